@@ -1,0 +1,220 @@
+// The backward sweep. One call from JS runs the whole of backward() or
+// torch.autograd.grad(): it finds the records reachable from the roots,
+// counts for each how many reachable consumers will send it a gradient, then
+// runs records whose gradient is complete (Kahn's algorithm over the tape),
+// each through its derivative rule (derivatives.ts), accumulating into the
+// producers of its inputs or into the .grad of leaves.
+//
+// Arguments arrive in the args buffer (scratch.ts), as i32s:
+//
+//  ┌──────────────┬──────────────┬──────────────┬──────────────┐
+//  │ roots[n]     │ seeds[n]     │ inputs[m]    │ results[m]   │   seeds[i] == 0: implicit ones
+//  └──────────────┴──────────────┴──────────────┴──────────────┘
+//  inputs are torch.autograd.grad's; their gradients are written to
+//  results[] (0 where unused), each with one ref that passes to JS.
+
+import { Rec, RecFlag, Slot, Err, TensorFlag, Op } from '../src/shared/abi';
+import { alloc, free } from './alloc';
+import { argsPtr } from './scratch';
+import {
+  slot, retain, release, gradFnOf, flagsOf, gradOf, numelOf, dataOf, newLike,
+} from './tensors';
+import {
+  recNin, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
+} from './tape';
+import { gradient } from './derivatives';
+import { accumulateInto, deliverTo } from './ops/accumulate';
+
+// @ts-ignore: decorator
+@inline function at(l: usize, i: u32): usize { return <usize>load<u32>(l + (<usize>i << 2)); }
+
+let visited: usize = 0, visitedLen: u32 = 0, visitedCap: u32 = 0;
+let ready: usize = 0, readyLen: u32 = 0, readyCap: u32 = 0;
+
+function pushVisited(r: usize): bool {
+  if (visitedLen == visitedCap) {
+    const cap: u32 = visitedCap ? visitedCap * 2 : 1024;
+    const p = alloc(<usize>cap << 2);
+    if (!p) return false;
+    if (visited) { memory.copy(p, visited, <usize>visitedLen << 2); free(visited); }
+    visited = p; visitedCap = cap;
+  }
+  store<u32>(visited + (<usize>visitedLen << 2), <u32>r);
+  visitedLen++;
+  return true;
+}
+
+function pushReady(r: usize): bool {
+  if (readyLen == readyCap) {
+    const cap: u32 = readyCap ? readyCap * 2 : 1024;
+    const p = alloc(<usize>cap << 2);
+    if (!p) return false;
+    if (ready) { memory.copy(p, ready, <usize>readyLen << 2); free(ready); }
+    ready = p; readyCap = cap;
+  }
+  store<u32>(ready + (<usize>readyLen << 2), <u32>r);
+  readyLen++;
+  return true;
+}
+
+// where the current call keeps the gradients of autograd.grad's inputs
+let captures: usize = 0;
+
+
+/** Sends g (owned) to a leaf: its capture cell, or its .grad when accumulating. */
+function deliverLeaf(leaf: i32, g: i32, accumulate: bool): i32 {
+  const cap = load<i32>(slot(leaf), Slot.Capture);
+  if (cap) return deliverTo(captures + (<usize>(cap - 1) << 2), g, false);
+  if (!accumulate) { release(g); return Err.Ok; }
+  return deliverTo(slot(leaf) + Slot.Grad, g, true);
+}
+
+/** A tensor of ones shaped like `root`: the implicit gradient of a scalar. */
+function onesLike(root: i32): i32 {
+  const t = newLike(root);
+  if (!t) return Err.OutOfMemory;
+  const p = dataOf(t);
+  for (let i = 0; i < numelOf(t); i++) store<f32>(p + (<usize>i << 2), 1);
+  return t;
+}
+
+/** Resets the marks of this sweep and drops pending gradients (on success and on error). */
+function cleanup(): void {
+  for (let i: u32 = 0; i < visitedLen; i++) {
+    const r = at(visited, i);
+    const acc = load<i32>(r, Rec.GradAcc);
+    if (acc) { store<i32>(r, 0, Rec.GradAcc); release(acc); }
+    store<u32>(r, 0, Rec.Deps);
+    setRecFlags(r, recFlags(r) & ~(RecFlag.Visited | RecFlag.Ready));
+  }
+  visitedLen = 0;
+  readyLen = 0;
+}
+
+/**
+ * Runs the sweep. `retainGraph` keeps saved tensors; `accumulate` adds into
+ * leaves' .grad (backward) rather than only the inputs' capture cells
+ * (autograd.grad); `createGraph` records the derivative computations.
+ * Returns Err.Ok or a negative Err code; on error before any gradient has
+ * moved (a freed graph), nothing has changed.
+ */
+export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulate: bool, createGraph: bool): i32 {
+  const args = argsPtr();
+  const roots = args, seeds = args + (<usize>nroots << 2), inputs = seeds + (<usize>nroots << 2);
+  captures = inputs + (<usize>ninputs << 2);
+
+  // 1. reach every record from the roots; count consumers; refuse freed graphs
+  visitedLen = 0;
+  for (let i = 0; i < nroots; i++) {
+    const r = gradFnOf(load<i32>(roots + (<usize>i << 2)));
+    if (r && !(recFlags(r) & RecFlag.Visited)) {
+      setRecFlags(r, recFlags(r) | RecFlag.Visited);
+      if (!pushVisited(r)) { cleanup(); return Err.OutOfMemory; }
+    }
+  }
+  for (let i: u32 = 0; i < visitedLen; i++) {
+    const r = at(visited, i);
+    const f = recFlags(r);
+    if ((f & RecFlag.Freed) && (f & RecFlag.HasSaved)) { cleanup(); return Err.BackwardTwice; }
+    const n = recNin(r);
+    for (let k = 0; k < n; k++) {
+      const p = inProducer(r, k);
+      if (!p) continue;
+      store<u32>(p, load<u32>(p, Rec.Deps) + 1, Rec.Deps);
+      if (!(recFlags(p) & RecFlag.Visited)) {
+        setRecFlags(p, recFlags(p) | RecFlag.Visited);
+        if (!pushVisited(p)) { cleanup(); return Err.OutOfMemory; }
+      }
+    }
+  }
+
+  // 2. mark autograd.grad's inputs so gradients reaching them are captured
+  for (let i = 0; i < ninputs; i++) {
+    const t = load<i32>(inputs + (<usize>i << 2));
+    store<i32>(slot(t), i + 1, Slot.Capture);
+    store<i32>(captures + (<usize>i << 2), 0);
+  }
+
+  const wasEnabled = is_grad_enabled();
+  set_grad_enabled(createGraph);
+  let err = Err.Ok;
+
+  // 3. seed the roots
+  for (let i = 0; i < nroots && err == Err.Ok; i++) {
+    const root = load<i32>(roots + (<usize>i << 2));
+    let g = load<i32>(seeds + (<usize>i << 2));
+    if (g) retain(g); else g = onesLike(root);
+    if (g < 0) { err = g; break; }
+    const r = gradFnOf(root);
+    const cap = load<i32>(slot(root), Slot.Capture);
+    if (cap && r) {
+      // the root itself is an input: d root / d root = seed
+      retain(g);
+      err = deliverTo(captures + (<usize>(cap - 1) << 2), g, false);
+      if (err != Err.Ok) { release(g); break; }
+    }
+    if (r) {
+      err = deliverTo(r + Rec.GradAcc, g, false);
+      if (!load<u32>(r, Rec.Deps) && !(recFlags(r) & RecFlag.Ready)) {
+        setRecFlags(r, recFlags(r) | RecFlag.Ready);
+        if (!pushReady(r)) err = Err.OutOfMemory;
+      }
+    } else {
+      err = deliverLeaf(root, g, accumulate);
+    }
+  }
+
+  // 4. run records whose gradient is complete, latest first
+  while (readyLen && err == Err.Ok) {
+    const r = at(ready, --readyLen);
+    const g = load<i32>(r, Rec.GradAcc);
+    store<i32>(r, 0, Rec.GradAcc);
+    const out = load<i32>(r, Rec.Out);
+    if (g && out) {
+      // non-leaf tensors: retain_grad() and autograd.grad inputs
+      if (flagsOf(out) & TensorFlag.RetainsGrad) {
+        retain(g);
+        err = deliverTo(slot(out) + Slot.Grad, g, true);
+      }
+      const cap = load<i32>(slot(out), Slot.Capture);
+      if (cap && err == Err.Ok) {
+        retain(g);
+        err = deliverTo(captures + (<usize>(cap - 1) << 2), g, false);
+      }
+    }
+    const n = recNin(r);
+    for (let k = 0; k < n && err == Err.Ok; k++) {
+      if (g && inNeedsGrad(r, k)) {
+        const gk = gradient(r, g, k);
+        if (gk < 0) { err = gk; break; }
+        const p = inProducer(r, k);
+        if (p) err = deliverTo(p + Rec.GradAcc, gk, false);
+        else err = deliverLeaf(inLeaf(r, k), gk, accumulate);
+      }
+    }
+    for (let k = 0; k < n && err == Err.Ok; k++) {
+      const p = inProducer(r, k);
+      if (!p) continue;
+      const d = load<u32>(p, Rec.Deps) - 1;
+      store<u32>(p, d, Rec.Deps);
+      if (!d && !(recFlags(p) & RecFlag.Ready)) {
+        setRecFlags(p, recFlags(p) | RecFlag.Ready);
+        if (!pushReady(p)) err = Err.OutOfMemory;
+      }
+    }
+    if (g) release(g);
+    if (!retainGraph && err == Err.Ok) freeSaved(r);
+  }
+
+  set_grad_enabled(wasEnabled);
+  for (let i = 0; i < ninputs; i++) store<i32>(slot(load<i32>(inputs + (<usize>i << 2))), 0, Slot.Capture);
+  if (err != Err.Ok) {
+    for (let i = 0; i < ninputs; i++) {
+      const c = captures + (<usize>i << 2);
+      release(load<i32>(c));
+      store<i32>(c, 0);
+    }
+  }
+  cleanup();
+  return err;
+}

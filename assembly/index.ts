@@ -1,0 +1,24 @@
+// The wasm device's module: everything JS may call. Functions take and return
+// tensor ids (i32; negative = Err code from src/shared/abi.ts) and plain numbers;
+// lists travel through the args buffer.
+
+export { mem_bytes_in_use, mem_blocks_in_use, mem_heap_size, mem_failed_grows } from './alloc';
+export { args_buffer } from './scratch';
+export {
+  tensor_table, tensor_live_count, tensor_live_bytes, tensor_retain, tensor_release, tensor_data,
+  tensor_set_requires_grad, tensor_set_retains_grad, tensor_set_grad,
+} from './tensors';
+export { set_grad_enabled, is_grad_enabled, tape_live_records } from './tape';
+export { backward } from './autograd';
+export { create, create_fill, copy_tensor } from './ops/create';
+export { binary, unary, scalar } from './ops/elementwise';
+export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from './ops/reduce';
+export { view, expand, permute, cat } from './ops/shape';
+export { matmul, linear } from './ops/linalg';
+export { sgd_step, adam_step } from './ops/optim';
+export { mse_loss, binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss } from './ops/loss';
+
+// abort without the runtime's string machinery: the trap message is enough
+export function abort(message: usize, fileName: usize, line: u32, column: u32): void {
+  unreachable();
+}

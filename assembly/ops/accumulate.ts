@@ -1,0 +1,56 @@
+// Gradient accumulation: `a += b` where it is safe, a fresh sum where the
+// destination is shared (a gradient tensor handed to two inputs, or a seed the
+// caller still holds must never change under them).
+
+import { Err, Slot } from '../../src/shared/abi';
+import { slot, newLike, release, dataOf, numelOf } from '../tensors';
+import { binaryRun } from '../kernels/elementwise';
+import { Op } from '../../src/shared/abi';
+
+/** A copy of t (new id), or Err.OutOfMemory. */
+export function copyOf(t: i32): i32 {
+  const c = newLike(t);
+  if (!c) return Err.OutOfMemory;
+  memory.copy(dataOf(c), dataOf(t), <usize>numelOf(t) << 2);
+  return c;
+}
+
+/** dst += src in place; with dst == 0, returns a copy of src. */
+export function accumulateInto(dst: i32, src: i32): i32 {
+  if (!dst) return copyOf(src);
+  const n = numelOf(dst);
+  binaryRun(Op.Add, dataOf(dst), 1, dataOf(src), 1, dataOf(dst), n, 1);
+  return Err.Ok;
+}
+
+/**
+ * Adds g (owned) into the tensor id kept at `cell` (which owns it). A leaf's
+ * .grad (`inPlace`) accumulates in place, as in PyTorch; a pending gradient
+ * that someone else also holds is replaced by a fresh sum.
+ */
+export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
+  const have = load<i32>(cell);
+  if (!have) {
+    if (inPlace && load<u32>(slot(g), Slot.Refs) > 1) {
+      const c = copyOf(g);
+      release(g);
+      if (c < 0) return c;
+      store<i32>(cell, c);
+    } else {
+      store<i32>(cell, g);
+    }
+    return Err.Ok;
+  }
+  if (inPlace || load<u32>(slot(have), Slot.Refs) == 1) {
+    accumulateInto(have, g);
+    release(g);
+    return Err.Ok;
+  }
+  const sum = copyOf(have);
+  if (sum < 0) { release(g); return sum; }
+  accumulateInto(sum, g);
+  release(g);
+  release(have);
+  store<i32>(cell, sum);
+  return Err.Ok;
+}

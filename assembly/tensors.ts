@@ -1,0 +1,208 @@
+// The tensor table: every tensor of the wasm device is an integer id, an index
+// into one growable array of 64-byte slots. JS holds ids, never pointers, so the
+// table (and the data) can move without invalidating anything on the JS side,
+// and JS reads shape and flags straight out of the slot without a call.
+//
+//  table (ids 1..capacity-1; id 0 is "no tensor")
+//  ┌────────┬────────┬────────┬─────┐
+//  │ slot 0 │ slot 1 │ slot 2 │ ... │
+//  └────────┴────────┴────────┴─────┘
+//
+//  slot:
+//   0      4       8     9     10    12      16       20     24                56       64
+//  ┌──────┬───────┬─────┬─────┬─────┬───────┬────────┬──────┬──────────────────┬────────┐
+//  │ data │ numel │ndim │dtype│flags│ grad  │ gradFn │ refs │ shape[8] (u32)   │capture │
+//  └──────┴───────┴─────┴─────┴─────┴───────┴────────┴──────┴──────────────────┴────────┘
+//   data:    pointer to numel 4-byte elements (float32, or int64 stored as i32)
+//   grad:    id of the accumulated .grad, 0 if none (the slot owns one ref on it)
+//   gradFn:  the record that produced this tensor (the slot owns one ref on it)
+//   refs:    one per JS handle, per record that saves it, per slot whose .grad it is
+//   capture: during torch.autograd.grad, 1 + the index of this tensor among the inputs
+//  A free slot keeps the next free id in `data`.
+
+import { alloc, free } from './alloc';
+import { Slot, TensorFlag, Limits, DType } from '../src/shared/abi';
+import { releaseRecord } from './tape';
+
+let table: usize = 0;
+let capacity: u32 = 0;
+let freeHead: u32 = 0;
+let liveCount: u32 = 0;
+let liveBytes: usize = 0;
+
+// @ts-ignore: decorator
+@inline export function slot(id: i32): usize {
+  return table + (<usize>id << 6);
+}
+
+/** The address of the tensor table, for JS's direct reads (it moves when the table grows). */
+export function tensor_table(): usize { return table; }
+export function tensor_live_count(): u32 { return liveCount; }
+export function tensor_live_bytes(): usize { return liveBytes; }
+
+// @ts-ignore: decorator
+@inline export function dataOf(id: i32): usize { return load<u32>(slot(id), Slot.Data); }
+// @ts-ignore: decorator
+@inline export function numelOf(id: i32): i32 { return load<i32>(slot(id), Slot.Numel); }
+// @ts-ignore: decorator
+@inline export function ndimOf(id: i32): i32 { return load<u8>(slot(id), Slot.Ndim); }
+// @ts-ignore: decorator
+@inline export function dtypeOf(id: i32): i32 { return load<u8>(slot(id), Slot.DType); }
+// @ts-ignore: decorator
+@inline export function flagsOf(id: i32): i32 { return load<u8>(slot(id), Slot.Flags); }
+// @ts-ignore: decorator
+@inline export function setFlags(id: i32, f: i32): void { store<u8>(slot(id), <u8>f, Slot.Flags); }
+// @ts-ignore: decorator
+@inline export function dimOf(id: i32, d: i32): i32 { return load<i32>(slot(id) + (<usize>d << 2), Slot.Shape); }
+// @ts-ignore: decorator
+@inline export function shapePtr(id: i32): usize { return slot(id) + Slot.Shape; }
+// @ts-ignore: decorator
+@inline export function requiresGrad(id: i32): bool { return (flagsOf(id) & TensorFlag.RequiresGrad) != 0; }
+// @ts-ignore: decorator
+@inline export function gradFnOf(id: i32): usize { return load<u32>(slot(id), Slot.GradFn); }
+// @ts-ignore: decorator
+@inline export function gradOf(id: i32): i32 { return load<i32>(slot(id), Slot.Grad); }
+
+function grow(): bool {
+  const newCap: u32 = capacity ? capacity * 2 : 1024;
+  const t = alloc(<usize>newCap << 6);
+  if (!t) return false;
+  memory.fill(t, 0, <usize>newCap << 6);
+  if (table) {
+    memory.copy(t, table, <usize>capacity << 6);
+    free(table);
+  }
+  table = t;
+  // chain the new slots into the free list, lowest id first; id 0 stays unused
+  const first: u32 = capacity ? capacity : 1;
+  for (let i = newCap - 1; i >= first; i--) {
+    store<u32>(slot(i), freeHead, Slot.Data);
+    freeHead = i;
+  }
+  capacity = newCap;
+  return true;
+}
+
+/**
+ * A new tensor of the shape at `shape` (ndim u32s) with uninitialised data and
+ * one ref (the caller's). Returns 0 when memory cannot grow.
+ */
+export function newTensor(ndim: i32, shape: usize, dtype: i32): i32 {
+  let numel: i32 = 1;
+  for (let d = 0; d < ndim; d++) numel *= load<i32>(shape + (<usize>d << 2));
+  return newTensorN(ndim, shape, dtype, numel);
+}
+
+export function newTensorN(ndim: i32, shape: usize, dtype: i32, numel: i32): i32 {
+  const bytes = <usize>max(numel, 1) << 2;
+  const data = alloc(bytes);
+  if (!data) return 0;
+  if (!freeHead && !grow()) { free(data); return 0; }
+  const id = <i32>freeHead;
+  const s = slot(id);
+  freeHead = load<u32>(s, Slot.Data);
+  store<u32>(s, <u32>data, Slot.Data);
+  store<i32>(s, numel, Slot.Numel);
+  store<u8>(s, <u8>ndim, Slot.Ndim);
+  store<u8>(s, <u8>dtype, Slot.DType);
+  store<u8>(s, TensorFlag.Live, Slot.Flags);
+  store<i32>(s, 0, Slot.Grad);
+  store<u32>(s, 0, Slot.GradFn);
+  store<u32>(s, 1, Slot.Refs);
+  store<i32>(s, 0, Slot.Capture);
+  memory.copy(s + Slot.Shape, shape, <usize>ndim << 2);
+  liveCount++;
+  liveBytes += bytes;
+  return id;
+}
+
+/** A new float32 tensor shaped like `like`. */
+export function newLike(like: i32): i32 {
+  return newTensorN(ndimOf(like), shapePtr(like), DType.Float32, numelOf(like));
+}
+
+// Releases chain (a slot frees its grad and gradFn, a record frees its inputs
+// and saved tensors), so a long graph would recurse thousands deep: work from
+// an explicit stack instead.
+let pending: usize = 0;
+let pendingLen: u32 = 0;
+let pendingCap: u32 = 0;
+let draining = false;
+
+function pushPending(id: i32): void {
+  if (pendingLen == pendingCap) {
+    const cap: u32 = pendingCap ? pendingCap * 2 : 256;
+    const p = alloc(<usize>cap << 2);
+    if (!p) unreachable(); // cannot even record a release: the heap is exhausted beyond repair
+    if (pending) { memory.copy(p, pending, <usize>pendingLen << 2); free(pending); }
+    pending = p;
+    pendingCap = cap;
+  }
+  store<i32>(pending + (<usize>pendingLen << 2), id);
+  pendingLen++;
+}
+
+export function retain(id: i32): void {
+  const s = slot(id);
+  store<u32>(s, load<u32>(s, Slot.Refs) + 1, Slot.Refs);
+}
+
+/** Drops one reference; frees the tensor (and what only it kept alive) at zero. */
+export function release(id: i32): void {
+  if (id <= 0) return;
+  pushPending(id);
+  if (draining) return;
+  draining = true;
+  while (pendingLen) {
+    pendingLen--;
+    const t = load<i32>(pending + (<usize>pendingLen << 2));
+    const s = slot(t);
+    const refs = load<u32>(s, Slot.Refs) - 1;
+    store<u32>(s, refs, Slot.Refs);
+    if (refs) continue;
+    const g = load<i32>(s, Slot.Grad);
+    const fn = <usize>load<u32>(s, Slot.GradFn);
+    liveBytes -= <usize>max(load<i32>(s, Slot.Numel), 1) << 2;
+    liveCount--;
+    // the record may adopt the data it needs for its derivative (see tape.ts)
+    const adopted = fn ? releaseRecord(fn, t) : false;
+    if (!adopted) free(<usize>load<u32>(s, Slot.Data));
+    store<u8>(s, 0, Slot.Flags);
+    store<u32>(s, 0, Slot.GradFn);
+    store<i32>(s, 0, Slot.Grad);
+    store<u32>(s, freeHead, Slot.Data);
+    freeHead = <u32>t;
+    if (g) pushPending(g);
+  }
+  draining = false;
+}
+
+export function tensor_retain(id: i32): void { retain(id); }
+export function tensor_release(id: i32): void { release(id); }
+export function tensor_data(id: i32): usize { return dataOf(id); }
+
+/** Sets or clears requires_grad on a leaf. */
+export function tensor_set_requires_grad(id: i32, on: bool): void {
+  const f = flagsOf(id);
+  setFlags(id, on ? f | TensorFlag.RequiresGrad : f & ~TensorFlag.RequiresGrad);
+}
+
+export function tensor_set_retains_grad(id: i32): void {
+  setFlags(id, flagsOf(id) | TensorFlag.RetainsGrad);
+}
+
+/** Replaces the .grad of `id` with `g` (0 clears it). */
+export function tensor_set_grad(id: i32, g: i32): void {
+  if (g) retain(g);
+  const old = gradOf(id);
+  store<i32>(slot(id), g, Slot.Grad);
+  if (old) release(old);
+}
+
+/** Writes the shape of a tensor into `out` (ndim u32s) — for kernels building output shapes. */
+export function copyShape(id: i32, out: usize): void {
+  memory.copy(out, shapePtr(id), <usize>ndimOf(id) << 2);
+}
+
+// keeps the asserts about slot layout next to the layout they check
+assert(Slot.Size == 64 && Limits.MaxDims == 8);

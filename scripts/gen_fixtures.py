@@ -1,0 +1,970 @@
+#!/usr/bin/python3
+"""
+gen_fixtures.py -- golden fixtures for wasmgrad, produced by REAL PyTorch.
+
+HOW TO RUN
+    npm run fixtures                  (runs `python3 scripts/gen_fixtures.py`)
+    /usr/bin/python3 scripts/gen_fixtures.py
+
+PyTorch comes from Debian's python3-torch (1.13.1+dfsg; torch.__version__ reports
+"1.13.0a0"), plus python3-numpy.  Those live in /usr/lib/python3/dist-packages,
+which only the system interpreter /usr/bin/python3 sees.  If this script is started
+by another python3 (e.g. a pyenv shim, as `npm run fixtures` does on the dev box)
+that cannot `import torch`, it re-executes itself with /usr/bin/python3.
+
+Output (rewritten on every run, deterministic: torch.manual_seed(0) once):
+    test/fixtures/ops.json      forward values + gradients of ~430 op calls,
+                                plus the "seed" notebook example and "repr" samples
+    test/fixtures/errors.json   exact exception messages for invalid calls
+
+FORMAT (the TypeScript test runner is written against exactly this)
+-------------------------------------------------------------------
+ops.json = { "generator": "scripts/gen_fixtures.py", "torch": "<torch.__version__>",
+             "cases": [CASE, ...], "seed": SEED, "repr": [REPR, ...] }
+
+CASE = {
+  "name":    "add/broadcast 2x3 + 3",   unique, "<op>/<variant>"
+  "family":  "elementwise" | "reduction" | "softmax" | "shape" | "matmul" | "loss" | "nn"
+             (tolerances are per family)
+  "call":    "torch.add" | "Tensor.sum" | "F.mse_loss"
+             torch.X  => torch function X(*args, **kwargs)
+             Tensor.X => method X on args[0]: args[0].X(*args[1:], **kwargs)
+                         (includes Python operators: Tensor.__rsub__ is `2 - x`,
+                          Tensor.__rtruediv__ is `2 / x`, Tensor.__matmul__ is `a @ b`)
+             F.X      => torch.nn.functional.X
+  "args":    [ARG, ...]                  positional args
+  "kwargs":  {"dim": 1, "keepdim": true} keyword args, PyTorch names (values may be ARGs)
+  "out":     TENS | [TENS, ...]          a list for ops returning tuples
+                                         (e.g. max(dim) -> [values, indices])
+  "grad_fn": "AddBackward0" | null       type(out.grad_fn).__name__ of the (first) output,
+                                         null when no grads were computed, or when the op
+                                         returned its input leaf itself (flatten of a 1-D
+                                         tensor): then grads are still given (= upstream)
+  "upstream": TENS | null                random U with loss = (out * U).sum()
+                                         (first output only)
+  "grads":   [TENS | null, ...]          d loss / d args[i] for each positional arg that is a
+                                         tensor with requires_grad; null for any other arg
+                                         (same length as "args")
+  "list_grads": [[TENS, ...], ...]       only when some arg is {"list": ...}: one entry per
+                                         list arg, in order, with the grad of each tensor
+}
+ARG  = number | bool | string | null | [ints]   (a dims/shape list, e.g. view(T, [2, 3]))
+     | {"tensor": TENS}
+     | {"list": [ARG, ...]}                      (a list of tensors, for cat/stack)
+TENS = { "shape": [2, 3], "dtype": "float32" | "int64", "data": [flat row-major values],
+         "requires_grad": bool }
+     float32 values are written as the exact Python float of the float32 value
+     (so Math.fround(v) === v in JS); non-finite values as "nan", "inf", "-inf".
+
+SEED = the logistic-regression example of the seed notebook (y=1, x1=1.3, w1=2, b1=.5):
+  { "z1", "y_hat": TENS, "loss_item": <python float (double) of loss.item()>,
+    "grad_w1", "grad_b1": TENS,
+    "z1_str", "y_hat_str", "loss_str", "grad_w1_str", "grad_b1_str": str(...) of the
+        tensors in the requires_grad run (so z1_str shows grad_fn=<AddBackward0>),
+    "z1_str_nograd", "y_hat_str_nograd", "loss_str_nograd": the notebook's first run
+        without requires_grad (z1_str_nograd == "tensor([3.1000])") }
+
+REPR = { "tensor": TENS, "str": str(t) }                         data given inline
+     | { "arange": [start, end], "shape": [...], "dtype": "float32"|"int64", "str": ... }
+           t = torch.arange(start, end, dtype=dtype).reshape(shape)  (summarized "...")
+     | { "expr": "<python expression>", "str": ... }              non-leaf with grad_fn
+     all with PyTorch's default print options.
+
+errors.json = { "generator": ..., "torch": ..., "cases": [ERROR, ...], "warnings": [WARN, ...] }
+ERROR = { "name", "call", "args", "kwargs",                       as in CASE
+          "error": "<exact str(exception)>",
+          "error_type": "RuntimeError" | "ValueError" | "IndexError" | ... }
+      | { "name", "script": "backward_nonscalar" | "backward_no_grad_fn" | "backward_twice",
+          "python": "<the Python source that was executed>", "error", "error_type" }
+WARN  = { "name", "call", "args", "kwargs", "warning": "<str(warning.message)>",
+          "warning_type": "UserWarning" }   calls that only warn in PyTorch (not errors)
+"""
+
+import json
+import math
+import os
+import sys
+import warnings
+
+try:
+    import torch
+    import torch.nn.functional as F
+except ImportError:
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    raise
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT_DIR = os.path.join(ROOT, "test", "fixtures")
+GENERATOR = "scripts/gen_fixtures.py"
+
+torch.manual_seed(0)
+
+
+# --------------------------------------------------------------------------------------
+# Tensor encoding
+# --------------------------------------------------------------------------------------
+
+def enc_value(v):
+    if isinstance(v, float):
+        if math.isnan(v):
+            return "nan"
+        if math.isinf(v):
+            return "inf" if v > 0 else "-inf"
+    return v
+
+
+def enc_tensor(t, requires_grad=None):
+    dtype = {torch.float32: "float32", torch.int64: "int64"}[t.dtype]
+    return {
+        "shape": list(t.shape),
+        "dtype": dtype,
+        "data": [enc_value(v) for v in t.detach().reshape(-1).tolist()],
+        "requires_grad": bool(t.requires_grad if requires_grad is None else requires_grad),
+    }
+
+
+class L(list):
+    """Marks a list of tensors (cat/stack arg), as opposed to a list of ints (dims/shape)."""
+
+
+def enc_arg(a):
+    if isinstance(a, torch.Tensor):
+        return {"tensor": enc_tensor(a)}
+    if isinstance(a, L):
+        return {"list": [enc_arg(x) for x in a]}
+    if isinstance(a, (list, tuple)):
+        assert all(isinstance(x, int) for x in a), a
+        return list(a)
+    if isinstance(a, float):
+        return enc_value(a)
+    assert a is None or isinstance(a, (bool, int, str)), a
+    return a
+
+
+def enc_out(out):
+    if isinstance(out, tuple):
+        return [enc_tensor(o) for o in out]
+    return enc_tensor(out)
+
+
+# --------------------------------------------------------------------------------------
+# Input generators (all float32, from the single seeded global generator)
+# --------------------------------------------------------------------------------------
+
+def randn(*shape, grad=True):
+    return torch.randn(shape).requires_grad_(grad)
+
+
+def uniform(lo, hi, *shape, grad=True):
+    return (torch.rand(shape) * (hi - lo) + lo).requires_grad_(grad)
+
+
+def pos(*shape, grad=True):
+    """Positive values in [0.5, 2): for log/sqrt/pow bases/div denominators."""
+    return uniform(0.5, 2.0, *shape, grad=grad)
+
+
+def signed(*shape, grad=True, lo=0.2, hi=2.0):
+    """Random sign, magnitude in [lo, hi): far from 0 (kinks of abs/relu, div by ~0)."""
+    mag = torch.rand(shape) * (hi - lo) + lo
+    sign = (torch.rand(shape) < 0.5).float() * 2 - 1
+    return (mag * sign).requires_grad_(grad)
+
+
+def distinct(*shape, grad=True):
+    """Pairwise distinct values (spacing >= 0.2): no ties for max/amax."""
+    n = 1
+    for s in shape:
+        n *= s
+    v = torch.randperm(n).float() * 0.3 - 0.15 * n + torch.rand(n) * 0.1
+    return v.reshape(*shape).requires_grad_(grad)
+
+
+def away_from(points, *shape, grad=True, margin=0.15, lo=-2.0, hi=2.0):
+    """Uniform values in [lo, hi) at least `margin` away from each of `points` (clamp bounds)."""
+    t = torch.rand(shape) * (hi - lo) + lo
+    flat = t.reshape(-1)
+    for i in range(flat.numel()):
+        while any(abs(flat[i].item() - p) < margin for p in points):
+            flat[i] = torch.rand(()) * (hi - lo) + lo
+    return flat.reshape(*shape).requires_grad_(grad)
+
+
+def pair_apart(shape_a, shape_b):
+    """Two tensors whose broadcast elements differ by >= 0.2 (maximum/minimum without ties)."""
+    a = randn(*shape_a, grad=False)
+    b = randn(*shape_b, grad=False)
+    for _ in range(100):
+        if (torch.broadcast_tensors(a, b)[0] - torch.broadcast_tensors(a, b)[1]).abs().min() >= 0.2:
+            break
+        b = randn(*shape_b, grad=False)
+    else:
+        raise RuntimeError("could not separate maximum/minimum operands")
+    return a.requires_grad_(), b.requires_grad_()
+
+
+def class_targets(n, classes):
+    return torch.randint(0, classes, (n,), dtype=torch.int64)
+
+
+# --------------------------------------------------------------------------------------
+# Case builder
+# --------------------------------------------------------------------------------------
+
+def as_leaf(a):
+    """Inputs must be leaves: `randn(2, 3) * 2` becomes a fresh leaf with the same values."""
+    if isinstance(a, torch.Tensor) and a.requires_grad and not a.is_leaf:
+        return a.detach().requires_grad_()
+    if isinstance(a, L):
+        return L(as_leaf(x) for x in a)
+    return a
+
+
+def resolve(call):
+    ns, name = call.split(".", 1)
+    if ns == "torch":
+        return getattr(torch, name)
+    if ns == "F":
+        return getattr(F, name)
+    if ns == "Tensor":
+        return getattr(torch.Tensor, name)
+    raise ValueError(call)
+
+
+CASES = []
+NAMES = set()
+
+
+def case(name, family, call, args, kwargs=None, grads=True):
+    """Run `call` on args/kwargs in PyTorch, backprop a random upstream, record a CASE."""
+    assert name not in NAMES, name
+    NAMES.add(name)
+    kwargs = kwargs or {}
+    args = [as_leaf(a) for a in args]
+    enc_args = [enc_arg(a) for a in args]           # encode before running (inputs as given)
+    enc_kwargs = {k: enc_arg(v) for k, v in kwargs.items()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")             # F.sigmoid / F.tanh deprecation
+        out = resolve(call)(*args, **kwargs)
+    first = out[0] if isinstance(out, tuple) else out
+    c = {"name": name, "family": family, "call": call, "args": enc_args, "kwargs": enc_kwargs,
+         "out": enc_out(out), "grad_fn": None, "upstream": None,
+         "grads": [None] * len(args)}
+    if grads and first.requires_grad:
+        leaves, where = [], []
+        for i, a in enumerate(args):
+            if isinstance(a, torch.Tensor) and a.requires_grad:
+                leaves.append(a); where.append((i, None))
+            elif isinstance(a, L):
+                for j, x in enumerate(a):
+                    if isinstance(x, torch.Tensor) and x.requires_grad:
+                        leaves.append(x); where.append((i, j))
+        upstream = torch.randn(first.shape)
+        loss = (first * upstream).sum()
+        gs = torch.autograd.grad(loss, leaves, allow_unused=True)
+        c["grad_fn"] = type(first.grad_fn).__name__ if first.grad_fn is not None else None
+        c["upstream"] = enc_tensor(upstream)
+        list_args = [i for i, a in enumerate(args) if isinstance(a, L)]
+        list_grads = {i: [None] * len(args[i]) for i in list_args}
+        for (i, j), g in zip(where, gs):
+            g = torch.zeros_like(leaves[where.index((i, j))]) if g is None else g
+            if j is None:
+                c["grads"][i] = enc_tensor(g, requires_grad=False)
+            else:
+                list_grads[i][j] = enc_tensor(g, requires_grad=False)
+        if list_args:
+            c["list_grads"] = [list_grads[i] for i in list_args]
+    CASES.append(c)
+    return c
+
+
+def shape_str(s):
+    return "x".join(str(d) for d in s) if len(s) else "scalar"
+
+
+BROADCAST_SHAPES = [((3,), (3,)), ((2, 3), (3,)), ((2, 3), (2, 1)), ((2, 1, 4), (3, 1)),
+                    ((), (2, 3)), ((4, 1), (1, 5))]
+
+
+# --------------------------------------------------------------------------------------
+# Families
+# --------------------------------------------------------------------------------------
+
+def elementwise_cases():
+    fam = "elementwise"
+    # binary arithmetic over all broadcast shapes, both operands require grad
+    for op in ["add", "sub", "mul", "div"]:
+        for sa, sb in BROADCAST_SHAPES:
+            a = randn(*sa)
+            b = signed(*sb, lo=0.5) if op == "div" else randn(*sb)
+            case(f"{op}/broadcast {shape_str(sa)} {shape_str(sb)}", fam, f"torch.{op}", [a, b])
+        # reversed broadcast direction
+        b = signed(2, 3, lo=0.5) if op == "div" else randn(2, 3)
+        case(f"{op}/broadcast 3 2x3", fam, f"torch.{op}", [randn(3), b])
+        # one operand without grad
+        b = signed(2, 3, lo=0.5, grad=False) if op == "div" else randn(2, 3, grad=False)
+        case(f"{op}/rhs no grad", fam, f"torch.{op}", [randn(2, 3), b])
+        # python number operand
+        case(f"{op}/python scalar", fam, f"torch.{op}", [randn(2, 3), 2.5])
+        # method form
+        b = signed(3, lo=0.5) if op == "div" else randn(3)
+        case(f"{op}/method 2x3 3", fam, f"Tensor.{op}", [randn(2, 3), b])
+    case("add/alpha=2", fam, "torch.add", [randn(2, 3), randn(2, 3)], {"alpha": 2})
+    case("add/alpha=-0.5 broadcast", fam, "torch.add", [randn(2, 3), randn(3)], {"alpha": -0.5})
+    case("add/python int scalar", fam, "torch.add", [randn(4), 3])
+    case("add/method alpha", fam, "Tensor.add", [randn(3), randn(3)], {"alpha": 3})
+    case("sub/alpha=2", fam, "torch.sub", [randn(2, 3), randn(2, 3)], {"alpha": 2})
+    case("sub/alpha=0.5 broadcast", fam, "torch.sub", [randn(2, 1), randn(3)], {"alpha": 0.5})
+    case("mul/python int scalar", fam, "torch.mul", [randn(5), -3])
+    case("div/scalar tensor denominator", fam, "torch.div", [randn(2, 3), signed(lo=0.5)])
+    # Python operators (dunder methods)
+    case("__add__/x + y", fam, "Tensor.__add__", [randn(2, 3), randn(3)])
+    case("__radd__/2 + x", fam, "Tensor.__radd__", [randn(2, 3), 2.0])
+    case("__sub__/x - y", fam, "Tensor.__sub__", [randn(2, 3), randn(2, 1)])
+    case("__rsub__/2 - x", fam, "Tensor.__rsub__", [randn(2, 3), 2.0])
+    case("__mul__/x * y", fam, "Tensor.__mul__", [randn(2, 3), randn(3)])
+    case("__rmul__/2 * x", fam, "Tensor.__rmul__", [randn(2, 3), 2.0])
+    case("__truediv__/x / y", fam, "Tensor.__truediv__", [randn(2, 3), signed(3, lo=0.5)])
+    case("__truediv__/x / 2", fam, "Tensor.__truediv__", [randn(2, 3), 2.0])
+    case("__rtruediv__/2 / x", fam, "Tensor.__rtruediv__", [signed(2, 3, lo=0.5), 2.0])
+    case("__neg__/-x", fam, "Tensor.__neg__", [randn(2, 3)])
+    case("__pow__/x ** 2", fam, "Tensor.__pow__", [randn(2, 3), 2])
+    case("__rpow__/2 ** x", fam, "Tensor.__rpow__", [randn(2, 3), 2.0])
+
+    # neg
+    case("neg/1-D", fam, "torch.neg", [randn(5)])
+    case("neg/2x3", fam, "torch.neg", [randn(2, 3)])
+    case("neg/method", fam, "Tensor.neg", [randn(3, 2)])
+
+    # pow
+    case("pow/tensor exponent same shape", fam, "torch.pow", [pos(2, 3), randn(2, 3)])
+    case("pow/tensor exponent broadcast 2x3 3", fam, "torch.pow", [pos(2, 3), randn(3)])
+    case("pow/tensor exponent broadcast 3 2x1", fam, "torch.pow", [pos(3), randn(2, 1)])
+    case("pow/tensor exponent no grad", fam, "torch.pow", [pos(4), randn(4, grad=False)])
+    case("pow/tensor base no grad", fam, "torch.pow", [pos(4, grad=False), randn(4)])
+    case("pow/scalar exponent 2", fam, "torch.pow", [randn(2, 3), 2])
+    case("pow/scalar exponent 2.0", fam, "torch.pow", [randn(2, 3), 2.0])
+    case("pow/scalar exponent 3", fam, "torch.pow", [randn(5), 3])
+    case("pow/scalar exponent 0.5", fam, "torch.pow", [pos(2, 3), 0.5])
+    case("pow/scalar exponent -1", fam, "torch.pow", [pos(2, 3), -1])
+    case("pow/scalar exponent -2.5", fam, "torch.pow", [pos(4), -2.5])
+    case("pow/scalar exponent 0", fam, "torch.pow", [randn(4), 0])
+    case("pow/scalar exponent 1", fam, "torch.pow", [randn(4), 1])
+    case("pow/scalar base 2.0", fam, "torch.pow", [2.0, randn(2, 3)])
+    case("pow/scalar base 0.5", fam, "torch.pow", [0.5, randn(4)])
+    case("pow/method scalar exponent", fam, "Tensor.pow", [pos(2, 3), 3])
+    case("pow/method tensor exponent", fam, "Tensor.pow", [pos(2, 3), randn(2, 3)])
+
+    # unary
+    unary = {
+        "exp": lambda *s: randn(*s),
+        "log": lambda *s: pos(*s),
+        "sqrt": lambda *s: pos(*s),
+        "abs": lambda *s: signed(*s),
+        "sigmoid": lambda *s: randn(*s) * 2,
+        "tanh": lambda *s: randn(*s),
+        "relu": lambda *s: signed(*s),
+    }
+    for op, gen in unary.items():
+        for shape in [(5,), (2, 3), (2, 3, 2)]:
+            case(f"{op}/{shape_str(shape)}", fam, f"torch.{op}", [gen(*shape)])
+        case(f"{op}/method", fam, f"Tensor.{op}", [gen(3, 2)])
+    case("exp/0-d", fam, "torch.exp", [randn()])
+    case("log/0-d", fam, "torch.log", [pos()])
+
+    # clamp (values kept away from the bounds)
+    case("clamp/min kwarg", fam, "torch.clamp", [away_from([-0.5], 2, 3)], {"min": -0.5})
+    case("clamp/max kwarg", fam, "torch.clamp", [away_from([0.5], 2, 3)], {"max": 0.5})
+    case("clamp/min and max kwargs", fam, "torch.clamp", [away_from([-0.5, 0.5], 3, 4)],
+         {"min": -0.5, "max": 0.5})
+    case("clamp/min and max positional", fam, "torch.clamp", [away_from([-1.0, 1.0], 2, 5), -1.0, 1.0])
+    case("clamp/int bounds", fam, "torch.clamp", [away_from([0.0, 1.0], 6)], {"min": 0, "max": 1})
+    case("clamp/method min max", fam, "Tensor.clamp", [away_from([-0.3, 0.8], 2, 3)],
+         {"min": -0.3, "max": 0.8})
+    case("clamp/method min only", fam, "Tensor.clamp", [away_from([0.0], 5)], {"min": 0.0})
+
+    # maximum / minimum
+    for op in ["maximum", "minimum"]:
+        for sa, sb in BROADCAST_SHAPES:
+            a, b = pair_apart(sa, sb)
+            case(f"{op}/broadcast {shape_str(sa)} {shape_str(sb)}", fam, f"torch.{op}", [a, b])
+        a, b = pair_apart((2, 3), (2, 3))
+        case(f"{op}/method", fam, f"Tensor.{op}", [a, b])
+
+
+def reduction_cases():
+    fam = "reduction"
+    for op in ["sum", "mean"]:
+        case(f"{op}/all 1-D", fam, f"torch.{op}", [randn(5)])
+        case(f"{op}/all 2-D", fam, f"torch.{op}", [randn(2, 3)])
+        case(f"{op}/all 3-D", fam, f"torch.{op}", [randn(2, 3, 4)])
+        case(f"{op}/all 0-D", fam, f"torch.{op}", [randn()])
+        case(f"{op}/method all", fam, f"Tensor.{op}", [randn(3, 4)])
+        case(f"{op}/1-D dim 0", fam, f"torch.{op}", [randn(6), 0])
+        case(f"{op}/1-D dim 0 keepdim", fam, f"torch.{op}", [randn(6), 0], {"keepdim": True})
+        for d in [0, 1, -1, -2]:
+            case(f"{op}/2-D dim {d}", fam, f"torch.{op}", [randn(3, 4), d])
+        case(f"{op}/2-D dim 1 keepdim", fam, f"torch.{op}", [randn(3, 4), 1], {"keepdim": True})
+        case(f"{op}/2-D dim 0 keepdim positional", fam, f"torch.{op}", [randn(3, 4), 0, True])
+        case(f"{op}/2-D dim kwarg", fam, f"torch.{op}", [randn(3, 4)], {"dim": 1})
+        case(f"{op}/2-D dim list [0,1]", fam, f"torch.{op}", [randn(3, 4), [0, 1]])
+        for d in [0, 1, 2, -1, -3]:
+            case(f"{op}/3-D dim {d}", fam, f"torch.{op}", [randn(2, 3, 4), d])
+        case(f"{op}/3-D dim list [0,2]", fam, f"torch.{op}", [randn(2, 3, 4), [0, 2]])
+        case(f"{op}/3-D dim list [-1,0] keepdim", fam, f"torch.{op}", [randn(2, 3, 4), [-1, 0]],
+             {"keepdim": True})
+        case(f"{op}/3-D dim 1 keepdim kwargs", fam, f"torch.{op}", [randn(2, 3, 4)],
+             {"dim": 1, "keepdim": True})
+        case(f"{op}/3-D dim list kwarg", fam, f"torch.{op}", [randn(2, 3, 4)], {"dim": [1, 2]})
+        case(f"{op}/method dim", fam, f"Tensor.{op}", [randn(3, 4), 0])
+        case(f"{op}/method dim kwarg keepdim", fam, f"Tensor.{op}", [randn(2, 3, 4)],
+             {"dim": -1, "keepdim": True})
+        case(f"{op}/method dim list", fam, f"Tensor.{op}", [randn(2, 3, 4), [0, 1]])
+
+    # max: whole tensor, and along a dim -> (values, indices)
+    case("max/all 1-D", fam, "torch.max", [distinct(6)])
+    case("max/all 2-D", fam, "torch.max", [distinct(3, 4)])
+    case("max/all 3-D", fam, "torch.max", [distinct(2, 3, 4)])
+    case("max/method all", fam, "Tensor.max", [distinct(2, 5)])
+    for d in [0, 1, -1]:
+        case(f"max/2-D dim {d}", fam, "torch.max", [distinct(3, 4), d])
+    case("max/2-D dim 1 keepdim", fam, "torch.max", [distinct(3, 4), 1], {"keepdim": True})
+    case("max/2-D dim kwarg", fam, "torch.max", [distinct(3, 4)], {"dim": 0})
+    case("max/3-D dim 1", fam, "torch.max", [distinct(2, 3, 4), 1])
+    case("max/3-D dim 2 keepdim", fam, "torch.max", [distinct(2, 3, 4), 2], {"keepdim": True})
+    case("max/1-D dim 0", fam, "torch.max", [distinct(5), 0])
+    case("max/method dim", fam, "Tensor.max", [distinct(3, 4), 1])
+    case("max/method dim keepdim kwargs", fam, "Tensor.max", [distinct(2, 3, 4)],
+         {"dim": 0, "keepdim": True})
+    a, b = pair_apart((2, 3), (3,))
+    case("max/binary (== maximum)", fam, "torch.max", [a, b])
+
+    # amax
+    case("amax/all (no dim)", fam, "torch.amax", [distinct(3, 4)])
+    for d in [0, 1, -1]:
+        case(f"amax/2-D dim {d}", fam, "torch.amax", [distinct(3, 4), d])
+    case("amax/2-D dim 1 keepdim", fam, "torch.amax", [distinct(3, 4), 1], {"keepdim": True})
+    case("amax/3-D dim list [0,2]", fam, "torch.amax", [distinct(2, 3, 4), [0, 2]])
+    case("amax/3-D dim list [1,-1] keepdim", fam, "torch.amax", [distinct(2, 3, 4), [1, -1]],
+         {"keepdim": True})
+    case("amax/3-D dim kwarg", fam, "torch.amax", [distinct(2, 3, 4)], {"dim": 1})
+    case("amax/method dim", fam, "Tensor.amax", [distinct(3, 4), 0])
+    case("amax/method dim list kwargs", fam, "Tensor.amax", [distinct(2, 3, 4)],
+         {"dim": [0, 1], "keepdim": True})
+
+    # logsumexp
+    case("logsumexp/1-D dim 0", fam, "torch.logsumexp", [randn(6), 0])
+    for d in [0, 1, -1]:
+        case(f"logsumexp/2-D dim {d}", fam, "torch.logsumexp", [randn(3, 4), d])
+    case("logsumexp/2-D dim 1 keepdim", fam, "torch.logsumexp", [randn(3, 4), 1], {"keepdim": True})
+    case("logsumexp/3-D dim list [0,2]", fam, "torch.logsumexp", [randn(2, 3, 4), [0, 2]])
+    case("logsumexp/3-D dim list [-1,1] keepdim", fam, "torch.logsumexp", [randn(2, 3, 4), [-1, 1]],
+         {"keepdim": True})
+    case("logsumexp/3-D dim kwarg", fam, "torch.logsumexp", [randn(2, 3, 4)], {"dim": 2})
+    case("logsumexp/large values", fam, "torch.logsumexp", [randn(2, 4) * 30 + 100, 1])
+    case("logsumexp/method", fam, "Tensor.logsumexp", [randn(3, 4), 1])
+
+
+def softmax_cases():
+    fam = "softmax"
+    for name, call, kw in [("softmax", "torch.softmax", False), ("softmax", "F.softmax", True),
+                           ("log_softmax", "torch.log_softmax", False),
+                           ("log_softmax", "F.log_softmax", True)]:
+        tag = call.split(".")[0]
+        for shape, dims in [((3, 4), [0, 1, -1]), ((2, 3, 4), [0, 1, 2, -1])]:
+            for d in dims:
+                x = randn(*shape) * 2
+                if kw:
+                    case(f"{name}/{tag} {shape_str(shape)} dim={d}", fam, call, [x], {"dim": d})
+                else:
+                    case(f"{name}/{tag} {shape_str(shape)} dim {d}", fam, call, [x, d])
+        x = randn(5)
+        case(f"{name}/{tag} 1-D dim 0", fam, call, [x], {"dim": 0})
+    case("softmax/method", fam, "Tensor.softmax", [randn(3, 4), -1])
+    case("log_softmax/method", fam, "Tensor.log_softmax", [randn(3, 4), 1])
+    case("softmax/large logits", fam, "torch.softmax", [randn(2, 4) * 30 + 100, 1])
+    case("log_softmax/large logits", fam, "F.log_softmax", [randn(2, 4) * 30 - 100],
+         {"dim": 1})
+
+
+def shape_cases():
+    fam = "shape"
+    for op in ["reshape", "view"]:
+        case(f"{op}/2x3 -> [3,2]", fam, f"Tensor.{op}", [randn(2, 3), [3, 2]])
+        case(f"{op}/2x3 -> [6]", fam, f"Tensor.{op}", [randn(2, 3), [6]])
+        case(f"{op}/2x3 -> [-1]", fam, f"Tensor.{op}", [randn(2, 3), [-1]])
+        case(f"{op}/2x3x4 -> [4,-1]", fam, f"Tensor.{op}", [randn(2, 3, 4), [4, -1]])
+        case(f"{op}/2x3x4 -> [-1,3,2]", fam, f"Tensor.{op}", [randn(2, 3, 4), [-1, 3, 2]])
+        case(f"{op}/6 -> [1,2,1,3]", fam, f"Tensor.{op}", [randn(6), [1, 2, 1, 3]])
+        case(f"{op}/1 -> [] (0-d)", fam, f"Tensor.{op}", [randn(1), []])
+        case(f"{op}/0-d -> [1,1]", fam, f"Tensor.{op}", [randn(), [1, 1]])
+    case("reshape/torch.reshape 2x3 -> [3,-1]", fam, "torch.reshape", [randn(2, 3), [3, -1]])
+    case("reshape/torch.reshape 12 -> [2,2,3]", fam, "torch.reshape", [randn(12), [2, 2, 3]])
+
+    case("transpose/2-D 0 1", fam, "torch.transpose", [randn(2, 3), 0, 1])
+    case("transpose/2-D 1 0", fam, "torch.transpose", [randn(2, 3), 1, 0])
+    case("transpose/3-D 1 2", fam, "torch.transpose", [randn(2, 3, 4), 1, 2])
+    case("transpose/3-D 0 2", fam, "torch.transpose", [randn(2, 3, 4), 0, 2])
+    case("transpose/3-D -1 0", fam, "torch.transpose", [randn(2, 3, 4), -1, 0])
+    case("transpose/method -2 -1", fam, "Tensor.transpose", [randn(2, 3, 4), -2, -1])
+    case("t/2-D", fam, "torch.t", [randn(2, 3)])
+    case("t/1-D", fam, "torch.t", [randn(4)])
+    case("t/method", fam, "Tensor.t", [randn(3, 5)])
+
+    case("permute/2-D [1,0]", fam, "torch.permute", [randn(2, 3), [1, 0]])
+    case("permute/3-D [2,0,1]", fam, "torch.permute", [randn(2, 3, 4), [2, 0, 1]])
+    case("permute/3-D [1,2,0]", fam, "torch.permute", [randn(2, 3, 4), [1, 2, 0]])
+    case("permute/3-D negative [-1,0,1]", fam, "torch.permute", [randn(2, 3, 4), [-1, 0, 1]])
+    case("permute/method [0,2,1]", fam, "Tensor.permute", [randn(2, 3, 4), [0, 2, 1]])
+    case("permute/4-D [3,1,0,2]", fam, "Tensor.permute", [randn(2, 1, 3, 2), [3, 1, 0, 2]])
+
+    case("squeeze/no dim 1x3x1", fam, "torch.squeeze", [randn(1, 3, 1)])
+    case("squeeze/no dim 2x1x3x1", fam, "torch.squeeze", [randn(2, 1, 3, 1)])
+    case("squeeze/dim 0", fam, "torch.squeeze", [randn(1, 3, 1), 0])
+    case("squeeze/dim 2", fam, "torch.squeeze", [randn(1, 3, 1), 2])
+    case("squeeze/dim -1", fam, "torch.squeeze", [randn(2, 3, 1), -1])
+    case("squeeze/dim of size != 1 (no-op)", fam, "torch.squeeze", [randn(2, 3), 1])
+    case("squeeze/dim kwarg", fam, "torch.squeeze", [randn(3, 1)], {"dim": 1})
+    case("squeeze/method", fam, "Tensor.squeeze", [randn(1, 4)])
+    case("squeeze/method dim", fam, "Tensor.squeeze", [randn(1, 4), 0])
+    case("squeeze/all ones -> 0-d", fam, "torch.squeeze", [randn(1, 1)])
+
+    case("unsqueeze/dim 0", fam, "torch.unsqueeze", [randn(2, 3), 0])
+    case("unsqueeze/dim 1", fam, "torch.unsqueeze", [randn(2, 3), 1])
+    case("unsqueeze/dim 2 (append)", fam, "torch.unsqueeze", [randn(2, 3), 2])
+    case("unsqueeze/dim -1", fam, "torch.unsqueeze", [randn(2, 3), -1])
+    case("unsqueeze/dim -3", fam, "torch.unsqueeze", [randn(2, 3), -3])
+    case("unsqueeze/0-d", fam, "torch.unsqueeze", [randn(), 0])
+    case("unsqueeze/method", fam, "Tensor.unsqueeze", [randn(4), -2])
+
+    case("expand/3x1 -> [3,4]", fam, "Tensor.expand", [randn(3, 1), [3, 4]])
+    case("expand/3x1 -> [-1,4]", fam, "Tensor.expand", [randn(3, 1), [-1, 4]])
+    case("expand/3 -> [2,3] (new leading)", fam, "Tensor.expand", [randn(3), [2, 3]])
+    case("expand/3x1 -> [2,3,4]", fam, "Tensor.expand", [randn(3, 1), [2, 3, 4]])
+    case("expand/1x3 -> [2,-1,-1]", fam, "Tensor.expand", [randn(1, 3), [2, -1, -1]])
+    case("expand/0-d -> [2,3]", fam, "Tensor.expand", [randn(), [2, 3]])
+    case("expand/same shape", fam, "Tensor.expand", [randn(2, 3), [2, 3]])
+    case("expand/2x1x3 -> [2,4,3]", fam, "Tensor.expand", [randn(2, 1, 3), [2, 4, 3]])
+
+    case("flatten/default 2x3x4", fam, "torch.flatten", [randn(2, 3, 4)])
+    case("flatten/start_dim=1", fam, "torch.flatten", [randn(2, 3, 4)], {"start_dim": 1})
+    case("flatten/end_dim=1", fam, "torch.flatten", [randn(2, 3, 4)], {"end_dim": 1})
+    case("flatten/start_dim=1 end_dim=2 4-D", fam, "torch.flatten", [randn(2, 3, 2, 2)],
+         {"start_dim": 1, "end_dim": 2})
+    case("flatten/positional 0 1", fam, "torch.flatten", [randn(2, 3, 4), 0, 1])
+    case("flatten/start_dim=-2", fam, "torch.flatten", [randn(2, 3, 4)], {"start_dim": -2})
+    case("flatten/1-D (no-op)", fam, "torch.flatten", [randn(5)])
+    case("flatten/0-d -> [1]", fam, "torch.flatten", [randn()])
+    case("flatten/method", fam, "Tensor.flatten", [randn(2, 3, 4), 1])
+
+    case("cat/dim 0 two 2-D", fam, "torch.cat", [L([randn(2, 3), randn(1, 3)]), 0])
+    case("cat/dim 1 two 2-D", fam, "torch.cat", [L([randn(2, 3), randn(2, 2)]), 1])
+    case("cat/dim -1 two 2-D", fam, "torch.cat", [L([randn(2, 1), randn(2, 4)]), -1])
+    case("cat/dim 0 three 1-D", fam, "torch.cat", [L([randn(2), randn(3), randn(1)]), 0])
+    case("cat/dim 1 three 3-D", fam, "torch.cat", [L([randn(2, 1, 3), randn(2, 2, 3), randn(2, 3, 3)]), 1])
+    case("cat/default dim", fam, "torch.cat", [L([randn(1, 3), randn(2, 3)])])
+    case("cat/dim kwarg", fam, "torch.cat", [L([randn(2, 2), randn(2, 3)])], {"dim": 1})
+    case("cat/one without grad", fam, "torch.cat", [L([randn(2, 3), randn(2, 3, grad=False)]), 0])
+    case("stack/dim 0 two 1-D", fam, "torch.stack", [L([randn(3), randn(3)]), 0])
+    case("stack/dim 1 two 2-D", fam, "torch.stack", [L([randn(2, 3), randn(2, 3)]), 1])
+    case("stack/dim -1 two 2-D", fam, "torch.stack", [L([randn(2, 3), randn(2, 3)]), -1])
+    case("stack/dim 0 three 2-D", fam, "torch.stack", [L([randn(2, 2), randn(2, 2), randn(2, 2)]), 0])
+    case("stack/dim 2 three 2-D", fam, "torch.stack", [L([randn(2, 3), randn(2, 3), randn(2, 3)]), 2])
+    case("stack/default dim", fam, "torch.stack", [L([randn(4), randn(4)])])
+    case("stack/dim kwarg", fam, "torch.stack", [L([randn(3), randn(3), randn(3)])], {"dim": 1})
+    case("stack/0-d tensors", fam, "torch.stack", [L([randn(), randn()])])
+
+
+def matmul_cases():
+    fam = "matmul"
+    combos = [
+        ("1Dx1D", (4,), (4,)),
+        ("2Dx1D", (3, 4), (4,)),
+        ("1Dx2D", (4,), (4, 3)),
+        ("2Dx2D", (2, 3), (3, 4)),
+        ("3Dx2D", (2, 3, 4), (4, 5)),
+        ("2Dx3D", (3, 4), (2, 4, 5)),
+        ("3Dx3D", (2, 3, 4), (2, 4, 5)),
+        ("3Dx3D broadcast batch 1", (1, 3, 4), (2, 4, 2)),
+        ("4Dx3D broadcast batch", (2, 1, 3, 4), (3, 4, 2)),
+        ("4Dx4D broadcast batch", (2, 1, 2, 3), (1, 2, 3, 2)),
+        ("1Dx3D", (4,), (2, 4, 3)),
+        ("3Dx1D", (2, 3, 4), (4,)),
+        ("1Dx4D", (3,), (2, 1, 3, 2)),
+        ("4Dx1D", (2, 1, 2, 3), (3,)),
+        ("2Dx4D", (2, 3), (2, 2, 3, 2)),
+    ]
+    for name, sa, sb in combos:
+        case(f"matmul/{name} {shape_str(sa)} {shape_str(sb)}", fam, "torch.matmul", [randn(*sa), randn(*sb)])
+    case("matmul/2Dx2D rhs no grad", fam, "torch.matmul", [randn(2, 3), randn(3, 2, grad=False)])
+    case("matmul/method 2Dx2D", fam, "Tensor.matmul", [randn(3, 2), randn(2, 4)])
+    case("matmul/method 3Dx2D", fam, "Tensor.matmul", [randn(2, 2, 3), randn(3, 2)])
+    case("matmul/@ operator 2Dx2D", fam, "Tensor.__matmul__", [randn(2, 3), randn(3, 2)])
+    case("mm/2x3 3x4", fam, "torch.mm", [randn(2, 3), randn(3, 4)])
+    case("mm/1x5 5x1", fam, "torch.mm", [randn(1, 5), randn(5, 1)])
+    case("mm/method", fam, "Tensor.mm", [randn(4, 2), randn(2, 3)])
+    case("bmm/2x3x4 2x4x2", fam, "torch.bmm", [randn(2, 3, 4), randn(2, 4, 2)])
+    case("bmm/3x1x2 3x2x3", fam, "torch.bmm", [randn(3, 1, 2), randn(3, 2, 3)])
+    case("bmm/method", fam, "Tensor.bmm", [randn(2, 2, 3), randn(2, 3, 2)])
+
+
+def nn_cases():
+    fam = "nn"
+    case("linear/1-D input with bias", fam, "F.linear", [randn(4), randn(3, 4), randn(3)])
+    case("linear/1-D input no bias", fam, "F.linear", [randn(4), randn(3, 4)])
+    case("linear/2-D input with bias", fam, "F.linear", [randn(2, 4), randn(3, 4), randn(3)])
+    case("linear/2-D input no bias", fam, "F.linear", [randn(2, 4), randn(3, 4)])
+    case("linear/2-D input bias=None", fam, "F.linear", [randn(2, 4), randn(3, 4), None])
+    case("linear/3-D input with bias", fam, "F.linear", [randn(2, 3, 4), randn(2, 4), randn(2)])
+    case("linear/3-D input no bias", fam, "F.linear", [randn(2, 3, 4), randn(2, 4)])
+    case("linear/bias kwarg", fam, "F.linear", [randn(3, 2), randn(4, 2)], {"bias": randn(4, grad=False)})
+    case("linear/input no grad", fam, "F.linear", [randn(2, 4, grad=False), randn(3, 4), randn(3)])
+    case("relu/F 2x3", fam, "F.relu", [signed(2, 3)])
+    case("relu/F 3-D", fam, "F.relu", [signed(2, 3, 2)])
+    case("sigmoid/F 2x3", fam, "F.sigmoid", [randn(2, 3)])
+    case("sigmoid/torch 2x3", fam, "torch.sigmoid", [randn(2, 3)])
+    case("tanh/F 2x3", fam, "F.tanh", [randn(2, 3)])
+    case("softmax/F 2x3 dim=1", fam, "F.softmax", [randn(2, 3)], {"dim": 1})
+    case("log_softmax/F 2x3 dim=1", fam, "F.log_softmax", [randn(2, 3)], {"dim": 1})
+    case("log_softmax/F 2x3 dim=0", fam, "F.log_softmax", [randn(2, 3)], {"dim": 0})
+
+
+def loss_cases():
+    fam = "loss"
+    reductions = [None, "mean", "sum", "none"]
+
+    def kw(r):
+        return {} if r is None else {"reduction": r}
+
+    def tag(r):
+        return "default" if r is None else r
+
+    for r in reductions:
+        case(f"mse_loss/2x3 {tag(r)}", fam, "F.mse_loss", [randn(2, 3), randn(2, 3, grad=False)], kw(r))
+        case(f"mse_loss/1-D {tag(r)}", fam, "F.mse_loss", [randn(5), randn(5, grad=False)], kw(r))
+        # l1: keep |input - target| away from 0 (kink)
+        t = randn(2, 3, grad=False)
+        case(f"l1_loss/2x3 {tag(r)}", fam, "F.l1_loss", [(t + signed(2, 3, grad=False)).requires_grad_(), t], kw(r))
+        t = randn(4, grad=False)
+        case(f"l1_loss/1-D {tag(r)}", fam, "F.l1_loss", [(t + signed(4, grad=False)).requires_grad_(), t], kw(r))
+        case(f"binary_cross_entropy/2x3 {tag(r)}", fam, "F.binary_cross_entropy",
+             [uniform(0.05, 0.95, 2, 3), uniform(0, 1, 2, 3, grad=False)], kw(r))
+        case(f"binary_cross_entropy/1-D hard targets {tag(r)}", fam, "F.binary_cross_entropy",
+             [uniform(0.05, 0.95, 5), torch.randint(0, 2, (5,)).float()], kw(r))
+        case(f"binary_cross_entropy_with_logits/2x3 {tag(r)}", fam, "F.binary_cross_entropy_with_logits",
+             [randn(2, 3) * 2, uniform(0, 1, 2, 3, grad=False)], kw(r))
+        case(f"binary_cross_entropy_with_logits/1-D {tag(r)}", fam, "F.binary_cross_entropy_with_logits",
+             [randn(5) * 3, torch.randint(0, 2, (5,)).float()], kw(r))
+        case(f"cross_entropy/4x3 {tag(r)}", fam, "F.cross_entropy", [randn(4, 3) * 2, class_targets(4, 3)], kw(r))
+        case(f"cross_entropy/2x5 {tag(r)}", fam, "F.cross_entropy", [randn(2, 5), class_targets(2, 5)], kw(r))
+        logp = torch.log_softmax(randn(4, 3, grad=False) * 2, 1).requires_grad_()
+        case(f"nll_loss/4x3 {tag(r)}", fam, "F.nll_loss", [logp, class_targets(4, 3)], kw(r))
+        logp = torch.log_softmax(randn(3, 5, grad=False), 1).requires_grad_()
+        case(f"nll_loss/3x5 {tag(r)}", fam, "F.nll_loss", [logp, class_targets(3, 5)], kw(r))
+
+    # targets that require grad
+    case("mse_loss/target requires grad", fam, "F.mse_loss", [randn(2, 3), randn(2, 3)])
+    t = randn(2, 3, grad=False)
+    case("l1_loss/target requires grad", fam, "F.l1_loss",
+         [(t + signed(2, 3, grad=False)).requires_grad_(), t.requires_grad_()], {"reduction": "sum"})
+    case("binary_cross_entropy/target requires grad", fam, "F.binary_cross_entropy",
+         [uniform(0.05, 0.95, 2, 3), uniform(0, 1, 2, 3)])
+    case("binary_cross_entropy_with_logits/target requires grad", fam, "F.binary_cross_entropy_with_logits",
+         [randn(2, 3), uniform(0, 1, 2, 3)])
+    case("mse_loss/input no grad target grad", fam, "F.mse_loss", [randn(4, grad=False), randn(4)])
+    case("cross_entropy/1-D input 0-d target", fam, "F.cross_entropy",
+         [randn(4), torch.tensor(2, dtype=torch.int64)])
+    case("nll_loss/1-D input 0-d target", fam, "F.nll_loss",
+         [torch.log_softmax(randn(4, grad=False), 0).requires_grad_(), torch.tensor(1, dtype=torch.int64)])
+
+
+# --------------------------------------------------------------------------------------
+# Seed notebook example
+# --------------------------------------------------------------------------------------
+
+def seed_example():
+    y = torch.tensor([1.0])
+    x1 = torch.tensor([1.3])
+    w1 = torch.tensor([2.0])
+    b1 = torch.tensor([0.5])
+    z1 = w1 * x1 + b1
+    y_hat = torch.sigmoid(z1)
+    loss = F.binary_cross_entropy(y_hat, y)
+    nograd = {"z1_str_nograd": str(z1), "y_hat_str_nograd": str(y_hat), "loss_str_nograd": str(loss)}
+
+    w1 = torch.tensor([2.0], requires_grad=True)
+    b1 = torch.tensor([0.5], requires_grad=True)
+    z1 = w1 * x1 + b1
+    y_hat = torch.sigmoid(z1)
+    loss = F.binary_cross_entropy(y_hat, y)
+    loss.backward()
+    return {
+        "z1": enc_tensor(z1), "y_hat": enc_tensor(y_hat), "loss_item": loss.item(),
+        "grad_w1": enc_tensor(w1.grad), "grad_b1": enc_tensor(b1.grad),
+        "z1_str": str(z1), "y_hat_str": str(y_hat), "loss_str": str(loss),
+        "grad_w1_str": str(w1.grad), "grad_b1_str": str(b1.grad),
+        **nograd,
+    }
+
+
+# --------------------------------------------------------------------------------------
+# Printing (str(tensor))
+# --------------------------------------------------------------------------------------
+
+def repr_cases():
+    out = []
+
+    def data(t):
+        out.append({"tensor": enc_tensor(t), "str": str(t)})
+
+    def arange(start, end, shape, dtype=torch.float32):
+        t = torch.arange(start, end, dtype=dtype).reshape(shape)
+        out.append({"arange": [start, end], "shape": list(shape),
+                    "dtype": {torch.float32: "float32", torch.int64: "int64"}[dtype], "str": str(t)})
+
+    def expr(src):
+        out.append({"expr": src, "str": str(eval(src, {"torch": torch, "F": F}))})
+
+    f = lambda v: torch.tensor(v, dtype=torch.float32)
+    i = lambda v: torch.tensor(v, dtype=torch.int64)
+    data(f(3.5))                                        # 0-d
+    data(f(-0.0001234))                                 # 0-d scientific
+    data(f(2.0))                                        # 0-d integer-valued
+    data(i(7))                                          # 0-d int64
+    data(randn(4, grad=False))                          # 1-d random
+    data(randn(2, 3, grad=False))                       # 2-d
+    data(randn(2, 2, 3, grad=False))                    # 3-d
+    data(randn(2, 1, 2, 2, grad=False))                 # 4-d
+    data(f([1.0, 2.0, 3.0]))                            # integer-valued floats
+    data(f([-1.0, 2.0, -300.0]))                        # integer-valued, negatives
+    data(f([[-1.5, 2.25], [0.125, -8.0]]))              # negatives, mixed
+    data(f([100000.0, 1.5]))                            # large ratio -> scientific
+    data(f([1e5, 2e5]))                                 # large integer-valued
+    data(f([123456.789, -0.5]))
+    data(f([1e-5, 2e-5]))                               # small -> scientific
+    data(f([1e-5, 1.0, 1000.0]))                        # mixed magnitudes
+    data(f([1e10, -1.0]))                               # very large
+    data(f([0.1, 0.25, 10.0]))
+    data(f([0.0, -0.0, 1.0]))                           # zeros
+    data(f([float("nan"), float("inf"), float("-inf"), 1.5]))  # non-finite
+    data(f([float("nan"), 2.0]))
+    data(randn(20, grad=False))                         # wraps at linewidth 80
+    data(randn(3, 12, grad=False))                      # wide rows wrap
+    data(i([1, -2, 300]))                               # int64
+    data(i([[1, 2], [30, -40]]))                        # int64 2-d
+    data(f([]))                                         # empty
+    data(f([[1.5, 2.0]]).requires_grad_())              # leaf requires_grad
+    data(f(1.25).requires_grad_())
+    expr("torch.tensor([1.0, 2.0], requires_grad=True) * 2")
+    expr("torch.tensor([[1.0, -2.0], [3.0, 4.5]], requires_grad=True).sum()")
+    expr("torch.sigmoid(torch.tensor([0.5, -1.0], requires_grad=True))")
+    expr("torch.tensor([1.0, 2.0, 3.0], requires_grad=True).mean(0, keepdim=True)")
+    arange(0, 1000, (1000,))                            # exactly 1000 elements: not summarized
+    arange(0, 1001, (1001,))                            # > 1000: summarized with ...
+    arange(0, 2000, (40, 50))
+    arange(0, 1200, (2, 20, 30))
+    arange(0, 1500, (1500,), torch.int64)
+    out.append({"expr": "torch.arange(0, 2000, dtype=torch.float32).reshape(40, 50) / 3",
+                "str": str(torch.arange(0, 2000, dtype=torch.float32).reshape(40, 50) / 3)})
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------
+
+ERRORS = []
+WARNINGS = []
+
+
+def error(name, call, args, kwargs=None):
+    """Run a call that PyTorch rejects and record the exact message."""
+    kwargs = kwargs or {}
+    rec = {"name": name, "call": call, "args": [enc_arg(a) for a in args],
+           "kwargs": {k: enc_arg(v) for k, v in kwargs.items()}}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            resolve(call)(*args, **kwargs)
+    except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
+        rec["error"] = str(e)
+        rec["error_type"] = type(e).__name__
+    else:
+        raise AssertionError(f"{name}: expected an error")
+    ERRORS.append(rec)
+
+
+def warning(name, call, args, kwargs=None):
+    kwargs = kwargs or {}
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        resolve(call)(*args, **kwargs)
+    assert w, f"{name}: expected a warning"
+    WARNINGS.append({"name": name, "call": call, "args": [enc_arg(a) for a in args],
+                     "kwargs": {k: enc_arg(v) for k, v in kwargs.items()},
+                     "warning": str(w[0].message), "warning_type": w[0].category.__name__})
+
+
+SCRIPTS = {
+    "backward_nonscalar": (
+        "x = torch.ones(2, 3, requires_grad=True)\n"
+        "y = x * 2\n"
+        "y.backward()\n"),
+    "backward_no_grad_fn": (
+        "x = torch.ones(2, 3)\n"
+        "y = x.sum()\n"
+        "y.backward()\n"),
+    "backward_twice": (
+        "x = torch.tensor([0.5, -1.0], requires_grad=True)\n"
+        "y = torch.sigmoid(x).sum()\n"
+        "y.backward()\n"
+        "y.backward()\n"),
+}
+
+
+def script_error(name):
+    src = SCRIPTS[name]
+    try:
+        exec(src, {"torch": torch, "F": F})
+    except Exception as e:  # noqa: BLE001
+        ERRORS.append({"name": f"autograd/{name}", "script": name, "python": src,
+                       "error": str(e), "error_type": type(e).__name__})
+    else:
+        raise AssertionError(f"{name}: expected an error")
+
+
+def error_cases():
+    g = lambda *s: randn(*s, grad=False)
+    # broadcasting
+    error("add/broadcast mismatch 2x3 2x4", "torch.add", [g(2, 3), g(2, 4)])
+    error("mul/broadcast mismatch 3 4", "torch.mul", [g(3), g(4)])
+    error("sub/broadcast mismatch 2x1x4 3x2", "torch.sub", [g(2, 1, 4), g(3, 2)])
+    error("maximum/broadcast mismatch", "torch.maximum", [g(2, 3), g(3, 2)])
+    error("pow/broadcast mismatch", "torch.pow", [pos(2, 3, grad=False), g(2)])
+    # matmul family
+    error("mm/shape mismatch 2x3 4x5", "torch.mm", [g(2, 3), g(4, 5)])
+    error("mm/1-D arg", "torch.mm", [g(3), g(3, 2)])
+    error("mm/3-D arg", "torch.mm", [g(2, 2, 3), g(3, 2)])
+    error("matmul/2Dx2D mismatch 2x3 4x5", "torch.matmul", [g(2, 3), g(4, 5)])
+    error("matmul/1Dx1D mismatch 3 4", "torch.matmul", [g(3), g(4)])
+    error("matmul/2Dx1D mismatch 2x3 4", "torch.matmul", [g(2, 3), g(4)])
+    error("matmul/1Dx2D mismatch 3 4x5", "torch.matmul", [g(3), g(4, 5)])
+    error("matmul/3Dx2D mismatch 2x2x3 4x5", "torch.matmul", [g(2, 2, 3), g(4, 5)])
+    error("matmul/2Dx3D mismatch 2x3 2x4x5", "torch.matmul", [g(2, 3), g(2, 4, 5)])
+    error("matmul/3Dx3D inner mismatch", "torch.matmul", [g(2, 2, 3), g(2, 4, 5)])
+    error("matmul/3Dx3D batch mismatch", "torch.matmul", [g(2, 2, 3), g(3, 3, 5)])
+    error("matmul/3Dx1D mismatch", "torch.matmul", [g(2, 2, 3), g(4)])
+    error("matmul/1Dx3D mismatch", "torch.matmul", [g(3), g(2, 4, 5)])
+    error("matmul/0-d operand", "torch.matmul", [g(), g(2, 3)])
+    error("bmm/2-D arg", "torch.bmm", [g(2, 3), g(3, 2)])
+    error("bmm/batch mismatch", "torch.bmm", [g(2, 2, 3), g(3, 3, 2)])
+    error("bmm/inner mismatch", "torch.bmm", [g(2, 2, 3), g(2, 4, 2)])
+    error("linear/shape mismatch", "F.linear", [g(2, 3), g(5, 4)])
+    error("linear/bias mismatch", "F.linear", [g(2, 4), g(5, 4), g(3)])
+    # view / reshape / expand
+    error("view/invalid size [4,4] of 6", "Tensor.view", [g(2, 3), [4, 4]])
+    error("reshape/invalid size [4,4] of 6", "Tensor.reshape", [g(2, 3), [4, 4]])
+    error("reshape/torch.reshape invalid [5,-1] of 6", "torch.reshape", [g(2, 3), [5, -1]])
+    error("view/two -1", "Tensor.view", [g(2, 3), [-1, -1]])
+    error("reshape/two -1", "Tensor.reshape", [g(2, 3), [-1, -1]])
+    error("reshape/negative dim -2", "Tensor.reshape", [g(2, 3), [-2, 3]])
+    error("view/non-contiguous (transposed) input", "Tensor.view", [g(2, 3).t(), [6]])
+    error("expand/non-singleton mismatch", "Tensor.expand", [g(2, 3), [3, 3]])
+    error("expand/fewer dims", "Tensor.expand", [g(2, 3), [3]])
+    error("expand/-1 in new leading dim", "Tensor.expand", [g(3), [-1, 3]])
+    # cat / stack
+    error("cat/mismatched shapes dim 0", "torch.cat", [L([g(2, 3), g(2, 4)]), 0])
+    error("cat/mismatched shapes dim 1", "torch.cat", [L([g(2, 3), g(3, 3)]), 1])
+    error("cat/mismatched ranks", "torch.cat", [L([g(2, 3), g(3)]), 0])
+    error("cat/empty list", "torch.cat", [L([]), 0])
+    error("cat/dim out of range", "torch.cat", [L([g(2, 3), g(2, 3)]), 2])
+    error("stack/different shapes", "torch.stack", [L([g(2, 3), g(2, 4)]), 0])
+    error("stack/empty list", "torch.stack", [L([]), 0])
+    error("stack/dim out of range", "torch.stack", [L([g(2, 3), g(2, 3)]), 3])
+    # dims out of range
+    error("squeeze/dim out of range", "torch.squeeze", [g(2, 3), 2])
+    error("unsqueeze/dim out of range", "torch.unsqueeze", [g(2, 3), 3])
+    error("unsqueeze/negative dim out of range", "torch.unsqueeze", [g(2, 3), -4])
+    error("transpose/dim out of range", "torch.transpose", [g(2, 3), 0, 2])
+    error("sum/dim out of range", "torch.sum", [g(2, 3), 2])
+    error("sum/negative dim out of range", "torch.sum", [g(2, 3), -3])
+    error("sum/dim list out of range", "torch.sum", [g(2, 3), [0, 5]])
+    error("sum/repeated dim", "torch.sum", [g(2, 3), [1, 1]])
+    error("mean/dim out of range", "torch.mean", [g(2, 3), 2])
+    error("max/dim out of range", "torch.max", [g(2, 3), 2])
+    error("amax/dim out of range", "torch.amax", [g(2, 3), 2])
+    error("logsumexp/dim out of range", "torch.logsumexp", [g(2, 3), 2])
+    error("softmax/dim out of range", "torch.softmax", [g(2, 3), 2])
+    error("log_softmax/dim out of range", "F.log_softmax", [g(2, 3)], {"dim": -3})
+    error("flatten/start_dim after end_dim", "torch.flatten", [g(2, 3, 4)], {"start_dim": 2, "end_dim": 1})
+    error("flatten/dim out of range", "torch.flatten", [g(2, 3)], {"start_dim": 2})
+    error("t/3-D input", "torch.t", [g(2, 3, 4)])
+    error("permute/wrong number of dims", "torch.permute", [g(2, 3), [0, 1, 2]])
+    error("permute/too few dims", "torch.permute", [g(2, 3, 4), [1, 0]])
+    error("permute/repeated dim", "torch.permute", [g(2, 3), [0, 0]])
+    error("mean/int64 input", "torch.mean", [torch.tensor([1, 2, 3])])
+    # losses
+    error("binary_cross_entropy/input > 1", "F.binary_cross_entropy",
+          [torch.tensor([0.5, 1.5]), torch.tensor([1.0, 0.0])])
+    error("binary_cross_entropy/input < 0", "F.binary_cross_entropy",
+          [torch.tensor([-0.5, 0.5]), torch.tensor([1.0, 0.0])])
+    error("binary_cross_entropy/target size differs", "F.binary_cross_entropy",
+          [uniform(0.1, 0.9, 2, 3, grad=False), uniform(0, 1, 3, grad=False)])
+    error("binary_cross_entropy_with_logits/target size differs", "F.binary_cross_entropy_with_logits",
+          [g(2, 3), uniform(0, 1, 3, grad=False)])
+    error("nll_loss/target out of bounds", "F.nll_loss", [g(2, 3), torch.tensor([0, 5])])
+    error("nll_loss/negative target", "F.nll_loss", [g(2, 3), torch.tensor([-2, 1])])
+    error("nll_loss/batch size mismatch", "F.nll_loss", [g(2, 3), torch.tensor([0, 1, 2])])
+    error("nll_loss/float target", "F.nll_loss", [g(2, 3), torch.tensor([0.0, 1.0])])
+    error("cross_entropy/target out of bounds", "F.cross_entropy", [g(2, 3), torch.tensor([3, 0])])
+    error("cross_entropy/batch size mismatch", "F.cross_entropy", [g(2, 3), torch.tensor([0, 1, 2])])
+    error("mse_loss/non-broadcastable shapes", "F.mse_loss", [g(2, 3), g(2, 4)])
+    error("l1_loss/non-broadcastable shapes", "F.l1_loss", [g(2, 3), g(4)])
+    warning("mse_loss/broadcastable different shapes", "F.mse_loss", [g(2, 3), g(3)])
+    warning("l1_loss/broadcastable different shapes", "F.l1_loss", [g(2, 3), g(2, 1)])
+    # autograd scripts
+    for name in SCRIPTS:
+        script_error(name)
+
+
+# --------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------
+
+def write(path, obj):
+    with open(path, "w") as fh:
+        json.dump(obj, fh, separators=(",", ":"), allow_nan=False)
+        fh.write("\n")
+    return os.path.getsize(path)
+
+
+def main():
+    elementwise_cases()
+    reduction_cases()
+    softmax_cases()
+    shape_cases()
+    matmul_cases()
+    nn_cases()
+    loss_cases()
+    seed = seed_example()
+    reprs = repr_cases()
+    error_cases()
+
+    os.makedirs(OUT_DIR, exist_ok=True)
+    header = {"generator": GENERATOR, "torch": torch.__version__}
+    n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs})
+    n_err = write(os.path.join(OUT_DIR, "errors.json"), {**header, "cases": ERRORS, "warnings": WARNINGS})
+
+    fams = {}
+    for c in CASES:
+        fams[c["family"]] = fams.get(c["family"], 0) + 1
+    print(f"torch {torch.__version__} ({sys.executable})")
+    print(f"ops.json: {len(CASES)} cases, {len(reprs)} repr, {n_ops} bytes")
+    for k, v in fams.items():
+        print(f"  {k}: {v}")
+    print(f"errors.json: {len(ERRORS)} errors, {len(WARNINGS)} warnings, {n_err} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Write test/fixtures/random.json from real PyTorch, for test/random.test.ts.
+
+Every float32 is stored as the exact double it widens to (tensor.tolist()),
+so the TypeScript side can compare bit for bit.
+
+torch.randn of 16 or more float32 values takes a different code path per ATen
+CPU capability (an AVX2 build uses a polynomial log/sincos, the others libm),
+so randn is recorded once per capability, each run in a child process with
+ATEN_CPU_CAPABILITY set. Everything else is recorded under the machine's own
+capability, after checking that it does not depend on the capability.
+
+Usage (Debian's python3-torch lives under the system interpreter):
+    /usr/bin/python3 scripts/gen_random_fixtures.py
+"""
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "test", "fixtures", "random.json")
+SEEDS = [0, 42, 2024]
+RAND_SIZES = [1, 3, 15, 16, 17, 100]
+RANDN_SIZES = [1, 2, 3, 15, 16, 17, 33, 100]
+CAPABILITIES = ["default", "avx2", "avx512"]
+SENSITIVE = ["uniform_m05_05", "uniform_m27_31", "normal_2_3_size5", "normal_2_3_size20",
+             "linear_4_3", "linear_784_256", "randn_65536_sha256", "uniform_m27_31_65536_sha256"]
+
+
+def sha256_f32(t):
+    import hashlib
+    return hashlib.sha256(t.numpy().astype("<f4").tobytes()).hexdigest()
+
+
+def capture():
+    """Everything this interpreter's torch produces, as a JSON-able dict."""
+    import torch
+
+    out = {"capability": None, "seeds": {}}
+    try:
+        out["capability"] = torch.backends.cpu.get_cpu_capability().lower()
+    except AttributeError:  # torch < 2.0 has no public query; parse the config
+        for line in torch.__config__.show().splitlines():
+            if "CPU capability usage" in line:
+                cap = line.split(":")[1].strip().lower()
+                out["capability"] = "default" if cap == "no avx" else cap
+    for seed in SEEDS:
+        s = {}
+        s["rand"] = {}
+        for n in RAND_SIZES:
+            torch.manual_seed(seed)
+            s["rand"][str(n)] = torch.rand(n).tolist()
+        s["randn"] = {}
+        for n in RANDN_SIZES:
+            torch.manual_seed(seed)
+            s["randn"][str(n)] = torch.randn(n).tolist()
+        # randn(1) twice: the second call must use the cached Box-Muller sine.
+        torch.manual_seed(seed)
+        s["randn_1_twice"] = [torch.randn(1).tolist(), torch.randn(1).tolist()]
+        torch.manual_seed(seed)
+        s["sequence"] = {
+            "rand5": torch.rand(5).tolist(),
+            "randn20": torch.randn(20).tolist(),
+            "rand3": torch.rand(3).tolist(),
+        }
+        torch.manual_seed(seed)
+        s["uniform_m05_05"] = torch.empty(10).uniform_(-0.5, 0.5).tolist()
+        torch.manual_seed(seed)
+        s["uniform_m27_31"] = torch.empty(40).uniform_(-2.7, 3.1).tolist()
+        torch.manual_seed(seed)
+        s["normal_2_3_size5"] = torch.empty(5).normal_(2.0, 3.0).tolist()
+        torch.manual_seed(seed)
+        s["normal_2_3_size20"] = torch.empty(20).normal_(2.0, 3.0).tolist()
+        torch.manual_seed(seed)
+        lin = torch.nn.Linear(4, 3)
+        s["linear_4_3"] = {
+            "weight": lin.weight.detach().flatten().tolist(),
+            "bias": lin.bias.detach().tolist(),
+        }
+        torch.manual_seed(seed)
+        lin = torch.nn.Linear(784, 256)
+        s["linear_784_256"] = {
+            "weight_first20": lin.weight.detach().flatten()[:20].tolist(),
+            "weight_last5": lin.weight.detach().flatten()[-5:].tolist(),
+            "bias": lin.bias.detach().tolist(),
+        }
+        # 65536 values catch rare one-ulp rounding differences that the short
+        # lists above miss; stored as SHA-256 of the little-endian float32 bytes.
+        torch.manual_seed(seed)
+        s["randn_65536_sha256"] = sha256_f32(torch.randn(65536))
+        torch.manual_seed(seed)
+        s["uniform_m27_31_65536_sha256"] = sha256_f32(torch.empty(65536).uniform_(-2.7, 3.1))
+        torch.manual_seed(seed)
+        s["randperm10"] = torch.randperm(10).tolist()
+        torch.manual_seed(seed)
+        s["randint_0_10_8"] = torch.randint(0, 10, (8,)).tolist()
+        torch.manual_seed(seed)
+        s["randint_m5_1000_6"] = torch.randint(-5, 1000, (6,)).tolist()
+        out["seeds"][str(seed)] = s
+    return out
+
+
+def run_child(capability):
+    env = dict(os.environ)
+    if capability is not None:
+        env["ATEN_CPU_CAPABILITY"] = capability
+    res = subprocess.run([sys.executable, __file__, "--child"], env=env,
+                         check=True, capture_output=True, text=True)
+    return json.loads(res.stdout)
+
+
+def main():
+    if "--child" in sys.argv:
+        json.dump(capture(), sys.stdout)
+        return
+    import torch
+
+    native = run_child(None)
+    per_cap = {}
+    for cap in CAPABILITIES:
+        got = run_child(cap)
+        # torch silently falls back when a capability is not available here.
+        if got["capability"] != cap:
+            print(f"capability {cap}: unavailable (got {got['capability']}), skipped")
+            continue
+        for seed in map(str, SEEDS):
+            a, b = native["seeds"][seed], got["seeds"][seed]
+            for key in a:
+                if key in SENSITIVE or key == "randn":
+                    continue
+                if key == "sequence":
+                    assert a[key]["rand5"] == b[key]["rand5"] and a[key]["rand3"] == b[key]["rand3"]
+                    continue
+                assert a[key] == b[key], f"{key} (seed {seed}) differs under {cap}"
+            assert a["randn"]["15"] == b["randn"]["15"]
+        sensitive = {
+            seed: {
+                # Below 16 values every capability shares the scalar path.
+                "randn": {n: v for n, v in d["randn"].items() if int(n) >= 16},
+                "sequence_randn20": d["sequence"]["randn20"],
+                **{key: d[key] for key in SENSITIVE},
+            }
+            for seed, d in got["seeds"].items()
+        }
+        # Identical capabilities are stored once, to keep the file small.
+        same = [c for c, v in per_cap.items() if v == sensitive]
+        per_cap[cap] = {"same_as": same[0]} if same else sensitive
+        if same:
+            print(f"capability {cap}: same results as {same[0]}")
+
+    for d in native["seeds"].values():
+        for key in SENSITIVE:
+            del d[key]
+        d["randn"] = {n: v for n, v in d["randn"].items() if int(n) < 16}
+        del d["sequence"]["randn20"]
+
+    fixture = {
+        "generated_by": "scripts/gen_random_fixtures.py",
+        "torch_version": torch.__version__,
+        "native_capability": native["capability"],
+        "default_initial_seed": torch.Generator().initial_seed(),
+        # Values that do not depend on the ATen CPU capability.
+        "seeds": native["seeds"],
+        # Values from kernels whose float rounding (FMA contraction, vector
+        # log/sincos) differs between the capability builds.
+        "by_capability": {
+            cap: {seed: v[seed] for seed in v} if "same_as" not in v else v
+            for cap, v in per_cap.items()
+        },
+    }
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w") as f:
+        json.dump(fixture, f, separators=(",", ":"))
+        f.write("\n")
+    print(f"wrote {OUT} ({os.path.getsize(OUT)} bytes), capabilities: {list(per_cap)}")
+
+
+if __name__ == "__main__":
+    main()

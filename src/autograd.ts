@@ -1,0 +1,139 @@
+// torch.autograd: backward() and grad() check their arguments with PyTorch's
+// errors, then hand the whole sweep to the device in one call (for the wasm
+// device, one call into WASM whatever the size of the graph).
+
+import { DType } from './shared/abi.js';
+import { RuntimeError, NotImplementedError } from './errors.js';
+import { Tensor, checkSameDevice } from './tensor.js';
+import { isGradEnabled, setGradEnabled } from './runtime.js';
+import type { Handle } from './device.js';
+
+const asList = (x: Tensor | readonly Tensor[]): Tensor[] => (x instanceof Tensor ? [x] : x.slice());
+
+function checkRoots(roots: Tensor[], seeds: (Tensor | null)[]): void {
+  roots.forEach((r, i) => {
+    if (!r.requires_grad) {
+      throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+    }
+    const s = seeds[i];
+    if (s) {
+      checkSameDevice(r, s);
+      if (s._shape.join() !== r._shape.join()) {
+        throw new RuntimeError(
+          `Mismatch in shape: grad_output[${i}] has a shape of torch.Size([${s._shape.join(', ')}]) and output[${i}] has a shape of torch.Size([${r._shape.join(', ')}]).`);
+      }
+    } else if (r.numel() !== 1) {
+      throw new RuntimeError('grad can be implicitly created only for scalar outputs');
+    }
+  });
+  for (let i = 1; i < roots.length; i++) checkSameDevice(roots[0], roots[i]);
+}
+
+function checkCreateGraph(create_graph: boolean | undefined): void {
+  if (create_graph) {
+    throw new NotImplementedError('wasmgrad: create_graph=True (higher-order gradients) is not supported yet');
+  }
+}
+
+/**
+ * Accumulates into the .grad of the graph's leaves the gradient of `tensors`
+ * (weighted by `grad_tensors` for non-scalar outputs).
+ * @example torch.autograd.backward(loss); torch.autograd.backward([y], [torch.ones_like(y)])
+ */
+export function backward(
+  tensors: Tensor | readonly Tensor[], grad_tensors?: Tensor | readonly (Tensor | null)[] | null,
+  options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor | readonly Tensor[] } = {},
+): void {
+  const roots = asList(tensors);
+  const seeds: (Tensor | null)[] = grad_tensors ? (grad_tensors instanceof Tensor ? [grad_tensors] : grad_tensors.slice()) : roots.map(() => null);
+  checkRoots(roots, seeds);
+  checkCreateGraph(options.create_graph);
+  const retain = options.retain_graph ?? options.create_graph ?? false;
+  const dev = roots[0]._dev;
+  if (options.inputs === undefined) {
+    dev.backward(roots.map((t) => t.h), seeds.map((s) => s?.h ?? null), [], retain, true, false);
+    return;
+  }
+  // backward(inputs=...): accumulate only into these tensors
+  const inputs = asList(options.inputs);
+  const grads = dev.backward(roots.map((t) => t.h), seeds.map((s) => s?.h ?? null), inputs.map((t) => t.h), retain, false, false);
+  inputs.forEach((t, i) => {
+    const g = grads[i];
+    if (g === null) return;
+    const gw = new Tensor(dev, g, t._shape.slice(), DType.Float32, false);
+    const have = t.grad;
+    t.grad = have ? no_grad(() => have.add(gw)) : gw;
+  });
+}
+
+/**
+ * The gradients of `outputs` with respect to `inputs`, returned rather than
+ * accumulated into .grad.
+ * @example const [dw] = torch.autograd.grad(loss, [w], { retain_graph: true });
+ */
+export function grad(
+  outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[],
+  options: {
+    grad_outputs?: Tensor | readonly (Tensor | null)[] | null; retain_graph?: boolean; create_graph?: boolean;
+    allow_unused?: boolean;
+  } = {},
+): (Tensor | null)[] {
+  const roots = asList(outputs);
+  const ins = asList(inputs);
+  const go = options.grad_outputs;
+  const seeds: (Tensor | null)[] = go ? (go instanceof Tensor ? [go] : go.slice()) : roots.map(() => null);
+  checkRoots(roots, seeds);
+  checkCreateGraph(options.create_graph);
+  for (const t of ins) {
+    checkSameDevice(roots[0], t);
+    if (!t.requires_grad) throw new RuntimeError('One of the differentiated Tensors does not require grad');
+  }
+  const dev = roots[0]._dev;
+  const hs: (Handle | null)[] = dev.backward(
+    roots.map((t) => t.h), seeds.map((s) => s?.h ?? null), ins.map((t) => t.h),
+    options.retain_graph ?? options.create_graph ?? false, false, false,
+  );
+  const out = hs.map((h, i) => (h === null ? null : new Tensor(dev, h, ins[i]._shape.slice())));
+  if (!options.allow_unused && out.some((t) => t === null)) {
+    for (const t of out) t?.dispose();
+    throw new RuntimeError(
+      'One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.');
+  }
+  return out;
+}
+
+/**
+ * Runs fn with gradient recording off, like `with torch.no_grad():`.
+ * @example const pred = torch.no_grad(() => model.forward(x));
+ */
+export function no_grad<T>(fn: () => T): T {
+  return withGradMode(false, fn);
+}
+
+/**
+ * Runs fn with gradient recording on, like `with torch.enable_grad():`.
+ * @example torch.no_grad(() => torch.enable_grad(() => x.mul(2)));
+ */
+export function enable_grad<T>(fn: () => T): T {
+  return withGradMode(true, fn);
+}
+
+/** Whether ops are being recorded. */
+export function is_grad_enabled(): boolean {
+  return isGradEnabled();
+}
+
+/** Turns recording on or off, like torch.set_grad_enabled(mode). */
+export function set_grad_enabled(mode: boolean): void {
+  setGradEnabled(mode);
+}
+
+function withGradMode<T>(on: boolean, fn: () => T): T {
+  const was = isGradEnabled();
+  setGradEnabled(on);
+  try {
+    return fn();
+  } finally {
+    setGradEnabled(was);
+  }
+}

@@ -1,0 +1,2 @@
+// torch.autograd: the functional interface to the backward sweep.
+export { backward, grad } from './autograd.js';

@@ -1,0 +1,111 @@
+// The contract between the PyTorch-style front end (tensor.ts, ops/) and a
+// device. A device owns tensor storage, the tape and the backward sweep; the
+// front end owns argument parsing, shapes and errors, and has validated every
+// call before it reaches a device, so devices never see bad input.
+//
+// Handles are opaque: a tensor id (number) on the wasm device, an object on the
+// js device. Every method that returns a handle returns a new reference, which
+// the front end's Tensor owns and gives back with release().
+
+import type { Op, DType } from './shared/abi.js';
+import type { Shape } from './shape.js';
+
+export type Handle = number | object;
+export type DeviceName = 'wasm' | 'js';
+
+export interface MemoryInfo {
+  /** Tensors alive on the device (including gradients and saved tensors). */
+  numTensors: number;
+  /** Bytes of tensor data alive on the device. */
+  numBytes: number;
+  /** Records alive on the tape. */
+  numRecords: number;
+  /** wasm only: bytes of linear memory (grows, never shrinks). */
+  wasmMemoryBytes?: number;
+  /** wasm only: bytes the allocator has handed out and not had back. */
+  heapBytesInUse?: number;
+}
+
+export interface Backend {
+  readonly name: DeviceName;
+
+  // ---- storage ----
+  fromData(data: ArrayLike<number>, shape: Shape, dtype: DType): Handle;
+  full(shape: Shape, value: number, dtype: DType): Handle;
+  /** A copy of the elements (Float32Array for float32, Int32Array for int64). */
+  read(h: Handle): Float32Array | Int32Array;
+  /** Overwrites the elements in place (optimizers, no_grad updates). */
+  write(h: Handle, data: ArrayLike<number>): void;
+  /** A new tensor with the same data, detached from the graph. */
+  copy(h: Handle): Handle;
+  shapeOf(h: Handle): number[];
+  dtypeOf(h: Handle): DType;
+  retain(h: Handle): void;
+  release(h: Handle): void;
+
+  // ---- autograd state ----
+  requiresGrad(h: Handle): boolean;
+  setRequiresGrad(h: Handle, on: boolean): void;
+  /** The op that made h, or Op.None for a leaf. */
+  gradFnOp(h: Handle): Op;
+  /** A new reference to h's .grad, or null. */
+  grad(h: Handle): Handle | null;
+  setGrad(h: Handle, g: Handle | null): void;
+  retainGrad(h: Handle): void;
+  setGradEnabled(on: boolean): void;
+  /**
+   * Runs the backward sweep in one go from the roots (seeds null = ones).
+   * Returns the gradients of `inputs` (autograd.grad), null where unused.
+   */
+  backward(
+    roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],
+    retainGraph: boolean, accumulate: boolean, createGraph: boolean,
+  ): (Handle | null)[];
+
+  // ---- ops (validated by the front end) ----
+  binary(op: Op, a: Handle, b: Handle, alpha: number): Handle;
+  unary(op: Op, a: Handle): Handle;
+  /** a (op) c; clamp takes (min, max) with NaN meaning none. */
+  scalar(op: Op, a: Handle, c: number, c2: number): Handle;
+  /** Op.Sum/SumDim/Mean/MeanDim over the dims in mask. */
+  sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle;
+  amax(a: Handle, mask: number, keepdim: boolean): Handle;
+  maxAll(a: Handle): Handle;
+  /** [values, int64 indices] */
+  maxDim(a: Handle, dim: number, keepdim: boolean): [Handle, Handle];
+  logsumexp(a: Handle, mask: number, keepdim: boolean): Handle;
+  /** Op.Softmax or Op.LogSoftmax along dim. */
+  softmax(op: Op, a: Handle, dim: number): Handle;
+  /** view/reshape/flatten/squeeze/unsqueeze/UnsafeView: same data, new shape; `op` names the node. */
+  view(op: Op, a: Handle, shape: Shape): Handle;
+  expand(a: Handle, shape: Shape): Handle;
+  /** out dim i = a's dim perm[i]; `op` is Permute, Transpose or T. */
+  permute(op: Op, a: Handle, perm: readonly number[]): Handle;
+  /** Op.Cat, or Op.Stack (a new dim of size n at dim). */
+  cat(op: Op, hs: Handle[], dim: number): Handle;
+  /** Op.Mm, Op.Bmm, Op.Mv or Op.Dot. */
+  matmul(op: Op, a: Handle, b: Handle): Handle;
+  /** x·wᵀ + bias for 2-D x (AddmmBackward0). */
+  linear(x: Handle, w: Handle, bias: Handle | null): Handle;
+  mseLoss(input: Handle, target: Handle, reduction: number): Handle;
+  binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
+  binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
+  nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;
+
+  // ---- optimizers: in-place updates, never recorded ----
+  sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void;
+  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void;
+
+  memory(): MemoryInfo;
+}
+
+export interface SgdParams {
+  lr: number; momentum: number; dampening: number; weight_decay: number; nesterov: boolean; maximize: boolean;
+  /** true on the first step with momentum: the buffer is set to the gradient rather than updated */
+  firstStep: boolean;
+}
+
+export interface AdamParams {
+  lr: number; beta1: number; beta2: number; eps: number; weight_decay: number; step: number;
+  maximize: boolean;
+}

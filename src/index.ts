@@ -1,0 +1,30 @@
+// wasmgrad: PyTorch's API for JavaScript, on a WebAssembly (SIMD) device or a
+// plain TypeScript one.
+//
+//   import * as torch from 'wasmgrad';
+//   const F = torch.nn.functional;
+//   const w = torch.tensor([2.0], { requires_grad: true });
+
+export { Tensor, GradFn } from './tensor.js';
+export type { DTypeName, TensorLike } from './tensor.js';
+export type { DeviceName, MemoryInfo } from './device.js';
+export { TorchError, RuntimeError, IndexError, ValueError, NotImplementedError } from './errors.js';
+export { set_default_device, get_default_device } from './runtime.js';
+export {
+  tensor, zeros, ones, full, arange, linspace, eye, rand, randn, zeros_like, ones_like,
+} from './creation.js';
+export type { TensorOptions } from './creation.js';
+export { manual_seed, initial_seed } from './seed.js';
+export {
+  add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum,
+} from './ops/elementwise.js';
+export { sum, mean, max, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
+export {
+  reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
+} from './ops/shape.js';
+export { matmul, mm, bmm } from './ops/linalg.js';
+export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
+export { tidy, keep, dispose, memory } from './memory.js';
+export * as autograd from './autograd_namespace.js';
+export * as nn from './nn/index.js';
+export * as optim from './optim.js';

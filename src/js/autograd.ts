@@ -1,0 +1,117 @@
+// The js device's backward sweep: the wasm device's algorithm
+// (assembly/autograd.ts) over JsRecords. Find the records reachable from the
+// roots, count consumers, then run each record once its gradient is complete.
+
+import { RuntimeError } from '../errors.js';
+import { JsTensor, JsRecord, setGradEnabled, isGradEnabled } from './tensor.js';
+import { derivatives } from './derivatives.js';
+import { binaryCompute } from './ops.js';
+import { Op } from '../shared/abi.js';
+
+export const BACKWARD_TWICE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
+  'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
+  'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
+  'if you need to access saved tensors after calling backward.';
+
+const sum = (a: JsTensor, b: JsTensor): JsTensor => binaryCompute(Op.Add, a, b, 1);
+
+export function backward(
+  roots: JsTensor[], seeds: (JsTensor | null)[], inputs: JsTensor[],
+  retainGraph: boolean, accumulate: boolean, createGraph: boolean,
+): (JsTensor | null)[] {
+  // 1. reach every record; count consumers; refuse freed graphs before touching anything
+  const visited: JsRecord[] = [];
+  const visit = (r: JsRecord | null): void => {
+    if (r && !r.visited) { r.visited = true; visited.push(r); }
+  };
+  for (const t of roots) visit(t.gradFn);
+  for (let i = 0; i < visited.length; i++) {
+    const r = visited[i];
+    if (r.freed) { cleanup(visited); throw new RuntimeError(BACKWARD_TWICE); }
+    for (const inp of r.inputs) {
+      if (!inp.producer) continue;
+      inp.producer.deps++;
+      visit(inp.producer);
+    }
+  }
+
+  // 2. autograd.grad's inputs catch the gradients that reach them
+  const captured: (JsTensor | null)[] = inputs.map(() => null);
+  inputs.forEach((t, i) => { t.capture = i + 1; });
+  const deliverLeaf = (leaf: JsTensor, g: JsTensor): void => {
+    if (leaf.capture) {
+      const i = leaf.capture - 1;
+      captured[i] = captured[i] ? sum(captured[i]!, g) : g;
+    } else if (accumulate) {
+      // PyTorch accumulates into an existing .grad in place
+      if (leaf.grad) {
+        const d = leaf.grad.data as Float32Array, s = g.data as Float32Array;
+        for (let j = 0; j < d.length; j++) d[j] += s[j];
+      } else {
+        // a copy: g may also be pending elsewhere, or be the caller's seed
+        leaf.grad = new JsTensor(g.data.slice(), g.shape.slice());
+      }
+    }
+  };
+
+  const wasEnabled = isGradEnabled();
+  setGradEnabled(createGraph);
+  try {
+    // 3. seed the roots
+    const ready: JsRecord[] = [];
+    roots.forEach((root, i) => {
+      const g = seeds[i] ?? new JsTensor(new Float32Array(root.numel).fill(1), root.shape);
+      const r = root.gradFn;
+      if (!r) { deliverLeaf(root, g); return; }
+      if (root.capture) captured[root.capture - 1] = g;
+      r.gradAcc = r.gradAcc ? sum(r.gradAcc, g) : g;
+      if (r.deps === 0 && !r.ready) { r.ready = true; ready.push(r); }
+    });
+
+    // 4. run records whose gradient is complete
+    while (ready.length) {
+      const r = ready.pop()!;
+      const g = r.gradAcc;
+      r.gradAcc = null;
+      if (g) {
+        const out = r.out;
+        if (out.retainsGrad) out.grad = out.grad ? sum(out.grad, g) : new JsTensor(g.data.slice(), g.shape);
+        if (out.capture) {
+          const i = out.capture - 1;
+          captured[i] = captured[i] ? sum(captured[i]!, g) : g;
+        }
+        const rule = derivatives[r.op];
+        r.inputs.forEach((inp, k) => {
+          if (!inp.needsGrad) return;
+          const gk = rule(r, g, k);
+          if (inp.producer) inp.producer.gradAcc = inp.producer.gradAcc ? sum(inp.producer.gradAcc, gk) : gk;
+          else deliverLeaf(inp.leaf!, gk);
+        });
+      }
+      for (const inp of r.inputs) {
+        const p = inp.producer;
+        if (p && --p.deps === 0 && !p.ready) { p.ready = true; ready.push(p); }
+      }
+      if (!retainGraph && r.hasSaved) {
+        r.saved = [];
+        r.savesResult = false;
+        r.freed = true;
+      }
+    }
+  } finally {
+    setGradEnabled(wasEnabled);
+    for (const t of inputs) t.capture = 0;
+    cleanup(visited);
+  }
+  return captured;
+}
+
+function cleanup(visited: JsRecord[]): void {
+  for (const r of visited) {
+    r.visited = false;
+    r.ready = false;
+    r.deps = 0;
+    r.gradAcc = null;
+  }
+}

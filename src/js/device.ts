@@ -1,0 +1,86 @@
+// The js device: the Backend contract over plain TypeScript (typed arrays,
+// records as objects). It is the baseline every benchmark compares against.
+
+import { Op, DType } from '../shared/abi.js';
+import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
+import type { Shape } from '../shape.js';
+import { JsTensor, setGradEnabled } from './tensor.js';
+import * as ops from './ops.js';
+import { backward } from './autograd.js';
+import * as reduce from './ops/reduce.js';
+import * as shape from './ops/shape.js';
+import * as linalg from './ops/linalg.js';
+import * as loss from './ops/loss.js';
+import * as optim from './ops/optim.js';
+
+const T = (h: Handle): JsTensor => h as JsTensor;
+
+export class JsDevice implements Backend {
+  readonly name = 'js' as const;
+
+  fromData(data: ArrayLike<number>, shape: Shape, dtype: DType): Handle { return ops.fromData(data, shape, dtype); }
+  full(shape: Shape, value: number, dtype: DType): Handle {
+    const t = ops.fromData([], shape, dtype);
+    t.data.fill(value);
+    return t;
+  }
+  read(h: Handle): Float32Array | Int32Array { return T(h).data.slice(); }
+  write(h: Handle, data: ArrayLike<number>): void { T(h).data.set(data); }
+  copy(h: Handle): Handle { const t = T(h); return new JsTensor(t.data.slice(), t.shape.slice(), t.dtype); }
+  shapeOf(h: Handle): number[] { return T(h).shape.slice(); }
+  dtypeOf(h: Handle): DType { return T(h).dtype; }
+  retain(_h: Handle): void { /* the garbage collector owns js tensors */ }
+  release(_h: Handle): void { /* likewise */ }
+
+  requiresGrad(h: Handle): boolean { return T(h).requiresGrad; }
+  setRequiresGrad(h: Handle, on: boolean): void { T(h).requiresGrad = on; }
+  gradFnOp(h: Handle): Op { return T(h).gradFn?.op ?? Op.None; }
+  grad(h: Handle): Handle | null { return T(h).grad; }
+  setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }
+  retainGrad(h: Handle): void { T(h).retainsGrad = true; }
+  setGradEnabled(on: boolean): void { setGradEnabled(on); }
+  backward(
+    roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],
+    retainGraph: boolean, accumulate: boolean, createGraph: boolean,
+  ): (Handle | null)[] {
+    return backward(roots as JsTensor[], seeds as (JsTensor | null)[], inputs as JsTensor[], retainGraph, accumulate, createGraph);
+  }
+
+  binary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return ops.binary(op, T(a), T(b), alpha); }
+  unary(op: Op, a: Handle): Handle { return ops.unary(op, T(a)); }
+  scalar(op: Op, a: Handle, c: number, c2: number): Handle { return ops.scalar(op, T(a), c, c2); }
+  sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle { return ops.sum(op, T(a), mask, keepdim); }
+  view(op: Op, a: Handle, shape: Shape): Handle { return ops.view(op, T(a), shape); }
+  expand(a: Handle, shape: Shape): Handle { return ops.expand(T(a), shape); }
+  permute(op: Op, a: Handle, perm: readonly number[]): Handle { return ops.permute(op, T(a), perm); }
+
+  amax(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.amax(T(a), mask, keepdim); }
+  maxAll(a: Handle): Handle { return reduce.maxAll(T(a)); }
+  maxDim(a: Handle, dim: number, keepdim: boolean): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim); }
+  logsumexp(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.logsumexp(T(a), mask, keepdim); }
+  softmax(op: Op, a: Handle, dim: number): Handle { return reduce.softmax(op, T(a), dim); }
+  cat(op: Op, hs: Handle[], dim: number): Handle { return shape.cat(op, hs as JsTensor[], dim); }
+  matmul(op: Op, a: Handle, b: Handle): Handle { return linalg.matmul(op, T(a), T(b)); }
+  linear(x: Handle, w: Handle, bias: Handle | null): Handle { return linalg.linear(T(x), T(w), bias as JsTensor | null); }
+  mseLoss(i: Handle, t: Handle, red: number): Handle { return loss.mseLoss(T(i), T(t), red); }
+  binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle { return loss.binaryCrossEntropy(T(i), T(t), red); }
+  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
+    return loss.binaryCrossEntropyWithLogits(T(i), T(t), red);
+  }
+  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
+    return loss.nllLoss(T(i), T(t), red, ignoreIndex);
+  }
+  sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
+    optim.sgdStep(T(p), T(grad), buf as JsTensor | null, o);
+  }
+  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void {
+    optim.adamStep(T(p), T(grad), T(m), T(v), o);
+  }
+
+  memory(): MemoryInfo {
+    // the garbage collector does the js device's bookkeeping
+    return { numTensors: -1, numBytes: -1, numRecords: -1 };
+  }
+}
+
+export const jsDevice = new JsDevice();

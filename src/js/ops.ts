@@ -1,0 +1,166 @@
+// The js device's ops: compute, then record (src/js/tensor.ts). The same
+// ops serve the forward pass and the derivative rules (src/js/derivatives.ts),
+// which is what lets create_graph record the backward pass itself.
+
+import { Op, DType } from '../shared/abi.js';
+import { JsTensor, empty, record } from './tensor.js';
+import { binaryRun, binaryBroadcast, unaryRun, scalarRun } from './kernels/elementwise.js';
+import { reduceSum } from './kernels/reduce.js';
+import { stridedCopy, contiguousStrides } from './kernels/strided.js';
+import { broadcastStrides } from './kernels/elementwise.js';
+
+function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
+  const nd = Math.max(a.length, b.length);
+  const out = new Array<number>(nd);
+  for (let i = 0; i < nd; i++) {
+    const da = i - (nd - a.length), db = i - (nd - b.length);
+    const sa = da >= 0 ? a[da] : 1, sb = db >= 0 ? b[db] : 1;
+    out[i] = sa === 1 ? sb : sa;
+  }
+  return out;
+}
+
+/** a (op) b with broadcasting, not recorded. */
+export function binaryCompute(op: Op, a: JsTensor, b: JsTensor, alpha: number): JsTensor {
+  const shape = broadcastShape(a.shape, b.shape);
+  const out = empty(shape);
+  const n = out.numel, na = a.numel, nb = b.numel;
+  const x = a.data as Float32Array, y = b.data as Float32Array, o = out.data as Float32Array;
+  const al = Math.fround(alpha);
+  if (na === n && nb === n) binaryRun(op, x, 0, 1, y, 0, 1, o, 0, n, al);
+  else if (na === n && nb === 1) binaryRun(op, x, 0, 1, y, 0, 0, o, 0, n, al);
+  else if (na === 1 && nb === n) binaryRun(op, x, 0, 0, y, 0, 1, o, 0, n, al);
+  else if (n > 0) binaryBroadcast(op, x, a.shape, y, b.shape, o, shape, al);
+  return out;
+}
+
+export function binary(op: Op, a: JsTensor, b: JsTensor, alpha: number): JsTensor {
+  const out = binaryCompute(op, a, b, alpha);
+  const r = record(op, out, [a, b]);
+  if (r) {
+    r.s0 = alpha;
+    if (op === Op.Mul || op === Op.Div || op === Op.Pow || op === Op.Maximum || op === Op.Minimum) r.saved = [a, b];
+    if (op === Op.Pow) r.savesResult = true;
+  }
+  return out;
+}
+
+export function unary(op: Op, a: JsTensor): JsTensor {
+  const out = empty(a.shape);
+  unaryRun(op, a.data as Float32Array, out.data as Float32Array);
+  const r = record(op, out, [a]);
+  if (r) {
+    if (op === Op.Log || op === Op.Abs) r.saved = [a];
+    else if (op !== Op.Neg) r.savesResult = true;
+  }
+  return out;
+}
+
+export function scalar(op: Op, a: JsTensor, c: number, c2: number): JsTensor {
+  const out = empty(a.shape);
+  scalarRun(op, a.data as Float32Array, out.data as Float32Array, c, c2);
+  const r = record(op, out, [a]);
+  if (r) {
+    r.s0 = c;
+    r.s1 = c2;
+    if (op === Op.PowScalar || op === Op.Clamp) r.saved = [a];
+    if (op === Op.Rpow) r.savesResult = true;
+  }
+  return out;
+}
+
+export function reducedShape(shape: readonly number[], mask: number, keepdim: boolean): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < shape.length; d++) {
+    if (mask & (1 << d)) { if (keepdim) out.push(1); } else out.push(shape[d]);
+  }
+  return out;
+}
+
+export function reducedCount(shape: readonly number[], mask: number): number {
+  let c = 1;
+  for (let d = 0; d < shape.length; d++) if (mask & (1 << d)) c *= shape[d];
+  return c;
+}
+
+export function sum(op: Op, a: JsTensor, mask: number, keepdim: boolean): JsTensor {
+  const isMean = op === Op.Mean || op === Op.MeanDim;
+  const count = reducedCount(a.shape, mask);
+  const out = empty(reducedShape(a.shape, mask, keepdim));
+  reduceSum(a.data as Float32Array, a.shape, mask, out.data as Float32Array, isMean ? count : 1);
+  const r = record(op, out, [a]);
+  if (r) { r.s1 = count; r.i0 = mask; r.i1 = keepdim ? 1 : 0; }
+  return out;
+}
+
+/** x summed down to `shape` (the inverse of broadcasting); x itself when the shapes agree. */
+export function sumToShape(x: JsTensor, shape: readonly number[]): JsTensor {
+  const ng = x.shape.length, nd = shape.length;
+  let mask = 0;
+  for (let d = 0; d < ng; d++) {
+    const di = d - (ng - nd);
+    if (di < 0 || (shape[di] === 1 && x.shape[d] !== 1)) mask |= 1 << d;
+  }
+  if (!mask && ng === nd) return x;
+  const out = empty(shape.slice());
+  reduceSum(x.data as Float32Array, x.shape, mask, out.data as Float32Array, 1);
+  return out;
+}
+
+export function reshapeCompute(x: JsTensor, shape: readonly number[]): JsTensor {
+  return new JsTensor(x.data.slice(), shape.slice(), x.dtype);
+}
+
+export function view(op: Op, x: JsTensor, shape: readonly number[]): JsTensor {
+  const out = reshapeCompute(x, shape);
+  record(op, out, [x]);
+  return out;
+}
+
+export function expandCompute(x: JsTensor, shape: readonly number[]): JsTensor {
+  const out = empty(shape.slice(), x.dtype);
+  if (out.numel > 0) stridedCopy(x.data, broadcastStrides(x.shape, shape), out.data, shape);
+  return out;
+}
+
+export function expand(x: JsTensor, shape: readonly number[]): JsTensor {
+  const out = expandCompute(x, shape);
+  record(Op.Expand, out, [x]);
+  return out;
+}
+
+export function permuteCompute(x: JsTensor, perm: readonly number[]): JsTensor {
+  const st = contiguousStrides(x.shape);
+  const strides = perm.map((p) => st[p]);
+  const shape = perm.map((p) => x.shape[p]);
+  const out = empty(shape, x.dtype);
+  if (out.numel > 0) stridedCopy(x.data, strides, out.data, shape);
+  return out;
+}
+
+export function permute(op: Op, x: JsTensor, perm: readonly number[]): JsTensor {
+  const out = permuteCompute(x, perm);
+  const r = record(op, out, [x]);
+  if (r) r.ints = perm.slice();
+  return out;
+}
+
+/** g spread back over the reduced dims to `shape` (sum's derivative). */
+export function unreduce(g: JsTensor, shape: readonly number[], mask: number): JsTensor {
+  const strides = new Array<number>(shape.length);
+  let stride = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const reduced = (mask & (1 << d)) !== 0;
+    strides[d] = reduced ? 0 : stride;
+    if (!reduced) stride *= shape[d];
+  }
+  const out = empty(shape.slice());
+  if (out.numel > 0) stridedCopy(g.data, strides, out.data, shape);
+  return out;
+}
+
+export function fromData(data: ArrayLike<number>, shape: readonly number[], dtype: DType): JsTensor {
+  const t = empty(shape.slice(), dtype);
+  t.data.set(data as ArrayLike<number>);
+  return t;
+}

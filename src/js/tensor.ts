@@ -1,0 +1,89 @@
+// Tensors and tape records of the js device: the same model as the wasm
+// device's slots and records (assembly/tensors.ts, assembly/tape.ts), as plain
+// objects over typed arrays. The garbage collector frees them, so there is no
+// refcounting here; "freeing what the graph no longer needs" is dropping the
+// references (saved tensors after a backward without retain_graph).
+
+import { Op, DType } from '../shared/abi.js';
+
+export type Data = Float32Array | Int32Array;
+
+export class JsTensor {
+  requiresGrad = false;
+  retainsGrad = false;
+  gradFn: JsRecord | null = null;
+  grad: JsTensor | null = null;
+  /** during autograd.grad: 1 + this tensor's index among the inputs */
+  capture = 0;
+  constructor(
+    public data: Data,
+    public shape: number[],
+    public dtype: DType = DType.Float32,
+  ) {}
+  get numel(): number { return this.data.length; }
+}
+
+/** A new float32 tensor of the given shape (zeros). */
+export function empty(shape: number[], dtype: DType = DType.Float32): JsTensor {
+  let n = 1;
+  for (const s of shape) n *= s;
+  return new JsTensor(dtype === DType.Float32 ? new Float32Array(n) : new Int32Array(n), shape, dtype);
+}
+
+export interface JsInput {
+  /** the record that made this input, when it is a non-leaf that requires grad */
+  producer: JsRecord | null;
+  /** the input itself, when it is a leaf that requires grad (AccumulateGrad) */
+  leaf: JsTensor | null;
+  needsGrad: boolean;
+  shape: number[];
+}
+
+export class JsRecord {
+  inputs: JsInput[] = [];
+  saved: (JsTensor | null)[] = [];
+  s0 = 0;
+  s1 = 0;
+  i0 = 0;
+  i1 = 0;
+  /** extra integer parameters (permutation, cat sizes) */
+  ints: number[] = [];
+  freed = false;
+  savesResult = false;
+  // backward bookkeeping
+  gradAcc: JsTensor | null = null;
+  deps = 0;
+  visited = false;
+  ready = false;
+  constructor(public op: Op, public out: JsTensor) {}
+  get hasSaved(): boolean { return this.savesResult || this.saved.length > 0; }
+}
+
+let gradEnabled = true;
+export function setGradEnabled(on: boolean): void { gradEnabled = on; }
+export function isGradEnabled(): boolean { return gradEnabled; }
+
+/** Records op as the producer of out when any input requires grad (and grad mode is on). */
+export function record(op: Op, out: JsTensor, inputs: JsTensor[]): JsRecord | null {
+  if (!gradEnabled) return null;
+  let any = false;
+  for (const t of inputs) if (t.requiresGrad) { any = true; break; }
+  if (!any) return null;
+  const r = new JsRecord(op, out);
+  for (const t of inputs) {
+    r.inputs.push({
+      producer: t.requiresGrad ? t.gradFn : null,
+      leaf: t.requiresGrad && !t.gradFn ? t : null,
+      needsGrad: t.requiresGrad,
+      shape: t.shape,
+    });
+  }
+  out.gradFn = r;
+  out.requiresGrad = true;
+  return r;
+}
+
+/** The op's result values, for derivatives that need them. */
+export function resultOf(r: JsRecord): JsTensor {
+  return r.out;
+}

@@ -1,0 +1,43 @@
+// Argument handling shared by the op front ends: PyTorch's calling
+// conventions (positional or trailing-options keyword arguments, JS numbers
+// as scalar operands) and the checks every op makes before touching a device.
+
+import { DType } from '../shared/abi.js';
+import type { Backend } from '../device.js';
+import { RuntimeError, TorchError } from '../errors.js';
+import { Tensor, checkSameDevice } from '../tensor.js';
+
+export function isTensor(x: unknown): x is Tensor {
+  return x instanceof Tensor;
+}
+
+/** The device of the tensor arguments, checking they agree. */
+export function deviceOf(a: Tensor, b?: Tensor | number | null): Backend {
+  if (b instanceof Tensor) checkSameDevice(a, b);
+  return a._dev;
+}
+
+/** Float ops refuse int64 inputs rather than silently rounding (wasmgrad has no integer kernels). */
+export function checkFloat(t: Tensor, op: string): void {
+  if (t._dtype !== DType.Float32) {
+    throw new RuntimeError(`wasmgrad: ${op} is not implemented for int64 tensors; convert with .float() first`);
+  }
+}
+
+export function checkTensor(x: unknown, fn: string, arg = 'input'): asserts x is Tensor {
+  if (!(x instanceof Tensor)) {
+    throw new TorchError(`${fn}(): argument '${arg}' must be Tensor, not ${x === null ? 'null' : typeof x}`);
+  }
+}
+
+/**
+ * Reads an argument PyTorch allows positionally or by keyword: `f(x, 1)` and
+ * `f(x, { dim: 1 })` both give 1.
+ */
+export function opt<T>(positional: T | Record<string, unknown> | undefined, options: Record<string, unknown> | undefined, key: string): T | undefined {
+  if (positional !== undefined && (typeof positional !== 'object' || positional === null || Array.isArray(positional))) {
+    return positional as T;
+  }
+  const fromObj = (positional as Record<string, unknown> | undefined)?.[key] ?? options?.[key];
+  return fromObj as T | undefined;
+}

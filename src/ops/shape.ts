@@ -1,0 +1,207 @@
+// Shape ops. wasmgrad tensors are always contiguous, so view-like ops copy
+// under the new shape (PyTorch would alias); values and gradients are the
+// same, and there is no in-place op through which aliasing could be seen.
+
+import { Op } from '../shared/abi.js';
+import { RuntimeError, IndexError, TorchError } from '../errors.js';
+import { inferViewShape, normDim, sizeArgs, checkRank, formatSize } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { deviceOf } from './common.js';
+
+/** @internal the same data under `shape`, recorded as node `op` */
+export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor {
+  return new Tensor(input._dev, input._dev.view(op, input.h, shape), shape.slice(), input._dtype);
+}
+
+/**
+ * The same elements in a new shape; one size may be -1 (inferred).
+ * @example x.reshape(2, 3); x.reshape([-1]); torch.reshape(x, [3, -1])
+ */
+export function reshape(input: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+  return viewAs(Op.Reshape, input, inferViewShape(sizeArgs(shape), input.numel()));
+}
+
+/**
+ * Like reshape (wasmgrad tensors are always contiguous, so every view succeeds).
+ * @example x.view(-1, 4)
+ */
+export function view(input: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+  return viewAs(Op.View, input, inferViewShape(sizeArgs(shape), input.numel()));
+}
+
+/**
+ * Removes dims of size 1 (all, or only `dim`).
+ * @example torch.zeros([2, 1, 3]).squeeze() // shape [2, 3]
+ */
+export function squeeze(input: Tensor, dim?: number | { dim?: number }): Tensor {
+  const d = typeof dim === 'object' ? dim.dim : dim;
+  const shape = input._shape;
+  if (d === undefined) return viewAs(Op.Squeeze, input, shape.filter((s) => s !== 1));
+  const k = normDim(d, shape.length);
+  const out = shape.length > 0 && shape[k] === 1 ? shape.filter((_, i) => i !== k) : shape.slice();
+  return viewAs(Op.SqueezeDim, input, out);
+}
+
+/**
+ * Inserts a dim of size 1 at `dim` (negative counts from the end, up to -(ndim+1)).
+ * @example torch.tensor([1, 2]).unsqueeze(0) // shape [1, 2]
+ */
+export function unsqueeze(input: Tensor, dim: number | { dim: number }): Tensor {
+  const d = typeof dim === 'object' ? dim.dim : dim;
+  const k = normDim(d, input._shape.length + 1);
+  const out = input._shape.slice();
+  out.splice(k, 0, 1);
+  checkRank(out.length);
+  return viewAs(Op.Unsqueeze, input, out);
+}
+
+/**
+ * Flattens dims start_dim..end_dim into one.
+ * @example x.flatten(); torch.flatten(x, 1)
+ */
+export function flatten(input: Tensor, start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number): Tensor {
+  let s = start_dim, e = end_dim;
+  if (typeof s === 'object') { e = s.end_dim; s = s.start_dim; }
+  const nd = input._shape.length;
+  if (nd === 0) return viewAs(Op.Flatten, input, [1]);
+  const a = normDim(s ?? 0, nd), b = normDim(e ?? -1, nd);
+  if (a > b) throw new RuntimeError('flatten() has invalid args: start_dim cannot come after end_dim');
+  // PyTorch returns the input itself when there is nothing to flatten
+  if (a === b) return input;
+  const shape = input._shape;
+  let n = 1;
+  for (let i = a; i <= b; i++) n *= shape[i];
+  return viewAs(Op.Flatten, input, [...shape.slice(0, a), n, ...shape.slice(b + 1)]);
+}
+
+function permuteAs(op: Op, input: Tensor, perm: number[]): Tensor {
+  const shape = perm.map((p) => input._shape[p]);
+  return new Tensor(input._dev, input._dev.permute(op, input.h, perm), shape, input._dtype);
+}
+
+/**
+ * Reorders the dims: output dim i is input dim dims[i].
+ * @example x.permute(2, 0, 1); torch.permute(x, [1, 0])
+ */
+export function permute(input: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+  const raw = sizeArgs(dims);
+  const nd = input._shape.length;
+  if (raw.length !== nd) {
+    throw new RuntimeError(
+      `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${nd} is not equal to len(dims) = ${raw.length}`);
+  }
+  const perm = raw.map((d) => normDim(d, nd));
+  if (new Set(perm).size !== perm.length) throw new RuntimeError('permute(): duplicate dims are not allowed.');
+  return permuteAs(Op.Permute, input, perm);
+}
+
+/**
+ * Swaps two dims.
+ * @example x.transpose(0, 1)
+ */
+export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
+  const nd = input._shape.length;
+  const a = normDim(dim0, nd), b = normDim(dim1, nd);
+  const perm = Array.from({ length: nd }, (_, i) => i);
+  if (nd > 0) { perm[a] = b; perm[b] = a; }
+  return permuteAs(Op.Transpose, input, perm);
+}
+
+/**
+ * Transposes a 2-D tensor (0-D and 1-D are returned as they are).
+ * @example w.t()
+ */
+export function t(input: Tensor): Tensor {
+  const nd = input._shape.length;
+  if (nd > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${nd}D`);
+  return permuteAs(Op.T, input, nd === 2 ? [1, 0] : nd === 1 ? [0] : []);
+}
+
+/**
+ * Broadcasts to a larger shape; -1 keeps a size, new dims go in front.
+ * @example torch.tensor([1, 2, 3]).expand(2, -1) // shape [2, 3]
+ */
+export function expand(input: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
+  const target = sizeArgs(sizes);
+  const shape = input._shape, nd = shape.length;
+  if (target.length < nd) {
+    throw new RuntimeError(
+      `expand(torch.FloatTensor{${formatSize(shape)}}, size=${formatSize(target)}): the number of sizes provided (${target.length}) must be greater or equal to the number of dimensions in the tensor (${nd})`);
+  }
+  const lead = target.length - nd;
+  const out = target.map((s, i) => {
+    if (i < lead) {
+      if (s < 0) throw new RuntimeError(`The expanded size of the tensor (${s}) isn't allowed in a leading, non-existing dimension ${i}`);
+      return s;
+    }
+    const have = shape[i - lead];
+    if (s === -1) return have;
+    if (have !== s && have !== 1) {
+      throw new RuntimeError(
+        `The expanded size of the tensor (${s}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: ${formatSize(target)}.  Tensor sizes: ${formatSize(shape)}`);
+    }
+    return s;
+  });
+  checkRank(out.length);
+  return new Tensor(input._dev, input._dev.expand(input.h, out), out, input._dtype);
+}
+
+function checkList(tensors: readonly Tensor[], fn: string): void {
+  if (!Array.isArray(tensors)) throw new TorchError(`${fn}(): argument 'tensors' must be a list of Tensors`);
+  for (const t of tensors) if (!(t instanceof Tensor)) throw new TorchError(`${fn}(): expected a list of Tensors`);
+  for (let i = 1; i < tensors.length; i++) deviceOf(tensors[0], tensors[i]);
+}
+
+/**
+ * Concatenates tensors along an existing dim.
+ * @example torch.cat([a, b], 0); torch.cat([a, b], { dim: 1 })
+ */
+export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } = 0): Tensor {
+  checkList(tensors, 'cat');
+  if (tensors.length === 0) throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
+  const d = typeof dim === 'object' ? dim.dim ?? 0 : dim;
+  const first = tensors[0]._shape;
+  const k = normDim(d, first.length);
+  const out = first.slice();
+  out[k] = 0;
+  tensors.forEach((t, i) => {
+    if (t._shape.length !== first.length) {
+      throw new RuntimeError(`Tensors must have same number of dimensions: got ${first.length} and ${t._shape.length}`);
+    }
+    t._shape.forEach((s, j) => {
+      if (j !== k && s !== first[j]) {
+        throw new RuntimeError(
+          `Sizes of tensors must match except in dimension ${k}. Expected size ${first[j]} but got size ${s} for tensor number ${i} in the list.`);
+      }
+    });
+    out[k] += t._shape[k];
+  });
+  if (first.length === 0) throw new RuntimeError('zero-dimensional tensor (at position 0) cannot be concatenated');
+  const dev = tensors[0]._dev;
+  return new Tensor(dev, dev.cat(Op.Cat, tensors.map((t) => t.h), k), out, tensors[0]._dtype);
+}
+
+/**
+ * Stacks equally shaped tensors along a new dim.
+ * @example torch.stack([a, b]); torch.stack([a, b], 1)
+ */
+export function stack(tensors: readonly Tensor[], dim: number | { dim?: number } = 0): Tensor {
+  checkList(tensors, 'stack');
+  if (tensors.length === 0) throw new RuntimeError('stack expects a non-empty TensorList');
+  const d = typeof dim === 'object' ? dim.dim ?? 0 : dim;
+  const first = tensors[0]._shape;
+  const k = normDim(d, first.length + 1);
+  tensors.forEach((t, i) => {
+    if (t._shape.join() !== first.join()) {
+      throw new RuntimeError(
+        `stack expects each tensor to be equal size, but got ${formatSize(first)} at entry 0 and ${formatSize(t._shape)} at entry ${i}`);
+    }
+  });
+  const out = first.slice();
+  out.splice(k, 0, tensors.length);
+  checkRank(out.length);
+  const dev = tensors[0]._dev;
+  return new Tensor(dev, dev.cat(Op.Stack, tensors.map((t) => t.h), k), out, tensors[0]._dtype);
+}
+
+void IndexError;

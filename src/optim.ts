@@ -1,0 +1,3 @@
+// torch.optim (to be completed).
+export class SGD {}
+export class Adam {}

@@ -1,0 +1,95 @@
+// Process-wide state of the front end: the devices, the default device, grad
+// mode, and the scopes of torch.tidy. Kept apart from tensor.ts so that each
+// piece of state has one owner.
+
+import type { Backend, DeviceName, Handle } from './device.js';
+import { wasmDevice } from './wasm/device.js';
+import { jsDevice } from './js/device.js';
+import { RuntimeError } from './errors.js';
+
+export const devices: { wasm: Backend | null; js: Backend } = { wasm: wasmDevice, js: jsDevice };
+
+let defaultDevice: Backend = wasmDevice ?? jsDevice;
+
+export function getDevice(name: DeviceName | string | undefined): Backend {
+  if (name === undefined) return defaultDevice;
+  if (name === 'js') return jsDevice;
+  if (name === 'wasm') {
+    if (!wasmDevice) throw new RuntimeError('wasmgrad: the wasm device is unavailable here (no WebAssembly SIMD)');
+    return wasmDevice;
+  }
+  throw new RuntimeError(`Expected one of wasm, js device type at start of device string: ${name}`);
+}
+
+/**
+ * Sets the device new tensors go to when none is given, like PyTorch's.
+ * @example torch.set_default_device('js')
+ */
+export function set_default_device(name: DeviceName): void {
+  defaultDevice = getDevice(name);
+}
+
+/** The device new tensors go to by default. */
+export function get_default_device(): DeviceName {
+  return defaultDevice.name;
+}
+
+// ---- grad mode ----------------------------------------------------------------
+
+let gradEnabled = true;
+
+export function isGradEnabled(): boolean { return gradEnabled; }
+
+export function setGradEnabled(on: boolean): void {
+  gradEnabled = on;
+  jsDevice.setGradEnabled(on);
+  wasmDevice?.setGradEnabled(on);
+}
+
+// ---- memory: tidy scopes and the finalizer safety net ----------------------------
+
+/** What the front end tracks of a tensor to free it. */
+export interface Disposable {
+  dispose(): void;
+  readonly isDisposed: boolean;
+}
+
+const scopes: Disposable[][] = [];
+
+/** Registers a new tensor with the innermost torch.tidy scope, if any. */
+export function track(t: Disposable): void {
+  if (scopes.length) scopes[scopes.length - 1].push(t);
+}
+
+export function pushScope(): void { scopes.push([]); }
+
+/** Ends the innermost scope, disposing every tensor in it except `keep`; kept tensors move to the outer scope. */
+export function popScope(keep: Set<Disposable>): void {
+  const scope = scopes.pop()!;
+  for (const t of scope) {
+    if (keep.has(t)) { if (scopes.length) scopes[scopes.length - 1].push(t); }
+    else if (!t.isDisposed) t.dispose();
+  }
+}
+
+/** Removes t from every open scope so tidy() leaves it alone. */
+export function untrack(t: Disposable): void {
+  for (const scope of scopes) {
+    const i = scope.lastIndexOf(t);
+    if (i >= 0) scope.splice(i, 1);
+  }
+}
+
+// Tensors that become unreachable without dispose() still give their memory
+// back: the registry releases their handle after garbage collection.
+const finalizer = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry<[Backend, Handle]>(([dev, h]) => dev.release(h))
+  : null;
+
+export function registerFinalizer(owner: object, dev: Backend, h: Handle): void {
+  if (finalizer && dev !== jsDevice) finalizer.register(owner, [dev, h], owner);
+}
+
+export function unregisterFinalizer(owner: object): void {
+  finalizer?.unregister(owner);
+}

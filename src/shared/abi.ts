@@ -1,0 +1,70 @@
+// This file is shared with the AssemblyScript build and must remain portable:
+// it is compiled by both `asc` (assembly/ imports it) and `tsc` (src/ imports it),
+// so the op codes, layout offsets and error codes can never drift apart.
+// Plain enums only: no imports, no types that only one compiler knows.
+
+/**
+ * Every recorded operation. The op code is stored in each tape record and picks
+ * the derivative rule in assembly/derivatives.ts (wasm) and src/js/derivatives.ts
+ * (js), and the PyTorch `grad_fn` name in src/grad_fn.ts. Several codes share one
+ * kernel but carry PyTorch's distinct node names (AddBackward0, SubBackward0).
+ */
+export enum Op {
+  None = 0,
+  // binary, broadcasting (a, b); s0 = alpha for add/sub
+  Add, Sub, Mul, Div, Pow, Maximum, Minimum,
+  // tensor (op) scalar s0; Rsub is s0 - x, Rpow is s0 ** x
+  AddScalar, SubScalar, MulScalar, DivScalar, PowScalar, Rsub, Rpow, Clamp,
+  // unary
+  Neg, Exp, Log, Sqrt, Abs, Sigmoid, Tanh, Relu,
+  // reductions; i0 = dims bitmask, i1 = keepdim
+  Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp,
+  // softmax family; i0 = dim
+  Softmax, LogSoftmax,
+  // shape; the view-like ones differ only in their node names
+  View, Reshape, Squeeze, SqueezeDim, Squeeze3, Unsqueeze, Flatten, Clone, Permute, Transpose, T, Expand, Cat, Stack,
+  // linear algebra
+  Mm, Bmm, Mv, Dot, Addmm, UnsafeView,
+  // losses; i0 = reduction
+  MseLoss, BinaryCrossEntropy, BinaryCrossEntropyWithLogits, NllLoss,
+  Count,
+}
+
+/** Loss reductions, as PyTorch numbers them (at::Reduction). */
+export enum Reduction { None = 0, Mean = 1, Sum = 2 }
+
+export enum DType { Float32 = 0, Int64 = 1 }
+
+/** Flag bits of a tensor slot. */
+export enum TensorFlag { RequiresGrad = 1, RetainsGrad = 2, Live = 4 }
+
+/**
+ * Tensor slot layout (bytes), one 64-byte slot per tensor id in the tensor table.
+ * See the box diagram in assembly/tensors.ts.
+ */
+export enum Slot {
+  Data = 0, Numel = 4, Ndim = 8, DType = 9, Flags = 10, Grad = 12, GradFn = 16,
+  Refs = 20, Shape = 24, Capture = 56, Size = 64,
+}
+
+/** The most dimensions a tensor may have (shape lives inline in the slot). */
+export enum Limits { MaxDims = 8 }
+
+/** Record layout (bytes): see the box diagram in assembly/tape.ts. */
+export enum Rec {
+  Op = 0, NIn = 2, Flags = 3, Refs = 4, Out = 8, GradAcc = 12, Deps = 16, OutData = 20,
+  S0 = 24, S1 = 32, I0 = 40, I1 = 44, Saved = 48, NSaved = 4,
+  OutNdim = 64, OutShape = 68, Inputs = 112,
+  // per input
+  InProducer = 0, InLeaf = 4, InNeedsGrad = 8, InNdim = 9, InShape = 12, InSize = 48,
+}
+
+export enum RecFlag { Freed = 1, HasSaved = 2, Visited = 4, Ready = 8, SavesOut = 16, OwnsOut = 32 }
+
+/** Error codes returned by exported functions (negative ids); TS turns them into PyTorch's messages. */
+export enum Err {
+  Ok = 0,
+  OutOfMemory = -1,
+  BackwardTwice = -2,
+  Unimplemented = -3,
+}

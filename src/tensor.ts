@@ -1,0 +1,306 @@
+// The Tensor class: PyTorch's tensor API over a device handle. It holds the
+// handle, the shape and dtype (so most questions need no device call), and
+// delegates every op to the functions in ops/, which validate and dispatch.
+
+import { Op, DType } from './shared/abi.js';
+import type { Backend, Handle, DeviceName } from './device.js';
+import { RuntimeError } from './errors.js';
+import { numelOf, normDim, type Shape } from './shape.js';
+import { gradFnNames } from './grad_fn.js';
+import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
+import { formatTensor } from './format.js';
+import * as ew from './ops/elementwise.js';
+import * as red from './ops/reduce.js';
+import * as shp from './ops/shape.js';
+import * as la from './ops/linalg.js';
+import { backward as runBackward } from './autograd.js';
+
+export type DTypeName = 'float32' | 'int64';
+export type Scalar = number;
+export type TensorLike = Tensor | number;
+
+export const dtypeName = (d: DType): DTypeName => (d === DType.Float32 ? 'float32' : 'int64');
+
+/** A node of the autograd graph, as `t.grad_fn` shows it. */
+export class GradFn {
+  constructor(private readonly op: Op) {}
+  /** PyTorch's node name, e.g. `AddBackward0`. */
+  name(): string { return gradFnNames[this.op]; }
+  toString(): string { return `<${this.name()} object>`; }
+}
+
+/**
+ * A multi-dimensional array that can record the ops applied to it for autograd.
+ * Create tensors with `torch.tensor`, `torch.zeros`, ...; free them with
+ * `dispose()` or `torch.tidy`.
+ *
+ * @example
+ * const w = torch.tensor([2.0], { requires_grad: true });
+ * const y = w.mul(1.3).add(0.5).sigmoid();
+ * y.backward();
+ * console.log(w.grad); // tensor([0.0546])
+ */
+export class Tensor {
+  /** @internal the device's handle */
+  _h: Handle;
+  /** @internal */
+  readonly _dev: Backend;
+  /** @internal */
+  readonly _shape: number[];
+  /** @internal */
+  readonly _dtype: DType;
+  private _disposed = false;
+  private _gradWrapper: Tensor | null = null;
+
+  /** @internal Wraps a handle the caller owns one reference to; use the creation functions instead. */
+  constructor(dev: Backend, h: Handle, shape: number[], dtype: DType = DType.Float32, tracked = true) {
+    this._dev = dev;
+    this._h = h;
+    this._shape = shape;
+    this._dtype = dtype;
+    registerFinalizer(this, dev, h);
+    if (tracked) track(this);
+  }
+
+  // ---- metadata ----
+
+  /** The size of each dimension (PyTorch's torch.Size, as an array). */
+  get shape(): number[] { return this._shape; }
+  /** The size of each dimension, or of dim `dim`. */
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    return dim === undefined ? this._shape : this._shape[normDim(dim, this._shape.length)];
+  }
+  /** Number of dimensions. */
+  dim(): number { return this._shape.length; }
+  get ndim(): number { return this._shape.length; }
+  /** Number of elements. */
+  numel(): number { return numelOf(this._shape); }
+  get dtype(): DTypeName { return dtypeName(this._dtype); }
+  get device(): DeviceName { return this._dev.name; }
+  get isDisposed(): boolean { return this._disposed; }
+
+  /** @internal the live handle, or PyTorch-style error after dispose() */
+  get h(): Handle {
+    if (this._disposed) throw new RuntimeError('wasmgrad: this tensor was disposed (dispose() or torch.tidy) and cannot be used');
+    return this._h;
+  }
+
+  // ---- autograd ----
+
+  /** Whether autograd records ops on this tensor. Settable on leaves. */
+  get requires_grad(): boolean { return this._dev.requiresGrad(this.h); }
+  set requires_grad(on: boolean) { this.requires_grad_(on); }
+
+  /**
+   * Sets requires_grad in place and returns this tensor.
+   * @example const w = torch.zeros([3]).requires_grad_();
+   */
+  requires_grad_(requires_grad = true): this {
+    const h = this.h;
+    if (!this.is_leaf) {
+      if (requires_grad) return this;
+      throw new RuntimeError(
+        'you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a ' +
+        'subgraph that doesn\'t require differentiation use var_no_grad = var.detach().');
+    }
+    if (requires_grad && this._dtype !== DType.Float32) {
+      throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
+    }
+    this._dev.setRequiresGrad(h, requires_grad);
+    return this;
+  }
+
+  /** True for tensors not made by a recorded op (user-created, or not requiring grad). */
+  get is_leaf(): boolean { return this._dev.gradFnOp(this.h) === Op.None; }
+
+  /** The node that made this tensor, or null for leaves. */
+  get grad_fn(): GradFn | null {
+    const op = this._dev.gradFnOp(this.h);
+    return op === Op.None ? null : new GradFn(op);
+  }
+
+  /**
+   * The gradient accumulated by backward(), or null. The tensor returned is
+   * owned by this one (torch.tidy leaves it alone); it is updated in place by
+   * later backward() calls, as in PyTorch.
+   */
+  get grad(): Tensor | null {
+    const g = this._dev.grad(this.h);
+    if (g === null) return null;
+    const w = this._gradWrapper;
+    if (w && !w._disposed && w._h === g) { this._dev.release(g); return w; }
+    const wrapper = new Tensor(this._dev, g, this._shape.slice(), DType.Float32, false);
+    this._gradWrapper = wrapper;
+    return wrapper;
+  }
+
+  set grad(g: Tensor | null) {
+    if (g !== null) {
+      checkSameDevice(this, g);
+      if (g._shape.join() !== this._shape.join()) {
+        throw new RuntimeError('assigned grad has data of a different size');
+      }
+    }
+    this._dev.setGrad(this.h, g === null ? null : g.h);
+    this._gradWrapper = null;
+  }
+
+  /** Keeps .grad for this non-leaf tensor after backward(). */
+  retain_grad(): void {
+    if (!this.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+    if (!this.is_leaf) this._dev.retainGrad(this.h);
+  }
+
+  /**
+   * Computes the gradient of this tensor with respect to the graph leaves.
+   * @example loss.backward(); loss.backward(undefined, { retain_graph: true });
+   */
+  backward(gradient?: Tensor | null, options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] } = {}): void {
+    runBackward([this], gradient ? [gradient] : null, options);
+  }
+
+  /** A new leaf tensor with the same values, outside the graph. */
+  detach(): Tensor {
+    return new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
+  }
+
+  /** A copy that stays in the graph (CloneBackward0). */
+  clone(): Tensor { return shp.viewAs(Op.Clone, this, this._shape); }
+
+  // ---- values ----
+
+  /** The value of a one-element tensor as a JS number. */
+  item(): number {
+    if (this.numel() !== 1) {
+      throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
+    }
+    return this._dev.read(this.h)[0];
+  }
+
+  /** The values as (nested) JS arrays, or a number for 0-d tensors. */
+  tolist(): number | unknown[] {
+    const data = Array.from(this._dev.read(this.h));
+    if (this._shape.length === 0) return data[0];
+    const build = (d: number, off: number): unknown[] => {
+      const n = this._shape[d];
+      if (d === this._shape.length - 1) return data.slice(off, off + n);
+      const stride = numelOf(this._shape.slice(d + 1));
+      return Array.from({ length: n }, (_, i) => build(d + 1, off + i * stride));
+    };
+    return build(0, 0);
+  }
+
+  /** A copy of the values as a typed array (Float32Array, or Int32Array for int64). */
+  dataSync(): Float32Array | Int32Array { return this._dev.read(this.h); }
+
+  /** This tensor on another device (a copy; the same tensor if already there). */
+  to(device: DeviceName): Tensor {
+    const dev = getDevice(device);
+    if (dev === this._dev) return this;
+    const h = dev.fromData(this._dev.read(this.h), this._shape, this._dtype);
+    const t = new Tensor(dev, h, this._shape.slice(), this._dtype);
+    if (this.requires_grad && this.is_leaf) dev.setRequiresGrad(h, true);
+    return t;
+  }
+
+  /** A float32 copy (int64 → float32); the tensor itself when already float32. */
+  float(): Tensor {
+    if (this._dtype === DType.Float32) return this;
+    return new Tensor(this._dev, this._dev.fromData(this._dev.read(this.h), this._shape, DType.Float32), this._shape.slice());
+  }
+
+  /** An int64 copy, truncating toward zero like PyTorch. */
+  long(): Tensor {
+    if (this._dtype === DType.Int64) return this;
+    const v = Int32Array.from(this._dev.read(this.h), (x) => Math.trunc(x));
+    return new Tensor(this._dev, this._dev.fromData(v, this._shape, DType.Int64), this._shape.slice(), DType.Int64);
+  }
+
+  // ---- memory ----
+
+  /** Frees this tensor's memory now (TensorFlow.js's name). Using it afterwards throws. */
+  dispose(): void {
+    if (this._disposed) return;
+    this._disposed = true;
+    unregisterFinalizer(this);
+    this._dev.release(this._h);
+  }
+
+  // ---- printing ----
+
+  toString(): string {
+    if (this._disposed) return 'tensor(<disposed>)';
+    const suffixes: string[] = [];
+    const op = this._dev.gradFnOp(this._h);
+    if (op !== Op.None) suffixes.push(`grad_fn=<${gradFnNames[op]}>`);
+    else if (this._dev.requiresGrad(this._h)) suffixes.push('requires_grad=True');
+    return formatTensor(this._dev.read(this._h), this._shape, this.dtype, suffixes);
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string { return this.toString(); }
+
+  // ---- ops (see ops/ for the docs of each) ----
+
+  add(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.add(this, other, options); }
+  sub(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.sub(this, other, options); }
+  mul(other: TensorLike): Tensor { return ew.mul(this, other); }
+  div(other: TensorLike): Tensor { return ew.div(this, other); }
+  pow(exponent: TensorLike): Tensor { return ew.pow(this, exponent); }
+  maximum(other: Tensor): Tensor { return ew.maximum(this, other); }
+  minimum(other: Tensor): Tensor { return ew.minimum(this, other); }
+  neg(): Tensor { return ew.neg(this); }
+  exp(): Tensor { return ew.exp(this); }
+  log(): Tensor { return ew.log(this); }
+  sqrt(): Tensor { return ew.sqrt(this); }
+  abs(): Tensor { return ew.abs(this); }
+  sigmoid(): Tensor { return ew.sigmoid(this); }
+  tanh(): Tensor { return ew.tanh(this); }
+  relu(): Tensor { return ew.relu(this); }
+  clamp(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor {
+    return ew.clamp(this, min, max);
+  }
+
+  sum(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.sum(this, dim, options); }
+  mean(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.mean(this, dim, options); }
+  max(): Tensor;
+  max(dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean }): [Tensor, Tensor];
+  max(other: Tensor): Tensor;
+  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean }): Tensor | [Tensor, Tensor] {
+    return red.max(this, dim as never, options) as Tensor | [Tensor, Tensor];
+  }
+  amax(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.amax(this, dim, options); }
+  logsumexp(dim: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.logsumexp(this, dim, options); }
+  softmax(dim: number | { dim: number }): Tensor { return red.softmax(this, dim); }
+  log_softmax(dim: number | { dim: number }): Tensor { return red.log_softmax(this, dim); }
+
+  reshape(...shape: (number | readonly number[])[]): Tensor { return shp.reshape(this, ...shape); }
+  view(...shape: (number | readonly number[])[]): Tensor { return shp.view(this, ...shape); }
+  transpose(dim0: number, dim1: number): Tensor { return shp.transpose(this, dim0, dim1); }
+  t(): Tensor { return shp.t(this); }
+  permute(...dims: (number | readonly number[])[]): Tensor { return shp.permute(this, ...dims); }
+  squeeze(dim?: number | { dim?: number }): Tensor { return shp.squeeze(this, dim); }
+  unsqueeze(dim: number | { dim: number }): Tensor { return shp.unsqueeze(this, dim); }
+  expand(...sizes: (number | readonly number[])[]): Tensor { return shp.expand(this, ...sizes); }
+  flatten(start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number): Tensor {
+    return shp.flatten(this, start_dim, end_dim);
+  }
+
+  matmul(other: Tensor): Tensor { return la.matmul(this, other); }
+  mm(other: Tensor): Tensor { return la.mm(this, other); }
+  bmm(other: Tensor): Tensor { return la.bmm(this, other); }
+}
+
+/** PyTorch's error when an op mixes devices. */
+export function checkSameDevice(a: Tensor, b: Tensor): void {
+  if (a._dev !== b._dev) {
+    throw new RuntimeError(
+      `Expected all tensors to be on the same device, but found at least two devices, ${a._dev.name} and ${b._dev.name}!`);
+  }
+}
+
+/** Wraps a new handle from `dev`; the shape is read from the device when not given. */
+export function wrap(dev: Backend, h: Handle, shape?: Shape, dtype: DType = DType.Float32): Tensor {
+  return new Tensor(dev, h, shape ? (shape as number[]) : dev.shapeOf(h), dtype);
+}

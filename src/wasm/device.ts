@@ -1,0 +1,269 @@
+// The wasm device: tensors are ids into the tensor table in linear memory
+// (assembly/tensors.ts); every op is one call into the module. Flags, shapes
+// and grad_fn are read straight out of memory without a call.
+
+import { Op, DType, Err, Slot, Rec, TensorFlag } from '../shared/abi.js';
+import { RuntimeError } from '../errors.js';
+import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
+import type { Shape } from '../shape.js';
+import { wasm, type WasmExports } from './loader.js';
+
+const BACKWARD_TWICE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
+  'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
+  'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
+  'if you need to access saved tensors after calling backward.';
+
+export class WasmDevice implements Backend {
+  readonly name = 'wasm' as const;
+  private x: WasmExports;
+  private buffer!: ArrayBuffer;
+  private u8!: Uint8Array;
+  private i32!: Int32Array;
+  private u32!: Uint32Array;
+  private f32!: Float32Array;
+  private readonly raw: WasmExports;
+
+  constructor(exports: WasmExports) {
+    this.x = exports;
+    this.raw = exports;
+    this.refresh();
+  }
+
+  /**
+   * Counts every call from JS into the module (tests use it to check that
+   * backward() crosses into WASM a constant number of times). Returns a
+   * function that reads the count; `instrument(false)` removes the counter.
+   */
+  instrument(on = true): () => number {
+    let calls = 0;
+    if (!on) { this.x = this.raw; return () => calls; }
+    const raw = this.raw as unknown as Record<string, unknown>;
+    this.x = new Proxy(raw, {
+      get(target, key) {
+        const v = target[key as string];
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => { calls++; return (v as (...a: unknown[]) => unknown)(...args); };
+      },
+    }) as unknown as WasmExports;
+    return () => calls;
+  }
+
+  /** Typed views over memory; memory.grow detaches the old buffer, so re-take them then. */
+  private refresh(): void {
+    const buf = this.x.memory.buffer;
+    if (buf === this.buffer) return;
+    this.buffer = buf;
+    this.u8 = new Uint8Array(buf);
+    this.i32 = new Int32Array(buf);
+    this.u32 = new Uint32Array(buf);
+    this.f32 = new Float32Array(buf);
+  }
+
+  /** Turns a returned id or Err code into a handle or an exception. */
+  private id(r: number): number {
+    if (r > 0) return r;
+    throw this.error(r);
+  }
+
+  private error(code: number): Error {
+    switch (code) {
+      case Err.OutOfMemory:
+        return new RuntimeError(
+          `wasmgrad: out of memory on the wasm device: WebAssembly memory could not grow beyond ` +
+          `${(this.x.memory.buffer.byteLength / 2 ** 20).toFixed(0)} MiB. Free tensors with dispose() or torch.tidy().`,
+        );
+      case Err.BackwardTwice: return new RuntimeError(BACKWARD_TWICE);
+      case Err.Unimplemented: return new RuntimeError('wasmgrad: this op is not implemented on the wasm device yet');
+      default: return new RuntimeError(`wasmgrad: internal error ${code} in the wasm device`);
+    }
+  }
+
+  /** Address of slot `id` in the tensor table (the table moves as it grows). */
+  private slot(id: number): number {
+    this.refresh();
+    return (this.x.tensor_table() >>> 0) + id * Slot.Size;
+  }
+
+  /** Writes i32s into the args buffer for the next call. */
+  private args(values: ArrayLike<number>, offset = 0): number {
+    const p = this.x.args_buffer((offset + values.length) * 4 + 4) >>> 0;
+    if (p === 0) throw this.error(Err.OutOfMemory);
+    this.refresh();
+    this.i32.set(values, (p >> 2) + offset);
+    return p;
+  }
+
+  // ---- storage ----
+
+  fromData(data: ArrayLike<number>, shape: Shape, dtype: DType): Handle {
+    this.args(shape);
+    const id = this.id(this.x.create(shape.length, dtype));
+    const p = this.dataPtr(id) >> 2;
+    if (dtype === DType.Float32) this.f32.set(data, p);
+    else this.i32.set(data, p);
+    return id;
+  }
+
+  full(shape: Shape, value: number, dtype: DType): Handle {
+    this.args(shape);
+    return this.id(this.x.create_fill(shape.length, dtype, value));
+  }
+
+  private dataPtr(id: number): number {
+    const s = this.slot(id);
+    return this.u32[(s + Slot.Data) >> 2];
+  }
+
+  private numel(id: number): number {
+    return this.i32[(this.slot(id) + Slot.Numel) >> 2];
+  }
+
+  read(h: Handle): Float32Array | Int32Array {
+    const id = h as number;
+    const p = this.dataPtr(id) >> 2, n = this.numel(id);
+    return this.dtypeOf(id) === DType.Float32 ? this.f32.slice(p, p + n) : this.i32.slice(p, p + n);
+  }
+
+  write(h: Handle, data: ArrayLike<number>): void {
+    const id = h as number;
+    const p = this.dataPtr(id) >> 2;
+    if (this.dtypeOf(id) === DType.Float32) this.f32.set(data, p);
+    else this.i32.set(data, p);
+  }
+
+  copy(h: Handle): Handle { return this.id(this.x.copy_tensor(h as number)); }
+
+  shapeOf(h: Handle): number[] {
+    const s = this.slot(h as number);
+    const nd = this.u8[s + Slot.Ndim];
+    return Array.from(this.i32.subarray((s + Slot.Shape) >> 2, ((s + Slot.Shape) >> 2) + nd));
+  }
+
+  dtypeOf(h: Handle): DType { return this.u8[this.slot(h as number) + Slot.DType] as DType; }
+  retain(h: Handle): void { this.x.tensor_retain(h as number); }
+  release(h: Handle): void { this.x.tensor_release(h as number); }
+
+  // ---- autograd state ----
+
+  requiresGrad(h: Handle): boolean {
+    return (this.u8[this.slot(h as number) + Slot.Flags] & TensorFlag.RequiresGrad) !== 0;
+  }
+
+  setRequiresGrad(h: Handle, on: boolean): void { this.x.tensor_set_requires_grad(h as number, on); }
+
+  gradFnOp(h: Handle): Op {
+    const rec = this.u32[(this.slot(h as number) + Slot.GradFn) >> 2];
+    return rec ? (this.u8[rec + Rec.Op] | (this.u8[rec + Rec.Op + 1] << 8)) as Op : Op.None;
+  }
+
+  grad(h: Handle): Handle | null {
+    const g = this.i32[(this.slot(h as number) + Slot.Grad) >> 2];
+    if (!g) return null;
+    this.x.tensor_retain(g);
+    return g;
+  }
+
+  setGrad(h: Handle, g: Handle | null): void { this.x.tensor_set_grad(h as number, g === null ? 0 : g as number); }
+  retainGrad(h: Handle): void { this.x.tensor_set_retains_grad(h as number); }
+  setGradEnabled(on: boolean): void { this.x.set_grad_enabled(on); }
+
+  backward(
+    roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],
+    retainGraph: boolean, accumulate: boolean, createGraph: boolean,
+  ): (Handle | null)[] {
+    // one buffer write and one call, whatever the size of the graph
+    const n = roots.length, m = inputs.length;
+    const buf = new Int32Array(2 * n + 2 * m);
+    for (let i = 0; i < n; i++) {
+      buf[i] = roots[i] as number;
+      buf[n + i] = (seeds[i] ?? 0) as number;
+    }
+    for (let i = 0; i < m; i++) buf[2 * n + i] = inputs[i] as number;
+    const p = this.args(buf) >> 2;
+    const err = this.x.backward(n, m, retainGraph, accumulate, createGraph);
+    if (err !== Err.Ok) throw this.error(err);
+    this.refresh();
+    const out: (Handle | null)[] = [];
+    for (let i = 0; i < m; i++) {
+      const g = this.i32[p + 2 * n + m + i];
+      out.push(g ? g : null);
+    }
+    return out;
+  }
+
+  // ---- ops ----
+
+  binary(op: Op, a: Handle, b: Handle, alpha: number): Handle {
+    return this.id(this.x.binary(op, a as number, b as number, alpha));
+  }
+  unary(op: Op, a: Handle): Handle { return this.id(this.x.unary(op, a as number)); }
+  scalar(op: Op, a: Handle, c: number, c2: number): Handle { return this.id(this.x.scalar(op, a as number, c, c2)); }
+  sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle {
+    return this.id(this.x.sum(op, a as number, mask, keepdim));
+  }
+  amax(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.amax(a as number, mask, keepdim)); }
+  maxAll(a: Handle): Handle { return this.id(this.x.max_all(a as number)); }
+  maxDim(a: Handle, dim: number, keepdim: boolean): [Handle, Handle] {
+    const values = this.id(this.x.max_dim(a as number, dim, keepdim));
+    return [values, this.x.take_indices()];
+  }
+  logsumexp(a: Handle, mask: number, keepdim: boolean): Handle {
+    return this.id(this.x.logsumexp(a as number, mask, keepdim));
+  }
+  softmax(op: Op, a: Handle, dim: number): Handle { return this.id(this.x.softmax(op, a as number, dim)); }
+  view(op: Op, a: Handle, shape: Shape): Handle {
+    const p = this.args(shape);
+    return this.id(this.x.view(op, a as number, shape.length, p));
+  }
+  expand(a: Handle, shape: Shape): Handle {
+    const p = this.args(shape);
+    return this.id(this.x.expand(a as number, shape.length, p));
+  }
+  permute(op: Op, a: Handle, perm: readonly number[]): Handle {
+    const p = this.args(perm);
+    return this.id(this.x.permute(op, a as number, p));
+  }
+  cat(op: Op, hs: Handle[], dim: number): Handle {
+    this.args(hs as number[]);
+    return this.id(this.x.cat(op, hs.length, dim));
+  }
+  matmul(op: Op, a: Handle, b: Handle): Handle { return this.id(this.x.matmul(op, a as number, b as number)); }
+  linear(x: Handle, w: Handle, bias: Handle | null): Handle {
+    return this.id(this.x.linear(x as number, w as number, (bias ?? 0) as number));
+  }
+  mseLoss(i: Handle, t: Handle, red: number): Handle { return this.id(this.x.mse_loss(i as number, t as number, red)); }
+  binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle {
+    return this.id(this.x.binary_cross_entropy(i as number, t as number, red));
+  }
+  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
+    return this.id(this.x.binary_cross_entropy_with_logits(i as number, t as number, red));
+  }
+  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
+    return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex));
+  }
+
+  sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
+    const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,
+      o.weight_decay, o.nesterov, o.maximize, o.firstStep);
+    if (e !== Err.Ok) throw this.error(e);
+  }
+  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void {
+    const e = this.x.adam_step(p as number, grad as number, m as number, v as number, o.lr, o.beta1, o.beta2, o.eps,
+      o.weight_decay, o.step, o.maximize);
+    if (e !== Err.Ok) throw this.error(e);
+  }
+
+  memory(): MemoryInfo {
+    return {
+      numTensors: this.x.tensor_live_count(),
+      numBytes: this.x.tensor_live_bytes() >>> 0,
+      numRecords: this.x.tape_live_records(),
+      wasmMemoryBytes: this.x.memory.buffer.byteLength,
+      heapBytesInUse: this.x.mem_bytes_in_use() >>> 0,
+    };
+  }
+}
+
+/** The wasm device, or null where the engine cannot run it. */
+export const wasmDevice: WasmDevice | null = wasm ? new WasmDevice(wasm) : null;
