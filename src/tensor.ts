@@ -262,16 +262,16 @@ export class Tensor {
     return ew.clamp(this, min, max);
   }
 
-  sum(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.sum(this, dim, options); }
-  mean(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.mean(this, dim, options); }
+  sum(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.sum(this, dim, options); }
+  mean(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.mean(this, dim, options); }
   max(): Tensor;
-  max(dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean }): [Tensor, Tensor];
+  max(dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): [Tensor, Tensor];
   max(other: Tensor): Tensor;
-  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean }): Tensor | [Tensor, Tensor] {
+  max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): Tensor | [Tensor, Tensor] {
     return red.max(this, dim as never, options) as Tensor | [Tensor, Tensor];
   }
-  amax(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.amax(this, dim, options); }
-  logsumexp(dim: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions): Tensor { return red.logsumexp(this, dim, options); }
+  amax(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.amax(this, dim, options); }
+  logsumexp(dim: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.logsumexp(this, dim, options); }
   softmax(dim: number | { dim: number }): Tensor { return red.softmax(this, dim); }
   log_softmax(dim: number | { dim: number }): Tensor { return red.log_softmax(this, dim); }
 

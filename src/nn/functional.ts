@@ -5,7 +5,7 @@ import { Op, DType, Reduction } from '../shared/abi.js';
 import { RuntimeError, ValueError, IndexError } from '../errors.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat } from '../ops/common.js';
-import { relu as reluOp, sigmoid as sigmoidOp } from '../ops/elementwise.js';
+import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp } from '../ops/elementwise.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp } from '../ops/reduce.js';
 import { matmul } from '../ops/linalg.js';
 
@@ -24,6 +24,8 @@ export function reductionOf(r: ReductionName | undefined): Reduction {
 export const relu = (input: Tensor): Tensor => reluOp(input);
 /** 1 / (1 + e^−x). @example F.sigmoid(x) */
 export const sigmoid = (input: Tensor): Tensor => sigmoidOp(input);
+/** Hyperbolic tangent. @example F.tanh(x) */
+export const tanh = (input: Tensor): Tensor => tanhOp(input);
 /** Softmax along dim. @example F.softmax(logits, { dim: 1 }) */
 export const softmax = (input: Tensor, dim: number | { dim: number }): Tensor => softmaxOp(input, dim);
 /** Log-softmax along dim. @example F.log_softmax(logits, 1) */

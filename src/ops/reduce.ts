@@ -12,7 +12,9 @@ import { maximum } from './elementwise.js';
 export type DimArg = number | readonly number[] | null;
 export interface ReduceOptions { dim?: DimArg; keepdim?: boolean }
 
-function parse(dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | undefined): { dim: DimArg | undefined; keepdim: boolean } {
+function parse(dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | boolean | undefined): { dim: DimArg | undefined; keepdim: boolean } {
+  // keepdim may also come positionally, as in torch.sum(x, 0, True)
+  if (typeof options === 'boolean') options = { keepdim: options };
   if (dim !== null && typeof dim === 'object' && !Array.isArray(dim)) {
     const o = dim as ReduceOptions;
     return { dim: o.dim, keepdim: o.keepdim ?? options?.keepdim ?? false };
@@ -20,7 +22,7 @@ function parse(dim: DimArg | ReduceOptions | undefined, options: ReduceOptions |
   return { dim: dim as DimArg | undefined, keepdim: options?.keepdim ?? false };
 }
 
-function reduce(op: Op, opDim: Op, input: Tensor, dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | undefined, name: string): Tensor {
+function reduce(op: Op, opDim: Op, input: Tensor, dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | boolean | undefined, name: string): Tensor {
   const { dim: d, keepdim } = parse(dim, options);
   const nd = input._shape.length;
   const mask = dimMask(d, nd);
@@ -37,7 +39,7 @@ function reduce(op: Op, opDim: Op, input: Tensor, dim: DimArg | ReduceOptions | 
  * Sum of all elements, or over dim(s).
  * @example x.sum(); torch.sum(x, 1, { keepdim: true }); x.sum({ dim: [0, 1] })
  */
-export function sum(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions): Tensor {
+export function sum(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
   return reduce(Op.Sum, Op.SumDim, input, dim, options, 'sum');
 }
 
@@ -45,7 +47,7 @@ export function sum(input: Tensor, dim?: DimArg | ReduceOptions, options?: Reduc
  * Mean of all elements, or over dim(s).
  * @example x.mean(); torch.mean(x, -1)
  */
-export function mean(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions): Tensor {
+export function mean(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
   return reduce(Op.Mean, Op.MeanDim, input, dim, options, 'mean');
 }
 
@@ -55,11 +57,12 @@ export function mean(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
  * @example x.max(); const [values, indices] = x.max(1); torch.max(a, b)
  */
 export function max(input: Tensor): Tensor;
-export function max(input: Tensor, dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean }): [Tensor, Tensor];
+export function max(input: Tensor, dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): [Tensor, Tensor];
 export function max(input: Tensor, other: Tensor): Tensor;
 export function max(
-  input: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean },
+  input: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean,
 ): Tensor | [Tensor, Tensor] {
+  if (typeof options === 'boolean') options = { keepdim: options };
   checkFloat(input, 'max');
   if (dim instanceof Tensor) return maximum(input, dim);
   if (dim === undefined) {
@@ -81,7 +84,7 @@ export function max(
  * The maximum over dim(s) (all when omitted); ties share the gradient.
  * @example torch.amax(x, 1); x.amax([0, 1], { keepdim: true })
  */
-export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions): Tensor {
+export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
   checkFloat(input, 'amax');
   const { dim: d, keepdim } = parse(dim, options);
   const mask = dimMask(d, input._shape.length);
@@ -92,7 +95,7 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
  * log(sum(exp(x))) over dim(s), computed stably.
  * @example torch.logsumexp(x, 1)
  */
-export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: ReduceOptions): Tensor {
+export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
   checkFloat(input, 'logsumexp');
   const { dim: d, keepdim } = parse(dim, options);
   const mask = dimMask(d, input._shape.length);
