@@ -52,13 +52,22 @@ export function setGradEnabled(on: boolean): void {
 export interface Disposable {
   dispose(): void;
   readonly isDisposed: boolean;
+  /** Hands the tensor to the finalizer safety net (it has left every tidy scope). */
+  escape(): void;
 }
 
 const scopes: Disposable[][] = [];
 
-/** Registers a new tensor with the innermost torch.tidy scope, if any. */
-export function track(t: Disposable): void {
-  if (scopes.length) scopes[scopes.length - 1].push(t);
+/**
+ * Registers a new tensor with the innermost torch.tidy scope; returns false
+ * outside any scope. Tensors inside a scope skip the finalizer registry (tidy
+ * frees them for sure, and registering costs more than a tiny op): those that
+ * leave the last scope are registered then.
+ */
+export function track(t: Disposable): boolean {
+  if (!scopes.length) return false;
+  scopes[scopes.length - 1].push(t);
+  return true;
 }
 
 export function pushScope(): void { scopes.push([]); }
@@ -67,17 +76,21 @@ export function pushScope(): void { scopes.push([]); }
 export function popScope(keep: Set<Disposable>): void {
   const scope = scopes.pop()!;
   for (const t of scope) {
-    if (keep.has(t)) { if (scopes.length) scopes[scopes.length - 1].push(t); }
-    else if (!t.isDisposed) t.dispose();
+    if (keep.has(t)) {
+      if (scopes.length) scopes[scopes.length - 1].push(t);
+      else t.escape();
+    } else if (!t.isDisposed) t.dispose();
   }
 }
 
 /** Removes t from every open scope so tidy() leaves it alone. */
 export function untrack(t: Disposable): void {
+  let found = false;
   for (const scope of scopes) {
     const i = scope.lastIndexOf(t);
-    if (i >= 0) scope.splice(i, 1);
+    if (i >= 0) { scope.splice(i, 1); found = true; }
   }
+  if (found) t.escape();
 }
 
 // Tensors that become unreachable without dispose() still give their memory

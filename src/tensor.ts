@@ -50,6 +50,7 @@ export class Tensor {
   /** @internal */
   readonly _dtype: DType;
   private _disposed = false;
+  private _finalized = false;
   private _gradWrapper: Tensor | null = null;
 
   /** @internal Wraps a handle the caller owns one reference to; use the creation functions instead. */
@@ -58,8 +59,14 @@ export class Tensor {
     this._h = h;
     this._shape = shape;
     this._dtype = dtype;
-    registerFinalizer(this, dev, h);
-    if (tracked) track(this);
+    if (!tracked || !track(this)) this.escape();
+  }
+
+  /** @internal hands this tensor to the finalizer safety net (see runtime.ts track) */
+  escape(): void {
+    if (this._finalized || this._disposed) return;
+    this._finalized = true;
+    registerFinalizer(this, this._dev, this._h);
   }
 
   // ---- metadata ----
@@ -224,7 +231,7 @@ export class Tensor {
   dispose(): void {
     if (this._disposed) return;
     this._disposed = true;
-    unregisterFinalizer(this);
+    if (this._finalized) unregisterFinalizer(this);
     this._dev.release(this._h);
   }
 

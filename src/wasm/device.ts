@@ -116,7 +116,8 @@ export class WasmDevice implements Backend {
   }
 
   private numel(id: number): number {
-    return this.i32[(this.slot(id) + Slot.Numel) >> 2];
+    const s = this.slot(id);
+    return this.i32[(s + Slot.Numel) >> 2];
   }
 
   read(h: Handle): Float32Array | Int32Array {
@@ -140,25 +141,31 @@ export class WasmDevice implements Backend {
     return Array.from(this.i32.subarray((s + Slot.Shape) >> 2, ((s + Slot.Shape) >> 2) + nd));
   }
 
-  dtypeOf(h: Handle): DType { return this.u8[this.slot(h as number) + Slot.DType] as DType; }
+  dtypeOf(h: Handle): DType {
+    const s = this.slot(h as number); // first: it refreshes the views after memory growth
+    return this.u8[s + Slot.DType] as DType;
+  }
   retain(h: Handle): void { this.x.tensor_retain(h as number); }
   release(h: Handle): void { this.x.tensor_release(h as number); }
 
   // ---- autograd state ----
 
   requiresGrad(h: Handle): boolean {
-    return (this.u8[this.slot(h as number) + Slot.Flags] & TensorFlag.RequiresGrad) !== 0;
+    const s = this.slot(h as number);
+    return (this.u8[s + Slot.Flags] & TensorFlag.RequiresGrad) !== 0;
   }
 
   setRequiresGrad(h: Handle, on: boolean): void { this.x.tensor_set_requires_grad(h as number, on); }
 
   gradFnOp(h: Handle): Op {
-    const rec = this.u32[(this.slot(h as number) + Slot.GradFn) >> 2];
+    const s = this.slot(h as number);
+    const rec = this.u32[(s + Slot.GradFn) >> 2];
     return rec ? (this.u8[rec + Rec.Op] | (this.u8[rec + Rec.Op + 1] << 8)) as Op : Op.None;
   }
 
   grad(h: Handle): Handle | null {
-    const g = this.i32[(this.slot(h as number) + Slot.Grad) >> 2];
+    const s = this.slot(h as number);
+    const g = this.i32[(s + Slot.Grad) >> 2];
     if (!g) return null;
     this.x.tensor_retain(g);
     return g;
