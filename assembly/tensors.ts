@@ -88,12 +88,20 @@ function grow(): bool {
  * one ref (the caller's). Returns 0 when memory cannot grow.
  */
 export function newTensor(ndim: i32, shape: usize, dtype: i32): i32 {
-  let numel: i32 = 1;
-  for (let d = 0; d < ndim; d++) numel *= load<i32>(shape + (<usize>d << 2));
-  return newTensorN(ndim, shape, dtype, numel);
+  // in 64 bits, so a huge shape is refused rather than wrapped around
+  let numel: i64 = 1;
+  for (let d = 0; d < ndim; d++) {
+    numel *= <i64>load<i32>(shape + (<usize>d << 2));
+    if (numel > MAX_NUMEL) return 0;
+  }
+  return newTensorN(ndim, shape, dtype, <i32>numel);
 }
 
+// 4-byte elements in a 32-bit address space
+const MAX_NUMEL: i64 = 0x3fffffff;
+
 export function newTensorN(ndim: i32, shape: usize, dtype: i32, numel: i32): i32 {
+  if (numel < 0 || <i64>numel > MAX_NUMEL) return 0;
   const bytes = <usize>max(numel, 1) << 2;
   const data = alloc(bytes);
   if (!data) return 0;

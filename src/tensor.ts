@@ -180,15 +180,16 @@ export class Tensor {
 
   /** The value of a one-element tensor as a JS number. */
   item(): number {
+    const h = this.h;
     if (this.numel() !== 1) {
       throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
     }
-    return this._dev.read(this.h)[0];
+    return this._dev.read(h)[0];
   }
 
   /** The values as (nested) JS arrays, or a number for 0-d tensors. */
   tolist(): number | unknown[] {
-    const data = Array.from(this._dev.read(this.h));
+    const data = Array.from(this._dev.read(this.h)) as number[];
     if (this._shape.length === 0) return data[0];
     const build = (d: number, off: number): unknown[] => {
       const n = this._shape[d];

@@ -1,8 +1,64 @@
-// Derivatives of the fused losses.
+// Derivatives of the fused losses, written with the device's own ops (so
+// create_graph records them) in the float steps of PyTorch's backward kernels:
+//   mse_loss_backward               norm·(x − t)·g, norm = 2/numel or 2
+//   binary_cross_entropy_backward   g·(x − t) / max((1 − x)·x, 1e-12)   [/ numel]
+//   binary_cross_entropy_target_backward   −logit(x)·g                 [/ numel]
+//   binary_cross_entropy_with_logits_backward  (σ(x) − t)·g            [/ numel]
+//   ... its target backward                    −x·g                    [/ numel]
+//   nll_loss_backward               −g (or −g/total_weight) at each target class
 
-import { Err } from '../../src/shared/abi';
+import { Op, Err, DType, Reduction } from '../../src/shared/abi';
+import { newTensor, dataOf, numelOf, dimOf } from '../tensors';
+import { inNdim, inShape } from '../tape';
+import { binary, unary, scalar } from '../ops/elementwise';
+import { T, saved, s0, i0, i1, mul, div, neg, log, mulS, divS } from './helpers';
 
-export function mseLossBackward(r: usize, g: i32, k: i32): i32 { return Err.Unimplemented; }
-export function bceBackward(r: usize, g: i32, k: i32): i32 { return Err.Unimplemented; }
-export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 { return Err.Unimplemented; }
-export function nllLossBackward(r: usize, g: i32, k: i32): i32 { return Err.Unimplemented; }
+function sub(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Sub, a, b, 1)); }
+function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0)); }
+function clampMin(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Clamp, a, c, NaN)); }
+function sigmoid(a: i32): i32 { return a < 0 ? a : T(unary(Op.Sigmoid, a)); }
+
+/** Mean reductions divide the gradient by the element count (s0). */
+function perElement(r: usize, x: i32): i32 {
+  return i0(r) == Reduction.Mean ? divS(x, s0(r)) : x;
+}
+
+export function mseLossBackward(r: usize, g: i32, k: i32): i32 {
+  const norm = i0(r) == Reduction.Mean ? 2 / s0(r) : 2;
+  return mul(mulS(sub(saved(r, k), saved(r, 1 - k)), norm), g);
+}
+
+export function bceBackward(r: usize, g: i32, k: i32): i32 {
+  const x = saved(r, 0);
+  if (k == 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), 1e-12)));
+  return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
+}
+
+export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
+  const x = saved(r, 0);
+  if (k == 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
+  return perElement(r, mul(neg(x), g));
+}
+
+/** The gradient is −g (over total_weight for 'mean') at each target class, 0 elsewhere. */
+export function nllLossBackward(r: usize, g: i32, k: i32): i32 {
+  if (k != 0) return Err.Unimplemented;
+  const nd = inNdim(r, 0);
+  const out = T(newTensor(nd, inShape(r, 0), DType.Float32));
+  if (out < 0) return out;
+  const po = dataOf(out);
+  memory.fill(po, 0, <usize>numelOf(out) << 2);
+  const target = saved(r, 0), pt = dataOf(target), pg = dataOf(g);
+  const ignore = i1(r);
+  const nb = nd == 2 ? dimOf(out, 0) : 1;
+  const nc = nd == 2 ? dimOf(out, 1) : dimOf(out, 0);
+  const perItem = i0(r) == Reduction.None && nd == 2;
+  const g0 = load<f32>(pg);
+  const scaled: f32 = -(i0(r) == Reduction.Mean ? g0 / <f32>s0(r) : g0);
+  for (let b = 0; b < nb; b++) {
+    const t = load<i32>(pt + (<usize>b << 2));
+    if (t == ignore) continue;
+    store<f32>(po + (<usize>(b * nc + t) << 2), perItem ? -load<f32>(pg + (<usize>b << 2)) : scaled);
+  }
+  return out;
+}

@@ -1,11 +1,103 @@
-// Derivatives of the reductions and the softmax family that need more than a row
-// of derivatives.ts.
+// Derivatives of the reductions and the softmax family that need more than a
+// row of derivatives.ts. Each runs one fused kernel into a fresh input-shaped
+// tensor; keepdim never matters, since g and the result are laid out in the
+// same element order with or without the kept size-1 dims. softmax and log_softmax, under create_graph (grad mode on during
+// the sweep), are instead composed of recorded ops with the same rounding, so
+// they can be differentiated again.
 
-import { Err } from '../../src/shared/abi';
+import { Op, Err, DType } from '../../src/shared/abi';
+import { newTensor, dataOf, numelOf } from '../tensors';
+import { inNdim, inShape, is_grad_enabled } from '../tape';
+import { T, saved, result, i0, mul } from './helpers';
+import { amaxGrad, logsumexpGrad } from '../kernels/reduce';
+import { softmaxBackward as softmaxKernel, maxAlongDimGrad } from '../kernels/softmax';
+import { binary, unary } from '../ops/elementwise';
+import { sum, outerSize, innerSize, dimSize } from '../ops/reduce';
 
-export function amaxBackward(r: usize, g: i32): i32 { return Err.Unimplemented; }
-export function maxAllBackward(r: usize, g: i32): i32 { return Err.Unimplemented; }
-export function maxDimBackward(r: usize, g: i32): i32 { return Err.Unimplemented; }
-export function logsumexpBackward(r: usize, g: i32): i32 { return Err.Unimplemented; }
-export function softmaxBackward(r: usize, g: i32): i32 { return Err.Unimplemented; }
-export function logSoftmaxBackward(r: usize, g: i32): i32 { return Err.Unimplemented; }
+/** A new float32 tensor shaped like input 0 of r (a temporary of the rule). */
+function inputLike(r: usize): i32 {
+  return T(newTensor(inNdim(r, 0), inShape(r, 0), DType.Float32));
+}
+
+// (g / count) · (x == amax): ties share the gradient evenly
+export function amaxBackward(r: usize, g: i32): i32 {
+  const x = saved(r, 0), m = result(r);
+  if (m < 0) return m;
+  const out = inputLike(r);
+  if (out < 0) return out;
+  const ok = amaxGrad(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(m), dataOf(g), numelOf(g), dataOf(out));
+  return ok ? out : Err.OutOfMemory;
+}
+
+// evenly_distribute_backward: g / count to every element equal to the max
+// (to every NaN when the max is NaN), 0 elsewhere
+export function maxAllBackward(r: usize, g: i32): i32 {
+  const x = saved(r, 0), m = result(r);
+  if (m < 0) return m;
+  const out = inputLike(r);
+  if (out < 0) return out;
+  const v = load<f32>(dataOf(m)), isNan = v != v;
+  const px = dataOf(x), po = dataOf(out), n = numelOf(x);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const e = load<f32>(px + (<usize>i << 2));
+    if (isNan ? e != e : e == v) count++;
+  }
+  const share = load<f32>(dataOf(g)) / <f32>count;
+  for (let i = 0; i < n; i++) {
+    const e = load<f32>(px + (<usize>i << 2));
+    store<f32>(po + (<usize>i << 2), (isNan ? e != e : e == v) ? share : 0);
+  }
+  return out;
+}
+
+// the gradient goes to the index max chose
+export function maxDimBackward(r: usize, g: i32): i32 {
+  const out = inputLike(r);
+  if (out < 0) return out;
+  const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);
+  maxAlongDimGrad(dataOf(g), dataOf(saved(r, 0)), dataOf(out),
+    outerSize(nd, shape, dim), dimSize(nd, shape, dim), innerSize(nd, shape, dim));
+  return out;
+}
+
+// g · exp(x − logsumexp(x))
+export function logsumexpBackward(r: usize, g: i32): i32 {
+  const x = saved(r, 0), res = result(r);
+  if (res < 0) return res;
+  const out = inputLike(r);
+  if (out < 0) return out;
+  logsumexpGrad(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(res), dataOf(g), dataOf(out));
+  return out;
+}
+
+function softmaxLikeBackward(isLog: bool, r: usize, g: i32): i32 {
+  const y = result(r);
+  if (y < 0) return y;
+  const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);
+  if (is_grad_enabled()) {
+    // create_graph: (g − Σ g·y)·y, or g − exp(y)·Σ g, from recorded ops
+    const mask = nd ? 1 << dim : 0;
+    const gy = isLog ? g : mul(g, y);
+    if (gy < 0) return gy;
+    const s = T(sum(Op.SumDim, gy, mask, true));
+    if (s < 0) return s;
+    if (isLog) {
+      const e = T(unary(Op.Exp, y));
+      const es = e < 0 ? e : mul(e, s);
+      return es < 0 ? es : T(binary(Op.Sub, g, es, 1));
+    }
+    const d = T(binary(Op.Sub, g, s, 1));
+    return d < 0 ? d : mul(d, y);
+  }
+  const out = inputLike(r);
+  if (out < 0) return out;
+  const ok = softmaxKernel(isLog, dataOf(g), dataOf(y), dataOf(out),
+    outerSize(nd, shape, dim), dimSize(nd, shape, dim), innerSize(nd, shape, dim));
+  return ok ? out : Err.OutOfMemory;
+}
+
+// y·(g − Σ g·y) along dim
+export function softmaxBackward(r: usize, g: i32): i32 { return softmaxLikeBackward(false, r, g); }
+// g − exp(y)·Σ g along dim
+export function logSoftmaxBackward(r: usize, g: i32): i32 { return softmaxLikeBackward(true, r, g); }

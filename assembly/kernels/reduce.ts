@@ -90,3 +90,187 @@ export function reduceSum(x: usize, nd: i32, shape: usize, mask: i32, out: usize
   free(acc);
   return true;
 }
+
+// ---- reductions other than sums: amax, logsumexp and their derivatives -----
+//
+// They all walk x in memory order, tracking the offset of the output element
+// each input element folds into. Dims are first coalesced (size-1 dims dropped,
+// neighbours that are both reduced or both kept merged), so a reduction over
+// trailing dims becomes one contiguous row per output element.
+//
+//  WS (96 bytes):
+//   0                32                    64                 96
+//  ┌────────────────┬─────────────────────┬──────────────────┐
+//  │ shape[8] (i32) │ out strides[8] (i32)│ counters[8] (i32)│
+//  └────────────────┴─────────────────────┴──────────────────┘
+//  out stride: 0 on reduced dims, contiguous over the kept ones
+
+const WS: usize = memory.data(96, 16);
+const WS_SHAPE: usize = WS;
+const WS_OSTR: usize = WS + 32;
+const WS_CNT: usize = WS + 64;
+
+/** Fills WS for x (nd dims at `shape`) reduced over `mask`; returns the coalesced ndim (≥ 1). */
+function plan(nd: i32, shape: usize, mask: i32): i32 {
+  let k = 0, cmask = 0, prevRed = -1;
+  for (let d = 0; d < nd; d++) {
+    const s = load<i32>(shape + (<usize>d << 2));
+    if (s == 1) continue;
+    const red = (mask >> d) & 1;
+    if (k > 0 && red == prevRed) {
+      const p = WS_SHAPE + (<usize>(k - 1) << 2);
+      store<i32>(p, load<i32>(p) * s);
+    } else {
+      store<i32>(WS_SHAPE + (<usize>k << 2), s);
+      if (red) cmask |= 1 << k;
+      prevRed = red;
+      k++;
+    }
+  }
+  if (k == 0) { store<i32>(WS_SHAPE, 1); k = 1; }
+  let stride = 1;
+  for (let d = k - 1; d >= 0; d--) {
+    const red = (cmask & (1 << d)) != 0;
+    store<i32>(WS_OSTR + (<usize>d << 2), red ? 0 : stride);
+    if (!red) stride *= load<i32>(WS_SHAPE + (<usize>d << 2));
+  }
+  return k;
+}
+
+export enum Walk { Max, Count, Lse, AmaxGrad, LseGrad }
+
+// @ts-ignore: decorator
+@inline function expDiff(x: f32, m: f32): f32 { return <f32>Math.exp(<f64>(x - m)); }
+
+// One input row of `n` elements at p that all fold into output element o.
+// @ts-ignore: decorator
+@inline function foldRow(kind: i32, p: usize, po: usize, n: i32, o: usize, a: usize, b: usize): void {
+  const m = load<f32>(a + (o << 2));
+  if (kind == Walk.Max) {
+    let acc = m;
+    for (let j = 0; j < n; j++) {
+      const v = load<f32>(p + (<usize>j << 2));
+      if (v > acc || v != v) acc = v;
+    }
+    store<f32>(a + (o << 2), acc);
+  } else if (kind == Walk.Count) {
+    let c = 0;
+    for (let j = 0; j < n; j++) if (load<f32>(p + (<usize>j << 2)) == m) c++;
+    store<f64>(b + (o << 3), load<f64>(b + (o << 3)) + <f64>c);
+  } else if (kind == Walk.Lse) {
+    let s: f64 = 0;
+    for (let j = 0; j < n; j++) s += <f64>expDiff(load<f32>(p + (<usize>j << 2)), m);
+    store<f64>(b + (o << 3), load<f64>(b + (o << 3)) + s);
+  } else if (kind == Walk.AmaxGrad) {
+    const q = load<f32>(b + (o << 2));
+    for (let j = 0; j < n; j++) {
+      const i = <usize>j << 2;
+      store<f32>(po + i, q * (load<f32>(p + i) == m ? <f32>1 : <f32>0));
+    }
+  } else {
+    const g = load<f32>(b + (o << 2));
+    for (let j = 0; j < n; j++) {
+      const i = <usize>j << 2;
+      store<f32>(po + i, g * expDiff(load<f32>(p + i), m));
+    }
+  }
+}
+
+// One input row whose elements fold into consecutive output elements o, o+1, ...
+// @ts-ignore: decorator
+@inline function mapRow(kind: i32, p: usize, po: usize, n: i32, o: usize, a: usize, b: usize): void {
+  for (let j = 0; j < n; j++) foldRow(kind, p + (<usize>j << 2), po + (<usize>j << 2), 1, o + <usize>j, a, b);
+}
+
+/**
+ * Walks x (numel > 0) after plan(): per element, folds into / reads from
+ * output element o of the buffers a (f32) and b (f64 accumulators, or f32),
+ * writing input-shaped results to out (the derivatives).
+ */
+// @ts-ignore: decorator
+@inline function walk(kind: i32, x: usize, nd: i32, a: usize, b: usize, out: usize): void {
+  const last = nd - 1;
+  const inner = load<i32>(WS_SHAPE + (<usize>last << 2));
+  const si = load<i32>(WS_OSTR + (<usize>last << 2));
+  let rows = 1;
+  for (let d = 0; d < last; d++) { rows *= load<i32>(WS_SHAPE + (<usize>d << 2)); store<i32>(WS_CNT + (<usize>d << 2), 0); }
+  let off = 0;
+  let p = x, po = out;
+  const rowBytes = <usize>inner << 2;
+  for (let r = 0; r < rows; r++) {
+    if (si == 0) foldRow(kind, p, po, inner, <usize>off, a, b);
+    else mapRow(kind, p, po, inner, <usize>off, a, b);
+    p += rowBytes;
+    po += rowBytes;
+    for (let d = last - 1; d >= 0; d--) {
+      const cp = WS_CNT + (<usize>d << 2);
+      const c = load<i32>(cp) + 1;
+      const s = load<i32>(WS_OSTR + (<usize>d << 2));
+      if (c < load<i32>(WS_SHAPE + (<usize>d << 2))) { store<i32>(cp, c); off += s; break; }
+      store<i32>(cp, 0);
+      off -= s * (c - 1);
+    }
+  }
+}
+
+/**
+ * out = max of x over the dims in mask (NaN wins, as in PyTorch); out holds
+ * the kept dims, contiguous, outN elements. x must not be empty.
+ */
+export function reduceMax(x: usize, nd: i32, shape: usize, mask: i32, out: usize, outN: i32): void {
+  for (let i = 0; i < outN; i++) store<f32>(out + (<usize>i << 2), -Infinity);
+  walk(Walk.Max, x, plan(nd, shape, mask), out, 0, 0);
+}
+
+/**
+ * out = logsumexp of x over mask, as PyTorch computes it: m = amax,
+ * log(Σ exp(x − m)) + m with m taken as 0 where it is infinite. Returns false
+ * when scratch memory could not be had.
+ */
+export function reduceLogsumexp(x: usize, n: i32, nd: i32, shape: usize, mask: i32, out: usize, outN: i32): bool {
+  if (n == 0) {
+    // an empty sum: log(0)
+    for (let i = 0; i < outN; i++) store<f32>(out + (<usize>i << 2), -Infinity);
+    return true;
+  }
+  const acc = alloc(<usize>max(outN, 1) << 3);
+  if (!acc) return false;
+  memory.fill(acc, 0, <usize>outN << 3);
+  reduceMax(x, nd, shape, mask, out, outN);
+  walk(Walk.Lse, x, plan(nd, shape, mask), out, acc, 0);
+  for (let i = 0; i < outN; i++) {
+    const p = out + (<usize>i << 2);
+    const m = load<f32>(p);
+    const s = <f32>load<f64>(acc + (<usize>i << 3));
+    store<f32>(p, <f32>Math.log(<f64>s) + (Math.abs(m) == Infinity ? <f32>0 : m));
+  }
+  free(acc);
+  return true;
+}
+
+/**
+ * AmaxBackward0: out = (g / count) · (x == m), count = how many elements of
+ * each reduced slice equal its max (so ties share the gradient, and a NaN
+ * max gives NaN, as in PyTorch). m and g are in the output's element order.
+ */
+export function amaxGrad(x: usize, n: i32, nd: i32, shape: usize, mask: i32, m: usize, g: usize, outN: i32, out: usize): bool {
+  if (n == 0) return true;
+  const cnt = alloc(<usize>outN * 12);
+  if (!cnt) return false;
+  const q = cnt + (<usize>outN << 3);
+  memory.fill(cnt, 0, <usize>outN << 3);
+  const k = plan(nd, shape, mask);
+  walk(Walk.Count, x, k, m, cnt, 0);
+  for (let i = 0; i < outN; i++) {
+    store<f32>(q + (<usize>i << 2), load<f32>(g + (<usize>i << 2)) / <f32>load<f64>(cnt + (<usize>i << 3)));
+  }
+  walk(Walk.AmaxGrad, x, k, m, q, out);
+  free(cnt);
+  return true;
+}
+
+/** LogsumexpBackward0: out = g · exp(x − result), g and result in the output's element order. */
+export function logsumexpGrad(x: usize, n: i32, nd: i32, shape: usize, mask: i32, res: usize, g: usize, out: usize): void {
+  if (n == 0) return;
+  walk(Walk.LseGrad, x, plan(nd, shape, mask), res, g, out);
+}

@@ -3,10 +3,11 @@
 // dims as size 1.
 
 import { Op, Err, DType } from '../../src/shared/abi';
-import { newTensor, release, dataOf, ndimOf, dimOf, shapePtr } from '../tensors';
-import { shouldRecord1, newRecord, setInput, setParams } from '../tape';
+import { newTensor, newTensorN, release, dataOf, ndimOf, dimOf, shapePtr, numelOf } from '../tensors';
+import { shouldRecord1, newRecord, setInput, setParams, save, saveOutput } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';
-import { reduceSum } from '../kernels/reduce';
+import { reduceSum, reduceMax, reduceLogsumexp } from '../kernels/reduce';
+import { softmaxForward, maxAlongDim } from '../kernels/softmax';
 
 /** Writes the reduced shape into SHAPE; returns its ndim. */
 export function reducedShape(a: i32, mask: i32, keepdim: bool): i32 {
@@ -54,18 +55,115 @@ export function sum(op: i32, a: i32, mask: i32, keepdim: bool): i32 {
   return out;
 }
 
-// ---- owned by the reductions work: stubs until implemented ----------------
+// ---- amax, max, logsumexp, softmax ----------------------------------------
 
-/** amax over the dims in mask (AmaxBackward0). */
-export function amax(a: i32, mask: i32, keepdim: bool): i32 { return Err.Unimplemented; }
-/** max of all elements, a 0-dim tensor (MaxBackward1). */
-export function max_all(a: i32): i32 { return Err.Unimplemented; }
-/** max along dim: returns the values' id; the int64 indices' id is then taken with take_indices(). */
-export function max_dim(a: i32, dim: i32, keepdim: bool): i32 { return Err.Unimplemented; }
+/** Product of the dims of a before `dim` (outer), and after it (inner). */
+export function outerSize(nd: i32, shape: usize, dim: i32): i32 {
+  let n = 1;
+  for (let d = 0; d < dim; d++) n *= load<i32>(shape + (<usize>d << 2));
+  return n;
+}
+export function innerSize(nd: i32, shape: usize, dim: i32): i32 {
+  let n = 1;
+  for (let d = dim + 1; d < nd; d++) n *= load<i32>(shape + (<usize>d << 2));
+  return n;
+}
+/** Size of dim (1 for a 0-dim tensor, whose only "dim" is 0). */
+export function dimSize(nd: i32, shape: usize, dim: i32): i32 {
+  return nd == 0 ? 1 : load<i32>(shape + (<usize>dim << 2));
+}
+
+/** amax over the dims in mask (AmaxBackward0); the TS layer rejects empty reductions. */
+export function amax(a: i32, mask: i32, keepdim: bool): i32 {
+  const nd = reducedShape(a, mask, keepdim);
+  const out = newTensor(nd, SHAPE, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  if (numelOf(a) > 0) reduceMax(dataOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out));
+  if (!shouldRecord1(a)) return out;
+  const r = newRecord(Op.Amax, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, a);
+  setParams(r, 0, 0, mask, keepdim ? 1 : 0);
+  save(r, 0, a);
+  saveOutput(r);
+  return out;
+}
+
+/** max of all elements, a 0-dim tensor (MaxBackward1); a is not empty. */
+export function max_all(a: i32): i32 {
+  const out = newTensorN(0, SHAPE, DType.Float32, 1);
+  if (!out) return Err.OutOfMemory;
+  const nd = ndimOf(a);
+  reduceMax(dataOf(a), nd, shapePtr(a), nd ? (1 << nd) - 1 : 0, dataOf(out), 1);
+  if (!shouldRecord1(a)) return out;
+  const r = newRecord(Op.MaxAll, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, a);
+  save(r, 0, a);
+  saveOutput(r);
+  return out;
+}
+
+/**
+ * max along dim: returns the values' id; the int64 indices' id is then taken
+ * with take_indices(). The record keeps the indices (MaxBackward0 routes the
+ * gradient through them).
+ */
+export function max_dim(a: i32, dim: i32, keepdim: bool): i32 {
+  const nd = ndimOf(a), shape = shapePtr(a);
+  const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  const ond = reducedShape(a, nd ? 1 << dim : 0, keepdim);
+  const vals = newTensor(ond, SHAPE, DType.Float32);
+  if (!vals) return Err.OutOfMemory;
+  const idx = newTensor(ond, SHAPE, DType.Int64);
+  if (!idx) { release(vals); return Err.OutOfMemory; }
+  if (numelOf(vals) > 0) maxAlongDim(dataOf(a), dataOf(vals), dataOf(idx), outer, d, inner);
+  if (shouldRecord1(a)) {
+    const r = newRecord(Op.MaxDim, 1, vals);
+    if (!r) { release(vals); release(idx); return Err.OutOfMemory; }
+    setInput(r, 0, a);
+    setParams(r, 0, 0, dim, keepdim ? 1 : 0);
+    save(r, 0, idx);
+  }
+  lastIndices = idx;
+  return vals;
+}
 let lastIndices: i32 = 0;
 /** The indices tensor made by the last max_dim (one ref, passed to the caller). */
 export function take_indices(): i32 { const t = lastIndices; lastIndices = 0; return t; }
-/** logsumexp over the dims in mask. */
-export function logsumexp(a: i32, mask: i32, keepdim: bool): i32 { return Err.Unimplemented; }
+
+/** logsumexp over the dims in mask (LogsumexpBackward0). */
+export function logsumexp(a: i32, mask: i32, keepdim: bool): i32 {
+  const nd = reducedShape(a, mask, keepdim);
+  const out = newTensor(nd, SHAPE, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  if (!reduceLogsumexp(dataOf(a), numelOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out))) {
+    release(out);
+    return Err.OutOfMemory;
+  }
+  if (!shouldRecord1(a)) return out;
+  const r = newRecord(Op.Logsumexp, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, a);
+  setParams(r, 0, 0, mask, keepdim ? 1 : 0);
+  save(r, 0, a);
+  saveOutput(r);
+  return out;
+}
+
 /** softmax (Op.Softmax) or log_softmax (Op.LogSoftmax) along dim. */
-export function softmax(op: i32, a: i32, dim: i32): i32 { return Err.Unimplemented; }
+export function softmax(op: i32, a: i32, dim: i32): i32 {
+  const nd = ndimOf(a), shape = shapePtr(a);
+  const out = newTensorN(nd, shape, DType.Float32, numelOf(a));
+  if (!out) return Err.OutOfMemory;
+  const ok = softmaxForward(op == Op.LogSoftmax, dataOf(a), dataOf(out),
+    outerSize(nd, shape, dim), dimSize(nd, shape, dim), innerSize(nd, shape, dim));
+  if (!ok) { release(out); return Err.OutOfMemory; }
+  if (!shouldRecord1(a)) return out;
+  const r = newRecord(op, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, a);
+  setParams(r, 0, 0, dim, 0);
+  saveOutput(r);
+  return out;
+}

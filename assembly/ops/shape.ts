@@ -4,9 +4,9 @@
 // arrive in the args buffer (scratch.ts), validated by the TS layer.
 
 import { Op, Err, DType } from '../../src/shared/abi';
-import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf } from '../tensors';
-import { shouldRecord1, newRecord, setInput, setParams } from '../tape';
-import { SHAPE, STR_A, COUNTERS } from '../scratch';
+import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad } from '../tensors';
+import { shouldRecord1, is_grad_enabled, newRecord, setInput, setParams } from '../tape';
+import { SHAPE, STR_A, COUNTERS, argsPtr } from '../scratch';
 import { stridedCopy, broadcastStrides } from '../kernels/strided';
 import { reduceSum } from '../kernels/reduce';
 
@@ -115,8 +115,59 @@ export function permute(op: i32, x: i32, perm: usize): i32 {
 
 // ---- owned by the shape-ops work: stub until implemented -------------------
 
+// cat and stack are one copy loop: seen as [outer, rows, inner] with `outer`
+// the product of the dims before `dim` and `inner` those after it, input k
+// owns rows [off_k, off_k + size_k) of every outer block of the output.
+//
+//   output, one outer block:  │ input 0: size_0·inner │ input 1: size_1·inner │ ...
+//
+// cat: size_k = input k's size at dim; stack: size_k = 1 (the new dim).
+
 /**
  * cat (Op.Cat) of the n tensor ids in the args buffer along dim, or stack
- * (Op.Stack): the same with a new dim of size n inserted at dim.
+ * (Op.Stack): the same with a new dim of size n inserted at dim. The record
+ * keeps each input's shape (setInput), from which the derivative slices.
  */
-export function cat(op: i32, n: i32, dim: i32): i32 { return Err.Unimplemented; }
+export function cat(op: i32, n: i32, dim: i32): i32 {
+  const ids = argsPtr();
+  const first = load<i32>(ids);
+  const nd = ndimOf(first);
+  const isStack = op == Op.Stack;
+  let total = 0;
+  for (let k = 0; k < n; k++) total += isStack ? 1 : dimOf(load<i32>(ids + (<usize>k << 2)), dim);
+  // output shape: the first input's with dim's size replaced (cat) or inserted (stack)
+  let j = 0;
+  for (let d = 0; d < nd + (isStack ? 1 : 0); d++) {
+    let s: i32;
+    if (d == dim) s = total;
+    else s = dimOf(first, j);
+    if (d != dim || !isStack) j++;
+    store<i32>(SHAPE + (<usize>d << 2), s);
+  }
+  const ond = isStack ? nd + 1 : nd;
+  const out = newTensor(ond, SHAPE, dtypeOf(first));
+  if (!out) return Err.OutOfMemory;
+  let outer = 1;
+  for (let d = 0; d < dim; d++) outer *= dimOf(out, d);
+  let inner = 1;
+  for (let d = dim + 1; d < ond; d++) inner *= dimOf(out, d);
+  const row = <usize>total * inner << 2;
+  let off: usize = 0;
+  let needs = false;
+  for (let k = 0; k < n; k++) {
+    const t = load<i32>(ids + (<usize>k << 2));
+    if (requiresGrad(t)) needs = true;
+    const chunk = <usize>(isStack ? 1 : dimOf(t, dim)) * inner << 2;
+    const src = dataOf(t), dst = dataOf(out) + off;
+    for (let o = 0; o < outer; o++) memory.copy(dst + <usize>o * row, src + <usize>o * chunk, chunk);
+    off += chunk;
+  }
+  if (!needs || !is_grad_enabled()) return out;
+  // a record counts its inputs in a byte
+  if (n > 255) { release(out); return Err.Unimplemented; }
+  const r = newRecord(op, n, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  for (let k = 0; k < n; k++) setInput(r, k, load<i32>(ids + (<usize>k << 2)));
+  setParams(r, 0, 0, dim, 0);
+  return out;
+}

@@ -38,14 +38,14 @@ export class WasmDevice implements Backend {
   instrument(on = true): () => number {
     let calls = 0;
     if (!on) { this.x = this.raw; return () => calls; }
-    const raw = this.raw as unknown as Record<string, unknown>;
-    this.x = new Proxy(raw, {
-      get(target, key) {
-        const v = target[key as string];
-        if (typeof v !== 'function') return v;
-        return (...args: unknown[]) => { calls++; return (v as (...a: unknown[]) => unknown)(...args); };
-      },
-    }) as unknown as WasmExports;
+    // the exports object is frozen, so count through a copy rather than a Proxy
+    const counting: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(this.raw as unknown as Record<string, unknown>)) {
+      counting[key] = typeof v === 'function'
+        ? (...args: unknown[]) => { calls++; return (v as (...a: unknown[]) => unknown)(...args); }
+        : v;
+    }
+    this.x = counting as unknown as WasmExports;
     return () => calls;
   }
 

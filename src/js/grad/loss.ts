@@ -1,11 +1,51 @@
-// Derivatives of the fused losses (js device).
+// Derivatives of the fused losses (js device), mirroring assembly/grad/loss.ts:
+// composed of the device's own ops (so create_graph records them), in the
+// float steps of PyTorch's backward kernels.
 
-import type { JsRecord, JsTensor } from '../tensor.js';
-import { NotImplementedError } from '../../errors.js';
+import { Op, Reduction } from '../../shared/abi.js';
+import { JsTensor, JsRecord, empty } from '../tensor.js';
+import { binary, unary, scalar } from '../ops.js';
+import { mul, div, neg, log, mulS, divS, saved } from './helpers.js';
 
-const todo = (what: string): never => { throw new NotImplementedError(`wasmgrad: ${what} is not implemented on the js device yet`); };
+const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
+const rsubS = (a: JsTensor, c: number): JsTensor => scalar(Op.Rsub, a, c, 0);
+const clampMin = (a: JsTensor, c: number): JsTensor => scalar(Op.Clamp, a, c, NaN);
+const sigmoid = (a: JsTensor): JsTensor => unary(Op.Sigmoid, a);
 
-export const mseLossBackward = (_r: JsRecord, _g: JsTensor, _k: number): JsTensor => todo('mse_loss backward');
-export const bceBackward = (_r: JsRecord, _g: JsTensor, _k: number): JsTensor => todo('binary_cross_entropy backward');
-export const bceWithLogitsBackward = (_r: JsRecord, _g: JsTensor, _k: number): JsTensor => todo('binary_cross_entropy_with_logits backward');
-export const nllLossBackward = (_r: JsRecord, _g: JsTensor, _k: number): JsTensor => todo('nll_loss backward');
+/** Mean reductions divide the gradient by the element count (s0). */
+const perElement = (r: JsRecord, x: JsTensor): JsTensor => (r.i0 === Reduction.Mean ? divS(x, r.s0) : x);
+
+// norm·(x − t)·g, norm = 2/numel or 2
+export const mseLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
+  mul(mulS(sub(saved(r, k), saved(r, 1 - k)), r.i0 === Reduction.Mean ? 2 / r.s0 : 2), g);
+
+// input: g·(x − t) / max((1 − x)·x, 1e-12); target: −logit(x)·g
+export function bceBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  const x = saved(r, 0);
+  if (k === 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), 1e-12)));
+  return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
+}
+
+// input: (σ(x) − t)·g; target: −x·g
+export function bceWithLogitsBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  const x = saved(r, 0);
+  if (k === 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
+  return perElement(r, mul(neg(x), g));
+}
+
+/** −g (over total_weight for 'mean') at each target class, 0 elsewhere. */
+export function nllLossBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (k !== 0) throw new Error('wasmgrad: nll_loss is not differentiable with respect to target');
+  const shape = r.inputs[0].shape;
+  const out = empty(shape.slice());
+  const t = saved(r, 0).data, gd = g.data, o = out.data;
+  const batched = shape.length === 2;
+  const nb = batched ? shape[0] : 1, nc = batched ? shape[1] : shape[0];
+  const perItem = r.i0 === Reduction.None && batched;
+  const scaled = -(r.i0 === Reduction.Mean ? Math.fround(gd[0] / Math.fround(r.s0)) : gd[0]);
+  for (let b = 0; b < nb; b++) {
+    if (t[b] === r.i1) continue;
+    o[b * nc + t[b]] = perItem ? -gd[b] : scaled;
+  }
+  return out;
+}

@@ -1,11 +1,89 @@
-// Fused losses (js device).
+// Fused losses (js device), mirroring assembly/ops/loss.ts step for step:
+// PyTorch's CPU formulas in f32 (every intermediate rounded with fround), the
+// reduction summed in f64 and rounded once, as sum()/mean() do.
 
-import type { JsTensor } from '../tensor.js';
-import { NotImplementedError } from '../../errors.js';
+import { Op, DType, Reduction } from '../../shared/abi.js';
+import { JsTensor, empty, record } from '../tensor.js';
 
-const todo = (what: string): never => { throw new NotImplementedError(`wasmgrad: ${what} is not implemented on the js device yet`); };
+const f = Math.fround;
+const logf = (x: number): number => f(Math.log(x));
+const expf = (x: number): number => f(Math.exp(x));
 
-export const mseLoss = (_i: JsTensor, _t: JsTensor, _red: number): JsTensor => todo('mse_loss');
-export const binaryCrossEntropy = (_i: JsTensor, _t: JsTensor, _red: number): JsTensor => todo('binary_cross_entropy');
-export const binaryCrossEntropyWithLogits = (_i: JsTensor, _t: JsTensor, _red: number): JsTensor => todo('binary_cross_entropy_with_logits');
-export const nllLoss = (_i: JsTensor, _t: JsTensor, _red: number, _ignoreIndex: number): JsTensor => todo('nll_loss');
+type Pointwise = (x: number, t: number) => number;
+
+const kernels: Partial<Record<Op, Pointwise>> = {
+  [Op.MseLoss]: (x, t) => { const d = f(x - t); return f(d * d); },
+  // (t − 1)·max(log(1 − x), −100) − t·max(log(x), −100)
+  [Op.BinaryCrossEntropy]: (x, t) =>
+    f(f(f(t - 1) * Math.max(logf(f(1 - x)), -100)) - f(t * Math.max(logf(x), -100))),
+  // (1 − t)·x + m + log(e^−m + e^(−x−m)), m = max(−x, 0)
+  [Op.BinaryCrossEntropyWithLogits]: (x, t) => {
+    const m = Math.max(-x, 0);
+    return f(f(f(f(1 - t) * x) + m) + logf(f(expf(-m) + expf(f(-x - m)))));
+  },
+};
+
+function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number): JsTensor {
+  const k = kernels[op]!;
+  const x = input.data, t = target.data, n = x.length;
+  const elems = empty(input.shape.slice());
+  const e = elems.data;
+  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i]);
+  let out = elems;
+  if (reduction !== Reduction.None) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += e[i];
+    out = empty([]);
+    out.data[0] = reduction === Reduction.Mean ? s / n : s;
+  }
+  const r = record(op, out, [input, target]);
+  if (r) { r.s0 = n; r.i0 = reduction; r.saved = [input, target]; }
+  return out;
+}
+
+export const mseLoss = (i: JsTensor, t: JsTensor, red: number): JsTensor => pointwise(Op.MseLoss, i, t, red);
+export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number): JsTensor =>
+  pointwise(Op.BinaryCrossEntropy, i, t, red);
+export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number): JsTensor =>
+  pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red);
+
+/**
+ * nll_loss with int64 class targets; input (N, C) or (C,). Reduced forms sum
+ * with PyTorch's cascade of f32 partial sums (see assembly/ops/loss.ts).
+ */
+export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ignoreIndex: number): JsTensor {
+  const batched = input.shape.length === 2;
+  const nb = batched ? input.shape[0] : 1;
+  const nc = batched ? input.shape[1] : input.shape[0];
+  const x = input.data, t = target.data;
+  let out: JsTensor;
+  let counted = 0;
+  if (reduction === Reduction.None && batched) {
+    out = empty([nb]);
+    for (let b = 0; b < nb; b++) {
+      if (t[b] === ignoreIndex) continue;
+      counted++;
+      out.data[b] = -x[b * nc + t[b]];
+    }
+  } else {
+    out = empty([]);
+    const levels = new Float32Array(8);
+    for (let b = 0; b < nb; b++) {
+      if (t[b] === ignoreIndex) continue;
+      counted++;
+      levels[0] -= x[b * nc + t[b]];
+      for (let j = 0; j + 1 < 8; j++) {
+        if (b & (0xf << (j * 4))) break;
+        levels[j + 1] += levels[j];
+        levels[j] = 0;
+      }
+    }
+    let total = 0;
+    for (let j = 0; j < 8; j++) total = f(total + levels[j]);
+    out.data[0] = reduction === Reduction.Mean ? total / f(counted) : total;
+  }
+  const r = record(Op.NllLoss, out, [input, target]);
+  if (r) { r.s0 = counted; r.i0 = reduction; r.i1 = ignoreIndex; r.saved = [target]; }
+  void DType;
+  return out;
+}

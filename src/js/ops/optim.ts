@@ -1,10 +1,50 @@
-// Optimizer updates (js device), in place, torch.optim's single-tensor formulas.
+// Optimizer updates (js device), in place, torch.optim's single-tensor
+// formulas, mirroring assembly/ops/optim.ts (madd: PyTorch's fused a + c·b).
 
 import type { JsTensor } from '../tensor.js';
 import type { SgdParams, AdamParams } from '../../device.js';
-import { NotImplementedError } from '../../errors.js';
 
-const todo = (what: string): never => { throw new NotImplementedError(`wasmgrad: ${what} is not implemented on the js device yet`); };
+const f = Math.fround;
+// the f32 product is exact in f64: one rounding for the sum, as an FMA
+const madd = (a: number, c: number, b: number): number => f(a + c * b);
 
-export const sgdStep = (_p: JsTensor, _g: JsTensor, _buf: JsTensor | null, _o: SgdParams): void => todo('SGD');
-export const adamStep = (_p: JsTensor, _g: JsTensor, _m: JsTensor, _v: JsTensor, _o: AdamParams): void => todo('Adam');
+export function sgdStep(p: JsTensor, grad: JsTensor, buf: JsTensor | null, o: SgdParams): void {
+  const x = p.data as Float32Array, gd = grad.data as Float32Array, bd = buf ? buf.data as Float32Array : null;
+  const wd = f(o.weight_decay), mom = f(o.momentum), damp = f(1 - o.dampening), step = f(-o.lr);
+  for (let i = 0; i < x.length; i++) {
+    let d = gd[i];
+    if (o.maximize) d = -d;
+    if (o.weight_decay !== 0) d = madd(d, wd, x[i]);
+    if (o.momentum !== 0) {
+      const b = o.firstStep ? d : madd(f(bd![i] * mom), damp, d);
+      bd![i] = b;
+      d = o.nesterov ? madd(d, mom, b) : b;
+    }
+    x[i] = madd(x[i], step, d);
+  }
+}
+
+export function adamStep(p: JsTensor, grad: JsTensor, m: JsTensor, v: JsTensor, o: AdamParams): void {
+  const x = p.data as Float32Array, gd = grad.data as Float32Array;
+  const md = m.data as Float32Array, vd = v.data as Float32Array;
+  // bias corrections in double, as Python computes them
+  const bc1 = 1 - o.beta1 ** o.step;
+  const bc2 = 1 - o.beta2 ** o.step;
+  const stepSize = f(-(o.lr / bc1));
+  const bc2Sqrt = f(Math.sqrt(bc2));
+  const wd = f(o.weight_decay), b1 = f(o.beta1), b2 = f(o.beta2);
+  const a1 = f(1 - o.beta1), a2 = f(1 - o.beta2), e = f(o.eps);
+  for (let i = 0; i < x.length; i++) {
+    let g = gd[i];
+    if (o.maximize) g = -g;
+    if (o.weight_decay !== 0) g = madd(g, wd, x[i]);
+    const mi = madd(f(md[i] * b1), a1, g);
+    // addcmul_: self + value·t1·t2
+    const vi = madd(f(vd[i] * b2), f(a2 * g), g);
+    md[i] = mi;
+    vd[i] = vi;
+    const denom = f(f(f(Math.sqrt(vi)) / bc2Sqrt) + e);
+    // addcdiv_: self + value·t1/t2
+    x[i] = f(x[i] + f(f(stepSize * mi) / denom));
+  }
+}

@@ -1,0 +1,105 @@
+// Deterministic memory: dispose(), torch.tidy(), use-after-dispose errors,
+// and a clear error when WASM memory cannot grow, after which everything
+// still works. The 2,000-step training test checks memory stays flat.
+
+import { describe, it, expect } from 'vitest';
+import { torch, DEVICES } from './support/torch.js';
+
+describe.each(DEVICES)('dispose and tidy on %s', (device) => {
+  it('tidy disposes what it made and keeps what it returns', () => {
+    let inner: torch.Tensor | null = null;
+    const kept = torch.tidy(() => {
+      inner = torch.ones([3], { device }).mul(2);
+      return inner.add(1);
+    });
+    expect(inner!.isDisposed).toBe(true);
+    expect(kept.isDisposed).toBe(false);
+    expect(kept.tolist()).toEqual([3, 3, 3]);
+  });
+
+  it('tidy keeps tensors returned inside arrays and objects, and torch.keep', () => {
+    let kept: torch.Tensor | null = null;
+    const out = torch.tidy(() => {
+      kept = torch.keep(torch.zeros([1], { device }));
+      return { a: [torch.ones([1], { device })], b: torch.ones([2], { device }) };
+    });
+    expect(out.a[0].isDisposed).toBe(false);
+    expect(out.b.isDisposed).toBe(false);
+    expect(kept!.isDisposed).toBe(false);
+  });
+
+  it('using a disposed tensor is a clear error', () => {
+    const t = torch.ones([2], { device });
+    t.dispose();
+    expect(() => t.add(1)).toThrow('wasmgrad: this tensor was disposed (dispose() or torch.tidy) and cannot be used');
+    expect(() => t.item()).toThrow(/was disposed/);
+    t.dispose(); // disposing twice is harmless
+  });
+
+  it('a failing tidy still frees what it made', () => {
+    const before = device === 'wasm' ? torch.memory('wasm').numTensors : 0;
+    expect(() => torch.tidy(() => { torch.ones([4], { device }); throw new Error('inside'); })).toThrow('inside');
+    if (device === 'wasm') expect(torch.memory('wasm').numTensors).toBe(before);
+  });
+});
+
+describe('wasm device memory', () => {
+  it('dispose returns tensors, records and bytes', () => {
+    const work = () => {
+      const x = torch.randn([100], { requires_grad: true, device: 'wasm' });
+      const e = x.exp();
+      const m = e.mul(x);
+      const y = m.sum();
+      y.backward();
+      return [x, e, m, y];
+    };
+    torch.dispose(work()); // warm-up: the tensor table and sweep buffers are allocated once
+    const before = torch.memory('wasm');
+    const ts = work();
+    expect(torch.memory('wasm').numTensors).toBe(before.numTensors + 5); // x, e, m, y and x.grad
+    expect(torch.memory('wasm').numRecords).toBe(before.numRecords + 3);
+    torch.dispose(ts);
+    const after = torch.memory('wasm');
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numRecords).toBe(before.numRecords);
+    expect(after.numBytes).toBe(before.numBytes);
+    expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
+  });
+
+  it('a record outlives a disposed intermediate and still differentiates through it', () => {
+    const x = torch.tensor([0.5, 1.5], { requires_grad: true, device: 'wasm' });
+    const e = x.exp();          // ExpBackward0 needs e's values
+    const y = e.sum();
+    e.dispose();                // the record adopts the values
+    y.backward();
+    expect(Array.from(x.grad!.dataSync())).toEqual([Math.fround(Math.exp(0.5)), Math.fround(Math.exp(1.5))]);
+  });
+
+  it('an allocation WASM memory cannot hold is a clear error, and the next op works', () => {
+    const keep = torch.tensor([1, 2, 3], { device: 'wasm', requires_grad: true });
+    const before = torch.memory('wasm');
+    expect(() => torch.zeros([2 ** 30], { device: 'wasm' })).toThrow(/out of memory on the wasm device/);
+    expect(() => torch.ones([65536, 65536], { device: 'wasm' })).toThrow(/out of memory on the wasm device/);
+    const after = torch.memory('wasm');
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
+    const y = keep.mul(keep).sum();
+    y.backward();
+    expect(Array.from(keep.grad!.dataSync())).toEqual([2, 4, 6]);
+  });
+
+  it('freed blocks are reused: a loop of same-sized work does not grow the heap', () => {
+    const step = () => torch.tidy(() => {
+      const x = torch.randn([64, 64], { requires_grad: true, device: 'wasm' });
+      x.exp().mul(x).sum().backward();
+      x.dispose();
+    });
+    for (let i = 0; i < 5; i++) step();
+    const warm = torch.memory('wasm');
+    for (let i = 0; i < 200; i++) step();
+    const after = torch.memory('wasm');
+    expect(after.wasmMemoryBytes).toBe(warm.wasmMemoryBytes);
+    expect(after.heapBytesInUse).toBe(warm.heapBytesInUse);
+    expect(after.numTensors).toBe(warm.numTensors);
+  });
+});
