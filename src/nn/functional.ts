@@ -2,9 +2,10 @@
 // and reductions ('mean' by default, 'sum', 'none').
 
 import { Op, DType, Reduction } from '../shared/abi.js';
-import { RuntimeError, ValueError, IndexError } from '../errors.js';
+import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../errors.js';
+import { sameShape, broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { deviceOf, checkFloat } from '../ops/common.js';
+import { deviceOf, checkFloat, checkTensor } from '../ops/common.js';
 import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp } from '../ops/elementwise.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp } from '../ops/reduce.js';
 import { matmul } from '../ops/linalg.js';
@@ -54,4 +55,166 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   return bias ? y.add(bias) : y;
 }
 
-void Op; void DType; void IndexError;
+// ---- losses -------------------------------------------------------------------
+
+export interface LossOptions { reduction?: ReductionName }
+export interface NllLossOptions extends LossOptions { ignore_index?: number }
+
+// Python warns once per call site; one warning per distinct message is the JS equivalent.
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`UserWarning: ${message}`);
+}
+
+const sizeStr = (s: readonly number[]): string => `torch.Size([${s.join(', ')}])`;
+
+/** PyTorch's warning for regression losses whose target broadcasts against the input. */
+function warnBroadcast(input: Tensor, target: Tensor): void {
+  if (sameShape(input._shape, target._shape)) return;
+  warnOnce(`Using a target size (${sizeStr(target._shape)}) that is different to the input size (${sizeStr(input._shape)}). ` +
+    'This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.');
+}
+
+function checkLossArgs(input: Tensor, target: Tensor, fn: string): void {
+  checkTensor(input, fn, 'input');
+  checkTensor(target, fn, 'target');
+  deviceOf(input, target);
+  checkFloat(input, fn);
+  checkFloat(target, fn);
+}
+
+/**
+ * Mean squared error: mean((input − target)²), or its sum, or elementwise.
+ * @example
+ * const loss = F.mse_loss(model.forward(x), y);
+ * F.mse_loss(pred, y, { reduction: 'sum' })
+ */
+export function mse_loss(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  checkLossArgs(input, target, 'mse_loss');
+  const reduction = reductionOf(options.reduction);
+  warnBroadcast(input, target);
+  const shape = broadcastShapes(input._shape, target._shape);
+  // like F.mse_loss, broadcast first (torch.broadcast_tensors), then the fused op
+  const x = sameShape(shape, input._shape) ? input : input.expand(shape);
+  const t = sameShape(shape, target._shape) ? target : target.expand(shape);
+  const outShape = reduction === Reduction.None ? shape.slice() : [];
+  return new Tensor(input._dev, input._dev.mseLoss(x.h, t.h, reduction), outShape);
+}
+
+/**
+ * Mean absolute error: mean(|input − target|) (PyTorch builds it from abs and
+ * mean/sum, so grad_fn is MeanBackward0, SumBackward0 or AbsBackward0).
+ * @example const loss = F.l1_loss(pred, y);
+ */
+export function l1_loss(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  checkLossArgs(input, target, 'l1_loss');
+  const reduction = reductionOf(options.reduction);
+  warnBroadcast(input, target);
+  broadcastShapes(input._shape, target._shape);
+  const diff = input.sub(target).abs();
+  if (reduction === Reduction.None) return diff;
+  return reduction === Reduction.Mean ? diff.mean() : diff.sum();
+}
+
+/**
+ * Binary cross entropy between probabilities `input` (in [0, 1]) and targets,
+ * with PyTorch's log clamped at −100.
+ * @example
+ * const y_hat = torch.sigmoid(z);
+ * const loss = F.binary_cross_entropy(y_hat, y);
+ */
+export function binary_cross_entropy(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  checkLossArgs(input, target, 'binary_cross_entropy');
+  if (!sameShape(input._shape, target._shape)) {
+    throw new ValueError(`Using a target size (${sizeStr(target._shape)}) that is different to the input size ` +
+      `(${sizeStr(input._shape)}) is deprecated. Please ensure they have the same size.`);
+  }
+  const reduction = reductionOf(options.reduction);
+  const values = input.dataSync();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v >= 0 && v <= 1)) throw new RuntimeError('all elements of input should be between 0 and 1');
+  }
+  const outShape = reduction === Reduction.None ? input._shape.slice() : [];
+  return new Tensor(input._dev, input._dev.binaryCrossEntropy(input.h, target.h, reduction), outShape);
+}
+
+/**
+ * Binary cross entropy on logits: sigmoid and BCE in one numerically stable step.
+ * @example const loss = F.binary_cross_entropy_with_logits(z, y);
+ */
+export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  checkLossArgs(input, target, 'binary_cross_entropy_with_logits');
+  if (!sameShape(input._shape, target._shape)) {
+    throw new ValueError(`Target size (${sizeStr(target._shape)}) must be the same as input size (${sizeStr(input._shape)})`);
+  }
+  const reduction = reductionOf(options.reduction);
+  const outShape = reduction === Reduction.None ? input._shape.slice() : [];
+  return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(input.h, target.h, reduction), outShape);
+}
+
+/** Checks nll_loss's arguments as PyTorch does (shapes, dtype, class indices). */
+function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string): void {
+  checkTensor(input, fn, 'input');
+  checkTensor(target, fn, 'target');
+  deviceOf(input, target);
+  checkFloat(input, fn);
+  const nd = input._shape.length;
+  if (nd !== 1 && nd !== 2) {
+    throw new NotImplementedError(`wasmgrad: ${fn} supports (N, C) and (C,) inputs, got ${nd} dimensions`);
+  }
+  const batch = nd === 2 ? input._shape[0] : 1;
+  const targetBatch = target._shape.length === 0 ? 1 : target._shape[0];
+  if (nd === 2 && (target._shape.length !== 1 || batch !== targetBatch)) {
+    if (target._shape.length === 1 || target._shape.length === 0) {
+      throw new ValueError(`Expected input batch_size (${batch}) to match target batch_size (${targetBatch}).`);
+    }
+    throw new RuntimeError(`0D or 1D target tensor expected, multi-target not supported`);
+  }
+  if (nd === 1 && target._shape.length !== 0) {
+    throw new RuntimeError(`0D or 1D target tensor expected, multi-target not supported`);
+  }
+  if (target._dtype !== DType.Int64) throw new RuntimeError('expected scalar type Long but found Float');
+  const classes = input._shape[nd - 1];
+  const t = target.dataSync();
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== ignoreIndex && (t[i] < 0 || t[i] >= classes)) throw new IndexError(`Target ${t[i]} is out of bounds.`);
+  }
+}
+
+/**
+ * Negative log likelihood of class-index targets given log-probabilities:
+ * input (N, C) with target (N,), or (C,) with a 0-d target. Targets equal to
+ * ignore_index (−100) count for nothing, and 'mean' averages over the rest.
+ * @example const loss = F.nll_loss(F.log_softmax(logits, 1), labels);
+ */
+export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  const ignoreIndex = options.ignore_index ?? -100;
+  checkNll(input, target, ignoreIndex, 'nll_loss');
+  const reduction = reductionOf(options.reduction);
+  const outShape = reduction === Reduction.None && input._shape.length === 2 ? [input._shape[0]] : [];
+  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex), outShape);
+}
+
+/**
+ * Cross entropy of logits and class-index targets: log_softmax over the class
+ * dim (1, or 0 for a 1-D input) followed by nll_loss.
+ * @example
+ * const logits = model.forward(x);          // (N, C)
+ * const loss = F.cross_entropy(logits, y);  // y: int64 (N,)
+ */
+export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  const ignoreIndex = options.ignore_index ?? -100;
+  checkNll(input, target, ignoreIndex, 'cross_entropy');
+  reductionOf(options.reduction);
+  const logp = log_softmax(input, input._shape.length === 1 ? 0 : 1);
+  try {
+    return nll_loss(logp, target, options);
+  } finally {
+    logp.dispose();
+  }
+}
+
+void Op;

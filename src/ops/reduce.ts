@@ -3,7 +3,7 @@
 // trailing options object: t.sum(1, { keepdim: true }), t.sum({ dim: 1 }).
 
 import { Op, DType } from '../shared/abi.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, IndexError } from '../errors.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
@@ -51,6 +51,20 @@ export function mean(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
   return reduce(Op.Mean, Op.MeanDim, input, dim, options, 'mean');
 }
 
+/** A max over nothing has no value: PyTorch's errors for empty reductions (dims already validated). */
+function checkNonEmptyReduction(input: Tensor, dim: DimArg | undefined, name: string): void {
+  if (input.numel() !== 0) return;
+  const dims = dim === undefined || dim === null ? [] : typeof dim === 'number' ? [dim] : dim;
+  if (dims.length === 0) {
+    throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+  }
+  const nd = input._shape.length;
+  for (const d of dims) {
+    const k = normDim(d, nd);
+    if (nd > 0 && input._shape[k] === 0) throw new IndexError(`${name}(): Expected reduction dim ${k} to have non-zero size.`);
+  }
+}
+
 /**
  * max(): the largest element (0-d). max(dim): [values, indices] along dim.
  * max(other): the elementwise maximum (torch.maximum).
@@ -75,6 +89,7 @@ export function max(
   const keepdim = (typeof dim === 'object' ? dim.keepdim : undefined) ?? options?.keepdim ?? false;
   const nd = input._shape.length;
   const k = normDim(d, nd);
+  checkNonEmptyReduction(input, k, 'max');
   const shape = reducedShape(input._shape, nd === 0 ? 0 : 1 << k, keepdim);
   const [values, indices] = input._dev.maxDim(input.h, nd === 0 ? 0 : k, keepdim);
   return [new Tensor(input._dev, values, shape), new Tensor(input._dev, indices, shape.slice(), DType.Int64)];
@@ -88,6 +103,7 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
   checkFloat(input, 'amax');
   const { dim: d, keepdim } = parse(dim, options);
   const mask = dimMask(d, input._shape.length);
+  checkNonEmptyReduction(input, d, 'amax');
   return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
 }
 

@@ -1,13 +1,68 @@
-// Derivatives of the reductions and the softmax family (js device).
+// Derivatives of the reductions and the softmax family (js device), mirroring
+// assembly/grad/reduce.ts: one fused kernel each, except softmax and
+// log_softmax under create_graph, composed of recorded ops.
 
-import type { JsRecord, JsTensor } from '../tensor.js';
-import { NotImplementedError } from '../../errors.js';
+import { Op } from '../../shared/abi.js';
+import { type JsRecord, type JsTensor, empty, isGradEnabled } from '../tensor.js';
+import { binary, unary, sum } from '../ops.js';
+import { mul, saved, result } from './helpers.js';
+import { amaxGrad, logsumexpGrad, split, softmaxBackwardKernel } from '../ops/reduce.js';
 
-const todo = (what: string): never => { throw new NotImplementedError(`wasmgrad: ${what} is not implemented on the js device yet`); };
+const f = Math.fround;
+const inputLike = (r: JsRecord): JsTensor => empty(r.inputs[0].shape.slice());
 
-export const amaxBackward = (_r: JsRecord, _g: JsTensor): JsTensor => todo('amax backward');
-export const maxAllBackward = (_r: JsRecord, _g: JsTensor): JsTensor => todo('max backward');
-export const maxDimBackward = (_r: JsRecord, _g: JsTensor): JsTensor => todo('max(dim) backward');
-export const logsumexpBackward = (_r: JsRecord, _g: JsTensor): JsTensor => todo('logsumexp backward');
-export const softmaxBackward = (_r: JsRecord, _g: JsTensor): JsTensor => todo('softmax backward');
-export const logSoftmaxBackward = (_r: JsRecord, _g: JsTensor): JsTensor => todo('log_softmax backward');
+// (g / count)·(x == amax): ties share the gradient evenly
+export const amaxBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+  const x = saved(r, 0), out = inputLike(r);
+  amaxGrad(x.data as Float32Array, x.shape, r.i0, result(r).data as Float32Array, g.data as Float32Array, out.data as Float32Array);
+  return out;
+};
+
+// evenly_distribute_backward: g / count to every element equal to the max (every NaN when it is NaN)
+export const maxAllBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+  const x = saved(r, 0).data as Float32Array, out = inputLike(r), o = out.data;
+  const v = result(r).data[0], isNan = v !== v;
+  const hit = (e: number): boolean => (isNan ? e !== e : e === v);
+  let count = 0;
+  for (let i = 0; i < x.length; i++) if (hit(x[i])) count++;
+  const share = f(g.data[0] / count);
+  for (let i = 0; i < x.length; i++) o[i] = hit(x[i]) ? share : 0;
+  return out;
+};
+
+// the gradient goes to the index max chose
+export const maxDimBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+  const out = inputLike(r), o = out.data, gd = g.data, idx = saved(r, 0).data;
+  const [outer, d, inner] = split(r.inputs[0].shape, r.i0);
+  for (let b = 0; b < outer; b++) {
+    for (let i = 0; i < inner; i++) o[(b * d + idx[b * inner + i]) * inner + i] = gd[b * inner + i];
+  }
+  return out;
+};
+
+// g·exp(x − logsumexp(x))
+export const logsumexpBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+  const x = saved(r, 0), out = inputLike(r);
+  logsumexpGrad(x.data as Float32Array, x.shape, r.i0, result(r).data as Float32Array, g.data as Float32Array, out.data as Float32Array);
+  return out;
+};
+
+function softmaxLikeBackward(isLog: boolean, r: JsRecord, g: JsTensor): JsTensor {
+  const y = result(r), shape = r.inputs[0].shape, dim = r.i0;
+  if (isGradEnabled()) {
+    // create_graph: (g − Σ g·y)·y, or g − exp(y)·Σ g, from recorded ops
+    const mask = shape.length ? 1 << dim : 0;
+    const s = sum(Op.SumDim, isLog ? g : mul(g, y), mask, true);
+    if (isLog) return binary(Op.Sub, g, mul(unary(Op.Exp, y), s), 1);
+    return mul(binary(Op.Sub, g, s, 1), y);
+  }
+  const out = inputLike(r);
+  const [outer, d, inner] = split(shape, dim);
+  softmaxBackwardKernel(isLog, g.data as Float32Array, y.data as Float32Array, out.data as Float32Array, outer, d, inner);
+  return out;
+}
+
+// y·(g − Σ g·y) along dim
+export const softmaxBackward = (r: JsRecord, g: JsTensor): JsTensor => softmaxLikeBackward(false, r, g);
+// g − exp(y)·Σ g along dim
+export const logSoftmaxBackward = (r: JsRecord, g: JsTensor): JsTensor => softmaxLikeBackward(true, r, g);
