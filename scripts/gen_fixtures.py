@@ -928,6 +928,78 @@ def error_cases():
         script_error(name)
 
 
+
+# --------------------------------------------------------------------------------------
+# torch.nn modules and torch.optim (top-level keys "nn" and "optim" of ops.json).
+# Generated last, each with its own manual_seed, so the cases above never change.
+# --------------------------------------------------------------------------------------
+
+def nn_module_fixtures():
+    """Linear / Sequential parameters after manual_seed, named_parameters, forward."""
+    out = []
+
+    def record(name, seed, build, x_shape):
+        torch.manual_seed(seed)
+        model = build()
+        named = [[n, enc_tensor(p.detach())] for n, p in model.named_parameters()]
+        x = torch.randn(*x_shape)
+        y = model(x)
+        out.append({"name": name, "seed": seed, "named_parameters": named,
+                    "input": enc_tensor(x), "output": enc_tensor(y.detach())})
+
+    record("Linear(3, 2)", 0, lambda: torch.nn.Linear(3, 2), (4, 3))
+    record("Linear(5, 4, bias=False)", 1, lambda: torch.nn.Linear(5, 4, bias=False), (2, 5))
+    record("Linear(64, 10)", 7, lambda: torch.nn.Linear(64, 10), (3, 64))
+    record("Sequential(Linear(4, 8), ReLU(), Linear(8, 2), Sigmoid())", 2,
+           lambda: torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(),
+                                       torch.nn.Linear(8, 2), torch.nn.Sigmoid()), (5, 4))
+    return out
+
+
+def optim_fixtures():
+    """A small regression net (Linear(3,4) → ReLU → Linear(4,1), mse_loss) trained
+    a few steps by each optimizer config; params after every step."""
+    torch.manual_seed(3)
+    base = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1))
+    x = torch.randn(6, 3)
+    y = torch.randn(6, 1)
+    init = [p.detach().clone() for p in base.parameters()]
+    configs = [
+        ("SGD lr=0.1", "SGD", {"lr": 0.1}),
+        ("SGD momentum=0.9", "SGD", {"lr": 0.05, "momentum": 0.9}),
+        ("SGD momentum dampening weight_decay", "SGD",
+         {"lr": 0.05, "momentum": 0.8, "dampening": 0.1, "weight_decay": 0.01}),
+        ("SGD nesterov weight_decay", "SGD", {"lr": 0.05, "momentum": 0.9, "nesterov": True, "weight_decay": 0.001}),
+        ("SGD maximize", "SGD", {"lr": 0.01, "maximize": True}),
+        ("Adam default", "Adam", {}),
+        ("Adam lr=0.01", "Adam", {"lr": 0.01}),
+        ("Adam betas weight_decay eps", "Adam", {"lr": 0.02, "betas": [0.8, 0.99], "weight_decay": 0.1, "eps": 1e-6}),
+        ("Adam maximize", "Adam", {"lr": 0.01, "maximize": True}),
+    ]
+    out = []
+    steps = 4
+    for name, cls, kw in configs:
+        model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1))
+        with torch.no_grad():
+            for p, v in zip(model.parameters(), init):
+                p.copy_(v)
+        kwargs = dict(kw)
+        if "betas" in kwargs:
+            kwargs["betas"] = tuple(kwargs["betas"])
+        opt = getattr(torch.optim, cls)(model.parameters(), **kwargs)
+        losses, params = [], []
+        for _ in range(steps):
+            opt.zero_grad(set_to_none=True)
+            loss = F.mse_loss(model(x), y)
+            loss.backward()
+            opt.step()
+            losses.append(loss.item())
+            params.append([enc_tensor(p.detach()) for p in model.parameters()])
+        out.append({"name": name, "optimizer": cls, "options": kw, "losses": losses, "params": params})
+    return {"model": "Linear(3, 4) -> ReLU -> Linear(4, 1), F.mse_loss",
+            "names": [n for n, _ in base.named_parameters()],
+            "init": [enc_tensor(v) for v in init], "x": enc_tensor(x), "y": enc_tensor(y), "cases": out}
+
 # --------------------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------------------
@@ -950,10 +1022,13 @@ def main():
     seed = seed_example()
     reprs = repr_cases()
     error_cases()
+    nn_fix = nn_module_fixtures()
+    optim_fix = optim_fixtures()
 
     os.makedirs(OUT_DIR, exist_ok=True)
     header = {"generator": GENERATOR, "torch": torch.__version__}
-    n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs})
+    n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs,
+                                                         "nn": nn_fix, "optim": optim_fix})
     n_err = write(os.path.join(OUT_DIR, "errors.json"), {**header, "cases": ERRORS, "warnings": WARNINGS})
 
     fams = {}

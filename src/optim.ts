@@ -1,3 +1,178 @@
-// torch.optim (to be completed).
-export class SGD {}
-export class Adam {}
+// torch.optim: SGD and Adam with torch/optim/sgd.py and adam.py's
+// single-tensor formulas. Each parameter's update is one in-place device call
+// (Backend.sgdStep / adamStep); a step creates no Tensor wrappers, and the
+// state tensors (momentum buffers, moments) are made once, outside torch.tidy,
+// so a training step inside tidy() leaves memory flat.
+
+import { DType } from './shared/abi.js';
+import { Tensor } from './tensor.js';
+import { ValueError, TorchError } from './errors.js';
+
+/** A float32 zeros tensor like p, on p's device, owned by the optimizer (not by any tidy() scope). */
+function stateLike(p: Tensor): Tensor {
+  const dev = p._dev;
+  return new Tensor(dev, dev.full(p._shape, 0, DType.Float32), p._shape.slice(), DType.Float32, false);
+}
+
+const pyFloat = (x: number): string => (Number.isInteger(x) ? x.toFixed(1) : String(x));
+
+/** What every optimizer shares: the parameter list and zero_grad(). */
+export abstract class Optimizer {
+  /** The parameters being optimized, in order. */
+  readonly params: Tensor[];
+
+  constructor(params: Iterable<Tensor>) {
+    if (params instanceof Tensor) {
+      throw new TorchError('params argument given to the optimizer should be an iterable of Tensors or dicts, but got torch.FloatTensor');
+    }
+    this.params = [...params];
+    if (this.params.length === 0) throw new ValueError('optimizer got an empty parameter list');
+    for (const p of this.params) {
+      if (!(p instanceof Tensor)) throw new TorchError(`optimizer can only optimize Tensors, but one of the params is ${typeof p}`);
+      if (!p.is_leaf) throw new ValueError("can't optimize a non-leaf Tensor");
+    }
+  }
+
+  /**
+   * Clears the gradients of every parameter (to null, PyTorch 2's default
+   * set_to_none=True; with false, zeros them instead).
+   * @example opt.zero_grad(); loss.backward(); opt.step();
+   */
+  zero_grad(set_to_none = true): void {
+    for (const p of this.params) {
+      if (set_to_none) { p.grad = null; continue; }
+      const g = p.grad;
+      if (g) p.grad = stateLike(p);
+    }
+  }
+
+  /** Updates every parameter that has a gradient. */
+  abstract step(): void;
+}
+
+export interface SGDOptions {
+  lr: number; momentum?: number; dampening?: number; weight_decay?: number; nesterov?: boolean; maximize?: boolean;
+}
+
+/**
+ * Stochastic gradient descent, optionally with momentum (Nesterov's too),
+ * weight decay and maximize, exactly as torch.optim.SGD.
+ *
+ * @example
+ * const opt = new optim.SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+ * opt.zero_grad();
+ * F.mse_loss(model.forward(x), y).backward();
+ * opt.step();
+ */
+export class SGD extends Optimizer {
+  readonly defaults: Required<SGDOptions>;
+  private readonly buffers = new Map<Tensor, Tensor>();
+
+  constructor(params: Iterable<Tensor>, options: SGDOptions) {
+    super(params);
+    const o = options ?? ({} as SGDOptions);
+    if (o.lr === undefined) throw new ValueError("parameter group didn't specify a value of required optimization parameter lr");
+    const d: Required<SGDOptions> = {
+      lr: o.lr, momentum: o.momentum ?? 0, dampening: o.dampening ?? 0, weight_decay: o.weight_decay ?? 0,
+      nesterov: o.nesterov ?? false, maximize: o.maximize ?? false,
+    };
+    if (d.lr < 0) throw new ValueError(`Invalid learning rate: ${pyFloat(d.lr)}`);
+    if (d.momentum < 0) throw new ValueError(`Invalid momentum value: ${pyFloat(d.momentum)}`);
+    if (d.weight_decay < 0) throw new ValueError(`Invalid weight_decay value: ${pyFloat(d.weight_decay)}`);
+    if (d.nesterov && (d.momentum <= 0 || d.dampening !== 0)) {
+      throw new ValueError('Nesterov momentum requires a momentum and zero dampening');
+    }
+    this.defaults = d;
+  }
+
+  /** One update of every parameter with a gradient. @example opt.step(); */
+  step(): void {
+    const d = this.defaults;
+    for (const p of this.params) {
+      const dev = p._dev, h = p.h;
+      const g = dev.grad(h);
+      if (g === null) continue;
+      try {
+        let buf: Tensor | null = null;
+        let firstStep = false;
+        if (d.momentum !== 0) {
+          buf = this.buffers.get(p) ?? null;
+          if (!buf) { buf = stateLike(p); this.buffers.set(p, buf); firstStep = true; }
+        }
+        dev.sgdStep(h, g, buf ? buf.h : null, { ...d, firstStep });
+      } finally {
+        dev.release(g);
+      }
+    }
+  }
+
+  /** Frees the momentum buffers (the optimizer is unusable afterwards only in that it restarts them). */
+  dispose(): void {
+    for (const b of this.buffers.values()) b.dispose();
+    this.buffers.clear();
+  }
+}
+
+export interface AdamOptions {
+  lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; maximize?: boolean;
+}
+
+interface AdamState { step: number; exp_avg: Tensor; exp_avg_sq: Tensor }
+
+/**
+ * Adam, exactly as torch.optim.Adam (amsgrad off): moments in float32,
+ * bias corrections in double.
+ *
+ * @example
+ * const opt = new optim.Adam(model.parameters(), { lr: 1e-3 });
+ * torch.tidy(() => {
+ *   opt.zero_grad();
+ *   F.cross_entropy(model.forward(x), y).backward();
+ *   opt.step();
+ * });
+ */
+export class Adam extends Optimizer {
+  readonly defaults: Required<AdamOptions>;
+  private readonly state = new Map<Tensor, AdamState>();
+
+  constructor(params: Iterable<Tensor>, options: AdamOptions = {}) {
+    super(params);
+    const d: Required<AdamOptions> = {
+      lr: options.lr ?? 1e-3, betas: options.betas ?? [0.9, 0.999], eps: options.eps ?? 1e-8,
+      weight_decay: options.weight_decay ?? 0, maximize: options.maximize ?? false,
+    };
+    if (!(d.lr >= 0)) throw new ValueError(`Invalid learning rate: ${pyFloat(d.lr)}`);
+    if (!(d.eps >= 0)) throw new ValueError(`Invalid epsilon value: ${pyFloat(d.eps)}`);
+    if (!(d.betas[0] >= 0 && d.betas[0] < 1)) throw new ValueError(`Invalid beta parameter at index 0: ${pyFloat(d.betas[0])}`);
+    if (!(d.betas[1] >= 0 && d.betas[1] < 1)) throw new ValueError(`Invalid beta parameter at index 1: ${pyFloat(d.betas[1])}`);
+    if (!(d.weight_decay >= 0)) throw new ValueError(`Invalid weight_decay value: ${pyFloat(d.weight_decay)}`);
+    this.defaults = d;
+  }
+
+  /** One update of every parameter with a gradient. @example opt.step(); */
+  step(): void {
+    const d = this.defaults;
+    for (const p of this.params) {
+      const dev = p._dev, h = p.h;
+      const g = dev.grad(h);
+      if (g === null) continue;
+      try {
+        let s = this.state.get(p);
+        if (!s) { s = { step: 0, exp_avg: stateLike(p), exp_avg_sq: stateLike(p) }; this.state.set(p, s); }
+        s.step++;
+        dev.adamStep(h, g, s.exp_avg.h, s.exp_avg_sq.h, {
+          lr: d.lr, beta1: d.betas[0], beta2: d.betas[1], eps: d.eps, weight_decay: d.weight_decay,
+          step: s.step, maximize: d.maximize,
+        });
+      } finally {
+        dev.release(g);
+      }
+    }
+  }
+
+  /** Frees the moment buffers. */
+  dispose(): void {
+    for (const s of this.state.values()) { s.exp_avg.dispose(); s.exp_avg_sq.dispose(); }
+    this.state.clear();
+  }
+}

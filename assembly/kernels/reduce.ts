@@ -223,8 +223,9 @@ export function reduceMax(x: usize, nd: i32, shape: usize, mask: i32, out: usize
 }
 
 /**
- * out = logsumexp of x over mask, as PyTorch computes it: m = amax,
- * log(Σ exp(x − m)) + m with m taken as 0 where it is infinite. Returns false
+ * out = logsumexp of x over mask, as PyTorch computes it: m = amax, taken as
+ * 0 where it is infinite (so a +inf element gives +inf, all −inf gives −inf,
+ * rather than NaN from inf − inf), then log(Σ exp(x − m)) + m. Returns false
  * when scratch memory could not be had.
  */
 export function reduceLogsumexp(x: usize, n: i32, nd: i32, shape: usize, mask: i32, out: usize, outN: i32): bool {
@@ -237,12 +238,15 @@ export function reduceLogsumexp(x: usize, n: i32, nd: i32, shape: usize, mask: i
   if (!acc) return false;
   memory.fill(acc, 0, <usize>outN << 3);
   reduceMax(x, nd, shape, mask, out, outN);
+  for (let i = 0; i < outN; i++) {
+    const p = out + (<usize>i << 2);
+    if (Math.abs(load<f32>(p)) == Infinity) store<f32>(p, 0);
+  }
   walk(Walk.Lse, x, plan(nd, shape, mask), out, acc, 0);
   for (let i = 0; i < outN; i++) {
     const p = out + (<usize>i << 2);
-    const m = load<f32>(p);
     const s = <f32>load<f64>(acc + (<usize>i << 3));
-    store<f32>(p, <f32>Math.log(<f64>s) + (Math.abs(m) == Infinity ? <f32>0 : m));
+    store<f32>(p, <f32>Math.log(<f64>s) + load<f32>(p));
   }
   free(acc);
   return true;

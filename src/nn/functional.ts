@@ -8,7 +8,7 @@ import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat, checkTensor } from '../ops/common.js';
 import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp } from '../ops/elementwise.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp } from '../ops/reduce.js';
-import { matmul } from '../ops/linalg.js';
+import { linear as linearOp } from '../ops/linalg.js';
 
 export type ReductionName = 'mean' | 'sum' | 'none';
 
@@ -36,23 +36,9 @@ export const log_softmax = (input: Tensor, dim: number | { dim: number }): Tenso
  * y = x·Wᵀ + b, with weight shaped (out_features, in_features).
  * @example F.linear(x, weight, bias)
  */
-export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
-  deviceOf(input, weight);
-  if (bias) deviceOf(input, bias);
-  if (input._shape.length === 2 && weight._shape.length === 2) {
-    const [n, k] = input._shape, [o, k2] = weight._shape;
-    if (k !== k2) throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${n}x${k} and ${k2}x${o})`);
-    if (bias && bias._shape.length > 0 && bias._shape[bias._shape.length - 1] !== o && bias._shape[bias._shape.length - 1] !== 1) {
-      throw new RuntimeError(
-        `The expanded size of the tensor (${o}) must match the existing size (${bias._shape[bias._shape.length - 1]}) at non-singleton dimension 1.  Target sizes: [${n}, ${o}].  Tensor sizes: [${bias._shape.join(', ')}]`);
-    }
-    if (bias && bias._shape.length === 1) {
-      checkFloat(input, 'linear');
-      return new Tensor(input._dev, input._dev.linear(input.h, weight.h, bias.h), [n, o]);
-    }
-  }
-  const y = matmul(input, weight.t());
-  return bias ? y.add(bias) : y;
+export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null | { bias?: Tensor | null }): Tensor {
+  const b = bias && !(bias instanceof Tensor) ? bias.bias ?? null : bias ?? null;
+  return linearOp(input, weight, b);
 }
 
 // ---- losses -------------------------------------------------------------------

@@ -148,14 +148,13 @@ export function logsumexp(a: JsTensor, mask: number, keepdim: boolean): JsTensor
   if (x.length === 0) o.fill(-Infinity); // an empty sum: log(0)
   else {
     reduceMax(x, a.shape, mask, o);
+    // an infinite max is taken as 0, as PyTorch does (see assembly/kernels/reduce.ts)
+    for (let i = 0; i < o.length; i++) if (Math.abs(o[i]) === Infinity) o[i] = 0;
     const acc = new Float64Array(o.length);
     walk(a.shape, mask, (p, n, off, step) => {
       for (let j = 0; j < n; j++) acc[off + j * step] += expf(f(x[p + j] - o[off + j * step]));
     });
-    for (let i = 0; i < o.length; i++) {
-      const m = o[i];
-      o[i] = f(f(Math.log(f(acc[i]))) + (Math.abs(m) === Infinity ? 0 : m));
-    }
+    for (let i = 0; i < o.length; i++) o[i] = f(f(Math.log(f(acc[i]))) + o[i]);
   }
   const r = record(Op.Logsumexp, out, [a]);
   if (r) { r.i0 = mask; r.i1 = keepdim ? 1 : 0; r.saved = [a]; r.savesResult = true; }
