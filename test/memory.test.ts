@@ -103,3 +103,38 @@ describe('wasm device memory', () => {
     expect(after.numTensors).toBe(warm.numTensors);
   });
 });
+
+describe('training inside tidy', () => {
+  it('2,000 steps of a small MLP leave torch.memory() and the WASM memory size flat after warm-up', () => {
+    torch.manual_seed(0);
+    torch.set_default_device('wasm');
+    try {
+      const model = new torch.nn.Sequential(new torch.nn.Linear(16, 32), new torch.nn.ReLU(), new torch.nn.Linear(32, 4));
+      const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-2 });
+      const x = torch.randn([32, 16]);
+      const y = torch.tensor(Array.from({ length: 32 }, (_, i) => i % 4), { dtype: 'int64' });
+      const F = torch.nn.functional;
+      const step = () => torch.tidy(() => {
+        opt.zero_grad();
+        const loss = F.cross_entropy(model.forward(x), y);
+        loss.backward();
+        opt.step();
+        return loss.item();
+      });
+      const first = step();
+      for (let i = 0; i < 49; i++) step();
+      const warm = torch.memory('wasm');
+      let last = first;
+      for (let i = 0; i < 2000; i++) last = step();
+      const after = torch.memory('wasm');
+      expect(after.numTensors).toBe(warm.numTensors);
+      expect(after.numBytes).toBe(warm.numBytes);
+      expect(after.numRecords).toBe(warm.numRecords);
+      expect(after.heapBytesInUse).toBe(warm.heapBytesInUse);
+      expect(after.wasmMemoryBytes).toBe(warm.wasmMemoryBytes);
+      expect(last).toBeLessThan(first); // it did train
+    } finally {
+      torch.set_default_device('wasm');
+    }
+  });
+});

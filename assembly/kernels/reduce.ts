@@ -62,7 +62,8 @@ export function reduceSum(x: usize, nd: i32, shape: usize, mask: i32, out: usize
   const last = nd - 1;
   const inner = load<i32>(shape + (<usize>last << 2));
   const si = load<i32>(ostr + (<usize>last << 2));
-  let rows = n / inner;
+  // an empty last dim means no rows at all (and must not divide by zero)
+  let rows = inner ? n / inner : 0;
   for (let d = 0; d < last; d++) store<i32>(counters + (<usize>d << 2), 0);
   let off = 0;
   let p = x;
