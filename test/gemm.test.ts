@@ -8,7 +8,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { gemm as jsGemm } from '../src/js/gemm';
+import { gemm as jsGemm } from '../src/js/gemm.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmPath = join(root, 'build', 'gemm-test.wasm');

@@ -186,6 +186,9 @@ describe.each(Object.keys(fixture.by_capability) as CpuCapability[])('capability
 
     // The short lists cannot tell apart which multiply-adds GCC fused in the
     // AVX2 log/sincos; 65536 values can (a wrong choice shows up ~10-80 times).
+    // Not for the 'default' build: its randn goes through glibc's logf/cosf/sinf,
+    // which are not correctly rounded, so there is no exact hash to match; that
+    // build's randn is compared within 2 ulps above instead.
     it.skipIf(cap === 'default')('65536 values of randn hash the same', () => {
       gen.manual_seed(seed);
       expect(sha256F32(fillNormal(new Float32Array(65536), 0, 1, gen))).toBe(ref.randn_65536_sha256);

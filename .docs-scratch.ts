@@ -1,0 +1,21 @@
+import * as torch from './src/index.js';
+const F = torch.nn.functional;
+const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+console.log(x.shape, x.size(1), x.dim(), x.numel(), x.dtype, x.device);
+console.log(x.sum(1, { keepdim: true }).toString());
+console.log(`${x.sum({ dim: 1, keepdim: true })}`);
+console.log(String(torch.sub(1, torch.tensor([0.25]))));
+const [v, i] = x.max(1); console.log(`${v} ${i}`);
+console.log(`${x.t().view(6)}`);
+console.log(`${torch.pow(2, torch.tensor([1.0], {requires_grad:true}))}`);
+console.log(`${torch.arange(5)}`, `${torch.arange(5, {dtype:'int64'})}`, `${torch.linspace(0,1,5)}`, `${torch.eye(2)}`, `${torch.full([2],7)}`);
+torch.manual_seed(0); console.log(`${torch.rand(3)}`, `${torch.randn(3)}`);
+console.log(x);
+const w = torch.tensor([2.0], { requires_grad: true });
+console.log(`${w}`, `${w.mul(3)}`, w.mul(3).grad_fn?.name(), String(w.mul(3).grad_fn));
+console.log(torch.memory());
+console.log(x.tolist(), torch.tensor(3.5).tolist());
+const m = new torch.nn.Linear(2, 3); console.log(String(m), String(new torch.nn.Sequential(new torch.nn.Linear(2,2), new torch.nn.ReLU())));
+try { torch.tensor([1,2]).view(3) } catch (e) { console.log((e as Error).name, (e as Error).message, e instanceof torch.RuntimeError, e instanceof torch.TorchError); }
+console.log(`${torch.tensor([1.5, -2.7]).long()}`, `${torch.tensor([1,2], {dtype:'int64'}).float()}`);
+console.log(`${torch.tensor([1, 2]).to('js')}`, torch.tensor([1]).to('js').device, torch.get_default_device());
