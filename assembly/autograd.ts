@@ -14,7 +14,7 @@
 //  results[] (0 where unused), each with one ref that passes to JS.
 
 import { Rec, RecFlag, Slot, Err, TensorFlag, Op } from '../src/shared/abi';
-import { alloc, free } from './alloc';
+import { stackPush, stackPop, stackLen, stackAt, stackClear } from './stack';
 import { argsPtr } from './scratch';
 import {
   slot, retain, release, gradFnOf, flagsOf, gradOf, numelOf, dataOf, newLike,
@@ -25,37 +25,8 @@ import {
 import { gradient } from './derivatives';
 import { accumulateInto, deliverTo } from './ops/accumulate';
 
-// @ts-ignore: decorator
-@inline function at(l: usize, i: u32): usize { return <usize>load<u32>(l + (<usize>i << 2)); }
-
-let visited: usize = 0, visitedLen: u32 = 0, visitedCap: u32 = 0;
-let ready: usize = 0, readyLen: u32 = 0, readyCap: u32 = 0;
-
-function pushVisited(r: usize): bool {
-  if (visitedLen == visitedCap) {
-    const cap: u32 = visitedCap ? visitedCap * 2 : 1024;
-    const p = alloc(<usize>cap << 2);
-    if (!p) return false;
-    if (visited) { memory.copy(p, visited, <usize>visitedLen << 2); free(visited); }
-    visited = p; visitedCap = cap;
-  }
-  store<u32>(visited + (<usize>visitedLen << 2), <u32>r);
-  visitedLen++;
-  return true;
-}
-
-function pushReady(r: usize): bool {
-  if (readyLen == readyCap) {
-    const cap: u32 = readyCap ? readyCap * 2 : 1024;
-    const p = alloc(<usize>cap << 2);
-    if (!p) return false;
-    if (ready) { memory.copy(p, ready, <usize>readyLen << 2); free(ready); }
-    ready = p; readyCap = cap;
-  }
-  store<u32>(ready + (<usize>readyLen << 2), <u32>r);
-  readyLen++;
-  return true;
-}
+const visited = memory.data(12, 4); // every record this sweep reached
+const ready = memory.data(12, 4);   // records whose gradient is complete
 
 // where the current call keeps the gradients of autograd.grad's inputs
 let captures: usize = 0;
@@ -80,15 +51,15 @@ function onesLike(root: i32): i32 {
 
 /** Resets the marks of this sweep and drops pending gradients (on success and on error). */
 function cleanup(): void {
-  for (let i: u32 = 0; i < visitedLen; i++) {
-    const r = at(visited, i);
+  for (let i: u32 = 0; i < stackLen(visited); i++) {
+    const r = <usize>stackAt(visited, i);
     const acc = load<i32>(r, Rec.GradAcc);
     if (acc) { store<i32>(r, 0, Rec.GradAcc); release(acc); }
     store<u32>(r, 0, Rec.Deps);
     setRecFlags(r, recFlags(r) & ~(RecFlag.Visited | RecFlag.Ready));
   }
-  visitedLen = 0;
-  readyLen = 0;
+  stackClear(visited);
+  stackClear(ready);
 }
 
 /**
@@ -104,16 +75,16 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
   captures = inputs + (<usize>ninputs << 2);
 
   // 1. reach every record from the roots; count consumers; refuse freed graphs
-  visitedLen = 0;
+  stackClear(visited);
   for (let i = 0; i < nroots; i++) {
     const r = gradFnOf(load<i32>(roots + (<usize>i << 2)));
     if (r && !(recFlags(r) & RecFlag.Visited)) {
       setRecFlags(r, recFlags(r) | RecFlag.Visited);
-      if (!pushVisited(r)) { cleanup(); return Err.OutOfMemory; }
+      if (!stackPush(visited, <u32>r)) { cleanup(); return Err.OutOfMemory; }
     }
   }
-  for (let i: u32 = 0; i < visitedLen; i++) {
-    const r = at(visited, i);
+  for (let i: u32 = 0; i < stackLen(visited); i++) {
+    const r = <usize>stackAt(visited, i);
     const f = recFlags(r);
     if ((f & RecFlag.Freed) && (f & RecFlag.HasSaved)) { cleanup(); return Err.BackwardTwice; }
     const n = recNin(r);
@@ -123,7 +94,7 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
       store<u32>(p, load<u32>(p, Rec.Deps) + 1, Rec.Deps);
       if (!(recFlags(p) & RecFlag.Visited)) {
         setRecFlags(p, recFlags(p) | RecFlag.Visited);
-        if (!pushVisited(p)) { cleanup(); return Err.OutOfMemory; }
+        if (!stackPush(visited, <u32>p)) { cleanup(); return Err.OutOfMemory; }
       }
     }
   }
@@ -157,7 +128,7 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
       err = deliverTo(r + Rec.GradAcc, g, false);
       if (!load<u32>(r, Rec.Deps) && !(recFlags(r) & RecFlag.Ready)) {
         setRecFlags(r, recFlags(r) | RecFlag.Ready);
-        if (!pushReady(r)) err = Err.OutOfMemory;
+        if (!stackPush(ready, <u32>r)) err = Err.OutOfMemory;
       }
     } else {
       err = deliverLeaf(root, g, accumulate);
@@ -165,8 +136,8 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
   }
 
   // 4. run records whose gradient is complete, latest first
-  while (readyLen && err == Err.Ok) {
-    const r = at(ready, --readyLen);
+  while (stackLen(ready) && err == Err.Ok) {
+    const r = <usize>stackPop(ready);
     const g = load<i32>(r, Rec.GradAcc);
     store<i32>(r, 0, Rec.GradAcc);
     const out = load<i32>(r, Rec.Out);
@@ -199,7 +170,7 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
       store<u32>(p, d, Rec.Deps);
       if (!d && !(recFlags(p) & RecFlag.Ready)) {
         setRecFlags(p, recFlags(p) | RecFlag.Ready);
-        if (!pushReady(p)) err = Err.OutOfMemory;
+        if (!stackPush(ready, <u32>p)) err = Err.OutOfMemory;
       }
     }
     if (g) release(g);

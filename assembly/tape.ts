@@ -32,6 +32,7 @@
 //            record is PyTorch's "backward through the graph a second time".
 
 import { alloc, free } from './alloc';
+import { stackPush, stackPop, stackLen } from './stack';
 import { Rec, RecFlag, Slot, TensorFlag, Limits } from '../src/shared/abi';
 import {
   slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags,
@@ -176,31 +177,19 @@ export function releaseRecord(r: usize, dying: i32): bool {
 }
 
 // Freeing a record releases its producers, which may free theirs: iterate.
-let stack: usize = 0;
-let stackLen: u32 = 0;
-let stackCap: u32 = 0;
-let dropping = false;
+const dropping = memory.data(12, 4);
+let draining = false;
 
 function push(r: usize): void {
-  if (stackLen == stackCap) {
-    const cap: u32 = stackCap ? stackCap * 2 : 256;
-    const p = alloc(<usize>cap << 2);
-    if (!p) unreachable();
-    if (stack) { memory.copy(p, stack, <usize>stackLen << 2); free(stack); }
-    stack = p;
-    stackCap = cap;
-  }
-  store<u32>(stack + (<usize>stackLen << 2), <u32>r);
-  stackLen++;
+  if (!stackPush(dropping, <u32>r)) unreachable(); // as in tensors.ts release()
 }
 
 export function dropRecord(r: usize): void {
   push(r);
-  if (dropping) return;
-  dropping = true;
-  while (stackLen) {
-    stackLen--;
-    const q = <usize>load<u32>(stack + (<usize>stackLen << 2));
+  if (draining) return;
+  draining = true;
+  while (stackLen(dropping)) {
+    const q = <usize>stackPop(dropping);
     const refs = load<u32>(q, Rec.Refs) - 1;
     store<u32>(q, refs, Rec.Refs);
     if (refs) continue;
@@ -217,7 +206,7 @@ export function dropRecord(r: usize): void {
     free(q);
     liveRecords--;
   }
-  dropping = false;
+  draining = false;
 }
 
 assert(Rec.Inputs == 64 + 4 + Limits.MaxDims * 4 + 12);

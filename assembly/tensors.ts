@@ -21,6 +21,7 @@
 //  A free slot keeps the next free id in `data`.
 
 import { alloc, free } from './alloc';
+import { stackPush, stackPop, stackLen } from './stack';
 import { Slot, TensorFlag, Limits, DType } from '../src/shared/abi';
 import { releaseRecord } from './tape';
 
@@ -132,22 +133,12 @@ export function newLike(like: i32): i32 {
 // Releases chain (a slot frees its grad and gradFn, a record frees its inputs
 // and saved tensors), so a long graph would recurse thousands deep: work from
 // an explicit stack instead.
-let pending: usize = 0;
-let pendingLen: u32 = 0;
-let pendingCap: u32 = 0;
+const pending = memory.data(12, 4);
 let draining = false;
 
 function pushPending(id: i32): void {
-  if (pendingLen == pendingCap) {
-    const cap: u32 = pendingCap ? pendingCap * 2 : 256;
-    const p = alloc(<usize>cap << 2);
-    if (!p) unreachable(); // cannot even record a release: the heap is exhausted beyond repair
-    if (pending) { memory.copy(p, pending, <usize>pendingLen << 2); free(pending); }
-    pending = p;
-    pendingCap = cap;
-  }
-  store<i32>(pending + (<usize>pendingLen << 2), id);
-  pendingLen++;
+  // cannot even note a release: the heap is exhausted beyond repair
+  if (!stackPush(pending, <u32>id)) unreachable();
 }
 
 export function retain(id: i32): void {
@@ -161,9 +152,8 @@ export function release(id: i32): void {
   pushPending(id);
   if (draining) return;
   draining = true;
-  while (pendingLen) {
-    pendingLen--;
-    const t = load<i32>(pending + (<usize>pendingLen << 2));
+  while (stackLen(pending)) {
+    const t = <i32>stackPop(pending);
     const s = slot(t);
     const refs = load<u32>(s, Slot.Refs) - 1;
     store<u32>(s, refs, Slot.Refs);

@@ -22,7 +22,7 @@ export { sum, mean, max, amax, logsumexp, softmax, log_softmax } from './ops/red
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';
-export { matmul, mm, bmm } from './ops/linalg.js';
+export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';

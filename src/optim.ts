@@ -7,6 +7,7 @@
 import { DType } from './shared/abi.js';
 import { Tensor } from './tensor.js';
 import { ValueError, TorchError } from './errors.js';
+import type { Handle } from './device.js';
 
 /** A float32 zeros tensor like p, on p's device, owned by the optimizer (not by any tidy() scope). */
 function stateLike(p: Tensor): Tensor {
@@ -46,8 +47,21 @@ export abstract class Optimizer {
     }
   }
 
-  /** Updates every parameter that has a gradient. */
-  abstract step(): void;
+  /** One update of every parameter that has a gradient. @example opt.step(); */
+  step(): void {
+    for (const p of this.params) {
+      const g = p._dev.grad(p.h);
+      if (g === null) continue;
+      try {
+        this.update(p, g);
+      } finally {
+        p._dev.release(g);
+      }
+    }
+  }
+
+  /** Updates one parameter in place, given a borrowed handle to its gradient. */
+  protected abstract update(p: Tensor, g: Handle): void;
 }
 
 export interface SGDOptions {
@@ -85,25 +99,15 @@ export class SGD extends Optimizer {
     this.defaults = d;
   }
 
-  /** One update of every parameter with a gradient. @example opt.step(); */
-  step(): void {
+  protected update(p: Tensor, g: Handle): void {
     const d = this.defaults;
-    for (const p of this.params) {
-      const dev = p._dev, h = p.h;
-      const g = dev.grad(h);
-      if (g === null) continue;
-      try {
-        let buf: Tensor | null = null;
-        let firstStep = false;
-        if (d.momentum !== 0) {
-          buf = this.buffers.get(p) ?? null;
-          if (!buf) { buf = stateLike(p); this.buffers.set(p, buf); firstStep = true; }
-        }
-        dev.sgdStep(h, g, buf ? buf.h : null, { ...d, firstStep });
-      } finally {
-        dev.release(g);
-      }
+    let buf: Tensor | null = null;
+    let firstStep = false;
+    if (d.momentum !== 0) {
+      buf = this.buffers.get(p) ?? null;
+      if (!buf) { buf = stateLike(p); this.buffers.set(p, buf); firstStep = true; }
     }
+    p._dev.sgdStep(p.h, g, buf ? buf.h : null, { ...d, firstStep });
   }
 
   /** Frees the momentum buffers (the optimizer is unusable afterwards only in that it restarts them). */
@@ -149,25 +153,15 @@ export class Adam extends Optimizer {
     this.defaults = d;
   }
 
-  /** One update of every parameter with a gradient. @example opt.step(); */
-  step(): void {
+  protected update(p: Tensor, g: Handle): void {
     const d = this.defaults;
-    for (const p of this.params) {
-      const dev = p._dev, h = p.h;
-      const g = dev.grad(h);
-      if (g === null) continue;
-      try {
-        let s = this.state.get(p);
-        if (!s) { s = { step: 0, exp_avg: stateLike(p), exp_avg_sq: stateLike(p) }; this.state.set(p, s); }
-        s.step++;
-        dev.adamStep(h, g, s.exp_avg.h, s.exp_avg_sq.h, {
-          lr: d.lr, beta1: d.betas[0], beta2: d.betas[1], eps: d.eps, weight_decay: d.weight_decay,
-          step: s.step, maximize: d.maximize,
-        });
-      } finally {
-        dev.release(g);
-      }
-    }
+    let s = this.state.get(p);
+    if (!s) { s = { step: 0, exp_avg: stateLike(p), exp_avg_sq: stateLike(p) }; this.state.set(p, s); }
+    s.step++;
+    p._dev.adamStep(p.h, g, s.exp_avg.h, s.exp_avg_sq.h, {
+      lr: d.lr, beta1: d.betas[0], beta2: d.betas[1], eps: d.eps, weight_decay: d.weight_decay,
+      step: s.step, maximize: d.maximize,
+    });
   }
 
   /** Frees the moment buffers. */

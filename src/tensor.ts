@@ -298,6 +298,8 @@ export class Tensor {
   matmul(other: Tensor): Tensor { return la.matmul(this, other); }
   mm(other: Tensor): Tensor { return la.mm(this, other); }
   bmm(other: Tensor): Tensor { return la.bmm(this, other); }
+  mv(vec: Tensor): Tensor { return la.mv(this, vec); }
+  dot(other: Tensor): Tensor { return la.dot(this, other); }
 }
 
 /** PyTorch's error when an op mixes devices. */

@@ -92,7 +92,8 @@ describe('wasm and js devices agree on matrix products', () => {
     }), { numRuns: 300 });
   });
 
-  // runs once the front end accepts create_graph (src/autograd.ts)
+  // create_graph (higher-order gradients) is the next issue's work: this runs as
+  // soon as src/autograd.ts accepts it, and is skipped (reported) until then
   it.skipIf(!createGraphSupported())('matmul backward with create_graph: second derivatives agree', () => {
     fc.assert(fc.property(operands, fc.nat(1000), ({ a: sa, b: sb }, seed) => {
       const res = (['wasm', 'js'] as const).map((device) => torch.tidy(() => {

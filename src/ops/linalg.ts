@@ -260,16 +260,21 @@ export function linear(input: Tensor, weight: Tensor, bias: Tensor | null): Tens
     throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${weight._shape.length}D`);
   }
   const w = weight._shape.length === 2 ? t(weight) : weight;
-  const y = matmul(input, w);
-  if (w !== weight) w.dispose();
-  if (!bias) return y;
-  // the bias is added in place: it may not grow the product's shape
-  const s = broadcastShapes(y._shape, bias._shape);
-  if (s.join() !== y._shape.join()) {
-    y.dispose();
-    throw new RuntimeError(`output with shape [${y._shape.join(', ')}] doesn't match the broadcast shape [${s.join(', ')}]`);
+  let y: Tensor;
+  try {
+    y = matmul(input, w);
+  } finally {
+    if (w !== weight) w.dispose();
   }
-  const out = y.add(bias);
-  y.dispose();
-  return out;
+  if (!bias) return y;
+  try {
+    // the bias is added in place: it may not grow the product's shape
+    const s = broadcastShapes(y._shape, bias._shape);
+    if (s.join() !== y._shape.join()) {
+      throw new RuntimeError(`output with shape [${y._shape.join(', ')}] doesn't match the broadcast shape [${s.join(', ')}]`);
+    }
+    return y.add(bias);
+  } finally {
+    y.dispose();
+  }
 }
