@@ -1004,6 +1004,44 @@ def optim_fixtures():
 # Main
 # --------------------------------------------------------------------------------------
 
+# --------------------------------------------------------------------------------------
+# Creation functions (top-level key "creation" of ops.json): each entry is a call
+# whose arguments the TS test passes positionally plus an options object, and the
+# tensor PyTorch made. Random ones run right after their manual_seed.
+# --------------------------------------------------------------------------------------
+
+def creation_fixtures():
+    out = []
+
+    def record(name, call, args, kwargs, make, seed=None):
+        if seed is not None:
+            torch.manual_seed(seed)
+        t = make()
+        out.append({"name": name, "call": call, "args": args, "kwargs": kwargs, "seed": seed,
+                     "out": enc_tensor(t.detach())})
+
+    record("tensor nested", "tensor", [[[1.5, -2.0], [3.25, 0.1]]], {}, lambda: torch.tensor([[1.5, -2.0], [3.25, 0.1]]))
+    record("tensor int64", "tensor", [[3, -1, 7]], {"dtype": "int64"}, lambda: torch.tensor([3, -1, 7]))
+    record("zeros", "zeros", [[2, 3]], {}, lambda: torch.zeros(2, 3))
+    record("ones", "ones", [[4]], {}, lambda: torch.ones(4))
+    record("full", "full", [[2, 2], 7.5], {}, lambda: torch.full((2, 2), 7.5))
+    record("arange end", "arange", [5], {}, lambda: torch.arange(5.0))
+    record("arange start end step", "arange", [1, 10, 3], {}, lambda: torch.arange(1.0, 10.0, 3.0))
+    record("arange fractional step", "arange", [0, 1, 0.1], {}, lambda: torch.arange(0.0, 1.0, 0.1))
+    record("arange negative step", "arange", [2, -1, -0.5], {}, lambda: torch.arange(2.0, -1.0, -0.5))
+    record("arange int64", "arange", [0, 6, 2], {"dtype": "int64"}, lambda: torch.arange(0, 6, 2))
+    record("linspace", "linspace", [0, 1, 5], {}, lambda: torch.linspace(0, 1, 5))
+    record("linspace 7 negative", "linspace", [-1, 1, 7], {}, lambda: torch.linspace(-1, 1, 7))
+    record("linspace thirds", "linspace", [0, 10, 4], {}, lambda: torch.linspace(0, 10, 4))
+    record("linspace 1 step", "linspace", [3, 9, 1], {}, lambda: torch.linspace(3, 9, 1))
+    record("eye", "eye", [3], {}, lambda: torch.eye(3))
+    record("eye rectangular", "eye", [2, 4], {}, lambda: torch.eye(2, 4))
+    record("rand seed 0", "rand", [[2, 3]], {}, lambda: torch.rand(2, 3), seed=0)
+    record("randn seed 0", "randn", [[3, 2]], {}, lambda: torch.randn(3, 2), seed=0)
+    record("randn seed 42 large", "randn", [[40]], {}, lambda: torch.randn(40), seed=42)
+    return out
+
+
 def write(path, obj):
     with open(path, "w") as fh:
         json.dump(obj, fh, separators=(",", ":"), allow_nan=False)
@@ -1024,11 +1062,13 @@ def main():
     error_cases()
     nn_fix = nn_module_fixtures()
     optim_fix = optim_fixtures()
+    creation_fix = creation_fixtures()
 
     os.makedirs(OUT_DIR, exist_ok=True)
     header = {"generator": GENERATOR, "torch": torch.__version__}
     n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs,
-                                                         "nn": nn_fix, "optim": optim_fix})
+                                                         "nn": nn_fix, "optim": optim_fix,
+                                                         "creation": creation_fix})
     n_err = write(os.path.join(OUT_DIR, "errors.json"), {**header, "cases": ERRORS, "warnings": WARNINGS})
 
     fams = {}

@@ -9,7 +9,7 @@ import { checkRank, numelOf, sizeArgs } from './shape.js';
 import { Tensor, type DTypeName } from './tensor.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
-import { fillUniform, fillNormal } from './random.js';
+import { fillUniform, fillNormal, fmaFloat } from './random.js';
 
 export interface TensorOptions {
   dtype?: DTypeName;
@@ -141,10 +141,15 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
  */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
   if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
-  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  // PyTorch fills the two halves from each end, so the endpoint is exact
+  // PyTorch's float32 arithmetic, filling the two halves from each end so the
+  // endpoint is exact; its x86 build contracts start + step·i into one fused
+  // multiply-add (as random.ts found for uniform_), so do we
+  const f = Math.fround;
+  const a = f(start), b = f(end);
+  const step = steps > 1 ? f(f(b - a) / (steps - 1)) : 0;
   const half = Math.floor(steps / 2);
-  const values = Array.from({ length: steps }, (_, i) => (i < half ? start + step * i : end - step * (steps - i - 1)));
+  const values = steps === 1 ? [a] : Array.from({ length: steps }, (_, i) =>
+    (i < half ? fmaFloat(step, i, a) : fmaFloat(-step, steps - i - 1, b)));
   return make(values, [steps], options);
 }
 
