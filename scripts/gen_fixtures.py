@@ -1042,6 +1042,37 @@ def creation_fixtures():
     return out
 
 
+def module_reprs():
+    """str(module) for a few models (top-level key "module_repr" of ops.json)."""
+    out = []
+    m = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU())
+    m.add_module("head", torch.nn.Linear(3, 1, bias=False))
+    out.append({"name": "Sequential with add_module", "str": str(m)})
+    out.append({"name": "Linear", "str": str(torch.nn.Linear(784, 256))})
+    out.append({"name": "Sigmoid", "str": str(torch.nn.Sigmoid())})
+    return out
+
+
+def late_cases():
+    """Cases added after the first release of the fixtures: appended last, so the
+    random inputs of every earlier case stay as they were."""
+    torch.manual_seed(1234)
+    fam = "loss"
+    logits = randn(4, 3)
+    target = torch.tensor([0, 1, 2, 1])
+    case("cross_entropy/ignore_index 1", fam, "F.cross_entropy", [logits, target], {"ignore_index": 1})
+    case("cross_entropy/ignore_index 1 sum", fam, "F.cross_entropy", [randn(4, 3), target],
+         {"ignore_index": 1, "reduction": "sum"})
+    logp = torch.log_softmax(torch.randn(5, 4), 1).detach().requires_grad_()
+    case("nll_loss/ignore_index 0", fam, "F.nll_loss", [logp, torch.tensor([0, 3, 0, 2, 1])], {"ignore_index": 0})
+    case("nll_loss/ignore_index -100 none", fam, "F.nll_loss", [logp, torch.tensor([0, 3, 0, 2, 1])],
+         {"reduction": "none"})
+    case("mv/matrix vector", "matmul", "torch.mv", [randn(3, 4), randn(4)])
+    case("dot/vector vector", "matmul", "torch.dot", [randn(5), randn(5)])
+    case("mv/method", "matmul", "Tensor.mv", [randn(2, 3), randn(3)])
+    case("clone/2-D", "shape", "Tensor.clone", [randn(2, 3)])
+
+
 def write(path, obj):
     with open(path, "w") as fh:
         json.dump(obj, fh, separators=(",", ":"), allow_nan=False)
@@ -1063,12 +1094,14 @@ def main():
     nn_fix = nn_module_fixtures()
     optim_fix = optim_fixtures()
     creation_fix = creation_fixtures()
+    late_cases()
+    module_repr = module_reprs()
 
     os.makedirs(OUT_DIR, exist_ok=True)
     header = {"generator": GENERATOR, "torch": torch.__version__}
     n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs,
                                                          "nn": nn_fix, "optim": optim_fix,
-                                                         "creation": creation_fix})
+                                                         "creation": creation_fix, "module_repr": module_repr})
     n_err = write(os.path.join(OUT_DIR, "errors.json"), {**header, "cases": ERRORS, "warnings": WARNINGS})
 
     fams = {}

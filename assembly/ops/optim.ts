@@ -13,6 +13,24 @@ import { dataOf, numelOf } from '../tensors';
 // @ts-ignore: decorator
 @inline function madd(a: f32, c: f32, b: f32): f32 { return <f32>(<f64>a + <f64>c * <f64>b); }
 
+/**
+ * p += step·g for plain SGD, four lanes at a time with the same single
+ * rounding as madd (f64 lanes, then f32). Returns how many elements it did.
+ */
+function plainSgd(pp: usize, pg: usize, n: i32, step: f32): i32 {
+  const s = f64x2.splat(<f64>step);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const x = v128.load(pp + o), g = v128.load(pg + o);
+    const xh = v128.shuffle<f32>(x, x, 2, 3, 0, 1), gh = v128.shuffle<f32>(g, g, 2, 3, 0, 1);
+    const lo = f32x4.demote_f64x2_zero(f64x2.add(f64x2.promote_low_f32x4(x), f64x2.mul(s, f64x2.promote_low_f32x4(g))));
+    const hi = f32x4.demote_f64x2_zero(f64x2.add(f64x2.promote_low_f32x4(xh), f64x2.mul(s, f64x2.promote_low_f32x4(gh))));
+    v128.store(pp + o, v128.shuffle<f32>(lo, hi, 0, 1, 4, 5));
+  }
+  return i;
+}
+
 /** SGD for one parameter p with gradient grad and momentum buffer buf (0 when momentum is 0). */
 export function sgd_step(
   p: i32, grad: i32, buf: i32, lr: f64, momentum: f64, dampening: f64, weightDecay: f64,
@@ -21,7 +39,9 @@ export function sgd_step(
   const n = numelOf(p);
   const pp = dataOf(p), pg = dataOf(grad), pb = buf ? dataOf(buf) : 0;
   const wd = <f32>weightDecay, mom = <f32>momentum, damp = <f32>(1 - dampening), step = <f32>-lr;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  if (weightDecay == 0 && momentum == 0) i = plainSgd(pp, pg, n, maximize ? -step : step);
+  for (; i < n; i++) {
     const o = <usize>i << 2;
     const x = load<f32>(pp + o);
     let d = load<f32>(pg + o);

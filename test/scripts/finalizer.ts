@@ -1,0 +1,17 @@
+// Run by test/finalizer.test.ts under `node --expose-gc`: tensors that become
+// unreachable without dispose() are freed by the FinalizationRegistry.
+import * as torch from '../../src/index.js';
+
+const gc = (globalThis as { gc?: () => void }).gc!;
+const live = () => torch.memory('wasm').numTensors;
+
+const before = live();
+(() => {
+  for (let i = 0; i < 200; i++) torch.ones([100]).mul(2); // never disposed, never kept
+})();
+const leaked = live() - before;
+for (let round = 0; round < 20 && live() > before; round++) {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 10)); // finalizers run after a turn of the event loop
+}
+console.log(JSON.stringify({ leaked, after: live() - before }));

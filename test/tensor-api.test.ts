@@ -1,0 +1,132 @@
+// The smaller parts of the API, on both devices: metadata, dtype and device
+// conversions, backward(inputs=...), function forms, grad-mode switches,
+// module introspection and error classes.
+
+import { describe, it, expect } from 'vitest';
+import { torch, DEVICES, loadFixture } from './support/torch.js';
+
+describe.each(DEVICES)('tensor API on %s', (device) => {
+  const T = (x: unknown, o: torch.TensorOptions = {}) => torch.tensor(x as number[], { device, ...o });
+
+  it('size(), size(dim), dim(), ndim, numel()', () => {
+    const x = torch.zeros([2, 3, 4], { device });
+    expect(x.size()).toEqual([2, 3, 4]);
+    expect(x.size(-1)).toBe(4);
+    expect(x.dim()).toBe(3);
+    expect(x.ndim).toBe(3);
+    expect(x.numel()).toBe(24);
+    expect(() => x.size(3)).toThrow('Dimension out of range (expected to be in range of [-3, 2], but got 3)');
+  });
+
+  it('float() and long() convert, truncating toward zero like PyTorch', () => {
+    const x = T([1.7, -1.7, 2.5]);
+    const l = x.long();
+    expect([l.dtype, l.tolist()]).toEqual(['int64', [1, -1, 2]]);
+    const f = l.float();
+    expect([f.dtype, f.tolist()]).toEqual(['float32', [1, -1, 2]]);
+    expect(x.float()).toBe(x);
+  });
+
+  it('to(device) copies across devices and keeps leaves requiring grad', () => {
+    const other = device === 'wasm' ? 'js' : 'wasm';
+    const x = T([1, 2], { requires_grad: true });
+    const y = x.to(other);
+    expect([y.device, y.tolist(), y.requires_grad, y.is_leaf]).toEqual([other, [1, 2], true, true]);
+    expect(x.to(device)).toBe(x);
+  });
+
+  it('clone() stays in the graph', () => {
+    const x = T([1, 2], { requires_grad: true });
+    const c = x.clone();
+    expect(c.grad_fn!.name()).toBe('CloneBackward0');
+    c.mul(3).sum().backward();
+    expect(x.grad!.tolist()).toEqual([3, 3]);
+  });
+
+  it('backward(inputs=...) accumulates only into the given tensors', () => {
+    const a = T([1, 2], { requires_grad: true });
+    const b = T([3, 4], { requires_grad: true });
+    const y = a.mul(b).sum();
+    y.backward(undefined, { inputs: [a], retain_graph: true });
+    expect(a.grad!.tolist()).toEqual([3, 4]);
+    expect(b.grad).toBeNull();
+    y.backward(undefined, { inputs: [a] });
+    expect(a.grad!.tolist()).toEqual([6, 8]);
+  });
+
+  it('torch.autograd.backward with several roots and seeds', () => {
+    const x = T([1, 2], { requires_grad: true });
+    torch.autograd.backward([x.mul(2), x.sum()], [T([1, 1]), null]);
+    expect(x.grad!.tolist()).toEqual([3, 3]);
+  });
+
+  it('t.dot and t.mv are the methods of torch.dot and torch.mv', () => {
+    expect(T([1, 2, 3]).dot(T([4, 5, 6])).item()).toBe(32);
+    expect(T([[1, 2], [3, 4]]).mv(T([1, -1])).tolist()).toEqual([-1, -1]);
+  });
+
+  it('function forms torch.view and torch.expand', () => {
+    const x = T([1, 2, 3]);
+    expect(torch.view(x, [3, 1]).shape).toEqual([3, 1]);
+    expect(torch.expand(x, [2, 3]).tolist()).toEqual([[1, 2, 3], [1, 2, 3]]);
+  });
+
+  it('set_grad_enabled switches recording off and on', () => {
+    const x = T([1], { requires_grad: true });
+    torch.set_grad_enabled(false);
+    try {
+      expect(torch.is_grad_enabled()).toBe(false);
+      expect(x.mul(2).requires_grad).toBe(false);
+    } finally {
+      torch.set_grad_enabled(true);
+    }
+    expect(x.mul(2).requires_grad).toBe(true);
+  });
+});
+
+describe('process-wide settings', () => {
+  it('get_default_device follows set_default_device', () => {
+    expect(torch.get_default_device()).toBe('wasm');
+    torch.set_default_device('js');
+    try {
+      expect(torch.get_default_device()).toBe('js');
+      expect(torch.ones([1]).device).toBe('js');
+    } finally {
+      torch.set_default_device('wasm');
+    }
+    expect(() => torch.set_default_device('cuda' as never)).toThrow(/Expected one of wasm, js device type/);
+  });
+
+  it('manual_seed / initial_seed', () => {
+    torch.manual_seed(42);
+    expect(torch.initial_seed()).toBe(42);
+  });
+
+  it('errors are TorchError subclasses named after PyTorch\'s exceptions', () => {
+    let e: unknown;
+    try { torch.ones([2]).sum(5); } catch (err) { e = err; }
+    expect(e).toBeInstanceOf(torch.IndexError);
+    expect(e).toBeInstanceOf(torch.TorchError);
+    expect((e as Error).name).toBe('IndexError');
+  });
+});
+
+describe.each(DEVICES)('module introspection on %s', (device) => {
+  it('children, named_children, add_module and printing', () => {
+    torch.set_default_device(device);
+    try {
+      const model = new torch.nn.Sequential(new torch.nn.Linear(2, 3), new torch.nn.ReLU());
+      model.add_module('head', new torch.nn.Linear(3, 1, { bias: false }));
+      expect([...model.named_children()].map(([n]) => n)).toEqual(['0', '1', 'head']);
+      expect([...model.children()].length).toBe(3);
+      expect(model.named_parameters().map(([n]) => n)).toEqual(['0.weight', '0.bias', 'head.weight']);
+      const reprs = loadFixture<{ module_repr: { name: string; str: string }[] }>('ops.json').module_repr;
+      const expected = (name: string) => reprs.find((r) => r.name === name)!.str;
+      expect(model.toString()).toBe(expected('Sequential with add_module'));
+      expect(new torch.nn.Linear(784, 256).toString()).toBe(expected('Linear'));
+      expect(String(new torch.nn.Sigmoid())).toBe(expected('Sigmoid'));
+    } finally {
+      torch.set_default_device('wasm');
+    }
+  });
+});
