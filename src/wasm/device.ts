@@ -188,7 +188,14 @@ export class WasmDevice implements Backend {
     }
     for (let i = 0; i < m; i++) buf[2 * n + i] = inputs[i] as number;
     const p = this.args(buf) >> 2;
-    const err = this.x.backward(n, m, retainGraph, accumulate, createGraph);
+    const gradMode = this.x.is_grad_enabled();
+    let err: number;
+    try {
+      err = this.x.backward(n, m, retainGraph, accumulate, createGraph);
+    } finally {
+      // the sweep switches grad mode for its own ops; a trap must not leave it switched
+      this.x.set_grad_enabled(gradMode);
+    }
     if (err !== Err.Ok) throw this.error(err);
     this.refresh();
     const out: (Handle | null)[] = [];
