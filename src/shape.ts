@@ -103,9 +103,21 @@ export function checkRank(ndim: number): void {
   }
 }
 
-/** Accepts PyTorch's two spellings of a size: varargs numbers or one list. */
-export function sizeArgs(args: readonly (number | readonly number[])[]): number[] {
+/** A size given by keyword: `{ shape: [2, 3] }`, `{ size: [...] }` or `{ dims: [...] }`. */
+export type SizeOptions = { shape?: readonly number[]; size?: readonly number[]; dims?: readonly number[] };
+export type SizeArg = number | readonly number[] | SizeOptions;
+
+/**
+ * Accepts PyTorch's spellings of a size: varargs numbers, one list, or the
+ * keyword form as an options object (`x.reshape({ shape: [2, 3] })`).
+ */
+export function sizeArgs(args: readonly SizeArg[]): number[] {
   if (args.length === 1 && Array.isArray(args[0])) return (args[0] as number[]).slice();
+  if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null) {
+    const o = args[0] as SizeOptions;
+    const v = o.shape ?? o.size ?? o.dims;
+    if (v) return v.slice();
+  }
   return args as number[];
 }
 

@@ -5,7 +5,7 @@
 import { Op, DType } from './shared/abi.js';
 import type { Backend, Handle, DeviceName } from './device.js';
 import { RuntimeError } from './errors.js';
-import { numelOf, normDim, type Shape } from './shape.js';
+import { numelOf, normDim, type Shape, type SizeArg } from './shape.js';
 import { gradFnNames } from './grad_fn.js';
 import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
 import { formatTensor } from './format.js';
@@ -20,6 +20,11 @@ export type Scalar = number;
 export type TensorLike = Tensor | number;
 
 export const dtypeName = (d: DType): DTypeName => (d === DType.Float32 ? 'float32' : 'int64');
+
+/** Tensor.backward's keyword arguments. */
+export interface BackwardOptions {
+  gradient?: Tensor | null; retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[];
+}
 
 /** A node of the autograd graph, as `t.grad_fn` shows it. */
 export class GradFn {
@@ -164,7 +169,12 @@ export class Tensor {
    * Computes the gradient of this tensor with respect to the graph leaves.
    * @example loss.backward(); loss.backward(undefined, { retain_graph: true });
    */
-  backward(gradient?: Tensor | null, options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] } = {}): void {
+  backward(
+    gradient?: Tensor | null | BackwardOptions,
+    options: BackwardOptions = {},
+  ): void {
+    // every argument may come by keyword: t.backward({ gradient, retain_graph: true })
+    if (gradient && !(gradient instanceof Tensor)) { options = gradient; gradient = gradient.gradient; }
     runBackward([this], gradient ? [gradient] : null, options);
   }
 
@@ -283,14 +293,14 @@ export class Tensor {
   softmax(dim: number | { dim: number }): Tensor { return red.softmax(this, dim); }
   log_softmax(dim: number | { dim: number }): Tensor { return red.log_softmax(this, dim); }
 
-  reshape(...shape: (number | readonly number[])[]): Tensor { return shp.reshape(this, ...shape); }
-  view(...shape: (number | readonly number[])[]): Tensor { return shp.view(this, ...shape); }
-  transpose(dim0: number, dim1: number): Tensor { return shp.transpose(this, dim0, dim1); }
+  reshape(...shape: SizeArg[]): Tensor { return shp.reshape(this, ...shape); }
+  view(...shape: SizeArg[]): Tensor { return shp.view(this, ...shape); }
+  transpose(dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor { return shp.transpose(this, dim0, dim1); }
   t(): Tensor { return shp.t(this); }
-  permute(...dims: (number | readonly number[])[]): Tensor { return shp.permute(this, ...dims); }
+  permute(...dims: SizeArg[]): Tensor { return shp.permute(this, ...dims); }
   squeeze(dim?: number | { dim?: number }): Tensor { return shp.squeeze(this, dim); }
   unsqueeze(dim: number | { dim: number }): Tensor { return shp.unsqueeze(this, dim); }
-  expand(...sizes: (number | readonly number[])[]): Tensor { return shp.expand(this, ...sizes); }
+  expand(...sizes: SizeArg[]): Tensor { return shp.expand(this, ...sizes); }
   flatten(start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number): Tensor {
     return shp.flatten(this, start_dim, end_dim);
   }

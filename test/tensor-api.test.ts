@@ -65,6 +65,21 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
     expect(T([[1, 2], [3, 4]]).mv(T([1, -1])).tolist()).toEqual([-1, -1]);
   });
 
+  it('keyword forms of positional arguments', () => {
+    const x = T([[1, 2, 3], [4, 5, 6]], { requires_grad: true });
+    expect(x.reshape({ shape: [3, 2] }).shape).toEqual([3, 2]);
+    expect(x.view({ size: [6] }).shape).toEqual([6]);
+    expect(x.permute({ dims: [1, 0] }).shape).toEqual([3, 2]);
+    expect(x.transpose({ dim0: 0, dim1: 1 }).tolist()).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(x.unsqueeze({ dim: 0 }).shape).toEqual([1, 2, 3]);
+    expect(x.sum({ dim: 1, keepdim: true }).shape).toEqual([2, 1]);
+    expect(torch.cat([x, x], { dim: 1 }).shape).toEqual([2, 6]);
+    const y = x.mul(2).sum();
+    y.backward({ retain_graph: true });
+    y.backward({ gradient: T(3) });
+    expect(x.grad!.tolist()).toEqual([[8, 8, 8], [8, 8, 8]]);
+  });
+
   it('function forms torch.view and torch.expand', () => {
     const x = T([1, 2, 3]);
     expect(torch.view(x, [3, 1]).shape).toEqual([3, 1]);

@@ -4,7 +4,7 @@
 
 import { Op } from '../shared/abi.js';
 import { RuntimeError, IndexError, TorchError } from '../errors.js';
-import { inferViewShape, normDim, sizeArgs, checkRank, formatSize } from '../shape.js';
+import { inferViewShape, normDim, sizeArgs, checkRank, formatSize, type SizeArg } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
 
@@ -17,7 +17,7 @@ export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor 
  * The same elements in a new shape; one size may be -1 (inferred).
  * @example x.reshape(2, 3); x.reshape([-1]); torch.reshape(x, [3, -1])
  */
-export function reshape(input: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+export function reshape(input: Tensor, ...shape: SizeArg[]): Tensor {
   return viewAs(Op.Reshape, input, inferViewShape(sizeArgs(shape), input.numel()));
 }
 
@@ -25,7 +25,7 @@ export function reshape(input: Tensor, ...shape: (number | readonly number[])[])
  * Like reshape (wasmgrad tensors are always contiguous, so every view succeeds).
  * @example x.view(-1, 4)
  */
-export function view(input: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+export function view(input: Tensor, ...shape: SizeArg[]): Tensor {
   return viewAs(Op.View, input, inferViewShape(sizeArgs(shape), input.numel()));
 }
 
@@ -83,7 +83,7 @@ function permuteAs(op: Op, input: Tensor, perm: number[]): Tensor {
  * Reorders the dims: output dim i is input dim dims[i].
  * @example x.permute(2, 0, 1); torch.permute(x, [1, 0])
  */
-export function permute(input: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+export function permute(input: Tensor, ...dims: SizeArg[]): Tensor {
   const raw = sizeArgs(dims);
   const nd = input._shape.length;
   if (raw.length !== nd) {
@@ -97,11 +97,12 @@ export function permute(input: Tensor, ...dims: (number | readonly number[])[]):
 
 /**
  * Swaps two dims.
- * @example x.transpose(0, 1)
+ * @example x.transpose(0, 1); x.transpose({ dim0: 0, dim1: 1 })
  */
-export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
+export function transpose(input: Tensor, dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor {
+  if (typeof dim0 === 'object') { dim1 = dim0.dim1; dim0 = dim0.dim0; }
   const nd = input._shape.length;
-  const a = normDim(dim0, nd), b = normDim(dim1, nd);
+  const a = normDim(dim0, nd), b = normDim(dim1!, nd);
   const perm = Array.from({ length: nd }, (_, i) => i);
   if (nd > 0) { perm[a] = b; perm[b] = a; }
   return permuteAs(Op.Transpose, input, perm);
@@ -121,7 +122,7 @@ export function t(input: Tensor): Tensor {
  * Broadcasts to a larger shape; -1 keeps a size, new dims go in front.
  * @example torch.tensor([1, 2, 3]).expand(2, -1) // shape [2, 3]
  */
-export function expand(input: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
+export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
   const target = sizeArgs(sizes);
   const shape = input._shape, nd = shape.length;
   if (target.length < nd) {
