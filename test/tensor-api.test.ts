@@ -3,10 +3,17 @@
 // module introspection and error classes.
 
 import { describe, it, expect } from 'vitest';
+import { inspect } from 'node:util';
 import { torch, DEVICES, loadFixture } from './support/torch.js';
 
 describe.each(DEVICES)('tensor API on %s', (device) => {
   const T = (x: unknown, o: torch.TensorOptions = {}) => torch.tensor(x as number[], { device, ...o });
+
+  it("console.log prints PyTorch's format (util.inspect uses toString)", () => {
+    const x = T([3.1], { requires_grad: true });
+    expect(inspect(x)).toBe(String(x));
+    expect(inspect(x.mul(2))).toBe(String(x.mul(2)));
+  });
 
   it('size(), size(dim), dim(), ndim, numel()', () => {
     const x = torch.zeros([2, 3, 4], { device });
