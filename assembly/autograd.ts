@@ -117,13 +117,8 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
     if (g) retain(g); else g = onesLike(root);
     if (g < 0) { err = g; break; }
     const r = gradFnOf(root);
-    const cap = load<i32>(slot(root), Slot.Capture);
-    if (cap && r) {
-      // the root itself is an input: d root / d root = seed
-      retain(g);
-      err = deliverTo(captures + (<usize>(cap - 1) << 2), g, false);
-      if (err != Err.Ok) { release(g); break; }
-    }
+    // a root that is also an input is captured when its record runs (step 4),
+    // with the seed plus whatever other roots send it: not here as well
     if (r) {
       err = deliverTo(r + Rec.GradAcc, g, false);
       if (!load<u32>(r, Rec.Deps) && !(recFlags(r) & RecFlag.Ready)) {
@@ -144,8 +139,10 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
     if (g && out) {
       // non-leaf tensors: retain_grad() and autograd.grad inputs
       if (flagsOf(out) & TensorFlag.RetainsGrad) {
+        // PyTorch's retain_grad hook: a clone at first, then grad + new out of
+        // place (in place here only when nobody else holds the old .grad)
         retain(g);
-        err = deliverTo(slot(out) + Slot.Grad, g, true);
+        err = deliverTo(slot(out) + Slot.Grad, g, gradOf(out) == 0);
       }
       const cap = load<i32>(slot(out), Slot.Capture);
       if (cap && err == Err.Ok) {

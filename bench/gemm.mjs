@@ -1,21 +1,25 @@
 // Matrix-multiply micro-benchmark: the wasm kernel against the js kernel in one
 // run (the machine is shared and noisy, so only ratios within a run mean much).
 //
-//   node bench/gemm.mjs            uses build/gemm-test.wasm (built if missing)
+//   node bench/gemm.mjs            uses build/gemm-test.wasm (rebuilt if missing
+//                                  or older than the kernel source)
 //   GEMM_WASM=path node bench/gemm.mjs
 //
 // The wasm module must export memory, alloc, free and gemm with the signature
 // of assembly/kernels/gemm.ts.
 import Benchmark from 'benchmark';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmPath = process.env.GEMM_WASM || join(root, 'build', 'gemm-test.wasm');
-if (!process.env.GEMM_WASM && !existsSync(wasmPath)) {
+// a stale build would silently benchmark the previous kernel
+const sources = ['assembly/kernels/gemm.ts', 'assembly/alloc.ts', 'test/gemm/gemm_entry.ts'].map((f) => join(root, f));
+const stale = () => !existsSync(wasmPath) || sources.some((f) => statSync(f).mtimeMs > statSync(wasmPath).mtimeMs);
+if (!process.env.GEMM_WASM && stale()) {
   mkdirSync(dirname(wasmPath), { recursive: true });
   execFileSync(process.execPath, [
     join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js'),

@@ -1073,6 +1073,63 @@ def late_cases():
     case("clone/2-D", "shape", "Tensor.clone", [randn(2, 3)])
 
 
+def review_fixtures():
+    """Autograd and promotion semantics checked by test/review.test.ts (appended
+    last, with its own seed, so no earlier case changes)."""
+    torch.manual_seed(4321)
+    r = {}
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    r["x"] = enc_tensor(x)
+    seed = torch.tensor([0.5, -1.0])
+    r["seed"] = enc_tensor(seed)
+    y = x * 2
+    # an input that is also the output: d y / d y is the seed, counted once
+    r["grad_y_wrt_y"] = enc_tensor(torch.autograd.grad(y, [y], seed, retain_graph=True)[0])
+    ys = (x * 2).sum()
+    r["grad_scalar_wrt_itself"] = enc_tensor(torch.autograd.grad(ys, [ys])[0])
+    y = x * 2
+    r["grad_two_roots_wrt_first"] = enc_tensor(torch.autograd.grad([y.sum(), (y * 3).sum()], [y])[0])
+    # the same tensor listed twice gets its gradient twice
+    z = (x * x).sum()
+    r["grad_dup_inputs"] = [enc_tensor(g) for g in torch.autograd.grad(z, [x, x])]
+    x.grad = None
+    z = (x * x).sum()
+    z.backward(inputs=[x, x], retain_graph=True)
+    r["backward_dup_inputs"] = enc_tensor(x.grad)
+    z.backward(inputs=[x])
+    r["backward_inputs_twice"] = enc_tensor(x.grad)
+    x.grad = None
+    # an int64 gradient is cast to the output's dtype
+    iseed = torch.tensor([1, 3])
+    r["int_seed"] = enc_tensor(iseed)
+    (x * 2).backward(iseed)
+    r["grad_int_seed"] = enc_tensor(x.grad)
+    r["autograd_grad_int_seed"] = enc_tensor(torch.autograd.grad(x * 2, [x], iseed)[0])
+    # cat / stack promote int64 + float32 to float32
+    f = torch.tensor([[1.5, 2.5]])
+    i = torch.tensor([[1, 2]])
+    r["f"], r["i"] = enc_tensor(f), enc_tensor(i)
+    r["cat_fi"] = enc_tensor(torch.cat([f, i]))
+    r["cat_if"] = enc_tensor(torch.cat([i, f], 1))
+    r["stack_if"] = enc_tensor(torch.stack([i, f], 1))
+    # retain_grad: a clone of the first gradient, then out-of-place sums
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x * 2
+    y.retain_grad()
+    sy = (y * y).sum()
+    sy.backward(retain_graph=True)
+    g1 = y.grad
+    r["retained_first"] = enc_tensor(g1)
+    sy.backward()
+    r["retained_held"] = enc_tensor(g1)
+    r["retained_second"] = enc_tensor(y.grad)
+    # a -1 next to a 0 cannot be inferred for an empty tensor (its own message)
+    error("reshape/0 elements with -1", "Tensor.reshape", [torch.zeros(0, 3), [0, -1]])
+    error("view/0 elements with -1", "Tensor.view", [torch.zeros(0, 3), [-1, 0]])
+    error("reshape/6 elements with 0 and -1", "Tensor.reshape", [torch.zeros(2, 3), [0, -1]])
+    return r
+
+
 def write(path, obj):
     with open(path, "w") as fh:
         json.dump(obj, fh, separators=(",", ":"), allow_nan=False)
@@ -1096,12 +1153,14 @@ def main():
     creation_fix = creation_fixtures()
     late_cases()
     module_repr = module_reprs()
+    review = review_fixtures()
 
     os.makedirs(OUT_DIR, exist_ok=True)
     header = {"generator": GENERATOR, "torch": torch.__version__}
     n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs,
                                                          "nn": nn_fix, "optim": optim_fix,
-                                                         "creation": creation_fix, "module_repr": module_repr})
+                                                         "creation": creation_fix, "module_repr": module_repr,
+                                                         "review": review})
     n_err = write(os.path.join(OUT_DIR, "errors.json"), {**header, "cases": ERRORS, "warnings": WARNINGS})
 
     fams = {}

@@ -50,21 +50,48 @@ export function backward(
   checkCreateGraph(options.create_graph);
   const retain = options.retain_graph ?? options.create_graph ?? false;
   const dev = roots[0]._dev;
-  if (options.inputs === undefined) {
-    dev.backward(roots.map((t) => t.h), seeds.map((s) => s?.h ?? null), [], retain, true, false);
-    return;
-  }
-  // backward(inputs=...): accumulate only into these tensors
-  const inputs = asList(options.inputs);
-  const grads = dev.backward(roots.map((t) => t.h), seeds.map((s) => s?.h ?? null), inputs.map((t) => t.h), retain, false, false);
+  const inputs = options.inputs === undefined ? null : unique(asList(options.inputs));
+  const grads = withFloatSeeds(seeds, (hs) => dev.backward(
+    roots.map((t) => t.h), hs, inputs ? inputs.map((t) => t.h) : [], retain, inputs === null, false));
+  if (inputs === null) return;
+  // backward(inputs=...): accumulate only into these tensors (each once, as PyTorch, if listed twice)
   inputs.forEach((t, i) => {
     const g = grads[i];
     if (g === null) return;
+    // the wrappers made here are temporaries: .grad keeps its own reference
     const gw = new Tensor(dev, g, t._shape.slice(), DType.Float32, false);
-    const have = t.grad;
-    t.grad = have ? no_grad(() => have.add(gw)) : gw;
+    const have = dev.grad(t.h);
+    if (have !== null) {
+      // in place, as backward() accumulates into .grad (and without t.grad's
+      // wrapper, which would hold a reference until garbage collection)
+      const hw = new Tensor(dev, have, t._shape.slice(), DType.Float32, false);
+      const sum = no_grad(() => hw.add(gw));
+      dev.write(have, dev.read(sum.h));
+      sum.dispose();
+      hw.dispose();
+    } else {
+      t.grad = gw;
+    }
+    gw.dispose();
   });
 }
+
+/**
+ * Runs the sweep with the seeds' handles, int64 seeds converted to float32
+ * first (PyTorch casts grad_outputs to the output's dtype; the device would
+ * read their bits as floats), the conversions freed after.
+ */
+function withFloatSeeds<R>(seeds: (Tensor | null)[], run: (hs: (Handle | null)[]) => R): R {
+  const temps = seeds.map((s) => (s && s._dtype !== DType.Float32 ? s.float() : null));
+  try {
+    return run(seeds.map((s, i) => (temps[i] ?? s)?.h ?? null));
+  } finally {
+    for (const t of temps) t?.dispose();
+  }
+}
+
+/** The tensors of `ts` without repeats, in first-seen order. */
+const unique = (ts: Tensor[]): Tensor[] => [...new Set(ts)];
 
 /**
  * The gradients of `outputs` with respect to `inputs`, returned rather than
@@ -89,11 +116,21 @@ export function grad(
     if (!t.requires_grad) throw new RuntimeError('One of the differentiated Tensors does not require grad');
   }
   const dev = roots[0]._dev;
-  const hs: (Handle | null)[] = dev.backward(
-    roots.map((t) => t.h), seeds.map((s) => s?.h ?? null), ins.map((t) => t.h),
+  // the device captures one gradient per tensor: a tensor listed twice gets the same gradient twice
+  const distinct = unique(ins);
+  const hs: (Handle | null)[] = withFloatSeeds(seeds, (sh) => dev.backward(
+    roots.map((t) => t.h), sh, distinct.map((t) => t.h),
     options.retain_graph ?? options.create_graph ?? false, false, false,
-  );
-  const out = hs.map((h, i) => (h === null ? null : new Tensor(dev, h, ins[i]._shape.slice())));
+  ));
+  const seen = new Set<number>();
+  const out = ins.map((t) => {
+    const j = distinct.indexOf(t);
+    const h = hs[j];
+    if (h === null) return null;
+    if (seen.has(j)) dev.retain(h); // each returned Tensor owns a reference
+    seen.add(j);
+    return new Tensor(dev, h, t._shape.slice());
+  });
   if (!options.allow_unused && out.some((t) => t === null)) {
     for (const t of out) t?.dispose();
     throw new RuntimeError(

@@ -86,8 +86,10 @@ type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
 function splitArgs(args: SizeAndOptions): { shape: number[]; options: TensorOptions } {
   const last = args[args.length - 1];
   const hasOptions = last !== undefined && typeof last === 'object' && !Array.isArray(last);
-  const options = (hasOptions ? last : {}) as TensorOptions;
+  const options = (hasOptions ? last : {}) as TensorOptions & { size?: readonly number[] };
   const sizes = (hasOptions ? args.slice(0, -1) : args) as (number | readonly number[])[];
+  // the size may come by keyword too: torch.ones({ size: [2, 3] })
+  if (sizes.length === 0 && options.size) return { shape: options.size.slice(), options };
   return { shape: sizeArgs(sizes), options };
 }
 

@@ -42,8 +42,11 @@ export abstract class Optimizer {
   zero_grad(set_to_none = true): void {
     for (const p of this.params) {
       if (set_to_none) { p.grad = null; continue; }
-      const g = p.grad;
-      if (g) p.grad = stateLike(p);
+      // in place, as PyTorch's grad.zero_(): no new tensor, no wrapper left for the garbage collector
+      const g = p._dev.grad(p.h);
+      if (g === null) continue;
+      p._dev.write(g, new Float32Array(p.numel()));
+      p._dev.release(g);
     }
   }
 

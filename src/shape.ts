@@ -85,6 +85,10 @@ export function inferViewShape(target: readonly number[], numel: number): number
   }
   const out = target.slice();
   if (infer >= 0) {
+    if (known === 0 && numel === 0) {
+      throw new RuntimeError(`cannot reshape tensor of 0 elements into shape [${target.join(', ')}] because the ` +
+        'unspecified dimension size -1 can be any value and is ambiguous');
+    }
     if (known === 0 || numel % known !== 0) throw invalidShape(target, numel);
     out[infer] = numel / known;
   } else if (known !== numel) throw invalidShape(target, numel);

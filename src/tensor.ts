@@ -134,22 +134,28 @@ export class Tensor {
   }
 
   /**
-   * The gradient accumulated by backward(), or null. The tensor returned is
-   * owned by this one (torch.tidy leaves it alone); it is updated in place by
-   * later backward() calls, as in PyTorch.
+   * The gradient accumulated by backward(), or null. The gradient belongs to
+   * this tensor; the JS object returned for it is freed by the torch.tidy it
+   * was read in (read it again afterwards). It is updated in place by later
+   * backward() calls, as in PyTorch.
    */
   get grad(): Tensor | null {
     const g = this._dev.grad(this.h);
     if (g === null) return null;
     const w = this._gradWrapper;
     if (w && !w._disposed && w._h === g) { this._dev.release(g); return w; }
-    const wrapper = new Tensor(this._dev, g, this._shape.slice(), DType.Float32, false);
+    // a wrapper made inside torch.tidy belongs to that scope like any tensor made there
+    // (the gradient itself stays with this tensor), so reading .grad in a loop stays flat
+    const wrapper = new Tensor(this._dev, g, this._shape.slice(), DType.Float32);
     this._gradWrapper = wrapper;
     return wrapper;
   }
 
   set grad(g: Tensor | null) {
     if (g !== null) {
+      // PyTorch's checks, in its order; a tensor that is its own .grad would also never be freed
+      if (g === this || g._h === this._h) throw new RuntimeError("can't assign Variable as its own grad");
+      if (g._dtype !== this._dtype) throw new RuntimeError('assigned grad has data of a different type');
       checkSameDevice(this, g);
       if (g._shape.join() !== this._shape.join()) {
         throw new RuntimeError('assigned grad has data of a different size');

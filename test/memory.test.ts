@@ -138,3 +138,19 @@ describe('training inside tidy', () => {
     }
   });
 });
+
+describe('reading .grad inside tidy', () => {
+  it('does not accumulate wrappers: memory stays flat over a loop', () => {
+    const w = torch.randn([16], { requires_grad: true, device: 'wasm' });
+    const step = () => torch.tidy(() => {
+      w.grad = null;
+      w.mul(w).sum().backward();
+      return w.grad!.sum().item();
+    });
+    for (let i = 0; i < 5; i++) step();
+    const warm = torch.memory('wasm');
+    for (let i = 0; i < 100; i++) step();
+    expect(torch.memory('wasm').numTensors).toBe(warm.numTensors);
+    expect(w.grad!.shape).toEqual([16]); // the gradient itself survives the scope
+  });
+});

@@ -64,7 +64,7 @@ export function backward(
       const g = seeds[i] ?? new JsTensor(new Float32Array(root.numel).fill(1), root.shape);
       const r = root.gradFn;
       if (!r) { deliverLeaf(root, g); return; }
-      if (root.capture) captured[root.capture - 1] = g;
+      // a root that is also an input is captured when its record runs, below
       r.gradAcc = r.gradAcc ? sum(r.gradAcc, g) : g;
       if (r.deps === 0 && !r.ready) { r.ready = true; ready.push(r); }
     });

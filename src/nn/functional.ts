@@ -63,6 +63,19 @@ function warnBroadcast(input: Tensor, target: Tensor): void {
     'This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.');
 }
 
+// PyTorch options not implemented yet: refused, since ignoring them would give a
+// silently different loss (weight, pos_weight, label_smoothing, the deprecated
+// size_average / reduce).
+const UNSUPPORTED = ['weight', 'pos_weight', 'label_smoothing', 'size_average', 'reduce'];
+
+function refuseUnsupported(options: object, fn: string): void {
+  for (const k of UNSUPPORTED) {
+    const v = (options as Record<string, unknown>)[k];
+    if (v === undefined || v === null || (k === 'label_smoothing' && v === 0)) continue;
+    throw new NotImplementedError(`wasmgrad: ${fn}(${k}=...) is not supported yet`);
+  }
+}
+
 function checkLossArgs(input: Tensor, target: Tensor, fn: string): void {
   checkTensor(input, fn, 'input');
   checkTensor(target, fn, 'target');
@@ -78,6 +91,7 @@ function checkLossArgs(input: Tensor, target: Tensor, fn: string): void {
  * F.mse_loss(pred, y, { reduction: 'sum' })
  */
 export function mse_loss(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  refuseUnsupported(options, 'mse_loss');
   checkLossArgs(input, target, 'mse_loss');
   const reduction = reductionOf(options.reduction);
   warnBroadcast(input, target);
@@ -86,7 +100,13 @@ export function mse_loss(input: Tensor, target: Tensor, options: LossOptions = {
   const x = sameShape(shape, input._shape) ? input : input.expand(shape);
   const t = sameShape(shape, target._shape) ? target : target.expand(shape);
   const outShape = reduction === Reduction.None ? shape.slice() : [];
-  return new Tensor(input._dev, input._dev.mseLoss(x.h, t.h, reduction), outShape);
+  try {
+    return new Tensor(input._dev, input._dev.mseLoss(x.h, t.h, reduction), outShape);
+  } finally {
+    // the expansions are temporaries (the graph keeps their records, not them)
+    if (x !== input) x.dispose();
+    if (t !== target) t.dispose();
+  }
 }
 
 /**
@@ -95,13 +115,24 @@ export function mse_loss(input: Tensor, target: Tensor, options: LossOptions = {
  * @example const loss = F.l1_loss(pred, y);
  */
 export function l1_loss(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  refuseUnsupported(options, 'l1_loss');
   checkLossArgs(input, target, 'l1_loss');
   const reduction = reductionOf(options.reduction);
   warnBroadcast(input, target);
   broadcastShapes(input._shape, target._shape);
-  const diff = input.sub(target).abs();
+  const d = input.sub(target);
+  let diff: Tensor;
+  try {
+    diff = d.abs();
+  } finally {
+    d.dispose(); // temporaries: the graph keeps their records, not them
+  }
   if (reduction === Reduction.None) return diff;
-  return reduction === Reduction.Mean ? diff.mean() : diff.sum();
+  try {
+    return reduction === Reduction.Mean ? diff.mean() : diff.sum();
+  } finally {
+    diff.dispose();
+  }
 }
 
 /**
@@ -112,6 +143,7 @@ export function l1_loss(input: Tensor, target: Tensor, options: LossOptions = {}
  * const loss = F.binary_cross_entropy(y_hat, y);
  */
 export function binary_cross_entropy(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  refuseUnsupported(options, 'binary_cross_entropy');
   checkLossArgs(input, target, 'binary_cross_entropy');
   if (!sameShape(input._shape, target._shape)) {
     throw new ValueError(`Using a target size (${sizeStr(target._shape)}) that is different to the input size ` +
@@ -132,6 +164,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, options: Los
  * @example const loss = F.binary_cross_entropy_with_logits(z, y);
  */
 export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  refuseUnsupported(options, 'binary_cross_entropy_with_logits');
   checkLossArgs(input, target, 'binary_cross_entropy_with_logits');
   if (!sameShape(input._shape, target._shape)) {
     throw new ValueError(`Target size (${sizeStr(target._shape)}) must be the same as input size (${sizeStr(input._shape)})`);
@@ -177,6 +210,7 @@ function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string
  * @example const loss = F.nll_loss(F.log_softmax(logits, 1), labels);
  */
 export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  refuseUnsupported(options, 'nll_loss');
   const ignoreIndex = options.ignore_index ?? -100;
   checkNll(input, target, ignoreIndex, 'nll_loss');
   const reduction = reductionOf(options.reduction);
@@ -192,6 +226,7 @@ export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions 
  * const loss = F.cross_entropy(logits, y);  // y: int64 (N,)
  */
 export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  refuseUnsupported(options, 'cross_entropy');
   const ignoreIndex = options.ignore_index ?? -100;
   checkNll(input, target, ignoreIndex, 'cross_entropy');
   reductionOf(options.reduction);

@@ -174,8 +174,10 @@ export class Linear extends Module {
   weight: Tensor;
   bias: Tensor | null;
 
-  constructor(in_features: number, out_features: number, options: { bias?: boolean; device?: DeviceName } = {}) {
+  constructor(in_features: number, out_features: number, options: { bias?: boolean; device?: DeviceName } | boolean = {}) {
     super();
+    // nn.Linear(4, 3, false): bias may come positionally, as in PyTorch
+    if (typeof options === 'boolean') options = { bias: options };
     this.in_features = in_features;
     this.out_features = out_features;
     const { weight, bias } = initLinear(in_features, out_features, { bias: options.bias !== false });

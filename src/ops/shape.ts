@@ -2,7 +2,7 @@
 // under the new shape (PyTorch would alias); values and gradients are the
 // same, and there is no in-place op through which aliasing could be seen.
 
-import { Op } from '../shared/abi.js';
+import { Op, DType } from '../shared/abi.js';
 import { RuntimeError, IndexError, TorchError } from '../errors.js';
 import { inferViewShape, normDim, sizeArgs, checkRank, formatSize, type SizeArg } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -178,8 +178,23 @@ export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } =
     out[k] += t._shape[k];
   });
   if (first.length === 0) throw new RuntimeError('zero-dimensional tensor (at position 0) cannot be concatenated');
+  return catPromoted(Op.Cat, tensors, k, out);
+}
+
+/**
+ * The device's cat/stack of `tensors`, promoted as PyTorch does: a mix of
+ * int64 and float32 gives float32 (the device copies raw elements, so the
+ * int64 ones are converted first, into temporaries freed here).
+ */
+function catPromoted(op: Op, tensors: readonly Tensor[], k: number, out: number[]): Tensor {
   const dev = tensors[0]._dev;
-  return new Tensor(dev, dev.cat(Op.Cat, tensors.map((t) => t.h), k), out, tensors[0]._dtype);
+  const dtype = tensors.some((t) => t._dtype === DType.Float32) ? DType.Float32 : tensors[0]._dtype;
+  const temps = tensors.map((t) => (t._dtype === dtype ? null : t.float()));
+  try {
+    return new Tensor(dev, dev.cat(op, tensors.map((t, i) => (temps[i] ?? t).h), k), out, dtype);
+  } finally {
+    for (const t of temps) t?.dispose();
+  }
 }
 
 /**
@@ -201,8 +216,7 @@ export function stack(tensors: readonly Tensor[], dim: number | { dim?: number }
   const out = first.slice();
   out.splice(k, 0, tensors.length);
   checkRank(out.length);
-  const dev = tensors[0]._dev;
-  return new Tensor(dev, dev.cat(Op.Stack, tensors.map((t) => t.h), k), out, tensors[0]._dtype);
+  return catPromoted(Op.Stack, tensors, k, out);
 }
 
 void IndexError;
