@@ -73,20 +73,29 @@ export function dimSize(nd: i32, shape: usize, dim: i32): i32 {
   return nd == 0 ? 1 : load<i32>(shape + (<usize>dim << 2));
 }
 
-/** amax over the dims in mask (AmaxBackward0); the TS layer rejects empty reductions. */
-export function amax(a: i32, mask: i32, keepdim: bool): i32 {
-  const nd = reducedShape(a, mask, keepdim);
-  const out = newTensor(nd, SHAPE, DType.Float32);
-  if (!out) return Err.OutOfMemory;
-  if (numelOf(a) > 0) reduceMax(dataOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out));
+/**
+ * Records a reduction over the dims in mask whose derivative needs the input
+ * and the result (amax, logsumexp); returns out, or Err.OutOfMemory having
+ * freed it.
+ */
+function recordMaskReduction(op: i32, a: i32, out: i32, mask: i32, keepdim: bool): i32 {
   if (!shouldRecord1(a)) return out;
-  const r = newRecord(Op.Amax, 1, out);
+  const r = newRecord(op, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, a);
   setParams(r, 0, 0, mask, keepdim ? 1 : 0);
   save(r, 0, a);
   saveOutput(r);
   return out;
+}
+
+/** amax over the dims in mask (AmaxBackward0); the TS layer rejects empty reductions. */
+export function amax(a: i32, mask: i32, keepdim: bool): i32 {
+  const nd = reducedShape(a, mask, keepdim);
+  const out = newTensor(nd, SHAPE, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  if (numelOf(a) > 0) reduceMax(dataOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out));
+  return recordMaskReduction(Op.Amax, a, out, mask, keepdim);
 }
 
 /** max of all elements, a 0-dim tensor (MaxBackward1); a is not empty. */
@@ -141,14 +150,7 @@ export function logsumexp(a: i32, mask: i32, keepdim: bool): i32 {
     release(out);
     return Err.OutOfMemory;
   }
-  if (!shouldRecord1(a)) return out;
-  const r = newRecord(Op.Logsumexp, 1, out);
-  if (!r) { release(out); return Err.OutOfMemory; }
-  setInput(r, 0, a);
-  setParams(r, 0, 0, mask, keepdim ? 1 : 0);
-  save(r, 0, a);
-  saveOutput(r);
-  return out;
+  return recordMaskReduction(Op.Logsumexp, a, out, mask, keepdim);
 }
 
 /** softmax (Op.Softmax) or log_softmax (Op.LogSoftmax) along dim. */
