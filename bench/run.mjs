@@ -5,6 +5,8 @@
 //   npm run build && npm run bench            prints the table
 //   npm run bench -- --only mlp               one workload
 //
+// Each figure is the median of benchmark.js's samples (± its relative error of the mean).
+//
 // Targets are those of issue 2; "target" is judged on the wasm device.
 import Benchmark from 'benchmark';
 import * as torch from '../dist/index.js';
@@ -108,7 +110,9 @@ function measure(w, device) {
   return new Promise((resolve) => {
     const bench = new Benchmark(`${w.id} ${device}`, fn, { minSamples: 20, maxTime: 3 });
     bench.on('complete', () => {
-      const seconds = bench.stats.mean;
+      // the median, not the mean: a slow spell of the shared machine drags a mean down
+      const sorted = bench.stats.sample.slice().sort((x, y) => x - y);
+      const seconds = sorted[Math.floor(sorted.length / 2)];
       const value = flops ? flops / seconds / 1e9 : (seconds * scale) / per;
       resolve({ value, unit, rme: bench.stats.rme });
     });

@@ -14,13 +14,16 @@
 // register file. Larger tiles (5×8 = 18 live) or unrolling k (20 live) spill
 // to the stack inside the loop and measured 20-30% slower.
 //
-// Why A is packed pre-broadcast (each element stored 4 times): the loop is
-// front-end bound, not arithmetic bound. V8 cannot fold an offset into
-// `v128.load32_splat` (it emits a `lea` per broadcast), while a plain
-// `v128.load` takes it as a displacement; pre-broadcasting cuts the k step to
-// 28 instructions (16 arithmetic, 6 loads, 6 loop overhead) and gained ~10%
-// (256³: 37 → 41 GFLOP/s on Node 20, x64). The bigger packed A costs nothing
-// measurable: it is written with 4-lane shuffles, O(MK) against O(MNK).
+// Why A is packed pre-broadcast (each element stored 4 times): with
+// `v128.load32_splat` the loop was front-end bound at 34 instructions per k
+// step, because V8 cannot fold an offset into a broadcast load (it emits a
+// `lea` for each) while a plain `v128.load` takes it as a displacement.
+// Pre-broadcasting cuts the k step to 28 instructions (16 arithmetic, 6 loads,
+// 6 loop overhead) and the kernel then runs at the machine's mul+add peak: a
+// loop of independent f32x4.mul / f32x4.add measures the same ~41 GFLOP/s as
+// 256³ gemm (up from 36) on the reference machine (Node 20, x64). The bigger
+// packed A costs nothing measurable: it is written with 4-lane shuffles,
+// O(MK) work against O(MNK).
 
 import { alloc, free } from '../alloc';
 
@@ -29,16 +32,22 @@ const MR: i32 = 4;
 const NR: i32 = 8;
 // Cache blocking. A micro-panel of B (KC×NR×4 = 8 KiB) stays in L1 while the
 // micro-kernel sweeps down the MC rows of the packed A block (MC×KC×16 =
-// 512 KiB, pre-broadcast), which stays in L2 (1 MiB); the packed B block
+// 256 KiB, pre-broadcast), which stays in L2 (1 MiB); the packed B block
 // (KC×NC×4 = 2 MiB) lives in L3 and is reused by every MC block of rows.
 // KC ∈ {128, 256, 384} × MC ∈ {32, 64, 128} measured within noise of each
-// other (KC = 128 ~4% slower): the micro-kernel, not memory, is the limit.
+// other (KC = 128 ~4% slower): the micro-kernel, which runs at the mul+add
+// peak of the machine, is the limit, not memory. MC = 64 rather than 128
+// halves the cached A buffer at no measurable cost.
 const KC: i32 = 256;
-const MC: i32 = 128;
+const MC: i32 = 64;
 const NC: i32 = 2048;
 
 // Skinny products: below this many rows (or columns) packing doesn't pay back.
 const SKINNY: i32 = 8;
+// Narrow products that still go to the in-place loops: see narrowPays.
+const NARROW: i32 = 24;
+const NARROW_ROWS: i32 = 16;
+const NARROW_FLOATS: u64 = 64 << 10; // 256 KiB of op(B)
 
 // Packed buffers, cached across calls and grown on demand: a training step
 // multiplies the same shapes over and over, so after the first step no
@@ -113,7 +122,7 @@ export function gemm(transA: bool, transB: bool, M: i32, N: i32, K: i32, A: usiz
   const bCol: usize = transB ? <usize>ldb << 2 : 4;
   const ldcB: usize = <usize>ldc << 2;
 
-  if (M < SKINNY || N < SKINNY) {
+  if (M < SKINNY || N < SKINNY || narrowPays(transA, transB, M, N, K)) {
     return skinny(transA, transB, M, N, K, A, aRow, aK, B, bK, bCol, accumulate, C, ldcB);
   }
 
@@ -365,6 +374,24 @@ function skinny(transA: bool, transB: bool, M: i32, N: i32, K: i32, A: usize, aR
   }
   dot(M, N, K, A, aRow, y, yRow, C, ldcB, 4, accumulate);
   return true;
+}
+
+/**
+ * Whether a product too wide for the SKINNY rule still runs faster in place
+ * than packed, where few columns waste most of the last NR-wide panel and
+ * little packed A is reused. Measured on Node 20 x64 (the MLP's 10-class
+ * layer: 64×256·256×10 went 18 → 32 GFLOP/s, its weight gradient
+ * 10×64·64×256 27 → 35):
+ *  - few columns (< NARROW), A not transposed: the dot form reads A once
+ *    whatever its size, but its vectors run along K, so K must not be tiny;
+ *  - few rows (< NARROW_ROWS), B not transposed: the axpy form, vectors along
+ *    N, but it streams op(B) once per pair of rows, so only while op(B) stays
+ *    in L2 (12×1024·1024×4096 is 3× slower in place).
+ * The other combinations measured no better or worse than packed.
+ */
+function narrowPays(transA: bool, transB: bool, M: i32, N: i32, K: i32): bool {
+  if (N < NARROW && !transA) return K >= 32;
+  return M < NARROW_ROWS && !transB && <u64>K * <u64>N <= NARROW_FLOATS;
 }
 
 /** dst[r*K + k] = src(r, k) for r < R: a small operand made contiguous along k. */
