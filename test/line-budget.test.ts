@@ -1,0 +1,31 @@
+// A line budget for the library itself (tinygrad's habit): the core stays
+// small on purpose. Generated files don't count; tests, benches and examples
+// are not the library. Raise the budget in a commit that says why.
+
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BUDGET = 11_000;
+
+function sourceLines(dir: string): number {
+  let n = 0;
+  for (const name of readdirSync(join(root, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(root, rel)).isDirectory()) n += sourceLines(rel);
+    else if (name.endsWith('.ts') && !name.includes('.generated.')) {
+      n += readFileSync(join(root, rel), 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+    }
+  }
+  return n;
+}
+
+describe('line budget', () => {
+  it(`assembly/ and src/ hold at most ${BUDGET} non-blank lines`, () => {
+    const lines = sourceLines('assembly') + sourceLines('src');
+    expect(lines).toBeGreaterThan(1000); // it counted something (it can fail)
+    expect(lines).toBeLessThanOrEqual(BUDGET);
+  });
+});
