@@ -70,6 +70,11 @@ REPR = { "tensor": TENS, "str": str(t) }                         data given inli
      | { "expr": "<python expression>", "str": ... }              non-leaf with grad_fn
      all with PyTorch's default print options.
 
+ops.json also has "nn", "optim", "creation", "module_repr", "review" (see their
+generators) and "scenarios" = { "<test file>/<what>": { "python": "<the PyTorch code that
+was exec'd, mirroring a hand-written TS test>", "values": { name: nested list (.tolist())
+| number | string } } }, read by the behaviour tests instead of hand-typed numbers.
+
 errors.json = { "generator": ..., "torch": ..., "cases": [ERROR, ...], "warnings": [WARN, ...] }
 ERROR = { "name", "call", "args", "kwargs",                       as in CASE
           "error": "<exact str(exception)>",
@@ -84,6 +89,7 @@ import json
 import math
 import os
 import sys
+import textwrap
 import warnings
 
 try:
@@ -1130,6 +1136,223 @@ def review_fixtures():
     return r
 
 
+def scenario_fixtures():
+    """Expected values of the hand-written behaviour tests (autograd, tensor API,
+    memory, review, errors, creation, nn): each scenario is the PyTorch code that
+    mirrors the TypeScript test, executed here; the snippet leaves its results in
+    a dict `values` (tensors are written as .tolist(), Python numbers and strings
+    as they are). Appended last with its own seed, so no earlier case changes."""
+    torch.manual_seed(8765)
+    out = {}
+
+    def plain(v):
+        if isinstance(v, torch.Tensor):
+            assert v.dtype in (torch.float32, torch.int64), v.dtype
+            v = v.detach().tolist()
+        if isinstance(v, (list, tuple)):
+            return [plain(x) for x in v]
+        if isinstance(v, float):
+            assert math.isfinite(v), v
+        assert isinstance(v, (bool, int, float, str)), v
+        return v
+
+    def scenario(name, python):
+        python = textwrap.dedent(python).strip() + "\n"
+        ns = {"torch": torch, "F": F}
+        exec(python, ns)
+        out[name] = {"python": python, "values": {k: plain(v) for k, v in ns["values"].items()}}
+
+    # test/autograd.test.ts
+    scenario("autograd/accumulates over backward calls", """
+        x = torch.tensor([1., 2., 3.], requires_grad=True)
+        x.mul(x).sum().backward()
+        x.mul(3).sum().backward()
+        values = {"grad": x.grad}
+    """)
+    scenario("autograd/grad updated in place", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        x.sum().backward()
+        g = x.grad
+        x.sum().backward()
+        assert x.grad is g
+        values = {"grad": g}
+    """)
+    scenario("autograd/tensor used twice", """
+        x = torch.tensor([3.], requires_grad=True)
+        y = x.mul(x).add(x)
+        y.backward()
+        values = {"grad": x.grad}
+    """)
+    scenario("autograd/autograd.grad leaves .grad alone", """
+        w = torch.tensor([2.], requires_grad=True)
+        b = torch.tensor([0.5], requires_grad=True)
+        loss = w.mul(1.3).add(b).sigmoid()
+        dw, db = torch.autograd.grad(loss, [w, b])
+        assert w.grad is None and b.grad is None
+        values = {"dw": dw, "db": db}
+    """)
+    scenario("autograd/grad wrt intermediate", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        h = x.mul(3)
+        y = h.mul(h).sum()
+        dh, = torch.autograd.grad(y, h)
+        values = {"dh": dh}
+    """)
+    scenario("autograd/grad_outputs", """
+        x = torch.tensor([1., 2., 3.], requires_grad=True)
+        y = x.mul(2)
+        dx, = torch.autograd.grad(y, x, grad_outputs=torch.tensor([1., 0., -1.]), retain_graph=True)
+        y.backward(torch.tensor([1., 1., 1.]))
+        values = {"dx": dx, "grad": x.grad}
+    """)
+    scenario("autograd/retain_grad", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        h = x.mul(2)
+        h.retain_grad()
+        h.mul(h).sum().backward()
+        values = {"h_grad": h.grad}
+    """)
+    scenario("autograd/grad setter", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        x.grad = torch.tensor([5., 5.])
+        x.sum().backward()
+        values = {"grad": x.grad}
+    """)
+    scenario("autograd/backward of a leaf", """
+        x = torch.tensor([4.], requires_grad=True)
+        x.backward()
+        values = {"grad": x.grad}
+    """)
+    scenario("autograd/deep graph", """
+        w = torch.tensor([1.], requires_grad=True)
+        x = torch.tensor([1.])
+        for i in range(10_000):
+            x = x.mul(w)
+        x.backward()
+        values = {"grad": w.grad}
+    """)
+
+    # test/tensor-api.test.ts
+    scenario("tensor-api/float and long", """
+        x = torch.tensor([1.7, -1.7, 2.5])
+        l = x.long()
+        f = l.float()
+        values = {"long": l, "float": f}
+    """)
+    scenario("tensor-api/clone", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        c = x.clone()
+        c.mul(3).sum().backward()
+        values = {"grad": x.grad}
+    """)
+    scenario("tensor-api/backward inputs", """
+        a = torch.tensor([1., 2.], requires_grad=True)
+        b = torch.tensor([3., 4.], requires_grad=True)
+        y = a.mul(b).sum()
+        y.backward(inputs=[a], retain_graph=True)
+        first = a.grad.clone()
+        assert b.grad is None
+        y.backward(inputs=[a])
+        values = {"first": first, "second": a.grad}
+    """)
+    scenario("tensor-api/autograd.backward", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        torch.autograd.backward([x.mul(2), x.sum()], [torch.tensor([1., 1.]), None])
+        values = {"grad": x.grad}
+    """)
+    scenario("tensor-api/dot and mv", """
+        values = {
+            "dot": torch.tensor([1., 2., 3.]).dot(torch.tensor([4., 5., 6.])).item(),
+            "mv": torch.tensor([[1., 2.], [3., 4.]]).mv(torch.tensor([1., -1.])),
+        }
+    """)
+    scenario("tensor-api/keyword forms", """
+        x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+        values = {
+            "reshape_shape": list(x.reshape(shape=[3, 2]).shape),
+            "view_shape": list(x.view(size=[6]).shape),
+            "permute_shape": list(x.permute(dims=[1, 0]).shape),
+            "transpose": x.transpose(dim0=0, dim1=1),
+            "unsqueeze_shape": list(x.unsqueeze(dim=0).shape),
+            "sum_shape": list(x.sum(dim=1, keepdim=True).shape),
+            "cat_shape": list(torch.cat([x, x], dim=1).shape),
+        }
+        y = x.mul(2).sum()
+        y.backward(retain_graph=True)
+        y.backward(gradient=torch.tensor(3.))
+        values["grad"] = x.grad
+    """)
+    scenario("tensor-api/function forms", """
+        x = torch.tensor([1., 2., 3.])
+        values = {"view_shape": list(x.view([3, 1]).shape), "expand": x.expand([2, 3])}
+    """)
+
+    # test/creation.test.ts
+    scenario("creation/like", """
+        x = torch.tensor([[1, 2, 3]], dtype=torch.int64)
+        z = torch.zeros_like(x)
+        o = torch.ones_like(torch.zeros([2]), requires_grad=True)
+        values = {"zeros_like": z, "ones_like": o}
+    """)
+
+    # test/memory.test.ts
+    scenario("memory/tidy", """
+        inner = torch.ones([3]).mul(2)
+        kept = inner.add(1)
+        values = {"kept": kept}
+    """)
+    scenario("memory/record outlives a disposed intermediate", """
+        x = torch.tensor([0.5, 1.5], requires_grad=True)
+        e = x.exp()
+        y = e.sum()
+        del e  # as e.dispose(): the graph keeps what ExpBackward0 saved
+        y.backward()
+        values = {"grad": x.grad}
+    """)
+    scenario("memory/after out of memory", """
+        keep = torch.tensor([1., 2., 3.], requires_grad=True)
+        y = keep.mul(keep).sum()
+        y.backward()
+        values = {"grad": keep.grad}
+    """)
+
+    # test/review.test.ts (x is the review fixture's x)
+    scenario("review/zero_grad(False)", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        x.mul(x).sum().backward()
+        g = x.grad
+        opt = torch.optim.SGD([x], lr=0.1)
+        opt.zero_grad(False)
+        assert x.grad is g
+        values = {"grad": g}
+    """)
+
+    # test/errors.test.ts
+    scenario("errors/sentinel", """
+        w = torch.tensor([[0.5, -1.5], [2.0, 0.25]], requires_grad=True)
+        y = w.mul(w).sum()
+        y.backward()
+        z = torch.ones([3]).mul(2).sum()
+        values = {"grad": w.grad, "z": z.item()}
+    """)
+    scenario("errors/view of a transposed tensor", """
+        x = torch.tensor([[1., 2., 3.], [4., 5., 6.]])
+        # PyTorch refuses x.t().view(6) (not contiguous); wasmgrad tensors always are
+        values = {"view": x.t().contiguous().view(6)}
+    """)
+
+    # test/nn.test.ts (the seed notebook's print)
+    scenario("nn/seed notebook loss print", """
+        y = torch.tensor([1.0])
+        x1 = torch.tensor([1.3])
+        w1 = torch.tensor([2.0], requires_grad=True)
+        b1 = torch.tensor([0.5], requires_grad=True)
+        loss = F.binary_cross_entropy(torch.sigmoid(w1.mul(x1).add(b1)), y)
+        values = {"printed": f"Loss: {loss.item()}"}
+    """)
+    return out
+
+
 def write(path, obj):
     with open(path, "w") as fh:
         json.dump(obj, fh, separators=(",", ":"), allow_nan=False)
@@ -1154,13 +1377,14 @@ def main():
     late_cases()
     module_repr = module_reprs()
     review = review_fixtures()
+    scenarios = scenario_fixtures()
 
     os.makedirs(OUT_DIR, exist_ok=True)
     header = {"generator": GENERATOR, "torch": torch.__version__}
     n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs,
                                                          "nn": nn_fix, "optim": optim_fix,
                                                          "creation": creation_fix, "module_repr": module_repr,
-                                                         "review": review})
+                                                         "review": review, "scenarios": scenarios})
     n_err = write(os.path.join(OUT_DIR, "errors.json"), {**header, "cases": ERRORS, "warnings": WARNINGS})
 
     fams = {}

@@ -1,9 +1,16 @@
 // Deterministic memory: dispose(), torch.tidy(), use-after-dispose errors,
 // and a clear error when WASM memory cannot grow, after which everything
 // still works. The 2,000-step training test checks memory stays flat.
+// Expected values: the "scenarios" of test/fixtures/ops.json (scripts/gen_fixtures.py
+// scenario_fixtures() runs the same steps in PyTorch).
 
 import { describe, it, expect } from 'vitest';
-import { torch, DEVICES } from './support/torch.js';
+import { torch, DEVICES, loadFixture, expectClose } from './support/torch.js';
+import { tolerances } from './support/tolerances.js';
+
+const S = loadFixture('ops.json').scenarios;
+/** PyTorch's results of scenario `name` (its python snippet mirrors the test). */
+const V = (name: string) => S[`memory/${name}`].values;
 
 describe.each(DEVICES)('dispose and tidy on %s', (device) => {
   it('tidy disposes what it made and keeps what it returns', () => {
@@ -14,7 +21,7 @@ describe.each(DEVICES)('dispose and tidy on %s', (device) => {
     });
     expect(inner!.isDisposed).toBe(true);
     expect(kept.isDisposed).toBe(false);
-    expect(kept.tolist()).toEqual([3, 3, 3]);
+    expect(kept.tolist()).toEqual(V('tidy').kept);
   });
 
   it('tidy keeps tensors returned inside arrays and objects, and torch.keep', () => {
@@ -72,7 +79,8 @@ describe('wasm device memory', () => {
     const y = e.sum();
     e.dispose();                // the record adopts the values
     y.backward();
-    expect(Array.from(x.grad!.dataSync())).toEqual([Math.fround(Math.exp(0.5)), Math.fround(Math.exp(1.5))]);
+    const want: number[] = V('record outlives a disposed intermediate').grad;
+    expectClose(x.grad, { shape: [want.length], dtype: 'float32', data: want, requires_grad: false }, tolerances.elementwise, 'x.grad');
   });
 
   it('an allocation WASM memory cannot hold is a clear error, and the next op works', () => {
@@ -85,7 +93,7 @@ describe('wasm device memory', () => {
     expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
     const y = keep.mul(keep).sum();
     y.backward();
-    expect(Array.from(keep.grad!.dataSync())).toEqual([2, 4, 6]);
+    expect(Array.from(keep.grad!.dataSync())).toEqual(V('after out of memory').grad);
   });
 
   it('freed blocks are reused: a loop of same-sized work does not grow the heap', () => {

@@ -1,10 +1,15 @@
 // The smaller parts of the API, on both devices: metadata, dtype and device
 // conversions, backward(inputs=...), function forms, grad-mode switches,
-// module introspection and error classes.
+// module introspection and error classes. Expected values: the "scenarios" of
+// test/fixtures/ops.json (scripts/gen_fixtures.py scenario_fixtures()).
 
 import { describe, it, expect } from 'vitest';
 import { inspect } from 'node:util';
 import { torch, DEVICES, loadFixture } from './support/torch.js';
+
+const S = loadFixture('ops.json').scenarios;
+/** PyTorch's results of scenario `name` (its python snippet mirrors the test). */
+const V = (name: string) => S[`tensor-api/${name}`].values;
 
 describe.each(DEVICES)('tensor API on %s', (device) => {
   const T = (x: unknown, o: torch.TensorOptions = {}) => torch.tensor(x as number[], { device, ...o });
@@ -28,9 +33,9 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
   it('float() and long() convert, truncating toward zero like PyTorch', () => {
     const x = T([1.7, -1.7, 2.5]);
     const l = x.long();
-    expect([l.dtype, l.tolist()]).toEqual(['int64', [1, -1, 2]]);
+    expect([l.dtype, l.tolist()]).toEqual(['int64', V('float and long').long]);
     const f = l.float();
-    expect([f.dtype, f.tolist()]).toEqual(['float32', [1, -1, 2]]);
+    expect([f.dtype, f.tolist()]).toEqual(['float32', V('float and long').float]);
     expect(x.float()).toBe(x);
   });
 
@@ -38,7 +43,7 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
     const other = device === 'wasm' ? 'js' : 'wasm';
     const x = T([1, 2], { requires_grad: true });
     const y = x.to(other);
-    expect([y.device, y.tolist(), y.requires_grad, y.is_leaf]).toEqual([other, [1, 2], true, true]);
+    expect([y.device, y.tolist(), y.requires_grad, y.is_leaf]).toEqual([other, x.tolist(), true, true]);
     expect(x.to(device)).toBe(x);
   });
 
@@ -47,7 +52,7 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
     const c = x.clone();
     expect(c.grad_fn!.name()).toBe('CloneBackward0');
     c.mul(3).sum().backward();
-    expect(x.grad!.tolist()).toEqual([3, 3]);
+    expect(x.grad!.tolist()).toEqual(V('clone').grad);
   });
 
   it('backward(inputs=...) accumulates only into the given tensors', () => {
@@ -55,42 +60,43 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
     const b = T([3, 4], { requires_grad: true });
     const y = a.mul(b).sum();
     y.backward(undefined, { inputs: [a], retain_graph: true });
-    expect(a.grad!.tolist()).toEqual([3, 4]);
+    expect(a.grad!.tolist()).toEqual(V('backward inputs').first);
     expect(b.grad).toBeNull();
     y.backward(undefined, { inputs: [a] });
-    expect(a.grad!.tolist()).toEqual([6, 8]);
+    expect(a.grad!.tolist()).toEqual(V('backward inputs').second);
   });
 
   it('torch.autograd.backward with several roots and seeds', () => {
     const x = T([1, 2], { requires_grad: true });
     torch.autograd.backward([x.mul(2), x.sum()], [T([1, 1]), null]);
-    expect(x.grad!.tolist()).toEqual([3, 3]);
+    expect(x.grad!.tolist()).toEqual(V('autograd.backward').grad);
   });
 
   it('t.dot and t.mv are the methods of torch.dot and torch.mv', () => {
-    expect(T([1, 2, 3]).dot(T([4, 5, 6])).item()).toBe(32);
-    expect(T([[1, 2], [3, 4]]).mv(T([1, -1])).tolist()).toEqual([-1, -1]);
+    expect(T([1, 2, 3]).dot(T([4, 5, 6])).item()).toBe(V('dot and mv').dot);
+    expect(T([[1, 2], [3, 4]]).mv(T([1, -1])).tolist()).toEqual(V('dot and mv').mv);
   });
 
   it('keyword forms of positional arguments', () => {
+    const want = V('keyword forms');
     const x = T([[1, 2, 3], [4, 5, 6]], { requires_grad: true });
-    expect(x.reshape({ shape: [3, 2] }).shape).toEqual([3, 2]);
-    expect(x.view({ size: [6] }).shape).toEqual([6]);
-    expect(x.permute({ dims: [1, 0] }).shape).toEqual([3, 2]);
-    expect(x.transpose({ dim0: 0, dim1: 1 }).tolist()).toEqual([[1, 4], [2, 5], [3, 6]]);
-    expect(x.unsqueeze({ dim: 0 }).shape).toEqual([1, 2, 3]);
-    expect(x.sum({ dim: 1, keepdim: true }).shape).toEqual([2, 1]);
-    expect(torch.cat([x, x], { dim: 1 }).shape).toEqual([2, 6]);
+    expect(x.reshape({ shape: [3, 2] }).shape).toEqual(want.reshape_shape);
+    expect(x.view({ size: [6] }).shape).toEqual(want.view_shape);
+    expect(x.permute({ dims: [1, 0] }).shape).toEqual(want.permute_shape);
+    expect(x.transpose({ dim0: 0, dim1: 1 }).tolist()).toEqual(want.transpose);
+    expect(x.unsqueeze({ dim: 0 }).shape).toEqual(want.unsqueeze_shape);
+    expect(x.sum({ dim: 1, keepdim: true }).shape).toEqual(want.sum_shape);
+    expect(torch.cat([x, x], { dim: 1 }).shape).toEqual(want.cat_shape);
     const y = x.mul(2).sum();
     y.backward({ retain_graph: true });
     y.backward({ gradient: T(3) });
-    expect(x.grad!.tolist()).toEqual([[8, 8, 8], [8, 8, 8]]);
+    expect(x.grad!.tolist()).toEqual(want.grad);
   });
 
   it('function forms torch.view and torch.expand', () => {
     const x = T([1, 2, 3]);
-    expect(torch.view(x, [3, 1]).shape).toEqual([3, 1]);
-    expect(torch.expand(x, [2, 3]).tolist()).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(torch.view(x, [3, 1]).shape).toEqual(V('function forms').view_shape);
+    expect(torch.expand(x, [2, 3]).tolist()).toEqual(V('function forms').expand);
   });
 
   it('set_grad_enabled switches recording off and on', () => {
