@@ -1353,6 +1353,22 @@ def scenario_fixtures():
     return out
 
 
+def late_script_errors():
+    """Autograd scripts added later: appended to errors.json after the others."""
+    SCRIPTS["backward_twice_mul_scalar"] = (
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+        "y = (x * 2).sum()\n"
+        "y.backward()\n"
+        "y.backward()\n")
+    SCRIPTS["backward_twice_div_scalar"] = (
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+        "y = (x / 2).sum()\n"
+        "y.backward()\n"
+        "y.backward()\n")
+    script_error("backward_twice_mul_scalar")
+    script_error("backward_twice_div_scalar")
+
+
 def write(path, obj):
     with open(path, "w") as fh:
         json.dump(obj, fh, separators=(",", ":"), allow_nan=False)
@@ -1379,6 +1395,7 @@ def main():
     review = review_fixtures()
     scenarios = scenario_fixtures()
 
+    late_script_errors()
     os.makedirs(OUT_DIR, exist_ok=True)
     header = {"generator": GENERATOR, "torch": torch.__version__}
     n_ops = write(os.path.join(OUT_DIR, "ops.json"), {**header, "cases": CASES, "seed": seed, "repr": reprs,

@@ -29,6 +29,16 @@ const scripts: Record<string, (device: Device) => void> = {
   backward_no_grad_fn: (device) => {
     torch.ones([2, 3], { device }).sum().backward();
   },
+  backward_twice_mul_scalar: (device) => {
+    const y = torch.tensor([1.0, 2.0], { requires_grad: true, device }).mul(2).sum();
+    y.backward();
+    y.backward();
+  },
+  backward_twice_div_scalar: (device) => {
+    const y = torch.tensor([1.0, 2.0], { requires_grad: true, device }).div(2).sum();
+    y.backward();
+    y.backward();
+  },
   backward_twice: (device) => {
     const x = torch.tensor([0.5, -1.0], { requires_grad: true, device });
     const y = torch.sigmoid(x).sum();

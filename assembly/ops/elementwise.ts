@@ -3,11 +3,11 @@
 // (src/shape.ts) before the call; these functions return a tensor id, or a
 // negative Err code when memory ran out (then nothing has changed).
 
-import { Op, Err, DType } from '../../src/shared/abi';
+import { Op, Err, DType, RecFlag } from '../../src/shared/abi';
 import {
   newTensorN, newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr,
 } from '../tensors';
-import { shouldRecord1, shouldRecord2, newRecord, setInput, save, saveOutput, setParams } from '../tape';
+import { shouldRecord1, shouldRecord2, newRecord, setInput, save, saveOutput, setParams, recFlags, setRecFlags } from '../tape';
 import { SHAPE, STR_A, STR_B, COUNTERS } from '../scratch';
 import { binaryRun, binaryBroadcast, unaryRun, scalarRun } from '../kernels/elementwise';
 import { broadcastStrides } from '../kernels/strided';
@@ -144,6 +144,9 @@ export function scalar(op: i32, a: i32, c: f64, c2: f64): i32 {
   setInput(r, 0, a);
   setParams(r, c, c2, 0, 0);
   if (op == Op.PowScalar || op == Op.Clamp) save(r, 0, a);
+  // PyTorch's MulBackward0/DivBackward0 save the number as a tensor, so a second
+  // backward through them without retain_graph is its error too
+  if (op == Op.MulScalar || op == Op.DivScalar) setRecFlags(r, recFlags(r) | RecFlag.HasSaved);
   if (op == Op.Rpow) saveOutput(r);
   return out;
 }

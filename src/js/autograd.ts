@@ -96,6 +96,7 @@ export function backward(
       if (!retainGraph && r.hasSaved) {
         r.saved = [];
         r.savesResult = false;
+        r.savesScalar = false;
         r.freed = true;
       }
     }

@@ -64,6 +64,8 @@ export function scalar(op: Op, a: JsTensor, c: number, c2: number): JsTensor {
     r.s0 = c;
     r.s1 = c2;
     if (op === Op.PowScalar || op === Op.Clamp) r.saved = [a];
+    // PyTorch's MulBackward0/DivBackward0 save the number as a tensor (see the wasm device)
+    if (op === Op.MulScalar || op === Op.DivScalar) r.savesScalar = true;
     if (op === Op.Rpow) r.savesResult = true;
   }
   return out;

@@ -50,13 +50,15 @@ export class JsRecord {
   ints: number[] = [];
   freed = false;
   savesResult = false;
+  /** the op keeps its scalar operand as a saved tensor in PyTorch (mul, div by a number) */
+  savesScalar = false;
   // backward bookkeeping
   gradAcc: JsTensor | null = null;
   deps = 0;
   visited = false;
   ready = false;
   constructor(public op: Op, public out: JsTensor) {}
-  get hasSaved(): boolean { return this.savesResult || this.saved.length > 0; }
+  get hasSaved(): boolean { return this.savesResult || this.savesScalar || this.saved.length > 0; }
 }
 
 let gradEnabled = true;
