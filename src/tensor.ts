@@ -57,6 +57,7 @@ export class Tensor {
   private _disposed = false;
   private _finalized = false;
   private _gradWrapper: Tensor | null = null;
+  private _retainsGrad = false;
 
   /** @internal Wraps a handle the caller owns one reference to; use the creation functions instead. */
   constructor(dev: Backend, h: Handle, shape: number[], dtype: DType = DType.Float32, tracked = true) {
@@ -140,6 +141,7 @@ export class Tensor {
    * backward() calls, as in PyTorch.
    */
   get grad(): Tensor | null {
+    if (!this._retainsGrad && !this.is_leaf) warnNonLeafGrad();
     const g = this._dev.grad(this.h);
     if (g === null) return null;
     const w = this._gradWrapper;
@@ -168,7 +170,7 @@ export class Tensor {
   /** Keeps .grad for this non-leaf tensor after backward(). */
   retain_grad(): void {
     if (!this.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
-    if (!this.is_leaf) this._dev.retainGrad(this.h);
+    if (!this.is_leaf) { this._dev.retainGrad(this.h); this._retainsGrad = true; }
   }
 
   /**
@@ -316,6 +318,19 @@ export class Tensor {
   bmm(other: Tensor): Tensor { return la.bmm(this, other); }
   mv(vec: Tensor): Tensor { return la.mv(this, vec); }
   dot(other: Tensor): Tensor { return la.dot(this, other); }
+}
+
+let warnedNonLeafGrad = false;
+
+/** PyTorch's UserWarning for reading .grad of a non-leaf, shown once like Python's default. */
+function warnNonLeafGrad(): void {
+  if (warnedNonLeafGrad) return;
+  warnedNonLeafGrad = true;
+  console.warn(
+    "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't " +
+    'be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, ' +
+    'use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the ' +
+    'leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.');
 }
 
 /** PyTorch's error when an op mixes devices. */

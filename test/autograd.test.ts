@@ -4,7 +4,7 @@
 // Expected values: the "scenarios" of test/fixtures/ops.json (scripts/gen_fixtures.py
 // scenario_fixtures() runs the same steps in PyTorch).
 
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { torch, DEVICES, loadFixture, expectClose, type TensorFixture } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
 
@@ -87,6 +87,21 @@ describe.each(DEVICES)('autograd on %s', (device) => {
     expect(list(dx)).toEqual(V('grad_outputs').dx);
     y.backward(T([1, 1, 1]));
     expect(list(x.grad)).toEqual(V('grad_outputs').grad);
+  });
+
+  it("reading .grad of a non-leaf gives null and PyTorch's UserWarning (once)", () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const h = T([1, 2], true).mul(2);
+      h.sum().backward();
+      expect(h.grad).toBeNull();
+      const shown = warn.mock.calls.length;
+      expect(h.grad).toBeNull();
+      expect(warn.mock.calls.length).toBe(shown); // once per process, as Python shows it once per place
+      if (shown) expect(String(warn.mock.calls[0][0])).toMatch(/^UserWarning: The \.grad attribute of a Tensor that is not a leaf Tensor is being accessed/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('retain_grad keeps the gradient of a non-leaf', () => {
