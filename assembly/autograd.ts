@@ -13,7 +13,7 @@
 //  inputs are torch.autograd.grad's; their gradients are written to
 //  results[] (0 where unused), each with one ref that passes to JS.
 
-import { Rec, RecFlag, Slot, Err, TensorFlag, Op } from '../src/shared/abi';
+import { Rec, RecFlag, Slot, Err, TensorFlag } from '../src/shared/abi';
 import { stackPush, stackPop, stackLen, stackAt, stackClear } from './stack';
 import { argsPtr } from './scratch';
 import {
@@ -23,7 +23,7 @@ import {
   recNin, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
 } from './tape';
 import { gradient } from './derivatives';
-import { accumulateInto, deliverTo } from './ops/accumulate';
+import { deliverTo } from './ops/accumulate';
 
 const visited = memory.data(12, 4); // every record this sweep reached
 const ready = memory.data(12, 4);   // records whose gradient is complete

@@ -18,6 +18,13 @@ export class ValueError extends TorchError {}
 /** Python's NotImplementedError: an op PyTorch has but wasmgrad does not yet. */
 export class NotImplementedError extends TorchError {}
 
+/** PyTorch's message for a backward through a graph whose saved tensors were freed (both devices). */
+export const BACKWARD_TWICE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
+  'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
+  'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
+  'if you need to access saved tensors after calling backward.';
+
 export function check(cond: boolean, message: () => string): asserts cond {
   if (!cond) throw new RuntimeError(message());
 }

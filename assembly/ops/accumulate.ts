@@ -2,10 +2,9 @@
 // destination is shared (a gradient tensor handed to two inputs, or a seed the
 // caller still holds must never change under them).
 
-import { Err, Slot } from '../../src/shared/abi';
+import { Err, Slot, Op } from '../../src/shared/abi';
 import { slot, newLike, release, dataOf, numelOf } from '../tensors';
 import { binaryRun } from '../kernels/elementwise';
-import { Op } from '../../src/shared/abi';
 
 /** A copy of t (new id), or Err.OutOfMemory. */
 export function copyOf(t: i32): i32 {

@@ -104,8 +104,8 @@ export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i
       const t = load<i32>(pt + (<usize>b << 2));
       const v: f32 = t == ignoreIndex ? 0 : -load<f32>(px + (<usize>(b * nc + t) << 2));
       store<f32>(po + (<usize>b << 2), v);
+      if (t != ignoreIndex) counted++;
     }
-    for (let b = 0; b < nb; b++) if (load<i32>(pt + (<usize>b << 2)) != ignoreIndex) counted++;
   } else {
     out = newTensor(0, SHAPE, DType.Float32);
     if (!out) return Err.OutOfMemory;

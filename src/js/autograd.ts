@@ -2,17 +2,12 @@
 // (assembly/autograd.ts) over JsRecords. Find the records reachable from the
 // roots, count consumers, then run each record once its gradient is complete.
 
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled } from './tensor.js';
 import { derivatives } from './derivatives.js';
 import { binaryCompute } from './ops.js';
 import { Op } from '../shared/abi.js';
 
-export const BACKWARD_TWICE =
-  'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
-  'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
-  'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
-  'if you need to access saved tensors after calling backward.';
 
 const sum = (a: JsTensor, b: JsTensor): JsTensor => binaryCompute(Op.Add, a, b, 1);
 

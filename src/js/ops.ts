@@ -3,26 +3,15 @@
 // which is what lets create_graph record the backward pass itself.
 
 import { Op, DType } from '../shared/abi.js';
+import { broadcastShapes, reducedShape } from '../shape.js';
 import { JsTensor, empty, record } from './tensor.js';
-import { binaryRun, binaryBroadcast, unaryRun, scalarRun } from './kernels/elementwise.js';
+import { binaryRun, binaryBroadcast, unaryRun, scalarRun, broadcastStrides } from './kernels/elementwise.js';
 import { reduceSum } from './kernels/reduce.js';
 import { stridedCopy, contiguousStrides } from './kernels/strided.js';
-import { broadcastStrides } from './kernels/elementwise.js';
-
-function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
-  const nd = Math.max(a.length, b.length);
-  const out = new Array<number>(nd);
-  for (let i = 0; i < nd; i++) {
-    const da = i - (nd - a.length), db = i - (nd - b.length);
-    const sa = da >= 0 ? a[da] : 1, sb = db >= 0 ? b[db] : 1;
-    out[i] = sa === 1 ? sb : sa;
-  }
-  return out;
-}
 
 /** a (op) b with broadcasting, not recorded. */
 export function binaryCompute(op: Op, a: JsTensor, b: JsTensor, alpha: number): JsTensor {
-  const shape = broadcastShape(a.shape, b.shape);
+  const shape = broadcastShapes(a.shape, b.shape).slice();
   const out = empty(shape);
   const n = out.numel, na = a.numel, nb = b.numel;
   const x = a.data as Float32Array, y = b.data as Float32Array, o = out.data as Float32Array;
@@ -67,14 +56,6 @@ export function scalar(op: Op, a: JsTensor, c: number, c2: number): JsTensor {
     // PyTorch's MulBackward0/DivBackward0 save the number as a tensor (see the wasm device)
     if (op === Op.MulScalar || op === Op.DivScalar) r.savesScalar = true;
     if (op === Op.Rpow) r.savesResult = true;
-  }
-  return out;
-}
-
-export function reducedShape(shape: readonly number[], mask: number, keepdim: boolean): number[] {
-  const out: number[] = [];
-  for (let d = 0; d < shape.length; d++) {
-    if (mask & (1 << d)) { if (keepdim) out.push(1); } else out.push(shape[d]);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // torch.nn.functional: activations and losses, with PyTorch's argument names
 // and reductions ('mean' by default, 'sum', 'none').
 
-import { Op, DType, Reduction } from '../shared/abi.js';
+import { DType, Reduction } from '../shared/abi.js';
 import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../errors.js';
 import { sameShape, broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -238,4 +238,3 @@ export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOpt
   }
 }
 
-void Op;

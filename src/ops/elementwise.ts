@@ -2,7 +2,7 @@
 // shapes (PyTorch's errors come from shape.ts), and makes one device call.
 // A JS number operand becomes a scalar op, as a Python number does in PyTorch.
 
-import { Op, DType } from '../shared/abi.js';
+import { Op } from '../shared/abi.js';
 import { RuntimeError, TorchError } from '../errors.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
@@ -148,4 +148,3 @@ export function clamp(
   return scalarOp(Op.Clamp, input, lo ?? NaN, hi ?? NaN, 'clamp');
 }
 
-void DType;

@@ -3,7 +3,7 @@
 // same, and there is no in-place op through which aliasing could be seen.
 
 import { Op, DType } from '../shared/abi.js';
-import { RuntimeError, IndexError, TorchError } from '../errors.js';
+import { RuntimeError, TorchError } from '../errors.js';
 import { inferViewShape, normDim, sizeArgs, checkRank, formatSize, type SizeArg } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
@@ -219,4 +219,3 @@ export function stack(tensors: readonly Tensor[], dim: number | { dim?: number }
   return catPromoted(Op.Stack, tensors, k, out);
 }
 
-void IndexError;

@@ -2,7 +2,7 @@
 // PyTorch's CPU formulas in f32 (every intermediate rounded with fround), the
 // reduction summed in f64 and rounded once, as sum()/mean() do.
 
-import { Op, DType, Reduction } from '../../shared/abi.js';
+import { Op, Reduction } from '../../shared/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';
 
 const f = Math.fround;
@@ -84,6 +84,5 @@ export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ig
   }
   const r = record(Op.NllLoss, out, [input, target]);
   if (r) { r.s0 = counted; r.i0 = reduction; r.i1 = ignoreIndex; r.saved = [target]; }
-  void DType;
   return out;
 }

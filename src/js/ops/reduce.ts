@@ -4,7 +4,7 @@
 
 import { Op, DType } from '../../shared/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';
-import { reducedShape } from '../ops.js';
+import { reducedShape } from '../../shape.js';
 
 const f = Math.fround;
 const expf = (x: number): number => f(Math.exp(x));
