@@ -3,16 +3,11 @@
 // and grad_fn are read straight out of memory without a call.
 
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../shared/abi.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
 import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
 import type { Shape } from '../shape.js';
 import { wasm, type WasmExports } from './loader.js';
 
-const BACKWARD_TWICE =
-  'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
-  'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
-  'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
-  'if you need to access saved tensors after calling backward.';
 
 export class WasmDevice implements Backend {
   readonly name = 'wasm' as const;
@@ -23,6 +18,8 @@ export class WasmDevice implements Backend {
   private u32!: Uint32Array;
   private f32!: Float32Array;
   private readonly raw: WasmExports;
+  private argsPtr = 0;
+  private argsBytes = 0;
 
   constructor(exports: WasmExports) {
     this.x = exports;
@@ -86,12 +83,18 @@ export class WasmDevice implements Backend {
   }
 
   /** Writes i32s into the args buffer for the next call. */
-  private args(values: ArrayLike<number>, offset = 0): number {
-    const p = this.x.args_buffer((offset + values.length) * 4 + 4) >>> 0;
-    if (p === 0) throw this.error(Err.OutOfMemory);
+  private args(values: ArrayLike<number>): number {
+    const bytes = values.length * 4 + 4;
+    // the module only moves the buffer when asked for more than it has: ask only then,
+    // so a shape op is one call into WASM, not two
+    if (bytes > this.argsBytes) {
+      this.argsPtr = this.x.args_buffer(bytes) >>> 0;
+      if (this.argsPtr === 0) { this.argsBytes = 0; throw this.error(Err.OutOfMemory); }
+      this.argsBytes = bytes;
+    }
     this.refresh();
-    this.i32.set(values, (p >> 2) + offset);
-    return p;
+    this.i32.set(values, this.argsPtr >> 2);
+    return this.argsPtr;
   }
 
   // ---- storage ----
