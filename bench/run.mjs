@@ -14,37 +14,38 @@ import * as torch from '../dist/index.js';
 const F = torch.nn.functional;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
+/** 100 steps of x = x*w + b on 1-element tensors: 200 tiny ops. */
+function tinyChain(device) {
+  const w = torch.tensor([0.999], { device, requires_grad: true });
+  const b = torch.tensor([0.001], { device, requires_grad: true });
+  const N = 100;
+  const run = () => {
+    let x = torch.tensor([1.0], { device });
+    for (let i = 0; i < N; i++) x = x.mul(w).add(b);
+    return x;
+  };
+  return { w, b, run, ops: 2 * N };
+}
+
 /** Each workload: setup(device) returns { fn, per, unit } — fn is timed, per divides the time. */
 const workloads = [
   {
     id: 'tiny', name: 'tiny op forward (`x = x*w + b`, 1 element)', target: '≤ 0.5 µs/op',
     setup(device) {
-      const w = torch.tensor([0.999], { device, requires_grad: true });
-      const b = torch.tensor([0.001], { device, requires_grad: true });
-      const N = 100;
-      return {
-        per: 2 * N, unit: 'µs/op', scale: 1e6,
-        fn: () => torch.tidy(() => torch.no_grad(() => {
-          let x = torch.tensor([1.0], { device });
-          for (let i = 0; i < N; i++) x = x.mul(w).add(b);
-        })),
-      };
+      const chain = tinyChain(device);
+      return { per: chain.ops, unit: 'µs/op', scale: 1e6, fn: () => torch.tidy(() => { torch.no_grad(chain.run); }) };
     },
   },
   {
     id: 'tiny-backward', name: 'tiny op forward + backward', target: '≤ 1.5 µs/op',
     setup(device) {
-      const w = torch.tensor([0.999], { device, requires_grad: true });
-      const b = torch.tensor([0.001], { device, requires_grad: true });
-      const N = 100;
+      const chain = tinyChain(device);
       return {
-        per: 2 * N, unit: 'µs/op', scale: 1e6,
+        per: chain.ops, unit: 'µs/op', scale: 1e6,
         fn: () => torch.tidy(() => {
-          let x = torch.tensor([1.0], { device });
-          for (let i = 0; i < N; i++) x = x.mul(w).add(b);
-          x.backward();
-          w.grad = null;
-          b.grad = null;
+          chain.run().backward();
+          chain.w.grad = null;
+          chain.b.grad = null;
         }),
       };
     },
