@@ -15,14 +15,17 @@ scripts/gen_fixtures.py, whose case builder this script reuses), plus one option
   "signed_zeros": true      the sign of every zero in the output and the gradients is
                             PyTorch's result (e.g. neg(0.) is -0., 1/-0. is -inf), so the
                             test compares zeros by sign too
+  "tol": {"rtol", "atol"}   a tolerance tighter than the family's, where the point of the
+                            case is a value far below the family's atol
 
 Each case seeds torch's generator from its own name (crc32), so adding, removing or
 reordering a case never changes another case's inputs or upstream gradient. Most inputs
 are written out by hand: the points themselves are the test.
 
 PyTorch 2 semantics: where Debian's 1.13 differs from PyTorch 2 at one of these points,
-the case passes the arguments that give PyTorch 2's result, and docs/api.md lists the
-difference.
+the case's output is PyTorch 2's formula computed with 1.13's ops (edge(torch2=...)), and
+docs/api.md lists the difference: binary_cross_entropy_with_logits, whose forward PyTorch 2
+computes through log_sigmoid.
 """
 
 import math
@@ -64,13 +67,28 @@ def empty(*shape, grad=True):
     return torch.zeros(shape).requires_grad_(grad)
 
 
-def edge(name, family, call, make_args, kwargs=None, signed_zeros=False):
-    """One case: seed from the name, build the inputs, run and record it with base.case."""
+def edge(name, family, call, make_args, kwargs=None, signed_zeros=False, torch2=None, tol=None):
+    """One case: seed from the name, build the inputs, run and record it with base.case.
+    torch2(*args, **kwargs), when given, is PyTorch 2's formula where 1.13 computes the output
+    otherwise (written with 1.13's ops); tol overrides the family's tolerance."""
     torch.manual_seed(zlib.crc32(name.encode()))
-    c = base.case(name, family, call, make_args(), kwargs)
+    args = make_args()
+    c = base.case(name, family, call, args, kwargs)
+    if torch2 is not None:
+        with torch.no_grad():
+            c["out"] = base.enc_tensor(torch2(*args, **(kwargs or {})), requires_grad=True)
     if signed_zeros:
         c["signed_zeros"] = True
+    if tol is not None:
+        c["tol"] = tol
     CASES.append(c)
+
+
+def bce_with_logits_torch2(x, t, reduction="mean"):
+    """PyTorch >= 2.1: (1 - t)·x - log_sigmoid(x), log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|))
+    (1.13 computes m + log(exp(-m) + exp(-x - m)), m = max(-x, 0), which rounds small losses away)."""
+    loss = (1 - t) * x - (torch.clamp(x, max=0) - torch.log1p(torch.exp(-x.abs())))
+    return {"none": loss, "mean": loss.mean(), "sum": loss.sum()}[reduction]
 
 
 # the values every unary op is tried at
@@ -289,7 +307,12 @@ def loss_cases():
     targets = (0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.5, 1.0, 0.0, 1.0)
     for r in reductions:
         edge(f"binary_cross_entropy_with_logits/inf and huge logits {r}", fam,
-             "F.binary_cross_entropy_with_logits", lambda: [t(*logits), t(*targets)], {"reduction": r})
+             "F.binary_cross_entropy_with_logits", lambda: [t(*logits), t(*targets)], {"reduction": r},
+             torch2=bce_with_logits_torch2)
+    # confident predictions: PyTorch 2 keeps the small losses that 1.13 rounds to 0
+    edge("binary_cross_entropy_with_logits/confident logits", fam, "F.binary_cross_entropy_with_logits",
+         lambda: [t(20.0, 17.0, -20.0, 25.0, 8.0, -8.0, 0.5), t(1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 0.3)],
+         {"reduction": "none"}, torch2=bce_with_logits_torch2, tol={"rtol": 1e-5, "atol": 0})
 
     a = (1.0, 2.0, -3.0, 0.0, INF, NAN, 5.0)
     b = (1.0, 2.5, -3.0, -0.0, INF, 1.0, INF)
