@@ -133,6 +133,8 @@ def pow_cases():
     xs = (1.0, 2.0, 0.0, -1.0, 0.5, -0.5, INF, -INF, NAN, -0.0)
     for b in (0.0, 1.0, 2.0, -2.0, 0.5, INF, NAN):
         edge(f"pow/scalar base {b}", fam, "torch.pow", lambda: [b, t(*xs)])
+    edge("pow/scalar base -0.0", fam, "torch.pow", lambda: [-0.0, t(1.0, 3.0, 2.0, -1.0, -2.0, 0.0, 0.5)],
+         signed_zeros=True)
     edge("pow/scalar base 2 overflow", fam, "torch.pow", lambda: [2.0, t(200.0, -200.0, 127.0, 128.0)])
 
 
@@ -260,6 +262,8 @@ def reduction_cases():
     edge("logsumexp/keepdim all -inf", fam, "torch.logsumexp", lambda: [t(-INF, -INF, shape=(1, 2)), 1],
          {"keepdim": True})
     edge("logsumexp/empty dim", fam, "torch.logsumexp", lambda: [empty(2, 0), 1])
+    edge("logsumexp/dims [0, 2] -inf and nan", fam, "torch.logsumexp",
+         lambda: [t(-INF, -INF, 1.0, 2.0, -INF, -INF, NAN, 0.0, shape=(2, 2, 2)), [0, 2]])
 
     # sum and mean: empty tensors and empty dims, infinities
     for op in ("sum", "mean"):
@@ -334,6 +338,8 @@ def loss_cases():
              lambda: [t(*ce, shape=(6, 3)), labels(*tgt)], {"reduction": r})
         edge(f"nll_loss/-inf log-probabilities {r}", fam, "F.nll_loss",
              lambda: [t(-INF, 0.0, -INF, -1.0, NAN, -2.0, shape=(3, 2)), labels(0, 1, 1)], {"reduction": r})
+    edge("cross_entropy/1-D input -inf logits", fam, "F.cross_entropy",
+         lambda: [t(-INF, 0.0, 2.0, -INF), torch.tensor(0, dtype=torch.int64)])
     edge("cross_entropy/every target ignored", fam, "F.cross_entropy",
          lambda: [t(1.0, 2.0, 3.0, 4.0, shape=(2, 2)), labels(1, 1)], {"ignore_index": 1})
     edge("nll_loss/every target ignored sum", fam, "F.nll_loss",
