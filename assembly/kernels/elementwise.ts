@@ -72,10 +72,11 @@ import { Op } from '../../src/shared/abi';
 }
 
 // C's pow, which PyTorch calls: 1^y and (-1)^±inf are 1, where JS's Math.pow gives NaN
+// (tested only on a NaN result, off the common path)
 // @ts-ignore: decorator
 @inline export function powC(x: f32, y: f32): f32 {
-  if (x == 1 || (x == -1 && abs<f32>(y) == Infinity)) return 1;
-  return <f32>Math.pow(<f64>x, <f64>y);
+  const p = <f32>Math.pow(<f64>x, <f64>y);
+  return p != p && (x == 1 || (x == -1 && abs<f32>(y) == Infinity)) ? 1 : p;
 }
 
 // std::min(std::max(x, lo), hi) as PyTorch computes it: a missing bound is ∓inf, a NaN
