@@ -14,7 +14,7 @@
 
 import { Op, Err } from '../src/shared/abi';
 import {
-  begin, end, saved, result, s0, s1, i0, i1, sumTo, same, add, mul, div, neg, mulS, divS, addS, pow, powS, log,
+  begin, end, saved, result, s0, s1, i0, i1, sumTo, same, add, mul, div, neg, mulS, divS, powS, log,
   maskedGrad, MaskKind, unreduce, reshapeToInput, permuteBack,
 } from './grad/helpers';
 import {
@@ -37,15 +37,16 @@ function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Sub: return sumTo(r, k, k == 0 ? same(g) : mulS(g, -s0(r)));
     // d(a·b) = b·da + a·db
     case Op.Mul: return sumTo(r, k, mul(g, saved(r, 1 - k)));
-    // d(a/b) = da/b − a·db/b²
+    // d(a/b) = da/b − (a/b)/b·db, divided twice as PyTorch does (b² would overflow first)
     case Op.Div: return sumTo(r, k, k == 0
       ? div(g, saved(r, 1))
-      : div(mul(neg(g), saved(r, 0)), mul(saved(r, 1), saved(r, 1))));
-    // d(a^b) = b·a^(b−1)·da + a^b·ln(a)·db
+      : mul(neg(g), div(div(saved(r, 0), saved(r, 1)), saved(r, 1))));
+    // d(a^b) = b·a^(b−1)·da + a^b·ln(a)·db, with PyTorch's 0 for da where b = 0 and for
+    // db where a = 0 and b ≥ 0
     case Op.Pow: return sumTo(r, k, k == 0
-      ? mul(g, mul(saved(r, 1), pow(saved(r, 0), addS(saved(r, 1), -1))))
-      : mul(g, mul(result(r), log(saved(r, 0)))));
-    // the larger input gets the gradient; ties split it evenly
+      ? maskedGrad(MaskKind.PowBase, g, saved(r, 0), saved(r, 1), 0, 0)
+      : mul(g, maskedGrad(MaskKind.PowExp, mul(result(r), log(saved(r, 0))), saved(r, 0), saved(r, 1), 0, 0)));
+    // the larger input gets the gradient; ties split it evenly, a NaN gives it to both
     case Op.Maximum: return sumTo(r, k, maskedGrad(k == 0 ? MaskKind.MaxA : MaskKind.MaxB, g, saved(r, 0), saved(r, 1), 0, 0));
     case Op.Minimum: return sumTo(r, k, maskedGrad(k == 0 ? MaskKind.MinA : MaskKind.MinB, g, saved(r, 0), saved(r, 1), 0, 0));
 
@@ -56,9 +57,11 @@ function rule(r: usize, g: i32, k: i32): i32 {
     // d(x^c) = c·x^(c−1)·dx, and 0 for c = 0
     case Op.PowScalar: return maskedGrad(MaskKind.PowScalar, g, saved(r, 0), 0, s0(r), 0);
     case Op.Rsub: return neg(g);
-    // d(c^x) = c^x·ln(c)·dx
-    case Op.Rpow: return mul(g, mulS(result(r), Math.log(s0(r))));
-    // the gradient passes where min ≤ x ≤ max
+    // d(c^x) = c^x·ln(c)·dx, and 0 for c = 0 where x ≥ 0
+    case Op.Rpow: return mul(g, s0(r) == 0
+      ? maskedGrad(MaskKind.ZeroBaseExp, mulS(result(r), Math.log(s0(r))), result(r), 0, 0, 0)
+      : mulS(result(r), Math.log(s0(r))));
+    // the gradient passes where min ≤ x ≤ max (not at a NaN bound)
     case Op.Clamp: return maskedGrad(MaskKind.Clamp, g, saved(r, 0), 0, s0(r), s1(r));
 
     case Op.Neg: return neg(g);

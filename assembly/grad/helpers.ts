@@ -12,7 +12,7 @@ import { binary, unary, scalar } from '../ops/elementwise';
 import { sumToShape, reshapeCompute, expandCompute, permuteCompute } from '../ops/shape';
 import { SHAPE, STR_A, COUNTERS, SPARE } from '../scratch';
 import { stridedCopy } from '../kernels/strided';
-import { powScalar } from '../kernels/elementwise';
+import { powScalar, powC } from '../kernels/elementwise';
 
 // ---- temporaries of one rule -----------------------------------------------
 
@@ -71,12 +71,10 @@ export function same(g: i32): i32 { return g; }
 export function add(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Add, a, b, 1)); }
 export function mul(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Mul, a, b, 1)); }
 export function div(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Div, a, b, 1)); }
-export function pow(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Pow, a, b, 1)); }
 export function neg(a: i32): i32 { return a < 0 ? a : T(unary(Op.Neg, a)); }
 export function log(a: i32): i32 { return a < 0 ? a : T(unary(Op.Log, a)); }
 export function mulS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.MulScalar, a, c, 0)); }
 export function divS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.DivScalar, a, c, 0)); }
-export function addS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.AddScalar, a, c, 0)); }
 export function powS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.PowScalar, a, c, 0)); }
 
 /** x summed back to the shape of input k of r (the inverse of broadcasting). */
@@ -119,18 +117,28 @@ export function permuteBack(r: usize, g: i32): i32 {
 
 // ---- fused elementwise derivatives -----------------------------------------
 
-export enum MaskKind { MaxA, MaxB, MinA, MinB, PowScalar, Clamp, Sign, Sigmoid, Tanh, Relu }
+export enum MaskKind { MaxA, MaxB, MinA, MinB, PowScalar, PowBase, PowExp, ZeroBaseExp, Clamp, Sign, Sigmoid, Tanh, Relu }
 
 // @ts-ignore: decorator
 @inline function maskedScalar(kind: i32, g: f32, x: f32, y: f32, c0: f32, c1: f32): f32 {
   switch (kind) {
-    case MaskKind.MaxA: return x > y ? g : x == y ? g / 2 : 0;
-    case MaskKind.MaxB: return y > x ? g : x == y ? g / 2 : 0;
-    case MaskKind.MinA: return x < y ? g : x == y ? g / 2 : 0;
-    case MaskKind.MinB: return y < x ? g : x == y ? g / 2 : 0;
+    // ties split the gradient; only the other input being larger (smaller) stops it, so a
+    // NaN on either side gives the whole gradient to both, as PyTorch does
+    case MaskKind.MaxA: return x < y ? 0 : x == y ? g / 2 : g;
+    case MaskKind.MaxB: return y < x ? 0 : x == y ? g / 2 : g;
+    case MaskKind.MinA: return x > y ? 0 : x == y ? g / 2 : g;
+    case MaskKind.MinB: return y > x ? 0 : x == y ? g / 2 : g;
     case MaskKind.PowScalar: return c0 == 0 ? <f32>0 : g * (c0 * powScalar(x, c0 - 1));
-    case MaskKind.Clamp: return (isNaN(c0) || x >= c0) && (isNaN(c1) || x <= c1) ? g : 0;
-    case MaskKind.Sign: return x > 0 ? g : x < 0 ? -g : 0;
+    // pow_backward_self: 0 where the exponent y is 0, even at x = 0
+    case MaskKind.PowBase: return y == 0 ? <f32>0 : g * (y * powC(x, y - 1));
+    // pow_backward_exponent: g is result·ln(x), replaced by 0 where x = 0 and y ≥ 0
+    case MaskKind.PowExp: return x == 0 && y >= 0 ? <f32>0 : g;
+    // the same for a number base 0, told by the result x = 0^y: 0 or 1 exactly when y ≥ 0
+    case MaskKind.ZeroBaseExp: return x == 0 || x == 1 ? <f32>0 : g;
+    // missing bounds are ∓inf; a NaN bound or input stops the gradient
+    case MaskKind.Clamp: return x >= c0 && x <= c1 ? g : 0;
+    // g·sgn(x): sgn is 0 at ±0 and NaN, and g·0 keeps PyTorch's signed zero
+    case MaskKind.Sign: return x > 0 ? g : x < 0 ? -g : g * 0;
     case MaskKind.Sigmoid: return g * (<f32>1 - x) * x;
     case MaskKind.Tanh: return g * (<f32>1 - x * x);
     default: return x <= 0 ? <f32>0 : g; // Relu: x is the result
@@ -172,6 +180,9 @@ export function maskedGrad(kind: i32, g: i32, x: i32, y: i32, c0: f64, c1: f64):
     case MaskKind.MinA: maskedRun(MaskKind.MinA, pg, px, py, po, n, a, b); break;
     case MaskKind.MinB: maskedRun(MaskKind.MinB, pg, px, py, po, n, a, b); break;
     case MaskKind.PowScalar: maskedRun(MaskKind.PowScalar, pg, px, py, po, n, a, b); break;
+    case MaskKind.PowBase: maskedRun(MaskKind.PowBase, pg, px, py, po, n, a, b); break;
+    case MaskKind.PowExp: maskedRun(MaskKind.PowExp, pg, px, py, po, n, a, b); break;
+    case MaskKind.ZeroBaseExp: maskedRun(MaskKind.ZeroBaseExp, pg, px, py, po, n, a, b); break;
     case MaskKind.Clamp: maskedRun(MaskKind.Clamp, pg, px, py, po, n, a, b); break;
     case MaskKind.Sign: maskedRun(MaskKind.Sign, pg, px, py, po, n, a, b); break;
     case MaskKind.Sigmoid: maskedRun(MaskKind.Sigmoid, pg, px, py, po, n, a, b); break;

@@ -21,7 +21,7 @@ import { Op } from '../../src/shared/abi';
     case Op.Sub: return x - alpha * y;
     case Op.Mul: return x * y;
     case Op.Div: return x / y;
-    case Op.Pow: return <f32>Math.pow(<f64>x, <f64>y);
+    case Op.Pow: return powC(x, y);
     case Op.Maximum: return max<f32>(x, y);
     case Op.Minimum: return min<f32>(x, y);
     default: return NaN;
@@ -53,7 +53,7 @@ import { Op } from '../../src/shared/abi';
     case Op.DivScalar: return x / c;
     case Op.PowScalar: return powScalar(x, c);
     case Op.Rsub: return c - x;
-    case Op.Rpow: return <f32>Math.pow(<f64>c, <f64>x);
+    case Op.Rpow: return powC(c, x);
     case Op.Clamp: return clampScalar(x, c, c2);
     default: return NaN;
   }
@@ -68,17 +68,25 @@ import { Op } from '../../src/shared/abi';
   if (c == -0.5) return <f32>1 / sqrt<f32>(x);
   if (c == -1) return <f32>1 / x;
   if (c == -2) return <f32>1 / (x * x);
-  return <f32>Math.pow(<f64>x, <f64>c);
+  return powC(x, c);
 }
 
-// min or max may be NaN, meaning "no bound"; a NaN input stays NaN
+// C's pow, which PyTorch calls: 1^y and (-1)^±inf are 1, where JS's Math.pow gives NaN
+// (tested only on a NaN result, off the common path)
+// @ts-ignore: decorator
+@inline export function powC(x: f32, y: f32): f32 {
+  const p = <f32>Math.pow(<f64>x, <f64>y);
+  return p != p && (x == 1 || (x == -1 && abs<f32>(y) == Infinity)) ? 1 : p;
+}
+
+// std::min(std::max(x, lo), hi) as PyTorch computes it: a missing bound is ∓inf, a NaN
+// bound alone is ignored, NaN for both means PyTorch's all-NaN result for a NaN bound
+// next to another bound (src/ops/elementwise.ts), and a NaN input stays NaN
 // @ts-ignore: decorator
 @inline function clampScalar(x: f32, lo: f32, hi: f32): f32 {
-  if (isNaN(x)) return x;
-  let y = x;
-  if (!isNaN(lo) && y < lo) y = lo;
-  if (!isNaN(hi) && y > hi) y = hi;
-  return y;
+  if (isNaN(lo) && isNaN(hi)) return NaN;
+  const y = x < lo ? lo : x;
+  return hi < y ? hi : y;
 }
 
 // ---- SIMD forms (ops without one use the scalar form) -------------------

@@ -26,9 +26,10 @@ import { sumAll } from '../kernels/reduce';
     // (t − 1)·max(log(1 − x), −100) − t·max(log(x), −100)
     return (t - 1) * max(logf(<f32>1 - x), <f32>-100) - t * max(logf(x), <f32>-100);
   }
-  // with logits: (1 − t)·x + m + log(e^−m + e^(−x−m)), m = max(−x, 0)
-  const m = max(-x, <f32>0);
-  return (<f32>1 - t) * x + m + logf(expf(-m) + expf(-x - m));
+  // with logits, PyTorch 2's (1 − t)·x − log_sigmoid(x), log_sigmoid(x) = min(x, 0) − log1p(e^−|x|)
+  // (1.13's m + log(e^−m + e^(−x−m)) loses the loss below ~1e-7, e.g. 0 for x = 20, t = 1)
+  const logSigmoid = (x < 0 ? x : <f32>0) - <f32>Math.log1p(<f64>expf(-abs<f32>(x)));
+  return (<f32>1 - t) * x - logSigmoid;
 }
 
 // @ts-ignore: decorator

@@ -7,7 +7,7 @@
 import { Op } from '../shared/abi.js';
 import type { JsRecord, JsTensor } from './tensor.js';
 import {
-  mul, div, neg, log, pow, mulS, divS, addS, saved, result, sumTo, reshapeToInput, unreduce, permuteBack,
+  mul, div, neg, log, mulS, divS, saved, result, sumTo, reshapeToInput, unreduce, permuteBack,
   maskedGrad, MaskKind,
 } from './grad/helpers.js';
 import {
@@ -29,15 +29,16 @@ export const derivatives: { [K in Op]: Rule } = {
   [Op.Sub]: (r, g, k) => sumTo(r, k, k === 0 ? g : mulS(g, -r.s0)),
   // d(a·b) = b·da + a·db
   [Op.Mul]: (r, g, k) => sumTo(r, k, mul(g, saved(r, 1 - k))),
-  // d(a/b) = da/b − a·db/b²
+  // d(a/b) = da/b − (a/b)/b·db, divided twice as PyTorch does (b² would overflow first)
   [Op.Div]: (r, g, k) => sumTo(r, k, k === 0
     ? div(g, saved(r, 1))
-    : div(mul(neg(g), saved(r, 0)), mul(saved(r, 1), saved(r, 1)))),
-  // d(a^b) = b·a^(b−1)·da + a^b·ln(a)·db
+    : mul(neg(g), div(div(saved(r, 0), saved(r, 1)), saved(r, 1)))),
+  // d(a^b) = b·a^(b−1)·da + a^b·ln(a)·db, with PyTorch's 0 for da where b = 0 and for
+  // db where a = 0 and b ≥ 0
   [Op.Pow]: (r, g, k) => sumTo(r, k, k === 0
-    ? mul(g, mul(saved(r, 1), pow(saved(r, 0), addS(saved(r, 1), -1))))
-    : mul(g, mul(result(r), log(saved(r, 0))))),
-  // the larger input gets the gradient; ties split it evenly
+    ? maskedGrad(MaskKind.PowBase, g, saved(r, 0), saved(r, 1))
+    : mul(g, maskedGrad(MaskKind.PowExp, mul(result(r), log(saved(r, 0))), saved(r, 0), saved(r, 1)))),
+  // the larger input gets the gradient; ties split it evenly, a NaN gives it to both
   [Op.Maximum]: (r, g, k) => sumTo(r, k, maskedGrad(k === 0 ? MaskKind.MaxA : MaskKind.MaxB, g, saved(r, 0), saved(r, 1))),
   [Op.Minimum]: (r, g, k) => sumTo(r, k, maskedGrad(k === 0 ? MaskKind.MinA : MaskKind.MinB, g, saved(r, 0), saved(r, 1))),
 
@@ -48,9 +49,11 @@ export const derivatives: { [K in Op]: Rule } = {
   // d(x^c) = c·x^(c−1)·dx, and 0 for c = 0
   [Op.PowScalar]: (r, g) => maskedGrad(MaskKind.PowScalar, g, saved(r, 0), null, r.s0),
   [Op.Rsub]: (_r, g) => neg(g),
-  // d(c^x) = c^x·ln(c)·dx
-  [Op.Rpow]: (r, g) => mul(g, mulS(result(r), Math.log(r.s0))),
-  // the gradient passes where min ≤ x ≤ max
+  // d(c^x) = c^x·ln(c)·dx, and 0 for c = 0 where x ≥ 0
+  [Op.Rpow]: (r, g) => mul(g, r.s0 === 0
+    ? maskedGrad(MaskKind.ZeroBaseExp, mulS(result(r), Math.log(r.s0)), result(r), null)
+    : mulS(result(r), Math.log(r.s0))),
+  // the gradient passes where min ≤ x ≤ max (not at a NaN bound)
   [Op.Clamp]: (r, g) => maskedGrad(MaskKind.Clamp, g, saved(r, 0), null, r.s0, r.s1),
 
   [Op.Neg]: (_r, g) => neg(g),

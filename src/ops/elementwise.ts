@@ -145,6 +145,10 @@ export function clamp(
   if ((lo === undefined || lo === null) && (hi === undefined || hi === null)) {
     throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   }
-  return scalarOp(Op.Clamp, input, lo ?? NaN, hi ?? NaN, 'clamp');
+  // a missing bound is ∓inf to the kernels; PyTorch fills the result with NaN when a
+  // bound is NaN and both are given (a lone NaN bound is ignored)
+  const both = lo !== undefined && lo !== null && hi !== undefined && hi !== null;
+  if (both && (Number.isNaN(lo) || Number.isNaN(hi))) lo = hi = NaN;
+  return scalarOp(Op.Clamp, input, lo ?? -Infinity, hi ?? Infinity, 'clamp');
 }
 

@@ -23,7 +23,8 @@ export function loadFixture<T = any>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 }
 
-const decodeNumber = (v: number | string): number =>
+/** A fixture number: non-finite values are written as "nan", "inf", "-inf". */
+export const decodeNumber = (v: number | string): number =>
   typeof v === 'number' ? v : v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : Number(v);
 
 export function values(t: TensorFixture): number[] {

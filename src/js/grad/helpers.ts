@@ -4,19 +4,17 @@
 import { Op } from '../../shared/abi.js';
 import { JsTensor, JsRecord, empty } from '../tensor.js';
 import { binary, unary, scalar, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp } from '../ops.js';
-import { powScalar } from '../kernels/elementwise.js';
+import { powScalar, powC } from '../kernels/elementwise.js';
 
 const f = Math.fround;
 
 export const add = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Add, a, b, 1);
 export const mul = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Mul, a, b, 1);
 export const div = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Div, a, b, 1);
-export const pow = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Pow, a, b, 1);
 export const neg = (a: JsTensor): JsTensor => unary(Op.Neg, a);
 export const log = (a: JsTensor): JsTensor => unary(Op.Log, a);
 export const mulS = (a: JsTensor, c: number): JsTensor => scalar(Op.MulScalar, a, c, 0);
 export const divS = (a: JsTensor, c: number): JsTensor => scalar(Op.DivScalar, a, c, 0);
-export const addS = (a: JsTensor, c: number): JsTensor => scalar(Op.AddScalar, a, c, 0);
 
 export const saved = (r: JsRecord, i: number): JsTensor => r.saved[i]!;
 export const result = (r: JsRecord): JsTensor => r.out;
@@ -35,17 +33,21 @@ export function permuteBack(r: JsRecord, g: JsTensor): JsTensor {
   return permuteCompute(g, inv);
 }
 
-export enum MaskKind { MaxA, MaxB, MinA, MinB, PowScalar, Clamp, Sign, Sigmoid, Tanh, Relu }
+export enum MaskKind { MaxA, MaxB, MinA, MinB, PowScalar, PowBase, PowExp, ZeroBaseExp, Clamp, Sign, Sigmoid, Tanh, Relu }
 
 type MaskFn = (g: number, x: number, y: number, c0: number, c1: number) => number;
 const maskFns: Record<MaskKind, MaskFn> = {
-  [MaskKind.MaxA]: (g, x, y) => (x > y ? g : x === y ? g / 2 : 0),
-  [MaskKind.MaxB]: (g, x, y) => (y > x ? g : x === y ? g / 2 : 0),
-  [MaskKind.MinA]: (g, x, y) => (x < y ? g : x === y ? g / 2 : 0),
-  [MaskKind.MinB]: (g, x, y) => (y < x ? g : x === y ? g / 2 : 0),
+  // as the wasm device (assembly/grad/helpers.ts), which says why
+  [MaskKind.MaxA]: (g, x, y) => (x < y ? 0 : x === y ? g / 2 : g),
+  [MaskKind.MaxB]: (g, x, y) => (y < x ? 0 : x === y ? g / 2 : g),
+  [MaskKind.MinA]: (g, x, y) => (x > y ? 0 : x === y ? g / 2 : g),
+  [MaskKind.MinB]: (g, x, y) => (y > x ? 0 : x === y ? g / 2 : g),
   [MaskKind.PowScalar]: (g, x, _y, c) => (c === 0 ? 0 : g * f(c * powScalar(x, f(c - 1)))),
-  [MaskKind.Clamp]: (g, x, _y, lo, hi) => ((lo !== lo || x >= lo) && (hi !== hi || x <= hi) ? g : 0),
-  [MaskKind.Sign]: (g, x) => (x > 0 ? g : x < 0 ? -g : 0),
+  [MaskKind.PowBase]: (g, x, y) => (y === 0 ? 0 : g * f(y * f(powC(x, f(y - 1))))),
+  [MaskKind.PowExp]: (u, x, y) => (x === 0 && y >= 0 ? 0 : u),
+  [MaskKind.ZeroBaseExp]: (u, x) => (x === 0 || x === 1 ? 0 : u),
+  [MaskKind.Clamp]: (g, x, _y, lo, hi) => (x >= lo && x <= hi ? g : 0),
+  [MaskKind.Sign]: (g, x) => (x > 0 ? g : x < 0 ? -g : g * 0),
   [MaskKind.Sigmoid]: (g, y) => f(g * f(1 - y)) * y,
   [MaskKind.Tanh]: (g, y) => g * f(1 - f(y * y)),
   [MaskKind.Relu]: (g, y) => (y <= 0 ? 0 : g),

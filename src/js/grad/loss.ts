@@ -9,7 +9,7 @@ import { mul, div, neg, log, mulS, divS, saved } from './helpers.js';
 
 const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
 const rsubS = (a: JsTensor, c: number): JsTensor => scalar(Op.Rsub, a, c, 0);
-const clampMin = (a: JsTensor, c: number): JsTensor => scalar(Op.Clamp, a, c, NaN);
+const clampMin = (a: JsTensor, c: number): JsTensor => scalar(Op.Clamp, a, c, Infinity);
 const sigmoid = (a: JsTensor): JsTensor => unary(Op.Sigmoid, a);
 
 /** Mean reductions divide the gradient by the element count (s0). */

@@ -18,7 +18,7 @@ export const binaryFns: Partial<Record<Op, BinaryFn>> = {
   [Op.Sub]: (x, y, a) => x - (a === 1 ? y : f(a * y)),
   [Op.Mul]: (x, y) => x * y,
   [Op.Div]: (x, y) => x / y,
-  [Op.Pow]: (x, y) => Math.pow(x, y),
+  [Op.Pow]: (x, y) => powC(x, y),
   [Op.Maximum]: (x, y) => (x !== x || y !== y ? NaN : Math.max(x, y)),
   [Op.Minimum]: (x, y) => (x !== x || y !== y ? NaN : Math.min(x, y)),
 };
@@ -42,15 +42,20 @@ export function powScalar(x: number, c: number): number {
   if (c === -0.5) return f(1 / f(Math.sqrt(x)));
   if (c === -1) return f(1 / x);
   if (c === -2) return f(1 / f(x * x));
-  return f(Math.pow(x, c));
+  return f(powC(x, c));
 }
 
+/** C's pow, which PyTorch calls: 1^y and (-1)^±inf are 1, where Math.pow gives NaN. */
+export function powC(x: number, y: number): number {
+  return x === 1 || (x === -1 && Math.abs(y) === Infinity) ? 1 : Math.pow(x, y);
+}
+
+// std::min(std::max(x, lo), hi), as the wasm kernel (missing bounds are ∓inf, NaN for both
+// bounds means an all-NaN result)
 function clamp(x: number, lo: number, hi: number): number {
-  if (x !== x) return x;
-  let y = x;
-  if (lo === lo && y < lo) y = lo;
-  if (hi === hi && y > hi) y = hi;
-  return y;
+  if (lo !== lo && hi !== hi) return NaN;
+  const y = x < lo ? lo : x;
+  return hi < y ? hi : y;
 }
 
 export const scalarFns: Partial<Record<Op, (x: number, c: number, c2: number) => number>> = {
@@ -60,7 +65,7 @@ export const scalarFns: Partial<Record<Op, (x: number, c: number, c2: number) =>
   [Op.DivScalar]: (x, c) => x / c,
   [Op.PowScalar]: powScalar,
   [Op.Rsub]: (x, c) => c - x,
-  [Op.Rpow]: (x, c) => Math.pow(c, x),
+  [Op.Rpow]: (x, c) => powC(c, x),
   [Op.Clamp]: clamp,
 };
 

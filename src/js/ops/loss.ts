@@ -16,11 +16,9 @@ const kernels: Partial<Record<Op, Pointwise>> = {
   // (t − 1)·max(log(1 − x), −100) − t·max(log(x), −100)
   [Op.BinaryCrossEntropy]: (x, t) =>
     f(f(f(t - 1) * Math.max(logf(f(1 - x)), -100)) - f(t * Math.max(logf(x), -100))),
-  // (1 − t)·x + m + log(e^−m + e^(−x−m)), m = max(−x, 0)
-  [Op.BinaryCrossEntropyWithLogits]: (x, t) => {
-    const m = Math.max(-x, 0);
-    return f(f(f(f(1 - t) * x) + m) + logf(f(expf(-m) + expf(f(-x - m)))));
-  },
+  // PyTorch 2's (1 − t)·x − log_sigmoid(x), log_sigmoid(x) = min(x, 0) − log1p(e^−|x|)
+  [Op.BinaryCrossEntropyWithLogits]: (x, t) =>
+    f(f(f(1 - t) * x) - f((x < 0 ? x : 0) - f(Math.log1p(expf(-Math.abs(x)))))),
 };
 
 function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number): JsTensor {

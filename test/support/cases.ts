@@ -1,0 +1,110 @@
+// Runs one case of a PyTorch op fixture (ops.json, edges.json; the format is
+// in the docstring of scripts/gen_fixtures.py) on a device: the output, the
+// grad_fn name, and the gradient of (out · upstream).sum() for every tensor
+// argument that requires grad.
+
+import { expect } from 'vitest';
+import { torch, fromFixture, expectClose, values, decodeNumber, type Device, type TensorFixture } from './torch.js';
+import { tolerances, type Tolerance } from './tolerances.js';
+
+export type Arg = number | boolean | string | null | number[] | { tensor: TensorFixture } | { list: Arg[] };
+export interface OpCase {
+  name: string; family: string; call: string; args: Arg[]; kwargs: Record<string, Arg>;
+  out: TensorFixture | TensorFixture[]; grad_fn: string | null; upstream: TensorFixture | null;
+  grads?: (TensorFixture | null)[]; list_grads?: (TensorFixture | null)[][];
+  /** zeros must carry PyTorch's sign too (edges.json) */
+  signed_zeros?: boolean;
+  /** a tolerance tighter than the family's (edges.json) */
+  tol?: Tolerance;
+}
+
+const F = torch.nn.functional as unknown as Record<string, (...a: unknown[]) => unknown>;
+const T = torch as unknown as Record<string, (...a: unknown[]) => unknown>;
+
+// JS has no operator overloading: Python's operators map to the functions they call
+const dunder: Record<string, (a: unknown[]) => unknown> = {
+  __add__: ([x, y]) => torch.add(x as never, y as never),
+  __radd__: ([x, y]) => torch.add(y as never, x as never),
+  __sub__: ([x, y]) => torch.sub(x as never, y as never),
+  __rsub__: ([x, y]) => torch.sub(y as never, x as never),
+  __mul__: ([x, y]) => torch.mul(x as never, y as never),
+  __rmul__: ([x, y]) => torch.mul(y as never, x as never),
+  __truediv__: ([x, y]) => torch.div(x as never, y as never),
+  __rtruediv__: ([x, y]) => torch.div(y as never, x as never),
+  __pow__: ([x, y]) => torch.pow(x as never, y as never),
+  __rpow__: ([x, y]) => torch.pow(y as never, x as never),
+  __neg__: ([x]) => torch.neg(x as never),
+  __matmul__: ([x, y]) => torch.matmul(x as never, y as never),
+};
+// torch.pow(2, x) is PowBackward2; Python's 2 ** x goes through another overload (PowBackward1)
+const nameDiffers = new Set(['Tensor.__rpow__']);
+
+const isTensorArg = (a: Arg): a is { tensor: TensorFixture } =>
+  a !== null && typeof a === 'object' && !Array.isArray(a) && 'tensor' in a;
+const isListArg = (a: Arg): a is { list: Arg[] } =>
+  a !== null && typeof a === 'object' && !Array.isArray(a) && 'list' in a;
+
+function decode(arg: Arg, device: Device, leaves: torch.Tensor[]): unknown {
+  if (isTensorArg(arg)) {
+    const t = fromFixture(arg.tensor, device);
+    leaves.push(t);
+    return t;
+  }
+  if (isListArg(arg)) return arg.list.map((a) => decode(a, device, leaves));
+  // non-finite numbers are written as strings ("nan", "inf", "-inf")
+  if (arg === 'nan' || arg === 'inf' || arg === '-inf') return decodeNumber(arg);
+  return arg;
+}
+
+function call(c: OpCase, args: unknown[], kwargs: Record<string, unknown>): unknown {
+  const withKw = Object.keys(kwargs).length ? [...args, kwargs] : args;
+  const [ns, name] = c.call.split('.');
+  if (ns === 'torch') return T[name](...withKw);
+  if (ns === 'F') return F[name](...withKw);
+  if (name.startsWith('__')) return dunder[name](args);
+  const self = args[0] as unknown as Record<string, (...a: unknown[]) => unknown>;
+  return self[name](...withKw.slice(1));
+}
+
+/** Every zero of `actual` has the sign of the zero PyTorch gave at that place. */
+function expectZeroSigns(actual: torch.Tensor, expected: TensorFixture, what: string): void {
+  const a = actual.dataSync(), e = values(expected);
+  e.forEach((v, i) => {
+    if (v === 0) expect(Object.is(a[i], -0), `${what}: element ${i} is ${Object.is(a[i], -0) ? '-0' : a[i]}, expected ${Object.is(v, -0) ? '-0' : '0'}`).toBe(Object.is(v, -0));
+  });
+}
+
+function expectTensor(actual: torch.Tensor | null, expected: TensorFixture, c: OpCase, what: string): void {
+  expectClose(actual, expected, c.tol ?? tolerances[c.family], what);
+  if (c.signed_zeros) expectZeroSigns(actual!, expected, what);
+}
+
+/** Runs case c on device and checks everything the fixture recorded. */
+export function runCase(c: OpCase, device: Device): void {
+  const argLeaves: torch.Tensor[] = [];
+  const args = c.args.map((a) => decode(a, device, argLeaves));
+  const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decode(v, device, argLeaves)]));
+  const result = call(c, args, kwargs);
+  const outs = (Array.isArray(result) ? result : [result]) as torch.Tensor[];
+  const expected = Array.isArray(c.out) ? c.out : [c.out];
+  expected.forEach((e, i) => expectTensor(outs[i], e, c, `output ${i}`));
+  if (c.grad_fn && !nameDiffers.has(c.call)) expect(outs[0].grad_fn?.name()).toBe(c.grad_fn);
+  if (!c.upstream) return;
+  const upstream = fromFixture(c.upstream, device, false);
+  outs[0].mul(upstream).sum().backward();
+  // positional tensor args, in order; list args take their grads from list_grads in order
+  let leaf = 0, list = 0;
+  c.args.forEach((a, i) => {
+    if (isTensorArg(a)) {
+      const t = argLeaves[leaf++];
+      const g = c.grads?.[i];
+      if (g) expectTensor(t.grad, g, c, `grad of arg ${i}`);
+    } else if (isListArg(a)) {
+      const lg = c.list_grads?.[list++];
+      a.list.forEach((_, j) => {
+        const t = argLeaves[leaf++];
+        if (lg?.[j]) expectTensor(t.grad, lg[j]!, c, `grad of arg ${i}[${j}]`);
+      });
+    }
+  });
+}
