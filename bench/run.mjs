@@ -6,10 +6,15 @@
 //   npm run bench -- --only mlp               one workload
 //
 // Each figure is the median of benchmark.js's samples (± its relative error of the mean).
+// The same run probes the machine's f32x4 mul+add peak and memory bandwidth
+// (bench/limits.mjs); "of limit" is the share of that limit a row reaches:
+// peak GFLOP/s for products, and for the memory-bound rows the time the
+// least traffic the op must make would take at the measured bandwidth.
 //
-// Targets are those of issue 2; "target" is judged on the wasm device.
+// Targets are those of issues 2 and 9; "target" is judged on the wasm device.
 import Benchmark from 'benchmark';
 import * as torch from '../dist/index.js';
+import { probeLimits } from './limits.mjs';
 
 const F = torch.nn.functional;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -25,6 +30,36 @@ function tinyChain(device) {
     return x;
   };
   return { w, b, run, ops: 2 * N };
+}
+
+const MB = 1e6;
+/** Seconds to move `bytes` at the probed bandwidth of kernels with `streams` arrays. */
+const memSeconds = (bytes, streams) => (lim) => bytes / ((streams === 3 ? lim.bw3 : lim.bw2) * 1e9);
+/** Seconds for `flops` at the probed mul+add peak. */
+const peakSeconds = (flops) => (lim) => flops / (lim.peakGflops * 1e9);
+
+/** A unary op over 1e6 floats: reads 4 MB, writes 4 MB. */
+function unaryWorkload(id, op, target) {
+  return {
+    id, name: `\`${id}\` over 1e6 floats`, target, limit: memSeconds(8 * MB, 2),
+    setup(device) {
+      torch.manual_seed(0);
+      const a = torch.randn([1_000_000], { device });
+      return { per: 1, unit: 'ms', scale: 1e3, fn: () => torch.tidy(() => { op(a); }) };
+    },
+  };
+}
+
+/** A row-wise op over 1024×1024 logits (softmax family). */
+function rowsWorkload(id, name, op, target) {
+  return {
+    id, name, target, limit: memSeconds(8 * MB, 2),
+    setup(device) {
+      torch.manual_seed(0);
+      const x = torch.randn([1024, 1024], { device });
+      return { per: 1, unit: 'ms', scale: 1e3, fn: () => torch.tidy(() => { op(x); }) };
+    },
+  };
 }
 
 /** Each workload: setup(device) returns { fn, per, unit } — fn is timed, per divides the time. */
@@ -67,16 +102,18 @@ const workloads = [
       };
     },
   },
-  {
-    id: 'matmul', name: 'matmul 256×256 float32 (`torch.mm`)', target: '≥ 30 GFLOP/s (js ≥ 2)',
+  ...[256, 1024].map((n) => ({
+    id: `matmul${n}`, name: `matmul ${n}×${n} float32 (\`torch.mm\`)`, target: '≥ 50 GFLOP/s', limit: peakSeconds(2 * n ** 3),
     setup(device) {
       torch.manual_seed(0);
-      const a = torch.randn([256, 256], { device }), b = torch.randn([256, 256], { device });
-      return { per: 1, unit: 'GFLOP/s', flops: 2 * 256 ** 3, fn: () => torch.tidy(() => { torch.mm(a, b); }) };
+      const a = torch.randn([n, n], { device }), b = torch.randn([n, n], { device });
+      return { per: 1, unit: 'GFLOP/s', flops: 2 * n ** 3, fn: () => torch.tidy(() => { torch.mm(a, b); }) };
     },
-  },
+  })),
   {
-    id: 'mlp', name: 'MLP 784-256-10 training step (ReLU, batch 64, cross-entropy, SGD)', target: '≤ 3 ms',
+    // gemm flops: layer 1 forward and weight gradient (x needs no gradient), layer 2 forward and both gradients
+    id: 'mlp', name: 'MLP 784-256-10 training step (ReLU, batch 64, cross-entropy, SGD)', target: '≤ 1.2 ms',
+    limit: peakSeconds(2 * 2 * 64 * 784 * 256 + 3 * 2 * 64 * 256 * 10),
     setup(device) {
       torch.manual_seed(0);
       torch.set_default_device(device);
@@ -95,8 +132,29 @@ const workloads = [
       };
     },
   },
+  unaryWorkload('sigmoid', (a) => a.sigmoid(), '≤ 0.4 ms'),
+  unaryWorkload('tanh', (a) => a.tanh(), '≤ 0.4 ms'),
+  unaryWorkload('exp', (a) => a.exp(), '≤ 0.4 ms'),
+  rowsWorkload('softmax', 'softmax rows 1024×1024', (x) => F.softmax(x, 1), '≤ 0.5 ms'),
+  rowsWorkload('log_softmax', 'log_softmax rows 1024×1024', (x) => F.log_softmax(x, 1), '≤ 0.5 ms'),
   {
-    id: 'elementwise', name: 'elementwise `a*b + a` over 1e6 floats', target: '≤ 0.8 ms',
+    // the least traffic: read the logits once, write their gradient once
+    id: 'cross_entropy', name: 'cross_entropy 1024×1024 forward + backward', target: '≤ 1.5 ms', limit: memSeconds(8 * MB, 2),
+    setup(device) {
+      torch.manual_seed(0);
+      const x = torch.randn([1024, 1024], { device, requires_grad: true });
+      const y = torch.tensor(Array.from({ length: 1024 }, (_, i) => (i * 37) % 1024), { dtype: 'int64', device });
+      return {
+        per: 1, unit: 'ms', scale: 1e3,
+        fn: () => torch.tidy(() => {
+          F.cross_entropy(x, y).backward();
+          x.grad = null;
+        }),
+      };
+    },
+  },
+  {
+    id: 'elementwise', name: 'elementwise `a*b + a` over 1e6 floats', target: '≤ 0.3 ms', limit: memSeconds(12 * MB, 3),
     setup(device) {
       torch.manual_seed(0);
       const a = torch.randn([1_000_000], { device }), b = torch.randn([1_000_000], { device });
@@ -107,7 +165,9 @@ const workloads = [
 
 function measure(w, device) {
   const { fn, per, unit, scale, flops } = w.setup(device);
-  for (let i = 0; i < 20; i++) fn(); // warm the JIT (wasm tiers up when hot)
+  // warm the JIT (wasm tiers up when hot), for at most a second on slow workloads
+  const t0 = performance.now();
+  for (let i = 0; i < 20 && performance.now() - t0 < 1000; i++) fn();
   return new Promise((resolve) => {
     const bench = new Benchmark(`${w.id} ${device}`, fn, { minSamples: 20, maxTime: 3 });
     bench.on('complete', () => {
@@ -115,7 +175,7 @@ function measure(w, device) {
       const sorted = bench.stats.sample.slice().sort((x, y) => x - y);
       const seconds = sorted[Math.floor(sorted.length / 2)];
       const value = flops ? flops / seconds / 1e9 : (seconds * scale) / per;
-      resolve({ value, unit, rme: bench.stats.rme });
+      resolve({ value, unit, seconds: seconds / per, rme: bench.stats.rme });
     });
     bench.run();
   });
@@ -123,17 +183,32 @@ function measure(w, device) {
 
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 
+const limits = await probeLimits();
+const limitRows = [
+  `| f32x4 mul+add peak (12 independent chains) | ${fmt(limits.peakGflops)} GFLOP/s |`,
+  `| memory bandwidth, 2 streams in + 1 out, 1e6 floats each | ${fmt(limits.bw3)} GB/s |`,
+  `| memory bandwidth, 1 stream in + 1 out, 1e6 floats each | ${fmt(limits.bw2)} GB/s |`,
+];
+limitRows.forEach((r) => console.error(r));
+
+/** The share of its limit a measurement reaches (1 = at the limit). */
+const ofLimit = (w, m) => (w.limit ? `${fmt((100 * w.limit(limits)) / m.seconds)}%` : "—");
+
 const rows = [];
 for (const w of workloads) {
   if (only && w.id !== only) continue;
   const wasm = await measure(w, 'wasm');
   const js = await measure(w, 'js');
   const faster = wasm.unit === 'GFLOP/s' ? wasm.value / js.value : js.value / wasm.value;
-  rows.push(`| ${w.name} | ${fmt(wasm.value)} ${wasm.unit} (±${wasm.rme.toFixed(0)}%) | ${fmt(js.value)} ${js.unit} (±${js.rme.toFixed(0)}%) | ${faster.toFixed(1)}× | ${w.target} |`);
+  rows.push(`| ${w.name} | ${fmt(wasm.value)} ${wasm.unit} (±${wasm.rme.toFixed(0)}%) | ${ofLimit(w, wasm)} | ${fmt(js.value)} ${js.unit} (±${js.rme.toFixed(0)}%) | ${ofLimit(w, js)} | ${faster.toFixed(1)}× | ${w.target} |`);
   console.error(rows[rows.length - 1]);
 }
 
 console.log(`\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| workload | wasm | js | wasm speed-up | target (wasm) |');
-console.log('|---|---|---|---|---|');
+console.log('| limit | measured |');
+console.log('|---|---|');
+for (const r of limitRows) console.log(r);
+console.log('');
+console.log('| workload | wasm | of limit | js | of limit | wasm speed-up | target (wasm) |');
+console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

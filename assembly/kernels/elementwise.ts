@@ -5,12 +5,13 @@
 // constant at every call site, so after inlining binaryen folds the switch away
 // and each op gets its own tight (SIMD where the op has a SIMD form) loop.
 //
-// Float formulas follow PyTorch's scalar CPU kernels step by step, rounding to
-// float32 where C++ does (transcendentals in f64, then rounded: that matches a
-// correctly rounded libm, which glibc's expf/logf are in practice), so small
-// tensors match PyTorch bit for bit.
+// Arithmetic follows PyTorch's scalar CPU kernels step by step, rounding to
+// float32 where C++ does, so it matches PyTorch bit for bit. exp, log, sigmoid
+// and tanh use the SIMD polynomials of vecmath.ts (within 1.5 ulp, as PyTorch's
+// own vectorized kernels use SLEEF's); pow keeps f64 Math.pow, then rounds.
 
 import { Op } from '../../src/shared/abi';
+import { expV, logV, sigmoidV, tanhV, loadPartial, storePartial } from './vecmath';
 
 // ---- scalar forms -------------------------------------------------------
 
@@ -24,21 +25,6 @@ import { Op } from '../../src/shared/abi';
     case Op.Pow: return powC(x, y);
     case Op.Maximum: return max<f32>(x, y);
     case Op.Minimum: return min<f32>(x, y);
-    default: return NaN;
-  }
-}
-
-// @ts-ignore: decorator
-@inline export function unaryScalar(op: i32, x: f32): f32 {
-  switch (op) {
-    case Op.Neg: return -x;
-    case Op.Exp: return <f32>Math.exp(<f64>x);
-    case Op.Log: return <f32>Math.log(<f64>x);
-    case Op.Sqrt: return sqrt<f32>(x);
-    case Op.Abs: return abs<f32>(x);
-    case Op.Sigmoid: return <f32>1 / (<f32>1 + <f32>Math.exp(-<f64>x));
-    case Op.Tanh: return <f32>Math.tanh(<f64>x);
-    case Op.Relu: return x < 0 ? <f32>0 : x; // NaN passes through, as in PyTorch
     default: return NaN;
   }
 }
@@ -188,26 +174,35 @@ import { Op } from '../../src/shared/abi';
   }
 }
 
-/** out[i] = op(x[i]) */
+// @ts-ignore: decorator
+@inline function unarySimd(op: i32, v: v128): v128 {
+  switch (op) {
+    case Op.Neg: return f32x4.neg(v);
+    case Op.Abs: return f32x4.abs(v);
+    case Op.Sqrt: return f32x4.sqrt(v);
+    case Op.Relu: return v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0))); // keeps NaN
+    case Op.Exp: return expV(v);
+    case Op.Log: return logV(v);
+    case Op.Sigmoid: return sigmoidV(v);
+    case Op.Tanh: return tanhV(v);
+    default: return f32x4.splat(NaN);
+  }
+}
+
+/**
+ * out[i] = op(x[i]), four lanes at a time; the last n mod 4 elements go
+ * through the same SIMD form, so an element's value never depends on where it sits.
+ */
 // @ts-ignore: decorator
 @inline export function unaryRun(op: i32, x: usize, out: usize, n: i32): void {
   let i = 0;
-  if (op == Op.Neg || op == Op.Abs || op == Op.Sqrt || op == Op.Relu) {
-    const zero = f32x4.splat(0);
-    for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 2;
-      const v = v128.load(x + o);
-      let r: v128;
-      if (op == Op.Neg) r = f32x4.neg(v);
-      else if (op == Op.Abs) r = f32x4.abs(v);
-      else if (op == Op.Sqrt) r = f32x4.sqrt(v);
-      else r = v128.bitselect(zero, v, f32x4.lt(v, zero)); // keeps NaN
-      v128.store(out + o, r);
-    }
-  }
-  for (; i < n; i++) {
+  for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
-    store<f32>(out + o, unaryScalar(op, load<f32>(x + o)));
+    v128.store(out + o, unarySimd(op, v128.load(x + o)));
+  }
+  if (i < n) {
+    const o = <usize>i << 2;
+    storePartial(out + o, unarySimd(op, loadPartial(x + o, n - i)), n - i);
   }
 }
 

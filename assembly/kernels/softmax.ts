@@ -9,8 +9,13 @@
 // (_vec_softmax_lastdim / _vec_log_softmax_lastdim) scale by 1/Σ and subtract
 // a float log; the strided ones (_vec_softmax / host_softmax) divide by Σ and
 // subtract a double log. Sums accumulate in f64.
+//
+// The row kernels run four lanes at a time with expV (kernels/vecmath.ts), as
+// PyTorch's run SLEEF's vectorized expf; the strided ones keep the scalar
+// f64 exp.
 
 import { alloc, free } from '../alloc';
+import { expV, loadPartial, storePartial } from './vecmath';
 
 // @ts-ignore: decorator
 @inline function ld(p: usize, i: i32): f32 { return load<f32>(p + (<usize>i << 2)); }
@@ -19,15 +24,70 @@ import { alloc, free } from '../alloc';
 // @ts-ignore: decorator
 @inline function expf(x: f32): f32 { return <f32>Math.exp(<f64>x); }
 
-/** The row's max; a NaN anywhere makes it NaN. */
+/** Lanes 0..rest−1 set, the others clear (rest 0 to 4). */
+// @ts-ignore: decorator
+@inline function laneMask(rest: i32): v128 {
+  return i32x4.lt_s(v128(0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0), i32x4.splat(rest));
+}
+
+/** The sum of the four lanes of v, in f64, added to the two f64 lanes of acc. */
+// @ts-ignore: decorator
+@inline function addWide(acc: v128, v: v128): v128 {
+  return f64x2.add(acc, f64x2.add(f64x2.promote_low_f32x4(v), f64x2.promote_low_f32x4(f32x4.shuffle(v, v, 2, 3, 2, 3))));
+}
+
+// @ts-ignore: decorator
+@inline function wideTotal(acc: v128): f64 { return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1); }
+
+/**
+ * The row's max, for the softmax family only: pmax (one maxps, where V8 wraps
+ * f32x4.max in NaN and −0 fix-ups) skips a NaN, which is harmless here because
+ * a NaN element makes Σ, and so every output of its row, NaN anyway.
+ */
 // @ts-ignore: decorator
 @inline function rowMax(x: usize, n: i32): f32 {
-  let m: f32 = -Infinity;
-  for (let j = 0; j < n; j++) {
-    const v = ld(x, j);
-    if (v > m || v != v) m = v;
-  }
+  let mv = f32x4.splat(-Infinity);
+  let j = 0;
+  for (; j + 4 <= n; j += 4) mv = f32x4.pmax(mv, v128.load(x + (<usize>j << 2)));
+  let m = max(max(f32x4.extract_lane(mv, 0), f32x4.extract_lane(mv, 1)), max(f32x4.extract_lane(mv, 2), f32x4.extract_lane(mv, 3)));
+  for (; j < n; j++) m = max(m, ld(x, j));
   return m;
+}
+
+/**
+ * Σ exp(x[j] − m) over the row in f64; when `store`, each exp is also written to out.
+ */
+// @ts-ignore: decorator
+@inline function rowExpSum(x: usize, out: usize, n: i32, m: f32, store: bool): f64 {
+  const mv = f32x4.splat(m);
+  let acc = f64x2.splat(0);
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const o = <usize>j << 2;
+    const e = expV(f32x4.sub(v128.load(x + o), mv));
+    if (store) v128.store(out + o, e);
+    acc = addWide(acc, e);
+  }
+  if (j < n) {
+    const o = <usize>j << 2;
+    const e = v128.and(expV(f32x4.sub(loadPartial(x + o, n - j), mv)), laneMask(n - j));
+    if (store) storePartial(out + o, e, n - j);
+    acc = addWide(acc, e);
+  }
+  return wideTotal(acc);
+}
+
+/** out[j] = (x[j] − a)·b over the row; with isSub, out[j] = (x[j] − a) − b. */
+// @ts-ignore: decorator
+@inline function rowAffine(x: usize, out: usize, n: i32, a: f32, b: f32, isSub: bool): void {
+  const av = f32x4.splat(a), bv = f32x4.splat(b);
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const o = <usize>j << 2;
+    const d = f32x4.sub(v128.load(x + o), av);
+    v128.store(out + o, isSub ? f32x4.sub(d, bv) : f32x4.mul(d, bv));
+  }
+  for (; j < n; j++) st(out, j, isSub ? (ld(x, j) - a) - b : (ld(x, j) - a) * b);
 }
 
 /**
@@ -41,19 +101,12 @@ export function softmaxForward(isLog: bool, x: usize, out: usize, outer: i32, d:
       const off = <usize>o * <usize>d << 2;
       const px = x + off, po = out + off;
       const m = rowMax(px, d);
-      let s: f64 = 0;
       if (isLog) {
-        for (let j = 0; j < d; j++) s += <f64>expf(ld(px, j) - m);
-        const ls = <f32>Math.log(<f64><f32>s);
-        for (let j = 0; j < d; j++) st(po, j, (ld(px, j) - m) - ls);
+        const ls = <f32>Math.log(<f64><f32>rowExpSum(px, po, d, m, false));
+        rowAffine(px, po, d, m, ls, true);
       } else {
-        for (let j = 0; j < d; j++) {
-          const e = expf(ld(px, j) - m);
-          st(po, j, e);
-          s += <f64>e;
-        }
-        const inv = <f32>1 / <f32>s;
-        for (let j = 0; j < d; j++) st(po, j, ld(po, j) * inv);
+        const inv = <f32>1 / <f32>rowExpSum(px, po, d, m, true);
+        rowAffine(po, po, d, 0, inv, false);
       }
     }
     return true;
@@ -116,15 +169,25 @@ export function softmaxBackward(isLog: bool, g: usize, y: usize, out: usize, out
     for (let o = 0; o < outer; o++) {
       const off = <usize>o * <usize>d << 2;
       const pg = g + off, py = y + off, po = out + off;
-      let s: f64 = 0;
-      if (isLog) {
-        for (let j = 0; j < d; j++) s += <f64>ld(pg, j);
-        const s32 = <f32>s;
-        for (let j = 0; j < d; j++) st(po, j, ld(pg, j) - expf(ld(py, j)) * s32);
-      } else {
-        for (let j = 0; j < d; j++) s += <f64>(ld(pg, j) * ld(py, j));
-        const s32 = <f32>s;
-        for (let j = 0; j < d; j++) st(po, j, (ld(pg, j) - s32) * ld(py, j));
+      let acc = f64x2.splat(0);
+      let j = 0;
+      for (; j + 4 <= d; j += 4) {
+        const q = <usize>j << 2;
+        acc = addWide(acc, isLog ? v128.load(pg + q) : f32x4.mul(v128.load(pg + q), v128.load(py + q)));
+      }
+      let s = wideTotal(acc);
+      for (; j < d; j++) s += <f64>(isLog ? ld(pg, j) : ld(pg, j) * ld(py, j));
+      const sv = f32x4.splat(<f32>s);
+      j = 0;
+      for (; j + 4 <= d; j += 4) {
+        const q = <usize>j << 2;
+        const gv = v128.load(pg + q), yv = v128.load(py + q);
+        v128.store(po + q, isLog ? f32x4.sub(gv, f32x4.mul(expV(yv), sv)) : f32x4.mul(f32x4.sub(gv, sv), yv));
+      }
+      if (j < d) {
+        const q = <usize>j << 2, rest = d - j;
+        const gv = loadPartial(pg + q, rest), yv = loadPartial(py + q, rest);
+        storePartial(po + q, isLog ? f32x4.sub(gv, f32x4.mul(expV(yv), sv)) : f32x4.mul(f32x4.sub(gv, sv), yv), rest);
       }
     }
     return true;

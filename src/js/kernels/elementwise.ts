@@ -1,6 +1,9 @@
-// Elementwise kernels of the js device. The float formulas are the wasm
+// Elementwise kernels of the js device. The arithmetic formulas are the wasm
 // device's (assembly/kernels/elementwise.ts) step for step, with Math.fround
-// where AssemblyScript rounds to f32, so both devices agree bit for bit.
+// where AssemblyScript rounds to f32, so both devices agree bit for bit on
+// them. Transcendentals are V8's f64 Math functions rounded once to f32 (within
+// 0.5 ulp, test/vecmath.test.ts), where the wasm device uses SIMD polynomials
+// (within 1.5 ulp): the devices agree to those bounds, not bit for bit.
 //
 // The hot ops (add, sub, mul, div on equal shapes or a scalar operand) get
 // their own loops: a loop calling through a function table would be
@@ -29,10 +32,20 @@ export const unaryFns: Partial<Record<Op, UnaryFn>> = {
   [Op.Log]: (x) => Math.log(x),
   [Op.Sqrt]: (x) => Math.sqrt(x),
   [Op.Abs]: (x) => Math.abs(x),
-  [Op.Sigmoid]: (x) => 1 / f(1 + f(Math.exp(-x))),
+  [Op.Sigmoid]: (x) => sigmoid(x),
   [Op.Tanh]: (x) => Math.tanh(x),
   [Op.Relu]: (x) => (x < 0 ? 0 : x),
 };
+
+/**
+ * The logistic function in f64, rounded once by the caller's store: e^−|x|
+ * never overflows, and e/(1+e) for x < 0 stays accurate into the float32
+ * subnormals, where PyTorch's 1/(1 + e^−x) gives 0 (as the wasm device's sigmoidV).
+ */
+function sigmoid(x: number): number {
+  const e = Math.exp(-Math.abs(x));
+  return (x >= 0 ? 1 : e) / (1 + e);
+}
 
 /** PyTorch's special-cased exponents (pow_tensor_scalar_optimized_kernel). */
 export function powScalar(x: number, c: number): number {
@@ -141,7 +154,11 @@ export function unaryRun(op: Op, x: Float32Array, out: Float32Array): void {
   switch (op) {
     case Op.Neg: for (let i = 0; i < n; i++) out[i] = -x[i]; return;
     case Op.Relu: for (let i = 0; i < n; i++) { const v = x[i]; out[i] = v < 0 ? 0 : v; } return;
+    // each transcendental in its own loop: V8 inlines the Math call there
     case Op.Exp: for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]); return;
+    case Op.Log: for (let i = 0; i < n; i++) out[i] = Math.log(x[i]); return;
+    case Op.Tanh: for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]); return;
+    case Op.Sigmoid: for (let i = 0; i < n; i++) out[i] = sigmoid(x[i]); return;
   }
   const fn = unaryFns[op]!;
   for (let i = 0; i < n; i++) out[i] = fn(x[i]);

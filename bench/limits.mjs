@@ -1,0 +1,54 @@
+// Probes of this machine's limits, run in the same process as the workloads so
+// every figure can be given as a fraction of its limit:
+//   peak   f32x4 mul+add throughput (GFLOP/s), one thread;
+//   bw     memory bandwidth (GB/s) for streams of 1e6 floats, the size of the
+//          elementwise rows: 2 in + 1 out (as a*b) and 1 in + 1 out (as exp).
+// The module is bench/limits/limits.ts, compiled to build/limits.wasm when stale.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const source = join(root, 'bench', 'limits', 'limits.ts');
+const wasmPath = join(root, 'build', 'limits.wasm');
+
+function compile() {
+  if (existsSync(wasmPath) && statSync(source).mtimeMs < statSync(wasmPath).mtimeMs) return;
+  mkdirSync(dirname(wasmPath), { recursive: true });
+  execFileSync(process.execPath, [
+    join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js'), source,
+    '--enable', 'simd', '--runtime', 'stub', '-O3', '--initialMemory', '256', '-o', wasmPath,
+  ], { cwd: root, stdio: 'inherit' });
+}
+
+/** The median of `reps` timings (ms) of fn, after a warm-up. */
+function medianMs(fn, reps) {
+  for (let i = 0; i < 5; i++) fn();
+  const t = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  t.sort((x, y) => x - y);
+  return t[Math.floor(reps / 2)];
+}
+
+/** { peakGflops, bw3, bw2 }: GB/s moved by 3-stream and 2-stream kernels over 1e6 floats. */
+export async function probeLimits() {
+  compile();
+  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
+    env: { abort: () => { throw new Error('wasm abort'); } },
+  });
+  const w = instance.exports;
+  const iters = 2_000_000;
+  const peakGflops = (iters * 12 * 8) / (medianMs(() => w.maddPeak(iters), 15) * 1e6);
+  const n = 1_000_000, bytes = n * 4;
+  const base = 1 << 16; // the stub runtime's data ends well below 64 KiB
+  const a = base, b = a + bytes, out = b + bytes;
+  new Float32Array(w.memory.buffer, a, 2 * n).fill(1.5);
+  const bw3 = (3 * bytes) / (medianMs(() => w.addStreams(a, b, out, n), 51) * 1e6);
+  const bw2 = (2 * bytes) / (medianMs(() => w.copyStream(a, out, n), 51) * 1e6);
+  return { peakGflops, bw3, bw2 };
+}
