@@ -4,7 +4,7 @@
 
 import { Op } from '../shared/abi.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
-import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination } from '../args.js';
+import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination, tooManyPositional } from '../args.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
@@ -28,8 +28,11 @@ function unaryOp(op: Op, a: Tensor, name: string): Tensor {
   return new Tensor(a._dev, a._dev.unary(op, a.h), a._shape.slice());
 }
 
-/** alpha from the options: a Number, as PyTorch's parser requires. */
-function alphaOf(options: { alpha?: number }, name: string): number {
+/** alpha from the options: a Number, as PyTorch's parser requires; it is keyword-only. */
+function alphaOf(options: { alpha?: number }, name: string, method: boolean): number {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw tooManyPositional(name, method ? 1 : 2, method ? 2 : 3);
+  }
   const alpha: unknown = options.alpha;
   if (alpha === undefined) return 1;
   if (typeof alpha === 'number') return alpha;
@@ -50,7 +53,7 @@ const inputNumber = (name: string, input: unknown): number => checkScalarOperand
  * @example torch.add(x, y); torch.add(x, 2); x.add(y, { alpha: 0.5 })
  */
 export function add(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}, method = false): Tensor {
-  const alpha = alphaOf(options, 'add');
+  const alpha = alphaOf(options, 'add', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Add, input, other, alpha, 'add');
     return scalarOp(Op.AddScalar, input, alpha * otherNumber('add', other, method), 0, 'add');
@@ -66,7 +69,7 @@ export function add(input: TensorLike, other: TensorLike, options: { alpha?: num
  * @example torch.sub(x, y); x.sub(1); torch.sub(1, x) // 1 - x
  */
 export function sub(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}, method = false): Tensor {
-  const alpha = alphaOf(options, 'sub');
+  const alpha = alphaOf(options, 'sub', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Sub, input, other, alpha, 'sub');
     return scalarOp(Op.SubScalar, input, alpha * otherNumber('sub', other, method), 0, 'sub');

@@ -41,8 +41,8 @@ const isOptions = (x: unknown): x is ReduceOptions => x !== null && typeof x ===
 function noOverload(o: Overloads, input: Tensor, dim: unknown, options: unknown, method: boolean): TypeError {
   const byKeyword = isOptions(dim);
   const args: unknown[] = byKeyword || dim === undefined ? [] : [dim];
-  if (typeof options === 'boolean') args.push(options);
-  const kwargs = (byKeyword ? dim : typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  if (options !== undefined && !isOptions(options)) args.push(options);
+  const kwargs = (byKeyword ? dim : isOptions(options) ? options : {}) as Record<string, unknown>;
   return method ? invalidCombination(o.name, args, kwargs, o.method)
     : invalidCombination(o.name, [input, ...args], kwargs, functionOverloads(o));
 }
@@ -56,7 +56,7 @@ function parse(
   method: boolean, required = false,
 ): { dim: DimArg | undefined; keepdim: boolean } {
   // keepdim may also come positionally, as in torch.sum(x, 0, True)
-  const o2 = typeof options === 'boolean' ? { keepdim: options } : options;
+  const o2: { keepdim?: unknown } | undefined = isOptions(options) || options === undefined ? options : { keepdim: options };
   const d: unknown = isOptions(dim) ? dim.dim : dim;
   const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? o2?.keepdim ?? false;
   if (typeof d === 'string' || (d === null && required)) throw dimNameError(d, input._shape.length);
@@ -153,11 +153,12 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
   checkFloat(input, 'amax');
   // one signature, amax(Tensor input, int[1] dim=[], bool keepdim=False): PyTorch's plain type errors
   const d: unknown = isOptions(dim) ? dim.dim : dim;
-  const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? (typeof options === 'boolean' ? options : options?.keepdim) ?? false;
+  const positional = options !== undefined && !isOptions(options);
+  const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? (positional ? options : options?.keepdim) ?? false;
   if (!(d === undefined || d === null || typeof d === 'number' || Array.isArray(d))) {
     throw argTypeError('amax', 'dim', isOptions(dim) ? 0 : method ? 1 : 2, 'tuple of ints', d);
   }
-  if (typeof keepdim !== 'boolean') throw argTypeError('amax', 'keepdim', 0, 'bool', keepdim);
+  if (typeof keepdim !== 'boolean') throw argTypeError('amax', 'keepdim', positional ? (method ? 2 : 3) : 0, 'bool', keepdim);
   const mask = dimMask(d as DimArg | undefined, input._shape.length);
   checkNonEmptyReduction(input, d as DimArg | undefined, 'amax');
   return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
