@@ -311,6 +311,7 @@ def autograd_cases():
     error("backward/gradient list of int", "Tensor.backward", lambda: leaf() + [[2]])
     error("backward/retain_graph str", "Tensor.backward", leaf, {"retain_graph": "yes"})
     error("backward/retain_graph float", "Tensor.backward", leaf, {"retain_graph": 1.5})
+    error("backward/create_graph null", "Tensor.backward", leaf, {"create_graph": None})
     error("backward/create_graph str", "Tensor.backward", leaf, {"create_graph": "yes"})
     error("autograd.backward/grad_tensors int", "autograd.backward", lambda: leaf() + [2])
     error("autograd.grad/retain_graph str", "autograd.grad", lambda: (lambda x: [x, [x]])(*leaf()),

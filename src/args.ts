@@ -71,10 +71,12 @@ export function checkBool(fn: string, name: string, pos: number, v: unknown): bo
 /**
  * A flag that PyTorch's autograd engine reads with Python's "b" format
  * (retain_graph, create_graph, allow_unused): a bool or an int, else
- * Python's TypeError. undefined means "not given".
+ * Python's TypeError. undefined means "not given", and so does None where
+ * PyTorch 2 defaults it (`noneIsDefault`: retain_graph, allow_unused).
  */
-export function checkFlag(v: unknown): boolean | undefined {
+export function checkFlag(v: unknown, noneIsDefault = false): boolean | undefined {
   if (v === undefined || typeof v === 'boolean') return v;
+  if (v === null && noneIsDefault) return undefined;
   if (typeof v === 'number' && Number.isInteger(v)) return v !== 0;
   throw new TypeError(`'${pyType(v)}' object cannot be interpreted as an integer`);
 }

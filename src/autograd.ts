@@ -47,8 +47,8 @@ function engineFlags(
   roots: Tensor[], seeds: (Tensor | null)[], options: { retain_graph?: unknown; create_graph?: unknown; allow_unused?: unknown },
 ): { retain: boolean; create: boolean; allowUnused: boolean } {
   const create = checkFlag(options.create_graph) ?? false;
-  const retain = checkFlag(options.retain_graph) ?? create;
-  const allowUnused = checkFlag(options.allow_unused) ?? false;
+  const retain = checkFlag(options.retain_graph, true) ?? create;
+  const allowUnused = checkFlag(options.allow_unused, true) ?? false;
   if (seeds.length !== roots.length) throw new RuntimeError(`got ${roots.length} tensors and ${seeds.length} gradients`);
   return { retain, create, allowUnused };
 }
