@@ -3,12 +3,55 @@
 // device, one call into WASM whatever the size of the graph).
 
 import { DType } from './shared/abi.js';
-import { RuntimeError, NotImplementedError } from './errors.js';
+import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
+import { checkFlag, pyType } from './args.js';
 import { Tensor, checkSameDevice } from './tensor.js';
 import { isGradEnabled, setGradEnabled } from './runtime.js';
 import type { Handle } from './device.js';
 
-const asList = (x: Tensor | readonly Tensor[]): Tensor[] => (x instanceof Tensor ? [x] : x.slice());
+/**
+ * What Python's `(x,) if isinstance(x, Tensor) else tuple(x)` gives for a JS
+ * value: its elements (a str's characters, a dict's keys), or Python's
+ * TypeError for a number.
+ */
+function asTuple(x: unknown): unknown[] {
+  if (x instanceof Tensor) return [x];
+  if (Array.isArray(x) || typeof x === 'string') return [...x];
+  if (x !== null && typeof x === 'object') return Object.keys(x);
+  throw new TypeError(`'${pyType(x)}' object is not iterable`);
+}
+
+/** outputs / inputs: every element a Tensor (PyTorch's engine checks inputs; outputs must be Tensors too). */
+function asTensors(x: unknown, what: 'tensors' | 'inputs'): Tensor[] {
+  const list = asTuple(x);
+  for (const t of list) {
+    if (!(t instanceof Tensor)) throw new RuntimeError(`all ${what} have to be Tensors, but got ${pyType(t)}`);
+  }
+  return list as Tensor[];
+}
+
+/** grad_tensors / grad_outputs: one Tensor or None per output (PyTorch's _make_grads). */
+function asSeeds(x: unknown, roots: Tensor[]): (Tensor | null)[] {
+  if (x === undefined || x === null) return roots.map(() => null);
+  const seeds = asTuple(x);
+  for (const g of seeds.slice(0, roots.length)) {
+    if (g !== null && g !== undefined && !(g instanceof Tensor)) {
+      throw new TypeError(`gradients can be either Tensors or None, but got ${pyType(g)}`);
+    }
+  }
+  return seeds.map((g) => (g ?? null) as Tensor | null);
+}
+
+/** The engine's flags, read as PyTorch's engine reads them, then its count check. */
+function engineFlags(
+  roots: Tensor[], seeds: (Tensor | null)[], options: { retain_graph?: unknown; create_graph?: unknown; allow_unused?: unknown },
+): { retain: boolean; create: boolean; allowUnused: boolean } {
+  const create = checkFlag(options.create_graph) ?? false;
+  const retain = checkFlag(options.retain_graph, true) ?? create;
+  const allowUnused = checkFlag(options.allow_unused, true) ?? false;
+  if (seeds.length !== roots.length) throw new RuntimeError(`got ${roots.length} tensors and ${seeds.length} gradients`);
+  return { retain, create, allowUnused };
+}
 
 function checkRoots(roots: Tensor[], seeds: (Tensor | null)[]): void {
   roots.forEach((r, i) => {
@@ -44,13 +87,13 @@ export function backward(
   tensors: Tensor | readonly Tensor[], grad_tensors?: Tensor | readonly (Tensor | null)[] | null,
   options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor | readonly Tensor[] } = {},
 ): void {
-  const roots = asList(tensors);
-  const seeds: (Tensor | null)[] = grad_tensors ? (grad_tensors instanceof Tensor ? [grad_tensors] : grad_tensors.slice()) : roots.map(() => null);
+  const roots = asTensors(tensors, 'tensors');
+  const seeds = asSeeds(grad_tensors, roots);
+  const { retain, create } = engineFlags(roots, seeds, options);
   checkRoots(roots, seeds);
-  checkCreateGraph(options.create_graph);
-  const retain = options.retain_graph ?? options.create_graph ?? false;
+  checkCreateGraph(create);
   const dev = roots[0]._dev;
-  const inputs = options.inputs === undefined ? null : unique(asList(options.inputs));
+  const inputs = options.inputs === undefined ? null : unique(asTensors(options.inputs, 'inputs'));
   const grads = withFloatSeeds(seeds, (hs) => dev.backward(
     roots.map((t) => t.h), hs, inputs ? inputs.map((t) => t.h) : [], retain, inputs === null, false));
   if (inputs === null) return;
@@ -105,12 +148,13 @@ export function grad(
     allow_unused?: boolean;
   } = {},
 ): (Tensor | null)[] {
-  const roots = asList(outputs);
-  const ins = asList(inputs);
-  const go = options.grad_outputs;
-  const seeds: (Tensor | null)[] = go ? (go instanceof Tensor ? [go] : go.slice()) : roots.map(() => null);
+  const roots = asTensors(outputs, 'tensors');
+  const ins = asTuple(inputs) as Tensor[];
+  const seeds = asSeeds(options.grad_outputs, roots);
+  const { retain, create, allowUnused } = engineFlags(roots, seeds, options);
+  asTensors(ins, 'inputs');
   checkRoots(roots, seeds);
-  checkCreateGraph(options.create_graph);
+  checkCreateGraph(create);
   for (const t of ins) {
     checkSameDevice(roots[0], t);
     if (!t.requires_grad) throw new RuntimeError('One of the differentiated Tensors does not require grad');
@@ -119,8 +163,7 @@ export function grad(
   // the device captures one gradient per tensor: a tensor listed twice gets the same gradient twice
   const distinct = unique(ins);
   const hs: (Handle | null)[] = withFloatSeeds(seeds, (sh) => dev.backward(
-    roots.map((t) => t.h), sh, distinct.map((t) => t.h),
-    options.retain_graph ?? options.create_graph ?? false, false, false,
+    roots.map((t) => t.h), sh, distinct.map((t) => t.h), retain, false, false,
   ));
   const seen = new Set<number>();
   const out = ins.map((t) => {
@@ -131,7 +174,7 @@ export function grad(
     seen.add(j);
     return new Tensor(dev, h, t._shape.slice());
   });
-  if (!options.allow_unused && out.some((t) => t === null)) {
+  if (!allowUnused && out.some((t) => t === null)) {
     for (const t of out) t?.dispose();
     throw new RuntimeError(
       'One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.');

@@ -4,7 +4,8 @@
 // (random.ts), so torch.manual_seed(0) gives PyTorch's numbers.
 
 import { DType } from './shared/abi.js';
-import { RuntimeError, TorchError } from './errors.js';
+import { RuntimeError, TorchError, TypeError, ValueError } from './errors.js';
+import { checkBool, checkInt, checkNumber, checkTensorArg, pyType } from './args.js';
 import { checkRank, numelOf, sizeArgs } from './shape.js';
 import { Tensor, type DTypeName } from './tensor.js';
 import { getDevice } from './runtime.js';
@@ -25,35 +26,88 @@ function dtypeOf(name: DTypeName | undefined): DType {
   throw new TorchError(`wasmgrad: unsupported dtype '${name}' (float32 and int64 are supported)`);
 }
 
+/** The keyword options every creation function takes, type-checked as PyTorch's parser does. */
+function checkOptions(fn: string, options: TensorOptions): void {
+  if (options.requires_grad !== undefined) checkBool(fn, 'requires_grad', 0, options.requires_grad);
+}
+
+/**
+ * wasmgrad stores int64 as int32 (docs/design.md): a value outside it raises
+ * rather than wrapping. Non-integers truncate toward zero, as PyTorch's do.
+ * The words are PyTorch's for the same value written to an int32 tensor
+ * (full() names its types differently), or to an int64 one for NaN and ±inf.
+ */
+export function checkInt64Values(values: ArrayLike<number>, fn: 'tensor' | 'full'): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > -2147483649 && v < 2147483648) continue;
+    const type = Number.isFinite(v) ? (fn === 'full' ? 'int' : 'int32') : (fn === 'full' ? 'int64_t' : 'int64');
+    throw new RuntimeError(`value cannot be converted to type ${type} without overflow`);
+  }
+}
+
 function make(data: ArrayLike<number>, shape: number[], options: TensorOptions): Tensor {
   checkRank(shape.length);
   const dtype = dtypeOf(options.dtype);
+  if (dtype === DType.Int64) checkInt64Values(data, 'tensor');
   const dev = getDevice(options.device);
   const t = new Tensor(dev, dev.fromData(data, shape, dtype), shape, dtype);
   if (options.requires_grad) t.requires_grad_(true);
   return t;
 }
 
-/** The shape and flat values of nested arrays, checking they are rectangular. */
-function flattenNested(x: Nested): { shape: number[]; values: number[] } {
-  const shape: number[] = [];
-  for (let cur: Nested = x; Array.isArray(cur); cur = (cur as readonly Nested[])[0]) {
-    shape.push((cur as readonly Nested[]).length);
-    if ((cur as readonly Nested[]).length === 0) break;
+// torch.tensor's reading of its data, after internal_new_from_data
+// (torch/csrc/utils/tensor_new.cpp): the sizes come from the first element
+// of each level, then (without a dtype) every element's type is checked,
+// then the values are stored, each level checked against the sizes.
+
+/** Arrays, typed arrays (numpy arrays to PyTorch) and strings are sequences; a Tensor is an element. */
+const isSequence = (v: unknown): v is ArrayLike<unknown> =>
+  Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView)) || typeof v === 'string';
+
+function computeSizes(data: unknown): number[] {
+  const sizes: number[] = [];
+  for (let seq = data; isSequence(seq); seq = seq[0]) {
+    // a non-empty str is a sequence of one-character strs, each its own first element, forever
+    if (typeof seq === 'string' && seq.length > 0) throw new ValueError("too many dimensions 'str'");
+    sizes.push(seq.length);
+    if (seq.length === 0) break;
   }
+  return sizes;
+}
+
+/** torch.tensor's dtype inference, which refuses what is not a number: str, None, dict. */
+function checkInferable(v: unknown): void {
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Tensor || ArrayBuffer.isView(v)) return;
+  if (typeof v === 'string') throw new TypeError("new(): invalid data type 'str'");
+  if (!Array.isArray(v)) throw new RuntimeError(`Could not infer dtype of ${pyType(v)}`);
+  for (let i = 0; i < v.length; i++) checkInferable(v[i]);
+}
+
+function storeValues(v: unknown, sizes: number[], d: number, int64: boolean, out: number[]): void {
+  if (d === sizes.length) {
+    if (typeof v === 'number') out.push(v);
+    else if (typeof v === 'boolean') out.push(v ? 1 : 0);
+    else if (v instanceof Tensor) {
+      if (v.numel() !== 1) throw new ValueError('only one element tensors can be converted to Python scalars');
+      out.push(v.dataSync()[0]);
+    } else {
+      throw new TypeError(int64 ? `'${pyType(v)}' object cannot be interpreted as an integer` : `must be real number, not ${pyType(v)}`);
+    }
+    return;
+  }
+  if (!isSequence(v)) throw new TypeError('not a sequence');
+  if (v.length !== sizes[d]) throw new ValueError(`expected sequence of length ${sizes[d]} at dim ${d} (got ${v.length})`);
+  for (let i = 0; i < v.length; i++) storeValues(v[i], sizes, d + 1, int64, out);
+}
+
+/** The shape and flat values of torch.tensor's data, with PyTorch's errors for what is not numbers. */
+function readData(data: unknown, dtype: DTypeName | undefined): { shape: number[]; values: number[] } {
+  if (typeof data === 'string') throw new TypeError("new(): invalid data type 'str'");
+  const shape = computeSizes(data);
+  if (dtype === undefined) checkInferable(data);
   const values: number[] = [];
-  const walk = (v: Nested, d: number): void => {
-    if (d === shape.length) {
-      if (Array.isArray(v)) throw new RuntimeError('wasmgrad: tensor(): nested arrays must be rectangular');
-      values.push(Number(v));
-      return;
-    }
-    if (!Array.isArray(v) || v.length !== shape[d]) {
-      throw new RuntimeError(`expected sequence of length ${shape[d]} at dim ${d} (got ${Array.isArray(v) ? v.length : 'a number'})`);
-    }
-    for (const e of v as readonly Nested[]) walk(e, d + 1);
-  };
-  walk(x, 0);
+  storeValues(data, shape, 0, dtype === 'int64', values);
   return { shape, values };
 }
 
@@ -63,18 +117,21 @@ function flattenNested(x: Nested): { shape: number[]; values: number[] } {
  */
 export function tensor(data: Nested | Float32Array | Int32Array | Float64Array | ArrayLike<number>, options: TensorOptions = {}): Tensor {
   if (data instanceof Tensor) throw new TorchError('wasmgrad: tensor() takes data, not a Tensor; use t.clone().detach()');
+  checkOptions('tensor', options);
   if (ArrayBuffer.isView(data)) {
     const arr = data as unknown as ArrayLike<number>;
     return make(arr, [arr.length], options);
   }
-  const { shape, values } = flattenNested(data as Nested);
+  const { shape, values } = readData(data, options.dtype);
   return make(values, shape, options);
 }
 
-function filled(shape: number[], value: number, options: TensorOptions): Tensor {
+function filled(shape: number[], value: number, options: TensorOptions, fn: string): Tensor {
+  checkOptions(fn, options);
   checkRank(shape.length);
   for (const s of shape) if (!Number.isInteger(s) || s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: ${JSON.stringify(shape)}`);
   const dtype = dtypeOf(options.dtype);
+  if (dtype === DType.Int64) checkInt64Values([value], 'full');
   const dev = getDevice(options.device);
   const t = new Tensor(dev, dev.full(shape, value, dtype), shape, dtype);
   if (options.requires_grad) t.requires_grad_(true);
@@ -96,28 +153,30 @@ function splitArgs(args: SizeAndOptions): { shape: number[]; options: TensorOpti
 /** A tensor of zeros. @example torch.zeros(2, 3); torch.zeros([2, 3], { requires_grad: true }) */
 export function zeros(...args: SizeAndOptions): Tensor {
   const { shape, options } = splitArgs(args);
-  return filled(shape, 0, options);
+  return filled(shape, 0, options, 'zeros');
 }
 
 /** A tensor of ones. @example torch.ones([3]) */
 export function ones(...args: SizeAndOptions): Tensor {
   const { shape, options } = splitArgs(args);
-  return filled(shape, 1, options);
+  return filled(shape, 1, options, 'ones');
 }
 
 /** A tensor filled with one value. @example torch.full([2, 2], 7) */
 export function full(size: readonly number[], fill_value: number, options: TensorOptions = {}): Tensor {
-  return filled(size.slice(), fill_value, options);
+  return filled(size.slice(), checkNumber('full', 'fill_value', 2, fill_value), options, 'full');
 }
 
 /** Zeros shaped like input (same device and dtype unless given). @example torch.zeros_like(x) */
 export function zeros_like(input: Tensor, options: TensorOptions = {}): Tensor {
-  return filled(input._shape.slice(), 0, { dtype: input.dtype, device: input.device, ...options });
+  checkTensorArg('zeros_like', 'input', 1, input);
+  return filled(input._shape.slice(), 0, { dtype: input.dtype, device: input.device, ...options }, 'zeros_like');
 }
 
 /** Ones shaped like input. @example torch.ones_like(x) */
 export function ones_like(input: Tensor, options: TensorOptions = {}): Tensor {
-  return filled(input._shape.slice(), 1, { dtype: input.dtype, device: input.device, ...options });
+  checkTensorArg('ones_like', 'input', 1, input);
+  return filled(input._shape.slice(), 1, { dtype: input.dtype, device: input.device, ...options }, 'ones_like');
 }
 
 /**
@@ -126,10 +185,17 @@ export function ones_like(input: Tensor, options: TensorOptions = {}): Tensor {
  * @example torch.arange(5); torch.arange(0, 1, 0.25)
  */
 export function arange(...args: (number | TensorOptions)[]): Tensor {
-  const last = args[args.length - 1];
-  const options = (typeof last === 'object' ? last : {}) as TensorOptions;
-  const nums = args.filter((a): a is number => typeof a === 'number');
-  const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  const last: unknown = args[args.length - 1];
+  const hasOptions = last !== null && typeof last === 'object' && !Array.isArray(last);
+  const options = (hasOptions ? last : {}) as TensorOptions;
+  const given: unknown[] = hasOptions ? args.slice(0, -1) : args;
+  checkOptions('arange', options);
+  // arange(end) or arange(start, end, step?): the position is the one PyTorch reports for that form
+  const names = given.length === 1 ? ['end'] : ['start', 'end', 'step'];
+  const nums = given.map((a, i) => checkNumber('arange', names[i], i + 1, a));
+  let [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  // PyTorch computes an integer arange in integers: the bounds and step truncate first
+  if (options.dtype === 'int64') [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
   if (step === 0) throw new RuntimeError('step must be nonzero');
   if ((end - start) / step < 0) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
   const n = Math.ceil((end - start) / step);
@@ -142,6 +208,10 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
  * @example torch.linspace(0, 1, 5) // [0, 0.25, 0.5, 0.75, 1]
  */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
+  checkNumber('linspace', 'start', 1, start);
+  checkNumber('linspace', 'end', 2, end);
+  checkInt('linspace', 'steps', 3, steps);
+  checkOptions('linspace', options);
   if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
   // PyTorch's float32 arithmetic, filling the two halves from each end so the
   // endpoint is exact; its x86 build contracts start + step·i into one fused
@@ -157,6 +227,7 @@ export function linspace(start: number, end: number, steps: number, options: Ten
 
 /** The identity matrix (n×m). @example torch.eye(3) */
 export function eye(n: number, m: number | TensorOptions = n, options: TensorOptions = {}): Tensor {
+  checkInt('eye', 'n', 1, n);
   const cols = typeof m === 'number' ? m : n;
   const opts = typeof m === 'object' ? m : options;
   const values = new Float32Array(n * cols);

@@ -13,6 +13,11 @@ export class TorchError extends Error {
 export class RuntimeError extends TorchError {}
 /** PyTorch's IndexError: a dim or class index out of range. */
 export class IndexError extends TorchError {}
+/**
+ * Python's TypeError, as PyTorch's argument parser raises it: an argument of
+ * the wrong type. (It shadows JS's TypeError inside modules that import it.)
+ */
+export class TypeError extends TorchError {}
 /** Python's ValueError, as torch.nn.functional raises it. */
 export class ValueError extends TorchError {}
 /** Python's NotImplementedError: an op PyTorch has but wasmgrad does not yet. */

@@ -14,6 +14,8 @@ import * as red from './ops/reduce.js';
 import * as shp from './ops/shape.js';
 import * as la from './ops/linalg.js';
 import { backward as runBackward } from './autograd.js';
+import { checkBool } from './args.js';
+import { checkInt64Values } from './creation.js';
 
 export type DTypeName = 'float32' | 'int64';
 export type Scalar = number;
@@ -111,6 +113,7 @@ export class Tensor {
    * @example const w = torch.zeros([3]).requires_grad_();
    */
   requires_grad_(requires_grad = true): this {
+    checkBool('requires_grad_', 'requires_grad', 1, requires_grad);
     const h = this.h;
     if (!this.is_leaf) {
       if (requires_grad) return this;
@@ -178,12 +181,13 @@ export class Tensor {
    * @example loss.backward(); loss.backward(undefined, { retain_graph: true });
    */
   backward(
-    gradient?: Tensor | null | BackwardOptions,
+    gradient?: Tensor | null | readonly (Tensor | null)[] | BackwardOptions,
     options: BackwardOptions = {},
   ): void {
     // every argument may come by keyword: t.backward({ gradient, retain_graph: true })
-    if (gradient && !(gradient instanceof Tensor)) { options = gradient; gradient = gradient.gradient; }
-    runBackward([this], gradient ? [gradient] : null, options);
+    const byKeyword = gradient !== null && typeof gradient === 'object' && !(gradient instanceof Tensor) && !Array.isArray(gradient);
+    if (byKeyword) { options = gradient as BackwardOptions; gradient = options.gradient; }
+    runBackward([this], gradient as Tensor | readonly (Tensor | null)[] | null | undefined, options);
   }
 
   /** A new leaf tensor with the same values, outside the graph. */
@@ -240,7 +244,9 @@ export class Tensor {
   /** An int64 copy, truncating toward zero like PyTorch. */
   long(): Tensor {
     if (this._dtype === DType.Int64) return this;
-    const v = Int32Array.from(this._dev.read(this.h), (x) => Math.trunc(x));
+    const values = this._dev.read(this.h);
+    checkInt64Values(values, 'tensor');
+    const v = Int32Array.from(values, (x) => Math.trunc(x));
     return new Tensor(this._dev, this._dev.fromData(v, this._shape, DType.Int64), this._shape.slice(), DType.Int64);
   }
 
@@ -269,13 +275,13 @@ export class Tensor {
 
   // ---- ops (see ops/ for the docs of each) ----
 
-  add(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.add(this, other, options); }
-  sub(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.sub(this, other, options); }
-  mul(other: TensorLike): Tensor { return ew.mul(this, other); }
-  div(other: TensorLike): Tensor { return ew.div(this, other); }
-  pow(exponent: TensorLike): Tensor { return ew.pow(this, exponent); }
-  maximum(other: Tensor): Tensor { return ew.maximum(this, other); }
-  minimum(other: Tensor): Tensor { return ew.minimum(this, other); }
+  add(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.add(this, other, options, true); }
+  sub(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.sub(this, other, options, true); }
+  mul(other: TensorLike): Tensor { return ew.mul(this, other, true); }
+  div(other: TensorLike): Tensor { return ew.div(this, other, true); }
+  pow(exponent: TensorLike): Tensor { return ew.pow(this, exponent, true); }
+  maximum(other: Tensor): Tensor { return ew.maximum(this, other, true); }
+  minimum(other: Tensor): Tensor { return ew.minimum(this, other, true); }
   neg(): Tensor { return ew.neg(this); }
   exp(): Tensor { return ew.exp(this); }
   log(): Tensor { return ew.log(this); }
@@ -285,39 +291,39 @@ export class Tensor {
   tanh(): Tensor { return ew.tanh(this); }
   relu(): Tensor { return ew.relu(this); }
   clamp(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor {
-    return ew.clamp(this, min, max);
+    return ew.clamp(this, min, max, true);
   }
 
-  sum(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.sum(this, dim, options); }
-  mean(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.mean(this, dim, options); }
+  sum(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.sum(this, dim, options, true); }
+  mean(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.mean(this, dim, options, true); }
   max(): Tensor;
   max(dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): [Tensor, Tensor];
   max(other: Tensor): Tensor;
   max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): Tensor | [Tensor, Tensor] {
-    return red.max(this, dim as never, options) as Tensor | [Tensor, Tensor];
+    return red.max(this, dim as never, options, true) as Tensor | [Tensor, Tensor];
   }
-  amax(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.amax(this, dim, options); }
-  logsumexp(dim: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.logsumexp(this, dim, options); }
+  amax(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.amax(this, dim, options, true); }
+  logsumexp(dim: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.logsumexp(this, dim, options, true); }
   softmax(dim: number | { dim: number }): Tensor { return red.softmax(this, dim); }
   log_softmax(dim: number | { dim: number }): Tensor { return red.log_softmax(this, dim); }
 
   reshape(...shape: SizeArg[]): Tensor { return shp.reshape(this, ...shape); }
   view(...shape: SizeArg[]): Tensor { return shp.view(this, ...shape); }
-  transpose(dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor { return shp.transpose(this, dim0, dim1); }
+  transpose(dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor { return shp.transpose(this, dim0, dim1, true); }
   t(): Tensor { return shp.t(this); }
   permute(...dims: SizeArg[]): Tensor { return shp.permute(this, ...dims); }
   squeeze(dim?: number | { dim?: number }): Tensor { return shp.squeeze(this, dim); }
-  unsqueeze(dim: number | { dim: number }): Tensor { return shp.unsqueeze(this, dim); }
+  unsqueeze(dim: number | { dim: number }): Tensor { return shp.unsqueeze(this, dim, true); }
   expand(...sizes: SizeArg[]): Tensor { return shp.expand(this, ...sizes); }
   flatten(start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number): Tensor {
     return shp.flatten(this, start_dim, end_dim);
   }
 
-  matmul(other: Tensor): Tensor { return la.matmul(this, other); }
-  mm(other: Tensor): Tensor { return la.mm(this, other); }
-  bmm(other: Tensor): Tensor { return la.bmm(this, other); }
-  mv(vec: Tensor): Tensor { return la.mv(this, vec); }
-  dot(other: Tensor): Tensor { return la.dot(this, other); }
+  matmul(other: Tensor): Tensor { return la.matmul(this, other, true); }
+  mm(other: Tensor): Tensor { return la.mm(this, other, true); }
+  bmm(other: Tensor): Tensor { return la.bmm(this, other, true); }
+  mv(vec: Tensor): Tensor { return la.mv(this, vec, true); }
+  dot(other: Tensor): Tensor { return la.dot(this, other, true); }
 }
 
 let warnedNonLeafGrad = false;

@@ -4,6 +4,7 @@
 import { DType, Reduction } from '../shared/abi.js';
 import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../errors.js';
 import { sameShape, broadcastShapes } from '../shape.js';
+import { checkInt, pyStr } from '../args.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat, checkTensor } from '../ops/common.js';
 import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp } from '../ops/elementwise.js';
@@ -13,11 +14,11 @@ import { linear as linearOp } from '../ops/linalg.js';
 export type ReductionName = 'mean' | 'sum' | 'none';
 
 export function reductionOf(r: ReductionName | undefined): Reduction {
-  switch (r ?? 'mean') {
+  switch (r === undefined ? 'mean' : r) {
     case 'mean': return Reduction.Mean;
     case 'sum': return Reduction.Sum;
     case 'none': return Reduction.None;
-    default: throw new ValueError(`${r} is not a valid value for reduction`);
+    default: throw new ValueError(`${pyStr(r)} is not a valid value for reduction`);
   }
 }
 
@@ -211,7 +212,8 @@ function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string
  */
 export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
   refuseUnsupported(options, 'nll_loss');
-  const ignoreIndex = options.ignore_index ?? -100;
+  // the position is that of ignore_index in torch._C._nn.nll_loss_nd, which F.nll_loss calls
+  const ignoreIndex = options.ignore_index === undefined ? -100 : checkInt('nll_loss_nd', 'ignore_index', 5, options.ignore_index);
   checkNll(input, target, ignoreIndex, 'nll_loss');
   const reduction = reductionOf(options.reduction);
   const outShape = reduction === Reduction.None && input._shape.length === 2 ? [input._shape[0]] : [];
@@ -227,7 +229,8 @@ export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions 
  */
 export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
   refuseUnsupported(options, 'cross_entropy');
-  const ignoreIndex = options.ignore_index ?? -100;
+  const ignoreIndex = options.ignore_index === undefined ? -100
+    : checkInt('cross_entropy_loss', 'ignore_index', 5, options.ignore_index);
   checkNll(input, target, ignoreIndex, 'cross_entropy');
   reductionOf(options.reduction);
   const logp = log_softmax(input, input._shape.length === 1 ? 0 : 1);

@@ -4,7 +4,8 @@
 
 import { DType } from '../shared/abi.js';
 import type { Backend } from '../device.js';
-import { RuntimeError, TorchError } from '../errors.js';
+import { RuntimeError } from '../errors.js';
+import { checkTensorArg } from '../args.js';
 import { Tensor, checkSameDevice } from '../tensor.js';
 
 export function isTensor(x: unknown): x is Tensor {
@@ -24,10 +25,9 @@ export function checkFloat(t: Tensor, op: string): void {
   }
 }
 
+/** A Tensor argument of a torch.nn.functional function (which PyTorch does not type-check: its own error is an AttributeError). */
 export function checkTensor(x: unknown, fn: string, arg = 'input'): asserts x is Tensor {
-  if (!(x instanceof Tensor)) {
-    throw new TorchError(`${fn}(): argument '${arg}' must be Tensor, not ${x === null ? 'null' : typeof x}`);
-  }
+  checkTensorArg(fn, arg, 0, x);
 }
 
 /**

@@ -3,7 +3,8 @@
 // A JS number operand becomes a scalar op, as a Python number does in PyTorch.
 
 import { Op } from '../shared/abi.js';
-import { RuntimeError, TorchError } from '../errors.js';
+import { RuntimeError, NotImplementedError } from '../errors.js';
+import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination, tooManyPositional } from '../args.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
@@ -22,97 +23,125 @@ function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string): Tenso
 }
 
 function unaryOp(op: Op, a: Tensor, name: string): Tensor {
+  checkTensorArg(name, 'input', 1, a);
   checkFloat(a, name);
   return new Tensor(a._dev, a._dev.unary(op, a.h), a._shape.slice());
 }
 
-function bothNumbers(name: string): never {
-  throw new TorchError(`${name}(): at least one argument must be a Tensor`);
+/** alpha from the options: a Number, as PyTorch's parser requires; it is keyword-only. */
+function alphaOf(options: { alpha?: number }, name: string, method: boolean): number {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw tooManyPositional(name, method ? 1 : 2, method ? 2 : 3);
+  }
+  const alpha: unknown = options.alpha;
+  if (alpha === undefined) return 1;
+  if (typeof alpha === 'number') return alpha;
+  if (typeof alpha === 'boolean') throw new RuntimeError('Boolean alpha only supported for Boolean results.');
+  throw argTypeError(name, 'alpha', 0, 'Number', alpha);
 }
+
+/** The Number operand of a scalar op: `other` after a tensor, or `input` before one. */
+const otherNumber = (name: string, other: unknown, method: boolean): number =>
+  checkScalarOperand(name, 'other', method ? 1 : 2, other);
+const inputNumber = (name: string, input: unknown): number => checkScalarOperand(name, 'input', 1, input);
+
+// Every front end below takes `method`, set by the Tensor methods: PyTorch counts
+// argument positions from `other` there (x.add('a') is position 1, torch.add(x, 'a') 2).
 
 /**
  * input + alpha × other, broadcasting.
  * @example torch.add(x, y); torch.add(x, 2); x.add(y, { alpha: 0.5 })
  */
-export function add(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}): Tensor {
-  const alpha = options.alpha ?? 1;
+export function add(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}, method = false): Tensor {
+  const alpha = alphaOf(options, 'add', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Add, input, other, alpha, 'add');
-    return scalarOp(Op.AddScalar, input, alpha * other, 0, 'add');
+    return scalarOp(Op.AddScalar, input, alpha * otherNumber('add', other, method), 0, 'add');
   }
-  if (other instanceof Tensor) {
-    // number + alpha·tensor
-    return alpha === 1 ? scalarOp(Op.AddScalar, other, input, 0, 'add') : scalarOp(Op.AddScalar, mul(other, alpha), input, 0, 'add');
-  }
-  return bothNumbers('add');
+  const c = inputNumber('add', input);
+  checkTensorArg('add', 'other', 2, other);
+  // number + alpha·tensor
+  return alpha === 1 ? scalarOp(Op.AddScalar, other, c, 0, 'add') : scalarOp(Op.AddScalar, mul(other, alpha), c, 0, 'add');
 }
 
 /**
  * input − alpha × other, broadcasting.
  * @example torch.sub(x, y); x.sub(1); torch.sub(1, x) // 1 - x
  */
-export function sub(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}): Tensor {
-  const alpha = options.alpha ?? 1;
+export function sub(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}, method = false): Tensor {
+  const alpha = alphaOf(options, 'sub', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Sub, input, other, alpha, 'sub');
-    return scalarOp(Op.SubScalar, input, alpha * other, 0, 'sub');
+    return scalarOp(Op.SubScalar, input, alpha * otherNumber('sub', other, method), 0, 'sub');
   }
-  if (other instanceof Tensor) {
-    // number − alpha·tensor: PyTorch's rsub
-    return alpha === 1 ? scalarOp(Op.Rsub, other, input, 0, 'rsub') : scalarOp(Op.Rsub, mul(other, alpha), input, 0, 'rsub');
-  }
-  return bothNumbers('sub');
+  const c = inputNumber('sub', input);
+  checkTensorArg('sub', 'other', 2, other);
+  // number − alpha·tensor: PyTorch's rsub
+  return alpha === 1 ? scalarOp(Op.Rsub, other, c, 0, 'rsub') : scalarOp(Op.Rsub, mul(other, alpha), c, 0, 'rsub');
 }
 
 /**
  * input × other, broadcasting.
  * @example torch.mul(w, x); x.mul(2)
  */
-export function mul(input: TensorLike, other: TensorLike): Tensor {
+export function mul(input: TensorLike, other: TensorLike, method = false): Tensor {
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Mul, input, other, 1, 'mul');
-    return scalarOp(Op.MulScalar, input, other, 0, 'mul');
+    return scalarOp(Op.MulScalar, input, otherNumber('mul', other, method), 0, 'mul');
   }
-  if (other instanceof Tensor) return scalarOp(Op.MulScalar, other, input, 0, 'mul');
-  return bothNumbers('mul');
+  const c = inputNumber('mul', input);
+  checkTensorArg('mul', 'other', 2, other);
+  return scalarOp(Op.MulScalar, other, c, 0, 'mul');
 }
 
 /**
  * input / other, broadcasting (true division).
  * @example torch.div(x, y); x.div(2); torch.div(1, x)
  */
-export function div(input: TensorLike, other: TensorLike): Tensor {
+export function div(input: TensorLike, other: TensorLike, method = false): Tensor {
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Div, input, other, 1, 'div');
-    return scalarOp(Op.DivScalar, input, other, 0, 'div');
+    return scalarOp(Op.DivScalar, input, otherNumber('div', other, method), 0, 'div');
   }
+  const c = inputNumber('div', input);
+  checkTensorArg('div', 'other', 2, other);
   // number / tensor: PyTorch computes reciprocal(x) * number
-  if (other instanceof Tensor) return mul(pow(other, -1), input);
-  return bothNumbers('div');
+  return mul(pow(other, -1), c);
 }
+
+// pow's overloads, as PyTorch prints them when none matches
+const POW_METHOD = ['(Tensor exponent)', '(Number exponent)'];
+const POW_FUNCTION = [
+  '(Tensor input, Tensor exponent, *, Tensor out)', '(Number self, Tensor exponent, *, Tensor out)',
+  '(Tensor input, Number exponent, *, Tensor out)',
+];
 
 /**
  * input ** exponent, broadcasting; either may be a number.
  * @example x.pow(2); torch.pow(x, y); torch.pow(2, x)
  */
-export function pow(input: TensorLike, exponent: TensorLike): Tensor {
+export function pow(input: TensorLike, exponent: TensorLike, method = false): Tensor {
   if (input instanceof Tensor) {
     if (exponent instanceof Tensor) return binaryOp(Op.Pow, input, exponent, 1, 'pow');
-    return scalarOp(Op.PowScalar, input, exponent, 0, 'pow');
+    if (typeof exponent === 'number' || typeof exponent === 'boolean') return scalarOp(Op.PowScalar, input, +exponent, 0, 'pow');
+  } else if (exponent instanceof Tensor && (typeof input === 'number' || typeof input === 'boolean')) {
+    return scalarOp(Op.Rpow, exponent, +input, 0, 'pow');
   }
-  if (exponent instanceof Tensor) return scalarOp(Op.Rpow, exponent, input, 0, 'pow');
-  return bothNumbers('pow');
+  throw method ? invalidCombination('pow', [exponent], {}, POW_METHOD)
+    : invalidCombination('pow', [input, exponent], {}, POW_FUNCTION);
 }
 
 /** The elementwise maximum of two tensors, broadcasting. @example torch.maximum(a, b) */
-export function maximum(input: Tensor, other: Tensor): Tensor {
-  if (!(other instanceof Tensor)) throw new TorchError("maximum(): argument 'other' must be Tensor, not number");
+export function maximum(input: Tensor, other: Tensor, method = false): Tensor {
+  checkTensorArg('maximum', 'input', 1, input);
+  checkTensorArg('maximum', 'other', method ? 1 : 2, other);
   return binaryOp(Op.Maximum, input, other, 1, 'maximum');
 }
 
 /** The elementwise minimum of two tensors, broadcasting. @example torch.minimum(a, b) */
-export function minimum(input: Tensor, other: Tensor): Tensor {
-  if (!(other instanceof Tensor)) throw new TorchError("minimum(): argument 'other' must be Tensor, not number");
+export function minimum(input: Tensor, other: Tensor, method = false): Tensor {
+  checkTensorArg('minimum', 'input', 1, input);
+  checkTensorArg('minimum', 'other', method ? 1 : 2, other);
   return binaryOp(Op.Minimum, input, other, 1, 'minimum');
 }
 
@@ -133,22 +162,34 @@ export const tanh = (input: Tensor): Tensor => unaryOp(Op.Tanh, input, 'tanh');
 /** max(input, 0). @example torch.relu(x) */
 export const relu = (input: Tensor): Tensor => unaryOp(Op.Relu, input, 'relu');
 
+// clamp's overloads, as PyTorch prints them when none matches
+const CLAMP_METHOD = ['(Tensor min, Tensor max)', '(Number min, Number max)'];
+const CLAMP_FUNCTION = ['(Tensor input, Tensor min, Tensor max, *, Tensor out)', '(Tensor input, Number min, Number max, *, Tensor out)'];
+type Bound = number | null | undefined;
+
 /**
  * Limits every element to [min, max]; either bound may be omitted (not both).
  * @example torch.clamp(x, -1, 1); x.clamp({ min: 0 }); torch.clamp(x, null, 1)
  */
 export function clamp(
-  input: Tensor, min?: number | null | { min?: number | null; max?: number | null }, max?: number | null,
+  input: Tensor, min?: Bound | { min?: Bound; max?: Bound }, max?: Bound, method = false,
 ): Tensor {
-  let lo = min, hi = max;
-  if (lo !== null && typeof lo === 'object') { hi = lo.max; lo = lo.min; }
+  const byKeyword = min !== null && typeof min === 'object' && !Array.isArray(min) && !(min instanceof Tensor);
+  const lo: unknown = byKeyword ? min.min : min, hi: unknown = byKeyword ? min.max : max;
+  const isBound = (b: unknown): boolean => b === undefined || b === null || typeof b === 'number';
+  if (!isBound(lo) || !isBound(hi)) {
+    if (lo instanceof Tensor || hi instanceof Tensor) throw new NotImplementedError('wasmgrad: clamp with Tensor bounds is not supported yet');
+    const args: unknown[] = byKeyword ? [] : max === undefined ? [min] : [min, max];
+    const kwargs = byKeyword ? min : {};
+    throw method ? invalidCombination('clamp', args, kwargs, CLAMP_METHOD)
+      : invalidCombination('clamp', [input, ...args], kwargs, CLAMP_FUNCTION);
+  }
   if ((lo === undefined || lo === null) && (hi === undefined || hi === null)) {
     throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   }
   // a missing bound is ∓inf to the kernels; PyTorch fills the result with NaN when a
   // bound is NaN and both are given (a lone NaN bound is ignored)
-  const both = lo !== undefined && lo !== null && hi !== undefined && hi !== null;
-  if (both && (Number.isNaN(lo) || Number.isNaN(hi))) lo = hi = NaN;
-  return scalarOp(Op.Clamp, input, lo ?? -Infinity, hi ?? Infinity, 'clamp');
+  let a = lo as Bound, b = hi as Bound;
+  if (a !== undefined && a !== null && b !== undefined && b !== null && (Number.isNaN(a) || Number.isNaN(b))) a = b = NaN;
+  return scalarOp(Op.Clamp, input, a ?? -Infinity, b ?? Infinity, 'clamp');
 }
-

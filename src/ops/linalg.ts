@@ -23,6 +23,7 @@ import { RuntimeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
+import { checkTensorArg } from '../args.js';
 import { viewAs, transpose, unsqueeze, expand, t } from './shape.js';
 
 const typeName = (d: DType): string => (d === DType.Float32 ? 'Float' : 'Long');
@@ -57,11 +58,18 @@ function checkBmm(a: readonly number[], b: readonly number[]): void {
   }
 }
 
+/** The two Tensor arguments of a matrix product: PyTorch's TypeError for anything else. */
+function checkOperands(fn: string, input: unknown, name: string, other: unknown, method: boolean): void {
+  checkTensorArg(fn, 'input', 1, input);
+  checkTensorArg(fn, name, method ? 1 : 2, other);
+}
+
 /**
  * Matrix product of two 2-D tensors.
  * @example torch.mm(a, b) // (n×m)·(m×p) → n×p
  */
-export function mm(input: Tensor, mat2: Tensor): Tensor {
+export function mm(input: Tensor, mat2: Tensor, method = false): Tensor {
+  checkOperands('mm', input, 'mat2', mat2, method);
   deviceOf(input, mat2);
   if (input._shape.length !== 2) throw new RuntimeError('self must be a matrix');
   if (mat2._shape.length !== 2) throw new RuntimeError('mat2 must be a matrix');
@@ -74,7 +82,8 @@ export function mm(input: Tensor, mat2: Tensor): Tensor {
  * Batched matrix product of two 3-D tensors with equal batch size.
  * @example torch.bmm(a, b) // (B×n×m)·(B×m×p) → B×n×p
  */
-export function bmm(input: Tensor, mat2: Tensor): Tensor {
+export function bmm(input: Tensor, mat2: Tensor, method = false): Tensor {
+  checkOperands('bmm', input, 'mat2', mat2, method);
   deviceOf(input, mat2);
   if (input._shape.length !== 3) throw new RuntimeError('batch1 must be a 3D tensor');
   if (mat2._shape.length !== 3) throw new RuntimeError('batch2 must be a 3D tensor');
@@ -88,7 +97,8 @@ export function bmm(input: Tensor, mat2: Tensor): Tensor {
  * Matrix-vector product.
  * @example torch.mv(a, v) // (n×m)·(m) → n
  */
-export function mv(input: Tensor, vec: Tensor): Tensor {
+export function mv(input: Tensor, vec: Tensor, method = false): Tensor {
+  checkOperands('mv', input, 'vec', vec, method);
   deviceOf(input, vec);
   if (input._shape.length !== 2 || vec._shape.length !== 1) {
     throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${input._shape.length}, ${vec._shape.length}`);
@@ -102,7 +112,8 @@ export function mv(input: Tensor, vec: Tensor): Tensor {
  * Inner product of two 1-D tensors (a 0-d result).
  * @example torch.dot(a, b)
  */
-export function dot(input: Tensor, other: Tensor): Tensor {
+export function dot(input: Tensor, other: Tensor, method = false): Tensor {
+  checkOperands('dot', input, 'tensor', other, method);
   deviceOf(input, other);
   const na = input._shape.length, nb = other._shape.length;
   if (na !== 1 || nb !== 1) throw new RuntimeError(`1D tensors expected, but got ${na}D and ${nb}D tensors`);
@@ -123,7 +134,8 @@ export function dot(input: Tensor, other: Tensor): Tensor {
  * vector-matrix, matrix-matrix and batched with broadcast batch dims.
  * @example torch.matmul(x, w) ; x.matmul(w)
  */
-export function matmul(input: Tensor, other: Tensor): Tensor {
+export function matmul(input: Tensor, other: Tensor, method = false): Tensor {
+  checkOperands('matmul', input, 'other', other, method);
   deviceOf(input, other);
   const na = input._shape.length, nb = other._shape.length;
   if (na === 0 || nb === 0) {

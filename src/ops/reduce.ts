@@ -3,7 +3,8 @@
 // trailing options object: t.sum(1, { keepdim: true }), t.sum({ dim: 1 }).
 
 import { Op, DType } from '../shared/abi.js';
-import { RuntimeError, IndexError } from '../errors.js';
+import { RuntimeError, IndexError, type TypeError } from '../errors.js';
+import { argTypeError, checkTensorArg, dimNameError, invalidCombination } from '../args.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
@@ -12,18 +13,65 @@ import { maximum } from './elementwise.js';
 export type DimArg = number | readonly number[] | null;
 export interface ReduceOptions { dim?: DimArg; keepdim?: boolean }
 
-function parse(dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | boolean | undefined): { dim: DimArg | undefined; keepdim: boolean } {
-  // keepdim may also come positionally, as in torch.sum(x, 0, True)
-  if (typeof options === 'boolean') options = { keepdim: options };
-  if (dim !== null && typeof dim === 'object' && !Array.isArray(dim)) {
-    const o = dim as ReduceOptions;
-    return { dim: o.dim, keepdim: o.keepdim ?? options?.keepdim ?? false };
-  }
-  return { dim: dim as DimArg | undefined, keepdim: options?.keepdim ?? false };
+/** An op's printed overloads (for methods, without self) for PyTorch's "invalid combination" error. */
+interface Overloads { name: string; method: readonly string[] }
+
+const withInput = (sig: string, out: boolean): string =>
+  `(Tensor input${sig === '()' ? '' : `, ${sig.slice(1, -1)}`}${out ? ', Tensor out' : ''})`;
+const SUM: Overloads = {
+  name: 'sum', method: ['(*, torch.dtype dtype)', '(tuple of ints dim, bool keepdim, *, torch.dtype dtype)',
+    '(tuple of names dim, bool keepdim, *, torch.dtype dtype)'],
+};
+const MEAN: Overloads = { ...SUM, name: 'mean' };
+const LOGSUMEXP: Overloads = { name: 'logsumexp', method: ['(tuple of ints dim, bool keepdim)', '(tuple of names dim, bool keepdim)'] };
+const MAX: Overloads = { name: 'max', method: ['()', '(Tensor other)', '(int dim, bool keepdim)', '(name dim, bool keepdim)'] };
+
+/** The function form's overloads: input first, and `out` where PyTorch has one (every dim overload here). */
+function functionOverloads(o: Overloads): string[] {
+  return o.method.map((sig) => {
+    if (o.name === 'max') return withInput(sig, sig !== '()' && !sig.includes('Tensor other'));
+    if (o.name === 'logsumexp') return withInput(`${sig.slice(0, -1)}, *)`, true);
+    return sig.startsWith('(*') ? `(Tensor input, ${sig.slice(1)}` : withInput(sig, true);
+  });
 }
 
-function reduce(op: Op, opDim: Op, input: Tensor, dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | boolean | undefined, name: string): Tensor {
-  const { dim: d, keepdim } = parse(dim, options);
+const isOptions = (x: unknown): x is ReduceOptions => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** PyTorch's TypeError when no overload takes (dim, options) as given. */
+function noOverload(o: Overloads, input: Tensor, dim: unknown, options: unknown, method: boolean): TypeError {
+  const byKeyword = isOptions(dim);
+  const args: unknown[] = byKeyword || dim === undefined ? [] : [dim];
+  if (options !== undefined && !isOptions(options)) args.push(options);
+  const kwargs = (byKeyword ? dim : isOptions(options) ? options : {}) as Record<string, unknown>;
+  return method ? invalidCombination(o.name, args, kwargs, o.method)
+    : invalidCombination(o.name, [input, ...args], kwargs, functionOverloads(o));
+}
+
+/**
+ * (dim, keepdim) from PyTorch's spellings, type-checked: an int or a list of
+ * ints or none (all dims; `required` refuses none), and a bool keepdim.
+ */
+function parse(
+  o: Overloads, input: Tensor, dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | boolean | undefined,
+  method: boolean, required = false,
+): { dim: DimArg | undefined; keepdim: boolean } {
+  // keepdim may also come positionally, as in torch.sum(x, 0, True)
+  const o2: { keepdim?: unknown } | undefined = isOptions(options) || options === undefined ? options : { keepdim: options };
+  const d: unknown = isOptions(dim) ? dim.dim : dim;
+  const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? o2?.keepdim ?? false;
+  if (typeof d === 'string' || (d === null && required)) throw dimNameError(d, input._shape.length);
+  const dimOk = typeof d === 'number' ? Number.isInteger(d) : Array.isArray(d) || ((d === undefined || d === null) && !required);
+  if (!dimOk || typeof keepdim !== 'boolean') throw noOverload(o, input, dim, options, method);
+  return { dim: d as DimArg | undefined, keepdim };
+}
+
+function reduce(
+  op: Op, opDim: Op, o: Overloads, input: Tensor, dim: DimArg | ReduceOptions | undefined,
+  options: ReduceOptions | boolean | undefined, method: boolean,
+): Tensor {
+  const name = o.name;
+  checkTensorArg(name, 'input', 1, input);
+  const { dim: d, keepdim } = parse(o, input, dim, options, method);
   const nd = input._shape.length;
   const mask = dimMask(d, nd);
   if (name === 'mean' && input._dtype !== DType.Float32) {
@@ -39,16 +87,16 @@ function reduce(op: Op, opDim: Op, input: Tensor, dim: DimArg | ReduceOptions | 
  * Sum of all elements, or over dim(s).
  * @example x.sum(); torch.sum(x, 1, { keepdim: true }); x.sum({ dim: [0, 1] })
  */
-export function sum(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
-  return reduce(Op.Sum, Op.SumDim, input, dim, options, 'sum');
+export function sum(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
+  return reduce(Op.Sum, Op.SumDim, SUM, input, dim, options, method);
 }
 
 /**
  * Mean of all elements, or over dim(s).
  * @example x.mean(); torch.mean(x, -1)
  */
-export function mean(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
-  return reduce(Op.Mean, Op.MeanDim, input, dim, options, 'mean');
+export function mean(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
+  return reduce(Op.Mean, Op.MeanDim, MEAN, input, dim, options, method);
 }
 
 /** A max over nothing has no value: PyTorch's errors for empty reductions (dims already validated). */
@@ -71,22 +119,23 @@ function checkNonEmptyReduction(input: Tensor, dim: DimArg | undefined, name: st
  * @example x.max(); const [values, indices] = x.max(1); torch.max(a, b)
  */
 export function max(input: Tensor): Tensor;
-export function max(input: Tensor, dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): [Tensor, Tensor];
+export function max(input: Tensor, dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean, method?: boolean): [Tensor, Tensor];
 export function max(input: Tensor, other: Tensor): Tensor;
 export function max(
   input: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean,
+  method = false,
 ): Tensor | [Tensor, Tensor] {
-  if (typeof options === 'boolean') options = { keepdim: options };
+  checkTensorArg('max', 'input', 1, input);
   checkFloat(input, 'max');
-  if (dim instanceof Tensor) return maximum(input, dim);
+  if (dim instanceof Tensor) return maximum(input, dim, method);
   if (dim === undefined) {
     if (input.numel() === 0) {
       throw new RuntimeError('max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the \'dim\' argument.');
     }
     return new Tensor(input._dev, input._dev.maxAll(input.h), []);
   }
-  const d = typeof dim === 'object' ? dim.dim : dim;
-  const keepdim = (typeof dim === 'object' ? dim.keepdim : undefined) ?? options?.keepdim ?? false;
+  const { dim: d, keepdim } = parse(MAX, input, dim, options, method, true);
+  if (typeof d !== 'number') throw noOverload(MAX, input, dim, options, method);
   const nd = input._shape.length;
   const k = normDim(d, nd);
   checkNonEmptyReduction(input, k, 'max');
@@ -99,11 +148,19 @@ export function max(
  * The maximum over dim(s) (all when omitted); ties share the gradient.
  * @example torch.amax(x, 1); x.amax([0, 1], { keepdim: true })
  */
-export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
+export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
+  checkTensorArg('amax', 'input', 1, input);
   checkFloat(input, 'amax');
-  const { dim: d, keepdim } = parse(dim, options);
-  const mask = dimMask(d, input._shape.length);
-  checkNonEmptyReduction(input, d, 'amax');
+  // one signature, amax(Tensor input, int[1] dim=[], bool keepdim=False): PyTorch's plain type errors
+  const d: unknown = isOptions(dim) ? dim.dim : dim;
+  const positional = options !== undefined && !isOptions(options);
+  const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? (positional ? options : options?.keepdim) ?? false;
+  if (!(d === undefined || d === null || typeof d === 'number' || Array.isArray(d))) {
+    throw argTypeError('amax', 'dim', isOptions(dim) ? 0 : method ? 1 : 2, 'tuple of ints', d);
+  }
+  if (typeof keepdim !== 'boolean') throw argTypeError('amax', 'keepdim', positional ? (method ? 2 : 3) : 0, 'bool', keepdim);
+  const mask = dimMask(d as DimArg | undefined, input._shape.length);
+  checkNonEmptyReduction(input, d as DimArg | undefined, 'amax');
   return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
 }
 
@@ -111,18 +168,21 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
  * log(sum(exp(x))) over dim(s), computed stably.
  * @example torch.logsumexp(x, 1)
  */
-export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
+export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
+  checkTensorArg('logsumexp', 'input', 1, input);
   checkFloat(input, 'logsumexp');
-  const { dim: d, keepdim } = parse(dim, options);
+  const { dim: d, keepdim } = parse(LOGSUMEXP, input, dim, options, method, true);
   const mask = dimMask(d, input._shape.length);
   return new Tensor(input._dev, input._dev.logsumexp(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
 }
 
 function softmaxLike(op: Op, input: Tensor, dim: number | { dim: number } | undefined, name: string): Tensor {
+  checkTensorArg(name, 'input', 1, input);
   checkFloat(input, name);
-  const d = typeof dim === 'object' && dim !== null ? dim.dim : dim;
+  const d: unknown = typeof dim === 'object' && dim !== null ? dim.dim : dim;
   if (d === undefined) throw new RuntimeError(`${name}() missing required argument 'dim'`);
-  const k = normDim(d, input._shape.length);
+  if (typeof d === 'string' || d === null) throw dimNameError(d, input._shape.length);
+  const k = normDim(d as number, input._shape.length);
   return new Tensor(input._dev, input._dev.softmax(op, input.h, input._shape.length === 0 ? 0 : k), input._shape.slice());
 }
 

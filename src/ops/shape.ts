@@ -7,6 +7,7 @@ import { RuntimeError, TorchError } from '../errors.js';
 import { inferViewShape, normDim, sizeArgs, checkRank, formatSize, type SizeArg } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
+import { checkInt, invalidCombination } from '../args.js';
 
 /** @internal the same data under `shape`, recorded as node `op` */
 export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor {
@@ -46,8 +47,9 @@ export function squeeze(input: Tensor, dim?: number | { dim?: number }): Tensor 
  * Inserts a dim of size 1 at `dim` (negative counts from the end, up to -(ndim+1)).
  * @example torch.tensor([1, 2]).unsqueeze(0) // shape [1, 2]
  */
-export function unsqueeze(input: Tensor, dim: number | { dim: number }): Tensor {
-  const d = typeof dim === 'object' ? dim.dim : dim;
+export function unsqueeze(input: Tensor, dim: number | { dim: number }, method = false): Tensor {
+  const byKeyword = typeof dim === 'object' && dim !== null;
+  const d = checkInt('unsqueeze', 'dim', byKeyword ? 0 : method ? 1 : 2, byKeyword ? dim.dim : dim);
   const k = normDim(d, input._shape.length + 1);
   const out = input._shape.slice();
   out.splice(k, 0, 1);
@@ -95,14 +97,23 @@ export function permute(input: Tensor, ...dims: SizeArg[]): Tensor {
   return permuteAs(Op.Permute, input, perm);
 }
 
+// transpose's overloads, as PyTorch prints them when none matches
+const TRANSPOSE = ['(int dim0, int dim1)', '(name dim0, name dim1)'];
+
 /**
  * Swaps two dims.
  * @example x.transpose(0, 1); x.transpose({ dim0: 0, dim1: 1 })
  */
-export function transpose(input: Tensor, dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor {
-  if (typeof dim0 === 'object') { dim1 = dim0.dim1; dim0 = dim0.dim0; }
+export function transpose(input: Tensor, dim0: number | { dim0: number; dim1: number }, dim1?: number, method = false): Tensor {
+  const kwargs = typeof dim0 === 'object' && dim0 !== null ? dim0 : null;
+  if (kwargs) { dim1 = kwargs.dim1; dim0 = kwargs.dim0; }
+  if (!Number.isInteger(dim0) || !Number.isInteger(dim1)) {
+    const args = kwargs ? [] : [dim0, dim1];
+    throw method ? invalidCombination('transpose', args, kwargs ?? {}, TRANSPOSE)
+      : invalidCombination('transpose', [input, ...args], kwargs ?? {}, TRANSPOSE.map((sig) => `(Tensor input, ${sig.slice(1)}`));
+  }
   const nd = input._shape.length;
-  const a = normDim(dim0, nd), b = normDim(dim1!, nd);
+  const a = normDim(dim0 as number, nd), b = normDim(dim1!, nd);
   const perm = Array.from({ length: nd }, (_, i) => i);
   if (nd > 0) { perm[a] = b; perm[b] = a; }
   return permuteAs(Op.Transpose, input, perm);

@@ -1,0 +1,392 @@
+#!/usr/bin/python3
+"""
+gen_argument_fixtures.py -- bad arguments and the errors REAL PyTorch raises for them.
+
+HOW TO RUN
+    npm run fixtures                        (runs every generator)
+    /usr/bin/python3 scripts/gen_argument_fixtures.py
+
+Needs the system interpreter's torch (Debian python3-torch 1.13); another python3 that cannot
+`import torch` re-executes this script with /usr/bin/python3.
+
+Output: test/fixtures/arguments.json, read by test/arguments.test.ts. Each case's tensors come
+from torch.manual_seed(zlib.crc32(name)), so adding a case never changes another's inputs.
+
+A JS value stands for the Python value a porter would write: a JS string is a str, undefined and
+null are None, a plain object is a dict, an array is a list, a Float32Array is a float32 numpy
+array, and a JS number is an int when it is integral and a float otherwise (so floats given here
+are never integral: 2.5, not 2.0).
+
+arguments.json = { "generator", "torch", "errors": [ERROR, ...], "accepted": [ACCEPTED, ...] }
+ERROR    = { "name", "call", "args": [ARG, ...], "kwargs": {name: ARG},
+             "error": "<exact str(exception)>", "error_type": "TypeError" | ... ,
+             "python": "<the Python call that raised it>",
+             "storage_limit": true     only for int64 values beyond what wasmgrad stores (int32):
+                                       PyTorch accepts the call itself, and "error" is what it
+                                       raises for the same value written to an int32 tensor
+                                       ("twin", the Python that raised it) }
+ACCEPTED = { "name", "call", "args", "kwargs", "python", "out": TENS }
+             calls that must work and give PyTorch's output
+"second_backward" = { "python", "x": TENS, "grad": TENS }: two backward() calls through mean(dim),
+             which PyTorch 2 allows (its MeanBackward1 saves sizes, not tensors; 1.13 saved self and
+             refuses): computed here with retain_graph=True, which gives PyTorch 2's gradient
+call     = "torch.X" | "Tensor.X" (method X of args[0]) | "F.X" | "autograd.X"
+ARG      = number | bool | string | null | {"undefined": true} | {"number": "nan" | "inf" | "-inf"}
+         | {"tensor": TENS}
+         | {"list": [ARG, ...]} | {"dict": {name: ARG}} | {"float32array": [numbers]}
+TENS     = { "shape", "dtype": "float32" | "int64", "data": [flat values; "nan"/"inf"/"-inf"],
+             "requires_grad" }
+"""
+import json
+import math
+import os
+import sys
+import warnings
+import zlib
+
+try:
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+except ImportError:
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    raise
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "test", "fixtures", "arguments.json")
+GENERATOR = "scripts/gen_argument_fixtures.py"
+
+
+class Undefined:
+    """A JS undefined: None to Python."""
+
+
+UNDEF = Undefined()
+
+
+def enc_value(v):
+    if isinstance(v, float) and not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
+    return v
+
+
+def enc_tensor(t):
+    return {"shape": list(t.shape), "dtype": {torch.float32: "float32", torch.int64: "int64"}[t.dtype],
+            "data": [enc_value(v) for v in t.detach().reshape(-1).tolist()], "requires_grad": t.requires_grad}
+
+
+def enc(a):
+    if a is UNDEF:
+        return {"undefined": True}
+    if isinstance(a, torch.Tensor):
+        return {"tensor": enc_tensor(a)}
+    if isinstance(a, torch.dtype):
+        return {torch.float32: "float32", torch.int64: "int64"}[a]  # wasmgrad's dtype names
+    if isinstance(a, np.ndarray):
+        return {"float32array": a.tolist()}
+    if isinstance(a, list):
+        return {"list": [enc(x) for x in a]}
+    if isinstance(a, dict):
+        return {"dict": {k: enc(v) for k, v in a.items()}}
+    if isinstance(a, float):
+        if not math.isfinite(a):
+            return {"number": enc_value(a)}  # not a bare "nan": that would be a str
+        # a JS number that is integral reads as a Python int: keep floats non-integral
+        assert not a.is_integer() or abs(a) >= 2 ** 31, a
+        return a
+    assert a is None or isinstance(a, (bool, int, str)), a
+    return a
+
+
+def py(a):
+    """The Python value that a JS value stands for."""
+    return None if a is UNDEF else [py(x) for x in a] if isinstance(a, list) else a
+
+
+def resolve(call, args):
+    ns, name = call.split(".")
+    if ns == "Tensor":
+        return getattr(args[0], name), args[1:]
+    return getattr({"torch": torch, "F": F, "autograd": torch.autograd}[ns], name), args
+
+
+def show(call, args, kwargs):
+    parts = [repr(py(a)) if not isinstance(a, torch.Tensor) else "t" for a in args]
+    parts += [f"{k}={py(v)!r}" for k, v in kwargs.items()]
+    return f"{call}({', '.join(parts)})"
+
+
+def run(call, args, kwargs):
+    fn, rest = resolve(call, args)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fn(*[py(a) for a in rest], **{k: py(v) for k, v in kwargs.items()})
+
+
+ERRORS = []
+ACCEPTED = []
+
+
+def seeded(name):
+    torch.manual_seed(zlib.crc32(name.encode()))
+
+
+def error(name, call, make_args, kwargs=None):
+    """Records what PyTorch raises for call(*make_args()); the tensors are seeded from the name."""
+    seeded(name)
+    args, kwargs = make_args(), kwargs or {}
+    rec = {"name": name, "call": call, "args": [enc(a) for a in args], "kwargs": {k: enc(v) for k, v in kwargs.items()},
+           "python": show(call, args, kwargs)}
+    try:
+        run(call, args, kwargs)
+    except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
+        rec["error"], rec["error_type"] = str(e), type(e).__name__
+    else:
+        raise AssertionError(f"{name}: expected an error")
+    ERRORS.append(rec)
+
+
+def storage_limit(name, call, args, kwargs, twin):
+    """An int64 value PyTorch stores and wasmgrad (int32 storage) cannot: the message is PyTorch's
+    for the same value in an int32 tensor (`twin`, Python source)."""
+    run(call, args, kwargs)  # PyTorch itself accepts it
+    try:
+        eval(twin, {"torch": torch, "nan": math.nan, "inf": math.inf})
+    except RuntimeError as e:
+        ERRORS.append({"name": name, "call": call, "args": [enc(a) for a in args],
+                       "kwargs": {k: enc(v) for k, v in kwargs.items()}, "python": show(call, args, kwargs),
+                       "storage_limit": True, "twin": twin, "error": str(e), "error_type": type(e).__name__})
+    else:
+        raise AssertionError(f"{name}: the int32 twin must raise")
+
+
+def accepted(name, call, make_args, kwargs=None):
+    seeded(name)
+    args, kwargs = make_args(), kwargs or {}
+    out = run(call, args, kwargs)
+    ACCEPTED.append({"name": name, "call": call, "args": [enc(a) for a in args],
+                     "kwargs": {k: enc(v) for k, v in kwargs.items()}, "python": show(call, args, kwargs),
+                     "out": enc_tensor(out)})
+
+
+def vec(n=3, grad=False):
+    return torch.randn(n).requires_grad_(grad)
+
+
+def mat(grad=False):
+    return torch.randn(2, 3).requires_grad_(grad)
+
+
+def tensor_data_cases():
+    t = "torch.tensor"
+    error("tensor/list of str", t, lambda: [["a"]])
+    error("tensor/str", t, lambda: ["abc"])
+    error("tensor/undefined", t, lambda: [UNDEF])
+    error("tensor/null", t, lambda: [None])
+    error("tensor/dict", t, lambda: [{"a": 1}])
+    error("tensor/list of null", t, lambda: [[None]])
+    error("tensor/str after a number", t, lambda: [[1.5, "a"]])
+    error("tensor/null deep inside", t, lambda: [[[1.5, 2.5], [3.5, None]]])
+    error("tensor/str in a later row", t, lambda: [[[1.5], ["ab"]]])
+    error("tensor/dict before a list", t, lambda: [[{"a": 1}, [1.5]]])
+    error("tensor/list of a longer str", t, lambda: [["ab"]])
+    error("tensor/number where a row is expected", t, lambda: [[[1.5, 2.5], 3.5]])
+    error("tensor/list where a number is expected", t, lambda: [[1.5, [2.5]]])
+    error("tensor/ragged rows", t, lambda: [[[1.5, 2.5], [3.5]]])
+    error("tensor/ragged float32 arrays", t,
+          lambda: [[np.array([1.5, 2.5], dtype=np.float32), np.array([3.5, 4.5, 5.5], dtype=np.float32)]])
+    error("tensor/multi-element tensors as elements", t, lambda: [[vec(2), vec(2)]])
+    error("tensor/null with dtype", t, lambda: [None], {"dtype": torch.float32})
+    error("tensor/dict with dtype", t, lambda: [{"a": 1}], {"dtype": torch.float32})
+    error("tensor/null element with dtype", t, lambda: [[1.5, None]], {"dtype": torch.float32})
+    error("tensor/list of str with dtype", t, lambda: [["a"]], {"dtype": torch.float32})
+    error("tensor/str element with dtype int64", t, lambda: [[1, "a"]], {"dtype": torch.int64})
+    error("tensor/requires_grad str", t, lambda: [[1.5]], {"requires_grad": "yes"})
+    error("tensor/requires_grad int", t, lambda: [[1.5]], {"requires_grad": 1})
+    error("tensor/requires_grad null", t, lambda: [[1.5]], {"requires_grad": None})
+    accepted("tensor/list of float32 arrays", t,
+             lambda: [[np.array([1.5, 2.5], dtype=np.float32), np.array([3.5, 4.5], dtype=np.float32)]])
+    accepted("tensor/float32 array beside a list", t, lambda: [[np.array([1.5, 2.5], dtype=np.float32), [3.5, 4.5]]])
+    accepted("tensor/one-element tensors as elements", t, lambda: [[vec(1), torch.randn(())]])
+    accepted("tensor/bool among floats", t, lambda: [[True, 1.5]])
+
+
+def binary_cases():
+    bad = {"str": "2", "dict": {}, "undefined": UNDEF, "list": [3]}
+    for op in ["add", "sub", "mul", "div"]:
+        for kind, v in bad.items():
+            error(f"{op}/other {kind} (method)", f"Tensor.{op}", lambda v=v: [vec(), v])
+        error(f"{op}/other str (function)", f"torch.{op}", lambda: [vec(), "2"])
+    error("add/input str (function)", "torch.add", lambda: ["2", vec()])
+    error("sub/input null (function)", "torch.sub", lambda: [None, vec()])
+    error("mul/other null (function)", "torch.mul", lambda: [vec(), None])
+    error("add/alpha str", "Tensor.add", lambda: [vec(), vec()], {"alpha": "a"})
+    error("add/alpha null", "torch.add", lambda: [vec(), vec()], {"alpha": None})
+    error("add/alpha str with a number", "torch.add", lambda: [vec(), 2], {"alpha": "a"})
+    error("add/alpha bool", "Tensor.add", lambda: [vec(), vec()], {"alpha": True})
+    error("sub/alpha str", "Tensor.sub", lambda: [vec(), vec()], {"alpha": "a"})
+    error("sub/alpha dict", "torch.sub", lambda: [vec(), vec()], {"alpha": {}})
+    error("add/alpha given positionally (method)", "Tensor.add", lambda: [vec(), vec(), 2])
+    error("add/alpha given positionally (function)", "torch.add", lambda: [vec(), vec(), 2])
+    error("sub/alpha given positionally (method)", "Tensor.sub", lambda: [vec(), vec(), 2])
+    error("pow/exponent str (method)", "Tensor.pow", lambda: [vec(), "2"])
+    error("pow/exponent undefined (method)", "Tensor.pow", lambda: [vec(), UNDEF])
+    error("pow/exponent str (function)", "torch.pow", lambda: [vec(), "2"])
+    error("pow/input str (function)", "torch.pow", lambda: ["2", vec()])
+    error("maximum/other int", "Tensor.maximum", lambda: [vec(), 2])
+    error("maximum/other str (function)", "torch.maximum", lambda: [vec(), "2"])
+    error("minimum/other null (function)", "torch.minimum", lambda: [vec(), None])
+    error("minimum/other str", "Tensor.minimum", lambda: [vec(), "a"])
+    error("matmul/other str", "Tensor.matmul", lambda: [vec(), "a"])
+    error("mm/mat2 int", "Tensor.mm", lambda: [mat(), 2])
+    error("dot/tensor list", "Tensor.dot", lambda: [vec(2), [1, 2]])
+    accepted("add/other bool", "Tensor.add", lambda: [vec(), True])
+    accepted("mul/other bool", "torch.mul", lambda: [vec(), False])
+
+
+def unary_cases():
+    error("exp/input int", "torch.exp", lambda: [2])
+    error("relu/input str", "torch.relu", lambda: ["a"])
+    error("sigmoid/input null", "torch.sigmoid", lambda: [None])
+    error("neg/input list", "torch.neg", lambda: [[1]])
+    error("tanh/input dict", "torch.tanh", lambda: [{}])
+    error("F.relu/input str", "F.relu", lambda: ["a"])
+    error("sum/input str", "torch.sum", lambda: ["a"])
+    error("clamp/min str (method)", "Tensor.clamp", lambda: [vec(), "a"])
+    error("clamp/max str by keyword (method)", "Tensor.clamp", lambda: [vec()], {"max": "a"})
+    error("clamp/min str (function)", "torch.clamp", lambda: [vec(), "a"])
+
+
+def creation_cases():
+    error("full/fill_value str", "torch.full", lambda: [[2], "a"])
+    error("full/fill_value null", "torch.full", lambda: [[2], None])
+    error("full/fill_value dict", "torch.full", lambda: [[2], {}])
+    error("full/fill_value list", "torch.full", lambda: [[2], [1]])
+    error("zeros_like/input str", "torch.zeros_like", lambda: ["a"])
+    error("ones_like/requires_grad str", "torch.ones_like", lambda: [vec()], {"requires_grad": "yes"})
+    error("linspace/start str", "torch.linspace", lambda: ["a", 1, 3])
+    error("linspace/end null", "torch.linspace", lambda: [0, None, 3])
+    error("linspace/steps str", "torch.linspace", lambda: [0, 1, "a"])
+    error("arange/end str", "torch.arange", lambda: ["a"])
+    error("arange/end null", "torch.arange", lambda: [None])
+    error("eye/n str", "torch.eye", lambda: ["a"])
+    error("requires_grad_/str", "Tensor.requires_grad_", lambda: [vec(), "yes"])
+
+
+def dim_cases():
+    for op in ["sum", "mean", "logsumexp", "softmax", "log_softmax"]:
+        error(f"{op}/dim str", f"Tensor.{op}", lambda: [mat(), "a"])
+    error("sum/dim str (function)", "torch.sum", lambda: [mat(), "a"])
+    error("max/dim str (function)", "torch.max", lambda: [mat(), "a"])
+    error("F.softmax/dim str by keyword", "F.softmax", lambda: [mat()], {"dim": "a"})
+    error("logsumexp/dim null", "Tensor.logsumexp", lambda: [mat(), None])
+    error("amax/dim str", "Tensor.amax", lambda: [mat(), "a"])
+    error("amax/dim str (function)", "torch.amax", lambda: [mat(), "a"])
+    error("unsqueeze/dim str", "Tensor.unsqueeze", lambda: [mat(), "a"])
+    error("unsqueeze/dim bool", "Tensor.unsqueeze", lambda: [mat(), True])
+    error("transpose/dim0 str", "Tensor.transpose", lambda: [mat(), "a", 1])
+    error("sum/keepdim int", "Tensor.sum", lambda: [mat(), 0], {"keepdim": 1})
+    error("sum/keepdim str", "Tensor.sum", lambda: [mat(), 0], {"keepdim": "yes"})
+    error("sum/keepdim int (function)", "torch.sum", lambda: [mat(), 0], {"keepdim": 1})
+    error("sum/keepdim str given positionally", "Tensor.sum", lambda: [mat(), 0, "yes"])
+    error("sum/keepdim str given positionally (function)", "torch.sum", lambda: [mat(), 0, "yes"])
+    error("logsumexp/keepdim str given positionally", "Tensor.logsumexp", lambda: [mat(), 0, "yes"])
+    error("amax/keepdim str given positionally", "Tensor.amax", lambda: [mat(), 0, "yes"])
+    error("sum/dim float", "Tensor.sum", lambda: [mat(), 0.5])
+    error("mean/keepdim int (function)", "torch.mean", lambda: [mat(), 0], {"keepdim": 1})
+    error("amax/keepdim int", "Tensor.amax", lambda: [mat(), 0], {"keepdim": 1})
+    error("amax/keepdim int (function)", "torch.amax", lambda: [mat(), 0], {"keepdim": 1})
+    error("logsumexp/keepdim int", "Tensor.logsumexp", lambda: [mat(), 0], {"keepdim": 1})
+    error("max/keepdim int", "Tensor.max", lambda: [mat(), 0], {"keepdim": 1})
+    error("logsumexp/without dim", "Tensor.logsumexp", lambda: [mat()])
+    error("logsumexp/without dim (function)", "torch.logsumexp", lambda: [mat()])
+
+
+def autograd_cases():
+    leaf = lambda: [vec(1, grad=True).sum().detach().requires_grad_()]  # a 0-d leaf: backward is legal
+    error("backward/gradient int", "Tensor.backward", lambda: leaf() + [2])
+    error("backward/gradient float", "Tensor.backward", lambda: leaf() + [2.5])
+    error("backward/gradient str", "Tensor.backward", lambda: leaf() + ["a"])
+    error("backward/gradient list of int", "Tensor.backward", lambda: leaf() + [[2]])
+    error("backward/retain_graph str", "Tensor.backward", leaf, {"retain_graph": "yes"})
+    error("backward/retain_graph float", "Tensor.backward", leaf, {"retain_graph": 1.5})
+    error("backward/create_graph null", "Tensor.backward", leaf, {"create_graph": None})
+    error("backward/create_graph str", "Tensor.backward", leaf, {"create_graph": "yes"})
+    error("autograd.backward/grad_tensors int", "autograd.backward", lambda: leaf() + [2])
+    error("autograd.grad/retain_graph str", "autograd.grad", lambda: (lambda x: [x, [x]])(*leaf()),
+          {"retain_graph": "yes"})
+    error("autograd.grad/allow_unused str", "autograd.grad", lambda: (lambda x: [x, [x]])(*leaf()),
+          {"allow_unused": "yes"})
+    error("autograd.grad/inputs str", "autograd.grad", lambda: leaf() + ["a"])
+    error("autograd.grad/grad_outputs int", "autograd.grad", lambda: (lambda x: [x, [x]])(*leaf()),
+          {"grad_outputs": 2})
+
+
+def loss_cases():
+    x, y = lambda: torch.rand(2, 3), lambda: torch.rand(2, 3)
+    logits, labels = lambda: torch.randn(2, 3), lambda: torch.tensor([0, 2])
+    losses = {"mse_loss": (x, y), "l1_loss": (x, y), "binary_cross_entropy": (x, y),
+              "binary_cross_entropy_with_logits": (x, y), "nll_loss": (logits, labels),
+              "cross_entropy": (logits, labels)}
+    for name, (a, b) in losses.items():
+        error(f"{name}/reduction bogus", f"F.{name}", lambda a=a, b=b: [a(), b()], {"reduction": "bogus"})
+    error("mse_loss/reduction null", "F.mse_loss", lambda: [x(), y()], {"reduction": None})
+    error("l1_loss/reduction int", "F.l1_loss", lambda: [x(), y()], {"reduction": 1})
+    error("nll_loss/ignore_index str", "F.nll_loss", lambda: [logits(), labels()], {"ignore_index": "a"})
+    error("cross_entropy/ignore_index float", "F.cross_entropy", lambda: [logits(), labels()], {"ignore_index": 1.5})
+
+
+def int64_cases():
+    i64 = {"dtype": torch.int64}
+    t = "torch.tensor"
+    storage_limit("tensor/int64 2**31", t, [[2 ** 31]], i64, "torch.tensor([2**31], dtype=torch.int32)")
+    storage_limit("tensor/int64 2**32 + 7", t, [[2 ** 32 + 7]], i64, "torch.tensor([2**32 + 7], dtype=torch.int32)")
+    storage_limit("tensor/int64 -2**31 - 1", t, [[-2 ** 31 - 1]], i64, "torch.tensor([-2**31 - 1], dtype=torch.int32)")
+    storage_limit("tensor/int64 3e9 as float", t, [[3e9]], i64, "torch.tensor([3e9], dtype=torch.int32)")
+    storage_limit("full/int64 2**31", "torch.full", [[2], 2 ** 31], i64, "torch.full([2], 2**31, dtype=torch.int32)")
+    storage_limit("full/int64 -2**40", "torch.full", [[2], -2 ** 40], i64, "torch.full([2], -2**40, dtype=torch.int32)")
+    storage_limit("arange/int64 past 2**31", "torch.arange", [2 ** 31 - 1, 2 ** 31 + 1], i64,
+                  "torch.tensor([2**31], dtype=torch.int32)")
+    storage_limit("linspace/int64 to 2**32", "torch.linspace", [0, 2 ** 32, 3], i64,
+                  "torch.tensor([2**31], dtype=torch.int32)")
+    error("tensor/int64 nan", t, lambda: [[math.nan]], i64)
+    error("tensor/int64 inf", t, lambda: [[math.inf]], i64)
+    error("full/int64 nan", "torch.full", lambda: [[2], math.nan], i64)
+    error("full/int64 -inf", "torch.full", lambda: [[2], -math.inf], i64)
+    error("arange/int64 step truncates to zero", "torch.arange", lambda: [0, 3, 0.5], i64)
+    accepted("tensor/int64 truncates toward zero", t, lambda: [[2.7, -2.7, 0.5]], i64)
+    accepted("tensor/int64 at the int32 limits", t, lambda: [[2 ** 31 - 1, -2 ** 31]], i64)
+    accepted("full/int64 truncates", "torch.full", lambda: [[2], 2.5], i64)
+    accepted("arange/int64 with a float end", "torch.arange", lambda: [0, 2.5], i64)
+
+
+def second_backward():
+    name = "mean(dim) backward twice"
+    seeded(name)
+    src = "y = x.mean(1).sum(); y.backward(retain_graph=True); y.backward()"
+    x = torch.randn(2, 3, requires_grad=True)
+    x0 = enc_tensor(x)
+    exec(src, {"x": x})
+    return {"python": src, "x": x0, "grad": enc_tensor(x.grad)}
+
+
+def main():
+    tensor_data_cases()
+    binary_cases()
+    unary_cases()
+    creation_cases()
+    dim_cases()
+    autograd_cases()
+    loss_cases()
+    int64_cases()
+    with open(OUT, "w") as fh:
+        json.dump({"generator": GENERATOR, "torch": torch.__version__, "errors": ERRORS, "accepted": ACCEPTED,
+                   "second_backward": second_backward()},
+                  fh, indent=1, allow_nan=False)
+        fh.write("\n")
+    print(f"arguments.json: {len(ERRORS)} errors, {len(ACCEPTED)} accepted calls")
+
+
+if __name__ == "__main__":
+    main()

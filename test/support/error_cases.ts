@@ -1,0 +1,85 @@
+// What the error suites share: calls decoded from a fixture (a PyTorch call
+// with its arguments, as JSON) and the check that a failed call throws
+// PyTorch's exception and leaves the engine intact: the same live tensors and
+// records, a sentinel graph unchanged and still differentiable, the next op
+// working.
+
+import { expect } from 'vitest';
+import { torch, fromFixture, loadFixture, values, type Device, type TensorFixture } from './torch.js';
+
+/**
+ * A fixture argument. JSON numbers, bools, strings, null and lists of ints
+ * stand for themselves; the tagged forms stand for what JSON cannot say.
+ */
+export type Arg =
+  | number | boolean | string | null | number[]
+  | { tensor: TensorFixture } | { list: Arg[] } | { undefined: true } | { dict: Record<string, Arg> }
+  | { float32array: number[] } | { number: 'nan' | 'inf' | '-inf' };
+
+/** A call of a PyTorch function, method ("Tensor.x": on args[0]) or F / autograd function. */
+export interface Call { call: string; args: Arg[]; kwargs?: Record<string, Arg> }
+
+export function decode(arg: Arg, device: Device): unknown {
+  if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return arg;
+  if ('tensor' in arg) return fromFixture(arg.tensor, device);
+  if ('list' in arg) return arg.list.map((a) => decode(a, device));
+  if ('dict' in arg) return Object.fromEntries(Object.entries(arg.dict).map(([k, v]) => [k, decode(v, device)]));
+  if ('float32array' in arg) return Float32Array.from(arg.float32array);
+  if ('number' in arg) return values({ data: [arg.number] } as TensorFixture)[0];
+  return undefined;
+}
+
+/** Runs the call on `device`, keyword arguments as the trailing options object. */
+export function runCall(c: Call, device: Device): unknown {
+  const args = c.args.map((a) => decode(a, device));
+  const kw = Object.fromEntries(Object.entries(c.kwargs ?? {}).map(([k, v]) => [k, decode(v, device)]));
+  const all = Object.keys(kw).length ? [...args, kw] : args;
+  const [ns, name] = c.call.split('.');
+  const namespaces: Record<string, unknown> = { torch, F: torch.nn.functional, autograd: torch.autograd };
+  const target = namespaces[ns] as Record<string, (...a: unknown[]) => unknown> | undefined;
+  if (target) return target[name](...all);
+  return (args[0] as Record<string, (...a: unknown[]) => unknown>)[name](...all.slice(1));
+}
+
+// PyTorch's values for the sentinel (ops.json "scenarios")
+const S = loadFixture('ops.json').scenarios;
+
+/** A small graph that must survive any failed op untouched. */
+function sentinel(device: Device) {
+  const w = torch.tensor([[0.5, -1.5], [2.0, 0.25]], { requires_grad: true, device });
+  const y = w.mul(w).sum();
+  return { w, y, values: Array.from(w.dataSync()) };
+}
+
+/**
+ * Asserts that `run` throws `expected.error_type` with exactly `expected.error`
+ * and that nothing else was touched: live tensors and records as before (wasm
+ * counts them), the sentinel's values and gradient PyTorch's, the next op right.
+ */
+export function expectErrorLeavesEngineIntact(
+  device: Device, run: () => void, expected: { error: string; error_type: string },
+): void {
+  const s = sentinel(device);
+  const before = torch.memory(device);
+  let thrown: unknown = null;
+  torch.tidy(() => {
+    try { run(); } catch (e) { thrown = e; }
+  });
+  expect(thrown, 'expected an error').toBeInstanceOf(Error);
+  expect((thrown as Error).message).toBe(expected.error);
+  expect((thrown as Error).name).toBe(expected.error_type);
+  // the exception is an instance of the class torch exports under PyTorch's name (torch.TypeError, ...)
+  expect(thrown).toBeInstanceOf((torch as unknown as Record<string, typeof Error>)[expected.error_type]);
+  if (device === 'wasm') {
+    const after = torch.memory(device);
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numRecords).toBe(before.numRecords);
+  }
+  expect(Array.from(s.w.dataSync())).toEqual(s.values);
+  s.y.backward();
+  expect(s.w.grad!.tolist()).toEqual(S['errors/sentinel'].values.grad);
+  const z = torch.tidy(() => torch.ones([3], { device }).mul(2).sum());
+  expect(z.item()).toBe(S['errors/sentinel'].values.z);
+  z.dispose();
+  s.w.dispose(); s.y.dispose();
+}
