@@ -4,8 +4,8 @@
 // (random.ts), so torch.manual_seed(0) gives PyTorch's numbers.
 
 import { DType } from './shared/abi.js';
-import { RuntimeError, TorchError } from './errors.js';
-import { checkRank, numelOf, sizeArgs } from './shape.js';
+import { RuntimeError, TorchError, TypeError } from './errors.js';
+import { checkInt, checkIntList, checkNewShape, checkStorage, numelOf, pyTypeName, type IntParam } from './shape.js';
 import { Tensor, type DTypeName } from './tensor.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
@@ -26,7 +26,7 @@ function dtypeOf(name: DTypeName | undefined): DType {
 }
 
 function make(data: ArrayLike<number>, shape: number[], options: TensorOptions): Tensor {
-  checkRank(shape.length);
+  checkStorage(shape);
   const dtype = dtypeOf(options.dtype);
   const dev = getDevice(options.device);
   const t = new Tensor(dev, dev.fromData(data, shape, dtype), shape, dtype);
@@ -72,8 +72,7 @@ export function tensor(data: Nested | Float32Array | Int32Array | Float64Array |
 }
 
 function filled(shape: number[], value: number, options: TensorOptions): Tensor {
-  checkRank(shape.length);
-  for (const s of shape) if (!Number.isInteger(s) || s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: ${JSON.stringify(shape)}`);
+  checkNewShape(shape);
   const dtype = dtypeOf(options.dtype);
   const dev = getDevice(options.device);
   const t = new Tensor(dev, dev.full(shape, value, dtype), shape, dtype);
@@ -83,31 +82,36 @@ function filled(shape: number[], value: number, options: TensorOptions): Tensor 
 
 type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
 
-function splitArgs(args: SizeAndOptions): { shape: number[]; options: TensorOptions } {
+/** The checked size (varargs, one list, or the `size` keyword) and the options of zeros/ones/rand/randn. */
+function splitArgs(args: SizeAndOptions, fn: string, list: IntParam['list']): { shape: number[]; options: TensorOptions } {
   const last = args[args.length - 1];
-  const hasOptions = last !== undefined && typeof last === 'object' && !Array.isArray(last);
+  const hasOptions = last !== undefined && last !== null && typeof last === 'object' && !Array.isArray(last);
   const options = (hasOptions ? last : {}) as TensorOptions & { size?: readonly number[] };
-  const sizes = (hasOptions ? args.slice(0, -1) : args) as (number | readonly number[])[];
+  const sizes = (hasOptions ? args.slice(0, -1) : args) as unknown[];
+  const param: IntParam = { fn, name: 'size', position: 1, list };
   // the size may come by keyword too: torch.ones({ size: [2, 3] })
-  if (sizes.length === 0 && options.size) return { shape: options.size.slice(), options };
-  return { shape: sizeArgs(sizes), options };
+  const shape = sizes.length === 0 && options.size ? checkIntList(options.size, param)
+    : sizes.length === 1 && Array.isArray(sizes[0]) ? checkIntList(sizes[0], param)
+      : checkIntList(sizes, { ...param, container: 'varargs' });
+  checkNewShape(shape);
+  return { shape, options };
 }
 
 /** A tensor of zeros. @example torch.zeros(2, 3); torch.zeros([2, 3], { requires_grad: true }) */
 export function zeros(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'zeros', 'SymInts');
   return filled(shape, 0, options);
 }
 
 /** A tensor of ones. @example torch.ones([3]) */
 export function ones(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'ones', 'SymInts');
   return filled(shape, 1, options);
 }
 
 /** A tensor filled with one value. @example torch.full([2, 2], 7) */
 export function full(size: readonly number[], fill_value: number, options: TensorOptions = {}): Tensor {
-  return filled(size.slice(), fill_value, options);
+  return filled(checkIntList(size, { fn: 'full', name: 'size', position: 1, list: 'SymInts' }), fill_value, options);
 }
 
 /** Zeros shaped like input (same device and dtype unless given). @example torch.zeros_like(x) */
@@ -130,9 +134,11 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   const options = (typeof last === 'object' ? last : {}) as TensorOptions;
   const nums = args.filter((a): a is number => typeof a === 'number');
   const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RuntimeError(`unsupported range: ${pyNumber(start)} -> ${pyNumber(end)}`);
   if (step === 0) throw new RuntimeError('step must be nonzero');
   if ((end - start) / step < 0) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
   const n = Math.ceil((end - start) / step);
+  checkStorage([n]);
   const values = Array.from({ length: n }, (_, i) => start + i * step);
   return make(values, [n], options);
 }
@@ -142,7 +148,9 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
  * @example torch.linspace(0, 1, 5) // [0, 0.25, 0.5, 0.75, 1]
  */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
+  checkInt(steps, { fn: 'linspace', name: 'steps', position: 3 });
   if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
+  checkStorage([steps]);
   // PyTorch's float32 arithmetic, filling the two halves from each end so the
   // endpoint is exact; its x86 build contracts start + step·i into one fused
   // multiply-add (as random.ts found for uniform_), so do we
@@ -155,10 +163,27 @@ export function linspace(start: number, end: number, steps: number, options: Ten
   return make(values, [steps], options);
 }
 
+/** Python's spelling of a float in PyTorch's messages (nan, inf). */
+function pyNumber(v: number): string {
+  return Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v);
+}
+
+/** eye(n, m) with a non-int m matches neither of PyTorch's overloads: its parser lists both. */
+function invalidEye(n: number, m: unknown): TypeError {
+  const tail = 'Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)';
+  return new TypeError(`eye() received an invalid combination of arguments - got (${pyTypeName(n)}, ${pyTypeName(m)}), but expected one of:\n` +
+    ` * (int n, *, ${tail}\n * (int n, int m, *, ${tail}\n`);
+}
+
 /** The identity matrix (n×m). @example torch.eye(3) */
 export function eye(n: number, m: number | TensorOptions = n, options: TensorOptions = {}): Tensor {
-  const cols = typeof m === 'number' ? m : n;
+  const cols = typeof m === 'object' ? n : m;
   const opts = typeof m === 'object' ? m : options;
+  checkInt(n, { fn: 'eye', name: 'n', position: 1 });
+  if (typeof cols !== 'number' || !Number.isInteger(cols)) throw invalidEye(n, cols);
+  if (n < 0) throw new RuntimeError(`n must be greater or equal to 0, got ${n}`);
+  if (cols < 0) throw new RuntimeError(`m must be greater or equal to 0, got ${cols}`);
+  checkStorage([n, cols]);
   const values = new Float32Array(n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) values[i * cols + i] = 1;
   return make(values, [n, cols], opts);
@@ -166,12 +191,12 @@ export function eye(n: number, m: number | TensorOptions = n, options: TensorOpt
 
 /** Uniform random values in [0, 1), PyTorch's generator. @example torch.manual_seed(0); torch.rand(3) */
 export function rand(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'rand', 'ints');
   return make(fillUniform(new Float32Array(numelOf(shape))), shape, options);
 }
 
 /** Standard normal random values, PyTorch's generator. @example torch.randn(2, 3) */
 export function randn(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'randn', 'ints');
   return make(fillNormal(new Float32Array(numelOf(shape))), shape, options);
 }

@@ -11,6 +11,8 @@ export class TorchError extends Error {
 
 /** PyTorch's RuntimeError: shape mismatches, autograd misuse, out of memory. */
 export class RuntimeError extends TorchError {}
+/** Python's TypeError: an argument of the wrong type (a fractional size, a float dim). */
+export class TypeError extends TorchError {}
 /** PyTorch's IndexError: a dim or class index out of range. */
 export class IndexError extends TorchError {}
 /** Python's ValueError, as torch.nn.functional raises it. */

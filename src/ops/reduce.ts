@@ -25,7 +25,7 @@ function parse(dim: DimArg | ReduceOptions | undefined, options: ReduceOptions |
 function reduce(op: Op, opDim: Op, input: Tensor, dim: DimArg | ReduceOptions | undefined, options: ReduceOptions | boolean | undefined, name: string): Tensor {
   const { dim: d, keepdim } = parse(dim, options);
   const nd = input._shape.length;
-  const mask = dimMask(d, nd);
+  const mask = dimMask(d, nd, { fn: name, name: 'dim', position: 1 });
   if (name === 'mean' && input._dtype !== DType.Float32) {
     throw new RuntimeError('mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long');
   }
@@ -88,7 +88,7 @@ export function max(
   const d = typeof dim === 'object' ? dim.dim : dim;
   const keepdim = (typeof dim === 'object' ? dim.keepdim : undefined) ?? options?.keepdim ?? false;
   const nd = input._shape.length;
-  const k = normDim(d, nd);
+  const k = normDim(d, nd, { fn: 'max', name: 'dim', position: 1 });
   checkNonEmptyReduction(input, k, 'max');
   const shape = reducedShape(input._shape, nd === 0 ? 0 : 1 << k, keepdim);
   const [values, indices] = input._dev.maxDim(input.h, nd === 0 ? 0 : k, keepdim);
@@ -102,7 +102,7 @@ export function max(
 export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
   checkFloat(input, 'amax');
   const { dim: d, keepdim } = parse(dim, options);
-  const mask = dimMask(d, input._shape.length);
+  const mask = dimMask(d, input._shape.length, { fn: 'amax', name: 'dim', position: 1 });
   checkNonEmptyReduction(input, d, 'amax');
   return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
 }
@@ -114,7 +114,7 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
 export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: ReduceOptions | boolean): Tensor {
   checkFloat(input, 'logsumexp');
   const { dim: d, keepdim } = parse(dim, options);
-  const mask = dimMask(d, input._shape.length);
+  const mask = dimMask(d, input._shape.length, { fn: 'logsumexp', name: 'dim', position: 1 });
   return new Tensor(input._dev, input._dev.logsumexp(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
 }
 
@@ -122,7 +122,7 @@ function softmaxLike(op: Op, input: Tensor, dim: number | { dim: number } | unde
   checkFloat(input, name);
   const d = typeof dim === 'object' && dim !== null ? dim.dim : dim;
   if (d === undefined) throw new RuntimeError(`${name}() missing required argument 'dim'`);
-  const k = normDim(d, input._shape.length);
+  const k = normDim(d, input._shape.length, { fn: name, name: 'dim', position: 1 });
   return new Tensor(input._dev, input._dev.softmax(op, input.h, input._shape.length === 0 ? 0 : k), input._shape.slice());
 }
 

@@ -4,7 +4,7 @@
 
 import { Op, DType } from '../shared/abi.js';
 import { RuntimeError, TorchError } from '../errors.js';
-import { inferViewShape, normDim, sizeArgs, checkRank, formatSize, type SizeArg } from '../shape.js';
+import { inferViewShape, normDim, sizeParam, checkRank, checkStorage, formatSize, type SizeArg } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
 
@@ -18,7 +18,7 @@ export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor 
  * @example x.reshape(2, 3); x.reshape([-1]); torch.reshape(x, [3, -1])
  */
 export function reshape(input: Tensor, ...shape: SizeArg[]): Tensor {
-  return viewAs(Op.Reshape, input, inferViewShape(sizeArgs(shape), input.numel()));
+  return viewAs(Op.Reshape, input, inferViewShape(sizeParam(shape, { fn: 'reshape', name: 'shape', position: 1, list: 'SymInts' }), input.numel()));
 }
 
 /**
@@ -26,7 +26,7 @@ export function reshape(input: Tensor, ...shape: SizeArg[]): Tensor {
  * @example x.view(-1, 4)
  */
 export function view(input: Tensor, ...shape: SizeArg[]): Tensor {
-  return viewAs(Op.View, input, inferViewShape(sizeArgs(shape), input.numel()));
+  return viewAs(Op.View, input, inferViewShape(sizeParam(shape, { fn: 'view', name: 'size', position: 1, list: 'SymInts' }), input.numel()));
 }
 
 /**
@@ -37,7 +37,7 @@ export function squeeze(input: Tensor, dim?: number | { dim?: number }): Tensor 
   const d = typeof dim === 'object' ? dim.dim : dim;
   const shape = input._shape;
   if (d === undefined) return viewAs(Op.Squeeze, input, shape.filter((s) => s !== 1));
-  const k = normDim(d, shape.length);
+  const k = normDim(d, shape.length, { fn: 'squeeze', name: 'dim', position: 1 });
   const out = shape.length > 0 && shape[k] === 1 ? shape.filter((_, i) => i !== k) : shape.slice();
   return viewAs(Op.SqueezeDim, input, out);
 }
@@ -48,7 +48,7 @@ export function squeeze(input: Tensor, dim?: number | { dim?: number }): Tensor 
  */
 export function unsqueeze(input: Tensor, dim: number | { dim: number }): Tensor {
   const d = typeof dim === 'object' ? dim.dim : dim;
-  const k = normDim(d, input._shape.length + 1);
+  const k = normDim(d, input._shape.length + 1, { fn: 'unsqueeze', name: 'dim', position: 1 });
   const out = input._shape.slice();
   out.splice(k, 0, 1);
   checkRank(out.length);
@@ -64,7 +64,8 @@ export function flatten(input: Tensor, start_dim?: number | { start_dim?: number
   if (typeof s === 'object') { e = s.end_dim; s = s.start_dim; }
   const nd = input._shape.length;
   if (nd === 0) return viewAs(Op.Flatten, input, [1]);
-  const a = normDim(s ?? 0, nd), b = normDim(e ?? -1, nd);
+  const a = normDim(s ?? 0, nd, { fn: 'flatten', name: 'start_dim', position: 1 });
+  const b = normDim(e ?? -1, nd, { fn: 'flatten', name: 'end_dim', position: 2 });
   if (a > b) throw new RuntimeError('flatten() has invalid args: start_dim cannot come after end_dim');
   // PyTorch returns the input itself when there is nothing to flatten
   if (a === b) return input;
@@ -84,7 +85,7 @@ function permuteAs(op: Op, input: Tensor, perm: number[]): Tensor {
  * @example x.permute(2, 0, 1); torch.permute(x, [1, 0])
  */
 export function permute(input: Tensor, ...dims: SizeArg[]): Tensor {
-  const raw = sizeArgs(dims);
+  const raw = sizeParam(dims, { fn: 'permute', name: 'dims', position: 1 });
   const nd = input._shape.length;
   if (raw.length !== nd) {
     throw new RuntimeError(
@@ -102,7 +103,8 @@ export function permute(input: Tensor, ...dims: SizeArg[]): Tensor {
 export function transpose(input: Tensor, dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor {
   if (typeof dim0 === 'object') { dim1 = dim0.dim1; dim0 = dim0.dim0; }
   const nd = input._shape.length;
-  const a = normDim(dim0, nd), b = normDim(dim1!, nd);
+  const a = normDim(dim0, nd, { fn: 'transpose', name: 'dim0', position: 1 });
+  const b = normDim(dim1!, nd, { fn: 'transpose', name: 'dim1', position: 2 });
   const perm = Array.from({ length: nd }, (_, i) => i);
   if (nd > 0) { perm[a] = b; perm[b] = a; }
   return permuteAs(Op.Transpose, input, perm);
@@ -123,7 +125,7 @@ export function t(input: Tensor): Tensor {
  * @example torch.tensor([1, 2, 3]).expand(2, -1) // shape [2, 3]
  */
 export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
-  const target = sizeArgs(sizes);
+  const target = sizeParam(sizes, { fn: 'expand', name: 'size', position: 1, list: 'SymInts' });
   const shape = input._shape, nd = shape.length;
   if (target.length < nd) {
     throw new RuntimeError(
@@ -137,13 +139,16 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
     }
     const have = shape[i - lead];
     if (s === -1) return have;
+    // PyTorch's own check finds a negative size (other than -1) only when it multiplies the sizes
+    if (s < 0) throw new RuntimeError('numel: integer multiplication overflow');
     if (have !== s && have !== 1) {
       throw new RuntimeError(
         `The expanded size of the tensor (${s}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: ${formatSize(target)}.  Tensor sizes: ${formatSize(shape)}`);
     }
     return s;
   });
-  checkRank(out.length);
+  // wasmgrad tensors are contiguous, so the expanded tensor is allocated (PyTorch's is a view)
+  checkStorage(out);
   return new Tensor(input._dev, input._dev.expand(input.h, out), out, input._dtype);
 }
 
@@ -162,7 +167,7 @@ export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } =
   if (tensors.length === 0) throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
   const d = typeof dim === 'object' ? dim.dim ?? 0 : dim;
   const first = tensors[0]._shape;
-  const k = normDim(d, first.length);
+  const k = normDim(d, first.length, { fn: 'cat', name: 'dim', position: 2 });
   const out = first.slice();
   out[k] = 0;
   tensors.forEach((t, i) => {
@@ -178,6 +183,7 @@ export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } =
     out[k] += t._shape[k];
   });
   if (first.length === 0) throw new RuntimeError('zero-dimensional tensor (at position 0) cannot be concatenated');
+  checkStorage(out);
   return catPromoted(Op.Cat, tensors, k, out);
 }
 
@@ -206,7 +212,7 @@ export function stack(tensors: readonly Tensor[], dim: number | { dim?: number }
   if (tensors.length === 0) throw new RuntimeError('stack expects a non-empty TensorList');
   const d = typeof dim === 'object' ? dim.dim ?? 0 : dim;
   const first = tensors[0]._shape;
-  const k = normDim(d, first.length + 1);
+  const k = normDim(d, first.length + 1, { fn: 'stack', name: 'dim', position: 2 });
   tensors.forEach((t, i) => {
     if (t._shape.join() !== first.join()) {
       throw new RuntimeError(
@@ -215,7 +221,7 @@ export function stack(tensors: readonly Tensor[], dim: number | { dim?: number }
   });
   const out = first.slice();
   out.splice(k, 0, tensors.length);
-  checkRank(out.length);
+  checkStorage(out);
   return catPromoted(Op.Stack, tensors, k, out);
 }
 
