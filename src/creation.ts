@@ -183,6 +183,8 @@ export function eye(n: number, m: number | TensorOptions = n, options: TensorOpt
   if (typeof cols !== 'number' || !Number.isInteger(cols)) throw invalidEye(n, cols);
   if (n < 0) throw new RuntimeError(`n must be greater or equal to 0, got ${n}`);
   if (cols < 0) throw new RuntimeError(`m must be greater or equal to 0, got ${cols}`);
+  // eye counts its elements in int64 before it sizes the storage
+  if (BigInt(n) * BigInt(cols) >= 2n ** 63n) throw new RuntimeError('numel: integer multiplication overflow');
   checkStorage([n, cols]);
   const values = new Float32Array(n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) values[i * cols + i] = 1;

@@ -5,13 +5,8 @@
 // the next op (with backward) works.
 
 import { describe, it, expect } from 'vitest';
-import { torch, DEVICES, loadFixture, fromFixture, type Device, type TensorFixture } from './support/torch.js';
-
-type Arg = number | boolean | string | null | number[] | { tensor: TensorFixture } | { list: Arg[] };
-interface ErrorCase {
-  name: string; call?: string; args?: Arg[]; kwargs?: Record<string, Arg>; script?: string;
-  error: string; error_type: string;
-}
+import { torch, DEVICES, loadFixture, type Device } from './support/torch.js';
+import { callCase, sentinel, expectIntact, type ErrorCase } from './support/errors.js';
 
 const fixture = loadFixture<{ cases: ErrorCase[] }>('errors.json');
 // PyTorch's values for the sentinel and the transposed view (ops.json "scenarios")
@@ -47,30 +42,9 @@ const scripts: Record<string, (device: Device) => void> = {
   },
 };
 
-function decode(arg: Arg, device: Device): unknown {
-  if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) {
-    if ('tensor' in arg) return fromFixture(arg.tensor, device);
-    if ('list' in arg) return arg.list.map((a) => decode(a, device));
-  }
-  return arg;
-}
-
 function run(c: ErrorCase, device: Device): void {
-  if (c.script) return scripts[c.script](device);
-  const args = c.args!.map((a) => decode(a, device));
-  const kw = Object.fromEntries(Object.entries(c.kwargs ?? {}).map(([k, v]) => [k, decode(v, device)]));
-  const all = Object.keys(kw).length ? [...args, kw] : args;
-  const [ns, name] = c.call!.split('.');
-  const target = (ns === 'torch' ? torch : ns === 'F' ? torch.nn.functional : null) as unknown as Record<string, (...a: unknown[]) => unknown>;
-  if (target) target[name](...all);
-  else (args[0] as Record<string, (...a: unknown[]) => unknown>)[name](...all.slice(1));
-}
-
-/** A small graph that must survive any failed op untouched. */
-function sentinel(device: Device) {
-  const w = torch.tensor([[0.5, -1.5], [2.0, 0.25]], { requires_grad: true, device });
-  const y = w.mul(w).sum();
-  return { w, y, values: Array.from(w.dataSync()) };
+  if (c.script) scripts[c.script](device);
+  else callCase(c, device);
 }
 
 describe.each(DEVICES)('errors on %s', (device) => {
@@ -78,7 +52,6 @@ describe.each(DEVICES)('errors on %s', (device) => {
     if (knownDifferences.has(c.name)) continue;
     it(`${c.name}: ${c.error_type}`, () => {
       const s = sentinel(device);
-      const before = torch.memory(device);
       let thrown: unknown = null;
       torch.tidy(() => {
         try { run(c, device); } catch (e) { thrown = e; }
@@ -86,19 +59,7 @@ describe.each(DEVICES)('errors on %s', (device) => {
       expect(thrown, 'expected an error').toBeInstanceOf(Error);
       expect((thrown as Error).message).toBe(c.error);
       expect((thrown as Error).name).toBe(c.error_type);
-      // nothing is lost: same live tensors and records, the sentinel intact and differentiable
-      if (device === 'wasm') {
-        const after = torch.memory(device);
-        expect(after.numTensors).toBe(before.numTensors);
-        expect(after.numRecords).toBe(before.numRecords);
-      }
-      expect(Array.from(s.w.dataSync())).toEqual(s.values);
-      s.y.backward();
-      expect(s.w.grad!.tolist()).toEqual(S['errors/sentinel'].values.grad);
-      const z = torch.tidy(() => torch.ones([3], { device }).mul(2).sum());
-      expect(z.item()).toBe(S['errors/sentinel'].values.z);
-      z.dispose();
-      s.w.dispose(); s.y.dispose();
+      expectIntact(s);
     });
   }
 

@@ -134,19 +134,19 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
   const lead = target.length - nd;
   const out = target.map((s, i) => {
     if (i < lead) {
-      if (s < 0) throw new RuntimeError(`The expanded size of the tensor (${s}) isn't allowed in a leading, non-existing dimension ${i}`);
+      if (s === -1) throw new RuntimeError(`The expanded size of the tensor (${s}) isn't allowed in a leading, non-existing dimension ${i}`);
       return s;
     }
     const have = shape[i - lead];
     if (s === -1) return have;
-    // PyTorch's own check finds a negative size (other than -1) only when it multiplies the sizes
-    if (s < 0) throw new RuntimeError('numel: integer multiplication overflow');
     if (have !== s && have !== 1) {
       throw new RuntimeError(
         `The expanded size of the tensor (${s}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: ${formatSize(target)}.  Tensor sizes: ${formatSize(shape)}`);
     }
     return s;
   });
+  // PyTorch finds any other negative size only when it multiplies the sizes (as 64-bit unsigned)
+  if (out.some((s) => s < 0)) throw new RuntimeError('numel: integer multiplication overflow');
   // wasmgrad tensors are contiguous, so the expanded tensor is allocated (PyTorch's is a view)
   checkStorage(out);
   return new Tensor(input._dev, input._dev.expand(input.h, out), out, input._dtype);
