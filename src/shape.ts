@@ -36,6 +36,7 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
     }
     out[i] = sa === 1 ? sb : sa;
   }
+  if (numelOf(out) > Limits.MaxNumel) checkStorage(out);
   return out;
 }
 

@@ -9,6 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { torch, DEVICES, type Device } from './support/torch.js';
+import { empty as jsEmpty } from '../src/js/tensor.js';
 
 const hostile = fc.constantFrom(-1, -2, 2.5, -0.5, NaN, Infinity, -Infinity, 2 ** 31, 2 ** 32, 2 ** 32 + 5, 2 ** 53);
 const size = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 4 }) }, { weight: 1, arbitrary: hostile });
@@ -130,5 +131,25 @@ describe.each(DEVICES)('random sizes on %s', (device) => {
     ]) expect(raisesOrChecks(device, f)).toBe(false);
     expect(Array.from(w.dataSync())).toEqual([0.5, -1.5]);
     w.dispose();
+  });
+});
+
+describe.each(DEVICES)('result shapes beyond the storage limit on %s', (device) => {
+  // 2^16 × 2^16 elements: the inputs are small, the result is not
+  for (const [name, f] of [
+    ['broadcast add', (a: torch.Tensor, b: torch.Tensor) => a.add(b)],
+    ['mm', (a: torch.Tensor, b: torch.Tensor) => a.mm(b)],
+  ] as const) {
+    it(`${name} raises the out-of-memory RuntimeError before allocating`, () => {
+      const a = torch.zeros([2 ** 16, 1], { device }), b = torch.zeros([1, 2 ** 16], { device });
+      expect(() => f(a, b)).toThrow(/^wasmgrad: can't allocate memory: you tried to allocate 17179869184 bytes/);
+      a.dispose(); b.dispose();
+    });
+  }
+});
+
+describe('the js device', () => {
+  it('refuses storage beyond the limit itself, whatever the front end checked', () => {
+    expect(() => jsEmpty([2 ** 16, 2 ** 16])).toThrow(/^wasmgrad: can't allocate memory: you tried to allocate 17179869184 bytes/);
   });
 });
