@@ -126,6 +126,8 @@ def creation_cases():
     case("zeros/[2**31, 2**31]", "torch.zeros", lambda: [[2**31, 2**31]])
     case("eye/n=2**31", "torch.eye", lambda: [2**31])
     case("arange/step=0", "torch.arange", lambda: [0, 3, 0])
+    for v in [NAN, INF, -INF, 1e-300, 2.5, -1]:
+        case(f"arange/step={v}", "torch.arange", lambda: [0, 3, v])
 
 
 def shape_cases():

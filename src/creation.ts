@@ -135,9 +135,10 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   const nums = args.filter((a): a is number => typeof a === 'number');
   const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RuntimeError(`unsupported range: ${pyNumber(start)} -> ${pyNumber(end)}`);
-  if (step === 0) throw new RuntimeError('step must be nonzero');
-  if ((end - start) / step < 0) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
-  const n = Math.ceil((end - start) / step);
+  if (step === 0 || Number.isNaN(step)) throw new RuntimeError('step must be nonzero');
+  if (!((step > 0 && end >= start) || (step < 0 && end <= start))) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
+  const n = Math.ceil((end - start) / step) + 0; // + 0: never a size of -0
+  if (n >= 2 ** 63) throw new RuntimeError('invalid size, possible overflow?');
   checkStorage([n]);
   const values = Array.from({ length: n }, (_, i) => start + i * step);
   return make(values, [n], options);

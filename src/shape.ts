@@ -195,7 +195,8 @@ export function checkIntList(v: unknown, p: IntParam): number[] {
       throw new TypeError(`${p.fn}(): argument '${p.name}' must be tuple of ${list}, but found element of type ${pyTypeName(v[i])} at pos ${i + 1}`);
     }
   }
-  return v.slice();
+  // -0 is an int too, but a shape must not hold it (Object.is, formatting)
+  return v.map((x: number) => x + 0);
 }
 
 /**
