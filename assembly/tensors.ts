@@ -93,16 +93,13 @@ export function newTensor(ndim: i32, shape: usize, dtype: i32): i32 {
   let numel: i64 = 1;
   for (let d = 0; d < ndim; d++) {
     numel *= <i64>load<i32>(shape + (<usize>d << 2));
-    if (numel > MAX_NUMEL) return 0;
+    if (numel > <i64>Limits.MaxNumel) return 0;
   }
   return newTensorN(ndim, shape, dtype, <i32>numel);
 }
 
-// 4-byte elements in a 32-bit address space
-const MAX_NUMEL: i64 = 0x3fffffff;
-
 export function newTensorN(ndim: i32, shape: usize, dtype: i32, numel: i32): i32 {
-  if (numel < 0 || <i64>numel > MAX_NUMEL) return 0;
+  if (numel < 0 || numel > Limits.MaxNumel) return 0;
   const bytes = <usize>max(numel, 1) << 2;
   const data = alloc(bytes);
   if (!data) return 0;

@@ -6,7 +6,7 @@
 import { DType } from './shared/abi.js';
 import { RuntimeError, TorchError, TypeError, ValueError } from './errors.js';
 import { checkBool, checkInt, checkNumber, checkTensorArg, pyType } from './args.js';
-import { checkRank, numelOf, sizeArgs } from './shape.js';
+import { checkIntList, checkNewShape, checkStorage, numelOf, type IntParam } from './shape.js';
 import { Tensor, type DTypeName } from './tensor.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
@@ -47,7 +47,7 @@ export function checkInt64Values(values: ArrayLike<number>, fn: 'tensor' | 'full
 }
 
 function make(data: ArrayLike<number>, shape: number[], options: TensorOptions): Tensor {
-  checkRank(shape.length);
+  checkStorage(shape);
   const dtype = dtypeOf(options.dtype);
   if (dtype === DType.Int64) checkInt64Values(data, 'tensor');
   const dev = getDevice(options.device);
@@ -128,8 +128,7 @@ export function tensor(data: Nested | Float32Array | Int32Array | Float64Array |
 
 function filled(shape: number[], value: number, options: TensorOptions, fn: string): Tensor {
   checkOptions(fn, options);
-  checkRank(shape.length);
-  for (const s of shape) if (!Number.isInteger(s) || s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: ${JSON.stringify(shape)}`);
+  checkNewShape(shape);
   const dtype = dtypeOf(options.dtype);
   if (dtype === DType.Int64) checkInt64Values([value], 'full');
   const dev = getDevice(options.device);
@@ -140,31 +139,37 @@ function filled(shape: number[], value: number, options: TensorOptions, fn: stri
 
 type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
 
-function splitArgs(args: SizeAndOptions): { shape: number[]; options: TensorOptions } {
+/** The checked size (varargs, one list, or the `size` keyword) and the options of zeros/ones/rand/randn. */
+function splitArgs(args: SizeAndOptions, fn: string, list: IntParam['list']): { shape: number[]; options: TensorOptions } {
   const last = args[args.length - 1];
-  const hasOptions = last !== undefined && typeof last === 'object' && !Array.isArray(last);
+  const hasOptions = last !== undefined && last !== null && typeof last === 'object' && !Array.isArray(last);
   const options = (hasOptions ? last : {}) as TensorOptions & { size?: readonly number[] };
-  const sizes = (hasOptions ? args.slice(0, -1) : args) as (number | readonly number[])[];
+  const sizes = (hasOptions ? args.slice(0, -1) : args) as unknown[];
+  const param: IntParam = { fn, name: 'size', position: 1, list };
   // the size may come by keyword too: torch.ones({ size: [2, 3] })
-  if (sizes.length === 0 && options.size) return { shape: options.size.slice(), options };
-  return { shape: sizeArgs(sizes), options };
+  const shape = sizes.length === 0 && options.size ? checkIntList(options.size, param)
+    : sizes.length === 1 && Array.isArray(sizes[0]) ? checkIntList(sizes[0], param)
+      : checkIntList(sizes, { ...param, container: 'varargs' });
+  checkNewShape(shape);
+  return { shape, options };
 }
 
 /** A tensor of zeros. @example torch.zeros(2, 3); torch.zeros([2, 3], { requires_grad: true }) */
 export function zeros(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'zeros', 'SymInts');
   return filled(shape, 0, options, 'zeros');
 }
 
 /** A tensor of ones. @example torch.ones([3]) */
 export function ones(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'ones', 'SymInts');
   return filled(shape, 1, options, 'ones');
 }
 
 /** A tensor filled with one value. @example torch.full([2, 2], 7) */
 export function full(size: readonly number[], fill_value: number, options: TensorOptions = {}): Tensor {
-  return filled(size.slice(), checkNumber('full', 'fill_value', 2, fill_value), options, 'full');
+  const shape = checkIntList(size, { fn: 'full', name: 'size', position: 1, list: 'SymInts' });
+  return filled(shape, checkNumber('full', 'fill_value', 2, fill_value), options, 'full');
 }
 
 /** Zeros shaped like input (same device and dtype unless given). @example torch.zeros_like(x) */
@@ -196,9 +201,12 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   let [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   // PyTorch computes an integer arange in integers: the bounds and step truncate first
   if (options.dtype === 'int64') [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
-  if (step === 0) throw new RuntimeError('step must be nonzero');
-  if ((end - start) / step < 0) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
-  const n = Math.ceil((end - start) / step);
+  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RuntimeError(`unsupported range: ${pyNumber(start)} -> ${pyNumber(end)}`);
+  if (step === 0 || Number.isNaN(step)) throw new RuntimeError('step must be nonzero');
+  if (!((step > 0 && end >= start) || (step < 0 && end <= start))) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
+  const n = Math.ceil((end - start) / step) + 0; // + 0: never a size of -0
+  if (n >= 2 ** 63) throw new RuntimeError('invalid size, possible overflow?');
+  checkStorage([n]);
   const values = Array.from({ length: n }, (_, i) => start + i * step);
   return make(values, [n], options);
 }
@@ -213,6 +221,7 @@ export function linspace(start: number, end: number, steps: number, options: Ten
   checkInt('linspace', 'steps', 3, steps);
   checkOptions('linspace', options);
   if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
+  checkStorage([steps]);
   // PyTorch's float32 arithmetic, filling the two halves from each end so the
   // endpoint is exact; its x86 build contracts start + step·i into one fused
   // multiply-add (as random.ts found for uniform_), so do we
@@ -225,11 +234,29 @@ export function linspace(start: number, end: number, steps: number, options: Ten
   return make(values, [steps], options);
 }
 
+/** Python's spelling of a float in PyTorch's messages (nan, inf). */
+function pyNumber(v: number): string {
+  return Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v);
+}
+
+/** eye(n, m) with a non-int m matches neither of PyTorch's overloads: its parser lists both. */
+function invalidEye(n: number, m: unknown): TypeError {
+  const tail = 'Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)';
+  return new TypeError(`eye() received an invalid combination of arguments - got (${pyType(n)}, ${pyType(m)}), but expected one of:\n` +
+    ` * (int n, *, ${tail}\n * (int n, int m, *, ${tail}\n`);
+}
+
 /** The identity matrix (n×m). @example torch.eye(3) */
 export function eye(n: number, m: number | TensorOptions = n, options: TensorOptions = {}): Tensor {
-  checkInt('eye', 'n', 1, n);
-  const cols = typeof m === 'number' ? m : n;
+  const cols = typeof m === 'object' ? n : m;
   const opts = typeof m === 'object' ? m : options;
+  checkInt('eye', 'n', 1, n);
+  if (typeof cols !== 'number' || !Number.isInteger(cols)) throw invalidEye(n, cols);
+  if (n < 0) throw new RuntimeError(`n must be greater or equal to 0, got ${n}`);
+  if (cols < 0) throw new RuntimeError(`m must be greater or equal to 0, got ${cols}`);
+  // eye counts its elements in int64 before it sizes the storage
+  if (BigInt(n) * BigInt(cols) >= 2n ** 63n) throw new RuntimeError('numel: integer multiplication overflow');
+  checkStorage([n, cols]);
   const values = new Float32Array(n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) values[i * cols + i] = 1;
   return make(values, [n, cols], opts);
@@ -237,12 +264,12 @@ export function eye(n: number, m: number | TensorOptions = n, options: TensorOpt
 
 /** Uniform random values in [0, 1), PyTorch's generator. @example torch.manual_seed(0); torch.rand(3) */
 export function rand(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'rand', 'ints');
   return make(fillUniform(new Float32Array(numelOf(shape))), shape, options);
 }
 
 /** Standard normal random values, PyTorch's generator. @example torch.randn(2, 3) */
 export function randn(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args);
+  const { shape, options } = splitArgs(args, 'randn', 'ints');
   return make(fillNormal(new Float32Array(numelOf(shape))), shape, options);
 }

@@ -2,7 +2,9 @@
 // shape inference, each raising PyTorch's error for bad input before any
 // device work starts (so a failed op changes nothing).
 
-import { RuntimeError, IndexError } from './errors.js';
+import { RuntimeError, IndexError, TypeError } from './errors.js';
+import { Limits } from './shared/abi.js';
+import { argTypeError, pyType } from './args.js';
 
 export type Shape = readonly number[];
 
@@ -35,12 +37,16 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
     }
     out[i] = sa === 1 ? sb : sa;
   }
+  if (numelOf(out) > Limits.MaxNumel) checkStorage(out);
   return out;
 }
 
+const DIM: IntParam = { fn: 'sum', name: 'dim', position: 1 };
+
 /** A dim index in [-ndim, ndim) made non-negative; ndim 0 accepts -1 and 0 as PyTorch does. */
-export function normDim(dim: number, ndim: number): number {
+export function normDim(dim: number, ndim: number, param?: IntParam): number {
   const n = Math.max(ndim, 1);
+  if (param) checkIntParam(dim, param);
   if (!Number.isInteger(dim) || dim < -n || dim >= n) {
     throw new IndexError(`Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
   }
@@ -48,9 +54,9 @@ export function normDim(dim: number, ndim: number): number {
 }
 
 /** Dims (int, list or undefined = all) as a bitmask; repeated dims are PyTorch's error. */
-export function dimMask(dim: number | readonly number[] | undefined | null, ndim: number): number {
+export function dimMask(dim: number | readonly number[] | undefined | null, ndim: number, p?: IntParam): number {
   if (dim === undefined || dim === null) return ndim === 0 ? 0 : (1 << ndim) - 1;
-  const dims = typeof dim === 'number' ? [dim] : dim;
+  const dims = typeof dim === 'number' ? [checkIntParam(dim, p ?? DIM)] : checkIntList(dim, p ?? DIM);
   if (dims.length === 0) return ndim === 0 ? 0 : (1 << ndim) - 1;
   let mask = 0;
   for (const d of dims) {
@@ -72,14 +78,15 @@ export function reducedShape(shape: Shape, mask: number, keepdim: boolean): numb
 }
 
 /** Resolves a view/reshape target (one -1 allowed) against numel, or PyTorch's error. */
-export function inferViewShape(target: readonly number[], numel: number): number[] {
+export function inferViewShape(target: readonly number[], numel: number, param?: IntParam): number[] {
+  if (param) checkIntList(target, param);
   let infer = -1, known = 1;
   for (let i = 0; i < target.length; i++) {
     const s = target[i];
     if (s === -1) {
       if (infer >= 0) throw new RuntimeError('only one dimension can be inferred');
       infer = i;
-    } else if (!Number.isInteger(s) || s < 0) {
+    } else if (s < 0) {
       throw new RuntimeError(`invalid shape dimension ${s}`);
     } else known *= s;
   }
@@ -125,6 +132,95 @@ export function sizeArgs(args: readonly SizeArg[]): number[] {
   return args as number[];
 }
 
+/** sizeArgs, then checked as PyTorch's `int[]` parameter p (varargs or a list). */
+export function sizeParam(args: readonly SizeArg[], p: IntParam): number[] {
+  const varargs = !(args.length === 1 && typeof args[0] === 'object' && args[0] !== null);
+  return checkIntList(sizeArgs(args), varargs ? { ...p, container: 'varargs' } : p);
+}
+
 export function formatSize(shape: Shape): string {
   return `[${shape.join(', ')}]`;
+}
+
+// ---- size and dim arguments, checked as PyTorch's argument parser checks an
+// `int` / `int[]` parameter (python_arg_parser.cpp), so the op-table parser can
+// call these per parameter. JS has one number type: an integral number is an
+// int, any other (2.5, NaN, ±inf) is Python's float.
+
+/** Which parameter is being checked: `zeros(): argument 'size' (position 1)`. */
+export interface IntParam {
+  fn: string;
+  name: string;
+  position: number;
+  /** the list type as PyTorch 1.13 names it ('SymInts' for SymInt[] sizes, 'ints' for int[]) */
+  list?: 'SymInts' | 'ints';
+  /** how the list came: a list, a tuple (nn.Linear's `empty((out, in))`), or varargs (`zeros(2, 3)`,
+   *  where a bad first element is named by its own type) */
+  container?: 'list' | 'tuple' | 'varargs';
+}
+
+/** An integral number an int64 holds (PyTorch refuses a Python int beyond it). */
+const isInt64 = (v: number): boolean => Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 63;
+
+/** args.ts's `int` check, for a parameter described by p: `sum(): argument 'dim' (position 1) must be int, not float`. */
+function checkIntParam(v: unknown, p: IntParam): number {
+  if (typeof v !== 'number' || !isInt64(v)) throw argTypeError(p.fn, p.name, p.position, 'int', v);
+  return v;
+}
+
+/**
+ * An `int[]` parameter. PyTorch matches the signature on the first element
+ * only, then converts the rest, hence its two messages.
+ */
+export function checkIntList(v: unknown, p: IntParam): number[] {
+  const list = p.list ?? 'ints';
+  const bad = (x: unknown) => typeof x !== 'number' || !Number.isInteger(x);
+  if (!Array.isArray(v) || (v.length > 0 && bad(v[0]))) {
+    const got = Array.isArray(v) && p.container !== 'varargs' ? p.container ?? 'list' : pyType(Array.isArray(v) ? v[0] : v);
+    throw new TypeError(`${p.fn}(): argument '${p.name}' (position ${p.position}) must be tuple of ${list}, not ${got}`);
+  }
+  for (let i = 0; i < v.length; i++) {
+    if (bad(v[i]) || !isInt64(v[i])) {
+      throw new TypeError(`${p.fn}(): argument '${p.name}' must be tuple of ${list}, but found element of type ${pyType(v[i])} at pos ${i + 1}`);
+    }
+  }
+  // -0 is an int too, but a shape must not hold it (Object.is, formatting)
+  return v.map((x: number) => x + 0);
+}
+
+/**
+ * The size of a new tensor: PyTorch's error for a negative size, then
+ * `checkStorage`. Every creation function calls it before any device work.
+ */
+export function checkNewShape(shape: readonly number[]): void {
+  for (const s of shape) {
+    if (s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: ${formatSize(shape)}`);
+  }
+  checkStorage(shape);
+}
+
+/**
+ * Refuses, before anything is allocated, a tensor whose storage wasmgrad
+ * cannot address: PyTorch's overflow error past int64 bytes, else an
+ * out-of-memory error in PyTorch's style past Limits.MaxNumel 4-byte elements
+ * (WebAssembly's 32-bit memory; the js device keeps the same limit so both
+ * devices accept the same shapes, and its typed arrays stay int32-indexable).
+ * A dim is kept in 32 bits on the wasm device, so even an empty tensor may
+ * not have a dim beyond the limit.
+ */
+export function checkStorage(shape: readonly number[]): void {
+  checkRank(shape.length);
+  let numel = 1n;
+  for (const s of shape) numel *= BigInt(s);
+  const bytes = numel * 4n;
+  if (bytes >= 2n ** 63n) throw new RuntimeError(`Storage size calculation overflowed with sizes=${formatSize(shape)}`);
+  if (numel > BigInt(Limits.MaxNumel)) {
+    throw new RuntimeError(`wasmgrad: can't allocate memory: you tried to allocate ${bytes} bytes, but a tensor holds at most ` +
+      `${Limits.MaxNumel} elements of 4 bytes (32-bit WebAssembly memory; the js device keeps the same limit)`);
+  }
+  const big = shape.findIndex((s) => s > Limits.MaxNumel);
+  if (big >= 0) {
+    throw new RuntimeError(`wasmgrad: size ${shape[big]} at dim ${big} is beyond the ${Limits.MaxNumel} a dim can hold ` +
+      `(sizes=${formatSize(shape)})`);
+  }
 }

@@ -312,7 +312,7 @@ export class Tensor {
   transpose(dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor { return shp.transpose(this, dim0, dim1, true); }
   t(): Tensor { return shp.t(this); }
   permute(...dims: SizeArg[]): Tensor { return shp.permute(this, ...dims); }
-  squeeze(dim?: number | { dim?: number }): Tensor { return shp.squeeze(this, dim); }
+  squeeze(dim?: number | { dim?: number }): Tensor { return shp.squeeze(this, dim, true); }
   unsqueeze(dim: number | { dim: number }): Tensor { return shp.unsqueeze(this, dim, true); }
   expand(...sizes: SizeArg[]): Tensor { return shp.expand(this, ...sizes); }
   flatten(start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number): Tensor {

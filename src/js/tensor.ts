@@ -4,7 +4,8 @@
 // refcounting here; "freeing what the graph no longer needs" is dropping the
 // references (saved tensors after a backward without retain_graph).
 
-import { Op, DType } from '../shared/abi.js';
+import { Op, DType, Limits } from '../shared/abi.js';
+import { checkStorage } from '../shape.js';
 
 export type Data = Float32Array | Int32Array;
 
@@ -27,6 +28,8 @@ export class JsTensor {
 export function empty(shape: number[], dtype: DType = DType.Float32): JsTensor {
   let n = 1;
   for (const s of shape) n *= s;
+  // the front ends check sizes; this catches a result shape (broadcast, matmul) beyond the limit
+  if (!(n <= Limits.MaxNumel)) checkStorage(shape);
   return new JsTensor(dtype === DType.Float32 ? new Float32Array(n) : new Int32Array(n), shape, dtype);
 }
 

@@ -12,6 +12,7 @@ import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
 import { NotImplementedError, TorchError } from '../errors.js';
 import { initLinear } from '../random.js';
+import { checkIntList, checkNewShape } from '../shape.js';
 import { linear } from './functional.js';
 import { relu, sigmoid } from '../ops/elementwise.js';
 
@@ -178,6 +179,8 @@ export class Linear extends Module {
     super();
     // nn.Linear(4, 3, false): bias may come positionally, as in PyTorch
     if (typeof options === 'boolean') options = { bias: options };
+    // PyTorch checks the sizes as torch.empty((out_features, in_features))
+    checkNewShape(checkIntList([out_features, in_features], { fn: 'empty', name: 'size', position: 1, list: 'SymInts', container: 'tuple' }));
     this.in_features = in_features;
     this.out_features = out_features;
     const { weight, bias } = initLinear(in_features, out_features, { bias: options.bias !== false });

@@ -20,7 +20,7 @@
 
 import { Op, DType } from '../shared/abi.js';
 import { RuntimeError } from '../errors.js';
-import { broadcastShapes, numelOf } from '../shape.js';
+import { broadcastShapes, checkStorage, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
 import { checkTensorArg } from '../args.js';
@@ -35,6 +35,7 @@ function checkDtypes(a: Tensor, b: Tensor, fn: string): void {
 }
 
 function product(op: Op, a: Tensor, b: Tensor, shape: number[]): Tensor {
+  checkStorage(shape);
   const dev = deviceOf(a, b);
   return new Tensor(dev, dev.matmul(op, a.h, b.h), shape);
 }

@@ -73,7 +73,7 @@ function reduce(
   checkTensorArg(name, 'input', 1, input);
   const { dim: d, keepdim } = parse(o, input, dim, options, method);
   const nd = input._shape.length;
-  const mask = dimMask(d, nd);
+  const mask = dimMask(d, nd, { fn: name, name: 'dim', position: 1 });
   if (name === 'mean' && input._dtype !== DType.Float32) {
     throw new RuntimeError('mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long');
   }
@@ -137,7 +137,7 @@ export function max(
   const { dim: d, keepdim } = parse(MAX, input, dim, options, method, true);
   if (typeof d !== 'number') throw noOverload(MAX, input, dim, options, method);
   const nd = input._shape.length;
-  const k = normDim(d, nd);
+  const k = normDim(d, nd, { fn: 'max', name: 'dim', position: 1 });
   checkNonEmptyReduction(input, k, 'max');
   const shape = reducedShape(input._shape, nd === 0 ? 0 : 1 << k, keepdim);
   const [values, indices] = input._dev.maxDim(input.h, nd === 0 ? 0 : k, keepdim);
@@ -159,7 +159,7 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
     throw argTypeError('amax', 'dim', isOptions(dim) ? 0 : method ? 1 : 2, 'tuple of ints', d);
   }
   if (typeof keepdim !== 'boolean') throw argTypeError('amax', 'keepdim', positional ? (method ? 2 : 3) : 0, 'bool', keepdim);
-  const mask = dimMask(d as DimArg | undefined, input._shape.length);
+  const mask = dimMask(d as DimArg | undefined, input._shape.length, { fn: 'amax', name: 'dim', position: 1 });
   checkNonEmptyReduction(input, d as DimArg | undefined, 'amax');
   return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
 }
@@ -172,7 +172,7 @@ export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: 
   checkTensorArg('logsumexp', 'input', 1, input);
   checkFloat(input, 'logsumexp');
   const { dim: d, keepdim } = parse(LOGSUMEXP, input, dim, options, method, true);
-  const mask = dimMask(d, input._shape.length);
+  const mask = dimMask(d, input._shape.length, { fn: 'logsumexp', name: 'dim', position: 1 });
   return new Tensor(input._dev, input._dev.logsumexp(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
 }
 
@@ -182,6 +182,11 @@ function softmaxLike(op: Op, input: Tensor, dim: number | { dim: number } | unde
   const d: unknown = typeof dim === 'object' && dim !== null ? dim.dim : dim;
   if (d === undefined) throw new RuntimeError(`${name}() missing required argument 'dim'`);
   if (typeof d === 'string' || d === null) throw dimNameError(d, input._shape.length);
+  if (!Number.isInteger(d)) {
+    const byKeyword = typeof dim === 'object';
+    throw invalidCombination(name, byKeyword ? [input] : [input, d], byKeyword ? { dim: d } : {}, [
+      '(Tensor input, int dim, torch.dtype dtype, *, Tensor out)', '(Tensor input, name dim, *, torch.dtype dtype)']);
+  }
   const k = normDim(d as number, input._shape.length);
   return new Tensor(input._dev, input._dev.softmax(op, input.h, input._shape.length === 0 ? 0 : k), input._shape.slice());
 }

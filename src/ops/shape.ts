@@ -4,7 +4,7 @@
 
 import { Op, DType } from '../shared/abi.js';
 import { RuntimeError, TorchError } from '../errors.js';
-import { inferViewShape, normDim, sizeArgs, checkRank, formatSize, type SizeArg } from '../shape.js';
+import { inferViewShape, normDim, sizeParam, checkRank, checkStorage, formatSize, type SizeArg } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
 import { checkInt, invalidCombination } from '../args.js';
@@ -19,26 +19,38 @@ export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor 
  * @example x.reshape(2, 3); x.reshape([-1]); torch.reshape(x, [3, -1])
  */
 export function reshape(input: Tensor, ...shape: SizeArg[]): Tensor {
-  return viewAs(Op.Reshape, input, inferViewShape(sizeArgs(shape), input.numel()));
+  return viewAs(Op.Reshape, input, inferViewShape(sizeParam(shape, { fn: 'reshape', name: 'shape', position: 1, list: 'SymInts' }), input.numel()));
 }
+
+// view's and squeeze's overloads, as PyTorch prints them when none matches
+const VIEW = ['(torch.dtype dtype)', '(tuple of SymInts size)'];
+const SQUEEZE = ['()', '(int dim)', '(name dim)'];
 
 /**
  * Like reshape (wasmgrad tensors are always contiguous, so every view succeeds).
  * @example x.view(-1, 4)
  */
 export function view(input: Tensor, ...shape: SizeArg[]): Tensor {
-  return viewAs(Op.View, input, inferViewShape(sizeArgs(shape), input.numel()));
+  // view(dtype) is view's other overload, so a size that is not an int matches neither
+  const first: unknown = Array.isArray(shape[0]) ? shape[0][0] : shape[0];
+  if (typeof first === 'number' && !Number.isInteger(first)) throw invalidCombination('view', shape, {}, VIEW);
+  return viewAs(Op.View, input, inferViewShape(sizeParam(shape, { fn: 'view', name: 'size', position: 1, list: 'SymInts' }), input.numel()));
 }
 
 /**
  * Removes dims of size 1 (all, or only `dim`).
  * @example torch.zeros([2, 1, 3]).squeeze() // shape [2, 3]
  */
-export function squeeze(input: Tensor, dim?: number | { dim?: number }): Tensor {
+export function squeeze(input: Tensor, dim?: number | { dim?: number }, method = false): Tensor {
   const d = typeof dim === 'object' ? dim.dim : dim;
   const shape = input._shape;
   if (d === undefined) return viewAs(Op.Squeeze, input, shape.filter((s) => s !== 1));
-  const k = normDim(d, shape.length);
+  if (!Number.isInteger(d)) {
+    const [args, kwargs] = typeof dim === 'object' ? [[], { dim: d }] : [[d], {}];
+    throw method ? invalidCombination('squeeze', args, kwargs, SQUEEZE)
+      : invalidCombination('squeeze', [input, ...args], kwargs, SQUEEZE.map((sig) => `(Tensor input${sig === '()' ? '' : ', '}${sig.slice(1)}`));
+  }
+  const k = normDim(d, shape.length, { fn: 'squeeze', name: 'dim', position: 1 });
   const out = shape.length > 0 && shape[k] === 1 ? shape.filter((_, i) => i !== k) : shape.slice();
   return viewAs(Op.SqueezeDim, input, out);
 }
@@ -66,7 +78,8 @@ export function flatten(input: Tensor, start_dim?: number | { start_dim?: number
   if (typeof s === 'object') { e = s.end_dim; s = s.start_dim; }
   const nd = input._shape.length;
   if (nd === 0) return viewAs(Op.Flatten, input, [1]);
-  const a = normDim(s ?? 0, nd), b = normDim(e ?? -1, nd);
+  const a = normDim(s ?? 0, nd, { fn: 'flatten', name: 'start_dim', position: 1 });
+  const b = normDim(e ?? -1, nd, { fn: 'flatten', name: 'end_dim', position: 2 });
   if (a > b) throw new RuntimeError('flatten() has invalid args: start_dim cannot come after end_dim');
   // PyTorch returns the input itself when there is nothing to flatten
   if (a === b) return input;
@@ -86,7 +99,7 @@ function permuteAs(op: Op, input: Tensor, perm: number[]): Tensor {
  * @example x.permute(2, 0, 1); torch.permute(x, [1, 0])
  */
 export function permute(input: Tensor, ...dims: SizeArg[]): Tensor {
-  const raw = sizeArgs(dims);
+  const raw = sizeParam(dims, { fn: 'permute', name: 'dims', position: 1 });
   const nd = input._shape.length;
   if (raw.length !== nd) {
     throw new RuntimeError(
@@ -134,7 +147,7 @@ export function t(input: Tensor): Tensor {
  * @example torch.tensor([1, 2, 3]).expand(2, -1) // shape [2, 3]
  */
 export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
-  const target = sizeArgs(sizes);
+  const target = sizeParam(sizes, { fn: 'expand', name: 'size', position: 1, list: 'SymInts' });
   const shape = input._shape, nd = shape.length;
   if (target.length < nd) {
     throw new RuntimeError(
@@ -143,7 +156,7 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
   const lead = target.length - nd;
   const out = target.map((s, i) => {
     if (i < lead) {
-      if (s < 0) throw new RuntimeError(`The expanded size of the tensor (${s}) isn't allowed in a leading, non-existing dimension ${i}`);
+      if (s === -1) throw new RuntimeError(`The expanded size of the tensor (${s}) isn't allowed in a leading, non-existing dimension ${i}`);
       return s;
     }
     const have = shape[i - lead];
@@ -154,7 +167,10 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
     }
     return s;
   });
-  checkRank(out.length);
+  // PyTorch finds any other negative size only when it multiplies the sizes (as 64-bit unsigned)
+  if (out.some((s) => s < 0)) throw new RuntimeError('numel: integer multiplication overflow');
+  // wasmgrad tensors are contiguous, so the expanded tensor is allocated (PyTorch's is a view)
+  checkStorage(out);
   return new Tensor(input._dev, input._dev.expand(input.h, out), out, input._dtype);
 }
 
@@ -172,8 +188,12 @@ export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } =
   checkList(tensors, 'cat');
   if (tensors.length === 0) throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
   const d = typeof dim === 'object' ? dim.dim ?? 0 : dim;
+  if (typeof d === 'number' && !Number.isInteger(d)) {
+    throw invalidCombination('cat', typeof dim === 'object' ? [tensors] : [tensors, d], typeof dim === 'object' ? { dim: d } : {},
+      ['(tuple of Tensors tensors, int dim, *, Tensor out)', '(tuple of Tensors tensors, name dim, *, Tensor out)']);
+  }
   const first = tensors[0]._shape;
-  const k = normDim(d, first.length);
+  const k = normDim(d, first.length, { fn: 'cat', name: 'dim', position: 2 });
   const out = first.slice();
   out[k] = 0;
   tensors.forEach((t, i) => {
@@ -189,6 +209,7 @@ export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } =
     out[k] += t._shape[k];
   });
   if (first.length === 0) throw new RuntimeError('zero-dimensional tensor (at position 0) cannot be concatenated');
+  checkStorage(out);
   return catPromoted(Op.Cat, tensors, k, out);
 }
 
@@ -217,7 +238,7 @@ export function stack(tensors: readonly Tensor[], dim: number | { dim?: number }
   if (tensors.length === 0) throw new RuntimeError('stack expects a non-empty TensorList');
   const d = typeof dim === 'object' ? dim.dim ?? 0 : dim;
   const first = tensors[0]._shape;
-  const k = normDim(d, first.length + 1);
+  const k = normDim(d, first.length + 1, { fn: 'stack', name: 'dim', position: 2 });
   tensors.forEach((t, i) => {
     if (t._shape.join() !== first.join()) {
       throw new RuntimeError(
@@ -226,7 +247,7 @@ export function stack(tensors: readonly Tensor[], dim: number | { dim?: number }
   });
   const out = first.slice();
   out.splice(k, 0, tensors.length);
-  checkRank(out.length);
+  checkStorage(out);
   return catPromoted(Op.Stack, tensors, k, out);
 }
 

@@ -48,7 +48,8 @@ export enum Slot {
 }
 
 /** The most dimensions a tensor may have (shape lives inline in the slot). */
-export enum Limits { MaxDims = 8 }
+/** MaxNumel: elements of one tensor, 4 bytes each in a 32-bit address space (both devices keep it). */
+export enum Limits { MaxDims = 8, MaxNumel = 0x3fffffff }
 
 /** Record layout (bytes): see the box diagram in assembly/tape.ts. */
 export enum Rec {

@@ -16,7 +16,7 @@ export type Arg =
   | { tensor: TensorFixture } | { list: Arg[] } | { undefined: true } | { dict: Record<string, Arg> }
   | { float32array: number[] } | { number: 'nan' | 'inf' | '-inf' };
 
-/** A call of a PyTorch function, method ("Tensor.x": on args[0]) or F / autograd function. */
+/** A call of a PyTorch function, method ("Tensor.x": on args[0]), F / autograd function or nn module constructor. */
 export interface Call { call: string; args: Arg[]; kwargs?: Record<string, Arg> }
 
 export function decode(arg: Arg, device: Device): unknown {
@@ -35,6 +35,10 @@ export function runCall(c: Call, device: Device): unknown {
   const kw = Object.fromEntries(Object.entries(c.kwargs ?? {}).map(([k, v]) => [k, decode(v, device)]));
   const all = Object.keys(kw).length ? [...args, kw] : args;
   const [ns, name] = c.call.split('.');
+  if (ns === 'nn') {
+    const Module = (torch.nn as unknown as Record<string, new (...a: unknown[]) => unknown>)[name];
+    return new Module(...all);
+  }
   const namespaces: Record<string, unknown> = { torch, F: torch.nn.functional, autograd: torch.autograd };
   const target = namespaces[ns] as Record<string, (...a: unknown[]) => unknown> | undefined;
   if (target) return target[name](...all);
@@ -44,42 +48,54 @@ export function runCall(c: Call, device: Device): unknown {
 // PyTorch's values for the sentinel (ops.json "scenarios")
 const S = loadFixture('ops.json').scenarios;
 
-/** A small graph that must survive any failed op untouched. */
-function sentinel(device: Device) {
+/** A small graph that must survive any failed op untouched; `before` is the engine's count. */
+export function sentinel(device: Device) {
   const w = torch.tensor([[0.5, -1.5], [2.0, 0.25]], { requires_grad: true, device });
   const y = w.mul(w).sum();
-  return { w, y, values: Array.from(w.dataSync()) };
+  return { w, y, values: Array.from(w.dataSync()), before: torch.memory(device), device };
+}
+
+/**
+ * Nothing is lost: the same live tensors and records as before the failed op
+ * (wasm counts them), the sentinel's values and gradient PyTorch's, the next op right.
+ */
+export function expectIntact(s: ReturnType<typeof sentinel>): void {
+  if (s.device === 'wasm') {
+    const after = torch.memory(s.device);
+    expect(after.numTensors).toBe(s.before.numTensors);
+    expect(after.numRecords).toBe(s.before.numRecords);
+  }
+  expect(Array.from(s.w.dataSync())).toEqual(s.values);
+  s.y.backward();
+  expect(s.w.grad!.tolist()).toEqual(S['errors/sentinel'].values.grad);
+  const z = torch.tidy(() => torch.ones([3], { device: s.device }).mul(2).sum());
+  expect(z.item()).toBe(S['errors/sentinel'].values.z);
+  z.dispose();
+  s.w.dispose(); s.y.dispose();
+}
+
+/** Runs `run` inside tidy and returns what it threw (null if nothing). */
+export function thrownBy(run: () => void): unknown {
+  let thrown: unknown = null;
+  torch.tidy(() => {
+    try { run(); } catch (e) { thrown = e; }
+  });
+  return thrown;
 }
 
 /**
  * Asserts that `run` throws `expected.error_type` with exactly `expected.error`
- * and that nothing else was touched: live tensors and records as before (wasm
- * counts them), the sentinel's values and gradient PyTorch's, the next op right.
+ * and that nothing else was touched (expectIntact).
  */
 export function expectErrorLeavesEngineIntact(
   device: Device, run: () => void, expected: { error: string; error_type: string },
 ): void {
   const s = sentinel(device);
-  const before = torch.memory(device);
-  let thrown: unknown = null;
-  torch.tidy(() => {
-    try { run(); } catch (e) { thrown = e; }
-  });
+  const thrown = thrownBy(run);
   expect(thrown, 'expected an error').toBeInstanceOf(Error);
   expect((thrown as Error).message).toBe(expected.error);
   expect((thrown as Error).name).toBe(expected.error_type);
   // the exception is an instance of the class torch exports under PyTorch's name (torch.TypeError, ...)
   expect(thrown).toBeInstanceOf((torch as unknown as Record<string, typeof Error>)[expected.error_type]);
-  if (device === 'wasm') {
-    const after = torch.memory(device);
-    expect(after.numTensors).toBe(before.numTensors);
-    expect(after.numRecords).toBe(before.numRecords);
-  }
-  expect(Array.from(s.w.dataSync())).toEqual(s.values);
-  s.y.backward();
-  expect(s.w.grad!.tolist()).toEqual(S['errors/sentinel'].values.grad);
-  const z = torch.tidy(() => torch.ones([3], { device }).mul(2).sum());
-  expect(z.item()).toBe(S['errors/sentinel'].values.z);
-  z.dispose();
-  s.w.dispose(); s.y.dispose();
+  expectIntact(s);
 }
