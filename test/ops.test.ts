@@ -74,18 +74,20 @@ describe.each(DEVICES)('ops vs PyTorch on %s', (device) => {
       if (!c.upstream) return;
       const upstream = fromFixture(c.upstream, device, false);
       outs[0].mul(upstream).sum().backward();
-      // positional tensor args, in order
-      let leaf = 0;
+      // positional tensor args, in order; list_grads has one entry per list arg (read, never consumed:
+      // the fixture is shared by both devices)
+      let leaf = 0, listArg = 0;
       c.args.forEach((a, i) => {
         if (a !== null && typeof a === 'object' && !Array.isArray(a) && 'tensor' in a) {
           const t = argLeaves[leaf++];
           const g = c.grads?.[i];
           if (g) expectClose(t.grad, g, tol, `grad of arg ${i}`);
         } else if (a !== null && typeof a === 'object' && !Array.isArray(a) && 'list' in a) {
-          const lg = c.list_grads?.shift();
+          const lg = c.list_grads![listArg++];
           a.list.forEach((_, j) => {
             const t = argLeaves[leaf++];
-            if (lg?.[j]) expectClose(t.grad, lg[j]!, tol, `grad of arg ${i}[${j}]`);
+            if (lg[j]) expectClose(t.grad, lg[j]!, tol, `grad of arg ${i}[${j}]`);
+            else expect(t.requires_grad && t.grad !== null, `arg ${i}[${j}] has a gradient PyTorch has not`).toBe(false);
           });
         }
       });
