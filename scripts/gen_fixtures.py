@@ -1205,6 +1205,16 @@ def scenario_fixtures():
         y.backward(torch.tensor([1., 1., 1.]))
         values = {"dx": dx, "grad": x.grad}
     """)
+    scenario("autograd/non-leaf grad warning", """
+        import warnings
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            h = torch.tensor([1., 2.], requires_grad=True).mul(2)
+            h.sum().backward()
+            assert h.grad is None
+        # the C++ source location PyTorch appends is not part of the message
+        values = {"warning": str(caught[0].message).split(" (Triggered internally at")[0]}
+    """)
     scenario("autograd/retain_grad", """
         x = torch.tensor([1., 2.], requires_grad=True)
         h = x.mul(2)
@@ -1367,6 +1377,7 @@ def late_script_errors():
         "y.backward()\n")
     script_error("backward_twice_mul_scalar")
     script_error("backward_twice_div_scalar")
+    error("requires_grad_/int64 tensor", "Tensor.requires_grad_", [torch.tensor([1, 2])])
 
 
 def write(path, obj):

@@ -119,7 +119,7 @@ export class Tensor {
         'subgraph that doesn\'t require differentiation use var_no_grad = var.detach().');
     }
     if (requires_grad && this._dtype !== DType.Float32) {
-      throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
+      throw new RuntimeError('only Tensors of floating point dtype can require gradients');
     }
     this._dev.setRequiresGrad(h, requires_grad);
     return this;
