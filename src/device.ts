@@ -14,11 +14,14 @@ export type Handle = number | object;
 export type DeviceName = 'wasm' | 'js';
 
 export interface MemoryInfo {
-  /** Tensors alive on the device (including gradients and saved tensors). */
+  /**
+   * wasm: tensors alive on the device (including gradients and saved tensors).
+   * js: tensors the front end holds, not yet disposed (the garbage collector frees the rest).
+   */
   numTensors: number;
-  /** Bytes of tensor data alive on the device. */
+  /** Bytes of tensor data of those tensors. */
   numBytes: number;
-  /** Records alive on the tape. */
+  /** Records alive on the tape (js: -1, the garbage collector keeps them). */
   numRecords: number;
   /** wasm only: bytes of linear memory (grows, never shrinks). */
   wasmMemoryBytes?: number;
@@ -97,6 +100,8 @@ export interface Backend {
   adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void;
 
   memory(): MemoryInfo;
+  /** Counts a handle the front end takes (+1) or gives back (-1), where the device cannot see it (js). */
+  noteHeld?(h: Handle, delta: 1 | -1): void;
 }
 
 export interface SgdParams {

@@ -44,9 +44,12 @@ describe.each(DEVICES)('dispose and tidy on %s', (device) => {
   });
 
   it('a failing tidy still frees what it made', () => {
-    const before = device === 'wasm' ? torch.memory('wasm').numTensors : 0;
-    expect(() => torch.tidy(() => { torch.ones([4], { device }); throw new Error('inside'); })).toThrow('inside');
-    if (device === 'wasm') expect(torch.memory('wasm').numTensors).toBe(before);
+    const before = torch.memory(device);
+    let made: torch.Tensor | null = null;
+    expect(() => torch.tidy(() => { made = torch.ones([4], { device }); throw new Error('inside'); })).toThrow('inside');
+    expect(made!.isDisposed).toBe(true);
+    expect(torch.memory(device).numTensors).toBe(before.numTensors);
+    expect(torch.memory(device).numBytes).toBe(before.numBytes);
   });
 });
 

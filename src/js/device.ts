@@ -77,9 +77,17 @@ export class JsDevice implements Backend {
     optim.adamStep(T(p), T(grad), T(m), T(v), o);
   }
 
+  // The garbage collector frees js tensors; what dispose() and tidy() control is how
+  // many the front end holds, so that is what memory() counts here.
+  private held = 0;
+  private heldBytes = 0;
+  noteHeld(h: Handle, delta: 1 | -1): void {
+    this.held += delta;
+    this.heldBytes += delta * T(h).data.byteLength;
+  }
+
   memory(): MemoryInfo {
-    // the garbage collector does the js device's bookkeeping
-    return { numTensors: -1, numBytes: -1, numRecords: -1 };
+    return { numTensors: this.held, numBytes: this.heldBytes, numRecords: -1 };
   }
 }
 
