@@ -1360,6 +1360,37 @@ def scenario_fixtures():
         loss = F.binary_cross_entropy(torch.sigmoid(w1.mul(x1).add(b1)), y)
         values = {"printed": f"Loss: {loss.item()}"}
     """)
+
+    # test/seed.test.ts: the seed notebook's cells, run here; its printed lines, blank lines dropped
+    scenario("seed/notebook printed lines", """
+        import contextlib, io
+        from torch.autograd import grad
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            y = torch.tensor([1.0])
+            x1 = torch.tensor([1.3])
+            w1 = torch.tensor([2.0])
+            b1 = torch.tensor([0.5])
+            z1 = w1 * x1 + b1
+            y_hat = torch.sigmoid(z1)
+            loss = F.binary_cross_entropy(y_hat, y)
+            print(f"Weighted sum (z1): {z1}")
+            print(f"Predicted value (y_hat): {y_hat}")
+            print(f"Loss: {loss.item()}\\n")
+            w1 = torch.tensor([2.0], requires_grad=True)
+            b1 = torch.tensor([0.5], requires_grad=True)
+            z1 = w1 * x1 + b1
+            y_hat = torch.sigmoid(z1)
+            loss = F.binary_cross_entropy(y_hat, y)
+            grad_L_w1 = grad(loss, w1, retain_graph=True)
+            grad_L_b1 = grad(loss, b1, retain_graph=True)
+            print(f"Partial gradient of loss with respect to w1: {grad_L_w1[0]}")
+            print(f"Partial gradient of loss with respect to b1: {grad_L_b1[0]}")
+            loss.backward()
+            print(f"Gradient of loss with respect to w1 using backward(): {w1.grad}")
+            print(f"Gradient of loss with respect to b1 using backward(): {b1.grad}")
+        values = {"lines": [line for line in printed.getvalue().split("\\n") if line.strip()]}
+    """)
     return out
 
 
