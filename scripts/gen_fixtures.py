@@ -1265,6 +1265,16 @@ def scenario_fixtures():
         y.backward(inputs=[a])
         values = {"first": first, "second": a.grad}
     """)
+    scenario("tensor-api/backward inputs non-leaf", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        w = torch.tensor([3., -1.], requires_grad=True)
+        h = x.mul(w)
+        y = h.mul(h).sum()
+        y.backward(inputs=[h, w, h], retain_graph=True)
+        assert x.grad is None
+        y.backward(inputs=[w])
+        values = {"h_grad": h.grad, "w_grad": w.grad}
+    """)
     scenario("tensor-api/autograd.backward", """
         x = torch.tensor([1., 2.], requires_grad=True)
         torch.autograd.backward([x.mul(2), x.sum()], [torch.tensor([1., 1.]), None])
@@ -1408,6 +1418,10 @@ def late_script_errors():
         "y.backward()\n")
     script_error("backward_twice_mul_scalar")
     script_error("backward_twice_div_scalar")
+    SCRIPTS["backward_empty_inputs"] = (
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+        "x.sum().backward(inputs=[])\n")
+    script_error("backward_empty_inputs")
     error("requires_grad_/int64 tensor", "Tensor.requires_grad_", [torch.tensor([1, 2])])
 
 

@@ -50,30 +50,12 @@ export function backward(
   checkCreateGraph(options.create_graph);
   const retain = options.retain_graph ?? options.create_graph ?? false;
   const dev = roots[0]._dev;
-  const inputs = options.inputs === undefined ? null : unique(asList(options.inputs));
-  const grads = withFloatSeeds(seeds, (hs) => dev.backward(
-    roots.map((t) => t.h), hs, inputs ? inputs.map((t) => t.h) : [], retain, inputs === null, false));
-  if (inputs === null) return;
-  // backward(inputs=...): accumulate only into these tensors (each once, as PyTorch, if listed twice)
-  inputs.forEach((t, i) => {
-    const g = grads[i];
-    if (g === null) return;
-    // the wrappers made here are temporaries: .grad keeps its own reference
-    const gw = new Tensor(dev, g, t._shape.slice(), DType.Float32, false);
-    const have = dev.grad(t.h);
-    if (have !== null) {
-      // in place, as backward() accumulates into .grad (and without t.grad's
-      // wrapper, which would hold a reference until garbage collection)
-      const hw = new Tensor(dev, have, t._shape.slice(), DType.Float32, false);
-      const sum = no_grad(() => hw.add(gw));
-      dev.write(have, dev.read(sum.h));
-      sum.dispose();
-      hw.dispose();
-    } else {
-      t.grad = gw;
-    }
-    gw.dispose();
-  });
+  const inputs = options.inputs === undefined ? [] : unique(asList(options.inputs));
+  if (options.inputs !== undefined && !inputs.length) {
+    throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
+  }
+  // with inputs, the device accumulates only into their .grad (each once, as PyTorch, if listed twice)
+  withFloatSeeds(seeds, (hs) => dev.backward(roots.map((t) => t.h), hs, inputs.map((t) => t.h), retain, true, false));
 }
 
 /**

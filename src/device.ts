@@ -58,7 +58,9 @@ export interface Backend {
   setGradEnabled(on: boolean): void;
   /**
    * Runs the backward sweep in one go from the roots (seeds null = ones).
-   * Returns the gradients of `inputs` (autograd.grad), null where unused.
+   * Without `accumulate`, returns the gradients of `inputs` (autograd.grad),
+   * null where unused. With it, adds into .grad: of every leaf, or with
+   * `inputs` (backward(inputs=...)) only into theirs, and returns nulls.
    */
   backward(
     roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],

@@ -142,9 +142,12 @@ export class Tensor {
    * backward() calls, as in PyTorch.
    */
   get grad(): Tensor | null {
-    if (!this._retainsGrad && !this.is_leaf) warnNonLeafGrad();
     const g = this._dev.grad(this.h);
-    if (g === null) return null;
+    if (g === null) {
+      // PyTorch warns only when there is nothing to return
+      if (!this._retainsGrad && !this.is_leaf) warnNonLeafGrad();
+      return null;
+    }
     const w = this._gradWrapper;
     if (w && !w._disposed && w._h === g) { this._dev.release(g); return w; }
     // a wrapper made inside torch.tidy belongs to that scope like any tensor made there

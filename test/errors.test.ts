@@ -39,6 +39,9 @@ const scripts: Record<string, (device: Device) => void> = {
     y.backward();
     y.backward();
   },
+  backward_empty_inputs: (device) => {
+    torch.tensor([1.0, 2.0], { requires_grad: true, device }).sum().backward({ inputs: [] });
+  },
   backward_twice: (device) => {
     const x = torch.tensor([0.5, -1.0], { requires_grad: true, device });
     const y = torch.sigmoid(x).sum();

@@ -55,6 +55,18 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
     expect(x.grad!.tolist()).toEqual(V('clone').grad);
   });
 
+  it('backward(inputs=...) gives a non-leaf input its .grad, once per tensor listed twice', () => {
+    const x = T([1, 2], { requires_grad: true });
+    const w = T([3, -1], { requires_grad: true });
+    const h = x.mul(w);
+    const y = h.mul(h).sum();
+    y.backward({ inputs: [h, w, h], retain_graph: true });
+    expect(x.grad).toBeNull();
+    y.backward({ inputs: [w] });
+    expect(h.grad!.tolist()).toEqual(V('backward inputs non-leaf').h_grad);
+    expect(w.grad!.tolist()).toEqual(V('backward inputs non-leaf').w_grad);
+  });
+
   it('backward(inputs=...) accumulates only into the given tensors', () => {
     const a = T([1, 2], { requires_grad: true });
     const b = T([3, 4], { requires_grad: true });

@@ -20,10 +20,13 @@ export class WasmDevice implements Backend {
   private readonly raw: WasmExports;
   private argsPtr = 0;
   private argsBytes = 0;
+  /** u32 index of the cell that holds the tensor table's address */
+  private readonly tableCell: number;
 
   constructor(exports: WasmExports) {
     this.x = exports;
     this.raw = exports;
+    this.tableCell = exports.tensor_table_cell() >>> 2;
     this.refresh();
   }
 
@@ -76,10 +79,10 @@ export class WasmDevice implements Backend {
     }
   }
 
-  /** Address of slot `id` in the tensor table (the table moves as it grows). */
+  /** Address of slot `id` in the tensor table (the table moves as it grows), read without a call. */
   private slot(id: number): number {
     this.refresh();
-    return (this.x.tensor_table() >>> 0) + id * Slot.Size;
+    return this.u32[this.tableCell] + id * Slot.Size;
   }
 
   /** Writes i32s into the args buffer for the next call. */
