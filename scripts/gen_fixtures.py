@@ -1249,6 +1249,27 @@ def scenario_fixtures():
         f = l.float()
         values = {"long": l, "float": f}
     """)
+    # PyTorch here has one device: .to('cpu', copy=True) stands for t.to(other device), the same node
+    scenario("tensor-api/to another device", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        y = x.to("cpu", copy=True)
+        values = {"is_leaf": y.is_leaf, "requires_grad": y.requires_grad, "grad_fn": type(y.grad_fn).__name__,
+                  "values": y}
+        y.mul(y).sum().backward()
+        values["grad"] = x.grad
+        dx, = torch.autograd.grad(x.mul(3).to("cpu", copy=True).exp().sum(), [x])
+        values["autograd_grad"] = dx
+        x.grad = None
+        x.to("cpu", copy=True).mul(2).to("cpu", copy=True).mul(x).sum().backward()
+        values["there_and_back"] = x.grad
+        x.grad = None
+        h = x.mul(2)
+        h.to("cpu", copy=True).mul(5).sum().backward(inputs=[x])
+        values["backward_inputs"] = x.grad
+        with torch.no_grad():
+            values["no_grad_is_leaf"] = x.to("cpu", copy=True).is_leaf
+        values["same_device_is_self"] = x.to("cpu") is x
+    """)
     scenario("tensor-api/clone", """
         x = torch.tensor([1., 2.], requires_grad=True)
         c = x.clone()

@@ -7,6 +7,7 @@ import { RuntimeError, NotImplementedError } from './errors.js';
 import { Tensor, checkSameDevice } from './tensor.js';
 import { isGradEnabled, setGradEnabled } from './runtime.js';
 import type { Handle } from './device.js';
+import { sweep } from './crossing.js';
 
 const asList = (x: Tensor | readonly Tensor[]): Tensor[] => (x instanceof Tensor ? [x] : x.slice());
 
@@ -55,7 +56,7 @@ export function backward(
     throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
   }
   // with inputs, the device accumulates only into their .grad (each once, as PyTorch, if listed twice)
-  withFloatSeeds(seeds, (hs) => dev.backward(roots.map((t) => t.h), hs, inputs.map((t) => t.h), retain, true, false));
+  withFloatSeeds(seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true));
 }
 
 /**
@@ -94,24 +95,22 @@ export function grad(
   checkRoots(roots, seeds);
   checkCreateGraph(options.create_graph);
   for (const t of ins) {
-    checkSameDevice(roots[0], t);
     if (!t.requires_grad) throw new RuntimeError('One of the differentiated Tensors does not require grad');
   }
   const dev = roots[0]._dev;
   // the device captures one gradient per tensor: a tensor listed twice gets the same gradient twice
   const distinct = unique(ins);
-  const hs: (Handle | null)[] = withFloatSeeds(seeds, (sh) => dev.backward(
-    roots.map((t) => t.h), sh, distinct.map((t) => t.h),
-    options.retain_graph ?? options.create_graph ?? false, false, false,
+  const hs: (Handle | null)[] = withFloatSeeds(seeds, (sh) => sweep(
+    dev, roots.map((t) => t.h), sh, distinct, options.retain_graph ?? options.create_graph ?? false, false,
   ));
   const seen = new Set<number>();
   const out = ins.map((t) => {
     const j = distinct.indexOf(t);
     const h = hs[j];
     if (h === null) return null;
-    if (seen.has(j)) dev.retain(h); // each returned Tensor owns a reference
+    if (seen.has(j)) t._dev.retain(h); // each returned Tensor owns a reference
     seen.add(j);
-    return new Tensor(dev, h, t._shape.slice());
+    return new Tensor(t._dev, h, t._shape.slice());
   });
   if (!options.allow_unused && out.some((t) => t === null)) {
     for (const t of out) t?.dispose();

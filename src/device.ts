@@ -102,6 +102,8 @@ export interface Backend {
   adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void;
 
   memory(): MemoryInfo;
+  /** How many references hold h (wasm; the js device leaves this to the garbage collector). */
+  refCount?(h: Handle): number;
   /** Counts a handle the front end takes (+1) or gives back (-1), where the device cannot see it (js). */
   noteHeld?(h: Handle, delta: 1 | -1): void;
 }

@@ -14,6 +14,7 @@ import * as red from './ops/reduce.js';
 import * as shp from './ops/shape.js';
 import * as la from './ops/linalg.js';
 import { backward as runBackward } from './autograd.js';
+import { copyTo } from './crossing.js';
 
 export type DTypeName = 'float32' | 'int64';
 export type Scalar = number;
@@ -225,14 +226,14 @@ export class Tensor {
   /** A copy of the values as a typed array (Float32Array, or Int32Array for int64). */
   dataSync(): Float32Array | Int32Array { return this._dev.read(this.h); }
 
-  /** This tensor on another device (a copy; the same tensor if already there). */
+  /**
+   * This tensor on another device: a copy that stays in the graph (ToCopyBackward0),
+   * so gradients flow back to this device; the tensor itself if already there.
+   * @example const y = x.to('js'); y.sum().backward(); // fills x.grad
+   */
   to(device: DeviceName): Tensor {
     const dev = getDevice(device);
-    if (dev === this._dev) return this;
-    const h = dev.fromData(this._dev.read(this.h), this._shape, this._dtype);
-    const t = new Tensor(dev, h, this._shape.slice(), this._dtype);
-    if (this.requires_grad && this.is_leaf) dev.setRequiresGrad(h, true);
-    return t;
+    return dev === this._dev ? this : copyTo(this, dev);
   }
 
   /** A float32 copy (int64 → float32); the tensor itself when already float32. */

@@ -76,6 +76,16 @@ describe('wasm device memory', () => {
     expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
   });
 
+  it('a graph that crosses from js into wasm gives its memory back when disposed', () => {
+    const before = torch.memory('wasm');
+    torch.tidy(() => {
+      const x = torch.tensor([1, 2], { requires_grad: true, device: 'js' });
+      x.to('wasm').exp().sum().backward();
+    });
+    const after = torch.memory('wasm');
+    expect([after.numTensors, after.numRecords, after.numBytes]).toEqual([before.numTensors, before.numRecords, before.numBytes]);
+  });
+
   it('a record outlives a disposed intermediate and still differentiates through it', () => {
     const x = torch.tensor([0.5, 1.5], { requires_grad: true, device: 'wasm' });
     const e = x.exp();          // ExpBackward0 needs e's values

@@ -152,6 +152,7 @@ export class WasmDevice implements Backend {
     return this.u8[s + Slot.DType] as DType;
   }
   retain(h: Handle): void { this.x.tensor_retain(h as number); }
+  refCount(h: Handle): number { return this.u32[(this.slot(h as number) + Slot.Refs) >> 2]; }
   release(h: Handle): void { this.x.tensor_release(h as number); }
 
   // ---- autograd state ----
