@@ -1158,7 +1158,7 @@ def scenario_fixtures():
 
     def scenario(name, python):
         python = textwrap.dedent(python).strip() + "\n"
-        ns = {"torch": torch, "F": F}
+        ns = {"torch": torch, "F": F, "math": math}
         exec(python, ns)
         out[name] = {"python": python, "values": {k: plain(v) for k, v in ns["values"].items()}}
 
@@ -1376,10 +1376,36 @@ def scenario_fixtures():
         z = torch.ones([3]).mul(2).sum()
         values = {"grad": w.grad, "z": z.item()}
     """)
-    scenario("errors/view of a transposed tensor", """
-        x = torch.tensor([[1., 2., 3.], [4., 5., 6.]])
-        # PyTorch refuses x.t().view(6) (not contiguous); wasmgrad tensors always are
-        values = {"view": x.t().contiguous().view(6)}
+    # view(target) after a chain of view ops on arange(numel).reshape(shape): the values, or PyTorch's
+    # error; and whether the chain's result is contiguous
+    scenario("errors/views of strided tensors", """
+        chains = [
+            ([2, 3], [["t"]], [6]), ([2, 3], [["t"]], [3, 2]), ([2, 3], [["t"]], [3, 1, 2]),
+            ([2, 3, 4], [["transpose", 0, 1]], [3, 8]), ([2, 3, 4], [["transpose", 0, 1]], [3, 2, 2, 2]),
+            ([2, 3, 4], [["transpose", 1, 2]], [2, 12]), ([2, 3, 4], [["transpose", 1, 2]], [8, 3]),
+            ([2, 3, 4], [["permute", 2, 0, 1]], [4, 6]), ([2, 3, 4], [["permute", 2, 0, 1]], [24]),
+            ([2, 3, 4], [["permute", 0, 2, 1]], [2, 12]), ([2, 3, 4], [["permute", 1, 2, 0]], [12, 2]),
+            ([2, 3, 4], [["unsqueeze", 1], ["transpose", 0, 2]], [3, 2, 4]),
+            ([2, 1, 4], [["transpose", 0, 2], ["squeeze"]], [8]), ([2, 1, 4], [["transpose", 0, 2], ["squeeze", 1]], [8]),
+            ([2, 3, 4], [["transpose", 0, 1], ["clone"]], [24]), ([2, 3, 4], [["transpose", 0, 1], ["reshape", 24]], [2, 12]),
+            ([2, 3, 4], [["transpose", 0, 1], ["flatten"]], [24]), ([2, 3, 4], [["transpose", 1, 2], ["flatten", 1]], [24]),
+            ([2, 3, 4], [["transpose", 0, 1], ["detach"]], [24]),
+            ([1, 3, 4], [["expand", 3, 3, 4]], [36]), ([1, 3, 4], [["expand", 3, 3, 4]], [3, 3, 2, 2]),
+            ([1, 3, 4], [["expand", 3, 3, 4], ["clone"]], [36]), ([3, 4], [["expand", 2, 3, 4]], [2, 12]),
+            ([3, 4], [["expand", 2, 3, 4]], [6, 4]), ([3, 1], [["expand", 3, 5]], [15]), ([3, 1], [["expand", 3, 5]], [3, 5, 1]),
+            ([2, 3, 4], [["transpose", 1, 2], ["transpose", 1, 2]], [24]),
+            ([0, 3], [["t"]], [0]), ([0, 3], [["t"]], [3, 0]), ([], [], [1]),
+        ]
+        values = {"cases": []}
+        for shape, chain, target in chains:
+            x = torch.arange(float(math.prod(shape))).reshape(shape)
+            for name, *args in chain:
+                x = getattr(x, name)(*args)
+            try:
+                got = x.view(target)
+            except RuntimeError as e:
+                got = str(e)
+            values["cases"].append([shape, chain, target, got, x.is_contiguous()])
     """)
 
     # test/nn.test.ts (the seed notebook's print)
@@ -1443,6 +1469,9 @@ def late_script_errors():
         "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
         "x.sum().backward(inputs=[])\n")
     script_error("backward_empty_inputs")
+    # the fixture's data of a tensor is row-major in its shape: say which args PyTorch held as t()
+    # of a contiguous tensor, so that the test can give them the same layout
+    next(e for e in ERRORS if e["name"] == "view/non-contiguous (transposed) input")["layouts"] = ["t", None]
     error("requires_grad_/int64 tensor", "Tensor.requires_grad_", [torch.tensor([1, 2])])
 
 

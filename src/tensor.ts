@@ -15,6 +15,7 @@ import * as shp from './ops/shape.js';
 import * as la from './ops/linalg.js';
 import { backward as runBackward } from './autograd.js';
 import { copyTo } from './crossing.js';
+import { nonOverlappingAndDense } from './strides.js';
 
 export type DTypeName = 'float32' | 'int64';
 export type Scalar = number;
@@ -58,6 +59,8 @@ export class Tensor {
   private _disposed = false;
   private _finalized = false;
   private _gradWrapper: Tensor | null = null;
+  /** @internal the strides PyTorch would give this tensor (src/strides.ts); null: contiguous */
+  _strides: number[] | null = null;
   private _retainsGrad = false;
 
   /** @internal Wraps a handle the caller owns one reference to; use the creation functions instead. */
@@ -193,11 +196,20 @@ export class Tensor {
 
   /** A new leaf tensor with the same values, outside the graph. */
   detach(): Tensor {
-    return new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
+    const t = new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
+    t._strides = this._strides; // PyTorch's detach shares the layout
+    return t;
   }
 
-  /** A copy that stays in the graph (CloneBackward0). */
-  clone(): Tensor { return shp.viewAs(Op.Clone, this, this._shape); }
+  /** A copy that stays in the graph (CloneBackward0), laid out as PyTorch's clone() lays it out. */
+  clone(): Tensor {
+    const t = shp.viewAs(Op.Clone, this, this._shape);
+    if (this._strides && nonOverlappingAndDense(this._shape, this._strides)) t._strides = this._strides;
+    return t;
+  }
+
+  /** Whether PyTorch would store this tensor in row-major order (view() needs that, or a compatible layout). */
+  is_contiguous(): boolean { return this._strides === null; }
 
   // ---- values ----
 

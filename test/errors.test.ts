@@ -11,15 +11,13 @@ type Arg = number | boolean | string | null | number[] | { tensor: TensorFixture
 interface ErrorCase {
   name: string; call?: string; args?: Arg[]; kwargs?: Record<string, Arg>; script?: string;
   error: string; error_type: string;
+  /** per arg: "t" when PyTorch held it as t() of a contiguous tensor */
+  layouts?: (string | null)[];
 }
 
 const fixture = loadFixture<{ cases: ErrorCase[] }>('errors.json');
 // PyTorch's values for the sentinel and the transposed view (ops.json "scenarios")
 const S = loadFixture('ops.json').scenarios;
-
-// wasmgrad tensors are always contiguous, so view() of a transposed tensor
-// succeeds where PyTorch refuses; tested below as the documented difference.
-const knownDifferences = new Set(['view/non-contiguous (transposed) input']);
 
 const scripts: Record<string, (device: Device) => void> = {
   backward_nonscalar: (device) => {
@@ -58,9 +56,14 @@ function decode(arg: Arg, device: Device): unknown {
   return arg;
 }
 
+/** arg i as PyTorch held it: "t" rebuilds the transpose of a contiguous tensor */
+function withLayout(x: unknown, layout: string | null | undefined, device: Device): unknown {
+  return layout === 't' ? torch.tensor((x as torch.Tensor).t().tolist() as number[][], { device }).t() : x;
+}
+
 function run(c: ErrorCase, device: Device): void {
   if (c.script) return scripts[c.script](device);
-  const args = c.args!.map((a) => decode(a, device));
+  const args = c.args!.map((a, i) => withLayout(decode(a, device), c.layouts?.[i], device));
   const kw = Object.fromEntries(Object.entries(c.kwargs ?? {}).map(([k, v]) => [k, decode(v, device)]));
   const all = Object.keys(kw).length ? [...args, kw] : args;
   const [ns, name] = c.call!.split('.');
@@ -78,7 +81,6 @@ function sentinel(device: Device) {
 
 describe.each(DEVICES)('errors on %s', (device) => {
   for (const c of fixture.cases) {
-    if (knownDifferences.has(c.name)) continue;
     it(`${c.name}: ${c.error_type}`, () => {
       const s = sentinel(device);
       const before = torch.memory(device);
@@ -105,8 +107,17 @@ describe.each(DEVICES)('errors on %s', (device) => {
     });
   }
 
-  it('view of a transposed tensor works (documented difference: wasmgrad tensors are always contiguous)', () => {
-    const x = torch.tensor([[1, 2, 3], [4, 5, 6]], { device });
-    expect(x.t().view(6).tolist()).toEqual(S['errors/view of a transposed tensor'].values.view);
+  describe('view() after transpose, permute, expand, squeeze, unsqueeze, clone, reshape, detach (PyTorch\'s computeStride)', () => {
+    type Chain = [number[], (string | number)[][], number[], unknown, boolean];
+    for (const [shape, chain, target, want, contiguous] of S['errors/views of strided tensors'].values.cases as Chain[]) {
+      const what = `[${shape}] ${chain.map(([name, ...args]) => `${name}(${args})`).join('.')}.view([${target}])`;
+      it(`${what}: ${typeof want === 'string' ? 'RuntimeError' : 'a view'}`, () => {
+        let x = torch.arange(shape.reduce((a, b) => a * b, 1), { device }).reshape(shape);
+        for (const [name, ...args] of chain) x = (x as unknown as Record<string, (...a: unknown[]) => torch.Tensor>)[name as string](...args);
+        expect(x.is_contiguous()).toBe(contiguous);
+        if (typeof want === 'string') expect(() => x.view(target)).toThrow(want);
+        else expect(x.view(target).tolist()).toEqual(want);
+      });
+    }
   });
 });
