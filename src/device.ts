@@ -27,6 +27,12 @@ export interface MemoryInfo {
   wasmMemoryBytes?: number;
   /** wasm only: bytes the allocator has handed out and not had back. */
   heapBytesInUse?: number;
+  /**
+   * wasm only: bytes of linear memory that hold no tensor and that later allocations of
+   * any large size reuse (freed blocks, and memory not yet handed out). Linear memory
+   * cannot shrink, so this is where freed memory goes.
+   */
+  reusableBytes?: number;
 }
 
 export interface Backend {

@@ -282,6 +282,7 @@ export class WasmDevice implements Backend {
       numRecords: this.x.tape_live_records(),
       wasmMemoryBytes: this.x.memory.buffer.byteLength,
       heapBytesInUse: this.x.mem_bytes_in_use() >>> 0,
+      reusableBytes: this.x.mem_bytes_reusable() >>> 0,
     };
   }
 }
