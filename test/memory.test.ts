@@ -139,7 +139,7 @@ describe('wasm device memory', () => {
         live.push([torch.full([n], i, { device: 'wasm' }), i]);
         for (const [t, v] of live) expect(torch.tidy(() => [t.amax().item(), t.neg().amax().item()])).toEqual([v, -v]);
       });
-      const inUse = torch.memory('wasm').heapBytesInUse;
+      const inUse = torch.memory('wasm').heapBytesInUse!;
       torch.dispose(live.map(([t]) => t));
       expect(torch.memory('wasm').heapBytesInUse).toBeLessThan(inUse);
     }), { numRuns: 30 });
