@@ -19,7 +19,7 @@ export interface MemoryInfo {
    * js: tensors the front end holds, not yet disposed (the garbage collector frees the rest).
    */
   numTensors: number;
-  /** Bytes of tensor data of those tensors. */
+  /** Bytes of tensor data of those tensors (js: -1). */
   numBytes: number;
   /** Records alive on the tape (js: -1, the garbage collector keeps them). */
   numRecords: number;
@@ -111,7 +111,7 @@ export interface Backend {
   /** How many references hold h (wasm; the js device leaves this to the garbage collector). */
   refCount?(h: Handle): number;
   /** Counts a handle the front end takes (+1) or gives back (-1), where the device cannot see it (js). */
-  noteHeld?(h: Handle, delta: 1 | -1): void;
+  noteHeld(delta: 1 | -1): void;
 }
 
 export interface SgdParams {

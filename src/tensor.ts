@@ -69,7 +69,7 @@ export class Tensor {
     this._h = h;
     this._shape = shape;
     this._dtype = dtype;
-    dev.noteHeld?.(h, 1);
+    dev.noteHeld(1);
     if (!tracked || !track(this)) this.escape();
   }
 
@@ -268,7 +268,7 @@ export class Tensor {
     if (this._disposed) return;
     this._disposed = true;
     if (this._finalized) unregisterFinalizer(this);
-    this._dev.noteHeld?.(this._h, -1);
+    this._dev.noteHeld(-1);
     this._dev.release(this._h);
   }
 

@@ -152,6 +152,8 @@ export class WasmDevice implements Backend {
     return this.u8[s + Slot.DType] as DType;
   }
   retain(h: Handle): void { this.x.tensor_retain(h as number); }
+  /** The module counts its tensors itself (memory()). */
+  noteHeld(_delta: 1 | -1): void { /* nothing to do */ }
   refCount(h: Handle): number { return this.u32[(this.slot(h as number) + Slot.Refs) >> 2]; }
   release(h: Handle): void { this.x.tensor_release(h as number); }
 
