@@ -1,36 +1,50 @@
-// The allocator: segregated free lists over WASM linear memory.
+// The allocator: segregated free lists for small blocks, and one best-fit list
+// of large blocks that split and merge, over WASM linear memory.
 //
 // Tensors in a training loop are made and freed in the same handful of sizes
 // step after step, so exact-ish size classes with LIFO free lists give O(1)
-// alloc/free and a heap that stops growing after the first step. Memory grows
-// only when no freed block of the class is available; it never shrinks (WASM
-// cannot give pages back).
+// alloc/free and a heap that stops growing after the first step. Large blocks
+// (more than LARGE bytes) are carved to size from one free list instead: a
+// freed large block merges with free large neighbours and, at the end of the
+// heap, goes back to the untouched space after `top`, so a program that moves
+// through very different large sizes reuses the same memory rather than
+// keeping the peak of each size. Memory grows only when nothing free fits; it
+// never shrinks (WASM cannot give pages back).
 //
-// Size classes (payload bytes): 16, 32, ... 256 in steps of 16 (classes 0..15),
-// then four classes per power of two (320, 384, 448, 512, 640, ...), so a block
-// wastes at most 25% of its size.
+// Small size classes (payload bytes): 16, 32, ... 256 in steps of 16 (classes
+// 0..15), then four classes per power of two (320, 384, 448, 512, 640, ...), so a
+// block wastes at most 25% of its size.
 //
 //  heap: __heap_base                                            top    memory end
 //  ┌──────────┬──────────────┬──────────────┬──────┬──────────────┬─────────────┐
 //  │ reserved │ block        │ block        │ ...  │ block        │  unused     │
 //  └──────────┴──────────────┴──────────────┴──────┴──────────────┴─────────────┘
 //
-//  block:  0        4        8           16
-//  ┌────────┬────────┬────────────┬───────────────────────────────┐
-//  │ class  │ state  │  (unused)  │ payload (16-byte aligned)     │
-//  └────────┴────────┴────────────┴───────────────────────────────┘
-//  A free block keeps the next free block of its class in its first payload word.
+//  block:  0        4        8        12       16
+//  ┌────────┬────────┬────────┬────────┬───────────────────────────────┐
+//  │ class  │ state  │ size   │ prev   │ payload (16-byte aligned)     │
+//  └────────┴────────┴────────┴────────┴───────────────────────────────┘
+//  size: payload bytes; prev: the payload bytes of the block before it in memory
+//  (boundary tags, so a large block finds its neighbours). A free small block keeps
+//  the next free block of its class in its first payload word; a free large block
+//  keeps next and previous free large blocks in its first two.
 
 const HEADER: usize = 16;
 const NUM_CLASSES: i32 = 128;
+const LARGE_CLASS: u32 = 0xffff; // the class field of a large block
 const STATE_USED: u32 = 0x55534544; // "USED": catches double frees and stray pointers
 const STATE_FREE: u32 = 0x46524545; // "FREE"
+/** payloads above this many bytes are large blocks (a multiple of 16) */
+const LARGE: usize = 64 << 10;
 
 // free-list heads, one per class
 const heads: usize = memory.data(NUM_CLASSES * 4, 16);
+let largeHead: usize = 0; // free large blocks, doubly linked
 
 let top: usize = 0;
+let last: usize = 0; // the block that ends at top (0: none yet)
 let bytesInUse: usize = 0;
+let freeBytes: usize = 0; // payload bytes of free blocks, small and large
 let blocksInUse: u32 = 0;
 let failedGrows: u32 = 0;
 
@@ -70,25 +84,93 @@ function ensure(end: usize): bool {
   return false;
 }
 
+// @ts-ignore: decorator
+@inline function sizeOf(block: usize): usize { return <usize>load<u32>(block, 8); }
+// @ts-ignore: decorator
+@inline function nextBlock(block: usize): usize { return block + HEADER + sizeOf(block); }
+
+/** A new block of `size` payload bytes at top, or 0 when memory cannot grow. */
+function carve(size: usize, cls: u32): usize {
+  if (!top) top = heapStart();
+  const end = top + HEADER + size;
+  if (end < top || !ensure(end)) return 0;
+  const block = top;
+  store<u32>(block, cls);
+  store<u32>(block, <u32>size, 8);
+  store<u32>(block, last ? load<u32>(last, 8) : 0, 12);
+  top = end;
+  last = block;
+  return block;
+}
+
+function unlinkLarge(block: usize): void {
+  const next = <usize>load<u32>(block + HEADER), prev = <usize>load<u32>(block + HEADER, 4);
+  if (prev) store<u32>(prev + HEADER, <u32>next); else largeHead = next;
+  if (next) store<u32>(next + HEADER, <u32>prev, 4);
+  freeBytes -= sizeOf(block);
+}
+
+function linkLarge(block: usize): void {
+  store<u32>(block, STATE_FREE, 4);
+  store<u32>(block + HEADER, <u32>largeHead);
+  store<u32>(block + HEADER, 0, 4);
+  if (largeHead) store<u32>(largeHead + HEADER, <u32>block, 4);
+  largeHead = block;
+  freeBytes += sizeOf(block);
+}
+
+/** Sets block's payload size, keeping the next block's boundary tag in step. */
+function resize(block: usize, size: usize): void {
+  store<u32>(block, <u32>size, 8);
+  const next = nextBlock(block);
+  if (next < top) store<u32>(next, <u32>size, 12);
+}
+
+/** The best-fitting free large block for `size` bytes, split to size; 0 if none fits. */
+function takeLarge(size: usize): usize {
+  let best: usize = 0;
+  for (let b = largeHead; b; b = <usize>load<u32>(b + HEADER)) {
+    if (sizeOf(b) >= size && (!best || sizeOf(b) < sizeOf(best))) best = b;
+  }
+  if (!best) return 0;
+  unlinkLarge(best);
+  const rest = sizeOf(best) - size;
+  if (rest >= HEADER + LARGE) {
+    // the remainder stays free, as a block of its own after this one
+    const r = best + HEADER + size;
+    store<u32>(r, LARGE_CLASS);
+    store<u32>(r, <u32>size, 12);
+    resize(best, size);
+    resize(r, rest - HEADER);
+    if (last == best) last = r;
+    linkLarge(r);
+  }
+  return best;
+}
+
 /** Allocates `size` bytes, 16-byte aligned. Returns 0 when memory cannot grow. */
 export function alloc(size: usize): usize {
   if (size > 0xfff00000) return 0;
-  const c = classOf(size);
-  if (c >= NUM_CLASSES) return 0;
-  const headPtr = heads + (<usize>c << 2);
-  let block = <usize>load<u32>(headPtr);
-  if (block) {
-    store<u32>(headPtr, load<u32>(block + HEADER));
+  let block: usize;
+  if (size > LARGE) {
+    size = (size + 15) & ~15;
+    block = takeLarge(size);
+    if (!block) block = carve(size, LARGE_CLASS);
+    if (!block) return 0;
   } else {
-    if (!top) top = heapStart();
-    const end = top + HEADER + classSize(c);
-    if (end < top || !ensure(end)) return 0;
-    block = top;
-    top = end;
-    store<u32>(block, <u32>c);
+    const c = classOf(size);
+    const headPtr = heads + (<usize>c << 2);
+    block = <usize>load<u32>(headPtr);
+    if (block) {
+      store<u32>(headPtr, load<u32>(block + HEADER));
+      freeBytes -= classSize(c);
+    } else {
+      block = carve(classSize(c), <u32>c);
+      if (!block) return 0;
+    }
   }
   store<u32>(block, STATE_USED, 4);
-  bytesInUse += classSize(c);
+  bytesInUse += sizeOf(block);
   blocksInUse++;
   return block + HEADER;
 }
@@ -100,20 +182,54 @@ export function allocZeroed(size: usize): usize {
   return p;
 }
 
-/** Returns a block to its class's free list. */
-export function free(ptr: usize): void {
-  if (!ptr) return;
-  const block = ptr - HEADER;
-  if (load<u32>(block, 4) != STATE_USED) unreachable(); // double free or foreign pointer
-  const c = <i32>load<u32>(block);
-  const headPtr = heads + (<usize>c << 2);
-  store<u32>(block, STATE_FREE, 4);
-  store<u32>(ptr, load<u32>(headPtr));
-  store<u32>(headPtr, <u32>block);
-  bytesInUse -= classSize(c);
-  blocksInUse--;
+/** Whether `block` is a free large block (0: no block). */
+function freeLarge(block: usize): bool {
+  return block != 0 && load<u32>(block) == LARGE_CLASS && load<u32>(block, 4) == STATE_FREE;
 }
 
+/** Returns a block to its class's free list, or merges a large one with its free neighbours. */
+export function free(ptr: usize): void {
+  if (!ptr) return;
+  let block = ptr - HEADER;
+  if (load<u32>(block, 4) != STATE_USED) unreachable(); // double free or foreign pointer
+  const c = load<u32>(block);
+  bytesInUse -= sizeOf(block);
+  blocksInUse--;
+  if (c != LARGE_CLASS) {
+    const headPtr = heads + (<usize>c << 2);
+    store<u32>(block, STATE_FREE, 4);
+    store<u32>(ptr, load<u32>(headPtr));
+    store<u32>(headPtr, <u32>block);
+    freeBytes += sizeOf(block);
+    return;
+  }
+  const next = nextBlock(block);
+  if (next < top && freeLarge(next)) {
+    unlinkLarge(next);
+    if (last == next) last = block;
+    resize(block, sizeOf(block) + HEADER + sizeOf(next));
+  }
+  const prev = block > heapStart() ? block - HEADER - <usize>load<u32>(block, 12) : 0;
+  if (freeLarge(prev)) {
+    unlinkLarge(prev);
+    if (last == block) last = prev;
+    resize(prev, sizeOf(prev) + HEADER + sizeOf(block));
+    block = prev;
+  }
+  if (block == last) {
+    // the end of the heap: back to the untouched space, for blocks of any size
+    top = block;
+    last = block > heapStart() ? block - HEADER - <usize>load<u32>(block, 12) : 0;
+    return;
+  }
+  linkLarge(block);
+}
+
+/** Bytes of linear memory that hold no live block and will be reused: free blocks' payloads and the space after top. */
+export function mem_bytes_reusable(): usize {
+  const end = <usize>memory.size() << 16;
+  return freeBytes + end - (top ? top : heapStart());
+}
 /** Bytes of payload handed out and not yet freed (class-rounded). */
 export function mem_bytes_in_use(): usize { return bytesInUse; }
 /** Blocks handed out and not yet freed. */

@@ -12,12 +12,14 @@
 //  └──────────────┴──────────────┴──────────────┴──────────────┘
 //  inputs are torch.autograd.grad's; their gradients are written to
 //  results[] (0 where unused), each with one ref that passes to JS.
+//  backward(inputs=...) (inputs and `accumulate`) adds them into the inputs'
+//  .grad instead, and touches no other .grad.
 
 import { Rec, RecFlag, Slot, Err, TensorFlag } from '../src/shared/abi';
 import { stackPush, stackPop, stackLen, stackAt, stackClear } from './stack';
 import { argsPtr } from './scratch';
 import {
-  slot, retain, release, gradFnOf, flagsOf, gradOf, numelOf, dataOf, newLike,
+  slot, retain, release, gradFnOf, flagsOf, setFlags, gradOf, numelOf, dataOf, newLike,
 } from './tensors';
 import {
   recNin, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
@@ -64,8 +66,9 @@ function cleanup(): void {
 
 /**
  * Runs the sweep. `retainGraph` keeps saved tensors; `accumulate` adds into
- * leaves' .grad (backward) rather than only the inputs' capture cells
- * (autograd.grad); `createGraph` records the derivative computations.
+ * .grad (backward): of every leaf, or with inputs only of those, rather than
+ * returning the inputs' gradients (autograd.grad); `createGraph` records the
+ * derivative computations.
  * Returns Err.Ok or a negative Err code; on error before any gradient has
  * moved (a freed graph), nothing has changed.
  */
@@ -99,16 +102,19 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
     }
   }
 
-  // 2. mark autograd.grad's inputs so gradients reaching them are captured
+  // 2. mark the inputs so gradients reaching them are captured; backward(inputs=...)
+  //    makes a non-leaf input retain its grad instead, as PyTorch does
   for (let i = 0; i < ninputs; i++) {
     const t = load<i32>(inputs + (<usize>i << 2));
-    store<i32>(slot(t), i + 1, Slot.Capture);
     store<i32>(captures + (<usize>i << 2), 0);
+    if (accumulate && gradFnOf(t)) setFlags(t, flagsOf(t) | TensorFlag.RetainsGrad);
+    else store<i32>(slot(t), i + 1, Slot.Capture);
   }
 
   const wasEnabled = is_grad_enabled();
   set_grad_enabled(createGraph);
   let err = Err.Ok;
+  const toLeaves = accumulate && ninputs == 0;
 
   // 3. seed the roots
   for (let i = 0; i < nroots && err == Err.Ok; i++) {
@@ -126,7 +132,7 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
         if (!stackPush(ready, <u32>r)) err = Err.OutOfMemory;
       }
     } else {
-      err = deliverLeaf(root, g, accumulate);
+      err = deliverLeaf(root, g, toLeaves);
     }
   }
 
@@ -157,7 +163,7 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
         if (gk < 0) { err = gk; break; }
         const p = inProducer(r, k);
         if (p) err = deliverTo(p + Rec.GradAcc, gk, false);
-        else err = deliverLeaf(inLeaf(r, k), gk, accumulate);
+        else err = deliverLeaf(inLeaf(r, k), gk, toLeaves);
       }
     }
     for (let k = 0; k < n && err == Err.Ok; k++) {
@@ -176,6 +182,13 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
 
   set_grad_enabled(wasEnabled);
   for (let i = 0; i < ninputs; i++) store<i32>(slot(load<i32>(inputs + (<usize>i << 2))), 0, Slot.Capture);
+  // backward(inputs=...): each input's gradient goes into its .grad, in place as for leaves
+  for (let i = 0; i < ninputs && accumulate && err == Err.Ok; i++) {
+    const c = captures + (<usize>i << 2);
+    const g = load<i32>(c);
+    store<i32>(c, 0);
+    if (g) err = deliverTo(slot(load<i32>(inputs + (<usize>i << 2))) + Slot.Grad, g, true);
+  }
   if (err != Err.Ok) {
     for (let i = 0; i < ninputs; i++) {
       const c = captures + (<usize>i << 2);

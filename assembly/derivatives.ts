@@ -99,6 +99,7 @@ function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SqueezeDim: return reshapeToInput(r, g);
     case Op.Squeeze3: return reshapeToInput(r, g);
     case Op.Clone: return reshapeToInput(r, g);
+    case Op.ToCopy: return reshapeToInput(r, g);
     case Op.Unsqueeze: return reshapeToInput(r, g);
     case Op.Flatten: return reshapeToInput(r, g);
     case Op.UnsafeView: return reshapeToInput(r, g);

@@ -2,10 +2,10 @@
 // tensor ids (i32; negative = Err code from src/shared/abi.ts) and plain numbers;
 // lists travel through the args buffer.
 
-export { mem_bytes_in_use, mem_blocks_in_use, mem_heap_size, mem_failed_grows } from './alloc';
+export { mem_bytes_in_use, mem_bytes_reusable, mem_blocks_in_use, mem_heap_size, mem_failed_grows } from './alloc';
 export { args_buffer } from './scratch';
 export {
-  tensor_table, tensor_live_count, tensor_live_bytes, tensor_retain, tensor_release, tensor_data,
+  tensor_table_cell, tensor_live_count, tensor_live_bytes, tensor_retain, tensor_release, tensor_data,
   tensor_set_requires_grad, tensor_set_retains_grad, tensor_set_grad,
 } from './tensors';
 export { set_grad_enabled, is_grad_enabled, tape_live_records } from './tape';

@@ -36,8 +36,11 @@ let liveBytes: usize = 0;
   return table + (<usize>id << 6);
 }
 
-/** The address of the tensor table, for JS's direct reads (it moves when the table grows). */
-export function tensor_table(): usize { return table; }
+// the table's address, kept where JS can read it without a call (it moves when the table grows)
+const tableCell: usize = memory.data(4, 4);
+
+/** Where the address of the tensor table is kept (a fixed address), for JS's direct reads. */
+export function tensor_table_cell(): usize { return tableCell; }
 export function tensor_live_count(): u32 { return liveCount; }
 export function tensor_live_bytes(): usize { return liveBytes; }
 
@@ -74,6 +77,7 @@ function grow(): bool {
     free(table);
   }
   table = t;
+  store<u32>(tableCell, <u32>t);
   // chain the new slots into the free list, lowest id first; id 0 stays unused
   const first: u32 = capacity ? capacity : 1;
   for (let i = newCap - 1; i >= first; i--) {

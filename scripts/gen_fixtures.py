@@ -1158,7 +1158,7 @@ def scenario_fixtures():
 
     def scenario(name, python):
         python = textwrap.dedent(python).strip() + "\n"
-        ns = {"torch": torch, "F": F}
+        ns = {"torch": torch, "F": F, "math": math}
         exec(python, ns)
         out[name] = {"python": python, "values": {k: plain(v) for k, v in ns["values"].items()}}
 
@@ -1205,6 +1205,16 @@ def scenario_fixtures():
         y.backward(torch.tensor([1., 1., 1.]))
         values = {"dx": dx, "grad": x.grad}
     """)
+    scenario("autograd/non-leaf grad warning", """
+        import warnings
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            h = torch.tensor([1., 2.], requires_grad=True).mul(2)
+            h.sum().backward()
+            assert h.grad is None
+        # the C++ source location PyTorch appends is not part of the message
+        values = {"warning": str(caught[0].message).split(" (Triggered internally at")[0]}
+    """)
     scenario("autograd/retain_grad", """
         x = torch.tensor([1., 2.], requires_grad=True)
         h = x.mul(2)
@@ -1239,6 +1249,27 @@ def scenario_fixtures():
         f = l.float()
         values = {"long": l, "float": f}
     """)
+    # PyTorch here has one device: .to('cpu', copy=True) stands for t.to(other device), the same node
+    scenario("tensor-api/to another device", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        y = x.to("cpu", copy=True)
+        values = {"is_leaf": y.is_leaf, "requires_grad": y.requires_grad, "grad_fn": type(y.grad_fn).__name__,
+                  "values": y}
+        y.mul(y).sum().backward()
+        values["grad"] = x.grad
+        dx, = torch.autograd.grad(x.mul(3).to("cpu", copy=True).exp().sum(), [x])
+        values["autograd_grad"] = dx
+        x.grad = None
+        x.to("cpu", copy=True).mul(2).to("cpu", copy=True).mul(x).sum().backward()
+        values["there_and_back"] = x.grad
+        x.grad = None
+        h = x.mul(2)
+        h.to("cpu", copy=True).mul(5).sum().backward(inputs=[x])
+        values["backward_inputs"] = x.grad
+        with torch.no_grad():
+            values["no_grad_is_leaf"] = x.to("cpu", copy=True).is_leaf
+        values["same_device_is_self"] = x.to("cpu") is x
+    """)
     scenario("tensor-api/clone", """
         x = torch.tensor([1., 2.], requires_grad=True)
         c = x.clone()
@@ -1254,6 +1285,16 @@ def scenario_fixtures():
         assert b.grad is None
         y.backward(inputs=[a])
         values = {"first": first, "second": a.grad}
+    """)
+    scenario("tensor-api/backward inputs non-leaf", """
+        x = torch.tensor([1., 2.], requires_grad=True)
+        w = torch.tensor([3., -1.], requires_grad=True)
+        h = x.mul(w)
+        y = h.mul(h).sum()
+        y.backward(inputs=[h, w, h], retain_graph=True)
+        assert x.grad is None
+        y.backward(inputs=[w])
+        values = {"h_grad": h.grad, "w_grad": w.grad}
     """)
     scenario("tensor-api/autograd.backward", """
         x = torch.tensor([1., 2.], requires_grad=True)
@@ -1335,10 +1376,36 @@ def scenario_fixtures():
         z = torch.ones([3]).mul(2).sum()
         values = {"grad": w.grad, "z": z.item()}
     """)
-    scenario("errors/view of a transposed tensor", """
-        x = torch.tensor([[1., 2., 3.], [4., 5., 6.]])
-        # PyTorch refuses x.t().view(6) (not contiguous); wasmgrad tensors always are
-        values = {"view": x.t().contiguous().view(6)}
+    # view(target) after a chain of view ops on arange(numel).reshape(shape): the values, or PyTorch's
+    # error; and whether the chain's result is contiguous
+    scenario("errors/views of strided tensors", """
+        chains = [
+            ([2, 3], [["t"]], [6]), ([2, 3], [["t"]], [3, 2]), ([2, 3], [["t"]], [3, 1, 2]),
+            ([2, 3, 4], [["transpose", 0, 1]], [3, 8]), ([2, 3, 4], [["transpose", 0, 1]], [3, 2, 2, 2]),
+            ([2, 3, 4], [["transpose", 1, 2]], [2, 12]), ([2, 3, 4], [["transpose", 1, 2]], [8, 3]),
+            ([2, 3, 4], [["permute", 2, 0, 1]], [4, 6]), ([2, 3, 4], [["permute", 2, 0, 1]], [24]),
+            ([2, 3, 4], [["permute", 0, 2, 1]], [2, 12]), ([2, 3, 4], [["permute", 1, 2, 0]], [12, 2]),
+            ([2, 3, 4], [["unsqueeze", 1], ["transpose", 0, 2]], [3, 2, 4]),
+            ([2, 1, 4], [["transpose", 0, 2], ["squeeze"]], [8]), ([2, 1, 4], [["transpose", 0, 2], ["squeeze", 1]], [8]),
+            ([2, 3, 4], [["transpose", 0, 1], ["clone"]], [24]), ([2, 3, 4], [["transpose", 0, 1], ["reshape", 24]], [2, 12]),
+            ([2, 3, 4], [["transpose", 0, 1], ["flatten"]], [24]), ([2, 3, 4], [["transpose", 1, 2], ["flatten", 1]], [24]),
+            ([2, 3, 4], [["transpose", 0, 1], ["detach"]], [24]),
+            ([1, 3, 4], [["expand", 3, 3, 4]], [36]), ([1, 3, 4], [["expand", 3, 3, 4]], [3, 3, 2, 2]),
+            ([1, 3, 4], [["expand", 3, 3, 4], ["clone"]], [36]), ([3, 4], [["expand", 2, 3, 4]], [2, 12]),
+            ([3, 4], [["expand", 2, 3, 4]], [6, 4]), ([3, 1], [["expand", 3, 5]], [15]), ([3, 1], [["expand", 3, 5]], [3, 5, 1]),
+            ([2, 3, 4], [["transpose", 1, 2], ["transpose", 1, 2]], [24]),
+            ([0, 3], [["t"]], [0]), ([0, 3], [["t"]], [3, 0]), ([], [], [1]),
+        ]
+        values = {"cases": []}
+        for shape, chain, target in chains:
+            x = torch.arange(float(math.prod(shape))).reshape(shape)
+            for name, *args in chain:
+                x = getattr(x, name)(*args)
+            try:
+                got = x.view(target)
+            except RuntimeError as e:
+                got = str(e)
+            values["cases"].append([shape, chain, target, got, x.is_contiguous()])
     """)
 
     # test/nn.test.ts (the seed notebook's print)
@@ -1349,6 +1416,37 @@ def scenario_fixtures():
         b1 = torch.tensor([0.5], requires_grad=True)
         loss = F.binary_cross_entropy(torch.sigmoid(w1.mul(x1).add(b1)), y)
         values = {"printed": f"Loss: {loss.item()}"}
+    """)
+
+    # test/seed.test.ts: the seed notebook's cells, run here; its printed lines, blank lines dropped
+    scenario("seed/notebook printed lines", """
+        import contextlib, io
+        from torch.autograd import grad
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            y = torch.tensor([1.0])
+            x1 = torch.tensor([1.3])
+            w1 = torch.tensor([2.0])
+            b1 = torch.tensor([0.5])
+            z1 = w1 * x1 + b1
+            y_hat = torch.sigmoid(z1)
+            loss = F.binary_cross_entropy(y_hat, y)
+            print(f"Weighted sum (z1): {z1}")
+            print(f"Predicted value (y_hat): {y_hat}")
+            print(f"Loss: {loss.item()}\\n")
+            w1 = torch.tensor([2.0], requires_grad=True)
+            b1 = torch.tensor([0.5], requires_grad=True)
+            z1 = w1 * x1 + b1
+            y_hat = torch.sigmoid(z1)
+            loss = F.binary_cross_entropy(y_hat, y)
+            grad_L_w1 = grad(loss, w1, retain_graph=True)
+            grad_L_b1 = grad(loss, b1, retain_graph=True)
+            print(f"Partial gradient of loss with respect to w1: {grad_L_w1[0]}")
+            print(f"Partial gradient of loss with respect to b1: {grad_L_b1[0]}")
+            loss.backward()
+            print(f"Gradient of loss with respect to w1 using backward(): {w1.grad}")
+            print(f"Gradient of loss with respect to b1 using backward(): {b1.grad}")
+        values = {"lines": [line for line in printed.getvalue().split("\\n") if line.strip()]}
     """)
     return out
 
@@ -1367,6 +1465,14 @@ def late_script_errors():
         "y.backward()\n")
     script_error("backward_twice_mul_scalar")
     script_error("backward_twice_div_scalar")
+    SCRIPTS["backward_empty_inputs"] = (
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+        "x.sum().backward(inputs=[])\n")
+    script_error("backward_empty_inputs")
+    # the fixture's data of a tensor is row-major in its shape: say which args PyTorch held as t()
+    # of a contiguous tensor, so that the test can give them the same layout
+    next(e for e in ERRORS if e["name"] == "view/non-contiguous (transposed) input")["layouts"] = ["t", None]
+    error("requires_grad_/int64 tensor", "Tensor.requires_grad_", [torch.tensor([1, 2])])
 
 
 def write(path, obj):

@@ -8,6 +8,7 @@ import { checkFlag, pyType } from './args.js';
 import { Tensor, checkSameDevice } from './tensor.js';
 import { isGradEnabled, setGradEnabled } from './runtime.js';
 import type { Handle } from './device.js';
+import { sweep } from './crossing.js';
 
 /**
  * What Python's `(x,) if isinstance(x, Tensor) else tuple(x)` gives for a JS
@@ -93,30 +94,12 @@ export function backward(
   checkRoots(roots, seeds);
   checkCreateGraph(create);
   const dev = roots[0]._dev;
-  const inputs = options.inputs === undefined ? null : unique(asTensors(options.inputs, 'inputs'));
-  const grads = withFloatSeeds(seeds, (hs) => dev.backward(
-    roots.map((t) => t.h), hs, inputs ? inputs.map((t) => t.h) : [], retain, inputs === null, false));
-  if (inputs === null) return;
-  // backward(inputs=...): accumulate only into these tensors (each once, as PyTorch, if listed twice)
-  inputs.forEach((t, i) => {
-    const g = grads[i];
-    if (g === null) return;
-    // the wrappers made here are temporaries: .grad keeps its own reference
-    const gw = new Tensor(dev, g, t._shape.slice(), DType.Float32, false);
-    const have = dev.grad(t.h);
-    if (have !== null) {
-      // in place, as backward() accumulates into .grad (and without t.grad's
-      // wrapper, which would hold a reference until garbage collection)
-      const hw = new Tensor(dev, have, t._shape.slice(), DType.Float32, false);
-      const sum = no_grad(() => hw.add(gw));
-      dev.write(have, dev.read(sum.h));
-      sum.dispose();
-      hw.dispose();
-    } else {
-      t.grad = gw;
-    }
-    gw.dispose();
-  });
+  const inputs = options.inputs === undefined ? [] : unique(asTensors(options.inputs, 'inputs'));
+  if (options.inputs !== undefined && !inputs.length) {
+    throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
+  }
+  // with inputs, the device accumulates only into their .grad (each once, as PyTorch, if listed twice)
+  withFloatSeeds(seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true));
 }
 
 /**
@@ -156,23 +139,22 @@ export function grad(
   checkRoots(roots, seeds);
   checkCreateGraph(create);
   for (const t of ins) {
-    checkSameDevice(roots[0], t);
     if (!t.requires_grad) throw new RuntimeError('One of the differentiated Tensors does not require grad');
   }
   const dev = roots[0]._dev;
   // the device captures one gradient per tensor: a tensor listed twice gets the same gradient twice
   const distinct = unique(ins);
-  const hs: (Handle | null)[] = withFloatSeeds(seeds, (sh) => dev.backward(
-    roots.map((t) => t.h), sh, distinct.map((t) => t.h), retain, false, false,
+  const hs: (Handle | null)[] = withFloatSeeds(seeds, (sh) => sweep(
+    dev, roots.map((t) => t.h), sh, distinct, retain, false,
   ));
   const seen = new Set<number>();
   const out = ins.map((t) => {
     const j = distinct.indexOf(t);
     const h = hs[j];
     if (h === null) return null;
-    if (seen.has(j)) dev.retain(h); // each returned Tensor owns a reference
+    if (seen.has(j)) t._dev.retain(h); // each returned Tensor owns a reference
     seen.add(j);
-    return new Tensor(dev, h, t._shape.slice());
+    return new Tensor(t._dev, h, t._shape.slice());
   });
   if (!allowUnused && out.some((t) => t === null)) {
     for (const t of out) t?.dispose();

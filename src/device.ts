@@ -14,16 +14,25 @@ export type Handle = number | object;
 export type DeviceName = 'wasm' | 'js';
 
 export interface MemoryInfo {
-  /** Tensors alive on the device (including gradients and saved tensors). */
+  /**
+   * wasm: tensors alive on the device (including gradients and saved tensors).
+   * js: tensors the front end holds, not yet disposed (the garbage collector frees the rest).
+   */
   numTensors: number;
-  /** Bytes of tensor data alive on the device. */
+  /** Bytes of tensor data of those tensors (js: -1). */
   numBytes: number;
-  /** Records alive on the tape. */
+  /** Records alive on the tape (js: -1, the garbage collector keeps them). */
   numRecords: number;
   /** wasm only: bytes of linear memory (grows, never shrinks). */
   wasmMemoryBytes?: number;
   /** wasm only: bytes the allocator has handed out and not had back. */
   heapBytesInUse?: number;
+  /**
+   * wasm only: bytes of linear memory that hold no tensor and that later allocations of
+   * any large size reuse (freed blocks, and memory not yet handed out). Linear memory
+   * cannot shrink, so this is where freed memory goes.
+   */
+  reusableBytes?: number;
 }
 
 export interface Backend {
@@ -55,7 +64,9 @@ export interface Backend {
   setGradEnabled(on: boolean): void;
   /**
    * Runs the backward sweep in one go from the roots (seeds null = ones).
-   * Returns the gradients of `inputs` (autograd.grad), null where unused.
+   * Without `accumulate`, returns the gradients of `inputs` (autograd.grad),
+   * null where unused. With it, adds into .grad: of every leaf, or with
+   * `inputs` (backward(inputs=...)) only into theirs, and returns nulls.
    */
   backward(
     roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],
@@ -97,6 +108,10 @@ export interface Backend {
   adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void;
 
   memory(): MemoryInfo;
+  /** How many references hold h (wasm; the js device leaves this to the garbage collector). */
+  refCount?(h: Handle): number;
+  /** Counts a handle the front end takes (+1) or gives back (-1), where the device cannot see it (js). */
+  noteHeld(delta: 1 | -1): void;
 }
 
 export interface SgdParams {

@@ -18,7 +18,7 @@ export const gradFnNames: { [K in Op]: string } = {
   [Op.Logsumexp]: 'LogsumexpBackward0', [Op.Softmax]: 'SoftmaxBackward0', [Op.LogSoftmax]: 'LogSoftmaxBackward0',
   [Op.View]: 'ViewBackward0', [Op.Reshape]: 'ReshapeAliasBackward0', [Op.Squeeze]: 'SqueezeBackward0',
   [Op.SqueezeDim]: 'SqueezeBackward1', [Op.Squeeze3]: 'SqueezeBackward3', [Op.Unsqueeze]: 'UnsqueezeBackward0',
-  [Op.Flatten]: 'ReshapeAliasBackward0', [Op.Clone]: 'CloneBackward0', [Op.Permute]: 'PermuteBackward0',
+  [Op.Flatten]: 'ReshapeAliasBackward0', [Op.Clone]: 'CloneBackward0', [Op.ToCopy]: 'ToCopyBackward0', [Op.Permute]: 'PermuteBackward0',
   [Op.Transpose]: 'TransposeBackward0', [Op.T]: 'TBackward0', [Op.Expand]: 'ExpandBackward0',
   [Op.Cat]: 'CatBackward0', [Op.Stack]: 'StackBackward0',
   [Op.Mm]: 'MmBackward0', [Op.Bmm]: 'BmmBackward0', [Op.Mv]: 'MvBackward0', [Op.Dot]: 'DotBackward0',

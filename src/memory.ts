@@ -5,6 +5,7 @@
 import { Tensor } from './tensor.js';
 import { pushScope, popScope, untrack, type Disposable, devices } from './runtime.js';
 import type { MemoryInfo, DeviceName } from './device.js';
+import { prune as pruneCrossings } from './crossing.js';
 
 /** Every Tensor reachable in a tidy() result: a tensor, or arrays / plain objects of them. */
 function collect(x: unknown, out: Set<Disposable>): void {
@@ -56,5 +57,6 @@ export function dispose(x: unknown): void {
 export function memory(device: DeviceName = 'wasm'): MemoryInfo {
   const dev = device === 'js' ? devices.js : devices.wasm;
   if (!dev) throw new Error('wasmgrad: the wasm device is unavailable here');
+  pruneCrossings(); // what a device crossing held is given back once its graph is gone
   return dev.memory();
 }

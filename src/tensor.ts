@@ -16,6 +16,8 @@ import * as la from './ops/linalg.js';
 import { backward as runBackward } from './autograd.js';
 import { checkBool } from './args.js';
 import { checkInt64Values } from './creation.js';
+import { copyTo } from './crossing.js';
+import { nonOverlappingAndDense } from './strides.js';
 
 export type DTypeName = 'float32' | 'int64';
 export type Scalar = number;
@@ -59,6 +61,8 @@ export class Tensor {
   private _disposed = false;
   private _finalized = false;
   private _gradWrapper: Tensor | null = null;
+  /** @internal the strides PyTorch would give this tensor (src/strides.ts); null: contiguous */
+  _strides: number[] | null = null;
   private _retainsGrad = false;
 
   /** @internal Wraps a handle the caller owns one reference to; use the creation functions instead. */
@@ -67,6 +71,7 @@ export class Tensor {
     this._h = h;
     this._shape = shape;
     this._dtype = dtype;
+    dev.noteHeld(1);
     if (!tracked || !track(this)) this.escape();
   }
 
@@ -122,7 +127,7 @@ export class Tensor {
         'subgraph that doesn\'t require differentiation use var_no_grad = var.detach().');
     }
     if (requires_grad && this._dtype !== DType.Float32) {
-      throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
+      throw new RuntimeError('only Tensors of floating point dtype can require gradients');
     }
     this._dev.setRequiresGrad(h, requires_grad);
     return this;
@@ -144,9 +149,12 @@ export class Tensor {
    * backward() calls, as in PyTorch.
    */
   get grad(): Tensor | null {
-    if (!this._retainsGrad && !this.is_leaf) warnNonLeafGrad();
     const g = this._dev.grad(this.h);
-    if (g === null) return null;
+    if (g === null) {
+      // PyTorch warns only when there is nothing to return
+      if (!this._retainsGrad && !this.is_leaf) warnNonLeafGrad();
+      return null;
+    }
     const w = this._gradWrapper;
     if (w && !w._disposed && w._h === g) { this._dev.release(g); return w; }
     // a wrapper made inside torch.tidy belongs to that scope like any tensor made there
@@ -192,11 +200,20 @@ export class Tensor {
 
   /** A new leaf tensor with the same values, outside the graph. */
   detach(): Tensor {
-    return new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
+    const t = new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
+    t._strides = this._strides; // PyTorch's detach shares the layout
+    return t;
   }
 
-  /** A copy that stays in the graph (CloneBackward0). */
-  clone(): Tensor { return shp.viewAs(Op.Clone, this, this._shape); }
+  /** A copy that stays in the graph (CloneBackward0), laid out as PyTorch's clone() lays it out. */
+  clone(): Tensor {
+    const t = shp.viewAs(Op.Clone, this, this._shape);
+    if (this._strides && nonOverlappingAndDense(this._shape, this._strides)) t._strides = this._strides;
+    return t;
+  }
+
+  /** Whether PyTorch would store this tensor in row-major order (view() needs that, or a compatible layout). */
+  is_contiguous(): boolean { return this._strides === null; }
 
   // ---- values ----
 
@@ -225,14 +242,14 @@ export class Tensor {
   /** A copy of the values as a typed array (Float32Array, or Int32Array for int64). */
   dataSync(): Float32Array | Int32Array { return this._dev.read(this.h); }
 
-  /** This tensor on another device (a copy; the same tensor if already there). */
+  /**
+   * This tensor on another device: a copy that stays in the graph (ToCopyBackward0),
+   * so gradients flow back to this device; the tensor itself if already there.
+   * @example const y = x.to('js'); y.sum().backward(); // fills x.grad
+   */
   to(device: DeviceName): Tensor {
     const dev = getDevice(device);
-    if (dev === this._dev) return this;
-    const h = dev.fromData(this._dev.read(this.h), this._shape, this._dtype);
-    const t = new Tensor(dev, h, this._shape.slice(), this._dtype);
-    if (this.requires_grad && this.is_leaf) dev.setRequiresGrad(h, true);
-    return t;
+    return dev === this._dev ? this : copyTo(this, dev);
   }
 
   /** A float32 copy (int64 → float32); the tensor itself when already float32. */
@@ -257,6 +274,7 @@ export class Tensor {
     if (this._disposed) return;
     this._disposed = true;
     if (this._finalized) unregisterFinalizer(this);
+    this._dev.noteHeld(-1);
     this._dev.release(this._h);
   }
 

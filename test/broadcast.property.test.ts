@@ -1,10 +1,12 @@
 // Properties over random shapes and values (fast-check): broadcasting follows
-// PyTorch's rules (checked against an independent statement of them), and the
-// wasm and js devices agree on every elementwise op, forward and backward.
+// PyTorch's rules (checked against an independent statement of them), and every
+// elementwise op, forward and backward, matches a float64 reference written
+// here (test/support/reference.ts) on both devices, which also agree.
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { torch } from './support/torch.js';
+import { broadcastIndex, expectNear, f32 } from './support/reference.js';
 
 /** PyTorch's broadcasting rule, stated independently of src/shape.ts: null when incompatible. */
 function referenceBroadcast(a: number[], b: number[]): number[] | null {
@@ -52,17 +54,59 @@ describe('broadcasting', () => {
   });
 });
 
-const binaryOps: [string, (a: torch.Tensor, b: torch.Tensor) => torch.Tensor][] = [
-  ['add', (a, b) => a.add(b, { alpha: 1.5 })], ['sub', (a, b) => a.sub(b)], ['mul', (a, b) => a.mul(b)],
-  ['div', (a, b) => a.div(b)], ['pow', (a, b) => a.abs().add(0.5).pow(b)],
-  ['maximum', (a, b) => torch.maximum(a, b)], ['minimum', (a, b) => torch.minimum(a, b)],
+/** An op as the test calls it, and as float64 math: value and partial derivatives. */
+type Binary = [string, (a: torch.Tensor, b: torch.Tensor) => torch.Tensor, (x: number, y: number) => [number, number, number]];
+type Unary = [string, (a: torch.Tensor) => torch.Tensor, (x: number) => [number, number]];
+
+const binaryOps: Binary[] = [
+  ['add', (a, b) => a.add(b, { alpha: 1.5 }), (x, y) => [x + 1.5 * y, 1, 1.5]],
+  ['sub', (a, b) => a.sub(b), (x, y) => [x - y, 1, -1]],
+  ['mul', (a, b) => a.mul(b), (x, y) => [x * y, y, x]],
+  ['div', (a, b) => a.div(b), (x, y) => [x / y, 1 / y, -x / (y * y)]],
+  ['pow', (a, b) => a.abs().add(0.5).pow(b), (x, y) => {
+    const u = Math.abs(x) + 0.5;
+    return [u ** y, y * u ** (y - 1) * Math.sign(x), u ** y * Math.log(u)];
+  }],
+  ['maximum', (a, b) => torch.maximum(a, b), (x, y) => [Math.max(x, y), x > y ? 1 : 0, y > x ? 1 : 0]],
+  ['minimum', (a, b) => torch.minimum(a, b), (x, y) => [Math.min(x, y), x < y ? 1 : 0, y < x ? 1 : 0]],
 ];
-const unaryOps: [string, (a: torch.Tensor) => torch.Tensor][] = [
-  ['neg', (a) => a.neg()], ['exp', (a) => a.exp()], ['log', (a) => a.abs().add(0.1).log()],
-  ['sqrt', (a) => a.abs().sqrt()], ['abs', (a) => a.abs()], ['sigmoid', (a) => a.sigmoid()],
-  ['tanh', (a) => a.tanh()], ['relu', (a) => a.relu()], ['clamp', (a) => a.clamp(-0.5, 0.7)],
-  ['scalar ops', (a) => torch.sub(2, a.mul(3).add(1).div(4)).pow(2)], ['rpow', (a) => torch.pow(1.7, a)],
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const unaryOps: Unary[] = [
+  ['neg', (a) => a.neg(), (x) => [-x, -1]],
+  ['exp', (a) => a.exp(), (x) => [Math.exp(x), Math.exp(x)]],
+  ['log', (a) => a.abs().add(0.1).log(), (x) => [Math.log(Math.abs(x) + 0.1), Math.sign(x) / (Math.abs(x) + 0.1)]],
+  ['sqrt', (a) => a.abs().sqrt(), (x) => [Math.sqrt(Math.abs(x)), Math.sign(x) / (2 * Math.sqrt(Math.abs(x)))]],
+  ['abs', (a) => a.abs(), (x) => [Math.abs(x), Math.sign(x)]],
+  ['sigmoid', (a) => a.sigmoid(), (x) => [sigmoid(x), sigmoid(x) * (1 - sigmoid(x))]],
+  ['tanh', (a) => a.tanh(), (x) => [Math.tanh(x), 1 - Math.tanh(x) ** 2]],
+  ['relu', (a) => a.relu(), (x) => [Math.max(x, 0), x > 0 ? 1 : 0]],
+  ['clamp', (a) => a.clamp(-0.5, 0.7), (x) => [Math.min(Math.max(x, -0.5), 0.7), x >= -0.5 && x <= 0.7 ? 1 : 0]],
+  ['scalar ops', (a) => torch.sub(2, a.mul(3).add(1).div(4)).pow(2), (x) => {
+    const u = 2 - (3 * x + 1) / 4;
+    return [u * u, 2 * u * (-3 / 4)];
+  }],
+  ['rpow', (a) => torch.pow(1.7, a), (x) => [1.7 ** x, 1.7 ** x * Math.log(1.7)]],
 ];
+
+/** float64 [y, grads...] of y = f(inputs) and of Σ y² (what onBoth computes), broadcasting as PyTorch. */
+function reference(shapes: number[][], f: (...xs: number[]) => number[]): number[][] {
+  const out = shapes.reduce((o, s) => referenceBroadcast(o, s)!, [] as number[]);
+  const xs = shapes.map((s, i) => f32(valuesFor(s, i + 1)));
+  const maps = shapes.map((s) => broadcastIndex(s, out));
+  const grads = xs.map((x) => x.map(() => 0));
+  const y = maps[0].map((_, i) => {
+    const [v, ...partials] = f(...xs.map((x, k) => x[maps[k][i]]));
+    partials.forEach((p, k) => { grads[k][maps[k][i]] += 2 * v * p; });
+    return v;
+  });
+  return [y, ...grads];
+}
+
+function expectReference(got: number[][][], want: number[][]): void {
+  for (const [d, dev] of got.entries()) {
+    want.forEach((w, k) => expectNear(dev[k], w, `${d ? 'js' : 'wasm'} ${k ? `grad ${k - 1}` : 'value'}`));
+  }
+}
 
 /** Runs f on both devices; returns [values, grads...] per device. */
 function onBoth(shapes: number[][], f: (...xs: torch.Tensor[]) => torch.Tensor): number[][][] {
@@ -85,28 +129,35 @@ function expectAgree(w: number[][], j: number[][]): void {
   }));
 }
 
-describe('wasm and js devices agree', () => {
-  for (const [name, op] of binaryOps) {
+describe('elementwise ops match a float64 reference on both devices, which agree', () => {
+  for (const [name, op, math] of binaryOps) {
     it(`${name} on broadcastable shapes`, () => {
       fc.assert(fc.property(shapePair.filter(([a, b]) => referenceBroadcast(a, b) !== null), ([a, b]) => {
-        const [w, j] = onBoth([a, b], op);
-        expectAgree(w, j);
+        const both = onBoth([a, b], op);
+        expectAgree(both[0], both[1]);
+        expectReference(both, reference([a, b], math));
       }), { numRuns: 60 });
     });
   }
-  for (const [name, op] of unaryOps) {
+  for (const [name, op, math] of unaryOps) {
     it(name, () => {
       fc.assert(fc.property(shape, (s) => {
-        const [w, j] = onBoth([s], op);
-        expectAgree(w, j);
+        const both = onBoth([s], op);
+        expectAgree(both[0], both[1]);
+        expectReference(both, reference([s], math));
       }), { numRuns: 40 });
     });
   }
   it('sum and mean over random dims', () => {
     fc.assert(fc.property(shape.filter((s) => s.length > 0), fc.boolean(), fc.nat(), (s, keepdim, pick) => {
       const dims = s.map((_, i) => i).filter((i) => (pick >> i) & 1);
-      const [w, j] = onBoth([s], (a) => a.sum(dims.length ? dims : null, { keepdim }).add(a.mean(dims.length ? dims : null, { keepdim }).mul(2)).sum());
-      expectAgree(w, j);
+      const both = onBoth([s], (a) => a.sum(dims.length ? dims : null, { keepdim }).add(a.mean(dims.length ? dims : null, { keepdim }).mul(2)).sum());
+      expectAgree(both[0], both[1]);
+      // Σ over dims plus 2·mean over dims, summed: every element counts 1 + 2/(elements per group)
+      const count = (dims.length ? dims : s.map((_, i) => i)).reduce((n, d) => n * s[d], 1);
+      const x = f32(valuesFor(s, 1));
+      const y = x.reduce((acc, v) => acc + v, 0) * (1 + 2 / count);
+      expectReference(both, [[y], x.map(() => 2 * y * (1 + 2 / count))]);
     }), { numRuns: 80 });
   });
 });

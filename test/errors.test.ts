@@ -14,10 +14,6 @@ const fixture = loadFixture<{ cases: ErrorCase[] }>('errors.json');
 // PyTorch's values for the sentinel and the transposed view (ops.json "scenarios")
 const S = loadFixture('ops.json').scenarios;
 
-// wasmgrad tensors are always contiguous, so view() of a transposed tensor
-// succeeds where PyTorch refuses; tested below as the documented difference.
-const knownDifferences = new Set(['view/non-contiguous (transposed) input']);
-
 const scripts: Record<string, (device: Device) => void> = {
   backward_nonscalar: (device) => {
     const x = torch.ones([2, 3], { requires_grad: true, device });
@@ -36,6 +32,9 @@ const scripts: Record<string, (device: Device) => void> = {
     y.backward();
     y.backward();
   },
+  backward_empty_inputs: (device) => {
+    torch.tensor([1.0, 2.0], { requires_grad: true, device }).sum().backward({ inputs: [] });
+  },
   backward_twice: (device) => {
     const x = torch.tensor([0.5, -1.0], { requires_grad: true, device });
     const y = torch.sigmoid(x).sum();
@@ -51,14 +50,22 @@ function run(c: ErrorCase, device: Device): void {
 
 describe.each(DEVICES)('errors on %s', (device) => {
   for (const c of fixture.cases) {
-    if (knownDifferences.has(c.name)) continue;
     it(`${c.name}: ${c.error_type}`, () => {
       expectErrorLeavesEngineIntact(device, () => run(c, device), c);
     });
   }
 
-  it('view of a transposed tensor works (documented difference: wasmgrad tensors are always contiguous)', () => {
-    const x = torch.tensor([[1, 2, 3], [4, 5, 6]], { device });
-    expect(x.t().view(6).tolist()).toEqual(S['errors/view of a transposed tensor'].values.view);
+  describe('view() after transpose, permute, expand, squeeze, unsqueeze, clone, reshape, detach (PyTorch\'s computeStride)', () => {
+    type Chain = [number[], (string | number)[][], number[], unknown, boolean];
+    for (const [shape, chain, target, want, contiguous] of S['errors/views of strided tensors'].values.cases as Chain[]) {
+      const what = `[${shape}] ${chain.map(([name, ...args]) => `${name}(${args})`).join('.')}.view([${target}])`;
+      it(`${what}: ${typeof want === 'string' ? 'RuntimeError' : 'a view'}`, () => {
+        let x = torch.arange(shape.reduce((a, b) => a * b, 1), { device }).reshape(shape);
+        for (const [name, ...args] of chain) x = (x as unknown as Record<string, (...a: unknown[]) => torch.Tensor>)[name as string](...args);
+        expect(x.is_contiguous()).toBe(contiguous);
+        if (typeof want === 'string') expect(() => x.view(target)).toThrow(want);
+        else expect(x.view(target).tolist()).toEqual(want);
+      });
+    }
   });
 });

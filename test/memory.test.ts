@@ -5,6 +5,7 @@
 // scenario_fixtures() runs the same steps in PyTorch).
 
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { torch, DEVICES, loadFixture, expectClose } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
 
@@ -44,9 +45,12 @@ describe.each(DEVICES)('dispose and tidy on %s', (device) => {
   });
 
   it('a failing tidy still frees what it made', () => {
-    const before = device === 'wasm' ? torch.memory('wasm').numTensors : 0;
-    expect(() => torch.tidy(() => { torch.ones([4], { device }); throw new Error('inside'); })).toThrow('inside');
-    if (device === 'wasm') expect(torch.memory('wasm').numTensors).toBe(before);
+    const before = torch.memory(device);
+    let made: torch.Tensor | null = null;
+    expect(() => torch.tidy(() => { made = torch.ones([4], { device }); throw new Error('inside'); })).toThrow('inside');
+    expect(made!.isDisposed).toBe(true);
+    expect(torch.memory(device).numTensors).toBe(before.numTensors);
+    expect(torch.memory(device).numBytes).toBe(before.numBytes);
   });
 });
 
@@ -73,6 +77,16 @@ describe('wasm device memory', () => {
     expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
   });
 
+  it('a graph that crosses from js into wasm gives its memory back when disposed', () => {
+    const before = torch.memory('wasm');
+    torch.tidy(() => {
+      const x = torch.tensor([1, 2], { requires_grad: true, device: 'js' });
+      x.to('wasm').exp().sum().backward();
+    });
+    const after = torch.memory('wasm');
+    expect([after.numTensors, after.numRecords, after.numBytes]).toEqual([before.numTensors, before.numRecords, before.numBytes]);
+  });
+
   it('a record outlives a disposed intermediate and still differentiates through it', () => {
     const x = torch.tensor([0.5, 1.5], { requires_grad: true, device: 'wasm' });
     const e = x.exp();          // ExpBackward0 needs e's values
@@ -96,6 +110,41 @@ describe('wasm device memory', () => {
     const y = keep.mul(keep).sum();
     y.backward();
     expect(Array.from(keep.grad!.dataSync())).toEqual(V('after out of memory').grad);
+  });
+
+  it('memory freed by large tensors is reused by large tensors of other sizes', () => {
+    // sizes in different size classes, each freed before the next: without reuse across
+    // classes linear memory would grow by each one (about 64 MiB in all)
+    const sizes = [1, 1.5, 2, 3, 4, 2.5, 1.25, 3.5].map((m) => Math.round(m * 2 ** 21));
+    torch.dispose(torch.zeros([sizes[0]], { device: 'wasm' }));
+    const start = torch.memory('wasm');
+    for (const n of sizes) {
+      const a = torch.ones([n], { device: 'wasm' });
+      const b = a.mul(2);
+      expect(torch.tidy(() => b.sum().item())).toBe(2 * n);
+      const held = torch.memory('wasm');
+      torch.dispose([a, b]);
+      const freed = torch.memory('wasm');
+      expect(freed.reusableBytes! - held.reusableBytes!).toBeGreaterThanOrEqual(2 * n * 4);
+    }
+    const end = torch.memory('wasm');
+    // bounded by the largest step (two tensors of 4·2²¹ floats: 64 MiB) plus what was there
+    expect(end.wasmMemoryBytes! - start.wasmMemoryBytes!).toBeLessThanOrEqual(2 * 4 * 2 ** 21 * 4 + 2 ** 20);
+    expect(end.heapBytesInUse).toBe(start.heapBytesInUse);
+  });
+
+  it('blocks of random sizes, freed in random order, never overlap (split and merge keep every tensor its own)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 200_000 }), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 40 }), (steps) => {
+      const live: [torch.Tensor, number][] = [];
+      steps.forEach(([n, pick, drop], i) => {
+        if (drop && live.length) live.splice(pick % live.length, 1)[0][0].dispose();
+        live.push([torch.full([n], i, { device: 'wasm' }), i]);
+        for (const [t, v] of live) expect(torch.tidy(() => [t.amax().item(), t.neg().amax().item()])).toEqual([v, -v]);
+      });
+      const inUse = torch.memory('wasm').heapBytesInUse!;
+      torch.dispose(live.map(([t]) => t));
+      expect(torch.memory('wasm').heapBytesInUse).toBeLessThan(inUse);
+    }), { numRuns: 30 });
   });
 
   it('freed blocks are reused: a loop of same-sized work does not grow the heap', () => {

@@ -68,11 +68,9 @@ describe.each(DEVICES)('torch.optim vs PyTorch on %s', (device) => {
       const m = torch.memory(device);
       for (let i = 0; i < 5; i++) step();
       const after = torch.memory(device);
-      if (device === 'wasm') {
-        expect(after.numTensors).toBe(m.numTensors);
-        expect(after.numBytes).toBe(m.numBytes);
-        expect(after.numRecords).toBe(m.numRecords);
-      }
+      expect(after.numTensors).toBe(m.numTensors);
+      expect(after.numBytes).toBe(m.numBytes);
+      expect(after.numRecords).toBe(m.numRecords); // -1 on js: the garbage collector keeps records
     }
   });
 

@@ -5,7 +5,8 @@
 
 import { describe, it, expect } from 'vitest';
 import { inspect } from 'node:util';
-import { torch, DEVICES, loadFixture } from './support/torch.js';
+import { torch, DEVICES, loadFixture, expectClose } from './support/torch.js';
+import { tolerances } from './support/tolerances.js';
 
 const S = loadFixture('ops.json').scenarios;
 /** PyTorch's results of scenario `name` (its python snippet mirrors the test). */
@@ -39,12 +40,25 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
     expect(x.float()).toBe(x);
   });
 
-  it('to(device) copies across devices and keeps leaves requiring grad', () => {
+  it('to(other device) records ToCopyBackward0: gradients flow back across devices', () => {
     const other = device === 'wasm' ? 'js' : 'wasm';
+    const want = V('to another device');
     const x = T([1, 2], { requires_grad: true });
     const y = x.to(other);
-    expect([y.device, y.tolist(), y.requires_grad, y.is_leaf]).toEqual([other, x.tolist(), true, true]);
-    expect(x.to(device)).toBe(x);
+    expect([y.device, y.is_leaf, y.requires_grad, y.grad_fn?.name(), y.tolist()])
+      .toEqual([other, want.is_leaf, want.requires_grad, want.grad_fn, want.values]);
+    y.mul(y).sum().backward();
+    expect(x.grad!.tolist()).toEqual(want.grad);
+    const [dx] = torch.autograd.grad(x.mul(3).to(other).exp().sum(), [x]);
+    expectClose(dx, { shape: [2], dtype: 'float32', data: want.autograd_grad, requires_grad: false }, tolerances.elementwise, 'autograd.grad');
+    x.grad = null;
+    x.to(other).mul(2).to(device).mul(x).sum().backward();
+    expect(x.grad!.tolist()).toEqual(want.there_and_back);
+    x.grad = null;
+    x.mul(2).to(other).mul(5).sum().backward({ inputs: [x] });
+    expect(x.grad!.tolist()).toEqual(want.backward_inputs);
+    expect(torch.no_grad(() => x.to(other)).is_leaf).toBe(want.no_grad_is_leaf);
+    expect(x.to(device) === x).toBe(want.same_device_is_self);
   });
 
   it('clone() stays in the graph', () => {
@@ -53,6 +67,18 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
     expect(c.grad_fn!.name()).toBe('CloneBackward0');
     c.mul(3).sum().backward();
     expect(x.grad!.tolist()).toEqual(V('clone').grad);
+  });
+
+  it('backward(inputs=...) gives a non-leaf input its .grad, once per tensor listed twice', () => {
+    const x = T([1, 2], { requires_grad: true });
+    const w = T([3, -1], { requires_grad: true });
+    const h = x.mul(w);
+    const y = h.mul(h).sum();
+    y.backward({ inputs: [h, w, h], retain_graph: true });
+    expect(x.grad).toBeNull();
+    y.backward({ inputs: [w] });
+    expect(h.grad!.tolist()).toEqual(V('backward inputs non-leaf').h_grad);
+    expect(w.grad!.tolist()).toEqual(V('backward inputs non-leaf').w_grad);
   });
 
   it('backward(inputs=...) accumulates only into the given tensors', () => {

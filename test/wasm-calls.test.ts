@@ -1,42 +1,63 @@
-// The tape and the backward sweep live in WASM: backward() over a graph of
-// any size crosses from JS into the module a constant number of times.
+// The tape and the backward sweep live in WASM: backward(), backward({ inputs })
+// and torch.autograd.grad() cross from JS into the module a constant number of
+// times, whatever the size of the graph and the number of inputs.
 // Counted by wrapping every export of the module (WasmDevice.instrument).
 
 import { describe, it, expect, afterEach } from 'vitest';
 import { torch } from './support/torch.js';
 import { wasmDevice } from '../src/wasm/device.js';
 
-function callsForBackward(nOps: number): number {
-  const w = torch.tensor([0.999], { requires_grad: true, device: 'wasm' });
+type Sweep = 'backward()' | 'backward({ inputs })' | 'autograd.grad';
+
+/**
+ * Calls into WASM made by one sweep over a chain of `nOps` ops that uses
+ * `nInputs` leaves (x = x·wᵢ + bᵢ, the leaves taken in turn); checks the gradients.
+ */
+function callsFor(sweep: Sweep, nOps: number, nInputs: number): number {
+  const ws = Array.from({ length: nInputs }, (_, i) => torch.tensor([0.999 - i * 1e-6], { requires_grad: true, device: 'wasm' }));
   const b = torch.tensor([0.001], { requires_grad: true, device: 'wasm' });
   let x = torch.tensor([1.0], { device: 'wasm' });
-  for (let i = 0; i < nOps / 2; i++) x = x.mul(w).add(b);
+  for (let i = 0; i < nOps / 2; i++) x = x.mul(ws[i % nInputs]).add(b);
   const count = wasmDevice!.instrument();
-  x.backward();
+  let grads: (torch.Tensor | null)[] = [];
+  if (sweep === 'backward()') x.backward();
+  else if (sweep === 'backward({ inputs })') x.backward({ inputs: ws });
+  else grads = torch.autograd.grad(x, ws);
   const calls = count();
   wasmDevice!.instrument(false);
-  expect(w.grad!.item()).toBeGreaterThan(0);
+  if (sweep === 'autograd.grad') {
+    expect(grads.every((g) => g !== null && g.item() > 0)).toBe(true);
+  } else {
+    expect(ws.every((w) => w.grad !== null && w.grad.item() > 0)).toBe(true);
+    expect(b.grad === null).toBe(sweep === 'backward({ inputs })');
+  }
   return calls;
 }
 
-describe('calls into WASM during backward()', () => {
+describe.each<Sweep>(['backward()', 'backward({ inputs })', 'autograd.grad'])('calls into WASM during %s', (sweep) => {
   afterEach(() => { wasmDevice!.instrument(false); });
 
-  it('are the same for graphs of 10, 1,000 and 10,000 ops', () => {
+  it('are the same for graphs of 10, 1,000 and 10,000 ops and for 1, 10 and 100 inputs', () => {
     // the first call may also grow the args buffer (one more call, once per process)
-    callsForBackward(10);
-    const small = callsForBackward(10);
-    const thousand = callsForBackward(1_000);
-    const large = callsForBackward(10_000);
-    expect(thousand).toBe(small);
-    expect(large).toBe(small);
+    callsFor(sweep, 10, 1);
+    callsFor(sweep, 1_000, 100);
+    const small = callsFor(sweep, 10, 1);
+    for (const nOps of [10, 1_000, 10_000]) {
+      for (const nInputs of [1, 10, 100]) {
+        if (nInputs > nOps / 2) continue;
+        expect(callsFor(sweep, nOps, nInputs), `${nOps} ops, ${nInputs} inputs`).toBe(small);
+      }
+    }
     // front-end checks read memory directly; the sweep itself is one call plus its argument buffer
     expect(small).toBeLessThanOrEqual(8);
   });
+});
 
-  it('the counter sees calls (it can fail)', () => {
+describe('the call counter', () => {
+  it('sees calls (it can fail)', () => {
     const count = wasmDevice!.instrument();
     torch.tensor([1, 2], { device: 'wasm' }).mul(2);
     expect(count()).toBeGreaterThanOrEqual(2);
+    wasmDevice!.instrument(false);
   });
 });

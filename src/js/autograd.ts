@@ -33,20 +33,17 @@ export function backward(
 
   // 2. autograd.grad's inputs catch the gradients that reach them
   const captured: (JsTensor | null)[] = inputs.map(() => null);
-  inputs.forEach((t, i) => { t.capture = i + 1; });
+  // backward(inputs=...) makes a non-leaf input retain its grad instead, as PyTorch does
+  inputs.forEach((t, i) => {
+    if (accumulate && t.gradFn) t.retainsGrad = true;
+    else t.capture = i + 1;
+  });
   const deliverLeaf = (leaf: JsTensor, g: JsTensor): void => {
     if (leaf.capture) {
       const i = leaf.capture - 1;
       captured[i] = captured[i] ? sum(captured[i]!, g) : g;
-    } else if (accumulate) {
-      // PyTorch accumulates into an existing .grad in place
-      if (leaf.grad) {
-        const d = leaf.grad.data as Float32Array, s = g.data as Float32Array;
-        for (let j = 0; j < d.length; j++) d[j] += s[j];
-      } else {
-        // a copy: g may also be pending elsewhere, or be the caller's seed
-        leaf.grad = new JsTensor(g.data.slice(), g.shape.slice());
-      }
+    } else if (accumulate && !inputs.length) {
+      accumulateGrad(leaf, g);
     }
   };
 
@@ -100,7 +97,21 @@ export function backward(
     for (const t of inputs) t.capture = 0;
     cleanup(visited);
   }
-  return captured;
+  if (!accumulate) return captured;
+  // backward(inputs=...): each input's gradient goes into its .grad
+  captured.forEach((g, i) => { if (g) accumulateGrad(inputs[i], g); });
+  return inputs.map(() => null);
+}
+
+/** t.grad += g, in place as PyTorch accumulates; a copy of g when t has no .grad yet. */
+function accumulateGrad(t: JsTensor, g: JsTensor): void {
+  if (t.grad) {
+    const d = t.grad.data as Float32Array, s = g.data as Float32Array;
+    for (let j = 0; j < d.length; j++) d[j] += s[j];
+  } else {
+    // a copy: g may also be pending elsewhere, or be the caller's seed
+    t.grad = new JsTensor(g.data.slice(), g.shape.slice());
+  }
 }
 
 function cleanup(visited: JsRecord[]): void {

@@ -91,6 +91,7 @@ export const derivatives: { [K in Op]: Rule } = {
   [Op.SqueezeDim]: reshapeToInput,
   [Op.Squeeze3]: reshapeToInput,
   [Op.Clone]: reshapeToInput,
+  [Op.ToCopy]: reshapeToInput,
   [Op.Unsqueeze]: reshapeToInput,
   [Op.Flatten]: reshapeToInput,
   [Op.UnsafeView]: reshapeToInput,

@@ -1,6 +1,8 @@
 // Shape ops. wasmgrad tensors are always contiguous, so view-like ops copy
 // under the new shape (PyTorch would alias); values and gradients are the
 // same, and there is no in-place op through which aliasing could be seen.
+// Each keeps the strides PyTorch would give its result (src/strides.ts), so
+// view() raises where PyTorch's would.
 
 import { Op, DType } from '../shared/abi.js';
 import { RuntimeError, TorchError } from '../errors.js';
@@ -8,10 +10,25 @@ import { inferViewShape, normDim, sizeParam, checkRank, checkStorage, formatSize
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
 import { checkInt, invalidCombination } from '../args.js';
+import { computeStride, contiguousStrides, expandStrides, layout, unsqueezeStrides } from '../strides.js';
 
 /** @internal the same data under `shape`, recorded as node `op` */
 export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor {
   return new Tensor(input._dev, input._dev.view(op, input.h, shape), shape.slice(), input._dtype);
+}
+
+/** @internal the strides PyTorch would give t */
+export const stridesOf = (t: Tensor): number[] => t._strides ?? contiguousStrides(t._shape);
+
+/** @internal t, with PyTorch's strides for it */
+export function withStrides(t: Tensor, strides: readonly number[]): Tensor {
+  t._strides = layout(t._shape, strides);
+  return t;
+}
+
+/** The strides of input viewed as shape, or null where PyTorch's view() would refuse. */
+function viewStrides(input: Tensor, shape: readonly number[]): number[] | null {
+  return input._strides ? computeStride(input._shape, input._strides, shape) : contiguousStrides(shape);
 }
 
 /**
@@ -19,7 +36,9 @@ export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor 
  * @example x.reshape(2, 3); x.reshape([-1]); torch.reshape(x, [3, -1])
  */
 export function reshape(input: Tensor, ...shape: SizeArg[]): Tensor {
-  return viewAs(Op.Reshape, input, inferViewShape(sizeParam(shape, { fn: 'reshape', name: 'shape', position: 1, list: 'SymInts' }), input.numel()));
+  const out = inferViewShape(sizeParam(shape, { fn: 'reshape', name: 'shape', position: 1, list: 'SymInts' }), input.numel());
+  // a view where PyTorch can make one, a contiguous copy where it cannot
+  return withStrides(viewAs(Op.Reshape, input, out), viewStrides(input, out) ?? contiguousStrides(out));
 }
 
 // view's and squeeze's overloads, as PyTorch prints them when none matches
@@ -27,14 +46,22 @@ const VIEW = ['(torch.dtype dtype)', '(tuple of SymInts size)'];
 const SQUEEZE = ['()', '(int dim)', '(name dim)'];
 
 /**
- * Like reshape (wasmgrad tensors are always contiguous, so every view succeeds).
+ * Like reshape, but only where the result can share the input's layout, as in
+ * PyTorch: not across dims a transpose, permute or expand has separated.
  * @example x.view(-1, 4)
  */
 export function view(input: Tensor, ...shape: SizeArg[]): Tensor {
   // view(dtype) is view's other overload, so a size that is not an int matches neither
   const first: unknown = Array.isArray(shape[0]) ? shape[0][0] : shape[0];
   if (typeof first === 'number' && !Number.isInteger(first)) throw invalidCombination('view', shape, {}, VIEW);
-  return viewAs(Op.View, input, inferViewShape(sizeParam(shape, { fn: 'view', name: 'size', position: 1, list: 'SymInts' }), input.numel()));
+  const out = inferViewShape(sizeParam(shape, { fn: 'view', name: 'size', position: 1, list: 'SymInts' }), input.numel());
+  const strides = viewStrides(input, out);
+  if (!strides) {
+    throw new RuntimeError(
+      "view size is not compatible with input tensor's size and stride (at least one dimension spans across two " +
+      'contiguous subspaces). Use .reshape(...) instead.');
+  }
+  return withStrides(viewAs(Op.View, input, out), strides);
 }
 
 /**
@@ -44,15 +71,19 @@ export function view(input: Tensor, ...shape: SizeArg[]): Tensor {
 export function squeeze(input: Tensor, dim?: number | { dim?: number }, method = false): Tensor {
   const d = typeof dim === 'object' ? dim.dim : dim;
   const shape = input._shape;
-  if (d === undefined) return viewAs(Op.Squeeze, input, shape.filter((s) => s !== 1));
+  const strides = stridesOf(input);
+  if (d === undefined) {
+    const kept = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
+    return withStrides(viewAs(Op.Squeeze, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
+  }
   if (!Number.isInteger(d)) {
     const [args, kwargs] = typeof dim === 'object' ? [[], { dim: d }] : [[d], {}];
     throw method ? invalidCombination('squeeze', args, kwargs, SQUEEZE)
       : invalidCombination('squeeze', [input, ...args], kwargs, SQUEEZE.map((sig) => `(Tensor input${sig === '()' ? '' : ', '}${sig.slice(1)}`));
   }
   const k = normDim(d, shape.length, { fn: 'squeeze', name: 'dim', position: 1 });
-  const out = shape.length > 0 && shape[k] === 1 ? shape.filter((_, i) => i !== k) : shape.slice();
-  return viewAs(Op.SqueezeDim, input, out);
+  const kept = shape.map((_, i) => i).filter((i) => !(i === k && shape[i] === 1));
+  return withStrides(viewAs(Op.SqueezeDim, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
 }
 
 /**
@@ -66,7 +97,7 @@ export function unsqueeze(input: Tensor, dim: number | { dim: number }, method =
   const out = input._shape.slice();
   out.splice(k, 0, 1);
   checkRank(out.length);
-  return viewAs(Op.Unsqueeze, input, out);
+  return withStrides(viewAs(Op.Unsqueeze, input, out), unsqueezeStrides(input._shape, stridesOf(input), k));
 }
 
 /**
@@ -86,12 +117,15 @@ export function flatten(input: Tensor, start_dim?: number | { start_dim?: number
   const shape = input._shape;
   let n = 1;
   for (let i = a; i <= b; i++) n *= shape[i];
-  return viewAs(Op.Flatten, input, [...shape.slice(0, a), n, ...shape.slice(b + 1)]);
+  const out = [...shape.slice(0, a), n, ...shape.slice(b + 1)];
+  return withStrides(viewAs(Op.Flatten, input, out), viewStrides(input, out) ?? contiguousStrides(out));
 }
 
 function permuteAs(op: Op, input: Tensor, perm: number[]): Tensor {
   const shape = perm.map((p) => input._shape[p]);
-  return new Tensor(input._dev, input._dev.permute(op, input.h, perm), shape, input._dtype);
+  const strides = stridesOf(input);
+  const out = new Tensor(input._dev, input._dev.permute(op, input.h, perm), shape, input._dtype);
+  return withStrides(out, perm.map((p) => strides[p]));
 }
 
 /**
@@ -171,7 +205,8 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
   if (out.some((s) => s < 0)) throw new RuntimeError('numel: integer multiplication overflow');
   // wasmgrad tensors are contiguous, so the expanded tensor is allocated (PyTorch's is a view)
   checkStorage(out);
-  return new Tensor(input._dev, input._dev.expand(input.h, out), out, input._dtype);
+  const t = new Tensor(input._dev, input._dev.expand(input.h, out), out, input._dtype);
+  return withStrides(t, expandStrides(shape, stridesOf(input), out));
 }
 
 function checkList(tensors: readonly Tensor[], fn: string): void {

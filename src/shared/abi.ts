@@ -27,6 +27,8 @@ export enum Op {
   Mm, Bmm, Mv, Dot, Addmm, UnsafeView,
   // losses; i0 = reduction
   MseLoss, BinaryCrossEntropy, BinaryCrossEntropyWithLogits, NllLoss,
+  // t.to(other device): the copy on the other device, over a leaf that stands for t (src/crossing.ts)
+  ToCopy,
   Count,
 }
 

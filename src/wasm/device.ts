@@ -20,10 +20,13 @@ export class WasmDevice implements Backend {
   private readonly raw: WasmExports;
   private argsPtr = 0;
   private argsBytes = 0;
+  /** u32 index of the cell that holds the tensor table's address */
+  private readonly tableCell: number;
 
   constructor(exports: WasmExports) {
     this.x = exports;
     this.raw = exports;
+    this.tableCell = exports.tensor_table_cell() >>> 2;
     this.refresh();
   }
 
@@ -76,10 +79,10 @@ export class WasmDevice implements Backend {
     }
   }
 
-  /** Address of slot `id` in the tensor table (the table moves as it grows). */
+  /** Address of slot `id` in the tensor table (the table moves as it grows), read without a call. */
   private slot(id: number): number {
     this.refresh();
-    return (this.x.tensor_table() >>> 0) + id * Slot.Size;
+    return this.u32[this.tableCell] + id * Slot.Size;
   }
 
   /** Writes i32s into the args buffer for the next call. */
@@ -149,6 +152,9 @@ export class WasmDevice implements Backend {
     return this.u8[s + Slot.DType] as DType;
   }
   retain(h: Handle): void { this.x.tensor_retain(h as number); }
+  /** The module counts its tensors itself (memory()). */
+  noteHeld(_delta: 1 | -1): void { /* nothing to do */ }
+  refCount(h: Handle): number { return this.u32[(this.slot(h as number) + Slot.Refs) >> 2]; }
   release(h: Handle): void { this.x.tensor_release(h as number); }
 
   // ---- autograd state ----
@@ -278,6 +284,7 @@ export class WasmDevice implements Backend {
       numRecords: this.x.tape_live_records(),
       wasmMemoryBytes: this.x.memory.buffer.byteLength,
       heapBytesInUse: this.x.mem_bytes_in_use() >>> 0,
+      reusableBytes: this.x.mem_bytes_reusable() >>> 0,
     };
   }
 }

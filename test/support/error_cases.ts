@@ -16,8 +16,16 @@ export type Arg =
   | { tensor: TensorFixture } | { list: Arg[] } | { undefined: true } | { dict: Record<string, Arg> }
   | { float32array: number[] } | { number: 'nan' | 'inf' | '-inf' };
 
-/** A call of a PyTorch function, method ("Tensor.x": on args[0]), F / autograd function or nn module constructor. */
-export interface Call { call: string; args: Arg[]; kwargs?: Record<string, Arg> }
+/**
+ * A call of a PyTorch function, method ("Tensor.x": on args[0]), F / autograd function or nn
+ * module constructor; `layouts[i]` is "t" where PyTorch held arg i as t() of a contiguous tensor.
+ */
+export interface Call { call: string; args: Arg[]; kwargs?: Record<string, Arg>; layouts?: (string | null)[] }
+
+/** arg x as PyTorch held it: "t" rebuilds the transpose of a contiguous tensor */
+function withLayout(x: unknown, layout: string | null | undefined, device: Device): unknown {
+  return layout === 't' ? torch.tensor((x as torch.Tensor).t().tolist() as number[][], { device }).t() : x;
+}
 
 export function decode(arg: Arg, device: Device): unknown {
   if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return arg;
@@ -31,7 +39,7 @@ export function decode(arg: Arg, device: Device): unknown {
 
 /** Runs the call on `device`, keyword arguments as the trailing options object. */
 export function runCall(c: Call, device: Device): unknown {
-  const args = c.args.map((a) => decode(a, device));
+  const args = c.args.map((a, i) => withLayout(decode(a, device), c.layouts?.[i], device));
   const kw = Object.fromEntries(Object.entries(c.kwargs ?? {}).map(([k, v]) => [k, decode(v, device)]));
   const all = Object.keys(kw).length ? [...args, kw] : args;
   const [ns, name] = c.call.split('.');

@@ -2,7 +2,7 @@
 // PyTorch fixtures, and an allclose assertion with a readable failure.
 
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import * as torch from '../../src/index.js';
 import type { Tolerance } from './tolerances.js';
 
@@ -17,6 +17,15 @@ export interface TensorFixture {
   dtype: 'float32' | 'int64';
   data: (number | string)[];
   requires_grad: boolean;
+}
+
+/**
+ * A newly loaded copy of wasmgrad (modules re-evaluated, a new WASM instance): its
+ * once-per-process warnings have not been shown yet, so a test can require one.
+ */
+export async function freshTorch(): Promise<typeof torch> {
+  vi.resetModules();
+  return import('../../src/index.js');
 }
 
 export function loadFixture<T = any>(name: string): T {

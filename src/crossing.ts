@@ -1,0 +1,124 @@
+// Gradients across devices. `t.to(other)` records PyTorch's ToCopyBackward0 on
+// the other device, over a leaf there (the proxy) that stands for t. A sweep
+// that reaches the proxy leaves t's gradient on it; the front end then sends
+// that gradient to t's device and sweeps on from t there. Each device still
+// runs its part of the graph in one sweep (one call into WASM); a graph that
+// never crosses devices pays nothing here.
+
+import { Op, DType } from './shared/abi.js';
+import type { Backend, Handle } from './device.js';
+import { Tensor } from './tensor.js';
+import { isGradEnabled } from './runtime.js';
+
+interface Crossing {
+  dest: Backend;
+  /** the proxy leaf on `dest`: a handle we hold a reference to, or (js) held weakly */
+  proxy: Handle | WeakRef<object>;
+  /** the tensor the proxy stands for, on its own device, outside every tidy scope */
+  source: Tensor;
+}
+
+let crossings: Crossing[] = [];
+
+/** The proxy's handle, or null once no record holds it (the graph through it is gone). */
+function proxyOf(c: Crossing): Handle | null {
+  if (c.proxy instanceof WeakRef) return c.proxy.deref() ?? null;
+  return c.dest.refCount!(c.proxy) > 1 ? c.proxy : null;
+}
+
+/** Forgets the crossings whose graph is gone, releasing what they held (js: after garbage collection). */
+export function prune(): void {
+  crossings = crossings.filter((c) => {
+    if (proxyOf(c) !== null) return true;
+    if (!(c.proxy instanceof WeakRef)) c.dest.release(c.proxy);
+    c.source.dispose();
+    return false;
+  });
+}
+
+/** A copy of `t` on `dest`: recorded (ToCopyBackward0) when t requires grad and grad mode is on. */
+export function copyTo(t: Tensor, dest: Backend): Tensor {
+  const data = t._dev.read(t.h);
+  const shape = t._shape.slice();
+  if (!(t.requires_grad && isGradEnabled())) return new Tensor(dest, dest.fromData(data, shape, t._dtype), shape, t._dtype);
+  prune();
+  const proxy = dest.fromData(data, shape, t._dtype);
+  dest.setRequiresGrad(proxy, true);
+  const out = new Tensor(dest, dest.view(Op.ToCopy, proxy, shape), shape, t._dtype);
+  t._dev.retain(t.h);
+  const source = new Tensor(t._dev, t.h, shape, t._dtype, false);
+  crossings.push({ dest, proxy: dest.refCount ? proxy : new WeakRef(proxy as object), source });
+  return out;
+}
+
+/** One device's part of a backward: its roots and their seeds (null: ones). */
+interface Part { dev: Backend; roots: Handle[]; seeds: (Handle | null)[]; owned: Handle[] }
+
+/**
+ * Runs the backward sweep from `roots` (on `dev`), then on each device the graph
+ * crossed into, until no gradient is left to send. `inputs`, `accumulate` and
+ * `retainGraph` mean what they mean to Backend.backward. Returns the gradients of
+ * `inputs` (autograd.grad; each on its tensor's device, summed over the sweeps).
+ */
+export function sweep(
+  dev: Backend, roots: Handle[], seeds: (Handle | null)[], inputs: Tensor[], retainGraph: boolean, accumulate: boolean,
+): (Handle | null)[] {
+  if (crossings.length) prune();
+  if (!crossings.length && inputs.every((t) => t._dev === dev)) {
+    return dev.backward(roots, seeds, inputs.map((t) => t.h), retainGraph, accumulate, false);
+  }
+  const results: (Handle | null)[] = inputs.map(() => null);
+  const parts: Part[] = [{ dev, roots, seeds, owned: [] }];
+  while (parts.length) {
+    const part = parts.shift()!;
+    try {
+      runPart(part, inputs, results, parts, retainGraph, accumulate);
+    } finally {
+      for (const h of part.owned) part.dev.release(h);
+    }
+  }
+  return results;
+}
+
+function runPart(
+  part: Part, inputs: Tensor[], results: (Handle | null)[], parts: Part[], retainGraph: boolean, accumulate: boolean,
+): void {
+  const { dev } = part;
+  const mine = inputs.map((t, i) => i).filter((i) => inputs[i]._dev === dev);
+  const here = crossings.filter((c) => c.dest === dev).map((c) => ({ c, proxy: proxyOf(c) })).filter((x) => x.proxy !== null);
+  // backward(inputs=...) on a device that holds none of them: nothing here may change
+  if (accumulate && inputs.length && !mine.length && !here.length) return;
+  // with inputs (or for autograd.grad) the proxies are inputs too; otherwise they are leaves like any other
+  const extra = accumulate && !inputs.length ? [] : here.map((x) => x.proxy!);
+  const out = dev.backward(part.roots, part.seeds, [...mine.map((i) => inputs[i].h), ...extra], retainGraph, accumulate, false);
+  mine.forEach((i, j) => { results[i] = addGrads(dev, results[i], out[j], inputs[i]._shape); });
+  for (const { c, proxy } of here) {
+    let g: Handle | null;
+    if (accumulate) {
+      g = dev.grad(proxy!);
+      if (g !== null) dev.setGrad(proxy!, null);
+    } else {
+      g = out[mine.length + extra.indexOf(proxy!)];
+    }
+    if (g === null) continue;
+    const src = c.source;
+    const seed = src._dev.fromData(dev.read(g), src._shape, DType.Float32);
+    dev.release(g);
+    let next = parts.find((p) => p.dev === src._dev);
+    if (!next) parts.push(next = { dev: src._dev, roots: [], seeds: [], owned: [] });
+    next.roots.push(src.h);
+    next.seeds.push(seed);
+    next.owned.push(seed);
+  }
+}
+
+/** a + b for two gradient handles of one input (either may be null); consumes both. */
+function addGrads(dev: Backend, a: Handle | null, b: Handle | null, shape: number[]): Handle | null {
+  if (a === null || b === null) return a ?? b;
+  const sum = dev.fromData(dev.read(a), shape, DType.Float32);
+  const bv = dev.read(b);
+  dev.write(sum, dev.read(sum).map((v, i) => v + bv[i]));
+  dev.release(a);
+  dev.release(b);
+  return sum;
+}
