@@ -9,7 +9,7 @@ export { Tensor, GradFn } from './tensor.js';
 export type { DTypeName, TensorLike } from './tensor.js';
 export type { DeviceName, MemoryInfo } from './device.js';
 export { TorchError, RuntimeError, IndexError, ValueError, NotImplementedError } from './errors.js';
-export { set_default_device, get_default_device } from './runtime.js';
+export { set_default_device, get_default_device, ready } from './runtime.js';
 export {
   tensor, zeros, ones, full, arange, linspace, eye, rand, randn, zeros_like, ones_like,
 } from './creation.js';
