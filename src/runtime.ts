@@ -42,7 +42,7 @@ export function getDevice(name: DeviceName | string | undefined): Backend {
  * asynchronously needs it awaited before the first op. Awaiting it is harmless everywhere.
  * @example
  * await torch.ready();
- * console.log(torch.get_default_device()); // 'wasm', or 'js' where WebAssembly cannot run
+ * const x = torch.tensor([1, 2]); // on 'wasm', or on 'js' where WebAssembly cannot run
  */
 export function ready(): Promise<void> {
   return loaded;
@@ -56,7 +56,12 @@ export function set_default_device(name: DeviceName): void {
   defaultDevice = getDevice(name);
 }
 
-/** The device new tensors go to by default. */
+/**
+ * The device new tensors go to by default.
+ * @example
+ * torch.set_default_device('js');
+ * console.log(torch.get_default_device()); // js
+ */
 export function get_default_device(): DeviceName {
   return getDevice(undefined).name;
 }
