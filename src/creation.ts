@@ -17,7 +17,7 @@ export interface TensorOptions {
   requires_grad?: boolean;
 }
 
-type Nested = number | boolean | readonly Nested[];
+export type Nested = number | boolean | readonly Nested[];
 
 function dtypeOf(name: DTypeName | undefined): DType {
   if (name === undefined || name === 'float32') return DType.Float32;
@@ -81,7 +81,7 @@ function filled(shape: number[], value: number, options: TensorOptions): Tensor 
   return t;
 }
 
-type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
+export type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
 
 function splitArgs(args: SizeAndOptions): { shape: number[]; options: TensorOptions } {
   const last = args[args.length - 1];

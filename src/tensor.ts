@@ -28,6 +28,7 @@ export interface BackwardOptions {
 
 /** A node of the autograd graph, as `t.grad_fn` shows it. */
 export class GradFn {
+  /** @hidden made by Tensor.grad_fn */
   constructor(private readonly op: Op) {}
   /**
    * PyTorch's node name.
