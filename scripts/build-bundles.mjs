@@ -7,7 +7,7 @@
 // scopes). dist/cjs/ also gets tsc's declarations and a package.json saying "commonjs", so
 // TypeScript types `require('wasmgrad')` as CommonJS.
 import { build } from 'esbuild';
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,6 +28,17 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: `${dist}js.js`, plugins: [withoutWasm] }),
   build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: `${dist}browser/wasmgrad.min.js`, minify: true, keepNames: true }),
 ]);
+
+// Source maps carry the sources (sourcesContent), except the embedded module's: the base64 is
+// already in the code beside them, and a debugger has nothing to show in it.
+for (const file of readdirSync(dist, { recursive: true })) {
+  if (!file.endsWith('.map')) continue;
+  const map = JSON.parse(readFileSync(`${dist}${file}`, 'utf8'));
+  const i = map.sources.findIndex((s) => s.endsWith('wasm/module.generated.ts'));
+  if (i < 0 || !map.sourcesContent) continue;
+  map.sourcesContent[i] = null;
+  writeFileSync(`${dist}${file}`, JSON.stringify(map));
+}
 
 // tsc's declarations, again under dist/cjs/ where package.json makes them CommonJS
 for (const file of readdirSync(dist, { recursive: true })) {

@@ -3,6 +3,7 @@
 
 import { describe, it, expect, inject } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedLine } from './expected.js';
@@ -44,5 +45,35 @@ describe('TypeScript strict', () => {
 
   it('moduleResolution bundler: type-checks', () => {
     execFileSync(process.execPath, [tsc, '-p', join(consumers, 'ts/bundler')], { encoding: 'utf8' });
+  });
+});
+
+describe('the files in the package', () => {
+  const pkgDir = join(consumers, 'node_modules/wasmgrad');
+  const read = (path: string) => readFileSync(join(pkgDir, path), 'utf8');
+
+  it('source maps carry their sources (src/ is not in the package), except the embedded base64', () => {
+    for (const [map, source] of [['dist/tensor.js.map', 'export class Tensor'], ['dist/cjs/index.js.map', 'export class Tensor'],
+      ['dist/js.js.map', 'export class Tensor'], ['dist/browser/wasmgrad.min.js.map', 'export class Tensor']]) {
+      const m = JSON.parse(read(map));
+      expect(m.sourcesContent.some((c: string | null) => c?.includes(source)), map).toBe(true);
+      expect(m.sources.length, map).toBe(m.sourcesContent.length);
+    }
+    expect(JSON.parse(read('dist/wasm/module.generated.js.map')).sourcesContent).toEqual([null]);
+  });
+
+  it('declarations hold no base64 literal type and no internals', () => {
+    expect(read('dist/wasm/module.generated.d.ts')).toMatch(/export declare const wasmBase64: string;/);
+    expect(read('dist/wasm/module.generated.d.ts').length).toBeLessThan(500);
+    expect(read('dist/tensor.d.ts')).not.toMatch(/\b_h\b|\b_dev\b|escape\(|get h\(/);
+  });
+
+  it('package.json: sideEffects, metadata, and the entries it exports', () => {
+    const pkg = JSON.parse(read('package.json'));
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['pytorch', 'autograd', 'webassembly']));
+    expect(pkg.repository.url).toMatch(/^git\+https:/);
+    expect(pkg.homepage).toMatch(/^https:/);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './js', './browser', './package.json']);
   });
 });
