@@ -180,12 +180,23 @@ export function enable_grad<T>(fn: () => T): T {
   return withGradMode(true, fn);
 }
 
-/** Whether ops are being recorded. */
+/**
+ * Whether ops are being recorded.
+ * @example
+ * console.log(torch.is_grad_enabled(), torch.no_grad(() => torch.is_grad_enabled())); // true false
+ */
 export function is_grad_enabled(): boolean {
   return isGradEnabled();
 }
 
-/** Turns recording on or off, like torch.set_grad_enabled(mode). */
+/**
+ * Turns recording on or off, like torch.set_grad_enabled(mode).
+ * @example
+ * const w = torch.tensor([1.0], { requires_grad: true });
+ * torch.set_grad_enabled(false);
+ * console.log(w.mul(2).requires_grad); // false
+ * torch.set_grad_enabled(true);
+ */
 export function set_grad_enabled(mode: boolean): void {
   setGradEnabled(mode);
 }

@@ -18,7 +18,7 @@ export interface TensorOptions {
   requires_grad?: boolean;
 }
 
-type Nested = number | boolean | readonly Nested[];
+export type Nested = number | boolean | readonly Nested[];
 
 function dtypeOf(name: DTypeName | undefined): DType {
   if (name === undefined || name === 'float32') return DType.Float32;
@@ -137,7 +137,7 @@ function filled(shape: number[], value: number, options: TensorOptions, fn: stri
   return t;
 }
 
-type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
+export type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
 
 /** The checked size (varargs, one list, or the `size` keyword) and the options of zeros/ones/rand/randn. */
 function splitArgs(args: SizeAndOptions, fn: string, list: IntParam['list']): { shape: number[]; options: TensorOptions } {

@@ -1,27 +1,36 @@
 // PyTorch's exception types, so ported code can tell errors apart the way
 // Python code does (`except IndexError`), and messages worded as PyTorch's.
 
+// Each class names itself: a minifier renames classes, so `new.target.name` would not survive a bundle.
+
 /** Base of every error wasmgrad throws on bad input; `name` is PyTorch's exception type. */
 export class TorchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+  override name = 'TorchError';
 }
 
 /** PyTorch's RuntimeError: shape mismatches, autograd misuse, out of memory. */
-export class RuntimeError extends TorchError {}
+export class RuntimeError extends TorchError {
+  override name = 'RuntimeError';
+}
 /** PyTorch's IndexError: a dim or class index out of range. */
-export class IndexError extends TorchError {}
+export class IndexError extends TorchError {
+  override name = 'IndexError';
+}
 /**
  * Python's TypeError, as PyTorch's argument parser raises it: an argument of
  * the wrong type. (It shadows JS's TypeError inside modules that import it.)
  */
-export class TypeError extends TorchError {}
+export class TypeError extends TorchError {
+  override name = 'TypeError';
+}
 /** Python's ValueError, as torch.nn.functional raises it. */
-export class ValueError extends TorchError {}
+export class ValueError extends TorchError {
+  override name = 'ValueError';
+}
 /** Python's NotImplementedError: an op PyTorch has but wasmgrad does not yet. */
-export class NotImplementedError extends TorchError {}
+export class NotImplementedError extends TorchError {
+  override name = 'NotImplementedError';
+}
 
 /** PyTorch's message for a backward through a graph whose saved tensors were freed (both devices). */
 export const BACKWARD_TWICE =

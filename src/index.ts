@@ -6,14 +6,16 @@
 //   const w = torch.tensor([2.0], { requires_grad: true });
 
 export { Tensor, GradFn } from './tensor.js';
-export type { DTypeName, TensorLike } from './tensor.js';
+export type { DTypeName, TensorLike, BackwardOptions } from './tensor.js';
+export type { DimArg, ReduceOptions } from './ops/reduce.js';
+export type { SizeArg, SizeOptions } from './shape.js';
 export type { DeviceName, MemoryInfo } from './device.js';
 export { TorchError, RuntimeError, IndexError, TypeError, ValueError, NotImplementedError } from './errors.js';
-export { set_default_device, get_default_device } from './runtime.js';
+export { set_default_device, get_default_device, ready } from './runtime.js';
 export {
   tensor, zeros, ones, full, arange, linspace, eye, rand, randn, zeros_like, ones_like,
 } from './creation.js';
-export type { TensorOptions } from './creation.js';
+export type { TensorOptions, Nested, SizeAndOptions } from './creation.js';
 export { manual_seed, initial_seed } from './seed.js';
 export {
   add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum,

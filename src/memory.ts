@@ -3,7 +3,7 @@
 // dispose() frees one, memory() reports what is alive.
 
 import { Tensor } from './tensor.js';
-import { pushScope, popScope, untrack, type Disposable, devices } from './runtime.js';
+import { pushScope, popScope, untrack, type Disposable, getDevice } from './runtime.js';
 import type { MemoryInfo, DeviceName } from './device.js';
 import { prune as pruneCrossings } from './crossing.js';
 
@@ -50,13 +50,11 @@ export function dispose(x: unknown): void {
 }
 
 /**
- * Live tensors, bytes and tape records on a device (the default wasm device
- * unless named); for wasm also the size of linear memory.
+ * Live tensors, bytes and tape records on a device (the default device unless
+ * named); for wasm also the size of linear memory.
  * @example console.log(torch.memory().numTensors)
  */
-export function memory(device: DeviceName = 'wasm'): MemoryInfo {
-  const dev = device === 'js' ? devices.js : devices.wasm;
-  if (!dev) throw new Error('wasmgrad: the wasm device is unavailable here');
+export function memory(device?: DeviceName): MemoryInfo {
   pruneCrossings(); // what a device crossing held is given back once its graph is gone
-  return dev.memory();
+  return getDevice(device).memory();
 }

@@ -64,6 +64,7 @@ export abstract class Optimizer {
   }
 
   /** Updates one parameter in place, given a borrowed handle to its gradient. */
+  /** @internal one parameter's in-place update (one device call) */
   protected abstract update(p: Tensor, g: Handle): void;
 }
 
@@ -102,6 +103,7 @@ export class SGD extends Optimizer {
     this.defaults = d;
   }
 
+  /** @internal */
   protected update(p: Tensor, g: Handle): void {
     const d = this.defaults;
     let buf: Tensor | null = null;
@@ -156,6 +158,7 @@ export class Adam extends Optimizer {
     this.defaults = d;
   }
 
+  /** @internal */
   protected update(p: Tensor, g: Handle): void {
     const d = this.defaults;
     let s = this.state.get(p);

@@ -3,22 +3,49 @@
 // piece of state has one owner.
 
 import type { Backend, DeviceName, Handle } from './device.js';
-import { wasmDevice } from './wasm/device.js';
+import { wasmDevice, wasmDeviceLoading, wasmUnavailable } from './wasm/device.js';
 import { jsDevice } from './js/device.js';
 import { RuntimeError } from './errors.js';
 
 export const devices: { wasm: Backend | null; js: Backend } = { wasm: wasmDevice, js: jsDevice };
 
-let defaultDevice: Backend = wasmDevice ?? jsDevice;
+// null only while the wasm module compiles asynchronously (see wasm/loader.ts)
+let defaultDevice: Backend | null = wasmDevice ?? (wasmDeviceLoading ? null : jsDevice);
+
+const loaded: Promise<void> = wasmDeviceLoading
+  ? wasmDeviceLoading.then(() => {
+    devices.wasm = wasmDevice;
+    wasmDevice?.setGradEnabled(gradEnabled);
+    defaultDevice ??= wasmDevice ?? jsDevice;
+  })
+  : Promise.resolve();
+
+function wasmMissing(): never {
+  const reason = wasmUnavailable();
+  throw new RuntimeError(reason
+    ? `wasmgrad: the wasm device is unavailable here: ${reason}`
+    : 'wasmgrad: the wasm device is still loading (this engine compiles WebAssembly asynchronously): ' +
+      "await torch.ready() before the first op, or torch.set_default_device('js')");
+}
 
 export function getDevice(name: DeviceName | string | undefined): Backend {
-  if (name === undefined) return defaultDevice;
+  if (name === undefined) return defaultDevice ?? wasmMissing();
   if (name === 'js') return jsDevice;
-  if (name === 'wasm') {
-    if (!wasmDevice) throw new RuntimeError('wasmgrad: the wasm device is unavailable here (no WebAssembly SIMD)');
-    return wasmDevice;
-  }
+  if (name === 'wasm') return devices.wasm ?? wasmMissing();
   throw new RuntimeError(`Expected one of wasm, js device type at start of device string: ${name}`);
+}
+
+/**
+ * Resolves once ops can run on the default device, like TensorFlow.js's `tf.ready()`. wasmgrad
+ * loads its WebAssembly at import wherever the engine compiles synchronously (Node, Deno, Bun,
+ * workers, current browsers), so there it has resolved already; an engine that compiles only
+ * asynchronously needs it awaited before the first op. Awaiting it is harmless everywhere.
+ * @example
+ * await torch.ready();
+ * const x = torch.tensor([1, 2]); // on 'wasm', or on 'js' where WebAssembly cannot run
+ */
+export function ready(): Promise<void> {
+  return loaded;
 }
 
 /**
@@ -29,9 +56,14 @@ export function set_default_device(name: DeviceName): void {
   defaultDevice = getDevice(name);
 }
 
-/** The device new tensors go to by default. */
+/**
+ * The device new tensors go to by default.
+ * @example
+ * torch.set_default_device('js');
+ * console.log(torch.get_default_device()); // js
+ */
 export function get_default_device(): DeviceName {
-  return defaultDevice.name;
+  return getDevice(undefined).name;
 }
 
 // ---- grad mode ----------------------------------------------------------------
@@ -43,7 +75,7 @@ export function isGradEnabled(): boolean { return gradEnabled; }
 export function setGradEnabled(on: boolean): void {
   gradEnabled = on;
   jsDevice.setGradEnabled(on);
-  wasmDevice?.setGradEnabled(on);
+  devices.wasm?.setGradEnabled(on);
 }
 
 // ---- memory: tidy scopes and the finalizer safety net ----------------------------

@@ -12,7 +12,12 @@ export function manual_seed(seed: number): void {
   seedGenerator(seed);
 }
 
-/** The seed the generator was last seeded with. */
+/**
+ * The seed the generator was last seeded with.
+ * @example
+ * torch.manual_seed(42);
+ * console.log(torch.initial_seed()); // 42
+ */
 export function initial_seed(): number {
   return default_generator.initial_seed();
 }

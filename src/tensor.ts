@@ -32,9 +32,21 @@ export interface BackwardOptions {
 
 /** A node of the autograd graph, as `t.grad_fn` shows it. */
 export class GradFn {
+  /** @hidden made by Tensor.grad_fn */
   constructor(private readonly op: Op) {}
-  /** PyTorch's node name, e.g. `AddBackward0`. */
+  /**
+   * PyTorch's node name.
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(w.add(1).grad_fn?.name()); // AddBackward0
+   */
   name(): string { return gradFnNames[this.op]; }
+  /**
+   * Python's repr of the node.
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(`${w.mul(2).grad_fn}`); // <MulBackward0 object>
+   */
   toString(): string { return `<${this.name()} object>`; }
 }
 
@@ -65,7 +77,11 @@ export class Tensor {
   _strides: number[] | null = null;
   private _retainsGrad = false;
 
-  /** @internal Wraps a handle the caller owns one reference to; use the creation functions instead. */
+  /**
+   * Wraps a device handle the caller owns one reference to. Not for users: tensors come from
+   * the creation functions ({@link tensor}, {@link zeros}, …) and from ops.
+   * @hidden
+   */
   constructor(dev: Backend, h: Handle, shape: number[], dtype: DType = DType.Float32, tracked = true) {
     this._dev = dev;
     this._h = h;
@@ -84,21 +100,60 @@ export class Tensor {
 
   // ---- metadata ----
 
-  /** The size of each dimension (PyTorch's torch.Size, as an array). */
+  /**
+   * The size of each dimension (PyTorch's torch.Size, as an array).
+   * @example
+   * console.log(torch.zeros(2, 3).shape); // [ 2, 3 ]
+   */
   get shape(): number[] { return this._shape; }
-  /** The size of each dimension, or of dim `dim`. */
+  /**
+   * The size of each dimension, or of dim `dim`.
+   * @example
+   * const x = torch.zeros(2, 3);
+   * console.log(x.size(), x.size(-1)); // [ 2, 3 ] 3
+   */
   size(): number[];
   size(dim: number): number;
   size(dim?: number): number[] | number {
     return dim === undefined ? this._shape : this._shape[normDim(dim, this._shape.length)];
   }
-  /** Number of dimensions. */
+  /**
+   * Number of dimensions.
+   * @example
+   * console.log(torch.zeros(2, 3).dim()); // 2
+   */
   dim(): number { return this._shape.length; }
+  /**
+   * Number of dimensions, like {@link Tensor.dim}.
+   * @example
+   * console.log(torch.zeros(2, 3).ndim); // 2
+   */
   get ndim(): number { return this._shape.length; }
-  /** Number of elements. */
+  /**
+   * Number of elements.
+   * @example
+   * console.log(torch.zeros(2, 3).numel()); // 6
+   */
   numel(): number { return numelOf(this._shape); }
+  /**
+   * The element type: `'float32'` or `'int64'`.
+   * @example
+   * console.log(torch.tensor([1, 2], { dtype: 'int64' }).dtype); // int64
+   */
   get dtype(): DTypeName { return dtypeName(this._dtype); }
+  /**
+   * The device the tensor lives on: `'wasm'` or `'js'`.
+   * @example
+   * console.log(torch.zeros(1, { device: 'js' }).device); // js
+   */
   get device(): DeviceName { return this._dev.name; }
+  /**
+   * Whether {@link Tensor.dispose} (or the end of its `torch.tidy`) has freed this tensor.
+   * @example
+   * const x = torch.ones(1);
+   * x.dispose();
+   * console.log(x.isDisposed); // true
+   */
   get isDisposed(): boolean { return this._disposed; }
 
   /** @internal the live handle, or PyTorch-style error after dispose() */
@@ -109,13 +164,20 @@ export class Tensor {
 
   // ---- autograd ----
 
-  /** Whether autograd records ops on this tensor. Settable on leaves. */
+  /**
+   * Whether autograd records ops on this tensor. Settable on leaves.
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(w.requires_grad, w.mul(2).requires_grad); // true true
+   */
   get requires_grad(): boolean { return this._dev.requiresGrad(this.h); }
   set requires_grad(on: boolean) { this.requires_grad_(on); }
 
   /**
    * Sets requires_grad in place and returns this tensor.
-   * @example const w = torch.zeros([3]).requires_grad_();
+   * @example
+   * const w = torch.zeros(3).requires_grad_();
+   * console.log(w.requires_grad); // true
    */
   requires_grad_(requires_grad = true): this {
     checkBool('requires_grad_', 'requires_grad', 1, requires_grad);
@@ -133,10 +195,20 @@ export class Tensor {
     return this;
   }
 
-  /** True for tensors not made by a recorded op (user-created, or not requiring grad). */
+  /**
+   * True for tensors not made by a recorded op (user-created, or not requiring grad).
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(w.is_leaf, w.mul(2).is_leaf); // true false
+   */
   get is_leaf(): boolean { return this._dev.gradFnOp(this.h) === Op.None; }
 
-  /** The node that made this tensor, or null for leaves. */
+  /**
+   * The node that made this tensor, or null for leaves.
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(`${w.mul(2).grad_fn}`, w.grad_fn); // <MulBackward0 object> null
+   */
   get grad_fn(): GradFn | null {
     const op = this._dev.gradFnOp(this.h);
     return op === Op.None ? null : new GradFn(op);
@@ -147,6 +219,10 @@ export class Tensor {
    * this tensor; the JS object returned for it is freed by the torch.tidy it
    * was read in (read it again afterwards). It is updated in place by later
    * backward() calls, as in PyTorch.
+   * @example
+   * const w = torch.tensor([1.0, 2.0], { requires_grad: true });
+   * w.mul(w).sum().backward();
+   * console.log(`${w.grad}`); // tensor([2., 4.])
    */
   get grad(): Tensor | null {
     const g = this._dev.grad(this.h);
@@ -178,15 +254,27 @@ export class Tensor {
     this._gradWrapper = null;
   }
 
-  /** Keeps .grad for this non-leaf tensor after backward(). */
+  /**
+   * Keeps .grad for this non-leaf tensor after backward().
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * const y = w.mul(3);
+   * y.retain_grad();
+   * y.mul(2).sum().backward();
+   * console.log(`${y.grad}`); // tensor([2.])
+   */
   retain_grad(): void {
     if (!this.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
     if (!this.is_leaf) { this._dev.retainGrad(this.h); this._retainsGrad = true; }
   }
 
   /**
-   * Computes the gradient of this tensor with respect to the graph leaves.
-   * @example loss.backward(); loss.backward(undefined, { retain_graph: true });
+   * Computes the gradient of this tensor with respect to the graph leaves, accumulating it into their `.grad`.
+   * @example
+   * const w = torch.tensor([2.0], { requires_grad: true });
+   * const loss = w.mul(w).sum();
+   * loss.backward({ retain_graph: true });
+   * console.log(`${w.grad}`); // tensor([4.])
    */
   backward(
     gradient?: Tensor | null | readonly (Tensor | null)[] | BackwardOptions,
@@ -198,26 +286,44 @@ export class Tensor {
     runBackward([this], gradient as Tensor | readonly (Tensor | null)[] | null | undefined, options);
   }
 
-  /** A new leaf tensor with the same values, outside the graph. */
+  /**
+   * A new leaf tensor with the same values, outside the graph.
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(`${w.mul(2).detach()}`); // tensor([2.])
+   */
   detach(): Tensor {
     const t = new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
     t._strides = this._strides; // PyTorch's detach shares the layout
     return t;
   }
 
-  /** A copy that stays in the graph (CloneBackward0), laid out as PyTorch's clone() lays it out. */
+  /**
+   * A copy that stays in the graph (CloneBackward0), laid out as PyTorch's clone() lays it out.
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(`${w.clone()}`); // tensor([1.], grad_fn=<CloneBackward0>)
+   */
   clone(): Tensor {
     const t = shp.viewAs(Op.Clone, this, this._shape);
     if (this._strides && nonOverlappingAndDense(this._shape, this._strides)) t._strides = this._strides;
     return t;
   }
 
-  /** Whether PyTorch would store this tensor in row-major order (view() needs that, or a compatible layout). */
+  /**
+   * Whether PyTorch would store this tensor in row-major order (view() needs that, or a compatible layout).
+   * @example
+   * console.log(torch.ones(2, 3).t().is_contiguous()); // false
+   */
   is_contiguous(): boolean { return this._strides === null; }
 
   // ---- values ----
 
-  /** The value of a one-element tensor as a JS number. */
+  /**
+   * The value of a one-element tensor as a JS number.
+   * @example
+   * console.log(torch.tensor([1.5]).sum().item()); // 1.5
+   */
   item(): number {
     const h = this.h;
     if (this.numel() !== 1) {
@@ -226,7 +332,11 @@ export class Tensor {
     return this._dev.read(h)[0];
   }
 
-  /** The values as (nested) JS arrays, or a number for 0-d tensors. */
+  /**
+   * The values as (nested) JS arrays, or a number for 0-d tensors.
+   * @example
+   * console.log(torch.tensor([[1, 2], [3, 4]]).tolist()); // [ [ 1, 2 ], [ 3, 4 ] ]
+   */
   tolist(): number | unknown[] {
     const data = Array.from(this._dev.read(this.h)) as number[];
     if (this._shape.length === 0) return data[0];
@@ -239,26 +349,39 @@ export class Tensor {
     return build(0, 0);
   }
 
-  /** A copy of the values as a typed array (Float32Array, or Int32Array for int64). */
+  /**
+   * A copy of the values as a typed array (Float32Array, or Int32Array for int64), TensorFlow.js's name.
+   * @example
+   * console.log(torch.tensor([1, 2]).dataSync()); // Float32Array(2) [ 1, 2 ]
+   */
   dataSync(): Float32Array | Int32Array { return this._dev.read(this.h); }
 
   /**
    * This tensor on another device: a copy that stays in the graph (ToCopyBackward0),
    * so gradients flow back to this device; the tensor itself if already there.
-   * @example const y = x.to('js'); y.sum().backward(); // fills x.grad
+   * @example
+   * console.log(torch.ones(2).to('js').device); // js
    */
   to(device: DeviceName): Tensor {
     const dev = getDevice(device);
     return dev === this._dev ? this : copyTo(this, dev);
   }
 
-  /** A float32 copy (int64 → float32); the tensor itself when already float32. */
+  /**
+   * A float32 copy (int64 → float32); the tensor itself when already float32.
+   * @example
+   * console.log(`${torch.tensor([1, 2], { dtype: 'int64' }).float()}`); // tensor([1., 2.])
+   */
   float(): Tensor {
     if (this._dtype === DType.Float32) return this;
     return new Tensor(this._dev, this._dev.fromData(this._dev.read(this.h), this._shape, DType.Float32), this._shape.slice());
   }
 
-  /** An int64 copy, truncating toward zero like PyTorch. */
+  /**
+   * An int64 copy, truncating toward zero like PyTorch.
+   * @example
+   * console.log(`${torch.tensor([-1.7, 2.5]).long()}`); // tensor([-1,  2])
+   */
   long(): Tensor {
     if (this._dtype === DType.Int64) return this;
     const values = this._dev.read(this.h);
@@ -269,7 +392,13 @@ export class Tensor {
 
   // ---- memory ----
 
-  /** Frees this tensor's memory now (TensorFlow.js's name). Using it afterwards throws. */
+  /**
+   * Frees this tensor's memory now (TensorFlow.js's name). Using it afterwards throws.
+   * @example
+   * const x = torch.ones(1000);
+   * x.dispose();
+   * console.log(x.isDisposed); // true
+   */
   dispose(): void {
     if (this._disposed) return;
     this._disposed = true;
@@ -280,6 +409,11 @@ export class Tensor {
 
   // ---- printing ----
 
+  /**
+   * PyTorch's printed form, with `grad_fn` or `requires_grad` as PyTorch shows them.
+   * @example
+   * console.log(`${torch.tensor([1.0, 2.5])}`); // tensor([1.0000, 2.5000])
+   */
   toString(): string {
     if (this._disposed) return 'tensor(<disposed>)';
     const suffixes: string[] = [];
@@ -293,54 +427,242 @@ export class Tensor {
 
   // ---- ops (see ops/ for the docs of each) ----
 
+  /**
+   * `this + alpha * other`, broadcasting; `other` may be a number. See {@link add}.
+   * @example
+   * const x = torch.tensor([1, 2]);
+   * console.log(`${x.add(10)}`, `${x.add(x, { alpha: 2 })}`); // tensor([11., 12.]) tensor([3., 6.])
+   */
   add(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.add(this, other, options, true); }
+  /**
+   * `this - alpha * other`, broadcasting. See {@link sub}.
+   * @example
+   * console.log(`${torch.tensor([5, 7]).sub(torch.tensor([1, 2]))}`); // tensor([4., 5.])
+   */
   sub(other: TensorLike, options?: { alpha?: number }): Tensor { return ew.sub(this, other, options, true); }
+  /**
+   * `this * other` elementwise, broadcasting. See {@link mul}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).mul(3)}`); // tensor([3., 6.])
+   */
   mul(other: TensorLike): Tensor { return ew.mul(this, other, true); }
+  /**
+   * `this / other` elementwise (true division), broadcasting. See {@link div}.
+   * @example
+   * console.log(`${torch.tensor([1, 3]).div(2)}`); // tensor([0.5000, 1.5000])
+   */
   div(other: TensorLike): Tensor { return ew.div(this, other, true); }
+  /**
+   * `this ** exponent` elementwise. See {@link pow}.
+   * @example
+   * console.log(`${torch.tensor([2, 3]).pow(2)}`); // tensor([4., 9.])
+   */
   pow(exponent: TensorLike): Tensor { return ew.pow(this, exponent, true); }
+  /**
+   * The elementwise maximum with `other`. See {@link maximum}.
+   * @example
+   * console.log(`${torch.tensor([1, 5]).maximum(torch.tensor([3, 2]))}`); // tensor([3., 5.])
+   */
   maximum(other: Tensor): Tensor { return ew.maximum(this, other, true); }
+  /**
+   * The elementwise minimum with `other`. See {@link minimum}.
+   * @example
+   * console.log(`${torch.tensor([1, 5]).minimum(torch.tensor([3, 2]))}`); // tensor([1., 2.])
+   */
   minimum(other: Tensor): Tensor { return ew.minimum(this, other, true); }
+  /**
+   * `-this`. See {@link neg}.
+   * @example
+   * console.log(`${torch.tensor([1, -2]).neg()}`); // tensor([-1.,  2.])
+   */
   neg(): Tensor { return ew.neg(this); }
+  /**
+   * e to the power of each element. See {@link exp}.
+   * @example
+   * console.log(`${torch.tensor([0, 1]).exp()}`); // tensor([1.0000, 2.7183])
+   */
   exp(): Tensor { return ew.exp(this); }
+  /**
+   * The natural logarithm of each element. See {@link log}.
+   * @example
+   * console.log(`${torch.tensor([1, 0]).log()}`); // tensor([0., -inf])
+   */
   log(): Tensor { return ew.log(this); }
+  /**
+   * The square root of each element. See {@link sqrt}.
+   * @example
+   * console.log(`${torch.tensor([4, 9]).sqrt()}`); // tensor([2., 3.])
+   */
   sqrt(): Tensor { return ew.sqrt(this); }
+  /**
+   * The absolute value of each element. See {@link abs}.
+   * @example
+   * console.log(`${torch.tensor([-1.5, 2]).abs()}`); // tensor([1.5000, 2.0000])
+   */
   abs(): Tensor { return ew.abs(this); }
+  /**
+   * `1 / (1 + e^-x)` of each element. See {@link sigmoid}.
+   * @example
+   * console.log(`${torch.tensor([0]).sigmoid()}`); // tensor([0.5000])
+   */
   sigmoid(): Tensor { return ew.sigmoid(this); }
+  /**
+   * The hyperbolic tangent of each element. See {@link tanh}.
+   * @example
+   * console.log(`${torch.tensor([0]).tanh()}`); // tensor([0.])
+   */
   tanh(): Tensor { return ew.tanh(this); }
+  /**
+   * `max(x, 0)` of each element. See {@link relu}.
+   * @example
+   * console.log(`${torch.tensor([-1, 2]).relu()}`); // tensor([0., 2.])
+   */
   relu(): Tensor { return ew.relu(this); }
+  /**
+   * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
+   * @example
+   * console.log(`${torch.tensor([-2, 0.5, 3]).clamp(-1, 1)}`); // tensor([-1.0000,  0.5000,  1.0000])
+   */
   clamp(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor {
     return ew.clamp(this, min, max, true);
   }
 
+  /**
+   * The sum of all elements, or over `dim` (`keepdim` keeps it with size 1). See {@link sum}.
+   * @example
+   * const x = torch.tensor([[1, 2], [3, 4]]);
+   * console.log(`${x.sum()}`, x.sum(1, { keepdim: true }).tolist()); // tensor(10.) [ [ 3 ], [ 7 ] ]
+   */
   sum(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.sum(this, dim, options, true); }
+  /**
+   * The mean of all elements, or over `dim`. See {@link mean}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).mean(0)}`); // tensor([2., 3.])
+   */
   mean(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.mean(this, dim, options, true); }
+  /**
+   * The largest element; with `dim`, `[values, indices]` along it; with a tensor, the elementwise maximum. See {@link max}.
+   * @example
+   * const [values, indices] = torch.tensor([[1, 5], [7, 2]]).max(1);
+   * console.log(`${values}`, `${indices}`); // tensor([5., 7.]) tensor([1, 0])
+   */
   max(): Tensor;
   max(dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): [Tensor, Tensor];
   max(other: Tensor): Tensor;
   max(dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): Tensor | [Tensor, Tensor] {
     return red.max(this, dim as never, options, true) as Tensor | [Tensor, Tensor];
   }
+  /**
+   * The largest element over `dim` (all dims by default), without indices. See {@link amax}.
+   * @example
+   * console.log(`${torch.tensor([[1, 5], [7, 2]]).amax(0)}`); // tensor([7., 5.])
+   */
   amax(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.amax(this, dim, options, true); }
+  /**
+   * `log(sum(exp(x)))` over `dim`, computed stably. See {@link logsumexp}.
+   * @example
+   * console.log(`${torch.tensor([0, 0]).logsumexp(0)}`); // tensor(0.6931)
+   */
   logsumexp(dim: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.logsumexp(this, dim, options, true); }
+  /**
+   * `exp(x) / sum(exp(x))` along `dim`. See {@link softmax}.
+   * @example
+   * console.log(`${torch.tensor([0, 0]).softmax(0)}`); // tensor([0.5000, 0.5000])
+   */
   softmax(dim: number | { dim: number }): Tensor { return red.softmax(this, dim); }
+  /**
+   * `log(softmax(x))` along `dim`, computed stably. See {@link log_softmax}.
+   * @example
+   * console.log(`${torch.tensor([0, 0]).log_softmax(0)}`); // tensor([-0.6931, -0.6931])
+   */
   log_softmax(dim: number | { dim: number }): Tensor { return red.log_softmax(this, dim); }
 
+  /**
+   * The same elements in a new shape (one size may be -1). See {@link reshape}.
+   * @example
+   * console.log(torch.arange(6).reshape(2, -1).shape); // [ 2, 3 ]
+   */
   reshape(...shape: SizeArg[]): Tensor { return shp.reshape(this, ...shape); }
+  /**
+   * The same elements in a new shape, like {@link Tensor.reshape}. See {@link view}.
+   * @example
+   * console.log(torch.arange(6).view([3, 2]).shape); // [ 3, 2 ]
+   */
   view(...shape: SizeArg[]): Tensor { return shp.view(this, ...shape); }
+  /**
+   * Dims `dim0` and `dim1` swapped. See {@link transpose}.
+   * @example
+   * console.log(torch.zeros(2, 3, 4).transpose(0, 2).shape); // [ 4, 3, 2 ]
+   */
   transpose(dim0: number | { dim0: number; dim1: number }, dim1?: number): Tensor { return shp.transpose(this, dim0, dim1, true); }
+  /**
+   * A 2-D tensor transposed (0-D and 1-D come back as they are). See {@link t}.
+   * @example
+   * console.log(torch.zeros(2, 3).t().shape); // [ 3, 2 ]
+   */
   t(): Tensor { return shp.t(this); }
+  /**
+   * The dims reordered: output dim i is input dim `dims[i]`. See {@link permute}.
+   * @example
+   * console.log(torch.zeros(2, 3, 4).permute(2, 0, 1).shape); // [ 4, 2, 3 ]
+   */
   permute(...dims: SizeArg[]): Tensor { return shp.permute(this, ...dims); }
+  /**
+   * Dims of size 1 removed (all, or only `dim`). See {@link squeeze}.
+   * @example
+   * console.log(torch.zeros(2, 1, 3).squeeze().shape); // [ 2, 3 ]
+   */
   squeeze(dim?: number | { dim?: number }): Tensor { return shp.squeeze(this, dim, true); }
+  /**
+   * A dim of size 1 inserted at `dim`. See {@link unsqueeze}.
+   * @example
+   * console.log(torch.zeros(2, 3).unsqueeze(0).shape); // [ 1, 2, 3 ]
+   */
   unsqueeze(dim: number | { dim: number }): Tensor { return shp.unsqueeze(this, dim, true); }
+  /**
+   * Size-1 dims repeated to `sizes` (-1 keeps a dim). See {@link expand}.
+   * @example
+   * console.log(torch.tensor([[1], [2]]).expand(-1, 3).tolist()); // [ [ 1, 1, 1 ], [ 2, 2, 2 ] ]
+   */
   expand(...sizes: SizeArg[]): Tensor { return shp.expand(this, ...sizes); }
+  /**
+   * Dims `start_dim` to `end_dim` merged into one. See {@link flatten}.
+   * @example
+   * console.log(torch.zeros(2, 3, 4).flatten(1).shape); // [ 2, 12 ]
+   */
   flatten(start_dim?: number | { start_dim?: number; end_dim?: number }, end_dim?: number): Tensor {
     return shp.flatten(this, start_dim, end_dim);
   }
 
+  /**
+   * The matrix product, with NumPy's rules for 1-D and batched operands. See {@link matmul}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).matmul(torch.tensor([1, 1]))}`); // tensor([3., 7.])
+   */
   matmul(other: Tensor): Tensor { return la.matmul(this, other, true); }
+  /**
+   * The product of two matrices, (n×m)·(m×p). See {@link mm}.
+   * @example
+   * console.log(torch.ones(2, 3).mm(torch.ones(3, 4)).shape); // [ 2, 4 ]
+   */
   mm(other: Tensor): Tensor { return la.mm(this, other, true); }
+  /**
+   * Batched matrix products, (B×n×m)·(B×m×p). See {@link bmm}.
+   * @example
+   * console.log(torch.ones(5, 2, 3).bmm(torch.ones(5, 3, 4)).shape); // [ 5, 2, 4 ]
+   */
   bmm(other: Tensor): Tensor { return la.bmm(this, other, true); }
+  /**
+   * The product of this matrix and the vector `vec`. See {@link mv}.
+   * @example
+   * console.log(`${torch.eye(2).mv(torch.tensor([3, 4]))}`); // tensor([3., 4.])
+   */
   mv(vec: Tensor): Tensor { return la.mv(this, vec, true); }
+  /**
+   * The inner product of two 1-D tensors. See {@link dot}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).dot(torch.tensor([3, 4]))}`); // tensor(11.)
+   */
   dot(other: Tensor): Tensor { return la.dot(this, other, true); }
 }
 

@@ -13,6 +13,7 @@ import { linear as linearOp } from '../ops/linalg.js';
 
 export type ReductionName = 'mean' | 'sum' | 'none';
 
+/** @internal the loss functions' `reduction` option as the devices take it */
 export function reductionOf(r: ReductionName | undefined): Reduction {
   switch (r === undefined ? 'mean' : r) {
     case 'mean': return Reduction.Mean;

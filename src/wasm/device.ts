@@ -6,7 +6,7 @@ import { Op, DType, Err, Slot, Rec, TensorFlag } from '../shared/abi.js';
 import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
 import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
 import type { Shape } from '../shape.js';
-import { wasm, type WasmExports } from './loader.js';
+import { loadWasm, type WasmExports } from './loader.js';
 
 
 export class WasmDevice implements Backend {
@@ -289,5 +289,15 @@ export class WasmDevice implements Backend {
   }
 }
 
-/** The wasm device, or null where the engine cannot run it. */
-export const wasmDevice: WasmDevice | null = wasm ? new WasmDevice(wasm) : null;
+const load = loadWasm();
+
+/** The wasm device, or null where the engine cannot run it (or has yet to compile it: see wasmDeviceLoading). */
+export let wasmDevice: WasmDevice | null = load.exports ? new WasmDevice(load.exports) : null;
+
+/** Set where the engine compiles the module asynchronously: settles when wasmDevice is final. */
+export const wasmDeviceLoading: Promise<void> | null = load.later && load.later.then((exports) => {
+  if (exports) wasmDevice = new WasmDevice(exports);
+});
+
+/** Why there is no wasm device, once that is known. */
+export const wasmUnavailable = (): string | null => load.reason;

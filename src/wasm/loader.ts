@@ -1,15 +1,30 @@
-// Instantiates the embedded module once, at import time. Top-level await keeps
-// `import * as torch from 'wasmgrad'` followed at once by `torch.tensor(...)`
-// working in Node and in browsers: compiling asynchronously is what browsers
-// require for modules over 4 KB on the main thread.
+// Instantiates the embedded module once, at import time, synchronously and
+// without top-level await: a bundle that cannot hold top-level await (Vite's
+// default worker format, CommonJS, Jest) loads it like any other module, and
+// ops run at once. Node, Deno, Bun, workers and current browsers' main threads
+// all compile a module of this size synchronously. An engine that refuses
+// (older Chromium capped main-thread compiles at 4 KB, with a RangeError) gets
+// an asynchronous compile that torch.ready() waits for. Where WebAssembly
+// cannot run at all (a CSP without 'wasm-unsafe-eval', no SIMD), the load
+// gives up with one warning and the js device takes over.
 
 import { wasmBase64 } from './module.generated.js';
-import type { instantiate } from './bindings.generated.js';
+import type { instantiate as ascInstantiate } from './bindings.generated.js';
 
 /** The module's raw exports (asc's binding declarations give their types). */
-export type WasmExports = Awaited<ReturnType<typeof instantiate>>;
+export type WasmExports = Awaited<ReturnType<typeof ascInstantiate>>;
 
-function decodeBase64(s: string): Uint8Array {
+/** What loading the module at import gave. */
+export interface WasmLoad {
+  /** The exports, when the module compiled synchronously. */
+  exports: WasmExports | null;
+  /** Set when this engine compiles asynchronously: settles with the exports, or null after a fallback. */
+  later: Promise<WasmExports | null> | null;
+  /** Why the wasm device is unavailable, once it is known to be. */
+  reason: string | null;
+}
+
+function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   const bin = atob(s);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -23,9 +38,8 @@ export function simdSupported(): boolean {
   return WebAssembly.validate(probe);
 }
 
-async function load(): Promise<WasmExports> {
-  const module = await WebAssembly.compile(decodeBase64(wasmBase64) as Uint8Array<ArrayBuffer>);
-  const instance = await WebAssembly.instantiate(module, {
+function instantiate(module: WebAssembly.Module): WasmExports {
+  const instance = new WebAssembly.Instance(module, {
     env: {
       abort() {
         throw new Error('wasmgrad: internal error in the wasm device (abort)');
@@ -35,5 +49,31 @@ async function load(): Promise<WasmExports> {
   return instance.exports as unknown as WasmExports;
 }
 
-/** The module's exports, or null where the engine lacks SIMD128 (then only the js device works). */
-export const wasm: WasmExports | null = simdSupported() ? await load() : null;
+/** Gives up on the wasm device with the one warning a user sees, and says why. */
+function fallBack(reason: string): string {
+  console.warn(`wasmgrad: ${reason}, so the wasm device is unavailable and tensors go to the js device. ` +
+    `Under a Content-Security-Policy, add 'wasm-unsafe-eval' to script-src to allow the wasm device; ` +
+    `import 'wasmgrad/js' to leave it out.`);
+  return reason;
+}
+
+const refused = (e: unknown) => `WebAssembly could not be compiled here (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})`;
+
+/** Loads the module: synchronously where the engine allows, else asynchronously, else not at all. */
+export function loadWasm(): WasmLoad {
+  if (typeof WebAssembly !== 'object') return { exports: null, later: null, reason: fallBack('this engine has no WebAssembly') };
+  if (!simdSupported()) return { exports: null, later: null, reason: fallBack('this engine has no WebAssembly SIMD') };
+  const bytes = decodeBase64(wasmBase64);
+  try {
+    return { exports: instantiate(new WebAssembly.Module(bytes)), later: null, reason: null };
+  } catch (e) {
+    // a RangeError is the main-thread size cap, the one refusal an asynchronous compile gets past
+    if (!(e instanceof RangeError)) return { exports: null, later: null, reason: fallBack(refused(e)) };
+  }
+  const load: WasmLoad = { exports: null, later: null, reason: null };
+  load.later = WebAssembly.compile(bytes).then(instantiate, (e: unknown) => {
+    load.reason = fallBack(refused(e));
+    return null;
+  });
+  return load;
+}

@@ -1,0 +1,114 @@
+// The packed package through the bundlers users pick, each with its default
+// configuration: esbuild, webpack 5 and Vite build consumers/bundled/, and
+// headless Chromium runs what they built (the main thread and two workers: the
+// bundler's default worker format, and a module worker). Then the size checks:
+// min+gzip of esbuild bundles, which are deterministic.
+
+import { describe, it, expect, inject, beforeAll, afterAll } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { build as esbuild } from 'esbuild';
+import webpack from 'webpack';
+import { build as vite } from 'vite';
+import { launchChromium, serveStatic, runPage, skipBrowser, type StaticServer } from '../support/chromium.js';
+import { seedLine } from './expected.js';
+
+const consumers = inject('consumers');
+const app = join(consumers, 'bundled');
+const out = join(consumers, 'out');
+
+interface AppResult { lines?: string[]; worker?: string[]; moduleWorker?: string[]; error?: string }
+const both = [seedLine('wasm'), seedLine('js')];
+
+/** esbuild, minified as for production, to out/esbuild/<entry>. */
+async function bundleWithEsbuild(entry: string): Promise<Buffer> {
+  const outfile = join(out, 'esbuild', entry);
+  await esbuild({ entryPoints: [join(app, entry)], outfile, bundle: true, format: 'esm', minify: true, logLevel: 'error' });
+  return readFileSync(outfile);
+}
+
+const gzipKB = (code: Buffer) => gzipSync(code, { level: 9 }).length / 1024;
+
+/** What a bundle in out/esbuild/ sets as globalThis.__result, run by Node. */
+function runInNode(entry: string): unknown {
+  const script = `await import(${JSON.stringify(pathToFileURL(join(out, 'esbuild', entry)).href)}); ` +
+    'console.log(JSON.stringify(globalThis.__result));';
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout);
+}
+
+describe('bundlers, default configuration', () => {
+  let browser: Browser | undefined;
+  const servers: Record<string, StaticServer> = {};
+
+  beforeAll(async () => {
+    // webpack: its default entry ./src/index.js and output ./dist are all it needs; here both are named
+    const stats = await new Promise<webpack.Stats>((resolve, reject) => {
+      webpack({ mode: 'production', context: app, entry: './main.js', output: { path: join(out, 'webpack') } },
+        (err, s) => (err ? reject(err) : resolve(s!)));
+    });
+    if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
+    writeFileSync(join(out, 'webpack/index.html'), '<!doctype html><script src="./main.js"></script>');
+    // Vite: no config file, the consumer's index.html as the entry
+    await vite({ root: app, logLevel: 'error', build: { outDir: join(out, 'vite'), emptyOutDir: true } });
+    await bundleWithEsbuild('seed-app.js');
+    mkdirSync(join(out, 'esbuild'), { recursive: true });
+    writeFileSync(join(out, 'esbuild/index.html'), '<!doctype html><script type="module" src="./seed-app.js"></script>');
+    if (skipBrowser) return;
+    browser = await launchChromium();
+    // each app at the root of its own origin, as it would be deployed (Vite's default base is '/')
+    for (const name of ['vite', 'webpack', 'esbuild']) servers[name] = await serveStatic(join(out, name));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of Object.values(servers)) await s.close();
+  });
+
+  it.skipIf(skipBrowser)('Vite: the main thread and both workers run the seed example with PyTorch\'s numbers', async () => {
+    const { result, errors } = await runPage<AppResult>(browser!, `${servers.vite.url}/`);
+    expect(errors).toEqual([]);
+    expect(result).toEqual({ lines: both, worker: both, moduleWorker: both });
+  });
+
+  it.skipIf(skipBrowser)('webpack 5: the main thread and both workers too', async () => {
+    const { result, errors } = await runPage<AppResult>(browser!, `${servers.webpack.url}/`);
+    expect(errors).toEqual([]);
+    expect(result).toEqual({ lines: both, worker: both, moduleWorker: both });
+  });
+
+  it.skipIf(skipBrowser)('esbuild: the seed app', async () => {
+    const { result, errors } = await runPage<AppResult>(browser!, `${servers.esbuild.url}/`);
+    expect(errors).toEqual([]);
+    expect(result).toEqual({ lines: both });
+  });
+});
+
+describe('bundle sizes (esbuild, minified, gzip -9)', () => {
+  it('the seed app with both devices is at most 75 KB', async () => {
+    const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
+    console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
+    expect(kb).toBeLessThanOrEqual(75);
+    expect(runInNode('seed-app.js')).toEqual({ lines: both });
+  });
+
+  it('the seed app on wasmgrad/js is at most 35 KB, and holds no WebAssembly', async () => {
+    const code = await bundleWithEsbuild('seed-app-js.js');
+    console.log(`seed app, wasmgrad/js: ${gzipKB(code).toFixed(1)} KB`);
+    expect(gzipKB(code)).toBeLessThanOrEqual(35);
+    expect(code.toString()).not.toContain('AGFzbQ'); // base64 of the "\0asm" magic
+    expect(runInNode('seed-app-js.js')).toEqual({ lines: [seedLine('js')] });
+  });
+
+  it('import { RuntimeError } alone is at most 2 KB', async () => {
+    const kb = gzipKB(await bundleWithEsbuild('runtime-error.js'));
+    console.log(`import { RuntimeError }: ${kb.toFixed(2)} KB`);
+    expect(kb).toBeLessThanOrEqual(2);
+    expect(runInNode('runtime-error.js')).toEqual({ name: 'RuntimeError' });
+  });
+});
