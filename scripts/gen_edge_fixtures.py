@@ -33,13 +33,9 @@ import os
 import sys
 import zlib
 
-try:
-    import torch
-    import torch.nn.functional as F  # noqa: F401  (resolved by name in the case builder)
-except ImportError:
-    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
-    raise
+import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
+import torch
+import torch.nn.functional as F  # noqa: F401  (resolved by name in the case builder)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_fixtures as base  # noqa: E402  (the case builder and the tensor encoding)

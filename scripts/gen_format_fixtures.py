@@ -28,12 +28,8 @@ import math
 import os
 import sys
 
-try:
-    import torch
-except ImportError:
-    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
-    raise
+import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
+import torch
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "test", "fixtures", "format.json")

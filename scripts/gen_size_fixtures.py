@@ -23,12 +23,8 @@ import sys
 import warnings
 import zlib
 
-try:
-    import torch
-except ImportError:
-    if sys.executable != "/usr/bin/python3":
-        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
-    raise
+import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
+import torch
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "test", "fixtures", "sizes.json")
