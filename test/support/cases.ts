@@ -107,6 +107,7 @@ export function runCase(c: OpCase, device: Device): void {
       a.list.forEach((_, j) => {
         const t = argLeaves[leaf++];
         if (lg?.[j]) expectTensor(t.grad, lg[j]!, c, `grad of arg ${i}[${j}]`, tolerances[c.family]);
+        else expect(t.requires_grad && t.grad !== null, `arg ${i}[${j}] has a gradient PyTorch has not`).toBe(false);
       });
     }
   });
