@@ -1076,7 +1076,7 @@ def late_cases():
 
 
 def review_fixtures():
-    """Autograd and promotion semantics checked by test/review.test.ts (appended
+    """Autograd and promotion semantics checked by test/corner-cases.test.ts (appended
     last, with its own seed, so no earlier case changes)."""
     torch.manual_seed(4321)
     r = {}
@@ -1353,7 +1353,7 @@ def scenario_fixtures():
         values = {"grad": keep.grad}
     """)
 
-    # test/review.test.ts (x is the review fixture's x)
+    # test/corner-cases.test.ts (x is the review fixture's x)
     scenario("review/zero_grad(False)", """
         x = torch.tensor([1., 2.], requires_grad=True)
         x.mul(x).sum().backward()

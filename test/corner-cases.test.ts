@@ -1,5 +1,5 @@
-// Findings of the code review: autograd corner cases and dtype promotion that
-// once differed from PyTorch (expected values: the "review" section of
+// Autograd corner cases, dtype promotion, retain_grad and API edges that once
+// differed from PyTorch (expected values: the "review" section of
 // test/fixtures/ops.json, from scripts/gen_fixtures.py review_fixtures(), and its
 // "scenarios" from scenario_fixtures()).
 
