@@ -56,9 +56,12 @@ export function checkNumber(fn: string, name: string, pos: number, v: unknown): 
   throw argTypeError(fn, name, pos, 'Number', v);
 }
 
-/** An int parameter (a bool is not an int to PyTorch's parser). */
+/** An integral number an int64 holds (PyTorch refuses a Python int beyond it). */
+export const isInt64 = (v: number): boolean => Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 63;
+
+/** An int parameter (a bool is not an int to PyTorch's parser, nor a number beyond int64). */
 export function checkInt(fn: string, name: string, pos: number, v: unknown): number {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'number' && isInt64(v)) return v;
   throw argTypeError(fn, name, pos, 'int', v);
 }
 

@@ -4,7 +4,7 @@
 
 import { RuntimeError, IndexError, TypeError } from './errors.js';
 import { Limits } from './shared/abi.js';
-import { argTypeError, pyType } from './args.js';
+import { checkInt, isInt64, pyType } from './args.js';
 
 export type Shape = readonly number[];
 
@@ -41,8 +41,6 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
   return out;
 }
 
-const DIM: IntParam = { fn: 'sum', name: 'dim', position: 1 };
-
 /** A dim index in [-ndim, ndim) made non-negative; ndim 0 accepts -1 and 0 as PyTorch does. */
 export function normDim(dim: number, ndim: number, param?: IntParam): number {
   const n = Math.max(ndim, 1);
@@ -54,9 +52,9 @@ export function normDim(dim: number, ndim: number, param?: IntParam): number {
 }
 
 /** Dims (int, list or undefined = all) as a bitmask; repeated dims are PyTorch's error. */
-export function dimMask(dim: number | readonly number[] | undefined | null, ndim: number, p?: IntParam): number {
+export function dimMask(dim: number | readonly number[] | undefined | null, ndim: number, p: IntParam): number {
   if (dim === undefined || dim === null) return ndim === 0 ? 0 : (1 << ndim) - 1;
-  const dims = typeof dim === 'number' ? [checkIntParam(dim, p ?? DIM)] : checkIntList(dim, p ?? DIM);
+  const dims = typeof dim === 'number' ? [checkIntParam(dim, p)] : checkIntList(dim, p);
   if (dims.length === 0) return ndim === 0 ? 0 : (1 << ndim) - 1;
   let mask = 0;
   for (const d of dims) {
@@ -78,8 +76,7 @@ export function reducedShape(shape: Shape, mask: number, keepdim: boolean): numb
 }
 
 /** Resolves a view/reshape target (one -1 allowed) against numel, or PyTorch's error. */
-export function inferViewShape(target: readonly number[], numel: number, param?: IntParam): number[] {
-  if (param) checkIntList(target, param);
+export function inferViewShape(target: readonly number[], numel: number): number[] {
   let infer = -1, known = 1;
   for (let i = 0; i < target.length; i++) {
     const s = target[i];
@@ -159,14 +156,8 @@ export interface IntParam {
   container?: 'list' | 'tuple' | 'varargs';
 }
 
-/** An integral number an int64 holds (PyTorch refuses a Python int beyond it). */
-const isInt64 = (v: number): boolean => Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 63;
-
 /** args.ts's `int` check, for a parameter described by p: `sum(): argument 'dim' (position 1) must be int, not float`. */
-function checkIntParam(v: unknown, p: IntParam): number {
-  if (typeof v !== 'number' || !isInt64(v)) throw argTypeError(p.fn, p.name, p.position, 'int', v);
-  return v;
-}
+const checkIntParam = (v: unknown, p: IntParam): number => checkInt(p.fn, p.name, p.position, v);
 
 /**
  * An `int[]` parameter. PyTorch matches the signature on the first element
