@@ -15,7 +15,7 @@
 //  backward(inputs=...) (inputs and `accumulate`) adds them into the inputs'
 //  .grad instead, and touches no other .grad.
 
-import { Rec, RecFlag, Slot, Err, TensorFlag } from '../src/shared/abi';
+import { Rec, RecFlag, Slot, Err, TensorFlag } from '../abi/abi';
 import { stackPush, stackPop, stackLen, stackAt, stackClear } from './stack';
 import { argsPtr } from './scratch';
 import {

@@ -12,7 +12,7 @@
 //   k        which input
 //   saved(r, i), result(r), s0(r), i0(r) ...   what the forward op kept
 
-import { Op, Err } from '../src/shared/abi';
+import { Op, Err } from '../abi/abi';
 import {
   begin, end, saved, result, s0, s1, i0, i1, sumTo, same, add, mul, div, neg, mulS, divS, powS, log,
   maskedGrad, MaskKind, unreduce, reshapeToInput, permuteBack,

@@ -1,5 +1,5 @@
 // The wasm device's module: everything JS may call. Functions take and return
-// tensor ids (i32; negative = Err code from src/shared/abi.ts) and plain numbers;
+// tensor ids (i32; negative = Err code from abi/abi.ts) and plain numbers;
 // lists travel through the args buffer.
 
 export { mem_bytes_in_use, mem_bytes_reusable, mem_blocks_in_use, mem_heap_size, mem_failed_grows } from './alloc';

@@ -33,7 +33,7 @@
 
 import { alloc, free } from './alloc';
 import { stackPush, stackPop, stackLen } from './stack';
-import { Rec, RecFlag, Slot, TensorFlag, Limits } from '../src/shared/abi';
+import { Rec, RecFlag, Slot, TensorFlag, Limits } from '../abi/abi';
 import {
   slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags,
 } from './tensors';

@@ -22,7 +22,7 @@
 
 import { alloc, free } from './alloc';
 import { stackPush, stackPop, stackLen } from './stack';
-import { Slot, TensorFlag, Limits, DType } from '../src/shared/abi';
+import { Slot, TensorFlag, Limits, DType } from '../abi/abi';
 import { releaseRecord } from './tape';
 
 let table: usize = 0;

@@ -1,4 +1,5 @@
 // The package's entries beyond tsc's ESM tree in dist/ (run after tsc):
+//   dist/index.js           `import 'wasmgrad'`: re-exports tsc's ES modules in dist/src/
 //   dist/cjs/index.js       `require('wasmgrad')`: the whole package as one CommonJS bundle
 //   dist/js.js              `import 'wasmgrad/js'`: the API with the js device only, no WebAssembly
 //   dist/cjs/js.js          `require('wasmgrad/js')`
@@ -45,5 +46,9 @@ for (const file of readdirSync(dist, { recursive: true })) {
   if (file.endsWith('.d.ts') && !/^(cjs|browser)\//.test(file)) cpSync(`${dist}${file}`, `${dist}cjs/${file}`);
 }
 writeFileSync(`${dist}cjs/package.json`, '{ "type": "commonjs" }\n');
-writeFileSync(`${dist}cjs/js.d.ts`, "export * from './index.js';\n");
-writeFileSync(`${dist}js.d.ts`, "export * from './index.js';\n");
+// tsc compiles src/ and abi/ (which assembly/ shares) into dist/src/ and dist/abi/; the entries stay
+// at dist/index.js, where import maps and the "module" field point
+for (const entry of ['index', 'cjs/index', 'cjs/js', 'js']) {
+  writeFileSync(`${dist}${entry}.d.ts`, "export * from './src/index.js';\n");
+}
+writeFileSync(`${dist}index.js`, "export * from './src/index.js';\n");

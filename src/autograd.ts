@@ -2,7 +2,7 @@
 // errors, then hand the whole sweep to the device in one call (for the wasm
 // device, one call into WASM whatever the size of the graph).
 
-import { DType } from './shared/abi.js';
+import { DType } from '../abi/abi.js';
 import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
 import { checkFlag, pyType } from './args.js';
 import { Tensor, checkSameDevice } from './tensor.js';

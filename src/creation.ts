@@ -3,7 +3,7 @@
 // requires_grad. Random values come from PyTorch's own generator algorithm
 // (random.ts), so torch.manual_seed(0) gives PyTorch's numbers.
 
-import { DType } from './shared/abi.js';
+import { DType } from '../abi/abi.js';
 import { RuntimeError, TorchError, TypeError, ValueError } from './errors.js';
 import { checkBool, checkInt, checkNumber, checkTensorArg, pyType } from './args.js';
 import { checkIntList, checkNewShape, checkStorage, numelOf, type IntParam } from './shape.js';

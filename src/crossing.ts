@@ -5,7 +5,7 @@
 // runs its part of the graph in one sweep (one call into WASM); a graph that
 // never crosses devices pays nothing here.
 
-import { Op, DType } from './shared/abi.js';
+import { Op, DType } from '../abi/abi.js';
 import type { Backend, Handle } from './device.js';
 import { Tensor } from './tensor.js';
 import { isGradEnabled } from './runtime.js';

@@ -7,7 +7,7 @@
 // js device. Every method that returns a handle returns a new reference, which
 // the front end's Tensor owns and gives back with release().
 
-import type { Op, DType } from './shared/abi.js';
+import type { Op, DType } from '../abi/abi.js';
 import type { Shape } from './shape.js';
 
 export type Handle = number | object;

@@ -2,7 +2,7 @@
 // printed `grad_fn=<...>` show. Names follow PyTorch 1.13 exactly, including
 // its numbering of overloads (SumBackward0 for sum(), SumBackward1 with a dim).
 
-import { Op } from './shared/abi.js';
+import { Op } from '../abi/abi.js';
 
 export const gradFnNames: { [K in Op]: string } = {
   [Op.None]: '', [Op.Count]: '',

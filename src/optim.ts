@@ -4,7 +4,7 @@
 // state tensors (momentum buffers, moments) are made once, outside torch.tidy,
 // so a training step inside tidy() leaves memory flat.
 
-import { DType } from './shared/abi.js';
+import { DType } from '../abi/abi.js';
 import { Tensor } from './tensor.js';
 import { ValueError, TorchError } from './errors.js';
 import type { Handle } from './device.js';

@@ -3,7 +3,7 @@
 // device work starts (so a failed op changes nothing).
 
 import { RuntimeError, IndexError, TypeError } from './errors.js';
-import { Limits } from './shared/abi.js';
+import { Limits } from '../abi/abi.js';
 import { checkInt, isInt64, pyType } from './args.js';
 
 export type Shape = readonly number[];

@@ -2,7 +2,7 @@
 // handle, the shape and dtype (so most questions need no device call), and
 // delegates every op to the functions in ops/, which validate and dispatch.
 
-import { Op, DType } from './shared/abi.js';
+import { Op, DType } from '../abi/abi.js';
 import type { Backend, Handle, DeviceName } from './device.js';
 import { RuntimeError } from './errors.js';
 import { numelOf, normDim, type Shape, type SizeArg } from './shape.js';

@@ -3,7 +3,7 @@
 // expression, and (2) register what they create as temporaries of the current
 // rule, freed by end() except for the rule's result.
 
-import { Op, Err, DType, Rec } from '../../src/shared/abi';
+import { Op, Err, DType, Rec } from '../../abi/abi';
 import {
   retain, release, newTensorN, newTensor, dataOf, numelOf, ndimOf, dimOf, shapePtr,
 } from '../tensors';

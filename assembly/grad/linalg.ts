@@ -10,7 +10,7 @@
 // the sweep) they are composed from recorded transposes, views and products,
 // so the backward pass can itself be differentiated.
 
-import { Op } from '../../src/shared/abi';
+import { Op } from '../../abi/abi';
 import { ndimOf, dimOf, requiresGrad } from '../tensors';
 import { is_grad_enabled } from '../tape';
 import { SHAPE, SPARE } from '../scratch';

@@ -7,7 +7,7 @@
 //   ... its target backward                    −x·g                    [/ numel]
 //   nll_loss_backward               −g (or −g/total_weight) at each target class
 
-import { Op, Err, DType, Reduction } from '../../src/shared/abi';
+import { Op, Err, DType, Reduction } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dimOf } from '../tensors';
 import { inNdim, inShape } from '../tape';
 import { binary, unary, scalar } from '../ops/elementwise';

@@ -5,7 +5,7 @@
 // the sweep), are instead composed of recorded ops with the same rounding, so
 // they can be differentiated again.
 
-import { Op, Err, DType } from '../../src/shared/abi';
+import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, dataOf, numelOf } from '../tensors';
 import { inNdim, inShape, is_grad_enabled } from '../tape';
 import { T, saved, result, i0, mul } from './helpers';

@@ -4,7 +4,7 @@
 // the other way. The slice is a plain copy, not recorded: create_graph
 // through cat/stack does not differentiate it a second time.
 
-import { DType } from '../../src/shared/abi';
+import { DType } from '../../abi/abi';
 import { newTensor, dataOf, dimOf, ndimOf } from '../tensors';
 import { recI0, inShape, inNdim } from '../tape';
 import { T } from './helpers';

@@ -10,7 +10,7 @@
 // and tanh use the SIMD polynomials of vecmath.ts (within 1.5 ulp, as PyTorch's
 // own vectorized kernels use SLEEF's); pow keeps f64 Math.pow, then rounds.
 
-import { Op } from '../../src/shared/abi';
+import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV, loadPartial, storePartial } from './vecmath';
 
 // ---- scalar forms -------------------------------------------------------

@@ -2,7 +2,7 @@
 // destination is shared (a gradient tensor handed to two inputs, or a seed the
 // caller still holds must never change under them).
 
-import { Err, Slot, Op } from '../../src/shared/abi';
+import { Err, Slot, Op } from '../../abi/abi';
 import { slot, newLike, release, dataOf, numelOf } from '../tensors';
 import { binaryRun } from '../kernels/elementwise';
 

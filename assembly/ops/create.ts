@@ -1,7 +1,7 @@
 // Making tensors: JS fills the data of a fresh tensor itself (it writes into
 // linear memory through a typed array), so creation is one call.
 
-import { Err } from '../../src/shared/abi';
+import { Err } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dtypeOf, ndimOf, shapePtr, newTensorN } from '../tensors';
 import { argsPtr } from '../scratch';
 

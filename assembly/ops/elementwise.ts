@@ -3,7 +3,7 @@
 // (src/shape.ts) before the call; these functions return a tensor id, or a
 // negative Err code when memory ran out (then nothing has changed).
 
-import { Op, Err, DType, RecFlag } from '../../src/shared/abi';
+import { Op, Err, DType, RecFlag } from '../../abi/abi';
 import {
   newTensorN, newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr,
 } from '../tensors';

@@ -11,7 +11,7 @@
 // The derivatives (grad/linalg.ts) reuse gemmCompute with the transpose flags,
 // so no transposed copy of an operand is ever made when nothing records.
 
-import { Op, Err, DType } from '../../src/shared/abi';
+import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
 import { shouldRecord2, is_grad_enabled, newRecord, setInput, save } from '../tape';
 import { SHAPE, STR_A, COUNTERS } from '../scratch';

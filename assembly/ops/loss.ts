@@ -5,7 +5,7 @@
 // checked shapes, dtypes and value ranges; input and target have the same
 // shape here (mse_loss targets were expanded by the front end).
 
-import { Op, Err, DType, Reduction } from '../../src/shared/abi';
+import { Op, Err, DType, Reduction } from '../../abi/abi';
 import { newTensorN, newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr } from '../tensors';
 import { shouldRecord1, shouldRecord2, newRecord, setInput, save, setParams } from '../tape';
 import { SHAPE } from '../scratch';

@@ -7,7 +7,7 @@
 // one rounding for a + c·b: madd() reproduces it (the f32 product is exact in
 // f64, so only the final sum rounds, to f64 and then f32).
 
-import { Err } from '../../src/shared/abi';
+import { Err } from '../../abi/abi';
 import { dataOf, numelOf } from '../tensors';
 
 // @ts-ignore: decorator

@@ -2,7 +2,7 @@
 // d), already normalised and validated by the TS layer; keepdim keeps reduced
 // dims as size 1.
 
-import { Op, Err, DType } from '../../src/shared/abi';
+import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, newTensorN, release, dataOf, ndimOf, dimOf, shapePtr, numelOf } from '../tensors';
 import { shouldRecord1, newRecord, setInput, setParams, save, saveOutput } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';

@@ -3,7 +3,7 @@
 // shape, so every kernel can assume dense row-major input. Shapes and dims
 // arrive in the args buffer (scratch.ts), validated by the TS layer.
 
-import { Op, Err, DType } from '../../src/shared/abi';
+import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad } from '../tensors';
 import { shouldRecord1, is_grad_enabled, newRecord, setInput, setParams } from '../tape';
 import { SHAPE, STR_A, COUNTERS, argsPtr } from '../scratch';

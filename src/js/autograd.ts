@@ -6,7 +6,7 @@ import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled } from './tensor.js';
 import { derivatives } from './derivatives.js';
 import { binaryCompute } from './ops.js';
-import { Op } from '../shared/abi.js';
+import { Op } from '../../abi/abi.js';
 
 
 const sum = (a: JsTensor, b: JsTensor): JsTensor => binaryCompute(Op.Add, a, b, 1);

@@ -4,7 +4,7 @@
 //
 //   (r, g, k) => gradient for input k, given record r and the output's gradient g
 
-import { Op } from '../shared/abi.js';
+import { Op } from '../../abi/abi.js';
 import type { JsRecord, JsTensor } from './tensor.js';
 import {
   mul, div, neg, log, mulS, divS, saved, result, sumTo, reshapeToInput, unreduce, permuteBack,

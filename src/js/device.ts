@@ -1,7 +1,7 @@
 // The js device: the Backend contract over plain TypeScript (typed arrays,
 // records as objects). It is the baseline every benchmark compares against.
 
-import { Op, DType } from '../shared/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
 import type { Shape } from '../shape.js';
 import { JsTensor, setGradEnabled } from './tensor.js';

@@ -2,7 +2,7 @@
 // ops serve the forward pass and the derivative rules (src/js/derivatives.ts),
 // which is what lets create_graph record the backward pass itself.
 
-import { Op, DType } from '../shared/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import { broadcastShapes, reducedShape } from '../shape.js';
 import { JsTensor, empty, record } from './tensor.js';
 import { binaryRun, binaryBroadcast, unaryRun, scalarRun, broadcastStrides } from './kernels/elementwise.js';

@@ -4,7 +4,7 @@
 // refcounting here; "freeing what the graph no longer needs" is dropping the
 // references (saved tensors after a backward without retain_graph).
 
-import { Op, DType, Limits } from '../shared/abi.js';
+import { Op, DType, Limits } from '../../abi/abi.js';
 import { checkStorage } from '../shape.js';
 
 export type Data = Float32Array | Int32Array;

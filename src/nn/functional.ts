@@ -1,7 +1,7 @@
 // torch.nn.functional: activations and losses, with PyTorch's argument names
 // and reductions ('mean' by default, 'sum', 'none').
 
-import { DType, Reduction } from '../shared/abi.js';
+import { DType, Reduction } from '../../abi/abi.js';
 import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../errors.js';
 import { sameShape, broadcastShapes } from '../shape.js';
 import { checkInt, pyStr } from '../args.js';

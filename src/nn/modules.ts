@@ -6,7 +6,7 @@
 // Parameters are leaf tensors with requires_grad, created outside torch.tidy's
 // bookkeeping: a model built inside tidy() outlives it.
 
-import { DType } from '../shared/abi.js';
+import { DType } from '../../abi/abi.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';

@@ -2,7 +2,7 @@
 // conventions (positional or trailing-options keyword arguments, JS numbers
 // as scalar operands) and the checks every op makes before touching a device.
 
-import { DType } from '../shared/abi.js';
+import { DType } from '../../abi/abi.js';
 import type { Backend } from '../device.js';
 import { RuntimeError } from '../errors.js';
 import { checkTensorArg } from '../args.js';

@@ -2,7 +2,7 @@
 // shapes (PyTorch's errors come from shape.ts), and makes one device call.
 // A JS number operand becomes a scalar op, as a Python number does in PyTorch.
 
-import { Op } from '../shared/abi.js';
+import { Op } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
 import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination, tooManyPositional } from '../args.js';
 import { broadcastShapes } from '../shape.js';

@@ -18,7 +18,7 @@
 // wasmgrad's tensors always are. Every check runs before the first device
 // call, so a failing matmul leaves no intermediate behind.
 
-import { Op, DType } from '../shared/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError } from '../errors.js';
 import { broadcastShapes, checkStorage, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';

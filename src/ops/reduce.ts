@@ -2,7 +2,7 @@
 // (all dims); keepdim keeps reduced dims as size 1. Both may also come in a
 // trailing options object: t.sum(1, { keepdim: true }), t.sum({ dim: 1 }).
 
-import { Op, DType } from '../shared/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, IndexError, type TypeError } from '../errors.js';
 import { argTypeError, checkTensorArg, dimNameError, invalidCombination } from '../args.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';

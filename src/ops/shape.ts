@@ -4,7 +4,7 @@
 // Each keeps the strides PyTorch would give its result (src/strides.ts), so
 // view() raises where PyTorch's would.
 
-import { Op, DType } from '../shared/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, TorchError } from '../errors.js';
 import { inferViewShape, normDim, sizeParam, checkRank, checkStorage, formatSize, type SizeArg } from '../shape.js';
 import { Tensor } from '../tensor.js';

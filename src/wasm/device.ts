@@ -2,7 +2,7 @@
 // (assembly/tensors.ts); every op is one call into the module. Flags, shapes
 // and grad_fn are read straight out of memory without a call.
 
-import { Op, DType, Err, Slot, Rec, TensorFlag } from '../shared/abi.js';
+import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
 import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
 import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
 import type { Shape } from '../shape.js';

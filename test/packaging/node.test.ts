@@ -53,19 +53,19 @@ describe('the files in the package', () => {
   const read = (path: string) => readFileSync(join(pkgDir, path), 'utf8');
 
   it('source maps carry their sources (src/ is not in the package), except the embedded base64', () => {
-    for (const [map, source] of [['dist/tensor.js.map', 'export class Tensor'], ['dist/cjs/index.js.map', 'export class Tensor'],
+    for (const [map, source] of [['dist/src/tensor.js.map', 'export class Tensor'], ['dist/cjs/index.js.map', 'export class Tensor'],
       ['dist/js.js.map', 'export class Tensor'], ['dist/browser/wasmgrad.min.js.map', 'export class Tensor']]) {
       const m = JSON.parse(read(map));
       expect(m.sourcesContent.some((c: string | null) => c?.includes(source)), map).toBe(true);
       expect(m.sources.length, map).toBe(m.sourcesContent.length);
     }
-    expect(JSON.parse(read('dist/wasm/module.generated.js.map')).sourcesContent).toEqual([null]);
+    expect(JSON.parse(read('dist/src/wasm/module.generated.js.map')).sourcesContent).toEqual([null]);
   });
 
   it('declarations hold no base64 literal type and no internals', () => {
-    expect(read('dist/wasm/module.generated.d.ts')).toMatch(/export declare const wasmBase64: string;/);
-    expect(read('dist/wasm/module.generated.d.ts').length).toBeLessThan(500);
-    expect(read('dist/tensor.d.ts')).not.toMatch(/\b_h\b|\b_dev\b|escape\(|get h\(/);
+    expect(read('dist/src/wasm/module.generated.d.ts')).toMatch(/export declare const wasmBase64: string;/);
+    expect(read('dist/src/wasm/module.generated.d.ts').length).toBeLessThan(500);
+    expect(read('dist/src/tensor.d.ts')).not.toMatch(/\b_h\b|\b_dev\b|escape\(|get h\(/);
   });
 
   it('package.json: sideEffects, metadata, and the entries it exports', () => {

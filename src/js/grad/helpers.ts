@@ -1,7 +1,7 @@
 // The vocabulary of the js device's derivative table (../derivatives.ts),
 // mirroring assembly/grad/helpers.ts.
 
-import { Op } from '../../shared/abi.js';
+import { Op } from '../../../abi/abi.js';
 import { JsTensor, JsRecord, empty } from '../tensor.js';
 import { binary, unary, scalar, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp } from '../ops.js';
 import { powScalar, powC } from '../kernels/elementwise.js';

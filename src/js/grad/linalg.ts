@@ -9,7 +9,7 @@
 // Without create_graph the products run on gemm with its transpose flags; with
 // it they are composed from recorded transposes, views and products.
 
-import { Op } from '../../shared/abi.js';
+import { Op } from '../../../abi/abi.js';
 import { type JsRecord, type JsTensor, isGradEnabled } from '../tensor.js';
 import { permute, view } from '../ops.js';
 import { gemmCompute, matmul } from '../ops/linalg.js';

@@ -2,7 +2,7 @@
 // composed of the device's own ops (so create_graph records them), in the
 // float steps of PyTorch's backward kernels.
 
-import { Op, Reduction } from '../../shared/abi.js';
+import { Op, Reduction } from '../../../abi/abi.js';
 import { JsTensor, JsRecord, empty } from '../tensor.js';
 import { binary, unary, scalar } from '../ops.js';
 import { mul, div, neg, log, mulS, divS, saved } from './helpers.js';

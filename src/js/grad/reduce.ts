@@ -2,7 +2,7 @@
 // assembly/grad/reduce.ts: one fused kernel each, except softmax and
 // log_softmax under create_graph, composed of recorded ops.
 
-import { Op } from '../../shared/abi.js';
+import { Op } from '../../../abi/abi.js';
 import { type JsRecord, type JsTensor, empty, isGradEnabled } from '../tensor.js';
 import { binary, unary, sum } from '../ops.js';
 import { mul, saved, result } from './helpers.js';

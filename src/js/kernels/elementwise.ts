@@ -9,7 +9,7 @@
 // their own loops: a loop calling through a function table would be
 // megamorphic and several times slower in V8.
 
-import { Op } from '../../shared/abi.js';
+import { Op } from '../../../abi/abi.js';
 
 const f = Math.fround;
 

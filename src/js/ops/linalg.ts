@@ -8,7 +8,7 @@
 //   Dot    [K]          [K]          []
 //   Addmm  x [M, K]     w [N, K]     [M, N]   x·wᵀ onto the broadcast bias
 
-import { Op } from '../../shared/abi.js';
+import { Op } from '../../../abi/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';
 import { gemm } from '../gemm.js';
 import { stridedCopy } from '../kernels/strided.js';

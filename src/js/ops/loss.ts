@@ -2,7 +2,7 @@
 // PyTorch's CPU formulas in f32 (every intermediate rounded with fround), the
 // reduction summed in f64 and rounded once, as sum()/mean() do.
 
-import { Op, Reduction } from '../../shared/abi.js';
+import { Op, Reduction } from '../../../abi/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';
 
 const f = Math.fround;

@@ -2,7 +2,7 @@
 // mirror the wasm device's (assembly/kernels/reduce.ts and softmax.ts) step by
 // step, with the same f32 roundings, so both devices agree bit for bit.
 
-import { Op, DType } from '../../shared/abi.js';
+import { Op, DType } from '../../../abi/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';
 import { reducedShape } from '../../shape.js';
 

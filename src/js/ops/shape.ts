@@ -4,7 +4,7 @@
 // rows [off_k, off_k + size_k) of every outer block of the output; size_k is
 // input k's size at dim for cat, 1 for stack (the new dim).
 
-import { Op } from '../../shared/abi.js';
+import { Op } from '../../../abi/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';
 
 /** cat (Op.Cat) along dim, or stack (Op.Stack): a new dim of size n at dim. */
