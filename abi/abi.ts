@@ -4,10 +4,11 @@
 // Plain enums only: no imports, no types that only one compiler knows.
 
 /**
- * Every recorded operation. The op code is stored in each tape record and picks
- * the derivative rule in assembly/derivatives.ts (wasm) and src/js/derivatives.ts
- * (js), and the PyTorch `grad_fn` name in src/grad_fn.ts. Several codes share one
- * kernel but carry PyTorch's distinct node names (AddBackward0, SubBackward0).
+ * Every recorded operation. Each code has one row in the op table
+ * (src/ops/table.ts), from which its kernels, derivative and PyTorch `grad_fn`
+ * name are generated. The code is stored in each tape record. Several codes
+ * share one kernel but carry PyTorch's distinct node names (AddBackward0,
+ * SubBackward0). Codes are internal: they may be renumbered.
  */
 export enum Op {
   None = 0,
@@ -17,6 +18,13 @@ export enum Op {
   AddScalar, SubScalar, MulScalar, DivScalar, PowScalar, Rsub, Rpow, Clamp,
   // unary
   Neg, Exp, Log, Sqrt, Abs, Sigmoid, Tanh, Relu,
+  Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Asinh, Acosh, Atanh, Exp2, Expm1, Log1p, Log2, Log10,
+  Rsqrt, Reciprocal, Sign, Sgn, Floor, Ceil, Round, Trunc, Frac, Erf, Erfc,
+  Silu, Mish, LogSigmoid, Hardsigmoid, Hardswish, Selu, Gelu, GeluTanh,
+  // tensor and numbers c, c2
+  LeakyRelu, Hardtanh, Elu, Celu, Hardshrink, Softshrink, Threshold, Softplus,
+  // binary, broadcasting
+  Atan2, Hypot, Fmod, Remainder, Xlogy,
   // reductions; i0 = dims bitmask, i1 = keepdim
   Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp,
   // softmax family; i0 = dim

@@ -12,7 +12,7 @@ import { binary, unary, scalar } from '../ops/elementwise';
 import { sumToShape, reshapeCompute, expandCompute, permuteCompute } from '../ops/shape';
 import { SHAPE, STR_A, COUNTERS, SPARE } from '../scratch';
 import { stridedCopy } from '../kernels/strided';
-import { powScalar, powC } from '../kernels/elementwise';
+import { fusedKernel } from '../generated/dispatch.generated';
 
 // ---- temporaries of one rule -----------------------------------------------
 
@@ -69,13 +69,29 @@ export function result(r: usize): i32 {
 export function same(g: i32): i32 { return g; }
 
 export function add(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Add, a, b, 1)); }
+export function sub(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Sub, a, b, 1)); }
 export function mul(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Mul, a, b, 1)); }
 export function div(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Div, a, b, 1)); }
 export function neg(a: i32): i32 { return a < 0 ? a : T(unary(Op.Neg, a)); }
 export function log(a: i32): i32 { return a < 0 ? a : T(unary(Op.Log, a)); }
-export function mulS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.MulScalar, a, c, 0)); }
+/** Any unary op of the table. */
+export function un(op: i32, a: i32): i32 { return a < 0 ? a : T(unary(op, a)); }
+export function addS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.AddScalar, a, c, 0)); }
+/** c − a */
+export function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0)); }
+/** a·c; a itself for c = 1 (g·1 is g, bit for bit) */
+export function mulS(a: i32, c: f64): i32 { return a < 0 || c == 1 ? a : T(scalar(Op.MulScalar, a, c, 0)); }
 export function divS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.DivScalar, a, c, 0)); }
 export function powS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.PowScalar, a, c, 0)); }
+/** Zeros of a's shape: the derivative of a step function (floor, sign). */
+export function zerosLike(a: i32): i32 {
+  if (a < 0) return a;
+  const out = T(newTensor(ndimOf(a), shapePtr(a), DType.Float32));
+  if (out > 0) memory.fill(dataOf(out), 0, <usize>numelOf(out) << 2);
+  return out;
+}
+/** The gradient of an input PyTorch does not differentiate (a formula-less input). */
+export function notDifferentiable(): i32 { return Err.Unimplemented; }
 
 /** x summed back to the shape of input k of r (the inverse of broadcasting). */
 export function sumTo(r: usize, k: i32, x: i32): i32 {
@@ -83,7 +99,7 @@ export function sumTo(r: usize, k: i32, x: i32): i32 {
 }
 
 /** g with the shape of input 0 of r: the derivative of every view-like op. */
-export function reshapeToInput(r: usize, g: i32): i32 {
+export function reshapeToInput(r: usize, g: i32, k: i32 = 0): i32 {
   return T(reshapeCompute(g, inNdim(r, 0), inShape(r, 0)));
 }
 
@@ -106,7 +122,7 @@ export function unreduce(r: usize, g: i32, mask: i32, keepdim: i32): i32 {
 }
 
 /** g permuted back through the inverse of the forward permutation. */
-export function permuteBack(r: usize, g: i32): i32 {
+export function permuteBack(r: usize, g: i32, k: i32 = 0): i32 {
   const packed = recI0(r), nd = recI1(r);
   for (let i = 0; i < nd; i++) {
     const p = (packed >> (i * 4)) & 15;
@@ -115,43 +131,14 @@ export function permuteBack(r: usize, g: i32): i32 {
   return T(permuteCompute(g, SPARE));
 }
 
-// ---- fused elementwise derivatives -----------------------------------------
+/** sum's derivative: g spread back over the reduced dims. */
+export function sumBackward(r: usize, g: i32, k: i32): i32 { return unreduce(r, g, recI0(r), recI1(r)); }
+/** mean's derivative: sum's, divided by the count of reduced elements. */
+export function meanBackward(r: usize, g: i32, k: i32): i32 { return divS(unreduce(r, g, recI0(r), recI1(r)), recS1(r)); }
+/** expand's derivative: g summed back to the input's shape. */
+export function expandBackward(r: usize, g: i32, k: i32): i32 { return sumTo(r, 0, g); }
 
-export enum MaskKind { MaxA, MaxB, MinA, MinB, PowScalar, PowBase, PowExp, ZeroBaseExp, Clamp, Sign, Sigmoid, Tanh, Relu }
-
-// @ts-ignore: decorator
-@inline function maskedScalar(kind: i32, g: f32, x: f32, y: f32, c0: f32, c1: f32): f32 {
-  switch (kind) {
-    // ties split the gradient; only the other input being larger (smaller) stops it, so a
-    // NaN on either side gives the whole gradient to both, as PyTorch does
-    case MaskKind.MaxA: return x < y ? 0 : x == y ? g / 2 : g;
-    case MaskKind.MaxB: return y < x ? 0 : x == y ? g / 2 : g;
-    case MaskKind.MinA: return x > y ? 0 : x == y ? g / 2 : g;
-    case MaskKind.MinB: return y > x ? 0 : x == y ? g / 2 : g;
-    case MaskKind.PowScalar: return c0 == 0 ? <f32>0 : g * (c0 * powScalar(x, c0 - 1));
-    // pow_backward_self: 0 where the exponent y is 0, even at x = 0
-    case MaskKind.PowBase: return y == 0 ? <f32>0 : g * (y * powC(x, y - 1));
-    // pow_backward_exponent: g is result·ln(x), replaced by 0 where x = 0 and y ≥ 0
-    case MaskKind.PowExp: return x == 0 && y >= 0 ? <f32>0 : g;
-    // the same for a number base 0, told by the result x = 0^y: 0 or 1 exactly when y ≥ 0
-    case MaskKind.ZeroBaseExp: return x == 0 || x == 1 ? <f32>0 : g;
-    // missing bounds are ∓inf; a NaN bound or input stops the gradient
-    case MaskKind.Clamp: return x >= c0 && x <= c1 ? g : 0;
-    // g·sgn(x): sgn is 0 at ±0 and NaN, and g·0 keeps PyTorch's signed zero
-    case MaskKind.Sign: return x > 0 ? g : x < 0 ? -g : g * 0;
-    case MaskKind.Sigmoid: return g * (<f32>1 - x) * x;
-    case MaskKind.Tanh: return g * (<f32>1 - x * x);
-    default: return x <= 0 ? <f32>0 : g; // Relu: x is the result
-  }
-}
-
-// @ts-ignore: decorator
-@inline function maskedRun(kind: i32, g: usize, x: usize, y: usize, out: usize, n: i32, c0: f32, c1: f32): void {
-  for (let i = 0; i < n; i++) {
-    const o = <usize>i << 2;
-    store<f32>(out + o, maskedScalar(kind, load<f32>(g + o), load<f32>(x + o), y ? load<f32>(y + o) : 0, c0, c1));
-  }
-}
+// ---- fused backward kernels (src/ops/table.ts backwardKernels) ----------------
 
 /** Materialises x at g's shape when it was broadcast. */
 function atShapeOf(g: i32, x: i32): i32 {
@@ -163,7 +150,7 @@ function atShapeOf(g: i32, x: i32): i32 {
  * A derivative of the form g·f(x, y) computed in one pass; x and y (0 when
  * unused) are broadcast to g's shape.
  */
-export function maskedGrad(kind: i32, g: i32, x: i32, y: i32, c0: f64, c1: f64): i32 {
+export function fused(kind: i32, g: i32, x: i32, y: i32, c: f64, c2: f64): i32 {
   if (g < 0) return g;
   x = atShapeOf(g, x);
   y = atShapeOf(g, y);
@@ -172,22 +159,6 @@ export function maskedGrad(kind: i32, g: i32, x: i32, y: i32, c0: f64, c1: f64):
   const n = numelOf(g);
   const out = T(newTensorN(ndimOf(g), shapePtr(g), DType.Float32, n));
   if (out < 0) return out;
-  const pg = dataOf(g), px = dataOf(x), py = y ? dataOf(y) : 0, po = dataOf(out);
-  const a = <f32>c0, b = <f32>c1;
-  switch (kind) {
-    case MaskKind.MaxA: maskedRun(MaskKind.MaxA, pg, px, py, po, n, a, b); break;
-    case MaskKind.MaxB: maskedRun(MaskKind.MaxB, pg, px, py, po, n, a, b); break;
-    case MaskKind.MinA: maskedRun(MaskKind.MinA, pg, px, py, po, n, a, b); break;
-    case MaskKind.MinB: maskedRun(MaskKind.MinB, pg, px, py, po, n, a, b); break;
-    case MaskKind.PowScalar: maskedRun(MaskKind.PowScalar, pg, px, py, po, n, a, b); break;
-    case MaskKind.PowBase: maskedRun(MaskKind.PowBase, pg, px, py, po, n, a, b); break;
-    case MaskKind.PowExp: maskedRun(MaskKind.PowExp, pg, px, py, po, n, a, b); break;
-    case MaskKind.ZeroBaseExp: maskedRun(MaskKind.ZeroBaseExp, pg, px, py, po, n, a, b); break;
-    case MaskKind.Clamp: maskedRun(MaskKind.Clamp, pg, px, py, po, n, a, b); break;
-    case MaskKind.Sign: maskedRun(MaskKind.Sign, pg, px, py, po, n, a, b); break;
-    case MaskKind.Sigmoid: maskedRun(MaskKind.Sigmoid, pg, px, py, po, n, a, b); break;
-    case MaskKind.Tanh: maskedRun(MaskKind.Tanh, pg, px, py, po, n, a, b); break;
-    default: maskedRun(MaskKind.Relu, pg, px, py, po, n, a, b); break;
-  }
+  fusedKernel(kind, dataOf(g), dataOf(x), y ? dataOf(y) : 0, dataOf(out), n, <f32>c, <f32>c2);
   return out;
 }

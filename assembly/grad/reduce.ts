@@ -20,7 +20,7 @@ function inputLike(r: usize): i32 {
 }
 
 // (g / count) · (x == amax): ties share the gradient evenly
-export function amaxBackward(r: usize, g: i32): i32 {
+export function amaxBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
   const out = inputLike(r);
@@ -31,7 +31,7 @@ export function amaxBackward(r: usize, g: i32): i32 {
 
 // evenly_distribute_backward: g / count to every element equal to the max
 // (to every NaN when the max is NaN), 0 elsewhere
-export function maxAllBackward(r: usize, g: i32): i32 {
+export function maxAllBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
   const out = inputLike(r);
@@ -52,7 +52,7 @@ export function maxAllBackward(r: usize, g: i32): i32 {
 }
 
 // the gradient goes to the index max chose
-export function maxDimBackward(r: usize, g: i32): i32 {
+export function maxDimBackward(r: usize, g: i32, k: i32): i32 {
   const out = inputLike(r);
   if (out < 0) return out;
   const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);
@@ -62,7 +62,7 @@ export function maxDimBackward(r: usize, g: i32): i32 {
 }
 
 // g · exp(x − logsumexp(x))
-export function logsumexpBackward(r: usize, g: i32): i32 {
+export function logsumexpBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), res = result(r);
   if (res < 0) return res;
   const out = inputLike(r);
@@ -98,6 +98,6 @@ function softmaxLikeBackward(isLog: bool, r: usize, g: i32): i32 {
 }
 
 // y·(g − Σ g·y) along dim
-export function softmaxBackward(r: usize, g: i32): i32 { return softmaxLikeBackward(false, r, g); }
+export function softmaxBackward(r: usize, g: i32, k: i32): i32 { return softmaxLikeBackward(false, r, g); }
 // g − exp(y)·Σ g along dim
-export function logSoftmaxBackward(r: usize, g: i32): i32 { return softmaxLikeBackward(true, r, g); }
+export function logSoftmaxBackward(r: usize, g: i32, k: i32): i32 { return softmaxLikeBackward(true, r, g); }

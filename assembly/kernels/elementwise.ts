@@ -1,98 +1,23 @@
-// Elementwise kernels over float32 data: binary ops with NumPy/PyTorch
-// broadcasting, unary ops, and tensor-scalar ops.
+// Elementwise loops over float32 data: binary ops with NumPy/PyTorch
+// broadcasting, unary ops, and tensor-scalar ops. The per-op kernels (scalar
+// and SIMD forms) are generated from the op table into
+// ../generated/kernels.generated.ts.
 //
-// Each family is one generic loop instantiated per op: the op code is a
-// constant at every call site, so after inlining binaryen folds the switch away
-// and each op gets its own tight (SIMD where the op has a SIMD form) loop.
+// Each loop is instantiated per op: the op code is a constant at every call
+// site (../generated/dispatch.generated.ts), so after inlining binaryen folds
+// the kernel switches away and each op gets its own tight (SIMD where the op
+// has a SIMD form) loop.
 //
 // Arithmetic follows PyTorch's scalar CPU kernels step by step, rounding to
 // float32 where C++ does, so it matches PyTorch bit for bit. exp, log, sigmoid
 // and tanh use the SIMD polynomials of vecmath.ts (within 1.5 ulp, as PyTorch's
-// own vectorized kernels use SLEEF's); pow keeps f64 Math.pow, then rounds.
+// own vectorized kernels use SLEEF's).
 
-import { Op } from '../../abi/abi';
-import { expV, logV, sigmoidV, tanhV, loadPartial, storePartial } from './vecmath';
-
-// ---- scalar forms -------------------------------------------------------
-
-// @ts-ignore: decorator
-@inline export function binaryScalar(op: i32, x: f32, y: f32, alpha: f32): f32 {
-  switch (op) {
-    case Op.Add: return x + alpha * y;
-    case Op.Sub: return x - alpha * y;
-    case Op.Mul: return x * y;
-    case Op.Div: return x / y;
-    case Op.Pow: return powC(x, y);
-    case Op.Maximum: return max<f32>(x, y);
-    case Op.Minimum: return min<f32>(x, y);
-    default: return NaN;
-  }
-}
-
-/** x (op) c for the scalar-operand ops; c2 is clamp's max. */
-// @ts-ignore: decorator
-@inline export function scalarScalar(op: i32, x: f32, c: f32, c2: f32): f32 {
-  switch (op) {
-    case Op.AddScalar: return x + c;
-    case Op.SubScalar: return x - c;
-    case Op.MulScalar: return x * c;
-    case Op.DivScalar: return x / c;
-    case Op.PowScalar: return powScalar(x, c);
-    case Op.Rsub: return c - x;
-    case Op.Rpow: return powC(c, x);
-    case Op.Clamp: return clampScalar(x, c, c2);
-    default: return NaN;
-  }
-}
-
-// PyTorch special-cases these exponents (pow_tensor_scalar_optimized_kernel).
-// @ts-ignore: decorator
-@inline export function powScalar(x: f32, c: f32): f32 {
-  if (c == 2) return x * x;
-  if (c == 3) return x * x * x;
-  if (c == 0.5) return sqrt<f32>(x);
-  if (c == -0.5) return <f32>1 / sqrt<f32>(x);
-  if (c == -1) return <f32>1 / x;
-  if (c == -2) return <f32>1 / (x * x);
-  return powC(x, c);
-}
-
-// C's pow, which PyTorch calls: 1^y and (-1)^±inf are 1, where JS's Math.pow gives NaN
-// (tested only on a NaN result, off the common path)
-// @ts-ignore: decorator
-@inline export function powC(x: f32, y: f32): f32 {
-  const p = <f32>Math.pow(<f64>x, <f64>y);
-  return p != p && (x == 1 || (x == -1 && abs<f32>(y) == Infinity)) ? 1 : p;
-}
-
-// std::min(std::max(x, lo), hi) as PyTorch computes it: a missing bound is ∓inf, a NaN
-// bound alone is ignored, NaN for both means PyTorch's all-NaN result for a NaN bound
-// next to another bound (src/ops/elementwise.ts), and a NaN input stays NaN
-// @ts-ignore: decorator
-@inline function clampScalar(x: f32, lo: f32, hi: f32): f32 {
-  if (isNaN(lo) && isNaN(hi)) return NaN;
-  const y = x < lo ? lo : x;
-  return hi < y ? hi : y;
-}
-
-// ---- SIMD forms (ops without one use the scalar form) -------------------
-
-// @ts-ignore: decorator
-@inline function binaryHasSimd(op: i32): bool {
-  return op == Op.Add || op == Op.Sub || op == Op.Mul || op == Op.Div || op == Op.Maximum || op == Op.Minimum;
-}
-
-// @ts-ignore: decorator
-@inline function binarySimd(op: i32, x: v128, y: v128, alpha: v128, unitAlpha: bool): v128 {
-  switch (op) {
-    case Op.Add: return f32x4.add(x, unitAlpha ? y : f32x4.mul(alpha, y));
-    case Op.Sub: return f32x4.sub(x, unitAlpha ? y : f32x4.mul(alpha, y));
-    case Op.Mul: return f32x4.mul(x, y);
-    case Op.Div: return f32x4.div(x, y);
-    case Op.Maximum: return f32x4.max(x, y);
-    default: return f32x4.min(x, y);
-  }
-}
+import { loadPartial, storePartial } from './vecmath';
+import {
+  binaryScalar, binaryHasSimd, binarySimd, unaryScalar, unaryHasSimd, unarySimd, scalarScalar, scalarHasSimd, scalarSimd,
+  fusedScalar,
+} from '../generated/kernels.generated';
 
 // ---- loops ---------------------------------------------------------------
 
@@ -174,27 +99,20 @@ import { expV, logV, sigmoidV, tanhV, loadPartial, storePartial } from './vecmat
   }
 }
 
-// @ts-ignore: decorator
-@inline function unarySimd(op: i32, v: v128): v128 {
-  switch (op) {
-    case Op.Neg: return f32x4.neg(v);
-    case Op.Abs: return f32x4.abs(v);
-    case Op.Sqrt: return f32x4.sqrt(v);
-    case Op.Relu: return v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0))); // keeps NaN
-    case Op.Exp: return expV(v);
-    case Op.Log: return logV(v);
-    case Op.Sigmoid: return sigmoidV(v);
-    case Op.Tanh: return tanhV(v);
-    default: return f32x4.splat(NaN);
-  }
-}
-
 /**
- * out[i] = op(x[i]), four lanes at a time; the last n mod 4 elements go
- * through the same SIMD form, so an element's value never depends on where it sits.
+ * out[i] = op(x[i]). An op with a SIMD form runs four lanes at a time, the last
+ * n mod 4 elements through the same SIMD form, so an element's value never
+ * depends on where it sits.
  */
 // @ts-ignore: decorator
 @inline export function unaryRun(op: i32, x: usize, out: usize, n: i32): void {
+  if (!unaryHasSimd(op)) {
+    for (let i = 0; i < n; i++) {
+      const o = <usize>i << 2;
+      store<f32>(out + o, unaryScalar(op, load<f32>(x + o)));
+    }
+    return;
+  }
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
@@ -206,25 +124,28 @@ import { expV, logV, sigmoidV, tanhV, loadPartial, storePartial } from './vecmat
   }
 }
 
-/** out[i] = x[i] (op) c */
+/** out[i] = x[i] (op) c; c2 is a second number (clamp's max). */
 // @ts-ignore: decorator
 @inline export function scalarRun(op: i32, x: usize, out: usize, n: i32, c: f32, c2: f32): void {
   let i = 0;
-  if (op == Op.AddScalar || op == Op.SubScalar || op == Op.MulScalar || op == Op.Rsub) {
-    const cv = f32x4.splat(c);
+  if (scalarHasSimd(op)) {
+    const cV = f32x4.splat(c);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      const v = v128.load(x + o);
-      let r: v128;
-      if (op == Op.AddScalar) r = f32x4.add(v, cv);
-      else if (op == Op.SubScalar) r = f32x4.sub(v, cv);
-      else if (op == Op.MulScalar) r = f32x4.mul(v, cv);
-      else r = f32x4.sub(cv, v);
-      v128.store(out + o, r);
+      v128.store(out + o, scalarSimd(op, v128.load(x + o), cV));
     }
   }
   for (; i < n; i++) {
     const o = <usize>i << 2;
     store<f32>(out + o, scalarScalar(op, load<f32>(x + o), c, c2));
+  }
+}
+
+/** out[i] = kernel(g[i], x[i], y[i], c, c2): a fused backward kernel over equal-sized arrays (y may be 0). */
+// @ts-ignore: decorator
+@inline export function fusedRun(kind: i32, g: usize, x: usize, y: usize, out: usize, n: i32, c: f32, c2: f32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(out + o, fusedScalar(kind, load<f32>(g + o), load<f32>(x + o), y ? load<f32>(y + o) : 0, c, c2));
   }
 }

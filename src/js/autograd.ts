@@ -4,7 +4,8 @@
 
 import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled } from './tensor.js';
-import { derivatives } from './derivatives.js';
+import { derivatives } from './generated/derivatives.generated.js';
+import type { RecordedOp } from '../ops/table.js';
 import { binaryCompute } from './ops.js';
 import { Op } from '../../abi/abi.js';
 
@@ -73,7 +74,7 @@ export function backward(
           const i = out.capture - 1;
           captured[i] = captured[i] ? sum(captured[i]!, g) : g;
         }
-        const rule = derivatives[r.op];
+        const rule = derivatives[r.op as RecordedOp];
         r.inputs.forEach((inp, k) => {
           if (!inp.needsGrad) return;
           const gk = rule(r, g, k);

@@ -1,11 +1,13 @@
-// The js device's ops: compute, then record (src/js/tensor.ts). The same
+// The js device's ops: compute, then record (src/js/tensor.ts) with what the
+// derivative reads (the elementwise save rules are generated from the op table). The same
 // ops serve the forward pass and the derivative rules (src/js/derivatives.ts),
 // which is what lets create_graph record the backward pass itself.
 
 import { Op, DType } from '../../abi/abi.js';
 import { broadcastShapes, reducedShape } from '../shape.js';
 import { JsTensor, empty, record } from './tensor.js';
-import { binaryRun, binaryBroadcast, unaryRun, scalarRun, broadcastStrides } from './kernels/elementwise.js';
+import { binaryBroadcast, broadcastStrides } from './kernels/elementwise.js';
+import { binaryRun, unaryRun, scalarRun, saveFor } from './generated/kernels.generated.js';
 import { reduceSum } from './kernels/reduce.js';
 import { stridedCopy, contiguousStrides } from './kernels/strided.js';
 
@@ -28,8 +30,7 @@ export function binary(op: Op, a: JsTensor, b: JsTensor, alpha: number): JsTenso
   const r = record(op, out, [a, b]);
   if (r) {
     r.s0 = alpha;
-    if (op === Op.Mul || op === Op.Div || op === Op.Pow || op === Op.Maximum || op === Op.Minimum) r.saved = [a, b];
-    if (op === Op.Pow) r.savesResult = true;
+    saveFor(op, r, a, b);
   }
   return out;
 }
@@ -38,10 +39,7 @@ export function unary(op: Op, a: JsTensor): JsTensor {
   const out = empty(a.shape);
   unaryRun(op, a.data as Float32Array, out.data as Float32Array);
   const r = record(op, out, [a]);
-  if (r) {
-    if (op === Op.Log || op === Op.Abs) r.saved = [a];
-    else if (op !== Op.Neg) r.savesResult = true;
-  }
+  if (r) saveFor(op, r, a, null);
   return out;
 }
 
@@ -52,10 +50,7 @@ export function scalar(op: Op, a: JsTensor, c: number, c2: number): JsTensor {
   if (r) {
     r.s0 = c;
     r.s1 = c2;
-    if (op === Op.PowScalar || op === Op.Clamp) r.saved = [a];
-    // PyTorch's MulBackward0/DivBackward0 save the number as a tensor (see the wasm device)
-    if (op === Op.MulScalar || op === Op.DivScalar) r.savesScalar = true;
-    if (op === Op.Rpow) r.savesResult = true;
+    saveFor(op, r, a, null);
   }
   return out;
 }

@@ -12,14 +12,14 @@ const f = Math.fround;
 const inputLike = (r: JsRecord): JsTensor => empty(r.inputs[0].shape.slice());
 
 // (g / count)·(x == amax): ties share the gradient evenly
-export const amaxBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+export const amaxBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
   const x = saved(r, 0), out = inputLike(r);
   amaxGrad(x.data as Float32Array, x.shape, r.i0, result(r).data as Float32Array, g.data as Float32Array, out.data as Float32Array);
   return out;
 };
 
 // evenly_distribute_backward: g / count to every element equal to the max (every NaN when it is NaN)
-export const maxAllBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+export const maxAllBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
   const x = saved(r, 0).data as Float32Array, out = inputLike(r), o = out.data;
   const v = result(r).data[0], isNan = v !== v;
   const hit = (e: number): boolean => (isNan ? e !== e : e === v);
@@ -31,7 +31,7 @@ export const maxAllBackward = (r: JsRecord, g: JsTensor): JsTensor => {
 };
 
 // the gradient goes to the index max chose
-export const maxDimBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+export const maxDimBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
   const out = inputLike(r), o = out.data, gd = g.data, idx = saved(r, 0).data;
   const [outer, d, inner] = split(r.inputs[0].shape, r.i0);
   for (let b = 0; b < outer; b++) {
@@ -41,7 +41,7 @@ export const maxDimBackward = (r: JsRecord, g: JsTensor): JsTensor => {
 };
 
 // g·exp(x − logsumexp(x))
-export const logsumexpBackward = (r: JsRecord, g: JsTensor): JsTensor => {
+export const logsumexpBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
   const x = saved(r, 0), out = inputLike(r);
   logsumexpGrad(x.data as Float32Array, x.shape, r.i0, result(r).data as Float32Array, g.data as Float32Array, out.data as Float32Array);
   return out;
@@ -63,6 +63,6 @@ function softmaxLikeBackward(isLog: boolean, r: JsRecord, g: JsTensor): JsTensor
 }
 
 // y·(g − Σ g·y) along dim
-export const softmaxBackward = (r: JsRecord, g: JsTensor): JsTensor => softmaxLikeBackward(false, r, g);
+export const softmaxBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => softmaxLikeBackward(false, r, g);
 // g − exp(y)·Σ g along dim
-export const logSoftmaxBackward = (r: JsRecord, g: JsTensor): JsTensor => softmaxLikeBackward(true, r, g);
+export const logSoftmaxBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => softmaxLikeBackward(true, r, g);

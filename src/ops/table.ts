@@ -1,0 +1,314 @@
+// The op table: one row per op code, as PyTorch keeps native_functions.yaml and
+// derivatives.yaml. The mapped type makes a missing row a compile error.
+//
+// scripts/gen_ops.ts reads this file and writes everything that follows from it
+// into stamped *.generated.ts files (npm run build; test/table.test.ts checks
+// they are fresh): the kernels of the elementwise families and their dispatch
+// switches on both devices, the save rules, the derivative tables, the fused
+// backward kernels, the grad_fn names, the front ends and Tensor methods of
+// `torch` ops, and the op table of docs/api.md.
+//
+// A row
+//   node      PyTorch's grad_fn name
+//   family    'unary' y = f(x) · 'scalar' y = f(x, c, c2) with numbers c, c2 ·
+//             'binary' y = f(x, y, alpha), broadcasting · 'manual': the kernels,
+//             shapes and saves are hand-written (reductions, views, matmul, losses)
+//   inputs    names of the tensor inputs, in order (the formulas use them)
+//   params    names of the number parameters: c and c2 of the kernel, s0 and s1 of
+//             the record
+//   kernel    the elementwise kernel: an expression, or `let` bindings and an
+//             expression (see "Kernel expressions" below)
+//   simd      (wasm, optional) an AssemblyScript SIMD form over v128 `v` (unary) or
+//             `x`, `y` (binary): the vectorized path of the same function
+//   grad      one derivative formula per differentiable input (see "Formulas"), or
+//             the name of a hand-written helper (r, g, k) => gradient, as PyTorch's
+//             FunctionsManual
+//   torch     PyTorch's schema, when the generator should make `torch.<name>` and
+//             the Tensor method from it; `method: false` for torch/F-only functions
+//   domain    fixture inputs: 'any' (randn), 'positive', 'unit' (−1, 1), 'ge1'
+//   scalarOperand  the number parameter PyTorch receives as a wrapped Tensor: a
+//             formula that reads it makes a second backward fail, as in PyTorch
+//
+// Kernel expressions are float32 arithmetic on both devices: + − × / and
+// comparisons round to float32 at every step (Math.fround on the js device), and
+// a call to a math function (sin, exp, log1p, ...) is evaluated in float64 and
+// rounded once, so the devices agree bit for bit except where a wasm `simd`
+// form uses a polynomial (docs/benchmarks.md gives its bound).
+//
+// Formulas are over `grad`, the input names, `result`, the number parameters and
+// number literals; + − × / between tensors and numbers become recording ops, a
+// call to another unary row's name calls that op, and a call to a backward
+// kernel (backwardKernels below) runs it fused. What a formula reads is what the
+// op saves: an input name saves that input, `result` the output.
+
+import { Op } from '../../abi/abi.js';
+
+export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
+export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero';
+
+/** A kernel: an expression in x (and y, c, c2, alpha), optionally after `let` bindings. */
+export type Kernel = string | { readonly let: Readonly<Record<string, string>>; readonly expr: string };
+
+export interface OpRow {
+  readonly node: string;
+  readonly family: Family;
+  readonly inputs: readonly string[];
+  readonly params?: readonly string[];
+  readonly kernel?: Kernel;
+  readonly simd?: string;
+  readonly grad: Readonly<Record<string, string>> | string;
+  readonly torch?: string;
+  readonly method?: boolean;
+  readonly domain?: Domain;
+  readonly scalarOperand?: string;
+  /** One line for the docs and the generated doc comment. */
+  readonly doc?: string;
+}
+
+/** The codes a tape record can hold: every op but the None and Count markers. */
+export type RecordedOp = Exclude<Op, Op.None | Op.Count>;
+
+type Rows = { readonly [K in RecordedOp]: OpRow };
+
+const unary = (node: string, kernel: Kernel, grad: string, extra: Partial<OpRow> = {}): OpRow =>
+  ({ node, family: 'unary', inputs: ['self'], kernel, grad: { self: grad }, ...extra });
+const manual = (node: string, inputs: readonly string[], helper: string, extra: Partial<OpRow> = {}): OpRow =>
+  ({ node, family: 'manual', inputs, grad: helper, ...extra });
+const view = (node: string): OpRow => manual(node, ['self'], 'reshapeToInput');
+const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extra: Partial<OpRow> = {}): OpRow =>
+  ({ node, family: 'binary', inputs: ['self', 'other'], params: ['alpha'], kernel, grad, ...extra });
+const scalar = (node: string, params: readonly string[], kernel: Kernel, grad: string, extra: Partial<OpRow> = {}): OpRow =>
+  ({ node, family: 'scalar', inputs: ['self'], params, kernel, grad: { self: grad }, ...extra });
+
+export const ops: Rows = {
+  // ---- binary, broadcasting: gradients are summed back to each input's shape ----
+  [Op.Add]: binary('AddBackward0', 'x + alpha * y', { self: 'grad', other: 'grad * alpha' },
+    { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))' }),
+  [Op.Sub]: binary('SubBackward0', 'x - alpha * y', { self: 'grad', other: 'grad * -alpha' },
+    { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))' }),
+  [Op.Mul]: binary('MulBackward0', 'x * y', { self: 'grad * other', other: 'grad * self' }, { simd: 'f32x4.mul(x, y)' }),
+  // divided twice as PyTorch does (other² would overflow first)
+  [Op.Div]: binary('DivBackward0', 'x / y', { self: 'grad / other', other: '-grad * (self / other / other)' },
+    { simd: 'f32x4.div(x, y)' }),
+  // PyTorch's 0 for d/dself where the exponent is 0, and for d/dexponent where self = 0 ≤ exponent
+  [Op.Pow]: binary('PowBackward1', 'powC(x, y)', {
+    self: 'pow_backward_self(grad, self, exponent)',
+    exponent: 'grad * pow_backward_exponent(result * log(self), self, exponent)',
+  }, { inputs: ['self', 'exponent'] }),
+  // the larger input gets the gradient; ties split it, a NaN gives it to both
+  [Op.Maximum]: binary('MaximumBackward0', 'max(x, y)',
+    { self: 'max_backward_a(grad, self, other)', other: 'max_backward_b(grad, self, other)' }, { simd: 'f32x4.max(x, y)' }),
+  [Op.Minimum]: binary('MinimumBackward0', 'min(x, y)',
+    { self: 'min_backward_a(grad, self, other)', other: 'min_backward_b(grad, self, other)' }, { simd: 'f32x4.min(x, y)' }),
+  [Op.Atan2]: binary('Atan2Backward0', 'atan2(x, y)', {
+    self: 'grad * other * reciprocal(self * self + other * other)',
+    other: 'grad * -self * reciprocal(self * self + other * other)',
+  }, { torch: 'atan2(Tensor input, Tensor other) -> Tensor', doc: 'Elementwise arctangent of input/other, quadrant-aware.' }),
+  [Op.Hypot]: binary('HypotBackward0', 'hypot(x, y)', { self: 'grad * self / result', other: 'grad * other / result' },
+    { torch: 'hypot(Tensor input, Tensor other) -> Tensor', doc: '√(input² + other²) elementwise.' }),
+  [Op.Fmod]: binary('FmodBackward0', 'fmod(x, y)', { self: 'grad', other: '-grad * trunc(self / other)' },
+    { torch: 'fmod(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "C's fmod: the remainder with the sign of input." }),
+  [Op.Remainder]: binary('RemainderBackward0', 'remainder(x, y)', { self: 'grad', other: '-grad * floor(self / other)' },
+    { torch: 'remainder(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "Python's %: the remainder with the sign of other." }),
+  [Op.Xlogy]: binary('XlogyBackward0', 'x == 0 && y == y ? 0 : x * log(y)',
+    { self: 'xlogy_backward_self(grad, self, other)', other: 'grad * self / other' },
+    { torch: 'xlogy(Tensor input, Tensor other) -> Tensor', domain: 'positive', doc: 'input · log(other), 0 where input = 0.' }),
+
+  // ---- a tensor and numbers c, c2 ----
+  [Op.AddScalar]: scalar('AddBackward0', ['other'], 'x + c', 'grad', { simd: 'f32x4.add(v, cV)' }),
+  [Op.SubScalar]: scalar('SubBackward0', ['other'], 'x - c', 'grad', { simd: 'f32x4.sub(v, cV)' }),
+  [Op.MulScalar]: scalar('MulBackward0', ['other'], 'x * c', 'grad * other', { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other' }),
+  [Op.DivScalar]: scalar('DivBackward0', ['other'], 'x / c', 'grad / other', { scalarOperand: 'other' }),
+  [Op.PowScalar]: scalar('PowBackward0', ['exponent'], 'powScalar(x, c)', 'pow_scalar_backward(grad, self, exponent)'),
+  [Op.Rsub]: scalar('RsubBackward1', ['other'], 'c - x', '-grad', { simd: 'f32x4.sub(cV, v)' }),
+  // c ** x; d/dx is c^x·ln c, and 0 where c = 0 and x ≥ 0
+  [Op.Rpow]: { ...scalar('PowBackward2', ['base'], 'powC(c, x)', ''), inputs: ['exponent'],
+    grad: { exponent: 'base == 0 ? grad * zero_base_backward(result * log(base), result) : grad * (result * log(base))' } },
+  // a missing bound is ∓inf; NaN for both means PyTorch's all-NaN result for a NaN bound
+  [Op.Clamp]: scalar('ClampBackward1', ['min', 'max'], 'clampF(x, c, c2)', 'clamp_backward(grad, self, min, max)'),
+  [Op.LeakyRelu]: scalar('LeakyReluBackward0', ['negative_slope'], 'x > 0 ? x : x * c', 'leaky_relu_backward(grad, self, negative_slope)',
+    { torch: 'leaky_relu(Tensor input, float negative_slope=0.01) -> Tensor', method: false, doc: 'x for x > 0, else negative_slope·x.' }),
+  [Op.Hardtanh]: scalar('HardtanhBackward0', ['min_val', 'max_val'], 'x < c ? c : x > c2 ? c2 : x', 'hardtanh_backward(grad, self, min_val, max_val)',
+    { torch: 'hardtanh(Tensor input, float min_val=-1, float max_val=1) -> Tensor', method: false, doc: 'Clamps to [min_val, max_val].' }),
+  [Op.Elu]: scalar('EluBackward0', ['alpha'], 'x <= 0 ? (exp(x) - 1) * c : x', 'elu_backward(grad, self, alpha)',
+    { torch: 'elu(Tensor input, float alpha=1) -> Tensor', method: false, doc: 'x for x > 0, else alpha·(eˣ − 1).' }),
+  [Op.Celu]: scalar('CeluBackward0', ['alpha'], 'x <= 0 ? (exp(x * (1 / c)) - 1) * c : x', 'celu_backward(grad, self, alpha)',
+    { torch: 'celu(Tensor input, float alpha=1) -> Tensor', method: false, doc: 'x for x > 0, else alpha·(e^(x/alpha) − 1).' }),
+  [Op.Hardshrink]: scalar('HardshrinkBackward0', ['lambd'], 'x >= -c && x <= c ? 0 : x', 'shrink_backward(grad, self, lambd)',
+    { torch: 'hardshrink(Tensor input, float lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.' }),
+  [Op.Softshrink]: scalar('SoftshrinkBackward0', ['lambd'], 'x > c ? x - c : x < -c ? x + c : 0', 'shrink_backward(grad, self, lambd)',
+    { torch: 'softshrink(Tensor input, float lambd=0.5) -> Tensor', method: false, doc: 'x moved towards 0 by lambd, 0 on [−lambd, lambd].' }),
+  [Op.Threshold]: scalar('ThresholdBackward0', ['threshold', 'value'], 'x <= c ? c2 : x', 'threshold_backward(grad, self, threshold)',
+    { torch: 'threshold(Tensor input, float threshold, float value) -> Tensor', method: false, doc: 'value where x ≤ threshold, else x.' }),
+  [Op.Softplus]: scalar('SoftplusBackward0', ['beta', 'threshold'], 'x * c > c2 ? x : log1p(exp(x * c)) / c',
+    'softplus_backward(grad, self, beta, threshold)',
+    { torch: 'softplus(Tensor input, float beta=1, float threshold=20) -> Tensor', method: false, doc: 'log(1 + e^(beta·x))/beta, linear above threshold.' }),
+
+  // ---- unary ----
+  [Op.Neg]: unary('NegBackward0', '-x', '-grad', { simd: 'f32x4.neg(v)' }),
+  [Op.Exp]: unary('ExpBackward0', 'exp(x)', 'grad * result', { simd: 'expV(v)' }),
+  [Op.Log]: unary('LogBackward0', 'log(x)', 'grad / self', { simd: 'logV(v)' }),
+  [Op.Sqrt]: unary('SqrtBackward0', 'sqrt(x)', 'grad / (result * 2)', { simd: 'f32x4.sqrt(v)' }),
+  [Op.Abs]: unary('AbsBackward0', 'abs(x)', 'abs_backward(grad, self)', { simd: 'f32x4.abs(v)' }),
+  [Op.Sigmoid]: unary('SigmoidBackward0', 'sigmoid(x)', 'sigmoid_backward(grad, result)', { simd: 'sigmoidV(v)' }),
+  [Op.Tanh]: unary('TanhBackward0', 'tanh(x)', 'tanh_backward(grad, result)', { simd: 'tanhV(v)' }),
+  // keeps NaN: only x < 0 becomes 0
+  [Op.Relu]: unary('ReluBackward0', 'x < 0 ? 0 : x', 'relu_backward(grad, result)',
+    { simd: 'v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0)))' }),
+  [Op.Sin]: unary('SinBackward0', 'sin(x)', 'grad * cos(self)', { torch: 'sin(Tensor input) -> Tensor', doc: 'Sine.' }),
+  [Op.Cos]: unary('CosBackward0', 'cos(x)', 'grad * -sin(self)', { torch: 'cos(Tensor input) -> Tensor', doc: 'Cosine.' }),
+  [Op.Tan]: unary('TanBackward0', 'tan(x)', 'grad * (result * result + 1)', { torch: 'tan(Tensor input) -> Tensor', doc: 'Tangent.' }),
+  [Op.Asin]: unary('AsinBackward0', 'asin(x)', 'grad * rsqrt(-self * self + 1)',
+    { torch: 'asin(Tensor input) -> Tensor', domain: 'unit', doc: 'Arcsine.' }),
+  [Op.Acos]: unary('AcosBackward0', 'acos(x)', 'grad * -rsqrt(-self * self + 1)',
+    { torch: 'acos(Tensor input) -> Tensor', domain: 'unit', doc: 'Arccosine.' }),
+  [Op.Atan]: unary('AtanBackward0', 'atan(x)', 'grad / (self * self + 1)', { torch: 'atan(Tensor input) -> Tensor', doc: 'Arctangent.' }),
+  [Op.Sinh]: unary('SinhBackward0', 'sinh(x)', 'grad * cosh(self)', { torch: 'sinh(Tensor input) -> Tensor', doc: 'Hyperbolic sine.' }),
+  [Op.Cosh]: unary('CoshBackward0', 'cosh(x)', 'grad * sinh(self)', { torch: 'cosh(Tensor input) -> Tensor', doc: 'Hyperbolic cosine.' }),
+  [Op.Asinh]: unary('AsinhBackward0', 'asinh(x)', 'grad * rsqrt(self * self + 1)',
+    { torch: 'asinh(Tensor input) -> Tensor', doc: 'Inverse hyperbolic sine.' }),
+  [Op.Acosh]: unary('AcoshBackward0', 'acosh(x)', 'grad * rsqrt(self * self - 1)',
+    { torch: 'acosh(Tensor input) -> Tensor', domain: 'ge1', doc: 'Inverse hyperbolic cosine.' }),
+  [Op.Atanh]: unary('AtanhBackward0', 'atanh(x)', 'grad / (1 - self * self)',
+    { torch: 'atanh(Tensor input) -> Tensor', domain: 'unit', doc: 'Inverse hyperbolic tangent.' }),
+  [Op.Exp2]: unary('Exp2Backward0', 'exp2(x)', 'grad * result * 0.6931471805599453', { torch: 'exp2(Tensor input) -> Tensor', doc: '2^x.' }),
+  [Op.Expm1]: unary('Expm1Backward0', 'expm1(x)', 'grad * (result + 1)', { torch: 'expm1(Tensor input) -> Tensor', doc: 'eˣ − 1, accurate near 0.' }),
+  [Op.Log1p]: unary('Log1PBackward0', 'log1p(x)', 'grad / (self + 1)',
+    { torch: 'log1p(Tensor input) -> Tensor', domain: 'positive', doc: 'ln(1 + x), accurate near 0.' }),
+  [Op.Log2]: unary('Log2Backward0', 'log2(x)', 'grad / (self * 0.6931471805599453)',
+    { torch: 'log2(Tensor input) -> Tensor', domain: 'positive', doc: 'Base-2 logarithm.' }),
+  [Op.Log10]: unary('Log10Backward0', 'log10(x)', 'grad / (self * 2.302585092994046)',
+    { torch: 'log10(Tensor input) -> Tensor', domain: 'positive', doc: 'Base-10 logarithm.' }),
+  [Op.Rsqrt]: unary('RsqrtBackward0', '1 / sqrt(x)', '-0.5 * grad * pow(result, 3)',
+    { torch: 'rsqrt(Tensor input) -> Tensor', domain: 'positive', doc: '1/√x.' }),
+  [Op.Reciprocal]: unary('ReciprocalBackward0', '1 / x', '-grad * (result * result)',
+    { torch: 'reciprocal(Tensor input) -> Tensor', domain: 'nonzero', doc: '1/x.' }),
+  [Op.Sign]: unary('SignBackward0', 'sign(x)', 'zeros_like(grad)', { torch: 'sign(Tensor input) -> Tensor', doc: '−1, 0 or 1 by the sign of x.' }),
+  [Op.Sgn]: unary('SgnBackward0', 'sign(x)', 'zeros_like(grad)', { torch: 'sgn(Tensor input) -> Tensor', doc: 'sign, extended to complex numbers in PyTorch.' }),
+  [Op.Floor]: unary('FloorBackward0', 'floor(x)', 'zeros_like(grad)', { torch: 'floor(Tensor input) -> Tensor', doc: 'Rounds down.' }),
+  [Op.Ceil]: unary('CeilBackward0', 'ceil(x)', 'zeros_like(grad)', { torch: 'ceil(Tensor input) -> Tensor', doc: 'Rounds up.' }),
+  [Op.Round]: unary('RoundBackward0', 'rint(x)', 'zeros_like(grad)', { torch: 'round(Tensor input) -> Tensor', doc: 'Rounds half to even.' }),
+  [Op.Trunc]: unary('TruncBackward0', 'trunc(x)', 'zeros_like(grad)', { torch: 'trunc(Tensor input) -> Tensor', doc: 'Rounds towards 0.' }),
+  [Op.Frac]: unary('FracBackward0', 'x - trunc(x)', 'grad', { torch: 'frac(Tensor input) -> Tensor', doc: 'x − trunc(x).' }),
+  [Op.Erf]: unary('ErfBackward0', 'erf(x)', 'grad * 1.1283791670955126 * exp(-self * self)', { torch: 'erf(Tensor input) -> Tensor', doc: 'The error function.' }),
+  [Op.Erfc]: unary('ErfcBackward0', 'erfc(x)', '-1.1283791670955126 * grad * exp(-self * self)',
+    { torch: 'erfc(Tensor input) -> Tensor', doc: 'The complementary error function, 1 − erf(x).' }),
+  [Op.Silu]: unary('SiluBackward0', 'x / (1 + exp(-x))', 'silu_backward(grad, self)',
+    { torch: 'silu(Tensor input) -> Tensor', method: false, doc: 'x·σ(x).' }),
+  [Op.Mish]: unary('MishBackward0', 'x * tanh(log1p(exp(x)))', 'mish_backward(grad, self)',
+    { torch: 'mish(Tensor input) -> Tensor', method: false, doc: 'x·tanh(softplus(x)).' }),
+  [Op.LogSigmoid]: unary('LogSigmoidBackward0', 'min(x, 0) - log1p(exp(-abs(x)))', 'log_sigmoid_backward(grad, self)',
+    { torch: 'logsigmoid(Tensor input) -> Tensor', method: false, doc: 'log σ(x), computed without overflow.' }),
+  [Op.Hardsigmoid]: unary('HardsigmoidBackward0', 'min(max(x + 3, 0), 6) / 6', 'hardsigmoid_backward(grad, self)',
+    { torch: 'hardsigmoid(Tensor input) -> Tensor', method: false, doc: 'A piecewise-linear σ: clamp(x/6 + 1/2, 0, 1).' }),
+  [Op.Hardswish]: unary('HardswishBackward0', 'x * min(max(x + 3, 0), 6) / 6', 'hardswish_backward(grad, self)',
+    { torch: 'hardswish(Tensor input) -> Tensor', method: false, doc: 'x·hardsigmoid(x).' }),
+  [Op.Selu]: unary('EluBackward0', 'x <= 0 ? (exp(x) - 1) * 1.7580993408473766 : x * 1.0507009873554805', 'selu_backward(grad, self)',
+    { torch: 'selu(Tensor input) -> Tensor', method: false, doc: 'scale·elu(x, alpha) with the self-normalising constants.' }),
+  [Op.Gelu]: unary('GeluBackward0', 'x * 0.5 * (1 + erf(x * 0.7071067811865476))', 'gelu_backward(grad, self)',
+    { doc: "gelu with approximate='none'." }),
+  [Op.GeluTanh]: unary('GeluBackward0', {
+    let: { inner: '0.7978845608028654 * (x + 0.044715 * x * x * x)' }, expr: '0.5 * x * (1 + tanh(inner))',
+  }, 'gelu_tanh_backward(grad, self)', { doc: "gelu with approximate='tanh'." }),
+
+  // ---- hand-written kernels, shapes and saves (assembly/ops, src/js/ops); helpers in grad/ ----
+  [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward'),
+  [Op.SumDim]: manual('SumBackward1', ['self'], 'sumBackward'),
+  [Op.Mean]: manual('MeanBackward0', ['self'], 'meanBackward'),
+  [Op.MeanDim]: manual('MeanBackward1', ['self'], 'meanBackward'),
+  [Op.Amax]: manual('AmaxBackward0', ['self'], 'amaxBackward'),
+  [Op.MaxAll]: manual('MaxBackward1', ['self'], 'maxAllBackward'),
+  [Op.MaxDim]: manual('MaxBackward0', ['self'], 'maxDimBackward'),
+  [Op.Logsumexp]: manual('LogsumexpBackward0', ['self'], 'logsumexpBackward'),
+  [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward'),
+  [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward'),
+  [Op.View]: view('ViewBackward0'),
+  [Op.Reshape]: view('ReshapeAliasBackward0'),
+  [Op.Squeeze]: view('SqueezeBackward0'),
+  [Op.SqueezeDim]: view('SqueezeBackward1'),
+  [Op.Squeeze3]: view('SqueezeBackward3'),
+  [Op.Unsqueeze]: view('UnsqueezeBackward0'),
+  [Op.Flatten]: view('ReshapeAliasBackward0'),
+  [Op.Clone]: view('CloneBackward0'),
+  [Op.UnsafeView]: view('UnsafeViewBackward0'),
+  [Op.ToCopy]: view('ToCopyBackward0'),
+  [Op.Permute]: manual('PermuteBackward0', ['self'], 'permuteBack'),
+  [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack'),
+  [Op.T]: manual('TBackward0', ['self'], 'permuteBack'),
+  [Op.Expand]: manual('ExpandBackward0', ['self'], 'expandBackward'),
+  [Op.Cat]: manual('CatBackward0', ['tensors'], 'catBackward'),
+  [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward'),
+  [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward'),
+  [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward'),
+  [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward'),
+  [Op.Dot]: manual('DotBackward0', ['self', 'tensor'], 'dotBackward'),
+  [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward'),
+  [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
+  [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
+  [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),
+  [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward'),
+};
+
+/**
+ * Fused backward kernels: g·f(x, y) in one pass, as PyTorch's *_backward kernels
+ * (sigmoid_backward, threshold_backward). Formulas call them by name with
+ * (gradient, x[, y][, numbers...]); x and y are broadcast to the gradient's shape.
+ */
+export interface BackwardKernel {
+  /** What the kernel reads: 'x', 'x y', or with numbers 'x c', 'x c c2'. */
+  readonly args: string;
+  readonly kernel: Kernel;
+}
+
+export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
+  max_backward_a: { args: 'x y', kernel: 'x < y ? 0 : x == y ? g / 2 : g' },
+  max_backward_b: { args: 'x y', kernel: 'y < x ? 0 : x == y ? g / 2 : g' },
+  min_backward_a: { args: 'x y', kernel: 'x > y ? 0 : x == y ? g / 2 : g' },
+  min_backward_b: { args: 'x y', kernel: 'y > x ? 0 : x == y ? g / 2 : g' },
+  pow_scalar_backward: { args: 'x c', kernel: 'c == 0 ? 0 : g * (c * powScalar(x, c - 1))' },
+  pow_backward_self: { args: 'x y', kernel: 'y == 0 ? 0 : g * (y * powC(x, y - 1))' },
+  // g is result·ln(x) here: 0 where x = 0 and y ≥ 0
+  pow_backward_exponent: { args: 'x y', kernel: 'x == 0 && y >= 0 ? 0 : g' },
+  // the same for a number base 0, told by the result x = 0^y: 0 or 1 exactly when y ≥ 0
+  zero_base_backward: { args: 'x', kernel: 'x == 0 || x == 1 ? 0 : g' },
+  clamp_backward: { args: 'x c c2', kernel: 'x >= c && x <= c2 ? g : 0' },
+  // g·sgn(x): sgn is 0 at ±0 and NaN, and g·0 keeps PyTorch's signed zero
+  abs_backward: { args: 'x', kernel: 'x > 0 ? g : x < 0 ? -g : g * 0' },
+  sigmoid_backward: { args: 'x', kernel: 'g * (1 - x) * x' },
+  tanh_backward: { args: 'x', kernel: 'g * (1 - x * x)' },
+  relu_backward: { args: 'x', kernel: 'x <= 0 ? 0 : g' },
+  leaky_relu_backward: { args: 'x c', kernel: 'x > 0 ? g : g * c' },
+  hardtanh_backward: { args: 'x c c2', kernel: 'x <= c || x >= c2 ? 0 : g' },
+  elu_backward: { args: 'x c', kernel: 'x <= 0 ? g * c * exp(x) : g' },
+  celu_backward: { args: 'x c', kernel: 'x <= 0 ? g * exp(x * (1 / c)) : g' },
+  selu_backward: { args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805' },
+  shrink_backward: { args: 'x c', kernel: 'x >= -c && x <= c ? 0 : g' },
+  threshold_backward: { args: 'x c', kernel: 'x <= c ? 0 : g' },
+  softplus_backward: { args: 'x c c2', kernel: { let: { z: 'exp(x * c)' }, expr: 'x * c > c2 ? g : g * z / (z + 1)' } },
+  silu_backward: { args: 'x', kernel: { let: { s: '1 / (1 + exp(-x))' }, expr: 'g * s * (1 + x * (1 - s))' } },
+  mish_backward: {
+    args: 'x', kernel: { let: { s: '1 / (1 + exp(-x))', t: 'tanh(log1p(exp(x)))' }, expr: 'g * (t + x * s * (1 - t * t))' },
+  },
+  log_sigmoid_backward: {
+    args: 'x', kernel: { let: { z: 'exp(-abs(x))' }, expr: 'x < 0 ? g * (1 - z / (1 + z)) : g * (z / (1 + z))' },
+  },
+  hardsigmoid_backward: { args: 'x', kernel: 'x > -3 && x < 3 ? g / 6 : 0' },
+  hardswish_backward: { args: 'x', kernel: 'x < -3 ? 0 : x <= 3 ? g * (x / 3 + 0.5) : g' },
+  gelu_backward: {
+    args: 'x', kernel: {
+      let: { cdf: '0.5 * (1 + erf(x * 0.7071067811865476))', pdf: 'exp(-0.5 * x * x) * 0.3989422804014327' },
+      expr: 'g * (cdf + x * pdf)',
+    },
+  },
+  gelu_tanh_backward: {
+    args: 'x', kernel: {
+      let: {
+        inner: '0.7978845608028654 * (x + 0.044715 * x * x * x)', t: 'tanh(inner)',
+        dinner: '0.7978845608028654 * (1 + 3 * 0.044715 * x * x)',
+      },
+      expr: 'g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dinner)',
+    },
+  },
+  // at::xlogy(self != 0, other): log(other) where self ≠ 0, else 0 (NaN for a NaN other)
+  xlogy_backward_self: { args: 'x y', kernel: 'x != 0 ? g * log(y) : y != y ? y : 0' },
+};
