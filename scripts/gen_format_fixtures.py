@@ -14,7 +14,9 @@ format.json = { "generator", "torch",
   "cases":  [CASE, ...]     edge cases beyond ops.json's "repr" list
   "exprs":  [CASE + {"expr"}]  the tensors behind ops.json's {"expr": ...} repr entries,
                             re-evaluated here so the test can feed their data to formatTensor
-  "numbers": [NUM, ...]     Python's float formatting of single float32 values }
+  "numbers": [NUM, ...]     Python's float formatting of single float32 values
+  "grad_fns": [{ "method", "args", "python", "repr" }]   repr(x.<method>(*args).grad_fn) for
+                            x = torch.tensor([1.5, -0.5], requires_grad=True), without " at 0x…" }
 CASE = { "name", "tensor": TENS, "suffixes": [str, ...], "str": str(t) }
        suffixes are what PyTorch appends for autograd: ["grad_fn=<MulBackward0>"],
        ["requires_grad=True"] or [] (size=/dtype= of empty tensors are NOT included:
@@ -26,6 +28,7 @@ NUM  = { "value": float32 value as exact Python float, "f4": '{:.4f}', "f0": '{:
 import json
 import math
 import os
+import re
 import sys
 
 import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
@@ -159,9 +162,22 @@ def number_cases():
     return [{"value": v, "f4": "{:.4f}".format(v), "f0": "{:.0f}".format(v), "e4": "{:.4e}".format(v)} for v in vals]
 
 
+def grad_fn_reprs():
+    """repr(y.grad_fn) for y = x.<method>(*args), x = torch.tensor([1.5, -0.5], requires_grad=True);
+    without Python's " at 0x…" (the node's address, which JS has no counterpart of)."""
+    out = []
+    for method, args in [("add", [1]), ("mul", [2]), ("sub", [0.5]), ("div", [4]), ("pow", [2]), ("exp", []),
+                         ("sigmoid", []), ("tanh", []), ("relu", []), ("sum", []), ("mean", []), ("neg", [])]:
+        x = torch.tensor([1.5, -0.5], requires_grad=True)
+        node = getattr(x, method)(*args).grad_fn
+        out.append({"method": method, "args": args, "python": f"x.{method}({', '.join(map(repr, args))}).grad_fn",
+                    "repr": re.sub(r" at 0x[0-9a-f]+>$", ">", repr(node))})
+    return out
+
+
 def main():
     obj = {"generator": "scripts/gen_format_fixtures.py", "torch": torch.__version__,
-           "cases": edge_cases(), "exprs": expr_cases(), "numbers": number_cases()}
+           "cases": edge_cases(), "exprs": expr_cases(), "numbers": number_cases(), "grad_fns": grad_fn_reprs()}
     with open(OUT, "w") as fh:
         json.dump(obj, fh, separators=(",", ":"), allow_nan=False)
         fh.write("\n")
