@@ -27,6 +27,9 @@ ERROR    = { "name", "call", "args": [ARG, ...], "kwargs": {name: ARG},
                                        ("twin", the Python that raised it) }
 ACCEPTED = { "name", "call", "args", "kwargs", "python", "out": TENS }
              calls that must work and give PyTorch's output
+"scalar_conversions" = { "values": [{ "name", "tensor": TENS, "python": "float(t)" | "int(t)", "value" }],
+             "loop": { "python", "x": TENS, "steps", "y": TENS } }: one-element tensors as numbers (JS's +t,
+             t < 1000), and the autograd tutorial's `while y.norm() < 1000` loop
 "second_backward" = { "python", "x": TENS, "grad": TENS }: two backward() calls through mean(dim),
              which PyTorch 2 allows (its MeanBackward1 saves sizes, not tensors; 1.13 saved self and
              refuses): computed here with retain_graph=True, which gives PyTorch 2's gradient
@@ -357,6 +360,52 @@ def int64_cases():
     accepted("arange/int64 with a float end", "torch.arange", lambda: [0, 2.5], i64)
 
 
+def item_cases():
+    """t.item() of a tensor without exactly one element, and so JS's conversions (+t, t < 1000, t * 2):
+    PyTorch 2's RuntimeError, which its Tensor.item() raises from ATen's item(). 1.13's Python binding
+    checks first and raises ValueError "only one element tensors can be converted to Python scalars";
+    ATen's item() is reached in 1.13 as torch.ops.aten.item."""
+    for name, make in [("item/2 elements", lambda: vec(2)), ("item/2x3", lambda: mat()),
+                       ("item/0 elements", lambda: torch.zeros(0)), ("item/int64 2 elements", lambda: torch.tensor([1, 2])),
+                       ("item/2 elements requiring grad", lambda: vec(2, grad=True))]:
+        seeded(name)
+        t = make()
+        try:
+            torch.ops.aten.item(t)
+        except RuntimeError as e:
+            ERRORS.append({"name": name, "call": "Tensor.item", "args": [enc(t)], "kwargs": {},
+                           "python": "torch.ops.aten.item(t)  # PyTorch 2's t.item()",
+                           "error": str(e), "error_type": type(e).__name__})
+        else:
+            raise AssertionError(f"{name}: expected an error")
+
+
+def scalar_conversions():
+    """One-element tensors as Python numbers: float(t) of a float32 tensor, int(t) of an int64 one (what
+    JS's +t, t < 1000 and t * 2 see), and the autograd tutorial's loop on a one-element tensor."""
+    out = {"values": []}
+    for name, make in [("0-d", lambda: torch.randn(())), ("shape [1]", lambda: torch.randn(1)),
+                       ("shape [1, 1, 1]", lambda: torch.randn(1, 1, 1)),
+                       ("requires_grad", lambda: torch.randn(1, requires_grad=True)),
+                       ("nan", lambda: torch.tensor([math.nan])), ("-inf", lambda: torch.tensor(-math.inf)),
+                       ("-0", lambda: torch.tensor([-0.0])),
+                       ("int64 0-d", lambda: torch.randint(-1000, 1000, ())),
+                       ("int64 [1]", lambda: torch.tensor([-2 ** 31]))]:
+        seeded(name)
+        t = make()
+        to = int if t.dtype == torch.int64 else float
+        out["values"].append({"name": name, "tensor": enc_tensor(t), "python": f"{to.__name__}(t)",
+                              "value": enc_value(to(t))})
+    name = "tutorial loop"
+    seeded(name)
+    src = "y = x * 2\nsteps = 0\nwhile y.detach().pow(2).sum().sqrt() < 1000:\n    y = y * 2\n    steps += 1\n"
+    x = torch.randn(3, requires_grad=True)
+    ns = {"x": x}
+    exec(src, ns)
+    out["loop"] = {"python": src, "x": enc_tensor(x), "steps": ns["steps"], "y": enc_tensor(ns["y"])}
+    return out
+
+
 def second_backward():
     name = "mean(dim) backward twice"
     seeded(name)
@@ -376,9 +425,10 @@ def main():
     autograd_cases()
     loss_cases()
     int64_cases()
+    item_cases()
     with open(OUT, "w") as fh:
         json.dump({"generator": GENERATOR, "torch": torch.__version__, "errors": ERRORS, "accepted": ACCEPTED,
-                   "second_backward": second_backward()},
+                   "second_backward": second_backward(), "scalar_conversions": scalar_conversions()},
                   fh, indent=1, allow_nan=False)
         fh.write("\n")
     print(f"arguments.json: {len(ERRORS)} errors, {len(ACCEPTED)} accepted calls")

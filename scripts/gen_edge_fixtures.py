@@ -64,12 +64,13 @@ def empty(*shape, grad=True):
 
 
 def edge(name, family, call, make_args, kwargs=None, signed_zeros=False, torch2=None, tol=None):
-    """One case: seed from the name, build the inputs, run and record it with base.case.
+    """One case: seed from the name, build the inputs, run and record it with base.run_case.
     torch2(*args, **kwargs), when given, is PyTorch 2's formula where 1.13 computes the output
     otherwise (written with 1.13's ops); tol overrides the family's tolerance."""
+    assert all(c["name"] != name for c in CASES), f"{name}: names seed the inputs, so they are unique"
     torch.manual_seed(zlib.crc32(name.encode()))
     args = make_args()
-    c = base.case(name, family, call, args, kwargs)
+    c = base.run_case(name, family, call, args, kwargs)
     if torch2 is not None:
         with torch.no_grad():
             c["out"] = base.enc_tensor(torch2(*args, **(kwargs or {})), requires_grad=True)

@@ -48,6 +48,13 @@ export class GradFn {
    * console.log(`${w.mul(2).grad_fn}`); // <MulBackward0 object>
    */
   toString(): string { return `<${this.name()} object>`; }
+  /**
+   * How console.log and util.inspect show the node: Python's repr, without its address.
+   * @example
+   * const w = torch.tensor([1.0], { requires_grad: true });
+   * console.log(w.add(1).grad_fn); // <AddBackward0 object>
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string { return this.toString(); }
 }
 
 /**
@@ -330,6 +337,22 @@ export class Tensor {
       throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
     }
     return this._dev.read(h)[0];
+  }
+
+  /**
+   * The number a one-element tensor stands for, as Python's `float(t)` / `int(t)` give it: JS calls
+   * this for `t < 1000`, `+t`, `t * 2`, `t == 0`, so that
+   * `while (y.norm() < 1000)` works. A tensor of any other size throws PyTorch's RuntimeError
+   * "a Tensor with N elements cannot be converted to Scalar": JS has no operator overloading, so
+   * `a * b` is never elementwise (use `a.mul(b)`). `${t}` and String(t) print the tensor instead.
+   * @example
+   * const t = torch.tensor([3.5]);
+   * console.log(t < 1000, +t, t * 2, t.valueOf()); // true 3.5 7 3.5
+   */
+  valueOf(): number {
+    // no Symbol.toPrimitive needed: JS converts objects by valueOf() for numbers (and for `+`, `==`)
+    // and by toString() for strings, which is the rule above
+    return this.item();
   }
 
   /**

@@ -1,12 +1,12 @@
 // Autograd corner cases, dtype promotion, retain_grad and API edges that once
-// differed from PyTorch (expected values: the "review" section of
-// test/fixtures/ops.json, from scripts/gen_fixtures.py review_fixtures(), and its
+// differed from PyTorch (expected values: the "corner_cases" section of
+// test/fixtures/ops.json, from scripts/gen_fixtures.py corner_case_fixtures(), and its
 // "scenarios" from scenario_fixtures()).
 
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
 
-const R = loadFixture('ops.json').review as Record<string, TensorFixture & TensorFixture[]>;
+const R = loadFixture('ops.json').corner_cases as Record<string, TensorFixture & TensorFixture[]>;
 const exact = { rtol: 0, atol: 0 };
 const S = loadFixture('ops.json').scenarios;
 
@@ -80,7 +80,7 @@ describe.each(DEVICES)('autograd corner cases on %s', (device) => {
       const opt = new torch.optim.SGD([x], { lr: 0.1 });
       opt.zero_grad(false);
       expect(x.grad).toBe(g);
-      expect(g.tolist()).toEqual(S['review/zero_grad(False)'].values.grad);
+      expect(g.tolist()).toEqual(S['corner-cases/zero_grad(False)'].values.grad);
     });
   });
 });
