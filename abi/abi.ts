@@ -22,7 +22,8 @@ export enum Op {
   Rsqrt, Reciprocal, Sign, Sgn, Floor, Ceil, Round, Trunc, Frac, Erf, Erfc,
   Silu, Mish, LogSigmoid, Hardsigmoid, Hardswish, Selu, Gelu, GeluTanh,
   // tensor and numbers c, c2
-  LeakyRelu, Hardtanh, Elu, Celu, Hardshrink, Softshrink, Threshold, Softplus,
+  LeakyRelu, Hardtanh, Elu, Celu, Hardshrink, Softshrink, Threshold, Softplus, FmodScalar, RemainderScalar,
+  XlogySelfScalar, XlogyScalar, RoundDecimals, RemainderSelfScalar,
   // binary, broadcasting
   Atan2, Hypot, Fmod, Remainder, Xlogy,
   // reductions; i0 = dims bitmask, i1 = keepdim

@@ -95,9 +95,13 @@ export function dimNameError(value: unknown, ndim: number): RuntimeError {
   return new RuntimeError(`Name '${pyStr(value)}' not found in Tensor[${Array(ndim).fill('None').join(', ')}].`);
 }
 
-/** PyTorch's TypeError for more positional arguments than the signature has ("add() takes 1 positional argument but 2 were given"). */
-export function tooManyPositional(fn: string, max: number, given: number): TypeError {
-  return new TypeError(`${fn}() takes ${max} positional argument${max === 1 ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
+/**
+ * PyTorch's TypeError for more positional arguments than the signature has: "add() takes 1
+ * positional argument but 2 were given", "softplus() takes from 1 to 3 positional arguments but 4 were given".
+ */
+export function tooManyPositional(fn: string, max: number, given: number, min = max): TypeError {
+  const takes = min === max ? `${max} positional argument${max === 1 ? '' : 's'}` : `from ${min} to ${max} positional arguments`;
+  return new TypeError(`${fn}() takes ${takes} but ${given} ${given === 1 ? 'was' : 'were'} given`);
 }
 
 // ---- several signatures: "received an invalid combination of arguments" ----------------

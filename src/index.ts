@@ -20,6 +20,7 @@ export { manual_seed, initial_seed } from './seed.js';
 export {
   add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum,
 } from './ops/elementwise.js';
+export * from './ops/torch.generated.js';
 export { sum, mean, max, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,

@@ -10,6 +10,7 @@ import { gradFnNames } from './grad_fn.js';
 import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
 import { formatTensor } from './format.js';
 import * as ew from './ops/elementwise.js';
+import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
 import * as shp from './ops/shape.js';
 import * as la from './ops/linalg.js';
@@ -505,6 +506,174 @@ export class Tensor {
    * console.log(`${torch.tensor([0, 1]).exp()}`); // tensor([1.0000, 2.7183])
    */
   exp(): Tensor { return ew.exp(this); }
+
+  // @generated-begin by scripts/gen_ops.ts: the op table's methods
+  /**
+   * Sine. Its gradient node is PyTorch's SinBackward0.
+   * @example x.sin()
+   */
+  sin(...args: []): Tensor { return tableMethods.sin(this, args); }
+  /**
+   * Cosine. Its gradient node is PyTorch's CosBackward0.
+   * @example x.cos()
+   */
+  cos(...args: []): Tensor { return tableMethods.cos(this, args); }
+  /**
+   * Tangent. Its gradient node is PyTorch's TanBackward0.
+   * @example x.tan()
+   */
+  tan(...args: []): Tensor { return tableMethods.tan(this, args); }
+  /**
+   * Arcsine. Its gradient node is PyTorch's AsinBackward0.
+   * @example x.asin()
+   */
+  asin(...args: []): Tensor { return tableMethods.asin(this, args); }
+  /**
+   * Arccosine. Its gradient node is PyTorch's AcosBackward0.
+   * @example x.acos()
+   */
+  acos(...args: []): Tensor { return tableMethods.acos(this, args); }
+  /**
+   * Arctangent. Its gradient node is PyTorch's AtanBackward0.
+   * @example x.atan()
+   */
+  atan(...args: []): Tensor { return tableMethods.atan(this, args); }
+  /**
+   * Hyperbolic sine. Its gradient node is PyTorch's SinhBackward0.
+   * @example x.sinh()
+   */
+  sinh(...args: []): Tensor { return tableMethods.sinh(this, args); }
+  /**
+   * Hyperbolic cosine. Its gradient node is PyTorch's CoshBackward0.
+   * @example x.cosh()
+   */
+  cosh(...args: []): Tensor { return tableMethods.cosh(this, args); }
+  /**
+   * Inverse hyperbolic sine. Its gradient node is PyTorch's AsinhBackward0.
+   * @example x.asinh()
+   */
+  asinh(...args: []): Tensor { return tableMethods.asinh(this, args); }
+  /**
+   * Inverse hyperbolic cosine. Its gradient node is PyTorch's AcoshBackward0.
+   * @example x.acosh()
+   */
+  acosh(...args: []): Tensor { return tableMethods.acosh(this, args); }
+  /**
+   * Inverse hyperbolic tangent. Its gradient node is PyTorch's AtanhBackward0.
+   * @example x.atanh()
+   */
+  atanh(...args: []): Tensor { return tableMethods.atanh(this, args); }
+  /**
+   * 2^x. Its gradient node is PyTorch's Exp2Backward0.
+   * @example x.exp2()
+   */
+  exp2(...args: []): Tensor { return tableMethods.exp2(this, args); }
+  /**
+   * eˣ − 1, accurate near 0. Its gradient node is PyTorch's Expm1Backward0.
+   * @example x.expm1()
+   */
+  expm1(...args: []): Tensor { return tableMethods.expm1(this, args); }
+  /**
+   * ln(1 + x), accurate near 0. Its gradient node is PyTorch's Log1PBackward0.
+   * @example x.log1p()
+   */
+  log1p(...args: []): Tensor { return tableMethods.log1p(this, args); }
+  /**
+   * Base-2 logarithm. Its gradient node is PyTorch's Log2Backward0.
+   * @example x.log2()
+   */
+  log2(...args: []): Tensor { return tableMethods.log2(this, args); }
+  /**
+   * Base-10 logarithm. Its gradient node is PyTorch's Log10Backward0.
+   * @example x.log10()
+   */
+  log10(...args: []): Tensor { return tableMethods.log10(this, args); }
+  /**
+   * 1/√x. Its gradient node is PyTorch's RsqrtBackward0.
+   * @example x.rsqrt()
+   */
+  rsqrt(...args: []): Tensor { return tableMethods.rsqrt(this, args); }
+  /**
+   * 1/x. Its gradient node is PyTorch's ReciprocalBackward0.
+   * @example x.reciprocal()
+   */
+  reciprocal(...args: []): Tensor { return tableMethods.reciprocal(this, args); }
+  /**
+   * −1, 0 or 1 by the sign of x. Its gradient node is PyTorch's SignBackward0.
+   * @example x.sign()
+   */
+  sign(...args: []): Tensor { return tableMethods.sign(this, args); }
+  /**
+   * sign, extended to complex numbers in PyTorch. Its gradient node is PyTorch's SgnBackward0.
+   * @example x.sgn()
+   */
+  sgn(...args: []): Tensor { return tableMethods.sgn(this, args); }
+  /**
+   * Rounds down. Its gradient node is PyTorch's FloorBackward0.
+   * @example x.floor()
+   */
+  floor(...args: []): Tensor { return tableMethods.floor(this, args); }
+  /**
+   * Rounds up. Its gradient node is PyTorch's CeilBackward0.
+   * @example x.ceil()
+   */
+  ceil(...args: []): Tensor { return tableMethods.ceil(this, args); }
+  /**
+   * Rounds half to even. Its gradient node is PyTorch's RoundBackward0 or RoundBackward1.
+   * @example x.round()
+   */
+  round(...args: [] | [decimals: number] | [{ decimals: number }]): Tensor { return tableMethods.round(this, args); }
+  /**
+   * Rounds towards 0. Its gradient node is PyTorch's TruncBackward0.
+   * @example x.trunc()
+   */
+  trunc(...args: []): Tensor { return tableMethods.trunc(this, args); }
+  /**
+   * x − trunc(x). Its gradient node is PyTorch's FracBackward0.
+   * @example x.frac()
+   */
+  frac(...args: []): Tensor { return tableMethods.frac(this, args); }
+  /**
+   * The error function. Its gradient node is PyTorch's ErfBackward0.
+   * @example x.erf()
+   */
+  erf(...args: []): Tensor { return tableMethods.erf(this, args); }
+  /**
+   * The complementary error function, 1 − erf(x). Its gradient node is PyTorch's ErfcBackward0.
+   * @example x.erfc()
+   */
+  erfc(...args: []): Tensor { return tableMethods.erfc(this, args); }
+  /**
+   * 0 on [−lambd, lambd], else x. Its gradient node is PyTorch's HardshrinkBackward0.
+   * @example x.hardshrink()
+   */
+  hardshrink(...args: [lambd?: number] | [{ lambd?: number }]): Tensor { return tableMethods.hardshrink(this, args); }
+  /**
+   * C's fmod: the remainder with the sign of input. Its gradient node is PyTorch's FmodBackward1 or FmodBackward0.
+   * @example x.fmod(y)
+   */
+  fmod(...args: [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.fmod(this, args); }
+  /**
+   * Python's %: the remainder with the sign of other. Its gradient node is PyTorch's RemainderBackward1 or NotImplemented or RemainderBackward0.
+   * @example x.remainder(y)
+   */
+  remainder(...args: [other: Tensor] | [{ other: Tensor }] | [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.remainder(this, args); }
+  /**
+   * input · log(other), 0 where input = 0. Its gradient node is PyTorch's XlogyBackward0 or XlogyBackward1 or XlogyBackward2.
+   * @example x.xlogy(y)
+   */
+  xlogy(...args: [other: Tensor] | [{ other: Tensor }] | [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.xlogy(this, args); }
+  /**
+   * Elementwise arctangent of input/other, quadrant-aware. Its gradient node is PyTorch's Atan2Backward0.
+   * @example x.atan2(y)
+   */
+  atan2(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.atan2(this, args); }
+  /**
+   * √(input² + other²) elementwise. Its gradient node is PyTorch's HypotBackward0.
+   * @example x.hypot(y)
+   */
+  hypot(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.hypot(this, args); }
+  // @generated-end
   /**
    * The natural logarithm of each element. See {@link log}.
    * @example

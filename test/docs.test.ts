@@ -129,6 +129,7 @@ function fixtureNames(): Set<string> {
   const ops = loadFixture<{ cases: { call: string }[]; creation?: { call: string }[] }>('ops.json');
   const errors = loadFixture<{ cases: { call?: string; error_type: string }[] }>('errors.json');
   for (const c of ops.cases) out.add(c.call);
+  for (const c of loadFixture<{ cases: { call: string }[] }>('table.json').cases) out.add(c.call); // test/table-ops.test.ts
   for (const c of ops.creation ?? []) out.add(`torch.${c.call}`); // test/creation.test.ts
   for (const c of errors.cases) {
     if (c.call) out.add(c.call);
@@ -209,6 +210,10 @@ describe('docs/api.md covers every export', () => {
       exported.push(...m[2].split(',').map((s) => s.trim().split(/\s+as\s+/).pop()!).filter(Boolean));
     }
     for (const m of index.matchAll(/export\s+\*\s+as\s+(\w+)/g)) exported.push(m[1]);
+    // `export * from` a generated module: its functions
+    for (const m of index.matchAll(/export\s+\*\s+from\s+'\.\/(.*)\.js'/g)) {
+      exported.push(...[...read(`src/${m[1]}.ts`).matchAll(/^export function (\w+)\(\.\.\./gm)].map((f) => f[1]));
+    }
     expect(exported.length).toBeGreaterThan(50);
     expect(exported.filter((n) => !documented(n))).toEqual([]);
     // and the parse saw everything the module really exports

@@ -84,6 +84,12 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Softshrink: return fused(Fused.ShrinkBackward, g, saved(r, 0), 0, s0(r), 0);
     case Op.Threshold: return fused(Fused.ThresholdBackward, g, saved(r, 0), 0, s0(r), 0);
     case Op.Softplus: return fused(Fused.SoftplusBackward, g, saved(r, 0), 0, s0(r), s1(r));
+    case Op.FmodScalar: return g;
+    case Op.RemainderScalar: return g;
+    case Op.XlogySelfScalar: return div(mulS(g, s0(r)), saved(r, 0));
+    case Op.XlogyScalar: return mulS(g, Math.log(s0(r)));
+    case Op.RoundDecimals: return zerosLike(g);
+    case Op.RemainderSelfScalar: return notDifferentiable();
     case Op.Atan2: return k == 0 ? sumTo(r, 0, mul(mul(g, saved(r, 1)), un(Op.Reciprocal, add(mul(saved(r, 0), saved(r, 0)), mul(saved(r, 1), saved(r, 1)))))) : sumTo(r, 1, mul(mul(g, neg(saved(r, 0))), un(Op.Reciprocal, add(mul(saved(r, 0), saved(r, 0)), mul(saved(r, 1), saved(r, 1))))));
     case Op.Hypot: return k == 0 ? sumTo(r, 0, div(mul(g, saved(r, 0)), result(r))) : sumTo(r, 1, div(mul(g, saved(r, 1)), result(r)));
     case Op.Fmod: return k == 0 ? sumTo(r, 0, g) : sumTo(r, 1, mul(neg(g), un(Op.Trunc, div(saved(r, 0), saved(r, 1)))));

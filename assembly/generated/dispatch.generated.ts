@@ -76,6 +76,12 @@ export function scalarKernel(op: i32, x: usize, out: usize, n: i32, c: f32, c2: 
     case Op.Softshrink: scalarRun(Op.Softshrink, x, out, n, c, c2); break;
     case Op.Threshold: scalarRun(Op.Threshold, x, out, n, c, c2); break;
     case Op.Softplus: scalarRun(Op.Softplus, x, out, n, c, c2); break;
+    case Op.FmodScalar: scalarRun(Op.FmodScalar, x, out, n, c, c2); break;
+    case Op.RemainderScalar: scalarRun(Op.RemainderScalar, x, out, n, c, c2); break;
+    case Op.XlogySelfScalar: scalarRun(Op.XlogySelfScalar, x, out, n, c, c2); break;
+    case Op.XlogyScalar: scalarRun(Op.XlogyScalar, x, out, n, c, c2); break;
+    case Op.RoundDecimals: scalarRun(Op.RoundDecimals, x, out, n, c, c2); break;
+    case Op.RemainderSelfScalar: scalarRun(Op.RemainderSelfScalar, x, out, n, c, c2); break;
     default: unreachable();
   }
 }
@@ -326,6 +332,19 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
       break;
     case Op.Softplus:
       save(r, 0, a);
+      break;
+    case Op.FmodScalar:
+      break;
+    case Op.RemainderScalar:
+      break;
+    case Op.XlogySelfScalar:
+      save(r, 0, a);
+      break;
+    case Op.XlogyScalar:
+      break;
+    case Op.RoundDecimals:
+      break;
+    case Op.RemainderSelfScalar:
       break;
     default: unreachable();
   }

@@ -4,7 +4,7 @@
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
-import { powC, powScalar, clampF, sign, fmod, remainder, exp2, erf, erfc, sigmoid } from '../kernels/scalar_math';
+import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math';
 
 // @ts-ignore: decorator
 @inline function unaryNeg(x: f32): f32 {
@@ -315,6 +315,30 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, erf, erfc, sigmoi
 @inline function scalarSoftplus(x: f32, c: f32, c2: f32): f32 {
   return (((x * c) > c2) ? x : (<f32>Math.log1p(<f64><f32>Math.exp(<f64>(x * c))) / c));
 }
+// @ts-ignore: decorator
+@inline function scalarFmodScalar(x: f32, c: f32, c2: f32): f32 {
+  return fmod(x, c);
+}
+// @ts-ignore: decorator
+@inline function scalarRemainderScalar(x: f32, c: f32, c2: f32): f32 {
+  return remainder(x, c);
+}
+// @ts-ignore: decorator
+@inline function scalarXlogySelfScalar(x: f32, c: f32, c2: f32): f32 {
+  return (((c == <f32>0) && (x == x)) ? <f32>0 : (c * <f32>Math.log(<f64>x)));
+}
+// @ts-ignore: decorator
+@inline function scalarXlogyScalar(x: f32, c: f32, c2: f32): f32 {
+  return (((x == <f32>0) && (c == c)) ? <f32>0 : (x * <f32>Math.log(<f64>c)));
+}
+// @ts-ignore: decorator
+@inline function scalarRoundDecimals(x: f32, c: f32, c2: f32): f32 {
+  return ((c < <f32>0) ? (nearest<f32>((x / <f32>exp10(<f64>-c))) * <f32>exp10(<f64>-c)) : (nearest<f32>((x * <f32>exp10(<f64>c))) / <f32>exp10(<f64>c)));
+}
+// @ts-ignore: decorator
+@inline function scalarRemainderSelfScalar(x: f32, c: f32, c2: f32): f32 {
+  return remainder(c, x);
+}
 
 /** scalar kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -336,6 +360,12 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, erf, erfc, sigmoi
     case Op.Softshrink: return scalarSoftshrink(x, c, c2);
     case Op.Threshold: return scalarThreshold(x, c, c2);
     case Op.Softplus: return scalarSoftplus(x, c, c2);
+    case Op.FmodScalar: return scalarFmodScalar(x, c, c2);
+    case Op.RemainderScalar: return scalarRemainderScalar(x, c, c2);
+    case Op.XlogySelfScalar: return scalarXlogySelfScalar(x, c, c2);
+    case Op.XlogyScalar: return scalarXlogyScalar(x, c, c2);
+    case Op.RoundDecimals: return scalarRoundDecimals(x, c, c2);
+    case Op.RemainderSelfScalar: return scalarRemainderSelfScalar(x, c, c2);
     default: unreachable(); return 0;
   }
 }
@@ -504,7 +534,7 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
 }
 // @ts-ignore: decorator
 @inline function fusedHardtanhBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
-  return (((x <= c) || (x >= c2)) ? <f32>0 : g);
+  return (((x > c) && (x < c2)) ? g : <f32>0);
 }
 // @ts-ignore: decorator
 @inline function fusedEluBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
@@ -553,7 +583,7 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
 }
 // @ts-ignore: decorator
 @inline function fusedHardswishBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
-  return ((x < -<f32>3) ? <f32>0 : ((x <= <f32>3) ? (g * ((x / <f32>3) + <f32>0.5)) : g));
+  return ((x < -<f32>3) ? <f32>0 : ((x >= <f32>3) ? g : (g * ((x / <f32>3) + <f32>0.5))));
 }
 // @ts-ignore: decorator
 @inline function fusedGeluBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {

@@ -49,6 +49,9 @@
 // @ts-ignore: decorator
 @inline export function exp2(x: f64): f64 { return Math.pow(2, x); }
 
+// @ts-ignore: decorator
+@inline export function exp10(x: f64): f64 { return Math.pow(10, x); }
+
 // The logistic function: e^−|x| never overflows, and stays accurate far into x < 0
 // @ts-ignore: decorator
 @inline export function sigmoid(x: f64): f64 {

@@ -1,13 +1,18 @@
 // torch.nn.functional: activations and losses, with PyTorch's argument names
 // and reductions ('mean' by default, 'sum', 'none').
 
-import { DType, Reduction } from '../../abi/abi.js';
+import { DType, Op, Reduction } from '../../abi/abi.js';
 import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../errors.js';
 import { sameShape, broadcastShapes } from '../shape.js';
 import { checkInt, pyStr } from '../args.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat, checkTensor } from '../ops/common.js';
-import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp } from '../ops/elementwise.js';
+import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, sub, unaryOp, checkOutOfPlace } from '../ops/elementwise.js';
+import { bind } from '../signature.js';
+import { parseSchema } from '../schema.js';
+import { hardtanh } from './functional.generated.js';
+
+export * from './functional.generated.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp } from '../ops/reduce.js';
 import { linear as linearOp } from '../ops/linalg.js';
 
@@ -29,6 +34,33 @@ export const relu = (input: Tensor): Tensor => reluOp(input);
 export const sigmoid = (input: Tensor): Tensor => sigmoidOp(input);
 /** Hyperbolic tangent. @example F.tanh(x) */
 export const tanh = (input: Tensor): Tensor => tanhOp(input);
+const geluSchema = parseSchema("gelu(Tensor input, *, str approximate='none') -> Tensor");
+
+/**
+ * The Gaussian error linear unit: x·Φ(x), or its tanh approximation with
+ * `approximate: 'tanh'`. Its gradient node is PyTorch's GeluBackward0.
+ * @example F.gelu(x); F.gelu(x, { approximate: 'tanh' })
+ */
+export function gelu(input: Tensor, options: { approximate?: 'none' | 'tanh' } = {}): Tensor {
+  const a = bind(geluSchema, [input, options], null);
+  if (a.approximate !== 'none' && a.approximate !== 'tanh') {
+    throw new RuntimeError('approximate argument must be either none or tanh.');
+  }
+  return unaryOp(a.approximate === 'tanh' ? Op.GeluTanh : Op.Gelu, a.input as Tensor, 'gelu');
+}
+
+/** min(max(x, 0), 6): hardtanh on [0, 6]. @example F.relu6(x) */
+export function relu6(input: Tensor, inplace = false): Tensor {
+  checkOutOfPlace(inplace, 'relu6');
+  return hardtanh(input, 0, 6);
+}
+
+/** x / (1 + |x|), composed as PyTorch does (its node is DivBackward0). @example F.softsign(x) */
+export const softsign = (input: Tensor): Tensor => div(input, add(abs(input), 1));
+
+/** x − tanh(x), composed as PyTorch does (its node is SubBackward0). @example F.tanhshrink(x) */
+export const tanhshrink = (input: Tensor): Tensor => sub(input, tanhOp(input));
+
 /** Softmax along dim. @example F.softmax(logits, { dim: 1 }) */
 export const softmax = (input: Tensor, dim: number | { dim: number }): Tensor => softmaxOp(input, dim);
 /** Log-softmax along dim. @example F.log_softmax(logits, 1) */

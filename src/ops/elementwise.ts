@@ -9,7 +9,7 @@ import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
 
-function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: string): Tensor {
+export function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: string): Tensor {
   const dev = deviceOf(a, b);
   checkFloat(a, name);
   checkFloat(b, name);
@@ -17,15 +17,24 @@ function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: string): Te
   return new Tensor(dev, dev.binary(op, a.h, b.h, alpha), shape === a._shape ? shape.slice() : shape);
 }
 
-function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string): Tensor {
+export function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string): Tensor {
   checkFloat(a, name);
   return new Tensor(a._dev, a._dev.scalar(op, a.h, c, c2), a._shape.slice());
 }
 
-function unaryOp(op: Op, a: Tensor, name: string): Tensor {
+export function unaryOp(op: Op, a: Tensor, name: string): Tensor {
   checkTensorArg(name, 'input', 1, a);
   checkFloat(a, name);
   return new Tensor(a._dev, a._dev.unary(op, a.h), a._shape.slice());
+}
+
+/**
+ * The `inplace` flag of torch.nn.functional's activations: in-place ops arrive
+ * with views and version counters, so `inplace: true` is refused rather than
+ * silently computed out of place.
+ */
+export function checkOutOfPlace(inplace: boolean, name: string): void {
+  if (inplace) throw new NotImplementedError(`wasmgrad: ${name}(inplace=True) is not supported yet; use the out-of-place form`);
 }
 
 /** alpha from the options: a Number, as PyTorch's parser requires; it is keyword-only. */

@@ -28,6 +28,7 @@
 //   domain    fixture inputs: 'any' (randn), 'positive', 'unit' (−1, 1), 'ge1'
 //   scalarOperand  the number parameter PyTorch receives as a wrapped Tensor: a
 //             formula that reads it makes a second backward fail, as in PyTorch
+//   example, kinks, via   what scripts/gen_table_fixtures.py feeds PyTorch
 //
 // Kernel expressions are float32 arithmetic on both devices: + − × / and
 // comparisons round to float32 at every step (Math.fround on the js device), and
@@ -58,11 +59,27 @@ export interface OpRow {
   readonly simd?: string;
   readonly grad: Readonly<Record<string, string>> | string;
   readonly torch?: string;
+  /** PyTorch has no `out=` form of this overload. */
+  readonly noOut?: boolean;
+  /** The JS name when it differs from the schema's (F.logsigmoid runs PyTorch's log_sigmoid). */
+  readonly name?: string;
   readonly method?: boolean;
+  /**
+   * torch.nn.functional defines it in Python around a builtin: a missing argument is
+   * Python's TypeError, and a wrong type names its position even when given by keyword.
+   * 'same', or the Python function's name where it differs (F.threshold is _threshold).
+   */
+  readonly python?: 'same' | string;
   readonly domain?: Domain;
   readonly scalarOperand?: string;
   /** One line for the docs and the generated doc comment. */
   readonly doc?: string;
+  /** Fixtures: non-default values of the number parameters, for a case of their own. */
+  readonly example?: Readonly<Record<string, number>>;
+  /** Fixtures: inputs where the kernel bends (beyond 0, ±1, ±inf, NaN), for the edge case. */
+  readonly kinks?: readonly number[];
+  /** Fixtures, for a row without a `torch` schema: the PyTorch call that runs this op. */
+  readonly via?: { readonly call: string; readonly kwargs?: Readonly<Record<string, unknown>> };
 }
 
 /** The codes a tape record can hold: every op but the None and Count markers. */
@@ -106,9 +123,9 @@ export const ops: Rows = {
   }, { torch: 'atan2(Tensor input, Tensor other) -> Tensor', doc: 'Elementwise arctangent of input/other, quadrant-aware.' }),
   [Op.Hypot]: binary('HypotBackward0', 'hypot(x, y)', { self: 'grad * self / result', other: 'grad * other / result' },
     { torch: 'hypot(Tensor input, Tensor other) -> Tensor', doc: '√(input² + other²) elementwise.' }),
-  [Op.Fmod]: binary('FmodBackward0', 'fmod(x, y)', { self: 'grad', other: '-grad * trunc(self / other)' },
+  [Op.Fmod]: binary('FmodBackward1', 'fmod(x, y)', { self: 'grad', other: '-grad * trunc(self / other)' },
     { torch: 'fmod(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "C's fmod: the remainder with the sign of input." }),
-  [Op.Remainder]: binary('RemainderBackward0', 'remainder(x, y)', { self: 'grad', other: '-grad * floor(self / other)' },
+  [Op.Remainder]: binary('RemainderBackward1', 'remainder(x, y)', { self: 'grad', other: '-grad * floor(self / other)' },
     { torch: 'remainder(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "Python's %: the remainder with the sign of other." }),
   [Op.Xlogy]: binary('XlogyBackward0', 'x == 0 && y == y ? 0 : x * log(y)',
     { self: 'xlogy_backward_self(grad, self, other)', other: 'grad * self / other' },
@@ -126,23 +143,38 @@ export const ops: Rows = {
     grad: { exponent: 'base == 0 ? grad * zero_base_backward(result * log(base), result) : grad * (result * log(base))' } },
   // a missing bound is ∓inf; NaN for both means PyTorch's all-NaN result for a NaN bound
   [Op.Clamp]: scalar('ClampBackward1', ['min', 'max'], 'clampF(x, c, c2)', 'clamp_backward(grad, self, min, max)'),
+  [Op.FmodScalar]: scalar('FmodBackward0', ['other'], 'fmod(x, c)', 'grad',
+    { torch: 'fmod(Tensor input, Scalar other) -> Tensor', example: { other: 1.5 }, doc: "C's fmod by a number." }),
+  [Op.RemainderScalar]: scalar('RemainderBackward0', ['other'], 'remainder(x, c)', 'grad',
+    { torch: 'remainder(Tensor input, Scalar other) -> Tensor', example: { other: -1.5 }, doc: "Python's % by a number." }),
+  [Op.XlogySelfScalar]: { ...scalar('XlogyBackward1', ['self'], 'c == 0 && x == x ? 0 : c * log(x)', ''), inputs: ['other'],
+    grad: { other: 'grad * self / other' }, torch: 'xlogy(Scalar self, Tensor other) -> Tensor', domain: 'positive', example: { self: 1.5 },
+    doc: 'input · log(other), 0 where input = 0.' },
+  [Op.XlogyScalar]: scalar('XlogyBackward2', ['other'], 'x == 0 && c == c ? 0 : x * log(c)', 'grad * log(other)',
+    { torch: 'xlogy(Tensor input, Scalar other) -> Tensor', example: { other: 1.5 } }),
+  [Op.RoundDecimals]: scalar('RoundBackward1', ['decimals'],
+    'c < 0 ? rint(x / exp10(-c)) * exp10(-c) : rint(x * exp10(c)) / exp10(c)', 'zeros_like(grad)',
+    { torch: 'round(Tensor input, *, int decimals) -> Tensor', example: { decimals: 2 } }),
+  // PyTorch has no derivative for it (its grad_fn is NotImplemented)
+  [Op.RemainderSelfScalar]: { ...scalar('NotImplemented', ['self'], 'remainder(c, x)', ''), inputs: ['other'], grad: {},
+    torch: 'remainder(Scalar self, Tensor other) -> Tensor', noOut: true, example: { self: 2.5 }, domain: 'nonzero' },
   [Op.LeakyRelu]: scalar('LeakyReluBackward0', ['negative_slope'], 'x > 0 ? x : x * c', 'leaky_relu_backward(grad, self, negative_slope)',
-    { torch: 'leaky_relu(Tensor input, float negative_slope=0.01) -> Tensor', method: false, doc: 'x for x > 0, else negative_slope·x.' }),
+    { torch: 'leaky_relu(Tensor input, Scalar negative_slope=0.01, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else negative_slope·x.', example: { negative_slope: 0.2 } }),
   [Op.Hardtanh]: scalar('HardtanhBackward0', ['min_val', 'max_val'], 'x < c ? c : x > c2 ? c2 : x', 'hardtanh_backward(grad, self, min_val, max_val)',
-    { torch: 'hardtanh(Tensor input, float min_val=-1, float max_val=1) -> Tensor', method: false, doc: 'Clamps to [min_val, max_val].' }),
+    { torch: 'hardtanh(Tensor input, Scalar min_val=-1, Scalar max_val=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'Clamps to [min_val, max_val].', example: { min_val: -0.5, max_val: 2 }, kinks: [-0.5, 2] }),
   [Op.Elu]: scalar('EluBackward0', ['alpha'], 'x <= 0 ? (exp(x) - 1) * c : x', 'elu_backward(grad, self, alpha)',
-    { torch: 'elu(Tensor input, float alpha=1) -> Tensor', method: false, doc: 'x for x > 0, else alpha·(eˣ − 1).' }),
+    { torch: 'elu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(eˣ − 1).', example: { alpha: 0.5 } }),
   [Op.Celu]: scalar('CeluBackward0', ['alpha'], 'x <= 0 ? (exp(x * (1 / c)) - 1) * c : x', 'celu_backward(grad, self, alpha)',
-    { torch: 'celu(Tensor input, float alpha=1) -> Tensor', method: false, doc: 'x for x > 0, else alpha·(e^(x/alpha) − 1).' }),
+    { torch: 'celu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(e^(x/alpha) − 1).', example: { alpha: 2 } }),
   [Op.Hardshrink]: scalar('HardshrinkBackward0', ['lambd'], 'x >= -c && x <= c ? 0 : x', 'shrink_backward(grad, self, lambd)',
-    { torch: 'hardshrink(Tensor input, float lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.' }),
+    { torch: 'hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.', example: { lambd: 1 } }),
   [Op.Softshrink]: scalar('SoftshrinkBackward0', ['lambd'], 'x > c ? x - c : x < -c ? x + c : 0', 'shrink_backward(grad, self, lambd)',
-    { torch: 'softshrink(Tensor input, float lambd=0.5) -> Tensor', method: false, doc: 'x moved towards 0 by lambd, 0 on [−lambd, lambd].' }),
+    { torch: 'softshrink(Tensor input, Scalar lambd=0.5) -> Tensor', method: false, doc: 'x moved towards 0 by lambd, 0 on [−lambd, lambd].', example: { lambd: 1 } }),
   [Op.Threshold]: scalar('ThresholdBackward0', ['threshold', 'value'], 'x <= c ? c2 : x', 'threshold_backward(grad, self, threshold)',
-    { torch: 'threshold(Tensor input, float threshold, float value) -> Tensor', method: false, doc: 'value where x ≤ threshold, else x.' }),
+    { torch: 'threshold(Tensor input, Scalar threshold, Scalar value, bool inplace=False) -> Tensor', method: false, python: '_threshold', doc: 'value where x ≤ threshold, else x.', example: { threshold: 0.1, value: 20 }, kinks: [0.1] }),
   [Op.Softplus]: scalar('SoftplusBackward0', ['beta', 'threshold'], 'x * c > c2 ? x : log1p(exp(x * c)) / c',
     'softplus_backward(grad, self, beta, threshold)',
-    { torch: 'softplus(Tensor input, float beta=1, float threshold=20) -> Tensor', method: false, doc: 'log(1 + e^(beta·x))/beta, linear above threshold.' }),
+    { torch: 'softplus(Tensor input, Scalar beta=1, Scalar threshold=20) -> Tensor', method: false, doc: 'log(1 + e^(beta·x))/beta, linear above threshold.', example: { beta: 2, threshold: 1 }, kinks: [10, 20, 30] }),
 
   // ---- unary ----
   [Op.Neg]: unary('NegBackward0', '-x', '-grad', { simd: 'f32x4.neg(v)' }),
@@ -194,22 +226,22 @@ export const ops: Rows = {
   [Op.Erfc]: unary('ErfcBackward0', 'erfc(x)', '-1.1283791670955126 * grad * exp(-self * self)',
     { torch: 'erfc(Tensor input) -> Tensor', doc: 'The complementary error function, 1 − erf(x).' }),
   [Op.Silu]: unary('SiluBackward0', 'x / (1 + exp(-x))', 'silu_backward(grad, self)',
-    { torch: 'silu(Tensor input) -> Tensor', method: false, doc: 'x·σ(x).' }),
+    { torch: 'silu(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x·σ(x).' }),
   [Op.Mish]: unary('MishBackward0', 'x * tanh(log1p(exp(x)))', 'mish_backward(grad, self)',
-    { torch: 'mish(Tensor input) -> Tensor', method: false, doc: 'x·tanh(softplus(x)).' }),
+    { torch: 'mish(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x·tanh(softplus(x)).' }),
   [Op.LogSigmoid]: unary('LogSigmoidBackward0', 'min(x, 0) - log1p(exp(-abs(x)))', 'log_sigmoid_backward(grad, self)',
-    { torch: 'logsigmoid(Tensor input) -> Tensor', method: false, doc: 'log σ(x), computed without overflow.' }),
+    { torch: 'log_sigmoid(Tensor input) -> Tensor', name: 'logsigmoid', method: false, doc: 'log σ(x), computed without overflow.' }),
   [Op.Hardsigmoid]: unary('HardsigmoidBackward0', 'min(max(x + 3, 0), 6) / 6', 'hardsigmoid_backward(grad, self)',
-    { torch: 'hardsigmoid(Tensor input) -> Tensor', method: false, doc: 'A piecewise-linear σ: clamp(x/6 + 1/2, 0, 1).' }),
+    { torch: 'hardsigmoid(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'A piecewise-linear σ: clamp(x/6 + 1/2, 0, 1).', kinks: [-3, 3] }),
   [Op.Hardswish]: unary('HardswishBackward0', 'x * min(max(x + 3, 0), 6) / 6', 'hardswish_backward(grad, self)',
-    { torch: 'hardswish(Tensor input) -> Tensor', method: false, doc: 'x·hardsigmoid(x).' }),
+    { torch: 'hardswish(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x·hardsigmoid(x).', kinks: [-3, 3] }),
   [Op.Selu]: unary('EluBackward0', 'x <= 0 ? (exp(x) - 1) * 1.7580993408473766 : x * 1.0507009873554805', 'selu_backward(grad, self)',
-    { torch: 'selu(Tensor input) -> Tensor', method: false, doc: 'scale·elu(x, alpha) with the self-normalising constants.' }),
+    { torch: 'selu(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'scale·elu(x, alpha) with the self-normalising constants.' }),
   [Op.Gelu]: unary('GeluBackward0', 'x * 0.5 * (1 + erf(x * 0.7071067811865476))', 'gelu_backward(grad, self)',
-    { doc: "gelu with approximate='none'." }),
+    { doc: "gelu with approximate='none'.", via: { call: 'F.gelu' } }),
   [Op.GeluTanh]: unary('GeluBackward0', {
     let: { inner: '0.7978845608028654 * (x + 0.044715 * x * x * x)' }, expr: '0.5 * x * (1 + tanh(inner))',
-  }, 'gelu_tanh_backward(grad, self)', { doc: "gelu with approximate='tanh'." }),
+  }, 'gelu_tanh_backward(grad, self)', { doc: "gelu with approximate='tanh'.", via: { call: 'F.gelu', kwargs: { approximate: 'tanh' } } }),
 
   // ---- hand-written kernels, shapes and saves (assembly/ops, src/js/ops); helpers in grad/ ----
   [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward'),
@@ -278,7 +310,8 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   tanh_backward: { args: 'x', kernel: 'g * (1 - x * x)' },
   relu_backward: { args: 'x', kernel: 'x <= 0 ? 0 : g' },
   leaky_relu_backward: { args: 'x c', kernel: 'x > 0 ? g : g * c' },
-  hardtanh_backward: { args: 'x c c2', kernel: 'x <= c || x >= c2 ? 0 : g' },
+  // PyTorch's vectorized kernel (what a tensor of 8 or more floats gets): NaN passes no gradient
+  hardtanh_backward: { args: 'x c c2', kernel: 'x > c && x < c2 ? g : 0' },
   elu_backward: { args: 'x c', kernel: 'x <= 0 ? g * c * exp(x) : g' },
   celu_backward: { args: 'x c', kernel: 'x <= 0 ? g * exp(x * (1 / c)) : g' },
   selu_backward: { args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805' },
@@ -293,7 +326,8 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
     args: 'x', kernel: { let: { z: 'exp(-abs(x))' }, expr: 'x < 0 ? g * (1 - z / (1 + z)) : g * (z / (1 + z))' },
   },
   hardsigmoid_backward: { args: 'x', kernel: 'x > -3 && x < 3 ? g / 6 : 0' },
-  hardswish_backward: { args: 'x', kernel: 'x < -3 ? 0 : x <= 3 ? g * (x / 3 + 0.5) : g' },
+  // PyTorch's vectorized kernel: at x = 3 the gradient is g (its scalar tail loop says 1.5·g)
+  hardswish_backward: { args: 'x', kernel: 'x < -3 ? 0 : x >= 3 ? g : g * (x / 3 + 0.5)' },
   gelu_backward: {
     args: 'x', kernel: {
       let: { cdf: '0.5 * (1 + erf(x * 0.7071067811865476))', pdf: 'exp(-0.5 * x * x) * 0.3989422804014327' },

@@ -90,17 +90,17 @@ describe('bundlers, default configuration', () => {
 });
 
 describe('bundle sizes (esbuild, minified, gzip -9)', () => {
-  it('the seed app with both devices is at most 75 KB', async () => {
+  it('the seed app with both devices is at most 100 KB', async () => {
     const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
     console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
-    expect(kb).toBeLessThanOrEqual(75);
+    expect(kb).toBeLessThanOrEqual(100);
     expect(runInNode('seed-app.js')).toEqual({ lines: both });
   });
 
-  it('the seed app on wasmgrad/js is at most 35 KB, and holds no WebAssembly', async () => {
+  it('the seed app on wasmgrad/js is at most 45 KB, and holds no WebAssembly', async () => {
     const code = await bundleWithEsbuild('seed-app-js.js');
     console.log(`seed app, wasmgrad/js: ${gzipKB(code).toFixed(1)} KB`);
-    expect(gzipKB(code)).toBeLessThanOrEqual(35);
+    expect(gzipKB(code)).toBeLessThanOrEqual(45);
     expect(code.toString()).not.toContain('AGFzbQ'); // base64 of the "\0asm" magic
     expect(runInNode('seed-app-js.js')).toEqual({ lines: [seedLine('js')] });
   });

@@ -4,7 +4,7 @@
 
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
-import { powC, powScalar, clampF, sign, rint, fmod, remainder, exp2, erf, erfc, sigmoid } from '../kernels/scalar_math.js';
+import { powC, powScalar, clampF, sign, rint, fmod, remainder, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
 type F32 = Float32Array;
@@ -80,6 +80,12 @@ export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number): void
     case Op.Softshrink: for (let i = 0; i < n; i++) out[i] = scalarSoftshrink(x[i], c, c2); return;
     case Op.Threshold: for (let i = 0; i < n; i++) out[i] = scalarThreshold(x[i], c, c2); return;
     case Op.Softplus: for (let i = 0; i < n; i++) out[i] = scalarSoftplus(x[i], c, c2); return;
+    case Op.FmodScalar: for (let i = 0; i < n; i++) out[i] = scalarFmodScalar(x[i], c, c2); return;
+    case Op.RemainderScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderScalar(x[i], c, c2); return;
+    case Op.XlogySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogySelfScalar(x[i], c, c2); return;
+    case Op.XlogyScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogyScalar(x[i], c, c2); return;
+    case Op.RoundDecimals: for (let i = 0; i < n; i++) out[i] = scalarRoundDecimals(x[i], c, c2); return;
+    case Op.RemainderSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderSelfScalar(x[i], c, c2); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -319,6 +325,24 @@ function scalarThreshold(x: number, c: number, c2: number): number {
 function scalarSoftplus(x: number, c: number, c2: number): number {
   return ((f((x * c)) > c2) ? x : f((f(Math.log1p(f(Math.exp(f((x * c)))))) / c)));
 }
+function scalarFmodScalar(x: number, c: number, c2: number): number {
+  return f(fmod(x, c));
+}
+function scalarRemainderScalar(x: number, c: number, c2: number): number {
+  return f(remainder(x, c));
+}
+function scalarXlogySelfScalar(x: number, c: number, c2: number): number {
+  return (((c === 0) && (x === x)) ? 0 : f((c * f(Math.log(x)))));
+}
+function scalarXlogyScalar(x: number, c: number, c2: number): number {
+  return (((x === 0) && (c === c)) ? 0 : f((x * f(Math.log(c)))));
+}
+function scalarRoundDecimals(x: number, c: number, c2: number): number {
+  return ((c < 0) ? f((f(rint(f((x / f(exp10(-c)))))) * f(exp10(-c)))) : f((f(rint(f((x * f(exp10(c)))))) / f(exp10(c)))));
+}
+function scalarRemainderSelfScalar(x: number, c: number, c2: number): number {
+  return f(remainder(c, x));
+}
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
 }
@@ -441,7 +465,7 @@ function fusedLeakyReluBackward(g: number, x: number, y: number, c: number, c2: 
   return ((x > 0) ? g : f((g * c)));
 }
 function fusedHardtanhBackward(g: number, x: number, y: number, c: number, c2: number): number {
-  return (((x <= c) || (x >= c2)) ? 0 : g);
+  return (((x > c) && (x < c2)) ? g : 0);
 }
 function fusedEluBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x <= 0) ? f((f((g * c)) * f(Math.exp(x)))) : g);
@@ -479,7 +503,7 @@ function fusedHardsigmoidBackward(g: number, x: number, y: number, c: number, c2
   return (((x > -3) && (x < 3)) ? f((g / 6)) : 0);
 }
 function fusedHardswishBackward(g: number, x: number, y: number, c: number, c2: number): number {
-  return ((x < -3) ? 0 : ((x <= 3) ? f((g * f((f((x / 3)) + 0.5)))) : g));
+  return ((x < -3) ? 0 : ((x >= 3) ? g : f((g * f((f((x / 3)) + 0.5))))));
 }
 function fusedGeluBackward(g: number, x: number, y: number, c: number, c2: number): number {
   const cdf = f((0.5 * f((1 + f(erf(f((x * 0.7071067690849304))))))));
@@ -657,6 +681,9 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       r.saved = [a];
       return;
     case Op.Softplus:
+      r.saved = [a];
+      return;
+    case Op.XlogySelfScalar:
       r.saved = [a];
       return;
     case Op.Atan2:

@@ -49,6 +49,7 @@ export function remainder(x: number, y: number): number {
 }
 
 export const exp2 = (x: number): number => Math.pow(2, x);
+export const exp10 = (x: number): number => Math.pow(10, x);
 
 /** The logistic function: e^−|x| never overflows, and stays accurate far into x < 0. */
 export function sigmoid(x: number): number {
