@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Op } from '../abi/abi.js';
-import { ops, backwardKernels, type OpRow, type Kernel } from '../src/ops/table.js';
+import { ops, backwardKernels, type OpRow, type Kernel, type CaseInput, type TableCase } from '../src/ops/table.js';
 import { parseSchema, required } from '../src/schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -642,9 +642,6 @@ function tensorMethods(groups: FrontEnd[][]): string {
 
 // ---- fixture cases for scripts/gen_table_fixtures.py -------------------------------------
 
-/** A tensor input of a case: `{ shape, domain }` drawn by the generator, or given values. */
-type CaseInput = { shape: number[]; domain: string } | { values: number[]; shape: number[] };
-interface TableCase { name: string; call: string; args: (CaseInput | number)[]; kwargs: Record<string, unknown>; grads?: false }
 
 // the edge points every elementwise op meets: ±0, ±1, ±inf, NaN, and a few ordinary values
 const EDGES = [-Infinity, -3, -1, -0.5, -0, 0, 0.5, 1, 3, Infinity, NaN];
@@ -689,6 +686,7 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
     out.push({ op: fe.op, cases });
   }
   for (const [code, row] of Object.entries(ops) as [string, OpRow][]) {
+    if (row.cases) out.push({ op: Op[Number(code)], cases: [...row.cases] });
     if (!row.via) continue;
     const op = Op[Number(code)];
     const kw = { ...(row.via.kwargs ?? {}) };

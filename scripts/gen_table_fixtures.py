@@ -87,7 +87,8 @@ def op_cases(table):
         for c in entry["cases"]:
             with base.seeded(c["name"]):
                 args = [draw(a) if isinstance(a, dict) else a for a in c["args"]]
-                case = base.run_case(c["name"], "elementwise", c["call"], args, c["kwargs"], c.get("grads", True))
+                case = base.run_case(c["name"], c.get("family", "elementwise"), c["call"], args,
+                                     c.get("kwargs", {}), c.get("grads", True))
             case["op"] = entry["op"]
             cases.append(case)
     return cases

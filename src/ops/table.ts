@@ -28,7 +28,7 @@
 //   domain    fixture inputs: 'any' (randn), 'positive', 'unit' (−1, 1), 'ge1'
 //   scalarOperand  the number parameter PyTorch receives as a wrapped Tensor: a
 //             formula that reads it makes a second backward fail, as in PyTorch
-//   example, kinks, via   what scripts/gen_table_fixtures.py feeds PyTorch
+//   example, kinks, via, cases   what scripts/gen_table_fixtures.py feeds PyTorch
 //
 // Kernel expressions are float32 arithmetic on both devices: + − × / and
 // comparisons round to float32 at every step (Math.fround on the js device), and
@@ -80,6 +80,28 @@ export interface OpRow {
   readonly kinks?: readonly number[];
   /** Fixtures, for a row without a `torch` schema: the PyTorch call that runs this op. */
   readonly via?: { readonly call: string; readonly kwargs?: Readonly<Record<string, unknown>> };
+  /** Fixtures of a hand-written row: PyTorch calls whose result this op makes. */
+  readonly cases?: readonly TableCase[];
+}
+
+/** A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values. */
+export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain } | { readonly values: readonly number[]; readonly shape: readonly number[] };
+/** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
+export type CaseArg = CaseInput | number | boolean | string | null | readonly number[];
+
+/**
+ * One PyTorch call of a fixture (scripts/gen_table_fixtures.py): `call` is 'torch.f',
+ * 'Tensor.f' (on the first argument) or 'F.f'; `name` is unique ('sum/dim').
+ */
+export interface TableCase {
+  readonly name: string;
+  readonly call: string;
+  readonly args: readonly CaseArg[];
+  readonly kwargs?: Readonly<Record<string, unknown>>;
+  /** false: PyTorch has no derivative, compare the outputs only */
+  readonly grads?: false;
+  /** the tolerance family (test/support/tolerances.ts); 'elementwise' when not given */
+  readonly family?: 'elementwise' | 'reduction' | 'softmax' | 'shape' | 'matmul' | 'loss';
 }
 
 /** The codes a tape record can hold: every op but the None and Count markers. */

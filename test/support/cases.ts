@@ -82,6 +82,14 @@ function expectTensor(actual: torch.Tensor | null, expected: TensorFixture, c: O
   if (c.signed_zeros) expectZeroSigns(actual!, expected, what);
 }
 
+/** The result of case c's call on device, unchecked. */
+export function forward(c: OpCase, device: Device): unknown {
+  const leaves: torch.Tensor[] = [];
+  const args = c.args.map((a) => decode(a, device, leaves));
+  const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decode(v, device, leaves)]));
+  return call(c, args, kwargs);
+}
+
 /** Runs case c on device and checks everything the fixture recorded. */
 export function runCase(c: OpCase, device: Device): void {
   const argLeaves: torch.Tensor[] = [];
