@@ -372,6 +372,12 @@ import { SHAPE, STR_A, STR_B, COUNTERS } from '../scratch';
   return s;
 }
 
+/** The hand-written rules the table names, for the import of grad/manual on each device. */
+function manualNames(derived: Derived[]): string {
+  const names = [...new Set(derived.filter((d) => typeof d.row.grad === 'string').map((d) => d.row.grad as string))].sort();
+  return names.join(', ').replace(/(.{1,90})(, |$)/g, '$1,\n  ').replace(/,\n  $/, '');
+}
+
 function asDerivatives(derived: Derived[]): string {
   let s = `${STAMP}// The derivative of every op: given record r and the gradient g of its output,
 // the gradient for input k. Formulas come from src/ops/table.ts; helpers are in
@@ -380,15 +386,12 @@ function asDerivatives(derived: Derived[]): string {
 import { Op, Err } from '../../abi/abi';
 import {
   saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
-  notDifferentiable, reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward,
+  notDifferentiable,
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
 import {
-  amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
-} from '../grad/reduce';
-import { catBackward, stackBackward } from '../grad/shape';
-import { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from '../grad/linalg';
-import { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from '../grad/loss';
+  ${manualNames(derived)},
+} from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
   switch (<Op>load<u16>(r)) {
@@ -479,15 +482,12 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import type { RecordedOp } from '../../ops/table.js';
 import {
   saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
-  notDifferentiable, reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward,
+  notDifferentiable,
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';
 import {
-  amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
-} from '../grad/reduce.js';
-import { catBackward, stackBackward } from '../grad/shape.js';
-import { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from '../grad/linalg.js';
-import { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from '../grad/loss.js';
+  ${manualNames(derived)},
+} from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
 

@@ -6,15 +6,15 @@
 import { Op, Err } from '../../abi/abi';
 import {
   saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
-  notDifferentiable, reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward,
+  notDifferentiable,
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
 import {
-  amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
-} from '../grad/reduce';
-import { catBackward, stackBackward } from '../grad/shape';
-import { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from '../grad/linalg';
-import { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from '../grad/loss';
+  addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
+  dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
+  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
+  permuteBack, reshapeToInput, softmaxBackward, stackBackward, sumBackward,
+} from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
   switch (<Op>load<u16>(r)) {

@@ -7,15 +7,15 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import type { RecordedOp } from '../../ops/table.js';
 import {
   saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
-  notDifferentiable, reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward,
+  notDifferentiable,
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';
 import {
-  amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
-} from '../grad/reduce.js';
-import { catBackward, stackBackward } from '../grad/shape.js';
-import { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from '../grad/linalg.js';
-import { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from '../grad/loss.js';
+  addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
+  dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
+  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
+  permuteBack, reshapeToInput, softmaxBackward, stackBackward, sumBackward,
+} from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
 

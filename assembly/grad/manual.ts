@@ -1,0 +1,11 @@
+// The hand-written derivative rules the op table names (its `grad: 'helperName'`
+// rows), as PyTorch's FunctionsManual: each is (r, g, k) => the gradient for
+// input k. generated/derivatives.generated.ts imports them from here by name.
+
+export { reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward } from './helpers';
+export {
+  amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
+} from './reduce';
+export { catBackward, stackBackward } from './shape';
+export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
+export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
