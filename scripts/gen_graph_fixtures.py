@@ -11,6 +11,8 @@ Output: test/fixtures/graphs.json (deterministic: no random numbers reach it, on
     { "generator", "torch",
       "seed":  GRAPH of the seed notebook's loss (w1 * x1 + b1, sigmoid, binary_cross_entropy)
       "mlp":   GRAPH of F.cross_entropy(Linear(4, 5) -> ReLU -> Linear(5, 3) on a [2, 4] batch)
+      "copy":  GRAPH of (w * 3).to(torch.float64).sum(): the ToCopyBackward0 that wasmgrad records for
+               t.to(other device) (PyTorch records the same node for a change of device or dtype)
       "cases": [ { "name": <an ops.json case name>, "graph": GRAPH }, ... ]
                 for every ops.json case whose first output has a grad_fn, rebuilt from the
                 case's call/args/kwargs with the same requires_grad flags }
@@ -162,6 +164,11 @@ def mlp_graph():
     return g
 
 
+def copy_graph():
+    w = torch.tensor([1.0, 2.0], requires_grad=True)
+    return graph_of((w * 3).to(torch.float64).sum(), [w])
+
+
 # ---- the ops.json cases, rebuilt -------------------------------------------------
 
 DUNDER = {"__rsub__", "__rtruediv__", "__rpow__", "__radd__", "__rmul__"}
@@ -218,6 +225,7 @@ def main():
         "torch": torch.__version__,
         "seed": seed_graph(),
         "mlp": mlp_graph(),
+        "copy": copy_graph(),
         "cases": case_graphs(),
     }
     path = os.path.join(ROOT, "test/fixtures/graphs.json")

@@ -9,6 +9,7 @@
 //   x (op) number      (x)                (x, None)          the number is a wrapped tensor
 //   F.linear (addmm)   (x, w, bias)       (bias, x, wᵀ)      wᵀ is a TBackward0 node over w
 //   nll_loss           (input, target)    (input)            the class indices are not differentiable
+//   t.to(other device) (proxy leaf)       (t's node)         src/crossing.ts: the proxy stands for t
 //
 // Every node reached from one tensor's grad_fn holds that tensor: it keeps the
 // records alive (each record holds its producers and leaves), so reading them
@@ -18,6 +19,7 @@ import { Op } from './shared/abi.js';
 import type { Backend, Handle, NodeRef } from './device.js';
 import { gradFnNames } from './grad_fn.js';
 import { Tensor } from './tensor.js';
+import { crossedFrom } from './crossing.js';
 
 /** One entry of next_functions: the node an input's gradient goes to, and which of its outputs (always 0 here). */
 export type NextFunction = [GradFn | null, number];
@@ -26,20 +28,27 @@ const WRAPPED_SCALAR = new Set([Op.AddScalar, Op.SubScalar, Op.MulScalar, Op.Div
 
 /** @internal The nodes reached from one tensor: one GradFn per record and per leaf, so a node met twice is one object. */
 export class Graph {
+  // keys cannot collide across devices: wasm's are numbers, js's objects
   private readonly records = new Map<NodeRef, GradFn>();
   private readonly leaves = new Map<Handle, GradFn>();
   constructor(readonly root: Tensor) {}
-  get dev(): Backend { return this.root._dev; }
   /** Raises when the tensor that keeps the records alive was disposed. */
   check(): void { void this.root.h; }
-  record(r: NodeRef): GradFn {
+  record(dev: Backend, r: NodeRef): GradFn {
     let fn = this.records.get(r);
-    if (!fn) this.records.set(r, fn = new GradFn(this, this.dev.nodeOp(r), r, null));
+    if (!fn) this.records.set(r, fn = new GradFn(this, dev, dev.nodeOp(r), r, null));
     return fn;
   }
-  accumulateGrad(leaf: Handle): GradFn {
+  /** The node a leaf input leads to: its AccumulateGrad, or for the proxy of a `.to()`, the source's node. */
+  leaf(dev: Backend, leaf: Handle): GradFn {
+    const source = crossedFrom(dev, leaf);
+    if (source) {
+      const r = source._dev.gradFnNode(source._h);
+      if (r !== null) return this.record(source._dev, r);
+      return this.leaf(source._dev, source._h);
+    }
     let fn = this.leaves.get(leaf);
-    if (!fn) this.leaves.set(leaf, fn = new GradFn(this, 'AccumulateGrad', null, leaf));
+    if (!fn) this.leaves.set(leaf, fn = new GradFn(this, dev, 'AccumulateGrad', null, leaf));
     return fn;
   }
 }
@@ -52,10 +61,11 @@ type Kind = Op | 'AccumulateGrad' | 'TBackward0';
  * `AccumulateGrad` nodes of the leaves.
  */
 export class GradFn {
-  private _next: NextFunction[] | null = null;
-  /** @hidden made by Tensor.grad_fn */
+  private _next: readonly NextFunction[] | null = null;
+  /** @internal made by Tensor.grad_fn and by next_functions */
   constructor(
     private readonly _graph: Graph,
+    private readonly _dev: Backend,
     private readonly _kind: Kind,
     private readonly _record: NodeRef | null,
     /** @internal AccumulateGrad's leaf, a handle its consumer records hold */
@@ -66,7 +76,7 @@ export class GradFn {
   /** @internal the grad_fn of `t`, or null for a leaf */
   static _of(t: Tensor): GradFn | null {
     const r = t._dev.gradFnNode(t.h);
-    return r === null ? null : new Graph(t).record(r);
+    return r === null ? null : new Graph(t).record(t._dev, r);
   }
 
   /** @internal the class name PyTorch gives the node (`type(fn).__name__`, what torchviz prints) */
@@ -98,11 +108,12 @@ export class GradFn {
     if (this._next) return this._next;
     const g = this._graph;
     g.check();
-    if (this._kind === 'AccumulateGrad') return (this._next = []);
-    if (this._kind === 'TBackward0') return (this._next = [this._of!]);
-    const entries: NextFunction[] = g.dev.nodeInputs(this._record!).map(({ producer, leaf }) => [
-      producer !== null ? g.record(producer) : leaf !== null ? g.accumulateGrad(leaf) : null, 0]);
-    return (this._next = pytorchArguments(this._kind, entries, g));
+    if (this._kind === 'AccumulateGrad') return (this._next = Object.freeze([]));
+    if (this._kind === 'TBackward0') return (this._next = Object.freeze([this._of!]));
+    const dev = this._dev;
+    const entries: NextFunction[] = dev.nodeInputs(this._record!).map(({ producer, leaf }) => [
+      producer !== null ? g.record(dev, producer) : leaf !== null ? g.leaf(dev, leaf) : null, 0]);
+    return (this._next = Object.freeze(pytorchArguments(this._kind, entries, g, dev)));
   }
 
   /**
@@ -116,7 +127,7 @@ export class GradFn {
   get variable(): Tensor | undefined {
     if (this._leaf === null) return undefined;
     this._graph.check();
-    const dev = this._graph.dev;
+    const dev = this._dev;
     dev.retain(this._leaf);
     return new Tensor(dev, this._leaf, dev.shapeOf(this._leaf), dev.dtypeOf(this._leaf));
   }
@@ -124,7 +135,7 @@ export class GradFn {
   /** @internal the leaf's shape, read without making a Tensor */
   _leafShape(): number[] {
     this._graph.check();
-    return this._graph.dev.shapeOf(this._leaf!);
+    return this._dev.shapeOf(this._leaf!);
   }
 
   /**
@@ -137,12 +148,12 @@ export class GradFn {
 }
 
 /** PyTorch's next_functions from the record's inputs (the table at the top of this file). */
-function pytorchArguments(op: Op, entries: NextFunction[], g: Graph): NextFunction[] {
+function pytorchArguments(op: Op, entries: NextFunction[], g: Graph, dev: Backend): NextFunction[] {
   if (WRAPPED_SCALAR.has(op)) return [...entries, [null, 0]];
   if (op === Op.NllLoss) return entries.slice(0, 1);
   if (op === Op.Addmm && entries.length === 3) {
     const [x, w, bias] = entries;
-    const wt: NextFunction = w[0] ? [new GradFn(g, 'TBackward0', null, null, w), 0] : [null, 0];
+    const wt: NextFunction = w[0] ? [new GradFn(g, dev, 'TBackward0', null, null, w), 0] : [null, 0];
     return [bias, x, wt];
   }
   return entries;

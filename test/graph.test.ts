@@ -14,7 +14,7 @@ interface Node {
 }
 interface Graph { root: number[]; nodes: Node[]; dot?: string }
 
-const fixture = loadFixture('graphs.json') as { seed: Graph; mlp: Graph; cases: { name: string; graph: Graph }[] };
+const fixture = loadFixture('graphs.json') as { seed: Graph; mlp: Graph; copy: Graph; cases: { name: string; graph: Graph }[] };
 const opCases = new Map((loadFixture('ops.json').cases as OpCase[]).map((c) => [c.name, c]));
 const F = torch.nn.functional;
 
@@ -114,6 +114,17 @@ describe.each(DEVICES)('the autograd graph on %s', (device) => {
     }
     expect(failures).toEqual([]);
     expect(fixture.cases.length).toBeGreaterThan(400);
+  });
+
+  it('t.to(other device): ToCopyBackward0 leads on to t\'s nodes on its own device', () => {
+    torch.tidy(() => {
+      const other = device === 'wasm' ? 'js' : 'wasm';
+      const w = torch.tensor([1.0, 2.0], { device, requires_grad: true });
+      const y = w.mul(3).to(other).sum();
+      expect(y.device).toBe(other);
+      expect(graphOf(y, [w])).toEqual(fixture.copy);
+      expect(torch.autograd.graph.to_dot(y, { params: { w } })).toContain('label="w\n (2)"');
+    });
   });
 
   it('a node reached twice is one object, and a leaf with no grad_fn draws as itself', () => {
