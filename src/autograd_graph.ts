@@ -39,7 +39,8 @@ const sizeToStr = (shape: readonly number[]): string => `(${shape.join(', ')})`;
  * @example
  * const w1 = torch.tensor([2.0], { requires_grad: true });
  * const loss = w1.mul(1.3).sigmoid();
- * console.log(torch.autograd.graph.to_dot(loss, { params: { w1 } }).split('\n')[4]); // 	1 [label=SigmoidBackward0]
+ * const dot = torch.autograd.graph.to_dot(loss, { params: { w1 } });
+ * console.log(dot.split('\n').filter((l) => l.includes('Backward')).map((l) => l.trim())); // [ '1 [label=SigmoidBackward0]', '2 [label=MulBackward0]' ]
  */
 export function to_dot(tensor: Tensor, options: ToDotOptions = {}): string {
   if (!(tensor instanceof Tensor)) throw new TypeError(`to_dot(): argument 'tensor' (position 1) must be Tensor, not ${pyType(tensor)}`);
