@@ -19,6 +19,23 @@ interface DemoState {
 }
 
 const demoState = (page: Page) => page.evaluate(() => (window as unknown as { __demo: DemoState }).__demo);
+/** How many pixels of the plot have the loss line's blue and the accuracy line's orange. */
+const plotInk = (page: Page) => page.evaluate(() => {
+  const plot = document.getElementById('plot') as HTMLCanvasElement;
+  // read a copy, so the page's own canvas is not read back (Chromium warns on repeated readbacks)
+  const c = document.createElement('canvas');
+  [c.width, c.height] = [plot.width, plot.height];
+  const ctx = c.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(plot, 0, 0);
+  const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  const near = (i: number, [r, g, b]: number[]) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 60 && d[i + 3] > 200;
+  let blue = 0, orange = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (near(i, [0x1f, 0x77, 0xb4])) blue++;
+    if (near(i, [0xff, 0x7f, 0x0e])) orange++;
+  }
+  return { blue, orange };
+});
 const until = (page: Page, test: string, timeout = 60_000) =>
   page.waitForFunction(`(() => { const s = window.__demo; return ${test}; })()`, null, { timeout });
 
@@ -47,6 +64,9 @@ describe.skipIf(skipBrowser)('the browser demo (npm run demo)', () => {
     expect(graph.filter((t) => t === 'AddmmBackward0')).toHaveLength(2);
     expect(graph).toEqual(expect.arrayContaining(['NllLossBackward0', 'LogSoftmaxBackward0', 'ReluBackward0', '0.weight', '(64, 64)']));
 
+    const early = await plotInk(page);
+    expect(early.blue).toBeGreaterThan(20);
+
     // switch to js: training goes on there, then back to wasm
     await page.check('input[value=js]');
     await until(page, "s.points.filter((p) => p.device === 'js').length >= 3");
@@ -63,6 +83,9 @@ describe.skipIf(skipBrowser)('the browser demo (npm run demo)', () => {
     expect(s.speed.js).toBeGreaterThan(0);
     expect(await page.locator('#speed-js').textContent()).toMatch(/^\d+$/);
     expect(await page.locator('#status').textContent()).toMatch(/test accuracy \d+\.\d% · on wasm · done in/);
+    const late = await plotInk(page); // the plot was redrawn as training went on: longer lines
+    expect(late.blue).toBeGreaterThan(early.blue);
+    expect(late.orange).toBeGreaterThan(early.orange);
 
     // draw a "1": a vertical stroke down the middle of the pad
     const pad = (await page.locator('#pad').boundingBox())!;
