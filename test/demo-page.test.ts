@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, skipBrowser } from './support/chromium.js';
 import { startDemo, type DemoServer } from '../examples/demo/serve.js';
+import { parseDot, dotToSvg } from '../examples/demo/dot-svg.js';
+import { loadFixture } from './support/torch.js';
 import type { Point } from '../examples/demo/plot.js';
 
 interface DemoState {
@@ -38,6 +40,27 @@ const plotInk = (page: Page) => page.evaluate(() => {
 });
 const until = (page: Page, test: string, timeout = 60_000) =>
   page.waitForFunction(`(() => { const s = window.__demo; return ${test}; })()`, null, { timeout });
+
+describe('the demo\'s SVG of to_dot (examples/demo/dot-svg.ts)', () => {
+  const { mlp } = loadFixture('graphs.json') as { mlp: { dot: string; nodes: unknown[] } };
+
+  it('reads every node and edge of torchviz\'s DOT text, labels with newlines and quotes included', () => {
+    const { nodes, edges } = parseDot(mlp.dot);
+    const statements = mlp.dot.split('\n\t').slice(3);
+    expect(nodes.size + edges.length).toBe(statements.length);
+    expect([...nodes.values()].filter((n) => n.fill === '#add8e6').map((n) => n.label)).toEqual(
+      ['2.bias\n (3)', '0.bias\n (5)', '0.weight\n (5, 4)', '2.weight\n (3, 5)']);
+    expect(parseDot('digraph {\n\t0 [label="say \\"hi\\"\n (2)" fillcolor=lightblue]\n}\n').nodes.get('0')!.label).toBe('say "hi"\n (2)');
+  });
+
+  it('draws one box per node and one arrow per distinct edge, text escaped', () => {
+    const svg = dotToSvg(mlp.dot);
+    const { nodes, edges } = parseDot(mlp.dot);
+    expect(svg.match(/<g class="node"/g)).toHaveLength(nodes.size);
+    expect(svg.match(/<path d="M[\d.]+,[\d.]+ C/g)).toHaveLength(new Set(edges.map((e) => e.join())).size);
+    expect(dotToSvg('digraph {\n\t0 [label="<x> & y"]\n}\n')).toContain('&lt;x&gt; &amp; y');
+  });
+});
 
 describe.skipIf(skipBrowser)('the browser demo (npm run demo)', () => {
   let browser: Browser;

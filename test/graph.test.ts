@@ -140,6 +140,21 @@ describe.each(DEVICES)('the autograd graph on %s', (device) => {
     });
   });
 
+  it('reading the graph takes nothing from the device: every tensor it makes goes with its tidy', () => {
+    torch.tidy(() => {
+      const { loss, params } = mlpLoss(device);
+      loss.backward(); // the graph stays readable after backward freed its saved tensors
+      const before = torch.memory(device).numTensors;
+      const walk = (fn: torch.GradFn | null): number =>
+        (fn?.variable ? 1 : 0) + (fn?.next_functions ?? []).reduce((n, [u]) => n + walk(u), 0);
+      torch.tidy(() => {
+        expect(walk(loss.grad_fn)).toBe(params.length);
+        torch.autograd.graph.to_dot(loss, { params });
+      });
+      expect(torch.memory(device).numTensors).toBe(before);
+    });
+  });
+
   it('reading the graph of a disposed tensor raises instead of reading freed records', () => {
     const x = torch.tensor([1.0], { device, requires_grad: true });
     const y = x.mul(2).add(1);
