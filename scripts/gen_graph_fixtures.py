@@ -11,6 +11,8 @@ Output: test/fixtures/graphs.json (deterministic: no random numbers reach it, on
     { "generator", "torch",
       "seed":  GRAPH of the seed notebook's loss (w1 * x1 + b1, sigmoid, binary_cross_entropy)
       "mlp":   GRAPH of F.cross_entropy(Linear(4, 5) -> ReLU -> Linear(5, 3) on a [2, 4] batch)
+      "shared": GRAPH of (a * a).sum() + (w * w).sum() with a = w.exp(): a tensor saved twice by one
+               node is one saved node, and a saved leaf is the leaf's own node
       "copy":  GRAPH of (w * 3).to(torch.float64).sum(): the ToCopyBackward0 that wasmgrad records for
                t.to(other device) (PyTorch records the same node for a change of device or dtype)
       "cases": [ { "name": <an ops.json case name>, "graph": GRAPH }, ... ]
@@ -18,7 +20,9 @@ Output: test/fixtures/graphs.json (deterministic: no random numbers reach it, on
                 case's call/args/kwargs with the same requires_grad flags }
 
 GRAPH = { "root": [shape of the tensor], "nodes": [NODE, ...],
-          "dot": torchviz's make_dot(tensor, params) text (seed and mlp only) }
+          "dot": torchviz's make_dot(tensor, params) text (seed and mlp only),
+          "dot_saved": make_dot(tensor, params, show_saved=True): the saved tensors too
+                       (null for a case whose output is a view: torchviz adds the view's base) }
     nodes in the order torchviz's make_dot first reaches them: depth-first from
     tensor.grad_fn, following next_functions in order; node 0 is tensor.grad_fn.
 NODE  = { "type": type(fn).__name__ (what torchviz prints, e.g. "AddmmBackward0", "AccumulateGrad"),
@@ -72,7 +76,7 @@ def graph_of(t, leaves, names=None):
 
 # ---- torchviz's make_dot ---------------------------------------------------------
 # torchviz is not packaged for Debian: this is its make_dot (v0.0.2, torchviz/dot.py) with
-# show_attrs and show_saved off, writing DOT the way the graphviz package does (bare IDs,
+# show_attrs off, writing DOT the way the graphviz package does (bare IDs,
 # attributes after the label in sorted order), with the Python id() of each object replaced
 # by a number in order of appearance.
 
@@ -86,7 +90,10 @@ def quote(s):
     return '"' + re.sub(r'(?<!\\)"', '\\"', s) + '"'
 
 
-def make_dot(var, params):
+SAVED_PREFIX = "_saved_"
+
+
+def make_dot(var, params, show_saved=False):
     param_map = {id(v): k for k, v in params.items()}
     numbers = {}
     body = []
@@ -99,8 +106,8 @@ def make_dot(var, params):
         fill = f" fillcolor={fillcolor}" if fillcolor else ""
         body.append(f"\t{num(obj)} [label={quote(label)}{fill}]")
 
-    def edge(a, b):
-        body.append(f"\t{num(a)} -> {num(b)}")
+    def edge(a, b, dir=None):
+        body.append(f"\t{num(a)} -> {num(b)}" + (f" [dir={dir}]" if dir else ""))
 
     def size_to_str(size):
         return "(" + (", ").join(["%d" % v for v in size]) + ")"
@@ -114,6 +121,22 @@ def make_dot(var, params):
         if fn in seen:
             return
         seen.add(fn)
+        if show_saved:
+            for attr in dir(fn):
+                if not attr.startswith(SAVED_PREFIX):
+                    continue
+                val = getattr(fn, attr)
+                seen.add(val)
+                attr = attr[len(SAVED_PREFIX):]
+                if torch.is_tensor(val):
+                    edge(fn, val, dir="none")
+                    node(val, get_var_name(val, attr), "orange")
+                if isinstance(val, tuple):
+                    for i, t in enumerate(val):
+                        if torch.is_tensor(t):
+                            name = attr + "[%s]" % str(i)
+                            edge(fn, t, dir="none")
+                            node(t, get_var_name(t, name), "orange")
         if hasattr(fn, "variable"):
             var = fn.variable
             seen.add(var)
@@ -149,6 +172,7 @@ def seed_graph():
     loss = F.binary_cross_entropy(y_hat, y)
     g = graph_of(loss, [w1, b1], ["w1", "b1"])
     g["dot"] = make_dot(loss, {"w1": w1, "b1": b1})
+    g["dot_saved"] = make_dot(loss, {"w1": w1, "b1": b1}, show_saved=True)
     return g
 
 
@@ -161,6 +185,17 @@ def mlp_graph():
     named = list(model.named_parameters())
     g = graph_of(loss, [p for _, p in named], [n for n, _ in named])
     g["dot"] = make_dot(loss, dict(named))
+    g["dot_saved"] = make_dot(loss, dict(named), show_saved=True)
+    return g
+
+
+def shared_graph():
+    w = torch.tensor([1.0, 2.0], requires_grad=True)
+    a = w.exp()
+    loss = (a * a).sum() + (w * w).sum()
+    g = graph_of(loss, [w], ["w"])
+    g["dot"] = make_dot(loss, {"w": w})
+    g["dot_saved"] = make_dot(loss, {"w": w}, show_saved=True)
     return g
 
 
@@ -215,7 +250,10 @@ def case_graphs():
         first = result[0] if isinstance(result, (tuple, list)) else result
         if first.grad_fn is None:
             continue
-        out.append({"name": c["name"], "graph": graph_of(first, leaves)})
+        graph = graph_of(first, leaves)
+        # torchviz draws the base of a view too, which wasmgrad does not track: no text for those
+        graph["dot_saved"] = None if first._is_view() else make_dot(first, {}, show_saved=True)
+        out.append({"name": c["name"], "graph": graph})
     return out
 
 
@@ -225,13 +263,17 @@ def main():
         "torch": torch.__version__,
         "seed": seed_graph(),
         "mlp": mlp_graph(),
+        "shared": shared_graph(),
         "copy": copy_graph(),
         "cases": case_graphs(),
     }
     path = os.path.join(ROOT, "test/fixtures/graphs.json")
+    # one line per graph, so that a change shows as the lines of the graphs it changes
+    lines = [f" {json.dumps(k)}: {json.dumps(v)}," for k, v in fixture.items() if k != "cases"]
+    lines += [' "cases": ['] + [f"  {json.dumps(c)}," for c in fixture["cases"]]
+    lines[-1] = lines[-1].rstrip(",")
     with open(path, "w") as f:
-        json.dump(fixture, f, indent=1)
-        f.write("\n")
+        f.write("{\n" + "\n".join(lines) + "\n ]\n}\n")
     print(f"wrote {path}: {len(fixture['cases'])} op graphs, seed and mlp")
 
 

@@ -1,10 +1,11 @@
 // torch.autograd.graph.to_dot: the autograd graph behind a tensor as Graphviz
-// DOT text, drawn the way torchviz's make_dot (v0.0.2, show_attrs and
-// show_saved off) draws it, so a picture of a wasmgrad graph looks like the
-// picture of the same PyTorch graph: the tensor (green, with its size), one box
-// per grad_fn named as PyTorch names it, AccumulateGrad nodes for the leaves
-// that require grad and the leaves themselves (blue, with their parameter name
-// and size). Node ids are numbers in order of appearance (torchviz uses
+// DOT text, drawn the way torchviz's make_dot (v0.0.2, show_attrs off) draws
+// it, so a picture of a wasmgrad graph looks like the picture of the same
+// PyTorch graph: the tensor (green, with its size), one box per grad_fn named
+// as PyTorch names it, AccumulateGrad nodes for the leaves that require grad
+// and the leaves themselves (blue, with their parameter name and size), and
+// with show_saved the tensors each node saved (orange, with the name PyTorch's
+// node gives them and their size). Node ids are numbers in order of appearance (torchviz uses
 // Python's id()), and torchviz's extra node for the base of a view is left out:
 // wasmgrad does not track view bases.
 
@@ -21,6 +22,8 @@ export interface ToDotOptions {
    * or an object `{ w1, b1 }`. Unnamed leaves are drawn with their size only.
    */
   params?: Iterable<readonly [string, Tensor]> | Record<string, Tensor>;
+  /** Also draw the tensors each node saved for its derivative, as torchviz's `show_saved=True`. */
+  show_saved?: boolean;
 }
 
 /** The graphviz package's quoting: bare when the text is a DOT ID, else in double quotes. */
@@ -58,13 +61,21 @@ export function to_dot(tensor: Tensor, options: ToDotOptions = {}): string {
   const node = (key: unknown, label: string, fill?: string): void => {
     body.push(`\t${id(key)} [label=${quote(label)}${fill ? ` fillcolor=${fill}` : ''}]`);
   };
-  const edge = (from: unknown, to: unknown): void => { body.push(`\t${id(from)} -> ${id(to)}`); };
+  const edge = (from: unknown, to: unknown, undirected = false): void => {
+    body.push(`\t${id(from)} -> ${id(to)}${undirected ? ' [dir=none]' : ''}`);
+  };
   const varName = (h: Handle, shape: readonly number[]): string => `${names.get(h) ?? ''}\n ${sizeToStr(shape)}`;
 
   const seen = new Set<GradFn>();
   const addNodes = (fn: GradFn): void => {
     if (seen.has(fn)) return;
     seen.add(fn);
+    if (options.show_saved) {
+      for (const { name, shape, key } of fn._saved()) {
+        edge(fn, key, true);
+        node(key, `${name}\n ${sizeToStr(shape)}`, 'orange');
+      }
+    }
     if (fn._leaf !== null) {
       node(fn._leaf, varName(fn._leaf, fn._leafShape()), 'lightblue');
       edge(fn._leaf, fn);

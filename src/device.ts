@@ -19,6 +19,8 @@ export interface NodeInput {
   producer: NodeRef | null;
   /** the leaf (AccumulateGrad's variable), a handle the node holds: retain() it to keep it */
   leaf: Handle | null;
+  /** the input's shape */
+  shape: number[];
 }
 export type DeviceName = 'wasm' | 'js';
 
@@ -75,6 +77,8 @@ export interface Backend {
   nodeOp(node: NodeRef): Op;
   /** A node's inputs in the order the op took them (grad_fn.next_functions is built from them). */
   nodeInputs(node: NodeRef): NodeInput[];
+  /** The shape of the tensor a node made. */
+  nodeShape(node: NodeRef): number[];
   retainGrad(h: Handle): void;
   setGradEnabled(on: boolean): void;
   /**

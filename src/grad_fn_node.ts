@@ -20,9 +20,13 @@ import type { Backend, Handle, NodeRef } from './device.js';
 import { gradFnNames } from './grad_fn.js';
 import { Tensor } from './tensor.js';
 import { crossedFrom } from './crossing.js';
+import { savedTensors } from './saved_tensors.js';
 
 /** One entry of next_functions: the node an input's gradient goes to, and which of its outputs (always 0 here). */
 export type NextFunction = [GradFn | null, number];
+
+/** @internal A tensor a node saves: its name, shape, and an identity (one tensor saved twice has one key). */
+export interface SavedTensor { name: string; shape: number[]; key: unknown }
 
 const WRAPPED_SCALAR = new Set([Op.AddScalar, Op.SubScalar, Op.MulScalar, Op.DivScalar]);
 
@@ -62,6 +66,8 @@ type Kind = Op | 'AccumulateGrad' | 'TBackward0';
  */
 export class GradFn {
   private _next: readonly NextFunction[] | null = null;
+  /** @internal stands for the tensor this node made, where a later node saves it */
+  readonly _out = {};
   /** @internal made by Tensor.grad_fn and by next_functions */
   constructor(
     private readonly _graph: Graph,
@@ -130,6 +136,31 @@ export class GradFn {
     const dev = this._dev;
     dev.retain(this._leaf);
     return new Tensor(dev, this._leaf, dev.shapeOf(this._leaf), dev.dtypeOf(this._leaf));
+  }
+
+  /**
+   * @internal The tensors PyTorch's node saves (src/saved_tensors.ts). PyTorch saves an input as
+   * the tensor itself: a leaf is then the variable its AccumulateGrad draws, and an intermediate is
+   * one tensor wherever it is saved. A saved result, and an input that needs no gradient, are keyed
+   * apart (PyTorch rebuilds a saved result on each read; a constant input is met only here).
+   */
+  _saved(): SavedTensor[] {
+    if (typeof this._kind !== 'number') return [];
+    this._graph.check();
+    const dev = this._dev, r = this._record!;
+    const inputs = dev.nodeInputs(r);
+    const needs = (k: number): boolean => k < inputs.length && (inputs[k].producer !== null || inputs[k].leaf !== null);
+    return savedTensors(this._kind, needs).map(([name, source]): SavedTensor => {
+      if (typeof source === 'number') {
+        const { producer, leaf, shape } = inputs[source];
+        return { name, shape, key: producer !== null ? this._graph.record(dev, producer)._out : leaf ?? {} };
+      }
+      if (source === 'mat2') {
+        const [rows, cols] = inputs[1].shape;
+        return { name, shape: [cols, rows], key: this.next_functions[2][0]?._out ?? {} };
+      }
+      return { name, shape: source === 'scalar' ? [] : dev.nodeShape(r), key: {} };
+    });
   }
 
   /** @internal the leaf's shape, read without making a Tensor */

@@ -38,8 +38,9 @@ export class JsDevice implements Backend {
   gradFnNode(h: Handle): NodeRef | null { return T(h).gradFn; }
   nodeOp(node: NodeRef): Op { return (node as JsRecord).op; }
   nodeInputs(node: NodeRef): NodeInput[] {
-    return (node as JsRecord).inputs.map((i) => ({ producer: i.producer, leaf: i.leaf }));
+    return (node as JsRecord).inputs.map((i) => ({ producer: i.producer, leaf: i.leaf, shape: i.shape.slice() }));
   }
+  nodeShape(node: NodeRef): number[] { return (node as JsRecord).out.shape.slice(); }
   grad(h: Handle): Handle | null { return T(h).grad; }
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }
   retainGrad(h: Handle): void { T(h).retainsGrad = true; }

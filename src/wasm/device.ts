@@ -143,8 +143,7 @@ export class WasmDevice implements Backend {
 
   shapeOf(h: Handle): number[] {
     const s = this.slot(h as number);
-    const nd = this.u8[s + Slot.Ndim];
-    return Array.from(this.i32.subarray((s + Slot.Shape) >> 2, ((s + Slot.Shape) >> 2) + nd));
+    return this.ints(s + Slot.Shape, this.u8[s + Slot.Ndim]);
   }
 
   dtypeOf(h: Handle): DType {
@@ -187,9 +186,23 @@ export class WasmDevice implements Backend {
     const r = node as number, out: NodeInput[] = [];
     for (let k = 0; k < this.u8[r + Rec.NIn]; k++) {
       const p = r + Rec.Inputs + k * Rec.InSize;
-      out.push({ producer: this.u32[(p + Rec.InProducer) >> 2] || null, leaf: this.i32[(p + Rec.InLeaf) >> 2] || null });
+      out.push({
+        producer: this.u32[(p + Rec.InProducer) >> 2] || null, leaf: this.i32[(p + Rec.InLeaf) >> 2] || null,
+        shape: this.ints(p + Rec.InShape, this.u8[p + Rec.InNdim]),
+      });
     }
     return out;
+  }
+
+  nodeShape(node: NodeRef): number[] {
+    this.refresh();
+    const r = node as number;
+    return this.ints(r + Rec.OutShape, this.i32[(r + Rec.OutNdim) >> 2]);
+  }
+
+  /** n i32s from byte address p. */
+  private ints(p: number, n: number): number[] {
+    return Array.from(this.i32.subarray(p >> 2, (p >> 2) + n));
   }
 
   grad(h: Handle): Handle | null {
