@@ -86,6 +86,11 @@ describe.skipIf(skipBrowser)('the browser demo (npm run demo)', () => {
     const graph = await page.locator('#graph svg text').allTextContents();
     expect(graph.filter((t) => t === 'AddmmBackward0')).toHaveLength(2);
     expect(graph).toEqual(expect.arrayContaining(['NllLossBackward0', 'LogSoftmaxBackward0', 'ReluBackward0', '0.weight', '(64, 64)']));
+    expect(graph).not.toContain('total_weight');
+    await page.check('#saved');
+    const withSaved = await page.locator('#graph svg text').allTextContents();
+    expect(withSaved).toEqual(expect.arrayContaining([...graph, 'total_weight', 'mat1', '(4, 64)', 'result']));
+    expect(await page.locator('#graph svg path[stroke-dasharray]').count()).toBeGreaterThan(5);
 
     const early = await plotInk(page);
     expect(early.blue).toBeGreaterThan(20);

@@ -2,11 +2,14 @@
 // it reads the node and edge statements to_dot writes, ranks the nodes by their
 // longest path to the output (so a leaf sits just above the node that uses it,
 // as dot places it), orders each rank by the mean position of its neighbours,
-// and draws boxes joined by curves, top to bottom, in torchviz's colours.
+// and draws boxes joined by curves, top to bottom, in torchviz's colours. A
+// saved tensor's edge (`dir=none`, from the node to what it saved) is drawn
+// without an arrow, with the tensor above its node like an input.
 
 export interface DotGraph {
   nodes: Map<string, { label: string; fill: string }>;
-  edges: [string, string][];
+  /** [from, to, undirected] */
+  edges: [string, string, boolean][];
 }
 
 // Graphviz's colour names, as torchviz uses them; grey is dot's default fill (style=filled)
@@ -17,9 +20,9 @@ const DEFAULT_FILL = '#d3d3d3';
 export function parseDot(dot: string): DotGraph {
   const nodes: DotGraph['nodes'] = new Map();
   const edges: DotGraph['edges'] = [];
-  const statement = /\t(\d+) (?:\[label=("(?:[^"\\]|\\.)*"|[^\s\]]+)(?: fillcolor=(\w+))?\]|-> (\d+))/g;
+  const statement = /\t(\d+) (?:\[label=("(?:[^"\\]|\\.)*"|[^\s\]]+)(?: fillcolor=(\w+))?\]|-> (\d+)( \[dir=none\])?)/g;
   for (const m of dot.matchAll(statement)) {
-    if (m[4] !== undefined) { edges.push([m[1], m[4]]); continue; }
+    if (m[4] !== undefined) { edges.push([m[1], m[4], m[5] !== undefined]); continue; }
     const label = m[2].startsWith('"') ? m[2].slice(1, -1).replace(/\\"/g, '"') : m[2];
     nodes.set(m[1], { label, fill: FILLS[m[3] ?? ''] ?? DEFAULT_FILL });
   }
@@ -36,10 +39,12 @@ export function dotToSvg(dot: string): string {
   const ids = [...nodes.keys()];
   const out = new Map(ids.map((id) => [id, [] as string[]]));
   const into = new Map(ids.map((id) => [id, [] as string[]]));
-  const seenEdges = new Set<string>();
-  for (const [a, b] of edges) {
+  const seenEdges = new Map<string, boolean>();
+  for (const [from, to, undirected] of edges) {
+    // laid out from the saved tensor to its node, like an input
+    const [a, b] = undirected ? [to, from] : [from, to];
     if (seenEdges.has(`${a}>${b}`)) continue; // torchviz repeats an edge for an input used twice
-    seenEdges.add(`${a}>${b}`);
+    seenEdges.set(`${a}>${b}`, undirected);
     out.get(a)?.push(b);
     into.get(b)?.push(a);
   }
@@ -97,12 +102,12 @@ export function dotToSvg(dot: string): string {
   const height = y - GAP_Y + GAP_X;
 
   const parts: string[] = [];
-  for (const key of seenEdges) {
+  for (const [key, undirected] of seenEdges) {
     const [a, b] = key.split('>');
     const p = xy.get(a)!, q = xy.get(b)!, sa = size.get(a)!, sb = size.get(b)!;
     const x1 = p.x + sa.w / 2, y1 = p.y + sa.h, x2 = q.x + sb.w / 2, y2 = q.y - 2;
     const my = (y1 + y2) / 2;
-    parts.push(`<path d="M${x1.toFixed(1)},${y1.toFixed(1)} C${x1.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}" fill="none" stroke="#555" marker-end="url(#arrow)"/>`);
+    parts.push(`<path d="M${x1.toFixed(1)},${y1.toFixed(1)} C${x1.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}" fill="none" stroke="#555"${undirected ? ' stroke-dasharray="3 2"' : ' marker-end="url(#arrow)"'}/>`);
   }
   for (const id of ids) {
     const { x, y: top } = xy.get(id)!, { w, h } = size.get(id)!;

@@ -34,6 +34,13 @@ function showProbs(probs: number[]): void {
     `<span class="${d === best ? 'top' : ''}">${(100 * p).toFixed(1)}%</span>`).join('');
 }
 
+let graph: Extract<FromWorker, { type: 'graph' }> | null = null;
+const showSaved = $<HTMLInputElement>('saved');
+function showGraph(): void {
+  if (graph) $('graph').innerHTML = dotToSvg(showSaved.checked ? graph.dotSaved : graph.dot);
+}
+showSaved.addEventListener('change', showGraph);
+
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
   switch (m.type) {
@@ -59,7 +66,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       $('status').textContent += ` · done in ${m.seconds.toFixed(1)} s: draw a digit below`;
       break;
     case 'graph':
-      $('graph').innerHTML = dotToSvg(m.dot);
+      graph = m;
+      showGraph();
       state.graph = true;
       break;
     case 'probs':

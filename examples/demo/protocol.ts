@@ -20,6 +20,7 @@ export type FromWorker =
     stepsPerSecond: number;
   }
   | { type: 'done'; accuracy: number; seconds: number }
-  | { type: 'graph'; dot: string }
+  /** to_dot of one step's loss, without and with show_saved */
+  | { type: 'graph'; dot: string; dotSaved: string }
   | { type: 'probs'; probs: number[] }
   | { type: 'error'; message: string };

@@ -62,11 +62,13 @@ function accuracy(d: Digits): number {
   }));
 }
 
-/** The graph of one training step's loss, as torchviz would draw it. */
-function graphOfOneStep(d: Digits): string {
+/** The graph of one training step's loss, as torchviz would draw it, without and with the saved tensors. */
+function graphOfOneStep(d: Digits): FromWorker {
   return torch.tidy(() => {
     const [x, y] = batchTensors(subset(d, [0, 1, 2, 3]));
-    return torch.autograd.graph.to_dot(F.cross_entropy(forward(x), y), { params });
+    const loss = F.cross_entropy(forward(x), y);
+    const { to_dot } = torch.autograd.graph;
+    return { type: 'graph', dot: to_dot(loss, { params }), dotSaved: to_dot(loss, { params, show_saved: true }) };
   });
 }
 
@@ -76,7 +78,7 @@ async function train(epochs: number): Promise<void> {
   const me = ++run;
   const { train, test } = data!;
   init(wanted);
-  post({ type: 'graph', dot: graphOfOneStep(train) });
+  post(graphOfOneStep(train));
   const stepsPerEpoch = Math.ceil(train.n / BATCH);
   const totalSteps = epochs * stepsPerEpoch;
   const t0 = performance.now();
