@@ -49,6 +49,9 @@ export function to_dot(tensor: Tensor, options: ToDotOptions = {}): string {
   if (!(tensor instanceof Tensor)) throw new TypeError(`to_dot(): argument 'tensor' (position 1) must be Tensor, not ${pyType(tensor)}`);
   const params = options.params ?? [];
   const entries = Symbol.iterator in params ? [...(params as Iterable<readonly [string, Tensor]>)] : Object.entries(params);
+  // torchviz asserts that every param is a tensor
+  const bad = entries.find(([, t]) => !(t instanceof Tensor));
+  if (bad) throw new TypeError(`to_dot(): params must map names to Tensors, but '${String(bad[0])}' is ${pyType(bad[1])}`);
   const names = new Map<Handle, string>(entries.map(([name, t]) => [t.h, name]));
 
   const ids = new Map<unknown, number>();

@@ -181,7 +181,12 @@ describe.each(DEVICES)('the autograd graph on %s', (device) => {
     x.dispose();
   });
 
-  it('to_dot refuses what is not a tensor, as PyTorch\'s parser words it', () => {
+  it('to_dot refuses what is not a tensor (as PyTorch\'s parser words it), and params that are not tensors', () => {
     expect(() => torch.autograd.graph.to_dot([1] as never)).toThrow(new torch.TypeError("to_dot(): argument 'tensor' (position 1) must be Tensor, not list"));
+    // torchviz asserts its params are tensors; wasmgrad says which is not
+    const x = torch.ones(1, { device });
+    expect(() => torch.autograd.graph.to_dot(x, { params: { w: 2 } as never })).toThrow(
+      new torch.TypeError("to_dot(): params must map names to Tensors, but 'w' is int"));
+    x.dispose();
   });
 });
