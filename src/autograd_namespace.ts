@@ -1,2 +1,3 @@
-// torch.autograd: the functional interface to the backward sweep.
+// torch.autograd: the functional interface to the backward sweep, and pictures of the graph.
 export { backward, grad } from './autograd.js';
+export * as graph from './autograd_graph.js';

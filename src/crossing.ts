@@ -26,6 +26,11 @@ function proxyOf(c: Crossing): Handle | null {
   return c.dest.refCount!(c.proxy) > 1 ? c.proxy : null;
 }
 
+/** The tensor a proxy leaf on `dest` stands for (t for `t.to(dest)`), or null for any other handle. */
+export function crossedFrom(dest: Backend, h: Handle): Tensor | null {
+  return crossings.find((c) => c.dest === dest && proxyOf(c) === h)?.source ?? null;
+}
+
 /** Forgets the crossings whose graph is gone, releasing what they held (js: after garbage collection). */
 export function prune(): void {
   crossings = crossings.filter((c) => {

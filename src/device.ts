@@ -11,6 +11,17 @@ import type { Op, DType } from '../abi/abi.js';
 import type { Shape } from './shape.js';
 
 export type Handle = number | object;
+/** A record of a device's tape (an autograd node): an address (wasm) or an object (js). */
+export type NodeRef = number | object;
+
+/** One recorded input of a node: the node that made it, or the leaf itself, or neither (no grad). */
+export interface NodeInput {
+  producer: NodeRef | null;
+  /** the leaf (AccumulateGrad's variable), a handle the node holds: retain() it to keep it */
+  leaf: Handle | null;
+  /** the input's shape */
+  shape: number[];
+}
 export type DeviceName = 'wasm' | 'js';
 
 export interface MemoryInfo {
@@ -60,6 +71,14 @@ export interface Backend {
   /** A new reference to h's .grad, or null. */
   grad(h: Handle): Handle | null;
   setGrad(h: Handle, g: Handle | null): void;
+  /** The node that made h, or null for a leaf; alive while h is. */
+  gradFnNode(h: Handle): NodeRef | null;
+  /** The op a node records. */
+  nodeOp(node: NodeRef): Op;
+  /** A node's inputs in the order the op took them (grad_fn.next_functions is built from them). */
+  nodeInputs(node: NodeRef): NodeInput[];
+  /** The shape of the tensor a node made. */
+  nodeShape(node: NodeRef): number[];
   retainGrad(h: Handle): void;
   setGradEnabled(on: boolean): void;
   /**

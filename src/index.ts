@@ -7,6 +7,8 @@
 
 export { Tensor, GradFn } from './tensor.js';
 export type { DTypeName, TensorLike, BackwardOptions } from './tensor.js';
+export type { NextFunction } from './grad_fn_node.js';
+export type { Bound } from './ops/elementwise.js';
 export type { DimArg, ReduceOptions } from './ops/reduce.js';
 export type { SizeArg, SizeOptions } from './shape.js';
 export type { DeviceName, MemoryInfo } from './device.js';

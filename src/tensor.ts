@@ -7,6 +7,7 @@ import type { Backend, Handle, DeviceName } from './device.js';
 import { RuntimeError } from './errors.js';
 import { numelOf, normDim, type Shape, type SizeArg } from './shape.js';
 import { gradFnNames } from './grad_fn.js';
+import { GradFn } from './grad_fn_node.js';
 import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
 import { formatTensor } from './format.js';
 import * as ew from './ops/elementwise.js';
@@ -31,32 +32,7 @@ export interface BackwardOptions {
   gradient?: Tensor | null; retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[];
 }
 
-/** A node of the autograd graph, as `t.grad_fn` shows it. */
-export class GradFn {
-  /** @hidden made by Tensor.grad_fn */
-  constructor(private readonly op: Op) {}
-  /**
-   * PyTorch's node name.
-   * @example
-   * const w = torch.tensor([1.0], { requires_grad: true });
-   * console.log(w.add(1).grad_fn?.name()); // AddBackward0
-   */
-  name(): string { return gradFnNames[this.op]; }
-  /**
-   * Python's repr of the node.
-   * @example
-   * const w = torch.tensor([1.0], { requires_grad: true });
-   * console.log(`${w.mul(2).grad_fn}`); // <MulBackward0 object>
-   */
-  toString(): string { return `<${this.name()} object>`; }
-  /**
-   * How console.log and util.inspect show the node: Python's repr, without its address.
-   * @example
-   * const w = torch.tensor([1.0], { requires_grad: true });
-   * console.log(w.add(1).grad_fn); // <AddBackward0 object>
-   */
-  [Symbol.for('nodejs.util.inspect.custom')](): string { return this.toString(); }
-}
+export { GradFn };
 
 /**
  * A multi-dimensional array that can record the ops applied to it for autograd.
@@ -217,10 +193,7 @@ export class Tensor {
    * const w = torch.tensor([1.0], { requires_grad: true });
    * console.log(`${w.mul(2).grad_fn}`, w.grad_fn); // <MulBackward0 object> null
    */
-  get grad_fn(): GradFn | null {
-    const op = this._dev.gradFnOp(this.h);
-    return op === Op.None ? null : new GradFn(op);
-  }
+  get grad_fn(): GradFn | null { return GradFn._of(this); }
 
   /**
    * The gradient accumulated by backward(), or null. The gradient belongs to

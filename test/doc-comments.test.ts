@@ -38,13 +38,17 @@ function classExamples(name: string): Map<string, string | undefined> {
   return out;
 }
 
-/** name → @example of every function torch.* exports. */
-function functionExamples(): Map<string, string | undefined> {
+/** name → @example of every function torch.* exports, and torch.autograd.* (its namespaces included). */
+function functionExamples(module = index, prefix = 'torch'): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
-  for (const s of checker.getExportsOfModule(index)) {
+  for (const s of checker.getExportsOfModule(module)) {
     const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+    const name = `${prefix}.${s.name}`;
+    if (target.flags & ts.SymbolFlags.ValueModule && (name === 'torch.autograd' || name.startsWith('torch.autograd.'))) {
+      for (const [n, ex] of functionExamples(target, name)) out.set(n, ex);
+    }
     if (!(target.flags & ts.SymbolFlags.Function)) continue;
-    out.set(`torch.${s.name}`, example(target.declarations ?? []));
+    out.set(name, example(target.declarations ?? []));
   }
   return out;
 }

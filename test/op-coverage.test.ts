@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { Op } from '../abi/abi.js';
 import { ops, type RecordedOp } from '../src/ops/table.js';
 import { torch, loadFixture } from './support/torch.js';
-import { forward, type OpCase } from './support/cases.js';
+import { evaluateCase, type OpCase } from './support/cases.js';
 
 const files = ['ops.json', 'edges.json', 'table.json'];
 
@@ -19,8 +19,7 @@ function coveredOps(withGrads: boolean): Map<number, string> {
     for (const c of loadFixture<{ cases: OpCase[] }>(file).cases) {
       if (withGrads && !c.grad_fn) continue;
       torch.tidy(() => {
-        const result = forward(c, 'wasm');
-        const out = (Array.isArray(result) ? result[0] : result) as torch.Tensor;
+        const out = evaluateCase(c, 'wasm').outs[0];
         const op = (out as unknown as { _dev: { gradFnOp(h: unknown): number }; h: unknown })._dev.gradFnOp((out as unknown as { h: unknown }).h);
         if (!covered.has(op)) covered.set(op, `${file}: ${c.name}`);
       });

@@ -2,9 +2,9 @@
 // records as objects). It is the baseline every benchmark compares against.
 
 import { Op, DType } from '../../abi/abi.js';
-import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
+import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams } from '../device.js';
 import type { Shape } from '../shape.js';
-import { JsTensor, setGradEnabled } from './tensor.js';
+import { JsTensor, JsRecord, setGradEnabled } from './tensor.js';
 import * as ops from './ops.js';
 import { backward } from './autograd.js';
 import * as reduce from './ops/reduce.js';
@@ -35,6 +35,12 @@ export class JsDevice implements Backend {
   requiresGrad(h: Handle): boolean { return T(h).requiresGrad; }
   setRequiresGrad(h: Handle, on: boolean): void { T(h).requiresGrad = on; }
   gradFnOp(h: Handle): Op { return T(h).gradFn?.op ?? Op.None; }
+  gradFnNode(h: Handle): NodeRef | null { return T(h).gradFn; }
+  nodeOp(node: NodeRef): Op { return (node as JsRecord).op; }
+  nodeInputs(node: NodeRef): NodeInput[] {
+    return (node as JsRecord).inputs.map((i) => ({ producer: i.producer, leaf: i.leaf, shape: i.shape.slice() }));
+  }
+  nodeShape(node: NodeRef): number[] { return (node as JsRecord).out.shape.slice(); }
   grad(h: Handle): Handle | null { return T(h).grad; }
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }
   retainGrad(h: Handle): void { T(h).retainsGrad = true; }

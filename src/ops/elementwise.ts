@@ -174,7 +174,8 @@ export const relu = (input: Tensor): Tensor => unaryOp(Op.Relu, input, 'relu');
 // clamp's overloads, as PyTorch prints them when none matches
 const CLAMP_METHOD = ['(Tensor min, Tensor max)', '(Number min, Number max)'];
 const CLAMP_FUNCTION = ['(Tensor input, Tensor min, Tensor max, *, Tensor out)', '(Tensor input, Number min, Number max, *, Tensor out)'];
-type Bound = number | null | undefined;
+/** A clamp bound: a number, or null/undefined for none. */
+export type Bound = number | null | undefined;
 
 /**
  * Limits every element to [min, max]; either bound may be omitted (not both).

@@ -4,7 +4,7 @@
 
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
 import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
-import type { Backend, Handle, MemoryInfo, SgdParams, AdamParams } from '../device.js';
+import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, type WasmExports } from './loader.js';
 
@@ -143,8 +143,7 @@ export class WasmDevice implements Backend {
 
   shapeOf(h: Handle): number[] {
     const s = this.slot(h as number);
-    const nd = this.u8[s + Slot.Ndim];
-    return Array.from(this.i32.subarray((s + Slot.Shape) >> 2, ((s + Slot.Shape) >> 2) + nd));
+    return this.ints(s + Slot.Shape, this.u8[s + Slot.Ndim]);
   }
 
   dtypeOf(h: Handle): DType {
@@ -167,9 +166,43 @@ export class WasmDevice implements Backend {
   setRequiresGrad(h: Handle, on: boolean): void { this.x.tensor_set_requires_grad(h as number, on); }
 
   gradFnOp(h: Handle): Op {
+    const rec = this.gradFnNode(h);
+    return rec ? this.nodeOp(rec) : Op.None;
+  }
+
+  gradFnNode(h: Handle): number | null {
     const s = this.slot(h as number);
-    const rec = this.u32[(s + Slot.GradFn) >> 2];
-    return rec ? (this.u8[rec + Rec.Op] | (this.u8[rec + Rec.Op + 1] << 8)) as Op : Op.None;
+    return this.u32[(s + Slot.GradFn) >> 2] || null;
+  }
+
+  nodeOp(node: NodeRef): Op {
+    const r = node as number;
+    return (this.u8[r + Rec.Op] | (this.u8[r + Rec.Op + 1] << 8)) as Op;
+  }
+
+  /** Read out of the record (assembly/tape.ts), without a call. */
+  nodeInputs(node: NodeRef): NodeInput[] {
+    this.refresh();
+    const r = node as number, out: NodeInput[] = [];
+    for (let k = 0; k < this.u8[r + Rec.NIn]; k++) {
+      const p = r + Rec.Inputs + k * Rec.InSize;
+      out.push({
+        producer: this.u32[(p + Rec.InProducer) >> 2] || null, leaf: this.i32[(p + Rec.InLeaf) >> 2] || null,
+        shape: this.ints(p + Rec.InShape, this.u8[p + Rec.InNdim]),
+      });
+    }
+    return out;
+  }
+
+  nodeShape(node: NodeRef): number[] {
+    this.refresh();
+    const r = node as number;
+    return this.ints(r + Rec.OutShape, this.i32[(r + Rec.OutNdim) >> 2]);
+  }
+
+  /** n i32s from byte address p. */
+  private ints(p: number, n: number): number[] {
+    return Array.from(this.i32.subarray(p >> 2, (p >> 2) + n));
   }
 
   grad(h: Handle): Handle | null {

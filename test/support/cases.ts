@@ -82,21 +82,18 @@ function expectTensor(actual: torch.Tensor | null, expected: TensorFixture, c: O
   if (c.signed_zeros) expectZeroSigns(actual!, expected, what);
 }
 
-/** The result of case c's call on device, unchecked. */
-export function forward(c: OpCase, device: Device): unknown {
-  const leaves: torch.Tensor[] = [];
-  const args = c.args.map((a) => decode(a, device, leaves));
-  const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decode(v, device, leaves)]));
-  return call(c, args, kwargs);
-}
-
-/** Runs case c on device and checks everything the fixture recorded. */
-export function runCase(c: OpCase, device: Device): void {
+/** Calls case c's op on device: its outputs, and its tensor arguments in order (positional, depth-first, then keyword). */
+export function evaluateCase(c: OpCase, device: Device): { outs: torch.Tensor[]; argLeaves: torch.Tensor[] } {
   const argLeaves: torch.Tensor[] = [];
   const args = c.args.map((a) => decode(a, device, argLeaves));
   const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decode(v, device, argLeaves)]));
   const result = call(c, args, kwargs);
-  const outs = (Array.isArray(result) ? result : [result]) as torch.Tensor[];
+  return { outs: (Array.isArray(result) ? result : [result]) as torch.Tensor[], argLeaves };
+}
+
+/** Runs case c on device and checks everything the fixture recorded. */
+export function runCase(c: OpCase, device: Device): void {
+  const { outs, argLeaves } = evaluateCase(c, device);
   const expected = Array.isArray(c.out) ? c.out : [c.out];
   expected.forEach((e, i) => expectTensor(outs[i], e, c, `output ${i}`, c.tol ?? tolerances[c.family]));
   if (c.grad_fn && !nameDiffers.has(c.call)) expect(outs[0].grad_fn?.name()).toBe(c.grad_fn);

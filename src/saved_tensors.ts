@@ -1,0 +1,69 @@
+// The tensors PyTorch's autograd nodes save for their derivative, by the
+// names torchviz shows (`fn._saved_<name>`): what to_dot's show_saved draws.
+// PyTorch saves a tensor only when a derivative it computes needs it, so which
+// are saved depends on which arguments need a gradient (mul saves `other` for
+// self's gradient, `self` for other's). PyTorch 1.13's choices, checked op by op
+// against test/fixtures/graphs.json (make_dot with show_saved on every ops.json case).
+//
+// A source is the record's input k, the node's result, or a tensor PyTorch makes
+// on the side: the wrapped number of `x * 2`, nll_loss's total_weight (both 0-d),
+// max(dim)'s indices (the result's shape), and addmm's mat2, the transposed weight.
+
+import { Op } from '../abi/abi.js';
+
+export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2';
+/** `needs(k)`: whether the record's input k needs a gradient. */
+type Rule = (needs: (k: number) => boolean) => [name: string, source: SavedSource][];
+
+const always = (...saved: [string, SavedSource][]): Rule => () => saved;
+/** self's gradient needs the other operand and the other's needs self (mul, mm, mv, dot, bmm). */
+const crossed = (self: string, other: string): Rule => (needs) => [
+  ...(needs(1) ? [[self, 0] as [string, SavedSource]] : []),
+  ...(needs(0) ? [[other, 1] as [string, SavedSource]] : []),
+];
+const withScalar: Rule = always(['other', 'scalar']);
+
+const rules: Partial<Record<Op, Rule>> = {
+  [Op.Mul]: crossed('self', 'other'),
+  [Op.Div]: (needs) => [...(needs(1) ? [['self', 0] as [string, SavedSource]] : []), ['other', 1]],
+  [Op.Pow]: always(['self', 0], ['exponent', 1], ['result', 'result']),
+  [Op.Maximum]: always(['self', 0], ['other', 1]),
+  [Op.Minimum]: always(['self', 0], ['other', 1]),
+  [Op.MulScalar]: withScalar,
+  [Op.DivScalar]: withScalar,
+  [Op.PowScalar]: always(['self', 0]),
+  [Op.Rpow]: always(['exponent', 0], ['result', 'result']),
+  [Op.Clamp]: always(['self', 0]),
+  [Op.Log]: always(['self', 0]),
+  [Op.Abs]: always(['self', 0]),
+  [Op.Exp]: always(['result', 'result']),
+  [Op.Sqrt]: always(['result', 'result']),
+  [Op.Sigmoid]: always(['result', 'result']),
+  [Op.Tanh]: always(['result', 'result']),
+  [Op.Relu]: always(['result', 'result']),
+  [Op.Softmax]: always(['result', 'result']),
+  [Op.LogSoftmax]: always(['result', 'result']),
+  [Op.MeanDim]: always(['self', 0]),
+  [Op.Amax]: always(['self', 0], ['result', 'result']),
+  [Op.MaxAll]: always(['self', 0], ['result', 'result']),
+  [Op.Logsumexp]: always(['self', 0], ['result', 'result']),
+  [Op.MaxDim]: always(['indices', 'indices']),
+  [Op.Mm]: crossed('self', 'mat2'),
+  [Op.Bmm]: crossed('self', 'mat2'),
+  [Op.Mv]: crossed('self', 'vec'),
+  [Op.Dot]: crossed('self', 'tensor'),
+  // record inputs (x, w, bias): mat1 = x serves w's gradient, mat2 = wᵀ serves x's
+  [Op.Addmm]: (needs) => [
+    ...(needs(1) ? [['mat1', 0] as [string, SavedSource]] : []),
+    ...(needs(0) ? [['mat2', 'mat2'] as [string, SavedSource]] : []),
+  ],
+  [Op.MseLoss]: always(['self', 0], ['target', 1]),
+  [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
+  [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
+  [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
+};
+
+/** The tensors the node for `op` saves, in the order Python's dir() lists them (by name). */
+export function savedTensors(op: Op, needs: (k: number) => boolean): [string, SavedSource][] {
+  return (rules[op]?.(needs) ?? []).slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
