@@ -25,7 +25,7 @@ export enum Op {
   LeakyRelu, Hardtanh, Elu, Celu, Hardshrink, Softshrink, Threshold, Softplus, FmodScalar, RemainderScalar,
   XlogySelfScalar, XlogyScalar, RoundDecimals, RemainderSelfScalar,
   // binary, broadcasting
-  Atan2, Hypot, Fmod, Remainder, Xlogy,
+  Atan2, Hypot, Fmod, Remainder, Xlogy, Logaddexp,
   // reductions; i0 = dims bitmask, i1 = keepdim
   Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp,
   // softmax family; i0 = dim

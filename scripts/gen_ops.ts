@@ -122,6 +122,7 @@ function kernelCode(n: Node, t: Target, names: Set<string>): string {
   switch (n.k) {
     case 'num': return f32Literal(n.v, t);
     case 'name':
+      if (n.v === 'inf') return t === 'as' ? '<f32>Infinity' : 'Infinity';
       if (!names.has(n.v)) throw new Error(`unknown name ${n.v}`);
       return n.v;
     case 'neg': return `-${r(n.a)}`;

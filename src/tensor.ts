@@ -646,6 +646,11 @@ export class Tensor {
    * @example x.hypot(y)
    */
   hypot(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.hypot(this, args); }
+  /**
+   * log(eˣ + eʸ), without overflow. Its gradient node is PyTorch's LogaddexpBackward0.
+   * @example x.logaddexp(y)
+   */
+  logaddexp(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.logaddexp(this, args); }
   // @generated-end
   /**
    * The natural logarithm of each element. See {@link log}.

@@ -95,6 +95,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Fmod: return k == 0 ? sumTo(r, 0, g) : sumTo(r, 1, mul(neg(g), un(Op.Trunc, div(saved(r, 0), saved(r, 1)))));
     case Op.Remainder: return k == 0 ? sumTo(r, 0, g) : sumTo(r, 1, mul(neg(g), un(Op.Floor, div(saved(r, 0), saved(r, 1)))));
     case Op.Xlogy: return k == 0 ? sumTo(r, 0, fused(Fused.XlogyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), saved(r, 1)));
+    case Op.Logaddexp: return k == 0 ? sumTo(r, 0, div(g, addS(un(Op.Exp, sub(saved(r, 1), saved(r, 0))), 1))) : sumTo(r, 1, div(g, addS(un(Op.Exp, sub(saved(r, 0), saved(r, 1))), 1)));
     case Op.Sum: return sumBackward(r, g, k);
     case Op.SumDim: return sumBackward(r, g, k);
     case Op.Mean: return meanBackward(r, g, k);

@@ -100,6 +100,7 @@ export function binaryKernel(op: i32, a: usize, sa: i32, b: usize, sb: i32, out:
     case Op.Fmod: binaryRun(Op.Fmod, a, sa, b, sb, out, n, alpha); break;
     case Op.Remainder: binaryRun(Op.Remainder, a, sa, b, sb, out, n, alpha); break;
     case Op.Xlogy: binaryRun(Op.Xlogy, a, sa, b, sb, out, n, alpha); break;
+    case Op.Logaddexp: binaryRun(Op.Logaddexp, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
   }
 }
@@ -118,6 +119,7 @@ export function binaryBroadcastKernel(op: i32, a: usize, b: usize, out: usize, n
     case Op.Fmod: binaryBroadcast(Op.Fmod, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.Remainder: binaryBroadcast(Op.Remainder, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.Xlogy: binaryBroadcast(Op.Xlogy, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Logaddexp: binaryBroadcast(Op.Logaddexp, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
   }
 }
@@ -396,6 +398,10 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
       save(r, 1, b);
       break;
     case Op.Xlogy:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.Logaddexp:
       save(r, 0, a);
       save(r, 1, b);
       break;

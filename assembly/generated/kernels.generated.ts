@@ -434,6 +434,10 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 @inline function binaryXlogy(x: f32, y: f32, alpha: f32): f32 {
   return (((x == <f32>0) && (y == y)) ? <f32>0 : (x * <f32>Math.log(<f64>y)));
 }
+// @ts-ignore: decorator
+@inline function binaryLogaddexp(x: f32, y: f32, alpha: f32): f32 {
+  return (((x == y) && (abs<f32>(x) == <f32>Infinity)) ? x : (max<f32>(x, y) + <f32>Math.log1p(<f64><f32>Math.exp(<f64>-abs<f32>((x - y))))));
+}
 
 /** binary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -451,6 +455,7 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.Fmod: return binaryFmod(x, y, alpha);
     case Op.Remainder: return binaryRemainder(x, y, alpha);
     case Op.Xlogy: return binaryXlogy(x, y, alpha);
+    case Op.Logaddexp: return binaryLogaddexp(x, y, alpha);
     default: unreachable(); return 0;
   }
 }

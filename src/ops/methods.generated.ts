@@ -162,4 +162,8 @@ export const tableMethods = {
     const a = bind(schemas.hypot[0], args, self);
     return binaryOp(Op.Hypot, a.input as Tensor, a.other as Tensor, 1, 'hypot');
   },
+  logaddexp(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.logaddexp[0], args, self);
+    return binaryOp(Op.Logaddexp, a.input as Tensor, a.other as Tensor, 1, 'logaddexp');
+  },
 };

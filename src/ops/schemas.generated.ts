@@ -50,4 +50,5 @@ export const schemas = {
   xlogy: [parseSchema('xlogy(Tensor input, Tensor other) -> Tensor'), parseSchema('xlogy(Scalar self, Tensor other) -> Tensor'), parseSchema('xlogy(Tensor input, Scalar other) -> Tensor')],
   atan2: [parseSchema('atan2(Tensor input, Tensor other) -> Tensor')],
   hypot: [parseSchema('hypot(Tensor input, Tensor other) -> Tensor')],
+  logaddexp: [parseSchema('logaddexp(Tensor input, Tensor other) -> Tensor')],
 };

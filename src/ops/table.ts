@@ -30,7 +30,7 @@
 //             formula that reads it makes a second backward fail, as in PyTorch
 //   example, kinks, via, cases   what scripts/gen_table_fixtures.py feeds PyTorch
 //
-// Kernel expressions are float32 arithmetic on both devices: + − × / and
+// Kernel expressions (over x, y, c, c2, alpha, g and `inf`) are float32 arithmetic on both devices: + − × / and
 // comparisons round to float32 at every step (Math.fround on the js device), and
 // a call to a math function (sin, exp, log1p, ...) is evaluated in float64 and
 // rounded once, so the devices agree bit for bit except where a wasm `simd`
@@ -152,6 +152,9 @@ export const ops: Rows = {
   [Op.Xlogy]: binary('XlogyBackward0', 'x == 0 && y == y ? 0 : x * log(y)',
     { self: 'xlogy_backward_self(grad, self, other)', other: 'grad * self / other' },
     { torch: 'xlogy(Tensor input, Tensor other) -> Tensor', domain: 'positive', doc: 'input · log(other), 0 where input = 0.' }),
+  [Op.Logaddexp]: binary('LogaddexpBackward0', 'x == y && abs(x) == inf ? x : max(x, y) + log1p(exp(-abs(x - y)))',
+    { self: 'grad / (1 + exp(other - self))', other: 'grad / (1 + exp(self - other))' },
+    { torch: 'logaddexp(Tensor input, Tensor other) -> Tensor', doc: 'log(eˣ + eʸ), without overflow.' }),
 
   // ---- a tensor and numbers c, c2 ----
   [Op.AddScalar]: scalar('AddBackward0', ['other'], 'x + c', 'grad', { simd: 'f32x4.add(v, cV)' }),

@@ -416,3 +416,15 @@ export function hypot(...args: unknown[]): Tensor {
   const a = bind(schemas.hypot[0], args, null);
   return binaryOp(Op.Hypot, a.input as Tensor, a.other as Tensor, 1, 'hypot');
 }
+
+/**
+ * log(eˣ + eʸ), without overflow. Its gradient node is PyTorch's LogaddexpBackward0.
+ * @example torch.logaddexp(x, y)
+ */
+export function logaddexp(input: Tensor, other: Tensor): Tensor;
+export function logaddexp(input: Tensor, options: { other: Tensor }): Tensor;
+export function logaddexp(options: { input: Tensor; other: Tensor }): Tensor;
+export function logaddexp(...args: unknown[]): Tensor {
+  const a = bind(schemas.logaddexp[0], args, null);
+  return binaryOp(Op.Logaddexp, a.input as Tensor, a.other as Tensor, 1, 'logaddexp');
+}

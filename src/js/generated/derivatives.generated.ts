@@ -97,6 +97,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Fmod]: (r, g, k) => k === 0 ? sumTo(r, 0, g) : sumTo(r, 1, mul(neg(g), un(Op.Trunc, div(saved(r, 0), saved(r, 1))))),
   [Op.Remainder]: (r, g, k) => k === 0 ? sumTo(r, 0, g) : sumTo(r, 1, mul(neg(g), un(Op.Floor, div(saved(r, 0), saved(r, 1))))),
   [Op.Xlogy]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.XlogyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), saved(r, 1))),
+  [Op.Logaddexp]: (r, g, k) => k === 0 ? sumTo(r, 0, div(g, addS(un(Op.Exp, sub(saved(r, 1), saved(r, 0))), 1))) : sumTo(r, 1, div(g, addS(un(Op.Exp, sub(saved(r, 0), saved(r, 1))), 1))),
   [Op.Sum]: (r, g, k) => sumBackward(r, g, k),
   [Op.SumDim]: (r, g, k) => sumBackward(r, g, k),
   [Op.Mean]: (r, g, k) => meanBackward(r, g, k),

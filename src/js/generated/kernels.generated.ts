@@ -143,6 +143,10 @@ export function binaryRun(
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryXlogy(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryXlogy(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
+    case Op.Logaddexp:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
 }
@@ -378,6 +382,9 @@ function binaryRemainder(x: number, y: number, alpha: number): number {
 }
 function binaryXlogy(x: number, y: number, alpha: number): number {
   return (((x === 0) && (y === y)) ? 0 : f((x * f(Math.log(y)))));
+}
+function binaryLogaddexp(x: number, y: number, alpha: number): number {
+  return (((x === y) && (f(Math.abs(x)) === Infinity)) ? x : f((f(Math.max(x, y)) + f(Math.log1p(f(Math.exp(-f(Math.abs(f((x - y)))))))))));
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
@@ -700,6 +707,9 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       r.saved = [a, b];
       return;
     case Op.Xlogy:
+      r.saved = [a, b];
+      return;
+    case Op.Logaddexp:
       r.saved = [a, b];
       return;
     default: void a; void b;
