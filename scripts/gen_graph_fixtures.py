@@ -15,8 +15,8 @@ Output: test/fixtures/graphs.json (deterministic: no random numbers reach it, on
                node is one saved node, and a saved leaf is the leaf's own node
       "copy":  GRAPH of (w * 3).to(torch.float64).sum(): the ToCopyBackward0 that wasmgrad records for
                t.to(other device) (PyTorch records the same node for a change of device or dtype)
-      "cases": [ { "name": <an ops.json case name>, "graph": GRAPH }, ... ]
-                for every ops.json case whose first output has a grad_fn, rebuilt from the
+      "cases": [ { "name": <an ops.json or table.json case name>, "graph": GRAPH }, ... ]
+                for every ops.json and table.json case whose first output has a grad_fn, rebuilt from the
                 case's call/args/kwargs with the same requires_grad flags }
 
 GRAPH = { "root": [shape of the tensor], "nodes": [NODE, ...],
@@ -204,7 +204,7 @@ def copy_graph():
     return graph_of((w * 3).to(torch.float64).sum(), [w])
 
 
-# ---- the ops.json cases, rebuilt -------------------------------------------------
+# ---- the ops.json and table.json cases, rebuilt -------------------------------------------------
 
 DUNDER = {"__rsub__", "__rtruediv__", "__rpow__", "__radd__", "__rmul__"}
 
@@ -239,8 +239,10 @@ def call(c, args, kwargs):
 
 
 def case_graphs():
-    with open(os.path.join(ROOT, "test/fixtures/ops.json")) as f:
-        cases = json.load(f)["cases"]
+    cases = []
+    for name in ("ops.json", "table.json"):
+        with open(os.path.join(ROOT, "test/fixtures", name)) as f:
+            cases += json.load(f)["cases"]
     out = []
     for c in cases:
         leaves = []

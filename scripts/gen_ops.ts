@@ -713,6 +713,25 @@ function apiDocs(groups: FrontEnd[][]): string {
   return withRegion('docs/api.md', '<!-- @generated-begin by scripts/gen_ops.ts: the op table -->\n', '<!-- @generated-end -->\n', t);
 }
 
+/** What each elementwise row's formulas read, as to_dot's show_saved names it (src/saved_tensors.ts). */
+function savedFile(derived: Derived[]): string {
+  let s = `${STAMP}// The tensors each elementwise op of the table saves, read off its derivative formulas:
+// src/saved_tensors.ts falls back to these where it has no rule of its own.
+
+import { Op } from '../abi/abi.js';
+import type { SavedSource } from './saved_tensors.js';
+
+export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {\n`;
+  for (const d of derived.filter((x) => x.row.family !== 'manual')) {
+    const saved: [string, string][] = [];
+    d.row.inputs.forEach((name, k) => { if (d.reads.has(name)) saved.push([name, String(k)]); });
+    if (d.reads.has('result')) saved.push(['result', "'result'"]);
+    if (d.row.scalarOperand && d.reads.has(d.row.scalarOperand)) saved.push([d.row.scalarOperand, "'scalar'"]);
+    if (saved.length) s += `  [Op.${d.op}]: [${saved.map(([n, src]) => `['${n}', ${src}]`).join(', ')}],\n`;
+  }
+  return `${s}};\n`;
+}
+
 /** Every file the table determines, by path from the repository root. */
 export function generate(): Map<string, string> {
   const derived = derive();
@@ -722,6 +741,7 @@ export function generate(): Map<string, string> {
   files.set('assembly/generated/derivatives.generated.ts', asDerivatives(derived));
   files.set('src/js/generated/kernels.generated.ts', tsKernels(derived));
   files.set('src/js/generated/derivatives.generated.ts', tsDerivatives(derived));
+  files.set('src/saved_tensors.generated.ts', savedFile(derived));
   const groups = overloads(frontEnds());
   files.set('src/ops/schemas.generated.ts', schemasFile(groups));
   files.set('src/ops/methods.generated.ts', methodsFile(groups));

@@ -97,7 +97,8 @@ export class GradFn {
    * console.log(w.add(1).grad_fn?.name()); // AddBackward0
    */
   name(): string {
-    return this._kind === 'AccumulateGrad' ? 'torch::autograd::AccumulateGrad' : this._type;
+    // PyTorch's C++ nodes outside the generated ones carry their namespace
+    return this._kind === 'AccumulateGrad' || this._type === 'NotImplemented' ? `torch::autograd::${this._type}` : this._type;
   }
 
   /**

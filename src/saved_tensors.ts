@@ -5,11 +5,14 @@
 // self's gradient, `self` for other's). PyTorch 1.13's choices, checked op by op
 // against test/fixtures/graphs.json (make_dot with show_saved on every ops.json case).
 //
+// Ops without a rule here save what their op-table formulas read (saved_tensors.generated.ts).
+//
 // A source is the record's input k, the node's result, or a tensor PyTorch makes
 // on the side: the wrapped number of `x * 2`, nll_loss's total_weight (both 0-d),
 // max(dim)'s indices (the result's shape), and addmm's mat2, the transposed weight.
 
 import { Op } from '../abi/abi.js';
+import { formulaSaves } from './saved_tensors.generated.js';
 
 export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2';
 /** `needs(k)`: whether the record's input k needs a gradient. */
@@ -57,13 +60,19 @@ const rules: Partial<Record<Op, Rule>> = {
     ...(needs(1) ? [['mat1', 0] as [string, SavedSource]] : []),
     ...(needs(0) ? [['mat2', 'mat2'] as [string, SavedSource]] : []),
   ],
+  // PyTorch saves more than the table's formulas read
+  [Op.Sgn]: always(['result', 'result'], ['self', 0]),
+  [Op.XlogyScalar]: always(['self', 0]),
   [Op.MseLoss]: always(['self', 0], ['target', 1]),
   [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
   [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
   [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
 };
 
-/** The tensors the node for `op` saves, in the order Python's dir() lists them (by name). */
+/**
+ * The tensors the node for `op` saves, in the order Python's dir() lists them (by name): the rule
+ * above, else what the op table's formulas read (formulaSaves, generated).
+ */
 export function savedTensors(op: Op, needs: (k: number) => boolean): [string, SavedSource][] {
-  return (rules[op]?.(needs) ?? []).slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return (rules[op]?.(needs) ?? formulaSaves[op] ?? []).slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
