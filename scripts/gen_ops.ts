@@ -545,10 +545,17 @@ function deviceCall(fe: FrontEnd, indent: string): string {
 /** A function body: bind against the schema (or the overloads), then the device call. */
 function body(group: FrontEnd[], self: string, indent: string): string {
   const name = group[0].name;
+  let s0 = '';
+  if (group.length === 1 && group[0].row.family === 'unary' && group[0].params.length === 1) {
+    // the common call, one tensor, skips binding (the hot path: x.relu(), torch.exp(x))
+    const call = self === 'null' ? 'args.length === 1 && args[0] instanceof Tensor' : 'args.length === 0';
+    const input = self === 'null' ? 'args[0]' : 'self';
+    s0 = `${indent}if (${call}) return unaryOp(Op.${group[0].op}, ${input}, '${name}');\n`;
+  }
   if (group.length === 1) {
     const py = group[0].row.python;
     const python = py ? `, '${py === 'same' ? parseSchema(group[0].row.torch!).name : py}'` : '';
-    return `${indent}const a = bind(schemas.${name}[0], args, ${self}${python});\n${deviceCall(group[0], indent)}`;
+    return `${s0}${indent}const a = bind(schemas.${name}[0], args, ${self}${python});\n${deviceCall(group[0], indent)}`;
   }
   let s = `${indent}const [k, a] = bindOverloads(schemas.${name}, args, ${self});\n`;
   group.slice(0, -1).forEach((fe, k) => { s += `${indent}if (k === ${k}) {\n${deviceCall(fe, `${indent}  `)}${indent}}\n`; });

@@ -57,10 +57,15 @@ export function bind(schema: Schema, args: readonly unknown[], self: Tensor | nu
   const pyFn = python ?? fn;
   const params = self ? schema.params.slice(1) : schema.params;
   let positional = args, kwargs: Record<string, unknown> = {};
-  if (args.length > 0 && isOptions(args[args.length - 1])) {
+  const last = args[args.length - 1];
+  // a trailing object is the keyword arguments, except an empty one where a required argument is
+  // still missing: that is a value (a Python dict), so tanh({}) is a type error, not a missing input
+  const nRequired = params.filter((p) => p.default === required).length;
+  if (isOptions(last) && (Object.keys(last).length > 0 || args.length - 1 >= nRequired)) {
     positional = args.slice(0, -1);
-    kwargs = args[args.length - 1] as Record<string, unknown>;
+    kwargs = last;
   }
+  if (self && params.length === 0 && Object.keys(kwargs).length) throw new TypeError(`TensorBase.${fn}() takes no keyword arguments`);
   const maxPositional = params.filter((p) => !p.kwOnly).length;
   if (positional.length > maxPositional) {
     if (self && maxPositional === 0) throw new TypeError(`TensorBase.${fn}() takes no arguments (${positional.length} given)`);

@@ -442,45 +442,73 @@ export class Tensor {
    * @example
    * console.log(`${torch.tensor([1, 2]).mul(3)}`); // tensor([3., 6.])
    */
-  mul(other: TensorLike): Tensor { return ew.mul(this, other, true); }
+  mul(other: TensorLike | { other: TensorLike }, options?: Record<string, never>): Tensor { return ew.mul(this, other as TensorLike, options, true); }
   /**
    * `this / other` elementwise (true division), broadcasting. See {@link div}.
    * @example
    * console.log(`${torch.tensor([1, 3]).div(2)}`); // tensor([0.5000, 1.5000])
    */
-  div(other: TensorLike): Tensor { return ew.div(this, other, true); }
+  div(other: TensorLike | { other: TensorLike }, options?: Record<string, never>): Tensor { return ew.div(this, other as TensorLike, options, true); }
   /**
    * `this ** exponent` elementwise. See {@link pow}.
    * @example
    * console.log(`${torch.tensor([2, 3]).pow(2)}`); // tensor([4., 9.])
    */
-  pow(exponent: TensorLike): Tensor { return ew.pow(this, exponent, true); }
+  pow(exponent: TensorLike | { exponent: TensorLike }, options?: Record<string, never>): Tensor { return ew.pow(this, exponent as TensorLike, options, true); }
   /**
    * The elementwise maximum with `other`. See {@link maximum}.
    * @example
    * console.log(`${torch.tensor([1, 5]).maximum(torch.tensor([3, 2]))}`); // tensor([3., 5.])
    */
-  maximum(other: Tensor): Tensor { return ew.maximum(this, other, true); }
+  maximum(other: Tensor | { other: Tensor }, options?: Record<string, never>): Tensor { return ew.maximum(this, other as Tensor, options, true); }
   /**
    * The elementwise minimum with `other`. See {@link minimum}.
    * @example
    * console.log(`${torch.tensor([1, 5]).minimum(torch.tensor([3, 2]))}`); // tensor([1., 2.])
    */
-  minimum(other: Tensor): Tensor { return ew.minimum(this, other, true); }
-  /**
-   * `-this`. See {@link neg}.
-   * @example
-   * console.log(`${torch.tensor([1, -2]).neg()}`); // tensor([-1.,  2.])
-   */
-  neg(): Tensor { return ew.neg(this); }
-  /**
-   * e to the power of each element. See {@link exp}.
-   * @example
-   * console.log(`${torch.tensor([0, 1]).exp()}`); // tensor([1.0000, 2.7183])
-   */
-  exp(): Tensor { return ew.exp(this); }
+  minimum(other: Tensor | { other: Tensor }, options?: Record<string, never>): Tensor { return ew.minimum(this, other as Tensor, options, true); }
 
   // @generated-begin by scripts/gen_ops.ts: the op table's methods
+  /**
+   * −x. Its gradient node is PyTorch's NegBackward0.
+   * @example x.neg()
+   */
+  neg(...args: []): Tensor { return tableMethods.neg(this, args); }
+  /**
+   * eˣ. Its gradient node is PyTorch's ExpBackward0.
+   * @example x.exp()
+   */
+  exp(...args: []): Tensor { return tableMethods.exp(this, args); }
+  /**
+   * Natural logarithm. Its gradient node is PyTorch's LogBackward0.
+   * @example x.log()
+   */
+  log(...args: []): Tensor { return tableMethods.log(this, args); }
+  /**
+   * Square root. Its gradient node is PyTorch's SqrtBackward0.
+   * @example x.sqrt()
+   */
+  sqrt(...args: []): Tensor { return tableMethods.sqrt(this, args); }
+  /**
+   * Absolute value. Its gradient node is PyTorch's AbsBackward0.
+   * @example x.abs()
+   */
+  abs(...args: []): Tensor { return tableMethods.abs(this, args); }
+  /**
+   * 1 / (1 + e⁻ˣ). Its gradient node is PyTorch's SigmoidBackward0.
+   * @example x.sigmoid()
+   */
+  sigmoid(...args: []): Tensor { return tableMethods.sigmoid(this, args); }
+  /**
+   * Hyperbolic tangent. Its gradient node is PyTorch's TanhBackward0.
+   * @example x.tanh()
+   */
+  tanh(...args: []): Tensor { return tableMethods.tanh(this, args); }
+  /**
+   * max(x, 0). Its gradient node is PyTorch's ReluBackward0.
+   * @example x.relu()
+   */
+  relu(...args: []): Tensor { return tableMethods.relu(this, args); }
   /**
    * Sine. Its gradient node is PyTorch's SinBackward0.
    * @example x.sin()
@@ -652,42 +680,6 @@ export class Tensor {
    */
   logaddexp(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.logaddexp(this, args); }
   // @generated-end
-  /**
-   * The natural logarithm of each element. See {@link log}.
-   * @example
-   * console.log(`${torch.tensor([1, 0]).log()}`); // tensor([0., -inf])
-   */
-  log(): Tensor { return ew.log(this); }
-  /**
-   * The square root of each element. See {@link sqrt}.
-   * @example
-   * console.log(`${torch.tensor([4, 9]).sqrt()}`); // tensor([2., 3.])
-   */
-  sqrt(): Tensor { return ew.sqrt(this); }
-  /**
-   * The absolute value of each element. See {@link abs}.
-   * @example
-   * console.log(`${torch.tensor([-1.5, 2]).abs()}`); // tensor([1.5000, 2.0000])
-   */
-  abs(): Tensor { return ew.abs(this); }
-  /**
-   * `1 / (1 + e^-x)` of each element. See {@link sigmoid}.
-   * @example
-   * console.log(`${torch.tensor([0]).sigmoid()}`); // tensor([0.5000])
-   */
-  sigmoid(): Tensor { return ew.sigmoid(this); }
-  /**
-   * The hyperbolic tangent of each element. See {@link tanh}.
-   * @example
-   * console.log(`${torch.tensor([0]).tanh()}`); // tensor([0.])
-   */
-  tanh(): Tensor { return ew.tanh(this); }
-  /**
-   * `max(x, 0)` of each element. See {@link relu}.
-   * @example
-   * console.log(`${torch.tensor([-1, 2]).relu()}`); // tensor([0., 2.])
-   */
-  relu(): Tensor { return ew.relu(this); }
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
    * @example

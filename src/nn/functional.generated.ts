@@ -45,6 +45,7 @@ export function mish(...args: unknown[]): Tensor {
 export function logsigmoid(input: Tensor): Tensor;
 export function logsigmoid(options: { input: Tensor }): Tensor;
 export function logsigmoid(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.LogSigmoid, args[0], 'logsigmoid');
   const a = bind(schemas.logsigmoid[0], args, null);
   return unaryOp(Op.LogSigmoid, a.input as Tensor, 'logsigmoid');
 }

@@ -3,7 +3,7 @@
 // A JS number operand becomes a scalar op, as a Python number does in PyTorch.
 
 import { Op } from '../../abi/abi.js';
-import { RuntimeError, NotImplementedError } from '../errors.js';
+import { RuntimeError, NotImplementedError, TypeError } from '../errors.js';
 import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination, tooManyPositional } from '../args.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
@@ -37,6 +37,36 @@ export function checkOutOfPlace(inplace: boolean, name: string): void {
   if (inplace) throw new NotImplementedError(`wasmgrad: ${name}(inplace=True) is not supported yet; use the out-of-place form`);
 }
 
+/** A plain object: the trailing options object of PyTorch's keyword arguments. */
+const isKeywords = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Tensor) && !ArrayBuffer.isView(v);
+
+/**
+ * A binary op's arguments as PyTorch binds them: positionally, or by name in
+ * the trailing options object (`torch.add({ input: a, other: b })`,
+ * `x.mul({ other: 2 })`, `torch.pow(x, { exponent: 2.5 })`), with `keywords`
+ * the keyword-only names it also takes. A name it does not take is PyTorch's
+ * TypeError, never silently ignored.
+ */
+function keywordForm(
+  fn: string, input: unknown, other: unknown, rest: unknown, method: boolean,
+  keywords: readonly string[] = [], otherName = 'other',
+): [unknown, unknown, Record<string, unknown>] {
+  let kw: Record<string, unknown> = {};
+  // an object that names no parameter stays a value (x.add({}) is a dict where a Tensor belongs)
+  if (!method && isKeywords(input) && other === undefined && 'input' in input) {
+    ({ input, [otherName]: other, ...kw } = input);
+  } else if (isKeywords(other) && rest === undefined && otherName in other) {
+    ({ [otherName]: other, ...kw } = other);
+  } else if (isKeywords(rest)) {
+    kw = rest;
+  }
+  for (const key of Object.keys(kw)) {
+    if (!keywords.includes(key)) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
+  }
+  return [input, other, kw];
+}
+
 /** alpha from the options: a Number, as PyTorch's parser requires; it is keyword-only. */
 function alphaOf(options: { alpha?: number }, name: string, method: boolean): number {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -61,7 +91,9 @@ const inputNumber = (name: string, input: unknown): number => checkScalarOperand
  * input + alpha × other, broadcasting.
  * @example torch.add(x, y); torch.add(x, 2); x.add(y, { alpha: 0.5 })
  */
-export function add(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}, method = false): Tensor {
+export function add(input: TensorLike, other?: TensorLike, options?: { alpha?: number }, method = false): Tensor {
+  if (typeof options !== 'object' && options !== undefined) alphaOf(options as never, 'add', method);
+  [input, other, options] = keywordForm('add', input, other, options, method, ['alpha']) as [TensorLike, TensorLike, { alpha?: number }];
   const alpha = alphaOf(options, 'add', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Add, input, other, alpha, 'add');
@@ -77,7 +109,9 @@ export function add(input: TensorLike, other: TensorLike, options: { alpha?: num
  * input − alpha × other, broadcasting.
  * @example torch.sub(x, y); x.sub(1); torch.sub(1, x) // 1 - x
  */
-export function sub(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}, method = false): Tensor {
+export function sub(input: TensorLike, other?: TensorLike, options?: { alpha?: number }, method = false): Tensor {
+  if (typeof options !== 'object' && options !== undefined) alphaOf(options as never, 'sub', method);
+  [input, other, options] = keywordForm('sub', input, other, options, method, ['alpha']) as [TensorLike, TensorLike, { alpha?: number }];
   const alpha = alphaOf(options, 'sub', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Sub, input, other, alpha, 'sub');
@@ -93,7 +127,10 @@ export function sub(input: TensorLike, other: TensorLike, options: { alpha?: num
  * input × other, broadcasting.
  * @example torch.mul(w, x); x.mul(2)
  */
-export function mul(input: TensorLike, other: TensorLike, method = false): Tensor {
+export function mul(input: TensorLike, other?: TensorLike, options?: Record<string, never> | boolean, method = false): Tensor {
+  // the Tensor methods pass `method` third
+  if (typeof options === 'boolean') { method = options; options = undefined; }
+  [input, other] = keywordForm('mul', input, other, options, method) as [TensorLike, TensorLike, unknown];
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Mul, input, other, 1, 'mul');
     return scalarOp(Op.MulScalar, input, otherNumber('mul', other, method), 0, 'mul');
@@ -107,7 +144,10 @@ export function mul(input: TensorLike, other: TensorLike, method = false): Tenso
  * input / other, broadcasting (true division).
  * @example torch.div(x, y); x.div(2); torch.div(1, x)
  */
-export function div(input: TensorLike, other: TensorLike, method = false): Tensor {
+export function div(input: TensorLike, other?: TensorLike, options?: Record<string, never> | boolean, method = false): Tensor {
+  // the Tensor methods pass `method` third
+  if (typeof options === 'boolean') { method = options; options = undefined; }
+  [input, other] = keywordForm('div', input, other, options, method) as [TensorLike, TensorLike, unknown];
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Div, input, other, 1, 'div');
     return scalarOp(Op.DivScalar, input, otherNumber('div', other, method), 0, 'div');
@@ -129,7 +169,9 @@ const POW_FUNCTION = [
  * input ** exponent, broadcasting; either may be a number.
  * @example x.pow(2); torch.pow(x, y); torch.pow(2, x)
  */
-export function pow(input: TensorLike, exponent: TensorLike, method = false): Tensor {
+export function pow(input: TensorLike, exponent?: TensorLike, options?: Record<string, never> | boolean, method = false): Tensor {
+  if (typeof options === 'boolean') { method = options; options = undefined; }
+  [input, exponent] = keywordForm('pow', input, exponent, options, method, [], 'exponent') as [TensorLike, TensorLike, unknown];
   if (input instanceof Tensor) {
     if (exponent instanceof Tensor) return binaryOp(Op.Pow, input, exponent, 1, 'pow');
     if (typeof exponent === 'number' || typeof exponent === 'boolean') return scalarOp(Op.PowScalar, input, +exponent, 0, 'pow');
@@ -141,35 +183,25 @@ export function pow(input: TensorLike, exponent: TensorLike, method = false): Te
 }
 
 /** The elementwise maximum of two tensors, broadcasting. @example torch.maximum(a, b) */
-export function maximum(input: Tensor, other: Tensor, method = false): Tensor {
+export function maximum(input: Tensor, other?: Tensor, options?: Record<string, never> | boolean, method = false): Tensor {
+  if (typeof options === 'boolean') { method = options; options = undefined; }
+  [input, other] = keywordForm('maximum', input, other, options, method) as [Tensor, Tensor, unknown];
   checkTensorArg('maximum', 'input', 1, input);
   checkTensorArg('maximum', 'other', method ? 1 : 2, other);
   return binaryOp(Op.Maximum, input, other, 1, 'maximum');
 }
 
 /** The elementwise minimum of two tensors, broadcasting. @example torch.minimum(a, b) */
-export function minimum(input: Tensor, other: Tensor, method = false): Tensor {
+export function minimum(input: Tensor, other?: Tensor, options?: Record<string, never> | boolean, method = false): Tensor {
+  if (typeof options === 'boolean') { method = options; options = undefined; }
+  [input, other] = keywordForm('minimum', input, other, options, method) as [Tensor, Tensor, unknown];
   checkTensorArg('minimum', 'input', 1, input);
   checkTensorArg('minimum', 'other', method ? 1 : 2, other);
   return binaryOp(Op.Minimum, input, other, 1, 'minimum');
 }
 
-/** −input. @example torch.neg(x) */
-export const neg = (input: Tensor): Tensor => unaryOp(Op.Neg, input, 'neg');
-/** e^input. @example torch.exp(x) */
-export const exp = (input: Tensor): Tensor => unaryOp(Op.Exp, input, 'exp');
-/** Natural logarithm. @example torch.log(x) */
-export const log = (input: Tensor): Tensor => unaryOp(Op.Log, input, 'log');
-/** Square root. @example torch.sqrt(x) */
-export const sqrt = (input: Tensor): Tensor => unaryOp(Op.Sqrt, input, 'sqrt');
-/** Absolute value. @example torch.abs(x) */
-export const abs = (input: Tensor): Tensor => unaryOp(Op.Abs, input, 'abs');
-/** 1 / (1 + e^−input). @example torch.sigmoid(z) */
-export const sigmoid = (input: Tensor): Tensor => unaryOp(Op.Sigmoid, input, 'sigmoid');
-/** Hyperbolic tangent. @example torch.tanh(x) */
-export const tanh = (input: Tensor): Tensor => unaryOp(Op.Tanh, input, 'tanh');
-/** max(input, 0). @example torch.relu(x) */
-export const relu = (input: Tensor): Tensor => unaryOp(Op.Relu, input, 'relu');
+// the unary ops come from the op table's schemas
+export { neg, exp, log, sqrt, abs, sigmoid, tanh, relu } from './torch.generated.js';
 
 // clamp's overloads, as PyTorch prints them when none matches
 const CLAMP_METHOD = ['(Tensor min, Tensor max)', '(Number min, Number max)'];

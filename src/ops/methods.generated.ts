@@ -12,91 +12,153 @@ void checkOutOfPlace;
 void bindOverloads;
 
 export const tableMethods = {
+  neg(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Neg, self, 'neg');
+    const a = bind(schemas.neg[0], args, self);
+    return unaryOp(Op.Neg, a.input as Tensor, 'neg');
+  },
+  exp(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Exp, self, 'exp');
+    const a = bind(schemas.exp[0], args, self);
+    return unaryOp(Op.Exp, a.input as Tensor, 'exp');
+  },
+  log(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Log, self, 'log');
+    const a = bind(schemas.log[0], args, self);
+    return unaryOp(Op.Log, a.input as Tensor, 'log');
+  },
+  sqrt(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Sqrt, self, 'sqrt');
+    const a = bind(schemas.sqrt[0], args, self);
+    return unaryOp(Op.Sqrt, a.input as Tensor, 'sqrt');
+  },
+  abs(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Abs, self, 'abs');
+    const a = bind(schemas.abs[0], args, self);
+    return unaryOp(Op.Abs, a.input as Tensor, 'abs');
+  },
+  sigmoid(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Sigmoid, self, 'sigmoid');
+    const a = bind(schemas.sigmoid[0], args, self);
+    return unaryOp(Op.Sigmoid, a.input as Tensor, 'sigmoid');
+  },
+  tanh(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Tanh, self, 'tanh');
+    const a = bind(schemas.tanh[0], args, self);
+    return unaryOp(Op.Tanh, a.input as Tensor, 'tanh');
+  },
+  relu(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Relu, self, 'relu');
+    const a = bind(schemas.relu[0], args, self);
+    return unaryOp(Op.Relu, a.input as Tensor, 'relu');
+  },
   sin(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Sin, self, 'sin');
     const a = bind(schemas.sin[0], args, self);
     return unaryOp(Op.Sin, a.input as Tensor, 'sin');
   },
   cos(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Cos, self, 'cos');
     const a = bind(schemas.cos[0], args, self);
     return unaryOp(Op.Cos, a.input as Tensor, 'cos');
   },
   tan(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Tan, self, 'tan');
     const a = bind(schemas.tan[0], args, self);
     return unaryOp(Op.Tan, a.input as Tensor, 'tan');
   },
   asin(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Asin, self, 'asin');
     const a = bind(schemas.asin[0], args, self);
     return unaryOp(Op.Asin, a.input as Tensor, 'asin');
   },
   acos(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Acos, self, 'acos');
     const a = bind(schemas.acos[0], args, self);
     return unaryOp(Op.Acos, a.input as Tensor, 'acos');
   },
   atan(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Atan, self, 'atan');
     const a = bind(schemas.atan[0], args, self);
     return unaryOp(Op.Atan, a.input as Tensor, 'atan');
   },
   sinh(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Sinh, self, 'sinh');
     const a = bind(schemas.sinh[0], args, self);
     return unaryOp(Op.Sinh, a.input as Tensor, 'sinh');
   },
   cosh(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Cosh, self, 'cosh');
     const a = bind(schemas.cosh[0], args, self);
     return unaryOp(Op.Cosh, a.input as Tensor, 'cosh');
   },
   asinh(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Asinh, self, 'asinh');
     const a = bind(schemas.asinh[0], args, self);
     return unaryOp(Op.Asinh, a.input as Tensor, 'asinh');
   },
   acosh(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Acosh, self, 'acosh');
     const a = bind(schemas.acosh[0], args, self);
     return unaryOp(Op.Acosh, a.input as Tensor, 'acosh');
   },
   atanh(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Atanh, self, 'atanh');
     const a = bind(schemas.atanh[0], args, self);
     return unaryOp(Op.Atanh, a.input as Tensor, 'atanh');
   },
   exp2(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Exp2, self, 'exp2');
     const a = bind(schemas.exp2[0], args, self);
     return unaryOp(Op.Exp2, a.input as Tensor, 'exp2');
   },
   expm1(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Expm1, self, 'expm1');
     const a = bind(schemas.expm1[0], args, self);
     return unaryOp(Op.Expm1, a.input as Tensor, 'expm1');
   },
   log1p(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Log1p, self, 'log1p');
     const a = bind(schemas.log1p[0], args, self);
     return unaryOp(Op.Log1p, a.input as Tensor, 'log1p');
   },
   log2(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Log2, self, 'log2');
     const a = bind(schemas.log2[0], args, self);
     return unaryOp(Op.Log2, a.input as Tensor, 'log2');
   },
   log10(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Log10, self, 'log10');
     const a = bind(schemas.log10[0], args, self);
     return unaryOp(Op.Log10, a.input as Tensor, 'log10');
   },
   rsqrt(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Rsqrt, self, 'rsqrt');
     const a = bind(schemas.rsqrt[0], args, self);
     return unaryOp(Op.Rsqrt, a.input as Tensor, 'rsqrt');
   },
   reciprocal(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Reciprocal, self, 'reciprocal');
     const a = bind(schemas.reciprocal[0], args, self);
     return unaryOp(Op.Reciprocal, a.input as Tensor, 'reciprocal');
   },
   sign(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Sign, self, 'sign');
     const a = bind(schemas.sign[0], args, self);
     return unaryOp(Op.Sign, a.input as Tensor, 'sign');
   },
   sgn(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Sgn, self, 'sgn');
     const a = bind(schemas.sgn[0], args, self);
     return unaryOp(Op.Sgn, a.input as Tensor, 'sgn');
   },
   floor(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Floor, self, 'floor');
     const a = bind(schemas.floor[0], args, self);
     return unaryOp(Op.Floor, a.input as Tensor, 'floor');
   },
   ceil(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Ceil, self, 'ceil');
     const a = bind(schemas.ceil[0], args, self);
     return unaryOp(Op.Ceil, a.input as Tensor, 'ceil');
   },
@@ -108,18 +170,22 @@ export const tableMethods = {
     return scalarOp(Op.RoundDecimals, a.input as Tensor, a.decimals as number, 0, 'round');
   },
   trunc(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Trunc, self, 'trunc');
     const a = bind(schemas.trunc[0], args, self);
     return unaryOp(Op.Trunc, a.input as Tensor, 'trunc');
   },
   frac(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Frac, self, 'frac');
     const a = bind(schemas.frac[0], args, self);
     return unaryOp(Op.Frac, a.input as Tensor, 'frac');
   },
   erf(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Erf, self, 'erf');
     const a = bind(schemas.erf[0], args, self);
     return unaryOp(Op.Erf, a.input as Tensor, 'erf');
   },
   erfc(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Erfc, self, 'erfc');
     const a = bind(schemas.erfc[0], args, self);
     return unaryOp(Op.Erfc, a.input as Tensor, 'erfc');
   },

@@ -3,7 +3,7 @@
 // trailing options object: t.sum(1, { keepdim: true }), t.sum({ dim: 1 }).
 
 import { Op, DType } from '../../abi/abi.js';
-import { RuntimeError, IndexError, type TypeError } from '../errors.js';
+import { RuntimeError, IndexError, TypeError } from '../errors.js';
 import { argTypeError, checkTensorArg, dimNameError, invalidCombination } from '../args.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -57,6 +57,9 @@ function parse(
 ): { dim: DimArg | undefined; keepdim: boolean } {
   // keepdim may also come positionally, as in torch.sum(x, 0, True)
   const o2: { keepdim?: unknown } | undefined = isOptions(options) || options === undefined ? options : { keepdim: options };
+  // a keyword no overload has (sum(dimm=0)) matches none of them
+  const given = [...Object.keys(isOptions(dim) ? dim : {}), ...Object.keys(isOptions(options) ? options : {})];
+  if (given.some((k) => k !== 'dim' && k !== 'keepdim')) throw noOverload(o, input, dim, options, method);
   const d: unknown = isOptions(dim) ? dim.dim : dim;
   const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? o2?.keepdim ?? false;
   if (typeof d === 'string' || (d === null && required)) throw dimNameError(d, input._shape.length);
@@ -70,6 +73,10 @@ function reduce(
   options: ReduceOptions | boolean | undefined, method: boolean,
 ): Tensor {
   const name = o.name;
+  // every argument by name: torch.sum({ input: x, dim: 1 })
+  if (!method && isOptions(input) && 'input' in input && dim === undefined) {
+    ({ input, ...dim } = input as { input: Tensor } & ReduceOptions);
+  }
   checkTensorArg(name, 'input', 1, input);
   const { dim: d, keepdim } = parse(o, input, dim, options, method);
   const nd = input._shape.length;
@@ -152,6 +159,9 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
   checkTensorArg('amax', 'input', 1, input);
   checkFloat(input, 'amax');
   // one signature, amax(Tensor input, int[1] dim=[], bool keepdim=False): PyTorch's plain type errors
+  for (const key of [...Object.keys(isOptions(dim) ? dim : {}), ...Object.keys(isOptions(options) ? options : {})]) {
+    if (key !== 'dim' && key !== 'keepdim') throw new TypeError(`amax() got an unexpected keyword argument '${key}'`);
+  }
   const d: unknown = isOptions(dim) ? dim.dim : dim;
   const positional = options !== undefined && !isOptions(options);
   const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? (positional ? options : options?.keepdim) ?? false;
@@ -180,6 +190,11 @@ function softmaxLike(op: Op, input: Tensor, dim: number | { dim: number } | unde
   checkTensorArg(name, 'input', 1, input);
   checkFloat(input, name);
   const d: unknown = typeof dim === 'object' && dim !== null ? dim.dim : dim;
+  const unknown = typeof dim === 'object' && dim !== null ? Object.keys(dim).filter((k) => k !== 'dim' && k !== 'dtype') : [];
+  if (unknown.length) {
+    throw invalidCombination(name, [input], dim as Record<string, unknown>, [
+      '(Tensor input, int dim, torch.dtype dtype, *, Tensor out)', '(Tensor input, name dim, *, torch.dtype dtype)']);
+  }
   if (d === undefined) throw new RuntimeError(`${name}() missing required argument 'dim'`);
   if (typeof d === 'string' || d === null) throw dimNameError(d, input._shape.length);
   if (!Number.isInteger(d)) {

@@ -4,6 +4,14 @@
 import { parseSchema } from '../schema.js';
 
 export const schemas = {
+  neg: [parseSchema('neg(Tensor input) -> Tensor')],
+  exp: [parseSchema('exp(Tensor input) -> Tensor')],
+  log: [parseSchema('log(Tensor input) -> Tensor')],
+  sqrt: [parseSchema('sqrt(Tensor input) -> Tensor')],
+  abs: [parseSchema('abs(Tensor input) -> Tensor')],
+  sigmoid: [parseSchema('sigmoid(Tensor input) -> Tensor')],
+  tanh: [parseSchema('tanh(Tensor input) -> Tensor')],
+  relu: [parseSchema('relu(Tensor input) -> Tensor')],
   sin: [parseSchema('sin(Tensor input) -> Tensor')],
   cos: [parseSchema('cos(Tensor input) -> Tensor')],
   tan: [parseSchema('tan(Tensor input) -> Tensor')],

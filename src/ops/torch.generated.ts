@@ -13,12 +13,109 @@ void checkOutOfPlace;
 void bindOverloads;
 
 /**
+ * −x. Its gradient node is PyTorch's NegBackward0.
+ * @example torch.neg(x)
+ */
+export function neg(input: Tensor): Tensor;
+export function neg(options: { input: Tensor }): Tensor;
+export function neg(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Neg, args[0], 'neg');
+  const a = bind(schemas.neg[0], args, null);
+  return unaryOp(Op.Neg, a.input as Tensor, 'neg');
+}
+
+/**
+ * eˣ. Its gradient node is PyTorch's ExpBackward0.
+ * @example torch.exp(x)
+ */
+export function exp(input: Tensor): Tensor;
+export function exp(options: { input: Tensor }): Tensor;
+export function exp(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Exp, args[0], 'exp');
+  const a = bind(schemas.exp[0], args, null);
+  return unaryOp(Op.Exp, a.input as Tensor, 'exp');
+}
+
+/**
+ * Natural logarithm. Its gradient node is PyTorch's LogBackward0.
+ * @example torch.log(x)
+ */
+export function log(input: Tensor): Tensor;
+export function log(options: { input: Tensor }): Tensor;
+export function log(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Log, args[0], 'log');
+  const a = bind(schemas.log[0], args, null);
+  return unaryOp(Op.Log, a.input as Tensor, 'log');
+}
+
+/**
+ * Square root. Its gradient node is PyTorch's SqrtBackward0.
+ * @example torch.sqrt(x)
+ */
+export function sqrt(input: Tensor): Tensor;
+export function sqrt(options: { input: Tensor }): Tensor;
+export function sqrt(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Sqrt, args[0], 'sqrt');
+  const a = bind(schemas.sqrt[0], args, null);
+  return unaryOp(Op.Sqrt, a.input as Tensor, 'sqrt');
+}
+
+/**
+ * Absolute value. Its gradient node is PyTorch's AbsBackward0.
+ * @example torch.abs(x)
+ */
+export function abs(input: Tensor): Tensor;
+export function abs(options: { input: Tensor }): Tensor;
+export function abs(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Abs, args[0], 'abs');
+  const a = bind(schemas.abs[0], args, null);
+  return unaryOp(Op.Abs, a.input as Tensor, 'abs');
+}
+
+/**
+ * 1 / (1 + e⁻ˣ). Its gradient node is PyTorch's SigmoidBackward0.
+ * @example torch.sigmoid(x)
+ */
+export function sigmoid(input: Tensor): Tensor;
+export function sigmoid(options: { input: Tensor }): Tensor;
+export function sigmoid(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Sigmoid, args[0], 'sigmoid');
+  const a = bind(schemas.sigmoid[0], args, null);
+  return unaryOp(Op.Sigmoid, a.input as Tensor, 'sigmoid');
+}
+
+/**
+ * Hyperbolic tangent. Its gradient node is PyTorch's TanhBackward0.
+ * @example torch.tanh(x)
+ */
+export function tanh(input: Tensor): Tensor;
+export function tanh(options: { input: Tensor }): Tensor;
+export function tanh(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Tanh, args[0], 'tanh');
+  const a = bind(schemas.tanh[0], args, null);
+  return unaryOp(Op.Tanh, a.input as Tensor, 'tanh');
+}
+
+/**
+ * max(x, 0). Its gradient node is PyTorch's ReluBackward0.
+ * @example torch.relu(x)
+ */
+export function relu(input: Tensor): Tensor;
+export function relu(options: { input: Tensor }): Tensor;
+export function relu(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Relu, args[0], 'relu');
+  const a = bind(schemas.relu[0], args, null);
+  return unaryOp(Op.Relu, a.input as Tensor, 'relu');
+}
+
+/**
  * Sine. Its gradient node is PyTorch's SinBackward0.
  * @example torch.sin(x)
  */
 export function sin(input: Tensor): Tensor;
 export function sin(options: { input: Tensor }): Tensor;
 export function sin(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Sin, args[0], 'sin');
   const a = bind(schemas.sin[0], args, null);
   return unaryOp(Op.Sin, a.input as Tensor, 'sin');
 }
@@ -30,6 +127,7 @@ export function sin(...args: unknown[]): Tensor {
 export function cos(input: Tensor): Tensor;
 export function cos(options: { input: Tensor }): Tensor;
 export function cos(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Cos, args[0], 'cos');
   const a = bind(schemas.cos[0], args, null);
   return unaryOp(Op.Cos, a.input as Tensor, 'cos');
 }
@@ -41,6 +139,7 @@ export function cos(...args: unknown[]): Tensor {
 export function tan(input: Tensor): Tensor;
 export function tan(options: { input: Tensor }): Tensor;
 export function tan(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Tan, args[0], 'tan');
   const a = bind(schemas.tan[0], args, null);
   return unaryOp(Op.Tan, a.input as Tensor, 'tan');
 }
@@ -52,6 +151,7 @@ export function tan(...args: unknown[]): Tensor {
 export function asin(input: Tensor): Tensor;
 export function asin(options: { input: Tensor }): Tensor;
 export function asin(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Asin, args[0], 'asin');
   const a = bind(schemas.asin[0], args, null);
   return unaryOp(Op.Asin, a.input as Tensor, 'asin');
 }
@@ -63,6 +163,7 @@ export function asin(...args: unknown[]): Tensor {
 export function acos(input: Tensor): Tensor;
 export function acos(options: { input: Tensor }): Tensor;
 export function acos(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Acos, args[0], 'acos');
   const a = bind(schemas.acos[0], args, null);
   return unaryOp(Op.Acos, a.input as Tensor, 'acos');
 }
@@ -74,6 +175,7 @@ export function acos(...args: unknown[]): Tensor {
 export function atan(input: Tensor): Tensor;
 export function atan(options: { input: Tensor }): Tensor;
 export function atan(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Atan, args[0], 'atan');
   const a = bind(schemas.atan[0], args, null);
   return unaryOp(Op.Atan, a.input as Tensor, 'atan');
 }
@@ -85,6 +187,7 @@ export function atan(...args: unknown[]): Tensor {
 export function sinh(input: Tensor): Tensor;
 export function sinh(options: { input: Tensor }): Tensor;
 export function sinh(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Sinh, args[0], 'sinh');
   const a = bind(schemas.sinh[0], args, null);
   return unaryOp(Op.Sinh, a.input as Tensor, 'sinh');
 }
@@ -96,6 +199,7 @@ export function sinh(...args: unknown[]): Tensor {
 export function cosh(input: Tensor): Tensor;
 export function cosh(options: { input: Tensor }): Tensor;
 export function cosh(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Cosh, args[0], 'cosh');
   const a = bind(schemas.cosh[0], args, null);
   return unaryOp(Op.Cosh, a.input as Tensor, 'cosh');
 }
@@ -107,6 +211,7 @@ export function cosh(...args: unknown[]): Tensor {
 export function asinh(input: Tensor): Tensor;
 export function asinh(options: { input: Tensor }): Tensor;
 export function asinh(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Asinh, args[0], 'asinh');
   const a = bind(schemas.asinh[0], args, null);
   return unaryOp(Op.Asinh, a.input as Tensor, 'asinh');
 }
@@ -118,6 +223,7 @@ export function asinh(...args: unknown[]): Tensor {
 export function acosh(input: Tensor): Tensor;
 export function acosh(options: { input: Tensor }): Tensor;
 export function acosh(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Acosh, args[0], 'acosh');
   const a = bind(schemas.acosh[0], args, null);
   return unaryOp(Op.Acosh, a.input as Tensor, 'acosh');
 }
@@ -129,6 +235,7 @@ export function acosh(...args: unknown[]): Tensor {
 export function atanh(input: Tensor): Tensor;
 export function atanh(options: { input: Tensor }): Tensor;
 export function atanh(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Atanh, args[0], 'atanh');
   const a = bind(schemas.atanh[0], args, null);
   return unaryOp(Op.Atanh, a.input as Tensor, 'atanh');
 }
@@ -140,6 +247,7 @@ export function atanh(...args: unknown[]): Tensor {
 export function exp2(input: Tensor): Tensor;
 export function exp2(options: { input: Tensor }): Tensor;
 export function exp2(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Exp2, args[0], 'exp2');
   const a = bind(schemas.exp2[0], args, null);
   return unaryOp(Op.Exp2, a.input as Tensor, 'exp2');
 }
@@ -151,6 +259,7 @@ export function exp2(...args: unknown[]): Tensor {
 export function expm1(input: Tensor): Tensor;
 export function expm1(options: { input: Tensor }): Tensor;
 export function expm1(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Expm1, args[0], 'expm1');
   const a = bind(schemas.expm1[0], args, null);
   return unaryOp(Op.Expm1, a.input as Tensor, 'expm1');
 }
@@ -162,6 +271,7 @@ export function expm1(...args: unknown[]): Tensor {
 export function log1p(input: Tensor): Tensor;
 export function log1p(options: { input: Tensor }): Tensor;
 export function log1p(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Log1p, args[0], 'log1p');
   const a = bind(schemas.log1p[0], args, null);
   return unaryOp(Op.Log1p, a.input as Tensor, 'log1p');
 }
@@ -173,6 +283,7 @@ export function log1p(...args: unknown[]): Tensor {
 export function log2(input: Tensor): Tensor;
 export function log2(options: { input: Tensor }): Tensor;
 export function log2(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Log2, args[0], 'log2');
   const a = bind(schemas.log2[0], args, null);
   return unaryOp(Op.Log2, a.input as Tensor, 'log2');
 }
@@ -184,6 +295,7 @@ export function log2(...args: unknown[]): Tensor {
 export function log10(input: Tensor): Tensor;
 export function log10(options: { input: Tensor }): Tensor;
 export function log10(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Log10, args[0], 'log10');
   const a = bind(schemas.log10[0], args, null);
   return unaryOp(Op.Log10, a.input as Tensor, 'log10');
 }
@@ -195,6 +307,7 @@ export function log10(...args: unknown[]): Tensor {
 export function rsqrt(input: Tensor): Tensor;
 export function rsqrt(options: { input: Tensor }): Tensor;
 export function rsqrt(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Rsqrt, args[0], 'rsqrt');
   const a = bind(schemas.rsqrt[0], args, null);
   return unaryOp(Op.Rsqrt, a.input as Tensor, 'rsqrt');
 }
@@ -206,6 +319,7 @@ export function rsqrt(...args: unknown[]): Tensor {
 export function reciprocal(input: Tensor): Tensor;
 export function reciprocal(options: { input: Tensor }): Tensor;
 export function reciprocal(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Reciprocal, args[0], 'reciprocal');
   const a = bind(schemas.reciprocal[0], args, null);
   return unaryOp(Op.Reciprocal, a.input as Tensor, 'reciprocal');
 }
@@ -217,6 +331,7 @@ export function reciprocal(...args: unknown[]): Tensor {
 export function sign(input: Tensor): Tensor;
 export function sign(options: { input: Tensor }): Tensor;
 export function sign(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Sign, args[0], 'sign');
   const a = bind(schemas.sign[0], args, null);
   return unaryOp(Op.Sign, a.input as Tensor, 'sign');
 }
@@ -228,6 +343,7 @@ export function sign(...args: unknown[]): Tensor {
 export function sgn(input: Tensor): Tensor;
 export function sgn(options: { input: Tensor }): Tensor;
 export function sgn(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Sgn, args[0], 'sgn');
   const a = bind(schemas.sgn[0], args, null);
   return unaryOp(Op.Sgn, a.input as Tensor, 'sgn');
 }
@@ -239,6 +355,7 @@ export function sgn(...args: unknown[]): Tensor {
 export function floor(input: Tensor): Tensor;
 export function floor(options: { input: Tensor }): Tensor;
 export function floor(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Floor, args[0], 'floor');
   const a = bind(schemas.floor[0], args, null);
   return unaryOp(Op.Floor, a.input as Tensor, 'floor');
 }
@@ -250,6 +367,7 @@ export function floor(...args: unknown[]): Tensor {
 export function ceil(input: Tensor): Tensor;
 export function ceil(options: { input: Tensor }): Tensor;
 export function ceil(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Ceil, args[0], 'ceil');
   const a = bind(schemas.ceil[0], args, null);
   return unaryOp(Op.Ceil, a.input as Tensor, 'ceil');
 }
@@ -278,6 +396,7 @@ export function round(...args: unknown[]): Tensor {
 export function trunc(input: Tensor): Tensor;
 export function trunc(options: { input: Tensor }): Tensor;
 export function trunc(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Trunc, args[0], 'trunc');
   const a = bind(schemas.trunc[0], args, null);
   return unaryOp(Op.Trunc, a.input as Tensor, 'trunc');
 }
@@ -289,6 +408,7 @@ export function trunc(...args: unknown[]): Tensor {
 export function frac(input: Tensor): Tensor;
 export function frac(options: { input: Tensor }): Tensor;
 export function frac(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Frac, args[0], 'frac');
   const a = bind(schemas.frac[0], args, null);
   return unaryOp(Op.Frac, a.input as Tensor, 'frac');
 }
@@ -300,6 +420,7 @@ export function frac(...args: unknown[]): Tensor {
 export function erf(input: Tensor): Tensor;
 export function erf(options: { input: Tensor }): Tensor;
 export function erf(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Erf, args[0], 'erf');
   const a = bind(schemas.erf[0], args, null);
   return unaryOp(Op.Erf, a.input as Tensor, 'erf');
 }
@@ -311,6 +432,7 @@ export function erf(...args: unknown[]): Tensor {
 export function erfc(input: Tensor): Tensor;
 export function erfc(options: { input: Tensor }): Tensor;
 export function erfc(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Erfc, args[0], 'erfc');
   const a = bind(schemas.erfc[0], args, null);
   return unaryOp(Op.Erfc, a.input as Tensor, 'erfc');
 }

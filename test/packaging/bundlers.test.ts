@@ -89,18 +89,21 @@ describe('bundlers, default configuration', () => {
   });
 });
 
+// The seed app holds every op of the table: Tensor's methods reach them all, and a class's
+// methods cannot be tree-shaken. The limits grow with the table (about 0.5 KB gzipped per op
+// on both devices) and leave room for the ops issue 6 lists.
 describe('bundle sizes (esbuild, minified, gzip -9)', () => {
-  it('the seed app with both devices is at most 100 KB', async () => {
+  it('the seed app with both devices is at most 130 KB', async () => {
     const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
     console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
-    expect(kb).toBeLessThanOrEqual(100);
+    expect(kb).toBeLessThanOrEqual(130);
     expect(runInNode('seed-app.js')).toEqual({ lines: both });
   });
 
-  it('the seed app on wasmgrad/js is at most 45 KB, and holds no WebAssembly', async () => {
+  it('the seed app on wasmgrad/js is at most 60 KB, and holds no WebAssembly', async () => {
     const code = await bundleWithEsbuild('seed-app-js.js');
     console.log(`seed app, wasmgrad/js: ${gzipKB(code).toFixed(1)} KB`);
-    expect(gzipKB(code)).toBeLessThanOrEqual(45);
+    expect(gzipKB(code)).toBeLessThanOrEqual(60);
     expect(code.toString()).not.toContain('AGFzbQ'); // base64 of the "\0asm" magic
     expect(runInNode('seed-app-js.js')).toEqual({ lines: [seedLine('js')] });
   });
