@@ -6,6 +6,9 @@ import { Op } from '../abi/abi.js';
 
 export const gradFnNames: { [K in Op]: string } = {
   [Op.None]: '', [Op.Count]: '',
+  // never recorded (bool results): no node name
+  [Op.Eq]: '', [Op.Ne]: '', [Op.Lt]: '', [Op.Le]: '', [Op.Gt]: '', [Op.Ge]: '',
+  [Op.LogicalAnd]: '', [Op.LogicalOr]: '', [Op.LogicalXor]: '', [Op.LogicalNot]: '',
   [Op.Add]: 'AddBackward0', [Op.Sub]: 'SubBackward0', [Op.Mul]: 'MulBackward0', [Op.Div]: 'DivBackward0',
   [Op.Pow]: 'PowBackward1', [Op.Maximum]: 'MaximumBackward0', [Op.Minimum]: 'MinimumBackward0',
   [Op.AddScalar]: 'AddBackward0', [Op.SubScalar]: 'SubBackward0', [Op.MulScalar]: 'MulBackward0',

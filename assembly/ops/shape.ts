@@ -4,7 +4,7 @@
 // arrive in the args buffer (scratch.ts), validated by the TS layer.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad } from '../tensors';
+import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad, elemShift } from '../tensors';
 import { shouldRecord1, is_grad_enabled, newRecord, setInput, setParams } from '../tape';
 import { SHAPE, STR_A, COUNTERS, argsPtr } from '../scratch';
 import { stridedCopy, broadcastStrides } from '../kernels/strided';
@@ -15,7 +15,8 @@ export function reshapeCompute(x: i32, nd: i32, shape: usize): i32 {
   const n = numelOf(x);
   const out = newTensorN(nd, shape, dtypeOf(x), n);
   if (!out) return Err.OutOfMemory;
-  memory.copy(dataOf(out), dataOf(x), <usize>n << 2);
+  // float64 (8-byte elements) passes through here too: t.double()'s ToCopy and its gradient
+  memory.copy(dataOf(out), dataOf(x), <usize>n << elemShift(dtypeOf(x)));
   return out;
 }
 

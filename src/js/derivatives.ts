@@ -24,6 +24,9 @@ const noRule: Rule = (r) => { throw new Error(`wasmgrad: no derivative for op ${
 export const derivatives: { [K in Op]: Rule } = {
   [Op.None]: noRule,
   [Op.Count]: noRule,
+  // comparisons and logical ops have bool results, which PyTorch never records
+  [Op.Eq]: noRule, [Op.Ne]: noRule, [Op.Lt]: noRule, [Op.Le]: noRule, [Op.Gt]: noRule, [Op.Ge]: noRule,
+  [Op.LogicalAnd]: noRule, [Op.LogicalOr]: noRule, [Op.LogicalXor]: noRule, [Op.LogicalNot]: noRule,
   // d(a + alpha·b) = da + alpha·db
   [Op.Add]: (r, g, k) => sumTo(r, k, k === 0 || r.s0 === 1 ? g : mulS(g, r.s0)),
   [Op.Sub]: (r, g, k) => sumTo(r, k, k === 0 ? g : mulS(g, -r.s0)),

@@ -50,7 +50,7 @@ export function fromFixture(t: TensorFixture, device: Device, requires_grad = t.
 export function expectClose(actual: torch.Tensor | null, expected: TensorFixture, tol: Tolerance, what = 'tensor'): void {
   expect(actual, `${what} is null`).not.toBeNull();
   expect(actual!.shape, `${what} shape`).toEqual(expected.shape);
-  expect(actual!.dtype, `${what} dtype`).toBe(expected.dtype);
+  expect(actual!.dtype.name, `${what} dtype`).toBe(expected.dtype);
   const a = Array.from(actual!.dataSync());
   const e = values(expected);
   let worst = -1, worstErr = 0;
