@@ -66,6 +66,8 @@ def enc_arg(a):
         return {"dtype": NAMES[a]}
     if isinstance(a, str):
         return {"str": a}
+    if isinstance(a, (list, tuple)):
+        return [enc_arg(x) for x in a]
     if isinstance(a, float) and math.isfinite(a):
         assert a != int(a), f"a float argument must not be integer-valued in JS: {a}"
     return enc_value(a) if not isinstance(a, bool) else a
@@ -256,6 +258,27 @@ seed("tensor-bools")
 call("tensor-bools", "tensor", [[True, False, True]])
 seed("tensor-nested-bools")
 call("tensor-nested-bools", "tensor", [[[True], [False]]])
+
+# ---- shape ops keep every dtype; cat promotes ----
+for d in ALL:
+    seed(f"cat-promote-float32-{NAMES[d]}")
+    call(f"cat-promote-float32-{NAMES[d]}", "cat", [[rand_of(torch.float32, 2, 2), rand_of(d, 1, 2)]])
+    seed(f"cat-promote-int64-{NAMES[d]}")
+    call(f"cat-promote-int64-{NAMES[d]}", "cat", [[rand_of(torch.int64, 2, 2), rand_of(d, 2, 1)], 1])
+    seed(f"stack-{NAMES[d]}")
+    call(f"stack-{NAMES[d]}", "stack", [[rand_of(d, 2, 3), rand_of(d, 2, 3)], 1])
+    seed(f"permute-{NAMES[d]}")
+    call(f"permute-{NAMES[d]}", "permute", [rand_of(d, 2, 3, 4), [2, 0, 1]])
+    seed(f"expand-{NAMES[d]}")
+    call(f"expand-{NAMES[d]}", "expand", [rand_of(d, 3, 1), 3, 4], method=True)
+    seed(f"transpose-{NAMES[d]}")
+    call(f"transpose-{NAMES[d]}", "transpose", [rand_of(d, 2, 3), 0, 1])
+    seed(f"reshape-{NAMES[d]}")
+    call(f"reshape-{NAMES[d]}", "reshape", [rand_of(d, 2, 3), [3, 2]])
+seed("cat-float64-precise")
+call("cat-float64-precise", "cat", [[T([0.1, 1e-300], torch.float64), T([1e300], torch.float64)]])
+seed("permute-float64-precise")
+call("permute-float64-precise", "permute", [T([[0.1, 1e-300, 0.3], [1e300, 2 ** 53 - 1, -0.7]], torch.float64), [1, 0]])
 
 # ---- dtype errors ----
 seed("err-requires-grad-int64")
