@@ -195,9 +195,13 @@ for op in ["logical_and", "logical_or", "logical_xor"]:
         call(cid, op, [rand_of(da, 2, 3), rand_of(db, 3)])
     seed(f"{op}-nan")
     call(f"{op}-nan", op, [T([NAN, 0.0, NAN], torch.float32), T([1.0, NAN, 0.0], torch.float32)])
+    seed(f"{op}-method")
+    call(f"{op}-method", op, [T([0, 1, 2], torch.int32), T([1.5, 0.0, -1.0], torch.float32)], method=True)
 for d in ALL:
     seed(f"logical_not-{NAMES[d]}")
     call(f"logical_not-{NAMES[d]}", "logical_not", [rand_of(d, 5)])
+seed("logical_not-method")
+call("logical_not-method", "logical_not", [T([0, 1, -2], torch.int64)], method=True)
 seed("logical_not-nan")
 call("logical_not-nan", "logical_not", [T([NAN, 0.0, -0.0, INF], torch.float32)])
 
