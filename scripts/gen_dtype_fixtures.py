@@ -83,7 +83,13 @@ def call(cid, fn, args, kwargs=None, method=False):
     c = {"id": cid, "kind": "call", "fn": fn, "method": method, "args": [enc_arg(a) for a in args],
          "kwargs": {k: enc_arg(v) for k, v in kwargs.items()}}
     try:
-        out = getattr(args[0], fn)(*args[1:], **kwargs) if method else getattr(torch, fn)(*args, **kwargs)
+        if method:
+            out = getattr(args[0], fn)(*args[1:], **kwargs)
+        else:
+            f = torch
+            for part in fn.split("."):
+                f = getattr(f, part)
+            out = f(*args, **kwargs)
         c["out"] = enc_tensor(out) if isinstance(out, torch.Tensor) else out
     except Exception as e:  # noqa: BLE001 -- the error is the expected answer
         c["error"] = {"type": type(e).__name__, "message": str(e)}
@@ -301,6 +307,13 @@ seed("err-compare-str-function")
 call("err-compare-str-function", "lt", [T([1.0], torch.float32), "a"])
 seed("err-compare-broadcast")
 call("err-compare-broadcast", "eq", [T([1.0, 2.0], torch.float32), T([1.0, 2.0, 3.0], torch.float32)])
+for d in [torch.int32, torch.bool, torch.float64]:
+    seed(f"err-nll-target-{NAMES[d]}")
+    call(f"err-nll-target-{NAMES[d]}", "nn.functional.nll_loss", [T([[0.5, -1.0], [0.2, 0.3]], torch.float32), T([1, 0], d)])
+seed("err-mm-float32-int64")
+call("err-mm-float32-int64", "mm", [T([[1.0]], torch.float32), T([[2]], torch.int64)])
+seed("err-mm-int32-float64")
+call("err-mm-int32-float64", "mm", [T([[1]], torch.int32), T([[2.0]], torch.float64)])
 seed("err-logical-number")
 call("err-logical-number", "logical_and", [T([1.0], torch.float32), 1])
 

@@ -68,7 +68,8 @@ function run(c: CallCase, device: Device): unknown {
     const self = args[0] as Record<string, (...a: unknown[]) => unknown>;
     return self[c.fn](...args.slice(1), ...rest);
   }
-  return (torch as unknown as Record<string, (...a: unknown[]) => unknown>)[c.fn](...args, ...rest);
+  const f = c.fn.split('.').reduce((o: any, k) => o[k], torch) as (...a: unknown[]) => unknown;
+  return f(...args, ...rest);
 }
 
 afterEach(() => torch.set_default_dtype(torch.float32));
@@ -198,6 +199,11 @@ for (const device of DEVICES) {
       w.float().sum().backward();
       w.float().mul(2).sum().backward();
       expect([w.grad!.dtype, w.grad!.tolist()]).toEqual([torch.float64, [3, 3]]);
+    });
+
+    it('optimizers refuse float64 parameters rather than update them as float32', () => {
+      const w = torch.zeros(2, { dtype: torch.float64, requires_grad: true, device });
+      expect(() => new torch.optim.SGD([w], { lr: 0.1 })).toThrow('optimizers support float32 parameters only, not torch.float64');
     });
 
     it('comparison results do not require grad, even from tensors that do', () => {

@@ -90,10 +90,12 @@ describe('bundlers, default configuration', () => {
 });
 
 describe('bundle sizes (esbuild, minified, gzip -9)', () => {
-  it('the seed app with both devices is at most 75 KB', async () => {
+  // 75 → 76 KB with dtypes: the any-dtype comparison/integer kernels and float64 copies
+  // add 2.8 KB to the module (0.4 KB gzipped, embedded as base64)
+  it('the seed app with both devices is at most 76 KB', async () => {
     const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
     console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
-    expect(kb).toBeLessThanOrEqual(75);
+    expect(kb).toBeLessThanOrEqual(76);
     expect(runInNode('seed-app.js')).toEqual({ lines: both });
   });
 
