@@ -90,7 +90,7 @@ def call(cid, fn, args, kwargs=None, method=False):
             for part in fn.split("."):
                 f = getattr(f, part)
             out = f(*args, **kwargs)
-        c["out"] = enc_tensor(out) if isinstance(out, torch.Tensor) else out
+        c["out"] = enc_tensor(out) if isinstance(out, torch.Tensor) else enc_arg(out) if isinstance(out, torch.dtype) else out
     except Exception as e:  # noqa: BLE001 -- the error is the expected answer
         c["error"] = {"type": type(e).__name__, "message": str(e)}
     CASES.append(c)
@@ -123,6 +123,24 @@ for op in ["add", "sub", "mul", "div"]:
             if op == "div" and db != torch.bool:
                 b = torch.where(b == 0, torch.ones_like(b), b)
             call(cid, op, [a, b])
+
+# promote_types and result_type themselves
+for da in ALL:
+    for db in ALL:
+        cid = f"promote_types-{NAMES[da]}-{NAMES[db]}"
+        seed(cid)
+        call(cid, "promote_types", [da, db])
+for cid, a, b in [
+    ("result_type-int64-float", T([1], torch.int64), 2.5), ("result_type-int64-int", T([1], torch.int64), 2),
+    ("result_type-bool-bool", T([True], torch.bool), True), ("result_type-bool-int", T([True], torch.bool), 3),
+    ("result_type-int-int32", 2, T([1], torch.int32)), ("result_type-float-bool", 0.5, T([True], torch.bool)),
+    ("result_type-int32-int64-0d", T([1], torch.int32), T(5, torch.int64)), ("result_type-float32-float64", T([1.0], torch.float32), T([1.0], torch.float64)),
+    ("result_type-int-float", 2, 3.5), ("result_type-str", "a", T(1, torch.int64)),
+]:
+    seed(cid)
+    call(cid, "result_type", [a, b])
+seed("promote_types-str")
+call("promote_types-str", "promote_types", [torch.int64, "a"])
 
 # 0-d tensors and Python numbers only raise the category (result_type)
 for cid, a, b in [

@@ -4,6 +4,7 @@
 
 import { DType } from '../abi/abi.js';
 import { TypeError } from './errors.js';
+import { pyType } from './args.js';
 
 /** The names wasmgrad's dtypes go by (the part after `torch.`). */
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
@@ -118,6 +119,20 @@ export function parseDtype(d: unknown, fn: string, arg = 'dtype'): DType | undef
 const ALIASES: Record<string, TorchDtype | undefined> = {
   float32, float: float32, float64, double: float64, int64, long: int64, int32, int: int32, bool,
 };
+
+/**
+ * PyTorch's torch.promote_types: the smallest dtype both convert to without losing their category.
+ * @example
+ * console.log(`${torch.promote_types(torch.int64, torch.float32)}`); // torch.float32
+ */
+export function promote_types(type1: TorchDtype, type2: TorchDtype): TorchDtype {
+  [type1, type2].forEach((t, i) => {
+    if (!(t instanceof TorchDtype)) {
+      throw new TypeError(`promote_types(): argument 'type${i + 1}' (position ${i + 1}) must be torch.dtype, not ${pyType(t)}`);
+    }
+  });
+  return DTYPES[promote(type1._code, type2._code)];
+}
 
 /** One operand of an elementwise op, for result_type: a tensor (its dtype and whether it is 0-d) or a JS value. */
 export type Operand = { dtype: DType; zeroDim: boolean } | number | boolean;

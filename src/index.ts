@@ -9,8 +9,9 @@ export { Tensor, GradFn } from './tensor.js';
 export type { DTypeName, TensorLike, BackwardOptions, ToTarget } from './tensor.js';
 export {
   TorchDtype as dtype, float32, float32 as float, float64, float64 as double, int64, int64 as long, int32, int32 as int,
-  bool, set_default_dtype, get_default_dtype,
+  bool, set_default_dtype, get_default_dtype, promote_types,
 } from './dtype.js';
+export { result_type } from './ops/promote.js';
 export type { DimArg, ReduceOptions } from './ops/reduce.js';
 export type { SizeArg, SizeOptions } from './shape.js';
 export type { DeviceName, MemoryInfo } from './device.js';

@@ -9,7 +9,8 @@ import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { resultType, isFloating, defaultFloat, DTYPES, type Operand } from '../dtype.js';
+import { resultType, isFloating, defaultFloat, DTYPES, type Operand, type TorchDtype } from '../dtype.js';
+import { invalidCombination } from '../args.js';
 import { castTensor, castValues } from '../cast.js';
 
 const operand = (t: Tensor): Operand => ({ dtype: t._dtype, zeroDim: t._shape.length === 0 });
@@ -95,4 +96,21 @@ export function mixedScalar(
   } finally {
     s.dispose();
   }
+}
+
+const RESULT_TYPE = ['(Tensor tensor, Tensor other)', '(Number scalar, Tensor tensor)', '(Tensor tensor, Number other)', '(Number scalar1, Number scalar2)'];
+
+/**
+ * PyTorch's torch.result_type: the dtype an arithmetic op on the two operands returns
+ * (tensors or numbers; an integer-valued number is a Python int).
+ * @example
+ * console.log(`${torch.result_type(torch.tensor([1, 2], { dtype: torch.long }), 2.5)}`); // torch.float32
+ */
+export function result_type(tensor1: Tensor | number | boolean, tensor2: Tensor | number | boolean): TorchDtype {
+  const ops = [tensor1, tensor2].map((x) => {
+    if (x instanceof Tensor) return operand(x);
+    if (typeof x === 'number' || typeof x === 'boolean') return x;
+    throw invalidCombination('result_type', [tensor1, tensor2], {}, RESULT_TYPE);
+  });
+  return DTYPES[resultType(ops)];
 }
