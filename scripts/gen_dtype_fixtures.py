@@ -77,6 +77,16 @@ def seed(cid):
     torch.manual_seed(zlib.crc32(cid.encode()))
 
 
+def wraps(fn, method, args, kwargs, out):
+    """Whether PyTorch's integer result wrapped around: the op redone in float64 (exact at
+    these sizes) disagrees. wasmgrad raises there instead (docs/api.md)."""
+    if fn not in ("neg", "abs", "add", "sub", "mul", "sum"):
+        return False
+    wide = [a.double() if isinstance(a, torch.Tensor) else a for a in args]
+    exact = getattr(wide[0], fn)(*wide[1:], **kwargs) if method else getattr(torch, fn)(*wide, **kwargs)
+    return not torch.equal(exact, out.double())
+
+
 def call(cid, fn, args, kwargs=None, method=False):
     """One call case: args built by the caller after seed(cid)."""
     kwargs = kwargs or {}
@@ -91,6 +101,8 @@ def call(cid, fn, args, kwargs=None, method=False):
                 f = getattr(f, part)
             out = f(*args, **kwargs)
         c["out"] = enc_tensor(out) if isinstance(out, torch.Tensor) else enc_arg(out) if isinstance(out, torch.dtype) else out
+        if isinstance(out, torch.Tensor) and out.dtype in (torch.int64, torch.int32) and wraps(fn, method, args, kwargs, out):
+            c["wraps"] = True
     except Exception as e:  # noqa: BLE001 -- the error is the expected answer
         c["error"] = {"type": type(e).__name__, "message": str(e)}
     CASES.append(c)
@@ -307,6 +319,27 @@ seed("cat-float64-precise")
 call("cat-float64-precise", "cat", [[T([0.1, 1e-300], torch.float64), T([1e300], torch.float64)]])
 seed("permute-float64-precise")
 call("permute-float64-precise", "permute", [T([[0.1, 1e-300, 0.3], [1e300, 2 ** 53 - 1, -0.7]], torch.float64), [1, 0]])
+
+# ---- unary ops on integers and bools: float ops promote, neg/abs/relu keep the dtype ----
+for op in ["exp", "log", "sqrt", "sigmoid", "tanh", "neg", "abs", "relu"]:
+    for d in [torch.int64, torch.int32, torch.bool]:
+        cid = f"unary-{op}-{NAMES[d]}"
+        seed(cid)
+        call(cid, op, [T([0, 1, 2, -3], torch.int64).to(d)])
+seed("unary-neg-int32-min")
+call("unary-neg-int32-min", "neg", [T([-2147483648], torch.int32)])
+seed("add-int32-wraps")
+call("add-int32-wraps", "add", [T([2147483647, 1], torch.int32), 1])
+seed("sum-int32-beyond-int32")
+call("sum-int32-beyond-int32", "sum", [T([2000000000, 2000000000], torch.int32)])
+seed("mul-int64-beyond-int32")
+call("mul-int64-beyond-int32", "mul", [T([65536, 3], torch.int64), T([65536, 3], torch.int64)])
+seed("full-bool-fill")
+call("full-bool-fill", "full", [[2], True])
+seed("err-arange-bool")
+call("err-arange-bool", "arange", [0, 3], {"dtype": torch.bool})
+seed("err-to-list")
+call("err-to-list", "to", [T([1.5], torch.float32), [1]], method=True)
 
 # ---- dtype errors ----
 seed("err-requires-grad-int64")

@@ -8,7 +8,7 @@ import { RuntimeError, TorchError, TypeError, ValueError, NotImplementedError } 
 import { checkBool, checkInt, checkNumber, checkTensorArg, pyType } from './args.js';
 import { checkIntList, checkNewShape, checkStorage, numelOf, type IntParam } from './shape.js';
 import { Tensor } from './tensor.js';
-import { parseDtype, defaultFloat, isIntegral, type TorchDtype, type DTypeName } from './dtype.js';
+import { parseDtype, defaultFloat, isIntegral, bool as torch_bool, type TorchDtype, type DTypeName } from './dtype.js';
 import { castValues, checkInt64Values } from './cast.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
@@ -171,7 +171,9 @@ export function ones(...args: SizeAndOptions): Tensor {
 /** A tensor filled with one value. @example torch.full([2, 2], 7) */
 export function full(size: readonly number[], fill_value: number, options: TensorOptions = {}): Tensor {
   const shape = checkIntList(size, { fn: 'full', name: 'size', position: 1, list: 'SymInts' });
-  return filled(shape, checkNumber('full', 'fill_value', 2, fill_value), options, 'full');
+  // a bool fill_value makes a bool tensor, as PyTorch infers from a Python bool
+  const opts = typeof fill_value === 'boolean' && options.dtype === undefined ? { ...options, dtype: torch_bool } : options;
+  return filled(shape, checkNumber('full', 'fill_value', 2, fill_value), opts, 'full');
 }
 
 /** Zeros shaped like input (same device and dtype unless given). @example torch.zeros_like(x) */
@@ -201,6 +203,7 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   const names = given.length === 1 ? ['end'] : ['start', 'end', 'step'];
   const nums = given.map((a, i) => checkNumber('arange', names[i], i + 1, a));
   let [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  if (dtypeOf(options.dtype, 'arange') === DType.Bool) throw new RuntimeError('"arange_cpu" not implemented for \'Bool\'');
   // PyTorch computes an integer arange in integers: the bounds and step truncate first
   if (isIntegral(dtypeOf(options.dtype, 'arange'))) [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
   if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RuntimeError(`unsupported range: ${pyNumber(start)} -> ${pyNumber(end)}`);

@@ -115,6 +115,9 @@ export function parseDtype(d: unknown, fn: string, arg = 'dtype'): DType | undef
   throw new TypeError(`${fn}(): argument '${arg}' must be torch.dtype, not ${typeof d === 'string' ? 'str' : typeof d}`);
 }
 
+/** Whether s names a dtype (`'float64'`, `'torch.long'` ...). */
+export const isDtypeName = (s: string): boolean => ALIASES[s.startsWith('torch.') ? s.slice(6) : s] !== undefined;
+
 /** Every name a dtype goes by in `torch.*` (float is float32, long is int64 ...). */
 const ALIASES: Record<string, TorchDtype | undefined> = {
   float32, float: float32, float64, double: float64, int64, long: int64, int32, int: int32, bool,

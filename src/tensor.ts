@@ -15,10 +15,10 @@ import * as shp from './ops/shape.js';
 import * as la from './ops/linalg.js';
 import * as cmp from './ops/compare.js';
 import { backward as runBackward } from './autograd.js';
-import { checkBool } from './args.js';
+import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
 import { castTensor } from './cast.js';
-import { DTYPES, TorchDtype, isFloating, parseDtype, type DTypeName } from './dtype.js';
+import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
 import { nonOverlappingAndDense } from './strides.js';
 
@@ -31,6 +31,12 @@ const TYPE_NAMES: { readonly [K in DType]: string } = {
   [DType.Float32]: 'torch.FloatTensor', [DType.Float64]: 'torch.DoubleTensor', [DType.Int64]: 'torch.LongTensor',
   [DType.Int32]: 'torch.IntTensor', [DType.Bool]: 'torch.BoolTensor',
 };
+
+const TO_SIGNATURES = [
+  '(torch.device device, torch.dtype dtype, bool non_blocking, bool copy, *, torch.memory_format memory_format)',
+  '(torch.dtype dtype, bool non_blocking, bool copy, *, torch.memory_format memory_format)',
+  '(Tensor tensor, bool non_blocking, bool copy, *, torch.memory_format memory_format)',
+];
 
 /** What `to()` takes: a device, a dtype, both (device first), a tensor to match, or keywords. */
 export type ToTarget = DeviceName | TorchDtype | DTypeName | Tensor | { device?: DeviceName; dtype?: TorchDtype | DTypeName };
@@ -382,9 +388,10 @@ export class Tensor {
     let device: DeviceName | undefined;
     let d: TorchDtype | DTypeName | undefined = dtype;
     if (target instanceof Tensor) { device = target.device; d = target.dtype; }
-    else if (target === 'wasm' || target === 'js') device = target;
-    else if (target instanceof TorchDtype || typeof target === 'string') d = target;
-    else if (target !== null && typeof target === 'object') { device = target.device; d = target.dtype ?? d; }
+    else if (target instanceof TorchDtype || (typeof target === 'string' && isDtypeName(target))) d = target as TorchDtype | DTypeName;
+    else if (typeof target === 'string') device = target as DeviceName; // getDevice gives PyTorch's error for a bad one
+    else if (target !== null && typeof target === 'object' && !Array.isArray(target)) { device = target.device; d = target.dtype ?? d; }
+    else throw invalidCombination('to', [target], {}, TO_SIGNATURES);
     const code = parseDtype(d, 'to') ?? this._dtype;
     const dev = device === undefined ? this._dev : getDevice(device);
     const cast = castTensor(this, code);

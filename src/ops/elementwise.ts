@@ -8,7 +8,7 @@ import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination, t
 import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
-import { mixedBinary, mixedScalar } from './promote.js';
+import { mixedBinary, mixedScalar, mixedUnary } from './promote.js';
 
 function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: string): Tensor {
   const dev = deviceOf(a, b);
@@ -27,7 +27,7 @@ function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string, cIsBoo
 
 function unaryOp(op: Op, a: Tensor, name: string): Tensor {
   checkTensorArg(name, 'input', 1, a);
-  checkFloat(a, name);
+  if (a._dtype !== DType.Float32) return mixedUnary(op, a, name, (x) => unaryOp(op, x, name));
   return new Tensor(a._dev, a._dev.unary(op, a.h), a._shape.slice());
 }
 

@@ -12,6 +12,8 @@ import { Tensor } from '../tensor.js';
 import { resultType, isFloating, defaultFloat, DTYPES, type Operand, type TorchDtype } from '../dtype.js';
 import { invalidCombination } from '../args.js';
 import { castTensor, castValues } from '../cast.js';
+import { INT_OVERFLOW } from '../errors.js';
+import { fitsInt32 } from '../dtype.js';
 
 const operand = (t: Tensor): Operand => ({ dtype: t._dtype, zeroDim: t._shape.length === 0 });
 
@@ -113,4 +115,37 @@ export function result_type(tensor1: Tensor | number | boolean, tensor2: Tensor 
     throw invalidCombination('result_type', [tensor1, tensor2], {}, RESULT_TYPE);
   });
   return DTYPES[resultType(ops)];
+}
+
+/** PyTorch's refusals of unary ops on bool tensors, in its words. */
+const BOOL_UNARY: Partial<Record<Op, string>> = {
+  [Op.Neg]: 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+  [Op.Abs]: '"abs_cpu" not implemented for \'Bool\'',
+  [Op.Relu]: 'Boolean inputs not supported for relu',
+};
+
+/** Integer forms of the unary ops that keep an integer dtype. */
+const INT_UNARY: Partial<Record<Op, (v: number) => number>> = {
+  [Op.Neg]: (v) => -v, [Op.Abs]: (v) => Math.abs(v), [Op.Relu]: (v) => (v < 0 ? 0 : v),
+};
+
+/**
+ * A unary op on a tensor that is not float32: exp/log/sqrt/sigmoid/tanh of integers and
+ * bools run in the default float dtype (as PyTorch's); neg/abs/relu keep an integer dtype
+ * (computed through JS: the values are int32, a result beyond it raises).
+ */
+export function mixedUnary(op: Op, a: Tensor, name: string, float32: (x: Tensor) => Tensor): Tensor {
+  if (isFloating(a._dtype)) throw float64Unsupported(name);
+  const intForm = INT_UNARY[op];
+  if (!intForm) {
+    if (defaultFloat() !== DType.Float32) throw float64Unsupported(name);
+    return withOperands([a], DType.Float32, ([x]) => float32(x));
+  }
+  if (a._dtype === DType.Bool) throw new RuntimeError(BOOL_UNARY[op]!);
+  const values = Int32Array.from(a._dev.read(a.h), (v) => {
+    const r = intForm(v);
+    if (!fitsInt32(r)) throw new RuntimeError(INT_OVERFLOW);
+    return r;
+  });
+  return new Tensor(a._dev, a._dev.fromData(values, a._shape, a._dtype), a._shape.slice(), a._dtype);
 }
