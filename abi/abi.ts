@@ -38,13 +38,20 @@ export enum Op {
   MseLoss, BinaryCrossEntropy, BinaryCrossEntropyWithLogits, NllLoss,
   // t.to(other device): the copy on the other device, over a leaf that stands for t (src/crossing.ts)
   ToCopy,
+  // comparisons and logical ops (never recorded: their results are bool); binary broadcasting or with scalar s0
+  Eq, Ne, Lt, Le, Gt, Ge, LogicalAnd, LogicalOr, LogicalXor, LogicalNot,
   Count,
 }
 
 /** Loss reductions, as PyTorch numbers them (at::Reduction). */
 export enum Reduction { None = 0, Mean = 1, Sum = 2 }
 
-export enum DType { Float32 = 0, Int64 = 1 }
+/**
+ * Element types. Storage: float32 4 bytes, float64 8 bytes, int64 and int32 as
+ * 4-byte int32 (an int64 value beyond int32 raises; see docs/api.md), bool as a
+ * 4-byte int32 that is 0 or 1 (so integer kernels serve it).
+ */
+export enum DType { Float32 = 0, Int64 = 1, Float64 = 2, Int32 = 3, Bool = 4 }
 
 /** Flag bits of a tensor slot. */
 export enum TensorFlag { RequiresGrad = 1, RetainsGrad = 2, Live = 4 }
@@ -59,7 +66,7 @@ export enum Slot {
 }
 
 /** The most dimensions a tensor may have (shape lives inline in the slot). */
-/** MaxNumel: elements of one tensor, 4 bytes each in a 32-bit address space (both devices keep it). */
+/** MaxNumel: elements of one tensor, 4 bytes each in a 32-bit address space (both devices keep it; float64 halves it). */
 export enum Limits { MaxDims = 8, MaxNumel = 0x3fffffff }
 
 /** Record layout (bytes): see the box diagram in assembly/tape.ts. */
@@ -79,4 +86,6 @@ export enum Err {
   OutOfMemory = -1,
   BackwardTwice = -2,
   Unimplemented = -3,
+  // an integer result beyond the int32 storage of int64 and int32 (docs/api.md)
+  IntOverflow = -4,
 }

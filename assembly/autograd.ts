@@ -15,12 +15,12 @@
 //  backward(inputs=...) (inputs and `accumulate`) adds them into the inputs'
 //  .grad instead, and touches no other .grad.
 
-import { Rec, RecFlag, Slot, Err, TensorFlag } from '../abi/abi';
 import { stackPush, stackPop, stackLen, stackAt, stackClear } from './stack';
 import { argsPtr } from './scratch';
 import {
-  slot, retain, release, gradFnOf, flagsOf, setFlags, gradOf, numelOf, dataOf, newLike,
+  slot, retain, release, gradFnOf, flagsOf, setFlags, gradOf, numelOf, dataOf, newSameAs, dtypeOf,
 } from './tensors';
+import { Rec, RecFlag, Slot, Err, TensorFlag, DType } from '../abi/abi';
 import {
   recNin, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
 } from './tape';
@@ -42,12 +42,16 @@ function deliverLeaf(leaf: i32, g: i32, accumulate: bool): i32 {
   return deliverTo(slot(leaf) + Slot.Grad, g, true);
 }
 
-/** A tensor of ones shaped like `root`: the implicit gradient of a scalar. */
+/** A tensor of ones shaped like `root`, of its dtype: the implicit gradient of a scalar. */
 function onesLike(root: i32): i32 {
-  const t = newLike(root);
+  const t = newSameAs(root);
   if (!t) return Err.OutOfMemory;
   const p = dataOf(t);
-  for (let i = 0; i < numelOf(t); i++) store<f32>(p + (<usize>i << 2), 1);
+  if (dtypeOf(t) == DType.Float64) {
+    for (let i = 0; i < numelOf(t); i++) store<f64>(p + (<usize>i << 3), 1);
+  } else {
+    for (let i = 0; i < numelOf(t); i++) store<f32>(p + (<usize>i << 2), 1);
+  }
   return t;
 }
 

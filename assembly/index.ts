@@ -16,6 +16,8 @@ export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from '.
 export { view, expand, permute, cat } from './ops/shape';
 export { matmul, linear } from './ops/linalg';
 export { sgd_step, adam_step } from './ops/optim';
+export { compare } from './ops/compare';
+export { int_binary, int_sum } from './ops/integer';
 export { mse_loss, binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss } from './ops/loss';
 
 // abort without the runtime's string machinery: the trap message is enough

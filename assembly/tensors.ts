@@ -13,7 +13,7 @@
 //  ┌──────┬───────┬─────┬─────┬─────┬───────┬────────┬──────┬──────────────────┬────────┐
 //  │ data │ numel │ndim │dtype│flags│ grad  │ gradFn │ refs │ shape[8] (u32)   │capture │
 //  └──────┴───────┴─────┴─────┴─────┴───────┴────────┴──────┴──────────────────┴────────┘
-//   data:    pointer to numel 4-byte elements (float32, or int64 stored as i32)
+//   data:    pointer to numel elements: 8 bytes for float64, else 4 (float32; int64, int32, bool as i32)
 //   grad:    id of the accumulated .grad, 0 if none (the slot owns one ref on it)
 //   gradFn:  the record that produced this tensor (the slot owns one ref on it)
 //   refs:    one per JS handle, per record that saves it, per slot whose .grad it is
@@ -52,6 +52,14 @@ export function tensor_live_bytes(): usize { return liveBytes; }
 @inline export function ndimOf(id: i32): i32 { return load<u8>(slot(id), Slot.Ndim); }
 // @ts-ignore: decorator
 @inline export function dtypeOf(id: i32): i32 { return load<u8>(slot(id), Slot.DType); }
+/** log2 of the bytes per element of a dtype: float64 is 8 bytes, everything else 4 (abi DType). */
+// @ts-ignore: decorator
+@inline export function elemShift(dtype: i32): i32 { return dtype == DType.Float64 ? 3 : 2; }
+/** Bytes of a tensor's data (at least one element's worth: an empty tensor still gets a block). */
+// @ts-ignore: decorator
+@inline export function dataBytes(id: i32): usize {
+  return <usize>max(numelOf(id), 1) << elemShift(dtypeOf(id));
+}
 // @ts-ignore: decorator
 @inline export function flagsOf(id: i32): i32 { return load<u8>(slot(id), Slot.Flags); }
 // @ts-ignore: decorator
@@ -104,7 +112,10 @@ export function newTensor(ndim: i32, shape: usize, dtype: i32): i32 {
 
 export function newTensorN(ndim: i32, shape: usize, dtype: i32, numel: i32): i32 {
   if (numel < 0 || numel > Limits.MaxNumel) return 0;
-  const bytes = <usize>max(numel, 1) << 2;
+  const shift = elemShift(dtype);
+  // 8-byte elements: half as many fit the 32-bit address space
+  if (shift == 3 && numel > (Limits.MaxNumel >> 1)) return 0;
+  const bytes = <usize>max(numel, 1) << shift;
   const data = alloc(bytes);
   if (!data) return 0;
   if (!freeHead && !grow()) { free(data); return 0; }
@@ -126,9 +137,9 @@ export function newTensorN(ndim: i32, shape: usize, dtype: i32, numel: i32): i32
   return id;
 }
 
-/** A new float32 tensor shaped like `like`. */
-export function newLike(like: i32): i32 {
-  return newTensorN(ndimOf(like), shapePtr(like), DType.Float32, numelOf(like));
+/** A new tensor shaped like `like`, of its dtype. */
+export function newSameAs(like: i32): i32 {
+  return newTensorN(ndimOf(like), shapePtr(like), dtypeOf(like), numelOf(like));
 }
 
 // Releases chain (a slot frees its grad and gradFn, a record frees its inputs
@@ -161,7 +172,7 @@ export function release(id: i32): void {
     if (refs) continue;
     const g = load<i32>(s, Slot.Grad);
     const fn = <usize>load<u32>(s, Slot.GradFn);
-    liveBytes -= <usize>max(load<i32>(s, Slot.Numel), 1) << 2;
+    liveBytes -= dataBytes(t);
     liveCount--;
     // the record may adopt the data it needs for its derivative (see tape.ts)
     const adopted = fn ? releaseRecord(fn, t) : false;

@@ -58,7 +58,7 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
     // tidy() frees every tensor created in the step (activations, loss, ...) when it returns.
     torch.tidy(() => {
       const x = torch.tensor(batch.images).reshape([batch.n, 64]);
-      const y = torch.tensor(batch.labels, { dtype: 'int64' });
+      const y = torch.tensor(batch.labels, { dtype: torch.long });
 
       opt.zero_grad();
       const loss = F.cross_entropy(model.forward(x), y);

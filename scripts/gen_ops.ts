@@ -258,7 +258,7 @@ function derive(): Derived[] {
     const reads = new Set<string>();
     let grads: string[];
     if (typeof row.grad === 'string') {
-      grads = [`${row.grad}(r, g, k)`];
+      grads = [row.grad === 'notDifferentiable' ? 'notDifferentiable()' : `${row.grad}(r, g, k)`];
     } else {
       const g = row.grad;
       for (const name of Object.keys(g)) if (!row.inputs.includes(name)) throw new Error(`${op}: formula for unknown input ${name}`);
@@ -375,7 +375,8 @@ import { SHAPE, STR_A, STR_B, COUNTERS } from '../scratch';
 
 /** The hand-written rules the table names, for the import of grad/manual on each device. */
 function manualNames(derived: Derived[]): string {
-  const names = [...new Set(derived.filter((d) => typeof d.row.grad === 'string').map((d) => d.row.grad as string))].sort();
+  const names = [...new Set(derived.filter((d) => typeof d.row.grad === 'string' && d.row.grad !== 'notDifferentiable')
+    .map((d) => d.row.grad as string))].sort();
   return names.join(', ').replace(/(.{1,90})(, |$)/g, '$1,\n  ').replace(/,\n  $/, '');
 }
 

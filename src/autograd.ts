@@ -99,16 +99,16 @@ export function backward(
     throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
   }
   // with inputs, the device accumulates only into their .grad (each once, as PyTorch, if listed twice)
-  withFloatSeeds(seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true));
+  withSeedsOfRootDtype(roots, seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true));
 }
 
 /**
- * Runs the sweep with the seeds' handles, int64 seeds converted to float32
+ * Runs the sweep with the seeds' handles, each converted to its root's dtype
  * first (PyTorch casts grad_outputs to the output's dtype; the device would
- * read their bits as floats), the conversions freed after.
+ * read their bits as the root's type), the conversions freed after.
  */
-function withFloatSeeds<R>(seeds: (Tensor | null)[], run: (hs: (Handle | null)[]) => R): R {
-  const temps = seeds.map((s) => (s && s._dtype !== DType.Float32 ? s.float() : null));
+function withSeedsOfRootDtype<R>(roots: Tensor[], seeds: (Tensor | null)[], run: (hs: (Handle | null)[]) => R): R {
+  const temps = seeds.map((s, i) => (s && s._dtype !== roots[i]._dtype ? s.to(roots[i].dtype).detach() : null));
   try {
     return run(seeds.map((s, i) => (temps[i] ?? s)?.h ?? null));
   } finally {
@@ -144,7 +144,7 @@ export function grad(
   const dev = roots[0]._dev;
   // the device captures one gradient per tensor: a tensor listed twice gets the same gradient twice
   const distinct = unique(ins);
-  const hs: (Handle | null)[] = withFloatSeeds(seeds, (sh) => sweep(
+  const hs: (Handle | null)[] = withSeedsOfRootDtype(roots, seeds, (sh) => sweep(
     dev, roots.map((t) => t.h), sh, distinct, retain, false,
   ));
   const seen = new Set<number>();
@@ -154,7 +154,7 @@ export function grad(
     if (h === null) return null;
     if (seen.has(j)) t._dev.retain(h); // each returned Tensor owns a reference
     seen.add(j);
-    return new Tensor(t._dev, h, t._shape.slice());
+    return new Tensor(t._dev, h, t._shape.slice(), t._dtype);
   });
   if (!allowUnused && out.some((t) => t === null)) {
     for (const t of out) t?.dispose();

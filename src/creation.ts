@@ -4,54 +4,38 @@
 // (random.ts), so torch.manual_seed(0) gives PyTorch's numbers.
 
 import { DType } from '../abi/abi.js';
-import { RuntimeError, TorchError, TypeError, ValueError } from './errors.js';
+import { RuntimeError, TorchError, TypeError, ValueError, NotImplementedError } from './errors.js';
 import { checkBool, checkInt, checkNumber, checkTensorArg, pyType } from './args.js';
 import { checkIntList, checkNewShape, checkStorage, numelOf, type IntParam } from './shape.js';
-import { Tensor, type DTypeName } from './tensor.js';
+import { Tensor } from './tensor.js';
+import { parseDtype, defaultFloat, isIntegral, bool as torch_bool, type TorchDtype, type DTypeName } from './dtype.js';
+import { castValues, checkInt64Values } from './cast.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
 import { fillUniform, fillNormal, fmaFloat } from './random.js';
 
 export interface TensorOptions {
-  dtype?: DTypeName;
+  /** a torch.dtype (torch.float64, torch.long ...) or its name ('float64', 'int64' ...) */
+  dtype?: TorchDtype | DTypeName;
   device?: DeviceName;
   requires_grad?: boolean;
 }
 
 export type Nested = number | boolean | readonly Nested[];
 
-function dtypeOf(name: DTypeName | undefined): DType {
-  if (name === undefined || name === 'float32') return DType.Float32;
-  if (name === 'int64') return DType.Int64;
-  throw new TorchError(`wasmgrad: unsupported dtype '${name}' (float32 and int64 are supported)`);
-}
+/** The dtype option, or the default (float) dtype. */
+const dtypeOf = (d: TensorOptions['dtype'], fn: string): DType => parseDtype(d, fn) ?? defaultFloat();
 
 /** The keyword options every creation function takes, type-checked as PyTorch's parser does. */
 function checkOptions(fn: string, options: TensorOptions): void {
   if (options.requires_grad !== undefined) checkBool(fn, 'requires_grad', 0, options.requires_grad);
 }
 
-/**
- * wasmgrad stores int64 as int32 (docs/design.md): a value outside it raises
- * rather than wrapping. Non-integers truncate toward zero, as PyTorch's do.
- * The words are PyTorch's for the same value written to an int32 tensor
- * (full() names its types differently), or to an int64 one for NaN and ±inf.
- */
-export function checkInt64Values(values: ArrayLike<number>, fn: 'tensor' | 'full'): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v > -2147483649 && v < 2147483648) continue;
-    const type = Number.isFinite(v) ? (fn === 'full' ? 'int' : 'int32') : (fn === 'full' ? 'int64_t' : 'int64');
-    throw new RuntimeError(`value cannot be converted to type ${type} without overflow`);
-  }
-}
-
-function make(data: ArrayLike<number>, shape: number[], options: TensorOptions): Tensor {
+function make(data: ArrayLike<number>, shape: number[], options: TensorOptions, fn: string, inferred?: DType): Tensor {
   checkStorage(shape);
-  const dtype = dtypeOf(options.dtype);
-  if (dtype === DType.Int64) checkInt64Values(data, 'tensor');
+  const dtype = parseDtype(options.dtype, fn) ?? inferred ?? defaultFloat();
   const dev = getDevice(options.device);
-  const t = new Tensor(dev, dev.fromData(data, shape, dtype), shape, dtype);
+  const t = new Tensor(dev, dev.fromData(castValues(data, dtype), shape, dtype), shape, dtype);
   if (options.requires_grad) t.requires_grad_(true);
   return t;
 }
@@ -102,37 +86,55 @@ function storeValues(v: unknown, sizes: number[], d: number, int64: boolean, out
 }
 
 /** The shape and flat values of torch.tensor's data, with PyTorch's errors for what is not numbers. */
-function readData(data: unknown, dtype: DTypeName | undefined): { shape: number[]; values: number[] } {
+function readData(data: unknown, dtype: DType | undefined): { shape: number[]; values: number[] } {
   if (typeof data === 'string') throw new TypeError("new(): invalid data type 'str'");
   const shape = computeSizes(data);
   if (dtype === undefined) checkInferable(data);
   const values: number[] = [];
-  storeValues(data, shape, 0, dtype === 'int64', values);
+  storeValues(data, shape, 0, dtype !== undefined && isIntegral(dtype), values);
   return { shape, values };
 }
 
 /**
- * A tensor from a number, nested arrays or a typed array (float32 unless dtype says int64).
- * @example torch.tensor([1.3]); torch.tensor([[1, 2], [3, 4]], { requires_grad: true }); torch.tensor(labels, { dtype: 'int64' })
+ * torch.tensor's dtype from the data: bool when every element is a boolean, else the
+ * default float dtype. PyTorch would make Python ints int64, but a JS number does not
+ * say whether it is an int, so [1, 2] is float32 here (docs/api.md).
+ */
+function inferDtype(data: unknown): DType {
+  let sawBool = false, sawOther = false;
+  const visit = (v: unknown): void => {
+    if (typeof v === 'boolean') sawBool = true;
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v instanceof Tensor) { if (v._dtype === DType.Bool) sawBool = true; else sawOther = true; }
+    else sawOther = true;
+  };
+  visit(data);
+  return sawBool && !sawOther ? DType.Bool : defaultFloat();
+}
+
+/**
+ * A tensor from a number, booleans, nested arrays or a typed array: the default dtype (float32)
+ * unless `dtype` says otherwise, bool for booleans.
+ * @example torch.tensor([1.3]); torch.tensor([[1, 2], [3, 4]], { requires_grad: true }); torch.tensor(labels, { dtype: torch.long })
  */
 export function tensor(data: Nested | Float32Array | Int32Array | Float64Array | ArrayLike<number>, options: TensorOptions = {}): Tensor {
   if (data instanceof Tensor) throw new TorchError('wasmgrad: tensor() takes data, not a Tensor; use t.clone().detach()');
   checkOptions('tensor', options);
   if (ArrayBuffer.isView(data)) {
     const arr = data as unknown as ArrayLike<number>;
-    return make(arr, [arr.length], options);
+    return make(arr, [arr.length], options, 'tensor');
   }
-  const { shape, values } = readData(data, options.dtype);
-  return make(values, shape, options);
+  const { shape, values } = readData(data, parseDtype(options.dtype, 'tensor'));
+  return make(values, shape, options, 'tensor', inferDtype(data));
 }
 
 function filled(shape: number[], value: number, options: TensorOptions, fn: string): Tensor {
   checkOptions(fn, options);
   checkNewShape(shape);
-  const dtype = dtypeOf(options.dtype);
-  if (dtype === DType.Int64) checkInt64Values([value], 'full');
+  const dtype = dtypeOf(options.dtype, fn);
+  if (isIntegral(dtype)) checkInt64Values([value], 'full');
   const dev = getDevice(options.device);
-  const t = new Tensor(dev, dev.full(shape, value, dtype), shape, dtype);
+  const t = new Tensor(dev, dev.full(shape, dtype === DType.Bool ? +(value !== 0) : value, dtype), shape, dtype);
   if (options.requires_grad) t.requires_grad_(true);
   return t;
 }
@@ -169,7 +171,9 @@ export function ones(...args: SizeAndOptions): Tensor {
 /** A tensor filled with one value. @example torch.full([2, 2], 7) */
 export function full(size: readonly number[], fill_value: number, options: TensorOptions = {}): Tensor {
   const shape = checkIntList(size, { fn: 'full', name: 'size', position: 1, list: 'SymInts' });
-  return filled(shape, checkNumber('full', 'fill_value', 2, fill_value), options, 'full');
+  // a bool fill_value makes a bool tensor, as PyTorch infers from a Python bool
+  const opts = typeof fill_value === 'boolean' && options.dtype === undefined ? { ...options, dtype: torch_bool } : options;
+  return filled(shape, checkNumber('full', 'fill_value', 2, fill_value), opts, 'full');
 }
 
 /** Zeros shaped like input (same device and dtype unless given). @example torch.zeros_like(x) */
@@ -186,7 +190,7 @@ export function ones_like(input: Tensor, options: TensorOptions = {}): Tensor {
 
 /**
  * Values from start to end (exclusive) in steps: arange(end), arange(start, end, step?).
- * Float32 by default (JS numbers cannot say "integer"); pass dtype 'int64' for integers.
+ * Float32 by default (JS numbers cannot say "integer"); pass dtype torch.long for integers.
  * @example torch.arange(5); torch.arange(0, 1, 0.25)
  */
 export function arange(...args: (number | TensorOptions)[]): Tensor {
@@ -199,8 +203,9 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   const names = given.length === 1 ? ['end'] : ['start', 'end', 'step'];
   const nums = given.map((a, i) => checkNumber('arange', names[i], i + 1, a));
   let [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  if (dtypeOf(options.dtype, 'arange') === DType.Bool) throw new RuntimeError('"arange_cpu" not implemented for \'Bool\'');
   // PyTorch computes an integer arange in integers: the bounds and step truncate first
-  if (options.dtype === 'int64') [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
+  if (isIntegral(dtypeOf(options.dtype, 'arange'))) [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
   if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RuntimeError(`unsupported range: ${pyNumber(start)} -> ${pyNumber(end)}`);
   if (step === 0 || Number.isNaN(step)) throw new RuntimeError('step must be nonzero');
   if (!((step > 0 && end >= start) || (step < 0 && end <= start))) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
@@ -208,7 +213,7 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   if (n >= 2 ** 63) throw new RuntimeError('invalid size, possible overflow?');
   checkStorage([n]);
   const values = Array.from({ length: n }, (_, i) => start + i * step);
-  return make(values, [n], options);
+  return make(values, [n], options, 'arange');
 }
 
 /**
@@ -221,6 +226,7 @@ export function linspace(start: number, end: number, steps: number, options: Ten
   checkInt('linspace', 'steps', 3, steps);
   checkOptions('linspace', options);
   if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
+  checkFloat32Only(options, 'linspace');
   checkStorage([steps]);
   // PyTorch's float32 arithmetic, filling the two halves from each end so the
   // endpoint is exact; its x86 build contracts start + step·i into one fused
@@ -231,7 +237,16 @@ export function linspace(start: number, end: number, steps: number, options: Ten
   const half = Math.floor(steps / 2);
   const values = steps === 1 ? [a] : Array.from({ length: steps }, (_, i) =>
     (i < half ? fmaFloat(step, i, a) : fmaFloat(-step, steps - i - 1, b)));
-  return make(values, [steps], options);
+  return make(values, [steps], options, 'linspace');
+}
+
+/**
+ * rand, randn and linspace compute PyTorch's float32 sequence; its float64 one differs
+ * (other random draws, other rounding), so refuse it rather than round float32 values up.
+ */
+function checkFloat32Only(options: TensorOptions, fn: string): void {
+  const d = dtypeOf(options.dtype, fn);
+  if (d === DType.Float64) throw new NotImplementedError(`wasmgrad: ${fn} does not support dtype torch.float64 yet`);
 }
 
 /** Python's spelling of a float in PyTorch's messages (nan, inf). */
@@ -259,17 +274,19 @@ export function eye(n: number, m: number | TensorOptions = n, options: TensorOpt
   checkStorage([n, cols]);
   const values = new Float32Array(n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) values[i * cols + i] = 1;
-  return make(values, [n, cols], opts);
+  return make(values, [n, cols], opts, 'eye');
 }
 
 /** Uniform random values in [0, 1), PyTorch's generator. @example torch.manual_seed(0); torch.rand(3) */
 export function rand(...args: SizeAndOptions): Tensor {
   const { shape, options } = splitArgs(args, 'rand', 'ints');
-  return make(fillUniform(new Float32Array(numelOf(shape))), shape, options);
+  checkFloat32Only(options, 'rand');
+  return make(fillUniform(new Float32Array(numelOf(shape))), shape, options, 'rand');
 }
 
 /** Standard normal random values, PyTorch's generator. @example torch.randn(2, 3) */
 export function randn(...args: SizeAndOptions): Tensor {
   const { shape, options } = splitArgs(args, 'randn', 'ints');
-  return make(fillNormal(new Float32Array(numelOf(shape))), shape, options);
+  checkFloat32Only(options, 'randn');
+  return make(fillNormal(new Float32Array(numelOf(shape))), shape, options, 'randn');
 }

@@ -1,5 +1,6 @@
-// Gradients across devices. `t.to(other)` records PyTorch's ToCopyBackward0 on
-// the other device, over a leaf there (the proxy) that stands for t. A sweep
+// Gradients across devices and dtypes. `t.to(other)` (or `t.to(torch.float64)`,
+// src/cast.ts) records PyTorch's ToCopyBackward0 on the other device (or the same
+// one), over a leaf there (the proxy) that stands for t, of the new dtype. A sweep
 // that reaches the proxy leaves t's gradient on it; the front end then sends
 // that gradient to t's device and sweeps on from t there. Each device still
 // runs its part of the graph in one sweep (one call into WASM); a graph that
@@ -41,15 +42,18 @@ export function prune(): void {
   });
 }
 
-/** A copy of `t` on `dest`: recorded (ToCopyBackward0) when t requires grad and grad mode is on. */
-export function copyTo(t: Tensor, dest: Backend): Tensor {
+/**
+ * A copy of `t` on `dest` as `dtype` (float to float when t requires grad): recorded
+ * (ToCopyBackward0) when t requires grad and grad mode is on.
+ */
+export function copyTo(t: Tensor, dest: Backend, dtype: DType = t._dtype): Tensor {
   const data = t._dev.read(t.h);
   const shape = t._shape.slice();
-  if (!(t.requires_grad && isGradEnabled())) return new Tensor(dest, dest.fromData(data, shape, t._dtype), shape, t._dtype);
+  if (!(t.requires_grad && isGradEnabled())) return new Tensor(dest, dest.fromData(data, shape, dtype), shape, dtype);
   prune();
-  const proxy = dest.fromData(data, shape, t._dtype);
+  const proxy = dest.fromData(data, shape, dtype);
   dest.setRequiresGrad(proxy, true);
-  const out = new Tensor(dest, dest.view(Op.ToCopy, proxy, shape), shape, t._dtype);
+  const out = new Tensor(dest, dest.view(Op.ToCopy, proxy, shape), shape, dtype);
   t._dev.retain(t.h);
   const source = new Tensor(t._dev, t.h, shape, t._dtype, false);
   crossings.push({ dest, proxy: dest.refCount ? proxy : new WeakRef(proxy as object), source });
@@ -107,7 +111,8 @@ function runPart(
     }
     if (g === null) continue;
     const src = c.source;
-    const seed = src._dev.fromData(dev.read(g), src._shape, DType.Float32);
+    // PyTorch's ToCopyBackward0 casts the gradient back to the source's dtype
+    const seed = src._dev.fromData(dev.read(g), src._shape, src._dtype);
     dev.release(g);
     let next = parts.find((p) => p.dev === src._dev);
     if (!next) parts.push(next = { dev: src._dev, roots: [], seeds: [], owned: [] });
@@ -120,7 +125,7 @@ function runPart(
 /** a + b for two gradient handles of one input (either may be null); consumes both. */
 function addGrads(dev: Backend, a: Handle | null, b: Handle | null, shape: number[]): Handle | null {
   if (a === null || b === null) return a ?? b;
-  const sum = dev.fromData(dev.read(a), shape, DType.Float32);
+  const sum = dev.fromData(dev.read(a), shape, dev.dtypeOf(a));
   const bv = dev.read(b);
   dev.write(sum, dev.read(sum).map((v, i) => v + bv[i]));
   dev.release(a);

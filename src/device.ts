@@ -22,6 +22,9 @@ export interface NodeInput {
   /** the input's shape */
   shape: number[];
 }
+
+/** A tensor's elements: Float32Array (float32), Float64Array (float64), Int32Array (int64, int32, bool as 0/1). */
+export type Data = Float32Array | Float64Array | Int32Array;
 export type DeviceName = 'wasm' | 'js';
 
 export interface MemoryInfo {
@@ -52,8 +55,8 @@ export interface Backend {
   // ---- storage ----
   fromData(data: ArrayLike<number>, shape: Shape, dtype: DType): Handle;
   full(shape: Shape, value: number, dtype: DType): Handle;
-  /** A copy of the elements (Float32Array for float32, Int32Array for int64). */
-  read(h: Handle): Float32Array | Int32Array;
+  /** A copy of the elements (see Data). */
+  read(h: Handle): Data;
   /** Overwrites the elements in place (optimizers, no_grad updates). */
   write(h: Handle, data: ArrayLike<number>): void;
   /** A new tensor with the same data, detached from the graph. */
@@ -121,6 +124,14 @@ export interface Backend {
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;
+
+  // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
+  /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */
+  compare(op: Op, a: Handle, b: Handle): Handle;
+  /** Op.Add/Sub/Mul (alpha scales b), broadcasting, of one integer or bool dtype; the same dtype. Raises past int32. */
+  intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle;
+  /** The sum over the dims in mask of an integer or bool tensor: int64. Raises past int32. */
+  intSum(a: Handle, mask: number, keepdim: boolean): Handle;
 
   // ---- optimizers: in-place updates, never recorded ----
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void;

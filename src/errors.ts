@@ -42,3 +42,12 @@ export const BACKWARD_TWICE =
 export function check(cond: boolean, message: () => string): asserts cond {
   if (!cond) throw new RuntimeError(message());
 }
+
+/**
+ * wasmgrad's error for an integer result int32 cannot hold: int64 is stored as int32
+ * (docs/api.md), and where PyTorch would wrap around int64 (or int32) silently,
+ * wasmgrad refuses (both devices).
+ */
+export const INT_OVERFLOW =
+  'wasmgrad: integer result out of range: int64 and int32 tensors are stored as int32 in wasmgrad, ' +
+  'and a result beyond [-2147483648, 2147483647] raises rather than wraps around';

@@ -2,8 +2,10 @@
 // print options. The aim is byte-for-byte equal output, so the Python structure (formatter,
 // vector/tensor recursion, summarization, suffix wrapping) is mirrored closely.
 
-type Dtype = 'float32' | 'int64';
-type TensorData = Float32Array | Int32Array;
+import { defaultFloat, DTYPES, type DTypeName } from './dtype.js';
+
+type Dtype = DTypeName;
+type TensorData = Float32Array | Float64Array | Int32Array;
 
 const PRECISION = 4;
 const THRESHOLD = 1000;
@@ -34,7 +36,7 @@ export function formatTensor(
   }
   const indent = PREFIX.length;
   const body = numel === 0 ? '[]' : tensorBody({ data, shape, strides: rowMajorStrides(shape), dtype }, indent);
-  return addSuffixes(PREFIX + body, [...emptyTensorSuffixes(shape, dtype, numel), ...suffixes], indent);
+  return addSuffixes(PREFIX + body, [...dtypeSuffixes(shape, dtype, numel), ...suffixes], indent);
 }
 
 interface View {
@@ -54,13 +56,15 @@ function rowMajorStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
-// An empty tensor has no values to show its shape or to hint at an integer dtype, so
-// PyTorch spells both out (the shape only when it is not the plain `(0,)`).
-function emptyTensorSuffixes(shape: readonly number[], dtype: Dtype, numel: number): string[] {
-  if (numel !== 0) return [];
+// PyTorch names the dtype unless the values show it: the default float dtype, int64
+// (integers) and bool (True/False) go unnamed. An empty tensor has no values to show
+// its shape or dtype, so PyTorch spells both out (the shape only when it is not `(0,)`).
+function dtypeSuffixes(shape: readonly number[], dtype: Dtype, numel: number): string[] {
+  const isDefault = dtype === DTYPES[defaultFloat()].name;
+  if (numel !== 0) return isDefault || dtype === 'int64' || dtype === 'bool' ? [] : [`dtype=torch.${dtype}`];
   const out: string[] = [];
   if (shape.length !== 1) out.push(`size=${pythonTuple(shape)}`);
-  if (dtype !== 'float32') out.push('dtype=torch.int64');
+  if (!isDefault) out.push(`dtype=torch.${dtype}`);
   return out;
 }
 
@@ -93,7 +97,8 @@ function tensorBody(view: View, indent: number): string {
   const summarize = numel > THRESHOLD;
   // The column width comes only from the values that will actually be shown.
   const shown = summarize ? summarizedValues(view) : allValues(view, numel);
-  const formatter = view.dtype === 'int64' ? intFormatter(shown) : floatFormatter(shown);
+  const formatter = view.dtype === 'bool' ? boolFormatter(shown)
+    : view.dtype === 'float32' || view.dtype === 'float64' ? floatFormatter(shown) : intFormatter(shown);
   return nestedStr(view, 0, 0, indent, summarize, formatter);
 }
 
@@ -179,6 +184,13 @@ interface Formatter {
 function intFormatter(values: readonly number[]): Formatter {
   const width = values.reduce((w, v) => Math.max(w, String(v).length), 1);
   return { width, format: (v) => String(v).padStart(width) };
+}
+
+/** bool prints as Python's True/False, right-aligned to the widest shown. */
+function boolFormatter(values: readonly number[]): Formatter {
+  const str = (v: number): string => (v ? 'True' : 'False');
+  const width = values.reduce((w, v) => Math.max(w, str(v).length), 1);
+  return { width, format: (v) => str(v).padStart(width) };
 }
 
 type FloatMode = 'int' | 'fixed' | 'sci';

@@ -6,9 +6,14 @@
 //   const w = torch.tensor([2.0], { requires_grad: true });
 
 export { Tensor, GradFn } from './tensor.js';
-export type { DTypeName, TensorLike, BackwardOptions } from './tensor.js';
+export type { DTypeName, TensorLike, BackwardOptions, ToTarget } from './tensor.js';
 export type { NextFunction } from './grad_fn_node.js';
 export type { Bound } from './ops/elementwise.js';
+export {
+  TorchDtype as dtype, float32, float32 as float, float64, float64 as double, int64, int64 as long, int32, int32 as int,
+  bool, set_default_dtype, get_default_dtype, promote_types,
+} from './dtype.js';
+export { result_type } from './ops/promote.js';
 export type { DimArg, ReduceOptions } from './ops/reduce.js';
 export type { SizeArg, SizeOptions } from './shape.js';
 export type { DeviceName, MemoryInfo } from './device.js';
@@ -23,6 +28,11 @@ export {
   add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum,
 } from './ops/elementwise.js';
 export * from './ops/torch.generated.js';
+export {
+  eq, ne, lt, le, gt, ge, not_equal, greater, greater_equal, less, less_equal,
+  logical_and, logical_or, logical_xor, logical_not,
+} from './ops/compare.js';
+export type { CompareOther } from './ops/compare.js';
 export { sum, mean, max, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,

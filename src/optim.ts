@@ -6,7 +6,7 @@
 
 import { DType } from '../abi/abi.js';
 import { Tensor } from './tensor.js';
-import { ValueError, TorchError } from './errors.js';
+import { ValueError, TorchError, NotImplementedError } from './errors.js';
 import type { Handle } from './device.js';
 
 /** A float32 zeros tensor like p, on p's device, owned by the optimizer (not by any tidy() scope). */
@@ -31,6 +31,8 @@ export abstract class Optimizer {
     for (const p of this.params) {
       if (!(p instanceof Tensor)) throw new TorchError(`optimizer can only optimize Tensors, but one of the params is ${typeof p}`);
       if (!p.is_leaf) throw new ValueError("can't optimize a non-leaf Tensor");
+      // the update kernels are float32: refuse rather than read float64 data as float32
+      if (p._dtype !== DType.Float32) throw new NotImplementedError(`wasmgrad: optimizers support float32 parameters only, not ${p.dtype}`);
     }
   }
 

@@ -15,17 +15,33 @@ import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
 import * as shp from './ops/shape.js';
 import * as la from './ops/linalg.js';
+import * as cmp from './ops/compare.js';
 import { backward as runBackward } from './autograd.js';
-import { checkBool } from './args.js';
-import { checkInt64Values } from './creation.js';
+import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
+import { castTensor } from './cast.js';
+import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
+import type { Data } from './device.js';
 import { nonOverlappingAndDense } from './strides.js';
 
-export type DTypeName = 'float32' | 'int64';
+export type { DTypeName } from './dtype.js';
 export type Scalar = number;
 export type TensorLike = Tensor | number;
 
-export const dtypeName = (d: DType): DTypeName => (d === DType.Float32 ? 'float32' : 'int64');
+/** PyTorch's legacy tensor type names, as `t.type()` returns them. */
+const TYPE_NAMES: { readonly [K in DType]: string } = {
+  [DType.Float32]: 'torch.FloatTensor', [DType.Float64]: 'torch.DoubleTensor', [DType.Int64]: 'torch.LongTensor',
+  [DType.Int32]: 'torch.IntTensor', [DType.Bool]: 'torch.BoolTensor',
+};
+
+const TO_SIGNATURES = [
+  '(torch.device device, torch.dtype dtype, bool non_blocking, bool copy, *, torch.memory_format memory_format)',
+  '(torch.dtype dtype, bool non_blocking, bool copy, *, torch.memory_format memory_format)',
+  '(Tensor tensor, bool non_blocking, bool copy, *, torch.memory_format memory_format)',
+];
+
+/** What `to()` takes: a device, a dtype, both (device first), a tensor to match, or keywords. */
+export type ToTarget = DeviceName | TorchDtype | DTypeName | Tensor | { device?: DeviceName; dtype?: TorchDtype | DTypeName };
 
 /** Tensor.backward's keyword arguments. */
 export interface BackwardOptions {
@@ -120,11 +136,11 @@ export class Tensor {
    */
   numel(): number { return numelOf(this._shape); }
   /**
-   * The element type: `'float32'` or `'int64'`.
+   * The element type, one of the `torch.dtype` constants (`torch.float32`, `torch.int64` ...).
    * @example
-   * console.log(torch.tensor([1, 2], { dtype: 'int64' }).dtype); // int64
+   * console.log(`${torch.tensor([1, 2], { dtype: torch.long }).dtype}`); // torch.int64
    */
-  get dtype(): DTypeName { return dtypeName(this._dtype); }
+  get dtype(): TorchDtype { return DTYPES[this._dtype]; }
   /**
    * The device the tensor lives on: `'wasm'` or `'js'`.
    * @example
@@ -172,7 +188,7 @@ export class Tensor {
         'you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a ' +
         'subgraph that doesn\'t require differentiation use var_no_grad = var.detach().');
     }
-    if (requires_grad && this._dtype !== DType.Float32) {
+    if (requires_grad && !isFloating(this._dtype)) {
       throw new RuntimeError('only Tensors of floating point dtype can require gradients');
     }
     this._dev.setRequiresGrad(h, requires_grad);
@@ -216,7 +232,7 @@ export class Tensor {
     if (w && !w._disposed && w._h === g) { this._dev.release(g); return w; }
     // a wrapper made inside torch.tidy belongs to that scope like any tensor made there
     // (the gradient itself stays with this tensor), so reading .grad in a loop stays flat
-    const wrapper = new Tensor(this._dev, g, this._shape.slice(), DType.Float32);
+    const wrapper = new Tensor(this._dev, g, this._shape.slice(), this._dtype);
     this._gradWrapper = wrapper;
     return wrapper;
   }
@@ -301,16 +317,18 @@ export class Tensor {
   // ---- values ----
 
   /**
-   * The value of a one-element tensor as a JS number.
+   * The value of a one-element tensor as a JS number (a boolean for a bool tensor, as Python's).
    * @example
    * console.log(torch.tensor([1.5]).sum().item()); // 1.5
    */
-  item(): number {
+  item(): number;
+  item(): number | boolean {
     const h = this.h;
     if (this.numel() !== 1) {
       throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
     }
-    return this._dev.read(h)[0];
+    const v = this._dev.read(h)[0];
+    return this._dtype === DType.Bool ? v !== 0 : v;
   }
 
   /**
@@ -330,12 +348,13 @@ export class Tensor {
   }
 
   /**
-   * The values as (nested) JS arrays, or a number for 0-d tensors.
+   * The values as (nested) JS arrays, or a number for 0-d tensors (booleans for a bool tensor).
    * @example
    * console.log(torch.tensor([[1, 2], [3, 4]]).tolist()); // [ [ 1, 2 ], [ 3, 4 ] ]
    */
   tolist(): number | unknown[] {
-    const data = Array.from(this._dev.read(this.h)) as number[];
+    const raw = this._dev.read(this.h);
+    const data = (this._dtype === DType.Bool ? Array.from(raw, (v) => v !== 0) : Array.from(raw)) as number[];
     if (this._shape.length === 0) return data[0];
     const build = (d: number, off: number): unknown[] => {
       const n = this._shape[d];
@@ -347,45 +366,86 @@ export class Tensor {
   }
 
   /**
-   * A copy of the values as a typed array (Float32Array, or Int32Array for int64), TensorFlow.js's name.
+   * A copy of the values as a typed array, TensorFlow.js's name: Float32Array (float32),
+   * Float64Array (float64), Int32Array (int64 and int32, stored as int32; bool as 0/1).
    * @example
    * console.log(torch.tensor([1, 2]).dataSync()); // Float32Array(2) [ 1, 2 ]
    */
-  dataSync(): Float32Array | Int32Array { return this._dev.read(this.h); }
+  dataSync(): Data { return this._dev.read(this.h); }
 
   /**
-   * This tensor on another device: a copy that stays in the graph (ToCopyBackward0),
-   * so gradients flow back to this device; the tensor itself if already there.
+   * This tensor on another device and/or as another dtype: `to(device)`, `to(dtype)`,
+   * `to(device, dtype)`, `to(other)` (other's device and dtype), or `to({ device, dtype })`.
+   * A copy that stays in the graph (ToCopyBackward0) between float dtypes and across devices;
+   * the tensor itself when nothing changes.
    * @example
-   * console.log(torch.ones(2).to('js').device); // js
+   * console.log(torch.ones(2).to('js').device, `${torch.ones(2).to(torch.float64).dtype}`); // js torch.float64
    */
-  to(device: DeviceName): Tensor {
-    const dev = getDevice(device);
-    return dev === this._dev ? this : copyTo(this, dev);
+  to(target: ToTarget, dtype?: TorchDtype | DTypeName): Tensor {
+    let device: DeviceName | undefined;
+    let d: TorchDtype | DTypeName | undefined = dtype;
+    if (target instanceof Tensor) { device = target.device; d = target.dtype; }
+    else if (target instanceof TorchDtype || (typeof target === 'string' && isDtypeName(target))) d = target as TorchDtype | DTypeName;
+    else if (typeof target === 'string') device = target as DeviceName; // getDevice gives PyTorch's error for a bad one
+    else if (target !== null && typeof target === 'object' && !Array.isArray(target)) { device = target.device; d = target.dtype ?? d; }
+    else throw invalidCombination('to', [target], {}, TO_SIGNATURES);
+    const code = parseDtype(d, 'to') ?? this._dtype;
+    const dev = device === undefined ? this._dev : getDevice(device);
+    const cast = castTensor(this, code);
+    if (dev === this._dev) return cast;
+    const out = copyTo(cast, dev);
+    if (cast !== this) cast.dispose();
+    return out;
   }
 
   /**
-   * A float32 copy (int64 → float32); the tensor itself when already float32.
+   * With no argument, PyTorch's type name (`'torch.FloatTensor'`, `'torch.LongTensor'` ...);
+   * with a dtype (or such a name), `to(dtype)`.
    * @example
-   * console.log(`${torch.tensor([1, 2], { dtype: 'int64' }).float()}`); // tensor([1., 2.])
+   * console.log(torch.ones(1).type(), torch.ones(1).type(torch.int64).type()); // torch.FloatTensor torch.LongTensor
    */
-  float(): Tensor {
-    if (this._dtype === DType.Float32) return this;
-    return new Tensor(this._dev, this._dev.fromData(this._dev.read(this.h), this._shape, DType.Float32), this._shape.slice());
+  type(): string;
+  type(dtype: TorchDtype | DTypeName | string): Tensor;
+  type(dtype?: TorchDtype | DTypeName | string): string | Tensor {
+    if (dtype === undefined) return TYPE_NAMES[this._dtype];
+    const legacy = Object.entries(TYPE_NAMES).find(([, name]) => name === dtype);
+    return castTensor(this, legacy ? Number(legacy[0]) as DType : parseDtype(dtype, 'type')!);
   }
 
   /**
-   * An int64 copy, truncating toward zero like PyTorch.
+   * A float32 copy (the tensor itself when already float32); in the graph when from float64.
+   * @example
+   * console.log(`${torch.tensor([1, 2], { dtype: torch.long }).float()}`); // tensor([1., 2.])
+   */
+  float(): Tensor { return castTensor(this, DType.Float32); }
+
+  /**
+   * A float64 copy (the tensor itself when already float64); in the graph when from float32.
+   * @example
+   * console.log(`${torch.tensor([1.5]).double()}`); // tensor([1.5000], dtype=torch.float64)
+   */
+  double(): Tensor { return castTensor(this, DType.Float64); }
+
+  /**
+   * An int64 copy, truncating toward zero like PyTorch (values beyond int32 raise: docs/api.md).
    * @example
    * console.log(`${torch.tensor([-1.7, 2.5]).long()}`); // tensor([-1,  2])
    */
-  long(): Tensor {
-    if (this._dtype === DType.Int64) return this;
-    const values = this._dev.read(this.h);
-    checkInt64Values(values, 'tensor');
-    const v = Int32Array.from(values, (x) => Math.trunc(x));
-    return new Tensor(this._dev, this._dev.fromData(v, this._shape, DType.Int64), this._shape.slice(), DType.Int64);
-  }
+  long(): Tensor { return castTensor(this, DType.Int64); }
+
+  /**
+   * An int32 copy, truncating toward zero like PyTorch.
+   * @example
+   * console.log(`${torch.tensor([-1.7, 2.5]).int()}`); // tensor([-1,  2], dtype=torch.int32)
+   */
+  int(): Tensor { return castTensor(this, DType.Int32); }
+
+  /**
+   * A bool copy: true where the value is nonzero (NaN too).
+   * @example
+   * console.log(`${torch.tensor([0, 2]).bool()}`); // tensor([False,  True])
+   */
+  bool(): Tensor { return castTensor(this, DType.Bool); }
 
   // ---- memory ----
 
@@ -417,7 +477,7 @@ export class Tensor {
     const op = this._dev.gradFnOp(this._h);
     if (op !== Op.None) suffixes.push(`grad_fn=<${gradFnNames[op]}>`);
     else if (this._dev.requiresGrad(this._h)) suffixes.push('requires_grad=True');
-    return formatTensor(this._dev.read(this._h), this._shape, this.dtype, suffixes);
+    return formatTensor(this._dev.read(this._h), this._shape, this.dtype.name, suffixes);
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string { return this.toString(); }
@@ -688,6 +748,99 @@ export class Tensor {
   clamp(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): Tensor {
     return ew.clamp(this, min, max, true);
   }
+
+  // ---- comparisons and logical ops: bool results (see ops/compare.ts) ----
+
+  /**
+   * `this == other` elementwise, broadcasting; other may be a number. A bool tensor. See {@link eq}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).eq(2)}`); // tensor([False,  True])
+   */
+  eq(other: cmp.CompareOther): Tensor { return cmp.eq(this, other, true); }
+  /**
+   * `this != other` elementwise, broadcasting; other may be a number. A bool tensor. See {@link ne}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).ne(2)}`); // tensor([ True, False])
+   */
+  ne(other: cmp.CompareOther): Tensor { return cmp.ne(this, other, true); }
+  /**
+   * `this < other` elementwise, broadcasting; other may be a number. A bool tensor. See {@link lt}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).lt(2)}`); // tensor([ True, False])
+   */
+  lt(other: cmp.CompareOther): Tensor { return cmp.lt(this, other, true); }
+  /**
+   * `this <= other` elementwise, broadcasting; other may be a number. A bool tensor. See {@link le}.
+   * @example
+   * console.log(`${torch.tensor([1, 3]).le(2)}`); // tensor([ True, False])
+   */
+  le(other: cmp.CompareOther): Tensor { return cmp.le(this, other, true); }
+  /**
+   * `this > other` elementwise, broadcasting; other may be a number. A bool tensor. See {@link gt}.
+   * @example
+   * console.log(`${torch.tensor([1, 3]).gt(2)}`); // tensor([False,  True])
+   */
+  gt(other: cmp.CompareOther): Tensor { return cmp.gt(this, other, true); }
+  /**
+   * `this >= other` elementwise, broadcasting; other may be a number. A bool tensor. See {@link ge}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).ge(2)}`); // tensor([False,  True])
+   */
+  ge(other: cmp.CompareOther): Tensor { return cmp.ge(this, other, true); }
+  /**
+   * `this != other, as {@link Tensor.ne}` elementwise, broadcasting; other may be a number. A bool tensor. See {@link not_equal}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).not_equal(2)}`); // tensor([ True, False])
+   */
+  not_equal(other: cmp.CompareOther): Tensor { return cmp.not_equal(this, other, true); }
+  /**
+   * `this > other, as {@link Tensor.gt}` elementwise, broadcasting; other may be a number. A bool tensor. See {@link greater}.
+   * @example
+   * console.log(`${torch.tensor([1, 3]).greater(2)}`); // tensor([False,  True])
+   */
+  greater(other: cmp.CompareOther): Tensor { return cmp.greater(this, other, true); }
+  /**
+   * `this >= other, as {@link Tensor.ge}` elementwise, broadcasting; other may be a number. A bool tensor. See {@link greater_equal}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).greater_equal(2)}`); // tensor([False,  True])
+   */
+  greater_equal(other: cmp.CompareOther): Tensor { return cmp.greater_equal(this, other, true); }
+  /**
+   * `this < other, as {@link Tensor.lt}` elementwise, broadcasting; other may be a number. A bool tensor. See {@link less}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).less(2)}`); // tensor([ True, False])
+   */
+  less(other: cmp.CompareOther): Tensor { return cmp.less(this, other, true); }
+  /**
+   * `this <= other, as {@link Tensor.le}` elementwise, broadcasting; other may be a number. A bool tensor. See {@link less_equal}.
+   * @example
+   * console.log(`${torch.tensor([1, 3]).less_equal(2)}`); // tensor([ True, False])
+   */
+  less_equal(other: cmp.CompareOther): Tensor { return cmp.less_equal(this, other, true); }
+  /**
+   * True where both nonzero, broadcasting. A bool tensor. See {@link logical_and}.
+   * @example
+   * console.log(`${torch.tensor([0, 1, 2]).logical_and(torch.tensor([1, 1, 0]))}`); // tensor([False,  True, False])
+   */
+  logical_and(other: Tensor): Tensor { return cmp.logical_and(this, other, true); }
+  /**
+   * True where either nonzero, broadcasting. A bool tensor. See {@link logical_or}.
+   * @example
+   * console.log(`${torch.tensor([0, 0, 2]).logical_or(torch.tensor([0, 1, 0]))}`); // tensor([False,  True,  True])
+   */
+  logical_or(other: Tensor): Tensor { return cmp.logical_or(this, other, true); }
+  /**
+   * True where exactly one nonzero, broadcasting. A bool tensor. See {@link logical_xor}.
+   * @example
+   * console.log(`${torch.tensor([0, 1, 2]).logical_xor(torch.tensor([1, 1, 0]))}`); // tensor([ True, False,  True])
+   */
+  logical_xor(other: Tensor): Tensor { return cmp.logical_xor(this, other, true); }
+  /**
+   * True where the element is zero. A bool tensor. See {@link logical_not}.
+   * @example
+   * console.log(`${torch.tensor([0, 1.5]).logical_not()}`); // tensor([ True, False])
+   */
+  logical_not(): Tensor { return cmp.logical_not(this); }
 
   /**
    * The sum of all elements, or over `dim` (`keepdim` keeps it with size 1). See {@link sum}.

@@ -25,7 +25,7 @@ describe.each(DEVICES)('creation on %s', (device) => {
     const x = torch.tensor([[1, 2, 3]], { device, dtype: 'int64' });
     const z = torch.zeros_like(x);
     const want = scenarios['creation/like'].values;
-    expect([z.shape, z.dtype, z.device, z.tolist()]).toEqual([x.shape, 'int64', device, want.zeros_like]);
+    expect([z.shape, z.dtype, z.device, z.tolist()]).toEqual([x.shape, torch.int64, device, want.zeros_like]);
     const o = torch.ones_like(torch.zeros([2], { device }), { requires_grad: true });
     expect([o.tolist(), o.requires_grad, o.is_leaf]).toEqual([want.ones_like, true, true]);
   });

@@ -135,6 +135,9 @@ function fixtureNames(): Set<string> {
     if (c.call) out.add(c.call);
     out.add(`torch.${c.error_type}`);
   }
+  // test/dtypes.test.ts calls each case's function or method by its name
+  const dtypes = loadFixture<{ cases: { kind: string; fn?: string; method?: boolean }[] }>('dtypes.json');
+  for (const c of dtypes.cases) if (c.kind === 'call') out.add(`${c.method ? 'Tensor' : 'torch'}.${c.fn}`);
   return out;
 }
 

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BUDGET = 11_000;
+// 11,500 -> 14,000 with issue 6: the op table and its front ends, dtypes, and the hand-written
+// reductions, shape and indexing ops it still lists
+const BUDGET = 14_000;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -34,9 +34,9 @@ describe.each(DEVICES)('tensor API on %s', (device) => {
   it('float() and long() convert, truncating toward zero like PyTorch', () => {
     const x = T([1.7, -1.7, 2.5]);
     const l = x.long();
-    expect([l.dtype, l.tolist()]).toEqual(['int64', V('float and long').long]);
+    expect([l.dtype, l.tolist()]).toEqual([torch.int64, V('float and long').long]);
     const f = l.float();
-    expect([f.dtype, f.tolist()]).toEqual(['float32', V('float and long').float]);
+    expect([f.dtype, f.tolist()]).toEqual([torch.float32, V('float and long').float]);
     expect(x.float()).toBe(x);
   });
 

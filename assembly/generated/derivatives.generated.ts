@@ -131,6 +131,16 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);
     case Op.NllLoss: return nllLossBackward(r, g, k);
     case Op.ToCopy: return reshapeToInput(r, g, k);
+    case Op.Eq: return notDifferentiable();
+    case Op.Ne: return notDifferentiable();
+    case Op.Lt: return notDifferentiable();
+    case Op.Le: return notDifferentiable();
+    case Op.Gt: return notDifferentiable();
+    case Op.Ge: return notDifferentiable();
+    case Op.LogicalAnd: return notDifferentiable();
+    case Op.LogicalOr: return notDifferentiable();
+    case Op.LogicalXor: return notDifferentiable();
+    case Op.LogicalNot: return notDifferentiable();
     default: return Err.Unimplemented;
   }
 }

@@ -2,12 +2,13 @@
 // materialisation. `src` is read through per-dim element strides (0 repeats a
 // dim, a permutation reorders them), `out` is written contiguously.
 //
-// Elements are moved as raw 32-bit words, so it serves float32 and int64 (i32
-// stored) tensors alike.
+// Elements are moved as raw words of their size: 32-bit words serve float32 and
+// the int32-stored dtypes, 64-bit words float64.
 
-/** Copies the `nd`-dim view (shape at `shape`, strides at `strides`, i32s) of `src` into `out`. */
-export function stridedCopy(src: usize, strides: usize, out: usize, nd: i32, shape: usize, counters: usize): void {
-  if (nd == 0) { store<u32>(out, load<u32>(src)); return; }
+/** Copies the `nd`-dim view (shape at `shape`, strides at `strides`, i32s) of `src` into `out`, for T-sized elements. */
+export function stridedCopyOf<T>(src: usize, strides: usize, out: usize, nd: i32, shape: usize, counters: usize): void {
+  const shift: usize = sizeof<T>() == 8 ? 3 : 2;
+  if (nd == 0) { store<T>(out, load<T>(src)); return; }
   const last = nd - 1;
   const inner = load<i32>(shape + (<usize>last << 2));
   const si = load<i32>(strides + (<usize>last << 2));
@@ -19,16 +20,16 @@ export function stridedCopy(src: usize, strides: usize, out: usize, nd: i32, sha
   let off = 0;
   let o = out;
   for (let r = 0; r < rows; r++) {
-    const base = src + (<usize>off << 2);
+    const base = src + (<usize>off << shift);
     if (si == 1) {
-      memory.copy(o, base, <usize>inner << 2);
+      memory.copy(o, base, <usize>inner << shift);
     } else if (si == 0) {
-      const v = load<u32>(base);
-      for (let i = 0; i < inner; i++) store<u32>(o + (<usize>i << 2), v);
+      const v = load<T>(base);
+      for (let i = 0; i < inner; i++) store<T>(o + (<usize>i << shift), v);
     } else {
-      for (let i = 0; i < inner; i++) store<u32>(o + (<usize>i << 2), load<u32>(base + (<usize>(i * si) << 2)));
+      for (let i = 0; i < inner; i++) store<T>(o + (<usize>i << shift), load<T>(base + (<usize>(i * si) << shift)));
     }
-    o += <usize>inner << 2;
+    o += <usize>inner << shift;
     for (let d = last - 1; d >= 0; d--) {
       const cp = counters + (<usize>d << 2);
       const c = load<i32>(cp) + 1;
@@ -42,6 +43,11 @@ export function stridedCopy(src: usize, strides: usize, out: usize, nd: i32, sha
       off -= s * (c - 1);
     }
   }
+}
+
+/** stridedCopyOf for 4-byte elements (every dtype but float64). */
+export function stridedCopy(src: usize, strides: usize, out: usize, nd: i32, shape: usize, counters: usize): void {
+  stridedCopyOf<u32>(src, strides, out, nd, shape, counters);
 }
 
 /**

@@ -2,15 +2,15 @@
 // destination is shared (a gradient tensor handed to two inputs, or a seed the
 // caller still holds must never change under them).
 
-import { Err, Slot, Op } from '../../abi/abi';
-import { slot, newLike, release, dataOf, numelOf } from '../tensors';
+import { Err, Slot, Op, DType } from '../../abi/abi';
+import { slot, newSameAs, release, dataOf, numelOf, dtypeOf, dataBytes } from '../tensors';
 import { binaryRun } from '../kernels/elementwise';
 
 /** A copy of t (new id), or Err.OutOfMemory. */
 export function copyOf(t: i32): i32 {
-  const c = newLike(t);
+  const c = newSameAs(t);
   if (!c) return Err.OutOfMemory;
-  memory.copy(dataOf(c), dataOf(t), <usize>numelOf(t) << 2);
+  memory.copy(dataOf(c), dataOf(t), dataBytes(t));
   return c;
 }
 
@@ -18,6 +18,15 @@ export function copyOf(t: i32): i32 {
 export function accumulateInto(dst: i32, src: i32): i32 {
   if (!dst) return copyOf(src);
   const n = numelOf(dst);
+  // a float64 gradient reaches here only through t.double()'s ToCopy (src/crossing.ts)
+  if (dtypeOf(dst) == DType.Float64) {
+    const pd = dataOf(dst), ps = dataOf(src);
+    for (let i = 0; i < n; i++) {
+      const o = <usize>i << 3;
+      store<f64>(pd + o, load<f64>(pd + o) + load<f64>(ps + o));
+    }
+    return Err.Ok;
+  }
   binaryRun(Op.Add, dataOf(dst), 1, dataOf(src), 1, dataOf(dst), n, 1);
   return Err.Ok;
 }

@@ -4,10 +4,10 @@
 // arrive in the args buffer (scratch.ts), validated by the TS layer.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad } from '../tensors';
+import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad, elemShift } from '../tensors';
 import { shouldRecord1, is_grad_enabled, newRecord, setInput, setParams } from '../tape';
 import { SHAPE, STR_A, COUNTERS, argsPtr } from '../scratch';
-import { stridedCopy, broadcastStrides } from '../kernels/strided';
+import { stridedCopy, stridedCopyOf, broadcastStrides } from '../kernels/strided';
 import { reduceSum } from '../kernels/reduce';
 
 /** x's data under the shape (nd dims at `shape`), not recorded. */
@@ -15,8 +15,15 @@ export function reshapeCompute(x: i32, nd: i32, shape: usize): i32 {
   const n = numelOf(x);
   const out = newTensorN(nd, shape, dtypeOf(x), n);
   if (!out) return Err.OutOfMemory;
-  memory.copy(dataOf(out), dataOf(x), <usize>n << 2);
+  // float64 (8-byte elements) passes through here too: t.double()'s ToCopy and its gradient
+  memory.copy(dataOf(out), dataOf(x), <usize>n << elemShift(dtypeOf(x)));
   return out;
+}
+
+/** x's data through the strides in STR_A into out, by x's element size. */
+function copyStrided(x: i32, out: usize, nd: i32, shape: usize): void {
+  if (dtypeOf(x) == DType.Float64) stridedCopyOf<u64>(dataOf(x), STR_A, out, nd, shape, COUNTERS);
+  else stridedCopy(dataOf(x), STR_A, out, nd, shape, COUNTERS);
 }
 
 /** x broadcast to the shape (nd dims at `shape`), materialised, not recorded. */
@@ -25,7 +32,7 @@ export function expandCompute(x: i32, nd: i32, shape: usize): i32 {
   if (!out) return Err.OutOfMemory;
   if (numelOf(out) > 0) {
     broadcastStrides(ndimOf(x), shapePtr(x), nd, shape, STR_A);
-    stridedCopy(dataOf(x), STR_A, dataOf(out), nd, shape, COUNTERS);
+    copyStrided(x, dataOf(out), nd, shape);
   }
   return out;
 }
@@ -95,7 +102,7 @@ export function permuteCompute(x: i32, perm: usize): i32 {
   }
   const out = newTensor(nd, SHAPE, dtypeOf(x));
   if (!out) return Err.OutOfMemory;
-  if (numelOf(out) > 0) stridedCopy(dataOf(x), STR_A, dataOf(out), nd, SHAPE, COUNTERS);
+  if (numelOf(out) > 0) copyStrided(x, dataOf(out), nd, SHAPE);
   return out;
 }
 
@@ -151,13 +158,14 @@ export function cat(op: i32, n: i32, dim: i32): i32 {
   for (let d = 0; d < dim; d++) outer *= dimOf(out, d);
   let inner = 1;
   for (let d = dim + 1; d < ond; d++) inner *= dimOf(out, d);
-  const row = <usize>total * inner << 2;
+  const shift = elemShift(dtypeOf(first));
+  const row = <usize>total * inner << shift;
   let off: usize = 0;
   let needs = false;
   for (let k = 0; k < n; k++) {
     const t = load<i32>(ids + (<usize>k << 2));
     if (requiresGrad(t)) needs = true;
-    const chunk = <usize>(isStack ? 1 : dimOf(t, dim)) * inner << 2;
+    const chunk = <usize>(isStack ? 1 : dimOf(t, dim)) * inner << shift;
     const src = dataOf(t), dst = dataOf(out) + off;
     for (let o = 0; o < outer; o++) memory.copy(dst + <usize>o * row, src + <usize>o * chunk, chunk);
     off += chunk;

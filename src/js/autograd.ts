@@ -3,14 +3,19 @@
 // roots, count consumers, then run each record once its gradient is complete.
 
 import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
-import { JsTensor, JsRecord, setGradEnabled, isGradEnabled } from './tensor.js';
+import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, empty } from './tensor.js';
 import { derivatives } from './generated/derivatives.generated.js';
 import type { RecordedOp } from '../ops/table.js';
 import { binaryCompute } from './ops.js';
-import { Op } from '../../abi/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 
-
-const sum = (a: JsTensor, b: JsTensor): JsTensor => binaryCompute(Op.Add, a, b, 1);
+/** a + b for two gradients of one tensor (one shape); float64 ones come only through t.double() (src/cast.ts). */
+function sum(a: JsTensor, b: JsTensor): JsTensor {
+  if (a.dtype !== DType.Float64) return binaryCompute(Op.Add, a, b, 1);
+  const out = empty(a.shape.slice(), DType.Float64);
+  for (let j = 0; j < out.data.length; j++) out.data[j] = a.data[j] + b.data[j];
+  return out;
+}
 
 export function backward(
   roots: JsTensor[], seeds: (JsTensor | null)[], inputs: JsTensor[],
@@ -54,7 +59,7 @@ export function backward(
     // 3. seed the roots
     const ready: JsRecord[] = [];
     roots.forEach((root, i) => {
-      const g = seeds[i] ?? new JsTensor(new Float32Array(root.numel).fill(1), root.shape);
+      const g = seeds[i] ?? onesLike(root);
       const r = root.gradFn;
       if (!r) { deliverLeaf(root, g); return; }
       // a root that is also an input is captured when its record runs, below
@@ -69,7 +74,7 @@ export function backward(
       r.gradAcc = null;
       if (g) {
         const out = r.out;
-        if (out.retainsGrad) out.grad = out.grad ? sum(out.grad, g) : new JsTensor(g.data.slice(), g.shape);
+        if (out.retainsGrad) out.grad = out.grad ? sum(out.grad, g) : new JsTensor(g.data.slice(), g.shape, g.dtype);
         if (out.capture) {
           const i = out.capture - 1;
           captured[i] = captured[i] ? sum(captured[i]!, g) : g;
@@ -107,12 +112,19 @@ export function backward(
 /** t.grad += g, in place as PyTorch accumulates; a copy of g when t has no .grad yet. */
 function accumulateGrad(t: JsTensor, g: JsTensor): void {
   if (t.grad) {
-    const d = t.grad.data as Float32Array, s = g.data as Float32Array;
+    const d = t.grad.data, s = g.data;
     for (let j = 0; j < d.length; j++) d[j] += s[j];
   } else {
     // a copy: g may also be pending elsewhere, or be the caller's seed
-    t.grad = new JsTensor(g.data.slice(), g.shape.slice());
+    t.grad = new JsTensor(g.data.slice(), g.shape.slice(), g.dtype);
   }
+}
+
+/** Ones shaped like root, of its dtype: the implicit gradient of a scalar. */
+function onesLike(root: JsTensor): JsTensor {
+  const g = empty(root.shape.slice(), root.dtype);
+  g.data.fill(1);
+  return g;
 }
 
 function cleanup(visited: JsRecord[]): void {

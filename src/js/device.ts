@@ -2,7 +2,7 @@
 // records as objects). It is the baseline every benchmark compares against.
 
 import { Op, DType } from '../../abi/abi.js';
-import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams } from '../device.js';
+import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { JsTensor, JsRecord, setGradEnabled } from './tensor.js';
 import * as ops from './ops.js';
@@ -12,6 +12,7 @@ import * as shape from './ops/shape.js';
 import * as linalg from './ops/linalg.js';
 import * as loss from './ops/loss.js';
 import * as optim from './ops/optim.js';
+import * as compare from './ops/compare.js';
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -24,7 +25,7 @@ export class JsDevice implements Backend {
     t.data.fill(value);
     return t;
   }
-  read(h: Handle): Float32Array | Int32Array { return T(h).data.slice(); }
+  read(h: Handle): Data { return T(h).data.slice(); }
   write(h: Handle, data: ArrayLike<number>): void { T(h).data.set(data); }
   copy(h: Handle): Handle { const t = T(h); return new JsTensor(t.data.slice(), t.shape.slice(), t.dtype); }
   shapeOf(h: Handle): number[] { return T(h).shape.slice(); }
@@ -76,6 +77,9 @@ export class JsDevice implements Backend {
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
     return loss.nllLoss(T(i), T(t), red, ignoreIndex);
   }
+  compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
+  intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }
+  intSum(a: Handle, mask: number, keepdim: boolean): Handle { return compare.intSum(T(a), mask, keepdim); }
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     optim.sgdStep(T(p), T(grad), buf as JsTensor | null, o);
   }

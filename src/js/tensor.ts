@@ -7,7 +7,8 @@
 import { Op, DType, Limits } from '../../abi/abi.js';
 import { checkStorage } from '../shape.js';
 
-export type Data = Float32Array | Int32Array;
+export type { Data } from '../device.js';
+import type { Data } from '../device.js';
 
 export class JsTensor {
   requiresGrad = false;
@@ -24,13 +25,14 @@ export class JsTensor {
   get numel(): number { return this.data.length; }
 }
 
-/** A new float32 tensor of the given shape (zeros). */
+/** A new tensor of the given shape and dtype (zeros): storage as src/device.ts's Data says. */
 export function empty(shape: number[], dtype: DType = DType.Float32): JsTensor {
   let n = 1;
   for (const s of shape) n *= s;
   // the front ends check sizes; this catches a result shape (broadcast, matmul) beyond the limit
   if (!(n <= Limits.MaxNumel)) checkStorage(shape);
-  return new JsTensor(dtype === DType.Float32 ? new Float32Array(n) : new Int32Array(n), shape, dtype);
+  const data = dtype === DType.Float32 ? new Float32Array(n) : dtype === DType.Float64 ? new Float64Array(n) : new Int32Array(n);
+  return new JsTensor(data, shape, dtype);
 }
 
 export interface JsInput {

@@ -229,7 +229,7 @@ function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string
   if (nd === 1 && target._shape.length !== 0) {
     throw new RuntimeError(`0D or 1D target tensor expected, multi-target not supported`);
   }
-  if (target._dtype !== DType.Int64) throw new RuntimeError('expected scalar type Long but found Float');
+  if (target._dtype !== DType.Int64) throw new RuntimeError(`expected scalar type Long but found ${target.dtype._scalarType}`);
   const classes = input._shape[nd - 1];
   const t = target.dataSync();
   for (let i = 0; i < t.length; i++) {

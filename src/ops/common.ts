@@ -7,6 +7,7 @@ import type { Backend } from '../device.js';
 import { RuntimeError } from '../errors.js';
 import { checkTensorArg } from '../args.js';
 import { Tensor, checkSameDevice } from '../tensor.js';
+import { float64Unsupported } from './promote.js';
 
 export function isTensor(x: unknown): x is Tensor {
   return x instanceof Tensor;
@@ -18,11 +19,14 @@ export function deviceOf(a: Tensor, b?: Tensor | number | null): Backend {
   return a._dev;
 }
 
-/** Float ops refuse int64 inputs rather than silently rounding (wasmgrad has no integer kernels). */
+/**
+ * Float ops refuse other dtypes rather than silently rounding: wasmgrad's float kernels
+ * are float32 (integer and bool ones exist only for comparisons, add, sub, mul and sum).
+ */
 export function checkFloat(t: Tensor, op: string): void {
-  if (t._dtype !== DType.Float32) {
-    throw new RuntimeError(`wasmgrad: ${op} is not implemented for int64 tensors; convert with .float() first`);
-  }
+  if (t._dtype === DType.Float32) return;
+  if (t._dtype === DType.Float64) throw float64Unsupported(op);
+  throw new RuntimeError(`wasmgrad: ${op} is not implemented for ${t.dtype.name} tensors; convert with .float() first`);
 }
 
 /** A Tensor argument of a torch.nn.functional function (which PyTorch does not type-check: its own error is an AttributeError). */

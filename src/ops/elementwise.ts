@@ -2,29 +2,32 @@
 // shapes (PyTorch's errors come from shape.ts), and makes one device call.
 // A JS number operand becomes a scalar op, as a Python number does in PyTorch.
 
-import { Op } from '../../abi/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError, TypeError } from '../errors.js';
 import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination, tooManyPositional } from '../args.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
+import { mixedBinary, mixedScalar, mixedUnary } from './promote.js';
 
 export function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: string): Tensor {
   const dev = deviceOf(a, b);
-  checkFloat(a, name);
-  checkFloat(b, name);
+  if (a._dtype !== DType.Float32 || b._dtype !== DType.Float32) {
+    return mixedBinary(op, a, b, alpha, name, (x, y) => binaryOp(op, x, y, alpha, name));
+  }
   const shape = broadcastShapes(a._shape, b._shape);
   return new Tensor(dev, dev.binary(op, a.h, b.h, alpha), shape === a._shape ? shape.slice() : shape);
 }
 
-export function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string): Tensor {
-  checkFloat(a, name);
+/** a (op) c; `cIsBool`: c was a JS boolean (a Python bool, for type promotion). */
+export function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string, cIsBool = false): Tensor {
+  if (a._dtype !== DType.Float32) return mixedScalar(op, a, c, name, (x) => scalarOp(op, x, c, c2, name), cIsBool);
   return new Tensor(a._dev, a._dev.scalar(op, a.h, c, c2), a._shape.slice());
 }
 
 export function unaryOp(op: Op, a: Tensor, name: string): Tensor {
   checkTensorArg(name, 'input', 1, a);
-  checkFloat(a, name);
+  if (a._dtype !== DType.Float32) return mixedUnary(op, a, name, (x) => unaryOp(op, x, name));
   return new Tensor(a._dev, a._dev.unary(op, a.h), a._shape.slice());
 }
 
@@ -97,7 +100,7 @@ export function add(input: TensorLike, other?: TensorLike, options?: { alpha?: n
   const alpha = alphaOf(options, 'add', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Add, input, other, alpha, 'add');
-    return scalarOp(Op.AddScalar, input, alpha * otherNumber('add', other, method), 0, 'add');
+    return scalarOp(Op.AddScalar, input, alpha * otherNumber('add', other, method), 0, 'add', typeof other === 'boolean');
   }
   const c = inputNumber('add', input);
   checkTensorArg('add', 'other', 2, other);
@@ -115,7 +118,7 @@ export function sub(input: TensorLike, other?: TensorLike, options?: { alpha?: n
   const alpha = alphaOf(options, 'sub', method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Sub, input, other, alpha, 'sub');
-    return scalarOp(Op.SubScalar, input, alpha * otherNumber('sub', other, method), 0, 'sub');
+    return scalarOp(Op.SubScalar, input, alpha * otherNumber('sub', other, method), 0, 'sub', typeof other === 'boolean');
   }
   const c = inputNumber('sub', input);
   checkTensorArg('sub', 'other', 2, other);
@@ -133,7 +136,7 @@ export function mul(input: TensorLike, other?: TensorLike, options?: Record<stri
   [input, other] = keywordForm('mul', input, other, options, method) as [TensorLike, TensorLike, unknown];
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Mul, input, other, 1, 'mul');
-    return scalarOp(Op.MulScalar, input, otherNumber('mul', other, method), 0, 'mul');
+    return scalarOp(Op.MulScalar, input, otherNumber('mul', other, method), 0, 'mul', typeof other === 'boolean');
   }
   const c = inputNumber('mul', input);
   checkTensorArg('mul', 'other', 2, other);

@@ -23,10 +23,11 @@ import { RuntimeError } from '../errors.js';
 import { broadcastShapes, checkStorage, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
+import { DTYPES } from '../dtype.js';
 import { checkTensorArg } from '../args.js';
 import { viewAs, transpose, unsqueeze, expand, t } from './shape.js';
 
-const typeName = (d: DType): string => (d === DType.Float32 ? 'Float' : 'Long');
+const typeName = (d: DType): string => DTYPES[d]._scalarType;
 
 /** PyTorch's check that both operands have one dtype, then wasmgrad's float-only one. */
 function checkDtypes(a: Tensor, b: Tensor, fn: string): void {

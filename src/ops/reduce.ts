@@ -8,6 +8,7 @@ import { argTypeError, checkTensorArg, dimNameError, invalidCombination } from '
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
+import { isFloating } from '../dtype.js';
 import { maximum } from './elementwise.js';
 
 export type DimArg = number | readonly number[] | null;
@@ -81,12 +82,16 @@ function reduce(
   const { dim: d, keepdim } = parse(o, input, dim, options, method);
   const nd = input._shape.length;
   const mask = dimMask(d, nd, { fn: name, name: 'dim', position: 1 });
-  if (name === 'mean' && input._dtype !== DType.Float32) {
-    throw new RuntimeError('mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long');
+  const shape = reducedShape(input._shape, mask, keepdim);
+  if (!isFloating(input._dtype)) {
+    if (name === 'mean') {
+      throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${input.dtype._scalarType}`);
+    }
+    // PyTorch sums bool and integer tensors into int64
+    return new Tensor(input._dev, input._dev.intSum(input.h, mask, keepdim), shape, DType.Int64);
   }
   checkFloat(input, name);
   const whole = d === undefined || d === null;
-  const shape = reducedShape(input._shape, mask, keepdim);
   return new Tensor(input._dev, input._dev.sum(whole ? op : opDim, input.h, mask, keepdim), shape);
 }
 

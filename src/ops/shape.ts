@@ -7,6 +7,8 @@
 import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, TorchError } from '../errors.js';
 import { inferViewShape, normDim, sizeParam, checkRank, checkStorage, formatSize, type SizeArg } from '../shape.js';
+import { promote } from '../dtype.js';
+import { castTensor } from '../cast.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
 import { checkInt, invalidCombination } from '../args.js';
@@ -255,8 +257,9 @@ export function cat(tensors: readonly Tensor[], dim: number | { dim?: number } =
  */
 function catPromoted(op: Op, tensors: readonly Tensor[], k: number, out: number[]): Tensor {
   const dev = tensors[0]._dev;
-  const dtype = tensors.some((t) => t._dtype === DType.Float32) ? DType.Float32 : tensors[0]._dtype;
-  const temps = tensors.map((t) => (t._dtype === dtype ? null : t.float()));
+  // PyTorch's cat promotes its inputs to their common dtype
+  const dtype = tensors.reduce((d, t) => promote(d, t._dtype), tensors[0]._dtype);
+  const temps = tensors.map((t) => (t._dtype === dtype ? null : castTensor(t, dtype)));
   try {
     return new Tensor(dev, dev.cat(op, tensors.map((t, i) => (temps[i] ?? t).h), k), out, dtype);
   } finally {

@@ -114,6 +114,8 @@ const unary = (node: string, kernel: Kernel, grad: string, extra: Partial<OpRow>
 const manual = (node: string, inputs: readonly string[], helper: string, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'manual', inputs, grad: helper, ...extra });
 const view = (node: string): OpRow => manual(node, ['self'], 'reshapeToInput');
+/** An op whose result never requires grad (bool results): no node, no derivative. */
+const never = (inputs: readonly string[]): OpRow => manual('', inputs, 'notDifferentiable');
 const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'binary', inputs: ['self', 'other'], params: ['alpha'], kernel, grad, ...extra });
 const scalar = (node: string, params: readonly string[], kernel: Kernel, grad: string, extra: Partial<OpRow> = {}): OpRow =>
@@ -304,6 +306,11 @@ export const ops: Rows = {
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),
   [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward'),
+  // comparisons and logical ops: bool results, never recorded (src/ops/compare.ts, any dtype)
+  [Op.Eq]: never(['self', 'other']), [Op.Ne]: never(['self', 'other']), [Op.Lt]: never(['self', 'other']),
+  [Op.Le]: never(['self', 'other']), [Op.Gt]: never(['self', 'other']), [Op.Ge]: never(['self', 'other']),
+  [Op.LogicalAnd]: never(['self', 'other']), [Op.LogicalOr]: never(['self', 'other']),
+  [Op.LogicalXor]: never(['self', 'other']), [Op.LogicalNot]: never(['self']),
 };
 
 /**

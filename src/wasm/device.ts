@@ -3,8 +3,8 @@
 // and grad_fn are read straight out of memory without a call.
 
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
-import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
-import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams } from '../device.js';
+import { RuntimeError, BACKWARD_TWICE, INT_OVERFLOW } from '../errors.js';
+import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, type WasmExports } from './loader.js';
 
@@ -17,6 +17,7 @@ export class WasmDevice implements Backend {
   private i32!: Int32Array;
   private u32!: Uint32Array;
   private f32!: Float32Array;
+  private f64!: Float64Array;
   private readonly raw: WasmExports;
   private argsPtr = 0;
   private argsBytes = 0;
@@ -58,6 +59,12 @@ export class WasmDevice implements Backend {
     this.i32 = new Int32Array(buf);
     this.u32 = new Uint32Array(buf);
     this.f32 = new Float32Array(buf);
+    this.f64 = new Float64Array(buf);
+  }
+
+  /** The typed view that holds elements of a dtype, and the shift from byte address to index in it. */
+  private memView(dtype: DType): [Float32Array | Float64Array | Int32Array, number] {
+    return dtype === DType.Float32 ? [this.f32, 2] : dtype === DType.Float64 ? [this.f64, 3] : [this.i32, 2];
   }
 
   /** Turns a returned id or Err code into a handle or an exception. */
@@ -75,6 +82,7 @@ export class WasmDevice implements Backend {
         );
       case Err.BackwardTwice: return new RuntimeError(BACKWARD_TWICE);
       case Err.Unimplemented: return new RuntimeError('wasmgrad: this op is not implemented on the wasm device yet');
+      case Err.IntOverflow: return new RuntimeError(INT_OVERFLOW);
       default: return new RuntimeError(`wasmgrad: internal error ${code} in the wasm device`);
     }
   }
@@ -105,9 +113,9 @@ export class WasmDevice implements Backend {
   fromData(data: ArrayLike<number>, shape: Shape, dtype: DType): Handle {
     this.args(shape);
     const id = this.id(this.x.create(shape.length, dtype));
-    const p = this.dataPtr(id) >> 2;
-    if (dtype === DType.Float32) this.f32.set(data, p);
-    else this.i32.set(data, p);
+    const addr = this.dataPtr(id);
+    const [mem, shift] = this.memView(dtype);
+    mem.set(data, addr >> shift);
     return id;
   }
 
@@ -126,17 +134,17 @@ export class WasmDevice implements Backend {
     return this.i32[(s + Slot.Numel) >> 2];
   }
 
-  read(h: Handle): Float32Array | Int32Array {
+  read(h: Handle): Data {
     const id = h as number;
-    const p = this.dataPtr(id) >> 2, n = this.numel(id);
-    return this.dtypeOf(id) === DType.Float32 ? this.f32.slice(p, p + n) : this.i32.slice(p, p + n);
+    const [mem, shift] = this.memView(this.dtypeOf(id));
+    const p = this.dataPtr(id) >> shift, n = this.numel(id);
+    return mem.slice(p, p + n);
   }
 
   write(h: Handle, data: ArrayLike<number>): void {
     const id = h as number;
-    const p = this.dataPtr(id) >> 2;
-    if (this.dtypeOf(id) === DType.Float32) this.f32.set(data, p);
-    else this.i32.set(data, p);
+    const [mem, shift] = this.memView(this.dtypeOf(id));
+    mem.set(data, this.dataPtr(id) >> shift);
   }
 
   copy(h: Handle): Handle { return this.id(this.x.copy_tensor(h as number)); }
@@ -249,6 +257,12 @@ export class WasmDevice implements Backend {
   }
 
   // ---- ops ----
+
+  compare(op: Op, a: Handle, b: Handle): Handle { return this.id(this.x.compare(op, a as number, b as number)); }
+  intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle {
+    return this.id(this.x.int_binary(op, a as number, b as number, alpha));
+  }
+  intSum(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.int_sum(a as number, mask, keepdim)); }
 
   binary(op: Op, a: Handle, b: Handle, alpha: number): Handle {
     return this.id(this.x.binary(op, a as number, b as number, alpha));

@@ -14,7 +14,7 @@ export type Device = (typeof DEVICES)[number];
 
 export interface TensorFixture {
   shape: number[];
-  dtype: 'float32' | 'int64';
+  dtype: 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
   data: (number | string)[];
   requires_grad: boolean;
 }
@@ -36,7 +36,7 @@ export function loadFixture<T = any>(name: string): T {
 export const decodeNumber = (v: number | string): number =>
   typeof v === 'number' ? v : v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : Number(v);
 
-export function values(t: TensorFixture): number[] {
+export function values(t: Pick<TensorFixture, 'data'>): number[] {
   return t.data.map(decodeNumber);
 }
 
@@ -50,7 +50,7 @@ export function fromFixture(t: TensorFixture, device: Device, requires_grad = t.
 export function expectClose(actual: torch.Tensor | null, expected: TensorFixture, tol: Tolerance, what = 'tensor'): void {
   expect(actual, `${what} is null`).not.toBeNull();
   expect(actual!.shape, `${what} shape`).toEqual(expected.shape);
-  expect(actual!.dtype, `${what} dtype`).toBe(expected.dtype);
+  expect(actual!.dtype.name, `${what} dtype`).toBe(expected.dtype);
   const a = Array.from(actual!.dataSync());
   const e = values(expected);
   let worst = -1, worstErr = 0;
