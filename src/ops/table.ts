@@ -290,7 +290,10 @@ export const ops: Rows = {
   [Op.Flatten]: view('ReshapeAliasBackward0'),
   [Op.Clone]: view('CloneBackward0'),
   [Op.UnsafeView]: view('UnsafeViewBackward0'),
-  [Op.ToCopy]: view('ToCopyBackward0'),
+  // x.to(other device) and x.to(float dtype); PyTorch's fixtures can express the second only
+  [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [
+    { name: 'double/method', call: 'Tensor.double', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+  ] },
   [Op.Permute]: manual('PermuteBackward0', ['self'], 'permuteBack'),
   [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack'),
   [Op.T]: manual('TBackward0', ['self'], 'permuteBack'),

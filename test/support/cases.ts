@@ -99,7 +99,8 @@ export function runCase(c: OpCase, device: Device): void {
   if (c.grad_fn && !nameDiffers.has(c.call)) expect(outs[0].grad_fn?.name()).toBe(c.grad_fn);
   if (!c.upstream) return;
   const upstream = fromFixture(c.upstream, device, false);
-  outs[0].mul(upstream).sum().backward();
+  // the gradient of (out · upstream).sum() with respect to out is upstream (in out's dtype)
+  outs[0].backward(upstream.to(outs[0].dtype));
   // positional tensor args, in order; list args take their grads from list_grads in order
   let leaf = 0, list = 0;
   c.args.forEach((a, i) => {
