@@ -242,7 +242,8 @@ def case_graphs():
     cases = []
     for name in ("ops.json", "table.json"):
         with open(os.path.join(ROOT, "test/fixtures", name)) as f:
-            cases += json.load(f)["cases"]
+            # names are unique within a file: table.json's carry the file's name
+            cases += [c if name == "ops.json" else {**c, "name": f"table.json:{c['name']}"} for c in json.load(f)["cases"]]
     out = []
     for c in cases:
         leaves = []

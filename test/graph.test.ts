@@ -17,7 +17,10 @@ interface Graph { root: number[]; nodes: Node[]; dot?: string; dot_saved?: strin
 const fixture = loadFixture('graphs.json') as {
   seed: Graph; mlp: Graph; shared: Graph; copy: Graph; cases: { name: string; graph: Graph }[];
 };
-const opCases = new Map(['ops.json', 'table.json'].flatMap((f) => loadFixture(f).cases as OpCase[]).map((c) => [c.name, c]));
+const opCases = new Map([
+  ...(loadFixture('ops.json').cases as OpCase[]).map((c): [string, OpCase] => [c.name, c]),
+  ...(loadFixture('table.json').cases as OpCase[]).map((c): [string, OpCase] => [`table.json:${c.name}`, c]),
+]);
 const F = torch.nn.functional;
 
 /** t's graph in the fixture's form: nodes depth-first from t.grad_fn along next_functions. */
@@ -73,8 +76,8 @@ const MATMUL_VIEWS = 'matmul folds batch dims with view() and expands only when 
   'records reshape (ReshapeAliasBackward0), expand and clone nodes, and TBackward0 for the transposed matrix';
 const knownDifferences: Record<string, string> = {
   // PyTorch's log_sigmoid saves a side buffer (its forward's exp(-|x|)) that wasmgrad does not compute
-  'logsigmoid/function': 'LogSigmoidBackward0 saves `buffer`', 'logsigmoid/empty': 'LogSigmoidBackward0 saves `buffer`',
-  'logsigmoid/edges': 'LogSigmoidBackward0 saves `buffer`',
+  'table.json:logsigmoid/function': 'LogSigmoidBackward0 saves `buffer`',
+  'table.json:logsigmoid/empty': 'LogSigmoidBackward0 saves `buffer`', 'table.json:logsigmoid/edges': 'LogSigmoidBackward0 saves `buffer`',
   '__rtruediv__/2 / x': '2 / x is 2 * x ** -1 (PowBackward0); PyTorch records ReciprocalBackward0',
   '__rpow__/2 ** x': "Python's 2 ** x is pow(Tensor, Tensor) over a wrapped number (PowBackward1); torch.pow(2, x) is PowBackward2",
   ...Object.fromEntries([
