@@ -95,6 +95,8 @@ const inputNumber = (name: string, input: unknown): number => checkScalarOperand
  * @example torch.add(x, y); torch.add(x, 2); x.add(y, { alpha: 0.5 })
  */
 export function add(input: TensorLike, other?: TensorLike, options?: { alpha?: number }, method = false): Tensor {
+  // the common call, two tensors and nothing else: nothing to bind (the hot path)
+  if (options === undefined && input instanceof Tensor && other instanceof Tensor) return binaryOp(Op.Add, input, other, 1, 'add');
   if (typeof options !== 'object' && options !== undefined) alphaOf(options as never, 'add', method);
   [input, other, options] = keywordForm('add', input, other, options, method, ['alpha']) as [TensorLike, TensorLike, { alpha?: number }];
   const alpha = alphaOf(options, 'add', method);
@@ -113,6 +115,8 @@ export function add(input: TensorLike, other?: TensorLike, options?: { alpha?: n
  * @example torch.sub(x, y); x.sub(1); torch.sub(1, x) // 1 - x
  */
 export function sub(input: TensorLike, other?: TensorLike, options?: { alpha?: number }, method = false): Tensor {
+  // the common call, two tensors and nothing else: nothing to bind (the hot path)
+  if (options === undefined && input instanceof Tensor && other instanceof Tensor) return binaryOp(Op.Sub, input, other, 1, 'sub');
   if (typeof options !== 'object' && options !== undefined) alphaOf(options as never, 'sub', method);
   [input, other, options] = keywordForm('sub', input, other, options, method, ['alpha']) as [TensorLike, TensorLike, { alpha?: number }];
   const alpha = alphaOf(options, 'sub', method);
@@ -131,6 +135,7 @@ export function sub(input: TensorLike, other?: TensorLike, options?: { alpha?: n
  * @example torch.mul(w, x); x.mul(2)
  */
 export function mul(input: TensorLike, other?: TensorLike, options?: Record<string, never> | boolean, method = false): Tensor {
+  if (typeof options !== 'object' && input instanceof Tensor && other instanceof Tensor) return binaryOp(Op.Mul, input, other, 1, 'mul');
   // the Tensor methods pass `method` third
   if (typeof options === 'boolean') { method = options; options = undefined; }
   [input, other] = keywordForm('mul', input, other, options, method) as [TensorLike, TensorLike, unknown];
@@ -148,6 +153,7 @@ export function mul(input: TensorLike, other?: TensorLike, options?: Record<stri
  * @example torch.div(x, y); x.div(2); torch.div(1, x)
  */
 export function div(input: TensorLike, other?: TensorLike, options?: Record<string, never> | boolean, method = false): Tensor {
+  if (typeof options !== 'object' && input instanceof Tensor && other instanceof Tensor) return binaryOp(Op.Div, input, other, 1, 'div');
   // the Tensor methods pass `method` third
   if (typeof options === 'boolean') { method = options; options = undefined; }
   [input, other] = keywordForm('div', input, other, options, method) as [TensorLike, TensorLike, unknown];
@@ -173,6 +179,7 @@ const POW_FUNCTION = [
  * @example x.pow(2); torch.pow(x, y); torch.pow(2, x)
  */
 export function pow(input: TensorLike, exponent?: TensorLike, options?: Record<string, never> | boolean, method = false): Tensor {
+  if (typeof options !== 'object' && input instanceof Tensor && exponent instanceof Tensor) return binaryOp(Op.Pow, input, exponent, 1, 'pow');
   if (typeof options === 'boolean') { method = options; options = undefined; }
   [input, exponent] = keywordForm('pow', input, exponent, options, method, [], 'exponent') as [TensorLike, TensorLike, unknown];
   if (input instanceof Tensor) {
