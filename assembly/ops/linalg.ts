@@ -49,7 +49,7 @@ export function matmul(op: i32, a: i32, b: i32): i32 {
     case Op.Bmm: batch = dimOf(a, 0); M = dimOf(a, 1); K = dimOf(a, 2); N = dimOf(b, 2); nd = 3; break;
     case Op.Mv: M = dimOf(a, 0); K = dimOf(a, 1); nd = 1; break;
     case Op.Dot: K = dimOf(a, 0); nd = 0; break;
-    default: return Err.Unimplemented;
+    default: unreachable();
   }
   // the output's dims are the trailing nd of [batch, M, N] (mv keeps M, dot none)
   if (op == Op.Bmm) {

@@ -49,7 +49,8 @@ function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32): i32 {
   switch (op) {
     case Op.MseLoss: lossRun(Op.MseLoss, px, pt, pe, n); break;
     case Op.BinaryCrossEntropy: lossRun(Op.BinaryCrossEntropy, px, pt, pe, n); break;
-    default: lossRun(Op.BinaryCrossEntropyWithLogits, px, pt, pe, n); break;
+    case Op.BinaryCrossEntropyWithLogits: lossRun(Op.BinaryCrossEntropyWithLogits, px, pt, pe, n); break;
+    default: unreachable();
   }
   if (reduction == Reduction.None) return elems;
   const out = newTensor(0, SHAPE, DType.Float32);
