@@ -1117,12 +1117,12 @@ def optim_fixtures():
 def creation_fixtures():
     out = []
 
-    def record(name, call, args, kwargs, make, seed=None):
+    def record(name, call, args, kwargs, make, seed=None, rtol=0):
         if seed is not None:
             torch.manual_seed(seed)
         t = make()
         out.append({"name": name, "call": call, "args": args, "kwargs": kwargs, "seed": seed,
-                     "out": enc_tensor(t.detach())})
+                     "out": enc_tensor(t.detach()), "rtol": rtol})
 
     record("tensor nested", "tensor", [[[1.5, -2.0], [3.25, 0.1]]], {}, lambda: torch.tensor([[1.5, -2.0], [3.25, 0.1]]))
     record("tensor int64", "tensor", [[3, -1, 7]], {"dtype": "int64"}, lambda: torch.tensor([3, -1, 7]))
@@ -1143,6 +1143,19 @@ def creation_fixtures():
     record("rand seed 0", "rand", [[2, 3]], {}, lambda: torch.rand(2, 3), seed=0)
     record("randn seed 0", "randn", [[3, 2]], {}, lambda: torch.randn(3, 2), seed=0)
     record("randn seed 42 large", "randn", [[40]], {}, lambda: torch.randn(40), seed=42)
+    record("empty", "empty", [[2, 3]], {}, lambda: torch.zeros(2, 3))  # PyTorch's values are unset: wasmgrad's zeros
+    record("randint 0 10 seed 0", "randint", [0, 10, [8]], {}, lambda: torch.randint(0, 10, (8,)), seed=0)
+    record("randint high only seed 5", "randint", [7, [2, 3]], {}, lambda: torch.randint(7, (2, 3)), seed=5)
+    record("randint -5 1000 seed 1", "randint", [-5, 1000, [6]], {}, lambda: torch.randint(-5, 1000, (6,)), seed=1)
+    record("randperm 10 seed 0", "randperm", [10], {}, lambda: torch.randperm(10), seed=0)
+    record("randperm 1 seed 2", "randperm", [1], {}, lambda: torch.randperm(1), seed=2)
+    record("normal 2 3 seed 0", "normal", [2.0, 3.0, [5]], {}, lambda: torch.normal(2.0, 3.0, (5,)), seed=0)
+    record("normal -1 0.5 seed 4", "normal", [-1.0, 0.5, [20]], {}, lambda: torch.normal(-1.0, 0.5, (20,)), seed=4)
+    record("logspace", "logspace", [0, 2, 3], {}, lambda: torch.logspace(0, 2, 3))
+    record("logspace 7 negative", "logspace", [-1, 1.5, 7], {}, lambda: torch.logspace(-1, 1.5, 7))
+    record("logspace base 2", "logspace", [0, 10, 11], {"base": 2}, lambda: torch.logspace(0, 10, 11, base=2))
+    # PyTorch's vectorized loop (8 values at a time) computes pow in float: within 4 ulp of the scalar loop's
+    record("logspace 20 fractional", "logspace", [-3.3, 4.7, 20], {}, lambda: torch.logspace(-3.3, 4.7, 20), rtol=5e-7)
     return out
 
 

@@ -12,7 +12,7 @@ import { parseDtype, defaultFloat, isIntegral, bool as torch_bool, type TorchDty
 import { castValues, checkInt64Values } from './cast.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
-import { fillUniform, fillNormal, fmaFloat } from './random.js';
+import { fillUniform, fillNormal, fmaFloat, randint as randintValues, randperm as randpermValues } from './random.js';
 
 export interface TensorOptions {
   /** a torch.dtype (torch.float64, torch.long ...) or its name ('float64', 'int64' ...) */
@@ -289,4 +289,110 @@ export function randn(...args: SizeAndOptions): Tensor {
   const { shape, options } = splitArgs(args, 'randn', 'ints');
   checkFloat32Only(options, 'randn');
   return make(fillNormal(new Float32Array(numelOf(shape))), shape, options, 'randn');
+}
+
+// ---- more of PyTorch's creation functions (issue 6 §4) ----------------------------------
+
+/**
+ * A tensor of the given size. PyTorch leaves its values unset; wasmgrad's are zeros.
+ * @example torch.empty(2, 3)
+ */
+export function empty(...args: SizeAndOptions): Tensor {
+  const { shape, options } = splitArgs(args, 'empty', 'SymInts');
+  return filled(shape, 0, options, 'empty');
+}
+
+/** fill_value everywhere, shaped like input (its device and dtype unless given). @example torch.full_like(x, 7) */
+export function full_like(input: Tensor, fill_value: number, options: TensorOptions = {}): Tensor {
+  checkTensorArg('full_like', 'input', 1, input);
+  const value = checkNumber('full_like', 'fill_value', 2, fill_value);
+  return filled(input._shape.slice(), value, { dtype: input.dtype, device: input.device, ...options }, 'full_like');
+}
+
+/** Uniform values in [0, 1) shaped like input, from PyTorch's generator. @example torch.rand_like(x) */
+export function rand_like(input: Tensor, options: TensorOptions = {}): Tensor {
+  checkTensorArg('rand_like', 'input', 1, input);
+  return rand(input._shape.slice(), { device: input.device, ...options });
+}
+
+/** Standard normal values shaped like input, from PyTorch's generator. @example torch.randn_like(x) */
+export function randn_like(input: Tensor, options: TensorOptions = {}): Tensor {
+  checkTensorArg('randn_like', 'input', 1, input);
+  return randn(input._shape.slice(), { device: input.device, ...options });
+}
+
+/** Integers drawn uniformly from [low, high) of the given size, PyTorch's draws: int64 unless dtype says. */
+function randintOf(low: number, high: number, shape: number[], options: TensorOptions, fn: string): Tensor {
+  checkNewShape(shape);
+  if (!(low < high)) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  return make(randintValues(low, high, numelOf(shape)), shape, { dtype: 'int64', ...options }, fn);
+}
+
+/**
+ * Random integers in [low, high): randint(high, size) or randint(low, high, size), PyTorch's
+ * draws after the same manual_seed; int64.
+ * @example torch.manual_seed(0); torch.randint(0, 10, [8])
+ */
+export function randint(...args: (number | readonly number[] | TensorOptions)[]): Tensor {
+  const last = args[args.length - 1];
+  const options = (last !== null && typeof last === 'object' && !Array.isArray(last) ? args.pop() : {}) as TensorOptions;
+  const size = args.pop();
+  const bounds = args.map((b, i) => checkInt('randint', i === 0 && args.length === 2 ? 'low' : 'high', i + 1, b));
+  const [low, high] = bounds.length === 2 ? bounds : [0, bounds[0]];
+  if (high === undefined || bounds.length > 2) throw new TypeError('randint() takes 2 or 3 positional arguments: ([low,] high, size)');
+  const shape = checkIntList(size, { fn: 'randint', name: 'size', position: bounds.length + 1, list: 'SymInts' });
+  return randintOf(low, high, shape, options, 'randint');
+}
+
+/** Random integers in [low, high) shaped like input. @example torch.randint_like(x, 10) */
+export function randint_like(input: Tensor, low: number, high?: number | TensorOptions, options: TensorOptions = {}): Tensor {
+  checkTensorArg('randint_like', 'input', 1, input);
+  if (typeof high === 'object') { options = high; high = undefined; }
+  const [lo, hi] = high === undefined ? [0, checkInt('randint_like', 'high', 2, low)]
+    : [checkInt('randint_like', 'low', 2, low), checkInt('randint_like', 'high', 3, high)];
+  return randintOf(lo, hi, input._shape.slice(), { dtype: input.dtype, device: input.device, ...options }, 'randint_like');
+}
+
+/** A random permutation of 0 … n−1, PyTorch's draws; int64. @example torch.randperm(10) */
+export function randperm(n: number, options: TensorOptions = {}): Tensor {
+  const count = checkInt('randperm', 'n', 1, n);
+  if (count < 0) throw new RuntimeError(`n must be non-negative, got${count}`);
+  return make(randpermValues(count), [count], { dtype: 'int64', ...options }, 'randperm');
+}
+
+/**
+ * Normal values with the given mean and std (numbers), of the given size, PyTorch's draws.
+ * @example torch.normal(2, 3, [5])
+ */
+export function normal(mean: number, std: number, size: readonly number[], options: TensorOptions = {}): Tensor {
+  const m = checkNumber('normal', 'mean', 1, mean), s = checkNumber('normal', 'std', 2, std);
+  if (s < 0) throw new RuntimeError(`normal expects std >= 0.0, but found std ${s}`);
+  const shape = checkIntList(size, { fn: 'normal', name: 'size', position: 3, list: 'SymInts' });
+  checkNewShape(shape);
+  checkFloat32Only(options, 'normal');
+  return make(fillNormal(new Float32Array(numelOf(shape)), m, s), shape, options, 'normal');
+}
+
+/**
+ * steps values from base^start to base^end, evenly spaced in the exponent, as PyTorch's CPU
+ * kernel computes them (the first half from start, the second from end).
+ * @example torch.logspace(0, 2, 3) // 1, 10, 100
+ */
+export function logspace(start: number, end: number, steps: number, options: TensorOptions & { base?: number } = {}): Tensor {
+  const a = checkNumber('logspace', 'start', 1, start), b = checkNumber('logspace', 'end', 2, end);
+  const n = checkInt('logspace', 'steps', 3, steps);
+  if (n < 0) throw new RuntimeError('number of steps must be non-negative');
+  const { base = 10, ...rest } = options;
+  const base_ = checkNumber('logspace', 'base', 0, base);
+  checkFloat32Only(rest, 'logspace');
+  // float32 start and end, the step and exponents in float64, as PyTorch's scalar loop; its
+  // vectorized loop (8 values at a time) differs by a few ulp (docs/api.md)
+  const fa = Math.fround(a), fb = Math.fround(b);
+  const values = new Float32Array(n);
+  if (n === 1) values[0] = Math.pow(base_, fa);
+  else if (n > 1) {
+    const step = (fb - fa) / (n - 1), half = Math.floor(n / 2);
+    for (let i = 0; i < n; i++) values[i] = Math.pow(base_, i < half ? fa + step * i : fb - step * (n - i - 1));
+  }
+  return make(values, [n], rest, 'logspace');
 }

@@ -21,6 +21,7 @@ export { TorchError, RuntimeError, IndexError, TypeError, ValueError, NotImpleme
 export { set_default_device, get_default_device, ready } from './runtime.js';
 export {
   tensor, zeros, ones, full, arange, linspace, eye, rand, randn, zeros_like, ones_like,
+  empty, full_like, rand_like, randn_like, randint, randint_like, randperm, normal, logspace,
 } from './creation.js';
 export type { TensorOptions, Nested, SizeAndOptions } from './creation.js';
 export { manual_seed, initial_seed } from './seed.js';
