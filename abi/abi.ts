@@ -27,7 +27,7 @@ export enum Op {
   // binary, broadcasting
   Atan2, Hypot, Fmod, Remainder, Xlogy, Logaddexp,
   // reductions; i0 = dims bitmask, i1 = keepdim
-  Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp,
+  Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp, MinAll, MinDim,
   // softmax family; i0 = dim
   Softmax, LogSoftmax,
   // shape; the view-like ones differ only in their node names

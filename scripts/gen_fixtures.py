@@ -501,6 +501,18 @@ def reduction_cases():
     case("max/method dim keepdim kwargs", fam, "Tensor.max", lambda: [distinct(2, 3, 4)],
          {"dim": 0, "keepdim": True})
     case("max/binary (== maximum)", fam, "torch.max", lambda: pair_apart((2, 3), (3,)))
+    case("min/binary (== minimum)", fam, "torch.min", lambda: pair_apart((2, 3), (3,)))
+
+    # argmax / argmin: int64 indices, the first extreme on ties, a NaN is the largest
+    for op in ["argmax", "argmin"]:
+        case(f"{op}/all", fam, f"torch.{op}", lambda: [distinct(3, 4)])
+        case(f"{op}/dim 1", fam, f"torch.{op}", lambda: [distinct(3, 4), 1])
+        case(f"{op}/dim -1 keepdim", fam, f"Tensor.{op}", lambda: [distinct(2, 3, 4), -1], {"keepdim": True})
+        case(f"{op}/all keepdim", fam, f"torch.{op}", lambda: [distinct(2, 3)], {"keepdim": True})
+        case(f"{op}/dim kwarg", fam, f"Tensor.{op}", lambda: [distinct(3, 4)], {"dim": 0})
+        case(f"{op}/ties", fam, f"torch.{op}", lambda: [torch.tensor([[1.0, 3.0, 3.0, 1.0], [2.0, 2.0, 2.0, 2.0]])], {"dim": 1})
+        case(f"{op}/nan and inf", fam, f"torch.{op}",
+             lambda: [torch.tensor([[1.0, float("nan"), 3.0], [float("inf"), -float("inf"), 0.0]])], {"dim": 1})
 
     # amax
     case("amax/all (no dim)", fam, "torch.amax", lambda: [distinct(3, 4)])

@@ -103,9 +103,10 @@ export interface Backend {
   /** Op.Sum/SumDim/Mean/MeanDim over the dims in mask. */
   sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle;
   amax(a: Handle, mask: number, keepdim: boolean): Handle;
-  maxAll(a: Handle): Handle;
+  /** Op.MaxAll (the default) or Op.MinAll. */
+  maxAll(a: Handle, op?: Op): Handle;
   /** [values, int64 indices] */
-  maxDim(a: Handle, dim: number, keepdim: boolean): [Handle, Handle];
+  maxDim(a: Handle, dim: number, keepdim: boolean, op?: Op): [Handle, Handle];
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle;
   /** Op.Softmax or Op.LogSoftmax along dim. */
   softmax(op: Op, a: Handle, dim: number): Handle;

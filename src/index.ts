@@ -34,7 +34,7 @@ export {
   logical_and, logical_or, logical_xor, logical_not,
 } from './ops/compare.js';
 export type { CompareOther } from './ops/compare.js';
-export { sum, mean, max, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
+export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';

@@ -51,6 +51,8 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.MaxAll]: always(['self', 0], ['result', 'result']),
   [Op.Logsumexp]: always(['self', 0], ['result', 'result']),
   [Op.MaxDim]: always(['indices', 'indices']),
+  [Op.MinAll]: always(['self', 0], ['result', 'result']),
+  [Op.MinDim]: always(['indices', 'indices']),
   [Op.Mm]: crossed('self', 'mat2'),
   [Op.Bmm]: crossed('self', 'mat2'),
   [Op.Mv]: crossed('self', 'vec'),

@@ -868,6 +868,34 @@ export class Tensor {
     return red.max(this, dim as never, options, true) as Tensor | [Tensor, Tensor];
   }
   /**
+   * The smallest element; with `dim`, `[values, indices]` along it; with a tensor, the elementwise minimum. See {@link min}.
+   * @example
+   * const [values, indices] = torch.tensor([[1, 5], [7, 2]]).min(1);
+   * console.log(`${values}`, `${indices}`); // tensor([1., 2.]) tensor([0, 1])
+   */
+  min(): Tensor;
+  min(dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): [Tensor, Tensor];
+  min(other: Tensor): Tensor;
+  min(dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean): Tensor | [Tensor, Tensor] {
+    return red.min(this, dim as never, options, true) as Tensor | [Tensor, Tensor];
+  }
+  /**
+   * The index of the largest element (flattened, or along `dim`), int64. See {@link argmax}.
+   * @example
+   * console.log(`${torch.tensor([[1, 5], [7, 2]]).argmax(1)}`); // tensor([1, 0])
+   */
+  argmax(...args: [dim?: number | null, keepdim?: boolean] | [{ dim?: number | null; keepdim?: boolean }]): Tensor {
+    return red.argExtremeMethod('argmax', this, args);
+  }
+  /**
+   * The index of the smallest element (flattened, or along `dim`), int64. See {@link argmin}.
+   * @example
+   * console.log(`${torch.tensor([[1, 5], [7, 2]]).argmin()}`); // tensor(0)
+   */
+  argmin(...args: [dim?: number | null, keepdim?: boolean] | [{ dim?: number | null; keepdim?: boolean }]): Tensor {
+    return red.argExtremeMethod('argmin', this, args);
+  }
+  /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.
    * @example
    * console.log(`${torch.tensor([[1, 5], [7, 2]]).amax(0)}`); // tensor([7., 5.])

@@ -104,6 +104,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.MaxAll: return maxAllBackward(r, g, k);
     case Op.MaxDim: return maxDimBackward(r, g, k);
     case Op.Logsumexp: return logsumexpBackward(r, g, k);
+    case Op.MinAll: return maxAllBackward(r, g, k);
+    case Op.MinDim: return maxDimBackward(r, g, k);
     case Op.Softmax: return softmaxBackward(r, g, k);
     case Op.LogSoftmax: return logSoftmaxBackward(r, g, k);
     case Op.View: return reshapeToInput(r, g, k);

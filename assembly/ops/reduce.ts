@@ -99,13 +99,29 @@ export function amax(a: i32, mask: i32, keepdim: bool): i32 {
 }
 
 /** max of all elements, a 0-dim tensor (MaxBackward1); a is not empty. */
-export function max_all(a: i32): i32 {
+/** −x of every element into a new tensor (min is −max(−x): the same first index, the same NaN). */
+function negated(a: i32): i32 {
+  const n = numelOf(a);
+  const t = newTensorN(ndimOf(a), shapePtr(a), DType.Float32, n);
+  if (t) negateInPlace(dataOf(a), dataOf(t), n);
+  return t;
+}
+
+function negateInPlace(x: usize, out: usize, n: i32): void {
+  for (let i = 0; i < n; i++) store<f32>(out + (<usize>i << 2), -load<f32>(x + (<usize>i << 2)));
+}
+
+/** max (MaxAll) or min (MinAll) of every element, 0-d. */
+export function max_all(a: i32, op: i32): i32 {
   const out = newTensorN(0, SHAPE, DType.Float32, 1);
   if (!out) return Err.OutOfMemory;
+  const src = op == Op.MinAll ? negated(a) : a;
+  if (!src) { release(out); return Err.OutOfMemory; }
   const nd = ndimOf(a);
-  reduceMax(dataOf(a), nd, shapePtr(a), nd ? (1 << nd) - 1 : 0, dataOf(out), 1);
+  reduceMax(dataOf(src), nd, shapePtr(a), nd ? (1 << nd) - 1 : 0, dataOf(out), 1);
+  if (src != a) { negateInPlace(dataOf(out), dataOf(out), 1); release(src); }
   if (!shouldRecord1(a)) return out;
-  const r = newRecord(Op.MaxAll, 1, out);
+  const r = newRecord(op, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, a);
   save(r, 0, a);
@@ -114,11 +130,11 @@ export function max_all(a: i32): i32 {
 }
 
 /**
- * max along dim: returns the values' id; the int64 indices' id is then taken
+ * max (MaxDim) or min (MinDim) along dim: returns the values' id; the int64 indices' id is then taken
  * with take_indices(). The record keeps the indices (MaxBackward0 routes the
  * gradient through them).
  */
-export function max_dim(a: i32, dim: i32, keepdim: bool): i32 {
+export function max_dim(a: i32, dim: i32, keepdim: bool, op: i32): i32 {
   const nd = ndimOf(a), shape = shapePtr(a);
   const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
   const ond = reducedShape(a, nd ? 1 << dim : 0, keepdim);
@@ -126,9 +142,12 @@ export function max_dim(a: i32, dim: i32, keepdim: bool): i32 {
   if (!vals) return Err.OutOfMemory;
   const idx = newTensor(ond, SHAPE, DType.Int64);
   if (!idx) { release(vals); return Err.OutOfMemory; }
-  if (numelOf(vals) > 0) maxAlongDim(dataOf(a), dataOf(vals), dataOf(idx), outer, d, inner);
+  const src = op == Op.MinDim ? negated(a) : a;
+  if (!src) { release(vals); release(idx); return Err.OutOfMemory; }
+  if (numelOf(vals) > 0) maxAlongDim(dataOf(src), dataOf(vals), dataOf(idx), outer, d, inner);
+  if (src != a) { negateInPlace(dataOf(vals), dataOf(vals), numelOf(vals)); release(src); }
   if (shouldRecord1(a)) {
-    const r = newRecord(Op.MaxDim, 1, vals);
+    const r = newRecord(op, 1, vals);
     if (!r) { release(vals); release(idx); return Err.OutOfMemory; }
     setInput(r, 0, a);
     setParams(r, 0, 0, dim, keepdim ? 1 : 0);

@@ -62,8 +62,8 @@ export class JsDevice implements Backend {
   permute(op: Op, a: Handle, perm: readonly number[]): Handle { return ops.permute(op, T(a), perm); }
 
   amax(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.amax(T(a), mask, keepdim); }
-  maxAll(a: Handle): Handle { return reduce.maxAll(T(a)); }
-  maxDim(a: Handle, dim: number, keepdim: boolean): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim); }
+  maxAll(a: Handle, op: Op = Op.MaxAll): Handle { return reduce.maxAll(T(a), op); }
+  maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim, op); }
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.logsumexp(T(a), mask, keepdim); }
   softmax(op: Op, a: Handle, dim: number): Handle { return reduce.softmax(op, T(a), dim); }
   cat(op: Op, hs: Handle[], dim: number): Handle { return shape.cat(op, hs as JsTensor[], dim); }

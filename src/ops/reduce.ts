@@ -9,7 +9,10 @@ import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
 import { isFloating } from '../dtype.js';
-import { maximum } from './elementwise.js';
+import { maximum, minimum } from './elementwise.js';
+import { bind } from '../signature.js';
+import { parseSchema } from '../schema.js';
+import { no_grad } from '../autograd.js';
 
 export type DimArg = number | readonly number[] | null;
 export interface ReduceOptions { dim?: DimArg; keepdim?: boolean }
@@ -26,11 +29,12 @@ const SUM: Overloads = {
 const MEAN: Overloads = { ...SUM, name: 'mean' };
 const LOGSUMEXP: Overloads = { name: 'logsumexp', method: ['(tuple of ints dim, bool keepdim)', '(tuple of names dim, bool keepdim)'] };
 const MAX: Overloads = { name: 'max', method: ['()', '(Tensor other)', '(int dim, bool keepdim)', '(name dim, bool keepdim)'] };
+const MIN: Overloads = { ...MAX, name: 'min' };
 
 /** The function form's overloads: input first, and `out` where PyTorch has one (every dim overload here). */
 function functionOverloads(o: Overloads): string[] {
   return o.method.map((sig) => {
-    if (o.name === 'max') return withInput(sig, sig !== '()' && !sig.includes('Tensor other'));
+    if (o.name === 'max' || o.name === 'min') return withInput(sig, sig !== '()' && !sig.includes('Tensor other'));
     if (o.name === 'logsumexp') return withInput(`${sig.slice(0, -1)}, *)`, true);
     return sig.startsWith('(*') ? `(Tensor input, ${sig.slice(1)}` : withInput(sig, true);
   });
@@ -137,24 +141,95 @@ export function max(
   input: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean,
   method = false,
 ): Tensor | [Tensor, Tensor] {
-  checkTensorArg('max', 'input', 1, input);
-  checkFloat(input, 'max');
-  if (dim instanceof Tensor) return maximum(input, dim, method);
+  return extreme(MAX, input, dim, options, method);
+}
+
+/**
+ * min(): the smallest element (0-d). min(dim): [values, indices] along dim.
+ * min(other): the elementwise minimum (torch.minimum).
+ * @example x.min(); const [values, indices] = x.min(1); torch.min(a, b)
+ */
+export function min(input: Tensor): Tensor;
+export function min(input: Tensor, dim: number | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean, method?: boolean): [Tensor, Tensor];
+export function min(input: Tensor, other: Tensor): Tensor;
+export function min(
+  input: Tensor, dim?: number | Tensor | { dim: number; keepdim?: boolean }, options?: { keepdim?: boolean } | boolean,
+  method = false,
+): Tensor | [Tensor, Tensor] {
+  return extreme(MIN, input, dim, options, method);
+}
+
+/** max or min, in every form (PyTorch's overloads). */
+function extreme(
+  o: Overloads, input: Tensor, dim: number | Tensor | { dim: number; keepdim?: boolean } | undefined,
+  options: { keepdim?: boolean } | boolean | undefined, method: boolean,
+): Tensor | [Tensor, Tensor] {
+  const name = o.name, isMin = name === 'min';
+  checkTensorArg(name, 'input', 1, input);
+  checkFloat(input, name);
+  if (dim instanceof Tensor) return isMin ? minimum(input, dim, method) : maximum(input, dim, method);
   if (dim === undefined) {
     if (input.numel() === 0) {
-      throw new RuntimeError('max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the \'dim\' argument.');
+      throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
     }
-    return new Tensor(input._dev, input._dev.maxAll(input.h), []);
+    return new Tensor(input._dev, input._dev.maxAll(input.h, isMin ? Op.MinAll : Op.MaxAll), []);
   }
-  const { dim: d, keepdim } = parse(MAX, input, dim, options, method, true);
-  if (typeof d !== 'number') throw noOverload(MAX, input, dim, options, method);
+  const { dim: d, keepdim } = parse(o, input, dim, options, method, true);
+  if (typeof d !== 'number') throw noOverload(o, input, dim, options, method);
   const nd = input._shape.length;
-  const k = normDim(d, nd, { fn: 'max', name: 'dim', position: 1 });
-  checkNonEmptyReduction(input, k, 'max');
+  const k = normDim(d, nd, { fn: name, name: 'dim', position: 1 });
+  checkNonEmptyReduction(input, k, name);
   const shape = reducedShape(input._shape, nd === 0 ? 0 : 1 << k, keepdim);
-  const [values, indices] = input._dev.maxDim(input.h, nd === 0 ? 0 : k, keepdim);
+  const [values, indices] = input._dev.maxDim(input.h, nd === 0 ? 0 : k, keepdim, isMin ? Op.MinDim : Op.MaxDim);
   return [new Tensor(input._dev, values, shape), new Tensor(input._dev, indices, shape.slice(), DType.Int64)];
 }
+
+const argSchemas = {
+  argmax: parseSchema('argmax(Tensor input, int? dim=None, bool keepdim=False) -> Tensor'),
+  argmin: parseSchema('argmin(Tensor input, int? dim=None, bool keepdim=False) -> Tensor'),
+};
+
+/** argmax / argmin: the index of the first extreme, over the flattened tensor or along dim (int64). */
+function argExtreme(name: 'argmax' | 'argmin', args: unknown[], self: Tensor | null): Tensor {
+  const a = bind(argSchemas[name], args, self);
+  const input = a.input as Tensor, dim = a.dim as number | null, keepdim = a.keepdim as boolean;
+  checkFloat(input, name);
+  const op = name === 'argmin' ? Op.MinDim : Op.MaxDim;
+  const nd = input._shape.length;
+  if (dim === null) {
+    if (input.numel() === 0) throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0.`);
+    // over the flattened tensor; keepdim keeps every dim as 1
+    const flat = input.reshape([-1]);
+    const [values, indices] = no_grad(() => input._dev.maxDim(flat.h, 0, false, op));
+    input._dev.release(values);
+    flat.dispose();
+    return new Tensor(input._dev, indices, keepdim ? input._shape.map(() => 1) : [], DType.Int64);
+  }
+  const k = normDim(dim, nd, { fn: name, name: 'dim', position: 2 });
+  checkNonEmptyReduction(input, k, name);
+  const shape = reducedShape(input._shape, nd === 0 ? 0 : 1 << k, keepdim);
+  const [values, indices] = no_grad(() => input._dev.maxDim(input.h, nd === 0 ? 0 : k, keepdim, op));
+  input._dev.release(values);
+  return new Tensor(input._dev, indices, shape, DType.Int64);
+}
+
+/**
+ * The index of the largest element: over the flattened tensor, or along dim (int64). The first
+ * one wins a tie; a NaN is the largest.
+ * @example torch.argmax(x); x.argmax(1); torch.argmax(x, { dim: 1, keepdim: true })
+ */
+export function argmax(input: Tensor, dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor;
+export function argmax(...args: unknown[]): Tensor { return argExtreme('argmax', args, null); }
+
+/**
+ * The index of the smallest element: over the flattened tensor, or along dim (int64).
+ * @example torch.argmin(x); x.argmin(0)
+ */
+export function argmin(input: Tensor, dim?: number | null | { dim?: number | null; keepdim?: boolean }, keepdim?: boolean): Tensor;
+export function argmin(...args: unknown[]): Tensor { return argExtreme('argmin', args, null); }
+
+/** @internal Tensor.argmax / argmin */
+export const argExtremeMethod = (name: 'argmax' | 'argmin', self: Tensor, args: unknown[]): Tensor => argExtreme(name, args, self);
 
 /**
  * The maximum over dim(s) (all when omitted); ties share the gradient.

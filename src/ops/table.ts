@@ -278,6 +278,18 @@ export const ops: Rows = {
   [Op.Amax]: manual('AmaxBackward0', ['self'], 'amaxBackward'),
   [Op.MaxAll]: manual('MaxBackward1', ['self'], 'maxAllBackward'),
   [Op.MaxDim]: manual('MaxBackward0', ['self'], 'maxDimBackward'),
+  // min is −max(−x) in the kernels; the derivatives are max's (the gradient goes where the
+  // result was found: evenly among ties for the whole-tensor form, to the index along a dim)
+  [Op.MinAll]: manual('MinBackward1', ['self'], 'maxAllBackward', { cases: [
+    { name: 'min/all', call: 'torch.min', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'min/all ties and inf', call: 'Tensor.min', args: [{ values: [2, -1, -1, Infinity, -1], shape: [5] }], family: 'reduction' },
+    { name: 'min/all NaN', call: 'torch.min', args: [{ values: [2, NaN, -1], shape: [3] }], family: 'reduction' },
+  ] }),
+  [Op.MinDim]: manual('MinBackward0', ['self'], 'maxDimBackward', { cases: [
+    { name: 'min/dim', call: 'torch.min', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
+    { name: 'min/dim keepdim negative', call: 'Tensor.min', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
+    { name: 'min/dim ties NaN inf', call: 'torch.min', args: [{ values: [1, 1, 0, -Infinity, NaN, 2, 5, 5, 5], shape: [3, 3] }, 1], family: 'reduction' },
+  ] }),
   [Op.Logsumexp]: manual('LogsumexpBackward0', ['self'], 'logsumexpBackward'),
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward'),
   [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward'),

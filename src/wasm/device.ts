@@ -273,9 +273,9 @@ export class WasmDevice implements Backend {
     return this.id(this.x.sum(op, a as number, mask, keepdim));
   }
   amax(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.amax(a as number, mask, keepdim)); }
-  maxAll(a: Handle): Handle { return this.id(this.x.max_all(a as number)); }
-  maxDim(a: Handle, dim: number, keepdim: boolean): [Handle, Handle] {
-    const values = this.id(this.x.max_dim(a as number, dim, keepdim));
+  maxAll(a: Handle, op: Op = Op.MaxAll): Handle { return this.id(this.x.max_all(a as number, op)); }
+  maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] {
+    const values = this.id(this.x.max_dim(a as number, dim, keepdim, op));
     return [values, this.x.take_indices()];
   }
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle {

@@ -102,10 +102,16 @@ export function amax(a: JsTensor, mask: number, keepdim: boolean): JsTensor {
   return out;
 }
 
-export function maxAll(a: JsTensor): JsTensor {
+/** −x of every element (min is −max(−x): the same first index, the same NaN). */
+const negated = (x: Float32Array): Float32Array => x.map((v) => -v);
+
+/** max (Op.MaxAll) or min (Op.MinAll) of every element, 0-d. */
+export function maxAll(a: JsTensor, op: Op = Op.MaxAll): JsTensor {
   const out = empty([]);
-  reduceMax(a.data as Float32Array, a.shape, a.shape.length ? (1 << a.shape.length) - 1 : 0, out.data as Float32Array);
-  const r = record(Op.MaxAll, out, [a]);
+  const x = a.data as Float32Array, o = out.data as Float32Array;
+  reduceMax(op === Op.MinAll ? negated(x) : x, a.shape, a.shape.length ? (1 << a.shape.length) - 1 : 0, o);
+  if (op === Op.MinAll) o[0] = -o[0];
+  const r = record(op, out, [a]);
   if (r) { r.saved = [a]; r.savesResult = true; }
   return out;
 }
@@ -118,11 +124,13 @@ export function split(shape: readonly number[], dim: number): [number, number, n
   return [outer, shape.length ? shape[dim] : 1, inner];
 }
 
-export function maxDim(a: JsTensor, dim: number, keepdim: boolean): [JsTensor, JsTensor] {
+/** max (Op.MaxDim) or min (Op.MinDim) along dim: [values, int64 indices]. */
+export function maxDim(a: JsTensor, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [JsTensor, JsTensor] {
   const shape = reducedShape(a.shape, a.shape.length ? 1 << dim : 0, keepdim);
   const vals = empty(shape), idx = empty(shape.slice(), DType.Int64);
   const [outer, d, inner] = split(a.shape, dim);
-  const x = a.data as Float32Array, v = vals.data as Float32Array, ix = idx.data;
+  const x = op === Op.MinDim ? negated(a.data as Float32Array) : a.data as Float32Array;
+  const v = vals.data as Float32Array, ix = idx.data;
   if (v.length > 0) {
     for (let o = 0; o < outer; o++) {
       const base = o * d * inner, ob = o * inner;
@@ -137,7 +145,8 @@ export function maxDim(a: JsTensor, dim: number, keepdim: boolean): [JsTensor, J
       }
     }
   }
-  const r = record(Op.MaxDim, vals, [a]);
+  if (op === Op.MinDim) for (let i = 0; i < v.length; i++) v[i] = -v[i];
+  const r = record(op, vals, [a]);
   if (r) { r.i0 = dim; r.i1 = keepdim ? 1 : 0; r.saved = [idx]; }
   return [vals, idx];
 }
