@@ -53,6 +53,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import index_spec  # noqa: E402,F401  (Tensor.__getitem_spec__: x.index([...]) as x[...])
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "test", "fixtures", "arguments.json")
 GENERATOR = "scripts/gen_argument_fixtures.py"
@@ -102,6 +105,8 @@ def enc(a):
 def py(a):
     """The Python value that a JS value stands for."""
     return None if a is UNDEF else [py(x) for x in a] if isinstance(a, list) else a
+
+
 
 
 def resolve(call, args):
@@ -286,6 +291,23 @@ def keyword_cases():
     accepted("sum/input by keyword", "torch.sum", lambda: [], {"input": mat(), "dim": [0, 1]})
 
 
+def indexing_cases():
+    """select, narrow and x[...] (wasmgrad's x.index([...]), as gen_table_fixtures.py spells it)."""
+    error("select/index out of range", "Tensor.select", lambda: [mat(), 1, 5])
+    error("select/negative index out of range", "torch.select", lambda: [mat(), 0, -3])
+    error("select/0-dim", "Tensor.select", lambda: [torch.tensor(1.0), 0, 0])
+    error("select/dim out of range", "torch.select", lambda: [mat(), 2, 0])
+    error("select/index str", "Tensor.select", lambda: [mat(), 0, "a"])
+    error("narrow/exceeds", "Tensor.narrow", lambda: [mat(), 0, 1, 2])
+    error("narrow/negative length", "torch.narrow", lambda: [mat(), 1, 0, -1])
+    error("narrow/dim out of range", "Tensor.narrow", lambda: [mat(), 2, 0, 1])
+    error("narrow/length float", "torch.narrow", lambda: [mat(), 0, 0, 1.5])
+    error("index/out of bounds", "Tensor.__getitem_spec__", lambda: [mat(), [5]])
+    error("index/out of bounds dim 1", "Tensor.__getitem_spec__", lambda: [mat(), [":", -4]])
+    error("index/too many", "Tensor.__getitem_spec__", lambda: [mat(), [0, 0, 0]])
+    error("index/step zero or less", "Tensor.__getitem_spec__", lambda: [mat(), ["::-1"]])
+
+
 def creation_cases():
     error("full/fill_value str", "torch.full", lambda: [[2], "a"])
     error("full/fill_value null", "torch.full", lambda: [[2], None])
@@ -450,6 +472,7 @@ def main():
     binary_cases()
     unary_cases()
     keyword_cases()
+    indexing_cases()
     creation_cases()
     dim_cases()
     autograd_cases()

@@ -148,7 +148,8 @@ def enc_arg(a):
     if isinstance(a, L):
         return {"list": [enc_arg(x) for x in a]}
     if isinstance(a, (list, tuple)):
-        assert all(isinstance(x, int) for x in a), a
+        # dims and shapes; or an index spec (ints, slice strings, None: gen_table_fixtures.py)
+        assert all(x is None or isinstance(x, (int, str)) for x in a), a
         return list(a)
     if isinstance(a, float):
         return enc_value(a)

@@ -43,6 +43,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import system_torch  # noqa: F401,E402  (re-executes under /usr/bin/python3 when torch is missing)
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
+import index_spec  # noqa: E402,F401  (Tensor.__getitem_spec__: x.index([...]) as x[...])
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

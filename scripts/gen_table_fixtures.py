@@ -39,10 +39,13 @@ import torch.nn.functional as F  # noqa: F401
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_fixtures as base  # noqa: E402  (the case builder and the tensor encoding)
+import index_spec  # noqa: E402,F401  (Tensor.__getitem_spec__: x.index([...]) as x[...])
 
 GENERATOR = "scripts/gen_table_fixtures.py"
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(base.OUT_DIR, "table.json")
+
+
 
 
 def number(v):

@@ -115,6 +115,8 @@ export interface Backend {
   expand(a: Handle, shape: Shape): Handle;
   /** out dim i = a's dim perm[i]; `op` is Permute, Transpose or T. */
   permute(op: Op, a: Handle, perm: readonly number[]): Handle;
+  /** Op.Select (x[..., start, ...]: length ignored) or Op.Slice (start, length, step along dim), copied. */
+  slice(op: Op, a: Handle, dim: number, start: number, length: number, step: number): Handle;
   /** Op.Cat, or Op.Stack (a new dim of size n at dim). */
   cat(op: Op, hs: Handle[], dim: number): Handle;
   /** Op.Mm, Op.Bmm, Op.Mv or Op.Dot. */

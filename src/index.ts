@@ -39,6 +39,8 @@ export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';
 export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
+export { select, narrow } from './ops/indexing.js';
+export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';

@@ -15,6 +15,7 @@ import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
 import * as shp from './ops/shape.js';
 import * as la from './ops/linalg.js';
+import * as ix from './ops/indexing.js';
 import * as cmp from './ops/compare.js';
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
@@ -894,6 +895,28 @@ export class Tensor {
    */
   argmin(...args: [dim?: number | null, keepdim?: boolean] | [{ dim?: number | null; keepdim?: boolean }]): Tensor {
     return red.argExtremeMethod('argmin', this, args);
+  }
+  /**
+   * PyTorch's `x[...]` for reading: integers select, `'start:stop:step'` strings slice, `'...'`
+   * skips dims, `null` adds one. See docs/api.md, "Indexing".
+   * @example
+   * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+   * console.log(`${x.index([':', 1])}`, `${x.index([1, '1:'])}`); // tensor([2., 5.]) tensor([5., 6.])
+   */
+  index(items: ix.IndexItem | readonly ix.IndexItem[]): Tensor { return ix.index(this, items); }
+  /**
+   * The slice at `index` along `dim`, without that dim (`x[:, i]` is `x.select(1, i)`). See {@link select}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).select(1, 0)}`); // tensor([1., 3.])
+   */
+  select(...args: [dim: number, index: number] | [{ dim: number; index: number }]): Tensor { return ix.selectMethod(this, args); }
+  /**
+   * `length` elements along `dim` from `start`. See {@link narrow}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3, 4]).narrow(0, 1, 2)}`); // tensor([2., 3.])
+   */
+  narrow(...args: [dim: number, start: number, length: number] | [{ dim: number; start: number; length: number }]): Tensor {
+    return ix.narrowMethod(this, args);
   }
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

@@ -13,7 +13,7 @@ import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
   dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, softmaxBackward, stackBackward, sumBackward,
+  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -122,6 +122,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Expand: return expandBackward(r, g, k);
     case Op.Cat: return catBackward(r, g, k);
     case Op.Stack: return stackBackward(r, g, k);
+    case Op.Select: return sliceBackward(r, g, k);
+    case Op.Slice: return sliceBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

@@ -6,6 +6,6 @@ export { reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward 
 export {
   amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
 } from './reduce';
-export { catBackward, stackBackward } from './shape';
+export { catBackward, stackBackward, sliceBackward } from './shape';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';

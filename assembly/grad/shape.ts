@@ -6,7 +6,8 @@
 
 import { DType } from '../../abi/abi';
 import { newTensor, dataOf, dimOf, ndimOf } from '../tensors';
-import { recI0, inShape, inNdim } from '../tape';
+import { recI0, recI1, recS0, inShape, inNdim } from '../tape';
+import { sliceBackwardCompute } from '../ops/shape';
 import { T } from './helpers';
 
 /** Input k's rows [off, off + size) along dim of g, shaped like input k. */
@@ -32,3 +33,9 @@ function slice(r: usize, g: i32, k: i32, isStack: bool): i32 {
 
 export function catBackward(r: usize, g: i32, k: i32): i32 { return slice(r, g, k, false); }
 export function stackBackward(r: usize, g: i32, k: i32): i32 { return slice(r, g, k, true); }
+
+/** select's and slice's derivative: g written where the view read, zeros elsewhere. */
+export function sliceBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  return T(sliceBackwardCompute(load<u16>(r), g, inNdim(r, 0), inShape(r, 0), recI0(r), recI1(r), <i32>recS0(r)));
+}

@@ -68,3 +68,33 @@ export function broadcastStrides(ndIn: i32, inShape: usize, nd: i32, outShape: u
     store<i32>(strides + (<usize>d << 2), s);
   }
 }
+
+/**
+ * The reverse of stridedCopy: contiguous `src` written into the `nd`-dim view of `out`
+ * (shape at `shape`, element strides at `strides`), 4-byte elements. A slice's gradient.
+ */
+export function stridedScatter(src: usize, out: usize, strides: usize, nd: i32, shape: usize, counters: usize): void {
+  if (nd == 0) { store<u32>(out, load<u32>(src)); return; }
+  const last = nd - 1;
+  const inner = load<i32>(shape + (<usize>last << 2));
+  const si = load<i32>(strides + (<usize>last << 2));
+  let rows = 1;
+  for (let d = 0; d < last; d++) {
+    rows *= load<i32>(shape + (<usize>d << 2));
+    store<i32>(counters + (<usize>d << 2), 0);
+  }
+  let off = 0, s = src;
+  for (let r = 0; r < rows; r++) {
+    const base = out + (<usize>off << 2);
+    for (let i = 0; i < inner; i++) store<u32>(base + (<usize>(i * si) << 2), load<u32>(s + (<usize>i << 2)));
+    s += <usize>inner << 2;
+    for (let d = last - 1; d >= 0; d--) {
+      const cp = counters + (<usize>d << 2);
+      const c = load<i32>(cp) + 1;
+      const st = load<i32>(strides + (<usize>d << 2));
+      if (c < load<i32>(shape + (<usize>d << 2))) { store<i32>(cp, c); off += st; break; }
+      store<i32>(cp, 0);
+      off -= st * (c - 1);
+    }
+  }
+}

@@ -6,8 +6,8 @@
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad, elemShift } from '../tensors';
 import { shouldRecord1, is_grad_enabled, newRecord, setInput, setParams } from '../tape';
-import { SHAPE, STR_A, COUNTERS, argsPtr } from '../scratch';
-import { stridedCopy, stridedCopyOf, broadcastStrides } from '../kernels/strided';
+import { SHAPE, STR_A, COUNTERS, SPARE, argsPtr } from '../scratch';
+import { stridedCopy, stridedCopyOf, stridedScatter, broadcastStrides } from '../kernels/strided';
 import { reduceSum } from '../kernels/reduce';
 
 /** x's data under the shape (nd dims at `shape`), not recorded. */
@@ -177,5 +177,72 @@ export function cat(op: i32, n: i32, dim: i32): i32 {
   if (!r) { release(out); return Err.OutOfMemory; }
   for (let k = 0; k < n; k++) setInput(r, k, load<i32>(ids + (<usize>k << 2)));
   setParams(r, 0, 0, dim, 0);
+  return out;
+}
+
+// ---- select and slice: a view of the input, copied ---------------------------------------
+//
+// x[..., i, ...] (select) and x[..., start:start+length*step:step, ...] (slice) read x
+// through its contiguous strides from an offset: dim `dim` is dropped (select) or
+// stepped by `step` (slice). The record keeps dim (i0), start (i1) and step (s0);
+// the input's shape is in the record already.
+
+/** The view's shape in SHAPE and strides in STR_A; returns its ndim. */
+function viewOf(op: i32, nd: i32, shape: usize, dim: i32, length: i32, step: i32, outShape: usize): i32 {
+  let stride = 1, o = nd - (op == Op.Select ? 2 : 1);
+  for (let d = nd - 1; d >= 0; d--) {
+    const size = load<i32>(shape + (<usize>d << 2));
+    if (d == dim) {
+      if (op != Op.Select) {
+        store<i32>(outShape + (<usize>o << 2), length);
+        store<i32>(STR_A + (<usize>o << 2), stride * step);
+        o--;
+      }
+    } else {
+      store<i32>(outShape + (<usize>o << 2), size);
+      store<i32>(STR_A + (<usize>o << 2), stride);
+      o--;
+    }
+    stride *= size;
+  }
+  return op == Op.Select ? nd - 1 : nd;
+}
+
+/** Element offset of index `start` along dim in a contiguous tensor of that shape. */
+function offsetOf(nd: i32, shape: usize, dim: i32, start: i32): i32 {
+  let stride = 1;
+  for (let d = nd - 1; d > dim; d--) stride *= load<i32>(shape + (<usize>d << 2));
+  return start * stride;
+}
+
+/** Op.Select (length ignored) or Op.Slice of x along dim; arguments validated by the front end. */
+export function slice(op: i32, x: i32, dim: i32, start: i32, length: i32, step: i32): i32 {
+  const nd = ndimOf(x);
+  const ond = viewOf(op, nd, shapePtr(x), dim, length, step, SHAPE);
+  const out = newTensor(ond, SHAPE, dtypeOf(x));
+  if (!out) return Err.OutOfMemory;
+  if (numelOf(out) > 0) {
+    const src = dataOf(x) + (<usize>offsetOf(nd, shapePtr(x), dim, start) << elemShift(x));
+    if (dtypeOf(x) == DType.Float64) stridedCopyOf<u64>(src, STR_A, dataOf(out), ond, SHAPE, COUNTERS);
+    else stridedCopy(src, STR_A, dataOf(out), ond, SHAPE, COUNTERS);
+  }
+  if (!shouldRecord1(x)) return out;
+  const r = newRecord(op, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  setParams(r, <f64>step, 0, dim, start);
+  return out;
+}
+
+/** g written into zeros of the input's shape (nd dims at `shape`) where the view read: slice's derivative. */
+export function sliceBackwardCompute(op: i32, g: i32, nd: i32, shape: usize, dim: i32, start: i32, step: i32): i32 {
+  const out = newTensor(nd, shape, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  memory.fill(dataOf(out), 0, <usize>numelOf(out) << 2);
+  if (numelOf(g) > 0) {
+    const vnd = viewOf(op, nd, shape, dim, dimOf(g, op == Op.Select ? 0 : dim), step, SPARE);
+    const dst = dataOf(out) + (<usize>offsetOf(nd, shape, dim, start) << 2);
+    stridedScatter(dataOf(g), dst, STR_A, vnd, shapePtr(g), COUNTERS);
+  }
   return out;
 }

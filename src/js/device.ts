@@ -66,6 +66,7 @@ export class JsDevice implements Backend {
   maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim, op); }
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.logsumexp(T(a), mask, keepdim); }
   softmax(op: Op, a: Handle, dim: number): Handle { return reduce.softmax(op, T(a), dim); }
+  slice(op: Op, a: Handle, dim: number, start: number, length: number, step: number): Handle { return shape.slice(op, T(a), dim, start, length, step); }
   cat(op: Op, hs: Handle[], dim: number): Handle { return shape.cat(op, hs as JsTensor[], dim); }
   matmul(op: Op, a: Handle, b: Handle): Handle { return linalg.matmul(op, T(a), T(b)); }
   linear(x: Handle, w: Handle, bias: Handle | null): Handle { return linalg.linear(T(x), T(w), bias as JsTensor | null); }

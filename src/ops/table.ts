@@ -311,6 +311,25 @@ export const ops: Rows = {
   [Op.T]: manual('TBackward0', ['self'], 'permuteBack'),
   [Op.Expand]: manual('ExpandBackward0', ['self'], 'expandBackward'),
   [Op.Cat]: manual('CatBackward0', ['tensors'], 'catBackward'),
+  [Op.Select]: manual('SelectBackward0', ['self'], 'sliceBackward', { cases: [
+    { name: 'select/dim 1', call: 'torch.select', args: [{ shape: [3, 4], domain: 'any' }, 1, 2], family: 'shape' },
+    { name: 'select/negative dim and index', call: 'Tensor.select', args: [{ shape: [2, 3, 4], domain: 'any' }, -2, -1], family: 'shape' },
+    { name: 'select/1-D', call: 'torch.select', args: [{ shape: [5], domain: 'any' }, 0, 3], family: 'shape' },
+  ] }),
+  [Op.Slice]: manual('SliceBackward0', ['self'], 'sliceBackward', { cases: [
+    { name: 'narrow/dim 0', call: 'torch.narrow', args: [{ shape: [5, 3], domain: 'any' }, 0, 1, 3], family: 'shape' },
+    { name: 'narrow/negative dim', call: 'Tensor.narrow', args: [{ shape: [2, 3, 4], domain: 'any' }, -1, 2, 2], family: 'shape' },
+    { name: 'narrow/empty', call: 'torch.narrow', args: [{ shape: [4, 3], domain: 'any' }, 0, 2, 0], family: 'shape' },
+    // x[...] (Tensor.index): slices with steps and negative bounds, '...', null, integers
+    ...([
+      ['index/rows', [3, 4], ['1:3']], ['index/column', [3, 4], [':', 1]], ['index/step', [7], ['::2']],
+      ['index/negative bounds', [6, 2], ['-4:-1']], ['index/clamped', [4], ['2:100']], ['index/empty slice', [4, 3], ['3:1']],
+      ['index/ellipsis none', [2, 3, 4], ['...', null, -1]], ['index/mixed', [3, 4, 5], [-1, '1::2', '...']],
+      ['index/step and start', [3, 8], [':', '1:7:3']],
+    ] as const).map(([name, shape, spec]) => ({
+      name, call: 'Tensor.__getitem_spec__', args: [{ shape: [...shape], domain: 'any' as const }, [...spec] as unknown as number[]], family: 'shape' as const,
+    })),
+  ] }),
   [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward'),
   [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward'),
   [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward'),

@@ -294,6 +294,9 @@ export class WasmDevice implements Backend {
     const p = this.args(perm);
     return this.id(this.x.permute(op, a as number, p));
   }
+  slice(op: Op, a: Handle, dim: number, start: number, length: number, step: number): Handle {
+    return this.id(this.x.slice(op, a as number, dim, start, length, step));
+  }
   cat(op: Op, hs: Handle[], dim: number): Handle {
     this.args(hs as number[]);
     return this.id(this.x.cat(op, hs.length, dim));

@@ -38,6 +38,8 @@ const dunder: Record<string, (a: unknown[]) => unknown> = {
   __rpow__: ([x, y]) => torch.pow(y as never, x as never),
   __neg__: ([x]) => torch.neg(x as never),
   __matmul__: ([x, y]) => torch.matmul(x as never, y as never),
+  // x[index_key(spec)] in the fixture generator (gen_table_fixtures.py)
+  __getitem_spec__: ([x, spec]) => (x as torch.Tensor).index(spec as never),
 };
 // torch.pow(2, x) is PowBackward2; Python's 2 ** x goes through another overload (PowBackward1)
 const nameDiffers = new Set(['Tensor.__rpow__']);

@@ -50,6 +50,8 @@ export function runCall(c: Call, device: Device): unknown {
   const namespaces: Record<string, unknown> = { torch, F: torch.nn.functional, autograd: torch.autograd };
   const target = namespaces[ns] as Record<string, (...a: unknown[]) => unknown> | undefined;
   if (target) return target[name](...all);
+  // x[index_key(spec)] in the fixture generators: x.index(spec)
+  if (name === '__getitem_spec__') return (args[0] as torch.Tensor).index(args[1] as never);
   return (args[0] as Record<string, (...a: unknown[]) => unknown>)[name](...all.slice(1));
 }
 

@@ -14,7 +14,7 @@ import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
   dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, softmaxBackward, stackBackward, sumBackward,
+  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -124,6 +124,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Expand]: (r, g, k) => expandBackward(r, g, k),
   [Op.Cat]: (r, g, k) => catBackward(r, g, k),
   [Op.Stack]: (r, g, k) => stackBackward(r, g, k),
+  [Op.Select]: (r, g, k) => sliceBackward(r, g, k),
+  [Op.Slice]: (r, g, k) => sliceBackward(r, g, k),
   [Op.Mm]: (r, g, k) => mmBackward(r, g, k),
   [Op.Bmm]: (r, g, k) => bmmBackward(r, g, k),
   [Op.Mv]: (r, g, k) => mvBackward(r, g, k),

@@ -3,6 +3,7 @@
 // wasm device the slice is a plain copy, not recorded.
 
 import { type JsRecord, type JsTensor, empty } from '../tensor.js';
+import { viewOf } from '../ops/shape.js';
 
 /** Input k's rows along dim of g, shaped like input k. */
 function slice(r: JsRecord, g: JsTensor, k: number, isStack: boolean): JsTensor {
@@ -22,3 +23,19 @@ function slice(r: JsRecord, g: JsTensor, k: number, isStack: boolean): JsTensor 
 
 export const catBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor => slice(r, g, k, false);
 export const stackBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor => slice(r, g, k, true);
+
+/** select's and slice's derivative: g written where the view read, zeros elsewhere. */
+export function sliceBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  const shape = r.inputs[0].shape;
+  const out = empty(shape.slice());
+  const v = viewOf(r.op, shape, r.i0, r.i1, g.shape[r.i0] ?? 1, r.s0);
+  // the view's elements in order, each to its place in out (stridedCopy the other way)
+  const nd = v.shape.length, counters = new Array<number>(nd).fill(0);
+  for (let i = 0; i < g.numel; i++) {
+    let off = v.offset;
+    for (let d = 0; d < nd; d++) off += counters[d] * v.strides[d];
+    out.data[off] = g.data[i];
+    for (let d = nd - 1; d >= 0; d--) { if (++counters[d] < v.shape[d]) break; counters[d] = 0; }
+  }
+  return out;
+}
