@@ -5,10 +5,18 @@
 // Elements are moved as raw words of their size: 32-bit words serve float32 and
 // the int32-stored dtypes, 64-bit words float64.
 
-/** Copies the `nd`-dim view (shape at `shape`, strides at `strides`, i32s) of `src` into `out`, for T-sized elements. */
-export function stridedCopyOf<T>(src: usize, strides: usize, out: usize, nd: i32, shape: usize, counters: usize): void {
+/**
+ * Moves T-sized elements between the `nd`-dim view (shape at `shape`, element strides at
+ * `strides`, i32s) of `view` and the contiguous `flat`: view → flat (a copy, `scatter` false) or
+ * flat → view (`scatter` true, a slice's gradient). Rows of the last dim, outer dims by odometer.
+ */
+// @ts-ignore: decorator
+@inline function stridedMove<T>(view: usize, strides: usize, flat: usize, nd: i32, shape: usize, counters: usize, scatter: bool): void {
   const shift: usize = sizeof<T>() == 8 ? 3 : 2;
-  if (nd == 0) { store<T>(out, load<T>(src)); return; }
+  if (nd == 0) {
+    if (scatter) store<T>(view, load<T>(flat)); else store<T>(flat, load<T>(view));
+    return;
+  }
   const last = nd - 1;
   const inner = load<i32>(shape + (<usize>last << 2));
   const si = load<i32>(strides + (<usize>last << 2));
@@ -18,10 +26,12 @@ export function stridedCopyOf<T>(src: usize, strides: usize, out: usize, nd: i32
     store<i32>(counters + (<usize>d << 2), 0);
   }
   let off = 0;
-  let o = out;
+  let o = flat;
   for (let r = 0; r < rows; r++) {
-    const base = src + (<usize>off << shift);
-    if (si == 1) {
+    const base = view + (<usize>off << shift);
+    if (scatter) {
+      for (let i = 0; i < inner; i++) store<T>(base + (<usize>(i * si) << shift), load<T>(o + (<usize>i << shift)));
+    } else if (si == 1) {
       memory.copy(o, base, <usize>inner << shift);
     } else if (si == 0) {
       const v = load<T>(base);
@@ -43,6 +53,11 @@ export function stridedCopyOf<T>(src: usize, strides: usize, out: usize, nd: i32
       off -= s * (c - 1);
     }
   }
+}
+
+/** Copies the `nd`-dim view (shape at `shape`, strides at `strides`, i32s) of `src` into `out`, for T-sized elements. */
+export function stridedCopyOf<T>(src: usize, strides: usize, out: usize, nd: i32, shape: usize, counters: usize): void {
+  stridedMove<T>(src, strides, out, nd, shape, counters, false);
 }
 
 /** stridedCopyOf for 4-byte elements (every dtype but float64). */
@@ -74,27 +89,5 @@ export function broadcastStrides(ndIn: i32, inShape: usize, nd: i32, outShape: u
  * (shape at `shape`, element strides at `strides`), 4-byte elements. A slice's gradient.
  */
 export function stridedScatter(src: usize, out: usize, strides: usize, nd: i32, shape: usize, counters: usize): void {
-  if (nd == 0) { store<u32>(out, load<u32>(src)); return; }
-  const last = nd - 1;
-  const inner = load<i32>(shape + (<usize>last << 2));
-  const si = load<i32>(strides + (<usize>last << 2));
-  let rows = 1;
-  for (let d = 0; d < last; d++) {
-    rows *= load<i32>(shape + (<usize>d << 2));
-    store<i32>(counters + (<usize>d << 2), 0);
-  }
-  let off = 0, s = src;
-  for (let r = 0; r < rows; r++) {
-    const base = out + (<usize>off << 2);
-    for (let i = 0; i < inner; i++) store<u32>(base + (<usize>(i * si) << 2), load<u32>(s + (<usize>i << 2)));
-    s += <usize>inner << 2;
-    for (let d = last - 1; d >= 0; d--) {
-      const cp = counters + (<usize>d << 2);
-      const c = load<i32>(cp) + 1;
-      const st = load<i32>(strides + (<usize>d << 2));
-      if (c < load<i32>(shape + (<usize>d << 2))) { store<i32>(cp, c); off += st; break; }
-      store<i32>(cp, 0);
-      off -= st * (c - 1);
-    }
-  }
+  stridedMove<u32>(out, strides, src, nd, shape, counters, true);
 }
