@@ -25,7 +25,8 @@ export enum Op {
   LeakyRelu, Hardtanh, Elu, Celu, Hardshrink, Softshrink, Threshold, Softplus, FmodScalar, RemainderScalar,
   XlogySelfScalar, XlogyScalar, RoundDecimals, RemainderSelfScalar,
   // binary, broadcasting
-  Atan2, Hypot, Fmod, Remainder, Xlogy, Logaddexp,
+  Atan2, Hypot, Fmod, Remainder, Xlogy, Logaddexp, Copysign, ClampMinTensor, ClampMaxTensor,
+  ClampMin, ClampMax, CopysignScalar, Deg2rad, Rad2deg, Sinc,
   // reductions; i0 = dims bitmask, i1 = keepdim
   Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp, MinAll, MinDim,
   // softmax family; i0 = dim

@@ -105,7 +105,7 @@ const F32: Record<string, { as: string; ts: string }> = {
   min: { as: 'min<f32>', ts: 'Math.min' }, max: { as: 'max<f32>', ts: 'Math.max' }, abs: { as: 'abs<f32>', ts: 'Math.abs' },
   floor: { as: 'floor<f32>', ts: 'Math.floor' }, ceil: { as: 'ceil<f32>', ts: 'Math.ceil' },
   trunc: { as: 'trunc<f32>', ts: 'Math.trunc' }, rint: { as: 'nearest<f32>', ts: 'rint' }, sign: { as: 'sign', ts: 'sign' },
-  fmod: { as: 'fmod', ts: 'fmod' }, remainder: { as: 'remainder', ts: 'remainder' },
+  fmod: { as: 'fmod', ts: 'fmod' }, remainder: { as: 'remainder', ts: 'remainder' }, copysign: { as: 'copysign<f32>', ts: 'copysign' },
   powC: { as: 'powC', ts: 'powC' }, powScalar: { as: 'powScalar', ts: 'powScalar' }, clampF: { as: 'clampF', ts: 'clampF' },
 };
 
@@ -420,7 +420,7 @@ function tsKernels(derived: Derived[]): string {
 
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
-import { powC, powScalar, clampF, sign, rint, fmod, remainder, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math.js';
+import { powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
 type F32 = Float32Array;

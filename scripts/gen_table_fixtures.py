@@ -71,8 +71,8 @@ def draw(spec):
     raise ValueError(domain)
 
 
-# torch.nn.functional's compositions of table ops (hand-written front ends in src/nn/functional.ts)
-COMPOSITES = ["F.relu6", "F.softsign", "F.tanhshrink"]
+# compositions of table ops (hand-written front ends: src/nn/functional.ts, torch.square)
+COMPOSITES = ["F.relu6", "F.softsign", "F.tanhshrink", "torch.square", "Tensor.square"]
 # 16 points: PyTorch's vectorized kernels take 8 floats at a time and its scalar loop the rest,
 # and the two disagree at some points (hardtanh's gradient at NaN): a multiple of 8 keeps every
 # point on the vectorized path, which is what real tensors take (docs/api.md)
@@ -82,7 +82,7 @@ EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0,
 def op_cases(table):
     cases = []
     for call in COMPOSITES:
-        name = call.split(".")[1]
+        name = call.split(".")[1] + ("/method" if call.startswith("Tensor.") else "")
         for suffix, spec in [("function", {"shape": [3, 4], "domain": "any"}), ("edges", {"values": EDGES, "shape": [len(EDGES)]})]:
             with base.seeded(f"{name}/{suffix}"):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))

@@ -26,7 +26,7 @@ export {
 export type { TensorOptions, Nested, SizeAndOptions } from './creation.js';
 export { manual_seed, initial_seed } from './seed.js';
 export {
-  add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum,
+  add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum, square,
 } from './ops/elementwise.js';
 export * from './ops/torch.generated.js';
 export {

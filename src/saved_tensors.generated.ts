@@ -66,4 +66,11 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.Remainder]: [['self', 0], ['other', 1]],
   [Op.Xlogy]: [['self', 0], ['other', 1]],
   [Op.Logaddexp]: [['self', 0], ['other', 1]],
+  [Op.Copysign]: [['self', 0], ['result', 'result']],
+  [Op.ClampMinTensor]: [['self', 0], ['min', 1]],
+  [Op.ClampMaxTensor]: [['self', 0], ['max', 1]],
+  [Op.ClampMin]: [['self', 0]],
+  [Op.ClampMax]: [['self', 0]],
+  [Op.CopysignScalar]: [['self', 0], ['result', 'result']],
+  [Op.Sinc]: [['self', 0]],
 };

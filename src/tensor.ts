@@ -740,6 +740,36 @@ export class Tensor {
    * @example x.logaddexp(y)
    */
   logaddexp(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.logaddexp(this, args); }
+  /**
+   * The magnitude of input with the sign of other. Its gradient node is PyTorch's CopysignBackward0 or CopysignBackward1.
+   * @example x.copysign(y)
+   */
+  copysign(...args: [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.copysign(this, args); }
+  /**
+   * clamp_min Its gradient node is PyTorch's ClampMinBackward1 or ClampMinBackward0.
+   * @example x.clamp_min(y)
+   */
+  clamp_min(...args: [min: Tensor] | [{ min: Tensor }] | [min: number] | [{ min: number }]): Tensor { return tableMethods.clamp_min(this, args); }
+  /**
+   * clamp_max Its gradient node is PyTorch's ClampMaxBackward1 or ClampMaxBackward0.
+   * @example x.clamp_max(y)
+   */
+  clamp_max(...args: [max: Tensor] | [{ max: Tensor }] | [max: number] | [{ max: number }]): Tensor { return tableMethods.clamp_max(this, args); }
+  /**
+   * Degrees to radians. Its gradient node is PyTorch's Deg2RadBackward0.
+   * @example x.deg2rad()
+   */
+  deg2rad(...args: []): Tensor { return tableMethods.deg2rad(this, args); }
+  /**
+   * Radians to degrees. Its gradient node is PyTorch's Rad2DegBackward0.
+   * @example x.rad2deg()
+   */
+  rad2deg(...args: []): Tensor { return tableMethods.rad2deg(this, args); }
+  /**
+   * sin(πx)/(πx), 1 at 0. Its gradient node is PyTorch's SincBackward0.
+   * @example x.sinc()
+   */
+  sinc(...args: []): Tensor { return tableMethods.sinc(this, args); }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
@@ -896,6 +926,12 @@ export class Tensor {
   argmin(...args: [dim?: number | null, keepdim?: boolean] | [{ dim?: number | null; keepdim?: boolean }]): Tensor {
     return red.argExtremeMethod('argmin', this, args);
   }
+  /**
+   * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
+   * @example
+   * console.log(`${torch.tensor([1, -2]).square()}`); // tensor([1., 4.])
+   */
+  square(): Tensor { return ew.square(this); }
   /**
    * PyTorch's `x[...]` for reading: integers select, `'start:stop:step'` strings slice, `'...'`
    * skips dims, `null` adds one. See docs/api.md, "Indexing".

@@ -41,8 +41,9 @@ function run(device: Device, xs: number[], ys: number[], steps: Step[]): { out: 
     let t = x;
     for (const s of steps) {
       const f = fn(s.name);
-      const first = schemas[s.name as keyof typeof schemas][0].params[0].name;
-      if (s.binary) t = s.keyword ? f({ [first]: t, other: y }) : f(t, y);
+      const sc = schemas[s.name as keyof typeof schemas].find((c) => !s.binary || c.params[1]?.type === 'Tensor')!;
+      const [first, second] = [sc.params[0].name, sc.params[1]?.name];
+      if (s.binary) t = s.keyword ? f({ [first]: t, [second]: y }) : f(t, y);
       else t = s.keyword ? f({ [first]: t }) : f(t);
     }
     t.sum().backward();

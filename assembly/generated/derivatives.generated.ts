@@ -96,6 +96,15 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Remainder: return k == 0 ? sumTo(r, 0, g) : sumTo(r, 1, mul(neg(g), un(Op.Floor, div(saved(r, 0), saved(r, 1)))));
     case Op.Xlogy: return k == 0 ? sumTo(r, 0, fused(Fused.XlogyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), saved(r, 1)));
     case Op.Logaddexp: return k == 0 ? sumTo(r, 0, div(g, addS(un(Op.Exp, sub(saved(r, 1), saved(r, 0))), 1))) : sumTo(r, 1, div(g, addS(un(Op.Exp, sub(saved(r, 0), saved(r, 1))), 1)));
+    case Op.Copysign: return k == 0 ? sumTo(r, 0, fused(Fused.CopysignBackward, g, saved(r, 0), result(r), 0, 0)) : sumTo(r, 1, zerosLike(g));
+    case Op.ClampMinTensor: return k == 0 ? sumTo(r, 0, fused(Fused.GradWhereGe, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.GradWhereLt, g, saved(r, 0), saved(r, 1), 0, 0));
+    case Op.ClampMaxTensor: return k == 0 ? sumTo(r, 0, fused(Fused.GradWhereLe, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.GradWhereGt, g, saved(r, 0), saved(r, 1), 0, 0));
+    case Op.ClampMin: return fused(Fused.ClampMinBackward, g, saved(r, 0), 0, s0(r), 0);
+    case Op.ClampMax: return fused(Fused.ClampMaxBackward, g, saved(r, 0), 0, s0(r), 0);
+    case Op.CopysignScalar: return fused(Fused.CopysignBackward, g, saved(r, 0), result(r), 0, 0);
+    case Op.Deg2rad: return mulS(g, 0.017453292519943295);
+    case Op.Rad2deg: return mulS(g, 57.29577951308232);
+    case Op.Sinc: return fused(Fused.SincBackward, g, saved(r, 0), 0, 0, 0);
     case Op.Sum: return sumBackward(r, g, k);
     case Op.SumDim: return sumBackward(r, g, k);
     case Op.Mean: return meanBackward(r, g, k);

@@ -54,6 +54,9 @@ export function unaryKernel(op: i32, x: usize, out: usize, n: i32): void {
     case Op.Selu: unaryRun(Op.Selu, x, out, n); break;
     case Op.Gelu: unaryRun(Op.Gelu, x, out, n); break;
     case Op.GeluTanh: unaryRun(Op.GeluTanh, x, out, n); break;
+    case Op.Deg2rad: unaryRun(Op.Deg2rad, x, out, n); break;
+    case Op.Rad2deg: unaryRun(Op.Rad2deg, x, out, n); break;
+    case Op.Sinc: unaryRun(Op.Sinc, x, out, n); break;
     default: unreachable();
   }
 }
@@ -82,6 +85,9 @@ export function scalarKernel(op: i32, x: usize, out: usize, n: i32, c: f32, c2: 
     case Op.XlogyScalar: scalarRun(Op.XlogyScalar, x, out, n, c, c2); break;
     case Op.RoundDecimals: scalarRun(Op.RoundDecimals, x, out, n, c, c2); break;
     case Op.RemainderSelfScalar: scalarRun(Op.RemainderSelfScalar, x, out, n, c, c2); break;
+    case Op.ClampMin: scalarRun(Op.ClampMin, x, out, n, c, c2); break;
+    case Op.ClampMax: scalarRun(Op.ClampMax, x, out, n, c, c2); break;
+    case Op.CopysignScalar: scalarRun(Op.CopysignScalar, x, out, n, c, c2); break;
     default: unreachable();
   }
 }
@@ -101,6 +107,9 @@ export function binaryKernel(op: i32, a: usize, sa: i32, b: usize, sb: i32, out:
     case Op.Remainder: binaryRun(Op.Remainder, a, sa, b, sb, out, n, alpha); break;
     case Op.Xlogy: binaryRun(Op.Xlogy, a, sa, b, sb, out, n, alpha); break;
     case Op.Logaddexp: binaryRun(Op.Logaddexp, a, sa, b, sb, out, n, alpha); break;
+    case Op.Copysign: binaryRun(Op.Copysign, a, sa, b, sb, out, n, alpha); break;
+    case Op.ClampMinTensor: binaryRun(Op.ClampMinTensor, a, sa, b, sb, out, n, alpha); break;
+    case Op.ClampMaxTensor: binaryRun(Op.ClampMaxTensor, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
   }
 }
@@ -120,6 +129,9 @@ export function binaryBroadcastKernel(op: i32, a: usize, b: usize, out: usize, n
     case Op.Remainder: binaryBroadcast(Op.Remainder, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.Xlogy: binaryBroadcast(Op.Xlogy, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.Logaddexp: binaryBroadcast(Op.Logaddexp, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Copysign: binaryBroadcast(Op.Copysign, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.ClampMinTensor: binaryBroadcast(Op.ClampMinTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.ClampMaxTensor: binaryBroadcast(Op.ClampMaxTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
   }
 }
@@ -154,6 +166,14 @@ export function fusedKernel(kind: i32, g: usize, x: usize, y: usize, out: usize,
     case Fused.HardswishBackward: fusedRun(Fused.HardswishBackward, g, x, y, out, n, c, c2); break;
     case Fused.GeluBackward: fusedRun(Fused.GeluBackward, g, x, y, out, n, c, c2); break;
     case Fused.GeluTanhBackward: fusedRun(Fused.GeluTanhBackward, g, x, y, out, n, c, c2); break;
+    case Fused.ClampMinBackward: fusedRun(Fused.ClampMinBackward, g, x, y, out, n, c, c2); break;
+    case Fused.ClampMaxBackward: fusedRun(Fused.ClampMaxBackward, g, x, y, out, n, c, c2); break;
+    case Fused.GradWhereGe: fusedRun(Fused.GradWhereGe, g, x, y, out, n, c, c2); break;
+    case Fused.GradWhereLe: fusedRun(Fused.GradWhereLe, g, x, y, out, n, c, c2); break;
+    case Fused.GradWhereLt: fusedRun(Fused.GradWhereLt, g, x, y, out, n, c, c2); break;
+    case Fused.GradWhereGt: fusedRun(Fused.GradWhereGt, g, x, y, out, n, c, c2); break;
+    case Fused.CopysignBackward: fusedRun(Fused.CopysignBackward, g, x, y, out, n, c, c2); break;
+    case Fused.SincBackward: fusedRun(Fused.SincBackward, g, x, y, out, n, c, c2); break;
     case Fused.XlogyBackwardSelf: fusedRun(Fused.XlogyBackwardSelf, g, x, y, out, n, c, c2); break;
     default: unreachable();
   }
@@ -283,6 +303,13 @@ export function unarySave(op: i32, r: usize, a: i32): void {
     case Op.GeluTanh:
       save(r, 0, a);
       break;
+    case Op.Deg2rad:
+      break;
+    case Op.Rad2deg:
+      break;
+    case Op.Sinc:
+      save(r, 0, a);
+      break;
     default: unreachable();
   }
 }
@@ -348,6 +375,16 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
       break;
     case Op.RemainderSelfScalar:
       break;
+    case Op.ClampMin:
+      save(r, 0, a);
+      break;
+    case Op.ClampMax:
+      save(r, 0, a);
+      break;
+    case Op.CopysignScalar:
+      save(r, 0, a);
+      saveOutput(r);
+      break;
     default: unreachable();
   }
 }
@@ -402,6 +439,18 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
       save(r, 1, b);
       break;
     case Op.Logaddexp:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.Copysign:
+      save(r, 0, a);
+      saveOutput(r);
+      break;
+    case Op.ClampMinTensor:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.ClampMaxTensor:
       save(r, 0, a);
       save(r, 1, b);
       break;

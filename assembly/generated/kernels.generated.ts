@@ -179,6 +179,19 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
   const inner: f32 = (<f32>0.7978845608028654 * (x + (((<f32>0.044715 * x) * x) * x)));
   return ((<f32>0.5 * x) * (<f32>1 + <f32>Math.tanh(<f64>inner)));
 }
+// @ts-ignore: decorator
+@inline function unaryDeg2rad(x: f32): f32 {
+  return (x * <f32>0.017453292519943295);
+}
+// @ts-ignore: decorator
+@inline function unaryRad2deg(x: f32): f32 {
+  return (x * <f32>57.29577951308232);
+}
+// @ts-ignore: decorator
+@inline function unarySinc(x: f32): f32 {
+  const p: f32 = (<f32>3.141592653589793 * x);
+  return ((x == <f32>0) ? <f32>1 : (<f32>Math.sin(<f64>p) / p));
+}
 
 /** unary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -227,6 +240,9 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.Selu: return unarySelu(x);
     case Op.Gelu: return unaryGelu(x);
     case Op.GeluTanh: return unaryGeluTanh(x);
+    case Op.Deg2rad: return unaryDeg2rad(x);
+    case Op.Rad2deg: return unaryRad2deg(x);
+    case Op.Sinc: return unarySinc(x);
     default: unreachable(); return 0;
   }
 }
@@ -339,6 +355,18 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 @inline function scalarRemainderSelfScalar(x: f32, c: f32, c2: f32): f32 {
   return remainder(c, x);
 }
+// @ts-ignore: decorator
+@inline function scalarClampMin(x: f32, c: f32, c2: f32): f32 {
+  return ((c != c) ? c : ((x < c) ? c : x));
+}
+// @ts-ignore: decorator
+@inline function scalarClampMax(x: f32, c: f32, c2: f32): f32 {
+  return ((c != c) ? c : ((x > c) ? c : x));
+}
+// @ts-ignore: decorator
+@inline function scalarCopysignScalar(x: f32, c: f32, c2: f32): f32 {
+  return copysign<f32>(x, c);
+}
 
 /** scalar kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -366,6 +394,9 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.XlogyScalar: return scalarXlogyScalar(x, c, c2);
     case Op.RoundDecimals: return scalarRoundDecimals(x, c, c2);
     case Op.RemainderSelfScalar: return scalarRemainderSelfScalar(x, c, c2);
+    case Op.ClampMin: return scalarClampMin(x, c, c2);
+    case Op.ClampMax: return scalarClampMax(x, c, c2);
+    case Op.CopysignScalar: return scalarCopysignScalar(x, c, c2);
     default: unreachable(); return 0;
   }
 }
@@ -438,6 +469,18 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 @inline function binaryLogaddexp(x: f32, y: f32, alpha: f32): f32 {
   return (((x == y) && (abs<f32>(x) == <f32>Infinity)) ? x : (max<f32>(x, y) + <f32>Math.log1p(<f64><f32>Math.exp(<f64>-abs<f32>((x - y))))));
 }
+// @ts-ignore: decorator
+@inline function binaryCopysign(x: f32, y: f32, alpha: f32): f32 {
+  return copysign<f32>(x, y);
+}
+// @ts-ignore: decorator
+@inline function binaryClampMinTensor(x: f32, y: f32, alpha: f32): f32 {
+  return ((y != y) ? y : ((x < y) ? y : x));
+}
+// @ts-ignore: decorator
+@inline function binaryClampMaxTensor(x: f32, y: f32, alpha: f32): f32 {
+  return ((y != y) ? y : ((x > y) ? y : x));
+}
 
 /** binary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -456,6 +499,9 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.Remainder: return binaryRemainder(x, y, alpha);
     case Op.Xlogy: return binaryXlogy(x, y, alpha);
     case Op.Logaddexp: return binaryLogaddexp(x, y, alpha);
+    case Op.Copysign: return binaryCopysign(x, y, alpha);
+    case Op.ClampMinTensor: return binaryClampMinTensor(x, y, alpha);
+    case Op.ClampMaxTensor: return binaryClampMaxTensor(x, y, alpha);
     default: unreachable(); return 0;
   }
 }
@@ -479,7 +525,7 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
@@ -604,6 +650,39 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return (g * ((<f32>0.5 * (<f32>1 + t)) + (((<f32>0.5 * x) * (<f32>1 - (t * t))) * dinner)));
 }
 // @ts-ignore: decorator
+@inline function fusedClampMinBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((x >= c) ? g : <f32>0);
+}
+// @ts-ignore: decorator
+@inline function fusedClampMaxBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((x <= c) ? g : <f32>0);
+}
+// @ts-ignore: decorator
+@inline function fusedGradWhereGe(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((x >= y) ? g : <f32>0);
+}
+// @ts-ignore: decorator
+@inline function fusedGradWhereLe(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((x <= y) ? g : <f32>0);
+}
+// @ts-ignore: decorator
+@inline function fusedGradWhereLt(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((x < y) ? g : <f32>0);
+}
+// @ts-ignore: decorator
+@inline function fusedGradWhereGt(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((x > y) ? g : <f32>0);
+}
+// @ts-ignore: decorator
+@inline function fusedCopysignBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((x != <f32>0) ? (g * (y / x)) : <f32>0);
+}
+// @ts-ignore: decorator
+@inline function fusedSincBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  const p: f32 = (<f32>3.141592653589793 * x);
+  return ((x == <f32>0) ? <f32>0 : (g * (((p * <f32>Math.cos(<f64>p)) - <f32>Math.sin(<f64>p)) / (p * x))));
+}
+// @ts-ignore: decorator
 @inline function fusedXlogyBackwardSelf(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
   return ((x != <f32>0) ? (g * <f32>Math.log(<f64>y)) : ((y != y) ? y : <f32>0));
 }
@@ -639,6 +718,14 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.HardswishBackward: return fusedHardswishBackward(g, x, y, c, c2);
     case Fused.GeluBackward: return fusedGeluBackward(g, x, y, c, c2);
     case Fused.GeluTanhBackward: return fusedGeluTanhBackward(g, x, y, c, c2);
+    case Fused.ClampMinBackward: return fusedClampMinBackward(g, x, y, c, c2);
+    case Fused.ClampMaxBackward: return fusedClampMaxBackward(g, x, y, c, c2);
+    case Fused.GradWhereGe: return fusedGradWhereGe(g, x, y, c, c2);
+    case Fused.GradWhereLe: return fusedGradWhereLe(g, x, y, c, c2);
+    case Fused.GradWhereLt: return fusedGradWhereLt(g, x, y, c, c2);
+    case Fused.GradWhereGt: return fusedGradWhereGt(g, x, y, c, c2);
+    case Fused.CopysignBackward: return fusedCopysignBackward(g, x, y, c, c2);
+    case Fused.SincBackward: return fusedSincBackward(g, x, y, c, c2);
     case Fused.XlogyBackwardSelf: return fusedXlogyBackwardSelf(g, x, y, c, c2);
     default: unreachable(); return 0;
   }

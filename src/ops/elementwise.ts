@@ -210,6 +210,15 @@ export function minimum(input: Tensor, other?: Tensor, options?: Record<string, 
   return binaryOp(Op.Minimum, input, other, 1, 'minimum');
 }
 
+/**
+ * input², as PyTorch computes it: pow(input, 2) (its node is PowBackward0).
+ * @example torch.square(x)
+ */
+export function square(input: Tensor): Tensor {
+  checkTensorArg('square', 'input', 1, input);
+  return pow(input, 2);
+}
+
 // the unary ops come from the op table's schemas
 export { neg, exp, log, sqrt, abs, sigmoid, tanh, relu } from './torch.generated.js';
 

@@ -232,4 +232,40 @@ export const tableMethods = {
     const a = bind(schemas.logaddexp[0], args, self);
     return binaryOp(Op.Logaddexp, a.input as Tensor, a.other as Tensor, 1, 'logaddexp');
   },
+  copysign(self: Tensor, args: unknown[]): Tensor {
+    const [k, a] = bindOverloads(schemas.copysign, args, self);
+    if (k === 0) {
+      return binaryOp(Op.Copysign, a.input as Tensor, a.other as Tensor, 1, 'copysign');
+    }
+    return scalarOp(Op.CopysignScalar, a.input as Tensor, a.other as number, 0, 'copysign');
+  },
+  clamp_min(self: Tensor, args: unknown[]): Tensor {
+    const [k, a] = bindOverloads(schemas.clamp_min, args, self);
+    if (k === 0) {
+      return binaryOp(Op.ClampMinTensor, a.input as Tensor, a.min as Tensor, 1, 'clamp_min');
+    }
+    return scalarOp(Op.ClampMin, a.input as Tensor, a.min as number, 0, 'clamp_min');
+  },
+  clamp_max(self: Tensor, args: unknown[]): Tensor {
+    const [k, a] = bindOverloads(schemas.clamp_max, args, self);
+    if (k === 0) {
+      return binaryOp(Op.ClampMaxTensor, a.input as Tensor, a.max as Tensor, 1, 'clamp_max');
+    }
+    return scalarOp(Op.ClampMax, a.input as Tensor, a.max as number, 0, 'clamp_max');
+  },
+  deg2rad(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Deg2rad, self, 'deg2rad');
+    const a = bind(schemas.deg2rad[0], args, self);
+    return unaryOp(Op.Deg2rad, a.input as Tensor, 'deg2rad');
+  },
+  rad2deg(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Rad2deg, self, 'rad2deg');
+    const a = bind(schemas.rad2deg[0], args, self);
+    return unaryOp(Op.Rad2deg, a.input as Tensor, 'rad2deg');
+  },
+  sinc(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Sinc, self, 'sinc');
+    const a = bind(schemas.sinc[0], args, self);
+    return unaryOp(Op.Sinc, a.input as Tensor, 'sinc');
+  },
 };

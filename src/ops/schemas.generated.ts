@@ -59,4 +59,10 @@ export const schemas = {
   atan2: [parseSchema('atan2(Tensor input, Tensor other) -> Tensor')],
   hypot: [parseSchema('hypot(Tensor input, Tensor other) -> Tensor')],
   logaddexp: [parseSchema('logaddexp(Tensor input, Tensor other) -> Tensor')],
+  copysign: [parseSchema('copysign(Tensor input, Tensor other) -> Tensor'), parseSchema('copysign(Tensor input, Scalar other) -> Tensor')],
+  clamp_min: [parseSchema('clamp_min(Tensor input, Tensor min) -> Tensor'), parseSchema('clamp_min(Tensor input, Scalar min) -> Tensor')],
+  clamp_max: [parseSchema('clamp_max(Tensor input, Tensor max) -> Tensor'), parseSchema('clamp_max(Tensor input, Scalar max) -> Tensor')],
+  deg2rad: [parseSchema('deg2rad(Tensor input) -> Tensor')],
+  rad2deg: [parseSchema('rad2deg(Tensor input) -> Tensor')],
+  sinc: [parseSchema('sinc(Tensor input) -> Tensor')],
 };

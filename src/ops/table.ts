@@ -157,6 +157,15 @@ export const ops: Rows = {
   [Op.Logaddexp]: binary('LogaddexpBackward0', 'x == y && abs(x) == inf ? x : max(x, y) + log1p(exp(-abs(x - y)))',
     { self: 'grad / (1 + exp(other - self))', other: 'grad / (1 + exp(self - other))' },
     { torch: 'logaddexp(Tensor input, Tensor other) -> Tensor', doc: 'log(eˣ + eʸ), without overflow.' }),
+  [Op.Copysign]: binary('CopysignBackward0', 'copysign(x, y)', { self: 'copysign_backward(grad, self, result)', other: 'zeros_like(grad)' },
+    { torch: 'copysign(Tensor input, Tensor other) -> Tensor', doc: 'The magnitude of input with the sign of other.' }),
+  // a NaN bound gives NaN; the gradient goes to input where it is kept, to the bound where it is taken
+  [Op.ClampMinTensor]: binary('ClampMinBackward1', 'y != y ? y : x < y ? y : x',
+    { self: 'grad_where_ge(grad, self, min)', min: 'grad_where_lt(grad, self, min)' },
+    { inputs: ['self', 'min'], torch: 'clamp_min(Tensor input, Tensor min) -> Tensor' }),
+  [Op.ClampMaxTensor]: binary('ClampMaxBackward1', 'y != y ? y : x > y ? y : x',
+    { self: 'grad_where_le(grad, self, max)', max: 'grad_where_gt(grad, self, max)' },
+    { inputs: ['self', 'max'], torch: 'clamp_max(Tensor input, Tensor max) -> Tensor' }),
 
   // ---- a tensor and numbers c, c2 ----
   [Op.AddScalar]: scalar('AddBackward0', ['other'], 'x + c', 'grad', { simd: 'f32x4.add(v, cV)' }),
@@ -185,6 +194,12 @@ export const ops: Rows = {
   // PyTorch has no derivative for it (its grad_fn is NotImplemented)
   [Op.RemainderSelfScalar]: { ...scalar('NotImplemented', ['self'], 'remainder(c, x)', ''), inputs: ['other'], grad: {},
     torch: 'remainder(Scalar self, Tensor other) -> Tensor', noOut: true, example: { self: 2.5 }, domain: 'nonzero' },
+  [Op.ClampMin]: scalar('ClampMinBackward0', ['min'], 'c != c ? c : x < c ? c : x', 'clamp_min_backward(grad, self, min)',
+    { torch: 'clamp_min(Tensor input, Scalar min) -> Tensor', example: { min: 0.5 }, kinks: [0.5], doc: 'max(x, min).' }),
+  [Op.ClampMax]: scalar('ClampMaxBackward0', ['max'], 'c != c ? c : x > c ? c : x', 'clamp_max_backward(grad, self, max)',
+    { torch: 'clamp_max(Tensor input, Scalar max) -> Tensor', example: { max: 0.5 }, kinks: [0.5], doc: 'min(x, max).' }),
+  [Op.CopysignScalar]: scalar('CopysignBackward1', ['other'], 'copysign(x, c)', 'copysign_backward(grad, self, result)',
+    { torch: 'copysign(Tensor input, Scalar other) -> Tensor', example: { other: -1 } }),
   [Op.LeakyRelu]: scalar('LeakyReluBackward0', ['negative_slope'], 'x > 0 ? x : x * c', 'leaky_relu_backward(grad, self, negative_slope)',
     { torch: 'leaky_relu(Tensor input, Scalar negative_slope=0.01, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else negative_slope·x.', example: { negative_slope: 0.2 } }),
   [Op.Hardtanh]: scalar('HardtanhBackward0', ['min_val', 'max_val'], 'x < c ? c : x > c2 ? c2 : x', 'hardtanh_backward(grad, self, min_val, max_val)',
@@ -249,6 +264,12 @@ export const ops: Rows = {
   [Op.Round]: unary('RoundBackward0', 'rint(x)', 'zeros_like(grad)', { torch: 'round(Tensor input) -> Tensor', doc: 'Rounds half to even.' }),
   [Op.Trunc]: unary('TruncBackward0', 'trunc(x)', 'zeros_like(grad)', { torch: 'trunc(Tensor input) -> Tensor', doc: 'Rounds towards 0.' }),
   [Op.Frac]: unary('FracBackward0', 'x - trunc(x)', 'grad', { torch: 'frac(Tensor input) -> Tensor', doc: 'x − trunc(x).' }),
+  [Op.Deg2rad]: unary('Deg2RadBackward0', 'x * 0.017453292519943295', 'grad * 0.017453292519943295',
+    { torch: 'deg2rad(Tensor input) -> Tensor', doc: 'Degrees to radians.' }),
+  [Op.Rad2deg]: unary('Rad2DegBackward0', 'x * 57.29577951308232', 'grad * 57.29577951308232',
+    { torch: 'rad2deg(Tensor input) -> Tensor', doc: 'Radians to degrees.' }),
+  [Op.Sinc]: unary('SincBackward0', { let: { p: '3.141592653589793 * x' }, expr: 'x == 0 ? 1 : sin(p) / p' }, 'sinc_backward(grad, self)',
+    { torch: 'sinc(Tensor input) -> Tensor', doc: 'sin(πx)/(πx), 1 at 0.' }),
   [Op.Erf]: unary('ErfBackward0', 'erf(x)', 'grad * 1.1283791670955126 * exp(-self * self)', { torch: 'erf(Tensor input) -> Tensor', doc: 'The error function.' }),
   [Op.Erfc]: unary('ErfcBackward0', 'erfc(x)', '-1.1283791670955126 * grad * exp(-self * self)',
     { torch: 'erfc(Tensor input) -> Tensor', doc: 'The complementary error function, 1 − erf(x).' }),
@@ -408,6 +429,20 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
       },
       expr: 'g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dinner)',
     },
+  },
+  // where(self >= min, grad, 0): NaN passes no gradient
+  clamp_min_backward: { args: 'x c', kernel: 'x >= c ? g : 0' },
+  clamp_max_backward: { args: 'x c', kernel: 'x <= c ? g : 0' },
+  // where(x ⋈ y, grad, 0): clamp_min/clamp_max with a tensor bound (input ≥ / ≤ the bound
+  // keeps the input's gradient, the bound gets it strictly beyond)
+  grad_where_ge: { args: 'x y', kernel: 'x >= y ? g : 0' },
+  grad_where_le: { args: 'x y', kernel: 'x <= y ? g : 0' },
+  grad_where_lt: { args: 'x y', kernel: 'x < y ? g : 0' },
+  grad_where_gt: { args: 'x y', kernel: 'x > y ? g : 0' },
+  // grad · result / self, 0 where self = 0
+  copysign_backward: { args: 'x y', kernel: 'x != 0 ? g * (y / x) : 0' },
+  sinc_backward: {
+    args: 'x', kernel: { let: { p: '3.141592653589793 * x' }, expr: 'x == 0 ? 0 : g * ((p * cos(p) - sin(p)) / (p * x))' },
   },
   // at::xlogy(self != 0, other): log(other) where self ≠ 0, else 0 (NaN for a NaN other)
   xlogy_backward_self: { args: 'x y', kernel: 'x != 0 ? g * log(y) : y != y ? y : 0' },

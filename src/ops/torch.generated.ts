@@ -550,3 +550,93 @@ export function logaddexp(...args: unknown[]): Tensor {
   const a = bind(schemas.logaddexp[0], args, null);
   return binaryOp(Op.Logaddexp, a.input as Tensor, a.other as Tensor, 1, 'logaddexp');
 }
+
+/**
+ * The magnitude of input with the sign of other. Its gradient node is PyTorch's CopysignBackward0 or CopysignBackward1.
+ * @example torch.copysign(x, y)
+ */
+export function copysign(input: Tensor, other: Tensor): Tensor;
+export function copysign(input: Tensor, options: { other: Tensor }): Tensor;
+export function copysign(options: { input: Tensor; other: Tensor }): Tensor;
+export function copysign(input: Tensor, other: number): Tensor;
+export function copysign(input: Tensor, options: { other: number }): Tensor;
+export function copysign(options: { input: Tensor; other: number }): Tensor;
+export function copysign(...args: unknown[]): Tensor {
+  const [k, a] = bindOverloads(schemas.copysign, args, null);
+  if (k === 0) {
+    return binaryOp(Op.Copysign, a.input as Tensor, a.other as Tensor, 1, 'copysign');
+  }
+  return scalarOp(Op.CopysignScalar, a.input as Tensor, a.other as number, 0, 'copysign');
+}
+
+/**
+ * clamp_min Its gradient node is PyTorch's ClampMinBackward1 or ClampMinBackward0.
+ * @example torch.clamp_min(x, y)
+ */
+export function clamp_min(input: Tensor, min: Tensor): Tensor;
+export function clamp_min(input: Tensor, options: { min: Tensor }): Tensor;
+export function clamp_min(options: { input: Tensor; min: Tensor }): Tensor;
+export function clamp_min(input: Tensor, min: number): Tensor;
+export function clamp_min(input: Tensor, options: { min: number }): Tensor;
+export function clamp_min(options: { input: Tensor; min: number }): Tensor;
+export function clamp_min(...args: unknown[]): Tensor {
+  const [k, a] = bindOverloads(schemas.clamp_min, args, null);
+  if (k === 0) {
+    return binaryOp(Op.ClampMinTensor, a.input as Tensor, a.min as Tensor, 1, 'clamp_min');
+  }
+  return scalarOp(Op.ClampMin, a.input as Tensor, a.min as number, 0, 'clamp_min');
+}
+
+/**
+ * clamp_max Its gradient node is PyTorch's ClampMaxBackward1 or ClampMaxBackward0.
+ * @example torch.clamp_max(x, y)
+ */
+export function clamp_max(input: Tensor, max: Tensor): Tensor;
+export function clamp_max(input: Tensor, options: { max: Tensor }): Tensor;
+export function clamp_max(options: { input: Tensor; max: Tensor }): Tensor;
+export function clamp_max(input: Tensor, max: number): Tensor;
+export function clamp_max(input: Tensor, options: { max: number }): Tensor;
+export function clamp_max(options: { input: Tensor; max: number }): Tensor;
+export function clamp_max(...args: unknown[]): Tensor {
+  const [k, a] = bindOverloads(schemas.clamp_max, args, null);
+  if (k === 0) {
+    return binaryOp(Op.ClampMaxTensor, a.input as Tensor, a.max as Tensor, 1, 'clamp_max');
+  }
+  return scalarOp(Op.ClampMax, a.input as Tensor, a.max as number, 0, 'clamp_max');
+}
+
+/**
+ * Degrees to radians. Its gradient node is PyTorch's Deg2RadBackward0.
+ * @example torch.deg2rad(x)
+ */
+export function deg2rad(input: Tensor): Tensor;
+export function deg2rad(options: { input: Tensor }): Tensor;
+export function deg2rad(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Deg2rad, args[0], 'deg2rad');
+  const a = bind(schemas.deg2rad[0], args, null);
+  return unaryOp(Op.Deg2rad, a.input as Tensor, 'deg2rad');
+}
+
+/**
+ * Radians to degrees. Its gradient node is PyTorch's Rad2DegBackward0.
+ * @example torch.rad2deg(x)
+ */
+export function rad2deg(input: Tensor): Tensor;
+export function rad2deg(options: { input: Tensor }): Tensor;
+export function rad2deg(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Rad2deg, args[0], 'rad2deg');
+  const a = bind(schemas.rad2deg[0], args, null);
+  return unaryOp(Op.Rad2deg, a.input as Tensor, 'rad2deg');
+}
+
+/**
+ * sin(πx)/(πx), 1 at 0. Its gradient node is PyTorch's SincBackward0.
+ * @example torch.sinc(x)
+ */
+export function sinc(input: Tensor): Tensor;
+export function sinc(options: { input: Tensor }): Tensor;
+export function sinc(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Sinc, args[0], 'sinc');
+  const a = bind(schemas.sinc[0], args, null);
+  return unaryOp(Op.Sinc, a.input as Tensor, 'sinc');
+}

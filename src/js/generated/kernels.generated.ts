@@ -4,7 +4,7 @@
 
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
-import { powC, powScalar, clampF, sign, rint, fmod, remainder, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math.js';
+import { powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
 type F32 = Float32Array;
@@ -55,6 +55,9 @@ export function unaryRun(op: Op, x: F32, out: F32): void {
     case Op.Selu: for (let i = 0; i < n; i++) out[i] = unarySelu(x[i]); return;
     case Op.Gelu: for (let i = 0; i < n; i++) out[i] = unaryGelu(x[i]); return;
     case Op.GeluTanh: for (let i = 0; i < n; i++) out[i] = unaryGeluTanh(x[i]); return;
+    case Op.Deg2rad: for (let i = 0; i < n; i++) out[i] = unaryDeg2rad(x[i]); return;
+    case Op.Rad2deg: for (let i = 0; i < n; i++) out[i] = unaryRad2deg(x[i]); return;
+    case Op.Sinc: for (let i = 0; i < n; i++) out[i] = unarySinc(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
@@ -86,6 +89,9 @@ export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number): void
     case Op.XlogyScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogyScalar(x[i], c, c2); return;
     case Op.RoundDecimals: for (let i = 0; i < n; i++) out[i] = scalarRoundDecimals(x[i], c, c2); return;
     case Op.RemainderSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderSelfScalar(x[i], c, c2); return;
+    case Op.ClampMin: for (let i = 0; i < n; i++) out[i] = scalarClampMin(x[i], c, c2); return;
+    case Op.ClampMax: for (let i = 0; i < n; i++) out[i] = scalarClampMax(x[i], c, c2); return;
+    case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar(x[i], c, c2); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -146,6 +152,18 @@ export function binaryRun(
     case Op.Logaddexp:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Copysign:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryCopysign(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryCopysign(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.ClampMinTensor:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMinTensor(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMinTensor(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.ClampMaxTensor:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
@@ -281,6 +299,16 @@ function unaryGeluTanh(x: number): number {
   const inner = f((0.7978845834732056 * f((x + f((f((f((0.044714998453855515 * x)) * x)) * x))))));
   return f((f((0.5 * x)) * f((1 + f(Math.tanh(inner))))));
 }
+function unaryDeg2rad(x: number): number {
+  return f((x * 0.01745329238474369));
+}
+function unaryRad2deg(x: number): number {
+  return f((x * 57.295780181884766));
+}
+function unarySinc(x: number): number {
+  const p = f((3.1415927410125732 * x));
+  return ((x === 0) ? 1 : f((f(Math.sin(p)) / p)));
+}
 function scalarAddScalar(x: number, c: number, c2: number): number {
   return f((x + c));
 }
@@ -347,6 +375,15 @@ function scalarRoundDecimals(x: number, c: number, c2: number): number {
 function scalarRemainderSelfScalar(x: number, c: number, c2: number): number {
   return f(remainder(c, x));
 }
+function scalarClampMin(x: number, c: number, c2: number): number {
+  return ((c !== c) ? c : ((x < c) ? c : x));
+}
+function scalarClampMax(x: number, c: number, c2: number): number {
+  return ((c !== c) ? c : ((x > c) ? c : x));
+}
+function scalarCopysignScalar(x: number, c: number, c2: number): number {
+  return f(copysign(x, c));
+}
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
 }
@@ -386,9 +423,18 @@ function binaryXlogy(x: number, y: number, alpha: number): number {
 function binaryLogaddexp(x: number, y: number, alpha: number): number {
   return (((x === y) && (f(Math.abs(x)) === Infinity)) ? x : f((f(Math.max(x, y)) + f(Math.log1p(f(Math.exp(-f(Math.abs(f((x - y)))))))))));
 }
+function binaryCopysign(x: number, y: number, alpha: number): number {
+  return f(copysign(x, y));
+}
+function binaryClampMinTensor(x: number, y: number, alpha: number): number {
+  return ((y !== y) ? y : ((x < y) ? y : x));
+}
+function binaryClampMaxTensor(x: number, y: number, alpha: number): number {
+  return ((y !== y) ? y : ((x > y) ? y : x));
+}
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
 export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c: number, c2: number): void {
@@ -424,6 +470,14 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.HardswishBackward: for (let i = 0; i < n; i++) out[i] = fusedHardswishBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GeluBackward: for (let i = 0; i < n; i++) out[i] = fusedGeluBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GeluTanhBackward: for (let i = 0; i < n; i++) out[i] = fusedGeluTanhBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.ClampMinBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMinBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.ClampMaxBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMaxBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.GradWhereGe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGe(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.GradWhereLe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLe(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.GradWhereLt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLt(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.GradWhereGt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGt(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.CopysignBackward: for (let i = 0; i < n; i++) out[i] = fusedCopysignBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.SincBackward: for (let i = 0; i < n; i++) out[i] = fusedSincBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
@@ -522,6 +576,31 @@ function fusedGeluTanhBackward(g: number, x: number, y: number, c: number, c2: n
   const t = f(Math.tanh(inner));
   const dinner = f((0.7978845834732056 * f((1 + f((f((f((3 * 0.044714998453855515)) * x)) * x))))));
   return f((g * f((f((0.5 * f((1 + t)))) + f((f((f((0.5 * x)) * f((1 - f((t * t)))))) * dinner))))));
+}
+function fusedClampMinBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x >= c) ? g : 0);
+}
+function fusedClampMaxBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x <= c) ? g : 0);
+}
+function fusedGradWhereGe(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x >= y) ? g : 0);
+}
+function fusedGradWhereLe(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x <= y) ? g : 0);
+}
+function fusedGradWhereLt(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x < y) ? g : 0);
+}
+function fusedGradWhereGt(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x > y) ? g : 0);
+}
+function fusedCopysignBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x !== 0) ? f((g * f((y / x)))) : 0);
+}
+function fusedSincBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  const p = f((3.1415927410125732 * x));
+  return ((x === 0) ? 0 : f((g * f((f((f((p * f(Math.cos(p)))) - f(Math.sin(p)))) / f((p * x)))))));
 }
 function fusedXlogyBackwardSelf(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x !== 0) ? f((g * f(Math.log(y)))) : ((y !== y) ? y : 0));
@@ -711,6 +790,29 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       return;
     case Op.Logaddexp:
       r.saved = [a, b];
+      return;
+    case Op.Copysign:
+      r.saved = [a, null];
+      r.savesResult = true;
+      return;
+    case Op.ClampMinTensor:
+      r.saved = [a, b];
+      return;
+    case Op.ClampMaxTensor:
+      r.saved = [a, b];
+      return;
+    case Op.ClampMin:
+      r.saved = [a];
+      return;
+    case Op.ClampMax:
+      r.saved = [a];
+      return;
+    case Op.CopysignScalar:
+      r.saved = [a];
+      r.savesResult = true;
+      return;
+    case Op.Sinc:
+      r.saved = [a];
       return;
     default: void a; void b;
   }

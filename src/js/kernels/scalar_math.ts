@@ -42,6 +42,15 @@ export function rint(x: number): number {
 /** C's fmod: exact, with the sign of x. */
 export const fmod = (x: number, y: number): number => x % y;
 
+// the sign bit of a float32 value (−0's too)
+const bits = new Float32Array(1), word = new Uint32Array(bits.buffer);
+
+/** The magnitude of x with the sign (bit) of y, as wasm's f32.copysign. */
+export function copysign(x: number, y: number): number {
+  bits[0] = y;
+  return (word[0] >>> 31) === 1 ? -Math.abs(x) : Math.abs(x);
+}
+
 /** Python's %: PyTorch's remainder, with the sign of y. */
 export function remainder(x: number, y: number): number {
   const m = x % y;
