@@ -27,6 +27,9 @@ export { sum, mean, max, amax, logsumexp, softmax, log_softmax } from './ops/red
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';
+export {
+  movedim, moveaxis, swapaxes, swapdims, unflatten, broadcast_to, hstack, vstack,
+} from './ops/shape_compose.js';
 export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';
