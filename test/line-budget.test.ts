@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BUDGET = 11_000;
+const BUDGET = 11_100;
 
 function sourceLines(dir: string): number {
   let n = 0;
