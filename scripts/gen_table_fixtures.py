@@ -89,7 +89,10 @@ def op_cases(table):
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):
-                args = [draw(a) if isinstance(a, dict) else a for a in c["args"]]
+                # a list of tensor specs is a list of tensors (hstack's, cat's argument)
+                args = [draw(a) if isinstance(a, dict)
+                        else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
+                        else a for a in c["args"]]
                 case = base.run_case(c["name"], c.get("family", "elementwise"), c["call"], args,
                                      c.get("kwargs", {}), c.get("grads", True))
             case["op"] = entry["op"]

@@ -38,6 +38,9 @@ export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_soft
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';
+export {
+  movedim, moveaxis, swapaxes, swapdims, unflatten, broadcast_to, hstack, vstack,
+} from './ops/shape_compose.js';
 export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
 export { select, narrow } from './ops/indexing.js';
 export type { IndexItem } from './ops/indexing.js';

@@ -14,6 +14,7 @@ import * as ew from './ops/elementwise.js';
 import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
 import * as shp from './ops/shape.js';
+import * as sc from './ops/shape_compose.js';
 import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
 import * as cmp from './ops/compare.js';
@@ -1027,6 +1028,44 @@ export class Tensor {
    * console.log(torch.tensor([[1], [2]]).expand(-1, 3).tolist()); // [ [ 1, 1, 1 ], [ 2, 2, 2 ] ]
    */
   expand(...sizes: SizeArg[]): Tensor { return shp.expand(this, ...sizes); }
+
+  // ---- shape ops PyTorch composes from others (src/ops/shape_compose.ts) ----
+  /**
+   * Dims `source` moved to `destination`. See {@link movedim}.
+   * @example
+   * console.log(torch.zeros(2, 3, 4).movedim(0, -1).shape); // [ 3, 4, 2 ]
+   */
+  movedim(...args: unknown[]): Tensor { return sc.movedimMethod(this, args); }
+  /**
+   * NumPy's name for {@link Tensor.movedim}. See {@link moveaxis}.
+   * @example
+   * console.log(torch.zeros(2, 3, 4).moveaxis([0, 1], [2, 0]).shape); // [ 3, 4, 2 ]
+   */
+  moveaxis(...args: unknown[]): Tensor { return sc.moveaxisMethod(this, args); }
+  /**
+   * Dims `axis0` and `axis1` swapped. See {@link swapaxes}.
+   * @example
+   * console.log(torch.zeros(2, 3).swapaxes(0, 1).shape); // [ 3, 2 ]
+   */
+  swapaxes(...args: unknown[]): Tensor { return sc.swapaxesOf(args, this); }
+  /**
+   * Dims `dim0` and `dim1` swapped. See {@link swapdims}.
+   * @example
+   * console.log(torch.zeros(2, 3).swapdims(0, 1).shape); // [ 3, 2 ]
+   */
+  swapdims(...args: unknown[]): Tensor { return sc.swapdimsOf(args, this); }
+  /**
+   * Dim `dim` split into `sizes`. See {@link unflatten}.
+   * @example
+   * console.log(torch.zeros(2, 6).unflatten(1, [2, -1]).shape); // [ 2, 2, 3 ]
+   */
+  unflatten(...args: unknown[]): Tensor { return sc.unflattenOf(args, this); }
+  /**
+   * Broadcast to `size`. See {@link broadcast_to}.
+   * @example
+   * console.log(torch.tensor([1, 2]).broadcast_to([3, 2]).shape); // [ 3, 2 ]
+   */
+  broadcast_to(...args: unknown[]): Tensor { return sc.broadcastToOf(args, this); }
   /**
    * Dims `start_dim` to `end_dim` merged into one. See {@link flatten}.
    * @example

@@ -190,7 +190,11 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
       `expand(torch.FloatTensor{${formatSize(shape)}}, size=${formatSize(target)}): the number of sizes provided (${target.length}) must be greater or equal to the number of dimensions in the tensor (${nd})`);
   }
   const lead = target.length - nd;
-  const out = target.map((s, i) => {
+  // PyTorch checks from the last dim, so with several mismatches its error names the last one
+  const out = new Array<number>(target.length);
+  for (let i = target.length - 1; i >= 0; i--) out[i] = expandedSize(i);
+  function expandedSize(i: number): number {
+    const s = target[i];
     if (i < lead) {
       if (s === -1) throw new RuntimeError(`The expanded size of the tensor (${s}) isn't allowed in a leading, non-existing dimension ${i}`);
       return s;
@@ -202,7 +206,7 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
         `The expanded size of the tensor (${s}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: ${formatSize(target)}.  Tensor sizes: ${formatSize(shape)}`);
     }
     return s;
-  });
+  }
   // PyTorch finds any other negative size only when it multiplies the sizes (as 64-bit unsigned)
   if (out.some((s) => s < 0)) throw new RuntimeError('numel: integer multiplication overflow');
   // wasmgrad tensors are contiguous, so the expanded tensor is allocated (PyTorch's is a view)

@@ -87,7 +87,7 @@ export interface OpRow {
 /** A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values. */
 export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain } | { readonly values: readonly number[]; readonly shape: readonly number[] };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
-export type CaseArg = CaseInput | number | boolean | string | null | readonly number[];
+export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
 
 /**
  * One PyTorch call of a fixture (scripts/gen_table_fixtures.py): `call` is 'torch.f',
@@ -113,7 +113,7 @@ const unary = (node: string, kernel: Kernel, grad: string, extra: Partial<OpRow>
   ({ node, family: 'unary', inputs: ['self'], kernel, grad: { self: grad }, ...extra });
 const manual = (node: string, inputs: readonly string[], helper: string, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'manual', inputs, grad: helper, ...extra });
-const view = (node: string): OpRow => manual(node, ['self'], 'reshapeToInput');
+const view = (node: string, cases?: readonly TableCase[]): OpRow => manual(node, ['self'], 'reshapeToInput', cases ? { cases } : {});
 /** An op whose result never requires grad (bool results): no node, no derivative. */
 const never = (inputs: readonly string[]): OpRow => manual('', inputs, 'notDifferentiable');
 const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extra: Partial<OpRow> = {}): OpRow =>
@@ -314,7 +314,12 @@ export const ops: Rows = {
   [Op.Logsumexp]: manual('LogsumexpBackward0', ['self'], 'logsumexpBackward'),
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward'),
   [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward'),
-  [Op.View]: view('ViewBackward0'),
+  [Op.View]: view('ViewBackward0', [
+    // unflatten is a view in PyTorch
+    { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },
+    { name: 'unflatten/method-infer', call: 'Tensor.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, -1, [2, -1]], family: 'shape' },
+    { name: 'unflatten/empty', call: 'torch.unflatten', args: [{ shape: [0, 6], domain: 'any' }, 1, [3, 2]], family: 'shape' },
+  ]),
   [Op.Reshape]: view('ReshapeAliasBackward0'),
   [Op.Squeeze]: view('SqueezeBackward0'),
   [Op.SqueezeDim]: view('SqueezeBackward1'),
@@ -327,11 +332,34 @@ export const ops: Rows = {
   [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [
     { name: 'double/method', call: 'Tensor.double', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
   ] },
-  [Op.Permute]: manual('PermuteBackward0', ['self'], 'permuteBack'),
-  [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack'),
+  [Op.Permute]: manual('PermuteBackward0', ['self'], 'permuteBack', { cases: [
+    // movedim and moveaxis are permutes in PyTorch
+    { name: 'movedim/int', call: 'torch.movedim', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 0, -1], family: 'shape' },
+    { name: 'movedim/lists', call: 'Tensor.movedim', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [0, -2], [2, 0]], family: 'shape' },
+    { name: 'moveaxis/function', call: 'torch.moveaxis', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [1], [0]], family: 'shape' },
+    { name: 'moveaxis/method', call: 'Tensor.moveaxis', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [0, 1], [2, 0]], family: 'shape' },
+    { name: 'movedim/empty', call: 'torch.movedim', args: [{ shape: [2, 0, 3], domain: 'any' }, 1, 0], family: 'shape' },
+  ] }),
+  [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack', { cases: [
+    // swapaxes and swapdims are transposes in PyTorch
+    { name: 'swapaxes/function', call: 'torch.swapaxes', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 0, -1], family: 'shape' },
+    { name: 'swapaxes/method', call: 'Tensor.swapaxes', args: [{ shape: [2, 3], domain: 'any' }, -2, 1], family: 'shape' },
+    { name: 'swapdims/function', call: 'torch.swapdims', args: [{ shape: [0, 3], domain: 'any' }, 0, 1], family: 'shape' },
+    { name: 'swapdims/method', call: 'Tensor.swapdims', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, 2], family: 'shape' },
+  ] }),
   [Op.T]: manual('TBackward0', ['self'], 'permuteBack'),
-  [Op.Expand]: manual('ExpandBackward0', ['self'], 'expandBackward'),
-  [Op.Cat]: manual('CatBackward0', ['tensors'], 'catBackward'),
+  [Op.Expand]: manual('ExpandBackward0', ['self'], 'expandBackward', { cases: [
+    // broadcast_to is an expand in PyTorch
+    { name: 'broadcast_to/function', call: 'torch.broadcast_to', args: [{ shape: [3, 1], domain: 'any' }, [2, 3, 4]], family: 'shape' },
+    { name: 'broadcast_to/method', call: 'Tensor.broadcast_to', args: [{ shape: [4], domain: 'any' }, [3, -1]], family: 'shape' },
+  ] }),
+  [Op.Cat]: manual('CatBackward0', ['tensors'], 'catBackward', { cases: [
+    // hstack and vstack are cats in PyTorch (after atleast_1d / atleast_2d)
+    { name: 'hstack/2d', call: 'torch.hstack', args: [[{ shape: [2, 1], domain: 'any' }, { shape: [2, 3], domain: 'any' }]], family: 'shape' },
+    { name: 'hstack/1d', call: 'torch.hstack', args: [[{ shape: [2], domain: 'any' }, { shape: [3], domain: 'any' }]], family: 'shape' },
+    { name: 'vstack/mixed', call: 'torch.vstack', args: [[{ shape: [3], domain: 'any' }, { shape: [2, 3], domain: 'any' }]], family: 'shape' },
+    { name: 'vstack/scalars', call: 'torch.vstack', args: [[{ shape: [], domain: 'any' }, { shape: [], domain: 'any' }]], family: 'shape' },
+  ] }),
   [Op.Select]: manual('SelectBackward0', ['self'], 'sliceBackward', { cases: [
     { name: 'select/dim 1', call: 'torch.select', args: [{ shape: [3, 4], domain: 'any' }, 1, 2], family: 'shape' },
     { name: 'select/negative dim and index', call: 'Tensor.select', args: [{ shape: [2, 3, 4], domain: 'any' }, -2, -1], family: 'shape' },
