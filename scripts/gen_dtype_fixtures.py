@@ -241,6 +241,14 @@ call("logical_not-method", "logical_not", [T([0, 1, -2], torch.int64)], method=T
 seed("logical_not-nan")
 call("logical_not-nan", "logical_not", [T([NAN, 0.0, -0.0, INF], torch.float32)])
 
+# ---- isnan / isinf / isfinite / isposinf / isneginf: bool, every dtype ----
+for fn in ["isnan", "isinf", "isfinite", "isposinf", "isneginf"]:
+    call(f"{fn}-float32", fn, [T([1.5, float("nan"), float("inf"), -float("inf"), 0.0, -0.0], torch.float32)])
+    call(f"{fn}-float64", fn, [T([1e300, float("nan"), -float("inf"), 2.0], torch.float64)])
+    call(f"{fn}-int64", fn, [T([3, -7, 0], torch.int64)])
+    call(f"{fn}-bool", fn, [T([True, False], torch.bool)])
+
+
 # ---- sum of bool and integers: int64; mean of integers: PyTorch's error ----
 for d in [torch.bool, torch.int32, torch.int64]:
     seed(f"sum-{NAMES[d]}")

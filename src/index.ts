@@ -31,7 +31,7 @@ export {
 export * from './ops/torch.generated.js';
 export {
   eq, ne, lt, le, gt, ge, not_equal, greater, greater_equal, less, less_equal,
-  logical_and, logical_or, logical_xor, logical_not,
+  logical_and, logical_or, logical_xor, logical_not, isnan, isinf, isfinite, isposinf, isneginf,
 } from './ops/compare.js';
 export type { CompareOther } from './ops/compare.js';
 export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';

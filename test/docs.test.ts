@@ -130,6 +130,10 @@ function fixtureNames(): Set<string> {
   const errors = loadFixture<{ cases: { call?: string; error_type: string }[] }>('errors.json');
   for (const c of ops.cases) out.add(c.call);
   for (const c of loadFixture<{ cases: { call: string }[] }>('table.json').cases) out.add(c.call); // test/table-ops.test.ts
+  // test/dtypes.test.ts
+  for (const c of loadFixture<{ cases: { fn?: string; method?: boolean }[] }>('dtypes.json').cases) {
+    if (c.fn) out.add(`${c.method ? 'Tensor' : 'torch'}.${c.fn}`);
+  }
   for (const c of ops.creation ?? []) out.add(`torch.${c.call}`); // test/creation.test.ts
   for (const c of errors.cases) {
     if (c.call) out.add(c.call);

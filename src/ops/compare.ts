@@ -166,3 +166,46 @@ export function logical_not(input: Tensor): Tensor {
   checkTensorArg('logical_not', 'input', 1, input);
   return compareTensors(Op.Eq, input, 0);
 }
+
+// ---- isnan, isinf, isfinite, isposinf, isneginf: composed of comparisons, as their values are ----
+
+/**
+ * Where input is NaN (a bool tensor; integers and bools never are).
+ * @example torch.isnan(torch.tensor([1, NaN]))
+ */
+export function isnan(input: Tensor): Tensor {
+  checkTensorArg('isnan', 'input', 1, input);
+  return ne(input, input);
+}
+
+/** Where input is +inf or −inf (bool). @example torch.isinf(x) */
+export function isinf(input: Tensor): Tensor {
+  checkTensorArg('isinf', 'input', 1, input);
+  const pos = eq(input, Infinity), neg = eq(input, -Infinity);
+  const out = logical_or(pos, neg);
+  pos.dispose();
+  neg.dispose();
+  return out;
+}
+
+/** Where input is +inf (bool). @example torch.isposinf(x) */
+export function isposinf(input: Tensor): Tensor {
+  checkTensorArg('isposinf', 'input', 1, input);
+  return eq(input, Infinity);
+}
+
+/** Where input is −inf (bool). @example torch.isneginf(x) */
+export function isneginf(input: Tensor): Tensor {
+  checkTensorArg('isneginf', 'input', 1, input);
+  return eq(input, -Infinity);
+}
+
+/** Where input is neither NaN nor ±inf (bool). @example torch.isfinite(x) */
+export function isfinite(input: Tensor): Tensor {
+  checkTensorArg('isfinite', 'input', 1, input);
+  // comparisons only, which every dtype has
+  const bad = logical_or(isnan(input), isinf(input));
+  const out = logical_not(bad);
+  bad.dispose();
+  return out;
+}
