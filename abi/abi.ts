@@ -26,7 +26,7 @@ export enum Op {
   XlogySelfScalar, XlogyScalar, RoundDecimals, RemainderSelfScalar,
   // binary, broadcasting
   Atan2, Hypot, Fmod, Remainder, Xlogy, Logaddexp, Copysign, ClampMinTensor, ClampMaxTensor,
-  ClampMin, ClampMax, CopysignScalar, Deg2rad, Rad2deg, Sinc,
+  ClampMin, ClampMax, CopysignScalar, Deg2rad, Rad2deg, Sinc, Logit,
   // reductions; i0 = dims bitmask, i1 = keepdim
   Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp, MinAll, MinDim,
   // softmax family; i0 = dim

@@ -532,7 +532,11 @@ const tsType = (p: FrontEnd['params'][number]): string => `${TS_TYPE[p.type]}${p
 function deviceCall(fe: FrontEnd, indent: string): string {
   const { row, op, name } = fe;
   const t = (n: string): string => `a.${n} as Tensor`;
-  const num = (n: string | undefined): string => (n ? `a.${n} as number` : '0');
+  // an optional number left out (None) is NaN to the kernels
+  const num = (n: string | undefined): string => {
+    if (!n) return '0';
+    return fe.params.find((p) => p.name === n)?.optional ? `(a.${n} ?? NaN) as number` : `a.${n} as number`;
+  };
   const inplace = fe.params.some((p) => p.name === 'inplace') ? `${indent}checkOutOfPlace(a.inplace as boolean, '${name}');\n` : '';
   const first = fe.params.find((p) => p.type === 'Tensor')!.name;
   switch (row.family) {

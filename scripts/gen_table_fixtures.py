@@ -68,6 +68,8 @@ def draw(spec):
         return base.uniform(1.1, 3.0, *shape)
     if domain == "nonzero":
         return base.signed(*shape)
+    if domain == "prob":
+        return base.uniform(0.05, 0.95, *shape)
     raise ValueError(domain)
 
 

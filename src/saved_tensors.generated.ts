@@ -73,4 +73,5 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.ClampMax]: [['self', 0]],
   [Op.CopysignScalar]: [['self', 0], ['result', 'result']],
   [Op.Sinc]: [['self', 0]],
+  [Op.Logit]: [['self', 0]],
 };

@@ -771,6 +771,11 @@ export class Tensor {
    * @example x.sinc()
    */
   sinc(...args: []): Tensor { return tableMethods.sinc(this, args); }
+  /**
+   * log(x / (1 − x)), x clamped to [eps, 1 − eps] when eps is given. Its gradient node is PyTorch's LogitBackward0.
+   * @example x.logit()
+   */
+  logit(...args: [eps?: number | null] | [{ eps?: number | null }]): Tensor { return tableMethods.logit(this, args); }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.

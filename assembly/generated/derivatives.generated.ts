@@ -105,6 +105,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Deg2rad: return mulS(g, 0.017453292519943295);
     case Op.Rad2deg: return mulS(g, 57.29577951308232);
     case Op.Sinc: return fused(Fused.SincBackward, g, saved(r, 0), 0, 0, 0);
+    case Op.Logit: return fused(Fused.LogitBackward, g, saved(r, 0), 0, s0(r), 0);
     case Op.Sum: return sumBackward(r, g, k);
     case Op.SumDim: return sumBackward(r, g, k);
     case Op.Mean: return meanBackward(r, g, k);

@@ -88,6 +88,7 @@ export function scalarKernel(op: i32, x: usize, out: usize, n: i32, c: f32, c2: 
     case Op.ClampMin: scalarRun(Op.ClampMin, x, out, n, c, c2); break;
     case Op.ClampMax: scalarRun(Op.ClampMax, x, out, n, c, c2); break;
     case Op.CopysignScalar: scalarRun(Op.CopysignScalar, x, out, n, c, c2); break;
+    case Op.Logit: scalarRun(Op.Logit, x, out, n, c, c2); break;
     default: unreachable();
   }
 }
@@ -168,6 +169,7 @@ export function fusedKernel(kind: i32, g: usize, x: usize, y: usize, out: usize,
     case Fused.GeluTanhBackward: fusedRun(Fused.GeluTanhBackward, g, x, y, out, n, c, c2); break;
     case Fused.ClampMinBackward: fusedRun(Fused.ClampMinBackward, g, x, y, out, n, c, c2); break;
     case Fused.ClampMaxBackward: fusedRun(Fused.ClampMaxBackward, g, x, y, out, n, c, c2); break;
+    case Fused.LogitBackward: fusedRun(Fused.LogitBackward, g, x, y, out, n, c, c2); break;
     case Fused.GradWhereGe: fusedRun(Fused.GradWhereGe, g, x, y, out, n, c, c2); break;
     case Fused.GradWhereLe: fusedRun(Fused.GradWhereLe, g, x, y, out, n, c, c2); break;
     case Fused.GradWhereLt: fusedRun(Fused.GradWhereLt, g, x, y, out, n, c, c2); break;
@@ -384,6 +386,9 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
     case Op.CopysignScalar:
       save(r, 0, a);
       saveOutput(r);
+      break;
+    case Op.Logit:
+      save(r, 0, a);
       break;
     default: unreachable();
   }

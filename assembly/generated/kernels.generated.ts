@@ -367,6 +367,11 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 @inline function scalarCopysignScalar(x: f32, c: f32, c2: f32): f32 {
   return copysign<f32>(x, c);
 }
+// @ts-ignore: decorator
+@inline function scalarLogit(x: f32, c: f32, c2: f32): f32 {
+  const z: f32 = ((x < c) ? c : ((x > (<f32>1 - c)) ? (<f32>1 - c) : x));
+  return <f32>Math.log(<f64>(z / (<f32>1 - z)));
+}
 
 /** scalar kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -397,6 +402,7 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.ClampMin: return scalarClampMin(x, c, c2);
     case Op.ClampMax: return scalarClampMax(x, c, c2);
     case Op.CopysignScalar: return scalarCopysignScalar(x, c, c2);
+    case Op.Logit: return scalarLogit(x, c, c2);
     default: unreachable(); return 0;
   }
 }
@@ -525,7 +531,7 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
@@ -658,6 +664,10 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return ((x <= c) ? g : <f32>0);
 }
 // @ts-ignore: decorator
+@inline function fusedLogitBackward(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
+  return ((c != c) ? (((x < <f32>0) || (x > <f32>1)) ? (<f32>0 / <f32>0) : (g / (x * (<f32>1 - x)))) : (((x >= c) && (x <= (<f32>1 - c))) ? (g / (x * (<f32>1 - x))) : <f32>0));
+}
+// @ts-ignore: decorator
 @inline function fusedGradWhereGe(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {
   return ((x >= y) ? g : <f32>0);
 }
@@ -720,6 +730,7 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.GeluTanhBackward: return fusedGeluTanhBackward(g, x, y, c, c2);
     case Fused.ClampMinBackward: return fusedClampMinBackward(g, x, y, c, c2);
     case Fused.ClampMaxBackward: return fusedClampMaxBackward(g, x, y, c, c2);
+    case Fused.LogitBackward: return fusedLogitBackward(g, x, y, c, c2);
     case Fused.GradWhereGe: return fusedGradWhereGe(g, x, y, c, c2);
     case Fused.GradWhereLe: return fusedGradWhereLe(g, x, y, c, c2);
     case Fused.GradWhereLt: return fusedGradWhereLt(g, x, y, c, c2);

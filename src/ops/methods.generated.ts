@@ -268,4 +268,8 @@ export const tableMethods = {
     const a = bind(schemas.sinc[0], args, self);
     return unaryOp(Op.Sinc, a.input as Tensor, 'sinc');
   },
+  logit(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.logit[0], args, self);
+    return scalarOp(Op.Logit, a.input as Tensor, (a.eps ?? NaN) as number, 0, 'logit');
+  },
 };

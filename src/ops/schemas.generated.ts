@@ -65,4 +65,5 @@ export const schemas = {
   deg2rad: [parseSchema('deg2rad(Tensor input) -> Tensor')],
   rad2deg: [parseSchema('rad2deg(Tensor input) -> Tensor')],
   sinc: [parseSchema('sinc(Tensor input) -> Tensor')],
+  logit: [parseSchema('logit(Tensor input, float? eps=None) -> Tensor')],
 };

@@ -25,7 +25,7 @@
 //             FunctionsManual
 //   torch     PyTorch's schema, when the generator should make `torch.<name>` and
 //             the Tensor method from it; `method: false` for torch/F-only functions
-//   domain    fixture inputs: 'any' (randn), 'positive', 'unit' (−1, 1), 'ge1'
+//   domain    fixture inputs: 'any' (randn), 'positive', 'unit' (−1, 1), 'ge1', 'nonzero', 'prob' (0, 1)
 //   scalarOperand  the number parameter PyTorch receives as a wrapped Tensor: a
 //             formula that reads it makes a second backward fail, as in PyTorch
 //   example, kinks, via, cases   what scripts/gen_table_fixtures.py feeds PyTorch
@@ -45,7 +45,7 @@
 import { Op } from '../../abi/abi.js';
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
-export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero';
+export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
 
 /** A kernel: an expression in x (and y, c, c2, alpha), optionally after `let` bindings. */
 export type Kernel = string | { readonly let: Readonly<Record<string, string>>; readonly expr: string };
@@ -200,6 +200,11 @@ export const ops: Rows = {
     { torch: 'clamp_max(Tensor input, Scalar max) -> Tensor', example: { max: 0.5 }, kinks: [0.5], doc: 'min(x, max).' }),
   [Op.CopysignScalar]: scalar('CopysignBackward1', ['other'], 'copysign(x, c)', 'copysign_backward(grad, self, result)',
     { torch: 'copysign(Tensor input, Scalar other) -> Tensor', example: { other: -1 } }),
+  // eps None (NaN here) leaves x unclamped: the comparisons with NaN are false
+  [Op.Logit]: scalar('LogitBackward0', ['eps'], { let: { z: 'x < c ? c : x > 1 - c ? 1 - c : x' }, expr: 'log(z / (1 - z))' },
+    'logit_backward(grad, self, eps)',
+    { torch: 'logit(Tensor input, float? eps=None) -> Tensor', domain: 'prob', example: { eps: 0.25 }, kinks: [0.25, 0.75],
+      doc: 'log(x / (1 − x)), x clamped to [eps, 1 − eps] when eps is given.' }),
   [Op.LeakyRelu]: scalar('LeakyReluBackward0', ['negative_slope'], 'x > 0 ? x : x * c', 'leaky_relu_backward(grad, self, negative_slope)',
     { torch: 'leaky_relu(Tensor input, Scalar negative_slope=0.01, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else negative_slope·x.', example: { negative_slope: 0.2 } }),
   [Op.Hardtanh]: scalar('HardtanhBackward0', ['min_val', 'max_val'], 'x < c ? c : x > c2 ? c2 : x', 'hardtanh_backward(grad, self, min_val, max_val)',
@@ -461,6 +466,11 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   // where(self >= min, grad, 0): NaN passes no gradient
   clamp_min_backward: { args: 'x c', kernel: 'x >= c ? g : 0' },
   clamp_max_backward: { args: 'x c', kernel: 'x <= c ? g : 0' },
+  // no eps: NaN outside [0, 1]; with eps: 0 outside [eps, 1 − eps] (and at NaN, as PyTorch's
+  // vectorized kernel, which a tensor of 8 or more floats gets)
+  logit_backward: {
+    args: 'x c', kernel: 'c != c ? (x < 0 || x > 1 ? 0 / 0 : g / (x * (1 - x))) : x >= c && x <= 1 - c ? g / (x * (1 - x)) : 0',
+  },
   // where(x ⋈ y, grad, 0): clamp_min/clamp_max with a tensor bound (input ≥ / ≤ the bound
   // keeps the input's gradient, the bound gets it strictly beyond)
   grad_where_ge: { args: 'x y', kernel: 'x >= y ? g : 0' },

@@ -640,3 +640,15 @@ export function sinc(...args: unknown[]): Tensor {
   const a = bind(schemas.sinc[0], args, null);
   return unaryOp(Op.Sinc, a.input as Tensor, 'sinc');
 }
+
+/**
+ * log(x / (1 − x)), x clamped to [eps, 1 − eps] when eps is given. Its gradient node is PyTorch's LogitBackward0.
+ * @example torch.logit(x)
+ */
+export function logit(input: Tensor, eps?: number | null): Tensor;
+export function logit(input: Tensor, options: { eps?: number | null }): Tensor;
+export function logit(options: { input: Tensor; eps?: number | null }): Tensor;
+export function logit(...args: unknown[]): Tensor {
+  const a = bind(schemas.logit[0], args, null);
+  return scalarOp(Op.Logit, a.input as Tensor, (a.eps ?? NaN) as number, 0, 'logit');
+}

@@ -107,6 +107,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Deg2rad]: (r, g, k) => mulS(g, 0.017453292519943295),
   [Op.Rad2deg]: (r, g, k) => mulS(g, 57.29577951308232),
   [Op.Sinc]: (r, g, k) => fused(Fused.SincBackward, g, saved(r, 0), null, 0, 0),
+  [Op.Logit]: (r, g, k) => fused(Fused.LogitBackward, g, saved(r, 0), null, s0(r), 0),
   [Op.Sum]: (r, g, k) => sumBackward(r, g, k),
   [Op.SumDim]: (r, g, k) => sumBackward(r, g, k),
   [Op.Mean]: (r, g, k) => meanBackward(r, g, k),

@@ -92,6 +92,7 @@ export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number): void
     case Op.ClampMin: for (let i = 0; i < n; i++) out[i] = scalarClampMin(x[i], c, c2); return;
     case Op.ClampMax: for (let i = 0; i < n; i++) out[i] = scalarClampMax(x[i], c, c2); return;
     case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar(x[i], c, c2); return;
+    case Op.Logit: for (let i = 0; i < n; i++) out[i] = scalarLogit(x[i], c, c2); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -384,6 +385,10 @@ function scalarClampMax(x: number, c: number, c2: number): number {
 function scalarCopysignScalar(x: number, c: number, c2: number): number {
   return f(copysign(x, c));
 }
+function scalarLogit(x: number, c: number, c2: number): number {
+  const z = ((x < c) ? c : ((x > f((1 - c))) ? f((1 - c)) : x));
+  return f(Math.log(f((z / f((1 - z))))));
+}
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
 }
@@ -434,7 +439,7 @@ function binaryClampMaxTensor(x: number, y: number, alpha: number): number {
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
 export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c: number, c2: number): void {
@@ -472,6 +477,7 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.GeluTanhBackward: for (let i = 0; i < n; i++) out[i] = fusedGeluTanhBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ClampMinBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMinBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ClampMaxBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMaxBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.LogitBackward: for (let i = 0; i < n; i++) out[i] = fusedLogitBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereGe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGe(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereLe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLe(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereLt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLt(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -582,6 +588,9 @@ function fusedClampMinBackward(g: number, x: number, y: number, c: number, c2: n
 }
 function fusedClampMaxBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x <= c) ? g : 0);
+}
+function fusedLogitBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((c !== c) ? (((x < 0) || (x > 1)) ? f((0 / 0)) : f((g / f((x * f((1 - x))))))) : (((x >= c) && (x <= f((1 - c)))) ? f((g / f((x * f((1 - x)))))) : 0));
 }
 function fusedGradWhereGe(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x >= y) ? g : 0);
@@ -812,6 +821,9 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       r.savesResult = true;
       return;
     case Op.Sinc:
+      r.saved = [a];
+      return;
+    case Op.Logit:
       r.saved = [a];
       return;
     default: void a; void b;
