@@ -88,6 +88,8 @@ def op_cases(table):
         for suffix, spec in [("function", {"shape": [3, 4], "domain": "any"}), ("edges", {"values": EDGES, "shape": [len(EDGES)]})]:
             with base.seeded(f"{name}/{suffix}"):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
+    with base.seeded("softmin/dim 1"):
+        cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):

@@ -7,7 +7,7 @@ import { sameShape, broadcastShapes } from '../shape.js';
 import { checkInt, pyStr } from '../args.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat, checkTensor } from '../ops/common.js';
-import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, sub, unaryOp, checkOutOfPlace } from '../ops/elementwise.js';
+import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, sub, neg, unaryOp, checkOutOfPlace } from '../ops/elementwise.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { hardtanh } from './functional.generated.js';
@@ -63,6 +63,11 @@ export const tanhshrink = (input: Tensor): Tensor => sub(input, tanhOp(input));
 
 /** Softmax along dim. @example F.softmax(logits, { dim: 1 }) */
 export const softmax = (input: Tensor, dim: number | { dim: number }): Tensor => softmaxOp(input, dim);
+/** softmax(−x) along dim, composed as PyTorch (SoftmaxBackward0 over NegBackward0). @example F.softmin(logits, 1) */
+export function softmin(input: Tensor, dim: number | { dim: number }): Tensor {
+  checkTensor(input, 'softmin');
+  return softmaxOp(neg(input), dim);
+}
 /** Log-softmax along dim. @example F.log_softmax(logits, 1) */
 export const log_softmax = (input: Tensor, dim: number | { dim: number }): Tensor => logSoftmaxOp(input, dim);
 
