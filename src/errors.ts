@@ -51,3 +51,10 @@ export function check(cond: boolean, message: () => string): asserts cond {
 export const INT_OVERFLOW =
   'wasmgrad: integer result out of range: int64 and int32 tensors are stored as int32 in wasmgrad, ' +
   'and a result beyond [-2147483648, 2147483647] raises rather than wraps around';
+
+/**
+ * A backward pass reached an input whose derivative PyTorch does not implement either (the
+ * Number-first remainder, `torch.remainder(2, x)`); PyTorch names the aten op, which the
+ * devices' records do not keep.
+ */
+export const DERIVATIVE_NOT_IMPLEMENTED = 'wasmgrad: the derivative of this op is not implemented (PyTorch has none either)';

@@ -5,8 +5,8 @@
 // argument errors each schema gives, with PyTorch's type and message, leaving
 // the engine intact. Both devices.
 
-import { describe, it } from 'vitest';
-import { DEVICES, loadFixture } from './support/torch.js';
+import { describe, it, expect } from 'vitest';
+import { torch, DEVICES, loadFixture } from './support/torch.js';
 import { runCase, type OpCase } from './support/cases.js';
 import { runCall, expectErrorLeavesEngineIntact, type Arg } from './support/error_cases.js';
 
@@ -21,4 +21,17 @@ describe.each(DEVICES)('op table argument errors on %s', (device) => {
   for (const e of fixture.errors) {
     it(e.name, () => expectErrorLeavesEngineIntact(device, () => { runCall(e, device); }, { error: e.message, error_type: e.type }));
   }
+});
+
+describe.each(DEVICES)('an op PyTorch cannot differentiate, on %s', (device) => {
+  // torch.remainder(2, x): PyTorch records a NotImplemented node and raises a RuntimeError in backward
+  it('backward through it raises torch.RuntimeError and leaves the engine working', () => {
+    torch.tidy(() => {
+      const x = torch.tensor([1.5, -0.7], { device, requires_grad: true });
+      const y = torch.remainder(2, x);
+      expect(y.grad_fn?.name()).toBe('torch::autograd::NotImplemented');
+      expect(() => y.sum().backward()).toThrow(torch.RuntimeError);
+      expect(torch.tensor([1, 2], { device }).add(1).tolist()).toEqual([2, 3]);
+    });
+  });
 });

@@ -3,7 +3,7 @@
 // and grad_fn are read straight out of memory without a call.
 
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
-import { RuntimeError, BACKWARD_TWICE, INT_OVERFLOW } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED } from '../errors.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, type WasmExports } from './loader.js';
@@ -81,7 +81,7 @@ export class WasmDevice implements Backend {
           `${(this.x.memory.buffer.byteLength / 2 ** 20).toFixed(0)} MiB. Free tensors with dispose() or torch.tidy().`,
         );
       case Err.BackwardTwice: return new RuntimeError(BACKWARD_TWICE);
-      case Err.Unimplemented: return new RuntimeError('wasmgrad: this op is not implemented on the wasm device yet');
+      case Err.Unimplemented: return new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
       case Err.IntOverflow: return new RuntimeError(INT_OVERFLOW);
       default: return new RuntimeError(`wasmgrad: internal error ${code} in the wasm device`);
     }

@@ -2,6 +2,7 @@
 // mirroring assembly/grad/helpers.ts.
 
 import { Op } from '../../../abi/abi.js';
+import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
 import { JsTensor, JsRecord, empty } from '../tensor.js';
 import { binary, unary, scalar, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp } from '../ops.js';
 import { fusedRun, type Fused } from '../generated/kernels.generated.js';
@@ -24,7 +25,7 @@ export const powS = (a: JsTensor, c: number): JsTensor => scalar(Op.PowScalar, a
 /** Zeros of a's shape: the derivative of a step function (floor, sign). */
 export const zerosLike = (a: JsTensor): JsTensor => empty(a.shape.slice());
 /** The gradient of an input PyTorch does not differentiate (a formula-less input). */
-export function notDifferentiable(): JsTensor { throw new Error('wasmgrad: this input has no derivative'); }
+export function notDifferentiable(): JsTensor { throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED); }
 
 export const saved = (r: JsRecord, i: number): JsTensor => r.saved[i]!;
 export const result = (r: JsRecord): JsTensor => r.out;
