@@ -427,10 +427,7 @@ type F32 = Float32Array;
 
 `;
   s += `export function unaryRun(op: Op, x: F32, out: F32): void {\n  const n = x.length;\n  switch (op) {\n`;
-  for (const [op, row] of rowsOf('unary')) {
-    s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = unary${op}(x[i]); return;\n`;
-    void row;
-  }
+  for (const [op] of rowsOf('unary')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = unary${op}(x[i]); return;\n`;
   s += `    default: throw new Error(\`wasmgrad: no unary kernel for op \${op}\`);\n  }\n}\n\n`;
   s += `export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number): void {\n  const n = x.length;\n  c = f(c);\n  c2 = f(c2);\n  switch (op) {\n`;
   for (const [op] of rowsOf('scalar')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = scalar${op}(x[i], c, c2); return;\n`;

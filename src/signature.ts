@@ -37,7 +37,8 @@ function check(fn: string, p: Param, pos: number, v: unknown): unknown {
   throw argTypeError(fn, p.name, pos, MESSAGE_TYPE[p.type], v);
 }
 
-const isOptions = (v: unknown): v is Record<string, unknown> =>
+/** A plain object: the trailing options object that holds keyword arguments. */
+export const isOptions = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Tensor) && !ArrayBuffer.isView(v);
 
 /**

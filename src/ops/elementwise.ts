@@ -7,6 +7,7 @@ import { RuntimeError, NotImplementedError, TypeError } from '../errors.js';
 import { argTypeError, checkScalarOperand, checkTensorArg, invalidCombination, tooManyPositional } from '../args.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
+import { isOptions } from '../signature.js';
 import { deviceOf, checkFloat } from './common.js';
 import { mixedBinary, mixedScalar, mixedUnary } from './promote.js';
 
@@ -40,10 +41,6 @@ export function checkOutOfPlace(inplace: boolean, name: string): void {
   if (inplace) throw new NotImplementedError(`wasmgrad: ${name}(inplace=True) is not supported yet; use the out-of-place form`);
 }
 
-/** A plain object: the trailing options object of PyTorch's keyword arguments. */
-const isKeywords = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Tensor) && !ArrayBuffer.isView(v);
-
 /**
  * A binary op's arguments as PyTorch binds them: positionally, or by name in
  * the trailing options object (`torch.add({ input: a, other: b })`,
@@ -57,11 +54,11 @@ function keywordForm(
 ): [unknown, unknown, Record<string, unknown>] {
   let kw: Record<string, unknown> = {};
   // an object that names no parameter stays a value (x.add({}) is a dict where a Tensor belongs)
-  if (!method && isKeywords(input) && other === undefined && 'input' in input) {
+  if (!method && isOptions(input) && other === undefined && 'input' in input) {
     ({ input, [otherName]: other, ...kw } = input);
-  } else if (isKeywords(other) && rest === undefined && otherName in other) {
+  } else if (isOptions(other) && rest === undefined && otherName in other) {
     ({ [otherName]: other, ...kw } = other);
-  } else if (isKeywords(rest)) {
+  } else if (isOptions(rest)) {
     kw = rest;
   }
   for (const key of Object.keys(kw)) {

@@ -16,7 +16,7 @@ import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, ValueError, TypeError } from '../errors.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { bind } from '../signature.js';
+import { bind, isOptions } from '../signature.js';
 import { parseSchema, type Schema } from '../schema.js';
 import { invalidCombination } from '../args.js';
 import { unsqueeze } from './shape.js';
@@ -35,7 +35,7 @@ function bindListed(schema: Schema, args: unknown[], self: Tensor | null, overlo
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
     const last = args[args.length - 1];
-    const kw = typeof last === 'object' && last !== null && !Array.isArray(last) && !(last instanceof Tensor);
+    const kw = isOptions(last);
     const positional = kw ? args.slice(0, -1) : args;
     const listed = self ? overloads : overloads.map((o) => `(Tensor input, ${o.slice(1)}`);
     throw invalidCombination(schema.name, positional, kw ? last as Record<string, unknown> : {}, listed);
