@@ -8,10 +8,10 @@
 //  ┌────┬─────┬──────┬──────┬─────┬─────────┬──────┬─────────┬──────┬──────┬────┬────┬──────────────┐
 //  │ op │ nin │flags │ refs │ out │ gradAcc │ deps │ outData │  s0  │  s1  │ i0 │ i1 │ saved[4] ids │
 //  └────┴─────┴──────┴──────┴─────┴─────────┴──────┴─────────┴──────┴──────┴────┴────┴──────────────┘
-//   64      68               112
-//  ┌───────┬────────────────┬─────────────────────────────────────────────┬─────┐
-//  │outNdim│ outShape[8]    │ input 0                                     │ ... │
-//  └───────┴────────────────┴─────────────────────────────────────────────┴─────┘
+//   64     65       68              112
+//  ┌──────┬────────┬───┬────────────────┬────────────────────────────────┬─────┐
+//  │outNd │outDtype│   │ outShape[8]    │ input 0                        │ ... │
+//  └──────┴────────┴───┴────────────────┴────────────────────────────────┴─────┘
 //  input k (48 bytes):
 //   0          4      8         9      12
 //  ┌──────────┬──────┬─────────┬──────┬───────────────┐
@@ -35,7 +35,7 @@ import { alloc, free } from './alloc';
 import { stackPush, stackPop, stackLen } from './stack';
 import { Rec, RecFlag, Slot, TensorFlag, Limits } from '../abi/abi';
 import {
-  slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags,
+  slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags, dtypeOf,
 } from './tensors';
 
 let gradEnabled = true;
@@ -53,6 +53,9 @@ export function tape_live_records(): u32 { return liveRecords; }
 @inline export function recFlags(r: usize): i32 { return load<u8>(r, Rec.Flags); }
 // @ts-ignore: decorator
 @inline export function setRecFlags(r: usize, f: i32): void { store<u8>(r, <u8>f, Rec.Flags); }
+/** The dtype of the record's output (abi DType): what result() rebuilds from adopted data. */
+// @ts-ignore: decorator
+@inline export function recOutDtype(r: usize): i32 { return load<u8>(r, Rec.OutDtype); }
 // @ts-ignore: decorator
 @inline export function recInput(r: usize, k: i32): usize { return r + Rec.Inputs + <usize>k * Rec.InSize; }
 // @ts-ignore: decorator
@@ -98,7 +101,8 @@ export function newRecord(op: i32, nin: i32, out: i32): usize {
   store<u32>(r, 1, Rec.Refs);
   store<i32>(r, out, Rec.Out);
   const nd = ndimOf(out);
-  store<i32>(r, nd, Rec.OutNdim);
+  store<u8>(r, <u8>nd, Rec.OutNdim);
+  store<u8>(r, <u8>dtypeOf(out), Rec.OutDtype);
   memory.copy(r + Rec.OutShape, shapePtr(out), <usize>nd << 2);
   const s = slot(out);
   store<u32>(s, <u32>r, Slot.GradFn);

@@ -100,29 +100,41 @@ const F64: Record<string, { as: string; ts: string }> = {
   atan2: { as: 'Math.atan2', ts: 'Math.atan2' }, hypot: { as: 'Math.hypot', ts: 'Math.hypot' },
   erf: { as: 'erf', ts: 'erf' }, erfc: { as: 'erfc', ts: 'erfc' }, sigmoid: { as: 'sigmoid', ts: 'sigmoid' },
 };
-/** float32 in, float32 out (exact, or a kernel helper that rounds as PyTorch does). */
-const F32: Record<string, { as: string; ts: string }> = {
-  min: { as: 'min<f32>', ts: 'Math.min' }, max: { as: 'max<f32>', ts: 'Math.max' }, abs: { as: 'abs<f32>', ts: 'Math.abs' },
-  floor: { as: 'floor<f32>', ts: 'Math.floor' }, ceil: { as: 'ceil<f32>', ts: 'Math.ceil' },
-  trunc: { as: 'trunc<f32>', ts: 'Math.trunc' }, rint: { as: 'nearest<f32>', ts: 'rint' }, sign: { as: 'sign', ts: 'sign' },
-  fmod: { as: 'fmod', ts: 'fmod' }, remainder: { as: 'remainder', ts: 'remainder' }, copysign: { as: 'copysign<f32>', ts: 'copysign' },
-  powC: { as: 'powC', ts: 'powC' }, powScalar: { as: 'powScalar', ts: 'powScalar' }, clampF: { as: 'clampF', ts: 'clampF' },
+/**
+ * The element type in, the element type out (exact, or a kernel helper that rounds as
+ * PyTorch does): AssemblyScript's are generic over the element type T; the js device has
+ * a float64 form where the float32 one rounds (`ts64`).
+ */
+const F32: Record<string, { as: string; ts: string; ts64?: string }> = {
+  min: { as: 'min<T>', ts: 'Math.min' }, max: { as: 'max<T>', ts: 'Math.max' }, abs: { as: 'abs<T>', ts: 'Math.abs' },
+  floor: { as: 'floor<T>', ts: 'Math.floor' }, ceil: { as: 'ceil<T>', ts: 'Math.ceil' },
+  trunc: { as: 'trunc<T>', ts: 'Math.trunc' }, rint: { as: 'nearest<T>', ts: 'rint' }, sign: { as: 'sign<T>', ts: 'sign' },
+  fmod: { as: 'fmod<T>', ts: 'fmod' }, remainder: { as: 'remainder<T>', ts: 'remainder', ts64: 'remainder64' },
+  copysign: { as: 'copysign<T>', ts: 'copysign', ts64: 'copysign64' },
+  powC: { as: 'powC<T>', ts: 'powC', ts64: 'powC64' }, powScalar: { as: 'powScalar<T>', ts: 'powScalar', ts64: 'powScalar64' },
+  clampF: { as: 'clampF<T>', ts: 'clampF' },
 };
 
-function f32Literal(v: number, t: Target): string {
-  if (t === 'as') return `<f32>${v}`;
-  const r = Math.fround(v);
+/**
+ * A kernel's target: AssemblyScript generic over the element type T (instantiated for
+ * f32 and f64), or TypeScript rounding every step to float32 ('ts') or not at all ('ts64').
+ */
+type KTarget = Target | 'ts64';
+
+function literal(v: number, t: KTarget): string {
+  if (t === 'as') return `<T>${v}`;
+  const r = t === 'ts' ? Math.fround(v) : v;
   return Number.isInteger(r) ? String(r) : `${r}`;
 }
 
-/** A kernel expression as code on one device, every step rounded to float32. */
-function kernelCode(n: Node, t: Target, names: Set<string>): string {
+/** A kernel expression as code on one device, every step rounded to the element type. */
+function kernelCode(n: Node, t: KTarget, names: Set<string>): string {
   const r = (e: Node): string => kernelCode(e, t, names);
   const round = (s: string): string => (t === 'ts' ? `f(${s})` : s);
   switch (n.k) {
-    case 'num': return f32Literal(n.v, t);
+    case 'num': return literal(n.v, t);
     case 'name':
-      if (n.v === 'inf') return t === 'as' ? '<f32>Infinity' : 'Infinity';
+      if (n.v === 'inf') return t === 'as' ? '<T>Infinity' : 'Infinity';
       if (!names.has(n.v)) throw new Error(`unknown name ${n.v}`);
       return n.v;
     case 'neg': return `-${r(n.a)}`;
@@ -130,30 +142,33 @@ function kernelCode(n: Node, t: Target, names: Set<string>): string {
     case 'bin': {
       const a = r(n.a), b = r(n.b);
       if ('+-*/'.includes(n.op)) return round(`(${a} ${n.op} ${b})`);
-      const op = t === 'ts' && (n.op === '==' || n.op === '!=') ? `${n.op}=` : n.op;
+      const op = t !== 'as' && (n.op === '==' || n.op === '!=') ? `${n.op}=` : n.op;
       return `(${a} ${op} ${b})`;
     }
     case 'cond': return `(${r(n.c)} ? ${r(n.a)} : ${r(n.b)})`;
     case 'call': {
       const args = n.args.map(r);
       if (F64[n.f]) {
-        const fn = F64[n.f][t];
-        return t === 'as' ? `<f32>${fn}(${args.map((a) => `<f64>${a}`).join(', ')})` : `f(${fn}(${args.join(', ')}))`;
+        const fn = F64[n.f][t === 'as' ? 'as' : 'ts'];
+        return t === 'as' ? `<T>${fn}(${args.map((a) => `<f64>${a}`).join(', ')})` : round(`${fn}(${args.join(', ')})`);
       }
-      if (F32[n.f]) return round(`${F32[n.f][t]}(${args.join(', ')})`);
+      if (F32[n.f]) {
+        const fn = t === 'ts64' ? F32[n.f].ts64 ?? F32[n.f].ts : F32[n.f][t];
+        return round(`${fn}(${args.join(', ')})`);
+      }
       throw new Error(`unknown kernel function ${n.f}`);
     }
   }
 }
 
 /** The body of a kernel function: its `let` bindings as constants, then the result. */
-function kernelBody(kernel: Kernel, t: Target, args: string[], indent: string): string {
+function kernelBody(kernel: Kernel, t: KTarget, args: string[], indent: string): string {
   const names = new Set(args);
   const lets = typeof kernel === 'string' ? {} : kernel.let;
   const expr = typeof kernel === 'string' ? kernel : kernel.expr;
   let s = '';
   for (const [name, e] of Object.entries(lets)) {
-    s += `${indent}const ${name}${t === 'as' ? ': f32' : ''} = ${kernelCode(parse(e), t, names)};\n`;
+    s += `${indent}const ${name}${t === 'as' ? ': T' : ''} = ${kernelCode(parse(e), t, names)};\n`;
     names.add(name);
   }
   return `${s}${indent}return ${kernelCode(parse(expr), t, names)};\n`;
@@ -283,8 +298,9 @@ type Elementwise = keyof typeof KERNEL_ARGS;
 const FAMILIES: Elementwise[] = ['unary', 'scalar', 'binary'];
 
 function asKernels(): string {
-  let s = `${STAMP}// The elementwise kernels and fused backward kernels of the op table, as float32
-// scalar functions and SIMD forms, for the loops in assembly/kernels/elementwise.ts.
+  let s = `${STAMP}// The elementwise kernels and fused backward kernels of the op table, as scalar
+// functions generic over the element type T (f32 or f64) and float32 SIMD forms, for
+// the loops in assembly/kernels/elementwise.ts.
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
@@ -292,12 +308,12 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 
 `;
   for (const fam of FAMILIES) {
-    const params = KERNEL_ARGS[fam].map((a) => `${a}: f32`).join(', ');
+    const params = KERNEL_ARGS[fam].map((a) => `${a}: T`).join(', ');
     for (const [op, row] of rowsOf(fam)) {
-      s += `// @ts-ignore: decorator\n@inline function ${fam}${op}(${params}): f32 {\n${kernelBody(row.kernel!, 'as', [...KERNEL_ARGS[fam]], '  ')}}\n`;
+      s += `// @ts-ignore: decorator\n@inline function ${fam}${op}<T>(${params}): T {\n${kernelBody(row.kernel!, 'as', [...KERNEL_ARGS[fam]], '  ')}}\n`;
     }
-    s += `\n/** ${fam} kernels by op code: an op without a row traps. */\n// @ts-ignore: decorator\n@inline export function ${fam}Scalar(op: i32, ${params}): f32 {\n  switch (op) {\n`;
-    for (const [op] of rowsOf(fam)) s += `    case Op.${op}: return ${fam}${op}(${KERNEL_ARGS[fam].join(', ')});\n`;
+    s += `\n/** ${fam} kernels by op code: an op without a row traps. */\n// @ts-ignore: decorator\n@inline export function ${fam}Scalar<T>(op: i32, ${params}): T {\n  switch (op) {\n`;
+    for (const [op] of rowsOf(fam)) s += `    case Op.${op}: return ${fam}${op}<T>(${KERNEL_ARGS[fam].join(', ')});\n`;
     s += '    default: unreachable(); return 0;\n  }\n}\n\n';
     const simd = rowsOf(fam).filter(([, r]) => r.simd);
     s += `// @ts-ignore: decorator\n@inline export function ${fam}HasSimd(op: i32): bool {\n  return ${simd.map(([op]) => `op == Op.${op}`).join(' || ') || 'false'};\n}\n\n`;
@@ -308,10 +324,10 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
   }
   s += `/** The fused backward kernels (src/ops/table.ts backwardKernels). */\nexport enum Fused { ${Object.keys(backwardKernels).map(camel).join(', ')} }\n\n`;
   for (const [name, bk] of Object.entries(backwardKernels)) {
-    s += `// @ts-ignore: decorator\n@inline function fused${camel(name)}(g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {\n${kernelBody(bk.kernel, 'as', ['g', 'x', 'y', 'c', 'c2'], '  ')}}\n`;
+    s += `// @ts-ignore: decorator\n@inline function fused${camel(name)}<T>(g: T, x: T, y: T, c: T, c2: T): T {\n${kernelBody(bk.kernel, 'as', ['g', 'x', 'y', 'c', 'c2'], '  ')}}\n`;
   }
-  s += `\n// @ts-ignore: decorator\n@inline export function fusedScalar(kind: i32, g: f32, x: f32, y: f32, c: f32, c2: f32): f32 {\n  switch (kind) {\n`;
-  for (const name of Object.keys(backwardKernels)) s += `    case Fused.${camel(name)}: return fused${camel(name)}(g, x, y, c, c2);\n`;
+  s += `\n// @ts-ignore: decorator\n@inline export function fusedScalar<T>(kind: i32, g: T, x: T, y: T, c: T, c2: T): T {\n  switch (kind) {\n`;
+  for (const name of Object.keys(backwardKernels)) s += `    case Fused.${camel(name)}: return fused${camel(name)}<T>(g, x, y, c, c2);\n`;
   s += '    default: unreachable(); return 0;\n  }\n}\n';
   return s;
 }
@@ -347,11 +363,11 @@ import { SHAPE, STR_A, STR_B, COUNTERS } from '../scratch';
 
 `;
   const call = {
-    unary: ['unaryKernel(op: i32, x: usize, out: usize, n: i32)', 'unaryRun(Op.$, x, out, n)'],
-    scalar: ['scalarKernel(op: i32, x: usize, out: usize, n: i32, c: f32, c2: f32)', 'scalarRun(Op.$, x, out, n, c, c2)'],
-    binary: ['binaryKernel(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32, alpha: f32)', 'binaryRun(Op.$, a, sa, b, sb, out, n, alpha)'],
-    binaryBroadcast: ['binaryBroadcastKernel(op: i32, a: usize, b: usize, out: usize, nd: i32, alpha: f32)',
-      'binaryBroadcast(Op.$, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha)'],
+    unary: ['unaryKernel<T>(op: i32, x: usize, out: usize, n: i32)', 'unaryRun<T>(Op.$, x, out, n)'],
+    scalar: ['scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T)', 'scalarRun<T>(Op.$, x, out, n, c, c2)'],
+    binary: ['binaryKernel<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32, alpha: T)', 'binaryRun<T>(Op.$, a, sa, b, sb, out, n, alpha)'],
+    binaryBroadcast: ['binaryBroadcastKernel<T>(op: i32, a: usize, b: usize, out: usize, nd: i32, alpha: T)',
+      'binaryBroadcast<T>(Op.$, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha)'],
   };
   for (const [fam, [sig, body]] of Object.entries(call)) {
     const family = fam === 'binaryBroadcast' ? 'binary' : fam as Elementwise;
@@ -359,8 +375,8 @@ import { SHAPE, STR_A, STR_B, COUNTERS } from '../scratch';
     for (const [op] of rowsOf(family)) s += `    case Op.${op}: ${body.replace('$', op)}; break;\n`;
     s += '    default: unreachable();\n  }\n}\n\n';
   }
-  s += 'export function fusedKernel(kind: i32, g: usize, x: usize, y: usize, out: usize, n: i32, c: f32, c2: f32): void {\n  switch (kind) {\n';
-  for (const name of Object.keys(backwardKernels)) s += `    case Fused.${camel(name)}: fusedRun(Fused.${camel(name)}, g, x, y, out, n, c, c2); break;\n`;
+  s += 'export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usize, n: i32, c: T, c2: T): void {\n  switch (kind) {\n';
+  for (const name of Object.keys(backwardKernels)) s += `    case Fused.${camel(name)}: fusedRun<T>(Fused.${camel(name)}, g, x, y, out, n, c, c2); break;\n`;
   s += '    default: unreachable();\n  }\n}\n\n';
   for (const fam of FAMILIES) {
     const params = fam === 'binary' ? 'r: usize, a: i32, b: i32' : 'r: usize, a: i32';
@@ -415,52 +431,62 @@ function derivativeCases(derived: Derived[], t: Target): string {
 }
 
 function tsKernels(derived: Derived[]): string {
-  let s = `${STAMP}// The js device's elementwise loops and save rules from the op table: one loop per op,
-// so V8 inlines each kernel (a loop through a function table would be megamorphic).
+  let s = `${STAMP}// The js device's elementwise loops and save rules from the op table: one loop per op
+// and element type, so V8 inlines each kernel (a loop through a function table would be
+// megamorphic). The float32 kernels round every step with Math.fround (f), the float64
+// ones (suffix 64) are the same expressions unrounded.
 
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
-import { powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math.js';
+import {
+  powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
+  powC64, powScalar64, remainder64, copysign64,
+} from '../kernels/scalar_math.js';
 
 const f = Math.fround;
 type F32 = Float32Array;
+type F64 = Float64Array;
+
+/** The fused backward kernels (src/ops/table.ts backwardKernels). */
+export enum Fused { ${Object.keys(backwardKernels).map(camel).join(', ')} }
 
 `;
-  s += `export function unaryRun(op: Op, x: F32, out: F32): void {\n  const n = x.length;\n  switch (op) {\n`;
-  for (const [op] of rowsOf('unary')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = unary${op}(x[i]); return;\n`;
-  s += `    default: throw new Error(\`wasmgrad: no unary kernel for op \${op}\`);\n  }\n}\n\n`;
-  s += `export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number): void {\n  const n = x.length;\n  c = f(c);\n  c2 = f(c2);\n  switch (op) {\n`;
-  for (const [op] of rowsOf('scalar')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = scalar${op}(x[i], c, c2); return;\n`;
-  s += `    default: throw new Error(\`wasmgrad: no scalar kernel for op \${op}\`);\n  }\n}\n\n`;
-  s += `/** out[oOff + i] = a[aOff + i·sa] (op) b[bOff + i·sb], strides 0 or 1. */
-export function binaryRun(
-  op: Op, a: F32, aOff: number, sa: number, b: F32, bOff: number, sb: number, out: F32, oOff: number, n: number, alpha: number,
+  for (const [w, arr, t] of [['', 'F32', 'ts'], ['64', 'F64', 'ts64']] as const) {
+    s += `export function unaryRun${w}(op: Op, x: ${arr}, out: ${arr}): void {\n  const n = x.length;\n  switch (op) {\n`;
+    for (const [op] of rowsOf('unary')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = unary${op}${w}(x[i]); return;\n`;
+    s += `    default: throw new Error(\`wasmgrad: no unary kernel for op \${op}\`);\n  }\n}\n\n`;
+    s += `export function scalarRun${w}(op: Op, x: ${arr}, out: ${arr}, c: number, c2: number): void {\n  const n = x.length;\n${w ? '' : '  c = f(c);\n  c2 = f(c2);\n'}  switch (op) {\n`;
+    for (const [op] of rowsOf('scalar')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = scalar${op}${w}(x[i], c, c2); return;\n`;
+    s += `    default: throw new Error(\`wasmgrad: no scalar kernel for op \${op}\`);\n  }\n}\n\n`;
+    s += `/** out[oOff + i] = a[aOff + i·sa] (op) b[bOff + i·sb], strides 0 or 1. */
+export function binaryRun${w}(
+  op: Op, a: ${arr}, aOff: number, sa: number, b: ${arr}, bOff: number, sb: number, out: ${arr}, oOff: number, n: number, alpha: number,
 ): void {
   switch (op) {\n`;
-  for (const [op] of rowsOf('binary')) {
-    s += `    case Op.${op}:\n`;
-    s += `      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binary${op}(a[aOff + i], b[bOff + i], alpha);\n`;
-    s += `      else for (let i = 0; i < n; i++) out[oOff + i] = binary${op}(a[aOff + i * sa], b[bOff + i * sb], alpha);\n      return;\n`;
-  }
-  s += `    default: throw new Error(\`wasmgrad: no binary kernel for op \${op}\`);\n  }\n}\n\n`;
-  for (const fam of FAMILIES) {
-    for (const [op, row] of rowsOf(fam)) {
-      s += `function ${fam}${op}(${KERNEL_ARGS[fam].map((a) => `${a}: number`).join(', ')}): number {\n${kernelBody(row.kernel!, 'ts', [...KERNEL_ARGS[fam]], '  ')}}\n`;
+    for (const [op] of rowsOf('binary')) {
+      s += `    case Op.${op}:\n`;
+      s += `      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binary${op}${w}(a[aOff + i], b[bOff + i], alpha);\n`;
+      s += `      else for (let i = 0; i < n; i++) out[oOff + i] = binary${op}${w}(a[aOff + i * sa], b[bOff + i * sb], alpha);\n      return;\n`;
     }
-  }
-  s += `\n/** The fused backward kernels (src/ops/table.ts backwardKernels). */\nexport enum Fused { ${Object.keys(backwardKernels).map(camel).join(', ')} }\n\n`;
-  s += `/** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
-export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c: number, c2: number): void {
+    s += `    default: throw new Error(\`wasmgrad: no binary kernel for op \${op}\`);\n  }\n}\n\n`;
+    for (const fam of FAMILIES) {
+      for (const [op, row] of rowsOf(fam)) {
+        s += `function ${fam}${op}${w}(${KERNEL_ARGS[fam].map((a) => `${a}: number`).join(', ')}): number {\n${kernelBody(row.kernel!, t, [...KERNEL_ARGS[fam]], '  ')}}\n`;
+      }
+    }
+    s += `
+/** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
+export function fusedRun${w}(kind: Fused, g: ${arr}, x: ${arr}, y: ${arr} | null, out: ${arr}, c: number, c2: number): void {
   const n = out.length;
-  c = f(c);
-  c2 = f(c2);
-  switch (kind) {\n`;
-  for (const name of Object.keys(backwardKernels)) {
-    s += `    case Fused.${camel(name)}: for (let i = 0; i < n; i++) out[i] = fused${camel(name)}(g[i], x[i], y ? y[i] : 0, c, c2); return;\n`;
-  }
-  s += `    default: throw new Error(\`wasmgrad: no fused kernel \${kind}\`);\n  }\n}\n\n`;
-  for (const [name, bk] of Object.entries(backwardKernels)) {
-    s += `function fused${camel(name)}(g: number, x: number, y: number, c: number, c2: number): number {\n${kernelBody(bk.kernel, 'ts', ['g', 'x', 'y', 'c', 'c2'], '  ')}}\n`;
+${w ? '' : '  c = f(c);\n  c2 = f(c2);\n'}  switch (kind) {\n`;
+    for (const name of Object.keys(backwardKernels)) {
+      s += `    case Fused.${camel(name)}: for (let i = 0; i < n; i++) out[i] = fused${camel(name)}${w}(g[i], x[i], y ? y[i] : 0, c, c2); return;\n`;
+    }
+    s += `    default: throw new Error(\`wasmgrad: no fused kernel \${kind}\`);\n  }\n}\n\n`;
+    for (const [name, bk] of Object.entries(backwardKernels)) {
+      s += `function fused${camel(name)}${w}(g: number, x: number, y: number, c: number, c2: number): number {\n${kernelBody(bk.kernel, t, ['g', 'x', 'y', 'c', 'c2'], '  ')}}\n`;
+    }
+    s += '\n';
   }
   s += '\n/** What an elementwise op saves for its derivative (read off its formulas). */\n';
   s += 'export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): void {\n  switch (op) {\n';
@@ -679,6 +705,7 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
       const grads = typeof row.grad === 'object' && Object.keys(row.grad).length === 0 ? { grads: false as const } : {};
       cases.push({ name: `${name}/function`, call, args: [self, ...inputs([[3, 4]])], kwargs: {}, ...grads });
       cases.push({ name: `${name}/edges`, call, args: [self, { values: points, shape: [points.length] }], kwargs: {}, ...grads });
+      cases.push({ ...cases[0], name: `${name}/function/float64`, dtype: 'float64' });
       out.push({ op: fe.op, cases });
       continue;
     }
@@ -693,6 +720,8 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
       ? { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length, 1] }, { values: points, shape: [points.length] }], kwargs: {} }
       : { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length] }], kwargs: { ...row.example } });
     cases.push({ name: `${name}/empty`, call, args: inputs(binary ? [[0, 3], [3]] : [[0, 3]]), kwargs });
+    // the float64 kernels: the same expressions, instantiated for f64
+    for (const c of cases.filter((c) => /\/(function|broadcast|edges)$/.test(c.name))) cases.push({ ...c, name: `${c.name}/float64`, dtype: 'float64' });
     out.push({ op: fe.op, cases });
   }
   for (const [code, row] of Object.entries(ops) as [string, OpRow][]) {
@@ -703,6 +732,7 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
     out.push({ op, cases: [
       { name: `${op}/function`, call: row.via.call, args: [{ shape: [3, 4], domain: row.domain ?? 'any' }], kwargs: kw },
       { name: `${op}/edges`, call: row.via.call, args: [{ values: EDGES, shape: [EDGES.length] }], kwargs: kw },
+      { name: `${op}/function/float64`, call: row.via.call, args: [{ shape: [3, 4], domain: row.domain ?? 'any' }], kwargs: kw, dtype: 'float64' },
     ] });
   }
   return out;

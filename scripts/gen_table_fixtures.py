@@ -73,6 +73,15 @@ def draw(spec):
     raise ValueError(domain)
 
 
+def double(a):
+    """A drawn input as float64 (a leaf again), for the cases of the float64 kernels."""
+    if isinstance(a, torch.Tensor):
+        return a.detach().double().requires_grad_(a.requires_grad)
+    if isinstance(a, base.L):
+        return base.L(double(x) for x in a)
+    return a
+
+
 # compositions of table ops (hand-written front ends: src/nn/functional.ts, torch.square)
 COMPOSITES = ["F.relu6", "F.softsign", "F.tanhshrink", "torch.square", "Tensor.square"]
 # 16 points: PyTorch's vectorized kernels take 8 floats at a time and its scalar loop the rest,
@@ -97,6 +106,8 @@ def op_cases(table):
                 args = [draw(a) if isinstance(a, dict)
                         else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
                         else a for a in c["args"]]
+                if c.get("dtype") == "float64":
+                    args = [double(a) for a in args]
                 case = base.run_case(c["name"], c.get("family", "elementwise"), c["call"], args,
                                      c.get("kwargs", {}), c.get("grads", True))
             case["op"] = entry["op"]

@@ -150,3 +150,22 @@ describe.each(DEVICES)('API rough edges on %s', (device) => {
     torch.dispose(m.parameters());
   });
 });
+
+describe.each(DEVICES)('slices read their own tensor whatever its id, on %s', (device) => {
+  // a slice once scaled its start by the tensor's id instead of its dtype: the tensor with
+  // id 2 read 8-byte strides, another tensor's memory or its own wrong elements
+  it('narrow, select and index of many tensors (ids 1 and up) give their own elements and gradients', () => {
+    torch.tidy(() => {
+      for (let i = 0; i < 40; i++) {
+        const values = Array.from({ length: 8 }, (_, j) => i * 8 + j);
+        const dtype = i % 2 ? torch.float64 : torch.float32;
+        const t = torch.tensor(values, { device, dtype, requires_grad: true });
+        expect(t.narrow(0, 2, 3).tolist()).toEqual(values.slice(2, 5));
+        expect(t.select(0, 5).item()).toBe(values[5]);
+        expect(t.index(['1:7:2']).tolist()).toEqual([values[1], values[3], values[5]]);
+        t.narrow(0, 6, 2).sum().backward();
+        expect(t.grad!.tolist()).toEqual([0, 0, 0, 0, 0, 0, 1, 1]);
+      }
+    });
+  });
+});

@@ -5,13 +5,13 @@
 
 import { Op, Err, DType, Rec } from '../../abi/abi';
 import {
-  retain, release, newTensorN, newTensor, dataOf, numelOf, ndimOf, dimOf, shapePtr,
+  retain, release, newTensorN, newTensor, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, dataBytes,
 } from '../tensors';
-import { recSaved, recS0, recS1, recI0, recI1, inNdim, inShape } from '../tape';
+import { recSaved, recS0, recS1, recI0, recI1, inNdim, inShape, recOutDtype } from '../tape';
 import { binary, unary, scalar } from '../ops/elementwise';
 import { sumToShape, reshapeCompute, expandCompute, permuteCompute } from '../ops/shape';
 import { SHAPE, STR_A, COUNTERS, SPARE } from '../scratch';
-import { stridedCopy } from '../kernels/strided';
+import { stridedCopy, stridedCopyOf } from '../kernels/strided';
 import { fusedKernel } from '../generated/dispatch.generated';
 
 // ---- temporaries of one rule -----------------------------------------------
@@ -56,10 +56,10 @@ export function i1(r: usize): i32 { return recI1(r); }
 export function result(r: usize): i32 {
   const out = load<i32>(r, Rec.Out);
   if (out) return out;
-  const nd = load<i32>(r, Rec.OutNdim);
-  const t = T(newTensor(nd, r + Rec.OutShape, DType.Float32));
+  const nd = load<u8>(r, Rec.OutNdim);
+  const t = T(newTensor(nd, r + Rec.OutShape, recOutDtype(r)));
   if (t < 0) return t;
-  memory.copy(dataOf(t), <usize>load<u32>(r, Rec.OutData), <usize>numelOf(t) << 2);
+  memory.copy(dataOf(t), <usize>load<u32>(r, Rec.OutData), dataBytes(t));
   return t;
 }
 
@@ -86,8 +86,8 @@ export function powS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.PowSc
 /** Zeros of a's shape: the derivative of a step function (floor, sign). */
 export function zerosLike(a: i32): i32 {
   if (a < 0) return a;
-  const out = T(newTensor(ndimOf(a), shapePtr(a), DType.Float32));
-  if (out > 0) memory.fill(dataOf(out), 0, <usize>numelOf(out) << 2);
+  const out = T(newTensor(ndimOf(a), shapePtr(a), dtypeOf(a)));
+  if (out > 0) memory.fill(dataOf(out), 0, dataBytes(out));
   return out;
 }
 /** The gradient of an input PyTorch does not differentiate (a formula-less input). */
@@ -115,9 +115,12 @@ export function unreduce(r: usize, g: i32, mask: i32, keepdim: i32): i32 {
     store<i32>(STR_A + (<usize>d << 2), reduced ? 0 : stride);
     if (!reduced) stride *= load<i32>(shape + (<usize>d << 2));
   }
-  const out = T(newTensor(nd, shape, DType.Float32));
+  const out = T(newTensor(nd, shape, dtypeOf(g)));
   if (out < 0) return out;
-  if (numelOf(out) > 0) stridedCopy(dataOf(g), STR_A, dataOf(out), nd, shape, COUNTERS);
+  if (numelOf(out) > 0) {
+    if (dtypeOf(g) == DType.Float64) stridedCopyOf<u64>(dataOf(g), STR_A, dataOf(out), nd, shape, COUNTERS);
+    else stridedCopy(dataOf(g), STR_A, dataOf(out), nd, shape, COUNTERS);
+  }
   return out;
 }
 
@@ -157,8 +160,10 @@ export function fused(kind: i32, g: i32, x: i32, y: i32, c: f64, c2: f64): i32 {
   if (x < 0) return x;
   if (y < 0) return y;
   const n = numelOf(g);
-  const out = T(newTensorN(ndimOf(g), shapePtr(g), DType.Float32, n));
+  const dtype = dtypeOf(g);
+  const out = T(newTensorN(ndimOf(g), shapePtr(g), dtype, n));
   if (out < 0) return out;
-  fusedKernel(kind, dataOf(g), dataOf(x), y ? dataOf(y) : 0, dataOf(out), n, <f32>c, <f32>c2);
+  if (dtype == DType.Float64) fusedKernel<f64>(kind, dataOf(g), dataOf(x), y ? dataOf(y) : 0, dataOf(out), n, c, c2);
+  else fusedKernel<f32>(kind, dataOf(g), dataOf(x), y ? dataOf(y) : 0, dataOf(out), n, <f32>c, <f32>c2);
   return out;
 }

@@ -4,8 +4,7 @@
 // the other way. The slice is a plain copy, not recorded: create_graph
 // through cat/stack does not differentiate it a second time.
 
-import { DType } from '../../abi/abi';
-import { newTensor, dataOf, dimOf, ndimOf } from '../tensors';
+import { newTensor, dataOf, dimOf, ndimOf, dtypeOf, elemShift } from '../tensors';
 import { recI0, recI1, recS0, inShape, inNdim } from '../tape';
 import { sliceBackwardCompute } from '../ops/shape';
 import { T } from './helpers';
@@ -22,11 +21,12 @@ function slice(r: usize, g: i32, k: i32, isStack: bool): i32 {
   for (let d = 0; d < dim; d++) outer *= dimOf(g, d);
   let inner = 1;
   for (let d = dim + 1; d < nd; d++) inner *= dimOf(g, d);
-  const out = T(newTensor(inNdim(r, k), inShape(r, k), DType.Float32));
+  const out = T(newTensor(inNdim(r, k), inShape(r, k), dtypeOf(g)));
   if (out < 0) return out;
-  const row = <usize>dimOf(g, dim) * inner << 2;
-  const chunk = <usize>size * inner << 2;
-  const src = dataOf(g) + (<usize>off * inner << 2), dst = dataOf(out);
+  const sh = elemShift(dtypeOf(g));
+  const row = <usize>dimOf(g, dim) * inner << sh;
+  const chunk = <usize>size * inner << sh;
+  const src = dataOf(g) + (<usize>off * inner << sh), dst = dataOf(out);
   for (let o = 0; o < outer; o++) memory.copy(dst + <usize>o * chunk, src + <usize>o * row, chunk);
   return out;
 }

@@ -1,23 +1,27 @@
-// Elementwise loops over float32 data: binary ops with NumPy/PyTorch
-// broadcasting, unary ops, and tensor-scalar ops. The per-op kernels (scalar
-// and SIMD forms) are generated from the op table into
-// ../generated/kernels.generated.ts.
+// Elementwise loops over float data, generic over the element type T (f32 or
+// f64): binary ops with NumPy/PyTorch broadcasting, unary ops, and tensor-scalar
+// ops. The per-op kernels (scalar functions generic over T, SIMD forms for f32)
+// are generated from the op table into ../generated/kernels.generated.ts.
 //
-// Each loop is instantiated per op: the op code is a constant at every call
-// site (../generated/dispatch.generated.ts), so after inlining binaryen folds
-// the kernel switches away and each op gets its own tight (SIMD where the op
-// has a SIMD form) loop.
+// Each loop is instantiated per op and element type: the op code is a constant at
+// every call site (../generated/dispatch.generated.ts), so after inlining binaryen
+// folds the kernel switches away and each op gets its own tight loop (SIMD where
+// the op has a SIMD form and T is f32; float64 runs the scalar form).
 //
 // Arithmetic follows PyTorch's scalar CPU kernels step by step, rounding to
-// float32 where C++ does, so it matches PyTorch bit for bit. exp, log, sigmoid
-// and tanh use the SIMD polynomials of vecmath.ts (within 1.5 ulp, as PyTorch's
-// own vectorized kernels use SLEEF's).
+// T where C++ does, so it matches PyTorch bit for bit. exp, log, sigmoid
+// and tanh use the SIMD polynomials of vecmath.ts on float32 (within 1.5 ulp, as
+// PyTorch's own vectorized kernels use SLEEF's).
 
 import { loadPartial, storePartial } from './vecmath';
 import {
   binaryScalar, binaryHasSimd, binarySimd, unaryScalar, unaryHasSimd, unarySimd, scalarScalar, scalarHasSimd, scalarSimd,
   fusedScalar,
 } from '../generated/kernels.generated';
+
+/** log2 of T's size: the element shift of addresses. */
+// @ts-ignore: decorator
+@inline function shiftOf<T>(): usize { return sizeof<T>() == 8 ? 3 : 2; }
 
 // ---- loops ---------------------------------------------------------------
 
@@ -26,11 +30,11 @@ import {
  * single broadcast value. `sa`/`sb` are 0 or 1.
  */
 // @ts-ignore: decorator
-@inline export function binaryRun(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32, alpha: f32): void {
+@inline export function binaryRun<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32, alpha: T): void {
   let i = 0;
   const unit = alpha == 1;
-  if (binaryHasSimd(op)) {
-    const av = f32x4.splat(alpha);
+  if (sizeof<T>() == 4 && binaryHasSimd(op)) {
+    const av = f32x4.splat(<f32>alpha);
     if (sa && sb) {
       for (; i + 4 <= n; i += 4) {
         const o = <usize>i << 2;
@@ -50,10 +54,11 @@ import {
       }
     }
   }
+  const sh = shiftOf<T>();
   for (; i < n; i++) {
-    const x = load<f32>(a + (<usize>(i * sa) << 2));
-    const y = load<f32>(b + (<usize>(i * sb) << 2));
-    store<f32>(out + (<usize>i << 2), binaryScalar(op, x, y, alpha));
+    const x = load<T>(a + (<usize>(i * sa) << sh));
+    const y = load<T>(b + (<usize>(i * sb) << sh));
+    store<T>(out + (<usize>i << sh), binaryScalar<T>(op, x, y, alpha));
   }
 }
 
@@ -63,9 +68,10 @@ import {
  * dim runs through binaryRun; outer dims step with counters.
  */
 // @ts-ignore: decorator
-@inline export function binaryBroadcast(
-  op: i32, a: usize, stA: usize, b: usize, stB: usize, out: usize, nd: i32, shape: usize, counters: usize, alpha: f32,
+@inline export function binaryBroadcast<T>(
+  op: i32, a: usize, stA: usize, b: usize, stB: usize, out: usize, nd: i32, shape: usize, counters: usize, alpha: T,
 ): void {
+  const sh = shiftOf<T>();
   const last = nd - 1;
   const inner = load<i32>(shape + (<usize>last << 2));
   const ia = load<i32>(stA + (<usize>last << 2));
@@ -78,8 +84,8 @@ import {
   let offA = 0, offB = 0;
   let o = out;
   for (let r = 0; r < rows; r++) {
-    binaryRun(op, a + (<usize>offA << 2), ia, b + (<usize>offB << 2), ib, o, inner, alpha);
-    o += <usize>inner << 2;
+    binaryRun<T>(op, a + (<usize>offA << sh), ia, b + (<usize>offB << sh), ib, o, inner, alpha);
+    o += <usize>inner << sh;
     // advance the outer counters, carrying like an odometer
     for (let d = last - 1; d >= 0; d--) {
       const cp = counters + (<usize>d << 2);
@@ -105,11 +111,12 @@ import {
  * depends on where it sits.
  */
 // @ts-ignore: decorator
-@inline export function unaryRun(op: i32, x: usize, out: usize, n: i32): void {
-  if (!unaryHasSimd(op)) {
+@inline export function unaryRun<T>(op: i32, x: usize, out: usize, n: i32): void {
+  if (sizeof<T>() == 8 || !unaryHasSimd(op)) {
+    const sh = shiftOf<T>();
     for (let i = 0; i < n; i++) {
-      const o = <usize>i << 2;
-      store<f32>(out + o, unaryScalar(op, load<f32>(x + o)));
+      const o = <usize>i << sh;
+      store<T>(out + o, unaryScalar<T>(op, load<T>(x + o)));
     }
     return;
   }
@@ -126,26 +133,28 @@ import {
 
 /** out[i] = x[i] (op) c; c2 is a second number (clamp's max). */
 // @ts-ignore: decorator
-@inline export function scalarRun(op: i32, x: usize, out: usize, n: i32, c: f32, c2: f32): void {
+@inline export function scalarRun<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T): void {
   let i = 0;
-  if (scalarHasSimd(op)) {
-    const cV = f32x4.splat(c);
+  if (sizeof<T>() == 4 && scalarHasSimd(op)) {
+    const cV = f32x4.splat(<f32>c);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
       v128.store(out + o, scalarSimd(op, v128.load(x + o), cV));
     }
   }
+  const sh = shiftOf<T>();
   for (; i < n; i++) {
-    const o = <usize>i << 2;
-    store<f32>(out + o, scalarScalar(op, load<f32>(x + o), c, c2));
+    const o = <usize>i << sh;
+    store<T>(out + o, scalarScalar<T>(op, load<T>(x + o), c, c2));
   }
 }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2): a fused backward kernel over equal-sized arrays (y may be 0). */
 // @ts-ignore: decorator
-@inline export function fusedRun(kind: i32, g: usize, x: usize, y: usize, out: usize, n: i32, c: f32, c2: f32): void {
+@inline export function fusedRun<T>(kind: i32, g: usize, x: usize, y: usize, out: usize, n: i32, c: T, c2: T): void {
+  const sh = shiftOf<T>();
   for (let i = 0; i < n; i++) {
-    const o = <usize>i << 2;
-    store<f32>(out + o, fusedScalar(kind, load<f32>(g + o), load<f32>(x + o), y ? load<f32>(y + o) : 0, c, c2));
+    const o = <usize>i << sh;
+    store<T>(out + o, fusedScalar<T>(kind, load<T>(g + o), load<T>(x + o), y ? load<T>(y + o) : <T>0, c, c2));
   }
 }

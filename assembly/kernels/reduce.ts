@@ -6,7 +6,17 @@
 
 import { alloc, free } from '../alloc';
 
-/** Sum of n floats at x, in f64. */
+/** Sum of n floats of type T at x, in f64. */
+export function sumAllOf<T>(x: usize, n: i32): f64 {
+  if (sizeof<T>() == 8) {
+    let s = 0.0;
+    for (let i = 0; i < n; i++) s += load<f64>(x + (<usize>i << 3));
+    return s;
+  }
+  return sumAll(x, n);
+}
+
+/** Sum of n float32s at x, in f64. */
 export function sumAll(x: usize, n: i32): f64 {
   let a = f64x2.splat(0), b = f64x2.splat(0);
   let i = 0;
@@ -25,7 +35,8 @@ export function sumAll(x: usize, n: i32): f64 {
  * `mask`, divided by `divisor` (1, or the count for mean, as PyTorch divides). `out` holds the kept dims in
  * order, contiguous. Returns false when scratch memory could not be had.
  */
-export function reduceSum(x: usize, nd: i32, shape: usize, mask: i32, out: usize, divisor: f64, counters: usize): bool {
+export function reduceSum<T>(x: usize, nd: i32, shape: usize, mask: i32, out: usize, divisor: f64, counters: usize): bool {
+  const sh: usize = sizeof<T>() == 8 ? 3 : 2;
   let n = 1, outN = 1;
   for (let d = 0; d < nd; d++) {
     const s = load<i32>(shape + (<usize>d << 2));
@@ -33,7 +44,7 @@ export function reduceSum(x: usize, nd: i32, shape: usize, mask: i32, out: usize
     if (!(mask & (1 << d))) outN *= s;
   }
   if (outN == 1) {
-    store<f32>(out, <f32>(sumAll(x, n) / divisor));
+    store<T>(out, <T>(sumAllOf<T>(x, n) / divisor));
     return true;
   }
   // reduce a trailing block of dims: contiguous row sums
@@ -43,7 +54,7 @@ export function reduceSum(x: usize, nd: i32, shape: usize, mask: i32, out: usize
   for (let d = 0; d <= t; d++) if (mask & (1 << d)) allLeadingKept = false;
   if (allLeadingKept) {
     for (let r = 0; r < outN; r++) {
-      store<f32>(out + (<usize>r << 2), <f32>(sumAll(x + (<usize>(r * tail) << 2), tail) / divisor));
+      store<T>(out + (<usize>r << sh), <T>(sumAllOf<T>(x + (<usize>(r * tail) << sh), tail) / divisor));
     }
     return true;
   }
@@ -70,14 +81,14 @@ export function reduceSum(x: usize, nd: i32, shape: usize, mask: i32, out: usize
   for (let r = 0; r < rows; r++) {
     if (si == 0) {
       const q = acc + (<usize>off << 3);
-      store<f64>(q, load<f64>(q) + sumAll(p, inner));
+      store<f64>(q, load<f64>(q) + sumAllOf<T>(p, inner));
     } else {
       for (let i = 0; i < inner; i++) {
         const q = acc + (<usize>(off + i) << 3);
-        store<f64>(q, load<f64>(q) + <f64>load<f32>(p + (<usize>i << 2)));
+        store<f64>(q, load<f64>(q) + <f64>load<T>(p + (<usize>i << sh)));
       }
     }
-    p += <usize>inner << 2;
+    p += <usize>inner << sh;
     for (let d = last - 1; d >= 0; d--) {
       const cp = counters + (<usize>d << 2);
       const c = load<i32>(cp) + 1;
@@ -87,7 +98,7 @@ export function reduceSum(x: usize, nd: i32, shape: usize, mask: i32, out: usize
       off -= s * (c - 1);
     }
   }
-  for (let i = 0; i < outN; i++) store<f32>(out + (<usize>i << 2), <f32>(load<f64>(acc + (<usize>i << 3)) / divisor));
+  for (let i = 0; i < outN; i++) store<T>(out + (<usize>i << sh), <T>(load<f64>(acc + (<usize>i << 3)) / divisor));
   free(acc);
   return true;
 }

@@ -1,48 +1,49 @@
 // Scalar functions the op table's kernel expressions call on the wasm device,
 // each the same computation as src/js/kernels/scalar_math.ts so the devices
-// agree. The f32 ones round as PyTorch's float kernels do.
+// agree. The generic ones take the element type T (f32 or f64) and round to it
+// as PyTorch's float kernels do.
 
 // C's pow, which PyTorch calls: 1^y and (-1)^±inf are 1, where JS's Math.pow gives NaN
 // (tested only on a NaN result, off the common path)
 // @ts-ignore: decorator
-@inline export function powC(x: f32, y: f32): f32 {
-  const p = <f32>Math.pow(<f64>x, <f64>y);
-  return p != p && (x == 1 || (x == -1 && abs<f32>(y) == Infinity)) ? 1 : p;
+@inline export function powC<T>(x: T, y: T): T {
+  const p = <T>Math.pow(<f64>x, <f64>y);
+  return p != p && (x == 1 || (x == -1 && abs<T>(y) == Infinity)) ? <T>1 : p;
 }
 
 // PyTorch special-cases these exponents (pow_tensor_scalar_optimized_kernel).
 // @ts-ignore: decorator
-@inline export function powScalar(x: f32, c: f32): f32 {
+@inline export function powScalar<T>(x: T, c: T): T {
   if (c == 2) return x * x;
   if (c == 3) return x * x * x;
-  if (c == 0.5) return sqrt<f32>(x);
-  if (c == -0.5) return <f32>1 / sqrt<f32>(x);
-  if (c == -1) return <f32>1 / x;
-  if (c == -2) return <f32>1 / (x * x);
-  return powC(x, c);
+  if (c == 0.5) return sqrt<T>(x);
+  if (c == -0.5) return <T>1 / sqrt<T>(x);
+  if (c == -1) return <T>1 / x;
+  if (c == -2) return <T>1 / (x * x);
+  return powC<T>(x, c);
 }
 
 // std::min(std::max(x, lo), hi) as PyTorch's clamp: a missing bound is ∓inf, a NaN bound
 // alone is ignored, NaN for both bounds is PyTorch's all-NaN result (src/ops/elementwise.ts)
 // @ts-ignore: decorator
-@inline export function clampF(x: f32, lo: f32, hi: f32): f32 {
-  if (isNaN(lo) && isNaN(hi)) return NaN;
+@inline export function clampF<T>(x: T, lo: T, hi: T): T {
+  if (isNaN(lo) && isNaN(hi)) return <T>NaN;
   const y = x < lo ? lo : x;
   return hi < y ? hi : y;
 }
 
 // PyTorch's sign: (0 < x) − (x < 0), so 0 for ±0 and NaN
 // @ts-ignore: decorator
-@inline export function sign(x: f32): f32 { return x > 0 ? 1 : x < 0 ? -1 : 0; }
+@inline export function sign<T>(x: T): T { return x > 0 ? <T>1 : x < 0 ? <T>-1 : <T>0; }
 
 // C's fmod: exact, with the sign of x
 // @ts-ignore: decorator
-@inline export function fmod(x: f32, y: f32): f32 { return <f32>(<f64>x % <f64>y); }
+@inline export function fmod<T>(x: T, y: T): T { return <T>(<f64>x % <f64>y); }
 
 // Python's %: PyTorch's remainder, with the sign of y
 // @ts-ignore: decorator
-@inline export function remainder(x: f32, y: f32): f32 {
-  const m = fmod(x, y);
+@inline export function remainder<T>(x: T, y: T): T {
+  const m = fmod<T>(x, y);
   return m != 0 && (y < 0) != (m < 0) ? m + y : m;
 }
 

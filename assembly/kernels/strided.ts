@@ -85,9 +85,14 @@ export function broadcastStrides(ndIn: i32, inShape: usize, nd: i32, outShape: u
 }
 
 /**
- * The reverse of stridedCopy: contiguous `src` written into the `nd`-dim view of `out`
- * (shape at `shape`, element strides at `strides`), 4-byte elements. A slice's gradient.
+ * The reverse of stridedCopyOf: contiguous `src` written into the `nd`-dim view of `out`
+ * (shape at `shape`, element strides at `strides`), T-sized elements. A slice's gradient.
  */
+export function stridedScatterOf<T>(src: usize, out: usize, strides: usize, nd: i32, shape: usize, counters: usize): void {
+  stridedMove<T>(out, strides, src, nd, shape, counters, true);
+}
+
+/** stridedScatterOf for 4-byte elements. */
 export function stridedScatter(src: usize, out: usize, strides: usize, nd: i32, shape: usize, counters: usize): void {
-  stridedMove<u32>(out, strides, src, nd, shape, counters, true);
+  stridedScatterOf<u32>(src, out, strides, nd, shape, counters);
 }

@@ -18,16 +18,8 @@ export function copyOf(t: i32): i32 {
 export function accumulateInto(dst: i32, src: i32): i32 {
   if (!dst) return copyOf(src);
   const n = numelOf(dst);
-  // a float64 gradient reaches here only through t.double()'s ToCopy (src/crossing.ts)
-  if (dtypeOf(dst) == DType.Float64) {
-    const pd = dataOf(dst), ps = dataOf(src);
-    for (let i = 0; i < n; i++) {
-      const o = <usize>i << 3;
-      store<f64>(pd + o, load<f64>(pd + o) + load<f64>(ps + o));
-    }
-    return Err.Ok;
-  }
-  binaryRun(Op.Add, dataOf(dst), 1, dataOf(src), 1, dataOf(dst), n, 1);
+  if (dtypeOf(dst) == DType.Float64) binaryRun<f64>(Op.Add, dataOf(dst), 1, dataOf(src), 1, dataOf(dst), n, 1);
+  else binaryRun<f32>(Op.Add, dataOf(dst), 1, dataOf(src), 1, dataOf(dst), n, 1);
   return Err.Ok;
 }
 

@@ -7,7 +7,7 @@
 
 import { Err, DType } from '../../abi/abi';
 import {
-  newTensorN, newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr,
+  newTensorN, newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf,
 } from '../tensors';
 import { shouldRecord1, shouldRecord2, newRecord, setInput, setParams } from '../tape';
 import { SHAPE, STR_A, STR_B } from '../scratch';
@@ -29,22 +29,32 @@ export function broadcastShape(a: i32, b: i32): i32 {
   return nd;
 }
 
-/** Computes a (op) b with broadcasting into a new tensor, without recording. */
+/**
+ * Computes a (op) b with broadcasting into a new tensor, without recording. a and b
+ * have one float dtype (the front end converts), which the result keeps.
+ */
 export function binaryCompute(op: i32, a: i32, b: i32, alpha: f64): i32 {
   const nd = broadcastShape(a, b);
-  const out = newTensor(nd, SHAPE, DType.Float32);
+  const dtype = dtypeOf(a);
+  const out = newTensor(nd, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
+  if (dtype == DType.Float64) binaryInto<f64>(op, a, b, out, nd, alpha);
+  else binaryInto<f32>(op, a, b, out, nd, alpha);
+  return out;
+}
+
+// @ts-ignore: decorator
+@inline function binaryInto<T>(op: i32, a: i32, b: i32, out: i32, nd: i32, alpha: f64): void {
   const n = numelOf(out), na = numelOf(a), nb = numelOf(b);
   const pa = dataOf(a), pb = dataOf(b), po = dataOf(out);
-  if (na == n && nb == n) binaryKernel(op, pa, 1, pb, 1, po, n, <f32>alpha);
-  else if (na == n && nb == 1) binaryKernel(op, pa, 1, pb, 0, po, n, <f32>alpha);
-  else if (na == 1 && nb == n) binaryKernel(op, pa, 0, pb, 1, po, n, <f32>alpha);
+  if (na == n && nb == n) binaryKernel<T>(op, pa, 1, pb, 1, po, n, <T>alpha);
+  else if (na == n && nb == 1) binaryKernel<T>(op, pa, 1, pb, 0, po, n, <T>alpha);
+  else if (na == 1 && nb == n) binaryKernel<T>(op, pa, 0, pb, 1, po, n, <T>alpha);
   else if (n > 0) {
     broadcastStrides(ndimOf(a), shapePtr(a), nd, SHAPE, STR_A);
     broadcastStrides(ndimOf(b), shapePtr(b), nd, SHAPE, STR_B);
-    binaryBroadcastKernel(op, pa, pb, po, nd, <f32>alpha);
+    binaryBroadcastKernel<T>(op, pa, pb, po, nd, <T>alpha);
   }
-  return out;
 }
 
 /** a (op) b, broadcasting; alpha scales b for add and sub. */
@@ -60,12 +70,13 @@ export function binary(op: i32, a: i32, b: i32, alpha: f64): i32 {
   return out;
 }
 
-/** op(a) elementwise. */
+/** op(a) elementwise, in a's float dtype. */
 export function unary(op: i32, a: i32): i32 {
-  const n = numelOf(a);
-  const out = newTensorN(ndimOf(a), shapePtr(a), DType.Float32, n);
+  const n = numelOf(a), dtype = dtypeOf(a);
+  const out = newTensorN(ndimOf(a), shapePtr(a), dtype, n);
   if (!out) return Err.OutOfMemory;
-  unaryKernel(op, dataOf(a), dataOf(out), n);
+  if (dtype == DType.Float64) unaryKernel<f64>(op, dataOf(a), dataOf(out), n);
+  else unaryKernel<f32>(op, dataOf(a), dataOf(out), n);
   if (!shouldRecord1(a)) return out;
   const r = newRecord(op, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
@@ -76,10 +87,11 @@ export function unary(op: i32, a: i32): i32 {
 
 /** a (op) c with a JS number c; clamp takes (min, max) with NaN for "none". */
 export function scalar(op: i32, a: i32, c: f64, c2: f64): i32 {
-  const n = numelOf(a);
-  const out = newTensorN(ndimOf(a), shapePtr(a), DType.Float32, n);
+  const n = numelOf(a), dtype = dtypeOf(a);
+  const out = newTensorN(ndimOf(a), shapePtr(a), dtype, n);
   if (!out) return Err.OutOfMemory;
-  scalarKernel(op, dataOf(a), dataOf(out), n, <f32>c, <f32>c2);
+  if (dtype == DType.Float64) scalarKernel<f64>(op, dataOf(a), dataOf(out), n, c, c2);
+  else scalarKernel<f32>(op, dataOf(a), dataOf(out), n, <f32>c, <f32>c2);
   if (!shouldRecord1(a)) return out;
   const r = newRecord(op, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }

@@ -1,4 +1,5 @@
-// Matrix products of the wasm device, on the gemm kernel (kernels/gemm.ts).
+// Matrix products of the wasm device, on the gemm kernel (kernels/gemm.ts; float64
+// on the plain loops of kernels/gemm64.ts).
 // Every product here is one or more gemm calls over dense row-major data:
 //
 //   op     a            b            out          gemm per batch entry
@@ -12,11 +13,12 @@
 // so no transposed copy of an operand is ever made when nothing records.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
+import { newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad, dtypeOf, elemShift } from '../tensors';
 import { shouldRecord2, is_grad_enabled, newRecord, setInput, save } from '../tape';
 import { SHAPE, STR_A, COUNTERS } from '../scratch';
 import { gemm } from '../kernels/gemm';
-import { stridedCopy, broadcastStrides } from '../kernels/strided';
+import { stridedCopy, stridedCopyOf, broadcastStrides } from '../kernels/strided';
+import { gemm64 } from '../kernels/gemm64';
 
 /**
  * A new tensor (nd dims at `shape`) holding, for each of `batch` entries,
@@ -24,13 +26,17 @@ import { stridedCopy, broadcastStrides } from '../kernels/strided';
  * K×M then, B N×K. Not recorded. Err.OutOfMemory when memory ran out.
  */
 export function gemmCompute(ta: bool, tb: bool, batch: i32, M: i32, N: i32, K: i32, a: i32, b: i32, nd: i32, shape: usize): i32 {
-  const out = newTensor(nd, shape, DType.Float32);
+  const dtype = dtypeOf(a);
+  const out = newTensor(nd, shape, dtype);
   if (!out) return Err.OutOfMemory;
   const lda = ta ? M : K, ldb = tb ? K : N;
-  const sa = <usize>M * K << 2, sb = <usize>K * N << 2, sc = <usize>M * N << 2;
+  const sh = elemShift(dtype);
+  const sa = <usize>M * K << sh, sb = <usize>K * N << sh, sc = <usize>M * N << sh;
   const pa = dataOf(a), pb = dataOf(b), pc = dataOf(out);
   for (let i = 0; i < batch; i++) {
-    if (!gemm(ta, tb, M, N, K, pa + <usize>i * sa, lda, pb + <usize>i * sb, ldb, false, pc + <usize>i * sc, N)) {
+    if (dtype == DType.Float64) {
+      gemm64(ta, tb, M, N, K, pa + <usize>i * sa, lda, pb + <usize>i * sb, ldb, false, pc + <usize>i * sc, N);
+    } else if (!gemm(ta, tb, M, N, K, pa + <usize>i * sa, lda, pb + <usize>i * sb, ldb, false, pc + <usize>i * sc, N)) {
       release(out);
       return Err.OutOfMemory;
     }
@@ -77,14 +83,18 @@ export function linear(x: i32, w: i32, bias: i32): i32 {
   const M = dimOf(x, 0), K = dimOf(x, 1), N = dimOf(w, 0);
   store<i32>(SHAPE, M);
   store<i32>(SHAPE, N, 4);
-  const out = newTensor(2, SHAPE, DType.Float32);
+  const dtype = dtypeOf(x);
+  const out = newTensor(2, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
   // like addmm with beta = 1: the product accumulates onto the bias
   if (bias && numelOf(out) > 0) {
     broadcastStrides(ndimOf(bias), shapePtr(bias), 2, SHAPE, STR_A);
-    stridedCopy(dataOf(bias), STR_A, dataOf(out), 2, SHAPE, COUNTERS);
+    if (dtype == DType.Float64) stridedCopyOf<u64>(dataOf(bias), STR_A, dataOf(out), 2, SHAPE, COUNTERS);
+    else stridedCopy(dataOf(bias), STR_A, dataOf(out), 2, SHAPE, COUNTERS);
   }
-  if (!gemm(false, true, M, N, K, dataOf(x), K, dataOf(w), K, bias != 0, dataOf(out), N)) {
+  if (dtype == DType.Float64) {
+    gemm64(false, true, M, N, K, dataOf(x), K, dataOf(w), K, bias != 0, dataOf(out), N);
+  } else if (!gemm(false, true, M, N, K, dataOf(x), K, dataOf(w), K, bias != 0, dataOf(out), N)) {
     release(out);
     return Err.OutOfMemory;
   }

@@ -3,7 +3,7 @@
 // dims as size 1.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, newTensorN, release, dataOf, ndimOf, dimOf, shapePtr, numelOf } from '../tensors';
+import { newTensor, newTensorN, release, dataOf, ndimOf, dimOf, shapePtr, numelOf, dtypeOf } from '../tensors';
 import { shouldRecord1, newRecord, setInput, setParams, save, saveOutput } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';
 import { reduceSum, reduceMax, reduceLogsumexp } from '../kernels/reduce';
@@ -34,9 +34,13 @@ export function reducedCount(a: i32, mask: i32): i32 {
 /** sum (Op.Sum / Op.SumDim) or mean (Op.Mean / Op.MeanDim) over the dims in mask, without recording. */
 export function sumCompute(a: i32, mask: i32, keepdim: bool, divisor: f64): i32 {
   const nd = reducedShape(a, mask, keepdim);
-  const out = newTensor(nd, SHAPE, DType.Float32);
+  const dtype = dtypeOf(a);
+  const out = newTensor(nd, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
-  if (!reduceSum(dataOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), divisor, COUNTERS)) {
+  const ok = dtype == DType.Float64
+    ? reduceSum<f64>(dataOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), divisor, COUNTERS)
+    : reduceSum<f32>(dataOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), divisor, COUNTERS);
+  if (!ok) {
     release(out);
     return Err.OutOfMemory;
   }

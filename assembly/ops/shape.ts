@@ -4,10 +4,10 @@
 // arrive in the args buffer (scratch.ts), validated by the TS layer.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad, elemShift } from '../tensors';
+import { newTensor, newTensorN, release, retain, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, requiresGrad, elemShift, dataBytes } from '../tensors';
 import { shouldRecord1, is_grad_enabled, newRecord, setInput, setParams } from '../tape';
 import { SHAPE, STR_A, COUNTERS, SPARE, argsPtr } from '../scratch';
-import { stridedCopy, stridedCopyOf, stridedScatter, broadcastStrides } from '../kernels/strided';
+import { stridedCopy, stridedCopyOf, stridedScatter, stridedScatterOf, broadcastStrides } from '../kernels/strided';
 import { reduceSum } from '../kernels/reduce';
 
 /** x's data under the shape (nd dims at `shape`), not recorded. */
@@ -53,10 +53,14 @@ export function sumToShape(g: i32, nd: i32, shape: usize): i32 {
     retain(g);
     return g;
   }
-  const out = newTensor(nd, shape, DType.Float32);
+  const dtype = dtypeOf(g);
+  const out = newTensor(nd, shape, dtype);
   if (!out) return Err.OutOfMemory;
   // the kept dims of g, in order, are exactly the layout of `shape`
-  if (!reduceSum(dataOf(g), ng, shapePtr(g), mask, dataOf(out), 1.0, COUNTERS)) {
+  const ok = dtype == DType.Float64
+    ? reduceSum<f64>(dataOf(g), ng, shapePtr(g), mask, dataOf(out), 1.0, COUNTERS)
+    : reduceSum<f32>(dataOf(g), ng, shapePtr(g), mask, dataOf(out), 1.0, COUNTERS);
+  if (!ok) {
     release(out);
     return Err.OutOfMemory;
   }
@@ -222,7 +226,7 @@ export function slice(op: i32, x: i32, dim: i32, start: i32, length: i32, step: 
   const out = newTensor(ond, SHAPE, dtypeOf(x));
   if (!out) return Err.OutOfMemory;
   if (numelOf(out) > 0) {
-    const src = dataOf(x) + (<usize>offsetOf(nd, shapePtr(x), dim, start) << elemShift(x));
+    const src = dataOf(x) + (<usize>offsetOf(nd, shapePtr(x), dim, start) << elemShift(dtypeOf(x)));
     if (dtypeOf(x) == DType.Float64) stridedCopyOf<u64>(src, STR_A, dataOf(out), ond, SHAPE, COUNTERS);
     else stridedCopy(src, STR_A, dataOf(out), ond, SHAPE, COUNTERS);
   }
@@ -236,13 +240,15 @@ export function slice(op: i32, x: i32, dim: i32, start: i32, length: i32, step: 
 
 /** g written into zeros of the input's shape (nd dims at `shape`) where the view read: slice's derivative. */
 export function sliceBackwardCompute(op: i32, g: i32, nd: i32, shape: usize, dim: i32, start: i32, step: i32): i32 {
-  const out = newTensor(nd, shape, DType.Float32);
+  const dtype = dtypeOf(g);
+  const out = newTensor(nd, shape, dtype);
   if (!out) return Err.OutOfMemory;
-  memory.fill(dataOf(out), 0, <usize>numelOf(out) << 2);
+  memory.fill(dataOf(out), 0, dataBytes(out));
   if (numelOf(g) > 0) {
     const vnd = viewOf(op, nd, shape, dim, dimOf(g, op == Op.Select ? 0 : dim), step, SPARE);
-    const dst = dataOf(out) + (<usize>offsetOf(nd, shape, dim, start) << 2);
-    stridedScatter(dataOf(g), dst, STR_A, vnd, shapePtr(g), COUNTERS);
+    const dst = dataOf(out) + (<usize>offsetOf(nd, shape, dim, start) << elemShift(dtype));
+    if (dtype == DType.Float64) stridedScatterOf<u64>(dataOf(g), dst, STR_A, vnd, shapePtr(g), COUNTERS);
+    else stridedScatter(dataOf(g), dst, STR_A, vnd, shapePtr(g), COUNTERS);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Matrix multiply for the pure-TypeScript device, the same contract as
-// assembly/kernels/gemm.ts over Float32Arrays with element offsets.
+// assembly/kernels/gemm.ts over Float32Arrays with element offsets (Float64Arrays
+// take the same code: their stores do not round).
 //
 // The JIT keeps plain `number` locals in registers as doubles, so the fast path
 // is a register-blocked micro-kernel: a 4×4 tile of C in 16 locals, fed from
@@ -15,6 +16,8 @@
 //  │  ...          (kc rows)     │   │  ...          (kc rows)     │
 //  └─────────────────────────────┘   └─────────────────────────────┘
 //  rows / columns past the edge of the matrix are zero.
+
+import type { Float } from './kernels/reduce.js';
 
 const MR = 4;
 const NR = 4;
@@ -33,9 +36,9 @@ function grow(buf: Float64Array, n: number): Float64Array {
 /** C[M×N] = A[M×K] · B[K×N] (+ C if accumulate). Row-major with leading dimensions; transA/transB read A as K×M (A^T) / B as N×K (B^T) stored row-major. */
 export function gemm(
   transA: boolean, transB: boolean, M: number, N: number, K: number,
-  A: Float32Array, aOff: number, lda: number,
-  B: Float32Array, bOff: number, ldb: number,
-  accumulate: boolean, C: Float32Array, cOff: number, ldc: number,
+  A: Float, aOff: number, lda: number,
+  B: Float, bOff: number, ldb: number,
+  accumulate: boolean, C: Float, cOff: number, ldc: number,
 ): void {
   if (M <= 0 || N <= 0) return;
   if (K <= 0) {
@@ -69,7 +72,7 @@ export function gemm(
   }
 }
 
-function packA(mr: number, kc: number, A: Float32Array, off: number, aRow: number, aK: number, dst: Float64Array): void {
+function packA(mr: number, kc: number, A: Float, off: number, aRow: number, aK: number, dst: Float64Array): void {
   for (let r = 0; r < MR; r++) {
     if (r < mr) {
       let s = off + r * aRow;
@@ -80,7 +83,7 @@ function packA(mr: number, kc: number, A: Float32Array, off: number, aRow: numbe
   }
 }
 
-function packB(kc: number, N: number, B: Float32Array, off: number, bK: number, bCol: number, dst: Float64Array): void {
+function packB(kc: number, N: number, B: Float, off: number, bK: number, bCol: number, dst: Float64Array): void {
   const nPanels = ((N + NR - 1) / NR) | 0;
   for (let jp = 0; jp < nPanels; jp++) {
     const base = jp * kc * NR;
@@ -98,7 +101,7 @@ function packB(kc: number, N: number, B: Float32Array, off: number, bK: number, 
 
 function kernel4x4(
   kc: number, pa: Float64Array, pb: Float64Array, bo: number,
-  C: Float32Array, co: number, ldc: number, mr: number, nr: number, acc: boolean,
+  C: Float, co: number, ldc: number, mr: number, nr: number, acc: boolean,
 ): void {
   let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
   let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
@@ -151,9 +154,9 @@ const tile = new Float64Array(MR * NR);
  */
 function skinny(
   M: number, N: number, K: number,
-  A: Float32Array, aOff: number, aRow: number, aK: number,
-  B: Float32Array, bOff: number, bK: number, bCol: number,
-  accumulate: boolean, C: Float32Array, cOff: number, ldc: number,
+  A: Float, aOff: number, aRow: number, aK: number,
+  B: Float, bOff: number, bK: number, bCol: number,
+  accumulate: boolean, C: Float, cOff: number, ldc: number,
 ): void {
   if (M <= N) {
     // few rows: for each row i, sweep the columns of op(B), 4 at a time

@@ -7,21 +7,24 @@ import { Op, DType } from '../../abi/abi.js';
 import { broadcastShapes, reducedShape } from '../shape.js';
 import { JsTensor, empty, record } from './tensor.js';
 import { binaryBroadcast, broadcastStrides } from './kernels/elementwise.js';
-import { binaryRun, unaryRun, scalarRun, saveFor } from './generated/kernels.generated.js';
-import { reduceSum } from './kernels/reduce.js';
+import { binaryRun, unaryRun, scalarRun, binaryRun64, unaryRun64, scalarRun64, saveFor } from './generated/kernels.generated.js';
+import { reduceSum, type Float } from './kernels/reduce.js';
 import { stridedCopy, contiguousStrides } from './kernels/strided.js';
 
-/** a (op) b with broadcasting, not recorded. */
+/** a (op) b with broadcasting, not recorded; a and b have one float dtype, which the result keeps. */
 export function binaryCompute(op: Op, a: JsTensor, b: JsTensor, alpha: number): JsTensor {
   const shape = broadcastShapes(a.shape, b.shape).slice();
-  const out = empty(shape);
+  const out = empty(shape, a.dtype);
   const n = out.numel, na = a.numel, nb = b.numel;
+  const f64 = a.dtype === DType.Float64;
+  // the float64 loop has the float32 loop's signature over Float64Arrays
+  const run = (f64 ? binaryRun64 : binaryRun) as typeof binaryRun;
   const x = a.data as Float32Array, y = b.data as Float32Array, o = out.data as Float32Array;
-  const al = Math.fround(alpha);
-  if (na === n && nb === n) binaryRun(op, x, 0, 1, y, 0, 1, o, 0, n, al);
-  else if (na === n && nb === 1) binaryRun(op, x, 0, 1, y, 0, 0, o, 0, n, al);
-  else if (na === 1 && nb === n) binaryRun(op, x, 0, 0, y, 0, 1, o, 0, n, al);
-  else if (n > 0) binaryBroadcast(op, x, a.shape, y, b.shape, o, shape, al);
+  const al = f64 ? alpha : Math.fround(alpha);
+  if (na === n && nb === n) run(op, x, 0, 1, y, 0, 1, o, 0, n, al);
+  else if (na === n && nb === 1) run(op, x, 0, 1, y, 0, 0, o, 0, n, al);
+  else if (na === 1 && nb === n) run(op, x, 0, 0, y, 0, 1, o, 0, n, al);
+  else if (n > 0) binaryBroadcast(op, x, a.shape, y, b.shape, o, shape, al, run);
   return out;
 }
 
@@ -36,16 +39,18 @@ export function binary(op: Op, a: JsTensor, b: JsTensor, alpha: number): JsTenso
 }
 
 export function unary(op: Op, a: JsTensor): JsTensor {
-  const out = empty(a.shape);
-  unaryRun(op, a.data as Float32Array, out.data as Float32Array);
+  const out = empty(a.shape, a.dtype);
+  if (a.dtype === DType.Float64) unaryRun64(op, a.data as Float64Array, out.data as Float64Array);
+  else unaryRun(op, a.data as Float32Array, out.data as Float32Array);
   const r = record(op, out, [a]);
   if (r) saveFor(op, r, a, null);
   return out;
 }
 
 export function scalar(op: Op, a: JsTensor, c: number, c2: number): JsTensor {
-  const out = empty(a.shape);
-  scalarRun(op, a.data as Float32Array, out.data as Float32Array, c, c2);
+  const out = empty(a.shape, a.dtype);
+  if (a.dtype === DType.Float64) scalarRun64(op, a.data as Float64Array, out.data as Float64Array, c, c2);
+  else scalarRun(op, a.data as Float32Array, out.data as Float32Array, c, c2);
   const r = record(op, out, [a]);
   if (r) {
     r.s0 = c;
@@ -64,8 +69,8 @@ export function reducedCount(shape: readonly number[], mask: number): number {
 export function sum(op: Op, a: JsTensor, mask: number, keepdim: boolean): JsTensor {
   const isMean = op === Op.Mean || op === Op.MeanDim;
   const count = reducedCount(a.shape, mask);
-  const out = empty(reducedShape(a.shape, mask, keepdim));
-  reduceSum(a.data as Float32Array, a.shape, mask, out.data as Float32Array, isMean ? count : 1);
+  const out = empty(reducedShape(a.shape, mask, keepdim), a.dtype);
+  reduceSum(a.data as Float, a.shape, mask, out.data as Float, isMean ? count : 1);
   const r = record(op, out, [a]);
   if (r) { r.s1 = count; r.i0 = mask; r.i1 = keepdim ? 1 : 0; }
   return out;
@@ -80,8 +85,8 @@ export function sumToShape(x: JsTensor, shape: readonly number[]): JsTensor {
     if (di < 0 || (shape[di] === 1 && x.shape[d] !== 1)) mask |= 1 << d;
   }
   if (!mask && ng === nd) return x;
-  const out = empty(shape.slice());
-  reduceSum(x.data as Float32Array, x.shape, mask, out.data as Float32Array, 1);
+  const out = empty(shape.slice(), x.dtype);
+  reduceSum(x.data as Float, x.shape, mask, out.data as Float, 1);
   return out;
 }
 
@@ -132,7 +137,7 @@ export function unreduce(g: JsTensor, shape: readonly number[], mask: number): J
     strides[d] = reduced ? 0 : stride;
     if (!reduced) stride *= shape[d];
   }
-  const out = empty(shape.slice());
+  const out = empty(shape.slice(), g.dtype);
   if (out.numel > 0) stridedCopy(g.data, strides, out.data, shape);
   return out;
 }

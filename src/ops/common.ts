@@ -29,6 +29,12 @@ export function checkFloat(t: Tensor, op: string): void {
   throw new RuntimeError(`wasmgrad: ${op} is not implemented for ${t.dtype.name} tensors; convert with .float() first`);
 }
 
+/** Ops with float32 and float64 kernels refuse integer and bool tensors in the same words. */
+export function checkFloating(t: Tensor, op: string): void {
+  if (t._dtype === DType.Float32 || t._dtype === DType.Float64) return;
+  checkFloat(t, op);
+}
+
 /** A Tensor argument of a torch.nn.functional function (which PyTorch does not type-check: its own error is an AttributeError). */
 export function checkTensor(x: unknown, fn: string, arg = 'input'): asserts x is Tensor {
   checkTensorArg(fn, arg, 0, x);

@@ -12,7 +12,7 @@
 // The results are copies (views arrive with issue 7); Python's rules for
 // bounds (clamped slices, wrapped negative integers, IndexError beyond) apply.
 
-import { Op, DType } from '../../abi/abi.js';
+import { Op } from '../../abi/abi.js';
 import { IndexError, RuntimeError, ValueError, TypeError } from '../errors.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -40,10 +40,6 @@ function bindListed(schema: Schema, args: unknown[], self: Tensor | null, overlo
     const listed = self ? overloads : overloads.map((o) => `(Tensor input, ${o.slice(1)}`);
     throw invalidCombination(schema.name, positional, kw ? last as Record<string, unknown> : {}, listed);
   }
-}
-
-function checkIndexable(input: Tensor): void {
-  if (input._dtype === DType.Float64) throw new RuntimeError('wasmgrad: indexing float64 tensors is not supported yet');
 }
 
 /** x[..., index, ...] at dim, validated. */
@@ -74,7 +70,6 @@ export function select(...args: unknown[]): Tensor { return selectBound(bindList
 
 function selectBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor;
-  checkIndexable(input);
   if (input._shape.length === 0) throw new IndexError('select() cannot be applied to a 0-dim tensor.');
   return selectAt(input, normDim(a.dim as number, input._shape.length), a.index as number);
 }
@@ -88,7 +83,6 @@ export function narrow(...args: unknown[]): Tensor { return narrowBound(bindList
 
 function narrowBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor;
-  checkIndexable(input);
   const nd = input._shape.length;
   if (nd === 0) throw new RuntimeError('narrow() cannot be applied to a 0-dim tensor.');
   const dim = normDim(a.dim as number, nd);
@@ -136,7 +130,6 @@ function sliceBounds(text: string, size: number): [number, number, number] {
  * @example x.index([':', 1]) // x[:, 1]
  */
 export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): Tensor {
-  checkIndexable(input);
   const list = Array.isArray(items) ? items as readonly IndexItem[] : [items as IndexItem];
   const specified = list.filter((it) => it !== null && it !== '...').length;
   const nd = input._shape.length;

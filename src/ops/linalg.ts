@@ -22,7 +22,7 @@ import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError } from '../errors.js';
 import { broadcastShapes, checkStorage, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { deviceOf, checkFloat } from './common.js';
+import { deviceOf, checkFloating } from './common.js';
 import { DTYPES } from '../dtype.js';
 import { checkTensorArg } from '../args.js';
 import { viewAs, transpose, unsqueeze, expand, t } from './shape.js';
@@ -32,13 +32,13 @@ const typeName = (d: DType): string => DTYPES[d]._scalarType;
 /** PyTorch's check that both operands have one dtype, then wasmgrad's float-only one. */
 function checkDtypes(a: Tensor, b: Tensor, fn: string): void {
   if (a._dtype !== b._dtype) throw new RuntimeError(`expected scalar type ${typeName(a._dtype)} but found ${typeName(b._dtype)}`);
-  checkFloat(a, fn);
+  checkFloating(a, fn);
 }
 
 function product(op: Op, a: Tensor, b: Tensor, shape: number[]): Tensor {
   checkStorage(shape);
   const dev = deviceOf(a, b);
-  return new Tensor(dev, dev.matmul(op, a.h, b.h), shape);
+  return new Tensor(dev, dev.matmul(op, a.h, b.h), shape, a._dtype);
 }
 
 /** Disposes the intermediates of a composition (the graph keeps what backward needs). */
@@ -127,7 +127,7 @@ export function dot(input: Tensor, other: Tensor, method = false): Tensor {
     throw new RuntimeError(
       `inconsistent tensor size, expected tensor [${n}] and src [${m}] to have the same number of elements, but got ${n} and ${m} elements respectively`);
   }
-  checkFloat(input, 'dot');
+  checkFloating(input, 'dot');
   return product(Op.Dot, input, other, []);
 }
 
@@ -263,9 +263,9 @@ export function linear(input: Tensor, weight: Tensor, bias: Tensor | null): Tens
     checkExpand(bias._shape, [rows, o]);
     checkDtypes(input, weight, 'linear');
     checkDtypes(input, bias, 'linear');
-    if (nd === 2) return new Tensor(dev, dev.linear(input.h, weight.h, bias.h), [rows, o]);
+    if (nd === 2) return new Tensor(dev, dev.linear(input.h, weight.h, bias.h), [rows, o], input._dtype);
     const x2 = viewAs(Op.View, input, [rows, k]);
-    const y = new Tensor(dev, dev.linear(x2.h, weight.h, bias.h), [rows, o]);
+    const y = new Tensor(dev, dev.linear(x2.h, weight.h, bias.h), [rows, o], input._dtype);
     const out = viewAs(Op.View, y, [...input._shape.slice(0, -1), o]);
     drop(x2, y);
     return out;

@@ -1,9 +1,9 @@
-// Elementwise arithmetic on operands that are not both float32: PyTorch's type
-// promotion picks the result dtype (int64 + float32 → float32, int + 2.5 →
-// float32, bool + bool → bool), the operands are converted to it, and then
-// the float32 kernels (recorded, as before) or the integer ones (never
-// recorded) run. elementwise.ts sends here only what is not all-float32, so
-// the float32 hot path pays one dtype comparison.
+// Elementwise arithmetic on operands that are not of one float dtype: PyTorch's
+// type promotion picks the result dtype (int64 + float32 → float32, int + 2.5 →
+// float32, float32 + float64 → float64, bool + bool → bool), the operands are
+// converted to it, and then the float kernels (recorded, as before) or the
+// integer ones (never recorded) run. elementwise.ts sends here only what is
+// not all-float32 or all-float64, so the hot path pays two dtype comparisons.
 
 import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
@@ -22,7 +22,7 @@ const INT_SCALAR: Partial<Record<Op, [Op, boolean]>> = {
   [Op.AddScalar]: [Op.Add, false], [Op.SubScalar]: [Op.Sub, false], [Op.MulScalar]: [Op.Mul, false], [Op.Rsub]: [Op.Sub, true],
 };
 
-/** wasmgrad runs float64 through no float kernel yet: say so rather than compute in float32. */
+/** An op without float64 kernels yet: say so rather than compute in float32. */
 export function float64Unsupported(name: string): NotImplementedError {
   return new NotImplementedError(
     `wasmgrad: ${name} is not implemented for float64 tensors yet (float kernels are float32); convert with .float()`);
@@ -55,16 +55,15 @@ function checkIntAlpha(alpha: number): void {
 }
 
 /**
- * a (op) b for tensors not both float32: `float32` runs the float32 binary op on the
+ * a (op) b for tensors not of one float dtype: `float` runs the float binary op on the
  * converted operands; integer and bool results run the integer kernels.
  */
-export function mixedBinary(op: Op, a: Tensor, b: Tensor, alpha: number, name: string, float32: (x: Tensor, y: Tensor) => Tensor): Tensor {
+export function mixedBinary(op: Op, a: Tensor, b: Tensor, alpha: number, name: string, float: (x: Tensor, y: Tensor) => Tensor): Tensor {
   if (op === Op.Sub) checkBoolSub(a._dtype === DType.Bool, b._dtype === DType.Bool);
   let d = resultType([operand(a), operand(b)]);
   // true division of integers is a float division
   if (op === Op.Div && !isFloating(d)) d = defaultFloat();
-  if (d === DType.Float32) return withOperands([a, b], d, ([x, y]) => float32(x, y));
-  if (d === DType.Float64) throw float64Unsupported(name);
+  if (isFloating(d)) return withOperands([a, b], d, ([x, y]) => float(x, y));
   if (op !== Op.Add && op !== Op.Sub && op !== Op.Mul) {
     throw new NotImplementedError(`wasmgrad: ${name} is not implemented for ${DTYPES[d]} tensors yet`);
   }
@@ -74,11 +73,11 @@ export function mixedBinary(op: Op, a: Tensor, b: Tensor, alpha: number, name: s
 }
 
 /**
- * a (op) c for a tensor that is not float32 and a number: the number counts as a
+ * a (op) c for a tensor that is not float and a number: the number counts as a
  * Python int when integer-valued, else as a Python float (src/dtype.ts scalarDtype).
  */
 export function mixedScalar(
-  op: Op, a: Tensor, c: number, name: string, float32: (x: Tensor) => Tensor, cIsBool = false,
+  op: Op, a: Tensor, c: number, name: string, float: (x: Tensor) => Tensor, cIsBool = false,
 ): Tensor {
   if (op === Op.SubScalar || op === Op.Rsub) checkBoolSub(a._dtype === DType.Bool, cIsBool && a._dtype === DType.Bool);
   let d = resultType([operand(a), cIsBool ? c !== 0 : c]);
@@ -86,8 +85,7 @@ export function mixedScalar(
     if (op !== Op.DivScalar) throw new NotImplementedError(`wasmgrad: ${name} is not implemented for ${DTYPES[d]} tensors yet`);
     d = defaultFloat();
   }
-  if (d === DType.Float32) return withOperands([a], d, ([x]) => float32(x));
-  if (d === DType.Float64) throw float64Unsupported(name);
+  if (isFloating(d)) return withOperands([a], d, ([x]) => float(x));
   const [bop, scalarFirst] = INT_SCALAR[op]!;
   const s = new Tensor(a._dev, a._dev.fromData(castValues([c], d), [], d), [], d);
   try {
@@ -130,17 +128,13 @@ const INT_UNARY: Partial<Record<Op, (v: number) => number>> = {
 };
 
 /**
- * A unary op on a tensor that is not float32: exp/log/sqrt/sigmoid/tanh of integers and
+ * A unary op on a tensor that is not float: exp/log/sqrt/sigmoid/tanh of integers and
  * bools run in the default float dtype (as PyTorch's); neg/abs/relu keep an integer dtype
  * (computed through JS: the values are int32, a result beyond it raises).
  */
-export function mixedUnary(op: Op, a: Tensor, name: string, float32: (x: Tensor) => Tensor): Tensor {
-  if (isFloating(a._dtype)) throw float64Unsupported(name);
+export function mixedUnary(op: Op, a: Tensor, name: string, float: (x: Tensor) => Tensor): Tensor {
   const intForm = INT_UNARY[op];
-  if (!intForm) {
-    if (defaultFloat() !== DType.Float32) throw float64Unsupported(name);
-    return withOperands([a], DType.Float32, ([x]) => float32(x));
-  }
+  if (!intForm) return withOperands([a], defaultFloat(), ([x]) => float(x));
   if (a._dtype === DType.Bool) throw new RuntimeError(BOOL_UNARY[op]!);
   const values = Int32Array.from(a._dev.read(a.h), (v) => {
     const r = intForm(v);

@@ -7,7 +7,7 @@ import { RuntimeError, IndexError, TypeError } from '../errors.js';
 import { argTypeError, checkTensorArg, dimNameError, invalidCombination } from '../args.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { checkFloat } from './common.js';
+import { checkFloat, checkFloating } from './common.js';
 import { isFloating } from '../dtype.js';
 import { maximum, minimum } from './elementwise.js';
 import { bind } from '../signature.js';
@@ -94,9 +94,9 @@ function reduce(
     // PyTorch sums bool and integer tensors into int64
     return new Tensor(input._dev, input._dev.intSum(input.h, mask, keepdim), shape, DType.Int64);
   }
-  checkFloat(input, name);
+  checkFloating(input, name);
   const whole = d === undefined || d === null;
-  return new Tensor(input._dev, input._dev.sum(whole ? op : opDim, input.h, mask, keepdim), shape);
+  return new Tensor(input._dev, input._dev.sum(whole ? op : opDim, input.h, mask, keepdim), shape, input._dtype);
 }
 
 /**

@@ -100,6 +100,8 @@ export interface TableCase {
   readonly kwargs?: Readonly<Record<string, unknown>>;
   /** false: PyTorch has no derivative, compare the outputs only */
   readonly grads?: false;
+  /** float64: the tensor inputs are drawn as usual, then converted with .double() */
+  readonly dtype?: 'float64';
   /** the tolerance family (test/support/tolerances.ts); 'elementwise' when not given */
   readonly family?: 'elementwise' | 'reduction' | 'softmax' | 'shape' | 'matmul' | 'loss';
 }
@@ -114,6 +116,10 @@ const unary = (node: string, kernel: Kernel, grad: string, extra: Partial<OpRow>
 const manual = (node: string, inputs: readonly string[], helper: string, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'manual', inputs, grad: helper, ...extra });
 const view = (node: string, cases?: readonly TableCase[]): OpRow => manual(node, ['self'], 'reshapeToInput', cases ? { cases } : {});
+const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
+/** A fixture case of the float64 kernels: the inputs drawn, then converted with .double(). */
+const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
+  ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
 /** An op whose result never requires grad (bool results): no node, no derivative. */
 const never = (inputs: readonly string[]): OpRow => manual('', inputs, 'notDifferentiable');
 const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extra: Partial<OpRow> = {}): OpRow =>
@@ -297,10 +303,12 @@ export const ops: Rows = {
   }, 'gelu_tanh_backward(grad, self)', { doc: "gelu with approximate='tanh'.", via: { call: 'F.gelu', kwargs: { approximate: 'tanh' } } }),
 
   // ---- hand-written kernels, shapes and saves (assembly/ops, src/js/ops); helpers in grad/ ----
-  [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward'),
-  [Op.SumDim]: manual('SumBackward1', ['self'], 'sumBackward'),
-  [Op.Mean]: manual('MeanBackward0', ['self'], 'meanBackward'),
-  [Op.MeanDim]: manual('MeanBackward1', ['self'], 'meanBackward'),
+  [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward', { cases: [f64('sum/all', 'torch.sum', [any([3, 4])], {}, 'reduction')] }),
+  [Op.SumDim]: manual('SumBackward1', ['self'], 'sumBackward', { cases: [f64('sum/dim', 'torch.sum', [any([2, 3, 4]), [0, 2]], {}, 'reduction')] }),
+  [Op.Mean]: manual('MeanBackward0', ['self'], 'meanBackward', { cases: [f64('mean/all', 'torch.mean', [any([3, 4])], {}, 'reduction')] }),
+  [Op.MeanDim]: manual('MeanBackward1', ['self'], 'meanBackward', {
+    cases: [f64('mean/dim', 'torch.mean', [any([3, 4])], { dim: 1, keepdim: true }, 'reduction')],
+  }),
   [Op.Amax]: manual('AmaxBackward0', ['self'], 'amaxBackward'),
   [Op.MaxAll]: manual('MaxBackward1', ['self'], 'maxAllBackward'),
   [Op.MaxDim]: manual('MaxBackward0', ['self'], 'maxDimBackward'),
@@ -339,6 +347,7 @@ export const ops: Rows = {
   ] },
   [Op.Permute]: manual('PermuteBackward0', ['self'], 'permuteBack', { cases: [
     // movedim and moveaxis are permutes in PyTorch
+    f64('permute', 'torch.permute', [any([2, 3, 4]), [2, 0, 1]], {}, 'shape'),
     { name: 'movedim/int', call: 'torch.movedim', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 0, -1], family: 'shape' },
     { name: 'movedim/lists', call: 'Tensor.movedim', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [0, -2], [2, 0]], family: 'shape' },
     { name: 'moveaxis/function', call: 'torch.moveaxis', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [1], [0]], family: 'shape' },
@@ -357,6 +366,7 @@ export const ops: Rows = {
     // broadcast_to is an expand in PyTorch
     { name: 'broadcast_to/function', call: 'torch.broadcast_to', args: [{ shape: [3, 1], domain: 'any' }, [2, 3, 4]], family: 'shape' },
     { name: 'broadcast_to/method', call: 'Tensor.broadcast_to', args: [{ shape: [4], domain: 'any' }, [3, -1]], family: 'shape' },
+    f64('broadcast_to', 'torch.broadcast_to', [any([3, 1]), [2, 3, 4]], {}, 'shape'),
   ] }),
   [Op.Cat]: manual('CatBackward0', ['tensors'], 'catBackward', { cases: [
     // hstack and vstack are cats in PyTorch (after atleast_1d / atleast_2d)
@@ -364,6 +374,7 @@ export const ops: Rows = {
     { name: 'hstack/1d', call: 'torch.hstack', args: [[{ shape: [2], domain: 'any' }, { shape: [3], domain: 'any' }]], family: 'shape' },
     { name: 'vstack/mixed', call: 'torch.vstack', args: [[{ shape: [3], domain: 'any' }, { shape: [2, 3], domain: 'any' }]], family: 'shape' },
     { name: 'vstack/scalars', call: 'torch.vstack', args: [[{ shape: [], domain: 'any' }, { shape: [], domain: 'any' }]], family: 'shape' },
+    f64('hstack', 'torch.hstack', [[any([2, 1]), any([2, 3])]], {}, 'shape'),
   ] }),
   [Op.Select]: manual('SelectBackward0', ['self'], 'sliceBackward', { cases: [
     { name: 'select/dim 1', call: 'torch.select', args: [{ shape: [3, 4], domain: 'any' }, 1, 2], family: 'shape' },
@@ -385,11 +396,15 @@ export const ops: Rows = {
     })),
   ] }),
   [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward'),
-  [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward'),
-  [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward'),
-  [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward'),
-  [Op.Dot]: manual('DotBackward0', ['self', 'tensor'], 'dotBackward'),
-  [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward'),
+  [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward', { cases: [f64('mm', 'torch.mm', [any([3, 4]), any([4, 5])], {}, 'matmul')] }),
+  [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward', {
+    cases: [f64('bmm', 'torch.bmm', [any([2, 3, 4]), any([2, 4, 5])], {}, 'matmul')],
+  }),
+  [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward', { cases: [f64('mv', 'torch.mv', [any([3, 4]), any([4])], {}, 'matmul')] }),
+  [Op.Dot]: manual('DotBackward0', ['self', 'tensor'], 'dotBackward', { cases: [f64('dot', 'torch.dot', [any([4]), any([4])], {}, 'matmul')] }),
+  [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward', {
+    cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul')],
+  }),
   [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),
@@ -445,7 +460,8 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   log_sigmoid_backward: {
     args: 'x', kernel: { let: { z: 'exp(-abs(x))' }, expr: 'x < 0 ? g * (1 - z / (1 + z)) : g * (z / (1 + z))' },
   },
-  hardsigmoid_backward: { args: 'x', kernel: 'x > -3 && x < 3 ? g / 6 : 0' },
+  // PyTorch multiplies by its one_sixth, 1.0f / 6.0f computed in float32, for float64 too
+  hardsigmoid_backward: { args: 'x', kernel: 'x > -3 && x < 3 ? g * 0.1666666716337204 : 0' },
   // PyTorch's vectorized kernel: at x = 3 the gradient is g (its scalar tail loop says 1.5·g)
   hardswish_backward: { args: 'x', kernel: 'x < -3 ? 0 : x >= 3 ? g : g * (x / 3 + 0.5)' },
   gelu_backward: {

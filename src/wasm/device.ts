@@ -205,7 +205,7 @@ export class WasmDevice implements Backend {
   nodeShape(node: NodeRef): number[] {
     this.refresh();
     const r = node as number;
-    return this.ints(r + Rec.OutShape, this.i32[(r + Rec.OutNdim) >> 2]);
+    return this.ints(r + Rec.OutShape, this.u8[r + Rec.OutNdim]);
   }
 
   /** n i32s from byte address p. */

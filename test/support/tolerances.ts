@@ -5,6 +5,12 @@
 
 export interface Tolerance { rtol: number; atol: number }
 
+/**
+ * A family's tolerance for float64 results: a million times tighter (float64's epsilon
+ * is 5·10⁸ times float32's), so a float64 op computed in float32 anywhere fails.
+ */
+export const float64Tolerance = (t: Tolerance): Tolerance => ({ rtol: t.rtol * 1e-6, atol: t.atol * 1e-6 });
+
 export const tolerances: Record<string, Tolerance> = {
   elementwise: { rtol: 2e-6, atol: 1e-6 },
   reduction: { rtol: 1e-5, atol: 1e-6 },

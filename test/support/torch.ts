@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, vi } from 'vitest';
 import * as torch from '../../src/index.js';
-import type { Tolerance } from './tolerances.js';
+import { float64Tolerance, type Tolerance } from './tolerances.js';
 
 export { torch };
 
@@ -47,7 +47,8 @@ export function fromFixture(t: TensorFixture, device: Device, requires_grad = t.
 }
 
 /** Asserts actual ≈ expected elementwise: |a − e| ≤ atol + rtol·|e|, NaN matching NaN. */
-export function expectClose(actual: torch.Tensor | null, expected: TensorFixture, tol: Tolerance, what = 'tensor'): void {
+export function expectClose(actual: torch.Tensor | null, expected: TensorFixture, tolerance: Tolerance, what = 'tensor'): void {
+  const tol = expected.dtype === 'float64' ? float64Tolerance(tolerance) : tolerance;
   expect(actual, `${what} is null`).not.toBeNull();
   expect(actual!.shape, `${what} shape`).toEqual(expected.shape);
   expect(actual!.dtype.name, `${what} dtype`).toBe(expected.dtype);

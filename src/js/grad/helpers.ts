@@ -1,11 +1,11 @@
 // The vocabulary of the js device's derivative table (../derivatives.ts),
 // mirroring assembly/grad/helpers.ts.
 
-import { Op } from '../../../abi/abi.js';
+import { Op, DType } from '../../../abi/abi.js';
 import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
 import { JsTensor, JsRecord, empty } from '../tensor.js';
 import { binary, unary, scalar, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp } from '../ops.js';
-import { fusedRun, type Fused } from '../generated/kernels.generated.js';
+import { fusedRun, fusedRun64, type Fused } from '../generated/kernels.generated.js';
 
 export const add = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Add, a, b, 1);
 export const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
@@ -23,7 +23,7 @@ export const mulS = (a: JsTensor, c: number): JsTensor => (c === 1 ? a : scalar(
 export const divS = (a: JsTensor, c: number): JsTensor => scalar(Op.DivScalar, a, c, 0);
 export const powS = (a: JsTensor, c: number): JsTensor => scalar(Op.PowScalar, a, c, 0);
 /** Zeros of a's shape: the derivative of a step function (floor, sign). */
-export const zerosLike = (a: JsTensor): JsTensor => empty(a.shape.slice());
+export const zerosLike = (a: JsTensor): JsTensor => empty(a.shape.slice(), a.dtype);
 /** The gradient of an input PyTorch does not differentiate (a formula-less input). */
 export function notDifferentiable(): JsTensor { throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED); }
 
@@ -59,7 +59,11 @@ export function permuteBack(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
 export function fused(kind: Fused, g: JsTensor, x: JsTensor, y: JsTensor | null, c = 0, c2 = 0): JsTensor {
   const xs = x.numel === g.numel ? x : expandCompute(x, g.shape);
   const ys = y && y.numel !== g.numel ? expandCompute(y, g.shape) : y;
-  const out = empty(g.shape);
-  fusedRun(kind, g.data as Float32Array, xs.data as Float32Array, ys ? ys.data as Float32Array : null, out.data as Float32Array, c, c2);
+  const out = empty(g.shape, g.dtype);
+  if (g.dtype === DType.Float64) {
+    fusedRun64(kind, g.data as Float64Array, xs.data as Float64Array, ys ? ys.data as Float64Array : null, out.data as Float64Array, c, c2);
+  } else {
+    fusedRun(kind, g.data as Float32Array, xs.data as Float32Array, ys ? ys.data as Float32Array : null, out.data as Float32Array, c, c2);
+  }
   return out;
 }

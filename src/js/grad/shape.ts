@@ -15,7 +15,7 @@ function slice(r: JsRecord, g: JsTensor, k: number, isStack: boolean): JsTensor 
   for (let d = 0; d < dim; d++) outer *= g.shape[d];
   let inner = 1;
   for (let d = dim + 1; d < g.shape.length; d++) inner *= g.shape[d];
-  const out = empty(r.inputs[k].shape.slice());
+  const out = empty(r.inputs[k].shape.slice(), g.dtype);
   const row = g.shape[dim] * inner, chunk = size(k) * inner, start = off * inner;
   for (let o = 0; o < outer; o++) out.data.set(g.data.subarray(o * row + start, o * row + start + chunk), o * chunk);
   return out;
@@ -27,7 +27,7 @@ export const stackBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor => 
 /** select's and slice's derivative: g written where the view read, zeros elsewhere. */
 export function sliceBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
   const shape = r.inputs[0].shape;
-  const out = empty(shape.slice());
+  const out = empty(shape.slice(), g.dtype);
   const v = viewOf(r.op, shape, r.i0, r.i1, g.shape[r.i0] ?? 1, r.s0);
   // the view's elements in order, each to its place in out (stridedCopy the other way)
   const nd = v.shape.length, counters = new Array<number>(nd).fill(0);

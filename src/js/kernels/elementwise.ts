@@ -24,10 +24,10 @@ export function broadcastStrides(shape: readonly number[], out: readonly number[
   return strides;
 }
 
-/** a (op) b broadcast to outShape: rows of the last dim through binaryRun, outer dims by odometer. */
+/** a (op) b broadcast to outShape: rows of the last dim through `run` (binaryRun or binaryRun64), outer dims by odometer. */
 export function binaryBroadcast(
   op: Op, a: Float32Array, aShape: readonly number[], b: Float32Array, bShape: readonly number[],
-  out: Float32Array, outShape: readonly number[], alpha: number,
+  out: Float32Array, outShape: readonly number[], alpha: number, run: typeof binaryRun = binaryRun,
 ): void {
   const nd = outShape.length;
   const stA = broadcastStrides(aShape, outShape), stB = broadcastStrides(bShape, outShape);
@@ -37,7 +37,7 @@ export function binaryBroadcast(
   const counters = new Array<number>(nd).fill(0);
   let offA = 0, offB = 0;
   for (let r = 0, o = 0; r < rows; r++, o += inner) {
-    binaryRun(op, a, offA, stA[last], b, offB, stB[last], out, o, inner, alpha);
+    run(op, a, offA, stA[last], b, offB, stB[last], out, o, inner, alpha);
     for (let d = last - 1; d >= 0; d--) {
       const c = counters[d] + 1;
       if (c < outShape[d]) { counters[d] = c; offA += stA[d]; offB += stB[d]; break; }

@@ -1,8 +1,11 @@
 // Sum-reduction over any set of dims for the js device (the wasm device's
 // assembly/kernels/reduce.ts): f64 accumulation, one rounding at the end.
 
+/** The data of a float tensor. */
+export type Float = Float32Array | Float64Array;
+
 /** Sum of x over the dims whose bit is set in mask, divided by divisor, into out (kept dims, contiguous). */
-export function reduceSum(x: Float32Array, shape: readonly number[], mask: number, out: Float32Array, divisor: number): void {
+export function reduceSum(x: Float, shape: readonly number[], mask: number, out: Float, divisor: number): void {
   const nd = shape.length;
   const outN = out.length;
   if (outN === 1) {

@@ -9,6 +9,11 @@ export function powC(x: number, y: number): number {
   return f(x === 1 || (x === -1 && Math.abs(y) === Infinity) ? 1 : Math.pow(x, y));
 }
 
+/** powC in float64. */
+export function powC64(x: number, y: number): number {
+  return x === 1 || (x === -1 && Math.abs(y) === Infinity) ? 1 : Math.pow(x, y);
+}
+
 /** PyTorch's special-cased exponents (pow_tensor_scalar_optimized_kernel). */
 export function powScalar(x: number, c: number): number {
   if (c === 2) return f(x * x);
@@ -18,6 +23,17 @@ export function powScalar(x: number, c: number): number {
   if (c === -1) return f(1 / x);
   if (c === -2) return f(1 / f(x * x));
   return powC(x, c);
+}
+
+/** powScalar in float64. */
+export function powScalar64(x: number, c: number): number {
+  if (c === 2) return x * x;
+  if (c === 3) return x * x * x;
+  if (c === 0.5) return Math.sqrt(x);
+  if (c === -0.5) return 1 / Math.sqrt(x);
+  if (c === -1) return 1 / x;
+  if (c === -2) return 1 / (x * x);
+  return powC64(x, c);
 }
 
 /**
@@ -51,10 +67,23 @@ export function copysign(x: number, y: number): number {
   return (word[0] >>> 31) === 1 ? -Math.abs(x) : Math.abs(x);
 }
 
+const bits64 = new Float64Array(1), words64 = new Uint32Array(bits64.buffer);
+/** The magnitude of x with the sign bit of y, for float64 values (as wasm's f64.copysign). */
+export function copysign64(x: number, y: number): number {
+  bits64[0] = y;
+  return (words64[1] >>> 31) === 1 ? -Math.abs(x) : Math.abs(x);
+}
+
 /** Python's %: PyTorch's remainder, with the sign of y. */
 export function remainder(x: number, y: number): number {
   const m = x % y;
   return m !== 0 && (y < 0) !== (m < 0) ? f(m + y) : m;
+}
+
+/** remainder in float64. */
+export function remainder64(x: number, y: number): number {
+  const m = x % y;
+  return m !== 0 && (y < 0) !== (m < 0) ? m + y : m;
 }
 
 export const exp2 = (x: number): number => Math.pow(2, x);

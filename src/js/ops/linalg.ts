@@ -11,6 +11,7 @@
 import { Op } from '../../../abi/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';
 import { gemm } from '../gemm.js';
+import type { Float } from '../kernels/reduce.js';
 import { stridedCopy } from '../kernels/strided.js';
 import { broadcastStrides } from '../kernels/elementwise.js';
 
@@ -22,8 +23,8 @@ export function gemmCompute(
   ta: boolean, tb: boolean, batch: number, M: number, N: number, K: number,
   a: JsTensor, b: JsTensor, shape: number[],
 ): JsTensor {
-  const out = empty(shape);
-  const A = a.data as Float32Array, B = b.data as Float32Array, C = out.data as Float32Array;
+  const out = empty(shape, a.dtype);
+  const A = a.data as Float, B = b.data as Float, C = out.data as Float;
   const lda = ta ? M : K, ldb = tb ? K : N;
   for (let i = 0; i < batch; i++) gemm(ta, tb, M, N, K, A, i * M * K, lda, B, i * K * N, ldb, false, C, i * M * N, N);
   return out;
@@ -69,10 +70,10 @@ export function matmul(op: Op, a: JsTensor, b: JsTensor): JsTensor {
 export function linear(x: JsTensor, w: JsTensor, bias: JsTensor | null): JsTensor {
   const [M, K] = x.shape, N = w.shape[0];
   const shape = [M, N];
-  const out = empty(shape);
+  const out = empty(shape, x.dtype);
   // like addmm with beta = 1: the product accumulates onto the bias
   if (bias && out.numel > 0) stridedCopy(bias.data, broadcastStrides(bias.shape, shape), out.data, shape);
-  gemm(false, true, M, N, K, x.data as Float32Array, 0, K, w.data as Float32Array, 0, K, bias !== null, out.data as Float32Array, 0, N);
+  gemm(false, true, M, N, K, x.data as Float, 0, K, w.data as Float, 0, K, bias !== null, out.data as Float, 0, N);
   const r = record(Op.Addmm, out, bias ? [x, w, bias] : [x, w]);
   if (r) r.saved = saveOperands(x, w);
   return out;
