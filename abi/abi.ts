@@ -64,7 +64,7 @@ export enum TensorFlag { RequiresGrad = 1, RetainsGrad = 2, Live = 4 }
  */
 export enum Slot {
   Data = 0, Numel = 4, Ndim = 8, DType = 9, Flags = 10, Grad = 12, GradFn = 16,
-  Refs = 20, Shape = 24, Capture = 56, Size = 64,
+  Refs = 20, Shape = 24, Capture = 56, Version = 60, Size = 64,
 }
 
 /** The most dimensions a tensor may have (shape lives inline in the slot). */
@@ -75,12 +75,12 @@ export enum Limits { MaxDims = 8, MaxNumel = 0x3fffffff }
 export enum Rec {
   Op = 0, NIn = 2, Flags = 3, Refs = 4, Out = 8, GradAcc = 12, Deps = 16, OutData = 20,
   S0 = 24, S1 = 32, I0 = 40, I1 = 44, Saved = 48, NSaved = 4,
-  OutNdim = 64, OutDtype = 65, OutShape = 68, Inputs = 112,
+  OutNdim = 64, OutDtype = 65, OutShape = 68, SavedVersion = 100, OutVersion = 116, Inputs = 120,
   // per input
   InProducer = 0, InLeaf = 4, InNeedsGrad = 8, InNdim = 9, InShape = 12, InSize = 48,
 }
 
-export enum RecFlag { Freed = 1, HasSaved = 2, Visited = 4, Ready = 8, SavesOut = 16, OwnsOut = 32 }
+export enum RecFlag { Freed = 1, HasSaved = 2, Visited = 4, Ready = 8, SavesOut = 16, OwnsOut = 32, OutModified = 64, SavedOutput = 128 }
 
 /** Error codes returned by exported functions (negative ids); TS turns them into PyTorch's messages. */
 export enum Err {
@@ -90,4 +90,6 @@ export enum Err {
   Unimplemented = -3,
   // an integer result beyond the int32 storage of int64 and int32 (docs/api.md)
   IntOverflow = -4,
+  // a tensor a derivative needs was changed in place after it was saved (inplace_error_* says which)
+  ModifiedInplace = -5,
 }

@@ -26,6 +26,7 @@ import {
 } from './tape';
 import { gradient } from './derivatives';
 import { deliverTo } from './ops/accumulate';
+import { checkSavedVersions } from './ops/inplace';
 
 const visited = memory.data(12, 4); // every record this sweep reached
 const ready = memory.data(12, 4);   // records whose gradient is complete
@@ -94,6 +95,8 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
     const r = <usize>stackAt(visited, i);
     const f = recFlags(r);
     if ((f & RecFlag.Freed) && (f & RecFlag.HasSaved)) { cleanup(); return Err.BackwardTwice; }
+    const changed = checkSavedVersions(r);
+    if (changed != Err.Ok) { cleanup(); return changed; }
     const n = recNin(r);
     for (let k = 0; k < n; k++) {
       const p = inProducer(r, k);

@@ -10,6 +10,7 @@ export {
 } from './tensors';
 export { set_grad_enabled, is_grad_enabled, tape_live_records } from './tape';
 export { backward } from './autograd';
+export { inplace_commit, bump_version, inplace_error } from './ops/inplace';
 export { create, create_fill, copy_tensor } from './ops/create';
 export { binary, unary, scalar } from './ops/elementwise';
 export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from './ops/reduce';

@@ -3,15 +3,15 @@
 // order is a topological order, and the backward sweep (autograd.ts) walks it
 // in reverse with a dependency count, like PyTorch's engine.
 //
-//  record (112 + 48·nin bytes, from the allocator):
+//  record (120 + 48·nin bytes, from the allocator):
 //   0    2     3      4      8     12        16     20        24     32     40   44   48             64
 //  ┌────┬─────┬──────┬──────┬─────┬─────────┬──────┬─────────┬──────┬──────┬────┬────┬──────────────┐
 //  │ op │ nin │flags │ refs │ out │ gradAcc │ deps │ outData │  s0  │  s1  │ i0 │ i1 │ saved[4] ids │
 //  └────┴─────┴──────┴──────┴─────┴─────────┴──────┴─────────┴──────┴──────┴────┴────┴──────────────┘
-//   64     65       68              112
-//  ┌──────┬────────┬───┬────────────────┬────────────────────────────────┬─────┐
-//  │outNd │outDtype│   │ outShape[8]    │ input 0                        │ ... │
-//  └──────┴────────┴───┴────────────────┴────────────────────────────────┴─────┘
+//   64     65       68             100                  116          120
+//  ┌──────┬────────┬───┬──────────────┬────────────────────┬────────────┬─────────┬─────┐
+//  │outNd │outDtype│   │ outShape[8]  │ savedVersion[4]    │ outVersion │ input 0 │ ... │
+//  └──────┴────────┴───┴──────────────┴────────────────────┴────────────┴─────────┴─────┘
 //  input k (48 bytes):
 //   0          4      8         9      12
 //  ┌──────────┬──────┬─────────┬──────┬───────────────┐
@@ -27,6 +27,9 @@
 //  producer: the record that made input k (ref held), 0 for leaves and constants
 //  leaf:     input k's id when it is a leaf that requires grad (ref held, the
 //            AccumulateGrad target)
+//  savedVersion, outVersion: the version counters of the saved tensors and of the
+//            output when they were saved; a backward that finds one changed (an
+//            in-place op since) refuses, as PyTorch does
 //  saved:    tensors the derivative needs (ref held), released after a backward
 //            without retain_graph (flag Freed); a second backward through such a
 //            record is PyTorch's "backward through the graph a second time".
@@ -35,7 +38,7 @@ import { alloc, free } from './alloc';
 import { stackPush, stackPop, stackLen } from './stack';
 import { Rec, RecFlag, Slot, TensorFlag, Limits } from '../abi/abi';
 import {
-  slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags, dtypeOf,
+  slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags, dtypeOf, versionOf,
 } from './tensors';
 
 let gradEnabled = true;
@@ -133,12 +136,15 @@ export function setInput(r: usize, k: i32, id: i32): void {
 export function save(r: usize, k: i32, id: i32): void {
   retain(id);
   store<i32>(r + (<usize>k << 2), id, Rec.Saved);
+  store<u32>(r + (<usize>k << 2), versionOf(id), Rec.SavedVersion);
   setRecFlags(r, recFlags(r) | RecFlag.HasSaved);
 }
 
 /** Keeps the output's values for the derivative (see outData above). */
 export function saveOutput(r: usize): void {
-  store<u32>(r, <u32>dataOf(load<i32>(r, Rec.Out)), Rec.OutData);
+  const out = load<i32>(r, Rec.Out);
+  store<u32>(r, <u32>dataOf(out), Rec.OutData);
+  store<u32>(r, versionOf(out), Rec.OutVersion);
   setRecFlags(r, recFlags(r) | RecFlag.SavesOut | RecFlag.HasSaved);
 }
 
@@ -213,4 +219,4 @@ export function dropRecord(r: usize): void {
   draining = false;
 }
 
-assert(Rec.Inputs == 64 + 4 + Limits.MaxDims * 4 + 12);
+assert(Rec.SavedVersion == Rec.OutShape + Limits.MaxDims * 4 && Rec.Inputs == Rec.OutVersion + 4);

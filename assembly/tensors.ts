@@ -74,6 +74,9 @@ export function tensor_live_bytes(): usize { return liveBytes; }
 @inline export function gradFnOf(id: i32): usize { return load<u32>(slot(id), Slot.GradFn); }
 // @ts-ignore: decorator
 @inline export function gradOf(id: i32): i32 { return load<i32>(slot(id), Slot.Grad); }
+/** PyTorch's version counter: how many times the tensor's values were changed in place. */
+// @ts-ignore: decorator
+@inline export function versionOf(id: i32): u32 { return load<u32>(slot(id), Slot.Version); }
 
 function grow(): bool {
   const newCap: u32 = capacity ? capacity * 2 : 1024;
@@ -131,6 +134,7 @@ export function newTensorN(ndim: i32, shape: usize, dtype: i32, numel: i32): i32
   store<u32>(s, 0, Slot.GradFn);
   store<u32>(s, 1, Slot.Refs);
   store<i32>(s, 0, Slot.Capture);
+  store<u32>(s, 0, Slot.Version);
   memory.copy(s + Slot.Shape, shape, <usize>ndim << 2);
   liveCount++;
   liveBytes += bytes;

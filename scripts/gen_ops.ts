@@ -672,6 +672,10 @@ function tensorMethods(groups: FrontEnd[][]): string {
     }).flat();
     region += docComment(group, '  ', `x.${name}(${group[0].params.filter((p) => p.type === 'Tensor').length > 1 ? 'y' : ''})`);
     region += `  ${name}(...args: ${forms.join(' | ')}): Tensor { return tableMethods.${name}(this, args); }\n`;
+    if (group[0].row.inplace === false) continue;
+    region += `  /**\n   * In-place \`${name}\` (src/ops/inplace.ts): the result written into this tensor.\n   * @example x.${name}_(${group[0].params.filter((p) => p.type === 'Tensor').length > 1 ? 'y' : ''})\n   */\n`;
+    const noDerivative = group[0].row.inplace === 'not_differentiable' ? `, '${name}'` : '';
+    region += `  ${name}_(...args: ${forms.join(' | ')}): this { return inplace(this, () => tableMethods.${name}(this, args)${noDerivative}) as this; }\n`;
   }
   return withRegion('src/tensor.ts', '  // @generated-begin by scripts/gen_ops.ts: the op table\'s methods\n', '  // @generated-end\n', region);
 }
@@ -720,6 +724,10 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
       ? { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length, 1] }, { values: points, shape: [points.length] }], kwargs: {} }
       : { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length] }], kwargs: { ...row.example } });
     cases.push({ name: `${name}/empty`, call, args: inputs(binary ? [[0, 3], [3]] : [[0, 3]]), kwargs });
+    if (row.method !== false && row.inplace === undefined) {
+      const [self, ...others] = inputs(binary ? [[3, 4], [3, 4]] : [[3, 4]]);
+      cases.push({ name: `${name}_/inplace`, call: 'Tensor.__inplace__', args: [self, `${fe.name}_`, ...others], kwargs: { ...kwargs, ...row.example } });
+    }
     // the float64 kernels: the same expressions, instantiated for f64
     for (const c of cases.filter((c) => /\/(function|broadcast|edges)$/.test(c.name))) cases.push({ ...c, name: `${c.name}/float64`, dtype: 'float64' });
     out.push({ op: fe.op, cases });
@@ -789,8 +797,9 @@ export function generate(): Map<string, string> {
   files.set('src/tensor.ts', tensorMethods(groups));
   files.set('docs/api.md', apiDocs(groups));
   const replacer = (_k: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? '-0' : v);
+  const notDifferentiable = frontEnds().filter((fe) => fe.row.inplace === 'not_differentiable').map((fe) => fe.name);
   files.set('scripts/table_cases.generated.json', `{"generated": "by scripts/gen_ops.ts from src/ops/table.ts; read by scripts/gen_table_fixtures.py",\n"ops": [\n${
-    tableCases().map((o) => JSON.stringify(o, replacer)).join(',\n')}\n]}\n`);
+    tableCases().map((o) => JSON.stringify(o, replacer)).join(',\n')}\n],\n"inplace_not_differentiable": ${JSON.stringify(notDifferentiable)}}\n`);
   files.set('scripts/table_schemas.generated.json', `${JSON.stringify(groups.map((g) => ({
     call: `${g[0].row.method === false ? 'F' : 'torch'}.${g[0].name}`, method: g[0].row.method !== false && g.length === 1,
     schemas: g.map((f) => f.row.torch),

@@ -168,13 +168,30 @@ def error_cases(schemas):
     return errors
 
 
+def inplace_without_derivative(names):
+    """The in-place methods PyTorch cannot differentiate: the error its backward raises."""
+    out = []
+    for name in names:
+        with base.seeded(f"{name}_/no derivative"):
+            y = base.uniform(0.1, 0.5, 3).clone()
+            getattr(y, name + "_")()
+            try:
+                y.sum().backward()
+            except Exception as e:  # noqa: BLE001 (the error is the fixture)
+                out.append({"method": name + "_", "type": type(e).__name__, "message": str(e)})
+            else:
+                raise AssertionError(f"{name}_ has a derivative now: drop its inplace flag in src/ops/table.ts")
+    return out
+
+
 def main():
     with open(os.path.join(HERE, "table_cases.generated.json")) as fh:
         table = json.load(fh)
     with open(os.path.join(HERE, "table_schemas.generated.json")) as fh:
         schemas = json.load(fh)
     out = {"generator": GENERATOR, "torch": torch.__version__,
-           "cases": op_cases(table), "errors": error_cases(schemas)}
+           "cases": op_cases(table), "errors": error_cases(schemas),
+           "inplace_without_derivative": inplace_without_derivative(table["inplace_not_differentiable"])}
     with open(OUT, "w") as fh:
         json.dump(out, fh, separators=(",", ":"), allow_nan=False)
         fh.write("\n")

@@ -1,4 +1,4 @@
-"""wasmgrad's spelling of Python's x[...] (docs/api.md, "Indexing"), for the fixture generators.
+"""wasmgrad's spelling of Python's x[...] (docs/api.md, "Indexing") and of in-place methods, for the fixture generators.
 
 A fixture keeps the index as JSON, e.g. [":", 1] or ["...", None, "1::2"]; in PyTorch that is
 x[index_key(spec)], and `Tensor.__getitem_spec__(x, spec)` calls it, so the generators can record
@@ -19,3 +19,8 @@ def index_key(spec):
 
 
 torch.Tensor.__getitem_spec__ = lambda self, spec: self[index_key(spec)]
+
+
+# x.name_(*args) on a copy of x (x.clone(), so x stays a leaf and its gradient flows
+# through the in-place node): how the generators record in-place methods
+torch.Tensor.__inplace__ = lambda self, name, *args, **kwargs: getattr(self.clone(), name)(*args, **kwargs)

@@ -67,6 +67,15 @@ export interface Backend {
   release(h: Handle): void;
 
   // ---- autograd state ----
+  /**
+   * Moves r's values (same shape and dtype) into x, bumps x's version, and makes r's node, if
+   * any, x's grad_fn: the end of every in-place op (src/ops/inplace.ts). The caller releases r.
+   */
+  inplaceCommit(x: Handle, r: Handle): void;
+  /** Bumps x's version counter after its values were written in place some other way. */
+  bumpVersion(x: Handle): void;
+  /** PyTorch's `_version`: how many times x was changed in place. */
+  version(h: Handle): number;
   requiresGrad(h: Handle): boolean;
   setRequiresGrad(h: Handle, on: boolean): void;
   /** The op that made h, or Op.None for a leaf. */

@@ -6,6 +6,12 @@ import { DType } from '../abi/abi.js';
 import { TypeError } from './errors.js';
 import { pyType } from './args.js';
 
+/** PyTorch's legacy tensor type names, as `t.type()` returns them. */
+export const TYPE_NAMES: { readonly [K in DType]: string } = {
+  [DType.Float32]: 'torch.FloatTensor', [DType.Float64]: 'torch.DoubleTensor', [DType.Int64]: 'torch.LongTensor',
+  [DType.Int32]: 'torch.IntTensor', [DType.Bool]: 'torch.BoolTensor',
+};
+
 /** The names wasmgrad's dtypes go by (the part after `torch.`). */
 export type DTypeName = 'float32' | 'float64' | 'int64' | 'int32' | 'bool';
 

@@ -39,6 +39,25 @@ export const BACKWARD_TWICE =
   'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
   'if you need to access saved tensors after calling backward.';
 
+/** What a backward found changed in place since it was saved (both devices). */
+export interface ModifiedTensor {
+  /** PyTorch's legacy type name, 'torch.FloatTensor' */
+  type: string;
+  shape: readonly number[];
+  /** the node the tensor is output 0 of, null for a leaf */
+  node: string | null;
+  version: number;
+  expected: number;
+}
+
+/** PyTorch's error for a backward that needs a tensor changed in place since it was saved. */
+export function modifiedInplace(t: ModifiedTensor): RuntimeError {
+  return new RuntimeError(
+    `one of the variables needed for gradient computation has been modified by an inplace operation: [${t.type} [${t.shape.join(', ')}]]` +
+    `${t.node ? `, which is output 0 of ${t.node},` : ''} is at version ${t.version}; expected version ${t.expected} instead. ` +
+    'Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).');
+}
+
 export function check(cond: boolean, message: () => string): asserts cond {
   if (!cond) throw new RuntimeError(message());
 }

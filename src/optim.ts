@@ -48,6 +48,7 @@ export abstract class Optimizer {
       const g = p._dev.grad(p.h);
       if (g === null) continue;
       p._dev.write(g, new Float32Array(p.numel()));
+      p._dev.bumpVersion(g);
       p._dev.release(g);
     }
   }
@@ -115,6 +116,8 @@ export class SGD extends Optimizer {
       if (!buf) { buf = stateLike(p); this.buffers.set(p, buf); firstStep = true; }
     }
     p._dev.sgdStep(p.h, g, buf ? buf.h : null, { ...d, firstStep });
+    // an in-place update, as PyTorch's: a graph that saved p refuses a later backward
+    p._dev.bumpVersion(p.h);
   }
 
   /** Frees the momentum buffers (the optimizer is unusable afterwards only in that it restarts them). */
@@ -170,6 +173,7 @@ export class Adam extends Optimizer {
       lr: d.lr, beta1: d.betas[0], beta2: d.betas[1], eps: d.eps, weight_decay: d.weight_decay,
       step: s.step, maximize: d.maximize,
     });
+    p._dev.bumpVersion(p.h);
   }
 
   /** Frees the moment buffers. */

@@ -5,7 +5,7 @@
 import { Op, DType } from '../abi/abi.js';
 import type { Backend, Handle, DeviceName } from './device.js';
 import { RuntimeError } from './errors.js';
-import { numelOf, normDim, type Shape, type SizeArg } from './shape.js';
+import { numelOf, normDim, sameShape, type Shape, type SizeArg } from './shape.js';
 import { gradFnNames } from './grad_fn.js';
 import { GradFn } from './grad_fn_node.js';
 import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
@@ -22,6 +22,9 @@ import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
 import { castTensor } from './cast.js';
+import { TYPE_NAMES } from './dtype.js';
+import { inplace, checkOverwrite } from './ops/inplace.js';
+import { full_like } from './creation.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
 import { nonOverlappingAndDense } from './strides.js';
@@ -30,11 +33,6 @@ export type { DTypeName } from './dtype.js';
 export type Scalar = number;
 export type TensorLike = Tensor | number;
 
-/** PyTorch's legacy tensor type names, as `t.type()` returns them. */
-const TYPE_NAMES: { readonly [K in DType]: string } = {
-  [DType.Float32]: 'torch.FloatTensor', [DType.Float64]: 'torch.DoubleTensor', [DType.Int64]: 'torch.LongTensor',
-  [DType.Int32]: 'torch.IntTensor', [DType.Bool]: 'torch.BoolTensor',
-};
 
 const TO_SIGNATURES = [
   '(torch.device device, torch.dtype dtype, bool non_blocking, bool copy, *, torch.memory_format memory_format)',
@@ -537,175 +535,350 @@ export class Tensor {
    */
   neg(...args: []): Tensor { return tableMethods.neg(this, args); }
   /**
+   * In-place `neg` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.neg_()
+   */
+  neg_(...args: []): this { return inplace(this, () => tableMethods.neg(this, args)) as this; }
+  /**
    * eˣ. Its gradient node is PyTorch's ExpBackward0.
    * @example x.exp()
    */
   exp(...args: []): Tensor { return tableMethods.exp(this, args); }
+  /**
+   * In-place `exp` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.exp_()
+   */
+  exp_(...args: []): this { return inplace(this, () => tableMethods.exp(this, args)) as this; }
   /**
    * Natural logarithm. Its gradient node is PyTorch's LogBackward0.
    * @example x.log()
    */
   log(...args: []): Tensor { return tableMethods.log(this, args); }
   /**
+   * In-place `log` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.log_()
+   */
+  log_(...args: []): this { return inplace(this, () => tableMethods.log(this, args)) as this; }
+  /**
    * Square root. Its gradient node is PyTorch's SqrtBackward0.
    * @example x.sqrt()
    */
   sqrt(...args: []): Tensor { return tableMethods.sqrt(this, args); }
+  /**
+   * In-place `sqrt` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.sqrt_()
+   */
+  sqrt_(...args: []): this { return inplace(this, () => tableMethods.sqrt(this, args)) as this; }
   /**
    * Absolute value. Its gradient node is PyTorch's AbsBackward0.
    * @example x.abs()
    */
   abs(...args: []): Tensor { return tableMethods.abs(this, args); }
   /**
+   * In-place `abs` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.abs_()
+   */
+  abs_(...args: []): this { return inplace(this, () => tableMethods.abs(this, args)) as this; }
+  /**
    * 1 / (1 + e⁻ˣ). Its gradient node is PyTorch's SigmoidBackward0.
    * @example x.sigmoid()
    */
   sigmoid(...args: []): Tensor { return tableMethods.sigmoid(this, args); }
+  /**
+   * In-place `sigmoid` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.sigmoid_()
+   */
+  sigmoid_(...args: []): this { return inplace(this, () => tableMethods.sigmoid(this, args)) as this; }
   /**
    * Hyperbolic tangent. Its gradient node is PyTorch's TanhBackward0.
    * @example x.tanh()
    */
   tanh(...args: []): Tensor { return tableMethods.tanh(this, args); }
   /**
+   * In-place `tanh` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.tanh_()
+   */
+  tanh_(...args: []): this { return inplace(this, () => tableMethods.tanh(this, args)) as this; }
+  /**
    * max(x, 0). Its gradient node is PyTorch's ReluBackward0.
    * @example x.relu()
    */
   relu(...args: []): Tensor { return tableMethods.relu(this, args); }
+  /**
+   * In-place `relu` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.relu_()
+   */
+  relu_(...args: []): this { return inplace(this, () => tableMethods.relu(this, args)) as this; }
   /**
    * Sine. Its gradient node is PyTorch's SinBackward0.
    * @example x.sin()
    */
   sin(...args: []): Tensor { return tableMethods.sin(this, args); }
   /**
+   * In-place `sin` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.sin_()
+   */
+  sin_(...args: []): this { return inplace(this, () => tableMethods.sin(this, args)) as this; }
+  /**
    * Cosine. Its gradient node is PyTorch's CosBackward0.
    * @example x.cos()
    */
   cos(...args: []): Tensor { return tableMethods.cos(this, args); }
+  /**
+   * In-place `cos` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.cos_()
+   */
+  cos_(...args: []): this { return inplace(this, () => tableMethods.cos(this, args)) as this; }
   /**
    * Tangent. Its gradient node is PyTorch's TanBackward0.
    * @example x.tan()
    */
   tan(...args: []): Tensor { return tableMethods.tan(this, args); }
   /**
+   * In-place `tan` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.tan_()
+   */
+  tan_(...args: []): this { return inplace(this, () => tableMethods.tan(this, args)) as this; }
+  /**
    * Arcsine. Its gradient node is PyTorch's AsinBackward0.
    * @example x.asin()
    */
   asin(...args: []): Tensor { return tableMethods.asin(this, args); }
+  /**
+   * In-place `asin` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.asin_()
+   */
+  asin_(...args: []): this { return inplace(this, () => tableMethods.asin(this, args)) as this; }
   /**
    * Arccosine. Its gradient node is PyTorch's AcosBackward0.
    * @example x.acos()
    */
   acos(...args: []): Tensor { return tableMethods.acos(this, args); }
   /**
+   * In-place `acos` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.acos_()
+   */
+  acos_(...args: []): this { return inplace(this, () => tableMethods.acos(this, args)) as this; }
+  /**
    * Arctangent. Its gradient node is PyTorch's AtanBackward0.
    * @example x.atan()
    */
   atan(...args: []): Tensor { return tableMethods.atan(this, args); }
+  /**
+   * In-place `atan` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.atan_()
+   */
+  atan_(...args: []): this { return inplace(this, () => tableMethods.atan(this, args)) as this; }
   /**
    * Hyperbolic sine. Its gradient node is PyTorch's SinhBackward0.
    * @example x.sinh()
    */
   sinh(...args: []): Tensor { return tableMethods.sinh(this, args); }
   /**
+   * In-place `sinh` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.sinh_()
+   */
+  sinh_(...args: []): this { return inplace(this, () => tableMethods.sinh(this, args)) as this; }
+  /**
    * Hyperbolic cosine. Its gradient node is PyTorch's CoshBackward0.
    * @example x.cosh()
    */
   cosh(...args: []): Tensor { return tableMethods.cosh(this, args); }
+  /**
+   * In-place `cosh` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.cosh_()
+   */
+  cosh_(...args: []): this { return inplace(this, () => tableMethods.cosh(this, args)) as this; }
   /**
    * Inverse hyperbolic sine. Its gradient node is PyTorch's AsinhBackward0.
    * @example x.asinh()
    */
   asinh(...args: []): Tensor { return tableMethods.asinh(this, args); }
   /**
+   * In-place `asinh` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.asinh_()
+   */
+  asinh_(...args: []): this { return inplace(this, () => tableMethods.asinh(this, args), 'asinh') as this; }
+  /**
    * Inverse hyperbolic cosine. Its gradient node is PyTorch's AcoshBackward0.
    * @example x.acosh()
    */
   acosh(...args: []): Tensor { return tableMethods.acosh(this, args); }
+  /**
+   * In-place `acosh` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.acosh_()
+   */
+  acosh_(...args: []): this { return inplace(this, () => tableMethods.acosh(this, args), 'acosh') as this; }
   /**
    * Inverse hyperbolic tangent. Its gradient node is PyTorch's AtanhBackward0.
    * @example x.atanh()
    */
   atanh(...args: []): Tensor { return tableMethods.atanh(this, args); }
   /**
+   * In-place `atanh` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.atanh_()
+   */
+  atanh_(...args: []): this { return inplace(this, () => tableMethods.atanh(this, args), 'atanh') as this; }
+  /**
    * 2^x. Its gradient node is PyTorch's Exp2Backward0.
    * @example x.exp2()
    */
   exp2(...args: []): Tensor { return tableMethods.exp2(this, args); }
+  /**
+   * In-place `exp2` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.exp2_()
+   */
+  exp2_(...args: []): this { return inplace(this, () => tableMethods.exp2(this, args)) as this; }
   /**
    * eˣ − 1, accurate near 0. Its gradient node is PyTorch's Expm1Backward0.
    * @example x.expm1()
    */
   expm1(...args: []): Tensor { return tableMethods.expm1(this, args); }
   /**
+   * In-place `expm1` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.expm1_()
+   */
+  expm1_(...args: []): this { return inplace(this, () => tableMethods.expm1(this, args)) as this; }
+  /**
    * ln(1 + x), accurate near 0. Its gradient node is PyTorch's Log1PBackward0.
    * @example x.log1p()
    */
   log1p(...args: []): Tensor { return tableMethods.log1p(this, args); }
+  /**
+   * In-place `log1p` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.log1p_()
+   */
+  log1p_(...args: []): this { return inplace(this, () => tableMethods.log1p(this, args)) as this; }
   /**
    * Base-2 logarithm. Its gradient node is PyTorch's Log2Backward0.
    * @example x.log2()
    */
   log2(...args: []): Tensor { return tableMethods.log2(this, args); }
   /**
+   * In-place `log2` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.log2_()
+   */
+  log2_(...args: []): this { return inplace(this, () => tableMethods.log2(this, args)) as this; }
+  /**
    * Base-10 logarithm. Its gradient node is PyTorch's Log10Backward0.
    * @example x.log10()
    */
   log10(...args: []): Tensor { return tableMethods.log10(this, args); }
+  /**
+   * In-place `log10` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.log10_()
+   */
+  log10_(...args: []): this { return inplace(this, () => tableMethods.log10(this, args)) as this; }
   /**
    * 1/√x. Its gradient node is PyTorch's RsqrtBackward0.
    * @example x.rsqrt()
    */
   rsqrt(...args: []): Tensor { return tableMethods.rsqrt(this, args); }
   /**
+   * In-place `rsqrt` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.rsqrt_()
+   */
+  rsqrt_(...args: []): this { return inplace(this, () => tableMethods.rsqrt(this, args)) as this; }
+  /**
    * 1/x. Its gradient node is PyTorch's ReciprocalBackward0.
    * @example x.reciprocal()
    */
   reciprocal(...args: []): Tensor { return tableMethods.reciprocal(this, args); }
+  /**
+   * In-place `reciprocal` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.reciprocal_()
+   */
+  reciprocal_(...args: []): this { return inplace(this, () => tableMethods.reciprocal(this, args)) as this; }
   /**
    * −1, 0 or 1 by the sign of x. Its gradient node is PyTorch's SignBackward0.
    * @example x.sign()
    */
   sign(...args: []): Tensor { return tableMethods.sign(this, args); }
   /**
+   * In-place `sign` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.sign_()
+   */
+  sign_(...args: []): this { return inplace(this, () => tableMethods.sign(this, args)) as this; }
+  /**
    * sign, extended to complex numbers in PyTorch. Its gradient node is PyTorch's SgnBackward0.
    * @example x.sgn()
    */
   sgn(...args: []): Tensor { return tableMethods.sgn(this, args); }
+  /**
+   * In-place `sgn` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.sgn_()
+   */
+  sgn_(...args: []): this { return inplace(this, () => tableMethods.sgn(this, args)) as this; }
   /**
    * Rounds down. Its gradient node is PyTorch's FloorBackward0.
    * @example x.floor()
    */
   floor(...args: []): Tensor { return tableMethods.floor(this, args); }
   /**
+   * In-place `floor` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.floor_()
+   */
+  floor_(...args: []): this { return inplace(this, () => tableMethods.floor(this, args)) as this; }
+  /**
    * Rounds up. Its gradient node is PyTorch's CeilBackward0.
    * @example x.ceil()
    */
   ceil(...args: []): Tensor { return tableMethods.ceil(this, args); }
+  /**
+   * In-place `ceil` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.ceil_()
+   */
+  ceil_(...args: []): this { return inplace(this, () => tableMethods.ceil(this, args)) as this; }
   /**
    * Rounds half to even. Its gradient node is PyTorch's RoundBackward0 or RoundBackward1.
    * @example x.round()
    */
   round(...args: [] | [decimals: number] | [{ decimals: number }]): Tensor { return tableMethods.round(this, args); }
   /**
+   * In-place `round` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.round_()
+   */
+  round_(...args: [] | [decimals: number] | [{ decimals: number }]): this { return inplace(this, () => tableMethods.round(this, args)) as this; }
+  /**
    * Rounds towards 0. Its gradient node is PyTorch's TruncBackward0.
    * @example x.trunc()
    */
   trunc(...args: []): Tensor { return tableMethods.trunc(this, args); }
+  /**
+   * In-place `trunc` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.trunc_()
+   */
+  trunc_(...args: []): this { return inplace(this, () => tableMethods.trunc(this, args)) as this; }
   /**
    * x − trunc(x). Its gradient node is PyTorch's FracBackward0.
    * @example x.frac()
    */
   frac(...args: []): Tensor { return tableMethods.frac(this, args); }
   /**
+   * In-place `frac` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.frac_()
+   */
+  frac_(...args: []): this { return inplace(this, () => tableMethods.frac(this, args)) as this; }
+  /**
    * The error function. Its gradient node is PyTorch's ErfBackward0.
    * @example x.erf()
    */
   erf(...args: []): Tensor { return tableMethods.erf(this, args); }
   /**
+   * In-place `erf` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.erf_()
+   */
+  erf_(...args: []): this { return inplace(this, () => tableMethods.erf(this, args)) as this; }
+  /**
    * The complementary error function, 1 − erf(x). Its gradient node is PyTorch's ErfcBackward0.
    * @example x.erfc()
    */
   erfc(...args: []): Tensor { return tableMethods.erfc(this, args); }
+  /**
+   * In-place `erfc` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.erfc_()
+   */
+  erfc_(...args: []): this { return inplace(this, () => tableMethods.erfc(this, args)) as this; }
   /**
    * 0 on [−lambd, lambd], else x. Its gradient node is PyTorch's HardshrinkBackward0.
    * @example x.hardshrink()
@@ -717,25 +890,50 @@ export class Tensor {
    */
   fmod(...args: [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.fmod(this, args); }
   /**
+   * In-place `fmod` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.fmod_(y)
+   */
+  fmod_(...args: [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): this { return inplace(this, () => tableMethods.fmod(this, args)) as this; }
+  /**
    * Python's %: the remainder with the sign of other. Its gradient node is PyTorch's RemainderBackward1 or NotImplemented or RemainderBackward0.
    * @example x.remainder(y)
    */
   remainder(...args: [other: Tensor] | [{ other: Tensor }] | [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.remainder(this, args); }
+  /**
+   * In-place `remainder` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.remainder_(y)
+   */
+  remainder_(...args: [other: Tensor] | [{ other: Tensor }] | [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): this { return inplace(this, () => tableMethods.remainder(this, args)) as this; }
   /**
    * input · log(other), 0 where input = 0. Its gradient node is PyTorch's XlogyBackward0 or XlogyBackward1 or XlogyBackward2.
    * @example x.xlogy(y)
    */
   xlogy(...args: [other: Tensor] | [{ other: Tensor }] | [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.xlogy(this, args); }
   /**
+   * In-place `xlogy` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.xlogy_(y)
+   */
+  xlogy_(...args: [other: Tensor] | [{ other: Tensor }] | [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): this { return inplace(this, () => tableMethods.xlogy(this, args)) as this; }
+  /**
    * Elementwise arctangent of input/other, quadrant-aware. Its gradient node is PyTorch's Atan2Backward0.
    * @example x.atan2(y)
    */
   atan2(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.atan2(this, args); }
   /**
+   * In-place `atan2` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.atan2_(y)
+   */
+  atan2_(...args: [other: Tensor] | [{ other: Tensor }]): this { return inplace(this, () => tableMethods.atan2(this, args)) as this; }
+  /**
    * √(input² + other²) elementwise. Its gradient node is PyTorch's HypotBackward0.
    * @example x.hypot(y)
    */
   hypot(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.hypot(this, args); }
+  /**
+   * In-place `hypot` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.hypot_(y)
+   */
+  hypot_(...args: [other: Tensor] | [{ other: Tensor }]): this { return inplace(this, () => tableMethods.hypot(this, args)) as this; }
   /**
    * log(eˣ + eʸ), without overflow. Its gradient node is PyTorch's LogaddexpBackward0.
    * @example x.logaddexp(y)
@@ -747,35 +945,70 @@ export class Tensor {
    */
   copysign(...args: [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): Tensor { return tableMethods.copysign(this, args); }
   /**
+   * In-place `copysign` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.copysign_(y)
+   */
+  copysign_(...args: [other: Tensor] | [{ other: Tensor }] | [other: number] | [{ other: number }]): this { return inplace(this, () => tableMethods.copysign(this, args)) as this; }
+  /**
    * clamp_min Its gradient node is PyTorch's ClampMinBackward1 or ClampMinBackward0.
    * @example x.clamp_min(y)
    */
   clamp_min(...args: [min: Tensor] | [{ min: Tensor }] | [min: number] | [{ min: number }]): Tensor { return tableMethods.clamp_min(this, args); }
+  /**
+   * In-place `clamp_min` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.clamp_min_(y)
+   */
+  clamp_min_(...args: [min: Tensor] | [{ min: Tensor }] | [min: number] | [{ min: number }]): this { return inplace(this, () => tableMethods.clamp_min(this, args)) as this; }
   /**
    * clamp_max Its gradient node is PyTorch's ClampMaxBackward1 or ClampMaxBackward0.
    * @example x.clamp_max(y)
    */
   clamp_max(...args: [max: Tensor] | [{ max: Tensor }] | [max: number] | [{ max: number }]): Tensor { return tableMethods.clamp_max(this, args); }
   /**
+   * In-place `clamp_max` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.clamp_max_(y)
+   */
+  clamp_max_(...args: [max: Tensor] | [{ max: Tensor }] | [max: number] | [{ max: number }]): this { return inplace(this, () => tableMethods.clamp_max(this, args)) as this; }
+  /**
    * Degrees to radians. Its gradient node is PyTorch's Deg2RadBackward0.
    * @example x.deg2rad()
    */
   deg2rad(...args: []): Tensor { return tableMethods.deg2rad(this, args); }
+  /**
+   * In-place `deg2rad` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.deg2rad_()
+   */
+  deg2rad_(...args: []): this { return inplace(this, () => tableMethods.deg2rad(this, args)) as this; }
   /**
    * Radians to degrees. Its gradient node is PyTorch's Rad2DegBackward0.
    * @example x.rad2deg()
    */
   rad2deg(...args: []): Tensor { return tableMethods.rad2deg(this, args); }
   /**
+   * In-place `rad2deg` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.rad2deg_()
+   */
+  rad2deg_(...args: []): this { return inplace(this, () => tableMethods.rad2deg(this, args)) as this; }
+  /**
    * sin(πx)/(πx), 1 at 0. Its gradient node is PyTorch's SincBackward0.
    * @example x.sinc()
    */
   sinc(...args: []): Tensor { return tableMethods.sinc(this, args); }
   /**
+   * In-place `sinc` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.sinc_()
+   */
+  sinc_(...args: []): this { return inplace(this, () => tableMethods.sinc(this, args)) as this; }
+  /**
    * log(x / (1 − x)), x clamped to [eps, 1 − eps] when eps is given. Its gradient node is PyTorch's LogitBackward0.
    * @example x.logit()
    */
   logit(...args: [eps?: number | null] | [{ eps?: number | null }]): Tensor { return tableMethods.logit(this, args); }
+  /**
+   * In-place `logit` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.logit_()
+   */
+  logit_(...args: [eps?: number | null] | [{ eps?: number | null }]): this { return inplace(this, () => tableMethods.logit(this, args)) as this; }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
@@ -938,6 +1171,96 @@ export class Tensor {
    * console.log(`${torch.tensor([1, -2]).square()}`); // tensor([1., 4.])
    */
   square(): Tensor { return ew.square(this); }
+
+  // ---- in-place forms (src/ops/inplace.ts): the result written into this tensor ----
+  // The op table's own rows get theirs in the generated region (sin_, exp_, ...).
+
+  /**
+   * PyTorch's version counter: how many times this tensor was changed in place.
+   * @example
+   * const x = torch.zeros(2); x.add_(1); console.log(x._version); // 1
+   */
+  get _version(): number { return this._dev.version(this.h); }
+  /**
+   * In-place `add`: this += alpha · other, broadcast to this tensor's shape.
+   * @example
+   * const w = torch.ones(2); w.add_(torch.tensor([1, 2]), { alpha: 2 }); console.log(`${w}`); // tensor([3., 5.])
+   */
+  add_(other: TensorLike, options?: { alpha?: number }): this { return inplace(this, () => ew.add(this, other, options, true)) as this; }
+  /**
+   * In-place `sub`: this −= alpha · other. The manual SGD step: `torch.no_grad(() => w.sub_(w.grad!.mul(lr)))`.
+   * @example
+   * const w = torch.ones(2); w.sub_(0.5); console.log(`${w}`); // tensor([0.5000, 0.5000])
+   */
+  sub_(other: TensorLike, options?: { alpha?: number }): this { return inplace(this, () => ew.sub(this, other, options, true)) as this; }
+  /**
+   * In-place `mul`.
+   * @example
+   * const w = torch.ones(2); w.mul_(3); console.log(`${w}`); // tensor([3., 3.])
+   */
+  mul_(other: TensorLike | { other: TensorLike }): this { return inplace(this, () => ew.mul(this, other as TensorLike, undefined, true)) as this; }
+  /**
+   * In-place `div`.
+   * @example
+   * const w = torch.ones(2); w.div_(4); console.log(`${w}`); // tensor([0.2500, 0.2500])
+   */
+  div_(other: TensorLike | { other: TensorLike }): this { return inplace(this, () => ew.div(this, other as TensorLike, undefined, true)) as this; }
+  /**
+   * In-place `pow`.
+   * @example
+   * const w = torch.tensor([2, 3]); w.pow_(2); console.log(`${w}`); // tensor([4., 9.])
+   */
+  pow_(exponent: TensorLike | { exponent: TensorLike }): this {
+    return inplace(this, () => ew.pow(this, exponent as TensorLike, undefined, true)) as this;
+  }
+  /**
+   * In-place `clamp`.
+   * @example
+   * const w = torch.tensor([-2, 0.5, 3]); w.clamp_(-1, 1); console.log(`${w}`); // tensor([-1.0000,  0.5000,  1.0000])
+   */
+  clamp_(min?: number | null | { min?: number | null; max?: number | null }, max?: number | null): this {
+    return inplace(this, () => ew.clamp(this, min, max, true)) as this;
+  }
+  /**
+   * In-place `square`.
+   * @example
+   * const w = torch.tensor([1, -2]); w.square_(); console.log(`${w}`); // tensor([1., 4.])
+   */
+  square_(): this { return inplace(this, () => ew.square(this)) as this; }
+  /**
+   * Sets every element to 0, in place: `w.grad!.zero_()` after a manual update.
+   * @example
+   * const g = torch.ones(2); g.zero_(); console.log(`${g}`); // tensor([0., 0.])
+   */
+  zero_(): this { return this.fill_(0); }
+  /**
+   * Sets every element to `value`, in place.
+   * @example
+   * const t = torch.zeros(2); t.fill_(7); console.log(`${t}`); // tensor([7., 7.])
+   */
+  fill_(value: number | boolean | { value: number | boolean }): this {
+    const v = typeof value === 'object' ? value.value : value;
+    checkOverwrite(this, 'fill_');
+    return inplace(this, () => full_like(this, Number(v))) as this;
+  }
+  /**
+   * Copies `src`'s values into this tensor (broadcast, converted to its dtype), in place.
+   * @example
+   * const t = torch.zeros(2, 2); t.copy_(torch.tensor([1, 2])); console.log(`${t}`); // tensor([[1., 2.], [1., 2.]])
+   */
+  copy_(src: Tensor | { src: Tensor }): this {
+    const from = src instanceof Tensor ? src : src.src;
+    checkOverwrite(this, 'copy_', from);
+    return inplace(this, () => {
+      const d = from.detach(), c = castTensor(d, this._dtype, false);
+      try {
+        return sameShape(c._shape, this._shape) ? c.clone() : c.expand(...this._shape);
+      } finally {
+        if (c !== d) c.dispose();
+        d.dispose();
+      }
+    }) as this;
+  }
   /**
    * PyTorch's `x[...]` for reading: integers select, `'start:stop:step'` strings slice, `'...'`
    * skips dims, `null` adds one. See docs/api.md, "Indexing".

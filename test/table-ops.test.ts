@@ -11,7 +11,8 @@ import { runCase, type OpCase } from './support/cases.js';
 import { runCall, expectErrorLeavesEngineIntact, type Arg } from './support/error_cases.js';
 
 interface ErrorCase { name: string; call: string; args: Arg[]; kwargs: Record<string, Arg>; type: string; message: string }
-const fixture = loadFixture<{ cases: OpCase[]; errors: ErrorCase[] }>('table.json');
+interface NoDerivative { method: string; type: string; message: string }
+const fixture = loadFixture<{ cases: OpCase[]; errors: ErrorCase[]; inplace_without_derivative: NoDerivative[] }>('table.json');
 
 describe.each(DEVICES)('op table vs PyTorch on %s', (device) => {
   for (const c of fixture.cases) it(c.name, () => runCase(c, device));
@@ -34,4 +35,19 @@ describe.each(DEVICES)('an op PyTorch cannot differentiate, on %s', (device) => 
       expect(torch.tensor([1, 2], { device }).add(1).tolist()).toEqual([2, 3]);
     });
   });
+});
+
+describe.each(DEVICES)('in-place methods PyTorch cannot differentiate, on %s', (device) => {
+  // PyTorch raises when the backward reaches them; wasmgrad as soon as the op would be recorded
+  for (const e of fixture.inplace_without_derivative) {
+    it(`${e.method} raises torch.${e.type} with PyTorch's message when it would record, and runs under no_grad`, () => {
+      torch.tidy(() => {
+        const x = torch.tensor([0.2, 0.3], { device, requires_grad: true });
+        const y = x.mul(1) as unknown as Record<string, () => torch.Tensor>;
+        expectErrorLeavesEngineIntact(device, () => { y[e.method](); }, { error: e.message, error_type: e.type });
+        const z = torch.no_grad(() => (x.detach().clone() as unknown as Record<string, () => torch.Tensor>)[e.method]());
+        expect(z.requires_grad).toBe(false);
+      });
+    });
+  }
 });

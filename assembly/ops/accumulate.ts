@@ -43,6 +43,8 @@ export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
   }
   if (inPlace || load<u32>(slot(have), Slot.Refs) == 1) {
     accumulateInto(have, g);
+    // an in-place add into .grad, as PyTorch's AccumulateGrad: its version goes up
+    if (inPlace) store<u32>(slot(have), load<u32>(slot(have), Slot.Version) + 1, Slot.Version);
     release(g);
     return Err.Ok;
   }

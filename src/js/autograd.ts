@@ -2,7 +2,9 @@
 // (assembly/autograd.ts) over JsRecords. Find the records reachable from the
 // roots, count consumers, then run each record once its gradient is complete.
 
-import { RuntimeError, BACKWARD_TWICE } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE, modifiedInplace, type ModifiedTensor } from '../errors.js';
+import { TYPE_NAMES } from '../dtype.js';
+import { gradFnNames } from '../grad_fn.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, empty } from './tensor.js';
 import { derivatives } from './generated/derivatives.generated.js';
 import type { RecordedOp } from '../ops/table.js';
@@ -15,6 +17,20 @@ function sum(a: JsTensor, b: JsTensor): JsTensor {
   const out = empty(a.shape.slice(), DType.Float64);
   for (let j = 0; j < out.data.length; j++) out.data[j] = a.data[j] + b.data[j];
   return out;
+}
+
+/** A tensor r saved that has changed in place since, as the error describes it; null if none. */
+function modifiedSaved(r: JsRecord): ModifiedTensor | null {
+  const describe = (t: JsTensor, node: JsRecord | null, expected: number): ModifiedTensor =>
+    ({ type: TYPE_NAMES[t.dtype], shape: t.shape, node: node ? gradFnNames[node.op] : null, version: t.version, expected });
+  for (let k = 0; k < r.saved.length; k++) {
+    const t = r.saved[k];
+    // a saved input is described by its grad_fn now
+    if (t && t.version !== r.savedVersions[k]) return describe(t, t.gradFn, r.savedVersions[k]);
+  }
+  // a saved output by the node that made it
+  if (r.savesResult && r.out.version !== r.outVersion) return describe(r.out, r, r.outVersion);
+  return null;
 }
 
 export function backward(
@@ -30,6 +46,8 @@ export function backward(
   for (let i = 0; i < visited.length; i++) {
     const r = visited[i];
     if (r.freed) { cleanup(visited); throw new RuntimeError(BACKWARD_TWICE); }
+    const changed = modifiedSaved(r);
+    if (changed) { cleanup(visited); throw modifiedInplace(changed); }
     for (const inp of r.inputs) {
       if (!inp.producer) continue;
       inp.producer.deps++;
@@ -114,6 +132,8 @@ function accumulateGrad(t: JsTensor, g: JsTensor): void {
   if (t.grad) {
     const d = t.grad.data, s = g.data;
     for (let j = 0; j < d.length; j++) d[j] += s[j];
+    // an in-place add, as PyTorch's AccumulateGrad: .grad's version goes up
+    t.grad.version++;
   } else {
     // a copy: g may also be pending elsewhere, or be the caller's seed
     t.grad = new JsTensor(g.data.slice(), g.shape.slice(), g.dtype);

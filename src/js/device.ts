@@ -33,6 +33,9 @@ export class JsDevice implements Backend {
   retain(_h: Handle): void { /* the garbage collector owns js tensors */ }
   release(_h: Handle): void { /* likewise */ }
 
+  inplaceCommit(x: Handle, r: Handle): void { ops.inplaceCommit(T(x), T(r)); }
+  bumpVersion(x: Handle): void { T(x).version++; }
+  version(h: Handle): number { return T(h).version; }
   requiresGrad(h: Handle): boolean { return T(h).requiresGrad; }
   setRequiresGrad(h: Handle, on: boolean): void { T(h).requiresGrad = on; }
   gradFnOp(h: Handle): Op { return T(h).gradFn?.op ?? Op.None; }

@@ -147,3 +147,24 @@ export function fromData(data: ArrayLike<number>, shape: readonly number[], dtyp
   t.data.set(data as ArrayLike<number>);
   return t;
 }
+
+/**
+ * The end of an in-place op (the wasm device's assembly/ops/inplace.ts): r's values go
+ * into x, x's version goes up, and r's record, if any, becomes x's grad_fn. A derivative
+ * that reads its self input gets a copy of x's old values (PyTorch's original_self).
+ */
+export function inplaceCommit(x: JsTensor, r: JsTensor): void {
+  const rec = r.gradFn;
+  if (rec && rec.saved[0] === x) {
+    rec.saved[0] = new JsTensor(x.data.slice(), x.shape.slice(), x.dtype);
+    rec.savedVersions[0] = 0;
+  }
+  x.data.set(r.data);
+  x.version++;
+  if (!rec) return;
+  rec.out = x;
+  if (rec.savesResult) rec.outVersion = x.version;
+  x.gradFn = rec;
+  x.requiresGrad = true;
+  r.gradFn = null;
+}

@@ -17,6 +17,8 @@ export class JsTensor {
   grad: JsTensor | null = null;
   /** during autograd.grad: 1 + this tensor's index among the inputs */
   capture = 0;
+  /** PyTorch's version counter: how many times the values were changed in place */
+  version = 0;
   constructor(
     public data: Data,
     public shape: number[],
@@ -46,7 +48,23 @@ export interface JsInput {
 
 export class JsRecord {
   inputs: JsInput[] = [];
-  saved: (JsTensor | null)[] = [];
+  private kept: (JsTensor | null)[] = [];
+  /** the versions of the saved tensors, and of the output, when they were saved */
+  savedVersions: number[] = [];
+  outVersion = 0;
+  private keepsResult = false;
+  /** the tensors the derivative needs; saving one notes its version */
+  get saved(): (JsTensor | null)[] { return this.kept; }
+  set saved(ts: (JsTensor | null)[]) {
+    this.kept = ts;
+    this.savedVersions = ts.map((t) => t?.version ?? 0);
+  }
+  /** the derivative needs the output's values; saving them notes the output's version */
+  get savesResult(): boolean { return this.keepsResult; }
+  set savesResult(on: boolean) {
+    this.keepsResult = on;
+    this.outVersion = this.out.version;
+  }
   s0 = 0;
   s1 = 0;
   i0 = 0;
@@ -54,7 +72,6 @@ export class JsRecord {
   /** extra integer parameters (permutation, cat sizes) */
   ints: number[] = [];
   freed = false;
-  savesResult = false;
   /** the op keeps its scalar operand as a saved tensor in PyTorch (mul, div by a number) */
   savesScalar = false;
   // backward bookkeeping

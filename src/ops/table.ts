@@ -65,6 +65,11 @@ export interface OpRow {
   readonly name?: string;
   readonly method?: boolean;
   /**
+   * false: PyTorch has no in-place method (`name_`) of this op; 'not_differentiable': it has
+   * one, without a derivative ("the derivative for 'inplace version of asinh' is not implemented").
+   */
+  readonly inplace?: false | 'not_differentiable';
+  /**
    * torch.nn.functional defines it in Python around a builtin: a missing argument is
    * Python's TypeError, and a wrong type names its position even when given by keyword.
    * 'same', or the Python function's name where it differs (F.threshold is _threshold).
@@ -120,6 +125,9 @@ const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
 /** A fixture case of the float64 kernels: the inputs drawn, then converted with .double(). */
 const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
   ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
+/** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
+const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}): TableCase =>
+  ({ name: `${name}_/inplace`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
 /** An op whose result never requires grad (bool results): no node, no derivative. */
 const never = (inputs: readonly string[]): OpRow => manual('', inputs, 'notDifferentiable');
 const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extra: Partial<OpRow> = {}): OpRow =>
@@ -130,13 +138,14 @@ const scalar = (node: string, params: readonly string[], kernel: Kernel, grad: s
 export const ops: Rows = {
   // ---- binary, broadcasting: gradients are summed back to each input's shape ----
   [Op.Add]: binary('AddBackward0', 'x + alpha * y', { self: 'grad', other: 'grad * alpha' },
-    { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))' }),
+    { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [inplaceCase('add', [any([3, 4]), any([4])], { alpha: 2 })] }),
   [Op.Sub]: binary('SubBackward0', 'x - alpha * y', { self: 'grad', other: 'grad * -alpha' },
-    { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))' }),
-  [Op.Mul]: binary('MulBackward0', 'x * y', { self: 'grad * other', other: 'grad * self' }, { simd: 'f32x4.mul(x, y)' }),
+    { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [inplaceCase('sub', [any([3, 4]), any([3, 4])])] }),
+  [Op.Mul]: binary('MulBackward0', 'x * y', { self: 'grad * other', other: 'grad * self' },
+    { simd: 'f32x4.mul(x, y)', cases: [inplaceCase('mul', [any([3, 4]), any([3, 4])])] }),
   // divided twice as PyTorch does (other² would overflow first)
   [Op.Div]: binary('DivBackward0', 'x / y', { self: 'grad / other', other: '-grad * (self / other / other)' },
-    { simd: 'f32x4.div(x, y)' }),
+    { simd: 'f32x4.div(x, y)', cases: [inplaceCase('div', [any([3, 4]), { shape: [3, 4], domain: 'nonzero' }])] }),
   // PyTorch's 0 for d/dself where the exponent is 0, and for d/dexponent where self = 0 ≤ exponent
   [Op.Pow]: binary('PowBackward1', 'powC(x, y)', {
     self: 'pow_backward_self(grad, self, exponent)',
@@ -162,7 +171,7 @@ export const ops: Rows = {
     { torch: 'xlogy(Tensor input, Tensor other) -> Tensor', domain: 'positive', doc: 'input · log(other), 0 where input = 0.' }),
   [Op.Logaddexp]: binary('LogaddexpBackward0', 'x == y && abs(x) == inf ? x : max(x, y) + log1p(exp(-abs(x - y)))',
     { self: 'grad / (1 + exp(other - self))', other: 'grad / (1 + exp(self - other))' },
-    { torch: 'logaddexp(Tensor input, Tensor other) -> Tensor', doc: 'log(eˣ + eʸ), without overflow.' }),
+    { torch: 'logaddexp(Tensor input, Tensor other) -> Tensor', doc: 'log(eˣ + eʸ), without overflow.', inplace: false }),
   [Op.Copysign]: binary('CopysignBackward0', 'copysign(x, y)', { self: 'copysign_backward(grad, self, result)', other: 'zeros_like(grad)' },
     { torch: 'copysign(Tensor input, Tensor other) -> Tensor', doc: 'The magnitude of input with the sign of other.' }),
   // a NaN bound gives NaN; the gradient goes to input where it is kept, to the bound where it is taken
@@ -176,15 +185,18 @@ export const ops: Rows = {
   // ---- a tensor and numbers c, c2 ----
   [Op.AddScalar]: scalar('AddBackward0', ['other'], 'x + c', 'grad', { simd: 'f32x4.add(v, cV)' }),
   [Op.SubScalar]: scalar('SubBackward0', ['other'], 'x - c', 'grad', { simd: 'f32x4.sub(v, cV)' }),
-  [Op.MulScalar]: scalar('MulBackward0', ['other'], 'x * c', 'grad * other', { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other' }),
+  [Op.MulScalar]: scalar('MulBackward0', ['other'], 'x * c', 'grad * other',
+    { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other', cases: [inplaceCase('mul', [any([3, 4]), 2.5])] }),
   [Op.DivScalar]: scalar('DivBackward0', ['other'], 'x / c', 'grad / other', { scalarOperand: 'other' }),
-  [Op.PowScalar]: scalar('PowBackward0', ['exponent'], 'powScalar(x, c)', 'pow_scalar_backward(grad, self, exponent)'),
+  [Op.PowScalar]: scalar('PowBackward0', ['exponent'], 'powScalar(x, c)', 'pow_scalar_backward(grad, self, exponent)',
+    { cases: [inplaceCase('pow', [{ shape: [3, 4], domain: 'positive' }, 1.5]), inplaceCase('square', [any([3, 4])])] }),
   [Op.Rsub]: scalar('RsubBackward1', ['other'], 'c - x', '-grad', { simd: 'f32x4.sub(cV, v)' }),
   // c ** x; d/dx is c^x·ln c, and 0 where c = 0 and x ≥ 0
   [Op.Rpow]: { ...scalar('PowBackward2', ['base'], 'powC(c, x)', ''), inputs: ['exponent'],
     grad: { exponent: 'base == 0 ? grad * zero_base_backward(result * log(base), result) : grad * (result * log(base))' } },
   // a missing bound is ∓inf; NaN for both means PyTorch's all-NaN result for a NaN bound
-  [Op.Clamp]: scalar('ClampBackward1', ['min', 'max'], 'clampF(x, c, c2)', 'clamp_backward(grad, self, min, max)'),
+  [Op.Clamp]: scalar('ClampBackward1', ['min', 'max'], 'clampF(x, c, c2)', 'clamp_backward(grad, self, min, max)',
+    { cases: [inplaceCase('clamp', [any([3, 4]), -0.5, 0.5])] }),
   [Op.FmodScalar]: scalar('FmodBackward0', ['other'], 'fmod(x, c)', 'grad',
     { torch: 'fmod(Tensor input, Scalar other) -> Tensor', example: { other: 1.5 }, doc: "C's fmod by a number." }),
   [Op.RemainderScalar]: scalar('RemainderBackward0', ['other'], 'remainder(x, c)', 'grad',
@@ -220,7 +232,7 @@ export const ops: Rows = {
   [Op.Celu]: scalar('CeluBackward0', ['alpha'], 'x <= 0 ? (exp(x * (1 / c)) - 1) * c : x', 'celu_backward(grad, self, alpha)',
     { torch: 'celu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(e^(x/alpha) − 1).', example: { alpha: 2 } }),
   [Op.Hardshrink]: scalar('HardshrinkBackward0', ['lambd'], 'x >= -c && x <= c ? 0 : x', 'shrink_backward(grad, self, lambd)',
-    { torch: 'hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.', example: { lambd: 1 } }),
+    { torch: 'hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.', example: { lambd: 1 }, inplace: false }),
   [Op.Softshrink]: scalar('SoftshrinkBackward0', ['lambd'], 'x > c ? x - c : x < -c ? x + c : 0', 'shrink_backward(grad, self, lambd)',
     { torch: 'softshrink(Tensor input, Scalar lambd=0.5) -> Tensor', method: false, doc: 'x moved towards 0 by lambd, 0 on [−lambd, lambd].', example: { lambd: 1 } }),
   [Op.Threshold]: scalar('ThresholdBackward0', ['threshold', 'value'], 'x <= c ? c2 : x', 'threshold_backward(grad, self, threshold)',
@@ -251,11 +263,11 @@ export const ops: Rows = {
   [Op.Sinh]: unary('SinhBackward0', 'sinh(x)', 'grad * cosh(self)', { torch: 'sinh(Tensor input) -> Tensor', doc: 'Hyperbolic sine.' }),
   [Op.Cosh]: unary('CoshBackward0', 'cosh(x)', 'grad * sinh(self)', { torch: 'cosh(Tensor input) -> Tensor', doc: 'Hyperbolic cosine.' }),
   [Op.Asinh]: unary('AsinhBackward0', 'asinh(x)', 'grad * rsqrt(self * self + 1)',
-    { torch: 'asinh(Tensor input) -> Tensor', doc: 'Inverse hyperbolic sine.' }),
+    { torch: 'asinh(Tensor input) -> Tensor', doc: 'Inverse hyperbolic sine.', inplace: 'not_differentiable' }),
   [Op.Acosh]: unary('AcoshBackward0', 'acosh(x)', 'grad * rsqrt(self * self - 1)',
-    { torch: 'acosh(Tensor input) -> Tensor', domain: 'ge1', doc: 'Inverse hyperbolic cosine.' }),
+    { torch: 'acosh(Tensor input) -> Tensor', domain: 'ge1', doc: 'Inverse hyperbolic cosine.', inplace: 'not_differentiable' }),
   [Op.Atanh]: unary('AtanhBackward0', 'atanh(x)', 'grad / (1 - self * self)',
-    { torch: 'atanh(Tensor input) -> Tensor', domain: 'unit', doc: 'Inverse hyperbolic tangent.' }),
+    { torch: 'atanh(Tensor input) -> Tensor', domain: 'unit', doc: 'Inverse hyperbolic tangent.', inplace: 'not_differentiable' }),
   [Op.Exp2]: unary('Exp2Backward0', 'exp2(x)', 'grad * result * 0.6931471805599453', { torch: 'exp2(Tensor input) -> Tensor', doc: '2^x.' }),
   [Op.Expm1]: unary('Expm1Backward0', 'expm1(x)', 'grad * (result + 1)', { torch: 'expm1(Tensor input) -> Tensor', doc: 'eˣ − 1, accurate near 0.' }),
   [Op.Log1p]: unary('Log1PBackward0', 'log1p(x)', 'grad / (self + 1)',

@@ -3,7 +3,9 @@
 // and grad_fn are read straight out of memory without a call.
 
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
-import { RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, type ModifiedTensor } from '../errors.js';
+import { TYPE_NAMES } from '../dtype.js';
+import { gradFnNames } from '../grad_fn.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, type WasmExports } from './loader.js';
@@ -83,8 +85,22 @@ export class WasmDevice implements Backend {
       case Err.BackwardTwice: return new RuntimeError(BACKWARD_TWICE);
       case Err.Unimplemented: return new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
       case Err.IntOverflow: return new RuntimeError(INT_OVERFLOW);
+      case Err.ModifiedInplace: return modifiedInplace(this.modifiedTensor());
       default: return new RuntimeError(`wasmgrad: internal error ${code} in the wasm device`);
     }
+  }
+
+  /** What the sweep found changed in place (assembly/ops/inplace.ts inplace_error). */
+  private modifiedTensor(): ModifiedTensor {
+    const [id, rec, version, expected] = [0, 1, 2, 3].map((k) => this.x.inplace_error(k) >>> 0);
+    // a saved output: the record's node; a saved input: the tensor's own grad_fn now
+    const node = rec ? rec : id ? this.gradFnNode(id) : null;
+    return {
+      type: TYPE_NAMES[id ? this.dtypeOf(id) : this.u8[rec + Rec.OutDtype] as DType],
+      shape: id ? this.shapeOf(id) : this.nodeShape(rec),
+      node: node ? gradFnNames[this.nodeOp(node)] : null,
+      version, expected,
+    };
   }
 
   /** Address of slot `id` in the tensor table (the table moves as it grows), read without a call. */
@@ -165,6 +181,13 @@ export class WasmDevice implements Backend {
   release(h: Handle): void { this.x.tensor_release(h as number); }
 
   // ---- autograd state ----
+
+  inplaceCommit(x: Handle, r: Handle): void {
+    const err = this.x.inplace_commit(x as number, r as number);
+    if (err !== Err.Ok) throw this.error(err);
+  }
+  bumpVersion(x: Handle): void { this.x.bump_version(x as number); }
+  version(h: Handle): number { return this.u32[(this.slot(h as number) + Slot.Version) >> 2]; }
 
   requiresGrad(h: Handle): boolean {
     const s = this.slot(h as number);

@@ -66,6 +66,11 @@ function call(c: OpCase, args: unknown[], kwargs: Record<string, unknown>): unkn
   const [ns, name] = c.call.split('.');
   if (ns === 'torch') return T[name](...withKw);
   if (ns === 'F') return F[name](...withKw);
+  if (name === '__inplace__') {
+    // x.name_(...) on x.clone() (scripts/index_spec.py)
+    const [x, method, ...rest] = withKw as [torch.Tensor, string, ...unknown[]];
+    return (x.clone() as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...rest);
+  }
   if (name.startsWith('__')) return dunder[name](args);
   const self = args[0] as unknown as Record<string, (...a: unknown[]) => unknown>;
   return self[name](...withKw.slice(1));
