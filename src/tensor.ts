@@ -17,6 +17,7 @@ import * as shp from './ops/shape.js';
 import * as sc from './ops/shape_compose.js';
 import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
+import * as ix2 from './ops/indexing2.js'; // shape and indexing 2
 import * as cmp from './ops/compare.js';
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
@@ -960,6 +961,26 @@ export class Tensor {
   narrow(...args: [dim: number, start: number, length: number] | [{ dim: number; start: number; length: number }]): Tensor {
     return ix.narrowMethod(this, args);
   }
+  // shape and indexing 2 (src/ops/indexing2.ts)
+  /**
+   * The elements reversed along each dim of `dims`. See {@link flip}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3]).flip([0])}`); // tensor([3., 2., 1.])
+   */
+  flip(...args: [dims: number[]] | [{ dims: number[] }]): Tensor { return ix2.methods.flip(this, args); }
+  /**
+   * Reversed left to right (dim 1). See {@link fliplr}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2]]).fliplr()}`); // tensor([[2., 1.]])
+   */
+  fliplr(): Tensor { return ix2.methods.fliplr(this, []); }
+  /**
+   * Reversed up to down (dim 0). See {@link flipud}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).flipud()}`); // tensor([2., 1.])
+   */
+  flipud(): Tensor { return ix2.methods.flipud(this, []); }
+  // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.
    * @example

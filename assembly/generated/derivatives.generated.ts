@@ -11,9 +11,10 @@ import {
 import { Fused } from './kernels.generated';
 import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
-  dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  dotBackward, expandBackward, gatherFlatBackward, logSoftmaxBackward, logsumexpBackward,
+  maxAllBackward, maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward,
+  nllLossBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward,
+  stackBackward, sumBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -134,6 +135,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Stack: return stackBackward(r, g, k);
     case Op.Select: return sliceBackward(r, g, k);
     case Op.Slice: return sliceBackward(r, g, k);
+    case Op.Flip: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

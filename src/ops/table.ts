@@ -385,6 +385,18 @@ export const ops: Rows = {
     })),
   ] }),
   [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward'),
+  // shape and indexing 2 (src/ops/indexing2.ts): one gather kernel, g added back at the index
+  [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'flip/dims', call: 'torch.flip', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], family: 'shape' },
+    { name: 'flip/negative dim', call: 'Tensor.flip', args: [{ shape: [3, 4], domain: 'any' }, [-1]], family: 'shape' },
+    { name: 'flip/no dims', call: 'torch.flip', args: [{ shape: [3], domain: 'any' }, []], family: 'shape' },
+    { name: 'flip/0-dim', call: 'torch.flip', args: [{ shape: [], domain: 'any' }, [0]], family: 'shape' },
+    { name: 'flip/empty', call: 'torch.flip', args: [{ shape: [0, 3], domain: 'any' }, [0, 1]], family: 'shape' },
+    { name: 'fliplr/function', call: 'torch.fliplr', args: [{ shape: [3, 4, 2], domain: 'any' }], family: 'shape' },
+    { name: 'fliplr/method', call: 'Tensor.fliplr', args: [{ shape: [2, 5], domain: 'any' }], family: 'shape' },
+    { name: 'flipud/function', call: 'torch.flipud', args: [{ shape: [5], domain: 'any' }], family: 'shape' },
+    { name: 'flipud/method', call: 'Tensor.flipud', args: [{ shape: [3, 2], domain: 'any' }], family: 'shape' },
+  ] }),
   [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward'),
   [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward'),
   [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward'),

@@ -12,9 +12,10 @@ import {
 import { Fused } from './kernels.generated.js';
 import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
-  dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  dotBackward, expandBackward, gatherFlatBackward, logSoftmaxBackward, logsumexpBackward,
+  maxAllBackward, maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward,
+  nllLossBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward,
+  stackBackward, sumBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -136,6 +137,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Stack]: (r, g, k) => stackBackward(r, g, k),
   [Op.Select]: (r, g, k) => sliceBackward(r, g, k),
   [Op.Slice]: (r, g, k) => sliceBackward(r, g, k),
+  [Op.Flip]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Mm]: (r, g, k) => mmBackward(r, g, k),
   [Op.Bmm]: (r, g, k) => bmmBackward(r, g, k),
   [Op.Mv]: (r, g, k) => mvBackward(r, g, k),
