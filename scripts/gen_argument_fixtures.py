@@ -75,7 +75,7 @@ def enc_value(v):
 
 
 def enc_tensor(t):
-    return {"shape": list(t.shape), "dtype": {torch.float32: "float32", torch.int64: "int64"}[t.dtype],
+    return {"shape": list(t.shape), "dtype": {torch.float32: "float32", torch.int64: "int64", torch.bool: "bool"}[t.dtype],
             "data": [enc_value(v) for v in t.detach().reshape(-1).tolist()], "requires_grad": t.requires_grad}
 
 
@@ -308,6 +308,45 @@ def indexing_cases():
     error("index/step zero or less", "Tensor.__getitem_spec__", lambda: [mat(), ["::-1"]])
 
 
+def indexing2_cases():
+    """Shape and indexing 2 (src/ops/indexing2.ts): bad dims and indices, PyTorch's errors."""
+    def ix(*v):
+        return torch.tensor(v, dtype=torch.long)
+    error("flip/repeated dim", "torch.flip", lambda: [mat(), [0, -2]])
+    error("flip/dim out of range", "Tensor.flip", lambda: [mat(), [2]])
+    error("fliplr/1-D", "torch.fliplr", lambda: [vec()])
+    error("flipud/0-dim", "Tensor.flipud", lambda: [torch.tensor(1.5)])
+    error("index_select/out of range dim 0", "torch.index_select", lambda: [mat(), 0, ix(0, 2)])
+    error("index_select/out of range dim 1", "Tensor.index_select", lambda: [mat(), 1, ix(3)])
+    error("index_select/negative", "torch.index_select", lambda: [mat(), -1, ix(-1)])
+    error("index_select/1-D negative", "torch.index_select", lambda: [vec(), 0, ix(-1)])
+    error("index_select/empty input", "torch.index_select", lambda: [torch.zeros(0, 3), 1, ix(3)])
+    error("index_select/empty axis", "torch.index_select", lambda: [torch.zeros(3, 0), 1, ix(0)])
+    error("index_select/2-D index", "torch.index_select", lambda: [mat(), 0, ix([0])])
+    error("index_select/float index", "torch.index_select", lambda: [mat(), 0, torch.tensor([0.5])])
+    error("index_select/dim out of range", "torch.index_select", lambda: [mat(), 2, ix(0)])
+    error("index_select/index not a tensor", "torch.index_select", lambda: [mat(), 0, [0]])
+    error("index_select/method index not a tensor", "Tensor.index_select", lambda: [mat(), 0, [0]])
+    error("gather/index not a tensor", "torch.gather", lambda: [mat(), 0, [0]])
+    error("gather/method index not a tensor", "Tensor.gather", lambda: [mat(), 0, [0]])
+    error("take/index not a tensor", "torch.take", lambda: [mat(), [0]])
+    error("gather/out of range", "torch.gather", lambda: [mat(), 1, ix([3, 0])])
+    error("gather/negative", "Tensor.gather", lambda: [mat(), 0, ix([-1])])
+    error("gather/dims differ", "torch.gather", lambda: [mat(), 1, ix(0)])
+    error("gather/index too big", "torch.gather", lambda: [mat(), 1, torch.zeros(3, 1, dtype=torch.long)])
+    error("gather/float index", "torch.gather", lambda: [mat(), 1, torch.zeros(1, 1)])
+    error("gather/dim out of range", "torch.gather", lambda: [mat(), -3, ix([0])])
+    error("take/out of range", "torch.take", lambda: [mat(), ix(6)])
+    error("take/negative out of range", "Tensor.take", lambda: [mat(), ix(0, -7)])
+    error("take/float index", "torch.take", lambda: [mat(), torch.tensor([1.5])])
+    error("take/empty input", "torch.take", lambda: [torch.zeros(0), ix(0)])
+    error("take_along_dim/dims differ", "torch.take_along_dim", lambda: [mat(), ix(0), 1])
+    error("take_along_dim/float index", "torch.take_along_dim", lambda: [mat(), torch.zeros(1, 1), 1])
+    error("take_along_dim/out of range", "Tensor.take_along_dim", lambda: [mat(), ix([3]), 1])
+    error("take_along_dim/flat out of range", "torch.take_along_dim", lambda: [mat(), ix(6)])
+    error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
+
+
 def creation_cases():
     error("full/fill_value str", "torch.full", lambda: [[2], "a"])
     error("full/fill_value null", "torch.full", lambda: [[2], None])
@@ -473,6 +512,7 @@ def main():
     unary_cases()
     keyword_cases()
     indexing_cases()
+    indexing2_cases()
     creation_cases()
     dim_cases()
     autograd_cases()

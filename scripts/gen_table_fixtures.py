@@ -56,6 +56,8 @@ def draw(spec):
     if "values" in spec:
         vals = [number(v) for v in spec["values"]]
         n = math.prod(spec["shape"])
+        if "dtype" in spec:  # an index or a mask: no gradient
+            return torch.tensor(vals, dtype=getattr(torch, spec["dtype"])).reshape(spec["shape"])
         return torch.tensor(vals[:n] if len(vals) >= n else vals, dtype=torch.float32).reshape(spec["shape"]).requires_grad_()
     shape, domain = spec["shape"], spec["domain"]
     if domain == "any":

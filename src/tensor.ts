@@ -980,6 +980,34 @@ export class Tensor {
    * console.log(`${torch.tensor([1, 2]).flipud()}`); // tensor([2., 1.])
    */
   flipud(): Tensor { return ix2.methods.flipud(this, []); }
+  /**
+   * The slices at `index` along `dim`. See {@link index_select}.
+   * @example
+   * console.log(`${torch.tensor([10, 20, 30]).index_select(0, torch.tensor([1, 1], { dtype: torch.long }))}`); // tensor([20., 20.])
+   */
+  index_select(...args: [dim: number, index: Tensor] | [{ dim: number; index: Tensor }]): Tensor { return ix2.methods.index_select(this, args); }
+  /**
+   * Values along `dim` at `index` (int64, shaped like the output). See {@link gather}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).gather(1, torch.tensor([[1], [1]], { dtype: torch.long })).flatten()}`); // tensor([2., 4.])
+   */
+  gather(...args: [dim: number, index: Tensor, options?: { sparse_grad?: boolean }] | [{ dim: number; index: Tensor; sparse_grad?: boolean }]): Tensor {
+    return ix2.methods.gather(this, args);
+  }
+  /**
+   * The elements at flat positions `index`. See {@link take}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).take(torch.tensor([0, 3], { dtype: torch.long }))}`); // tensor([1., 4.])
+   */
+  take(...args: [index: Tensor] | [{ index: Tensor }]): Tensor { return ix2.methods.take(this, args); }
+  /**
+   * gather with broadcasting (or over the flattened tensor without dim). See {@link take_along_dim}.
+   * @example
+   * console.log(`${torch.tensor([[3, 1], [2, 4]]).take_along_dim(torch.tensor([[1], [0]], { dtype: torch.long }), 1).flatten()}`); // tensor([1., 2.])
+   */
+  take_along_dim(...args: [indices: Tensor, dim?: number | null] | [{ indices: Tensor; dim?: number | null }]): Tensor {
+    return ix2.methods.take_along_dim(this, args);
+  }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

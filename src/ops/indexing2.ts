@@ -9,10 +9,13 @@
 // accumulate as in PyTorch. The results are copies (views arrive with issue 7).
 
 import { Op, DType } from '../../abi/abi.js';
-import { RuntimeError } from '../errors.js';
-import { normDim } from '../shape.js';
+import { IndexError, RuntimeError, TypeError } from '../errors.js';
+import { normDim, broadcastShapes } from '../shape.js';
+import { DTYPES } from '../dtype.js';
+import { expand, view } from './shape.js';
 import { Tensor } from '../tensor.js';
-import { bind } from '../signature.js';
+import { bind, isOptions } from '../signature.js';
+import { invalidCombination } from '../args.js';
 import { parseSchema, type Schema } from '../schema.js';
 
 const S = (text: string): Schema => parseSchema(text, false);
@@ -57,6 +60,10 @@ function gathered(op: Op, input: Tensor, index: Int32Array, shape: number[], fil
 // ---- flip ------------------------------------------------------------------------------
 
 const SCHEMAS = {
+  index_select: S('index_select(Tensor input, int dim, Tensor index) -> Tensor'),
+  gather: S('gather(Tensor input, int dim, Tensor index, *, bool sparse_grad=False) -> Tensor'),
+  take: S('take(Tensor input, Tensor index) -> Tensor'),
+  take_along_dim: S('take_along_dim(Tensor input, Tensor indices, int? dim=None) -> Tensor'),
   flip: S('flip(Tensor input, int[] dims) -> Tensor'),
   fliplr: S('fliplr(Tensor input) -> Tensor'),
   flipud: S('flipud(Tensor input) -> Tensor'),
@@ -118,8 +125,189 @@ export function fliplr(...args: unknown[]): Tensor { return fliplrBound(bind(SCH
 export function flipud(input: Tensor): Tensor;
 export function flipud(...args: unknown[]): Tensor { return flipudBound(bind(SCHEMAS.flipud, args, null)); }
 
+// ---- index_select, gather, take, take_along_dim ------------------------------------------
+
+const fmt = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
+
+// PyTorch also has overloads with a dim name: its parser lists them when a call fits neither
+const OVERLOADS: Record<string, readonly [fn: readonly string[], method: readonly string[]]> = {
+  index_select: [['(Tensor input, int dim, Tensor index, *, Tensor out)', '(Tensor input, name dim, Tensor index, *, Tensor out)'],
+    ['(int dim, Tensor index)', '(name dim, Tensor index)']],
+  gather: [['(Tensor input, int dim, Tensor index, *, bool sparse_grad, Tensor out)', '(Tensor input, name dim, Tensor index, *, bool sparse_grad, Tensor out)'],
+    ['(int dim, Tensor index, *, bool sparse_grad)', '(name dim, Tensor index, *, bool sparse_grad)']],
+};
+
+/** bind, with PyTorch's "invalid combination" error over its overloads when the call fits neither. */
+function bindListed(name: 'index_select' | 'gather', args: unknown[], self: Tensor | null): Record<string, unknown> {
+  try {
+    return bind(SCHEMAS[name], args, self);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const last = args[args.length - 1];
+    const kw = isOptions(last);
+    throw invalidCombination(name, kw ? args.slice(0, -1) : args, kw ? last as Record<string, unknown> : {}, OVERLOADS[name][self ? 1 : 0]);
+  }
+}
+const scalarName = (t: Tensor): string => DTYPES[t._dtype]._scalarType;
+/** The elements of an index tensor (int64 and int32 are stored as int32 on both devices). */
+const indexData = (t: Tensor): Int32Array => t._dev.read(t.h) as Int32Array;
+
+function indexSelectBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  const shape = input._shape, nd = shape.length;
+  const dim = normDim(a.dim as number, nd);
+  if (index._shape.length > 1) throw new IndexError('index_select(): Index is supposed to be a vector');
+  if (index._dtype !== DType.Int64 && index._dtype !== DType.Int32) {
+    throw new RuntimeError('index_select(): Expected dtype int32 or int64 for index');
+  }
+  const idx = indexData(index), n = idx.length;
+  const size = nd === 0 ? 1 : shape[dim];
+  // PyTorch's CPU kernel words the check by path: contiguous dim 1 and empty inputs of >1 dims
+  // say "INDICES element ...", the rest "index out of range in self"
+  if (nd > 1 && n > 0 && numel(shape) === 0 && size === 0) {
+    throw new RuntimeError('index_select(): self indexing axis dim should be positive');
+  }
+  for (const v of idx) {
+    if (v >= 0 && v < size) continue;
+    if (nd > 1 && (dim === 1 || numel(shape) === 0)) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${v} axis_dim=${size}`);
+    throw new IndexError('index out of range in self');
+  }
+  const outShape = shape.slice();
+  if (nd > 0) outShape[dim] = n;
+  const st = stridesOf(shape);
+  const index1 = build(outShape, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) j += (d === dim ? idx[c[d]] : c[d]) * st[d];
+    return j;
+  });
+  return gathered(Op.IndexSelect, input, index1, outShape);
+}
+
+/** gather's checks and flat index: out[c] = input[c with c[dim] = index[c]]. */
+function gatherIndex(input: Tensor, dim: number, index: Tensor): Int32Array {
+  const shape = input._shape, ishape = index._shape;
+  if (index._dtype !== DType.Int64) throw new RuntimeError('gather(): Expected dtype int64 for index');
+  if (Math.max(shape.length, 1) !== Math.max(ishape.length, 1)) {
+    throw new RuntimeError('Index tensor must have the same number of dimensions as input tensor');
+  }
+  const nd = ishape.length;
+  if (numel(ishape) > 0) {
+    for (let d = 0; d < shape.length; d++) {
+      if (d !== dim && ishape[d] > shape[d]) {
+        throw new RuntimeError(`Size does not match at dimension ${d} expected index ${fmt(ishape)} to be smaller than self ${fmt(shape)} apart from dimension ${dim}`);
+      }
+    }
+  }
+  const idx = indexData(index);
+  const size = shape.length === 0 ? 1 : shape[dim];
+  for (const v of idx) {
+    if (v < 0 || v >= size) throw new RuntimeError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+  }
+  const st = shape.length === 0 ? [0] : stridesOf(shape);
+  let i = 0;
+  return build(ishape, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) j += (d === dim ? idx[i] : c[d]) * st[d];
+    i++;
+    return j;
+  });
+}
+
+function gatherBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  const dim = normDim(a.dim as number, input._shape.length);
+  return gathered(Op.Gather, input, gatherIndex(input, dim, index), index._shape.slice());
+}
+
+function takeBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  if (index._dtype !== DType.Int64) throw new RuntimeError(`take(): Expected a long tensor for index, but got ${scalarName(index)}`);
+  const idx = indexData(index), n = numel(input._shape);
+  if (n === 0 && idx.length > 0) throw new IndexError('take(): tried to take from an empty tensor');
+  const flat = new Int32Array(idx.length);
+  idx.forEach((v, i) => {
+    if (v < -n || v >= n) throw new IndexError(`out of range: tried to access index ${v} on a tensor of ${n} elements.`);
+    flat[i] = v < 0 ? v + n : v;
+  });
+  return gathered(Op.Take, input, flat, index._shape.slice());
+}
+
+function takeAlongDimBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, indices = a.indices as Tensor;
+  if (indices._dtype !== DType.Int64) {
+    throw new RuntimeError(`torch.take_along_dim(): dtype of indices should be Long but got ${scalarName(indices)}`);
+  }
+  if (a.dim === null) {
+    // PyTorch: self.view(-1).gather(0, indices.view(-1))
+    const flat = view(input, -1), iflat = view(indices, -1);
+    try { return gatherBound({ input: flat, dim: 0, index: iflat }); } finally { flat.dispose(); iflat.dispose(); }
+  }
+  const nd = input._shape.length;
+  if (nd !== indices._shape.length) {
+    throw new RuntimeError(`torch.take_along_dim(): input and indices should have the same number of dimensions, but got ${nd} dimensions for input, and ${indices._shape.length} dimensions for indices`);
+  }
+  const dim = normDim(a.dim as number, nd);
+  // input and indices broadcast against each other apart from dim (an expand records ExpandBackward0)
+  const s1 = input._shape.slice(), s2 = indices._shape.slice();
+  s1[dim] = 1; s2[dim] = 1;
+  const b = broadcastShapes(s1, s2);
+  const si = b.slice(), sx = b.slice();
+  si[dim] = indices._shape[dim]; sx[dim] = input._shape[dim];
+  const same = (p: readonly number[], q: readonly number[]): boolean => p.every((v, i) => v === q[i]);
+  const x = same(sx, input._shape) ? input : expand(input, sx);
+  const ix = same(si, indices._shape) ? indices : expand(indices, si);
+  try {
+    return gathered(Op.Gather, x, gatherIndex(x, dim, ix), si);
+  } finally {
+    if (x !== input) x.dispose();
+    if (ix !== indices) ix.dispose();
+  }
+}
+
+/**
+ * The slices of input at `index` (a 1-D int64 or int32 tensor) along `dim`, in that order;
+ * repeated indices repeat slices (IndexSelectBackward0: their gradients add up).
+ * @example
+ * console.log(`${torch.index_select(torch.tensor([10, 20, 30]), 0, torch.tensor([2, 0, 2], { dtype: torch.long }))}`); // tensor([30., 10., 30.])
+ */
+export function index_select(input: Tensor, dim: number, index: Tensor): Tensor;
+export function index_select(...args: unknown[]): Tensor { return indexSelectBound(bindListed('index_select', args, null)); }
+
+/**
+ * out[i][j] = input[index[i][j]][j] (dim 0), input[i][index[i][j]] (dim 1), ...: index (int64)
+ * has input's number of dims and the output's shape (GatherBackward0).
+ * @example
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(`${torch.gather(x, 1, torch.tensor([[1], [0]], { dtype: torch.long })).flatten()}`); // tensor([2., 3.])
+ */
+export function gather(input: Tensor, dim: number, index: Tensor, options?: { sparse_grad?: boolean }): Tensor;
+export function gather(...args: unknown[]): Tensor { return gatherBound(bindListed('gather', args, null)); }
+
+/**
+ * The elements of input at the flat (row-major) positions in `index` (int64, negative from the
+ * end), shaped like index (TakeBackward0).
+ * @example
+ * console.log(`${torch.take(torch.tensor([[1, 2], [3, 4]]), torch.tensor([3, -4], { dtype: torch.long }))}`); // tensor([4., 1.])
+ */
+export function take(input: Tensor, index: Tensor): Tensor;
+export function take(...args: unknown[]): Tensor { return takeBound(bind(SCHEMAS.take, args, null)); }
+
+/**
+ * gather along `dim` with input and indices broadcast against each other apart from dim;
+ * without dim, over the flattened input (GatherBackward0).
+ * @example
+ * const x = torch.tensor([[10, 30, 20], [60, 40, 50]]);
+ * console.log(`${torch.take_along_dim(x, torch.argmax(x, 1, true), 1).flatten()}`); // tensor([30., 60.])
+ */
+export function take_along_dim(input: Tensor, indices: Tensor, dim?: number | null): Tensor;
+export function take_along_dim(...args: unknown[]): Tensor { return takeAlongDimBound(bind(SCHEMAS.take_along_dim, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  index_select: (self: Tensor, args: unknown[]): Tensor => indexSelectBound(bindListed('index_select', args, self)),
+  gather: (self: Tensor, args: unknown[]): Tensor => gatherBound(bindListed('gather', args, self)),
+  take: (self: Tensor, args: unknown[]): Tensor => takeBound(bind(SCHEMAS.take, args, self)),
+  take_along_dim: (self: Tensor, args: unknown[]): Tensor => takeAlongDimBound(bind(SCHEMAS.take_along_dim, args, self)),
   flip: (self: Tensor, args: unknown[]): Tensor => flipBound(bind(SCHEMAS.flip, args, self)),
   fliplr: (self: Tensor, args: unknown[]): Tensor => fliplrBound(bind(SCHEMAS.fliplr, args, self)),
   flipud: (self: Tensor, args: unknown[]): Tensor => flipudBound(bind(SCHEMAS.flipud, args, self)),

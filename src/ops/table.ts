@@ -85,7 +85,8 @@ export interface OpRow {
 }
 
 /** A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values. */
-export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain } | { readonly values: readonly number[]; readonly shape: readonly number[] };
+export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
+  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
 export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
 
@@ -396,6 +397,34 @@ export const ops: Rows = {
     { name: 'fliplr/method', call: 'Tensor.fliplr', args: [{ shape: [2, 5], domain: 'any' }], family: 'shape' },
     { name: 'flipud/function', call: 'torch.flipud', args: [{ shape: [5], domain: 'any' }], family: 'shape' },
     { name: 'flipud/method', call: 'Tensor.flipud', args: [{ shape: [3, 2], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.IndexSelect]: manual('IndexSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'index_select/dim 1 repeated', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [3, 0, 3, 3], shape: [4], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/negative dim', call: 'Tensor.index_select', args: [{ shape: [2, 3, 4], domain: 'any' }, -3, { values: [1, 1, 0], shape: [3], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/1-D', call: 'torch.index_select', args: [{ shape: [5], domain: 'any' }, 0, { values: [4, 2], shape: [2], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/0-dim index', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2], shape: [], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/empty index', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/empty input', call: 'torch.index_select', args: [{ shape: [3, 0], domain: 'any' }, 0, { values: [2, 0], shape: [2], dtype: 'int64' }], family: 'shape' },
+  ] }),
+  [Op.Gather]: manual('GatherBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'gather/dim 1 repeated', call: 'torch.gather', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 1, 2, 2, 2, 2, 3, 0, 1, 1], shape: [3, 4], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/smaller index', call: 'Tensor.gather', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0, 1, 1, 2, 0], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/negative dim 3-D', call: 'torch.gather', args: [{ shape: [2, 3, 2], domain: 'any' }, -1, { values: [1, 0, 0, 0, 1, 1, 0, 1], shape: [2, 2, 2], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/wider index', call: 'torch.gather', args: [{ shape: [2, 3], domain: 'any' }, 1, { values: [2, 2, 2, 2, 0, 1, 0, 1, 0, 1], shape: [2, 5], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/empty', call: 'torch.gather', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [], shape: [0, 4], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/0-dim', call: 'torch.gather', args: [{ shape: [], domain: 'any' }, 0, { values: [0], shape: [], dtype: 'int64' }], family: 'shape' },
+    // take_along_dim is a gather in PyTorch, after broadcasting (dim) or flattening (no dim)
+    { name: 'take_along_dim/dim', call: 'torch.take_along_dim', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 1, 0, 3, 2, 2], shape: [3, 2], dtype: 'int64' }, 1], family: 'shape' },
+    { name: 'take_along_dim/broadcast', call: 'torch.take_along_dim', args: [{ shape: [3, 1], domain: 'any' }, { values: [0, 2, 2, 1], shape: [1, 4], dtype: 'int64' }, 0], family: 'shape' },
+    { name: 'take_along_dim/broadcast index', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3, 4], domain: 'any' }, { values: [3, 0], shape: [1, 1, 2], dtype: 'int64' }, -1], family: 'shape' },
+    { name: 'take_along_dim/flat', call: 'torch.take_along_dim', args: [{ shape: [3, 4], domain: 'any' }, { values: [11, 0, 5, 5], shape: [2, 2], dtype: 'int64' }], family: 'shape' },
+    { name: 'take_along_dim/flat method', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3], domain: 'any' }, { values: [4, 4, 1], shape: [3], dtype: 'int64' }], kwargs: { dim: null }, family: 'shape' },
+  ] }),
+  [Op.Take]: manual('TakeBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'take/repeated negative', call: 'torch.take', args: [{ shape: [3, 4], domain: 'any' }, { values: [0, -1, 5, 5, -12, 7], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
+    { name: 'take/method', call: 'Tensor.take', args: [{ shape: [5], domain: 'any' }, { values: [4, 1], shape: [2], dtype: 'int64' }], family: 'shape' },
+    { name: 'take/0-dim index', call: 'torch.take', args: [{ shape: [2, 2], domain: 'any' }, { values: [3], shape: [], dtype: 'int64' }], family: 'shape' },
+    { name: 'take/empty', call: 'torch.take', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0, 2], dtype: 'int64' }], family: 'shape' },
   ] }),
   [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward'),
   [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward'),
