@@ -344,6 +344,16 @@ def indexing2_cases():
     error("take_along_dim/float index", "torch.take_along_dim", lambda: [mat(), torch.zeros(1, 1), 1])
     error("take_along_dim/out of range", "Tensor.take_along_dim", lambda: [mat(), ix([3]), 1])
     error("take_along_dim/flat out of range", "torch.take_along_dim", lambda: [mat(), ix(6)])
+    mask = lambda *v: torch.tensor(v, dtype=torch.bool)  # noqa: E731
+    error("masked_fill/value 1-D", "torch.masked_fill", lambda: [mat(), mask(True, False, True), torch.tensor([1.5])])
+    error("masked_fill/value str", "Tensor.masked_fill", lambda: [mat(), mask(True, False, True), "a"])
+    error("masked_fill/function value str", "torch.masked_fill", lambda: [mat(), mask(True, False, True), "a"])
+    error("masked_fill/mask not broadcastable", "torch.masked_fill", lambda: [mat(), mask(True, False), 0.5])
+    error("masked_fill/int mask not 0 or 1", "torch.masked_fill", lambda: [mat(), ix(1, 0, 2), 0.5])
+    error("masked_select/int mask", "torch.masked_select", lambda: [mat(), ix(1, 0, 1)])
+    error("masked_select/float mask", "Tensor.masked_select", lambda: [mat(), torch.ones(3)])
+    error("masked_select/mask not broadcastable", "torch.masked_select", lambda: [mat(), mask(True, False)])
+    error("masked_select/mask not a tensor", "torch.masked_select", lambda: [mat(), True])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

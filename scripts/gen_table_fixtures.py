@@ -98,6 +98,7 @@ def op_cases(table):
                 # a list of tensor specs is a list of tensors (hstack's, cat's argument)
                 args = [draw(a) if isinstance(a, dict)
                         else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
+                        else float(a) if a in ("nan", "inf", "-inf")  # a non-finite number argument
                         else a for a in c["args"]]
                 case = base.run_case(c["name"], c.get("family", "elementwise"), c["call"], args,
                                      c.get("kwargs", {}), c.get("grads", True))

@@ -44,7 +44,10 @@ export {
 export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
 export { select, narrow } from './ops/indexing.js';
 // shape and indexing 2
-export { flip, fliplr, flipud, index_select, gather, take, take_along_dim } from './ops/indexing2.js';
+export {
+  flip, fliplr, flipud, index_select, gather, take, take_along_dim,
+  masked_fill, masked_select,
+} from './ops/indexing2.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';

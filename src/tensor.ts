@@ -1008,6 +1008,20 @@ export class Tensor {
   take_along_dim(...args: [indices: Tensor, dim?: number | null] | [{ indices: Tensor; dim?: number | null }]): Tensor {
     return ix2.methods.take_along_dim(this, args);
   }
+  /**
+   * `value` where mask is true. See {@link masked_fill}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).masked_fill(torch.tensor([false, true]), -1)}`); // tensor([ 1., -1.])
+   */
+  masked_fill(...args: [mask: Tensor, value: number | Tensor] | [{ mask: Tensor; value: number | Tensor }]): Tensor {
+    return ix2.methods.masked_fill(this, args);
+  }
+  /**
+   * The elements where mask is true, 1-D. See {@link masked_select}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3]).masked_select(torch.tensor([true, false, true]))}`); // tensor([1., 3.])
+   */
+  masked_select(...args: [mask: Tensor] | [{ mask: Tensor }]): Tensor { return ix2.methods.masked_select(this, args); }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

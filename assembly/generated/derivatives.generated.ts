@@ -139,6 +139,9 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.IndexSelect: return gatherFlatBackward(r, g, k);
     case Op.Gather: return gatherFlatBackward(r, g, k);
     case Op.Take: return gatherFlatBackward(r, g, k);
+    case Op.MaskedFill: return gatherFlatBackward(r, g, k);
+    case Op.MaskedFill1: return gatherFlatBackward(r, g, k);
+    case Op.MaskedSelect: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

@@ -14,7 +14,7 @@ import { normDim, broadcastShapes } from '../shape.js';
 import { DTYPES } from '../dtype.js';
 import { expand, view } from './shape.js';
 import { Tensor } from '../tensor.js';
-import { bind, isOptions } from '../signature.js';
+import { bind, bindOverloads, isOptions } from '../signature.js';
 import { invalidCombination } from '../args.js';
 import { parseSchema, type Schema } from '../schema.js';
 
@@ -67,7 +67,13 @@ const SCHEMAS = {
   flip: S('flip(Tensor input, int[] dims) -> Tensor'),
   fliplr: S('fliplr(Tensor input) -> Tensor'),
   flipud: S('flipud(Tensor input) -> Tensor'),
+  masked_select: S('masked_select(Tensor input, Tensor mask) -> Tensor'),
 };
+// PyTorch's order: the Tensor value first
+const MASKED_FILL = [
+  S('masked_fill(Tensor input, Tensor mask, Tensor value) -> Tensor'),
+  S('masked_fill(Tensor input, Tensor mask, Scalar value) -> Tensor'),
+];
 
 function flipDims(input: Tensor, dims: readonly number[]): Tensor {
   const shape = input._shape, nd = shape.length;
@@ -302,8 +308,81 @@ export function take(...args: unknown[]): Tensor { return takeBound(bind(SCHEMAS
 export function take_along_dim(input: Tensor, indices: Tensor, dim?: number | null): Tensor;
 export function take_along_dim(...args: unknown[]): Tensor { return takeAlongDimBound(bind(SCHEMAS.take_along_dim, args, null)); }
 
+// ---- masked_fill, masked_select -------------------------------------------------------
+
+/** For each element of `out` (a broadcast shape of `shape`), the flat index in a tensor of `shape`. */
+function broadcastIndex(shape: readonly number[], out: readonly number[]): Int32Array {
+  const lead = out.length - shape.length, st = stridesOf(shape);
+  return build(out, (c) => {
+    let j = 0;
+    for (let d = 0; d < shape.length; d++) if (shape[d] !== 1) j += c[lead + d] * st[d];
+    return j;
+  });
+}
+
+/** The mask's elements broadcast to `out`, as 0/1. */
+function maskData(mask: Tensor, out: readonly number[]): Int32Array {
+  const m = mask._dev.read(mask.h) as Int32Array, at = broadcastIndex(mask._shape, out);
+  return at.map((j) => m[j]);
+}
+
+function maskedFillBound(overload: number, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, mask = a.mask as Tensor;
+  let value: Tensor | null = null, fill: number;
+  if (overload === 0) {
+    value = a.value as Tensor;
+    if (value._shape.length !== 0) {
+      throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
+    }
+    fill = value.item() as number;
+  } else {
+    fill = a.value as number;
+  }
+  if (mask._dtype === DType.Float32 || mask._dtype === DType.Float64) {
+    // PyTorch 1.13 ignores a float mask; PyTorch 2 refuses it, as here
+    throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${DTYPES[mask._dtype].name}`);
+  }
+  const shape = broadcastShapes(mask._shape, input._shape); // PyTorch's order, for the error
+  const m = maskData(mask, shape);
+  if (mask._dtype !== DType.Bool && m.some((v) => v !== 0 && v !== 1)) throw new RuntimeError('Mask tensor can take 0 and 1 values only');
+  const at = broadcastIndex(input._shape, shape);
+  const index = at.map((j, i) => (m[i] ? -1 : j));
+  return gathered(value ? Op.MaskedFill1 : Op.MaskedFill, input, index, shape, fill, value);
+}
+
+function maskedSelectBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, mask = a.mask as Tensor;
+  if (mask._dtype !== DType.Bool) throw new RuntimeError('masked_select: expected BoolTensor or ByteTensor for mask');
+  const shape = broadcastShapes(mask._shape, input._shape); // PyTorch's order, for the error
+  const m = maskData(mask, shape), at = broadcastIndex(input._shape, shape);
+  const index = at.filter((_, i) => m[i] !== 0);
+  return gathered(Op.MaskedSelect, input, index, [index.length]);
+}
+
+/**
+ * input (broadcast with mask) with `value` where mask (bool) is true. value is a number
+ * (MaskedFillBackward0) or a 0-dim tensor, which then gets a gradient (MaskedFillBackward1).
+ * @example
+ * const x = torch.tensor([1, 2, 3]);
+ * console.log(`${torch.masked_fill(x, torch.tensor([true, false, true]), 0)}`); // tensor([0., 2., 0.])
+ */
+export function masked_fill(input: Tensor, mask: Tensor, value: number | Tensor): Tensor;
+export function masked_fill(...args: unknown[]): Tensor { return maskedFillBound(...bindOverloads(MASKED_FILL, args, null)); }
+
+/**
+ * The elements of input (broadcast with mask) where mask (bool) is true, as a 1-D tensor
+ * (MaskedSelectBackward0).
+ * @example
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(`${torch.masked_select(x, torch.tensor([false, true]))}`); // tensor([2., 4.])
+ */
+export function masked_select(input: Tensor, mask: Tensor): Tensor;
+export function masked_select(...args: unknown[]): Tensor { return maskedSelectBound(bind(SCHEMAS.masked_select, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  masked_fill: (self: Tensor, args: unknown[]): Tensor => maskedFillBound(...bindOverloads(MASKED_FILL, args, self)),
+  masked_select: (self: Tensor, args: unknown[]): Tensor => maskedSelectBound(bind(SCHEMAS.masked_select, args, self)),
   index_select: (self: Tensor, args: unknown[]): Tensor => indexSelectBound(bindListed('index_select', args, self)),
   gather: (self: Tensor, args: unknown[]): Tensor => gatherBound(bindListed('gather', args, self)),
   take: (self: Tensor, args: unknown[]): Tensor => takeBound(bind(SCHEMAS.take, args, self)),
