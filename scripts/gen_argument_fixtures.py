@@ -354,6 +354,17 @@ def indexing2_cases():
     error("masked_select/float mask", "Tensor.masked_select", lambda: [mat(), torch.ones(3)])
     error("masked_select/mask not broadcastable", "torch.masked_select", lambda: [mat(), mask(True, False)])
     error("masked_select/mask not a tensor", "torch.masked_select", lambda: [mat(), True])
+    error("tril/1-D", "torch.tril", lambda: [vec()])
+    error("triu/0-dim", "Tensor.triu", lambda: [torch.tensor(1.5)])
+    error("triu/diagonal float", "torch.triu", lambda: [mat(), 1.5])
+    error("diagonal/same dims", "torch.diagonal", lambda: [mat(), 0, 1, -1])
+    error("diagonal/dim out of range", "Tensor.diagonal", lambda: [mat(), 0, 0, 2])
+    error("diagonal/0-dim", "torch.diagonal", lambda: [torch.tensor(1.5)])
+    error("diag/3-D", "torch.diag", lambda: [torch.zeros(2, 2, 2)])
+    error("diag/0-dim", "Tensor.diag", lambda: [torch.tensor(1.5)])
+    error("diag/offset beyond", "torch.diag", lambda: [mat(), 4])
+    error("trace/1-D", "torch.trace", lambda: [vec()])
+    error("trace/argument", "Tensor.trace", lambda: [mat(), 1])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

@@ -973,13 +973,13 @@ export class Tensor {
    * @example
    * console.log(`${torch.tensor([[1, 2]]).fliplr()}`); // tensor([[2., 1.]])
    */
-  fliplr(): Tensor { return ix2.methods.fliplr(this, []); }
+  fliplr(...args: []): Tensor { return ix2.methods.fliplr(this, args); }
   /**
    * Reversed up to down (dim 0). See {@link flipud}.
    * @example
    * console.log(`${torch.tensor([1, 2]).flipud()}`); // tensor([2., 1.])
    */
-  flipud(): Tensor { return ix2.methods.flipud(this, []); }
+  flipud(...args: []): Tensor { return ix2.methods.flipud(this, args); }
   /**
    * The slices at `index` along `dim`. See {@link index_select}.
    * @example
@@ -1022,6 +1022,38 @@ export class Tensor {
    * console.log(`${torch.tensor([1, 2, 3]).masked_select(torch.tensor([true, false, true]))}`); // tensor([1., 3.])
    */
   masked_select(...args: [mask: Tensor] | [{ mask: Tensor }]): Tensor { return ix2.methods.masked_select(this, args); }
+  /**
+   * The lower triangle (j − i ≤ diagonal), zeros elsewhere. See {@link tril}.
+   * @example
+   * console.log(`${torch.ones(2, 2).tril().flatten()}`); // tensor([1., 0., 1., 1.])
+   */
+  tril(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.tril(this, args); }
+  /**
+   * The upper triangle (j − i ≥ diagonal), zeros elsewhere. See {@link triu}.
+   * @example
+   * console.log(`${torch.ones(2, 2).triu(1).flatten()}`); // tensor([0., 1., 0., 0.])
+   */
+  triu(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.triu(this, args); }
+  /**
+   * A diagonal of the planes (dim1, dim2). See {@link diagonal}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).diagonal()}`); // tensor([1., 4.])
+   */
+  diagonal(...args: [offset?: number, dim1?: number, dim2?: number] | [{ offset?: number; dim1?: number; dim2?: number }]): Tensor {
+    return ix2.methods.diagonal(this, args);
+  }
+  /**
+   * 1-D to a diagonal matrix, or a matrix's diagonal. See {@link diag}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).diag(1)}`); // tensor([2.])
+   */
+  diag(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.diag(this, args); }
+  /**
+   * The sum of the main diagonal. See {@link trace}.
+   * @example
+   * console.log(`${torch.eye(3).trace()}`); // tensor(3.)
+   */
+  trace(...args: []): Tensor { return ix2.methods.trace(this, args); }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

@@ -142,6 +142,11 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.MaskedFill: return gatherFlatBackward(r, g, k);
     case Op.MaskedFill1: return gatherFlatBackward(r, g, k);
     case Op.MaskedSelect: return gatherFlatBackward(r, g, k);
+    case Op.Tril: return gatherFlatBackward(r, g, k);
+    case Op.Triu: return gatherFlatBackward(r, g, k);
+    case Op.Diagonal: return gatherFlatBackward(r, g, k);
+    case Op.Diag: return gatherFlatBackward(r, g, k);
+    case Op.Trace: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

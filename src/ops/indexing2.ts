@@ -68,6 +68,11 @@ const SCHEMAS = {
   fliplr: S('fliplr(Tensor input) -> Tensor'),
   flipud: S('flipud(Tensor input) -> Tensor'),
   masked_select: S('masked_select(Tensor input, Tensor mask) -> Tensor'),
+  tril: S('tril(Tensor input, int diagonal=0) -> Tensor'),
+  triu: S('triu(Tensor input, int diagonal=0) -> Tensor'),
+  diagonal: S('diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor'),
+  diag: S('diag(Tensor input, int diagonal=0) -> Tensor'),
+  trace: S('trace(Tensor input) -> Tensor'),
 };
 // PyTorch's order: the Tensor value first
 const MASKED_FILL = [
@@ -379,8 +384,122 @@ export function masked_fill(...args: unknown[]): Tensor { return maskedFillBound
 export function masked_select(input: Tensor, mask: Tensor): Tensor;
 export function masked_select(...args: unknown[]): Tensor { return maskedSelectBound(bind(SCHEMAS.masked_select, args, null)); }
 
+// ---- tril, triu, diagonal, diag, trace ---------------------------------------------------
+
+function triangleBound(op: Op.Tril | Op.Triu, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, k = a.diagonal as number;
+  const shape = input._shape, nd = shape.length;
+  // PyTorch's errors below 2 dims
+  if (nd === 0) throw new IndexError('Dimension specified as -2 but tensor has no dimensions');
+  normDim(-2, nd);
+  const lower = op === Op.Tril;
+  let i = 0;
+  const index = build(shape, (c) => {
+    const at = i++, j = c[nd - 1] - c[nd - 2];
+    return (lower ? j <= k : j >= k) ? at : -1;
+  });
+  return gathered(op, input, index, shape.slice());
+}
+
+/** diagonal's shape (the other dims, then the diagonal) and flat index into a tensor of `shape`. */
+function diagonalIndex(shape: readonly number[], offset: number, d1: number, d2: number, given = [d1, d2]): [number[], Int32Array] {
+  if (d1 === d2) throw new RuntimeError(`diagonal dimensions cannot be identical ${given[0]}, ${given[1]}`);
+  const len = Math.max(0, offset >= 0 ? Math.min(shape[d1], shape[d2] - offset) : Math.min(shape[d1] + offset, shape[d2]));
+  const rest = shape.map((_, d) => d).filter((d) => d !== d1 && d !== d2);
+  const out = [...rest.map((d) => shape[d]), len];
+  const st = stridesOf(shape), nr = rest.length;
+  const start = offset >= 0 ? offset * st[d2] : -offset * st[d1];
+  return [out, build(out, (c) => {
+    let j = start + c[nr] * (st[d1] + st[d2]);
+    for (let r = 0; r < nr; r++) j += c[r] * st[rest[r]];
+    return j;
+  })];
+}
+
+function diagonalBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, nd = input._shape.length;
+  const d1 = normDim(a.dim1 as number, nd), d2 = normDim(a.dim2 as number, nd);
+  const [shape, index] = diagonalIndex(input._shape, a.offset as number, d1, d2, [a.dim1 as number, a.dim2 as number]);
+  return gathered(Op.Diagonal, input, index, shape);
+}
+
+function diagBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, k = a.diagonal as number, shape = input._shape;
+  if (shape.length === 2) {
+    const len = k >= 0 ? Math.min(shape[0], shape[1] - k) : Math.min(shape[0] + k, shape[1]);
+    if (len < 0) throw new RuntimeError('numel: integer multiplication overflow'); // PyTorch's own words
+    const [out, index] = diagonalIndex(shape, k, 0, 1);
+    return gathered(Op.Diag, input, index, out);
+  }
+  if (shape.length !== 1) throw new RuntimeError('matrix or a vector expected');
+  const n = shape[0] + Math.abs(k), out = [n, n];
+  const index = build(out, (c) => {
+    const i = k >= 0 ? c[0] : c[1];
+    return c[1] - c[0] === k ? i : -1;
+  });
+  return gathered(Op.Diag, input, index, out);
+}
+
+function traceBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, shape = input._shape;
+  if (shape.length !== 2) throw new RuntimeError(`trace: expected a matrix, but got tensor with dim ${shape.length}`);
+  if (input._dtype !== DType.Float32) throw new RuntimeError('wasmgrad: trace supports float32 tensors only');
+  const [, index] = diagonalIndex(shape, 0, 0, 1);
+  return gathered(Op.Trace, input, index, [], 0, null, true);
+}
+
+/**
+ * The lower triangle of the last two dims: elements with j − i ≤ diagonal kept, the rest zero
+ * (TrilBackward0).
+ * @example
+ * console.log(`${torch.tril(torch.ones(2, 2)).flatten()}`); // tensor([1., 0., 1., 1.])
+ */
+export function tril(input: Tensor, diagonal?: number): Tensor;
+export function tril(...args: unknown[]): Tensor { return triangleBound(Op.Tril, bind(SCHEMAS.tril, args, null)); }
+
+/**
+ * The upper triangle of the last two dims: elements with j − i ≥ diagonal kept, the rest zero
+ * (TriuBackward0).
+ * @example
+ * console.log(`${torch.triu(torch.ones(2, 2)).flatten()}`); // tensor([1., 1., 0., 1.])
+ */
+export function triu(input: Tensor, diagonal?: number): Tensor;
+export function triu(...args: unknown[]): Tensor { return triangleBound(Op.Triu, bind(SCHEMAS.triu, args, null)); }
+
+/**
+ * The diagonal `offset` of the planes (dim1, dim2), as a last dim after the others
+ * (DiagonalBackward0).
+ * @example
+ * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+ * console.log(`${torch.diagonal(x)}`, `${torch.diagonal(x, 1)}`); // tensor([1., 5.]) tensor([2., 6.])
+ */
+export function diagonal(input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
+export function diagonal(...args: unknown[]): Tensor { return diagonalBound(bind(SCHEMAS.diagonal, args, null)); }
+
+/**
+ * A 1-D input as the diagonal `diagonal` of a square matrix of zeros; a 2-D input's diagonal
+ * `diagonal` as 1-D (DiagBackward0).
+ * @example
+ * console.log(`${torch.diag(torch.tensor([1, 2])).flatten()}`); // tensor([1., 0., 0., 2.])
+ */
+export function diag(input: Tensor, diagonal?: number): Tensor;
+export function diag(...args: unknown[]): Tensor { return diagBound(bind(SCHEMAS.diag, args, null)); }
+
+/**
+ * The sum of a matrix's main diagonal (TraceBackward0).
+ * @example
+ * console.log(`${torch.trace(torch.tensor([[1, 2], [3, 4]]))}`); // tensor(5.)
+ */
+export function trace(input: Tensor): Tensor;
+export function trace(...args: unknown[]): Tensor { return traceBound(bind(SCHEMAS.trace, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  tril: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Tril, bind(SCHEMAS.tril, args, self)),
+  triu: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Triu, bind(SCHEMAS.triu, args, self)),
+  diagonal: (self: Tensor, args: unknown[]): Tensor => diagonalBound(bind(SCHEMAS.diagonal, args, self)),
+  diag: (self: Tensor, args: unknown[]): Tensor => diagBound(bind(SCHEMAS.diag, args, self)),
+  trace: (self: Tensor, args: unknown[]): Tensor => traceBound(bind(SCHEMAS.trace, args, self)),
   masked_fill: (self: Tensor, args: unknown[]): Tensor => maskedFillBound(...bindOverloads(MASKED_FILL, args, self)),
   masked_select: (self: Tensor, args: unknown[]): Tensor => maskedSelectBound(bind(SCHEMAS.masked_select, args, self)),
   index_select: (self: Tensor, args: unknown[]): Tensor => indexSelectBound(bindListed('index_select', args, self)),
