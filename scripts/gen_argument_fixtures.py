@@ -365,6 +365,18 @@ def indexing2_cases():
     error("diag/offset beyond", "torch.diag", lambda: [mat(), 4])
     error("trace/1-D", "torch.trace", lambda: [vec()])
     error("trace/argument", "Tensor.trace", lambda: [mat(), 1])
+    error("roll/not aligned", "torch.roll", lambda: [mat(), [1, 2], 0])
+    error("roll/two shifts no dims", "Tensor.roll", lambda: [mat(), [1, 2]])
+    error("roll/no shifts", "torch.roll", lambda: [mat(), []])
+    error("roll/dim out of range", "torch.roll", lambda: [mat(), 1, 2])
+    error("roll/0-dim with dim", "torch.roll", lambda: [torch.tensor(1.5), 1, 0])
+    error("roll/shift float", "Tensor.roll", lambda: [mat(), 1.5])
+    error("repeat/fewer dims", "Tensor.repeat", lambda: [mat(), 2])
+    error("repeat/negative", "Tensor.repeat", lambda: [mat(), 2, -1])
+    error("repeat/missing", "Tensor.repeat", lambda: [mat()])
+    error("repeat/float", "Tensor.repeat", lambda: [mat(), 1.5, 2])
+    error("tile/negative", "Tensor.tile", lambda: [mat(), -1])
+    error("tile/float", "torch.tile", lambda: [mat(), [1.5]])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

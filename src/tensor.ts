@@ -1054,6 +1054,27 @@ export class Tensor {
    * console.log(`${torch.eye(3).trace()}`); // tensor(3.)
    */
   trace(...args: []): Tensor { return ix2.methods.trace(this, args); }
+  /**
+   * The elements shifted along dims, wrapping around. See {@link roll}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3]).roll(-1)}`); // tensor([2., 3., 1.])
+   */
+  roll(...args: [shifts: number | number[], dims?: number | number[]] | [{ shifts: number | number[]; dims?: number | number[] }]): Tensor {
+    return ix2.methods.roll(this, args);
+  }
+  /**
+   * The tensor repeated `repeats[d]` times along each dim d (ints or one list; at least one per
+   * dim, extra ones add leading dims) (RepeatBackward0).
+   * @example
+   * console.log(`${torch.tensor([1, 2]).repeat(2)}`, torch.tensor([1, 2]).repeat(3, 1).shape); // tensor([1., 2., 1., 2.]) [ 3, 2 ]
+   */
+  repeat(...repeats: SizeArg[]): Tensor { return ix2.methods.repeat(this, repeats); }
+  /**
+   * repeat with the dims padded with leading 1s. See {@link tile}.
+   * @example
+   * console.log(torch.zeros(2, 3).tile(2).shape); // [ 2, 6 ]
+   */
+  tile(...dims: SizeArg[]): Tensor { return ix2.methods.tile(this, dims); }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

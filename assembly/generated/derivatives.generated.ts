@@ -147,6 +147,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Diagonal: return gatherFlatBackward(r, g, k);
     case Op.Diag: return gatherFlatBackward(r, g, k);
     case Op.Trace: return gatherFlatBackward(r, g, k);
+    case Op.Roll: return gatherFlatBackward(r, g, k);
+    case Op.Repeat: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

@@ -10,7 +10,7 @@
 
 import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, TypeError } from '../errors.js';
-import { normDim, broadcastShapes } from '../shape.js';
+import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES } from '../dtype.js';
 import { expand, view } from './shape.js';
 import { Tensor } from '../tensor.js';
@@ -73,6 +73,8 @@ const SCHEMAS = {
   diagonal: S('diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor'),
   diag: S('diag(Tensor input, int diagonal=0) -> Tensor'),
   trace: S('trace(Tensor input) -> Tensor'),
+  roll: S('roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor'),
+  tile: S('tile(Tensor input, int[] dims) -> Tensor'),
 };
 // PyTorch's order: the Tensor value first
 const MASKED_FILL = [
@@ -493,8 +495,89 @@ export function diag(...args: unknown[]): Tensor { return diagBound(bind(SCHEMAS
 export function trace(input: Tensor): Tensor;
 export function trace(...args: unknown[]): Tensor { return traceBound(bind(SCHEMAS.trace, args, null)); }
 
+// ---- roll, repeat, tile -----------------------------------------------------------------
+
+const mod = (a: number, n: number): number => ((a % n) + n) % n;
+
+function rollBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, shifts = a.shifts as number[], dims = a.dims as number[];
+  const shape = input._shape, nd = shape.length;
+  if (shifts.length === 0) throw new RuntimeError('`shifts` required');
+  if (dims.length === 0 && shifts.length === 1) {
+    // over the flattened tensor, shaped back
+    const n = numel(shape);
+    const index = build([n], (c) => mod(c[0] - shifts[0], n));
+    return gathered(Op.Roll, input, index, shape.slice());
+  }
+  if (shifts.length !== dims.length) throw new RuntimeError(`shifts and dimensions must align. shifts: ${shifts.length}, dims:${dims.length}`);
+  const net = new Array<number>(nd).fill(0);
+  dims.forEach((d, i) => {
+    if (nd === 0) throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
+    net[normDim(d, nd)] += shifts[i];
+  });
+  const st = stridesOf(shape);
+  const index = build(shape, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) j += mod(c[d] - net[d], shape[d]) * st[d];
+    return j;
+  });
+  return gathered(Op.Roll, input, index, shape.slice());
+}
+
+/** x.repeat(repeats): input (shape padded with leading 1s) repeated repeats[d] times along each dim d. */
+function repeatBy(input: Tensor, repeats: readonly number[]): Tensor {
+  const nd = input._shape.length;
+  if (repeats.length < nd) {
+    throw new RuntimeError('Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
+  }
+  const padded = [...new Array<number>(repeats.length - nd).fill(1), ...input._shape];
+  const shape = padded.map((s, d) => s * repeats[d]);
+  const neg = shape.find((s) => s < 0);
+  if (neg !== undefined) throw new RuntimeError(`Trying to create tensor with negative dimension ${neg}: ${fmt(shape)}`);
+  const st = stridesOf(padded);
+  const index = build(shape, (c) => {
+    let j = 0;
+    for (let d = 0; d < shape.length; d++) j += (c[d] % padded[d]) * st[d];
+    return j;
+  });
+  return gathered(Op.Repeat, input, index, shape);
+}
+
+function tileBy(input: Tensor, dims: readonly number[]): Tensor {
+  // PyTorch: dims padded with leading 1s to input's number of dims, then repeat
+  const nd = input._shape.length;
+  return repeatBy(input, dims.length < nd ? [...new Array<number>(nd - dims.length).fill(1), ...dims] : dims);
+}
+
+/**
+ * The elements shifted by `shifts` along `dims` (ints or lists, paired), wrapping around;
+ * without dims, over the flattened tensor (RollBackward0).
+ * @example
+ * console.log(`${torch.roll(torch.tensor([1, 2, 3, 4]), 1)}`); // tensor([4., 1., 2., 3.])
+ */
+export function roll(input: Tensor, shifts: number | number[], dims?: number | number[]): Tensor;
+export function roll(...args: unknown[]): Tensor { return rollBound(bind(SCHEMAS.roll, args, null)); }
+
+/**
+ * input repeated `dims[d]` times along each dim (dims padded with leading 1s to input's
+ * dims): a repeat, as in PyTorch (RepeatBackward0).
+ * @example
+ * console.log(`${torch.tile(torch.tensor([1, 2]), [2])}`); // tensor([1., 2., 1., 2.])
+ */
+export function tile(input: Tensor, dims: number[]): Tensor;
+export function tile(...args: unknown[]): Tensor {
+  const a = bind(SCHEMAS.tile, args, null);
+  return tileBy(a.input as Tensor, a.dims as number[]);
+}
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  roll: (self: Tensor, args: unknown[]): Tensor => rollBound(bind(SCHEMAS.roll, args, self)),
+  repeat: (self: Tensor, sizes: SizeArg[]): Tensor => {
+    if (sizes.length === 0) throw new TypeError('repeat() missing 1 required positional arguments: "repeats"');
+    return repeatBy(self, sizeParam(sizes, { fn: 'repeat', name: 'repeats', position: 1, list: 'SymInts' }));
+  },
+  tile: (self: Tensor, sizes: SizeArg[]): Tensor => tileBy(self, sizeParam(sizes, { fn: 'tile', name: 'dims', position: 1, list: 'ints' })),
   tril: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Tril, bind(SCHEMAS.tril, args, self)),
   triu: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Triu, bind(SCHEMAS.triu, args, self)),
   diagonal: (self: Tensor, args: unknown[]): Tensor => diagonalBound(bind(SCHEMAS.diagonal, args, self)),

@@ -472,6 +472,26 @@ export const ops: Rows = {
     { name: 'trace/wide', call: 'Tensor.trace', args: [{ shape: [2, 5], domain: 'any' }], family: 'reduction' },
     { name: 'trace/empty', call: 'torch.trace', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
   ] }),
+  [Op.Roll]: manual('RollBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'roll/flat', call: 'torch.roll', args: [{ shape: [3, 4], domain: 'any' }, 5], family: 'shape' },
+    { name: 'roll/dim negative shift', call: 'Tensor.roll', args: [{ shape: [3, 4], domain: 'any' }, -5, 1], family: 'shape' },
+    { name: 'roll/dims lists', call: 'torch.roll', args: [{ shape: [2, 3, 4], domain: 'any' }, [1, -1], [1, -1]], family: 'shape' },
+    { name: 'roll/repeated dim', call: 'torch.roll', args: [{ shape: [5, 2], domain: 'any' }, [1, 2], [0, 0]], family: 'shape' },
+    { name: 'roll/keywords', call: 'Tensor.roll', args: [{ shape: [4], domain: 'any' }], kwargs: { shifts: 3, dims: 0 }, family: 'shape' },
+    { name: 'roll/0-dim', call: 'torch.roll', args: [{ shape: [], domain: 'any' }, 2], family: 'shape' },
+    { name: 'roll/empty', call: 'torch.roll', args: [{ shape: [0, 3], domain: 'any' }, 1, 1], family: 'shape' },
+  ] }),
+  [Op.Repeat]: manual('RepeatBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'repeat/same dims', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, 2, 2], family: 'shape' },
+    { name: 'repeat/more dims list', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, [3, 1, 2]], family: 'shape' },
+    { name: 'repeat/0-dim', call: 'Tensor.repeat', args: [{ shape: [], domain: 'any' }, 2, 3], family: 'shape' },
+    { name: 'repeat/zero', call: 'Tensor.repeat', args: [{ shape: [3], domain: 'any' }, 0], family: 'shape' },
+    // tile is a repeat in PyTorch, its dims padded with leading 1s
+    { name: 'tile/fewer dims', call: 'torch.tile', args: [{ shape: [2, 3], domain: 'any' }, [2]], family: 'shape' },
+    { name: 'tile/more dims', call: 'torch.tile', args: [{ shape: [3], domain: 'any' }, [2, 2]], family: 'shape' },
+    { name: 'tile/method varargs', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, 1, 3], family: 'shape' },
+    { name: 'tile/empty dims', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, []], family: 'shape' },
+  ] }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },
