@@ -1075,6 +1075,36 @@ export class Tensor {
    * console.log(torch.zeros(2, 3).tile(2).shape); // [ 2, 6 ]
    */
   tile(...dims: SizeArg[]): Tensor { return ix2.methods.tile(this, dims); }
+  /**
+   * Pieces of `split_size` rows along dim, or of the sizes in a list. See {@link split}.
+   * @example
+   * console.log(torch.zeros(5).split([2, 3]).map((t) => t.shape[0])); // [ 2, 3 ]
+   */
+  split(...args: [split_size: number | number[], dim?: number] | [{ split_size: number | number[]; dim?: number }]): Tensor[] {
+    return ix2.methods.split(this, args);
+  }
+  /**
+   * `chunks` pieces along dim. See {@link chunk}.
+   * @example
+   * console.log(torch.zeros(4).chunk(2).length); // 2
+   */
+  chunk(...args: [chunks: number, dim?: number] | [{ chunks: number; dim?: number }]): Tensor[] { return ix2.methods.chunk(this, args); }
+  /**
+   * The slices along dim, that dim removed. See {@link unbind}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).unbind(1)[0]}`); // tensor([1., 3.])
+   */
+  unbind(...args: [dim?: number] | [{ dim?: number }]): Tensor[] { return ix2.methods.unbind(this, args); }
+  /**
+   * Near-equal sections or pieces between indices along dim. See {@link tensor_split}.
+   * @example
+   * console.log(torch.zeros(5).tensor_split([1, 3]).map((t) => t.shape[0])); // [ 1, 2, 2 ]
+   */
+  tensor_split(
+    ...args: [indices_or_sections: number | number[] | Tensor, dim?: number] | [{ sections?: number; indices?: number[]; tensor_indices_or_sections?: Tensor; dim?: number }]
+  ): Tensor[] {
+    return ix2.methods.tensor_split(this, args);
+  }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

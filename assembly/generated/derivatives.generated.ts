@@ -149,6 +149,9 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Trace: return gatherFlatBackward(r, g, k);
     case Op.Roll: return gatherFlatBackward(r, g, k);
     case Op.Repeat: return gatherFlatBackward(r, g, k);
+    case Op.Split: return gatherFlatBackward(r, g, k);
+    case Op.SplitWithSizes: return gatherFlatBackward(r, g, k);
+    case Op.Unbind: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

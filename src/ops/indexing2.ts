@@ -13,6 +13,7 @@ import { IndexError, RuntimeError, TypeError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES } from '../dtype.js';
 import { expand, view } from './shape.js';
+import { narrow } from './indexing.js';
 import { Tensor } from '../tensor.js';
 import { bind, bindOverloads, isOptions } from '../signature.js';
 import { invalidCombination } from '../args.js';
@@ -75,7 +76,20 @@ const SCHEMAS = {
   trace: S('trace(Tensor input) -> Tensor'),
   roll: S('roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor'),
   tile: S('tile(Tensor input, int[] dims) -> Tensor'),
+  chunk: S('chunk(Tensor input, int chunks, int dim=0) -> Tensor'),
+  unbind: S('unbind(Tensor input, int dim=0) -> Tensor'),
 };
+// torch.split / Tensor.split are Python functions: an int size, or a list of sizes
+const SPLIT = [
+  [S('split(Tensor tensor, int split_size_or_sections, int dim=0) -> Tensor'), S('split(Tensor tensor, int[] split_size_or_sections, int dim=0) -> Tensor')],
+  [S('split(Tensor self, int split_size, int dim=0) -> Tensor'), S('split(Tensor self, int[] split_size, int dim=0) -> Tensor')],
+] as const;
+// PyTorch's order: a tensor of indices or sections, a number of sections, a list of indices
+const TENSOR_SPLIT = [
+  S('tensor_split(Tensor input, Tensor tensor_indices_or_sections, int dim=0) -> Tensor'),
+  S('tensor_split(Tensor input, int sections, int dim=0) -> Tensor'),
+  S('tensor_split(Tensor input, int[] indices, int dim=0) -> Tensor'),
+];
 // PyTorch's order: the Tensor value first
 const MASKED_FILL = [
   S('masked_fill(Tensor input, Tensor mask, Tensor value) -> Tensor'),
@@ -570,8 +584,165 @@ export function tile(...args: unknown[]): Tensor {
   return tileBy(a.input as Tensor, a.dims as number[]);
 }
 
+// ---- split, chunk, unbind, tensor_split: one node per output, as PyTorch names them ----------
+
+/** Rows [start, start + length) of input along dim (dim dropped for unbind), recorded as `op`. */
+function piece(op: Op, input: Tensor, dim: number, start: number, length: number): Tensor {
+  const shape = input._shape, st = stridesOf(shape), nd = shape.length;
+  const out = shape.slice();
+  out[dim] = length;
+  const index = build(out, (c) => {
+    let j = start * st[dim];
+    for (let d = 0; d < nd; d++) j += c[d] * st[d];
+    return j;
+  });
+  if (op === Op.Unbind) out.splice(dim, 1);
+  return gathered(op, input, index, out);
+}
+
+function splitBySizes(op: Op, input: Tensor, sizes: readonly number[], dim: number): Tensor[] {
+  const outs: Tensor[] = [];
+  let start = 0;
+  try {
+    for (const s of sizes) { outs.push(piece(op, input, dim, start, s)); start += s; }
+  } catch (e) {
+    for (const t of outs) t.dispose();
+    throw e;
+  }
+  return outs;
+}
+
+function splitBound(overload: number, a: Record<string, unknown>): Tensor[] {
+  const input = (a.tensor ?? a.self) as Tensor, size = (a.split_size_or_sections ?? a.split_size) as number | number[];
+  const nd = input._shape.length;
+  if (overload === 1) {
+    const sizes = size as number[];
+    if (nd === 0) throw new RuntimeError('split_with_sizes expects at least a 1-dimensional tensor');
+    const dim = normDim(a.dim as number, nd), n = input._shape[dim];
+    if (sizes.some((s) => s < 0)) throw new RuntimeError(`split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=${fmt(sizes)}`);
+    if (sizes.reduce((p, q) => p + q, 0) !== n) {
+      throw new RuntimeError(`split_with_sizes expects split_sizes to sum exactly to ${n} (input tensor's size at dimension ${dim}), but got split_sizes=${fmt(sizes)}`);
+    }
+    return splitBySizes(Op.SplitWithSizes, input, sizes, dim);
+  }
+  if (nd === 0) throw new RuntimeError('split expects at least a 1-dimensional tensor');
+  const dim = normDim(a.dim as number, nd), n = input._shape[dim], s = size as number;
+  if (s < 0) throw new RuntimeError(`split expects split_size be non-negative, but got split_size=${s}`);
+  if (s === 0 && n !== 0) throw new RuntimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${n}`);
+  const count = Math.max(s === 0 ? 1 : Math.ceil(n / s), 1);
+  const sizes = Array.from({ length: count }, (_, i) => (i < count - 1 ? s : n - s * (count - 1)));
+  return splitBySizes(Op.Split, input, sizes, dim);
+}
+
+function chunkBound(a: Record<string, unknown>): Tensor[] {
+  const input = a.input as Tensor, chunks = a.chunks as number, nd = input._shape.length;
+  if (nd === 0) throw new RuntimeError('chunk expects at least a 1-dimensional tensor');
+  if (chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const dim = normDim(a.dim as number, nd), n = input._shape[dim];
+  const size = Math.ceil(n / chunks);
+  // PyTorch: an empty dim splits into `chunks` empty pieces (split_with_sizes), else split(size)
+  if (size === 0) return splitBySizes(Op.SplitWithSizes, input, new Array<number>(chunks).fill(0), dim);
+  return splitBound(0, { tensor: input, split_size_or_sections: size, dim });
+}
+
+function unbindBound(a: Record<string, unknown>): Tensor[] {
+  const input = a.input as Tensor, nd = input._shape.length;
+  if (nd === 0) throw new IndexError(`Dimension specified as ${a.dim as number} but tensor has no dimensions`);
+  const dim = normDim(a.dim as number, nd);
+  return Array.from({ length: input._shape[dim] }, (_, i) => piece(Op.Unbind, input, dim, i, 1));
+}
+
+function tensorSplitBound(overload: number, a: Record<string, unknown>): Tensor[] {
+  const input = a.input as Tensor, nd = input._shape.length;
+  if (nd === 0) throw new RuntimeError(`tensor_split expected at least a 1-dimensional tensor, but got a tensor with ${nd} dims`);
+  let sections: number | null = null, indices: number[] = [];
+  if (overload === 0) {
+    const t = a.tensor_indices_or_sections as Tensor;
+    if (t._dtype !== DType.Int64) throw new RuntimeError(`tensor_split expected tensor_indices_or_sections to have dtype of long, but got ${scalarName(t)}`);
+    if (t._shape.length > 1) {
+      throw new RuntimeError(`tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with ${t._shape.length} dims`);
+    }
+    const v = Array.from(indexData(t));
+    if (t._shape.length === 0) sections = v[0]; else indices = v;
+  } else if (overload === 1) {
+    sections = a.sections as number;
+  } else {
+    indices = a.indices as number[];
+  }
+  const dim = normDim(a.dim as number, nd), n = input._shape[dim];
+  const bounds: [number, number][] = [];
+  if (sections !== null) {
+    if (sections <= 0) throw new RuntimeError(`number of sections must be larger than 0, got ${sections}`);
+    const small = Math.floor(n / sections), extra = n % sections;
+    let start = 0;
+    for (let i = 0; i < sections; i++) {
+      const len = small + (i < extra ? 1 : 0);
+      bounds.push([start, len]);
+      start += len;
+    }
+  } else {
+    // Python slices between consecutive indices: negative from the end, clamped
+    const at = (v: number): number => Math.min(Math.max(v < 0 ? v + n : v, 0), n);
+    const cuts = [0, ...indices.map(at), n];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const start = i === 0 ? 0 : cuts[i];
+      bounds.push([start, Math.max(0, cuts[i + 1] - start)]);
+    }
+  }
+  const outs: Tensor[] = [];
+  try {
+    for (const [start, len] of bounds) outs.push(narrow(input, dim, start, len));
+  } catch (e) {
+    for (const t of outs) t.dispose();
+    throw e;
+  }
+  return outs;
+}
+
+/**
+ * input cut along `dim` into pieces of `split_size_or_sections` rows (the last one shorter;
+ * SplitBackward0), or of the sizes in a list (SplitWithSizesBackward0).
+ * @example
+ * const [a, b] = torch.split(torch.tensor([1, 2, 3]), 2);
+ * console.log(`${a}`, `${b}`); // tensor([1., 2.]) tensor([3.])
+ */
+export function split(tensor: Tensor, split_size_or_sections: number | number[], dim?: number): Tensor[];
+export function split(...args: unknown[]): Tensor[] { return splitBound(...bindOverloads(SPLIT[0], args, null)); }
+
+/**
+ * input cut along `dim` into `chunks` pieces of ceil(size / chunks) rows, the last shorter
+ * (maybe fewer pieces): a split, as in PyTorch (SplitBackward0).
+ * @example
+ * console.log(torch.chunk(torch.zeros(5, 2), 2).map((t) => t.shape)); // [ [ 3, 2 ], [ 2, 2 ] ]
+ */
+export function chunk(input: Tensor, chunks: number, dim?: number): Tensor[];
+export function chunk(...args: unknown[]): Tensor[] { return chunkBound(bind(SCHEMAS.chunk, args, null)); }
+
+/**
+ * The slices of input along `dim`, that dim removed (UnbindBackward0).
+ * @example
+ * const [r0, r1] = torch.unbind(torch.tensor([[1, 2], [3, 4]]));
+ * console.log(`${r0}`, `${r1}`); // tensor([1., 2.]) tensor([3., 4.])
+ */
+export function unbind(input: Tensor, dim?: number): Tensor[];
+export function unbind(...args: unknown[]): Tensor[] { return unbindBound(bind(SCHEMAS.unbind, args, null)); }
+
+/**
+ * input cut along `dim` into `sections` near-equal pieces (the first ones one longer), or at the
+ * given indices (a list, or an int64 tensor: 0-dim for sections, 1-D for indices); every piece
+ * is a slice, as in PyTorch (SliceBackward0).
+ * @example
+ * console.log(torch.tensor_split(torch.zeros(5), 3).map((t) => t.shape[0])); // [ 2, 2, 1 ]
+ */
+export function tensor_split(input: Tensor, indices_or_sections: number | number[] | Tensor, dim?: number): Tensor[];
+export function tensor_split(...args: unknown[]): Tensor[] { return tensorSplitBound(...bindOverloads(TENSOR_SPLIT, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  split: (self: Tensor, args: unknown[]): Tensor[] => splitBound(...bindOverloads(SPLIT[1], args, self)),
+  chunk: (self: Tensor, args: unknown[]): Tensor[] => chunkBound(bind(SCHEMAS.chunk, args, self)),
+  unbind: (self: Tensor, args: unknown[]): Tensor[] => unbindBound(bind(SCHEMAS.unbind, args, self)),
+  tensor_split: (self: Tensor, args: unknown[]): Tensor[] => tensorSplitBound(...bindOverloads(TENSOR_SPLIT, args, self)),
   roll: (self: Tensor, args: unknown[]): Tensor => rollBound(bind(SCHEMAS.roll, args, self)),
   repeat: (self: Tensor, sizes: SizeArg[]): Tensor => {
     if (sizes.length === 0) throw new TypeError('repeat() missing 1 required positional arguments: "repeats"');

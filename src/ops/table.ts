@@ -384,6 +384,13 @@ export const ops: Rows = {
     ] as const).map(([name, shape, spec]) => ({
       name, call: 'Tensor.__getitem_spec__', args: [{ shape: [...shape], domain: 'any' as const }, [...spec] as unknown as number[]], family: 'shape' as const,
     })),
+    // tensor_split's pieces are slices in PyTorch
+    { name: 'tensor_split/sections', call: 'torch.tensor_split', args: [{ shape: [7, 2], domain: 'any' }, 3], family: 'shape' },
+    { name: 'tensor_split/indices dim', call: 'Tensor.tensor_split', args: [{ shape: [3, 6], domain: 'any' }, [1, 4], 1], family: 'shape' },
+    { name: 'tensor_split/indices unordered negative', call: 'torch.tensor_split', args: [{ shape: [6], domain: 'any' }, [4, -5, 9]], family: 'shape' },
+    { name: 'tensor_split/tensor sections', call: 'torch.tensor_split', args: [{ shape: [5, 2], domain: 'any' }, { values: [2], shape: [], dtype: 'int64' }], family: 'shape' },
+    { name: 'tensor_split/tensor indices', call: 'Tensor.tensor_split', args: [{ shape: [2, 5], domain: 'any' }, { values: [2, 3], shape: [2], dtype: 'int64' }, -1], family: 'shape' },
+    { name: 'tensor_split/keyword', call: 'Tensor.tensor_split', args: [{ shape: [4, 3], domain: 'any' }], kwargs: { indices: [1] }, family: 'shape' },
   ] }),
   [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward'),
   // shape and indexing 2 (src/ops/indexing2.ts): one gather kernel, g added back at the index
@@ -491,6 +498,26 @@ export const ops: Rows = {
     { name: 'tile/more dims', call: 'torch.tile', args: [{ shape: [3], domain: 'any' }, [2, 2]], family: 'shape' },
     { name: 'tile/method varargs', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, 1, 3], family: 'shape' },
     { name: 'tile/empty dims', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, []], family: 'shape' },
+  ] }),
+  [Op.Split]: manual('SplitBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'split/size', call: 'torch.split', args: [{ shape: [5, 3], domain: 'any' }, 2], family: 'shape' },
+    { name: 'split/size negative dim', call: 'Tensor.split', args: [{ shape: [2, 7], domain: 'any' }, 3, -1], family: 'shape' },
+    { name: 'split/size larger', call: 'torch.split', args: [{ shape: [3, 2], domain: 'any' }, 5], family: 'shape' },
+    { name: 'split/keyword', call: 'torch.split', args: [{ shape: [4, 2], domain: 'any' }], kwargs: { split_size_or_sections: 1, dim: 1 }, family: 'shape' },
+    // chunk is a split in PyTorch
+    { name: 'chunk/even', call: 'torch.chunk', args: [{ shape: [4, 3], domain: 'any' }, 2], family: 'shape' },
+    { name: 'chunk/uneven dim', call: 'Tensor.chunk', args: [{ shape: [3, 5], domain: 'any' }, 3, 1], family: 'shape' },
+    { name: 'chunk/more chunks than rows', call: 'torch.chunk', args: [{ shape: [3, 2], domain: 'any' }, 5, -2], family: 'shape' },
+  ] }),
+  [Op.SplitWithSizes]: manual('SplitWithSizesBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'split/sizes', call: 'torch.split', args: [{ shape: [6, 2], domain: 'any' }, [1, 0, 5]], family: 'shape' },
+    { name: 'split/sizes method dim', call: 'Tensor.split', args: [{ shape: [2, 5], domain: 'any' }, [3, 2], 1], family: 'shape' },
+    { name: 'chunk/empty dim', call: 'torch.chunk', args: [{ shape: [0, 2], domain: 'any' }, 2], family: 'shape' },
+  ] }),
+  [Op.Unbind]: manual('UnbindBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'unbind/dim 0', call: 'torch.unbind', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'unbind/negative dim', call: 'Tensor.unbind', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], family: 'shape' },
+    { name: 'unbind/1-D', call: 'torch.unbind', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
   ] }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
