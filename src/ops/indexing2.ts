@@ -274,19 +274,20 @@ function takeAlongDimBound(a: Record<string, unknown>): Tensor {
     throw new RuntimeError(`torch.take_along_dim(): input and indices should have the same number of dimensions, but got ${nd} dimensions for input, and ${indices._shape.length} dimensions for indices`);
   }
   const dim = normDim(a.dim as number, nd);
-  // input and indices broadcast against each other apart from dim (an expand records ExpandBackward0)
+  // input and indices broadcast against each other apart from dim: PyTorch expands input
+  // always (ExpandBackward0, to its own shape too)
   const s1 = input._shape.slice(), s2 = indices._shape.slice();
   s1[dim] = 1; s2[dim] = 1;
   const b = broadcastShapes(s1, s2);
   const si = b.slice(), sx = b.slice();
   si[dim] = indices._shape[dim]; sx[dim] = input._shape[dim];
   const same = (p: readonly number[], q: readonly number[]): boolean => p.every((v, i) => v === q[i]);
-  const x = same(sx, input._shape) ? input : expand(input, sx);
+  const x = expand(input, sx);
   const ix = same(si, indices._shape) ? indices : expand(indices, si);
   try {
     return gathered(Op.Gather, x, gatherIndex(x, dim, ix), si);
   } finally {
-    if (x !== input) x.dispose();
+    x.dispose();
     if (ix !== indices) ix.dispose();
   }
 }
