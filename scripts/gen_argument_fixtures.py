@@ -365,6 +365,7 @@ def indexing2_cases():
     error("diag/offset beyond", "torch.diag", lambda: [mat(), 4])
     error("trace/1-D", "torch.trace", lambda: [vec()])
     error("trace/argument", "Tensor.trace", lambda: [mat(), 1])
+    error("trace/bool", "torch.trace", lambda: [torch.ones(2, 2, dtype=torch.bool)])
     error("roll/not aligned", "torch.roll", lambda: [mat(), [1, 2], 0])
     error("roll/two shifts no dims", "Tensor.roll", lambda: [mat(), [1, 2]])
     error("roll/no shifts", "torch.roll", lambda: [mat(), []])

@@ -14,6 +14,7 @@ import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES } from '../dtype.js';
 import { expand, view } from './shape.js';
 import { narrow } from './indexing.js';
+import { sum } from './reduce.js';
 import { Tensor } from '../tensor.js';
 import { bind, bindOverloads, isOptions } from '../signature.js';
 import { invalidCombination } from '../args.js';
@@ -50,6 +51,7 @@ function checkFloat32(input: Tensor): void {
 function gathered(op: Op, input: Tensor, index: Int32Array, shape: number[], fill = 0, value: Tensor | null = null, sum = false): Tensor {
   checkFloat32(input);
   const dev = input._dev;
+  if (input._dtype === DType.Bool) fill = fill !== 0 ? 1 : 0; // C++'s bool(value): NaN is true
   const ih = dev.fromData(index, [index.length], DType.Int32);
   try {
     return new Tensor(dev, dev.gatherFlat(op, input.h, value ? value.h : null, ih, shape, fill, sum), shape, input._dtype);
@@ -460,9 +462,12 @@ function diagBound(a: Record<string, unknown>): Tensor {
 function traceBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, shape = input._shape;
   if (shape.length !== 2) throw new RuntimeError(`trace: expected a matrix, but got tensor with dim ${shape.length}`);
-  if (input._dtype !== DType.Float32) throw new RuntimeError('wasmgrad: trace supports float32 tensors only');
   const [, index] = diagonalIndex(shape, 0, 0, 1);
-  return gathered(Op.Trace, input, index, [], 0, null, true);
+  if (input._dtype === DType.Float32) return gathered(Op.Trace, input, index, [], 0, null, true);
+  if (input._dtype === DType.Bool) throw new RuntimeError('"trace" not implemented for \'Bool\'');
+  // integers (never differentiable): an int64 sum of the diagonal, as PyTorch's
+  const d = gathered(Op.Diagonal, input, index, [index.length]);
+  try { return sum(d); } finally { d.dispose(); }
 }
 
 /**

@@ -400,6 +400,7 @@ export const ops: Rows = {
     { name: 'flip/no dims', call: 'torch.flip', args: [{ shape: [3], domain: 'any' }, []], family: 'shape' },
     { name: 'flip/0-dim', call: 'torch.flip', args: [{ shape: [], domain: 'any' }, [0]], family: 'shape' },
     { name: 'flip/empty', call: 'torch.flip', args: [{ shape: [0, 3], domain: 'any' }, [0, 1]], family: 'shape' },
+    { name: 'flip/int64', call: 'torch.flip', args: [{ values: [1, -2, 3, 4, 5, 6], shape: [2, 3], dtype: 'int64' }, [1]], family: 'shape' },
     { name: 'fliplr/function', call: 'torch.fliplr', args: [{ shape: [3, 4, 2], domain: 'any' }], family: 'shape' },
     { name: 'fliplr/method', call: 'Tensor.fliplr', args: [{ shape: [2, 5], domain: 'any' }], family: 'shape' },
     { name: 'flipud/function', call: 'torch.flipud', args: [{ shape: [5], domain: 'any' }], family: 'shape' },
@@ -440,6 +441,9 @@ export const ops: Rows = {
     { name: 'masked_fill/nan', call: 'Tensor.masked_fill', args: [{ shape: [4], domain: 'any' }, { values: [1, 0, 0, 1], shape: [4], dtype: 'bool' }, 'nan'], family: 'shape' },
     { name: 'masked_fill/-inf', call: 'Tensor.masked_fill', args: [{ shape: [2, 2], domain: 'any' }, { values: [0, 1], shape: [2], dtype: 'bool' }, '-inf'], family: 'shape' },
     { name: 'masked_fill/empty', call: 'torch.masked_fill', args: [{ shape: [0, 3], domain: 'any' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, 1], family: 'shape' },
+    // integer and bool inputs: the value converted as C++ does (truncated; nonzero is true)
+    { name: 'masked_fill/int64 truncates', call: 'torch.masked_fill', args: [{ values: [1, 2, 3], shape: [3], dtype: 'int64' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, -2.7], family: 'shape' },
+    { name: 'masked_fill/bool', call: 'Tensor.masked_fill', args: [{ values: [1, 0, 0], shape: [3], dtype: 'bool' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }, 5], family: 'shape' },
   ] }),
   [Op.MaskedFill1]: manual('MaskedFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: [
     { name: 'masked_fill/tensor value', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
@@ -478,6 +482,7 @@ export const ops: Rows = {
     { name: 'trace/square', call: 'torch.trace', args: [{ shape: [4, 4], domain: 'any' }], family: 'reduction' },
     { name: 'trace/wide', call: 'Tensor.trace', args: [{ shape: [2, 5], domain: 'any' }], family: 'reduction' },
     { name: 'trace/empty', call: 'torch.trace', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
+    { name: 'trace/int64', call: 'torch.trace', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3], dtype: 'int64' }], family: 'reduction' },
   ] }),
   [Op.Roll]: manual('RollBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'roll/flat', call: 'torch.roll', args: [{ shape: [3, 4], domain: 'any' }, 5], family: 'shape' },
