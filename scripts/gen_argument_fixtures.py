@@ -395,6 +395,16 @@ def indexing2_cases():
     error("tensor_split/float tensor", "Tensor.tensor_split", lambda: [mat(), torch.tensor([1.5]), 1])
     error("tensor_split/float sections", "Tensor.tensor_split", lambda: [mat(), 2.5])
     error("tensor_split/function float sections", "torch.tensor_split", lambda: [mat(), 2.5])
+    error("rot90/three dims", "torch.rot90", lambda: [mat(), 1, [0, 1, 1]])
+    error("rot90/1-D", "Tensor.rot90", lambda: [vec()])
+    error("rot90/same dims", "torch.rot90", lambda: [mat(), 1, [1, -1]])
+    error("rot90/dims wrapped", "torch.rot90", lambda: [mat(), 1, [2, 0]])
+    error("rot90/dim1 out of range", "Tensor.rot90", lambda: [mat(), 1, [0, -3]])
+    error("rot90/dim0 out of range", "Tensor.rot90", lambda: [mat(), 1, [3, 1]])
+    error("rot90/k float", "torch.rot90", lambda: [mat(), 1.5])
+    error("diag_embed/same dims", "torch.diag_embed", lambda: [mat(), 0, 1, -2])
+    error("diag_embed/dim out of range", "Tensor.diag_embed", lambda: [mat(), 0, 3, 0])
+    error("diag_embed/0-dim", "torch.diag_embed", lambda: [torch.tensor(1.5)])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

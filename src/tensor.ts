@@ -1105,6 +1105,20 @@ export class Tensor {
   ): Tensor[] {
     return ix2.methods.tensor_split(this, args);
   }
+  /**
+   * Rotated by 90° k times in the plane of dims. See {@link rot90}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).rot90(2).flatten()}`); // tensor([4., 3., 2., 1.])
+   */
+  rot90(...args: [k?: number, dims?: number[]] | [{ k?: number; dims?: number[] }]): Tensor { return ix2.methods.rot90(this, args); }
+  /**
+   * The last dim as diagonals of new matrices. See {@link diag_embed}.
+   * @example
+   * console.log(torch.zeros(2, 3).diag_embed().shape); // [ 2, 3, 3 ]
+   */
+  diag_embed(...args: [offset?: number, dim1?: number, dim2?: number] | [{ offset?: number; dim1?: number; dim2?: number }]): Tensor {
+    return ix2.methods.diag_embed(this, args);
+  }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

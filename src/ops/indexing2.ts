@@ -80,6 +80,8 @@ const SCHEMAS = {
   tile: S('tile(Tensor input, int[] dims) -> Tensor'),
   chunk: S('chunk(Tensor input, int chunks, int dim=0) -> Tensor'),
   unbind: S('unbind(Tensor input, int dim=0) -> Tensor'),
+  rot90: S('rot90(Tensor input, int k=1, int[] dims=[0,1]) -> Tensor'),
+  diag_embed: S('diag_embed(Tensor input, int offset=0, int dim1=-2, int dim2=-1) -> Tensor'),
 };
 // torch.split / Tensor.split are Python functions: an int size, or a list of sizes
 const SPLIT = [
@@ -743,8 +745,91 @@ export function unbind(...args: unknown[]): Tensor[] { return unbindBound(bind(S
 export function tensor_split(input: Tensor, indices_or_sections: number | number[] | Tensor, dim?: number): Tensor[];
 export function tensor_split(...args: unknown[]): Tensor[] { return tensorSplitBound(...bindOverloads(TENSOR_SPLIT, args, null)); }
 
+// ---- rot90, diag_embed ----------------------------------------------------------------
+
+/** The flat positions of a tensor of `shape` (identity), to be moved around as the tensor would be. */
+const positions = (shape: readonly number[]): [number[], Int32Array] => [shape.slice(), Int32Array.from({ length: numel(shape) }, (_, i) => i)];
+
+function flipPositions([shape, at]: [number[], Int32Array], dim: number): [number[], Int32Array] {
+  const st = stridesOf(shape);
+  return [shape, build(shape, (c) => {
+    let j = 0;
+    for (let d = 0; d < shape.length; d++) j += (d === dim ? shape[d] - 1 - c[d] : c[d]) * st[d];
+    return at[j];
+  })];
+}
+
+function transposePositions([shape, at]: [number[], Int32Array], d0: number, d1: number): [number[], Int32Array] {
+  const st = stridesOf(shape), out = shape.slice();
+  [out[d0], out[d1]] = [shape[d1], shape[d0]];
+  return [out, build(out, (c) => {
+    let j = 0;
+    for (let d = 0; d < out.length; d++) j += c[d] * st[d === d0 ? d1 : d === d1 ? d0 : d];
+    return at[j];
+  })];
+}
+
+function rot90Bound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, dims = a.dims as number[], nd = input._shape.length;
+  if (dims.length !== 2) throw new RuntimeError(`expected total rotation dims == 2, but got dims = ${dims.length}`);
+  if (nd < 2) throw new RuntimeError(`expected total dims >= 2, but got total dims = ${nd}`);
+  if (dims[0] === dims[1] || Math.abs(dims[0] - dims[1]) === nd) {
+    throw new RuntimeError(`expected rotation dims to be different, but got dim0 = ${dims[0]} and dim1 = ${dims[1]}`);
+  }
+  if (dims[0] >= nd || dims[0] < -nd) throw new RuntimeError(`Rotation dim0 out of range, dim0 = ${dims[0]}`);
+  if (dims[1] >= nd || dims[1] < -nd) throw new RuntimeError(`Rotation dim1 out of range, dim1 = ${dims[1]}`);
+  const d0 = normDim(dims[0], nd), d1 = normDim(dims[1], nd);
+  // PyTorch: k = 1 flips dim1 then transposes, 2 flips both, 3 flips dim0 then transposes
+  const k = mod(a.k as number, 4);
+  let p = positions(input._shape);
+  if (k === 1) p = transposePositions(flipPositions(p, d1), d0, d1);
+  else if (k === 2) p = flipPositions(flipPositions(p, d0), d1);
+  else if (k === 3) p = transposePositions(flipPositions(p, d0), d0, d1);
+  return gathered(Op.Rot90, input, p[1], p[0]);
+}
+
+function diagEmbedBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, offset = a.offset as number, shape = input._shape, nd = shape.length + 1;
+  const d1 = normDim(a.dim1 as number, nd), d2 = normDim(a.dim2 as number, nd);
+  if (d1 === d2) throw new RuntimeError(`diagonal dimensions cannot be identical ${a.dim1 as number}, ${a.dim2 as number}`);
+  const n = shape[shape.length - 1] + Math.abs(offset);
+  // the output: input's other dims in order around the (dim1, dim2) plane of size n
+  const rest = Array.from({ length: nd }, (_, d) => d).filter((d) => d !== d1 && d !== d2);
+  const out = new Array<number>(nd);
+  out[d1] = n; out[d2] = n;
+  rest.forEach((d, r) => { out[d] = shape[r]; });
+  const st = stridesOf(shape), last = shape.length - 1;
+  const index = build(out, (c) => {
+    if (c[d2] - c[d1] !== offset) return -1;
+    let j = (offset >= 0 ? c[d1] : c[d2]) * st[last];
+    rest.forEach((d, r) => { j += c[d] * st[r]; });
+    return j;
+  });
+  return gathered(Op.DiagEmbed, input, index, out);
+}
+
+/**
+ * input rotated by 90° `k` times in the plane of `dims`, from the first towards the second
+ * (Rot90Backward0).
+ * @example
+ * console.log(`${torch.rot90(torch.tensor([[1, 2], [3, 4]])).flatten()}`); // tensor([2., 4., 1., 3.])
+ */
+export function rot90(input: Tensor, k?: number, dims?: number[]): Tensor;
+export function rot90(...args: unknown[]): Tensor { return rot90Bound(bind(SCHEMAS.rot90, args, null)); }
+
+/**
+ * Each last-dim vector of input as diagonal `offset` of a matrix in the plane (dim1, dim2) of
+ * a new tensor, zeros elsewhere (DiagEmbedBackward0).
+ * @example
+ * console.log(`${torch.diag_embed(torch.tensor([1, 2])).flatten()}`); // tensor([1., 0., 0., 2.])
+ */
+export function diag_embed(input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
+export function diag_embed(...args: unknown[]): Tensor { return diagEmbedBound(bind(SCHEMAS.diag_embed, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  rot90: (self: Tensor, args: unknown[]): Tensor => rot90Bound(bind(SCHEMAS.rot90, args, self)),
+  diag_embed: (self: Tensor, args: unknown[]): Tensor => diagEmbedBound(bind(SCHEMAS.diag_embed, args, self)),
   split: (self: Tensor, args: unknown[]): Tensor[] => splitBound(...bindOverloads(SPLIT[1], args, self)),
   chunk: (self: Tensor, args: unknown[]): Tensor[] => chunkBound(bind(SCHEMAS.chunk, args, self)),
   unbind: (self: Tensor, args: unknown[]): Tensor[] => unbindBound(bind(SCHEMAS.unbind, args, self)),

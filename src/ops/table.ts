@@ -524,6 +524,21 @@ export const ops: Rows = {
     { name: 'unbind/negative dim', call: 'Tensor.unbind', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], family: 'shape' },
     { name: 'unbind/1-D', call: 'torch.unbind', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
   ] }),
+  [Op.Rot90]: manual('Rot90Backward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'rot90/default', call: 'torch.rot90', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'rot90/twice', call: 'Tensor.rot90', args: [{ shape: [3, 4], domain: 'any' }, 2], family: 'shape' },
+    { name: 'rot90/negative k dims', call: 'torch.rot90', args: [{ shape: [2, 3, 4], domain: 'any' }, -1, [2, 0]], family: 'shape' },
+    { name: 'rot90/k 7 negative dims', call: 'Tensor.rot90', args: [{ shape: [2, 3, 4], domain: 'any' }, 7, [-1, -2]], family: 'shape' },
+    { name: 'rot90/zero', call: 'torch.rot90', args: [{ shape: [2, 3], domain: 'any' }, 0], family: 'shape' },
+    { name: 'rot90/empty', call: 'torch.rot90', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'shape' },
+  ] }),
+  [Op.DiagEmbed]: manual('DiagEmbedBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'diag_embed/default', call: 'torch.diag_embed', args: [{ shape: [2, 3], domain: 'any' }], family: 'shape' },
+    { name: 'diag_embed/offset dims', call: 'Tensor.diag_embed', args: [{ shape: [3, 4], domain: 'any' }, 1, 0, 2], family: 'shape' },
+    { name: 'diag_embed/negative offset', call: 'torch.diag_embed', args: [{ shape: [3], domain: 'any' }, -2], family: 'shape' },
+    { name: 'diag_embed/dims swapped', call: 'torch.diag_embed', args: [{ shape: [2, 2], domain: 'any' }], kwargs: { offset: 1, dim1: -1, dim2: 0 }, family: 'shape' },
+    { name: 'diag_embed/empty', call: 'torch.diag_embed', args: [{ shape: [0, 2], domain: 'any' }], family: 'shape' },
+  ] }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },
