@@ -34,6 +34,8 @@ export enum Op {
   // shape; the view-like ones differ only in their node names
   View, Reshape, Squeeze, SqueezeDim, Squeeze3, Unsqueeze, Flatten, Clone, Permute, Transpose, T, Expand, Cat, Stack,
   Select, Slice,
+  Flip, IndexSelect, Gather, Take, MaskedFill, MaskedFill1, MaskedSelect,
+  Tril, Triu, Diagonal, Diag, Trace, Roll, Repeat, Split, SplitWithSizes, Unbind, Rot90, DiagEmbed, // shape and indexing 2
   // linear algebra
   Mm, Bmm, Mv, Dot, Addmm, UnsafeView,
   // losses; i0 = reduction

@@ -56,6 +56,8 @@ def draw(spec):
     if "values" in spec:
         vals = [number(v) for v in spec["values"]]
         n = math.prod(spec["shape"])
+        if "dtype" in spec:  # an index or a mask: no gradient
+            return torch.tensor(vals, dtype=getattr(torch, spec["dtype"])).reshape(spec["shape"])
         return torch.tensor(vals[:n] if len(vals) >= n else vals, dtype=torch.float32).reshape(spec["shape"]).requires_grad_()
     shape, domain = spec["shape"], spec["domain"]
     if domain == "any":
@@ -105,6 +107,7 @@ def op_cases(table):
                 # a list of tensor specs is a list of tensors (hstack's, cat's argument)
                 args = [draw(a) if isinstance(a, dict)
                         else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
+                        else float(a) if a in ("nan", "inf", "-inf")  # a non-finite number argument
                         else a for a in c["args"]]
                 if c.get("dtype") == "float64":
                     args = [double(a) for a in args]

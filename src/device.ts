@@ -126,6 +126,13 @@ export interface Backend {
   permute(op: Op, a: Handle, perm: readonly number[]): Handle;
   /** Op.Select (x[..., start, ...]: length ignored) or Op.Slice (start, length, step along dim), copied. */
   slice(op: Op, a: Handle, dim: number, start: number, length: number, step: number): Handle;
+  // shape and indexing 2
+  /**
+   * out (shape, a's dtype) with out[i] = a[index[i]] (flat int32 index, validated), or `fill`
+   * where index[i] < 0; `sum` (trace): the sum of the elements read. `value`: masked_fill's value
+   * tensor (Op.MaskedFill1), an input of the node. The node keeps the index.
+   */
+  gatherFlat(op: Op, a: Handle, value: Handle | null, index: Handle, shape: Shape, fill: number, sum: boolean): Handle;
   /** Op.Cat, or Op.Stack (a new dim of size n at dim). */
   cat(op: Op, hs: Handle[], dim: number): Handle;
   /** Op.Mm, Op.Bmm, Op.Mv or Op.Dot. */

@@ -43,6 +43,12 @@ export {
 } from './ops/shape_compose.js';
 export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
 export { select, narrow } from './ops/indexing.js';
+// shape and indexing 2
+export {
+  flip, fliplr, flipud, index_select, gather, take, take_along_dim,
+  masked_fill, masked_select, tril, triu, diagonal, diag, trace, roll, tile,
+  split, chunk, unbind, tensor_split, rot90, diag_embed,
+} from './ops/indexing2.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';

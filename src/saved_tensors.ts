@@ -9,7 +9,8 @@
 //
 // A source is the record's input k, the node's result, or a tensor PyTorch makes
 // on the side: the wrapped number of `x * 2`, nll_loss's total_weight (both 0-d),
-// max(dim)'s indices (the result's shape), and addmm's mat2, the transposed weight.
+// max(dim)'s indices and gather's and take's index (the result's shape), and addmm's mat2, the
+// transposed weight.
 
 import { Op } from '../abi/abi.js';
 import { formulaSaves } from './saved_tensors.generated.js';
@@ -69,6 +70,9 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
   [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
   [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
+  // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
+  [Op.Gather]: always(['index', 'indices'], ['self', 0]),
+  [Op.Take]: always(['index', 'indices'], ['self', 0]),
 };
 
 /**

@@ -17,6 +17,7 @@ import * as shp from './ops/shape.js';
 import * as sc from './ops/shape_compose.js';
 import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
+import * as ix2 from './ops/indexing2.js'; // shape and indexing 2
 import * as cmp from './ops/compare.js';
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
@@ -1283,6 +1284,165 @@ export class Tensor {
   narrow(...args: [dim: number, start: number, length: number] | [{ dim: number; start: number; length: number }]): Tensor {
     return ix.narrowMethod(this, args);
   }
+  // shape and indexing 2 (src/ops/indexing2.ts)
+  /**
+   * The elements reversed along each dim of `dims`. See {@link flip}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3]).flip([0])}`); // tensor([3., 2., 1.])
+   */
+  flip(...args: [dims: number[]] | [{ dims: number[] }]): Tensor { return ix2.methods.flip(this, args); }
+  /**
+   * Reversed left to right (dim 1). See {@link fliplr}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2]]).fliplr()}`); // tensor([[2., 1.]])
+   */
+  fliplr(...args: []): Tensor { return ix2.methods.fliplr(this, args); }
+  /**
+   * Reversed up to down (dim 0). See {@link flipud}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).flipud()}`); // tensor([2., 1.])
+   */
+  flipud(...args: []): Tensor { return ix2.methods.flipud(this, args); }
+  /**
+   * The slices at `index` along `dim`. See {@link index_select}.
+   * @example
+   * console.log(`${torch.tensor([10, 20, 30]).index_select(0, torch.tensor([1, 1], { dtype: torch.long }))}`); // tensor([20., 20.])
+   */
+  index_select(...args: [dim: number, index: Tensor] | [{ dim: number; index: Tensor }]): Tensor { return ix2.methods.index_select(this, args); }
+  /**
+   * Values along `dim` at `index` (int64, shaped like the output). See {@link gather}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).gather(1, torch.tensor([[1], [1]], { dtype: torch.long })).flatten()}`); // tensor([2., 4.])
+   */
+  gather(...args: [dim: number, index: Tensor, options?: { sparse_grad?: boolean }] | [{ dim: number; index: Tensor; sparse_grad?: boolean }]): Tensor {
+    return ix2.methods.gather(this, args);
+  }
+  /**
+   * The elements at flat positions `index`. See {@link take}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).take(torch.tensor([0, 3], { dtype: torch.long }))}`); // tensor([1., 4.])
+   */
+  take(...args: [index: Tensor] | [{ index: Tensor }]): Tensor { return ix2.methods.take(this, args); }
+  /**
+   * gather with broadcasting (or over the flattened tensor without dim). See {@link take_along_dim}.
+   * @example
+   * console.log(`${torch.tensor([[3, 1], [2, 4]]).take_along_dim(torch.tensor([[1], [0]], { dtype: torch.long }), 1).flatten()}`); // tensor([1., 2.])
+   */
+  take_along_dim(...args: [indices: Tensor, dim?: number | null] | [{ indices: Tensor; dim?: number | null }]): Tensor {
+    return ix2.methods.take_along_dim(this, args);
+  }
+  /**
+   * `value` where mask is true. See {@link masked_fill}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).masked_fill(torch.tensor([false, true]), -1)}`); // tensor([ 1., -1.])
+   */
+  masked_fill(...args: [mask: Tensor, value: number | Tensor] | [{ mask: Tensor; value: number | Tensor }]): Tensor {
+    return ix2.methods.masked_fill(this, args);
+  }
+  /**
+   * The elements where mask is true, 1-D. See {@link masked_select}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3]).masked_select(torch.tensor([true, false, true]))}`); // tensor([1., 3.])
+   */
+  masked_select(...args: [mask: Tensor] | [{ mask: Tensor }]): Tensor { return ix2.methods.masked_select(this, args); }
+  /**
+   * The lower triangle (j − i ≤ diagonal), zeros elsewhere. See {@link tril}.
+   * @example
+   * console.log(`${torch.ones(2, 2).tril().flatten()}`); // tensor([1., 0., 1., 1.])
+   */
+  tril(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.tril(this, args); }
+  /**
+   * The upper triangle (j − i ≥ diagonal), zeros elsewhere. See {@link triu}.
+   * @example
+   * console.log(`${torch.ones(2, 2).triu(1).flatten()}`); // tensor([0., 1., 0., 0.])
+   */
+  triu(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.triu(this, args); }
+  /**
+   * A diagonal of the planes (dim1, dim2). See {@link diagonal}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).diagonal()}`); // tensor([1., 4.])
+   */
+  diagonal(...args: [offset?: number, dim1?: number, dim2?: number] | [{ offset?: number; dim1?: number; dim2?: number }]): Tensor {
+    return ix2.methods.diagonal(this, args);
+  }
+  /**
+   * 1-D to a diagonal matrix, or a matrix's diagonal. See {@link diag}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).diag(1)}`); // tensor([2.])
+   */
+  diag(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.diag(this, args); }
+  /**
+   * The sum of the main diagonal. See {@link trace}.
+   * @example
+   * console.log(`${torch.eye(3).trace()}`); // tensor(3.)
+   */
+  trace(...args: []): Tensor { return ix2.methods.trace(this, args); }
+  /**
+   * The elements shifted along dims, wrapping around. See {@link roll}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3]).roll(-1)}`); // tensor([2., 3., 1.])
+   */
+  roll(...args: [shifts: number | number[], dims?: number | number[]] | [{ shifts: number | number[]; dims?: number | number[] }]): Tensor {
+    return ix2.methods.roll(this, args);
+  }
+  /**
+   * The tensor repeated `repeats[d]` times along each dim d (ints or one list; at least one per
+   * dim, extra ones add leading dims) (RepeatBackward0).
+   * @example
+   * console.log(`${torch.tensor([1, 2]).repeat(2)}`, torch.tensor([1, 2]).repeat(3, 1).shape); // tensor([1., 2., 1., 2.]) [ 3, 2 ]
+   */
+  repeat(...repeats: SizeArg[]): Tensor { return ix2.methods.repeat(this, repeats); }
+  /**
+   * repeat with the dims padded with leading 1s. See {@link tile}.
+   * @example
+   * console.log(torch.zeros(2, 3).tile(2).shape); // [ 2, 6 ]
+   */
+  tile(...dims: SizeArg[]): Tensor { return ix2.methods.tile(this, dims); }
+  /**
+   * Pieces of `split_size` rows along dim, or of the sizes in a list. See {@link split}.
+   * @example
+   * console.log(torch.zeros(5).split([2, 3]).map((t) => t.shape[0])); // [ 2, 3 ]
+   */
+  split(...args: [split_size: number | number[], dim?: number] | [{ split_size: number | number[]; dim?: number }]): Tensor[] {
+    return ix2.methods.split(this, args);
+  }
+  /**
+   * `chunks` pieces along dim. See {@link chunk}.
+   * @example
+   * console.log(torch.zeros(4).chunk(2).length); // 2
+   */
+  chunk(...args: [chunks: number, dim?: number] | [{ chunks: number; dim?: number }]): Tensor[] { return ix2.methods.chunk(this, args); }
+  /**
+   * The slices along dim, that dim removed. See {@link unbind}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).unbind(1)[0]}`); // tensor([1., 3.])
+   */
+  unbind(...args: [dim?: number] | [{ dim?: number }]): Tensor[] { return ix2.methods.unbind(this, args); }
+  /**
+   * Near-equal sections or pieces between indices along dim. See {@link tensor_split}.
+   * @example
+   * console.log(torch.zeros(5).tensor_split([1, 3]).map((t) => t.shape[0])); // [ 1, 2, 2 ]
+   */
+  tensor_split(
+    ...args: [indices_or_sections: number | number[] | Tensor, dim?: number] | [{ sections?: number; indices?: number[]; tensor_indices_or_sections?: Tensor; dim?: number }]
+  ): Tensor[] {
+    return ix2.methods.tensor_split(this, args);
+  }
+  /**
+   * Rotated by 90° k times in the plane of dims. See {@link rot90}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).rot90(2).flatten()}`); // tensor([4., 3., 2., 1.])
+   */
+  rot90(...args: [k?: number, dims?: number[]] | [{ k?: number; dims?: number[] }]): Tensor { return ix2.methods.rot90(this, args); }
+  /**
+   * The last dim as diagonals of new matrices. See {@link diag_embed}.
+   * @example
+   * console.log(torch.zeros(2, 3).diag_embed().shape); // [ 2, 3, 3 ]
+   */
+  diag_embed(...args: [offset?: number, dim1?: number, dim2?: number] | [{ offset?: number; dim1?: number; dim2?: number }]): Tensor {
+    return ix2.methods.diag_embed(this, args);
+  }
+  // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.
    * @example

@@ -86,6 +86,13 @@ const knownDifferences: Record<string, string> = {
     '1Dx4D 3 2x1x3x2', '4Dx1D 2x1x2x3 3', '2Dx4D 2x3 2x2x3x2', 'method 3Dx2D',
   ].map((name) => [`matmul/${name}`, MATMUL_VIEWS])),
   'linear/3-D input no bias': MATMUL_VIEWS,
+  // shape and indexing 2: the gather kernel's record keeps the flat index, not the index or mask
+  // tensor PyTorch saves with its own shape
+  ...Object.fromEntries([
+    ...['dim 1 repeated', 'negative dim', '1-D', '0-dim index', 'empty index', 'empty input'].map((n) => `index_select/${n}`),
+    ...['number', 'broadcast mask', 'broadcast input', 'nan', '-inf', 'empty', 'tensor value', 'tensor value broadcast'].map((n) => `masked_fill/${n}`),
+    ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty'].map((n) => `masked_select/${n}`),
+  ].map((name) => [`table.json:${name}`, 'IndexSelectBackward0 saves `index`, MaskedFill/MaskedSelectBackward0 `mask`, with their own shapes'])),
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */

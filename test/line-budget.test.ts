@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // 11,500 -> 14,000 with issue 6: the op table and its front ends, dtypes, and the hand-written
-// reductions, shape and indexing ops it still lists
-const BUDGET = 14_000;
+// reductions, shape and indexing ops it still lists; 14,600 with the indexing-2 ops (one gather kernel, front ends);
+// 14,700 with float64 compute and in-place ops (the in-place front end, commit and version checks)
+const BUDGET = 14_700;
 
 function sourceLines(dir: string): number {
   let n = 0;

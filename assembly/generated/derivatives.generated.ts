@@ -11,9 +11,10 @@ import {
 import { Fused } from './kernels.generated';
 import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
-  dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  dotBackward, expandBackward, gatherFlatBackward, logSoftmaxBackward, logsumexpBackward,
+  maxAllBackward, maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward,
+  nllLossBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward,
+  stackBackward, sumBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -134,6 +135,25 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Stack: return stackBackward(r, g, k);
     case Op.Select: return sliceBackward(r, g, k);
     case Op.Slice: return sliceBackward(r, g, k);
+    case Op.Flip: return gatherFlatBackward(r, g, k);
+    case Op.IndexSelect: return gatherFlatBackward(r, g, k);
+    case Op.Gather: return gatherFlatBackward(r, g, k);
+    case Op.Take: return gatherFlatBackward(r, g, k);
+    case Op.MaskedFill: return gatherFlatBackward(r, g, k);
+    case Op.MaskedFill1: return gatherFlatBackward(r, g, k);
+    case Op.MaskedSelect: return gatherFlatBackward(r, g, k);
+    case Op.Tril: return gatherFlatBackward(r, g, k);
+    case Op.Triu: return gatherFlatBackward(r, g, k);
+    case Op.Diagonal: return gatherFlatBackward(r, g, k);
+    case Op.Diag: return gatherFlatBackward(r, g, k);
+    case Op.Trace: return gatherFlatBackward(r, g, k);
+    case Op.Roll: return gatherFlatBackward(r, g, k);
+    case Op.Repeat: return gatherFlatBackward(r, g, k);
+    case Op.Split: return gatherFlatBackward(r, g, k);
+    case Op.SplitWithSizes: return gatherFlatBackward(r, g, k);
+    case Op.Unbind: return gatherFlatBackward(r, g, k);
+    case Op.Rot90: return gatherFlatBackward(r, g, k);
+    case Op.DiagEmbed: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

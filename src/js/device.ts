@@ -13,6 +13,7 @@ import * as linalg from './ops/linalg.js';
 import * as loss from './ops/loss.js';
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
+import * as gather from './ops/gather.js'; // shape and indexing 2
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -71,6 +72,10 @@ export class JsDevice implements Backend {
   softmax(op: Op, a: Handle, dim: number): Handle { return reduce.softmax(op, T(a), dim); }
   slice(op: Op, a: Handle, dim: number, start: number, length: number, step: number): Handle { return shape.slice(op, T(a), dim, start, length, step); }
   cat(op: Op, hs: Handle[], dim: number): Handle { return shape.cat(op, hs as JsTensor[], dim); }
+  // shape and indexing 2
+  gatherFlat(op: Op, a: Handle, value: Handle | null, index: Handle, shape: Shape, fill: number, sum: boolean): Handle {
+    return gather.gatherFlat(op, T(a), value as JsTensor | null, T(index), shape.slice(), fill, sum);
+  }
   matmul(op: Op, a: Handle, b: Handle): Handle { return linalg.matmul(op, T(a), T(b)); }
   linear(x: Handle, w: Handle, bias: Handle | null): Handle { return linalg.linear(T(x), T(w), bias as JsTensor | null); }
   mseLoss(i: Handle, t: Handle, red: number): Handle { return loss.mseLoss(T(i), T(t), red); }

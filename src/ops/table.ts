@@ -90,7 +90,8 @@ export interface OpRow {
 }
 
 /** A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values. */
-export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain } | { readonly values: readonly number[]; readonly shape: readonly number[] };
+export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
+  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
 export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
 
@@ -406,6 +407,13 @@ export const ops: Rows = {
     ] as const).map(([name, shape, spec]) => ({
       name, call: 'Tensor.__getitem_spec__', args: [{ shape: [...shape], domain: 'any' as const }, [...spec] as unknown as number[]], family: 'shape' as const,
     })),
+    // tensor_split's pieces are slices in PyTorch
+    { name: 'tensor_split/sections', call: 'torch.tensor_split', args: [{ shape: [7, 2], domain: 'any' }, 3], family: 'shape' },
+    { name: 'tensor_split/indices dim', call: 'Tensor.tensor_split', args: [{ shape: [3, 6], domain: 'any' }, [1, 4], 1], family: 'shape' },
+    { name: 'tensor_split/indices unordered negative', call: 'torch.tensor_split', args: [{ shape: [6], domain: 'any' }, [4, -5, 9]], family: 'shape' },
+    { name: 'tensor_split/tensor sections', call: 'torch.tensor_split', args: [{ shape: [5, 2], domain: 'any' }, { values: [2], shape: [], dtype: 'int64' }], family: 'shape' },
+    { name: 'tensor_split/tensor indices', call: 'Tensor.tensor_split', args: [{ shape: [2, 5], domain: 'any' }, { values: [2, 3], shape: [2], dtype: 'int64' }, -1], family: 'shape' },
+    { name: 'tensor_split/keyword', call: 'Tensor.tensor_split', args: [{ shape: [4, 3], domain: 'any' }], kwargs: { indices: [1] }, family: 'shape' },
   ] }),
   [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward'),
   [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward', { cases: [f64('mm', 'torch.mm', [any([3, 4]), any([4, 5])], {}, 'matmul')] }),
@@ -417,6 +425,159 @@ export const ops: Rows = {
   [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward', {
     cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul')],
   }),
+  // shape and indexing 2 (src/ops/indexing2.ts): one gather kernel, g added back at the index
+  [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'flip/dims', call: 'torch.flip', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], family: 'shape' },
+    { name: 'flip/negative dim', call: 'Tensor.flip', args: [{ shape: [3, 4], domain: 'any' }, [-1]], family: 'shape' },
+    { name: 'flip/no dims', call: 'torch.flip', args: [{ shape: [3], domain: 'any' }, []], family: 'shape' },
+    { name: 'flip/0-dim', call: 'torch.flip', args: [{ shape: [], domain: 'any' }, [0]], family: 'shape' },
+    { name: 'flip/empty', call: 'torch.flip', args: [{ shape: [0, 3], domain: 'any' }, [0, 1]], family: 'shape' },
+    { name: 'flip/int64', call: 'torch.flip', args: [{ values: [1, -2, 3, 4, 5, 6], shape: [2, 3], dtype: 'int64' }, [1]], family: 'shape' },
+    { name: 'fliplr/function', call: 'torch.fliplr', args: [{ shape: [3, 4, 2], domain: 'any' }], family: 'shape' },
+    { name: 'fliplr/method', call: 'Tensor.fliplr', args: [{ shape: [2, 5], domain: 'any' }], family: 'shape' },
+    { name: 'flipud/function', call: 'torch.flipud', args: [{ shape: [5], domain: 'any' }], family: 'shape' },
+    { name: 'flipud/method', call: 'Tensor.flipud', args: [{ shape: [3, 2], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.IndexSelect]: manual('IndexSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'index_select/dim 1 repeated', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [3, 0, 3, 3], shape: [4], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/negative dim', call: 'Tensor.index_select', args: [{ shape: [2, 3, 4], domain: 'any' }, -3, { values: [1, 1, 0], shape: [3], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/1-D', call: 'torch.index_select', args: [{ shape: [5], domain: 'any' }, 0, { values: [4, 2], shape: [2], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/0-dim index', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2], shape: [], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/empty index', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }], family: 'shape' },
+    { name: 'index_select/empty input', call: 'torch.index_select', args: [{ shape: [3, 0], domain: 'any' }, 0, { values: [2, 0], shape: [2], dtype: 'int64' }], family: 'shape' },
+  ] }),
+  [Op.Gather]: manual('GatherBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'gather/dim 1 repeated', call: 'torch.gather', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 1, 2, 2, 2, 2, 3, 0, 1, 1], shape: [3, 4], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/smaller index', call: 'Tensor.gather', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0, 1, 1, 2, 0], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/negative dim 3-D', call: 'torch.gather', args: [{ shape: [2, 3, 2], domain: 'any' }, -1, { values: [1, 0, 0, 0, 1, 1, 0, 1], shape: [2, 2, 2], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/wider index', call: 'torch.gather', args: [{ shape: [2, 3], domain: 'any' }, 1, { values: [2, 2, 2, 2, 0, 1, 0, 1, 0, 1], shape: [2, 5], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/empty', call: 'torch.gather', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [], shape: [0, 4], dtype: 'int64' }], family: 'shape' },
+    { name: 'gather/0-dim', call: 'torch.gather', args: [{ shape: [], domain: 'any' }, 0, { values: [0], shape: [], dtype: 'int64' }], family: 'shape' },
+    // take_along_dim is a gather in PyTorch, after broadcasting (dim) or flattening (no dim)
+    { name: 'take_along_dim/dim', call: 'torch.take_along_dim', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 1, 0, 3, 2, 2], shape: [3, 2], dtype: 'int64' }, 1], family: 'shape' },
+    { name: 'take_along_dim/broadcast', call: 'torch.take_along_dim', args: [{ shape: [3, 1], domain: 'any' }, { values: [0, 2, 2, 1], shape: [1, 4], dtype: 'int64' }, 0], family: 'shape' },
+    { name: 'take_along_dim/broadcast index', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3, 4], domain: 'any' }, { values: [3, 0], shape: [1, 1, 2], dtype: 'int64' }, -1], family: 'shape' },
+    { name: 'take_along_dim/flat', call: 'torch.take_along_dim', args: [{ shape: [3, 4], domain: 'any' }, { values: [11, 0, 5, 5], shape: [2, 2], dtype: 'int64' }], family: 'shape' },
+    { name: 'take_along_dim/flat method', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3], domain: 'any' }, { values: [4, 4, 1], shape: [3], dtype: 'int64' }], kwargs: { dim: null }, family: 'shape' },
+  ] }),
+  [Op.Take]: manual('TakeBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'take/repeated negative', call: 'torch.take', args: [{ shape: [3, 4], domain: 'any' }, { values: [0, -1, 5, 5, -12, 7], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
+    { name: 'take/method', call: 'Tensor.take', args: [{ shape: [5], domain: 'any' }, { values: [4, 1], shape: [2], dtype: 'int64' }], family: 'shape' },
+    { name: 'take/0-dim index', call: 'torch.take', args: [{ shape: [2, 2], domain: 'any' }, { values: [3], shape: [], dtype: 'int64' }], family: 'shape' },
+    { name: 'take/empty', call: 'torch.take', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0, 2], dtype: 'int64' }], family: 'shape' },
+  ] }),
+  [Op.MaskedFill]: manual('MaskedFillBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'masked_fill/number', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, -2.5], family: 'shape' },
+    { name: 'masked_fill/broadcast mask', call: 'Tensor.masked_fill', args: [{ shape: [2, 3], domain: 'any' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, 0], family: 'shape' },
+    { name: 'masked_fill/broadcast input', call: 'torch.masked_fill', args: [{ shape: [3], domain: 'any' }, { values: [1, 0, 0, 0, 1, 1], shape: [2, 3], dtype: 'bool' }, 1.5], family: 'shape' },
+    { name: 'masked_fill/nan', call: 'Tensor.masked_fill', args: [{ shape: [4], domain: 'any' }, { values: [1, 0, 0, 1], shape: [4], dtype: 'bool' }, 'nan'], family: 'shape' },
+    { name: 'masked_fill/-inf', call: 'Tensor.masked_fill', args: [{ shape: [2, 2], domain: 'any' }, { values: [0, 1], shape: [2], dtype: 'bool' }, '-inf'], family: 'shape' },
+    { name: 'masked_fill/empty', call: 'torch.masked_fill', args: [{ shape: [0, 3], domain: 'any' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, 1], family: 'shape' },
+    // integer and bool inputs: the value converted as C++ does (truncated; nonzero is true)
+    { name: 'masked_fill/int64 truncates', call: 'torch.masked_fill', args: [{ values: [1, 2, 3], shape: [3], dtype: 'int64' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, -2.7], family: 'shape' },
+    { name: 'masked_fill/bool', call: 'Tensor.masked_fill', args: [{ values: [1, 0, 0], shape: [3], dtype: 'bool' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }, 5], family: 'shape' },
+  ] }),
+  [Op.MaskedFill1]: manual('MaskedFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: [
+    { name: 'masked_fill/tensor value', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
+    { name: 'masked_fill/tensor value broadcast', call: 'Tensor.masked_fill', args: [{ shape: [2, 1], domain: 'any' }, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.Tril]: manual('TrilBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'tril/default', call: 'torch.tril', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'tril/positive diagonal batched', call: 'Tensor.tril', args: [{ shape: [2, 3, 3], domain: 'any' }, 1], family: 'shape' },
+    { name: 'tril/negative diagonal', call: 'torch.tril', args: [{ shape: [4, 3], domain: 'any' }, -2], family: 'shape' },
+    { name: 'tril/beyond', call: 'torch.tril', args: [{ shape: [2, 3], domain: 'any' }, -5], family: 'shape' },
+    { name: 'tril/empty', call: 'torch.tril', args: [{ shape: [0, 3], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.Triu]: manual('TriuBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'triu/default', call: 'torch.triu', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'triu/negative diagonal batched', call: 'Tensor.triu', args: [{ shape: [2, 3, 2], domain: 'any' }, -1], family: 'shape' },
+    { name: 'triu/keyword', call: 'torch.triu', args: [{ shape: [4, 4], domain: 'any' }], kwargs: { diagonal: 2 }, family: 'shape' },
+  ] }),
+  [Op.Diagonal]: manual('DiagonalBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'diagonal/default', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'diagonal/offset', call: 'Tensor.diagonal', args: [{ shape: [3, 4], domain: 'any' }, 2], family: 'shape' },
+    { name: 'diagonal/negative offset dims swapped', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }, -1, 1, 0], family: 'shape' },
+    { name: 'diagonal/3-D negative dims', call: 'torch.diagonal', args: [{ shape: [2, 3, 4], domain: 'any' }, 0, -1, 0], family: 'shape' },
+    { name: 'diagonal/keywords', call: 'Tensor.diagonal', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { offset: 1, dim1: 1, dim2: 2 }, family: 'shape' },
+    { name: 'diagonal/beyond', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }, -5], family: 'shape' },
+  ] }),
+  [Op.Diag]: manual('DiagBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'diag/vector', call: 'torch.diag', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
+    { name: 'diag/vector offset', call: 'Tensor.diag', args: [{ shape: [3], domain: 'any' }, 1], family: 'shape' },
+    { name: 'diag/vector negative offset', call: 'torch.diag', args: [{ shape: [2], domain: 'any' }, -2], family: 'shape' },
+    { name: 'diag/matrix', call: 'torch.diag', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'diag/matrix offset', call: 'Tensor.diag', args: [{ shape: [3, 4], domain: 'any' }, -1], family: 'shape' },
+    { name: 'diag/matrix empty diagonal', call: 'torch.diag', args: [{ shape: [3, 4], domain: 'any' }, 4], family: 'shape' },
+    { name: 'diag/empty vector', call: 'torch.diag', args: [{ shape: [0], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.Trace]: manual('TraceBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'trace/square', call: 'torch.trace', args: [{ shape: [4, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'trace/wide', call: 'Tensor.trace', args: [{ shape: [2, 5], domain: 'any' }], family: 'reduction' },
+    { name: 'trace/empty', call: 'torch.trace', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
+    { name: 'trace/int64', call: 'torch.trace', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3], dtype: 'int64' }], family: 'reduction' },
+  ] }),
+  [Op.Roll]: manual('RollBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'roll/flat', call: 'torch.roll', args: [{ shape: [3, 4], domain: 'any' }, 5], family: 'shape' },
+    { name: 'roll/dim negative shift', call: 'Tensor.roll', args: [{ shape: [3, 4], domain: 'any' }, -5, 1], family: 'shape' },
+    { name: 'roll/dims lists', call: 'torch.roll', args: [{ shape: [2, 3, 4], domain: 'any' }, [1, -1], [1, -1]], family: 'shape' },
+    { name: 'roll/repeated dim', call: 'torch.roll', args: [{ shape: [5, 2], domain: 'any' }, [1, 2], [0, 0]], family: 'shape' },
+    { name: 'roll/keywords', call: 'Tensor.roll', args: [{ shape: [4], domain: 'any' }], kwargs: { shifts: 3, dims: 0 }, family: 'shape' },
+    { name: 'roll/0-dim', call: 'torch.roll', args: [{ shape: [], domain: 'any' }, 2], family: 'shape' },
+    { name: 'roll/empty', call: 'torch.roll', args: [{ shape: [0, 3], domain: 'any' }, 1, 1], family: 'shape' },
+  ] }),
+  [Op.Repeat]: manual('RepeatBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'repeat/same dims', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, 2, 2], family: 'shape' },
+    { name: 'repeat/more dims list', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, [3, 1, 2]], family: 'shape' },
+    { name: 'repeat/0-dim', call: 'Tensor.repeat', args: [{ shape: [], domain: 'any' }, 2, 3], family: 'shape' },
+    { name: 'repeat/zero', call: 'Tensor.repeat', args: [{ shape: [3], domain: 'any' }, 0], family: 'shape' },
+    // tile is a repeat in PyTorch, its dims padded with leading 1s
+    { name: 'tile/fewer dims', call: 'torch.tile', args: [{ shape: [2, 3], domain: 'any' }, [2]], family: 'shape' },
+    { name: 'tile/more dims', call: 'torch.tile', args: [{ shape: [3], domain: 'any' }, [2, 2]], family: 'shape' },
+    { name: 'tile/method varargs', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, 1, 3], family: 'shape' },
+    { name: 'tile/empty dims', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, []], family: 'shape' },
+  ] }),
+  [Op.Split]: manual('SplitBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'split/size', call: 'torch.split', args: [{ shape: [5, 3], domain: 'any' }, 2], family: 'shape' },
+    { name: 'split/size negative dim', call: 'Tensor.split', args: [{ shape: [2, 7], domain: 'any' }, 3, -1], family: 'shape' },
+    { name: 'split/size larger', call: 'torch.split', args: [{ shape: [3, 2], domain: 'any' }, 5], family: 'shape' },
+    { name: 'split/keyword', call: 'torch.split', args: [{ shape: [4, 2], domain: 'any' }], kwargs: { split_size_or_sections: 1, dim: 1 }, family: 'shape' },
+    // chunk is a split in PyTorch
+    { name: 'chunk/even', call: 'torch.chunk', args: [{ shape: [4, 3], domain: 'any' }, 2], family: 'shape' },
+    { name: 'chunk/uneven dim', call: 'Tensor.chunk', args: [{ shape: [3, 5], domain: 'any' }, 3, 1], family: 'shape' },
+    { name: 'chunk/more chunks than rows', call: 'torch.chunk', args: [{ shape: [3, 2], domain: 'any' }, 5, -2], family: 'shape' },
+  ] }),
+  [Op.SplitWithSizes]: manual('SplitWithSizesBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'split/sizes', call: 'torch.split', args: [{ shape: [6, 2], domain: 'any' }, [1, 0, 5]], family: 'shape' },
+    { name: 'split/sizes method dim', call: 'Tensor.split', args: [{ shape: [2, 5], domain: 'any' }, [3, 2], 1], family: 'shape' },
+    { name: 'chunk/empty dim', call: 'torch.chunk', args: [{ shape: [0, 2], domain: 'any' }, 2], family: 'shape' },
+  ] }),
+  [Op.Unbind]: manual('UnbindBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'unbind/dim 0', call: 'torch.unbind', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'unbind/negative dim', call: 'Tensor.unbind', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], family: 'shape' },
+    { name: 'unbind/1-D', call: 'torch.unbind', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.Rot90]: manual('Rot90Backward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'rot90/default', call: 'torch.rot90', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'rot90/twice', call: 'Tensor.rot90', args: [{ shape: [3, 4], domain: 'any' }, 2], family: 'shape' },
+    { name: 'rot90/negative k dims', call: 'torch.rot90', args: [{ shape: [2, 3, 4], domain: 'any' }, -1, [2, 0]], family: 'shape' },
+    { name: 'rot90/k 7 negative dims', call: 'Tensor.rot90', args: [{ shape: [2, 3, 4], domain: 'any' }, 7, [-1, -2]], family: 'shape' },
+    { name: 'rot90/zero', call: 'torch.rot90', args: [{ shape: [2, 3], domain: 'any' }, 0], family: 'shape' },
+    { name: 'rot90/empty', call: 'torch.rot90', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'shape' },
+  ] }),
+  [Op.DiagEmbed]: manual('DiagEmbedBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'diag_embed/default', call: 'torch.diag_embed', args: [{ shape: [2, 3], domain: 'any' }], family: 'shape' },
+    { name: 'diag_embed/offset dims', call: 'Tensor.diag_embed', args: [{ shape: [3, 4], domain: 'any' }, 1, 0, 2], family: 'shape' },
+    { name: 'diag_embed/negative offset', call: 'torch.diag_embed', args: [{ shape: [3], domain: 'any' }, -2], family: 'shape' },
+    { name: 'diag_embed/dims swapped', call: 'torch.diag_embed', args: [{ shape: [2, 2], domain: 'any' }], kwargs: { offset: 1, dim1: -1, dim2: 0 }, family: 'shape' },
+    { name: 'diag_embed/empty', call: 'torch.diag_embed', args: [{ shape: [0, 2], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
+    { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },
+    { name: 'masked_select/broadcast input', call: 'torch.masked_select', args: [{ shape: [3], domain: 'any' }, { values: [1, 0, 1, 1, 1, 0], shape: [2, 1, 3], dtype: 'bool' }], family: 'shape' },
+    { name: 'masked_select/none', call: 'torch.masked_select', args: [{ shape: [2, 2], domain: 'any' }, { values: [0, 0, 0, 0], shape: [2, 2], dtype: 'bool' }], family: 'shape' },
+    { name: 'masked_select/empty', call: 'torch.masked_select', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0], dtype: 'bool' }], family: 'shape' },
+  ] }),
   [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),

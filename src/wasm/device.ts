@@ -320,6 +320,11 @@ export class WasmDevice implements Backend {
   slice(op: Op, a: Handle, dim: number, start: number, length: number, step: number): Handle {
     return this.id(this.x.slice(op, a as number, dim, start, length, step));
   }
+  // shape and indexing 2
+  gatherFlat(op: Op, a: Handle, value: Handle | null, index: Handle, shape: Shape, fill: number, sum: boolean): Handle {
+    const p = this.args(shape);
+    return this.id(this.x.gather_flat(op, a as number, (value ?? 0) as number, index as number, shape.length, p, fill, sum));
+  }
   cat(op: Op, hs: Handle[], dim: number): Handle {
     this.args(hs as number[]);
     return this.id(this.x.cat(op, hs.length, dim));

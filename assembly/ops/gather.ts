@@ -1,0 +1,76 @@
+// Shape and indexing 2: flip, index_select, gather, take, masked_fill, masked_select,
+// tril/triu, diagonal, diag, trace, roll, repeat, split, unbind, as one kernel.
+//
+// Each of these ops reads out[i] = x[index[i]] for a flat int32 index the front end
+// computed and validated (src/ops/indexing2.ts): index[i] < 0 means "not read from x",
+// and out[i] is then `fill` (masked_fill's value, tril's zeros). With `sum` (trace) the
+// elements read are summed into one. The record keeps the index (saved 0), fill (s0), sum (i0);
+// the derivative (grad/gather.ts) adds g[i] into x's gradient at index[i], so repeated
+// indices accumulate, as PyTorch's index_add/scatter_add do.
+
+import { Err, DType } from '../../abi/abi';
+import { newTensor, release, dataOf, numelOf, dtypeOf, requiresGrad } from '../tensors';
+import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
+
+/**
+ * out (nd dims at `shape`, x's dtype) with out[i] = x[index[i]] or `fill`; `sum`: the
+ * float32 sum (in double) of the read elements. `value` (0 for none) is masked_fill's value tensor,
+ * an input of the record (MaskedFill1).
+ */
+export function gather_flat(op: i32, x: i32, value: i32, index: i32, nd: i32, shape: usize, fill: f64, sum: bool): i32 {
+  const out = newTensor(nd, shape, dtypeOf(x));
+  if (!out) return Err.OutOfMemory;
+  const n = numelOf(index), pi = dataOf(index), px = dataOf(x), po = dataOf(out);
+  const dt = dtypeOf(x);
+  if (sum) {
+    // PyTorch's trace_cpu accumulates in double
+    let s: f64 = 0;
+    for (let i = 0; i < n; i++) s += <f64>load<f32>(px + (<usize>load<i32>(pi + (<usize>i << 2)) << 2));
+    store<f32>(po, <f32>s);
+  } else if (dt == DType.Float64) {
+    for (let i = 0; i < n; i++) {
+      const j = load<i32>(pi + (<usize>i << 2));
+      store<f64>(po + (<usize>i << 3), j < 0 ? fill : load<f64>(px + (<usize>j << 3)));
+    }
+  } else {
+    // 4-byte elements: float32 as bits, or int64/int32/bool stored as int32
+    const f: u32 = dt == DType.Float32 ? reinterpret<u32>(<f32>fill) : <u32><i32>fill;
+    for (let i = 0; i < n; i++) {
+      const j = load<i32>(pi + (<usize>i << 2));
+      store<u32>(po + (<usize>i << 2), j < 0 ? f : load<u32>(px + (<usize>j << 2)));
+    }
+  }
+  const grads = requiresGrad(x) || (value > 0 && requiresGrad(value));
+  if (!is_grad_enabled() || !grads) return out;
+  const r = newRecord(op, value > 0 ? 2 : 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  if (value > 0) setInput(r, 1, value);
+  setParams(r, fill, 0, sum ? 1 : 0, 0);
+  save(r, 0, index);
+  return out;
+}
+
+/**
+ * The derivative: k = 0, zeros of x's shape (nd dims at `shape`) plus g[i] (g[0] when
+ * `sum`) at index[i]; k = 1 (masked_fill's value), the sum of g where index[i] < 0.
+ */
+export function gatherFlatBackwardCompute(sum: bool, k: i32, g: i32, index: i32, nd: i32, shape: usize): i32 {
+  const out = newTensor(nd, shape, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const n = numelOf(index), pi = dataOf(index), pg = dataOf(g), po = dataOf(out);
+  memory.fill(po, 0, <usize>numelOf(out) << 2);
+  if (k == 1) {
+    let s: f32 = 0;
+    for (let i = 0; i < n; i++) if (load<i32>(pi + (<usize>i << 2)) < 0) s += load<f32>(pg + (<usize>i << 2));
+    store<f32>(po, s);
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = load<i32>(pi + (<usize>i << 2));
+    if (j < 0) continue;
+    const p = po + (<usize>j << 2);
+    store<f32>(p, load<f32>(p) + load<f32>(pg + (sum ? 0 : <usize>i << 2)));
+  }
+  return out;
+}

@@ -1,0 +1,857 @@
+// Shape and indexing 2 (issue 6 §4): flip, index_select, gather, take, masked_fill,
+// masked_select, tril/triu, diagonal, diag, trace, roll, repeat, split, unbind.
+//
+// Every one of them reads each output element from one input element (or from none:
+// masked_fill's value, tril's zeros). The front end computes that flat index once,
+// validated against PyTorch's errors, and the device runs one kernel for all of them
+// (gatherFlat: assembly/ops/gather.ts, src/js/ops/gather.ts) recording the op's own
+// node; the derivative adds the gradient back at the index, so repeated indices
+// accumulate as in PyTorch. The results are copies (views arrive with issue 7).
+
+import { Op, DType } from '../../abi/abi.js';
+import { IndexError, RuntimeError, TypeError } from '../errors.js';
+import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
+import { DTYPES } from '../dtype.js';
+import { expand, view } from './shape.js';
+import { narrow } from './indexing.js';
+import { sum } from './reduce.js';
+import { Tensor } from '../tensor.js';
+import { bind, bindOverloads, isOptions } from '../signature.js';
+import { invalidCombination } from '../args.js';
+import { parseSchema, type Schema } from '../schema.js';
+
+const S = (text: string): Schema => parseSchema(text, false);
+
+/** Row-major strides of a shape, in elements. */
+function stridesOf(shape: readonly number[]): number[] {
+  const st = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) { st[d] = s; s *= shape[d]; }
+  return st;
+}
+
+const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** The flat index of every element of `shape`, in order: f(coordinates) (the array is reused). */
+function build(shape: readonly number[], f: (c: number[]) => number): Int32Array {
+  const n = numel(shape), out = new Int32Array(n), nd = shape.length;
+  const c = new Array<number>(nd).fill(0);
+  for (let i = 0; i < n; i++) {
+    out[i] = f(c);
+    for (let d = nd - 1; d >= 0; d--) { if (++c[d] < shape[d]) break; c[d] = 0; }
+  }
+  return out;
+}
+
+function checkFloat32(input: Tensor): void {
+  if (input._dtype === DType.Float64) throw new RuntimeError('wasmgrad: indexing float64 tensors is not supported yet');
+}
+
+/** The op's node over input: out[i] = input[index[i]] (fill where index[i] < 0). */
+function gathered(op: Op, input: Tensor, index: Int32Array, shape: number[], fill = 0, value: Tensor | null = null, sum = false): Tensor {
+  checkFloat32(input);
+  const dev = input._dev;
+  if (input._dtype === DType.Bool) fill = fill !== 0 ? 1 : 0; // C++'s bool(value): NaN is true
+  const ih = dev.fromData(index, [index.length], DType.Int32);
+  try {
+    return new Tensor(dev, dev.gatherFlat(op, input.h, value ? value.h : null, ih, shape, fill, sum), shape, input._dtype);
+  } finally {
+    dev.release(ih);
+  }
+}
+
+// ---- flip ------------------------------------------------------------------------------
+
+const SCHEMAS = {
+  index_select: S('index_select(Tensor input, int dim, Tensor index) -> Tensor'),
+  gather: S('gather(Tensor input, int dim, Tensor index, *, bool sparse_grad=False) -> Tensor'),
+  take: S('take(Tensor input, Tensor index) -> Tensor'),
+  take_along_dim: S('take_along_dim(Tensor input, Tensor indices, int? dim=None) -> Tensor'),
+  flip: S('flip(Tensor input, int[] dims) -> Tensor'),
+  fliplr: S('fliplr(Tensor input) -> Tensor'),
+  flipud: S('flipud(Tensor input) -> Tensor'),
+  masked_select: S('masked_select(Tensor input, Tensor mask) -> Tensor'),
+  tril: S('tril(Tensor input, int diagonal=0) -> Tensor'),
+  triu: S('triu(Tensor input, int diagonal=0) -> Tensor'),
+  diagonal: S('diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor'),
+  diag: S('diag(Tensor input, int diagonal=0) -> Tensor'),
+  trace: S('trace(Tensor input) -> Tensor'),
+  roll: S('roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor'),
+  tile: S('tile(Tensor input, int[] dims) -> Tensor'),
+  chunk: S('chunk(Tensor input, int chunks, int dim=0) -> Tensor'),
+  unbind: S('unbind(Tensor input, int dim=0) -> Tensor'),
+  rot90: S('rot90(Tensor input, int k=1, int[] dims=[0,1]) -> Tensor'),
+  diag_embed: S('diag_embed(Tensor input, int offset=0, int dim1=-2, int dim2=-1) -> Tensor'),
+};
+// torch.split / Tensor.split are Python functions: an int size, or a list of sizes
+const SPLIT = [
+  [S('split(Tensor tensor, int split_size_or_sections, int dim=0) -> Tensor'), S('split(Tensor tensor, int[] split_size_or_sections, int dim=0) -> Tensor')],
+  [S('split(Tensor self, int split_size, int dim=0) -> Tensor'), S('split(Tensor self, int[] split_size, int dim=0) -> Tensor')],
+] as const;
+// PyTorch's order: a tensor of indices or sections, a number of sections, a list of indices
+const TENSOR_SPLIT = [
+  S('tensor_split(Tensor input, Tensor tensor_indices_or_sections, int dim=0) -> Tensor'),
+  S('tensor_split(Tensor input, int sections, int dim=0) -> Tensor'),
+  S('tensor_split(Tensor input, int[] indices, int dim=0) -> Tensor'),
+];
+// PyTorch's order: the Tensor value first
+const MASKED_FILL = [
+  S('masked_fill(Tensor input, Tensor mask, Tensor value) -> Tensor'),
+  S('masked_fill(Tensor input, Tensor mask, Scalar value) -> Tensor'),
+];
+
+function flipDims(input: Tensor, dims: readonly number[]): Tensor {
+  const shape = input._shape, nd = shape.length;
+  const norm = dims.map((d) => normDim(d, nd));
+  const seen = new Set<number>();
+  for (const d of norm) {
+    if (seen.has(d)) throw new RuntimeError(`dim ${d} appears multiple times in the list of dims`);
+    seen.add(d);
+  }
+  const st = stridesOf(shape);
+  const index = build(shape, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) j += (seen.has(d) ? shape[d] - 1 - c[d] : c[d]) * st[d];
+    return j;
+  });
+  return gathered(Op.Flip, input, index, shape.slice());
+}
+
+function flipBound(a: Record<string, unknown>): Tensor { return flipDims(a.input as Tensor, a.dims as number[]); }
+
+function fliplrBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor;
+  if (input._shape.length < 2) throw new RuntimeError('Input must be >= 2-d.');
+  return flipDims(input, [1]);
+}
+
+function flipudBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor;
+  if (input._shape.length < 1) throw new RuntimeError('Input must be >= 1-d.');
+  return flipDims(input, [0]);
+}
+
+/**
+ * input with the order of its elements reversed along each dim of `dims` (FlipBackward0).
+ * @example
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(`${torch.flip(x, [0, 1]).flatten()}`); // tensor([4., 3., 2., 1.])
+ */
+export function flip(input: Tensor, dims: number[]): Tensor;
+export function flip(...args: unknown[]): Tensor { return flipBound(bind(SCHEMAS.flip, args, null)); }
+
+/**
+ * input reversed left to right (along dim 1); input must be at least 2-D.
+ * @example
+ * console.log(`${torch.fliplr(torch.tensor([[1, 2, 3]]))}`); // tensor([[3., 2., 1.]])
+ */
+export function fliplr(input: Tensor): Tensor;
+export function fliplr(...args: unknown[]): Tensor { return fliplrBound(bind(SCHEMAS.fliplr, args, null)); }
+
+/**
+ * input reversed up to down (along dim 0); input must be at least 1-D.
+ * @example
+ * console.log(`${torch.flipud(torch.tensor([1, 2, 3]))}`); // tensor([3., 2., 1.])
+ */
+export function flipud(input: Tensor): Tensor;
+export function flipud(...args: unknown[]): Tensor { return flipudBound(bind(SCHEMAS.flipud, args, null)); }
+
+// ---- index_select, gather, take, take_along_dim ------------------------------------------
+
+const fmt = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
+
+// PyTorch also has overloads with a dim name: its parser lists them when a call fits neither
+const OVERLOADS: Record<string, readonly [fn: readonly string[], method: readonly string[]]> = {
+  index_select: [['(Tensor input, int dim, Tensor index, *, Tensor out)', '(Tensor input, name dim, Tensor index, *, Tensor out)'],
+    ['(int dim, Tensor index)', '(name dim, Tensor index)']],
+  gather: [['(Tensor input, int dim, Tensor index, *, bool sparse_grad, Tensor out)', '(Tensor input, name dim, Tensor index, *, bool sparse_grad, Tensor out)'],
+    ['(int dim, Tensor index, *, bool sparse_grad)', '(name dim, Tensor index, *, bool sparse_grad)']],
+};
+
+/** bind, with PyTorch's "invalid combination" error over its overloads when the call fits neither. */
+function bindListed(name: 'index_select' | 'gather', args: unknown[], self: Tensor | null): Record<string, unknown> {
+  try {
+    return bind(SCHEMAS[name], args, self);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const last = args[args.length - 1];
+    const kw = isOptions(last);
+    throw invalidCombination(name, kw ? args.slice(0, -1) : args, kw ? last as Record<string, unknown> : {}, OVERLOADS[name][self ? 1 : 0]);
+  }
+}
+const scalarName = (t: Tensor): string => DTYPES[t._dtype]._scalarType;
+/** The elements of an index tensor (int64 and int32 are stored as int32 on both devices). */
+const indexData = (t: Tensor): Int32Array => t._dev.read(t.h) as Int32Array;
+
+function indexSelectBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  const shape = input._shape, nd = shape.length;
+  const dim = normDim(a.dim as number, nd);
+  if (index._shape.length > 1) throw new IndexError('index_select(): Index is supposed to be a vector');
+  if (index._dtype !== DType.Int64 && index._dtype !== DType.Int32) {
+    throw new RuntimeError('index_select(): Expected dtype int32 or int64 for index');
+  }
+  const idx = indexData(index), n = idx.length;
+  const size = nd === 0 ? 1 : shape[dim];
+  // PyTorch's CPU kernel words the check by path: contiguous dim 1 and empty inputs of >1 dims
+  // say "INDICES element ...", the rest "index out of range in self"
+  if (nd > 1 && n > 0 && numel(shape) === 0 && size === 0) {
+    throw new RuntimeError('index_select(): self indexing axis dim should be positive');
+  }
+  for (const v of idx) {
+    if (v >= 0 && v < size) continue;
+    if (nd > 1 && (dim === 1 || numel(shape) === 0)) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${v} axis_dim=${size}`);
+    throw new IndexError('index out of range in self');
+  }
+  const outShape = shape.slice();
+  if (nd > 0) outShape[dim] = n;
+  const st = stridesOf(shape);
+  const index1 = build(outShape, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) j += (d === dim ? idx[c[d]] : c[d]) * st[d];
+    return j;
+  });
+  return gathered(Op.IndexSelect, input, index1, outShape);
+}
+
+/** gather's checks and flat index: out[c] = input[c with c[dim] = index[c]]. */
+function gatherIndex(input: Tensor, dim: number, index: Tensor): Int32Array {
+  const shape = input._shape, ishape = index._shape;
+  if (index._dtype !== DType.Int64) throw new RuntimeError('gather(): Expected dtype int64 for index');
+  if (Math.max(shape.length, 1) !== Math.max(ishape.length, 1)) {
+    throw new RuntimeError('Index tensor must have the same number of dimensions as input tensor');
+  }
+  const nd = ishape.length;
+  if (numel(ishape) > 0) {
+    for (let d = 0; d < shape.length; d++) {
+      if (d !== dim && ishape[d] > shape[d]) {
+        throw new RuntimeError(`Size does not match at dimension ${d} expected index ${fmt(ishape)} to be smaller than self ${fmt(shape)} apart from dimension ${dim}`);
+      }
+    }
+  }
+  const idx = indexData(index);
+  const size = shape.length === 0 ? 1 : shape[dim];
+  for (const v of idx) {
+    if (v < 0 || v >= size) throw new RuntimeError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+  }
+  const st = shape.length === 0 ? [0] : stridesOf(shape);
+  let i = 0;
+  return build(ishape, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) j += (d === dim ? idx[i] : c[d]) * st[d];
+    i++;
+    return j;
+  });
+}
+
+function gatherBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  const dim = normDim(a.dim as number, input._shape.length);
+  return gathered(Op.Gather, input, gatherIndex(input, dim, index), index._shape.slice());
+}
+
+function takeBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  if (index._dtype !== DType.Int64) throw new RuntimeError(`take(): Expected a long tensor for index, but got ${scalarName(index)}`);
+  const idx = indexData(index), n = numel(input._shape);
+  if (n === 0 && idx.length > 0) throw new IndexError('take(): tried to take from an empty tensor');
+  const flat = new Int32Array(idx.length);
+  idx.forEach((v, i) => {
+    if (v < -n || v >= n) throw new IndexError(`out of range: tried to access index ${v} on a tensor of ${n} elements.`);
+    flat[i] = v < 0 ? v + n : v;
+  });
+  return gathered(Op.Take, input, flat, index._shape.slice());
+}
+
+function takeAlongDimBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, indices = a.indices as Tensor;
+  if (indices._dtype !== DType.Int64) {
+    throw new RuntimeError(`torch.take_along_dim(): dtype of indices should be Long but got ${scalarName(indices)}`);
+  }
+  if (a.dim === null) {
+    // PyTorch: self.view(-1).gather(0, indices.view(-1))
+    const flat = view(input, -1), iflat = view(indices, -1);
+    try { return gatherBound({ input: flat, dim: 0, index: iflat }); } finally { flat.dispose(); iflat.dispose(); }
+  }
+  const nd = input._shape.length;
+  if (nd !== indices._shape.length) {
+    throw new RuntimeError(`torch.take_along_dim(): input and indices should have the same number of dimensions, but got ${nd} dimensions for input, and ${indices._shape.length} dimensions for indices`);
+  }
+  const dim = normDim(a.dim as number, nd);
+  // input and indices broadcast against each other apart from dim: PyTorch expands input
+  // always (ExpandBackward0, to its own shape too)
+  const s1 = input._shape.slice(), s2 = indices._shape.slice();
+  s1[dim] = 1; s2[dim] = 1;
+  const b = broadcastShapes(s1, s2);
+  const si = b.slice(), sx = b.slice();
+  si[dim] = indices._shape[dim]; sx[dim] = input._shape[dim];
+  const same = (p: readonly number[], q: readonly number[]): boolean => p.every((v, i) => v === q[i]);
+  const x = expand(input, sx);
+  const ix = same(si, indices._shape) ? indices : expand(indices, si);
+  try {
+    return gathered(Op.Gather, x, gatherIndex(x, dim, ix), si);
+  } finally {
+    x.dispose();
+    if (ix !== indices) ix.dispose();
+  }
+}
+
+/**
+ * The slices of input at `index` (a 1-D int64 or int32 tensor) along `dim`, in that order;
+ * repeated indices repeat slices (IndexSelectBackward0: their gradients add up).
+ * @example
+ * console.log(`${torch.index_select(torch.tensor([10, 20, 30]), 0, torch.tensor([2, 0, 2], { dtype: torch.long }))}`); // tensor([30., 10., 30.])
+ */
+export function index_select(input: Tensor, dim: number, index: Tensor): Tensor;
+export function index_select(...args: unknown[]): Tensor { return indexSelectBound(bindListed('index_select', args, null)); }
+
+/**
+ * out[i][j] = input[index[i][j]][j] (dim 0), input[i][index[i][j]] (dim 1), ...: index (int64)
+ * has input's number of dims and the output's shape (GatherBackward0).
+ * @example
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(`${torch.gather(x, 1, torch.tensor([[1], [0]], { dtype: torch.long })).flatten()}`); // tensor([2., 3.])
+ */
+export function gather(input: Tensor, dim: number, index: Tensor, options?: { sparse_grad?: boolean }): Tensor;
+export function gather(...args: unknown[]): Tensor { return gatherBound(bindListed('gather', args, null)); }
+
+/**
+ * The elements of input at the flat (row-major) positions in `index` (int64, negative from the
+ * end), shaped like index (TakeBackward0).
+ * @example
+ * console.log(`${torch.take(torch.tensor([[1, 2], [3, 4]]), torch.tensor([3, -4], { dtype: torch.long }))}`); // tensor([4., 1.])
+ */
+export function take(input: Tensor, index: Tensor): Tensor;
+export function take(...args: unknown[]): Tensor { return takeBound(bind(SCHEMAS.take, args, null)); }
+
+/**
+ * gather along `dim` with input and indices broadcast against each other apart from dim;
+ * without dim, over the flattened input (GatherBackward0).
+ * @example
+ * const x = torch.tensor([[10, 30, 20], [60, 40, 50]]);
+ * console.log(`${torch.take_along_dim(x, torch.argmax(x, 1, true), 1).flatten()}`); // tensor([30., 60.])
+ */
+export function take_along_dim(input: Tensor, indices: Tensor, dim?: number | null): Tensor;
+export function take_along_dim(...args: unknown[]): Tensor { return takeAlongDimBound(bind(SCHEMAS.take_along_dim, args, null)); }
+
+// ---- masked_fill, masked_select -------------------------------------------------------
+
+/** For each element of `out` (a broadcast shape of `shape`), the flat index in a tensor of `shape`. */
+function broadcastIndex(shape: readonly number[], out: readonly number[]): Int32Array {
+  const lead = out.length - shape.length, st = stridesOf(shape);
+  return build(out, (c) => {
+    let j = 0;
+    for (let d = 0; d < shape.length; d++) if (shape[d] !== 1) j += c[lead + d] * st[d];
+    return j;
+  });
+}
+
+/** The mask's elements broadcast to `out`, as 0/1. */
+function maskData(mask: Tensor, out: readonly number[]): Int32Array {
+  const m = mask._dev.read(mask.h) as Int32Array, at = broadcastIndex(mask._shape, out);
+  return at.map((j) => m[j]);
+}
+
+function maskedFillBound(overload: number, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, mask = a.mask as Tensor;
+  let value: Tensor | null = null, fill: number;
+  if (overload === 0) {
+    value = a.value as Tensor;
+    if (value._shape.length !== 0) {
+      throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
+    }
+    fill = value.item() as number;
+  } else {
+    fill = a.value as number;
+  }
+  if (mask._dtype === DType.Float32 || mask._dtype === DType.Float64) {
+    // PyTorch 1.13 ignores a float mask; PyTorch 2 refuses it, as here
+    throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${DTYPES[mask._dtype].name}`);
+  }
+  const shape = broadcastShapes(mask._shape, input._shape); // PyTorch's order, for the error
+  const m = maskData(mask, shape);
+  if (mask._dtype !== DType.Bool && m.some((v) => v !== 0 && v !== 1)) throw new RuntimeError('Mask tensor can take 0 and 1 values only');
+  const at = broadcastIndex(input._shape, shape);
+  const index = at.map((j, i) => (m[i] ? -1 : j));
+  return gathered(value ? Op.MaskedFill1 : Op.MaskedFill, input, index, shape, fill, value);
+}
+
+function maskedSelectBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, mask = a.mask as Tensor;
+  if (mask._dtype !== DType.Bool) throw new RuntimeError('masked_select: expected BoolTensor or ByteTensor for mask');
+  const shape = broadcastShapes(mask._shape, input._shape); // PyTorch's order, for the error
+  const m = maskData(mask, shape), at = broadcastIndex(input._shape, shape);
+  const index = at.filter((_, i) => m[i] !== 0);
+  return gathered(Op.MaskedSelect, input, index, [index.length]);
+}
+
+/**
+ * input (broadcast with mask) with `value` where mask (bool) is true. value is a number
+ * (MaskedFillBackward0) or a 0-dim tensor, which then gets a gradient (MaskedFillBackward1).
+ * @example
+ * const x = torch.tensor([1, 2, 3]);
+ * console.log(`${torch.masked_fill(x, torch.tensor([true, false, true]), 0)}`); // tensor([0., 2., 0.])
+ */
+export function masked_fill(input: Tensor, mask: Tensor, value: number | Tensor): Tensor;
+export function masked_fill(...args: unknown[]): Tensor { return maskedFillBound(...bindOverloads(MASKED_FILL, args, null)); }
+
+/**
+ * The elements of input (broadcast with mask) where mask (bool) is true, as a 1-D tensor
+ * (MaskedSelectBackward0).
+ * @example
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(`${torch.masked_select(x, torch.tensor([false, true]))}`); // tensor([2., 4.])
+ */
+export function masked_select(input: Tensor, mask: Tensor): Tensor;
+export function masked_select(...args: unknown[]): Tensor { return maskedSelectBound(bind(SCHEMAS.masked_select, args, null)); }
+
+// ---- tril, triu, diagonal, diag, trace ---------------------------------------------------
+
+function triangleBound(op: Op.Tril | Op.Triu, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, k = a.diagonal as number;
+  const shape = input._shape, nd = shape.length;
+  // PyTorch's errors below 2 dims
+  if (nd === 0) throw new IndexError('Dimension specified as -2 but tensor has no dimensions');
+  normDim(-2, nd);
+  const lower = op === Op.Tril;
+  let i = 0;
+  const index = build(shape, (c) => {
+    const at = i++, j = c[nd - 1] - c[nd - 2];
+    return (lower ? j <= k : j >= k) ? at : -1;
+  });
+  return gathered(op, input, index, shape.slice());
+}
+
+/** diagonal's shape (the other dims, then the diagonal) and flat index into a tensor of `shape`. */
+function diagonalIndex(shape: readonly number[], offset: number, d1: number, d2: number, given = [d1, d2]): [number[], Int32Array] {
+  if (d1 === d2) throw new RuntimeError(`diagonal dimensions cannot be identical ${given[0]}, ${given[1]}`);
+  const len = Math.max(0, offset >= 0 ? Math.min(shape[d1], shape[d2] - offset) : Math.min(shape[d1] + offset, shape[d2]));
+  const rest = shape.map((_, d) => d).filter((d) => d !== d1 && d !== d2);
+  const out = [...rest.map((d) => shape[d]), len];
+  const st = stridesOf(shape), nr = rest.length;
+  const start = offset >= 0 ? offset * st[d2] : -offset * st[d1];
+  return [out, build(out, (c) => {
+    let j = start + c[nr] * (st[d1] + st[d2]);
+    for (let r = 0; r < nr; r++) j += c[r] * st[rest[r]];
+    return j;
+  })];
+}
+
+function diagonalBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, nd = input._shape.length;
+  const d1 = normDim(a.dim1 as number, nd), d2 = normDim(a.dim2 as number, nd);
+  const [shape, index] = diagonalIndex(input._shape, a.offset as number, d1, d2, [a.dim1 as number, a.dim2 as number]);
+  return gathered(Op.Diagonal, input, index, shape);
+}
+
+function diagBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, k = a.diagonal as number, shape = input._shape;
+  if (shape.length === 2) {
+    const len = k >= 0 ? Math.min(shape[0], shape[1] - k) : Math.min(shape[0] + k, shape[1]);
+    if (len < 0) throw new RuntimeError('numel: integer multiplication overflow'); // PyTorch's own words
+    const [out, index] = diagonalIndex(shape, k, 0, 1);
+    return gathered(Op.Diag, input, index, out);
+  }
+  if (shape.length !== 1) throw new RuntimeError('matrix or a vector expected');
+  const n = shape[0] + Math.abs(k), out = [n, n];
+  const index = build(out, (c) => {
+    const i = k >= 0 ? c[0] : c[1];
+    return c[1] - c[0] === k ? i : -1;
+  });
+  return gathered(Op.Diag, input, index, out);
+}
+
+function traceBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, shape = input._shape;
+  if (shape.length !== 2) throw new RuntimeError(`trace: expected a matrix, but got tensor with dim ${shape.length}`);
+  const [, index] = diagonalIndex(shape, 0, 0, 1);
+  if (input._dtype === DType.Float32) return gathered(Op.Trace, input, index, [], 0, null, true);
+  if (input._dtype === DType.Bool) throw new RuntimeError('"trace" not implemented for \'Bool\'');
+  // integers (never differentiable): an int64 sum of the diagonal, as PyTorch's
+  const d = gathered(Op.Diagonal, input, index, [index.length]);
+  try { return sum(d); } finally { d.dispose(); }
+}
+
+/**
+ * The lower triangle of the last two dims: elements with j − i ≤ diagonal kept, the rest zero
+ * (TrilBackward0).
+ * @example
+ * console.log(`${torch.tril(torch.ones(2, 2)).flatten()}`); // tensor([1., 0., 1., 1.])
+ */
+export function tril(input: Tensor, diagonal?: number): Tensor;
+export function tril(...args: unknown[]): Tensor { return triangleBound(Op.Tril, bind(SCHEMAS.tril, args, null)); }
+
+/**
+ * The upper triangle of the last two dims: elements with j − i ≥ diagonal kept, the rest zero
+ * (TriuBackward0).
+ * @example
+ * console.log(`${torch.triu(torch.ones(2, 2)).flatten()}`); // tensor([1., 1., 0., 1.])
+ */
+export function triu(input: Tensor, diagonal?: number): Tensor;
+export function triu(...args: unknown[]): Tensor { return triangleBound(Op.Triu, bind(SCHEMAS.triu, args, null)); }
+
+/**
+ * The diagonal `offset` of the planes (dim1, dim2), as a last dim after the others
+ * (DiagonalBackward0).
+ * @example
+ * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+ * console.log(`${torch.diagonal(x)}`, `${torch.diagonal(x, 1)}`); // tensor([1., 5.]) tensor([2., 6.])
+ */
+export function diagonal(input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
+export function diagonal(...args: unknown[]): Tensor { return diagonalBound(bind(SCHEMAS.diagonal, args, null)); }
+
+/**
+ * A 1-D input as the diagonal `diagonal` of a square matrix of zeros; a 2-D input's diagonal
+ * `diagonal` as 1-D (DiagBackward0).
+ * @example
+ * console.log(`${torch.diag(torch.tensor([1, 2])).flatten()}`); // tensor([1., 0., 0., 2.])
+ */
+export function diag(input: Tensor, diagonal?: number): Tensor;
+export function diag(...args: unknown[]): Tensor { return diagBound(bind(SCHEMAS.diag, args, null)); }
+
+/**
+ * The sum of a matrix's main diagonal (TraceBackward0).
+ * @example
+ * console.log(`${torch.trace(torch.tensor([[1, 2], [3, 4]]))}`); // tensor(5.)
+ */
+export function trace(input: Tensor): Tensor;
+export function trace(...args: unknown[]): Tensor { return traceBound(bind(SCHEMAS.trace, args, null)); }
+
+// ---- roll, repeat, tile -----------------------------------------------------------------
+
+const mod = (a: number, n: number): number => ((a % n) + n) % n;
+
+function rollBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, shifts = a.shifts as number[], dims = a.dims as number[];
+  const shape = input._shape, nd = shape.length;
+  if (shifts.length === 0) throw new RuntimeError('`shifts` required');
+  if (dims.length === 0 && shifts.length === 1) {
+    // over the flattened tensor, shaped back
+    const n = numel(shape);
+    const index = build([n], (c) => mod(c[0] - shifts[0], n));
+    return gathered(Op.Roll, input, index, shape.slice());
+  }
+  if (shifts.length !== dims.length) throw new RuntimeError(`shifts and dimensions must align. shifts: ${shifts.length}, dims:${dims.length}`);
+  const net = new Array<number>(nd).fill(0);
+  dims.forEach((d, i) => {
+    if (nd === 0) throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
+    net[normDim(d, nd)] += shifts[i];
+  });
+  const st = stridesOf(shape);
+  const index = build(shape, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) j += mod(c[d] - net[d], shape[d]) * st[d];
+    return j;
+  });
+  return gathered(Op.Roll, input, index, shape.slice());
+}
+
+/** x.repeat(repeats): input (shape padded with leading 1s) repeated repeats[d] times along each dim d. */
+function repeatBy(input: Tensor, repeats: readonly number[]): Tensor {
+  const nd = input._shape.length;
+  if (repeats.length < nd) {
+    throw new RuntimeError('Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
+  }
+  const padded = [...new Array<number>(repeats.length - nd).fill(1), ...input._shape];
+  const shape = padded.map((s, d) => s * repeats[d]);
+  const neg = shape.find((s) => s < 0);
+  if (neg !== undefined) throw new RuntimeError(`Trying to create tensor with negative dimension ${neg}: ${fmt(shape)}`);
+  const st = stridesOf(padded);
+  const index = build(shape, (c) => {
+    let j = 0;
+    for (let d = 0; d < shape.length; d++) j += (c[d] % padded[d]) * st[d];
+    return j;
+  });
+  return gathered(Op.Repeat, input, index, shape);
+}
+
+function tileBy(input: Tensor, dims: readonly number[]): Tensor {
+  // PyTorch: dims padded with leading 1s to input's number of dims, then repeat
+  const nd = input._shape.length;
+  return repeatBy(input, dims.length < nd ? [...new Array<number>(nd - dims.length).fill(1), ...dims] : dims);
+}
+
+/**
+ * The elements shifted by `shifts` along `dims` (ints or lists, paired), wrapping around;
+ * without dims, over the flattened tensor (RollBackward0).
+ * @example
+ * console.log(`${torch.roll(torch.tensor([1, 2, 3, 4]), 1)}`); // tensor([4., 1., 2., 3.])
+ */
+export function roll(input: Tensor, shifts: number | number[], dims?: number | number[]): Tensor;
+export function roll(...args: unknown[]): Tensor { return rollBound(bind(SCHEMAS.roll, args, null)); }
+
+/**
+ * input repeated `dims[d]` times along each dim (dims padded with leading 1s to input's
+ * dims): a repeat, as in PyTorch (RepeatBackward0).
+ * @example
+ * console.log(`${torch.tile(torch.tensor([1, 2]), [2])}`); // tensor([1., 2., 1., 2.])
+ */
+export function tile(input: Tensor, dims: number[]): Tensor;
+export function tile(...args: unknown[]): Tensor {
+  const a = bind(SCHEMAS.tile, args, null);
+  return tileBy(a.input as Tensor, a.dims as number[]);
+}
+
+// ---- split, chunk, unbind, tensor_split: one node per output, as PyTorch names them ----------
+
+/** Rows [start, start + length) of input along dim (dim dropped for unbind), recorded as `op`. */
+function piece(op: Op, input: Tensor, dim: number, start: number, length: number): Tensor {
+  const shape = input._shape, st = stridesOf(shape), nd = shape.length;
+  const out = shape.slice();
+  out[dim] = length;
+  const index = build(out, (c) => {
+    let j = start * st[dim];
+    for (let d = 0; d < nd; d++) j += c[d] * st[d];
+    return j;
+  });
+  if (op === Op.Unbind) out.splice(dim, 1);
+  return gathered(op, input, index, out);
+}
+
+function splitBySizes(op: Op, input: Tensor, sizes: readonly number[], dim: number): Tensor[] {
+  const outs: Tensor[] = [];
+  let start = 0;
+  try {
+    for (const s of sizes) { outs.push(piece(op, input, dim, start, s)); start += s; }
+  } catch (e) {
+    for (const t of outs) t.dispose();
+    throw e;
+  }
+  return outs;
+}
+
+function splitBound(overload: number, a: Record<string, unknown>): Tensor[] {
+  const input = (a.tensor ?? a.self) as Tensor, size = (a.split_size_or_sections ?? a.split_size) as number | number[];
+  const nd = input._shape.length;
+  if (overload === 1) {
+    const sizes = size as number[];
+    if (nd === 0) throw new RuntimeError('split_with_sizes expects at least a 1-dimensional tensor');
+    const dim = normDim(a.dim as number, nd), n = input._shape[dim];
+    if (sizes.some((s) => s < 0)) throw new RuntimeError(`split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=${fmt(sizes)}`);
+    if (sizes.reduce((p, q) => p + q, 0) !== n) {
+      throw new RuntimeError(`split_with_sizes expects split_sizes to sum exactly to ${n} (input tensor's size at dimension ${dim}), but got split_sizes=${fmt(sizes)}`);
+    }
+    return splitBySizes(Op.SplitWithSizes, input, sizes, dim);
+  }
+  if (nd === 0) throw new RuntimeError('split expects at least a 1-dimensional tensor');
+  const dim = normDim(a.dim as number, nd), n = input._shape[dim], s = size as number;
+  if (s < 0) throw new RuntimeError(`split expects split_size be non-negative, but got split_size=${s}`);
+  if (s === 0 && n !== 0) throw new RuntimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${n}`);
+  const count = Math.max(s === 0 ? 1 : Math.ceil(n / s), 1);
+  const sizes = Array.from({ length: count }, (_, i) => (i < count - 1 ? s : n - s * (count - 1)));
+  return splitBySizes(Op.Split, input, sizes, dim);
+}
+
+function chunkBound(a: Record<string, unknown>): Tensor[] {
+  const input = a.input as Tensor, chunks = a.chunks as number, nd = input._shape.length;
+  if (nd === 0) throw new RuntimeError('chunk expects at least a 1-dimensional tensor');
+  if (chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const dim = normDim(a.dim as number, nd), n = input._shape[dim];
+  const size = Math.ceil(n / chunks);
+  // PyTorch: an empty dim splits into `chunks` empty pieces (split_with_sizes), else split(size)
+  if (size === 0) return splitBySizes(Op.SplitWithSizes, input, new Array<number>(chunks).fill(0), dim);
+  return splitBound(0, { tensor: input, split_size_or_sections: size, dim });
+}
+
+function unbindBound(a: Record<string, unknown>): Tensor[] {
+  const input = a.input as Tensor, nd = input._shape.length;
+  if (nd === 0) throw new IndexError(`Dimension specified as ${a.dim as number} but tensor has no dimensions`);
+  const dim = normDim(a.dim as number, nd);
+  return Array.from({ length: input._shape[dim] }, (_, i) => piece(Op.Unbind, input, dim, i, 1));
+}
+
+function tensorSplitBound(overload: number, a: Record<string, unknown>): Tensor[] {
+  const input = a.input as Tensor, nd = input._shape.length;
+  if (nd === 0) throw new RuntimeError(`tensor_split expected at least a 1-dimensional tensor, but got a tensor with ${nd} dims`);
+  let sections: number | null = null, indices: number[] = [];
+  if (overload === 0) {
+    const t = a.tensor_indices_or_sections as Tensor;
+    if (t._dtype !== DType.Int64) throw new RuntimeError(`tensor_split expected tensor_indices_or_sections to have dtype of long, but got ${scalarName(t)}`);
+    if (t._shape.length > 1) {
+      throw new RuntimeError(`tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with ${t._shape.length} dims`);
+    }
+    const v = Array.from(indexData(t));
+    if (t._shape.length === 0) sections = v[0]; else indices = v;
+  } else if (overload === 1) {
+    sections = a.sections as number;
+  } else {
+    indices = a.indices as number[];
+  }
+  const dim = normDim(a.dim as number, nd), n = input._shape[dim];
+  const bounds: [number, number][] = [];
+  if (sections !== null) {
+    if (sections <= 0) throw new RuntimeError(`number of sections must be larger than 0, got ${sections}`);
+    const small = Math.floor(n / sections), extra = n % sections;
+    let start = 0;
+    for (let i = 0; i < sections; i++) {
+      const len = small + (i < extra ? 1 : 0);
+      bounds.push([start, len]);
+      start += len;
+    }
+  } else {
+    // Python slices between consecutive indices: negative from the end, clamped
+    const at = (v: number): number => Math.min(Math.max(v < 0 ? v + n : v, 0), n);
+    const cuts = [0, ...indices.map(at), n];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const start = i === 0 ? 0 : cuts[i];
+      bounds.push([start, Math.max(0, cuts[i + 1] - start)]);
+    }
+  }
+  const outs: Tensor[] = [];
+  try {
+    for (const [start, len] of bounds) outs.push(narrow(input, dim, start, len));
+  } catch (e) {
+    for (const t of outs) t.dispose();
+    throw e;
+  }
+  return outs;
+}
+
+/**
+ * input cut along `dim` into pieces of `split_size_or_sections` rows (the last one shorter;
+ * SplitBackward0), or of the sizes in a list (SplitWithSizesBackward0).
+ * @example
+ * const [a, b] = torch.split(torch.tensor([1, 2, 3]), 2);
+ * console.log(`${a}`, `${b}`); // tensor([1., 2.]) tensor([3.])
+ */
+export function split(tensor: Tensor, split_size_or_sections: number | number[], dim?: number): Tensor[];
+export function split(...args: unknown[]): Tensor[] { return splitBound(...bindOverloads(SPLIT[0], args, null)); }
+
+/**
+ * input cut along `dim` into `chunks` pieces of ceil(size / chunks) rows, the last shorter
+ * (maybe fewer pieces): a split, as in PyTorch (SplitBackward0).
+ * @example
+ * console.log(torch.chunk(torch.zeros(5, 2), 2).map((t) => t.shape)); // [ [ 3, 2 ], [ 2, 2 ] ]
+ */
+export function chunk(input: Tensor, chunks: number, dim?: number): Tensor[];
+export function chunk(...args: unknown[]): Tensor[] { return chunkBound(bind(SCHEMAS.chunk, args, null)); }
+
+/**
+ * The slices of input along `dim`, that dim removed (UnbindBackward0).
+ * @example
+ * const [r0, r1] = torch.unbind(torch.tensor([[1, 2], [3, 4]]));
+ * console.log(`${r0}`, `${r1}`); // tensor([1., 2.]) tensor([3., 4.])
+ */
+export function unbind(input: Tensor, dim?: number): Tensor[];
+export function unbind(...args: unknown[]): Tensor[] { return unbindBound(bind(SCHEMAS.unbind, args, null)); }
+
+/**
+ * input cut along `dim` into `sections` near-equal pieces (the first ones one longer), or at the
+ * given indices (a list, or an int64 tensor: 0-dim for sections, 1-D for indices); every piece
+ * is a slice, as in PyTorch (SliceBackward0).
+ * @example
+ * console.log(torch.tensor_split(torch.zeros(5), 3).map((t) => t.shape[0])); // [ 2, 2, 1 ]
+ */
+export function tensor_split(input: Tensor, indices_or_sections: number | number[] | Tensor, dim?: number): Tensor[];
+export function tensor_split(...args: unknown[]): Tensor[] { return tensorSplitBound(...bindOverloads(TENSOR_SPLIT, args, null)); }
+
+// ---- rot90, diag_embed ----------------------------------------------------------------
+
+/** The flat positions of a tensor of `shape` (identity), to be moved around as the tensor would be. */
+const positions = (shape: readonly number[]): [number[], Int32Array] => [shape.slice(), Int32Array.from({ length: numel(shape) }, (_, i) => i)];
+
+function flipPositions([shape, at]: [number[], Int32Array], dim: number): [number[], Int32Array] {
+  const st = stridesOf(shape);
+  return [shape, build(shape, (c) => {
+    let j = 0;
+    for (let d = 0; d < shape.length; d++) j += (d === dim ? shape[d] - 1 - c[d] : c[d]) * st[d];
+    return at[j];
+  })];
+}
+
+function transposePositions([shape, at]: [number[], Int32Array], d0: number, d1: number): [number[], Int32Array] {
+  const st = stridesOf(shape), out = shape.slice();
+  [out[d0], out[d1]] = [shape[d1], shape[d0]];
+  return [out, build(out, (c) => {
+    let j = 0;
+    for (let d = 0; d < out.length; d++) j += c[d] * st[d === d0 ? d1 : d === d1 ? d0 : d];
+    return at[j];
+  })];
+}
+
+function rot90Bound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, dims = a.dims as number[], nd = input._shape.length;
+  if (dims.length !== 2) throw new RuntimeError(`expected total rotation dims == 2, but got dims = ${dims.length}`);
+  if (nd < 2) throw new RuntimeError(`expected total dims >= 2, but got total dims = ${nd}`);
+  if (dims[0] === dims[1] || Math.abs(dims[0] - dims[1]) === nd) {
+    throw new RuntimeError(`expected rotation dims to be different, but got dim0 = ${dims[0]} and dim1 = ${dims[1]}`);
+  }
+  if (dims[0] >= nd || dims[0] < -nd) throw new RuntimeError(`Rotation dim0 out of range, dim0 = ${dims[0]}`);
+  if (dims[1] >= nd || dims[1] < -nd) throw new RuntimeError(`Rotation dim1 out of range, dim1 = ${dims[1]}`);
+  const d0 = normDim(dims[0], nd), d1 = normDim(dims[1], nd);
+  // PyTorch: k = 1 flips dim1 then transposes, 2 flips both, 3 flips dim0 then transposes
+  const k = mod(a.k as number, 4);
+  let p = positions(input._shape);
+  if (k === 1) p = transposePositions(flipPositions(p, d1), d0, d1);
+  else if (k === 2) p = flipPositions(flipPositions(p, d0), d1);
+  else if (k === 3) p = transposePositions(flipPositions(p, d0), d0, d1);
+  return gathered(Op.Rot90, input, p[1], p[0]);
+}
+
+function diagEmbedBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, offset = a.offset as number, shape = input._shape, nd = shape.length + 1;
+  const d1 = normDim(a.dim1 as number, nd), d2 = normDim(a.dim2 as number, nd);
+  if (d1 === d2) throw new RuntimeError(`diagonal dimensions cannot be identical ${a.dim1 as number}, ${a.dim2 as number}`);
+  const n = shape[shape.length - 1] + Math.abs(offset);
+  // the output: input's other dims in order around the (dim1, dim2) plane of size n
+  const rest = Array.from({ length: nd }, (_, d) => d).filter((d) => d !== d1 && d !== d2);
+  const out = new Array<number>(nd);
+  out[d1] = n; out[d2] = n;
+  rest.forEach((d, r) => { out[d] = shape[r]; });
+  const st = stridesOf(shape), last = shape.length - 1;
+  const index = build(out, (c) => {
+    if (c[d2] - c[d1] !== offset) return -1;
+    let j = (offset >= 0 ? c[d1] : c[d2]) * st[last];
+    rest.forEach((d, r) => { j += c[d] * st[r]; });
+    return j;
+  });
+  return gathered(Op.DiagEmbed, input, index, out);
+}
+
+/**
+ * input rotated by 90° `k` times in the plane of `dims`, from the first towards the second
+ * (Rot90Backward0).
+ * @example
+ * console.log(`${torch.rot90(torch.tensor([[1, 2], [3, 4]])).flatten()}`); // tensor([2., 4., 1., 3.])
+ */
+export function rot90(input: Tensor, k?: number, dims?: number[]): Tensor;
+export function rot90(...args: unknown[]): Tensor { return rot90Bound(bind(SCHEMAS.rot90, args, null)); }
+
+/**
+ * Each last-dim vector of input as diagonal `offset` of a matrix in the plane (dim1, dim2) of
+ * a new tensor, zeros elsewhere (DiagEmbedBackward0).
+ * @example
+ * console.log(`${torch.diag_embed(torch.tensor([1, 2])).flatten()}`); // tensor([1., 0., 0., 2.])
+ */
+export function diag_embed(input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
+export function diag_embed(...args: unknown[]): Tensor { return diagEmbedBound(bind(SCHEMAS.diag_embed, args, null)); }
+
+/** @internal the Tensor methods, self bound */
+export const methods = {
+  rot90: (self: Tensor, args: unknown[]): Tensor => rot90Bound(bind(SCHEMAS.rot90, args, self)),
+  diag_embed: (self: Tensor, args: unknown[]): Tensor => diagEmbedBound(bind(SCHEMAS.diag_embed, args, self)),
+  split: (self: Tensor, args: unknown[]): Tensor[] => splitBound(...bindOverloads(SPLIT[1], args, self)),
+  chunk: (self: Tensor, args: unknown[]): Tensor[] => chunkBound(bind(SCHEMAS.chunk, args, self)),
+  unbind: (self: Tensor, args: unknown[]): Tensor[] => unbindBound(bind(SCHEMAS.unbind, args, self)),
+  tensor_split: (self: Tensor, args: unknown[]): Tensor[] => tensorSplitBound(...bindOverloads(TENSOR_SPLIT, args, self)),
+  roll: (self: Tensor, args: unknown[]): Tensor => rollBound(bind(SCHEMAS.roll, args, self)),
+  repeat: (self: Tensor, sizes: SizeArg[]): Tensor => {
+    if (sizes.length === 0) throw new TypeError('repeat() missing 1 required positional arguments: "repeats"');
+    return repeatBy(self, sizeParam(sizes, { fn: 'repeat', name: 'repeats', position: 1, list: 'SymInts' }));
+  },
+  tile: (self: Tensor, sizes: SizeArg[]): Tensor => tileBy(self, sizeParam(sizes, { fn: 'tile', name: 'dims', position: 1, list: 'ints' })),
+  tril: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Tril, bind(SCHEMAS.tril, args, self)),
+  triu: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Triu, bind(SCHEMAS.triu, args, self)),
+  diagonal: (self: Tensor, args: unknown[]): Tensor => diagonalBound(bind(SCHEMAS.diagonal, args, self)),
+  diag: (self: Tensor, args: unknown[]): Tensor => diagBound(bind(SCHEMAS.diag, args, self)),
+  trace: (self: Tensor, args: unknown[]): Tensor => traceBound(bind(SCHEMAS.trace, args, self)),
+  masked_fill: (self: Tensor, args: unknown[]): Tensor => maskedFillBound(...bindOverloads(MASKED_FILL, args, self)),
+  masked_select: (self: Tensor, args: unknown[]): Tensor => maskedSelectBound(bind(SCHEMAS.masked_select, args, self)),
+  index_select: (self: Tensor, args: unknown[]): Tensor => indexSelectBound(bindListed('index_select', args, self)),
+  gather: (self: Tensor, args: unknown[]): Tensor => gatherBound(bindListed('gather', args, self)),
+  take: (self: Tensor, args: unknown[]): Tensor => takeBound(bind(SCHEMAS.take, args, self)),
+  take_along_dim: (self: Tensor, args: unknown[]): Tensor => takeAlongDimBound(bind(SCHEMAS.take_along_dim, args, self)),
+  flip: (self: Tensor, args: unknown[]): Tensor => flipBound(bind(SCHEMAS.flip, args, self)),
+  fliplr: (self: Tensor, args: unknown[]): Tensor => fliplrBound(bind(SCHEMAS.fliplr, args, self)),
+  flipud: (self: Tensor, args: unknown[]): Tensor => flipudBound(bind(SCHEMAS.flipud, args, self)),
+};
