@@ -81,6 +81,86 @@ COMPOSITES = ["F.relu6", "F.softsign", "F.tanhshrink", "torch.square", "Tensor.s
 EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0, 6.0, 7.0, math.inf, math.nan]
 
 
+# ternary and linalg 2: compositions (src/ops/compose.ts, F.* in src/nn/functional.ts), as
+# (name, family, call, inputs drawn in the case's seeded scope, kwargs); of an op with several
+# outputs only the first is backpropagated, so the inputs it does not use have no grad (NG)
+R, NG = base.randn, (lambda *s: base.randn(*s, grad=False))
+COMPOSED = [
+    ("outer/vectors", "matmul", "torch.outer", lambda: [R(3), R(4)], {}),
+    ("outer/method", "matmul", "Tensor.outer", lambda: [R(2), R(5)], {}),
+    ("outer/empty", "matmul", "torch.outer", lambda: [R(0), R(3)], {}),
+    ("ger/function", "matmul", "torch.ger", lambda: [R(3), R(2)], {}),
+    ("ger/method", "matmul", "Tensor.ger", lambda: [R(2), R(2)], {}),
+    ("inner/1-D", "matmul", "torch.inner", lambda: [R(4), R(4)], {}),
+    ("inner/2-D and 3-D", "matmul", "torch.inner", lambda: [R(2, 3), R(4, 2, 3)], {}),
+    ("inner/0-d", "matmul", "torch.inner", lambda: [R(), R(2, 3)], {}),
+    ("inner/method", "matmul", "Tensor.inner", lambda: [R(3, 2), R(2)], {}),
+    ("tensordot/default dims", "matmul", "torch.tensordot", lambda: [R(2, 3, 4), R(3, 4, 5)], {}),
+    ("tensordot/dim lists permuted", "matmul", "torch.tensordot", lambda: [R(2, 3, 4), R(4, 3, 5)], {"dims": base.L([[1, 2], [1, 0]])}),
+    ("tensordot/size-1 dims summed", "matmul", "torch.tensordot", lambda: [R(2, 1, 4), R(3, 4, 1)], {"dims": base.L([[1, 2, 0], [0, 1, 2]])}),
+    ("tensordot/dims 0", "matmul", "torch.tensordot", lambda: [R(2), R(3)], {"dims": 0}),
+    ("tensordot/dims 1", "matmul", "torch.tensordot", lambda: [R(3, 2), R(2, 4)], {"dims": 1}),
+    ("kron/2-D", "matmul", "torch.kron", lambda: [R(2, 3), R(2, 2)], {}),
+    ("kron/ranks differ", "matmul", "torch.kron", lambda: [R(3), R(2, 2)], {}),
+    ("kron/method", "matmul", "Tensor.kron", lambda: [R(2, 2), R(3)], {}),
+    ("matrix_power/1", "matmul", "torch.matrix_power", lambda: [R(3, 3), 1], {}),
+    ("matrix_power/2", "matmul", "torch.matrix_power", lambda: [R(3, 3), 2], {}),
+    ("matrix_power/3", "matmul", "Tensor.matrix_power", lambda: [R(3, 3), 3], {}),
+    ("matrix_power/5", "matmul", "torch.matrix_power", lambda: [base.uniform(-0.7, 0.7, 3, 3), 5], {}),
+    ("matrix_power/6 batched", "matmul", "torch.matrix_power", lambda: [base.uniform(-0.7, 0.7, 2, 3, 3), 6], {}),
+    ("matrix_power/0 no grad", "matmul", "torch.matrix_power", lambda: [NG(2, 3, 3), 0], {}),
+    ("atleast_1d/0-d", "shape", "torch.atleast_1d", lambda: [R()], {}),
+    ("atleast_2d/1-D", "shape", "torch.atleast_2d", lambda: [R(3)], {}),
+    ("atleast_2d/2-D as it is", "shape", "torch.atleast_2d", lambda: [R(2, 3)], {}),
+    ("atleast_3d/0-d", "shape", "torch.atleast_3d", lambda: [R()], {}),
+    ("atleast_3d/1-D", "shape", "torch.atleast_3d", lambda: [R(3)], {}),
+    ("atleast_3d/2-D", "shape", "torch.atleast_3d", lambda: [R(2, 3)], {}),
+    ("atleast_3d/several", "shape", "torch.atleast_3d", lambda: [R(2), NG(2, 3)], {}),
+    ("atleast_1d/list", "shape", "torch.atleast_1d", lambda: [base.L([R(), NG(2)])], {}),
+    ("dstack/2-D and 3-D", "shape", "torch.dstack", lambda: [base.L([R(2, 3), R(2, 3, 2)])], {}),
+    ("dstack/1-D", "shape", "torch.dstack", lambda: [base.L([R(3), R(3)])], {}),
+    ("column_stack/0-d and 2-D", "shape", "torch.column_stack", lambda: [base.L([R(), R(1, 2)])], {}),
+    ("column_stack/1-D and 2-D", "shape", "torch.column_stack", lambda: [base.L([R(3), R(3, 2)])], {}),
+    ("broadcast_tensors/both expand", "shape", "torch.broadcast_tensors", lambda: [R(3, 1), NG(4)], {}),
+    ("broadcast_tensors/first as it is", "shape", "torch.broadcast_tensors", lambda: [R(2, 3), NG(3)], {}),
+    ("meshgrid/ij", "shape", "torch.meshgrid", lambda: [R(3), NG(4)], {"indexing": "ij"}),
+    ("meshgrid/xy three", "shape", "torch.meshgrid", lambda: [R(3), NG(4), NG(2)], {"indexing": "xy"}),
+    ("meshgrid/xy two", "shape", "torch.meshgrid", lambda: [R(3), NG(2)], {"indexing": "xy"}),
+    ("meshgrid/0-d and list", "shape", "torch.meshgrid", lambda: [base.L([R(), NG(2)])], {"indexing": "ij"}),
+]
+# (name, call, inputs, kwargs): calls PyTorch refuses
+COMPOSED_ERRORS = [
+    ("outer/2-D", "torch.outer", lambda: [R(2, 2), R(3)], {}),
+    ("inner/last dims differ", "torch.inner", lambda: [R(2, 3), R(2)], {}),
+    ("tensordot/negative dims", "torch.tensordot", lambda: [R(2), R(2)], {"dims": -1}),
+    ("tensordot/sizes differ", "torch.tensordot", lambda: [R(2, 3), R(4, 5)], {"dims": 1}),
+    ("tensordot/list lengths differ", "torch.tensordot", lambda: [R(2, 3), R(2, 3)], {"dims": base.L([[0, 1], [0]])}),
+    ("kron/method extra", "Tensor.kron", lambda: [R(2), "a"], {}),
+    ("matrix_power/not square", "torch.matrix_power", lambda: [R(2, 3), 2], {}),
+    ("matrix_power/1-D", "torch.matrix_power", lambda: [R(3), 2], {}),
+    ("meshgrid/bad indexing", "torch.meshgrid", lambda: [R(2)], {"indexing": "ab"}),
+    ("dstack/empty", "torch.dstack", lambda: [base.L([])], {}),
+    ("column_stack/empty", "torch.column_stack", lambda: [base.L([])], {}),
+    ("broadcast_tensors/mismatch", "torch.broadcast_tensors", lambda: [R(3), R(4)], {}),
+]
+
+
+def composed_errors():
+    errors = []
+    for name, call, make, kwargs in COMPOSED_ERRORS:
+        with base.seeded(name):
+            args = make()
+            try:
+                base.resolve(call)(*args, **kwargs)
+            except Exception as e:  # noqa: BLE001 -- the exception is the fixture
+                errors.append({"name": name, "call": call, "args": [base.enc_arg(a) for a in args],
+                               "kwargs": {k: base.enc_arg(v) for k, v in kwargs.items()},
+                               "type": type(e).__name__, "message": str(e)})
+                continue
+        raise AssertionError(f"{name}: PyTorch accepted {call}")
+    return errors
+
+
 def op_cases(table):
     cases = []
     for call in COMPOSITES:
@@ -90,6 +170,9 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
+    for name, family, call, make, kwargs in COMPOSED:
+        with base.seeded(name):
+            cases.append(base.run_case(name, family, call, make(), kwargs))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):
@@ -163,7 +246,7 @@ def main():
     with open(os.path.join(HERE, "table_schemas.generated.json")) as fh:
         schemas = json.load(fh)
     out = {"generator": GENERATOR, "torch": torch.__version__,
-           "cases": op_cases(table), "errors": error_cases(schemas)}
+           "cases": op_cases(table), "errors": error_cases(schemas) + composed_errors()}
     with open(OUT, "w") as fh:
         json.dump(out, fh, separators=(",", ":"), allow_nan=False)
         fh.write("\n")

@@ -15,6 +15,7 @@ import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
 import * as shp from './ops/shape.js';
 import * as sc from './ops/shape_compose.js';
+import * as co from './ops/compose.js'; // ternary and linalg 2
 import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
 import * as cmp from './ops/compare.js';
@@ -1110,6 +1111,38 @@ export class Tensor {
    * console.log(`${torch.tensor([1, 2]).dot(torch.tensor([3, 4]))}`); // tensor(11.)
    */
   dot(other: Tensor): Tensor { return la.dot(this, other, true); }
+
+  // ternary and linalg 2
+  /**
+   * The outer product with the 1-D tensor `vec2`. See {@link outer}.
+   * @example
+   * console.log(torch.tensor([1, 2]).outer(torch.tensor([1, 2, 3])).shape); // [ 2, 3 ]
+   */
+  outer(vec2: Tensor): Tensor { return co.composeMethods.outer(this, [vec2]); }
+  /**
+   * An alias of {@link Tensor.outer}. See {@link ger}.
+   * @example
+   * console.log(torch.tensor([1, 2]).ger(torch.tensor([1, 2, 3])).shape); // [ 2, 3 ]
+   */
+  ger(vec2: Tensor): Tensor { return co.composeMethods.ger(this, [vec2]); }
+  /**
+   * The inner product over the last dims. See {@link inner}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).inner(torch.tensor([3, 4]))}`); // tensor(11.)
+   */
+  inner(other: Tensor): Tensor { return co.composeMethods.inner(this, [other]); }
+  /**
+   * The Kronecker product. See {@link kron}.
+   * @example
+   * console.log(torch.eye(2).kron(torch.ones(2, 3)).shape); // [ 4, 6 ]
+   */
+  kron(other: Tensor): Tensor { return co.composeMethods.kron(this, [other]); }
+  /**
+   * This square matrix to the power n ≥ 0. See {@link matrix_power}.
+   * @example
+   * console.log(torch.tensor([[1, 1], [0, 1]]).matrix_power(2).tolist()); // [ [ 1, 2 ], [ 0, 1 ] ]
+   */
+  matrix_power(n: number): Tensor { return co.composeMethods.matrix_power(this, [n]); }
 }
 
 let warnedNonLeafGrad = false;
