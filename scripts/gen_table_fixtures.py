@@ -85,6 +85,7 @@ EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0,
 # (name, family, call, inputs drawn in the case's seeded scope, kwargs); of an op with several
 # outputs only the first is backpropagated, so the inputs it does not use have no grad (NG)
 R, NG = base.randn, (lambda *s: base.randn(*s, grad=False))
+T = (lambda v: torch.tensor(v, requires_grad=True))
 COMPOSED = [
     ("outer/vectors", "matmul", "torch.outer", lambda: [R(3), R(4)], {}),
     ("outer/method", "matmul", "Tensor.outer", lambda: [R(2), R(5)], {}),
@@ -127,6 +128,17 @@ COMPOSED = [
     ("meshgrid/xy three", "shape", "torch.meshgrid", lambda: [R(3), NG(4), NG(2)], {"indexing": "xy"}),
     ("meshgrid/xy two", "shape", "torch.meshgrid", lambda: [R(3), NG(2)], {"indexing": "xy"}),
     ("meshgrid/0-d and list", "shape", "torch.meshgrid", lambda: [base.L([R(), NG(2)])], {"indexing": "ij"}),
+    ("cosine_similarity/function", "reduction", "F.cosine_similarity", lambda: [R(3, 4), R(3, 4)], {}),
+    ("cosine_similarity/broadcast dim -1", "reduction", "F.cosine_similarity", lambda: [R(2, 1, 4), R(3, 4)], {"dim": -1}),
+    ("cosine_similarity/positional dim eps", "reduction", "F.cosine_similarity", lambda: [R(4, 3), R(4, 3), 0, 1e-6], {}),
+    ("cosine_similarity/1-D", "reduction", "F.cosine_similarity", lambda: [R(5), R(5), 0], {}),
+    ("cosine_similarity/zero and tiny norms clamped", "reduction", "F.cosine_similarity",
+     lambda: [T([[0.0, 0.0, 0.0], [1e-5, 0.0, 0.0], [1.0, 2.0, 3.0], [-0.0, 0.0, 2.0]]),
+              T([[1.0, 2.0, 3.0], [1.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])], {"eps": 1e-4}),
+    ("cosine_similarity/empty", "reduction", "F.cosine_similarity", lambda: [R(0, 3), R(0, 3)], {}),
+    ("one_hot/inferred", "shape", "F.one_hot", lambda: [torch.tensor([0, 2, 1, 2])], {}),
+    ("one_hot/num_classes 2-D", "shape", "F.one_hot", lambda: [torch.tensor([[0, 3], [4, 1]]), 5], {}),
+    ("one_hot/empty", "shape", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {"num_classes": 3}),
 ]
 # (name, call, inputs, kwargs): calls PyTorch refuses
 COMPOSED_ERRORS = [
@@ -142,6 +154,12 @@ COMPOSED_ERRORS = [
     ("dstack/empty", "torch.dstack", lambda: [base.L([])], {}),
     ("column_stack/empty", "torch.column_stack", lambda: [base.L([])], {}),
     ("broadcast_tensors/mismatch", "torch.broadcast_tensors", lambda: [R(3), R(4)], {}),
+    ("cosine_similarity/dim out of range", "F.cosine_similarity", lambda: [R(3), R(3)], {}),
+    ("cosine_similarity/shapes differ", "F.cosine_similarity", lambda: [R(3, 2), R(4, 2)], {}),
+    ("one_hot/float", "F.one_hot", lambda: [R(3)], {}),
+    ("one_hot/negative", "F.one_hot", lambda: [torch.tensor([1, -1])], {}),
+    ("one_hot/too large", "F.one_hot", lambda: [torch.tensor([1, 3])], {"num_classes": 3}),
+    ("one_hot/empty without num_classes", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {}),
 ]
 
 
