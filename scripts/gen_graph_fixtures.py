@@ -212,7 +212,7 @@ DUNDER = {"__rsub__", "__rtruediv__", "__rpow__", "__radd__", "__rmul__"}
 
 def decode_tensor(f):
     data = [float(v) if isinstance(v, str) else v for v in f["data"]]
-    dtype = torch.float32 if f["dtype"] == "float32" else torch.int64
+    dtype = {"float32": torch.float32, "bool": torch.bool}.get(f["dtype"], torch.int64)
     return torch.tensor(data, dtype=dtype).reshape(f["shape"]).requires_grad_(f["requires_grad"])
 
 

@@ -56,7 +56,8 @@ def draw(spec):
     if "values" in spec:
         vals = [number(v) for v in spec["values"]]
         n = math.prod(spec["shape"])
-        return torch.tensor(vals[:n] if len(vals) >= n else vals, dtype=torch.float32).reshape(spec["shape"]).requires_grad_()
+        t = torch.tensor(vals[:n] if len(vals) >= n else vals, dtype=torch.float32).reshape(spec["shape"])
+        return t.bool() if spec.get("dtype") == "bool" else t.requires_grad_()
     shape, domain = spec["shape"], spec["domain"]
     if domain == "any":
         return base.randn(*shape)
@@ -86,6 +87,7 @@ EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0,
 # outputs only the first is backpropagated, so the inputs it does not use have no grad (NG)
 R, NG = base.randn, (lambda *s: base.randn(*s, grad=False))
 T = (lambda v: torch.tensor(v, requires_grad=True))
+BOOL = (lambda *v: torch.tensor(v, dtype=torch.bool))
 COMPOSED = [
     ("outer/vectors", "matmul", "torch.outer", lambda: [R(3), R(4)], {}),
     ("outer/method", "matmul", "Tensor.outer", lambda: [R(2), R(5)], {}),
@@ -136,6 +138,8 @@ COMPOSED = [
      lambda: [T([[0.0, 0.0, 0.0], [1e-5, 0.0, 0.0], [1.0, 2.0, 3.0], [-0.0, 0.0, 2.0]]),
               T([[1.0, 2.0, 3.0], [1.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])], {"eps": 1e-4}),
     ("cosine_similarity/empty", "reduction", "F.cosine_similarity", lambda: [R(0, 3), R(0, 3)], {}),
+    ("where/condition only", "shape", "torch.where", lambda: [BOOL([1, 0, 1], [0, 0, 1])], {}),
+    ("where/condition only 0-d", "shape", "torch.where", lambda: [torch.tensor(True)], {}),
     ("one_hot/inferred", "shape", "F.one_hot", lambda: [torch.tensor([0, 2, 1, 2])], {}),
     ("one_hot/num_classes 2-D", "shape", "F.one_hot", lambda: [torch.tensor([[0, 3], [4, 1]]), 5], {}),
     ("one_hot/empty", "shape", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {"num_classes": 3}),
@@ -160,6 +164,18 @@ COMPOSED_ERRORS = [
     ("one_hot/negative", "F.one_hot", lambda: [torch.tensor([1, -1])], {}),
     ("one_hot/too large", "F.one_hot", lambda: [torch.tensor([1, 3])], {"num_classes": 3}),
     ("one_hot/empty without num_classes", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {}),
+    ("where/float condition", "torch.where", lambda: [R(3), R(3), R(3)], {}),
+    ("where/shapes differ", "torch.where", lambda: [BOOL(1, 0, 1), R(3), R(4)], {}),
+    ("where/other str", "torch.where", lambda: [BOOL(1, 0, 1), R(3), "a"], {}),
+    ("where/too many", "torch.where", lambda: [BOOL(1, 0, 1), R(3), R(3), 1], {}),
+    ("where/method number other", "Tensor.where", lambda: [R(3), BOOL(1, 0, 1), 0.5], {}),
+    ("lerp/weight str", "torch.lerp", lambda: [R(3), R(3), "a"], {}),
+    ("lerp/method weight str", "Tensor.lerp", lambda: [R(3), R(3), "a"], {}),
+    ("lerp/shapes differ", "torch.lerp", lambda: [R(3), R(3), R(4)], {}),
+    ("addcmul/tensor2 str", "torch.addcmul", lambda: [R(3), R(3), "a"], {}),
+    ("addcdiv/value str", "torch.addcdiv", lambda: [R(3), R(3), R(3)], {"value": "a"}),
+    ("addcmul/method positional value", "Tensor.addcmul", lambda: [R(3), R(3), R(3), 2], {}),
+    ("addcdiv/shapes differ", "torch.addcdiv", lambda: [R(2, 3), R(3), R(4)], {}),
 ]
 
 

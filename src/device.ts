@@ -127,6 +127,12 @@ export interface Backend {
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;
+  // ternary and linalg 2
+  /**
+   * Op.Where (a: the bool condition), Op.LerpTensor, Op.Addcmul, Op.Addcdiv (value scales b·c, b/c):
+   * a, b and c broadcast to `shape`.
+   */
+  ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

@@ -47,6 +47,7 @@ export {
   outer, ger, inner, tensordot, kron, matrix_power, atleast_1d, atleast_2d, atleast_3d, dstack, column_stack,
   broadcast_tensors, meshgrid,
 } from './ops/compose.js';
+export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
 export { select, narrow } from './ops/indexing.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';

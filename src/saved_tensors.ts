@@ -14,7 +14,7 @@
 import { Op } from '../abi/abi.js';
 import { formulaSaves } from './saved_tensors.generated.js';
 
-export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2';
+export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2' | 'condition';
 /** `needs(k)`: whether the record's input k needs a gradient. */
 type Rule = (needs: (k: number) => boolean) => [name: string, source: SavedSource][];
 
@@ -69,6 +69,17 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
   [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
   [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
+  // ternary and linalg 2: where's bool condition is no input of the record (drawn at the result's shape)
+  [Op.Where]: always(['condition', 'condition']),
+  [Op.LerpTensor]: always(['end', 1], ['self', 0], ['weight', 2]),
+  [Op.Addcmul]: (needs) => [
+    ...(needs(2) ? [['tensor1', 1] as [string, SavedSource]] : []),
+    ...(needs(1) ? [['tensor2', 2] as [string, SavedSource]] : []),
+  ],
+  [Op.Addcdiv]: (needs) => [
+    ...(needs(2) ? [['tensor1', 1] as [string, SavedSource]] : []),
+    ...(needs(1) || needs(2) ? [['tensor2', 2] as [string, SavedSource]] : []),
+  ],
 };
 
 /**

@@ -1143,6 +1143,35 @@ export class Tensor {
    * console.log(torch.tensor([[1, 1], [0, 1]]).matrix_power(2).tolist()); // [ [ 1, 2 ], [ 0, 1 ] ]
    */
   matrix_power(n: number): Tensor { return co.composeMethods.matrix_power(this, [n]); }
+  /**
+   * This tensor where condition is true, other where it is false. See {@link where}.
+   * @example
+   * const x = torch.tensor([-1, 2]);
+   * console.log(`${x.where(x.gt(0), torch.zeros(2))}`); // tensor([0., 2.])
+   */
+  where(condition: Tensor, other: Tensor): Tensor { return co.composeMethods.where(this, [condition, other]); }
+  /**
+   * this + weight·(end − this). See {@link lerp}.
+   * @example
+   * console.log(`${torch.tensor([0, 10]).lerp(torch.tensor([10, 20]), 0.5)}`); // tensor([ 5., 15.])
+   */
+  lerp(end: Tensor, weight: number | Tensor): Tensor { return co.composeMethods.lerp(this, [end, weight]); }
+  /**
+   * this + value·tensor1·tensor2. See {@link addcmul}.
+   * @example
+   * console.log(`${torch.ones(2).addcmul(torch.tensor([1, 2]), torch.tensor([3, 4]), { value: 2 })}`); // tensor([ 7., 17.])
+   */
+  addcmul(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
+    return co.composeMethods.addcmul(this, options ? [tensor1, tensor2, options] : [tensor1, tensor2]);
+  }
+  /**
+   * this + value·tensor1 / tensor2. See {@link addcdiv}.
+   * @example
+   * console.log(`${torch.ones(2).addcdiv(torch.tensor([1, 2]), torch.tensor([4, 4]))}`); // tensor([1.2500, 1.5000])
+   */
+  addcdiv(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
+    return co.composeMethods.addcdiv(this, options ? [tensor1, tensor2, options] : [tensor1, tensor2]);
+  }
 }
 
 let warnedNonLeafGrad = false;

@@ -111,6 +111,7 @@ export function binaryKernel(op: i32, a: usize, sa: i32, b: usize, sb: i32, out:
     case Op.Copysign: binaryRun(Op.Copysign, a, sa, b, sb, out, n, alpha); break;
     case Op.ClampMinTensor: binaryRun(Op.ClampMinTensor, a, sa, b, sb, out, n, alpha); break;
     case Op.ClampMaxTensor: binaryRun(Op.ClampMaxTensor, a, sa, b, sb, out, n, alpha); break;
+    case Op.Lerp: binaryRun(Op.Lerp, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
   }
 }
@@ -133,6 +134,7 @@ export function binaryBroadcastKernel(op: i32, a: usize, b: usize, out: usize, n
     case Op.Copysign: binaryBroadcast(Op.Copysign, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.ClampMinTensor: binaryBroadcast(Op.ClampMinTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.ClampMaxTensor: binaryBroadcast(Op.ClampMaxTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Lerp: binaryBroadcast(Op.Lerp, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
   }
 }
@@ -458,6 +460,8 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
     case Op.ClampMaxTensor:
       save(r, 0, a);
       save(r, 1, b);
+      break;
+    case Op.Lerp:
       break;
     default: unreachable();
   }

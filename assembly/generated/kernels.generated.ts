@@ -487,6 +487,10 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 @inline function binaryClampMaxTensor(x: f32, y: f32, alpha: f32): f32 {
   return ((y != y) ? y : ((x > y) ? y : x));
 }
+// @ts-ignore: decorator
+@inline function binaryLerp(x: f32, y: f32, alpha: f32): f32 {
+  return ((abs<f32>(alpha) < <f32>0.5) ? (x + (alpha * (y - x))) : (y - ((y - x) * (<f32>1 - alpha))));
+}
 
 /** binary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -508,6 +512,7 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.Copysign: return binaryCopysign(x, y, alpha);
     case Op.ClampMinTensor: return binaryClampMinTensor(x, y, alpha);
     case Op.ClampMaxTensor: return binaryClampMaxTensor(x, y, alpha);
+    case Op.Lerp: return binaryLerp(x, y, alpha);
     default: unreachable(); return 0;
   }
 }

@@ -13,6 +13,7 @@ import * as linalg from './ops/linalg.js';
 import * as loss from './ops/loss.js';
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
+import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -77,6 +78,10 @@ export class JsDevice implements Backend {
   }
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
     return loss.nllLoss(T(i), T(t), red, ignoreIndex);
+  }
+  // ternary and linalg 2
+  ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle {
+    return ternary.ternary(op, T(a), T(b), T(c), value, shape.slice());
   }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }

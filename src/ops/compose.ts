@@ -23,6 +23,7 @@ import { sum } from './reduce.js';
 import { matmul, mm } from './linalg.js';
 import { eye } from '../creation.js';
 import { is_grad_enabled } from '../autograd.js';
+import { ternaryMethods } from './ternary.js';
 
 const SCHEMAS = {
   outer: parseSchema('outer(Tensor input, Tensor vec2) -> Tensor', false),
@@ -350,6 +351,7 @@ export function meshgrid(...given: unknown[]): Tensor[] {
 // ternary and linalg 2: Tensor methods
 /** @internal */
 export const composeMethods = {
+  ...ternaryMethods,
   outer: (self: Tensor, given: unknown[]): Tensor => outerOf('outer', given, self),
   ger: (self: Tensor, given: unknown[]): Tensor => outerOf('ger', given, self),
   inner: (self: Tensor, given: unknown[]): Tensor => innerOf(given, self),

@@ -315,6 +315,11 @@ export class WasmDevice implements Backend {
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
     return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex));
   }
+  // ternary and linalg 2
+  ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle {
+    this.args(shape);
+    return this.id(this.x.ternary(op, a as number, b as number, c as number, value, shape.length));
+  }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

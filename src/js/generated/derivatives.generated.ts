@@ -15,6 +15,7 @@ import {
   dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
   permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  ternaryBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -142,6 +143,11 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Dot]: (r, g, k) => dotBackward(r, g, k),
   [Op.Addmm]: (r, g, k) => addmmBackward(r, g, k),
   [Op.UnsafeView]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.Where]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Lerp]: (r, g, k) => k === 0 ? sumTo(r, 0, mulS(g, (1 - s0(r)))) : sumTo(r, 1, mulS(g, s0(r))),
+  [Op.LerpTensor]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Addcmul]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Addcdiv]: (r, g, k) => ternaryBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

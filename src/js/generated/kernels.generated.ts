@@ -166,6 +166,10 @@ export function binaryRun(
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
+    case Op.Lerp:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
 }
@@ -436,6 +440,9 @@ function binaryClampMinTensor(x: number, y: number, alpha: number): number {
 }
 function binaryClampMaxTensor(x: number, y: number, alpha: number): number {
   return ((y !== y) ? y : ((x > y) ? y : x));
+}
+function binaryLerp(x: number, y: number, alpha: number): number {
+  return ((f(Math.abs(alpha)) < 0.5) ? f((x + f((alpha * f((y - x)))))) : f((y - f((f((y - x)) * f((1 - alpha)))))));
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
