@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // 11,500 -> 14,000 with issue 6: the op table and its front ends, dtypes, and the hand-written
 // reductions, shape and indexing ops it still lists
-const BUDGET = 14_000;
+// 14,000 -> 14,800 with issue 6 §4: ternary ops (where, lerp, addcmul, addcdiv), addmv / baddbmm /
+// addbmm and the linear-algebra compositions, on both devices
+const BUDGET = 14_800;
 
 function sourceLines(dir: string): number {
   let n = 0;
