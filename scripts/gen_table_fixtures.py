@@ -176,6 +176,16 @@ COMPOSED_ERRORS = [
     ("addcdiv/value str", "torch.addcdiv", lambda: [R(3), R(3), R(3)], {"value": "a"}),
     ("addcmul/method positional value", "Tensor.addcmul", lambda: [R(3), R(3), R(3), 2], {}),
     ("addcdiv/shapes differ", "torch.addcdiv", lambda: [R(2, 3), R(3), R(4)], {}),
+    ("addmv/sizes differ", "torch.addmv", lambda: [R(3), R(3, 4), R(5)], {}),
+    ("addmv/input too long", "torch.addmv", lambda: [R(2), R(3, 4), R(4)], {}),
+    ("addmv/2-D input", "torch.addmv", lambda: [R(3, 1), R(3, 4), R(4)], {}),
+    ("addmv/beta str", "torch.addmv", lambda: [R(3), R(3, 4), R(4)], {"beta": "a"}),
+    ("addmv/positional beta", "torch.addmv", lambda: [R(3), R(3, 4), R(4), 2], {}),
+    ("baddbmm/batch2 sizes", "torch.baddbmm", lambda: [R(2, 3, 5), R(2, 3, 4), R(3, 4, 5)], {}),
+    ("baddbmm/input does not expand", "torch.baddbmm", lambda: [R(4, 5), R(2, 3, 4), R(2, 4, 5)], {}),
+    ("addbmm/batches differ", "torch.addbmm", lambda: [R(3, 5), R(2, 3, 4), R(3, 4, 5)], {}),
+    ("addbmm/inner sizes differ", "torch.addbmm", lambda: [R(3, 5), R(2, 3, 4), R(2, 5, 5)], {}),
+    ("addbmm/input does not expand", "Tensor.addbmm", lambda: [R(4, 5), R(2, 3, 4), R(2, 4, 5)], {}),
 ]
 
 

@@ -133,6 +133,8 @@ export interface Backend {
    * a, b and c broadcast to `shape`.
    */
   ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle;
+  /** beta·self + alpha·(a·b) for Op.Addmv, Op.Baddbmm, Op.Addbmm (the batch summed); self broadcasts, ignored when beta is 0. */
+  addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

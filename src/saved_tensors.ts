@@ -20,9 +20,9 @@ type Rule = (needs: (k: number) => boolean) => [name: string, source: SavedSourc
 
 const always = (...saved: [string, SavedSource][]): Rule => () => saved;
 /** self's gradient needs the other operand and the other's needs self (mul, mm, mv, dot, bmm). */
-const crossed = (self: string, other: string): Rule => (needs) => [
-  ...(needs(1) ? [[self, 0] as [string, SavedSource]] : []),
-  ...(needs(0) ? [[other, 1] as [string, SavedSource]] : []),
+const crossed = (self: string, other: string, first = 0): Rule => (needs) => [
+  ...(needs(first + 1) ? [[self, first] as [string, SavedSource]] : []),
+  ...(needs(first) ? [[other, first + 1] as [string, SavedSource]] : []),
 ];
 const withScalar: Rule = always(['other', 'scalar']);
 
@@ -76,6 +76,9 @@ const rules: Partial<Record<Op, Rule>> = {
     ...(needs(2) ? [['tensor1', 1] as [string, SavedSource]] : []),
     ...(needs(1) ? [['tensor2', 2] as [string, SavedSource]] : []),
   ],
+  [Op.Addmv]: crossed('mat', 'vec', 1),
+  [Op.Baddbmm]: crossed('batch1', 'batch2', 1),
+  [Op.Addbmm]: crossed('batch1', 'batch2', 1),
   [Op.Addcdiv]: (needs) => [
     ...(needs(2) ? [['tensor1', 1] as [string, SavedSource]] : []),
     ...(needs(1) || needs(2) ? [['tensor2', 2] as [string, SavedSource]] : []),

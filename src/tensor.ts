@@ -1172,6 +1172,30 @@ export class Tensor {
   addcdiv(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
     return co.composeMethods.addcdiv(this, options ? [tensor1, tensor2, options] : [tensor1, tensor2]);
   }
+  /**
+   * beta·this + alpha·(mat·vec). See {@link addmv}.
+   * @example
+   * console.log(`${torch.ones(2).addmv(torch.eye(2), torch.tensor([3, 4]), { alpha: 2 })}`); // tensor([7., 9.])
+   */
+  addmv(mat: Tensor, vec: Tensor, options?: { beta?: number; alpha?: number }): Tensor {
+    return co.composeMethods.addmv(this, options ? [mat, vec, options] : [mat, vec]);
+  }
+  /**
+   * beta·this + alpha·(batch1[i]·batch2[i]) per batch entry. See {@link baddbmm}.
+   * @example
+   * console.log(torch.zeros(5, 2, 4).baddbmm(torch.ones(5, 2, 3), torch.ones(5, 3, 4)).shape); // [ 5, 2, 4 ]
+   */
+  baddbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor {
+    return co.composeMethods.baddbmm(this, options ? [batch1, batch2, options] : [batch1, batch2]);
+  }
+  /**
+   * beta·this + alpha·Σi batch1[i]·batch2[i]. See {@link addbmm}.
+   * @example
+   * console.log(torch.zeros(2, 4).addbmm(torch.ones(5, 2, 3), torch.ones(5, 3, 4)).shape); // [ 2, 4 ]
+   */
+  addbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor {
+    return co.composeMethods.addbmm(this, options ? [batch1, batch2, options] : [batch1, batch2]);
+  }
 }
 
 let warnedNonLeafGrad = false;

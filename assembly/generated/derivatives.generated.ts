@@ -10,11 +10,11 @@ import {
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
 import {
-  addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
-  dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
-  ternaryBackward,
+  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
+  bmmBackward, catBackward, dotBackward, expandBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, mmBackward,
+  mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput, sliceBackward,
+  softmaxBackward, stackBackward, sumBackward, ternaryBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -146,6 +146,9 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.LerpTensor: return ternaryBackward(r, g, k);
     case Op.Addcmul: return ternaryBackward(r, g, k);
     case Op.Addcdiv: return ternaryBackward(r, g, k);
+    case Op.Addmv: return addProductBackward(r, g, k);
+    case Op.Baddbmm: return addProductBackward(r, g, k);
+    case Op.Addbmm: return addProductBackward(r, g, k);
     case Op.MseLoss: return mseLossBackward(r, g, k);
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);

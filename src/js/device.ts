@@ -14,6 +14,7 @@ import * as loss from './ops/loss.js';
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
+import * as linalg2 from './ops/linalg2.js';
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -82,6 +83,9 @@ export class JsDevice implements Backend {
   // ternary and linalg 2
   ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle {
     return ternary.ternary(op, T(a), T(b), T(c), value, shape.slice());
+  }
+  addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle {
+    return linalg2.addProduct(op, T(self), T(a), T(b), beta, alpha);
   }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }

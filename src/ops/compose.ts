@@ -24,6 +24,7 @@ import { matmul, mm } from './linalg.js';
 import { eye } from '../creation.js';
 import { is_grad_enabled } from '../autograd.js';
 import { ternaryMethods } from './ternary.js';
+import { addProductMethod } from './linalg2.js';
 
 const SCHEMAS = {
   outer: parseSchema('outer(Tensor input, Tensor vec2) -> Tensor', false),
@@ -352,6 +353,9 @@ export function meshgrid(...given: unknown[]): Tensor[] {
 /** @internal */
 export const composeMethods = {
   ...ternaryMethods,
+  addmv: (self: Tensor, given: unknown[]): Tensor => addProductMethod('addmv', self, given),
+  baddbmm: (self: Tensor, given: unknown[]): Tensor => addProductMethod('baddbmm', self, given),
+  addbmm: (self: Tensor, given: unknown[]): Tensor => addProductMethod('addbmm', self, given),
   outer: (self: Tensor, given: unknown[]): Tensor => outerOf('outer', given, self),
   ger: (self: Tensor, given: unknown[]): Tensor => outerOf('ger', given, self),
   inner: (self: Tensor, given: unknown[]): Tensor => innerOf(given, self),

@@ -439,6 +439,25 @@ export const ops: Rows = {
     { name: 'addcdiv/method', call: 'Tensor.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'positive' }], kwargs: { value: 0.5 } },
     { name: 'addcdiv/zero divisor edges', call: 'torch.addcdiv', args: [{ values: EDGES8, shape: [8] }, { values: [1, 0, -1, 2, 0, NaN, 3, 1], shape: [8] }, { values: [0, 0, -0, 2, 1, 1, Infinity, -4], shape: [8] }] },
   ] }),
+  // beta·self + alpha·product; self broadcasts, and is ignored when beta is 0 (its NaN too)
+  [Op.Addmv]: manual('AddmvBackward0', ['self', 'mat', 'vec'], 'addProductBackward', { cases: [
+    { name: 'addmv/function', call: 'torch.addmv', args: [{ shape: [3], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], family: 'matmul' },
+    { name: 'addmv/beta alpha broadcast', call: 'torch.addmv', args: [{ shape: [1], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], kwargs: { beta: 0.5, alpha: -2 }, family: 'matmul' },
+    { name: 'addmv/beta 0 ignores NaN', call: 'torch.addmv', args: [{ values: [NaN, Infinity, 1], shape: [3] }, ANY34, { shape: [4], domain: 'any' }], kwargs: { beta: 0 }, family: 'matmul' },
+    { name: 'addmv/method', call: 'Tensor.addmv', args: [{ shape: [], domain: 'any' }, { shape: [2, 5], domain: 'any' }, { shape: [5], domain: 'any' }], kwargs: { alpha: 3 }, family: 'matmul' },
+    { name: 'addmv/empty', call: 'torch.addmv', args: [{ shape: [2], domain: 'any' }, { shape: [2, 0], domain: 'any' }, { shape: [0], domain: 'any' }], kwargs: { beta: 2 }, family: 'matmul' },
+  ] }),
+  [Op.Baddbmm]: manual('BaddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
+    { name: 'baddbmm/function', call: 'torch.baddbmm', args: [{ shape: [2, 3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
+    { name: 'baddbmm/broadcast beta alpha', call: 'torch.baddbmm', args: [{ shape: [1, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], kwargs: { beta: -1, alpha: 0.5 }, family: 'matmul' },
+    { name: 'baddbmm/method beta 0', call: 'Tensor.baddbmm', args: [{ values: [NaN], shape: [1] }, { shape: [3, 2, 2], domain: 'any' }, { shape: [3, 2, 3], domain: 'any' }], kwargs: { beta: 0, alpha: 2 }, family: 'matmul' },
+  ] }),
+  [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
+    { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
+    { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },
+    { name: 'addbmm/method', call: 'Tensor.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [3, 2, 4], domain: 'any' }, { shape: [3, 4, 2], domain: 'any' }], family: 'matmul' },
+    { name: 'addbmm/empty batch', call: 'torch.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [0, 2, 3], domain: 'any' }, { shape: [0, 3, 2], domain: 'any' }], family: 'matmul' },
+  ] }),
   [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),

@@ -11,11 +11,11 @@ import {
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';
 import {
-  addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
-  dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
-  ternaryBackward,
+  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
+  bmmBackward, catBackward, dotBackward, expandBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, mmBackward,
+  mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput, sliceBackward,
+  softmaxBackward, stackBackward, sumBackward, ternaryBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -148,6 +148,9 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.LerpTensor]: (r, g, k) => ternaryBackward(r, g, k),
   [Op.Addcmul]: (r, g, k) => ternaryBackward(r, g, k),
   [Op.Addcdiv]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Addmv]: (r, g, k) => addProductBackward(r, g, k),
+  [Op.Baddbmm]: (r, g, k) => addProductBackward(r, g, k),
+  [Op.Addbmm]: (r, g, k) => addProductBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

@@ -1,0 +1,76 @@
+// addmv, baddbmm, addbmm on the wasm device (the js device's src/js/ops/linalg2.ts
+// computes the same): beta·self + alpha·product, self broadcast to the product's shape,
+// and self ignored when beta is 0 (its NaN does not reach the result), as PyTorch.
+//
+//   op       a (mat, batch1)   b (vec, batch2)   product                     out
+//   Addmv    [M, K]            [K]               a·b                         [M]
+//   Baddbmm  [B, M, K]         [B, K, N]         a[i]·b[i]                   [B, M, N]
+//   Addbmm   [B, M, K]         [B, K, N]         Σi a[i]·b[i]                [M, N]
+//
+// Record inputs (self, a, b), s0 = beta, s1 = alpha; a is saved for b's gradient, b for a's.
+
+import { Op, Err, DType } from '../../abi/abi';
+import { newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
+import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
+import { SHAPE } from '../scratch';
+import { gemm } from '../kernels/gemm';
+import { gemmCompute } from './linalg';
+import { expandCompute } from './shape';
+
+/** The product of a and b for op, not recorded (addbmm's batches summed into one matrix). */
+function product(op: i32, a: i32, b: i32): i32 {
+  if (op == Op.Addmv) {
+    const M = dimOf(a, 0), K = dimOf(a, 1);
+    store<i32>(SHAPE, M);
+    return gemmCompute(false, false, 1, M, 1, K, a, b, 1, SHAPE);
+  }
+  const batch = dimOf(a, 0), M = dimOf(a, 1), K = dimOf(a, 2), N = dimOf(b, 2);
+  if (op == Op.Baddbmm) {
+    store<i32>(SHAPE, batch); store<i32>(SHAPE, M, 4); store<i32>(SHAPE, N, 8);
+    return gemmCompute(false, false, batch, M, N, K, a, b, 3, SHAPE);
+  }
+  if (op != Op.Addbmm) unreachable();
+  store<i32>(SHAPE, M); store<i32>(SHAPE, N, 4);
+  const out = newTensor(2, SHAPE, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const pc = dataOf(out);
+  memory.fill(pc, 0, <usize>numelOf(out) << 2);
+  const sa = <usize>M * K << 2, sb = <usize>K * N << 2;
+  for (let i = 0; i < batch; i++) {
+    if (!gemm(false, false, M, N, K, dataOf(a) + <usize>i * sa, K, dataOf(b) + <usize>i * sb, N, true, pc, N)) {
+      release(out);
+      return Err.OutOfMemory;
+    }
+  }
+  return out;
+}
+
+/** beta·self + alpha·(a·b) for Op.Addmv, Op.Baddbmm, Op.Addbmm (shapes validated by the TS layer). */
+export function add_product(op: i32, self: i32, a: i32, b: i32, beta: f64, alpha: f64): i32 {
+  const out = product(op, a, b);
+  if (out < 0) return out;
+  const n = numelOf(out), po = dataOf(out);
+  const be = <f32>beta, al = <f32>alpha;
+  if (beta == 0) {
+    for (let i = 0; i < n; i++) store<f32>(po + (<usize>i << 2), al * load<f32>(po + (<usize>i << 2)));
+  } else if (n > 0) {
+    const s = numelOf(self) == n ? self : expandCompute(self, ndimOf(out), shapePtr(out));
+    if (s < 0) { release(out); return s; }
+    const ps = dataOf(s);
+    for (let i = 0; i < n; i++) {
+      const o = <usize>i << 2;
+      store<f32>(po + o, be * load<f32>(ps + o) + al * load<f32>(po + o));
+    }
+    if (s != self) release(s);
+  }
+  if (!is_grad_enabled() || !(requiresGrad(self) || requiresGrad(a) || requiresGrad(b))) return out;
+  const r = newRecord(op, 3, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, self);
+  setInput(r, 1, a);
+  setInput(r, 2, b);
+  setParams(r, beta, alpha, 0, 0);
+  if (requiresGrad(b)) save(r, 1, a);
+  if (requiresGrad(a)) save(r, 2, b);
+  return out;
+}

@@ -1,0 +1,36 @@
+// Derivatives of addmv, baddbmm, addbmm (js device), as on the wasm device
+// (assembly/grad/linalg2.ts) and PyTorch's derivatives.yaml:
+//
+//   self     g·beta, summed to self's shape
+//   addmv    mat: (g ⊗ vec)·alpha                 vec: (matᵀ·g)·alpha
+//   baddbmm  batch1: (g·batch2ᵀ)·alpha            batch2: (batch1ᵀ·g)·alpha
+//   addbmm   the same with g expanded over the batch
+
+import { Op } from '../../../abi/abi.js';
+import type { JsRecord, JsTensor } from '../tensor.js';
+import { expandCompute } from '../ops.js';
+import { gemmCompute } from '../ops/linalg.js';
+import { saved, sumTo, mulS } from './helpers.js';
+
+export function addProductBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (k === 0) return sumTo(r, 0, mulS(g, r.s0));
+  const alpha = r.s1;
+  if (r.op === Op.Addmv) {
+    if (k === 1) {
+      const vec = saved(r, 2), M = g.shape[0], K = vec.shape[0];
+      return mulS(gemmCompute(false, false, 1, M, K, 1, g, vec, [M, K]), alpha);
+    }
+    const mat = saved(r, 1), [M, K] = mat.shape;
+    return mulS(gemmCompute(true, false, 1, K, 1, M, mat, g, [K]), alpha);
+  }
+  const other = k === 1 ? saved(r, 2) : saved(r, 1);
+  const batch = other.shape[0];
+  const gb = r.op === Op.Addbmm ? expandCompute(g, [batch, ...g.shape]) : g;
+  const [, M, N] = gb.shape;
+  if (k === 1) {
+    const K = other.shape[1];
+    return mulS(gemmCompute(false, true, batch, M, K, N, gb, other, [batch, M, K]), alpha);
+  }
+  const K = other.shape[2];
+  return mulS(gemmCompute(true, false, batch, K, N, M, other, gb, [batch, K, N]), alpha);
+}

@@ -1,0 +1,45 @@
+// addmv, baddbmm, addbmm on the js device, as on the wasm device (assembly/ops/linalg2.ts):
+// beta·self + alpha·product, self broadcast to the product's shape and ignored when beta is 0.
+//
+//   op       a (mat, batch1)   b (vec, batch2)   product                     out
+//   Addmv    [M, K]            [K]               a·b                         [M]
+//   Baddbmm  [B, M, K]         [B, K, N]         a[i]·b[i]                   [B, M, N]
+//   Addbmm   [B, M, K]         [B, K, N]         Σi a[i]·b[i]                [M, N]
+
+import { Op } from '../../../abi/abi.js';
+import { JsTensor, empty, record } from '../tensor.js';
+import { gemm } from '../gemm.js';
+import { expandCompute } from '../ops.js';
+import { gemmCompute } from './linalg.js';
+
+function product(op: Op, a: JsTensor, b: JsTensor): JsTensor {
+  if (op === Op.Addmv) {
+    const [M, K] = a.shape;
+    return gemmCompute(false, false, 1, M, 1, K, a, b, [M]);
+  }
+  const [batch, M, K] = a.shape, N = b.shape[2];
+  if (op === Op.Baddbmm) return gemmCompute(false, false, batch, M, N, K, a, b, [batch, M, N]);
+  const out = empty([M, N]);
+  const A = a.data as Float32Array, B = b.data as Float32Array, C = out.data as Float32Array;
+  for (let i = 0; i < batch; i++) gemm(false, false, M, N, K, A, i * M * K, K, B, i * K * N, N, true, C, 0, N);
+  return out;
+}
+
+/** beta·self + alpha·(a·b), recorded with inputs (self, a, b); a saved for b's gradient, b for a's. */
+export function addProduct(op: Op, self: JsTensor, a: JsTensor, b: JsTensor, beta: number, alpha: number): JsTensor {
+  const out = product(op, a, b);
+  const o = out.data as Float32Array, n = out.numel;
+  const be = Math.fround(beta), al = Math.fround(alpha);
+  if (beta === 0) for (let i = 0; i < n; i++) o[i] = Math.fround(al * o[i]);
+  else if (n > 0) {
+    const s = (self.numel === n ? self : expandCompute(self, out.shape)).data as Float32Array;
+    for (let i = 0; i < n; i++) o[i] = Math.fround(Math.fround(be * s[i]) + Math.fround(al * o[i]));
+  }
+  const r = record(op, out, [self, a, b]);
+  if (r) {
+    r.s0 = beta;
+    r.s1 = alpha;
+    r.saved = [null, b.requiresGrad ? a : null, a.requiresGrad ? b : null];
+  }
+  return out;
+}

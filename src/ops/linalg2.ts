@@ -1,0 +1,83 @@
+// addmv, baddbmm, addbmm: beta·input + alpha·product in one node each (AddmvBackward0,
+// BaddbmmBackward0, AddbmmBackward0), input broadcast to the product's shape, with
+// PyTorch's checks in its order (input's expand first for the batched two).
+
+import { Op } from '../../abi/abi.js';
+import { RuntimeError } from '../errors.js';
+import { checkStorage } from '../shape.js';
+import { parseSchema } from '../schema.js';
+import { bind } from '../signature.js';
+import { Tensor } from '../tensor.js';
+import { deviceOf, checkFloat } from './common.js';
+import { checkExpand } from './linalg.js';
+
+const S = {
+  addmv: parseSchema('addmv(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1) -> Tensor'),
+  baddbmm: parseSchema('baddbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor'),
+  addbmm: parseSchema('addbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor'),
+};
+type Name = keyof typeof S;
+const NAMES = { addmv: ['mat', 'vec'], baddbmm: ['batch1', 'batch2'], addbmm: ['batch1', 'batch2'] } as const;
+const OPS = { addmv: Op.Addmv, baddbmm: Op.Baddbmm, addbmm: Op.Addbmm } as const;
+
+/** The product's shape, after PyTorch's checks. */
+function outShape(name: Name, input: Tensor, a: Tensor, b: Tensor): number[] {
+  const [sa, sb, si] = [a._shape, b._shape, input._shape];
+  if (name === 'addmv') {
+    if (sa.length !== 2 || sb.length !== 1 || si.length > 1) {
+      throw new RuntimeError(`vector + matrix @ vector expected, got ${si.length}, ${sa.length}, ${sb.length}`);
+    }
+    const n = input.numel();
+    if (sa[1] !== sb[0] || (sa[0] !== n && n !== 1)) throw new RuntimeError(`size mismatch, got ${si[0] ?? n}, ${sa[0]}x${sa[1]},${sb[0]}`);
+    return [sa[0]];
+  }
+  if (sa.length !== 3) throw new RuntimeError('batch1 must be a 3D tensor');
+  if (sb.length !== 3) throw new RuntimeError('batch2 must be a 3D tensor');
+  if (name === 'baddbmm') {
+    checkExpand(si, [sa[0], sa[1], sb[2]]);
+    if (sb[0] !== sa[0] || sb[1] !== sa[2]) {
+      throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${sa[0]}, ${sa[2]}] but got: [${sb[0]}, ${sb[1]}].`);
+    }
+    return [sa[0], sa[1], sb[2]];
+  }
+  checkExpand(si, [sa[1], sb[2]]);
+  if (sa[0] !== sb[0]) throw new RuntimeError(`batch1 and batch2 must have same number of batches, got ${sa[0]} and ${sb[0]}`);
+  if (sa[2] !== sb[1]) throw new RuntimeError(`Incompatible matrix sizes for bmm (${sa[1]}x${sa[2]} and ${sb[1]}x${sb[2]})`);
+  return [sa[1], sb[2]];
+}
+
+function addProduct(name: Name, args: unknown[], self: Tensor | null): Tensor {
+  const a = bind(S[name], args, self);
+  const [an, bn] = NAMES[name];
+  const input = a.input as Tensor, x = a[an] as Tensor, y = a[bn] as Tensor;
+  const dev = deviceOf(input, x);
+  deviceOf(input, y);
+  for (const t of [input, x, y]) checkFloat(t, name);
+  const shape = outShape(name, input, x, y);
+  checkStorage(shape);
+  return new Tensor(dev, dev.addProduct(OPS[name], input.h, x.h, y.h, a.beta as number, a.alpha as number), shape);
+}
+
+/**
+ * beta·input + alpha·(mat·vec) (AddmvBackward0); input is ignored when beta is 0.
+ * @example torch.addmv(b, W, x, { beta: 0.5, alpha: 2 })
+ */
+export function addmv(input: Tensor, mat: Tensor, vec: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+export function addmv(...args: unknown[]): Tensor { return addProduct('addmv', args, null); }
+
+/**
+ * beta·input + alpha·(batch1[i]·batch2[i]) for each batch entry i (BaddbmmBackward0).
+ * @example torch.baddbmm(c, a, b) // [B, n, m]·[B, m, p] onto c → [B, n, p]
+ */
+export function baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+export function baddbmm(...args: unknown[]): Tensor { return addProduct('baddbmm', args, null); }
+
+/**
+ * beta·input + alpha·Σi batch1[i]·batch2[i]: the batch of products summed into one matrix (AddbmmBackward0).
+ * @example torch.addbmm(c, a, b) // [B, n, m]·[B, m, p] summed onto c → [n, p]
+ */
+export function addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+export function addbmm(...args: unknown[]): Tensor { return addProduct('addbmm', args, null); }
+
+/** @internal the Tensor methods */
+export const addProductMethod = (name: Name, self: Tensor, args: unknown[]): Tensor => addProduct(name, args, self);
