@@ -135,6 +135,8 @@ export interface Backend {
   ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle;
   /** beta·self + alpha·(a·b) for Op.Addmv, Op.Baddbmm, Op.Addbmm (the batch summed); self broadcasts, ignored when beta is 0. */
   addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle;
+  /** F.glu along dim (even-sized): the first half times the sigmoid of the second (GluBackward0). */
+  glu(a: Handle, dim: number): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

@@ -77,6 +77,7 @@ const rules: Partial<Record<Op, Rule>> = {
     ...(needs(1) ? [['tensor2', 2] as [string, SavedSource]] : []),
   ],
   [Op.Addmv]: crossed('mat', 'vec', 1),
+  [Op.Glu]: always(['self', 0]),
   [Op.Baddbmm]: crossed('batch1', 'batch2', 1),
   [Op.Addbmm]: crossed('batch1', 'batch2', 1),
   [Op.Addcdiv]: (needs) => [

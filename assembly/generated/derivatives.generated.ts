@@ -11,7 +11,7 @@ import {
 import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, dotBackward, expandBackward, logSoftmaxBackward,
+  bmmBackward, catBackward, dotBackward, expandBackward, gluBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, mmBackward,
   mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput, sliceBackward,
   softmaxBackward, stackBackward, sumBackward, ternaryBackward,
@@ -149,6 +149,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Addmv: return addProductBackward(r, g, k);
     case Op.Baddbmm: return addProductBackward(r, g, k);
     case Op.Addbmm: return addProductBackward(r, g, k);
+    case Op.Glu: return gluBackward(r, g, k);
     case Op.MseLoss: return mseLossBackward(r, g, k);
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);

@@ -13,6 +13,19 @@ import { SHAPE } from '../scratch';
 import { T, saved, sumTo, mulS } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute } from '../ops/shape';
+import { gluRun } from '../ops/linalg2';
+import { newTensorN, numelOf } from '../tensors';
+import { DType } from '../../abi/abi';
+import { recI0 } from '../tape';
+
+/** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
+export function gluBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const x = saved(r, 0);
+  const out = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, numelOf(x)));
+  if (out > 0) gluRun(x, recI0(r), g, out);
+  return out;
+}
 
 export function addProductBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;

@@ -16,6 +16,8 @@ import { SHAPE } from '../scratch';
 import { gemm } from '../kernels/gemm';
 import { gemmCompute } from './linalg';
 import { expandCompute } from './shape';
+import { outerSize, innerSize, dimSize } from './reduce';
+import { sigmoid } from '../kernels/scalar_math';
 
 /** The product of a and b for op, not recorded (addbmm's batches summed into one matrix). */
 function product(op: i32, a: i32, b: i32): i32 {
@@ -72,5 +74,44 @@ export function add_product(op: i32, self: i32, a: i32, b: i32, beta: f64, alpha
   setParams(r, beta, alpha, 0, 0);
   if (requiresGrad(b)) save(r, 1, a);
   if (requiresGrad(a)) save(r, 2, b);
+  return out;
+}
+
+// ---- F.glu: the first half along dim times the sigmoid of the second (GluBackward0) ----
+
+/** out (with dim halved) from x; or, with g, x's gradient [sig·g | (1 − sig)·sig·a·g] (one loop for both). */
+export function gluRun(x: i32, dim: i32, g: i32, out: i32): void {
+  const nd = ndimOf(x), shape = shapePtr(x);
+  const outer = outerSize(nd, shape, dim), half = dimSize(nd, shape, dim) >> 1, inner = innerSize(nd, shape, dim);
+  const px = dataOf(x), po = dataOf(out), pg = g ? dataOf(g) : 0;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < half; j++) {
+      for (let i = 0; i < inner; i++) {
+        const ia = <usize>((o * 2 * half + j) * inner + i) << 2, ib = ia + (<usize>(half * inner) << 2);
+        const ih = <usize>((o * half + j) * inner + i) << 2;
+        const a = load<f32>(px + ia), sig = <f32>sigmoid(<f64>load<f32>(px + ib));
+        if (!g) { store<f32>(po + ih, a * sig); continue; }
+        const gv = load<f32>(pg + ih);
+        store<f32>(po + ia, sig * gv);
+        store<f32>(po + ib, (<f32>1 - sig) * sig * a * gv);
+      }
+    }
+  }
+}
+
+/** F.glu along dim (its size even, checked by the TS layer); records Op.Glu saving x, i0 = dim. */
+export function glu(x: i32, dim: i32): i32 {
+  const nd = ndimOf(x);
+  memory.copy(SHAPE, shapePtr(x), <usize>nd << 2);
+  store<i32>(SHAPE + (<usize>dim << 2), dimOf(x, dim) >> 1);
+  const out = newTensor(nd, SHAPE, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  gluRun(x, dim, 0, out);
+  if (!is_grad_enabled() || !requiresGrad(x)) return out;
+  const r = newRecord(Op.Glu, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  setParams(r, 0, 0, dim, 0);
+  save(r, 0, x);
   return out;
 }

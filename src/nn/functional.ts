@@ -284,6 +284,7 @@ export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOpt
 import { expand as expandOp } from '../ops/shape.js';
 import { mul as mulOp, pow as powOp, sqrt as sqrtOp } from '../ops/elementwise.js';
 import { sum as sumOp } from '../ops/reduce.js';
+import { normDim } from '../shape.js';
 
 const cosineSchema = parseSchema('cosine_similarity(Tensor x1, Tensor x2, int dim=1, float eps=1e-08) -> Tensor');
 const oneHotSchema = parseSchema('one_hot(Tensor tensor, int num_classes=-1) -> Tensor');
@@ -343,4 +344,22 @@ export function one_hot(...args: unknown[]): Tensor {
   const out = new Int32Array(values.length * n);
   values.forEach((v, i) => { out[i * n + v] = 1; });
   return new Tensor(t._dev, t._dev.fromData(out, shape, DType.Int64), shape, DType.Int64);
+}
+
+const gluSchema = parseSchema('glu(Tensor input, int dim=-1) -> Tensor');
+
+/**
+ * The gated linear unit: input split in halves along dim (default -1), a·sigmoid(b) (GluBackward0).
+ * @example F.glu(torch.randn(4, 6)).shape // [4, 3]
+ */
+export function glu(input: Tensor, dim?: number | { dim?: number }): Tensor;
+export function glu(...args: unknown[]): Tensor {
+  const a = bind(gluSchema, args, null, 'glu');
+  const input = a.input as Tensor, shape = input._shape.slice();
+  if (shape.length === 0) throw new RuntimeError('glu does not support scalars because halving size must be even');
+  const d = normDim(a.dim as number, shape.length);
+  if (shape[d] % 2) throw new RuntimeError(`Halving dimension must be even, but dimension ${d} is size ${shape[d]}`);
+  checkFloat(input, 'glu');
+  shape[d] /= 2;
+  return new Tensor(input._dev, input._dev.glu(input.h, d), shape);
 }

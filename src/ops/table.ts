@@ -452,6 +452,13 @@ export const ops: Rows = {
     { name: 'baddbmm/broadcast beta alpha', call: 'torch.baddbmm', args: [{ shape: [1, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], kwargs: { beta: -1, alpha: 0.5 }, family: 'matmul' },
     { name: 'baddbmm/method beta 0', call: 'Tensor.baddbmm', args: [{ values: [NaN], shape: [1] }, { shape: [3, 2, 2], domain: 'any' }, { shape: [3, 2, 3], domain: 'any' }], kwargs: { beta: 0, alpha: 2 }, family: 'matmul' },
   ] }),
+  [Op.Glu]: manual('GluBackward0', ['self'], 'gluBackward', { cases: [
+    { name: 'glu/function', call: 'F.glu', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'glu/dim 0', call: 'F.glu', args: [{ shape: [4, 3], domain: 'any' }, 0], family: 'reduction' },
+    { name: 'glu/3-D middle dim keyword', call: 'F.glu', args: [{ shape: [2, 6, 3], domain: 'any' }], kwargs: { dim: -2 }, family: 'reduction' },
+    { name: 'glu/edges', call: 'F.glu', args: [{ values: [...EDGES8, ...[...EDGES8].reverse()], shape: [16] }], family: 'reduction' },
+    { name: 'glu/empty', call: 'F.glu', args: [{ shape: [0, 4], domain: 'any' }], family: 'reduction' },
+  ] }),
   [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
     { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },

@@ -323,6 +323,7 @@ export class WasmDevice implements Backend {
   addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle {
     return this.id(this.x.add_product(op, self as number, a as number, b as number, beta, alpha));
   }
+  glu(a: Handle, dim: number): Handle { return this.id(this.x.glu(a as number, dim)); }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

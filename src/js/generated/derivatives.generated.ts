@@ -12,7 +12,7 @@ import {
 import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, dotBackward, expandBackward, logSoftmaxBackward,
+  bmmBackward, catBackward, dotBackward, expandBackward, gluBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, mmBackward,
   mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput, sliceBackward,
   softmaxBackward, stackBackward, sumBackward, ternaryBackward,
@@ -151,6 +151,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Addmv]: (r, g, k) => addProductBackward(r, g, k),
   [Op.Baddbmm]: (r, g, k) => addProductBackward(r, g, k),
   [Op.Addbmm]: (r, g, k) => addProductBackward(r, g, k),
+  [Op.Glu]: (r, g, k) => gluBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

@@ -11,6 +11,15 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import { expandCompute } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
+import { empty } from '../tensor.js';
+import { gluRun } from '../ops/linalg2.js';
+
+/** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
+export function gluBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  const x = saved(r, 0), out = empty(x.shape.slice());
+  gluRun(x, r.i0, g, out);
+  return out;
+}
 
 export function addProductBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   if (k === 0) return sumTo(r, 0, mulS(g, r.s0));

@@ -11,6 +11,8 @@ import { JsTensor, empty, record } from '../tensor.js';
 import { gemm } from '../gemm.js';
 import { expandCompute } from '../ops.js';
 import { gemmCompute } from './linalg.js';
+import { split } from './reduce.js';
+import { sigmoid } from '../kernels/scalar_math.js';
 
 function product(op: Op, a: JsTensor, b: JsTensor): JsTensor {
   if (op === Op.Addmv) {
@@ -41,5 +43,36 @@ export function addProduct(op: Op, self: JsTensor, a: JsTensor, b: JsTensor, bet
     r.s1 = alpha;
     r.saved = [null, b.requiresGrad ? a : null, a.requiresGrad ? b : null];
   }
+  return out;
+}
+
+// ---- F.glu: the first half along dim times the sigmoid of the second (GluBackward0) ----
+
+/** out (dim halved) from x; or, with g, x's gradient [sig·g | (1 − sig)·sig·a·g] into out. */
+export function gluRun(x: JsTensor, dim: number, g: JsTensor | null, out: JsTensor): void {
+  const [outer, d, inner] = split(x.shape, dim), half = d >> 1;
+  const X = x.data as Float32Array, O = out.data as Float32Array, G = g ? g.data as Float32Array : null;
+  const f = Math.fround;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < half; j++) {
+      for (let i = 0; i < inner; i++) {
+        const ia = (o * 2 * half + j) * inner + i, ib = ia + half * inner, ih = (o * half + j) * inner + i;
+        const a = X[ia], sig = f(sigmoid(X[ib]));
+        if (!G) { O[ih] = f(a * sig); continue; }
+        O[ia] = f(sig * G[ih]);
+        O[ib] = f(f(f(f(1 - sig) * sig) * a) * G[ih]);
+      }
+    }
+  }
+}
+
+/** F.glu along dim (its size even); records Op.Glu saving x, i0 = dim. */
+export function glu(x: JsTensor, dim: number): JsTensor {
+  const shape = x.shape.slice();
+  shape[dim] >>= 1;
+  const out = empty(shape);
+  gluRun(x, dim, null, out);
+  const r = record(Op.Glu, out, [x]);
+  if (r) { r.i0 = dim; r.saved = [x]; }
   return out;
 }
