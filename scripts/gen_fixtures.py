@@ -95,6 +95,7 @@ WARN  = { "name", "call", "args", "kwargs", "warning": "<str(warning.message)>",
           "warning_type": "UserWarning" }   calls that only warn in PyTorch (not errors)
 """
 
+import functools
 import json
 import math
 import os
@@ -282,8 +283,8 @@ def as_leaf(a):
 
 def resolve(call):
     ns, name = call.split(".", 1)
-    if ns == "torch":
-        return getattr(torch, name)
+    if ns == "torch":  # torch.linalg.cross too
+        return functools.reduce(getattr, name.split("."), torch)
     if ns == "F":
         return getattr(F, name)
     if ns == "Tensor":

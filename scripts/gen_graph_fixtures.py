@@ -34,6 +34,7 @@ NODE  = { "type": type(fn).__name__ (what torchviz prints, e.g. "AddmmBackward0"
                       (positional args depth-first, then kwargs), or among the named
                       parameters for seed/mlp }
 """
+import functools
 import json
 import os
 import re
@@ -229,9 +230,9 @@ def decode(arg, leaves):
 
 
 def call(c, args, kwargs):
-    ns, name = c["call"].split(".")
-    if ns == "torch":
-        return getattr(torch, name)(*args, **kwargs)
+    ns, name = c["call"].split(".", 1)
+    if ns == "torch":  # torch.linalg.cross too
+        return functools.reduce(getattr, name.split("."), torch)(*args, **kwargs)
     if ns == "F":
         return getattr(F, name)(*args, **kwargs)
     if name in DUNDER:  # reflected operators: Python calls them on the right operand

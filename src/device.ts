@@ -137,6 +137,8 @@ export interface Backend {
   addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle;
   /** F.glu along dim (even-sized): the first half times the sigmoid of the second (GluBackward0). */
   glu(a: Handle, dim: number): Handle;
+  /** linalg.cross along dim (size 3 in both), a and b broadcast to `shape` (LinalgCrossBackward0). */
+  cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

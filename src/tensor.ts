@@ -1196,6 +1196,14 @@ export class Tensor {
   addbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor {
     return co.composeMethods.addbmm(this, options ? [batch1, batch2, options] : [batch1, batch2]);
   }
+  /**
+   * The cross product with other along dim (default: the first dim of size 3). See {@link cross}.
+   * @example
+   * console.log(`${torch.tensor([1, 0, 0]).cross(torch.tensor([0, 1, 0]))}`); // tensor([0., 0., 1.])
+   */
+  cross(other: Tensor, dim?: number | null | { dim?: number | null }): Tensor {
+    return co.composeMethods.cross(this, dim === undefined ? [other] : [other, dim]);
+  }
 }
 
 let warnedNonLeafGrad = false;

@@ -11,10 +11,10 @@ import {
 import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, dotBackward, expandBackward, gluBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput, sliceBackward,
-  softmaxBackward, stackBackward, sumBackward, ternaryBackward,
+  bmmBackward, catBackward, crossBackward, dotBackward, expandBackward, gluBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput,
+  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -150,6 +150,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Baddbmm: return addProductBackward(r, g, k);
     case Op.Addbmm: return addProductBackward(r, g, k);
     case Op.Glu: return gluBackward(r, g, k);
+    case Op.LinalgCross: return crossBackward(r, g, k);
     case Op.MseLoss: return mseLossBackward(r, g, k);
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);

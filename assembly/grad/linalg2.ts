@@ -13,7 +13,14 @@ import { SHAPE } from '../scratch';
 import { T, saved, sumTo, mulS } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute } from '../ops/shape';
-import { gluRun } from '../ops/linalg2';
+import { gluRun, crossCompute } from '../ops/linalg2';
+
+/** linalg.cross's derivative: self cross(other, g), other cross(g, self), summed to each input's shape. */
+export function crossBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const nd = ndimOf(g), shape = shapePtr(g), dim = recI0(r);
+  return sumTo(r, k, T(k == 0 ? crossCompute(saved(r, 1), g, dim, nd, shape) : crossCompute(g, saved(r, 0), dim, nd, shape)));
+}
 import { newTensorN, numelOf } from '../tensors';
 import { DType } from '../../abi/abi';
 import { recI0 } from '../tape';

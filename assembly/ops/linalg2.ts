@@ -12,7 +12,7 @@
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
 import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
-import { SHAPE } from '../scratch';
+import { SHAPE, argsPtr } from '../scratch';
 import { gemm } from '../kernels/gemm';
 import { gemmCompute } from './linalg';
 import { expandCompute } from './shape';
@@ -113,5 +113,52 @@ export function glu(x: i32, dim: i32): i32 {
   setInput(r, 0, x);
   setParams(r, 0, 0, dim, 0);
   save(r, 0, x);
+  return out;
+}
+
+// ---- linalg.cross along dim (size 3) of a and b broadcast to the shape (LinalgCrossBackward0) ----
+
+/** a × b along dim, both broadcast to the shape (nd dims at `shape`), not recorded. */
+export function crossCompute(a: i32, b: i32, dim: i32, nd: i32, shape: usize): i32 {
+  const out = newTensor(nd, shape, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const n = numelOf(out);
+  if (n == 0) return out;
+  const ea = numelOf(a) == n ? a : expandCompute(a, nd, shape);
+  const eb = numelOf(b) == n ? b : expandCompute(b, nd, shape);
+  if (ea < 0 || eb < 0) {
+    if (ea > 0 && ea != a) release(ea);
+    if (eb > 0 && eb != b) release(eb);
+    release(out);
+    return Err.OutOfMemory;
+  }
+  const outer = outerSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  const pa = dataOf(ea), pb = dataOf(eb), po = dataOf(out), step = <usize>inner << 2;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const p0 = <usize>(o * 3 * inner + i) << 2, p1 = p0 + step, p2 = p1 + step;
+      const a0 = load<f32>(pa + p0), a1 = load<f32>(pa + p1), a2 = load<f32>(pa + p2);
+      const b0 = load<f32>(pb + p0), b1 = load<f32>(pb + p1), b2 = load<f32>(pb + p2);
+      store<f32>(po + p0, a1 * b2 - a2 * b1);
+      store<f32>(po + p1, a2 * b0 - a0 * b2);
+      store<f32>(po + p2, a0 * b1 - a1 * b0);
+    }
+  }
+  if (ea != a) release(ea);
+  if (eb != b) release(eb);
+  return out;
+}
+
+/** linalg.cross with the output's shape (nd dims) in the args buffer; records Op.LinalgCross, i0 = dim. */
+export function cross(a: i32, b: i32, dim: i32, nd: i32): i32 {
+  const out = crossCompute(a, b, dim, nd, argsPtr());
+  if (out < 0 || !is_grad_enabled() || !(requiresGrad(a) || requiresGrad(b))) return out;
+  const r = newRecord(Op.LinalgCross, 2, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, a);
+  setInput(r, 1, b);
+  setParams(r, 0, 0, dim, 0);
+  if (requiresGrad(b)) save(r, 0, a);
+  if (requiresGrad(a)) save(r, 1, b);
   return out;
 }

@@ -88,6 +88,7 @@ export class JsDevice implements Backend {
     return linalg2.addProduct(op, T(self), T(a), T(b), beta, alpha);
   }
   glu(a: Handle, dim: number): Handle { return linalg2.glu(T(a), dim); }
+  cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle { return linalg2.cross(T(a), T(b), dim, shape.slice()); }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }
   intSum(a: Handle, mask: number, keepdim: boolean): Handle { return compare.intSum(T(a), mask, keepdim); }

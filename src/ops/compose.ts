@@ -24,7 +24,7 @@ import { matmul, mm } from './linalg.js';
 import { eye } from '../creation.js';
 import { is_grad_enabled } from '../autograd.js';
 import { ternaryMethods } from './ternary.js';
-import { addProductMethod } from './linalg2.js';
+import { addProductMethod, crossMethod } from './linalg2.js';
 
 const SCHEMAS = {
   outer: parseSchema('outer(Tensor input, Tensor vec2) -> Tensor', false),
@@ -356,6 +356,7 @@ export const composeMethods = {
   addmv: (self: Tensor, given: unknown[]): Tensor => addProductMethod('addmv', self, given),
   baddbmm: (self: Tensor, given: unknown[]): Tensor => addProductMethod('baddbmm', self, given),
   addbmm: (self: Tensor, given: unknown[]): Tensor => addProductMethod('addbmm', self, given),
+  cross: crossMethod,
   outer: (self: Tensor, given: unknown[]): Tensor => outerOf('outer', given, self),
   ger: (self: Tensor, given: unknown[]): Tensor => outerOf('ger', given, self),
   inner: (self: Tensor, given: unknown[]): Tensor => innerOf(given, self),

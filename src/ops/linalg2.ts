@@ -4,7 +4,7 @@
 
 import { Op } from '../../abi/abi.js';
 import { RuntimeError } from '../errors.js';
-import { checkStorage } from '../shape.js';
+import { broadcastShapes, checkStorage, normDim } from '../shape.js';
 import { parseSchema } from '../schema.js';
 import { bind } from '../signature.js';
 import { Tensor } from '../tensor.js';
@@ -81,3 +81,55 @@ export function addbmm(...args: unknown[]): Tensor { return addProduct('addbmm',
 
 /** @internal the Tensor methods */
 export const addProductMethod = (name: Name, self: Tensor, args: unknown[]): Tensor => addProduct(name, args, self);
+
+// ---- cross products (LinalgCrossBackward0) ----
+
+const CROSS = {
+  linalg: parseSchema('linalg_cross(Tensor input, Tensor other, *, int dim=-1) -> Tensor'),
+  torch: parseSchema('cross(Tensor input, Tensor other, int? dim=None) -> Tensor'),
+};
+
+/** ATen's linalg_cross: its checks in its order, then the device op over the broadcast shape. */
+function crossOf(input: Tensor, other: Tensor, dim: number): Tensor {
+  const dev = deviceOf(input, other);
+  const nd = input._shape.length;
+  if (nd !== other._shape.length) throw new RuntimeError('linalg.cross: inputs must have the same number of dimensions.');
+  const d = normDim(dim, nd);
+  const [x, y] = [input._shape[d] ?? 1, other._shape[d] ?? 1];
+  if (x !== 3 || y !== 3) throw new RuntimeError(`linalg.cross: inputs dimension ${dim} must have length 3. Got ${x} and ${y}`);
+  const shape = broadcastShapes(input._shape, other._shape).slice();
+  checkFloat(input, 'linalg.cross');
+  checkFloat(other, 'linalg.cross');
+  return new Tensor(dev, dev.cross(input.h, other.h, d, shape), shape);
+}
+
+/**
+ * The cross product of 3-vectors along dim (default -1), input and other broadcast (LinalgCrossBackward0).
+ * @example torch.linalg.cross(torch.tensor([1, 0, 0]), torch.tensor([0, 1, 0])) // tensor([0., 0., 1.])
+ */
+export function linalg_cross(input: Tensor, other: Tensor, options?: { dim?: number }): Tensor;
+export function linalg_cross(...args: unknown[]): Tensor {
+  const a = bind(CROSS.linalg, args, null);
+  return crossOf(a.input as Tensor, a.other as Tensor, a.dim as number);
+}
+
+function crossBound(args: unknown[], self: Tensor | null): Tensor {
+  const a = bind(CROSS.torch, args, self);
+  const input = a.input as Tensor;
+  let dim = a.dim as number | null;
+  // without dim, PyTorch (deprecated) takes the first dim of size 3
+  if (dim === null) {
+    dim = input._shape.indexOf(3);
+    if (dim < 0) throw new RuntimeError('no dimension of size 3 in input');
+  }
+  return crossOf(input, a.other as Tensor, dim);
+}
+
+/**
+ * The cross product along dim, as {@link linalg_cross}; without dim, along the first dim of size 3.
+ * @example torch.cross(a, b, 1)
+ */
+export function cross(input: Tensor, other: Tensor, dim?: number | null | { dim?: number | null }): Tensor;
+export function cross(...args: unknown[]): Tensor { return crossBound(args, null); }
+/** @internal Tensor.cross */
+export const crossMethod = (self: Tensor, args: unknown[]): Tensor => crossBound(args, self);

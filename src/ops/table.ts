@@ -459,6 +459,15 @@ export const ops: Rows = {
     { name: 'glu/edges', call: 'F.glu', args: [{ values: [...EDGES8, ...[...EDGES8].reverse()], shape: [16] }], family: 'reduction' },
     { name: 'glu/empty', call: 'F.glu', args: [{ shape: [0, 4], domain: 'any' }], family: 'reduction' },
   ] }),
+  [Op.LinalgCross]: manual('LinalgCrossBackward0', ['self', 'other'], 'crossBackward', { cases: [
+    { name: 'linalg.cross/function', call: 'torch.linalg.cross', args: [{ shape: [4, 3], domain: 'any' }, { shape: [4, 3], domain: 'any' }], family: 'matmul' },
+    { name: 'linalg.cross/broadcast dim 0', call: 'torch.linalg.cross', args: [{ shape: [3, 1, 2], domain: 'any' }, { shape: [3, 4, 1], domain: 'any' }], kwargs: { dim: 0 }, family: 'matmul' },
+    { name: 'cross/first size-3 dim', call: 'torch.cross', args: [{ shape: [2, 3, 3], domain: 'any' }, { shape: [2, 3, 3], domain: 'any' }], family: 'matmul' },
+    { name: 'cross/dim', call: 'torch.cross', args: [{ shape: [3, 3], domain: 'any' }, { shape: [3, 3], domain: 'any' }, -1], family: 'matmul' },
+    { name: 'cross/method', call: 'Tensor.cross', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }], family: 'matmul' },
+    { name: 'cross/edges', call: 'torch.linalg.cross', args: [{ values: EDGES8.slice(0, 6), shape: [2, 3] }, { values: [0, Infinity, 1, NaN, -0, 2], shape: [2, 3] }], family: 'matmul' },
+    { name: 'cross/empty', call: 'torch.linalg.cross', args: [{ shape: [0, 3], domain: 'any' }, { shape: [1, 3], domain: 'any' }], family: 'matmul' },
+  ] }),
   [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
     { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },

@@ -324,6 +324,10 @@ export class WasmDevice implements Backend {
     return this.id(this.x.add_product(op, self as number, a as number, b as number, beta, alpha));
   }
   glu(a: Handle, dim: number): Handle { return this.id(this.x.glu(a as number, dim)); }
+  cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle {
+    this.args(shape);
+    return this.id(this.x.cross(a as number, b as number, dim, shape.length));
+  }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

@@ -12,10 +12,10 @@ import {
 import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, dotBackward, expandBackward, gluBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput, sliceBackward,
-  softmaxBackward, stackBackward, sumBackward, ternaryBackward,
+  bmmBackward, catBackward, crossBackward, dotBackward, expandBackward, gluBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput,
+  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -152,6 +152,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Baddbmm]: (r, g, k) => addProductBackward(r, g, k),
   [Op.Addbmm]: (r, g, k) => addProductBackward(r, g, k),
   [Op.Glu]: (r, g, k) => gluBackward(r, g, k),
+  [Op.LinalgCross]: (r, g, k) => crossBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

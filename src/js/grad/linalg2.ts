@@ -12,7 +12,11 @@ import { expandCompute } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
-import { gluRun } from '../ops/linalg2.js';
+import { gluRun, crossCompute } from '../ops/linalg2.js';
+
+/** linalg.cross's derivative: self cross(other, g), other cross(g, self), summed to each input's shape. */
+export const crossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
+  sumTo(r, k, k === 0 ? crossCompute(saved(r, 1), g, r.i0, g.shape) : crossCompute(g, saved(r, 0), r.i0, g.shape));
 
 /** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
 export function gluBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {

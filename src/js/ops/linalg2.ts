@@ -76,3 +76,32 @@ export function glu(x: JsTensor, dim: number): JsTensor {
   if (r) { r.i0 = dim; r.saved = [x]; }
   return out;
 }
+
+// ---- linalg.cross along dim (size 3) of a and b broadcast to the shape (LinalgCrossBackward0) ----
+
+/** a × b along dim, both broadcast to `shape`, not recorded. */
+export function crossCompute(a: JsTensor, b: JsTensor, dim: number, shape: number[]): JsTensor {
+  const out = empty(shape.slice());
+  const n = out.numel;
+  if (n === 0) return out;
+  const A = (a.numel === n ? a : expandCompute(a, shape)).data as Float32Array;
+  const B = (b.numel === n ? b : expandCompute(b, shape)).data as Float32Array;
+  const O = out.data as Float32Array, [outer, , inner] = split(shape, dim), f = Math.fround;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const p0 = o * 3 * inner + i, p1 = p0 + inner, p2 = p1 + inner;
+      O[p0] = f(f(A[p1] * B[p2]) - f(A[p2] * B[p1]));
+      O[p1] = f(f(A[p2] * B[p0]) - f(A[p0] * B[p2]));
+      O[p2] = f(f(A[p0] * B[p1]) - f(A[p1] * B[p0]));
+    }
+  }
+  return out;
+}
+
+/** linalg.cross, recorded as Op.LinalgCross with i0 = dim; a saved for b's gradient, b for a's. */
+export function cross(a: JsTensor, b: JsTensor, dim: number, shape: number[]): JsTensor {
+  const out = crossCompute(a, b, dim, shape);
+  const r = record(Op.LinalgCross, out, [a, b]);
+  if (r) { r.i0 = dim; r.saved = [b.requiresGrad ? a : null, a.requiresGrad ? b : null]; }
+  return out;
+}
