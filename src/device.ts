@@ -139,6 +139,8 @@ export interface Backend {
   glu(a: Handle, dim: number): Handle;
   /** linalg.cross along dim (size 3 in both), a and b broadcast to `shape` (LinalgCrossBackward0). */
   cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle;
+  /** The p-norm (p > 0, or inf) over the dims in mask (NormBackward1). */
+  norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

@@ -13,8 +13,9 @@ import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
   bmmBackward, catBackward, crossBackward, dotBackward, expandBackward, gluBackward,
   logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput,
-  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  ternaryBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -151,6 +152,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Addbmm: return addProductBackward(r, g, k);
     case Op.Glu: return gluBackward(r, g, k);
     case Op.LinalgCross: return crossBackward(r, g, k);
+    case Op.NormDim: return normBackward(r, g, k);
     case Op.MseLoss: return mseLossBackward(r, g, k);
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);

@@ -1,19 +1,51 @@
-// Derivatives of addmv, baddbmm, addbmm, as PyTorch's derivatives.yaml (maybe_multiply:
-// a factor of 1 is no multiplication); the js device's src/js/grad/linalg2.ts is the same:
+// Derivatives of the p-norm, glu, linalg.cross (one loop each, see ../ops/linalg2.ts) and of
+// addmv, baddbmm, addbmm, as PyTorch's derivatives.yaml (maybe_multiply: a factor of 1 is no
+// multiplication); the js device's src/js/grad/linalg2.ts is the same:
 //
 //   self     g·beta, summed to self's shape
 //   addmv    mat: (g ⊗ vec)·alpha                 vec: (matᵀ·g)·alpha
 //   baddbmm  batch1: (g·batch2ᵀ)·alpha            batch2: (batch1ᵀ·g)·alpha
 //   addbmm   the same with g expanded over the batch
 
-import { Op } from '../../abi/abi';
-import { dimOf, ndimOf, shapePtr } from '../tensors';
-import { recOp, recS0, recS1 } from '../tape';
-import { SHAPE } from '../scratch';
-import { T, saved, sumTo, mulS } from './helpers';
+import { Op, Err, DType } from '../../abi/abi';
+import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf } from '../tensors';
+import { recOp, recS0, recS1, recI0, recI1 } from '../tape';
+import { SHAPE, COUNTERS } from '../scratch';
+import { T, saved, sumTo, mulS, unreduce, result } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute } from '../ops/shape';
-import { gluRun, crossCompute } from '../ops/linalg2';
+import { gluRun, crossCompute, normGrad } from '../ops/linalg2';
+import { reduceSum } from '../kernels/reduce';
+
+/** The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims. */
+export function normBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const x = saved(r, 0), p = recS0(r), mask = recI0(r), keepdim = recI1(r);
+  const res = result(r);
+  if (res < 0) return res;
+  const n = unreduce(r, res, mask, keepdim), gs = unreduce(r, g, mask, keepdim);
+  if (n < 0) return n;
+  if (gs < 0) return gs;
+  const size = numelOf(x), px = dataOf(x), pn = dataOf(n);
+  let count = 0;
+  if (p == Infinity) {
+    // the elements at the norm (or NaN) share the gradient evenly
+    const hits = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, size));
+    const cnt = T(newTensor(ndimOf(res), shapePtr(res), DType.Float32));
+    if (hits < 0) return hits;
+    if (cnt < 0) return cnt;
+    for (let i = 0; i < size; i++) {
+      const o = <usize>i << 2, v = load<f32>(px + o);
+      store<f32>(dataOf(hits) + o, abs<f32>(v) == load<f32>(pn + o) || v != v ? 1 : 0);
+    }
+    if (!reduceSum(dataOf(hits), ndimOf(x), shapePtr(x), mask, dataOf(cnt), 1.0, COUNTERS)) return Err.OutOfMemory;
+    count = unreduce(r, cnt, mask, keepdim);
+    if (count < 0) return count;
+  }
+  const out = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, size));
+  if (out > 0) normGrad(px, pn, dataOf(gs), p, count ? dataOf(count) : 0, dataOf(out), size);
+  return out;
+}
 
 /** linalg.cross's derivative: self cross(other, g), other cross(g, self), summed to each input's shape. */
 export function crossBackward(r: usize, g: i32, k: i32): i32 {
@@ -21,9 +53,6 @@ export function crossBackward(r: usize, g: i32, k: i32): i32 {
   const nd = ndimOf(g), shape = shapePtr(g), dim = recI0(r);
   return sumTo(r, k, T(k == 0 ? crossCompute(saved(r, 1), g, dim, nd, shape) : crossCompute(g, saved(r, 0), dim, nd, shape)));
 }
-import { newTensorN, numelOf } from '../tensors';
-import { DType } from '../../abi/abi';
-import { recI0 } from '../tape';
 
 /** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
 export function gluBackward(r: usize, g: i32, k: i32): i32 {

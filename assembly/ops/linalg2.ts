@@ -10,13 +10,14 @@
 // Record inputs (self, a, b), s0 = beta, s1 = alpha; a is saved for b's gradient, b for a's.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
-import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
-import { SHAPE, argsPtr } from '../scratch';
+import { newTensor, newTensorN, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
+import { is_grad_enabled, newRecord, setInput, setParams, save, saveOutput } from '../tape';
+import { SHAPE, COUNTERS, argsPtr } from '../scratch';
 import { gemm } from '../kernels/gemm';
 import { gemmCompute } from './linalg';
 import { expandCompute } from './shape';
-import { outerSize, innerSize, dimSize } from './reduce';
+import { outerSize, innerSize, dimSize, reducedShape } from './reduce';
+import { reduceSum, reduceMax } from '../kernels/reduce';
 import { sigmoid } from '../kernels/scalar_math';
 
 /** The product of a and b for op, not recorded (addbmm's batches summed into one matrix). */
@@ -161,4 +162,63 @@ export function cross(a: i32, b: i32, dim: i32, nd: i32): i32 {
   if (requiresGrad(b)) save(r, 0, a);
   if (requiresGrad(a)) save(r, 1, b);
   return out;
+}
+
+// ---- the p-norm over the dims in mask (NormBackward1: torch.norm(p, dim, keepdim)), p > 0 ----
+
+/** |x|^p summed (p = 2: x², p = 1: |x|) or, for p = inf, the largest |x|; then the p-th root. Records Op.NormDim. */
+export function norm(x: i32, p: f64, mask: i32, keepdim: bool): i32 {
+  const n = numelOf(x), nd = ndimOf(x);
+  const t = newTensorN(nd, shapePtr(x), DType.Float32, n);
+  if (!t) return Err.OutOfMemory;
+  const px = dataOf(x), pt = dataOf(t);
+  for (let i = 0; i < n; i++) {
+    const v = load<f32>(px + (<usize>i << 2));
+    store<f32>(pt + (<usize>i << 2), p == 2 ? v * v : p == 1 || p == Infinity ? abs<f32>(v) : <f32>Math.pow(<f64>abs<f32>(v), p));
+  }
+  const ond = reducedShape(x, mask, keepdim);
+  const out = newTensor(ond, SHAPE, DType.Float32);
+  if (!out) { release(t); return Err.OutOfMemory; }
+  const po = dataOf(out), on = numelOf(out);
+  let ok = true;
+  if (p == Infinity) {
+    if (n > 0) reduceMax(pt, nd, shapePtr(x), mask, po, on);
+  } else ok = reduceSum(pt, nd, shapePtr(x), mask, po, 1.0, COUNTERS);
+  release(t);
+  if (!ok) { release(out); return Err.OutOfMemory; }
+  if (p != 1 && p != Infinity) {
+    for (let i = 0; i < on; i++) {
+      const s = <f64>load<f32>(po + (<usize>i << 2));
+      store<f32>(po + (<usize>i << 2), <f32>(p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
+    }
+  }
+  if (!is_grad_enabled() || !requiresGrad(x)) return out;
+  const r = newRecord(Op.NormDim, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  setParams(r, p, 0, mask, keepdim ? 1 : 0);
+  save(r, 0, x);
+  saveOutput(r);
+  return out;
+}
+
+// @ts-ignore: decorator
+@inline function sgn(v: f32): f32 { return v > 0 ? 1 : v < 0 ? -1 : v == v ? 0 : v; }
+
+/** PyTorch 1.13's norm_backward, elementwise over x (n elements) with the norm and g spread to x's shape. */
+export function normGrad(px: usize, pn: usize, pg: usize, p: f64, pc: usize, po: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const v = load<f32>(px + o), a = abs<f32>(v), nv = load<f32>(pn + o), gv = load<f32>(pg + o);
+    let r: f32;
+    if (p == 1) r = sgn(v) * gv;
+    else if (p == 2) r = gv * (nv == 0 ? <f32>0 : v / nv);
+    else if (p == Infinity) r = a == nv || a != a ? sgn(v) * (gv / load<f32>(pc + o)) : sgn(v) * <f32>0;
+    else if (p < 1) r = sgn(v) * (v == 0 ? <f32>0 : <f32>Math.pow(<f64>a, p - 1)) * gv * <f32>Math.pow(<f64>nv, 1 - p);
+    else {
+      const scale: f32 = nv == 0 ? 0 : gv / <f32>Math.pow(<f64>nv, p - 1);
+      r = (p < 2 ? sgn(v) * <f32>Math.pow(<f64>a, p - 1) : v * <f32>Math.pow(<f64>a, p - 2)) * scale;
+    }
+    store<f32>(po + o, r);
+  }
 }

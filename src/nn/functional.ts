@@ -285,6 +285,7 @@ import { expand as expandOp } from '../ops/shape.js';
 import { mul as mulOp, pow as powOp, sqrt as sqrtOp } from '../ops/elementwise.js';
 import { sum as sumOp } from '../ops/reduce.js';
 import { normDim } from '../shape.js';
+import { clamp_min as clampMinOp } from '../ops/torch.generated.js';
 
 const cosineSchema = parseSchema('cosine_similarity(Tensor x1, Tensor x2, int dim=1, float eps=1e-08) -> Tensor');
 const oneHotSchema = parseSchema('one_hot(Tensor tensor, int num_classes=-1) -> Tensor');
@@ -362,4 +363,56 @@ export function glu(...args: unknown[]): Tensor {
   checkFloat(input, 'glu');
   shape[d] /= 2;
   return new Tensor(input._dev, input._dev.glu(input.h, d), shape);
+}
+
+/** The p-norm over dims (NormBackward1, as torch.norm(input, p, dim, keepdim)): p > 0 or inf. */
+function pNorm(input: Tensor, p: number, dims: number[], keepdim: boolean): Tensor {
+  checkFloat(input, 'norm');
+  if (!(p > 0)) throw new NotImplementedError(`wasmgrad: a norm with p = ${p} is not supported (p > 0 or inf only)`);
+  const nd = input._shape.length;
+  const ks = dims.map((d) => normDim(d, nd));
+  const mask = nd === 0 ? 0 : ks.reduce((m, k) => m | (1 << k), 0);
+  const shape = input._shape.flatMap((s, i) => ((mask >> i) & 1 ? (keepdim ? [1] : []) : [s]));
+  return new Tensor(input._dev, input._dev.norm(input.h, p, mask, keepdim), shape);
+}
+
+const normalizeSchema = parseSchema('normalize(Tensor input, float p=2.0, int dim=1, float eps=1e-12) -> Tensor');
+
+/**
+ * input divided by its p-norm along dim (default 2 and 1), the norm clamped to at least eps, as
+ * PyTorch composes it: input / norm(p, dim, keepdim).clamp_min(eps).expand_as(input) (DivBackward0).
+ * @example F.normalize(torch.tensor([[3, 4]])) // tensor([[0.6000, 0.8000]])
+ */
+export function normalize(input: Tensor, p?: number | { p?: number; dim?: number; eps?: number }, dim?: number, eps?: number): Tensor;
+export function normalize(...args: unknown[]): Tensor {
+  const a = bind(normalizeSchema, args, null, 'normalize');
+  const input = a.input as Tensor;
+  const n = pNorm(input, a.p as number, [a.dim as number], true);
+  const c = clampMinOp(n, a.eps as number);
+  const denom = expandOp(c, input._shape.slice());
+  try {
+    return div(input, denom);
+  } finally {
+    for (const t of [n, c, denom]) t.dispose();
+  }
+}
+
+const pairwiseSchema = parseSchema('pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False) -> Tensor');
+
+/**
+ * The p-norm of x1 − x2 + eps along the last dim, as PyTorch composes it (NormBackward1).
+ * @example F.pairwise_distance(torch.tensor([[0, 0]]), torch.tensor([[3, 4]])) // tensor([5.0000])
+ */
+export function pairwise_distance(x1: Tensor, x2: Tensor, p?: number | { p?: number; eps?: number; keepdim?: boolean }, eps?: number, keepdim?: boolean): Tensor;
+export function pairwise_distance(...args: unknown[]): Tensor {
+  const a = bind(pairwiseSchema, args, null);
+  const x1 = a.x1 as Tensor, x2 = a.x2 as Tensor;
+  const d = sub(x1, x2);
+  const shifted = add(d, a.eps as number);
+  try {
+    return pNorm(shifted, a.p as number, [Math.max(x1._shape.length, x2._shape.length) - 1], a.keepdim as boolean);
+  } finally {
+    d.dispose();
+    shifted.dispose();
+  }
 }

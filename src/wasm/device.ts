@@ -328,6 +328,7 @@ export class WasmDevice implements Backend {
     this.args(shape);
     return this.id(this.x.cross(a as number, b as number, dim, shape.length));
   }
+  norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle { return this.id(this.x.norm(a as number, p, mask, keepdim)); }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

@@ -14,8 +14,9 @@ import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
   bmmBackward, catBackward, crossBackward, dotBackward, expandBackward, gluBackward,
   logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, permuteBack, reshapeToInput,
-  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  ternaryBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -153,6 +154,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Addbmm]: (r, g, k) => addProductBackward(r, g, k),
   [Op.Glu]: (r, g, k) => gluBackward(r, g, k),
   [Op.LinalgCross]: (r, g, k) => crossBackward(r, g, k),
+  [Op.NormDim]: (r, g, k) => normBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

@@ -12,7 +12,29 @@ import { expandCompute } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
-import { gluRun, crossCompute } from '../ops/linalg2.js';
+import { reduceSum } from '../kernels/reduce.js';
+import { gluRun, crossCompute, normGrad } from '../ops/linalg2.js';
+import { unreduce as spread } from '../ops.js';
+import { result } from './helpers.js';
+
+/** The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims. */
+export function normBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  const x = saved(r, 0), shape = x.shape, p = r.s0;
+  const n = spread(result(r), shape, r.i0).data as Float32Array, gs = spread(g, shape, r.i0).data as Float32Array;
+  let count: Float32Array | null = null;
+  if (p === Infinity) {
+    // the elements at the norm (or NaN) share the gradient evenly
+    const X = x.data as Float32Array;
+    const hits = empty(shape.slice());
+    X.forEach((v, i) => { hits.data[i] = Math.abs(v) === n[i] || v !== v ? 1 : 0; });
+    const cnt = empty(result(r).shape.slice());
+    reduceSum(hits.data as Float32Array, shape, r.i0, cnt.data as Float32Array, 1);
+    count = spread(cnt, shape, r.i0).data as Float32Array;
+  }
+  const out = empty(shape.slice());
+  normGrad(x.data as Float32Array, n, gs, p, count, out.data as Float32Array);
+  return out;
+}
 
 /** linalg.cross's derivative: self cross(other, g), other cross(g, self), summed to each input's shape. */
 export const crossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>

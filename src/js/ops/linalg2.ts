@@ -11,7 +11,9 @@ import { JsTensor, empty, record } from '../tensor.js';
 import { gemm } from '../gemm.js';
 import { expandCompute } from '../ops.js';
 import { gemmCompute } from './linalg.js';
-import { split } from './reduce.js';
+import { split, reduceMax } from './reduce.js';
+import { reduceSum } from '../kernels/reduce.js';
+import { reducedShape } from '../../shape.js';
 import { sigmoid } from '../kernels/scalar_math.js';
 
 function product(op: Op, a: JsTensor, b: JsTensor): JsTensor {
@@ -104,4 +106,35 @@ export function cross(a: JsTensor, b: JsTensor, dim: number, shape: number[]): J
   const r = record(Op.LinalgCross, out, [a, b]);
   if (r) { r.i0 = dim; r.saved = [b.requiresGrad ? a : null, a.requiresGrad ? b : null]; }
   return out;
+}
+
+// ---- the p-norm over the dims in mask (NormBackward1: torch.norm(p, dim, keepdim)), p > 0 ----
+
+/** |x|^p summed (p = 2: x², p = 1: |x|) or, for p = inf, the largest |x|; then the p-th root. */
+export function norm(x: JsTensor, p: number, mask: number, keepdim: boolean): JsTensor {
+  const out = empty(reducedShape(x.shape, mask, keepdim));
+  const X = x.data as Float32Array, O = out.data as Float32Array, f = Math.fround;
+  const t = X.map((v) => (p === 2 ? v * v : p === 1 || p === Infinity ? Math.abs(v) : Math.pow(Math.abs(v), p)));
+  if (p === Infinity) reduceMax(t, x.shape, mask, O);
+  else reduceSum(t, x.shape, mask, O, 1);
+  if (p !== 1 && p !== Infinity) for (let i = 0; i < O.length; i++) O[i] = f(p === 2 ? Math.sqrt(O[i]) : Math.pow(O[i], 1 / p));
+  const r = record(Op.NormDim, out, [x]);
+  if (r) { r.s0 = p; r.i0 = mask; r.i1 = keepdim ? 1 : 0; r.saved = [x]; r.savesResult = true; }
+  return out;
+}
+
+/** norm_backward of PyTorch 1.13 (FunctionsManual), elementwise over x with g and the norm n spread to x's shape. */
+export function normGrad(x: Float32Array, n: Float32Array, g: Float32Array, p: number, count: Float32Array | null, out: Float32Array): void {
+  const f = Math.fround, sgn = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : v === v ? 0 : v);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i], a = Math.abs(v), nv = n[i], gv = g[i];
+    if (p === 1) out[i] = f(sgn(v) * gv);
+    else if (p === 2) out[i] = f(gv * (nv === 0 ? 0 : f(v / nv)));
+    else if (p === Infinity) out[i] = a === nv || a !== a ? f(sgn(v) * f(gv / count![i])) : f(sgn(v) * 0);
+    else if (p < 1) out[i] = f(f(f(sgn(v) * (v === 0 ? 0 : f(Math.pow(a, p - 1)))) * gv) * f(Math.pow(nv, 1 - p)));
+    else {
+      const scale = nv === 0 ? 0 : f(gv / f(Math.pow(nv, p - 1)));
+      out[i] = f((p < 2 ? f(sgn(v) * f(Math.pow(a, p - 1))) : f(v * f(Math.pow(a, p - 2)))) * scale);
+    }
+  }
 }
