@@ -141,6 +141,8 @@ export interface Backend {
   cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle;
   /** The p-norm (p > 0, or inf) over the dims in mask (NormBackward1). */
   norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle;
+  /** The p-norm distances [...batch, P, R] (`shape`) between the rows of a [..., P, M] and b [..., R, M] (CdistBackward0). */
+  cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

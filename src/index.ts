@@ -48,7 +48,7 @@ export {
   broadcast_tensors, meshgrid,
 } from './ops/compose.js';
 export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
-export { addmv, baddbmm, addbmm, cross } from './ops/linalg2.js';
+export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg2.js';
 export * as linalg from './ops/linalg_namespace.js';
 export { select, narrow } from './ops/indexing.js';
 export type { IndexItem } from './ops/indexing.js';

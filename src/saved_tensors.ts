@@ -79,6 +79,7 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.Addmv]: crossed('mat', 'vec', 1),
   [Op.Glu]: always(['self', 0]),
   [Op.NormDim]: always(['result', 'result'], ['self', 0]),
+  [Op.Cdist]: always(['result', 'result'], ['x1', 0], ['x2', 1]),
   [Op.LinalgCross]: crossed('self', 'other'),
   [Op.Baddbmm]: crossed('batch1', 'batch2', 1),
   [Op.Addbmm]: crossed('batch1', 'batch2', 1),

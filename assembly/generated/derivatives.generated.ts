@@ -11,10 +11,10 @@ import {
 import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, crossBackward, dotBackward, expandBackward, gluBackward,
-  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
-  reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
+  gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
+  meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward,
+  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
   ternaryBackward,
 } from '../grad/manual';
 
@@ -153,6 +153,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Glu: return gluBackward(r, g, k);
     case Op.LinalgCross: return crossBackward(r, g, k);
     case Op.NormDim: return normBackward(r, g, k);
+    case Op.Cdist: return cdistBackward(r, g, k);
     case Op.MseLoss: return mseLossBackward(r, g, k);
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);

@@ -14,7 +14,14 @@ import { SHAPE, COUNTERS } from '../scratch';
 import { T, saved, sumTo, mulS, unreduce, result } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute } from '../ops/shape';
-import { gluRun, crossCompute, normGrad } from '../ops/linalg2';
+import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg2';
+
+/** cdist's derivative (PyTorch's _cdist_backward, for x2 with the roles swapped), summed to the input's shape. */
+export function cdistBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const res = result(r);
+  return res < 0 ? res : sumTo(r, k, T(cdistGrad(saved(r, 0), saved(r, 1), g, res, recS0(r), k == 1)));
+}
 import { reduceSum } from '../kernels/reduce';
 
 /** The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims. */

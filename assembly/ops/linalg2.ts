@@ -12,7 +12,7 @@
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, newTensorN, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
 import { is_grad_enabled, newRecord, setInput, setParams, save, saveOutput } from '../tape';
-import { SHAPE, COUNTERS, argsPtr } from '../scratch';
+import { SHAPE, COUNTERS, SPARE, argsPtr } from '../scratch';
 import { gemm } from '../kernels/gemm';
 import { gemmCompute } from './linalg';
 import { expandCompute } from './shape';
@@ -221,4 +221,104 @@ export function normGrad(px: usize, pn: usize, pg: usize, p: f64, pc: usize, po:
     }
     store<f32>(po + o, r);
   }
+}
+
+// ---- cdist: p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M] (CdistBackward0) ----
+
+/** One row pair's term of the gradient along one coordinate, as PyTorch's _cdist_backward. */
+// @ts-ignore: decorator
+@inline export function cdistTerm(diff: f32, dist: f32, p: f64): f32 {
+  const s: f32 = diff > 0 ? 1 : diff < 0 ? -1 : 0;
+  if (dist == 0) return 0;
+  if (p == 1) return s;
+  if (p == 2) return diff / dist;
+  if (p == Infinity) return abs<f32>(diff) == dist ? s : 0;
+  if (p < 1 && diff == 0) return 0;
+  return s * <f32>Math.pow(<f64>abs<f32>(diff), p - 1) / <f32>Math.pow(<f64>dist, p - 1);
+}
+
+/** x at [...batch, its last two dims] (batch: the first nd − 2 dims at `shape`): x itself (no new ref) or a copy. */
+export function batchedOf(x: i32, nd: i32, shape: usize): i32 {
+  const nx = ndimOf(x);
+  memory.copy(SPARE, shape, <usize>(nd - 2) << 2);
+  store<i32>(SPARE + (<usize>(nd - 2) << 2), dimOf(x, nx - 2));
+  store<i32>(SPARE + (<usize>(nd - 1) << 2), dimOf(x, nx - 1));
+  let n = 1;
+  for (let d = 0; d < nd; d++) n *= load<i32>(SPARE + (<usize>d << 2));
+  return numelOf(x) == n ? x : expandCompute(x, nd, SPARE);
+}
+
+/** The distances at the shape [...batch, P, R] (nd dims at `shape`), not recorded. */
+export function cdistCompute(x1: i32, x2: i32, p: f64, nd: i32, shape: usize): i32 {
+  const out = newTensor(nd, shape, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const a = batchedOf(x1, nd, shape);
+  const b = a < 0 ? a : batchedOf(x2, nd, shape);
+  if (a < 0 || b < 0) { if (a > 0 && a != x1) release(a); release(out); return Err.OutOfMemory; }
+  const P = load<i32>(shape + (<usize>(nd - 2) << 2)), R = load<i32>(shape + (<usize>(nd - 1) << 2));
+  const M = dimOf(x1, ndimOf(x1) - 1), nb = P * R ? numelOf(out) / (P * R) : 0;
+  const pa = dataOf(a), pb = dataOf(b), po = dataOf(out);
+  for (let bi = 0; bi < nb; bi++) {
+    for (let i = 0; i < P; i++) {
+      for (let j = 0; j < R; j++) {
+        let s: f64 = 0;
+        for (let k = 0; k < M; k++) {
+          const d = <f64>abs<f32>(load<f32>(pa + (<usize>((bi * P + i) * M + k) << 2)) - load<f32>(pb + (<usize>((bi * R + j) * M + k) << 2)));
+          s = p == Infinity ? max(s, d) : s + (p == 2 ? d * d : p == 1 ? d : Math.pow(d, p));
+        }
+        store<f32>(po + (<usize>((bi * P + i) * R + j) << 2), <f32>(p == 1 || p == Infinity ? s : p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
+      }
+    }
+  }
+  if (a != x1) release(a);
+  if (b != x2) release(b);
+  return out;
+}
+
+/** The gradient for x1 (forX2 false) or x2 at the full batch shape of g: Σ over the other's rows of g · term. */
+export function cdistGrad(x1: i32, x2: i32, g: i32, dist: i32, p: f64, forX2: bool): i32 {
+  const nd = ndimOf(g), shape = shapePtr(g);
+  const P = dimOf(g, nd - 2), R = dimOf(g, nd - 1), M = dimOf(x1, ndimOf(x1) - 1);
+  const a = batchedOf(x1, nd, shape);
+  const b = a < 0 ? a : batchedOf(x2, nd, shape);
+  if (a < 0 || b < 0) { if (a > 0 && a != x1) release(a); return Err.OutOfMemory; }
+  memory.copy(SHAPE, shape, <usize>(nd - 2) << 2);
+  store<i32>(SHAPE + (<usize>(nd - 2) << 2), forX2 ? R : P);
+  store<i32>(SHAPE + (<usize>(nd - 1) << 2), M);
+  const out = newTensor(nd, SHAPE, DType.Float32);
+  if (out) {
+    const pa = dataOf(a), pb = dataOf(b), pg = dataOf(g), pd = dataOf(dist), po = dataOf(out);
+    memory.fill(po, 0, <usize>numelOf(out) << 2);
+    const nb = P * R ? numelOf(g) / (P * R) : 0;
+    for (let bi = 0; bi < nb; bi++) {
+      for (let i = 0; i < P; i++) {
+        for (let j = 0; j < R; j++) {
+          const gi = <usize>((bi * P + i) * R + j) << 2, gv = load<f32>(pg + gi), dv = load<f32>(pd + gi);
+          for (let k = 0; k < M; k++) {
+            const ia = <usize>((bi * P + i) * M + k) << 2, ib = <usize>((bi * R + j) * M + k) << 2;
+            const va = load<f32>(pa + ia), vb = load<f32>(pb + ib), o = po + (forX2 ? ib : ia);
+            store<f32>(o, load<f32>(o) + gv * cdistTerm(forX2 ? vb - va : va - vb, dv, p));
+          }
+        }
+      }
+    }
+  }
+  if (a != x1) release(a);
+  if (b != x2) release(b);
+  return out ? out : Err.OutOfMemory;
+}
+
+/** cdist with the output's shape (nd dims) in the args buffer; records Op.Cdist (s0 = p) saving x1, x2, the result. */
+export function cdist(x1: i32, x2: i32, p: f64, nd: i32): i32 {
+  const out = cdistCompute(x1, x2, p, nd, argsPtr());
+  if (out < 0 || !is_grad_enabled() || !(requiresGrad(x1) || requiresGrad(x2))) return out;
+  const r = newRecord(Op.Cdist, 2, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x1);
+  setInput(r, 1, x2);
+  setParams(r, p, 0, 0, 0);
+  save(r, 0, x1);
+  save(r, 1, x2);
+  saveOutput(r);
+  return out;
 }

@@ -3,7 +3,7 @@
 // PyTorch's checks in its order (input's expand first for the batched two).
 
 import { Op } from '../../abi/abi.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, NotImplementedError, ValueError } from '../errors.js';
 import { broadcastShapes, checkStorage, normDim } from '../shape.js';
 import { parseSchema } from '../schema.js';
 import { bind } from '../signature.js';
@@ -133,3 +133,35 @@ export function cross(input: Tensor, other: Tensor, dim?: number | null | { dim?
 export function cross(...args: unknown[]): Tensor { return crossBound(args, null); }
 /** @internal Tensor.cross */
 export const crossMethod = (self: Tensor, args: unknown[]): Tensor => crossBound(args, self);
+
+// ---- cdist (CdistBackward0) ----
+
+const CDIST = parseSchema("cdist(Tensor x1, Tensor x2, float p=2.0, str compute_mode='use_mm_for_euclid_dist_if_necessary') -> Tensor");
+const MODES = ['use_mm_for_euclid_dist_if_necessary', 'use_mm_for_euclid_dist', 'donot_use_mm_for_euclid_dist'];
+
+/**
+ * The p-norm distance between each row of x1 [..., P, M] and each row of x2 [..., R, M]:
+ * [..., P, R], batch dims broadcast (CdistBackward0); p > 0 or inf.
+ * @example torch.cdist(torch.tensor([[0, 0]]), torch.tensor([[3, 4], [1, 0]])) // tensor([[5., 1.]])
+ */
+export function cdist(x1: Tensor, x2: Tensor, p?: number | { p?: number; compute_mode?: string }, compute_mode?: string): Tensor;
+export function cdist(...args: unknown[]): Tensor {
+  const a = bind(CDIST, args, null, 'cdist');
+  const x1 = a.x1 as Tensor, x2 = a.x2 as Tensor, p = a.p as number, mode = a.compute_mode as string;
+  if (!MODES.includes(mode)) throw new ValueError(`${mode} is not a valid value for compute_mode`);
+  const dev = deviceOf(x1, x2);
+  const s1 = x1._shape, s2 = x2._shape;
+  if (s1.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X1 got: ${s1.length}D`);
+  if (s2.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X2 got: ${s2.length}D`);
+  if (s1.at(-1) !== s2.at(-1)) throw new RuntimeError(`X1 and X2 must have the same number of columns. X1: ${s1.at(-1)} X2: ${s2.at(-1)}`);
+  checkFloat(x1, 'cdist');
+  checkFloat(x2, 'cdist');
+  if (p < 0) throw new RuntimeError('cdist only supports non-negative p values');
+  if (p === 0) throw new NotImplementedError('wasmgrad: cdist with p = 0 is not supported');
+  // PyTorch computes p = 2 by matrix products (EuclideanDistBackward0) when asked to, or past 25 rows by
+  // default: wasmgrad always takes the direct path (CdistBackward0), which PyTorch takes otherwise
+  if (p === 2 && mode === 'use_mm_for_euclid_dist') throw new NotImplementedError("wasmgrad: cdist's compute_mode 'use_mm_for_euclid_dist' is not supported");
+  const shape = [...broadcastShapes(s1.slice(0, -2), s2.slice(0, -2)), s1.at(-2)!, s2.at(-2)!];
+  checkStorage(shape);
+  return new Tensor(dev, dev.cdist(x1.h, x2.h, p, shape), shape);
+}

@@ -486,6 +486,16 @@ export const ops: Rows = {
       args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 0, 3, 4, 0, 6], shape: [2, 3] }], kwargs: { p: 0.5, eps: 0 }, family: 'reduction' },
     { name: 'pairwise_distance/1-D', call: 'F.pairwise_distance', args: [{ shape: [5], domain: 'any' }, { shape: [5], domain: 'any' }], family: 'reduction' },
   ] }),
+  [Op.Cdist]: manual('CdistBackward0', ['x1', 'x2'], 'cdistBackward', { cases: [
+    { name: 'cdist/function', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [5, 4], domain: 'any' }], family: 'matmul' },
+    { name: 'cdist/p 1', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [2, 4], domain: 'any' }, 1], family: 'matmul' },
+    { name: 'cdist/p 3 keyword', call: 'torch.cdist', args: [{ shape: [3, 2], domain: 'any' }, { shape: [4, 2], domain: 'any' }], kwargs: { p: 3 }, family: 'matmul' },
+    { name: 'cdist/p 0.5', call: 'torch.cdist', args: [{ shape: [2, 3], domain: 'any' }, { shape: [3, 3], domain: 'any' }], kwargs: { p: 0.5 }, family: 'matmul' },
+    { name: 'cdist/p 1.5 batch broadcast', call: 'torch.cdist', args: [{ shape: [2, 1, 3, 2], domain: 'any' }, { shape: [3, 4, 2], domain: 'any' }], kwargs: { p: 1.5 }, family: 'matmul' },
+    { name: 'cdist/batched', call: 'torch.cdist', args: [{ shape: [2, 3, 4], domain: 'any' }, { shape: [2, 5, 4], domain: 'any' }], family: 'matmul' },
+    { name: 'cdist/equal rows', call: 'torch.cdist', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 2, 3, 1, 5, 6], shape: [2, 3] }], family: 'matmul' },
+    { name: 'cdist/empty', call: 'torch.cdist', args: [{ shape: [0, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }], family: 'matmul' },
+  ] }),
   [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
     { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },

@@ -329,6 +329,10 @@ export class WasmDevice implements Backend {
     return this.id(this.x.cross(a as number, b as number, dim, shape.length));
   }
   norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle { return this.id(this.x.norm(a as number, p, mask, keepdim)); }
+  cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle {
+    this.args(shape);
+    return this.id(this.x.cdist(a as number, b as number, p, shape.length));
+  }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

@@ -12,10 +12,10 @@ import {
 import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, crossBackward, dotBackward, expandBackward, gluBackward,
-  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
-  reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
+  gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
+  meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward,
+  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
   ternaryBackward,
 } from '../grad/manual.js';
 
@@ -155,6 +155,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Glu]: (r, g, k) => gluBackward(r, g, k),
   [Op.LinalgCross]: (r, g, k) => crossBackward(r, g, k),
   [Op.NormDim]: (r, g, k) => normBackward(r, g, k),
+  [Op.Cdist]: (r, g, k) => cdistBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

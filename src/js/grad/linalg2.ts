@@ -13,7 +13,11 @@ import { gemmCompute } from '../ops/linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
 import { reduceSum } from '../kernels/reduce.js';
-import { gluRun, crossCompute, normGrad } from '../ops/linalg2.js';
+import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg2.js';
+
+/** cdist's derivative (PyTorch's _cdist_backward, for x2 with the roles swapped), summed to the input's shape. */
+export const cdistBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
+  sumTo(r, k, cdistGrad(saved(r, 0), saved(r, 1), g, result(r), r.s0, k === 1));
 import { unreduce as spread } from '../ops.js';
 import { result } from './helpers.js';
 

@@ -138,3 +138,76 @@ export function normGrad(x: Float32Array, n: Float32Array, g: Float32Array, p: n
     }
   }
 }
+
+// ---- cdist: p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M] (CdistBackward0) ----
+
+/** One row pair's term of the gradient: d(dist)/d(a) along one coordinate, as PyTorch's _cdist_backward. */
+export function cdistTerm(diff: number, dist: number, p: number): number {
+  const f = Math.fround, sgn = diff > 0 ? 1 : diff < 0 ? -1 : 0;
+  if (dist === 0) return 0;
+  if (p === 1) return sgn;
+  if (p === 2) return f(diff / dist);
+  if (p === Infinity) return Math.abs(diff) === dist ? sgn : 0;
+  if (p < 1 && diff === 0) return 0;
+  return f(f(sgn * f(Math.pow(Math.abs(diff), p - 1))) / f(Math.pow(dist, p - 1)));
+}
+
+/** x at [...batch, rows, cols] (x itself when it has that many elements). */
+const batched = (x: JsTensor, batch: number[]): JsTensor => {
+  const shape = [...batch, ...x.shape.slice(-2)];
+  return x.numel === shape.reduce((a, b) => a * b, 1) ? x : expandCompute(x, shape);
+};
+
+/** The distances [...batch, P, R], not recorded. */
+export function cdistCompute(x1: JsTensor, x2: JsTensor, p: number, shape: number[]): JsTensor {
+  const out = empty(shape.slice());
+  const batch = shape.slice(0, -2), [P, R] = shape.slice(-2), M = x1.shape[x1.shape.length - 1];
+  const A = batched(x1, batch).data as Float32Array, Bd = batched(x2, batch).data as Float32Array, O = out.data as Float32Array;
+  const nb = out.numel / Math.max(P * R, 1);
+  for (let b = 0; b < nb; b++) {
+    for (let i = 0; i < P; i++) {
+      for (let j = 0; j < R; j++) {
+        let s = 0;
+        for (let k = 0; k < M; k++) {
+          const d = Math.abs(Math.fround(A[(b * P + i) * M + k] - Bd[(b * R + j) * M + k]));
+          s = p === Infinity ? Math.max(s, d) : s + (p === 2 ? d * d : p === 1 ? d : Math.pow(d, p));
+        }
+        O[(b * P + i) * R + j] = Math.fround(p === 1 || p === Infinity ? s : p === 2 ? Math.sqrt(s) : Math.pow(s, 1 / p));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The gradient for x1 (x2 = false) or x2: Σ over the other's rows of g · d(dist)/d(row), at the
+ * full batch shape (the caller sums it back to the input's shape).
+ */
+export function cdistGrad(x1: JsTensor, x2: JsTensor, g: JsTensor, dist: JsTensor, p: number, forX2: boolean): JsTensor {
+  const batch = g.shape.slice(0, -2), [P, R] = g.shape.slice(-2), M = x1.shape[x1.shape.length - 1];
+  const A = batched(x1, batch).data as Float32Array, Bd = batched(x2, batch).data as Float32Array;
+  const G = g.data as Float32Array, D = dist.data as Float32Array, f = Math.fround;
+  const out = empty([...batch, forX2 ? R : P, M]), O = out.data as Float32Array;
+  const nb = g.numel / Math.max(P * R, 1);
+  for (let b = 0; b < nb; b++) {
+    for (let i = 0; i < P; i++) {
+      for (let j = 0; j < R; j++) {
+        const gv = G[(b * P + i) * R + j], dv = D[(b * P + i) * R + j];
+        for (let k = 0; k < M; k++) {
+          const a = A[(b * P + i) * M + k], c = Bd[(b * R + j) * M + k];
+          const o = forX2 ? (b * R + j) * M + k : (b * P + i) * M + k;
+          O[o] = f(O[o] + f(gv * cdistTerm(forX2 ? f(c - a) : f(a - c), dv, p)));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** cdist, recorded as Op.Cdist (s0 = p) saving x1, x2 and the result. */
+export function cdist(x1: JsTensor, x2: JsTensor, p: number, shape: number[]): JsTensor {
+  const out = cdistCompute(x1, x2, p, shape);
+  const r = record(Op.Cdist, out, [x1, x2]);
+  if (r) { r.s0 = p; r.saved = [x1, x2]; r.savesResult = true; }
+  return out;
+}
