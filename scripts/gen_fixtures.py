@@ -95,6 +95,7 @@ WARN  = { "name", "call", "args", "kwargs", "warning": "<str(warning.message)>",
           "warning_type": "UserWarning" }   calls that only warn in PyTorch (not errors)
 """
 
+import functools
 import json
 import math
 import os
@@ -128,6 +129,8 @@ def enc_value(v):
 
 def enc_tensor(t, requires_grad=None):
     dtype = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool"}[t.dtype]
+    if t.dtype == torch.bool:  # as 0 / 1 (torch.where's condition)
+        t = t.to(torch.int64)
     if t._is_zerotensor():  # PyTorch's storage-less zeros (the gradient of floor, sign, ...)
         t = torch.zeros(t.shape, dtype=t.dtype)
     return {
@@ -280,8 +283,8 @@ def as_leaf(a):
 
 def resolve(call):
     ns, name = call.split(".", 1)
-    if ns == "torch":
-        return getattr(torch, name)
+    if ns == "torch":  # torch.linalg.cross too
+        return functools.reduce(getattr, name.split("."), torch)
     if ns == "F":
         return getattr(F, name)
     if ns == "Tensor":

@@ -34,6 +34,7 @@ NODE  = { "type": type(fn).__name__ (what torchviz prints, e.g. "AddmmBackward0"
                       (positional args depth-first, then kwargs), or among the named
                       parameters for seed/mlp }
 """
+import functools
 import json
 import os
 import re
@@ -212,7 +213,7 @@ DUNDER = {"__rsub__", "__rtruediv__", "__rpow__", "__radd__", "__rmul__"}
 
 def decode_tensor(f):
     data = [float(v) if isinstance(v, str) else v for v in f["data"]]
-    dtype = {"float32": torch.float32, "bool": torch.bool}.get(f["dtype"], torch.int64)
+    dtype = {"float32": torch.float32, "float64": torch.float64, "bool": torch.bool}.get(f["dtype"], torch.int64)
     return torch.tensor(data, dtype=dtype).reshape(f["shape"]).requires_grad_(f["requires_grad"])
 
 
@@ -229,9 +230,9 @@ def decode(arg, leaves):
 
 
 def call(c, args, kwargs):
-    ns, name = c["call"].split(".")
-    if ns == "torch":
-        return getattr(torch, name)(*args, **kwargs)
+    ns, name = c["call"].split(".", 1)
+    if ns == "torch":  # torch.linalg.cross too
+        return functools.reduce(getattr, name.split("."), torch)(*args, **kwargs)
     if ns == "F":
         return getattr(F, name)(*args, **kwargs)
     if name in DUNDER:  # reflected operators: Python calls them on the right operand

@@ -92,6 +92,153 @@ COMPOSITES = ["F.relu6", "F.softsign", "F.tanhshrink", "torch.square", "Tensor.s
 EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0, 6.0, 7.0, math.inf, math.nan]
 
 
+# ternary and linalg 2: compositions (src/ops/compose.ts, F.* in src/nn/functional.ts), as
+# (name, family, call, inputs drawn in the case's seeded scope, kwargs); of an op with several
+# outputs only the first is backpropagated, so the inputs it does not use have no grad (NG)
+R, NG = base.randn, (lambda *s: base.randn(*s, grad=False))
+T = (lambda v: torch.tensor(v, requires_grad=True))
+BOOL = (lambda *v: torch.tensor(v, dtype=torch.bool))
+COMPOSED = [
+    ("outer/vectors", "matmul", "torch.outer", lambda: [R(3), R(4)], {}),
+    ("outer/method", "matmul", "Tensor.outer", lambda: [R(2), R(5)], {}),
+    ("outer/empty", "matmul", "torch.outer", lambda: [R(0), R(3)], {}),
+    ("ger/function", "matmul", "torch.ger", lambda: [R(3), R(2)], {}),
+    ("ger/method", "matmul", "Tensor.ger", lambda: [R(2), R(2)], {}),
+    ("inner/1-D", "matmul", "torch.inner", lambda: [R(4), R(4)], {}),
+    ("inner/2-D and 3-D", "matmul", "torch.inner", lambda: [R(2, 3), R(4, 2, 3)], {}),
+    ("inner/0-d", "matmul", "torch.inner", lambda: [R(), R(2, 3)], {}),
+    ("inner/method", "matmul", "Tensor.inner", lambda: [R(3, 2), R(2)], {}),
+    ("tensordot/default dims", "matmul", "torch.tensordot", lambda: [R(2, 3, 4), R(3, 4, 5)], {}),
+    ("tensordot/dim lists permuted", "matmul", "torch.tensordot", lambda: [R(2, 3, 4), R(4, 3, 5)], {"dims": base.L([[1, 2], [1, 0]])}),
+    ("tensordot/size-1 dims summed", "matmul", "torch.tensordot", lambda: [R(2, 1, 4), R(3, 4, 1)], {"dims": base.L([[1, 2, 0], [0, 1, 2]])}),
+    ("tensordot/dims 0", "matmul", "torch.tensordot", lambda: [R(2), R(3)], {"dims": 0}),
+    ("tensordot/dims 1", "matmul", "torch.tensordot", lambda: [R(3, 2), R(2, 4)], {"dims": 1}),
+    ("kron/2-D", "matmul", "torch.kron", lambda: [R(2, 3), R(2, 2)], {}),
+    ("kron/ranks differ", "matmul", "torch.kron", lambda: [R(3), R(2, 2)], {}),
+    ("kron/method", "matmul", "Tensor.kron", lambda: [R(2, 2), R(3)], {}),
+    ("matrix_power/1", "matmul", "torch.matrix_power", lambda: [R(3, 3), 1], {}),
+    ("matrix_power/2", "matmul", "torch.matrix_power", lambda: [R(3, 3), 2], {}),
+    ("matrix_power/3", "matmul", "Tensor.matrix_power", lambda: [R(3, 3), 3], {}),
+    ("matrix_power/5", "matmul", "torch.matrix_power", lambda: [base.uniform(-0.7, 0.7, 3, 3), 5], {}),
+    ("matrix_power/6 batched", "matmul", "torch.matrix_power", lambda: [base.uniform(-0.7, 0.7, 2, 3, 3), 6], {}),
+    ("matrix_power/0 no grad", "matmul", "torch.matrix_power", lambda: [NG(2, 3, 3), 0], {}),
+    ("atleast_1d/0-d", "shape", "torch.atleast_1d", lambda: [R()], {}),
+    ("atleast_2d/1-D", "shape", "torch.atleast_2d", lambda: [R(3)], {}),
+    ("atleast_2d/2-D as it is", "shape", "torch.atleast_2d", lambda: [R(2, 3)], {}),
+    ("atleast_3d/0-d", "shape", "torch.atleast_3d", lambda: [R()], {}),
+    ("atleast_3d/1-D", "shape", "torch.atleast_3d", lambda: [R(3)], {}),
+    ("atleast_3d/2-D", "shape", "torch.atleast_3d", lambda: [R(2, 3)], {}),
+    ("atleast_3d/several", "shape", "torch.atleast_3d", lambda: [R(2), NG(2, 3)], {}),
+    ("atleast_1d/list", "shape", "torch.atleast_1d", lambda: [base.L([R(), NG(2)])], {}),
+    ("dstack/2-D and 3-D", "shape", "torch.dstack", lambda: [base.L([R(2, 3), R(2, 3, 2)])], {}),
+    ("dstack/1-D", "shape", "torch.dstack", lambda: [base.L([R(3), R(3)])], {}),
+    ("column_stack/0-d and 2-D", "shape", "torch.column_stack", lambda: [base.L([R(), R(1, 2)])], {}),
+    ("column_stack/1-D and 2-D", "shape", "torch.column_stack", lambda: [base.L([R(3), R(3, 2)])], {}),
+    ("broadcast_tensors/both expand", "shape", "torch.broadcast_tensors", lambda: [R(3, 1), NG(4)], {}),
+    ("broadcast_tensors/first as it is", "shape", "torch.broadcast_tensors", lambda: [R(2, 3), NG(3)], {}),
+    ("meshgrid/ij", "shape", "torch.meshgrid", lambda: [R(3), NG(4)], {"indexing": "ij"}),
+    ("meshgrid/xy three", "shape", "torch.meshgrid", lambda: [R(3), NG(4), NG(2)], {"indexing": "xy"}),
+    ("meshgrid/xy two", "shape", "torch.meshgrid", lambda: [R(3), NG(2)], {"indexing": "xy"}),
+    ("meshgrid/0-d and list", "shape", "torch.meshgrid", lambda: [base.L([R(), NG(2)])], {"indexing": "ij"}),
+    ("cosine_similarity/function", "reduction", "F.cosine_similarity", lambda: [R(3, 4), R(3, 4)], {}),
+    ("cosine_similarity/broadcast dim -1", "reduction", "F.cosine_similarity", lambda: [R(2, 1, 4), R(3, 4)], {"dim": -1}),
+    ("cosine_similarity/positional dim eps", "reduction", "F.cosine_similarity", lambda: [R(4, 3), R(4, 3), 0, 1e-6], {}),
+    ("cosine_similarity/1-D", "reduction", "F.cosine_similarity", lambda: [R(5), R(5), 0], {}),
+    ("cosine_similarity/zero and tiny norms clamped", "reduction", "F.cosine_similarity",
+     lambda: [T([[0.0, 0.0, 0.0], [1e-5, 0.0, 0.0], [1.0, 2.0, 3.0], [-0.0, 0.0, 2.0]]),
+              T([[1.0, 2.0, 3.0], [1.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])], {"eps": 1e-4}),
+    ("cosine_similarity/empty", "reduction", "F.cosine_similarity", lambda: [R(0, 3), R(0, 3)], {}),
+    ("where/condition only", "shape", "torch.where", lambda: [BOOL([1, 0, 1], [0, 0, 1])], {}),
+    ("where/condition only 0-d", "shape", "torch.where", lambda: [torch.tensor(True)], {}),
+    ("normalize/p inf", "reduction", "F.normalize", lambda: [T([[1.0, -3.0, 3.0], [2.0, 0.5, -1.0]])], {"p": math.inf}),
+    ("pairwise_distance/p inf", "reduction", "F.pairwise_distance", lambda: [R(3, 4), R(3, 4)], {"p": math.inf}),
+    ("cdist/p inf", "matmul", "torch.cdist", lambda: [T([[1.0, -3.0, 3.0], [2.0, 0.5, -1.0]]), T([[0.0, 0.0, 0.0], [2.0, 0.5, 2.0]])], {"p": math.inf}),
+    ("cdist/donot_use_mm", "matmul", "torch.cdist", lambda: [R(3, 2), R(2, 2)], {"compute_mode": "donot_use_mm_for_euclid_dist"}),
+    ("one_hot/inferred", "shape", "F.one_hot", lambda: [torch.tensor([0, 2, 1, 2])], {}),
+    ("one_hot/num_classes 2-D", "shape", "F.one_hot", lambda: [torch.tensor([[0, 3], [4, 1]]), 5], {}),
+    ("one_hot/empty", "shape", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {"num_classes": 3}),
+]
+# (name, call, inputs, kwargs): calls PyTorch refuses
+COMPOSED_ERRORS = [
+    ("outer/2-D", "torch.outer", lambda: [R(2, 2), R(3)], {}),
+    ("inner/last dims differ", "torch.inner", lambda: [R(2, 3), R(2)], {}),
+    ("tensordot/negative dims", "torch.tensordot", lambda: [R(2), R(2)], {"dims": -1}),
+    ("tensordot/sizes differ", "torch.tensordot", lambda: [R(2, 3), R(4, 5)], {"dims": 1}),
+    ("tensordot/list lengths differ", "torch.tensordot", lambda: [R(2, 3), R(2, 3)], {"dims": base.L([[0, 1], [0]])}),
+    ("kron/method extra", "Tensor.kron", lambda: [R(2), "a"], {}),
+    ("matrix_power/not square", "torch.matrix_power", lambda: [R(2, 3), 2], {}),
+    ("matrix_power/1-D", "torch.matrix_power", lambda: [R(3), 2], {}),
+    ("meshgrid/bad indexing", "torch.meshgrid", lambda: [R(2)], {"indexing": "ab"}),
+    ("dstack/empty", "torch.dstack", lambda: [base.L([])], {}),
+    ("column_stack/empty", "torch.column_stack", lambda: [base.L([])], {}),
+    ("broadcast_tensors/mismatch", "torch.broadcast_tensors", lambda: [R(3), R(4)], {}),
+    ("cosine_similarity/dim out of range", "F.cosine_similarity", lambda: [R(3), R(3)], {}),
+    ("cosine_similarity/shapes differ", "F.cosine_similarity", lambda: [R(3, 2), R(4, 2)], {}),
+    ("one_hot/float", "F.one_hot", lambda: [R(3)], {}),
+    ("one_hot/negative", "F.one_hot", lambda: [torch.tensor([1, -1])], {}),
+    ("one_hot/too large", "F.one_hot", lambda: [torch.tensor([1, 3])], {"num_classes": 3}),
+    ("one_hot/empty without num_classes", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {}),
+    ("where/float condition", "torch.where", lambda: [R(3), R(3), R(3)], {}),
+    ("where/shapes differ", "torch.where", lambda: [BOOL(1, 0, 1), R(3), R(4)], {}),
+    ("where/other str", "torch.where", lambda: [BOOL(1, 0, 1), R(3), "a"], {}),
+    ("where/too many", "torch.where", lambda: [BOOL(1, 0, 1), R(3), R(3), 1], {}),
+    ("where/method number other", "Tensor.where", lambda: [R(3), BOOL(1, 0, 1), 0.5], {}),
+    ("lerp/weight str", "torch.lerp", lambda: [R(3), R(3), "a"], {}),
+    ("lerp/method weight str", "Tensor.lerp", lambda: [R(3), R(3), "a"], {}),
+    ("lerp/shapes differ", "torch.lerp", lambda: [R(3), R(3), R(4)], {}),
+    ("addcmul/tensor2 str", "torch.addcmul", lambda: [R(3), R(3), "a"], {}),
+    ("addcdiv/value str", "torch.addcdiv", lambda: [R(3), R(3), R(3)], {"value": "a"}),
+    ("addcmul/method positional value", "Tensor.addcmul", lambda: [R(3), R(3), R(3), 2], {}),
+    ("addcdiv/shapes differ", "torch.addcdiv", lambda: [R(2, 3), R(3), R(4)], {}),
+    ("normalize/dim out of range", "F.normalize", lambda: [R(3)], {}),
+    ("pairwise_distance/shapes differ", "F.pairwise_distance", lambda: [R(3, 4), R(3, 5)], {}),
+    ("pairwise_distance/p str", "F.pairwise_distance", lambda: [R(3), R(3)], {"p": "a"}),
+    ("pairwise_distance/too many", "F.pairwise_distance", lambda: [R(3), R(3), 2.0, 1e-6, False, 1], {}),
+    ("cdist/1-D", "torch.cdist", lambda: [R(3), R(2, 3)], {}),
+    ("cdist/columns differ", "torch.cdist", lambda: [R(2, 3), R(2, 4)], {}),
+    ("cdist/negative p", "torch.cdist", lambda: [R(2, 3), R(2, 3), -1.0], {}),
+    ("cdist/bad compute_mode", "torch.cdist", lambda: [R(2, 3), R(2, 3)], {"compute_mode": "fast"}),
+    ("glu/odd size", "F.glu", lambda: [R(3, 3)], {}),
+    ("glu/scalar", "F.glu", lambda: [R()], {}),
+    ("glu/dim out of range", "F.glu", lambda: [R(3, 4), 2], {}),
+    ("glu/dim str keyword", "F.glu", lambda: [R(3, 4)], {"dim": "a"}),
+    ("glu/too many", "F.glu", lambda: [R(3, 4), 1, 2], {}),
+    ("linalg.cross/dims differ", "torch.linalg.cross", lambda: [R(2, 3), R(3)], {}),
+    ("linalg.cross/not 3", "torch.linalg.cross", lambda: [R(2, 4), R(2, 4)], {}),
+    ("linalg.cross/dim 0 not 3", "torch.linalg.cross", lambda: [R(2, 3), R(2, 3)], {"dim": 0}),
+    ("linalg.cross/too many", "torch.linalg.cross", lambda: [R(2, 3), R(2, 3), -1], {}),
+    ("cross/no size-3 dim", "torch.cross", lambda: [R(2, 4), R(2, 4)], {}),
+    ("cross/dim out of range", "torch.cross", lambda: [R(3, 3), R(3, 3), 5], {}),
+    ("cross/shapes differ", "Tensor.cross", lambda: [R(2, 3), R(4, 3)], {}),
+    ("addmv/sizes differ", "torch.addmv", lambda: [R(3), R(3, 4), R(5)], {}),
+    ("addmv/input too long", "torch.addmv", lambda: [R(2), R(3, 4), R(4)], {}),
+    ("addmv/2-D input", "torch.addmv", lambda: [R(3, 1), R(3, 4), R(4)], {}),
+    ("addmv/beta str", "torch.addmv", lambda: [R(3), R(3, 4), R(4)], {"beta": "a"}),
+    ("addmv/positional beta", "torch.addmv", lambda: [R(3), R(3, 4), R(4), 2], {}),
+    ("baddbmm/batch2 sizes", "torch.baddbmm", lambda: [R(2, 3, 5), R(2, 3, 4), R(3, 4, 5)], {}),
+    ("baddbmm/input does not expand", "torch.baddbmm", lambda: [R(4, 5), R(2, 3, 4), R(2, 4, 5)], {}),
+    ("addbmm/batches differ", "torch.addbmm", lambda: [R(3, 5), R(2, 3, 4), R(3, 4, 5)], {}),
+    ("addbmm/inner sizes differ", "torch.addbmm", lambda: [R(3, 5), R(2, 3, 4), R(2, 5, 5)], {}),
+    ("addbmm/input does not expand", "Tensor.addbmm", lambda: [R(4, 5), R(2, 3, 4), R(2, 4, 5)], {}),
+]
+
+
+def composed_errors():
+    errors = []
+    for name, call, make, kwargs in COMPOSED_ERRORS:
+        with base.seeded(name):
+            args = make()
+            try:
+                base.resolve(call)(*args, **kwargs)
+            except Exception as e:  # noqa: BLE001 -- the exception is the fixture
+                errors.append({"name": name, "call": call, "args": [base.enc_arg(a) for a in args],
+                               "kwargs": {k: base.enc_arg(v) for k, v in kwargs.items()},
+                               "type": type(e).__name__, "message": str(e)})
+                continue
+        raise AssertionError(f"{name}: PyTorch accepted {call}")
+    return errors
+
+
 def op_cases(table):
     cases = []
     for call in COMPOSITES:
@@ -101,6 +248,9 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
+    for name, family, call, make, kwargs in COMPOSED:
+        with base.seeded(name):
+            cases.append(base.run_case(name, family, call, make(), kwargs))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):
@@ -115,6 +265,9 @@ def op_cases(table):
                                      c.get("kwargs", {}), c.get("grads", True))
             case["op"] = entry["op"]
             cases.append(case)
+    names = [c["name"] for c in cases]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    assert not dupes, f"case names must be unique (the tests key on them): {dupes}"
     return cases
 
 
@@ -193,7 +346,7 @@ def main():
     with open(os.path.join(HERE, "table_schemas.generated.json")) as fh:
         schemas = json.load(fh)
     out = {"generator": GENERATOR, "torch": torch.__version__,
-           "cases": op_cases(table), "errors": error_cases(schemas),
+           "cases": op_cases(table), "errors": error_cases(schemas) + composed_errors(),
            "inplace_without_derivative": inplace_without_derivative(table["inplace_not_differentiable"])}
     with open(OUT, "w") as fh:
         json.dump(out, fh, separators=(",", ":"), allow_nan=False)

@@ -143,6 +143,22 @@ export interface Backend {
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;
+  // ternary and linalg 2
+  /**
+   * Op.Where (a: the bool condition), Op.LerpTensor, Op.Addcmul, Op.Addcdiv (value scales b·c, b/c):
+   * a, b and c broadcast to `shape`.
+   */
+  ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle;
+  /** beta·self + alpha·(a·b) for Op.Addmv, Op.Baddbmm, Op.Addbmm (the batch summed); self broadcasts, ignored when beta is 0. */
+  addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle;
+  /** F.glu along dim (even-sized): the first half times the sigmoid of the second (GluBackward0). */
+  glu(a: Handle, dim: number): Handle;
+  /** linalg.cross along dim (size 3 in both), a and b broadcast to `shape` (LinalgCrossBackward0). */
+  cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle;
+  /** The p-norm (p > 0, or inf) over the dims in mask (NormBackward1). */
+  norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle;
+  /** The p-norm distances [...batch, P, R] (`shape`) between the rows of a [..., P, M] and b [..., R, M] (CdistBackward0). */
+  cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

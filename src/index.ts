@@ -42,6 +42,14 @@ export {
   movedim, moveaxis, swapaxes, swapdims, unflatten, broadcast_to, hstack, vstack,
 } from './ops/shape_compose.js';
 export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
+// ternary and linalg 2
+export {
+  outer, ger, inner, tensordot, kron, matrix_power, atleast_1d, atleast_2d, atleast_3d, dstack, column_stack,
+  broadcast_tensors, meshgrid,
+} from './ops/compose.js';
+export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
+export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg2.js';
+export * as linalg from './ops/linalg_namespace.js';
 export { select, narrow } from './ops/indexing.js';
 // shape and indexing 2
 export {

@@ -15,15 +15,15 @@
 import { Op } from '../abi/abi.js';
 import { formulaSaves } from './saved_tensors.generated.js';
 
-export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2';
+export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2' | 'condition';
 /** `needs(k)`: whether the record's input k needs a gradient. */
 type Rule = (needs: (k: number) => boolean) => [name: string, source: SavedSource][];
 
 const always = (...saved: [string, SavedSource][]): Rule => () => saved;
 /** self's gradient needs the other operand and the other's needs self (mul, mm, mv, dot, bmm). */
-const crossed = (self: string, other: string): Rule => (needs) => [
-  ...(needs(1) ? [[self, 0] as [string, SavedSource]] : []),
-  ...(needs(0) ? [[other, 1] as [string, SavedSource]] : []),
+const crossed = (self: string, other: string, first = 0): Rule => (needs) => [
+  ...(needs(first + 1) ? [[self, first] as [string, SavedSource]] : []),
+  ...(needs(first) ? [[other, first + 1] as [string, SavedSource]] : []),
 ];
 const withScalar: Rule = always(['other', 'scalar']);
 
@@ -73,6 +73,24 @@ const rules: Partial<Record<Op, Rule>> = {
   // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
   [Op.Gather]: always(['index', 'indices'], ['self', 0]),
   [Op.Take]: always(['index', 'indices'], ['self', 0]),
+  // ternary and linalg 2: where's bool condition is no input of the record (drawn at the result's shape)
+  [Op.Where]: always(['condition', 'condition']),
+  [Op.LerpTensor]: always(['end', 1], ['self', 0], ['weight', 2]),
+  [Op.Addcmul]: (needs) => [
+    ...(needs(2) ? [['tensor1', 1] as [string, SavedSource]] : []),
+    ...(needs(1) ? [['tensor2', 2] as [string, SavedSource]] : []),
+  ],
+  [Op.Addmv]: crossed('mat', 'vec', 1),
+  [Op.Glu]: always(['self', 0]),
+  [Op.NormDim]: always(['result', 'result'], ['self', 0]),
+  [Op.Cdist]: always(['result', 'result'], ['x1', 0], ['x2', 1]),
+  [Op.LinalgCross]: crossed('self', 'other'),
+  [Op.Baddbmm]: crossed('batch1', 'batch2', 1),
+  [Op.Addbmm]: crossed('batch1', 'batch2', 1),
+  [Op.Addcdiv]: (needs) => [
+    ...(needs(2) ? [['tensor1', 1] as [string, SavedSource]] : []),
+    ...(needs(1) || needs(2) ? [['tensor2', 2] as [string, SavedSource]] : []),
+  ],
 };
 
 /**

@@ -78,6 +78,8 @@ const knownDifferences: Record<string, string> = {
   // PyTorch's log_sigmoid saves a side buffer (its forward's exp(-|x|)) that wasmgrad does not compute
   'table.json:logsigmoid/function': 'LogSigmoidBackward0 saves `buffer`',
   'table.json:logsigmoid/empty': 'LogSigmoidBackward0 saves `buffer`', 'table.json:logsigmoid/edges': 'LogSigmoidBackward0 saves `buffer`',
+  'table.json:logsigmoid/function/float64': 'LogSigmoidBackward0 saves `buffer`',
+  'table.json:logsigmoid/edges/float64': 'LogSigmoidBackward0 saves `buffer`',
   '__rtruediv__/2 / x': '2 / x is 2 * x ** -1 (PowBackward0); PyTorch records ReciprocalBackward0',
   '__rpow__/2 ** x': "Python's 2 ** x is pow(Tensor, Tensor) over a wrapped number (PowBackward1); torch.pow(2, x) is PowBackward2",
   ...Object.fromEntries([
@@ -93,6 +95,12 @@ const knownDifferences: Record<string, string> = {
     ...['number', 'broadcast mask', 'broadcast input', 'nan', '-inf', 'empty', 'tensor value', 'tensor value broadcast'].map((n) => `masked_fill/${n}`),
     ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty'].map((n) => `masked_select/${n}`),
   ].map((name) => [`table.json:${name}`, 'IndexSelectBackward0 saves `index`, MaskedFill/MaskedSelectBackward0 `mask`, with their own shapes'])),
+  'table.json:matrix_power/6 batched': MATMUL_VIEWS,
+  ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf'].map((name) => [
+    `table.json:pairwise_distance/${name}`,
+    "x1 - x2 + eps: ATen adds the number with add.Scalar (AddBackward1, no second input); wasmgrad's x + c is Python's AddBackward0",
+  ])),
+  'table.json:where/broadcast all three': "WhereBackward0's saved condition is drawn at the result's shape, not the condition's own",
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */

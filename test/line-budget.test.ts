@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // 11,500 -> 14,000 with issue 6: the op table and its front ends, dtypes, and the hand-written
 // reductions, shape and indexing ops it still lists; 14,600 with the indexing-2 ops (one gather kernel, front ends);
-// 14,700 with float64 compute and in-place ops (the in-place front end, commit and version checks)
-const BUDGET = 14_700;
+// 14,700 with float64 compute and in-place ops (the in-place front end, commit and version checks); 15,500 with
+// issue 6 §4's ternary ops (where, lerp, addcmul, addcdiv), addmv / baddbmm / addbmm and the linear-algebra
+// compositions; 16,600 with their norm, cdist, cross and glu kernels on both devices
+const BUDGET = 16_600;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -10,11 +10,12 @@ import {
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
 import {
-  addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
-  dotBackward, expandBackward, gatherFlatBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward,
-  nllLossBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward,
+  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
+  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
+  gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
+  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
+  normBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward,
+  sumBackward, ternaryBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -160,6 +161,18 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Dot: return dotBackward(r, g, k);
     case Op.Addmm: return addmmBackward(r, g, k);
     case Op.UnsafeView: return reshapeToInput(r, g, k);
+    case Op.Where: return ternaryBackward(r, g, k);
+    case Op.Lerp: return k == 0 ? sumTo(r, 0, mulS(g, (1 - s0(r)))) : sumTo(r, 1, mulS(g, s0(r)));
+    case Op.LerpTensor: return ternaryBackward(r, g, k);
+    case Op.Addcmul: return ternaryBackward(r, g, k);
+    case Op.Addcdiv: return ternaryBackward(r, g, k);
+    case Op.Addmv: return addProductBackward(r, g, k);
+    case Op.Baddbmm: return addProductBackward(r, g, k);
+    case Op.Addbmm: return addProductBackward(r, g, k);
+    case Op.Glu: return gluBackward(r, g, k);
+    case Op.LinalgCross: return crossBackward(r, g, k);
+    case Op.NormDim: return normBackward(r, g, k);
+    case Op.Cdist: return cdistBackward(r, g, k);
     case Op.MseLoss: return mseLossBackward(r, g, k);
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);

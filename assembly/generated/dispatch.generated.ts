@@ -111,6 +111,7 @@ export function binaryKernel<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o
     case Op.Copysign: binaryRun<T>(Op.Copysign, a, sa, b, sb, out, n, alpha); break;
     case Op.ClampMinTensor: binaryRun<T>(Op.ClampMinTensor, a, sa, b, sb, out, n, alpha); break;
     case Op.ClampMaxTensor: binaryRun<T>(Op.ClampMaxTensor, a, sa, b, sb, out, n, alpha); break;
+    case Op.Lerp: binaryRun<T>(Op.Lerp, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
   }
 }
@@ -133,6 +134,7 @@ export function binaryBroadcastKernel<T>(op: i32, a: usize, b: usize, out: usize
     case Op.Copysign: binaryBroadcast<T>(Op.Copysign, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.ClampMinTensor: binaryBroadcast<T>(Op.ClampMinTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.ClampMaxTensor: binaryBroadcast<T>(Op.ClampMaxTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Lerp: binaryBroadcast<T>(Op.Lerp, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
   }
 }
@@ -458,6 +460,8 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
     case Op.ClampMaxTensor:
       save(r, 0, a);
       save(r, 1, b);
+      break;
+    case Op.Lerp:
       break;
     default: unreachable();
   }

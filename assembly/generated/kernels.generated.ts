@@ -488,6 +488,10 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 @inline function binaryClampMaxTensor<T>(x: T, y: T, alpha: T): T {
   return ((y != y) ? y : ((x > y) ? y : x));
 }
+// @ts-ignore: decorator
+@inline function binaryLerp<T>(x: T, y: T, alpha: T): T {
+  return ((abs<T>(alpha) < <T>0.5) ? (x + (alpha * (y - x))) : (y - ((y - x) * (<T>1 - alpha))));
+}
 
 /** binary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -509,6 +513,7 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.Copysign: return binaryCopysign<T>(x, y, alpha);
     case Op.ClampMinTensor: return binaryClampMinTensor<T>(x, y, alpha);
     case Op.ClampMaxTensor: return binaryClampMaxTensor<T>(x, y, alpha);
+    case Op.Lerp: return binaryLerp<T>(x, y, alpha);
     default: unreachable(); return 0;
   }
 }

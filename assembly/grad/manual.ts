@@ -10,3 +10,5 @@ export { catBackward, stackBackward, sliceBackward } from './shape';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
 export { gatherFlatBackward } from './gather';
+export { ternaryBackward } from './ternary';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward } from './linalg2';

@@ -14,6 +14,8 @@ import * as loss from './ops/loss.js';
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
+import * as ternary from './ops/ternary.js'; // ternary and linalg 2
+import * as linalg2 from './ops/linalg2.js';
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -86,6 +88,17 @@ export class JsDevice implements Backend {
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
     return loss.nllLoss(T(i), T(t), red, ignoreIndex);
   }
+  // ternary and linalg 2
+  ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle {
+    return ternary.ternary(op, T(a), T(b), T(c), value, shape.slice());
+  }
+  addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle {
+    return linalg2.addProduct(op, T(self), T(a), T(b), beta, alpha);
+  }
+  glu(a: Handle, dim: number): Handle { return linalg2.glu(T(a), dim); }
+  cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle { return linalg2.cross(T(a), T(b), dim, shape.slice()); }
+  norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle { return linalg2.norm(T(a), p, mask, keepdim); }
+  cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle { return linalg2.cdist(T(a), T(b), p, shape.slice()); }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }
   intSum(a: Handle, mask: number, keepdim: boolean): Handle { return compare.intSum(T(a), mask, keepdim); }

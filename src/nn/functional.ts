@@ -279,3 +279,140 @@ export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOpt
   }
 }
 
+
+// ternary and linalg 2: F.* compositions (torch.* ones are in src/ops/compose.ts)
+import { expand as expandOp } from '../ops/shape.js';
+import { mul as mulOp, pow as powOp, sqrt as sqrtOp } from '../ops/elementwise.js';
+import { sum as sumOp } from '../ops/reduce.js';
+import { normDim } from '../shape.js';
+import { clamp_min as clampMinOp } from '../ops/torch.generated.js';
+
+const cosineSchema = parseSchema('cosine_similarity(Tensor x1, Tensor x2, int dim=1, float eps=1e-08) -> Tensor');
+const oneHotSchema = parseSchema('one_hot(Tensor tensor, int num_classes=-1) -> Tensor');
+
+/**
+ * Cosine similarity along dim (default 1) of x1 and x2 broadcast together, as ATen 1.13 computes
+ * it: each divided by its norm sqrt(Σx²) (the squared norm clamped to eps² without the graph
+ * seeing it), then the sum of the products (SumBackward1).
+ * @example F.cosine_similarity(torch.tensor([[1, 0]]), torch.tensor([[1, 1]])) // tensor([0.7071])
+ */
+export function cosine_similarity(x1: Tensor, x2: Tensor, dim?: number | { dim?: number; eps?: number }, eps?: number | { eps?: number }): Tensor;
+export function cosine_similarity(...args: unknown[]): Tensor {
+  const a = bind(cosineSchema, args, null);
+  const x1_ = a.x1 as Tensor, x2_ = a.x2 as Tensor, dim = a.dim as number, eps = a.eps as number;
+  deviceOf(x1_, x2_);
+  checkFloat(x1_, 'cosine_similarity');
+  checkFloat(x2_, 'cosine_similarity');
+  const shape = broadcastShapes(x1_._shape, x2_._shape);
+  const tmp: Tensor[] = [];
+  const keep = (t: Tensor): Tensor => { tmp.push(t); return t; };
+  try {
+    const normalized = [x1_, x2_].map((x) => {
+      const xe = keep(expandOp(x, shape));
+      const sq = keep(sumOp(keep(powOp(xe, 2)), dim, true));
+      // clamp_min_(eps * eps) under no_grad, in place: the values change, the graph does not
+      sq._dev.write(sq.h, Array.from(sq._dev.read(sq.h), (v) => (v < eps * eps ? eps * eps : v)));
+      return keep(div(xe, keep(sqrtOp(sq))));
+    });
+    return sumOp(keep(mulOp(normalized[0], normalized[1])), dim);
+  } finally {
+    for (const t of tmp) t.dispose();
+  }
+}
+
+/**
+ * One-hot encoding of an int64 tensor of class indices: a new last dim of size num_classes
+ * (default: the largest index + 1), int64.
+ * @example F.one_hot(torch.tensor([0, 2], { dtype: 'int64' }), 3) // tensor([[1, 0, 0], [0, 0, 1]])
+ */
+export function one_hot(tensor: Tensor, num_classes?: number | { num_classes?: number }): Tensor;
+export function one_hot(...args: unknown[]): Tensor {
+  const a = bind(oneHotSchema, args, null);
+  const t = a.tensor as Tensor;
+  let n = a.num_classes as number;
+  if (t._dtype !== DType.Int64) throw new RuntimeError('one_hot is only applicable to index tensor.');
+  const values = t._dev.read(t.h);
+  if (values.length === 0) {
+    if (n <= 0) throw new RuntimeError('Can not infer total number of classes from empty tensor.');
+  } else {
+    let lo = Infinity, hi = -Infinity;
+    for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    if (lo < 0) throw new RuntimeError('Class values must be non-negative.');
+    if (n === -1) n = hi + 1;
+    else if (n <= hi) throw new RuntimeError('Class values must be smaller than num_classes.');
+  }
+  const shape = [...t._shape, n];
+  const out = new Int32Array(values.length * n);
+  values.forEach((v, i) => { out[i * n + v] = 1; });
+  return new Tensor(t._dev, t._dev.fromData(out, shape, DType.Int64), shape, DType.Int64);
+}
+
+const gluSchema = parseSchema('glu(Tensor input, int dim=-1) -> Tensor');
+
+/**
+ * The gated linear unit: input split in halves along dim (default -1), a·sigmoid(b) (GluBackward0).
+ * @example F.glu(torch.randn(4, 6)).shape // [4, 3]
+ */
+export function glu(input: Tensor, dim?: number | { dim?: number }): Tensor;
+export function glu(...args: unknown[]): Tensor {
+  const a = bind(gluSchema, args, null, 'glu');
+  const input = a.input as Tensor, shape = input._shape.slice();
+  if (shape.length === 0) throw new RuntimeError('glu does not support scalars because halving size must be even');
+  const d = normDim(a.dim as number, shape.length);
+  if (shape[d] % 2) throw new RuntimeError(`Halving dimension must be even, but dimension ${d} is size ${shape[d]}`);
+  checkFloat(input, 'glu');
+  shape[d] /= 2;
+  return new Tensor(input._dev, input._dev.glu(input.h, d), shape);
+}
+
+/** The p-norm over dims (NormBackward1, as torch.norm(input, p, dim, keepdim)): p > 0 or inf. */
+function pNorm(input: Tensor, p: number, dims: number[], keepdim: boolean): Tensor {
+  checkFloat(input, 'norm');
+  if (!(p > 0)) throw new NotImplementedError(`wasmgrad: a norm with p = ${p} is not supported (p > 0 or inf only)`);
+  const nd = input._shape.length;
+  const ks = dims.map((d) => normDim(d, nd));
+  const mask = nd === 0 ? 0 : ks.reduce((m, k) => m | (1 << k), 0);
+  const shape = input._shape.flatMap((s, i) => ((mask >> i) & 1 ? (keepdim ? [1] : []) : [s]));
+  return new Tensor(input._dev, input._dev.norm(input.h, p, mask, keepdim), shape);
+}
+
+const normalizeSchema = parseSchema('normalize(Tensor input, float p=2.0, int dim=1, float eps=1e-12) -> Tensor');
+
+/**
+ * input divided by its p-norm along dim (default 2 and 1), the norm clamped to at least eps, as
+ * PyTorch composes it: input / norm(p, dim, keepdim).clamp_min(eps).expand_as(input) (DivBackward0).
+ * @example F.normalize(torch.tensor([[3, 4]])) // tensor([[0.6000, 0.8000]])
+ */
+export function normalize(input: Tensor, p?: number | { p?: number; dim?: number; eps?: number }, dim?: number, eps?: number): Tensor;
+export function normalize(...args: unknown[]): Tensor {
+  const a = bind(normalizeSchema, args, null, 'normalize');
+  const input = a.input as Tensor;
+  const n = pNorm(input, a.p as number, [a.dim as number], true);
+  const c = clampMinOp(n, a.eps as number);
+  const denom = expandOp(c, input._shape.slice());
+  try {
+    return div(input, denom);
+  } finally {
+    for (const t of [n, c, denom]) t.dispose();
+  }
+}
+
+const pairwiseSchema = parseSchema('pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False) -> Tensor');
+
+/**
+ * The p-norm of x1 − x2 + eps along the last dim, as PyTorch composes it (NormBackward1).
+ * @example F.pairwise_distance(torch.tensor([[0, 0]]), torch.tensor([[3, 4]])) // tensor([5.0000])
+ */
+export function pairwise_distance(x1: Tensor, x2: Tensor, p?: number | { p?: number; eps?: number; keepdim?: boolean }, eps?: number, keepdim?: boolean): Tensor;
+export function pairwise_distance(...args: unknown[]): Tensor {
+  const a = bind(pairwiseSchema, args, null);
+  const x1 = a.x1 as Tensor, x2 = a.x2 as Tensor;
+  const d = sub(x1, x2);
+  const shifted = add(d, a.eps as number);
+  try {
+    return pNorm(shifted, a.p as number, [Math.max(x1._shape.length, x2._shape.length) - 1], a.keepdim as boolean);
+  } finally {
+    d.dispose();
+    shifted.dispose();
+  }
+}

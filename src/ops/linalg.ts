@@ -229,7 +229,7 @@ function batched(input: Tensor, other: Tensor): Tensor {
 }
 
 /** PyTorch's expand check of a bias against the addmm output shape. */
-function checkExpand(bias: readonly number[], target: readonly number[]): void {
+export function checkExpand(bias: readonly number[], target: readonly number[]): void {
   if (bias.length > target.length) {
     throw new RuntimeError(
       `expand(torch.FloatTensor{[${bias.join(', ')}]}, size=[${target.join(', ')}]): the number of sizes provided (${target.length}) ` +

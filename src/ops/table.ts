@@ -127,14 +127,19 @@ const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
 const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
   ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
 /** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
-const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}): TableCase =>
-  ({ name: `${name}_/inplace`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
+const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
+  ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
 /** An op whose result never requires grad (bool results): no node, no derivative. */
 const never = (inputs: readonly string[]): OpRow => manual('', inputs, 'notDifferentiable');
 const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'binary', inputs: ['self', 'other'], params: ['alpha'], kernel, grad, ...extra });
 const scalar = (node: string, params: readonly string[], kernel: Kernel, grad: string, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'scalar', inputs: ['self'], params, kernel, grad: { self: grad }, ...extra });
+
+// ternary and linalg 2: fixture inputs
+const ANY34 = { shape: [3, 4], domain: 'any' } as const;
+const COND = { values: [1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 0, 1], shape: [3, 4], dtype: 'bool' } as const;
+const EDGES8 = [-Infinity, -1, -0, 0, 0.5, 2, Infinity, NaN];
 
 export const ops: Rows = {
   // ---- binary, broadcasting: gradients are summed back to each input's shape ----
@@ -187,7 +192,7 @@ export const ops: Rows = {
   [Op.AddScalar]: scalar('AddBackward0', ['other'], 'x + c', 'grad', { simd: 'f32x4.add(v, cV)' }),
   [Op.SubScalar]: scalar('SubBackward0', ['other'], 'x - c', 'grad', { simd: 'f32x4.sub(v, cV)' }),
   [Op.MulScalar]: scalar('MulBackward0', ['other'], 'x * c', 'grad * other',
-    { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other', cases: [inplaceCase('mul', [any([3, 4]), 2.5])] }),
+    { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other', cases: [inplaceCase('mul', [any([3, 4]), 2.5], {}, ' number')] }),
   [Op.DivScalar]: scalar('DivBackward0', ['other'], 'x / c', 'grad / other', { scalarOperand: 'other' }),
   [Op.PowScalar]: scalar('PowBackward0', ['exponent'], 'powScalar(x, c)', 'pow_scalar_backward(grad, self, exponent)',
     { cases: [inplaceCase('pow', [{ shape: [3, 4], domain: 'positive' }, 1.5]), inplaceCase('square', [any([3, 4])])] }),
@@ -577,6 +582,113 @@ export const ops: Rows = {
     { name: 'masked_select/broadcast input', call: 'torch.masked_select', args: [{ shape: [3], domain: 'any' }, { values: [1, 0, 1, 1, 1, 0], shape: [2, 1, 3], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/none', call: 'torch.masked_select', args: [{ shape: [2, 2], domain: 'any' }, { values: [0, 0, 0, 0], shape: [2, 2], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/empty', call: 'torch.masked_select', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0], dtype: 'bool' }], family: 'shape' },
+  ] }),
+  // ---- ternary and linalg 2 ----
+  // where(condition, self, other): the record's inputs are self and other, the bool condition is
+  // saved (PyTorch's next_functions list no condition); a number operand is a 0-d tensor
+  [Op.Where]: manual('WhereBackward0', ['self', 'other'], 'ternaryBackward', { cases: [
+    { name: 'where/function', call: 'torch.where', args: [COND, ANY34, ANY34] },
+    { name: 'where/broadcast all three', call: 'torch.where', args: [{ values: [1, 0, 1], shape: [3, 1], dtype: 'bool' }, { shape: [4], domain: 'any' }, { shape: [2, 1, 1], domain: 'any' }] },
+    { name: 'where/number other', call: 'torch.where', args: [COND, ANY34, 0.5] },
+    { name: 'where/number input', call: 'torch.where', args: [COND, -2, ANY34] },
+    { name: 'where/two numbers', call: 'torch.where', args: [COND, 1.5, -2], grads: false },
+    { name: 'where/method', call: 'Tensor.where', args: [{ shape: [2, 3], domain: 'any' }, { values: [1, 0, 0, 1, 1, 0], shape: [2, 3], dtype: 'bool' }, { shape: [3], domain: 'any' }] },
+    { name: 'where/edges', call: 'torch.where', args: [{ values: [1, 0, 1, 0, 1, 0, 1, 0], shape: [8], dtype: 'bool' },
+      { values: [NaN, NaN, Infinity, -Infinity, -0, 0, 1, 2], shape: [8] }, { values: [3, NaN, -0, 0, Infinity, -Infinity, NaN, 4], shape: [8] }] },
+    { name: 'where/empty', call: 'torch.where', args: [{ values: [], shape: [0, 3], dtype: 'bool' }, { shape: [0, 3], domain: 'any' }, { shape: [3], domain: 'any' }] },
+  ] }),
+  // lerp with a number weight: a binary row whose alpha is the weight; PyTorch's kernel goes from the nearer end
+  [Op.Lerp]: binary('LerpBackward0', 'abs(alpha) < 0.5 ? x + alpha * (y - x) : y - (y - x) * (1 - alpha)',
+    { self: 'grad * (1 - weight)', end: 'grad * weight' }, { inputs: ['self', 'end'], params: ['weight'], cases: [
+      { name: 'lerp/function', call: 'torch.lerp', args: [ANY34, ANY34, 0.3] },
+      { name: 'lerp/weight over a half', call: 'torch.lerp', args: [ANY34, ANY34, 0.75] },
+      { name: 'lerp/broadcast negative weight', call: 'torch.lerp', args: [{ shape: [3, 1], domain: 'any' }, { shape: [4], domain: 'any' }, -0.6] },
+      { name: 'lerp/weight keyword', call: 'torch.lerp', args: [ANY34, ANY34], kwargs: { weight: 1.5 } },
+      { name: 'lerp/method', call: 'Tensor.lerp', args: [{ shape: [2, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }, 0.5] },
+      { name: 'lerp/edges', call: 'torch.lerp', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, 0.25] },
+    ] }),
+  [Op.LerpTensor]: manual('LerpBackward1', ['self', 'end', 'weight'], 'ternaryBackward', { cases: [
+    { name: 'lerp/tensor weight', call: 'torch.lerp', args: [ANY34, ANY34, ANY34] },
+    { name: 'lerp/tensor weight broadcast', call: 'torch.lerp', args: [{ shape: [2, 1, 4], domain: 'any' }, { shape: [3, 4], domain: 'any' }, { shape: [4], domain: 'any' }] },
+    { name: 'lerp/tensor weight method', call: 'Tensor.lerp', args: [ANY34, ANY34, { shape: [3, 1], domain: 'any' }] },
+    { name: 'lerp/tensor weight 0-d', call: 'torch.lerp', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }, { values: [0.5], shape: [] }] },
+  ] }),
+  [Op.Addcmul]: manual('AddcmulBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+    { name: 'addcmul/function', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34] },
+    { name: 'addcmul/value', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34], kwargs: { value: -0.5 } },
+    { name: 'addcmul/broadcast', call: 'torch.addcmul', args: [{ shape: [4], domain: 'any' }, { shape: [3, 1], domain: 'any' }, { shape: [1, 4], domain: 'any' }], kwargs: { value: 2 } },
+    { name: 'addcmul/method', call: 'Tensor.addcmul', args: [ANY34, ANY34, { shape: [4], domain: 'any' }], kwargs: { value: 3 } },
+    { name: 'addcmul/edges', call: 'torch.addcmul', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, { values: [0, 2, -0, 1, Infinity, 0, -1, 3], shape: [8] }] },
+    { name: 'addcmul/empty', call: 'torch.addcmul', args: [{ shape: [0, 2], domain: 'any' }, { shape: [0, 2], domain: 'any' }, { shape: [2], domain: 'any' }] },
+  ] }),
+  [Op.Addcdiv]: manual('AddcdivBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+    { name: 'addcdiv/function', call: 'torch.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }] },
+    { name: 'addcdiv/value broadcast', call: 'torch.addcdiv', args: [{ shape: [3, 1], domain: 'any' }, { shape: [4], domain: 'any' }, { shape: [3, 4], domain: 'nonzero' }], kwargs: { value: -2 } },
+    { name: 'addcdiv/method', call: 'Tensor.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'positive' }], kwargs: { value: 0.5 } },
+    { name: 'addcdiv/zero divisor edges', call: 'torch.addcdiv', args: [{ values: EDGES8, shape: [8] }, { values: [1, 0, -1, 2, 0, NaN, 3, 1], shape: [8] }, { values: [0, 0, -0, 2, 1, 1, Infinity, -4], shape: [8] }] },
+  ] }),
+  // beta·self + alpha·product; self broadcasts, and is ignored when beta is 0 (its NaN too)
+  [Op.Addmv]: manual('AddmvBackward0', ['self', 'mat', 'vec'], 'addProductBackward', { cases: [
+    { name: 'addmv/function', call: 'torch.addmv', args: [{ shape: [3], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], family: 'matmul' },
+    { name: 'addmv/beta alpha broadcast', call: 'torch.addmv', args: [{ shape: [1], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], kwargs: { beta: 0.5, alpha: -2 }, family: 'matmul' },
+    { name: 'addmv/beta 0 ignores NaN', call: 'torch.addmv', args: [{ values: [NaN, Infinity, 1], shape: [3] }, ANY34, { shape: [4], domain: 'any' }], kwargs: { beta: 0 }, family: 'matmul' },
+    { name: 'addmv/method', call: 'Tensor.addmv', args: [{ shape: [], domain: 'any' }, { shape: [2, 5], domain: 'any' }, { shape: [5], domain: 'any' }], kwargs: { alpha: 3 }, family: 'matmul' },
+    { name: 'addmv/empty', call: 'torch.addmv', args: [{ shape: [2], domain: 'any' }, { shape: [2, 0], domain: 'any' }, { shape: [0], domain: 'any' }], kwargs: { beta: 2 }, family: 'matmul' },
+  ] }),
+  [Op.Baddbmm]: manual('BaddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
+    { name: 'baddbmm/function', call: 'torch.baddbmm', args: [{ shape: [2, 3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
+    { name: 'baddbmm/broadcast beta alpha', call: 'torch.baddbmm', args: [{ shape: [1, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], kwargs: { beta: -1, alpha: 0.5 }, family: 'matmul' },
+    { name: 'baddbmm/method beta 0', call: 'Tensor.baddbmm', args: [{ values: [NaN], shape: [1] }, { shape: [3, 2, 2], domain: 'any' }, { shape: [3, 2, 3], domain: 'any' }], kwargs: { beta: 0, alpha: 2 }, family: 'matmul' },
+  ] }),
+  [Op.Glu]: manual('GluBackward0', ['self'], 'gluBackward', { cases: [
+    { name: 'glu/function', call: 'F.glu', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'glu/dim 0', call: 'F.glu', args: [{ shape: [4, 3], domain: 'any' }, 0], family: 'reduction' },
+    { name: 'glu/3-D middle dim keyword', call: 'F.glu', args: [{ shape: [2, 6, 3], domain: 'any' }], kwargs: { dim: -2 }, family: 'reduction' },
+    { name: 'glu/edges', call: 'F.glu', args: [{ values: [...EDGES8, ...[...EDGES8].reverse()], shape: [16] }], family: 'reduction' },
+    { name: 'glu/empty', call: 'F.glu', args: [{ shape: [0, 4], domain: 'any' }], family: 'reduction' },
+  ] }),
+  [Op.LinalgCross]: manual('LinalgCrossBackward0', ['self', 'other'], 'crossBackward', { cases: [
+    { name: 'linalg.cross/function', call: 'torch.linalg.cross', args: [{ shape: [4, 3], domain: 'any' }, { shape: [4, 3], domain: 'any' }], family: 'matmul' },
+    { name: 'linalg.cross/broadcast dim 0', call: 'torch.linalg.cross', args: [{ shape: [3, 1, 2], domain: 'any' }, { shape: [3, 4, 1], domain: 'any' }], kwargs: { dim: 0 }, family: 'matmul' },
+    { name: 'cross/first size-3 dim', call: 'torch.cross', args: [{ shape: [2, 3, 3], domain: 'any' }, { shape: [2, 3, 3], domain: 'any' }], family: 'matmul' },
+    { name: 'cross/dim', call: 'torch.cross', args: [{ shape: [3, 3], domain: 'any' }, { shape: [3, 3], domain: 'any' }, -1], family: 'matmul' },
+    { name: 'cross/method', call: 'Tensor.cross', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }], family: 'matmul' },
+    { name: 'cross/edges', call: 'torch.linalg.cross', args: [{ values: EDGES8.slice(0, 6), shape: [2, 3] }, { values: [0, Infinity, 1, NaN, -0, 2], shape: [2, 3] }], family: 'matmul' },
+    { name: 'cross/empty', call: 'torch.linalg.cross', args: [{ shape: [0, 3], domain: 'any' }, { shape: [1, 3], domain: 'any' }], family: 'matmul' },
+  ] }),
+  // the p-norm over dims (torch.norm(p, dim, keepdim)); F.normalize and F.pairwise_distance compose it as PyTorch
+  [Op.NormDim]: manual('NormBackward1', ['self'], 'normBackward', { cases: [
+    { name: 'normalize/function', call: 'F.normalize', args: [ANY34], family: 'reduction' },
+    { name: 'normalize/p 1 dim 0', call: 'F.normalize', args: [ANY34], kwargs: { p: 1, dim: 0 }, family: 'reduction' },
+    { name: 'normalize/p 3 dim -1', call: 'F.normalize', args: [ANY34, 3, -1], family: 'reduction' },
+    { name: 'normalize/zero and tiny rows', call: 'F.normalize', args: [{ values: [0, 0, 0, 3, -4, 0, 1e-13, 0, -0], shape: [3, 3] }], kwargs: { dim: 1 }, family: 'reduction' },
+    { name: 'normalize/eps', call: 'F.normalize', args: [{ values: [0.1, -0.2, 0, 3, 4, 0], shape: [2, 3] }], kwargs: { eps: 0.5 }, family: 'reduction' },
+    { name: 'pairwise_distance/function', call: 'F.pairwise_distance', args: [ANY34, ANY34], family: 'reduction' },
+    { name: 'pairwise_distance/broadcast keepdim', call: 'F.pairwise_distance', args: [{ shape: [2, 1, 4], domain: 'any' }, { shape: [3, 4], domain: 'any' }], kwargs: { keepdim: true }, family: 'reduction' },
+    { name: 'pairwise_distance/p 1', call: 'F.pairwise_distance', args: [ANY34, ANY34, 1], family: 'reduction' },
+    { name: 'pairwise_distance/p 1.5', call: 'F.pairwise_distance', args: [ANY34, ANY34], kwargs: { p: 1.5 }, family: 'reduction' },
+    { name: 'pairwise_distance/p 0.5', call: 'F.pairwise_distance', args: [ANY34, ANY34], kwargs: { p: 0.5 }, family: 'reduction' },
+    { name: 'pairwise_distance/equal rows no eps', call: 'F.pairwise_distance',
+      args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 2, 3, 4, 0, 6], shape: [2, 3] }], kwargs: { eps: 0 }, family: 'reduction' },
+    { name: 'pairwise_distance/p 0.5 zeros', call: 'F.pairwise_distance',
+      args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 0, 3, 4, 0, 6], shape: [2, 3] }], kwargs: { p: 0.5, eps: 0 }, family: 'reduction' },
+    { name: 'pairwise_distance/1-D', call: 'F.pairwise_distance', args: [{ shape: [5], domain: 'any' }, { shape: [5], domain: 'any' }], family: 'reduction' },
+  ] }),
+  [Op.Cdist]: manual('CdistBackward0', ['x1', 'x2'], 'cdistBackward', { cases: [
+    { name: 'cdist/function', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [5, 4], domain: 'any' }], family: 'matmul' },
+    { name: 'cdist/p 1', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [2, 4], domain: 'any' }, 1], family: 'matmul' },
+    { name: 'cdist/p 3 keyword', call: 'torch.cdist', args: [{ shape: [3, 2], domain: 'any' }, { shape: [4, 2], domain: 'any' }], kwargs: { p: 3 }, family: 'matmul' },
+    { name: 'cdist/p 0.5', call: 'torch.cdist', args: [{ shape: [2, 3], domain: 'any' }, { shape: [3, 3], domain: 'any' }], kwargs: { p: 0.5 }, family: 'matmul' },
+    { name: 'cdist/p 1.5 batch broadcast', call: 'torch.cdist', args: [{ shape: [2, 1, 3, 2], domain: 'any' }, { shape: [3, 4, 2], domain: 'any' }], kwargs: { p: 1.5 }, family: 'matmul' },
+    { name: 'cdist/batched', call: 'torch.cdist', args: [{ shape: [2, 3, 4], domain: 'any' }, { shape: [2, 5, 4], domain: 'any' }], family: 'matmul' },
+    { name: 'cdist/equal rows', call: 'torch.cdist', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 2, 3, 1, 5, 6], shape: [2, 3] }], family: 'matmul' },
+    { name: 'cdist/empty', call: 'torch.cdist', args: [{ shape: [0, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }], family: 'matmul' },
+  ] }),
+  [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
+    { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
+    { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },
+    { name: 'addbmm/method', call: 'Tensor.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [3, 2, 4], domain: 'any' }, { shape: [3, 4, 2], domain: 'any' }], family: 'matmul' },
+    { name: 'addbmm/empty batch', call: 'torch.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [0, 2, 3], domain: 'any' }, { shape: [0, 3, 2], domain: 'any' }], family: 'matmul' },
   ] }),
   [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),

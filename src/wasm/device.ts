@@ -343,6 +343,24 @@ export class WasmDevice implements Backend {
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
     return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex));
   }
+  // ternary and linalg 2
+  ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle {
+    this.args(shape);
+    return this.id(this.x.ternary(op, a as number, b as number, c as number, value, shape.length));
+  }
+  addProduct(op: Op, self: Handle, a: Handle, b: Handle, beta: number, alpha: number): Handle {
+    return this.id(this.x.add_product(op, self as number, a as number, b as number, beta, alpha));
+  }
+  glu(a: Handle, dim: number): Handle { return this.id(this.x.glu(a as number, dim)); }
+  cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle {
+    this.args(shape);
+    return this.id(this.x.cross(a as number, b as number, dim, shape.length));
+  }
+  norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle { return this.id(this.x.norm(a as number, p, mask, keepdim)); }
+  cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle {
+    this.args(shape);
+    return this.id(this.x.cdist(a as number, b as number, p, shape.length));
+  }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

@@ -63,8 +63,8 @@ function decode(arg: Arg, device: Device, leaves: torch.Tensor[]): unknown {
 
 function call(c: OpCase, args: unknown[], kwargs: Record<string, unknown>): unknown {
   const withKw = Object.keys(kwargs).length ? [...args, kwargs] : args;
-  const [ns, name] = c.call.split('.');
-  if (ns === 'torch') return T[name](...withKw);
+  const [ns, name, sub] = c.call.split('.');
+  if (ns === 'torch') return sub ? (T[name] as unknown as typeof T)[sub](...withKw) : T[name](...withKw); // torch.linalg.cross too
   if (ns === 'F') return F[name](...withKw);
   if (name === '__inplace__') {
     // x.name_(...) on x.clone() (scripts/index_spec.py)

@@ -42,14 +42,14 @@ export function runCall(c: Call, device: Device): unknown {
   const args = c.args.map((a, i) => withLayout(decode(a, device), c.layouts?.[i], device));
   const kw = Object.fromEntries(Object.entries(c.kwargs ?? {}).map(([k, v]) => [k, decode(v, device)]));
   const all = Object.keys(kw).length ? [...args, kw] : args;
-  const [ns, name] = c.call.split('.');
+  const [ns, name, sub] = c.call.split('.');
   if (ns === 'nn') {
     const Module = (torch.nn as unknown as Record<string, new (...a: unknown[]) => unknown>)[name];
     return new Module(...all);
   }
   const namespaces: Record<string, unknown> = { torch, F: torch.nn.functional, autograd: torch.autograd };
   const target = namespaces[ns] as Record<string, (...a: unknown[]) => unknown> | undefined;
-  if (target) return target[name](...all);
+  if (target) return sub ? (target[name] as unknown as typeof target)[sub](...all) : target[name](...all); // torch.linalg.cross too
   // x[index_key(spec)] in the fixture generators: x.index(spec)
   if (name === '__getitem_spec__') return (args[0] as torch.Tensor).index(args[1] as never);
   return (args[0] as Record<string, (...a: unknown[]) => unknown>)[name](...all.slice(1));

@@ -11,11 +11,12 @@ import {
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';
 import {
-  addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
-  dotBackward, expandBackward, gatherFlatBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward,
-  nllLossBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward,
+  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
+  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
+  gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
+  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
+  normBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward,
+  sumBackward, ternaryBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -162,6 +163,18 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Dot]: (r, g, k) => dotBackward(r, g, k),
   [Op.Addmm]: (r, g, k) => addmmBackward(r, g, k),
   [Op.UnsafeView]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.Where]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Lerp]: (r, g, k) => k === 0 ? sumTo(r, 0, mulS(g, (1 - s0(r)))) : sumTo(r, 1, mulS(g, s0(r))),
+  [Op.LerpTensor]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Addcmul]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Addcdiv]: (r, g, k) => ternaryBackward(r, g, k),
+  [Op.Addmv]: (r, g, k) => addProductBackward(r, g, k),
+  [Op.Baddbmm]: (r, g, k) => addProductBackward(r, g, k),
+  [Op.Addbmm]: (r, g, k) => addProductBackward(r, g, k),
+  [Op.Glu]: (r, g, k) => gluBackward(r, g, k),
+  [Op.LinalgCross]: (r, g, k) => crossBackward(r, g, k),
+  [Op.NormDim]: (r, g, k) => normBackward(r, g, k),
+  [Op.Cdist]: (r, g, k) => cdistBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

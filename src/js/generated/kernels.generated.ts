@@ -175,6 +175,10 @@ export function binaryRun(
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
+    case Op.Lerp:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
 }
@@ -445,6 +449,9 @@ function binaryClampMinTensor(x: number, y: number, alpha: number): number {
 }
 function binaryClampMaxTensor(x: number, y: number, alpha: number): number {
   return ((y !== y) ? y : ((x > y) ? y : x));
+}
+function binaryLerp(x: number, y: number, alpha: number): number {
+  return ((f(Math.abs(alpha)) < 0.5) ? f((x + f((alpha * f((y - x)))))) : f((y - f((f((y - x)) * f((1 - alpha)))))));
 }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
@@ -776,6 +783,10 @@ export function binaryRun64(
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor64(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryClampMaxTensor64(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
+    case Op.Lerp:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
 }
@@ -1046,6 +1057,9 @@ function binaryClampMinTensor64(x: number, y: number, alpha: number): number {
 }
 function binaryClampMaxTensor64(x: number, y: number, alpha: number): number {
   return ((y !== y) ? y : ((x > y) ? y : x));
+}
+function binaryLerp64(x: number, y: number, alpha: number): number {
+  return ((Math.abs(alpha) < 0.5) ? (x + (alpha * (y - x))) : (y - ((y - x) * (1 - alpha))));
 }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */

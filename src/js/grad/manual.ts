@@ -10,3 +10,5 @@ export { catBackward, stackBackward, sliceBackward } from './shape.js';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg.js';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
 export { gatherFlatBackward } from './gather.js';
+export { ternaryBackward } from './ternary.js';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward } from './linalg2.js';

@@ -56,7 +56,7 @@ function walk(shape: readonly number[], mask: number, row: (p: number, n: number
 }
 
 /** max over mask into out (-inf start; NaN wins). */
-function reduceMax(x: Float32Array, shape: readonly number[], mask: number, out: Float32Array): void {
+export function reduceMax(x: Float32Array, shape: readonly number[], mask: number, out: Float32Array): void {
   out.fill(-Infinity);
   if (x.length === 0) return;
   walk(shape, mask, (p, n, o, step) => {

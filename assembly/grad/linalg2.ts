@@ -1,0 +1,108 @@
+// Derivatives of the p-norm, glu, linalg.cross (one loop each, see ../ops/linalg2.ts) and of
+// addmv, baddbmm, addbmm, as PyTorch's derivatives.yaml (maybe_multiply: a factor of 1 is no
+// multiplication); the js device's src/js/grad/linalg2.ts is the same:
+//
+//   self     g·beta, summed to self's shape
+//   addmv    mat: (g ⊗ vec)·alpha                 vec: (matᵀ·g)·alpha
+//   baddbmm  batch1: (g·batch2ᵀ)·alpha            batch2: (batch1ᵀ·g)·alpha
+//   addbmm   the same with g expanded over the batch
+
+import { Op, Err, DType } from '../../abi/abi';
+import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf } from '../tensors';
+import { recOp, recS0, recS1, recI0, recI1 } from '../tape';
+import { SHAPE, COUNTERS } from '../scratch';
+import { T, saved, sumTo, mulS, unreduce, result } from './helpers';
+import { gemmCompute } from '../ops/linalg';
+import { expandCompute } from '../ops/shape';
+import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg2';
+
+/** cdist's derivative (PyTorch's _cdist_backward, for x2 with the roles swapped), summed to the input's shape. */
+export function cdistBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const res = result(r);
+  return res < 0 ? res : sumTo(r, k, T(cdistGrad(saved(r, 0), saved(r, 1), g, res, recS0(r), k == 1)));
+}
+import { reduceSum } from '../kernels/reduce';
+
+/** The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims. */
+export function normBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const x = saved(r, 0), p = recS0(r), mask = recI0(r), keepdim = recI1(r);
+  const res = result(r);
+  if (res < 0) return res;
+  const n = unreduce(r, res, mask, keepdim), gs = unreduce(r, g, mask, keepdim);
+  if (n < 0) return n;
+  if (gs < 0) return gs;
+  const size = numelOf(x), px = dataOf(x), pn = dataOf(n);
+  let count = 0;
+  if (p == Infinity) {
+    // the elements at the norm (or NaN) share the gradient evenly
+    const hits = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, size));
+    const cnt = T(newTensor(ndimOf(res), shapePtr(res), DType.Float32));
+    if (hits < 0) return hits;
+    if (cnt < 0) return cnt;
+    for (let i = 0; i < size; i++) {
+      const o = <usize>i << 2, v = load<f32>(px + o);
+      store<f32>(dataOf(hits) + o, abs<f32>(v) == load<f32>(pn + o) || v != v ? 1 : 0);
+    }
+    if (!reduceSum<f32>(dataOf(hits), ndimOf(x), shapePtr(x), mask, dataOf(cnt), 1.0, COUNTERS)) return Err.OutOfMemory;
+    count = unreduce(r, cnt, mask, keepdim);
+    if (count < 0) return count;
+  }
+  const out = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, size));
+  if (out > 0) normGrad(px, pn, dataOf(gs), p, count ? dataOf(count) : 0, dataOf(out), size);
+  return out;
+}
+
+/** linalg.cross's derivative: self cross(other, g), other cross(g, self), summed to each input's shape. */
+export function crossBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const nd = ndimOf(g), shape = shapePtr(g), dim = recI0(r);
+  return sumTo(r, k, T(k == 0 ? crossCompute(saved(r, 1), g, dim, nd, shape) : crossCompute(g, saved(r, 0), dim, nd, shape)));
+}
+
+/** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
+export function gluBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const x = saved(r, 0);
+  const out = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, numelOf(x)));
+  if (out > 0) gluRun(x, recI0(r), g, out);
+  return out;
+}
+
+export function addProductBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  if (k == 0) return sumTo(r, 0, mulS(g, recS0(r)));
+  const alpha = recS1(r), op = recOp(r);
+  if (op == Op.Addmv) {
+    if (k == 1) {
+      const vec = saved(r, 2), M = dimOf(g, 0), K = dimOf(vec, 0);
+      store<i32>(SHAPE, M); store<i32>(SHAPE, K, 4);
+      return mulS(T(gemmCompute(false, false, 1, M, K, 1, g, vec, 2, SHAPE)), alpha);
+    }
+    const mat = saved(r, 1), M = dimOf(mat, 0), K = dimOf(mat, 1);
+    store<i32>(SHAPE, K);
+    return mulS(T(gemmCompute(true, false, 1, K, 1, M, mat, g, 1, SHAPE)), alpha);
+  }
+  const b1 = k == 2 ? saved(r, 1) : 0, b2 = k == 1 ? saved(r, 2) : 0;
+  const other = k == 1 ? b2 : b1;
+  const batch = dimOf(other, 0);
+  let gb = g;
+  if (op == Op.Addbmm) {
+    // g [M, N] expanded to [B, M, N]
+    store<i32>(SHAPE, batch); store<i32>(SHAPE, dimOf(g, 0), 4); store<i32>(SHAPE, dimOf(g, 1), 8);
+    gb = T(expandCompute(g, 3, SHAPE));
+    if (gb < 0) return gb;
+  } else if (op != Op.Baddbmm) unreachable();
+  const M = dimOf(gb, 1), N = dimOf(gb, 2);
+  if (k == 1) {
+    // g·batch2ᵀ: [B, M, N]·[B, N, K]
+    const K = dimOf(b2, 1);
+    store<i32>(SHAPE, batch); store<i32>(SHAPE, M, 4); store<i32>(SHAPE, K, 8);
+    return mulS(T(gemmCompute(false, true, batch, M, K, N, gb, b2, 3, SHAPE)), alpha);
+  }
+  // batch1ᵀ·g: [B, K, M]·[B, M, N]
+  const K = dimOf(b1, 2);
+  store<i32>(SHAPE, batch); store<i32>(SHAPE, K, 4); store<i32>(SHAPE, N, 8);
+  return mulS(T(gemmCompute(true, false, batch, K, N, M, b1, gb, 3, SHAPE)), alpha);
+}

@@ -1,0 +1,324 @@
+// addmv, baddbmm, addbmm on the wasm device (the js device's src/js/ops/linalg2.ts
+// computes the same): beta·self + alpha·product, self broadcast to the product's shape,
+// and self ignored when beta is 0 (its NaN does not reach the result), as PyTorch.
+//
+//   op       a (mat, batch1)   b (vec, batch2)   product                     out
+//   Addmv    [M, K]            [K]               a·b                         [M]
+//   Baddbmm  [B, M, K]         [B, K, N]         a[i]·b[i]                   [B, M, N]
+//   Addbmm   [B, M, K]         [B, K, N]         Σi a[i]·b[i]                [M, N]
+//
+// Record inputs (self, a, b), s0 = beta, s1 = alpha; a is saved for b's gradient, b for a's.
+
+import { Op, Err, DType } from '../../abi/abi';
+import { newTensor, newTensorN, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
+import { is_grad_enabled, newRecord, setInput, setParams, save, saveOutput } from '../tape';
+import { SHAPE, COUNTERS, SPARE, argsPtr } from '../scratch';
+import { gemm } from '../kernels/gemm';
+import { gemmCompute } from './linalg';
+import { expandCompute } from './shape';
+import { outerSize, innerSize, dimSize, reducedShape } from './reduce';
+import { reduceSum, reduceMax } from '../kernels/reduce';
+import { sigmoid } from '../kernels/scalar_math';
+
+/** The product of a and b for op, not recorded (addbmm's batches summed into one matrix). */
+function product(op: i32, a: i32, b: i32): i32 {
+  if (op == Op.Addmv) {
+    const M = dimOf(a, 0), K = dimOf(a, 1);
+    store<i32>(SHAPE, M);
+    return gemmCompute(false, false, 1, M, 1, K, a, b, 1, SHAPE);
+  }
+  const batch = dimOf(a, 0), M = dimOf(a, 1), K = dimOf(a, 2), N = dimOf(b, 2);
+  if (op == Op.Baddbmm) {
+    store<i32>(SHAPE, batch); store<i32>(SHAPE, M, 4); store<i32>(SHAPE, N, 8);
+    return gemmCompute(false, false, batch, M, N, K, a, b, 3, SHAPE);
+  }
+  if (op != Op.Addbmm) unreachable();
+  store<i32>(SHAPE, M); store<i32>(SHAPE, N, 4);
+  const out = newTensor(2, SHAPE, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const pc = dataOf(out);
+  memory.fill(pc, 0, <usize>numelOf(out) << 2);
+  const sa = <usize>M * K << 2, sb = <usize>K * N << 2;
+  for (let i = 0; i < batch; i++) {
+    if (!gemm(false, false, M, N, K, dataOf(a) + <usize>i * sa, K, dataOf(b) + <usize>i * sb, N, true, pc, N)) {
+      release(out);
+      return Err.OutOfMemory;
+    }
+  }
+  return out;
+}
+
+/** beta·self + alpha·(a·b) for Op.Addmv, Op.Baddbmm, Op.Addbmm (shapes validated by the TS layer). */
+export function add_product(op: i32, self: i32, a: i32, b: i32, beta: f64, alpha: f64): i32 {
+  const out = product(op, a, b);
+  if (out < 0) return out;
+  const n = numelOf(out), po = dataOf(out);
+  const be = <f32>beta, al = <f32>alpha;
+  if (beta == 0) {
+    for (let i = 0; i < n; i++) store<f32>(po + (<usize>i << 2), al * load<f32>(po + (<usize>i << 2)));
+  } else if (n > 0) {
+    const s = numelOf(self) == n ? self : expandCompute(self, ndimOf(out), shapePtr(out));
+    if (s < 0) { release(out); return s; }
+    const ps = dataOf(s);
+    for (let i = 0; i < n; i++) {
+      const o = <usize>i << 2;
+      store<f32>(po + o, be * load<f32>(ps + o) + al * load<f32>(po + o));
+    }
+    if (s != self) release(s);
+  }
+  if (!is_grad_enabled() || !(requiresGrad(self) || requiresGrad(a) || requiresGrad(b))) return out;
+  const r = newRecord(op, 3, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, self);
+  setInput(r, 1, a);
+  setInput(r, 2, b);
+  setParams(r, beta, alpha, 0, 0);
+  if (requiresGrad(b)) save(r, 1, a);
+  if (requiresGrad(a)) save(r, 2, b);
+  return out;
+}
+
+// ---- F.glu: the first half along dim times the sigmoid of the second (GluBackward0) ----
+
+/** out (with dim halved) from x; or, with g, x's gradient [sig·g | (1 − sig)·sig·a·g] (one loop for both). */
+export function gluRun(x: i32, dim: i32, g: i32, out: i32): void {
+  const nd = ndimOf(x), shape = shapePtr(x);
+  const outer = outerSize(nd, shape, dim), half = dimSize(nd, shape, dim) >> 1, inner = innerSize(nd, shape, dim);
+  const px = dataOf(x), po = dataOf(out), pg = g ? dataOf(g) : 0;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < half; j++) {
+      for (let i = 0; i < inner; i++) {
+        const ia = <usize>((o * 2 * half + j) * inner + i) << 2, ib = ia + (<usize>(half * inner) << 2);
+        const ih = <usize>((o * half + j) * inner + i) << 2;
+        const a = load<f32>(px + ia), sig = <f32>sigmoid(<f64>load<f32>(px + ib));
+        if (!g) { store<f32>(po + ih, a * sig); continue; }
+        const gv = load<f32>(pg + ih);
+        store<f32>(po + ia, sig * gv);
+        store<f32>(po + ib, (<f32>1 - sig) * sig * a * gv);
+      }
+    }
+  }
+}
+
+/** F.glu along dim (its size even, checked by the TS layer); records Op.Glu saving x, i0 = dim. */
+export function glu(x: i32, dim: i32): i32 {
+  const nd = ndimOf(x);
+  memory.copy(SHAPE, shapePtr(x), <usize>nd << 2);
+  store<i32>(SHAPE + (<usize>dim << 2), dimOf(x, dim) >> 1);
+  const out = newTensor(nd, SHAPE, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  gluRun(x, dim, 0, out);
+  if (!is_grad_enabled() || !requiresGrad(x)) return out;
+  const r = newRecord(Op.Glu, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  setParams(r, 0, 0, dim, 0);
+  save(r, 0, x);
+  return out;
+}
+
+// ---- linalg.cross along dim (size 3) of a and b broadcast to the shape (LinalgCrossBackward0) ----
+
+/** a × b along dim, both broadcast to the shape (nd dims at `shape`), not recorded. */
+export function crossCompute(a: i32, b: i32, dim: i32, nd: i32, shape: usize): i32 {
+  const out = newTensor(nd, shape, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const n = numelOf(out);
+  if (n == 0) return out;
+  const ea = numelOf(a) == n ? a : expandCompute(a, nd, shape);
+  const eb = numelOf(b) == n ? b : expandCompute(b, nd, shape);
+  if (ea < 0 || eb < 0) {
+    if (ea > 0 && ea != a) release(ea);
+    if (eb > 0 && eb != b) release(eb);
+    release(out);
+    return Err.OutOfMemory;
+  }
+  const outer = outerSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  const pa = dataOf(ea), pb = dataOf(eb), po = dataOf(out), step = <usize>inner << 2;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const p0 = <usize>(o * 3 * inner + i) << 2, p1 = p0 + step, p2 = p1 + step;
+      const a0 = load<f32>(pa + p0), a1 = load<f32>(pa + p1), a2 = load<f32>(pa + p2);
+      const b0 = load<f32>(pb + p0), b1 = load<f32>(pb + p1), b2 = load<f32>(pb + p2);
+      store<f32>(po + p0, a1 * b2 - a2 * b1);
+      store<f32>(po + p1, a2 * b0 - a0 * b2);
+      store<f32>(po + p2, a0 * b1 - a1 * b0);
+    }
+  }
+  if (ea != a) release(ea);
+  if (eb != b) release(eb);
+  return out;
+}
+
+/** linalg.cross with the output's shape (nd dims) in the args buffer; records Op.LinalgCross, i0 = dim. */
+export function cross(a: i32, b: i32, dim: i32, nd: i32): i32 {
+  const out = crossCompute(a, b, dim, nd, argsPtr());
+  if (out < 0 || !is_grad_enabled() || !(requiresGrad(a) || requiresGrad(b))) return out;
+  const r = newRecord(Op.LinalgCross, 2, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, a);
+  setInput(r, 1, b);
+  setParams(r, 0, 0, dim, 0);
+  if (requiresGrad(b)) save(r, 0, a);
+  if (requiresGrad(a)) save(r, 1, b);
+  return out;
+}
+
+// ---- the p-norm over the dims in mask (NormBackward1: torch.norm(p, dim, keepdim)), p > 0 ----
+
+/** |x|^p summed (p = 2: x², p = 1: |x|) or, for p = inf, the largest |x|; then the p-th root. Records Op.NormDim. */
+export function norm(x: i32, p: f64, mask: i32, keepdim: bool): i32 {
+  const n = numelOf(x), nd = ndimOf(x);
+  const t = newTensorN(nd, shapePtr(x), DType.Float32, n);
+  if (!t) return Err.OutOfMemory;
+  const px = dataOf(x), pt = dataOf(t);
+  for (let i = 0; i < n; i++) {
+    const v = load<f32>(px + (<usize>i << 2));
+    store<f32>(pt + (<usize>i << 2), p == 2 ? v * v : p == 1 || p == Infinity ? abs<f32>(v) : <f32>Math.pow(<f64>abs<f32>(v), p));
+  }
+  const ond = reducedShape(x, mask, keepdim);
+  const out = newTensor(ond, SHAPE, DType.Float32);
+  if (!out) { release(t); return Err.OutOfMemory; }
+  const po = dataOf(out), on = numelOf(out);
+  let ok = true;
+  if (p == Infinity) {
+    if (n > 0) reduceMax(pt, nd, shapePtr(x), mask, po, on);
+  } else ok = reduceSum<f32>(pt, nd, shapePtr(x), mask, po, 1.0, COUNTERS);
+  release(t);
+  if (!ok) { release(out); return Err.OutOfMemory; }
+  if (p != 1 && p != Infinity) {
+    for (let i = 0; i < on; i++) {
+      const s = <f64>load<f32>(po + (<usize>i << 2));
+      store<f32>(po + (<usize>i << 2), <f32>(p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
+    }
+  }
+  if (!is_grad_enabled() || !requiresGrad(x)) return out;
+  const r = newRecord(Op.NormDim, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  setParams(r, p, 0, mask, keepdim ? 1 : 0);
+  save(r, 0, x);
+  saveOutput(r);
+  return out;
+}
+
+// @ts-ignore: decorator
+@inline function sgn(v: f32): f32 { return v > 0 ? 1 : v < 0 ? -1 : v == v ? 0 : v; }
+
+/** PyTorch 1.13's norm_backward, elementwise over x (n elements) with the norm and g spread to x's shape. */
+export function normGrad(px: usize, pn: usize, pg: usize, p: f64, pc: usize, po: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const v = load<f32>(px + o), a = abs<f32>(v), nv = load<f32>(pn + o), gv = load<f32>(pg + o);
+    let r: f32;
+    if (p == 1) r = sgn(v) * gv;
+    else if (p == 2) r = gv * (nv == 0 ? <f32>0 : v / nv);
+    else if (p == Infinity) r = a == nv || a != a ? sgn(v) * (gv / load<f32>(pc + o)) : sgn(v) * <f32>0;
+    else if (p < 1) r = sgn(v) * (v == 0 ? <f32>0 : <f32>Math.pow(<f64>a, p - 1)) * gv * <f32>Math.pow(<f64>nv, 1 - p);
+    else {
+      const scale: f32 = nv == 0 ? 0 : gv / <f32>Math.pow(<f64>nv, p - 1);
+      r = (p < 2 ? sgn(v) * <f32>Math.pow(<f64>a, p - 1) : v * <f32>Math.pow(<f64>a, p - 2)) * scale;
+    }
+    store<f32>(po + o, r);
+  }
+}
+
+// ---- cdist: p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M] (CdistBackward0) ----
+
+/** One row pair's term of the gradient along one coordinate, as PyTorch's _cdist_backward. */
+// @ts-ignore: decorator
+@inline export function cdistTerm(diff: f32, dist: f32, p: f64): f32 {
+  const s: f32 = diff > 0 ? 1 : diff < 0 ? -1 : 0;
+  if (dist == 0) return 0;
+  if (p == 1) return s;
+  if (p == 2) return diff / dist;
+  if (p == Infinity) return abs<f32>(diff) == dist ? s : 0;
+  if (p < 1 && diff == 0) return 0;
+  return s * <f32>Math.pow(<f64>abs<f32>(diff), p - 1) / <f32>Math.pow(<f64>dist, p - 1);
+}
+
+/** x at [...batch, its last two dims] (batch: the first nd − 2 dims at `shape`): x itself (no new ref) or a copy. */
+export function batchedOf(x: i32, nd: i32, shape: usize): i32 {
+  const nx = ndimOf(x);
+  memory.copy(SPARE, shape, <usize>(nd - 2) << 2);
+  store<i32>(SPARE + (<usize>(nd - 2) << 2), dimOf(x, nx - 2));
+  store<i32>(SPARE + (<usize>(nd - 1) << 2), dimOf(x, nx - 1));
+  let n = 1;
+  for (let d = 0; d < nd; d++) n *= load<i32>(SPARE + (<usize>d << 2));
+  return numelOf(x) == n ? x : expandCompute(x, nd, SPARE);
+}
+
+/** The distances at the shape [...batch, P, R] (nd dims at `shape`), not recorded. */
+export function cdistCompute(x1: i32, x2: i32, p: f64, nd: i32, shape: usize): i32 {
+  const out = newTensor(nd, shape, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const a = batchedOf(x1, nd, shape);
+  const b = a < 0 ? a : batchedOf(x2, nd, shape);
+  if (a < 0 || b < 0) { if (a > 0 && a != x1) release(a); release(out); return Err.OutOfMemory; }
+  const P = load<i32>(shape + (<usize>(nd - 2) << 2)), R = load<i32>(shape + (<usize>(nd - 1) << 2));
+  const M = dimOf(x1, ndimOf(x1) - 1), nb = P * R ? numelOf(out) / (P * R) : 0;
+  const pa = dataOf(a), pb = dataOf(b), po = dataOf(out);
+  for (let bi = 0; bi < nb; bi++) {
+    for (let i = 0; i < P; i++) {
+      for (let j = 0; j < R; j++) {
+        let s: f64 = 0;
+        for (let k = 0; k < M; k++) {
+          const d = <f64>abs<f32>(load<f32>(pa + (<usize>((bi * P + i) * M + k) << 2)) - load<f32>(pb + (<usize>((bi * R + j) * M + k) << 2)));
+          s = p == Infinity ? max(s, d) : s + (p == 2 ? d * d : p == 1 ? d : Math.pow(d, p));
+        }
+        store<f32>(po + (<usize>((bi * P + i) * R + j) << 2), <f32>(p == 1 || p == Infinity ? s : p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
+      }
+    }
+  }
+  if (a != x1) release(a);
+  if (b != x2) release(b);
+  return out;
+}
+
+/** The gradient for x1 (forX2 false) or x2 at the full batch shape of g: Σ over the other's rows of g · term. */
+export function cdistGrad(x1: i32, x2: i32, g: i32, dist: i32, p: f64, forX2: bool): i32 {
+  const nd = ndimOf(g), shape = shapePtr(g);
+  const P = dimOf(g, nd - 2), R = dimOf(g, nd - 1), M = dimOf(x1, ndimOf(x1) - 1);
+  const a = batchedOf(x1, nd, shape);
+  const b = a < 0 ? a : batchedOf(x2, nd, shape);
+  if (a < 0 || b < 0) { if (a > 0 && a != x1) release(a); return Err.OutOfMemory; }
+  memory.copy(SHAPE, shape, <usize>(nd - 2) << 2);
+  store<i32>(SHAPE + (<usize>(nd - 2) << 2), forX2 ? R : P);
+  store<i32>(SHAPE + (<usize>(nd - 1) << 2), M);
+  const out = newTensor(nd, SHAPE, DType.Float32);
+  if (out) {
+    const pa = dataOf(a), pb = dataOf(b), pg = dataOf(g), pd = dataOf(dist), po = dataOf(out);
+    memory.fill(po, 0, <usize>numelOf(out) << 2);
+    const nb = P * R ? numelOf(g) / (P * R) : 0;
+    for (let bi = 0; bi < nb; bi++) {
+      for (let i = 0; i < P; i++) {
+        for (let j = 0; j < R; j++) {
+          const gi = <usize>((bi * P + i) * R + j) << 2, gv = load<f32>(pg + gi), dv = load<f32>(pd + gi);
+          for (let k = 0; k < M; k++) {
+            const ia = <usize>((bi * P + i) * M + k) << 2, ib = <usize>((bi * R + j) * M + k) << 2;
+            const va = load<f32>(pa + ia), vb = load<f32>(pb + ib), o = po + (forX2 ? ib : ia);
+            store<f32>(o, load<f32>(o) + gv * cdistTerm(forX2 ? vb - va : va - vb, dv, p));
+          }
+        }
+      }
+    }
+  }
+  if (a != x1) release(a);
+  if (b != x2) release(b);
+  return out ? out : Err.OutOfMemory;
+}
+
+/** cdist with the output's shape (nd dims) in the args buffer; records Op.Cdist (s0 = p) saving x1, x2, the result. */
+export function cdist(x1: i32, x2: i32, p: f64, nd: i32): i32 {
+  const out = cdistCompute(x1, x2, p, nd, argsPtr());
+  if (out < 0 || !is_grad_enabled() || !(requiresGrad(x1) || requiresGrad(x2))) return out;
+  const r = newRecord(Op.Cdist, 2, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x1);
+  setInput(r, 1, x2);
+  setParams(r, p, 0, 0, 0);
+  save(r, 0, x1);
+  save(r, 1, x2);
+  saveOutput(r);
+  return out;
+}

@@ -1,0 +1,365 @@
+// Linear-algebra and shape ops PyTorch 1.13 composes from others (ATen's
+// CompositeImplicit kernels), written the way ATen writes them so that every
+// intermediate node, grad_fn name and gradient is PyTorch's:
+//
+//   outer      reshape(n, 1) * vec2                        MulBackward0
+//   inner      tensordot over the last dims (0-d: *)       ReshapeAliasBackward0
+//   tensordot  permute, reshape (a copy where no view), mm ReshapeAliasBackward0
+//   kron       _unsafe_view, *, _unsafe_view               UnsafeViewBackward0
+//   matrix_power  matmul by binary decomposition           MmBackward0 ...
+//   atleast_1d/2d/3d, dstack, column_stack, broadcast_tensors, meshgrid: views, cat, expand
+
+import { Op } from '../../abi/abi.js';
+import { RuntimeError, NotImplementedError, TypeError } from '../errors.js';
+import { broadcastShapes, formatSize, normDim, numelOf } from '../shape.js';
+import { computeStride } from '../strides.js';
+import { parseSchema } from '../schema.js';
+import { bind } from '../signature.js';
+import { Tensor } from '../tensor.js';
+import { checkTensorArg } from '../args.js';
+import { cat, expand, permute, reshape, unsqueeze, view, viewAs, stridesOf } from './shape.js';
+import { mul } from './elementwise.js';
+import { sum } from './reduce.js';
+import { matmul, mm } from './linalg.js';
+import { eye } from '../creation.js';
+import { is_grad_enabled } from '../autograd.js';
+import { ternaryMethods } from './ternary.js';
+import { addProductMethod, crossMethod } from './linalg2.js';
+
+const SCHEMAS = {
+  outer: parseSchema('outer(Tensor input, Tensor vec2) -> Tensor', false),
+  ger: parseSchema('ger(Tensor input, Tensor vec2) -> Tensor', false),
+  inner: parseSchema('inner(Tensor input, Tensor other) -> Tensor', false),
+  kron: parseSchema('kron(Tensor input, Tensor other) -> Tensor', false),
+  matrix_power: parseSchema('matrix_power(Tensor input, int n) -> Tensor', false),
+};
+
+/** Disposes the intermediates of a composition (the graph keeps what backward needs). */
+function drop(...ts: Tensor[]): void {
+  for (const t of ts) t.dispose();
+}
+
+/** PyTorch's reshape: a view (ReshapeAliasBackward0) where one exists, else clone + _unsafe_view. */
+function reshapeAs(t: Tensor, shape: number[]): Tensor {
+  if (computeStride(t._shape, stridesOf(t), shape)) return reshape(t, shape);
+  const c = viewAs(Op.Clone, t, t._shape);
+  const out = viewAs(Op.UnsafeView, c, shape);
+  c.dispose();
+  return out;
+}
+
+function check1d(t: Tensor, name: string, fn: string): void {
+  if (t._shape.length !== 1) throw new RuntimeError(`${fn}: Expected 1-D argument ${name}, but got ${t._shape.length}-D`);
+}
+
+function outerOf(fn: 'outer' | 'ger', given: unknown[], self: Tensor | null): Tensor {
+  const a = bind(SCHEMAS[fn], given, self);
+  const input = a.input as Tensor, vec2 = a.vec2 as Tensor;
+  check1d(input, 'self', fn);
+  check1d(vec2, 'vec2', fn);
+  const col = reshape(input, [input._shape[0], 1]);
+  const out = mul(col, vec2);
+  col.dispose();
+  return out;
+}
+
+/**
+ * The outer product of two 1-D tensors: out[i][j] = input[i]·vec2[j] (MulBackward0).
+ * @example torch.outer(torch.tensor([1, 2]), torch.tensor([1, 10, 100])).shape // [2, 3]
+ */
+export function outer(input: Tensor, vec2: Tensor): Tensor;
+export function outer(...given: unknown[]): Tensor { return outerOf('outer', given, null); }
+/**
+ * An alias of {@link outer}.
+ * @example torch.ger(torch.tensor([1, 2]), torch.tensor([3, 4]))
+ */
+export function ger(input: Tensor, vec2: Tensor): Tensor;
+export function ger(...given: unknown[]): Tensor { return outerOf('ger', given, null); }
+
+/** Which of tensordot's dims arguments it was given: an int, or two lists. */
+function tensordotDims(dims: unknown): [number[], number[]] {
+  if (typeof dims === 'number' && Number.isInteger(dims)) {
+    if (dims < 0) throw new RuntimeError(`tensordot expects dims >= 0, but got dims=${dims}`);
+    return [Array.from({ length: dims }, (_, i) => i - dims), Array.from({ length: dims }, (_, i) => i)];
+  }
+  if (Array.isArray(dims) && dims.length === 2) {
+    const list = (d: unknown): number[] => (typeof d === 'number' ? [d] : d as number[]);
+    return [list(dims[0]), list(dims[1])];
+  }
+  throw new RuntimeError(
+    `tensordot expects dims to be int or Tuple[List[int], List[int]] or List[List[int]] containing two lists, but got dims=${String(dims)}`);
+}
+
+/** ATen's tensordot over given dim lists. */
+function contract(input1: Tensor, input2: Tensor, dims1: number[], dims2: number[]): Tensor {
+  if (dims1.length !== dims2.length) throw new RuntimeError('both dimension lists should have same length');
+  const n1 = input1._shape.length, n2 = input2._shape.length;
+  const d1 = dims1.map((d) => normDim(d, n1)), d2 = dims2.map((d) => normDim(d, n2));
+  const tmp: Tensor[] = [];
+  let t1 = input1, t2 = input2, csize = 1;
+  d1.forEach((k1, i) => {
+    const k2 = d2[i], s1 = input1._shape[k1], s2 = input2._shape[k2];
+    // broadcast dims are summed right away
+    if (s2 === 1) t1 = tmp[tmp.push(sum(t1, k1, true)) - 1];
+    else if (s1 === 1) t2 = tmp[tmp.push(sum(t2, k2, true)) - 1];
+    else if (s1 !== s2) {
+      throw new RuntimeError(
+        `contracted dimensions need to match, but first has size ${s1} in dim ${dims1[i]} and second has size ${s2} in dim ${dims2[i]}`);
+    } else csize *= s1;
+  });
+  const free1 = Array.from({ length: n1 }, (_, i) => i).filter((i) => !d1.includes(i));
+  const free2 = Array.from({ length: n2 }, (_, i) => i).filter((i) => !d2.includes(i));
+  const rsizes = [...free1.map((i) => t1._shape[i]), ...free2.map((i) => t2._shape[i])];
+  const size1 = numelOf(free1.map((i) => t1._shape[i])), size2 = numelOf(free2.map((i) => t2._shape[i]));
+  const p1 = tmp[tmp.push(permute(t1, [...free1, ...d1])) - 1];
+  const p2 = tmp[tmp.push(permute(t2, [...d2, ...free2])) - 1];
+  const m1 = tmp[tmp.push(reshapeAs(p1, [size1, csize])) - 1];
+  const m2 = tmp[tmp.push(reshapeAs(p2, [csize, size2])) - 1];
+  const y = tmp[tmp.push(mm(m1, m2)) - 1];
+  const out = reshape(y, rsizes);
+  drop(...tmp);
+  return out;
+}
+
+/**
+ * Contracts `a` and `b` over `dims`: the last `dims` dims of a with the first of b (an int,
+ * default 2), or the dims listed as `[dimsOfA, dimsOfB]`.
+ * @example torch.tensordot(torch.ones(2, 3, 4), torch.ones(3, 4, 5)).shape // [2, 5]
+ */
+export function tensordot(a: Tensor, b: Tensor, dims: number | [number[], number[]] | { dims: number | [number[], number[]] } = 2): Tensor {
+  checkTensorArg('tensordot', 'a', 1, a);
+  checkTensorArg('tensordot', 'b', 2, b);
+  const d = typeof dims === 'object' && dims !== null && !Array.isArray(dims) ? dims.dims : dims;
+  const [da, db] = tensordotDims(d);
+  return contract(a, b, da, db);
+}
+
+function innerOf(given: unknown[], self: Tensor | null): Tensor {
+  const a = bind(SCHEMAS.inner, given, self);
+  const input = a.input as Tensor, other = a.other as Tensor;
+  if (input._shape.length === 0 || other._shape.length === 0) return mul(input, other);
+  if (input._shape.at(-1) !== other._shape.at(-1)) {
+    throw new RuntimeError(
+      `inner() the last dimension must match on both input tensors but got shapes ${formatSize(input._shape)} and ${formatSize(other._shape)}`);
+  }
+  return contract(input, other, [-1], [-1]);
+}
+
+/**
+ * The inner product over the last dims (for 1-D tensors, the dot product); a 0-d operand multiplies.
+ * @example torch.inner(torch.ones(2, 3), torch.ones(4, 3)).shape // [2, 4]
+ */
+export function inner(input: Tensor, other: Tensor): Tensor;
+export function inner(...given: unknown[]): Tensor { return innerOf(given, null); }
+
+function kronOf(given: unknown[], self: Tensor | null): Tensor {
+  const a = bind(SCHEMAS.kron, given, self);
+  const x = a.input as Tensor, y = a.other as Tensor;
+  const nd = Math.max(x._shape.length, y._shape.length);
+  const padX = nd - x._shape.length, padY = nd - y._shape.length;
+  const as: number[] = [], bs: number[] = [], rs: number[] = [];
+  for (let i = 0; i < nd; i++) {
+    const sa = i >= padX ? x._shape[i - padX] : 1, sb = i >= padY ? y._shape[i - padY] : 1;
+    as.push(sa, 1);
+    bs.push(1, sb);
+    rs.push(sa * sb);
+  }
+  const xv = viewAs(Op.UnsafeView, x, as), yv = viewAs(Op.UnsafeView, y, bs);
+  const p = mul(xv, yv);
+  const out = viewAs(Op.UnsafeView, p, rs);
+  drop(xv, yv, p);
+  return out;
+}
+
+/**
+ * The Kronecker product: every element of input times the whole of other, in blocks.
+ * @example torch.kron(torch.eye(2), torch.ones(2, 2)).shape // [4, 4]
+ */
+export function kron(input: Tensor, other: Tensor): Tensor;
+export function kron(...given: unknown[]): Tensor { return kronOf(given, null); }
+
+function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
+  const a = bind(SCHEMAS.matrix_power, given, self);
+  const x = a.input as Tensor;
+  let n = a.n as number;
+  const s = x._shape, nd = s.length;
+  if (nd < 2) throw new RuntimeError('linalg.matrix_power: The input tensor A must have at least 2 dimensions.');
+  if (s[nd - 1] !== s[nd - 2]) {
+    throw new RuntimeError(`linalg.matrix_power: A must be batches of square matrices, but they are ${s[nd - 2]} by ${s[nd - 1]} matrices`);
+  }
+  if (n < 0) throw new NotImplementedError('matrix_power with a negative exponent (the matrix inverse) is not supported by wasmgrad');
+  if (n === 0) {
+    // PyTorch copies the identity into a clone of A (CopyBackwards, a zero gradient): wasmgrad has no such node
+    if (x.requires_grad && is_grad_enabled()) {
+      throw new NotImplementedError('matrix_power(A, 0) of a tensor that requires grad (CopyBackwards) is not supported by wasmgrad');
+    }
+    const e = eye(s[nd - 1], { dtype: x.dtype, device: x.device });
+    const out = expand(e, [...s]);
+    e.dispose();
+    return viewAs(Op.Clone, out, s);
+  }
+  if (n === 1) return viewAs(Op.Clone, x, s);
+  if (n === 2) return matmul(x, x);
+  if (n === 3) {
+    const sq = matmul(x, x);
+    const out = matmul(sq, x);
+    sq.dispose();
+    return out;
+  }
+  // binary decomposition of n, from the least significant bit
+  const tmp: Tensor[] = [];
+  let z: Tensor | null = null, result: Tensor | null = null;
+  while (n > 0) {
+    const bit = n % 2;
+    n = Math.floor(n / 2);
+    z = z ? tmp[tmp.push(matmul(z, z)) - 1] : x;
+    if (bit === 1) result = result ? tmp[tmp.push(matmul(result, z)) - 1] : z;
+  }
+  tmp.splice(tmp.indexOf(result!), 1);
+  drop(...tmp);
+  return result!;
+}
+
+/**
+ * A square matrix (or a batch of them) to an integer power n ≥ 0, by repeated matmul.
+ * @example torch.matrix_power(torch.tensor([[1, 1], [0, 1]]), 3) // [[1, 3], [0, 1]]
+ */
+export function matrix_power(input: Tensor, n: number): Tensor;
+export function matrix_power(...given: unknown[]): Tensor { return matrixPowerOf(given, null); }
+
+/** The tensors of a variadic call f(a, b, ...) or f([a, b, ...]), and whether one tensor was given alone. */
+function tensorsOf(fn: string, given: unknown[]): [Tensor[], boolean] {
+  const list = given.length === 1 && Array.isArray(given[0]) ? given[0] as unknown[] : given;
+  list.forEach((t, i) => {
+    if (!(t instanceof Tensor)) throw new TypeError(`${fn}(): argument 'tensors' (position ${i + 1}) must be tuple of Tensors, not ${typeof t}`);
+  });
+  return [list as Tensor[], given.length === 1 && given[0] instanceof Tensor];
+}
+
+const atleast = (rank: number) => (t: Tensor): Tensor => {
+  const nd = t._shape.length;
+  if (nd >= rank) return t;
+  if (nd === 0) return reshape(t, new Array<number>(rank).fill(1));
+  if (rank === 2 || nd === 2) return unsqueeze(t, rank === 2 ? 0 : -1);
+  const u = unsqueeze(t, 0);
+  const out = unsqueeze(u, -1);
+  u.dispose();
+  return out;
+};
+
+function atleastOf(rank: number, given: unknown[]): Tensor | Tensor[] {
+  const [ts, single] = tensorsOf(`atleast_${rank}d`, given);
+  const out = ts.map(atleast(rank));
+  return single ? out[0] : out;
+}
+
+/**
+ * Each tensor with at least one dim (a 0-d one becomes [1]); tensors of higher rank are returned as they are.
+ * @example torch.atleast_1d(torch.tensor(3)).shape // [1]
+ */
+export function atleast_1d(tensor: Tensor): Tensor;
+export function atleast_1d(...tensors: Tensor[] | [Tensor[]]): Tensor[];
+export function atleast_1d(...given: unknown[]): Tensor | Tensor[] { return atleastOf(1, given); }
+/**
+ * Each tensor with at least two dims: 0-d becomes [1, 1], 1-D [n] becomes [1, n].
+ * @example torch.atleast_2d(torch.ones(3)).shape // [1, 3]
+ */
+export function atleast_2d(tensor: Tensor): Tensor;
+export function atleast_2d(...tensors: Tensor[] | [Tensor[]]): Tensor[];
+export function atleast_2d(...given: unknown[]): Tensor | Tensor[] { return atleastOf(2, given); }
+/**
+ * Each tensor with at least three dims: 0-d becomes [1, 1, 1], [n] becomes [1, n, 1], [m, n] becomes [m, n, 1].
+ * @example torch.atleast_3d(torch.ones(2, 3)).shape // [2, 3, 1]
+ */
+export function atleast_3d(tensor: Tensor): Tensor;
+export function atleast_3d(...tensors: Tensor[] | [Tensor[]]): Tensor[];
+export function atleast_3d(...given: unknown[]): Tensor | Tensor[] { return atleastOf(3, given); }
+
+/** cat of the widened tensors; the widened copies the call made are disposed (the graph keeps them). */
+function catWidened(ts: readonly Tensor[], widened: Tensor[], dim: number): Tensor {
+  try {
+    return cat(widened, dim);
+  } finally {
+    widened.forEach((w, i) => { if (w !== ts[i]) w.dispose(); });
+  }
+}
+
+/**
+ * Tensors joined depth-wise (dim 2), after {@link atleast_3d}.
+ * @example torch.dstack([torch.ones(2, 3), torch.zeros(2, 3)]).shape // [2, 3, 2]
+ */
+export function dstack(tensors: readonly Tensor[]): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError('dstack expects a non-empty TensorList');
+  return catWidened(tensors, tensors.map(atleast(3)), 2);
+}
+
+/**
+ * Tensors joined as columns: 0-d and 1-D ones become columns [n, 1], then cat along dim 1.
+ * @example torch.column_stack([torch.ones(3), torch.zeros(3, 2)]).shape // [3, 3]
+ */
+export function column_stack(tensors: readonly Tensor[]): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError('column_stack expects a non-empty TensorList');
+  return catWidened(tensors, tensors.map((t) => (t._shape.length <= 1 ? reshape(t, [t.numel(), 1]) : t)), 1);
+}
+
+/**
+ * The tensors expanded to their common broadcast shape (ExpandBackward0); one that already has it is returned as it is.
+ * @example const [a, b] = torch.broadcast_tensors(torch.ones(3, 1), torch.ones(4)); a.shape // [3, 4]
+ */
+export function broadcast_tensors(...tensors: Tensor[] | [Tensor[]]): Tensor[];
+export function broadcast_tensors(...given: unknown[]): Tensor[] {
+  const [ts] = tensorsOf('broadcast_tensors', given);
+  const shape = ts.reduce<number[]>((s, t) => broadcastShapes(s, t._shape), []);
+  return ts.map((t) => (t._shape.join() === shape.join() ? t : expand(t, shape)));
+}
+
+/**
+ * Coordinate grids from 0-d or 1-D tensors: with `indexing: 'ij'` (the default) grid i varies
+ * along dim i; with 'xy' the first two dims are swapped (Cartesian, as NumPy's default).
+ * @example const [X, Y] = torch.meshgrid(torch.arange(3), torch.arange(2), { indexing: 'xy' }); X.shape // [2, 3]
+ */
+export function meshgrid(...tensors: (Tensor | Tensor[] | { indexing?: 'ij' | 'xy' })[]): Tensor[];
+export function meshgrid(...given: unknown[]): Tensor[] {
+  const last = given.at(-1);
+  const opts = last !== null && typeof last === 'object' && !Array.isArray(last) && !(last instanceof Tensor)
+    ? given.pop() as { indexing?: string } : {};
+  const indexing = opts.indexing ?? 'ij';
+  const [ts] = tensorsOf('meshgrid', given);
+  if (ts.length === 0) throw new RuntimeError('meshgrid expects a non-empty TensorList');
+  for (let i = 0; i + 1 < ts.length; i++) {
+    if (ts[i]._dtype !== ts[i + 1]._dtype) throw new RuntimeError('meshgrid expects all tensors to have the same dtype');
+  }
+  const swap = indexing === 'xy' && ts.length >= 2;
+  if (indexing !== 'xy' && indexing !== 'ij') {
+    throw new RuntimeError(`torch.meshgrid: indexing must be one of "xy" or "ij", but received: ${indexing}`);
+  }
+  const refs = ts.slice();
+  if (swap) [refs[0], refs[1]] = [refs[1], refs[0]];
+  for (const t of refs) {
+    if (t._shape.length > 1) throw new RuntimeError(`torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: ${t.toString()}`);
+  }
+  const shape = refs.map((t) => t.numel());
+  const grids = refs.map((t, i) => {
+    const v = view(t, shape.map((_, j) => (j === i ? -1 : 1)));
+    const g = expand(v, shape);
+    v.dispose();
+    return g;
+  });
+  if (swap) [grids[0], grids[1]] = [grids[1], grids[0]];
+  return grids;
+}
+
+// ternary and linalg 2: Tensor methods
+/** @internal */
+export const composeMethods = {
+  ...ternaryMethods,
+  addmv: (self: Tensor, given: unknown[]): Tensor => addProductMethod('addmv', self, given),
+  baddbmm: (self: Tensor, given: unknown[]): Tensor => addProductMethod('baddbmm', self, given),
+  addbmm: (self: Tensor, given: unknown[]): Tensor => addProductMethod('addbmm', self, given),
+  cross: crossMethod,
+  outer: (self: Tensor, given: unknown[]): Tensor => outerOf('outer', given, self),
+  ger: (self: Tensor, given: unknown[]): Tensor => outerOf('ger', given, self),
+  inner: (self: Tensor, given: unknown[]): Tensor => innerOf(given, self),
+  kron: (self: Tensor, given: unknown[]): Tensor => kronOf(given, self),
+  matrix_power: (self: Tensor, given: unknown[]): Tensor => matrixPowerOf(given, self),
+};

@@ -1,0 +1,167 @@
+// addmv, baddbmm, addbmm: beta·input + alpha·product in one node each (AddmvBackward0,
+// BaddbmmBackward0, AddbmmBackward0), input broadcast to the product's shape, with
+// PyTorch's checks in its order (input's expand first for the batched two).
+
+import { Op } from '../../abi/abi.js';
+import { RuntimeError, NotImplementedError, ValueError } from '../errors.js';
+import { broadcastShapes, checkStorage, normDim } from '../shape.js';
+import { parseSchema } from '../schema.js';
+import { bind } from '../signature.js';
+import { Tensor } from '../tensor.js';
+import { deviceOf, checkFloat } from './common.js';
+import { checkExpand } from './linalg.js';
+
+const S = {
+  addmv: parseSchema('addmv(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1) -> Tensor'),
+  baddbmm: parseSchema('baddbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor'),
+  addbmm: parseSchema('addbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor'),
+};
+type Name = keyof typeof S;
+const NAMES = { addmv: ['mat', 'vec'], baddbmm: ['batch1', 'batch2'], addbmm: ['batch1', 'batch2'] } as const;
+const OPS = { addmv: Op.Addmv, baddbmm: Op.Baddbmm, addbmm: Op.Addbmm } as const;
+
+/** The product's shape, after PyTorch's checks. */
+function outShape(name: Name, input: Tensor, a: Tensor, b: Tensor): number[] {
+  const [sa, sb, si] = [a._shape, b._shape, input._shape];
+  if (name === 'addmv') {
+    if (sa.length !== 2 || sb.length !== 1 || si.length > 1) {
+      throw new RuntimeError(`vector + matrix @ vector expected, got ${si.length}, ${sa.length}, ${sb.length}`);
+    }
+    const n = input.numel();
+    if (sa[1] !== sb[0] || (sa[0] !== n && n !== 1)) throw new RuntimeError(`size mismatch, got ${si[0] ?? n}, ${sa[0]}x${sa[1]},${sb[0]}`);
+    return [sa[0]];
+  }
+  if (sa.length !== 3) throw new RuntimeError('batch1 must be a 3D tensor');
+  if (sb.length !== 3) throw new RuntimeError('batch2 must be a 3D tensor');
+  if (name === 'baddbmm') {
+    checkExpand(si, [sa[0], sa[1], sb[2]]);
+    if (sb[0] !== sa[0] || sb[1] !== sa[2]) {
+      throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${sa[0]}, ${sa[2]}] but got: [${sb[0]}, ${sb[1]}].`);
+    }
+    return [sa[0], sa[1], sb[2]];
+  }
+  checkExpand(si, [sa[1], sb[2]]);
+  if (sa[0] !== sb[0]) throw new RuntimeError(`batch1 and batch2 must have same number of batches, got ${sa[0]} and ${sb[0]}`);
+  if (sa[2] !== sb[1]) throw new RuntimeError(`Incompatible matrix sizes for bmm (${sa[1]}x${sa[2]} and ${sb[1]}x${sb[2]})`);
+  return [sa[1], sb[2]];
+}
+
+function addProduct(name: Name, args: unknown[], self: Tensor | null): Tensor {
+  const a = bind(S[name], args, self);
+  const [an, bn] = NAMES[name];
+  const input = a.input as Tensor, x = a[an] as Tensor, y = a[bn] as Tensor;
+  const dev = deviceOf(input, x);
+  deviceOf(input, y);
+  for (const t of [input, x, y]) checkFloat(t, name);
+  const shape = outShape(name, input, x, y);
+  checkStorage(shape);
+  return new Tensor(dev, dev.addProduct(OPS[name], input.h, x.h, y.h, a.beta as number, a.alpha as number), shape);
+}
+
+/**
+ * beta·input + alpha·(mat·vec) (AddmvBackward0); input is ignored when beta is 0.
+ * @example torch.addmv(b, W, x, { beta: 0.5, alpha: 2 })
+ */
+export function addmv(input: Tensor, mat: Tensor, vec: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+export function addmv(...args: unknown[]): Tensor { return addProduct('addmv', args, null); }
+
+/**
+ * beta·input + alpha·(batch1[i]·batch2[i]) for each batch entry i (BaddbmmBackward0).
+ * @example torch.baddbmm(c, a, b) // [B, n, m]·[B, m, p] onto c → [B, n, p]
+ */
+export function baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+export function baddbmm(...args: unknown[]): Tensor { return addProduct('baddbmm', args, null); }
+
+/**
+ * beta·input + alpha·Σi batch1[i]·batch2[i]: the batch of products summed into one matrix (AddbmmBackward0).
+ * @example torch.addbmm(c, a, b) // [B, n, m]·[B, m, p] summed onto c → [n, p]
+ */
+export function addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+export function addbmm(...args: unknown[]): Tensor { return addProduct('addbmm', args, null); }
+
+/** @internal the Tensor methods */
+export const addProductMethod = (name: Name, self: Tensor, args: unknown[]): Tensor => addProduct(name, args, self);
+
+// ---- cross products (LinalgCrossBackward0) ----
+
+const CROSS = {
+  linalg: parseSchema('linalg_cross(Tensor input, Tensor other, *, int dim=-1) -> Tensor'),
+  torch: parseSchema('cross(Tensor input, Tensor other, int? dim=None) -> Tensor'),
+};
+
+/** ATen's linalg_cross: its checks in its order, then the device op over the broadcast shape. */
+function crossOf(input: Tensor, other: Tensor, dim: number): Tensor {
+  const dev = deviceOf(input, other);
+  const nd = input._shape.length;
+  if (nd !== other._shape.length) throw new RuntimeError('linalg.cross: inputs must have the same number of dimensions.');
+  const d = normDim(dim, nd);
+  const [x, y] = [input._shape[d] ?? 1, other._shape[d] ?? 1];
+  if (x !== 3 || y !== 3) throw new RuntimeError(`linalg.cross: inputs dimension ${dim} must have length 3. Got ${x} and ${y}`);
+  const shape = broadcastShapes(input._shape, other._shape).slice();
+  checkFloat(input, 'linalg.cross');
+  checkFloat(other, 'linalg.cross');
+  return new Tensor(dev, dev.cross(input.h, other.h, d, shape), shape);
+}
+
+/**
+ * The cross product of 3-vectors along dim (default -1), input and other broadcast (LinalgCrossBackward0).
+ * @example torch.linalg.cross(torch.tensor([1, 0, 0]), torch.tensor([0, 1, 0])) // tensor([0., 0., 1.])
+ */
+export function linalg_cross(input: Tensor, other: Tensor, options?: { dim?: number }): Tensor;
+export function linalg_cross(...args: unknown[]): Tensor {
+  const a = bind(CROSS.linalg, args, null);
+  return crossOf(a.input as Tensor, a.other as Tensor, a.dim as number);
+}
+
+function crossBound(args: unknown[], self: Tensor | null): Tensor {
+  const a = bind(CROSS.torch, args, self);
+  const input = a.input as Tensor;
+  let dim = a.dim as number | null;
+  // without dim, PyTorch (deprecated) takes the first dim of size 3
+  if (dim === null) {
+    dim = input._shape.indexOf(3);
+    if (dim < 0) throw new RuntimeError('no dimension of size 3 in input');
+  }
+  return crossOf(input, a.other as Tensor, dim);
+}
+
+/**
+ * The cross product along dim, as {@link linalg_cross}; without dim, along the first dim of size 3.
+ * @example torch.cross(a, b, 1)
+ */
+export function cross(input: Tensor, other: Tensor, dim?: number | null | { dim?: number | null }): Tensor;
+export function cross(...args: unknown[]): Tensor { return crossBound(args, null); }
+/** @internal Tensor.cross */
+export const crossMethod = (self: Tensor, args: unknown[]): Tensor => crossBound(args, self);
+
+// ---- cdist (CdistBackward0) ----
+
+const CDIST = parseSchema("cdist(Tensor x1, Tensor x2, float p=2.0, str compute_mode='use_mm_for_euclid_dist_if_necessary') -> Tensor");
+const MODES = ['use_mm_for_euclid_dist_if_necessary', 'use_mm_for_euclid_dist', 'donot_use_mm_for_euclid_dist'];
+
+/**
+ * The p-norm distance between each row of x1 [..., P, M] and each row of x2 [..., R, M]:
+ * [..., P, R], batch dims broadcast (CdistBackward0); p > 0 or inf.
+ * @example torch.cdist(torch.tensor([[0, 0]]), torch.tensor([[3, 4], [1, 0]])) // tensor([[5., 1.]])
+ */
+export function cdist(x1: Tensor, x2: Tensor, p?: number | { p?: number; compute_mode?: string }, compute_mode?: string): Tensor;
+export function cdist(...args: unknown[]): Tensor {
+  const a = bind(CDIST, args, null, 'cdist');
+  const x1 = a.x1 as Tensor, x2 = a.x2 as Tensor, p = a.p as number, mode = a.compute_mode as string;
+  if (!MODES.includes(mode)) throw new ValueError(`${mode} is not a valid value for compute_mode`);
+  const dev = deviceOf(x1, x2);
+  const s1 = x1._shape, s2 = x2._shape;
+  if (s1.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X1 got: ${s1.length}D`);
+  if (s2.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X2 got: ${s2.length}D`);
+  if (s1.at(-1) !== s2.at(-1)) throw new RuntimeError(`X1 and X2 must have the same number of columns. X1: ${s1.at(-1)} X2: ${s2.at(-1)}`);
+  checkFloat(x1, 'cdist');
+  checkFloat(x2, 'cdist');
+  if (p < 0) throw new RuntimeError('cdist only supports non-negative p values');
+  if (p === 0) throw new NotImplementedError('wasmgrad: cdist with p = 0 is not supported');
+  // PyTorch computes p = 2 by matrix products (EuclideanDistBackward0) when asked to, or past 25 rows by
+  // default: wasmgrad always takes the direct path (CdistBackward0), which PyTorch takes otherwise
+  if (p === 2 && mode === 'use_mm_for_euclid_dist') throw new NotImplementedError("wasmgrad: cdist's compute_mode 'use_mm_for_euclid_dist' is not supported");
+  const shape = [...broadcastShapes(s1.slice(0, -2), s2.slice(0, -2)), s1.at(-2)!, s2.at(-2)!];
+  checkStorage(shape);
+  return new Tensor(dev, dev.cdist(x1.h, x2.h, p, shape), shape);
+}

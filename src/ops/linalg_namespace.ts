@@ -1,0 +1,2 @@
+// torch.linalg (ternary and linalg 2): the functions of PyTorch's linalg module wasmgrad has.
+export { linalg_cross as cross } from './linalg2.js';
