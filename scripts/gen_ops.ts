@@ -661,6 +661,23 @@ function withRegion(path: string, begin: string, end: string, region: string): s
   return src.slice(0, a + begin.length) + region + src.slice(b);
 }
 
+/**
+ * The node names by op code, written out: the runtime reads these and never imports the
+ * table itself (its cases, docs and kernel texts would go into every bundle).
+ */
+function gradFnFile(): string {
+  let s = `${STAMP}// PyTorch's autograd node names, by op code: what \`t.grad_fn.name()\` and the
+// printed \`grad_fn=<...>\` show (the op table's \`node\` column).
+
+import { Op } from '../abi/abi.js';
+
+export const gradFnNames: { readonly [K in Op]: string } = {
+  [Op.None]: '',
+`;
+  for (const [code, row] of Object.entries(ops) as [string, OpRow][]) s += `  [Op.${Op[Number(code)]}]: '${row.node}',\n`;
+  return `${s}  [Op.Count]: '',\n};\n`;
+}
+
 /** tensor.ts with its generated region of Tensor methods rewritten. */
 function tensorMethods(groups: FrontEnd[][]): string {
   let region = '';
@@ -789,6 +806,7 @@ export function generate(): Map<string, string> {
   files.set('src/js/generated/kernels.generated.ts', tsKernels(derived));
   files.set('src/js/generated/derivatives.generated.ts', tsDerivatives(derived));
   files.set('src/saved_tensors.generated.ts', savedFile(derived));
+  files.set('src/grad_fn.generated.ts', gradFnFile());
   const groups = overloads(frontEnds());
   files.set('src/ops/schemas.generated.ts', schemasFile(groups));
   files.set('src/ops/methods.generated.ts', methodsFile(groups));

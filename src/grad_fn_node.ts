@@ -17,7 +17,7 @@
 
 import { Op } from '../abi/abi.js';
 import type { Backend, Handle, NodeRef } from './device.js';
-import { gradFnNames } from './grad_fn.js';
+import { gradFnNames } from './grad_fn.generated.js';
 import { Tensor } from './tensor.js';
 import { crossedFrom } from './crossing.js';
 import { savedTensors } from './saved_tensors.js';

@@ -6,7 +6,7 @@ import { Op, DType } from '../abi/abi.js';
 import type { Backend, Handle, DeviceName } from './device.js';
 import { RuntimeError } from './errors.js';
 import { numelOf, normDim, sameShape, type Shape, type SizeArg } from './shape.js';
-import { gradFnNames } from './grad_fn.js';
+import { gradFnNames } from './grad_fn.generated.js';
 import { GradFn } from './grad_fn_node.js';
 import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
 import { formatTensor } from './format.js';
@@ -1341,6 +1341,14 @@ export class Tensor {
     return ix2.methods.masked_fill(this, args);
   }
   /**
+   * In-place `masked_fill`: PyTorch's `t[mask] = value`.
+   * @example
+   * const t = torch.tensor([1, -2, 3]); t.masked_fill_(t.lt(0), 0); console.log(`${t}`); // tensor([1., 0., 3.])
+   */
+  masked_fill_(...args: [mask: Tensor, value: number | Tensor] | [{ mask: Tensor; value: number | Tensor }]): this {
+    return inplace(this, () => ix2.methods.masked_fill(this, args)) as this;
+  }
+  /**
    * The elements where mask is true, 1-D. See {@link masked_select}.
    * @example
    * console.log(`${torch.tensor([1, 2, 3]).masked_select(torch.tensor([true, false, true]))}`); // tensor([1., 3.])
@@ -1353,11 +1361,23 @@ export class Tensor {
    */
   tril(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.tril(this, args); }
   /**
+   * In-place `tril`.
+   * @example
+   * const t = torch.ones(2, 2); t.tril_(); console.log(`${t.flatten()}`); // tensor([1., 0., 1., 1.])
+   */
+  tril_(...args: [diagonal?: number] | [{ diagonal?: number }]): this { return inplace(this, () => ix2.methods.tril(this, args)) as this; }
+  /**
    * The upper triangle (j − i ≥ diagonal), zeros elsewhere. See {@link triu}.
    * @example
    * console.log(`${torch.ones(2, 2).triu(1).flatten()}`); // tensor([0., 1., 0., 0.])
    */
   triu(...args: [diagonal?: number] | [{ diagonal?: number }]): Tensor { return ix2.methods.triu(this, args); }
+  /**
+   * In-place `triu`.
+   * @example
+   * const t = torch.ones(2, 2); t.triu_(1); console.log(`${t.flatten()}`); // tensor([0., 1., 0., 0.])
+   */
+  triu_(...args: [diagonal?: number] | [{ diagonal?: number }]): this { return inplace(this, () => ix2.methods.triu(this, args)) as this; }
   /**
    * A diagonal of the planes (dim1, dim2). See {@link diagonal}.
    * @example
@@ -1640,6 +1660,12 @@ export class Tensor {
    */
   lerp(end: Tensor, weight: number | Tensor): Tensor { return co.composeMethods.lerp(this, [end, weight]); }
   /**
+   * In-place `lerp`: the running-average update `avg.lerp_(x, 0.1)`.
+   * @example
+   * const t = torch.tensor([0, 10]); t.lerp_(torch.tensor([10, 20]), 0.5); console.log(`${t}`); // tensor([ 5., 15.])
+   */
+  lerp_(end: Tensor, weight: number | Tensor): this { return inplace(this, () => co.composeMethods.lerp(this, [end, weight])) as this; }
+  /**
    * this + value·tensor1·tensor2. See {@link addcmul}.
    * @example
    * console.log(`${torch.ones(2).addcmul(torch.tensor([1, 2]), torch.tensor([3, 4]), { value: 2 })}`); // tensor([ 7., 17.])
@@ -1648,12 +1674,28 @@ export class Tensor {
     return co.composeMethods.addcmul(this, options ? [tensor1, tensor2, options] : [tensor1, tensor2]);
   }
   /**
+   * In-place `addcmul`.
+   * @example
+   * const t = torch.ones(2); t.addcmul_(torch.tensor([1, 2]), torch.tensor([3, 4]), { value: 2 }); console.log(`${t}`); // tensor([ 7., 17.])
+   */
+  addcmul_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this {
+    return inplace(this, () => this.addcmul(tensor1, tensor2, options)) as this;
+  }
+  /**
    * this + value·tensor1 / tensor2. See {@link addcdiv}.
    * @example
    * console.log(`${torch.ones(2).addcdiv(torch.tensor([1, 2]), torch.tensor([4, 4]))}`); // tensor([1.2500, 1.5000])
    */
   addcdiv(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
     return co.composeMethods.addcdiv(this, options ? [tensor1, tensor2, options] : [tensor1, tensor2]);
+  }
+  /**
+   * In-place `addcdiv`.
+   * @example
+   * const t = torch.ones(2); t.addcdiv_(torch.tensor([1, 2]), torch.tensor([4, 4])); console.log(`${t}`); // tensor([1.2500, 1.5000])
+   */
+  addcdiv_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this {
+    return inplace(this, () => this.addcdiv(tensor1, tensor2, options)) as this;
   }
   /**
    * beta·this + alpha·(mat·vec). See {@link addmv}.

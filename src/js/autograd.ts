@@ -4,7 +4,7 @@
 
 import { RuntimeError, BACKWARD_TWICE, modifiedInplace, type ModifiedTensor } from '../errors.js';
 import { TYPE_NAMES } from '../dtype.js';
-import { gradFnNames } from '../grad_fn.js';
+import { gradFnNames } from '../grad_fn.generated.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, empty } from './tensor.js';
 import { derivatives } from './generated/derivatives.generated.js';
 import type { RecordedOp } from '../ops/table.js';

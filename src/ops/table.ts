@@ -472,6 +472,7 @@ export const ops: Rows = {
     { name: 'take/empty', call: 'torch.take', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0, 2], dtype: 'int64' }], family: 'shape' },
   ] }),
   [Op.MaskedFill]: manual('MaskedFillBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    inplaceCase('masked_fill', [any([3, 4]), { values: [1, 0, 0, 1], shape: [4], dtype: 'bool' }, -1]),
     { name: 'masked_fill/number', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, -2.5], family: 'shape' },
     { name: 'masked_fill/broadcast mask', call: 'Tensor.masked_fill', args: [{ shape: [2, 3], domain: 'any' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, 0], family: 'shape' },
     { name: 'masked_fill/broadcast input', call: 'torch.masked_fill', args: [{ shape: [3], domain: 'any' }, { values: [1, 0, 0, 0, 1, 1], shape: [2, 3], dtype: 'bool' }, 1.5], family: 'shape' },
@@ -487,6 +488,7 @@ export const ops: Rows = {
     { name: 'masked_fill/tensor value broadcast', call: 'Tensor.masked_fill', args: [{ shape: [2, 1], domain: 'any' }, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
   ] }),
   [Op.Tril]: manual('TrilBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    inplaceCase('tril', [any([3, 4]), -1]),
     { name: 'tril/default', call: 'torch.tril', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'tril/positive diagonal batched', call: 'Tensor.tril', args: [{ shape: [2, 3, 3], domain: 'any' }, 1], family: 'shape' },
     { name: 'tril/negative diagonal', call: 'torch.tril', args: [{ shape: [4, 3], domain: 'any' }, -2], family: 'shape' },
@@ -494,6 +496,7 @@ export const ops: Rows = {
     { name: 'tril/empty', call: 'torch.tril', args: [{ shape: [0, 3], domain: 'any' }], family: 'shape' },
   ] }),
   [Op.Triu]: manual('TriuBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    inplaceCase('triu', [any([3, 4]), 1]),
     { name: 'triu/default', call: 'torch.triu', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'triu/negative diagonal batched', call: 'Tensor.triu', args: [{ shape: [2, 3, 2], domain: 'any' }, -1], family: 'shape' },
     { name: 'triu/keyword', call: 'torch.triu', args: [{ shape: [4, 4], domain: 'any' }], kwargs: { diagonal: 2 }, family: 'shape' },
@@ -600,6 +603,7 @@ export const ops: Rows = {
   // lerp with a number weight: a binary row whose alpha is the weight; PyTorch's kernel goes from the nearer end
   [Op.Lerp]: binary('LerpBackward0', 'abs(alpha) < 0.5 ? x + alpha * (y - x) : y - (y - x) * (1 - alpha)',
     { self: 'grad * (1 - weight)', end: 'grad * weight' }, { inputs: ['self', 'end'], params: ['weight'], cases: [
+      inplaceCase('lerp', [ANY34, ANY34, 0.3]),
       { name: 'lerp/function', call: 'torch.lerp', args: [ANY34, ANY34, 0.3] },
       { name: 'lerp/weight over a half', call: 'torch.lerp', args: [ANY34, ANY34, 0.75] },
       { name: 'lerp/broadcast negative weight', call: 'torch.lerp', args: [{ shape: [3, 1], domain: 'any' }, { shape: [4], domain: 'any' }, -0.6] },
@@ -608,12 +612,14 @@ export const ops: Rows = {
       { name: 'lerp/edges', call: 'torch.lerp', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, 0.25] },
     ] }),
   [Op.LerpTensor]: manual('LerpBackward1', ['self', 'end', 'weight'], 'ternaryBackward', { cases: [
+    inplaceCase('lerp', [ANY34, ANY34, ANY34], {}, ' tensor weight'),
     { name: 'lerp/tensor weight', call: 'torch.lerp', args: [ANY34, ANY34, ANY34] },
     { name: 'lerp/tensor weight broadcast', call: 'torch.lerp', args: [{ shape: [2, 1, 4], domain: 'any' }, { shape: [3, 4], domain: 'any' }, { shape: [4], domain: 'any' }] },
     { name: 'lerp/tensor weight method', call: 'Tensor.lerp', args: [ANY34, ANY34, { shape: [3, 1], domain: 'any' }] },
     { name: 'lerp/tensor weight 0-d', call: 'torch.lerp', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }, { values: [0.5], shape: [] }] },
   ] }),
   [Op.Addcmul]: manual('AddcmulBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+    inplaceCase('addcmul', [ANY34, ANY34, ANY34], { value: 0.5 }),
     { name: 'addcmul/function', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34] },
     { name: 'addcmul/value', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34], kwargs: { value: -0.5 } },
     { name: 'addcmul/broadcast', call: 'torch.addcmul', args: [{ shape: [4], domain: 'any' }, { shape: [3, 1], domain: 'any' }, { shape: [1, 4], domain: 'any' }], kwargs: { value: 2 } },
@@ -622,6 +628,7 @@ export const ops: Rows = {
     { name: 'addcmul/empty', call: 'torch.addcmul', args: [{ shape: [0, 2], domain: 'any' }, { shape: [0, 2], domain: 'any' }, { shape: [2], domain: 'any' }] },
   ] }),
   [Op.Addcdiv]: manual('AddcdivBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+    inplaceCase('addcdiv', [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }]),
     { name: 'addcdiv/function', call: 'torch.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }] },
     { name: 'addcdiv/value broadcast', call: 'torch.addcdiv', args: [{ shape: [3, 1], domain: 'any' }, { shape: [4], domain: 'any' }, { shape: [3, 4], domain: 'nonzero' }], kwargs: { value: -2 } },
     { name: 'addcdiv/method', call: 'Tensor.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'positive' }], kwargs: { value: 0.5 } },

@@ -5,7 +5,7 @@
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
 import { RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, type ModifiedTensor } from '../errors.js';
 import { TYPE_NAMES } from '../dtype.js';
-import { gradFnNames } from '../grad_fn.js';
+import { gradFnNames } from '../grad_fn.generated.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, type WasmExports } from './loader.js';
