@@ -24,9 +24,9 @@ function modifiedSaved(r: JsRecord): ModifiedTensor | null {
   const describe = (t: JsTensor, node: JsRecord | null, expected: number): ModifiedTensor =>
     ({ type: TYPE_NAMES[t.dtype], shape: t.shape, node: node ? gradFnNames[node.op] : null, version: t.version, expected });
   for (let k = 0; k < r.saved.length; k++) {
-    const t = r.saved[k];
+    const t = r.saved[k], expected = r.savedVersions?.[k] ?? 0;
     // a saved input is described by its grad_fn now
-    if (t && t.version !== r.savedVersions[k]) return describe(t, t.gradFn, r.savedVersions[k]);
+    if (t && t.version !== expected) return describe(t, t.gradFn, expected);
   }
   // a saved output by the node that made it
   if (r.savesResult && r.out.version !== r.outVersion) return describe(r.out, r, r.outVersion);

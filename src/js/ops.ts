@@ -157,7 +157,7 @@ export function inplaceCommit(x: JsTensor, r: JsTensor): void {
   const rec = r.gradFn;
   if (rec && rec.saved[0] === x) {
     rec.saved[0] = new JsTensor(x.data.slice(), x.shape.slice(), x.dtype);
-    rec.savedVersions[0] = 0;
+    if (rec.savedVersions) rec.savedVersions[0] = 0;
   }
   x.data.set(r.data);
   x.version++;

@@ -49,15 +49,21 @@ export interface JsInput {
 export class JsRecord {
   inputs: JsInput[] = [];
   private kept: (JsTensor | null)[] = [];
-  /** the versions of the saved tensors, and of the output, when they were saved */
-  savedVersions: number[] = [];
+  /** the versions of the saved tensors when they were saved; null while all are 0 (the usual case) */
+  savedVersions: number[] | null = null;
+  /** the version of the output when it was saved */
   outVersion = 0;
   private keepsResult = false;
   /** the tensors the derivative needs; saving one notes its version */
   get saved(): (JsTensor | null)[] { return this.kept; }
   set saved(ts: (JsTensor | null)[]) {
     this.kept = ts;
-    this.savedVersions = ts.map((t) => t?.version ?? 0);
+    let versions: number[] | null = null;
+    for (let k = 0; k < ts.length; k++) {
+      const v = ts[k]?.version ?? 0;
+      if (v) (versions ??= new Array<number>(ts.length).fill(0))[k] = v;
+    }
+    this.savedVersions = versions;
   }
   /** the derivative needs the output's values; saving them notes the output's version */
   get savesResult(): boolean { return this.keepsResult; }
