@@ -13,6 +13,7 @@ export { backward } from './autograd';
 export { create, create_fill, copy_tensor } from './ops/create';
 export { binary, unary, scalar } from './ops/elementwise';
 export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from './ops/reduce';
+export { reduce2 } from './ops/reduce2'; // reductions 2
 export { view, expand, permute, cat, slice } from './ops/shape';
 export { matmul, linear } from './ops/linalg';
 export { sgd_step, adam_step } from './ops/optim';

@@ -53,6 +53,9 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.MaxDim]: always(['indices', 'indices']),
   [Op.MinAll]: always(['self', 0], ['result', 'result']),
   [Op.MinDim]: always(['indices', 'indices']),
+  // reductions 2
+  [Op.Prod]: always(['self', 0], ['result', 'result']),
+  [Op.ProdDim]: always(['self', 0], ['result', 'result']),
   [Op.Mm]: crossed('self', 'mat2'),
   [Op.Bmm]: crossed('self', 'mat2'),
   [Op.Mv]: crossed('self', 'vec'),

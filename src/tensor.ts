@@ -13,6 +13,7 @@ import { formatTensor } from './format.js';
 import * as ew from './ops/elementwise.js';
 import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
+import * as red2 from './ops/reduce2.js'; // reductions 2
 import * as shp from './ops/shape.js';
 import * as sc from './ops/shape_compose.js';
 import * as la from './ops/linalg.js';
@@ -931,6 +932,15 @@ export class Tensor {
    */
   argmin(...args: [dim?: number | null, keepdim?: boolean] | [{ dim?: number | null; keepdim?: boolean }]): Tensor {
     return red.argExtremeMethod('argmin', this, args);
+  }
+  // reductions 2
+  /**
+   * The product of all elements, or along `dim`. See {@link prod}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).prod(1)}`); // tensor([ 2., 12.])
+   */
+  prod(...args: [dim?: number, keepdim?: boolean] | [dim: number, options: { keepdim?: boolean }] | [{ dim?: number; keepdim?: boolean }]): Tensor {
+    return red2.prodMethod(this, args);
   }
   /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.

@@ -13,7 +13,8 @@ import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
   dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
+  stackBackward, sumBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -116,6 +117,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Logsumexp: return logsumexpBackward(r, g, k);
     case Op.MinAll: return maxAllBackward(r, g, k);
     case Op.MinDim: return maxDimBackward(r, g, k);
+    case Op.Prod: return reduce2Backward(r, g, k);
+    case Op.ProdDim: return reduce2Backward(r, g, k);
     case Op.Softmax: return softmaxBackward(r, g, k);
     case Op.LogSoftmax: return logSoftmaxBackward(r, g, k);
     case Op.View: return reshapeToInput(r, g, k);

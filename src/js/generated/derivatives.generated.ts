@@ -14,7 +14,8 @@ import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
   dotBackward, expandBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
+  stackBackward, sumBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -118,6 +119,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Logsumexp]: (r, g, k) => logsumexpBackward(r, g, k),
   [Op.MinAll]: (r, g, k) => maxAllBackward(r, g, k),
   [Op.MinDim]: (r, g, k) => maxDimBackward(r, g, k),
+  [Op.Prod]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.ProdDim]: (r, g, k) => reduce2Backward(r, g, k),
   [Op.Softmax]: (r, g, k) => softmaxBackward(r, g, k),
   [Op.LogSoftmax]: (r, g, k) => logSoftmaxBackward(r, g, k),
   [Op.View]: (r, g, k) => reshapeToInput(r, g, k),

@@ -1,0 +1,95 @@
+// Reductions 2 (prod, ...) of the js device, step by step as the wasm
+// device's assembly/ops/reduce2.ts (the same f32 roundings): the input is walked
+// in run order (kept dims first, reduced dims last), one run per output element.
+
+import { Op } from '../../../abi/abi.js';
+import { JsTensor, empty, record } from '../tensor.js';
+import { reducedShape } from '../../shape.js';
+
+const f = Math.fround;
+
+/** The offsets of the elements of a tensor of this shape in run order. */
+export function runOrder(shape: readonly number[], mask: number): Int32Array {
+  const sizes: number[] = [], strides: number[] = [];
+  for (const pass of [0, 1]) {
+    for (let d = 0; d < shape.length; d++) {
+      if (((mask >> d) & 1) !== pass) continue;
+      let stride = 1;
+      for (let e = d + 1; e < shape.length; e++) stride *= shape[e];
+      sizes.push(shape[d]);
+      strides.push(stride);
+    }
+  }
+  let n = 1;
+  for (const s of shape) n *= s;
+  const ord = new Int32Array(n), cnt = new Array<number>(sizes.length).fill(0);
+  for (let i = 0, off = 0; i < n; i++) {
+    ord[i] = off;
+    for (let j = sizes.length - 1; j >= 0; j--) {
+      const c = cnt[j] + 1;
+      if (c < sizes[j]) { cnt[j] = c; off += strides[j]; break; }
+      cnt[j] = 0;
+      off -= strides[j] * (c - 1);
+    }
+  }
+  return ord;
+}
+
+const count = (shape: readonly number[], mask: number): number => shape.reduce((n, s, d) => (mask & (1 << d) ? n * s : n), 1);
+
+/** The reduction of the run of n elements starting at run index b. */
+function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number, _p: number): number {
+  switch (op) {
+    case Op.Prod: case Op.ProdDim: {
+      let acc = 1;
+      for (let j = 0; j < n; j++) acc = f(acc * x[ord[b + j]]);
+      return acc;
+    }
+    default: throw new Error(`reduce2: op ${op}`);
+  }
+}
+
+/** op over the dims in mask; records (s0 = p, s1 = flag, i0 = mask, i1 = keepdim), saving input and result. */
+export function reduce2(op: Op, a: JsTensor, mask: number, keepdim: boolean, p: number, flag: number): JsTensor {
+  const n = count(a.shape, mask), ord = runOrder(a.shape, mask);
+  const out = empty(reducedShape(a.shape, mask, keepdim)), o = out.data as Float32Array;
+  for (let i = 0; i < o.length; i++) o[i] = runValue(op, a.data as Float32Array, ord, i * n, n, p);
+  const r = record(op, out, [a]);
+  if (r) { r.s0 = p; r.s1 = flag; r.i0 = mask; r.i1 = keepdim ? 1 : 0; r.saved = [a]; r.savesResult = true; }
+  return out;
+}
+
+/** The gradient of every element of the run at b into out, from g and the result r of its output element. */
+function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: number, n: number, g: number, r: number, out: Float32Array, _p: number): void {
+  switch (op) {
+    case Op.Prod: case Op.ProdDim: {
+      // mode 0: g·(r / x); 1: g·(the product of the others, as exclusive cumprods from both sides); 2: zeros
+      if (mode === 1) {
+        let pre = 1;
+        for (let j = 0; j < n; j++) { const i = ord[b + j]; out[i] = pre; pre = f(pre * x[i]); }
+        let suf = 1;
+        for (let j = n - 1; j >= 0; j--) { const i = ord[b + j]; out[i] = f(g * f(out[i] * suf)); suf = f(suf * x[i]); }
+        return;
+      }
+      for (let j = 0; j < n; j++) { const i = ord[b + j]; out[i] = mode === 0 ? f(g * f(r / x[i])) : 0; }
+      return;
+    }
+    default: throw new Error(`reduce2: op ${op}`);
+  }
+}
+
+/** How the derivative treats the whole tensor (prod: whether and how many zeros it holds). */
+function gradMode(op: Op, x: Float32Array): number {
+  if (op !== Op.Prod && op !== Op.ProdDim) return 0;
+  let zeros = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === 0) zeros++;
+  if (zeros === 0) return 0;
+  return op === Op.Prod && zeros > 1 ? 2 : 1;
+}
+
+/** The derivative of reduce2 into out (shaped like x): g and res in output order. */
+export function reduce2Grad(op: Op, x: Float32Array, shape: readonly number[], mask: number, g: Float32Array, res: Float32Array, out: Float32Array, p: number): void {
+  if (shape.length === 0 && (op === Op.Prod || op === Op.ProdDim)) { out[0] = g[0]; return; } // a 0-dim product is the element itself
+  const n = count(shape, mask), ord = runOrder(shape, mask), m = n ? x.length / n : 0, mode = gradMode(op, x);
+  for (let o = 0; o < m; o++) runGrad(op, mode, x, ord, o * n, n, g[o], res[o], out, p);
+}
