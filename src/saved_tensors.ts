@@ -56,6 +56,10 @@ const rules: Partial<Record<Op, Rule>> = {
   // reductions 2
   [Op.Prod]: always(['self', 0], ['result', 'result']),
   [Op.ProdDim]: always(['self', 0], ['result', 'result']),
+  [Op.Var]: always(['self', 0]),
+  [Op.Std]: always(['self', 0], ['result', 'result']),
+  [Op.VarMean]: always(['self', 0]),
+  [Op.StdMean]: always(['self', 0], ['result0', 'result']),
   [Op.Mm]: crossed('self', 'mat2'),
   [Op.Bmm]: crossed('self', 'mat2'),
   [Op.Mv]: crossed('self', 'vec'),

@@ -943,6 +943,18 @@ export class Tensor {
     return red2.prodMethod(this, args);
   }
   /**
+   * The variance over all elements or over `dim`, with `correction` (default 1) or `unbiased`. See {@link var_}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 5]]).var(1)}`); // tensor([0.5000, 2.0000])
+   */
+  var(...args: red2.MomentArgs): Tensor { return red2.momentMethod('var', this, args); }
+  /**
+   * The standard deviation over all elements or over `dim`. See {@link std}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3, 4]).std({ dim: 0, correction: 0 })}`); // tensor(1.1180)
+   */
+  std(...args: red2.MomentArgs): Tensor { return red2.momentMethod('std', this, args); }
+  /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
    * @example
    * console.log(`${torch.tensor([1, -2]).square()}`); // tensor([1., 4.])

@@ -1,4 +1,4 @@
-// Reductions 2 (prod, ...) of the wasm device, mirrored step by step by
+// Reductions 2 (prod, var, std, ...) of the wasm device, mirrored step by step by
 // src/js/ops/reduce2.ts. Each walks the input in "run order": the kept dims
 // first, then the reduced dims, so the elements folded into output element o
 // are the run order[o·n .. o·n + n) (n = the count of reduced elements). The
@@ -56,6 +56,15 @@ function runValue(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
       let acc: f32 = 1;
       for (let j = 0; j < n; j++) acc *= at(x, ord, b + j);
       return acc;
+    }
+    case Op.Var: case Op.Std: case Op.VarMean: case Op.StdMean: {
+      // two passes in f64; the divisor is max(0, n − correction), as PyTorch
+      let sum: f64 = 0, m2: f64 = 0;
+      for (let j = 0; j < n; j++) sum += <f64>at(x, ord, b + j);
+      const mean = sum / <f64>n;
+      for (let j = 0; j < n; j++) { const d = <f64>at(x, ord, b + j) - mean; m2 += d * d; }
+      const v = m2 / max<f64>(0, <f64>n - p);
+      return <f32>(op == Op.Std || op == Op.StdMean ? Math.sqrt(v) : v);
     }
     default: unreachable();
   }
@@ -115,12 +124,27 @@ function runGrad(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: f3
       }
       return;
     }
+    case Op.Var: case Op.Std: case Op.VarMean: case Op.StdMean: {
+      // std: g / (2·result) (0 where the result is 0), then var's (2 / (n − correction))·g·(x − mean);
+      // mode 1 (no dim, or 0-d) with n − correction ≤ 0: g·inf
+      if (op == Op.Std || op == Op.StdMean) g = r == 0 ? 0 : g / (r * 2);
+      const dof = <f64>n - p;
+      let sum: f64 = 0;
+      for (let j = 0; j < n; j++) sum += <f64>at(x, ord, b + j);
+      const mean = <f32>(sum / <f64>n), c = <f32>(2 / dof), gi = g * <f32>Infinity;
+      for (let j = 0; j < n; j++) {
+        const i = load<i32>(ord + (<usize>(b + j) << 2));
+        store<f32>(out + (<usize>i << 2), mode == 1 && dof <= 0 ? gi : c * g * (load<f32>(x + (<usize>i << 2)) - mean));
+      }
+      return;
+    }
     default: unreachable();
   }
 }
 
-/** How the derivative treats the whole tensor (prod: whether and how many zeros it holds). */
-function gradMode(op: i32, x: usize, nx: i32): i32 {
+/** How the derivative treats the whole tensor (prod: whether and how many zeros it holds; var: 1 without dim or 0-d). */
+function gradMode(op: i32, x: usize, nx: i32, nd: i32, flag: i32): i32 {
+  if (op == Op.Var || op == Op.Std || op == Op.VarMean || op == Op.StdMean) return flag || nd == 0 ? 1 : 0;
   if (op != Op.Prod && op != Op.ProdDim) return 0;
   let zeros = 0;
   for (let i = 0; i < nx; i++) if (load<f32>(x + (<usize>i << 2)) == 0) zeros++;
@@ -129,7 +153,7 @@ function gradMode(op: i32, x: usize, nx: i32): i32 {
 }
 
 /** The derivative of reduce2 into out (shaped like x): g and res in output order. */
-export function reduce2Grad(op: i32, x: i32, nd: i32, shape: usize, mask: i32, g: usize, res: usize, out: i32, p: f64): bool {
+export function reduce2Grad(op: i32, x: i32, nd: i32, shape: usize, mask: i32, g: usize, res: usize, out: i32, p: f64, flag: i32): bool {
   const nx = numelOf(out);
   if (nd == 0 && (op == Op.Prod || op == Op.ProdDim)) { // a 0-dim product is the element itself
     store<f32>(dataOf(out), load<f32>(g));
@@ -139,7 +163,7 @@ export function reduce2Grad(op: i32, x: i32, nd: i32, shape: usize, mask: i32, g
   if (!ord) return false;
   let n = 1;
   for (let d = 0; d < nd; d++) if (mask & (1 << d)) n *= load<i32>(shape + (<usize>d << 2));
-  const m = n ? nx / n : 0, px = dataOf(x), mode = gradMode(op, px, nx);
+  const m = n ? nx / n : 0, px = dataOf(x), mode = gradMode(op, px, nx, nd, flag);
   for (let o = 0; o < m; o++) {
     runGrad(op, mode, px, dataOf(ord), o * n, n, load<f32>(g + (<usize>o << 2)), load<f32>(res + (<usize>o << 2)), dataOf(out), p);
   }

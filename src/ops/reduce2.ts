@@ -1,13 +1,14 @@
-// Reductions 2: prod, ... Arguments bound from PyTorch's schemas (without
+// Reductions 2: prod, var, std, var_mean, std_mean, ... Arguments bound from PyTorch's schemas (without
 // `dtype`: the float kernels are float32); the devices reduce in run order
 // (src/js/ops/reduce2.ts, assembly/ops/reduce2.ts), one node per op as PyTorch.
 
 import { Op } from '../../abi/abi.js';
-import { normDim, reducedShape } from '../shape.js';
+import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
 import { bindOverloads } from '../signature.js';
 import { parseSchema } from '../schema.js';
+import { mean } from './reduce.js';
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
 function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag = 0): Tensor {
@@ -38,3 +39,65 @@ export function prod(...args: unknown[]): Tensor { return prodBound(args, null);
 
 /** @internal Tensor.prod */
 export const prodMethod = (self: Tensor, args: unknown[]): Tensor => prodBound(args, self);
+
+type Moment = 'var' | 'std' | 'var_mean' | 'std_mean';
+const momentSchemas = (name: Moment): ReturnType<typeof parseSchema>[] => [
+  parseSchema(`${name}(Tensor input, int[]? dim, *, int? correction=None, bool keepdim=False) -> Tensor`, !name.endsWith('mean')),
+  parseSchema(`${name}(Tensor input, int[]? dim, bool unbiased=True, bool keepdim=False) -> Tensor`, !name.endsWith('mean')),
+  parseSchema(`${name}(Tensor input, bool unbiased=True) -> Tensor`, false),
+];
+const MOMENTS: Record<Moment, ReturnType<typeof parseSchema>[]> = {
+  var: momentSchemas('var'), std: momentSchemas('std'), var_mean: momentSchemas('var_mean'), std_mean: momentSchemas('std_mean'),
+};
+const MOMENT_OPS: Record<Moment, Op> = { var: Op.Var, std: Op.Std, var_mean: Op.VarMean, std_mean: Op.StdMean };
+
+/** var, std (one tensor) or var_mean, std_mean ([that, the mean]) from PyTorch's three overloads. */
+function moment(name: Moment, args: unknown[], self: Tensor | null): Tensor | [Tensor, Tensor] {
+  const [which, a] = bindOverloads(MOMENTS[name], args, self);
+  const input = a.input as Tensor, nd = input._shape.length;
+  checkFloat(input, name);
+  const dim = which === 2 ? null : a.dim as number[] | null;
+  const correction = which === 0 ? (a.correction as number | null) ?? 1 : a.unbiased ? 1 : 0;
+  const keepdim = which === 2 ? false : a.keepdim as boolean;
+  const mask = dimMask(dim, nd, { fn: name, name: 'dim', position: 2 });
+  const out = run(MOMENT_OPS[name], input, mask, keepdim, correction, dim === null ? 1 : 0);
+  // the mean is mean()'s (MeanBackward1): one node for both results is beyond the tape
+  return name.endsWith('mean') ? [out, mean(input, dim ?? [], keepdim)] : out;
+}
+
+export type MomentArgs = [dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean]
+  | [dim: number | readonly number[] | null, options: { correction?: number | null; unbiased?: boolean; keepdim?: boolean }]
+  | [options: { dim?: number | readonly number[] | null; correction?: number | null; unbiased?: boolean; keepdim?: boolean }]
+  | [unbiased: boolean];
+
+/**
+ * The variance over all elements or over `dim` (an int or a list): the sum of squared deviations from
+ * the mean divided by n − correction (correction 1 by default; `unbiased: false` is 0). VarBackward0.
+ * @example torch.var(x); torch.var(x, 1, { keepdim: true }); torch.var(x, [0, 1], { correction: 0 }); torch.var(x, false)
+ */
+export function var_(input: Tensor, ...args: MomentArgs): Tensor;
+export function var_(...args: unknown[]): Tensor { return moment('var', args, null) as Tensor; }
+
+/**
+ * The standard deviation, the square root of {@link var_}, with the same arguments. StdBackward0.
+ * @example torch.std(x); torch.std(x, -1, { unbiased: false })
+ */
+export function std(input: Tensor, ...args: MomentArgs): Tensor;
+export function std(...args: unknown[]): Tensor { return moment('std', args, null) as Tensor; }
+
+/**
+ * [variance, mean] in one call, with {@link var_}'s arguments. The variance's node is VarMeanBackward0.
+ * @example const [v, m] = torch.var_mean(x, 1);
+ */
+export function var_mean(input: Tensor, ...args: MomentArgs): [Tensor, Tensor];
+export function var_mean(...args: unknown[]): [Tensor, Tensor] { return moment('var_mean', args, null) as [Tensor, Tensor]; }
+
+/**
+ * [standard deviation, mean] in one call, with {@link var_}'s arguments. The first's node is StdMeanBackward0.
+ * @example const [s, m] = torch.std_mean(x, null, { correction: 0 });
+ */
+export function std_mean(input: Tensor, ...args: MomentArgs): [Tensor, Tensor];
+export function std_mean(...args: unknown[]): [Tensor, Tensor] { return moment('std_mean', args, null) as [Tensor, Tensor]; }
+
+/** @internal Tensor.var / Tensor.std */
+export const momentMethod = (name: 'var' | 'std', self: Tensor, args: unknown[]): Tensor => moment(name, args, self) as Tensor;

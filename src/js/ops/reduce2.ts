@@ -1,4 +1,4 @@
-// Reductions 2 (prod, ...) of the js device, step by step as the wasm
+// Reductions 2 (prod, var, std, ...) of the js device, step by step as the wasm
 // device's assembly/ops/reduce2.ts (the same f32 roundings): the input is walked
 // in run order (kept dims first, reduced dims last), one run per output element.
 
@@ -38,12 +38,21 @@ export function runOrder(shape: readonly number[], mask: number): Int32Array {
 const count = (shape: readonly number[], mask: number): number => shape.reduce((n, s, d) => (mask & (1 << d) ? n * s : n), 1);
 
 /** The reduction of the run of n elements starting at run index b. */
-function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number, _p: number): number {
+function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number, p: number): number {
   switch (op) {
     case Op.Prod: case Op.ProdDim: {
       let acc = 1;
       for (let j = 0; j < n; j++) acc = f(acc * x[ord[b + j]]);
       return acc;
+    }
+    case Op.Var: case Op.Std: case Op.VarMean: case Op.StdMean: {
+      // two passes in f64; the divisor is max(0, n − correction), as PyTorch
+      let sum = 0, m2 = 0;
+      for (let j = 0; j < n; j++) sum += x[ord[b + j]];
+      const mean = sum / n;
+      for (let j = 0; j < n; j++) { const d = x[ord[b + j]] - mean; m2 += d * d; }
+      const v = m2 / Math.max(0, n - p);
+      return f(op === Op.Std || op === Op.StdMean ? Math.sqrt(v) : v);
     }
     default: throw new Error(`reduce2: op ${op}`);
   }
@@ -60,7 +69,7 @@ export function reduce2(op: Op, a: JsTensor, mask: number, keepdim: boolean, p: 
 }
 
 /** The gradient of every element of the run at b into out, from g and the result r of its output element. */
-function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: number, n: number, g: number, r: number, out: Float32Array, _p: number): void {
+function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: number, n: number, g: number, r: number, out: Float32Array, p: number): void {
   switch (op) {
     case Op.Prod: case Op.ProdDim: {
       // mode 0: g·(r / x); 1: g·(the product of the others, as exclusive cumprods from both sides); 2: zeros
@@ -74,12 +83,24 @@ function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: numb
       for (let j = 0; j < n; j++) { const i = ord[b + j]; out[i] = mode === 0 ? f(g * f(r / x[i])) : 0; }
       return;
     }
+    case Op.Var: case Op.Std: case Op.VarMean: case Op.StdMean: {
+      // std: g / (2·result) (0 where the result is 0), then var's (2 / (n − correction))·g·(x − mean);
+      // mode 1 (no dim, or 0-d) with n − correction ≤ 0: g·inf
+      if (op === Op.Std || op === Op.StdMean) g = r === 0 ? 0 : f(g / f(r * 2));
+      const dof = n - p;
+      let sum = 0;
+      for (let j = 0; j < n; j++) sum += x[ord[b + j]];
+      const mean = f(sum / n), c = f(2 / dof), gi = g * Infinity;
+      for (let j = 0; j < n; j++) { const i = ord[b + j]; out[i] = mode === 1 && dof <= 0 ? gi : f(f(c * g) * f(x[i] - mean)); }
+      return;
+    }
     default: throw new Error(`reduce2: op ${op}`);
   }
 }
 
-/** How the derivative treats the whole tensor (prod: whether and how many zeros it holds). */
-function gradMode(op: Op, x: Float32Array): number {
+/** How the derivative treats the whole tensor (prod: whether and how many zeros it holds; var: 1 without dim or 0-d). */
+function gradMode(op: Op, x: Float32Array, nd: number, flag: number): number {
+  if (op === Op.Var || op === Op.Std || op === Op.VarMean || op === Op.StdMean) return flag || nd === 0 ? 1 : 0;
   if (op !== Op.Prod && op !== Op.ProdDim) return 0;
   let zeros = 0;
   for (let i = 0; i < x.length; i++) if (x[i] === 0) zeros++;
@@ -88,8 +109,10 @@ function gradMode(op: Op, x: Float32Array): number {
 }
 
 /** The derivative of reduce2 into out (shaped like x): g and res in output order. */
-export function reduce2Grad(op: Op, x: Float32Array, shape: readonly number[], mask: number, g: Float32Array, res: Float32Array, out: Float32Array, p: number): void {
+export function reduce2Grad(
+  op: Op, x: Float32Array, shape: readonly number[], mask: number, g: Float32Array, res: Float32Array, out: Float32Array, p: number, flag: number,
+): void {
   if (shape.length === 0 && (op === Op.Prod || op === Op.ProdDim)) { out[0] = g[0]; return; } // a 0-dim product is the element itself
-  const n = count(shape, mask), ord = runOrder(shape, mask), m = n ? x.length / n : 0, mode = gradMode(op, x);
+  const n = count(shape, mask), ord = runOrder(shape, mask), m = n ? x.length / n : 0, mode = gradMode(op, x, shape.length, flag);
   for (let o = 0; o < m; o++) runGrad(op, mode, x, ord, o * n, n, g[o], res[o], out, p);
 }
