@@ -127,9 +127,11 @@ def enc_value(v):
 
 
 def enc_tensor(t, requires_grad=None):
-    dtype = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64"}[t.dtype]
+    dtype = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool"}[t.dtype]
     if t._is_zerotensor():  # PyTorch's storage-less zeros (the gradient of floor, sign, ...)
         t = torch.zeros(t.shape, dtype=t.dtype)
+    if t.dtype == torch.bool:  # bools as 0/1 (all, any)
+        t = t.long()
     return {
         "shape": list(t.shape),
         "dtype": dtype,

@@ -80,6 +80,29 @@ COMPOSITES = ["F.relu6", "F.softsign", "F.tanhshrink", "torch.square", "Tensor.s
 # point on the vectorized path, which is what real tensors take (docs/api.md)
 EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0, 6.0, 7.0, math.inf, math.nan]
 
+# reductions 2 compositions: (name, call, args, kwargs); zeros, ±0, ±inf, NaN (nonzero), empty tensors
+ZNI = {"values": [1, 0, math.nan, 2, math.inf, -math.inf, 0, -0.0, 0], "shape": [3, 3]}
+REDUCTIONS2 = [
+    (f"{op}/{label}", call, args, kwargs)
+    for op in ["all", "any"]
+    for label, call, args, kwargs in [
+        ("all", f"torch.{op}", [{"shape": [3, 4], "domain": "any"}], {}),
+        ("all zeros NaN inf", f"Tensor.{op}", [ZNI], {}),
+        ("dim", f"torch.{op}", [ZNI, 1], {}),
+        ("dim keepdim negative", f"Tensor.{op}", [ZNI, -2], {"keepdim": True}),
+        ("dim kwargs", f"torch.{op}", [{"shape": [2, 3], "domain": "any"}], {"dim": 0, "keepdim": False}),
+        ("empty", f"torch.{op}", [{"shape": [0, 3], "domain": "any"}], {}),
+        ("empty dim", f"torch.{op}", [{"shape": [0, 3], "domain": "any"}, 1], {}),
+    ]
+] + [
+    ("count_nonzero/all", "torch.count_nonzero", [ZNI], {}),
+    ("count_nonzero/dim", "torch.count_nonzero", [ZNI, 0], {}),
+    ("count_nonzero/dim list", "torch.count_nonzero", [{"shape": [2, 3, 4], "domain": "any"}, [0, -1]], {}),
+    ("count_nonzero/method dim kwarg", "Tensor.count_nonzero", [ZNI], {"dim": -1}),
+    ("count_nonzero/empty", "torch.count_nonzero", [{"shape": [0, 3], "domain": "any"}, 0], {}),
+]
+
+
 
 def op_cases(table):
     cases = []
@@ -90,6 +113,10 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
+    # reductions 2: compositions (all, any, count_nonzero: comparisons and the integer sum)
+    for name, call, args, kwargs in REDUCTIONS2:
+        with base.seeded(name):
+            cases.append(base.run_case(name, "reduction", call, [draw(a) if isinstance(a, dict) else a for a in args], kwargs))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):

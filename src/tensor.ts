@@ -955,6 +955,26 @@ export class Tensor {
    */
   std(...args: red2.MomentArgs): Tensor { return red2.momentMethod('std', this, args); }
   /**
+   * Whether every element is nonzero, over all elements or along `dim` (bool). See {@link all}.
+   * @example
+   * console.log(`${torch.tensor([[1, 0], [2, 3]]).all(1)}`); // tensor([False,  True])
+   */
+  all(...args: [dim?: number, keepdim?: boolean] | [{ dim?: number; keepdim?: boolean }]): Tensor { return red2.truthMethod('all', this, args); }
+  /**
+   * Whether some element is nonzero, over all elements or along `dim` (bool). See {@link any}.
+   * @example
+   * console.log(`${torch.tensor([[0, 0], [0, 3]]).any(1)}`); // tensor([False,  True])
+   */
+  any(...args: [dim?: number, keepdim?: boolean] | [{ dim?: number; keepdim?: boolean }]): Tensor { return red2.truthMethod('any', this, args); }
+  /**
+   * The number of nonzero elements, over all or over `dim` (int64). See {@link count_nonzero}.
+   * @example
+   * console.log(`${torch.tensor([[0, 1], [2, 3]]).count_nonzero(0)}`); // tensor([1, 2])
+   */
+  count_nonzero(...args: [dim?: number | readonly number[] | null] | [{ dim?: number | readonly number[] | null }]): Tensor {
+    return red2.truthMethod('count_nonzero', this, args);
+  }
+  /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
    * @example
    * console.log(`${torch.tensor([1, -2]).square()}`); // tensor([1., 4.])

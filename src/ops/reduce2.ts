@@ -1,4 +1,4 @@
-// Reductions 2: prod, var, std, var_mean, std_mean, ... Arguments bound from PyTorch's schemas (without
+// Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, ... Arguments bound from PyTorch's schemas (without
 // `dtype`: the float kernels are float32); the devices reduce in run order
 // (src/js/ops/reduce2.ts, assembly/ops/reduce2.ts), one node per op as PyTorch.
 
@@ -8,7 +8,8 @@ import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
 import { bindOverloads } from '../signature.js';
 import { parseSchema } from '../schema.js';
-import { mean } from './reduce.js';
+import { mean, sum } from './reduce.js';
+import { eq, ne, gt } from './compare.js';
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
 function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag = 0): Tensor {
@@ -101,3 +102,67 @@ export function std_mean(...args: unknown[]): [Tensor, Tensor] { return moment('
 
 /** @internal Tensor.var / Tensor.std */
 export const momentMethod = (name: 'var' | 'std', self: Tensor, args: unknown[]): Tensor => moment(name, args, self) as Tensor;
+
+// ---- all, any, count_nonzero: compositions over comparisons and the integer sum (no node: bool / int64 results)
+
+const ALL_ANY = (name: string): ReturnType<typeof parseSchema>[] => [
+  parseSchema(`${name}(Tensor input) -> Tensor`),
+  parseSchema(`${name}(Tensor input, int dim, bool keepdim=False) -> Tensor`),
+];
+const TRUTH = { all: ALL_ANY('all'), any: ALL_ANY('any') };
+
+/** The count of nonzero elements (NaN counts) over the dims in mask, int64; x's temporaries freed. */
+function nonzeroCount(input: Tensor, dim: number | readonly number[] | null, keepdim: boolean, zero = false): Tensor {
+  const mask = (zero ? eq : ne)(input, 0);
+  const out = dim === null ? sum(mask) : sum(mask, dim, keepdim);
+  mask.dispose();
+  return out;
+}
+
+function truth(name: 'all' | 'any', args: unknown[], self: Tensor | null): Tensor {
+  const [which, a] = bindOverloads(TRUTH[name], args, self);
+  const input = a.input as Tensor;
+  const dim = which === 0 ? null : normDim(a.dim as number, input._shape.length, { fn: name, name: 'dim', position: 2 });
+  // all: no zero in the run; any: some nonzero
+  const n = nonzeroCount(input, dim, which === 1 && a.keepdim as boolean, name === 'all');
+  const out = name === 'all' ? eq(n, 0) : gt(n, 0);
+  n.dispose();
+  return out;
+}
+
+/**
+ * Whether every element is nonzero (NaN is), over all elements or along `dim`: a bool tensor.
+ * @example torch.all(x); torch.all(x, 1, true); x.all({ dim: 0 })
+ */
+export function all(input: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor;
+export function all(...args: unknown[]): Tensor { return truth('all', args, null); }
+
+/**
+ * Whether some element is nonzero (NaN is), over all elements or along `dim`: a bool tensor.
+ * @example torch.any(x); torch.any(x, -1); x.any({ dim: 0, keepdim: true })
+ */
+export function any(input: Tensor, dim?: number | { dim?: number; keepdim?: boolean }, keepdim?: boolean | { keepdim?: boolean }): Tensor;
+export function any(...args: unknown[]): Tensor { return truth('any', args, null); }
+
+const COUNT = [
+  parseSchema('count_nonzero(Tensor input, int? dim=None) -> Tensor', false),
+  parseSchema('count_nonzero(Tensor input, int[] dim) -> Tensor', false),
+];
+
+function countNonzero(args: unknown[], self: Tensor | null): Tensor {
+  const [, a] = bindOverloads(COUNT, args, self);
+  const input = a.input as Tensor, dim = a.dim as number | number[] | null;
+  dimMask(dim, input._shape.length, { fn: 'count_nonzero', name: 'dim', position: 2 }); // PyTorch's dim errors
+  return nonzeroCount(input, dim, false);
+}
+
+/**
+ * The number of nonzero elements (NaN counts), over all elements or over `dim` (an int or a list): int64.
+ * @example torch.count_nonzero(x); torch.count_nonzero(x, [0, 1]); x.count_nonzero(1)
+ */
+export function count_nonzero(input: Tensor, dim?: number | readonly number[] | null | { dim?: number | readonly number[] | null }): Tensor;
+export function count_nonzero(...args: unknown[]): Tensor { return countNonzero(args, null); }
+
+/** @internal Tensor.all / any / count_nonzero */
+export const truthMethod = (name: 'all' | 'any' | 'count_nonzero', self: Tensor, args: unknown[]): Tensor =>
+  (name === 'count_nonzero' ? countNonzero(args, self) : truth(name, args, self));
