@@ -60,6 +60,7 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.Std]: always(['self', 0], ['result', 'result']),
   [Op.VarMean]: always(['self', 0]),
   [Op.StdMean]: always(['self', 0], ['result0', 'result']),
+  [Op.Nansum]: always(['self', 0]),
   [Op.Mm]: crossed('self', 'mat2'),
   [Op.Bmm]: crossed('self', 'mat2'),
   [Op.Mv]: crossed('self', 'vec'),

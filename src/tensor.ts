@@ -975,6 +975,18 @@ export class Tensor {
     return red2.truthMethod('count_nonzero', this, args);
   }
   /**
+   * The sum treating NaN as zero, over all elements or over `dim`. See {@link nansum}.
+   * @example
+   * console.log(`${torch.tensor([[1, NaN], [2, 3]]).nansum(1)}`); // tensor([1., 5.])
+   */
+  nansum(...args: red2.NanArgs): Tensor { return red2.nanMethod('nansum', this, args); }
+  /**
+   * The mean of the elements that are not NaN, over all elements or over `dim`. See {@link nanmean}.
+   * @example
+   * console.log(`${torch.tensor([[1, NaN], [2, 3]]).nanmean(1)}`); // tensor([1.0000, 2.5000])
+   */
+  nanmean(...args: red2.NanArgs): Tensor { return red2.nanMethod('nanmean', this, args); }
+  /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
    * @example
    * console.log(`${torch.tensor([1, -2]).square()}`); // tensor([1., 4.])

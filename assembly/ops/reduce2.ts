@@ -1,4 +1,4 @@
-// Reductions 2 (prod, var, std, ...) of the wasm device, mirrored step by step by
+// Reductions 2 (prod, var, std, nansum, ...) of the wasm device, mirrored step by step by
 // src/js/ops/reduce2.ts. Each walks the input in "run order": the kept dims
 // first, then the reduced dims, so the elements folded into output element o
 // are the run order[o·n .. o·n + n) (n = the count of reduced elements). The
@@ -65,6 +65,11 @@ function runValue(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
       for (let j = 0; j < n; j++) { const d = <f64>at(x, ord, b + j) - mean; m2 += d * d; }
       const v = m2 / max<f64>(0, <f64>n - p);
       return <f32>(op == Op.Std || op == Op.StdMean ? Math.sqrt(v) : v);
+    }
+    case Op.Nansum: {
+      let sum: f64 = 0;
+      for (let j = 0; j < n; j++) { const v = at(x, ord, b + j); if (v == v) sum += <f64>v; }
+      return <f32>sum;
     }
     default: unreachable();
   }
@@ -135,6 +140,13 @@ function runGrad(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: f3
       for (let j = 0; j < n; j++) {
         const i = load<i32>(ord + (<usize>(b + j) << 2));
         store<f32>(out + (<usize>i << 2), mode == 1 && dof <= 0 ? gi : c * g * (load<f32>(x + (<usize>i << 2)) - mean));
+      }
+      return;
+    }
+    case Op.Nansum: { // g·(x is not NaN)
+      for (let j = 0; j < n; j++) {
+        const i = load<i32>(ord + (<usize>(b + j) << 2)), v = load<f32>(x + (<usize>i << 2));
+        store<f32>(out + (<usize>i << 2), g * <f32>(v == v ? 1 : 0));
       }
       return;
     }

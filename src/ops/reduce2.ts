@@ -1,4 +1,4 @@
-// Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, ... Arguments bound from PyTorch's schemas (without
+// Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, ... Arguments bound from PyTorch's schemas (without
 // `dtype`: the float kernels are float32); the devices reduce in run order
 // (src/js/ops/reduce2.ts, assembly/ops/reduce2.ts), one node per op as PyTorch.
 
@@ -6,10 +6,11 @@ import { Op } from '../../abi/abi.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
-import { bindOverloads } from '../signature.js';
+import { bind, bindOverloads } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { mean, sum } from './reduce.js';
 import { eq, ne, gt } from './compare.js';
+import { div } from './elementwise.js';
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
 function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag = 0): Tensor {
@@ -166,3 +167,45 @@ export function count_nonzero(...args: unknown[]): Tensor { return countNonzero(
 /** @internal Tensor.all / any / count_nonzero */
 export const truthMethod = (name: 'all' | 'any' | 'count_nonzero', self: Tensor, args: unknown[]): Tensor =>
   (name === 'count_nonzero' ? countNonzero(args, self) : truth(name, args, self));
+
+// ---- nansum (NansumBackward0), nanmean (composed as PyTorch: nansum / the count of non-NaN, DivBackward0)
+
+const NAN_SCHEMAS = {
+  nansum: parseSchema('nansum(Tensor input, int[]? dim=None, bool keepdim=False) -> Tensor'),
+  nanmean: parseSchema('nanmean(Tensor input, int[]? dim=None, bool keepdim=False) -> Tensor'),
+};
+type NanArgs = [dim?: number | readonly number[] | null, keepdim?: boolean]
+  | [dim: number | readonly number[] | null, options: { keepdim?: boolean }]
+  | [options: { dim?: number | readonly number[] | null; keepdim?: boolean }];
+
+function nanReduce(name: 'nansum' | 'nanmean', args: unknown[], self: Tensor | null): Tensor {
+  const a = bind(NAN_SCHEMAS[name], args, self);
+  const input = a.input as Tensor, dim = a.dim as number[] | null, keepdim = a.keepdim as boolean;
+  checkFloat(input, name);
+  const mask = dimMask(dim, input._shape.length, { fn: name, name: 'dim', position: 2 });
+  const s = run(Op.Nansum, input, mask, keepdim);
+  if (name === 'nansum') return s;
+  const notNan = eq(input, input), count = sum(notNan, dim ?? [], keepdim);
+  const out = div(s, count);
+  notNan.dispose(); count.dispose();
+  return out;
+}
+
+/**
+ * The sum treating NaN as zero, over all elements or over `dim` (an int or a list). NansumBackward0.
+ * @example torch.nansum(x); torch.nansum(x, 1, true); x.nansum({ dim: [0, 1] })
+ */
+export function nansum(input: Tensor, ...args: NanArgs): Tensor;
+export function nansum(...args: unknown[]): Tensor { return nanReduce('nansum', args, null); }
+
+/**
+ * The mean of the elements that are not NaN, over all elements or over `dim`: nansum / count, as
+ * PyTorch composes it (DivBackward0).
+ * @example torch.nanmean(x); torch.nanmean(x, -1, true)
+ */
+export function nanmean(input: Tensor, ...args: NanArgs): Tensor;
+export function nanmean(...args: unknown[]): Tensor { return nanReduce('nanmean', args, null); }
+
+/** @internal Tensor.nansum / nanmean */
+export const nanMethod = (name: 'nansum' | 'nanmean', self: Tensor, args: unknown[]): Tensor => nanReduce(name, args, self);
+export type { NanArgs };

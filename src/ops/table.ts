@@ -378,6 +378,20 @@ export const ops: Rows = {
     { name: 'std_mean/all unbiased false', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, false], family: 'reduction' },
     { name: 'std_mean/dim', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, -1, true, true], family: 'reduction' },
   ] }),
+  // nanmean is nansum / count (DivBackward0 over NansumBackward0): its cases are here
+  [Op.Nansum]: manual('NansumBackward0', ['self'], 'reduce2Backward', { cases: [
+    { name: 'nansum/all', call: 'torch.nansum', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'nansum/all NaN inf', call: 'Tensor.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }], family: 'reduction' },
+    { name: 'nansum/dim', call: 'torch.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
+    { name: 'nansum/dim list keepdim negative', call: 'torch.nansum', args: [{ shape: [2, 3, 4], domain: 'any' }, [-1, 0], true], family: 'reduction' },
+    { name: 'nansum/dim kwargs', call: 'Tensor.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }], kwargs: { dim: 0, keepdim: true }, family: 'reduction' },
+    { name: 'nansum/empty', call: 'torch.nansum', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
+    { name: 'nansum/empty dim', call: 'torch.nansum', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
+    { name: 'nanmean/all', call: 'torch.nanmean', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'nanmean/dim NaN inf', call: 'torch.nanmean', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
+    { name: 'nanmean/dim list keepdim', call: 'Tensor.nanmean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { keepdim: true }, family: 'reduction' },
+    { name: 'nanmean/empty dim', call: 'torch.nanmean', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
+  ] }),
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward'),
   [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward'),
   [Op.View]: view('ViewBackward0', [

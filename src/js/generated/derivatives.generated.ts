@@ -125,6 +125,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Std]: (r, g, k) => reduce2Backward(r, g, k),
   [Op.VarMean]: (r, g, k) => reduce2Backward(r, g, k),
   [Op.StdMean]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.Nansum]: (r, g, k) => reduce2Backward(r, g, k),
   [Op.Softmax]: (r, g, k) => softmaxBackward(r, g, k),
   [Op.LogSoftmax]: (r, g, k) => logSoftmaxBackward(r, g, k),
   [Op.View]: (r, g, k) => reshapeToInput(r, g, k),

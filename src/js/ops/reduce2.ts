@@ -1,4 +1,4 @@
-// Reductions 2 (prod, var, std, ...) of the js device, step by step as the wasm
+// Reductions 2 (prod, var, std, nansum, ...) of the js device, step by step as the wasm
 // device's assembly/ops/reduce2.ts (the same f32 roundings): the input is walked
 // in run order (kept dims first, reduced dims last), one run per output element.
 
@@ -54,6 +54,11 @@ function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number
       const v = m2 / Math.max(0, n - p);
       return f(op === Op.Std || op === Op.StdMean ? Math.sqrt(v) : v);
     }
+    case Op.Nansum: {
+      let sum = 0;
+      for (let j = 0; j < n; j++) { const v = x[ord[b + j]]; if (v === v) sum += v; }
+      return f(sum);
+    }
     default: throw new Error(`reduce2: op ${op}`);
   }
 }
@@ -94,6 +99,9 @@ function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: numb
       for (let j = 0; j < n; j++) { const i = ord[b + j]; out[i] = mode === 1 && dof <= 0 ? gi : f(f(c * g) * f(x[i] - mean)); }
       return;
     }
+    case Op.Nansum: // g·(x is not NaN)
+      for (let j = 0; j < n; j++) { const i = ord[b + j]; out[i] = f(g * (x[i] === x[i] ? 1 : 0)); }
+      return;
     default: throw new Error(`reduce2: op ${op}`);
   }
 }
