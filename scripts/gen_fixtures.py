@@ -282,8 +282,11 @@ def as_leaf(a):
 
 def resolve(call):
     ns, name = call.split(".", 1)
-    if ns == "torch":
-        return getattr(torch, name)
+    if ns == "torch":  # torch.linalg.vector_norm: a dotted name
+        f = torch
+        for part in name.split("."):
+            f = getattr(f, part)
+        return f
     if ns == "F":
         return getattr(F, name)
     if ns == "Tensor":

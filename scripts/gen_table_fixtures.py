@@ -52,6 +52,11 @@ def number(v):
     return float(v) if isinstance(v, str) else v
 
 
+def nonfinite(v):
+    """A number argument of a case: gen_ops.ts writes Infinity, -Infinity and NaN as strings (norm's p)."""
+    return float(v) if v in ("Infinity", "-Infinity", "NaN") else v
+
+
 def draw(spec):
     if "values" in spec:
         vals = [number(v) for v in spec["values"]]
@@ -123,9 +128,10 @@ def op_cases(table):
                 # a list of tensor specs is a list of tensors (hstack's, cat's argument)
                 args = [draw(a) if isinstance(a, dict)
                         else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
-                        else a for a in c["args"]]
+                        else nonfinite(a) for a in c["args"]]
+                kwargs = {k: nonfinite(v) for k, v in c.get("kwargs", {}).items()}
                 case = base.run_case(c["name"], c.get("family", "elementwise"), c["call"], args,
-                                     c.get("kwargs", {}), c.get("grads", True))
+                                     kwargs, c.get("grads", True))
             case["op"] = entry["op"]
             cases.append(case)
     return cases

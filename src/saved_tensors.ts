@@ -61,6 +61,8 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.VarMean]: always(['self', 0]),
   [Op.StdMean]: always(['self', 0], ['result0', 'result']),
   [Op.Nansum]: always(['self', 0]),
+  [Op.Norm]: always(['self', 0], ['result', 'result']),
+  [Op.VectorNorm]: always(['self', 0], ['result', 'result']),
   [Op.Mm]: crossed('self', 'mat2'),
   [Op.Bmm]: crossed('self', 'mat2'),
   [Op.Mv]: crossed('self', 'vec'),

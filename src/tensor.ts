@@ -987,6 +987,14 @@ export class Tensor {
    */
   nanmean(...args: red2.NanArgs): Tensor { return red2.nanMethod('nanmean', this, args); }
   /**
+   * The p-norm over all elements or over `dim` (p = 2 by default). See {@link norm}.
+   * @example
+   * console.log(`${torch.tensor([[3, 4], [1, -1]]).norm(1, 1)}`); // tensor([7., 2.])
+   */
+  norm(...args: [p?: number | string | null | red2.NormOptions, dim?: number | readonly number[] | null | red2.NormOptions, keepdim?: boolean | red2.NormOptions]): Tensor {
+    return red2.normMethod(this, args);
+  }
+  /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
    * @example
    * console.log(`${torch.tensor([1, -2]).square()}`); // tensor([1., 4.])

@@ -1,4 +1,4 @@
-// Derivatives of reductions 2 (prod, var, std, nansum, ...): one fused kernel each
+// Derivatives of reductions 2 (prod, var, std, nansum, norm): one fused kernel each
 // (ops/reduce2.ts), into a fresh input-shaped tensor. Not differentiable twice.
 
 import { Err, DType } from '../../abi/abi';
@@ -8,7 +8,8 @@ import { T, saved, result, i0, s0, s1 } from './helpers';
 import { reduce2Grad } from '../ops/reduce2';
 
 // prod: g·(result / x) without zeros, else PyTorch's exclusive products (zeros for two zeros in the whole tensor);
-// var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN
+// var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN;
+// norm: PyTorch's norm_backward for every order
 export function reduce2Backward(r: usize, g: i32, k: i32): i32 {
   const res = result(r);
   if (res < 0) return res;

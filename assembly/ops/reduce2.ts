@@ -1,4 +1,4 @@
-// Reductions 2 (prod, var, std, nansum, ...) of the wasm device, mirrored step by step by
+// Reductions 2 (prod, var, std, nansum, norm) of the wasm device, mirrored step by step by
 // src/js/ops/reduce2.ts. Each walks the input in "run order": the kept dims
 // first, then the reduced dims, so the elements folded into output element o
 // are the run order[o·n .. o·n + n) (n = the count of reduced elements). The
@@ -49,6 +49,38 @@ export function runOrder(nd: i32, shape: usize, mask: i32): i32 {
   return load<f32>(x + (<usize>load<i32>(ord + (<usize>i << 2)) << 2));
 }
 
+/** The p-norm of a run (f64 sums): a count for p = 0, max / min |x| for ±inf (NaN wins), 0 when empty. */
+function normOf(x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
+  if (n == 0) return 0;
+  const inf = p == Infinity || p == -Infinity;
+  let acc: f64 = inf ? Math.abs(<f64>at(x, ord, b)) : 0;
+  for (let j = 0; j < n; j++) {
+    const a = Math.abs(<f64>at(x, ord, b + j));
+    if (a != a && p != 0) return NaN; // a count (p = 0) counts NaN as nonzero
+    if (p == Infinity) acc = max(acc, a);
+    else if (p == -Infinity) acc = min(acc, a);
+    else if (p == 0) acc += a != 0 ? 1 : 0;
+    else if (p == 1) acc += a;
+    else if (p == 2) acc += a * a;
+    else acc += Math.pow(a, p);
+  }
+  return <f32>(inf || p == 0 || p == 1 ? acc : p == 2 ? Math.sqrt(acc) : Math.pow(acc, 1 / p));
+}
+
+@inline function sgn(v: f32): f32 { return v > 0 ? 1 : v < 0 ? -1 : 0; }
+
+/** norm's derivative for one element (PyTorch's norm_backward); m: inf norms' argmax mask, cnt its count. */
+function normGrad(v: f32, g: f32, r: f32, p: f64, m: f32, cnt: f32): f32 {
+  const a = Math.abs(<f64>v);
+  if (p == 0) return 0;
+  if (p == 1) return sgn(v) * g;
+  if (p == 2) return g * (r == 0 ? 0 : v / r);
+  if (p == Infinity || p == -Infinity) return sgn(v) * ((g / cnt) * m);
+  if (p < 1) return sgn(v) * (v == 0 ? 0 : <f32>Math.pow(a, p - 1)) * g * <f32>Math.pow(<f64>r, 1 - p);
+  const sv: f32 = r == 0 ? 0 : g / <f32>Math.pow(<f64>r, p - 1);
+  return (p < 2 ? sgn(v) * <f32>Math.pow(a, p - 1) : v * <f32>Math.pow(a, p - 2)) * sv;
+}
+
 /** The reduction of the run of n elements starting at run index b. */
 function runValue(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
   switch (op) {
@@ -71,6 +103,7 @@ function runValue(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
       for (let j = 0; j < n; j++) { const v = at(x, ord, b + j); if (v == v) sum += <f64>v; }
       return <f32>sum;
     }
+    case Op.Norm: case Op.VectorNorm: return normOf(x, ord, b, n, p);
     default: unreachable();
   }
   return 0;
@@ -147,6 +180,17 @@ function runGrad(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: f3
       for (let j = 0; j < n; j++) {
         const i = load<i32>(ord + (<usize>(b + j) << 2)), v = load<f32>(x + (<usize>i << 2));
         store<f32>(out + (<usize>i << 2), g * <f32>(v == v ? 1 : 0));
+      }
+      return;
+    }
+    case Op.Norm: case Op.VectorNorm: {
+      let cnt: f32 = 0; // ±inf: the count of elements at the norm (or NaN)
+      if (p == Infinity || p == -Infinity) {
+        for (let j = 0; j < n; j++) { const v = abs<f32>(at(x, ord, b + j)); if (v == r || v != v) cnt += 1; }
+      }
+      for (let j = 0; j < n; j++) {
+        const i = load<i32>(ord + (<usize>(b + j) << 2)), v = load<f32>(x + (<usize>i << 2)), a = abs<f32>(v);
+        store<f32>(out + (<usize>i << 2), normGrad(v, g, r, p, a == r || a != a ? 1 : 0, cnt));
       }
       return;
     }

@@ -1,4 +1,5 @@
-// Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, ... Arguments bound from PyTorch's schemas (without
+// Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
+// linalg.vector_norm. Arguments bound from PyTorch's schemas (without
 // `dtype`: the float kernels are float32); the devices reduce in run order
 // (src/js/ops/reduce2.ts, assembly/ops/reduce2.ts), one node per op as PyTorch.
 
@@ -10,7 +11,10 @@ import { bind, bindOverloads } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { mean, sum } from './reduce.js';
 import { eq, ne, gt } from './compare.js';
-import { div } from './elementwise.js';
+import { div, mul } from './elementwise.js';
+import { sqrt } from './torch.generated.js';
+import { RuntimeError } from '../errors.js';
+import { isOptions } from '../signature.js';
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
 function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag = 0): Tensor {
@@ -209,3 +213,85 @@ export function nanmean(...args: unknown[]): Tensor { return nanReduce('nanmean'
 /** @internal Tensor.nansum / nanmean */
 export const nanMethod = (name: 'nansum' | 'nanmean', self: Tensor, args: unknown[]): Tensor => nanReduce(name, args, self);
 export type { NanArgs };
+
+// ---- torch.norm (NormBackward1; 'fro' over two dims is sqrt(sum(x·x)), as PyTorch), linalg.vector_norm
+
+const NORM = parseSchema('norm(Tensor input, Scalar? p=None, int[]? dim=None, bool keepdim=False) -> Tensor', false);
+const VECTOR_NORM = parseSchema('linalg_vector_norm(Tensor input, Scalar ord=2, int[]? dim=None, bool keepdim=False) -> Tensor');
+
+function normBound(args: unknown[], self: Tensor | null): Tensor {
+  // p may be a string ('fro', the default, or 'nuc'): taken out before binding the numbers
+  const at = self ? 0 : 1, last = args[args.length - 1];
+  const kw = isOptions(last) ? last : null, positional = kw ? args.length - 1 : args.length;
+  let pStr: string | null = positional <= at && !(kw && 'p' in kw) ? 'fro' : null;
+  const rest = args.slice();
+  if (positional > at && typeof rest[at] === 'string') { pStr = rest[at] as string; rest[at] = null; }
+  if (kw && typeof kw.p === 'string') { pStr = kw.p; rest[rest.length - 1] = { ...kw, p: null }; }
+  const a = bind(NORM, rest, self, 'norm');
+  const input = a.input as Tensor, nd = input._shape.length, keepdim = a.keepdim as boolean;
+  const dim = a.dim as number[] | null;
+  checkFloat(input, 'norm');
+  if (pStr !== null && pStr !== 'fro') {
+    if (pStr === 'nuc') throw new RuntimeError('wasmgrad: the nuclear norm (p=\'nuc\') is not supported');
+    throw new RuntimeError(`only valid string values are 'fro' and 'nuc', found ${pStr}`);
+  }
+  const mask = dimMask(dim, nd, { fn: 'norm', name: 'dim', position: 3 });
+  if (pStr === 'fro' && dim !== null && dim.length > 2) {
+    throw new RuntimeError(`Expected at most 2 dimensions, but got ${dim.length} dimensions instead.`);
+  }
+  if (pStr === 'fro' && dim !== null && dim.length === 2) {
+    // PyTorch's frobenius_norm over two dims: sqrt(sum(x·x))
+    if (normDim(dim[0], nd) === normDim(dim[1], nd)) throw new RuntimeError(`Expected dims to be different, got [${dim.join(', ')}] instead`);
+    const sq = mul(input, input), s = sum(sq, dim, keepdim), out = sqrt(s);
+    sq.dispose(); s.dispose();
+    return out;
+  }
+  const p = pStr === 'fro' || a.p === null ? 2 : a.p as number;
+  return run(Op.Norm, input, mask, keepdim, p, dim === null ? 1 : 0);
+}
+
+/**
+ * The p-norm over all elements or over `dim` (an int or a list): p = 2 ('fro', the default), 1,
+ * Infinity (max |x|), -Infinity (min |x|), 0 (the count of nonzeros) or any number. NormBackward1.
+ * @example torch.norm(x); torch.norm(x, 1); torch.norm(x, Infinity, 1, true); x.norm({ p: 3, dim: [0, 1] })
+ */
+export function norm(input: Tensor, p?: number | string | null | NormOptions, dim?: number | readonly number[] | null | NormOptions, keepdim?: boolean | NormOptions): Tensor;
+export function norm(...args: unknown[]): Tensor { return normBound(args, null); }
+export interface NormOptions { p?: number | string | null; dim?: number | readonly number[] | null; keepdim?: boolean }
+
+function vectorNormBound(args: unknown[]): Tensor {
+  const a = bind(VECTOR_NORM, args, null);
+  const input = a.input as Tensor, nd = input._shape.length, ord = a.ord as number, dim = a.dim as number[] | null;
+  checkFloat(input, 'linalg.vector_norm');
+  const mask = dimMask(dim, nd, { fn: 'linalg_vector_norm', name: 'dim', position: 3 });
+  // PyTorch refuses an inf or negative order over nothing
+  if (input.numel() === 0 && (ord < 0 || ord === Infinity)) {
+    const o = ord === Infinity ? 'inf' : ord === -Infinity ? '-inf' : String(ord);
+    if (dim === null || dim.length === 0) {
+      throw new RuntimeError(`linalg.vector_norm cannot compute the ${o} norm on an empty tensor because the operation does not have an identity`);
+    }
+    for (let d = 0; d < nd; d++) {
+      if ((mask >> d) & 1 && input._shape[d] === 0) {
+        throw new RuntimeError(`linalg.vector_norm cannot compute the ${o} norm on the dimension ${d}because this dimension is empty and the operation does not have an identity`);
+      }
+    }
+  }
+  return run(Op.VectorNorm, input, mask, a.keepdim as boolean, ord, dim === null ? 1 : 0);
+}
+
+/**
+ * The vector ord-norm over all elements (flattened) or over `dim` (an int or a list): ord = 2 by
+ * default, 1, Infinity, -Infinity, 0 or any number. LinalgVectorNormBackward0.
+ * @example torch.linalg.vector_norm(x); torch.linalg.vector_norm(x, 1, -1); torch.linalg.vector_norm(x, { ord: Infinity, dim: [0, 1], keepdim: true })
+ */
+export function vector_norm(
+  input: Tensor, ord?: number | VectorNormOptions, dim?: number | readonly number[] | null | VectorNormOptions, keepdim?: boolean | VectorNormOptions,
+): Tensor;
+export function vector_norm(...args: unknown[]): Tensor { return vectorNormBound(args); }
+export interface VectorNormOptions { ord?: number; dim?: number | readonly number[] | null; keepdim?: boolean }
+
+/** torch.linalg: the vector norm (the rest of PyTorch's torch.linalg is not here yet). */
+export const linalg = { vector_norm };
+
+/** @internal Tensor.norm */
+export const normMethod = (self: Tensor, args: unknown[]): Tensor => normBound(args, self);

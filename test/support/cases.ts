@@ -63,7 +63,9 @@ function decode(arg: Arg, device: Device, leaves: torch.Tensor[]): unknown {
 
 function call(c: OpCase, args: unknown[], kwargs: Record<string, unknown>): unknown {
   const withKw = Object.keys(kwargs).length ? [...args, kwargs] : args;
-  const [ns, name] = c.call.split('.');
+  const [ns, name, sub] = c.call.split('.');
+  // torch.linalg.vector_norm: a function of a namespace
+  if (ns === 'torch' && sub) return (T[name] as unknown as Record<string, (...a: unknown[]) => unknown>)[sub](...withKw);
   if (ns === 'torch') return T[name](...withKw);
   if (ns === 'F') return F[name](...withKw);
   if (name.startsWith('__')) return dunder[name](args);

@@ -1,4 +1,4 @@
-// Reductions 2 (prod, var, std, nansum, ...) of the js device, step by step as the wasm
+// Reductions 2 (prod, var, std, nansum, norm) of the js device, step by step as the wasm
 // device's assembly/ops/reduce2.ts (the same f32 roundings): the input is walked
 // in run order (kept dims first, reduced dims last), one run per output element.
 
@@ -37,6 +37,38 @@ export function runOrder(shape: readonly number[], mask: number): Int32Array {
 
 const count = (shape: readonly number[], mask: number): number => shape.reduce((n, s, d) => (mask & (1 << d) ? n * s : n), 1);
 
+/** The p-norm of a run (f64 sums): a count for p = 0, max / min |x| for ±inf (NaN wins), 0 when empty. */
+function normOf(x: Float32Array, ord: Int32Array, b: number, n: number, p: number): number {
+  if (n === 0) return 0;
+  const inf = p === Infinity || p === -Infinity;
+  let acc = inf ? Math.abs(x[ord[b]]) : 0;
+  for (let j = 0; j < n; j++) {
+    const a = Math.abs(x[ord[b + j]]);
+    if (a !== a && p !== 0) return NaN; // a count (p = 0) counts NaN as nonzero
+    if (p === Infinity) acc = Math.max(acc, a);
+    else if (p === -Infinity) acc = Math.min(acc, a);
+    else if (p === 0) acc += a !== 0 ? 1 : 0;
+    else if (p === 1) acc += a;
+    else if (p === 2) acc += a * a;
+    else acc += Math.pow(a, p);
+  }
+  return f(inf || p === 0 || p === 1 ? acc : p === 2 ? Math.sqrt(acc) : Math.pow(acc, 1 / p));
+}
+
+const sgn = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : 0);
+
+/** norm's derivative for one element (PyTorch's norm_backward); m: inf norms' argmax mask, cnt its count. */
+function normGrad(v: number, g: number, r: number, p: number, m: number, cnt: number): number {
+  const a = Math.abs(v);
+  if (p === 0) return 0;
+  if (p === 1) return f(sgn(v) * g);
+  if (p === 2) return f(g * (r === 0 ? 0 : f(v / r)));
+  if (p === Infinity || p === -Infinity) return f(sgn(v) * f(f(g / cnt) * m));
+  if (p < 1) return f(f(f(sgn(v) * (v === 0 ? 0 : f(Math.pow(a, p - 1)))) * g) * f(Math.pow(r, 1 - p)));
+  const sv = r === 0 ? 0 : f(g / f(Math.pow(r, p - 1)));
+  return f((p < 2 ? f(sgn(v) * f(Math.pow(a, p - 1))) : f(v * f(Math.pow(a, p - 2)))) * sv);
+}
+
 /** The reduction of the run of n elements starting at run index b. */
 function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number, p: number): number {
   switch (op) {
@@ -59,6 +91,7 @@ function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number
       for (let j = 0; j < n; j++) { const v = x[ord[b + j]]; if (v === v) sum += v; }
       return f(sum);
     }
+    case Op.Norm: case Op.VectorNorm: return normOf(x, ord, b, n, p);
     default: throw new Error(`reduce2: op ${op}`);
   }
 }
@@ -102,6 +135,17 @@ function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: numb
     case Op.Nansum: // g·(x is not NaN)
       for (let j = 0; j < n; j++) { const i = ord[b + j]; out[i] = f(g * (x[i] === x[i] ? 1 : 0)); }
       return;
+    case Op.Norm: case Op.VectorNorm: {
+      let cnt = 0; // ±inf: the count of elements at the norm (or NaN)
+      if (p === Infinity || p === -Infinity) {
+        for (let j = 0; j < n; j++) { const v = Math.abs(x[ord[b + j]]); if (v === r || v !== v) cnt++; }
+      }
+      for (let j = 0; j < n; j++) {
+        const i = ord[b + j], a = Math.abs(x[i]);
+        out[i] = normGrad(x[i], g, r, p, a === r || a !== a ? 1 : 0, cnt);
+      }
+      return;
+    }
     default: throw new Error(`reduce2: op ${op}`);
   }
 }
