@@ -14,6 +14,7 @@ export { inplace_commit, bump_version, inplace_error } from './ops/inplace';
 export { create, create_fill, copy_tensor } from './ops/create';
 export { binary, unary, scalar } from './ops/elementwise';
 export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from './ops/reduce';
+export { reduce2 } from './ops/reduce2'; // reductions 2
 export { view, expand, permute, cat, slice } from './ops/shape';
 export { gather_flat } from './ops/gather'; // shape and indexing 2
 export { matmul, linear } from './ops/linalg';

@@ -133,6 +133,8 @@ def enc_tensor(t, requires_grad=None):
         t = t.to(torch.int64)
     if t._is_zerotensor():  # PyTorch's storage-less zeros (the gradient of floor, sign, ...)
         t = torch.zeros(t.shape, dtype=t.dtype)
+    if t.dtype == torch.bool:  # bools as 0/1 (all, any)
+        t = t.long()
     return {
         "shape": list(t.shape),
         "dtype": dtype,

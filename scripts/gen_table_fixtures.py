@@ -52,6 +52,11 @@ def number(v):
     return float(v) if isinstance(v, str) else v
 
 
+def nonfinite(v):
+    """A number argument of a case: gen_ops.ts writes Infinity, -Infinity and NaN as strings (norm's p)."""
+    return float(v) if v in ("Infinity", "-Infinity", "NaN", "nan", "inf", "-inf") else v
+
+
 def draw(spec):
     if "values" in spec:
         vals = [number(v) for v in spec["values"]]
@@ -90,6 +95,29 @@ COMPOSITES = ["F.relu6", "F.softsign", "F.tanhshrink", "torch.square", "Tensor.s
 # and the two disagree at some points (hardtanh's gradient at NaN): a multiple of 8 keeps every
 # point on the vectorized path, which is what real tensors take (docs/api.md)
 EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0, 6.0, 7.0, math.inf, math.nan]
+
+# reductions 2 compositions: (name, call, args, kwargs); zeros, ±0, ±inf, NaN (nonzero), empty tensors
+ZNI = {"values": [1, 0, math.nan, 2, math.inf, -math.inf, 0, -0.0, 0], "shape": [3, 3]}
+REDUCTIONS2 = [
+    (f"{op}/{label}", call, args, kwargs)
+    for op in ["all", "any"]
+    for label, call, args, kwargs in [
+        ("all", f"torch.{op}", [{"shape": [3, 4], "domain": "any"}], {}),
+        ("all zeros NaN inf", f"Tensor.{op}", [ZNI], {}),
+        ("dim", f"torch.{op}", [ZNI, 1], {}),
+        ("dim keepdim negative", f"Tensor.{op}", [ZNI, -2], {"keepdim": True}),
+        ("dim kwargs", f"torch.{op}", [{"shape": [2, 3], "domain": "any"}], {"dim": 0, "keepdim": False}),
+        ("empty", f"torch.{op}", [{"shape": [0, 3], "domain": "any"}], {}),
+        ("empty dim", f"torch.{op}", [{"shape": [0, 3], "domain": "any"}, 1], {}),
+    ]
+] + [
+    ("count_nonzero/all", "torch.count_nonzero", [ZNI], {}),
+    ("count_nonzero/dim", "torch.count_nonzero", [ZNI, 0], {}),
+    ("count_nonzero/dim list", "torch.count_nonzero", [{"shape": [2, 3, 4], "domain": "any"}, [0, -1]], {}),
+    ("count_nonzero/method dim kwarg", "Tensor.count_nonzero", [ZNI], {"dim": -1}),
+    ("count_nonzero/empty", "torch.count_nonzero", [{"shape": [0, 3], "domain": "any"}, 0], {}),
+]
+
 
 
 # ternary and linalg 2: compositions (src/ops/compose.ts, F.* in src/nn/functional.ts), as
@@ -251,18 +279,22 @@ def op_cases(table):
     for name, family, call, make, kwargs in COMPOSED:
         with base.seeded(name):
             cases.append(base.run_case(name, family, call, make(), kwargs))
+    # reductions 2: compositions (all, any, count_nonzero: comparisons and the integer sum)
+    for name, call, args, kwargs in REDUCTIONS2:
+        with base.seeded(name):
+            cases.append(base.run_case(name, "reduction", call, [draw(a) if isinstance(a, dict) else a for a in args], kwargs))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):
                 # a list of tensor specs is a list of tensors (hstack's, cat's argument)
                 args = [draw(a) if isinstance(a, dict)
                         else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
-                        else float(a) if a in ("nan", "inf", "-inf")  # a non-finite number argument
-                        else a for a in c["args"]]
+                        else nonfinite(a) for a in c["args"]]
+                kwargs = {k: nonfinite(v) for k, v in c.get("kwargs", {}).items()}
                 if c.get("dtype") == "float64":
                     args = [double(a) for a in args]
                 case = base.run_case(c["name"], c.get("family", "elementwise"), c["call"], args,
-                                     c.get("kwargs", {}), c.get("grads", True))
+                                     kwargs, c.get("grads", True))
             case["op"] = entry["op"]
             cases.append(case)
     names = [c["name"] for c in cases]

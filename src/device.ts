@@ -117,6 +117,9 @@ export interface Backend {
   /** [values, int64 indices] */
   maxDim(a: Handle, dim: number, keepdim: boolean, op?: Op): [Handle, Handle];
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle;
+  // reductions 2
+  /** Op.Prod/ProdDim/... over the dims in mask; p is the op's number, flag 1 when no dim was given. */
+  reduce2(op: Op, a: Handle, mask: number, keepdim: boolean, p: number, flag: number): Handle;
   /** Op.Softmax or Op.LogSoftmax along dim. */
   softmax(op: Op, a: Handle, dim: number): Handle;
   /** view/reshape/flatten/squeeze/unsqueeze/UnsafeView: same data, new shape; `op` names the node. */

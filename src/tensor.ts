@@ -13,6 +13,7 @@ import { formatTensor } from './format.js';
 import * as ew from './ops/elementwise.js';
 import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
+import * as red2 from './ops/reduce2.js'; // reductions 2
 import * as shp from './ops/shape.js';
 import * as sc from './ops/shape_compose.js';
 import * as co from './ops/compose.js'; // ternary and linalg 2
@@ -1166,6 +1167,67 @@ export class Tensor {
    */
   argmin(...args: [dim?: number | null, keepdim?: boolean] | [{ dim?: number | null; keepdim?: boolean }]): Tensor {
     return red.argExtremeMethod('argmin', this, args);
+  }
+  // reductions 2
+  /**
+   * The product of all elements, or along `dim`. See {@link prod}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 4]]).prod(1)}`); // tensor([ 2., 12.])
+   */
+  prod(...args: [dim?: number, keepdim?: boolean] | [dim: number, options: { keepdim?: boolean }] | [{ dim?: number; keepdim?: boolean }]): Tensor {
+    return red2.prodMethod(this, args);
+  }
+  /**
+   * The variance over all elements or over `dim`, with `correction` (default 1) or `unbiased`. See {@link var_}.
+   * @example
+   * console.log(`${torch.tensor([[1, 2], [3, 5]]).var(1)}`); // tensor([0.5000, 2.0000])
+   */
+  var(...args: red2.MomentArgs): Tensor { return red2.momentMethod('var', this, args); }
+  /**
+   * The standard deviation over all elements or over `dim`. See {@link std}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3, 4]).std({ dim: 0, correction: 0 })}`); // tensor(1.1180)
+   */
+  std(...args: red2.MomentArgs): Tensor { return red2.momentMethod('std', this, args); }
+  /**
+   * Whether every element is nonzero, over all elements or along `dim` (bool). See {@link all}.
+   * @example
+   * console.log(`${torch.tensor([[1, 0], [2, 3]]).all(1)}`); // tensor([False,  True])
+   */
+  all(...args: [dim?: number, keepdim?: boolean] | [{ dim?: number; keepdim?: boolean }]): Tensor { return red2.truthMethod('all', this, args); }
+  /**
+   * Whether some element is nonzero, over all elements or along `dim` (bool). See {@link any}.
+   * @example
+   * console.log(`${torch.tensor([[0, 0], [0, 3]]).any(1)}`); // tensor([False,  True])
+   */
+  any(...args: [dim?: number, keepdim?: boolean] | [{ dim?: number; keepdim?: boolean }]): Tensor { return red2.truthMethod('any', this, args); }
+  /**
+   * The number of nonzero elements, over all or over `dim` (int64). See {@link count_nonzero}.
+   * @example
+   * console.log(`${torch.tensor([[0, 1], [2, 3]]).count_nonzero(0)}`); // tensor([1, 2])
+   */
+  count_nonzero(...args: [dim?: number | readonly number[] | null] | [{ dim?: number | readonly number[] | null }]): Tensor {
+    return red2.truthMethod('count_nonzero', this, args);
+  }
+  /**
+   * The sum treating NaN as zero, over all elements or over `dim`. See {@link nansum}.
+   * @example
+   * console.log(`${torch.tensor([[1, NaN], [2, 3]]).nansum(1)}`); // tensor([1., 5.])
+   */
+  nansum(...args: red2.NanArgs): Tensor { return red2.nanMethod('nansum', this, args); }
+  /**
+   * The mean of the elements that are not NaN, over all elements or over `dim`. See {@link nanmean}.
+   * @example
+   * console.log(`${torch.tensor([[1, NaN], [2, 3]]).nanmean(1)}`); // tensor([1.0000, 2.5000])
+   */
+  nanmean(...args: red2.NanArgs): Tensor { return red2.nanMethod('nanmean', this, args); }
+  /**
+   * The p-norm over all elements or over `dim` (p = 2 by default). See {@link norm}.
+   * @example
+   * console.log(`${torch.tensor([[3, 4], [1, -1]]).norm(1, 1)}`); // tensor([7., 2.])
+   */
+  norm(...args: [p?: number | string | null | red2.NormOptions, dim?: number | readonly number[] | null | red2.NormOptions, keepdim?: boolean | red2.NormOptions]): Tensor {
+    return red2.normMethod(this, args);
   }
   /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.

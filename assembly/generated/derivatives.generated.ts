@@ -14,8 +14,8 @@ import {
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward,
-  sumBackward, ternaryBackward,
+  normBackward, permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
+  stackBackward, sumBackward, ternaryBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -118,6 +118,15 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Logsumexp: return logsumexpBackward(r, g, k);
     case Op.MinAll: return maxAllBackward(r, g, k);
     case Op.MinDim: return maxDimBackward(r, g, k);
+    case Op.Prod: return reduce2Backward(r, g, k);
+    case Op.ProdDim: return reduce2Backward(r, g, k);
+    case Op.Var: return reduce2Backward(r, g, k);
+    case Op.Std: return reduce2Backward(r, g, k);
+    case Op.VarMean: return reduce2Backward(r, g, k);
+    case Op.StdMean: return reduce2Backward(r, g, k);
+    case Op.Nansum: return reduce2Backward(r, g, k);
+    case Op.Norm: return reduce2Backward(r, g, k);
+    case Op.VectorNorm: return reduce2Backward(r, g, k);
     case Op.Softmax: return softmaxBackward(r, g, k);
     case Op.LogSoftmax: return logSoftmaxBackward(r, g, k);
     case Op.View: return reshapeToInput(r, g, k);

@@ -11,6 +11,7 @@ import * as reduce from './ops/reduce.js';
 import * as shape from './ops/shape.js';
 import * as linalg from './ops/linalg.js';
 import * as loss from './ops/loss.js';
+import * as reduce2 from './ops/reduce2.js'; // reductions 2
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
@@ -72,6 +73,10 @@ export class JsDevice implements Backend {
   maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim, op); }
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.logsumexp(T(a), mask, keepdim); }
   softmax(op: Op, a: Handle, dim: number): Handle { return reduce.softmax(op, T(a), dim); }
+  // reductions 2
+  reduce2(op: Op, a: Handle, mask: number, keepdim: boolean, p: number, flag: number): Handle {
+    return reduce2.reduce2(op, T(a), mask, keepdim, p, flag);
+  }
   slice(op: Op, a: Handle, dim: number, start: number, length: number, step: number): Handle { return shape.slice(op, T(a), dim, start, length, step); }
   cat(op: Op, hs: Handle[], dim: number): Handle { return shape.cat(op, hs as JsTensor[], dim); }
   // shape and indexing 2

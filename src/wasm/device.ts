@@ -305,6 +305,10 @@ export class WasmDevice implements Backend {
     return this.id(this.x.logsumexp(a as number, mask, keepdim));
   }
   softmax(op: Op, a: Handle, dim: number): Handle { return this.id(this.x.softmax(op, a as number, dim)); }
+  // reductions 2
+  reduce2(op: Op, a: Handle, mask: number, keepdim: boolean, p: number, flag: number): Handle {
+    return this.id(this.x.reduce2(op, a as number, mask, keepdim, p, flag));
+  }
   view(op: Op, a: Handle, shape: Shape): Handle {
     const p = this.args(shape);
     return this.id(this.x.view(op, a as number, shape.length, p));

@@ -15,8 +15,8 @@ import {
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward, stackBackward,
-  sumBackward, ternaryBackward,
+  normBackward, permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
+  stackBackward, sumBackward, ternaryBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -120,6 +120,15 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Logsumexp]: (r, g, k) => logsumexpBackward(r, g, k),
   [Op.MinAll]: (r, g, k) => maxAllBackward(r, g, k),
   [Op.MinDim]: (r, g, k) => maxDimBackward(r, g, k),
+  [Op.Prod]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.ProdDim]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.Var]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.Std]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.VarMean]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.StdMean]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.Nansum]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.Norm]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.VectorNorm]: (r, g, k) => reduce2Backward(r, g, k),
   [Op.Softmax]: (r, g, k) => softmaxBackward(r, g, k),
   [Op.LogSoftmax]: (r, g, k) => logSoftmaxBackward(r, g, k),
   [Op.View]: (r, g, k) => reshapeToInput(r, g, k),

@@ -1,0 +1,15 @@
+// Derivatives of reductions 2 (prod, var, std, nansum, norm), mirroring assembly/grad/reduce2.ts:
+// one fused kernel (../ops/reduce2.ts). Not differentiable twice.
+
+import { type JsRecord, type JsTensor, empty } from '../tensor.js';
+import { saved, result } from './helpers.js';
+import { reduce2Grad } from '../ops/reduce2.js';
+
+// prod: g·(result / x) without zeros, else PyTorch's exclusive products (zeros for two zeros in the whole tensor);
+// var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN;
+// norm: PyTorch's norm_backward for every order
+export const reduce2Backward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
+  const x = saved(r, 0), out = empty(r.inputs[0].shape.slice());
+  reduce2Grad(r.op, x.data as Float32Array, x.shape, r.i0, g.data as Float32Array, result(r).data as Float32Array, out.data as Float32Array, r.s0, r.s1);
+  return out;
+};
