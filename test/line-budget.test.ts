@@ -11,8 +11,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // 11,500 -> 14,000 with issue 6: the op table and its front ends, dtypes, and the hand-written
 // reductions, shape and indexing ops it still lists
 // 14,000 -> 14,800 with issue 6 §4: ternary ops (where, lerp, addcmul, addcdiv), addmv / baddbmm /
-// addbmm and the linear-algebra compositions, on both devices
-const BUDGET = 14_800;
+// addbmm and the linear-algebra compositions, on both devices; -> 15,100 for glu, cross, the p-norm,
+// cdist and einsum
+const BUDGET = 15_100;
 
 function sourceLines(dir: string): number {
   let n = 0;
