@@ -36,7 +36,7 @@ export enum Op {
   Select, Slice,
   // linear algebra
   Mm, Bmm, Mv, Dot, Addmm, UnsafeView,
-  Where, Lerp, LerpTensor, Addcmul, Addcdiv, Addmv, Baddbmm, Addbmm, Glu, LinalgCross, NormDim, Cdist, // ternary and linalg 2
+  Where, Lerp, LerpTensor, Addcmul, Addcdiv, Addmv, Baddbmm, Addbmm, Glu, LinalgCross, NormDim, Cdist, CopyBackwards, // ternary and linalg 2
   // losses; i0 = reduction
   MseLoss, BinaryCrossEntropy, BinaryCrossEntropyWithLogits, NllLoss,
   // t.to(other device): the copy on the other device, over a leaf that stands for t (src/crossing.ts)

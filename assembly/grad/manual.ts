@@ -10,4 +10,4 @@ export { catBackward, stackBackward, sliceBackward } from './shape';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
 export { ternaryBackward } from './ternary';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward } from './linalg2';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg2';

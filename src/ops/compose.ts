@@ -21,8 +21,6 @@ import { cat, expand, permute, reshape, unsqueeze, view, viewAs, stridesOf } fro
 import { mul } from './elementwise.js';
 import { sum } from './reduce.js';
 import { matmul, mm, bmm } from './linalg.js';
-import { eye } from '../creation.js';
-import { is_grad_enabled } from '../autograd.js';
 import { ternaryMethods } from './ternary.js';
 import { addProductMethod, crossMethod } from './linalg2.js';
 
@@ -189,14 +187,14 @@ function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
   }
   if (n < 0) throw new NotImplementedError('matrix_power with a negative exponent (the matrix inverse) is not supported by wasmgrad');
   if (n === 0) {
-    // PyTorch copies the identity into a clone of A (CopyBackwards, a zero gradient): wasmgrad has no such node
-    if (x.requires_grad && is_grad_enabled()) {
-      throw new NotImplementedError('matrix_power(A, 0) of a tensor that requires grad (CopyBackwards) is not supported by wasmgrad');
-    }
-    const e = eye(s[nd - 1], { dtype: x.dtype, device: x.device });
-    const out = expand(e, [...s]);
-    e.dispose();
-    return viewAs(Op.Clone, out, s);
+    // PyTorch copies the identity into a clone of A (CopyBackwards over CloneBackward0: A's gradient is 0)
+    const c = viewAs(Op.Clone, x, s);
+    const out = viewAs(Op.CopyBackwards, c, s);
+    c.dispose();
+    const m = s[nd - 1], data = new Float32Array(out.numel());
+    for (let i = 0; i < data.length; i++) data[i] = Math.floor(i / m) % m === i % m ? 1 : 0;
+    out._dev.write(out.h, data);
+    return out;
   }
   if (n === 1) return viewAs(Op.Clone, x, s);
   if (n === 2) return matmul(x, x);
@@ -221,7 +219,7 @@ function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
 }
 
 /**
- * A square matrix (or a batch of them) to an integer power n ≥ 0, by repeated matmul.
+ * A square matrix (or a batch of them) to an integer power n ≥ 0, by repeated matmul (n = 0: the identity, with a zero gradient).
  * @example torch.matrix_power(torch.tensor([[1, 1], [0, 1]]), 3) // [[1, 3], [0, 1]]
  */
 export function matrix_power(input: Tensor, n: number): Tensor;

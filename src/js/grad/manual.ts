@@ -10,4 +10,4 @@ export { catBackward, stackBackward, sliceBackward } from './shape.js';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg.js';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
 export { ternaryBackward } from './ternary.js';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward } from './linalg2.js';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg2.js';
