@@ -50,6 +50,7 @@ export {
 export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
 export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg2.js';
 export * as linalg from './ops/linalg_namespace.js';
+export { cosine_similarity, pairwise_distance } from './nn/functional.js';
 export { select, narrow } from './ops/indexing.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';

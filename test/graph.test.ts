@@ -87,7 +87,7 @@ const knownDifferences: Record<string, string> = {
   ].map((name) => [`matmul/${name}`, MATMUL_VIEWS])),
   'linear/3-D input no bias': MATMUL_VIEWS,
   'table.json:matrix_power/6 batched': MATMUL_VIEWS,
-  ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf'].map((name) => [
+  ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf', 'torch'].map((name) => [
     `table.json:pairwise_distance/${name}`,
     "x1 - x2 + eps: ATen adds the number with add.Scalar (AddBackward1, no second input); wasmgrad's x + c is Python's AddBackward0",
   ])),

@@ -1,2 +1,3 @@
 // torch.linalg (ternary and linalg 2): the functions of PyTorch's linalg module wasmgrad has.
 export { linalg_cross as cross } from './linalg2.js';
+export { matrix_power } from './compose.js';
