@@ -69,7 +69,7 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
   [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
   [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
-  // ternary and linalg 2: where's bool condition is no input of the record (drawn at the result's shape)
+  // ternary and linalg 2: where's bool condition is no input of the record (its saved slot 0)
   [Op.Where]: always(['condition', 'condition']),
   [Op.LerpTensor]: always(['end', 1], ['self', 0], ['weight', 2]),
   [Op.Addcmul]: (needs) => [

@@ -92,7 +92,6 @@ const knownDifferences: Record<string, string> = {
     "x1 - x2 + eps: ATen adds the number with add.Scalar (AddBackward1, no second input); wasmgrad's x + c is Python's AddBackward0",
   ])),
   'table.json:matrix_power/0': "PyTorch's CopyBackwards is named torch::autograd::CopyBackwards and lists the identity it copied as a second (None) input",
-  'table.json:where/broadcast all three': "WhereBackward0's saved condition is drawn at the result's shape, not the condition's own",
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */
