@@ -234,8 +234,25 @@ COMPOSED_ERRORS = [
 ]
 
 
+# hand-written front ends bound from a schema (src/signature.ts): the schema-derived errors too
+MANUAL_SCHEMAS = [
+    {"call": "torch.addcmul", "schemas": ["addcmul(Tensor input, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor"], "method": True},
+    {"call": "torch.addcdiv", "schemas": ["addcdiv(Tensor input, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor"], "method": True},
+    {"call": "torch.addmv", "schemas": ["addmv(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
+    {"call": "torch.baddbmm", "schemas": ["baddbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
+    {"call": "torch.addbmm", "schemas": ["addbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
+    {"call": "torch.outer", "schemas": ["outer(Tensor input, Tensor vec2) -> Tensor"], "method": True},
+    {"call": "torch.inner", "schemas": ["inner(Tensor input, Tensor other) -> Tensor"], "method": True},
+    {"call": "torch.kron", "schemas": ["kron(Tensor input, Tensor other) -> Tensor"], "method": True},
+    {"call": "torch.matrix_power", "schemas": ["matrix_power(Tensor input, int n) -> Tensor"], "method": True},
+    {"call": "F.cosine_similarity", "schemas": ["cosine_similarity(Tensor x1, Tensor x2, int dim=1, float eps=1e-08) -> Tensor"], "method": False},
+    {"call": "F.pairwise_distance", "schemas": ["pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False) -> Tensor"], "method": False},
+    {"call": "F.one_hot", "schemas": ["one_hot(Tensor tensor, int num_classes=-1) -> Tensor"], "method": False},
+]
+
+
 def composed_errors():
-    errors = []
+    errors = error_cases(MANUAL_SCHEMAS)
     for name, call, make, kwargs in COMPOSED_ERRORS:
         with base.seeded(name):
             args = make()

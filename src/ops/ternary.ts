@@ -12,6 +12,7 @@ import { bind, bindOverloads } from '../signature.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
 import { binaryOp } from './elementwise.js';
+import { bindVisible } from './linalg2.js';
 
 const S = {
   where: [
@@ -122,14 +123,14 @@ function addc(op: Op.Addcmul | Op.Addcdiv, a: Record<string, unknown>): Tensor {
  * @example torch.addcmul(x, a, b, { value: 0.5 })
  */
 export function addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor;
-export function addcmul(...args: unknown[]): Tensor { return addc(Op.Addcmul, bind(S.addcmul, args, null)); }
+export function addcmul(...args: unknown[]): Tensor { return addc(Op.Addcmul, bindVisible(S.addcmul, args, null)); }
 
 /**
  * input + value·tensor1 / tensor2, broadcast (AddcdivBackward0).
  * @example torch.addcdiv(x, a, b, { value: -0.1 })
  */
 export function addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor;
-export function addcdiv(...args: unknown[]): Tensor { return addc(Op.Addcdiv, bind(S.addcdiv, args, null)); }
+export function addcdiv(...args: unknown[]): Tensor { return addc(Op.Addcdiv, bindVisible(S.addcdiv, args, null)); }
 
 /** @internal the Tensor methods */
 export const ternaryMethods = {
@@ -138,6 +139,6 @@ export const ternaryMethods = {
     return whereBound({ condition: a.condition, input: a.input, other: a.other });
   },
   lerp: (self: Tensor, args: unknown[]): Tensor => lerpBound(...bindOverloads(S.lerp, args, self)),
-  addcmul: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcmul, bind(S.addcmul, args, self)),
-  addcdiv: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcdiv, bind(S.addcdiv, args, self)),
+  addcmul: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcmul, bindVisible(S.addcmul, args, self)),
+  addcdiv: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcdiv, bindVisible(S.addcdiv, args, self)),
 };
