@@ -39,7 +39,7 @@ export enum Op {
   Tril, Triu, Diagonal, Diag, Trace, Roll, Repeat, Split, SplitWithSizes, Unbind, Rot90, DiagEmbed, // shape and indexing 2
   // linear algebra
   Mm, Bmm, Mv, Dot, Addmm, UnsafeView,
-  Where, Lerp, LerpTensor, Addcmul, Addcdiv, Addmv, Baddbmm, Addbmm, Glu, LinalgCross, NormDim, Cdist, // ternary and linalg 2
+  Where, Lerp, LerpTensor, Addcmul, Addcdiv, Addmv, Baddbmm, Addbmm, Glu, LinalgCross, NormDim, Cdist, CopyBackwards, // ternary and linalg 2
   // losses; i0 = reduction
   MseLoss, BinaryCrossEntropy, BinaryCrossEntropyWithLogits, NllLoss,
   // t.to(other device): the copy on the other device, over a leaf that stands for t (src/crossing.ts)

@@ -176,12 +176,31 @@ COMPOSED = [
      lambda: [T([[0.0, 0.0, 0.0], [1e-5, 0.0, 0.0], [1.0, 2.0, 3.0], [-0.0, 0.0, 2.0]]),
               T([[1.0, 2.0, 3.0], [1.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])], {"eps": 1e-4}),
     ("cosine_similarity/empty", "reduction", "F.cosine_similarity", lambda: [R(0, 3), R(0, 3)], {}),
+    ("where/int numbers", "shape", "torch.where", lambda: [BOOL(1, 0, 1), 1, 0], {}),
+    ("where/int tensor and int", "shape", "torch.where", lambda: [BOOL(1, 0, 1), torch.tensor([4, 5, 6]), -2], {}),
+    ("where/int tensor and float", "shape", "torch.where", lambda: [BOOL(1, 0, 1), torch.tensor([4, 5, 6]), 0.5], {}),
+    ("where/float tensor and int broadcast", "elementwise", "torch.where", lambda: [BOOL([1, 0, 1], [0, 0, 1]), R(3), 3], {}),
     ("where/condition only", "shape", "torch.where", lambda: [BOOL([1, 0, 1], [0, 0, 1])], {}),
     ("where/condition only 0-d", "shape", "torch.where", lambda: [torch.tensor(True)], {}),
     ("normalize/p inf", "reduction", "F.normalize", lambda: [T([[1.0, -3.0, 3.0], [2.0, 0.5, -1.0]])], {"p": math.inf}),
     ("pairwise_distance/p inf", "reduction", "F.pairwise_distance", lambda: [R(3, 4), R(3, 4)], {"p": math.inf}),
     ("cdist/p inf", "matmul", "torch.cdist", lambda: [T([[1.0, -3.0, 3.0], [2.0, 0.5, -1.0]]), T([[0.0, 0.0, 0.0], [2.0, 0.5, 2.0]])], {"p": math.inf}),
     ("cdist/donot_use_mm", "matmul", "torch.cdist", lambda: [R(3, 2), R(2, 2)], {"compute_mode": "donot_use_mm_for_euclid_dist"}),
+    ("einsum/matmul", "matmul", "torch.einsum", lambda: ["ij,jk->ik", R(3, 4), R(4, 5)], {}),
+    ("einsum/batched", "matmul", "torch.einsum", lambda: ["bij,bjk->bik", R(2, 3, 4), R(2, 4, 5)], {}),
+    ("einsum/dot", "matmul", "torch.einsum", lambda: ["i,i->", R(3), R(3)], {}),
+    ("einsum/outer", "matmul", "torch.einsum", lambda: ["i,j->ij", R(3), R(4)], {}),
+    ("einsum/implicit output", "matmul", "torch.einsum", lambda: ["ij,kj", R(2, 3), R(4, 3)], {}),
+    ("einsum/ellipsis broadcast", "matmul", "torch.einsum", lambda: ["...ij,...jk", R(2, 3, 4), R(4, 5)], {}),
+    ("einsum/three operands", "matmul", "torch.einsum", lambda: ["ij,jk,kl->il", R(2, 3), R(3, 4), R(4, 5)], {}),
+    ("einsum/sum all", "reduction", "torch.einsum", lambda: ["ij->", R(3, 4)], {}),
+    ("einsum/transpose", "shape", "torch.einsum", lambda: ["ij->ji", R(3, 4)], {}),
+    ("einsum/summed early and size 1", "matmul", "torch.einsum", lambda: ["bij,bk->bj", R(2, 3, 4), R(1, 5)], {}),
+    ("einsum/spaces and upper case", "matmul", "torch.einsum", lambda: ["A b, b C -> C A", R(2, 3), R(3, 4)], {}),
+    ("einsum/list operands", "matmul", "torch.einsum", lambda: ["ij,j->i", base.L([R(3, 4), R(4)])], {}),
+    ("cosine_similarity/torch", "reduction", "torch.cosine_similarity", lambda: [R(2, 3), R(2, 3)], {"dim": 0}),
+    ("pairwise_distance/torch", "reduction", "torch.pairwise_distance", lambda: [R(2, 3), R(2, 3)], {"keepdim": True}),
+    ("linalg.matrix_power/function", "matmul", "torch.linalg.matrix_power", lambda: [R(3, 3), 2], {}),
     ("one_hot/inferred", "shape", "F.one_hot", lambda: [torch.tensor([0, 2, 1, 2])], {}),
     ("one_hot/num_classes 2-D", "shape", "F.one_hot", lambda: [torch.tensor([[0, 3], [4, 1]]), 5], {}),
     ("one_hot/empty", "shape", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {"num_classes": 3}),
@@ -226,6 +245,12 @@ COMPOSED_ERRORS = [
     ("cdist/columns differ", "torch.cdist", lambda: [R(2, 3), R(2, 4)], {}),
     ("cdist/negative p", "torch.cdist", lambda: [R(2, 3), R(2, 3), -1.0], {}),
     ("cdist/bad compute_mode", "torch.cdist", lambda: [R(2, 3), R(2, 3)], {"compute_mode": "fast"}),
+    ("einsum/too few operands", "torch.einsum", lambda: ["ij,jk->ik", R(2, 3)], {}),
+    ("einsum/subscripts and dims differ", "torch.einsum", lambda: ["ijk,jk->i", R(2, 3), R(3, 4)], {}),
+    ("einsum/sizes differ", "torch.einsum", lambda: ["ij,jk->ik", R(2, 3), R(4, 5)], {}),
+    ("einsum/output label unknown", "torch.einsum", lambda: ["ij,jk->iz", R(2, 3), R(3, 4)], {}),
+    ("einsum/bad subscript", "torch.einsum", lambda: ["i1,jk", R(2, 3), R(3, 4)], {}),
+    ("einsum/no operands", "torch.einsum", lambda: ["ij"], {}),
     ("glu/odd size", "F.glu", lambda: [R(3, 3)], {}),
     ("glu/scalar", "F.glu", lambda: [R()], {}),
     ("glu/dim out of range", "F.glu", lambda: [R(3, 4), 2], {}),
@@ -251,8 +276,25 @@ COMPOSED_ERRORS = [
 ]
 
 
+# hand-written front ends bound from a schema (src/signature.ts): the schema-derived errors too
+MANUAL_SCHEMAS = [
+    {"call": "torch.addcmul", "schemas": ["addcmul(Tensor input, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor"], "method": True},
+    {"call": "torch.addcdiv", "schemas": ["addcdiv(Tensor input, Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor"], "method": True},
+    {"call": "torch.addmv", "schemas": ["addmv(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
+    {"call": "torch.baddbmm", "schemas": ["baddbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
+    {"call": "torch.addbmm", "schemas": ["addbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
+    {"call": "torch.outer", "schemas": ["outer(Tensor input, Tensor vec2) -> Tensor"], "method": True},
+    {"call": "torch.inner", "schemas": ["inner(Tensor input, Tensor other) -> Tensor"], "method": True},
+    {"call": "torch.kron", "schemas": ["kron(Tensor input, Tensor other) -> Tensor"], "method": True},
+    {"call": "torch.matrix_power", "schemas": ["matrix_power(Tensor input, int n) -> Tensor"], "method": True},
+    {"call": "F.cosine_similarity", "schemas": ["cosine_similarity(Tensor x1, Tensor x2, int dim=1, float eps=1e-08) -> Tensor"], "method": False},
+    {"call": "F.pairwise_distance", "schemas": ["pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False) -> Tensor"], "method": False},
+    {"call": "F.one_hot", "schemas": ["one_hot(Tensor tensor, int num_classes=-1) -> Tensor"], "method": False},
+]
+
+
 def composed_errors():
-    errors = []
+    errors = error_cases(MANUAL_SCHEMAS)
     for name, call, make, kwargs in COMPOSED_ERRORS:
         with base.seeded(name):
             args = make()

@@ -125,7 +125,7 @@ function matches(type: string, v: unknown): boolean {
 }
 
 /** "(Tensor, int, keepdim=int)": the types of what was given. */
-function givenTypes(args: readonly unknown[], kwargs: Record<string, unknown>): string {
+export function givenTypes(args: readonly unknown[], kwargs: Record<string, unknown>): string {
   let r = '(';
   for (const a of args) r += `${pyType(a)}, `;
   for (const [k, v] of Object.entries(kwargs)) r += `${k}=${pyType(v)}, `;

@@ -147,6 +147,8 @@ export interface Backend {
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;
   // ternary and linalg 2
+  /** The shape of a node's saved tensor k (where's condition), or null once freed. */
+  savedShape(node: NodeRef, k: number): number[] | null;
   /**
    * Op.Where (a: the bool condition), Op.LerpTensor, Op.Addcmul, Op.Addcdiv (value scales b·c, b/c):
    * a, b and c broadcast to `shape`.

@@ -168,6 +168,7 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.LinalgCross]: 'LinalgCrossBackward0',
   [Op.NormDim]: 'NormBackward1',
   [Op.Cdist]: 'CdistBackward0',
+  [Op.CopyBackwards]: 'CopyBackwards',
   [Op.MseLoss]: 'MseLossBackward0',
   [Op.BinaryCrossEntropy]: 'BinaryCrossEntropyBackward0',
   [Op.BinaryCrossEntropyWithLogits]: 'BinaryCrossEntropyWithLogitsBackward0',

@@ -160,6 +160,7 @@ export class GradFn {
         const [rows, cols] = inputs[1].shape;
         return { name, shape: [cols, rows], key: this.next_functions[2][0]?._out ?? {} };
       }
+      if (source === 'condition') return { name, shape: dev.savedShape(r, 0) ?? dev.nodeShape(r), key: {} };
       return { name, shape: source === 'scalar' ? [] : dev.nodeShape(r), key: {} };
     });
   }

@@ -48,11 +48,12 @@ export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
 // ternary and linalg 2
 export {
   outer, ger, inner, tensordot, kron, matrix_power, atleast_1d, atleast_2d, atleast_3d, dstack, column_stack,
-  broadcast_tensors, meshgrid,
+  broadcast_tensors, meshgrid, einsum,
 } from './ops/compose.js';
 export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
 export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg2.js';
 export * as linalg from './ops/linalg_namespace.js';
+export { cosine_similarity, pairwise_distance } from './nn/functional.js';
 export { select, narrow } from './ops/indexing.js';
 // shape and indexing 2
 export {

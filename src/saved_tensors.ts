@@ -83,7 +83,7 @@ const rules: Partial<Record<Op, Rule>> = {
   // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
   [Op.Gather]: always(['index', 'indices'], ['self', 0]),
   [Op.Take]: always(['index', 'indices'], ['self', 0]),
-  // ternary and linalg 2: where's bool condition is no input of the record (drawn at the result's shape)
+  // ternary and linalg 2: where's bool condition is no input of the record (its saved slot 0)
   [Op.Where]: always(['condition', 'condition']),
   [Op.LerpTensor]: always(['end', 1], ['self', 0], ['weight', 2]),
   [Op.Addcmul]: (needs) => [

@@ -75,10 +75,14 @@ export function bind(schema: Schema, args: readonly unknown[], self: Tensor | nu
   }
   const out: Record<string, unknown> = {};
   if (self) out[schema.params[0].name] = self;
+  // Python rejects an unknown keyword before anything else; PyTorch's parser only after every
+  // parameter has been read (a wrong type or a missing argument is reported first)
+  const unknown = Object.keys(kwargs).find((key) => !params.some((p) => p.name === key));
+  if (unknown !== undefined && python) throw new TypeError(`${pyFn}() got an unexpected keyword argument '${unknown}'`);
   for (const key of Object.keys(kwargs)) {
-    const i = params.findIndex((p) => p.name === key);
-    if (i < 0) throw new TypeError(`${pyFn}() got an unexpected keyword argument '${key}'`);
-    if (i < positional.length) throw new TypeError(`${pyFn}() got multiple values for argument '${key}'`);
+    if (params.findIndex((p) => p.name === key) < positional.length && params.some((p) => p.name === key)) {
+      throw new TypeError(`${pyFn}() got multiple values for argument '${key}'`);
+    }
   }
   const missing: string[] = [];
   params.forEach((p, i) => {
@@ -102,6 +106,7 @@ export function bind(schema: Schema, args: readonly unknown[], self: Tensor | nu
     // PyTorch's parser pluralises the other way round: "1 … arguments", "2 … argument"
     throw new TypeError(`${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? 's' : ''}: ${missing.map((n) => `"${n}"`).join(', ')}`);
   }
+  if (unknown !== undefined) throw new TypeError(`${pyFn}() got an unexpected keyword argument '${unknown}'`);
   return out;
 }
 
@@ -111,7 +116,7 @@ const PRINTED_TYPE: Record<SchemaType, string> = {
 };
 
 /** A schema as PyTorch lists it among overloads: "(Tensor input, *, int decimals, Tensor out)". */
-function printed(schema: Schema, method: boolean): string {
+export function printed(schema: Schema, method: boolean): string {
   const parts: string[] = [];
   let star = false;
   for (const p of method ? schema.params.slice(1) : schema.params) {

@@ -1683,44 +1683,44 @@ export class Tensor {
    * @example
    * console.log(torch.tensor([1, 2]).outer(torch.tensor([1, 2, 3])).shape); // [ 2, 3 ]
    */
-  outer(vec2: Tensor): Tensor { return co.composeMethods.outer(this, [vec2]); }
+  outer(...args: [vec2: Tensor]): Tensor { return co.composeMethods.outer(this, args); }
   /**
    * An alias of {@link Tensor.outer}. See {@link ger}.
    * @example
    * console.log(torch.tensor([1, 2]).ger(torch.tensor([1, 2, 3])).shape); // [ 2, 3 ]
    */
-  ger(vec2: Tensor): Tensor { return co.composeMethods.ger(this, [vec2]); }
+  ger(...args: [vec2: Tensor]): Tensor { return co.composeMethods.ger(this, args); }
   /**
    * The inner product over the last dims. See {@link inner}.
    * @example
    * console.log(`${torch.tensor([1, 2]).inner(torch.tensor([3, 4]))}`); // tensor(11.)
    */
-  inner(other: Tensor): Tensor { return co.composeMethods.inner(this, [other]); }
+  inner(...args: [other: Tensor]): Tensor { return co.composeMethods.inner(this, args); }
   /**
    * The Kronecker product. See {@link kron}.
    * @example
    * console.log(torch.eye(2).kron(torch.ones(2, 3)).shape); // [ 4, 6 ]
    */
-  kron(other: Tensor): Tensor { return co.composeMethods.kron(this, [other]); }
+  kron(...args: [other: Tensor]): Tensor { return co.composeMethods.kron(this, args); }
   /**
    * This square matrix to the power n ≥ 0. See {@link matrix_power}.
    * @example
    * console.log(torch.tensor([[1, 1], [0, 1]]).matrix_power(2).tolist()); // [ [ 1, 2 ], [ 0, 1 ] ]
    */
-  matrix_power(n: number): Tensor { return co.composeMethods.matrix_power(this, [n]); }
+  matrix_power(...args: [n: number]): Tensor { return co.composeMethods.matrix_power(this, args); }
   /**
    * This tensor where condition is true, other where it is false. See {@link where}.
    * @example
    * const x = torch.tensor([-1, 2]);
    * console.log(`${x.where(x.gt(0), torch.zeros(2))}`); // tensor([0., 2.])
    */
-  where(condition: Tensor, other: Tensor): Tensor { return co.composeMethods.where(this, [condition, other]); }
+  where(...args: [condition: Tensor, other: Tensor]): Tensor { return co.composeMethods.where(this, args); }
   /**
    * this + weight·(end − this). See {@link lerp}.
    * @example
    * console.log(`${torch.tensor([0, 10]).lerp(torch.tensor([10, 20]), 0.5)}`); // tensor([ 5., 15.])
    */
-  lerp(end: Tensor, weight: number | Tensor): Tensor { return co.composeMethods.lerp(this, [end, weight]); }
+  lerp(...args: [end: Tensor, weight: number | Tensor]): Tensor { return co.composeMethods.lerp(this, args); }
   /**
    * In-place `lerp`: the running-average update `avg.lerp_(x, 0.1)`.
    * @example
@@ -1732,64 +1732,64 @@ export class Tensor {
    * @example
    * console.log(`${torch.ones(2).addcmul(torch.tensor([1, 2]), torch.tensor([3, 4]), { value: 2 })}`); // tensor([ 7., 17.])
    */
-  addcmul(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
-    return co.composeMethods.addcmul(this, options ? [tensor1, tensor2, options] : [tensor1, tensor2]);
+  addcmul(...args: [tensor1: Tensor, tensor2: Tensor, options?: { value?: number }]): Tensor {
+    return co.composeMethods.addcmul(this, args);
   }
   /**
    * In-place `addcmul`.
    * @example
    * const t = torch.ones(2); t.addcmul_(torch.tensor([1, 2]), torch.tensor([3, 4]), { value: 2 }); console.log(`${t}`); // tensor([ 7., 17.])
    */
-  addcmul_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this {
-    return inplace(this, () => this.addcmul(tensor1, tensor2, options)) as this;
+  addcmul_(...args: [tensor1: Tensor, tensor2: Tensor, options?: { value?: number }]): this {
+    return inplace(this, () => co.composeMethods.addcmul(this, args)) as this;
   }
   /**
    * this + value·tensor1 / tensor2. See {@link addcdiv}.
    * @example
    * console.log(`${torch.ones(2).addcdiv(torch.tensor([1, 2]), torch.tensor([4, 4]))}`); // tensor([1.2500, 1.5000])
    */
-  addcdiv(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor {
-    return co.composeMethods.addcdiv(this, options ? [tensor1, tensor2, options] : [tensor1, tensor2]);
+  addcdiv(...args: [tensor1: Tensor, tensor2: Tensor, options?: { value?: number }]): Tensor {
+    return co.composeMethods.addcdiv(this, args);
   }
   /**
    * In-place `addcdiv`.
    * @example
    * const t = torch.ones(2); t.addcdiv_(torch.tensor([1, 2]), torch.tensor([4, 4])); console.log(`${t}`); // tensor([1.2500, 1.5000])
    */
-  addcdiv_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this {
-    return inplace(this, () => this.addcdiv(tensor1, tensor2, options)) as this;
+  addcdiv_(...args: [tensor1: Tensor, tensor2: Tensor, options?: { value?: number }]): this {
+    return inplace(this, () => co.composeMethods.addcdiv(this, args)) as this;
   }
   /**
    * beta·this + alpha·(mat·vec). See {@link addmv}.
    * @example
    * console.log(`${torch.ones(2).addmv(torch.eye(2), torch.tensor([3, 4]), { alpha: 2 })}`); // tensor([7., 9.])
    */
-  addmv(mat: Tensor, vec: Tensor, options?: { beta?: number; alpha?: number }): Tensor {
-    return co.composeMethods.addmv(this, options ? [mat, vec, options] : [mat, vec]);
+  addmv(...args: [mat: Tensor, vec: Tensor, options?: { beta?: number; alpha?: number }]): Tensor {
+    return co.composeMethods.addmv(this, args);
   }
   /**
    * beta·this + alpha·(batch1[i]·batch2[i]) per batch entry. See {@link baddbmm}.
    * @example
    * console.log(torch.zeros(5, 2, 4).baddbmm(torch.ones(5, 2, 3), torch.ones(5, 3, 4)).shape); // [ 5, 2, 4 ]
    */
-  baddbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor {
-    return co.composeMethods.baddbmm(this, options ? [batch1, batch2, options] : [batch1, batch2]);
+  baddbmm(...args: [batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }]): Tensor {
+    return co.composeMethods.baddbmm(this, args);
   }
   /**
    * beta·this + alpha·Σi batch1[i]·batch2[i]. See {@link addbmm}.
    * @example
    * console.log(torch.zeros(2, 4).addbmm(torch.ones(5, 2, 3), torch.ones(5, 3, 4)).shape); // [ 2, 4 ]
    */
-  addbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }): Tensor {
-    return co.composeMethods.addbmm(this, options ? [batch1, batch2, options] : [batch1, batch2]);
+  addbmm(...args: [batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }]): Tensor {
+    return co.composeMethods.addbmm(this, args);
   }
   /**
    * The cross product with other along dim (default: the first dim of size 3). See {@link cross}.
    * @example
    * console.log(`${torch.tensor([1, 0, 0]).cross(torch.tensor([0, 1, 0]))}`); // tensor([0., 0., 1.])
    */
-  cross(other: Tensor, dim?: number | null | { dim?: number | null }): Tensor {
-    return co.composeMethods.cross(this, dim === undefined ? [other] : [other, dim]);
+  cross(...args: [other: Tensor, dim?: number | null | { dim?: number | null }]): Tensor {
+    return co.composeMethods.cross(this, args);
   }
 }
 

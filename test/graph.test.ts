@@ -97,11 +97,11 @@ const knownDifferences: Record<string, string> = {
     ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty'].map((n) => `masked_select/${n}`),
   ].map((name) => [`table.json:${name}`, 'IndexSelectBackward0 saves `index`, MaskedFill/MaskedSelectBackward0 `mask`, with their own shapes'])),
   'table.json:matrix_power/6 batched': MATMUL_VIEWS,
-  ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf'].map((name) => [
+  ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf', 'torch'].map((name) => [
     `table.json:pairwise_distance/${name}`,
     "x1 - x2 + eps: ATen adds the number with add.Scalar (AddBackward1, no second input); wasmgrad's x + c is Python's AddBackward0",
   ])),
-  'table.json:where/broadcast all three': "WhereBackward0's saved condition is drawn at the result's shape, not the condition's own",
+  'table.json:matrix_power/0': "PyTorch's CopyBackwards is named torch::autograd::CopyBackwards and lists the identity it copied as a second (None) input",
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */

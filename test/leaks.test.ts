@@ -48,6 +48,20 @@ const families: Family[] = [
   ['nll_loss/cross_entropy', (x) =>
     F.nll_loss(x.log_softmax(1), torch.tensor([0, 1, 3], { dtype: 'int64', device }))
       .add(F.cross_entropy(x, torch.tensor([1, -100, 0], { dtype: 'int64', device })))],
+  // ternary and linalg 2
+  ['where/lerp/addcmul/addcdiv', (x, w) =>
+    torch.where(x.gt(0), x, w).add(torch.where(x.gt(0), x, 0.5)).add(torch.lerp(x, w, 0.3)).add(torch.lerp(x, w, w.sigmoid()))
+      .add(torch.addcmul(x, x, w, { value: 2 })).add(torch.addcdiv(x, x, w.abs().add(1))).sum()],
+  ['addmv/baddbmm/addbmm', (x, w) =>
+    torch.addmv(x.sum(1), x, w.sum(0), { beta: 0.5 }).sum().add(torch.baddbmm(x.sum(1), x.unsqueeze(0), w.t().unsqueeze(0)).sum())
+      .add(torch.addbmm(x.sum(1), torch.stack([x, w]), torch.stack([w.t(), x.t()]), { alpha: 2 }).sum())],
+  ['glu/cross/norm/cdist/cosine_similarity', (x, w) =>
+    F.glu(x).sum().add(torch.linalg.cross(x.narrow(1, 0, 3), w.narrow(1, 0, 3)).sum()).add(F.normalize(x, { p: Infinity }).sum())
+      .add(F.pairwise_distance(x, w).sum()).add(torch.cdist(x, w).sum()).add(F.cosine_similarity(x, w).sum())],
+  ['einsum/tensordot/kron/outer/matrix_power/stacks', (x, w) =>
+    torch.einsum('ij,kj,kl->il', x, w, x).sum().add(torch.tensordot(x, w, [[1], [1]]).sum()).add(torch.kron(x, w).sum())
+      .add(torch.outer(x.sum(1), w.sum(0)).sum()).add(torch.matrix_power(x.matmul(w.t()), 5).sum()).add(torch.inner(x, w).sum())
+      .add(torch.dstack([x, w]).sum()).add(torch.column_stack([x.sum(1), w]).sum()).add(torch.meshgrid(x.sum(1), w.sum(0))[0].sum())],
 ];
 
 describe('wasm memory stays flat', () => {

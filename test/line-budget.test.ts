@@ -15,8 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // compositions; 16,600 with their norm, cdist, cross and glu kernels on both devices; 16,700 with the
 // in-place forms of masked_fill, tril, triu, lerp, addcmul and addcdiv; 17,500 with the reductions of
 // issue 6 §4 (prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
-// vector_norm, aminmax) on both devices
-const BUDGET = 17_500;
+// vector_norm, aminmax) on both devices; 17,900 with cdist, einsum and the schema-bound front ends of
+// the ternary and linalg-2 ops
+const BUDGET = 17_900;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -15,7 +15,7 @@ import {
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
   normBackward, permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward, ternaryBackward,
+  stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -182,6 +182,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.LinalgCross: return crossBackward(r, g, k);
     case Op.NormDim: return normBackward(r, g, k);
     case Op.Cdist: return cdistBackward(r, g, k);
+    case Op.CopyBackwards: return zerosBackward(r, g, k);
     case Op.MseLoss: return mseLossBackward(r, g, k);
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);

@@ -9,12 +9,19 @@
 
 import { Op, Err, DType } from '../../abi/abi';
 import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf } from '../tensors';
-import { recOp, recS0, recS1, recI0, recI1 } from '../tape';
+import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';
 import { T, saved, sumTo, mulS, unreduce, result } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute } from '../ops/shape';
 import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg2';
+
+/** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
+export function zerosBackward(r: usize, g: i32, k: i32): i32 {
+  const out = T(newTensor(inNdim(r, 0), inShape(r, 0), DType.Float32));
+  if (out > 0) memory.fill(dataOf(out), 0, <usize>numelOf(out) << 2);
+  return out;
+}
 
 /** cdist's derivative (PyTorch's _cdist_backward, for x2 with the roles swapped), summed to the input's shape. */
 export function cdistBackward(r: usize, g: i32, k: i32): i32 {

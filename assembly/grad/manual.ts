@@ -12,4 +12,4 @@ export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from 
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
 export { gatherFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward } from './linalg2';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg2';

@@ -94,6 +94,7 @@ export class JsDevice implements Backend {
     return loss.nllLoss(T(i), T(t), red, ignoreIndex);
   }
   // ternary and linalg 2
+  savedShape(node: NodeRef, k: number): number[] | null { return (node as JsRecord).saved[k]?.shape.slice() ?? null; }
   ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle {
     return ternary.ternary(op, T(a), T(b), T(c), value, shape.slice());
   }

@@ -288,7 +288,7 @@ import { normDim } from '../shape.js';
 import { clamp_min as clampMinOp } from '../ops/torch.generated.js';
 
 const cosineSchema = parseSchema('cosine_similarity(Tensor x1, Tensor x2, int dim=1, float eps=1e-08) -> Tensor');
-const oneHotSchema = parseSchema('one_hot(Tensor tensor, int num_classes=-1) -> Tensor');
+const oneHotSchema = parseSchema('one_hot(Tensor input, int num_classes=-1) -> Tensor');
 
 /**
  * Cosine similarity along dim (default 1) of x1 and x2 broadcast together, as ATen 1.13 computes
@@ -328,7 +328,7 @@ export function cosine_similarity(...args: unknown[]): Tensor {
 export function one_hot(tensor: Tensor, num_classes?: number | { num_classes?: number }): Tensor;
 export function one_hot(...args: unknown[]): Tensor {
   const a = bind(oneHotSchema, args, null);
-  const t = a.tensor as Tensor;
+  const t = a.input as Tensor;
   let n = a.num_classes as number;
   if (t._dtype !== DType.Int64) throw new RuntimeError('one_hot is only applicable to index tensor.');
   const values = t._dev.read(t.h);

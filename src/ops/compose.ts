@@ -10,7 +10,7 @@
 //   atleast_1d/2d/3d, dstack, column_stack, broadcast_tensors, meshgrid: views, cat, expand
 
 import { Op } from '../../abi/abi.js';
-import { RuntimeError, NotImplementedError, TypeError } from '../errors.js';
+import { RuntimeError, NotImplementedError, TypeError, ValueError } from '../errors.js';
 import { broadcastShapes, formatSize, normDim, numelOf } from '../shape.js';
 import { computeStride } from '../strides.js';
 import { parseSchema } from '../schema.js';
@@ -20,9 +20,7 @@ import { checkTensorArg } from '../args.js';
 import { cat, expand, permute, reshape, unsqueeze, view, viewAs, stridesOf } from './shape.js';
 import { mul } from './elementwise.js';
 import { sum } from './reduce.js';
-import { matmul, mm } from './linalg.js';
-import { eye } from '../creation.js';
-import { is_grad_enabled } from '../autograd.js';
+import { matmul, mm, bmm } from './linalg.js';
 import { ternaryMethods } from './ternary.js';
 import { addProductMethod, crossMethod } from './linalg2.js';
 
@@ -189,14 +187,14 @@ function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
   }
   if (n < 0) throw new NotImplementedError('matrix_power with a negative exponent (the matrix inverse) is not supported by wasmgrad');
   if (n === 0) {
-    // PyTorch copies the identity into a clone of A (CopyBackwards, a zero gradient): wasmgrad has no such node
-    if (x.requires_grad && is_grad_enabled()) {
-      throw new NotImplementedError('matrix_power(A, 0) of a tensor that requires grad (CopyBackwards) is not supported by wasmgrad');
-    }
-    const e = eye(s[nd - 1], { dtype: x.dtype, device: x.device });
-    const out = expand(e, [...s]);
-    e.dispose();
-    return viewAs(Op.Clone, out, s);
+    // PyTorch copies the identity into a clone of A (CopyBackwards over CloneBackward0: A's gradient is 0)
+    const c = viewAs(Op.Clone, x, s);
+    const out = viewAs(Op.CopyBackwards, c, s);
+    c.dispose();
+    const m = s[nd - 1], data = new Float32Array(out.numel());
+    for (let i = 0; i < data.length; i++) data[i] = Math.floor(i / m) % m === i % m ? 1 : 0;
+    out._dev.write(out.h, data);
+    return out;
   }
   if (n === 1) return viewAs(Op.Clone, x, s);
   if (n === 2) return matmul(x, x);
@@ -221,7 +219,7 @@ function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
 }
 
 /**
- * A square matrix (or a batch of them) to an integer power n ≥ 0, by repeated matmul.
+ * A square matrix (or a batch of them) to an integer power n ≥ 0, by repeated matmul (n = 0: the identity, with a zero gradient).
  * @example torch.matrix_power(torch.tensor([[1, 1], [0, 1]]), 3) // [[1, 3], [0, 1]]
  */
 export function matrix_power(input: Tensor, n: number): Tensor;
@@ -363,3 +361,178 @@ export const composeMethods = {
   kron: (self: Tensor, given: unknown[]): Tensor => kronOf(given, self),
   matrix_power: (self: Tensor, given: unknown[]): Tensor => matrixPowerOf(given, self),
 };
+
+// ---- einsum, as ATen 1.13's einsum and sumproduct_pair compose it ----
+
+const ELLIPSIS = 52;
+const subscript = (c: string): number => (c >= 'a' ? 26 + c.charCodeAt(0) - 97 : c.charCodeAt(0) - 65);
+const letter = (s: number): string => String.fromCharCode(s < 26 ? 65 + s : 97 + s - 26);
+
+/** left·right summed over sum_dims (kept as size 1): permute, reshape, bmm, view, permute. */
+function sumproductPair(left: Tensor, right: Tensor, sumDims: number[], tmp: Tensor[]): Tensor {
+  const keep = (t: Tensor): Tensor => { tmp.push(t); return t; };
+  if (sumDims.length === 0) return keep(mul(left, right));
+  const lro: number[] = [], lo: number[] = [], ro: number[] = [];
+  let lroSize = 1, loSize = 1, roSize = 1, sumSize = 1;
+  for (let i = 0; i < left._shape.length; i++) {
+    const sl = left._shape[i] !== 1, sr = right._shape[i] !== 1;
+    if (sumDims.includes(i)) {
+      if (sl && sr) sumSize *= left._shape[i];
+      else if (sl) left = keep(sum(left, i, true));
+      else if (sr) right = keep(sum(right, i, true));
+    } else if (sl && sr) { lro.push(i); lroSize *= left._shape[i]; } else if (sl) { lo.push(i); loSize *= left._shape[i]; } else { ro.push(i); roSize *= right._shape[i]; }
+  }
+  const outSize = [...lro.map((d) => left._shape[d]), ...lo.map((d) => left._shape[d]), ...sumDims.map(() => 1), ...ro.map((d) => right._shape[d])];
+  const lperm = [...lro, ...lo, ...sumDims, ...ro], rperm = [...lro, ...sumDims, ...ro, ...lo];
+  const operm = new Array<number>(lperm.length);
+  lperm.forEach((d, i) => { operm[d] = i; });
+  const l = keep(reshapeAs(keep(permute(left, lperm)), [lroSize, loSize, sumSize]));
+  const r = keep(reshapeAs(keep(permute(right, rperm)), [lroSize, sumSize, roSize]));
+  return keep(permute(keep(view(keep(bmm(l, r)), outSize)), operm));
+}
+
+/**
+ * Einstein summation over the operands' labelled dims ('ij,jk->ik'; '...' for broadcast dims;
+ * without '->' the output is '...' and the labels seen once, in order), composed as ATen 1.13
+ * does: permutes, unsqueezes, sums and bmm. A label repeated within one operand (a diagonal)
+ * is not supported.
+ * @example torch.einsum('bij,bjk->bik', a, b); torch.einsum('i,i->', x, y)
+ */
+export function einsum(equation: string, ...operands: Tensor[] | [Tensor[]]): Tensor;
+export function einsum(equation: unknown, ...given: unknown[]): Tensor {
+  if (given.length === 0) {
+    throw new ValueError('einsum(): must specify the equation string and at least one operand, or at least one operand and its subscripts list');
+  }
+  if (typeof equation !== 'string') throw new TypeError(`einsum(): argument 'equation' must be str, not ${typeof equation}`);
+  const ops = (given.length === 1 && Array.isArray(given[0]) ? given[0] : given) as Tensor[];
+  ops.forEach((t, i) => checkTensorArg('einsum', 'operands', i + 2, t));
+  const arrow = equation.indexOf('->');
+  const lhs = arrow < 0 ? equation : equation.slice(0, arrow);
+  const labels: number[][] = ops.map(() => []);
+  let cur = 0, ellIn = false;
+  for (let i = 0; i < lhs.length; i++) {
+    const c = lhs[i];
+    if (c === ' ') continue;
+    if (c === '.') {
+      if (ellIn) throw new RuntimeError(`einsum(): found '.' for operand ${cur} for which an ellipsis was already found`);
+      if (!(i + 2 < lhs.length && lhs[++i] === '.' && lhs[++i] === '.')) throw new RuntimeError(`einsum(): found '.' for operand ${cur} that is not part of any ellipsis`);
+      labels[cur].push(ELLIPSIS);
+      ellIn = true;
+    } else if (c === ',') {
+      if (++cur >= ops.length) throw new RuntimeError('einsum(): fewer operands were provided than specified in the equation');
+      ellIn = false;
+    } else if (/[a-zA-Z]/.test(c)) labels[cur].push(subscript(c));
+    else throw new RuntimeError(`einsum(): invalid subscript given at index ${i} in the equation string, subscripts must be in [a-zA-Z]`);
+  }
+  if (cur !== ops.length - 1) throw new RuntimeError('einsum(): more operands were provided than specified in the equation');
+  const count = new Array<number>(52).fill(0);
+  let ellDims = 0;
+  ops.forEach((t, i) => {
+    const nd = t._shape.length, hasEll = labels[i].includes(ELLIPSIS);
+    const n = labels[i].length - (hasEll ? 1 : 0);
+    for (const s of labels[i]) if (s !== ELLIPSIS) count[s]++;
+    if (hasEll) ellDims = Math.max(ellDims, nd - n);
+    if (hasEll ? n > nd : n !== nd) {
+      throw new RuntimeError(`einsum(): the number of subscripts in the equation (${n}) does not match the number of dimensions (${nd}) for operand ${i}${hasEll ? '' : ' and no ellipsis was given'}`);
+    }
+  });
+  // every label's position in the aligned shape: the output's dims, then those summed out
+  const permIndex = new Array<number>(52).fill(-1);
+  let pi = 0, ellIndex = 0, ellOut = false;
+  if (arrow < 0) {
+    pi = ellDims;
+    ellOut = true;
+    for (let s = 0; s < 52; s++) if (count[s] === 1) permIndex[s] = pi++;
+  } else {
+    const rhs = equation.slice(arrow + 2);
+    for (let i = 0; i < rhs.length; i++) {
+      const c = rhs[i];
+      if (c === ' ') continue;
+      if (c === '.') {
+        if (ellOut) throw new RuntimeError("einsum(): found '.' for output but an ellipsis (...) was already found");
+        if (!(i + 2 < rhs.length && rhs[++i] === '.' && rhs[++i] === '.')) throw new RuntimeError("einsum(): found '.' for output that is not part of any ellipsis (...)");
+        ellIndex = pi;
+        pi += ellDims;
+        ellOut = true;
+      } else if (/[a-zA-Z]/.test(c)) {
+        const s = subscript(c);
+        if (!(count[s] > 0 && permIndex[s] === -1)) {
+          throw new RuntimeError(`einsum(): output subscript ${c}${permIndex[s] > -1 ? ' appears more than once in the output' : ' does not appear in the equation for any input operand'}`);
+        }
+        permIndex[s] = pi++;
+      } else throw new RuntimeError(`einsum(): invalid subscript given at index ${lhs.length + 2 + i} in the equation string, subscripts must be in [a-zA-Z]`);
+    }
+  }
+  const outDims = pi;
+  if (!ellOut) { ellIndex = pi; pi += ellDims; }
+  for (let s = 0; s < 52; s++) if (count[s] > 0 && permIndex[s] === -1) permIndex[s] = pi++;
+  // check sizes, unsqueeze missing dims and permute every operand to the aligned layout
+  const labelSize = new Array<number>(52).fill(1), ellSizes = new Array<number>(ellDims).fill(1);
+  const dimCounts = new Array<number>(pi).fill(0);
+  const tmp: Tensor[] = [];
+  const keep = (t: Tensor): Tensor => { tmp.push(t); return t; };
+  const aligned: Tensor[] = [];
+  try {
+    ops.forEach((t, i) => {
+      const perm = new Array<number>(pi).fill(-1);
+      let op = t, dim = 0;
+      for (const s of labels[i]) {
+        if (s === ELLIPSIS) {
+          const nd = t._shape.length - (labels[i].length - 1);
+          for (let j = ellDims - nd; j < ellDims; j++) {
+            const size = op._shape[dim];
+            if (size !== 1) {
+              if (ellSizes[j] !== 1 && ellSizes[j] !== size) {
+                throw new RuntimeError(`einsum(): operand ${i} has size ${size} for ellipsis dimension ${j} but the sizes for this dimension in previous operands are ${ellSizes[j]}`);
+              }
+              ellSizes[j] = size;
+              dimCounts[ellIndex + j]++;
+            }
+            perm[ellIndex + j] = dim++;
+          }
+        } else if (perm[permIndex[s]] === -1) {
+          const size = op._shape[dim];
+          if (size !== 1) {
+            if (labelSize[s] !== 1 && labelSize[s] !== size) {
+              throw new RuntimeError(`einsum(): subscript ${letter(s)} has size ${size} for operand ${i} which does not broadcast with previously seen size ${labelSize[s]}`);
+            }
+            labelSize[s] = size;
+            dimCounts[permIndex[s]]++;
+          }
+          perm[permIndex[s]] = dim++;
+        } else throw new NotImplementedError(`wasmgrad: einsum(): subscript ${letter(s)} is repeated for operand ${i}: diagonals are not supported`);
+      }
+      for (let k = 0; k < pi; k++) if (perm[k] === -1) { op = keep(unsqueeze(op, dim)); perm[k] = dim++; }
+      aligned.push(permute(op, perm));
+    });
+    // contract left to right (PyTorch 1.13 without opt_einsum)
+    while (aligned.length > 1) {
+      const a = aligned.shift()!, b = aligned.shift()!;
+      tmp.push(a, b);
+      const sumDims: number[] = [], aSum: number[] = [], bSum: number[] = [];
+      for (let d = outDims; d < pi; d++) {
+        if (a._shape[d] !== 1 && b._shape[d] !== 1) {
+          if (--dimCounts[d] === 1) { sumDims.push(d); dimCounts[d] = 0; }
+        } else if (dimCounts[d] === 1) {
+          if (a._shape[d] !== 1) { aSum.push(d); dimCounts[d] = 0; } else if (b._shape[d] !== 1) { bSum.push(d); dimCounts[d] = 0; }
+        }
+      }
+      const l = aSum.length ? keep(sum(a, aSum, true)) : a, r = bSum.length ? keep(sum(b, bSum, true)) : b;
+      const p = sumproductPair(l, r, sumDims, tmp);
+      tmp.splice(tmp.lastIndexOf(p), 1);
+      aligned.unshift(p);
+    }
+    const last = aligned[0];
+    if (pi - outDims > 0) {
+      tmp.push(last);
+      if (ops.length > 1) return view(last, last._shape.slice(0, outDims));
+      return sum(last, Array.from({ length: pi - outDims }, (_, k) => outDims + k));
+    }
+    return last;
+  } catch (e) {
+    for (const t of aligned) t.dispose();
+    throw e;
+  } finally {
+    for (const t of tmp) t.dispose();
+  }
+}

@@ -3,10 +3,12 @@
 // PyTorch's checks in its order (input's expand first for the batched two).
 
 import { Op } from '../../abi/abi.js';
-import { RuntimeError, NotImplementedError, ValueError } from '../errors.js';
+import { RuntimeError, NotImplementedError, ValueError, TypeError } from '../errors.js';
 import { broadcastShapes, checkStorage, normDim } from '../shape.js';
 import { parseSchema } from '../schema.js';
-import { bind } from '../signature.js';
+import { bind, isOptions, printed } from '../signature.js';
+import { givenTypes } from '../args.js';
+import { required, type Schema } from '../schema.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
 import { checkExpand } from './linalg.js';
@@ -17,6 +19,22 @@ const S = {
   addbmm: parseSchema('addbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor'),
 };
 type Name = keyof typeof S;
+
+/**
+ * bind() for an op with a hidden deprecated overload (addcmul(input, value, tensor1, tensor2),
+ * addmv(beta, input, alpha, mat, vec), ...): with too few arguments PyTorch's parser reports an
+ * invalid combination that lists the one visible signature.
+ */
+export function bindVisible(schema: Schema, args: readonly unknown[], self: Tensor | null): Record<string, unknown> {
+  const last = args[args.length - 1], kw = isOptions(last);
+  const positional = kw ? args.slice(0, -1) : args, kwargs = kw ? last : {};
+  const needed = (self ? schema.params.slice(1) : schema.params).filter((p) => p.default === required).length;
+  if (positional.length + Object.keys(kwargs).length < needed) {
+    throw new TypeError(
+      `${schema.name}() received an invalid combination of arguments - got ${givenTypes(positional, kwargs)}, but expected ${printed(schema, self !== null)}`);
+  }
+  return bind(schema, args, self);
+}
 const NAMES = { addmv: ['mat', 'vec'], baddbmm: ['batch1', 'batch2'], addbmm: ['batch1', 'batch2'] } as const;
 const OPS = { addmv: Op.Addmv, baddbmm: Op.Baddbmm, addbmm: Op.Addbmm } as const;
 
@@ -47,7 +65,7 @@ function outShape(name: Name, input: Tensor, a: Tensor, b: Tensor): number[] {
 }
 
 function addProduct(name: Name, args: unknown[], self: Tensor | null): Tensor {
-  const a = bind(S[name], args, self);
+  const a = bindVisible(S[name], args, self);
   const [an, bn] = NAMES[name];
   const input = a.input as Tensor, x = a[an] as Tensor, y = a[bn] as Tensor;
   const dev = deviceOf(input, x);

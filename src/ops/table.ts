@@ -804,6 +804,10 @@ export const ops: Rows = {
     { name: 'cdist/equal rows', call: 'torch.cdist', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 2, 3, 1, 5, 6], shape: [2, 3] }], family: 'matmul' },
     { name: 'cdist/empty', call: 'torch.cdist', args: [{ shape: [0, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }], family: 'matmul' },
   ] }),
+  // matrix_power(A, 0): PyTorch copies the identity into a clone of A, so A's gradient is 0
+  [Op.CopyBackwards]: manual('CopyBackwards', ['self'], 'zerosBackward', { cases: [
+    { name: 'matrix_power/0', call: 'torch.matrix_power', args: [{ shape: [2, 3, 3], domain: 'any' }, 0], family: 'matmul' },
+  ] }),
   [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
     { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },

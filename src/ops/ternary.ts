@@ -12,6 +12,10 @@ import { bind, bindOverloads } from '../signature.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloat } from './common.js';
 import { binaryOp } from './elementwise.js';
+import { expand } from './shape.js';
+import { castTensor } from '../cast.js';
+import { isFloating, promote } from '../dtype.js';
+import { bindVisible } from './linalg2.js';
 
 const S = {
   where: [
@@ -42,24 +46,48 @@ function run(op: Op, a: Tensor, b: Tensor, c: Tensor, value: number, name: strin
   return new Tensor(dev, dev.ternary(op, a.h, b.h, c.h, value, shape), shape);
 }
 
-/** A number operand as the 0-d float32 tensor PyTorch wraps it in (no gradient). */
-function wrapped(v: unknown, like: Tensor): Tensor {
-  if (v instanceof Tensor) return v;
-  return new Tensor(like._dev, like._dev.full([], v as number, DType.Float32), [], DType.Float32);
-}
-
 function whereBound(a: Record<string, unknown>): Tensor {
   const condition = a.condition as Tensor;
   if (condition._dtype !== DType.Bool) {
     throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${condition.dtype.name === 'float32' ? 'Float' : condition.dtype.name === 'int64' ? 'Long' : condition.dtype.name}`);
   }
-  const input = wrapped(a.input ?? a.self, condition), other = wrapped(a.other, condition);
+  const given = [a.input ?? a.self, a.other];
+  // PyTorch's result type: the tensors' dtypes, then a number's kind (an integral JS number is a Python int)
+  const ts = given.filter((v): v is Tensor => v instanceof Tensor);
+  const floating = ts.some((t) => isFloating(t._dtype)) || given.some((v) => typeof v === 'number' && !Number.isInteger(v));
+  const ints = ts.reduce((d, t) => promote(d, t._dtype), ts.length ? ts[0]._dtype : DType.Int64);
+  const dtype = floating ? DType.Float32 : ints === DType.Bool && ts.length < 2 ? DType.Int64 : ints;
+  const made: Tensor[] = [];
+  const operand = (v: unknown): Tensor => {
+    const t = v instanceof Tensor ? v : new Tensor(condition._dev, condition._dev.full([], v as number, dtype), [], dtype);
+    // a number is wrapped in the result's dtype; an integer or bool tensor is converted to it
+    const c = isFloating(t._dtype) || t._dtype === dtype ? t : castTensor(t, dtype);
+    if (t !== v) made.push(t);
+    if (c !== t) made.push(c);
+    return c;
+  };
   try {
-    return run(Op.Where, condition, input, other, 0, 'where');
+    const [input, other] = given.map(operand);
+    return floating ? run(Op.Where, condition, input, other, 0, 'where') : selectHost(condition, input, other, dtype);
   } finally {
-    if (input !== a.input) input.dispose();
-    if (other !== a.other) other.dispose();
+    for (const t of made) t.dispose();
   }
+}
+
+/** where of integer or bool operands (no gradient): selected element by element on the host. */
+function selectHost(condition: Tensor, input: Tensor, other: Tensor, dtype: DType): Tensor {
+  const dev = deviceOf(condition, input);
+  deviceOf(condition, other);
+  const shape = broadcastShapes(broadcastShapes(condition._shape, input._shape), other._shape).slice();
+  checkStorage(shape);
+  const [c, x, y] = [condition, input, other].map((t) => {
+    const e = t._shape.join() === shape.join() ? t : expand(t, shape);
+    const data = dev.read(e.h);
+    if (e !== t) e.dispose();
+    return data;
+  });
+  const out = c.map((v, i) => (v ? x[i] : y[i]));
+  return new Tensor(dev, dev.fromData(out, shape, dtype), shape, dtype);
 }
 
 /** where(condition) alone: the indices of its true elements, one int64 tensor per dim (torch.nonzero(as_tuple=True)). */
@@ -122,14 +150,14 @@ function addc(op: Op.Addcmul | Op.Addcdiv, a: Record<string, unknown>): Tensor {
  * @example torch.addcmul(x, a, b, { value: 0.5 })
  */
 export function addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor;
-export function addcmul(...args: unknown[]): Tensor { return addc(Op.Addcmul, bind(S.addcmul, args, null)); }
+export function addcmul(...args: unknown[]): Tensor { return addc(Op.Addcmul, bindVisible(S.addcmul, args, null)); }
 
 /**
  * input + value·tensor1 / tensor2, broadcast (AddcdivBackward0).
  * @example torch.addcdiv(x, a, b, { value: -0.1 })
  */
 export function addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor;
-export function addcdiv(...args: unknown[]): Tensor { return addc(Op.Addcdiv, bind(S.addcdiv, args, null)); }
+export function addcdiv(...args: unknown[]): Tensor { return addc(Op.Addcdiv, bindVisible(S.addcdiv, args, null)); }
 
 /** @internal the Tensor methods */
 export const ternaryMethods = {
@@ -138,6 +166,6 @@ export const ternaryMethods = {
     return whereBound({ condition: a.condition, input: a.input, other: a.other });
   },
   lerp: (self: Tensor, args: unknown[]): Tensor => lerpBound(...bindOverloads(S.lerp, args, self)),
-  addcmul: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcmul, bind(S.addcmul, args, self)),
-  addcdiv: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcdiv, bind(S.addcdiv, args, self)),
+  addcmul: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcmul, bindVisible(S.addcmul, args, self)),
+  addcdiv: (self: Tensor, args: unknown[]): Tensor => addc(Op.Addcdiv, bindVisible(S.addcdiv, args, self)),
 };

@@ -348,6 +348,11 @@ export class WasmDevice implements Backend {
     return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex));
   }
   // ternary and linalg 2
+  savedShape(node: NodeRef, k: number): number[] | null {
+    this.refresh();
+    const id = this.i32[((node as number) + Rec.Saved + 4 * k) >> 2];
+    return id ? this.shapeOf(id) : null;
+  }
   ternary(op: Op, a: Handle, b: Handle, c: Handle, value: number, shape: Shape): Handle {
     this.args(shape);
     return this.id(this.x.ternary(op, a as number, b as number, c as number, value, shape.length));

@@ -16,7 +16,7 @@ import {
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
   normBackward, permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward, ternaryBackward,
+  stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -184,6 +184,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.LinalgCross]: (r, g, k) => crossBackward(r, g, k),
   [Op.NormDim]: (r, g, k) => normBackward(r, g, k),
   [Op.Cdist]: (r, g, k) => cdistBackward(r, g, k),
+  [Op.CopyBackwards]: (r, g, k) => zerosBackward(r, g, k),
   [Op.MseLoss]: (r, g, k) => mseLossBackward(r, g, k),
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),

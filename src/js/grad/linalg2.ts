@@ -15,6 +15,9 @@ import { empty } from '../tensor.js';
 import { reduceSum } from '../kernels/reduce.js';
 import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg2.js';
 
+/** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
+export const zerosBackward = (r: JsRecord, _g: JsTensor, _k?: number): JsTensor => empty(r.inputs[0].shape.slice());
+
 /** cdist's derivative (PyTorch's _cdist_backward, for x2 with the roles swapped), summed to the input's shape. */
 export const cdistBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
   sumTo(r, k, cdistGrad(saved(r, 0), saved(r, 1), g, result(r), r.s0, k === 1));

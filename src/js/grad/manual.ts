@@ -12,4 +12,4 @@ export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from 
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
 export { gatherFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward } from './linalg2.js';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg2.js';
