@@ -1,5 +1,5 @@
 // Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
-// linalg.vector_norm. Arguments bound from PyTorch's schemas (without
+// linalg.vector_norm, aminmax. Arguments bound from PyTorch's schemas (without
 // `dtype`: the float kernels are float32); the devices reduce in run order
 // (src/js/ops/reduce2.ts, assembly/ops/reduce2.ts), one node per op as PyTorch.
 
@@ -13,7 +13,7 @@ import { mean, sum } from './reduce.js';
 import { eq, ne, gt } from './compare.js';
 import { div, mul } from './elementwise.js';
 import { sqrt } from './torch.generated.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, IndexError } from '../errors.js';
 import { isOptions } from '../signature.js';
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
@@ -295,3 +295,33 @@ export const linalg = { vector_norm };
 
 /** @internal Tensor.norm */
 export const normMethod = (self: Tensor, args: unknown[]): Tensor => normBound(args, self);
+
+// ---- aminmax: [min, max], each with PyTorch's NotImplemented node (1.13 has no derivative for it)
+
+const AMINMAX = parseSchema('aminmax(Tensor input, *, int? dim=None, bool keepdim=False) -> Tensor');
+
+function aminmaxBound(args: unknown[], self: Tensor | null): [Tensor, Tensor] {
+  const a = bind(AMINMAX, args, self);
+  const input = a.input as Tensor, nd = input._shape.length, keepdim = a.keepdim as boolean;
+  checkFloat(input, 'aminmax');
+  let mask = nd ? (1 << nd) - 1 : 0;
+  if (a.dim === null) {
+    if (input.numel() === 0) throw new RuntimeError('aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.');
+  } else {
+    const k = normDim(a.dim as number, nd);
+    if (nd > 0 && input._shape[k] === 0) throw new IndexError(`aminmax: Expected reduction dim ${k} to have non-zero size.`);
+    mask = nd ? 1 << k : 0;
+  }
+  return [run(Op.Aminmax, input, mask, keepdim, 0), run(Op.Aminmax, input, mask, keepdim, 1)];
+}
+
+/**
+ * [min, max] over all elements or along `dim` (a NaN wins both). PyTorch 1.13 has no derivative for
+ * it: backward through either raises.
+ * @example const [lo, hi] = torch.aminmax(x); torch.aminmax(x, { dim: 1, keepdim: true })
+ */
+export function aminmax(input: Tensor, options?: { dim?: number | null; keepdim?: boolean }): [Tensor, Tensor];
+export function aminmax(...args: unknown[]): [Tensor, Tensor] { return aminmaxBound(args, null); }
+
+/** @internal Tensor.aminmax */
+export const aminmaxMethod = (self: Tensor, args: unknown[]): [Tensor, Tensor] => aminmaxBound(args, self);
