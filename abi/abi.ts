@@ -29,7 +29,7 @@ export enum Op {
   ClampMin, ClampMax, CopysignScalar, Deg2rad, Rad2deg, Sinc, Logit,
   // reductions; i0 = dims bitmask, i1 = keepdim
   Sum, SumDim, Mean, MeanDim, Amax, MaxAll, MaxDim, Logsumexp, MinAll, MinDim,
-  Prod, ProdDim, Var, Std, VarMean, StdMean, Nansum, Norm, VectorNorm, // reductions 2
+  Prod, ProdDim, Var, Std, VarMean, StdMean, Nansum, Norm, VectorNorm, Aminmax, // reductions 2
   // softmax family; i0 = dim
   Softmax, LogSoftmax,
   // shape; the view-like ones differ only in their node names

@@ -453,6 +453,38 @@ def dim_cases():
     error("logsumexp/without dim (function)", "torch.logsumexp", lambda: [mat()])
 
 
+def reductions2_cases():
+    """prod, var/std/var_mean/std_mean, all/any, count_nonzero, nansum/nanmean, norm, aminmax (reductions 2)."""
+    for op in ["prod", "all", "any"]:
+        error(f"{op}/dim str", f"torch.{op}", lambda: [mat(), "a"])
+        error(f"{op}/dim float", f"Tensor.{op}", lambda: [mat(), 0.5])
+        error(f"{op}/keepdim int", f"torch.{op}", lambda: [mat(), 0], {"keepdim": 1})
+        error(f"{op}/dim out of range", f"Tensor.{op}", lambda: [mat(), 2])
+        error(f"{op}/unknown keyword", f"torch.{op}", lambda: [mat()], {"bogus": 1})
+    for op in ["var", "std", "var_mean", "std_mean"]:
+        error(f"{op}/dim str", f"torch.{op}", lambda: [mat(), "a", 1])
+        error(f"{op}/correction float", f"torch.{op}", lambda: [mat(), 0], {"correction": 0.5})
+        error(f"{op}/correction without dim", f"torch.{op}", lambda: [mat()], {"correction": 0})
+        error(f"{op}/unbiased str", f"torch.{op}", lambda: [mat(), "yes"])
+        error(f"{op}/repeated dim", f"torch.{op}", lambda: [mat(), [0, 0]])
+    error("var/method dim str", "Tensor.var", lambda: [mat(), "a", 1])
+    error("count_nonzero/dim str", "torch.count_nonzero", lambda: [mat(), "a"])
+    error("count_nonzero/method dim str", "Tensor.count_nonzero", lambda: [mat(), "a"])
+    error("count_nonzero/dim out of range", "torch.count_nonzero", lambda: [mat(), [0, 5]])
+    for op in ["nansum", "nanmean"]:
+        error(f"{op}/dim str", f"torch.{op}", lambda: [mat(), "a"])
+        error(f"{op}/keepdim int", f"Tensor.{op}", lambda: [mat(), 0, 1])
+        error(f"{op}/too many", f"torch.{op}", lambda: [mat(), 0, True, 1])
+    error("norm/p str", "torch.norm", lambda: [mat(), "abc"])
+    error("norm/fro over three dims", "torch.norm", lambda: [torch.randn(2, 2, 2), "fro", [0, 1, 2]])
+    error("norm/fro over a repeated dim", "torch.norm", lambda: [mat(), "fro", [0, 0]])
+    error("norm/unknown keyword", "torch.norm", lambda: [mat()], {"bogus": 1})
+    error("aminmax/positional dim", "torch.aminmax", lambda: [mat(), 1])
+    error("aminmax/dim str", "Tensor.aminmax", lambda: [mat()], {"dim": "a"})
+    error("aminmax/empty", "torch.aminmax", lambda: [torch.randn(0, 3)])
+    error("aminmax/empty dim", "torch.aminmax", lambda: [torch.randn(0, 3)], {"dim": 0})
+
+
 def autograd_cases():
     leaf = lambda: [vec(1, grad=True).sum().detach().requires_grad_()]  # a 0-d leaf: backward is legal
     error("backward/gradient int", "Tensor.backward", lambda: leaf() + [2])
@@ -576,6 +608,7 @@ def main():
     indexing2_cases()
     creation_cases()
     dim_cases()
+    reductions2_cases()
     autograd_cases()
     loss_cases()
     int64_cases()

@@ -113,6 +113,7 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.Nansum]: 'NansumBackward0',
   [Op.Norm]: 'NormBackward1',
   [Op.VectorNorm]: 'LinalgVectorNormBackward0',
+  [Op.Aminmax]: 'NotImplemented',
   [Op.Softmax]: 'SoftmaxBackward0',
   [Op.LogSoftmax]: 'LogSoftmaxBackward0',
   [Op.View]: 'ViewBackward0',

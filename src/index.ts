@@ -36,7 +36,7 @@ export {
 export type { CompareOther } from './ops/compare.js';
 export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
-  prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
+  prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm, aminmax,
 } from './ops/reduce2.js'; // reductions 2
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,

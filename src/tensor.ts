@@ -1230,6 +1230,13 @@ export class Tensor {
     return red2.normMethod(this, args);
   }
   /**
+   * [min, max] over all elements or along `dim`. See {@link aminmax}.
+   * @example
+   * const [lo, hi] = torch.tensor([[3, 4], [1, -1]]).aminmax({ dim: 1 });
+   * console.log(`${lo} ${hi}`); // tensor([ 3., -1.]) tensor([4., 1.])
+   */
+  aminmax(...args: [options?: { dim?: number | null; keepdim?: boolean }]): [Tensor, Tensor] { return red2.aminmaxMethod(this, args); }
+  /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
    * @example
    * console.log(`${torch.tensor([1, -2]).square()}`); // tensor([1., 4.])

@@ -51,3 +51,16 @@ describe.each(DEVICES)('in-place methods PyTorch cannot differentiate, on %s', (
     });
   }
 });
+
+describe.each(DEVICES)('aminmax (reductions 2), on %s', (device) => {
+  // PyTorch 1.13 records NotImplemented for both results of aminmax and raises in backward
+  it('both results carry NotImplemented; backward raises torch.RuntimeError and the engine still works', () => {
+    torch.tidy(() => {
+      const x = torch.tensor([[3, 4], [1, -1]], { device, requires_grad: true });
+      const [lo, hi] = torch.aminmax(x, { dim: 1 });
+      expect([lo.grad_fn?.name(), hi.grad_fn?.name()]).toEqual(['torch::autograd::NotImplemented', 'torch::autograd::NotImplemented']);
+      expect(() => hi.sum().backward()).toThrow(torch.RuntimeError);
+      expect(torch.tensor([1, 2], { device }).add(1).tolist()).toEqual([2, 3]);
+    });
+  });
+});

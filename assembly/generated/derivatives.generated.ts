@@ -127,6 +127,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Nansum: return reduce2Backward(r, g, k);
     case Op.Norm: return reduce2Backward(r, g, k);
     case Op.VectorNorm: return reduce2Backward(r, g, k);
+    case Op.Aminmax: return notDifferentiable();
     case Op.Softmax: return softmaxBackward(r, g, k);
     case Op.LogSoftmax: return logSoftmaxBackward(r, g, k);
     case Op.View: return reshapeToInput(r, g, k);

@@ -1,4 +1,4 @@
-// Reductions 2 (prod, var, std, nansum, norm) of the wasm device, mirrored step by step by
+// Reductions 2 (prod, var, std, nansum, norm, aminmax) of the wasm device, mirrored step by step by
 // src/js/ops/reduce2.ts. Each walks the input in "run order": the kept dims
 // first, then the reduced dims, so the elements folded into output element o
 // are the run order[o·n .. o·n + n) (n = the count of reduced elements). The
@@ -104,6 +104,15 @@ function runValue(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
       return <f32>sum;
     }
     case Op.Norm: case Op.VectorNorm: return normOf(x, ord, b, n, p);
+    case Op.Aminmax: { // p 0: the min, 1: the max (NaN wins); n > 0 (the TS layer checks)
+      let m = at(x, ord, b);
+      for (let j = 1; j < n; j++) {
+        const v = at(x, ord, b + j);
+        if (v != v || (p == 0 ? v < m : v > m)) m = v;
+        if (m != m) break;
+      }
+      return m;
+    }
     default: unreachable();
   }
   return 0;

@@ -1,5 +1,5 @@
 // Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
-// linalg.vector_norm. Arguments bound from PyTorch's schemas (without
+// linalg.vector_norm, aminmax. Arguments bound from PyTorch's schemas (without
 // `dtype`: the float kernels are float32); the devices reduce in run order
 // (src/js/ops/reduce2.ts, assembly/ops/reduce2.ts), one node per op as PyTorch.
 
@@ -7,19 +7,58 @@ import { Op } from '../../abi/abi.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat } from './common.js';
-import { bind, bindOverloads } from '../signature.js';
+import { bind, bindOverloads, isOptions } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { mean, sum } from './reduce.js';
 import { eq, ne, gt } from './compare.js';
 import { div, mul } from './elementwise.js';
 import { sqrt } from './torch.generated.js';
-import { RuntimeError } from '../errors.js';
-import { isOptions } from '../signature.js';
+import { RuntimeError, IndexError, TypeError } from '../errors.js';
+import { dimNameError, invalidCombination } from '../args.js';
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
 function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag = 0): Tensor {
   return new Tensor(input._dev, input._dev.reduce2(op, input.h, mask, keepdim, p, flag), reducedShape(input._shape, mask, keepdim));
 }
+
+/**
+ * bindOverloads against the overloads bound here, with PyTorch's own errors: its full overload
+ * list (with the dtype and Dimname forms, which are not bound here) in "invalid combination", and
+ * a str dim, taken by a Dimname overload when the rest fits, is its Dimname error (`names`).
+ */
+function bindTorch(
+  schemas: ReturnType<typeof parseSchema>[], printed: { fn: string[]; method: string[] }, args: unknown[], self: Tensor | null,
+  names: (d: string, nd: number) => Error,
+): [number, Record<string, unknown>] {
+  try {
+    return bindOverloads(schemas, args, self);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const kw = isOptions(args[args.length - 1]) ? args[args.length - 1] as Record<string, unknown> : null;
+    const positional = kw ? args.slice(0, -1) : args, at = self ? 0 : 1;
+    const input = (self ?? positional[0]) as Tensor;
+    const d = typeof positional[at] === 'string' ? positional[at] : kw && typeof kw.dim === 'string' ? kw.dim : null;
+    if (typeof d === 'string' && input instanceof Tensor) {
+      const p2 = positional.slice();
+      if (typeof p2[at] === 'string') p2[at] = 0;
+      const kw2 = kw && typeof kw.dim === 'string' ? { ...kw, dim: 0 } : kw;
+      let fits = true;
+      try { bindOverloads(schemas, kw2 ? [...p2, kw2] : p2, self); } catch { fits = false; }
+      if (fits) throw names(d, input._shape.length);
+    }
+    throw invalidCombination(schemas[0].name, positional, kw ?? {}, self ? printed.method : printed.fn);
+  }
+}
+
+/** PyTorch's printed overloads: the method's, and the function's (input first, `out` where it has one). */
+function overloads(method: string[], out: boolean[]): { fn: string[]; method: string[] } {
+  const fn = method.map((sig, i) => {
+    const inner = sig === '()' ? 'Tensor input' : `Tensor input, ${sig.slice(1, -1)}`;
+    return `(${inner}${out[i] ? (inner.includes('*') ? ', Tensor out' : ', *, Tensor out') : ''})`;
+  });
+  return { fn, method };
+}
+const PROD_PRINTED = overloads(['(*, torch.dtype dtype)', '(int dim, bool keepdim, *, torch.dtype dtype)', '(name dim, bool keepdim, *, torch.dtype dtype)'], [false, true, true]);
 
 const PROD = [
   parseSchema('prod(Tensor input) -> Tensor', false),
@@ -27,7 +66,7 @@ const PROD = [
 ];
 
 function prodBound(args: unknown[], self: Tensor | null): Tensor {
-  const [which, a] = bindOverloads(PROD, args, self);
+  const [which, a] = bindTorch(PROD, PROD_PRINTED, args, self, dimNameError);
   const input = a.input as Tensor, nd = input._shape.length;
   checkFloat(input, 'prod');
   if (which === 0) return run(Op.Prod, input, nd ? (1 << nd) - 1 : 0, false, 0, 1);
@@ -55,11 +94,16 @@ const momentSchemas = (name: Moment): ReturnType<typeof parseSchema>[] => [
 const MOMENTS: Record<Moment, ReturnType<typeof parseSchema>[]> = {
   var: momentSchemas('var'), std: momentSchemas('std'), var_mean: momentSchemas('var_mean'), std_mean: momentSchemas('std_mean'),
 };
+const momentPrinted = (out: boolean): { fn: string[]; method: string[] } => overloads([
+  '(tuple of ints dim, *, int correction, bool keepdim)', '(tuple of ints dim, bool unbiased, bool keepdim)', '(bool unbiased)',
+  '(tuple of names dim, *, int correction, bool keepdim)', '(tuple of names dim, bool unbiased, bool keepdim)',
+], [out, out, false, out, out]);
+const MOMENT_PRINTED = { var: momentPrinted(true), std: momentPrinted(true), var_mean: momentPrinted(false), std_mean: momentPrinted(false) };
 const MOMENT_OPS: Record<Moment, Op> = { var: Op.Var, std: Op.Std, var_mean: Op.VarMean, std_mean: Op.StdMean };
 
 /** var, std (one tensor) or var_mean, std_mean ([that, the mean]) from PyTorch's three overloads. */
 function moment(name: Moment, args: unknown[], self: Tensor | null): Tensor | [Tensor, Tensor] {
-  const [which, a] = bindOverloads(MOMENTS[name], args, self);
+  const [which, a] = bindTorch(MOMENTS[name], MOMENT_PRINTED[name], args, self, dimNameError);
   const input = a.input as Tensor, nd = input._shape.length;
   checkFloat(input, name);
   const dim = which === 2 ? null : a.dim as number[] | null;
@@ -115,6 +159,9 @@ const ALL_ANY = (name: string): ReturnType<typeof parseSchema>[] => [
   parseSchema(`${name}(Tensor input, int dim, bool keepdim=False) -> Tensor`),
 ];
 const TRUTH = { all: ALL_ANY('all'), any: ALL_ANY('any') };
+const TRUTH_PRINTED = overloads(['()', '(int dim, bool keepdim)', '(name dim, bool keepdim)'], [true, true, true]);
+const dimnameUnsupported = (name: string) => (): Error => new RuntimeError(
+  `${name}: You passed a dimname (string) to this op in place of a dimension index but it does not yet support this behavior. Please pass a dimension index to work around this.`);
 
 /** The count of nonzero elements (NaN counts) over the dims in mask, int64; x's temporaries freed. */
 function nonzeroCount(input: Tensor, dim: number | readonly number[] | null, keepdim: boolean, zero = false): Tensor {
@@ -125,7 +172,7 @@ function nonzeroCount(input: Tensor, dim: number | readonly number[] | null, kee
 }
 
 function truth(name: 'all' | 'any', args: unknown[], self: Tensor | null): Tensor {
-  const [which, a] = bindOverloads(TRUTH[name], args, self);
+  const [which, a] = bindTorch(TRUTH[name], TRUTH_PRINTED, args, self, dimnameUnsupported(name));
   const input = a.input as Tensor;
   const dim = which === 0 ? null : normDim(a.dim as number, input._shape.length, { fn: name, name: 'dim', position: 2 });
   // all: no zero in the run; any: some nonzero
@@ -235,7 +282,6 @@ function normBound(args: unknown[], self: Tensor | null): Tensor {
     if (pStr === 'nuc') throw new RuntimeError('wasmgrad: the nuclear norm (p=\'nuc\') is not supported');
     throw new RuntimeError(`only valid string values are 'fro' and 'nuc', found ${pStr}`);
   }
-  const mask = dimMask(dim, nd, { fn: 'norm', name: 'dim', position: 3 });
   if (pStr === 'fro' && dim !== null && dim.length > 2) {
     throw new RuntimeError(`Expected at most 2 dimensions, but got ${dim.length} dimensions instead.`);
   }
@@ -247,6 +293,7 @@ function normBound(args: unknown[], self: Tensor | null): Tensor {
     return out;
   }
   const p = pStr === 'fro' || a.p === null ? 2 : a.p as number;
+  const mask = dimMask(dim, nd, { fn: 'norm', name: 'dim', position: 3 });
   return run(Op.Norm, input, mask, keepdim, p, dim === null ? 1 : 0);
 }
 
@@ -292,3 +339,33 @@ export interface VectorNormOptions { ord?: number; dim?: number | readonly numbe
 
 /** @internal Tensor.norm */
 export const normMethod = (self: Tensor, args: unknown[]): Tensor => normBound(args, self);
+
+// ---- aminmax: [min, max], each with PyTorch's NotImplemented node (1.13 has no derivative for it)
+
+const AMINMAX = parseSchema('aminmax(Tensor input, *, int? dim=None, bool keepdim=False) -> Tensor');
+
+function aminmaxBound(args: unknown[], self: Tensor | null): [Tensor, Tensor] {
+  const a = bind(AMINMAX, args, self);
+  const input = a.input as Tensor, nd = input._shape.length, keepdim = a.keepdim as boolean;
+  checkFloat(input, 'aminmax');
+  let mask = nd ? (1 << nd) - 1 : 0;
+  if (a.dim === null) {
+    if (input.numel() === 0) throw new RuntimeError('aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.');
+  } else {
+    const k = normDim(a.dim as number, nd);
+    if (nd > 0 && input._shape[k] === 0) throw new IndexError(`aminmax: Expected reduction dim ${k} to have non-zero size.`);
+    mask = nd ? 1 << k : 0;
+  }
+  return [run(Op.Aminmax, input, mask, keepdim, 0), run(Op.Aminmax, input, mask, keepdim, 1)];
+}
+
+/**
+ * [min, max] over all elements or along `dim` (a NaN wins both). PyTorch 1.13 has no derivative for
+ * it: backward through either raises.
+ * @example const [lo, hi] = torch.aminmax(x); torch.aminmax(x, { dim: 1, keepdim: true })
+ */
+export function aminmax(input: Tensor, options?: { dim?: number | null; keepdim?: boolean }): [Tensor, Tensor];
+export function aminmax(...args: unknown[]): [Tensor, Tensor] { return aminmaxBound(args, null); }
+
+/** @internal Tensor.aminmax */
+export const aminmaxMethod = (self: Tensor, args: unknown[]): [Tensor, Tensor] => aminmaxBound(args, self);

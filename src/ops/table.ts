@@ -456,6 +456,16 @@ export const ops: Rows = {
     { name: 'vector_norm/empty', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/empty dim 1', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }, 1, 0], family: 'reduction' },
   ] }),
+  // aminmax: PyTorch 1.13 has no derivative (its grad_fn is NotImplemented); both results are this op
+  [Op.Aminmax]: { ...manual('NotImplemented', ['self'], ''), grad: {}, cases: [
+    { name: 'aminmax/all', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction', grads: false },
+    { name: 'aminmax/dim', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
+    { name: 'aminmax/method dim keepdim negative', call: 'Tensor.aminmax', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { dim: -2, keepdim: true }, family: 'reduction', grads: false },
+    { name: 'aminmax/ties NaN inf', call: 'torch.aminmax', args: [{ values: [1, NaN, 3, 2, -Infinity, 2, 5, 5, Infinity], shape: [3, 3] }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
+    { name: 'aminmax/all NaN', call: 'torch.aminmax', args: [{ values: [1, NaN, 3], shape: [3] }], family: 'reduction', grads: false },
+    { name: 'aminmax/empty kept dim', call: 'torch.aminmax', args: [{ shape: [0, 3], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
+    { name: 'aminmax/0-d', call: 'torch.aminmax', args: [{ values: [3], shape: [] }], kwargs: { dim: 0 }, family: 'reduction', grads: false },
+  ] },
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward'),
   [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward'),
   [Op.View]: view('ViewBackward0', [

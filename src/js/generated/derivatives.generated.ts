@@ -129,6 +129,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Nansum]: (r, g, k) => reduce2Backward(r, g, k),
   [Op.Norm]: (r, g, k) => reduce2Backward(r, g, k),
   [Op.VectorNorm]: (r, g, k) => reduce2Backward(r, g, k),
+  [Op.Aminmax]: (r, g, k) => notDifferentiable(),
   [Op.Softmax]: (r, g, k) => softmaxBackward(r, g, k),
   [Op.LogSoftmax]: (r, g, k) => logSoftmaxBackward(r, g, k),
   [Op.View]: (r, g, k) => reshapeToInput(r, g, k),

@@ -1,4 +1,4 @@
-// Reductions 2 (prod, var, std, nansum, norm) of the js device, step by step as the wasm
+// Reductions 2 (prod, var, std, nansum, norm, aminmax) of the js device, step by step as the wasm
 // device's assembly/ops/reduce2.ts (the same f32 roundings): the input is walked
 // in run order (kept dims first, reduced dims last), one run per output element.
 
@@ -92,6 +92,15 @@ function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number
       return f(sum);
     }
     case Op.Norm: case Op.VectorNorm: return normOf(x, ord, b, n, p);
+    case Op.Aminmax: { // p 0: the min, 1: the max (NaN wins); n > 0 (the TS layer checks)
+      let m = x[ord[b]];
+      for (let j = 1; j < n; j++) {
+        const v = x[ord[b + j]];
+        if (v !== v || (p === 0 ? v < m : v > m)) m = v;
+        if (m !== m) break;
+      }
+      return m;
+    }
     default: throw new Error(`reduce2: op ${op}`);
   }
 }
