@@ -92,6 +92,21 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
+    # no node, not differentiable: nonzero and F.one_hot (src/ops/indexing2.ts)
+    nan = float("nan")
+    for name, call, args, kwargs in [
+        ("nonzero/2-D nan", "torch.nonzero", [torch.tensor([[0.0, 1.5, 0.0], [nan, -0.0, -2.0]])], {}),
+        ("nonzero/as_tuple", "Tensor.nonzero", [torch.tensor([[0.0, 1.0], [2.0, 0.0], [0.0, 3.0]])], {"as_tuple": True}),
+        ("nonzero/0-dim", "torch.nonzero", [torch.tensor(3.0)], {}),
+        ("nonzero/0-dim as_tuple", "torch.nonzero", [torch.tensor(3.0)], {"as_tuple": True}),
+        ("nonzero/none", "torch.nonzero", [torch.zeros(2, 2)], {}),
+        ("nonzero/int64", "torch.nonzero", [torch.tensor([0, 4, 0, -1])], {}),
+        ("one_hot/inferred", "F.one_hot", [torch.tensor([[0, 2], [1, 1]])], {}),
+        ("one_hot/num_classes", "F.one_hot", [torch.tensor([3, 0])], {"num_classes": 5}),
+        ("one_hot/empty", "F.one_hot", [torch.tensor([], dtype=torch.long), 3], {}),
+    ]:
+        with base.seeded(name):
+            cases.append(base.run_case(name, "shape", call, args, kwargs))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):

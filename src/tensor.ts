@@ -1119,6 +1119,24 @@ export class Tensor {
   diag_embed(...args: [offset?: number, dim1?: number, dim2?: number] | [{ offset?: number; dim1?: number; dim2?: number }]): Tensor {
     return ix2.methods.diag_embed(this, args);
   }
+  /**
+   * Each slice along dim repeated (without dim, each element of the flattened tensor). See
+   * {@link repeat_interleave}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).repeat_interleave(3)}`); // tensor([1., 1., 1., 2., 2., 2.])
+   */
+  repeat_interleave(
+    ...args: [repeats: number | Tensor, dim?: number | null, options?: { output_size?: number }]
+      | [{ repeats: number | Tensor; dim?: number | null; output_size?: number }]
+  ): Tensor {
+    return ix2.methods.repeat_interleave(this, args);
+  }
+  /**
+   * The indices of the nonzero elements. See {@link nonzero}.
+   * @example
+   * console.log(`${torch.tensor([0, 5, 7]).nonzero().flatten()}`); // tensor([1, 2])
+   */
+  nonzero(...args: [options?: { as_tuple?: boolean }]): Tensor | Tensor[] { return ix2.methods.nonzero(this, args); }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

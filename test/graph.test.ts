@@ -90,6 +90,7 @@ const knownDifferences: Record<string, string> = {
   // tensor PyTorch saves with its own shape
   ...Object.fromEntries([
     ...['dim 1 repeated', 'negative dim', '1-D', '0-dim index', 'empty index', 'empty input'].map((n) => `index_select/${n}`),
+    ...['int', 'int dim', 'tensor dim', 'one count', '1-D output_size', '0-dim'].map((n) => `repeat_interleave/${n}`),
     ...['number', 'broadcast mask', 'broadcast input', 'nan', '-inf', 'empty', 'tensor value', 'tensor value broadcast'].map((n) => `masked_fill/${n}`),
     ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty'].map((n) => `masked_select/${n}`),
   ].map((name) => [`table.json:${name}`, 'IndexSelectBackward0 saves `index`, MaskedFill/MaskedSelectBackward0 `mask`, with their own shapes'])),

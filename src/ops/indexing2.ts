@@ -12,7 +12,7 @@ import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, TypeError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES } from '../dtype.js';
-import { expand, view } from './shape.js';
+import { expand, view, flatten } from './shape.js';
 import { narrow } from './indexing.js';
 import { sum } from './reduce.js';
 import { Tensor } from '../tensor.js';
@@ -82,7 +82,15 @@ const SCHEMAS = {
   unbind: S('unbind(Tensor input, int dim=0) -> Tensor'),
   rot90: S('rot90(Tensor input, int k=1, int[] dims=[0,1]) -> Tensor'),
   diag_embed: S('diag_embed(Tensor input, int offset=0, int dim1=-2, int dim2=-1) -> Tensor'),
+  nonzero: S('nonzero(Tensor input, *, bool as_tuple=False) -> Tensor'),
+  one_hot: S('one_hot(Tensor input, int num_classes=-1) -> Tensor'),
 };
+// PyTorch's order; a method binds self as input (the repeats-only form is no method)
+const REPEAT_INTERLEAVE = [
+  S('repeat_interleave(Tensor input, Tensor repeats, int? dim=None, *, int? output_size=None) -> Tensor'),
+  S('repeat_interleave(Tensor input, int repeats, int? dim=None, *, int? output_size=None) -> Tensor'),
+  S('repeat_interleave(Tensor repeats, *, int? output_size=None) -> Tensor'),
+];
 // torch.split / Tensor.split are Python functions: an int size, or a list of sizes
 const SPLIT = [
   [S('split(Tensor tensor, int split_size_or_sections, int dim=0) -> Tensor'), S('split(Tensor tensor, int[] split_size_or_sections, int dim=0) -> Tensor')],
@@ -203,15 +211,21 @@ function indexSelectBound(a: Record<string, unknown>): Tensor {
     if (nd > 1 && (dim === 1 || numel(shape) === 0)) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${v} axis_dim=${size}`);
     throw new IndexError('index out of range in self');
   }
+  return selectIndices(input, dim, idx);
+}
+
+/** index_select with valid indices: the slices at idx along dim (IndexSelectBackward0). */
+function selectIndices(input: Tensor, dim: number, idx: ArrayLike<number>): Tensor {
+  const shape = input._shape, nd = shape.length;
   const outShape = shape.slice();
-  if (nd > 0) outShape[dim] = n;
+  if (nd > 0) outShape[dim] = idx.length;
   const st = stridesOf(shape);
-  const index1 = build(outShape, (c) => {
+  const index = build(outShape, (c) => {
     let j = 0;
     for (let d = 0; d < nd; d++) j += (d === dim ? idx[c[d]] : c[d]) * st[d];
     return j;
   });
-  return gathered(Op.IndexSelect, input, index1, outShape);
+  return gathered(Op.IndexSelect, input, index, outShape);
 }
 
 /** gather's checks and flat index: out[c] = input[c with c[dim] = index[c]]. */
@@ -826,8 +840,122 @@ export function rot90(...args: unknown[]): Tensor { return rot90Bound(bind(SCHEM
 export function diag_embed(input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
 export function diag_embed(...args: unknown[]): Tensor { return diagEmbedBound(bind(SCHEMAS.diag_embed, args, null)); }
 
+// ---- repeat_interleave, nonzero, one_hot -------------------------------------------------
+
+/** A new int64 tensor on t's device. */
+const int64Like = (t: Tensor, data: ArrayLike<number>, shape: number[]): Tensor =>
+  new Tensor(t._dev, t._dev.fromData(data, shape, DType.Int64), shape, DType.Int64);
+
+/** The repeat counts of a repeats tensor, checked as PyTorch's repeat_interleave_cpu. */
+function repeatCounts(repeats: Tensor): Int32Array {
+  if (repeats._dtype !== DType.Int64 && repeats._dtype !== DType.Int32) {
+    throw new RuntimeError(`"repeat_interleave_cpu" not implemented for '${scalarName(repeats)}'`);
+  }
+  if (repeats._shape.length > 1) throw new RuntimeError('repeats must be 0-dim or 1-dim tensor');
+  return indexData(repeats);
+}
+
+/** i repeated counts[i] times, for each i in order. */
+function repeatedIndices(counts: ArrayLike<number>, outputSize: number | null): number[] {
+  if (Array.prototype.some.call(counts, (r: number) => r < 0)) throw new RuntimeError('repeats can not be negative');
+  const out: number[] = [];
+  for (let i = 0; i < counts.length; i++) for (let r = 0; r < counts[i]; r++) out.push(i);
+  if (outputSize !== null && outputSize !== out.length) throw new RuntimeError('allocated size does not match required size');
+  return out;
+}
+
+function repeatInterleaveBound(overload: number, a: Record<string, unknown>): Tensor {
+  const outputSize = (a.output_size ?? null) as number | null;
+  if (overload === 2) {
+    const repeats = a.repeats as Tensor;
+    const counts = repeatCounts(repeats);
+    // PyTorch reads a 0-dim repeats as one count
+    const idx = repeatedIndices(counts, outputSize);
+    return int64Like(repeats, idx, [idx.length]);
+  }
+  let input = a.input as Tensor, dim = a.dim as number | null;
+  const counts = overload === 0 ? repeatCounts(a.repeats as Tensor) : [a.repeats as number];
+  if (dim !== null) dim = normDim(dim, input._shape.length);
+  // PyTorch: without dim, over the flattened input (ReshapeAliasBackward0 unless already 1-D)
+  const flat = dim === null ? flatten(input) : input;
+  try {
+    input = flat;
+    const d = dim ?? 0, size = input._shape.length ? input._shape[d] : 1;
+    if (overload === 0 && counts.length !== 1 && counts.length !== size) {
+      throw new RuntimeError('repeats must have the same size as input along dim');
+    }
+    const each = counts.length === 1 && size !== 1 ? new Array<number>(size).fill(counts[0]) : counts;
+    return selectIndices(input, d, repeatedIndices(each, outputSize));
+  } finally {
+    if (flat !== a.input) flat.dispose();
+  }
+}
+
+function nonzeroBound(a: Record<string, unknown>): Tensor | Tensor[] {
+  const input = a.input as Tensor, shape = input._shape, nd = shape.length;
+  const data = input._dev.read(input.h);
+  const hits: number[] = [];
+  data.forEach((v, i) => { if (v !== 0) hits.push(i); }); // NaN is nonzero
+  const st = stridesOf(shape), coords = (i: number, d: number): number => Math.floor(i / st[d]) % shape[d];
+  if (a.as_tuple) {
+    // a 0-dim input counts as 1-D
+    if (nd === 0) return [int64Like(input, hits.map(() => 0), [hits.length])];
+    return shape.map((_, d) => int64Like(input, hits.map((i) => coords(i, d)), [hits.length]));
+  }
+  return int64Like(input, hits.flatMap((i) => shape.map((_, d) => coords(i, d))), [hits.length, nd]);
+}
+
+function oneHotBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor;
+  let n = a.num_classes as number;
+  if (input._dtype !== DType.Int64) throw new RuntimeError('one_hot is only applicable to index tensor.');
+  const v = indexData(input);
+  if (n === -1) {
+    if (v.length === 0) throw new RuntimeError('Can not infer total number of classes from empty tensor.');
+    n = Math.max(...v) + 1;
+  }
+  for (const c of v) {
+    if (c < 0) throw new RuntimeError('Class values must be non-negative.');
+    if (c >= n) throw new RuntimeError('Class values must be smaller than num_classes.');
+  }
+  const out = new Int32Array(v.length * n);
+  v.forEach((c, i) => { out[i * n + c] = 1; });
+  return int64Like(input, out, [...input._shape, n]);
+}
+
+/**
+ * Each slice of input along `dim` repeated `repeats` times (an int, or an int64 tensor of one
+ * count per slice), slices kept in order; without dim over the flattened input. This is an
+ * index_select, as in PyTorch (IndexSelectBackward0). With only an int64 tensor `repeats`: i
+ * repeated repeats[i] times.
+ * @example
+ * console.log(`${torch.repeat_interleave(torch.tensor([1, 2]), 2)}`); // tensor([1., 1., 2., 2.])
+ */
+export function repeat_interleave(input: Tensor, repeats?: number | Tensor, dim?: number | null, options?: { output_size?: number }): Tensor;
+export function repeat_interleave(...args: unknown[]): Tensor { return repeatInterleaveBound(...bindOverloads(REPEAT_INTERLEAVE, args, null)); }
+
+/**
+ * The indices of the nonzero elements of input: an int64 tensor of one row per element, or
+ * with `as_tuple` one 1-D tensor per dim. Not differentiable.
+ * @example
+ * console.log(`${torch.nonzero(torch.tensor([0, 3, 0, 4])).flatten()}`); // tensor([1, 3])
+ */
+export function nonzero(input: Tensor, options?: { as_tuple?: boolean }): Tensor | Tensor[];
+export function nonzero(...args: unknown[]): Tensor | Tensor[] { return nonzeroBound(bind(SCHEMAS.nonzero, args, null)); }
+
+/**
+ * int64 class indices as one-hot rows of `num_classes` (by default one more than the largest
+ * index): a new last dim. Not differentiable.
+ * @example
+ * console.log(`${torch.nn.functional.one_hot(torch.tensor([0, 2], { dtype: torch.long })).flatten()}`); // tensor([1, 0, 0, 0, 0, 1])
+ */
+export function one_hot(input: Tensor, num_classes?: number): Tensor;
+export function one_hot(...args: unknown[]): Tensor { return oneHotBound(bind(SCHEMAS.one_hot, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  repeat_interleave: (self: Tensor, args: unknown[]): Tensor => repeatInterleaveBound(...bindOverloads(REPEAT_INTERLEAVE.slice(0, 2), args, self)),
+  nonzero: (self: Tensor, args: unknown[]): Tensor | Tensor[] => nonzeroBound(bind(SCHEMAS.nonzero, args, self)),
   rot90: (self: Tensor, args: unknown[]): Tensor => rot90Bound(bind(SCHEMAS.rot90, args, self)),
   diag_embed: (self: Tensor, args: unknown[]): Tensor => diagEmbedBound(bind(SCHEMAS.diag_embed, args, self)),
   split: (self: Tensor, args: unknown[]): Tensor[] => splitBound(...bindOverloads(SPLIT[1], args, self)),

@@ -413,6 +413,14 @@ export const ops: Rows = {
     { name: 'index_select/0-dim index', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2], shape: [], dtype: 'int64' }], family: 'shape' },
     { name: 'index_select/empty index', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }], family: 'shape' },
     { name: 'index_select/empty input', call: 'torch.index_select', args: [{ shape: [3, 0], domain: 'any' }, 0, { values: [2, 0], shape: [2], dtype: 'int64' }], family: 'shape' },
+    // repeat_interleave is an index_select in PyTorch (after a flatten without dim)
+    { name: 'repeat_interleave/int', call: 'torch.repeat_interleave', args: [{ shape: [2, 3], domain: 'any' }, 2], family: 'shape' },
+    { name: 'repeat_interleave/int dim', call: 'Tensor.repeat_interleave', args: [{ shape: [2, 3], domain: 'any' }, 3, -1], family: 'shape' },
+    { name: 'repeat_interleave/tensor dim', call: 'torch.repeat_interleave', args: [{ shape: [3, 2], domain: 'any' }, { values: [2, 0, 1], shape: [3], dtype: 'int64' }, 0], family: 'shape' },
+    { name: 'repeat_interleave/one count', call: 'Tensor.repeat_interleave', args: [{ shape: [2, 2], domain: 'any' }, { values: [2], shape: [1], dtype: 'int64' }], kwargs: { dim: 1 }, family: 'shape' },
+    { name: 'repeat_interleave/1-D output_size', call: 'torch.repeat_interleave', args: [{ shape: [3], domain: 'any' }, { values: [1, 2, 3], shape: [3], dtype: 'int64' }], kwargs: { dim: 0, output_size: 6 }, family: 'shape' },
+    { name: 'repeat_interleave/0-dim', call: 'torch.repeat_interleave', args: [{ shape: [], domain: 'any' }, 3], family: 'shape' },
+    { name: 'repeat_interleave/repeats only', call: 'torch.repeat_interleave', args: [{ values: [1, 0, 3], shape: [3], dtype: 'int64' }], family: 'shape' },
   ] }),
   [Op.Gather]: manual('GatherBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'gather/dim 1 repeated', call: 'torch.gather', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 1, 2, 2, 2, 2, 3, 0, 1, 1], shape: [3, 4], dtype: 'int64' }], family: 'shape' },
