@@ -420,6 +420,13 @@ def indexing2_cases():
     error("one_hot/float", "F.one_hot", lambda: [torch.tensor([1.0])])
     error("one_hot/empty", "F.one_hot", lambda: [torch.tensor([], dtype=torch.long)])
     error("one_hot/not a tensor", "F.one_hot", lambda: [[1]])
+    error("pad/odd", "F.pad", lambda: [mat(), [1]])
+    error("pad/too long", "F.pad", lambda: [mat(), [1, 1, 1, 1, 1, 1]])
+    error("pad/crop too much", "F.pad", lambda: [mat(), [-2, -2]])
+    error("pad/crop beyond", "F.pad", lambda: [vec(), [-4, 1]])
+    error("pad/mode", "F.pad", lambda: [mat(), [1, 1]], {"mode": "bogus"})
+    error("pad/value with reflect", "F.pad", lambda: [mat()[None], [1, 1]], {"mode": "reflect", "value": 2.5})
+    error("pad/float pad", "F.pad", lambda: [mat(), [1.5, 1]])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

@@ -154,6 +154,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Unbind: return gatherFlatBackward(r, g, k);
     case Op.Rot90: return gatherFlatBackward(r, g, k);
     case Op.DiagEmbed: return gatherFlatBackward(r, g, k);
+    case Op.ConstantPadNd: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

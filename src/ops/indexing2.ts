@@ -9,7 +9,7 @@
 // accumulate as in PyTorch. The results are copies (views arrive with issue 7).
 
 import { Op, DType } from '../../abi/abi.js';
-import { IndexError, RuntimeError, TypeError } from '../errors.js';
+import { IndexError, RuntimeError, TypeError, NotImplementedError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES } from '../dtype.js';
 import { expand, view, flatten } from './shape.js';
@@ -84,6 +84,7 @@ const SCHEMAS = {
   diag_embed: S('diag_embed(Tensor input, int offset=0, int dim1=-2, int dim2=-1) -> Tensor'),
   nonzero: S('nonzero(Tensor input, *, bool as_tuple=False) -> Tensor'),
   one_hot: S('one_hot(Tensor input, int num_classes=-1) -> Tensor'),
+  pad: S('pad(Tensor input, int[] pad, str mode="constant", float? value=None) -> Tensor'),
 };
 // PyTorch's order; a method binds self as input (the repeats-only form is no method)
 const REPEAT_INTERLEAVE = [
@@ -951,6 +952,55 @@ export function nonzero(...args: unknown[]): Tensor | Tensor[] { return nonzeroB
  */
 export function one_hot(input: Tensor, num_classes?: number): Tensor;
 export function one_hot(...args: unknown[]): Tensor { return oneHotBound(bind(SCHEMAS.one_hot, args, null)); }
+
+// ---- F.pad -------------------------------------------------------------------------------
+
+function padBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, pad = a.pad as number[], mode = a.mode as string, value = a.value as number | null;
+  if (!['constant', 'reflect', 'replicate', 'circular'].includes(mode)) throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
+  if (mode !== 'constant') {
+    if (value !== null) throw new RuntimeError(`Padding mode "${mode}" doesn't take in value argument`);
+    throw new NotImplementedError(`wasmgrad: F.pad mode '${mode}' is not supported yet (only 'constant')`);
+  }
+  const shape = input._shape, nd = shape.length;
+  if (pad.length % 2 !== 0) throw new RuntimeError('Padding length must be divisible by 2');
+  if (pad.length / 2 > nd) throw new RuntimeError('Padding length too large');
+  // pairs (left, right) from the last dim back; negative pads crop, as PyTorch's narrows do
+  const left = new Array<number>(nd).fill(0), out = shape.slice();
+  for (let i = 0; i < pad.length / 2; i++) {
+    const d = nd - 1 - i, l = pad[2 * i], r = pad[2 * i + 1];
+    let size = shape[d];
+    const narrowTo = (start: number, length: number): number => {
+      if (start !== size) normDim(start, size);
+      if (length < 0 || start > size - length) throw new RuntimeError(`start (${start}) + length (${length}) exceeds dimension size (${size}).`);
+      return length;
+    };
+    if (l < 0) size = narrowTo(-l, size + l);
+    if (r < 0) size = narrowTo(0, size + r);
+    left[d] = l;
+    out[d] = shape[d] + l + r;
+  }
+  const st = stridesOf(shape);
+  const index = build(out, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) {
+      const s = c[d] - left[d];
+      if (s < 0 || s >= shape[d]) return -1;
+      j += s * st[d];
+    }
+    return j;
+  });
+  return gathered(Op.ConstantPadNd, input, index, out, value ?? 0);
+}
+
+/**
+ * input padded with `value` (0 by default): `pad` lists (left, right) pairs from the last dim
+ * backwards; negative pads crop (ConstantPadNdBackward0). Only mode 'constant' so far.
+ * @example
+ * console.log(`${torch.nn.functional.pad(torch.tensor([1, 2]), [1, 2])}`); // tensor([0., 1., 2., 0., 0.])
+ */
+export function pad(input: Tensor, pad: number[], mode?: 'constant', value?: number | null): Tensor;
+export function pad(...args: unknown[]): Tensor { return padBound(bind(SCHEMAS.pad, args, null)); }
 
 /** @internal the Tensor methods, self bound */
 export const methods = {

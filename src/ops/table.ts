@@ -547,6 +547,15 @@ export const ops: Rows = {
     { name: 'diag_embed/dims swapped', call: 'torch.diag_embed', args: [{ shape: [2, 2], domain: 'any' }], kwargs: { offset: 1, dim1: -1, dim2: 0 }, family: 'shape' },
     { name: 'diag_embed/empty', call: 'torch.diag_embed', args: [{ shape: [0, 2], domain: 'any' }], family: 'shape' },
   ] }),
+  [Op.ConstantPadNd]: manual('ConstantPadNdBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'pad/last dim', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [1, 2]], family: 'shape' },
+    { name: 'pad/two dims value', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [1, 0, 0, 2]], kwargs: { value: -1.5 }, family: 'shape' },
+    { name: 'pad/crop', call: 'F.pad', args: [{ shape: [2, 4], domain: 'any' }, [-1, 2, 1, -1]], family: 'shape' },
+    { name: 'pad/keywords', call: 'F.pad', args: [{ shape: [3], domain: 'any' }], kwargs: { pad: [2, 1], mode: 'constant', value: 2.5 }, family: 'shape' },
+    { name: 'pad/3-D first dims', call: 'F.pad', args: [{ shape: [2, 2, 2], domain: 'any' }, [0, 0, 1, 1, 1, 0]], family: 'shape' },
+    { name: 'pad/0-dim none', call: 'F.pad', args: [{ shape: [], domain: 'any' }, []], family: 'shape' },
+    { name: 'pad/empty', call: 'F.pad', args: [{ shape: [0, 2], domain: 'any' }, [1, 1]], family: 'shape' },
+  ] }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },

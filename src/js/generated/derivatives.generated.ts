@@ -156,6 +156,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Unbind]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Rot90]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.DiagEmbed]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ConstantPadNd]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Mm]: (r, g, k) => mmBackward(r, g, k),
   [Op.Bmm]: (r, g, k) => bmmBackward(r, g, k),
   [Op.Mv]: (r, g, k) => mvBackward(r, g, k),
