@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // 11,500 -> 14,000 with issue 6: the op table and its front ends, dtypes, and the hand-written
-// reductions, shape and indexing ops it still lists; 14,600 with the indexing-2 ops (one gather kernel, front ends)
-const BUDGET = 14_600;
+// reductions, shape and indexing ops it still lists; 15,000 with the indexing-2 ops (gather and scatter kernels, front ends)
+const BUDGET = 15_000;
 
 function sourceLines(dir: string): number {
   let n = 0;
