@@ -75,7 +75,7 @@ def enc_value(v):
 
 
 def enc_tensor(t):
-    return {"shape": list(t.shape), "dtype": {torch.float32: "float32", torch.int64: "int64", torch.bool: "bool"}[t.dtype],
+    return {"shape": list(t.shape), "dtype": {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.int32: "int32", torch.bool: "bool"}[t.dtype],
             "data": [enc_value(v) for v in t.detach().reshape(-1).tolist()], "requires_grad": t.requires_grad}
 
 
@@ -427,6 +427,34 @@ def indexing2_cases():
     error("pad/mode", "F.pad", lambda: [mat(), [1, 1]], {"mode": "bogus"})
     error("pad/value with reflect", "F.pad", lambda: [mat()[None], [1, 1]], {"mode": "reflect", "value": 2.5})
     error("pad/float pad", "F.pad", lambda: [mat(), [1.5, 1]])
+    error("scatter/int32 index", "torch.scatter", lambda: [mat(), 1, torch.zeros(1, 1, dtype=torch.int32), mat()])
+    error("scatter/dims differ", "Tensor.scatter", lambda: [mat(), 1, ix(0, 1), mat()])
+    error("scatter/index too big", "torch.scatter", lambda: [mat(), 1, torch.zeros(3, 1, dtype=torch.long), mat()])
+    error("scatter/index bigger than src", "torch.scatter", lambda: [mat(), 1, torch.zeros(2, 2, dtype=torch.long), torch.randn(2, 1)])
+    error("scatter/out of range", "torch.scatter", lambda: [mat(), 1, ix([3]), mat()])
+    error("scatter/negative", "Tensor.scatter", lambda: [mat(), 0, ix([-1]), 1.5])
+    error("scatter/src dtype", "torch.scatter", lambda: [mat(), 1, ix([0]), mat().double()])
+    error("scatter_add/out of range", "torch.scatter_add", lambda: [mat(), 0, ix([2]), mat()])
+    error("scatter_add/float index", "Tensor.scatter_add", lambda: [mat(), 1, torch.zeros(1, 1), mat()])
+    error("index_add/count", "torch.index_add", lambda: [mat(), 1, ix(0, 0), torch.randn(2, 3)])
+    error("index_add/out of range", "Tensor.index_add", lambda: [mat(), 1, ix(0, 3), torch.randn(2, 2)])
+    error("index_add/2-D index", "torch.index_add", lambda: [mat(), 1, ix([0]), torch.randn(2, 1)])
+    error("index_add/float index", "torch.index_add", lambda: [mat(), 1, torch.tensor([0.0]), torch.randn(2, 1)])
+    error("index_add/shape", "torch.index_add", lambda: [mat(), 1, ix(0), torch.randn(3, 1)])
+    error("index_add/source dims", "torch.index_add", lambda: [mat(), 1, ix(0), torch.randn(2)])
+    error("index_add/dtype", "Tensor.index_add", lambda: [mat(), 1, ix(0), torch.randn(2, 1).double()])
+    error("index_copy/count", "torch.index_copy", lambda: [mat(), 1, ix(0, 2), torch.randn(2, 3)])
+    error("index_copy/out of range", "Tensor.index_copy", lambda: [mat(), 1, ix(0, 3), torch.randn(2, 2)])
+    error("index_copy/2-D index", "torch.index_copy", lambda: [mat(), 1, ix([0]), torch.randn(2, 1)])
+    error("index_copy/float index", "torch.index_copy", lambda: [mat(), 1, torch.tensor([0.0]), torch.randn(2, 1)])
+    error("index_copy/shape", "torch.index_copy", lambda: [mat(), 1, ix(0), torch.randn(3, 1)])
+    error("masked_scatter/few", "torch.masked_scatter", lambda: [mat(), torch.ones(2, 3, dtype=torch.bool), torch.randn(5)])
+    error("masked_scatter/not broadcastable", "Tensor.masked_scatter", lambda: [mat(), mask(True, False), torch.randn(6)])
+    error("masked_scatter/dtype", "torch.masked_scatter", lambda: [mat(), mask(True, False, True), torch.randn(6).double()])
+    error("index_fill/out of range", "torch.index_fill", lambda: [mat(), 1, ix(3), 2.5])
+    error("index_fill/2-D index", "Tensor.index_fill", lambda: [mat(), 1, ix([0]), 2.5])
+    error("index_fill/float index", "torch.index_fill", lambda: [mat(), 1, torch.tensor([0.0]), 2.5])
+    error("index_fill/value 1-D", "torch.index_fill", lambda: [mat(), 1, ix(0), torch.tensor([2.5])])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

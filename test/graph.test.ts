@@ -93,7 +93,13 @@ const knownDifferences: Record<string, string> = {
     ...['int', 'int dim', 'tensor dim', 'one count', '1-D output_size', '0-dim'].map((n) => `repeat_interleave/${n}`),
     ...['number', 'broadcast mask', 'broadcast input', 'nan', '-inf', 'empty', 'tensor value', 'tensor value broadcast'].map((n) => `masked_fill/${n}`),
     ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty'].map((n) => `masked_select/${n}`),
-  ].map((name) => [`table.json:${name}`, 'IndexSelectBackward0 saves `index`, MaskedFill/MaskedSelectBackward0 `mask`, with their own shapes'])),
+    ...['src', 'src method dim 0', 'negative dim', 'value', 'value method'].map((n) => `scatter/${n}`),
+    ...['repeated', 'dim 0 method', 'empty index'].map((n) => `scatter_add/${n}`),
+    ...['repeated', 'alpha method', 'negative dim'].map((n) => `index_add/${n}`),
+    ...['dim 1', 'method'].map((n) => `index_copy/${n}`),
+    ...['same shape', 'broadcast mask'].map((n) => `masked_scatter/${n}`),
+    ...['number', 'negative index method', 'tensor value'].map((n) => `index_fill/${n}`),
+  ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape'])),
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */

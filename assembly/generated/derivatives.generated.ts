@@ -13,8 +13,8 @@ import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
   dotBackward, expandBackward, gatherFlatBackward, logSoftmaxBackward, logsumexpBackward,
   maxAllBackward, maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward,
-  nllLossBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward,
+  nllLossBackward, permuteBack, reshapeToInput, scatterFlatBackward, sliceBackward,
+  softmaxBackward, stackBackward, sumBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -155,6 +155,14 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Rot90: return gatherFlatBackward(r, g, k);
     case Op.DiagEmbed: return gatherFlatBackward(r, g, k);
     case Op.ConstantPadNd: return gatherFlatBackward(r, g, k);
+    case Op.Scatter: return scatterFlatBackward(r, g, k);
+    case Op.Scatter1: return gatherFlatBackward(r, g, k);
+    case Op.ScatterAdd: return scatterFlatBackward(r, g, k);
+    case Op.IndexAdd: return scatterFlatBackward(r, g, k);
+    case Op.IndexCopy: return scatterFlatBackward(r, g, k);
+    case Op.MaskedScatter: return scatterFlatBackward(r, g, k);
+    case Op.IndexFill: return gatherFlatBackward(r, g, k);
+    case Op.IndexFill1: return gatherFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

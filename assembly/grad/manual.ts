@@ -9,4 +9,4 @@ export {
 export { catBackward, stackBackward, sliceBackward } from './shape';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
-export { gatherFlatBackward } from './gather';
+export { gatherFlatBackward, scatterFlatBackward } from './gather';

@@ -85,7 +85,20 @@ const SCHEMAS = {
   nonzero: S('nonzero(Tensor input, *, bool as_tuple=False) -> Tensor'),
   one_hot: S('one_hot(Tensor input, int num_classes=-1) -> Tensor'),
   pad: S('pad(Tensor input, int[] pad, str mode="constant", float? value=None) -> Tensor'),
+  scatter_add: S('scatter_add(Tensor input, int dim, Tensor index, Tensor src) -> Tensor'),
+  index_add: S('index_add(Tensor input, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor'),
+  index_copy: S('index_copy(Tensor input, int dim, Tensor index, Tensor source) -> Tensor'),
+  masked_scatter: S('masked_scatter(Tensor input, Tensor mask, Tensor source) -> Tensor'),
 };
+// PyTorch's order: a src tensor, then a number value
+const SCATTER = [
+  S('scatter(Tensor input, int dim, Tensor index, Tensor src) -> Tensor'),
+  S('scatter(Tensor input, int dim, Tensor index, Scalar value) -> Tensor'),
+];
+const INDEX_FILL = [
+  S('index_fill(Tensor input, int dim, Tensor index, Tensor value) -> Tensor'),
+  S('index_fill(Tensor input, int dim, Tensor index, Scalar value) -> Tensor'),
+];
 // PyTorch's order; a method binds self as input (the repeats-only form is no method)
 const REPEAT_INTERLEAVE = [
   S('repeat_interleave(Tensor input, Tensor repeats, int? dim=None, *, int? output_size=None) -> Tensor'),
@@ -1002,8 +1015,238 @@ function padBound(a: Record<string, unknown>): Tensor {
 export function pad(input: Tensor, pad: number[], mode?: 'constant', value?: number | null): Tensor;
 export function pad(...args: unknown[]): Tensor { return padBound(bind(SCHEMAS.pad, args, null)); }
 
+// ---- scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill ----------------
+
+/** The node over input and src: src[j] written (accumulate: alpha·src[j] added) at input's flat at[j]. */
+function scattered(op: Op, input: Tensor, src: Tensor, at: Int32Array, accumulate: boolean, alpha = 1): Tensor {
+  checkFloat32(input);
+  const dev = input._dev;
+  const ih = dev.fromData(at, [at.length], DType.Int32);
+  try {
+    return new Tensor(dev, dev.scatterFlat(op, input.h, src.h, ih, accumulate, alpha), input._shape.slice(), input._dtype);
+  } finally {
+    dev.release(ih);
+  }
+}
+
+/** scatter's checks, and for each src element the flat position in input it goes to (-1: none). */
+function scatterTargets(input: Tensor, dim: number, index: Tensor, src: Tensor | null): Int32Array {
+  const shape = input._shape, ishape = index._shape, nd = Math.max(shape.length, 1);
+  if (index._dtype !== DType.Int64) throw new RuntimeError('scatter(): Expected dtype int64 for index');
+  if (Math.max(ishape.length, 1) !== nd) throw new RuntimeError('Index tensor must have the same number of dimensions as self tensor');
+  const sshape = src ? src._shape : [];
+  if (src && Math.max(sshape.length, 1) !== nd) throw new RuntimeError('Index tensor must have the same number of dimensions as src tensor');
+  if (numel(ishape) > 0) {
+    for (let d = 0; d < ishape.length; d++) {
+      if ((d !== dim && ishape[d] > shape[d]) || (src && ishape[d] > sshape[d])) {
+        throw new RuntimeError(`Expected index ${fmt(ishape)} to be smaller than self ${fmt(shape)} apart from dimension ${dim}` +
+          (src ? ` and to be smaller size than src ${fmt(sshape)}` : ''));
+      }
+    }
+  }
+  if (src && src._dtype !== input._dtype) throw new RuntimeError('scatter(): Expected self.dtype to be equal to src.dtype');
+  const idx = indexData(index), size = shape.length ? shape[dim] : 1;
+  for (const v of idx) if (v < 0 || v >= size) throw new RuntimeError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+  const st = shape.length ? stridesOf(shape) : [0], sst = src && sshape.length ? stridesOf(sshape) : [0];
+  const at = new Int32Array(src ? numel(sshape) : numel(ishape)).fill(-1);
+  let p = 0;
+  build(ishape, (c) => {
+    let j = 0, s = 0;
+    for (let d = 0; d < ishape.length; d++) { j += (d === dim ? idx[p] : c[d]) * st[d]; s += c[d] * sst[d]; }
+    at[src ? s : p] = j;
+    p++;
+    return 0;
+  });
+  return at;
+}
+
+function scatterBound(overload: number, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  const dim = normDim(a.dim as number, input._shape.length);
+  if (overload === 0) return scattered(Op.Scatter, input, a.src as Tensor, scatterTargets(input, dim, index, a.src as Tensor), false);
+  // a number: the positions it fills read nothing from input (ScatterBackward1)
+  const at = scatterTargets(input, dim, index, null);
+  const read = Int32Array.from({ length: numel(input._shape) }, (_, i) => i);
+  for (const j of at) read[j] = -1;
+  return gathered(Op.Scatter1, input, read, input._shape.slice(), a.value as number);
+}
+
+function scatterAddBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, src = a.src as Tensor;
+  const dim = normDim(a.dim as number, input._shape.length);
+  return scattered(Op.ScatterAdd, input, src, scatterTargets(input, dim, a.index as Tensor, src), true);
+}
+
+/** index_add's and index_copy's targets: source's slice i along dim goes to input's slice index[i]. */
+function indexTargets(name: 'index_add_' | 'index_copy_', input: Tensor, dim: number, index: Tensor, source: Tensor): Int32Array {
+  const shape = input._shape, sshape = source._shape, add = name === 'index_add_';
+  const ok = add ? index._dtype === DType.Int64 || index._dtype === DType.Int32 : index._dtype === DType.Int64;
+  if (!ok) {
+    throw new RuntimeError(add ? `index_add_(): Expected dtype int32/int64 for index but got: ${scalarName(index)}`
+      : `index_copy_(): Expected a long tensor for index, but got ${scalarName(index)}`);
+  }
+  if (index._shape.length > 1) {
+    throw new IndexError(add ? `index_add_(): Index is supposed to be a vector, but got dim: ${index._shape.length} with type: ${scalarName(index)} and size: ${fmt(index._shape)}`
+      : `index_copy_(): Index should have dimension 1 or 0 (got ${index._shape.length})`);
+  }
+  const idx = indexData(index), n = idx.length, size = shape.length ? shape[dim] : 1;
+  const ssize = sshape.length ? sshape[dim] : 1;
+  if (add && sshape.length > 0 && dim >= sshape.length) {
+    throw new RuntimeError(`index_add_(): Indexing dim ${dim} is out of bounds of the source tensor with dim ${sshape.length}`);
+  }
+  if (n !== ssize) {
+    if (add) throw new RuntimeError(`index_add_(): Number of indices (${n}) should be equal to source.size(dim): (${ssize}), for dim: ${dim}`);
+    throw new IndexError(`index_copy_(): Number of indices (${n}) should be equal to source.size(dim) (${ssize})`);
+  }
+  const expected = shape.slice();
+  if (expected.length) expected[dim] = ssize;
+  if (add) broadcastShapes(expected, sshape);
+  if (sshape.length !== shape.length || sshape.some((s, d) => s !== expected[d])) {
+    if (add) throw new RuntimeError(`index_add_(): source shape ${fmt(sshape)} does not fit self ${fmt(shape)}`);
+    throw new RuntimeError(`index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: ${shape.filter((_, d) => d !== dim).join(', ')} at dimension ${dim} and source slice shape: ${sshape.filter((_, d) => d !== dim).join(', ')} at dimension 0.`);
+  }
+  if (source._dtype !== input._dtype) {
+    if (add) throw new RuntimeError(`index_add_(): self (${scalarName(input)}) and source (${scalarName(source)}) must have the same scalar type`);
+    throw new RuntimeError(`index_copy_(): self and source expected to have the same dtype, but got (self) ${scalarName(input)} and (source) ${scalarName(source)}`);
+  }
+  for (const v of idx) {
+    if (v < 0 || v >= size) {
+      if (add) throw new IndexError('index out of range in self');
+      throw new IndexError(`index_copy_(): index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+    }
+  }
+  const st = shape.length ? stridesOf(shape) : [0];
+  return build(sshape, (c) => {
+    let j = 0;
+    for (let d = 0; d < sshape.length; d++) j += (d === dim ? idx[c[d]] : c[d]) * st[d];
+    return j;
+  });
+}
+
+function indexAddBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, source = a.source as Tensor, dim = normDim(a.dim as number, input._shape.length);
+  return scattered(Op.IndexAdd, input, source, indexTargets('index_add_', input, dim, a.index as Tensor, source), true, a.alpha as number);
+}
+
+function indexCopyBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, source = a.source as Tensor, dim = normDim(a.dim as number, input._shape.length);
+  return scattered(Op.IndexCopy, input, source, indexTargets('index_copy_', input, dim, a.index as Tensor, source), false);
+}
+
+function maskedScatterBound(a: Record<string, unknown>): Tensor {
+  let input = a.input as Tensor;
+  const mask = a.mask as Tensor, source = a.source as Tensor;
+  if (source._dtype !== input._dtype) {
+    throw new RuntimeError(`masked_scatter: expected self and source to have same dtypes but got${scalarName(input)} and ${scalarName(source)}`);
+  }
+  const shape = broadcastShapes(mask._shape, input._shape);
+  const m = maskData(mask, shape);
+  const count = m.reduce((s, v) => s + (v !== 0 ? 1 : 0), 0);
+  if (numel(source._shape) < count) throw new RuntimeError('Number of elements of source < number of ones in mask');
+  // the i-th source element goes to the i-th set position
+  const at = new Int32Array(numel(source._shape)).fill(-1);
+  let k = 0;
+  m.forEach((v, i) => { if (v !== 0) at[k++] = i; });
+  const x = shape.length === input._shape.length && shape.every((s, d) => s === input._shape[d]) ? input : expand(input, shape);
+  try {
+    input = x;
+    return scattered(Op.MaskedScatter, input, source, at, false);
+  } finally {
+    if (x !== a.input) x.dispose();
+  }
+}
+
+function indexFillBound(overload: number, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor, shape = input._shape, nd = shape.length;
+  const dim = normDim(a.dim as number, nd);
+  let value: Tensor | null = null, fill: number;
+  if (index._dtype !== DType.Int64) throw new IndexError('index_fill_(): Expected dtype int64 for index.');
+  if (overload === 0) {
+    value = a.value as Tensor;
+    if (value._shape.length !== 0) {
+      throw new RuntimeError(`index_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
+    }
+    fill = value.item() as number;
+  } else {
+    fill = a.value as number;
+  }
+  if (index._shape.length > 1) throw new RuntimeError('Index has to be a vector/scalar');
+  const size = nd ? shape[dim] : 1, hit = new Set<number>();
+  for (const v of indexData(index)) {
+    if (v < -size || v >= size) throw new IndexError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+    hit.add(v < 0 ? v + size : v);
+  }
+  let i = 0;
+  const read = build(shape, (c) => { const at = i++; return hit.has(nd ? c[dim] : 0) ? -1 : at; });
+  return gathered(value ? Op.IndexFill1 : Op.IndexFill, input, read, shape.slice(), fill, value);
+}
+
+/**
+ * input with src's elements written along `dim` at `index` (out[i][index[i][j]] = src[i][j] for
+ * dim 1; ScatterBackward0), or a number written there (ScatterBackward1).
+ * @example
+ * const i = torch.tensor([[1], [0]], { dtype: torch.long });
+ * console.log(`${torch.scatter(torch.zeros(2, 2), 1, i, 5).flatten()}`); // tensor([0., 5., 5., 0.])
+ */
+export function scatter(input: Tensor, dim: number, index: Tensor, src: Tensor | number): Tensor;
+export function scatter(...args: unknown[]): Tensor { return scatterBound(...bindOverloads(SCATTER, args, null)); }
+
+/**
+ * input with src's elements added along `dim` at `index`; repeated indices add up
+ * (ScatterAddBackward0).
+ * @example
+ * const i = torch.tensor([0, 0, 1], { dtype: torch.long });
+ * console.log(`${torch.scatter_add(torch.zeros(2), 0, i, torch.tensor([1, 2, 3]))}`); // tensor([3., 3.])
+ */
+export function scatter_add(input: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
+export function scatter_add(...args: unknown[]): Tensor { return scatterAddBound(bind(SCHEMAS.scatter_add, args, null)); }
+
+/**
+ * input with alpha·source's slices along `dim` added at the slices `index` (IndexAddBackward0).
+ * @example
+ * const i = torch.tensor([1, 1], { dtype: torch.long });
+ * console.log(`${torch.index_add(torch.zeros(3), 0, i, torch.tensor([1, 2]))}`); // tensor([0., 3., 0.])
+ */
+export function index_add(input: Tensor, dim: number, index: Tensor, source: Tensor, options?: { alpha?: number }): Tensor;
+export function index_add(...args: unknown[]): Tensor { return indexAddBound(bind(SCHEMAS.index_add, args, null)); }
+
+/**
+ * input with source's slices along `dim` copied to the slices `index` (IndexCopyBackward0).
+ * @example
+ * const i = torch.tensor([2, 0], { dtype: torch.long });
+ * console.log(`${torch.index_copy(torch.zeros(3), 0, i, torch.tensor([1, 2]))}`); // tensor([2., 0., 1.])
+ */
+export function index_copy(input: Tensor, dim: number, index: Tensor, source: Tensor): Tensor;
+export function index_copy(...args: unknown[]): Tensor { return indexCopyBound(bind(SCHEMAS.index_copy, args, null)); }
+
+/**
+ * input with source's elements, in order, where mask (broadcast to input) is true
+ * (MaskedScatterBackward0).
+ * @example
+ * const m = torch.tensor([true, false, true]);
+ * console.log(`${torch.masked_scatter(torch.zeros(3), m, torch.tensor([7, 8, 9]))}`); // tensor([7., 0., 8.])
+ */
+export function masked_scatter(input: Tensor, mask: Tensor, source: Tensor): Tensor;
+export function masked_scatter(...args: unknown[]): Tensor { return maskedScatterBound(bind(SCHEMAS.masked_scatter, args, null)); }
+
+/**
+ * input with `value` in the slices `index` along `dim`: a number (IndexFillBackward0) or a
+ * 0-dim tensor, which then gets a gradient (IndexFillBackward1).
+ * @example
+ * const i = torch.tensor([0, 2], { dtype: torch.long });
+ * console.log(`${torch.index_fill(torch.ones(3), 0, i, -1)}`); // tensor([-1.,  1., -1.])
+ */
+export function index_fill(input: Tensor, dim: number, index: Tensor, value: number | Tensor): Tensor;
+export function index_fill(...args: unknown[]): Tensor { return indexFillBound(...bindOverloads(INDEX_FILL, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  scatter: (self: Tensor, args: unknown[]): Tensor => scatterBound(...bindOverloads(SCATTER, args, self)),
+  scatter_add: (self: Tensor, args: unknown[]): Tensor => scatterAddBound(bind(SCHEMAS.scatter_add, args, self)),
+  index_add: (self: Tensor, args: unknown[]): Tensor => indexAddBound(bind(SCHEMAS.index_add, args, self)),
+  index_copy: (self: Tensor, args: unknown[]): Tensor => indexCopyBound(bind(SCHEMAS.index_copy, args, self)),
+  masked_scatter: (self: Tensor, args: unknown[]): Tensor => maskedScatterBound(bind(SCHEMAS.masked_scatter, args, self)),
+  index_fill: (self: Tensor, args: unknown[]): Tensor => indexFillBound(...bindOverloads(INDEX_FILL, args, self)),
   repeat_interleave: (self: Tensor, args: unknown[]): Tensor => repeatInterleaveBound(...bindOverloads(REPEAT_INTERLEAVE.slice(0, 2), args, self)),
   nonzero: (self: Tensor, args: unknown[]): Tensor | Tensor[] => nonzeroBound(bind(SCHEMAS.nonzero, args, self)),
   rot90: (self: Tensor, args: unknown[]): Tensor => rot90Bound(bind(SCHEMAS.rot90, args, self)),

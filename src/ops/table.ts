@@ -556,6 +556,40 @@ export const ops: Rows = {
     { name: 'pad/0-dim none', call: 'F.pad', args: [{ shape: [], domain: 'any' }, []], family: 'shape' },
     { name: 'pad/empty', call: 'F.pad', args: [{ shape: [0, 2], domain: 'any' }, [1, 1]], family: 'shape' },
   ] }),
+  [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: [
+    { name: 'scatter/src', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 1, 3, 2, 1, 0], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
+    { name: 'scatter/src method dim 0', call: 'Tensor.scatter', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [2, 0], shape: [1, 2], dtype: 'int64' }, { shape: [1, 2], domain: 'any' }], family: 'shape' },
+    { name: 'scatter/negative dim', call: 'torch.scatter', args: [{ shape: [2, 3], domain: 'any' }, -1, { values: [2, 1], shape: [2, 1], dtype: 'int64' }, { shape: [2, 1], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.Scatter1]: manual('ScatterBackward1', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'scatter/value', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 3, 1, 1, 2, 0], shape: [3, 2], dtype: 'int64' }, -2.5], family: 'shape' },
+    { name: 'scatter/value method', call: 'Tensor.scatter', args: [{ shape: [4], domain: 'any' }, 0, { values: [3], shape: [1], dtype: 'int64' }], kwargs: { value: 1 }, family: 'shape' },
+  ] }),
+  [Op.ScatterAdd]: manual('ScatterAddBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: [
+    { name: 'scatter_add/repeated', call: 'torch.scatter_add', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 2, 2, 2], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
+    { name: 'scatter_add/dim 0 method', call: 'Tensor.scatter_add', args: [{ shape: [2, 3], domain: 'any' }, 0, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'int64' }, { shape: [2, 3], domain: 'any' }], family: 'shape' },
+    { name: 'scatter_add/empty index', call: 'torch.scatter_add', args: [{ shape: [3], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }, { shape: [0], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.IndexAdd]: manual('IndexAddBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: [
+    { name: 'index_add/repeated', call: 'torch.index_add', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3], shape: [3], dtype: 'int64' }, { shape: [3, 3], domain: 'any' }], family: 'shape' },
+    { name: 'index_add/alpha method', call: 'Tensor.index_add', args: [{ shape: [4, 2], domain: 'any' }, 0, { values: [3, 1], shape: [2], dtype: 'int64' }, { shape: [2, 2], domain: 'any' }], kwargs: { alpha: -1.5 }, family: 'shape' },
+    { name: 'index_add/negative dim', call: 'torch.index_add', args: [{ shape: [2, 3], domain: 'any' }, -1, { values: [2], shape: [1], dtype: 'int64' }, { shape: [2, 1], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.IndexCopy]: manual('IndexCopyBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: [
+    { name: 'index_copy/dim 1', call: 'torch.index_copy', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [3, 0], shape: [2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
+    { name: 'index_copy/method', call: 'Tensor.index_copy', args: [{ shape: [4], domain: 'any' }, 0, { values: [2, 1, 0], shape: [3], dtype: 'int64' }, { shape: [3], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.MaskedScatter]: manual('MaskedScatterBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: [
+    { name: 'masked_scatter/same shape', call: 'torch.masked_scatter', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, { shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'masked_scatter/broadcast mask', call: 'Tensor.masked_scatter', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }, { shape: [5], domain: 'any' }], family: 'shape' },
+  ] }),
+  [Op.IndexFill]: manual('IndexFillBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'index_fill/number', call: 'torch.index_fill', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 3, 0], shape: [3], dtype: 'int64' }, -1.5], family: 'shape' },
+    { name: 'index_fill/negative index method', call: 'Tensor.index_fill', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [-1], shape: [], dtype: 'int64' }, 2], family: 'shape' },
+  ] }),
+  [Op.IndexFill1]: manual('IndexFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: [
+    { name: 'index_fill/tensor value', call: 'torch.index_fill', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0], shape: [2], dtype: 'int64' }, { shape: [], domain: 'any' }], family: 'shape' },
+  ] }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },

@@ -14,8 +14,8 @@ import {
   addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward, bmmBackward, catBackward,
   dotBackward, expandBackward, gatherFlatBackward, logSoftmaxBackward, logsumexpBackward,
   maxAllBackward, maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward,
-  nllLossBackward, permuteBack, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward,
+  nllLossBackward, permuteBack, reshapeToInput, scatterFlatBackward, sliceBackward,
+  softmaxBackward, stackBackward, sumBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -157,6 +157,14 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Rot90]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.DiagEmbed]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.ConstantPadNd]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Scatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.Scatter1]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ScatterAdd]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.IndexAdd]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.IndexCopy]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.MaskedScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.IndexFill]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.IndexFill1]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Mm]: (r, g, k) => mmBackward(r, g, k),
   [Op.Bmm]: (r, g, k) => bmmBackward(r, g, k),
   [Op.Mv]: (r, g, k) => mvBackward(r, g, k),

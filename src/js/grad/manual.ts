@@ -9,4 +9,4 @@ export {
 export { catBackward, stackBackward, sliceBackward } from './shape.js';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg.js';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
-export { gatherFlatBackward } from './gather.js';
+export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
