@@ -455,6 +455,12 @@ def indexing2_cases():
     error("index_fill/2-D index", "Tensor.index_fill", lambda: [mat(), 1, ix([0]), 2.5])
     error("index_fill/float index", "torch.index_fill", lambda: [mat(), 1, torch.tensor([0.0]), 2.5])
     error("index_fill/value 1-D", "torch.index_fill", lambda: [mat(), 1, ix(0), torch.tensor([2.5])])
+    error("dstack/empty", "torch.dstack", lambda: [[]])
+    error("column_stack/empty", "torch.column_stack", lambda: [[]])
+    error("column_stack/rows differ", "torch.column_stack", lambda: [[torch.randn(2, 2), vec()]])
+    error("broadcast_tensors/not broadcastable", "torch.broadcast_tensors", lambda: [torch.randn(2), vec()])
+    error("meshgrid/indexing", "torch.meshgrid", lambda: [vec(), vec()], {"indexing": "bogus"})
+    error("meshgrid/empty", "torch.meshgrid", lambda: [])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

@@ -107,6 +107,28 @@ def op_cases(table):
     ]:
         with base.seeded(name):
             cases.append(base.run_case(name, "shape", call, args, kwargs))
+    # compositions of views, unsqueezes, expands and cats (src/ops/indexing2.ts); with several
+    # outputs only the first is backpropagated, so the tensors it does not read need no gradient
+    for name, call, make, kwargs in [
+        ("atleast_1d/0-dim", "torch.atleast_1d", lambda: [base.randn()], {}),
+        ("atleast_1d/several", "torch.atleast_1d", lambda: [base.randn(), base.randn(2, grad=False)], {}),
+        ("atleast_2d/1-D", "torch.atleast_2d", lambda: [base.randn(3)], {}),
+        ("atleast_2d/0-dim list", "torch.atleast_2d", lambda: [base.L([base.randn(), base.randn(2, 2, grad=False)])], {}),
+        ("atleast_3d/0-dim", "torch.atleast_3d", lambda: [base.randn()], {}),
+        ("atleast_3d/1-D", "torch.atleast_3d", lambda: [base.randn(3)], {}),
+        ("atleast_3d/2-D", "torch.atleast_3d", lambda: [base.randn(2, 3)], {}),
+        ("dstack/1-D", "torch.dstack", lambda: [base.L([base.randn(3), base.randn(3)])], {}),
+        ("dstack/2-D and 3-D", "torch.dstack", lambda: [base.L([base.randn(2, 3), base.randn(2, 3, 2)])], {}),
+        ("column_stack/mixed", "torch.column_stack", lambda: [base.L([base.randn(3), base.randn(3, 2), base.randn(3)])], {}),
+        ("column_stack/0-dim", "torch.column_stack", lambda: [base.L([base.randn(), base.randn()])], {}),
+        ("broadcast_tensors/two", "torch.broadcast_tensors", lambda: [base.randn(3), base.randn(2, 1, grad=False)], {}),
+        ("broadcast_tensors/three", "torch.broadcast_tensors", lambda: [base.randn(2, 1, 1), base.randn(3, 1, grad=False), base.randn(4, grad=False)], {}),
+        ("meshgrid/ij", "torch.meshgrid", lambda: [base.randn(3), base.randn(2, grad=False)], {"indexing": "ij"}),
+        ("meshgrid/xy", "torch.meshgrid", lambda: [base.randn(3), base.randn(2, grad=False), base.randn(4, grad=False)], {"indexing": "xy"}),
+        ("meshgrid/0-dim", "torch.meshgrid", lambda: [base.randn(), base.randn(2, grad=False)], {"indexing": "ij"}),
+    ]:
+        with base.seeded(name):
+            cases.append(base.run_case(name, "shape", call, make(), kwargs))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):

@@ -12,7 +12,7 @@ import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, TypeError, NotImplementedError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES } from '../dtype.js';
-import { expand, view, flatten } from './shape.js';
+import { expand, view, flatten, reshape, unsqueeze, cat } from './shape.js';
 import { narrow } from './indexing.js';
 import { sum } from './reduce.js';
 import { Tensor } from '../tensor.js';
@@ -1238,6 +1238,123 @@ export function masked_scatter(...args: unknown[]): Tensor { return maskedScatte
  */
 export function index_fill(input: Tensor, dim: number, index: Tensor, value: number | Tensor): Tensor;
 export function index_fill(...args: unknown[]): Tensor { return indexFillBound(...bindOverloads(INDEX_FILL, args, null)); }
+
+// ---- atleast_1d/2d/3d, dstack, column_stack, broadcast_tensors, meshgrid (compositions) -----
+
+/** The tensors of a call f(t), f(t1, t2, ...) or f([t1, t2, ...]), and whether one came alone. */
+function tensorArgs(given: unknown[]): [Tensor[], boolean] {
+  if (given.length === 1 && Array.isArray(given[0])) return [given[0] as Tensor[], false];
+  return [given as Tensor[], given.length === 1];
+}
+
+/** PyTorch's atleast_Nd: a 0-dim tensor reshaped (ReshapeAliasBackward0), fewer dims unsqueezed, others as they are. */
+function atleast(t: Tensor, rank: number): Tensor {
+  const nd = t._shape.length;
+  if (nd >= rank) return t;
+  if (nd === 0) return reshape(t, new Array<number>(rank).fill(1));
+  // [n] -> [1, n] for rank 2; [m, n] -> [m, n, 1] for rank 3
+  if (rank === 2 || nd === 2) return unsqueeze(t, nd === 2 ? -1 : 0);
+  // 1-D to 3-D: [n] -> [1, n, 1]
+  const u = unsqueeze(t, 0), w = unsqueeze(u, -1);
+  u.dispose();
+  return w;
+}
+
+function atleastOf(rank: number, given: unknown[]): Tensor | Tensor[] {
+  const [ts, alone] = tensorArgs(given);
+  const out = ts.map((t) => atleast(t, rank));
+  return alone ? out[0] : out;
+}
+
+/** cat of widened tensors, the widened copies disposed (cat's node does not need them). */
+function catWidened(ts: readonly Tensor[], widen: (t: Tensor) => Tensor, dim: number): Tensor {
+  const wide = ts.map(widen);
+  try { return cat(wide, dim); } finally { wide.forEach((w, i) => { if (w !== ts[i]) w.dispose(); }); }
+}
+
+/**
+ * The tensor with at least 1 dim (a 0-dim one becomes [1]); several tensors (or a list) give an array.
+ * @example
+ * console.log(torch.atleast_1d(torch.tensor(3)).shape); // [ 1 ]
+ */
+export function atleast_1d(...tensors: Tensor[] | [Tensor[]]): Tensor | Tensor[] { return atleastOf(1, tensors); }
+/**
+ * The tensor with at least 2 dims (1-D [n] becomes [1, n]); several tensors (or a list) give an array.
+ * @example
+ * console.log(torch.atleast_2d(torch.tensor([1, 2])).shape); // [ 1, 2 ]
+ */
+export function atleast_2d(...tensors: Tensor[] | [Tensor[]]): Tensor | Tensor[] { return atleastOf(2, tensors); }
+/**
+ * The tensor with at least 3 dims ([n] becomes [1, n, 1], [m, n] becomes [m, n, 1]); several
+ * tensors (or a list) give an array.
+ * @example
+ * console.log(torch.atleast_3d(torch.zeros(2, 3)).shape); // [ 2, 3, 1 ]
+ */
+export function atleast_3d(...tensors: Tensor[] | [Tensor[]]): Tensor | Tensor[] { return atleastOf(3, tensors); }
+
+/**
+ * Tensors joined depth-wise (dim 2) after atleast_3d, as PyTorch composes it (CatBackward0).
+ * @example
+ * console.log(torch.dstack([torch.zeros(2), torch.ones(2)]).shape); // [ 1, 2, 2 ]
+ */
+export function dstack(tensors: readonly Tensor[]): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError('dstack expects a non-empty TensorList');
+  return catWidened(tensors, (t) => atleast(t, 3), 2);
+}
+
+/**
+ * Tensors joined as columns (dim 1): 0-dim and 1-D ones reshaped to [n, 1] first, as PyTorch
+ * composes it (CatBackward0).
+ * @example
+ * console.log(torch.column_stack([torch.zeros(3), torch.ones(3, 2)]).shape); // [ 3, 3 ]
+ */
+export function column_stack(tensors: readonly Tensor[]): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw new RuntimeError('column_stack expects a non-empty TensorList');
+  return catWidened(tensors, (t) => (t._shape.length <= 1 ? reshape(t, numel(t._shape), 1) : t), 1);
+}
+
+/**
+ * The tensors expanded to their common broadcast shape (ExpandBackward0); one that has it
+ * already is returned as it is, as in PyTorch.
+ * @example
+ * const [a, b] = torch.broadcast_tensors(torch.zeros(2, 1), torch.zeros(3));
+ * console.log(a.shape, b.shape); // [ 2, 3 ] [ 2, 3 ]
+ */
+export function broadcast_tensors(...tensors: Tensor[] | [Tensor[]]): Tensor[] {
+  const [ts] = tensorArgs(tensors);
+  const shape = ts.reduce((s: number[], t) => broadcastShapes(s, t._shape), []);
+  return ts.map((t) => (t._shape.length === shape.length && t._shape.every((s, d) => s === shape[d]) ? t : expand(t, shape)));
+}
+
+/**
+ * Coordinate grids of 0-dim or 1-D tensors: tensor i varies along dim i ('ij', the default) or,
+ * with `indexing: 'xy'`, the first two swap (ViewBackward0 then ExpandBackward0, as PyTorch).
+ * @example
+ * const [gx, gy] = torch.meshgrid(torch.tensor([1, 2, 3]), torch.tensor([4, 5]), { indexing: 'ij' });
+ * console.log(gx.shape, `${gy.index(0)}`); // [ 3, 2 ] tensor([4., 5.])
+ */
+export function meshgrid(...args: (Tensor | Tensor[] | { indexing?: 'ij' | 'xy' })[]): Tensor[] {
+  const last = args[args.length - 1];
+  const opts = last !== undefined && isOptions(last) ? last as { indexing?: string } : {};
+  const [ts] = tensorArgs(isOptions(last) ? args.slice(0, -1) : args);
+  const indexing = opts.indexing ?? 'ij';
+  if (ts.length === 0) throw new RuntimeError('meshgrid expects a non-empty TensorList');
+  for (const t of ts) {
+    if (t._shape.length > 1) throw new RuntimeError(`torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got a tensor of shape ${fmt(t._shape)}`);
+  }
+  if (indexing !== 'ij' && indexing !== 'xy') throw new RuntimeError(`torch.meshgrid: indexing must be one of "xy" or "ij", but received: ${indexing}`);
+  // 'xy' swaps the first two dims of the grid
+  const swap = indexing === 'xy' && ts.length >= 2;
+  const dimOf = (i: number): number => (swap && i < 2 ? 1 - i : i);
+  const shape = new Array<number>(ts.length);
+  ts.forEach((t, i) => { shape[dimOf(i)] = numel(t._shape); });
+  return ts.map((t, i) => {
+    const s = new Array<number>(ts.length).fill(1);
+    s[dimOf(i)] = -1;
+    const v = view(t, ...s);
+    try { return expand(v, shape); } finally { v.dispose(); }
+  });
+}
 
 /** @internal the Tensor methods, self bound */
 export const methods = {
