@@ -461,6 +461,12 @@ def indexing2_cases():
     error("broadcast_tensors/not broadcastable", "torch.broadcast_tensors", lambda: [torch.randn(2), vec()])
     error("meshgrid/indexing", "torch.meshgrid", lambda: [vec(), vec()], {"indexing": "bogus"})
     error("meshgrid/empty", "torch.meshgrid", lambda: [])
+    error("index/tensor out of bounds", "Tensor.__getitem_spec__", lambda: [mat(), [ix(0, 2)]])
+    error("index/tensor out of bounds after slice", "Tensor.__getitem_spec__", lambda: [mat(), [":", ix(-4)]])
+    error("index/mask shape", "Tensor.__getitem_spec__", lambda: [mat(), [mask(True, False, True)]])
+    error("index/float tensor", "Tensor.__getitem_spec__", lambda: [mat(), [torch.tensor([1.0])]])
+    error("index/tensors not broadcastable", "Tensor.__getitem_spec__", lambda: [mat(), [ix(0, 1), ix(0, 1, 2)]])
+    error("index/too many with mask", "Tensor.__getitem_spec__", lambda: [mat(), [torch.ones(2, 3, dtype=torch.bool), 0]])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

@@ -132,9 +132,11 @@ def op_cases(table):
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):
-                # a list of tensor specs is a list of tensors (hstack's, cat's argument)
+                # a list of tensor specs is a list of tensors (hstack's, cat's argument; an index
+                # with tensors in it)
                 args = [draw(a) if isinstance(a, dict)
-                        else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
+                        else base.L(draw(x) if isinstance(x, dict) else x for x in a)
+                        if isinstance(a, list) and any(isinstance(x, dict) for x in a)
                         else float(a) if a in ("nan", "inf", "-inf")  # a non-finite number argument
                         else a for a in c["args"]]
                 case = base.run_case(c["name"], c.get("family", "elementwise"), c["call"], args,

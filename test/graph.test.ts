@@ -99,7 +99,9 @@ const knownDifferences: Record<string, string> = {
     ...['dim 1', 'method'].map((n) => `index_copy/${n}`),
     ...['same shape', 'broadcast mask'].map((n) => `masked_scatter/${n}`),
     ...['number', 'negative index method', 'tensor value'].map((n) => `index_fill/${n}`),
-  ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape'])),
+    ...['int tensor', 'slice then tensor', 'two tensors broadcast', 'tensors apart', 'tensors apart after slice', 'int then tensor', 'mask', '2-D mask',
+      'mask after slice', 'ellipsis tensor', 'none tensor'].map((n) => `index/${n}`),
+  ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (Index, IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape'])),
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */

@@ -1356,6 +1356,64 @@ export function meshgrid(...args: (Tensor | Tensor[] | { indexing?: 'ij' | 'xy' 
   });
 }
 
+// ---- x[tensor indices] (x.index([...]) with int64 or bool tensors) --------------------------
+
+/**
+ * @internal PyTorch's advanced indexing of x (after the basic items) by integer tensors or bool
+ * masks at dims: the index tensors broadcast together; their dims replace the indexed dims
+ * where those are adjacent, else come first (IndexBackward0).
+ */
+export function advancedIndex(x: Tensor, items: readonly { dim: number; index: Tensor }[]): Tensor {
+  const shape = x._shape;
+  // a mask is the integer tensors of its nonzero coordinates, one per dim it covers
+  const idx: { dim: number; data: Int32Array; shape: number[] }[] = [];
+  for (const { dim, index } of items) {
+    if (index._dtype !== DType.Bool) { idx.push({ dim, data: indexData(index), shape: index._shape.slice() }); continue; }
+    const ms = index._shape;
+    ms.forEach((s, k) => {
+      if (s !== shape[dim + k]) {
+        throw new IndexError(`The shape of the mask ${fmt(ms)} at index ${k} does not match the shape of the indexed tensor ${fmt(shape)} at index ${dim + k}`);
+      }
+    });
+    const m = indexData(index), st = stridesOf(ms), hits: number[] = [];
+    m.forEach((v, i) => { if (v) hits.push(i); });
+    ms.forEach((_, k) => idx.push({ dim: dim + k, data: Int32Array.from(hits, (i) => Math.floor(i / st[k]) % ms[k]), shape: [hits.length] }));
+  }
+  let b: number[] = [];
+  try {
+    b = idx.reduce((s: number[], t) => broadcastShapes(s, t.shape), []);
+  } catch {
+    throw new IndexError(`shape mismatch: indexing tensors could not be broadcast together with shapes ${idx.map((t) => fmt(t.shape)).join(', ')}`);
+  }
+  // PyTorch names the dim by the index's place among the tensor indices
+  idx.forEach(({ dim, data }, k) => {
+    for (const v of data) if (v < -shape[dim] || v >= shape[dim]) throw new IndexError(`index ${v} is out of bounds for dimension ${k} with size ${shape[dim]}`);
+  });
+  const dims = idx.map((t) => t.dim), indexed = new Set(dims);
+  const rest = shape.map((_, d) => d).filter((d) => !indexed.has(d));
+  const adjacent = dims.every((d, i) => d === dims[0] + i);
+  const at = adjacent ? rest.filter((d) => d < dims[0]).length : 0; // where the broadcast dims go
+  const out = [...rest.slice(0, at).map((d) => shape[d]), ...b, ...rest.slice(at).map((d) => shape[d])];
+  const st = stridesOf(shape);
+  // each index tensor's strides within the broadcast shape (0 where it broadcasts)
+  const bst = idx.map((t) => {
+    const own = stridesOf(t.shape), lead = b.length - t.shape.length;
+    return b.map((_, k) => (k < lead || t.shape[k - lead] === 1 ? 0 : own[k - lead]));
+  });
+  const index = build(out, (c) => {
+    let j = 0;
+    idx.forEach((t, n) => {
+      let p = 0;
+      for (let k = 0; k < b.length; k++) p += c[at + k] * bst[n][k];
+      const v = t.data[p];
+      j += (v < 0 ? v + shape[t.dim] : v) * st[t.dim];
+    });
+    rest.forEach((d, r) => { j += c[r < at ? r : r + b.length] * st[d]; });
+    return j;
+  });
+  return gathered(Op.Index, x, index, out);
+}
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
   scatter: (self: Tensor, args: unknown[]): Tensor => scatterBound(...bindOverloads(SCATTER, args, self)),

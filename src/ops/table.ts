@@ -590,6 +590,20 @@ export const ops: Rows = {
   [Op.IndexFill1]: manual('IndexFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: [
     { name: 'index_fill/tensor value', call: 'torch.index_fill', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0], shape: [2], dtype: 'int64' }, { shape: [], domain: 'any' }], family: 'shape' },
   ] }),
+  [Op.Index]: manual('IndexBackward0', ['self'], 'gatherFlatBackward', { cases: [
+    { name: 'index/int tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [0, 2, 2, -1], shape: [4], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/slice then tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4, 5], domain: 'any' }, [':', { values: [3, 0, 3], shape: [3], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/two tensors broadcast', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4, 5], domain: 'any' }, [{ values: [0, 2, 1], shape: [3], dtype: 'int64' }, { values: [1, 3], shape: [2, 1], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/tensors apart', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4, 5], domain: 'any' }, [{ values: [2, 0], shape: [2], dtype: 'int64' }, ':', { values: [4, 4], shape: [2], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/tensors apart after slice', call: 'Tensor.__getitem_spec__', args: [{ shape: [2, 3, 4, 5], domain: 'any' }, [':', { values: [2, 0, 2], shape: [3], dtype: 'int64' }, ':', { values: [4, 1, 0], shape: [3], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/int then tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4, 5], domain: 'any' }, [1, { values: [3, 1, 0, 0], shape: [2, 2], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/mask', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [1, 0, 1], shape: [3], dtype: 'bool' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/2-D mask', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4, 2], domain: 'any' }, [{ values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/mask after slice', call: 'Tensor.__getitem_spec__', args: [{ shape: [2, 5], domain: 'any' }, ['1:', { values: [0, 1, 1, 0, 1], shape: [5], dtype: 'bool' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/ellipsis tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [2, 3, 4], domain: 'any' }, ['...', { values: [3, 3, 0], shape: [3], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/none tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [null, { values: [2, 1], shape: [2], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+    { name: 'index/0-dim tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [2], shape: [], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
+  ] }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },
