@@ -36,7 +36,7 @@ export enum Op {
   Select, Slice,
   Flip, IndexSelect, Gather, Take, MaskedFill, MaskedFill1, MaskedSelect,
   Tril, Triu, Diagonal, Diag, Trace, Roll, Repeat, Split, SplitWithSizes, Unbind, Rot90, DiagEmbed, ConstantPadNd,
-  Scatter, Scatter1, ScatterAdd, IndexAdd, IndexCopy, MaskedScatter, IndexFill, IndexFill1, Index, // shape and indexing 2
+  Scatter, Scatter1, ScatterAdd, IndexAdd, IndexCopy, MaskedScatter, IndexFill, IndexFill1, Index, IndexPut, // shape and indexing 2
   // linear algebra
   Mm, Bmm, Mv, Dot, Addmm, UnsafeView,
   // losses; i0 = reduction

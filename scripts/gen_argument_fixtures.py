@@ -467,6 +467,9 @@ def indexing2_cases():
     error("index/float tensor", "Tensor.__getitem_spec__", lambda: [mat(), [torch.tensor([1.0])]])
     error("index/tensors not broadcastable", "Tensor.__getitem_spec__", lambda: [mat(), [ix(0, 1), ix(0, 1, 2)]])
     error("index/too many with mask", "Tensor.__getitem_spec__", lambda: [mat(), [torch.ones(2, 3, dtype=torch.bool), 0]])
+    error("index_put/values shape", "torch.index_put", lambda: [mat(), [ix(0, 1)], torch.randn(2)])
+    error("index_put/values dtype", "Tensor.index_put", lambda: [mat(), [ix(0, 1)], torch.randn(2, 3).double()])
+    error("index_put/out of bounds", "torch.index_put", lambda: [mat(), [ix(0, 2)], torch.randn(3)])
     error("take_along_dim/no broadcast", "torch.take_along_dim", lambda: [mat(), torch.zeros(3, 1, dtype=torch.long), 1])
 
 

@@ -49,7 +49,7 @@ export {
   masked_fill, masked_select, tril, triu, diagonal, diag, trace, roll, tile,
   split, chunk, unbind, tensor_split, rot90, diag_embed, repeat_interleave, nonzero,
   scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill,
-  atleast_1d, atleast_2d, atleast_3d, dstack, column_stack, broadcast_tensors, meshgrid,
+  atleast_1d, atleast_2d, atleast_3d, dstack, column_stack, broadcast_tensors, meshgrid, index_put,
 } from './ops/indexing2.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';

@@ -1187,6 +1187,14 @@ export class Tensor {
   index_fill(...args: [dim: number, index: Tensor, value: number | Tensor] | [{ dim: number; index: Tensor; value: number | Tensor }]): Tensor {
     return ix2.methods.index_fill(this, args);
   }
+  /**
+   * values put (or added, accumulate) at the positions of the index tensors. See {@link index_put}.
+   * @example
+   * console.log(`${torch.zeros(3).index_put([torch.tensor([1], { dtype: torch.long })], torch.tensor(5))}`); // tensor([0., 5., 0.])
+   */
+  index_put(...args: [indices: Tensor[], values: Tensor, accumulate?: boolean] | [{ indices: Tensor[]; values: Tensor; accumulate?: boolean }]): Tensor {
+    return ix2.methods.index_put(this, args);
+  }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

@@ -101,7 +101,8 @@ const knownDifferences: Record<string, string> = {
     ...['number', 'negative index method', 'tensor value'].map((n) => `index_fill/${n}`),
     ...['int tensor', 'slice then tensor', 'two tensors broadcast', 'tensors apart', 'tensors apart after slice', 'int then tensor', 'mask', '2-D mask',
       'mask after slice', 'ellipsis tensor', 'none tensor'].map((n) => `index/${n}`),
-  ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (Index, IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape'])),
+    ...['rows', 'accumulate repeated', 'mask', 'broadcast values'].map((n) => `index_put/${n}`),
+  ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (Index, IndexPut, IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape; index_put expands broadcast values'])),
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */

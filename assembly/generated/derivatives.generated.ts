@@ -164,6 +164,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.IndexFill: return gatherFlatBackward(r, g, k);
     case Op.IndexFill1: return gatherFlatBackward(r, g, k);
     case Op.Index: return gatherFlatBackward(r, g, k);
+    case Op.IndexPut: return scatterFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

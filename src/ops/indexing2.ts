@@ -1364,6 +1364,12 @@ export function meshgrid(...args: (Tensor | Tensor[] | { indexing?: 'ij' | 'xy' 
  * where those are adjacent, else come first (IndexBackward0).
  */
 export function advancedIndex(x: Tensor, items: readonly { dim: number; index: Tensor }[]): Tensor {
+  const [out, index] = advancedPositions(x, items);
+  return gathered(Op.Index, x, index, out);
+}
+
+/** The result shape of x indexed by the tensors at dims, and the flat position in x of each element. */
+function advancedPositions(x: Tensor, items: readonly { dim: number; index: Tensor }[]): [number[], Int32Array] {
   const shape = x._shape;
   // a mask is the integer tensors of its nonzero coordinates, one per dim it covers
   const idx: { dim: number; data: Int32Array; shape: number[] }[] = [];
@@ -1411,7 +1417,68 @@ export function advancedIndex(x: Tensor, items: readonly { dim: number; index: T
     rest.forEach((d, r) => { j += c[r < at ? r : r + b.length] * st[d]; });
     return j;
   });
-  return gathered(Op.Index, x, index, out);
+  return [out, index];
+}
+
+/** index_put's arguments by name (the schema parser has no Tensor[]): input, indices, values, accumulate. */
+function indexPutArgs(args: unknown[], self: Tensor | null): [Tensor, unknown, Tensor, boolean] {
+  const last = args[args.length - 1];
+  const kw = args.length && isOptions(last) ? last as Record<string, unknown> : {};
+  const pos = args.length && isOptions(last) ? args.slice(0, -1) : args;
+  const names = self ? ['indices', 'values', 'accumulate'] : ['input', 'indices', 'values', 'accumulate'];
+  if (pos.length > names.length) throw new TypeError(`index_put() takes at most ${names.length} arguments (${pos.length} given)`);
+  const a: Record<string, unknown> = { accumulate: false, ...(self ? { input: self } : {}) };
+  pos.forEach((v, i) => { a[names[i]] = v; });
+  for (const [k, v] of Object.entries(kw)) {
+    if (!names.includes(k)) throw new TypeError(`index_put() got an unexpected keyword argument '${k}'`);
+    a[k] = v;
+  }
+  for (const k of names) if (!(k in a)) throw new TypeError(`index_put() missing 1 required positional arguments: "${k}"`);
+  if (!(a.input instanceof Tensor)) throw new TypeError("index_put(): argument 'input' (position 1) must be Tensor");
+  if (typeof a.accumulate !== 'boolean') throw new TypeError("index_put(): argument 'accumulate' must be bool");
+  return [a.input, a.indices, a.values as Tensor, a.accumulate];
+}
+
+function indexPutBound(input: Tensor, indices: unknown, values: Tensor, accumulate: boolean): Tensor {
+  if (!Array.isArray(indices) || !indices.every((t) => t instanceof Tensor)) {
+    throw new TypeError(`index_put(): argument 'indices' must be tuple of Tensors, not ${Array.isArray(indices) ? 'list' : typeof indices}`);
+  }
+  if (!(values instanceof Tensor)) throw new TypeError("index_put(): argument 'values' (position 3) must be Tensor");
+  if (indices.length > input._shape.length) throw new IndexError(`too many indices for tensor of dimension ${input._shape.length}`);
+  for (const t of indices as Tensor[]) {
+    if (t._dtype === DType.Float32 || t._dtype === DType.Float64) throw new IndexError('tensors used as indices must be long, byte or bool tensors');
+  }
+  // consecutive dims from 0, a mask covering as many as it has
+  let dim = 0;
+  const items = (indices as Tensor[]).map((index) => {
+    const item = { dim, index };
+    dim += index._dtype === DType.Bool ? index._shape.length : 1;
+    return item;
+  });
+  const [shape, at] = advancedPositions(input, items);
+  if (values._dtype !== input._dtype) {
+    throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${scalarName(input)} for the destination and ${scalarName(values)} for the source.`);
+  }
+  let v = values;
+  if (!(values._shape.length === shape.length && values._shape.every((s, d) => s === shape[d]))) {
+    try { broadcastShapes(values._shape, shape); } catch {
+      throw new RuntimeError(`shape mismatch: value tensor of shape ${fmt(values._shape)} cannot be broadcast to indexing result of shape ${fmt(shape)}`);
+    }
+    v = expand(values, shape);
+  }
+  try { return scattered(Op.IndexPut, input, v, at, accumulate); } finally { if (v !== values) v.dispose(); }
+}
+
+/**
+ * input with `values` put at x[indices] (a list of int64 or bool tensors for the leading dims),
+ * or added there with `accumulate` (IndexPutBackward0); values broadcast to the indexed shape.
+ * @example
+ * const i = torch.tensor([0, 0], { dtype: torch.long });
+ * console.log(`${torch.index_put(torch.zeros(2), [i], torch.tensor([1, 2]), true)}`); // tensor([3., 0.])
+ */
+export function index_put(input: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean): Tensor;
+export function index_put(...args: unknown[]): Tensor {
+  return indexPutBound(...indexPutArgs(args, null));
 }
 
 /** @internal the Tensor methods, self bound */
@@ -1422,6 +1489,7 @@ export const methods = {
   index_copy: (self: Tensor, args: unknown[]): Tensor => indexCopyBound(bind(SCHEMAS.index_copy, args, self)),
   masked_scatter: (self: Tensor, args: unknown[]): Tensor => maskedScatterBound(bind(SCHEMAS.masked_scatter, args, self)),
   index_fill: (self: Tensor, args: unknown[]): Tensor => indexFillBound(...bindOverloads(INDEX_FILL, args, self)),
+  index_put: (self: Tensor, args: unknown[]): Tensor => indexPutBound(...indexPutArgs(args, self)),
   repeat_interleave: (self: Tensor, args: unknown[]): Tensor => repeatInterleaveBound(...bindOverloads(REPEAT_INTERLEAVE.slice(0, 2), args, self)),
   nonzero: (self: Tensor, args: unknown[]): Tensor | Tensor[] => nonzeroBound(bind(SCHEMAS.nonzero, args, self)),
   rot90: (self: Tensor, args: unknown[]): Tensor => rot90Bound(bind(SCHEMAS.rot90, args, self)),

@@ -604,6 +604,12 @@ export const ops: Rows = {
     { name: 'index/none tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [null, { values: [2, 1], shape: [2], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
     { name: 'index/0-dim tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [2], shape: [], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
   ] }),
+  [Op.IndexPut]: manual('IndexPutBackward0', ['self', 'values'], 'scatterFlatBackward', { cases: [
+    { name: 'index_put/rows', call: 'torch.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [0, 2], shape: [2], dtype: 'int64' }], { shape: [2, 4], domain: 'any' }], family: 'shape' },
+    { name: 'index_put/accumulate repeated', call: 'Tensor.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [0, 0, 2], shape: [3], dtype: 'int64' }, { values: [1, 1, 3], shape: [3], dtype: 'int64' }], { shape: [3], domain: 'any' }, true], family: 'shape' },
+    { name: 'index_put/mask', call: 'torch.index_put', args: [{ shape: [2, 3], domain: 'any' }, [{ values: [1, 0, 1, 1, 0, 0], shape: [2, 3], dtype: 'bool' }], { shape: [3], domain: 'any' }], family: 'shape' },
+    { name: 'index_put/broadcast values', call: 'torch.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [1], shape: [1], dtype: 'int64' }], { shape: [4], domain: 'any' }], kwargs: { accumulate: true }, family: 'shape' },
+  ] }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },

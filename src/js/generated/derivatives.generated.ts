@@ -166,6 +166,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.IndexFill]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.IndexFill1]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Index]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.IndexPut]: (r, g, k) => scatterFlatBackward(r, g, k),
   [Op.Mm]: (r, g, k) => mmBackward(r, g, k),
   [Op.Bmm]: (r, g, k) => bmmBackward(r, g, k),
   [Op.Mv]: (r, g, k) => mvBackward(r, g, k),
