@@ -1,19 +1,10 @@
-// Shape and indexing 2 (issue 6 §4): flip, index_select, gather, take, masked_fill,
-// masked_select, tril/triu, diagonal, diag, trace, roll, repeat, split, unbind, rot90,
-// diag_embed, F.pad, x[tensor]; the scatter family (scatter, scatter_add, index_add,
-// index_copy, masked_scatter, index_put); and compositions (take_along_dim, tile, chunk,
-// tensor_split, repeat_interleave, atleast_*, dstack, column_stack, broadcast_tensors,
-// meshgrid), nonzero and F.one_hot.
-//
-// Every gather-like op reads each output element from one input element (or from none:
-// masked_fill's value, tril's zeros). The front end computes that flat index once,
-// validated against PyTorch's errors, and the device runs one kernel for all of them
-// (gatherFlat: assembly/ops/gather.ts, src/js/ops/gather.ts) recording the op's own
-// node; the derivative adds the gradient back at the index, so repeated indices
-// accumulate as in PyTorch. The scatter-like ops write (or add) each src element at one
-// flat position of a copy of the input (scatterFlat, same files); the derivative gives the
-// input g where it survives and src g read back at its position. The results are copies
-// (views arrive with issue 7). Kernels only ever see indices validated here.
+// Shape and indexing 2 (issue 6 §4): the gather-like ops (flip ... x[tensor]) read each output
+// element from one input element or none (a fill); the scatter family writes or adds each src
+// element at one position of a copy of the input. The front end computes those flat positions,
+// validated with PyTorch's errors, and one kernel per kind runs them on each device
+// (gatherFlat / scatterFlat: assembly/ops/gather.ts, src/js/ops/gather.ts), recording the op's
+// own node; gradients go back through the same positions, so repeated indices accumulate.
+// Compositions (take_along_dim, tile, chunk, ...) call these as PyTorch does. Copies for now.
 
 import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, TypeError, NotImplementedError } from '../errors.js';
