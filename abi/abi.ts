@@ -36,7 +36,8 @@ export enum Op {
   View, Reshape, Squeeze, SqueezeDim, Squeeze3, Unsqueeze, Flatten, Clone, Permute, Transpose, T, Expand, Cat, Stack,
   Select, Slice,
   Flip, IndexSelect, Gather, Take, MaskedFill, MaskedFill1, MaskedSelect,
-  Tril, Triu, Diagonal, Diag, Trace, Roll, Repeat, Split, SplitWithSizes, Unbind, Rot90, DiagEmbed, // shape and indexing 2
+  Tril, Triu, Diagonal, Diag, Trace, Roll, Repeat, Split, SplitWithSizes, Unbind, Rot90, DiagEmbed, ConstantPadNd,
+  Scatter, Scatter1, ScatterAdd, IndexAdd, IndexCopy, MaskedScatter, IndexFill, IndexFill1, Index, IndexPut, // shape and indexing 2
   // linear algebra
   Mm, Bmm, Mv, Dot, Addmm, UnsafeView,
   Where, Lerp, LerpTensor, Addcmul, Addcdiv, Addmv, Baddbmm, Addbmm, Glu, LinalgCross, NormDim, Cdist, CopyBackwards, // ternary and linalg 2

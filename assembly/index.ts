@@ -16,7 +16,7 @@ export { binary, unary, scalar } from './ops/elementwise';
 export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from './ops/reduce';
 export { reduce2 } from './ops/reduce2'; // reductions 2
 export { view, expand, permute, cat, slice } from './ops/shape';
-export { gather_flat } from './ops/gather'; // shape and indexing 2
+export { gather_flat, scatter_flat } from './ops/gather'; // shape and indexing 2
 export { matmul, linear } from './ops/linalg';
 export { sgd_step, adam_step } from './ops/optim';
 export { compare } from './ops/compare';

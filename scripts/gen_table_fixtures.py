@@ -325,12 +325,26 @@ def op_cases(table):
     for name, call, args, kwargs in REDUCTIONS2:
         with base.seeded(name):
             cases.append(base.run_case(name, "reduction", call, [draw(a) if isinstance(a, dict) else a for a in args], kwargs))
+    # no node, not differentiable: nonzero (src/ops/indexing2.ts)
+    nan = float("nan")
+    for name, call, args, kwargs in [
+        ("nonzero/2-D nan", "torch.nonzero", [torch.tensor([[0.0, 1.5, 0.0], [nan, -0.0, -2.0]])], {}),
+        ("nonzero/as_tuple", "Tensor.nonzero", [torch.tensor([[0.0, 1.0], [2.0, 0.0], [0.0, 3.0]])], {"as_tuple": True}),
+        ("nonzero/0-dim", "torch.nonzero", [torch.tensor(3.0)], {}),
+        ("nonzero/0-dim as_tuple", "torch.nonzero", [torch.tensor(3.0)], {"as_tuple": True}),
+        ("nonzero/none", "torch.nonzero", [torch.zeros(2, 2)], {}),
+        ("nonzero/int64", "torch.nonzero", [torch.tensor([0, 4, 0, -1])], {}),
+    ]:
+        with base.seeded(name):
+            cases.append(base.run_case(name, "shape", call, args, kwargs))
     for entry in table["ops"]:
         for c in entry["cases"]:
             with base.seeded(c["name"]):
-                # a list of tensor specs is a list of tensors (hstack's, cat's argument)
+                # a list of tensor specs is a list of tensors (hstack's, cat's argument; an index
+                # with tensors in it)
                 args = [draw(a) if isinstance(a, dict)
-                        else base.L(draw(x) for x in a) if isinstance(a, list) and a and isinstance(a[0], dict)
+                        else base.L(draw(x) if isinstance(x, dict) else x for x in a)
+                        if isinstance(a, list) and any(isinstance(x, dict) for x in a)
                         else nonfinite(a) for a in c["args"]]
                 kwargs = {k: nonfinite(v) for k, v in c.get("kwargs", {}).items()}
                 if c.get("dtype") == "float64":

@@ -1,6 +1,7 @@
 """wasmgrad's spelling of Python's x[...] (docs/api.md, "Indexing") and of in-place methods, for the fixture generators.
 
-A fixture keeps the index as JSON, e.g. [":", 1] or ["...", None, "1::2"]; in PyTorch that is
+A fixture keeps the index as JSON, e.g. [":", 1] or ["...", None, "1::2"] (int64 and bool tensors
+as tensors); in PyTorch that is
 x[index_key(spec)], and `Tensor.__getitem_spec__(x, spec)` calls it, so the generators can record
 it like any method (the tests call x.index(spec) for it).
 """
@@ -10,7 +11,7 @@ import torch
 
 def index_key(spec):
     def item(it):
-        if it is None or isinstance(it, int):
+        if it is None or isinstance(it, (int, torch.Tensor)):
             return it
         if it == "...":
             return Ellipsis

@@ -136,6 +136,12 @@ export interface Backend {
    * tensor (Op.MaskedFill1), an input of the node. The node keeps the index.
    */
   gatherFlat(op: Op, a: Handle, value: Handle | null, index: Handle, shape: Shape, fill: number, sum: boolean): Handle;
+  /**
+   * A copy of a with src[j] written (accumulate: alpha·src[j] added) at a's flat position
+   * index[j] (an int32 tensor of src's numel, validated; < 0 skips src[j]). a and src are the
+   * node's inputs; it keeps the index.
+   */
+  scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle;
   /** Op.Cat, or Op.Stack (a new dim of size n at dim). */
   cat(op: Op, hs: Handle[], dim: number): Handle;
   /** Op.Mm, Op.Bmm, Op.Mv or Op.Dot. */

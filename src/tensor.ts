@@ -1532,6 +1532,82 @@ export class Tensor {
   diag_embed(...args: [offset?: number, dim1?: number, dim2?: number] | [{ offset?: number; dim1?: number; dim2?: number }]): Tensor {
     return ix2.methods.diag_embed(this, args);
   }
+  /**
+   * Each slice along dim repeated (without dim, each element of the flattened tensor). See
+   * {@link repeat_interleave}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).repeat_interleave(3)}`); // tensor([1., 1., 1., 2., 2., 2.])
+   */
+  repeat_interleave(
+    ...args: [repeats: number | Tensor, dim?: number | null, options?: { output_size?: number }]
+      | [{ repeats: number | Tensor; dim?: number | null; output_size?: number }]
+  ): Tensor {
+    return ix2.methods.repeat_interleave(this, args);
+  }
+  /**
+   * The indices of the nonzero elements. See {@link nonzero}.
+   * @example
+   * console.log(`${torch.tensor([0, 5, 7]).nonzero().flatten()}`); // tensor([1, 2])
+   */
+  nonzero(...args: [options?: { as_tuple?: boolean }]): Tensor | Tensor[] { return ix2.methods.nonzero(this, args); }
+  /**
+   * src (or a number) written along dim at index. See {@link scatter}.
+   * @example
+   * console.log(`${torch.zeros(3).scatter(0, torch.tensor([2], { dtype: torch.long }), 1)}`); // tensor([0., 0., 1.])
+   */
+  scatter(...args: [dim: number, index: Tensor, src: Tensor | number] | [{ dim: number; index: Tensor; src?: Tensor; value?: number }]): Tensor {
+    return ix2.methods.scatter(this, args);
+  }
+  /**
+   * src added along dim at index. See {@link scatter_add}.
+   * @example
+   * console.log(`${torch.zeros(2).scatter_add(0, torch.tensor([1, 1], { dtype: torch.long }), torch.ones(2))}`); // tensor([0., 2.])
+   */
+  scatter_add(...args: [dim: number, index: Tensor, src: Tensor] | [{ dim: number; index: Tensor; src: Tensor }]): Tensor {
+    return ix2.methods.scatter_add(this, args);
+  }
+  /**
+   * alpha·source's slices added at the slices index. See {@link index_add}.
+   * @example
+   * console.log(`${torch.zeros(2).index_add(0, torch.tensor([0], { dtype: torch.long }), torch.ones(1))}`); // tensor([1., 0.])
+   */
+  index_add(
+    ...args: [dim: number, index: Tensor, source: Tensor, options?: { alpha?: number }] | [{ dim: number; index: Tensor; source: Tensor; alpha?: number }]
+  ): Tensor {
+    return ix2.methods.index_add(this, args);
+  }
+  /**
+   * source's slices copied to the slices index. See {@link index_copy}.
+   * @example
+   * console.log(`${torch.zeros(2).index_copy(0, torch.tensor([1], { dtype: torch.long }), torch.ones(1))}`); // tensor([0., 1.])
+   */
+  index_copy(...args: [dim: number, index: Tensor, source: Tensor] | [{ dim: number; index: Tensor; source: Tensor }]): Tensor {
+    return ix2.methods.index_copy(this, args);
+  }
+  /**
+   * source's elements, in order, where mask is true. See {@link masked_scatter}.
+   * @example
+   * console.log(`${torch.zeros(2).masked_scatter(torch.tensor([false, true]), torch.tensor([5, 6]))}`); // tensor([0., 5.])
+   */
+  masked_scatter(...args: [mask: Tensor, source: Tensor] | [{ mask: Tensor; source: Tensor }]): Tensor {
+    return ix2.methods.masked_scatter(this, args);
+  }
+  /**
+   * value in the slices index along dim. See {@link index_fill}.
+   * @example
+   * console.log(`${torch.zeros(2).index_fill(0, torch.tensor([0], { dtype: torch.long }), 3)}`); // tensor([3., 0.])
+   */
+  index_fill(...args: [dim: number, index: Tensor, value: number | Tensor] | [{ dim: number; index: Tensor; value: number | Tensor }]): Tensor {
+    return ix2.methods.index_fill(this, args);
+  }
+  /**
+   * values put (or added, accumulate) at the positions of the index tensors. See {@link index_put}.
+   * @example
+   * console.log(`${torch.zeros(3).index_put([torch.tensor([1], { dtype: torch.long })], torch.tensor(5))}`); // tensor([0., 5., 0.])
+   */
+  index_put(...args: [indices: Tensor[], values: Tensor, accumulate?: boolean] | [{ indices: Tensor[]; values: Tensor; accumulate?: boolean }]): Tensor {
+    return ix2.methods.index_put(this, args);
+  }
   // end of shape and indexing 2
   /**
    * The largest element over `dim` (all dims by default), without indices. See {@link amax}.

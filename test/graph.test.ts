@@ -93,9 +93,21 @@ const knownDifferences: Record<string, string> = {
   // tensor PyTorch saves with its own shape
   ...Object.fromEntries([
     ...['dim 1 repeated', 'negative dim', '1-D', '0-dim index', 'empty index', 'empty input'].map((n) => `index_select/${n}`),
+    ...['int', 'int dim', 'tensor dim', 'one count', '1-D output_size', '0-dim'].map((n) => `repeat_interleave/${n}`),
     ...['number', 'broadcast mask', 'broadcast input', 'nan', '-inf', 'empty', 'tensor value', 'tensor value broadcast'].map((n) => `masked_fill/${n}`),
     ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty'].map((n) => `masked_select/${n}`),
   ].map((name) => [`table.json:${name}`, 'IndexSelectBackward0 saves `index`, MaskedFill/MaskedSelectBackward0 `mask`, with their own shapes'])),
+  ...Object.fromEntries([
+    ...['src', 'src method dim 0', 'negative dim', 'value', 'value method'].map((n) => `scatter/${n}`),
+    ...['repeated', 'dim 0 method', 'empty index'].map((n) => `scatter_add/${n}`),
+    ...['repeated', 'alpha method', 'negative dim'].map((n) => `index_add/${n}`),
+    ...['dim 1', 'method'].map((n) => `index_copy/${n}`),
+    ...['same shape', 'broadcast mask'].map((n) => `masked_scatter/${n}`),
+    ...['number', 'negative index method', 'tensor value'].map((n) => `index_fill/${n}`),
+    ...['int tensor', 'slice then tensor', 'two tensors broadcast', 'tensors apart', 'tensors apart after slice', 'int then tensor', 'mask', '2-D mask',
+      'mask after slice', 'ellipsis tensor', 'none tensor'].map((n) => `index/${n}`),
+    ...['rows', 'accumulate repeated', 'mask', 'broadcast values'].map((n) => `index_put/${n}`),
+  ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (Index, IndexPut, IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape; index_put expands broadcast values'])),
   'table.json:matrix_power/6 batched': MATMUL_VIEWS,
   ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf', 'torch'].map((name) => [
     `table.json:pairwise_distance/${name}`,

@@ -44,6 +44,11 @@ describe('indexing 2 on wasm leaves memory flat', () => {
       x.masked_fill(mask, 1), x.masked_fill(mask, v), x.masked_select(mask), x.tril(), x.triu(1), x.diagonal(),
       x.diag(), x.trace(), x.roll(1, 0), x.repeat(2, 1), x.tile(2),
       ...x.split(2), ...x.chunk(2, 1), ...x.unbind(), ...x.tensor_split(2),
+      x.rot90(), x.diag_embed(), torch.nn.functional.pad(x, [1, -1]), x.repeat_interleave(2, 0),
+      x.scatter(1, long([0, 3, 1]).view(3, 1), x.narrow(1, 0, 1)), x.scatter(0, long([1]).view(1, 1), 2),
+      x.scatter_add(1, long([0, 0, 1]).view(3, 1), x.narrow(1, 1, 1)), x.index_add(0, long([2, 2]), x.narrow(0, 0, 2), { alpha: 2 }),
+      x.index_copy(1, long([3]), x.narrow(1, 0, 1)), x.masked_scatter(mask, x), x.index_fill(1, long([0]), v),
+      x.index([':', long([3, 0])]), x.index([long([2, 0]), mask]), x.index_put([long([1, 1])], v, true),
     ];
     ys.map((y) => y.sum()).reduce((a, b) => a.add(b)).backward();
     expect(() => x.index_select(0, long([5]))).toThrow(torch.IndexError);

@@ -14,8 +14,8 @@ import {
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  normBackward, permuteBack, reduce2Backward, reshapeToInput, scatterFlatBackward,
+  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -165,6 +165,17 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Unbind: return gatherFlatBackward(r, g, k);
     case Op.Rot90: return gatherFlatBackward(r, g, k);
     case Op.DiagEmbed: return gatherFlatBackward(r, g, k);
+    case Op.ConstantPadNd: return gatherFlatBackward(r, g, k);
+    case Op.Scatter: return scatterFlatBackward(r, g, k);
+    case Op.Scatter1: return gatherFlatBackward(r, g, k);
+    case Op.ScatterAdd: return scatterFlatBackward(r, g, k);
+    case Op.IndexAdd: return scatterFlatBackward(r, g, k);
+    case Op.IndexCopy: return scatterFlatBackward(r, g, k);
+    case Op.MaskedScatter: return scatterFlatBackward(r, g, k);
+    case Op.IndexFill: return gatherFlatBackward(r, g, k);
+    case Op.IndexFill1: return gatherFlatBackward(r, g, k);
+    case Op.Index: return gatherFlatBackward(r, g, k);
+    case Op.IndexPut: return scatterFlatBackward(r, g, k);
     case Op.Mm: return mmBackward(r, g, k);
     case Op.Bmm: return bmmBackward(r, g, k);
     case Op.Mv: return mvBackward(r, g, k);

@@ -9,7 +9,7 @@
 // indices accumulate, as PyTorch's index_add/scatter_add do.
 
 import { Err, DType } from '../../abi/abi';
-import { newTensor, release, dataOf, numelOf, dtypeOf, requiresGrad } from '../tensors';
+import { newTensor, release, dataOf, numelOf, dtypeOf, requiresGrad, ndimOf, shapePtr } from '../tensors';
 import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
 
 /**
@@ -71,6 +71,65 @@ export function gatherFlatBackwardCompute(sum: bool, k: i32, g: i32, index: i32,
     if (j < 0) continue;
     const p = po + (<usize>j << 2);
     store<f32>(p, load<f32>(p) + load<f32>(pg + (sum ? 0 : <usize>i << 2)));
+  }
+  return out;
+}
+
+// ---- scatter, scatter_add, index_add, index_copy, masked_scatter ----------------------------
+//
+// out = a copy of x with src[j] written (or, `accumulate`, alpha·src[j] added) at x's flat
+// position index[j] (index[j] < 0: src[j] is not used); index has src's numel. The record
+// keeps the index (saved 0), alpha (s0) and accumulate (i0); x and src are its inputs.
+
+/** The scatter: x's dtype (float32, or integers/bools stored as int32). */
+export function scatter_flat(op: i32, x: i32, src: i32, index: i32, accumulate: bool, alpha: f64): i32 {
+  const out = newTensor(ndimOf(x), shapePtr(x), dtypeOf(x));
+  if (!out) return Err.OutOfMemory;
+  const po = dataOf(out), ps = dataOf(src), pi = dataOf(index), n = numelOf(index);
+  memory.copy(po, dataOf(x), <usize>numelOf(x) << 2);
+  const float = dtypeOf(x) == DType.Float32;
+  const a32 = <f32>alpha, ai = <i32>alpha;
+  for (let j = 0; j < n; j++) {
+    const t = load<i32>(pi + (<usize>j << 2));
+    if (t < 0) continue;
+    const p = po + (<usize>t << 2), s = ps + (<usize>j << 2);
+    if (!accumulate) store<u32>(p, load<u32>(s));
+    else if (float) store<f32>(p, load<f32>(p) + (alpha == 1 ? load<f32>(s) : a32 * load<f32>(s)));
+    else store<i32>(p, load<i32>(p) + ai * load<i32>(s));
+  }
+  if (!is_grad_enabled() || !(requiresGrad(x) || requiresGrad(src))) return out;
+  const r = newRecord(op, 2, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  setInput(r, 1, src);
+  setParams(r, alpha, 0, accumulate ? 1 : 0, 0);
+  save(r, 0, index);
+  return out;
+}
+
+/**
+ * The scatter's derivative: k = 0 (x, nd dims at `shape`), g, with zeros where a copy
+ * overwrote; k = 1 (src), alpha·g[index[j]] (0 where index[j] < 0).
+ */
+export function scatterFlatBackwardCompute(k: i32, g: i32, index: i32, accumulate: bool, alpha: f64, nd: i32, shape: usize): i32 {
+  const out = newTensor(nd, shape, DType.Float32);
+  if (!out) return Err.OutOfMemory;
+  const po = dataOf(out), pg = dataOf(g), pi = dataOf(index), n = numelOf(index);
+  if (k == 0) {
+    memory.copy(po, pg, <usize>numelOf(out) << 2);
+    if (!accumulate) {
+      for (let j = 0; j < n; j++) {
+        const t = load<i32>(pi + (<usize>j << 2));
+        if (t >= 0) store<f32>(po + (<usize>t << 2), 0);
+      }
+    }
+    return out;
+  }
+  const a32 = <f32>alpha;
+  for (let j = 0; j < n; j++) {
+    const t = load<i32>(pi + (<usize>j << 2));
+    const v: f32 = t < 0 ? 0 : load<f32>(pg + (<usize>t << 2));
+    store<f32>(po + (<usize>j << 2), alpha == 1 ? v : a32 * v);
   }
   return out;
 }

@@ -83,6 +83,9 @@ export class JsDevice implements Backend {
   gatherFlat(op: Op, a: Handle, value: Handle | null, index: Handle, shape: Shape, fill: number, sum: boolean): Handle {
     return gather.gatherFlat(op, T(a), value as JsTensor | null, T(index), shape.slice(), fill, sum);
   }
+  scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
+    return gather.scatterFlat(op, T(a), T(src), T(index), accumulate, alpha);
+  }
   matmul(op: Op, a: Handle, b: Handle): Handle { return linalg.matmul(op, T(a), T(b)); }
   linear(x: Handle, w: Handle, bias: Handle | null): Handle { return linalg.linear(T(x), T(w), bias as JsTensor | null); }
   mseLoss(i: Handle, t: Handle, red: number): Handle { return loss.mseLoss(T(i), T(t), red); }

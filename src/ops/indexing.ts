@@ -12,7 +12,7 @@
 // The results are copies (views arrive with issue 7); Python's rules for
 // bounds (clamped slices, wrapped negative integers, IndexError beyond) apply.
 
-import { Op } from '../../abi/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, ValueError, TypeError } from '../errors.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -20,6 +20,7 @@ import { bind, isOptions } from '../signature.js';
 import { parseSchema, type Schema } from '../schema.js';
 import { invalidCombination } from '../args.js';
 import { unsqueeze } from './shape.js';
+import { advancedIndex } from './indexing2.js'; // shape and indexing 2: tensor indices
 
 const selectSchema = parseSchema('select(Tensor input, int dim, int index) -> Tensor');
 const narrowSchema = parseSchema('narrow(Tensor input, int dim, int start, int length) -> Tensor');
@@ -100,8 +101,8 @@ function narrowBound(a: Record<string, unknown>): Tensor {
   return sliceAt(input, dim, start, length, 1);
 }
 
-/** One item of an index: an integer, a slice 'start:stop:step', '...', or null (a new dim). */
-export type IndexItem = number | string | null;
+/** One item of an index: an integer, a slice 'start:stop:step', '...', null (a new dim), or an int64/bool tensor. */
+export type IndexItem = number | string | null | Tensor;
 
 /** Python's slice bounds for a dim of `size`: clamped, negative from the end. */
 function sliceBounds(text: string, size: number): [number, number, number] {
@@ -131,7 +132,9 @@ function sliceBounds(text: string, size: number): [number, number, number] {
  */
 export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): Tensor {
   const list = Array.isArray(items) ? items as readonly IndexItem[] : [items as IndexItem];
-  const specified = list.filter((it) => it !== null && it !== '...').length;
+  // a bool mask covers as many dims as it has (shape and indexing 2: tensor indices)
+  const specified = list.reduce((n: number, it) => n + (it === null || it === '...' ? 0 : it instanceof Tensor && it._dtype === DType.Bool ? it._shape.length : 1), 0);
+  const advanced: { dim: number; index: Tensor }[] = [];
   const nd = input._shape.length;
   if (specified > nd) throw new IndexError(`too many indices for tensor of dimension ${nd}`);
   if (list.filter((it) => it === '...').length > 1) throw new IndexError('an index can only have a single ellipsis (\'...\')');
@@ -153,10 +156,27 @@ export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): T
       const [start, length, step] = sliceBounds(it, result._shape[dim]);
       result = sliceAt(result, dim, start, length, step);
       dim++;
+    } else if (it instanceof Tensor) {
+      // shape and indexing 2: a 0-dim integer tensor selects as an integer; the others index
+      // after the basic items (IndexBackward0, src/ops/indexing2.ts)
+      if (it._dtype === DType.Float32 || it._dtype === DType.Float64) throw new IndexError('tensors used as indices must be long, byte or bool tensors');
+      if (it._dtype !== DType.Bool && it._shape.length === 0) {
+        const v = it.item() as number, size = result._shape[dim];
+        if (v < -size || v >= size) throw new IndexError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+        result = selectAt(result, dim, v);
+      } else {
+        advanced.push({ dim, index: it });
+        dim += it._dtype === DType.Bool ? it._shape.length : 1;
+      }
     } else {
       throw new TypeError(`wasmgrad: index ${String(it)} is not an integer, a slice 'start:stop:step', '...' or null`);
     }
-    if (prev !== input) prev.dispose();
+    if (prev !== input && prev !== result) prev.dispose();
+  }
+  if (advanced.length) {
+    const indexed = advancedIndex(result, advanced);
+    if (result !== input) result.dispose();
+    return indexed;
   }
   // x[...] alone: PyTorch gives an alias; a copy here, so disposing it never frees x
   return result === input ? input.clone() : result;

@@ -1,18 +1,16 @@
-// Shape and indexing 2 (issue 6 §4): flip, index_select, gather, take, masked_fill,
-// masked_select, tril/triu, diagonal, diag, trace, roll, repeat, split, unbind.
-//
-// Every one of them reads each output element from one input element (or from none:
-// masked_fill's value, tril's zeros). The front end computes that flat index once,
-// validated against PyTorch's errors, and the device runs one kernel for all of them
-// (gatherFlat: assembly/ops/gather.ts, src/js/ops/gather.ts) recording the op's own
-// node; the derivative adds the gradient back at the index, so repeated indices
-// accumulate as in PyTorch. The results are copies (views arrive with issue 7).
+// Shape and indexing 2 (issue 6 §4): the gather-like ops (flip ... x[tensor]) read each output
+// element from one input element or none (a fill); the scatter family writes or adds each src
+// element at one position of a copy of the input. The front end computes those flat positions,
+// validated with PyTorch's errors, and one kernel per kind runs them on each device
+// (gatherFlat / scatterFlat: assembly/ops/gather.ts, src/js/ops/gather.ts), recording the op's
+// own node; gradients go back through the same positions, so repeated indices accumulate.
+// Compositions (take_along_dim, tile, chunk, ...) call these as PyTorch does. Copies for now.
 
 import { Op, DType } from '../../abi/abi.js';
-import { IndexError, RuntimeError, TypeError } from '../errors.js';
+import { IndexError, RuntimeError, TypeError, NotImplementedError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES } from '../dtype.js';
-import { expand, view } from './shape.js';
+import { expand, view, flatten, reshape, unsqueeze, cat } from './shape.js';
 import { narrow } from './indexing.js';
 import { sum } from './reduce.js';
 import { Tensor } from '../tensor.js';
@@ -82,7 +80,28 @@ const SCHEMAS = {
   unbind: S('unbind(Tensor input, int dim=0) -> Tensor'),
   rot90: S('rot90(Tensor input, int k=1, int[] dims=[0,1]) -> Tensor'),
   diag_embed: S('diag_embed(Tensor input, int offset=0, int dim1=-2, int dim2=-1) -> Tensor'),
+  nonzero: S('nonzero(Tensor input, *, bool as_tuple=False) -> Tensor'),
+  pad: S('pad(Tensor input, int[] pad, str mode="constant", float? value=None) -> Tensor'),
+  scatter_add: S('scatter_add(Tensor input, int dim, Tensor index, Tensor src) -> Tensor'),
+  index_add: S('index_add(Tensor input, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor'),
+  index_copy: S('index_copy(Tensor input, int dim, Tensor index, Tensor source) -> Tensor'),
+  masked_scatter: S('masked_scatter(Tensor input, Tensor mask, Tensor source) -> Tensor'),
 };
+// PyTorch's order: a src tensor, then a number value
+const SCATTER = [
+  S('scatter(Tensor input, int dim, Tensor index, Tensor src) -> Tensor'),
+  S('scatter(Tensor input, int dim, Tensor index, Scalar value) -> Tensor'),
+];
+const INDEX_FILL = [
+  S('index_fill(Tensor input, int dim, Tensor index, Tensor value) -> Tensor'),
+  S('index_fill(Tensor input, int dim, Tensor index, Scalar value) -> Tensor'),
+];
+// PyTorch's order; a method binds self as input (the repeats-only form is no method)
+const REPEAT_INTERLEAVE = [
+  S('repeat_interleave(Tensor input, Tensor repeats, int? dim=None, *, int? output_size=None) -> Tensor'),
+  S('repeat_interleave(Tensor input, int repeats, int? dim=None, *, int? output_size=None) -> Tensor'),
+  S('repeat_interleave(Tensor repeats, *, int? output_size=None) -> Tensor'),
+];
 // torch.split / Tensor.split are Python functions: an int size, or a list of sizes
 const SPLIT = [
   [S('split(Tensor tensor, int split_size_or_sections, int dim=0) -> Tensor'), S('split(Tensor tensor, int[] split_size_or_sections, int dim=0) -> Tensor')],
@@ -203,15 +222,21 @@ function indexSelectBound(a: Record<string, unknown>): Tensor {
     if (nd > 1 && (dim === 1 || numel(shape) === 0)) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${v} axis_dim=${size}`);
     throw new IndexError('index out of range in self');
   }
+  return selectIndices(input, dim, idx);
+}
+
+/** index_select with valid indices: the slices at idx along dim (IndexSelectBackward0). */
+function selectIndices(input: Tensor, dim: number, idx: ArrayLike<number>): Tensor {
+  const shape = input._shape, nd = shape.length;
   const outShape = shape.slice();
-  if (nd > 0) outShape[dim] = n;
+  if (nd > 0) outShape[dim] = idx.length;
   const st = stridesOf(shape);
-  const index1 = build(outShape, (c) => {
+  const index = build(outShape, (c) => {
     let j = 0;
     for (let d = 0; d < nd; d++) j += (d === dim ? idx[c[d]] : c[d]) * st[d];
     return j;
   });
-  return gathered(Op.IndexSelect, input, index1, outShape);
+  return gathered(Op.IndexSelect, input, index, outShape);
 }
 
 /** gather's checks and flat index: out[c] = input[c with c[dim] = index[c]]. */
@@ -826,8 +851,501 @@ export function rot90(...args: unknown[]): Tensor { return rot90Bound(bind(SCHEM
 export function diag_embed(input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
 export function diag_embed(...args: unknown[]): Tensor { return diagEmbedBound(bind(SCHEMAS.diag_embed, args, null)); }
 
+// ---- repeat_interleave, nonzero -------------------------------------------------
+
+/** A new int64 tensor on t's device. */
+const int64Like = (t: Tensor, data: ArrayLike<number>, shape: number[]): Tensor =>
+  new Tensor(t._dev, t._dev.fromData(data, shape, DType.Int64), shape, DType.Int64);
+
+/** The repeat counts of a repeats tensor, checked as PyTorch's repeat_interleave_cpu. */
+function repeatCounts(repeats: Tensor): Int32Array {
+  if (repeats._dtype !== DType.Int64 && repeats._dtype !== DType.Int32) {
+    throw new RuntimeError(`"repeat_interleave_cpu" not implemented for '${scalarName(repeats)}'`);
+  }
+  if (repeats._shape.length > 1) throw new RuntimeError('repeats must be 0-dim or 1-dim tensor');
+  return indexData(repeats);
+}
+
+/** i repeated counts[i] times, for each i in order. */
+function repeatedIndices(counts: ArrayLike<number>, outputSize: number | null): number[] {
+  if (Array.prototype.some.call(counts, (r: number) => r < 0)) throw new RuntimeError('repeats can not be negative');
+  const out: number[] = [];
+  for (let i = 0; i < counts.length; i++) for (let r = 0; r < counts[i]; r++) out.push(i);
+  if (outputSize !== null && outputSize !== out.length) throw new RuntimeError('allocated size does not match required size');
+  return out;
+}
+
+function repeatInterleaveBound(overload: number, a: Record<string, unknown>): Tensor {
+  const outputSize = (a.output_size ?? null) as number | null;
+  if (overload === 2) {
+    const repeats = a.repeats as Tensor;
+    const counts = repeatCounts(repeats);
+    // PyTorch reads a 0-dim repeats as one count
+    const idx = repeatedIndices(counts, outputSize);
+    return int64Like(repeats, idx, [idx.length]);
+  }
+  let input = a.input as Tensor, dim = a.dim as number | null;
+  const counts = overload === 0 ? repeatCounts(a.repeats as Tensor) : [a.repeats as number];
+  if (dim !== null) dim = normDim(dim, input._shape.length);
+  // PyTorch: without dim, over the flattened input (ReshapeAliasBackward0 unless already 1-D)
+  const flat = dim === null ? flatten(input) : input;
+  try {
+    input = flat;
+    const d = dim ?? 0, size = input._shape.length ? input._shape[d] : 1;
+    if (overload === 0 && counts.length !== 1 && counts.length !== size) {
+      throw new RuntimeError('repeats must have the same size as input along dim');
+    }
+    const each = counts.length === 1 && size !== 1 ? new Array<number>(size).fill(counts[0]) : counts;
+    return selectIndices(input, d, repeatedIndices(each, outputSize));
+  } finally {
+    if (flat !== a.input) flat.dispose();
+  }
+}
+
+function nonzeroBound(a: Record<string, unknown>): Tensor | Tensor[] {
+  const input = a.input as Tensor, shape = input._shape, nd = shape.length;
+  const data = input._dev.read(input.h);
+  const hits: number[] = [];
+  data.forEach((v, i) => { if (v !== 0) hits.push(i); }); // NaN is nonzero
+  const st = stridesOf(shape), coords = (i: number, d: number): number => Math.floor(i / st[d]) % shape[d];
+  if (a.as_tuple) {
+    // a 0-dim input counts as 1-D
+    if (nd === 0) return [int64Like(input, hits.map(() => 0), [hits.length])];
+    return shape.map((_, d) => int64Like(input, hits.map((i) => coords(i, d)), [hits.length]));
+  }
+  return int64Like(input, hits.flatMap((i) => shape.map((_, d) => coords(i, d))), [hits.length, nd]);
+}
+
+/**
+ * Each slice of input along `dim` repeated `repeats` times (an int, or an int64 tensor of one
+ * count per slice), slices kept in order; without dim over the flattened input. This is an
+ * index_select, as in PyTorch (IndexSelectBackward0). With only an int64 tensor `repeats`: i
+ * repeated repeats[i] times.
+ * @example
+ * console.log(`${torch.repeat_interleave(torch.tensor([1, 2]), 2)}`); // tensor([1., 1., 2., 2.])
+ */
+export function repeat_interleave(input: Tensor, repeats?: number | Tensor, dim?: number | null, options?: { output_size?: number }): Tensor;
+export function repeat_interleave(...args: unknown[]): Tensor { return repeatInterleaveBound(...bindOverloads(REPEAT_INTERLEAVE, args, null)); }
+
+/**
+ * The indices of the nonzero elements of input: an int64 tensor of one row per element, or
+ * with `as_tuple` one 1-D tensor per dim. Not differentiable.
+ * @example
+ * console.log(`${torch.nonzero(torch.tensor([0, 3, 0, 4])).flatten()}`); // tensor([1, 3])
+ */
+export function nonzero(input: Tensor, options?: { as_tuple?: boolean }): Tensor | Tensor[];
+export function nonzero(...args: unknown[]): Tensor | Tensor[] { return nonzeroBound(bind(SCHEMAS.nonzero, args, null)); }
+
+
+// ---- F.pad -------------------------------------------------------------------------------
+
+function padBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, pad = a.pad as number[], mode = a.mode as string, value = a.value as number | null;
+  if (!['constant', 'reflect', 'replicate', 'circular'].includes(mode)) throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
+  if (mode !== 'constant') {
+    if (value !== null) throw new RuntimeError(`Padding mode "${mode}" doesn't take in value argument`);
+    throw new NotImplementedError(`wasmgrad: F.pad mode '${mode}' is not supported yet (only 'constant')`);
+  }
+  const shape = input._shape, nd = shape.length;
+  if (pad.length % 2 !== 0) throw new RuntimeError('Padding length must be divisible by 2');
+  if (pad.length / 2 > nd) throw new RuntimeError('Padding length too large');
+  // pairs (left, right) from the last dim back; negative pads crop, as PyTorch's narrows do
+  const left = new Array<number>(nd).fill(0), out = shape.slice();
+  for (let i = 0; i < pad.length / 2; i++) {
+    const d = nd - 1 - i, l = pad[2 * i], r = pad[2 * i + 1];
+    let size = shape[d];
+    const narrowTo = (start: number, length: number): number => {
+      if (start !== size) normDim(start, size);
+      if (length < 0 || start > size - length) throw new RuntimeError(`start (${start}) + length (${length}) exceeds dimension size (${size}).`);
+      return length;
+    };
+    if (l < 0) size = narrowTo(-l, size + l);
+    if (r < 0) size = narrowTo(0, size + r);
+    left[d] = l;
+    out[d] = shape[d] + l + r;
+  }
+  const st = stridesOf(shape);
+  const index = build(out, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) {
+      const s = c[d] - left[d];
+      if (s < 0 || s >= shape[d]) return -1;
+      j += s * st[d];
+    }
+    return j;
+  });
+  return gathered(Op.ConstantPadNd, input, index, out, value ?? 0);
+}
+
+/**
+ * input padded with `value` (0 by default): `pad` lists (left, right) pairs from the last dim
+ * backwards; negative pads crop (ConstantPadNdBackward0). Only mode 'constant' so far.
+ * @example
+ * console.log(`${torch.nn.functional.pad(torch.tensor([1, 2]), [1, 2])}`); // tensor([0., 1., 2., 0., 0.])
+ */
+export function pad(input: Tensor, pad: number[], mode?: 'constant', value?: number | null): Tensor;
+export function pad(...args: unknown[]): Tensor { return padBound(bind(SCHEMAS.pad, args, null)); }
+
+// ---- scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill ----------------
+
+/** The node over input and src: src[j] written (accumulate: alpha·src[j] added) at input's flat at[j]. */
+function scattered(op: Op, input: Tensor, src: Tensor, at: Int32Array, accumulate: boolean, alpha = 1): Tensor {
+  checkFloat32(input);
+  const dev = input._dev;
+  const ih = dev.fromData(at, [at.length], DType.Int32);
+  try {
+    return new Tensor(dev, dev.scatterFlat(op, input.h, src.h, ih, accumulate, alpha), input._shape.slice(), input._dtype);
+  } finally {
+    dev.release(ih);
+  }
+}
+
+/** scatter's checks, and for each src element the flat position in input it goes to (-1: none). */
+function scatterTargets(input: Tensor, dim: number, index: Tensor, src: Tensor | null): Int32Array {
+  const shape = input._shape, ishape = index._shape, nd = Math.max(shape.length, 1);
+  if (index._dtype !== DType.Int64) throw new RuntimeError('scatter(): Expected dtype int64 for index');
+  if (Math.max(ishape.length, 1) !== nd) throw new RuntimeError('Index tensor must have the same number of dimensions as self tensor');
+  const sshape = src ? src._shape : [];
+  if (src && Math.max(sshape.length, 1) !== nd) throw new RuntimeError('Index tensor must have the same number of dimensions as src tensor');
+  if (numel(ishape) > 0) {
+    for (let d = 0; d < ishape.length; d++) {
+      if ((d !== dim && ishape[d] > shape[d]) || (src && ishape[d] > sshape[d])) {
+        throw new RuntimeError(`Expected index ${fmt(ishape)} to be smaller than self ${fmt(shape)} apart from dimension ${dim}` +
+          (src ? ` and to be smaller size than src ${fmt(sshape)}` : ''));
+      }
+    }
+  }
+  if (src && src._dtype !== input._dtype) throw new RuntimeError('scatter(): Expected self.dtype to be equal to src.dtype');
+  const idx = indexData(index), size = shape.length ? shape[dim] : 1;
+  for (const v of idx) if (v < 0 || v >= size) throw new RuntimeError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+  const st = shape.length ? stridesOf(shape) : [0], sst = src && sshape.length ? stridesOf(sshape) : [0];
+  const at = new Int32Array(src ? numel(sshape) : numel(ishape)).fill(-1);
+  let p = 0;
+  build(ishape, (c) => {
+    let j = 0, s = 0;
+    for (let d = 0; d < ishape.length; d++) { j += (d === dim ? idx[p] : c[d]) * st[d]; s += c[d] * sst[d]; }
+    at[src ? s : p] = j;
+    p++;
+    return 0;
+  });
+  return at;
+}
+
+function scatterBound(overload: number, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor;
+  const dim = normDim(a.dim as number, input._shape.length);
+  if (overload === 0) return scattered(Op.Scatter, input, a.src as Tensor, scatterTargets(input, dim, index, a.src as Tensor), false);
+  // a number: the positions it fills read nothing from input (ScatterBackward1)
+  const at = scatterTargets(input, dim, index, null);
+  const read = Int32Array.from({ length: numel(input._shape) }, (_, i) => i);
+  for (const j of at) read[j] = -1;
+  return gathered(Op.Scatter1, input, read, input._shape.slice(), a.value as number);
+}
+
+function scatterAddBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, src = a.src as Tensor;
+  const dim = normDim(a.dim as number, input._shape.length);
+  return scattered(Op.ScatterAdd, input, src, scatterTargets(input, dim, a.index as Tensor, src), true);
+}
+
+/** index_add's and index_copy's targets: source's slice i along dim goes to input's slice index[i]. */
+function indexTargets(name: 'index_add_' | 'index_copy_', input: Tensor, dim: number, index: Tensor, source: Tensor): Int32Array {
+  const shape = input._shape, sshape = source._shape, add = name === 'index_add_';
+  const ok = add ? index._dtype === DType.Int64 || index._dtype === DType.Int32 : index._dtype === DType.Int64;
+  if (!ok) {
+    throw new RuntimeError(add ? `index_add_(): Expected dtype int32/int64 for index but got: ${scalarName(index)}`
+      : `index_copy_(): Expected a long tensor for index, but got ${scalarName(index)}`);
+  }
+  if (index._shape.length > 1) {
+    throw new IndexError(add ? `index_add_(): Index is supposed to be a vector, but got dim: ${index._shape.length} with type: ${scalarName(index)} and size: ${fmt(index._shape)}`
+      : `index_copy_(): Index should have dimension 1 or 0 (got ${index._shape.length})`);
+  }
+  const idx = indexData(index), n = idx.length, size = shape.length ? shape[dim] : 1;
+  const ssize = sshape.length ? sshape[dim] : 1;
+  if (add && sshape.length > 0 && dim >= sshape.length) {
+    throw new RuntimeError(`index_add_(): Indexing dim ${dim} is out of bounds of the source tensor with dim ${sshape.length}`);
+  }
+  if (n !== ssize) {
+    if (add) throw new RuntimeError(`index_add_(): Number of indices (${n}) should be equal to source.size(dim): (${ssize}), for dim: ${dim}`);
+    throw new IndexError(`index_copy_(): Number of indices (${n}) should be equal to source.size(dim) (${ssize})`);
+  }
+  const expected = shape.slice();
+  if (expected.length) expected[dim] = ssize;
+  if (add) broadcastShapes(expected, sshape);
+  if (sshape.length !== shape.length || sshape.some((s, d) => s !== expected[d])) {
+    if (add) throw new RuntimeError(`index_add_(): source shape ${fmt(sshape)} does not fit self ${fmt(shape)}`);
+    throw new RuntimeError(`index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: ${shape.filter((_, d) => d !== dim).join(', ')} at dimension ${dim} and source slice shape: ${sshape.filter((_, d) => d !== dim).join(', ')} at dimension 0.`);
+  }
+  if (source._dtype !== input._dtype) {
+    if (add) throw new RuntimeError(`index_add_(): self (${scalarName(input)}) and source (${scalarName(source)}) must have the same scalar type`);
+    throw new RuntimeError(`index_copy_(): self and source expected to have the same dtype, but got (self) ${scalarName(input)} and (source) ${scalarName(source)}`);
+  }
+  for (const v of idx) {
+    if (v < 0 || v >= size) {
+      if (add) throw new IndexError('index out of range in self');
+      throw new IndexError(`index_copy_(): index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+    }
+  }
+  const st = shape.length ? stridesOf(shape) : [0];
+  return build(sshape, (c) => {
+    let j = 0;
+    for (let d = 0; d < sshape.length; d++) j += (d === dim ? idx[c[d]] : c[d]) * st[d];
+    return j;
+  });
+}
+
+function indexAddBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, source = a.source as Tensor, dim = normDim(a.dim as number, input._shape.length);
+  return scattered(Op.IndexAdd, input, source, indexTargets('index_add_', input, dim, a.index as Tensor, source), true, a.alpha as number);
+}
+
+function indexCopyBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, source = a.source as Tensor, dim = normDim(a.dim as number, input._shape.length);
+  return scattered(Op.IndexCopy, input, source, indexTargets('index_copy_', input, dim, a.index as Tensor, source), false);
+}
+
+function maskedScatterBound(a: Record<string, unknown>): Tensor {
+  let input = a.input as Tensor;
+  const mask = a.mask as Tensor, source = a.source as Tensor;
+  if (source._dtype !== input._dtype) {
+    throw new RuntimeError(`masked_scatter: expected self and source to have same dtypes but got${scalarName(input)} and ${scalarName(source)}`);
+  }
+  const shape = broadcastShapes(mask._shape, input._shape);
+  const m = maskData(mask, shape);
+  const count = m.reduce((s, v) => s + (v !== 0 ? 1 : 0), 0);
+  if (numel(source._shape) < count) throw new RuntimeError('Number of elements of source < number of ones in mask');
+  // the i-th source element goes to the i-th set position
+  const at = new Int32Array(numel(source._shape)).fill(-1);
+  let k = 0;
+  m.forEach((v, i) => { if (v !== 0) at[k++] = i; });
+  const x = shape.length === input._shape.length && shape.every((s, d) => s === input._shape[d]) ? input : expand(input, shape);
+  try {
+    input = x;
+    return scattered(Op.MaskedScatter, input, source, at, false);
+  } finally {
+    if (x !== a.input) x.dispose();
+  }
+}
+
+function indexFillBound(overload: number, a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, index = a.index as Tensor, shape = input._shape, nd = shape.length;
+  const dim = normDim(a.dim as number, nd);
+  let value: Tensor | null = null, fill: number;
+  if (index._dtype !== DType.Int64) throw new IndexError('index_fill_(): Expected dtype int64 for index.');
+  if (overload === 0) {
+    value = a.value as Tensor;
+    if (value._shape.length !== 0) {
+      throw new RuntimeError(`index_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
+    }
+    fill = value.item() as number;
+  } else {
+    fill = a.value as number;
+  }
+  if (index._shape.length > 1) throw new RuntimeError('Index has to be a vector/scalar');
+  const size = nd ? shape[dim] : 1, hit = new Set<number>();
+  for (const v of indexData(index)) {
+    if (v < -size || v >= size) throw new IndexError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+    hit.add(v < 0 ? v + size : v);
+  }
+  let i = 0;
+  const read = build(shape, (c) => { const at = i++; return hit.has(nd ? c[dim] : 0) ? -1 : at; });
+  return gathered(value ? Op.IndexFill1 : Op.IndexFill, input, read, shape.slice(), fill, value);
+}
+
+/**
+ * input with src's elements written along `dim` at `index` (out[i][index[i][j]] = src[i][j] for
+ * dim 1; ScatterBackward0), or a number written there (ScatterBackward1).
+ * @example
+ * const i = torch.tensor([[1], [0]], { dtype: torch.long });
+ * console.log(`${torch.scatter(torch.zeros(2, 2), 1, i, 5).flatten()}`); // tensor([0., 5., 5., 0.])
+ */
+export function scatter(input: Tensor, dim: number, index: Tensor, src: Tensor | number): Tensor;
+export function scatter(...args: unknown[]): Tensor { return scatterBound(...bindOverloads(SCATTER, args, null)); }
+
+/**
+ * input with src's elements added along `dim` at `index`; repeated indices add up
+ * (ScatterAddBackward0).
+ * @example
+ * const i = torch.tensor([0, 0, 1], { dtype: torch.long });
+ * console.log(`${torch.scatter_add(torch.zeros(2), 0, i, torch.tensor([1, 2, 3]))}`); // tensor([3., 3.])
+ */
+export function scatter_add(input: Tensor, dim: number, index: Tensor, src: Tensor): Tensor;
+export function scatter_add(...args: unknown[]): Tensor { return scatterAddBound(bind(SCHEMAS.scatter_add, args, null)); }
+
+/**
+ * input with alpha·source's slices along `dim` added at the slices `index` (IndexAddBackward0).
+ * @example
+ * const i = torch.tensor([1, 1], { dtype: torch.long });
+ * console.log(`${torch.index_add(torch.zeros(3), 0, i, torch.tensor([1, 2]))}`); // tensor([0., 3., 0.])
+ */
+export function index_add(input: Tensor, dim: number, index: Tensor, source: Tensor, options?: { alpha?: number }): Tensor;
+export function index_add(...args: unknown[]): Tensor { return indexAddBound(bind(SCHEMAS.index_add, args, null)); }
+
+/**
+ * input with source's slices along `dim` copied to the slices `index` (IndexCopyBackward0).
+ * @example
+ * const i = torch.tensor([2, 0], { dtype: torch.long });
+ * console.log(`${torch.index_copy(torch.zeros(3), 0, i, torch.tensor([1, 2]))}`); // tensor([2., 0., 1.])
+ */
+export function index_copy(input: Tensor, dim: number, index: Tensor, source: Tensor): Tensor;
+export function index_copy(...args: unknown[]): Tensor { return indexCopyBound(bind(SCHEMAS.index_copy, args, null)); }
+
+/**
+ * input with source's elements, in order, where mask (broadcast to input) is true
+ * (MaskedScatterBackward0).
+ * @example
+ * const m = torch.tensor([true, false, true]);
+ * console.log(`${torch.masked_scatter(torch.zeros(3), m, torch.tensor([7, 8, 9]))}`); // tensor([7., 0., 8.])
+ */
+export function masked_scatter(input: Tensor, mask: Tensor, source: Tensor): Tensor;
+export function masked_scatter(...args: unknown[]): Tensor { return maskedScatterBound(bind(SCHEMAS.masked_scatter, args, null)); }
+
+/**
+ * input with `value` in the slices `index` along `dim`: a number (IndexFillBackward0) or a
+ * 0-dim tensor, which then gets a gradient (IndexFillBackward1).
+ * @example
+ * const i = torch.tensor([0, 2], { dtype: torch.long });
+ * console.log(`${torch.index_fill(torch.ones(3), 0, i, -1)}`); // tensor([-1.,  1., -1.])
+ */
+export function index_fill(input: Tensor, dim: number, index: Tensor, value: number | Tensor): Tensor;
+export function index_fill(...args: unknown[]): Tensor { return indexFillBound(...bindOverloads(INDEX_FILL, args, null)); }
+
+// ---- x[tensor indices] (x.index([...]) with int64 or bool tensors) --------------------------
+
+/**
+ * @internal PyTorch's advanced indexing of x (after the basic items) by integer tensors or bool
+ * masks at dims: the index tensors broadcast together; their dims replace the indexed dims
+ * where those are adjacent, else come first (IndexBackward0).
+ */
+export function advancedIndex(x: Tensor, items: readonly { dim: number; index: Tensor }[]): Tensor {
+  const [out, index] = advancedPositions(x, items);
+  return gathered(Op.Index, x, index, out);
+}
+
+/** The result shape of x indexed by the tensors at dims, and the flat position in x of each element. */
+function advancedPositions(x: Tensor, items: readonly { dim: number; index: Tensor }[]): [number[], Int32Array] {
+  const shape = x._shape;
+  // a mask is the integer tensors of its nonzero coordinates, one per dim it covers
+  const idx: { dim: number; data: Int32Array; shape: number[] }[] = [];
+  for (const { dim, index } of items) {
+    if (index._dtype !== DType.Bool) { idx.push({ dim, data: indexData(index), shape: index._shape.slice() }); continue; }
+    const ms = index._shape;
+    ms.forEach((s, k) => {
+      if (s !== shape[dim + k]) {
+        throw new IndexError(`The shape of the mask ${fmt(ms)} at index ${k} does not match the shape of the indexed tensor ${fmt(shape)} at index ${dim + k}`);
+      }
+    });
+    const m = indexData(index), st = stridesOf(ms), hits: number[] = [];
+    m.forEach((v, i) => { if (v) hits.push(i); });
+    ms.forEach((_, k) => idx.push({ dim: dim + k, data: Int32Array.from(hits, (i) => Math.floor(i / st[k]) % ms[k]), shape: [hits.length] }));
+  }
+  let b: number[] = [];
+  try {
+    b = idx.reduce((s: number[], t) => broadcastShapes(s, t.shape), []);
+  } catch {
+    throw new IndexError(`shape mismatch: indexing tensors could not be broadcast together with shapes ${idx.map((t) => fmt(t.shape)).join(', ')}`);
+  }
+  // PyTorch names the dim by the index's place among the tensor indices
+  idx.forEach(({ dim, data }, k) => {
+    for (const v of data) if (v < -shape[dim] || v >= shape[dim]) throw new IndexError(`index ${v} is out of bounds for dimension ${k} with size ${shape[dim]}`);
+  });
+  const dims = idx.map((t) => t.dim), indexed = new Set(dims);
+  const rest = shape.map((_, d) => d).filter((d) => !indexed.has(d));
+  const adjacent = dims.every((d, i) => d === dims[0] + i);
+  const at = adjacent ? rest.filter((d) => d < dims[0]).length : 0; // where the broadcast dims go
+  const out = [...rest.slice(0, at).map((d) => shape[d]), ...b, ...rest.slice(at).map((d) => shape[d])];
+  const st = stridesOf(shape);
+  // each index tensor's strides within the broadcast shape (0 where it broadcasts)
+  const bst = idx.map((t) => {
+    const own = stridesOf(t.shape), lead = b.length - t.shape.length;
+    return b.map((_, k) => (k < lead || t.shape[k - lead] === 1 ? 0 : own[k - lead]));
+  });
+  const index = build(out, (c) => {
+    let j = 0;
+    idx.forEach((t, n) => {
+      let p = 0;
+      for (let k = 0; k < b.length; k++) p += c[at + k] * bst[n][k];
+      const v = t.data[p];
+      j += (v < 0 ? v + shape[t.dim] : v) * st[t.dim];
+    });
+    rest.forEach((d, r) => { j += c[r < at ? r : r + b.length] * st[d]; });
+    return j;
+  });
+  return [out, index];
+}
+
+/** index_put's arguments by name (the schema parser has no Tensor[]): input, indices, values, accumulate. */
+function indexPutArgs(args: unknown[], self: Tensor | null): [Tensor, unknown, Tensor, boolean] {
+  const last = args[args.length - 1];
+  const kw = args.length && isOptions(last) ? last as Record<string, unknown> : {};
+  const pos = args.length && isOptions(last) ? args.slice(0, -1) : args;
+  const names = self ? ['indices', 'values', 'accumulate'] : ['input', 'indices', 'values', 'accumulate'];
+  if (pos.length > names.length) throw new TypeError(`index_put() takes at most ${names.length} arguments (${pos.length} given)`);
+  const a: Record<string, unknown> = { accumulate: false, ...(self ? { input: self } : {}) };
+  pos.forEach((v, i) => { a[names[i]] = v; });
+  for (const [k, v] of Object.entries(kw)) {
+    if (!names.includes(k)) throw new TypeError(`index_put() got an unexpected keyword argument '${k}'`);
+    a[k] = v;
+  }
+  for (const k of names) if (!(k in a)) throw new TypeError(`index_put() missing 1 required positional arguments: "${k}"`);
+  if (!(a.input instanceof Tensor)) throw new TypeError("index_put(): argument 'input' (position 1) must be Tensor");
+  if (typeof a.accumulate !== 'boolean') throw new TypeError("index_put(): argument 'accumulate' must be bool");
+  return [a.input, a.indices, a.values as Tensor, a.accumulate];
+}
+
+function indexPutBound(input: Tensor, indices: unknown, values: Tensor, accumulate: boolean): Tensor {
+  if (!Array.isArray(indices) || !indices.every((t) => t instanceof Tensor)) {
+    throw new TypeError(`index_put(): argument 'indices' must be tuple of Tensors, not ${Array.isArray(indices) ? 'list' : typeof indices}`);
+  }
+  if (!(values instanceof Tensor)) throw new TypeError("index_put(): argument 'values' (position 3) must be Tensor");
+  if (indices.length > input._shape.length) throw new IndexError(`too many indices for tensor of dimension ${input._shape.length}`);
+  for (const t of indices as Tensor[]) {
+    if (t._dtype === DType.Float32 || t._dtype === DType.Float64) throw new IndexError('tensors used as indices must be long, byte or bool tensors');
+  }
+  // consecutive dims from 0, a mask covering as many as it has
+  let dim = 0;
+  const items = (indices as Tensor[]).map((index) => {
+    const item = { dim, index };
+    dim += index._dtype === DType.Bool ? index._shape.length : 1;
+    return item;
+  });
+  const [shape, at] = advancedPositions(input, items);
+  if (values._dtype !== input._dtype) {
+    throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${scalarName(input)} for the destination and ${scalarName(values)} for the source.`);
+  }
+  let v = values;
+  if (!(values._shape.length === shape.length && values._shape.every((s, d) => s === shape[d]))) {
+    try { broadcastShapes(values._shape, shape); } catch {
+      throw new RuntimeError(`shape mismatch: value tensor of shape ${fmt(values._shape)} cannot be broadcast to indexing result of shape ${fmt(shape)}`);
+    }
+    v = expand(values, shape);
+  }
+  try { return scattered(Op.IndexPut, input, v, at, accumulate); } finally { if (v !== values) v.dispose(); }
+}
+
+/**
+ * input with `values` put at x[indices] (a list of int64 or bool tensors for the leading dims),
+ * or added there with `accumulate` (IndexPutBackward0); values broadcast to the indexed shape.
+ * @example
+ * const i = torch.tensor([0, 0], { dtype: torch.long });
+ * console.log(`${torch.index_put(torch.zeros(2), [i], torch.tensor([1, 2]), true)}`); // tensor([3., 0.])
+ */
+export function index_put(input: Tensor, indices: Tensor[], values: Tensor, accumulate?: boolean): Tensor;
+export function index_put(...args: unknown[]): Tensor {
+  return indexPutBound(...indexPutArgs(args, null));
+}
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
+  scatter: (self: Tensor, args: unknown[]): Tensor => scatterBound(...bindOverloads(SCATTER, args, self)),
+  scatter_add: (self: Tensor, args: unknown[]): Tensor => scatterAddBound(bind(SCHEMAS.scatter_add, args, self)),
+  index_add: (self: Tensor, args: unknown[]): Tensor => indexAddBound(bind(SCHEMAS.index_add, args, self)),
+  index_copy: (self: Tensor, args: unknown[]): Tensor => indexCopyBound(bind(SCHEMAS.index_copy, args, self)),
+  masked_scatter: (self: Tensor, args: unknown[]): Tensor => maskedScatterBound(bind(SCHEMAS.masked_scatter, args, self)),
+  index_fill: (self: Tensor, args: unknown[]): Tensor => indexFillBound(...bindOverloads(INDEX_FILL, args, self)),
+  index_put: (self: Tensor, args: unknown[]): Tensor => indexPutBound(...indexPutArgs(args, self)),
+  repeat_interleave: (self: Tensor, args: unknown[]): Tensor => repeatInterleaveBound(...bindOverloads(REPEAT_INTERLEAVE.slice(0, 2), args, self)),
+  nonzero: (self: Tensor, args: unknown[]): Tensor | Tensor[] => nonzeroBound(bind(SCHEMAS.nonzero, args, self)),
   rot90: (self: Tensor, args: unknown[]): Tensor => rot90Bound(bind(SCHEMAS.rot90, args, self)),
   diag_embed: (self: Tensor, args: unknown[]): Tensor => diagEmbedBound(bind(SCHEMAS.diag_embed, args, self)),
   split: (self: Tensor, args: unknown[]): Tensor[] => splitBound(...bindOverloads(SPLIT[1], args, self)),

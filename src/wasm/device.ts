@@ -329,6 +329,9 @@ export class WasmDevice implements Backend {
     const p = this.args(shape);
     return this.id(this.x.gather_flat(op, a as number, (value ?? 0) as number, index as number, shape.length, p, fill, sum));
   }
+  scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
+    return this.id(this.x.scatter_flat(op, a as number, src as number, index as number, accumulate, alpha));
+  }
   cat(op: Op, hs: Handle[], dim: number): Handle {
     this.args(hs as number[]);
     return this.id(this.x.cat(op, hs.length, dim));

@@ -15,8 +15,8 @@ import {
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reduce2Backward, reshapeToInput, sliceBackward, softmaxBackward,
-  stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  normBackward, permuteBack, reduce2Backward, reshapeToInput, scatterFlatBackward,
+  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -167,6 +167,17 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Unbind]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Rot90]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.DiagEmbed]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ConstantPadNd]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Scatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.Scatter1]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ScatterAdd]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.IndexAdd]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.IndexCopy]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.MaskedScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.IndexFill]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.IndexFill1]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Index]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.IndexPut]: (r, g, k) => scatterFlatBackward(r, g, k),
   [Op.Mm]: (r, g, k) => mmBackward(r, g, k),
   [Op.Bmm]: (r, g, k) => bmmBackward(r, g, k),
   [Op.Mv]: (r, g, k) => mvBackward(r, g, k),

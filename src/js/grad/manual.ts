@@ -10,6 +10,6 @@ export { reduce2Backward } from './reduce2.js'; // reductions 2
 export { catBackward, stackBackward, sliceBackward } from './shape.js';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg.js';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
-export { gatherFlatBackward } from './gather.js';
+export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg2.js';

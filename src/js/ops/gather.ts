@@ -34,3 +34,36 @@ export function gatherFlatBackward(sum: boolean, k: number, g: JsTensor, index: 
   for (let i = 0; i < idx.length; i++) if (idx[i] >= 0) od[idx[i]] += gd[sum ? 0 : i];
   return out;
 }
+
+/** out = x with src[j] written (accumulate: alpha·src[j] added) at index[j] (skipped when < 0). */
+export function scatterFlat(op: Op, x: JsTensor, src: JsTensor, index: JsTensor, accumulate: boolean, alpha: number): JsTensor {
+  const out = new JsTensor(x.data.slice(), x.shape.slice(), x.dtype);
+  const idx = index.data, sd = src.data, od = out.data;
+  const float = x.dtype === DType.Float32, a32 = Math.fround(alpha), ai = Math.trunc(alpha);
+  for (let j = 0; j < idx.length; j++) {
+    const t = idx[j];
+    if (t < 0) continue;
+    if (!accumulate) od[t] = sd[j];
+    else if (float) od[t] = od[t] + (alpha === 1 ? sd[j] : Math.fround(a32 * sd[j]));
+    else od[t] = od[t] + ai * sd[j];
+  }
+  const r = record(op, out, [x, src]);
+  if (r) { r.s0 = alpha; r.i0 = accumulate ? 1 : 0; r.saved = [index]; }
+  return out;
+}
+
+/** k = 0: g, zero where a copy overwrote x; k = 1: alpha·g[index[j]] (0 where index[j] < 0). */
+export function scatterFlatBackward(k: number, g: JsTensor, index: JsTensor, accumulate: boolean, alpha: number, shape: number[]): JsTensor {
+  const idx = index.data, gd = g.data;
+  if (k === 0) {
+    const out = new JsTensor(gd.slice(), shape.slice());
+    if (!accumulate) for (let j = 0; j < idx.length; j++) if (idx[j] >= 0) out.data[idx[j]] = 0;
+    return out;
+  }
+  const out = empty(shape.slice()), a32 = Math.fround(alpha);
+  for (let j = 0; j < idx.length; j++) {
+    const v = idx[j] < 0 ? 0 : gd[idx[j]];
+    out.data[j] = alpha === 1 ? v : Math.fround(a32 * v);
+  }
+  return out;
+}
