@@ -80,7 +80,7 @@ export enum Limits { MaxDims = 8, MaxNumel = 0x3fffffff }
 export enum Rec {
   Op = 0, NIn = 2, Flags = 3, Refs = 4, Out = 8, GradAcc = 12, Deps = 16, OutData = 20,
   S0 = 24, S1 = 32, I0 = 40, I1 = 44, Saved = 48, NSaved = 4,
-  OutNdim = 64, OutDtype = 65, OutShape = 68, SavedVersion = 100, OutVersion = 116, Inputs = 120,
+  OutNdim = 64, OutDtype = 65, OutShape = 68, SavedVersion = 100, OutVersion = 116, Bumps = 120, Inputs = 124,
   // per input
   InProducer = 0, InLeaf = 4, InNeedsGrad = 8, InNdim = 9, InShape = 12, InSize = 48,
 }

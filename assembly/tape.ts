@@ -3,15 +3,15 @@
 // order is a topological order, and the backward sweep (autograd.ts) walks it
 // in reverse with a dependency count, like PyTorch's engine.
 //
-//  record (120 + 48·nin bytes, from the allocator):
+//  record (124 + 48·nin bytes, from the allocator):
 //   0    2     3      4      8     12        16     20        24     32     40   44   48             64
 //  ┌────┬─────┬──────┬──────┬─────┬─────────┬──────┬─────────┬──────┬──────┬────┬────┬──────────────┐
 //  │ op │ nin │flags │ refs │ out │ gradAcc │ deps │ outData │  s0  │  s1  │ i0 │ i1 │ saved[4] ids │
 //  └────┴─────┴──────┴──────┴─────┴─────────┴──────┴─────────┴──────┴──────┴────┴────┴──────────────┘
-//   64     65       68             100                  116          120
-//  ┌──────┬────────┬───┬──────────────┬────────────────────┬────────────┬─────────┬─────┐
-//  │outNd │outDtype│   │ outShape[8]  │ savedVersion[4]    │ outVersion │ input 0 │ ... │
-//  └──────┴────────┴───┴──────────────┴────────────────────┴────────────┴─────────┴─────┘
+//   64     65       68             100                  116          120     124
+//  ┌──────┬────────┬───┬──────────────┬────────────────────┬────────────┬───────┬─────────┬─────┐
+//  │outNd │outDtype│   │ outShape[8]  │ savedVersion[4]    │ outVersion │ bumps │ input 0 │ ... │
+//  └──────┴────────┴───┴──────────────┴────────────────────┴────────────┴───────┴─────────┴─────┘
 //  input k (48 bytes):
 //   0          4      8         9      12
 //  ┌──────────┬──────┬─────────┬──────┬───────────────┐
@@ -29,7 +29,8 @@
 //            AccumulateGrad target)
 //  savedVersion, outVersion: the version counters of the saved tensors and of the
 //            output when they were saved; a backward that finds one changed (an
-//            in-place op since) refuses, as PyTorch does
+//            in-place op since) refuses, as PyTorch does; bumps: the count of version
+//            bumps when the record was made (equal now: nothing can have changed)
 //  saved:    tensors the derivative needs (ref held), released after a backward
 //            without retain_graph (flag Freed); a second backward through such a
 //            record is PyTorch's "backward through the graph a second time".
@@ -38,7 +39,7 @@ import { alloc, free } from './alloc';
 import { stackPush, stackPop, stackLen } from './stack';
 import { Rec, RecFlag, Slot, TensorFlag, Limits } from '../abi/abi';
 import {
-  slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags, dtypeOf, versionOf,
+  slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags, dtypeOf, versionOf, bumpCount,
 } from './tensors';
 
 let gradEnabled = true;
@@ -106,6 +107,7 @@ export function newRecord(op: i32, nin: i32, out: i32): usize {
   const nd = ndimOf(out);
   store<u8>(r, <u8>nd, Rec.OutNdim);
   store<u8>(r, <u8>dtypeOf(out), Rec.OutDtype);
+  store<u32>(r, bumpCount(), Rec.Bumps);
   memory.copy(r + Rec.OutShape, shapePtr(out), <usize>nd << 2);
   const s = slot(out);
   store<u32>(s, <u32>r, Slot.GradFn);
@@ -219,4 +221,4 @@ export function dropRecord(r: usize): void {
   draining = false;
 }
 
-assert(Rec.SavedVersion == Rec.OutShape + Limits.MaxDims * 4 && Rec.Inputs == Rec.OutVersion + 4);
+assert(Rec.SavedVersion == Rec.OutShape + Limits.MaxDims * 4 && Rec.Inputs == Rec.Bumps + 4);

@@ -78,6 +78,17 @@ export function tensor_live_bytes(): usize { return liveBytes; }
 // @ts-ignore: decorator
 @inline export function versionOf(id: i32): u32 { return load<u32>(slot(id), Slot.Version); }
 
+// how many version bumps have happened, of any tensor: a record made after the last one
+// cannot have seen a saved tensor change (autograd.ts skips its version check)
+let bumps: u32 = 0;
+/** The count of version bumps so far (records keep it: Rec.Bumps). */
+export function bumpCount(): u32 { return bumps; }
+/** Raises id's version counter: its values were just changed in place. */
+export function bumpVersion(id: i32): void {
+  store<u32>(slot(id), versionOf(id) + 1, Slot.Version);
+  bumps++;
+}
+
 function grow(): bool {
   const newCap: u32 = capacity ? capacity * 2 : 1024;
   const t = alloc(<usize>newCap << 6);

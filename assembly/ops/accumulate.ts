@@ -3,7 +3,7 @@
 // caller still holds must never change under them).
 
 import { Err, Slot, Op, DType } from '../../abi/abi';
-import { slot, newSameAs, release, dataOf, numelOf, dtypeOf, dataBytes } from '../tensors';
+import { slot, newSameAs, release, dataOf, numelOf, dtypeOf, dataBytes, bumpVersion } from '../tensors';
 import { binaryRun } from '../kernels/elementwise';
 
 /** A copy of t (new id), or Err.OutOfMemory. */
@@ -44,7 +44,7 @@ export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
   if (inPlace || load<u32>(slot(have), Slot.Refs) == 1) {
     accumulateInto(have, g);
     // an in-place add into .grad, as PyTorch's AccumulateGrad: its version goes up
-    if (inPlace) store<u32>(slot(have), load<u32>(slot(have), Slot.Version) + 1, Slot.Version);
+    if (inPlace) bumpVersion(have);
     release(g);
     return Err.Ok;
   }

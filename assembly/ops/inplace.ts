@@ -13,7 +13,7 @@
 //     input (x.mul_(x)'s other) stays x, and its backward refuses, as PyTorch's.
 
 import { Err, Rec, RecFlag, Slot, TensorFlag } from '../../abi/abi';
-import { slot, release, dataOf, dataBytes, gradFnOf, flagsOf, setFlags, versionOf } from '../tensors';
+import { slot, release, dataOf, dataBytes, gradFnOf, flagsOf, setFlags, versionOf, bumpVersion, bumpCount } from '../tensors';
 import { recSaved, recFlags, setRecFlags, dropRecord } from '../tape';
 import { copyOf } from './accumulate';
 
@@ -44,7 +44,7 @@ export function inplace_commit(x: i32, r: i32): i32 {
     }
   }
   memory.copy(dataOf(x), dataOf(r), dataBytes(x));
-  store<u32>(slot(x), versionOf(x) + 1, Slot.Version);
+  bumpVersion(x);
   if (!rec) return Err.Ok;
   const old = gradFnOf(x);
   if (old) {
@@ -72,7 +72,7 @@ export function inplace_commit(x: i32, r: i32): i32 {
 
 /** Bumps x's version: its values were written by the front end (fill_, zero_ on integers). */
 export function bump_version(x: i32): void {
-  store<u32>(slot(x), versionOf(x) + 1, Slot.Version);
+  bumpVersion(x);
 }
 
 // ---- the check before a backward ---------------------------------------------
@@ -90,6 +90,8 @@ export function inplace_error(k: i32): u32 { return load<u32>(MODIFIED + (<usize
  * (noting which, for the message), else Err.Ok.
  */
 export function checkSavedVersions(r: usize): i32 {
+  // nothing has changed in place since the record was made (the usual case)
+  if (load<u32>(r, Rec.Bumps) == bumpCount()) return Err.Ok;
   for (let k = 0; k < Rec.NSaved; k++) {
     const id = recSaved(r, k);
     const expected = load<u32>(r + (<usize>k << 2), Rec.SavedVersion);
