@@ -14,7 +14,7 @@ export { inplace_commit, bump_version, inplace_error } from './ops/inplace';
 export { create, create_fill, copy_tensor } from './ops/create';
 export { binary, unary, scalar } from './ops/elementwise';
 export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from './ops/reduce';
-export { reduce2 } from './ops/reduce2'; // reductions 2
+export { reduce2 } from './ops/reduce_stats'; // reductions 2
 export { view, expand, permute, cat, slice } from './ops/shape';
 export { gather_flat, scatter_flat } from './ops/gather'; // shape and indexing 2
 export { matmul, linear } from './ops/linalg';
@@ -23,7 +23,7 @@ export { compare } from './ops/compare';
 export { int_binary, int_sum } from './ops/integer';
 export { mse_loss, binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss } from './ops/loss';
 export { ternary } from './ops/ternary'; // ternary and linalg 2
-export { add_product, glu, cross, norm, cdist } from './ops/linalg2';
+export { add_product, glu, cross, norm, cdist } from './ops/linalg_more';
 
 // abort without the runtime's string machinery: the trap message is enough
 export function abort(message: usize, fileName: usize, line: u32, column: u32): void {

@@ -309,7 +309,7 @@ def indexing_cases():
 
 
 def indexing2_cases():
-    """Shape and indexing 2 (src/ops/indexing2.ts): bad dims and indices, PyTorch's errors."""
+    """Shape and indexing 2 (src/ops/gather_scatter.ts): bad dims and indices, PyTorch's errors."""
     def ix(*v):
         return torch.tensor(v, dtype=torch.long)
     error("flip/repeated dim", "torch.flip", lambda: [mat(), [0, -2]])

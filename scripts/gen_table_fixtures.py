@@ -325,7 +325,7 @@ def op_cases(table):
     for name, call, args, kwargs in REDUCTIONS2:
         with base.seeded(name):
             cases.append(base.run_case(name, "reduction", call, [draw(a) if isinstance(a, dict) else a for a in args], kwargs))
-    # no node, not differentiable: nonzero (src/ops/indexing2.ts)
+    # no node, not differentiable: nonzero (src/ops/gather_scatter.ts)
     nan = float("nan")
     for name, call, args, kwargs in [
         ("nonzero/2-D nan", "torch.nonzero", [torch.tensor([[0.0, 1.5, 0.0], [nan, -0.0, -2.0]])], {}),

@@ -37,7 +37,7 @@ export type { CompareOther } from './ops/compare.js';
 export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
   prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm, aminmax,
-} from './ops/reduce2.js'; // reductions 2
+} from './ops/reduce_stats.js'; // reductions 2
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';
@@ -51,7 +51,7 @@ export {
   broadcast_tensors, meshgrid, einsum,
 } from './ops/compose.js';
 export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
-export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg2.js';
+export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg_more.js';
 export * as linalg from './ops/linalg_namespace.js';
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';
 export { select, narrow } from './ops/indexing.js';
@@ -61,7 +61,7 @@ export {
   masked_fill, masked_select, tril, triu, diagonal, diag, trace, roll, tile,
   split, chunk, unbind, tensor_split, rot90, diag_embed, repeat_interleave, nonzero,
   scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill, index_put,
-} from './ops/indexing2.js';
+} from './ops/gather_scatter.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';

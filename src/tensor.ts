@@ -13,13 +13,13 @@ import { formatTensor } from './format.js';
 import * as ew from './ops/elementwise.js';
 import { tableMethods } from './ops/methods.generated.js';
 import * as red from './ops/reduce.js';
-import * as red2 from './ops/reduce2.js'; // reductions 2
+import * as red2 from './ops/reduce_stats.js'; // reductions 2
 import * as shp from './ops/shape.js';
 import * as sc from './ops/shape_compose.js';
 import * as co from './ops/compose.js'; // ternary and linalg 2
 import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
-import * as ix2 from './ops/indexing2.js'; // shape and indexing 2
+import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
 import * as cmp from './ops/compare.js';
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
@@ -1354,7 +1354,7 @@ export class Tensor {
   narrow(...args: [dim: number, start: number, length: number] | [{ dim: number; start: number; length: number }]): Tensor {
     return ix.narrowMethod(this, args);
   }
-  // shape and indexing 2 (src/ops/indexing2.ts)
+  // shape and indexing 2 (src/ops/gather_scatter.ts)
   /**
    * The elements reversed along each dim of `dims`. See {@link flip}.
    * @example

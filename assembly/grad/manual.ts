@@ -6,10 +6,10 @@ export { reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward 
 export {
   amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
 } from './reduce';
-export { reduce2Backward } from './reduce2'; // reductions 2
+export { reduce2Backward } from './reduce_stats'; // reductions 2
 export { catBackward, stackBackward, sliceBackward } from './shape';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
 export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg2';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more';

@@ -2,7 +2,7 @@
 // tril/triu, diagonal, diag, trace, roll, repeat, split, unbind, as one kernel.
 //
 // Each of these ops reads out[i] = x[index[i]] for a flat int32 index the front end
-// computed and validated (src/ops/indexing2.ts): index[i] < 0 means "not read from x",
+// computed and validated (src/ops/gather_scatter.ts): index[i] < 0 means "not read from x",
 // and out[i] is then `fill` (masked_fill's value, tril's zeros). With `sum` (trace) the
 // elements read are summed into one. The record keeps the index (saved 0), fill (s0), sum (i0);
 // the derivative (grad/gather.ts) adds g[i] into x's gradient at index[i], so repeated

@@ -11,12 +11,12 @@ import * as reduce from './ops/reduce.js';
 import * as shape from './ops/shape.js';
 import * as linalg from './ops/linalg.js';
 import * as loss from './ops/loss.js';
-import * as reduce2 from './ops/reduce2.js'; // reductions 2
+import * as reduce2 from './ops/reduce_stats.js'; // reductions 2
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
-import * as linalg2 from './ops/linalg2.js';
+import * as linalg2 from './ops/linalg_more.js';
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 

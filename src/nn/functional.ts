@@ -13,7 +13,7 @@ import { parseSchema } from '../schema.js';
 import { hardtanh } from './functional.generated.js';
 
 export * from './functional.generated.js';
-export { pad } from '../ops/indexing2.js'; // shape and indexing 2
+export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp } from '../ops/reduce.js';
 import { linear as linearOp } from '../ops/linalg.js';
 

@@ -22,7 +22,7 @@ import { mul } from './elementwise.js';
 import { sum } from './reduce.js';
 import { matmul, mm, bmm } from './linalg.js';
 import { ternaryMethods } from './ternary.js';
-import { addProductMethod, crossMethod } from './linalg2.js';
+import { addProductMethod, crossMethod } from './linalg_more.js';
 
 const SCHEMAS = {
   outer: parseSchema('outer(Tensor input, Tensor vec2) -> Tensor', false),

@@ -20,7 +20,7 @@ import { bind, isOptions } from '../signature.js';
 import { parseSchema, type Schema } from '../schema.js';
 import { invalidCombination } from '../args.js';
 import { unsqueeze } from './shape.js';
-import { advancedIndex } from './indexing2.js'; // shape and indexing 2: tensor indices
+import { advancedIndex } from './gather_scatter.js'; // shape and indexing 2: tensor indices
 
 const selectSchema = parseSchema('select(Tensor input, int dim, int index) -> Tensor');
 const narrowSchema = parseSchema('narrow(Tensor input, int dim, int start, int length) -> Tensor');
@@ -158,7 +158,7 @@ export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): T
       dim++;
     } else if (it instanceof Tensor) {
       // shape and indexing 2: a 0-dim integer tensor selects as an integer; the others index
-      // after the basic items (IndexBackward0, src/ops/indexing2.ts)
+      // after the basic items (IndexBackward0, src/ops/gather_scatter.ts)
       if (it._dtype === DType.Float32 || it._dtype === DType.Float64) throw new IndexError('tensors used as indices must be long, byte or bool tensors');
       if (it._dtype !== DType.Bool && it._shape.length === 0) {
         const v = it.item() as number, size = result._shape[dim];

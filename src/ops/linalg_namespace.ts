@@ -1,4 +1,4 @@
 // torch.linalg (ternary and linalg 2): the functions of PyTorch's linalg module wasmgrad has.
-export { linalg_cross as cross } from './linalg2.js';
-export { vector_norm } from './reduce2.js';
+export { linalg_cross as cross } from './linalg_more.js';
+export { vector_norm } from './reduce_stats.js';
 export { matrix_power } from './compose.js';

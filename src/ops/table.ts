@@ -343,7 +343,7 @@ export const ops: Rows = {
     { name: 'min/dim ties NaN inf', call: 'torch.min', args: [{ values: [1, 1, 0, -Infinity, NaN, 2, 5, 5, 5], shape: [3, 3] }, 1], family: 'reduction' },
   ] }),
   [Op.Logsumexp]: manual('LogsumexpBackward0', ['self'], 'logsumexpBackward'),
-  // reductions 2: one run-order kernel per op on each device (ops/reduce2.ts), one derivative helper
+  // reductions 2: one run-order kernel per op on each device (ops/reduce_stats.ts), one derivative helper
   [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: [
     { name: 'prod/all', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all method', call: 'Tensor.prod', args: [{ shape: [5], domain: 'any' }], family: 'reduction' },
@@ -553,7 +553,7 @@ export const ops: Rows = {
   [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward', {
     cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul')],
   }),
-  // shape and indexing 2 (src/ops/indexing2.ts): one gather kernel, g added back at the index
+  // shape and indexing 2 (src/ops/gather_scatter.ts): one gather kernel, g added back at the index
   [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: [
     { name: 'flip/dims', call: 'torch.flip', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], family: 'shape' },
     { name: 'flip/negative dim', call: 'Tensor.flip', args: [{ shape: [3, 4], domain: 'any' }, [-1]], family: 'shape' },

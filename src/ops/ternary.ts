@@ -15,7 +15,7 @@ import { binaryOp } from './elementwise.js';
 import { expand } from './shape.js';
 import { castTensor } from '../cast.js';
 import { isFloating, promote } from '../dtype.js';
-import { bindVisible } from './linalg2.js';
+import { bindVisible } from './linalg_more.js';
 
 const S = {
   where: [

@@ -6,10 +6,10 @@ export { reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward 
 export {
   amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
 } from './reduce.js';
-export { reduce2Backward } from './reduce2.js'; // reductions 2
+export { reduce2Backward } from './reduce_stats.js'; // reductions 2
 export { catBackward, stackBackward, sliceBackward } from './shape.js';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg.js';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
 export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg2.js';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more.js';

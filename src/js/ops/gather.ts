@@ -1,6 +1,6 @@
 // Shape and indexing 2 (js device), as the wasm device's assembly/ops/gather.ts:
 // out[i] = x[index[i]], or `fill` where index[i] < 0; `sum` (trace) sums what it reads.
-// The front end (src/ops/indexing2.ts) computed and validated the flat index.
+// The front end (src/ops/gather_scatter.ts) computed and validated the flat index.
 
 import { Op, DType } from '../../../abi/abi.js';
 import { JsTensor, empty, record } from '../tensor.js';

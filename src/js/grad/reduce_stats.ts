@@ -1,9 +1,9 @@
-// Derivatives of reductions 2 (prod, var, std, nansum, norm), mirroring assembly/grad/reduce2.ts:
-// one fused kernel (../ops/reduce2.ts). Not differentiable twice.
+// Derivatives of reductions 2 (prod, var, std, nansum, norm), mirroring assembly/grad/reduce_stats.ts:
+// one fused kernel (../ops/reduce_stats.ts). Not differentiable twice.
 
 import { type JsRecord, type JsTensor, empty } from '../tensor.js';
 import { saved, result } from './helpers.js';
-import { reduce2Grad } from '../ops/reduce2.js';
+import { reduce2Grad } from '../ops/reduce_stats.js';
 
 // prod: g·(result / x) without zeros, else PyTorch's exclusive products (zeros for two zeros in the whole tensor);
 // var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN;

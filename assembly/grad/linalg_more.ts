@@ -1,6 +1,6 @@
-// Derivatives of the p-norm, glu, linalg.cross (one loop each, see ../ops/linalg2.ts) and of
+// Derivatives of the p-norm, glu, linalg.cross (one loop each, see ../ops/linalg_more.ts) and of
 // addmv, baddbmm, addbmm, as PyTorch's derivatives.yaml (maybe_multiply: a factor of 1 is no
-// multiplication); the js device's src/js/grad/linalg2.ts is the same:
+// multiplication); the js device's src/js/grad/linalg_more.ts is the same:
 //
 //   self     g·beta, summed to self's shape
 //   addmv    mat: (g ⊗ vec)·alpha                 vec: (matᵀ·g)·alpha
@@ -14,7 +14,7 @@ import { SHAPE, COUNTERS } from '../scratch';
 import { T, saved, sumTo, mulS, unreduce, result } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute } from '../ops/shape';
-import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg2';
+import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more';
 
 /** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
 export function zerosBackward(r: usize, g: i32, k: i32): i32 {

@@ -1,5 +1,5 @@
 // Reductions 2 (prod, var, std, nansum, norm, aminmax) of the js device, step by step as the wasm
-// device's assembly/ops/reduce2.ts (the same f32 roundings): the input is walked
+// device's assembly/ops/reduce_stats.ts (the same f32 roundings): the input is walked
 // in run order (kept dims first, reduced dims last), one run per output element.
 
 import { Op } from '../../../abi/abi.js';

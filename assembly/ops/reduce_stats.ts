@@ -1,5 +1,5 @@
 // Reductions 2 (prod, var, std, nansum, norm, aminmax) of the wasm device, mirrored step by step by
-// src/js/ops/reduce2.ts. Each walks the input in "run order": the kept dims
+// src/js/ops/reduce_stats.ts. Each walks the input in "run order": the kept dims
 // first, then the reduced dims, so the elements folded into output element o
 // are the run order[o·n .. o·n + n) (n = the count of reduced elements). The
 // forward computes one value per run; the derivative writes one gradient per

@@ -1,5 +1,5 @@
 // Derivatives of addmv, baddbmm, addbmm (js device), as on the wasm device
-// (assembly/grad/linalg2.ts) and PyTorch's derivatives.yaml:
+// (assembly/grad/linalg_more.ts) and PyTorch's derivatives.yaml:
 //
 //   self     g·beta, summed to self's shape
 //   addmv    mat: (g ⊗ vec)·alpha                 vec: (matᵀ·g)·alpha
@@ -13,7 +13,7 @@ import { gemmCompute } from '../ops/linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
 import { reduceSum } from '../kernels/reduce.js';
-import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg2.js';
+import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more.js';
 
 /** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
 export const zerosBackward = (r: JsRecord, _g: JsTensor, _k?: number): JsTensor => empty(r.inputs[0].shape.slice());

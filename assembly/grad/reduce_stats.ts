@@ -1,11 +1,11 @@
 // Derivatives of reductions 2 (prod, var, std, nansum, norm): one fused kernel each
-// (ops/reduce2.ts), into a fresh input-shaped tensor. Not differentiable twice.
+// (ops/reduce_stats.ts), into a fresh input-shaped tensor. Not differentiable twice.
 
 import { Err, DType } from '../../abi/abi';
 import { newTensor, dataOf } from '../tensors';
 import { inNdim, inShape, recOp } from '../tape';
 import { T, saved, result, i0, s0, s1 } from './helpers';
-import { reduce2Grad } from '../ops/reduce2';
+import { reduce2Grad } from '../ops/reduce_stats';
 
 // prod: g·(result / x) without zeros, else PyTorch's exclusive products (zeros for two zeros in the whole tensor);
 // var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN;

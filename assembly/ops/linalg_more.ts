@@ -1,4 +1,4 @@
-// addmv, baddbmm, addbmm on the wasm device (the js device's src/js/ops/linalg2.ts
+// addmv, baddbmm, addbmm on the wasm device (the js device's src/js/ops/linalg_more.ts
 // computes the same): beta·self + alpha·product, self broadcast to the product's shape,
 // and self ignored when beta is 0 (its NaN does not reach the result), as PyTorch.
 //

@@ -1,4 +1,4 @@
-// addmv, baddbmm, addbmm on the js device, as on the wasm device (assembly/ops/linalg2.ts):
+// addmv, baddbmm, addbmm on the js device, as on the wasm device (assembly/ops/linalg_more.ts):
 // beta·self + alpha·product, self broadcast to the product's shape and ignored when beta is 0.
 //
 //   op       a (mat, batch1)   b (vec, batch2)   product                     out
