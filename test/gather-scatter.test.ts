@@ -1,4 +1,4 @@
-// Shape and indexing 2 (src/ops/gather_scatter.ts) beyond the PyTorch fixtures (table.json,
+// The gather and scatter ops (src/ops/gather_scatter.ts) beyond the PyTorch fixtures (table.json,
 // arguments.json): the gradients of every piece of a multi-output op reach the input (the
 // fixtures backpropagate through the first piece only), and the wasm device's memory stays
 // flat through every op, forward and backward, and through their errors.

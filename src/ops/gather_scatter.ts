@@ -1,4 +1,4 @@
-// Shape and indexing 2 (issue 6 §4): the gather-like ops (flip ... x[tensor]) read each output
+// Indexing over the gather and scatter kernels (issue 6 §4): the gather-like ops (flip ... x[tensor]) read each output
 // element from one input element or none (a fill); the scatter family writes or adds each src
 // element at one position of a copy of the input. The front end computes those flat positions,
 // validated with PyTorch's errors, and one kernel per kind runs them on each device

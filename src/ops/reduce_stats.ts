@@ -1,4 +1,4 @@
-// Reductions 2: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
+// Reductions beyond sum, mean and max: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
 // linalg.vector_norm, aminmax. Arguments bound from PyTorch's schemas (without
 // `dtype`: the float kernels are float32); the devices reduce in run order
 // (src/js/ops/reduce_stats.ts, assembly/ops/reduce_stats.ts), one node per op as PyTorch.
