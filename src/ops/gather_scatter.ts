@@ -377,18 +377,19 @@ function maskData(mask: Tensor, out: readonly number[]): Int32Array {
   return at.map((j) => m[j]);
 }
 
+/** The value of masked_fill / index_fill: a 0-dim tensor (overload 0, which gets a gradient) or a number. */
+function fillValue(overload: number, a: Record<string, unknown>, fn: string): { value: Tensor | null; fill: number } {
+  if (overload !== 0) return { value: null, fill: a.value as number };
+  const value = a.value as Tensor;
+  if (value._shape.length !== 0) {
+    throw new RuntimeError(`${fn} only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
+  }
+  return { value, fill: value.item() as number };
+}
+
 function maskedFillBound(overload: number, a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, mask = a.mask as Tensor;
-  let value: Tensor | null = null, fill: number;
-  if (overload === 0) {
-    value = a.value as Tensor;
-    if (value._shape.length !== 0) {
-      throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
-    }
-    fill = value.item() as number;
-  } else {
-    fill = a.value as number;
-  }
+  const { value, fill } = fillValue(overload, a, 'masked_fill_');
   if (mask._dtype === DType.Float32 || mask._dtype === DType.Float64) {
     // PyTorch 1.13 ignores a float mask; PyTorch 2 refuses it, as here
     throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${DTYPES[mask._dtype].name}`);
@@ -1130,17 +1131,8 @@ function maskedScatterBound(a: Record<string, unknown>): Tensor {
 function indexFillBound(overload: number, a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, index = a.index as Tensor, shape = input._shape, nd = shape.length;
   const dim = normDim(a.dim as number, nd);
-  let value: Tensor | null = null, fill: number;
   if (index._dtype !== DType.Int64) throw new IndexError('index_fill_(): Expected dtype int64 for index.');
-  if (overload === 0) {
-    value = a.value as Tensor;
-    if (value._shape.length !== 0) {
-      throw new RuntimeError(`index_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
-    }
-    fill = value.item() as number;
-  } else {
-    fill = a.value as number;
-  }
+  const { value, fill } = fillValue(overload, a, 'index_fill_');
   if (index._shape.length > 1) throw new RuntimeError('Index has to be a vector/scalar');
   const size = nd ? shape[dim] : 1, hit = new Set<number>();
   for (const v of indexData(index)) {
