@@ -10,7 +10,7 @@
 
 import { Err, DType } from '../../abi/abi';
 import { newTensor, release, dataOf, numelOf, dtypeOf, requiresGrad, ndimOf, shapePtr } from '../tensors';
-import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
+import { is_grad_enabled, shouldRecord2, newRecord, setInput, setParams, save } from '../tape';
 
 /**
  * out (nd dims at `shape`, x's dtype) with out[i] = x[index[i]] or `fill`; `sum`: the
@@ -97,7 +97,7 @@ export function scatter_flat(op: i32, x: i32, src: i32, index: i32, accumulate: 
     else if (float) store<f32>(p, load<f32>(p) + (alpha == 1 ? load<f32>(s) : a32 * load<f32>(s)));
     else store<i32>(p, load<i32>(p) + ai * load<i32>(s));
   }
-  if (!is_grad_enabled() || !(requiresGrad(x) || requiresGrad(src))) return out;
+  if (!shouldRecord2(x, src)) return out;
   const r = newRecord(op, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, x);

@@ -11,7 +11,7 @@
 
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, newTensorN, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
-import { is_grad_enabled, newRecord, setInput, setParams, save, saveOutput } from '../tape';
+import { is_grad_enabled, shouldRecord1, shouldRecord2, newRecord, setInput, setParams, save, saveOutput } from '../tape';
 import { SHAPE, COUNTERS, SPARE, argsPtr } from '../scratch';
 import { gemm } from '../kernels/gemm';
 import { gemmCompute } from './linalg';
@@ -108,7 +108,7 @@ export function glu(x: i32, dim: i32): i32 {
   const out = newTensor(nd, SHAPE, DType.Float32);
   if (!out) return Err.OutOfMemory;
   gluRun(x, dim, 0, out);
-  if (!is_grad_enabled() || !requiresGrad(x)) return out;
+  if (!shouldRecord1(x)) return out;
   const r = newRecord(Op.Glu, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, x);
@@ -153,7 +153,7 @@ export function crossCompute(a: i32, b: i32, dim: i32, nd: i32, shape: usize): i
 /** linalg.cross with the output's shape (nd dims) in the args buffer; records Op.LinalgCross, i0 = dim. */
 export function cross(a: i32, b: i32, dim: i32, nd: i32): i32 {
   const out = crossCompute(a, b, dim, nd, argsPtr());
-  if (out < 0 || !is_grad_enabled() || !(requiresGrad(a) || requiresGrad(b))) return out;
+  if (out < 0 || !shouldRecord2(a, b)) return out;
   const r = newRecord(Op.LinalgCross, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, a);
@@ -192,7 +192,7 @@ export function norm(x: i32, p: f64, mask: i32, keepdim: bool): i32 {
       store<f32>(po + (<usize>i << 2), <f32>(p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
     }
   }
-  if (!is_grad_enabled() || !requiresGrad(x)) return out;
+  if (!shouldRecord1(x)) return out;
   const r = newRecord(Op.NormDim, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, x);
@@ -311,7 +311,7 @@ export function cdistGrad(x1: i32, x2: i32, g: i32, dist: i32, p: f64, forX2: bo
 /** cdist with the output's shape (nd dims) in the args buffer; records Op.Cdist (s0 = p) saving x1, x2, the result. */
 export function cdist(x1: i32, x2: i32, p: f64, nd: i32): i32 {
   const out = cdistCompute(x1, x2, p, nd, argsPtr());
-  if (out < 0 || !is_grad_enabled() || !(requiresGrad(x1) || requiresGrad(x2))) return out;
+  if (out < 0 || !shouldRecord2(x1, x2)) return out;
   const r = newRecord(Op.Cdist, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, x1);
