@@ -20,8 +20,8 @@ export function deviceOf(a: Tensor, b?: Tensor | number | null): Backend {
 }
 
 /**
- * Float ops refuse other dtypes rather than silently rounding: wasmgrad's float kernels
- * are float32 (integer and bool ones exist only for comparisons, add, sub, mul and sum).
+ * Ops whose kernels are float32 only refuse other dtypes rather than silently rounding
+ * (checkFloating is the check of ops with float64 kernels too).
  */
 export function checkFloat(t: Tensor, op: string): void {
   if (t._dtype === DType.Float32) return;

@@ -10,14 +10,12 @@ import { Tensor, type TensorLike } from '../tensor.js';
 import { isOptions } from '../signature.js';
 import { deviceOf, checkFloat } from './common.js';
 import { mixedBinary, mixedScalar, mixedUnary } from './promote.js';
-
-/** The dtypes the float kernels run in (the elementwise kernels exist for both). */
-const isFloatKernel = (d: DType): boolean => d === DType.Float32 || d === DType.Float64;
+import { isFloating } from '../dtype.js';
 
 export function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: string): Tensor {
   const dev = deviceOf(a, b);
   const d = a._dtype;
-  if (d !== b._dtype || !isFloatKernel(d)) {
+  if (d !== b._dtype || !isFloating(d)) {
     return mixedBinary(op, a, b, alpha, name, (x, y) => binaryOp(op, x, y, alpha, name));
   }
   const shape = broadcastShapes(a._shape, b._shape);
@@ -26,13 +24,13 @@ export function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: stri
 
 /** a (op) c; `cIsBool`: c was a JS boolean (a Python bool, for type promotion). */
 export function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string, cIsBool = false): Tensor {
-  if (!isFloatKernel(a._dtype)) return mixedScalar(op, a, c, name, (x) => scalarOp(op, x, c, c2, name), cIsBool);
+  if (!isFloating(a._dtype)) return mixedScalar(op, a, c, name, (x) => scalarOp(op, x, c, c2, name), cIsBool);
   return new Tensor(a._dev, a._dev.scalar(op, a.h, c, c2), a._shape.slice(), a._dtype);
 }
 
 export function unaryOp(op: Op, a: Tensor, name: string): Tensor {
   checkTensorArg(name, 'input', 1, a);
-  if (!isFloatKernel(a._dtype)) return mixedUnary(op, a, name, (x) => unaryOp(op, x, name));
+  if (!isFloating(a._dtype)) return mixedUnary(op, a, name, (x) => unaryOp(op, x, name));
   return new Tensor(a._dev, a._dev.unary(op, a.h), a._shape.slice(), a._dtype);
 }
 
