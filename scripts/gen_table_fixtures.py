@@ -82,7 +82,7 @@ def draw(spec):
 
 def double(a):
     """A drawn input as float64 (a leaf again), for the cases of the float64 kernels."""
-    if isinstance(a, torch.Tensor):
+    if isinstance(a, torch.Tensor) and a.is_floating_point():
         return a.detach().double().requires_grad_(a.requires_grad)
     if isinstance(a, base.L):
         return base.L(double(x) for x in a)

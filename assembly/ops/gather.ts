@@ -9,7 +9,7 @@
 // indices accumulate, as PyTorch's index_add/scatter_add do.
 
 import { Err, DType } from '../../abi/abi';
-import { newTensor, release, dataOf, numelOf, dtypeOf, requiresGrad, ndimOf, shapePtr } from '../tensors';
+import { newTensor, release, dataOf, numelOf, dtypeOf, requiresGrad, ndimOf, shapePtr, dataBytes } from '../tensors';
 import { is_grad_enabled, shouldRecord2, newRecord, setInput, setParams, save } from '../tape';
 
 /**
@@ -23,10 +23,7 @@ export function gather_flat(op: i32, x: i32, value: i32, index: i32, nd: i32, sh
   const n = numelOf(index), pi = dataOf(index), px = dataOf(x), po = dataOf(out);
   const dt = dtypeOf(x);
   if (sum) {
-    // PyTorch's trace_cpu accumulates in double
-    let s: f64 = 0;
-    for (let i = 0; i < n; i++) s += <f64>load<f32>(px + (<usize>load<i32>(pi + (<usize>i << 2)) << 2));
-    store<f32>(po, <f32>s);
+    if (dt == DType.Float64) traceSum<f64>(px, pi, n, po); else traceSum<f32>(px, pi, n, po);
   } else if (dt == DType.Float64) {
     for (let i = 0; i < n; i++) {
       const j = load<i32>(pi + (<usize>i << 2));
@@ -51,28 +48,40 @@ export function gather_flat(op: i32, x: i32, value: i32, index: i32, nd: i32, sh
   return out;
 }
 
+/** PyTorch's trace_cpu: the read elements summed in double. */
+function traceSum<T>(px: usize, pi: usize, n: i32, po: usize): void {
+  let s: f64 = 0;
+  for (let i = 0; i < n; i++) s += <f64>load<T>(px + (<usize>load<i32>(pi + (<usize>i << 2)) << alignof<T>()));
+  store<T>(po, <T>s);
+}
+
 /**
- * The derivative: k = 0, zeros of x's shape (nd dims at `shape`) plus g[i] (g[0] when
- * `sum`) at index[i]; k = 1 (masked_fill's value), the sum of g where index[i] < 0.
+ * The derivative, in g's dtype: k = 0, zeros of x's shape (nd dims at `shape`) plus g[i]
+ * (g[0] when `sum`) at index[i]; k = 1 (masked_fill's value), the sum of g where index[i] < 0.
  */
 export function gatherFlatBackwardCompute(sum: bool, k: i32, g: i32, index: i32, nd: i32, shape: usize): i32 {
-  const out = newTensor(nd, shape, DType.Float32);
+  const out = newTensor(nd, shape, dtypeOf(g));
   if (!out) return Err.OutOfMemory;
-  const n = numelOf(index), pi = dataOf(index), pg = dataOf(g), po = dataOf(out);
-  memory.fill(po, 0, <usize>numelOf(out) << 2);
+  memory.fill(dataOf(out), 0, dataBytes(out));
+  if (dtypeOf(g) == DType.Float64) gatherBack<f64>(sum, k, dataOf(g), dataOf(index), numelOf(index), dataOf(out));
+  else gatherBack<f32>(sum, k, dataOf(g), dataOf(index), numelOf(index), dataOf(out));
+  return out;
+}
+
+function gatherBack<T>(sum: bool, k: i32, pg: usize, pi: usize, n: i32, po: usize): void {
+  const sh = alignof<T>();
   if (k == 1) {
-    let s: f32 = 0;
-    for (let i = 0; i < n; i++) if (load<i32>(pi + (<usize>i << 2)) < 0) s += load<f32>(pg + (<usize>i << 2));
-    store<f32>(po, s);
-    return out;
+    let s: T = 0;
+    for (let i = 0; i < n; i++) if (load<i32>(pi + (<usize>i << 2)) < 0) s += load<T>(pg + (<usize>i << sh));
+    store<T>(po, s);
+    return;
   }
   for (let i = 0; i < n; i++) {
     const j = load<i32>(pi + (<usize>i << 2));
     if (j < 0) continue;
-    const p = po + (<usize>j << 2);
-    store<f32>(p, load<f32>(p) + load<f32>(pg + (sum ? 0 : <usize>i << 2)));
+    const p = po + (<usize>j << sh);
+    store<T>(p, load<T>(p) + load<T>(pg + (sum ? 0 : <usize>i << sh)));
   }
-  return out;
 }
 
 // ---- scatter, scatter_add, index_add, index_copy, masked_scatter ----------------------------
@@ -81,22 +90,16 @@ export function gatherFlatBackwardCompute(sum: bool, k: i32, g: i32, index: i32,
 // position index[j] (index[j] < 0: src[j] is not used); index has src's numel. The record
 // keeps the index (saved 0), alpha (s0) and accumulate (i0); x and src are its inputs.
 
-/** The scatter: x's dtype (float32, or integers/bools stored as int32). */
+/** The scatter: x's dtype (float32, float64, or integers/bools stored as int32). */
 export function scatter_flat(op: i32, x: i32, src: i32, index: i32, accumulate: bool, alpha: f64): i32 {
   const out = newTensor(ndimOf(x), shapePtr(x), dtypeOf(x));
   if (!out) return Err.OutOfMemory;
   const po = dataOf(out), ps = dataOf(src), pi = dataOf(index), n = numelOf(index);
-  memory.copy(po, dataOf(x), <usize>numelOf(x) << 2);
-  const float = dtypeOf(x) == DType.Float32;
-  const a32 = <f32>alpha, ai = <i32>alpha;
-  for (let j = 0; j < n; j++) {
-    const t = load<i32>(pi + (<usize>j << 2));
-    if (t < 0) continue;
-    const p = po + (<usize>t << 2), s = ps + (<usize>j << 2);
-    if (!accumulate) store<u32>(p, load<u32>(s));
-    else if (float) store<f32>(p, load<f32>(p) + (alpha == 1 ? load<f32>(s) : a32 * load<f32>(s)));
-    else store<i32>(p, load<i32>(p) + ai * load<i32>(s));
-  }
+  memory.copy(po, dataOf(x), dataBytes(x));
+  const dt = dtypeOf(x);
+  if (dt == DType.Float64) scatterInto<f64>(po, ps, pi, n, accumulate, alpha);
+  else if (dt == DType.Float32) scatterInto<f32>(po, ps, pi, n, accumulate, alpha);
+  else scatterInto<i32>(po, ps, pi, n, accumulate, alpha);
   if (!shouldRecord2(x, src)) return out;
   const r = newRecord(op, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
@@ -107,29 +110,44 @@ export function scatter_flat(op: i32, x: i32, src: i32, index: i32, accumulate: 
   return out;
 }
 
+function scatterInto<T>(po: usize, ps: usize, pi: usize, n: i32, accumulate: bool, alpha: f64): void {
+  const sh = alignof<T>(), a = <T>alpha;
+  for (let j = 0; j < n; j++) {
+    const t = load<i32>(pi + (<usize>j << 2));
+    if (t < 0) continue;
+    const p = po + (<usize>t << sh), v = load<T>(ps + (<usize>j << sh));
+    store<T>(p, !accumulate ? v : load<T>(p) + (alpha == 1 ? v : a * v));
+  }
+}
+
 /**
- * The scatter's derivative: k = 0 (x, nd dims at `shape`), g, with zeros where a copy
- * overwrote; k = 1 (src), alpha·g[index[j]] (0 where index[j] < 0).
+ * The scatter's derivative, in g's dtype: k = 0 (x, nd dims at `shape`), g, with zeros where
+ * a copy overwrote; k = 1 (src), alpha·g[index[j]] (0 where index[j] < 0).
  */
 export function scatterFlatBackwardCompute(k: i32, g: i32, index: i32, accumulate: bool, alpha: f64, nd: i32, shape: usize): i32 {
-  const out = newTensor(nd, shape, DType.Float32);
+  const out = newTensor(nd, shape, dtypeOf(g));
   if (!out) return Err.OutOfMemory;
-  const po = dataOf(out), pg = dataOf(g), pi = dataOf(index), n = numelOf(index);
+  if (dtypeOf(g) == DType.Float64) scatterBack<f64>(k, dataOf(g), dataOf(index), numelOf(index), accumulate, alpha, dataOf(out), numelOf(out));
+  else scatterBack<f32>(k, dataOf(g), dataOf(index), numelOf(index), accumulate, alpha, dataOf(out), numelOf(out));
+  return out;
+}
+
+function scatterBack<T>(k: i32, pg: usize, pi: usize, n: i32, accumulate: bool, alpha: f64, po: usize, nout: i32): void {
+  const sh = alignof<T>();
   if (k == 0) {
-    memory.copy(po, pg, <usize>numelOf(out) << 2);
+    memory.copy(po, pg, <usize>nout << sh);
     if (!accumulate) {
       for (let j = 0; j < n; j++) {
         const t = load<i32>(pi + (<usize>j << 2));
-        if (t >= 0) store<f32>(po + (<usize>t << 2), 0);
+        if (t >= 0) store<T>(po + (<usize>t << sh), 0);
       }
     }
-    return out;
+    return;
   }
-  const a32 = <f32>alpha;
+  const a = <T>alpha;
   for (let j = 0; j < n; j++) {
     const t = load<i32>(pi + (<usize>j << 2));
-    const v: f32 = t < 0 ? 0 : load<f32>(pg + (<usize>t << 2));
-    store<f32>(po + (<usize>j << 2), alpha == 1 ? v : a32 * v);
+    const v: T = t < 0 ? 0 : load<T>(pg + (<usize>t << sh));
+    store<T>(po + (<usize>j << sh), alpha == 1 ? v : a * v);
   }
-  return out;
 }

@@ -37,6 +37,13 @@ export function empty(shape: number[], dtype: DType = DType.Float32): JsTensor {
   return new JsTensor(data, shape, dtype);
 }
 
+const same = (x: number): number => x;
+
+/** How a computed value is rounded to a dtype's storage: float32 rounds, float64 (and the integer paths, which truncate themselves) keep it. */
+export function roundOf(dtype: DType): (x: number) => number {
+  return dtype === DType.Float32 ? Math.fround : same;
+}
+
 export interface JsInput {
   /** the record that made this input, when it is a non-leaf that requires grad */
   producer: JsRecord | null;

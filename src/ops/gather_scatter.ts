@@ -9,7 +9,7 @@
 import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, TypeError, NotImplementedError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
-import { DTYPES } from '../dtype.js';
+import { DTYPES, isFloating } from '../dtype.js';
 import { expand, view, flatten, reshape, unsqueeze, cat } from './shape.js';
 import { narrow } from './indexing.js';
 import { sum } from './reduce.js';
@@ -41,13 +41,8 @@ function build(shape: readonly number[], f: (c: number[]) => number): Int32Array
   return out;
 }
 
-function checkFloat32(input: Tensor): void {
-  if (input._dtype === DType.Float64) throw new RuntimeError('wasmgrad: indexing float64 tensors is not supported yet');
-}
-
 /** The op's node over input: out[i] = input[index[i]] (fill where index[i] < 0). */
 function gathered(op: Op, input: Tensor, index: Int32Array, shape: number[], fill = 0, value: Tensor | null = null, sum = false): Tensor {
-  checkFloat32(input);
   const dev = input._dev;
   if (input._dtype === DType.Bool) fill = fill !== 0 ? 1 : 0; // C++'s bool(value): NaN is true
   const ih = dev.fromData(index, [index.length], DType.Int32);
@@ -491,7 +486,7 @@ function traceBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, shape = input._shape;
   if (shape.length !== 2) throw new RuntimeError(`trace: expected a matrix, but got tensor with dim ${shape.length}`);
   const [, index] = diagonalIndex(shape, 0, 0, 1);
-  if (input._dtype === DType.Float32) return gathered(Op.Trace, input, index, [], 0, null, true);
+  if (isFloating(input._dtype)) return gathered(Op.Trace, input, index, [], 0, null, true);
   if (input._dtype === DType.Bool) throw new RuntimeError('"trace" not implemented for \'Bool\'');
   // integers (never differentiable): an int64 sum of the diagonal, as PyTorch's
   const d = gathered(Op.Diagonal, input, index, [index.length]);
@@ -991,7 +986,6 @@ export function pad(...args: unknown[]): Tensor { return padBound(bind(SCHEMAS.p
 
 /** The node over input and src: src[j] written (accumulate: alpha·src[j] added) at input's flat at[j]. */
 function scattered(op: Op, input: Tensor, src: Tensor, at: Int32Array, accumulate: boolean, alpha = 1): Tensor {
-  checkFloat32(input);
   const dev = input._dev;
   const ih = dev.fromData(at, [at.length], DType.Int32);
   try {

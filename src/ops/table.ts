@@ -126,6 +126,11 @@ const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
 /** A fixture case of the float64 kernels: the inputs drawn, then converted with .double(). */
 const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
   ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
+/** The cases plus a float64 copy of the first out-of-place one (its float inputs converted with .double()). */
+const withFloat64 = (cases: TableCase[]): TableCase[] => {
+  const c = cases.find((x) => x.call !== 'Tensor.__inplace__')!;
+  return [...cases, { ...c, name: `${c.name}/float64`, dtype: 'float64' }];
+};
 /** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
 const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
   ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
@@ -554,7 +559,7 @@ export const ops: Rows = {
     cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul')],
   }),
   // shape and indexing 2 (src/ops/gather_scatter.ts): one gather kernel, g added back at the index
-  [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'flip/dims', call: 'torch.flip', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], family: 'shape' },
     { name: 'flip/negative dim', call: 'Tensor.flip', args: [{ shape: [3, 4], domain: 'any' }, [-1]], family: 'shape' },
     { name: 'flip/no dims', call: 'torch.flip', args: [{ shape: [3], domain: 'any' }, []], family: 'shape' },
@@ -565,8 +570,8 @@ export const ops: Rows = {
     { name: 'fliplr/method', call: 'Tensor.fliplr', args: [{ shape: [2, 5], domain: 'any' }], family: 'shape' },
     { name: 'flipud/function', call: 'torch.flipud', args: [{ shape: [5], domain: 'any' }], family: 'shape' },
     { name: 'flipud/method', call: 'Tensor.flipud', args: [{ shape: [3, 2], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.IndexSelect]: manual('IndexSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.IndexSelect]: manual('IndexSelectBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'index_select/dim 1 repeated', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [3, 0, 3, 3], shape: [4], dtype: 'int64' }], family: 'shape' },
     { name: 'index_select/negative dim', call: 'Tensor.index_select', args: [{ shape: [2, 3, 4], domain: 'any' }, -3, { values: [1, 1, 0], shape: [3], dtype: 'int64' }], family: 'shape' },
     { name: 'index_select/1-D', call: 'torch.index_select', args: [{ shape: [5], domain: 'any' }, 0, { values: [4, 2], shape: [2], dtype: 'int64' }], family: 'shape' },
@@ -581,8 +586,8 @@ export const ops: Rows = {
     { name: 'repeat_interleave/1-D output_size', call: 'torch.repeat_interleave', args: [{ shape: [3], domain: 'any' }, { values: [1, 2, 3], shape: [3], dtype: 'int64' }], kwargs: { dim: 0, output_size: 6 }, family: 'shape' },
     { name: 'repeat_interleave/0-dim', call: 'torch.repeat_interleave', args: [{ shape: [], domain: 'any' }, 3], family: 'shape' },
     { name: 'repeat_interleave/repeats only', call: 'torch.repeat_interleave', args: [{ values: [1, 0, 3], shape: [3], dtype: 'int64' }], family: 'shape' },
-  ] }),
-  [Op.Gather]: manual('GatherBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Gather]: manual('GatherBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'gather/dim 1 repeated', call: 'torch.gather', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 1, 2, 2, 2, 2, 3, 0, 1, 1], shape: [3, 4], dtype: 'int64' }], family: 'shape' },
     { name: 'gather/smaller index', call: 'Tensor.gather', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0, 1, 1, 2, 0], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
     { name: 'gather/negative dim 3-D', call: 'torch.gather', args: [{ shape: [2, 3, 2], domain: 'any' }, -1, { values: [1, 0, 0, 0, 1, 1, 0, 1], shape: [2, 2, 2], dtype: 'int64' }], family: 'shape' },
@@ -595,14 +600,14 @@ export const ops: Rows = {
     { name: 'take_along_dim/broadcast index', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3, 4], domain: 'any' }, { values: [3, 0], shape: [1, 1, 2], dtype: 'int64' }, -1], family: 'shape' },
     { name: 'take_along_dim/flat', call: 'torch.take_along_dim', args: [{ shape: [3, 4], domain: 'any' }, { values: [11, 0, 5, 5], shape: [2, 2], dtype: 'int64' }], family: 'shape' },
     { name: 'take_along_dim/flat method', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3], domain: 'any' }, { values: [4, 4, 1], shape: [3], dtype: 'int64' }], kwargs: { dim: null }, family: 'shape' },
-  ] }),
-  [Op.Take]: manual('TakeBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Take]: manual('TakeBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'take/repeated negative', call: 'torch.take', args: [{ shape: [3, 4], domain: 'any' }, { values: [0, -1, 5, 5, -12, 7], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
     { name: 'take/method', call: 'Tensor.take', args: [{ shape: [5], domain: 'any' }, { values: [4, 1], shape: [2], dtype: 'int64' }], family: 'shape' },
     { name: 'take/0-dim index', call: 'torch.take', args: [{ shape: [2, 2], domain: 'any' }, { values: [3], shape: [], dtype: 'int64' }], family: 'shape' },
     { name: 'take/empty', call: 'torch.take', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0, 2], dtype: 'int64' }], family: 'shape' },
-  ] }),
-  [Op.MaskedFill]: manual('MaskedFillBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.MaskedFill]: manual('MaskedFillBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     inplaceCase('masked_fill', [any([3, 4]), { values: [1, 0, 0, 1], shape: [4], dtype: 'bool' }, -1]),
     { name: 'masked_fill/number', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, -2.5], family: 'shape' },
     { name: 'masked_fill/broadcast mask', call: 'Tensor.masked_fill', args: [{ shape: [2, 3], domain: 'any' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, 0], family: 'shape' },
@@ -613,34 +618,34 @@ export const ops: Rows = {
     // integer and bool inputs: the value converted as C++ does (truncated; nonzero is true)
     { name: 'masked_fill/int64 truncates', call: 'torch.masked_fill', args: [{ values: [1, 2, 3], shape: [3], dtype: 'int64' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, -2.7], family: 'shape' },
     { name: 'masked_fill/bool', call: 'Tensor.masked_fill', args: [{ values: [1, 0, 0], shape: [3], dtype: 'bool' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }, 5], family: 'shape' },
-  ] }),
-  [Op.MaskedFill1]: manual('MaskedFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.MaskedFill1]: manual('MaskedFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'masked_fill/tensor value', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
     { name: 'masked_fill/tensor value broadcast', call: 'Tensor.masked_fill', args: [{ shape: [2, 1], domain: 'any' }, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.Tril]: manual('TrilBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Tril]: manual('TrilBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     inplaceCase('tril', [any([3, 4]), -1]),
     { name: 'tril/default', call: 'torch.tril', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'tril/positive diagonal batched', call: 'Tensor.tril', args: [{ shape: [2, 3, 3], domain: 'any' }, 1], family: 'shape' },
     { name: 'tril/negative diagonal', call: 'torch.tril', args: [{ shape: [4, 3], domain: 'any' }, -2], family: 'shape' },
     { name: 'tril/beyond', call: 'torch.tril', args: [{ shape: [2, 3], domain: 'any' }, -5], family: 'shape' },
     { name: 'tril/empty', call: 'torch.tril', args: [{ shape: [0, 3], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.Triu]: manual('TriuBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Triu]: manual('TriuBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     inplaceCase('triu', [any([3, 4]), 1]),
     { name: 'triu/default', call: 'torch.triu', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'triu/negative diagonal batched', call: 'Tensor.triu', args: [{ shape: [2, 3, 2], domain: 'any' }, -1], family: 'shape' },
     { name: 'triu/keyword', call: 'torch.triu', args: [{ shape: [4, 4], domain: 'any' }], kwargs: { diagonal: 2 }, family: 'shape' },
-  ] }),
-  [Op.Diagonal]: manual('DiagonalBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Diagonal]: manual('DiagonalBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'diagonal/default', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'diagonal/offset', call: 'Tensor.diagonal', args: [{ shape: [3, 4], domain: 'any' }, 2], family: 'shape' },
     { name: 'diagonal/negative offset dims swapped', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }, -1, 1, 0], family: 'shape' },
     { name: 'diagonal/3-D negative dims', call: 'torch.diagonal', args: [{ shape: [2, 3, 4], domain: 'any' }, 0, -1, 0], family: 'shape' },
     { name: 'diagonal/keywords', call: 'Tensor.diagonal', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { offset: 1, dim1: 1, dim2: 2 }, family: 'shape' },
     { name: 'diagonal/beyond', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }, -5], family: 'shape' },
-  ] }),
-  [Op.Diag]: manual('DiagBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Diag]: manual('DiagBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'diag/vector', call: 'torch.diag', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
     { name: 'diag/vector offset', call: 'Tensor.diag', args: [{ shape: [3], domain: 'any' }, 1], family: 'shape' },
     { name: 'diag/vector negative offset', call: 'torch.diag', args: [{ shape: [2], domain: 'any' }, -2], family: 'shape' },
@@ -648,14 +653,14 @@ export const ops: Rows = {
     { name: 'diag/matrix offset', call: 'Tensor.diag', args: [{ shape: [3, 4], domain: 'any' }, -1], family: 'shape' },
     { name: 'diag/matrix empty diagonal', call: 'torch.diag', args: [{ shape: [3, 4], domain: 'any' }, 4], family: 'shape' },
     { name: 'diag/empty vector', call: 'torch.diag', args: [{ shape: [0], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.Trace]: manual('TraceBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Trace]: manual('TraceBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'trace/square', call: 'torch.trace', args: [{ shape: [4, 4], domain: 'any' }], family: 'reduction' },
     { name: 'trace/wide', call: 'Tensor.trace', args: [{ shape: [2, 5], domain: 'any' }], family: 'reduction' },
     { name: 'trace/empty', call: 'torch.trace', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'trace/int64', call: 'torch.trace', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3], dtype: 'int64' }], family: 'reduction' },
-  ] }),
-  [Op.Roll]: manual('RollBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Roll]: manual('RollBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'roll/flat', call: 'torch.roll', args: [{ shape: [3, 4], domain: 'any' }, 5], family: 'shape' },
     { name: 'roll/dim negative shift', call: 'Tensor.roll', args: [{ shape: [3, 4], domain: 'any' }, -5, 1], family: 'shape' },
     { name: 'roll/dims lists', call: 'torch.roll', args: [{ shape: [2, 3, 4], domain: 'any' }, [1, -1], [1, -1]], family: 'shape' },
@@ -663,8 +668,8 @@ export const ops: Rows = {
     { name: 'roll/keywords', call: 'Tensor.roll', args: [{ shape: [4], domain: 'any' }], kwargs: { shifts: 3, dims: 0 }, family: 'shape' },
     { name: 'roll/0-dim', call: 'torch.roll', args: [{ shape: [], domain: 'any' }, 2], family: 'shape' },
     { name: 'roll/empty', call: 'torch.roll', args: [{ shape: [0, 3], domain: 'any' }, 1, 1], family: 'shape' },
-  ] }),
-  [Op.Repeat]: manual('RepeatBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Repeat]: manual('RepeatBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'repeat/same dims', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, 2, 2], family: 'shape' },
     { name: 'repeat/more dims list', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, [3, 1, 2]], family: 'shape' },
     { name: 'repeat/0-dim', call: 'Tensor.repeat', args: [{ shape: [], domain: 'any' }, 2, 3], family: 'shape' },
@@ -674,8 +679,8 @@ export const ops: Rows = {
     { name: 'tile/more dims', call: 'torch.tile', args: [{ shape: [3], domain: 'any' }, [2, 2]], family: 'shape' },
     { name: 'tile/method varargs', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, 1, 3], family: 'shape' },
     { name: 'tile/empty dims', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, []], family: 'shape' },
-  ] }),
-  [Op.Split]: manual('SplitBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Split]: manual('SplitBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'split/size', call: 'torch.split', args: [{ shape: [5, 3], domain: 'any' }, 2], family: 'shape' },
     { name: 'split/size negative dim', call: 'Tensor.split', args: [{ shape: [2, 7], domain: 'any' }, 3, -1], family: 'shape' },
     { name: 'split/size larger', call: 'torch.split', args: [{ shape: [3, 2], domain: 'any' }, 5], family: 'shape' },
@@ -684,33 +689,33 @@ export const ops: Rows = {
     { name: 'chunk/even', call: 'torch.chunk', args: [{ shape: [4, 3], domain: 'any' }, 2], family: 'shape' },
     { name: 'chunk/uneven dim', call: 'Tensor.chunk', args: [{ shape: [3, 5], domain: 'any' }, 3, 1], family: 'shape' },
     { name: 'chunk/more chunks than rows', call: 'torch.chunk', args: [{ shape: [3, 2], domain: 'any' }, 5, -2], family: 'shape' },
-  ] }),
-  [Op.SplitWithSizes]: manual('SplitWithSizesBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.SplitWithSizes]: manual('SplitWithSizesBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'split/sizes', call: 'torch.split', args: [{ shape: [6, 2], domain: 'any' }, [1, 0, 5]], family: 'shape' },
     { name: 'split/sizes method dim', call: 'Tensor.split', args: [{ shape: [2, 5], domain: 'any' }, [3, 2], 1], family: 'shape' },
     { name: 'chunk/empty dim', call: 'torch.chunk', args: [{ shape: [0, 2], domain: 'any' }, 2], family: 'shape' },
-  ] }),
-  [Op.Unbind]: manual('UnbindBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Unbind]: manual('UnbindBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'unbind/dim 0', call: 'torch.unbind', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'unbind/negative dim', call: 'Tensor.unbind', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], family: 'shape' },
     { name: 'unbind/1-D', call: 'torch.unbind', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.Rot90]: manual('Rot90Backward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Rot90]: manual('Rot90Backward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'rot90/default', call: 'torch.rot90', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'rot90/twice', call: 'Tensor.rot90', args: [{ shape: [3, 4], domain: 'any' }, 2], family: 'shape' },
     { name: 'rot90/negative k dims', call: 'torch.rot90', args: [{ shape: [2, 3, 4], domain: 'any' }, -1, [2, 0]], family: 'shape' },
     { name: 'rot90/k 7 negative dims', call: 'Tensor.rot90', args: [{ shape: [2, 3, 4], domain: 'any' }, 7, [-1, -2]], family: 'shape' },
     { name: 'rot90/zero', call: 'torch.rot90', args: [{ shape: [2, 3], domain: 'any' }, 0], family: 'shape' },
     { name: 'rot90/empty', call: 'torch.rot90', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'shape' },
-  ] }),
-  [Op.DiagEmbed]: manual('DiagEmbedBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.DiagEmbed]: manual('DiagEmbedBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'diag_embed/default', call: 'torch.diag_embed', args: [{ shape: [2, 3], domain: 'any' }], family: 'shape' },
     { name: 'diag_embed/offset dims', call: 'Tensor.diag_embed', args: [{ shape: [3, 4], domain: 'any' }, 1, 0, 2], family: 'shape' },
     { name: 'diag_embed/negative offset', call: 'torch.diag_embed', args: [{ shape: [3], domain: 'any' }, -2], family: 'shape' },
     { name: 'diag_embed/dims swapped', call: 'torch.diag_embed', args: [{ shape: [2, 2], domain: 'any' }], kwargs: { offset: 1, dim1: -1, dim2: 0 }, family: 'shape' },
     { name: 'diag_embed/empty', call: 'torch.diag_embed', args: [{ shape: [0, 2], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.ConstantPadNd]: manual('ConstantPadNdBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.ConstantPadNd]: manual('ConstantPadNdBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'pad/last dim', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [1, 2]], family: 'shape' },
     { name: 'pad/two dims value', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [1, 0, 0, 2]], kwargs: { value: -1.5 }, family: 'shape' },
     { name: 'pad/crop', call: 'F.pad', args: [{ shape: [2, 4], domain: 'any' }, [-1, 2, 1, -1]], family: 'shape' },
@@ -718,42 +723,42 @@ export const ops: Rows = {
     { name: 'pad/3-D first dims', call: 'F.pad', args: [{ shape: [2, 2, 2], domain: 'any' }, [0, 0, 1, 1, 1, 0]], family: 'shape' },
     { name: 'pad/0-dim none', call: 'F.pad', args: [{ shape: [], domain: 'any' }, []], family: 'shape' },
     { name: 'pad/empty', call: 'F.pad', args: [{ shape: [0, 2], domain: 'any' }, [1, 1]], family: 'shape' },
-  ] }),
-  [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: [
+  ]) }),
+  [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'scatter/src', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 1, 3, 2, 1, 0], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/src method dim 0', call: 'Tensor.scatter', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [2, 0], shape: [1, 2], dtype: 'int64' }, { shape: [1, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/negative dim', call: 'torch.scatter', args: [{ shape: [2, 3], domain: 'any' }, -1, { values: [2, 1], shape: [2, 1], dtype: 'int64' }, { shape: [2, 1], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.Scatter1]: manual('ScatterBackward1', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Scatter1]: manual('ScatterBackward1', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'scatter/value', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 3, 1, 1, 2, 0], shape: [3, 2], dtype: 'int64' }, -2.5], family: 'shape' },
     { name: 'scatter/value method', call: 'Tensor.scatter', args: [{ shape: [4], domain: 'any' }, 0, { values: [3], shape: [1], dtype: 'int64' }], kwargs: { value: 1 }, family: 'shape' },
-  ] }),
-  [Op.ScatterAdd]: manual('ScatterAddBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: [
+  ]) }),
+  [Op.ScatterAdd]: manual('ScatterAddBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'scatter_add/repeated', call: 'torch.scatter_add', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 2, 2, 2], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter_add/dim 0 method', call: 'Tensor.scatter_add', args: [{ shape: [2, 3], domain: 'any' }, 0, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'int64' }, { shape: [2, 3], domain: 'any' }], family: 'shape' },
     { name: 'scatter_add/empty index', call: 'torch.scatter_add', args: [{ shape: [3], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }, { shape: [0], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.IndexAdd]: manual('IndexAddBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: [
+  ]) }),
+  [Op.IndexAdd]: manual('IndexAddBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'index_add/repeated', call: 'torch.index_add', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3], shape: [3], dtype: 'int64' }, { shape: [3, 3], domain: 'any' }], family: 'shape' },
     { name: 'index_add/alpha method', call: 'Tensor.index_add', args: [{ shape: [4, 2], domain: 'any' }, 0, { values: [3, 1], shape: [2], dtype: 'int64' }, { shape: [2, 2], domain: 'any' }], kwargs: { alpha: -1.5 }, family: 'shape' },
     { name: 'index_add/negative dim', call: 'torch.index_add', args: [{ shape: [2, 3], domain: 'any' }, -1, { values: [2], shape: [1], dtype: 'int64' }, { shape: [2, 1], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.IndexCopy]: manual('IndexCopyBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: [
+  ]) }),
+  [Op.IndexCopy]: manual('IndexCopyBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'index_copy/dim 1', call: 'torch.index_copy', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [3, 0], shape: [2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'index_copy/method', call: 'Tensor.index_copy', args: [{ shape: [4], domain: 'any' }, 0, { values: [2, 1, 0], shape: [3], dtype: 'int64' }, { shape: [3], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.MaskedScatter]: manual('MaskedScatterBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: [
+  ]) }),
+  [Op.MaskedScatter]: manual('MaskedScatterBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'masked_scatter/same shape', call: 'torch.masked_scatter', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, { shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'masked_scatter/broadcast mask', call: 'Tensor.masked_scatter', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }, { shape: [5], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.IndexFill]: manual('IndexFillBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.IndexFill]: manual('IndexFillBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'index_fill/number', call: 'torch.index_fill', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 3, 0], shape: [3], dtype: 'int64' }, -1.5], family: 'shape' },
     { name: 'index_fill/negative index method', call: 'Tensor.index_fill', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [-1], shape: [], dtype: 'int64' }, 2], family: 'shape' },
-  ] }),
-  [Op.IndexFill1]: manual('IndexFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.IndexFill1]: manual('IndexFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'index_fill/tensor value', call: 'torch.index_fill', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0], shape: [2], dtype: 'int64' }, { shape: [], domain: 'any' }], family: 'shape' },
-  ] }),
-  [Op.Index]: manual('IndexBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.Index]: manual('IndexBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'index/int tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [0, 2, 2, -1], shape: [4], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
     { name: 'index/slice then tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4, 5], domain: 'any' }, [':', { values: [3, 0, 3], shape: [3], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
     { name: 'index/two tensors broadcast', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4, 5], domain: 'any' }, [{ values: [0, 2, 1], shape: [3], dtype: 'int64' }, { values: [1, 3], shape: [2, 1], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
@@ -766,20 +771,20 @@ export const ops: Rows = {
     { name: 'index/ellipsis tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [2, 3, 4], domain: 'any' }, ['...', { values: [3, 3, 0], shape: [3], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
     { name: 'index/none tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [null, { values: [2, 1], shape: [2], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
     { name: 'index/0-dim tensor', call: 'Tensor.__getitem_spec__', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [2], shape: [], dtype: 'int64' }] as unknown as number[]], family: 'shape' },
-  ] }),
-  [Op.IndexPut]: manual('IndexPutBackward0', ['self', 'values'], 'scatterFlatBackward', { cases: [
+  ]) }),
+  [Op.IndexPut]: manual('IndexPutBackward0', ['self', 'values'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'index_put/rows', call: 'torch.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [0, 2], shape: [2], dtype: 'int64' }], { shape: [2, 4], domain: 'any' }], family: 'shape' },
     { name: 'index_put/accumulate repeated', call: 'Tensor.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [0, 0, 2], shape: [3], dtype: 'int64' }, { values: [1, 1, 3], shape: [3], dtype: 'int64' }], { shape: [3], domain: 'any' }, true], family: 'shape' },
     { name: 'index_put/mask', call: 'torch.index_put', args: [{ shape: [2, 3], domain: 'any' }, [{ values: [1, 0, 1, 1, 0, 0], shape: [2, 3], dtype: 'bool' }], { shape: [3], domain: 'any' }], family: 'shape' },
     { name: 'index_put/broadcast values', call: 'torch.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [1], shape: [1], dtype: 'int64' }], { shape: [4], domain: 'any' }], kwargs: { accumulate: true }, family: 'shape' },
-  ] }),
-  [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: [
+  ]) }),
+  [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast input', call: 'torch.masked_select', args: [{ shape: [3], domain: 'any' }, { values: [1, 0, 1, 1, 1, 0], shape: [2, 1, 3], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/none', call: 'torch.masked_select', args: [{ shape: [2, 2], domain: 'any' }, { values: [0, 0, 0, 0], shape: [2, 2], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/empty', call: 'torch.masked_select', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0], dtype: 'bool' }], family: 'shape' },
-  ] }),
+  ]) }),
   // ---- ternary and linalg 2 ----
   // where(condition, self, other): the record's inputs are self and other, the bool condition is
   // saved (PyTorch's next_functions list no condition); a number operand is a 0-d tensor

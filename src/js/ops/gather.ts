@@ -3,7 +3,7 @@
 // The front end (src/ops/gather_scatter.ts) computed and validated the flat index.
 
 import { Op, DType } from '../../../abi/abi.js';
-import { JsTensor, empty, record } from '../tensor.js';
+import { JsTensor, empty, record, roundOf } from '../tensor.js';
 
 export function gatherFlat(op: Op, x: JsTensor, value: JsTensor | null, index: JsTensor, shape: number[], fill: number, sum: boolean): JsTensor {
   const out = empty(shape, x.dtype);
@@ -23,11 +23,12 @@ export function gatherFlat(op: Op, x: JsTensor, value: JsTensor | null, index: J
 
 /** k = 0: g added at index[i] into zeros of x's shape (g[0] when `sum`); k = 1: the sum of g where index[i] < 0. */
 export function gatherFlatBackward(sum: boolean, k: number, g: JsTensor, index: JsTensor, shape: number[]): JsTensor {
-  const out = empty(shape.slice());
+  const out = empty(shape.slice(), g.dtype);
   const idx = index.data, gd = g.data, od = out.data;
   if (k === 1) {
     let s = 0;
-    for (let i = 0; i < idx.length; i++) if (idx[i] < 0) s = Math.fround(s + gd[i]);
+    const round = roundOf(g.dtype);
+    for (let i = 0; i < idx.length; i++) if (idx[i] < 0) s = round(s + gd[i]);
     od[0] = s;
     return out;
   }
@@ -39,13 +40,13 @@ export function gatherFlatBackward(sum: boolean, k: number, g: JsTensor, index: 
 export function scatterFlat(op: Op, x: JsTensor, src: JsTensor, index: JsTensor, accumulate: boolean, alpha: number): JsTensor {
   const out = new JsTensor(x.data.slice(), x.shape.slice(), x.dtype);
   const idx = index.data, sd = src.data, od = out.data;
-  const float = x.dtype === DType.Float32, a32 = Math.fround(alpha), ai = Math.trunc(alpha);
+  const float = x.dtype === DType.Float32 || x.dtype === DType.Float64, round = roundOf(x.dtype);
+  const a = float ? round(alpha) : Math.trunc(alpha);
   for (let j = 0; j < idx.length; j++) {
     const t = idx[j];
     if (t < 0) continue;
     if (!accumulate) od[t] = sd[j];
-    else if (float) od[t] = od[t] + (alpha === 1 ? sd[j] : Math.fround(a32 * sd[j]));
-    else od[t] = od[t] + ai * sd[j];
+    else od[t] = od[t] + (alpha === 1 ? sd[j] : round(a * sd[j]));
   }
   const r = record(op, out, [x, src]);
   if (r) { r.s0 = alpha; r.i0 = accumulate ? 1 : 0; r.saved = [index]; }
@@ -56,14 +57,14 @@ export function scatterFlat(op: Op, x: JsTensor, src: JsTensor, index: JsTensor,
 export function scatterFlatBackward(k: number, g: JsTensor, index: JsTensor, accumulate: boolean, alpha: number, shape: number[]): JsTensor {
   const idx = index.data, gd = g.data;
   if (k === 0) {
-    const out = new JsTensor(gd.slice(), shape.slice());
+    const out = new JsTensor(gd.slice(), shape.slice(), g.dtype);
     if (!accumulate) for (let j = 0; j < idx.length; j++) if (idx[j] >= 0) out.data[idx[j]] = 0;
     return out;
   }
-  const out = empty(shape.slice()), a32 = Math.fround(alpha);
+  const out = empty(shape.slice(), g.dtype), round = roundOf(g.dtype), a = round(alpha);
   for (let j = 0; j < idx.length; j++) {
     const v = idx[j] < 0 ? 0 : gd[idx[j]];
-    out.data[j] = alpha === 1 ? v : Math.fround(a32 * v);
+    out.data[j] = alpha === 1 ? v : round(a * v);
   }
   return out;
 }
