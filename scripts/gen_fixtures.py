@@ -158,6 +158,8 @@ def enc_arg(a):
         return list(a)
     if isinstance(a, float):
         return enc_value(a)
+    if isinstance(a, torch.dtype):
+        return str(a).replace("torch.", "")  # wasmgrad takes a dtype's name where PyTorch takes the dtype
     assert a is None or isinstance(a, (bool, int, str)), a
     return a
 

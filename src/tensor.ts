@@ -1626,13 +1626,13 @@ export class Tensor {
    * @example
    * console.log(`${torch.tensor([0, 0]).softmax(0)}`); // tensor([0.5000, 0.5000])
    */
-  softmax(dim: number | { dim: number }): Tensor { return red.softmax(this, dim); }
+  softmax(dim: red.SoftmaxDim, dtype?: TorchDtype | DTypeName | null): Tensor { return red.softmax(this, dim, dtype); }
   /**
    * `log(softmax(x))` along `dim`, computed stably. See {@link log_softmax}.
    * @example
    * console.log(`${torch.tensor([0, 0]).log_softmax(0)}`); // tensor([-0.6931, -0.6931])
    */
-  log_softmax(dim: number | { dim: number }): Tensor { return red.log_softmax(this, dim); }
+  log_softmax(dim: red.SoftmaxDim, dtype?: TorchDtype | DTypeName | null): Tensor { return red.log_softmax(this, dim, dtype); }
 
   /**
    * The same elements in a new shape (one size may be -1). See {@link reshape}.

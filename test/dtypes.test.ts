@@ -176,8 +176,9 @@ for (const device of DEVICES) {
       // 1 + 1e-12 is 1 in float32
       expect(Math.abs((x.add(1).sub(1).tolist() as number[])[1] - 1e-12)).toBeLessThan(1e-15);
       expect([x.exp().dtype, x.sum().dtype, x.reshape(1, 2).matmul(x.reshape(2, 1)).dtype]).toEqual([torch.float64, torch.float64, torch.float64]);
-      expect(() => x.softmax(0)).toThrow('wasmgrad: softmax is not implemented for float64 tensors yet');
-      expect(() => x.amax()).toThrow('wasmgrad: amax is not implemented for float64 tensors yet');
+      expect([x.softmax(0).dtype, x.amax().dtype, x.logsumexp(0).dtype]).toEqual([torch.float64, torch.float64, torch.float64]);
+      expect(() => x.prod()).toThrow('wasmgrad: prod is not implemented for float64 tensors yet');
+      expect(() => torch.nn.functional.mse_loss(x, x)).toThrow('wasmgrad: mse_loss is not implemented for float64 tensors yet');
       expect(() => torch.rand(2, { dtype: torch.float64, device })).toThrow('rand does not support dtype torch.float64');
     });
 

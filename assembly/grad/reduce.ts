@@ -6,26 +6,31 @@
 // they can be differentiated again.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, dataOf, numelOf } from '../tensors';
+import { newTensor, dataOf, numelOf, dtypeOf } from '../tensors';
 import { inNdim, inShape, is_grad_enabled } from '../tape';
 import { T, saved, result, i0, mul } from './helpers';
 import { amaxGrad, logsumexpGrad } from '../kernels/reduce';
 import { softmaxBackward as softmaxKernel, maxAlongDimGrad } from '../kernels/softmax';
+import { softmaxBackward64 } from '../kernels/softmax64';
 import { binary, unary } from '../ops/elementwise';
 import { sum, outerSize, innerSize, dimSize } from '../ops/reduce';
 
-/** A new float32 tensor shaped like input 0 of r (a temporary of the rule). */
-function inputLike(r: usize): i32 {
-  return T(newTensor(inNdim(r, 0), inShape(r, 0), DType.Float32));
+/** A new tensor shaped like input 0 of r, in g's dtype (a temporary of the rule). */
+function inputLike(r: usize, g: i32): i32 {
+  return T(newTensor(inNdim(r, 0), inShape(r, 0), dtypeOf(g)));
 }
+
+const isF64 = (t: i32): bool => dtypeOf(t) == DType.Float64;
 
 // (g / count) · (x == amax): ties share the gradient evenly
 export function amaxBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
-  const out = inputLike(r);
+  const out = inputLike(r, g);
   if (out < 0) return out;
-  const ok = amaxGrad(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(m), dataOf(g), numelOf(g), dataOf(out));
+  const ok = isF64(g)
+    ? amaxGrad<f64>(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(m), dataOf(g), numelOf(g), dataOf(out))
+    : amaxGrad<f32>(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(m), dataOf(g), numelOf(g), dataOf(out));
   return ok ? out : Err.OutOfMemory;
 }
 
@@ -34,30 +39,36 @@ export function amaxBackward(r: usize, g: i32, k: i32): i32 {
 export function maxAllBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
-  const out = inputLike(r);
+  const out = inputLike(r, g);
   if (out < 0) return out;
-  const v = load<f32>(dataOf(m)), isNan = v != v;
-  const px = dataOf(x), po = dataOf(out), n = numelOf(x);
+  if (isF64(g)) evenlyDistribute<f64>(dataOf(x), numelOf(x), dataOf(m), dataOf(g), dataOf(out));
+  else evenlyDistribute<f32>(dataOf(x), numelOf(x), dataOf(m), dataOf(g), dataOf(out));
+  return out;
+}
+
+function evenlyDistribute<F>(px: usize, n: i32, pm: usize, pg: usize, po: usize): void {
+  const sh = alignof<F>();
+  const v = load<F>(pm), isNan = v != v;
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const e = load<f32>(px + (<usize>i << 2));
+    const e = load<F>(px + (<usize>i << sh));
     if (isNan ? e != e : e == v) count++;
   }
-  const share = load<f32>(dataOf(g)) / <f32>count;
+  const share = load<F>(pg) / <F>count;
   for (let i = 0; i < n; i++) {
-    const e = load<f32>(px + (<usize>i << 2));
-    store<f32>(po + (<usize>i << 2), (isNan ? e != e : e == v) ? share : 0);
+    const e = load<F>(px + (<usize>i << sh));
+    store<F>(po + (<usize>i << sh), (isNan ? e != e : e == v) ? share : 0);
   }
-  return out;
 }
 
 // the gradient goes to the index max chose
 export function maxDimBackward(r: usize, g: i32, k: i32): i32 {
-  const out = inputLike(r);
+  const out = inputLike(r, g);
   if (out < 0) return out;
   const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);
-  maxAlongDimGrad(dataOf(g), dataOf(saved(r, 0)), dataOf(out),
-    outerSize(nd, shape, dim), dimSize(nd, shape, dim), innerSize(nd, shape, dim));
+  const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  if (isF64(g)) maxAlongDimGrad<f64>(dataOf(g), dataOf(saved(r, 0)), dataOf(out), outer, d, inner);
+  else maxAlongDimGrad<f32>(dataOf(g), dataOf(saved(r, 0)), dataOf(out), outer, d, inner);
   return out;
 }
 
@@ -65,9 +76,10 @@ export function maxDimBackward(r: usize, g: i32, k: i32): i32 {
 export function logsumexpBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), res = result(r);
   if (res < 0) return res;
-  const out = inputLike(r);
+  const out = inputLike(r, g);
   if (out < 0) return out;
-  logsumexpGrad(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(res), dataOf(g), dataOf(out));
+  if (isF64(g)) logsumexpGrad<f64>(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(res), dataOf(g), dataOf(out));
+  else logsumexpGrad<f32>(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(res), dataOf(g), dataOf(out));
   return out;
 }
 
@@ -90,10 +102,11 @@ function softmaxLikeBackward(isLog: bool, r: usize, g: i32): i32 {
     const d = T(binary(Op.Sub, g, s, 1));
     return d < 0 ? d : mul(d, y);
   }
-  const out = inputLike(r);
+  const out = inputLike(r, g);
   if (out < 0) return out;
-  const ok = softmaxKernel(isLog, dataOf(g), dataOf(y), dataOf(out),
-    outerSize(nd, shape, dim), dimSize(nd, shape, dim), innerSize(nd, shape, dim));
+  const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  if (isF64(g)) { softmaxBackward64(isLog, dataOf(g), dataOf(y), dataOf(out), outer, d, inner); return out; }
+  const ok = softmaxKernel(isLog, dataOf(g), dataOf(y), dataOf(out), outer, d, inner);
   return ok ? out : Err.OutOfMemory;
 }
 

@@ -152,55 +152,57 @@ function plan(nd: i32, shape: usize, mask: i32): i32 {
 export enum Walk { Max, Count, Lse, AmaxGrad, LseGrad }
 
 // @ts-ignore: decorator
-@inline function expDiff(x: f32, m: f32): f32 { return <f32>Math.exp(<f64>(x - m)); }
+@inline function expDiff<T>(x: T, m: T): T { return <T>Math.exp(<f64>(x - m)); }
 
-// One input row of `n` elements at p that all fold into output element o.
+// One input row of `n` elements of type T at p that all fold into output element o.
 // @ts-ignore: decorator
-@inline function foldRow(kind: i32, p: usize, po: usize, n: i32, o: usize, a: usize, b: usize): void {
-  const m = load<f32>(a + (o << 2));
+@inline function foldRow<T>(kind: i32, p: usize, po: usize, n: i32, o: usize, a: usize, b: usize): void {
+  const sh = alignof<T>();
+  const m = load<T>(a + (o << sh));
   if (kind == Walk.Max) {
     let acc = m;
     for (let j = 0; j < n; j++) {
-      const v = load<f32>(p + (<usize>j << 2));
+      const v = load<T>(p + (<usize>j << sh));
       if (v > acc || v != v) acc = v;
     }
-    store<f32>(a + (o << 2), acc);
+    store<T>(a + (o << sh), acc);
   } else if (kind == Walk.Count) {
     let c = 0;
-    for (let j = 0; j < n; j++) if (load<f32>(p + (<usize>j << 2)) == m) c++;
+    for (let j = 0; j < n; j++) if (load<T>(p + (<usize>j << sh)) == m) c++;
     store<f64>(b + (o << 3), load<f64>(b + (o << 3)) + <f64>c);
   } else if (kind == Walk.Lse) {
     let s: f64 = 0;
-    for (let j = 0; j < n; j++) s += <f64>expDiff(load<f32>(p + (<usize>j << 2)), m);
+    for (let j = 0; j < n; j++) s += <f64>expDiff<T>(load<T>(p + (<usize>j << sh)), m);
     store<f64>(b + (o << 3), load<f64>(b + (o << 3)) + s);
   } else if (kind == Walk.AmaxGrad) {
-    const q = load<f32>(b + (o << 2));
+    const q = load<T>(b + (o << sh));
     for (let j = 0; j < n; j++) {
-      const i = <usize>j << 2;
-      store<f32>(po + i, q * (load<f32>(p + i) == m ? <f32>1 : <f32>0));
+      const i = <usize>j << sh;
+      store<T>(po + i, q * (load<T>(p + i) == m ? <T>1 : <T>0));
     }
   } else {
-    const g = load<f32>(b + (o << 2));
+    const g = load<T>(b + (o << sh));
     for (let j = 0; j < n; j++) {
-      const i = <usize>j << 2;
-      store<f32>(po + i, g * expDiff(load<f32>(p + i), m));
+      const i = <usize>j << sh;
+      store<T>(po + i, g * expDiff<T>(load<T>(p + i), m));
     }
   }
 }
 
 // One input row whose elements fold into consecutive output elements o, o+1, ...
 // @ts-ignore: decorator
-@inline function mapRow(kind: i32, p: usize, po: usize, n: i32, o: usize, a: usize, b: usize): void {
-  for (let j = 0; j < n; j++) foldRow(kind, p + (<usize>j << 2), po + (<usize>j << 2), 1, o + <usize>j, a, b);
+@inline function mapRow<T>(kind: i32, p: usize, po: usize, n: i32, o: usize, a: usize, b: usize): void {
+  const sh = alignof<T>();
+  for (let j = 0; j < n; j++) foldRow<T>(kind, p + (<usize>j << sh), po + (<usize>j << sh), 1, o + <usize>j, a, b);
 }
 
 /**
- * Walks x (numel > 0) after plan(): per element, folds into / reads from
- * output element o of the buffers a (f32) and b (f64 accumulators, or f32),
+ * Walks x (numel > 0, elements of type T) after plan(): per element, folds into / reads from
+ * output element o of the buffers a (T) and b (f64 accumulators, or T),
  * writing input-shaped results to out (the derivatives).
  */
 // @ts-ignore: decorator
-@inline function walk(kind: i32, x: usize, nd: i32, a: usize, b: usize, out: usize): void {
+@inline function walk<T>(kind: i32, x: usize, nd: i32, a: usize, b: usize, out: usize): void {
   const last = nd - 1;
   const inner = load<i32>(WS_SHAPE + (<usize>last << 2));
   const si = load<i32>(WS_OSTR + (<usize>last << 2));
@@ -208,10 +210,10 @@ export enum Walk { Max, Count, Lse, AmaxGrad, LseGrad }
   for (let d = 0; d < last; d++) { rows *= load<i32>(WS_SHAPE + (<usize>d << 2)); store<i32>(WS_CNT + (<usize>d << 2), 0); }
   let off = 0;
   let p = x, po = out;
-  const rowBytes = <usize>inner << 2;
+  const rowBytes = <usize>inner << alignof<T>();
   for (let r = 0; r < rows; r++) {
-    if (si == 0) foldRow(kind, p, po, inner, <usize>off, a, b);
-    else mapRow(kind, p, po, inner, <usize>off, a, b);
+    if (si == 0) foldRow<T>(kind, p, po, inner, <usize>off, a, b);
+    else mapRow<T>(kind, p, po, inner, <usize>off, a, b);
     p += rowBytes;
     po += rowBytes;
     for (let d = last - 1; d >= 0; d--) {
@@ -227,38 +229,39 @@ export enum Walk { Max, Count, Lse, AmaxGrad, LseGrad }
 
 /**
  * out = max of x over the dims in mask (NaN wins, as in PyTorch); out holds
- * the kept dims, contiguous, outN elements. x must not be empty.
+ * the kept dims, contiguous, outN elements of type T. x must not be empty.
  */
-export function reduceMax(x: usize, nd: i32, shape: usize, mask: i32, out: usize, outN: i32): void {
-  for (let i = 0; i < outN; i++) store<f32>(out + (<usize>i << 2), -Infinity);
-  walk(Walk.Max, x, plan(nd, shape, mask), out, 0, 0);
+export function reduceMax<T>(x: usize, nd: i32, shape: usize, mask: i32, out: usize, outN: i32): void {
+  for (let i = 0; i < outN; i++) store<T>(out + (<usize>i << alignof<T>()), <T>-Infinity);
+  walk<T>(Walk.Max, x, plan(nd, shape, mask), out, 0, 0);
 }
 
 /**
  * out = logsumexp of x over mask, as PyTorch computes it: m = amax, taken as
  * 0 where it is infinite (so a +inf element gives +inf, all −inf gives −inf,
- * rather than NaN from inf − inf), then log(Σ exp(x − m)) + m. Returns false
- * when scratch memory could not be had.
+ * rather than NaN from inf − inf), then log(Σ exp(x − m)) + m (the sum rounded to T first).
+ * Returns false when scratch memory could not be had.
  */
-export function reduceLogsumexp(x: usize, n: i32, nd: i32, shape: usize, mask: i32, out: usize, outN: i32): bool {
+export function reduceLogsumexp<T>(x: usize, n: i32, nd: i32, shape: usize, mask: i32, out: usize, outN: i32): bool {
+  const sh = alignof<T>();
   if (n == 0) {
     // an empty sum: log(0)
-    for (let i = 0; i < outN; i++) store<f32>(out + (<usize>i << 2), -Infinity);
+    for (let i = 0; i < outN; i++) store<T>(out + (<usize>i << sh), <T>-Infinity);
     return true;
   }
   const acc = alloc(<usize>max(outN, 1) << 3);
   if (!acc) return false;
   memory.fill(acc, 0, <usize>outN << 3);
-  reduceMax(x, nd, shape, mask, out, outN);
+  reduceMax<T>(x, nd, shape, mask, out, outN);
   for (let i = 0; i < outN; i++) {
-    const p = out + (<usize>i << 2);
-    if (Math.abs(load<f32>(p)) == Infinity) store<f32>(p, 0);
+    const p = out + (<usize>i << sh);
+    if (Math.abs(<f64>load<T>(p)) == Infinity) store<T>(p, 0);
   }
-  walk(Walk.Lse, x, plan(nd, shape, mask), out, acc, 0);
+  walk<T>(Walk.Lse, x, plan(nd, shape, mask), out, acc, 0);
   for (let i = 0; i < outN; i++) {
-    const p = out + (<usize>i << 2);
-    const s = <f32>load<f64>(acc + (<usize>i << 3));
-    store<f32>(p, <f32>Math.log(<f64>s) + load<f32>(p));
+    const p = out + (<usize>i << sh);
+    const s = <T>load<f64>(acc + (<usize>i << 3));
+    store<T>(p, <T>Math.log(<f64>s) + load<T>(p));
   }
   free(acc);
   return true;
@@ -269,24 +272,25 @@ export function reduceLogsumexp(x: usize, n: i32, nd: i32, shape: usize, mask: i
  * each reduced slice equal its max (so ties share the gradient, and a NaN
  * max gives NaN, as in PyTorch). m and g are in the output's element order.
  */
-export function amaxGrad(x: usize, n: i32, nd: i32, shape: usize, mask: i32, m: usize, g: usize, outN: i32, out: usize): bool {
+export function amaxGrad<T>(x: usize, n: i32, nd: i32, shape: usize, mask: i32, m: usize, g: usize, outN: i32, out: usize): bool {
   if (n == 0) return true;
-  const cnt = alloc(<usize>outN * 12);
+  const sh = alignof<T>();
+  const cnt = alloc(<usize>outN * (8 + sizeof<T>()));
   if (!cnt) return false;
   const q = cnt + (<usize>outN << 3);
   memory.fill(cnt, 0, <usize>outN << 3);
   const k = plan(nd, shape, mask);
-  walk(Walk.Count, x, k, m, cnt, 0);
+  walk<T>(Walk.Count, x, k, m, cnt, 0);
   for (let i = 0; i < outN; i++) {
-    store<f32>(q + (<usize>i << 2), load<f32>(g + (<usize>i << 2)) / <f32>load<f64>(cnt + (<usize>i << 3)));
+    store<T>(q + (<usize>i << sh), load<T>(g + (<usize>i << sh)) / <T>load<f64>(cnt + (<usize>i << 3)));
   }
-  walk(Walk.AmaxGrad, x, k, m, q, out);
+  walk<T>(Walk.AmaxGrad, x, k, m, q, out);
   free(cnt);
   return true;
 }
 
 /** LogsumexpBackward0: out = g · exp(x − result), g and result in the output's element order. */
-export function logsumexpGrad(x: usize, n: i32, nd: i32, shape: usize, mask: i32, res: usize, g: usize, out: usize): void {
+export function logsumexpGrad<T>(x: usize, n: i32, nd: i32, shape: usize, mask: i32, res: usize, g: usize, out: usize): void {
   if (n == 0) return;
-  walk(Walk.LseGrad, x, plan(nd, shape, mask), res, g, out);
+  walk<T>(Walk.LseGrad, x, plan(nd, shape, mask), res, g, out);
 }

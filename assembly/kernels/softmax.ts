@@ -220,37 +220,39 @@ export function softmaxBackward(isLog: bool, g: usize, y: usize, out: usize, out
 }
 
 /**
- * max along the middle dim (d ≥ 1): values into vals (f32) and the index of
+ * max along the middle dim (d ≥ 1), elements of type T: values into vals and the index of
  * the first maximum into idx (i32), as PyTorch picks it; a NaN is the maximum
  * and its first occurrence wins.
  */
-export function maxAlongDim(x: usize, vals: usize, idx: usize, outer: i32, d: i32, inner: i32): void {
-  const rowB = <usize>inner << 2;
+export function maxAlongDim<T>(x: usize, vals: usize, idx: usize, outer: i32, d: i32, inner: i32): void {
+  const sh = alignof<T>();
+  const rowB = <usize>inner << sh;
   for (let o = 0; o < outer; o++) {
     const px = x + <usize>o * <usize>d * rowB;
-    const pv = vals + <usize>o * rowB, pi = idx + <usize>o * rowB;
+    const pv = vals + <usize>o * rowB, pi = idx + (<usize>o * <usize>inner << 2);
     memory.copy(pv, px, rowB);
-    memory.fill(pi, 0, rowB);
+    memory.fill(pi, 0, <usize>inner << 2);
     for (let k = 1; k < d; k++) {
       const row = px + <usize>k * rowB;
       for (let i = 0; i < inner; i++) {
-        const v = ld(row, i), m = ld(pv, i);
-        if (!(v <= m) && m == m) { st(pv, i, v); store<i32>(pi + (<usize>i << 2), k); }
+        const v = load<T>(row + (<usize>i << sh)), m = load<T>(pv + (<usize>i << sh));
+        if (!(v <= m) && m == m) { store<T>(pv + (<usize>i << sh), v); store<i32>(pi + (<usize>i << 2), k); }
       }
     }
   }
 }
 
 /** MaxBackward0: out (zeroed here) gets g at each chosen index along the middle dim. */
-export function maxAlongDimGrad(g: usize, idx: usize, out: usize, outer: i32, d: i32, inner: i32): void {
-  memory.fill(out, 0, <usize>outer * <usize>d * <usize>inner << 2);
-  const rowB = <usize>inner << 2;
+export function maxAlongDimGrad<T>(g: usize, idx: usize, out: usize, outer: i32, d: i32, inner: i32): void {
+  const sh = alignof<T>();
+  memory.fill(out, 0, <usize>outer * <usize>d * <usize>inner << sh);
+  const rowB = <usize>inner << sh;
   for (let o = 0; o < outer; o++) {
     const po = out + <usize>o * <usize>d * rowB;
-    const pg = g + <usize>o * rowB, pi = idx + <usize>o * rowB;
+    const pg = g + <usize>o * rowB, pi = idx + (<usize>o * <usize>inner << 2);
     for (let i = 0; i < inner; i++) {
       const k = load<i32>(pi + (<usize>i << 2));
-      st(po + <usize>k * rowB, i, ld(pg, i));
+      store<T>(po + <usize>k * rowB + (<usize>i << sh), load<T>(pg + (<usize>i << sh)));
     }
   }
 }

@@ -182,7 +182,7 @@ export function norm(x: i32, p: f64, mask: i32, keepdim: bool): i32 {
   const po = dataOf(out), on = numelOf(out);
   let ok = true;
   if (p == Infinity) {
-    if (n > 0) reduceMax(pt, nd, shapePtr(x), mask, po, on);
+    if (n > 0) reduceMax<f32>(pt, nd, shapePtr(x), mask, po, on);
   } else ok = reduceSum<f32>(pt, nd, shapePtr(x), mask, po, 1.0, COUNTERS);
   release(t);
   if (!ok) { release(out); return Err.OutOfMemory; }

@@ -8,6 +8,7 @@ import { shouldRecord1, newRecord, setInput, setParams, save, saveOutput } from 
 import { SHAPE, COUNTERS } from '../scratch';
 import { reduceSum, reduceMax, reduceLogsumexp } from '../kernels/reduce';
 import { softmaxForward, maxAlongDim } from '../kernels/softmax';
+import { softmaxForward64 } from '../kernels/softmax64';
 
 /** Writes the reduced shape into SHAPE; returns its ndim. */
 export function reducedShape(a: i32, mask: i32, keepdim: bool): i32 {
@@ -93,12 +94,18 @@ function recordMaskReduction(op: i32, a: i32, out: i32, mask: i32, keepdim: bool
   return out;
 }
 
+/** out = max of a over mask, in a's dtype (float32 or float64). */
+export function reduceMaxOf(a: i32, nd: i32, shape: usize, mask: i32, out: i32): void {
+  if (dtypeOf(a) == DType.Float64) reduceMax<f64>(dataOf(a), nd, shape, mask, dataOf(out), numelOf(out));
+  else reduceMax<f32>(dataOf(a), nd, shape, mask, dataOf(out), numelOf(out));
+}
+
 /** amax over the dims in mask (AmaxBackward0); the TS layer rejects empty reductions. */
 export function amax(a: i32, mask: i32, keepdim: bool): i32 {
   const nd = reducedShape(a, mask, keepdim);
-  const out = newTensor(nd, SHAPE, DType.Float32);
+  const out = newTensor(nd, SHAPE, dtypeOf(a));
   if (!out) return Err.OutOfMemory;
-  if (numelOf(a) > 0) reduceMax(dataOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out));
+  if (numelOf(a) > 0) reduceMaxOf(a, ndimOf(a), shapePtr(a), mask, out);
   return recordMaskReduction(Op.Amax, a, out, mask, keepdim);
 }
 
@@ -106,24 +113,26 @@ export function amax(a: i32, mask: i32, keepdim: bool): i32 {
 /** −x of every element into a new tensor (min is −max(−x): the same first index, the same NaN). */
 function negated(a: i32): i32 {
   const n = numelOf(a);
-  const t = newTensorN(ndimOf(a), shapePtr(a), DType.Float32, n);
-  if (t) negateInPlace(dataOf(a), dataOf(t), n);
+  const t = newTensorN(ndimOf(a), shapePtr(a), dtypeOf(a), n);
+  if (t) negateInPlace(a, dataOf(a), dataOf(t), n);
   return t;
 }
 
-function negateInPlace(x: usize, out: usize, n: i32): void {
-  for (let i = 0; i < n; i++) store<f32>(out + (<usize>i << 2), -load<f32>(x + (<usize>i << 2)));
+/** out = −x for n elements of a's dtype. */
+function negateInPlace(a: i32, x: usize, out: usize, n: i32): void {
+  if (dtypeOf(a) == DType.Float64) { for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), -load<f64>(x + (<usize>i << 3))); }
+  else for (let i = 0; i < n; i++) store<f32>(out + (<usize>i << 2), -load<f32>(x + (<usize>i << 2)));
 }
 
 /** max (MaxAll) or min (MinAll) of every element, 0-d. */
 export function max_all(a: i32, op: i32): i32 {
-  const out = newTensorN(0, SHAPE, DType.Float32, 1);
+  const out = newTensorN(0, SHAPE, dtypeOf(a), 1);
   if (!out) return Err.OutOfMemory;
   const src = op == Op.MinAll ? negated(a) : a;
   if (!src) { release(out); return Err.OutOfMemory; }
   const nd = ndimOf(a);
-  reduceMax(dataOf(src), nd, shapePtr(a), nd ? (1 << nd) - 1 : 0, dataOf(out), 1);
-  if (src != a) { negateInPlace(dataOf(out), dataOf(out), 1); release(src); }
+  reduceMaxOf(src, nd, shapePtr(a), nd ? (1 << nd) - 1 : 0, out);
+  if (src != a) { negateInPlace(a, dataOf(out), dataOf(out), 1); release(src); }
   if (!shouldRecord1(a)) return out;
   const r = newRecord(op, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
@@ -142,14 +151,17 @@ export function max_dim(a: i32, dim: i32, keepdim: bool, op: i32): i32 {
   const nd = ndimOf(a), shape = shapePtr(a);
   const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
   const ond = reducedShape(a, nd ? 1 << dim : 0, keepdim);
-  const vals = newTensor(ond, SHAPE, DType.Float32);
+  const vals = newTensor(ond, SHAPE, dtypeOf(a));
   if (!vals) return Err.OutOfMemory;
   const idx = newTensor(ond, SHAPE, DType.Int64);
   if (!idx) { release(vals); return Err.OutOfMemory; }
   const src = op == Op.MinDim ? negated(a) : a;
   if (!src) { release(vals); release(idx); return Err.OutOfMemory; }
-  if (numelOf(vals) > 0) maxAlongDim(dataOf(src), dataOf(vals), dataOf(idx), outer, d, inner);
-  if (src != a) { negateInPlace(dataOf(vals), dataOf(vals), numelOf(vals)); release(src); }
+  if (numelOf(vals) > 0) {
+    if (dtypeOf(a) == DType.Float64) maxAlongDim<f64>(dataOf(src), dataOf(vals), dataOf(idx), outer, d, inner);
+    else maxAlongDim<f32>(dataOf(src), dataOf(vals), dataOf(idx), outer, d, inner);
+  }
+  if (src != a) { negateInPlace(a, dataOf(vals), dataOf(vals), numelOf(vals)); release(src); }
   if (shouldRecord1(a)) {
     const r = newRecord(op, 1, vals);
     if (!r) { release(vals); release(idx); return Err.OutOfMemory; }
@@ -167,9 +179,12 @@ export function take_indices(): i32 { const t = lastIndices; lastIndices = 0; re
 /** logsumexp over the dims in mask (LogsumexpBackward0). */
 export function logsumexp(a: i32, mask: i32, keepdim: bool): i32 {
   const nd = reducedShape(a, mask, keepdim);
-  const out = newTensor(nd, SHAPE, DType.Float32);
+  const out = newTensor(nd, SHAPE, dtypeOf(a));
   if (!out) return Err.OutOfMemory;
-  if (!reduceLogsumexp(dataOf(a), numelOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out))) {
+  const ok = dtypeOf(a) == DType.Float64
+    ? reduceLogsumexp<f64>(dataOf(a), numelOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out))
+    : reduceLogsumexp<f32>(dataOf(a), numelOf(a), ndimOf(a), shapePtr(a), mask, dataOf(out), numelOf(out));
+  if (!ok) {
     release(out);
     return Err.OutOfMemory;
   }
@@ -179,10 +194,12 @@ export function logsumexp(a: i32, mask: i32, keepdim: bool): i32 {
 /** softmax (Op.Softmax) or log_softmax (Op.LogSoftmax) along dim. */
 export function softmax(op: i32, a: i32, dim: i32): i32 {
   const nd = ndimOf(a), shape = shapePtr(a);
-  const out = newTensorN(nd, shape, DType.Float32, numelOf(a));
+  const out = newTensorN(nd, shape, dtypeOf(a), numelOf(a));
   if (!out) return Err.OutOfMemory;
-  const ok = softmaxForward(op == Op.LogSoftmax, dataOf(a), dataOf(out),
-    outerSize(nd, shape, dim), dimSize(nd, shape, dim), innerSize(nd, shape, dim));
+  const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  let ok = true;
+  if (dtypeOf(a) == DType.Float64) softmaxForward64(op == Op.LogSoftmax, dataOf(a), dataOf(out), outer, d, inner);
+  else ok = softmaxForward(op == Op.LogSoftmax, dataOf(a), dataOf(out), outer, d, inner);
   if (!ok) { release(out); return Err.OutOfMemory; }
   if (!shouldRecord1(a)) return out;
   const r = newRecord(op, 1, out);

@@ -14,7 +14,8 @@ import { hardtanh } from './functional.generated.js';
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
-import { softmax as softmaxOp, log_softmax as logSoftmaxOp } from '../ops/reduce.js';
+import type { TorchDtype, DTypeName } from '../dtype.js';
+import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';
 import { linear as linearOp } from '../ops/linalg.js';
 
 export type ReductionName = 'mean' | 'sum' | 'none';
@@ -62,15 +63,15 @@ export const softsign = (input: Tensor): Tensor => div(input, add(abs(input), 1)
 /** x − tanh(x), composed as PyTorch does (its node is SubBackward0). @example F.tanhshrink(x) */
 export const tanhshrink = (input: Tensor): Tensor => sub(input, tanhOp(input));
 
-/** Softmax along dim. @example F.softmax(logits, { dim: 1 }) */
-export const softmax = (input: Tensor, dim: number | { dim: number }): Tensor => softmaxOp(input, dim);
+/** Softmax along dim (after casting to `dtype` when given). @example F.softmax(logits, { dim: 1 }) */
+export const softmax = (input: Tensor, dim: SoftmaxDim, dtype?: TorchDtype | DTypeName | null): Tensor => softmaxOp(input, dim, dtype);
 /** softmax(−x) along dim, composed as PyTorch (SoftmaxBackward0 over NegBackward0). @example F.softmin(logits, 1) */
 export function softmin(input: Tensor, dim: number | { dim: number }): Tensor {
   checkTensor(input, 'softmin');
   return softmaxOp(neg(input), dim);
 }
 /** Log-softmax along dim. @example F.log_softmax(logits, 1) */
-export const log_softmax = (input: Tensor, dim: number | { dim: number }): Tensor => logSoftmaxOp(input, dim);
+export const log_softmax = (input: Tensor, dim: SoftmaxDim, dtype?: TorchDtype | DTypeName | null): Tensor => logSoftmaxOp(input, dim, dtype);
 
 /**
  * y = x·Wᵀ + b, with weight shaped (out_features, in_features).

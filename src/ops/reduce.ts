@@ -8,7 +8,7 @@ import { argTypeError, checkTensorArg, dimNameError, invalidCombination } from '
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloat, checkFloating } from './common.js';
-import { isFloating } from '../dtype.js';
+import { isFloating, type TorchDtype, type DTypeName } from '../dtype.js';
 import { maximum, minimum } from './elementwise.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
@@ -166,13 +166,13 @@ function extreme(
 ): Tensor | [Tensor, Tensor] {
   const name = o.name, isMin = name === 'min';
   checkTensorArg(name, 'input', 1, input);
-  checkFloat(input, name);
+  checkFloating(input, name);
   if (dim instanceof Tensor) return isMin ? minimum(input, dim, method) : maximum(input, dim, method);
   if (dim === undefined) {
     if (input.numel() === 0) {
       throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
     }
-    return new Tensor(input._dev, input._dev.maxAll(input.h, isMin ? Op.MinAll : Op.MaxAll), []);
+    return new Tensor(input._dev, input._dev.maxAll(input.h, isMin ? Op.MinAll : Op.MaxAll), [], input._dtype);
   }
   const { dim: d, keepdim } = parse(o, input, dim, options, method, true);
   if (typeof d !== 'number') throw noOverload(o, input, dim, options, method);
@@ -181,7 +181,7 @@ function extreme(
   checkNonEmptyReduction(input, k, name);
   const shape = reducedShape(input._shape, nd === 0 ? 0 : 1 << k, keepdim);
   const [values, indices] = input._dev.maxDim(input.h, nd === 0 ? 0 : k, keepdim, isMin ? Op.MinDim : Op.MaxDim);
-  return [new Tensor(input._dev, values, shape), new Tensor(input._dev, indices, shape.slice(), DType.Int64)];
+  return [new Tensor(input._dev, values, shape, input._dtype), new Tensor(input._dev, indices, shape.slice(), DType.Int64)];
 }
 
 const argSchemas = {
@@ -193,7 +193,7 @@ const argSchemas = {
 function argExtreme(name: 'argmax' | 'argmin', args: unknown[], self: Tensor | null): Tensor {
   const a = bind(argSchemas[name], args, self);
   const input = a.input as Tensor, dim = a.dim as number | null, keepdim = a.keepdim as boolean;
-  checkFloat(input, name);
+  checkFloating(input, name);
   const op = name === 'argmin' ? Op.MinDim : Op.MaxDim;
   const nd = input._shape.length;
   if (dim === null) {
@@ -237,7 +237,7 @@ export const argExtremeMethod = (name: 'argmax' | 'argmin', self: Tensor, args: 
  */
 export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
   checkTensorArg('amax', 'input', 1, input);
-  checkFloat(input, 'amax');
+  checkFloating(input, 'amax');
   // one signature, amax(Tensor input, int[1] dim=[], bool keepdim=False): PyTorch's plain type errors
   for (const key of [...Object.keys(isOptions(dim) ? dim : {}), ...Object.keys(isOptions(options) ? options : {})]) {
     if (key !== 'dim' && key !== 'keepdim') throw new TypeError(`amax() got an unexpected keyword argument '${key}'`);
@@ -251,7 +251,7 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
   if (typeof keepdim !== 'boolean') throw argTypeError('amax', 'keepdim', positional ? (method ? 2 : 3) : 0, 'bool', keepdim);
   const mask = dimMask(d as DimArg | undefined, input._shape.length, { fn: 'amax', name: 'dim', position: 1 });
   checkNonEmptyReduction(input, d as DimArg | undefined, 'amax');
-  return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
+  return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim), input._dtype);
 }
 
 /**
@@ -260,15 +260,21 @@ export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: Redu
  */
 export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
   checkTensorArg('logsumexp', 'input', 1, input);
-  checkFloat(input, 'logsumexp');
+  checkFloating(input, 'logsumexp');
   const { dim: d, keepdim } = parse(LOGSUMEXP, input, dim, options, method, true);
   const mask = dimMask(d, input._shape.length, { fn: 'logsumexp', name: 'dim', position: 1 });
-  return new Tensor(input._dev, input._dev.logsumexp(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim));
+  return new Tensor(input._dev, input._dev.logsumexp(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim), input._dtype);
 }
 
-function softmaxLike(op: Op, input: Tensor, dim: number | { dim: number } | undefined, name: string): Tensor {
+/** softmax's dim, positionally or in the options, with its optional dtype. */
+export type SoftmaxDim = number | { dim: number; dtype?: TorchDtype | DTypeName | null };
+
+function softmaxLike(op: Op, input: Tensor, dim: SoftmaxDim | undefined, name: string, dtype?: TorchDtype | DTypeName | null): Tensor {
   checkTensorArg(name, 'input', 1, input);
-  checkFloat(input, name);
+  // PyTorch casts the input to `dtype` first (a ToCopyBackward0 node below the softmax's)
+  const cast = typeof dim === 'object' && dim !== null && dim.dtype != null ? dim.dtype : dtype;
+  if (cast != null) input = input.to(cast);
+  checkFloating(input, name);
   const d: unknown = typeof dim === 'object' && dim !== null ? dim.dim : dim;
   const unknown = typeof dim === 'object' && dim !== null ? Object.keys(dim).filter((k) => k !== 'dim' && k !== 'dtype') : [];
   if (unknown.length) {
@@ -283,11 +289,12 @@ function softmaxLike(op: Op, input: Tensor, dim: number | { dim: number } | unde
       '(Tensor input, int dim, torch.dtype dtype, *, Tensor out)', '(Tensor input, name dim, *, torch.dtype dtype)']);
   }
   const k = normDim(d as number, input._shape.length);
-  return new Tensor(input._dev, input._dev.softmax(op, input.h, input._shape.length === 0 ? 0 : k), input._shape.slice());
+  return new Tensor(input._dev, input._dev.softmax(op, input.h, input._shape.length === 0 ? 0 : k), input._shape.slice(), input._dtype);
 }
 
 /** exp(x) / sum(exp(x)) along dim. @example torch.softmax(logits, 1) */
-export const softmax = (input: Tensor, dim: number | { dim: number }): Tensor => softmaxLike(Op.Softmax, input, dim, 'softmax');
+export const softmax = (input: Tensor, dim: SoftmaxDim, dtype?: TorchDtype | DTypeName | null): Tensor =>
+  softmaxLike(Op.Softmax, input, dim, 'softmax', dtype);
 /** log(softmax(x)) along dim, computed stably. @example torch.log_softmax(logits, -1) */
-export const log_softmax = (input: Tensor, dim: number | { dim: number }): Tensor =>
-  softmaxLike(Op.LogSoftmax, input, dim, 'log_softmax');
+export const log_softmax = (input: Tensor, dim: SoftmaxDim, dtype?: TorchDtype | DTypeName | null): Tensor =>
+  softmaxLike(Op.LogSoftmax, input, dim, 'log_softmax', dtype);

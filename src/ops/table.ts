@@ -332,9 +332,17 @@ export const ops: Rows = {
   [Op.MeanDim]: manual('MeanBackward1', ['self'], 'meanBackward', {
     cases: [f64('mean/dim', 'torch.mean', [any([3, 4])], { dim: 1, keepdim: true }, 'reduction')],
   }),
-  [Op.Amax]: manual('AmaxBackward0', ['self'], 'amaxBackward'),
-  [Op.MaxAll]: manual('MaxBackward1', ['self'], 'maxAllBackward'),
-  [Op.MaxDim]: manual('MaxBackward0', ['self'], 'maxDimBackward'),
+  [Op.Amax]: manual('AmaxBackward0', ['self'], 'amaxBackward', { cases: [
+    f64('amax/dims ties', 'torch.amax', [{ values: [1, 3, 3, -1, 0, 3, NaN, 2, 2, 2, -Infinity, 0], shape: [3, 4] }, [1]], {}, 'reduction'),
+    f64('amax/dims keepdim', 'torch.amax', [any([2, 3, 4]), [0, 2]], { keepdim: true }, 'reduction'),
+  ] }),
+  [Op.MaxAll]: manual('MaxBackward1', ['self'], 'maxAllBackward', { cases: [
+    f64('max/all ties', 'torch.max', [{ values: [2, 5, -1, 5, 0], shape: [5] }], {}, 'reduction'),
+  ] }),
+  [Op.MaxDim]: manual('MaxBackward0', ['self'], 'maxDimBackward', { cases: [
+    f64('max/dim ties NaN', 'torch.max', [{ values: [1, 1, 0, -Infinity, NaN, 2, 5, 5, 5], shape: [3, 3] }, 1], {}, 'reduction'),
+    f64('max/dim keepdim', 'Tensor.max', [any([2, 3, 4]), 0], { keepdim: true }, 'reduction'),
+  ] }),
   // min is −max(−x) in the kernels; the derivatives are max's (the gradient goes where the
   // result was found: evenly among ties for the whole-tensor form, to the index along a dim)
   [Op.MinAll]: manual('MinBackward1', ['self'], 'maxAllBackward', { cases: [
@@ -347,7 +355,10 @@ export const ops: Rows = {
     { name: 'min/dim keepdim negative', call: 'Tensor.min', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'min/dim ties NaN inf', call: 'torch.min', args: [{ values: [1, 1, 0, -Infinity, NaN, 2, 5, 5, 5], shape: [3, 3] }, 1], family: 'reduction' },
   ] }),
-  [Op.Logsumexp]: manual('LogsumexpBackward0', ['self'], 'logsumexpBackward'),
+  [Op.Logsumexp]: manual('LogsumexpBackward0', ['self'], 'logsumexpBackward', { cases: [
+    f64('logsumexp/dims', 'torch.logsumexp', [any([2, 3, 4]), [0, 2]], {}, 'reduction'),
+    f64('logsumexp/inf', 'torch.logsumexp', [{ values: [Infinity, 1, -Infinity, -Infinity, 2, NaN], shape: [3, 2] }, 1], { keepdim: true }, 'reduction'),
+  ] }),
   // reductions 2: one run-order kernel per op on each device (ops/reduce_stats.ts), one derivative helper
   [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: [
     { name: 'prod/all', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
@@ -471,8 +482,16 @@ export const ops: Rows = {
     { name: 'aminmax/empty kept dim', call: 'torch.aminmax', args: [{ shape: [0, 3], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
     { name: 'aminmax/0-d', call: 'torch.aminmax', args: [{ values: [3], shape: [] }], kwargs: { dim: 0 }, family: 'reduction', grads: false },
   ] },
-  [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward'),
-  [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward'),
+  [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward', { cases: [
+    f64('softmax/last dim', 'torch.softmax', [any([3, 5]), -1], {}, 'softmax'),
+    f64('softmax/middle dim', 'F.softmax', [any([2, 4, 3]), 1], {}, 'softmax'),
+    { name: 'softmax/dtype', call: 'torch.softmax', args: [any([3, 4]), 1], kwargs: { dtype: 'float64' }, family: 'softmax' },
+  ] }),
+  [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward', { cases: [
+    f64('log_softmax/last dim', 'torch.log_softmax', [any([3, 5]), 1], {}, 'softmax'),
+    f64('log_softmax/first dim', 'F.log_softmax', [any([4, 3]), 0], {}, 'softmax'),
+    { name: 'log_softmax/dtype', call: 'F.log_softmax', args: [any([2, 3])], kwargs: { dim: 1, dtype: 'float64' }, family: 'softmax' },
+  ] }),
   [Op.View]: view('ViewBackward0', [
     // unflatten is a view in PyTorch
     { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },

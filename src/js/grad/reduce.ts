@@ -2,37 +2,38 @@
 // assembly/grad/reduce.ts: one fused kernel each, except softmax and
 // log_softmax under create_graph, composed of recorded ops.
 
-import { Op } from '../../../abi/abi.js';
-import { type JsRecord, type JsTensor, empty, isGradEnabled } from '../tensor.js';
+import { Op, DType } from '../../../abi/abi.js';
+import { type JsRecord, type JsTensor, empty, isGradEnabled, roundOf } from '../tensor.js';
 import { binary, unary, sum } from '../ops.js';
 import { mul, saved, result } from './helpers.js';
-import { amaxGrad, logsumexpGrad, split, softmaxBackwardKernel } from '../ops/reduce.js';
+import { amaxGrad, logsumexpGrad, split, softmaxBackwardKernel, softmaxBackward64 } from '../ops/reduce.js';
 
-const f = Math.fround;
-const inputLike = (r: JsRecord): JsTensor => empty(r.inputs[0].shape.slice());
+type Floats = Float32Array | Float64Array;
+/** A new tensor shaped like input 0 of r, in g's dtype. */
+const inputLike = (r: JsRecord, g: JsTensor): JsTensor => empty(r.inputs[0].shape.slice(), g.dtype);
 
 // (g / count)·(x == amax): ties share the gradient evenly
 export const amaxBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
-  const x = saved(r, 0), out = inputLike(r);
-  amaxGrad(x.data as Float32Array, x.shape, r.i0, result(r).data as Float32Array, g.data as Float32Array, out.data as Float32Array);
+  const x = saved(r, 0), out = inputLike(r, g);
+  amaxGrad(x.data as Floats, x.shape, r.i0, result(r).data as Floats, g.data as Floats, out.data as Floats);
   return out;
 };
 
 // evenly_distribute_backward: g / count to every element equal to the max (every NaN when it is NaN)
 export const maxAllBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
-  const x = saved(r, 0).data as Float32Array, out = inputLike(r), o = out.data;
+  const x = saved(r, 0).data as Floats, out = inputLike(r, g), o = out.data;
   const v = result(r).data[0], isNan = v !== v;
   const hit = (e: number): boolean => (isNan ? e !== e : e === v);
   let count = 0;
   for (let i = 0; i < x.length; i++) if (hit(x[i])) count++;
-  const share = f(g.data[0] / count);
+  const share = roundOf(g.dtype)(g.data[0] / count);
   for (let i = 0; i < x.length; i++) o[i] = hit(x[i]) ? share : 0;
   return out;
 };
 
 // the gradient goes to the index max chose
 export const maxDimBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
-  const out = inputLike(r), o = out.data, gd = g.data, idx = saved(r, 0).data;
+  const out = inputLike(r, g), o = out.data, gd = g.data, idx = saved(r, 0).data;
   const [outer, d, inner] = split(r.inputs[0].shape, r.i0);
   for (let b = 0; b < outer; b++) {
     for (let i = 0; i < inner; i++) o[(b * d + idx[b * inner + i]) * inner + i] = gd[b * inner + i];
@@ -42,8 +43,8 @@ export const maxDimBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
 
 // g·exp(x − logsumexp(x))
 export const logsumexpBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
-  const x = saved(r, 0), out = inputLike(r);
-  logsumexpGrad(x.data as Float32Array, x.shape, r.i0, result(r).data as Float32Array, g.data as Float32Array, out.data as Float32Array);
+  const x = saved(r, 0), out = inputLike(r, g);
+  logsumexpGrad(x.data as Floats, x.shape, r.i0, result(r).data as Floats, g.data as Floats, out.data as Floats);
   return out;
 };
 
@@ -56,9 +57,10 @@ function softmaxLikeBackward(isLog: boolean, r: JsRecord, g: JsTensor): JsTensor
     if (isLog) return binary(Op.Sub, g, mul(unary(Op.Exp, y), s), 1);
     return mul(binary(Op.Sub, g, s, 1), y);
   }
-  const out = inputLike(r);
+  const out = inputLike(r, g);
   const [outer, d, inner] = split(shape, dim);
-  softmaxBackwardKernel(isLog, g.data as Float32Array, y.data as Float32Array, out.data as Float32Array, outer, d, inner);
+  if (g.dtype === DType.Float64) softmaxBackward64(isLog, g.data as Float64Array, y.data as Float64Array, out.data as Float64Array, outer, d, inner);
+  else softmaxBackwardKernel(isLog, g.data as Float32Array, y.data as Float32Array, out.data as Float32Array, outer, d, inner);
   return out;
 }
 

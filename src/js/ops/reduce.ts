@@ -1,11 +1,13 @@
 // Reductions beyond sum/mean, and the softmax family (js device). The kernels
-// mirror the wasm device's (assembly/kernels/reduce.ts and softmax.ts) step by
-// step, with the same f32 roundings, so both devices agree bit for bit.
+// mirror the wasm device's (assembly/kernels/reduce.ts, softmax.ts and softmax64.ts) step by
+// step, with the same roundings (f32's for float32, none for float64), so both devices agree
+// bit for bit.
 
 import { Op, DType } from '../../../abi/abi.js';
-import { JsTensor, empty, record } from '../tensor.js';
+import { JsTensor, empty, record, roundOf } from '../tensor.js';
 import { reducedShape } from '../../shape.js';
 
+type Floats = Float32Array | Float64Array;
 const f = Math.fround;
 const expf = (x: number): number => f(Math.exp(x));
 
@@ -56,7 +58,7 @@ function walk(shape: readonly number[], mask: number, row: (p: number, n: number
 }
 
 /** max over mask into out (-inf start; NaN wins). */
-export function reduceMax(x: Float32Array, shape: readonly number[], mask: number, out: Float32Array): void {
+export function reduceMax(x: Floats, shape: readonly number[], mask: number, out: Floats): void {
   out.fill(-Infinity);
   if (x.length === 0) return;
   walk(shape, mask, (p, n, o, step) => {
@@ -71,13 +73,14 @@ export function reduceMax(x: Float32Array, shape: readonly number[], mask: numbe
 }
 
 /** AmaxBackward0: (g / count)·(x == m), m and g in output element order. */
-export function amaxGrad(x: Float32Array, shape: readonly number[], mask: number, m: Float32Array, g: Float32Array, out: Float32Array): void {
+export function amaxGrad(x: Floats, shape: readonly number[], mask: number, m: Floats, g: Floats, out: Floats): void {
   if (x.length === 0) return;
+  const f = roundOf(out instanceof Float64Array ? DType.Float64 : DType.Float32);
   const cnt = new Float64Array(m.length);
   walk(shape, mask, (p, n, o, step) => {
     for (let j = 0; j < n; j++) if (x[p + j] === m[o + j * step]) cnt[o + j * step]++;
   });
-  const q = new Float32Array(m.length);
+  const q = new (out.constructor as Float32ArrayConstructor | Float64ArrayConstructor)(m.length);
   for (let i = 0; i < q.length; i++) q[i] = g[i] / f(cnt[i]);
   walk(shape, mask, (p, n, o, step) => {
     for (let j = 0; j < n; j++) out[p + j] = f(q[o + j * step] * (x[p + j] === m[o + j * step] ? 1 : 0));
@@ -85,8 +88,9 @@ export function amaxGrad(x: Float32Array, shape: readonly number[], mask: number
 }
 
 /** LogsumexpBackward0: g·exp(x − result). */
-export function logsumexpGrad(x: Float32Array, shape: readonly number[], mask: number, res: Float32Array, g: Float32Array, out: Float32Array): void {
+export function logsumexpGrad(x: Floats, shape: readonly number[], mask: number, res: Floats, g: Floats, out: Floats): void {
   if (x.length === 0) return;
+  const f = roundOf(out instanceof Float64Array ? DType.Float64 : DType.Float32), expf = (v: number): number => f(Math.exp(v));
   walk(shape, mask, (p, n, o, step) => {
     for (let j = 0; j < n; j++) out[p + j] = f(g[o + j * step] * expf(f(x[p + j] - res[o + j * step])));
   });
@@ -95,20 +99,20 @@ export function logsumexpGrad(x: Float32Array, shape: readonly number[], mask: n
 // ---- ops --------------------------------------------------------------------
 
 export function amax(a: JsTensor, mask: number, keepdim: boolean): JsTensor {
-  const out = empty(reducedShape(a.shape, mask, keepdim));
-  reduceMax(a.data as Float32Array, a.shape, mask, out.data as Float32Array);
+  const out = empty(reducedShape(a.shape, mask, keepdim), a.dtype);
+  reduceMax(a.data as Floats, a.shape, mask, out.data as Floats);
   const r = record(Op.Amax, out, [a]);
   if (r) { r.i0 = mask; r.i1 = keepdim ? 1 : 0; r.saved = [a]; r.savesResult = true; }
   return out;
 }
 
 /** −x of every element (min is −max(−x): the same first index, the same NaN). */
-const negated = (x: Float32Array): Float32Array => x.map((v) => -v);
+const negated = (x: Floats): Floats => x.map((v) => -v);
 
 /** max (Op.MaxAll) or min (Op.MinAll) of every element, 0-d. */
 export function maxAll(a: JsTensor, op: Op = Op.MaxAll): JsTensor {
-  const out = empty([]);
-  const x = a.data as Float32Array, o = out.data as Float32Array;
+  const out = empty([], a.dtype);
+  const x = a.data as Floats, o = out.data as Floats;
   reduceMax(op === Op.MinAll ? negated(x) : x, a.shape, a.shape.length ? (1 << a.shape.length) - 1 : 0, o);
   if (op === Op.MinAll) o[0] = -o[0];
   const r = record(op, out, [a]);
@@ -127,10 +131,10 @@ export function split(shape: readonly number[], dim: number): [number, number, n
 /** max (Op.MaxDim) or min (Op.MinDim) along dim: [values, int64 indices]. */
 export function maxDim(a: JsTensor, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [JsTensor, JsTensor] {
   const shape = reducedShape(a.shape, a.shape.length ? 1 << dim : 0, keepdim);
-  const vals = empty(shape), idx = empty(shape.slice(), DType.Int64);
+  const vals = empty(shape, a.dtype), idx = empty(shape.slice(), DType.Int64);
   const [outer, d, inner] = split(a.shape, dim);
-  const x = op === Op.MinDim ? negated(a.data as Float32Array) : a.data as Float32Array;
-  const v = vals.data as Float32Array, ix = idx.data;
+  const x = op === Op.MinDim ? negated(a.data as Floats) : a.data as Floats;
+  const v = vals.data, ix = idx.data;
   if (v.length > 0) {
     for (let o = 0; o < outer; o++) {
       const base = o * d * inner, ob = o * inner;
@@ -152,8 +156,9 @@ export function maxDim(a: JsTensor, dim: number, keepdim: boolean, op: Op = Op.M
 }
 
 export function logsumexp(a: JsTensor, mask: number, keepdim: boolean): JsTensor {
-  const out = empty(reducedShape(a.shape, mask, keepdim));
-  const x = a.data as Float32Array, o = out.data as Float32Array;
+  const out = empty(reducedShape(a.shape, mask, keepdim), a.dtype);
+  const x = a.data as Floats, o = out.data as Floats;
+  const f = roundOf(a.dtype), expf = (v: number): number => f(Math.exp(v));
   if (x.length === 0) o.fill(-Infinity); // an empty sum: log(0)
   else {
     reduceMax(x, a.shape, mask, o);
@@ -245,10 +250,37 @@ export function softmaxBackwardKernel(isLog: boolean, g: Float32Array, y: Float3
   }
 }
 
+/** float64 softmax / log_softmax, one column of d elements at a time, as assembly/kernels/softmax64.ts. */
+function softmaxForward64(isLog: boolean, x: Float64Array, out: Float64Array, outer: number, d: number, inner: number): void {
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const at = (k: number): number => (o * d + k) * inner + i;
+      let m = -Infinity, s = 0;
+      for (let k = 0; k < d; k++) { const v = x[at(k)]; if (v > m || v !== v) m = v; }
+      for (let k = 0; k < d; k++) { const e = Math.exp(x[at(k)] - m); if (!isLog) out[at(k)] = e; s += e; }
+      const ls = Math.log(s);
+      for (let k = 0; k < d; k++) out[at(k)] = isLog ? x[at(k)] - m - ls : out[at(k)] / s;
+    }
+  }
+}
+
+/** The float64 derivative: y·(g − Σ g·y) or g − exp(y)·Σ g, as assembly/kernels/softmax64.ts. */
+export function softmaxBackward64(isLog: boolean, g: Float64Array, y: Float64Array, out: Float64Array, outer: number, d: number, inner: number): void {
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const at = (k: number): number => (o * d + k) * inner + i;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += isLog ? g[at(k)] : g[at(k)] * y[at(k)];
+      for (let k = 0; k < d; k++) out[at(k)] = isLog ? g[at(k)] - Math.exp(y[at(k)]) * s : (g[at(k)] - s) * y[at(k)];
+    }
+  }
+}
+
 export function softmax(op: Op, a: JsTensor, dim: number): JsTensor {
-  const out = empty(a.shape.slice());
+  const out = empty(a.shape.slice(), a.dtype);
   const [outer, d, inner] = split(a.shape, dim);
-  softmaxForward(op === Op.LogSoftmax, a.data as Float32Array, out.data as Float32Array, outer, d, inner);
+  if (a.dtype === DType.Float64) softmaxForward64(op === Op.LogSoftmax, a.data as Float64Array, out.data as Float64Array, outer, d, inner);
+  else softmaxForward(op === Op.LogSoftmax, a.data as Float32Array, out.data as Float32Array, outer, d, inner);
   const r = record(op, out, [a]);
   if (r) { r.i0 = dim; r.savesResult = true; }
   return out;
