@@ -550,6 +550,18 @@ def reductions2_cases():
     error("aminmax/empty dim", "torch.aminmax", lambda: [torch.randn(0, 3)], {"dim": 0})
 
 
+def float64_cases():
+    """Operands whose dtypes differ, where PyTorch refuses rather than promotes."""
+    d = torch.float64
+    error("addmv/operand dtypes", "torch.addmv", lambda: [vec(2), mat(), torch.randn(3, dtype=d)])
+    error("addmv/operand dtypes reversed", "torch.addmv", lambda: [vec(2), mat().double(), vec()])
+    error("baddbmm/operand dtypes", "torch.baddbmm", lambda: [torch.randn(2, 2, 2), torch.randn(2, 2, 2, dtype=d), torch.randn(2, 2, 2)])
+    error("addbmm/self dtype", "torch.addbmm", lambda: [torch.randn(2, 2, dtype=d), torch.randn(2, 2, 2), torch.randn(2, 2, 2)])
+    error("addbmm/operand dtypes", "Tensor.addbmm", lambda: [torch.randn(2, 2), torch.randn(2, 2, 2, dtype=d), torch.randn(2, 2, 2)])
+    error("cross/dtypes", "torch.cross", lambda: [torch.randn(3), torch.randn(3, dtype=d)], {"dim": 0})
+    error("cdist/dtypes", "torch.cdist", lambda: [torch.randn(2, 3, dtype=d), torch.randn(2, 3)])
+
+
 def autograd_cases():
     leaf = lambda: [vec(1, grad=True).sum().detach().requires_grad_()]  # a 0-d leaf: backward is legal
     error("backward/gradient int", "Tensor.backward", lambda: leaf() + [2])
@@ -674,6 +686,7 @@ def main():
     creation_cases()
     dim_cases()
     reductions2_cases()
+    float64_cases()
     autograd_cases()
     loss_cases()
     int64_cases()

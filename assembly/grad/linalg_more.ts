@@ -8,7 +8,7 @@
 //   addbmm   the same with g expanded over the batch
 
 import { Op, Err, DType } from '../../abi/abi';
-import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf } from '../tensors';
+import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf, dtypeOf, dataBytes } from '../tensors';
 import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';
 import { T, saved, sumTo, mulS, unreduce, result } from './helpers';
@@ -18,8 +18,8 @@ import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more';
 
 /** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
 export function zerosBackward(r: usize, g: i32, k: i32): i32 {
-  const out = T(newTensor(inNdim(r, 0), inShape(r, 0), DType.Float32));
-  if (out > 0) memory.fill(dataOf(out), 0, <usize>numelOf(out) << 2);
+  const out = T(newTensor(inNdim(r, 0), inShape(r, 0), dtypeOf(g)));
+  if (out > 0) memory.fill(dataOf(out), 0, dataBytes(out));
   return out;
 }
 
@@ -41,24 +41,37 @@ export function normBackward(r: usize, g: i32, k: i32): i32 {
   if (n < 0) return n;
   if (gs < 0) return gs;
   const size = numelOf(x), px = dataOf(x), pn = dataOf(n);
+  const dt = dtypeOf(x), f64 = dt == DType.Float64;
   let count = 0;
   if (p == Infinity) {
     // the elements at the norm (or NaN) share the gradient evenly
-    const hits = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, size));
-    const cnt = T(newTensor(ndimOf(res), shapePtr(res), DType.Float32));
+    const hits = T(newTensorN(ndimOf(x), shapePtr(x), dt, size));
+    const cnt = T(newTensor(ndimOf(res), shapePtr(res), dt));
     if (hits < 0) return hits;
     if (cnt < 0) return cnt;
-    for (let i = 0; i < size; i++) {
-      const o = <usize>i << 2, v = load<f32>(px + o);
-      store<f32>(dataOf(hits) + o, abs<f32>(v) == load<f32>(pn + o) || v != v ? 1 : 0);
-    }
-    if (!reduceSum<f32>(dataOf(hits), ndimOf(x), shapePtr(x), mask, dataOf(cnt), 1.0, COUNTERS)) return Err.OutOfMemory;
+    if (f64) normHits<f64>(px, pn, dataOf(hits), size); else normHits<f32>(px, pn, dataOf(hits), size);
+    const ok = f64
+      ? reduceSum<f64>(dataOf(hits), ndimOf(x), shapePtr(x), mask, dataOf(cnt), 1.0, COUNTERS)
+      : reduceSum<f32>(dataOf(hits), ndimOf(x), shapePtr(x), mask, dataOf(cnt), 1.0, COUNTERS);
+    if (!ok) return Err.OutOfMemory;
     count = unreduce(r, cnt, mask, keepdim);
     if (count < 0) return count;
   }
-  const out = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, size));
-  if (out > 0) normGrad(px, pn, dataOf(gs), p, count ? dataOf(count) : 0, dataOf(out), size);
+  const out = T(newTensorN(ndimOf(x), shapePtr(x), dt, size));
+  if (out > 0) {
+    if (f64) normGrad<f64>(px, pn, dataOf(gs), p, count ? dataOf(count) : 0, dataOf(out), size);
+    else normGrad<f32>(px, pn, dataOf(gs), p, count ? dataOf(count) : 0, dataOf(out), size);
+  }
   return out;
+}
+
+/** 1 where |x| is the norm (or x is NaN), else 0. */
+function normHits<F>(px: usize, pn: usize, ph: usize, n: i32): void {
+  const sh = alignof<F>();
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << sh, v = load<F>(px + o);
+    store<F>(ph + o, abs<F>(v) == load<F>(pn + o) || v != v ? 1 : 0);
+  }
 }
 
 /** linalg.cross's derivative: self cross(other, g), other cross(g, self), summed to each input's shape. */
@@ -72,7 +85,7 @@ export function crossBackward(r: usize, g: i32, k: i32): i32 {
 export function gluBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const x = saved(r, 0);
-  const out = T(newTensorN(ndimOf(x), shapePtr(x), DType.Float32, numelOf(x)));
+  const out = T(newTensorN(ndimOf(x), shapePtr(x), dtypeOf(x), numelOf(x)));
   if (out > 0) gluRun(x, recI0(r), g, out);
   return out;
 }

@@ -10,10 +10,11 @@
 // Record inputs (self, a, b), s0 = beta, s1 = alpha; a is saved for b's gradient, b for a's.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, newTensorN, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad } from '../tensors';
+import { newTensor, newTensorN, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, requiresGrad, dtypeOf, dataBytes } from '../tensors';
 import { is_grad_enabled, shouldRecord1, shouldRecord2, newRecord, setInput, setParams, save, saveOutput } from '../tape';
 import { SHAPE, COUNTERS, SPARE, argsPtr } from '../scratch';
 import { gemm } from '../kernels/gemm';
+import { gemm64 } from '../kernels/gemm64';
 import { gemmCompute } from './linalg';
 import { expandCompute } from './shape';
 import { outerSize, innerSize, dimSize, reducedShape } from './reduce';
@@ -34,13 +35,15 @@ function product(op: i32, a: i32, b: i32): i32 {
   }
   if (op != Op.Addbmm) unreachable();
   store<i32>(SHAPE, M); store<i32>(SHAPE, N, 4);
-  const out = newTensor(2, SHAPE, DType.Float32);
+  const f64 = dtypeOf(a) == DType.Float64;
+  const out = newTensor(2, SHAPE, dtypeOf(a));
   if (!out) return Err.OutOfMemory;
-  const pc = dataOf(out);
-  memory.fill(pc, 0, <usize>numelOf(out) << 2);
-  const sa = <usize>M * K << 2, sb = <usize>K * N << 2;
+  const pc = dataOf(out), sh: usize = f64 ? 3 : 2;
+  memory.fill(pc, 0, dataBytes(out));
+  const sa = <usize>M * K << sh, sb = <usize>K * N << sh;
   for (let i = 0; i < batch; i++) {
-    if (!gemm(false, false, M, N, K, dataOf(a) + <usize>i * sa, K, dataOf(b) + <usize>i * sb, N, true, pc, N)) {
+    if (f64) gemm64(false, false, M, N, K, dataOf(a) + <usize>i * sa, K, dataOf(b) + <usize>i * sb, N, true, pc, N);
+    else if (!gemm(false, false, M, N, K, dataOf(a) + <usize>i * sa, K, dataOf(b) + <usize>i * sb, N, true, pc, N)) {
       release(out);
       return Err.OutOfMemory;
     }
@@ -52,18 +55,14 @@ function product(op: i32, a: i32, b: i32): i32 {
 export function add_product(op: i32, self: i32, a: i32, b: i32, beta: f64, alpha: f64): i32 {
   const out = product(op, a, b);
   if (out < 0) return out;
-  const n = numelOf(out), po = dataOf(out);
-  const be = <f32>beta, al = <f32>alpha;
+  const n = numelOf(out);
   if (beta == 0) {
-    for (let i = 0; i < n; i++) store<f32>(po + (<usize>i << 2), al * load<f32>(po + (<usize>i << 2)));
+    if (dtypeOf(out) == DType.Float64) scaleAdd<f64>(0, dataOf(out), n, 0, alpha); else scaleAdd<f32>(0, dataOf(out), n, 0, alpha);
   } else if (n > 0) {
     const s = numelOf(self) == n ? self : expandCompute(self, ndimOf(out), shapePtr(out));
     if (s < 0) { release(out); return s; }
-    const ps = dataOf(s);
-    for (let i = 0; i < n; i++) {
-      const o = <usize>i << 2;
-      store<f32>(po + o, be * load<f32>(ps + o) + al * load<f32>(po + o));
-    }
+    if (dtypeOf(out) == DType.Float64) scaleAdd<f64>(dataOf(s), dataOf(out), n, beta, alpha);
+    else scaleAdd<f32>(dataOf(s), dataOf(out), n, beta, alpha);
     if (s != self) release(s);
   }
   if (!is_grad_enabled() || !(requiresGrad(self) || requiresGrad(a) || requiresGrad(b))) return out;
@@ -78,23 +77,36 @@ export function add_product(op: i32, self: i32, a: i32, b: i32, beta: f64, alpha
   return out;
 }
 
+/** out = beta·self + alpha·out over n elements (ps 0: out = alpha·out). */
+function scaleAdd<T>(ps: usize, po: usize, n: i32, beta: f64, alpha: f64): void {
+  const sh = alignof<T>(), be = <T>beta, al = <T>alpha;
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << sh;
+    store<T>(po + o, ps ? be * load<T>(ps + o) + al * load<T>(po + o) : al * load<T>(po + o));
+  }
+}
+
 // ---- F.glu: the first half along dim times the sigmoid of the second (GluBackward0) ----
 
 /** out (with dim halved) from x; or, with g, x's gradient [sig·g | (1 − sig)·sig·a·g] (one loop for both). */
 export function gluRun(x: i32, dim: i32, g: i32, out: i32): void {
-  const nd = ndimOf(x), shape = shapePtr(x);
+  if (dtypeOf(x) == DType.Float64) gluLoop<f64>(x, dim, g, out); else gluLoop<f32>(x, dim, g, out);
+}
+
+function gluLoop<T>(x: i32, dim: i32, g: i32, out: i32): void {
+  const nd = ndimOf(x), shape = shapePtr(x), sh = alignof<T>();
   const outer = outerSize(nd, shape, dim), half = dimSize(nd, shape, dim) >> 1, inner = innerSize(nd, shape, dim);
   const px = dataOf(x), po = dataOf(out), pg = g ? dataOf(g) : 0;
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < half; j++) {
       for (let i = 0; i < inner; i++) {
-        const ia = <usize>((o * 2 * half + j) * inner + i) << 2, ib = ia + (<usize>(half * inner) << 2);
-        const ih = <usize>((o * half + j) * inner + i) << 2;
-        const a = load<f32>(px + ia), sig = <f32>sigmoid(<f64>load<f32>(px + ib));
-        if (!g) { store<f32>(po + ih, a * sig); continue; }
-        const gv = load<f32>(pg + ih);
-        store<f32>(po + ia, sig * gv);
-        store<f32>(po + ib, (<f32>1 - sig) * sig * a * gv);
+        const ia = <usize>((o * 2 * half + j) * inner + i) << sh, ib = ia + (<usize>(half * inner) << sh);
+        const ih = <usize>((o * half + j) * inner + i) << sh;
+        const a = load<T>(px + ia), sig = <T>sigmoid(<f64>load<T>(px + ib));
+        if (!g) { store<T>(po + ih, a * sig); continue; }
+        const gv = load<T>(pg + ih);
+        store<T>(po + ia, sig * gv);
+        store<T>(po + ib, (<T>1 - sig) * sig * a * gv);
       }
     }
   }
@@ -105,7 +117,7 @@ export function glu(x: i32, dim: i32): i32 {
   const nd = ndimOf(x);
   memory.copy(SHAPE, shapePtr(x), <usize>nd << 2);
   store<i32>(SHAPE + (<usize>dim << 2), dimOf(x, dim) >> 1);
-  const out = newTensor(nd, SHAPE, DType.Float32);
+  const out = newTensor(nd, SHAPE, dtypeOf(x));
   if (!out) return Err.OutOfMemory;
   gluRun(x, dim, 0, out);
   if (!shouldRecord1(x)) return out;
@@ -121,7 +133,7 @@ export function glu(x: i32, dim: i32): i32 {
 
 /** a × b along dim, both broadcast to the shape (nd dims at `shape`), not recorded. */
 export function crossCompute(a: i32, b: i32, dim: i32, nd: i32, shape: usize): i32 {
-  const out = newTensor(nd, shape, DType.Float32);
+  const out = newTensor(nd, shape, dtypeOf(a));
   if (!out) return Err.OutOfMemory;
   const n = numelOf(out);
   if (n == 0) return out;
@@ -134,20 +146,25 @@ export function crossCompute(a: i32, b: i32, dim: i32, nd: i32, shape: usize): i
     return Err.OutOfMemory;
   }
   const outer = outerSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
-  const pa = dataOf(ea), pb = dataOf(eb), po = dataOf(out), step = <usize>inner << 2;
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const p0 = <usize>(o * 3 * inner + i) << 2, p1 = p0 + step, p2 = p1 + step;
-      const a0 = load<f32>(pa + p0), a1 = load<f32>(pa + p1), a2 = load<f32>(pa + p2);
-      const b0 = load<f32>(pb + p0), b1 = load<f32>(pb + p1), b2 = load<f32>(pb + p2);
-      store<f32>(po + p0, a1 * b2 - a2 * b1);
-      store<f32>(po + p1, a2 * b0 - a0 * b2);
-      store<f32>(po + p2, a0 * b1 - a1 * b0);
-    }
-  }
+  if (dtypeOf(a) == DType.Float64) crossLoop<f64>(dataOf(ea), dataOf(eb), dataOf(out), outer, inner);
+  else crossLoop<f32>(dataOf(ea), dataOf(eb), dataOf(out), outer, inner);
   if (ea != a) release(ea);
   if (eb != b) release(eb);
   return out;
+}
+
+function crossLoop<T>(pa: usize, pb: usize, po: usize, outer: i32, inner: i32): void {
+  const sh = alignof<T>(), step = <usize>inner << sh;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const p0 = <usize>(o * 3 * inner + i) << sh, p1 = p0 + step, p2 = p1 + step;
+      const a0 = load<T>(pa + p0), a1 = load<T>(pa + p1), a2 = load<T>(pa + p2);
+      const b0 = load<T>(pb + p0), b1 = load<T>(pb + p1), b2 = load<T>(pb + p2);
+      store<T>(po + p0, a1 * b2 - a2 * b1);
+      store<T>(po + p1, a2 * b0 - a0 * b2);
+      store<T>(po + p2, a0 * b1 - a1 * b0);
+    }
+  }
 }
 
 /** linalg.cross with the output's shape (nd dims) in the args buffer; records Op.LinalgCross, i0 = dim. */
@@ -168,30 +185,10 @@ export function cross(a: i32, b: i32, dim: i32, nd: i32): i32 {
 
 /** |x|^p summed (p = 2: x², p = 1: |x|) or, for p = inf, the largest |x|; then the p-th root. Records Op.NormDim. */
 export function norm(x: i32, p: f64, mask: i32, keepdim: bool): i32 {
-  const n = numelOf(x), nd = ndimOf(x);
-  const t = newTensorN(nd, shapePtr(x), DType.Float32, n);
-  if (!t) return Err.OutOfMemory;
-  const px = dataOf(x), pt = dataOf(t);
-  for (let i = 0; i < n; i++) {
-    const v = load<f32>(px + (<usize>i << 2));
-    store<f32>(pt + (<usize>i << 2), p == 2 ? v * v : p == 1 || p == Infinity ? abs<f32>(v) : <f32>Math.pow(<f64>abs<f32>(v), p));
-  }
-  const ond = reducedShape(x, mask, keepdim);
-  const out = newTensor(ond, SHAPE, DType.Float32);
-  if (!out) { release(t); return Err.OutOfMemory; }
-  const po = dataOf(out), on = numelOf(out);
-  let ok = true;
-  if (p == Infinity) {
-    if (n > 0) reduceMax<f32>(pt, nd, shapePtr(x), mask, po, on);
-  } else ok = reduceSum<f32>(pt, nd, shapePtr(x), mask, po, 1.0, COUNTERS);
-  release(t);
+  const out = newTensor(reducedShape(x, mask, keepdim), SHAPE, dtypeOf(x));
+  if (!out) return Err.OutOfMemory;
+  const ok = dtypeOf(x) == DType.Float64 ? normInto<f64>(x, p, mask, out) : normInto<f32>(x, p, mask, out);
   if (!ok) { release(out); return Err.OutOfMemory; }
-  if (p != 1 && p != Infinity) {
-    for (let i = 0; i < on; i++) {
-      const s = <f64>load<f32>(po + (<usize>i << 2));
-      store<f32>(po + (<usize>i << 2), <f32>(p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
-    }
-  }
   if (!shouldRecord1(x)) return out;
   const r = newRecord(Op.NormDim, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
@@ -202,24 +199,50 @@ export function norm(x: i32, p: f64, mask: i32, keepdim: bool): i32 {
   return out;
 }
 
-// @ts-ignore: decorator
-@inline function sgn(v: f32): f32 { return v > 0 ? 1 : v < 0 ? -1 : v == v ? 0 : v; }
-
-/** PyTorch 1.13's norm_backward, elementwise over x (n elements) with the norm and g spread to x's shape. */
-export function normGrad(px: usize, pn: usize, pg: usize, p: f64, pc: usize, po: usize, n: i32): void {
+/** The norm of x over mask into out: |x|^p (x², |x|) summed, or the largest |x| for p = inf; then the p-th root. */
+function normInto<T>(x: i32, p: f64, mask: i32, out: i32): bool {
+  const n = numelOf(x), nd = ndimOf(x), sh = alignof<T>();
+  const t = newTensorN(nd, shapePtr(x), dtypeOf(x), n);
+  if (!t) return false;
+  const px = dataOf(x), pt = dataOf(t);
   for (let i = 0; i < n; i++) {
-    const o = <usize>i << 2;
-    const v = load<f32>(px + o), a = abs<f32>(v), nv = load<f32>(pn + o), gv = load<f32>(pg + o);
-    let r: f32;
-    if (p == 1) r = sgn(v) * gv;
-    else if (p == 2) r = gv * (nv == 0 ? <f32>0 : v / nv);
-    else if (p == Infinity) r = a == nv || a != a ? sgn(v) * (gv / load<f32>(pc + o)) : sgn(v) * <f32>0;
-    else if (p < 1) r = sgn(v) * (v == 0 ? <f32>0 : <f32>Math.pow(<f64>a, p - 1)) * gv * <f32>Math.pow(<f64>nv, 1 - p);
-    else {
-      const scale: f32 = nv == 0 ? 0 : gv / <f32>Math.pow(<f64>nv, p - 1);
-      r = (p < 2 ? sgn(v) * <f32>Math.pow(<f64>a, p - 1) : v * <f32>Math.pow(<f64>a, p - 2)) * scale;
+    const v = load<T>(px + (<usize>i << sh));
+    store<T>(pt + (<usize>i << sh), p == 2 ? v * v : p == 1 || p == Infinity ? abs<T>(v) : <T>Math.pow(<f64>abs<T>(v), p));
+  }
+  const po = dataOf(out), on = numelOf(out);
+  let ok = true;
+  if (p == Infinity) {
+    if (n > 0) reduceMax<T>(pt, nd, shapePtr(x), mask, po, on);
+  } else ok = reduceSum<T>(pt, nd, shapePtr(x), mask, po, 1.0, COUNTERS);
+  release(t);
+  if (ok && p != 1 && p != Infinity) {
+    for (let i = 0; i < on; i++) {
+      const s = <f64>load<T>(po + (<usize>i << sh));
+      store<T>(po + (<usize>i << sh), <T>(p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
     }
-    store<f32>(po + o, r);
+  }
+  return ok;
+}
+
+// @ts-ignore: decorator
+@inline function sgn<T>(v: T): T { return v > 0 ? 1 : v < 0 ? -1 : v == v ? 0 : v; }
+
+/** PyTorch 1.13's norm_backward, elementwise over x (n elements of type T) with the norm and g spread to x's shape. */
+export function normGrad<T>(px: usize, pn: usize, pg: usize, p: f64, pc: usize, po: usize, n: i32): void {
+  const sh = alignof<T>();
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << sh;
+    const v = load<T>(px + o), a = abs<T>(v), nv = load<T>(pn + o), gv = load<T>(pg + o);
+    let r: T;
+    if (p == 1) r = sgn<T>(v) * gv;
+    else if (p == 2) r = gv * (nv == 0 ? <T>0 : v / nv);
+    else if (p == Infinity) r = a == nv || a != a ? sgn<T>(v) * (gv / load<T>(pc + o)) : sgn<T>(v) * <T>0;
+    else if (p < 1) r = sgn<T>(v) * (v == 0 ? <T>0 : <T>Math.pow(<f64>a, p - 1)) * gv * <T>Math.pow(<f64>nv, 1 - p);
+    else {
+      const scale: T = nv == 0 ? 0 : gv / <T>Math.pow(<f64>nv, p - 1);
+      r = (p < 2 ? sgn<T>(v) * <T>Math.pow(<f64>a, p - 1) : v * <T>Math.pow(<f64>a, p - 2)) * scale;
+    }
+    store<T>(po + o, r);
   }
 }
 
@@ -227,14 +250,14 @@ export function normGrad(px: usize, pn: usize, pg: usize, p: f64, pc: usize, po:
 
 /** One row pair's term of the gradient along one coordinate, as PyTorch's _cdist_backward. */
 // @ts-ignore: decorator
-@inline export function cdistTerm(diff: f32, dist: f32, p: f64): f32 {
-  const s: f32 = diff > 0 ? 1 : diff < 0 ? -1 : 0;
+@inline export function cdistTerm<T>(diff: T, dist: T, p: f64): T {
+  const s: T = diff > 0 ? 1 : diff < 0 ? -1 : 0;
   if (dist == 0) return 0;
   if (p == 1) return s;
   if (p == 2) return diff / dist;
-  if (p == Infinity) return abs<f32>(diff) == dist ? s : 0;
+  if (p == Infinity) return abs<T>(diff) == dist ? s : 0;
   if (p < 1 && diff == 0) return 0;
-  return s * <f32>Math.pow(<f64>abs<f32>(diff), p - 1) / <f32>Math.pow(<f64>dist, p - 1);
+  return s * <T>Math.pow(<f64>abs<T>(diff), p - 1) / <T>Math.pow(<f64>dist, p - 1);
 }
 
 /** x at [...batch, its last two dims] (batch: the first nd − 2 dims at `shape`): x itself (no new ref) or a copy. */
@@ -250,29 +273,34 @@ export function batchedOf(x: i32, nd: i32, shape: usize): i32 {
 
 /** The distances at the shape [...batch, P, R] (nd dims at `shape`), not recorded. */
 export function cdistCompute(x1: i32, x2: i32, p: f64, nd: i32, shape: usize): i32 {
-  const out = newTensor(nd, shape, DType.Float32);
+  const out = newTensor(nd, shape, dtypeOf(x1));
   if (!out) return Err.OutOfMemory;
   const a = batchedOf(x1, nd, shape);
   const b = a < 0 ? a : batchedOf(x2, nd, shape);
   if (a < 0 || b < 0) { if (a > 0 && a != x1) release(a); release(out); return Err.OutOfMemory; }
   const P = load<i32>(shape + (<usize>(nd - 2) << 2)), R = load<i32>(shape + (<usize>(nd - 1) << 2));
   const M = dimOf(x1, ndimOf(x1) - 1), nb = P * R ? numelOf(out) / (P * R) : 0;
-  const pa = dataOf(a), pb = dataOf(b), po = dataOf(out);
+  if (dtypeOf(x1) == DType.Float64) cdistLoop<f64>(dataOf(a), dataOf(b), dataOf(out), nb, P, R, M, p);
+  else cdistLoop<f32>(dataOf(a), dataOf(b), dataOf(out), nb, P, R, M, p);
+  if (a != x1) release(a);
+  if (b != x2) release(b);
+  return out;
+}
+
+function cdistLoop<T>(pa: usize, pb: usize, po: usize, nb: i32, P: i32, R: i32, M: i32, p: f64): void {
+  const sh = alignof<T>();
   for (let bi = 0; bi < nb; bi++) {
     for (let i = 0; i < P; i++) {
       for (let j = 0; j < R; j++) {
         let s: f64 = 0;
         for (let k = 0; k < M; k++) {
-          const d = <f64>abs<f32>(load<f32>(pa + (<usize>((bi * P + i) * M + k) << 2)) - load<f32>(pb + (<usize>((bi * R + j) * M + k) << 2)));
+          const d = <f64>abs<T>(load<T>(pa + (<usize>((bi * P + i) * M + k) << sh)) - load<T>(pb + (<usize>((bi * R + j) * M + k) << sh)));
           s = p == Infinity ? max(s, d) : s + (p == 2 ? d * d : p == 1 ? d : Math.pow(d, p));
         }
-        store<f32>(po + (<usize>((bi * P + i) * R + j) << 2), <f32>(p == 1 || p == Infinity ? s : p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
+        store<T>(po + (<usize>((bi * P + i) * R + j) << sh), <T>(p == 1 || p == Infinity ? s : p == 2 ? Math.sqrt(s) : Math.pow(s, 1 / p)));
       }
     }
   }
-  if (a != x1) release(a);
-  if (b != x2) release(b);
-  return out;
 }
 
 /** The gradient for x1 (forX2 false) or x2 at the full batch shape of g: Σ over the other's rows of g · term. */
@@ -285,27 +313,32 @@ export function cdistGrad(x1: i32, x2: i32, g: i32, dist: i32, p: f64, forX2: bo
   memory.copy(SHAPE, shape, <usize>(nd - 2) << 2);
   store<i32>(SHAPE + (<usize>(nd - 2) << 2), forX2 ? R : P);
   store<i32>(SHAPE + (<usize>(nd - 1) << 2), M);
-  const out = newTensor(nd, SHAPE, DType.Float32);
+  const out = newTensor(nd, SHAPE, dtypeOf(g));
   if (out) {
-    const pa = dataOf(a), pb = dataOf(b), pg = dataOf(g), pd = dataOf(dist), po = dataOf(out);
-    memory.fill(po, 0, <usize>numelOf(out) << 2);
+    memory.fill(dataOf(out), 0, dataBytes(out));
     const nb = P * R ? numelOf(g) / (P * R) : 0;
-    for (let bi = 0; bi < nb; bi++) {
-      for (let i = 0; i < P; i++) {
-        for (let j = 0; j < R; j++) {
-          const gi = <usize>((bi * P + i) * R + j) << 2, gv = load<f32>(pg + gi), dv = load<f32>(pd + gi);
-          for (let k = 0; k < M; k++) {
-            const ia = <usize>((bi * P + i) * M + k) << 2, ib = <usize>((bi * R + j) * M + k) << 2;
-            const va = load<f32>(pa + ia), vb = load<f32>(pb + ib), o = po + (forX2 ? ib : ia);
-            store<f32>(o, load<f32>(o) + gv * cdistTerm(forX2 ? vb - va : va - vb, dv, p));
-          }
-        }
-      }
-    }
+    if (dtypeOf(g) == DType.Float64) cdistGradLoop<f64>(dataOf(a), dataOf(b), dataOf(g), dataOf(dist), dataOf(out), nb, P, R, M, p, forX2);
+    else cdistGradLoop<f32>(dataOf(a), dataOf(b), dataOf(g), dataOf(dist), dataOf(out), nb, P, R, M, p, forX2);
   }
   if (a != x1) release(a);
   if (b != x2) release(b);
   return out ? out : Err.OutOfMemory;
+}
+
+function cdistGradLoop<T>(pa: usize, pb: usize, pg: usize, pd: usize, po: usize, nb: i32, P: i32, R: i32, M: i32, p: f64, forX2: bool): void {
+  const sh = alignof<T>();
+  for (let bi = 0; bi < nb; bi++) {
+    for (let i = 0; i < P; i++) {
+      for (let j = 0; j < R; j++) {
+        const gi = <usize>((bi * P + i) * R + j) << sh, gv = load<T>(pg + gi), dv = load<T>(pd + gi);
+        for (let k = 0; k < M; k++) {
+          const ia = <usize>((bi * P + i) * M + k) << sh, ib = <usize>((bi * R + j) * M + k) << sh;
+          const va = load<T>(pa + ia), vb = load<T>(pb + ib), o = po + (forX2 ? ib : ia);
+          store<T>(o, load<T>(o) + gv * cdistTerm<T>(forX2 ? vb - va : va - vb, dv, p));
+        }
+      }
+    }
+  }
 }
 
 /** cdist with the output's shape (nd dims) in the args buffer; records Op.Cdist (s0 = p) saving x1, x2, the result. */

@@ -6,7 +6,7 @@ import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../er
 import { sameShape, broadcastShapes } from '../shape.js';
 import { checkInt, pyStr } from '../args.js';
 import { Tensor } from '../tensor.js';
-import { deviceOf, checkFloat, checkTensor } from '../ops/common.js';
+import { deviceOf, checkFloat, checkFloating, checkTensor } from '../ops/common.js';
 import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, sub, neg, unaryOp, checkOutOfPlace } from '../ops/elementwise.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
@@ -303,8 +303,8 @@ export function cosine_similarity(...args: unknown[]): Tensor {
   const a = bind(cosineSchema, args, null);
   const x1_ = a.x1 as Tensor, x2_ = a.x2 as Tensor, dim = a.dim as number, eps = a.eps as number;
   deviceOf(x1_, x2_);
-  checkFloat(x1_, 'cosine_similarity');
-  checkFloat(x2_, 'cosine_similarity');
+  checkFloating(x1_, 'cosine_similarity');
+  checkFloating(x2_, 'cosine_similarity');
   const shape = broadcastShapes(x1_._shape, x2_._shape);
   const tmp: Tensor[] = [];
   const keep = (t: Tensor): Tensor => { tmp.push(t); return t; };
@@ -362,20 +362,20 @@ export function glu(...args: unknown[]): Tensor {
   if (shape.length === 0) throw new RuntimeError('glu does not support scalars because halving size must be even');
   const d = normDim(a.dim as number, shape.length);
   if (shape[d] % 2) throw new RuntimeError(`Halving dimension must be even, but dimension ${d} is size ${shape[d]}`);
-  checkFloat(input, 'glu');
+  checkFloating(input, 'glu');
   shape[d] /= 2;
-  return new Tensor(input._dev, input._dev.glu(input.h, d), shape);
+  return new Tensor(input._dev, input._dev.glu(input.h, d), shape, input._dtype);
 }
 
 /** The p-norm over dims (NormBackward1, as torch.norm(input, p, dim, keepdim)): p > 0 or inf. */
 function pNorm(input: Tensor, p: number, dims: number[], keepdim: boolean): Tensor {
-  checkFloat(input, 'norm');
+  checkFloating(input, 'norm');
   if (!(p > 0)) throw new NotImplementedError(`wasmgrad: a norm with p = ${p} is not supported (p > 0 or inf only)`);
   const nd = input._shape.length;
   const ks = dims.map((d) => normDim(d, nd));
   const mask = nd === 0 ? 0 : ks.reduce((m, k) => m | (1 << k), 0);
   const shape = input._shape.flatMap((s, i) => ((mask >> i) & 1 ? (keepdim ? [1] : []) : [s]));
-  return new Tensor(input._dev, input._dev.norm(input.h, p, mask, keepdim), shape);
+  return new Tensor(input._dev, input._dev.norm(input.h, p, mask, keepdim), shape, input._dtype);
 }
 
 const normalizeSchema = parseSchema('normalize(Tensor input, float p=2.0, int dim=1, float eps=1e-12) -> Tensor');

@@ -35,6 +35,11 @@ export function checkFloating(t: Tensor, op: string): void {
   checkFloat(t, op);
 }
 
+/** PyTorch's check that two operands share a dtype. */
+export function checkSameDtype(a: Tensor, b: Tensor): void {
+  if (a._dtype !== b._dtype) throw new RuntimeError(`expected scalar type ${a.dtype._scalarType} but found ${b.dtype._scalarType}`);
+}
+
 /** A Tensor argument of a torch.nn.functional function (which PyTorch does not type-check: its own error is an AttributeError). */
 export function checkTensor(x: unknown, fn: string, arg = 'input'): asserts x is Tensor {
   checkTensorArg(fn, arg, 0, x);

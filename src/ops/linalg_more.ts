@@ -10,7 +10,7 @@ import { bind, isOptions, printed } from '../signature.js';
 import { givenTypes } from '../args.js';
 import { required, type Schema } from '../schema.js';
 import { Tensor } from '../tensor.js';
-import { deviceOf, checkFloat } from './common.js';
+import { deviceOf, checkFloating, checkSameDtype } from './common.js';
 import { checkExpand } from './linalg.js';
 
 const S = {
@@ -67,13 +67,21 @@ function outShape(name: Name, input: Tensor, a: Tensor, b: Tensor): number[] {
 function addProduct(name: Name, args: unknown[], self: Tensor | null): Tensor {
   const a = bindVisible(S[name], args, self);
   const [an, bn] = NAMES[name];
-  const input = a.input as Tensor, x = a[an] as Tensor, y = a[bn] as Tensor;
+  let input = a.input as Tensor;
+  const x = a[an] as Tensor, y = a[bn] as Tensor;
   const dev = deviceOf(input, x);
   deviceOf(input, y);
-  for (const t of [input, x, y]) checkFloat(t, name);
+  for (const t of [input, x, y]) checkFloating(t, name);
+  if (name === 'addbmm') {
+    // ATen's addmm_ on self: self against mat2 first, then mat1 against mat2
+    if (input._dtype !== y._dtype) throw new RuntimeError('self and mat2 must have the same dtype');
+    if (x._dtype !== y._dtype) throw new RuntimeError('mat1 and mat2 must have the same dtype');
+  } else checkSameDtype(x, y);
   const shape = outShape(name, input, x, y);
   checkStorage(shape);
-  return new Tensor(dev, dev.addProduct(OPS[name], input.h, x.h, y.h, a.beta as number, a.alpha as number), shape);
+  // addmv and baddbmm compute in the operands' dtype, self converted to it (as PyTorch)
+  if (input._dtype !== x._dtype) input = input.to(x.dtype);
+  return new Tensor(dev, dev.addProduct(OPS[name], input.h, x.h, y.h, a.beta as number, a.alpha as number), shape, x._dtype);
 }
 
 /**
@@ -116,9 +124,10 @@ function crossOf(input: Tensor, other: Tensor, dim: number): Tensor {
   const [x, y] = [input._shape[d] ?? 1, other._shape[d] ?? 1];
   if (x !== 3 || y !== 3) throw new RuntimeError(`linalg.cross: inputs dimension ${dim} must have length 3. Got ${x} and ${y}`);
   const shape = broadcastShapes(input._shape, other._shape).slice();
-  checkFloat(input, 'linalg.cross');
-  checkFloat(other, 'linalg.cross');
-  return new Tensor(dev, dev.cross(input.h, other.h, d, shape), shape);
+  checkFloating(input, 'linalg.cross');
+  checkFloating(other, 'linalg.cross');
+  checkSameDtype(input, other);
+  return new Tensor(dev, dev.cross(input.h, other.h, d, shape), shape, input._dtype);
 }
 
 /**
@@ -172,8 +181,9 @@ export function cdist(...args: unknown[]): Tensor {
   if (s1.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X1 got: ${s1.length}D`);
   if (s2.length < 2) throw new RuntimeError(`cdist only supports at least 2D tensors, X2 got: ${s2.length}D`);
   if (s1.at(-1) !== s2.at(-1)) throw new RuntimeError(`X1 and X2 must have the same number of columns. X1: ${s1.at(-1)} X2: ${s2.at(-1)}`);
-  checkFloat(x1, 'cdist');
-  checkFloat(x2, 'cdist');
+  checkFloating(x1, 'cdist');
+  checkFloating(x2, 'cdist');
+  checkSameDtype(x1, x2);
   if (p < 0) throw new RuntimeError('cdist only supports non-negative p values');
   if (p === 0) throw new NotImplementedError('wasmgrad: cdist with p = 0 is not supported');
   // PyTorch computes p = 2 by matrix products (EuclideanDistBackward0) when asked to, or past 25 rows by
@@ -181,5 +191,5 @@ export function cdist(...args: unknown[]): Tensor {
   if (p === 2 && mode === 'use_mm_for_euclid_dist') throw new NotImplementedError("wasmgrad: cdist's compute_mode 'use_mm_for_euclid_dist' is not supported");
   const shape = [...broadcastShapes(s1.slice(0, -2), s2.slice(0, -2)), s1.at(-2)!, s2.at(-2)!];
   checkStorage(shape);
-  return new Tensor(dev, dev.cdist(x1.h, x2.h, p, shape), shape);
+  return new Tensor(dev, dev.cdist(x1.h, x2.h, p, shape), shape, x1._dtype);
 }

@@ -126,11 +126,11 @@ const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
 /** A fixture case of the float64 kernels: the inputs drawn, then converted with .double(). */
 const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
   ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
-/** The cases plus a float64 copy of the first out-of-place one (its float inputs converted with .double()). */
-const withFloat64 = (cases: TableCase[]): TableCase[] => {
-  const c = cases.find((x) => x.call !== 'Tensor.__inplace__')!;
-  return [...cases, { ...c, name: `${c.name}/float64`, dtype: 'float64' }];
-};
+/** The cases plus float64 copies of the first n out-of-place ones (their float inputs converted with .double()). */
+const withFloat64 = (cases: TableCase[], n = 1): TableCase[] => [
+  ...cases,
+  ...cases.filter((c) => c.call !== 'Tensor.__inplace__').slice(0, n).map((c) => ({ ...c, name: `${c.name}/float64`, dtype: 'float64' as const })),
+];
 /** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
 const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
   ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
@@ -853,26 +853,26 @@ export const ops: Rows = {
     { name: 'addcdiv/zero divisor edges', call: 'torch.addcdiv', args: [{ values: EDGES8, shape: [8] }, { values: [1, 0, -1, 2, 0, NaN, 3, 1], shape: [8] }, { values: [0, 0, -0, 2, 1, 1, Infinity, -4], shape: [8] }] },
   ] }),
   // beta·self + alpha·product; self broadcasts, and is ignored when beta is 0 (its NaN too)
-  [Op.Addmv]: manual('AddmvBackward0', ['self', 'mat', 'vec'], 'addProductBackward', { cases: [
+  [Op.Addmv]: manual('AddmvBackward0', ['self', 'mat', 'vec'], 'addProductBackward', { cases: withFloat64([
     { name: 'addmv/function', call: 'torch.addmv', args: [{ shape: [3], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], family: 'matmul' },
     { name: 'addmv/beta alpha broadcast', call: 'torch.addmv', args: [{ shape: [1], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], kwargs: { beta: 0.5, alpha: -2 }, family: 'matmul' },
     { name: 'addmv/beta 0 ignores NaN', call: 'torch.addmv', args: [{ values: [NaN, Infinity, 1], shape: [3] }, ANY34, { shape: [4], domain: 'any' }], kwargs: { beta: 0 }, family: 'matmul' },
     { name: 'addmv/method', call: 'Tensor.addmv', args: [{ shape: [], domain: 'any' }, { shape: [2, 5], domain: 'any' }, { shape: [5], domain: 'any' }], kwargs: { alpha: 3 }, family: 'matmul' },
     { name: 'addmv/empty', call: 'torch.addmv', args: [{ shape: [2], domain: 'any' }, { shape: [2, 0], domain: 'any' }, { shape: [0], domain: 'any' }], kwargs: { beta: 2 }, family: 'matmul' },
-  ] }),
-  [Op.Baddbmm]: manual('BaddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
+  ], 3) }),
+  [Op.Baddbmm]: manual('BaddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: withFloat64([
     { name: 'baddbmm/function', call: 'torch.baddbmm', args: [{ shape: [2, 3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'baddbmm/broadcast beta alpha', call: 'torch.baddbmm', args: [{ shape: [1, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], kwargs: { beta: -1, alpha: 0.5 }, family: 'matmul' },
     { name: 'baddbmm/method beta 0', call: 'Tensor.baddbmm', args: [{ values: [NaN], shape: [1] }, { shape: [3, 2, 2], domain: 'any' }, { shape: [3, 2, 3], domain: 'any' }], kwargs: { beta: 0, alpha: 2 }, family: 'matmul' },
-  ] }),
-  [Op.Glu]: manual('GluBackward0', ['self'], 'gluBackward', { cases: [
+  ], 3) }),
+  [Op.Glu]: manual('GluBackward0', ['self'], 'gluBackward', { cases: withFloat64([
     { name: 'glu/function', call: 'F.glu', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'glu/dim 0', call: 'F.glu', args: [{ shape: [4, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'glu/3-D middle dim keyword', call: 'F.glu', args: [{ shape: [2, 6, 3], domain: 'any' }], kwargs: { dim: -2 }, family: 'reduction' },
     { name: 'glu/edges', call: 'F.glu', args: [{ values: [...EDGES8, ...[...EDGES8].reverse()], shape: [16] }], family: 'reduction' },
     { name: 'glu/empty', call: 'F.glu', args: [{ shape: [0, 4], domain: 'any' }], family: 'reduction' },
-  ] }),
-  [Op.LinalgCross]: manual('LinalgCrossBackward0', ['self', 'other'], 'crossBackward', { cases: [
+  ], 5) }),
+  [Op.LinalgCross]: manual('LinalgCrossBackward0', ['self', 'other'], 'crossBackward', { cases: withFloat64([
     { name: 'linalg.cross/function', call: 'torch.linalg.cross', args: [{ shape: [4, 3], domain: 'any' }, { shape: [4, 3], domain: 'any' }], family: 'matmul' },
     { name: 'linalg.cross/broadcast dim 0', call: 'torch.linalg.cross', args: [{ shape: [3, 1, 2], domain: 'any' }, { shape: [3, 4, 1], domain: 'any' }], kwargs: { dim: 0 }, family: 'matmul' },
     { name: 'cross/first size-3 dim', call: 'torch.cross', args: [{ shape: [2, 3, 3], domain: 'any' }, { shape: [2, 3, 3], domain: 'any' }], family: 'matmul' },
@@ -880,9 +880,9 @@ export const ops: Rows = {
     { name: 'cross/method', call: 'Tensor.cross', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }], family: 'matmul' },
     { name: 'cross/edges', call: 'torch.linalg.cross', args: [{ values: EDGES8.slice(0, 6), shape: [2, 3] }, { values: [0, Infinity, 1, NaN, -0, 2], shape: [2, 3] }], family: 'matmul' },
     { name: 'cross/empty', call: 'torch.linalg.cross', args: [{ shape: [0, 3], domain: 'any' }, { shape: [1, 3], domain: 'any' }], family: 'matmul' },
-  ] }),
+  ], 7) }),
   // the p-norm over dims (torch.norm(p, dim, keepdim)); F.normalize and F.pairwise_distance compose it as PyTorch
-  [Op.NormDim]: manual('NormBackward1', ['self'], 'normBackward', { cases: [
+  [Op.NormDim]: manual('NormBackward1', ['self'], 'normBackward', { cases: withFloat64([
     { name: 'normalize/function', call: 'F.normalize', args: [ANY34], family: 'reduction' },
     { name: 'normalize/p 1 dim 0', call: 'F.normalize', args: [ANY34], kwargs: { p: 1, dim: 0 }, family: 'reduction' },
     { name: 'normalize/p 3 dim -1', call: 'F.normalize', args: [ANY34, 3, -1], family: 'reduction' },
@@ -898,8 +898,8 @@ export const ops: Rows = {
     { name: 'pairwise_distance/p 0.5 zeros', call: 'F.pairwise_distance',
       args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 0, 3, 4, 0, 6], shape: [2, 3] }], kwargs: { p: 0.5, eps: 0 }, family: 'reduction' },
     { name: 'pairwise_distance/1-D', call: 'F.pairwise_distance', args: [{ shape: [5], domain: 'any' }, { shape: [5], domain: 'any' }], family: 'reduction' },
-  ] }),
-  [Op.Cdist]: manual('CdistBackward0', ['x1', 'x2'], 'cdistBackward', { cases: [
+  ], 14) }),
+  [Op.Cdist]: manual('CdistBackward0', ['x1', 'x2'], 'cdistBackward', { cases: withFloat64([
     { name: 'cdist/function', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [5, 4], domain: 'any' }], family: 'matmul' },
     { name: 'cdist/p 1', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [2, 4], domain: 'any' }, 1], family: 'matmul' },
     { name: 'cdist/p 3 keyword', call: 'torch.cdist', args: [{ shape: [3, 2], domain: 'any' }, { shape: [4, 2], domain: 'any' }], kwargs: { p: 3 }, family: 'matmul' },
@@ -908,17 +908,17 @@ export const ops: Rows = {
     { name: 'cdist/batched', call: 'torch.cdist', args: [{ shape: [2, 3, 4], domain: 'any' }, { shape: [2, 5, 4], domain: 'any' }], family: 'matmul' },
     { name: 'cdist/equal rows', call: 'torch.cdist', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 2, 3, 1, 5, 6], shape: [2, 3] }], family: 'matmul' },
     { name: 'cdist/empty', call: 'torch.cdist', args: [{ shape: [0, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }], family: 'matmul' },
-  ] }),
+  ], 8) }),
   // matrix_power(A, 0): PyTorch copies the identity into a clone of A, so A's gradient is 0
   [Op.CopyBackwards]: manual('CopyBackwards', ['self'], 'zerosBackward', { cases: [
     { name: 'matrix_power/0', call: 'torch.matrix_power', args: [{ shape: [2, 3, 3], domain: 'any' }, 0], family: 'matmul' },
   ] }),
-  [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: [
+  [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: withFloat64([
     { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },
     { name: 'addbmm/method', call: 'Tensor.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [3, 2, 4], domain: 'any' }, { shape: [3, 4, 2], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/empty batch', call: 'torch.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [0, 2, 3], domain: 'any' }, { shape: [0, 3, 2], domain: 'any' }], family: 'matmul' },
-  ] }),
+  ], 4) }),
   [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),

@@ -12,11 +12,11 @@ import { expandCompute } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
-import { reduceSum } from '../kernels/reduce.js';
+import { reduceSum, type Float } from '../kernels/reduce.js';
 import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more.js';
 
 /** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
-export const zerosBackward = (r: JsRecord, _g: JsTensor, _k?: number): JsTensor => empty(r.inputs[0].shape.slice());
+export const zerosBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => empty(r.inputs[0].shape.slice(), g.dtype);
 
 /** cdist's derivative (PyTorch's _cdist_backward, for x2 with the roles swapped), summed to the input's shape. */
 export const cdistBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
@@ -27,19 +27,19 @@ import { result } from './helpers.js';
 /** The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims. */
 export function normBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
   const x = saved(r, 0), shape = x.shape, p = r.s0;
-  const n = spread(result(r), shape, r.i0).data as Float32Array, gs = spread(g, shape, r.i0).data as Float32Array;
-  let count: Float32Array | null = null;
+  const n = spread(result(r), shape, r.i0).data as Float, gs = spread(g, shape, r.i0).data as Float;
+  let count: Float | null = null;
   if (p === Infinity) {
     // the elements at the norm (or NaN) share the gradient evenly
-    const X = x.data as Float32Array;
-    const hits = empty(shape.slice());
+    const X = x.data as Float;
+    const hits = empty(shape.slice(), x.dtype);
     X.forEach((v, i) => { hits.data[i] = Math.abs(v) === n[i] || v !== v ? 1 : 0; });
-    const cnt = empty(result(r).shape.slice());
-    reduceSum(hits.data as Float32Array, shape, r.i0, cnt.data as Float32Array, 1);
-    count = spread(cnt, shape, r.i0).data as Float32Array;
+    const cnt = empty(result(r).shape.slice(), x.dtype);
+    reduceSum(hits.data as Float, shape, r.i0, cnt.data as Float, 1);
+    count = spread(cnt, shape, r.i0).data as Float;
   }
-  const out = empty(shape.slice());
-  normGrad(x.data as Float32Array, n, gs, p, count, out.data as Float32Array);
+  const out = empty(shape.slice(), x.dtype);
+  normGrad(x.data as Float, n, gs, p, count, out.data as Float);
   return out;
 }
 
@@ -49,7 +49,7 @@ export const crossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
 
 /** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
 export function gluBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
-  const x = saved(r, 0), out = empty(x.shape.slice());
+  const x = saved(r, 0), out = empty(x.shape.slice(), x.dtype);
   gluRun(x, r.i0, g, out);
   return out;
 }

@@ -6,13 +6,13 @@
 //   Baddbmm  [B, M, K]         [B, K, N]         a[i]·b[i]                   [B, M, N]
 //   Addbmm   [B, M, K]         [B, K, N]         Σi a[i]·b[i]                [M, N]
 
-import { Op } from '../../../abi/abi.js';
-import { JsTensor, empty, record } from '../tensor.js';
+import { Op, DType } from '../../../abi/abi.js';
+import { JsTensor, empty, record, roundOf } from '../tensor.js';
 import { gemm } from '../gemm.js';
 import { expandCompute } from '../ops.js';
 import { gemmCompute } from './linalg.js';
 import { split, reduceMax } from './reduce.js';
-import { reduceSum } from '../kernels/reduce.js';
+import { reduceSum, type Float } from '../kernels/reduce.js';
 import { reducedShape } from '../../shape.js';
 import { sigmoid } from '../kernels/scalar_math.js';
 
@@ -23,8 +23,8 @@ function product(op: Op, a: JsTensor, b: JsTensor): JsTensor {
   }
   const [batch, M, K] = a.shape, N = b.shape[2];
   if (op === Op.Baddbmm) return gemmCompute(false, false, batch, M, N, K, a, b, [batch, M, N]);
-  const out = empty([M, N]);
-  const A = a.data as Float32Array, B = b.data as Float32Array, C = out.data as Float32Array;
+  const out = empty([M, N], a.dtype);
+  const A = a.data as Float, B = b.data as Float, C = out.data as Float;
   for (let i = 0; i < batch; i++) gemm(false, false, M, N, K, A, i * M * K, K, B, i * K * N, N, true, C, 0, N);
   return out;
 }
@@ -32,12 +32,12 @@ function product(op: Op, a: JsTensor, b: JsTensor): JsTensor {
 /** beta·self + alpha·(a·b), recorded with inputs (self, a, b); a saved for b's gradient, b for a's. */
 export function addProduct(op: Op, self: JsTensor, a: JsTensor, b: JsTensor, beta: number, alpha: number): JsTensor {
   const out = product(op, a, b);
-  const o = out.data as Float32Array, n = out.numel;
-  const be = Math.fround(beta), al = Math.fround(alpha);
-  if (beta === 0) for (let i = 0; i < n; i++) o[i] = Math.fround(al * o[i]);
+  const o = out.data as Float, n = out.numel, f = roundOf(out.dtype);
+  const be = f(beta), al = f(alpha);
+  if (beta === 0) for (let i = 0; i < n; i++) o[i] = f(al * o[i]);
   else if (n > 0) {
-    const s = (self.numel === n ? self : expandCompute(self, out.shape)).data as Float32Array;
-    for (let i = 0; i < n; i++) o[i] = Math.fround(Math.fround(be * s[i]) + Math.fround(al * o[i]));
+    const s = (self.numel === n ? self : expandCompute(self, out.shape)).data as Float;
+    for (let i = 0; i < n; i++) o[i] = f(f(be * s[i]) + f(al * o[i]));
   }
   const r = record(op, out, [self, a, b]);
   if (r) {
@@ -53,8 +53,8 @@ export function addProduct(op: Op, self: JsTensor, a: JsTensor, b: JsTensor, bet
 /** out (dim halved) from x; or, with g, x's gradient [sig·g | (1 − sig)·sig·a·g] into out. */
 export function gluRun(x: JsTensor, dim: number, g: JsTensor | null, out: JsTensor): void {
   const [outer, d, inner] = split(x.shape, dim), half = d >> 1;
-  const X = x.data as Float32Array, O = out.data as Float32Array, G = g ? g.data as Float32Array : null;
-  const f = Math.fround;
+  const X = x.data as Float, O = out.data as Float, G = g ? g.data as Float : null;
+  const f = roundOf(x.dtype);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < half; j++) {
       for (let i = 0; i < inner; i++) {
@@ -72,7 +72,7 @@ export function gluRun(x: JsTensor, dim: number, g: JsTensor | null, out: JsTens
 export function glu(x: JsTensor, dim: number): JsTensor {
   const shape = x.shape.slice();
   shape[dim] >>= 1;
-  const out = empty(shape);
+  const out = empty(shape, x.dtype);
   gluRun(x, dim, null, out);
   const r = record(Op.Glu, out, [x]);
   if (r) { r.i0 = dim; r.saved = [x]; }
@@ -83,12 +83,12 @@ export function glu(x: JsTensor, dim: number): JsTensor {
 
 /** a × b along dim, both broadcast to `shape`, not recorded. */
 export function crossCompute(a: JsTensor, b: JsTensor, dim: number, shape: number[]): JsTensor {
-  const out = empty(shape.slice());
+  const out = empty(shape.slice(), a.dtype);
   const n = out.numel;
   if (n === 0) return out;
-  const A = (a.numel === n ? a : expandCompute(a, shape)).data as Float32Array;
-  const B = (b.numel === n ? b : expandCompute(b, shape)).data as Float32Array;
-  const O = out.data as Float32Array, [outer, , inner] = split(shape, dim), f = Math.fround;
+  const A = (a.numel === n ? a : expandCompute(a, shape)).data as Float;
+  const B = (b.numel === n ? b : expandCompute(b, shape)).data as Float;
+  const O = out.data as Float, [outer, , inner] = split(shape, dim), f = roundOf(a.dtype);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const p0 = o * 3 * inner + i, p1 = p0 + inner, p2 = p1 + inner;
@@ -112,8 +112,8 @@ export function cross(a: JsTensor, b: JsTensor, dim: number, shape: number[]): J
 
 /** |x|^p summed (p = 2: x², p = 1: |x|) or, for p = inf, the largest |x|; then the p-th root. */
 export function norm(x: JsTensor, p: number, mask: number, keepdim: boolean): JsTensor {
-  const out = empty(reducedShape(x.shape, mask, keepdim));
-  const X = x.data as Float32Array, O = out.data as Float32Array, f = Math.fround;
+  const out = empty(reducedShape(x.shape, mask, keepdim), x.dtype);
+  const X = x.data as Float, O = out.data as Float, f = roundOf(x.dtype);
   const t = X.map((v) => (p === 2 ? v * v : p === 1 || p === Infinity ? Math.abs(v) : Math.pow(Math.abs(v), p)));
   if (p === Infinity) reduceMax(t, x.shape, mask, O);
   else reduceSum(t, x.shape, mask, O, 1);
@@ -124,8 +124,8 @@ export function norm(x: JsTensor, p: number, mask: number, keepdim: boolean): Js
 }
 
 /** norm_backward of PyTorch 1.13 (FunctionsManual), elementwise over x with g and the norm n spread to x's shape. */
-export function normGrad(x: Float32Array, n: Float32Array, g: Float32Array, p: number, count: Float32Array | null, out: Float32Array): void {
-  const f = Math.fround, sgn = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : v === v ? 0 : v);
+export function normGrad(x: Float, n: Float, g: Float, p: number, count: Float | null, out: Float): void {
+  const f = roundOf(out instanceof Float64Array ? DType.Float64 : DType.Float32), sgn = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : v === v ? 0 : v);
   for (let i = 0; i < x.length; i++) {
     const v = x[i], a = Math.abs(v), nv = n[i], gv = g[i];
     if (p === 1) out[i] = f(sgn(v) * gv);
@@ -142,8 +142,8 @@ export function normGrad(x: Float32Array, n: Float32Array, g: Float32Array, p: n
 // ---- cdist: p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M] (CdistBackward0) ----
 
 /** One row pair's term of the gradient: d(dist)/d(a) along one coordinate, as PyTorch's _cdist_backward. */
-export function cdistTerm(diff: number, dist: number, p: number): number {
-  const f = Math.fround, sgn = diff > 0 ? 1 : diff < 0 ? -1 : 0;
+export function cdistTerm(diff: number, dist: number, p: number, f: (x: number) => number = Math.fround): number {
+  const sgn = diff > 0 ? 1 : diff < 0 ? -1 : 0;
   if (dist === 0) return 0;
   if (p === 1) return sgn;
   if (p === 2) return f(diff / dist);
@@ -160,19 +160,19 @@ const batched = (x: JsTensor, batch: number[]): JsTensor => {
 
 /** The distances [...batch, P, R], not recorded. */
 export function cdistCompute(x1: JsTensor, x2: JsTensor, p: number, shape: number[]): JsTensor {
-  const out = empty(shape.slice());
+  const out = empty(shape.slice(), x1.dtype), f = roundOf(x1.dtype);
   const batch = shape.slice(0, -2), [P, R] = shape.slice(-2), M = x1.shape[x1.shape.length - 1];
-  const A = batched(x1, batch).data as Float32Array, Bd = batched(x2, batch).data as Float32Array, O = out.data as Float32Array;
+  const A = batched(x1, batch).data as Float, Bd = batched(x2, batch).data as Float, O = out.data as Float;
   const nb = out.numel / Math.max(P * R, 1);
   for (let b = 0; b < nb; b++) {
     for (let i = 0; i < P; i++) {
       for (let j = 0; j < R; j++) {
         let s = 0;
         for (let k = 0; k < M; k++) {
-          const d = Math.abs(Math.fround(A[(b * P + i) * M + k] - Bd[(b * R + j) * M + k]));
+          const d = Math.abs(f(A[(b * P + i) * M + k] - Bd[(b * R + j) * M + k]));
           s = p === Infinity ? Math.max(s, d) : s + (p === 2 ? d * d : p === 1 ? d : Math.pow(d, p));
         }
-        O[(b * P + i) * R + j] = Math.fround(p === 1 || p === Infinity ? s : p === 2 ? Math.sqrt(s) : Math.pow(s, 1 / p));
+        O[(b * P + i) * R + j] = f(p === 1 || p === Infinity ? s : p === 2 ? Math.sqrt(s) : Math.pow(s, 1 / p));
       }
     }
   }
@@ -185,9 +185,9 @@ export function cdistCompute(x1: JsTensor, x2: JsTensor, p: number, shape: numbe
  */
 export function cdistGrad(x1: JsTensor, x2: JsTensor, g: JsTensor, dist: JsTensor, p: number, forX2: boolean): JsTensor {
   const batch = g.shape.slice(0, -2), [P, R] = g.shape.slice(-2), M = x1.shape[x1.shape.length - 1];
-  const A = batched(x1, batch).data as Float32Array, Bd = batched(x2, batch).data as Float32Array;
-  const G = g.data as Float32Array, D = dist.data as Float32Array, f = Math.fround;
-  const out = empty([...batch, forX2 ? R : P, M]), O = out.data as Float32Array;
+  const A = batched(x1, batch).data as Float, Bd = batched(x2, batch).data as Float;
+  const G = g.data as Float, D = dist.data as Float, f = roundOf(g.dtype);
+  const out = empty([...batch, forX2 ? R : P, M], g.dtype), O = out.data as Float;
   const nb = g.numel / Math.max(P * R, 1);
   for (let b = 0; b < nb; b++) {
     for (let i = 0; i < P; i++) {
@@ -196,7 +196,7 @@ export function cdistGrad(x1: JsTensor, x2: JsTensor, g: JsTensor, dist: JsTenso
         for (let k = 0; k < M; k++) {
           const a = A[(b * P + i) * M + k], c = Bd[(b * R + j) * M + k];
           const o = forX2 ? (b * R + j) * M + k : (b * P + i) * M + k;
-          O[o] = f(O[o] + f(gv * cdistTerm(forX2 ? f(c - a) : f(a - c), dv, p)));
+          O[o] = f(O[o] + f(gv * cdistTerm(forX2 ? f(c - a) : f(a - c), dv, p, f)));
         }
       }
     }
