@@ -158,6 +158,8 @@ def enc_arg(a):
         return list(a)
     if isinstance(a, float):
         return enc_value(a)
+    if isinstance(a, torch.dtype):  # a dtype keyword, by the name wasmgrad also accepts
+        return str(a).replace("torch.", "")
     assert a is None or isinstance(a, (bool, int, str)), a
     return a
 
