@@ -1241,7 +1241,7 @@ export class Tensor {
   /**
    * The cumulative sum along `dim` (int64 for integer and bool tensors). See {@link cumsum}.
    * @example
-   * console.log(`${torch.tensor([[1, 2], [3, 4]]).cumsum(1)}`); // tensor([[1., 3.], [3., 7.]])
+   * console.log(`${torch.tensor([1, 2, 3]).cumsum(0)}`); // tensor([1., 3., 6.])
    */
   cumsum(...args: scn.CumulativeArgs): Tensor { return scn.scanMethod('cumsum', this, args) as Tensor; }
   /**

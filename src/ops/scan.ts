@@ -9,9 +9,9 @@ import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { isOptions } from '../signature.js';
 import { parseSchema } from '../schema.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, TypeError } from '../errors.js';
 import { dimNameError, invalidCombination } from '../args.js';
-import { isFloating, parseDtype } from '../dtype.js';
+import { DTYPES, isDtypeName, isFloating, parseDtype } from '../dtype.js';
 import { castTensor } from '../cast.js';
 import { is_grad_enabled } from '../autograd.js';
 import { bindTorch, overloads } from './reduce_stats.js';
@@ -38,8 +38,10 @@ const CPP_NAMES: Record<DType, string> = {
 /** input, dim (wrapped) and the dtype keyword of a call, with PyTorch's errors. */
 function bindScan(name: ScanName, args: unknown[], self: Tensor | null, fnName: string = name): [Tensor, number, DType | undefined] {
   const last = args[args.length - 1], kw = isOptions(last) ? last : null;
+  // a dtype given by name ('float64') is a torch.dtype to wasmgrad, and printed as one
+  const shown = kw && typeof kw.dtype === 'string' && isDtypeName(kw.dtype) ? { ...kw, dtype: DTYPES[parseDtype(kw.dtype, fnName)!] } : kw;
   const printed = PRINTED[name], invalid = (): TypeError =>
-    invalidCombination(fnName, kw ? args.slice(0, -1) : args, kw ?? {}, self ? printed.method : printed.fn);
+    invalidCombination(fnName, kw ? args.slice(0, -1) : args, shown ?? {}, self ? printed.method : printed.fn);
   const hasDtype = (name === 'cumsum' || name === 'cumprod') && kw !== null && 'dtype' in kw;
   let rest = args;
   if (hasDtype) {
@@ -54,8 +56,10 @@ function bindScan(name: ScanName, args: unknown[], self: Tensor | null, fnName: 
   }
   let dtype: DType | undefined;
   try { dtype = hasDtype ? parseDtype(kw!.dtype, fnName) : undefined; } catch { throw invalid(); }
-  const input = bound.input as Tensor;
-  return [input, normDim(bound.dim as number, input._shape.length), dtype];
+  const input = bound.input as Tensor, dim = bound.dim as number;
+  // PyTorch's cummax and cummin of a 0-d tensor take any dim (its backward then raises the range error)
+  const anyDim = (name === 'cummax' || name === 'cummin') && input._shape.length === 0 && !(input.requires_grad && is_grad_enabled());
+  return [input, anyDim ? 0 : normDim(dim, input._shape.length), dtype];
 }
 
 /** The scan on input's device: values of input's shape and dtype, and cummax/cummin's indices. */
