@@ -47,6 +47,7 @@ export enum Op {
   ToCopy,
   // comparisons and logical ops (never recorded: their results are bool); binary broadcasting or with scalar s0
   Eq, Ne, Lt, Le, Gt, Ge, LogicalAnd, LogicalOr, LogicalXor, LogicalNot,
+  Cumsum, Cumprod, Cummax, Cummin, Logcumsumexp, // scans; i0 = dim
   Count,
 }
 

@@ -85,7 +85,7 @@ def enc(a):
     if isinstance(a, torch.Tensor):
         return {"tensor": enc_tensor(a)}
     if isinstance(a, torch.dtype):
-        return {torch.float32: "float32", torch.int64: "int64"}[a]  # wasmgrad's dtype names
+        return str(a).replace("torch.", "")  # wasmgrad's dtype names
     if isinstance(a, np.ndarray):
         return {"float32array": a.tolist()}
     if isinstance(a, list):
@@ -175,10 +175,11 @@ def storage_limit(name, call, args, kwargs, twin):
 def accepted(name, call, make_args, kwargs=None):
     seeded(name)
     args, kwargs = make_args(), kwargs or {}
-    out = run(call, args, kwargs)
-    ACCEPTED.append({"name": name, "call": call, "args": [enc(a) for a in args],
-                     "kwargs": {k: enc(v) for k, v in kwargs.items()}, "python": show(call, args, kwargs),
-                     "out": enc_tensor(out)})
+    # the arguments as given: an in-place call (cumsum_) changes its tensor
+    rec = {"name": name, "call": call, "args": [enc(a) for a in args],
+           "kwargs": {k: enc(v) for k, v in kwargs.items()}, "python": show(call, args, kwargs)}
+    rec["out"] = enc_tensor(run(call, args, kwargs))
+    ACCEPTED.append(rec)
 
 
 def vec(n=3, grad=False):
@@ -562,6 +563,33 @@ def float64_cases():
     error("cdist/dtypes", "torch.cdist", lambda: [torch.randn(2, 3, dtype=d), torch.randn(2, 3)])
 
 
+def scans_cases():
+    """cumsum, cumprod, cummax, cummin, logcumsumexp and cumsum_, cumprod_ (scans)."""
+    for op in ["cumsum", "cumprod", "cummax", "cummin", "logcumsumexp"]:
+        error(f"{op}/without dim", f"torch.{op}", lambda: [mat()])
+        error(f"{op}/method without dim", f"Tensor.{op}", lambda: [mat()])
+        error(f"{op}/dim str", f"torch.{op}", lambda: [mat(), "a"])
+        error(f"{op}/dim float", f"Tensor.{op}", lambda: [mat(), 0.5])
+        error(f"{op}/dim out of range", f"torch.{op}", lambda: [mat(), 2])
+        if op not in ("cummax", "cummin"):  # which take any dim of a 0-d tensor
+            error(f"{op}/0-d dim out of range", f"torch.{op}", lambda: [torch.tensor(1.5), 1])
+        error(f"{op}/too many", f"torch.{op}", lambda: [mat(), 0, True])
+        error(f"{op}/unknown keyword", f"torch.{op}", lambda: [mat(), 0], {"bogus": 1})
+    for op in ["cumsum", "cumprod"]:
+        error(f"{op}/dtype bool", f"torch.{op}", lambda: [mat(), 0], {"dtype": torch.bool})
+        error(f"{op}/dtype and a bad dim", f"torch.{op}", lambda: [mat(), 0.5], {"dtype": torch.float64})
+        error(f"{op}/integer dtype with grad", f"torch.{op}", lambda: [mat(grad=True), 0], {"dtype": torch.int64})
+        error(f"{op}_/without dim", f"Tensor.{op}_", lambda: [mat()])
+        error(f"{op}_/dim out of range", f"Tensor.{op}_", lambda: [mat(), -3])
+        error(f"{op}_/another dtype", f"Tensor.{op}_", lambda: [mat(), 0], {"dtype": torch.float64})
+        error(f"{op}_/int64 dtype", f"Tensor.{op}_", lambda: [mat(), 0], {"dtype": torch.int64})
+        error(f"{op}_/bool", f"Tensor.{op}_", lambda: [torch.tensor([True, False]), 0])
+        accepted(f"{op}_/int32 stays int32", f"Tensor.{op}_", lambda: [torch.tensor([3, -1, 2], dtype=torch.int32), 0])
+        accepted(f"{op}/int32 into int64", f"torch.{op}", lambda: [torch.tensor([3, -1, 2], dtype=torch.int32), 0])
+    error("logcumsumexp/int64", "torch.logcumsumexp", lambda: [torch.tensor([1, 2]), 0])
+    error("logcumsumexp/bool", "Tensor.logcumsumexp", lambda: [torch.tensor([True, False]), 0])
+
+
 def autograd_cases():
     leaf = lambda: [vec(1, grad=True).sum().detach().requires_grad_()]  # a 0-d leaf: backward is legal
     error("backward/gradient int", "Tensor.backward", lambda: leaf() + [2])
@@ -687,6 +715,7 @@ def main():
     dim_cases()
     reductions2_cases()
     float64_cases()
+    scans_cases()
     autograd_cases()
     loss_cases()
     int64_cases()

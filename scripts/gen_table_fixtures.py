@@ -346,6 +346,7 @@ def op_cases(table):
                         else base.L(draw(x) if isinstance(x, dict) else x for x in a)
                         if isinstance(a, list) and any(isinstance(x, dict) for x in a)
                         else nonfinite(a) for a in c["args"]]
+                # a dtype keyword is written by name (cumsum's dtype="float64")
                 kwargs = {k: getattr(torch, v) if k == "dtype" else nonfinite(v) for k, v in c.get("kwargs", {}).items()}
                 if c.get("dtype") == "float64":
                     args = [double(a) for a in args]

@@ -11,6 +11,7 @@
 
 import { TypeError, RuntimeError } from './errors.js';
 import { Tensor } from './tensor.js';
+import { TorchDtype } from './dtype.js';
 
 /** PyTorch's name for a parameter's type, as its messages print it. */
 export type ParamType = 'Tensor' | 'Number' | 'int' | 'float' | 'bool' | 'str' | 'tuple of ints';
@@ -28,6 +29,7 @@ export function pyType(v: unknown): string {
       if (v === null) return 'NoneType';
       if (Array.isArray(v)) return 'list';
       if (ArrayBuffer.isView(v)) return 'numpy.ndarray';
+      if (v instanceof TorchDtype) return 'torch.dtype';
       return v instanceof Tensor ? 'Tensor' : 'dict';
   }
 }

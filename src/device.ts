@@ -179,6 +179,14 @@ export interface Backend {
   /** The sum over the dims in mask of an integer or bool tensor: int64. Raises past int32. */
   intSum(a: Handle, mask: number, keepdim: boolean): Handle;
 
+  // ---- scans (src/ops/scan.ts) ----
+  /**
+   * Op.Cumsum/Cumprod/Cummax/Cummin/Logcumsumexp along dim (0 for a 0-d tensor), any dtype:
+   * [a tensor of a's shape and dtype, cummax/cummin's int64 indices or null]. Integer and bool
+   * tensors are never recorded; their cumsum and cumprod raise past int32.
+   */
+  scan(op: Op, a: Handle, dim: number): [Handle, Handle | null];
+
   // ---- optimizers: in-place updates, never recorded ----
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void;
   adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void;

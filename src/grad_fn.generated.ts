@@ -196,5 +196,10 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.LogicalOr]: '',
   [Op.LogicalXor]: '',
   [Op.LogicalNot]: '',
+  [Op.Cumsum]: 'CumsumBackward0',
+  [Op.Cumprod]: 'CumprodBackward0',
+  [Op.Cummax]: 'CummaxBackward0',
+  [Op.Cummin]: 'CumminBackward0',
+  [Op.Logcumsumexp]: 'LogcumsumexpBackward0',
   [Op.Count]: '',
 };

@@ -101,6 +101,11 @@ const rules: Partial<Record<Op, Rule>> = {
     ...(needs(2) ? [['tensor1', 1] as [string, SavedSource]] : []),
     ...(needs(1) || needs(2) ? [['tensor2', 2] as [string, SavedSource]] : []),
   ],
+  // scans: cumsum saves only its dim; cummax and cummin their indices (the result's shape) and self
+  [Op.Cumprod]: always(['self', 0], ['result', 'result']),
+  [Op.Logcumsumexp]: always(['self', 0], ['result', 'result']),
+  [Op.Cummax]: always(['indices', 'indices'], ['self', 0]),
+  [Op.Cummin]: always(['indices', 'indices'], ['self', 0]),
 };
 
 /**

@@ -21,6 +21,7 @@ import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
 import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
 import * as cmp from './ops/compare.js';
+import * as scn from './ops/scan.js'; // scans
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -1236,6 +1237,51 @@ export class Tensor {
    * console.log(`${lo} ${hi}`); // tensor([ 3., -1.]) tensor([4., 1.])
    */
   aminmax(...args: [options?: { dim?: number | null; keepdim?: boolean }]): [Tensor, Tensor] { return red2.aminmaxMethod(this, args); }
+  // scans
+  /**
+   * The cumulative sum along `dim` (int64 for integer and bool tensors). See {@link cumsum}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 3]).cumsum(0)}`); // tensor([1., 3., 6.])
+   */
+  cumsum(...args: scn.CumulativeArgs): Tensor { return scn.scanMethod('cumsum', this, args) as Tensor; }
+  /**
+   * The cumulative product along `dim` (int64 for integer and bool tensors). See {@link cumprod}.
+   * @example
+   * console.log(`${torch.tensor([2, 0, 3]).cumprod(0)}`); // tensor([2., 0., 0.])
+   */
+  cumprod(...args: scn.CumulativeArgs): Tensor { return scn.scanMethod('cumprod', this, args) as Tensor; }
+  /**
+   * [values, indices] of the running maximum along `dim`. See {@link cummax}.
+   * @example
+   * const [v, i] = torch.tensor([1, 3, 2, 3]).cummax(0);
+   * console.log(`${v} ${i}`); // tensor([1., 3., 3., 3.]) tensor([0, 1, 1, 3])
+   */
+  cummax(...args: scn.ScanArgs): [Tensor, Tensor] { return scn.scanMethod('cummax', this, args) as [Tensor, Tensor]; }
+  /**
+   * [values, indices] of the running minimum along `dim`. See {@link cummin}.
+   * @example
+   * const [v, i] = torch.tensor([3, 1, 2, 1]).cummin(0);
+   * console.log(`${v} ${i}`); // tensor([3., 1., 1., 1.]) tensor([0, 1, 1, 3])
+   */
+  cummin(...args: scn.ScanArgs): [Tensor, Tensor] { return scn.scanMethod('cummin', this, args) as [Tensor, Tensor]; }
+  /**
+   * log of the cumulative sum of eˣ along `dim`. See {@link logcumsumexp}.
+   * @example
+   * console.log(`${torch.tensor([0, 0]).logcumsumexp(0)}`); // tensor([0.0000, 0.6931])
+   */
+  logcumsumexp(...args: scn.ScanArgs): Tensor { return scn.scanMethod('logcumsumexp', this, args) as Tensor; }
+  /**
+   * In-place {@link cumsum} along `dim`, in this tensor's dtype.
+   * @example
+   * const c = torch.tensor([1, 2, 3]); c.cumsum_(0); console.log(`${c}`); // tensor([1., 3., 6.])
+   */
+  cumsum_(...args: scn.CumulativeArgs): this { return scn.cumulativeInplace('cumsum', this, args) as this; }
+  /**
+   * In-place {@link cumprod} along `dim`, in this tensor's dtype.
+   * @example
+   * const c = torch.tensor([1, 2, 3]); c.cumprod_(0); console.log(`${c}`); // tensor([1., 2., 6.])
+   */
+  cumprod_(...args: scn.CumulativeArgs): this { return scn.cumulativeInplace('cumprod', this, args) as this; }
   /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
    * @example

@@ -14,8 +14,9 @@ import {
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reduce2Backward, reshapeToInput, scatterFlatBackward,
-  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
+  scatterFlatBackward, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -210,6 +211,11 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.LogicalOr: return notDifferentiable();
     case Op.LogicalXor: return notDifferentiable();
     case Op.LogicalNot: return notDifferentiable();
+    case Op.Cumsum: return scanBackward(r, g, k);
+    case Op.Cumprod: return scanBackward(r, g, k);
+    case Op.Cummax: return scanBackward(r, g, k);
+    case Op.Cummin: return scanBackward(r, g, k);
+    case Op.Logcumsumexp: return scanBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

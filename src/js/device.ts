@@ -17,6 +17,7 @@ import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
+import * as scans from './ops/scan.js'; // scans
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -111,6 +112,8 @@ export class JsDevice implements Backend {
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }
   intSum(a: Handle, mask: number, keepdim: boolean): Handle { return compare.intSum(T(a), mask, keepdim); }
+  // scans
+  scan(op: Op, a: Handle, dim: number): [Handle, Handle | null] { return scans.scan(op, T(a), dim); }
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     optim.sgdStep(T(p), T(grad), buf as JsTensor | null, o);
   }

@@ -26,7 +26,7 @@ function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag 
  * list (with the dtype and Dimname forms, which are not bound here) in "invalid combination", and
  * a str dim, taken by a Dimname overload when the rest fits, is its Dimname error (`names`).
  */
-function bindTorch(
+export function bindTorch(
   schemas: ReturnType<typeof parseSchema>[], printed: { fn: string[]; method: string[] }, args: unknown[], self: Tensor | null,
   names: (d: string, nd: number) => Error,
 ): [number, Record<string, unknown>] {
@@ -51,7 +51,7 @@ function bindTorch(
 }
 
 /** PyTorch's printed overloads: the method's, and the function's (input first, `out` where it has one). */
-function overloads(method: string[], out: boolean[]): { fn: string[]; method: string[] } {
+export function overloads(method: string[], out: boolean[]): { fn: string[]; method: string[] } {
   const fn = method.map((sig, i) => {
     const inner = sig === '()' ? 'Tensor input' : `Tensor input, ${sig.slice(1, -1)}`;
     return `(${inner}${out[i] ? (inner.includes('*') ? ', Tensor out' : ', *, Tensor out') : ''})`;

@@ -134,6 +134,9 @@ const withFloat64 = (cases: TableCase[], n = 1): TableCase[] => [
 /** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
 const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
   ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
+/** A fixture case of the scans (cumsum, cummax, ...), compared at the reductions' tolerance. */
+const scan = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown> = {}): TableCase =>
+  ({ name, call, args, kwargs, family: 'reduction' });
 /** An op whose result never requires grad (bool results): no node, no derivative. */
 const never = (inputs: readonly string[]): OpRow => manual('', inputs, 'notDifferentiable');
 const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extra: Partial<OpRow> = {}): OpRow =>
@@ -928,6 +931,80 @@ export const ops: Rows = {
   [Op.Le]: never(['self', 'other']), [Op.Gt]: never(['self', 'other']), [Op.Ge]: never(['self', 'other']),
   [Op.LogicalAnd]: never(['self', 'other']), [Op.LogicalOr]: never(['self', 'other']),
   [Op.LogicalXor]: never(['self', 'other']), [Op.LogicalNot]: never(['self']),
+  // scans along a dim (src/ops/scan.ts; kernels in ops/scan.ts on each device), one derivative helper
+  [Op.Cumsum]: manual('CumsumBackward0', ['self'], 'scanBackward', { cases: [
+    scan('cumsum/dim', 'torch.cumsum', [any([3, 4]), 1]),
+    scan('cumsum/method negative dim', 'Tensor.cumsum', [any([2, 3, 4]), -2]),
+    scan('cumsum/kwarg dim', 'torch.cumsum', [any([2, 3, 4])], { dim: 0 }),
+    scan('cumsum/size-1 dim', 'torch.cumsum', [any([3, 1]), 1]),
+    scan('cumsum/inf NaN', 'torch.cumsum', [{ values: [1, Infinity, -Infinity, 2, NaN, 3, -1, 4], shape: [2, 4] }, 1]),
+    scan('cumsum/0-d', 'torch.cumsum', [{ values: [2.5], shape: [] }, -1]),
+    scan('cumsum/empty', 'torch.cumsum', [any([0, 3]), 0]),
+    scan('cumsum/empty other dim', 'torch.cumsum', [any([2, 0]), 0]),
+    scan('cumsum/dtype float64', 'torch.cumsum', [any([3, 4]), 1], { dtype: 'float64' }),
+    scan('cumsum/int64', 'torch.cumsum', [{ values: [3, -1, 4, 1, -5, 9], shape: [2, 3], dtype: 'int64' }, 1]),
+    scan('cumsum/bool', 'Tensor.cumsum', [{ values: [1, 0, 1, 1], shape: [4], dtype: 'bool' }, 0]),
+    scan('cumsum/int64 dtype float32', 'torch.cumsum', [{ values: [3, -1, 4], shape: [3], dtype: 'int64' }, 0], { dtype: 'float32' }),
+    f64('cumsum/dim', 'torch.cumsum', [any([3, 4]), -1], {}, 'reduction'),
+    inplaceCase('cumsum', [any([3, 4]), 0]),
+  ] }),
+  [Op.Cumprod]: manual('CumprodBackward0', ['self'], 'scanBackward', { cases: [
+    scan('cumprod/dim', 'torch.cumprod', [any([3, 4]), 1]),
+    scan('cumprod/method negative dim', 'Tensor.cumprod', [any([2, 3, 4]), -1]),
+    scan('cumprod/one zero', 'torch.cumprod', [{ values: [2, -1.5, 0, 3, 0.5], shape: [5] }, 0]),
+    scan('cumprod/zero first', 'torch.cumprod', [{ values: [0, 2, -1.5, 3], shape: [4] }, 0]),
+    scan('cumprod/zero last', 'torch.cumprod', [{ values: [2, -1.5, 3, 0], shape: [4] }, 0]),
+    scan('cumprod/two zeros', 'torch.cumprod', [{ values: [2, 0, 3, -0.5, 0, 4], shape: [6] }, 0]),
+    scan('cumprod/adjacent zeros', 'torch.cumprod', [{ values: [1.5, 0, 0, 2], shape: [4] }, 0]),
+    scan('cumprod/zeros in some rows', 'torch.cumprod', [{ values: [1, 0, 2, 3, 4, 5, 0, 0, 1, 2, -1, 0.5], shape: [3, 4] }, 1]),
+    scan('cumprod/zeros along dim 0', 'torch.cumprod', [{ values: [1, 2, 0, 3, 4, 0, 5, 6, 7], shape: [3, 3] }, 0]),
+    scan('cumprod/inf NaN', 'torch.cumprod', [{ values: [2, Infinity, 0.5, -1, NaN, 3], shape: [2, 3] }, 1]),
+    scan('cumprod/inf and zero', 'torch.cumprod', [{ values: [2, Infinity, 0, 3], shape: [4] }, 0]),
+    scan('cumprod/size-1 dim', 'torch.cumprod', [{ values: [0, 2, Infinity], shape: [3, 1] }, 1]),
+    scan('cumprod/0-d', 'torch.cumprod', [{ values: [0], shape: [] }, 0]),
+    scan('cumprod/empty', 'torch.cumprod', [any([0, 3]), 1]),
+    scan('cumprod/int64', 'torch.cumprod', [{ values: [3, -1, 4, 2, 0, 5], shape: [2, 3], dtype: 'int64' }, 1]),
+    scan('cumprod/dtype float64', 'Tensor.cumprod', [any([2, 3]), 0], { dtype: 'float64' }),
+    f64('cumprod/dim', 'torch.cumprod', [any([3, 4]), 0], {}, 'reduction'),
+    f64('cumprod/zeros', 'torch.cumprod', [{ values: [1, 0, 2, 3, 4, 5, 0, 0, 1, 2, -1, 0.5], shape: [3, 4] }, 1], {}, 'reduction'),
+    inplaceCase('cumprod', [any([3, 4]), -1]),
+  ] }),
+  [Op.Cummax]: manual('CummaxBackward0', ['self'], 'scanBackward', { cases: [
+    scan('cummax/dim', 'torch.cummax', [any([3, 4]), 1]),
+    scan('cummax/method negative dim', 'Tensor.cummax', [any([2, 3, 4]), -3]),
+    scan('cummax/kwarg dim', 'torch.cummax', [any([3, 4])], { dim: 0 }),
+    scan('cummax/ties', 'torch.cummax', [{ values: [1, 3, 3, 2, 3, 0, 0, 0, -1, -1, 5, 5], shape: [2, 6] }, 1]),
+    scan('cummax/NaN inf', 'torch.cummax', [{ values: [1, NaN, 3, NaN, 2, -Infinity, Infinity, 0, Infinity, -1], shape: [2, 5] }, 1]),
+    scan('cummax/0-d', 'torch.cummax', [{ values: [1.5], shape: [] }, 0]),
+    scan('cummax/empty', 'torch.cummax', [any([0, 3]), 0]),
+    scan('cummax/int64', 'torch.cummax', [{ values: [3, 1, 4, 1, 5, 9, 2, 6], shape: [2, 4], dtype: 'int64' }, 1]),
+    scan('cummax/bool', 'torch.cummax', [{ values: [0, 1, 0, 1], shape: [4], dtype: 'bool' }, 0]),
+    f64('cummax/dim', 'torch.cummax', [{ values: [1, 3, 3, 2, NaN, 0, 5, 5], shape: [2, 4] }, 1], {}, 'reduction'),
+  ] }),
+  [Op.Cummin]: manual('CumminBackward0', ['self'], 'scanBackward', { cases: [
+    scan('cummin/dim', 'torch.cummin', [any([3, 4]), 1]),
+    scan('cummin/method negative dim', 'Tensor.cummin', [any([2, 3, 4]), -1]),
+    scan('cummin/ties', 'torch.cummin', [{ values: [3, 1, 1, 2, 1, 4, 0, 0, 0, 1, -1, -1], shape: [2, 6] }, 1]),
+    scan('cummin/NaN inf', 'Tensor.cummin', [{ values: [1, NaN, -3, NaN, 2, Infinity, -Infinity, 0, -Infinity, 1], shape: [2, 5] }, -1]),
+    scan('cummin/0-d', 'torch.cummin', [{ values: [-2], shape: [] }, -1]),
+    scan('cummin/empty', 'torch.cummin', [any([2, 0]), 1]),
+    scan('cummin/int64', 'torch.cummin', [{ values: [3, 1, 4, 1, 5, 9, 2, 6], shape: [2, 4], dtype: 'int64' }, 0]),
+    f64('cummin/dim', 'torch.cummin', [any([3, 4]), 0], {}, 'reduction'),
+  ] }),
+  [Op.Logcumsumexp]: manual('LogcumsumexpBackward0', ['self'], 'scanBackward', { cases: [
+    scan('logcumsumexp/dim', 'torch.logcumsumexp', [any([3, 4]), 1]),
+    scan('logcumsumexp/method negative dim', 'Tensor.logcumsumexp', [any([2, 3, 4]), -2]),
+    scan('logcumsumexp/kwarg dim', 'torch.logcumsumexp', [any([3, 4])], { dim: 0 }),
+    scan('logcumsumexp/large', 'torch.logcumsumexp', [{ values: [1000, -1000, 999, 1001, 88, 90], shape: [6] }, 0]),
+    scan('logcumsumexp/-inf', 'torch.logcumsumexp', [{ values: [-Infinity, -Infinity, 1, -Infinity, 2, -Infinity], shape: [6] }, 0]),
+    scan('logcumsumexp/inf', 'torch.logcumsumexp', [{ values: [1, Infinity, 2, Infinity, -Infinity, 3], shape: [2, 3] }, 1]),
+    scan('logcumsumexp/NaN', 'torch.logcumsumexp', [{ values: [1, NaN, 2, -Infinity, NaN, Infinity], shape: [2, 3] }, 1]),
+    scan('logcumsumexp/0-d', 'torch.logcumsumexp', [{ values: [0.5], shape: [] }, 0]),
+    scan('logcumsumexp/empty', 'torch.logcumsumexp', [any([0, 3]), 0]),
+    scan('logcumsumexp/size-1 dim', 'torch.logcumsumexp', [any([3, 1]), 1]),
+    f64('logcumsumexp/dim', 'torch.logcumsumexp', [any([3, 4]), -1], {}, 'reduction'),
+    f64('logcumsumexp/inf', 'torch.logcumsumexp', [{ values: [-Infinity, 1, Infinity, 2, -Infinity, -Infinity], shape: [2, 3] }, 1], {}, 'reduction'),
+  ] }),
 };
 
 /**

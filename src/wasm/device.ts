@@ -286,6 +286,11 @@ export class WasmDevice implements Backend {
     return this.id(this.x.int_binary(op, a as number, b as number, alpha));
   }
   intSum(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.int_sum(a as number, mask, keepdim)); }
+  // scans
+  scan(op: Op, a: Handle, dim: number): [Handle, Handle | null] {
+    const values = this.id(this.x.scan(op, a as number, dim));
+    return [values, op === Op.Cummax || op === Op.Cummin ? this.x.scan_indices() : null];
+  }
 
   binary(op: Op, a: Handle, b: Handle, alpha: number): Handle {
     return this.id(this.x.binary(op, a as number, b as number, alpha));

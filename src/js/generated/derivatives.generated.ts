@@ -15,8 +15,9 @@ import {
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reduce2Backward, reshapeToInput, scatterFlatBackward,
-  sliceBackward, softmaxBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
+  scatterFlatBackward, sliceBackward, softmaxBackward, stackBackward, sumBackward,
+  ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -212,4 +213,9 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.LogicalOr]: (r, g, k) => notDifferentiable(),
   [Op.LogicalXor]: (r, g, k) => notDifferentiable(),
   [Op.LogicalNot]: (r, g, k) => notDifferentiable(),
+  [Op.Cumsum]: (r, g, k) => scanBackward(r, g, k),
+  [Op.Cumprod]: (r, g, k) => scanBackward(r, g, k),
+  [Op.Cummax]: (r, g, k) => scanBackward(r, g, k),
+  [Op.Cummin]: (r, g, k) => scanBackward(r, g, k),
+  [Op.Logcumsumexp]: (r, g, k) => scanBackward(r, g, k),
 };
