@@ -47,6 +47,8 @@ export enum Op {
   ToCopy,
   // comparisons and logical ops (never recorded: their results are bool); binary broadcasting or with scalar s0
   Eq, Ne, Lt, Le, Gt, Ge, LogicalAnd, LogicalOr, LogicalXor, LogicalNot,
+  // sorting and order statistics (helper sortops): src/ops/sort.ts
+  Sort, SortStable, Topk, Kthvalue, MedianAll, MedianDim, NanmedianAll, NanmedianDim, Mode, Unique2,
   Count,
 }
 

@@ -38,6 +38,8 @@ export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_soft
 export {
   prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm, aminmax,
 } from './ops/reduce_stats.js'; // reductions 2
+export { sort, argsort, msort, topk, kthvalue, median, nanmedian, mode, unique } from './ops/sort.js'; // sorting and order statistics
+export type { SortOptions, TopkOptions, DimOptions, MedianOptions, UniqueOptions } from './ops/sort.js';
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';

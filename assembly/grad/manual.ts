@@ -13,3 +13,4 @@ export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } 
 export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more';
+export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics

@@ -43,6 +43,10 @@
 // op saves: an input name saves that input, `result` the output.
 
 import { Op } from '../../abi/abi.js';
+import {
+  SORT_CASES, SORT_STABLE_CASES, TOPK_CASES, KTHVALUE_CASES, MEDIAN_ALL_CASES, MEDIAN_DIM_CASES, NANMEDIAN_ALL_CASES, NANMEDIAN_DIM_CASES,
+  MODE_CASES, UNIQUE_CASES,
+} from './sort_cases.js'; // sorting and order statistics
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -466,6 +470,19 @@ export const ops: Rows = {
     { name: 'aminmax/empty kept dim', call: 'torch.aminmax', args: [{ shape: [0, 3], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
     { name: 'aminmax/0-d', call: 'torch.aminmax', args: [{ values: [3], shape: [] }], kwargs: { dim: 0 }, family: 'reduction', grads: false },
   ] },
+  // sorting and order statistics (src/ops/sort.ts): PyTorch's CPU algorithms on both devices, so ties
+  // get its indices; g goes back to the chosen indices, or is shared among the elements equal to a
+  // whole-tensor median; unique is not differentiable (its backward raises, as PyTorch's)
+  [Op.Sort]: manual('SortBackward0', ['self'], 'sortBackward', { cases: SORT_CASES }),
+  [Op.SortStable]: manual('SortBackward1', ['self'], 'sortBackward', { cases: SORT_STABLE_CASES }),
+  [Op.Topk]: manual('TopkBackward0', ['self'], 'sortBackward', { cases: TOPK_CASES }),
+  [Op.Kthvalue]: manual('KthvalueBackward0', ['self'], 'sortBackward', { cases: KTHVALUE_CASES }),
+  [Op.MedianAll]: manual('MedianBackward0', ['self'], 'medianAllBackward', { cases: MEDIAN_ALL_CASES }),
+  [Op.MedianDim]: manual('MedianBackward1', ['self'], 'sortBackward', { cases: MEDIAN_DIM_CASES }),
+  [Op.NanmedianAll]: manual('NanmedianBackward0', ['self'], 'medianAllBackward', { cases: NANMEDIAN_ALL_CASES }),
+  [Op.NanmedianDim]: manual('NanmedianBackward1', ['self'], 'sortBackward', { cases: NANMEDIAN_DIM_CASES }),
+  [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES }),
+  [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward'),
   [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward'),
   [Op.View]: view('ViewBackward0', [

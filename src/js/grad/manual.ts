@@ -13,3 +13,4 @@ export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } 
 export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more.js';
+export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics
