@@ -17,8 +17,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // issue 6 §4 (prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
 // vector_norm, aminmax) on both devices; 17,900 with cdist, einsum and the schema-bound front ends of
 // the ternary and linalg-2 ops; 18,600 with the scatter family, index_put, tensor and mask indexing,
-// nonzero, repeat_interleave and F.pad
-const BUDGET = 18_600;
+// nonzero, repeat_interleave and F.pad; 19,900 with sort, topk, kthvalue, median, nanmedian, mode and unique
+// (PyTorch's CPU sorting algorithms ported to both devices so ties match, and their fixture cases)
+const BUDGET = 19_900;
 
 function sourceLines(dir: string): number {
   let n = 0;
