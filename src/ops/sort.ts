@@ -9,9 +9,10 @@
 import { Op, DType } from '../../abi/abi.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { bind, bindOverloads } from '../signature.js';
+import { bind, bindOverloads, isOptions } from '../signature.js';
+import { invalidCombination } from '../args.js';
 import { parseSchema } from '../schema.js';
-import { IndexError, RuntimeError, NotImplementedError } from '../errors.js';
+import { IndexError, RuntimeError, NotImplementedError, TypeError } from '../errors.js';
 import { no_grad } from '../autograd.js';
 
 const S = (text: string, out = true): ReturnType<typeof parseSchema> => parseSchema(text, out);
@@ -26,6 +27,30 @@ const SCHEMAS = {
 };
 const MEDIAN = [S('median(Tensor input) -> Tensor', false), S('median(Tensor input, int dim, bool keepdim=False) -> Tensor')];
 const NANMEDIAN = [S('nanmedian(Tensor input) -> Tensor', false), S('nanmedian(Tensor input, int dim, bool keepdim=False) -> Tensor')];
+
+// PyTorch's overloads as its "invalid combination" error prints them: [function, method]
+const TUPLE_OUT = ', *, tuple of Tensors out';
+const PRINTED: Record<string, readonly [readonly string[], readonly string[]]> = {
+  sort: [[`(Tensor input, *, bool stable, int dim, bool descending, tuple of Tensors out)`, `(Tensor input, int dim, bool descending${TUPLE_OUT})`,
+    `(Tensor input, *, bool stable, name dim, bool descending, tuple of Tensors out)`, `(Tensor input, name dim, bool descending${TUPLE_OUT})`],
+  ['(*, bool stable, int dim, bool descending)', '(int dim, bool descending)', '(*, bool stable, name dim, bool descending)', '(name dim, bool descending)']],
+  argsort: [['(Tensor input, *, bool stable, int dim, bool descending)', '(Tensor input, int dim, bool descending)', '(Tensor input, name dim, bool descending)'],
+    ['(*, bool stable, int dim, bool descending)', '(int dim, bool descending)', '(name dim, bool descending)']],
+  median: [['(Tensor input)', `(Tensor input, int dim, bool keepdim${TUPLE_OUT})`, `(Tensor input, name dim, bool keepdim${TUPLE_OUT})`],
+    ['()', '(int dim, bool keepdim)', '(name dim, bool keepdim)']],
+};
+
+/** bind / bindOverloads, with PyTorch's "invalid combination" error when a call fits none of its overloads. */
+function bindListed(name: string, schemas: readonly ReturnType<typeof parseSchema>[], args: unknown[], self: Tensor | null): [number, Record<string, unknown>] {
+  try {
+    return schemas.length > 1 ? bindOverloads(schemas, args, self) : [0, bind(schemas[0], args, self)];
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const last = args[args.length - 1], kw = isOptions(last);
+    const printed = PRINTED[name === 'nanmedian' ? 'median' : name][self ? 1 : 0];
+    throw invalidCombination(name, kw ? args.slice(0, -1) : args, kw ? last as Record<string, unknown> : {}, printed);
+  }
+}
 
 /** Keyword arguments of sort and argsort. */
 export interface SortOptions { dim?: number; descending?: boolean; stable?: boolean }
@@ -81,9 +106,9 @@ function sortBound(a: Record<string, unknown>): [Tensor, Tensor] {
  */
 export function sort(input: Tensor, dim?: number, descending?: boolean, options?: SortOptions): [Tensor, Tensor];
 export function sort(input: Tensor, options: SortOptions): [Tensor, Tensor];
-export function sort(...args: unknown[]): [Tensor, Tensor] { return sortBound(bind(SCHEMAS.sort, args, null)); }
+export function sort(...args: unknown[]): [Tensor, Tensor] { return sortBound(bindListed('sort', [SCHEMAS.sort], args, null)[1]); }
 /** @internal Tensor.sort */
-export const sortMethod = (self: Tensor, args: unknown[]): [Tensor, Tensor] => sortBound(bind(SCHEMAS.sort, args, self));
+export const sortMethod = (self: Tensor, args: unknown[]): [Tensor, Tensor] => sortBound(bindListed('sort', [SCHEMAS.sort], args, self)[1]);
 
 function argsortBound(a: Record<string, unknown>): Tensor {
   const [values, indices] = sortBound(a);
@@ -98,9 +123,9 @@ function argsortBound(a: Record<string, unknown>): Tensor {
  */
 export function argsort(input: Tensor, dim?: number, descending?: boolean, options?: SortOptions): Tensor;
 export function argsort(input: Tensor, options: SortOptions): Tensor;
-export function argsort(...args: unknown[]): Tensor { return argsortBound(bind(SCHEMAS.argsort, args, null)); }
+export function argsort(...args: unknown[]): Tensor { return argsortBound(bindListed('argsort', [SCHEMAS.argsort], args, null)[1]); }
 /** @internal Tensor.argsort */
-export const argsortMethod = (self: Tensor, args: unknown[]): Tensor => argsortBound(bind(SCHEMAS.argsort, args, self));
+export const argsortMethod = (self: Tensor, args: unknown[]): Tensor => argsortBound(bindListed('argsort', [SCHEMAS.argsort], args, self)[1]);
 
 function msortBound(a: Record<string, unknown>): Tensor {
   const [values, indices] = select(Op.Sort, a.input as Tensor, 0, 0, 0, false);
@@ -161,7 +186,7 @@ export function kthvalue(...args: unknown[]): [Tensor, Tensor] { return kthvalue
 export const kthvalueMethod = (self: Tensor, args: unknown[]): [Tensor, Tensor] => kthvalueBound(bind(SCHEMAS.kthvalue, args, self));
 
 function medianBound(args: unknown[], self: Tensor | null, nan: boolean): Tensor | [Tensor, Tensor] {
-  const [which, a] = bindOverloads(nan ? NANMEDIAN : MEDIAN, args, self);
+  const [which, a] = bindListed(nan ? 'nanmedian' : 'median', nan ? NANMEDIAN : MEDIAN, args, self);
   const input = a.input as Tensor;
   if (which === 0) {
     checkNotBool(input, 'median_cpu');
@@ -171,7 +196,7 @@ function medianBound(args: unknown[], self: Tensor | null, nan: boolean): Tensor
   }
   checkNotBool(input, 'median_out');
   const dim = normDim(a.dim as number, input._shape.length);
-  checkReducedDim(input, dim, nan ? 'nanmedian' : 'median');
+  checkReducedDim(input, dim, 'median'); // PyTorch's message says median() for nanmedian too
   return select(nan ? Op.NanmedianDim : Op.MedianDim, input, dim, 0, 0, a.keepdim as boolean);
 }
 
