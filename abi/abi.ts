@@ -48,6 +48,8 @@ export enum Op {
   // comparisons and logical ops (never recorded: their results are bool); binary broadcasting or with scalar s0
   Eq, Ne, Lt, Le, Gt, Ge, LogicalAnd, LogicalOr, LogicalXor, LogicalNot,
   Cumsum, Cumprod, Cummax, Cummin, Logcumsumexp, // scans; i0 = dim
+  // sorting and order statistics (helper sortops): src/ops/sort.ts
+  Sort, SortStable, Topk, Kthvalue, MedianAll, MedianDim, NanmedianAll, NanmedianDim, Mode, Unique2,
   Count,
 }
 

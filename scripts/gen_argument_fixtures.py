@@ -590,6 +590,32 @@ def scans_cases():
     error("logcumsumexp/bool", "Tensor.logcumsumexp", lambda: [torch.tensor([True, False]), 0])
 
 
+def sort_cases():
+    """sort, argsort, topk, kthvalue, median, nanmedian, mode (sorting and order statistics)."""
+    error("topk/k beyond the dim", "torch.topk", lambda: [mat(), 4])
+    error("topk/k negative", "Tensor.topk", lambda: [mat(), -1])
+    error("topk/k beyond dim 0", "torch.topk", lambda: [mat(), 3], {"dim": 0})
+    error("topk/k float", "torch.topk", lambda: [mat(), 1.5])
+    error("topk/bool", "torch.topk", lambda: [torch.tensor([True, False])], {"k": 1})
+    error("kthvalue/k 0", "torch.kthvalue", lambda: [mat(), 0])
+    error("kthvalue/k beyond the dim", "Tensor.kthvalue", lambda: [mat(), 3, 0])
+    error("kthvalue/dim out of range", "torch.kthvalue", lambda: [mat(), 1, 2])
+    error("kthvalue/empty dim", "torch.kthvalue", lambda: [torch.randn(2, 0), 1, 1])
+    error("kthvalue/bool", "torch.kthvalue", lambda: [torch.tensor([True, False]), 1])
+    error("sort/dim out of range", "torch.sort", lambda: [mat(), 2])
+    error("sort/descending int", "Tensor.sort", lambda: [mat(), 0, 1])
+    error("argsort/dim out of range", "torch.argsort", lambda: [mat(), -3])
+    error("msort/too many", "torch.msort", lambda: [mat(), 0])
+    for op in ["median", "nanmedian"]:
+        error(f"{op}/dim out of range", f"torch.{op}", lambda: [mat(), 2])
+        error(f"{op}/empty dim", f"Tensor.{op}", lambda: [torch.randn(3, 0), 1])
+        error(f"{op}/keepdim int", f"torch.{op}", lambda: [mat(), 0, 1])
+    error("median/bool", "torch.median", lambda: [torch.tensor([True, False])])
+    error("median/dim bool", "torch.median", lambda: [torch.tensor([True, False]), 0])
+    error("mode/dim out of range", "torch.mode", lambda: [mat(), -3])
+    error("mode/empty dim", "torch.mode", lambda: [torch.randn(2, 0)])
+
+
 def autograd_cases():
     leaf = lambda: [vec(1, grad=True).sum().detach().requires_grad_()]  # a 0-d leaf: backward is legal
     error("backward/gradient int", "Tensor.backward", lambda: leaf() + [2])
@@ -716,6 +742,7 @@ def main():
     reductions2_cases()
     float64_cases()
     scans_cases()
+    sort_cases()
     autograd_cases()
     loss_cases()
     int64_cases()

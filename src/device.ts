@@ -142,6 +142,13 @@ export interface Backend {
    * node's inputs; it keeps the index.
    */
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle;
+  // sorting and order statistics
+  /**
+   * Op.Sort/Topk/Kthvalue/MedianDim/NanmedianDim/Mode along dim, or Op.MedianAll/NanmedianAll
+   * over every element: [values, int64 indices], as PyTorch's CPU kernels choose them. k: topk's
+   * or kthvalue's k; flags: sort's descending (1) and stable (2), topk's largest (1) and sorted (2).
+   */
+  sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle];
   /** Op.Cat, or Op.Stack (a new dim of size n at dim). */
   cat(op: Op, hs: Handle[], dim: number): Handle;
   /** Op.Mm, Op.Bmm, Op.Mv or Op.Dot. */

@@ -40,6 +40,8 @@ export {
 } from './ops/reduce_stats.js'; // reductions 2
 export { cumsum, cumprod, cummax, cummin, logcumsumexp } from './ops/scan.js'; // scans
 export type { CumulativeArgs, ScanArgs } from './ops/scan.js';
+export { sort, argsort, msort, topk, kthvalue, median, nanmedian, mode, unique } from './ops/sort.js'; // sorting and order statistics
+export type { SortOptions, TopkOptions, DimOptions, MedianOptions, UniqueOptions } from './ops/sort.js';
 export {
   reshape, view, transpose, t, permute, squeeze, unsqueeze, expand, flatten, cat, stack,
 } from './ops/shape.js';

@@ -22,6 +22,7 @@ import * as ix from './ops/indexing.js';
 import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
 import * as cmp from './ops/compare.js';
 import * as scn from './ops/scan.js'; // scans
+import * as srt from './ops/sort.js'; // sorting and order statistics
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -1282,6 +1283,79 @@ export class Tensor {
    * const c = torch.tensor([1, 2, 3]); c.cumprod_(0); console.log(`${c}`); // tensor([1., 2., 6.])
    */
   cumprod_(...args: scn.CumulativeArgs): this { return scn.cumulativeInplace('cumprod', this, args) as this; }
+  // ---- sorting and order statistics (src/ops/sort.ts) ----
+  /**
+   * Sorted along `dim`: `[values, indices]`. See {@link sort}.
+   * @example
+   * const [values, indices] = torch.tensor([3, 1, 2]).sort(0, true);
+   * console.log(`${values} ${indices}`); // tensor([3., 2., 1.]) tensor([0, 2, 1])
+   */
+  sort(...args: [dim?: number | srt.SortOptions, descending?: boolean | srt.SortOptions, options?: srt.SortOptions]): [Tensor, Tensor] {
+    return srt.sortMethod(this, args);
+  }
+  /**
+   * The indices that sort this tensor along `dim`. See {@link argsort}.
+   * @example
+   * console.log(`${torch.tensor([3, 1, 2]).argsort()}`); // tensor([1, 2, 0])
+   */
+  argsort(...args: [dim?: number | srt.SortOptions, descending?: boolean | srt.SortOptions, options?: srt.SortOptions]): Tensor {
+    return srt.argsortMethod(this, args);
+  }
+  /**
+   * Sorted along the first dim. See {@link msort}.
+   * @example
+   * console.log(`${torch.tensor([3, 1, 2]).msort()}`); // tensor([1., 2., 3.])
+   */
+  msort(): Tensor { return srt.msortMethod(this, []); }
+  /**
+   * The k largest (or smallest) elements along `dim`: `[values, indices]`. See {@link topk}.
+   * @example
+   * const [values] = torch.tensor([1, 5, 3]).topk(2);
+   * console.log(`${values}`); // tensor([5., 3.])
+   */
+  topk(k: number, ...args: [dim?: number | srt.TopkOptions, largest?: boolean | srt.TopkOptions, sorted?: boolean | srt.TopkOptions]): [Tensor, Tensor] {
+    return srt.topkMethod(this, [k, ...args]);
+  }
+  /**
+   * The k-th smallest element along `dim`: `[values, indices]`. See {@link kthvalue}.
+   * @example
+   * const [value] = torch.tensor([3, 1, 2]).kthvalue(1);
+   * console.log(`${value}`); // tensor(1.)
+   */
+  kthvalue(k: number, ...args: [dim?: number | srt.DimOptions, keepdim?: boolean | srt.DimOptions]): [Tensor, Tensor] {
+    return srt.kthvalueMethod(this, [k, ...args]);
+  }
+  /**
+   * The median of all elements, or `[values, indices]` along `dim`. See {@link median}.
+   * @example
+   * console.log(`${torch.tensor([4, 1, 3, 2]).median()}`); // tensor(2.)
+   */
+  median(): Tensor;
+  median(dim: number | srt.MedianOptions, keepdim?: boolean): [Tensor, Tensor];
+  median(...args: unknown[]): Tensor | [Tensor, Tensor] { return srt.medianMethod(this, args); }
+  /**
+   * median ignoring NaNs. See {@link nanmedian}.
+   * @example
+   * console.log(`${torch.tensor([4, NaN, 1, 3]).nanmedian()}`); // tensor(3.)
+   */
+  nanmedian(): Tensor;
+  nanmedian(dim: number | srt.MedianOptions, keepdim?: boolean): [Tensor, Tensor];
+  nanmedian(...args: unknown[]): Tensor | [Tensor, Tensor] { return srt.nanmedianMethod(this, args); }
+  /**
+   * The most frequent value along `dim` and an index of it. See {@link mode}.
+   * @example
+   * const [value] = torch.tensor([2, 1, 2]).mode();
+   * console.log(`${value}`); // tensor(2.)
+   */
+  mode(...args: [dim?: number | srt.DimOptions, keepdim?: boolean | srt.DimOptions]): [Tensor, Tensor] {
+    return srt.modeMethod(this, args);
+  }
+  /**
+   * The distinct elements in ascending order (with inverse indices and counts on request). See {@link unique}.
+   * @example
+   * console.log(`${torch.tensor([2, 1, 2]).unique()}`); // tensor([1., 2.])
+   */
+  unique(...args: unknown[]): Tensor | Tensor[] { return srt.uniqueMethod(this, args); }
   /**
    * Each element squared: `pow(2)`, as PyTorch (PowBackward0). See {@link square}.
    * @example

@@ -13,10 +13,10 @@ import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, sliceBackward, softmaxBackward, stackBackward, sumBackward,
-  ternaryBackward, zerosBackward,
+  maxDimBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward, mvBackward,
+  nllLossBackward, normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
+  scatterFlatBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -216,6 +216,16 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Cummax: return scanBackward(r, g, k);
     case Op.Cummin: return scanBackward(r, g, k);
     case Op.Logcumsumexp: return scanBackward(r, g, k);
+    case Op.Sort: return sortBackward(r, g, k);
+    case Op.SortStable: return sortBackward(r, g, k);
+    case Op.Topk: return sortBackward(r, g, k);
+    case Op.Kthvalue: return sortBackward(r, g, k);
+    case Op.MedianAll: return medianAllBackward(r, g, k);
+    case Op.MedianDim: return sortBackward(r, g, k);
+    case Op.NanmedianAll: return medianAllBackward(r, g, k);
+    case Op.NanmedianDim: return sortBackward(r, g, k);
+    case Op.Mode: return sortBackward(r, g, k);
+    case Op.Unique2: return notDifferentiable();
     default: return Err.Unimplemented;
   }
 }

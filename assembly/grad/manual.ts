@@ -14,3 +14,4 @@ export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more';
 export { scanBackward } from './scan'; // scans
+export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics

@@ -18,6 +18,7 @@ import * as gather from './ops/gather.js'; // shape and indexing 2
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import * as scans from './ops/scan.js'; // scans
+import * as sorting from './ops/sort.js'; // sorting and order statistics
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -86,6 +87,10 @@ export class JsDevice implements Backend {
   }
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return gather.scatterFlat(op, T(a), T(src), T(index), accumulate, alpha);
+  }
+  // sorting and order statistics
+  sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {
+    return sorting.sortSelect(op, T(a), dim, k, flags, keepdim);
   }
   matmul(op: Op, a: Handle, b: Handle): Handle { return linalg.matmul(op, T(a), T(b)); }
   linear(x: Handle, w: Handle, bias: Handle | null): Handle { return linalg.linear(T(x), T(w), bias as JsTensor | null); }

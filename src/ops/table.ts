@@ -43,6 +43,10 @@
 // op saves: an input name saves that input, `result` the output.
 
 import { Op } from '../../abi/abi.js';
+import {
+  SORT_CASES, SORT_STABLE_CASES, TOPK_CASES, KTHVALUE_CASES, MEDIAN_ALL_CASES, MEDIAN_DIM_CASES, NANMEDIAN_ALL_CASES, NANMEDIAN_DIM_CASES,
+  MODE_CASES, UNIQUE_CASES,
+} from './sort_cases.js'; // sorting and order statistics
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -495,6 +499,19 @@ export const ops: Rows = {
     f64('log_softmax/first dim', 'F.log_softmax', [any([4, 3]), 0], {}, 'softmax'),
     { name: 'log_softmax/dtype', call: 'F.log_softmax', args: [any([2, 3])], kwargs: { dim: 1, dtype: 'float64' }, family: 'softmax' },
   ] }),
+  // sorting and order statistics (src/ops/sort.ts): PyTorch's CPU algorithms on both devices, so ties
+  // get its indices; g goes back to the chosen indices, or is shared among the elements equal to a
+  // whole-tensor median; unique is not differentiable (its backward raises, as PyTorch's)
+  [Op.Sort]: manual('SortBackward0', ['self'], 'sortBackward', { cases: SORT_CASES }),
+  [Op.SortStable]: manual('SortBackward1', ['self'], 'sortBackward', { cases: SORT_STABLE_CASES }),
+  [Op.Topk]: manual('TopkBackward0', ['self'], 'sortBackward', { cases: TOPK_CASES }),
+  [Op.Kthvalue]: manual('KthvalueBackward0', ['self'], 'sortBackward', { cases: KTHVALUE_CASES }),
+  [Op.MedianAll]: manual('MedianBackward0', ['self'], 'medianAllBackward', { cases: MEDIAN_ALL_CASES }),
+  [Op.MedianDim]: manual('MedianBackward1', ['self'], 'sortBackward', { cases: MEDIAN_DIM_CASES }),
+  [Op.NanmedianAll]: manual('NanmedianBackward0', ['self'], 'medianAllBackward', { cases: NANMEDIAN_ALL_CASES }),
+  [Op.NanmedianDim]: manual('NanmedianBackward1', ['self'], 'sortBackward', { cases: NANMEDIAN_DIM_CASES }),
+  [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES }),
+  [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
   [Op.View]: view('ViewBackward0', [
     // unflatten is a view in PyTorch
     { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },

@@ -337,6 +337,11 @@ export class WasmDevice implements Backend {
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return this.id(this.x.scatter_flat(op, a as number, src as number, index as number, accumulate, alpha));
   }
+  // sorting and order statistics
+  sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {
+    const values = this.id(this.x.sort_select(op, a as number, dim, k, flags, keepdim));
+    return [values, this.x.take_sort_indices()];
+  }
   cat(op: Op, hs: Handle[], dim: number): Handle {
     this.args(hs as number[]);
     return this.id(this.x.cat(op, hs.length, dim));

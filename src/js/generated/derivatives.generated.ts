@@ -14,10 +14,10 @@ import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, sliceBackward, softmaxBackward, stackBackward, sumBackward,
-  ternaryBackward, zerosBackward,
+  maxDimBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward, mvBackward,
+  nllLossBackward, normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
+  scatterFlatBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -218,4 +218,14 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Cummax]: (r, g, k) => scanBackward(r, g, k),
   [Op.Cummin]: (r, g, k) => scanBackward(r, g, k),
   [Op.Logcumsumexp]: (r, g, k) => scanBackward(r, g, k),
+  [Op.Sort]: (r, g, k) => sortBackward(r, g, k),
+  [Op.SortStable]: (r, g, k) => sortBackward(r, g, k),
+  [Op.Topk]: (r, g, k) => sortBackward(r, g, k),
+  [Op.Kthvalue]: (r, g, k) => sortBackward(r, g, k),
+  [Op.MedianAll]: (r, g, k) => medianAllBackward(r, g, k),
+  [Op.MedianDim]: (r, g, k) => sortBackward(r, g, k),
+  [Op.NanmedianAll]: (r, g, k) => medianAllBackward(r, g, k),
+  [Op.NanmedianDim]: (r, g, k) => sortBackward(r, g, k),
+  [Op.Mode]: (r, g, k) => sortBackward(r, g, k),
+  [Op.Unique2]: (r, g, k) => notDifferentiable(),
 };

@@ -14,3 +14,4 @@ export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more.js';
 export { scanBackward } from './scan.js'; // scans
+export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics

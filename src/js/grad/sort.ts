@@ -1,0 +1,15 @@
+// Derivatives of sort, topk, kthvalue, median, nanmedian and mode (../ops/sort.ts),
+// as the wasm device's assembly/grad/sort.ts.
+
+import { resultOf, type JsRecord, type JsTensor } from '../tensor.js';
+import { sortBackward as scatterBack, distribute } from '../ops/sort.js';
+
+/** g written back at the indices the op chose along dim (value_selecting_reduction_backward). */
+export function sortBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  return scatterBack(g, r.saved[0]!, r.inputs[0].shape, r.i0);
+}
+
+/** median() / nanmedian(): g shared among the elements equal to the result (evenly_distribute_backward). */
+export function medianAllBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  return distribute(g, r.saved[0]!, resultOf(r).data[0]);
+}
