@@ -47,6 +47,8 @@ export enum Op {
   ToCopy,
   // comparisons and logical ops (never recorded: their results are bool); binary broadcasting or with scalar s0
   Eq, Ne, Lt, Le, Gt, Ge, LogicalAnd, LogicalOr, LogicalXor, LogicalNot,
+  Erfinv, Lgamma, Digamma, NanToNum, // special functions (helper special)
+  BitwiseAnd, BitwiseOr, BitwiseXor, BitwiseLeftShift, BitwiseRightShift, // bitwise ops of integers and bools, never recorded (helper special)
   Count,
 }
 

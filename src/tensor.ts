@@ -1012,6 +1012,46 @@ export class Tensor {
    * @example x.logit_()
    */
   logit_(...args: [eps?: number | null] | [{ eps?: number | null }]): this { return inplace(this, () => tableMethods.logit(this, args)) as this; }
+  /**
+   * The inverse error function: erf(erfinv(x)) = x on (−1, 1). Its gradient node is PyTorch's ErfinvBackward0.
+   * @example x.erfinv()
+   */
+  erfinv(...args: []): Tensor { return tableMethods.erfinv(this, args); }
+  /**
+   * In-place `erfinv` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.erfinv_()
+   */
+  erfinv_(...args: []): this { return inplace(this, () => tableMethods.erfinv(this, args)) as this; }
+  /**
+   * log|Γ(x)|: inf at the poles 0, −1, −2, …. Its gradient node is PyTorch's LgammaBackward0.
+   * @example x.lgamma()
+   */
+  lgamma(...args: []): Tensor { return tableMethods.lgamma(this, args); }
+  /**
+   * In-place `lgamma` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.lgamma_()
+   */
+  lgamma_(...args: []): this { return inplace(this, () => tableMethods.lgamma(this, args)) as this; }
+  /**
+   * ψ(x) = Γ′(x)/Γ(x): ∓inf at ±0, NaN at negative integers. Its gradient node is PyTorch's DigammaBackward0.
+   * @example x.digamma()
+   */
+  digamma(...args: []): Tensor { return tableMethods.digamma(this, args); }
+  /**
+   * In-place `digamma` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.digamma_()
+   */
+  digamma_(...args: []): this { return inplace(this, () => tableMethods.digamma(this, args)) as this; }
+  /**
+   * NaN, +inf, −inf replaced by nan, posinf, neginf (by default 0 and the dtype's largest finite values). Its gradient node is PyTorch's NanToNumBackward0.
+   * @example x.nan_to_num()
+   */
+  nan_to_num(...args: [nan?: number | null, posinf?: number | null, neginf?: number | null] | [{ nan?: number | null; posinf?: number | null; neginf?: number | null }]): Tensor { return tableMethods.nan_to_num(this, args); }
+  /**
+   * In-place `nan_to_num` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.nan_to_num_()
+   */
+  nan_to_num_(...args: [nan?: number | null, posinf?: number | null, neginf?: number | null] | [{ nan?: number | null; posinf?: number | null; neginf?: number | null }]): this { return inplace(this, () => tableMethods.nan_to_num(this, args)) as this; }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.

@@ -319,6 +319,23 @@ export const ops: Rows = {
   [Op.GeluTanh]: unary('GeluBackward0', {
     let: { inner: '0.7978845608028654 * (x + 0.044715 * x * x * x)' }, expr: '0.5 * x * (1 + tanh(inner))',
   }, 'gelu_tanh_backward(grad, self)', { doc: "gelu with approximate='tanh'.", via: { call: 'F.gelu', kwargs: { approximate: 'tanh' } } }),
+  // special functions: PyTorch's float and double kernels step by step (kernels/scalar_math.ts)
+  [Op.Erfinv]: unary('ErfinvBackward0', 'erfinv(x)', 'grad * 0.886226925452758 * exp(result * result)',
+    { torch: 'erfinv(Tensor input) -> Tensor', domain: 'unit', kinks: [0.7, 0.999], doc: 'The inverse error function: erf(erfinv(x)) = x on (−1, 1).' }),
+  [Op.Lgamma]: unary('LgammaBackward0', 'lgamma(x)', 'grad * digamma(self)',
+    { torch: 'lgamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1e-30], doc: 'log|Γ(x)|: inf at the poles 0, −1, −2, ….' }),
+  [Op.Digamma]: unary('DigammaBackward0', 'digamma(x)', 'digamma_backward(grad, self)',
+    { torch: 'digamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1.4616321], doc: 'ψ(x) = Γ′(x)/Γ(x): ∓inf at ±0, NaN at negative integers.' }),
+  // a None number is NaN to the kernel: 0 for nan, the dtype's largest finite value for posinf/neginf
+  [Op.NanToNum]: scalar('NanToNumBackward0', ['nan', 'posinf', 'neginf'], 'nanToNum(x, c, c2, c3)', 'nan_to_num_backward(grad, self)', {
+    torch: 'nan_to_num(Tensor input, float? nan=0.0, float? posinf=None, float? neginf=None) -> Tensor',
+    example: { nan: 1.5, posinf: 100, neginf: -50 }, doc: "NaN, +inf, −inf replaced by nan, posinf, neginf (by default 0 and the dtype's largest finite values).",
+    cases: [
+      { name: 'nan_to_num/defaults', call: 'torch.nan_to_num', args: [{ values: EDGES8, shape: [8] }], kwargs: {} },
+      f64('nan_to_num/defaults', 'torch.nan_to_num', [{ values: EDGES8, shape: [8] }], {}, 'elementwise'),
+      { name: 'nan_to_num/method posinf only', call: 'Tensor.nan_to_num', args: [{ values: EDGES8, shape: [8] }], kwargs: { posinf: 7 } },
+    ],
+  }),
 
   // ---- hand-written kernels, shapes and saves (assembly/ops, src/js/ops); helpers in grad/ ----
   [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward', { cases: [f64('sum/all', 'torch.sum', [any([3, 4])], {}, 'reduction')] }),
@@ -904,6 +921,9 @@ export const ops: Rows = {
   [Op.Le]: never(['self', 'other']), [Op.Gt]: never(['self', 'other']), [Op.Ge]: never(['self', 'other']),
   [Op.LogicalAnd]: never(['self', 'other']), [Op.LogicalOr]: never(['self', 'other']),
   [Op.LogicalXor]: never(['self', 'other']), [Op.LogicalNot]: never(['self']),
+  // bitwise ops of integer and bool tensors (src/ops/bitwise.ts): no gradient
+  [Op.BitwiseAnd]: never(['self', 'other']), [Op.BitwiseOr]: never(['self', 'other']), [Op.BitwiseXor]: never(['self', 'other']),
+  [Op.BitwiseLeftShift]: never(['self', 'other']), [Op.BitwiseRightShift]: never(['self', 'other']),
 };
 
 /**
@@ -988,6 +1008,10 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   sinc_backward: {
     args: 'x', kernel: { let: { p: '3.141592653589793 * x' }, expr: 'x == 0 ? 0 : g * ((p * cos(p) - sin(p)) / (p * x))' },
   },
+  // PyTorch's grad · polygamma(1, self)
+  digamma_backward: { args: 'x', kernel: 'g * trigamma(x)' },
+  // grad · isfinite(self): a NaN gradient stays NaN where self is not finite, as grad · 0
+  nan_to_num_backward: { args: 'x', kernel: 'g * (x == x && abs(x) != inf ? 1 : 0)' },
   // at::xlogy(self != 0, other): log(other) where self ≠ 0, else 0 (NaN for a NaN other)
   xlogy_backward_self: { args: 'x y', kernel: 'x != 0 ? g * log(y) : y != y ? y : 0' },
 };
