@@ -32,8 +32,11 @@ export * from './ops/torch.generated.js';
 export {
   eq, ne, lt, le, gt, ge, not_equal, greater, greater_equal, less, less_equal,
   logical_and, logical_or, logical_xor, logical_not, isnan, isinf, isfinite, isposinf, isneginf,
+  isclose, allclose, equal,
 } from './ops/compare.js';
-export type { CompareOther } from './ops/compare.js';
+export type { CompareOther, CloseOptions } from './ops/compare.js';
+export { bitwise_and, bitwise_or, bitwise_xor, bitwise_not, bitwise_left_shift, bitwise_right_shift } from './ops/bitwise.js';
+export type { BitwiseOther } from './ops/bitwise.js';
 export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
   prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm, aminmax,

@@ -21,6 +21,7 @@ import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
 import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
 import * as cmp from './ops/compare.js';
+import * as bit from './ops/bitwise.js';
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -1154,6 +1155,84 @@ export class Tensor {
    * console.log(`${torch.tensor([0, 1.5]).logical_not()}`); // tensor([ True, False])
    */
   logical_not(): Tensor { return cmp.logical_not(this); }
+
+  // ---- special: NaN and inf tests, closeness (src/ops/compare.ts), bitwise ops (src/ops/bitwise.ts) ----
+  /**
+   * Where this is NaN: a bool tensor. See {@link isnan}.
+   * @example
+   * console.log(`${torch.tensor([1, NaN]).isnan()}`); // tensor([False,  True])
+   */
+  isnan(): Tensor { return cmp.isnan(this); }
+  /**
+   * Where this is +inf or −inf: a bool tensor. See {@link isinf}.
+   * @example
+   * console.log(`${torch.tensor([1, -Infinity]).isinf()}`); // tensor([False,  True])
+   */
+  isinf(): Tensor { return cmp.isinf(this); }
+  /**
+   * Where this is neither NaN nor ±inf: a bool tensor. See {@link isfinite}.
+   * @example
+   * console.log(`${torch.tensor([1, NaN, Infinity]).isfinite()}`); // tensor([ True, False, False])
+   */
+  isfinite(): Tensor { return cmp.isfinite(this); }
+  /**
+   * Where this is close to other (broadcasting): a bool tensor. See {@link isclose}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).isclose(torch.tensor([1, 2.5]), { atol: 0.1 })}`); // tensor([ True, False])
+   */
+  isclose(...args: [other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean] | [other: Tensor, options: cmp.CloseOptions]): Tensor {
+    return cmp.closeMethods.isclose(this, args);
+  }
+  /**
+   * Whether this is close to other everywhere: a JS boolean. See {@link allclose}.
+   * @example
+   * console.log(torch.tensor([1, 2]).allclose(torch.tensor([1, 2.5]))); // false
+   */
+  allclose(...args: [other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean] | [other: Tensor, options: cmp.CloseOptions]): boolean {
+    return cmp.closeMethods.allclose(this, args);
+  }
+  /**
+   * Whether this and other have the same size and elements: a JS boolean. See {@link equal}.
+   * @example
+   * console.log(torch.tensor([1, 2]).equal(torch.tensor([1, 2]))); // true
+   */
+  equal(other: Tensor): boolean { return cmp.closeMethods.equal(this, [other]); }
+  /**
+   * Bitwise AND with an integer or bool tensor or a number. See {@link bitwise_and}.
+   * @example
+   * console.log(`${torch.tensor([12, 10], { dtype: torch.long }).bitwise_and(6)}`); // tensor([4, 2])
+   */
+  bitwise_and(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseAnd, [other], this); }
+  /**
+   * Bitwise OR. See {@link bitwise_or}.
+   * @example
+   * console.log(`${torch.tensor([12, 10], { dtype: torch.long }).bitwise_or(1)}`); // tensor([13, 11])
+   */
+  bitwise_or(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseOr, [other], this); }
+  /**
+   * Bitwise XOR. See {@link bitwise_xor}.
+   * @example
+   * console.log(`${torch.tensor([true, false]).bitwise_xor(true)}`); // tensor([False,  True])
+   */
+  bitwise_xor(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseXor, [other], this); }
+  /**
+   * this · 2^other. See {@link bitwise_left_shift}.
+   * @example
+   * console.log(`${torch.tensor([1, 3], { dtype: torch.long }).bitwise_left_shift(4)}`); // tensor([16, 48])
+   */
+  bitwise_left_shift(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseLeftShift, [other], this); }
+  /**
+   * Arithmetic right shift. See {@link bitwise_right_shift}.
+   * @example
+   * console.log(`${torch.tensor([16, -16], { dtype: torch.long }).bitwise_right_shift(3)}`); // tensor([ 2, -2])
+   */
+  bitwise_right_shift(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseRightShift, [other], this); }
+  /**
+   * Bitwise NOT. See {@link bitwise_not}.
+   * @example
+   * console.log(`${torch.tensor([0, 5], { dtype: torch.long }).bitwise_not()}`); // tensor([-1, -6])
+   */
+  bitwise_not(...args: []): Tensor { return bit.bitwiseNotOf(this, args); }
 
   /**
    * The sum of all elements, or over `dim` (`keepdim` keeps it with size 1). See {@link sum}.

@@ -14,6 +14,7 @@ import { hardtanh } from './functional.generated.js';
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
+export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp } from '../ops/reduce.js';
 import { linear as linearOp } from '../ops/linalg.js';
 
