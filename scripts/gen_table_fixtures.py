@@ -296,6 +296,11 @@ COMPOSED_ERRORS = [
     ("allclose/dtypes differ", "torch.allclose", lambda: [R(2), torch.ones(2, dtype=torch.float64)], {}),
     ("equal/number", "torch.equal", lambda: [R(2), 1], {}),
     ("isclose/number", "torch.isclose", lambda: [R(2), 1.5], {}),
+    ("addmm/shapes", "torch.addmm", lambda: [R(2, 2), R(2, 3), R(4, 2)], {}),
+    ("addmm/mat1 1-D", "torch.addmm", lambda: [R(2, 2), R(3), R(3, 2)], {}),
+    ("addmm/mat2 1-D", "torch.addmm", lambda: [R(2, 2), R(2, 3), R(3)], {}),
+    ("addmm/input expand", "torch.addmm", lambda: [R(3, 2), R(2, 3), R(3, 2)], {}),
+    ("addmm/dtypes", "torch.addmm", lambda: [R(2, 2), R(2, 3).double(), R(3, 2)], {}),
     ("outer/2-D", "torch.outer", lambda: [R(2, 2), R(3)], {}),
     ("inner/last dims differ", "torch.inner", lambda: [R(2, 3), R(2)], {}),
     ("tensordot/negative dims", "torch.tensordot", lambda: [R(2), R(2)], {"dims": -1}),
@@ -384,6 +389,7 @@ MANUAL_SCHEMAS = [
     {"call": "torch.equal", "schemas": ["equal(Tensor input, Tensor other) -> bool"], "method": True},
     {"call": "torch.bitwise_not", "schemas": ["bitwise_not(Tensor input) -> Tensor"], "method": True},
     {"call": "F.hardshrink", "schemas": ["hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor"], "method": False},
+    {"call": "torch.addmm", "schemas": ["addmm(Tensor input, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
 ]
 
 

@@ -47,7 +47,7 @@ export {
 export {
   movedim, moveaxis, swapaxes, swapdims, unflatten, broadcast_to, hstack, vstack,
 } from './ops/shape_compose.js';
-export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
+export { matmul, mm, bmm, mv, dot, addmm } from './ops/linalg.js';
 // ternary and linalg 2
 export {
   outer, ger, inner, tensordot, kron, matrix_power, atleast_1d, atleast_2d, atleast_3d, dstack, column_stack,

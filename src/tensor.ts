@@ -1233,6 +1233,14 @@ export class Tensor {
    * console.log(`${torch.tensor([0, 5], { dtype: torch.long }).bitwise_not()}`); // tensor([-1, -6])
    */
   bitwise_not(...args: []): Tensor { return bit.bitwiseNotOf(this, args); }
+  /**
+   * beta·this + alpha·(mat1·mat2) (AddmmBackward0). See {@link addmm}.
+   * @example
+   * console.log(`${torch.zeros(2, 2).addmm(torch.eye(2), torch.ones(2, 2), { alpha: 3 })}`);
+   * // tensor([[3., 3.],
+   * //         [3., 3.]])
+   */
+  addmm(...args: [mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }]): Tensor { return la.addmmMethod(this, args); }
 
   /**
    * The sum of all elements, or over `dim` (`keepdim` keeps it with size 1). See {@link sum}.

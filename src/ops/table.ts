@@ -568,7 +568,14 @@ export const ops: Rows = {
   [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward', { cases: [f64('mv', 'torch.mv', [any([3, 4]), any([4])], {}, 'matmul')] }),
   [Op.Dot]: manual('DotBackward0', ['self', 'tensor'], 'dotBackward', { cases: [f64('dot', 'torch.dot', [any([4]), any([4])], {}, 'matmul')] }),
   [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward', {
-    cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul')],
+    cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul'),
+      // torch.addmm (helper special): the same node over mat2ᵀ, beta and alpha scaling input and mat1
+      { name: 'addmm/function', call: 'torch.addmm', args: [any([3, 5]), any([3, 4]), any([4, 5])], family: 'matmul' },
+      { name: 'addmm/broadcast beta alpha', call: 'torch.addmm', args: [any([5]), any([3, 4]), any([4, 5])], kwargs: { beta: 0.5, alpha: -2 }, family: 'matmul' },
+      { name: 'addmm/method', call: 'Tensor.addmm', args: [any([1, 2]), any([3, 4]), any([4, 2])], kwargs: { alpha: 3 }, family: 'matmul' },
+      { name: 'addmm/0-d input', call: 'torch.addmm', args: [any([]), any([2, 3]), any([3, 2])], family: 'matmul' },
+      { name: 'addmm/empty inner', call: 'torch.addmm', args: [any([2, 2]), any([2, 0]), any([0, 2])], kwargs: { beta: 2 }, family: 'matmul' },
+      f64('addmm', 'torch.addmm', [any([3, 5]), any([3, 4]), any([4, 5])], { beta: 2, alpha: 0.5 }, 'matmul')],
   }),
   // shape and indexing 2 (src/ops/gather_scatter.ts): one gather kernel, g added back at the index
   [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: [
