@@ -17,8 +17,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // issue 6 §4 (prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
 // vector_norm, aminmax) on both devices; 17,900 with cdist, einsum and the schema-bound front ends of
 // the ternary and linalg-2 ops; 18,600 with the scatter family, index_put, tensor and mask indexing,
-// nonzero, repeat_interleave and F.pad
-const BUDGET = 18_600;
+// nonzero, repeat_interleave and F.pad; 19,300 with the special functions (erfinv, lgamma, digamma,
+// trigamma, nan_to_num: PyTorch's kernels step by step, each on both devices), the bitwise ops, isclose /
+// allclose / equal, the isnan/isinf/isfinite methods and torch.addmm (18,583 -> 19,205 lines)
+const BUDGET = 19_300;
 
 function sourceLines(dir: string): number {
   let n = 0;
