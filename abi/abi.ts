@@ -50,6 +50,8 @@ export enum Op {
   Cumsum, Cumprod, Cummax, Cummin, Logcumsumexp, // scans; i0 = dim
   // sorting and order statistics (helper sortops): src/ops/sort.ts
   Sort, SortStable, Topk, Kthvalue, MedianAll, MedianDim, NanmedianAll, NanmedianDim, Mode, Unique2,
+  Erfinv, Lgamma, Digamma, NanToNum, // special functions (helper special)
+  BitwiseAnd, BitwiseOr, BitwiseXor, BitwiseLeftShift, BitwiseRightShift, // bitwise ops of integers and bools, never recorded (helper special)
   Count,
 }
 

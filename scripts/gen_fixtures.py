@@ -128,7 +128,7 @@ def enc_value(v):
 
 
 def enc_tensor(t, requires_grad=None):
-    dtype = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.bool: "bool"}[t.dtype]
+    dtype = {torch.float32: "float32", torch.float64: "float64", torch.int64: "int64", torch.int32: "int32", torch.bool: "bool"}[t.dtype]
     if t.dtype == torch.bool:  # as 0 / 1 (torch.where's condition)
         t = t.to(torch.int64)
     if t._is_zerotensor():  # PyTorch's storage-less zeros (the gradient of floor, sign, ...)

@@ -99,6 +99,7 @@ const F64: Record<string, { as: string; ts: string }> = {
   log10: { as: 'Math.log10', ts: 'Math.log10' }, sqrt: { as: 'Math.sqrt', ts: 'Math.sqrt' },
   atan2: { as: 'Math.atan2', ts: 'Math.atan2' }, hypot: { as: 'Math.hypot', ts: 'Math.hypot' },
   erf: { as: 'erf', ts: 'erf' }, erfc: { as: 'erfc', ts: 'erfc' }, sigmoid: { as: 'sigmoid', ts: 'sigmoid' },
+  lgamma: { as: 'lgamma', ts: 'lgamma' },
 };
 /**
  * The element type in, the element type out (exact, or a kernel helper that rounds as
@@ -113,6 +114,9 @@ const F32: Record<string, { as: string; ts: string; ts64?: string }> = {
   copysign: { as: 'copysign<T>', ts: 'copysign', ts64: 'copysign64' },
   powC: { as: 'powC<T>', ts: 'powC', ts64: 'powC64' }, powScalar: { as: 'powScalar<T>', ts: 'powScalar', ts64: 'powScalar64' },
   clampF: { as: 'clampF<T>', ts: 'clampF' },
+  // special functions: PyTorch's float and double kernels, step by step in the element type
+  erfinv: { as: 'erfinv<T>', ts: 'erfinv', ts64: 'erfinv64' }, digamma: { as: 'digamma<T>', ts: 'digamma', ts64: 'digamma64' },
+  trigamma: { as: 'trigamma<T>', ts: 'trigamma', ts64: 'trigamma64' }, nanToNum: { as: 'nanToNum<T>', ts: 'nanToNum', ts64: 'nanToNum64' },
 };
 
 /**
@@ -293,7 +297,7 @@ function derive(): Derived[] {
 const rowsOf = (family: OpRow['family']): [string, OpRow][] =>
   (Object.entries(ops) as [string, OpRow][]).filter(([, r]) => r.family === family).map(([c, r]) => [Op[Number(c)], r]);
 
-const KERNEL_ARGS = { unary: ['x'], scalar: ['x', 'c', 'c2'], binary: ['x', 'y', 'alpha'] } as const;
+const KERNEL_ARGS = { unary: ['x'], scalar: ['x', 'c', 'c2', 'c3'], binary: ['x', 'y', 'alpha'] } as const;
 type Elementwise = keyof typeof KERNEL_ARGS;
 const FAMILIES: Elementwise[] = ['unary', 'scalar', 'binary'];
 
@@ -304,7 +308,9 @@ function asKernels(): string {
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
-import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math';
+import {
+  powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+} from '../kernels/scalar_math';
 
 `;
   for (const fam of FAMILIES) {
@@ -364,7 +370,7 @@ import { SHAPE, STR_A, STR_B, COUNTERS } from '../scratch';
 `;
   const call = {
     unary: ['unaryKernel<T>(op: i32, x: usize, out: usize, n: i32)', 'unaryRun<T>(Op.$, x, out, n)'],
-    scalar: ['scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T)', 'scalarRun<T>(Op.$, x, out, n, c, c2)'],
+    scalar: ['scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T, c3: T)', 'scalarRun<T>(Op.$, x, out, n, c, c2, c3)'],
     binary: ['binaryKernel<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32, alpha: T)', 'binaryRun<T>(Op.$, a, sa, b, sb, out, n, alpha)'],
     binaryBroadcast: ['binaryBroadcastKernel<T>(op: i32, a: usize, b: usize, out: usize, nd: i32, alpha: T)',
       'binaryBroadcast<T>(Op.$, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha)'],
@@ -440,7 +446,8 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
-  powC64, powScalar64, remainder64, copysign64,
+  powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
+  nanToNum, nanToNum64,
 } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
@@ -455,8 +462,8 @@ export enum Fused { ${Object.keys(backwardKernels).map(camel).join(', ')} }
     s += `export function unaryRun${w}(op: Op, x: ${arr}, out: ${arr}): void {\n  const n = x.length;\n  switch (op) {\n`;
     for (const [op] of rowsOf('unary')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = unary${op}${w}(x[i]); return;\n`;
     s += `    default: throw new Error(\`wasmgrad: no unary kernel for op \${op}\`);\n  }\n}\n\n`;
-    s += `export function scalarRun${w}(op: Op, x: ${arr}, out: ${arr}, c: number, c2: number): void {\n  const n = x.length;\n${w ? '' : '  c = f(c);\n  c2 = f(c2);\n'}  switch (op) {\n`;
-    for (const [op] of rowsOf('scalar')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = scalar${op}${w}(x[i], c, c2); return;\n`;
+    s += `export function scalarRun${w}(op: Op, x: ${arr}, out: ${arr}, c: number, c2: number, c3: number): void {\n  const n = x.length;\n${w ? '' : '  c = f(c);\n  c2 = f(c2);\n  c3 = f(c3);\n'}  switch (op) {\n`;
+    for (const [op] of rowsOf('scalar')) s += `    case Op.${op}: for (let i = 0; i < n; i++) out[i] = scalar${op}${w}(x[i], c, c2, c3); return;\n`;
     s += `    default: throw new Error(\`wasmgrad: no scalar kernel for op \${op}\`);\n  }\n}\n\n`;
     s += `/** out[oOff + i] = a[aOff + i·sa] (op) b[bOff + i·sb], strides 0 or 1. */
 export function binaryRun${w}(
@@ -564,7 +571,7 @@ function deviceCall(fe: FrontEnd, indent: string): string {
   const first = fe.params.find((p) => p.type === 'Tensor')!.name;
   switch (row.family) {
     case 'unary': return `${inplace}${indent}return unaryOp(Op.${op}, ${t(first)}, '${name}');\n`;
-    case 'scalar': return `${inplace}${indent}return scalarOp(Op.${op}, ${t(first)}, ${num(row.params?.[0])}, ${num(row.params?.[1])}, '${name}');\n`;
+    case 'scalar': return `${inplace}${indent}return scalarOp(Op.${op}, ${t(first)}, ${num(row.params?.[0])}, ${num(row.params?.[1])}, '${name}'${row.params?.[2] ? `, false, ${num(row.params[2])}` : ''});\n`;
     case 'binary': return `${inplace}${indent}return binaryOp(Op.${op}, ${t(first)}, ${t(fe.params[1].name)}, 1, '${name}');\n`;
     default: throw new Error(`${op}: no generated front end for family ${row.family}`);
   }

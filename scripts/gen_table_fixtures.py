@@ -206,7 +206,101 @@ COMPOSED = [
     ("one_hot/empty", "shape", "F.one_hot", lambda: [torch.tensor([], dtype=torch.int64)], {"num_classes": 3}),
 ]
 # (name, call, inputs, kwargs): calls PyTorch refuses
+# special (helper special): bitwise ops, NaN/inf tests, closeness; int and bool inputs given as values
+NAN, INF = math.nan, math.inf
+I64 = lambda *v: torch.tensor(v, dtype=torch.int64)  # noqa: E731
+I32 = lambda *v: torch.tensor(v, dtype=torch.int32)  # noqa: E731
+B = lambda *v: torch.tensor(v, dtype=torch.bool)  # noqa: E731
+F32 = lambda *v: torch.tensor(v, dtype=torch.float32, requires_grad=True)  # noqa: E731
+SPECIAL = [  # (name, family, call, make, kwargs)
+    ("bitwise_and/tensors", "elementwise", "torch.bitwise_and", lambda: [I64(5, -3, 7, 0), I64(3, 1, -2, 9)], {}),
+    ("bitwise_and/broadcast method", "elementwise", "Tensor.bitwise_and", lambda: [I64(12, 10, -1).reshape(3, 1), I64(6, 3)], {}),
+    ("bitwise_and/number", "elementwise", "torch.bitwise_and", lambda: [I64(12, 10, -7), 6], {}),
+    ("bitwise_and/number first", "elementwise", "torch.bitwise_and", lambda: [3, I64(1, 2, 7)], {}),
+    ("bitwise_and/bools", "elementwise", "torch.bitwise_and", lambda: [B(True, False, True), B(True, True, False)], {}),
+    ("bitwise_and/bool and int", "elementwise", "torch.bitwise_and", lambda: [B(True, False), I32(3, 3)], {}),
+    ("bitwise_and/bool and true", "elementwise", "Tensor.bitwise_and", lambda: [B(True, False), True], {}),
+    ("bitwise_or/tensors", "elementwise", "torch.bitwise_or", lambda: [I64(5, -3, 7, 0), I64(3, 1, -2, 9)], {}),
+    ("bitwise_or/int32 number", "elementwise", "Tensor.bitwise_or", lambda: [I32(12, -16), 1], {}),
+    ("bitwise_or/bools", "elementwise", "torch.bitwise_or", lambda: [B(True, False, False), B(False, False, True)], {}),
+    ("bitwise_xor/tensors", "elementwise", "torch.bitwise_xor", lambda: [I64(5, -3, 7, 0), I64(3, 1, -2, 9)], {}),
+    ("bitwise_xor/bool and int", "elementwise", "torch.bitwise_xor", lambda: [B(True, False), 3], {}),
+    ("bitwise_xor/method", "elementwise", "Tensor.bitwise_xor", lambda: [I64(5, -3), I64(-1, 6)], {}),
+    ("bitwise_right_shift/method", "elementwise", "Tensor.bitwise_right_shift", lambda: [I32(-100, 100), 3], {}),
+    ("bitwise_xor/empty", "elementwise", "torch.bitwise_xor", lambda: [I64().reshape(0, 2), I64(1, 2)], {}),
+    ("bitwise_not/int64", "elementwise", "torch.bitwise_not", lambda: [I64(0, 5, -1, 2147483647)], {}),
+    ("bitwise_not/bool method", "elementwise", "Tensor.bitwise_not", lambda: [B(True, False)], {}),
+    ("bitwise_left_shift/tensors", "elementwise", "torch.bitwise_left_shift", lambda: [I64(5, -3, 7, 1), I64(3, 1, 2, 30)], {}),
+    ("bitwise_left_shift/number", "elementwise", "Tensor.bitwise_left_shift", lambda: [I32(1, -3), 4], {}),
+    ("bitwise_right_shift/tensors", "elementwise", "torch.bitwise_right_shift", lambda: [I64(8, -8, 7, -1), I64(1, 2, 31, 5)], {}),
+    ("bitwise_right_shift/number first", "elementwise", "torch.bitwise_right_shift", lambda: [1024, I64(3, 10)], {}),
+    ("isnan/method", "elementwise", "Tensor.isnan", lambda: [F32(1, NAN, INF, -INF, -0.0)], {}),
+    ("isinf/method", "elementwise", "Tensor.isinf", lambda: [F32(1, NAN, INF, -INF, -0.0)], {}),
+    ("isfinite/method", "elementwise", "Tensor.isfinite", lambda: [F32(1, NAN, INF, -INF, -0.0)], {}),
+    ("isfinite/method int", "elementwise", "Tensor.isfinite", lambda: [I64(1, 2)], {}),
+    ("hardshrink/F", "elementwise", "F.hardshrink", lambda: [F32(-1, -0.5, -0.2, 0, 0.3, 0.5, 2, NAN)], {}),
+    ("hardshrink/F lambd", "elementwise", "F.hardshrink", lambda: [R(3, 4), 1.0], {}),
+    ("isclose/edges", "elementwise", "torch.isclose", lambda: [F32(1, NAN, INF, -INF, 1e-9, 1.0001, 0, 1), F32(1, NAN, INF, INF, 0, 1, -0.0, 1 + 2e-5)], {}),
+    ("isclose/equal_nan", "elementwise", "torch.isclose", lambda: [F32(1, NAN, NAN, INF), F32(1, NAN, 0, INF)], {"equal_nan": True}),
+    ("isclose/rtol atol positional", "elementwise", "torch.isclose", lambda: [F32(1, 2, 3, 100), F32(1.01, 2.1, 3, 101)], {}),
+    ("isclose/zero tolerances", "elementwise", "Tensor.isclose", lambda: [F32(1, 2, NAN), F32(1, 2.0000001, NAN)], {"rtol": 0, "atol": 0}),
+    ("isclose/broadcast", "elementwise", "torch.isclose", lambda: [R(2, 1), R(3)], {"atol": 0.5}),
+    ("isclose/int64", "elementwise", "torch.isclose", lambda: [I64(1, 2, 10), I64(1, 3, 12)], {"rtol": 0.15}),
+    ("isclose/bools", "elementwise", "torch.isclose", lambda: [B(True, False), B(True, True)], {}),
+    ("isclose/float64", "elementwise", "torch.isclose", lambda: [torch.tensor([1, 1 + 1e-6, 1 + 1e-4], dtype=torch.float64), torch.ones(3, dtype=torch.float64)], {}),
+]
+# allclose and equal return Python bools: (name, call, make, kwargs) -> "bool_results"
+BOOL_RESULTS = [
+    ("allclose/close", "torch.allclose", lambda: [F32(1, 2, 3), F32(1, 2 + 1e-6, 3)], {}),
+    ("allclose/not close", "torch.allclose", lambda: [F32(1, 2, 3), F32(1, 2.1, 3)], {}),
+    ("allclose/nan", "torch.allclose", lambda: [F32(1, NAN), F32(1, NAN)], {}),
+    ("allclose/equal_nan", "Tensor.allclose", lambda: [F32(1, NAN), F32(1, NAN)], {"equal_nan": True}),
+    ("allclose/atol", "torch.allclose", lambda: [F32(1, 2), F32(1.2, 2)], {"atol": 0.25}),
+    ("allclose/broadcast", "torch.allclose", lambda: [torch.ones(2, 1), torch.ones(3)], {}),
+    ("equal/same", "torch.equal", lambda: [F32(1, 2), F32(1, 2)], {}),
+    ("equal/differ", "torch.equal", lambda: [F32(1, 2), F32(1, 3)], {}),
+    ("equal/sizes differ", "torch.equal", lambda: [torch.ones(2), torch.ones(1)], {}),
+    ("equal/nan", "Tensor.equal", lambda: [F32(NAN), F32(NAN)], {}),
+    ("equal/signed zeros", "torch.equal", lambda: [F32(0.0), F32(-0.0)], {}),
+    ("equal/dtypes differ", "torch.equal", lambda: [torch.ones(2), I64(1, 1)], {}),
+    ("equal/empty", "torch.equal", lambda: [torch.ones(0, 2), torch.ones(0, 2)], {}),
+]
+
+
+def bool_results():
+    out = []
+    for name, call, make, kwargs in BOOL_RESULTS:
+        with base.seeded(name):
+            args = make()
+            value = base.resolve(call)(*args, **kwargs)
+        assert isinstance(value, bool), name
+        out.append({"name": name, "call": call, "args": [base.enc_arg(a) for a in args],
+                    "kwargs": {k: base.enc_arg(v) for k, v in kwargs.items()}, "value": value})
+    return out
+
+
 COMPOSED_ERRORS = [
+    ("bitwise_and/floats", "torch.bitwise_and", lambda: [R(2), R(2)], {}),
+    ("bitwise_or/float number", "torch.bitwise_or", lambda: [I64(1, 2), 2.5], {}),
+    ("bitwise_xor/float64 method", "Tensor.bitwise_xor", lambda: [I64(1, 2), torch.ones(2, dtype=torch.float64)], {}),
+    ("bitwise_not/float", "torch.bitwise_not", lambda: [R(2)], {}),
+    ("bitwise_left_shift/bools", "torch.bitwise_left_shift", lambda: [B(True), B(True)], {}),
+    ("bitwise_right_shift/float", "torch.bitwise_right_shift", lambda: [R(2), 1], {}),
+    ("bitwise_and/shapes", "torch.bitwise_and", lambda: [I64(1, 2), I64(1, 2, 3)], {}),
+    ("bitwise_and/str", "torch.bitwise_and", lambda: ["a", 1], {}),
+    ("isclose/dtypes differ", "torch.isclose", lambda: [I64(1, 2), R(2)], {}),
+    ("isclose/rtol negative", "torch.isclose", lambda: [R(2), R(2)], {"rtol": -1.0}),
+    ("isclose/atol negative", "Tensor.isclose", lambda: [R(2), R(2)], {"atol": -0.5}),
+    ("isclose/shapes", "torch.isclose", lambda: [R(2), R(3)], {}),
+    ("allclose/shapes", "torch.allclose", lambda: [R(2), R(3)], {}),
+    ("allclose/dtypes differ", "torch.allclose", lambda: [R(2), torch.ones(2, dtype=torch.float64)], {}),
+    ("equal/number", "torch.equal", lambda: [R(2), 1], {}),
+    ("isclose/number", "torch.isclose", lambda: [R(2), 1.5], {}),
+    ("addmm/shapes", "torch.addmm", lambda: [R(2, 2), R(2, 3), R(4, 2)], {}),
+    ("addmm/mat1 1-D", "torch.addmm", lambda: [R(2, 2), R(3), R(3, 2)], {}),
+    ("addmm/mat2 1-D", "torch.addmm", lambda: [R(2, 2), R(2, 3), R(3)], {}),
+    ("addmm/input expand", "torch.addmm", lambda: [R(3, 2), R(2, 3), R(3, 2)], {}),
+    ("addmm/dtypes", "torch.addmm", lambda: [R(2, 2), R(2, 3).double(), R(3, 2)], {}),
     ("outer/2-D", "torch.outer", lambda: [R(2, 2), R(3)], {}),
     ("inner/last dims differ", "torch.inner", lambda: [R(2, 3), R(2)], {}),
     ("tensordot/negative dims", "torch.tensordot", lambda: [R(2), R(2)], {"dims": -1}),
@@ -290,6 +384,12 @@ MANUAL_SCHEMAS = [
     {"call": "F.cosine_similarity", "schemas": ["cosine_similarity(Tensor x1, Tensor x2, int dim=1, float eps=1e-08) -> Tensor"], "method": False},
     {"call": "F.pairwise_distance", "schemas": ["pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False) -> Tensor"], "method": False},
     {"call": "F.one_hot", "schemas": ["one_hot(Tensor tensor, int num_classes=-1) -> Tensor"], "method": False},
+    {"call": "torch.isclose", "schemas": ["isclose(Tensor input, Tensor other, float rtol=1e-05, float atol=1e-08, bool equal_nan=False) -> Tensor"], "method": True},
+    {"call": "torch.allclose", "schemas": ["allclose(Tensor input, Tensor other, float rtol=1e-05, float atol=1e-08, bool equal_nan=False) -> bool"], "method": True},
+    {"call": "torch.equal", "schemas": ["equal(Tensor input, Tensor other) -> bool"], "method": True},
+    {"call": "torch.bitwise_not", "schemas": ["bitwise_not(Tensor input) -> Tensor"], "method": True},
+    {"call": "F.hardshrink", "schemas": ["hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor"], "method": False},
+    {"call": "torch.addmm", "schemas": ["addmm(Tensor input, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor"], "method": True},
 ]
 
 
@@ -318,7 +418,7 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
-    for name, family, call, make, kwargs in COMPOSED:
+    for name, family, call, make, kwargs in COMPOSED + SPECIAL:
         with base.seeded(name):
             cases.append(base.run_case(name, family, call, make(), kwargs))
     # reductions 2: compositions (all, any, count_nonzero: comparisons and the integer sum)
@@ -435,7 +535,7 @@ def main():
     with open(os.path.join(HERE, "table_schemas.generated.json")) as fh:
         schemas = json.load(fh)
     out = {"generator": GENERATOR, "torch": torch.__version__,
-           "cases": op_cases(table), "errors": error_cases(schemas) + composed_errors(),
+           "cases": op_cases(table), "errors": error_cases(schemas) + composed_errors(), "bool_results": bool_results(),
            "inplace_without_derivative": inplace_without_derivative(table["inplace_not_differentiable"])}
     with open(OUT, "w") as fh:
         json.dump(out, fh, separators=(",", ":"), allow_nan=False)

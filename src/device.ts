@@ -108,7 +108,7 @@ export interface Backend {
   binary(op: Op, a: Handle, b: Handle, alpha: number): Handle;
   unary(op: Op, a: Handle): Handle;
   /** a (op) c; clamp takes (min, max) with NaN meaning none. */
-  scalar(op: Op, a: Handle, c: number, c2: number): Handle;
+  scalar(op: Op, a: Handle, c: number, c2: number, c3?: number): Handle;
   /** Op.Sum/SumDim/Mean/MeanDim over the dims in mask. */
   sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle;
   amax(a: Handle, mask: number, keepdim: boolean): Handle;

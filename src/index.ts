@@ -32,8 +32,11 @@ export * from './ops/torch.generated.js';
 export {
   eq, ne, lt, le, gt, ge, not_equal, greater, greater_equal, less, less_equal,
   logical_and, logical_or, logical_xor, logical_not, isnan, isinf, isfinite, isposinf, isneginf,
+  isclose, allclose, equal,
 } from './ops/compare.js';
-export type { CompareOther } from './ops/compare.js';
+export type { CompareOther, CloseOptions } from './ops/compare.js';
+export { bitwise_and, bitwise_or, bitwise_xor, bitwise_not, bitwise_left_shift, bitwise_right_shift } from './ops/bitwise.js';
+export type { BitwiseOther } from './ops/bitwise.js';
 export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
   prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm, aminmax,
@@ -48,7 +51,7 @@ export {
 export {
   movedim, moveaxis, swapaxes, swapdims, unflatten, broadcast_to, hstack, vstack,
 } from './ops/shape_compose.js';
-export { matmul, mm, bmm, mv, dot } from './ops/linalg.js';
+export { matmul, mm, bmm, mv, dot, addmm } from './ops/linalg.js';
 // ternary and linalg 2
 export {
   outer, ger, inner, tensordot, kron, matrix_power, atleast_1d, atleast_2d, atleast_3d, dstack, column_stack,

@@ -74,4 +74,8 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.CopysignScalar]: [['self', 0], ['result', 'result']],
   [Op.Sinc]: [['self', 0]],
   [Op.Logit]: [['self', 0]],
+  [Op.Erfinv]: [['result', 'result']],
+  [Op.Lgamma]: [['self', 0]],
+  [Op.Digamma]: [['self', 0]],
+  [Op.NanToNum]: [['self', 0]],
 };

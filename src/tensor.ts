@@ -23,6 +23,7 @@ import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
 import * as cmp from './ops/compare.js';
 import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
+import * as bit from './ops/bitwise.js';
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -1014,6 +1015,46 @@ export class Tensor {
    * @example x.logit_()
    */
   logit_(...args: [eps?: number | null] | [{ eps?: number | null }]): this { return inplace(this, () => tableMethods.logit(this, args)) as this; }
+  /**
+   * The inverse error function: erf(erfinv(x)) = x on (−1, 1). Its gradient node is PyTorch's ErfinvBackward0.
+   * @example x.erfinv()
+   */
+  erfinv(...args: []): Tensor { return tableMethods.erfinv(this, args); }
+  /**
+   * In-place `erfinv` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.erfinv_()
+   */
+  erfinv_(...args: []): this { return inplace(this, () => tableMethods.erfinv(this, args)) as this; }
+  /**
+   * log|Γ(x)|: inf at the poles 0, −1, −2, …. Its gradient node is PyTorch's LgammaBackward0.
+   * @example x.lgamma()
+   */
+  lgamma(...args: []): Tensor { return tableMethods.lgamma(this, args); }
+  /**
+   * In-place `lgamma` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.lgamma_()
+   */
+  lgamma_(...args: []): this { return inplace(this, () => tableMethods.lgamma(this, args)) as this; }
+  /**
+   * ψ(x) = Γ′(x)/Γ(x): ∓inf at ±0, NaN at negative integers. Its gradient node is PyTorch's DigammaBackward0.
+   * @example x.digamma()
+   */
+  digamma(...args: []): Tensor { return tableMethods.digamma(this, args); }
+  /**
+   * In-place `digamma` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.digamma_()
+   */
+  digamma_(...args: []): this { return inplace(this, () => tableMethods.digamma(this, args)) as this; }
+  /**
+   * NaN, +inf, −inf replaced by nan, posinf, neginf (by default 0 and the dtype's largest finite values). Its gradient node is PyTorch's NanToNumBackward0.
+   * @example x.nan_to_num()
+   */
+  nan_to_num(...args: [nan?: number | null, posinf?: number | null, neginf?: number | null] | [{ nan?: number | null; posinf?: number | null; neginf?: number | null }]): Tensor { return tableMethods.nan_to_num(this, args); }
+  /**
+   * In-place `nan_to_num` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.nan_to_num_()
+   */
+  nan_to_num_(...args: [nan?: number | null, posinf?: number | null, neginf?: number | null] | [{ nan?: number | null; posinf?: number | null; neginf?: number | null }]): this { return inplace(this, () => tableMethods.nan_to_num(this, args)) as this; }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
@@ -1116,6 +1157,92 @@ export class Tensor {
    * console.log(`${torch.tensor([0, 1.5]).logical_not()}`); // tensor([ True, False])
    */
   logical_not(): Tensor { return cmp.logical_not(this); }
+
+  // ---- special: NaN and inf tests, closeness (src/ops/compare.ts), bitwise ops (src/ops/bitwise.ts) ----
+  /**
+   * Where this is NaN: a bool tensor. See {@link isnan}.
+   * @example
+   * console.log(`${torch.tensor([1, NaN]).isnan()}`); // tensor([False,  True])
+   */
+  isnan(): Tensor { return cmp.isnan(this); }
+  /**
+   * Where this is +inf or −inf: a bool tensor. See {@link isinf}.
+   * @example
+   * console.log(`${torch.tensor([1, -Infinity]).isinf()}`); // tensor([False,  True])
+   */
+  isinf(): Tensor { return cmp.isinf(this); }
+  /**
+   * Where this is neither NaN nor ±inf: a bool tensor. See {@link isfinite}.
+   * @example
+   * console.log(`${torch.tensor([1, NaN, Infinity]).isfinite()}`); // tensor([ True, False, False])
+   */
+  isfinite(): Tensor { return cmp.isfinite(this); }
+  /**
+   * Where this is close to other (broadcasting): a bool tensor. See {@link isclose}.
+   * @example
+   * console.log(`${torch.tensor([1, 2]).isclose(torch.tensor([1, 2.5]), { atol: 0.1 })}`); // tensor([ True, False])
+   */
+  isclose(...args: [other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean] | [other: Tensor, options: cmp.CloseOptions]): Tensor {
+    return cmp.closeMethods.isclose(this, args);
+  }
+  /**
+   * Whether this is close to other everywhere: a JS boolean. See {@link allclose}.
+   * @example
+   * console.log(torch.tensor([1, 2]).allclose(torch.tensor([1, 2.5]))); // false
+   */
+  allclose(...args: [other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean] | [other: Tensor, options: cmp.CloseOptions]): boolean {
+    return cmp.closeMethods.allclose(this, args);
+  }
+  /**
+   * Whether this and other have the same size and elements: a JS boolean. See {@link equal}.
+   * @example
+   * console.log(torch.tensor([1, 2]).equal(torch.tensor([1, 2]))); // true
+   */
+  equal(other: Tensor): boolean { return cmp.closeMethods.equal(this, [other]); }
+  /**
+   * Bitwise AND with an integer or bool tensor or a number. See {@link bitwise_and}.
+   * @example
+   * console.log(`${torch.tensor([12, 10], { dtype: torch.long }).bitwise_and(6)}`); // tensor([4, 2])
+   */
+  bitwise_and(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseAnd, [other], this); }
+  /**
+   * Bitwise OR. See {@link bitwise_or}.
+   * @example
+   * console.log(`${torch.tensor([12, 10], { dtype: torch.long }).bitwise_or(1)}`); // tensor([13, 11])
+   */
+  bitwise_or(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseOr, [other], this); }
+  /**
+   * Bitwise XOR. See {@link bitwise_xor}.
+   * @example
+   * console.log(`${torch.tensor([true, false]).bitwise_xor(true)}`); // tensor([False,  True])
+   */
+  bitwise_xor(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseXor, [other], this); }
+  /**
+   * this · 2^other. See {@link bitwise_left_shift}.
+   * @example
+   * console.log(`${torch.tensor([1, 3], { dtype: torch.long }).bitwise_left_shift(4)}`); // tensor([16, 48])
+   */
+  bitwise_left_shift(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseLeftShift, [other], this); }
+  /**
+   * Arithmetic right shift. See {@link bitwise_right_shift}.
+   * @example
+   * console.log(`${torch.tensor([16, -16], { dtype: torch.long }).bitwise_right_shift(3)}`); // tensor([ 2, -2])
+   */
+  bitwise_right_shift(other: bit.BitwiseOther): Tensor { return bit.bitwise(Op.BitwiseRightShift, [other], this); }
+  /**
+   * Bitwise NOT. See {@link bitwise_not}.
+   * @example
+   * console.log(`${torch.tensor([0, 5], { dtype: torch.long }).bitwise_not()}`); // tensor([-1, -6])
+   */
+  bitwise_not(...args: []): Tensor { return bit.bitwiseNotOf(this, args); }
+  /**
+   * beta·this + alpha·(mat1·mat2) (AddmmBackward0). See {@link addmm}.
+   * @example
+   * console.log(`${torch.zeros(2, 2).addmm(torch.eye(2), torch.ones(2, 2), { alpha: 3 })}`);
+   * // tensor([[3., 3.],
+   * //         [3., 3.]])
+   */
+  addmm(...args: [mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }]): Tensor { return la.addmmMethod(this, args); }
 
   /**
    * The sum of all elements, or over `dim` (`keepdim` keeps it with size 1). See {@link sum}.

@@ -129,7 +129,8 @@ function fixtureNames(): Set<string> {
   const ops = loadFixture<{ cases: { call: string }[]; creation?: { call: string }[] }>('ops.json');
   const errors = loadFixture<{ cases: { call?: string; error_type: string }[] }>('errors.json');
   for (const c of ops.cases) out.add(c.call);
-  for (const c of loadFixture<{ cases: { call: string }[] }>('table.json').cases) out.add(c.call); // test/table-ops.test.ts
+  const table = loadFixture<{ cases: { call: string }[]; bool_results: { call: string }[] }>('table.json');
+  for (const c of [...table.cases, ...table.bool_results]) out.add(c.call); // test/table-ops.test.ts
   // test/dtypes.test.ts
   for (const c of loadFixture<{ cases: { fn?: string; method?: boolean }[] }>('dtypes.json').cases) {
     if (c.fn) out.add(`${c.method ? 'Tensor' : 'torch'}.${c.fn}`);

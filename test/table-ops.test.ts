@@ -12,10 +12,18 @@ import { runCall, expectErrorLeavesEngineIntact, type Arg } from './support/erro
 
 interface ErrorCase { name: string; call: string; args: Arg[]; kwargs: Record<string, Arg>; type: string; message: string }
 interface NoDerivative { method: string; type: string; message: string }
-const fixture = loadFixture<{ cases: OpCase[]; errors: ErrorCase[]; inplace_without_derivative: NoDerivative[] }>('table.json');
+interface BoolResult { name: string; call: string; args: Arg[]; kwargs: Record<string, Arg>; value: boolean }
+const fixture = loadFixture<{
+  cases: OpCase[]; errors: ErrorCase[]; inplace_without_derivative: NoDerivative[]; bool_results: BoolResult[];
+}>('table.json');
 
 describe.each(DEVICES)('op table vs PyTorch on %s', (device) => {
   for (const c of fixture.cases) it(c.name, () => runCase(c, device));
+});
+
+// allclose and equal answer with a JS boolean, as PyTorch's with a Python bool
+describe.each(DEVICES)('boolean results vs PyTorch on %s', (device) => {
+  for (const c of fixture.bool_results) it(c.name, () => expect(runCall(c, device)).toBe(c.value));
 });
 
 describe.each(DEVICES)('op table argument errors on %s', (device) => {

@@ -226,6 +226,15 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.NanmedianDim: return sortBackward(r, g, k);
     case Op.Mode: return sortBackward(r, g, k);
     case Op.Unique2: return notDifferentiable();
+    case Op.Erfinv: return mul(mulS(g, 0.886226925452758), un(Op.Exp, mul(result(r), result(r))));
+    case Op.Lgamma: return mul(g, un(Op.Digamma, saved(r, 0)));
+    case Op.Digamma: return fused(Fused.DigammaBackward, g, saved(r, 0), 0, 0, 0);
+    case Op.NanToNum: return fused(Fused.NanToNumBackward, g, saved(r, 0), 0, 0, 0);
+    case Op.BitwiseAnd: return notDifferentiable();
+    case Op.BitwiseOr: return notDifferentiable();
+    case Op.BitwiseXor: return notDifferentiable();
+    case Op.BitwiseLeftShift: return notDifferentiable();
+    case Op.BitwiseRightShift: return notDifferentiable();
     default: return Err.Unimplemented;
   }
 }

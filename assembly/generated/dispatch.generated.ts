@@ -57,38 +57,42 @@ export function unaryKernel<T>(op: i32, x: usize, out: usize, n: i32): void {
     case Op.Deg2rad: unaryRun<T>(Op.Deg2rad, x, out, n); break;
     case Op.Rad2deg: unaryRun<T>(Op.Rad2deg, x, out, n); break;
     case Op.Sinc: unaryRun<T>(Op.Sinc, x, out, n); break;
+    case Op.Erfinv: unaryRun<T>(Op.Erfinv, x, out, n); break;
+    case Op.Lgamma: unaryRun<T>(Op.Lgamma, x, out, n); break;
+    case Op.Digamma: unaryRun<T>(Op.Digamma, x, out, n); break;
     default: unreachable();
   }
 }
 
-export function scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T): void {
+export function scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T, c3: T): void {
   switch (op) {
-    case Op.AddScalar: scalarRun<T>(Op.AddScalar, x, out, n, c, c2); break;
-    case Op.SubScalar: scalarRun<T>(Op.SubScalar, x, out, n, c, c2); break;
-    case Op.MulScalar: scalarRun<T>(Op.MulScalar, x, out, n, c, c2); break;
-    case Op.DivScalar: scalarRun<T>(Op.DivScalar, x, out, n, c, c2); break;
-    case Op.PowScalar: scalarRun<T>(Op.PowScalar, x, out, n, c, c2); break;
-    case Op.Rsub: scalarRun<T>(Op.Rsub, x, out, n, c, c2); break;
-    case Op.Rpow: scalarRun<T>(Op.Rpow, x, out, n, c, c2); break;
-    case Op.Clamp: scalarRun<T>(Op.Clamp, x, out, n, c, c2); break;
-    case Op.LeakyRelu: scalarRun<T>(Op.LeakyRelu, x, out, n, c, c2); break;
-    case Op.Hardtanh: scalarRun<T>(Op.Hardtanh, x, out, n, c, c2); break;
-    case Op.Elu: scalarRun<T>(Op.Elu, x, out, n, c, c2); break;
-    case Op.Celu: scalarRun<T>(Op.Celu, x, out, n, c, c2); break;
-    case Op.Hardshrink: scalarRun<T>(Op.Hardshrink, x, out, n, c, c2); break;
-    case Op.Softshrink: scalarRun<T>(Op.Softshrink, x, out, n, c, c2); break;
-    case Op.Threshold: scalarRun<T>(Op.Threshold, x, out, n, c, c2); break;
-    case Op.Softplus: scalarRun<T>(Op.Softplus, x, out, n, c, c2); break;
-    case Op.FmodScalar: scalarRun<T>(Op.FmodScalar, x, out, n, c, c2); break;
-    case Op.RemainderScalar: scalarRun<T>(Op.RemainderScalar, x, out, n, c, c2); break;
-    case Op.XlogySelfScalar: scalarRun<T>(Op.XlogySelfScalar, x, out, n, c, c2); break;
-    case Op.XlogyScalar: scalarRun<T>(Op.XlogyScalar, x, out, n, c, c2); break;
-    case Op.RoundDecimals: scalarRun<T>(Op.RoundDecimals, x, out, n, c, c2); break;
-    case Op.RemainderSelfScalar: scalarRun<T>(Op.RemainderSelfScalar, x, out, n, c, c2); break;
-    case Op.ClampMin: scalarRun<T>(Op.ClampMin, x, out, n, c, c2); break;
-    case Op.ClampMax: scalarRun<T>(Op.ClampMax, x, out, n, c, c2); break;
-    case Op.CopysignScalar: scalarRun<T>(Op.CopysignScalar, x, out, n, c, c2); break;
-    case Op.Logit: scalarRun<T>(Op.Logit, x, out, n, c, c2); break;
+    case Op.AddScalar: scalarRun<T>(Op.AddScalar, x, out, n, c, c2, c3); break;
+    case Op.SubScalar: scalarRun<T>(Op.SubScalar, x, out, n, c, c2, c3); break;
+    case Op.MulScalar: scalarRun<T>(Op.MulScalar, x, out, n, c, c2, c3); break;
+    case Op.DivScalar: scalarRun<T>(Op.DivScalar, x, out, n, c, c2, c3); break;
+    case Op.PowScalar: scalarRun<T>(Op.PowScalar, x, out, n, c, c2, c3); break;
+    case Op.Rsub: scalarRun<T>(Op.Rsub, x, out, n, c, c2, c3); break;
+    case Op.Rpow: scalarRun<T>(Op.Rpow, x, out, n, c, c2, c3); break;
+    case Op.Clamp: scalarRun<T>(Op.Clamp, x, out, n, c, c2, c3); break;
+    case Op.LeakyRelu: scalarRun<T>(Op.LeakyRelu, x, out, n, c, c2, c3); break;
+    case Op.Hardtanh: scalarRun<T>(Op.Hardtanh, x, out, n, c, c2, c3); break;
+    case Op.Elu: scalarRun<T>(Op.Elu, x, out, n, c, c2, c3); break;
+    case Op.Celu: scalarRun<T>(Op.Celu, x, out, n, c, c2, c3); break;
+    case Op.Hardshrink: scalarRun<T>(Op.Hardshrink, x, out, n, c, c2, c3); break;
+    case Op.Softshrink: scalarRun<T>(Op.Softshrink, x, out, n, c, c2, c3); break;
+    case Op.Threshold: scalarRun<T>(Op.Threshold, x, out, n, c, c2, c3); break;
+    case Op.Softplus: scalarRun<T>(Op.Softplus, x, out, n, c, c2, c3); break;
+    case Op.FmodScalar: scalarRun<T>(Op.FmodScalar, x, out, n, c, c2, c3); break;
+    case Op.RemainderScalar: scalarRun<T>(Op.RemainderScalar, x, out, n, c, c2, c3); break;
+    case Op.XlogySelfScalar: scalarRun<T>(Op.XlogySelfScalar, x, out, n, c, c2, c3); break;
+    case Op.XlogyScalar: scalarRun<T>(Op.XlogyScalar, x, out, n, c, c2, c3); break;
+    case Op.RoundDecimals: scalarRun<T>(Op.RoundDecimals, x, out, n, c, c2, c3); break;
+    case Op.RemainderSelfScalar: scalarRun<T>(Op.RemainderSelfScalar, x, out, n, c, c2, c3); break;
+    case Op.ClampMin: scalarRun<T>(Op.ClampMin, x, out, n, c, c2, c3); break;
+    case Op.ClampMax: scalarRun<T>(Op.ClampMax, x, out, n, c, c2, c3); break;
+    case Op.CopysignScalar: scalarRun<T>(Op.CopysignScalar, x, out, n, c, c2, c3); break;
+    case Op.Logit: scalarRun<T>(Op.Logit, x, out, n, c, c2, c3); break;
+    case Op.NanToNum: scalarRun<T>(Op.NanToNum, x, out, n, c, c2, c3); break;
     default: unreachable();
   }
 }
@@ -178,6 +182,8 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.GradWhereGt: fusedRun<T>(Fused.GradWhereGt, g, x, y, out, n, c, c2); break;
     case Fused.CopysignBackward: fusedRun<T>(Fused.CopysignBackward, g, x, y, out, n, c, c2); break;
     case Fused.SincBackward: fusedRun<T>(Fused.SincBackward, g, x, y, out, n, c, c2); break;
+    case Fused.DigammaBackward: fusedRun<T>(Fused.DigammaBackward, g, x, y, out, n, c, c2); break;
+    case Fused.NanToNumBackward: fusedRun<T>(Fused.NanToNumBackward, g, x, y, out, n, c, c2); break;
     case Fused.XlogyBackwardSelf: fusedRun<T>(Fused.XlogyBackwardSelf, g, x, y, out, n, c, c2); break;
     default: unreachable();
   }
@@ -314,6 +320,15 @@ export function unarySave(op: i32, r: usize, a: i32): void {
     case Op.Sinc:
       save(r, 0, a);
       break;
+    case Op.Erfinv:
+      saveOutput(r);
+      break;
+    case Op.Lgamma:
+      save(r, 0, a);
+      break;
+    case Op.Digamma:
+      save(r, 0, a);
+      break;
     default: unreachable();
   }
 }
@@ -390,6 +405,9 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
       saveOutput(r);
       break;
     case Op.Logit:
+      save(r, 0, a);
+      break;
+    case Op.NanToNum:
       save(r, 0, a);
       break;
     default: unreachable();

@@ -5,7 +5,9 @@
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
-import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid } from '../kernels/scalar_math';
+import {
+  powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+} from '../kernels/scalar_math';
 
 // @ts-ignore: decorator
 @inline function unaryNeg<T>(x: T): T {
@@ -193,6 +195,18 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
   const p: T = (<T>3.141592653589793 * x);
   return ((x == <T>0) ? <T>1 : (<T>Math.sin(<f64>p) / p));
 }
+// @ts-ignore: decorator
+@inline function unaryErfinv<T>(x: T): T {
+  return erfinv<T>(x);
+}
+// @ts-ignore: decorator
+@inline function unaryLgamma<T>(x: T): T {
+  return <T>lgamma(<f64>x);
+}
+// @ts-ignore: decorator
+@inline function unaryDigamma<T>(x: T): T {
+  return digamma<T>(x);
+}
 
 /** unary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -244,6 +258,9 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
     case Op.Deg2rad: return unaryDeg2rad<T>(x);
     case Op.Rad2deg: return unaryRad2deg<T>(x);
     case Op.Sinc: return unarySinc<T>(x);
+    case Op.Erfinv: return unaryErfinv<T>(x);
+    case Op.Lgamma: return unaryLgamma<T>(x);
+    case Op.Digamma: return unaryDigamma<T>(x);
     default: unreachable(); return 0;
   }
 }
@@ -269,141 +286,146 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 }
 
 // @ts-ignore: decorator
-@inline function scalarAddScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarAddScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return (x + c);
 }
 // @ts-ignore: decorator
-@inline function scalarSubScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarSubScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return (x - c);
 }
 // @ts-ignore: decorator
-@inline function scalarMulScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarMulScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return (x * c);
 }
 // @ts-ignore: decorator
-@inline function scalarDivScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarDivScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return (x / c);
 }
 // @ts-ignore: decorator
-@inline function scalarPowScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarPowScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return powScalar<T>(x, c);
 }
 // @ts-ignore: decorator
-@inline function scalarRsub<T>(x: T, c: T, c2: T): T {
+@inline function scalarRsub<T>(x: T, c: T, c2: T, c3: T): T {
   return (c - x);
 }
 // @ts-ignore: decorator
-@inline function scalarRpow<T>(x: T, c: T, c2: T): T {
+@inline function scalarRpow<T>(x: T, c: T, c2: T, c3: T): T {
   return powC<T>(c, x);
 }
 // @ts-ignore: decorator
-@inline function scalarClamp<T>(x: T, c: T, c2: T): T {
+@inline function scalarClamp<T>(x: T, c: T, c2: T, c3: T): T {
   return clampF<T>(x, c, c2);
 }
 // @ts-ignore: decorator
-@inline function scalarLeakyRelu<T>(x: T, c: T, c2: T): T {
+@inline function scalarLeakyRelu<T>(x: T, c: T, c2: T, c3: T): T {
   return ((x > <T>0) ? x : (x * c));
 }
 // @ts-ignore: decorator
-@inline function scalarHardtanh<T>(x: T, c: T, c2: T): T {
+@inline function scalarHardtanh<T>(x: T, c: T, c2: T, c3: T): T {
   return ((x < c) ? c : ((x > c2) ? c2 : x));
 }
 // @ts-ignore: decorator
-@inline function scalarElu<T>(x: T, c: T, c2: T): T {
+@inline function scalarElu<T>(x: T, c: T, c2: T, c3: T): T {
   return ((x <= <T>0) ? ((<T>Math.exp(<f64>x) - <T>1) * c) : x);
 }
 // @ts-ignore: decorator
-@inline function scalarCelu<T>(x: T, c: T, c2: T): T {
+@inline function scalarCelu<T>(x: T, c: T, c2: T, c3: T): T {
   return ((x <= <T>0) ? ((<T>Math.exp(<f64>(x * (<T>1 / c))) - <T>1) * c) : x);
 }
 // @ts-ignore: decorator
-@inline function scalarHardshrink<T>(x: T, c: T, c2: T): T {
+@inline function scalarHardshrink<T>(x: T, c: T, c2: T, c3: T): T {
   return (((x >= -c) && (x <= c)) ? <T>0 : x);
 }
 // @ts-ignore: decorator
-@inline function scalarSoftshrink<T>(x: T, c: T, c2: T): T {
+@inline function scalarSoftshrink<T>(x: T, c: T, c2: T, c3: T): T {
   return ((x > c) ? (x - c) : ((x < -c) ? (x + c) : <T>0));
 }
 // @ts-ignore: decorator
-@inline function scalarThreshold<T>(x: T, c: T, c2: T): T {
+@inline function scalarThreshold<T>(x: T, c: T, c2: T, c3: T): T {
   return ((x <= c) ? c2 : x);
 }
 // @ts-ignore: decorator
-@inline function scalarSoftplus<T>(x: T, c: T, c2: T): T {
+@inline function scalarSoftplus<T>(x: T, c: T, c2: T, c3: T): T {
   return (((x * c) > c2) ? x : (<T>Math.log1p(<f64><T>Math.exp(<f64>(x * c))) / c));
 }
 // @ts-ignore: decorator
-@inline function scalarFmodScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarFmodScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return fmod<T>(x, c);
 }
 // @ts-ignore: decorator
-@inline function scalarRemainderScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarRemainderScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return remainder<T>(x, c);
 }
 // @ts-ignore: decorator
-@inline function scalarXlogySelfScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarXlogySelfScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return (((c == <T>0) && (x == x)) ? <T>0 : (c * <T>Math.log(<f64>x)));
 }
 // @ts-ignore: decorator
-@inline function scalarXlogyScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarXlogyScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return (((x == <T>0) && (c == c)) ? <T>0 : (x * <T>Math.log(<f64>c)));
 }
 // @ts-ignore: decorator
-@inline function scalarRoundDecimals<T>(x: T, c: T, c2: T): T {
+@inline function scalarRoundDecimals<T>(x: T, c: T, c2: T, c3: T): T {
   return ((c < <T>0) ? (nearest<T>((x / <T>exp10(<f64>-c))) * <T>exp10(<f64>-c)) : (nearest<T>((x * <T>exp10(<f64>c))) / <T>exp10(<f64>c)));
 }
 // @ts-ignore: decorator
-@inline function scalarRemainderSelfScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarRemainderSelfScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return remainder<T>(c, x);
 }
 // @ts-ignore: decorator
-@inline function scalarClampMin<T>(x: T, c: T, c2: T): T {
+@inline function scalarClampMin<T>(x: T, c: T, c2: T, c3: T): T {
   return ((c != c) ? c : ((x < c) ? c : x));
 }
 // @ts-ignore: decorator
-@inline function scalarClampMax<T>(x: T, c: T, c2: T): T {
+@inline function scalarClampMax<T>(x: T, c: T, c2: T, c3: T): T {
   return ((c != c) ? c : ((x > c) ? c : x));
 }
 // @ts-ignore: decorator
-@inline function scalarCopysignScalar<T>(x: T, c: T, c2: T): T {
+@inline function scalarCopysignScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return copysign<T>(x, c);
 }
 // @ts-ignore: decorator
-@inline function scalarLogit<T>(x: T, c: T, c2: T): T {
+@inline function scalarLogit<T>(x: T, c: T, c2: T, c3: T): T {
   const z: T = ((x < c) ? c : ((x > (<T>1 - c)) ? (<T>1 - c) : x));
   return <T>Math.log(<f64>(z / (<T>1 - z)));
+}
+// @ts-ignore: decorator
+@inline function scalarNanToNum<T>(x: T, c: T, c2: T, c3: T): T {
+  return nanToNum<T>(x, c, c2, c3);
 }
 
 /** scalar kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
-@inline export function scalarScalar<T>(op: i32, x: T, c: T, c2: T): T {
+@inline export function scalarScalar<T>(op: i32, x: T, c: T, c2: T, c3: T): T {
   switch (op) {
-    case Op.AddScalar: return scalarAddScalar<T>(x, c, c2);
-    case Op.SubScalar: return scalarSubScalar<T>(x, c, c2);
-    case Op.MulScalar: return scalarMulScalar<T>(x, c, c2);
-    case Op.DivScalar: return scalarDivScalar<T>(x, c, c2);
-    case Op.PowScalar: return scalarPowScalar<T>(x, c, c2);
-    case Op.Rsub: return scalarRsub<T>(x, c, c2);
-    case Op.Rpow: return scalarRpow<T>(x, c, c2);
-    case Op.Clamp: return scalarClamp<T>(x, c, c2);
-    case Op.LeakyRelu: return scalarLeakyRelu<T>(x, c, c2);
-    case Op.Hardtanh: return scalarHardtanh<T>(x, c, c2);
-    case Op.Elu: return scalarElu<T>(x, c, c2);
-    case Op.Celu: return scalarCelu<T>(x, c, c2);
-    case Op.Hardshrink: return scalarHardshrink<T>(x, c, c2);
-    case Op.Softshrink: return scalarSoftshrink<T>(x, c, c2);
-    case Op.Threshold: return scalarThreshold<T>(x, c, c2);
-    case Op.Softplus: return scalarSoftplus<T>(x, c, c2);
-    case Op.FmodScalar: return scalarFmodScalar<T>(x, c, c2);
-    case Op.RemainderScalar: return scalarRemainderScalar<T>(x, c, c2);
-    case Op.XlogySelfScalar: return scalarXlogySelfScalar<T>(x, c, c2);
-    case Op.XlogyScalar: return scalarXlogyScalar<T>(x, c, c2);
-    case Op.RoundDecimals: return scalarRoundDecimals<T>(x, c, c2);
-    case Op.RemainderSelfScalar: return scalarRemainderSelfScalar<T>(x, c, c2);
-    case Op.ClampMin: return scalarClampMin<T>(x, c, c2);
-    case Op.ClampMax: return scalarClampMax<T>(x, c, c2);
-    case Op.CopysignScalar: return scalarCopysignScalar<T>(x, c, c2);
-    case Op.Logit: return scalarLogit<T>(x, c, c2);
+    case Op.AddScalar: return scalarAddScalar<T>(x, c, c2, c3);
+    case Op.SubScalar: return scalarSubScalar<T>(x, c, c2, c3);
+    case Op.MulScalar: return scalarMulScalar<T>(x, c, c2, c3);
+    case Op.DivScalar: return scalarDivScalar<T>(x, c, c2, c3);
+    case Op.PowScalar: return scalarPowScalar<T>(x, c, c2, c3);
+    case Op.Rsub: return scalarRsub<T>(x, c, c2, c3);
+    case Op.Rpow: return scalarRpow<T>(x, c, c2, c3);
+    case Op.Clamp: return scalarClamp<T>(x, c, c2, c3);
+    case Op.LeakyRelu: return scalarLeakyRelu<T>(x, c, c2, c3);
+    case Op.Hardtanh: return scalarHardtanh<T>(x, c, c2, c3);
+    case Op.Elu: return scalarElu<T>(x, c, c2, c3);
+    case Op.Celu: return scalarCelu<T>(x, c, c2, c3);
+    case Op.Hardshrink: return scalarHardshrink<T>(x, c, c2, c3);
+    case Op.Softshrink: return scalarSoftshrink<T>(x, c, c2, c3);
+    case Op.Threshold: return scalarThreshold<T>(x, c, c2, c3);
+    case Op.Softplus: return scalarSoftplus<T>(x, c, c2, c3);
+    case Op.FmodScalar: return scalarFmodScalar<T>(x, c, c2, c3);
+    case Op.RemainderScalar: return scalarRemainderScalar<T>(x, c, c2, c3);
+    case Op.XlogySelfScalar: return scalarXlogySelfScalar<T>(x, c, c2, c3);
+    case Op.XlogyScalar: return scalarXlogyScalar<T>(x, c, c2, c3);
+    case Op.RoundDecimals: return scalarRoundDecimals<T>(x, c, c2, c3);
+    case Op.RemainderSelfScalar: return scalarRemainderSelfScalar<T>(x, c, c2, c3);
+    case Op.ClampMin: return scalarClampMin<T>(x, c, c2, c3);
+    case Op.ClampMax: return scalarClampMax<T>(x, c, c2, c3);
+    case Op.CopysignScalar: return scalarCopysignScalar<T>(x, c, c2, c3);
+    case Op.Logit: return scalarLogit<T>(x, c, c2, c3);
+    case Op.NanToNum: return scalarNanToNum<T>(x, c, c2, c3);
     default: unreachable(); return 0;
   }
 }
@@ -537,7 +559,7 @@ import { powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc,
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -699,6 +721,14 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return ((x == <T>0) ? <T>0 : (g * (((p * <T>Math.cos(<f64>p)) - <T>Math.sin(<f64>p)) / (p * x))));
 }
 // @ts-ignore: decorator
+@inline function fusedDigammaBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (g * trigamma<T>(x));
+}
+// @ts-ignore: decorator
+@inline function fusedNanToNumBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (g * (((x == x) && (abs<T>(x) != <T>Infinity)) ? <T>1 : <T>0));
+}
+// @ts-ignore: decorator
 @inline function fusedXlogyBackwardSelf<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return ((x != <T>0) ? (g * <T>Math.log(<f64>y)) : ((y != y) ? y : <T>0));
 }
@@ -743,6 +773,8 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.GradWhereGt: return fusedGradWhereGt<T>(g, x, y, c, c2);
     case Fused.CopysignBackward: return fusedCopysignBackward<T>(g, x, y, c, c2);
     case Fused.SincBackward: return fusedSincBackward<T>(g, x, y, c, c2);
+    case Fused.DigammaBackward: return fusedDigammaBackward<T>(g, x, y, c, c2);
+    case Fused.NanToNumBackward: return fusedNanToNumBackward<T>(g, x, y, c, c2);
     case Fused.XlogyBackwardSelf: return fusedXlogyBackwardSelf<T>(g, x, y, c, c2);
     default: unreachable(); return 0;
   }

@@ -76,13 +76,13 @@ export function neg(a: i32): i32 { return a < 0 ? a : T(unary(Op.Neg, a)); }
 export function log(a: i32): i32 { return a < 0 ? a : T(unary(Op.Log, a)); }
 /** Any unary op of the table. */
 export function un(op: i32, a: i32): i32 { return a < 0 ? a : T(unary(op, a)); }
-export function addS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.AddScalar, a, c, 0)); }
+export function addS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.AddScalar, a, c, 0, 0)); }
 /** c − a */
-export function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0)); }
+export function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0, 0)); }
 /** a·c; a itself for c = 1 (g·1 is g, bit for bit) */
-export function mulS(a: i32, c: f64): i32 { return a < 0 || c == 1 ? a : T(scalar(Op.MulScalar, a, c, 0)); }
-export function divS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.DivScalar, a, c, 0)); }
-export function powS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.PowScalar, a, c, 0)); }
+export function mulS(a: i32, c: f64): i32 { return a < 0 || c == 1 ? a : T(scalar(Op.MulScalar, a, c, 0, 0)); }
+export function divS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.DivScalar, a, c, 0, 0)); }
+export function powS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.PowScalar, a, c, 0, 0)); }
 /** Zeros of a's shape: the derivative of a step function (floor, sign). */
 export function zerosLike(a: i32): i32 {
   if (a < 0) return a;

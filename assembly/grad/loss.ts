@@ -14,8 +14,8 @@ import { binary, unary, scalar } from '../ops/elementwise';
 import { T, saved, s0, i0, i1, mul, div, neg, log, mulS, divS } from './helpers';
 
 function sub(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Sub, a, b, 1)); }
-function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0)); }
-function clampMin(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Clamp, a, c, Infinity)); }
+function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0, 0)); }
+function clampMin(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Clamp, a, c, Infinity, 0)); }
 function sigmoid(a: i32): i32 { return a < 0 ? a : T(unary(Op.Sigmoid, a)); }
 
 /** Mean reductions divide the gradient by the element count (s0). */

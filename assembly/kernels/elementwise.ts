@@ -131,9 +131,9 @@ import {
   }
 }
 
-/** out[i] = x[i] (op) c; c2 is a second number (clamp's max). */
+/** out[i] = x[i] (op) c; c2 and c3 are more numbers (clamp's max; nan_to_num's posinf, neginf). */
 // @ts-ignore: decorator
-@inline export function scalarRun<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T): void {
+@inline export function scalarRun<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T, c3: T): void {
   let i = 0;
   if (sizeof<T>() == 4 && scalarHasSimd(op)) {
     const cV = f32x4.splat(<f32>c);
@@ -145,7 +145,7 @@ import {
   const sh = shiftOf<T>();
   for (; i < n; i++) {
     const o = <usize>i << sh;
-    store<T>(out + o, scalarScalar<T>(op, load<T>(x + o), c, c2));
+    store<T>(out + o, scalarScalar<T>(op, load<T>(x + o), c, c2, c3));
   }
 }
 

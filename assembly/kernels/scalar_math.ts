@@ -96,3 +96,127 @@ export function erfc(x: f64): f64 {
   const r = a < ERF_SPLIT ? 1 - erfSeries(a) : erfcFraction(a);
   return x < 0 ? 2 - r : r;
 }
+
+// ---- special functions (erfinv, lgamma, digamma, trigamma) ----
+// erfinv, digamma and trigamma follow the steps of PyTorch's CPU kernels (ATen's Math.h) in
+// the element type T, so float32 and float64 land where PyTorch's float and double kernels
+// do; lgamma is glibc's lgamma in PyTorch, correct to an ulp: computed in f64 here and rounded
+// once. src/js/kernels/scalar_math.ts is the same computation.
+
+// erfinv as PyTorch's calc_erfinv: a rational first guess (one form for |y| ≤ 0.7, one in
+// √(−log((1 − |y|)/2)) beyond), then two Newton steps on erf(x) − y
+export function erfinv<T>(y: T): T {
+  const a = abs<T>(y);
+  if (a > <T>1) return <T>NaN;
+  if (a == <T>1) return y > 0 ? <T>Infinity : <T>-Infinity;
+  let x: T;
+  if (a <= <T>0.7) {
+    const z = y * y;
+    const num = ((<T>-0.140543331 * z + <T>0.914624893) * z + <T>-1.645349621) * z + <T>0.886226899;
+    const den = (((<T>0.012229801 * z + <T>-0.329097515) * z + <T>1.442710462) * z + <T>-2.118377725) * z + <T>1;
+    x = y * num / den;
+  } else {
+    const l = <T>Math.log(<f64>((<T>1 - a) / <T>2));
+    const z = <T>Math.sqrt(<f64>-l);
+    const num = ((<T>1.641345311 * z + <T>3.429567803) * z + <T>-1.624906493) * z + <T>-1.970840454;
+    const den = (<T>1.6370678 * z + <T>3.5438892) * z + <T>1;
+    x = (y < 0 ? -abs<T>(num) : abs<T>(num)) / den;
+  }
+  const slope = <T>2 * <T>0.5641895835477563;
+  for (let k = 0; k < 2; k++) x = x - (<T>erf(<f64>x) - y) / (slope * <T>Math.exp(<f64>-(x * x)));
+  return x;
+}
+
+// |sin(πx)| with x reduced exactly to [0, ½] first, so a large |x| loses nothing
+function absSinPi(x: f64): f64 {
+  let t = Math.abs(x);
+  t -= 2 * Math.floor(t / 2);
+  if (t > 1) t -= 1;
+  if (t > 0.5) t = 1 - t;
+  return Math.sin(Math.PI * t);
+}
+
+// Stirling's series for x ≥ 10: the Bernoulli terms B₂ₖ/(2k(2k−1)x^(2k−1)) up to x⁻¹⁵
+function lgammaStirling(x: f64): f64 {
+  const z = 1 / (x * x);
+  const series = (1.0 / 12 + z * (-1.0 / 360 + z * (1.0 / 1260 + z * (-1.0 / 1680 + z * (1.0 / 1188 + z * (-691.0 / 360360
+    + z * (1.0 / 156 + z * (-3617.0 / 122400)))))))) / x;
+  return (x - 0.5) * Math.log(x) - x + 0.9189385332046728 + series;
+}
+
+// log|Γ(x)|: Stirling's series from 10 up, the recurrence Γ(x) = Γ(x + n)/(x(x+1)…(x+n−1))
+// below, the reflection Γ(x)Γ(1 − x) = π/sin(πx) for x ≤ 0; poles and ±inf give inf
+export function lgamma(x: f64): f64 {
+  if (x != x) return x;
+  if (Math.abs(x) == Infinity) return Infinity;
+  if (x <= 0) {
+    if (x == Math.floor(x)) return Infinity;
+    return Math.log(Math.PI / absSinPi(x)) - lgamma(1 - x);
+  }
+  if (x >= 10) return lgammaStirling(x);
+  let p: f64 = 1, y = x + 1;
+  for (; y < 10; y++) p *= y;
+  return lgammaStirling(y) - Math.log(x) - Math.log(p);
+}
+
+// digamma as PyTorch's calc_digamma: ±inf at ∓0, NaN at negative integers, the reflection
+// ψ(x) = ψ(1 − x) − π/tan(πx) for x < 0 (tan of the fractional part, in f64), the recurrence
+// ψ(x) = ψ(x + 1) − 1/x up to 10, then the asymptotic series in 1/x² (Bernoulli terms)
+export function digamma<T>(x: T): T {
+  if (x == 0) return copysign<T>(<T>Infinity, -x);
+  if (x < 0) {
+    if (x == trunc<T>(x)) return <T>NaN;
+    return digamma<T>(<T>1 - x) - <T>(Math.PI / Math.tan(Math.PI * <f64>(x - trunc<T>(x))));
+  }
+  let result: T = 0;
+  while (x < <T>10) {
+    result -= <T>1 / x;
+    x += <T>1;
+  }
+  if (x == <T>10) return result + <T>2.25175258906672110764;
+  let y: T = 0;
+  if (x < <T>1e17) {
+    const z = <T>1 / (x * x);
+    let p: T = <T>8.33333333333333333333e-2;
+    p = p * z + <T>-2.10927960927960927961e-2;
+    p = p * z + <T>7.57575757575757575758e-3;
+    p = p * z + <T>-4.16666666666666666667e-3;
+    p = p * z + <T>3.96825396825396825397e-3;
+    p = p * z + <T>-8.33333333333333333333e-3;
+    p = p * z + <T>8.33333333333333333333e-2;
+    y = z * p;
+  }
+  return result + <T>Math.log(<f64>x) - <T>0.5 / x - y;
+}
+
+// trigamma ψ′ as PyTorch's: the reflection ψ′(1 − x) + ψ′(x) = π²/sin²(πx) below ½, six steps
+// of ψ′(x) = ψ′(x + 1) + 1/x², then its asymptotic series to x⁻⁷ (where PyTorch stops: about
+// 1e-9 off in f64, and PyTorch's gradients are what we match)
+export function trigamma<T>(x: T): T {
+  let sign: T = 1, result: T = 0;
+  const pi = <T>Math.PI;
+  if (x < <T>0.5) {
+    sign = -1;
+    const s = <T>Math.sin(<f64>(pi * x));
+    result -= pi * pi / (s * s);
+    x = <T>1 - x;
+  }
+  for (let i = 0; i < 6; i++) {
+    result += <T>1 / (x * x);
+    x += <T>1;
+  }
+  const ixx = <T>1 / (x * x);
+  result += (<T>1 + <T>1 / (<T>2 * x) + ixx * (<T>(1.0 / 6) - ixx * (<T>(1.0 / 30) - ixx * <T>(1.0 / 42)))) / x;
+  return sign * result;
+}
+
+// nan_to_num: NaN becomes `nan`, ±inf become `posinf`/`neginf`; an omitted number (NaN from
+// the front end's None) is 0 for nan and the element type's largest finite value for the others
+// @ts-ignore: decorator
+@inline export function nanToNum<T>(x: T, nan: T, posinf: T, neginf: T): T {
+  if (x != x) return nan != nan ? <T>0 : nan;
+  const big = sizeof<T>() == 4 ? <T>f32.MAX_VALUE : <T>f64.MAX_VALUE;
+  if (x == <T>Infinity) return posinf != posinf ? big : posinf;
+  if (x == <T>-Infinity) return neginf != neginf ? -big : neginf;
+  return x;
+}

@@ -35,6 +35,13 @@ import { Op, DType } from '../../abi/abi';
     case Op.Add: return x + alpha * y;
     case Op.Sub: return x - alpha * y;
     case Op.Mul: return x * y;
+    // bitwise ops of int32-stored integers and 0/1 bools; a shift by less than 0 or 64 and more gives
+    // 0 (left) or the sign (right), as PyTorch 2; a left shift beyond int32 is caught by the caller
+    case Op.BitwiseAnd: return <f64>(<i32>x & <i32>y);
+    case Op.BitwiseOr: return <f64>(<i32>x | <i32>y);
+    case Op.BitwiseXor: return <f64>(<i32>x ^ <i32>y);
+    case Op.BitwiseLeftShift: return y < 0 || y >= 64 ? 0 : x * Math.pow(2, y);
+    case Op.BitwiseRightShift: return y < 0 || y > 31 ? (x < 0 ? -1 : 0) : <f64>(<i32>x >> <i32>y);
     default: unreachable(); return 0;
   }
 }

@@ -85,13 +85,13 @@ export function unary(op: i32, a: i32): i32 {
   return out;
 }
 
-/** a (op) c with a JS number c; clamp takes (min, max) with NaN for "none". */
-export function scalar(op: i32, a: i32, c: f64, c2: f64): i32 {
+/** a (op) c with a JS number c; clamp takes (min, max) with NaN for "none", nan_to_num a third number c3. */
+export function scalar(op: i32, a: i32, c: f64, c2: f64, c3: f64): i32 {
   const n = numelOf(a), dtype = dtypeOf(a);
   const out = newTensorN(ndimOf(a), shapePtr(a), dtype, n);
   if (!out) return Err.OutOfMemory;
-  if (dtype == DType.Float64) scalarKernel<f64>(op, dataOf(a), dataOf(out), n, c, c2);
-  else scalarKernel<f32>(op, dataOf(a), dataOf(out), n, <f32>c, <f32>c2);
+  if (dtype == DType.Float64) scalarKernel<f64>(op, dataOf(a), dataOf(out), n, c, c2, c3);
+  else scalarKernel<f32>(op, dataOf(a), dataOf(out), n, <f32>c, <f32>c2, <f32>c3);
   if (!shouldRecord1(a)) return out;
   const r = newRecord(op, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }

@@ -12,7 +12,7 @@ import { typedSum } from '../kernels/typed';
 import { typedBinaryCompute } from './compare';
 import { reducedShape } from './reduce';
 
-/** Op.Add/Sub/Mul of two tensors of one integer or bool dtype (alpha scales b), broadcasting. */
+/** Op.Add/Sub/Mul and the bitwise ops of two tensors of one integer or bool dtype (alpha scales b), broadcasting. */
 export function int_binary(op: i32, a: i32, b: i32, alpha: f64): i32 {
   return typedBinaryCompute(op, a, b, dtypeOf(a), alpha);
 }

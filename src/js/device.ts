@@ -64,7 +64,7 @@ export class JsDevice implements Backend {
 
   binary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return ops.binary(op, T(a), T(b), alpha); }
   unary(op: Op, a: Handle): Handle { return ops.unary(op, T(a)); }
-  scalar(op: Op, a: Handle, c: number, c2: number): Handle { return ops.scalar(op, T(a), c, c2); }
+  scalar(op: Op, a: Handle, c: number, c2: number, c3 = 0): Handle { return ops.scalar(op, T(a), c, c2, c3); }
   sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle { return ops.sum(op, T(a), mask, keepdim); }
   view(op: Op, a: Handle, shape: Shape): Handle { return ops.view(op, T(a), shape); }
   expand(a: Handle, shape: Shape): Handle { return ops.expand(T(a), shape); }

@@ -47,10 +47,10 @@ export function unary(op: Op, a: JsTensor): JsTensor {
   return out;
 }
 
-export function scalar(op: Op, a: JsTensor, c: number, c2: number): JsTensor {
+export function scalar(op: Op, a: JsTensor, c: number, c2: number, c3 = 0): JsTensor {
   const out = empty(a.shape, a.dtype);
-  if (a.dtype === DType.Float64) scalarRun64(op, a.data as Float64Array, out.data as Float64Array, c, c2);
-  else scalarRun(op, a.data as Float32Array, out.data as Float32Array, c, c2);
+  if (a.dtype === DType.Float64) scalarRun64(op, a.data as Float64Array, out.data as Float64Array, c, c2, c3);
+  else scalarRun(op, a.data as Float32Array, out.data as Float32Array, c, c2, c3);
   const r = record(op, out, [a]);
   if (r) {
     r.s0 = c;

@@ -3,11 +3,16 @@
 // recorded (a bool result has no gradient in PyTorch either).
 
 import { Op, DType } from '../../abi/abi.js';
+import { RuntimeError } from '../errors.js';
 import { checkTensorArg, invalidCombination } from '../args.js';
-import { broadcastShapes } from '../shape.js';
+import { broadcastShapes, sameShape } from '../shape.js';
 import { Tensor, checkSameDevice } from '../tensor.js';
-import { resultType, isIntegral, fitsInt32, type Operand } from '../dtype.js';
+import { resultType, isIntegral, isFloating, fitsInt32, defaultFloat, DTYPES, type Operand } from '../dtype.js';
 import { castTensor, castValues } from '../cast.js';
+import { bind } from '../signature.js';
+import { parseSchema } from '../schema.js';
+import { tidy } from '../memory.js';
+import { no_grad } from '../autograd.js';
 
 /** The other operand of a comparison: a tensor or a number (Python's Number: bools count). */
 export type CompareOther = Tensor | number | boolean;
@@ -204,8 +209,89 @@ export function isneginf(input: Tensor): Tensor {
 export function isfinite(input: Tensor): Tensor {
   checkTensorArg('isfinite', 'input', 1, input);
   // comparisons only, which every dtype has
-  const bad = logical_or(isnan(input), isinf(input));
+  const nan = isnan(input), inf = isinf(input);
+  const bad = logical_or(nan, inf);
   const out = logical_not(bad);
-  bad.dispose();
+  for (const t of [nan, inf, bad]) t.dispose();
   return out;
 }
+
+// ---- isclose, allclose, equal (helper special): compositions, as ATen's isclose ----
+
+const CLOSE_PARAMS = 'Tensor input, Tensor other, float rtol=1e-05, float atol=1e-08, bool equal_nan=False';
+const iscloseSchema = parseSchema(`isclose(${CLOSE_PARAMS}) -> Tensor`);
+const allcloseSchema = parseSchema(`allclose(${CLOSE_PARAMS}) -> bool`);
+const equalSchema = parseSchema('equal(Tensor input, Tensor other) -> bool');
+
+/** The options of isclose and allclose. */
+export interface CloseOptions { rtol?: number; atol?: number; equal_nan?: boolean }
+
+/**
+ * ATen's isclose: input == other, or (equal_nan) both NaN, or |input − other| finite and at most
+ * atol + |rtol·other|, computed in the inputs' dtype (bools as the default float dtype).
+ */
+function closeness(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, other = a.other as Tensor, rtol = a.rtol as number, atol = a.atol as number;
+  if (input._dtype !== other._dtype) {
+    throw new RuntimeError(`${DTYPES[input._dtype]._scalarType} did not match ${DTYPES[other._dtype]._scalarType}`);
+  }
+  if (!(rtol >= 0)) throw new RuntimeError(`rtol must be greater than or equal to zero, but got ${rtol}`);
+  if (!(atol >= 0)) throw new RuntimeError(`atol must be greater than or equal to zero, but got ${atol}`);
+  return tidy(() => no_grad(() => {
+    let close = eq(input, other);
+    if (a.equal_nan && isFloating(input._dtype)) close = logical_or(close, logical_and(isnan(input), isnan(other)));
+    if (rtol === 0 && atol === 0) return close;
+    const [x, y] = input._dtype === DType.Bool ? [castTensor(input, defaultFloat()), castTensor(other, defaultFloat())] : [input, other];
+    const allowed = y.mul(rtol).abs().add(atol);
+    const actual = x.sub(y).abs();
+    return logical_or(close, logical_and(isfinite(actual), le(actual, allowed)));
+  }));
+}
+
+/** Whether a bool tensor is true everywhere; it is disposed. */
+function allTrue(t: Tensor): boolean {
+  const ok = (t.dataSync() as Int32Array).every((v) => v !== 0);
+  t.dispose();
+  return ok;
+}
+
+/**
+ * Where input and other are close: |input − other| ≤ atol + rtol·|other| (broadcasting), a bool
+ * tensor; `equal_nan` counts two NaNs as close.
+ * @example
+ * console.log(`${torch.isclose(torch.tensor([1, 2]), torch.tensor([1.000001, 2.1]))}`); // tensor([ True, False])
+ */
+export function isclose(input: Tensor, other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): Tensor;
+export function isclose(input: Tensor, other: Tensor, options: CloseOptions): Tensor;
+export function isclose(...args: unknown[]): Tensor { return closeness(bind(iscloseSchema, args, null)); }
+
+/**
+ * Whether isclose holds everywhere: a JS boolean.
+ * @example
+ * console.log(torch.allclose(torch.tensor([1, 2]), torch.tensor([1, 2.000001]))); // true
+ */
+export function allclose(input: Tensor, other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+export function allclose(input: Tensor, other: Tensor, options: CloseOptions): boolean;
+export function allclose(...args: unknown[]): boolean { return allTrue(closeness(bind(allcloseSchema, args, null))); }
+
+/**
+ * Whether input and other have the same size and elements (compared in their common dtype;
+ * NaN is never equal): a JS boolean.
+ * @example
+ * console.log(torch.equal(torch.tensor([1, 2]), torch.tensor([1, 2])), torch.equal(torch.ones(2), torch.ones(1))); // true false
+ */
+export function equal(input: Tensor, other: Tensor): boolean;
+export function equal(...args: unknown[]): boolean { return equalBound(bind(equalSchema, args, null)); }
+
+function equalBound(a: Record<string, unknown>): boolean {
+  const input = a.input as Tensor, other = a.other as Tensor;
+  checkSameDevice(input, other);
+  return sameShape(input._shape, other._shape) && allTrue(compareTensors(Op.Eq, input, other));
+}
+
+/** @internal the Tensor methods: the schemas bound with self */
+export const closeMethods = {
+  isclose: (self: Tensor, args: unknown[]): Tensor => closeness(bind(iscloseSchema, args, self)),
+  allclose: (self: Tensor, args: unknown[]): boolean => allTrue(closeness(bind(allcloseSchema, args, self))),
+  equal: (self: Tensor, args: unknown[]): boolean => equalBound(bind(equalSchema, args, self)),
+};

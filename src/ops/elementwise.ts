@@ -22,10 +22,10 @@ export function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: stri
   return new Tensor(dev, dev.binary(op, a.h, b.h, alpha), shape === a._shape ? shape.slice() : shape, d);
 }
 
-/** a (op) c; `cIsBool`: c was a JS boolean (a Python bool, for type promotion). */
-export function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string, cIsBool = false): Tensor {
-  if (!isFloating(a._dtype)) return mixedScalar(op, a, c, name, (x) => scalarOp(op, x, c, c2, name), cIsBool);
-  return new Tensor(a._dev, a._dev.scalar(op, a.h, c, c2), a._shape.slice(), a._dtype);
+/** a (op) c (c2, c3: more numbers); `cIsBool`: c was a JS boolean (a Python bool, for type promotion). */
+export function scalarOp(op: Op, a: Tensor, c: number, c2: number, name: string, cIsBool = false, c3 = 0): Tensor {
+  if (!isFloating(a._dtype)) return mixedScalar(op, a, c, name, (x) => scalarOp(op, x, c, c2, name, false, c3), cIsBool);
+  return new Tensor(a._dev, a._dev.scalar(op, a.h, c, c2, c3), a._shape.slice(), a._dtype);
 }
 
 export function unaryOp(op: Op, a: Tensor, name: string): Tensor {

@@ -25,6 +25,8 @@ import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloating } from './common.js';
 import { DTYPES } from '../dtype.js';
 import { checkTensorArg } from '../args.js';
+import { parseSchema } from '../schema.js';
+import { bindVisible } from './linalg_more.js';
 import { viewAs, transpose, unsqueeze, expand, t } from './shape.js';
 
 const typeName = (d: DType): string => DTYPES[d]._scalarType;
@@ -292,3 +294,43 @@ export function linear(input: Tensor, weight: Tensor, bias: Tensor | null): Tens
     y.dispose();
   }
 }
+
+// ---- torch.addmm (helper special): F.linear's fused addmm (AddmmBackward0) over mat2ᵀ ----
+
+const addmmSchema = parseSchema('addmm(Tensor input, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor');
+
+function addmmBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, m1 = a.mat1 as Tensor, m2 = a.mat2 as Tensor;
+  const beta = a.beta as number, alpha = a.alpha as number;
+  const dev = deviceOf(m1, m2);
+  deviceOf(m1, input);
+  for (const [name, m] of [['mat1', m1], ['mat2', m2]] as const) {
+    if (m._shape.length !== 2) throw new RuntimeError(`${name} must be a matrix, got ${m._shape.length}-D tensor`);
+  }
+  checkMm(m1._shape, m2._shape);
+  const shape = [m1._shape[0], m2._shape[1]];
+  checkExpand(input._shape, shape);
+  if (m1._dtype !== m2._dtype) throw new RuntimeError('mat1 and mat2 must have the same dtype');
+  checkDtypes(m1, input, 'addmm');
+  // beta and alpha scale input and mat1 first (MulBackward0 nodes under the AddmmBackward0)
+  const x = alpha === 1 ? m1 : m1.mul(alpha), bias = beta === 1 ? input : input.mul(beta), w = t(m2);
+  try {
+    return new Tensor(dev, dev.linear(x.h, w.h, bias.h), shape, m1._dtype);
+  } finally {
+    drop(...[x, bias, w].filter((v, i) => v !== [m1, input, m2][i]));
+  }
+}
+
+/**
+ * beta·input + alpha·(mat1·mat2): input broadcasts to the product's shape; its node is
+ * AddmmBackward0, F.linear's fused kernel (beta and alpha scale input and mat1 before it).
+ * @example
+ * console.log(`${torch.addmm(torch.ones(2), torch.eye(2), torch.tensor([[1, 2], [3, 4]]), { beta: 2 })}`);
+ * // tensor([[3., 4.],
+ * //         [5., 6.]])
+ */
+export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }): Tensor;
+export function addmm(...args: unknown[]): Tensor { return addmmBound(bindVisible(addmmSchema, args, null)); }
+
+/** @internal Tensor.addmm: the schema bound with self */
+export const addmmMethod = (self: Tensor, args: unknown[]): Tensor => addmmBound(bindVisible(addmmSchema, args, self));

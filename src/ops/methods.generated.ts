@@ -272,4 +272,23 @@ export const tableMethods = {
     const a = bind(schemas.logit[0], args, self);
     return scalarOp(Op.Logit, a.input as Tensor, (a.eps ?? NaN) as number, 0, 'logit');
   },
+  erfinv(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Erfinv, self, 'erfinv');
+    const a = bind(schemas.erfinv[0], args, self);
+    return unaryOp(Op.Erfinv, a.input as Tensor, 'erfinv');
+  },
+  lgamma(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Lgamma, self, 'lgamma');
+    const a = bind(schemas.lgamma[0], args, self);
+    return unaryOp(Op.Lgamma, a.input as Tensor, 'lgamma');
+  },
+  digamma(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Digamma, self, 'digamma');
+    const a = bind(schemas.digamma[0], args, self);
+    return unaryOp(Op.Digamma, a.input as Tensor, 'digamma');
+  },
+  nan_to_num(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.nan_to_num[0], args, self);
+    return scalarOp(Op.NanToNum, a.input as Tensor, (a.nan ?? NaN) as number, (a.posinf ?? NaN) as number, 'nan_to_num', false, (a.neginf ?? NaN) as number);
+  },
 };

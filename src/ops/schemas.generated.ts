@@ -66,4 +66,8 @@ export const schemas = {
   rad2deg: [parseSchema('rad2deg(Tensor input) -> Tensor')],
   sinc: [parseSchema('sinc(Tensor input) -> Tensor')],
   logit: [parseSchema('logit(Tensor input, float? eps=None) -> Tensor')],
+  erfinv: [parseSchema('erfinv(Tensor input) -> Tensor')],
+  lgamma: [parseSchema('lgamma(Tensor input) -> Tensor')],
+  digamma: [parseSchema('digamma(Tensor input) -> Tensor')],
+  nan_to_num: [parseSchema('nan_to_num(Tensor input, float? nan=0.0, float? posinf=None, float? neginf=None) -> Tensor')],
 };

@@ -331,6 +331,23 @@ export const ops: Rows = {
   [Op.GeluTanh]: unary('GeluBackward0', {
     let: { inner: '0.7978845608028654 * (x + 0.044715 * x * x * x)' }, expr: '0.5 * x * (1 + tanh(inner))',
   }, 'gelu_tanh_backward(grad, self)', { doc: "gelu with approximate='tanh'.", via: { call: 'F.gelu', kwargs: { approximate: 'tanh' } } }),
+  // special functions: PyTorch's float and double kernels step by step (kernels/scalar_math.ts)
+  [Op.Erfinv]: unary('ErfinvBackward0', 'erfinv(x)', 'grad * 0.886226925452758 * exp(result * result)',
+    { torch: 'erfinv(Tensor input) -> Tensor', domain: 'unit', kinks: [0.7, 0.999], doc: 'The inverse error function: erf(erfinv(x)) = x on (−1, 1).' }),
+  [Op.Lgamma]: unary('LgammaBackward0', 'lgamma(x)', 'grad * digamma(self)',
+    { torch: 'lgamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1e-30], doc: 'log|Γ(x)|: inf at the poles 0, −1, −2, ….' }),
+  [Op.Digamma]: unary('DigammaBackward0', 'digamma(x)', 'digamma_backward(grad, self)',
+    { torch: 'digamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1.4616321], doc: 'ψ(x) = Γ′(x)/Γ(x): ∓inf at ±0, NaN at negative integers.' }),
+  // a None number is NaN to the kernel: 0 for nan, the dtype's largest finite value for posinf/neginf
+  [Op.NanToNum]: scalar('NanToNumBackward0', ['nan', 'posinf', 'neginf'], 'nanToNum(x, c, c2, c3)', 'nan_to_num_backward(grad, self)', {
+    torch: 'nan_to_num(Tensor input, float? nan=0.0, float? posinf=None, float? neginf=None) -> Tensor',
+    example: { nan: 1.5, posinf: 100, neginf: -50 }, doc: "NaN, +inf, −inf replaced by nan, posinf, neginf (by default 0 and the dtype's largest finite values).",
+    cases: [
+      { name: 'nan_to_num/defaults', call: 'torch.nan_to_num', args: [{ values: EDGES8, shape: [8] }], kwargs: {} },
+      f64('nan_to_num/defaults', 'torch.nan_to_num', [{ values: EDGES8, shape: [8] }], {}, 'elementwise'),
+      { name: 'nan_to_num/method posinf only', call: 'Tensor.nan_to_num', args: [{ values: EDGES8, shape: [8] }], kwargs: { posinf: 7 } },
+    ],
+  }),
 
   // ---- hand-written kernels, shapes and saves (assembly/ops, src/js/ops); helpers in grad/ ----
   [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward', { cases: [f64('sum/all', 'torch.sum', [any([3, 4])], {}, 'reduction')] }),
@@ -595,7 +612,14 @@ export const ops: Rows = {
   [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward', { cases: [f64('mv', 'torch.mv', [any([3, 4]), any([4])], {}, 'matmul')] }),
   [Op.Dot]: manual('DotBackward0', ['self', 'tensor'], 'dotBackward', { cases: [f64('dot', 'torch.dot', [any([4]), any([4])], {}, 'matmul')] }),
   [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward', {
-    cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul')],
+    cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul'),
+      // torch.addmm (helper special): the same node over mat2ᵀ, beta and alpha scaling input and mat1
+      { name: 'addmm/function', call: 'torch.addmm', args: [any([3, 5]), any([3, 4]), any([4, 5])], family: 'matmul' },
+      { name: 'addmm/broadcast beta alpha', call: 'torch.addmm', args: [any([5]), any([3, 4]), any([4, 5])], kwargs: { beta: 0.5, alpha: -2 }, family: 'matmul' },
+      { name: 'addmm/method', call: 'Tensor.addmm', args: [any([1, 2]), any([3, 4]), any([4, 2])], kwargs: { alpha: 3 }, family: 'matmul' },
+      { name: 'addmm/0-d input', call: 'torch.addmm', args: [any([]), any([2, 3]), any([3, 2])], family: 'matmul' },
+      { name: 'addmm/empty inner', call: 'torch.addmm', args: [any([2, 2]), any([2, 0]), any([0, 2])], kwargs: { beta: 2 }, family: 'matmul' },
+      f64('addmm', 'torch.addmm', [any([3, 5]), any([3, 4]), any([4, 5])], { beta: 2, alpha: 0.5 }, 'matmul')],
   }),
   // shape and indexing 2 (src/ops/gather_scatter.ts): one gather kernel, g added back at the index
   [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
@@ -1022,6 +1046,9 @@ export const ops: Rows = {
     f64('logcumsumexp/dim', 'torch.logcumsumexp', [any([3, 4]), -1], {}, 'reduction'),
     f64('logcumsumexp/inf', 'torch.logcumsumexp', [{ values: [-Infinity, 1, Infinity, 2, -Infinity, -Infinity], shape: [2, 3] }, 1], {}, 'reduction'),
   ] }),
+  // bitwise ops of integer and bool tensors (src/ops/bitwise.ts): no gradient
+  [Op.BitwiseAnd]: never(['self', 'other']), [Op.BitwiseOr]: never(['self', 'other']), [Op.BitwiseXor]: never(['self', 'other']),
+  [Op.BitwiseLeftShift]: never(['self', 'other']), [Op.BitwiseRightShift]: never(['self', 'other']),
 };
 
 /**
@@ -1106,6 +1133,10 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   sinc_backward: {
     args: 'x', kernel: { let: { p: '3.141592653589793 * x' }, expr: 'x == 0 ? 0 : g * ((p * cos(p) - sin(p)) / (p * x))' },
   },
+  // PyTorch's grad · polygamma(1, self)
+  digamma_backward: { args: 'x', kernel: 'g * trigamma(x)' },
+  // grad · isfinite(self): a NaN gradient stays NaN where self is not finite, as grad · 0
+  nan_to_num_backward: { args: 'x', kernel: 'g * (x == x && abs(x) != inf ? 1 : 0)' },
   // at::xlogy(self != 0, other): log(other) where self ≠ 0, else 0 (NaN for a NaN other)
   xlogy_backward_self: { args: 'x y', kernel: 'x != 0 ? g * log(y) : y != y ? y : 0' },
 };

@@ -652,3 +652,51 @@ export function logit(...args: unknown[]): Tensor {
   const a = bind(schemas.logit[0], args, null);
   return scalarOp(Op.Logit, a.input as Tensor, (a.eps ?? NaN) as number, 0, 'logit');
 }
+
+/**
+ * The inverse error function: erf(erfinv(x)) = x on (−1, 1). Its gradient node is PyTorch's ErfinvBackward0.
+ * @example torch.erfinv(x)
+ */
+export function erfinv(input: Tensor): Tensor;
+export function erfinv(options: { input: Tensor }): Tensor;
+export function erfinv(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Erfinv, args[0], 'erfinv');
+  const a = bind(schemas.erfinv[0], args, null);
+  return unaryOp(Op.Erfinv, a.input as Tensor, 'erfinv');
+}
+
+/**
+ * log|Γ(x)|: inf at the poles 0, −1, −2, …. Its gradient node is PyTorch's LgammaBackward0.
+ * @example torch.lgamma(x)
+ */
+export function lgamma(input: Tensor): Tensor;
+export function lgamma(options: { input: Tensor }): Tensor;
+export function lgamma(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Lgamma, args[0], 'lgamma');
+  const a = bind(schemas.lgamma[0], args, null);
+  return unaryOp(Op.Lgamma, a.input as Tensor, 'lgamma');
+}
+
+/**
+ * ψ(x) = Γ′(x)/Γ(x): ∓inf at ±0, NaN at negative integers. Its gradient node is PyTorch's DigammaBackward0.
+ * @example torch.digamma(x)
+ */
+export function digamma(input: Tensor): Tensor;
+export function digamma(options: { input: Tensor }): Tensor;
+export function digamma(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Digamma, args[0], 'digamma');
+  const a = bind(schemas.digamma[0], args, null);
+  return unaryOp(Op.Digamma, a.input as Tensor, 'digamma');
+}
+
+/**
+ * NaN, +inf, −inf replaced by nan, posinf, neginf (by default 0 and the dtype's largest finite values). Its gradient node is PyTorch's NanToNumBackward0.
+ * @example torch.nan_to_num(x)
+ */
+export function nan_to_num(input: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null): Tensor;
+export function nan_to_num(input: Tensor, options: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+export function nan_to_num(options: { input: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+export function nan_to_num(...args: unknown[]): Tensor {
+  const a = bind(schemas.nan_to_num[0], args, null);
+  return scalarOp(Op.NanToNum, a.input as Tensor, (a.nan ?? NaN) as number, (a.posinf ?? NaN) as number, 'nan_to_num', false, (a.neginf ?? NaN) as number);
+}

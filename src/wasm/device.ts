@@ -296,7 +296,7 @@ export class WasmDevice implements Backend {
     return this.id(this.x.binary(op, a as number, b as number, alpha));
   }
   unary(op: Op, a: Handle): Handle { return this.id(this.x.unary(op, a as number)); }
-  scalar(op: Op, a: Handle, c: number, c2: number): Handle { return this.id(this.x.scalar(op, a as number, c, c2)); }
+  scalar(op: Op, a: Handle, c: number, c2: number, c3 = 0): Handle { return this.id(this.x.scalar(op, a as number, c, c2, c3)); }
   sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle {
     return this.id(this.x.sum(op, a as number, mask, keepdim));
   }

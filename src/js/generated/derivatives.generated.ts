@@ -228,4 +228,13 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.NanmedianDim]: (r, g, k) => sortBackward(r, g, k),
   [Op.Mode]: (r, g, k) => sortBackward(r, g, k),
   [Op.Unique2]: (r, g, k) => notDifferentiable(),
+  [Op.Erfinv]: (r, g, k) => mul(mulS(g, 0.886226925452758), un(Op.Exp, mul(result(r), result(r)))),
+  [Op.Lgamma]: (r, g, k) => mul(g, un(Op.Digamma, saved(r, 0))),
+  [Op.Digamma]: (r, g, k) => fused(Fused.DigammaBackward, g, saved(r, 0), null, 0, 0),
+  [Op.NanToNum]: (r, g, k) => fused(Fused.NanToNumBackward, g, saved(r, 0), null, 0, 0),
+  [Op.BitwiseAnd]: (r, g, k) => notDifferentiable(),
+  [Op.BitwiseOr]: (r, g, k) => notDifferentiable(),
+  [Op.BitwiseXor]: (r, g, k) => notDifferentiable(),
+  [Op.BitwiseLeftShift]: (r, g, k) => notDifferentiable(),
+  [Op.BitwiseRightShift]: (r, g, k) => notDifferentiable(),
 };

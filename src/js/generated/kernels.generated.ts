@@ -8,7 +8,8 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
-  powC64, powScalar64, remainder64, copysign64,
+  powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
+  nanToNum, nanToNum64,
 } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
@@ -16,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -67,41 +68,46 @@ export function unaryRun(op: Op, x: F32, out: F32): void {
     case Op.Deg2rad: for (let i = 0; i < n; i++) out[i] = unaryDeg2rad(x[i]); return;
     case Op.Rad2deg: for (let i = 0; i < n; i++) out[i] = unaryRad2deg(x[i]); return;
     case Op.Sinc: for (let i = 0; i < n; i++) out[i] = unarySinc(x[i]); return;
+    case Op.Erfinv: for (let i = 0; i < n; i++) out[i] = unaryErfinv(x[i]); return;
+    case Op.Lgamma: for (let i = 0; i < n; i++) out[i] = unaryLgamma(x[i]); return;
+    case Op.Digamma: for (let i = 0; i < n; i++) out[i] = unaryDigamma(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
 
-export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number): void {
+export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number, c3: number): void {
   const n = x.length;
   c = f(c);
   c2 = f(c2);
+  c3 = f(c3);
   switch (op) {
-    case Op.AddScalar: for (let i = 0; i < n; i++) out[i] = scalarAddScalar(x[i], c, c2); return;
-    case Op.SubScalar: for (let i = 0; i < n; i++) out[i] = scalarSubScalar(x[i], c, c2); return;
-    case Op.MulScalar: for (let i = 0; i < n; i++) out[i] = scalarMulScalar(x[i], c, c2); return;
-    case Op.DivScalar: for (let i = 0; i < n; i++) out[i] = scalarDivScalar(x[i], c, c2); return;
-    case Op.PowScalar: for (let i = 0; i < n; i++) out[i] = scalarPowScalar(x[i], c, c2); return;
-    case Op.Rsub: for (let i = 0; i < n; i++) out[i] = scalarRsub(x[i], c, c2); return;
-    case Op.Rpow: for (let i = 0; i < n; i++) out[i] = scalarRpow(x[i], c, c2); return;
-    case Op.Clamp: for (let i = 0; i < n; i++) out[i] = scalarClamp(x[i], c, c2); return;
-    case Op.LeakyRelu: for (let i = 0; i < n; i++) out[i] = scalarLeakyRelu(x[i], c, c2); return;
-    case Op.Hardtanh: for (let i = 0; i < n; i++) out[i] = scalarHardtanh(x[i], c, c2); return;
-    case Op.Elu: for (let i = 0; i < n; i++) out[i] = scalarElu(x[i], c, c2); return;
-    case Op.Celu: for (let i = 0; i < n; i++) out[i] = scalarCelu(x[i], c, c2); return;
-    case Op.Hardshrink: for (let i = 0; i < n; i++) out[i] = scalarHardshrink(x[i], c, c2); return;
-    case Op.Softshrink: for (let i = 0; i < n; i++) out[i] = scalarSoftshrink(x[i], c, c2); return;
-    case Op.Threshold: for (let i = 0; i < n; i++) out[i] = scalarThreshold(x[i], c, c2); return;
-    case Op.Softplus: for (let i = 0; i < n; i++) out[i] = scalarSoftplus(x[i], c, c2); return;
-    case Op.FmodScalar: for (let i = 0; i < n; i++) out[i] = scalarFmodScalar(x[i], c, c2); return;
-    case Op.RemainderScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderScalar(x[i], c, c2); return;
-    case Op.XlogySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogySelfScalar(x[i], c, c2); return;
-    case Op.XlogyScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogyScalar(x[i], c, c2); return;
-    case Op.RoundDecimals: for (let i = 0; i < n; i++) out[i] = scalarRoundDecimals(x[i], c, c2); return;
-    case Op.RemainderSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderSelfScalar(x[i], c, c2); return;
-    case Op.ClampMin: for (let i = 0; i < n; i++) out[i] = scalarClampMin(x[i], c, c2); return;
-    case Op.ClampMax: for (let i = 0; i < n; i++) out[i] = scalarClampMax(x[i], c, c2); return;
-    case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar(x[i], c, c2); return;
-    case Op.Logit: for (let i = 0; i < n; i++) out[i] = scalarLogit(x[i], c, c2); return;
+    case Op.AddScalar: for (let i = 0; i < n; i++) out[i] = scalarAddScalar(x[i], c, c2, c3); return;
+    case Op.SubScalar: for (let i = 0; i < n; i++) out[i] = scalarSubScalar(x[i], c, c2, c3); return;
+    case Op.MulScalar: for (let i = 0; i < n; i++) out[i] = scalarMulScalar(x[i], c, c2, c3); return;
+    case Op.DivScalar: for (let i = 0; i < n; i++) out[i] = scalarDivScalar(x[i], c, c2, c3); return;
+    case Op.PowScalar: for (let i = 0; i < n; i++) out[i] = scalarPowScalar(x[i], c, c2, c3); return;
+    case Op.Rsub: for (let i = 0; i < n; i++) out[i] = scalarRsub(x[i], c, c2, c3); return;
+    case Op.Rpow: for (let i = 0; i < n; i++) out[i] = scalarRpow(x[i], c, c2, c3); return;
+    case Op.Clamp: for (let i = 0; i < n; i++) out[i] = scalarClamp(x[i], c, c2, c3); return;
+    case Op.LeakyRelu: for (let i = 0; i < n; i++) out[i] = scalarLeakyRelu(x[i], c, c2, c3); return;
+    case Op.Hardtanh: for (let i = 0; i < n; i++) out[i] = scalarHardtanh(x[i], c, c2, c3); return;
+    case Op.Elu: for (let i = 0; i < n; i++) out[i] = scalarElu(x[i], c, c2, c3); return;
+    case Op.Celu: for (let i = 0; i < n; i++) out[i] = scalarCelu(x[i], c, c2, c3); return;
+    case Op.Hardshrink: for (let i = 0; i < n; i++) out[i] = scalarHardshrink(x[i], c, c2, c3); return;
+    case Op.Softshrink: for (let i = 0; i < n; i++) out[i] = scalarSoftshrink(x[i], c, c2, c3); return;
+    case Op.Threshold: for (let i = 0; i < n; i++) out[i] = scalarThreshold(x[i], c, c2, c3); return;
+    case Op.Softplus: for (let i = 0; i < n; i++) out[i] = scalarSoftplus(x[i], c, c2, c3); return;
+    case Op.FmodScalar: for (let i = 0; i < n; i++) out[i] = scalarFmodScalar(x[i], c, c2, c3); return;
+    case Op.RemainderScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderScalar(x[i], c, c2, c3); return;
+    case Op.XlogySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogySelfScalar(x[i], c, c2, c3); return;
+    case Op.XlogyScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogyScalar(x[i], c, c2, c3); return;
+    case Op.RoundDecimals: for (let i = 0; i < n; i++) out[i] = scalarRoundDecimals(x[i], c, c2, c3); return;
+    case Op.RemainderSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderSelfScalar(x[i], c, c2, c3); return;
+    case Op.ClampMin: for (let i = 0; i < n; i++) out[i] = scalarClampMin(x[i], c, c2, c3); return;
+    case Op.ClampMax: for (let i = 0; i < n; i++) out[i] = scalarClampMax(x[i], c, c2, c3); return;
+    case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar(x[i], c, c2, c3); return;
+    case Op.Logit: for (let i = 0; i < n; i++) out[i] = scalarLogit(x[i], c, c2, c3); return;
+    case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -323,84 +329,96 @@ function unarySinc(x: number): number {
   const p = f((3.1415927410125732 * x));
   return ((x === 0) ? 1 : f((f(Math.sin(p)) / p)));
 }
-function scalarAddScalar(x: number, c: number, c2: number): number {
+function unaryErfinv(x: number): number {
+  return f(erfinv(x));
+}
+function unaryLgamma(x: number): number {
+  return f(lgamma(x));
+}
+function unaryDigamma(x: number): number {
+  return f(digamma(x));
+}
+function scalarAddScalar(x: number, c: number, c2: number, c3: number): number {
   return f((x + c));
 }
-function scalarSubScalar(x: number, c: number, c2: number): number {
+function scalarSubScalar(x: number, c: number, c2: number, c3: number): number {
   return f((x - c));
 }
-function scalarMulScalar(x: number, c: number, c2: number): number {
+function scalarMulScalar(x: number, c: number, c2: number, c3: number): number {
   return f((x * c));
 }
-function scalarDivScalar(x: number, c: number, c2: number): number {
+function scalarDivScalar(x: number, c: number, c2: number, c3: number): number {
   return f((x / c));
 }
-function scalarPowScalar(x: number, c: number, c2: number): number {
+function scalarPowScalar(x: number, c: number, c2: number, c3: number): number {
   return f(powScalar(x, c));
 }
-function scalarRsub(x: number, c: number, c2: number): number {
+function scalarRsub(x: number, c: number, c2: number, c3: number): number {
   return f((c - x));
 }
-function scalarRpow(x: number, c: number, c2: number): number {
+function scalarRpow(x: number, c: number, c2: number, c3: number): number {
   return f(powC(c, x));
 }
-function scalarClamp(x: number, c: number, c2: number): number {
+function scalarClamp(x: number, c: number, c2: number, c3: number): number {
   return f(clampF(x, c, c2));
 }
-function scalarLeakyRelu(x: number, c: number, c2: number): number {
+function scalarLeakyRelu(x: number, c: number, c2: number, c3: number): number {
   return ((x > 0) ? x : f((x * c)));
 }
-function scalarHardtanh(x: number, c: number, c2: number): number {
+function scalarHardtanh(x: number, c: number, c2: number, c3: number): number {
   return ((x < c) ? c : ((x > c2) ? c2 : x));
 }
-function scalarElu(x: number, c: number, c2: number): number {
+function scalarElu(x: number, c: number, c2: number, c3: number): number {
   return ((x <= 0) ? f((f((f(Math.exp(x)) - 1)) * c)) : x);
 }
-function scalarCelu(x: number, c: number, c2: number): number {
+function scalarCelu(x: number, c: number, c2: number, c3: number): number {
   return ((x <= 0) ? f((f((f(Math.exp(f((x * f((1 / c)))))) - 1)) * c)) : x);
 }
-function scalarHardshrink(x: number, c: number, c2: number): number {
+function scalarHardshrink(x: number, c: number, c2: number, c3: number): number {
   return (((x >= -c) && (x <= c)) ? 0 : x);
 }
-function scalarSoftshrink(x: number, c: number, c2: number): number {
+function scalarSoftshrink(x: number, c: number, c2: number, c3: number): number {
   return ((x > c) ? f((x - c)) : ((x < -c) ? f((x + c)) : 0));
 }
-function scalarThreshold(x: number, c: number, c2: number): number {
+function scalarThreshold(x: number, c: number, c2: number, c3: number): number {
   return ((x <= c) ? c2 : x);
 }
-function scalarSoftplus(x: number, c: number, c2: number): number {
+function scalarSoftplus(x: number, c: number, c2: number, c3: number): number {
   return ((f((x * c)) > c2) ? x : f((f(Math.log1p(f(Math.exp(f((x * c)))))) / c)));
 }
-function scalarFmodScalar(x: number, c: number, c2: number): number {
+function scalarFmodScalar(x: number, c: number, c2: number, c3: number): number {
   return f(fmod(x, c));
 }
-function scalarRemainderScalar(x: number, c: number, c2: number): number {
+function scalarRemainderScalar(x: number, c: number, c2: number, c3: number): number {
   return f(remainder(x, c));
 }
-function scalarXlogySelfScalar(x: number, c: number, c2: number): number {
+function scalarXlogySelfScalar(x: number, c: number, c2: number, c3: number): number {
   return (((c === 0) && (x === x)) ? 0 : f((c * f(Math.log(x)))));
 }
-function scalarXlogyScalar(x: number, c: number, c2: number): number {
+function scalarXlogyScalar(x: number, c: number, c2: number, c3: number): number {
   return (((x === 0) && (c === c)) ? 0 : f((x * f(Math.log(c)))));
 }
-function scalarRoundDecimals(x: number, c: number, c2: number): number {
+function scalarRoundDecimals(x: number, c: number, c2: number, c3: number): number {
   return ((c < 0) ? f((f(rint(f((x / f(exp10(-c)))))) * f(exp10(-c)))) : f((f(rint(f((x * f(exp10(c)))))) / f(exp10(c)))));
 }
-function scalarRemainderSelfScalar(x: number, c: number, c2: number): number {
+function scalarRemainderSelfScalar(x: number, c: number, c2: number, c3: number): number {
   return f(remainder(c, x));
 }
-function scalarClampMin(x: number, c: number, c2: number): number {
+function scalarClampMin(x: number, c: number, c2: number, c3: number): number {
   return ((c !== c) ? c : ((x < c) ? c : x));
 }
-function scalarClampMax(x: number, c: number, c2: number): number {
+function scalarClampMax(x: number, c: number, c2: number, c3: number): number {
   return ((c !== c) ? c : ((x > c) ? c : x));
 }
-function scalarCopysignScalar(x: number, c: number, c2: number): number {
+function scalarCopysignScalar(x: number, c: number, c2: number, c3: number): number {
   return f(copysign(x, c));
 }
-function scalarLogit(x: number, c: number, c2: number): number {
+function scalarLogit(x: number, c: number, c2: number, c3: number): number {
   const z = ((x < c) ? c : ((x > f((1 - c))) ? f((1 - c)) : x));
   return f(Math.log(f((z / f((1 - z))))));
+}
+function scalarNanToNum(x: number, c: number, c2: number, c3: number): number {
+  return f(nanToNum(x, c, c2, c3));
 }
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
@@ -497,6 +515,8 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.GradWhereGt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGt(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CopysignBackward: for (let i = 0; i < n; i++) out[i] = fusedCopysignBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SincBackward: for (let i = 0; i < n; i++) out[i] = fusedSincBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
@@ -624,6 +644,12 @@ function fusedSincBackward(g: number, x: number, y: number, c: number, c2: numbe
   const p = f((3.1415927410125732 * x));
   return ((x === 0) ? 0 : f((g * f((f((f((p * f(Math.cos(p)))) - f(Math.sin(p)))) / f((p * x)))))));
 }
+function fusedDigammaBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return f((g * f(trigamma(x))));
+}
+function fusedNanToNumBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return f((g * (((x === x) && (f(Math.abs(x)) !== Infinity)) ? 1 : 0)));
+}
 function fusedXlogyBackwardSelf(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x !== 0) ? f((g * f(Math.log(y)))) : ((y !== y) ? y : 0));
 }
@@ -677,39 +703,43 @@ export function unaryRun64(op: Op, x: F64, out: F64): void {
     case Op.Deg2rad: for (let i = 0; i < n; i++) out[i] = unaryDeg2rad64(x[i]); return;
     case Op.Rad2deg: for (let i = 0; i < n; i++) out[i] = unaryRad2deg64(x[i]); return;
     case Op.Sinc: for (let i = 0; i < n; i++) out[i] = unarySinc64(x[i]); return;
+    case Op.Erfinv: for (let i = 0; i < n; i++) out[i] = unaryErfinv64(x[i]); return;
+    case Op.Lgamma: for (let i = 0; i < n; i++) out[i] = unaryLgamma64(x[i]); return;
+    case Op.Digamma: for (let i = 0; i < n; i++) out[i] = unaryDigamma64(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
 
-export function scalarRun64(op: Op, x: F64, out: F64, c: number, c2: number): void {
+export function scalarRun64(op: Op, x: F64, out: F64, c: number, c2: number, c3: number): void {
   const n = x.length;
   switch (op) {
-    case Op.AddScalar: for (let i = 0; i < n; i++) out[i] = scalarAddScalar64(x[i], c, c2); return;
-    case Op.SubScalar: for (let i = 0; i < n; i++) out[i] = scalarSubScalar64(x[i], c, c2); return;
-    case Op.MulScalar: for (let i = 0; i < n; i++) out[i] = scalarMulScalar64(x[i], c, c2); return;
-    case Op.DivScalar: for (let i = 0; i < n; i++) out[i] = scalarDivScalar64(x[i], c, c2); return;
-    case Op.PowScalar: for (let i = 0; i < n; i++) out[i] = scalarPowScalar64(x[i], c, c2); return;
-    case Op.Rsub: for (let i = 0; i < n; i++) out[i] = scalarRsub64(x[i], c, c2); return;
-    case Op.Rpow: for (let i = 0; i < n; i++) out[i] = scalarRpow64(x[i], c, c2); return;
-    case Op.Clamp: for (let i = 0; i < n; i++) out[i] = scalarClamp64(x[i], c, c2); return;
-    case Op.LeakyRelu: for (let i = 0; i < n; i++) out[i] = scalarLeakyRelu64(x[i], c, c2); return;
-    case Op.Hardtanh: for (let i = 0; i < n; i++) out[i] = scalarHardtanh64(x[i], c, c2); return;
-    case Op.Elu: for (let i = 0; i < n; i++) out[i] = scalarElu64(x[i], c, c2); return;
-    case Op.Celu: for (let i = 0; i < n; i++) out[i] = scalarCelu64(x[i], c, c2); return;
-    case Op.Hardshrink: for (let i = 0; i < n; i++) out[i] = scalarHardshrink64(x[i], c, c2); return;
-    case Op.Softshrink: for (let i = 0; i < n; i++) out[i] = scalarSoftshrink64(x[i], c, c2); return;
-    case Op.Threshold: for (let i = 0; i < n; i++) out[i] = scalarThreshold64(x[i], c, c2); return;
-    case Op.Softplus: for (let i = 0; i < n; i++) out[i] = scalarSoftplus64(x[i], c, c2); return;
-    case Op.FmodScalar: for (let i = 0; i < n; i++) out[i] = scalarFmodScalar64(x[i], c, c2); return;
-    case Op.RemainderScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderScalar64(x[i], c, c2); return;
-    case Op.XlogySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogySelfScalar64(x[i], c, c2); return;
-    case Op.XlogyScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogyScalar64(x[i], c, c2); return;
-    case Op.RoundDecimals: for (let i = 0; i < n; i++) out[i] = scalarRoundDecimals64(x[i], c, c2); return;
-    case Op.RemainderSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderSelfScalar64(x[i], c, c2); return;
-    case Op.ClampMin: for (let i = 0; i < n; i++) out[i] = scalarClampMin64(x[i], c, c2); return;
-    case Op.ClampMax: for (let i = 0; i < n; i++) out[i] = scalarClampMax64(x[i], c, c2); return;
-    case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar64(x[i], c, c2); return;
-    case Op.Logit: for (let i = 0; i < n; i++) out[i] = scalarLogit64(x[i], c, c2); return;
+    case Op.AddScalar: for (let i = 0; i < n; i++) out[i] = scalarAddScalar64(x[i], c, c2, c3); return;
+    case Op.SubScalar: for (let i = 0; i < n; i++) out[i] = scalarSubScalar64(x[i], c, c2, c3); return;
+    case Op.MulScalar: for (let i = 0; i < n; i++) out[i] = scalarMulScalar64(x[i], c, c2, c3); return;
+    case Op.DivScalar: for (let i = 0; i < n; i++) out[i] = scalarDivScalar64(x[i], c, c2, c3); return;
+    case Op.PowScalar: for (let i = 0; i < n; i++) out[i] = scalarPowScalar64(x[i], c, c2, c3); return;
+    case Op.Rsub: for (let i = 0; i < n; i++) out[i] = scalarRsub64(x[i], c, c2, c3); return;
+    case Op.Rpow: for (let i = 0; i < n; i++) out[i] = scalarRpow64(x[i], c, c2, c3); return;
+    case Op.Clamp: for (let i = 0; i < n; i++) out[i] = scalarClamp64(x[i], c, c2, c3); return;
+    case Op.LeakyRelu: for (let i = 0; i < n; i++) out[i] = scalarLeakyRelu64(x[i], c, c2, c3); return;
+    case Op.Hardtanh: for (let i = 0; i < n; i++) out[i] = scalarHardtanh64(x[i], c, c2, c3); return;
+    case Op.Elu: for (let i = 0; i < n; i++) out[i] = scalarElu64(x[i], c, c2, c3); return;
+    case Op.Celu: for (let i = 0; i < n; i++) out[i] = scalarCelu64(x[i], c, c2, c3); return;
+    case Op.Hardshrink: for (let i = 0; i < n; i++) out[i] = scalarHardshrink64(x[i], c, c2, c3); return;
+    case Op.Softshrink: for (let i = 0; i < n; i++) out[i] = scalarSoftshrink64(x[i], c, c2, c3); return;
+    case Op.Threshold: for (let i = 0; i < n; i++) out[i] = scalarThreshold64(x[i], c, c2, c3); return;
+    case Op.Softplus: for (let i = 0; i < n; i++) out[i] = scalarSoftplus64(x[i], c, c2, c3); return;
+    case Op.FmodScalar: for (let i = 0; i < n; i++) out[i] = scalarFmodScalar64(x[i], c, c2, c3); return;
+    case Op.RemainderScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderScalar64(x[i], c, c2, c3); return;
+    case Op.XlogySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogySelfScalar64(x[i], c, c2, c3); return;
+    case Op.XlogyScalar: for (let i = 0; i < n; i++) out[i] = scalarXlogyScalar64(x[i], c, c2, c3); return;
+    case Op.RoundDecimals: for (let i = 0; i < n; i++) out[i] = scalarRoundDecimals64(x[i], c, c2, c3); return;
+    case Op.RemainderSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarRemainderSelfScalar64(x[i], c, c2, c3); return;
+    case Op.ClampMin: for (let i = 0; i < n; i++) out[i] = scalarClampMin64(x[i], c, c2, c3); return;
+    case Op.ClampMax: for (let i = 0; i < n; i++) out[i] = scalarClampMax64(x[i], c, c2, c3); return;
+    case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar64(x[i], c, c2, c3); return;
+    case Op.Logit: for (let i = 0; i < n; i++) out[i] = scalarLogit64(x[i], c, c2, c3); return;
+    case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum64(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -931,84 +961,96 @@ function unarySinc64(x: number): number {
   const p = (3.141592653589793 * x);
   return ((x === 0) ? 1 : (Math.sin(p) / p));
 }
-function scalarAddScalar64(x: number, c: number, c2: number): number {
+function unaryErfinv64(x: number): number {
+  return erfinv64(x);
+}
+function unaryLgamma64(x: number): number {
+  return lgamma(x);
+}
+function unaryDigamma64(x: number): number {
+  return digamma64(x);
+}
+function scalarAddScalar64(x: number, c: number, c2: number, c3: number): number {
   return (x + c);
 }
-function scalarSubScalar64(x: number, c: number, c2: number): number {
+function scalarSubScalar64(x: number, c: number, c2: number, c3: number): number {
   return (x - c);
 }
-function scalarMulScalar64(x: number, c: number, c2: number): number {
+function scalarMulScalar64(x: number, c: number, c2: number, c3: number): number {
   return (x * c);
 }
-function scalarDivScalar64(x: number, c: number, c2: number): number {
+function scalarDivScalar64(x: number, c: number, c2: number, c3: number): number {
   return (x / c);
 }
-function scalarPowScalar64(x: number, c: number, c2: number): number {
+function scalarPowScalar64(x: number, c: number, c2: number, c3: number): number {
   return powScalar64(x, c);
 }
-function scalarRsub64(x: number, c: number, c2: number): number {
+function scalarRsub64(x: number, c: number, c2: number, c3: number): number {
   return (c - x);
 }
-function scalarRpow64(x: number, c: number, c2: number): number {
+function scalarRpow64(x: number, c: number, c2: number, c3: number): number {
   return powC64(c, x);
 }
-function scalarClamp64(x: number, c: number, c2: number): number {
+function scalarClamp64(x: number, c: number, c2: number, c3: number): number {
   return clampF(x, c, c2);
 }
-function scalarLeakyRelu64(x: number, c: number, c2: number): number {
+function scalarLeakyRelu64(x: number, c: number, c2: number, c3: number): number {
   return ((x > 0) ? x : (x * c));
 }
-function scalarHardtanh64(x: number, c: number, c2: number): number {
+function scalarHardtanh64(x: number, c: number, c2: number, c3: number): number {
   return ((x < c) ? c : ((x > c2) ? c2 : x));
 }
-function scalarElu64(x: number, c: number, c2: number): number {
+function scalarElu64(x: number, c: number, c2: number, c3: number): number {
   return ((x <= 0) ? ((Math.exp(x) - 1) * c) : x);
 }
-function scalarCelu64(x: number, c: number, c2: number): number {
+function scalarCelu64(x: number, c: number, c2: number, c3: number): number {
   return ((x <= 0) ? ((Math.exp((x * (1 / c))) - 1) * c) : x);
 }
-function scalarHardshrink64(x: number, c: number, c2: number): number {
+function scalarHardshrink64(x: number, c: number, c2: number, c3: number): number {
   return (((x >= -c) && (x <= c)) ? 0 : x);
 }
-function scalarSoftshrink64(x: number, c: number, c2: number): number {
+function scalarSoftshrink64(x: number, c: number, c2: number, c3: number): number {
   return ((x > c) ? (x - c) : ((x < -c) ? (x + c) : 0));
 }
-function scalarThreshold64(x: number, c: number, c2: number): number {
+function scalarThreshold64(x: number, c: number, c2: number, c3: number): number {
   return ((x <= c) ? c2 : x);
 }
-function scalarSoftplus64(x: number, c: number, c2: number): number {
+function scalarSoftplus64(x: number, c: number, c2: number, c3: number): number {
   return (((x * c) > c2) ? x : (Math.log1p(Math.exp((x * c))) / c));
 }
-function scalarFmodScalar64(x: number, c: number, c2: number): number {
+function scalarFmodScalar64(x: number, c: number, c2: number, c3: number): number {
   return fmod(x, c);
 }
-function scalarRemainderScalar64(x: number, c: number, c2: number): number {
+function scalarRemainderScalar64(x: number, c: number, c2: number, c3: number): number {
   return remainder64(x, c);
 }
-function scalarXlogySelfScalar64(x: number, c: number, c2: number): number {
+function scalarXlogySelfScalar64(x: number, c: number, c2: number, c3: number): number {
   return (((c === 0) && (x === x)) ? 0 : (c * Math.log(x)));
 }
-function scalarXlogyScalar64(x: number, c: number, c2: number): number {
+function scalarXlogyScalar64(x: number, c: number, c2: number, c3: number): number {
   return (((x === 0) && (c === c)) ? 0 : (x * Math.log(c)));
 }
-function scalarRoundDecimals64(x: number, c: number, c2: number): number {
+function scalarRoundDecimals64(x: number, c: number, c2: number, c3: number): number {
   return ((c < 0) ? (rint((x / exp10(-c))) * exp10(-c)) : (rint((x * exp10(c))) / exp10(c)));
 }
-function scalarRemainderSelfScalar64(x: number, c: number, c2: number): number {
+function scalarRemainderSelfScalar64(x: number, c: number, c2: number, c3: number): number {
   return remainder64(c, x);
 }
-function scalarClampMin64(x: number, c: number, c2: number): number {
+function scalarClampMin64(x: number, c: number, c2: number, c3: number): number {
   return ((c !== c) ? c : ((x < c) ? c : x));
 }
-function scalarClampMax64(x: number, c: number, c2: number): number {
+function scalarClampMax64(x: number, c: number, c2: number, c3: number): number {
   return ((c !== c) ? c : ((x > c) ? c : x));
 }
-function scalarCopysignScalar64(x: number, c: number, c2: number): number {
+function scalarCopysignScalar64(x: number, c: number, c2: number, c3: number): number {
   return copysign64(x, c);
 }
-function scalarLogit64(x: number, c: number, c2: number): number {
+function scalarLogit64(x: number, c: number, c2: number, c3: number): number {
   const z = ((x < c) ? c : ((x > (1 - c)) ? (1 - c) : x));
   return Math.log((z / (1 - z)));
+}
+function scalarNanToNum64(x: number, c: number, c2: number, c3: number): number {
+  return nanToNum64(x, c, c2, c3);
 }
 function binaryAdd64(x: number, y: number, alpha: number): number {
   return (x + (alpha * y));
@@ -1103,6 +1145,8 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.GradWhereGt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGt64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CopysignBackward: for (let i = 0; i < n; i++) out[i] = fusedCopysignBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SincBackward: for (let i = 0; i < n; i++) out[i] = fusedSincBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
@@ -1229,6 +1273,12 @@ function fusedCopysignBackward64(g: number, x: number, y: number, c: number, c2:
 function fusedSincBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   const p = (3.141592653589793 * x);
   return ((x === 0) ? 0 : (g * (((p * Math.cos(p)) - Math.sin(p)) / (p * x))));
+}
+function fusedDigammaBackward64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (g * trigamma64(x));
+}
+function fusedNanToNumBackward64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (g * (((x === x) && (Math.abs(x) !== Infinity)) ? 1 : 0));
 }
 function fusedXlogyBackwardSelf64(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x !== 0) ? (g * Math.log(y)) : ((y !== y) ? y : 0));
@@ -1444,6 +1494,18 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       r.saved = [a];
       return;
     case Op.Logit:
+      r.saved = [a];
+      return;
+    case Op.Erfinv:
+      r.savesResult = true;
+      return;
+    case Op.Lgamma:
+      r.saved = [a];
+      return;
+    case Op.Digamma:
+      r.saved = [a];
+      return;
+    case Op.NanToNum:
       r.saved = [a];
       return;
     default: void a; void b;

@@ -133,3 +133,163 @@ export function erfc(x: number): number {
   const r = a < ERF_SPLIT ? 1 - erfSeries(a) : erfcFraction(a);
   return x < 0 ? 2 - r : r;
 }
+
+// ---- special functions (erfinv, lgamma, digamma, trigamma) ----
+// erfinv, digamma and trigamma follow the steps of PyTorch's CPU kernels (ATen's Math.h) in the
+// element type: `r` rounds every step to float32 (Math.fround) or not at all (float64), so
+// both dtypes land where PyTorch's float and double kernels do. lgamma is glibc's lgamma in
+// PyTorch, correct to an ulp: here it is computed in float64 and rounded once.
+
+type Round = (v: number) => number;
+const same: Round = (v) => v;
+
+/**
+ * erfinv as PyTorch's calc_erfinv: a rational first guess (one form for |y| ≤ 0.7, one in
+ * √(−log((1 − |y|)/2)) beyond), then two Newton steps on erf(x) − y.
+ */
+function erfinvIn(y: number, r: Round): number {
+  const a = Math.abs(y);
+  if (a > 1) return NaN;
+  if (a === 1) return y > 0 ? Infinity : -Infinity;
+  let x: number;
+  if (a <= r(0.7)) {
+    const z = r(y * y);
+    const num = r(r(r(r(r(r(r(-0.140543331) * z) + r(0.914624893)) * z) + r(-1.645349621)) * z) + r(0.886226899));
+    const den = r(r(r(r(r(r(r(r(r(0.012229801) * z) + r(-0.329097515)) * z) + r(1.442710462)) * z) + r(-2.118377725)) * z) + 1);
+    x = r(r(y * num) / den);
+  } else {
+    const z = r(Math.sqrt(-r(Math.log(r(r(1 - a) / 2)))));
+    const num = r(r(r(r(r(r(r(1.641345311) * z) + r(3.429567803)) * z) + r(-1.624906493)) * z) + r(-1.970840454));
+    const den = r(r(r(r(r(1.6370678) * z) + r(3.5438892)) * z) + 1);
+    x = r((y < 0 ? -Math.abs(num) : Math.abs(num)) / den);
+  }
+  const slope = r(2 * r(0.5641895835477563));
+  for (let k = 0; k < 2; k++) x = r(x - r(r(r(erf(x)) - y) / r(slope * r(Math.exp(-r(x * x))))));
+  return x;
+}
+/** The inverse error function, in float32 steps. */
+export const erfinv = (y: number): number => erfinvIn(y, f);
+/** erfinv in float64. */
+export const erfinv64 = (y: number): number => erfinvIn(y, same);
+
+/** |sin(πx)| with x reduced exactly to [0, ½] first, so a large |x| loses nothing. */
+function absSinPi(x: number): number {
+  let t = Math.abs(x);
+  t -= 2 * Math.floor(t / 2);
+  if (t > 1) t -= 1;
+  if (t > 0.5) t = 1 - t;
+  return Math.sin(Math.PI * t);
+}
+
+const LOG_SQRT_2PI = 0.9189385332046728;
+/** Stirling's series for x ≥ 10: the Bernoulli terms B₂ₖ/(2k(2k−1)x^(2k−1)) up to x⁻¹⁵. */
+function lgammaStirling(x: number): number {
+  const z = 1 / (x * x);
+  const series = (1 / 12 + z * (-1 / 360 + z * (1 / 1260 + z * (-1 / 1680 + z * (1 / 1188 + z * (-691 / 360360
+    + z * (1 / 156 + z * (-3617 / 122400)))))))) / x;
+  return (x - 0.5) * Math.log(x) - x + LOG_SQRT_2PI + series;
+}
+
+/**
+ * log|Γ(x)| in float64 (glibc's lgamma is what PyTorch calls): Stirling's series from 10 up,
+ * the recurrence Γ(x) = Γ(x + n)/(x(x+1)…(x+n−1)) below, and the reflection
+ * Γ(x)Γ(1 − x) = π/sin(πx) for x ≤ 0. Poles (0, negative integers) and ±inf give inf.
+ */
+export function lgamma(x: number): number {
+  if (x !== x) return x;
+  if (x === Infinity || x === -Infinity) return Infinity;
+  if (x <= 0) {
+    if (x === Math.floor(x)) return Infinity;
+    return Math.log(Math.PI / absSinPi(x)) - lgamma(1 - x);
+  }
+  if (x >= 10) return lgammaStirling(x);
+  let p = 1, y = x + 1;
+  for (; y < 10; y++) p *= y;
+  return lgammaStirling(y) - Math.log(x) - Math.log(p);
+}
+
+// digamma's asymptotic series: the Bernoulli terms B₂ₖ/(2k) in z = 1/x², highest first
+const DIGAMMA_SERIES = [
+  8.33333333333333333333e-2, -2.10927960927960927961e-2, 7.57575757575757575758e-3,
+  -4.16666666666666666667e-3, 3.96825396825396825397e-3, -8.33333333333333333333e-3, 8.33333333333333333333e-2,
+];
+const PSI_10 = 2.25175258906672110764;
+
+/**
+ * digamma as PyTorch's calc_digamma: ±inf at ∓0, NaN at negative integers, the reflection
+ * ψ(x) = ψ(1 − x) − π/tan(πx) for x < 0 (tan of the fractional part, in float64), the
+ * recurrence ψ(x) = ψ(x + 1) − 1/x up to 10, then the asymptotic series.
+ */
+function digammaIn(x: number, r: Round): number {
+  if (x === 0) return Object.is(x, -0) ? Infinity : -Infinity;
+  if (x < 0) {
+    if (x === Math.trunc(x)) return NaN;
+    return r(digammaIn(r(1 - x), r) - r(Math.PI / Math.tan(Math.PI * (x - Math.trunc(x)))));
+  }
+  let result = 0;
+  while (x < 10) {
+    result = r(result - r(1 / x));
+    x = r(x + 1);
+  }
+  if (x === 10) return r(result + r(PSI_10));
+  let y = 0;
+  if (x < r(1e17)) {
+    const z = r(1 / r(x * x));
+    let p = 0;
+    for (const a of DIGAMMA_SERIES) p = r(r(p * z) + r(a));
+    y = r(z * p);
+  }
+  return r(r(r(result + r(Math.log(x))) - r(0.5 / x)) - y);
+}
+/** The digamma function ψ = Γ′/Γ, in float32 steps. */
+export const digamma = (x: number): number => digammaIn(x, f);
+/** digamma in float64. */
+export const digamma64 = (x: number): number => digammaIn(x, same);
+
+/**
+ * trigamma ψ′ as PyTorch's: the reflection ψ′(1 − x) + ψ′(x) = π²/sin²(πx) below ½, six
+ * steps of ψ′(x) = ψ′(x + 1) + 1/x², then its asymptotic series to x⁻⁷ (as PyTorch, which
+ * stops there: about 1e-9 off in float64, and PyTorch's gradients are what we match).
+ */
+function trigammaIn(x: number, r: Round): number {
+  let sign = 1, result = 0;
+  const pi = r(Math.PI);
+  if (x < 0.5) {
+    sign = -1;
+    const s = r(Math.sin(r(pi * x)));
+    result = r(result - r(r(pi * pi) / r(s * s)));
+    x = r(1 - x);
+  }
+  for (let i = 0; i < 6; i++) {
+    result = r(result + r(1 / r(x * x)));
+    x = r(x + 1);
+  }
+  const ixx = r(1 / r(x * x));
+  const tail = r(ixx * r(r(1 / 6) - r(ixx * r(r(1 / 30) - r(ixx * r(1 / 42))))));
+  result = r(result + r(r(r(1 + r(1 / r(2 * x))) + tail) / x));
+  return sign * result;
+}
+/** trigamma, in float32 steps. */
+export const trigamma = (x: number): number => trigammaIn(x, f);
+/** trigamma in float64. */
+export const trigamma64 = (x: number): number => trigammaIn(x, same);
+
+const F32_MAX = 3.4028234663852886e38;
+/**
+ * nan_to_num: NaN becomes `nan`, ±inf become `posinf`/`neginf`; an omitted number (NaN from
+ * the front end's None) is 0 for nan and float32's largest finite value for the others.
+ */
+export function nanToNum(x: number, nan: number, posinf: number, neginf: number): number {
+  if (x !== x) return nan !== nan ? 0 : nan;
+  if (x === Infinity) return posinf !== posinf ? F32_MAX : posinf;
+  if (x === -Infinity) return neginf !== neginf ? -F32_MAX : neginf;
+  return x;
+}
+
+/** nan_to_num in float64: the omitted bounds are float64's largest finite value. */
+export function nanToNum64(x: number, nan: number, posinf: number, neginf: number): number {
+  if (x !== x) return nan !== nan ? 0 : nan;
+  if (x === Infinity) return posinf !== posinf ? Number.MAX_VALUE : posinf;
+  if (x === -Infinity) return neginf !== neginf ? -Number.MAX_VALUE : neginf;
+  return x;
+}

@@ -22,6 +22,13 @@ function apply(op: Op, x: number, y: number, alpha: number): number {
     case Op.Add: return x + alpha * y;
     case Op.Sub: return x - alpha * y;
     case Op.Mul: return x * y;
+    // bitwise ops of int32-stored integers and 0/1 bools; a shift by less than 0 or 64 and more gives
+    // 0 (left) or the sign (right), as PyTorch 2; a left shift beyond int32 is caught by the caller
+    case Op.BitwiseAnd: return x & y;
+    case Op.BitwiseOr: return x | y;
+    case Op.BitwiseXor: return x ^ y;
+    case Op.BitwiseLeftShift: return y < 0 || y >= 64 ? 0 : x * 2 ** y;
+    case Op.BitwiseRightShift: return y < 0 || y > 31 ? (x < 0 ? -1 : 0) : x >> y;
     default: throw new Error(`wasmgrad: op ${op} is not a typed elementwise op`);
   }
 }
