@@ -89,7 +89,10 @@ export interface OpRow {
   readonly cases?: readonly TableCase[];
 }
 
-/** A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values. */
+/**
+ * A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values
+ * (with a dtype: indices and masks, which need no gradient).
+ */
 export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
   | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
@@ -126,10 +129,13 @@ const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
 /** A fixture case of the float64 kernels: the inputs drawn, then converted with .double(). */
 const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
   ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
-/** The cases plus a float64 copy of the first out-of-place one (its float inputs converted with .double()). */
-const withFloat64 = (cases: TableCase[]): TableCase[] => {
-  const c = cases.find((x) => x.call !== 'Tensor.__inplace__')!;
-  return [...cases, { ...c, name: `${c.name}/float64`, dtype: 'float64' }];
+/**
+ * The cases plus float64 copies (their float inputs converted with .double()) of the cases named,
+ * or of the first out-of-place one.
+ */
+const withFloat64 = (cases: TableCase[], ...names: string[]): TableCase[] => {
+  const picked = names.length ? names.map((n) => cases.find((x) => x.name === n)!) : [cases.find((x) => x.call !== 'Tensor.__inplace__')!];
+  return [...cases, ...picked.map((c) => ({ ...c, name: `${c.name}/float64`, dtype: 'float64' as const }))];
 };
 /** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
 const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
@@ -360,7 +366,7 @@ export const ops: Rows = {
     f64('logsumexp/inf', 'torch.logsumexp', [{ values: [Infinity, 1, -Infinity, -Infinity, 2, NaN], shape: [3, 2] }, 1], { keepdim: true }, 'reduction'),
   ] }),
   // reductions 2: one run-order kernel per op on each device (ops/reduce_stats.ts), one derivative helper
-  [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: [
+  [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'prod/all', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all method', call: 'Tensor.prod', args: [{ shape: [5], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all one zero', call: 'torch.prod', args: [{ values: [2, 0, -1.5, 3], shape: [2, 2] }], family: 'reduction' },
@@ -370,8 +376,8 @@ export const ops: Rows = {
     { name: 'prod/all NaN', call: 'torch.prod', args: [{ values: [1, NaN, 2], shape: [3] }], family: 'reduction' },
     { name: 'prod/all empty', call: 'torch.prod', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }], family: 'reduction' },
-  ] }),
-  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'reduce2Backward', { cases: [
+  ], 'prod/all', 'prod/all method', 'prod/all one zero', 'prod/all two zeros', 'prod/all zero and inf', 'prod/all NaN', 'prod/all 0-d') }),
+  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'prod/dim', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'prod/dim keepdim negative', call: 'Tensor.prod', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'prod/dim kwarg', call: 'torch.prod', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { dim: 0 }, family: 'reduction' },
@@ -381,8 +387,8 @@ export const ops: Rows = {
     { name: 'prod/dim empty kept', call: 'torch.prod', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'prod/dim empty', call: 'torch.prod', args: [{ shape: [2, 0], domain: 'any' }, 0, true], family: 'reduction' },
     { name: 'prod/dim 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }, -1], family: 'reduction' },
-  ] }),
-  [Op.Var]: manual('VarBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'prod/dim', 'prod/dim keepdim negative', 'prod/dim zeros', 'prod/dim inf with a zero elsewhere', 'prod/dim inf NaN') }),
+  [Op.Var]: manual('VarBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'var/all', call: 'torch.var', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'var/all unbiased false', call: 'Tensor.var', args: [{ shape: [5], domain: 'any' }, false], family: 'reduction' },
     { name: 'var/all correction', call: 'torch.var', args: [{ shape: [3, 4], domain: 'any' }, null], kwargs: { correction: 0 }, family: 'reduction' },
@@ -398,8 +404,8 @@ export const ops: Rows = {
     { name: 'var/empty', call: 'torch.var', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'var/empty dim', call: 'torch.var', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'var/0-d', call: 'torch.var', args: [{ values: [3], shape: [] }], family: 'reduction' },
-  ] }),
-  [Op.Std]: manual('StdBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'var/all', 'var/all unbiased false', 'var/dim list keepdim', 'var/dim correction 2', 'var/dim correction = n', 'var/dim correction > n', 'var/dim ties', 'var/dim inf NaN', 'var/0-d') }),
+  [Op.Std]: manual('StdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'std/all', call: 'torch.std', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'std/dim keepdim', call: 'Tensor.std', args: [{ shape: [2, 3, 4], domain: 'any' }, [-1, 0]], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'std/dim unbiased false', call: 'torch.std', args: [{ shape: [3, 4], domain: 'any' }, 0, false], family: 'reduction' },
@@ -409,19 +415,19 @@ export const ops: Rows = {
     { name: 'std/inf NaN', call: 'torch.std', args: [{ values: [1, Infinity, 2, NaN, 1, 2], shape: [2, 3] }, 1], family: 'reduction' },
     { name: 'std/empty dim', call: 'torch.std', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'reduction' },
     { name: 'std/0-d', call: 'torch.std', args: [{ values: [3], shape: [] }], family: 'reduction' },
-  ] }),
+  ], 'std/all', 'std/dim keepdim', 'std/ties (zero result)', 'std/correction = n', 'std/inf NaN', 'std/0-d') }),
   // var_mean / std_mean: the first result's node; the mean is mean()'s (MeanBackward1)
-  [Op.VarMean]: manual('VarMeanBackward0', ['self'], 'reduce2Backward', { cases: [
+  [Op.VarMean]: manual('VarMeanBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'var_mean/all', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'var_mean/dim', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'var_mean/dim list correction keepdim', call: 'torch.var_mean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { correction: 0, keepdim: true }, family: 'reduction' },
-  ] }),
-  [Op.StdMean]: manual('StdMeanBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'var_mean/all', 'var_mean/dim list correction keepdim') }),
+  [Op.StdMean]: manual('StdMeanBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'std_mean/all unbiased false', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, false], family: 'reduction' },
     { name: 'std_mean/dim', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, -1, true, true], family: 'reduction' },
-  ] }),
+  ], 'std_mean/all unbiased false', 'std_mean/dim') }),
   // nanmean is nansum / count (DivBackward0 over NansumBackward0): its cases are here
-  [Op.Nansum]: manual('NansumBackward0', ['self'], 'reduce2Backward', { cases: [
+  [Op.Nansum]: manual('NansumBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'nansum/all', call: 'torch.nansum', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'nansum/all NaN inf', call: 'Tensor.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }], family: 'reduction' },
     { name: 'nansum/dim', call: 'torch.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
@@ -433,9 +439,9 @@ export const ops: Rows = {
     { name: 'nanmean/dim NaN inf', call: 'torch.nanmean', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
     { name: 'nanmean/dim list keepdim', call: 'Tensor.nanmean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'nanmean/empty dim', call: 'torch.nanmean', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
-  ] }),
+  ], 'nansum/all', 'nansum/all NaN inf', 'nansum/dim list keepdim negative', 'nanmean/all', 'nanmean/dim NaN inf') }),
   // torch.norm: PyTorch's frobenius_norm over two dims is sqrt(sum(x·x)) (SqrtBackward0): its case is here
-  [Op.Norm]: manual('NormBackward1', ['self'], 'reduce2Backward', { cases: [
+  [Op.Norm]: manual('NormBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'norm/default', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'norm/method p 1', call: 'Tensor.norm', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'norm/p inf', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }, Infinity], family: 'reduction' },
@@ -459,8 +465,8 @@ export const ops: Rows = {
     { name: 'norm/empty', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'norm/empty dim inf', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }, Infinity, 0], family: 'reduction' },
     { name: 'norm/0-d', call: 'torch.norm', args: [{ values: [-3], shape: [] }], family: 'reduction' },
-  ] }),
-  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'norm/default', 'norm/method p 1', 'norm/p 0 dim keepdim', 'norm/p 3 dim list', 'norm/fro two dims', 'norm/p 2 zeros NaN inf ties', 'norm/p 1 zeros NaN inf ties', 'norm/p inf zeros NaN inf ties', 'norm/p -inf zeros NaN inf ties', 'norm/p 3 zeros NaN inf ties', 'norm/p 0.5 zeros NaN inf ties', 'norm/p 1.5 zeros NaN inf ties', 'norm/p -1 zeros NaN inf ties', 'norm/0-d') }),
+  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'vector_norm/default', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/ord 1 dim', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }, 1, -1], family: 'reduction' },
     { name: 'vector_norm/ord inf dim list keepdim', call: 'torch.linalg.vector_norm', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { ord: Infinity, dim: [0, 1], keepdim: true }, family: 'reduction' },
@@ -471,9 +477,9 @@ export const ops: Rows = {
     { name: 'vector_norm/ord inf ties', call: 'torch.linalg.vector_norm', args: [{ values: [3, -4, 0, 0, 0, 0, 1, NaN, -2, Infinity, -1, 2, -2, 2, 0.5, -0.5], shape: [4, 4] }, Infinity, 1], family: 'reduction' },
     { name: 'vector_norm/empty', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/empty dim 1', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }, 1, 0], family: 'reduction' },
-  ] }),
+  ], 'vector_norm/default', 'vector_norm/ord 1 dim', 'vector_norm/ord inf dim list keepdim', 'vector_norm/ord -inf', 'vector_norm/ord 0', 'vector_norm/ord 3.5 zeros NaN inf', 'vector_norm/ord 2 zeros NaN inf', 'vector_norm/ord inf ties') }),
   // aminmax: PyTorch 1.13 has no derivative (its grad_fn is NotImplemented); both results are this op
-  [Op.Aminmax]: { ...manual('NotImplemented', ['self'], ''), grad: {}, cases: [
+  [Op.Aminmax]: { ...manual('NotImplemented', ['self'], ''), grad: {}, cases: withFloat64([
     { name: 'aminmax/all', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction', grads: false },
     { name: 'aminmax/dim', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
     { name: 'aminmax/method dim keepdim negative', call: 'Tensor.aminmax', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { dim: -2, keepdim: true }, family: 'reduction', grads: false },
@@ -481,7 +487,7 @@ export const ops: Rows = {
     { name: 'aminmax/all NaN', call: 'torch.aminmax', args: [{ values: [1, NaN, 3], shape: [3] }], family: 'reduction', grads: false },
     { name: 'aminmax/empty kept dim', call: 'torch.aminmax', args: [{ shape: [0, 3], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
     { name: 'aminmax/0-d', call: 'torch.aminmax', args: [{ values: [3], shape: [] }], kwargs: { dim: 0 }, family: 'reduction', grads: false },
-  ] },
+  ], 'aminmax/all', 'aminmax/method dim keepdim negative', 'aminmax/ties NaN inf', 'aminmax/all NaN') },
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward', { cases: [
     f64('softmax/last dim', 'torch.softmax', [any([3, 5]), -1], {}, 'softmax'),
     f64('softmax/middle dim', 'F.softmax', [any([2, 4, 3]), 1], {}, 'softmax'),
