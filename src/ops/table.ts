@@ -91,10 +91,10 @@ export interface OpRow {
 
 /**
  * A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values
- * (with a dtype: indices and masks, which need no gradient).
+ * (with a dtype: indices, masks, or a float64 operand among float32 ones; these need no gradient).
  */
 export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
-  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' };
+  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' | 'float64' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
 export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
 
@@ -813,7 +813,7 @@ export const ops: Rows = {
   // ---- ternary and linalg 2 ----
   // where(condition, self, other): the record's inputs are self and other, the bool condition is
   // saved (PyTorch's next_functions list no condition); a number operand is a 0-d tensor
-  [Op.Where]: manual('WhereBackward0', ['self', 'other'], 'ternaryBackward', { cases: [
+  [Op.Where]: manual('WhereBackward0', ['self', 'other'], 'ternaryBackward', { cases: withFloat64([
     { name: 'where/function', call: 'torch.where', args: [COND, ANY34, ANY34] },
     { name: 'where/broadcast all three', call: 'torch.where', args: [{ values: [1, 0, 1], shape: [3, 1], dtype: 'bool' }, { shape: [4], domain: 'any' }, { shape: [2, 1, 1], domain: 'any' }] },
     { name: 'where/number other', call: 'torch.where', args: [COND, ANY34, 0.5] },
@@ -823,10 +823,10 @@ export const ops: Rows = {
     { name: 'where/edges', call: 'torch.where', args: [{ values: [1, 0, 1, 0, 1, 0, 1, 0], shape: [8], dtype: 'bool' },
       { values: [NaN, NaN, Infinity, -Infinity, -0, 0, 1, 2], shape: [8] }, { values: [3, NaN, -0, 0, Infinity, -Infinity, NaN, 4], shape: [8] }] },
     { name: 'where/empty', call: 'torch.where', args: [{ values: [], shape: [0, 3], dtype: 'bool' }, { shape: [0, 3], domain: 'any' }, { shape: [3], domain: 'any' }] },
-  ] }),
+  ], 'where/function', 'where/broadcast all three', 'where/number other', 'where/method', 'where/edges') }),
   // lerp with a number weight: a binary row whose alpha is the weight; PyTorch's kernel goes from the nearer end
   [Op.Lerp]: binary('LerpBackward0', 'abs(alpha) < 0.5 ? x + alpha * (y - x) : y - (y - x) * (1 - alpha)',
-    { self: 'grad * (1 - weight)', end: 'grad * weight' }, { inputs: ['self', 'end'], params: ['weight'], cases: [
+    { self: 'grad * (1 - weight)', end: 'grad * weight' }, { inputs: ['self', 'end'], params: ['weight'], cases: withFloat64([
       inplaceCase('lerp', [ANY34, ANY34, 0.3]),
       { name: 'lerp/function', call: 'torch.lerp', args: [ANY34, ANY34, 0.3] },
       { name: 'lerp/weight over a half', call: 'torch.lerp', args: [ANY34, ANY34, 0.75] },
@@ -834,30 +834,32 @@ export const ops: Rows = {
       { name: 'lerp/weight keyword', call: 'torch.lerp', args: [ANY34, ANY34], kwargs: { weight: 1.5 } },
       { name: 'lerp/method', call: 'Tensor.lerp', args: [{ shape: [2, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }, 0.5] },
       { name: 'lerp/edges', call: 'torch.lerp', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, 0.25] },
-    ] }),
-  [Op.LerpTensor]: manual('LerpBackward1', ['self', 'end', 'weight'], 'ternaryBackward', { cases: [
+    ], 'lerp/function', 'lerp/weight over a half', 'lerp/edges') }),
+  [Op.LerpTensor]: manual('LerpBackward1', ['self', 'end', 'weight'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('lerp', [ANY34, ANY34, ANY34], {}, ' tensor weight'),
     { name: 'lerp/tensor weight', call: 'torch.lerp', args: [ANY34, ANY34, ANY34] },
     { name: 'lerp/tensor weight broadcast', call: 'torch.lerp', args: [{ shape: [2, 1, 4], domain: 'any' }, { shape: [3, 4], domain: 'any' }, { shape: [4], domain: 'any' }] },
     { name: 'lerp/tensor weight method', call: 'Tensor.lerp', args: [ANY34, ANY34, { shape: [3, 1], domain: 'any' }] },
     { name: 'lerp/tensor weight 0-d', call: 'torch.lerp', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }, { values: [0.5], shape: [] }] },
-  ] }),
-  [Op.Addcmul]: manual('AddcmulBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+  ], 'lerp/tensor weight', 'lerp/tensor weight broadcast', 'lerp/tensor weight 0-d', 'lerp_/inplace tensor weight') }),
+  [Op.Addcmul]: manual('AddcmulBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('addcmul', [ANY34, ANY34, ANY34], { value: 0.5 }),
     { name: 'addcmul/function', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34] },
     { name: 'addcmul/value', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34], kwargs: { value: -0.5 } },
     { name: 'addcmul/broadcast', call: 'torch.addcmul', args: [{ shape: [4], domain: 'any' }, { shape: [3, 1], domain: 'any' }, { shape: [1, 4], domain: 'any' }], kwargs: { value: 2 } },
     { name: 'addcmul/method', call: 'Tensor.addcmul', args: [ANY34, ANY34, { shape: [4], domain: 'any' }], kwargs: { value: 3 } },
     { name: 'addcmul/edges', call: 'torch.addcmul', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, { values: [0, 2, -0, 1, Infinity, 0, -1, 3], shape: [8] }] },
+    // float32 with float64: PyTorch's promotion, to float64
+    { name: 'addcmul/float32 and float64', call: 'torch.addcmul', args: [ANY34, { values: [0.5, -2, 3, 0.1], shape: [4], dtype: 'float64' }, ANY34] },
     { name: 'addcmul/empty', call: 'torch.addcmul', args: [{ shape: [0, 2], domain: 'any' }, { shape: [0, 2], domain: 'any' }, { shape: [2], domain: 'any' }] },
-  ] }),
-  [Op.Addcdiv]: manual('AddcdivBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+  ], 'addcmul/function', 'addcmul/value', 'addcmul/broadcast', 'addcmul/edges', 'addcmul_/inplace') }),
+  [Op.Addcdiv]: manual('AddcdivBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('addcdiv', [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }]),
     { name: 'addcdiv/function', call: 'torch.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }] },
     { name: 'addcdiv/value broadcast', call: 'torch.addcdiv', args: [{ shape: [3, 1], domain: 'any' }, { shape: [4], domain: 'any' }, { shape: [3, 4], domain: 'nonzero' }], kwargs: { value: -2 } },
     { name: 'addcdiv/method', call: 'Tensor.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'positive' }], kwargs: { value: 0.5 } },
     { name: 'addcdiv/zero divisor edges', call: 'torch.addcdiv', args: [{ values: EDGES8, shape: [8] }, { values: [1, 0, -1, 2, 0, NaN, 3, 1], shape: [8] }, { values: [0, 0, -0, 2, 1, 1, Infinity, -4], shape: [8] }] },
-  ] }),
+  ], 'addcdiv/function', 'addcdiv/value broadcast', 'addcdiv/zero divisor edges', 'addcdiv_/inplace') }),
   // beta·self + alpha·product; self broadcasts, and is ignored when beta is 0 (its NaN too)
   [Op.Addmv]: manual('AddmvBackward0', ['self', 'mat', 'vec'], 'addProductBackward', { cases: [
     { name: 'addmv/function', call: 'torch.addmv', args: [{ shape: [3], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], family: 'matmul' },
