@@ -177,7 +177,12 @@ for (const device of DEVICES) {
       expect(Math.abs((x.add(1).sub(1).tolist() as number[])[1] - 1e-12)).toBeLessThan(1e-15);
       expect([x.exp().dtype, x.sum().dtype, x.reshape(1, 2).matmul(x.reshape(2, 1)).dtype]).toEqual([torch.float64, torch.float64, torch.float64]);
       expect([x.softmax(0).dtype, x.amax().dtype, x.logsumexp(0).dtype]).toEqual([torch.float64, torch.float64, torch.float64]);
-      expect(() => x.prod()).toThrow('wasmgrad: prod is not implemented for float64 tensors yet');
+      expect([x.prod().dtype, x.var().dtype, x.norm().dtype, torch.where(x.gt(0.5), x, 0).dtype]).toEqual([torch.float64, torch.float64, torch.float64, torch.float64]);
+      // 0.1 · 1e-12 and the variance of [0.1, 1e-12] are not float32 numbers
+      expect(x.prod().item()).toBe(0.1 * 1e-12);
+      expect(Math.abs((x.var().item() as number) - (0.1 - 1e-12) ** 2 / 2)).toBeLessThan(1e-17);
+      // float32 with float64 promotes to float64, as PyTorch
+      expect(torch.addcmul(x.float(), x, x).dtype).toBe(torch.float64);
       expect(() => torch.nn.functional.mse_loss(x, x)).toThrow('wasmgrad: mse_loss is not implemented for float64 tensors yet');
       expect(() => torch.rand(2, { dtype: torch.float64, device })).toThrow('rand does not support dtype torch.float64');
     });

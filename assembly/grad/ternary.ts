@@ -7,7 +7,7 @@
 //   addcdiv     self: g   tensor1: g·(value / tensor2)   tensor2: −g·(value·tensor1 / (tensor2·tensor2))
 
 import { Op, DType } from '../../abi/abi';
-import { newTensor, dataOf, ndimOf, shapePtr } from '../tensors';
+import { newTensor, dataOf, ndimOf, shapePtr, dtypeOf } from '../tensors';
 import { recOp, recS0 } from '../tape';
 import { SPARE } from '../scratch';
 import { ternaryAt } from '../ops/ternary';
@@ -18,9 +18,10 @@ function gradient(r: usize, g: i32, k: i32): i32 {
   const v = recS0(r);
   switch (recOp(r)) {
     case Op.Where: {
-      const zero = T(newTensor(0, SPARE, DType.Float32));
+      const zero = T(newTensor(0, SPARE, dtypeOf(g)));
       if (zero < 0) return zero;
-      store<f32>(dataOf(zero), 0);
+      if (dtypeOf(g) == DType.Float64) store<f64>(dataOf(zero), 0);
+      else store<f32>(dataOf(zero), 0);
       const cond = saved(r, 0), nd = ndimOf(g), shape = shapePtr(g);
       return T(k == 0 ? ternaryAt(Op.Where, cond, g, zero, 0, nd, shape) : ternaryAt(Op.Where, cond, zero, g, 0, nd, shape));
     }

@@ -6,7 +6,7 @@
 // element of each run.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, release, dataOf, ndimOf, shapePtr, numelOf } from '../tensors';
+import { newTensor, release, dataOf, ndimOf, shapePtr, numelOf, dtypeOf } from '../tensors';
 import { shouldRecord1, newRecord, setInput, setParams, save, saveOutput } from '../tape';
 import { SHAPE, SPARE } from '../scratch';
 import { reducedShape, reducedCount } from './reduce';
@@ -45,17 +45,23 @@ export function runOrder(nd: i32, shape: usize, mask: i32): i32 {
   return t;
 }
 
-@inline function at(x: usize, ord: usize, i: i32): f32 {
-  return load<f32>(x + (<usize>load<i32>(ord + (<usize>i << 2)) << 2));
+// The kernels are generic over the element type T (f32 or f64): the f32 instantiation rounds
+// where it always did, the <T> casts are no-ops for f64.
+@inline function at<T>(x: usize, ord: usize, i: i32): T {
+  return load<T>(x + (<usize>load<i32>(ord + (<usize>i << 2)) << alignof<T>()));
 }
 
+/** The element at input offset i (a run-order entry). */
+@inline function elt<T>(x: usize, i: i32): T { return load<T>(x + (<usize>i << alignof<T>())); }
+@inline function put<T>(out: usize, i: i32, v: T): void { store<T>(out + (<usize>i << alignof<T>()), v); }
+
 /** The p-norm of a run (f64 sums): a count for p = 0, max / min |x| for ±inf (NaN wins), 0 when empty. */
-function normOf(x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
+function normOf<T>(x: usize, ord: usize, b: i32, n: i32, p: f64): T {
   if (n == 0) return 0;
   const inf = p == Infinity || p == -Infinity;
-  let acc: f64 = inf ? Math.abs(<f64>at(x, ord, b)) : 0;
+  let acc: f64 = inf ? Math.abs(<f64>at<T>(x, ord, b)) : 0;
   for (let j = 0; j < n; j++) {
-    const a = Math.abs(<f64>at(x, ord, b + j));
+    const a = Math.abs(<f64>at<T>(x, ord, b + j));
     if (a != a && p != 0) return NaN; // a count (p = 0) counts NaN as nonzero
     if (p == Infinity) acc = max(acc, a);
     else if (p == -Infinity) acc = min(acc, a);
@@ -64,50 +70,50 @@ function normOf(x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
     else if (p == 2) acc += a * a;
     else acc += Math.pow(a, p);
   }
-  return <f32>(inf || p == 0 || p == 1 ? acc : p == 2 ? Math.sqrt(acc) : Math.pow(acc, 1 / p));
+  return <T>(inf || p == 0 || p == 1 ? acc : p == 2 ? Math.sqrt(acc) : Math.pow(acc, 1 / p));
 }
 
-@inline function sgn(v: f32): f32 { return v > 0 ? 1 : v < 0 ? -1 : 0; }
+@inline function sgn<T>(v: T): T { return v > 0 ? 1 : v < 0 ? -1 : 0; }
 
 /** norm's derivative for one element (PyTorch's norm_backward); m: inf norms' argmax mask, cnt its count. */
-function normGrad(v: f32, g: f32, r: f32, p: f64, m: f32, cnt: f32): f32 {
+function normGrad<T>(v: T, g: T, r: T, p: f64, m: T, cnt: T): T {
   const a = Math.abs(<f64>v);
   if (p == 0) return 0;
-  if (p == 1) return sgn(v) * g;
+  if (p == 1) return sgn<T>(v) * g;
   if (p == 2) return g * (r == 0 ? 0 : v / r);
-  if (p == Infinity || p == -Infinity) return sgn(v) * ((g / cnt) * m);
-  if (p < 1) return sgn(v) * (v == 0 ? 0 : <f32>Math.pow(a, p - 1)) * g * <f32>Math.pow(<f64>r, 1 - p);
-  const sv: f32 = r == 0 ? 0 : g / <f32>Math.pow(<f64>r, p - 1);
-  return (p < 2 ? sgn(v) * <f32>Math.pow(a, p - 1) : v * <f32>Math.pow(a, p - 2)) * sv;
+  if (p == Infinity || p == -Infinity) return sgn<T>(v) * ((g / cnt) * m);
+  if (p < 1) return sgn<T>(v) * (v == 0 ? 0 : <T>Math.pow(a, p - 1)) * g * <T>Math.pow(<f64>r, 1 - p);
+  const sv: T = r == 0 ? 0 : g / <T>Math.pow(<f64>r, p - 1);
+  return (p < 2 ? sgn<T>(v) * <T>Math.pow(a, p - 1) : v * <T>Math.pow(a, p - 2)) * sv;
 }
 
 /** The reduction of the run of n elements starting at run index b. */
-function runValue(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
+function runValue<T>(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): T {
   switch (op) {
     case Op.Prod: case Op.ProdDim: {
-      let acc: f32 = 1;
-      for (let j = 0; j < n; j++) acc *= at(x, ord, b + j);
+      let acc: T = 1;
+      for (let j = 0; j < n; j++) acc *= at<T>(x, ord, b + j);
       return acc;
     }
     case Op.Var: case Op.Std: case Op.VarMean: case Op.StdMean: {
       // two passes in f64; the divisor is max(0, n − correction), as PyTorch
       let sum: f64 = 0, m2: f64 = 0;
-      for (let j = 0; j < n; j++) sum += <f64>at(x, ord, b + j);
+      for (let j = 0; j < n; j++) sum += <f64>at<T>(x, ord, b + j);
       const mean = sum / <f64>n;
-      for (let j = 0; j < n; j++) { const d = <f64>at(x, ord, b + j) - mean; m2 += d * d; }
+      for (let j = 0; j < n; j++) { const d = <f64>at<T>(x, ord, b + j) - mean; m2 += d * d; }
       const v = m2 / max<f64>(0, <f64>n - p);
-      return <f32>(op == Op.Std || op == Op.StdMean ? Math.sqrt(v) : v);
+      return <T>(op == Op.Std || op == Op.StdMean ? Math.sqrt(v) : v);
     }
     case Op.Nansum: {
       let sum: f64 = 0;
-      for (let j = 0; j < n; j++) { const v = at(x, ord, b + j); if (v == v) sum += <f64>v; }
-      return <f32>sum;
+      for (let j = 0; j < n; j++) { const v = at<T>(x, ord, b + j); if (v == v) sum += <f64>v; }
+      return <T>sum;
     }
-    case Op.Norm: case Op.VectorNorm: return normOf(x, ord, b, n, p);
+    case Op.Norm: case Op.VectorNorm: return normOf<T>(x, ord, b, n, p);
     case Op.Aminmax: { // p 0: the min, 1: the max (NaN wins); n > 0 (the TS layer checks)
-      let m = at(x, ord, b);
+      let m = at<T>(x, ord, b);
       for (let j = 1; j < n; j++) {
-        const v = at(x, ord, b + j);
+        const v = at<T>(x, ord, b + j);
         if (v != v || (p == 0 ? v < m : v > m)) m = v;
         if (m != m) break;
       }
@@ -116,6 +122,11 @@ function runValue(op: i32, x: usize, ord: usize, b: i32, n: i32, p: f64): f32 {
     default: unreachable();
   }
   return 0;
+}
+
+/** The m runs of n elements each into out. */
+function runValues<T>(op: i32, x: usize, ord: usize, n: i32, p: f64, out: usize, m: i32): void {
+  for (let o = 0; o < m; o++) put<T>(out, o, runValue<T>(op, x, ord, o * n, n, p));
 }
 
 /**
@@ -127,10 +138,10 @@ export function reduce2(op: i32, a: i32, mask: i32, keepdim: bool, p: f64, flag:
   const nd = ndimOf(a), n = reducedCount(a, mask);
   const ord = runOrder(nd, shapePtr(a), mask);
   if (!ord) return Err.OutOfMemory;
-  const out = newTensor(reducedShape(a, mask, keepdim), SHAPE, DType.Float32);
+  const out = newTensor(reducedShape(a, mask, keepdim), SHAPE, dtypeOf(a));
   if (!out) { release(ord); return Err.OutOfMemory; }
-  const m = numelOf(out), x = dataOf(a), po = dataOf(out), pord = dataOf(ord);
-  for (let o = 0; o < m; o++) store<f32>(po + (<usize>o << 2), runValue(op, x, pord, o * n, n, p));
+  if (dtypeOf(a) == DType.Float64) runValues<f64>(op, dataOf(a), dataOf(ord), n, p, dataOf(out), numelOf(out));
+  else runValues<f32>(op, dataOf(a), dataOf(ord), n, p, dataOf(out), numelOf(out));
   release(ord);
   if (!shouldRecord1(a)) return out;
   const r = newRecord(op, 1, out);
@@ -146,7 +157,7 @@ export function reduce2(op: i32, a: i32, mask: i32, keepdim: bool, p: f64, flag:
  * Writes the gradient of every element of the run at b into out (input order),
  * from g and the result r of the run's output element.
  */
-function runGrad(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: f32, r: f32, out: usize, p: f64): void {
+function runGrad<T>(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: T, r: T, out: usize, p: f64): void {
   switch (op) {
     case Op.Prod: case Op.ProdDim: {
       // mode 0: g·(r / x); 1: g·(the product of the others, as exclusive cumprods from both sides); 2: zeros
@@ -154,20 +165,20 @@ function runGrad(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: f3
         let pre: f64 = 1;
         for (let j = 0; j < n; j++) {
           const i = load<i32>(ord + (<usize>(b + j) << 2));
-          store<f32>(out + (<usize>i << 2), <f32>pre);
-          pre = <f64><f32>(pre * <f64>load<f32>(x + (<usize>i << 2)));
+          put<T>(out, i, <T>pre);
+          pre = <f64><T>(pre * <f64>elt<T>(x, i));
         }
         let suf: f64 = 1;
         for (let j = n - 1; j >= 0; j--) {
           const i = load<i32>(ord + (<usize>(b + j) << 2));
-          store<f32>(out + (<usize>i << 2), g * (load<f32>(out + (<usize>i << 2)) * <f32>suf));
-          suf = <f64><f32>(suf * <f64>load<f32>(x + (<usize>i << 2)));
+          put<T>(out, i, g * (elt<T>(out, i) * <T>suf));
+          suf = <f64><T>(suf * <f64>elt<T>(x, i));
         }
         return;
       }
       for (let j = 0; j < n; j++) {
         const i = load<i32>(ord + (<usize>(b + j) << 2));
-        store<f32>(out + (<usize>i << 2), mode == 0 ? g * (r / load<f32>(x + (<usize>i << 2))) : 0);
+        put<T>(out, i, mode == 0 ? g * (r / elt<T>(x, i)) : 0);
       }
       return;
     }
@@ -177,29 +188,29 @@ function runGrad(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: f3
       if (op == Op.Std || op == Op.StdMean) g = r == 0 ? 0 : g / (r * 2);
       const dof = <f64>n - p;
       let sum: f64 = 0;
-      for (let j = 0; j < n; j++) sum += <f64>at(x, ord, b + j);
-      const mean = <f32>(sum / <f64>n), c = <f32>(2 / dof), gi = g * <f32>Infinity;
+      for (let j = 0; j < n; j++) sum += <f64>at<T>(x, ord, b + j);
+      const mean = <T>(sum / <f64>n), c = <T>(2 / dof), gi = g * <T>Infinity;
       for (let j = 0; j < n; j++) {
         const i = load<i32>(ord + (<usize>(b + j) << 2));
-        store<f32>(out + (<usize>i << 2), mode == 1 && dof <= 0 ? gi : c * g * (load<f32>(x + (<usize>i << 2)) - mean));
+        put<T>(out, i, mode == 1 && dof <= 0 ? gi : c * g * (elt<T>(x, i) - mean));
       }
       return;
     }
     case Op.Nansum: { // g·(x is not NaN)
       for (let j = 0; j < n; j++) {
-        const i = load<i32>(ord + (<usize>(b + j) << 2)), v = load<f32>(x + (<usize>i << 2));
-        store<f32>(out + (<usize>i << 2), g * <f32>(v == v ? 1 : 0));
+        const i = load<i32>(ord + (<usize>(b + j) << 2)), v = elt<T>(x, i);
+        put<T>(out, i, g * <T>(v == v ? 1 : 0));
       }
       return;
     }
     case Op.Norm: case Op.VectorNorm: {
-      let cnt: f32 = 0; // ±inf: the count of elements at the norm (or NaN)
+      let cnt: T = 0; // ±inf: the count of elements at the norm (or NaN)
       if (p == Infinity || p == -Infinity) {
-        for (let j = 0; j < n; j++) { const v = abs<f32>(at(x, ord, b + j)); if (v == r || v != v) cnt += 1; }
+        for (let j = 0; j < n; j++) { const v = abs<T>(at<T>(x, ord, b + j)); if (v == r || v != v) cnt += 1; }
       }
       for (let j = 0; j < n; j++) {
-        const i = load<i32>(ord + (<usize>(b + j) << 2)), v = load<f32>(x + (<usize>i << 2)), a = abs<f32>(v);
-        store<f32>(out + (<usize>i << 2), normGrad(v, g, r, p, a == r || a != a ? 1 : 0, cnt));
+        const i = load<i32>(ord + (<usize>(b + j) << 2)), v = elt<T>(x, i), a = abs<T>(v);
+        put<T>(out, i, normGrad<T>(v, g, r, p, a == r || a != a ? 1 : 0, cnt));
       }
       return;
     }
@@ -208,29 +219,35 @@ function runGrad(op: i32, mode: i32, x: usize, ord: usize, b: i32, n: i32, g: f3
 }
 
 /** How the derivative treats the whole tensor (prod: whether and how many zeros it holds; var: 1 without dim or 0-d). */
-function gradMode(op: i32, x: usize, nx: i32, nd: i32, flag: i32): i32 {
+function gradMode<T>(op: i32, x: usize, nx: i32, nd: i32, flag: i32): i32 {
   if (op == Op.Var || op == Op.Std || op == Op.VarMean || op == Op.StdMean) return flag || nd == 0 ? 1 : 0;
   if (op != Op.Prod && op != Op.ProdDim) return 0;
   let zeros = 0;
-  for (let i = 0; i < nx; i++) if (load<f32>(x + (<usize>i << 2)) == 0) zeros++;
+  for (let i = 0; i < nx; i++) if (elt<T>(x, i) == 0) zeros++;
   if (zeros == 0) return 0;
   return op == Op.Prod && zeros > 1 ? 2 : 1;
 }
 
 /** The derivative of reduce2 into out (shaped like x): g and res in output order. */
 export function reduce2Grad(op: i32, x: i32, nd: i32, shape: usize, mask: i32, g: usize, res: usize, out: i32, p: f64, flag: i32): bool {
+  return dtypeOf(out) == DType.Float64
+    ? reduce2GradOf<f64>(op, x, nd, shape, mask, g, res, out, p, flag)
+    : reduce2GradOf<f32>(op, x, nd, shape, mask, g, res, out, p, flag);
+}
+
+function reduce2GradOf<T>(op: i32, x: i32, nd: i32, shape: usize, mask: i32, g: usize, res: usize, out: i32, p: f64, flag: i32): bool {
   const nx = numelOf(out);
   if (nd == 0 && (op == Op.Prod || op == Op.ProdDim)) { // a 0-dim product is the element itself
-    store<f32>(dataOf(out), load<f32>(g));
+    store<T>(dataOf(out), load<T>(g));
     return true;
   }
   const ord = runOrder(nd, shape, mask);
   if (!ord) return false;
   let n = 1;
   for (let d = 0; d < nd; d++) if (mask & (1 << d)) n *= load<i32>(shape + (<usize>d << 2));
-  const m = n ? nx / n : 0, px = dataOf(x), mode = gradMode(op, px, nx, nd, flag);
+  const m = n ? nx / n : 0, px = dataOf(x), mode = gradMode<T>(op, px, nx, nd, flag);
   for (let o = 0; o < m; o++) {
-    runGrad(op, mode, px, dataOf(ord), o * n, n, load<f32>(g + (<usize>o << 2)), load<f32>(res + (<usize>o << 2)), dataOf(out), p);
+    runGrad<T>(op, mode, px, dataOf(ord), o * n, n, elt<T>(g, o), elt<T>(res, o), dataOf(out), p);
   }
   release(ord);
   return true;

@@ -1,6 +1,7 @@
 // Ternary elementwise ops of the wasm device (the js device's src/js/ops/ternary.ts
 // computes the same): three tensors broadcast to the output's shape (nd dims at
-// `shape`, computed by the TS layer), float32 arithmetic as PyTorch's CPU kernels.
+// `shape`, computed by the TS layer), in b's dtype (float32 or float64: the kernel is generic
+// over the element type T), arithmetic as PyTorch's CPU kernels.
 //
 //   op          a          b         c        out
 //   Where       condition  self      other    a ? b : c          (a bool; record: b, c; saves a)
@@ -9,7 +10,7 @@
 //   Addcdiv     self       tensor1   tensor2  a + value·b / c
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, release, dataOf, numelOf, requiresGrad } from '../tensors';
+import { newTensor, release, dataOf, numelOf, requiresGrad, dtypeOf } from '../tensors';
 import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
 import { argsPtr } from '../scratch';
 import { expandCompute } from './shape';
@@ -19,9 +20,42 @@ function at(x: i32, n: i32, nd: i32, shape: usize): i32 {
   return numelOf(x) == n ? x : expandCompute(x, nd, shape);
 }
 
+/** out = op(a, b, c) over n elements of type T (a: Where's int32 condition, else T). */
+function ternaryKernel<T>(op: i32, pa: usize, pb: usize, pc: usize, po: usize, n: i32, value: f64): void {
+  const v = <T>value, sh = alignof<T>();
+  switch (op) {
+    case Op.Where:
+      for (let i = 0; i < n; i++) {
+        const o = <usize>i << sh;
+        store<T>(po + o, load<i32>(pa + (<usize>i << 2)) != 0 ? load<T>(pb + o) : load<T>(pc + o));
+      }
+      break;
+    case Op.LerpTensor:
+      for (let i = 0; i < n; i++) {
+        const o = <usize>i << sh;
+        const s = load<T>(pa + o), e = load<T>(pb + o), w = load<T>(pc + o), d = e - s;
+        store<T>(po + o, abs<T>(w) < 0.5 ? s + w * d : e - d * (<T>1 - w));
+      }
+      break;
+    case Op.Addcmul:
+      for (let i = 0; i < n; i++) {
+        const o = <usize>i << sh;
+        store<T>(po + o, load<T>(pa + o) + v * load<T>(pb + o) * load<T>(pc + o));
+      }
+      break;
+    case Op.Addcdiv:
+      for (let i = 0; i < n; i++) {
+        const o = <usize>i << sh;
+        store<T>(po + o, load<T>(pa + o) + v * load<T>(pb + o) / load<T>(pc + o));
+      }
+      break;
+    default: unreachable();
+  }
+}
+
 /** The op over a, b, c broadcast to the shape, not recorded. */
 export function ternaryCompute(op: i32, a: i32, b: i32, c: i32, value: f64, nd: i32, shape: usize): i32 {
-  const out = newTensor(nd, shape, DType.Float32);
+  const out = newTensor(nd, shape, dtypeOf(b));
   if (!out) return Err.OutOfMemory;
   const n = numelOf(out);
   if (n == 0) return out;
@@ -33,36 +67,8 @@ export function ternaryCompute(op: i32, a: i32, b: i32, c: i32, value: f64, nd: 
     release(out);
     return Err.OutOfMemory;
   }
-  const pa = dataOf(ea), pb = dataOf(eb), pc = dataOf(ec), po = dataOf(out);
-  const v = <f32>value;
-  switch (op) {
-    case Op.Where:
-      for (let i = 0; i < n; i++) {
-        const o = <usize>i << 2;
-        store<f32>(po + o, load<i32>(pa + o) != 0 ? load<f32>(pb + o) : load<f32>(pc + o));
-      }
-      break;
-    case Op.LerpTensor:
-      for (let i = 0; i < n; i++) {
-        const o = <usize>i << 2;
-        const s = load<f32>(pa + o), e = load<f32>(pb + o), w = load<f32>(pc + o), d = e - s;
-        store<f32>(po + o, abs<f32>(w) < 0.5 ? s + w * d : e - d * (<f32>1 - w));
-      }
-      break;
-    case Op.Addcmul:
-      for (let i = 0; i < n; i++) {
-        const o = <usize>i << 2;
-        store<f32>(po + o, load<f32>(pa + o) + v * load<f32>(pb + o) * load<f32>(pc + o));
-      }
-      break;
-    case Op.Addcdiv:
-      for (let i = 0; i < n; i++) {
-        const o = <usize>i << 2;
-        store<f32>(po + o, load<f32>(pa + o) + v * load<f32>(pb + o) / load<f32>(pc + o));
-      }
-      break;
-    default: unreachable();
-  }
+  if (dtypeOf(b) == DType.Float64) ternaryKernel<f64>(op, dataOf(ea), dataOf(eb), dataOf(ec), dataOf(out), n, value);
+  else ternaryKernel<f32>(op, dataOf(ea), dataOf(eb), dataOf(ec), dataOf(out), n, value);
   if (ea != a) release(ea);
   if (eb != b) release(eb);
   if (ec != c) release(ec);

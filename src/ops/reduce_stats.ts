@@ -1,12 +1,12 @@
 // Reductions beyond sum, mean and max: prod, var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm,
 // linalg.vector_norm, aminmax. Arguments bound from PyTorch's schemas (without
-// `dtype`: the float kernels are float32); the devices reduce in run order
+// `dtype`), on float32 and float64 inputs; the devices reduce in run order
 // (src/js/ops/reduce_stats.ts, assembly/ops/reduce_stats.ts), one node per op as PyTorch.
 
 import { Op } from '../../abi/abi.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { checkFloat } from './common.js';
+import { checkFloating } from './common.js';
 import { bind, bindOverloads, isOptions } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { mean, sum } from './reduce.js';
@@ -18,7 +18,7 @@ import { dimNameError, invalidCombination } from '../args.js';
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
 function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag = 0): Tensor {
-  return new Tensor(input._dev, input._dev.reduce2(op, input.h, mask, keepdim, p, flag), reducedShape(input._shape, mask, keepdim));
+  return new Tensor(input._dev, input._dev.reduce2(op, input.h, mask, keepdim, p, flag), reducedShape(input._shape, mask, keepdim), input._dtype);
 }
 
 /**
@@ -68,7 +68,7 @@ const PROD = [
 function prodBound(args: unknown[], self: Tensor | null): Tensor {
   const [which, a] = bindTorch(PROD, PROD_PRINTED, args, self, dimNameError);
   const input = a.input as Tensor, nd = input._shape.length;
-  checkFloat(input, 'prod');
+  checkFloating(input, 'prod');
   if (which === 0) return run(Op.Prod, input, nd ? (1 << nd) - 1 : 0, false, 0, 1);
   const k = normDim(a.dim as number, nd, { fn: 'prod', name: 'dim', position: 2 });
   return run(Op.ProdDim, input, nd ? 1 << k : 0, a.keepdim as boolean);
@@ -105,7 +105,7 @@ const MOMENT_OPS: Record<Moment, Op> = { var: Op.Var, std: Op.Std, var_mean: Op.
 function moment(name: Moment, args: unknown[], self: Tensor | null): Tensor | [Tensor, Tensor] {
   const [which, a] = bindTorch(MOMENTS[name], MOMENT_PRINTED[name], args, self, dimNameError);
   const input = a.input as Tensor, nd = input._shape.length;
-  checkFloat(input, name);
+  checkFloating(input, name);
   const dim = which === 2 ? null : a.dim as number[] | null;
   const correction = which === 0 ? (a.correction as number | null) ?? 1 : a.unbiased ? 1 : 0;
   const keepdim = which === 2 ? false : a.keepdim as boolean;
@@ -232,7 +232,7 @@ type NanArgs = [dim?: number | readonly number[] | null, keepdim?: boolean]
 function nanReduce(name: 'nansum' | 'nanmean', args: unknown[], self: Tensor | null): Tensor {
   const a = bind(NAN_SCHEMAS[name], args, self);
   const input = a.input as Tensor, dim = a.dim as number[] | null, keepdim = a.keepdim as boolean;
-  checkFloat(input, name);
+  checkFloating(input, name);
   const mask = dimMask(dim, input._shape.length, { fn: name, name: 'dim', position: 2 });
   const s = run(Op.Nansum, input, mask, keepdim);
   if (name === 'nansum') return s;
@@ -277,7 +277,7 @@ function normBound(args: unknown[], self: Tensor | null): Tensor {
   const a = bind(NORM, rest, self, 'norm');
   const input = a.input as Tensor, nd = input._shape.length, keepdim = a.keepdim as boolean;
   const dim = a.dim as number[] | null;
-  checkFloat(input, 'norm');
+  checkFloating(input, 'norm');
   if (pStr !== null && pStr !== 'fro') {
     if (pStr === 'nuc') throw new RuntimeError('wasmgrad: the nuclear norm (p=\'nuc\') is not supported');
     throw new RuntimeError(`only valid string values are 'fro' and 'nuc', found ${pStr}`);
@@ -309,7 +309,7 @@ export interface NormOptions { p?: number | string | null; dim?: number | readon
 function vectorNormBound(args: unknown[]): Tensor {
   const a = bind(VECTOR_NORM, args, null);
   const input = a.input as Tensor, nd = input._shape.length, ord = a.ord as number, dim = a.dim as number[] | null;
-  checkFloat(input, 'linalg.vector_norm');
+  checkFloating(input, 'linalg.vector_norm');
   const mask = dimMask(dim, nd, { fn: 'linalg_vector_norm', name: 'dim', position: 3 });
   // PyTorch refuses an inf or negative order over nothing
   if (input.numel() === 0 && (ord < 0 || ord === Infinity)) {
@@ -347,7 +347,7 @@ const AMINMAX = parseSchema('aminmax(Tensor input, *, int? dim=None, bool keepdi
 function aminmaxBound(args: unknown[], self: Tensor | null): [Tensor, Tensor] {
   const a = bind(AMINMAX, args, self);
   const input = a.input as Tensor, nd = input._shape.length, keepdim = a.keepdim as boolean;
-  checkFloat(input, 'aminmax');
+  checkFloating(input, 'aminmax');
   let mask = nd ? (1 << nd) - 1 : 0;
   if (a.dim === null) {
     if (input.numel() === 0) throw new RuntimeError('aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.');

@@ -93,9 +93,12 @@ export interface OpRow {
   readonly cases?: readonly TableCase[];
 }
 
-/** A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values. */
+/**
+ * A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values
+ * (with a dtype: indices, masks, or a float64 operand among float32 ones; these need no gradient).
+ */
 export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
-  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' };
+  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' | 'float64' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
 export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
 
@@ -130,11 +133,16 @@ const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
 /** A fixture case of the float64 kernels: the inputs drawn, then converted with .double(). */
 const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
   ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
-/** The cases plus float64 copies of the first n out-of-place ones (their float inputs converted with .double()). */
-const withFloat64 = (cases: TableCase[], n = 1): TableCase[] => [
-  ...cases,
-  ...cases.filter((c) => c.call !== 'Tensor.__inplace__').slice(0, n).map((c) => ({ ...c, name: `${c.name}/float64`, dtype: 'float64' as const })),
-];
+/**
+ * The cases plus float64 copies (their float inputs converted with .double()) of the cases named, of
+ * the first n out-of-place ones for a number n, or of the first out-of-place one.
+ */
+const withFloat64 = (cases: TableCase[], ...picks: (string | number)[]): TableCase[] => {
+  const outOfPlace = cases.filter((x) => x.call !== 'Tensor.__inplace__');
+  const picked = picks.length === 0 ? [outOfPlace[0]]
+    : picks.flatMap((p) => (typeof p === 'number' ? outOfPlace.slice(0, p) : [cases.find((x) => x.name === p)!]));
+  return [...cases, ...picked.map((c) => ({ ...c, name: `${c.name}/float64`, dtype: 'float64' as const }))];
+};
 /** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
 const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
   ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
@@ -384,7 +392,7 @@ export const ops: Rows = {
     f64('logsumexp/inf', 'torch.logsumexp', [{ values: [Infinity, 1, -Infinity, -Infinity, 2, NaN], shape: [3, 2] }, 1], { keepdim: true }, 'reduction'),
   ] }),
   // reductions 2: one run-order kernel per op on each device (ops/reduce_stats.ts), one derivative helper
-  [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: [
+  [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'prod/all', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all method', call: 'Tensor.prod', args: [{ shape: [5], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all one zero', call: 'torch.prod', args: [{ values: [2, 0, -1.5, 3], shape: [2, 2] }], family: 'reduction' },
@@ -394,8 +402,8 @@ export const ops: Rows = {
     { name: 'prod/all NaN', call: 'torch.prod', args: [{ values: [1, NaN, 2], shape: [3] }], family: 'reduction' },
     { name: 'prod/all empty', call: 'torch.prod', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }], family: 'reduction' },
-  ] }),
-  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'reduce2Backward', { cases: [
+  ], 'prod/all', 'prod/all method', 'prod/all one zero', 'prod/all two zeros', 'prod/all zero and inf', 'prod/all NaN', 'prod/all 0-d') }),
+  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'prod/dim', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'prod/dim keepdim negative', call: 'Tensor.prod', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'prod/dim kwarg', call: 'torch.prod', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { dim: 0 }, family: 'reduction' },
@@ -405,8 +413,8 @@ export const ops: Rows = {
     { name: 'prod/dim empty kept', call: 'torch.prod', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'prod/dim empty', call: 'torch.prod', args: [{ shape: [2, 0], domain: 'any' }, 0, true], family: 'reduction' },
     { name: 'prod/dim 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }, -1], family: 'reduction' },
-  ] }),
-  [Op.Var]: manual('VarBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'prod/dim', 'prod/dim keepdim negative', 'prod/dim zeros', 'prod/dim inf with a zero elsewhere', 'prod/dim inf NaN') }),
+  [Op.Var]: manual('VarBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'var/all', call: 'torch.var', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'var/all unbiased false', call: 'Tensor.var', args: [{ shape: [5], domain: 'any' }, false], family: 'reduction' },
     { name: 'var/all correction', call: 'torch.var', args: [{ shape: [3, 4], domain: 'any' }, null], kwargs: { correction: 0 }, family: 'reduction' },
@@ -422,8 +430,8 @@ export const ops: Rows = {
     { name: 'var/empty', call: 'torch.var', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'var/empty dim', call: 'torch.var', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'var/0-d', call: 'torch.var', args: [{ values: [3], shape: [] }], family: 'reduction' },
-  ] }),
-  [Op.Std]: manual('StdBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'var/all', 'var/all unbiased false', 'var/dim list keepdim', 'var/dim correction 2', 'var/dim correction = n', 'var/dim correction > n', 'var/dim ties', 'var/dim inf NaN', 'var/0-d') }),
+  [Op.Std]: manual('StdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'std/all', call: 'torch.std', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'std/dim keepdim', call: 'Tensor.std', args: [{ shape: [2, 3, 4], domain: 'any' }, [-1, 0]], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'std/dim unbiased false', call: 'torch.std', args: [{ shape: [3, 4], domain: 'any' }, 0, false], family: 'reduction' },
@@ -433,19 +441,19 @@ export const ops: Rows = {
     { name: 'std/inf NaN', call: 'torch.std', args: [{ values: [1, Infinity, 2, NaN, 1, 2], shape: [2, 3] }, 1], family: 'reduction' },
     { name: 'std/empty dim', call: 'torch.std', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'reduction' },
     { name: 'std/0-d', call: 'torch.std', args: [{ values: [3], shape: [] }], family: 'reduction' },
-  ] }),
+  ], 'std/all', 'std/dim keepdim', 'std/ties (zero result)', 'std/correction = n', 'std/inf NaN', 'std/0-d') }),
   // var_mean / std_mean: the first result's node; the mean is mean()'s (MeanBackward1)
-  [Op.VarMean]: manual('VarMeanBackward0', ['self'], 'reduce2Backward', { cases: [
+  [Op.VarMean]: manual('VarMeanBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'var_mean/all', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'var_mean/dim', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'var_mean/dim list correction keepdim', call: 'torch.var_mean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { correction: 0, keepdim: true }, family: 'reduction' },
-  ] }),
-  [Op.StdMean]: manual('StdMeanBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'var_mean/all', 'var_mean/dim list correction keepdim') }),
+  [Op.StdMean]: manual('StdMeanBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'std_mean/all unbiased false', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, false], family: 'reduction' },
     { name: 'std_mean/dim', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, -1, true, true], family: 'reduction' },
-  ] }),
+  ], 'std_mean/all unbiased false', 'std_mean/dim') }),
   // nanmean is nansum / count (DivBackward0 over NansumBackward0): its cases are here
-  [Op.Nansum]: manual('NansumBackward0', ['self'], 'reduce2Backward', { cases: [
+  [Op.Nansum]: manual('NansumBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'nansum/all', call: 'torch.nansum', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'nansum/all NaN inf', call: 'Tensor.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }], family: 'reduction' },
     { name: 'nansum/dim', call: 'torch.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
@@ -457,9 +465,9 @@ export const ops: Rows = {
     { name: 'nanmean/dim NaN inf', call: 'torch.nanmean', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
     { name: 'nanmean/dim list keepdim', call: 'Tensor.nanmean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'nanmean/empty dim', call: 'torch.nanmean', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
-  ] }),
+  ], 'nansum/all', 'nansum/all NaN inf', 'nansum/dim list keepdim negative', 'nanmean/all', 'nanmean/dim NaN inf') }),
   // torch.norm: PyTorch's frobenius_norm over two dims is sqrt(sum(x·x)) (SqrtBackward0): its case is here
-  [Op.Norm]: manual('NormBackward1', ['self'], 'reduce2Backward', { cases: [
+  [Op.Norm]: manual('NormBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'norm/default', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'norm/method p 1', call: 'Tensor.norm', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'norm/p inf', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }, Infinity], family: 'reduction' },
@@ -483,8 +491,8 @@ export const ops: Rows = {
     { name: 'norm/empty', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'norm/empty dim inf', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }, Infinity, 0], family: 'reduction' },
     { name: 'norm/0-d', call: 'torch.norm', args: [{ values: [-3], shape: [] }], family: 'reduction' },
-  ] }),
-  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'reduce2Backward', { cases: [
+  ], 'norm/default', 'norm/method p 1', 'norm/p 0 dim keepdim', 'norm/p 3 dim list', 'norm/fro two dims', 'norm/p 2 zeros NaN inf ties', 'norm/p 1 zeros NaN inf ties', 'norm/p inf zeros NaN inf ties', 'norm/p -inf zeros NaN inf ties', 'norm/p 3 zeros NaN inf ties', 'norm/p 0.5 zeros NaN inf ties', 'norm/p 1.5 zeros NaN inf ties', 'norm/p -1 zeros NaN inf ties', 'norm/0-d') }),
+  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'vector_norm/default', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/ord 1 dim', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }, 1, -1], family: 'reduction' },
     { name: 'vector_norm/ord inf dim list keepdim', call: 'torch.linalg.vector_norm', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { ord: Infinity, dim: [0, 1], keepdim: true }, family: 'reduction' },
@@ -495,9 +503,9 @@ export const ops: Rows = {
     { name: 'vector_norm/ord inf ties', call: 'torch.linalg.vector_norm', args: [{ values: [3, -4, 0, 0, 0, 0, 1, NaN, -2, Infinity, -1, 2, -2, 2, 0.5, -0.5], shape: [4, 4] }, Infinity, 1], family: 'reduction' },
     { name: 'vector_norm/empty', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/empty dim 1', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }, 1, 0], family: 'reduction' },
-  ] }),
+  ], 'vector_norm/default', 'vector_norm/ord 1 dim', 'vector_norm/ord inf dim list keepdim', 'vector_norm/ord -inf', 'vector_norm/ord 0', 'vector_norm/ord 3.5 zeros NaN inf', 'vector_norm/ord 2 zeros NaN inf', 'vector_norm/ord inf ties') }),
   // aminmax: PyTorch 1.13 has no derivative (its grad_fn is NotImplemented); both results are this op
-  [Op.Aminmax]: { ...manual('NotImplemented', ['self'], ''), grad: {}, cases: [
+  [Op.Aminmax]: { ...manual('NotImplemented', ['self'], ''), grad: {}, cases: withFloat64([
     { name: 'aminmax/all', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction', grads: false },
     { name: 'aminmax/dim', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
     { name: 'aminmax/method dim keepdim negative', call: 'Tensor.aminmax', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { dim: -2, keepdim: true }, family: 'reduction', grads: false },
@@ -505,7 +513,7 @@ export const ops: Rows = {
     { name: 'aminmax/all NaN', call: 'torch.aminmax', args: [{ values: [1, NaN, 3], shape: [3] }], family: 'reduction', grads: false },
     { name: 'aminmax/empty kept dim', call: 'torch.aminmax', args: [{ shape: [0, 3], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
     { name: 'aminmax/0-d', call: 'torch.aminmax', args: [{ values: [3], shape: [] }], kwargs: { dim: 0 }, family: 'reduction', grads: false },
-  ] },
+  ], 'aminmax/all', 'aminmax/method dim keepdim negative', 'aminmax/ties NaN inf', 'aminmax/all NaN') },
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward', { cases: [
     f64('softmax/last dim', 'torch.softmax', [any([3, 5]), -1], {}, 'softmax'),
     f64('softmax/middle dim', 'F.softmax', [any([2, 4, 3]), 1], {}, 'softmax'),
@@ -851,7 +859,7 @@ export const ops: Rows = {
   // ---- ternary and linalg 2 ----
   // where(condition, self, other): the record's inputs are self and other, the bool condition is
   // saved (PyTorch's next_functions list no condition); a number operand is a 0-d tensor
-  [Op.Where]: manual('WhereBackward0', ['self', 'other'], 'ternaryBackward', { cases: [
+  [Op.Where]: manual('WhereBackward0', ['self', 'other'], 'ternaryBackward', { cases: withFloat64([
     { name: 'where/function', call: 'torch.where', args: [COND, ANY34, ANY34] },
     { name: 'where/broadcast all three', call: 'torch.where', args: [{ values: [1, 0, 1], shape: [3, 1], dtype: 'bool' }, { shape: [4], domain: 'any' }, { shape: [2, 1, 1], domain: 'any' }] },
     { name: 'where/number other', call: 'torch.where', args: [COND, ANY34, 0.5] },
@@ -861,10 +869,10 @@ export const ops: Rows = {
     { name: 'where/edges', call: 'torch.where', args: [{ values: [1, 0, 1, 0, 1, 0, 1, 0], shape: [8], dtype: 'bool' },
       { values: [NaN, NaN, Infinity, -Infinity, -0, 0, 1, 2], shape: [8] }, { values: [3, NaN, -0, 0, Infinity, -Infinity, NaN, 4], shape: [8] }] },
     { name: 'where/empty', call: 'torch.where', args: [{ values: [], shape: [0, 3], dtype: 'bool' }, { shape: [0, 3], domain: 'any' }, { shape: [3], domain: 'any' }] },
-  ] }),
+  ], 'where/function', 'where/broadcast all three', 'where/number other', 'where/method', 'where/edges') }),
   // lerp with a number weight: a binary row whose alpha is the weight; PyTorch's kernel goes from the nearer end
   [Op.Lerp]: binary('LerpBackward0', 'abs(alpha) < 0.5 ? x + alpha * (y - x) : y - (y - x) * (1 - alpha)',
-    { self: 'grad * (1 - weight)', end: 'grad * weight' }, { inputs: ['self', 'end'], params: ['weight'], cases: [
+    { self: 'grad * (1 - weight)', end: 'grad * weight' }, { inputs: ['self', 'end'], params: ['weight'], cases: withFloat64([
       inplaceCase('lerp', [ANY34, ANY34, 0.3]),
       { name: 'lerp/function', call: 'torch.lerp', args: [ANY34, ANY34, 0.3] },
       { name: 'lerp/weight over a half', call: 'torch.lerp', args: [ANY34, ANY34, 0.75] },
@@ -872,30 +880,32 @@ export const ops: Rows = {
       { name: 'lerp/weight keyword', call: 'torch.lerp', args: [ANY34, ANY34], kwargs: { weight: 1.5 } },
       { name: 'lerp/method', call: 'Tensor.lerp', args: [{ shape: [2, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }, 0.5] },
       { name: 'lerp/edges', call: 'torch.lerp', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, 0.25] },
-    ] }),
-  [Op.LerpTensor]: manual('LerpBackward1', ['self', 'end', 'weight'], 'ternaryBackward', { cases: [
+    ], 'lerp/function', 'lerp/weight over a half', 'lerp/edges') }),
+  [Op.LerpTensor]: manual('LerpBackward1', ['self', 'end', 'weight'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('lerp', [ANY34, ANY34, ANY34], {}, ' tensor weight'),
     { name: 'lerp/tensor weight', call: 'torch.lerp', args: [ANY34, ANY34, ANY34] },
     { name: 'lerp/tensor weight broadcast', call: 'torch.lerp', args: [{ shape: [2, 1, 4], domain: 'any' }, { shape: [3, 4], domain: 'any' }, { shape: [4], domain: 'any' }] },
     { name: 'lerp/tensor weight method', call: 'Tensor.lerp', args: [ANY34, ANY34, { shape: [3, 1], domain: 'any' }] },
     { name: 'lerp/tensor weight 0-d', call: 'torch.lerp', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }, { values: [0.5], shape: [] }] },
-  ] }),
-  [Op.Addcmul]: manual('AddcmulBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+  ], 'lerp/tensor weight', 'lerp/tensor weight broadcast', 'lerp/tensor weight 0-d', 'lerp_/inplace tensor weight') }),
+  [Op.Addcmul]: manual('AddcmulBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('addcmul', [ANY34, ANY34, ANY34], { value: 0.5 }),
     { name: 'addcmul/function', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34] },
     { name: 'addcmul/value', call: 'torch.addcmul', args: [ANY34, ANY34, ANY34], kwargs: { value: -0.5 } },
     { name: 'addcmul/broadcast', call: 'torch.addcmul', args: [{ shape: [4], domain: 'any' }, { shape: [3, 1], domain: 'any' }, { shape: [1, 4], domain: 'any' }], kwargs: { value: 2 } },
     { name: 'addcmul/method', call: 'Tensor.addcmul', args: [ANY34, ANY34, { shape: [4], domain: 'any' }], kwargs: { value: 3 } },
     { name: 'addcmul/edges', call: 'torch.addcmul', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, { values: [0, 2, -0, 1, Infinity, 0, -1, 3], shape: [8] }] },
+    // float32 with float64: PyTorch's promotion, to float64
+    { name: 'addcmul/float32 and float64', call: 'torch.addcmul', args: [ANY34, { values: [0.5, -2, 3, 0.1], shape: [4], dtype: 'float64' }, ANY34] },
     { name: 'addcmul/empty', call: 'torch.addcmul', args: [{ shape: [0, 2], domain: 'any' }, { shape: [0, 2], domain: 'any' }, { shape: [2], domain: 'any' }] },
-  ] }),
-  [Op.Addcdiv]: manual('AddcdivBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: [
+  ], 'addcmul/function', 'addcmul/value', 'addcmul/broadcast', 'addcmul/edges', 'addcmul_/inplace') }),
+  [Op.Addcdiv]: manual('AddcdivBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('addcdiv', [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }]),
     { name: 'addcdiv/function', call: 'torch.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }] },
     { name: 'addcdiv/value broadcast', call: 'torch.addcdiv', args: [{ shape: [3, 1], domain: 'any' }, { shape: [4], domain: 'any' }, { shape: [3, 4], domain: 'nonzero' }], kwargs: { value: -2 } },
     { name: 'addcdiv/method', call: 'Tensor.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'positive' }], kwargs: { value: 0.5 } },
     { name: 'addcdiv/zero divisor edges', call: 'torch.addcdiv', args: [{ values: EDGES8, shape: [8] }, { values: [1, 0, -1, 2, 0, NaN, 3, 1], shape: [8] }, { values: [0, 0, -0, 2, 1, 1, Infinity, -4], shape: [8] }] },
-  ] }),
+  ], 'addcdiv/function', 'addcdiv/value broadcast', 'addcdiv/zero divisor edges', 'addcdiv_/inplace') }),
   // beta·self + alpha·product; self broadcasts, and is ignored when beta is 0 (its NaN too)
   [Op.Addmv]: manual('AddmvBackward0', ['self', 'mat', 'vec'], 'addProductBackward', { cases: withFloat64([
     { name: 'addmv/function', call: 'torch.addmv', args: [{ shape: [3], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], family: 'matmul' },

@@ -10,11 +10,11 @@ import { broadcastShapes, checkStorage } from '../shape.js';
 import { parseSchema } from '../schema.js';
 import { bind, bindOverloads } from '../signature.js';
 import { Tensor } from '../tensor.js';
-import { deviceOf, checkFloat } from './common.js';
+import { deviceOf, checkFloating } from './common.js';
 import { binaryOp } from './elementwise.js';
 import { expand } from './shape.js';
 import { castTensor } from '../cast.js';
-import { isFloating, promote } from '../dtype.js';
+import { isFloating, promote, resultType, type Operand } from '../dtype.js';
 import { bindVisible } from './linalg_more.js';
 
 const S = {
@@ -36,14 +36,26 @@ const S = {
 
 const typeName = (t: Tensor): string => t.dtype.name.replace('float32', 'float').replace('float64', 'double').replace('int64', 'long');
 
-/** The device op over three tensors, their broadcast shape checked first. */
+const operandOf = (t: Tensor): Operand => ({ dtype: t._dtype, zeroDim: t._shape.length === 0 });
+
+/**
+ * The device op over three tensors, their broadcast shape checked first; float32 and float64
+ * operands are converted to their result dtype (PyTorch's promotion), the conversions freed after.
+ */
 function run(op: Op, a: Tensor, b: Tensor, c: Tensor, value: number, name: string): Tensor {
   const dev = deviceOf(a, b);
   deviceOf(a, c);
-  for (const t of op === Op.Where ? [b, c] : [a, b, c]) checkFloat(t, name);
+  const floats = op === Op.Where ? [b, c] : [a, b, c];
+  for (const t of floats) checkFloating(t, name);
   const shape = broadcastShapes(broadcastShapes(a._shape, b._shape), c._shape).slice();
   checkStorage(shape);
-  return new Tensor(dev, dev.ternary(op, a.h, b.h, c.h, value, shape), shape);
+  const dtype = resultType(floats.map(operandOf));
+  const [x, y, z] = [a, b, c].map((t) => (op === Op.Where && t === a ? t : castTensor(t, dtype)));
+  try {
+    return new Tensor(dev, dev.ternary(op, x.h, y.h, z.h, value, shape), shape, dtype);
+  } finally {
+    for (const [t, was] of [[x, a], [y, b], [z, c]]) if (t !== was) t.dispose();
+  }
 }
 
 function whereBound(a: Record<string, unknown>): Tensor {
@@ -56,12 +68,13 @@ function whereBound(a: Record<string, unknown>): Tensor {
   const ts = given.filter((v): v is Tensor => v instanceof Tensor);
   const floating = ts.some((t) => isFloating(t._dtype)) || given.some((v) => typeof v === 'number' && !Number.isInteger(v));
   const ints = ts.reduce((d, t) => promote(d, t._dtype), ts.length ? ts[0]._dtype : DType.Int64);
-  const dtype = floating ? DType.Float32 : ints === DType.Bool && ts.length < 2 ? DType.Int64 : ints;
+  const dtype = floating ? resultType(given.map((v) => (v instanceof Tensor ? operandOf(v) : v as number)))
+    : ints === DType.Bool && ts.length < 2 ? DType.Int64 : ints;
   const made: Tensor[] = [];
   const operand = (v: unknown): Tensor => {
     const t = v instanceof Tensor ? v : new Tensor(condition._dev, condition._dev.full([], v as number, dtype), [], dtype);
-    // a number is wrapped in the result's dtype; an integer or bool tensor is converted to it
-    const c = isFloating(t._dtype) || t._dtype === dtype ? t : castTensor(t, dtype);
+    // a number is wrapped in the result's dtype; a tensor of another dtype is converted to it
+    const c = t._dtype === dtype ? t : castTensor(t, dtype);
     if (t !== v) made.push(t);
     if (c !== t) made.push(c);
     return c;
@@ -127,7 +140,7 @@ function lerpBound(i: number, a: Record<string, unknown>): Tensor {
     }
   }
   if (i === 1) {
-    checkFloat(input, 'lerp');
+    checkFloating(input, 'lerp');
     return binaryOp(Op.Lerp, input, end, a.weight as number, 'lerp');
   }
   return run(Op.LerpTensor, input, end, a.weight as Tensor, 0, 'lerp');

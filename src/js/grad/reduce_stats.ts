@@ -5,11 +5,13 @@ import { type JsRecord, type JsTensor, empty } from '../tensor.js';
 import { saved, result } from './helpers.js';
 import { reduce2Grad } from '../ops/reduce_stats.js';
 
+type Floats = Float32Array | Float64Array;
+
 // prod: g·(result / x) without zeros, else PyTorch's exclusive products (zeros for two zeros in the whole tensor);
 // var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN;
 // norm: PyTorch's norm_backward for every order
 export const reduce2Backward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
-  const x = saved(r, 0), out = empty(r.inputs[0].shape.slice());
-  reduce2Grad(r.op, x.data as Float32Array, x.shape, r.i0, g.data as Float32Array, result(r).data as Float32Array, out.data as Float32Array, r.s0, r.s1);
+  const x = saved(r, 0), out = empty(r.inputs[0].shape.slice(), g.dtype);
+  reduce2Grad(r.op, x.data as Floats, x.shape, r.i0, g.data as Floats, result(r).data as Floats, out.data as Floats, r.s0, r.s1);
   return out;
 };

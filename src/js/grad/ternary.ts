@@ -15,7 +15,7 @@ function gradient(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const v = r.s0;
   switch (r.op) {
     case Op.Where: {
-      const zero = empty([]);
+      const zero = empty([], g.dtype);
       return k === 0 ? ternary(Op.Where, saved(r, 0), g, zero, 0, g.shape) : ternary(Op.Where, saved(r, 0), zero, g, 0, g.shape);
     }
     case Op.LerpTensor: {

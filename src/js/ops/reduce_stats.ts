@@ -1,12 +1,15 @@
 // Reductions 2 (prod, var, std, nansum, norm, aminmax) of the js device, step by step as the wasm
-// device's assembly/ops/reduce_stats.ts (the same f32 roundings): the input is walked
-// in run order (kept dims first, reduced dims last), one run per output element.
+// device's assembly/ops/reduce_stats.ts (the same roundings: f32's for float32, none for
+// float64, through the `f` each kernel is given): the input is walked in run order (kept dims
+// first, reduced dims last), one run per output element.
 
-import { Op } from '../../../abi/abi.js';
-import { JsTensor, empty, record } from '../tensor.js';
+import { Op, DType } from '../../../abi/abi.js';
+import { JsTensor, empty, record, roundOf } from '../tensor.js';
 import { reducedShape } from '../../shape.js';
 
-const f = Math.fround;
+type Floats = Float32Array | Float64Array;
+type Round = (x: number) => number;
+const roundFor = (x: Floats): Round => roundOf(x instanceof Float64Array ? DType.Float64 : DType.Float32);
 
 /** The offsets of the elements of a tensor of this shape in run order. */
 export function runOrder(shape: readonly number[], mask: number): Int32Array {
@@ -38,7 +41,7 @@ export function runOrder(shape: readonly number[], mask: number): Int32Array {
 const count = (shape: readonly number[], mask: number): number => shape.reduce((n, s, d) => (mask & (1 << d) ? n * s : n), 1);
 
 /** The p-norm of a run (f64 sums): a count for p = 0, max / min |x| for ±inf (NaN wins), 0 when empty. */
-function normOf(x: Float32Array, ord: Int32Array, b: number, n: number, p: number): number {
+function normOf(f: Round, x: Floats, ord: Int32Array, b: number, n: number, p: number): number {
   if (n === 0) return 0;
   const inf = p === Infinity || p === -Infinity;
   let acc = inf ? Math.abs(x[ord[b]]) : 0;
@@ -58,7 +61,7 @@ function normOf(x: Float32Array, ord: Int32Array, b: number, n: number, p: numbe
 const sgn = (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : 0);
 
 /** norm's derivative for one element (PyTorch's norm_backward); m: inf norms' argmax mask, cnt its count. */
-function normGrad(v: number, g: number, r: number, p: number, m: number, cnt: number): number {
+function normGrad(f: Round, v: number, g: number, r: number, p: number, m: number, cnt: number): number {
   const a = Math.abs(v);
   if (p === 0) return 0;
   if (p === 1) return f(sgn(v) * g);
@@ -70,7 +73,7 @@ function normGrad(v: number, g: number, r: number, p: number, m: number, cnt: nu
 }
 
 /** The reduction of the run of n elements starting at run index b. */
-function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number, p: number): number {
+function runValue(f: Round, op: Op, x: Floats, ord: Int32Array, b: number, n: number, p: number): number {
   switch (op) {
     case Op.Prod: case Op.ProdDim: {
       let acc = 1;
@@ -91,7 +94,7 @@ function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number
       for (let j = 0; j < n; j++) { const v = x[ord[b + j]]; if (v === v) sum += v; }
       return f(sum);
     }
-    case Op.Norm: case Op.VectorNorm: return normOf(x, ord, b, n, p);
+    case Op.Norm: case Op.VectorNorm: return normOf(f, x, ord, b, n, p);
     case Op.Aminmax: { // p 0: the min, 1: the max (NaN wins); n > 0 (the TS layer checks)
       let m = x[ord[b]];
       for (let j = 1; j < n; j++) {
@@ -108,15 +111,15 @@ function runValue(op: Op, x: Float32Array, ord: Int32Array, b: number, n: number
 /** op over the dims in mask; records (s0 = p, s1 = flag, i0 = mask, i1 = keepdim), saving input and result. */
 export function reduce2(op: Op, a: JsTensor, mask: number, keepdim: boolean, p: number, flag: number): JsTensor {
   const n = count(a.shape, mask), ord = runOrder(a.shape, mask);
-  const out = empty(reducedShape(a.shape, mask, keepdim)), o = out.data as Float32Array;
-  for (let i = 0; i < o.length; i++) o[i] = runValue(op, a.data as Float32Array, ord, i * n, n, p);
+  const out = empty(reducedShape(a.shape, mask, keepdim), a.dtype), o = out.data as Floats, f = roundOf(a.dtype);
+  for (let i = 0; i < o.length; i++) o[i] = runValue(f, op, a.data as Floats, ord, i * n, n, p);
   const r = record(op, out, [a]);
   if (r) { r.s0 = p; r.s1 = flag; r.i0 = mask; r.i1 = keepdim ? 1 : 0; r.saved = [a]; r.savesResult = true; }
   return out;
 }
 
 /** The gradient of every element of the run at b into out, from g and the result r of its output element. */
-function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: number, n: number, g: number, r: number, out: Float32Array, p: number): void {
+function runGrad(f: Round, op: Op, mode: number, x: Floats, ord: Int32Array, b: number, n: number, g: number, r: number, out: Floats, p: number): void {
   switch (op) {
     case Op.Prod: case Op.ProdDim: {
       // mode 0: g·(r / x); 1: g·(the product of the others, as exclusive cumprods from both sides); 2: zeros
@@ -151,7 +154,7 @@ function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: numb
       }
       for (let j = 0; j < n; j++) {
         const i = ord[b + j], a = Math.abs(x[i]);
-        out[i] = normGrad(x[i], g, r, p, a === r || a !== a ? 1 : 0, cnt);
+        out[i] = normGrad(f, x[i], g, r, p, a === r || a !== a ? 1 : 0, cnt);
       }
       return;
     }
@@ -160,7 +163,7 @@ function runGrad(op: Op, mode: number, x: Float32Array, ord: Int32Array, b: numb
 }
 
 /** How the derivative treats the whole tensor (prod: whether and how many zeros it holds; var: 1 without dim or 0-d). */
-function gradMode(op: Op, x: Float32Array, nd: number, flag: number): number {
+function gradMode(op: Op, x: Floats, nd: number, flag: number): number {
   if (op === Op.Var || op === Op.Std || op === Op.VarMean || op === Op.StdMean) return flag || nd === 0 ? 1 : 0;
   if (op !== Op.Prod && op !== Op.ProdDim) return 0;
   let zeros = 0;
@@ -171,9 +174,10 @@ function gradMode(op: Op, x: Float32Array, nd: number, flag: number): number {
 
 /** The derivative of reduce2 into out (shaped like x): g and res in output order. */
 export function reduce2Grad(
-  op: Op, x: Float32Array, shape: readonly number[], mask: number, g: Float32Array, res: Float32Array, out: Float32Array, p: number, flag: number,
+  op: Op, x: Floats, shape: readonly number[], mask: number, g: Floats, res: Floats, out: Floats, p: number, flag: number,
 ): void {
+  const f = roundFor(out);
   if (shape.length === 0 && (op === Op.Prod || op === Op.ProdDim)) { out[0] = g[0]; return; } // a 0-dim product is the element itself
   const n = count(shape, mask), ord = runOrder(shape, mask), m = n ? x.length / n : 0, mode = gradMode(op, x, shape.length, flag);
-  for (let o = 0; o < m; o++) runGrad(op, mode, x, ord, o * n, n, g[o], res[o], out, p);
+  for (let o = 0; o < m; o++) runGrad(f, op, mode, x, ord, o * n, n, g[o], res[o], out, p);
 }

@@ -1,6 +1,6 @@
 // Ternary elementwise ops (js device), as on the wasm device (assembly/ops/ternary.ts):
-// three tensors broadcast to the output's shape, float32 arithmetic rounded at every
-// step as PyTorch's CPU kernels compute it.
+// three tensors broadcast to the output's shape, in b's dtype, float32 arithmetic rounded at
+// every step as PyTorch's CPU kernels compute it (float64's: not rounded, f is the identity).
 //
 //   op          a          b         c        out
 //   Where       condition  self      other    a ? b : c          (a bool; record: b, c; saves a)
@@ -9,21 +9,21 @@
 //   Addcdiv     self       tensor1   tensor2  a + value·b / c
 
 import { Op } from '../../../abi/abi.js';
-import { JsTensor, empty, record } from '../tensor.js';
+import { JsTensor, empty, record, roundOf } from '../tensor.js';
 import { expandCompute } from '../ops.js';
 
-const f = Math.fround;
+type Floats = Float32Array | Float64Array;
 
 /** The elements of x at `shape` (x itself when it has them all). */
 const at = (x: JsTensor, shape: number[], n: number): JsTensor => (x.numel === n ? x : expandCompute(x, shape));
 
 /** The op over a, b, c broadcast to `shape`, not recorded. */
 export function ternaryCompute(op: Op, a: JsTensor, b: JsTensor, c: JsTensor, value: number, shape: number[]): JsTensor {
-  const out = empty(shape.slice());
+  const out = empty(shape.slice(), b.dtype);
   const n = out.numel;
   if (n === 0) return out;
-  const A = at(a, shape, n).data, B = at(b, shape, n).data as Float32Array, C = at(c, shape, n).data as Float32Array;
-  const o = out.data as Float32Array, v = f(value);
+  const A = at(a, shape, n).data, B = at(b, shape, n).data as Floats, C = at(c, shape, n).data as Floats;
+  const o = out.data as Floats, f = roundOf(b.dtype), v = f(value);
   switch (op) {
     case Op.Where: for (let i = 0; i < n; i++) o[i] = A[i] ? B[i] : C[i]; break;
     case Op.LerpTensor:
