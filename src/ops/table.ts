@@ -164,11 +164,11 @@ const EDGES8 = [-Infinity, -1, -0, 0, 0.5, 2, Infinity, NaN];
 export const ops: Rows = {
   // ---- binary, broadcasting: gradients are summed back to each input's shape ----
   [Op.Add]: binary('AddBackward0', 'x + alpha * y', { self: 'grad', other: 'grad * alpha' },
-    { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [inplaceCase('add', [any([3, 4]), any([4])], { alpha: 2 })] }),
+    { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('add/broadcast alpha', 'torch.add', [any([3, 4]), any([4])], { alpha: 2 }, 'elementwise'), inplaceCase('add', [any([3, 4]), any([4])], { alpha: 2 })] }),
   [Op.Sub]: binary('SubBackward0', 'x - alpha * y', { self: 'grad', other: 'grad * -alpha' },
-    { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [inplaceCase('sub', [any([3, 4]), any([3, 4])])] }),
+    { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('sub/broadcast', 'torch.sub', [any([3, 4]), any([3, 1])], {}, 'elementwise'), inplaceCase('sub', [any([3, 4]), any([3, 4])])] }),
   [Op.Mul]: binary('MulBackward0', 'x * y', { self: 'grad * other', other: 'grad * self' },
-    { simd: 'f32x4.mul(x, y)', cases: [inplaceCase('mul', [any([3, 4]), any([3, 4])])] }),
+    { simd: 'f32x4.mul(x, y)', cases: [f64('mul/broadcast', 'torch.mul', [any([2, 3]), any([3])], {}, 'elementwise'), inplaceCase('mul', [any([3, 4]), any([3, 4])])] }),
   // divided twice as PyTorch does (other² would overflow first)
   [Op.Div]: binary('DivBackward0', 'x / y', { self: 'grad / other', other: '-grad * (self / other / other)' },
     { simd: 'f32x4.div(x, y)', cases: [inplaceCase('div', [any([3, 4]), { shape: [3, 4], domain: 'nonzero' }])] }),
@@ -176,12 +176,12 @@ export const ops: Rows = {
   [Op.Pow]: binary('PowBackward1', 'powC(x, y)', {
     self: 'pow_backward_self(grad, self, exponent)',
     exponent: 'grad * pow_backward_exponent(result * log(self), self, exponent)',
-  }, { inputs: ['self', 'exponent'] }),
+  }, { inputs: ['self', 'exponent'], cases: [f64('pow/tensor exponent', 'torch.pow', [{ shape: [3, 4], domain: 'positive' }, any([3, 4])], {}, 'elementwise')] }),
   // the larger input gets the gradient; ties split it, a NaN gives it to both
   [Op.Maximum]: binary('MaximumBackward0', 'max(x, y)',
-    { self: 'max_backward_a(grad, self, other)', other: 'max_backward_b(grad, self, other)' }, { simd: 'f32x4.max(x, y)' }),
+    { self: 'max_backward_a(grad, self, other)', other: 'max_backward_b(grad, self, other)' }, { simd: 'f32x4.max(x, y)', cases: [f64('maximum/ties NaN', 'torch.maximum', [{ values: [1, 2, NaN, 0, -Infinity], shape: [5] }, { values: [1, 3, 0, NaN, -1], shape: [5] }], {}, 'elementwise')] }),
   [Op.Minimum]: binary('MinimumBackward0', 'min(x, y)',
-    { self: 'min_backward_a(grad, self, other)', other: 'min_backward_b(grad, self, other)' }, { simd: 'f32x4.min(x, y)' }),
+    { self: 'min_backward_a(grad, self, other)', other: 'min_backward_b(grad, self, other)' }, { simd: 'f32x4.min(x, y)', cases: [f64('minimum/ties NaN', 'torch.minimum', [{ values: [1, 2, NaN, 0, Infinity], shape: [5] }, { values: [1, 3, 0, NaN, 1], shape: [5] }], {}, 'elementwise')] }),
   [Op.Atan2]: binary('Atan2Backward0', 'atan2(x, y)', {
     self: 'grad * other * reciprocal(self * self + other * other)',
     other: 'grad * -self * reciprocal(self * self + other * other)',
@@ -209,20 +209,21 @@ export const ops: Rows = {
     { inputs: ['self', 'max'], torch: 'clamp_max(Tensor input, Tensor max) -> Tensor' }),
 
   // ---- a tensor and numbers c, c2 ----
-  [Op.AddScalar]: scalar('AddBackward0', ['other'], 'x + c', 'grad', { simd: 'f32x4.add(v, cV)' }),
-  [Op.SubScalar]: scalar('SubBackward0', ['other'], 'x - c', 'grad', { simd: 'f32x4.sub(v, cV)' }),
+  [Op.AddScalar]: scalar('AddBackward0', ['other'], 'x + c', 'grad', { simd: 'f32x4.add(v, cV)', cases: [f64('add/number', 'torch.add', [any([3, 4]), 1.5], {}, 'elementwise')] }),
+  [Op.SubScalar]: scalar('SubBackward0', ['other'], 'x - c', 'grad', { simd: 'f32x4.sub(v, cV)', cases: [f64('sub/number', 'torch.sub', [any([3, 4]), 1.5], {}, 'elementwise')] }),
   [Op.MulScalar]: scalar('MulBackward0', ['other'], 'x * c', 'grad * other',
-    { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other', cases: [inplaceCase('mul', [any([3, 4]), 2.5], {}, ' number')] }),
-  [Op.DivScalar]: scalar('DivBackward0', ['other'], 'x / c', 'grad / other', { scalarOperand: 'other' }),
+    { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other', cases: [f64('mul/number', 'torch.mul', [any([3, 4]), 2.5], {}, 'elementwise'), inplaceCase('mul', [any([3, 4]), 2.5], {}, ' number')] }),
+  [Op.DivScalar]: scalar('DivBackward0', ['other'], 'x / c', 'grad / other', { scalarOperand: 'other', cases: [f64('div/number', 'torch.div', [any([3, 4]), 3], {}, 'elementwise')] }),
   [Op.PowScalar]: scalar('PowBackward0', ['exponent'], 'powScalar(x, c)', 'pow_scalar_backward(grad, self, exponent)',
-    { cases: [inplaceCase('pow', [{ shape: [3, 4], domain: 'positive' }, 1.5]), inplaceCase('square', [any([3, 4])])] }),
-  [Op.Rsub]: scalar('RsubBackward1', ['other'], 'c - x', '-grad', { simd: 'f32x4.sub(cV, v)' }),
+    { cases: [f64('pow/number', 'torch.pow', [{ shape: [3, 4], domain: 'positive' }, 1.5], {}, 'elementwise'), inplaceCase('pow', [{ shape: [3, 4], domain: 'positive' }, 1.5]), inplaceCase('square', [any([3, 4])])] }),
+  [Op.Rsub]: scalar('RsubBackward1', ['other'], 'c - x', '-grad', { simd: 'f32x4.sub(cV, v)', cases: [f64('__rsub__/number', 'Tensor.__rsub__', [any([3, 4]), 2], {}, 'elementwise')] }),
   // c ** x; d/dx is c^x·ln c, and 0 where c = 0 and x ≥ 0
   [Op.Rpow]: { ...scalar('PowBackward2', ['base'], 'powC(c, x)', ''), inputs: ['exponent'],
-    grad: { exponent: 'base == 0 ? grad * zero_base_backward(result * log(base), result) : grad * (result * log(base))' } },
+    grad: { exponent: 'base == 0 ? grad * zero_base_backward(result * log(base), result) : grad * (result * log(base))' },
+    cases: [f64('__rpow__/number', 'Tensor.__rpow__', [any([3, 4]), 2], {}, 'elementwise')] },
   // a missing bound is ∓inf; NaN for both means PyTorch's all-NaN result for a NaN bound
   [Op.Clamp]: scalar('ClampBackward1', ['min', 'max'], 'clampF(x, c, c2)', 'clamp_backward(grad, self, min, max)',
-    { cases: [inplaceCase('clamp', [any([3, 4]), -0.5, 0.5])] }),
+    { cases: [f64('clamp/both', 'torch.clamp', [any([3, 4]), -0.5, 0.5], {}, 'elementwise'), inplaceCase('clamp', [any([3, 4]), -0.5, 0.5])] }),
   [Op.FmodScalar]: scalar('FmodBackward0', ['other'], 'fmod(x, c)', 'grad',
     { torch: 'fmod(Tensor input, Scalar other) -> Tensor', example: { other: 1.5 }, doc: "C's fmod by a number." }),
   [Op.RemainderScalar]: scalar('RemainderBackward0', ['other'], 'remainder(x, c)', 'grad',
@@ -378,11 +379,13 @@ export const ops: Rows = {
   // min is −max(−x) in the kernels; the derivatives are max's (the gradient goes where the
   // result was found: evenly among ties for the whole-tensor form, to the index along a dim)
   [Op.MinAll]: manual('MinBackward1', ['self'], 'maxAllBackward', { cases: [
+    f64('min/all ties', 'torch.min', [{ values: [2, -1, -1, Infinity, 0], shape: [5] }], {}, 'reduction'),
     { name: 'min/all', call: 'torch.min', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'min/all ties and inf', call: 'Tensor.min', args: [{ values: [2, -1, -1, Infinity, -1], shape: [5] }], family: 'reduction' },
     { name: 'min/all NaN', call: 'torch.min', args: [{ values: [2, NaN, -1], shape: [3] }], family: 'reduction' },
   ] }),
   [Op.MinDim]: manual('MinBackward0', ['self'], 'maxDimBackward', { cases: [
+    f64('min/dim', 'torch.min', [any([3, 4]), 1], {}, 'reduction'),
     { name: 'min/dim', call: 'torch.min', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'min/dim keepdim negative', call: 'Tensor.min', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'min/dim ties NaN inf', call: 'torch.min', args: [{ values: [1, 1, 0, -Infinity, NaN, 2, 5, 5, 5], shape: [3, 3] }, 1], family: 'reduction' },
@@ -538,19 +541,20 @@ export const ops: Rows = {
   [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES }),
   [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
   [Op.View]: view('ViewBackward0', [
+    f64('view', 'Tensor.view', [any([2, 3]), [3, 2]], {}, 'shape'),
     // unflatten is a view in PyTorch
     { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },
     { name: 'unflatten/method-infer', call: 'Tensor.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, -1, [2, -1]], family: 'shape' },
     { name: 'unflatten/empty', call: 'torch.unflatten', args: [{ shape: [0, 6], domain: 'any' }, 1, [3, 2]], family: 'shape' },
   ]),
-  [Op.Reshape]: view('ReshapeAliasBackward0'),
-  [Op.Squeeze]: view('SqueezeBackward0'),
-  [Op.SqueezeDim]: view('SqueezeBackward1'),
-  [Op.Squeeze3]: view('SqueezeBackward3'),
-  [Op.Unsqueeze]: view('UnsqueezeBackward0'),
-  [Op.Flatten]: view('ReshapeAliasBackward0'),
-  [Op.Clone]: view('CloneBackward0'),
-  [Op.UnsafeView]: view('UnsafeViewBackward0'),
+  [Op.Reshape]: view('ReshapeAliasBackward0', [f64('reshape', 'Tensor.reshape', [any([2, 3]), [3, 2]], {}, 'shape')]),
+  [Op.Squeeze]: view('SqueezeBackward0', [f64('squeeze', 'torch.squeeze', [any([1, 3, 1])], {}, 'shape')]),
+  [Op.SqueezeDim]: view('SqueezeBackward1', [f64('squeeze/dim', 'torch.squeeze', [any([1, 3]), 0], {}, 'shape')]),
+  [Op.Squeeze3]: view('SqueezeBackward3', [f64('matmul/1-D by 2-D', 'torch.matmul', [any([4]), any([4, 3])], {}, 'matmul')]),
+  [Op.Unsqueeze]: view('UnsqueezeBackward0', [f64('unsqueeze', 'torch.unsqueeze', [any([2, 3]), 1], {}, 'shape')]),
+  [Op.Flatten]: view('ReshapeAliasBackward0', [f64('flatten', 'torch.flatten', [any([2, 3, 4])], {}, 'shape')]),
+  [Op.Clone]: view('CloneBackward0', [f64('clone', 'Tensor.clone', [any([2, 3])], {}, 'shape')]),
+  [Op.UnsafeView]: view('UnsafeViewBackward0', [f64('matmul/3-D by 2-D', 'torch.matmul', [any([2, 3, 4]), any([4, 5])], {}, 'matmul')]),
   // x.to(other device) and x.to(float dtype); PyTorch's fixtures can express the second only
   [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [
     { name: 'double/method', call: 'Tensor.double', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
@@ -565,13 +569,14 @@ export const ops: Rows = {
     { name: 'movedim/empty', call: 'torch.movedim', args: [{ shape: [2, 0, 3], domain: 'any' }, 1, 0], family: 'shape' },
   ] }),
   [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack', { cases: [
+    f64('transpose', 'torch.transpose', [any([2, 3]), 0, 1], {}, 'shape'),
     // swapaxes and swapdims are transposes in PyTorch
     { name: 'swapaxes/function', call: 'torch.swapaxes', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 0, -1], family: 'shape' },
     { name: 'swapaxes/method', call: 'Tensor.swapaxes', args: [{ shape: [2, 3], domain: 'any' }, -2, 1], family: 'shape' },
     { name: 'swapdims/function', call: 'torch.swapdims', args: [{ shape: [0, 3], domain: 'any' }, 0, 1], family: 'shape' },
     { name: 'swapdims/method', call: 'Tensor.swapdims', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, 2], family: 'shape' },
   ] }),
-  [Op.T]: manual('TBackward0', ['self'], 'permuteBack'),
+  [Op.T]: manual('TBackward0', ['self'], 'permuteBack', { cases: [f64('t', 'torch.t', [any([2, 3])], {}, 'shape')] }),
   [Op.Expand]: manual('ExpandBackward0', ['self'], 'expandBackward', { cases: [
     // broadcast_to is an expand in PyTorch
     { name: 'broadcast_to/function', call: 'torch.broadcast_to', args: [{ shape: [3, 1], domain: 'any' }, [2, 3, 4]], family: 'shape' },
@@ -587,11 +592,13 @@ export const ops: Rows = {
     f64('hstack', 'torch.hstack', [[any([2, 1]), any([2, 3])]], {}, 'shape'),
   ] }),
   [Op.Select]: manual('SelectBackward0', ['self'], 'sliceBackward', { cases: [
+    f64('select', 'torch.select', [any([3, 4]), 1, 2], {}, 'shape'),
     { name: 'select/dim 1', call: 'torch.select', args: [{ shape: [3, 4], domain: 'any' }, 1, 2], family: 'shape' },
     { name: 'select/negative dim and index', call: 'Tensor.select', args: [{ shape: [2, 3, 4], domain: 'any' }, -2, -1], family: 'shape' },
     { name: 'select/1-D', call: 'torch.select', args: [{ shape: [5], domain: 'any' }, 0, 3], family: 'shape' },
   ] }),
   [Op.Slice]: manual('SliceBackward0', ['self'], 'sliceBackward', { cases: [
+    f64('narrow', 'torch.narrow', [any([5, 3]), 0, 1, 3], {}, 'shape'),
     { name: 'narrow/dim 0', call: 'torch.narrow', args: [{ shape: [5, 3], domain: 'any' }, 0, 1, 3], family: 'shape' },
     { name: 'narrow/negative dim', call: 'Tensor.narrow', args: [{ shape: [2, 3, 4], domain: 'any' }, -1, 2, 2], family: 'shape' },
     { name: 'narrow/empty', call: 'torch.narrow', args: [{ shape: [4, 3], domain: 'any' }, 0, 2, 0], family: 'shape' },
@@ -612,7 +619,7 @@ export const ops: Rows = {
     { name: 'tensor_split/tensor indices', call: 'Tensor.tensor_split', args: [{ shape: [2, 5], domain: 'any' }, { values: [2, 3], shape: [2], dtype: 'int64' }, -1], family: 'shape' },
     { name: 'tensor_split/keyword', call: 'Tensor.tensor_split', args: [{ shape: [4, 3], domain: 'any' }], kwargs: { indices: [1] }, family: 'shape' },
   ] }),
-  [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward'),
+  [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward', { cases: [f64('stack', 'torch.stack', [[any([3]), any([3])]], {}, 'shape')] }),
   [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward', { cases: [f64('mm', 'torch.mm', [any([3, 4]), any([4, 5])], {}, 'matmul')] }),
   [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward', {
     cases: [f64('bmm', 'torch.bmm', [any([2, 3, 4]), any([2, 4, 5])], {}, 'matmul')],
@@ -965,6 +972,7 @@ export const ops: Rows = {
   ], 8) }),
   // matrix_power(A, 0): PyTorch copies the identity into a clone of A, so A's gradient is 0
   [Op.CopyBackwards]: manual('CopyBackwards', ['self'], 'zerosBackward', { cases: [
+    f64('matrix_power/0', 'torch.matrix_power', [any([2, 3, 3]), 0], {}, 'matmul'),
     { name: 'matrix_power/0', call: 'torch.matrix_power', args: [{ shape: [2, 3, 3], domain: 'any' }, 0], family: 'matmul' },
   ] }),
   [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: withFloat64([
