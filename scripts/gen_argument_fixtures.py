@@ -152,7 +152,8 @@ def error(name, call, make_args, kwargs=None):
     try:
         run(call, args, kwargs)
     except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
-        rec["error"], rec["error_type"] = tensor_base(str(e)), type(e).__name__
+        # PyTorch's linalg errors are torch._C._LinAlgError, public as torch.linalg.LinAlgError
+        rec["error"], rec["error_type"] = tensor_base(str(e)), type(e).__name__.replace("_LinAlgError", "LinAlgError")
     else:
         raise AssertionError(f"{name}: expected an error")
     ERRORS.append(rec)
@@ -563,6 +564,18 @@ def float64_cases():
     error("cdist/dtypes", "torch.cdist", lambda: [torch.randn(2, 3, dtype=d), torch.randn(2, 3)])
 
 
+def inverse_cases():
+    """linalg.inv's checks, and its LinAlgError for singular matrices (LAPACK's first zero pivot)."""
+    error("inverse/1-D", "torch.inverse", lambda: [vec()])
+    error("inverse/not square", "torch.inverse", lambda: [mat()])
+    error("inverse/int64", "torch.inverse", lambda: [torch.ones(2, 2, dtype=torch.long)])
+    error("inverse/zeros", "torch.inverse", lambda: [torch.zeros(2, 2)])
+    error("inverse/singular after pivoting", "Tensor.inverse", lambda: [torch.tensor([[1.0, 2.0], [2.0, 4.0]])])
+    error("inverse/singular batch element", "torch.inverse", lambda: [torch.stack([torch.eye(2), torch.zeros(2, 2)])])
+    error("inverse/singular float64", "torch.inverse", lambda: [torch.tensor([[1.0, 2.0], [2.0, 4.0]], dtype=torch.float64)])
+    error("matrix_power/singular negative", "torch.matrix_power", lambda: [torch.zeros(2, 2), -2])
+
+
 def scans_cases():
     """cumsum, cumprod, cummax, cummin, logcumsumexp and cumsum_, cumprod_ (scans)."""
     for op in ["cumsum", "cumprod", "cummax", "cummin", "logcumsumexp"]:
@@ -741,6 +754,7 @@ def main():
     dim_cases()
     reductions2_cases()
     float64_cases()
+    inverse_cases()
     scans_cases()
     sort_cases()
     autograd_cases()

@@ -177,6 +177,8 @@ export interface Backend {
   norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle;
   /** The p-norm distances [...batch, P, R] (`shape`) between the rows of a [..., P, M] and b [..., R, M] (CdistBackward0). */
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle;
+  /** The inverses of a's matrices, and 0 or k + (n + 1)·b for zero pivot k (1-based) of batch element b (the caller frees the result then). */
+  linalgInv(a: Handle): [Handle, number];
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

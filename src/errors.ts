@@ -27,6 +27,10 @@ export class TypeError extends TorchError {
 export class ValueError extends TorchError {
   override name = 'ValueError';
 }
+/** PyTorch's torch.linalg.LinAlgError (a RuntimeError): a singular matrix where an inverse was asked for. */
+export class LinAlgError extends RuntimeError {
+  override name = 'LinAlgError';
+}
 /** Python's NotImplementedError: an op PyTorch has but wasmgrad does not yet. */
 export class NotImplementedError extends TorchError {
   override name = 'NotImplementedError';

@@ -41,6 +41,7 @@ export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_soft
 export {
   prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm, aminmax,
 } from './ops/reduce_stats.js'; // reductions 2
+export { inverse } from './ops/linalg_more.js'; // linalg.inv under its older name
 export { cumsum, cumprod, cummax, cummin, logcumsumexp } from './ops/scan.js'; // scans
 export type { CumulativeArgs, ScanArgs } from './ops/scan.js';
 export { sort, argsort, msort, topk, kthvalue, median, nanmedian, mode, unique } from './ops/sort.js'; // sorting and order statistics

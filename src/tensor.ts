@@ -24,6 +24,7 @@ import * as cmp from './ops/compare.js';
 import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
+import * as lm from './ops/linalg_more.js'; // linalg.inv
 import { backward as runBackward } from './autograd.js';
 import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -1365,6 +1366,12 @@ export class Tensor {
    * console.log(`${lo} ${hi}`); // tensor([ 3., -1.]) tensor([4., 1.])
    */
   aminmax(...args: [options?: { dim?: number | null; keepdim?: boolean }]): [Tensor, Tensor] { return red2.aminmaxMethod(this, args); }
+  /**
+   * The inverse of this square matrix (or of each matrix of a batch). See {@link inverse}.
+   * @example
+   * console.log(`${torch.tensor([[4]]).inverse()}`); // tensor([[0.2500]])
+   */
+  inverse(): Tensor { return lm.inverseMethod(this, []); }
   // scans
   /**
    * The cumulative sum along `dim` (int64 for integer and bool tensors). See {@link cumsum}.

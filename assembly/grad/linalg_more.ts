@@ -11,7 +11,7 @@ import { Op, Err, DType } from '../../abi/abi';
 import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf, dtypeOf, dataBytes } from '../tensors';
 import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';
-import { T, saved, sumTo, mulS, unreduce, result } from './helpers';
+import { T, saved, sumTo, mulS, unreduce, result, neg } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute } from '../ops/shape';
 import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more';
@@ -125,4 +125,16 @@ export function addProductBackward(r: usize, g: i32, k: i32): i32 {
   const K = dimOf(b1, 2);
   store<i32>(SHAPE, batch); store<i32>(SHAPE, K, 4); store<i32>(SHAPE, N, 8);
   return mulS(T(gemmCompute(true, false, batch, K, N, M, b1, gb, 3, SHAPE)), alpha);
+}
+
+/** linalg.inv's derivative (PyTorch's linalg_inv_ex): −A⁻ᵀ·g·A⁻ᵀ, from the saved result. */
+export function linalgInvBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const inv = result(r);
+  if (inv < 0) return inv;
+  const nd = ndimOf(g), n = dimOf(g, nd - 1), batch = n ? numelOf(g) / (n * n) : 0;
+  memory.copy(SHAPE, shapePtr(g), <usize>nd << 2);
+  const gi = T(gemmCompute(false, true, batch, n, n, n, g, inv, nd, SHAPE));
+  if (gi < 0) return gi;
+  return neg(T(gemmCompute(true, false, batch, n, n, n, inv, gi, nd, SHAPE)));
 }

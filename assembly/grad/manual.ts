@@ -12,6 +12,6 @@ export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from 
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
 export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more';
 export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics

@@ -20,6 +20,7 @@ import { expandCompute } from './shape';
 import { outerSize, innerSize, dimSize, reducedShape } from './reduce';
 import { reduceSum, reduceMax } from '../kernels/reduce';
 import { sigmoid } from '../kernels/scalar_math';
+import { alloc, free } from '../alloc';
 
 /** The product of a and b for op, not recorded (addbmm's batches summed into one matrix). */
 function product(op: i32, a: i32, b: i32): i32 {
@@ -354,4 +355,105 @@ export function cdist(x1: i32, x2: i32, p: f64, nd: i32): i32 {
   save(r, 1, x2);
   saveOutput(r);
   return out;
+}
+
+// ---- linalg.inv: LU with partial pivoting, as LAPACK's getrf + getri (LinalgInvExBackward0) ----
+
+let invInfo = 0;
+/** 0, or k + (n + 1)·b for the first zero pivot k (1-based) of batch element b in the last linalg_inv. */
+export function take_inv_info(): i32 { const k = invInfo; invInfo = 0; return k; }
+
+/**
+ * The inverse of each n×n matrix of a ([..., n, n], validated by the TS layer), recorded as
+ * Op.LinalgInv saving the result. A singular matrix sets take_inv_info() (the result is then junk
+ * the TS layer frees).
+ */
+export function linalg_inv(a: i32): i32 {
+  const nd = ndimOf(a), n = nd ? dimOf(a, nd - 1) : 0;
+  const out = newTensor(nd, shapePtr(a), dtypeOf(a));
+  if (!out) return Err.OutOfMemory;
+  const lu = newTensor(nd, shapePtr(a), dtypeOf(a));
+  if (!lu) { release(out); return Err.OutOfMemory; }
+  memory.copy(dataOf(lu), dataOf(a), dataBytes(a));
+  const batch = n ? numelOf(a) / (n * n) : 0;
+  invInfo = 0;
+  for (let b = 0; b < batch && !invInfo; b++) {
+    const k = dtypeOf(a) == DType.Float64 ? invert<f64>(dataOf(lu), dataOf(out), n, b) : invert<f32>(dataOf(lu), dataOf(out), n, b);
+    invInfo = k > 0 ? k + (n + 1) * b : k; // the batch element rides along: the TS layer splits it
+  }
+  release(lu);
+  if (invInfo < 0) { invInfo = 0; release(out); return Err.OutOfMemory; }
+  if (invInfo || !shouldRecord1(a)) return out;
+  const r = newRecord(Op.LinalgInv, 1, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, a);
+  saveOutput(r);
+  return out;
+}
+
+/** Matrix b of lu (n×n, overwritten by its LU factors) inverted into out: 0, or the 1-based zero pivot. */
+function invert<T>(plu: usize, pout: usize, n: i32, b: i32): i32 {
+  const off = <usize>b * <usize>(n * n) << alignof<T>();
+  plu += off;
+  pout += off;
+  const piv = alloc(<usize>max(n, 1) << 2); // the row of each step's pivot
+  if (!piv) return -1;
+  const info = factorSolve<T>(plu, pout, n, piv);
+  free(piv);
+  return info;
+}
+
+// @ts-ignore: decorator
+@inline function at<T>(p: usize, n: i32, i: i32, j: i32): usize { return p + (<usize>(i * n + j) << alignof<T>()); }
+
+function factorSolve<T>(plu: usize, pout: usize, n: i32, piv: usize): i32 {
+  for (let k = 0; k < n; k++) {
+    let p = k, m = abs<T>(load<T>(at<T>(plu, n, k, k)));
+    for (let i = k + 1; i < n; i++) {
+      const v = abs<T>(load<T>(at<T>(plu, n, i, k)));
+      if (v > m) { m = v; p = i; }
+    }
+    store<i32>(piv + (<usize>k << 2), p);
+    if (p != k) {
+      for (let j = 0; j < n; j++) {
+        const t = load<T>(at<T>(plu, n, k, j));
+        store<T>(at<T>(plu, n, k, j), load<T>(at<T>(plu, n, p, j)));
+        store<T>(at<T>(plu, n, p, j), t);
+      }
+    }
+    const d = load<T>(at<T>(plu, n, k, k));
+    if (d == 0) return k + 1;
+    for (let i = k + 1; i < n; i++) {
+      const l = load<T>(at<T>(plu, n, i, k)) / d;
+      store<T>(at<T>(plu, n, i, k), l);
+      for (let j = k + 1; j < n; j++) store<T>(at<T>(plu, n, i, j), load<T>(at<T>(plu, n, i, j)) - l * load<T>(at<T>(plu, n, k, j)));
+    }
+  }
+  // solve L·U·X = P·I column by column
+  for (let c = 0; c < n; c++) {
+    for (let i = 0; i < n; i++) store<T>(at<T>(pout, n, i, c), <T>(i == c ? 1 : 0));
+  }
+  for (let k = 0; k < n; k++) {
+    const p = load<i32>(piv + (<usize>k << 2));
+    if (p != k) {
+      for (let c = 0; c < n; c++) {
+        const t = load<T>(at<T>(pout, n, k, c));
+        store<T>(at<T>(pout, n, k, c), load<T>(at<T>(pout, n, p, c)));
+        store<T>(at<T>(pout, n, p, c), t);
+      }
+    }
+  }
+  for (let c = 0; c < n; c++) {
+    for (let i = 0; i < n; i++) {
+      let s = load<T>(at<T>(pout, n, i, c));
+      for (let j = 0; j < i; j++) s -= load<T>(at<T>(plu, n, i, j)) * load<T>(at<T>(pout, n, j, c));
+      store<T>(at<T>(pout, n, i, c), s);
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let s = load<T>(at<T>(pout, n, i, c));
+      for (let j = i + 1; j < n; j++) s -= load<T>(at<T>(plu, n, i, j)) * load<T>(at<T>(pout, n, j, c));
+      store<T>(at<T>(pout, n, i, c), s / load<T>(at<T>(plu, n, i, i)));
+    }
+  }
+  return 0;
 }

@@ -114,6 +114,7 @@ export class JsDevice implements Backend {
   cross(a: Handle, b: Handle, dim: number, shape: Shape): Handle { return linalg2.cross(T(a), T(b), dim, shape.slice()); }
   norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle { return linalg2.norm(T(a), p, mask, keepdim); }
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle { return linalg2.cdist(T(a), T(b), p, shape.slice()); }
+  linalgInv(a: Handle): [Handle, number] { return linalg2.linalgInv(T(a)); }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }
   intSum(a: Handle, mask: number, keepdim: boolean): Handle { return compare.intSum(T(a), mask, keepdim); }

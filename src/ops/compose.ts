@@ -11,6 +11,7 @@
 
 import { Op } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError, TypeError, ValueError } from '../errors.js';
+import { invOf } from './linalg_more.js';
 import { broadcastShapes, formatSize, normDim, numelOf } from '../shape.js';
 import { computeStride } from '../strides.js';
 import { parseSchema } from '../schema.js';
@@ -185,7 +186,6 @@ function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
   if (s[nd - 1] !== s[nd - 2]) {
     throw new RuntimeError(`linalg.matrix_power: A must be batches of square matrices, but they are ${s[nd - 2]} by ${s[nd - 1]} matrices`);
   }
-  if (n < 0) throw new NotImplementedError('matrix_power with a negative exponent (the matrix inverse) is not supported by wasmgrad');
   if (n === 0) {
     // PyTorch copies the identity into a clone of A (CopyBackwards over CloneBackward0: A's gradient is 0)
     const c = viewAs(Op.Clone, x, s);
@@ -196,7 +196,18 @@ function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
     out._dev.write(out.h, data);
     return out;
   }
+  // a negative power is a power of the inverse (LinalgInvExBackward0 below the matmuls, as ATen)
+  if (n < 0) {
+    const i = invOf(x);
+    if (n === -1) return i;
+    try { return matrixPower(i, -n); } finally { i.dispose(); }
+  }
   if (n === 1) return viewAs(Op.Clone, x, s);
+  return matrixPower(x, n);
+}
+
+/** x to the power n ≥ 2 by matmuls: x·x, (x·x)·x, or the binary decomposition of n. */
+function matrixPower(x: Tensor, n: number): Tensor {
   if (n === 2) return matmul(x, x);
   if (n === 3) {
     const sq = matmul(x, x);
@@ -219,7 +230,8 @@ function matrixPowerOf(given: unknown[], self: Tensor | null): Tensor {
 }
 
 /**
- * A square matrix (or a batch of them) to an integer power n ≥ 0, by repeated matmul (n = 0: the identity, with a zero gradient).
+ * A square matrix (or a batch of them) to an integer power n, by repeated matmul (n = 0: the identity, with a
+ * zero gradient; n < 0: powers of the inverse, torch.linalg.inv).
  * @example torch.matrix_power(torch.tensor([[1, 1], [0, 1]]), 3) // [[1, 3], [0, 1]]
  */
 export function matrix_power(input: Tensor, n: number): Tensor;

@@ -3,7 +3,8 @@
 // PyTorch's checks in its order (input's expand first for the batched two).
 
 import { Op } from '../../abi/abi.js';
-import { RuntimeError, NotImplementedError, ValueError, TypeError } from '../errors.js';
+import { RuntimeError, NotImplementedError, ValueError, TypeError, LinAlgError } from '../errors.js';
+import { isFloating } from '../dtype.js';
 import { broadcastShapes, checkStorage, normDim } from '../shape.js';
 import { parseSchema } from '../schema.js';
 import { bind, isOptions, printed } from '../signature.js';
@@ -193,3 +194,41 @@ export function cdist(...args: unknown[]): Tensor {
   checkStorage(shape);
   return new Tensor(dev, dev.cdist(x1.h, x2.h, p, shape), shape, x1._dtype);
 }
+
+// ---- linalg.inv (LinalgInvExBackward0) ----
+
+const INV = parseSchema('linalg_inv(Tensor A) -> Tensor');
+const INVERSE = parseSchema('inverse(Tensor input) -> Tensor', false);
+
+/** ATen's linalg_inv checks, then the device's LU; a singular matrix raises PyTorch's LinAlgError. */
+export function invOf(A: Tensor): Tensor {
+  const s = A._shape, nd = s.length;
+  if (nd < 2) throw new RuntimeError('linalg.inv: The input tensor A must have at least 2 dimensions.');
+  if (s[nd - 1] !== s[nd - 2]) throw new RuntimeError(`linalg.inv: A must be batches of square matrices, but they are ${s[nd - 2]} by ${s[nd - 1]} matrices`);
+  if (!isFloating(A._dtype)) throw new RuntimeError(`linalg.inv: Expected a floating point or complex tensor as input. Got ${A.dtype._scalarType}`);
+  const [h, info] = A._dev.linalgInv(A.h);
+  const out = new Tensor(A._dev, h, s.slice(), A._dtype);
+  if (info) {
+    out.dispose();
+    const n = s[nd - 1], k = info % (n + 1), b = Math.floor(info / (n + 1));
+    throw new LinAlgError(`linalg.inv: ${nd > 2 ? `(Batch element ${b}): ` : ''}The diagonal element ${k} is zero, the inversion could not be completed because the input matrix is singular.`);
+  }
+  return out;
+}
+
+/**
+ * The inverse of a square matrix, or of each matrix of a batch (LinalgInvExBackward0): LU with
+ * partial pivoting, as LAPACK; a singular matrix raises `torch.linalg.LinAlgError`.
+ * @example torch.linalg.inv(torch.tensor([[2, 0], [0, 4]])) // [[0.5, 0], [0, 0.25]]
+ */
+export function inv(A: Tensor): Tensor;
+export function inv(...args: unknown[]): Tensor { return invOf(bind(INV, args, null).A as Tensor); }
+
+/**
+ * torch.inverse: torch.linalg.inv under its older name.
+ * @example torch.inverse(torch.tensor([[2, 0], [0, 4]])) // [[0.5, 0], [0, 0.25]]
+ */
+export function inverse(input: Tensor): Tensor;
+export function inverse(...args: unknown[]): Tensor { return invOf(bind(INVERSE, args, null).input as Tensor); }
+/** Tensor.inverse (the method form of torch.inverse). */
+export const inverseMethod = (self: Tensor, args: unknown[]): Tensor => invOf(bind(INVERSE, args, self).input as Tensor);

@@ -2,3 +2,5 @@
 export { linalg_cross as cross } from './linalg_more.js';
 export { vector_norm } from './reduce_stats.js';
 export { matrix_power } from './compose.js';
+export { inv } from './linalg_more.js';
+export { LinAlgError } from '../errors.js';

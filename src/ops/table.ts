@@ -981,6 +981,18 @@ export const ops: Rows = {
     { name: 'addbmm/method', call: 'Tensor.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [3, 2, 4], domain: 'any' }, { shape: [3, 4, 2], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/empty batch', call: 'torch.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [0, 2, 3], domain: 'any' }, { shape: [0, 3, 2], domain: 'any' }], family: 'matmul' },
   ], 4) }),
+  // linalg.inv: LU with partial pivoting on each device; −A⁻ᵀ·g·A⁻ᵀ from the saved result; matrix_power with n < 0 inverts first
+  [Op.LinalgInv]: manual('LinalgInvExBackward0', ['A'], 'linalgInvBackward', { cases: withFloat64([
+    { name: 'linalg.inv/function', call: 'torch.linalg.inv', args: [{ shape: [4, 4], domain: 'any' }], family: 'matmul' },
+    { name: 'linalg.inv/batched', call: 'torch.linalg.inv', args: [{ shape: [2, 3, 3], domain: 'any' }], family: 'matmul' },
+    { name: 'linalg.inv/pivoting', call: 'torch.linalg.inv', args: [{ values: [0, 1, 2, 1, 0, 3, 4, -3, 8], shape: [3, 3] }], family: 'matmul' },
+    { name: 'inverse/function', call: 'torch.inverse', args: [{ shape: [3, 3], domain: 'any' }], family: 'matmul' },
+    { name: 'inverse/method', call: 'Tensor.inverse', args: [{ shape: [2, 2], domain: 'any' }], family: 'matmul' },
+    { name: 'linalg.inv/1x1 and empty batch', call: 'torch.linalg.inv', args: [{ shape: [0, 1, 1], domain: 'any' }], family: 'matmul' },
+    { name: 'matrix_power/-1', call: 'torch.matrix_power', args: [{ values: [2, 1, 0, 1, 3, 1, 0, -1, 4], shape: [3, 3] }, -1], family: 'matmul' },
+    { name: 'matrix_power/-3 batched', call: 'torch.linalg.matrix_power',
+      args: [{ values: [3, 1, 0, -1, 2, 1, 0.5, 0, 2, 2, 0, 1, 1, 3, 0, 0, 1, 2], shape: [2, 3, 3] }, -3], family: 'matmul' },
+  ], 5) }),
   [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),

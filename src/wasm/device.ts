@@ -382,7 +382,11 @@ export class WasmDevice implements Backend {
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle {
     this.args(shape);
     return this.id(this.x.cdist(a as number, b as number, p, shape.length));
+  }  linalgInv(a: Handle): [Handle, number] {
+    const out = this.id(this.x.linalg_inv(a as number));
+    return [out, this.x.take_inv_info()];
   }
+
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

@@ -105,7 +105,9 @@ export function expectErrorLeavesEngineIntact(
   expect(thrown, 'expected an error').toBeInstanceOf(Error);
   expect((thrown as Error).message).toBe(expected.error);
   expect((thrown as Error).name).toBe(expected.error_type);
-  // the exception is an instance of the class torch exports under PyTorch's name (torch.TypeError, ...)
-  expect(thrown).toBeInstanceOf((torch as unknown as Record<string, typeof Error>)[expected.error_type]);
+  // the exception is an instance of the class torch exports under PyTorch's name (torch.TypeError, ...,
+  // torch.linalg.LinAlgError)
+  const classes = { ...torch.linalg, ...torch } as unknown as Record<string, typeof Error>;
+  expect(thrown).toBeInstanceOf(classes[expected.error_type]);
   expectIntact(s);
 }

@@ -8,7 +8,7 @@
 
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
-import { expandCompute } from '../ops.js';
+import { expandCompute, unary } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
@@ -75,4 +75,11 @@ export function addProductBackward(r: JsRecord, g: JsTensor, k: number): JsTenso
   }
   const K = other.shape[2];
   return mulS(gemmCompute(true, false, batch, K, N, M, other, gb, [batch, K, N]), alpha);
+}
+
+/** linalg.inv's derivative (PyTorch's linalg_inv_ex): −A⁻ᵀ·g·A⁻ᵀ, from the saved result. */
+export function linalgInvBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  const inv = result(r), shape = g.shape, n = shape[shape.length - 1], batch = n ? g.numel / (n * n) : 0;
+  const gi = gemmCompute(false, true, batch, n, n, n, g, inv, shape.slice());
+  return unary(Op.Neg, gemmCompute(true, false, batch, n, n, n, inv, gi, shape.slice()));
 }

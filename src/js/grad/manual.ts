@@ -12,6 +12,6 @@ export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from 
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
 export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
-export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more.js';
+export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more.js';
 export { scanBackward } from './scan.js'; // scans
 export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics

@@ -211,3 +211,52 @@ export function cdist(x1: JsTensor, x2: JsTensor, p: number, shape: number[]): J
   if (r) { r.s0 = p; r.saved = [x1, x2]; r.savesResult = true; }
   return out;
 }
+
+// ---- linalg.inv: LU with partial pivoting, as LAPACK's getrf + getri (LinalgInvExBackward0) ----
+
+/**
+ * The inverse of each n×n matrix of a, as assembly/ops/linalg_more.ts's linalg_inv, recorded as
+ * Op.LinalgInv saving the result; info is 0, or k + (n + 1)·b for the first zero pivot k (1-based)
+ * of batch element b.
+ */
+export function linalgInv(a: JsTensor): [JsTensor, number] {
+  const nd = a.shape.length, n = a.shape[nd - 1], f = roundOf(a.dtype);
+  const out = empty(a.shape.slice(), a.dtype), lu = (a.data as Float).slice(), O = out.data as Float;
+  const batch = n ? a.numel / (n * n) : 0, piv = new Int32Array(n);
+  for (let b = 0, off = 0; b < batch; b++, off += n * n) {
+    const at = (i: number, j: number): number => off + i * n + j;
+    for (let k = 0; k < n; k++) {
+      let p = k, m = Math.abs(lu[at(k, k)]);
+      for (let i = k + 1; i < n; i++) { const v = Math.abs(lu[at(i, k)]); if (v > m) { m = v; p = i; } }
+      piv[k] = p;
+      if (p !== k) for (let j = 0; j < n; j++) { const t = lu[at(k, j)]; lu[at(k, j)] = lu[at(p, j)]; lu[at(p, j)] = t; }
+      const d = lu[at(k, k)];
+      if (d === 0) return [out, k + 1 + (n + 1) * b];
+      for (let i = k + 1; i < n; i++) {
+        const l = f(lu[at(i, k)] / d);
+        lu[at(i, k)] = l;
+        for (let j = k + 1; j < n; j++) lu[at(i, j)] = f(lu[at(i, j)] - f(l * lu[at(k, j)]));
+      }
+    }
+    for (let i = 0; i < n; i++) for (let c = 0; c < n; c++) O[at(i, c)] = i === c ? 1 : 0;
+    for (let k = 0; k < n; k++) {
+      const p = piv[k];
+      if (p !== k) for (let c = 0; c < n; c++) { const t = O[at(k, c)]; O[at(k, c)] = O[at(p, c)]; O[at(p, c)] = t; }
+    }
+    for (let c = 0; c < n; c++) {
+      for (let i = 0; i < n; i++) {
+        let s = O[at(i, c)];
+        for (let j = 0; j < i; j++) s = f(s - f(lu[at(i, j)] * O[at(j, c)]));
+        O[at(i, c)] = s;
+      }
+      for (let i = n - 1; i >= 0; i--) {
+        let s = O[at(i, c)];
+        for (let j = i + 1; j < n; j++) s = f(s - f(lu[at(i, j)] * O[at(j, c)]));
+        O[at(i, c)] = f(s / lu[at(i, i)]);
+      }
+    }
+  }
+  const r = record(Op.LinalgInv, out, [a]);
+  if (r) r.savesResult = true;
+  return [out, 0];
+}
