@@ -564,6 +564,12 @@ def float64_cases():
     error("cdist/dtypes", "torch.cdist", lambda: [torch.randn(2, 3, dtype=d), torch.randn(2, 3)])
 
 
+def einsum_cases():
+    """A repeated subscript takes a diagonal: its sizes must agree."""
+    error("einsum/repeated sizes differ", "torch.einsum", lambda: ["ii->i", mat()])
+    error("einsum/repeated sizes differ in the second operand", "torch.einsum", lambda: ["i,jj->ij", vec(), mat()])
+
+
 def inverse_cases():
     """linalg.inv's checks, and its LinAlgError for singular matrices (LAPACK's first zero pivot)."""
     error("inverse/1-D", "torch.inverse", lambda: [vec()])
@@ -755,6 +761,7 @@ def main():
     reductions2_cases()
     float64_cases()
     inverse_cases()
+    einsum_cases()
     scans_cases()
     sort_cases()
     autograd_cases()

@@ -10,7 +10,7 @@
 //   atleast_1d/2d/3d, dstack, column_stack, broadcast_tensors, meshgrid: views, cat, expand
 
 import { Op } from '../../abi/abi.js';
-import { RuntimeError, NotImplementedError, TypeError, ValueError } from '../errors.js';
+import { RuntimeError, TypeError, ValueError } from '../errors.js';
 import { invOf } from './linalg_more.js';
 import { broadcastShapes, formatSize, normDim, numelOf } from '../shape.js';
 import { computeStride } from '../strides.js';
@@ -20,6 +20,8 @@ import { Tensor } from '../tensor.js';
 import { checkTensorArg } from '../args.js';
 import { cat, expand, permute, reshape, unsqueeze, view, viewAs, stridesOf } from './shape.js';
 import { mul } from './elementwise.js';
+import { diagonal } from './gather_scatter.js';
+import { movedim } from './shape_compose.js';
 import { sum } from './reduce.js';
 import { matmul, mm, bmm } from './linalg.js';
 import { ternaryMethods } from './ternary.js';
@@ -512,7 +514,14 @@ export function einsum(equation: unknown, ...given: unknown[]): Tensor {
             dimCounts[permIndex[s]]++;
           }
           perm[permIndex[s]] = dim++;
-        } else throw new NotImplementedError(`wasmgrad: einsum(): subscript ${letter(s)} is repeated for operand ${i}: diagonals are not supported`);
+        } else {
+          // a repeated subscript takes the diagonal, put back where the label first appeared (ATen)
+          const prev = perm[permIndex[s]];
+          if (op._shape[dim] !== op._shape[prev]) {
+            throw new RuntimeError(`einsum(): subscript ${letter(s)} is repeated for operand ${i} but the sizes don't match, ${op._shape[dim]} != ${op._shape[prev]}`);
+          }
+          op = keep(movedim(keep(diagonal(op, 0, prev, dim)), -1, prev));
+        }
       }
       for (let k = 0; k < pi; k++) if (perm[k] === -1) { op = keep(unsqueeze(op, dim)); perm[k] = dim++; }
       aligned.push(permute(op, perm));
