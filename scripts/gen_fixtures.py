@@ -1156,14 +1156,27 @@ def optim_fixtures():
         ("Adam betas weight_decay eps", "Adam", {"lr": 0.02, "betas": [0.8, 0.99], "weight_decay": 0.1, "eps": 1e-6}),
         ("Adam maximize", "Adam", {"lr": 0.01, "maximize": True}),
     ]
+    return {"model": "Linear(3, 4) -> ReLU -> Linear(4, 1), F.mse_loss",
+            "names": [n for n, _ in base.named_parameters()],
+            "init": [enc_tensor(v) for v in init], "x": enc_tensor(x), "y": enc_tensor(y),
+            "cases": train_configs(configs, init, x, y, 4),
+            # the same net, data and configs in float64, 10 steps of torch.optim's single-tensor
+            # step (foreach=False), its state buffers float64 too
+            "float64": {"init": [enc_tensor(v.double()) for v in init], "x": enc_tensor(x.double()),
+                        "y": enc_tensor(y.double()),
+                        "cases": train_configs(configs, [v.double() for v in init], x.double(), y.double(), 10,
+                                               {"foreach": False})}}
+
+
+def train_configs(configs, init, x, y, steps, extra=None):
+    """Each optimizer config trains the net from init for `steps` steps: losses and params after each."""
     out = []
-    steps = 4
     for name, cls, kw in configs:
-        model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1))
+        model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1)).to(x.dtype)
         with torch.no_grad():
             for p, v in zip(model.parameters(), init):
                 p.copy_(v)
-        kwargs = dict(kw)
+        kwargs = dict(kw, **(extra or {}))
         if "betas" in kwargs:
             kwargs["betas"] = tuple(kwargs["betas"])
         opt = getattr(torch.optim, cls)(model.parameters(), **kwargs)
@@ -1175,10 +1188,10 @@ def optim_fixtures():
             opt.step()
             losses.append(loss.item())
             params.append([enc_tensor(p.detach()) for p in model.parameters()])
+        assert all(t.dtype == x.dtype for st in opt.state.values() for t in st.values() if torch.is_tensor(t) and t.numel() > 1)
         out.append({"name": name, "optimizer": cls, "options": kw, "losses": losses, "params": params})
-    return {"model": "Linear(3, 4) -> ReLU -> Linear(4, 1), F.mse_loss",
-            "names": [n for n, _ in base.named_parameters()],
-            "init": [enc_tensor(v) for v in init], "x": enc_tensor(x), "y": enc_tensor(y), "cases": out}
+    return out
+
 
 # --------------------------------------------------------------------------------------
 # Main

@@ -9,10 +9,10 @@ import { Tensor } from './tensor.js';
 import { ValueError, TorchError, NotImplementedError } from './errors.js';
 import type { Handle } from './device.js';
 
-/** A float32 zeros tensor like p, on p's device, owned by the optimizer (not by any tidy() scope). */
+/** A zeros tensor like p (its dtype too), on p's device, owned by the optimizer (not by any tidy() scope). */
 function stateLike(p: Tensor): Tensor {
   const dev = p._dev;
-  return new Tensor(dev, dev.full(p._shape, 0, DType.Float32), p._shape.slice(), DType.Float32, false);
+  return new Tensor(dev, dev.full(p._shape, 0, p._dtype), p._shape.slice(), p._dtype, false);
 }
 
 const pyFloat = (x: number): string => (Number.isInteger(x) ? x.toFixed(1) : String(x));
@@ -31,8 +31,10 @@ export abstract class Optimizer {
     for (const p of this.params) {
       if (!(p instanceof Tensor)) throw new TorchError(`optimizer can only optimize Tensors, but one of the params is ${typeof p}`);
       if (!p.is_leaf) throw new ValueError("can't optimize a non-leaf Tensor");
-      // the update kernels are float32: refuse rather than read float64 data as float32
-      if (p._dtype !== DType.Float32) throw new NotImplementedError(`wasmgrad: optimizers support float32 parameters only, not ${p.dtype}`);
+      // the update kernels are float32 and float64 (a parameter is float: requires_grad says so)
+      if (p._dtype !== DType.Float32 && p._dtype !== DType.Float64) {
+        throw new NotImplementedError(`wasmgrad: optimizers support float32 and float64 parameters only, not ${p.dtype}`);
+      }
     }
   }
 
@@ -134,8 +136,8 @@ export interface AdamOptions {
 interface AdamState { step: number; exp_avg: Tensor; exp_avg_sq: Tensor }
 
 /**
- * Adam, exactly as torch.optim.Adam (amsgrad off): moments in float32,
- * bias corrections in double.
+ * Adam, exactly as torch.optim.Adam (amsgrad off): moments in the parameter's
+ * dtype, bias corrections in double.
  *
  * @example
  * const opt = new optim.Adam(model.parameters(), { lr: 1e-3 });

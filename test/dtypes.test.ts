@@ -220,9 +220,13 @@ for (const device of DEVICES) {
       expect([w.grad!.dtype, w.grad!.tolist()]).toEqual([torch.float64, [3, 3]]);
     });
 
-    it('optimizers refuse float64 parameters rather than update them as float32', () => {
-      const w = torch.zeros(2, { dtype: torch.float64, requires_grad: true, device });
-      expect(() => new torch.optim.SGD([w], { lr: 0.1 })).toThrow('optimizers support float32 parameters only, not torch.float64');
+    it('optimizers update float64 parameters in float64', () => {
+      const w = torch.tensor([1, 2], { dtype: torch.float64, requires_grad: true, device });
+      const opt = new torch.optim.SGD([w], { lr: 1e-9, momentum: 0.5 });
+      for (let i = 0; i < 2; i++) { opt.zero_grad(); w.sum().backward(); opt.step(); }
+      // 1 − 1e-9 − 1.5e-9 is no float32 number; the momentum buffer is float64 too
+      expect(w.tolist()).toEqual([1 - 1e-9 - 1.5e-9, 2 - 1e-9 - 1.5e-9]);
+      expect(w.dtype).toBe(torch.float64);
     });
 
     it('comparison results do not require grad, even from tensors that do', () => {
