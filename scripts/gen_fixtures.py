@@ -1155,6 +1155,9 @@ def optim_fixtures():
         ("Adam lr=0.01", "Adam", {"lr": 0.01}),
         ("Adam betas weight_decay eps", "Adam", {"lr": 0.02, "betas": [0.8, 0.99], "weight_decay": 0.1, "eps": 1e-6}),
         ("Adam maximize", "Adam", {"lr": 0.01, "maximize": True}),
+        ("Adam amsgrad", "Adam", {"lr": 0.05, "amsgrad": True}),
+        ("Adam amsgrad betas weight_decay maximize", "Adam",
+         {"lr": 0.02, "betas": [0.5, 0.9], "weight_decay": 0.05, "amsgrad": True, "maximize": True}),
     ]
     return {"model": "Linear(3, 4) -> ReLU -> Linear(4, 1), F.mse_loss",
             "names": [n for n, _ in base.named_parameters()],

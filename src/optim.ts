@@ -130,14 +130,15 @@ export class SGD extends Optimizer {
 }
 
 export interface AdamOptions {
-  lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; maximize?: boolean;
+  lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; amsgrad?: boolean; maximize?: boolean;
 }
 
-interface AdamState { step: number; exp_avg: Tensor; exp_avg_sq: Tensor }
+interface AdamState { step: number; exp_avg: Tensor; exp_avg_sq: Tensor; max_exp_avg_sq: Tensor | null }
 
 /**
- * Adam, exactly as torch.optim.Adam (amsgrad off): moments in the parameter's
- * dtype, bias corrections in double.
+ * Adam, exactly as torch.optim.Adam (amsgrad too: the running maximum of the
+ * second moment in the denominator): moments in the parameter's dtype, bias
+ * corrections in double.
  *
  * @example
  * const opt = new optim.Adam(model.parameters(), { lr: 1e-3 });
@@ -155,7 +156,7 @@ export class Adam extends Optimizer {
     super(params);
     const d: Required<AdamOptions> = {
       lr: options.lr ?? 1e-3, betas: options.betas ?? [0.9, 0.999], eps: options.eps ?? 1e-8,
-      weight_decay: options.weight_decay ?? 0, maximize: options.maximize ?? false,
+      weight_decay: options.weight_decay ?? 0, amsgrad: options.amsgrad ?? false, maximize: options.maximize ?? false,
     };
     if (!(d.lr >= 0)) throw new ValueError(`Invalid learning rate: ${pyFloat(d.lr)}`);
     if (!(d.eps >= 0)) throw new ValueError(`Invalid epsilon value: ${pyFloat(d.eps)}`);
@@ -169,9 +170,12 @@ export class Adam extends Optimizer {
   protected update(p: Tensor, g: Handle): void {
     const d = this.defaults;
     let s = this.state.get(p);
-    if (!s) { s = { step: 0, exp_avg: stateLike(p), exp_avg_sq: stateLike(p) }; this.state.set(p, s); }
+    if (!s) {
+      s = { step: 0, exp_avg: stateLike(p), exp_avg_sq: stateLike(p), max_exp_avg_sq: d.amsgrad ? stateLike(p) : null };
+      this.state.set(p, s);
+    }
     s.step++;
-    p._dev.adamStep(p.h, g, s.exp_avg.h, s.exp_avg_sq.h, {
+    p._dev.adamStep(p.h, g, s.exp_avg.h, s.exp_avg_sq.h, s.max_exp_avg_sq ? s.max_exp_avg_sq.h : null, {
       lr: d.lr, beta1: d.betas[0], beta2: d.betas[1], eps: d.eps, weight_decay: d.weight_decay,
       step: s.step, maximize: d.maximize,
     });
@@ -180,7 +184,7 @@ export class Adam extends Optimizer {
 
   /** Frees the moment buffers. */
   dispose(): void {
-    for (const s of this.state.values()) { s.exp_avg.dispose(); s.exp_avg_sq.dispose(); }
+    for (const s of this.state.values()) { s.exp_avg.dispose(); s.exp_avg_sq.dispose(); s.max_exp_avg_sq?.dispose(); }
     this.state.clear();
   }
 }

@@ -1,6 +1,6 @@
 // torch.optim against real PyTorch on both devices: a small regression net
 // trained a few steps by SGD (momentum, dampening, weight decay, nesterov,
-// maximize) and Adam (betas, eps, weight decay, maximize), comparing the loss
+// maximize) and Adam (betas, eps, weight decay, amsgrad, maximize), comparing the loss
 // and every parameter after each step (fixture "optim" in ops.json); then the
 // same in float64, 10 steps, at the float64 tolerance (fixture "optim.float64").
 

@@ -75,23 +75,23 @@ function sgdRun<T>(
   }
 }
 
-/** Adam for one parameter p with moment buffers m and v; `step` counts from 1. */
+/** Adam for one parameter p with moment buffers m and v (and vmax, amsgrad's maximum of v, or 0); `step` counts from 1. */
 export function adam_step(
-  p: i32, grad: i32, m: i32, v: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, weightDecay: f64,
+  p: i32, grad: i32, m: i32, v: i32, vmax: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, weightDecay: f64,
   step: i32, maximize: bool,
 ): i32 {
   const n = numelOf(p);
-  const pp = dataOf(p), pg = dataOf(grad), pm = dataOf(m), pv = dataOf(v);
+  const pp = dataOf(p), pg = dataOf(grad), pm = dataOf(m), pv = dataOf(v), px = vmax ? dataOf(vmax) : 0;
   // bias corrections in double, as Python computes them
   const bc1 = 1 - Math.pow(beta1, <f64>step);
   const bc2 = 1 - Math.pow(beta2, <f64>step);
-  if (dtypeOf(p) == DType.Float64) adamRun<f64>(pp, pg, pm, pv, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2, maximize);
-  else adamRun<f32>(pp, pg, pm, pv, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2, maximize);
+  if (dtypeOf(p) == DType.Float64) adamRun<f64>(pp, pg, pm, pv, px, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2, maximize);
+  else adamRun<f32>(pp, pg, pm, pv, px, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2, maximize);
   return Err.Ok;
 }
 
 function adamRun<T>(
-  pp: usize, pg: usize, pm: usize, pv: usize, n: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, weightDecay: f64,
+  pp: usize, pg: usize, pm: usize, pv: usize, px: usize, n: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, weightDecay: f64,
   bc1: f64, bc2: f64, maximize: bool,
 ): void {
   const stepSize = <T>-(lr / bc1);
@@ -109,7 +109,10 @@ function adamRun<T>(
     const vi = madd<T>(load<T>(pv + o) * b2, a2 * g, g);
     store<T>(pm + o, mi);
     store<T>(pv + o, vi);
-    const denom = <T>Math.sqrt(<f64>vi) / bc2Sqrt + e;
+    // amsgrad: torch.maximum(max_exp_avg_sq, exp_avg_sq) (wasm's max propagates NaN) in the denominator
+    let vm = vi;
+    if (px) { vm = max<T>(load<T>(px + o), vi); store<T>(px + o, vm); }
+    const denom = <T>Math.sqrt(<f64>vm) / bc2Sqrt + e;
     // addcdiv_: self + value·t1/t2
     store<T>(pp + o, x + stepSize * mi / denom);
   }

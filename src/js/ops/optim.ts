@@ -26,9 +26,9 @@ export function sgdStep(p: JsTensor, grad: JsTensor, buf: JsTensor | null, o: Sg
   }
 }
 
-export function adamStep(p: JsTensor, grad: JsTensor, m: JsTensor, v: JsTensor, o: AdamParams): void {
+export function adamStep(p: JsTensor, grad: JsTensor, m: JsTensor, v: JsTensor, vmax: JsTensor | null, o: AdamParams): void {
   const f = roundOf(p.dtype), madd = maddOf(f);
-  const x = p.data, gd = grad.data, md = m.data, vd = v.data;
+  const x = p.data, gd = grad.data, md = m.data, vd = v.data, xd = vmax ? vmax.data : null;
   // bias corrections in double, as Python computes them
   const bc1 = 1 - o.beta1 ** o.step;
   const bc2 = 1 - o.beta2 ** o.step;
@@ -45,7 +45,9 @@ export function adamStep(p: JsTensor, grad: JsTensor, m: JsTensor, v: JsTensor, 
     const vi = madd(f(vd[i] * b2), f(a2 * g), g);
     md[i] = mi;
     vd[i] = vi;
-    const denom = f(f(f(Math.sqrt(vi)) / bc2Sqrt) + e);
+    // amsgrad: torch.maximum(max_exp_avg_sq, exp_avg_sq) (NaN propagates) in the denominator
+    const vm = xd ? (xd[i] = Math.max(xd[i], vi)) : vi;
+    const denom = f(f(f(Math.sqrt(vm)) / bc2Sqrt) + e);
     // addcdiv_: self + value·t1/t2
     x[i] = f(x[i] + f(f(stepSize * mi) / denom));
   }
