@@ -771,6 +771,56 @@ def loss_cases():
     case("nll_loss/ignore_index -100 none", fam, "F.nll_loss", lambda: [log_probs(5, 4), target],
          {"reduction": "none"})
 
+    # float64: the same draws converted to double (inputs keep requires_grad), every reduction
+    def dbl(make):
+        return lambda: [a.detach().double().requires_grad_(a.requires_grad) if a.is_floating_point() else a
+                        for a in make()]
+
+    for r in reductions:
+        case(f"mse_loss/float64 2x3 {tag(r)}", fam, "F.mse_loss", dbl(lambda: [randn(2, 3), randn(2, 3)]), kw(r))
+        case(f"l1_loss/float64 2x3 {tag(r)}", fam, "F.l1_loss", dbl(lambda: away_from_target(2, 3)), kw(r))
+        case(f"binary_cross_entropy/float64 2x3 {tag(r)}", fam, "F.binary_cross_entropy",
+             dbl(lambda: [uniform(0.05, 0.95, 2, 3), uniform(0, 1, 2, 3)]), kw(r))
+        case(f"binary_cross_entropy/float64 hard targets {tag(r)}", fam, "F.binary_cross_entropy",
+             dbl(lambda: [uniform(0.05, 0.95, 5), coin(5)]), kw(r))
+        case(f"binary_cross_entropy_with_logits/float64 2x3 {tag(r)}", fam, "F.binary_cross_entropy_with_logits",
+             dbl(lambda: [randn(2, 3) * 3, uniform(0, 1, 2, 3)]), kw(r))
+        case(f"cross_entropy/float64 4x3 {tag(r)}", fam, "F.cross_entropy",
+             dbl(lambda: [randn(4, 3) * 2, class_targets(4, 3)]), kw(r))
+        case(f"nll_loss/float64 4x3 {tag(r)}", fam, "F.nll_loss",
+             dbl(lambda: [log_probs(4, 3, scale=2), class_targets(4, 3)]), kw(r))
+    # log(0) and log(1 - 1) clamped at -100, targets 0 and 1 (the gradient's denominator clamped at 1e-12)
+    edge = lambda: [torch.tensor([0.0, 1.0, 0.0, 1.0, 0.5, 1e-300], dtype=torch.float64, requires_grad=True),
+                    torch.tensor([0.0, 1.0, 1.0, 0.0, 1.0, 1.0], dtype=torch.float64)]
+    for r in ["none", "sum"]:
+        case(f"binary_cross_entropy/float64 log(0) clamped {r}", fam, "F.binary_cross_entropy", edge, kw(r))
+    case("binary_cross_entropy_with_logits/float64 large logits", fam, "F.binary_cross_entropy_with_logits",
+         lambda: [torch.tensor([-40.0, -20.0, 0.0, 20.0, 40.0], dtype=torch.float64, requires_grad=True),
+                  torch.tensor([0.0, 1.0, 0.5, 1.0, 0.0], dtype=torch.float64)], {"reduction": "none"})
+    target = torch.tensor([0, 1, 2, 1])
+    case("cross_entropy/float64 ignore_index 1", fam, "F.cross_entropy", dbl(lambda: [randn(4, 3), target]),
+         {"ignore_index": 1})
+    target = torch.tensor([0, 3, 0, 2, 1])
+    for r in [None, "sum", "none"]:
+        case(f"nll_loss/float64 ignore_index 0 {tag(r)}", fam, "F.nll_loss", dbl(lambda: [log_probs(5, 4), target]),
+             {"ignore_index": 0, **kw(r)})
+    # every target ignored: 'mean' is 0/0 = nan, 'sum' 0, the gradient 0
+    target = torch.tensor([2, 2, 2])
+    for r in [None, "sum", "none"]:
+        case(f"nll_loss/float64 all ignored {tag(r)}", fam, "F.nll_loss", dbl(lambda: [log_probs(3, 4), target]),
+             {"ignore_index": 2, **kw(r)})
+    case("nll_loss/float64 1-D input 0-d target", fam, "F.nll_loss",
+         dbl(lambda: [log_probs(4), torch.tensor(1, dtype=torch.int64)]))
+    # float32 with float64 (PyTorch 1.13): mse_loss computes in float64 (its backward refuses the mix:
+    # no grads here), l1_loss promotes through sub. (binary_cross_entropy_with_logits takes target's
+    # dtype but computes its log-sigmoid term in input's: test/dtypes.test.ts checks its dtypes.)
+    case("mse_loss/float32 input float64 target", fam, "F.mse_loss",
+         lambda: [randn(2, 3, grad=False), randn(2, 3, grad=False).double()])
+    case("mse_loss/float64 input float32 target sum", fam, "F.mse_loss",
+         lambda: [randn(4, grad=False).double(), randn(4, grad=False)], {"reduction": "sum"})
+    case("l1_loss/float32 input float64 target", fam, "F.l1_loss",
+         lambda: [a.double().requires_grad_() if i else a.requires_grad_() for i, a in enumerate(away_from_target(2, 3))])
+
 
 # --------------------------------------------------------------------------------------
 # Seed notebook example
@@ -1038,6 +1088,12 @@ def error_cases():
     error("binary_cross_entropy_with_logits/target size differs", "F.binary_cross_entropy_with_logits",
           lambda: [g(2, 3), uniform(0, 1, 3, grad=False)])
     error("nll_loss/target out of bounds", "F.nll_loss", lambda: [g(2, 3), torch.tensor([0, 5])])
+    error("binary_cross_entropy/float32 input float64 target", "F.binary_cross_entropy",
+          lambda: [uniform(0.1, 0.9, 3, grad=False), uniform(0, 1, 3, grad=False).double()])
+    error("binary_cross_entropy/float64 input float32 target", "F.binary_cross_entropy",
+          lambda: [uniform(0.1, 0.9, 3, grad=False).double(), uniform(0, 1, 3, grad=False)])
+    error("nll_loss/float64 input float64 target", "F.nll_loss",
+          lambda: [g(2, 3).double(), torch.tensor([0.0, 1.0], dtype=torch.float64)])
     error("nll_loss/negative target", "F.nll_loss", lambda: [g(2, 3), torch.tensor([-2, 1])])
     error("nll_loss/batch size mismatch", "F.nll_loss", lambda: [g(2, 3), torch.tensor([0, 1, 2])])
     error("nll_loss/float target", "F.nll_loss", lambda: [g(2, 3), torch.tensor([0.0, 1.0])])
@@ -1099,15 +1155,31 @@ def optim_fixtures():
         ("Adam lr=0.01", "Adam", {"lr": 0.01}),
         ("Adam betas weight_decay eps", "Adam", {"lr": 0.02, "betas": [0.8, 0.99], "weight_decay": 0.1, "eps": 1e-6}),
         ("Adam maximize", "Adam", {"lr": 0.01, "maximize": True}),
+        ("Adam amsgrad", "Adam", {"lr": 0.05, "amsgrad": True}),
+        ("Adam amsgrad betas weight_decay maximize", "Adam",
+         {"lr": 0.02, "betas": [0.5, 0.9], "weight_decay": 0.05, "amsgrad": True, "maximize": True}),
     ]
+    return {"model": "Linear(3, 4) -> ReLU -> Linear(4, 1), F.mse_loss",
+            "names": [n for n, _ in base.named_parameters()],
+            "init": [enc_tensor(v) for v in init], "x": enc_tensor(x), "y": enc_tensor(y),
+            "cases": train_configs(configs, init, x, y, 4),
+            # the same net, data and configs in float64, 10 steps of torch.optim's single-tensor
+            # step (foreach=False), its state buffers float64 too
+            "float64": {"init": [enc_tensor(v.double()) for v in init], "x": enc_tensor(x.double()),
+                        "y": enc_tensor(y.double()),
+                        "cases": train_configs(configs, [v.double() for v in init], x.double(), y.double(), 10,
+                                               {"foreach": False})}}
+
+
+def train_configs(configs, init, x, y, steps, extra=None):
+    """Each optimizer config trains the net from init for `steps` steps: losses and params after each."""
     out = []
-    steps = 4
     for name, cls, kw in configs:
-        model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1))
+        model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1)).to(x.dtype)
         with torch.no_grad():
             for p, v in zip(model.parameters(), init):
                 p.copy_(v)
-        kwargs = dict(kw)
+        kwargs = dict(kw, **(extra or {}))
         if "betas" in kwargs:
             kwargs["betas"] = tuple(kwargs["betas"])
         opt = getattr(torch.optim, cls)(model.parameters(), **kwargs)
@@ -1119,10 +1191,10 @@ def optim_fixtures():
             opt.step()
             losses.append(loss.item())
             params.append([enc_tensor(p.detach()) for p in model.parameters()])
+        assert all(t.dtype == x.dtype for st in opt.state.values() for t in st.values() if torch.is_tensor(t) and t.numel() > 1)
         out.append({"name": name, "optimizer": cls, "options": kw, "losses": losses, "params": params})
-    return {"model": "Linear(3, 4) -> ReLU -> Linear(4, 1), F.mse_loss",
-            "names": [n for n, _ in base.named_parameters()],
-            "init": [enc_tensor(v) for v in init], "x": enc_tensor(x), "y": enc_tensor(y), "cases": out}
+    return out
+
 
 # --------------------------------------------------------------------------------------
 # Main

@@ -198,7 +198,8 @@ export interface Backend {
 
   // ---- optimizers: in-place updates, never recorded ----
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void;
-  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void;
+  /** vmax: amsgrad's running maximum of v (null without amsgrad) */
+  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, vmax: Handle | null, o: AdamParams): void;
 
   memory(): MemoryInfo;
   /** How many references hold h (wasm; the js device leaves this to the garbage collector). */

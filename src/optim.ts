@@ -9,10 +9,10 @@ import { Tensor } from './tensor.js';
 import { ValueError, TorchError, NotImplementedError } from './errors.js';
 import type { Handle } from './device.js';
 
-/** A float32 zeros tensor like p, on p's device, owned by the optimizer (not by any tidy() scope). */
+/** A zeros tensor like p (its dtype too), on p's device, owned by the optimizer (not by any tidy() scope). */
 function stateLike(p: Tensor): Tensor {
   const dev = p._dev;
-  return new Tensor(dev, dev.full(p._shape, 0, DType.Float32), p._shape.slice(), DType.Float32, false);
+  return new Tensor(dev, dev.full(p._shape, 0, p._dtype), p._shape.slice(), p._dtype, false);
 }
 
 const pyFloat = (x: number): string => (Number.isInteger(x) ? x.toFixed(1) : String(x));
@@ -31,8 +31,10 @@ export abstract class Optimizer {
     for (const p of this.params) {
       if (!(p instanceof Tensor)) throw new TorchError(`optimizer can only optimize Tensors, but one of the params is ${typeof p}`);
       if (!p.is_leaf) throw new ValueError("can't optimize a non-leaf Tensor");
-      // the update kernels are float32: refuse rather than read float64 data as float32
-      if (p._dtype !== DType.Float32) throw new NotImplementedError(`wasmgrad: optimizers support float32 parameters only, not ${p.dtype}`);
+      // the update kernels are float32 and float64 (a parameter is float: requires_grad says so)
+      if (p._dtype !== DType.Float32 && p._dtype !== DType.Float64) {
+        throw new NotImplementedError(`wasmgrad: optimizers support float32 and float64 parameters only, not ${p.dtype}`);
+      }
     }
   }
 
@@ -128,14 +130,15 @@ export class SGD extends Optimizer {
 }
 
 export interface AdamOptions {
-  lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; maximize?: boolean;
+  lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; amsgrad?: boolean; maximize?: boolean;
 }
 
-interface AdamState { step: number; exp_avg: Tensor; exp_avg_sq: Tensor }
+interface AdamState { step: number; exp_avg: Tensor; exp_avg_sq: Tensor; max_exp_avg_sq: Tensor | null }
 
 /**
- * Adam, exactly as torch.optim.Adam (amsgrad off): moments in float32,
- * bias corrections in double.
+ * Adam, exactly as torch.optim.Adam (amsgrad too: the running maximum of the
+ * second moment in the denominator): moments in the parameter's dtype, bias
+ * corrections in double.
  *
  * @example
  * const opt = new optim.Adam(model.parameters(), { lr: 1e-3 });
@@ -153,7 +156,7 @@ export class Adam extends Optimizer {
     super(params);
     const d: Required<AdamOptions> = {
       lr: options.lr ?? 1e-3, betas: options.betas ?? [0.9, 0.999], eps: options.eps ?? 1e-8,
-      weight_decay: options.weight_decay ?? 0, maximize: options.maximize ?? false,
+      weight_decay: options.weight_decay ?? 0, amsgrad: options.amsgrad ?? false, maximize: options.maximize ?? false,
     };
     if (!(d.lr >= 0)) throw new ValueError(`Invalid learning rate: ${pyFloat(d.lr)}`);
     if (!(d.eps >= 0)) throw new ValueError(`Invalid epsilon value: ${pyFloat(d.eps)}`);
@@ -167,9 +170,12 @@ export class Adam extends Optimizer {
   protected update(p: Tensor, g: Handle): void {
     const d = this.defaults;
     let s = this.state.get(p);
-    if (!s) { s = { step: 0, exp_avg: stateLike(p), exp_avg_sq: stateLike(p) }; this.state.set(p, s); }
+    if (!s) {
+      s = { step: 0, exp_avg: stateLike(p), exp_avg_sq: stateLike(p), max_exp_avg_sq: d.amsgrad ? stateLike(p) : null };
+      this.state.set(p, s);
+    }
     s.step++;
-    p._dev.adamStep(p.h, g, s.exp_avg.h, s.exp_avg_sq.h, {
+    p._dev.adamStep(p.h, g, s.exp_avg.h, s.exp_avg_sq.h, s.max_exp_avg_sq ? s.max_exp_avg_sq.h : null, {
       lr: d.lr, beta1: d.betas[0], beta2: d.betas[1], eps: d.eps, weight_decay: d.weight_decay,
       step: s.step, maximize: d.maximize,
     });
@@ -178,7 +184,7 @@ export class Adam extends Optimizer {
 
   /** Frees the moment buffers. */
   dispose(): void {
-    for (const s of this.state.values()) { s.exp_avg.dispose(); s.exp_avg_sq.dispose(); }
+    for (const s of this.state.values()) { s.exp_avg.dispose(); s.exp_avg_sq.dispose(); s.max_exp_avg_sq?.dispose(); }
     this.state.clear();
   }
 }

@@ -171,7 +171,7 @@ for (const device of DEVICES) {
       }
     });
 
-    it('float64 ops compute in float64; ops without float64 kernels raise NotImplementedError naming the op', () => {
+    it('float64 ops compute in float64, the losses too; float32 with float64 promotes as PyTorch', () => {
       const x = torch.tensor([0.1, 1e-12], { dtype: torch.float64, device });
       // 1 + 1e-12 is 1 in float32
       expect(Math.abs((x.add(1).sub(1).tolist() as number[])[1] - 1e-12)).toBeLessThan(1e-15);
@@ -183,7 +183,15 @@ for (const device of DEVICES) {
       expect(Math.abs((x.var().item() as number) - (0.1 - 1e-12) ** 2 / 2)).toBeLessThan(1e-17);
       // float32 with float64 promotes to float64, as PyTorch
       expect(torch.addcmul(x.float(), x, x).dtype).toBe(torch.float64);
-      expect(() => torch.nn.functional.mse_loss(x, x)).toThrow('wasmgrad: mse_loss is not implemented for float64 tensors yet');
+      // the losses too: 1e-12² is no float32 number (0 in float32)
+      const F = torch.nn.functional;
+      expect(F.mse_loss(x, x.mul(0)).item()).toBe((0.1 * 0.1 + 1e-12 * 1e-12) / 2);
+      // binary_cross_entropy_with_logits takes target's dtype, as PyTorch 1.13 (which computes its
+      // log-sigmoid term in input's dtype: ours converts input first); binary_cross_entropy refuses the mix
+      const half = torch.tensor([0.25, 0.5], { dtype: torch.float64, device });
+      expect(F.binary_cross_entropy_with_logits(half.float(), half).item()).toBe(F.binary_cross_entropy_with_logits(half, half).item());
+      expect(F.binary_cross_entropy_with_logits(half, half.float()).dtype).toBe(torch.float32);
+      expect(() => F.binary_cross_entropy(half.float(), half)).toThrow('Found dtype Double but expected Float');
       expect(() => torch.rand(2, { dtype: torch.float64, device })).toThrow('rand does not support dtype torch.float64');
     });
 
@@ -212,9 +220,13 @@ for (const device of DEVICES) {
       expect([w.grad!.dtype, w.grad!.tolist()]).toEqual([torch.float64, [3, 3]]);
     });
 
-    it('optimizers refuse float64 parameters rather than update them as float32', () => {
-      const w = torch.zeros(2, { dtype: torch.float64, requires_grad: true, device });
-      expect(() => new torch.optim.SGD([w], { lr: 0.1 })).toThrow('optimizers support float32 parameters only, not torch.float64');
+    it('optimizers update float64 parameters in float64', () => {
+      const w = torch.tensor([1, 2], { dtype: torch.float64, requires_grad: true, device });
+      const opt = new torch.optim.SGD([w], { lr: 1e-9, momentum: 0.5 });
+      for (let i = 0; i < 2; i++) { opt.zero_grad(); w.sum().backward(); opt.step(); }
+      // 1 − 1e-9 − 1.5e-9 is no float32 number; the momentum buffer is float64 too
+      expect(w.tolist()).toEqual([1 - 1e-9 - 1.5e-9, 2 - 1e-9 - 1.5e-9]);
+      expect(w.dtype).toBe(torch.float64);
     });
 
     it('comparison results do not require grad, even from tensors that do', () => {

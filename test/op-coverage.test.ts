@@ -50,7 +50,6 @@ describe('op coverage', () => {
     const underivable = (op: RecordedOp): boolean => typeof ops[op].grad === 'object' && Object.keys(ops[op].grad).length === 0;
     const covered = coveredOps(true, true);
     const missing = codes.filter((op) => !underivable(op) && !covered.has(op)).map((op) => Op[op]);
-    // the losses still raise NotImplementedError for float64 (docs/api.md, dtypes)
-    expect(missing).toEqual(['MseLoss', 'BinaryCrossEntropy', 'BinaryCrossEntropyWithLogits', 'NllLoss']);
+    expect(missing).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // torch.optim against real PyTorch on both devices: a small regression net
 // trained a few steps by SGD (momentum, dampening, weight decay, nesterov,
-// maximize) and Adam (betas, eps, weight decay, maximize), comparing the loss
-// and every parameter after each step (fixture "optim" in ops.json).
+// maximize) and Adam (betas, eps, weight decay, amsgrad, maximize), comparing the loss
+// and every parameter after each step (fixture "optim" in ops.json); then the
+// same in float64, 10 steps, at the float64 tolerance (fixture "optim.float64").
 
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture, type Device } from './support/torch.js';
@@ -12,14 +13,15 @@ const { optim } = torch;
 interface OptimCase {
   name: string; optimizer: 'SGD' | 'Adam'; options: Record<string, unknown>; losses: number[]; params: TensorFixture[][];
 }
-const fx = loadFixture<{ optim: { names: string[]; init: TensorFixture[]; x: TensorFixture; y: TensorFixture; cases: OptimCase[] } }>('ops.json').optim;
+interface OptimSet { init: TensorFixture[]; x: TensorFixture; y: TensorFixture; cases: OptimCase[] }
+const fx = loadFixture<{ optim: OptimSet & { names: string[]; float64: OptimSet } }>('ops.json').optim;
 
 // float32 updates agree with PyTorch's to rounding; a few steps compound it a little
 const tol = { rtol: 2e-5, atol: 2e-6 };
 
-function setup(device: Device) {
-  const params = fx.init.map((t) => fromFixture(t, device, true));
-  const x = fromFixture(fx.x, device, false), y = fromFixture(fx.y, device, false);
+function setup(device: Device, set: OptimSet = fx) {
+  const params = set.init.map((t) => fromFixture(t, device, true));
+  const x = fromFixture(set.x, device, false), y = fromFixture(set.y, device, false);
   const [w0, b0, w2, b2] = params;
   const loss = () => F.mse_loss(F.linear(F.relu(F.linear(x, w0, b0)), w2, b2), y);
   return { params, loss };
@@ -32,19 +34,23 @@ function make(c: OptimCase, params: torch.Tensor[]) {
 }
 
 describe.each(DEVICES)('torch.optim vs PyTorch on %s', (device) => {
-  for (const c of fx.cases) {
-    it(c.name, () => {
-      const { params, loss } = setup(device);
-      const opt = make(c, params);
-      c.params.forEach((expected, step) => {
-        opt.zero_grad();
-        const l = loss();
-        l.backward();
-        opt.step();
-        expect(Math.abs(l.item() - c.losses[step])).toBeLessThanOrEqual(1e-6 + 1e-5 * Math.abs(c.losses[step]));
-        params.forEach((p, i) => expectClose(p, expected[i], tol, `step ${step + 1} ${fx.names[i]}`));
+  for (const [set, dtype] of [[fx, 'float32'], [fx.float64, 'float64']] as const) {
+    // expectClose tightens tol a millionfold for float64 parameters; the loss likewise
+    const lossTol = dtype === 'float64' ? 1e-6 : 1;
+    for (const c of set.cases) {
+      it(`${c.name}${dtype === 'float64' ? ' float64, 10 steps' : ''}`, () => {
+        const { params, loss } = setup(device, set);
+        const opt = make(c, params);
+        c.params.forEach((expected, step) => {
+          opt.zero_grad();
+          const l = loss();
+          l.backward();
+          opt.step();
+          expect(Math.abs(l.item() - c.losses[step])).toBeLessThanOrEqual((1e-6 + 1e-5 * Math.abs(c.losses[step])) * lossTol);
+          params.forEach((p, i) => expectClose(p, expected[i], tol, `step ${step + 1} ${fx.names[i]}`));
+        });
       });
-    });
+    }
   }
 
   it('zero_grad sets grads to null; params without grad are skipped', () => {

@@ -1,14 +1,14 @@
 // Derivatives of the fused losses, written with the device's own ops (so
 // create_graph records them) in the float steps of PyTorch's backward kernels:
 //   mse_loss_backward               norm·(x − t)·g, norm = 2/numel or 2
-//   binary_cross_entropy_backward   g·(x − t) / max((1 − x)·x, 1e-12)   [/ numel]
+//   binary_cross_entropy_backward   g·(x − t) / max((1 − x)·x, 1e-12)   [/ numel] (1e-12 a float)
 //   binary_cross_entropy_target_backward   −logit(x)·g                 [/ numel]
 //   binary_cross_entropy_with_logits_backward  (σ(x) − t)·g            [/ numel]
 //   ... its target backward                    −x·g                    [/ numel]
 //   nll_loss_backward               −g (or −g/total_weight) at each target class
 
 import { Op, Err, DType, Reduction } from '../../abi/abi';
-import { newTensor, dataOf, numelOf, dimOf } from '../tensors';
+import { newTensor, dataOf, numelOf, dimOf, dtypeOf } from '../tensors';
 import { inNdim, inShape } from '../tape';
 import { binary, unary, scalar } from '../ops/elementwise';
 import { T, saved, s0, i0, i1, mul, div, neg, log, mulS, divS } from './helpers';
@@ -30,7 +30,8 @@ export function mseLossBackward(r: usize, g: i32, k: i32): i32 {
 
 export function bceBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
-  if (k == 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), 1e-12)));
+  // ATen's EPSILON is the float 1e-12, in float64 too
+  if (k == 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), <f64><f32>1e-12)));
   return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
 }
 
@@ -44,21 +45,27 @@ export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
 export function nllLossBackward(r: usize, g: i32, k: i32): i32 {
   if (k != 0) return Err.Unimplemented;
   const nd = inNdim(r, 0);
-  const out = T(newTensor(nd, inShape(r, 0), DType.Float32));
+  const f64 = dtypeOf(g) == DType.Float64;
+  const out = T(newTensor(nd, inShape(r, 0), f64 ? DType.Float64 : DType.Float32));
   if (out < 0) return out;
   const po = dataOf(out);
-  memory.fill(po, 0, <usize>numelOf(out) << 2);
+  memory.fill(po, 0, <usize>numelOf(out) << (f64 ? 3 : 2));
   const target = saved(r, 0), pt = dataOf(target), pg = dataOf(g);
-  const ignore = i1(r);
   const nb = nd == 2 ? dimOf(out, 0) : 1;
   const nc = nd == 2 ? dimOf(out, 1) : dimOf(out, 0);
   const perItem = i0(r) == Reduction.None && nd == 2;
-  const g0 = load<f32>(pg);
-  const scaled: f32 = -(i0(r) == Reduction.Mean ? g0 / <f32>s0(r) : g0);
+  if (f64) nllScatter<f64>(po, pt, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  else nllScatter<f32>(po, pt, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  return out;
+}
+
+function nllScatter<E>(po: usize, pt: usize, pg: usize, nb: i32, nc: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
+  const shift = alignof<E>();
+  const g0 = load<E>(pg);
+  const scaled: E = -(mean ? g0 / <E>total : g0);
   for (let b = 0; b < nb; b++) {
     const t = load<i32>(pt + (<usize>b << 2));
     if (t == ignore) continue;
-    store<f32>(po + (<usize>(b * nc + t) << 2), perItem ? -load<f32>(pg + (<usize>b << 2)) : scaled);
+    store<E>(po + (<usize>(b * nc + t) << shift), perItem ? -load<E>(pg + (<usize>b << shift)) : scaled);
   }
-  return out;
 }

@@ -123,8 +123,8 @@ export class JsDevice implements Backend {
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     optim.sgdStep(T(p), T(grad), buf as JsTensor | null, o);
   }
-  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void {
-    optim.adamStep(T(p), T(grad), T(m), T(v), o);
+  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, vmax: Handle | null, o: AdamParams): void {
+    optim.adamStep(T(p), T(grad), T(m), T(v), vmax === null ? null : T(vmax), o);
   }
 
   // The garbage collector frees js tensors; what dispose() and tidy() control is how

@@ -6,7 +6,7 @@ import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../er
 import { sameShape, broadcastShapes } from '../shape.js';
 import { checkInt, pyStr } from '../args.js';
 import { Tensor } from '../tensor.js';
-import { deviceOf, checkFloat, checkFloating, checkTensor } from '../ops/common.js';
+import { deviceOf, checkFloating, checkTensor } from '../ops/common.js';
 import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, sub, neg, unaryOp, checkOutOfPlace } from '../ops/elementwise.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
@@ -122,9 +122,19 @@ function checkLossArgs(input: Tensor, target: Tensor, fn: string): void {
   checkTensor(input, fn, 'input');
   checkTensor(target, fn, 'target');
   deviceOf(input, target);
-  checkFloat(input, fn);
-  checkFloat(target, fn);
+  checkFloating(input, fn);
+  checkFloating(target, fn);
 }
+
+/** ATen's error for a loss kernel given a float32 and a float64 operand (binary_cross_entropy). */
+function checkLossDtypes(input: Tensor, target: Tensor): void {
+  if (input._dtype !== target._dtype) {
+    throw new RuntimeError(`Found dtype ${target.dtype._scalarType} but expected ${input.dtype._scalarType}`);
+  }
+}
+
+/** t converted to dtype d (recorded, so the gradient reaches t in its own dtype), or t itself. */
+const castTo = (t: Tensor, d: DType): Tensor => (t._dtype === d ? t : d === DType.Float64 ? t.double() : t.float());
 
 /**
  * Mean squared error: mean((input − target)²), or its sum, or elementwise.
@@ -138,16 +148,19 @@ export function mse_loss(input: Tensor, target: Tensor, options: LossOptions = {
   const reduction = reductionOf(options.reduction);
   warnBroadcast(input, target);
   const shape = broadcastShapes(input._shape, target._shape);
-  // like F.mse_loss, broadcast first (torch.broadcast_tensors), then the fused op
-  const x = sameShape(shape, input._shape) ? input : input.expand(shape);
-  const t = sameShape(shape, target._shape) ? target : target.expand(shape);
+  // like F.mse_loss, broadcast first (torch.broadcast_tensors), then the fused op; float32 with
+  // float64 computes in float64, as ATen's mse_loss (whose backward then refuses the mix: ours
+  // gives each operand its gradient in its dtype)
+  const dtype = input._dtype === DType.Float64 ? input._dtype : target._dtype;
+  const xc = castTo(input, dtype), tc = castTo(target, dtype);
+  const x = sameShape(shape, xc._shape) ? xc : xc.expand(shape);
+  const t = sameShape(shape, tc._shape) ? tc : tc.expand(shape);
   const outShape = reduction === Reduction.None ? shape.slice() : [];
   try {
-    return new Tensor(input._dev, input._dev.mseLoss(x.h, t.h, reduction), outShape);
+    return new Tensor(input._dev, input._dev.mseLoss(x.h, t.h, reduction), outShape, dtype);
   } finally {
-    // the expansions are temporaries (the graph keeps their records, not them)
-    if (x !== input) x.dispose();
-    if (t !== target) t.dispose();
+    // the conversions and expansions are temporaries (the graph keeps their records, not them)
+    for (const tmp of new Set([x, t, xc, tc])) if (tmp !== input && tmp !== target) tmp.dispose();
   }
 }
 
@@ -187,6 +200,7 @@ export function l1_loss(input: Tensor, target: Tensor, options: LossOptions = {}
 export function binary_cross_entropy(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
   refuseUnsupported(options, 'binary_cross_entropy');
   checkLossArgs(input, target, 'binary_cross_entropy');
+  checkLossDtypes(input, target);
   if (!sameShape(input._shape, target._shape)) {
     throw new ValueError(`Using a target size (${sizeStr(target._shape)}) that is different to the input size ` +
       `(${sizeStr(input._shape)}) is deprecated. Please ensure they have the same size.`);
@@ -198,7 +212,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, options: Los
     if (!(v >= 0 && v <= 1)) throw new RuntimeError('all elements of input should be between 0 and 1');
   }
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
-  return new Tensor(input._dev, input._dev.binaryCrossEntropy(input.h, target.h, reduction), outShape);
+  return new Tensor(input._dev, input._dev.binaryCrossEntropy(input.h, target.h, reduction), outShape, input._dtype);
 }
 
 /**
@@ -213,7 +227,13 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
   }
   const reduction = reductionOf(options.reduction);
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
-  return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(input.h, target.h, reduction), outShape);
+  // ATen 1.13 composes it starting from (1 − target): the loss has target's dtype, input converted to it
+  const x = castTo(input, target._dtype);
+  try {
+    return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(x.h, target.h, reduction), outShape, target._dtype);
+  } finally {
+    if (x !== input) x.dispose();
+  }
 }
 
 /** Checks nll_loss's arguments as PyTorch does (shapes, dtype, class indices). */
@@ -221,7 +241,7 @@ function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string
   checkTensor(input, fn, 'input');
   checkTensor(target, fn, 'target');
   deviceOf(input, target);
-  checkFloat(input, fn);
+  checkFloating(input, fn);
   const nd = input._shape.length;
   if (nd !== 1 && nd !== 2) {
     throw new NotImplementedError(`wasmgrad: ${fn} supports (N, C) and (C,) inputs, got ${nd} dimensions`);
@@ -258,7 +278,7 @@ export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions 
   checkNll(input, target, ignoreIndex, 'nll_loss');
   const reduction = reductionOf(options.reduction);
   const outShape = reduction === Reduction.None && input._shape.length === 2 ? [input._shape[0]] : [];
-  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex), outShape);
+  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex), outShape, input._dtype);
 }
 
 /**

@@ -393,8 +393,8 @@ export class WasmDevice implements Backend {
       o.weight_decay, o.nesterov, o.maximize, o.firstStep);
     if (e !== Err.Ok) throw this.error(e);
   }
-  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, o: AdamParams): void {
-    const e = this.x.adam_step(p as number, grad as number, m as number, v as number, o.lr, o.beta1, o.beta2, o.eps,
+  adamStep(p: Handle, grad: Handle, m: Handle, v: Handle, vmax: Handle | null, o: AdamParams): void {
+    const e = this.x.adam_step(p as number, grad as number, m as number, v as number, (vmax ?? 0) as number, o.lr, o.beta1, o.beta2, o.eps,
       o.weight_decay, o.step, o.maximize);
     if (e !== Err.Ok) throw this.error(e);
   }

@@ -3,7 +3,7 @@
 // float steps of PyTorch's backward kernels.
 
 import { Op, Reduction } from '../../../abi/abi.js';
-import { JsTensor, JsRecord, empty } from '../tensor.js';
+import { JsTensor, JsRecord, empty, roundOf } from '../tensor.js';
 import { binary, unary, scalar } from '../ops.js';
 import { mul, div, neg, log, mulS, divS, saved } from './helpers.js';
 
@@ -22,7 +22,8 @@ export const mseLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =
 // input: g·(x − t) / max((1 − x)·x, 1e-12); target: −logit(x)·g
 export function bceBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const x = saved(r, 0);
-  if (k === 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), 1e-12)));
+  // ATen's EPSILON is the float 1e-12, in float64 too
+  if (k === 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), Math.fround(1e-12))));
   return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
 }
 
@@ -37,12 +38,12 @@ export function bceWithLogitsBackward(r: JsRecord, g: JsTensor, k: number): JsTe
 export function nllLossBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   if (k !== 0) throw new Error('wasmgrad: nll_loss is not differentiable with respect to target');
   const shape = r.inputs[0].shape;
-  const out = empty(shape.slice());
+  const out = empty(shape.slice(), g.dtype), f = roundOf(g.dtype);
   const t = saved(r, 0).data, gd = g.data, o = out.data;
   const batched = shape.length === 2;
   const nb = batched ? shape[0] : 1, nc = batched ? shape[1] : shape[0];
   const perItem = r.i0 === Reduction.None && batched;
-  const scaled = -(r.i0 === Reduction.Mean ? Math.fround(gd[0] / Math.fround(r.s0)) : gd[0]);
+  const scaled = -(r.i0 === Reduction.Mean ? f(gd[0] / f(r.s0)) : gd[0]);
   for (let b = 0; b < nb; b++) {
     if (t[b] === r.i1) continue;
     o[b * nc + t[b]] = perItem ? -gd[b] : scaled;

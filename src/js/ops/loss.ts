@@ -1,37 +1,35 @@
 // Fused losses (js device), mirroring assembly/ops/loss.ts step for step:
-// PyTorch's CPU formulas in f32 (every intermediate rounded with fround), the
-// reduction summed in f64 and rounded once, as sum()/mean() do.
+// PyTorch's CPU formulas in the input's dtype (every float32 intermediate
+// rounded with fround, float64 ones left as they are: roundOf), the reduction
+// summed in f64 and rounded once, as sum()/mean() do.
 
 import { Op, Reduction } from '../../../abi/abi.js';
-import { JsTensor, empty, record } from '../tensor.js';
+import { JsTensor, empty, record, roundOf } from '../tensor.js';
 
-const f = Math.fround;
-const logf = (x: number): number => f(Math.log(x));
-const expf = (x: number): number => f(Math.exp(x));
-
-type Pointwise = (x: number, t: number) => number;
+type Round = (x: number) => number;
+type Pointwise = (x: number, t: number, f: Round) => number;
 
 const kernels: Partial<Record<Op, Pointwise>> = {
-  [Op.MseLoss]: (x, t) => { const d = f(x - t); return f(d * d); },
+  [Op.MseLoss]: (x, t, f) => { const d = f(x - t); return f(d * d); },
   // (t − 1)·max(log(1 − x), −100) − t·max(log(x), −100)
-  [Op.BinaryCrossEntropy]: (x, t) =>
-    f(f(f(t - 1) * Math.max(logf(f(1 - x)), -100)) - f(t * Math.max(logf(x), -100))),
+  [Op.BinaryCrossEntropy]: (x, t, f) =>
+    f(f(f(t - 1) * Math.max(f(Math.log(f(1 - x))), -100)) - f(t * Math.max(f(Math.log(x)), -100))),
   // PyTorch 2's (1 − t)·x − log_sigmoid(x), log_sigmoid(x) = min(x, 0) − log1p(e^−|x|)
-  [Op.BinaryCrossEntropyWithLogits]: (x, t) =>
-    f(f(f(1 - t) * x) - f((x < 0 ? x : 0) - f(Math.log1p(expf(-Math.abs(x)))))),
+  [Op.BinaryCrossEntropyWithLogits]: (x, t, f) =>
+    f(f(f(1 - t) * x) - f((x < 0 ? x : 0) - f(Math.log1p(f(Math.exp(-Math.abs(x))))))),
 };
 
 function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number): JsTensor {
   const k = kernels[op]!;
-  const x = input.data, t = target.data, n = x.length;
-  const elems = empty(input.shape.slice());
+  const x = input.data, t = target.data, n = x.length, f = roundOf(input.dtype);
+  const elems = empty(input.shape.slice(), input.dtype);
   const e = elems.data;
-  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i]);
+  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f);
   let out = elems;
   if (reduction !== Reduction.None) {
     let s = 0;
     for (let i = 0; i < n; i++) s += e[i];
-    out = empty([]);
+    out = empty([], input.dtype);
     out.data[0] = reduction === Reduction.Mean ? s / n : s;
   }
   const r = record(op, out, [input, target]);
@@ -47,25 +45,25 @@ export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: numb
 
 /**
  * nll_loss with int64 class targets; input (N, C) or (C,). Reduced forms sum
- * with PyTorch's cascade of f32 partial sums (see assembly/ops/loss.ts).
+ * with PyTorch's cascade of partial sums in the input's dtype (see assembly/ops/loss.ts).
  */
 export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ignoreIndex: number): JsTensor {
   const batched = input.shape.length === 2;
   const nb = batched ? input.shape[0] : 1;
   const nc = batched ? input.shape[1] : input.shape[0];
-  const x = input.data, t = target.data;
+  const x = input.data, t = target.data, dtype = input.dtype, f = roundOf(dtype);
   let out: JsTensor;
   let counted = 0;
   if (reduction === Reduction.None && batched) {
-    out = empty([nb]);
+    out = empty([nb], dtype);
     for (let b = 0; b < nb; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;
       out.data[b] = -x[b * nc + t[b]];
     }
   } else {
-    out = empty([]);
-    const levels = new Float32Array(8);
+    out = empty([], dtype);
+    const levels = empty([8], dtype).data;
     for (let b = 0; b < nb; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;

@@ -1,15 +1,17 @@
 // Optimizer updates (js device), in place, torch.optim's single-tensor
-// formulas, mirroring assembly/ops/optim.ts (madd: PyTorch's fused a + c·b).
+// formulas, mirroring assembly/ops/optim.ts (madd: PyTorch's fused a + c·b),
+// in the parameter's dtype: float32 rounds every step (roundOf), float64 keeps it.
 
-import type { JsTensor } from '../tensor.js';
+import { roundOf, type JsTensor } from '../tensor.js';
 import type { SgdParams, AdamParams } from '../../device.js';
 
-const f = Math.fround;
-// the f32 product is exact in f64: one rounding for the sum, as an FMA
-const madd = (a: number, c: number, b: number): number => f(a + c * b);
+type Round = (x: number) => number;
+// float32: the product is exact in f64, one rounding for the sum, as an FMA
+const maddOf = (f: Round) => (a: number, c: number, b: number): number => f(a + c * b);
 
 export function sgdStep(p: JsTensor, grad: JsTensor, buf: JsTensor | null, o: SgdParams): void {
-  const x = p.data as Float32Array, gd = grad.data as Float32Array, bd = buf ? buf.data as Float32Array : null;
+  const f = roundOf(p.dtype), madd = maddOf(f);
+  const x = p.data, gd = grad.data, bd = buf ? buf.data : null;
   const wd = f(o.weight_decay), mom = f(o.momentum), damp = f(1 - o.dampening), step = f(-o.lr);
   for (let i = 0; i < x.length; i++) {
     let d = gd[i];
@@ -24,9 +26,9 @@ export function sgdStep(p: JsTensor, grad: JsTensor, buf: JsTensor | null, o: Sg
   }
 }
 
-export function adamStep(p: JsTensor, grad: JsTensor, m: JsTensor, v: JsTensor, o: AdamParams): void {
-  const x = p.data as Float32Array, gd = grad.data as Float32Array;
-  const md = m.data as Float32Array, vd = v.data as Float32Array;
+export function adamStep(p: JsTensor, grad: JsTensor, m: JsTensor, v: JsTensor, vmax: JsTensor | null, o: AdamParams): void {
+  const f = roundOf(p.dtype), madd = maddOf(f);
+  const x = p.data, gd = grad.data, md = m.data, vd = v.data, xd = vmax ? vmax.data : null;
   // bias corrections in double, as Python computes them
   const bc1 = 1 - o.beta1 ** o.step;
   const bc2 = 1 - o.beta2 ** o.step;
@@ -43,7 +45,9 @@ export function adamStep(p: JsTensor, grad: JsTensor, m: JsTensor, v: JsTensor, 
     const vi = madd(f(vd[i] * b2), f(a2 * g), g);
     md[i] = mi;
     vd[i] = vi;
-    const denom = f(f(f(Math.sqrt(vi)) / bc2Sqrt) + e);
+    // amsgrad: torch.maximum(max_exp_avg_sq, exp_avg_sq) (NaN propagates) in the denominator
+    const vm = xd ? (xd[i] = Math.max(xd[i], vi)) : vi;
+    const denom = f(f(f(Math.sqrt(vm)) / bc2Sqrt) + e);
     // addcdiv_: self + value·t1/t2
     x[i] = f(x[i] + f(f(stepSize * mi) / denom));
   }
