@@ -142,6 +142,9 @@ export interface Backend {
    * node's inputs; it keeps the index.
    */
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle;
+  // convolution and pooling (helper conv)
+  /** F.conv1d / F.conv2d of dense x, w (+ bias); p = [sh, sw, ph, pw, dh, dw, groups] (ConvolutionBackward0). */
+  convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle;
   // sorting and order statistics
   /**
    * Op.Sort/Topk/Kthvalue/MedianDim/NanmedianDim/Mode along dim, or Op.MedianAll/NanmedianAll

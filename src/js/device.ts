@@ -19,6 +19,7 @@ import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import * as scans from './ops/scan.js'; // scans
 import * as sorting from './ops/sort.js'; // sorting and order statistics
+import * as conv from './ops/conv.js'; // convolution and pooling (helper conv)
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -87,6 +88,10 @@ export class JsDevice implements Backend {
   }
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return gather.scatterFlat(op, T(a), T(src), T(index), accumulate, alpha);
+  }
+  // convolution and pooling (helper conv)
+  convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
+    return conv.convolution(T(x), T(w), bias as JsTensor | null, p);
   }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {

@@ -419,3 +419,6 @@ export function pairwise_distance(...args: unknown[]): Tensor {
     shifted.dispose();
   }
 }
+
+// convolution and pooling (helper conv)
+export { conv1d, conv2d, type ConvOptions } from '../ops/conv.js';

@@ -47,6 +47,7 @@ import {
   SORT_CASES, SORT_STABLE_CASES, TOPK_CASES, KTHVALUE_CASES, MEDIAN_ALL_CASES, MEDIAN_DIM_CASES, NANMEDIAN_ALL_CASES, NANMEDIAN_DIM_CASES,
   MODE_CASES, UNIQUE_CASES,
 } from './sort_cases.js'; // sorting and order statistics
+import { CONV_CASES } from './conv_cases.js'; // convolution and pooling
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -537,6 +538,8 @@ export const ops: Rows = {
   [Op.NanmedianDim]: manual('NanmedianBackward1', ['self'], 'sortBackward', { cases: NANMEDIAN_DIM_CASES }),
   [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES }),
   [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
+  // convolution and pooling (helper conv)
+  [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES }),
   [Op.View]: view('ViewBackward0', [
     // unflatten is a view in PyTorch
     { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },

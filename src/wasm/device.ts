@@ -337,6 +337,11 @@ export class WasmDevice implements Backend {
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return this.id(this.x.scatter_flat(op, a as number, src as number, index as number, accumulate, alpha));
   }
+  // convolution and pooling (helper conv)
+  convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
+    const ptr = this.args(p);
+    return this.id(this.x.convolution(x as number, w as number, (bias ?? 0) as number, ptr));
+  }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {
     const values = this.id(this.x.sort_select(op, a as number, dim, k, flags, keepdim));
