@@ -2,7 +2,8 @@
 // results are not recorded: a second derivative through them (create_graph)
 // is not supported yet.
 
-import { inNdim, inShape, recOutDtype } from '../tape';
+import { inNdim, inShape, recOutDtype, recOp } from '../tape';
+import { pool2dBackwardCompute } from '../ops/pool';
 import { T, saved, s0, s1, i0, i1 } from './helpers';
 import { convGeometryOf, convGrad, convBiasGrad } from '../ops/conv';
 
@@ -12,4 +13,10 @@ export function convolutionBackward(r: usize, g: i32, k: i32): i32 {
   convGeometryOf(inNdim(r, 0), inShape(r, 0), inShape(r, 1), recOutDtype(r), i0(r), i1(r), s0(r), s1(r));
   if (k < 2) return T(convGrad(k, g, saved(r, 1 - k), inShape(r, k)));
   return T(convBiasGrad(g));
+}
+
+/** MaxPool2DWithIndicesBackward0 (g onto the saved indices), AvgPool2DBackward0, AdaptiveAvgPool2DBackward0. */
+export function pool2dBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  return T(pool2dBackwardCompute(recOp(r), g, inNdim(r, 0), inShape(r, 0), saved(r, 0), i0(r), i1(r), s0(r), s1(r)));
 }

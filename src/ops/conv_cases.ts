@@ -37,3 +37,49 @@ export const CONV_CASES: TableCase[] = [
   f64('conv2d/1x1', 'F.conv2d', [any([2, 3, 3, 3]), any([2, 3, 1, 1]), any([2])]),
   f64('conv1d', 'F.conv1d', [any([2, 3, 8]), any([2, 3, 3]), any([2])], { stride: 2, padding: 1 }),
 ];
+
+const S = 'softmax' as const;
+const p = (name: string, call: string, args: TableCase['args'], kwargs: Record<string, unknown> = {}, extra: Partial<TableCase> = {}): TableCase =>
+  ({ name, call, args, kwargs, family: S, ...extra });
+const vals = (values: number[], shape: number[]): CaseInput => ({ values, shape });
+// ties (the first maximum takes the gradient), NaN (propagates), -inf windows
+const TIES = vals([1, 1, 0, 2, 1, 1, 2, 2, NaN, 0, 3, NaN, -Infinity, -Infinity, 5, 5], [1, 1, 4, 4]);
+
+export const MAX_POOL_CASES: TableCase[] = [
+  p('max_pool2d', 'F.max_pool2d', [any([2, 3, 6, 6]), 2]),
+  p('max_pool2d/stride-padding', 'F.max_pool2d', [any([2, 2, 7, 6]), [3, 2]], { stride: [2, 1], padding: [1, 1] }),
+  p('max_pool2d/dilation', 'F.max_pool2d', [any([1, 2, 8, 9]), 3], { dilation: 2, stride: 2, padding: 1 }),
+  p('max_pool2d/ceil_mode', 'F.max_pool2d', [any([2, 2, 7, 7]), 3], { stride: 2, ceil_mode: true }),
+  p('max_pool2d/ceil_mode-padding', 'F.max_pool2d', [any([1, 2, 6, 5]), 2], { stride: 2, padding: 1, ceil_mode: true }),
+  p('max_pool2d/unbatched', 'F.max_pool2d', [any([3, 5, 6]), 2], { stride: 1 }),
+  p('max_pool2d/ties-nan', 'F.max_pool2d', [TIES, 2], { stride: 1 }),
+  p('max_pool2d/ties-nan-stride', 'F.max_pool2d', [TIES, 2]),
+  p('max_pool2d/return_indices', 'F.max_pool2d', [any([2, 2, 5, 5]), 3], { stride: 2, padding: 1, return_indices: true }),
+  p('max_pool1d', 'F.max_pool1d', [any([2, 3, 9]), 3], { stride: 2, padding: 1 }),
+  p('max_pool1d/return_indices', 'F.max_pool1d', [any([3, 8]), 2], { return_indices: true }),
+  f64('max_pool2d', 'F.max_pool2d', [any([2, 2, 6, 7]), 3], { stride: 2, padding: 1, ceil_mode: true }),
+];
+
+export const AVG_POOL_CASES: TableCase[] = [
+  p('avg_pool2d', 'F.avg_pool2d', [any([2, 3, 6, 6]), 2]),
+  p('avg_pool2d/stride-padding', 'F.avg_pool2d', [any([2, 2, 7, 6]), [3, 2]], { stride: [2, 1], padding: [1, 1] }),
+  p('avg_pool2d/exclude-pad', 'F.avg_pool2d', [any([1, 2, 7, 7]), 3], { stride: 2, padding: 1, count_include_pad: false }),
+  p('avg_pool2d/ceil_mode', 'F.avg_pool2d', [any([2, 2, 7, 7]), 3], { stride: 2, ceil_mode: true }),
+  p('avg_pool2d/ceil_mode-padding', 'F.avg_pool2d', [any([1, 2, 6, 5]), 2], { stride: 2, padding: 1, ceil_mode: true }),
+  p('avg_pool2d/ceil-exclude-pad', 'F.avg_pool2d', [any([1, 1, 6, 6]), 3], { stride: 2, padding: 1, ceil_mode: true, count_include_pad: false }),
+  p('avg_pool2d/divisor_override', 'F.avg_pool2d', [any([1, 2, 6, 6]), 3], { stride: 2, padding: 1, divisor_override: 4 }),
+  p('avg_pool2d/unbatched', 'F.avg_pool2d', [any([3, 5, 6]), 2], { stride: 1 }),
+  p('avg_pool1d', 'F.avg_pool1d', [any([2, 3, 9]), 3], { stride: 2, padding: 1, count_include_pad: false }),
+  p('avg_pool1d/unbatched-ceil', 'F.avg_pool1d', [any([3, 8]), 3], { stride: 2, ceil_mode: true }),
+  f64('avg_pool2d', 'F.avg_pool2d', [any([2, 2, 6, 7]), 3], { stride: 2, padding: 1, ceil_mode: true, count_include_pad: false }),
+];
+
+export const ADAPTIVE_CASES: TableCase[] = [
+  p('adaptive_avg_pool2d', 'F.adaptive_avg_pool2d', [any([2, 3, 7, 6]), [3, 4]]),
+  p('adaptive_avg_pool2d/int', 'F.adaptive_avg_pool2d', [any([2, 2, 5, 5]), 2]),
+  p('adaptive_avg_pool2d/larger', 'F.adaptive_avg_pool2d', [any([1, 2, 3, 4]), [5, 6]]),
+  p('adaptive_avg_pool2d/none', 'F.adaptive_avg_pool2d', [any([1, 2, 5, 4]), [null, 2] as unknown as number[]]),
+  p('adaptive_avg_pool2d/unbatched', 'F.adaptive_avg_pool2d', [any([3, 6, 7]), [2, 3]]),
+  p('adaptive_avg_pool2d/one', 'F.adaptive_avg_pool2d', [any([2, 3, 4, 5]), 1]),
+  f64('adaptive_avg_pool2d', 'F.adaptive_avg_pool2d', [any([2, 2, 7, 5]), [3, 2]]),
+];

@@ -47,7 +47,7 @@ import {
   SORT_CASES, SORT_STABLE_CASES, TOPK_CASES, KTHVALUE_CASES, MEDIAN_ALL_CASES, MEDIAN_DIM_CASES, NANMEDIAN_ALL_CASES, NANMEDIAN_DIM_CASES,
   MODE_CASES, UNIQUE_CASES,
 } from './sort_cases.js'; // sorting and order statistics
-import { CONV_CASES } from './conv_cases.js'; // convolution and pooling
+import { CONV_CASES, MAX_POOL_CASES, AVG_POOL_CASES, ADAPTIVE_CASES } from './conv_cases.js'; // convolution and pooling
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -540,6 +540,9 @@ export const ops: Rows = {
   [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
   // convolution and pooling (helper conv)
   [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES }),
+  [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'pool2dBackward', { cases: MAX_POOL_CASES }),
+  [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: AVG_POOL_CASES }),
+  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: ADAPTIVE_CASES }),
   [Op.View]: view('ViewBackward0', [
     // unflatten is a view in PyTorch
     { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },

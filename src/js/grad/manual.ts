@@ -16,3 +16,4 @@ export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBack
 export { scanBackward } from './scan.js'; // scans
 export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics
 export { convolutionBackward } from '../ops/conv.js'; // convolution and pooling (helper conv)
+export { pool2dBackward } from '../ops/pool.js';
