@@ -53,3 +53,17 @@ describe('convolution and pooling modules', () => {
     expect(() => new nn.Conv2d(2, 2, 3, { stride: 2, padding: 'same' })).toThrow("padding='same' is not supported for strided convolutions");
   });
 });
+
+describe('second derivatives through convolution and pooling', () => {
+  for (const device of ['wasm', 'js'] as const) {
+    it(`are refused, not silently zero, on ${device}`, () => {
+      const x = torch.randn([1, 1, 4, 4], { requires_grad: true, device });
+      const w = torch.randn([1, 1, 2, 2], { requires_grad: true, device });
+      const y = torch.nn.functional.conv2d(x, w).pow(2).sum();
+      expect(() => torch.autograd.grad([y], [x], { create_graph: true })).toThrow();
+      const z = torch.nn.functional.max_pool2d(x.pow(2), 2).sum();
+      const [gx] = torch.autograd.grad([z], [x]);
+      expect(gx.shape).toEqual([1, 1, 4, 4]);
+    });
+  }
+});

@@ -6,7 +6,8 @@
 // 3-D tensors are conv1d: H = kh = 1. The record keeps the parameters in `ints`.
 
 import { Op } from '../../../abi/abi.js';
-import { JsTensor, empty, record, type JsRecord } from '../tensor.js';
+import { JsTensor, empty, record, isGradEnabled, type JsRecord } from '../tensor.js';
+import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
 import { gemm } from '../gemm.js';
 import type { Float } from '../kernels/reduce.js';
 
@@ -124,8 +125,9 @@ export function convBiasGrad(q: ConvGeometry, g: JsTensor): JsTensor {
   return db;
 }
 
-/** ConvolutionBackward0: input k = 0 (input), 1 (weight), 2 (bias); not recorded (no double backward yet). */
+/** ConvolutionBackward0: input k = 0 (input), 1 (weight), 2 (bias); not recorded (a second derivative is refused). */
 export function convolutionBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (isGradEnabled() && (g.requiresGrad || (k < 2 && r.saved[1 - k]!.requiresGrad))) throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
   const xs = r.inputs[0].shape, ws = r.inputs[1].shape;
   const q = convGeometry(xs, ws, r.ints);
   if (k < 2) return convGrad(q, k, g, r.saved[1 - k]!, (k === 0 ? xs : ws).slice());

@@ -3,7 +3,8 @@
 // p = [kh, kw, sh, sw, ph, pw, dh, dw, count_include_pad, divisor_override, OH, OW].
 
 import { Op, DType } from '../../../abi/abi.js';
-import { JsTensor, empty, record, roundOf, type JsRecord } from '../tensor.js';
+import { JsTensor, empty, record, roundOf, isGradEnabled, type JsRecord } from '../tensor.js';
+import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
 
 interface Pool { op: Op; p: readonly number[]; P: number; H: number; W: number; OH: number; OW: number }
 
@@ -79,8 +80,9 @@ export function pool2d(op: Op, x: JsTensor, p: readonly number[]): [JsTensor, Js
   return [out, idx];
 }
 
-/** The gradient of a pooling record's input from g; not recorded. */
+/** The gradient of a pooling record's input from g; not recorded (a second derivative is refused). */
 export function pool2dBackward(r: JsRecord, g: JsTensor, _k: number): JsTensor {
+  if (isGradEnabled() && g.requiresGrad) throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
   const xs = r.inputs[0].shape, gs = g.shape;
   const q = poolOf(r.op as Op, r.ints, xs, gs[gs.length - 2], gs[gs.length - 1]);
   const { P, H, W, OH, OW } = q;
