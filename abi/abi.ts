@@ -53,6 +53,7 @@ export enum Op {
   Erfinv, Lgamma, Digamma, NanToNum, // special functions (helper special)
   BitwiseAnd, BitwiseOr, BitwiseXor, BitwiseLeftShift, BitwiseRightShift, // bitwise ops of integers and bools, never recorded (helper special)
   LinalgInv, // linalg.inv, matrix_power with n < 0 (assembly/ops/linalg_more.ts)
+  Convolution, MaxPool2DWithIndices, AvgPool2D, AdaptiveAvgPool2D, // convolution and pooling (helper conv)
   Count,
 }
 

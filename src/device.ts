@@ -142,6 +142,14 @@ export interface Backend {
    * node's inputs; it keeps the index.
    */
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle;
+  // convolution and pooling (helper conv)
+  /** F.conv1d / F.conv2d of dense x, w (+ bias); p = [sh, sw, ph, pw, dh, dw, groups] (ConvolutionBackward0). */
+  convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle;
+  /**
+   * max_pool2d / avg_pool2d / adaptive_avg_pool2d by op code over the last two dims;
+   * p = [kh, kw, sh, sw, ph, pw, dh, dw, count_include_pad, divisor_override, OH, OW]: [output, indices (max) or null].
+   */
+  pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null];
   // sorting and order statistics
   /**
    * Op.Sort/Topk/Kthvalue/MedianDim/NanmedianDim/Mode along dim, or Op.MedianAll/NanmedianAll

@@ -221,5 +221,9 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.BitwiseLeftShift]: '',
   [Op.BitwiseRightShift]: '',
   [Op.LinalgInv]: 'LinalgInvExBackward0',
+  [Op.Convolution]: 'ConvolutionBackward0',
+  [Op.MaxPool2DWithIndices]: 'MaxPool2DWithIndicesBackward0',
+  [Op.AvgPool2D]: 'AvgPool2DBackward0',
+  [Op.AdaptiveAvgPool2D]: 'AdaptiveAvgPool2DBackward0',
   [Op.Count]: '',
 };

@@ -11,12 +11,13 @@ import {
 import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
-  gatherFlatBackward, gluBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, reduce2Backward,
-  reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward, softmaxBackward,
-  sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  bmmBackward, catBackward, cdistBackward, convolutionBackward, crossBackward, dotBackward,
+  expandBackward, gatherFlatBackward, gluBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -236,6 +237,10 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BitwiseLeftShift: return notDifferentiable();
     case Op.BitwiseRightShift: return notDifferentiable();
     case Op.LinalgInv: return linalgInvBackward(r, g, k);
+    case Op.Convolution: return convolutionBackward(r, g, k);
+    case Op.MaxPool2DWithIndices: return pool2dBackward(r, g, k);
+    case Op.AvgPool2D: return pool2dBackward(r, g, k);
+    case Op.AdaptiveAvgPool2D: return pool2dBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -19,6 +19,8 @@ import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import * as scans from './ops/scan.js'; // scans
 import * as sorting from './ops/sort.js'; // sorting and order statistics
+import * as conv from './ops/conv.js'; // convolution and pooling (helper conv)
+import * as pool from './ops/pool.js';
 
 const T = (h: Handle): JsTensor => h as JsTensor;
 
@@ -88,6 +90,11 @@ export class JsDevice implements Backend {
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return gather.scatterFlat(op, T(a), T(src), T(index), accumulate, alpha);
   }
+  // convolution and pooling (helper conv)
+  convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
+    return conv.convolution(T(x), T(w), bias as JsTensor | null, p);
+  }
+  pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] { return pool.pool2d(op, T(x), p); }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {
     return sorting.sortSelect(op, T(a), dim, k, flags, keepdim);

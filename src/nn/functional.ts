@@ -439,3 +439,7 @@ export function pairwise_distance(...args: unknown[]): Tensor {
     shifted.dispose();
   }
 }
+
+// convolution and pooling (helper conv)
+export { conv1d, conv2d, type ConvOptions } from '../ops/conv.js';
+export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, adaptive_avg_pool2d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';

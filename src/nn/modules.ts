@@ -10,11 +10,13 @@ import { DType } from '../../abi/abi.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
-import { NotImplementedError, TorchError } from '../errors.js';
+import { NotImplementedError, TorchError, ValueError } from '../errors.js';
 import { initLinear } from '../random.js';
 import { checkIntList, checkNewShape } from '../shape.js';
 import { linear } from './functional.js';
 import { relu, sigmoid } from '../ops/elementwise.js';
+import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling
+import { max_pool2d, avg_pool2d, adaptive_avg_pool2d } from '../ops/pool.js';
 
 /** A new parameter: a leaf with requires_grad, not owned by any tidy() scope. */
 function parameter(data: Float32Array, shape: number[], device?: DeviceName): Tensor {
@@ -236,5 +238,192 @@ export class Sequential extends Module {
     let x = input;
     for (const m of this.layers) x = m.forward(x);
     return x;
+  }
+}
+
+// ---- convolution and pooling (helper conv) --------------------------------------------------
+
+type IntOrPair = number | number[];
+/** A Python tuple of n ints, printed as PyTorch prints it: (3, 3), (2,). */
+const tuple = (v: IntOrPair, n: number): number[] => (typeof v === 'number' ? new Array<number>(n).fill(v) : v.slice());
+const pyTuple = (v: number[]): string => (v.length === 1 ? `(${v[0]},)` : `(${v.join(', ')})`);
+const pyValue = (v: IntOrPair | null | undefined): string => (v === null || v === undefined ? 'None' : typeof v === 'number' ? String(v) : pyTuple(v));
+
+/** The constructor options of nn.Conv1d / nn.Conv2d after in_channels, out_channels, kernel_size. */
+export interface ConvModuleOptions {
+  stride?: IntOrPair; padding?: IntOrPair | 'valid' | 'same'; dilation?: IntOrPair; groups?: number; bias?: boolean;
+  padding_mode?: 'zeros'; device?: DeviceName;
+}
+
+/** nn.Conv1d and nn.Conv2d: the parameters, PyTorch's checks, default init and repr. */
+abstract class ConvNd extends Module {
+  readonly in_channels: number;
+  readonly out_channels: number;
+  readonly kernel_size: number[];
+  readonly stride: number[];
+  readonly padding: number[] | 'valid' | 'same';
+  readonly dilation: number[];
+  readonly groups: number;
+  readonly padding_mode: string;
+  weight: Tensor;
+  bias: Tensor | null;
+
+  constructor(n: number, in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions) {
+    super();
+    const groups = options.groups ?? 1;
+    if (in_channels % groups !== 0) throw new ValueError('in_channels must be divisible by groups');
+    if (out_channels % groups !== 0) throw new ValueError('out_channels must be divisible by groups');
+    this.kernel_size = tuple(kernel_size, n);
+    this.stride = tuple(options.stride ?? 1, n);
+    this.dilation = tuple(options.dilation ?? 1, n);
+    const padding = options.padding ?? 0;
+    if (typeof padding === 'string') {
+      if (padding !== 'valid' && padding !== 'same') throw new ValueError(`Invalid padding string '${padding}', should be one of {'same', 'valid'}`);
+      if (padding === 'same' && this.stride.some((s) => s !== 1)) throw new ValueError("padding='same' is not supported for strided convolutions");
+      this.padding = padding;
+    } else this.padding = tuple(padding, n);
+    const mode = options.padding_mode ?? 'zeros';
+    if (!['zeros', 'reflect', 'circular', 'replicate'].includes(mode)) {
+      throw new ValueError(`padding_mode must be one of {'zeros', 'reflect', 'circular', 'replicate'}, but got padding_mode='${mode}'`);
+    }
+    if (mode !== 'zeros') throw new NotImplementedError(`wasmgrad: padding_mode='${mode}' is not supported yet (only 'zeros')`);
+    this.padding_mode = mode;
+    this.in_channels = in_channels;
+    this.out_channels = out_channels;
+    this.groups = groups;
+    // kaiming_uniform_(a=√5) over fan_in = in_channels/groups · ∏kernel, then the bias: Linear's stream
+    const fanIn = (in_channels / groups) * this.kernel_size.reduce((a, b) => a * b, 1);
+    const shape = [out_channels, in_channels / groups, ...this.kernel_size];
+    const { weight, bias } = initLinear(fanIn, out_channels, { bias: options.bias !== false });
+    this.weight = this.register_parameter('weight', parameter(weight, shape, options.device));
+    this.bias = this.register_parameter('bias', bias ? parameter(bias, [out_channels], options.device) : null);
+  }
+
+  extra_repr(): string {
+    let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${pyTuple(this.kernel_size)}, stride=${pyTuple(this.stride)}`;
+    if (typeof this.padding === 'string') s += `, padding=${this.padding}`;
+    else if (this.padding.some((p) => p !== 0)) s += `, padding=${pyTuple(this.padding)}`;
+    if (this.dilation.some((d) => d !== 1)) s += `, dilation=${pyTuple(this.dilation)}`;
+    if (this.groups !== 1) s += `, groups=${this.groups}`;
+    if (!this.bias) s += ', bias=False';
+    return s;
+  }
+
+  protected convOptions(): ConvOptions {
+    return { bias: this.bias, stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups };
+  }
+}
+
+/**
+ * 2-D convolution layer: weight [out_channels, in_channels/groups, kh, kw] and bias [out_channels],
+ * initialised as PyTorch's after the same manual_seed; forward is F.conv2d.
+ * @example
+ * torch.manual_seed(0);
+ * const conv = new nn.Conv2d(1, 8, 5, { padding: 2 });   // Conv2d(1, 8, kernel_size=(5, 5), stride=(1, 1), padding=(2, 2))
+ * const y = conv.forward(torch.randn([64, 1, 28, 28])); // [64, 8, 28, 28]
+ */
+export class Conv2d extends ConvNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions = {}) {
+    super(2, in_channels, out_channels, kernel_size, options);
+  }
+
+  forward(input: Tensor): Tensor { return conv2d(input, this.weight, this.convOptions()); }
+}
+
+/**
+ * 1-D convolution layer: weight [out_channels, in_channels/groups, k] and bias [out_channels],
+ * initialised as PyTorch's; forward is F.conv1d.
+ * @example
+ * const conv = new nn.Conv1d(3, 6, 3, { padding: 'same' }); // x [N, 3, L] → [N, 6, L]
+ */
+export class Conv1d extends ConvNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions = {}) {
+    super(1, in_channels, out_channels, kernel_size, options);
+  }
+
+  forward(input: Tensor): Tensor { return conv1d(input, this.weight, this.convOptions()); }
+}
+
+/**
+ * 2-D max pooling layer (F.max_pool2d); stride defaults to the kernel size.
+ * @example new nn.MaxPool2d(2).forward(x) // halves H and W; repr MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+ */
+export class MaxPool2d extends Module {
+  readonly kernel_size: IntOrPair;
+  readonly stride: IntOrPair;
+  readonly padding: IntOrPair;
+  readonly dilation: IntOrPair;
+  readonly return_indices: boolean;
+  readonly ceil_mode: boolean;
+
+  constructor(kernel_size: IntOrPair, options: { stride?: IntOrPair | null; padding?: IntOrPair; dilation?: IntOrPair; return_indices?: boolean; ceil_mode?: boolean } = {}) {
+    super();
+    this.kernel_size = kernel_size;
+    this.stride = options.stride ?? kernel_size;
+    this.padding = options.padding ?? 0;
+    this.dilation = options.dilation ?? 1;
+    this.return_indices = options.return_indices ?? false;
+    this.ceil_mode = options.ceil_mode ?? false;
+  }
+
+  forward(input: Tensor): Tensor {
+    return max_pool2d(input, this.kernel_size, {
+      stride: this.stride, padding: this.padding, dilation: this.dilation, ceil_mode: this.ceil_mode, return_indices: this.return_indices,
+    });
+  }
+
+  extra_repr(): string {
+    return `kernel_size=${pyValue(this.kernel_size)}, stride=${pyValue(this.stride)}, padding=${pyValue(this.padding)}, dilation=${pyValue(this.dilation)}, ceil_mode=${this.ceil_mode ? 'True' : 'False'}`;
+  }
+}
+
+/**
+ * 2-D average pooling layer (F.avg_pool2d); stride defaults to the kernel size.
+ * @example new nn.AvgPool2d(3, { stride: 2, padding: 1, count_include_pad: false }).forward(x)
+ */
+export class AvgPool2d extends Module {
+  readonly kernel_size: IntOrPair;
+  readonly stride: IntOrPair;
+  readonly padding: IntOrPair;
+  readonly ceil_mode: boolean;
+  readonly count_include_pad: boolean;
+  readonly divisor_override: number | null;
+
+  constructor(kernel_size: IntOrPair, options: { stride?: IntOrPair | null; padding?: IntOrPair; ceil_mode?: boolean; count_include_pad?: boolean; divisor_override?: number | null } = {}) {
+    super();
+    this.kernel_size = kernel_size;
+    this.stride = options.stride ?? kernel_size;
+    this.padding = options.padding ?? 0;
+    this.ceil_mode = options.ceil_mode ?? false;
+    this.count_include_pad = options.count_include_pad ?? true;
+    this.divisor_override = options.divisor_override ?? null;
+  }
+
+  forward(input: Tensor): Tensor {
+    return avg_pool2d(input, this.kernel_size, {
+      stride: this.stride, padding: this.padding, ceil_mode: this.ceil_mode, count_include_pad: this.count_include_pad, divisor_override: this.divisor_override,
+    });
+  }
+
+  extra_repr(): string { return `kernel_size=${pyValue(this.kernel_size)}, stride=${pyValue(this.stride)}, padding=${pyValue(this.padding)}`; }
+}
+
+/**
+ * Adaptive 2-D average pooling layer (F.adaptive_avg_pool2d) to a fixed output size.
+ * @example new nn.AdaptiveAvgPool2d([2, 3]).forward(x) // [..., 2, 3]
+ */
+export class AdaptiveAvgPool2d extends Module {
+  readonly output_size: number | (number | null)[];
+
+  constructor(output_size: number | (number | null)[]) {
+    super();
+    this.output_size = output_size;
+  }
+
+  forward(input: Tensor): Tensor { return adaptive_avg_pool2d(input, this.output_size); }
+
+  extra_repr(): string {
+    const o = this.output_size;
+    return `output_size=${typeof o === 'number' ? o : `(${o.map((v) => (v === null ? 'None' : v)).join(', ')})`}`;
   }
 }

@@ -47,6 +47,7 @@ import {
   SORT_CASES, SORT_STABLE_CASES, TOPK_CASES, KTHVALUE_CASES, MEDIAN_ALL_CASES, MEDIAN_DIM_CASES, NANMEDIAN_ALL_CASES, NANMEDIAN_DIM_CASES,
   MODE_CASES, UNIQUE_CASES,
 } from './sort_cases.js'; // sorting and order statistics
+import { CONV_CASES, MAX_POOL_CASES, AVG_POOL_CASES, ADAPTIVE_CASES } from './conv_cases.js'; // convolution and pooling
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -540,6 +541,11 @@ export const ops: Rows = {
   [Op.NanmedianDim]: manual('NanmedianBackward1', ['self'], 'sortBackward', { cases: NANMEDIAN_DIM_CASES }),
   [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES }),
   [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
+  // convolution and pooling (helper conv)
+  [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES }),
+  [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'pool2dBackward', { cases: MAX_POOL_CASES }),
+  [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: AVG_POOL_CASES }),
+  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: ADAPTIVE_CASES }),
   [Op.View]: view('ViewBackward0', [
     f64('view', 'Tensor.view', [any([2, 3]), [3, 2]], {}, 'shape'),
     // unflatten is a view in PyTorch

@@ -337,6 +337,16 @@ export class WasmDevice implements Backend {
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return this.id(this.x.scatter_flat(op, a as number, src as number, index as number, accumulate, alpha));
   }
+  // convolution and pooling (helper conv)
+  convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
+    const ptr = this.args(p);
+    return this.id(this.x.convolution(x as number, w as number, (bias ?? 0) as number, ptr));
+  }
+  pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] {
+    const values = this.id(this.x.pool2d(op, x as number, this.args(p)));
+    const idx = this.x.take_pool_indices();
+    return [values, idx ? idx : null];
+  }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {
     const values = this.id(this.x.sort_select(op, a as number, dim, k, flags, keepdim));

@@ -12,12 +12,13 @@ import {
 import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
-  gatherFlatBackward, gluBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, reduce2Backward,
-  reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward, softmaxBackward,
-  sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  bmmBackward, catBackward, cdistBackward, convolutionBackward, crossBackward, dotBackward,
+  expandBackward, gatherFlatBackward, gluBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -238,4 +239,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.BitwiseLeftShift]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseRightShift]: (r, g, k) => notDifferentiable(),
   [Op.LinalgInv]: (r, g, k) => linalgInvBackward(r, g, k),
+  [Op.Convolution]: (r, g, k) => convolutionBackward(r, g, k),
+  [Op.MaxPool2DWithIndices]: (r, g, k) => pool2dBackward(r, g, k),
+  [Op.AvgPool2D]: (r, g, k) => pool2dBackward(r, g, k),
+  [Op.AdaptiveAvgPool2D]: (r, g, k) => pool2dBackward(r, g, k),
 };

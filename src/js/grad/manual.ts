@@ -15,3 +15,5 @@ export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more.js';
 export { scanBackward } from './scan.js'; // scans
 export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics
+export { convolutionBackward } from '../ops/conv.js'; // convolution and pooling (helper conv)
+export { pool2dBackward } from '../ops/pool.js';

@@ -1,0 +1,184 @@
+// Convolution of the wasm device (F.conv1d / F.conv2d, node ConvolutionBackward0)
+// by im2col (kernels/conv.ts) and the packed gemm (float64: gemm64). Per image n
+// and group gi, with L = OH·OW, Cg = C/groups, Og = O/groups, Kg = Cg·kh·kw:
+//
+//   forward        out[n, gi]  = W[gi] [Og, Kg] · cols[gi] [Kg, L]      (+ bias)
+//   input grad     dcols[gi]   = W[gi]ᵀ · g[n, gi],  then col2im into dx[n]
+//   weight grad    dW[gi]     += g[n, gi] · cols[gi]ᵀ
+//   bias grad      db[o]       = Σ over n and L of g[n, o]
+//
+// A 1×1 kernel with stride 1 and no padding reads the image itself as cols.
+// 3-D tensors are conv1d ([N, C, L], weight [O, C/groups, k]): H = kh = 1.
+// The record keeps (sh | sw << 16, ph | pw << 16) in i0, i1, dh + dw·65536 in s0
+// and groups in s1; the shapes come from its inputs.
+
+import { Op, Err, DType } from '../../abi/abi';
+import { newTensor, release, dataOf, numelOf, ndimOf, shapePtr, requiresGrad, dtypeOf, elemShift } from '../tensors';
+import { is_grad_enabled, newRecord, setInput, save, setParams } from '../tape';
+import { alloc, free } from '../alloc';
+import { SHAPE } from '../scratch';
+import { gemm } from '../kernels/gemm';
+import { gemm64 } from '../kernels/gemm64';
+import { im2col } from '../kernels/conv';
+
+let ND = 4, N = 0, C = 0, H = 1, W = 0, O = 0, KH = 1, KW = 0, OH = 1, OW = 0;
+let SH = 1, SW = 1, PH = 0, PW = 0, DH = 1, DW = 1, G = 1;
+let F64 = false, SZ: usize = 2;
+
+/** Sets the geometry from the shapes of x and w (nd dims each) and the parameters. */
+export function convGeometry(nd: i32, xs: usize, ws: usize, dtype: i32, sh: i32, sw: i32, ph: i32, pw: i32, dh: i32, dw: i32, g: i32): void {
+  ND = nd;
+  N = load<i32>(xs); C = load<i32>(xs, 4); O = load<i32>(ws);
+  if (nd == 4) {
+    H = load<i32>(xs, 8); W = load<i32>(xs, 12); KH = load<i32>(ws, 8); KW = load<i32>(ws, 12);
+  } else {
+    H = 1; W = load<i32>(xs, 8); KH = 1; KW = load<i32>(ws, 8);
+  }
+  SH = sh; SW = sw; PH = ph; PW = pw; DH = dh; DW = dw; G = g;
+  OH = (H + 2 * PH - DH * (KH - 1) - 1) / SH + 1;
+  OW = (W + 2 * PW - DW * (KW - 1) - 1) / SW + 1;
+  F64 = dtype == DType.Float64;
+  SZ = elemShift(dtype);
+}
+
+/** The geometry of the convolution record r made. */
+export function convGeometryOf(nd: i32, xs: usize, ws: usize, dtype: i32, i0: i32, i1: i32, s0: f64, s1: f64): void {
+  const d = <i32>s0;
+  convGeometry(nd, xs, ws, dtype, i0 & 0xffff, i0 >>> 16, i1 & 0xffff, i1 >>> 16, d & 0xffff, d >>> 16, <i32>s1);
+}
+
+@inline function direct(): bool { return KH == 1 && KW == 1 && SH == 1 && SW == 1 && PH == 0 && PW == 0; }
+
+/** im2col of the image at x into cols, or with `back` col2im of cols onto x. */
+function unroll(x: usize, cols: usize, back: bool): void {
+  if (F64) im2col<f64>(x, C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW, cols, back);
+  else im2col<f32>(x, C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW, cols, back);
+}
+
+/** op(A)·op(B) (+ C when acc) on the kernel of the dtype; false when memory ran out. */
+function mm(ta: bool, tb: bool, M: i32, Nn: i32, K: i32, A: usize, lda: i32, B: usize, ldb: i32, acc: bool, Cp: usize, ldc: i32): bool {
+  if (F64) { gemm64(ta, tb, M, Nn, K, A, lda, B, ldb, acc, Cp, ldc); return true; }
+  return gemm(ta, tb, M, Nn, K, A, lda, B, ldb, acc, Cp, ldc);
+}
+
+/** A zero-filled new tensor of nd dims at shape. */
+function zeros(nd: i32, shape: usize, dtype: i32): i32 {
+  const t = newTensor(nd, shape, dtype);
+  if (t) memory.fill(dataOf(t), 0, <usize>numelOf(t) << SZ);
+  return t;
+}
+
+function colsBuffer(): usize {
+  return alloc(max<usize>(<usize>C * KH * KW * OH * OW << SZ, 16));
+}
+
+/** The convolution of x by w (+ bias, 0 for none) under the current geometry; not recorded. */
+function convCompute(x: i32, w: i32, bias: i32): i32 {
+  store<i32>(SHAPE, N);
+  store<i32>(SHAPE, O, 4);
+  if (ND == 4) { store<i32>(SHAPE, OH, 8); store<i32>(SHAPE, OW, 12); } else store<i32>(SHAPE, OW, 8);
+  const dtype = dtypeOf(x);
+  const out = zeros(ND, SHAPE, dtype);
+  if (!out) return Err.OutOfMemory;
+  const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
+  const po = dataOf(out);
+  if (bias) {
+    const pb = dataOf(bias);
+    for (let n = 0; n < N; n++) {
+      for (let o = 0; o < O; o++) {
+        const p = po + ((<usize>(n * O + o) * L) << SZ);
+        if (F64) { const v = load<f64>(pb + (<usize>o << 3)); for (let l = 0; l < L; l++) store<f64>(p + (<usize>l << 3), v); }
+        else { const v = load<f32>(pb + (<usize>o << 2)); for (let l = 0; l < L; l++) store<f32>(p + (<usize>l << 2), v); }
+      }
+    }
+  }
+  const one = direct();
+  const cols: usize = one ? <usize>0 : colsBuffer();
+  if (!one && !cols) { release(out); return Err.OutOfMemory; }
+  let ok = true;
+  for (let n = 0; n < N && ok; n++) {
+    const xn = dataOf(x) + ((<usize>n * C * H * W) << SZ);
+    if (!one) unroll(xn, cols, false);
+    const src = one ? xn : cols;
+    for (let gi = 0; gi < G && ok; gi++) {
+      ok = mm(false, false, Og, L, Kg, dataOf(w) + ((<usize>gi * Og * Kg) << SZ), Kg, src + ((<usize>gi * Kg * L) << SZ), L,
+        true, po + ((<usize>(n * O + gi * Og) * L) << SZ), L);
+    }
+  }
+  if (cols) free(cols);
+  if (!ok) { release(out); return Err.OutOfMemory; }
+  return out;
+}
+
+/**
+ * F.conv1d / F.conv2d: x [N, C, (H,) W], w [O, C/groups, (kh,) kw], bias [O] or 0;
+ * p: sh, sw, ph, pw, dh, dw, groups (i32s, validated by the front end).
+ */
+export function convolution(x: i32, w: i32, bias: i32, p: usize): i32 {
+  convGeometry(ndimOf(x), shapePtr(x), shapePtr(w), dtypeOf(x), load<i32>(p), load<i32>(p, 4), load<i32>(p, 8),
+    load<i32>(p, 12), load<i32>(p, 16), load<i32>(p, 20), load<i32>(p, 24));
+  const out = convCompute(x, w, bias);
+  if (out < 0) return out;
+  const needs = requiresGrad(x) || requiresGrad(w) || (bias != 0 && requiresGrad(bias));
+  if (!is_grad_enabled() || !needs) return out;
+  const r = newRecord(Op.Convolution, bias ? 3 : 2, out);
+  if (!r) { release(out); return Err.OutOfMemory; }
+  setInput(r, 0, x);
+  setInput(r, 1, w);
+  if (bias) setInput(r, 2, bias);
+  if (requiresGrad(w)) save(r, 0, x);
+  if (requiresGrad(x)) save(r, 1, w);
+  setParams(r, <f64>DH + <f64>DW * 65536, <f64>G, SH | (SW << 16), PH | (PW << 16));
+  return out;
+}
+
+/**
+ * The gradient of input k (0: the input, shaped like `shape`, from the weight `other`; 1: the
+ * weight, from the input `other`) under the current geometry; not recorded:
+ * dx[n] = col2im(Wᵀ·g[n]), dW = Σ_n g[n]·cols(x[n])ᵀ.
+ */
+export function convGrad(k: i32, g: i32, other: i32, shape: usize): i32 {
+  const d = zeros(ND, shape, dtypeOf(g));
+  if (!d) return Err.OutOfMemory;
+  const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
+  const one = direct();
+  const cols: usize = one ? <usize>0 : colsBuffer();
+  if (!one && !cols) { release(d); return Err.OutOfMemory; }
+  let ok = true;
+  for (let n = 0; n < N && ok; n++) {
+    const xn = dataOf(k == 0 ? d : other) + ((<usize>n * C * H * W) << SZ);
+    if (!one) {
+      if (k == 0) memory.fill(cols, 0, <usize>C * KH * KW * L << SZ);
+      else unroll(xn, cols, false);
+    }
+    const src = one ? xn : cols;
+    for (let gi = 0; gi < G && ok; gi++) {
+      const gn = dataOf(g) + ((<usize>(n * O + gi * Og) * L) << SZ), cg = src + ((<usize>gi * Kg * L) << SZ);
+      ok = k == 0
+        ? mm(true, false, Kg, L, Og, dataOf(other) + ((<usize>gi * Og * Kg) << SZ), Kg, gn, L, true, cg, L)
+        : mm(false, true, Og, Kg, L, gn, L, cg, L, true, dataOf(d) + ((<usize>gi * Og * Kg) << SZ), Kg);
+    }
+    if (k == 0 && !one) unroll(xn, cols, true);
+  }
+  if (cols) free(cols);
+  if (!ok) { release(d); return Err.OutOfMemory; }
+  return d;
+}
+
+/** db [O] = g summed over the batch and the positions; not recorded. */
+export function convBiasGrad(g: i32): i32 {
+  store<i32>(SHAPE, O);
+  const db = zeros(1, SHAPE, dtypeOf(g));
+  if (!db) return Err.OutOfMemory;
+  const L = OH * OW, pg = dataOf(g), pd = dataOf(db);
+  for (let o = 0; o < O; o++) {
+    let s = 0.0;
+    for (let n = 0; n < N; n++) {
+      const p = pg + ((<usize>(n * O + o) * L) << SZ);
+      if (F64) for (let l = 0; l < L; l++) s += load<f64>(p + (<usize>l << 3));
+      else for (let l = 0; l < L; l++) s += <f64>load<f32>(p + (<usize>l << 2));
+    }
+    if (F64) store<f64>(pd + (<usize>o << 3), s); else store<f32>(pd + (<usize>o << 2), <f32>s);
+  }
+  return db;
+}

@@ -1,0 +1,135 @@
+// Convolution of the js device (F.conv1d / F.conv2d, node ConvolutionBackward0):
+// im2col and the gemm of ../gemm.ts, the same algorithm and record as the wasm
+// device (assembly/ops/conv.ts). Per image n and group gi, with L = OH·OW,
+// Og = O/groups, Kg = C/groups·kh·kw: out[n, gi] = W[gi]·cols[gi] (+ bias);
+// dcols[gi] = W[gi]ᵀ·g[n, gi] then col2im; dW[gi] += g[n, gi]·cols[gi]ᵀ; db = Σ g.
+// 3-D tensors are conv1d: H = kh = 1. The record keeps the parameters in `ints`.
+
+import { Op } from '../../../abi/abi.js';
+import { JsTensor, empty, record, isGradEnabled, type JsRecord } from '../tensor.js';
+import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
+import { gemm } from '../gemm.js';
+import type { Float } from '../kernels/reduce.js';
+
+/** The geometry of one convolution. */
+export interface ConvGeometry {
+  nd: number; N: number; C: number; H: number; W: number; O: number; KH: number; KW: number; OH: number; OW: number;
+  SH: number; SW: number; PH: number; PW: number; DH: number; DW: number; G: number;
+}
+
+/** The geometry of x [N, C, (H,) W] by w [O, C/g, (kh,) kw] under p = [sh, sw, ph, pw, dh, dw, groups]. */
+export function convGeometry(xs: readonly number[], ws: readonly number[], p: readonly number[]): ConvGeometry {
+  const nd = xs.length;
+  const [N, C] = xs, O = ws[0];
+  const H = nd === 4 ? xs[2] : 1, W = xs[nd - 1], KH = nd === 4 ? ws[2] : 1, KW = ws[nd - 1];
+  const [SH, SW, PH, PW, DH, DW, G] = p;
+  const OH = Math.trunc((H + 2 * PH - DH * (KH - 1) - 1) / SH) + 1;
+  const OW = Math.trunc((W + 2 * PW - DW * (KW - 1) - 1) / SW) + 1;
+  return { nd, N, C, H, W, O, KH, KW, OH, OW, SH, SW, PH, PW, DH, DW, G };
+}
+
+const direct = (q: ConvGeometry): boolean => q.KH === 1 && q.KW === 1 && q.SH === 1 && q.SW === 1 && q.PH === 0 && q.PW === 0;
+
+/** Unrolls image n of x (at offset xo) into cols [C·kh·kw, OH·OW]; with `back`, col2im: adds cols onto it. */
+function im2col(q: ConvGeometry, x: Float, xo: number, cols: Float, back: boolean): void {
+  const { C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW } = q;
+  let p = 0;
+  for (let c = 0; c < C; c++) {
+    const plane = xo + c * H * W;
+    for (let i = 0; i < KH; i++) {
+      for (let j = 0; j < KW; j++) {
+        for (let oh = 0; oh < OH; oh++) {
+          const ih = oh * SH - PH + i * DH;
+          if (ih < 0 || ih >= H) {
+            if (!back) cols.fill(0, p, p + OW);
+            p += OW;
+            continue;
+          }
+          const row = plane + ih * W;
+          if (back) {
+            for (let ow = 0, iw = j * DW - PW; ow < OW; ow++, iw += SW, p++) if (iw >= 0 && iw < W) x[row + iw] += cols[p];
+          } else {
+            for (let ow = 0, iw = j * DW - PW; ow < OW; ow++, iw += SW) cols[p++] = iw >= 0 && iw < W ? x[row + iw] : 0;
+          }
+        }
+      }
+    }
+  }
+}
+
+const colsLike = (q: ConvGeometry, t: JsTensor): Float =>
+  (empty([q.C * q.KH * q.KW * q.OH * q.OW], t.dtype).data as Float);
+
+/** F.conv1d / F.conv2d (ConvolutionBackward0); p = [sh, sw, ph, pw, dh, dw, groups], validated by the front end. */
+export function convolution(x: JsTensor, w: JsTensor, bias: JsTensor | null, p: readonly number[]): JsTensor {
+  const q = convGeometry(x.shape, w.shape, p);
+  const { N, C, H, W, O, KH, KW, OH, OW, G } = q;
+  const out = empty(q.nd === 4 ? [N, O, OH, OW] : [N, O, OW], x.dtype);
+  const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
+  const Y = out.data as Float, X = x.data as Float, Wt = w.data as Float;
+  if (bias) for (let n = 0; n < N; n++) for (let o = 0; o < O; o++) Y.fill(bias.data[o], (n * O + o) * L, (n * O + o + 1) * L);
+  const one = direct(q);
+  const cols = one ? X : colsLike(q, x);
+  for (let n = 0; n < N; n++) {
+    if (!one) im2col(q, X, n * C * H * W, cols, false);
+    const base = one ? n * C * H * W : 0;
+    for (let gi = 0; gi < G; gi++) {
+      gemm(false, false, Og, L, Kg, Wt, gi * Og * Kg, Kg, cols, base + gi * Kg * L, L, true, Y, (n * O + gi * Og) * L, L);
+    }
+  }
+  const r = record(Op.Convolution, out, bias ? [x, w, bias] : [x, w]);
+  if (r) {
+    r.saved = [w.requiresGrad ? x : null, x.requiresGrad ? w : null];
+    r.ints = p.slice();
+  }
+  return out;
+}
+
+/**
+ * The gradient of input k (0: the input, shaped `shape`, from the weight `other`; 1: the weight,
+ * from the input `other`); not recorded: dx[n] = col2im(Wᵀ·g[n]), dW = Σ_n g[n]·cols(x[n])ᵀ.
+ */
+export function convGrad(q: ConvGeometry, k: number, g: JsTensor, other: JsTensor, shape: number[]): JsTensor {
+  const { N, C, H, W, O, KH, KW, OH, OW, G } = q;
+  const d = empty(shape, g.dtype);
+  const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
+  const D = d.data as Float, Gd = g.data as Float, B = other.data as Float;
+  const one = direct(q);
+  const X = k === 0 ? D : B;
+  const cols = one ? X : colsLike(q, g);
+  for (let n = 0; n < N; n++) {
+    if (!one) {
+      if (k === 0) cols.fill(0);
+      else im2col(q, X, n * C * H * W, cols, false);
+    }
+    const base = one ? n * C * H * W : 0;
+    for (let gi = 0; gi < G; gi++) {
+      const gn = (n * O + gi * Og) * L, cg = base + gi * Kg * L;
+      if (k === 0) gemm(true, false, Kg, L, Og, B, gi * Og * Kg, Kg, Gd, gn, L, true, cols, cg, L);
+      else gemm(false, true, Og, Kg, L, Gd, gn, L, cols, cg, L, true, D, gi * Og * Kg, Kg);
+    }
+    if (k === 0 && !one) im2col(q, D, n * C * H * W, cols, true);
+  }
+  return d;
+}
+
+/** db = g summed over the batch and the positions; not recorded. */
+export function convBiasGrad(q: ConvGeometry, g: JsTensor): JsTensor {
+  const { N, O, OH, OW } = q;
+  const L = OH * OW, db = empty([O], g.dtype), Gd = g.data;
+  for (let o = 0; o < O; o++) {
+    let s = 0;
+    for (let n = 0; n < N; n++) for (let l = (n * O + o) * L, e = l + L; l < e; l++) s += Gd[l];
+    db.data[o] = s;
+  }
+  return db;
+}
+
+/** ConvolutionBackward0: input k = 0 (input), 1 (weight), 2 (bias); not recorded (a second derivative is refused). */
+export function convolutionBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (isGradEnabled() && (g.requiresGrad || (k < 2 && r.saved[1 - k]!.requiresGrad))) throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
+  const xs = r.inputs[0].shape, ws = r.inputs[1].shape;
+  const q = convGeometry(xs, ws, r.ints);
+  if (k < 2) return convGrad(q, k, g, r.saved[1 - k]!, (k === 0 ? xs : ws).slice());
+  return convBiasGrad(q, g);
+}
