@@ -212,6 +212,25 @@ I64 = lambda *v: torch.tensor(v, dtype=torch.int64)  # noqa: E731
 I32 = lambda *v: torch.tensor(v, dtype=torch.int32)  # noqa: E731
 B = lambda *v: torch.tensor(v, dtype=torch.bool)  # noqa: E731
 F32 = lambda *v: torch.tensor(v, dtype=torch.float32, requires_grad=True)  # noqa: E731
+def _rms_norm(input, normalized_shape, weight=None, eps=None):
+    """PyTorch 2's F.rms_norm (1.13 has none), composed as ATen's rms_norm composes it."""
+    eps = torch.finfo(input.dtype).eps if eps is None else eps
+    dims = list(range(input.dim() - len(normalized_shape), input.dim()))
+    result = input.mul(torch.rsqrt(input.pow(2).mean(dims, keepdim=True).add_(eps)))
+    return result if weight is None else result.mul(weight)
+
+
+if not hasattr(F, "rms_norm"):
+    F.rms_norm = _rms_norm
+
+NNNORM = [  # nn normalization and embedding (helper nnnorm): compositions; (name, family, call, make, kwargs)
+    ("rms_norm/last dim", "reduction", "F.rms_norm", lambda: [R(3, 4), [4]], {}),
+    ("rms_norm/weight eps", "reduction", "F.rms_norm", lambda: [R(2, 3, 4), [3, 4], R(3, 4)], {"eps": 1e-2}),
+    ("rms_norm/float64", "reduction", "F.rms_norm", lambda: [double(R(2, 5)), [5], double(R(5))], {}),
+    ("rms_norm/empty batch", "reduction", "F.rms_norm", lambda: [R(0, 3), [3], R(3)], {}),
+]
+
+
 SPECIAL = [  # (name, family, call, make, kwargs)
     ("bitwise_and/tensors", "elementwise", "torch.bitwise_and", lambda: [I64(5, -3, 7, 0), I64(3, 1, -2, 9)], {}),
     ("bitwise_and/broadcast method", "elementwise", "Tensor.bitwise_and", lambda: [I64(12, 10, -1).reshape(3, 1), I64(6, 3)], {}),
@@ -418,7 +437,7 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
-    for name, family, call, make, kwargs in COMPOSED + SPECIAL:
+    for name, family, call, make, kwargs in COMPOSED + SPECIAL + NNNORM:
         with base.seeded(name):
             cases.append(base.run_case(name, family, call, make(), kwargs))
     # reductions 2: compositions (all, any, count_nonzero: comparisons and the integer sum)

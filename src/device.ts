@@ -178,6 +178,10 @@ export interface Backend {
   /** The p-norm distances [...batch, P, R] (`shape`) between the rows of a [..., P, M] and b [..., R, M] (CdistBackward0). */
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle;
 
+  // ---- nn normalization and embedding (helper nnnorm, src/nn/functional.ts) ----
+  /** F.layer_norm over the last dims holding n elements; weight and bias of n elements or null (NativeLayerNormBackward0). */
+  layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle;
+
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */
   compare(op: Op, a: Handle, b: Handle): Handle;

@@ -12,11 +12,11 @@ import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
-  gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward, mvBackward,
-  nllLossBackward, normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, ternaryBackward, zerosBackward,
+  gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward, logsumexpBackward,
+  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
+  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward, softmaxBackward,
+  sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -235,6 +235,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BitwiseXor: return notDifferentiable();
     case Op.BitwiseLeftShift: return notDifferentiable();
     case Op.BitwiseRightShift: return notDifferentiable();
+    case Op.LayerNorm: return layerNormBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

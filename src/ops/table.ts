@@ -1059,6 +1059,19 @@ export const ops: Rows = {
   // bitwise ops of integer and bool tensors (src/ops/bitwise.ts): no gradient
   [Op.BitwiseAnd]: never(['self', 'other']), [Op.BitwiseOr]: never(['self', 'other']), [Op.BitwiseXor]: never(['self', 'other']),
   [Op.BitwiseLeftShift]: never(['self', 'other']), [Op.BitwiseRightShift]: never(['self', 'other']),
+  // nn normalization and embedding (helper nnnorm, src/nn/norm.ts): native_layer_norm, one kernel per device
+  [Op.LayerNorm]: manual('NativeLayerNormBackward0', ['input', 'weight', 'bias'], 'layerNormBackward', { cases: withFloat64([
+    { name: 'layer_norm/weight bias', call: 'F.layer_norm', args: [any([2, 3, 4]), [4], any([4]), any([4])], family: 'reduction' },
+    { name: 'layer_norm/two dims eps', call: 'F.layer_norm', args: [any([2, 3, 4]), [3, 4], any([3, 4]), any([3, 4])], kwargs: { eps: 0.01 }, family: 'reduction' },
+    { name: 'layer_norm/no affine', call: 'F.layer_norm', args: [any([3, 5]), [5]], family: 'reduction' },
+    { name: 'layer_norm/weight only', call: 'F.layer_norm', args: [any([3, 5]), [5], any([5])], family: 'reduction' },
+    { name: 'layer_norm/bias only', call: 'F.layer_norm', args: [any([3, 5]), [5], null, any([5])], family: 'reduction' },
+    { name: 'layer_norm/batch of 1', call: 'F.layer_norm', args: [any([1, 6]), [6], any([6]), any([6])], family: 'reduction' },
+    { name: 'layer_norm/whole tensor', call: 'F.layer_norm', args: [any([2, 3]), [2, 3], any([2, 3]), null, 1e-3], family: 'reduction' },
+    { name: 'layer_norm/1-D input', call: 'F.layer_norm', args: [any([7]), [7]], family: 'reduction' },
+    { name: 'layer_norm/constant rows', call: 'F.layer_norm', args: [{ values: [2, 2, 2, 2, -1, -1, -1, -1], shape: [2, 4] }, [4], any([4]), any([4])], family: 'reduction' },
+    { name: 'layer_norm/empty batch', call: 'F.layer_norm', args: [any([0, 4]), [4], any([4]), any([4])], family: 'reduction' },
+  ], 3) }),
 };
 
 /**

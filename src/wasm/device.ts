@@ -384,6 +384,11 @@ export class WasmDevice implements Backend {
     return this.id(this.x.cdist(a as number, b as number, p, shape.length));
   }
 
+  // nn normalization and embedding (helper nnnorm)
+  layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
+    return this.id(this.x.layer_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, n, eps));
+  }
+
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,
       o.weight_decay, o.nesterov, o.maximize, o.firstStep);

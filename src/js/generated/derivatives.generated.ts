@@ -13,11 +13,11 @@ import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
   bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
-  gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
-  maxDimBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward, mvBackward,
-  nllLossBackward, normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, ternaryBackward, zerosBackward,
+  gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward, logsumexpBackward,
+  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
+  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward, softmaxBackward,
+  sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -237,4 +237,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.BitwiseXor]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseLeftShift]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseRightShift]: (r, g, k) => notDifferentiable(),
+  [Op.LayerNorm]: (r, g, k) => layerNormBackward(r, g, k),
 };

@@ -1,0 +1,88 @@
+// torch.nn.functional normalization (helper nnnorm): layer_norm with its own node
+// (NativeLayerNormBackward0, kernels in assembly/ops/norm.ts and src/js/ops/norm.ts), and
+// rms_norm, which PyTorch 1.13 lacks, composed as PyTorch 2 composes it.
+
+import { RuntimeError } from '../errors.js';
+import { Tensor } from '../tensor.js';
+import { deviceOf, checkFloating, checkSameDtype } from '../ops/common.js';
+import { bind } from '../signature.js';
+import { parseSchema } from '../schema.js';
+import { add, mul, pow } from '../ops/elementwise.js';
+import { mean } from '../ops/reduce.js';
+import { rsqrt } from '../ops/torch.generated.js';
+import { DType } from '../../abi/abi.js';
+
+const shapeStr = (s: readonly number[]): string => `[${s.join(', ')}]`;
+
+/** PyTorch's checks of normalized_shape against the input, weight and bias; the number of normalized elements. */
+function checkNormalized(input: Tensor, shape: number[], weight: Tensor | null, bias: Tensor | null): number {
+  if (shape.length === 0) {
+    throw new RuntimeError('Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = []');
+  }
+  for (const [t, name] of [[weight, 'weight'], [bias, 'bias']] as const) {
+    if (t && shapeStr(t._shape) !== shapeStr(shape)) {
+      throw new RuntimeError(`Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape ${shapeStr(t._shape)} and normalized_shape = ${shapeStr(shape)}`);
+    }
+  }
+  const nd = input._shape.length, k = shape.length;
+  if (nd < k || shape.some((s, i) => input._shape[nd - k + i] !== s)) {
+    throw new RuntimeError(`Given normalized_shape=${shapeStr(shape)}, expected input with shape [*, ${shape.join(', ')}], but got input of size${shapeStr(input._shape)}`);
+  }
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+const layerNormSchema = parseSchema('layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05) -> Tensor');
+
+/**
+ * Layer normalization over the last dims (`normalized_shape`): (x − mean)/sqrt(var + eps) with the
+ * biased variance, times weight plus bias when given. Its node is PyTorch's NativeLayerNormBackward0,
+ * which keeps each row's mean and rstd.
+ * @example
+ * const x = torch.randn([2, 3, 4]);
+ * F.layer_norm(x, [4]);                              // each row of 4: mean 0, variance 1
+ * F.layer_norm(x, [3, 4], w, b, 1e-6);               // w, b: (3, 4)
+ */
+export function layer_norm(input: Tensor, normalized_shape: number[] | { normalized_shape?: number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  weight?: Tensor | null | { weight?: Tensor | null; bias?: Tensor | null; eps?: number }, bias?: Tensor | null | { bias?: Tensor | null; eps?: number },
+  eps?: number | { eps?: number }): Tensor;
+export function layer_norm(...args: unknown[]): Tensor {
+  const a = bind(layerNormSchema, args, null);
+  const input = a.input as Tensor, weight = (a.weight ?? null) as Tensor | null, bias = (a.bias ?? null) as Tensor | null;
+  const n = checkNormalized(input, a.normalized_shape as number[], weight, bias);
+  if (input._dtype !== DType.Float32 && input._dtype !== DType.Float64) {
+    throw new RuntimeError(`"LayerNormKernelImpl" not implemented for '${input.dtype._scalarType}'`);
+  }
+  for (const t of [weight, bias]) if (t) { deviceOf(input, t); checkSameDtype(input, t); }
+  return new Tensor(input._dev, input._dev.layerNorm(input.h, weight?.h ?? null, bias?.h ?? null, n, a.eps as number), input._shape.slice(), input._dtype);
+}
+
+const rmsNormSchema = parseSchema('rms_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, float? eps=None) -> Tensor');
+
+/**
+ * Root-mean-square normalization over the last dims (PyTorch 2; 1.13 has none): x·rsqrt(mean(x²) + eps),
+ * times weight when given, composed as PyTorch 2 composes it (its node is MulBackward0). eps
+ * defaults to the dtype's machine epsilon (torch.finfo(dtype).eps).
+ * @example
+ * F.rms_norm(torch.randn([2, 4]), [4]);
+ * F.rms_norm(x, [4], w, 1e-6);
+ */
+export function rms_norm(input: Tensor, normalized_shape: number[] | { normalized_shape?: number[]; weight?: Tensor | null; eps?: number | null },
+  weight?: Tensor | null | { weight?: Tensor | null; eps?: number | null }, eps?: number | null | { eps?: number | null }): Tensor;
+export function rms_norm(...args: unknown[]): Tensor {
+  const a = bind(rmsNormSchema, args, null);
+  const input = a.input as Tensor, weight = (a.weight ?? null) as Tensor | null, shape = a.normalized_shape as number[];
+  checkNormalized(input, shape, weight, null);
+  checkFloating(input, 'rms_norm');
+  if (weight) deviceOf(input, weight);
+  const eps = (a.eps ?? (input._dtype === DType.Float64 ? 2 ** -52 : 2 ** -23)) as number;
+  const nd = input._shape.length;
+  const dims = shape.map((_, i) => nd - shape.length + i);
+  const tmp: Tensor[] = [];
+  const keep = (t: Tensor): Tensor => { tmp.push(t); return t; };
+  try {
+    const r = keep(rsqrt(keep(add(keep(mean(keep(pow(input, 2)), dims, true)), eps))));
+    return weight ? mul(keep(mul(input, r)), weight) : mul(input, r);
+  } finally {
+    for (const t of tmp) t.dispose();
+  }
+}
