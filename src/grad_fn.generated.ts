@@ -221,5 +221,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.BitwiseLeftShift]: '',
   [Op.BitwiseRightShift]: '',
   [Op.LayerNorm]: 'NativeLayerNormBackward0',
+  [Op.Embedding]: 'EmbeddingBackward0',
   [Op.Count]: '',
 };

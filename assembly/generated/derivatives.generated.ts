@@ -11,12 +11,12 @@ import {
 import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
-  gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, reduce2Backward,
-  reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward, softmaxBackward,
-  sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, embeddingBackward,
+  expandBackward, gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -236,6 +236,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BitwiseLeftShift: return notDifferentiable();
     case Op.BitwiseRightShift: return notDifferentiable();
     case Op.LayerNorm: return layerNormBackward(r, g, k);
+    case Op.Embedding: return embeddingBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -1,8 +1,9 @@
 // torch.nn.functional normalization (helper nnnorm): layer_norm with its own node
 // (NativeLayerNormBackward0, kernels in assembly/ops/norm.ts and src/js/ops/norm.ts), and
-// rms_norm, which PyTorch 1.13 lacks, composed as PyTorch 2 composes it.
+// rms_norm, which PyTorch 1.13 lacks, composed as PyTorch 2 composes it; embedding over the gather
+// kernel with its own node (EmbeddingBackward0).
 
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, IndexError, NotImplementedError, AssertionError } from '../errors.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloating, checkSameDtype } from '../ops/common.js';
 import { bind } from '../signature.js';
@@ -10,7 +11,7 @@ import { parseSchema } from '../schema.js';
 import { add, mul, pow } from '../ops/elementwise.js';
 import { mean } from '../ops/reduce.js';
 import { rsqrt } from '../ops/torch.generated.js';
-import { DType } from '../../abi/abi.js';
+import { DType, Op } from '../../abi/abi.js';
 
 const shapeStr = (s: readonly number[]): string => `[${s.join(', ')}]`;
 
@@ -84,5 +85,56 @@ export function rms_norm(...args: unknown[]): Tensor {
     return weight ? mul(keep(mul(input, r)), weight) : mul(input, r);
   } finally {
     for (const t of tmp) t.dispose();
+  }
+}
+
+const embeddingSchema = parseSchema('embedding(Tensor input, Tensor weight, int? padding_idx=None, float? max_norm=None, ' +
+  'float norm_type=2.0, bool scale_grad_by_freq=False, bool sparse=False) -> Tensor');
+
+/**
+ * Rows of `weight` (num_embeddings, embedding_dim) looked up by the int64 or int32 indices of
+ * `input`: the result has input's shape plus embedding_dim. Its node is EmbeddingBackward0, whose
+ * gradient adds g at the rows read, except the padding_idx row, which gets none. max_norm,
+ * scale_grad_by_freq and sparse raise NotImplementedError.
+ * @example
+ * const w = torch.randn([10, 3], { requires_grad: true });
+ * F.embedding(torch.tensor([[1, 2], [4, 0]], { dtype: 'int64' }), w).shape; // [2, 2, 3]
+ * F.embedding(idx, w, { padding_idx: 0 });                                  // row 0 gets no gradient
+ */
+export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | null | { padding_idx?: number | null; max_norm?: number | null;
+  norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean }): Tensor;
+export function embedding(...args: unknown[]): Tensor {
+  const a = bind(embeddingSchema, args, null, 'embedding');
+  const input = a.input as Tensor, weight = a.weight as Tensor;
+  const rows = weight._shape[0];
+  let pad = -1;
+  if (a.padding_idx !== null) {
+    pad = a.padding_idx as number;
+    if (pad > 0 && pad >= rows) throw new AssertionError('Padding_idx must be within num_embeddings');
+    if (pad < 0 && pad < -rows) throw new AssertionError('Padding_idx must be within num_embeddings');
+    if (pad < 0) pad += rows;
+  }
+  for (const k of ['max_norm', 'scale_grad_by_freq', 'sparse'] as const) {
+    if (a[k] !== null && a[k] !== false) throw new NotImplementedError(`wasmgrad: embedding(${k}=...) is not supported yet`);
+  }
+  if (weight._shape.length !== 2) throw new RuntimeError("'weight' must be 2-D");
+  if (input._dtype !== DType.Int64 && input._dtype !== DType.Int32) {
+    throw new RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; " +
+      `but got torch.${input.dtype._scalarType}Tensor instead (while checking arguments for embedding)`);
+  }
+  deviceOf(input, weight);
+  const dev = weight._dev, width = weight._shape[1];
+  const idx = dev.read(input.h) as Int32Array;
+  const flat = new Int32Array(idx.length * width);
+  idx.forEach((v, i) => {
+    if (v < 0 || v >= rows) throw new IndexError('index out of range in self');
+    for (let j = 0; j < width; j++) flat[i * width + j] = v * width + j;
+  });
+  const shape = [...input._shape, width];
+  const ih = dev.fromData(flat, [flat.length], DType.Int32);
+  try {
+    return new Tensor(dev, dev.gatherFlat(Op.Embedding, weight.h, null, ih, shape, pad, false), shape, weight._dtype);
+  } finally {
+    dev.release(ih);
   }
 }

@@ -1072,6 +1072,15 @@ export const ops: Rows = {
     { name: 'layer_norm/constant rows', call: 'F.layer_norm', args: [{ values: [2, 2, 2, 2, -1, -1, -1, -1], shape: [2, 4] }, [4], any([4]), any([4])], family: 'reduction' },
     { name: 'layer_norm/empty batch', call: 'F.layer_norm', args: [any([0, 4]), [4], any([4]), any([4])], family: 'reduction' },
   ], 3) }),
+  // an embedding lookup is the gather kernel reading weight rows; its own node for padding_idx
+  [Op.Embedding]: manual('EmbeddingBackward0', ['weight'], 'embeddingBackward', { cases: withFloat64([
+    { name: 'embedding/2-D indices', call: 'F.embedding', args: [{ values: [1, 2, 4, 4, 3, 1], shape: [2, 3], dtype: 'int64' }, any([5, 3])], family: 'shape' },
+    { name: 'embedding/padding_idx', call: 'F.embedding', args: [{ values: [0, 2, 0, 1], shape: [4], dtype: 'int64' }, any([4, 2])], kwargs: { padding_idx: 0 }, family: 'shape' },
+    { name: 'embedding/negative padding_idx', call: 'F.embedding', args: [{ values: [3, 1, 3, 0], shape: [2, 2], dtype: 'int64' }, any([4, 3]), -1], family: 'shape' },
+    { name: 'embedding/repeated index', call: 'F.embedding', args: [{ values: [2, 2, 0, 2], shape: [4], dtype: 'int64' }, any([3, 4])], family: 'shape' },
+    { name: 'embedding/0-d index', call: 'F.embedding', args: [{ values: [2], shape: [], dtype: 'int64' }, any([3, 2])], family: 'shape' },
+    { name: 'embedding/empty', call: 'F.embedding', args: [{ values: [], shape: [1, 0], dtype: 'int64' }, any([3, 2])], kwargs: { padding_idx: 1 }, family: 'shape' },
+  ], 2) }),
 };
 
 /**

@@ -12,12 +12,12 @@ import {
 import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, expandBackward,
-  gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, reduce2Backward,
-  reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward, softmaxBackward,
-  sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, embeddingBackward,
+  expandBackward, gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -238,4 +238,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.BitwiseLeftShift]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseRightShift]: (r, g, k) => notDifferentiable(),
   [Op.LayerNorm]: (r, g, k) => layerNormBackward(r, g, k),
+  [Op.Embedding]: (r, g, k) => embeddingBackward(r, g, k),
 };
