@@ -222,5 +222,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.BitwiseRightShift]: '',
   [Op.LayerNorm]: 'NativeLayerNormBackward0',
   [Op.Embedding]: 'EmbeddingBackward0',
+  [Op.BatchNorm]: 'NativeBatchNormBackward0',
   [Op.Count]: '',
 };

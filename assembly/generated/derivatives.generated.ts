@@ -10,13 +10,14 @@ import {
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
 import {
-  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, embeddingBackward,
-  expandBackward, gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
-  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
+  bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward,
+  embeddingBackward, expandBackward, gatherFlatBackward, gluBackward, layerNormBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
+  medianAllBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward,
+  permuteBack, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -237,6 +238,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BitwiseRightShift: return notDifferentiable();
     case Op.LayerNorm: return layerNormBackward(r, g, k);
     case Op.Embedding: return embeddingBackward(r, g, k);
+    case Op.BatchNorm: return batchNormBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -15,4 +15,4 @@ export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more';
 export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics
-export { layerNormBackward, embeddingBackward } from './norm'; // nn normalization (helper nnnorm)
+export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'; // nn normalization (helper nnnorm)

@@ -4,7 +4,7 @@
 import { newTensor, dtypeOf, dataOf, dataBytes } from '../tensors';
 import { recI0, recI1, recS0, inNdim, inShape } from '../tape';
 import { T, saved } from './helpers';
-import { layerNormGrad } from '../ops/norm';
+import { layerNormGrad, batchNormGrad } from '../ops/norm';
 import { gatherFlatBackwardCompute } from '../ops/gather';
 
 export function layerNormBackward(r: usize, g: i32, k: i32): i32 {
@@ -28,5 +28,15 @@ export function embeddingBackward(r: usize, g: i32, k: i32): i32 {
     const rows = load<i32>(inShape(r, 0)), row: usize = rows ? <usize>dataBytes(out) / <usize>rows : 0;
     memory.fill(dataOf(out) + <usize>pad * row, 0, row);
   }
+  return out;
+}
+
+/** NativeBatchNormBackward0: input k is the input, then weight and bias when given (i1: 1, 2; 4 training). */
+export function batchNormBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  const x = saved(r, 0), given = recI1(r);
+  const which = k == 0 ? 0 : k == 1 && (given & 1) ? 1 : 2;
+  const out = T(newTensor(inNdim(r, k), inShape(r, k), dtypeOf(x)));
+  if (out > 0) batchNormGrad(x, given & 1 ? saved(r, 1) : 0, saved(r, 2), saved(r, 3), g, out, which, (given & 4) != 0);
   return out;
 }

@@ -3,7 +3,7 @@
 // rms_norm, which PyTorch 1.13 lacks, composed as PyTorch 2 composes it; embedding over the gather
 // kernel with its own node (EmbeddingBackward0).
 
-import { RuntimeError, IndexError, NotImplementedError, AssertionError } from '../errors.js';
+import { RuntimeError, IndexError, NotImplementedError, AssertionError, ValueError } from '../errors.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloating, checkSameDtype } from '../ops/common.js';
 import { bind } from '../signature.js';
@@ -136,5 +136,96 @@ export function embedding(...args: unknown[]): Tensor {
     return new Tensor(dev, dev.gatherFlat(Op.Embedding, weight.h, null, ih, shape, pad, false), shape, weight._dtype);
   } finally {
     dev.release(ih);
+  }
+}
+
+const batchNormSchema = parseSchema('batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, Tensor? weight=None, ' +
+  'Tensor? bias=None, bool training=False, float momentum=0.1, float eps=1e-05) -> Tensor');
+
+/** Each channel's mean and biased variance of x (N, C, *), summed in float64. */
+function channelStats(x: Tensor): { mean: Float64Array; variance: Float64Array; count: number } {
+  const [N, C] = x._shape, data = x._dev.read(x.h), inner = N * C ? data.length / (N * C) : 0, count = N * inner;
+  const mean = new Float64Array(C), variance = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    let s = 0;
+    for (let n = 0; n < N; n++) for (let i = 0, o = (n * C + c) * inner; i < inner; i++, o++) s += data[o];
+    const m = s / count;
+    let q = 0;
+    for (let n = 0; n < N; n++) for (let i = 0, o = (n * C + c) * inner; i < inner; i++, o++) q += (data[o] - m) ** 2;
+    mean[c] = m;
+    variance[c] = q / count;
+  }
+  return { mean, variance, count };
+}
+
+/**
+ * Batch normalization of input (N, C, *) per channel C. In training mode, the batch's mean and biased
+ * variance normalize, and running_mean / running_var (when given) are updated in place:
+ * (1 − momentum)·running + momentum·batch, with the unbiased variance for running_var, as PyTorch.
+ * In eval mode (training false, the default), the running statistics normalize. Its node is
+ * NativeBatchNormBackward0 in both modes.
+ * @example
+ * const rm = torch.zeros([3]), rv = torch.ones([3]);
+ * const y = F.batch_norm(torch.randn([4, 3]), rm, rv, null, null, true); // rm, rv updated
+ * F.batch_norm(x, rm, rv);                                               // eval: the running statistics
+ */
+export function batch_norm(input: Tensor, running_mean: Tensor | null, running_var: Tensor | null,
+  weight?: Tensor | null | { weight?: Tensor | null; bias?: Tensor | null; training?: boolean; momentum?: number; eps?: number },
+  bias?: Tensor | null, training?: boolean, momentum?: number, eps?: number): Tensor;
+export function batch_norm(...args: unknown[]): Tensor {
+  const a = bind(batchNormSchema, args, null, 'batch_norm');
+  const input = a.input as Tensor, training = a.training as boolean, momentum = a.momentum as number, eps = a.eps as number;
+  const rm = (a.running_mean ?? null) as Tensor | null, rv = (a.running_var ?? null) as Tensor | null;
+  const weight = (a.weight ?? null) as Tensor | null, bias = (a.bias ?? null) as Tensor | null;
+  const shape = input._shape;
+  // F.batch_norm's _verify_batch_size: size[0] · prod(size[2:]) must not be 1
+  if (training && shape.reduce((p, s, i) => (i === 1 ? p : p * s), 1) === 1) {
+    throw new ValueError(`Expected more than 1 value per channel when training, got input size torch.Size([${shape.join(', ')}])`);
+  }
+  const C = shape.length > 1 ? shape[1] : 0;
+  if (shape.length < 2) throw new NotImplementedError('wasmgrad: batch_norm needs an input of at least 2 dims (N, C, *)');
+  checkFloating(input, 'batch_norm');
+  if (!training && (!rm || !rv)) throw new RuntimeError(`running_${rm ? 'var' : 'mean'} must be defined in evaluation mode`);
+  for (const [t, name] of [[weight, 'weight'], [bias, 'bias'], [rm, 'running_mean'], [rv, 'running_var']] as const) {
+    if (!t) continue;
+    if (t.numel() !== C) throw new RuntimeError(`${name} should contain ${C} elements not ${t.numel()}`);
+    deviceOf(input, t);
+    if (t._dtype !== input._dtype) throw new RuntimeError(`mixed dtype (CPU): expect parameter to have scalar type of ${input.dtype._scalarType}`);
+  }
+  if (input.numel() === 0) {
+    // ATen's _batch_norm_impl_index for an empty input: input.clone() * weight[0] + bias[0]
+    const tmp: Tensor[] = [];
+    let out = input.clone();
+    for (const [t, op] of [[weight, mul], [bias, add]] as const) {
+      if (!t) continue;
+      const first = t.select(0, 0);
+      tmp.push(out, first);
+      out = op(out, first);
+    }
+    for (const t of tmp) t.dispose();
+    return out;
+  }
+  let mean: ArrayLike<number>, invstd: number[];
+  if (training) {
+    const s = channelStats(input);
+    mean = s.mean;
+    invstd = Array.from(s.variance, (v) => 1 / Math.sqrt(v + eps));
+    if (s.count > 0) {
+      // the running statistics, in place (buffers: no graph, no version to watch)
+      const m = momentum, n = s.count;
+      if (rm) rm._dev.write(rm.h, Array.from(rm._dev.read(rm.h), (r, c) => (1 - m) * r + m * s.mean[c]));
+      if (rv) rv._dev.write(rv.h, Array.from(rv._dev.read(rv.h), (r, c) => (1 - m) * r + m * s.variance[c] * n / (n - 1)));
+    }
+  } else {
+    mean = rm!._dev.read(rm!.h);
+    invstd = Array.from(rv!._dev.read(rv!.h), (v) => 1 / Math.sqrt(v + eps));
+  }
+  const dev = input._dev, dt = input._dtype;
+  const mh = dev.fromData(Float64Array.from(mean), [C], dt), sh = dev.fromData(Float64Array.from(invstd), [C], dt);
+  try {
+    return new Tensor(dev, dev.batchNorm(input.h, weight?.h ?? null, bias?.h ?? null, mh, sh, training), shape.slice(), dt);
+  } finally {
+    dev.release(mh);
+    dev.release(sh);
   }
 }

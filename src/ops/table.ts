@@ -98,7 +98,7 @@ export interface OpRow {
  * (with a dtype: indices, masks, or a float64 operand among float32 ones; these need no gradient).
  */
 export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
-  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' | 'float64' };
+  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' | 'float64' | 'float32' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
 export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
 
@@ -1081,6 +1081,18 @@ export const ops: Rows = {
     { name: 'embedding/0-d index', call: 'F.embedding', args: [{ values: [2], shape: [], dtype: 'int64' }, any([3, 2])], family: 'shape' },
     { name: 'embedding/empty', call: 'F.embedding', args: [{ values: [], shape: [1, 0], dtype: 'int64' }, any([3, 2])], kwargs: { padding_idx: 1 }, family: 'shape' },
   ], 2) }),
+  // native_batch_norm: the front end gives each channel's mean and invstd (batch or running statistics)
+  [Op.BatchNorm]: manual('NativeBatchNormBackward0', ['input', 'weight', 'bias'], 'batchNormBackward', { cases: withFloat64([
+    { name: 'batch_norm/training', call: 'F.batch_norm', args: [any([4, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
+    { name: 'batch_norm/eval running stats', call: 'F.batch_norm', args: [any([4, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), any([3])], family: 'reduction' },
+    { name: 'batch_norm/training 3-D momentum eps', call: 'F.batch_norm', args: [any([2, 3, 4]), null, null, any([3]), any([3])], kwargs: { training: true, momentum: 0.3, eps: 1e-3 }, family: 'reduction' },
+    { name: 'batch_norm/eval 3-D no affine', call: 'F.batch_norm', args: [any([2, 3, 2]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }], family: 'reduction' },
+    { name: 'batch_norm/training 4-D no affine', call: 'F.batch_norm', args: [any([2, 2, 3, 3]), null, null], kwargs: { training: true }, family: 'reduction' },
+    { name: 'batch_norm/training weight only batch of 2', call: 'F.batch_norm', args: [any([2, 3]), null, null, any([3])], kwargs: { training: true }, family: 'reduction' },
+    { name: 'batch_norm/training bias only', call: 'F.batch_norm', args: [any([3, 3]), null, null, null, any([3]), true], family: 'reduction' },
+    { name: 'batch_norm/eval empty batch', call: 'F.batch_norm', args: [any([0, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), any([3])], family: 'reduction' },
+    { name: 'batch_norm/training empty batch', call: 'F.batch_norm', args: [any([0, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
+  ], 4) }),
 };
 
 /**

@@ -11,13 +11,14 @@ import {
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';
 import {
-  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward, embeddingBackward,
-  expandBackward, gatherFlatBackward, gluBackward, layerNormBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
-  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
+  bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, crossBackward, dotBackward,
+  embeddingBackward, expandBackward, gatherFlatBackward, gluBackward, layerNormBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
+  medianAllBackward, mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward,
+  permuteBack, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -239,4 +240,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.BitwiseRightShift]: (r, g, k) => notDifferentiable(),
   [Op.LayerNorm]: (r, g, k) => layerNormBackward(r, g, k),
   [Op.Embedding]: (r, g, k) => embeddingBackward(r, g, k),
+  [Op.BatchNorm]: (r, g, k) => batchNormBackward(r, g, k),
 };

@@ -3,7 +3,7 @@
 
 import type { JsRecord, JsTensor } from '../tensor.js';
 import { empty } from '../tensor.js';
-import { layerNormGrad } from '../ops/norm.js';
+import { layerNormGrad, batchNormGrad } from '../ops/norm.js';
 import { gatherFlatBackward } from '../ops/gather.js';
 
 export function layerNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
@@ -22,5 +22,14 @@ export function embeddingBackward(r: JsRecord, g: JsTensor, _k?: number): JsTens
   const out = gatherFlatBackward(false, 0, g, r.saved[0]!, r.inputs[0].shape);
   const pad = r.s0, width = out.shape[1];
   if (pad >= 0) out.data.fill(0, pad * width, (pad + 1) * width);
+  return out;
+}
+
+/** NativeBatchNormBackward0: input k is the input, then weight and bias when given (i1: 1, 2; 4 training). */
+export function batchNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  const [x, w, mean, invstd] = r.saved as JsTensor[];
+  const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
+  const out = empty(r.inputs[k].shape.slice(), x.dtype);
+  batchNormGrad(x, w ?? null, mean, invstd, g, out, which, (r.i1 & 4) !== 0);
   return out;
 }

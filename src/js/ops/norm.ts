@@ -73,3 +73,62 @@ export function layerNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, N
   }
   return out;
 }
+
+// ---- F.batch_norm: per channel c of x (N, C, *), with the channel's mean and invstd given ----
+// (as assembly/ops/norm.ts). Record inputs (input, weight?, bias?); i0 = C; i1 = which of weight (1)
+// and bias (2) are given, 4 in training mode; saved: input, weight, mean, invstd.
+
+const channels = (x: JsTensor): [number, number, number] => {
+  const N = x.shape[0], C = x.shape[1];
+  return [N, C, N * C ? x.numel / (N * C) : 0];
+};
+
+/**
+ * NativeBatchNormBackward0's kernel (PyTorch's batch_norm_backward_cpu): which 0, the input's
+ * gradient, in training invstd·(g·w − mean(g·w) − x̂·mean(g·w·x̂)) over the channel's N·inner
+ * elements, in eval g·w·invstd; 1, the weight's Σ g·x̂; 2, the bias's Σ g.
+ */
+export function batchNormGrad(x: JsTensor, w: JsTensor | null, mean: JsTensor, invstd: JsTensor, g: JsTensor,
+  out: JsTensor, which: number, training: boolean): void {
+  const [N, C, inner] = channels(x), count = N * inner, f = roundOf(x.dtype);
+  const X = x.data as Float, W = w ? w.data as Float : null, Mn = mean.data as Float, S = invstd.data as Float;
+  const G = g.data as Float, O = out.data as Float;
+  for (let c = 0; c < C; c++) {
+    const mu = Mn[c], is = S[c], wc = W ? W[c] : 1;
+    let sg = 0, sgx = 0;
+    for (let n = 0; n < N; n++) {
+      for (let i = 0, o = (n * C + c) * inner; i < inner; i++, o++) {
+        sg += G[o];
+        sgx += G[o] * (X[o] - mu) * is;
+      }
+    }
+    if (which !== 0) { O[c] = f(which === 1 ? sgx : sg); continue; }
+    for (let n = 0; n < N; n++) {
+      for (let i = 0, o = (n * C + c) * inner; i < inner; i++, o++) {
+        const xh = (X[o] - mu) * is;
+        O[o] = f(training ? is * wc * (G[o] - sg / count - xh * sgx / count) : G[o] * wc * is);
+      }
+    }
+  }
+}
+
+/** F.batch_norm of x (N, C, *) with each channel's mean and invstd given; records Op.BatchNorm. */
+export function batchNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, mean: JsTensor, invstd: JsTensor, training: boolean): JsTensor {
+  const [N, C, inner] = channels(x), f = roundOf(x.dtype);
+  const out = empty(x.shape.slice(), x.dtype);
+  const X = x.data as Float, O = out.data as Float, W = w ? w.data as Float : null, B = b ? b.data as Float : null;
+  const Mn = mean.data as Float, S = invstd.data as Float;
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const wc = W ? W[c] : 1, bc = B ? B[c] : 0;
+      for (let i = 0, o = (n * C + c) * inner; i < inner; i++, o++) O[o] = f((X[o] - Mn[c]) * S[c] * wc + bc);
+    }
+  }
+  const r = record(Op.BatchNorm, out, [x, ...(w ? [w] : []), ...(b ? [b] : [])]);
+  if (r) {
+    r.i0 = C;
+    r.i1 = (w ? 1 : 0) | (b ? 2 : 0) | (training ? 4 : 0);
+    r.saved = [x, w, mean, invstd];
+  }
+  return out;
+}
