@@ -1,3 +1,7 @@
 // torch.nn: modules, and the functional namespace.
 export * as functional from './functional.js';
 export { Module, Linear, ReLU, Sigmoid, Sequential } from './modules.js';
+export {
+  LayerNorm, Embedding, BatchNorm1d, BatchNorm2d, Identity, Flatten, Unflatten, Tanh, SiLU, GELU, ELU, LeakyReLU, Softplus,
+  Softmax, LogSoftmax, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss,
+} from './layers.js'; // nn normalization and embedding (helper nnnorm)
