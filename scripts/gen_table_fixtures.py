@@ -228,6 +228,9 @@ NNNORM = [  # nn normalization and embedding (helper nnnorm): compositions; (nam
     ("rms_norm/weight eps", "reduction", "F.rms_norm", lambda: [R(2, 3, 4), [3, 4], R(3, 4)], {"eps": 1e-2}),
     ("rms_norm/float64", "reduction", "F.rms_norm", lambda: [double(R(2, 5)), [5], double(R(5))], {}),
     ("rms_norm/empty batch", "reduction", "F.rms_norm", lambda: [R(0, 3), [3], R(3)], {}),
+    ("instance_norm/affine", "reduction", "F.instance_norm", lambda: [R(2, 3, 4), None, None, R(3), R(3)], {}),
+    ("instance_norm/no affine 4-D", "reduction", "F.instance_norm", lambda: [R(2, 2, 3, 3)], {}),
+    ("instance_norm/float64 eps", "reduction", "F.instance_norm", lambda: [double(R(1, 3, 5)), None, None, double(R(3))], {"eps": 1e-3}),
 ]
 
 

@@ -229,3 +229,35 @@ export function batch_norm(...args: unknown[]): Tensor {
     dev.release(sh);
   }
 }
+
+const instanceNormSchema = parseSchema('instance_norm(Tensor input, Tensor? running_mean=None, Tensor? running_var=None, ' +
+  'Tensor? weight=None, Tensor? bias=None, bool use_input_stats=True, float momentum=0.1, float eps=1e-05) -> Tensor');
+
+/**
+ * Instance normalization of input (N, C, *): each (sample, channel) normalized over its own
+ * elements, composed as ATen composes it: batch_norm of the input viewed as (1, N·C, *) with the
+ * weight and bias repeated N times, viewed back (ViewBackward0). Running statistics are not
+ * supported yet (NotImplementedError).
+ * @example F.instance_norm(torch.randn([2, 3, 5]), null, null, torch.ones([3]), torch.zeros([3]))
+ */
+export function instance_norm(input: Tensor, running_mean?: Tensor | null | { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  running_var?: Tensor | null, weight?: Tensor | null, bias?: Tensor | null, use_input_stats?: boolean, momentum?: number, eps?: number): Tensor;
+export function instance_norm(...args: unknown[]): Tensor {
+  const a = bind(instanceNormSchema, args, null, 'instance_norm');
+  const input = a.input as Tensor, shape = input._shape;
+  if (a.running_mean !== null || a.running_var !== null || a.use_input_stats !== true) {
+    throw new NotImplementedError('wasmgrad: instance_norm with running statistics is not supported yet');
+  }
+  if (shape.length < 2) throw new NotImplementedError('wasmgrad: instance_norm needs an input of at least 2 dims (N, C, *)');
+  const [N, C] = shape;
+  const tmp: Tensor[] = [];
+  const keep = (t: Tensor): Tensor => { tmp.push(t); return t; };
+  try {
+    const x = keep(input.view([1, N * C, ...shape.slice(2)]));
+    const rep = (t: unknown): Tensor | null => (t ? keep((t as Tensor).repeat(N)) : null);
+    const out = keep(batch_norm(x, null, null, rep(a.weight), rep(a.bias), true, a.momentum as number, a.eps as number));
+    return out.view(shape.slice());
+  } finally {
+    for (const t of tmp) t.dispose();
+  }
+}
