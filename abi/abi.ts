@@ -54,6 +54,7 @@ export enum Op {
   BitwiseAnd, BitwiseOr, BitwiseXor, BitwiseLeftShift, BitwiseRightShift, // bitwise ops of integers and bools, never recorded (helper special)
   LinalgInv, // linalg.inv, matrix_power with n < 0 (assembly/ops/linalg_more.ts)
   Convolution, MaxPool2DWithIndices, AvgPool2D, AdaptiveAvgPool2D, // convolution and pooling (helper conv)
+  LayerNorm, Embedding, BatchNorm, // nn normalization and embedding (helper nnnorm)
   Count,
 }
 

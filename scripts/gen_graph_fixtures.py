@@ -45,6 +45,7 @@ import system_torch  # noqa: F401,E402  (re-executes under /usr/bin/python3 when
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 import index_spec  # noqa: E402,F401  (Tensor.__getitem_spec__: x.index([...]) as x[...])
+import pytorch2_compat  # noqa: E402,F401  (F.rms_norm, as PyTorch 2 composes it)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -250,7 +251,8 @@ def case_graphs():
     for c in cases:
         leaves = []
         args = [decode(a, leaves) for a in c["args"]]
-        kwargs = {k: decode(v, leaves) for k, v in c["kwargs"].items()}
+        # a dtype keyword is written by name (softmax's dtype="float64")
+        kwargs = {k: getattr(torch, v) if k == "dtype" else decode(v, leaves) for k, v in c["kwargs"].items()}
         result = call(c, args, kwargs)
         first = result[0] if isinstance(result, (tuple, list)) else result
         if first.grad_fn is None:

@@ -217,6 +217,19 @@ I64 = lambda *v: torch.tensor(v, dtype=torch.int64)  # noqa: E731
 I32 = lambda *v: torch.tensor(v, dtype=torch.int32)  # noqa: E731
 B = lambda *v: torch.tensor(v, dtype=torch.bool)  # noqa: E731
 F32 = lambda *v: torch.tensor(v, dtype=torch.float32, requires_grad=True)  # noqa: E731
+import pytorch2_compat  # noqa: E402,F401  (F.rms_norm, as PyTorch 2 composes it)
+
+NNNORM = [  # nn normalization and embedding (helper nnnorm): compositions; (name, family, call, make, kwargs)
+    ("rms_norm/last dim", "reduction", "F.rms_norm", lambda: [R(3, 4), [4]], {}),
+    ("rms_norm/weight eps", "reduction", "F.rms_norm", lambda: [R(2, 3, 4), [3, 4], R(3, 4)], {"eps": 1e-2}),
+    ("rms_norm/float64", "reduction", "F.rms_norm", lambda: [double(R(2, 5)), [5], double(R(5))], {}),
+    ("rms_norm/empty batch", "reduction", "F.rms_norm", lambda: [R(0, 3), [3], R(3)], {}),
+    ("instance_norm/affine", "reduction", "F.instance_norm", lambda: [R(2, 3, 4), None, None, R(3), R(3)], {}),
+    ("instance_norm/no affine 4-D", "reduction", "F.instance_norm", lambda: [R(2, 2, 3, 3)], {}),
+    ("instance_norm/float64 eps", "reduction", "F.instance_norm", lambda: [double(R(1, 3, 5)), None, None, double(R(3))], {"eps": 1e-3}),
+]
+
+
 SPECIAL = [  # (name, family, call, make, kwargs)
     ("bitwise_and/tensors", "elementwise", "torch.bitwise_and", lambda: [I64(5, -3, 7, 0), I64(3, 1, -2, 9)], {}),
     ("bitwise_and/broadcast method", "elementwise", "Tensor.bitwise_and", lambda: [I64(12, 10, -1).reshape(3, 1), I64(6, 3)], {}),
@@ -423,7 +436,7 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
-    for name, family, call, make, kwargs in COMPOSED + SPECIAL:
+    for name, family, call, make, kwargs in COMPOSED + SPECIAL + NNNORM:
         with base.seeded(name):
             cases.append(base.run_case(name, family, call, make(), kwargs))
     # reductions 2: compositions (all, any, count_nonzero: comparisons and the integer sum)

@@ -188,6 +188,12 @@ export interface Backend {
   /** The inverses of a's matrices, and 0 or k + (n + 1)·b for zero pivot k (1-based) of batch element b (the caller frees the result then). */
   linalgInv(a: Handle): [Handle, number];
 
+  // ---- nn normalization and embedding (helper nnnorm, src/nn/functional.ts) ----
+  /** F.layer_norm over the last dims holding n elements; weight and bias of n elements or null (NativeLayerNormBackward0). */
+  layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle;
+  /** F.batch_norm of a (N, C, *) given each channel's mean and invstd (C elements, a's dtype) (NativeBatchNormBackward0). */
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle;
+
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */
   compare(op: Op, a: Handle, b: Handle): Handle;

@@ -36,6 +36,11 @@ export class NotImplementedError extends TorchError {
   override name = 'NotImplementedError';
 }
 
+/** Python's AssertionError, as torch.nn.functional's `assert`s raise it (F.embedding's padding_idx check). */
+export class AssertionError extends TorchError {
+  override name = 'AssertionError';
+}
+
 /** PyTorch's message for a backward through a graph whose saved tensors were freed (both devices). */
 export const BACKWARD_TWICE =
   'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +

@@ -225,5 +225,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.MaxPool2DWithIndices]: 'MaxPool2DWithIndicesBackward0',
   [Op.AvgPool2D]: 'AvgPool2DBackward0',
   [Op.AdaptiveAvgPool2D]: 'AdaptiveAvgPool2DBackward0',
+  [Op.LayerNorm]: 'NativeLayerNormBackward0',
+  [Op.Embedding]: 'EmbeddingBackward0',
+  [Op.BatchNorm]: 'NativeBatchNormBackward0',
   [Op.Count]: '',
 };

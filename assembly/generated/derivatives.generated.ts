@@ -10,14 +10,14 @@ import {
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
 import {
-  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, convolutionBackward, crossBackward, dotBackward,
-  expandBackward, gatherFlatBackward, gluBackward, linalgInvBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
-  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
+  bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
+  crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
+  gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
+  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
+  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
+  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -241,6 +241,9 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.MaxPool2DWithIndices: return pool2dBackward(r, g, k);
     case Op.AvgPool2D: return pool2dBackward(r, g, k);
     case Op.AdaptiveAvgPool2D: return pool2dBackward(r, g, k);
+    case Op.LayerNorm: return layerNormBackward(r, g, k);
+    case Op.Embedding: return embeddingBackward(r, g, k);
+    case Op.BatchNorm: return batchNormBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

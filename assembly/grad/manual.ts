@@ -16,3 +16,4 @@ export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBack
 export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics
 export { convolutionBackward, pool2dBackward } from './conv'; // convolution and pooling (helper conv)
+export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'; // nn normalization (helper nnnorm)

@@ -17,6 +17,7 @@ import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
+import * as nnnorm from './ops/norm.js';
 import * as scans from './ops/scan.js'; // scans
 import * as sorting from './ops/sort.js'; // sorting and order statistics
 import * as conv from './ops/conv.js'; // convolution and pooling (helper conv)
@@ -122,6 +123,13 @@ export class JsDevice implements Backend {
   norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle { return linalg2.norm(T(a), p, mask, keepdim); }
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle { return linalg2.cdist(T(a), T(b), p, shape.slice()); }
   linalgInv(a: Handle): [Handle, number] { return linalg2.linalgInv(T(a)); }
+  // nn normalization and embedding (helper nnnorm)
+  layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
+    return nnnorm.layerNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), n, eps);
+  }
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle {
+    return nnnorm.batchNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), T(mean), T(invstd), training);
+  }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }
   intSum(a: Handle, mask: number, keepdim: boolean): Handle { return compare.intSum(T(a), mask, keepdim); }

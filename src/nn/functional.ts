@@ -14,6 +14,7 @@ import { hardtanh } from './functional.generated.js';
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
+export { layer_norm, rms_norm, embedding, batch_norm, instance_norm } from './norm.js'; // nn normalization and embedding (helper nnnorm)
 import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink

@@ -44,6 +44,7 @@ export class Module {
   training = true;
   private readonly _parameters = new Map<string, Tensor | null>();
   private readonly _modules = new Map<string, Module>();
+  private readonly _buffers = new Map<string, Tensor | null>(); // nn normalization (helper nnnorm)
 
   /** The layer's computation; subclasses override it. */
   forward(..._args: Tensor[]): Tensor {
@@ -62,6 +63,27 @@ export class Module {
     this._parameters.set(name, param);
     return param;
   }
+
+  /**
+   * Adds a buffer under `name`: state that is not a parameter (BatchNorm's running statistics).
+   * @example this.running_mean = this.register_buffer('running_mean', torch.zeros([3]));
+   */
+  register_buffer<T extends Tensor | null>(name: string, tensor: T): T {
+    checkName(name, this._parameters.has(name) || this._modules.has(name) || this._buffers.has(name) ? null : name);
+    this._buffers.set(name, tensor);
+    return tensor;
+  }
+
+  /** (name, buffer) pairs: this module's own, then each submodule's with a dotted prefix. @example bn.named_buffers() // [['running_mean', t], ...] */
+  named_buffers(prefix = '', recurse = true): [string, Tensor][] {
+    const out: [string, Tensor][] = [];
+    for (const [name, b] of this._buffers) if (b) out.push([(prefix ? `${prefix}.` : '') + name, b]);
+    if (recurse) for (const [name, child] of this._modules) out.push(...child.named_buffers(prefix ? `${prefix}.${name}` : name));
+    return out;
+  }
+
+  /** Every buffer, in registration order. @example model.buffers().length */
+  buffers(recurse = true): Tensor[] { return this.named_buffers('', recurse).map(([, b]) => b); }
 
   /** Adds a submodule under `name`; its parameters follow this module's own. @example this.fc = this.register_module('fc', new nn.Linear(2, 2)); */
   register_module<M extends Module>(name: string, module: M): M {

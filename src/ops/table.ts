@@ -99,7 +99,7 @@ export interface OpRow {
  * (with a dtype: indices, masks, or a float64 operand among float32 ones; these need no gradient).
  */
 export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
-  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' | 'float64' };
+  | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' | 'float64' | 'float32' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
 export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
 
@@ -1085,6 +1085,40 @@ export const ops: Rows = {
   // bitwise ops of integer and bool tensors (src/ops/bitwise.ts): no gradient
   [Op.BitwiseAnd]: never(['self', 'other']), [Op.BitwiseOr]: never(['self', 'other']), [Op.BitwiseXor]: never(['self', 'other']),
   [Op.BitwiseLeftShift]: never(['self', 'other']), [Op.BitwiseRightShift]: never(['self', 'other']),
+  // nn normalization and embedding (helper nnnorm, src/nn/norm.ts): native_layer_norm, one kernel per device
+  [Op.LayerNorm]: manual('NativeLayerNormBackward0', ['input', 'weight', 'bias'], 'layerNormBackward', { cases: withFloat64([
+    { name: 'layer_norm/weight bias', call: 'F.layer_norm', args: [any([2, 3, 4]), [4], any([4]), any([4])], family: 'reduction' },
+    { name: 'layer_norm/two dims eps', call: 'F.layer_norm', args: [any([2, 3, 4]), [3, 4], any([3, 4]), any([3, 4])], kwargs: { eps: 0.01 }, family: 'reduction' },
+    { name: 'layer_norm/no affine', call: 'F.layer_norm', args: [any([3, 5]), [5]], family: 'reduction' },
+    { name: 'layer_norm/weight only', call: 'F.layer_norm', args: [any([3, 5]), [5], any([5])], family: 'reduction' },
+    { name: 'layer_norm/bias only', call: 'F.layer_norm', args: [any([3, 5]), [5], null, any([5])], family: 'reduction' },
+    { name: 'layer_norm/batch of 1', call: 'F.layer_norm', args: [any([1, 6]), [6], any([6]), any([6])], family: 'reduction' },
+    { name: 'layer_norm/whole tensor', call: 'F.layer_norm', args: [any([2, 3]), [2, 3], any([2, 3]), null, 1e-3], family: 'reduction' },
+    { name: 'layer_norm/1-D input', call: 'F.layer_norm', args: [any([7]), [7]], family: 'reduction' },
+    { name: 'layer_norm/constant rows', call: 'F.layer_norm', args: [{ values: [2, 2, 2, 2, -1, -1, -1, -1], shape: [2, 4] }, [4], any([4]), any([4])], family: 'reduction' },
+    { name: 'layer_norm/empty batch', call: 'F.layer_norm', args: [any([0, 4]), [4], any([4]), any([4])], family: 'reduction' },
+  ], 3) }),
+  // an embedding lookup is the gather kernel reading weight rows; its own node for padding_idx
+  [Op.Embedding]: manual('EmbeddingBackward0', ['weight'], 'embeddingBackward', { cases: withFloat64([
+    { name: 'embedding/2-D indices', call: 'F.embedding', args: [{ values: [1, 2, 4, 4, 3, 1], shape: [2, 3], dtype: 'int64' }, any([5, 3])], family: 'shape' },
+    { name: 'embedding/padding_idx', call: 'F.embedding', args: [{ values: [0, 2, 0, 1], shape: [4], dtype: 'int64' }, any([4, 2])], kwargs: { padding_idx: 0 }, family: 'shape' },
+    { name: 'embedding/negative padding_idx', call: 'F.embedding', args: [{ values: [3, 1, 3, 0], shape: [2, 2], dtype: 'int64' }, any([4, 3]), -1], family: 'shape' },
+    { name: 'embedding/repeated index', call: 'F.embedding', args: [{ values: [2, 2, 0, 2], shape: [4], dtype: 'int64' }, any([3, 4])], family: 'shape' },
+    { name: 'embedding/0-d index', call: 'F.embedding', args: [{ values: [2], shape: [], dtype: 'int64' }, any([3, 2])], family: 'shape' },
+    { name: 'embedding/empty', call: 'F.embedding', args: [{ values: [], shape: [1, 0], dtype: 'int64' }, any([3, 2])], kwargs: { padding_idx: 1 }, family: 'shape' },
+  ], 2) }),
+  // native_batch_norm: the front end gives each channel's mean and invstd (batch or running statistics)
+  [Op.BatchNorm]: manual('NativeBatchNormBackward0', ['input', 'weight', 'bias'], 'batchNormBackward', { cases: withFloat64([
+    { name: 'batch_norm/training', call: 'F.batch_norm', args: [any([4, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
+    { name: 'batch_norm/eval running stats', call: 'F.batch_norm', args: [any([4, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), any([3])], family: 'reduction' },
+    { name: 'batch_norm/training 3-D momentum eps', call: 'F.batch_norm', args: [any([2, 3, 4]), null, null, any([3]), any([3])], kwargs: { training: true, momentum: 0.3, eps: 1e-3 }, family: 'reduction' },
+    { name: 'batch_norm/eval 3-D no affine', call: 'F.batch_norm', args: [any([2, 3, 2]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }], family: 'reduction' },
+    { name: 'batch_norm/training 4-D no affine', call: 'F.batch_norm', args: [any([2, 2, 3, 3]), null, null], kwargs: { training: true }, family: 'reduction' },
+    { name: 'batch_norm/training weight only batch of 2', call: 'F.batch_norm', args: [any([2, 3]), null, null, any([3])], kwargs: { training: true }, family: 'reduction' },
+    { name: 'batch_norm/training bias only', call: 'F.batch_norm', args: [any([3, 3]), null, null, null, any([3]), true], family: 'reduction' },
+    { name: 'batch_norm/eval empty batch', call: 'F.batch_norm', args: [any([0, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), any([3])], family: 'reduction' },
+    { name: 'batch_norm/training empty batch', call: 'F.batch_norm', args: [any([0, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
+  ], 4) }),
 };
 
 /**

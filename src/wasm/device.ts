@@ -397,6 +397,13 @@ export class WasmDevice implements Backend {
     return [out, this.x.take_inv_info()];
   }
 
+  // nn normalization and embedding (helper nnnorm)
+  layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
+    return this.id(this.x.layer_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, n, eps));
+  }
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle {
+    return this.id(this.x.batch_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, mean as number, invstd as number, training));
+  }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

@@ -11,14 +11,14 @@ import {
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';
 import {
-  addProductBackward, addmmBackward, amaxBackward, bceBackward, bceWithLogitsBackward,
-  bmmBackward, catBackward, cdistBackward, convolutionBackward, crossBackward, dotBackward,
-  expandBackward, gatherFlatBackward, gluBackward, linalgInvBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
-  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
+  bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
+  crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
+  gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
+  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
+  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
+  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -243,4 +243,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.MaxPool2DWithIndices]: (r, g, k) => pool2dBackward(r, g, k),
   [Op.AvgPool2D]: (r, g, k) => pool2dBackward(r, g, k),
   [Op.AdaptiveAvgPool2D]: (r, g, k) => pool2dBackward(r, g, k),
+  [Op.LayerNorm]: (r, g, k) => layerNormBackward(r, g, k),
+  [Op.Embedding]: (r, g, k) => embeddingBackward(r, g, k),
+  [Op.BatchNorm]: (r, g, k) => batchNormBackward(r, g, k),
 };

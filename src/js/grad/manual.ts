@@ -17,3 +17,4 @@ export { scanBackward } from './scan.js'; // scans
 export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics
 export { convolutionBackward } from '../ops/conv.js'; // convolution and pooling (helper conv)
 export { pool2dBackward } from '../ops/pool.js';
+export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm.js'; // nn normalization (helper nnnorm)

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""torch.nn modules of the normalization-and-embedding slice (helper nnnorm) in real PyTorch:
+test/fixtures/nn_modules.json, read by test/nn-modules.test.ts.
+
+Each case builds a module after torch.manual_seed(seed) (so default initialisation is compared
+exactly), records repr(module), named_parameters, named_buffers, the output for an input drawn
+after the build (in training mode, then again in eval mode when the module has one), the
+gradients of the input and every parameter for a random upstream, and the buffers after the
+forward (BatchNorm's running statistics). The TS side builds the same module from `ts`, the
+constructor call written in TypeScript.
+
+Run with /usr/bin/python3 (the system interpreter has torch)."""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import system_torch  # noqa: F401,E402 -- re-executes with /usr/bin/python3 when torch is missing
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+import gen_fixtures as base  # noqa: E402
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "nn_modules.json")
+
+# (name, seed, PyTorch constructor, TS constructor, input shape or int64 values, target)
+CASES = [
+    ("LayerNorm(4)", 0, lambda: nn.LayerNorm(4), "new nn.LayerNorm(4)", (3, 4)),
+    ("LayerNorm([3, 4], eps=1e-3, elementwise_affine=False)", 1,
+     lambda: nn.LayerNorm([3, 4], eps=1e-3, elementwise_affine=False),
+     "new nn.LayerNorm([3, 4], { eps: 1e-3, elementwise_affine: false })", (2, 3, 4)),
+    ("LayerNorm(6) float64", 2, lambda: nn.LayerNorm(6).double(), "new nn.LayerNorm(6, { dtype: 'float64' })", (2, 6)),
+    ("Embedding(10, 3)", 3, lambda: nn.Embedding(10, 3), "new nn.Embedding(10, 3)", ("idx", [[1, 2, 4], [9, 0, 4]])),
+    ("Embedding(5, 4, padding_idx=0)", 4, lambda: nn.Embedding(5, 4, padding_idx=0),
+     "new nn.Embedding(5, 4, { padding_idx: 0 })", ("idx", [0, 3, 0, 2])),
+    ("Embedding(20, 16, padding_idx=-1)", 5, lambda: nn.Embedding(20, 16, padding_idx=-1),
+     "new nn.Embedding(20, 16, { padding_idx: -1 })", ("idx", [19, 3])),
+    ("BatchNorm1d(3)", 6, lambda: nn.BatchNorm1d(3), "new nn.BatchNorm1d(3)", (4, 3)),
+    ("BatchNorm1d(2, momentum=0.3, affine=False)", 7, lambda: nn.BatchNorm1d(2, momentum=0.3, affine=False),
+     "new nn.BatchNorm1d(2, { momentum: 0.3, affine: false })", (3, 2, 5)),
+    ("BatchNorm2d(3, eps=1e-3)", 8, lambda: nn.BatchNorm2d(3, eps=1e-3), "new nn.BatchNorm2d(3, { eps: 1e-3 })", (2, 3, 2, 2)),
+    ("BatchNorm1d(3) float64", 9, lambda: nn.BatchNorm1d(3).double(), "new nn.BatchNorm1d(3, { dtype: 'float64' })", (5, 3)),
+    ("Identity()", 10, lambda: nn.Identity(), "new nn.Identity()", (2, 3)),
+    ("Flatten()", 11, lambda: nn.Flatten(), "new nn.Flatten()", (2, 3, 2)),
+    ("Flatten(0, 1)", 12, lambda: nn.Flatten(0, 1), "new nn.Flatten(0, 1)", (2, 3, 2)),
+    ("Unflatten(1, (2, 3))", 13, lambda: nn.Unflatten(1, (2, 3)), "new nn.Unflatten(1, [2, 3])", (4, 6)),
+    ("Tanh()", 14, lambda: nn.Tanh(), "new nn.Tanh()", (2, 3)),
+    ("GELU(approximate='tanh')", 15, lambda: nn.GELU(approximate="tanh"), "new nn.GELU({ approximate: 'tanh' })", (2, 3)),
+    ("SiLU()", 16, lambda: nn.SiLU(), "new nn.SiLU()", (2, 3)),
+    ("ELU(alpha=0.5)", 17, lambda: nn.ELU(alpha=0.5), "new nn.ELU({ alpha: 0.5 })", (2, 3)),
+    ("LeakyReLU(0.2)", 18, lambda: nn.LeakyReLU(0.2), "new nn.LeakyReLU(0.2)", (2, 3)),
+    ("Softmax(dim=1)", 19, lambda: nn.Softmax(dim=1), "new nn.Softmax(1)", (2, 3)),
+    ("LogSoftmax(dim=-1)", 20, lambda: nn.LogSoftmax(dim=-1), "new nn.LogSoftmax(-1)", (2, 3)),
+    ("Softplus(beta=2)", 21, lambda: nn.Softplus(beta=2), "new nn.Softplus({ beta: 2 })", (2, 3)),
+    ("Sequential(Embedding, LayerNorm, Flatten, Linear)", 22,
+     lambda: nn.Sequential(nn.Embedding(6, 4), nn.LayerNorm(4), nn.Flatten(), nn.Linear(8, 2)),
+     "new nn.Sequential(new nn.Embedding(6, 4), new nn.LayerNorm(4), new nn.Flatten(), new nn.Linear(8, 2))",
+     ("idx", [[1, 5], [0, 3], [2, 2]])),
+]
+
+# (name, PyTorch loss, TS constructor, input shape, target: ("randn", shape) | ("idx", values) | ("prob", shape))
+LOSSES = [
+    ("MSELoss()", lambda: nn.MSELoss(), "new nn.MSELoss()", (3, 2), ("randn", (3, 2))),
+    ("MSELoss(reduction='sum')", lambda: nn.MSELoss(reduction="sum"), "new nn.MSELoss({ reduction: 'sum' })", (3, 2), ("randn", (3, 2))),
+    ("L1Loss(reduction='none')", lambda: nn.L1Loss(reduction="none"), "new nn.L1Loss({ reduction: 'none' })", (4,), ("randn", (4,))),
+    ("CrossEntropyLoss()", lambda: nn.CrossEntropyLoss(), "new nn.CrossEntropyLoss()", (3, 4), ("idx", [0, 3, 1])),
+    ("CrossEntropyLoss(ignore_index=1)", lambda: nn.CrossEntropyLoss(ignore_index=1),
+     "new nn.CrossEntropyLoss({ ignore_index: 1 })", (3, 4), ("idx", [0, 1, 2])),
+    ("NLLLoss(reduction='sum')", lambda: nn.NLLLoss(reduction="sum"), "new nn.NLLLoss({ reduction: 'sum' })", (2, 3), ("idx", [2, 0])),
+    ("BCELoss()", lambda: nn.BCELoss(), "new nn.BCELoss()", ("sigmoid", (4,)), ("prob", (4,))),
+    ("BCEWithLogitsLoss()", lambda: nn.BCEWithLogitsLoss(), "new nn.BCEWithLogitsLoss()", (2, 2), ("prob", (2, 2))),
+]
+
+
+def make_input(spec, dtype):
+    if spec[0] == "idx":
+        return torch.tensor(spec[1], dtype=torch.int64)
+    if spec[0] == "sigmoid":
+        return torch.sigmoid(torch.randn(spec[1])).to(dtype).requires_grad_()
+    return torch.randn(spec).to(dtype).requires_grad_()
+
+
+def enc(t):
+    return base.enc_tensor(t.detach(), requires_grad=False)
+
+
+def module_case(name, seed, make, ts, spec):
+    torch.manual_seed(seed)
+    m = make()
+    dtype = torch.float64 if "float64" in name else torch.float32
+    c = {"name": name, "ts": ts, "seed": seed, "repr": repr(m),
+         "named_parameters": [[n, enc(p)] for n, p in m.named_parameters()],
+         "named_buffers": [[n, enc(b)] for n, b in m.named_buffers() if b.is_floating_point()]}
+    x = make_input(spec, dtype)
+    out = m(x)
+    upstream = torch.randn(out.shape).to(dtype)
+    leaves = ([x] if x.requires_grad else []) + list(m.parameters())
+    grads = torch.autograd.grad((out * upstream).sum(), leaves, allow_unused=True)
+    grads = [torch.zeros_like(p) if g is None else g for p, g in zip(leaves, grads)]
+    c.update({"input": enc(x), "output": enc(out), "grad_fn": type(out.grad_fn).__name__ if out.grad_fn else None,
+              "upstream": enc(upstream), "input_grad": enc(grads[0]) if x.requires_grad else None,
+              "param_grads": [enc(g) for g in grads[1 if x.requires_grad else 0:]],
+              "buffers_after": [[n, enc(b)] for n, b in m.named_buffers() if b.is_floating_point()]})
+    m.eval()
+    with torch.no_grad():
+        c["eval_output"] = enc(m(x))
+    return c
+
+
+def loss_case(name, make, ts, ispec, tspec):
+    torch.manual_seed(len(name))
+    m = make()
+    x = make_input(ispec if isinstance(ispec[0], str) else ispec, torch.float32)
+    if tspec[0] == "idx":
+        t = torch.tensor(tspec[1], dtype=torch.int64)
+    elif tspec[0] == "prob":
+        t = torch.rand(tspec[1])
+    else:
+        t = torch.randn(tspec[1])
+    out = m(x, t)
+    upstream = torch.randn(out.shape)
+    (g,) = torch.autograd.grad((out * upstream).sum(), [x])
+    return {"name": name, "ts": ts, "repr": repr(m), "input": enc(x), "target": enc(t), "output": enc(out),
+            "grad_fn": type(out.grad_fn).__name__, "upstream": enc(upstream), "input_grad": enc(g)}
+
+
+def main():
+    fix = {"generator": "scripts/gen_nn_module_fixtures.py", "torch": torch.__version__,
+           "modules": [module_case(*c) for c in CASES], "losses": [loss_case(*c) for c in LOSSES]}
+    with open(OUT, "w") as fh:
+        json.dump(fix, fh, separators=(",", ":"), allow_nan=False)
+    print(f"wrote {os.path.normpath(OUT)}: {len(fix['modules'])} modules, {len(fix['losses'])} losses")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,262 @@
+// torch.nn modules of the normalization-and-embedding slice (helper nnnorm): LayerNorm,
+// Embedding, BatchNorm1d/2d, Identity, Flatten, Unflatten, the activation modules over the F
+// activations, and the loss modules over the F losses, with PyTorch's constructor arguments,
+// default initialisation and repr (extra_repr).
+
+import { DType } from '../../abi/abi.js';
+import type { DeviceName } from '../device.js';
+import { Tensor } from '../tensor.js';
+import { getDevice } from '../runtime.js';
+import { fillNormal } from '../random.js';
+import { Module } from './modules.js';
+import * as F from './functional.js';
+import type { ReductionName } from './functional.js';
+import { flatten } from '../ops/shape.js';
+import { unflatten } from '../ops/shape_compose.js';
+
+type Dtype = 'float32' | 'float64';
+interface Factory { device?: DeviceName; dtype?: Dtype }
+
+/** Python's repr of a float: 1.0, 0.1, 1e-05. */
+function pyFloat(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.0`;
+  if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e16)) {
+    const [m, e] = v.toExponential().split('e');
+    return `${m}e${e[0]}${e.slice(1).padStart(2, '0')}`;
+  }
+  return String(v);
+}
+
+/** A leaf parameter (or, with grad false, a buffer) holding `data`, outside tidy()'s bookkeeping. */
+function leaf(data: ArrayLike<number>, shape: number[], o: Factory, grad = true, dtype?: DType): Tensor {
+  const dev = getDevice(o.device);
+  const dt = dtype ?? (o.dtype === 'float64' ? DType.Float64 : DType.Float32);
+  const t = new Tensor(dev, dev.fromData(Float64Array.from(data), shape, dt), shape, dt, false);
+  return grad ? t.requires_grad_(true) : t;
+}
+const filled = (n: number, v: number): number[] => new Array<number>(n).fill(v);
+
+/**
+ * Layer normalization over the last dims (`normalized_shape`), with a learnable weight (ones) and
+ * bias (zeros) of that shape unless elementwise_affine is false.
+ * @example
+ * const ln = new nn.LayerNorm(4);            // LayerNorm((4,), eps=1e-05, elementwise_affine=True)
+ * const y = ln.call(torch.randn([2, 3, 4]));
+ */
+export class LayerNorm extends Module {
+  readonly normalized_shape: number[];
+  readonly eps: number;
+  readonly elementwise_affine: boolean;
+  weight: Tensor | null;
+  bias: Tensor | null;
+
+  constructor(normalized_shape: number | number[], options: { eps?: number; elementwise_affine?: boolean } & Factory = {}) {
+    super();
+    this.normalized_shape = typeof normalized_shape === 'number' ? [normalized_shape] : normalized_shape.slice();
+    this.eps = options.eps ?? 1e-5;
+    this.elementwise_affine = options.elementwise_affine ?? true;
+    const n = this.normalized_shape.reduce((a, b) => a * b, 1);
+    const affine = this.elementwise_affine;
+    this.weight = this.register_parameter('weight', affine ? leaf(filled(n, 1), this.normalized_shape, options) : null);
+    this.bias = this.register_parameter('bias', affine ? leaf(filled(n, 0), this.normalized_shape, options) : null);
+  }
+
+  forward(input: Tensor): Tensor { return F.layer_norm(input, this.normalized_shape, this.weight, this.bias, this.eps); }
+
+  extra_repr(): string {
+    const shape = `(${this.normalized_shape.join(', ')}${this.normalized_shape.length === 1 ? ',' : ''})`;
+    return `${shape}, eps=${pyFloat(this.eps)}, elementwise_affine=${this.elementwise_affine ? 'True' : 'False'}`;
+  }
+}
+
+/**
+ * A lookup table of num_embeddings vectors of embedding_dim, initialised N(0, 1) from the global
+ * generator as PyTorch's (the padding_idx row zeroed).
+ * @example
+ * torch.manual_seed(0);
+ * const emb = new nn.Embedding(10, 3, { padding_idx: 0 });
+ * emb.call(torch.tensor([[1, 2], [0, 9]], { dtype: 'int64' })).shape; // [2, 2, 3]
+ */
+export class Embedding extends Module {
+  readonly num_embeddings: number;
+  readonly embedding_dim: number;
+  readonly padding_idx: number | null;
+  weight: Tensor;
+
+  constructor(num_embeddings: number, embedding_dim: number, options: { padding_idx?: number | null } & Factory = {}) {
+    super();
+    this.num_embeddings = num_embeddings;
+    this.embedding_dim = embedding_dim;
+    let pad = options.padding_idx ?? null;
+    if (pad !== null && pad < 0) pad += num_embeddings;
+    this.padding_idx = pad;
+    const data = fillNormal(new Float32Array(num_embeddings * embedding_dim));
+    if (pad !== null) data.fill(0, pad * embedding_dim, (pad + 1) * embedding_dim);
+    this.weight = this.register_parameter('weight', leaf(data, [num_embeddings, embedding_dim], options));
+  }
+
+  forward(input: Tensor): Tensor { return F.embedding(input, this.weight, { padding_idx: this.padding_idx }); }
+
+  extra_repr(): string {
+    return `${this.num_embeddings}, ${this.embedding_dim}${this.padding_idx === null ? '' : `, padding_idx=${this.padding_idx}`}`;
+  }
+}
+
+interface BatchNormOptions extends Factory { eps?: number; momentum?: number; affine?: boolean; track_running_stats?: boolean }
+
+/** BatchNorm1d / BatchNorm2d: weight ones, bias zeros, running_mean zeros, running_var ones, num_batches_tracked. */
+class BatchNorm extends Module {
+  readonly num_features: number;
+  readonly eps: number;
+  readonly momentum: number;
+  readonly affine: boolean;
+  readonly track_running_stats: boolean;
+  weight: Tensor | null;
+  bias: Tensor | null;
+  running_mean: Tensor | null;
+  running_var: Tensor | null;
+  num_batches_tracked: Tensor | null;
+
+  constructor(num_features: number, options: BatchNormOptions = {}) {
+    super();
+    this.num_features = num_features;
+    this.eps = options.eps ?? 1e-5;
+    this.momentum = options.momentum ?? 0.1;
+    this.affine = options.affine ?? true;
+    this.track_running_stats = options.track_running_stats ?? true;
+    const C = num_features, track = this.track_running_stats;
+    this.weight = this.register_parameter('weight', this.affine ? leaf(filled(C, 1), [C], options) : null);
+    this.bias = this.register_parameter('bias', this.affine ? leaf(filled(C, 0), [C], options) : null);
+    this.running_mean = this.register_buffer('running_mean', track ? leaf(filled(C, 0), [C], options, false) : null);
+    this.running_var = this.register_buffer('running_var', track ? leaf(filled(C, 1), [C], options, false) : null);
+    this.num_batches_tracked = this.register_buffer('num_batches_tracked', track ? leaf([0], [], options, false, DType.Int64) : null);
+  }
+
+  forward(input: Tensor): Tensor {
+    const useBatch = this.training || !this.running_mean;
+    if (this.training && this.num_batches_tracked) {
+      const n = this.num_batches_tracked;
+      n._dev.write(n.h, [n.item() + 1]);
+    }
+    const track = !this.training || this.track_running_stats;
+    return F.batch_norm(input, track ? this.running_mean : null, track ? this.running_var : null, this.weight, this.bias,
+      useBatch, this.momentum, this.eps);
+  }
+
+  extra_repr(): string {
+    const b = (v: boolean): string => (v ? 'True' : 'False');
+    return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${pyFloat(this.momentum)}, affine=${b(this.affine)}, ` +
+      `track_running_stats=${b(this.track_running_stats)}`;
+  }
+}
+
+/**
+ * Batch normalization of (N, C) or (N, C, L) inputs; running statistics as buffers, updated in
+ * training mode (train()), used in eval mode (eval()).
+ * @example
+ * const bn = new nn.BatchNorm1d(3);
+ * bn.call(torch.randn([4, 3])); // updates bn.running_mean, bn.running_var
+ * bn.eval().call(x);            // normalizes with them
+ */
+export class BatchNorm1d extends BatchNorm {}
+
+/**
+ * Batch normalization of (N, C, H, W) inputs, as BatchNorm1d.
+ * @example const bn = new nn.BatchNorm2d(16, { eps: 1e-3 });
+ */
+export class BatchNorm2d extends BatchNorm {}
+
+/** Returns its input. @example new nn.Identity().call(x) === x */
+export class Identity extends Module {
+  forward(input: Tensor): Tensor { return input; }
+}
+
+/** Flattens dims start_dim..end_dim (default 1..-1). @example new nn.Flatten().call(torch.zeros([2, 3, 4])).shape // [2, 12] */
+export class Flatten extends Module {
+  constructor(readonly start_dim = 1, readonly end_dim = -1) { super(); }
+  forward(input: Tensor): Tensor { return flatten(input, this.start_dim, this.end_dim); }
+  extra_repr(): string { return `start_dim=${this.start_dim}, end_dim=${this.end_dim}`; }
+}
+
+/** Splits dim into unflattened_size. @example new nn.Unflatten(1, [2, 3]).call(torch.zeros([4, 6])).shape // [4, 2, 3] */
+export class Unflatten extends Module {
+  constructor(readonly dim: number, readonly unflattened_size: number[]) { super(); }
+  forward(input: Tensor): Tensor { return unflatten(input, this.dim, this.unflattened_size); }
+  extra_repr(): string {
+    return `dim=${this.dim}, unflattened_size=(${this.unflattened_size.join(', ')}${this.unflattened_size.length === 1 ? ',' : ''})`;
+  }
+}
+
+/** Hyperbolic tangent. @example new nn.Tanh().call(x) */
+export class Tanh extends Module { forward(input: Tensor): Tensor { return F.tanh(input); } }
+/** x·sigmoid(x). @example new nn.SiLU().call(x) */
+export class SiLU extends Module { forward(input: Tensor): Tensor { return F.silu(input); } }
+/** x·Φ(x) or its tanh approximation. @example new nn.GELU({ approximate: 'tanh' }) */
+export class GELU extends Module {
+  readonly approximate: 'none' | 'tanh';
+  constructor(options: { approximate?: 'none' | 'tanh' } = {}) { super(); this.approximate = options.approximate ?? 'none'; }
+  forward(input: Tensor): Tensor { return F.gelu(input, { approximate: this.approximate }); }
+  extra_repr(): string { return `approximate='${this.approximate}'`; }
+}
+/** x above 0, alpha·(e^x − 1) below. @example new nn.ELU({ alpha: 0.5 }) */
+export class ELU extends Module {
+  readonly alpha: number;
+  constructor(options: { alpha?: number } = {}) { super(); this.alpha = options.alpha ?? 1; }
+  forward(input: Tensor): Tensor { return F.elu(input, this.alpha); }
+  extra_repr(): string { return `alpha=${pyFloat(this.alpha)}`; }
+}
+/** x above 0, negative_slope·x below. @example new nn.LeakyReLU(0.2) */
+export class LeakyReLU extends Module {
+  constructor(readonly negative_slope = 0.01) { super(); }
+  forward(input: Tensor): Tensor { return F.leaky_relu(input, this.negative_slope); }
+  extra_repr(): string { return `negative_slope=${pyFloat(this.negative_slope)}`; }
+}
+/** log(1 + e^(beta·x))/beta. @example new nn.Softplus({ beta: 2 }) */
+export class Softplus extends Module {
+  readonly beta: number;
+  readonly threshold: number;
+  constructor(options: { beta?: number; threshold?: number } = {}) { super(); this.beta = options.beta ?? 1; this.threshold = options.threshold ?? 20; }
+  forward(input: Tensor): Tensor { return F.softplus(input, this.beta, this.threshold); }
+  extra_repr(): string { return `beta=${this.beta}, threshold=${this.threshold}`; }
+}
+/** Softmax along dim. @example new nn.Softmax(1) */
+export class Softmax extends Module {
+  constructor(readonly dim: number) { super(); }
+  forward(input: Tensor): Tensor { return F.softmax(input, this.dim); }
+  extra_repr(): string { return `dim=${this.dim}`; }
+}
+/** Log-softmax along dim. @example new nn.LogSoftmax(-1) */
+export class LogSoftmax extends Module {
+  constructor(readonly dim: number) { super(); }
+  forward(input: Tensor): Tensor { return F.log_softmax(input, this.dim); }
+  extra_repr(): string { return `dim=${this.dim}`; }
+}
+
+// ---- losses: forward(input, target), PyTorch's constructor options -------------------------
+
+class Loss extends Module {
+  readonly reduction: ReductionName;
+  constructor(options: { reduction?: ReductionName } = {}) { super(); this.reduction = options.reduction ?? 'mean'; }
+}
+/** F.mse_loss as a module. @example new nn.MSELoss().call(pred, y) */
+export class MSELoss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.mse_loss(input, target, { reduction: this.reduction }); } }
+/** F.l1_loss as a module. @example new nn.L1Loss({ reduction: 'sum' }) */
+export class L1Loss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.l1_loss(input, target, { reduction: this.reduction }); } }
+/** F.binary_cross_entropy as a module. @example new nn.BCELoss().call(torch.sigmoid(z), y) */
+export class BCELoss extends Loss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy(input, target, { reduction: this.reduction }); }
+}
+/** F.binary_cross_entropy_with_logits as a module. @example new nn.BCEWithLogitsLoss().call(z, y) */
+export class BCEWithLogitsLoss extends Loss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction }); }
+}
+/** F.nll_loss as a module (ignore_index −100 by default). @example new nn.NLLLoss().call(logp, labels) */
+export class NLLLoss extends Loss {
+  readonly ignore_index: number;
+  constructor(options: { reduction?: ReductionName; ignore_index?: number } = {}) { super(options); this.ignore_index = options.ignore_index ?? -100; }
+  forward(input: Tensor, target: Tensor): Tensor { return F.nll_loss(input, target, { reduction: this.reduction, ignore_index: this.ignore_index }); }
+}
+/** F.cross_entropy as a module. @example new nn.CrossEntropyLoss().call(logits, labels) */
+export class CrossEntropyLoss extends NLLLoss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.cross_entropy(input, target, { reduction: this.reduction, ignore_index: this.ignore_index }); }
+}

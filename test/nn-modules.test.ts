@@ -1,0 +1,108 @@
+// torch.nn modules of the normalization-and-embedding slice against real PyTorch on both devices
+// (fixtures/nn_modules.json, from scripts/gen_nn_module_fixtures.py): repr, parameters and buffers
+// after manual_seed (default initialisation, exactly), forward in training mode, the gradients of
+// the input and every parameter, the buffers after the forward (BatchNorm's running statistics),
+// and forward in eval mode; the loss modules' values and input gradients.
+
+import { describe, it, expect } from 'vitest';
+import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
+import { tolerances } from './support/tolerances.js';
+
+const { nn } = torch;
+
+interface ModuleCase {
+  name: string; ts: string; seed: number; repr: string; named_parameters: [string, TensorFixture][];
+  named_buffers: [string, TensorFixture][]; input: TensorFixture; output: TensorFixture; grad_fn: string | null;
+  upstream: TensorFixture; input_grad: TensorFixture | null; param_grads: TensorFixture[];
+  buffers_after: [string, TensorFixture][]; eval_output: TensorFixture;
+}
+interface LossCase {
+  name: string; ts: string; repr: string; input: TensorFixture; target: TensorFixture; output: TensorFixture;
+  grad_fn: string; upstream: TensorFixture; input_grad: TensorFixture;
+}
+const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[] }>('nn_modules.json');
+
+/** Builds a module from its TypeScript constructor call, on `device` (the default device while it runs). */
+function build(ts: string, device: 'wasm' | 'js'): InstanceType<typeof nn.Module> {
+  const before = torch.get_default_device();
+  torch.set_default_device(device);
+  try {
+    return new Function('nn', `return ${ts};`)(nn) as InstanceType<typeof nn.Module>;
+  } finally {
+    torch.set_default_device(before);
+  }
+}
+
+const exact = { rtol: 0, atol: 0 };
+
+describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs PyTorch on %s', (device) => {
+  for (const c of fixture.modules) {
+    it(`${c.name}: repr, init after manual_seed(${c.seed}), forward, gradients, buffers, eval`, () => {
+      torch.manual_seed(c.seed);
+      const m = build(c.ts, device);
+      expect(String(m)).toBe(c.repr);
+      const named = m.named_parameters();
+      expect(named.map(([n]) => n)).toEqual(c.named_parameters.map(([n]) => n));
+      named.forEach(([n, p], i) => expectClose(p, c.named_parameters[i][1], exact, n));
+      const buffers = m.named_buffers().filter(([, b]) => b.dtype === torch.float32 || b.dtype === torch.float64);
+      expect(buffers.map(([n]) => n)).toEqual(c.named_buffers.map(([n]) => n));
+      buffers.forEach(([n, b], i) => expectClose(b, c.named_buffers[i][1], exact, n));
+      const x = fromFixture(c.input, device, c.input_grad !== null);
+      const out = m.call(x);
+      expectClose(out, c.output, tolerances.nn, 'forward');
+      if (c.grad_fn) expect(out.grad_fn?.name()).toBe(c.grad_fn);
+      out.backward(fromFixture(c.upstream, device, false));
+      if (c.input_grad) expectClose(x.grad, c.input_grad, tolerances.nn, 'input grad');
+      named.forEach(([n, p], i) => expectClose(p.grad, c.param_grads[i], tolerances.nn, `grad of ${n}`));
+      m.named_buffers().filter(([, b]) => b.dtype !== torch.int64)
+        .forEach(([n, b], i) => expectClose(b, c.buffers_after[i][1], tolerances.nn, `${n} after forward`));
+      m.eval();
+      expectClose(torch.no_grad(() => m.call(x)), c.eval_output, tolerances.nn, 'eval forward');
+    });
+  }
+
+  for (const c of fixture.losses) {
+    it(`${c.name}: repr, value, input gradient`, () => {
+      const m = build(c.ts, device);
+      expect(String(m)).toBe(c.repr);
+      const x = fromFixture(c.input, device, true);
+      const out = m.call(x, fromFixture(c.target, device, false));
+      expectClose(out, c.output, tolerances.loss, 'loss');
+      expect(out.grad_fn?.name()).toBe(c.grad_fn);
+      out.backward(fromFixture(c.upstream, device, false));
+      expectClose(x.grad, c.input_grad, tolerances.loss, 'input grad');
+    });
+  }
+
+  it('constructors by name, buffers, and modules in a Sequential', () => {
+    const model = new nn.Sequential(new nn.Embedding(5, 4, { device }), new nn.LayerNorm(4, { device }), new nn.Identity(),
+      new nn.Flatten(), new nn.Unflatten(1, [2, 4]), new nn.Tanh(), new nn.SiLU(), new nn.GELU(), new nn.ELU(), new nn.LeakyReLU(),
+      new nn.Softplus(), new nn.Softmax(-1), new nn.LogSoftmax(-1));
+    expect(model.call(torch.tensor([[1, 2], [0, 4]], { device, dtype: torch.long })).shape).toEqual([2, 2, 4]);
+    for (const loss of [new nn.MSELoss(), new nn.L1Loss(), new nn.BCELoss(), new nn.BCEWithLogitsLoss()]) {
+      expect(loss.call(torch.full([2], 0.5, { device }), torch.ones([2], { device })).shape).toEqual([]);
+    }
+    for (const loss of [new nn.NLLLoss(), new nn.CrossEntropyLoss()]) {
+      expect(loss.call(torch.zeros([2, 3], { device }), torch.tensor([0, 2], { device, dtype: torch.long })).shape).toEqual([]);
+    }
+    class Net extends nn.Module {
+      steps = this.register_buffer('steps', torch.zeros([1], { device }));
+      bn = this.register_module('bn', new nn.BatchNorm2d(2, { device }));
+    }
+    const net = new Net();
+    expect(net.named_buffers().map(([n]) => n)).toEqual(['steps', 'bn.running_mean', 'bn.running_var', 'bn.num_batches_tracked']);
+    expect(net.buffers()[0]).toBe(net.steps);
+    expect(net.parameters().length).toBe(2);
+  });
+
+  it('BatchNorm counts num_batches_tracked in training mode only; train()/eval() switch the statistics', () => {
+    const bn = new nn.BatchNorm1d(2, { device });
+    bn.call(torch.tensor([[1, 2], [3, 5]], { device }));
+    bn.call(torch.tensor([[1, 2], [3, 5]], { device }));
+    expect(bn.num_batches_tracked?.item()).toBe(2);
+    bn.eval();
+    bn.call(torch.tensor([[1, 2], [3, 5]], { device }));
+    expect(bn.num_batches_tracked?.item()).toBe(2);
+    expect(bn.named_buffers().map(([n]) => n)).toEqual(['running_mean', 'running_var', 'num_batches_tracked']);
+  });
+});
