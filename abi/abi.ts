@@ -52,6 +52,7 @@ export enum Op {
   Sort, SortStable, Topk, Kthvalue, MedianAll, MedianDim, NanmedianAll, NanmedianDim, Mode, Unique2,
   Erfinv, Lgamma, Digamma, NanToNum, // special functions (helper special)
   BitwiseAnd, BitwiseOr, BitwiseXor, BitwiseLeftShift, BitwiseRightShift, // bitwise ops of integers and bools, never recorded (helper special)
+  ScatterReduce, // scatter_reduce (helper leftovers)
   Count,
 }
 

@@ -142,6 +142,8 @@ export interface Backend {
    * node's inputs; it keeps the index.
    */
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle;
+  /** torch.scatter_reduce (helper leftovers): index as scatterFlat's; mode 0 sum, 1 prod, 2 mean, 3 amax, 4 amin. */
+  scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle;
   // sorting and order statistics
   /**
    * Op.Sort/Topk/Kthvalue/MedianDim/NanmedianDim/Mode along dim, or Op.MedianAll/NanmedianAll

@@ -220,5 +220,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.BitwiseXor]: '',
   [Op.BitwiseLeftShift]: '',
   [Op.BitwiseRightShift]: '',
+  [Op.ScatterReduce]: 'ScatterReduceBackward0',
   [Op.Count]: '',
 };

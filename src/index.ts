@@ -67,7 +67,7 @@ export {
   flip, fliplr, flipud, index_select, gather, take, take_along_dim,
   masked_fill, masked_select, tril, triu, diagonal, diag, trace, roll, tile,
   split, chunk, unbind, tensor_split, rot90, diag_embed, repeat_interleave, nonzero,
-  scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill, index_put,
+  scatter, scatter_add, scatter_reduce, index_add, index_copy, masked_scatter, index_fill, index_put,
 } from './ops/gather_scatter.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';

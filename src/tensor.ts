@@ -1814,6 +1814,14 @@ export class Tensor {
     return ix2.methods.scatter_add(this, args);
   }
   /**
+   * src reduced along dim at index ('sum', 'prod', 'mean', 'amax', 'amin'). See {@link scatter_reduce}.
+   * @example
+   * console.log(`${torch.ones(2).scatter_reduce(0, torch.tensor([1, 1], { dtype: torch.long }), torch.tensor([2, 3]), 'prod')}`); // tensor([1., 6.])
+   */
+  scatter_reduce(...args: [dim: number, index: Tensor, src: Tensor, reduce: 'sum' | 'prod' | 'mean' | 'amax' | 'amin', options?: { include_self?: boolean }] | [{ dim: number; index: Tensor; src: Tensor; reduce: string; include_self?: boolean }]): Tensor {
+    return ix2.methods.scatter_reduce(this, args); // helper leftovers
+  }
+  /**
    * alpha·source's slices added at the slices index. See {@link index_add}.
    * @example
    * console.log(`${torch.zeros(2).index_add(0, torch.tensor([0], { dtype: torch.long }), torch.ones(1))}`); // tensor([1., 0.])

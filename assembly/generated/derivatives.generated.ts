@@ -15,8 +15,8 @@ import {
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward, mvBackward,
   nllLossBackward, normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, ternaryBackward, zerosBackward,
+  scatterFlatBackward, scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward,
+  stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -235,6 +235,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BitwiseXor: return notDifferentiable();
     case Op.BitwiseLeftShift: return notDifferentiable();
     case Op.BitwiseRightShift: return notDifferentiable();
+    case Op.ScatterReduce: return scatterReduceBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -15,3 +15,4 @@ export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more';
 export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics
+export { scatterReduceBackward } from './scatter_reduce'; // scatter_reduce (helper leftovers)

@@ -15,6 +15,7 @@ import * as reduce2 from './ops/reduce_stats.js'; // reductions 2
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
+import * as scatterReduceOps from './ops/scatter_reduce.js'; // helper leftovers
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import * as scans from './ops/scan.js'; // scans
@@ -87,6 +88,9 @@ export class JsDevice implements Backend {
   }
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return gather.scatterFlat(op, T(a), T(src), T(index), accumulate, alpha);
+  }
+  scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
+    return scatterReduceOps.scatterReduce(T(a), T(src), T(index), mode, includeSelf);
   }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {

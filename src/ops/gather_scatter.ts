@@ -81,6 +81,7 @@ const SCHEMAS = {
   index_add: S('index_add(Tensor input, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor'),
   index_copy: S('index_copy(Tensor input, int dim, Tensor index, Tensor source) -> Tensor'),
   masked_scatter: S('masked_scatter(Tensor input, Tensor mask, Tensor source) -> Tensor'),
+  scatter_reduce: S('scatter_reduce(Tensor input, int dim, Tensor index, Tensor src, str reduce, *, bool include_self=True) -> Tensor'),
 };
 // PyTorch's order: a src tensor, then a number value
 const SCATTER = [
@@ -1044,6 +1045,22 @@ function scatterAddBound(a: Record<string, unknown>): Tensor {
 }
 
 /** index_add's and index_copy's targets: source's slice i along dim goes to input's slice index[i]. */
+// scatter_reduce (helper leftovers): its own kernel and node (assembly/ops/scatter_reduce.ts)
+const REDUCTIONS = ['sum', 'prod', 'mean', 'amax', 'amin'];
+
+function scatterReduceBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, src = a.src as Tensor, mode = REDUCTIONS.indexOf(a.reduce as string);
+  if (mode < 0) throw new RuntimeError('reduce argument must be either sum, prod, mean, amax or amin.');
+  const dim = normDim(a.dim as number, input._shape.length);
+  const at = scatterTargets(input, dim, a.index as Tensor, src);
+  const dev = input._dev, ih = dev.fromData(at, [at.length], DType.Int32);
+  try {
+    return new Tensor(dev, dev.scatterReduce(input.h, src.h, ih, mode, a.include_self as boolean), input._shape.slice(), input._dtype);
+  } finally {
+    dev.release(ih);
+  }
+}
+
 function indexTargets(name: 'index_add_' | 'index_copy_', input: Tensor, dim: number, index: Tensor, source: Tensor): Int32Array {
   const shape = input._shape, sshape = source._shape, add = name === 'index_add_';
   const ok = add ? index._dtype === DType.Int64 || index._dtype === DType.Int32 : index._dtype === DType.Int64;
@@ -1321,10 +1338,22 @@ export function index_put(...args: unknown[]): Tensor {
   return indexPutBound(...indexPutArgs(args, null));
 }
 
+/**
+ * src reduced into input along dim at index with `reduce` ('sum', 'prod', 'mean', 'amax' or
+ * 'amin'); include_self=false leaves input's values out where something is scattered
+ * (ScatterReduceBackward0: ties in amax/amin share the gradient, zeros in prod are handled).
+ * @example
+ * const i = torch.tensor([0, 0, 1], { dtype: torch.long });
+ * console.log(`${torch.scatter_reduce(torch.tensor([1, 2]), 0, i, torch.tensor([5, 3, 4]), 'amax')}`); // tensor([5., 4.])
+ */
+export function scatter_reduce(input: Tensor, dim: number, index: Tensor, src: Tensor, reduce: 'sum' | 'prod' | 'mean' | 'amax' | 'amin', options?: { include_self?: boolean }): Tensor;
+export function scatter_reduce(...args: unknown[]): Tensor { return scatterReduceBound(bind(SCHEMAS.scatter_reduce, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
   scatter: (self: Tensor, args: unknown[]): Tensor => scatterBound(...bindOverloads(SCATTER, args, self)),
   scatter_add: (self: Tensor, args: unknown[]): Tensor => scatterAddBound(bind(SCHEMAS.scatter_add, args, self)),
+  scatter_reduce: (self: Tensor, args: unknown[]): Tensor => scatterReduceBound(bind(SCHEMAS.scatter_reduce, args, self)), // helper leftovers
   index_add: (self: Tensor, args: unknown[]): Tensor => indexAddBound(bind(SCHEMAS.index_add, args, self)),
   index_copy: (self: Tensor, args: unknown[]): Tensor => indexCopyBound(bind(SCHEMAS.index_copy, args, self)),
   masked_scatter: (self: Tensor, args: unknown[]): Tensor => maskedScatterBound(bind(SCHEMAS.masked_scatter, args, self)),

@@ -337,6 +337,9 @@ export class WasmDevice implements Backend {
   scatterFlat(op: Op, a: Handle, src: Handle, index: Handle, accumulate: boolean, alpha: number): Handle {
     return this.id(this.x.scatter_flat(op, a as number, src as number, index as number, accumulate, alpha));
   }
+  scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
+    return this.id(this.x.scatter_reduce_flat(a as number, src as number, index as number, mode, includeSelf));
+  }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {
     const values = this.id(this.x.sort_select(op, a as number, dim, k, flags, keepdim));

@@ -16,8 +16,8 @@ import {
   gatherFlatBackward, gluBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward,
   maxDimBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward, mvBackward,
   nllLossBackward, normBackward, permuteBack, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, ternaryBackward, zerosBackward,
+  scatterFlatBackward, scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward,
+  stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -237,4 +237,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.BitwiseXor]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseLeftShift]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseRightShift]: (r, g, k) => notDifferentiable(),
+  [Op.ScatterReduce]: (r, g, k) => scatterReduceBackward(r, g, k),
 };

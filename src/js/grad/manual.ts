@@ -15,3 +15,4 @@ export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward } from './linalg_more.js';
 export { scanBackward } from './scan.js'; // scans
 export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics
+export { scatterReduceBackward } from './scatter_reduce.js'; // scatter_reduce (helper leftovers)
