@@ -24,8 +24,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // both devices so ties match, and their fixture cases); 21,400 with the special functions (erfinv,
 // lgamma, digamma, trigamma, nan_to_num: PyTorch's kernels step by step, each on both devices), the
 // bitwise ops, isclose / allclose / equal, the isnan/isinf/isfinite methods and torch.addmm; 21,700 with
-// torch.scatter_reduce (its own forward and scatter_reduce_backward kernels on both devices, front end, rows)
-const BUDGET = 21_700;
+// torch.scatter_reduce (its own forward and scatter_reduce_backward kernels on both devices, front end, rows);
+// 21,800 with F.pad's reflect / replicate / circular modes (PyTorch's dims rules and errors, index maps, rows)
+const BUDGET = 21_800;
 
 function sourceLines(dir: string): number {
   let n = 0;
