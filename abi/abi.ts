@@ -53,6 +53,7 @@ export enum Op {
   Erfinv, Lgamma, Digamma, NanToNum, // special functions (helper special)
   BitwiseAnd, BitwiseOr, BitwiseXor, BitwiseLeftShift, BitwiseRightShift, // bitwise ops of integers and bools, never recorded (helper special)
   ScatterReduce, // scatter_reduce (helper leftovers)
+  ReflectionPad1d, ReflectionPad2d, ReflectionPad3d, ReplicationPad1d, ReplicationPad2d, ReplicationPad3d, CircularPad, // F.pad modes (helper leftovers)
   Count,
 }
 

@@ -221,5 +221,12 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.BitwiseLeftShift]: '',
   [Op.BitwiseRightShift]: '',
   [Op.ScatterReduce]: 'ScatterReduceBackward0',
+  [Op.ReflectionPad1d]: 'ReflectionPad1DBackward0',
+  [Op.ReflectionPad2d]: 'ReflectionPad2DBackward0',
+  [Op.ReflectionPad3d]: 'ReflectionPad3DBackward0',
+  [Op.ReplicationPad1d]: 'ReplicationPad1DBackward0',
+  [Op.ReplicationPad2d]: 'ReplicationPad2DBackward0',
+  [Op.ReplicationPad3d]: 'ReplicationPad3DBackward0',
+  [Op.CircularPad]: 'CopySlices',
   [Op.Count]: '',
 };

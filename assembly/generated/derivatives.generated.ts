@@ -236,6 +236,13 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BitwiseLeftShift: return notDifferentiable();
     case Op.BitwiseRightShift: return notDifferentiable();
     case Op.ScatterReduce: return scatterReduceBackward(r, g, k);
+    case Op.ReflectionPad1d: return gatherFlatBackward(r, g, k);
+    case Op.ReflectionPad2d: return gatherFlatBackward(r, g, k);
+    case Op.ReflectionPad3d: return gatherFlatBackward(r, g, k);
+    case Op.ReplicationPad1d: return gatherFlatBackward(r, g, k);
+    case Op.ReplicationPad2d: return gatherFlatBackward(r, g, k);
+    case Op.ReplicationPad3d: return gatherFlatBackward(r, g, k);
+    case Op.CircularPad: return gatherFlatBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

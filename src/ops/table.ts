@@ -795,6 +795,41 @@ export const ops: Rows = {
     { name: 'pad/0-dim none', call: 'F.pad', args: [{ shape: [], domain: 'any' }, []], family: 'shape' },
     { name: 'pad/empty', call: 'F.pad', args: [{ shape: [0, 2], domain: 'any' }, [1, 1]], family: 'shape' },
   ]) }),
+  // F.pad's other modes (helper leftovers): gathers over a computed index
+  [Op.ReflectionPad1d]: manual('ReflectionPad1DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/reflect 1d', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [2, 1]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 1d batch crop', call: 'F.pad', args: [{ shape: [2, 2, 4], domain: 'any' }, [-1, 3]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 1d empty batch', call: 'F.pad', args: [{ shape: [0, 3], domain: 'any' }, [1, 1]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 1d value 0', call: 'F.pad', args: [{ shape: [1, 2, 3], domain: 'any' }, [1, 0]], kwargs: { mode: 'reflect', value: 0 }, family: 'shape' },
+  ]) }),
+  [Op.ReflectionPad2d]: manual('ReflectionPad2DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/reflect 2d', call: 'F.pad', args: [{ shape: [2, 3, 4], domain: 'any' }, [1, 2, 2, 0]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 2d batch crop to empty', call: 'F.pad', args: [{ shape: [1, 1, 3, 3], domain: 'any' }, [1, 1, -3, 0]], kwargs: { mode: 'reflect' }, family: 'shape' },
+  ]) }),
+  [Op.ReflectionPad3d]: manual('ReflectionPad3DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/reflect 3d', call: 'F.pad', args: [{ shape: [1, 2, 2, 3], domain: 'any' }, [1, 2, 0, 1, 1, 1]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 3d batch', call: 'F.pad', args: [{ shape: [2, 1, 2, 2, 3], domain: 'any' }, [1, 1, 1, 1, -1, 0]], kwargs: { mode: 'reflect' }, family: 'shape' },
+  ]) }),
+  [Op.ReplicationPad1d]: manual('ReplicationPad1DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/replicate 1d', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [3, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 1d batch crop', call: 'F.pad', args: [{ shape: [2, 2, 4], domain: 'any' }, [-2, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 1d empty batch', call: 'F.pad', args: [{ shape: [0, 2, 3], domain: 'any' }, [1, 2]], kwargs: { mode: 'replicate' }, family: 'shape' },
+  ]) }),
+  [Op.ReplicationPad2d]: manual('ReplicationPad2DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/replicate 2d', call: 'F.pad', args: [{ shape: [2, 2, 3], domain: 'any' }, [1, 2, 2, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 2d batch', call: 'F.pad', args: [{ shape: [2, 1, 2, 3], domain: 'any' }, [0, 4, -1, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+  ]) }),
+  [Op.ReplicationPad3d]: manual('ReplicationPad3DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/replicate 3d', call: 'F.pad', args: [{ shape: [1, 2, 2, 3], domain: 'any' }, [1, 1, 1, 1, 1, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 3d empty batch', call: 'F.pad', args: [{ shape: [0, 1, 2, 2, 3], domain: 'any' }, [1, 2, 0, 1, 1, 0]], kwargs: { mode: 'replicate' }, family: 'shape' },
+  ]) }),
+  [Op.CircularPad]: manual('CopySlices', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/circular 1d', call: 'F.pad', args: [{ shape: [1, 2, 3], domain: 'any' }, [3, 1]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular 2d crop', call: 'F.pad', args: [{ shape: [1, 2, 3, 4], domain: 'any' }, [-1, 2, 2, -1]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular 3d', call: 'F.pad', args: [{ shape: [1, 1, 2, 2, 3], domain: 'any' }, [1, 1, 1, 0, 2, 2]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular to empty', call: 'F.pad', args: [{ shape: [1, 2, 3], domain: 'any' }, [-2, -1]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular empty batch', call: 'F.pad', args: [{ shape: [0, 2, 3], domain: 'any' }, [1, 1]], kwargs: { mode: 'circular' }, family: 'shape' },
+  ]) }),
   [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'scatter/src', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 1, 3, 2, 1, 0], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/src method dim 0', call: 'Tensor.scatter', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [2, 0], shape: [1, 2], dtype: 'int64' }, { shape: [1, 2], domain: 'any' }], family: 'shape' },

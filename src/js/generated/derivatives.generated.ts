@@ -238,4 +238,11 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.BitwiseLeftShift]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseRightShift]: (r, g, k) => notDifferentiable(),
   [Op.ScatterReduce]: (r, g, k) => scatterReduceBackward(r, g, k),
+  [Op.ReflectionPad1d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReflectionPad2d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReflectionPad3d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReplicationPad1d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReplicationPad2d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReplicationPad3d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.CircularPad]: (r, g, k) => gatherFlatBackward(r, g, k),
 };
