@@ -228,5 +228,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.ReplicationPad2d]: 'ReplicationPad2DBackward0',
   [Op.ReplicationPad3d]: 'ReplicationPad3DBackward0',
   [Op.CircularPad]: 'CopySlices',
+  [Op.Bernoulli]: 'BernoulliBackward0',
   [Op.Count]: '',
 };

@@ -830,6 +830,11 @@ export const ops: Rows = {
     { name: 'pad/circular to empty', call: 'F.pad', args: [{ shape: [1, 2, 3], domain: 'any' }, [-2, -1]], kwargs: { mode: 'circular' }, family: 'shape' },
     { name: 'pad/circular empty batch', call: 'F.pad', args: [{ shape: [0, 2, 3], domain: 'any' }, [1, 1]], kwargs: { mode: 'circular' }, family: 'shape' },
   ]) }),
+  // torch.bernoulli (helper leftovers): zero gradient; p of 0 and 1 only here (random values: test/random.test.ts)
+  [Op.Bernoulli]: manual('BernoulliBackward0', ['self'], 'zerosBackward', { cases: withFloat64([
+    { name: 'bernoulli/certain', call: 'torch.bernoulli', args: [{ values: [0, 1, 1, 0, 0, 1], shape: [2, 3] }], family: 'shape' },
+    { name: 'bernoulli/method empty', call: 'Tensor.bernoulli', args: [{ values: [], shape: [0, 2] }], family: 'shape' },
+  ]) }),
   [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'scatter/src', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 1, 3, 2, 1, 0], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/src method dim 0', call: 'Tensor.scatter', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [2, 0], shape: [1, 2], dtype: 'int64' }, { shape: [1, 2], domain: 'any' }], family: 'shape' },
