@@ -61,6 +61,7 @@ export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
 export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg_more.js';
 export * as linalg from './ops/linalg_namespace.js';
 export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
+export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';
 export { select, narrow } from './ops/indexing.js';
 // shape and indexing 2

@@ -21,6 +21,7 @@ import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
 import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
 import * as bern from './ops/bernoulli.js'; // helper leftovers
+import { multinomialMethod } from './ops/multinomial.js'; // helper leftovers
 import * as cmp from './ops/compare.js';
 import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
@@ -1836,6 +1837,15 @@ export class Tensor {
    * console.log(`${torch.zeros(3).bernoulli_(1)}`); // tensor([1., 1., 1.])
    */
   bernoulli_(...args: [p?: number | Tensor] | [{ p: number | Tensor }]): this { return bern.methods.bernoulli_(this, args) as this; }
+  /**
+   * num_samples indices drawn from this row's weights (int64). See {@link multinomial}.
+   * @example
+   * torch.manual_seed(0);
+   * console.log(`${torch.tensor([0, 1, 0]).multinomial(1)}`); // tensor([1])
+   */
+  multinomial(...args: [num_samples: number, replacement?: boolean] | [{ num_samples: number; replacement?: boolean }]): Tensor {
+    return multinomialMethod(this, args); // helper leftovers
+  }
   /**
    * alpha·source's slices added at the slices index. See {@link index_add}.
    * @example

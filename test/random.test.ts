@@ -236,3 +236,28 @@ describe.each(DEVICES)('bernoulli on %s draws PyTorch\'s values', (device) => {
     }
   });
 });
+
+// torch.multinomial (helper leftovers): PyTorch's CPU kernel (exponential_ keys and topk, or a
+// cumulative distribution and a binary search per 53-bit draw), PyTorch's values after manual_seed.
+describe.each(DEVICES)('multinomial on %s draws PyTorch\'s values', (device) => {
+  const W = [[0.1, 0.0, 2.0, 0.4, 1.5, 0.3], [1.0, 1.0, 1.0, 0.0, 0.0, 3.0]];
+  it.each(SEEDS)('seed %s', (seedStr) => {
+    const ref = fixture.seeds[seedStr];
+    const w = torch.tensor(W, { device });
+    torch.manual_seed(Number(seedStr));
+    expect(torch.multinomial(w, 3).flatten().tolist()).toEqual(ref.multinomial_no_replacement);
+    expect(w.select(0, 0).double().multinomial(1).tolist()).toEqual(ref.multinomial_one_after);
+    torch.manual_seed(Number(seedStr));
+    expect(torch.multinomial(w, 7, true).flatten().tolist()).toEqual(ref.multinomial_replacement);
+    expect(torch.multinomial(w.select(0, 1).double(), 5, true).tolist()).toEqual(ref.multinomial_replacement_f64_after);
+    torch.manual_seed(Number(seedStr));
+    expect(torch.multinomial(w.select(0, 1).narrow(0, 0, 4), 4).tolist()).toEqual(ref.multinomial_all_of_4);
+  });
+
+  it('frequencies follow the weights over many draws (seeded)', () => {
+    torch.manual_seed(11);
+    const counts = [0, 0, 0, 0];
+    for (const i of torch.multinomial(torch.tensor([1, 2, 3, 4], { device }), 20000, true).tolist() as number[]) counts[i]++;
+    counts.forEach((c, i) => expect(Math.abs(c / 20000 - (i + 1) / 10)).toBeLessThan(0.015));
+  });
+});
