@@ -27,8 +27,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // torch.scatter_reduce (its own forward and scatter_reduce_backward kernels on both devices, front end, rows);
 // 21,800 with F.pad's reflect / replicate / circular modes (PyTorch's dims rules and errors, index maps, rows);
 // 21,900 with torch.bernoulli / Tensor.bernoulli / bernoulli_ (PyTorch's draws, checks, methods);
-// 22,000 with torch.multinomial (PyTorch's two CPU algorithms and their checks)
-const BUDGET = 22_000;
+// 22,000 with torch.multinomial (PyTorch's two CPU algorithms and their checks); 22,100 with
+// torch.linalg.matrix_norm (its composition, checks and an amin-over-dims kernel on both devices)
+const BUDGET = 22_100;
 
 function sourceLines(dir: string): number {
   let n = 0;
