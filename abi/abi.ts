@@ -54,6 +54,7 @@ export enum Op {
   BitwiseAnd, BitwiseOr, BitwiseXor, BitwiseLeftShift, BitwiseRightShift, // bitwise ops of integers and bools, never recorded (helper special)
   ScatterReduce, // scatter_reduce (helper leftovers)
   ReflectionPad1d, ReflectionPad2d, ReflectionPad3d, ReplicationPad1d, ReplicationPad2d, ReplicationPad3d, CircularPad, // F.pad modes (helper leftovers)
+  Amin, // amin over dims for linalg.matrix_norm (helper leftovers): the amax kernel on −x, amax's rule
   Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
   Count,
 }

@@ -110,10 +110,13 @@ def py(a):
 
 
 def resolve(call, args):
-    ns, name = call.split(".")
+    ns, name = call.split(".", 1)
     if ns == "Tensor":
         return getattr(args[0], name), args[1:]
-    return getattr({"torch": torch, "F": F, "autograd": torch.autograd}[ns], name), args
+    base = {"torch": torch, "F": F, "autograd": torch.autograd}[ns]
+    for part in name.split("."):  # torch.linalg.matrix_norm
+        base = getattr(base, part)
+    return base, args
 
 
 def show(call, args, kwargs):
@@ -477,6 +480,18 @@ def indexing2_cases():
     error("multinomial/inf with replacement", "torch.multinomial", lambda: [torch.tensor([1.0, float("inf")]), 2, True])
     error("multinomial/zero row with replacement", "torch.multinomial", lambda: [torch.tensor([[1.0, 1.0], [0.0, 0.0]]), 2, True])
     error("multinomial/float count", "torch.multinomial", lambda: [torch.ones(3), 1.5])
+    # linalg.matrix_norm (helper leftovers)
+    mn = "torch.linalg.matrix_norm"
+    error("matrix_norm/order 3", mn, lambda: [mat(), 3])
+    error("matrix_norm/order string", mn, lambda: [mat(), "abc"])
+    error("matrix_norm/1-D", mn, lambda: [vec(), 1])
+    error("matrix_norm/int64", mn, lambda: [mat().long()])
+    error("matrix_norm/one dim", mn, lambda: [mat(), 1, [1]])
+    error("matrix_norm/three dims", mn, lambda: [torch.randn(2, 3, 4), 1, [0, 1, 2]])
+    error("matrix_norm/same dims", mn, lambda: [mat(), -1, [1, -1]])
+    error("matrix_norm/dim out of range", mn, lambda: [mat(), "fro", [0, 2]])
+    error("matrix_norm/-1 empty columns", mn, lambda: [torch.randn(3, 0), -1])
+    error("matrix_norm/inf empty", mn, lambda: [torch.randn(0, 3), float("inf")])
     # scatter_reduce (helper leftovers)
     error("scatter_reduce/reduce name", "torch.scatter_reduce", lambda: [mat(), 1, ix([0]), mat(), "max"])
     error("scatter_reduce/reduce type", "torch.scatter_reduce", lambda: [mat(), 1, ix([0]), mat(), 1])

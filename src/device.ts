@@ -112,6 +112,8 @@ export interface Backend {
   /** Op.Sum/SumDim/Mean/MeanDim over the dims in mask. */
   sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle;
   amax(a: Handle, mask: number, keepdim: boolean): Handle;
+  /** amin over mask (helper leftovers): AminBackward0. */
+  amin(a: Handle, mask: number, keepdim: boolean): Handle;
   /** Op.MaxAll (the default) or Op.MinAll. */
   maxAll(a: Handle, op?: Op): Handle;
   /** [values, int64 indices] */

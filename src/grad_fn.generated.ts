@@ -228,6 +228,7 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.ReplicationPad2d]: 'ReplicationPad2DBackward0',
   [Op.ReplicationPad3d]: 'ReplicationPad3DBackward0',
   [Op.CircularPad]: 'CopySlices',
+  [Op.Amin]: 'AminBackward0',
   [Op.Bernoulli]: 'BernoulliBackward0',
   [Op.Count]: '',
 };

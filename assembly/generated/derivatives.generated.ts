@@ -243,6 +243,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.ReplicationPad2d: return gatherFlatBackward(r, g, k);
     case Op.ReplicationPad3d: return gatherFlatBackward(r, g, k);
     case Op.CircularPad: return gatherFlatBackward(r, g, k);
+    case Op.Amin: return amaxBackward(r, g, k);
     case Op.Bernoulli: return zerosBackward(r, g, k);
     default: return Err.Unimplemented;
   }

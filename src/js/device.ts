@@ -72,6 +72,7 @@ export class JsDevice implements Backend {
   permute(op: Op, a: Handle, perm: readonly number[]): Handle { return ops.permute(op, T(a), perm); }
 
   amax(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.amax(T(a), mask, keepdim); }
+  amin(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.amin(T(a), mask, keepdim); } // helper leftovers
   maxAll(a: Handle, op: Op = Op.MaxAll): Handle { return reduce.maxAll(T(a), op); }
   maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim, op); }
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.logsumexp(T(a), mask, keepdim); }

@@ -2,3 +2,4 @@
 export { linalg_cross as cross } from './linalg_more.js';
 export { vector_norm } from './reduce_stats.js';
 export { matrix_power } from './compose.js';
+export { matrix_norm } from './matrix_norm.js'; // helper leftovers

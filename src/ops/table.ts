@@ -835,6 +835,21 @@ export const ops: Rows = {
     { name: 'bernoulli/certain', call: 'torch.bernoulli', args: [{ values: [0, 1, 1, 0, 0, 1], shape: [2, 3] }], family: 'shape' },
     { name: 'bernoulli/method empty', call: 'Tensor.bernoulli', args: [{ values: [], shape: [0, 2] }], family: 'shape' },
   ]) }),
+  // linalg.matrix_norm (helper leftovers): amin over a dim, and the matrix norms PyTorch composes
+  [Op.Amin]: manual('AminBackward0', ['self'], 'amaxBackward', { cases: withFloat64([
+    { name: 'matrix_norm/-1', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 4], domain: 'any' }, -1], family: 'reduction' },
+    { name: 'matrix_norm/-inf keepdim', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }, -Infinity], kwargs: { keepdim: true }, family: 'reduction' },
+    { name: 'matrix_norm/-1 ties', call: 'torch.linalg.matrix_norm', args: [{ values: [1, -2, 2, -1, 0, 3], shape: [2, 3] }, -1], family: 'reduction' },
+    { name: 'matrix_norm/-1 dims 2 0', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 2, 4], domain: 'any' }, -1, [2, 0]], family: 'reduction' },
+    { name: 'matrix_norm/-1 empty rows', call: 'torch.linalg.matrix_norm', args: [{ shape: [0, 3], domain: 'any' }, -1], family: 'reduction' },
+    { name: 'matrix_norm/fro default', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'matrix_norm/fro dims keepdim', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }, 'fro', [0, -1], true], family: 'reduction' },
+    { name: 'matrix_norm/1', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
+    { name: 'matrix_norm/inf', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }, Infinity], family: 'reduction' },
+    { name: 'matrix_norm/inf ties nan', call: 'torch.linalg.matrix_norm', args: [{ values: [1, -2, 2, 1, NaN, 0, Infinity, -1, 3, 3, 0, -3], shape: [2, 2, 3] }, Infinity], kwargs: { dim: [-1, 0] }, family: 'reduction' },
+    { name: 'matrix_norm/1 empty', call: 'torch.linalg.matrix_norm', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'reduction' },
+    { name: 'matrix_norm/fro empty', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 0], domain: 'any' }], family: 'reduction' },
+  ], 2, 'matrix_norm/fro default', 'matrix_norm/inf ties nan') }),
   [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'scatter/src', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 1, 3, 2, 1, 0], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/src method dim 0', call: 'Tensor.scatter', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [2, 0], shape: [1, 2], dtype: 'int64' }, { shape: [1, 2], domain: 'any' }], family: 'shape' },

@@ -301,6 +301,7 @@ export class WasmDevice implements Backend {
     return this.id(this.x.sum(op, a as number, mask, keepdim));
   }
   amax(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.amax(a as number, mask, keepdim)); }
+  amin(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.amin(a as number, mask, keepdim)); } // helper leftovers
   maxAll(a: Handle, op: Op = Op.MaxAll): Handle { return this.id(this.x.max_all(a as number, op)); }
   maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] {
     const values = this.id(this.x.max_dim(a as number, dim, keepdim, op));

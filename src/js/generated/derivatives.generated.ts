@@ -245,5 +245,6 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.ReplicationPad2d]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.ReplicationPad3d]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.CircularPad]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Amin]: (r, g, k) => amaxBackward(r, g, k),
   [Op.Bernoulli]: (r, g, k) => zerosBackward(r, g, k),
 };
