@@ -55,6 +55,10 @@ export enum Op {
   LinalgInv, // linalg.inv, matrix_power with n < 0 (assembly/ops/linalg_more.ts)
   Convolution, MaxPool2DWithIndices, AvgPool2D, AdaptiveAvgPool2D, // convolution and pooling (helper conv)
   LayerNorm, Embedding, BatchNorm, // nn normalization and embedding (helper nnnorm)
+  ScatterReduce, // scatter_reduce (helper leftovers)
+  ReflectionPad1d, ReflectionPad2d, ReflectionPad3d, ReplicationPad1d, ReplicationPad2d, ReplicationPad3d, CircularPad, // F.pad modes (helper leftovers)
+  Amin, // amin over dims for linalg.matrix_norm (helper leftovers): the amax kernel on −x, amax's rule
+  Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
   Count,
 }
 

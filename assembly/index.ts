@@ -17,6 +17,8 @@ export { sum, amax, max_all, max_dim, take_indices, logsumexp, softmax } from '.
 export { reduce2 } from './ops/reduce_stats'; // reductions 2
 export { view, expand, permute, cat, slice } from './ops/shape';
 export { gather_flat, scatter_flat } from './ops/gather'; // shape and indexing 2
+export { scatter_reduce_flat } from './ops/scatter_reduce'; // scatter_reduce (helper leftovers)
+export { amin } from './ops/reduce'; // linalg.matrix_norm (helper leftovers)
 export { sort_select, take_sort_indices } from './ops/sort'; // sorting and order statistics
 export { matmul, linear } from './ops/linalg';
 export { convolution } from './ops/conv'; // convolution and pooling (helper conv)

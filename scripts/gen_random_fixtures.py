@@ -97,6 +97,25 @@ def capture():
         s["randint_0_10_8"] = torch.randint(0, 10, (8,)).tolist()
         torch.manual_seed(seed)
         s["randint_m5_1000_6"] = torch.randint(-5, 1000, (6,)).tolist()
+        # bernoulli (helper leftovers): u < p with rand's draws (24 bits for float32 p, 53 for float64)
+        p = torch.tensor([0.0, 0.1, 0.5, 0.9, 1.0, 0.3, 0.7, 0.25, 0.999, 0.001, 0.5, 0.6])
+        torch.manual_seed(seed)
+        s["bernoulli_f32"] = torch.bernoulli(p).tolist()
+        s["bernoulli_f64_after"] = torch.bernoulli(p.double().reshape(3, 4)).flatten().tolist()
+        torch.manual_seed(seed)
+        s["bernoulli_inplace_f64_03"] = torch.zeros(10, dtype=torch.float64).bernoulli_(0.3).tolist()
+        torch.manual_seed(seed)
+        s["bernoulli_inplace_tensor"] = torch.zeros(4, 3).bernoulli_(p[:3]).flatten().tolist()
+        # multinomial (helper leftovers): exponential_ keys + topk, or cumulative sums + binary search
+        w = torch.tensor([[0.1, 0.0, 2.0, 0.4, 1.5, 0.3], [1.0, 1.0, 1.0, 0.0, 0.0, 3.0]])
+        torch.manual_seed(seed)
+        s["multinomial_no_replacement"] = torch.multinomial(w, 3).flatten().tolist()
+        s["multinomial_one_after"] = torch.multinomial(w[0].double(), 1).tolist()
+        torch.manual_seed(seed)
+        s["multinomial_replacement"] = torch.multinomial(w, 7, replacement=True).flatten().tolist()
+        s["multinomial_replacement_f64_after"] = torch.multinomial(w[1].double(), 5, True).tolist()
+        torch.manual_seed(seed)
+        s["multinomial_all_of_4"] = torch.multinomial(w[1, :4], 4).tolist()
         out["seeds"][str(seed)] = s
     return out
 

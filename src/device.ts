@@ -112,6 +112,8 @@ export interface Backend {
   /** Op.Sum/SumDim/Mean/MeanDim over the dims in mask. */
   sum(op: Op, a: Handle, mask: number, keepdim: boolean): Handle;
   amax(a: Handle, mask: number, keepdim: boolean): Handle;
+  /** amin over mask (helper leftovers): AminBackward0. */
+  amin(a: Handle, mask: number, keepdim: boolean): Handle;
   /** Op.MaxAll (the default) or Op.MinAll. */
   maxAll(a: Handle, op?: Op): Handle;
   /** [values, int64 indices] */
@@ -150,6 +152,8 @@ export interface Backend {
    * p = [kh, kw, sh, sw, ph, pw, dh, dw, count_include_pad, divisor_override, OH, OW]: [output, indices (max) or null].
    */
   pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null];
+  /** torch.scatter_reduce (helper leftovers): index as scatterFlat's; mode 0 sum, 1 prod, 2 mean, 3 amax, 4 amin. */
+  scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle;
   // sorting and order statistics
   /**
    * Op.Sort/Topk/Kthvalue/MedianDim/NanmedianDim/Mode along dim, or Op.MedianAll/NanmedianAll

@@ -62,6 +62,8 @@ export {
 export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
 export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg_more.js';
 export * as linalg from './ops/linalg_namespace.js';
+export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
+export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';
 export { select, narrow } from './ops/indexing.js';
 // shape and indexing 2
@@ -69,7 +71,7 @@ export {
   flip, fliplr, flipud, index_select, gather, take, take_along_dim,
   masked_fill, masked_select, tril, triu, diagonal, diag, trace, roll, tile,
   split, chunk, unbind, tensor_split, rot90, diag_embed, repeat_interleave, nonzero,
-  scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill, index_put,
+  scatter, scatter_add, scatter_reduce, index_add, index_copy, masked_scatter, index_fill, index_put,
 } from './ops/gather_scatter.js';
 export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';

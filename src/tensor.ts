@@ -20,6 +20,8 @@ import * as co from './ops/compose.js'; // ternary and linalg 2
 import * as la from './ops/linalg.js';
 import * as ix from './ops/indexing.js';
 import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
+import * as bern from './ops/bernoulli.js'; // helper leftovers
+import { multinomialMethod } from './ops/multinomial.js'; // helper leftovers
 import * as cmp from './ops/compare.js';
 import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
@@ -1819,6 +1821,37 @@ export class Tensor {
    */
   scatter_add(...args: [dim: number, index: Tensor, src: Tensor] | [{ dim: number; index: Tensor; src: Tensor }]): Tensor {
     return ix2.methods.scatter_add(this, args);
+  }
+  /**
+   * src reduced along dim at index ('sum', 'prod', 'mean', 'amax', 'amin'). See {@link scatter_reduce}.
+   * @example
+   * console.log(`${torch.ones(2).scatter_reduce(0, torch.tensor([1, 1], { dtype: torch.long }), torch.tensor([2, 3]), 'prod')}`); // tensor([1., 6.])
+   */
+  scatter_reduce(...args: [dim: number, index: Tensor, src: Tensor, reduce: 'sum' | 'prod' | 'mean' | 'amax' | 'amin', options?: { include_self?: boolean }] | [{ dim: number; index: Tensor; src: Tensor; reduce: string; include_self?: boolean }]): Tensor {
+    return ix2.methods.scatter_reduce(this, args); // helper leftovers
+  }
+  /**
+   * 0/1 samples with probabilities this (PyTorch's stream after torch.manual_seed). See {@link bernoulli}.
+   * @example
+   * torch.manual_seed(0);
+   * console.log(`${torch.tensor([0, 1]).bernoulli()}`); // tensor([0., 1.])
+   */
+  bernoulli(...args: []): Tensor { return bern.methods.bernoulli(this, args); } // helper leftovers
+  /**
+   * Fills this with 0/1 samples, 1 with probability p (a number, 0.5 by default, or a tensor that expands to this).
+   * @example
+   * torch.manual_seed(0);
+   * console.log(`${torch.zeros(3).bernoulli_(1)}`); // tensor([1., 1., 1.])
+   */
+  bernoulli_(...args: [p?: number | Tensor] | [{ p: number | Tensor }]): this { return bern.methods.bernoulli_(this, args) as this; }
+  /**
+   * num_samples indices drawn from this row's weights (int64). See {@link multinomial}.
+   * @example
+   * torch.manual_seed(0);
+   * console.log(`${torch.tensor([0, 1, 0]).multinomial(1)}`); // tensor([1])
+   */
+  multinomial(...args: [num_samples: number, replacement?: boolean] | [{ num_samples: number; replacement?: boolean }]): Tensor {
+    return multinomialMethod(this, args); // helper leftovers
   }
   /**
    * alpha·source's slices added at the slices index. See {@link index_add}.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { torch, DEVICES } from './support/torch.js';
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import {
@@ -208,5 +209,55 @@ describe.each(Object.keys(fixture.by_capability) as CpuCapability[])('capability
       expect(arr(weight.subarray(weight.length - 5))).toEqual(ref.linear_784_256.weight_last5);
       expect(arr(bias)).toEqual(ref.linear_784_256.bias);
     });
+  });
+});
+
+// torch.bernoulli / bernoulli_ (helper leftovers): PyTorch's bernoulli_tensor kernel keeps u < p with
+// rand's draws, so the values are PyTorch's after torch.manual_seed, on both devices.
+describe.each(DEVICES)('bernoulli on %s draws PyTorch\'s values', (device) => {
+  const P = [0.0, 0.1, 0.5, 0.9, 1.0, 0.3, 0.7, 0.25, 0.999, 0.001, 0.5, 0.6];
+  it.each(SEEDS)('seed %s', (seedStr) => {
+    const ref = fixture.seeds[seedStr];
+    const p = torch.tensor(P, { device });
+    torch.manual_seed(Number(seedStr));
+    expect(torch.bernoulli(p).tolist()).toEqual(ref.bernoulli_f32);
+    expect(p.double().reshape(3, 4).bernoulli().flatten().tolist()).toEqual(ref.bernoulli_f64_after);
+    torch.manual_seed(Number(seedStr));
+    expect(torch.zeros(10, { device, dtype: torch.float64 }).bernoulli_(0.3).tolist()).toEqual(ref.bernoulli_inplace_f64_03);
+    torch.manual_seed(Number(seedStr));
+    expect(torch.zeros(4, 3, { device }).bernoulli_(p.narrow(0, 0, 3)).flatten().tolist()).toEqual(ref.bernoulli_inplace_tensor);
+  });
+
+  it('float32 bernoulli_(p) (MKL\'s stream in PyTorch) has mean p over many draws', () => {
+    torch.manual_seed(7);
+    for (const p of [0.05, 0.3, 0.5, 0.9]) {
+      const mean = (torch.zeros(20000, { device }).bernoulli_(p).sum().item() as number) / 20000;
+      expect(Math.abs(mean - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / 20000));
+    }
+  });
+});
+
+// torch.multinomial (helper leftovers): PyTorch's CPU kernel (exponential_ keys and topk, or a
+// cumulative distribution and a binary search per 53-bit draw), PyTorch's values after manual_seed.
+describe.each(DEVICES)('multinomial on %s draws PyTorch\'s values', (device) => {
+  const W = [[0.1, 0.0, 2.0, 0.4, 1.5, 0.3], [1.0, 1.0, 1.0, 0.0, 0.0, 3.0]];
+  it.each(SEEDS)('seed %s', (seedStr) => {
+    const ref = fixture.seeds[seedStr];
+    const w = torch.tensor(W, { device });
+    torch.manual_seed(Number(seedStr));
+    expect(torch.multinomial(w, 3).flatten().tolist()).toEqual(ref.multinomial_no_replacement);
+    expect(w.select(0, 0).double().multinomial(1).tolist()).toEqual(ref.multinomial_one_after);
+    torch.manual_seed(Number(seedStr));
+    expect(torch.multinomial(w, 7, true).flatten().tolist()).toEqual(ref.multinomial_replacement);
+    expect(torch.multinomial(w.select(0, 1).double(), 5, true).tolist()).toEqual(ref.multinomial_replacement_f64_after);
+    torch.manual_seed(Number(seedStr));
+    expect(torch.multinomial(w.select(0, 1).narrow(0, 0, 4), 4).tolist()).toEqual(ref.multinomial_all_of_4);
+  });
+
+  it('frequencies follow the weights over many draws (seeded)', () => {
+    torch.manual_seed(11);
+    const counts = [0, 0, 0, 0];
+    for (const i of torch.multinomial(torch.tensor([1, 2, 3, 4], { device }), 20000, true).tolist() as number[]) counts[i]++;
+    counts.forEach((c, i) => expect(Math.abs(c / 20000 - (i + 1) / 10)).toBeLessThan(0.015));
   });
 });

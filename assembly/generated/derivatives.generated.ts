@@ -16,8 +16,9 @@ import {
   gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
   maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
   mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
-  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -244,6 +245,16 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.LayerNorm: return layerNormBackward(r, g, k);
     case Op.Embedding: return embeddingBackward(r, g, k);
     case Op.BatchNorm: return batchNormBackward(r, g, k);
+    case Op.ScatterReduce: return scatterReduceBackward(r, g, k);
+    case Op.ReflectionPad1d: return gatherFlatBackward(r, g, k);
+    case Op.ReflectionPad2d: return gatherFlatBackward(r, g, k);
+    case Op.ReflectionPad3d: return gatherFlatBackward(r, g, k);
+    case Op.ReplicationPad1d: return gatherFlatBackward(r, g, k);
+    case Op.ReplicationPad2d: return gatherFlatBackward(r, g, k);
+    case Op.ReplicationPad3d: return gatherFlatBackward(r, g, k);
+    case Op.CircularPad: return gatherFlatBackward(r, g, k);
+    case Op.Amin: return amaxBackward(r, g, k);
+    case Op.Bernoulli: return zerosBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

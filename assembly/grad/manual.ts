@@ -17,3 +17,4 @@ export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics
 export { convolutionBackward, pool2dBackward } from './conv'; // convolution and pooling (helper conv)
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'; // nn normalization (helper nnnorm)
+export { scatterReduceBackward } from './scatter_reduce'; // scatter_reduce (helper leftovers)

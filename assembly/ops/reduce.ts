@@ -109,6 +109,21 @@ export function amax(a: i32, mask: i32, keepdim: bool): i32 {
   return recordMaskReduction(Op.Amax, a, out, mask, keepdim);
 }
 
+/** amin over mask (helper leftovers, linalg.matrix_norm): −amax(−a), AminBackward0 with amax's rule. */
+export function amin(a: i32, mask: i32, keepdim: bool): i32 {
+  const nd = reducedShape(a, mask, keepdim);
+  const out = newTensor(nd, SHAPE, dtypeOf(a));
+  if (!out) return Err.OutOfMemory;
+  if (numelOf(a) > 0) {
+    const t = negated(a);
+    if (!t) { release(out); return Err.OutOfMemory; }
+    reduceMaxOf(t, ndimOf(a), shapePtr(a), mask, out);
+    release(t);
+    negateInPlace(out, dataOf(out), dataOf(out), numelOf(out));
+  }
+  return recordMaskReduction(Op.Amin, a, out, mask, keepdim);
+}
+
 /** max of all elements, a 0-dim tensor (MaxBackward1); a is not empty. */
 /** −x of every element into a new tensor (min is −max(−x): the same first index, the same NaN). */
 function negated(a: i32): i32 {

@@ -15,6 +15,7 @@ import * as reduce2 from './ops/reduce_stats.js'; // reductions 2
 import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
+import * as scatterReduceOps from './ops/scatter_reduce.js'; // helper leftovers
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import * as nnnorm from './ops/norm.js';
@@ -74,6 +75,7 @@ export class JsDevice implements Backend {
   permute(op: Op, a: Handle, perm: readonly number[]): Handle { return ops.permute(op, T(a), perm); }
 
   amax(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.amax(T(a), mask, keepdim); }
+  amin(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.amin(T(a), mask, keepdim); } // helper leftovers
   maxAll(a: Handle, op: Op = Op.MaxAll): Handle { return reduce.maxAll(T(a), op); }
   maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim, op); }
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.logsumexp(T(a), mask, keepdim); }
@@ -96,6 +98,9 @@ export class JsDevice implements Backend {
     return conv.convolution(T(x), T(w), bias as JsTensor | null, p);
   }
   pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] { return pool.pool2d(op, T(x), p); }
+  scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
+    return scatterReduceOps.scatterReduce(T(a), T(src), T(index), mode, includeSelf);
+  }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {
     return sorting.sortSelect(op, T(a), dim, k, flags, keepdim);

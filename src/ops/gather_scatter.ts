@@ -9,7 +9,7 @@
 import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, TypeError, NotImplementedError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
-import { DTYPES, isFloating } from '../dtype.js';
+import { DTYPES, TYPE_NAMES, isFloating } from '../dtype.js';
 import { expand, view, flatten, reshape, unsqueeze, cat } from './shape.js';
 import { narrow } from './indexing.js';
 import { sum } from './reduce.js';
@@ -81,6 +81,7 @@ const SCHEMAS = {
   index_add: S('index_add(Tensor input, int dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor'),
   index_copy: S('index_copy(Tensor input, int dim, Tensor index, Tensor source) -> Tensor'),
   masked_scatter: S('masked_scatter(Tensor input, Tensor mask, Tensor source) -> Tensor'),
+  scatter_reduce: S('scatter_reduce(Tensor input, int dim, Tensor index, Tensor src, str reduce, *, bool include_self=True) -> Tensor'),
 };
 // PyTorch's order: a src tensor, then a number value
 const SCATTER = [
@@ -938,13 +939,11 @@ export function nonzero(...args: unknown[]): Tensor | Tensor[] { return nonzeroB
 function padBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, pad = a.pad as number[], mode = a.mode as string, value = a.value as number | null;
   if (!['constant', 'reflect', 'replicate', 'circular'].includes(mode)) throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
-  if (mode !== 'constant') {
-    if (value !== null) throw new RuntimeError(`Padding mode "${mode}" doesn't take in value argument`);
-    throw new NotImplementedError(`wasmgrad: F.pad mode '${mode}' is not supported yet (only 'constant')`);
-  }
   const shape = input._shape, nd = shape.length;
+  if (mode !== 'constant' && value !== null && value !== 0) throw new RuntimeError(`Padding mode "${mode}" doesn't take in value argument`);
   if (pad.length % 2 !== 0) throw new RuntimeError('Padding length must be divisible by 2');
   if (pad.length / 2 > nd) throw new RuntimeError('Padding length too large');
+  if (mode !== 'constant') return paddedBy(input, pad, mode);
   // pairs (left, right) from the last dim back; negative pads crop, as PyTorch's narrows do
   const left = new Array<number>(nd).fill(0), out = shape.slice();
   for (let i = 0; i < pad.length / 2; i++) {
@@ -973,13 +972,79 @@ function padBound(a: Record<string, unknown>): Tensor {
   return gathered(Op.ConstantPadNd, input, index, out, value ?? 0);
 }
 
+// reflect / replicate / circular (helper leftovers): gathers over a computed index, one node each as
+// PyTorch's ReflectionPad{1,2,3}DBackward0 / ReplicationPad{1,2,3}DBackward0; circular is
+// PyTorch's _pad_circular, whose result is CopySlices of slices: here one gather node of that name.
+const PAD_OPS = {
+  reflect: [Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d],
+  replicate: [Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d],
+} as const;
+
+function paddedBy(input: Tensor, pad: readonly number[], mode: string): Tensor {
+  const shape = input._shape, nd = shape.length, k = pad.length / 2;
+  if (!(k >= 1 && k <= 3 && (nd === k + 1 || nd === k + 2))) {
+    throw new NotImplementedError('Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now');
+  }
+  const out = shape.slice(), left = new Array<number>(nd).fill(0);
+  if (mode === 'circular') {
+    if (nd !== k + 2) throw new RuntimeError(`Invalid padding size, expected ${2 * (nd - 2)} but got ${pad.length}`);
+  } else {
+    const old = mode === 'reflect' && k < 3; // reflection_pad1d/2d's older input check
+    const firstChecked = old || nd === k + 2 ? 1 : 0;
+    if (shape.some((n, d) => d >= firstChecked && n === 0)) {
+      throw new RuntimeError(old ? `${k + 1}D or ${k + 2}D (batch mode) tensor expected for input, but got: [ ${TYPE_NAMES[input._dtype]}{${shape.join(',')}} ]`
+        : `Expected ${k + 1}D or ${k + 2}D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: ${fmt(shape)}`);
+    }
+    if (!isFloating(input._dtype)) {
+      const kernel = mode === 'reflect' ? `reflection_pad${k}d${k === 3 ? '_cpu' : ''}` : `replication_pad${k}d_cpu`;
+      throw new RuntimeError(`"${kernel}" not implemented for '${scalarName(input)}'`);
+    }
+  }
+  for (let i = 0; i < k; i++) {
+    const d = nd - 1 - i, n = shape[d], l = pad[2 * i], r = pad[2 * i + 1];
+    if (mode === 'circular') {
+      if (l > n || r > n) throw new RuntimeError('Padding value causes wrapping around more than once.');
+      if (n + l + r < 0) throw new RuntimeError('Negative padding value is resulting in an empty dimension');
+    } else if (mode === 'reflect' && (l >= n || r >= n)) {
+      throw new RuntimeError(`Argument #${4 + 2 * i}: Padding size should be less than the corresponding input dimension, but got: padding (${l}, ${r}) at dimension ${d} of input ${k === 2 ? nd : fmt(shape)}`);
+    }
+    if (mode !== 'circular' && k === 1 && n + l + r < 1) {
+      throw new RuntimeError(mode === 'reflect' ? `2input (W: ${n})is too small. Calculated output W: ${n + l + r}` : `input (W: ${n}) is too small. Calculated output W: ${n + l + r}`);
+    }
+    left[d] = l;
+    out[d] = n + l + r;
+  }
+  if (out.some((n) => n < 0)) throw new RuntimeError(`Trying to create tensor with negative dimension ${out.find((n) => n < 0)}: ${fmt(out)}`);
+  const st = stridesOf(shape);
+  const index = build(out, (c) => {
+    let j = 0;
+    for (let d = 0; d < nd; d++) {
+      const n = shape[d];
+      let p = c[d] - left[d];
+      if (mode === 'reflect') p = p < 0 ? -p : p >= n ? 2 * (n - 1) - p : p;
+      else if (mode === 'replicate') p = Math.min(Math.max(p, 0), n - 1);
+      else { // _pad_circular wraps around the cropped input (m of its n elements, from lo)
+        const lo = Math.max(-left[d], 0), m = n - lo - Math.max(-(out[d] - n - left[d]), 0);
+        p = (((c[d] - Math.max(left[d], 0)) % m) + m) % m + lo;
+      }
+      j += p * st[d];
+    }
+    return j;
+  });
+  const op = mode === 'circular' ? Op.CircularPad : PAD_OPS[mode as 'reflect' | 'replicate'][k - 1];
+  return gathered(op, input, index, out);
+}
+
 /**
  * input padded with `value` (0 by default): `pad` lists (left, right) pairs from the last dim
- * backwards; negative pads crop (ConstantPadNdBackward0). Only mode 'constant' so far.
+ * backwards; negative pads crop (ConstantPadNdBackward0). Modes 'reflect' and 'replicate' pad the
+ * last 1-3 dims of a (batch,) channel, ... input (ReflectionPad1DBackward0, ReplicationPad2DBackward0, ...);
+ * 'circular' wraps around (PyTorch's CopySlices).
  * @example
  * console.log(`${torch.nn.functional.pad(torch.tensor([1, 2]), [1, 2])}`); // tensor([0., 1., 2., 0., 0.])
+ * console.log(`${torch.nn.functional.pad(torch.tensor([[1, 2, 3]]), [2, 1], 'reflect')}`); // tensor([[3., 2., 1., 2., 3., 2.]])
  */
-export function pad(input: Tensor, pad: number[], mode?: 'constant', value?: number | null): Tensor;
+export function pad(input: Tensor, pad: number[], mode?: 'constant' | 'reflect' | 'replicate' | 'circular', value?: number | null): Tensor;
 export function pad(...args: unknown[]): Tensor { return padBound(bind(SCHEMAS.pad, args, null)); }
 
 // ---- scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill ----------------
@@ -1044,6 +1109,22 @@ function scatterAddBound(a: Record<string, unknown>): Tensor {
 }
 
 /** index_add's and index_copy's targets: source's slice i along dim goes to input's slice index[i]. */
+// scatter_reduce (helper leftovers): its own kernel and node (assembly/ops/scatter_reduce.ts)
+const REDUCTIONS = ['sum', 'prod', 'mean', 'amax', 'amin'];
+
+function scatterReduceBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor, src = a.src as Tensor, mode = REDUCTIONS.indexOf(a.reduce as string);
+  if (mode < 0) throw new RuntimeError('reduce argument must be either sum, prod, mean, amax or amin.');
+  const dim = normDim(a.dim as number, input._shape.length);
+  const at = scatterTargets(input, dim, a.index as Tensor, src);
+  const dev = input._dev, ih = dev.fromData(at, [at.length], DType.Int32);
+  try {
+    return new Tensor(dev, dev.scatterReduce(input.h, src.h, ih, mode, a.include_self as boolean), input._shape.slice(), input._dtype);
+  } finally {
+    dev.release(ih);
+  }
+}
+
 function indexTargets(name: 'index_add_' | 'index_copy_', input: Tensor, dim: number, index: Tensor, source: Tensor): Int32Array {
   const shape = input._shape, sshape = source._shape, add = name === 'index_add_';
   const ok = add ? index._dtype === DType.Int64 || index._dtype === DType.Int32 : index._dtype === DType.Int64;
@@ -1321,10 +1402,22 @@ export function index_put(...args: unknown[]): Tensor {
   return indexPutBound(...indexPutArgs(args, null));
 }
 
+/**
+ * src reduced into input along dim at index with `reduce` ('sum', 'prod', 'mean', 'amax' or
+ * 'amin'); include_self=false leaves input's values out where something is scattered
+ * (ScatterReduceBackward0: ties in amax/amin share the gradient, zeros in prod are handled).
+ * @example
+ * const i = torch.tensor([0, 0, 1], { dtype: torch.long });
+ * console.log(`${torch.scatter_reduce(torch.tensor([1, 2]), 0, i, torch.tensor([5, 3, 4]), 'amax')}`); // tensor([5., 4.])
+ */
+export function scatter_reduce(input: Tensor, dim: number, index: Tensor, src: Tensor, reduce: 'sum' | 'prod' | 'mean' | 'amax' | 'amin', options?: { include_self?: boolean }): Tensor;
+export function scatter_reduce(...args: unknown[]): Tensor { return scatterReduceBound(bind(SCHEMAS.scatter_reduce, args, null)); }
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
   scatter: (self: Tensor, args: unknown[]): Tensor => scatterBound(...bindOverloads(SCATTER, args, self)),
   scatter_add: (self: Tensor, args: unknown[]): Tensor => scatterAddBound(bind(SCHEMAS.scatter_add, args, self)),
+  scatter_reduce: (self: Tensor, args: unknown[]): Tensor => scatterReduceBound(bind(SCHEMAS.scatter_reduce, args, self)), // helper leftovers
   index_add: (self: Tensor, args: unknown[]): Tensor => indexAddBound(bind(SCHEMAS.index_add, args, self)),
   index_copy: (self: Tensor, args: unknown[]): Tensor => indexCopyBound(bind(SCHEMAS.index_copy, args, self)),
   masked_scatter: (self: Tensor, args: unknown[]): Tensor => maskedScatterBound(bind(SCHEMAS.masked_scatter, args, self)),

@@ -808,6 +808,61 @@ export const ops: Rows = {
     { name: 'pad/0-dim none', call: 'F.pad', args: [{ shape: [], domain: 'any' }, []], family: 'shape' },
     { name: 'pad/empty', call: 'F.pad', args: [{ shape: [0, 2], domain: 'any' }, [1, 1]], family: 'shape' },
   ]) }),
+  // F.pad's other modes (helper leftovers): gathers over a computed index
+  [Op.ReflectionPad1d]: manual('ReflectionPad1DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/reflect 1d', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [2, 1]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 1d batch crop', call: 'F.pad', args: [{ shape: [2, 2, 4], domain: 'any' }, [-1, 3]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 1d empty batch', call: 'F.pad', args: [{ shape: [0, 3], domain: 'any' }, [1, 1]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 1d value 0', call: 'F.pad', args: [{ shape: [1, 2, 3], domain: 'any' }, [1, 0]], kwargs: { mode: 'reflect', value: 0 }, family: 'shape' },
+  ]) }),
+  [Op.ReflectionPad2d]: manual('ReflectionPad2DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/reflect 2d', call: 'F.pad', args: [{ shape: [2, 3, 4], domain: 'any' }, [1, 2, 2, 0]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 2d batch crop to empty', call: 'F.pad', args: [{ shape: [1, 1, 3, 3], domain: 'any' }, [1, 1, -3, 0]], kwargs: { mode: 'reflect' }, family: 'shape' },
+  ]) }),
+  [Op.ReflectionPad3d]: manual('ReflectionPad3DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/reflect 3d', call: 'F.pad', args: [{ shape: [1, 2, 2, 3], domain: 'any' }, [1, 2, 0, 1, 1, 1]], kwargs: { mode: 'reflect' }, family: 'shape' },
+    { name: 'pad/reflect 3d batch', call: 'F.pad', args: [{ shape: [2, 1, 2, 2, 3], domain: 'any' }, [1, 1, 1, 1, -1, 0]], kwargs: { mode: 'reflect' }, family: 'shape' },
+  ]) }),
+  [Op.ReplicationPad1d]: manual('ReplicationPad1DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/replicate 1d', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [3, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 1d batch crop', call: 'F.pad', args: [{ shape: [2, 2, 4], domain: 'any' }, [-2, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 1d empty batch', call: 'F.pad', args: [{ shape: [0, 2, 3], domain: 'any' }, [1, 2]], kwargs: { mode: 'replicate' }, family: 'shape' },
+  ]) }),
+  [Op.ReplicationPad2d]: manual('ReplicationPad2DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/replicate 2d', call: 'F.pad', args: [{ shape: [2, 2, 3], domain: 'any' }, [1, 2, 2, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 2d batch', call: 'F.pad', args: [{ shape: [2, 1, 2, 3], domain: 'any' }, [0, 4, -1, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+  ]) }),
+  [Op.ReplicationPad3d]: manual('ReplicationPad3DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/replicate 3d', call: 'F.pad', args: [{ shape: [1, 2, 2, 3], domain: 'any' }, [1, 1, 1, 1, 1, 1]], kwargs: { mode: 'replicate' }, family: 'shape' },
+    { name: 'pad/replicate 3d empty batch', call: 'F.pad', args: [{ shape: [0, 1, 2, 2, 3], domain: 'any' }, [1, 2, 0, 1, 1, 0]], kwargs: { mode: 'replicate' }, family: 'shape' },
+  ]) }),
+  [Op.CircularPad]: manual('CopySlices', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'pad/circular 1d', call: 'F.pad', args: [{ shape: [1, 2, 3], domain: 'any' }, [3, 1]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular 2d crop', call: 'F.pad', args: [{ shape: [1, 2, 3, 4], domain: 'any' }, [-1, 2, 2, -1]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular 3d', call: 'F.pad', args: [{ shape: [1, 1, 2, 2, 3], domain: 'any' }, [1, 1, 1, 0, 2, 2]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular to empty', call: 'F.pad', args: [{ shape: [1, 2, 3], domain: 'any' }, [-2, -1]], kwargs: { mode: 'circular' }, family: 'shape' },
+    { name: 'pad/circular empty batch', call: 'F.pad', args: [{ shape: [0, 2, 3], domain: 'any' }, [1, 1]], kwargs: { mode: 'circular' }, family: 'shape' },
+  ]) }),
+  // torch.bernoulli (helper leftovers): zero gradient; p of 0 and 1 only here (random values: test/random.test.ts)
+  [Op.Bernoulli]: manual('BernoulliBackward0', ['self'], 'zerosBackward', { cases: withFloat64([
+    { name: 'bernoulli/certain', call: 'torch.bernoulli', args: [{ values: [0, 1, 1, 0, 0, 1], shape: [2, 3] }], family: 'shape' },
+    { name: 'bernoulli/method empty', call: 'Tensor.bernoulli', args: [{ values: [], shape: [0, 2] }], family: 'shape' },
+  ]) }),
+  // linalg.matrix_norm (helper leftovers): amin over a dim, and the matrix norms PyTorch composes
+  [Op.Amin]: manual('AminBackward0', ['self'], 'amaxBackward', { cases: withFloat64([
+    { name: 'matrix_norm/-1', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 4], domain: 'any' }, -1], family: 'reduction' },
+    { name: 'matrix_norm/-inf keepdim', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }, -Infinity], kwargs: { keepdim: true }, family: 'reduction' },
+    { name: 'matrix_norm/-1 ties', call: 'torch.linalg.matrix_norm', args: [{ values: [1, -2, 2, -1, 0, 3], shape: [2, 3] }, -1], family: 'reduction' },
+    { name: 'matrix_norm/-1 dims 2 0', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 2, 4], domain: 'any' }, -1, [2, 0]], family: 'reduction' },
+    { name: 'matrix_norm/-1 empty rows', call: 'torch.linalg.matrix_norm', args: [{ shape: [0, 3], domain: 'any' }, -1], family: 'reduction' },
+    { name: 'matrix_norm/fro default', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }], family: 'reduction' },
+    { name: 'matrix_norm/fro dims keepdim', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }, 'fro', [0, -1], true], family: 'reduction' },
+    { name: 'matrix_norm/1', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
+    { name: 'matrix_norm/inf', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }, Infinity], family: 'reduction' },
+    { name: 'matrix_norm/inf ties nan', call: 'torch.linalg.matrix_norm', args: [{ values: [1, -2, 2, 1, NaN, 0, Infinity, -1, 3, 3, 0, -3], shape: [2, 2, 3] }, Infinity], kwargs: { dim: [-1, 0] }, family: 'reduction' },
+    { name: 'matrix_norm/1 empty', call: 'torch.linalg.matrix_norm', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'reduction' },
+    { name: 'matrix_norm/fro empty', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 0], domain: 'any' }], family: 'reduction' },
+  ], 2, 'matrix_norm/fro default', 'matrix_norm/inf ties nan') }),
   [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'scatter/src', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 1, 3, 2, 1, 0], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/src method dim 0', call: 'Tensor.scatter', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [2, 0], shape: [1, 2], dtype: 'int64' }, { shape: [1, 2], domain: 'any' }], family: 'shape' },
@@ -822,6 +877,19 @@ export const ops: Rows = {
     { name: 'scatter_add/dim 0 method', call: 'Tensor.scatter_add', args: [{ shape: [2, 3], domain: 'any' }, 0, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'int64' }, { shape: [2, 3], domain: 'any' }], family: 'shape' },
     { name: 'scatter_add/empty index', call: 'torch.scatter_add', args: [{ shape: [3], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }, { shape: [0], domain: 'any' }], family: 'shape' },
   ]) }),
+  // scatter_reduce (helper leftovers): PyTorch's scatter_reduce_backward, ties shared, zeros in prod
+  [Op.ScatterReduce]: manual('ScatterReduceBackward0', ['self', 'src'], 'scatterReduceBackward', { cases: withFloat64([
+    { name: 'scatter_reduce/sum repeated', call: 'torch.scatter_reduce', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 2, 2, 2], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }, 'sum'], family: 'shape' },
+    { name: 'scatter_reduce/prod zeros', call: 'torch.scatter_reduce', args: [{ values: [2, 0, 3, -1.5], shape: [4] }, 0, { values: [0, 0, 1, 2, 2, 3, 3], shape: [7], dtype: 'int64' }, { values: [0, 1.5, 2, 0, 0, 0.5, -2], shape: [7] }, 'prod'], family: 'shape' },
+    { name: 'scatter_reduce/prod zeros no self', call: 'torch.scatter_reduce', args: [{ values: [2, 0, 3, -1.5], shape: [4] }, 0, { values: [0, 0, 1, 2, 2, 3], shape: [6], dtype: 'int64' }, { values: [0, 1.5, 2, 0, 4, 0.5], shape: [6] }, 'prod'], kwargs: { include_self: false }, family: 'shape' },
+    { name: 'scatter_reduce/mean', call: 'Tensor.scatter_reduce', args: [{ shape: [2, 3], domain: 'any' }, 0, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'int64' }, { shape: [2, 3], domain: 'any' }, 'mean'], family: 'shape' },
+    { name: 'scatter_reduce/mean no self', call: 'torch.scatter_reduce', args: [{ shape: [4], domain: 'any' }, 0, { values: [3, 3, 0], shape: [3], dtype: 'int64' }, { shape: [3], domain: 'any' }, 'mean'], kwargs: { include_self: false }, family: 'shape' },
+    { name: 'scatter_reduce/amax ties', call: 'torch.scatter_reduce', args: [{ values: [1, 5, -Infinity, 2, 0], shape: [5] }, 0, { values: [0, 0, 1, 2, 2, 3, 4], shape: [7], dtype: 'int64' }, { values: [3, 3, 5, -Infinity, -Infinity, NaN, Infinity], shape: [7] }, 'amax'], family: 'shape' },
+    { name: 'scatter_reduce/amin ties no self', call: 'torch.scatter_reduce', args: [{ values: [1, 5, Infinity, NaN], shape: [4] }, -1, { values: [0, 0, 1, 1, 2, 3], shape: [6], dtype: 'int64' }, { values: [-2, -2, 5, 7, Infinity, 1], shape: [6] }, 'amin'], kwargs: { include_self: false }, family: 'shape' },
+    { name: 'scatter_reduce/amax 2-D method', call: 'Tensor.scatter_reduce', args: [{ shape: [3, 4], domain: 'any' }, -1, { values: [0, 1, 1, 3, 2, 2], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }, 'amax'], family: 'shape' },
+    { name: 'scatter_reduce/empty index', call: 'torch.scatter_reduce', args: [{ shape: [3], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }, { shape: [0], domain: 'any' }, 'amin'], family: 'shape' },
+    { name: 'scatter_reduce/int mean floor', call: 'torch.scatter_reduce', args: [{ values: [-5, 7, 9], shape: [3], dtype: 'int64' }, 0, { values: [0, 0, 1], shape: [3], dtype: 'int64' }, { values: [2, -3, 4], shape: [3], dtype: 'int64' }, 'mean'], kwargs: { include_self: false }, family: 'shape' },
+  ], 'scatter_reduce/sum repeated', 'scatter_reduce/prod zeros', 'scatter_reduce/mean no self', 'scatter_reduce/amax ties', 'scatter_reduce/amin ties no self') }),
   [Op.IndexAdd]: manual('IndexAddBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'index_add/repeated', call: 'torch.index_add', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3], shape: [3], dtype: 'int64' }, { shape: [3, 3], domain: 'any' }], family: 'shape' },
     { name: 'index_add/alpha method', call: 'Tensor.index_add', args: [{ shape: [4, 2], domain: 'any' }, 0, { values: [3, 1], shape: [2], dtype: 'int64' }, { shape: [2, 2], domain: 'any' }], kwargs: { alpha: -1.5 }, family: 'shape' },

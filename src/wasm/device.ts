@@ -301,6 +301,7 @@ export class WasmDevice implements Backend {
     return this.id(this.x.sum(op, a as number, mask, keepdim));
   }
   amax(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.amax(a as number, mask, keepdim)); }
+  amin(a: Handle, mask: number, keepdim: boolean): Handle { return this.id(this.x.amin(a as number, mask, keepdim)); } // helper leftovers
   maxAll(a: Handle, op: Op = Op.MaxAll): Handle { return this.id(this.x.max_all(a as number, op)); }
   maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] {
     const values = this.id(this.x.max_dim(a as number, dim, keepdim, op));
@@ -346,6 +347,9 @@ export class WasmDevice implements Backend {
     const values = this.id(this.x.pool2d(op, x as number, this.args(p)));
     const idx = this.x.take_pool_indices();
     return [values, idx ? idx : null];
+  }
+  scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
+    return this.id(this.x.scatter_reduce_flat(a as number, src as number, index as number, mode, includeSelf));
   }
   // sorting and order statistics
   sortSelect(op: Op, a: Handle, dim: number, k: number, flags: number, keepdim: boolean): [Handle, Handle] {

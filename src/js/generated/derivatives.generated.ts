@@ -17,8 +17,9 @@ import {
   gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
   maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
   mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, sliceBackward,
-  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -246,4 +247,14 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.LayerNorm]: (r, g, k) => layerNormBackward(r, g, k),
   [Op.Embedding]: (r, g, k) => embeddingBackward(r, g, k),
   [Op.BatchNorm]: (r, g, k) => batchNormBackward(r, g, k),
+  [Op.ScatterReduce]: (r, g, k) => scatterReduceBackward(r, g, k),
+  [Op.ReflectionPad1d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReflectionPad2d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReflectionPad3d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReplicationPad1d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReplicationPad2d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ReplicationPad3d]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.CircularPad]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Amin]: (r, g, k) => amaxBackward(r, g, k),
+  [Op.Bernoulli]: (r, g, k) => zerosBackward(r, g, k),
 };

@@ -18,3 +18,4 @@ export { sortBackward, medianAllBackward } from './sort.js'; // sorting and orde
 export { convolutionBackward } from '../ops/conv.js'; // convolution and pooling (helper conv)
 export { pool2dBackward } from '../ops/pool.js';
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm.js'; // nn normalization (helper nnnorm)
+export { scatterReduceBackward } from './scatter_reduce.js'; // scatter_reduce (helper leftovers)

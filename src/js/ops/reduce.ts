@@ -109,6 +109,16 @@ export function amax(a: JsTensor, mask: number, keepdim: boolean): JsTensor {
 /** −x of every element (min is −max(−x): the same first index, the same NaN). */
 const negated = (x: Floats): Floats => x.map((v) => -v);
 
+/** amin over mask (helper leftovers, linalg.matrix_norm): −amax(−a), AminBackward0 with amax's rule. */
+export function amin(a: JsTensor, mask: number, keepdim: boolean): JsTensor {
+  const out = empty(reducedShape(a.shape, mask, keepdim), a.dtype), o = out.data as Floats;
+  reduceMax(negated(a.data as Floats), a.shape, mask, o);
+  for (let i = 0; i < o.length; i++) o[i] = -o[i];
+  const r = record(Op.Amin, out, [a]);
+  if (r) { r.i0 = mask; r.i1 = keepdim ? 1 : 0; r.saved = [a]; r.savesResult = true; }
+  return out;
+}
+
 /** max (Op.MaxAll) or min (Op.MinAll) of every element, 0-d. */
 export function maxAll(a: JsTensor, op: Op = Op.MaxAll): JsTensor {
   const out = empty([], a.dtype);

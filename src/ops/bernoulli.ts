@@ -1,0 +1,78 @@
+// torch.bernoulli, Tensor.bernoulli, Tensor.bernoulli_ (helper leftovers): PyTorch's CPU
+// bernoulli_tensor kernel draws, element by element in row-major order, one
+// uniform_real_distribution sample of p's type (24 bits for float32 p, 53 for float64) and
+// keeps u < p: the same stream as torch.rand, so torch.manual_seed(s) gives PyTorch's values.
+// bernoulli_ with a number p on a float32 tensor goes through MKL in PyTorch (another stream):
+// here it uses the float path above, so its values differ from PyTorch's (docs/api.md).
+
+import { Op, DType } from '../../abi/abi.js';
+import { RuntimeError, NotImplementedError } from '../errors.js';
+import { Tensor } from '../tensor.js';
+import { bind, bindOverloads } from '../signature.js';
+import { parseSchema } from '../schema.js';
+import { DTYPES, isFloating } from '../dtype.js';
+import { default_generator } from '../random.js';
+import { viewAs, expand } from './shape.js';
+import { inplace, checkLeaf } from './inplace.js';
+import { is_grad_enabled } from '../autograd.js';
+
+const P_RANGE = 'Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)';
+const BERNOULLI = parseSchema('bernoulli(Tensor input) -> Tensor');
+const BERNOULLI_ = [parseSchema('bernoulli_(Tensor self, Tensor p) -> Tensor'), parseSchema('bernoulli_(Tensor self, float p=0.5) -> Tensor')];
+
+/** 1 where the next uniform draw (24 or 53 bits) is below p[i], else 0. */
+function draws(p: ArrayLike<number>, double: boolean): Float64Array {
+  for (let i = 0; i < p.length; i++) if (!(p[i] >= 0 && p[i] <= 1)) throw new RuntimeError(P_RANGE);
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = (double ? default_generator.randomDouble53() : default_generator.randomFloat24()) < p[i] ? 1 : 0;
+  return out;
+}
+
+function probabilities(p: Tensor): ArrayLike<number> {
+  if (!isFloating(p._dtype)) throw new RuntimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${DTYPES[p._dtype]._scalarType}'`);
+  return p._dev.read(p.h) as ArrayLike<number>;
+}
+
+function bernoulliBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor;
+  const values = draws(probabilities(input), input._dtype === DType.Float64);
+  // BernoulliBackward0 over input: a zero gradient (the node's rule is zerosBackward)
+  const out = viewAs(Op.Bernoulli, input, input._shape);
+  out._dev.write(out.h, values);
+  return out;
+}
+
+function bernoulliInplace(self: Tensor, overload: number, a: Record<string, unknown>): Tensor {
+  checkLeaf(self);
+  if (is_grad_enabled() && self.requires_grad) throw new NotImplementedError('wasmgrad: bernoulli_ on a tensor that requires grad is not supported');
+  let values: Float64Array;
+  if (overload === 0) {
+    const p = a.p as Tensor, e = expand(p, [...self._shape]);
+    try { values = draws(probabilities(e), p._dtype === DType.Float64); } finally { if (e !== p) e.dispose(); }
+  } else {
+    const p = a.p as number;
+    if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+    values = draws(new Float64Array(self.numel()).fill(p), self._dtype === DType.Float64);
+  }
+  return inplace(self, () => {
+    const t = viewAs(Op.Clone, self, self._shape);
+    t._dev.write(t.h, values);
+    return t;
+  });
+}
+
+/**
+ * 0/1 samples, 1 with probability input[i] (input's dtype; BernoulliBackward0, a zero gradient).
+ * torch.manual_seed(s) gives PyTorch's values (the stream of torch.rand).
+ * @example
+ * torch.manual_seed(0);
+ * console.log(`${torch.bernoulli(torch.tensor([0, 1, 0.5]))}`); // tensor([0., 1., 1.])
+ */
+export function bernoulli(input: Tensor): Tensor;
+export function bernoulli(...args: unknown[]): Tensor { return bernoulliBound(bind(BERNOULLI, args, null)); }
+
+/** @internal the Tensor methods, self bound */
+export const methods = {
+  bernoulli: (self: Tensor, args: unknown[]): Tensor => bernoulliBound(bind(BERNOULLI, args, self)),
+  bernoulli_: (self: Tensor, args: unknown[]): Tensor => bernoulliInplace(self, ...bindOverloads(BERNOULLI_, args, self)),
+};
