@@ -63,7 +63,7 @@ describe('second derivatives through convolution and pooling', () => {
       expect(() => torch.autograd.grad([y], [x], { create_graph: true })).toThrow();
       const z = torch.nn.functional.max_pool2d(x.pow(2), 2).sum();
       const [gx] = torch.autograd.grad([z], [x]);
-      expect(gx.shape).toEqual([1, 1, 4, 4]);
+      expect(gx!.shape).toEqual([1, 1, 4, 4]);
     });
   }
 });
