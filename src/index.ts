@@ -38,7 +38,7 @@ export {
 export type { CompareOther, CloseOptions } from './ops/compare.js';
 export { bitwise_and, bitwise_or, bitwise_xor, bitwise_not, bitwise_left_shift, bitwise_right_shift } from './ops/bitwise.js';
 export type { BitwiseOther } from './ops/bitwise.js';
-export { sum, mean, max, min, argmax, argmin, amax, logsumexp, softmax, log_softmax } from './ops/reduce.js';
+export { sum, mean, max, min, argmax, argmin, amax, amin, logsumexp, softmax, log_softmax } from './ops/reduce.js';
 export {
   prod, var_ as var, std, var_mean, std_mean, all, any, count_nonzero, nansum, nanmean, norm, aminmax,
 } from './ops/reduce_stats.js'; // reductions 2

@@ -1903,6 +1903,12 @@ export class Tensor {
    */
   amax(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.amax(this, dim, options, true); }
   /**
+   * The smallest value over `dim` (all dims when omitted). See {@link amin}.
+   * @example
+   * console.log(`${torch.tensor([[1, 5], [7, 2]]).amin(0)}`); // tensor([1., 2.])
+   */
+  amin(dim?: red.DimArg | red.ReduceOptions, options?: red.ReduceOptions | boolean): Tensor { return red.amin(this, dim, options, true); }
+  /**
    * `log(sum(exp(x)))` over `dim`, computed stably. See {@link logsumexp}.
    * @example
    * console.log(`${torch.tensor([0, 0]).logsumexp(0)}`); // tensor(0.6931)

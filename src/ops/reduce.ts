@@ -231,27 +231,41 @@ export function argmin(...args: unknown[]): Tensor { return argExtreme('argmin',
 /** @internal Tensor.argmax / argmin */
 export const argExtremeMethod = (name: 'argmax' | 'argmin', self: Tensor, args: unknown[]): Tensor => argExtreme(name, args, self);
 
-/**
- * The maximum over dim(s) (all when omitted); ties share the gradient.
- * @example torch.amax(x, 1); x.amax([0, 1], { keepdim: true })
- */
-export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
-  checkTensorArg('amax', 'input', 1, input);
-  checkFloating(input, 'amax');
+/** amax or amin: one signature, PyTorch's argument errors, the device's reduction. */
+function extremeOver(name: 'amax' | 'amin', input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
+  checkTensorArg(name, 'input', 1, input);
+  checkFloating(input, name);
   // one signature, amax(Tensor input, int[1] dim=[], bool keepdim=False): PyTorch's plain type errors
   for (const key of [...Object.keys(isOptions(dim) ? dim : {}), ...Object.keys(isOptions(options) ? options : {})]) {
-    if (key !== 'dim' && key !== 'keepdim') throw new TypeError(`amax() got an unexpected keyword argument '${key}'`);
+    if (key !== 'dim' && key !== 'keepdim') throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
   }
   const d: unknown = isOptions(dim) ? dim.dim : dim;
   const positional = options !== undefined && !isOptions(options);
   const keepdim: unknown = (isOptions(dim) ? dim.keepdim : undefined) ?? (positional ? options : options?.keepdim) ?? false;
   if (!(d === undefined || d === null || typeof d === 'number' || Array.isArray(d))) {
-    throw argTypeError('amax', 'dim', isOptions(dim) ? 0 : method ? 1 : 2, 'tuple of ints', d);
+    throw argTypeError(name, 'dim', isOptions(dim) ? 0 : method ? 1 : 2, 'tuple of ints', d);
   }
-  if (typeof keepdim !== 'boolean') throw argTypeError('amax', 'keepdim', positional ? (method ? 2 : 3) : 0, 'bool', keepdim);
-  const mask = dimMask(d as DimArg | undefined, input._shape.length, { fn: 'amax', name: 'dim', position: 1 });
-  checkNonEmptyReduction(input, d as DimArg | undefined, 'amax');
-  return new Tensor(input._dev, input._dev.amax(input.h, mask, keepdim), reducedShape(input._shape, mask, keepdim), input._dtype);
+  if (typeof keepdim !== 'boolean') throw argTypeError(name, 'keepdim', positional ? (method ? 2 : 3) : 0, 'bool', keepdim);
+  const mask = dimMask(d as DimArg | undefined, input._shape.length, { fn: name, name: 'dim', position: 1 });
+  checkNonEmptyReduction(input, d as DimArg | undefined, name);
+  return new Tensor(input._dev, (name === 'amax' ? input._dev.amax(input.h, mask, keepdim) : input._dev.amin(input.h, mask, keepdim)), reducedShape(input._shape, mask, keepdim), input._dtype);
+}
+
+/**
+ * The maximum over dim(s) (all when omitted); ties share the gradient.
+ * @example torch.amax(x, 1); x.amax([0, 1], { keepdim: true })
+ */
+export function amax(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
+  return extremeOver('amax', input, dim, options, method);
+}
+
+/**
+ * The smallest value over dim (all dims when omitted), as amax on −x: ties share the gradient
+ * (AminBackward0), a NaN wins.
+ * @example torch.amin(x, 1); x.amin([0, 1], { keepdim: true })
+ */
+export function amin(input: Tensor, dim?: DimArg | ReduceOptions, options?: ReduceOptions | boolean, method = false): Tensor {
+  return extremeOver('amin', input, dim, options, method);
 }
 
 /**

@@ -850,6 +850,9 @@ export const ops: Rows = {
   ]) }),
   // linalg.matrix_norm (helper leftovers): amin over a dim, and the matrix norms PyTorch composes
   [Op.Amin]: manual('AminBackward0', ['self'], 'amaxBackward', { cases: withFloat64([
+    { name: 'amin/dims ties NaN', call: 'torch.amin', args: [{ values: [1, -3, -3, 2, 0, NaN, -Infinity, 4, 5, 5, 5, 6], shape: [3, 4] }, [1]], family: 'reduction' },
+    { name: 'amin/method keepdim', call: 'Tensor.amin', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { keepdim: true }, family: 'reduction' },
+    { name: 'amin/all', call: 'torch.amin', args: [{ values: [2, -1, -1, 0], shape: [2, 2] }], family: 'reduction' },
     { name: 'matrix_norm/-1', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 4], domain: 'any' }, -1], family: 'reduction' },
     { name: 'matrix_norm/-inf keepdim', call: 'torch.linalg.matrix_norm', args: [{ shape: [2, 3, 4], domain: 'any' }, -Infinity], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'matrix_norm/-1 ties', call: 'torch.linalg.matrix_norm', args: [{ values: [1, -2, 2, -1, 0, 3], shape: [2, 3] }, -1], family: 'reduction' },
