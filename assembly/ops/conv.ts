@@ -13,13 +13,14 @@
 // and groups in s1; the shapes come from its inputs.
 
 import { Op, Err, DType } from '../../abi/abi';
-import { newTensor, release, dataOf, numelOf, ndimOf, shapePtr, requiresGrad, dtypeOf, elemShift } from '../tensors';
-import { is_grad_enabled, newRecord, setInput, save, setParams } from '../tape';
+import { newTensor, release, dataOf, numelOf, ndimOf, shapePtr, dtypeOf, elemShift } from '../tensors';
+import { setParams } from '../tape';
 import { alloc, free } from '../alloc';
 import { SHAPE } from '../scratch';
 import { gemm } from '../kernels/gemm';
 import { gemm64 } from '../kernels/gemm64';
 import { im2col } from '../kernels/conv';
+import { recordWeighted } from './linalg';
 
 let ND = 4, N = 0, C = 0, H = 1, W = 0, O = 0, KH = 1, KW = 0, OH = 1, OW = 0;
 let SH = 1, SW = 1, PH = 0, PW = 0, DH = 1, DW = 1, G = 1;
@@ -119,16 +120,9 @@ export function convolution(x: i32, w: i32, bias: i32, p: usize): i32 {
     load<i32>(p, 12), load<i32>(p, 16), load<i32>(p, 20), load<i32>(p, 24));
   const out = convCompute(x, w, bias);
   if (out < 0) return out;
-  const needs = requiresGrad(x) || requiresGrad(w) || (bias != 0 && requiresGrad(bias));
-  if (!is_grad_enabled() || !needs) return out;
-  const r = newRecord(Op.Convolution, bias ? 3 : 2, out);
-  if (!r) { release(out); return Err.OutOfMemory; }
-  setInput(r, 0, x);
-  setInput(r, 1, w);
-  if (bias) setInput(r, 2, bias);
-  if (requiresGrad(w)) save(r, 0, x);
-  if (requiresGrad(x)) save(r, 1, w);
-  setParams(r, <f64>DH + <f64>DW * 65536, <f64>G, SH | (SW << 16), PH | (PW << 16));
+  const r = recordWeighted(Op.Convolution, x, w, bias, out);
+  if (!r) return Err.OutOfMemory;
+  if (r > 1) setParams(r, <f64>DH + <f64>DW * 65536, <f64>G, SH | (SW << 16), PH | (PW << 16));
   return out;
 }
 

@@ -98,14 +98,23 @@ export function linear(x: i32, w: i32, bias: i32): i32 {
     release(out);
     return Err.OutOfMemory;
   }
+  return recordWeighted(Op.Addmm, x, w, bias, out) ? out : Err.OutOfMemory;
+}
+
+/**
+ * Records op over input x, weight w and an optional bias (F.linear, convolution) when a gradient is
+ * needed, x saved for w's gradient and w for x's. Returns the record (1 when none was needed), or 0
+ * having freed out when memory ran out.
+ */
+export function recordWeighted(op: i32, x: i32, w: i32, bias: i32, out: i32): usize {
   const needs = requiresGrad(x) || requiresGrad(w) || (bias != 0 && requiresGrad(bias));
-  if (!is_grad_enabled() || !needs) return out;
-  const r = newRecord(Op.Addmm, bias ? 3 : 2, out);
-  if (!r) { release(out); return Err.OutOfMemory; }
+  if (!is_grad_enabled() || !needs) return 1;
+  const r = newRecord(op, bias ? 3 : 2, out);
+  if (!r) { release(out); return 0; }
   setInput(r, 0, x);
   setInput(r, 1, w);
   if (bias) setInput(r, 2, bias);
   if (requiresGrad(w)) save(r, 0, x);
   if (requiresGrad(x)) save(r, 1, w);
-  return out;
+  return r;
 }
