@@ -311,6 +311,23 @@ def indexing_cases():
     error("index/out of bounds dim 1", "Tensor.__getitem_spec__", lambda: [mat(), [":", -4]])
     error("index/too many", "Tensor.__getitem_spec__", lambda: [mat(), [0, 0, 0]])
     error("index/step zero or less", "Tensor.__getitem_spec__", lambda: [mat(), ["::-1"]])
+    # x[...] = value, spelled x.index_put_([...], value) (scripts/index_spec.py)
+    ix0 = lambda: torch.tensor([0])  # noqa: E731
+    rows = lambda: torch.tensor([True, False])  # noqa: E731
+    error("index_put_/value str", "Tensor.index_put_", lambda: [mat(), [0], "a"])
+    error("index_put_/value None", "Tensor.index_put_", lambda: [mat(), [":", 1], None])
+    error("index_put_/value shape", "Tensor.index_put_", lambda: [mat(), [0], torch.randn(2)])
+    error("index_put_/value more dims", "Tensor.index_put_", lambda: [mat(), [0], torch.randn(2, 1, 3)])
+    error("index_put_/value shape with tensor", "Tensor.index_put_", lambda: [mat(), [rows()], torch.randn(2)])
+    error("index_put_/value dtype with tensor", "Tensor.index_put_", lambda: [mat(), [ix0()], torch.randn(3).double()])
+    error("index_put_/value dtype after slice", "Tensor.index_put_", lambda: [mat(), [":", ix0()], torch.randn(2, 1).double()])
+    error("index_put_/leaf through a view", "Tensor.index_put_", lambda: [mat(True), [0], 1.5])
+    error("index_put_/leaf whole", "Tensor.index_put_", lambda: [mat(True), ["..."], torch.randn(3)])
+    error("index_put_/leaf mask", "Tensor.index_put_", lambda: [mat(True), [rows()], 1.5])
+    error("index_put_/out of bounds", "Tensor.index_put_", lambda: [mat(), [":", 3], 1.5])
+    error("index_put_/too many", "Tensor.index_put_", lambda: [mat(), [0, 0, 0], 1.5])
+    error("index_put_/accumulate slice", "Tensor.index_put_", lambda: [mat(), [ix0(), ":"], torch.tensor(1.0), True])
+    error("index_put_/accumulate int", "Tensor.index_put_", lambda: [mat(), 0, torch.tensor(1.0), True])
 
 
 def indexing2_cases():

@@ -25,3 +25,21 @@ torch.Tensor.__getitem_spec__ = lambda self, spec: self[index_key(spec)]
 # x.name_(*args) on a copy of x (x.clone(), so x stays a leaf and its gradient flows
 # through the in-place node): how the generators record in-place methods
 torch.Tensor.__inplace__ = lambda self, name, *args, **kwargs: getattr(self.clone(), name)(*args, **kwargs)
+
+
+# wasmgrad's x.index_put_(items, values) (docs/api.md, "Indexing"): a list of tensors with a tensor
+# of values is PyTorch's index_put_; any other index is Python's x[...] = values (libtorch's
+# index_put_ over TensorIndex). With accumulate, PyTorch's index_put_ decides (and raises).
+_index_put_ = torch.Tensor.index_put_
+
+
+def _index_put_items(self, indices, values, accumulate=False):
+    items = indices if isinstance(indices, (list, tuple)) else [indices]
+    if accumulate or (items and all(isinstance(t, torch.Tensor) for t in items) and isinstance(values, torch.Tensor)):
+        key = index_key(items) if isinstance(indices, (list, tuple)) else index_key(items)[0]
+        return _index_put_(self, key, values, accumulate)
+    self[index_key(items)] = values
+    return self
+
+
+torch.Tensor.index_put_ = _index_put_items

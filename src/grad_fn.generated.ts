@@ -238,5 +238,9 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.CircularPad]: 'CopySlices',
   [Op.Amin]: 'AminBackward0',
   [Op.Bernoulli]: 'BernoulliBackward0',
+  [Op.SetSlices]: 'CopySlices',
+  [Op.SetWhole]: 'CopyBackwards',
+  [Op.Zero]: 'ZeroBackward0',
+  [Op.Fill]: 'FillBackward2',
   [Op.Count]: '',
 };

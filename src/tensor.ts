@@ -32,7 +32,7 @@ import { checkBool, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
 import { castTensor } from './cast.js';
 import { TYPE_NAMES } from './dtype.js';
-import { inplace, checkOverwrite } from './ops/inplace.js';
+import { inplace, fillInto, copyInto } from './ops/inplace.js';
 import { full_like } from './creation.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
@@ -1559,7 +1559,7 @@ export class Tensor {
    * @example
    * const g = torch.ones(2); g.zero_(); console.log(`${g}`); // tensor([0., 0.])
    */
-  zero_(): this { return this.fill_(0); }
+  zero_(): this { return fillInto(this, 0, Op.Zero) as this; }
   /**
    * Sets every element to `value`, in place.
    * @example
@@ -1567,26 +1567,16 @@ export class Tensor {
    */
   fill_(value: number | boolean | { value: number | boolean }): this {
     const v = typeof value === 'object' ? value.value : value;
-    checkOverwrite(this, 'fill_');
-    return inplace(this, () => full_like(this, Number(v))) as this;
+    return fillInto(this, Number(v), Op.Fill) as this;
   }
   /**
-   * Copies `src`'s values into this tensor (broadcast, converted to its dtype), in place.
+   * Copies `src`'s values into this tensor (broadcast, converted to its dtype), in place
+   * (CopyBackwards when either requires grad: src gets the gradient).
    * @example
    * const t = torch.zeros(2, 2); t.copy_(torch.tensor([1, 2])); console.log(`${t}`); // tensor([[1., 2.], [1., 2.]])
    */
   copy_(src: Tensor | { src: Tensor }): this {
-    const from = src instanceof Tensor ? src : src.src;
-    checkOverwrite(this, 'copy_', from);
-    return inplace(this, () => {
-      const d = from.detach(), c = castTensor(d, this._dtype, false);
-      try {
-        return sameShape(c._shape, this._shape) ? c.clone() : c.expand(...this._shape);
-      } finally {
-        if (c !== d) c.dispose();
-        d.dispose();
-      }
-    }) as this;
+    return copyInto(this, src instanceof Tensor ? src : src.src) as this;
   }
   /**
    * PyTorch's `x[...]` for reading: integers select, `'start:stop:step'` strings slice, `'...'`
@@ -1894,6 +1884,22 @@ export class Tensor {
    */
   index_put(...args: [indices: Tensor[], values: Tensor, accumulate?: boolean] | [{ indices: Tensor[]; values: Tensor; accumulate?: boolean }]): Tensor {
     return ix2.methods.index_put(this, args);
+  }
+  /**
+   * In place: PyTorch's `x[...] = values` (libtorch's `x.index_put_({...}, values)`), with the
+   * index of {@link index}: integers, `'start:stop:step'`, `'...'`, `null`, int64 and bool tensors.
+   * values is a tensor (broadcast to the indexed shape) or a number; `accumulate` adds instead.
+   * A list of tensors alone is PyTorch's `index_put_`.
+   * @example
+   * const x = torch.zeros(2, 3);
+   * x.index_put_([':', 1], 5);                        // x[:, 1] = 5
+   * x.index_put_([x.lt(0)], torch.tensor(-1));        // x[x < 0] = -1
+   * x.index_put_([1, '1:'], torch.tensor([7, 8]));    // x[1, 1:] = tensor([7, 8])
+   * console.log(`${x.flatten()}`); // tensor([0., 5., 0., 0., 7., 8.])
+   */
+  index_put_(...args: [indices: ix.IndexItem | readonly ix.IndexItem[], values: Tensor | number | boolean, accumulate?: boolean]
+    | [{ indices: ix.IndexItem | readonly ix.IndexItem[]; values: Tensor | number | boolean; accumulate?: boolean }]): this {
+    return ix.indexPutMethod(this, args) as this;
   }
   // end of shape and indexing 2
   /**

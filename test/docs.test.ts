@@ -129,8 +129,10 @@ function fixtureNames(): Set<string> {
   const ops = loadFixture<{ cases: { call: string }[]; creation?: { call: string }[] }>('ops.json');
   const errors = loadFixture<{ cases: { call?: string; error_type: string }[] }>('errors.json');
   for (const c of ops.cases) out.add(c.call);
-  const table = loadFixture<{ cases: { call: string }[]; bool_results: { call: string }[] }>('table.json');
+  const table = loadFixture<{ cases: { call: string; args: unknown[] }[]; bool_results: { call: string }[] }>('table.json');
   for (const c of [...table.cases, ...table.bool_results]) out.add(c.call); // test/table-ops.test.ts
+  // an in-place case calls the method it names on a copy of its first argument
+  for (const c of table.cases) if (c.call === 'Tensor.__inplace__') out.add(`Tensor.${c.args[1] as string}`);
   // test/dtypes.test.ts
   for (const c of loadFixture<{ cases: { fn?: string; method?: boolean }[] }>('dtypes.json').cases) {
     if (c.fn) out.add(`${c.method ? 'Tensor' : 'torch'}.${c.fn}`);

@@ -255,6 +255,10 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.CircularPad: return gatherFlatBackward(r, g, k);
     case Op.Amin: return amaxBackward(r, g, k);
     case Op.Bernoulli: return zerosBackward(r, g, k);
+    case Op.SetSlices: return scatterFlatBackward(r, g, k);
+    case Op.SetWhole: return scatterFlatBackward(r, g, k);
+    case Op.Zero: return zerosBackward(r, g, k);
+    case Op.Fill: return zerosBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

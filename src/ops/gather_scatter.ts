@@ -1060,6 +1060,10 @@ function scattered(op: Op, input: Tensor, src: Tensor, at: Int32Array, accumulat
   }
 }
 
+/** input with src's elements put at (or, accumulate, added to) the flat positions `at`, recorded as `op` (index_put's rule). */
+export const putFlat = (op: Op.IndexPut | Op.SetSlices | Op.SetWhole, input: Tensor, src: Tensor, at: Int32Array, accumulate: boolean): Tensor =>
+  scattered(op, input, src, at, accumulate);
+
 /** scatter's checks, and for each src element the flat position in input it goes to (-1: none). */
 function scatterTargets(input: Tensor, dim: number, index: Tensor, src: Tensor | null): Int32Array {
   const shape = input._shape, ishape = index._shape, nd = Math.max(shape.length, 1);

@@ -14,13 +14,17 @@
 
 import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, ValueError, TypeError } from '../errors.js';
-import { normDim } from '../shape.js';
+import { normDim, sameShape } from '../shape.js';
+import { DTYPES } from '../dtype.js';
+import { castTensor } from '../cast.js';
+import { is_grad_enabled } from '../autograd.js';
+import { inplace, checkLeaf } from './inplace.js';
 import { Tensor } from '../tensor.js';
 import { bind, isOptions } from '../signature.js';
 import { parseSchema, type Schema } from '../schema.js';
 import { invalidCombination } from '../args.js';
-import { unsqueeze } from './shape.js';
-import { advancedIndex } from './gather_scatter.js'; // shape and indexing 2: tensor indices
+import { unsqueeze, reshape, expand } from './shape.js';
+import { advancedIndex, putFlat, index_put } from './gather_scatter.js'; // shape and indexing 2: tensor indices
 
 const selectSchema = parseSchema('select(Tensor input, int dim, int index) -> Tensor');
 const narrowSchema = parseSchema('narrow(Tensor input, int dim, int start, int length) -> Tensor');
@@ -186,3 +190,112 @@ export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): T
 export const selectMethod = (self: Tensor, args: unknown[]): Tensor => selectBound(bindListed(selectSchema, args, self, SELECT));
 /** @internal */
 export const narrowMethod = (self: Tensor, args: unknown[]): Tensor => narrowBound(bindListed(narrowSchema, args, self, NARROW));
+
+// ---- x[...] = value ----------------------------------------------------------------------
+// PyTorch's `x[items] = value` is libtorch's `x.index_put_({items}, value)`, the spelling that
+// pairs with x.index([...]). The items' flat positions in x come from indexing a tensor of
+// positions with the same items (so reading and writing share every check and error); the
+// value is broadcast to the indexed shape and put there in place, under the node PyTorch
+// records: CopyBackwards for x[...] = v (a copy_ into x), IndexPutBackward0 for tensor indices
+// alone (index_put_ into x), CopySlices where basic items make a view to write through.
+
+/** The flat position in x of each element of x.index(list), as x.index(list) would shape them. */
+function positionsOf(x: Tensor, list: readonly IndexItem[]): Tensor {
+  const n = x._shape.reduce((a, b) => a * b, 1), dev = x._dev;
+  const at = new Tensor(dev, dev.fromData(Int32Array.from({ length: n }, (_, i) => i), x._shape, DType.Int64), x._shape.slice(), DType.Int64);
+  try { return index(at, list); } finally { at.dispose(); }
+}
+
+/** value as a tensor on x's device: a number takes x's dtype (PyTorch's valueToTensor). */
+function valueTensor(x: Tensor, value: unknown): Tensor {
+  if (value instanceof Tensor) return value;
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    const type = value == null ? 'NoneType' : typeof value === 'string' ? 'str' : Array.isArray(value) ? 'list' : typeof value === 'object' ? 'dict' : typeof value;
+    throw new TypeError(`can't assign a ${type} to a torch.${DTYPES[x._dtype]._scalarType}Tensor`);
+  }
+  const v = Number(value), dev = x._dev;
+  const f64 = new Tensor(dev, dev.fromData(Float64Array.of(v), [], DType.Float64), [], DType.Float64);
+  if (x._dtype === DType.Float64) return f64;
+  try { return castTensor(f64, x._dtype); } finally { f64.dispose(); }
+}
+
+/**
+ * x[items] = values (accumulate: +=, for index_put_'s tensor lists) in place, with PyTorch's
+ * checks in its order: the index; then without tensor items (copy_) the value's broadcast and
+ * the leaf, with them (index_put_) the leaf, the dtype and the broadcast.
+ * @internal
+ */
+export function indexPutItems(self: Tensor, items: IndexItem | readonly IndexItem[], values: unknown, accumulate: boolean): Tensor {
+  const list = Array.isArray(items) ? items as readonly IndexItem[] : [items as IndexItem];
+  const tensors = list.some((it) => it instanceof Tensor);
+  const op = list.every((it) => it === '...') ? Op.SetWhole
+    : tensors && list.every((it) => it === '...' || it instanceof Tensor) ? Op.IndexPut : Op.SetSlices;
+  const owned: Tensor[] = [];
+  const own = (t: Tensor, from: unknown): Tensor => { if (t !== from) owned.push(t); return t; };
+  try {
+    let v = own(valueTensor(self, values), values);
+    const pos = own(positionsOf(self, list), self);
+    // PyTorch drops the value's leading 1s first (slicePrefix1sSize)
+    let lead = 0;
+    while (lead < v._shape.length && v._shape[lead] === 1) lead++;
+    if (lead) v = own(reshape(v, v._shape.slice(lead)), v);
+    if (!tensors) {
+      v = own(expand(v, pos._shape), v);
+      if (op === Op.SetSlices && is_grad_enabled() && self.requires_grad && self.is_leaf) {
+        throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+      }
+      checkLeaf(self);
+      v = own(castTensor(v, self._dtype), v);
+    } else {
+      if (op === Op.IndexPut) checkLeaf(self);
+      else if (is_grad_enabled() && self.requires_grad && self.is_leaf) {
+        throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+      }
+      if (v._dtype !== self._dtype) {
+        throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${DTYPES[self._dtype]._scalarType} for the destination and ${DTYPES[v._dtype]._scalarType} for the source.`);
+      }
+      if (!sameShape(v._shape, pos._shape)) {
+        const fits = v._shape.length <= pos._shape.length && v._shape.every((s, d) => s === 1 || s === pos._shape[d + pos._shape.length - v._shape.length]);
+        if (!fits) throw new RuntimeError(`shape mismatch: value tensor of shape [${v._shape.join(', ')}] cannot be broadcast to indexing result of shape [${pos._shape.join(', ')}]`);
+        v = own(expand(v, pos._shape), v);
+      }
+    }
+    const at = pos._dev.read(pos.h) as Int32Array;
+    return inplace(self, () => putFlat(op, self, v, at, accumulate));
+  } finally {
+    for (const t of owned) t.dispose();
+  }
+}
+
+/**
+ * @internal Tensor.index_put_(indices, values, accumulate): a list of tensors is PyTorch's
+ * index_put_; any other index (integers, slices, '...', null, tensors mixed in) is x[...] = values.
+ */
+export function indexPutMethod(self: Tensor, args: unknown[]): Tensor {
+  const last = args[args.length - 1];
+  const kw = args.length && isOptions(last) && !(last instanceof Tensor) ? last as Record<string, unknown> : null;
+  const pos = kw ? args.slice(0, -1) : args;
+  const names = ['indices', 'values', 'accumulate'];
+  if (pos.length > 3) throw new TypeError(`index_put_() takes at most 3 arguments (${pos.length} given)`);
+  const a: Record<string, unknown> = { accumulate: false };
+  pos.forEach((v, i) => { a[names[i]] = v; });
+  for (const [k, v] of Object.entries(kw ?? {})) {
+    if (!names.includes(k)) throw new TypeError(`index_put_() got an unexpected keyword argument '${k}'`);
+    a[k] = v;
+  }
+  const missing = names.slice(0, 2).filter((k) => !(k in a));
+  if (missing.length) throw new TypeError(`index_put_() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${missing.map((k) => `"${k}"`).join(', ')}`);
+  if (typeof a.accumulate !== 'boolean') throw new TypeError("index_put_(): argument 'accumulate' must be bool");
+  const { indices, values, accumulate } = a as { indices: IndexItem | IndexItem[]; values: unknown; accumulate: boolean };
+  if (Array.isArray(indices) && indices.length && indices.every((t) => t instanceof Tensor) && values instanceof Tensor) {
+    return inplace(self, () => index_put(self, indices as Tensor[], values, accumulate));
+  }
+  // accumulate is index_put_'s alone: PyTorch's error names the first item that is not a tensor
+  if (accumulate) {
+    const pyType = (it: unknown): string => it === null ? 'NoneType' : it === '...' ? 'ellipsis' : typeof it === 'string' ? 'slice' : typeof it === 'number' ? 'int' : typeof it;
+    if (!Array.isArray(indices)) throw new TypeError(`index_put_(): argument 'indices' (position 1) must be tuple of Tensors, not ${pyType(indices)}`);
+    const k = indices.findIndex((t) => !(t instanceof Tensor));
+    if (k >= 0) throw new TypeError(`expected Tensor as element ${k} in argument 0, but got ${pyType(indices[k])}`);
+  }
+  return indexPutItems(self, indices, values, accumulate);
+}

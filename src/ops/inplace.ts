@@ -7,10 +7,13 @@
 // an inplace operation" error (the devices check the versions they saved).
 //
 // wasmgrad's views are copies (issue 7 makes them alias), so writing through a
-// view does not reach its base yet.
+// view does not reach its base yet; x[...] = v is x.index_put_([...], v) (indexing.ts).
 
-import { DType } from '../../abi/abi.js';
+import { DType, Op } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
+import { full_like } from '../creation.js';
+import { viewAs, expand } from './shape.js';
+import { putFlat } from './gather_scatter.js';
 import { sameShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { DTYPES, isFloating } from '../dtype.js';
@@ -61,14 +64,36 @@ export function inplace(self: Tensor, compute: () => Tensor, noDerivative?: stri
   return self;
 }
 
+/** Every value of self replaced by `value` (fill_, zero_): recorded as PyTorch does when self requires grad (its old values get no gradient). */
+export function fillInto(self: Tensor, value: number, op: Op.Fill | Op.Zero): Tensor {
+  if (!(is_grad_enabled() && self.requires_grad)) return inplace(self, () => full_like(self, value));
+  return inplace(self, () => {
+    const out = viewAs(op, self, self._shape);
+    out._dev.write(out.h, new Float64Array(out.numel()).fill(value));
+    return out;
+  });
+}
+
 /**
- * fill_, zero_ and copy_ replace every value: PyTorch records that (ZeroBackward0,
- * CopyBackwards) when autograd is on; wasmgrad refuses there rather than leave the old
- * history in place, and writes freely under no_grad or when nothing requires grad.
+ * self's values replaced by src's, broadcast and converted to self's dtype (copy_). When either
+ * requires grad this records CopyBackwards: src gets the gradient (summed over the broadcast,
+ * converted back to its dtype), self's old values none.
  */
-export function checkOverwrite(self: Tensor, name: string, src?: Tensor): void {
-  checkLeaf(self);
-  if (is_grad_enabled() && (self.requires_grad || src?.requires_grad)) {
-    throw new NotImplementedError(`wasmgrad: ${name} of a tensor that requires grad is not supported yet outside no_grad`);
-  }
+export function copyInto(self: Tensor, src: Tensor): Tensor {
+  const record = is_grad_enabled() && (self.requires_grad || src.requires_grad);
+  return inplace(self, () => {
+    const from = record ? src : src.detach();
+    const owned: Tensor[] = [];
+    const own = (t: Tensor, prev: Tensor): Tensor => { if (t !== prev) owned.push(t); return t; };
+    try {
+      let v = own(castTensor(from, self._dtype, record), from);
+      v = sameShape(v._shape, self._shape) ? v : own(expand(v, self._shape), v);
+      if (!record) return v === from ? v.clone() : (owned.splice(owned.indexOf(v), 1), v);
+      const n = v.numel();
+      return putFlat(Op.SetWhole, self, v, Int32Array.from({ length: n }, (_, i) => i), false);
+    } finally {
+      for (const t of owned) t.dispose();
+      if (from !== src) from.dispose();
+    }
+  });
 }

@@ -134,6 +134,11 @@ const any = (shape: number[]): CaseInput => ({ shape, domain: 'any' });
 /** A fixture case of the float64 kernels: the inputs drawn, then converted with .double(). */
 const f64 = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown>, family: TableCase['family']): TableCase =>
   ({ name: `${name}/float64`, call, args, kwargs, family, dtype: 'float64' });
+/** Fixture cases of x[spec] = value, spelled x.index_put_(spec, value) on a copy of x: [name, x's shape, spec, value]. */
+const setitemCases = (list: readonly (readonly [string, readonly number[], readonly unknown[], CaseArg])[]): TableCase[] =>
+  list.map(([name, shape, spec, value]) => ({
+    name: `setitem/${name}`, call: 'Tensor.__inplace__', args: [any([...shape]), 'index_put_', spec as unknown as number[], value], family: 'shape',
+  }));
 /**
  * The cases plus float64 copies (their float inputs converted with .double()) of the cases named, of
  * the first n out-of-place ones for a number n, or of the first out-of-place one.
@@ -932,7 +937,42 @@ export const ops: Rows = {
     { name: 'index_put/accumulate repeated', call: 'Tensor.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [0, 0, 2], shape: [3], dtype: 'int64' }, { values: [1, 1, 3], shape: [3], dtype: 'int64' }], { shape: [3], domain: 'any' }, true], family: 'shape' },
     { name: 'index_put/mask', call: 'torch.index_put', args: [{ shape: [2, 3], domain: 'any' }, [{ values: [1, 0, 1, 1, 0, 0], shape: [2, 3], dtype: 'bool' }], { shape: [3], domain: 'any' }], family: 'shape' },
     { name: 'index_put/broadcast values', call: 'torch.index_put', args: [{ shape: [3, 4], domain: 'any' }, [{ values: [1], shape: [1], dtype: 'int64' }], { shape: [4], domain: 'any' }], kwargs: { accumulate: true }, family: 'shape' },
-  ]) }),
+    { name: 'index_put_/inplace', call: 'Tensor.__inplace__', args: [{ shape: [3, 4], domain: 'any' }, 'index_put_', [{ values: [2, 0], shape: [2], dtype: 'int64' }], { shape: [2, 4], domain: 'any' }], family: 'shape' },
+    ...setitemCases([
+      ['mask scalar', [3, 4], [{ values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], any([])],
+      ['mask rows number', [3, 4], [{ values: [0, 1, 1], shape: [3], dtype: 'bool' }], -1],
+      ['empty mask', [2, 2], [{ values: [0, 0, 0, 0], shape: [2, 2], dtype: 'bool' }], 1],
+      ['int tensor rows', [4, 3], [{ values: [3, 0], shape: [2], dtype: 'int64' }], any([2, 3])],
+      ['0-dim tensor', [3, 4], [{ values: [2], shape: [], dtype: 'int64' }], any([4])],
+      ['ellipsis tensor', [2, 3, 4], ['...', { values: [3, 0], shape: [2], dtype: 'int64' }], any([2])],
+    ]),
+  ], 'index_put/rows', 'setitem/mask scalar') }),
+  // x[...] = value, spelled x.index_put_([...], value) (scripts/index_spec.py): index_put's kernel and
+  // rule under PyTorch's node names; x.index_put_ with tensors alone records IndexPutBackward0
+  [Op.SetSlices]: manual('CopySlices', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64(setitemCases([
+    ['column', [3, 4], [':', 1], any([3])], ['row number', [3, 4], [1], 2.5],
+    ['step', [7], ['::2'], any([4])], ['rows broadcast', [3, 4], ['1:3'], any([4])],
+    ['leading ones', [3, 4], [0], any([1, 1, 4])], ['ellipsis none', [2, 3, 4], ['...', null, -1], any([3, 1])],
+    ['non-finite', [2, 3], [':', -1], { values: [NaN, -Infinity], shape: [2] }],
+    ['slice then tensor', [3, 4, 5], [':', { values: [3, 0, 2], shape: [3], dtype: 'int64' }], any([3, 5])],
+    ['int then tensor', [3, 4, 5], [1, { values: [3, 1, 0, 2], shape: [2, 2], dtype: 'int64' }], any([5])],
+    ['float64 value', [3, 4], [0], { values: [1.5, -2, 0.25, 3], shape: [4], dtype: 'float64' }],
+  ]).concat([
+    { name: 'setitem/int64 tensor', call: 'Tensor.__inplace__', args: [{ values: [1, 2, 3], shape: [3], dtype: 'int64' }, 'index_put_', [1], 2.7], grads: false, family: 'shape' },
+    { name: 'setitem/bool tensor', call: 'Tensor.__inplace__', args: [{ values: [1, 0, 1], shape: [3], dtype: 'bool' }, 'index_put_', ['1:'] as unknown as number[], 2], grads: false, family: 'shape' },
+  ]), 'setitem/column', 'setitem/slice then tensor') }),
+  [Op.SetWhole]: manual('CopyBackwards', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64(setitemCases([
+    ['whole', [2, 3], ['...'], any([3])], ['0-dim', [], [], any([])],
+  ]).concat([
+    inplaceCase('copy', [any([2, 3]), any([3])]),
+    inplaceCase('copy', [any([2, 3]), { values: [1.5, -2, 0.25], shape: [3], dtype: 'float64' }], {}, ' float64 src'),
+    inplaceCase('copy', [any([2, 3]), { values: [1, 0, 1], shape: [3], dtype: 'bool' }], {}, ' bool src'),
+  ]), 'setitem/whole', 'copy_/inplace') }),
+  // zero_ and fill_ of a tensor that requires grad: the old values get no gradient
+  [Op.Zero]: manual('ZeroBackward0', ['self'], 'zerosBackward', { cases: withFloat64([inplaceCase('zero', [any([3, 4])])], 'zero_/inplace') }),
+  [Op.Fill]: manual('FillBackward2', ['self'], 'zerosBackward', { cases: withFloat64([
+    inplaceCase('fill', [any([3, 4]), 2.5]), inplaceCase('fill', [any([2]), -Infinity], {}, ' -inf'),
+  ], 'fill_/inplace') }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },

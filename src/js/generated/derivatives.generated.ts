@@ -257,4 +257,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.CircularPad]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Amin]: (r, g, k) => amaxBackward(r, g, k),
   [Op.Bernoulli]: (r, g, k) => zerosBackward(r, g, k),
+  [Op.SetSlices]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.SetWhole]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.Zero]: (r, g, k) => zerosBackward(r, g, k),
+  [Op.Fill]: (r, g, k) => zerosBackward(r, g, k),
 };
