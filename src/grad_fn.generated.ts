@@ -242,5 +242,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SetWhole]: 'CopyBackwards',
   [Op.Zero]: 'ZeroBackward0',
   [Op.Fill]: 'FillBackward2',
+  [Op.UniqueDim]: 'UniqueDimBackward0',
   [Op.Count]: '',
 };

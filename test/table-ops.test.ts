@@ -75,14 +75,16 @@ describe.each(DEVICES)('aminmax (reductions 2), on %s', (device) => {
 
 describe.each(DEVICES)('unique (sorting and order statistics), on %s', (device) => {
   // PyTorch 1.13 records Unique2Backward0 and raises in its backward ("the derivative for '_unique2' is not implemented")
-  it('carries Unique2Backward0, whose backward raises; sorted=false gives the sorted result; dim is refused', () => {
+  it('carries Unique2Backward0 (UniqueDimBackward0 with dim), whose backward raises; sorted=false gives the sorted result', () => {
     torch.tidy(() => {
       const x = torch.tensor([[2, 1], [2, 3]], { device, requires_grad: true });
       const u = torch.unique(x) as torch.Tensor;
       expect(u.grad_fn?.name()).toBe('Unique2Backward0');
       expect(() => u.sum().backward()).toThrow(torch.RuntimeError);
       expect((torch.unique(x, false) as torch.Tensor).tolist()).toEqual([1, 2, 3]);
-      expect(() => torch.unique(x, { dim: 0 })).toThrow(torch.NotImplementedError);
+      const rows = torch.unique(x, { dim: 0 }) as torch.Tensor;
+      expect(rows.grad_fn?.name()).toBe('UniqueDimBackward0');
+      expect(() => rows.sum().backward()).toThrow(torch.RuntimeError);
       expect(torch.tensor([1, 2], { device }).add(1).tolist()).toEqual([2, 3]);
     });
   });

@@ -259,6 +259,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SetWhole: return scatterFlatBackward(r, g, k);
     case Op.Zero: return zerosBackward(r, g, k);
     case Op.Fill: return zerosBackward(r, g, k);
+    case Op.UniqueDim: return notDifferentiable();
     default: return Err.Unimplemented;
   }
 }

@@ -12,7 +12,7 @@ import { Tensor } from '../tensor.js';
 import { bind, bindOverloads, isOptions } from '../signature.js';
 import { invalidCombination } from '../args.js';
 import { parseSchema } from '../schema.js';
-import { IndexError, RuntimeError, NotImplementedError, TypeError } from '../errors.js';
+import { IndexError, RuntimeError, TypeError } from '../errors.js';
 import { no_grad } from '../autograd.js';
 
 const S = (text: string, out = true): ReturnType<typeof parseSchema> => parseSchema(text, out);
@@ -248,7 +248,7 @@ export const modeMethod = (self: Tensor, args: unknown[]): [Tensor, Tensor] => m
 
 function uniqueBound(a: Record<string, unknown>): Tensor | Tensor[] {
   const input = a.input as Tensor, dev = input._dev;
-  if (a.dim !== null) throw new NotImplementedError('wasmgrad: torch.unique with dim is not supported yet (dim=None only)');
+  if (a.dim !== null) return uniqueDim(input, a.dim as number, a.return_inverse as boolean, a.return_counts as boolean);
   const n = input.numel();
   // a stable ascending sort of every element (NaN last), off the graph
   const [values, order] = no_grad(() => {
@@ -280,10 +280,52 @@ function uniqueBound(a: Record<string, unknown>): Tensor | Tensor[] {
 }
 
 /**
+ * unique along dim: the distinct slices in PyTorch's lexicographic order (its unique_dim: each
+ * slice compared element by element, in the order of the other dims), with the inverse over dim.
+ */
+function uniqueDim(input: Tensor, d: number, returnInverse: boolean, returnCounts: boolean): Tensor | Tensor[] {
+  const shape = input._shape, nd = shape.length, dev = input._dev;
+  if (nd === 0) throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
+  const dim = normDim(d, nd), S = shape[dim];
+  if (shape.some((s, k) => s === 0 && k !== dim)) {
+    throw new RuntimeError("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied");
+  }
+  const inner = shape.slice(dim + 1).reduce((p, s) => p * s, 1), outer = shape.slice(0, dim).reduce((p, s) => p * s, 1);
+  const data = S === 0 ? [] : dev.read(input.h);
+  const at = (slice: number, k: number): number => data[(Math.floor(k / inner) * S + slice) * inner + k % inner];
+  const len = outer * inner;
+  const compare = (a: number, b: number): number => {
+    for (let k = 0; k < len; k++) { const x = at(a, k), y = at(b, k); if (x < y) return -1; if (x > y) return 1; }
+    return 0;
+  };
+  const order = Array.from({ length: S }, (_, i) => i).sort(compare);
+  const first: number[] = [], counts: number[] = [], inverse = new Int32Array(S);
+  order.forEach((s, j) => {
+    if (j === 0 || compare(order[j - 1], s) !== 0) { first.push(s); counts.push(0); }
+    counts[counts.length - 1]++;
+    inverse[s] = first.length - 1;
+  });
+  const m = first.length, outShape = shape.slice();
+  outShape[dim] = m;
+  const index = new Int32Array(outer * m * inner);
+  for (let o = 0, j = 0; o < outer; o++) for (let q = 0; q < m; q++) for (let i = 0; i < inner; i++) index[j++] = (o * S + first[q]) * inner + i;
+  const ih = dev.fromData(index, [index.length], DType.Int32);
+  let out: Tensor;
+  try {
+    out = new Tensor(dev, dev.gatherFlat(Op.UniqueDim, input.h, null, ih, outShape, 0, false), outShape, input._dtype);
+  } finally {
+    dev.release(ih);
+  }
+  const int64 = (values: ArrayLike<number>): Tensor => new Tensor(dev, dev.fromData(values, [values.length], DType.Int64), [values.length], DType.Int64);
+  if (!returnInverse && !returnCounts) return out;
+  return [out, ...(returnInverse ? [int64(inverse)] : []), ...(returnCounts ? [int64(counts)] : [])];
+}
+
+/**
  * The distinct elements of input in ascending order, with (`return_inverse`) where each
  * element went and (`return_counts`) how often each occurs. `sorted=false` gives the
- * same ascending order (PyTorch's is its hash table's); `dim` is not supported yet
- * (NotImplementedError). Not differentiable (Unique2Backward0 raises, as PyTorch's).
+ * same ascending order (PyTorch's is its hash table's). With `dim`, the distinct slices
+ * along dim in lexicographic order (UniqueDimBackward0). Not differentiable (Unique2Backward0 raises, as PyTorch's).
  * @example
  * const [values, inverse, counts] = torch.unique(torch.tensor([2, 1, 2]), { return_inverse: true, return_counts: true });
  * console.log(`${values} ${inverse} ${counts}`); // tensor([1., 2.]) tensor([1, 0, 1]) tensor([1, 2])

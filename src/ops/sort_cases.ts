@@ -158,3 +158,16 @@ export const UNIQUE_CASES: readonly TableCase[] = [
   c('unique/int64', 'torch.unique', [INTS], { return_inverse: true }, U),
   c('unique/float64', 'torch.unique', [vals([2, 1, 2, 3], [4])], { return_counts: true }, { ...U, dtype: 'float64' }),
 ];
+
+/** unique with dim: repeated rows and columns, slices equal in their first elements, -0 and ±inf, empty. */
+const ROWS = vals([1, 2, 3, -0, 5, 1, 1, 2, 3, -Infinity, 0, 1, 0, 5, 1, 1, 2, 2], [6, 3]);
+export const UNIQUE_DIM_CASES: readonly TableCase[] = [
+  c('unique/dim 0', 'torch.unique', [ROWS], { dim: 0, return_inverse: true, return_counts: true }, U),
+  c('unique/dim 1', 'Tensor.unique', [vals([1, 3, 1, 2, 2, 0, 2, 1, 1, 2, 1, 2], [3, 4])], { dim: 1, return_counts: true }, U),
+  c('unique/dim -2 of 3-D', 'torch.unique', [vals(tiesOf(24, [0, 1], 3), [2, 6, 2])], { dim: -2, return_inverse: true }, U),
+  c('unique/dim int64', 'torch.unique', [INTS], { dim: 0, return_inverse: true, return_counts: true }, U),
+  c('unique/dim 1-D', 'torch.unique', [vals([2, 1, 2, 0], [4])], { dim: 0, return_inverse: true }, U),
+  c('unique/dim empty selected', 'torch.unique', [any([0, 3])], { dim: 0, return_inverse: true, return_counts: true }, U),
+  c('unique/dim empty other', 'torch.unique', [any([2, 0])], { dim: 1, return_counts: true }, U),
+  c('unique/dim float64', 'torch.unique', [ROWS], { dim: 0 }, { ...U, dtype: 'float64' }),
+];

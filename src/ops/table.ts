@@ -45,7 +45,7 @@
 import { Op } from '../../abi/abi.js';
 import {
   SORT_CASES, SORT_STABLE_CASES, TOPK_CASES, KTHVALUE_CASES, MEDIAN_ALL_CASES, MEDIAN_DIM_CASES, NANMEDIAN_ALL_CASES, NANMEDIAN_DIM_CASES,
-  MODE_CASES, UNIQUE_CASES,
+  MODE_CASES, UNIQUE_CASES, UNIQUE_DIM_CASES,
 } from './sort_cases.js'; // sorting and order statistics
 import { CONV_CASES, MAX_POOL_CASES, AVG_POOL_CASES, ADAPTIVE_CASES } from './conv_cases.js'; // convolution and pooling
 
@@ -546,6 +546,7 @@ export const ops: Rows = {
   [Op.NanmedianDim]: manual('NanmedianBackward1', ['self'], 'sortBackward', { cases: NANMEDIAN_DIM_CASES }),
   [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES }),
   [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
+  [Op.UniqueDim]: manual('UniqueDimBackward0', ['self'], 'notDifferentiable', { cases: UNIQUE_DIM_CASES }),
   // convolution and pooling (helper conv)
   [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES }),
   [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'pool2dBackward', { cases: MAX_POOL_CASES }),

@@ -261,4 +261,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SetWhole]: (r, g, k) => scatterFlatBackward(r, g, k),
   [Op.Zero]: (r, g, k) => zerosBackward(r, g, k),
   [Op.Fill]: (r, g, k) => zerosBackward(r, g, k),
+  [Op.UniqueDim]: (r, g, k) => notDifferentiable(),
 };
