@@ -91,6 +91,8 @@ export interface Backend {
   nodeInputs(node: NodeRef): NodeInput[];
   /** The shape of the tensor a node made. */
   nodeShape(node: NodeRef): number[];
+  /** A node's integer parameters i0, i1 (which optional inputs it took, a size): read for grad_fn's drawing. */
+  nodeInts(node: NodeRef): [number, number];
   retainGrad(h: Handle): void;
   setGradEnabled(on: boolean): void;
   /**

@@ -55,6 +55,7 @@ export class JsDevice implements Backend {
     return (node as JsRecord).inputs.map((i) => ({ producer: i.producer, leaf: i.leaf, shape: i.shape.slice() }));
   }
   nodeShape(node: NodeRef): number[] { return (node as JsRecord).out.shape.slice(); }
+  nodeInts(node: NodeRef): [number, number] { return [(node as JsRecord).i0, (node as JsRecord).i1]; }
   grad(h: Handle): Handle | null { return T(h).grad; }
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }
   retainGrad(h: Handle): void { T(h).retainsGrad = true; }

@@ -231,6 +231,12 @@ export class WasmDevice implements Backend {
     return this.ints(r + Rec.OutShape, this.u8[r + Rec.OutNdim]);
   }
 
+  nodeInts(node: NodeRef): [number, number] {
+    this.refresh();
+    const r = node as number;
+    return [this.i32[(r + Rec.I0) >> 2], this.i32[(r + Rec.I1) >> 2]];
+  }
+
   /** n i32s from byte address p. */
   private ints(p: number, n: number): number[] {
     return Array.from(this.i32.subarray(p >> 2, (p >> 2) + n));
