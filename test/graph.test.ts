@@ -83,7 +83,6 @@ const knownDifferences: Record<string, string> = {
   'table.json:logsigmoid/function/float64': 'LogSigmoidBackward0 saves `buffer`',
   'table.json:logsigmoid/edges/float64': 'LogSigmoidBackward0 saves `buffer`',
   'table.json:masked_fill_/inplace': 'MaskedFillBackward0 saves `mask` with its own shape (the gather kernel keeps a flat index)',
-  '__rtruediv__/2 / x': '2 / x is 2 * x ** -1 (PowBackward0); PyTorch records ReciprocalBackward0',
   '__rpow__/2 ** x': RPOW,
   'table.json:__rpow__/number/float64': RPOW,
   ...Object.fromEntries([
