@@ -135,11 +135,10 @@ const rules: Partial<Record<Op, Rule>> = {
   // record inputs (input, weight?, bias?) with i1 = which of weight (1) and bias (2) are given
   [Op.LayerNorm]: (_, [, given]) => [['input', 0], ...optionalInputs(given, ['weight', 'bias']),
     ['result1', rowStats], ['result2', rowStats]],
-  // i1 bit 4: training. In eval PyTorch's stats are empty and it saves the running ones it was given;
-  // a record does not say whether training was given running stats (PyTorch saves them then too).
+  // i1 bit 4: training (the batch's stats; in eval PyTorch's are empty), bit 8: given running stats
   [Op.BatchNorm]: (_, [, flags]) => [['input', 0], ...optionalInputs(flags, ['weight']),
-    ...(flags & 4 ? [['result1', channels], ['result2', channels]] as [string, SavedSource][]
-      : [['result1', none], ['result2', none], ['running_mean', channels], ['running_var', channels]] as [string, SavedSource][])],
+    ['result1', flags & 4 ? channels : none], ['result2', flags & 4 ? channels : none],
+    ...(flags & 8 ? [['running_mean', channels], ['running_var', channels]] as [string, SavedSource][] : [])],
 };
 
 /** weight and bias, the record's inputs 1, 2 when given (bits 1, 2), the ones named. */

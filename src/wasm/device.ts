@@ -411,8 +411,9 @@ export class WasmDevice implements Backend {
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
     return this.id(this.x.layer_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, n, eps));
   }
-  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle {
-    return this.id(this.x.batch_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, mean as number, invstd as number, training));
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle {
+    return this.id(this.x.batch_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, mean as number, invstd as number, training,
+      running));
   }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
