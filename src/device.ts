@@ -91,6 +91,8 @@ export interface Backend {
   nodeInputs(node: NodeRef): NodeInput[];
   /** The shape of the tensor a node made. */
   nodeShape(node: NodeRef): number[];
+  /** A node's integer parameters i0, i1 (which optional inputs it took, a size): read for grad_fn's drawing. */
+  nodeInts(node: NodeRef): [number, number];
   retainGrad(h: Handle): void;
   setGradEnabled(on: boolean): void;
   /**
@@ -195,8 +197,11 @@ export interface Backend {
   // ---- nn normalization and embedding (helper nnnorm, src/nn/functional.ts) ----
   /** F.layer_norm over the last dims holding n elements; weight and bias of n elements or null (NativeLayerNormBackward0). */
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle;
-  /** F.batch_norm of a (N, C, *) given each channel's mean and invstd (C elements, a's dtype) (NativeBatchNormBackward0). */
-  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle;
+  /**
+   * F.batch_norm of a (N, C, *) given each channel's mean and invstd (C elements, a's dtype) (NativeBatchNormBackward0);
+   * `running`: F.batch_norm was given running statistics (the node notes it, as PyTorch's saves them).
+   */
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

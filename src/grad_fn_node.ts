@@ -9,6 +9,9 @@
 //   x (op) number      (x)                (x, None)          the number is a wrapped tensor
 //   F.linear (addmm)   (x, w, bias)       (bias, x, wᵀ)      wᵀ is a TBackward0 node over w
 //   nll_loss           (input, target)    (input)            the class indices are not differentiable
+//   conv without bias  (x, w)             (x, w, None)
+//   layer/batch_norm   (x, weight?, bias?) (x, weight, bias)  None for one not given (the record's i1 says which)
+//   matrix_power(A, 0) (A)                (A, None)          CopyBackwards: the identity copied in
 //   t.to(other device) (proxy leaf)       (t's node)         src/crossing.ts: the proxy stands for t
 //
 // Every node reached from one tensor's grad_fn holds that tensor: it keeps the
@@ -28,6 +31,8 @@ export type NextFunction = [GradFn | null, number];
 /** @internal A tensor a node saves: its name, shape, and an identity (one tensor saved twice has one key). */
 export interface SavedTensor { name: string; shape: number[]; key: unknown }
 
+// autograd's own C++ nodes (not generated from derivatives.yaml) carry their namespace in name()
+const CPP_NODES = new Set(['NotImplemented', 'CopySlices', 'CopyBackwards']);
 const WRAPPED_SCALAR = new Set([Op.AddScalar, Op.SubScalar, Op.MulScalar, Op.DivScalar]);
 
 /** @internal The nodes reached from one tensor: one GradFn per record and per leaf, so a node met twice is one object. */
@@ -98,7 +103,7 @@ export class GradFn {
    */
   name(): string {
     // PyTorch's C++ nodes outside the generated ones carry their namespace
-    return this._kind === 'AccumulateGrad' || this._type === 'NotImplemented' ? `torch::autograd::${this._type}` : this._type;
+    return this._kind === 'AccumulateGrad' || CPP_NODES.has(this._type) ? `torch::autograd::${this._type}` : this._type;
   }
 
   /**
@@ -120,7 +125,7 @@ export class GradFn {
     const dev = this._dev;
     const entries: NextFunction[] = dev.nodeInputs(this._record!).map(({ producer, leaf }) => [
       producer !== null ? g.record(dev, producer) : leaf !== null ? g.leaf(dev, leaf) : null, 0]);
-    return (this._next = Object.freeze(pytorchArguments(this._kind, entries, g, dev)));
+    return (this._next = Object.freeze(pytorchArguments(this._kind, entries, g, dev, this._record!)));
   }
 
   /**
@@ -151,7 +156,8 @@ export class GradFn {
     const dev = this._dev, r = this._record!;
     const inputs = dev.nodeInputs(r);
     const needs = (k: number): boolean => k < inputs.length && (inputs[k].producer !== null || inputs[k].leaf !== null);
-    return savedTensors(this._kind, needs).map(([name, source]): SavedTensor => {
+    const ints = dev.nodeInts(r);
+    return savedTensors(this._kind, needs, ints).map(([name, source]): SavedTensor => {
       if (typeof source === 'number') {
         const { producer, leaf, shape } = inputs[source];
         return { name, shape, key: producer !== null ? this._graph.record(dev, producer)._out : leaf ?? {} };
@@ -161,6 +167,10 @@ export class GradFn {
         return { name, shape: [cols, rows], key: this.next_functions[2][0]?._out ?? {} };
       }
       if (source === 'condition') return { name, shape: dev.savedShape(r, 0) ?? dev.nodeShape(r), key: {} };
+      if (typeof source === 'object') {
+        const node = { out: dev.nodeShape(r), inputs: inputs.map((i) => i.shape), saved: (k: number) => dev.savedShape(r, k), ints };
+        return { name, shape: source.shape(node), key: {} };
+      }
       return { name, shape: source === 'scalar' ? [] : dev.nodeShape(r), key: {} };
     });
   }
@@ -188,8 +198,15 @@ export class GradFn {
 }
 
 /** PyTorch's next_functions from the record's inputs (the table at the top of this file). */
-function pytorchArguments(op: Op, entries: NextFunction[], g: Graph, dev: Backend): NextFunction[] {
+function pytorchArguments(op: Op, entries: NextFunction[], g: Graph, dev: Backend, r: NodeRef): NextFunction[] {
   if (WRAPPED_SCALAR.has(op)) return [...entries, [null, 0]];
+  // CopyBackwards (matrix_power(A, 0) copies the identity into a clone of A) lists what it copied, a constant
+  if (op === Op.Convolution && entries.length === 2 || op === Op.CopyBackwards) return [...entries, [null, 0]];
+  if (op === Op.LayerNorm || op === Op.BatchNorm) {
+    // (input, weight?, bias?) as PyTorch's three arguments, None where not given (i1 bits 1, 2)
+    const given = dev.nodeInts(r)[1], [input, ...rest] = entries;
+    return [input, ...[1, 2].map((bit): NextFunction => (given & bit ? rest.shift()! : [null, 0]))];
+  }
   if (op === Op.NllLoss) return entries.slice(0, 1);
   if (op === Op.Addmm && entries.length === 3) {
     const [x, w, bias] = entries;

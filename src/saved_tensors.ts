@@ -15,9 +15,13 @@
 import { Op } from '../abi/abi.js';
 import { formulaSaves } from './saved_tensors.generated.js';
 
-export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2' | 'condition';
-/** `needs(k)`: whether the record's input k needs a gradient. */
-type Rule = (needs: (k: number) => boolean) => [name: string, source: SavedSource][];
+export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2' | 'condition' | Shaped;
+/** A tensor PyTorch saves that the record keeps in another form, or not at all: drawn with this shape. */
+export interface Shaped { shape: (node: NodeShapes) => number[] }
+/** What a rule may read of a record: its output's and inputs' shapes, its saved tensor k's (null once freed), i0 and i1. */
+export interface NodeShapes { out: number[]; inputs: number[][]; saved: (k: number) => number[] | null; ints: [number, number] }
+/** `needs(k)`: whether the record's input k needs a gradient; `ints`: the record's i0, i1. */
+type Rule = (needs: (k: number) => boolean, ints: [number, number]) => [name: string, source: SavedSource][];
 
 const always = (...saved: [string, SavedSource][]): Rule => () => saved;
 /** self's gradient needs the other operand and the other's needs self (mul, mm, mv, dot, bmm). */
@@ -26,6 +30,8 @@ const crossed = (self: string, other: string, first = 0): Rule => (needs) => [
   ...(needs(first) ? [[other, first + 1] as [string, SavedSource]] : []),
 ];
 const withScalar: Rule = always(['other', 'scalar']);
+/** One rule for several ops. */
+const each = (ops: Op[], rule: Rule): Partial<Record<Op, Rule>> => Object.fromEntries(ops.map((op) => [op, rule]));
 
 const rules: Partial<Record<Op, Rule>> = {
   [Op.Mul]: crossed('self', 'other'),
@@ -106,12 +112,58 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.Logcumsumexp]: always(['self', 0], ['result', 'result']),
   [Op.Cummax]: always(['indices', 'indices'], ['self', 0]),
   [Op.Cummin]: always(['indices', 'indices'], ['self', 0]),
+  // sorting and selection: the indices (the values' shape); the whole-tensor medians self and result
+  ...each([Op.Sort, Op.SortStable, Op.Topk, Op.Kthvalue, Op.MedianDim, Op.NanmedianDim, Op.Mode], always(['indices', 'indices'])),
+  ...each([Op.MedianAll, Op.NanmedianAll, Op.Amin], always(['self', 0], ['result', 'result'])),
+  // erfinv's formula reads its result, PyTorch's reads self
+  [Op.Erfinv]: always(['self', 0]),
+  [Op.LinalgInv]: always(['inverse', 'result']),
+  // convolution, pooling, padding
+  [Op.Convolution]: always(['input', 0], ['weight', 1]),
+  [Op.MaxPool2DWithIndices]: always(['self', 0], ['result1', 'indices']),
+  ...each([Op.AvgPool2D, Op.AdaptiveAvgPool2D, Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d,
+    Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d], always(['self', 0])),
+  // the lookup's indices are the result's shape without its last dim (the record keeps them flat)
+  [Op.Embedding]: always(['indices', { shape: ({ out }) => out.slice(0, -1) }], ['weight', 0]),
+  // the record keeps the index flat (saved tensor 0): one as large as src has src's shape
+  [Op.ScatterReduce]: always(['self', 0], ['src', 1], ['index', {
+    shape: ({ saved, inputs: [, src] }) => {
+      const flat = saved(0);
+      return flat === null || flat[0] === src.reduce((a, b) => a * b, 1) ? src : flat;
+    },
+  }], ['result', 'result']),
+  // record inputs (input, weight?, bias?) with i1 = which of weight (1) and bias (2) are given
+  [Op.LayerNorm]: (_, [, given]) => [['input', 0], ...optionalInputs(given, ['weight', 'bias']),
+    ['result1', rowStats], ['result2', rowStats]],
+  // i1 bit 4: training (the batch's stats; in eval PyTorch's are empty), bit 8: given running stats
+  [Op.BatchNorm]: (_, [, flags]) => [['input', 0], ...optionalInputs(flags, ['weight']),
+    ['result1', flags & 4 ? channels : none], ['result2', flags & 4 ? channels : none],
+    ...(flags & 8 ? [['running_mean', channels], ['running_var', channels]] as [string, SavedSource][] : [])],
 };
+
+/** weight and bias, the record's inputs 1, 2 when given (bits 1, 2), the ones named. */
+function optionalInputs(given: number, names: string[]): [string, SavedSource][] {
+  const inputs: [string, SavedSource][] = [];
+  if (given & 1) inputs.push(['weight', 1]);
+  if (given & 2) inputs.push(['bias', given & 1 ? 2 : 1]);
+  return inputs.filter(([name]) => names.includes(name));
+}
+/** layer_norm's mean and rstd: the input's shape with the normalized dims (i0 elements) kept as 1s. */
+const rowStats: Shaped = {
+  shape: ({ out, ints: [n] }) => {
+    let k = out.length;
+    for (let size = 1; k > 0 && size !== n; k--) size *= out[k - 1];
+    return out.map((s, d) => (d < k ? s : 1));
+  },
+};
+/** batch_norm's per-channel tensors: i0 channels */
+const channels: Shaped = { shape: ({ ints: [c] }) => [c] };
+const none: Shaped = { shape: () => [0] };
 
 /**
  * The tensors the node for `op` saves, in the order Python's dir() lists them (by name): the rule
  * above, else what the op table's formulas read (formulaSaves, generated).
  */
-export function savedTensors(op: Op, needs: (k: number) => boolean): [string, SavedSource][] {
-  return (rules[op]?.(needs) ?? formulaSaves[op] ?? []).slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export function savedTensors(op: Op, needs: (k: number) => boolean, ints: [number, number]): [string, SavedSource][] {
+  return (rules[op]?.(needs, ints) ?? formulaSaves[op] ?? []).slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

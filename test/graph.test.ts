@@ -74,6 +74,8 @@ function mlpLoss(device: Device) {
 // one is fixed, this list says so.
 const MATMUL_VIEWS = 'matmul folds batch dims with view() and expands only when sizes differ; PyTorch ' +
   'records reshape (ReshapeAliasBackward0), expand and clone nodes, and TBackward0 for the transposed matrix';
+const RPOW = "Python's 2 ** x is pow(Tensor, Tensor) over a wrapped number (PowBackward1); torch.pow(2, x) is PowBackward2";
+const MIXED_DTYPES = "PyTorch's kernel promotes a float32 operand inside the op; wasmgrad casts it first (ToCopyBackward0)";
 const knownDifferences: Record<string, string> = {
   // PyTorch's log_sigmoid saves a side buffer (its forward's exp(-|x|)) that wasmgrad does not compute
   'table.json:logsigmoid/function': 'LogSigmoidBackward0 saves `buffer`',
@@ -81,39 +83,60 @@ const knownDifferences: Record<string, string> = {
   'table.json:logsigmoid/function/float64': 'LogSigmoidBackward0 saves `buffer`',
   'table.json:logsigmoid/edges/float64': 'LogSigmoidBackward0 saves `buffer`',
   'table.json:masked_fill_/inplace': 'MaskedFillBackward0 saves `mask` with its own shape (the gather kernel keeps a flat index)',
-  '__rtruediv__/2 / x': '2 / x is 2 * x ** -1 (PowBackward0); PyTorch records ReciprocalBackward0',
-  '__rpow__/2 ** x': "Python's 2 ** x is pow(Tensor, Tensor) over a wrapped number (PowBackward1); torch.pow(2, x) is PowBackward2",
+  '__rpow__/2 ** x': RPOW,
+  'table.json:__rpow__/number/float64': RPOW,
   ...Object.fromEntries([
     '3Dx2D 2x3x4 4x5', '2Dx3D 3x4 2x4x5', '3Dx3D 2x3x4 2x4x5', '3Dx3D broadcast batch 1 1x3x4 2x4x2',
     '4Dx3D broadcast batch 2x1x3x4 3x4x2', '4Dx4D broadcast batch 2x1x2x3 1x2x3x2', '1Dx3D 4 2x4x3', '3Dx1D 2x3x4 4',
     '1Dx4D 3 2x1x3x2', '4Dx1D 2x1x2x3 3', '2Dx4D 2x3 2x2x3x2', 'method 3Dx2D',
   ].map((name) => [`matmul/${name}`, MATMUL_VIEWS])),
+  'table.json:matmul/3-D by 2-D/float64': MATMUL_VIEWS,
+  'table.json:matrix_power/-3 batched': MATMUL_VIEWS,
   'linear/3-D input no bias': MATMUL_VIEWS,
   // shape and indexing 2: the gather kernel's record keeps the flat index, not the index or mask
   // tensor PyTorch saves with its own shape
   ...Object.fromEntries([
-    ...['dim 1 repeated', 'negative dim', '1-D', '0-dim index', 'empty index', 'empty input'].map((n) => `index_select/${n}`),
+    ...['dim 1 repeated', 'negative dim', '1-D', '0-dim index', 'empty index', 'empty input', 'dim 1 repeated/float64'].map((n) => `index_select/${n}`),
     ...['int', 'int dim', 'tensor dim', 'one count', '1-D output_size', '0-dim'].map((n) => `repeat_interleave/${n}`),
-    ...['number', 'broadcast mask', 'broadcast input', 'nan', '-inf', 'empty', 'tensor value', 'tensor value broadcast'].map((n) => `masked_fill/${n}`),
-    ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty'].map((n) => `masked_select/${n}`),
+    ...['number', 'broadcast mask', 'broadcast input', 'nan', '-inf', 'empty', 'tensor value', 'tensor value broadcast', 'number/float64',
+      'tensor value/float64'].map((n) => `masked_fill/${n}`),
+    ...['same shape', 'broadcast mask', 'broadcast input', 'none', 'empty', 'same shape/float64'].map((n) => `masked_select/${n}`),
   ].map((name) => [`table.json:${name}`, 'IndexSelectBackward0 saves `index`, MaskedFill/MaskedSelectBackward0 `mask`, with their own shapes'])),
   ...Object.fromEntries([
-    ...['src', 'src method dim 0', 'negative dim', 'value', 'value method'].map((n) => `scatter/${n}`),
-    ...['repeated', 'dim 0 method', 'empty index'].map((n) => `scatter_add/${n}`),
-    ...['repeated', 'alpha method', 'negative dim'].map((n) => `index_add/${n}`),
-    ...['dim 1', 'method'].map((n) => `index_copy/${n}`),
-    ...['same shape', 'broadcast mask'].map((n) => `masked_scatter/${n}`),
-    ...['number', 'negative index method', 'tensor value'].map((n) => `index_fill/${n}`),
-    ...['int tensor', 'slice then tensor', 'two tensors broadcast', 'tensors apart', 'tensors apart after slice', 'int then tensor', 'mask', '2-D mask',
+    ...['src', 'src method dim 0', 'negative dim', 'value', 'value method', 'src/float64', 'value/float64'].map((n) => `scatter/${n}`),
+    ...['repeated', 'dim 0 method', 'empty index', 'repeated/float64'].map((n) => `scatter_add/${n}`),
+    ...['repeated', 'alpha method', 'negative dim', 'repeated/float64'].map((n) => `index_add/${n}`),
+    ...['dim 1', 'method', 'dim 1/float64'].map((n) => `index_copy/${n}`),
+    ...['same shape', 'broadcast mask', 'same shape/float64'].map((n) => `masked_scatter/${n}`),
+    ...['number', 'negative index method', 'tensor value', 'number/float64', 'tensor value/float64'].map((n) => `index_fill/${n}`),
+    ...['int tensor', 'int tensor/float64', 'slice then tensor', 'two tensors broadcast', 'tensors apart', 'tensors apart after slice', 'int then tensor', 'mask', '2-D mask',
       'mask after slice', 'ellipsis tensor', 'none tensor'].map((n) => `index/${n}`),
-    ...['rows', 'accumulate repeated', 'mask', 'broadcast values'].map((n) => `index_put/${n}`),
+    ...['rows', 'accumulate repeated', 'mask', 'broadcast values', 'rows/float64'].map((n) => `index_put/${n}`),
+    'index_put_/inplace',
   ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (Index, IndexPut, IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape; index_put expands broadcast values'])),
+  // x[...] = v (x.index_put_([...], v)) and copy_: the value is put at flat positions, so the index is
+  // not saved, a value that broadcasts shows an ExpandBackward0 (and a cast a ToCopyBackward0)
+  // PyTorch does inside the kernel, and CopySlices has no view node under it (views alias with issue 7)
+  ...Object.fromEntries([
+    ...['column', 'step', 'rows broadcast', 'leading ones', 'ellipsis none', 'non-finite', 'slice then tensor', 'int then tensor', 'whole', '0-dim',
+      'mask scalar', 'mask rows number', 'empty mask', 'int tensor rows', '0-dim tensor', 'ellipsis tensor',
+      'column/float64', 'slice then tensor/float64', 'whole/float64', 'mask scalar/float64'].map((n) => `setitem/${n}`),
+    'copy_/inplace', 'copy_/inplace/float64',
+  ].map((name) => [`table.json:${name}`, 'x[...] = v puts v at flat positions: no saved index, ExpandBackward0 for a broadcast value, no view under CopySlices'])),
   'table.json:matrix_power/6 batched': MATMUL_VIEWS,
-  ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf', 'torch'].map((name) => [
+  ...Object.fromEntries(['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D', 'p inf', 'torch',
+    ...['function', 'broadcast keepdim', 'p 1', 'p 1.5', 'p 0.5', 'equal rows no eps', 'p 0.5 zeros', '1-D'].map((n) => `${n}/float64`)].map((name) => [
     `table.json:pairwise_distance/${name}`,
     "x1 - x2 + eps: ATen adds the number with add.Scalar (AddBackward1, no second input); wasmgrad's x + c is Python's AddBackward0",
   ])),
-  'table.json:matrix_power/0': "PyTorch's CopyBackwards is named torch::autograd::CopyBackwards and lists the identity it copied as a second (None) input",
+  ...Object.fromEntries(['function', 'broadcast beta alpha', 'method', '0-d input', 'empty inner', 'float64'].map((name) => [`table.json:addmm/${name}`,
+    "addmm is F.linear's kernel over mat2ᵀ (TBackward0 under the node's own wᵀ), with beta and alpha as MulBackward0 nodes before it"])),
+  ...Object.fromEntries(['1d', '2d crop', '3d', 'to empty', 'empty batch', '1d/float64'].map((name) => [`table.json:pad/circular ${name}`,
+    "PyTorch's circular pad copies each wrapped edge into slices (CopySlices over SliceBackward0 per side); wasmgrad's is one gather node"])),
+  'table.json:cumsum/dtype float64': "cumsum's dtype casts first (ToCopyBackward0); PyTorch's kernel casts inside CumsumBackward0",
+  'table.json:cumprod/dtype float64': "cumprod's dtype casts first (ToCopyBackward0); PyTorch's kernel casts inside CumprodBackward0",
+  'table.json:addcmul/float32 and float64': MIXED_DTYPES,
+  'l1_loss/float32 input float64 target': MIXED_DTYPES,
 };
 
 /** A tensor saved twice by one node (a * a), and a leaf saved by a node (w * w). */

@@ -55,6 +55,7 @@ export class JsDevice implements Backend {
     return (node as JsRecord).inputs.map((i) => ({ producer: i.producer, leaf: i.leaf, shape: i.shape.slice() }));
   }
   nodeShape(node: NodeRef): number[] { return (node as JsRecord).out.shape.slice(); }
+  nodeInts(node: NodeRef): [number, number] { return [(node as JsRecord).i0, (node as JsRecord).i1]; }
   grad(h: Handle): Handle | null { return T(h).grad; }
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }
   retainGrad(h: Handle): void { T(h).retainsGrad = true; }
@@ -132,8 +133,8 @@ export class JsDevice implements Backend {
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
     return nnnorm.layerNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), n, eps);
   }
-  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle {
-    return nnnorm.batchNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), T(mean), T(invstd), training);
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle {
+    return nnnorm.batchNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), T(mean), T(invstd), training, running);
   }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }

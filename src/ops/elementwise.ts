@@ -162,8 +162,8 @@ export function div(input: TensorLike, other?: TensorLike, options?: Record<stri
   }
   const c = inputNumber('div', input);
   checkTensorArg('div', 'other', 2, other);
-  // number / tensor: PyTorch computes reciprocal(x) * number
-  return mul(pow(other, -1), c);
+  // number / tensor: PyTorch computes reciprocal(x) * number (MulBackward0 over ReciprocalBackward0)
+  return mul(unaryOp(Op.Reciprocal, other as Tensor, 'reciprocal'), c);
 }
 
 // pow's overloads, as PyTorch prints them when none matches

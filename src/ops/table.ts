@@ -1230,6 +1230,7 @@ export const ops: Rows = {
     { name: 'batch_norm/training bias only', call: 'F.batch_norm', args: [any([3, 3]), null, null, null, any([3]), true], family: 'reduction' },
     { name: 'batch_norm/eval empty batch', call: 'F.batch_norm', args: [any([0, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), any([3])], family: 'reduction' },
     { name: 'batch_norm/training empty batch', call: 'F.batch_norm', args: [any([0, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
+    { name: 'batch_norm/training running stats', call: 'F.batch_norm', args: [any([4, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), null, true], family: 'reduction' },
   ], 4) }),
 };
 

@@ -231,6 +231,12 @@ export class WasmDevice implements Backend {
     return this.ints(r + Rec.OutShape, this.u8[r + Rec.OutNdim]);
   }
 
+  nodeInts(node: NodeRef): [number, number] {
+    this.refresh();
+    const r = node as number;
+    return [this.i32[(r + Rec.I0) >> 2], this.i32[(r + Rec.I1) >> 2]];
+  }
+
   /** n i32s from byte address p. */
   private ints(p: number, n: number): number[] {
     return Array.from(this.i32.subarray(p >> 2, (p >> 2) + n));
@@ -405,8 +411,9 @@ export class WasmDevice implements Backend {
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
     return this.id(this.x.layer_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, n, eps));
   }
-  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle {
-    return this.id(this.x.batch_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, mean as number, invstd as number, training));
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle {
+    return this.id(this.x.batch_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, mean as number, invstd as number, training,
+      running));
   }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {

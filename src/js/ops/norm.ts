@@ -76,7 +76,7 @@ export function layerNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, N
 
 // ---- F.batch_norm: per channel c of x (N, C, *), with the channel's mean and invstd given ----
 // (as assembly/ops/norm.ts). Record inputs (input, weight?, bias?); i0 = C; i1 = which of weight (1)
-// and bias (2) are given, 4 in training mode; saved: input, weight, mean, invstd.
+// and bias (2) are given, 4 in training mode, 8 when given running statistics; saved: input, weight, mean, invstd.
 
 const channels = (x: JsTensor): [number, number, number] => {
   const N = x.shape[0], C = x.shape[1];
@@ -113,7 +113,8 @@ export function batchNormGrad(x: JsTensor, w: JsTensor | null, mean: JsTensor, i
 }
 
 /** F.batch_norm of x (N, C, *) with each channel's mean and invstd given; records Op.BatchNorm. */
-export function batchNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, mean: JsTensor, invstd: JsTensor, training: boolean): JsTensor {
+export function batchNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, mean: JsTensor, invstd: JsTensor, training: boolean,
+  running: boolean): JsTensor {
   const [N, C, inner] = channels(x), f = roundOf(x.dtype);
   const out = empty(x.shape.slice(), x.dtype);
   const X = x.data as Float, O = out.data as Float, W = w ? w.data as Float : null, B = b ? b.data as Float : null;
@@ -127,7 +128,7 @@ export function batchNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, m
   const r = record(Op.BatchNorm, out, [x, ...(w ? [w] : []), ...(b ? [b] : [])]);
   if (r) {
     r.i0 = C;
-    r.i1 = (w ? 1 : 0) | (b ? 2 : 0) | (training ? 4 : 0);
+    r.i1 = (w ? 1 : 0) | (b ? 2 : 0) | (training ? 4 : 0) | (running ? 8 : 0);
     r.saved = [x, w, mean, invstd];
   }
   return out;
