@@ -26,6 +26,10 @@ torch.Tensor.__getitem_spec__ = lambda self, spec: self[index_key(spec)]
 # through the in-place node): how the generators record in-place methods
 torch.Tensor.__inplace__ = lambda self, name, *args, **kwargs: getattr(self.clone(), name)(*args, **kwargs)
 
+# x.t().name(*args): a method on a transposed, non-contiguous view of x (contiguous(), and ops
+# whose result depends on the input's strides)
+torch.Tensor.__transposed__ = lambda self, name, *args, **kwargs: getattr(self.t(), name)(*args, **kwargs)
+
 
 # wasmgrad's x.index_put_(items, values) (docs/api.md, "Indexing"): a list of tensors with a tensor
 # of values is PyTorch's index_put_; any other index is Python's x[...] = values (libtorch's

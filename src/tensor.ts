@@ -323,6 +323,17 @@ export class Tensor {
    */
   is_contiguous(): boolean { return this._strides === null; }
 
+  /**
+   * This tensor if it is contiguous (the same object, as PyTorch returns), else a copy in
+   * row-major order (CloneBackward0).
+   * @example
+   * const x = torch.ones(2, 3).t();
+   * console.log(x.is_contiguous(), x.contiguous().is_contiguous()); // false true
+   */
+  contiguous(): Tensor {
+    return this._strides === null ? this : shp.viewAs(Op.Clone, this, this._shape);
+  }
+
   // ---- values ----
 
   /**

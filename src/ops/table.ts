@@ -565,7 +565,12 @@ export const ops: Rows = {
   [Op.Squeeze3]: view('SqueezeBackward3', [f64('matmul/1-D by 2-D', 'torch.matmul', [any([4]), any([4, 3])], {}, 'matmul')]),
   [Op.Unsqueeze]: view('UnsqueezeBackward0', [f64('unsqueeze', 'torch.unsqueeze', [any([2, 3]), 1], {}, 'shape')]),
   [Op.Flatten]: view('ReshapeAliasBackward0', [f64('flatten', 'torch.flatten', [any([2, 3, 4])], {}, 'shape')]),
-  [Op.Clone]: view('CloneBackward0', [f64('clone', 'Tensor.clone', [any([2, 3])], {}, 'shape')]),
+  [Op.Clone]: view('CloneBackward0', [
+    f64('clone', 'Tensor.clone', [any([2, 3])], {}, 'shape'),
+    // contiguous() copies a non-contiguous tensor (CloneBackward0) and returns a contiguous one itself
+    { name: 'contiguous/transposed', call: 'Tensor.__transposed__', args: [any([3, 4]), 'contiguous'], family: 'shape' },
+    { name: 'contiguous/contiguous', call: 'Tensor.contiguous', args: [any([3, 4])], family: 'shape' },
+  ]),
   [Op.UnsafeView]: view('UnsafeViewBackward0', [f64('matmul/3-D by 2-D', 'torch.matmul', [any([2, 3, 4]), any([4, 5])], {}, 'matmul')]),
   // x.to(other device) and x.to(float dtype); PyTorch's fixtures can express the second only
   [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [

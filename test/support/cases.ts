@@ -71,6 +71,11 @@ function call(c: OpCase, args: unknown[], kwargs: Record<string, unknown>): unkn
     const [x, method, ...rest] = withKw as [torch.Tensor, string, ...unknown[]];
     return (x.clone() as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...rest);
   }
+  if (name === '__transposed__') {
+    // x.t().name(...) (scripts/index_spec.py)
+    const [x, method, ...rest] = withKw as [torch.Tensor, string, ...unknown[]];
+    return (x.t() as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...rest);
+  }
   if (name.startsWith('__')) return dunder[name](args);
   const self = args[0] as unknown as Record<string, (...a: unknown[]) => unknown>;
   return self[name](...withKw.slice(1));
