@@ -744,6 +744,8 @@ def sort_cases():
     """sort, argsort, topk, kthvalue, median, nanmedian, mode (sorting and order statistics)."""
     error("topk/k beyond the dim", "torch.topk", lambda: [mat(), 4])
     error("unique/dim out of range", "torch.unique", lambda: [mat()], {"dim": 2})
+    error("set_grad_enabled/str", "torch.set_grad_enabled", lambda: ["x"])
+    error("set_grad_enabled/int", "torch.set_grad_enabled", lambda: [1])
     error("unique/dim of a 0-dim tensor", "torch.unique", lambda: [torch.tensor(1.5)], {"dim": 0})
     error("unique/dim with another dim empty", "Tensor.unique", lambda: [torch.zeros(0, 3)], {"dim": 1})
     error("topk/k negative", "Tensor.topk", lambda: [mat(), -1])

@@ -190,16 +190,57 @@ export function is_grad_enabled(): boolean {
 }
 
 /**
- * Turns recording on or off, like torch.set_grad_enabled(mode).
+ * Turns recording on or off, like torch.set_grad_enabled(mode); with fn, only while fn runs
+ * (Python's `with torch.set_grad_enabled(mode):`), returning fn's result.
  * @example
  * const w = torch.tensor([1.0], { requires_grad: true });
+ * console.log(torch.set_grad_enabled(false, () => w.mul(2)).requires_grad); // false
  * torch.set_grad_enabled(false);
  * console.log(w.mul(2).requires_grad); // false
  * torch.set_grad_enabled(true);
  */
-export function set_grad_enabled(mode: boolean): void {
-  setGradEnabled(mode);
+export function set_grad_enabled(mode: boolean): void;
+export function set_grad_enabled<T>(mode: boolean, fn: () => T): T;
+export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | void {
+  if (typeof mode !== 'boolean') throw new TypeError(`enabled must be a bool (got ${pyType(mode)})`);
+  if (fn === undefined) { setGradEnabled(mode); return; }
+  return withGradMode(mode, fn);
 }
+
+let inferenceDepth = 0;
+
+/**
+ * Runs fn in inference mode, like `with torch.inference_mode():`: nothing is recorded, as
+ * under no_grad. `mode` false runs fn as it is (PyTorch's inference_mode(False)). Tensors made
+ * inside are ordinary tensors (PyTorch's inference tensors refuse later autograd use).
+ * @example
+ * const w = torch.tensor([1.0], { requires_grad: true });
+ * console.log(torch.inference_mode(() => w.mul(2)).requires_grad); // false
+ */
+export function inference_mode<T>(fn: () => T): T;
+export function inference_mode<T>(mode: boolean, fn: () => T): T;
+export function inference_mode<T>(modeOrFn: boolean | (() => T), fn?: () => T): T {
+  const mode = typeof modeOrFn === 'function' ? true : modeOrFn;
+  const body = typeof modeOrFn === 'function' ? modeOrFn : fn!;
+  if (typeof mode !== 'boolean') {
+    throw new TypeError('__init__(): incompatible constructor arguments. The following argument types are supported:\n' +
+      `    1. torch._C._InferenceMode(arg0: bool)\n\nInvoked with: ${typeof mode === 'string' ? `'${mode}'` : String(mode)}`);
+  }
+  if (!mode) return body();
+  inferenceDepth++;
+  try {
+    return withGradMode(false, body);
+  } finally {
+    inferenceDepth--;
+  }
+}
+
+/**
+ * Whether inference_mode is on.
+ * @example
+ * console.log(torch.is_inference_mode_enabled(), torch.inference_mode(() => torch.is_inference_mode_enabled())); // false true
+ */
+export function is_inference_mode_enabled(): boolean { return inferenceDepth > 0; }
 
 function withGradMode<T>(on: boolean, fn: () => T): T {
   const was = isGradEnabled();

@@ -74,7 +74,7 @@ export {
   scatter, scatter_add, scatter_reduce, index_add, index_copy, masked_scatter, index_fill, index_put,
 } from './ops/gather_scatter.js';
 export type { IndexItem } from './ops/indexing.js';
-export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
+export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode, is_inference_mode_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';
 export * as nn from './nn/index.js';

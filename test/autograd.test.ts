@@ -132,6 +132,18 @@ describe.each(DEVICES)('autograd on %s', (device) => {
     expect(torch.is_grad_enabled()).toBe(true);
   });
 
+  it('set_grad_enabled with a function and inference_mode are scopes, restored after a throw', () => {
+    const x = T([1], true);
+    expect(torch.set_grad_enabled(false, () => x.mul(2)).requires_grad).toBe(false);
+    expect(torch.no_grad(() => torch.set_grad_enabled(true, () => x.mul(2))).requires_grad).toBe(true);
+    expect(torch.inference_mode(() => [x.mul(2).requires_grad, torch.is_inference_mode_enabled(), torch.is_grad_enabled()]))
+      .toEqual([false, true, false]);
+    expect(torch.inference_mode(false, () => x.mul(2)).requires_grad).toBe(true);
+    expect(() => torch.inference_mode(() => { throw new Error('boom'); })).toThrow('boom');
+    expect(() => torch.set_grad_enabled(false, () => { throw new Error('boom'); })).toThrow('boom');
+    expect([torch.is_grad_enabled(), torch.is_inference_mode_enabled()]).toEqual([true, false]);
+  });
+
   it('detach leaves the graph; requires_grad is settable on leaves only', () => {
     const x = T([1], true);
     const d = x.mul(2).detach();
