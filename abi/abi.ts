@@ -59,6 +59,7 @@ export enum Op {
   ReflectionPad1d, ReflectionPad2d, ReflectionPad3d, ReplicationPad1d, ReplicationPad2d, ReplicationPad3d, CircularPad, // F.pad modes (helper leftovers)
   Amin, // amin over dims for linalg.matrix_norm (helper leftovers): the amax kernel on −x, amax's rule
   Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
+  CustomFunction, // torch.autograd.Function: a JS backward the sweep calls out to (src/autograd_function.ts)
   SetSlices, SetWhole, Zero, Fill, UniqueDim, // unique(dim) (UniqueDimBackward0, not differentiable); x[...] = value through a view (node CopySlices) or into the whole tensor (copy_, node CopyBackwards): index_put's kernel and rule; zero_ and fill_ under autograd
   Count,
 }
@@ -110,4 +111,6 @@ export enum Err {
   IntOverflow = -4,
   // a tensor a derivative needs was changed in place after it was saved (inplace_error_* says which)
   ModifiedInplace = -5,
+  // the JS backward of a torch.autograd.Function threw; the device rethrows what it threw
+  Callback = -6,
 }

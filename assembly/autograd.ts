@@ -13,9 +13,12 @@
 //  inputs are torch.autograd.grad's; their gradients are written to
 //  results[] (0 where unused), each with one ref that passes to JS.
 //  backward(inputs=...) (inputs and `accumulate`) adds them into the inputs'
-//  .grad instead, and touches no other .grad.
+//  .grad instead, and touches no other .grad. The sweep keeps inputs and results
+//  in memory of its own while it runs and writes the results back at the end:
+//  a torch.autograd.Function's backward (grad/custom.ts) runs JS ops mid-sweep.
 
 import { stackPush, stackPop, stackLen, stackAt, stackClear } from './stack';
+import { alloc, free } from './alloc';
 import { argsPtr } from './scratch';
 import {
   slot, retain, release, gradFnOf, flagsOf, setFlags, gradOf, numelOf, dataOf, newSameAs, dtypeOf,
@@ -78,9 +81,21 @@ function cleanup(): void {
  * moved (a freed graph), nothing has changed.
  */
 export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulate: bool, createGraph: bool): i32 {
+  // the inputs and their captures move to memory of the sweep's own: a torch.autograd.Function's
+  // backward runs JS ops mid-sweep, and they may move the args buffer
+  const own = alloc(max<usize>(<usize>ninputs << 3, 4));
+  if (!own) return Err.OutOfMemory;
+  memory.copy(own, argsPtr() + (<usize>nroots << 3), <usize>ninputs << 2);
+  captures = own + (<usize>ninputs << 2);
+  const err = sweep(nroots, own, ninputs, retainGraph, accumulate, createGraph);
+  memory.copy(argsPtr() + (<usize>(2 * nroots + ninputs) << 2), captures, <usize>ninputs << 2);
+  free(own);
+  return err;
+}
+
+function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accumulate: bool, createGraph: bool): i32 {
   const args = argsPtr();
-  const roots = args, seeds = args + (<usize>nroots << 2), inputs = seeds + (<usize>nroots << 2);
-  captures = inputs + (<usize>ninputs << 2);
+  const roots = args, seeds = args + (<usize>nroots << 2);
 
   // 1. reach every record from the roots; count consumers; refuse freed graphs
   stackClear(visited);
@@ -168,6 +183,7 @@ export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulat
       if (g && inNeedsGrad(r, k)) {
         const gk = gradient(r, g, k);
         if (gk < 0) { err = gk; break; }
+        if (!gk) continue; // a torch.autograd.Function's backward gave none for this input
         const p = inProducer(r, k);
         if (p) err = deliverTo(p + Rec.GradAcc, gk, false);
         else err = deliverLeaf(inLeaf(r, k), gk, toLeaves);

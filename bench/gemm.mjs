@@ -31,7 +31,8 @@ if (!process.env.GEMM_WASM && stale()) {
 register();
 const { gemm: jsGemm } = await import('../src/js/gemm.ts');
 const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-  env: { abort: () => { throw new Error('wasm abort'); } },
+  // custom_backward: the module's one import besides abort (torch.autograd.Function), unused here
+    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3 },
 });
 const wasm = instance.exports;
 

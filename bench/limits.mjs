@@ -39,7 +39,8 @@ function medianMs(fn, reps) {
 export async function probeLimits() {
   compile();
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-    env: { abort: () => { throw new Error('wasm abort'); } },
+    // custom_backward: the module's one import besides abort (torch.autograd.Function), unused here
+    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3 },
   });
   const w = instance.exports;
   const iters = 2_000_000;

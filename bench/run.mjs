@@ -62,6 +62,12 @@ function rowsWorkload(id, name, op, target) {
   };
 }
 
+/** PyTorch's Legendre example as a torch.autograd.Function (examples/legendre-function.ts). */
+class LegendreP3 extends torch.autograd.Function {
+  static forward(ctx, input) { ctx.save_for_backward(input); return input.pow(3).mul(5).sub(input.mul(3)).mul(0.5); }
+  static backward(ctx, g) { const [input] = ctx.saved_tensors; return g.mul(1.5).mul(input.pow(2).mul(5).sub(1)); }
+}
+
 /** Each workload: setup(device) returns { fn, per, unit } — fn is timed, per divides the time. */
 const workloads = [
   {
@@ -85,6 +91,20 @@ const workloads = [
       };
     },
   },
+  // a torch.autograd.Function's node against the same formula built in: the difference is
+  // what the sweep's call out to JS (and the Function's own bookkeeping) costs per node
+  ...[['function', 'torch.autograd.Function', true], ['function-inline', 'the same formula built in', false]].map(([id, what, custom]) => ({
+    id, name: `Legendre P3 forward + backward, 1 element, ${what}`, target: '—',
+    setup(device) {
+      const x = torch.tensor([0.3], { device, requires_grad: true });
+      const P3 = LegendreP3.apply;
+      const inline = (t) => t.pow(3).mul(5).sub(t.mul(3)).mul(0.5);
+      return {
+        per: 1, unit: 'µs', scale: 1e6,
+        fn: () => torch.tidy(() => { (custom ? P3(x) : inline(x)).sum().backward(); x.grad = null; }),
+      };
+    },
+  })),
   {
     id: 'seed', name: "seed example forward + backward (logistic regression)", target: '≤ 10 µs',
     setup(device) {

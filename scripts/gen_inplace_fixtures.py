@@ -16,7 +16,6 @@ scenario seeds torch's generator from its own name (crc32); its inputs are given
 fixture, so the test never needs PyTorch's random stream.
 """
 
-import json
 import os
 import sys
 
@@ -24,32 +23,9 @@ import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torc
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import gen_fixtures as base  # noqa: E402  (the tensor encoding and the seeding)
+from scenarios import Scenarios, given  # noqa: E402
 
-GENERATOR = "scripts/gen_inplace_fixtures.py"
-SCENARIOS = {}
-
-
-def scenario(fn):
-    """Runs fn inside seeded(name); records what it returns, or the error it raises."""
-    with base.seeded(fn.__name__):
-        inputs = {}
-        try:
-            out = fn(inputs)
-            result = {k: (base.enc_tensor(v.detach(), requires_grad=False) if isinstance(v, torch.Tensor) else v)
-                      for k, v in out.items()}
-        except Exception as e:  # noqa: BLE001 (the error is the fixture)
-            result = {"error": {"type": type(e).__name__, "message": str(e)}}
-        result["inputs"] = {k: base.enc_tensor(v.detach(), requires_grad=False) for k, v in inputs.items()}
-    SCENARIOS[fn.__name__] = result
-    return fn
-
-
-def given(inputs, name, t):
-    """An input of a scenario: recorded in the fixture (as it is now: the program may change
-    t in place), so the test uses the same values."""
-    inputs[name] = t.clone()
-    return t
+scenario = Scenarios("scripts/gen_inplace_fixtures.py", "inplace.json")
 
 
 @scenario
@@ -204,14 +180,5 @@ def optimizer_step_then_backward(i):
     return {}
 
 
-def main():
-    out = {"generator": GENERATOR, "torch": torch.__version__, "scenarios": SCENARIOS}
-    path = os.path.join(base.OUT_DIR, "inplace.json")
-    with open(path, "w") as fh:
-        json.dump(out, fh, separators=(",", ":"), allow_nan=False)
-        fh.write("\n")
-    print(f"wrote {path}: {len(SCENARIOS)} scenarios")
-
-
 if __name__ == "__main__":
-    main()
+    scenario.write()

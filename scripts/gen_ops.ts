@@ -521,7 +521,8 @@ import {
   ${manualNames(derived)},
 } from '../grad/manual.js';
 
-export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
+// null: no gradient for that input (a torch.autograd.Function's backward may return none)
+export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor | null;
 
 export const derivatives: { [K in RecordedOp]: Rule } = {
 `;

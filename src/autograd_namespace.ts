@@ -1,3 +1,4 @@
 // torch.autograd: the functional interface to the backward sweep, and pictures of the graph.
 export { backward, grad } from './autograd.js';
 export * as graph from './autograd_graph.js';
+export { Function, FunctionCtx } from './autograd_function.js';

@@ -96,6 +96,14 @@ export interface Backend {
   retainGrad(h: Handle): void;
   setGradEnabled(on: boolean): void;
   /**
+   * torch.autograd.Function: a copy of `out` made by a new CustomFunction node over `inputs`,
+   * keeping `saved` (at most 4) and `serial` (its i0), by which src/custom_backward.ts's host
+   * finds the Function's backward when the sweep reaches the node.
+   */
+  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number): Handle;
+  /** New references to the tensors a node saved (a CustomFunction's saved_tensors). */
+  nodeSaved(node: NodeRef): Handle[];
+  /**
    * Runs the backward sweep in one go from the roots (seeds null = ones).
    * Without `accumulate`, returns the gradients of `inputs` (autograd.grad),
    * null where unused. With it, adds into .grad: of every leaf, or with

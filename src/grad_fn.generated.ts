@@ -238,6 +238,7 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.CircularPad]: 'CopySlices',
   [Op.Amin]: 'AminBackward0',
   [Op.Bernoulli]: 'BernoulliBackward0',
+  [Op.CustomFunction]: 'CustomFunctionBackward',
   [Op.SetSlices]: 'CopySlices',
   [Op.SetWhole]: 'CopyBackwards',
   [Op.Zero]: 'ZeroBackward0',

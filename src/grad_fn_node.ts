@@ -24,6 +24,7 @@ import { gradFnNames } from './grad_fn.generated.js';
 import { Tensor } from './tensor.js';
 import { crossedFrom } from './crossing.js';
 import { savedTensors } from './saved_tensors.js';
+import { customNode } from './custom_backward.js';
 
 /** One entry of next_functions: the node an input's gradient goes to, and which of its outputs (always 0 here). */
 export type NextFunction = [GradFn | null, number];
@@ -92,6 +93,7 @@ export class GradFn {
 
   /** @internal the class name PyTorch gives the node (`type(fn).__name__`, what torchviz prints) */
   get _type(): string {
+    if (this._kind === Op.CustomFunction) return customNode(this._dev, this._record!)?.name ?? gradFnNames[this._kind];
     return typeof this._kind === 'string' ? this._kind : gradFnNames[this._kind];
   }
 

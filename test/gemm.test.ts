@@ -29,7 +29,8 @@ beforeAll(async () => {
     '--enable', 'simd', '--runtime', 'stub', '-O3', '-o', wasmPath,
   ], { cwd: root, stdio: 'pipe' });
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-    env: { abort: () => { throw new Error('wasm abort'); } },
+    // custom_backward: the module's one import besides abort (torch.autograd.Function), unused here
+    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3 },
   });
   wasm = instance.exports as unknown as GemmExports;
 }, 120_000);

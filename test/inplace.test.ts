@@ -5,16 +5,13 @@
 // The in-place form of every op of the table is checked in table-ops.test.ts ("_/inplace").
 
 import { describe, it, expect } from 'vitest';
-import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
-import { expectErrorLeavesEngineIntact } from './support/error_cases.js';
-import { tolerances } from './support/tolerances.js';
+import { torch, DEVICES, loadFixture } from './support/torch.js';
+import { scenarioTests, type ScenarioResult, type Program } from './support/scenarios.js';
 
-type Device = (typeof DEVICES)[number];
-type Result = Record<string, unknown> & { inputs: Record<string, TensorFixture>; error?: { type: string; message: string } };
-const S = loadFixture<{ scenarios: Record<string, Result> }>('inplace.json').scenarios;
+const S = loadFixture<{ scenarios: Record<string, ScenarioResult> }>('inplace.json').scenarios;
 
 /** Each scenario: the generator's program, returning what it reports. */
-const programs: Record<string, (input: (name: string) => torch.Tensor, device: Device) => Record<string, unknown>> = {
+const programs: Record<string, Program> = {
   saved_output_modified: (input) => {
     const x = input('x').requires_grad_();
     const y = x.exp();
@@ -128,33 +125,7 @@ const programs: Record<string, (input: (name: string) => torch.Tensor, device: D
 };
 
 describe.each(DEVICES)('in-place ops vs PyTorch on %s', (device) => {
-  it('every scenario of the fixture has a program here', () => {
-    expect(Object.keys(programs).sort()).toEqual(Object.keys(S).sort());
-  });
-
-  for (const [name, want] of Object.entries(S)) {
-    it(name, () => {
-      torch.tidy(() => {
-        const input = (n: string): torch.Tensor => fromFixture(want.inputs[n], device, false);
-        if (want.error) {
-          expectErrorLeavesEngineIntact(device, () => { programs[name](input, device); },
-            { error: want.error.message, error_type: want.error.type });
-          return;
-        }
-        const got = programs[name](input, device);
-        for (const [k, v] of Object.entries(want)) {
-          if (k === 'inputs') continue;
-          if (v !== null && typeof v === 'object' && 'data' in (v as object)) {
-            expectClose(got[k] as torch.Tensor, v as TensorFixture, tolerances.elementwise, k);
-          } else if (Array.isArray(v)) {
-            (v as number[]).forEach((e, i) => expect(Math.abs((got[k] as number[])[i] - e), `${k}[${i}]`).toBeLessThanOrEqual(1e-6 + 1e-5 * Math.abs(e)));
-          } else {
-            expect(got[k], k).toEqual(v);
-          }
-        }
-      });
-    });
-  }
+  scenarioTests(S, programs, device);
 
   it('a manual SGD loop under no_grad keeps memory flat over 10,000 steps', () => {
     const w = torch.tensor([0.5, -0.3, 0.2], { device, requires_grad: true });

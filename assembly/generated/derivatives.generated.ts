@@ -12,13 +12,13 @@ import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
-  crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
-  gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
+  gatherFlatBackward, gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -255,6 +255,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.CircularPad: return gatherFlatBackward(r, g, k);
     case Op.Amin: return amaxBackward(r, g, k);
     case Op.Bernoulli: return zerosBackward(r, g, k);
+    case Op.CustomFunction: return customBackward(r, g, k);
     case Op.SetSlices: return scatterFlatBackward(r, g, k);
     case Op.SetWhole: return scatterFlatBackward(r, g, k);
     case Op.Zero: return zerosBackward(r, g, k);

@@ -18,3 +18,4 @@ export { sortBackward, medianAllBackward } from './sort'; // sorting and order s
 export { convolutionBackward, pool2dBackward } from './conv'; // convolution and pooling (helper conv)
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'; // nn normalization (helper nnnorm)
 export { scatterReduceBackward } from './scatter_reduce'; // scatter_reduce (helper leftovers)
+export { customBackward } from './custom'; // torch.autograd.Function

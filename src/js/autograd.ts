@@ -101,6 +101,7 @@ export function backward(
         r.inputs.forEach((inp, k) => {
           if (!inp.needsGrad) return;
           const gk = rule(r, g, k);
+          if (!gk) return;
           if (inp.producer) inp.producer.gradAcc = inp.producer.gradAcc ? sum(inp.producer.gradAcc, gk) : gk;
           else deliverLeaf(inp.leaf!, gk);
         });

@@ -4,7 +4,7 @@
 import { Op, DType } from '../../abi/abi.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
-import { JsTensor, JsRecord, setGradEnabled } from './tensor.js';
+import { JsTensor, JsRecord, setGradEnabled, record } from './tensor.js';
 import * as ops from './ops.js';
 import { backward } from './autograd.js';
 import * as reduce from './ops/reduce.js';
@@ -56,6 +56,14 @@ export class JsDevice implements Backend {
   }
   nodeShape(node: NodeRef): number[] { return (node as JsRecord).out.shape.slice(); }
   nodeInts(node: NodeRef): [number, number] { return [(node as JsRecord).i0, (node as JsRecord).i1]; }
+  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number): Handle {
+    const c = T(this.copy(out));
+    const r = record(Op.CustomFunction, c, inputs.map(T))!;
+    r.saved = saved.map(T);
+    r.i0 = serial;
+    return c;
+  }
+  nodeSaved(node: NodeRef): Handle[] { return (node as JsRecord).saved.filter((t): t is JsTensor => t !== null); }
   grad(h: Handle): Handle | null { return T(h).grad; }
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }
   retainGrad(h: Handle): void { T(h).retainsGrad = true; }

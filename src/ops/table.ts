@@ -953,6 +953,12 @@ export const ops: Rows = {
       ['ellipsis tensor', [2, 3, 4], ['...', { values: [3, 0], shape: [2], dtype: 'int64' }], any([2])],
     ]),
   ], 'index_put/rows', 'setitem/mask scalar') }),
+  // torch.autograd.Function: the sweep calls the Function's own backward (src/autograd_function.ts);
+  // the fixtures' Functions are PyTorch's Legendre example and a two-input one (scripts/custom_functions.py)
+  [Op.CustomFunction]: manual('CustomFunctionBackward', ['inputs'], 'customBackward', { cases: withFloat64([
+    { name: 'autograd.Function/legendre P3', call: 'Tensor.__legendre_p3__', args: [any([5])] },
+    { name: 'autograd.Function/two inputs and a number', call: 'Tensor.__mul_add_fn__', args: [any([2, 3]), any([3]), 0.5] },
+  ], 'autograd.Function/legendre P3', 'autograd.Function/two inputs and a number') }),
   // x[...] = value, spelled x.index_put_([...], value) (scripts/index_spec.py): index_put's kernel and
   // rule under PyTorch's node names; x.index_put_ with tensors alone records IndexPutBackward0
   [Op.SetSlices]: manual('CopySlices', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64(setitemCases([

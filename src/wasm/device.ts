@@ -8,7 +8,8 @@ import { TYPE_NAMES } from '../dtype.js';
 import { gradFnNames } from '../grad_fn.generated.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
-import { loadWasm, type WasmExports } from './loader.js';
+import { loadWasm, host, type WasmExports } from './loader.js';
+import { customBackward } from '../custom_backward.js';
 
 
 export class WasmDevice implements Backend {
@@ -31,7 +32,21 @@ export class WasmDevice implements Backend {
     this.raw = exports;
     this.tableCell = exports.tensor_table_cell() >>> 2;
     this.refresh();
+    // the sweep calls out for a torch.autograd.Function's node; what its backward throws waits
+    // here until the sweep has cleaned up and returned Err.Callback
+    host.customBackward = (r, g, k) => {
+      try {
+        const h = customBackward(this, r, g, k);
+        return h === null ? 0 : h as number;
+      } catch (e) {
+        this.thrown ??= e;
+        return Err.Callback;
+      }
+    };
   }
+
+  /** What a torch.autograd.Function's backward threw during the current sweep. */
+  private thrown: unknown = null;
 
   /**
    * Counts every call from JS into the module (tests use it to check that
@@ -86,6 +101,11 @@ export class WasmDevice implements Backend {
       case Err.Unimplemented: return new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
       case Err.IntOverflow: return new RuntimeError(INT_OVERFLOW);
       case Err.ModifiedInplace: return modifiedInplace(this.modifiedTensor());
+      case Err.Callback: {
+        const e = this.thrown;
+        this.thrown = null;
+        return e instanceof Error ? e : new RuntimeError(String(e));
+      }
       default: return new RuntimeError(`wasmgrad: internal error ${code} in the wasm device`);
     }
   }
@@ -231,6 +251,21 @@ export class WasmDevice implements Backend {
     return this.ints(r + Rec.OutShape, this.u8[r + Rec.OutNdim]);
   }
 
+  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number): Handle {
+    this.args([...inputs, ...saved] as number[]);
+    return this.id(this.x.custom_record(out as number, inputs.length, saved.length, serial));
+  }
+
+  nodeSaved(node: NodeRef): Handle[] {
+    this.refresh();
+    const out: Handle[] = [];
+    for (let k = 0; k < Rec.NSaved; k++) {
+      const id = this.i32[((node as number) + Rec.Saved + 4 * k) >> 2];
+      if (id) { this.x.tensor_retain(id); out.push(id); }
+    }
+    return out;
+  }
+
   nodeInts(node: NodeRef): [number, number] {
     this.refresh();
     const r = node as number;
@@ -266,7 +301,7 @@ export class WasmDevice implements Backend {
       buf[n + i] = (seeds[i] ?? 0) as number;
     }
     for (let i = 0; i < m; i++) buf[2 * n + i] = inputs[i] as number;
-    const p = this.args(buf) >> 2;
+    this.args(buf);
     const gradMode = this.x.is_grad_enabled();
     let err: number;
     try {
@@ -275,11 +310,14 @@ export class WasmDevice implements Backend {
       // the sweep switches grad mode for its own ops; a trap must not leave it switched
       this.x.set_grad_enabled(gradMode);
     }
+    if (err !== Err.Callback) this.thrown = null;
     if (err !== Err.Ok) throw this.error(err);
     this.refresh();
+    // a Function's backward may have moved the args buffer: the results are in the current one
+    const q = this.argsPtr >> 2;
     const out: (Handle | null)[] = [];
     for (let i = 0; i < m; i++) {
-      const g = this.i32[p + 2 * n + m + i];
+      const g = this.i32[q + 2 * n + m + i];
       out.push(g ? g : null);
     }
     return out;

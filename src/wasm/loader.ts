@@ -38,12 +38,19 @@ export function simdSupported(): boolean {
   return WebAssembly.validate(probe);
 }
 
+/**
+ * What the module calls out to: the backward of a torch.autograd.Function's node (its record,
+ * the output's gradient, the input), set by the device (src/wasm/device.ts).
+ */
+export const host = { customBackward: (_r: number, _g: number, _k: number): number => -3 };
+
 function instantiate(module: WebAssembly.Module): WasmExports {
   const instance = new WebAssembly.Instance(module, {
     env: {
       abort() {
         throw new Error('wasmgrad: internal error in the wasm device (abort)');
       },
+      custom_backward: (r: number, g: number, k: number): number => host.customBackward(r >>> 0, g, k),
     },
   });
   return instance.exports as unknown as WasmExports;

@@ -4,6 +4,7 @@
 // argument that requires grad.
 
 import { expect } from 'vitest';
+import { LegendrePolynomial3, MulAdd } from './custom_functions.js';
 import { torch, fromFixture, expectClose, values, decodeNumber, type Device, type TensorFixture } from './torch.js';
 import { tolerances, type Tolerance } from './tolerances.js';
 
@@ -40,6 +41,9 @@ const dunder: Record<string, (a: unknown[]) => unknown> = {
   __matmul__: ([x, y]) => torch.matmul(x as never, y as never),
   // x[index_key(spec)] in the fixture generator (gen_table_fixtures.py)
   __getitem_spec__: ([x, spec]) => (x as torch.Tensor).index(spec as never),
+  // torch.autograd.Function cases (scripts/custom_functions.py)
+  __legendre_p3__: ([x]) => LegendrePolynomial3.apply(x),
+  __mul_add_fn__: ([x, y, alpha]) => MulAdd.apply(x, y, alpha),
 };
 // torch.pow(2, x) is PowBackward2; Python's 2 ** x goes through another overload (PowBackward1)
 const nameDiffers = new Set(['Tensor.__rpow__']);

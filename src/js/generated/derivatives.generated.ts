@@ -13,16 +13,17 @@ import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
-  crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
-  gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
+  gatherFlatBackward, gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
-export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
+// null: no gradient for that input (a torch.autograd.Function's backward may return none)
+export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor | null;
 
 export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Add]: (r, g, k) => k === 0 ? sumTo(r, 0, g) : sumTo(r, 1, mulS(g, s0(r))),
@@ -257,6 +258,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.CircularPad]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Amin]: (r, g, k) => amaxBackward(r, g, k),
   [Op.Bernoulli]: (r, g, k) => zerosBackward(r, g, k),
+  [Op.CustomFunction]: (r, g, k) => customBackward(r, g, k),
   [Op.SetSlices]: (r, g, k) => scatterFlatBackward(r, g, k),
   [Op.SetWhole]: (r, g, k) => scatterFlatBackward(r, g, k),
   [Op.Zero]: (r, g, k) => zerosBackward(r, g, k),

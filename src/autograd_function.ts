@@ -1,0 +1,246 @@
+// torch.autograd.Function: an op with a backward of its own, as PyTorch's. apply() runs the
+// forward under no_grad, then, when an input requires grad, records one node,
+// `<Class>Backward`, over the tensor arguments, keeping what ctx.save_for_backward named (the
+// node holds them: the version check and "backward through the graph a second time" apply as
+// to any op). When a backward reaches the node the device's sweep calls out to this module
+// (src/custom_backward.ts): the Function's backward runs once per node, its gradients are
+// checked as PyTorch's engine checks them, and each goes to its input.
+//
+// A forward returns one tensor here (PyTorch also allows several), and ctx keeps at most four
+// tensors (the record's saved slots).
+
+import { Tensor } from './tensor.js';
+import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
+import { no_grad, is_grad_enabled } from './autograd.js';
+import { pushScope, popScope } from './runtime.js';
+import { sum } from './ops/reduce.js';
+import { reshape } from './ops/shape.js';
+import { setCustomBackward, registerCustom, customNode, type CustomNode } from './custom_backward.js';
+import type { Backend, Handle, NodeRef } from './device.js';
+
+/** The saved slots of a record (abi Rec.NSaved). */
+const MAX_SAVED = 4;
+
+/**
+ * The context a Function's forward and backward share, PyTorch's `ctx`: what to save, which
+ * inputs need a gradient, and any attribute the Function sets on it.
+ * @example
+ * class Square extends torch.autograd.Function {
+ *   static forward(ctx: torch.autograd.FunctionCtx, x: torch.Tensor) { ctx.save_for_backward(x); return x.mul(x); }
+ *   static backward(ctx: torch.autograd.FunctionCtx, g: torch.Tensor) { const [x] = ctx.saved_tensors; return g.mul(x).mul(2); }
+ * }
+ */
+export class FunctionCtx {
+  /** For each argument of apply(): whether it is a tensor that requires grad. */
+  needs_input_grad: boolean[] = [];
+  /** @internal */ _toSave: (Tensor | null)[] = [];
+  /** @internal the saved tensors, during backward */ _saved: (Tensor | null)[] | null = null;
+  /** @internal where save_for_backward was given null (the node keeps the others) */ _nulls: boolean[] = [];
+  /** @internal */ _nonDifferentiable = new Set<Tensor>();
+  /** @internal */ _materializeGrads = true;
+  [attribute: string]: unknown;
+
+  /**
+   * Keeps tensors for the backward (inputs, outputs or intermediates; null for none), as
+   * PyTorch's ctx.save_for_backward. At most four.
+   * @example ctx.save_for_backward(input, weight)
+   */
+  save_for_backward(...tensors: (Tensor | null)[]): void {
+    if (tensors.filter((t) => t !== null).length > MAX_SAVED) {
+      throw new NotImplementedError(`wasmgrad: save_for_backward of more than ${MAX_SAVED} tensors is not supported yet`);
+    }
+    for (const t of tensors) {
+      if (t !== null && !(t instanceof Tensor)) throw new TypeError('save_for_backward can only save variables, but argument 0 is of type ' + typeof t);
+    }
+    this._toSave = tensors;
+  }
+
+  /**
+   * The tensors save_for_backward kept, in its order.
+   * @example const [input, weight] = ctx.saved_tensors;
+   */
+  get saved_tensors(): (Tensor | null)[] { return this._saved ?? this._toSave; }
+
+  /**
+   * Marks outputs as not differentiable: a result marked gets no node (PyTorch's
+   * ctx.mark_non_differentiable).
+   * @example ctx.mark_non_differentiable(indices)
+   */
+  mark_non_differentiable(...outputs: Tensor[]): void { for (const t of outputs) this._nonDifferentiable.add(t); }
+
+  /**
+   * PyTorch's ctx.set_materialize_grads: with one output, backward always gets a tensor here.
+   * @example ctx.set_materialize_grads(false)
+   */
+  set_materialize_grads(value: boolean): void { this._materializeGrads = value; }
+
+  /**
+   * In-place Functions are not supported yet.
+   * @example ctx.mark_dirty(x) // raises NotImplementedError
+   */
+  mark_dirty(..._tensors: Tensor[]): void {
+    throw new NotImplementedError('wasmgrad: ctx.mark_dirty (a Function that changes its input in place) is not supported yet');
+  }
+}
+
+type Grads = Tensor | null | readonly (Tensor | null)[];
+
+/** What this module keeps of a Function's node for its backward. */
+interface FunctionNode extends CustomNode {
+  readonly cls: typeof Function;
+  readonly ctx: FunctionCtx;
+  /** per argument of apply(): whether it was a tensor */
+  readonly tensorArgs: readonly boolean[];
+  /** the gradients computed for the inputs still to be asked for, in this sweep */
+  pending: (Handle | null)[] | null;
+}
+
+let serials = 0;
+
+/**
+ * A custom differentiable op, PyTorch's torch.autograd.Function: subclass it with static
+ * `forward(ctx, ...args)` and `backward(ctx, ...grad_outputs)` (one gradient per argument of
+ * forward, null for none), and call it with `Cls.apply(...args)`.
+ * @example
+ * class Exp extends torch.autograd.Function {
+ *   static forward(ctx: torch.autograd.FunctionCtx, x: torch.Tensor) { const y = x.exp(); ctx.save_for_backward(y); return y; }
+ *   static backward(ctx: torch.autograd.FunctionCtx, g: torch.Tensor) { const [y] = ctx.saved_tensors; return g.mul(y!); }
+ * }
+ * const x = torch.tensor([0, 1], { requires_grad: true });
+ * Exp.apply(x).sum().backward();
+ * console.log(`${x.grad}`); // tensor([1.0000, 2.7183])
+ */
+export class Function {
+  /**
+   * The computation: tensors in, one tensor out, under no_grad.
+   * @example static forward(ctx, x) { return x.mul(2); }
+   */
+  static forward(_ctx: FunctionCtx, ..._args: any[]): Tensor {
+    throw new NotImplementedError('You must implement the forward function for custom autograd.Function.');
+  }
+
+  /**
+   * The gradients of forward's arguments given the gradient of its output.
+   * @example static backward(ctx, g) { return g.mul(2); }
+   */
+  static backward(_ctx: FunctionCtx, ..._grad_outputs: Tensor[]): Grads {
+    throw new NotImplementedError('You must implement either the backward or the vjp method for your custom autograd.Function to use it with backward mode AD.');
+  }
+
+  /**
+   * Runs the Function: `Cls.apply(x, ...)`, and `const f = Cls.apply; f(x)` as in PyTorch.
+   * @example const P3 = LegendrePolynomial3.apply; const y = P3(x);
+   */
+  static get apply(): (...args: any[]) => Tensor {
+    const cls = this;
+    return (...args: unknown[]) => applyFunction(cls, args);
+  }
+}
+
+function applyFunction(cls: typeof Function, args: unknown[]): Tensor {
+  const ctx = new FunctionCtx();
+  ctx.needs_input_grad = args.map((a) => a instanceof Tensor && a.requires_grad);
+  const inputs = args.filter((a): a is Tensor => a instanceof Tensor);
+  // the forward's own tensors go when it is recorded (the node copies the result and holds
+  // what was saved); the result stays when it is not
+  pushScope();
+  let out: Tensor;
+  try {
+    const o: unknown = no_grad(() => cls.forward(ctx, ...args));
+    if (Array.isArray(o)) throw new NotImplementedError('wasmgrad: a torch.autograd.Function whose forward returns several tensors is not supported yet');
+    if (!(o instanceof Tensor)) throw new TypeError(`${cls.name}.forward must return a Tensor, not ${o === null ? 'None' : typeof o}`);
+    out = o;
+  } catch (e) {
+    popScope(new Set());
+    throw e;
+  }
+  if (!(is_grad_enabled() && ctx.needs_input_grad.some(Boolean) && !ctx._nonDifferentiable.has(out))) {
+    popScope(new Set([out]));
+    return out;
+  }
+  const dev = out._dev, serial = ++serials;
+  const saved = ctx._toSave.filter((t): t is Tensor => t !== null);
+  let h: Handle;
+  try {
+    for (const t of [...inputs, ...saved]) {
+      if (t._dev !== dev) throw new RuntimeError(`Expected all tensors to be on the same device, but found at least two devices, ${dev.name} and ${t._dev.name}!`);
+    }
+    h = dev.customRecord(out.h, inputs.map((t) => t.h), saved.map((t) => t.h), serial);
+  } finally {
+    popScope(new Set());
+  }
+  ctx._nulls = ctx._toSave.map((t) => t === null);
+  ctx._toSave = [];
+  const node = dev.gradFnNode(h)!;
+  registerCustom(dev, serial, {
+    name: `${cls.name}Backward`, ref: typeof node === 'number' ? node : new WeakRef(node),
+    cls, ctx, tensorArgs: args.map((a) => a instanceof Tensor), pending: null,
+  } as FunctionNode);
+  return new Tensor(dev, h, out._shape.slice(), out._dtype);
+}
+
+/** g summed to `shape` where g broadcasts from it (PyTorch's validate_outputs), or null when it cannot. */
+function reduceTo(g: Tensor, shape: readonly number[]): Tensor | null {
+  const gs = g._shape, lead = gs.length - shape.length;
+  if (lead < 0 || shape.some((s, d) => s !== gs[lead + d] && s !== 1)) return null;
+  const dims = gs.map((_, d) => d).filter((d) => d < lead || (shape[d - lead] === 1 && gs[d] !== 1));
+  return dims.length ? reshape(sum(g, dims, true), [...shape]) : reshape(g, [...shape]);
+}
+
+/** The Function's gradients for its tensor inputs, checked and shaped as PyTorch's engine does. */
+function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): (Handle | null)[] {
+  return no_grad(() => {
+    // every tensor made here goes at the end; the gradients' handles get a reference of their own first
+    pushScope();
+    try {
+      dev.retain(g);
+      const gt = new Tensor(dev, g, dev.shapeOf(g), dev.dtypeOf(g));
+      const kept = dev.nodeSaved(node).map((h) => new Tensor(dev, h, dev.shapeOf(h), dev.dtypeOf(h)));
+      n.ctx._saved = n.ctx._nulls.map((none) => (none ? null : kept.shift()!));
+      let out: Grads;
+      try { out = n.cls.backward(n.ctx, gt); } finally { n.ctx._saved = null; }
+      const list = Array.isArray(out) ? out as (Tensor | null)[] : [out as Tensor | null];
+      if (list.length !== n.tensorArgs.length) {
+        throw new RuntimeError(`function ${n.name} returned an incorrect number of gradients (expected ${n.tensorArgs.length}, got ${list.length})`);
+      }
+      const shapes = dev.nodeInputs(node).map((i) => i.shape);
+      const result: (Tensor | null)[] = [];
+      list.forEach((t, i) => {
+        if (!n.tensorArgs[i]) {
+          if (t !== null && t !== undefined) {
+            throw new RuntimeError(`function ${n.name} returned a gradient different than None at position ${i + 1}, but the corresponding forward input was not a Variable`);
+          }
+          return;
+        }
+        const k = result.length, shape = shapes[k];
+        if (t === null || t === undefined) { result.push(null); return; }
+        const same = t._shape.length === shape.length && t._shape.every((s, d) => s === shape[d]);
+        const fitted = same ? t : reduceTo(t, shape);
+        if (!fitted) {
+          throw new RuntimeError(`Function ${n.name} returned an invalid gradient at index ${k} - got [${t._shape.join(', ')}] but expected shape compatible with [${shape.join(', ')}]`);
+        }
+        result.push(fitted);
+      });
+      return result.map((t) => { if (!t) return null; dev.retain(t.h); return t.h; });
+    } finally {
+      popScope(new Set());
+    }
+  });
+}
+
+setCustomBackward((dev, node, g, k) => {
+  const n = customNode<FunctionNode>(dev, node);
+  if (!n) throw new RuntimeError('wasmgrad: internal error: the torch.autograd.Function of this node is gone');
+  // the sweep asks for the inputs in order, from the first that needs a gradient: run once then
+  const inputs = dev.nodeInputs(node);
+  const first = n.ctx.needs_input_grad.filter((_, i) => n.tensorArgs[i]).indexOf(true);
+  if (k === first || !n.pending) {
+    for (const h of n.pending ?? []) if (h !== null) dev.release(h);
+    n.pending = runBackward(n, dev, node, g);
+  }
+  const h = n.pending[k];
+  n.pending[k] = null;
+  if (k === inputs.length - 1 || n.pending.every((p) => p === null)) n.pending = null;
+  return h;
+});
+

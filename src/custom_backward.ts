@@ -1,0 +1,51 @@
+// Where the devices' backward sweeps find the backward of a torch.autograd.Function's node
+// (src/autograd_function.ts installs it; devices must not import the front end), and the
+// node's name for grad_fn.
+
+import { Op } from '../abi/abi.js';
+import type { Backend, Handle, NodeRef } from './device.js';
+
+/** What a CustomFunction node's record (found by the serial number in its i0) stands for. */
+export interface CustomNode {
+  /** `<Class>Backward`, PyTorch's node name */
+  readonly name: string;
+  /** the record, weakly on the js device (its records are garbage collected) */
+  readonly ref: number | WeakRef<object>;
+}
+
+const nodes = new Map<number, CustomNode>();
+let pruneAt = 64;
+
+/** @internal Notes a new node; drops the notes of nodes whose records are gone. */
+export function registerCustom(dev: Backend, serial: number, node: CustomNode): void {
+  if (nodes.size >= pruneAt) {
+    for (const [s, n] of nodes) if (!alive(dev, s, n)) nodes.delete(s);
+    pruneAt = Math.max(64, 2 * nodes.size);
+  }
+  nodes.set(serial, node);
+}
+
+/** A wasm record lives while its memory still holds a CustomFunction with this serial. */
+function alive(dev: Backend, serial: number, n: CustomNode): boolean {
+  if (typeof n.ref !== 'number') return n.ref.deref() !== undefined;
+  return dev.name !== 'wasm' || (dev.nodeOp(n.ref) === Op.CustomFunction && dev.nodeInts(n.ref)[0] === serial);
+}
+
+/** @internal The note of a CustomFunction node, or null when it is gone. */
+export function customNode<T extends CustomNode>(dev: Backend, node: NodeRef): T | null {
+  return (nodes.get(dev.nodeInts(node)[0]) as T | undefined) ?? null;
+}
+
+/** The gradient for input k of a CustomFunction node, given its output's gradient g: a new handle, or null. */
+export type CustomBackward = (dev: Backend, node: NodeRef, g: Handle, k: number) => Handle | null;
+
+let host: CustomBackward | null = null;
+
+/** @internal */
+export function setCustomBackward(f: CustomBackward): void { host = f; }
+
+/** @internal */
+export function customBackward(dev: Backend, node: NodeRef, g: Handle, k: number): Handle | null {
+  if (!host) throw new Error('wasmgrad: internal error: no torch.autograd.Function backward is installed');
+  return host(dev, node, g, k);
+}

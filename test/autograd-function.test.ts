@@ -1,0 +1,172 @@
+// torch.autograd.Function against PyTorch (fixtures/autograd_function.json, from
+// scripts/gen_function_fixtures.py): the node and its name, ctx.needs_input_grad and
+// saved_tensors, the engine's checks of what backward returns, a second backward, a saved
+// tensor changed in place, and PyTorch's Legendre example. Each scenario here is the
+// generator's program of the same name. Both devices. The op table's cases
+// 'autograd.Function/*' compare values and gradients of two Functions (table-ops.test.ts).
+
+import { describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { torch, DEVICES, loadFixture } from './support/torch.js';
+import { expectErrorLeavesEngineIntact } from './support/error_cases.js';
+import { scenarioTests, type ScenarioResult, type Program } from './support/scenarios.js';
+import { LegendrePolynomial3, MulAdd } from './support/custom_functions.js';
+
+const S = loadFixture<{ scenarios: Record<string, ScenarioResult> }>('autograd_function.json').scenarios;
+type Ctx = torch.autograd.FunctionCtx;
+
+/** x * scale + y; reports needs_input_grad; its backward returns what the scenario asks for. */
+class Identity extends torch.autograd.Function {
+  static returns: (g: torch.Tensor) => (torch.Tensor | null)[] = (g) => [g, null, null];
+  static forward(ctx: Ctx, x: torch.Tensor, y: torch.Tensor, scale: number): torch.Tensor {
+    ctx.report = [...ctx.needs_input_grad];
+    return x.mul(scale).add(y);
+  }
+  static backward(_ctx: Ctx, g: torch.Tensor): (torch.Tensor | null)[] { return Identity.returns(g); }
+}
+
+
+const programs: Record<string, Program> = {
+  legendre_node: (input) => {
+    const x = input('x').requires_grad_();
+    const y = LegendrePolynomial3.apply(x);
+    y.mul(y).sum().backward();
+    return { y, name: y.grad_fn!.name(), x_grad: x.grad };
+  },
+  needs_input_grad: (input) => {
+    const x = input('x').requires_grad_(), y = input('y');
+    let report: unknown = null;
+    Identity.returns = (g) => [g, null, null];
+    class Reporting extends Identity {
+      static forward(ctx: Ctx, a: torch.Tensor, b: torch.Tensor, scale: number): torch.Tensor {
+        const out = Identity.forward(ctx, a, b, scale);
+        report = ctx.report;
+        return out;
+      }
+    }
+    Reporting.apply(x, y, 2.0).sum().backward();
+    return { needs_input_grad: report, x_grad: x.grad, y_grad_is_none: y.grad === null };
+  },
+  none_for_a_tensor: (input) => {
+    const x = input('x').requires_grad_(), y = input('y').requires_grad_();
+    Identity.returns = (g) => [null, g.mul(3), null];
+    Identity.apply(x, y, 2.0).sum().backward();
+    return { x_grad_is_none: x.grad === null, y_grad: y.grad };
+  },
+  incorrect_number_of_gradients: (input, device) => {
+    const x = input('x').requires_grad_();
+    Identity.returns = (g) => [g, null];
+    Identity.apply(x, torch.zeros(3, { device }), 2.0).sum().backward();
+    return {};
+  },
+  gradient_for_a_number: (input, device) => {
+    const x = input('x').requires_grad_();
+    Identity.returns = (g) => [g, null, g];
+    Identity.apply(x, torch.zeros(3, { device }), 2.0).sum().backward();
+    return {};
+  },
+  invalid_gradient_shape: (input, device) => {
+    const x = input('x').requires_grad_();
+    Identity.returns = (g) => [g.index([':2']), null, null];
+    Identity.apply(x, torch.zeros(3, { device }), 2.0).sum().backward();
+    return {};
+  },
+  broadcast_gradient_summed: (input) => {
+    const x = input('x').requires_grad_(), y = input('y').requires_grad_();
+    MulAdd.apply(x, y, 0.5).pow(2).sum().backward();
+    return { x_grad: x.grad, y_grad: y.grad };
+  },
+  backward_twice: (input) => {
+    const y = LegendrePolynomial3.apply(input('x').requires_grad_()).sum();
+    y.backward();
+    y.backward();
+    return {};
+  },
+  retain_graph_twice: (input) => {
+    const x = input('x').requires_grad_();
+    const y = LegendrePolynomial3.apply(x).sum();
+    y.backward(null, { retain_graph: true });
+    y.backward();
+    return { x_grad: x.grad };
+  },
+  saved_input_modified: (input) => {
+    const h = input('x').requires_grad_().mul(1);
+    const y = LegendrePolynomial3.apply(h);
+    h.add_(1);
+    y.sum().backward();
+    return {};
+  },
+  under_no_grad: (input) => {
+    const y = torch.no_grad(() => LegendrePolynomial3.apply(input('x').requires_grad_()));
+    return { y, requires_grad: y.requires_grad, has_grad_fn: y.grad_fn !== null };
+  },
+  legendre_fit: (_, device) => {
+    // PyTorch's example, line for line (examples/legendre_function.ts prints it)
+    const x = torch.linspace(-Math.PI, Math.PI, 2000, { device });
+    const y = torch.sin(x);
+    const a = torch.full([], 0.0, { device, requires_grad: true });
+    const b = torch.full([], -1.0, { device, requires_grad: true });
+    const c = torch.full([], 0.0, { device, requires_grad: true });
+    const d = torch.full([], 0.3, { device, requires_grad: true });
+    const learning_rate = 5e-6;
+    const losses: number[] = [];
+    for (let t = 0; t < 2000; t++) {
+      torch.tidy(() => {
+        const P3 = LegendrePolynomial3.apply;
+        const y_pred = a.add(b.mul(P3(c.add(d.mul(x)))));
+        const loss = y_pred.sub(y).pow(2).sum();
+        if (t % 100 === 99) losses.push(loss.item() as number);
+        loss.backward();
+        torch.no_grad(() => {
+          for (const p of [a, b, c, d]) { p.sub_(p.grad!.mul(learning_rate)); p.grad = null; }
+        });
+      });
+    }
+    return { losses, abcd: [a, b, c, d].map((p) => p.item() as number) };
+  },
+};
+
+describe.each(DEVICES)('torch.autograd.Function vs PyTorch on %s', (device) => {
+  // 2000 steps of float32 sums over 2000 elements in legendre_fit: a sum's order moves the last digits
+  scenarioTests(S, programs, device, (name) => (name === 'legendre_fit' ? 1e-3 : 1e-5));
+
+  it('examples/legendre-function.ts prints the losses and the fit PyTorch prints', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const lines = execFileSync('npx', ['tsx', 'examples/legendre-function.ts', '--device', device], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    const want = S.legendre_fit as unknown as { losses: number[]; abcd: number[] };
+    const close = (got: number, e: number): boolean => Math.abs(got - e) <= 1e-6 + 1e-3 * Math.abs(e);
+    expect(lines.length).toBe(want.losses.length + 1);
+    want.losses.forEach((e, i) => {
+      const [t, loss] = lines[i].split(' ').map(Number);
+      expect(t).toBe(100 * i + 99);
+      expect(close(loss, e), `${lines[i]} vs ${e}`).toBe(true);
+    });
+    const m = /^Result: y = (\S+) \+ (\S+) \* P3\((\S+) \+ (\S+) x\)$/.exec(lines[lines.length - 1]);
+    expect(m, lines[lines.length - 1]).not.toBeNull();
+    m!.slice(1).map(Number).forEach((v, i) => expect(close(v, want.abcd[i]), `${v} vs ${want.abcd[i]}`).toBe(true));
+  });
+
+  it("an error thrown by a Function's backward reaches the caller and leaves the engine working", () => {
+    class Throws extends torch.autograd.Function {
+      static forward(_ctx: Ctx, x: torch.Tensor): torch.Tensor { return x.mul(2); }
+      static backward(): torch.Tensor { throw new torch.ValueError('boom'); }
+    }
+    expectErrorLeavesEngineIntact(device, () => {
+      torch.tidy(() => Throws.apply(torch.ones(2, { device, requires_grad: true }).mul(1)).sum().backward());
+    }, { error: 'boom', error_type: 'ValueError' });
+  });
+
+  it('forward and backward temporaries are freed; the node frees what it saved with the graph', () => {
+    const x = torch.randn([64], { device, requires_grad: true });
+    const before = torch.memory(device);
+    for (let i = 0; i < 50; i++) {
+      torch.tidy(() => { LegendrePolynomial3.apply(x.mul(1)).sum().backward(); });
+      x.grad = null;
+    }
+    const after = torch.memory(device);
+    expect([after.numTensors, after.numRecords]).toEqual([before.numTensors, before.numRecords]);
+    if (device === 'wasm') expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
+    x.dispose();
+  });
+});
