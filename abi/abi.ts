@@ -59,6 +59,7 @@ export enum Op {
   ReflectionPad1d, ReflectionPad2d, ReflectionPad3d, ReplicationPad1d, ReplicationPad2d, ReplicationPad3d, CircularPad, // F.pad modes (helper leftovers)
   Amin, // amin over dims for linalg.matrix_norm (helper leftovers): the amax kernel on −x, amax's rule
   Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
+  GroupNorm, // F.group_norm (helper normdrop): native_group_norm, layer norm's kernel with per-channel weight and bias
   Count,
 }
 

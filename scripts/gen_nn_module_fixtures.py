@@ -56,6 +56,11 @@ CASES = [
      lambda: nn.Sequential(nn.Embedding(6, 4), nn.LayerNorm(4), nn.Flatten(), nn.Linear(8, 2)),
      "new nn.Sequential(new nn.Embedding(6, 4), new nn.LayerNorm(4), new nn.Flatten(), new nn.Linear(8, 2))",
      ("idx", [[1, 5], [0, 3], [2, 2]])),
+    # group normalization (helper normdrop)
+    ("GroupNorm(2, 6)", 23, lambda: nn.GroupNorm(2, 6), "new nn.GroupNorm(2, 6)", (3, 6, 4)),
+    ("GroupNorm(3, 3, eps=1e-3, affine=False)", 24, lambda: nn.GroupNorm(3, 3, eps=1e-3, affine=False),
+     "new nn.GroupNorm(3, 3, { eps: 1e-3, affine: false })", (2, 3, 2, 2)),
+    ("GroupNorm(1, 4) float64", 25, lambda: nn.GroupNorm(1, 4).double(), "new nn.GroupNorm(1, 4, { dtype: 'float64' })", (2, 4, 3)),
 ]
 
 # (name, PyTorch loss, TS constructor, input shape, target: ("randn", shape) | ("idx", values) | ("prob", shape))

@@ -197,6 +197,8 @@ export interface Backend {
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle;
   /** F.batch_norm of a (N, C, *) given each channel's mean and invstd (C elements, a's dtype) (NativeBatchNormBackward0). */
   batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean): Handle;
+  /** F.group_norm of a (N, C, *): rows of n elements (one group's channels), hw elements per channel; weight and bias of C elements or null (NativeGroupNormBackward0). */
+  groupNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, hw: number, eps: number): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

@@ -238,5 +238,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.CircularPad]: 'CopySlices',
   [Op.Amin]: 'AminBackward0',
   [Op.Bernoulli]: 'BernoulliBackward0',
+  [Op.GroupNorm]: 'NativeGroupNormBackward0',
   [Op.Count]: '',
 };

@@ -7,6 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
+import { buildModule } from './support/build_module.js';
 
 const { nn } = torch;
 
@@ -22,16 +23,7 @@ interface LossCase {
 }
 const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[] }>('nn_modules.json');
 
-/** Builds a module from its TypeScript constructor call, on `device` (the default device while it runs). */
-function build(ts: string, device: 'wasm' | 'js'): InstanceType<typeof nn.Module> {
-  const before = torch.get_default_device();
-  torch.set_default_device(device);
-  try {
-    return new Function('nn', `return ${ts};`)(nn) as InstanceType<typeof nn.Module>;
-  } finally {
-    torch.set_default_device(before);
-  }
-}
+const build = buildModule;
 
 const exact = { rtol: 0, atol: 0 };
 

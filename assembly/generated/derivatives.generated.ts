@@ -255,6 +255,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.CircularPad: return gatherFlatBackward(r, g, k);
     case Op.Amin: return amaxBackward(r, g, k);
     case Op.Bernoulli: return zerosBackward(r, g, k);
+    case Op.GroupNorm: return layerNormBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

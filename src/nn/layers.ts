@@ -15,10 +15,10 @@ import { flatten } from '../ops/shape.js';
 import { unflatten } from '../ops/shape_compose.js';
 
 type Dtype = 'float32' | 'float64';
-interface Factory { device?: DeviceName; dtype?: Dtype }
+export interface Factory { device?: DeviceName; dtype?: Dtype }
 
 /** Python's repr of a float: 1.0, 0.1, 1e-05. */
-function pyFloat(v: number): string {
+export function pyFloat(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.0`;
   if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e16)) {
     const [m, e] = v.toExponential().split('e');
@@ -28,13 +28,13 @@ function pyFloat(v: number): string {
 }
 
 /** A leaf parameter (or, with grad false, a buffer) holding `data`, outside tidy()'s bookkeeping. */
-function leaf(data: ArrayLike<number>, shape: number[], o: Factory, grad = true, dtype?: DType): Tensor {
+export function leaf(data: ArrayLike<number>, shape: number[], o: Factory, grad = true, dtype?: DType): Tensor {
   const dev = getDevice(o.device);
   const dt = dtype ?? (o.dtype === 'float64' ? DType.Float64 : DType.Float32);
   const t = new Tensor(dev, dev.fromData(Float64Array.from(data), shape, dt), shape, dt, false);
   return grad ? t.requires_grad_(true) : t;
 }
-const filled = (n: number, v: number): number[] => new Array<number>(n).fill(v);
+export const filled = (n: number, v: number): number[] => new Array<number>(n).fill(v);
 
 /**
  * Layer normalization over the last dims (`normalized_shape`), with a learnable weight (ones) and

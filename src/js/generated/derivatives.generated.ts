@@ -257,4 +257,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.CircularPad]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Amin]: (r, g, k) => amaxBackward(r, g, k),
   [Op.Bernoulli]: (r, g, k) => zerosBackward(r, g, k),
+  [Op.GroupNorm]: (r, g, k) => layerNormBackward(r, g, k),
 };
