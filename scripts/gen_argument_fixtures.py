@@ -878,6 +878,10 @@ def normdrop_cases():
     error("group_norm/float groups", g, lambda: [torch.randn(2, 6), 2.5])
     error("group_norm/int64 input", g, lambda: [torch.ones(2, 4, dtype=torch.long), 2])
     error("group_norm/float64 weight", g, lambda: [torch.randn(2, 6), 3, torch.randn(6, dtype=torch.float64)])
+    lrn = "F.local_response_norm"
+    error("local_response_norm/2-D", lrn, lambda: [torch.randn(2, 3), 2])
+    error("local_response_norm/size 0", lrn, lambda: [torch.randn(2, 3, 4), 0])
+    error("local_response_norm/size -1", lrn, lambda: [torch.randn(2, 3, 4), -1])
 
 
 def main():

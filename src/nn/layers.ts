@@ -4,6 +4,7 @@
 // default initialisation and repr (extra_repr).
 
 import { DType } from '../../abi/abi.js';
+import { ValueError } from '../errors.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
@@ -132,7 +133,11 @@ class BatchNorm extends Module {
     this.num_batches_tracked = this.register_buffer('num_batches_tracked', track ? leaf([0], [], options, false, DType.Int64) : null);
   }
 
+  /** PyTorch's check of the input's rank, per subclass. */
+  protected _check_input_dim(_input: Tensor): void {}
+
   forward(input: Tensor): Tensor {
+    this._check_input_dim(input);
     const useBatch = this.training || !this.running_mean;
     if (this.training && this.num_batches_tracked) {
       const n = this.num_batches_tracked;
@@ -158,13 +163,33 @@ class BatchNorm extends Module {
  * bn.call(torch.randn([4, 3])); // updates bn.running_mean, bn.running_var
  * bn.eval().call(x);            // normalizes with them
  */
-export class BatchNorm1d extends BatchNorm {}
+export class BatchNorm1d extends BatchNorm {
+  protected override _check_input_dim(input: Tensor): void {
+    const nd = input._shape.length;
+    if (nd !== 2 && nd !== 3) throw new ValueError(`expected 2D or 3D input (got ${nd}D input)`);
+  }
+}
 
 /**
  * Batch normalization of (N, C, H, W) inputs, as BatchNorm1d.
  * @example const bn = new nn.BatchNorm2d(16, { eps: 1e-3 });
  */
-export class BatchNorm2d extends BatchNorm {}
+export class BatchNorm2d extends BatchNorm {
+  protected override _check_input_dim(input: Tensor): void { checkRank(input, 4); }
+}
+
+/**
+ * Batch normalization of (N, C, D, H, W) inputs, as BatchNorm1d.
+ * @example const bn = new nn.BatchNorm3d(8);
+ */
+export class BatchNorm3d extends BatchNorm {
+  protected override _check_input_dim(input: Tensor): void { checkRank(input, 5); }
+}
+
+function checkRank(input: Tensor, n: number): void {
+  const nd = input._shape.length;
+  if (nd !== n) throw new ValueError(`expected ${n}D input (got ${nd}D input)`);
+}
 
 /** Returns its input. @example new nn.Identity().call(x) === x */
 export class Identity extends Module {

@@ -1,5 +1,5 @@
 // torch.nn modules of group normalization and dropout (helper normdrop): GroupNorm over
-// F.group_norm, and the dropout modules over F.dropout / dropout1d / dropout2d / alpha_dropout,
+// F.group_norm, LocalResponseNorm over F.local_response_norm, and the dropout modules over F.dropout / dropout1d / dropout2d / alpha_dropout,
 // which drop in training mode and return their input in eval mode, as PyTorch's.
 
 import { ValueError, ZeroDivisionError } from '../errors.js';
@@ -44,6 +44,31 @@ export class GroupNorm extends Module {
   extra_repr(): string {
     return `${this.num_groups}, ${this.num_channels}, eps=${pyFloat(this.eps)}, affine=${pyBool(this.affine)}`;
   }
+}
+
+/**
+ * Local response normalization across channels (see F.local_response_norm); no parameters.
+ * @example
+ * const lrn = new nn.LocalResponseNorm(3);    // LocalResponseNorm(3, alpha=0.0001, beta=0.75, k=1.0)
+ * lrn.call(torch.randn([2, 6, 5, 5]));
+ */
+export class LocalResponseNorm extends Module {
+  readonly size: number;
+  readonly alpha: number;
+  readonly beta: number;
+  readonly k: number;
+
+  constructor(size: number, options: { alpha?: number; beta?: number; k?: number } = {}) {
+    super();
+    this.size = size;
+    this.alpha = options.alpha ?? 1e-4;
+    this.beta = options.beta ?? 0.75;
+    this.k = options.k ?? 1;
+  }
+
+  forward(input: Tensor): Tensor { return F.local_response_norm(input, this.size, this.alpha, this.beta, this.k); }
+
+  extra_repr(): string { return `${this.size}, alpha=${pyFloat(this.alpha)}, beta=${pyFloat(this.beta)}, k=${pyFloat(this.k)}`; }
 }
 
 type DropoutArgs = { p?: number; inplace?: boolean };
