@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""gen_dropout_fixtures.py -- F.dropout, F.dropout1d, F.dropout2d, F.alpha_dropout and the dropout
+"""gen_dropout_fixtures.py -- F.dropout, dropout1d, dropout2d, dropout3d, alpha_dropout, feature_alpha_dropout and the dropout
 modules (and GroupNorm's constructor errors) in real PyTorch: test/fixtures/dropout.json, read by
 test/dropout.test.ts (helper normdrop).
 
@@ -60,11 +60,18 @@ CASES = [
     ("dropout2d/float64", "dropout2d", (3, 2, 3, 1), "float64", {"p": 0.4}, ""),
     ("dropout2d/3-D as (N, C, L)", "dropout2d", (2, 4, 3), "float32", {"p": 0.5}, ""),
     ("dropout2d/large", "dropout2d", (40, 50, 2, 3), "float32", {"p": 0.6}, "large"),
+    ("dropout3d/5-D", "dropout3d", (2, 3, 2, 1, 2), "float32", {"p": 0.5}, ""),
+    ("dropout3d/unbatched 4-D", "dropout3d", (3, 2, 1, 2), "float32", {"p": 0.4}, ""),
+    ("dropout3d/float64 inplace", "dropout3d", (2, 2, 1, 1, 3), "float64", {"p": 0.5, "inplace": True}, "inplace"),
     ("alpha_dropout/p 0.2", "alpha_dropout", (4, 5), "float32", {"p": 0.2, "training": True}, ""),
     ("alpha_dropout/float64", "alpha_dropout", (3, 4), "float64", {"p": 0.5, "training": True}, ""),
     ("alpha_dropout/default training false", "alpha_dropout", (2, 3), "float32", {"p": 0.5}, ""),
     ("alpha_dropout/p 1", "alpha_dropout", (2, 3), "float32", {"p": 1.0, "training": True}, ""),
     ("alpha_dropout/inplace", "alpha_dropout", (2, 4), "float32", {"p": 0.3, "training": True, "inplace": True}, "inplace"),
+    ("feature_alpha_dropout/3-D", "feature_alpha_dropout", (3, 4, 2), "float32", {"p": 0.3, "training": True}, ""),
+    ("feature_alpha_dropout/float64 4-D", "feature_alpha_dropout", (2, 3, 2, 2), "float64", {"p": 0.5, "training": True}, ""),
+    ("feature_alpha_dropout/inplace", "feature_alpha_dropout", (2, 3, 2), "float32", {"p": 0.5, "training": True, "inplace": True}, "inplace"),
+    ("feature_alpha_dropout/default training false", "feature_alpha_dropout", (2, 3), "float32", {"p": 0.5}, ""),
     ("alpha_dropout/large", "alpha_dropout", (200, 100), "float32", {"p": 0.1, "training": True}, "large"),
 ]
 
@@ -81,6 +88,8 @@ ERRORS = [
     ("dropout2d/p -1.5", "dropout2d", (2, 3, 2, 2), "float32", {"p": -1.5}),
     ("dropout2d/1-D", "dropout2d", (4,), "float32", {"p": 0.5}),
     ("alpha_dropout/p 1.25", "alpha_dropout", (2, 3), "float32", {"p": 1.25}),
+    ("dropout3d/p 1.5", "dropout3d", (2, 3, 2, 2), "float32", {"p": 1.5}),
+    ("feature_alpha_dropout/1-D", "feature_alpha_dropout", (4,), "float32", {"p": 0.5, "training": True}),
 ]
 
 # (name, PyTorch constructor, TS constructor, input shape)
@@ -91,6 +100,8 @@ MODULES = [
     ("Dropout1d(0.25)", lambda: nn.Dropout1d(0.25), "new nn.Dropout1d(0.25)", (2, 4, 3)),
     ("Dropout2d(p=0.3)", lambda: nn.Dropout2d(p=0.3), "new nn.Dropout2d({ p: 0.3 })", (2, 3, 2, 2)),
     ("AlphaDropout(0.2)", lambda: nn.AlphaDropout(0.2), "new nn.AlphaDropout(0.2)", (4, 5)),
+    ("Dropout3d(0.5)", lambda: nn.Dropout3d(0.5), "new nn.Dropout3d(0.5)", (2, 2, 1, 2, 2)),
+    ("FeatureAlphaDropout(p=0.4)", lambda: nn.FeatureAlphaDropout(p=0.4), "new nn.FeatureAlphaDropout({ p: 0.4 })", (3, 4, 2)),
 ]
 
 # (name, PyTorch constructor, TS constructor)

@@ -1,4 +1,4 @@
-// F.dropout, F.dropout1d, F.dropout2d, F.alpha_dropout and the dropout modules against real PyTorch
+// F.dropout, dropout1d, dropout2d, dropout3d, alpha_dropout, feature_alpha_dropout and the dropout modules against real PyTorch
 // (fixtures/dropout.json, from scripts/gen_dropout_fixtures.py), on both devices. The fixtures'
 // PyTorch draws dropout masks from torch.rand's float64 stream (no MKL; the generator checks), so
 // after the same torch.manual_seed the outputs, grad_fn and input gradients are PyTorch's; the
@@ -115,17 +115,25 @@ describe.each(DEVICES)('dropout properties on %s', (device) => {
     });
   });
 
-  it('dropout1d and dropout2d drop whole channels: the mask is constant over the spatial dims', () => {
+  it('F.dropout1d, F.dropout2d, F.dropout3d and F.feature_alpha_dropout treat whole channels: constant over the spatial dims', () => {
     torch.tidy(() => {
       torch.manual_seed(11);
-      for (const [call, shape] of [['dropout1d', [4, 5, 6]], ['dropout2d', [3, 4, 2, 3]]] as const) {
-        const y = fn(call)(torch.ones([...shape], { device }), { p: 0.5 });
-        const inner = shape.slice(2).reduce((a, b) => a * b, 1), v = Array.from(y.dataSync());
+      const ones = (shape: number[]): torch.Tensor => torch.ones(shape, { device });
+      const cases: [torch.Tensor, number[]][] = [
+        [F.dropout1d(ones([4, 5, 6]), 0.5), [0, 2]],
+        [F.dropout2d(ones([3, 4, 2, 3]), 0.5), [0, 2]],
+        [F.dropout3d(ones([2, 5, 2, 2, 3]), 0.5), [0, 2]],
+        // kept: 1·a + 0 = a; dropped: 0·a + (−αa + αap) = −αa(1 − p): two values, one per channel
+        [F.feature_alpha_dropout(ones([3, 4, 5]), 0.5, true), []],
+      ];
+      for (const [y, allowed] of cases) {
+        const inner = y.shape.slice(2).reduce((a, b) => a * b, 1), v = Array.from(y.dataSync());
         for (let ch = 0; ch < v.length / inner; ch++) {
           const plane = v.slice(ch * inner, (ch + 1) * inner);
           expect(new Set(plane).size).toBe(1);
-          expect([0, 2]).toContain(plane[0]);
+          if (allowed.length) expect(allowed).toContain(plane[0]);
         }
+        if (!allowed.length) expect(new Set(v).size).toBe(2);
       }
     });
   });
@@ -145,17 +153,18 @@ describe.each(DEVICES)('dropout properties on %s', (device) => {
     torch.tidy(() => {
       torch.manual_seed(9);
       const model = new nn.Sequential(new nn.Linear(4, 6, { device }), new nn.Dropout(0.5), new nn.GroupNorm(2, 6, { device }),
-        new nn.AlphaDropout(0.3), new nn.Unflatten(1, [3, 2]), new nn.Dropout1d(0.5), new nn.Unflatten(2, [2, 1]), new nn.Dropout2d(0.5));
+        new nn.AlphaDropout(0.3), new nn.Unflatten(1, [3, 2]), new nn.Dropout1d(0.5), new nn.Unflatten(2, [2, 1]), new nn.Dropout2d(0.5),
+        new nn.FeatureAlphaDropout(0.2), new nn.Unflatten(3, [1, 1]), new nn.Dropout3d(0.5));
       const x = torch.randn([5, 4], { device });
       const train = model.call(x), again = model.call(x);
-      expect(train.shape).toEqual([5, 3, 2, 1]);
+      expect(train.shape).toEqual([5, 3, 2, 1, 1]);
       // training: two calls draw two masks
       expect(torch.equal(train, again)).toBe(false);
       model.eval();
       const ev = model.call(x);
       // eval: each dropout is the identity, so the result is the GroupNorm of the Linear, reshaped
       const gn = model.at(2) as InstanceType<typeof nn.GroupNorm>, lin = model.at(0) as InstanceType<typeof nn.Linear>;
-      expect(torch.equal(ev, gn.call(lin.call(x)).reshape([5, 3, 2, 1]))).toBe(true);
+      expect(torch.equal(ev, gn.call(lin.call(x)).reshape([5, 3, 2, 1, 1]))).toBe(true);
       expect(torch.equal(ev, model.call(x))).toBe(true);
     });
   });

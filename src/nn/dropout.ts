@@ -1,4 +1,5 @@
-// torch.nn.functional dropout (helper normdrop): dropout, dropout1d, dropout2d, alpha_dropout,
+// torch.nn.functional dropout (helper normdrop): dropout, dropout1d, dropout2d, dropout3d,
+// alpha_dropout, feature_alpha_dropout,
 // composed as ATen's _dropout composes them (MulBackward0, AddBackward0 for alpha_dropout; the
 // gradient is the mask times the scale, as the forward's noise is saved by the product).
 //
@@ -126,8 +127,12 @@ export function dropout1d(...args: unknown[]): Tensor {
     throw new RuntimeError(`dropout1d: Expected 2D or 3D input, but received a ${nd}D input. Note that dropout1d exists to provide ` +
       'channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).');
   }
-  if (nd === 3) return dropoutImpl(input, p, training, inplace, true, false);
-  // unbatched: a batch of one (in place, PyTorch changes input's own shape and back: the same values)
+  return nd === 3 ? dropoutImpl(input, p, training, inplace, true, false) : unbatched(input, p, training, inplace);
+}
+
+/** Feature dropout of an unbatched input as a batch of one: unsqueeze(0), then squeeze(0). */
+function unbatched(input: Tensor, p: number, training: boolean, inplace: boolean): Tensor {
+  // in place, PyTorch changes input's own shape and back: the same values
   if (inplace) {
     const x = input.unsqueeze(0);
     try { dropoutImpl(x, p, training, true, true, false); } finally { x.dispose(); }
@@ -166,4 +171,36 @@ export function dropout2d(...args: unknown[]): Tensor {
       'dropout1d instead.');
   }
   return dropoutImpl(input, p, training, inplace, true, false);
+}
+
+/**
+ * Channel dropout of (N, C, D, H, W) inputs: each whole channel zeroed with probability p, the
+ * others scaled by 1/(1 − p). Any other rank is taken as unbatched (a batch of one, with
+ * PyTorch's warning unless 4-D; SqueezeBackward1).
+ * @example
+ * const y = F.dropout3d(torch.ones([2, 3, 2, 2, 2]), 0.5);  // y[n, c] all 0 or all 2
+ */
+export function dropout3d(input: Tensor, p?: number | DropoutOptions, training?: boolean | DropoutOptions, inplace?: boolean | DropoutOptions): Tensor;
+export function dropout3d(...args: unknown[]): Tensor {
+  const [input, p, training, inplace] = bound(dropoutSchema, args, 'dropout3d');
+  const nd = input._shape.length;
+  if (nd !== 4 && nd !== 5) {
+    warnOnce(`dropout3d: Received a ${nd}-D input to dropout3d, which is deprecated and will result in an error in a future release. ` +
+      'To retain the behavior and silence this warning, please use dropout instead. Note that dropout3d exists to provide channel-wise ' +
+      'dropout on inputs with 3 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 4D or 5D inputs).');
+  }
+  return nd === 5 ? dropoutImpl(input, p, training, inplace, true, false) : unbatched(input, p, training, inplace);
+}
+
+/**
+ * Alpha dropout of whole channels of (N, C, *) inputs (one draw per (sample, channel)); training
+ * defaults to false, as PyTorch's.
+ * @example
+ * const y = F.feature_alpha_dropout(torch.randn([4, 8, 5]), 0.2, true);
+ */
+export function feature_alpha_dropout(input: Tensor, p?: number | DropoutOptions, training?: boolean | DropoutOptions,
+  inplace?: boolean | DropoutOptions): Tensor;
+export function feature_alpha_dropout(...args: unknown[]): Tensor {
+  const [input, p, training, inplace] = bound(alphaDropoutSchema, args, 'feature_alpha_dropout');
+  return dropoutImpl(input, p, training, inplace, true, true);
 }

@@ -17,7 +17,7 @@ export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
 export { layer_norm, rms_norm, embedding, batch_norm, instance_norm } from './norm.js'; // nn normalization and embedding (helper nnnorm)
 export { group_norm } from './group_norm.js'; // group normalization (helper normdrop)
-export { dropout, dropout1d, dropout2d, alpha_dropout } from './dropout.js'; // dropout (helper normdrop)
+export { dropout, dropout1d, dropout2d, dropout3d, alpha_dropout, feature_alpha_dropout } from './dropout.js'; // dropout (helper normdrop)
 export { local_response_norm } from './local_response_norm.js'; // local response normalization (helper normdrop)
 import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';

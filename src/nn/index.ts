@@ -6,4 +6,4 @@ export {
   LayerNorm, Embedding, BatchNorm1d, BatchNorm2d, BatchNorm3d, Identity, Flatten, Unflatten, Tanh, SiLU, GELU, ELU, LeakyReLU, Softplus,
   Softmax, LogSoftmax, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss,
 } from './layers.js'; // nn normalization and embedding (helper nnnorm)
-export { GroupNorm, LocalResponseNorm, Dropout, Dropout1d, Dropout2d, AlphaDropout } from './norm_dropout_layers.js'; // group normalization and dropout (helper normdrop)
+export { GroupNorm, LocalResponseNorm, Dropout, Dropout1d, Dropout2d, Dropout3d, AlphaDropout, FeatureAlphaDropout } from './norm_dropout_layers.js'; // group normalization and dropout (helper normdrop)

@@ -124,3 +124,19 @@ export class Dropout2d extends DropoutNd {
 export class AlphaDropout extends DropoutNd {
   forward(input: Tensor): Tensor { return F.alpha_dropout(input, this.p, this.training, this.inplace); }
 }
+
+/**
+ * Zeroes whole channels of (N, C, D, H, W) inputs with probability p in training mode.
+ * @example const drop = new nn.Dropout3d(0.2);
+ */
+export class Dropout3d extends DropoutNd {
+  forward(input: Tensor): Tensor { return F.dropout3d(input, this.p, this.training, this.inplace); }
+}
+
+/**
+ * Alpha dropout of whole channels in training mode; returns its input in eval mode.
+ * @example const drop = new nn.FeatureAlphaDropout(0.1);
+ */
+export class FeatureAlphaDropout extends DropoutNd {
+  forward(input: Tensor): Tensor { return F.feature_alpha_dropout(input, this.p, this.training, this.inplace); }
+}
