@@ -13,7 +13,8 @@ Each case draws its input from its own torch.Generator seeded from the case name
 calls torch.manual_seed(seed) and the function, and records the output, whether it is the input
 itself (`is_input`), grad_fn, and the input's gradient for a random upstream. In-place cases run
 on a clone of the leaf (in place on a leaf that requires grad is PyTorch's error, also recorded).
-The large cases record only how many elements were kept, and the output's sum.
+The large cases record only how many elements were kept, and the output's sum. `warnings` lists
+the UserWarnings the call gave (dropout2d's and dropout3d's rank warnings).
 
 HOW TO RUN
     /usr/bin/python3 scripts/gen_dropout_fixtures.py
@@ -60,7 +61,9 @@ CASES = [
     ("dropout2d/float64", "dropout2d", (3, 2, 3, 1), "float64", {"p": 0.4}, ""),
     ("dropout2d/3-D as (N, C, L)", "dropout2d", (2, 4, 3), "float32", {"p": 0.5}, ""),
     ("dropout2d/large", "dropout2d", (40, 50, 2, 3), "float32", {"p": 0.6}, "large"),
+    ("dropout2d/2-D warns", "dropout2d", (3, 4), "float32", {"p": 0.5}, ""),
     ("dropout3d/5-D", "dropout3d", (2, 3, 2, 1, 2), "float32", {"p": 0.5}, ""),
+    ("dropout3d/3-D warns, unbatched", "dropout3d", (3, 2, 2), "float32", {"p": 0.5}, ""),
     ("dropout3d/unbatched 4-D", "dropout3d", (3, 2, 1, 2), "float32", {"p": 0.4}, ""),
     ("dropout3d/float64 inplace", "dropout3d", (2, 2, 1, 1, 3), "float64", {"p": 0.5, "inplace": True}, "inplace"),
     ("alpha_dropout/p 0.2", "alpha_dropout", (4, 5), "float32", {"p": 0.2, "training": True}, ""),
@@ -140,10 +143,11 @@ def run(name, call, spec, dtype, kwargs, how):
     x = leaf.clone() if how == "inplace" else leaf
     seed = seed_of(name) % 100000
     torch.manual_seed(seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         out = getattr(F, call)(x, **kwargs)
-    c = {"name": name, "call": call, "kwargs": kwargs, "how": how, "seed": seed}
+    c = {"name": name, "call": call, "kwargs": kwargs, "how": how, "seed": seed,
+         "warnings": [str(w.message) for w in caught]}
     if how == "large":  # the input is ones: its shape and dtype say it
         c.update({"shape": list(spec), "dtype": dtype, "kept": int((out != 0).sum()), "sum": float(out.double().sum())})
         return c

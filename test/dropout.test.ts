@@ -6,7 +6,7 @@
 // gradient is the mask times the scale, channel masks are constant over the spatial dims, the kept
 // fraction is within binomial bounds, alpha dropout keeps a unit normal's mean and variance.
 
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
 import { buildModule } from './support/build_module.js';
@@ -18,7 +18,7 @@ type Kwargs = { p?: number | string; training?: boolean; inplace?: boolean };
 type Fn = (x: torch.Tensor, o: { p?: number; training?: boolean; inplace?: boolean }) => torch.Tensor;
 
 interface Case {
-  name: string; call: string; kwargs: Kwargs; how: '' | 'inplace' | 'large'; seed: number; input: TensorFixture;
+  name: string; call: string; kwargs: Kwargs; how: '' | 'inplace' | 'large'; seed: number; input: TensorFixture; warnings: string[];
   shape: number[]; dtype: 'float32' | 'float64'; kept: number; sum: number;
   output: TensorFixture; is_input: boolean; grad_fn: string | null; upstream?: TensorFixture; input_grad?: TensorFixture;
 }
@@ -26,6 +26,10 @@ interface ErrorCase { name: string; call: string; kwargs: Kwargs; input: TensorF
 interface ModuleCase { name: string; ts: string; repr: string; seed: number; input: TensorFixture; output: TensorFixture; eval_is_input: boolean }
 interface ModuleError { name: string; ts: string; error_type: string; error: string }
 const fixture = loadFixture<{ cases: Case[]; errors: ErrorCase[]; modules: ModuleCase[]; module_errors: ModuleError[] }>('dropout.json');
+
+// the UserWarnings printed while this file runs (each message once, as PyTorch's per call site)
+const printed: string[] = [];
+vi.spyOn(console, 'warn').mockImplementation((message: unknown) => { printed.push(String(message)); });
 
 const fn = (call: string): Fn => (F as unknown as Record<string, Fn>)[call];
 /** The fixture's keywords as an options object (p NaN is written "nan"). */
@@ -180,5 +184,13 @@ describe.each(DEVICES)('dropout properties on %s', (device) => {
         expect(Math.abs(y.var().item() - 1)).toBeLessThan(0.03);
       }
     });
+  });
+});
+
+describe('dropout2d and dropout3d warn as PyTorch', () => {
+  it('every UserWarning PyTorch gave for a fixture case was printed, with its message', () => {
+    const expected = [...new Set(fixture.cases.flatMap((c) => c.warnings))];
+    expect(expected.length).toBeGreaterThan(0);
+    for (const w of expected) expect(printed).toContain(`UserWarning: ${w}`);
   });
 });

@@ -148,6 +148,17 @@ function unbatched(input: Tensor, p: number, training: boolean, inplace: boolean
   }
 }
 
+/** PyTorch's deprecation warning of dropout{k}d for an input of another rank than k + 1 or k + 2; the rank. */
+function warnRank(input: Tensor, k: 2 | 3): number {
+  const nd = input._shape.length, f = `dropout${k}d`;
+  if (nd !== k + 1 && nd !== k + 2) {
+    warnOnce(`${f}: Received a ${nd}-D input to ${f}, which is deprecated and will result in an error in a future release. ` +
+      `To retain the behavior and silence this warning, please use dropout instead. Note that ${f} exists to provide channel-wise ` +
+      `dropout on inputs with ${k} spatial dimensions, a channel dimension, and an optional batch dimension (i.e. ${k + 1}D or ${k + 2}D inputs).`);
+  }
+  return nd;
+}
+
 /**
  * Channel dropout of (N, C, H, W) inputs: each whole channel zeroed with probability p, the others
  * scaled by 1/(1 − p). As PyTorch's, a 3-D input is taken as (N, C, L) (with PyTorch's warning),
@@ -158,12 +169,7 @@ function unbatched(input: Tensor, p: number, training: boolean, inplace: boolean
 export function dropout2d(input: Tensor, p?: number | DropoutOptions, training?: boolean | DropoutOptions, inplace?: boolean | DropoutOptions): Tensor;
 export function dropout2d(...args: unknown[]): Tensor {
   const [input, p, training, inplace] = bound(dropoutSchema, args, 'dropout2d');
-  const nd = input._shape.length;
-  if (nd !== 3 && nd !== 4) {
-    warnOnce(`dropout2d: Received a ${nd}-D input to dropout2d, which is deprecated and will result in an error in a future release. ` +
-      'To retain the behavior and silence this warning, please use dropout instead. Note that dropout2d exists to provide channel-wise ' +
-      'dropout on inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D inputs).');
-  }
+  const nd = warnRank(input, 2);
   if (nd === 3) {
     warnOnce('dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is desired - input is ' +
       'interpreted as shape (N, C, L), where C is the channel dim. This behavior will change in a future release to interpret the input ' +
@@ -183,12 +189,7 @@ export function dropout2d(...args: unknown[]): Tensor {
 export function dropout3d(input: Tensor, p?: number | DropoutOptions, training?: boolean | DropoutOptions, inplace?: boolean | DropoutOptions): Tensor;
 export function dropout3d(...args: unknown[]): Tensor {
   const [input, p, training, inplace] = bound(dropoutSchema, args, 'dropout3d');
-  const nd = input._shape.length;
-  if (nd !== 4 && nd !== 5) {
-    warnOnce(`dropout3d: Received a ${nd}-D input to dropout3d, which is deprecated and will result in an error in a future release. ` +
-      'To retain the behavior and silence this warning, please use dropout instead. Note that dropout3d exists to provide channel-wise ' +
-      'dropout on inputs with 3 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 4D or 5D inputs).');
-  }
+  const nd = warnRank(input, 3);
   return nd === 5 ? dropoutImpl(input, p, training, inplace, true, false) : unbatched(input, p, training, inplace);
 }
 
