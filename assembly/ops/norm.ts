@@ -14,6 +14,10 @@ import { newTensor, release, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, 
 import { is_grad_enabled, newRecord, setInput, setParams, save } from '../tape';
 import { SHAPE } from '../scratch';
 
+/** The channel row i (N elements, HW per channel) starts at: (i·N / HW) % C. */
+// @ts-ignore: decorator
+@inline function firstChannel(i: i32, N: i32, HW: i32, C: i32): i32 { return HW ? ((i * N) / HW) % C : 0; }
+
 /**
  * Normalizes the M rows of x (N elements each) into out, writing each row's mean and rstd; the
  * affine weight and bias (C elements) are indexed by channel (e / HW) % C of element e.
@@ -33,12 +37,14 @@ function lnForward<T>(px: usize, pw: usize, pb: usize, po: usize, pm: usize, pr:
     const rstd = <f64><T>(1.0 / Math.sqrt(sq / <f64>N + eps));
     store<T>(pm + (<usize>i << sh), <T>mean);
     store<T>(pr + (<usize>i << sh), <T>rstd);
-    for (let j = 0; j < N; j++) {
-      const o = <usize>j << sh, co = <usize>(((i * N + j) / HW) % C) << sh;
+    // a row starts a channel (rows are whole groups), so its elements' channels count up from c0
+    for (let j = 0, c = firstChannel(i, N, HW, C), h = 0; j < N; j++) {
+      const o = <usize>j << sh, co = <usize>c << sh;
       let y = (<f64>load<T>(row + o) - mean) * rstd;
       if (pw) y *= <f64>load<T>(pw + co);
       if (pb) y += <f64>load<T>(pb + co);
       store<T>(orow + o, <T>y);
+      if (++h == HW) { h = 0; c++; }
     }
   }
 }
@@ -58,21 +64,24 @@ function lnBackward<T>(px: usize, pw: usize, pm: usize, pr: usize, pg: usize, pd
     const mean = <f64>load<T>(pm + (<usize>i << sh)), rstd = <f64>load<T>(pr + (<usize>i << sh));
     if (pdx) {
       let sg: f64 = 0, sgx: f64 = 0;
-      for (let j = 0; j < N; j++) {
-        const o = <usize>j << sh, co = <usize>(((i * N + j) / HW) % C) << sh;
+      for (let j = 0, c = firstChannel(i, N, HW, C), h = 0; j < N; j++) {
+        const o = <usize>j << sh, co = <usize>c << sh;
         const gw = <f64>load<T>(pg + base + o) * (pw ? <f64>load<T>(pw + co) : 1.0);
         sg += gw;
         sgx += gw * (<f64>load<T>(px + base + o) - mean) * rstd;
+        if (++h == HW) { h = 0; c++; }
       }
-      for (let j = 0; j < N; j++) {
-        const o = <usize>j << sh, co = <usize>(((i * N + j) / HW) % C) << sh;
+      for (let j = 0, c = firstChannel(i, N, HW, C), h = 0; j < N; j++) {
+        const o = <usize>j << sh, co = <usize>c << sh;
+        if (++h == HW) { h = 0; c++; }
         const gw = <f64>load<T>(pg + base + o) * (pw ? <f64>load<T>(pw + co) : 1.0);
         const xh = (<f64>load<T>(px + base + o) - mean) * rstd;
         store<T>(pdx + base + o, <T>(rstd * (gw - sg / <f64>N - xh * sgx / <f64>N)));
       }
     }
-    for (let j = 0; j < N; j++) {
-      const o = <usize>j << sh, co = <usize>(((i * N + j) / HW) % C) << sh, gv = <f64>load<T>(pg + base + o);
+    for (let j = 0, c = firstChannel(i, N, HW, C), h = 0; j < N; j++) {
+      const o = <usize>j << sh, co = <usize>c << sh, gv = <f64>load<T>(pg + base + o);
+      if (++h == HW) { h = 0; c++; }
       if (pdw) store<T>(pdw + co, <T>(<f64>load<T>(pdw + co) + gv * (<f64>load<T>(px + base + o) - mean) * rstd));
       if (pdb) store<T>(pdb + co, <T>(<f64>load<T>(pdb + co) + gv));
     }
