@@ -61,6 +61,7 @@ export enum Op {
   Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
   CustomFunction, // torch.autograd.Function: a JS backward the sweep calls out to (src/autograd_function.ts)
   SetSlices, SetWhole, Zero, Fill, UniqueDim, // unique(dim) (UniqueDimBackward0, not differentiable); x[...] = value through a view (node CopySlices) or into the whole tensor (copy_, node CopyBackwards): index_put's kernel and rule; zero_ and fill_ under autograd
+  GroupNorm, // F.group_norm (helper normdrop): native_group_norm, layer norm's kernel with per-channel weight and bias
   Count,
 }
 

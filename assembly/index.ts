@@ -35,5 +35,5 @@ export { scan, scan_indices } from './ops/scan'; // scans
 export function abort(message: usize, fileName: usize, line: u32, column: u32): void {
   unreachable();
 }
-export { layer_norm, batch_norm } from './ops/norm'; // nn normalization (helper nnnorm)
+export { layer_norm, batch_norm, group_norm } from './ops/norm'; // nn normalization (helper nnnorm)
 export { custom_record } from './ops/custom'; // torch.autograd.Function

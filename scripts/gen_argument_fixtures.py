@@ -885,6 +885,27 @@ def second_backward():
     return {"python": src, "x": x0, "grad": enc_tensor(x.grad)}
 
 
+def normdrop_cases():
+    """F.group_norm's checks (F's _verify_batch_size, then ATen's) (helper normdrop)."""
+    g = "F.group_norm"
+    error("group_norm/channels not divisible", g, lambda: [torch.randn(2, 6, 3), 4])
+    error("group_norm/weight size", g, lambda: [torch.randn(2, 6, 3), 3, torch.randn(5)])
+    error("group_norm/weight 2-D", g, lambda: [torch.randn(1, 6, 2), 6, torch.randn(2, 3)])
+    error("group_norm/bias size", g, lambda: [torch.randn(2, 6, 3), 3, None, torch.randn(5)])
+    error("group_norm/1-D input", g, lambda: [torch.randn(6), 3])
+    error("group_norm/one value per group", g, lambda: [torch.randn(1, 3), 3])
+    error("group_norm/one value per group 3-D", g, lambda: [torch.randn(1, 6, 1), 6])
+    error("group_norm/zero groups", g, lambda: [torch.randn(2, 3), 0])
+    error("group_norm/negative groups", g, lambda: [torch.randn(2, 6), -3])
+    error("group_norm/float groups", g, lambda: [torch.randn(2, 6), 2.5])
+    error("group_norm/int64 input", g, lambda: [torch.ones(2, 4, dtype=torch.long), 2])
+    error("group_norm/float64 weight", g, lambda: [torch.randn(2, 6), 3, torch.randn(6, dtype=torch.float64)])
+    lrn = "F.local_response_norm"
+    error("local_response_norm/2-D", lrn, lambda: [torch.randn(2, 3), 2])
+    error("local_response_norm/size 0", lrn, lambda: [torch.randn(2, 3, 4), 0])
+    error("local_response_norm/size -1", lrn, lambda: [torch.randn(2, 3, 4), -1])
+
+
 def main():
     tensor_data_cases()
     binary_cases()
@@ -904,6 +925,7 @@ def main():
     loss_cases()
     int64_cases()
     item_cases()
+    normdrop_cases()
     with open(OUT, "w") as fh:
         json.dump({"generator": GENERATOR, "torch": torch.__version__, "errors": ERRORS, "accepted": ACCEPTED,
                    "second_backward": second_backward(), "scalar_conversions": scalar_conversions()},

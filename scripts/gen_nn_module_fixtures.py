@@ -56,6 +56,26 @@ CASES = [
      lambda: nn.Sequential(nn.Embedding(6, 4), nn.LayerNorm(4), nn.Flatten(), nn.Linear(8, 2)),
      "new nn.Sequential(new nn.Embedding(6, 4), new nn.LayerNorm(4), new nn.Flatten(), new nn.Linear(8, 2))",
      ("idx", [[1, 5], [0, 3], [2, 2]])),
+    # group normalization (helper normdrop)
+    ("GroupNorm(2, 6)", 23, lambda: nn.GroupNorm(2, 6), "new nn.GroupNorm(2, 6)", (3, 6, 4)),
+    ("GroupNorm(3, 3, eps=1e-3, affine=False)", 24, lambda: nn.GroupNorm(3, 3, eps=1e-3, affine=False),
+     "new nn.GroupNorm(3, 3, { eps: 1e-3, affine: false })", (2, 3, 2, 2)),
+    ("GroupNorm(1, 4) float64", 25, lambda: nn.GroupNorm(1, 4).double(), "new nn.GroupNorm(1, 4, { dtype: 'float64' })", (2, 4, 3)),
+    # local response normalization, BatchNorm3d (helper normdrop)
+    ("LocalResponseNorm(3)", 26, lambda: nn.LocalResponseNorm(3), "new nn.LocalResponseNorm(3)", (2, 5, 3)),
+    ("LocalResponseNorm(2, alpha=1e-3, beta=0.5, k=2.0)", 27, lambda: nn.LocalResponseNorm(2, alpha=1e-3, beta=0.5, k=2.0),
+     "new nn.LocalResponseNorm(2, { alpha: 1e-3, beta: 0.5, k: 2 })", (2, 4, 2, 3)),
+    ("BatchNorm3d(3)", 28, lambda: nn.BatchNorm3d(3), "new nn.BatchNorm3d(3)", (2, 3, 2, 2, 2)),
+    ("BatchNorm3d(2, momentum=0.2, affine=False) float64", 29, lambda: nn.BatchNorm3d(2, momentum=0.2, affine=False).double(),
+     "new nn.BatchNorm3d(2, { momentum: 0.2, affine: false, dtype: 'float64' })", (3, 2, 1, 2, 2)),
+]
+
+# (name, PyTorch constructor, TS constructor, input shape): the module's forward refuses the input
+FORWARD_ERRORS = [
+    ("BatchNorm1d(3) on 4-D", lambda: nn.BatchNorm1d(3), "new nn.BatchNorm1d(3)", (2, 3, 2, 2)),
+    ("BatchNorm2d(3) on 3-D", lambda: nn.BatchNorm2d(3), "new nn.BatchNorm2d(3)", (2, 3, 2)),
+    ("BatchNorm3d(3) on 4-D", lambda: nn.BatchNorm3d(3), "new nn.BatchNorm3d(3)", (2, 3, 2, 2)),
+    ("LocalResponseNorm(2) on 2-D", lambda: nn.LocalResponseNorm(2), "new nn.LocalResponseNorm(2)", (2, 3)),
 ]
 
 # (name, PyTorch loss, TS constructor, input shape, target: ("randn", shape) | ("idx", values) | ("prob", shape))
@@ -124,9 +144,19 @@ def loss_case(name, make, ts, ispec, tspec):
             "grad_fn": type(out.grad_fn).__name__, "upstream": enc(upstream), "input_grad": enc(g)}
 
 
+def forward_error(name, make, ts, shape):
+    m = make()
+    try:
+        m(torch.randn(shape))
+    except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
+        return {"name": name, "ts": ts, "input_shape": list(shape), "error_type": type(e).__name__, "error": str(e)}
+    raise AssertionError(f"{name}: PyTorch accepted it")
+
+
 def main():
     fix = {"generator": "scripts/gen_nn_module_fixtures.py", "torch": torch.__version__,
-           "modules": [module_case(*c) for c in CASES], "losses": [loss_case(*c) for c in LOSSES]}
+           "modules": [module_case(*c) for c in CASES], "losses": [loss_case(*c) for c in LOSSES],
+           "forward_errors": [forward_error(*c) for c in FORWARD_ERRORS]}
     with open(OUT, "w") as fh:
         json.dump(fix, fh, separators=(",", ":"), allow_nan=False)
     print(f"wrote {os.path.normpath(OUT)}: {len(fix['modules'])} modules, {len(fix['losses'])} losses")

@@ -229,6 +229,17 @@ NNNORM = [  # nn normalization and embedding (helper nnnorm): compositions; (nam
     ("instance_norm/float64 eps", "reduction", "F.instance_norm", lambda: [double(R(1, 3, 5)), None, None, double(R(3))], {"eps": 1e-3}),
 ]
 
+NORMDROP = [  # local response normalization (helper normdrop): PyTorch's composition; (name, family, call, make, kwargs)
+    ("local_response_norm/3-D", "reduction", "F.local_response_norm", lambda: [R(2, 5, 4), 3], {}),
+    ("local_response_norm/4-D even size", "reduction", "F.local_response_norm", lambda: [R(2, 4, 3, 2), 2],
+     {"alpha": 0.1, "beta": 0.5, "k": 2.0}),
+    ("local_response_norm/5-D", "reduction", "F.local_response_norm", lambda: [R(1, 3, 2, 2, 2), 3], {"alpha": 0.5}),
+    ("local_response_norm/size over channels", "reduction", "F.local_response_norm", lambda: [R(2, 2, 3), 5], {"alpha": 1.0}),
+    ("local_response_norm/size 1", "reduction", "F.local_response_norm", lambda: [R(1, 3, 4), 1], {"alpha": 0.3, "beta": 1.0}),
+    ("local_response_norm/float64", "reduction", "F.local_response_norm", lambda: [double(R(2, 4, 3, 2)), 3], {"alpha": 0.2}),
+    ("local_response_norm/empty", "reduction", "F.local_response_norm", lambda: [R(0, 3, 2), 2], {}),
+]
+
 
 SPECIAL = [  # (name, family, call, make, kwargs)
     ("bitwise_and/tensors", "elementwise", "torch.bitwise_and", lambda: [I64(5, -3, 7, 0), I64(3, 1, -2, 9)], {}),
@@ -436,7 +447,7 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
-    for name, family, call, make, kwargs in COMPOSED + SPECIAL + NNNORM:
+    for name, family, call, make, kwargs in COMPOSED + SPECIAL + NNNORM + NORMDROP:
         with base.seeded(name):
             cases.append(base.run_case(name, family, call, make(), kwargs))
     # reductions 2: compositions (all, any, count_nonzero: comparisons and the integer sum)

@@ -210,6 +210,8 @@ export interface Backend {
    * `running`: F.batch_norm was given running statistics (the node notes it, as PyTorch's saves them).
    */
   batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle;
+  /** F.group_norm of a (N, C, *): rows of n elements (one group's channels), hw elements per channel; weight and bias of C elements or null (NativeGroupNormBackward0). */
+  groupNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, hw: number, eps: number): Handle;
 
   // ---- any dtype (src/ops/compare.ts, src/ops/promote.ts): never recorded ----
   /** Op.Eq … Op.Ge, Op.LogicalAnd/Or/Xor, broadcasting; a and b of one dtype (any); a bool result. */

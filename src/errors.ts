@@ -41,6 +41,11 @@ export class AssertionError extends TorchError {
   override name = 'AssertionError';
 }
 
+/** Python's ZeroDivisionError, as torch.nn.functional's integer arithmetic raises it (F.group_norm's num_groups=0). */
+export class ZeroDivisionError extends TorchError {
+  override name = 'ZeroDivisionError';
+}
+
 /** PyTorch's message for a backward through a graph whose saved tensors were freed (both devices). */
 export const BACKWARD_TWICE =
   'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +

@@ -204,7 +204,7 @@ function pytorchArguments(op: Op, entries: NextFunction[], g: Graph, dev: Backen
   if (WRAPPED_SCALAR.has(op)) return [...entries, [null, 0]];
   // CopyBackwards (matrix_power(A, 0) copies the identity into a clone of A) lists what it copied, a constant
   if (op === Op.Convolution && entries.length === 2 || op === Op.CopyBackwards) return [...entries, [null, 0]];
-  if (op === Op.LayerNorm || op === Op.BatchNorm) {
+  if (op === Op.LayerNorm || op === Op.BatchNorm || op === Op.GroupNorm) {
     // (input, weight?, bias?) as PyTorch's three arguments, None where not given (i1 bits 1, 2)
     const given = dev.nodeInts(r)[1], [input, ...rest] = entries;
     return [input, ...[1, 2].map((bit): NextFunction => (given & bit ? rest.shift()! : [null, 0]))];

@@ -135,6 +135,9 @@ const rules: Partial<Record<Op, Rule>> = {
   // record inputs (input, weight?, bias?) with i1 = which of weight (1) and bias (2) are given
   [Op.LayerNorm]: (_, [, given]) => [['input', 0], ...optionalInputs(given, ['weight', 'bias']),
     ['result1', rowStats], ['result2', rowStats]],
+  // group_norm shares layer_norm's record: rows of i0 elements, one per (sample, group)
+  [Op.GroupNorm]: (_, [, given]) => [['input', 0], ...optionalInputs(given, ['weight']),
+    ['result1', groupStats], ['result2', groupStats]],
   // i1 bit 4: training (the batch's stats; in eval PyTorch's are empty), bit 8: given running stats
   [Op.BatchNorm]: (_, [, flags]) => [['input', 0], ...optionalInputs(flags, ['weight']),
     ['result1', flags & 4 ? channels : none], ['result2', flags & 4 ? channels : none],
@@ -155,6 +158,10 @@ const rowStats: Shaped = {
     for (let size = 1; k > 0 && size !== n; k--) size *= out[k - 1];
     return out.map((s, d) => (d < k ? s : 1));
   },
+};
+/** group_norm's mean and rstd: (N, groups), the rows of i0 elements of each of the N samples. */
+const groupStats: Shaped = {
+  shape: ({ out, ints: [n] }) => [out[0], out.reduce((a, b) => a * b, 1) / Math.max(out[0] * n, 1)],
 };
 /** batch_norm's per-channel tensors: i0 channels */
 const channels: Shaped = { shape: ({ ints: [c] }) => [c] };

@@ -114,6 +114,9 @@ const knownDifferences: Record<string, string> = {
     ...['rows', 'accumulate repeated', 'mask', 'broadcast values', 'rows/float64'].map((n) => `index_put/${n}`),
     'index_put_/inplace',
   ].map((name) => [`table.json:${name}`, 'PyTorch saves the index (Index, IndexPut, IndexSelect, Scatter*, IndexAdd/Copy/Fill) or the mask (MaskedFill/Select/Scatter) with its own shape; index_put expands broadcast values'])),
+  // PyTorch pools a 4-D or larger input's squares with avg_pool3d, wasmgrad (no avg_pool3d yet) with avg_pool2d over the same windows
+  ...Object.fromEntries(['4-D even size', '5-D', 'float64'].map((n) => [`table.json:local_response_norm/${n}`,
+    'AvgPool2DBackward0 over a flattened view where PyTorch records AvgPool3DBackward0 (the same windows)'])),
   // x[...] = v (x.index_put_([...], v)) and copy_: the value is put at flat positions, so the index is
   // not saved, a value that broadcasts shows an ExpandBackward0 (and a cast a ToCopyBackward0)
   // PyTorch does inside the kernel, and CopySlices has no view node under it (views alias with issue 7)

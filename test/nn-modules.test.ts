@@ -7,8 +7,11 @@
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
+import { buildModule } from './support/build_module.js';
+import { expectErrorLeavesEngineIntact } from './support/error_cases.js';
 
 const { nn } = torch;
+const F = torch.nn.functional;
 
 interface ModuleCase {
   name: string; ts: string; seed: number; repr: string; named_parameters: [string, TensorFixture][];
@@ -20,18 +23,10 @@ interface LossCase {
   name: string; ts: string; repr: string; input: TensorFixture; target: TensorFixture; output: TensorFixture;
   grad_fn: string; upstream: TensorFixture; input_grad: TensorFixture;
 }
-const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[] }>('nn_modules.json');
+interface ForwardError { name: string; ts: string; input_shape: number[]; error_type: string; error: string }
+const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[]; forward_errors: ForwardError[] }>('nn_modules.json');
 
-/** Builds a module from its TypeScript constructor call, on `device` (the default device while it runs). */
-function build(ts: string, device: 'wasm' | 'js'): InstanceType<typeof nn.Module> {
-  const before = torch.get_default_device();
-  torch.set_default_device(device);
-  try {
-    return new Function('nn', `return ${ts};`)(nn) as InstanceType<typeof nn.Module>;
-  } finally {
-    torch.set_default_device(before);
-  }
-}
+const build = buildModule;
 
 const exact = { rtol: 0, atol: 0 };
 
@@ -58,6 +53,14 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
         .forEach(([n, b], i) => expectClose(b, c.buffers_after[i][1], tolerances.nn, `${n} after forward`));
       m.eval();
       expectClose(torch.no_grad(() => m.call(x)), c.eval_output, tolerances.nn, 'eval forward');
+    });
+  }
+
+  for (const e of fixture.forward_errors) {
+    it(`${e.name}: ${e.error_type} (the module's input rank check)`, () => {
+      const m = build(e.ts, device), x = torch.randn(e.input_shape, { device });
+      expectErrorLeavesEngineIntact(device, () => { m.call(x); }, e);
+      x.dispose();
     });
   }
 
@@ -93,6 +96,20 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
     expect(net.named_buffers().map(([n]) => n)).toEqual(['steps', 'bn.running_mean', 'bn.running_var', 'bn.num_batches_tracked']);
     expect(net.buffers()[0]).toBe(net.steps);
     expect(net.parameters().length).toBe(2);
+  });
+
+  it('BatchNorm3d normalizes each channel over (N, D, H, W); LocalResponseNorm is F.local_response_norm', () => {
+    torch.tidy(() => {
+      torch.manual_seed(4);
+      const x = torch.randn([3, 2, 2, 3, 2], { device }).mul(3).add(1);
+      const y = new nn.BatchNorm3d(2, { device }).call(x);
+      // per channel: mean 0 and biased variance 1 (up to eps)
+      const m = y.mean([0, 2, 3, 4]), v = y.var([0, 2, 3, 4], { correction: 0 });
+      expect(Array.from(m.dataSync()).every((a) => Math.abs(a) < 1e-5)).toBe(true);
+      expect(Array.from(v.dataSync()).every((a) => Math.abs(a - 1) < 1e-3)).toBe(true);
+      const lrn = new nn.LocalResponseNorm(3, { alpha: 0.1 });
+      expect(torch.equal(lrn.call(x), F.local_response_norm(x, 3, 0.1))).toBe(true);
+    });
   });
 
   it('BatchNorm counts num_batches_tracked in training mode only; train()/eval() switch the statistics', () => {

@@ -261,6 +261,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Zero: return zerosBackward(r, g, k);
     case Op.Fill: return zerosBackward(r, g, k);
     case Op.UniqueDim: return notDifferentiable();
+    case Op.GroupNorm: return layerNormBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -144,6 +144,9 @@ export class JsDevice implements Backend {
   batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle {
     return nnnorm.batchNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), T(mean), T(invstd), training, running);
   }
+  groupNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, hw: number, eps: number): Handle {
+    return nnnorm.groupNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), n, hw, eps);
+  }
   compare(op: Op, a: Handle, b: Handle): Handle { return compare.compare(op, T(a), T(b)); }
   intBinary(op: Op, a: Handle, b: Handle, alpha: number): Handle { return compare.intBinary(op, T(a), T(b), alpha); }
   intSum(a: Handle, mask: number, keepdim: boolean): Handle { return compare.intSum(T(a), mask, keepdim); }

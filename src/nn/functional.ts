@@ -11,10 +11,14 @@ import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, su
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { hardtanh } from './functional.generated.js';
+import { warnOnce } from './warn.js';
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
 export { layer_norm, rms_norm, embedding, batch_norm, instance_norm } from './norm.js'; // nn normalization and embedding (helper nnnorm)
+export { group_norm } from './group_norm.js'; // group normalization (helper normdrop)
+export { dropout, dropout1d, dropout2d, dropout3d, alpha_dropout, feature_alpha_dropout } from './dropout.js'; // dropout (helper normdrop)
+export { local_response_norm } from './local_response_norm.js'; // local response normalization (helper normdrop)
 import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
@@ -89,13 +93,6 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null | { b
 export interface LossOptions { reduction?: ReductionName }
 export interface NllLossOptions extends LossOptions { ignore_index?: number }
 
-// Python warns once per call site; one warning per distinct message is the JS equivalent.
-const warned = new Set<string>();
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(`UserWarning: ${message}`);
-}
 
 const sizeStr = (s: readonly number[]): string => `torch.Size([${s.join(', ')}])`;
 

@@ -4,6 +4,7 @@
 // default initialisation and repr (extra_repr).
 
 import { DType } from '../../abi/abi.js';
+import { ValueError } from '../errors.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
@@ -15,10 +16,10 @@ import { flatten } from '../ops/shape.js';
 import { unflatten } from '../ops/shape_compose.js';
 
 type Dtype = 'float32' | 'float64';
-interface Factory { device?: DeviceName; dtype?: Dtype }
+export interface Factory { device?: DeviceName; dtype?: Dtype }
 
 /** Python's repr of a float: 1.0, 0.1, 1e-05. */
-function pyFloat(v: number): string {
+export function pyFloat(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.0`;
   if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e16)) {
     const [m, e] = v.toExponential().split('e');
@@ -28,13 +29,13 @@ function pyFloat(v: number): string {
 }
 
 /** A leaf parameter (or, with grad false, a buffer) holding `data`, outside tidy()'s bookkeeping. */
-function leaf(data: ArrayLike<number>, shape: number[], o: Factory, grad = true, dtype?: DType): Tensor {
+export function leaf(data: ArrayLike<number>, shape: number[], o: Factory, grad = true, dtype?: DType): Tensor {
   const dev = getDevice(o.device);
   const dt = dtype ?? (o.dtype === 'float64' ? DType.Float64 : DType.Float32);
   const t = new Tensor(dev, dev.fromData(Float64Array.from(data), shape, dt), shape, dt, false);
   return grad ? t.requires_grad_(true) : t;
 }
-const filled = (n: number, v: number): number[] => new Array<number>(n).fill(v);
+export const filled = (n: number, v: number): number[] => new Array<number>(n).fill(v);
 
 /**
  * Layer normalization over the last dims (`normalized_shape`), with a learnable weight (ones) and
@@ -132,7 +133,11 @@ class BatchNorm extends Module {
     this.num_batches_tracked = this.register_buffer('num_batches_tracked', track ? leaf([0], [], options, false, DType.Int64) : null);
   }
 
+  /** PyTorch's check of the input's rank, per subclass. */
+  protected _check_input_dim(_input: Tensor): void {}
+
   forward(input: Tensor): Tensor {
+    this._check_input_dim(input);
     const useBatch = this.training || !this.running_mean;
     if (this.training && this.num_batches_tracked) {
       const n = this.num_batches_tracked;
@@ -158,13 +163,33 @@ class BatchNorm extends Module {
  * bn.call(torch.randn([4, 3])); // updates bn.running_mean, bn.running_var
  * bn.eval().call(x);            // normalizes with them
  */
-export class BatchNorm1d extends BatchNorm {}
+export class BatchNorm1d extends BatchNorm {
+  protected override _check_input_dim(input: Tensor): void {
+    const nd = input._shape.length;
+    if (nd !== 2 && nd !== 3) throw new ValueError(`expected 2D or 3D input (got ${nd}D input)`);
+  }
+}
 
 /**
  * Batch normalization of (N, C, H, W) inputs, as BatchNorm1d.
  * @example const bn = new nn.BatchNorm2d(16, { eps: 1e-3 });
  */
-export class BatchNorm2d extends BatchNorm {}
+export class BatchNorm2d extends BatchNorm {
+  protected override _check_input_dim(input: Tensor): void { checkRank(input, 4); }
+}
+
+/**
+ * Batch normalization of (N, C, D, H, W) inputs, as BatchNorm1d.
+ * @example const bn = new nn.BatchNorm3d(8);
+ */
+export class BatchNorm3d extends BatchNorm {
+  protected override _check_input_dim(input: Tensor): void { checkRank(input, 5); }
+}
+
+function checkRank(input: Tensor, n: number): void {
+  const nd = input._shape.length;
+  if (nd !== n) throw new ValueError(`expected ${n}D input (got ${nd}D input)`);
+}
 
 /** Returns its input. @example new nn.Identity().call(x) === x */
 export class Identity extends Module {

@@ -453,6 +453,9 @@ export class WasmDevice implements Backend {
     return this.id(this.x.batch_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, mean as number, invstd as number, training,
       running));
   }
+  groupNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, hw: number, eps: number): Handle {
+    return this.id(this.x.group_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, n, hw, eps));
+  }
 
   sgdStep(p: Handle, grad: Handle, buf: Handle | null, o: SgdParams): void {
     const e = this.x.sgd_step(p as number, grad as number, (buf ?? 0) as number, o.lr, o.momentum, o.dampening,

@@ -264,4 +264,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Zero]: (r, g, k) => zerosBackward(r, g, k),
   [Op.Fill]: (r, g, k) => zerosBackward(r, g, k),
   [Op.UniqueDim]: (r, g, k) => notDifferentiable(),
+  [Op.GroupNorm]: (r, g, k) => layerNormBackward(r, g, k),
 };

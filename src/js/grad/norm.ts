@@ -1,5 +1,6 @@
-// NativeLayerNormBackward0 (one kernel, see ../ops/norm.ts), as on the wasm device
-// (assembly/grad/norm.ts). Input k is the input, then weight and bias when given (i1: 1 weight, 2 bias).
+// NativeLayerNormBackward0 and NativeGroupNormBackward0 (one kernel, see ../ops/norm.ts), as on the
+// wasm device (assembly/grad/norm.ts). Input k is the input, then weight and bias when given
+// (i1: 1 weight, 2 bias); s1 the elements per channel (1 for layer norm).
 
 import type { JsRecord, JsTensor } from '../tensor.js';
 import { empty } from '../tensor.js';
@@ -10,7 +11,7 @@ export function layerNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor
   const [x, w, mean, rstd] = r.saved as JsTensor[];
   const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
   const out = empty(r.inputs[k].shape.slice(), x.dtype);
-  layerNormGrad(x, w ?? null, mean, rstd, g, out, which, r.i0);
+  layerNormGrad(x, w ?? null, mean, rstd, g, out, which, r.i0, r.s1);
   return out;
 }
 
