@@ -25,7 +25,10 @@ export {
   empty, full_like, rand_like, randn_like, randint, randint_like, randperm, normal, logspace,
 } from './creation.js';
 export type { TensorOptions, Nested, SizeAndOptions } from './creation.js';
-export { manual_seed, initial_seed } from './seed.js';
+// random generators (helper generator)
+export { manual_seed, initial_seed, seed, get_rng_state, set_rng_state } from './seed.js';
+export { Generator, default_generator } from './random.js';
+export type { GeneratorOptions } from './random.js';
 export {
   add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum, square,
 } from './ops/elementwise.js';
