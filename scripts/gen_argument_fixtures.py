@@ -618,6 +618,36 @@ def creation_cases():
     error("requires_grad_/str", "Tensor.requires_grad_", lambda: [vec(), "yes"])
 
 
+def generator_cases():
+    # the generator keyword (helper generator): what is not a torch.Generator, and the random fills
+    error("rand/generator int", "torch.rand", lambda: [3], {"generator": 5})
+    error("rand/generator str", "torch.rand", lambda: [[2, 3]], {"generator": "a"})
+    error("randn/generator int", "torch.randn", lambda: [2, 3], {"generator": 5})
+    error("randint/generator int", "torch.randint", lambda: [0, 5, [3]], {"generator": 5})
+    error("randint/high generator str", "torch.randint", lambda: [5, [3]], {"generator": "a"})
+    error("randperm/generator int", "torch.randperm", lambda: [3], {"generator": 5})
+    error("normal/generator int", "torch.normal", lambda: [0.5, 1.5, [3]], {"generator": 5})
+    error("bernoulli/generator int", "torch.bernoulli", lambda: [vec()], {"generator": 5})
+    error("bernoulli/p generator str", "torch.bernoulli", lambda: [vec(), 0.5], {"generator": "a"})
+    error("bernoulli/number p above 1", "torch.bernoulli", lambda: [vec(), 1.5])
+    error("Tensor.bernoulli/generator int", "Tensor.bernoulli", lambda: [vec()], {"generator": 5})
+    error("bernoulli_/generator int", "Tensor.bernoulli_", lambda: [torch.zeros(3), 0.5], {"generator": 5})
+    error("multinomial/generator int", "torch.multinomial", lambda: [torch.ones(3), 2], {"generator": 5})
+    error("Tensor.multinomial/generator str", "Tensor.multinomial", lambda: [torch.ones(3), 2], {"generator": "a"})
+    error("uniform_/generator int", "Tensor.uniform_", lambda: [torch.zeros(3)], {"generator": 5})
+    error("uniform_/to str", "Tensor.uniform_", lambda: [torch.zeros(3), 0, "a"])
+    error("uniform_/from above to", "Tensor.uniform_", lambda: [torch.zeros(3), 2, 1])
+    error("uniform_/int64", "Tensor.uniform_", lambda: [torch.zeros(3, dtype=torch.long)])
+    error("uniform_/leaf", "Tensor.uniform_", lambda: [torch.zeros(3, requires_grad=True)])
+    error("normal_/generator int", "Tensor.normal_", lambda: [torch.zeros(3)], {"generator": 5})
+    error("normal_/negative std", "Tensor.normal_", lambda: [torch.zeros(3), 0, -1])
+    error("normal_/int64", "Tensor.normal_", lambda: [torch.zeros(3, dtype=torch.long)])
+    error("normal_/std str", "Tensor.normal_", lambda: [torch.zeros(3)], {"std": "a"})
+    error("rand_like/generator", "torch.rand_like", lambda: [vec()], {"generator": 5})
+    error("randn_like/generator", "torch.randn_like", lambda: [vec()], {"generator": 5})
+    error("randint_like/generator", "torch.randint_like", lambda: [vec(), 5], {"generator": 5})
+
+
 def dim_cases():
     for op in ["sum", "mean", "logsumexp", "softmax", "log_softmax"]:
         error(f"{op}/dim str", f"Tensor.{op}", lambda: [mat(), "a"])
@@ -891,6 +921,7 @@ def main():
     indexing_cases()
     indexing2_cases()
     creation_cases()
+    generator_cases()
     dim_cases()
     reductions2_cases()
     float64_cases()

@@ -67,9 +67,12 @@ function generatorOf(fn: string, args: readonly unknown[], options: RandomOption
   throw invalidCombination(fn, args, options as Record<string, unknown>, RANDOM_OVERLOADS[fn]);
 }
 
-/** The *_like functions take no generator in PyTorch. */
-function refuseGenerator(fn: string, options: object): void {
-  if ('generator' in options) throw new TypeError(`${fn}() got an unexpected keyword argument 'generator'`);
+/** The *_like functions take no generator in PyTorch (randint_like's parser lists its overloads). */
+function refuseGenerator(fn: string, options: object, args: readonly unknown[] = []): void {
+  if (!('generator' in options)) return;
+  if (fn !== 'randint_like') throw new TypeError(`${fn}() got an unexpected keyword argument 'generator'`);
+  const tail = `*, torch.memory_format memory_format, ${TAIL}`;
+  throw invalidCombination(fn, args, options as Record<string, unknown>, [`(Tensor input, int high, ${tail}`, `(Tensor input, int low, int high, ${tail}`]);
 }
 
 /** The dtype option, or the default (float) dtype. */
@@ -409,7 +412,7 @@ export function randint(...args: (number | readonly number[] | RandomOptions)[])
 export function randint_like(input: Tensor, low: number, high?: number | TensorOptions, options: TensorOptions = {}): Tensor {
   checkTensorArg('randint_like', 'input', 1, input);
   if (typeof high === 'object') { options = high; high = undefined; }
-  refuseGenerator('randint_like', options);
+  refuseGenerator('randint_like', options, high === undefined ? [input, low] : [input, low, high]);
   const [lo, hi] = high === undefined ? [0, checkInt('randint_like', 'high', 2, low)]
     : [checkInt('randint_like', 'low', 2, low), checkInt('randint_like', 'high', 3, high)];
   return randintOf(lo, hi, input._shape.slice(), { dtype: input.dtype, device: input.device, ...options }, 'randint_like');
