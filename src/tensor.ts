@@ -1847,7 +1847,9 @@ export class Tensor {
    * torch.manual_seed(0);
    * console.log(`${torch.tensor([0, 1, 0]).multinomial(1)}`); // tensor([1])
    */
-  multinomial(...args: [num_samples: number, replacement?: boolean, options?: { generator?: Generator | null }] | [{ num_samples: number; replacement?: boolean; generator?: Generator | null }]): Tensor {
+  multinomial(...args: [num_samples: number, replacement?: boolean, options?: { generator?: Generator | null }]
+    | [num_samples: number, options: { replacement?: boolean; generator?: Generator | null }]
+    | [{ num_samples: number; replacement?: boolean; generator?: Generator | null }]): Tensor {
     return multinomialMethod(this, args); // helper leftovers
   }
   // random fills (helper generator)

@@ -87,6 +87,7 @@ function multinomialBound(a: Record<string, unknown>): Tensor {
  * console.log(`${torch.multinomial(torch.tensor([0.1, 0.2, 0.3, 0.4]), 6, true)}`); // tensor([3, 3, 2, 3, 3, 3])
  */
 export function multinomial(input: Tensor, num_samples: number, replacement?: boolean, options?: { generator?: Generator | null }): Tensor;
+export function multinomial(input: Tensor, num_samples: number, options: { replacement?: boolean; generator?: Generator | null }): Tensor;
 export function multinomial(...args: unknown[]): Tensor { return multinomialBound(bind(MULTINOMIAL, args, null)); }
 
 /** @internal Tensor.multinomial */
