@@ -131,6 +131,7 @@ W = [[0.1, 0.0, 2.0, 0.4, 1.5, 0.3], [1.0, 1.0, 1.0, 0.0, 0.0, 3.0]]
 
 def generator_cases(torch):
     p, w = torch.tensor(P12), torch.tensor(W)
+    m, s = torch.tensor([[0.5, -1.0, 2.0]]), torch.tensor([[1.0], [0.5], [2.0], [3.0]])
     return {
         "rand/3x5": ("torch.rand(3, 5, generator=g)", lambda g: torch.rand(3, 5, generator=g)),
         "rand/100": ("torch.rand(100, generator=g)", lambda g: torch.rand(100, generator=g)),
@@ -159,6 +160,11 @@ def generator_cases(torch):
         "normal_/f32 2 3 x5": ("torch.empty(5).normal_(2.0, 3.0, generator=g)", lambda g: torch.empty(5).normal_(2.0, 3.0, generator=g)),
         "normal_/f32 2 3 x20": ("torch.empty(20).normal_(2.0, 3.0, generator=g)", lambda g: torch.empty(20).normal_(2.0, 3.0, generator=g)),
         "normal_/f64 x5": ("torch.empty(5, dtype=torch.float64).normal_(generator=g)", lambda g: torch.empty(5, dtype=torch.float64).normal_(generator=g)),
+        "normal/tensor tensor": ("torch.normal(m, s, generator=g)", lambda g: torch.normal(m, s, generator=g)),
+        "normal/tensor float": ("torch.normal(torch.arange(20.0), 2.5, generator=g)", lambda g: torch.normal(torch.arange(20.0), 2.5, generator=g)),
+        "normal/tensor default std": ("torch.normal(m, generator=g)", lambda g: torch.normal(m, generator=g)),
+        "normal/float tensor f64": ("torch.normal(1.5, torch.arange(18.0).double(), generator=g)",
+                                    lambda g: torch.normal(1.5, torch.arange(18.0).double(), generator=g)),
         "normal_/f64 1 2 x37": ("torch.empty(37, dtype=torch.float64).normal_(1.0, 2.0, generator=g)",
                                 lambda g: torch.empty(37, dtype=torch.float64).normal_(1.0, 2.0, generator=g)),
     }

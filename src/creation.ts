@@ -56,6 +56,9 @@ const RANDOM_OVERLOADS: Record<string, string[]> = {
   ],
 };
 
+/** @internal torch.normal's overloads as PyTorch lists them (src/ops/random_fill.ts binds the tensor ones). */
+export const NORMAL_SIGNATURES = RANDOM_OVERLOADS.normal;
+
 /**
  * The generator a random creation function draws from: its `generator` option, or the default
  * one; anything else matches none of PyTorch's overloads (`args` are the positional arguments).
@@ -432,9 +435,11 @@ export function randperm(n: number, options: RandomOptions = {}): Tensor {
 /**
  * Normal values with the given mean and std (numbers), of the given size, PyTorch's draws
  * (the default generator, or the `generator` option).
- * @example torch.normal(2, 3, [5]); torch.normal(0, 1, [3], { generator: new torch.Generator().manual_seed(2) })
+ * The overload of torch.normal with number mean and std (src/ops/random_fill.ts binds the others).
+ * @internal
+ * @example normalOfSize(0, 1, [3], { generator: new torch.Generator().manual_seed(2) })
  */
-export function normal(mean: number, std: number, size: readonly number[], options: RandomOptions = {}): Tensor {
+export function normalOfSize(mean: number, std: number, size: readonly number[], options: RandomOptions = {}): Tensor {
   const gen = generatorOf('normal', [mean, std, size], options);
   const m = checkNumber('normal', 'mean', 1, mean), s = checkNumber('normal', 'std', 2, std);
   if (s < 0) throw new RuntimeError(`normal expects std >= 0.0, but found std ${s}`);

@@ -32,6 +32,8 @@ function calls(device: Device): Record<string, (g: G) => torch.Tensor> {
   const p = () => torch.tensor(P12, { device });
   const w = () => torch.tensor(W, { device });
   const f64 = { device, dtype: torch.float64 };
+  const m = () => torch.tensor([[0.5, -1.0, 2.0]], { device });
+  const s = () => torch.tensor([[1.0], [0.5], [2.0], [3.0]], { device });
   return {
     'rand/3x5': (g) => torch.rand(3, 5, { generator: g, device }),
     'rand/100': (g) => torch.rand(100, { generator: g, device }),
@@ -57,6 +59,10 @@ function calls(device: Device): Record<string, (g: G) => torch.Tensor> {
     'normal_/f32 2 3 x5': (g) => torch.empty(5, { device }).normal_(2.0, 3.0, { generator: g }),
     'normal_/f32 2 3 x20': (g) => torch.empty(20, { device }).normal_(2.0, 3.0, { generator: g }),
     'normal_/f64 x5': (g) => torch.empty(5, f64).normal_({ generator: g }),
+    'normal/tensor tensor': (g) => torch.normal(m(), s(), { generator: g }),
+    'normal/tensor float': (g) => torch.normal(torch.arange(20, { device }), 2.5, { generator: g }),
+    'normal/tensor default std': (g) => torch.normal(m(), { generator: g }),
+    'normal/float tensor f64': (g) => torch.normal(1.5, torch.arange(18, { device }).double(), { generator: g }),
     'normal_/f64 1 2 x37': (g) => torch.empty(37, f64).normal_(1.0, 2.0, { generator: g }),
   };
 }
@@ -66,7 +72,7 @@ function calls(device: Device): Record<string, (g: G) => torch.Tensor> {
  * functions are not glibc's and may differ in the last bit, so those values are compared to
  * 4 ulps (relative 1e-15); everything else is bit for bit.
  */
-const LIBM_DOUBLE = new Set(['normal_/f64 1 2 x37']);
+const LIBM_DOUBLE = new Set(['normal_/f64 1 2 x37', 'normal/float tensor f64']);
 
 function expectValues(got: number[], want: number[], libm: boolean, what: string): void {
   if (!libm) {
