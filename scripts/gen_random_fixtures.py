@@ -165,6 +165,11 @@ def generator_cases(torch):
         "normal/tensor default std": ("torch.normal(m, generator=g)", lambda g: torch.normal(m, generator=g)),
         "normal/float tensor f64": ("torch.normal(1.5, torch.arange(18.0).double(), generator=g)",
                                     lambda g: torch.normal(1.5, torch.arange(18.0).double(), generator=g)),
+        "rand/f64 2x3": ("torch.rand(2, 3, dtype=torch.float64, generator=g)", lambda g: torch.rand(2, 3, dtype=torch.float64, generator=g)),
+        "randn/f64 5": ("torch.randn(5, dtype=torch.float64, generator=g)", lambda g: torch.randn(5, dtype=torch.float64, generator=g)),
+        "randn/f64 20": ("torch.randn(20, dtype=torch.float64, generator=g)", lambda g: torch.randn(20, dtype=torch.float64, generator=g)),
+        "normal/f64 size": ("torch.normal(2.0, 3.0, (7,), dtype=torch.float64, generator=g)",
+                            lambda g: torch.normal(2.0, 3.0, (7,), dtype=torch.float64, generator=g)),
         "normal_/f64 1 2 x37": ("torch.empty(37, dtype=torch.float64).normal_(1.0, 2.0, generator=g)",
                                 lambda g: torch.empty(37, dtype=torch.float64).normal_(1.0, 2.0, generator=g)),
     }

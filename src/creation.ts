@@ -8,11 +8,11 @@ import { RuntimeError, TorchError, TypeError, ValueError, NotImplementedError } 
 import { checkBool, checkInt, checkNumber, checkTensorArg, invalidCombination, pyType } from './args.js';
 import { checkIntList, checkNewShape, checkStorage, numelOf, type IntParam } from './shape.js';
 import { Tensor } from './tensor.js';
-import { parseDtype, defaultFloat, isIntegral, bool as torch_bool, type TorchDtype, type DTypeName } from './dtype.js';
+import { parseDtype, defaultFloat, isIntegral, isFloating, DTYPES, bool as torch_bool, type TorchDtype, type DTypeName } from './dtype.js';
 import { castValues, checkInt64Values } from './cast.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
-import { fillUniform, fillNormal, fmaFloat, randint as randintValues, randperm as randpermValues, Generator, default_generator } from './random.js';
+import { fillUniform, fillNormal, fillUniformDouble, fillNormalDouble, fmaFloat, randint as randintValues, randperm as randpermValues, Generator, default_generator } from './random.js';
 
 export interface TensorOptions {
   /** a torch.dtype (torch.float64, torch.long ...) or its name ('float64', 'int64' ...) */
@@ -296,8 +296,8 @@ export function linspace(start: number, end: number, steps: number, options: Ten
 }
 
 /**
- * rand, randn and linspace compute PyTorch's float32 sequence; its float64 one differs
- * (other random draws, other rounding), so refuse it rather than round float32 values up.
+ * linspace and logspace compute PyTorch's float32 sequence; its float64 one differs
+ * (other rounding), so refuse it rather than round float32 values up.
  */
 function checkFloat32Only(options: TensorOptions, fn: string): void {
   const d = dtypeOf(options.dtype, fn);
@@ -339,9 +339,7 @@ export function eye(n: number, m: number | TensorOptions = n, options: TensorOpt
  */
 export function rand(...args: SizeAndOptions): Tensor {
   const { shape, options, sizes } = splitArgs(args, 'rand', 'ints');
-  const gen = generatorOf('rand', sizes, options);
-  checkFloat32Only(options, 'rand');
-  return make(fillUniform(new Float32Array(numelOf(shape)), 0, 1, gen), shape, options, 'rand');
+  return drawn('rand', shape, options, generatorOf('rand', sizes, options));
 }
 
 /**
@@ -350,9 +348,24 @@ export function rand(...args: SizeAndOptions): Tensor {
  */
 export function randn(...args: SizeAndOptions): Tensor {
   const { shape, options, sizes } = splitArgs(args, 'randn', 'ints');
-  const gen = generatorOf('randn', sizes, options);
-  checkFloat32Only(options, 'randn');
-  return make(fillNormal(new Float32Array(numelOf(shape)), 0, 1, gen), shape, options, 'randn');
+  return drawn('randn', shape, options, generatorOf('randn', sizes, options));
+}
+
+/**
+ * rand's (uniform_) or randn's and normal's (normal_) draws in the requested dtype, as PyTorch
+ * makes them: float32 as torch.rand / torch.randn, float64 from 53-bit draws; its errors for the
+ * other dtypes (the kernel it names refuses them).
+ */
+function drawn(fn: 'rand' | 'randn' | 'normal', shape: number[], options: TensorOptions, gen: Generator, mean = 0, std = 1): Tensor {
+  const dtype = dtypeOf(options.dtype, fn);
+  if (!isFloating(dtype)) {
+    throw new RuntimeError(`"${fn === 'rand' ? 'check_uniform_bounds' : 'normal_kernel_cpu'}" not implemented for '${DTYPES[dtype]._scalarType}'`);
+  }
+  const n = numelOf(shape), f64 = dtype === DType.Float64;
+  const values = fn === 'rand'
+    ? (f64 ? fillUniformDouble(new Float64Array(n), 0, 1, gen) : fillUniform(new Float32Array(n), 0, 1, gen))
+    : (f64 ? fillNormalDouble(new Float64Array(n), mean, std, gen) : fillNormal(new Float32Array(n), mean, std, gen));
+  return make(values, shape, options, fn);
 }
 
 // ---- more of PyTorch's creation functions (issue 6 §4) ----------------------------------
@@ -445,8 +458,7 @@ export function normalOfSize(mean: number, std: number, size: readonly number[],
   if (s < 0) throw new RuntimeError(`normal expects std >= 0.0, but found std ${s}`);
   const shape = checkIntList(size, { fn: 'normal', name: 'size', position: 3, list: 'SymInts' });
   checkNewShape(shape);
-  checkFloat32Only(options, 'normal');
-  return make(fillNormal(new Float32Array(numelOf(shape)), m, s, gen), shape, options, 'normal');
+  return drawn('normal', shape, options, gen, m, s);
 }
 
 /**

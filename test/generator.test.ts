@@ -63,6 +63,10 @@ function calls(device: Device): Record<string, (g: G) => torch.Tensor> {
     'normal/tensor float': (g) => torch.normal(torch.arange(20, { device }), 2.5, { generator: g }),
     'normal/tensor default std': (g) => torch.normal(m(), { generator: g }),
     'normal/float tensor f64': (g) => torch.normal(1.5, torch.arange(18, { device }).double(), { generator: g }),
+    'rand/f64 2x3': (g) => torch.rand(2, 3, { dtype: torch.float64, generator: g, device }),
+    'randn/f64 5': (g) => torch.randn(5, { dtype: torch.float64, generator: g, device }),
+    'randn/f64 20': (g) => torch.randn(20, { dtype: torch.float64, generator: g, device }),
+    'normal/f64 size': (g) => torch.normal(2.0, 3.0, [7], { dtype: torch.float64, generator: g, device }),
     'normal_/f64 1 2 x37': (g) => torch.empty(37, f64).normal_(1.0, 2.0, { generator: g }),
   };
 }
@@ -72,7 +76,7 @@ function calls(device: Device): Record<string, (g: G) => torch.Tensor> {
  * functions are not glibc's and may differ in the last bit, so those values are compared to
  * 4 ulps (relative 1e-15); everything else is bit for bit.
  */
-const LIBM_DOUBLE = new Set(['normal_/f64 1 2 x37', 'normal/float tensor f64']);
+const LIBM_DOUBLE = new Set(['normal_/f64 1 2 x37', 'normal/float tensor f64', 'randn/f64 20']);
 
 function expectValues(got: number[], want: number[], libm: boolean, what: string): void {
   if (!libm) {
