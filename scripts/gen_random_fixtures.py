@@ -120,6 +120,135 @@ def capture():
     return out
 
 
+# ---- torch.Generator (helper generator) ---------------------------------------------------
+# Each case draws from its own torch.Generator().manual_seed(crc32(name)); "then" is the next
+# torch.rand(3) of that generator (it advanced as PyTorch's did) and "default_after" the default
+# generator's next torch.rand(2) after torch.manual_seed(crc32(name) + 1) and the call (the call
+# left it alone). test/random.test.ts runs the same calls, by name, on both devices.
+P12 = [0.0, 0.1, 0.5, 0.9, 1.0, 0.3, 0.7, 0.25, 0.999, 0.001, 0.5, 0.6]
+W = [[0.1, 0.0, 2.0, 0.4, 1.5, 0.3], [1.0, 1.0, 1.0, 0.0, 0.0, 3.0]]
+
+
+def generator_cases(torch):
+    p, w = torch.tensor(P12), torch.tensor(W)
+    m, s = torch.tensor([[0.5, -1.0, 2.0]]), torch.tensor([[1.0], [0.5], [2.0], [3.0]])
+    return {
+        "rand/3x5": ("torch.rand(3, 5, generator=g)", lambda g: torch.rand(3, 5, generator=g)),
+        "rand/100": ("torch.rand(100, generator=g)", lambda g: torch.rand(100, generator=g)),
+        "randn/7": ("torch.randn(7, generator=g)", lambda g: torch.randn(7, generator=g)),
+        "randn/2x17": ("torch.randn(2, 17, generator=g)", lambda g: torch.randn(2, 17, generator=g)),
+        "randint/0-10/8": ("torch.randint(0, 10, (8,), generator=g)", lambda g: torch.randint(0, 10, (8,), generator=g)),
+        "randint/1000/2x3": ("torch.randint(1000, (2, 3), generator=g)", lambda g: torch.randint(1000, (2, 3), generator=g)),
+        "randperm/12": ("torch.randperm(12, generator=g)", lambda g: torch.randperm(12, generator=g)),
+        "normal/2-3/5": ("torch.normal(2.0, 3.0, (5,), generator=g)", lambda g: torch.normal(2.0, 3.0, (5,), generator=g)),
+        "normal/-1-0.5/20": ("torch.normal(-1.0, 0.5, (20,), generator=g)", lambda g: torch.normal(-1.0, 0.5, (20,), generator=g)),
+        "bernoulli/f32 p": ("torch.bernoulli(p, generator=g)", lambda g: torch.bernoulli(p, generator=g)),
+        "bernoulli/f64 p": ("torch.bernoulli(p.double(), generator=g)", lambda g: torch.bernoulli(p.double(), generator=g)),
+        "bernoulli/number p f64": ("torch.bernoulli(torch.zeros(10, dtype=torch.float64), 0.3, generator=g)",
+                                   lambda g: torch.bernoulli(torch.zeros(10, dtype=torch.float64), 0.3, generator=g)),
+        "Tensor.bernoulli/f32 p": ("p.bernoulli(generator=g)", lambda g: p.bernoulli(generator=g)),
+        "Tensor.bernoulli_/f64 0.3": ("torch.zeros(10, dtype=torch.float64).bernoulli_(0.3, generator=g)",
+                                      lambda g: torch.zeros(10, dtype=torch.float64).bernoulli_(0.3, generator=g)),
+        "Tensor.bernoulli_/tensor p": ("torch.zeros(4, 3).bernoulli_(p[:3], generator=g)", lambda g: torch.zeros(4, 3).bernoulli_(p[:3], generator=g)),
+        "multinomial/no replacement": ("torch.multinomial(w, 3, generator=g)", lambda g: torch.multinomial(w, 3, generator=g)),
+        "multinomial/replacement": ("torch.multinomial(w, 7, True, generator=g)", lambda g: torch.multinomial(w, 7, True, generator=g)),
+        "Tensor.multinomial/one f64": ("w[0].double().multinomial(1, generator=g)", lambda g: w[0].double().multinomial(1, generator=g)),
+        "uniform_/f32 -2.7 3.1": ("torch.empty(40).uniform_(-2.7, 3.1, generator=g)", lambda g: torch.empty(40).uniform_(-2.7, 3.1, generator=g)),
+        "uniform_/f32 default": ("torch.empty(2, 3).uniform_(generator=g)", lambda g: torch.empty(2, 3).uniform_(generator=g)),
+        "uniform_/f64 -2.7 3.1": ("torch.empty(10, dtype=torch.float64).uniform_(-2.7, 3.1, generator=g)",
+                                  lambda g: torch.empty(10, dtype=torch.float64).uniform_(-2.7, 3.1, generator=g)),
+        "normal_/f32 2 3 x5": ("torch.empty(5).normal_(2.0, 3.0, generator=g)", lambda g: torch.empty(5).normal_(2.0, 3.0, generator=g)),
+        "normal_/f32 2 3 x20": ("torch.empty(20).normal_(2.0, 3.0, generator=g)", lambda g: torch.empty(20).normal_(2.0, 3.0, generator=g)),
+        "normal_/f64 x5": ("torch.empty(5, dtype=torch.float64).normal_(generator=g)", lambda g: torch.empty(5, dtype=torch.float64).normal_(generator=g)),
+        "normal/tensor tensor": ("torch.normal(m, s, generator=g)", lambda g: torch.normal(m, s, generator=g)),
+        "normal/tensor float": ("torch.normal(torch.arange(20.0), 2.5, generator=g)", lambda g: torch.normal(torch.arange(20.0), 2.5, generator=g)),
+        "normal/tensor default std": ("torch.normal(m, generator=g)", lambda g: torch.normal(m, generator=g)),
+        "normal/float tensor f64": ("torch.normal(1.5, torch.arange(18.0).double(), generator=g)",
+                                    lambda g: torch.normal(1.5, torch.arange(18.0).double(), generator=g)),
+        "rand/f64 2x3": ("torch.rand(2, 3, dtype=torch.float64, generator=g)", lambda g: torch.rand(2, 3, dtype=torch.float64, generator=g)),
+        "randn/f64 5": ("torch.randn(5, dtype=torch.float64, generator=g)", lambda g: torch.randn(5, dtype=torch.float64, generator=g)),
+        "randn/f64 20": ("torch.randn(20, dtype=torch.float64, generator=g)", lambda g: torch.randn(20, dtype=torch.float64, generator=g)),
+        "normal/f64 size": ("torch.normal(2.0, 3.0, (7,), dtype=torch.float64, generator=g)",
+                            lambda g: torch.normal(2.0, 3.0, (7,), dtype=torch.float64, generator=g)),
+        "normal_/f64 1 2 x37": ("torch.empty(37, dtype=torch.float64).normal_(1.0, 2.0, generator=g)",
+                                lambda g: torch.empty(37, dtype=torch.float64).normal_(1.0, 2.0, generator=g)),
+    }
+
+
+def raised(fn):
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001 -- recording what PyTorch raises
+        return {"error_type": type(e).__name__, "error": str(e)}
+    raise AssertionError("expected an error")
+
+
+def generator_fixture(torch):
+    import zlib
+    out = {"cases": []}
+    for name, (python, call) in generator_cases(torch).items():
+        seed = zlib.crc32(name.encode())
+        g = torch.Generator().manual_seed(seed)
+        torch.manual_seed(seed + 1)
+        t = call(g)
+        out["cases"].append({
+            "name": name, "seed": seed, "python": python, "shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""),
+            "values": t.flatten().tolist(), "then": torch.rand(3, generator=g).tolist(), "default_after": torch.rand(2).tolist(),
+        })
+    # two generators and the default one, interleaved: each keeps its own stream
+    s1, s2, s3 = (zlib.crc32(n) for n in (b"interleave/g1", b"interleave/g2", b"interleave/default"))
+    g1, g2 = torch.Generator().manual_seed(s1), torch.Generator().manual_seed(s2)
+    torch.manual_seed(s3)
+    w = torch.tensor(W)
+    steps = [
+        ("torch.rand(4, generator=g1)", lambda: torch.rand(4, generator=g1)),
+        ("torch.randn(3, generator=g2)", lambda: torch.randn(3, generator=g2)),
+        ("torch.rand(2)", lambda: torch.rand(2)),
+        ("torch.randint(0, 100, (5,), generator=g1)", lambda: torch.randint(0, 100, (5,), generator=g1)),
+        ("torch.randn(20)", lambda: torch.randn(20)),
+        ("torch.normal(0.0, 1.0, (3,), generator=g2)", lambda: torch.normal(0.0, 1.0, (3,), generator=g2)),
+        ("torch.randperm(6, generator=g1)", lambda: torch.randperm(6, generator=g1)),
+        ("torch.rand(3)", lambda: torch.rand(3)),
+        ("torch.multinomial(w, 2, generator=g2)", lambda: torch.multinomial(w, 2, generator=g2)),
+        ("torch.randn(1)", lambda: torch.randn(1)),
+    ]
+    out["interleave"] = {"seeds": [s1, s2, s3], "steps": [{"python": py, "values": f().flatten().tolist()} for py, f in steps]}
+    # get_state / set_state: PyTorch's bytes, and replays from them (with a cached normal sample too)
+    seed = zlib.crc32(b"replay")
+    g = torch.Generator().manual_seed(seed)
+    torch.rand(5, generator=g)
+    s1 = g.get_state()
+    a = torch.randn(3, generator=g)  # three scalar normals leave the sine sample cached
+    s2 = g.get_state()
+    b, c = torch.randn(1, generator=g), torch.rand(4, generator=g)
+    g.set_state(s2)
+    assert torch.equal(torch.randn(1, generator=g), b)
+    out["replay"] = {
+        "seed": seed, "state_after_rand5": s1.tolist(), "randn3": a.tolist(), "state_after_randn3": s2.tolist(),
+        "randn1": b.tolist(), "rand4": c.tolist(),
+        "fresh_state_head": torch.Generator().get_state()[:32].tolist(),
+    }
+    seed = zlib.crc32(b"rng_state")
+    torch.manual_seed(seed)
+    torch.randn(7)
+    st = torch.get_rng_state()
+    out["rng_state"] = {"seed": seed, "state_after_randn7": st.tolist(), "rand3": torch.rand(3).tolist()}
+    out["initial_seeds"] = [[str(v), str(torch.Generator().manual_seed(v).initial_seed())] for v in (-1, 2 ** 40 + 3, 2 ** 63 + 5)]
+    g = torch.Generator()
+    big = torch.zeros(5056, dtype=torch.uint8)
+    out["errors"] = {
+        "set_state float": raised(lambda: g.set_state(torch.zeros(5056))),
+        "set_state short": raised(lambda: g.set_state(torch.zeros(10, dtype=torch.uint8))),
+        "set_state zeros": raised(lambda: g.set_state(big)),
+        "set_state int": raised(lambda: g.set_state(5)),
+        "manual_seed float": raised(lambda: g.manual_seed(1.5)),
+        "manual_seed str": raised(lambda: g.manual_seed("a")),
+        "Generator cuda": raised(lambda: torch.Generator(device="cuda")),
+        "Generator meta": raised(lambda: torch.Generator(device="meta")),
+    }
+    return out
+
+
 def run_child(capability):
     env = dict(os.environ)
     if capability is not None:
@@ -179,6 +308,8 @@ def main():
         "torch_version": torch.__version__,
         "native_capability": native["capability"],
         "default_initial_seed": torch.Generator().initial_seed(),
+        # torch.Generator and the generator keyword, under this machine's capability
+        "generators": dict(generator_fixture(torch), capability=native["capability"]),
         # Values that do not depend on the ATen CPU capability.
         "seeds": native["seeds"],
         # Values from kernels whose float rounding (FMA contraction, vector

@@ -12,9 +12,10 @@
 import { TypeError, RuntimeError } from './errors.js';
 import { Tensor } from './tensor.js';
 import { TorchDtype } from './dtype.js';
+import { Generator } from './random.js';
 
 /** PyTorch's name for a parameter's type, as its messages print it. */
-export type ParamType = 'Tensor' | 'Number' | 'int' | 'float' | 'bool' | 'str' | 'tuple of ints';
+export type ParamType = 'Tensor' | 'Number' | 'int' | 'float' | 'bool' | 'str' | 'tuple of ints' | 'torch.Generator';
 
 /** Python's type name for a JS value: what `type(v).__name__` gives for its Python counterpart. */
 export function pyType(v: unknown): string {
@@ -30,6 +31,7 @@ export function pyType(v: unknown): string {
       if (Array.isArray(v)) return 'list';
       if (ArrayBuffer.isView(v)) return 'numpy.ndarray';
       if (v instanceof TorchDtype) return 'torch.dtype';
+      if (v instanceof Generator) return 'torch._C.Generator';
       return v instanceof Tensor ? 'Tensor' : 'dict';
   }
 }
@@ -121,6 +123,7 @@ function parseSignature(sig: string): Param[] {
 
 /** Whether a value matches a printed type, by Python type name as invalid_arguments.cpp does. */
 function matches(type: string, v: unknown): boolean {
+  if (type === 'torch.Generator') return v instanceof Generator;
   const t = pyType(v);
   if (type === 'float') return t === 'float' || t === 'int';
   return t === type;

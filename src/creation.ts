@@ -5,14 +5,14 @@
 
 import { DType } from '../abi/abi.js';
 import { RuntimeError, TorchError, TypeError, ValueError, NotImplementedError } from './errors.js';
-import { checkBool, checkInt, checkNumber, checkTensorArg, pyType } from './args.js';
+import { checkBool, checkInt, checkNumber, checkTensorArg, invalidCombination, pyType } from './args.js';
 import { checkIntList, checkNewShape, checkStorage, numelOf, type IntParam } from './shape.js';
 import { Tensor } from './tensor.js';
-import { parseDtype, defaultFloat, isIntegral, bool as torch_bool, type TorchDtype, type DTypeName } from './dtype.js';
+import { parseDtype, defaultFloat, isIntegral, isFloating, DTYPES, bool as torch_bool, type TorchDtype, type DTypeName } from './dtype.js';
 import { castValues, checkInt64Values } from './cast.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
-import { fillUniform, fillNormal, fmaFloat, randint as randintValues, randperm as randpermValues } from './random.js';
+import { fillUniform, fillNormal, fillUniformDouble, fillNormalDouble, fmaFloat, randint as randintValues, randperm as randpermValues, Generator, default_generator } from './random.js';
 
 export interface TensorOptions {
   /** a torch.dtype (torch.float64, torch.long ...) or its name ('float64', 'int64' ...) */
@@ -22,6 +22,61 @@ export interface TensorOptions {
 }
 
 export type Nested = number | boolean | readonly Nested[];
+
+/** The options of the random creation functions: TensorOptions and PyTorch's `generator` keyword. */
+export interface RandomOptions extends TensorOptions {
+  /** the torch.Generator to draw from (default: torch.default_generator) */
+  generator?: Generator | null;
+}
+
+// How PyTorch lists the overloads of the random creation functions when one is given a
+// generator that is not a torch.Generator (its parser's "expected one of").
+const TAIL = 'torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)';
+const SIZE_OVERLOADS = [
+  `(tuple of ints size, *, torch.Generator generator, tuple of names names, ${TAIL}`,
+  `(tuple of ints size, *, torch.Generator generator, Tensor out, ${TAIL}`,
+  `(tuple of ints size, *, Tensor out, ${TAIL}`,
+  `(tuple of ints size, *, tuple of names names, ${TAIL}`,
+];
+const RANDOM_OVERLOADS: Record<string, string[]> = {
+  rand: SIZE_OVERLOADS,
+  randn: SIZE_OVERLOADS,
+  randint: [
+    `(int high, tuple of ints size, *, torch.Generator generator, Tensor out, ${TAIL}`,
+    `(int high, tuple of ints size, *, Tensor out, ${TAIL}`,
+    `(int low, int high, tuple of ints size, *, torch.Generator generator, Tensor out, ${TAIL}`,
+    `(int low, int high, tuple of ints size, *, Tensor out, ${TAIL}`,
+  ],
+  randperm: [`(int n, *, torch.Generator generator, Tensor out, ${TAIL}`, `(int n, *, Tensor out, ${TAIL}`],
+  normal: [
+    '(Tensor mean, Tensor std, *, torch.Generator generator, Tensor out)',
+    '(Tensor mean, float std, *, torch.Generator generator, Tensor out)',
+    '(float mean, Tensor std, *, torch.Generator generator, Tensor out)',
+    `(float mean, float std, tuple of ints size, *, torch.Generator generator, Tensor out, ${TAIL}`,
+  ],
+};
+
+/** @internal torch.normal's overloads as PyTorch lists them (src/ops/random_fill.ts binds the tensor ones). */
+export const NORMAL_SIGNATURES = RANDOM_OVERLOADS.normal;
+
+/**
+ * The generator a random creation function draws from: its `generator` option, or the default
+ * one; anything else matches none of PyTorch's overloads (`args` are the positional arguments).
+ */
+function generatorOf(fn: string, args: readonly unknown[], options: RandomOptions): Generator {
+  const g = options.generator;
+  if (g === undefined || g === null) return default_generator;
+  if (g instanceof Generator) return g;
+  throw invalidCombination(fn, args, options as Record<string, unknown>, RANDOM_OVERLOADS[fn]);
+}
+
+/** The *_like functions take no generator in PyTorch (randint_like's parser lists its overloads). */
+function refuseGenerator(fn: string, options: object, args: readonly unknown[] = []): void {
+  if (!('generator' in options)) return;
+  if (fn !== 'randint_like') throw new TypeError(`${fn}() got an unexpected keyword argument 'generator'`);
+  const tail = `*, torch.memory_format memory_format, ${TAIL}`;
+  throw invalidCombination(fn, args, options as Record<string, unknown>, [`(Tensor input, int high, ${tail}`, `(Tensor input, int low, int high, ${tail}`]);
+}
 
 /** The dtype option, or the default (float) dtype. */
 const dtypeOf = (d: TensorOptions['dtype'], fn: string): DType => parseDtype(d, fn) ?? defaultFloat();
@@ -139,13 +194,13 @@ function filled(shape: number[], value: number, options: TensorOptions, fn: stri
   return t;
 }
 
-export type SizeAndOptions = (number | readonly number[] | TensorOptions)[];
+export type SizeAndOptions = (number | readonly number[] | RandomOptions)[];
 
 /** The checked size (varargs, one list, or the `size` keyword) and the options of zeros/ones/rand/randn. */
-function splitArgs(args: SizeAndOptions, fn: string, list: IntParam['list']): { shape: number[]; options: TensorOptions } {
+function splitArgs(args: SizeAndOptions, fn: string, list: IntParam['list']): { shape: number[]; options: RandomOptions; sizes: unknown[] } {
   const last = args[args.length - 1];
   const hasOptions = last !== undefined && last !== null && typeof last === 'object' && !Array.isArray(last);
-  const options = (hasOptions ? last : {}) as TensorOptions & { size?: readonly number[] };
+  const options = (hasOptions ? last : {}) as RandomOptions & { size?: readonly number[] };
   const sizes = (hasOptions ? args.slice(0, -1) : args) as unknown[];
   const param: IntParam = { fn, name: 'size', position: 1, list };
   // the size may come by keyword too: torch.ones({ size: [2, 3] })
@@ -153,7 +208,7 @@ function splitArgs(args: SizeAndOptions, fn: string, list: IntParam['list']): { 
     : sizes.length === 1 && Array.isArray(sizes[0]) ? checkIntList(sizes[0], param)
       : checkIntList(sizes, { ...param, container: 'varargs' });
   checkNewShape(shape);
-  return { shape, options };
+  return { shape, options, sizes };
 }
 
 /** A tensor of zeros. @example torch.zeros(2, 3); torch.zeros([2, 3], { requires_grad: true }) */
@@ -241,8 +296,8 @@ export function linspace(start: number, end: number, steps: number, options: Ten
 }
 
 /**
- * rand, randn and linspace compute PyTorch's float32 sequence; its float64 one differs
- * (other random draws, other rounding), so refuse it rather than round float32 values up.
+ * linspace and logspace compute PyTorch's float32 sequence; its float64 one differs
+ * (other rounding), so refuse it rather than round float32 values up.
  */
 function checkFloat32Only(options: TensorOptions, fn: string): void {
   const d = dtypeOf(options.dtype, fn);
@@ -277,18 +332,40 @@ export function eye(n: number, m: number | TensorOptions = n, options: TensorOpt
   return make(values, [n, cols], opts, 'eye');
 }
 
-/** Uniform random values in [0, 1), PyTorch's generator. @example torch.manual_seed(0); torch.rand(3) */
+/**
+ * Uniform random values in [0, 1), PyTorch's generator (torch.default_generator, or the
+ * `generator` option).
+ * @example torch.manual_seed(0); torch.rand(3); torch.rand(2, 3, { generator: new torch.Generator().manual_seed(1) })
+ */
 export function rand(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args, 'rand', 'ints');
-  checkFloat32Only(options, 'rand');
-  return make(fillUniform(new Float32Array(numelOf(shape))), shape, options, 'rand');
+  const { shape, options, sizes } = splitArgs(args, 'rand', 'ints');
+  return drawn('rand', shape, options, generatorOf('rand', sizes, options));
 }
 
-/** Standard normal random values, PyTorch's generator. @example torch.randn(2, 3) */
+/**
+ * Standard normal random values, PyTorch's generator (the default one, or the `generator` option).
+ * @example torch.randn(2, 3); torch.randn([4], { generator: new torch.Generator().manual_seed(1) })
+ */
 export function randn(...args: SizeAndOptions): Tensor {
-  const { shape, options } = splitArgs(args, 'randn', 'ints');
-  checkFloat32Only(options, 'randn');
-  return make(fillNormal(new Float32Array(numelOf(shape))), shape, options, 'randn');
+  const { shape, options, sizes } = splitArgs(args, 'randn', 'ints');
+  return drawn('randn', shape, options, generatorOf('randn', sizes, options));
+}
+
+/**
+ * rand's (uniform_) or randn's and normal's (normal_) draws in the requested dtype, as PyTorch
+ * makes them: float32 as torch.rand / torch.randn, float64 from 53-bit draws; its errors for the
+ * other dtypes (the kernel it names refuses them).
+ */
+function drawn(fn: 'rand' | 'randn' | 'normal', shape: number[], options: TensorOptions, gen: Generator, mean = 0, std = 1): Tensor {
+  const dtype = dtypeOf(options.dtype, fn);
+  if (!isFloating(dtype)) {
+    throw new RuntimeError(`"${fn === 'rand' ? 'check_uniform_bounds' : 'normal_kernel_cpu'}" not implemented for '${DTYPES[dtype]._scalarType}'`);
+  }
+  const n = numelOf(shape), f64 = dtype === DType.Float64;
+  const values = fn === 'rand'
+    ? (f64 ? fillUniformDouble(new Float64Array(n), 0, 1, gen) : fillUniform(new Float32Array(n), 0, 1, gen))
+    : (f64 ? fillNormalDouble(new Float64Array(n), mean, std, gen) : fillNormal(new Float32Array(n), mean, std, gen));
+  return make(values, shape, options, fn);
 }
 
 // ---- more of PyTorch's creation functions (issue 6 §4) ----------------------------------
@@ -312,65 +389,76 @@ export function full_like(input: Tensor, fill_value: number, options: TensorOpti
 /** Uniform values in [0, 1) shaped like input, from PyTorch's generator. @example torch.rand_like(x) */
 export function rand_like(input: Tensor, options: TensorOptions = {}): Tensor {
   checkTensorArg('rand_like', 'input', 1, input);
+  refuseGenerator('rand_like', options);
   return rand(input._shape.slice(), { device: input.device, ...options });
 }
 
 /** Standard normal values shaped like input, from PyTorch's generator. @example torch.randn_like(x) */
 export function randn_like(input: Tensor, options: TensorOptions = {}): Tensor {
   checkTensorArg('randn_like', 'input', 1, input);
+  refuseGenerator('randn_like', options);
   return randn(input._shape.slice(), { device: input.device, ...options });
 }
 
 /** Integers drawn uniformly from [low, high) of the given size, PyTorch's draws: int64 unless dtype says. */
-function randintOf(low: number, high: number, shape: number[], options: TensorOptions, fn: string): Tensor {
+function randintOf(low: number, high: number, shape: number[], options: TensorOptions, fn: string, gen = default_generator): Tensor {
   checkNewShape(shape);
   if (!(low < high)) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
-  return make(randintValues(low, high, numelOf(shape)), shape, { dtype: 'int64', ...options }, fn);
+  return make(randintValues(low, high, numelOf(shape), gen), shape, { dtype: 'int64', ...options }, fn);
 }
 
 /**
  * Random integers in [low, high): randint(high, size) or randint(low, high, size), PyTorch's
- * draws after the same manual_seed; int64.
- * @example torch.manual_seed(0); torch.randint(0, 10, [8])
+ * draws after the same manual_seed (or from the `generator` option); int64.
+ * @example torch.manual_seed(0); torch.randint(0, 10, [8]); torch.randint(5, [3], { generator: g })
  */
-export function randint(...args: (number | readonly number[] | TensorOptions)[]): Tensor {
+export function randint(...args: (number | readonly number[] | RandomOptions)[]): Tensor {
   const last = args[args.length - 1];
-  const options = (last !== null && typeof last === 'object' && !Array.isArray(last) ? args.pop() : {}) as TensorOptions;
+  const options = (last !== null && typeof last === 'object' && !Array.isArray(last) ? args.pop() : {}) as RandomOptions;
+  const gen = generatorOf('randint', args, options);
   const size = args.pop();
   const bounds = args.map((b, i) => checkInt('randint', i === 0 && args.length === 2 ? 'low' : 'high', i + 1, b));
   const [low, high] = bounds.length === 2 ? bounds : [0, bounds[0]];
   if (high === undefined || bounds.length > 2) throw new TypeError('randint() takes 2 or 3 positional arguments: ([low,] high, size)');
   const shape = checkIntList(size, { fn: 'randint', name: 'size', position: bounds.length + 1, list: 'SymInts' });
-  return randintOf(low, high, shape, options, 'randint');
+  return randintOf(low, high, shape, options, 'randint', gen);
 }
 
 /** Random integers in [low, high) shaped like input. @example torch.randint_like(x, 10) */
 export function randint_like(input: Tensor, low: number, high?: number | TensorOptions, options: TensorOptions = {}): Tensor {
   checkTensorArg('randint_like', 'input', 1, input);
   if (typeof high === 'object') { options = high; high = undefined; }
+  refuseGenerator('randint_like', options, high === undefined ? [input, low] : [input, low, high]);
   const [lo, hi] = high === undefined ? [0, checkInt('randint_like', 'high', 2, low)]
     : [checkInt('randint_like', 'low', 2, low), checkInt('randint_like', 'high', 3, high)];
   return randintOf(lo, hi, input._shape.slice(), { dtype: input.dtype, device: input.device, ...options }, 'randint_like');
 }
 
-/** A random permutation of 0 … n−1, PyTorch's draws; int64. @example torch.randperm(10) */
-export function randperm(n: number, options: TensorOptions = {}): Tensor {
+/**
+ * A random permutation of 0 … n−1, PyTorch's draws (the default generator, or the `generator` option); int64.
+ * @example torch.randperm(10); torch.randperm(5, { generator: new torch.Generator().manual_seed(3) })
+ */
+export function randperm(n: number, options: RandomOptions = {}): Tensor {
+  const gen = generatorOf('randperm', [n], options);
   const count = checkInt('randperm', 'n', 1, n);
   if (count < 0) throw new RuntimeError(`n must be non-negative, got${count}`);
-  return make(randpermValues(count), [count], { dtype: 'int64', ...options }, 'randperm');
+  return make(randpermValues(count, gen), [count], { dtype: 'int64', ...options }, 'randperm');
 }
 
 /**
- * Normal values with the given mean and std (numbers), of the given size, PyTorch's draws.
- * @example torch.normal(2, 3, [5])
+ * Normal values with the given mean and std (numbers), of the given size, PyTorch's draws
+ * (the default generator, or the `generator` option).
+ * The overload of torch.normal with number mean and std (src/ops/random_fill.ts binds the others).
+ * @internal
+ * @example normalOfSize(0, 1, [3], { generator: new torch.Generator().manual_seed(2) })
  */
-export function normal(mean: number, std: number, size: readonly number[], options: TensorOptions = {}): Tensor {
+export function normalOfSize(mean: number, std: number, size: readonly number[], options: RandomOptions = {}): Tensor {
+  const gen = generatorOf('normal', [mean, std, size], options);
   const m = checkNumber('normal', 'mean', 1, mean), s = checkNumber('normal', 'std', 2, std);
   if (s < 0) throw new RuntimeError(`normal expects std >= 0.0, but found std ${s}`);
   const shape = checkIntList(size, { fn: 'normal', name: 'size', position: 3, list: 'SymInts' });
   checkNewShape(shape);
-  checkFloat32Only(options, 'normal');
-  return make(fillNormal(new Float32Array(numelOf(shape)), m, s), shape, options, 'normal');
+  return drawn('normal', shape, options, gen, m, s);
 }
 
 /**

@@ -23,10 +23,14 @@ export { ZeroDivisionError } from './errors.js'; // F.group_norm (helper normdro
 export { set_default_device, get_default_device, ready } from './runtime.js';
 export {
   tensor, zeros, ones, full, arange, linspace, eye, rand, randn, zeros_like, ones_like,
-  empty, full_like, rand_like, randn_like, randint, randint_like, randperm, normal, logspace,
+  empty, full_like, rand_like, randn_like, randint, randint_like, randperm, logspace,
 } from './creation.js';
 export type { TensorOptions, Nested, SizeAndOptions } from './creation.js';
-export { manual_seed, initial_seed } from './seed.js';
+// random generators (helper generator)
+export { manual_seed, initial_seed, seed, get_rng_state, set_rng_state } from './seed.js';
+export { Generator, default_generator } from './random.js';
+export { normal } from './ops/random_fill.js';
+export type { GeneratorOptions } from './random.js';
 export {
   add, sub, mul, div, pow, neg, exp, log, sqrt, abs, sigmoid, tanh, relu, clamp, maximum, minimum, square,
 } from './ops/elementwise.js';

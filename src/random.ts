@@ -1,3 +1,9 @@
+import { DType } from '../abi/abi.js';
+import { RuntimeError, TypeError } from './errors.js';
+import { pyType } from './args.js';
+import { Tensor } from './tensor.js';
+import { tensor } from './creation.js';
+
 /**
  * A random number generator that reproduces PyTorch's CPU generator bit for bit:
  * `manual_seed(0); fillUniform(new Float32Array(3))` gives the float32 values of
@@ -33,27 +39,64 @@ const N = 624;
 const M = 397;
 const MATRIX_A = 0x9908b0df;
 
+/** `new torch.Generator(...)`'s options: PyTorch's `device`, and which kernel build to imitate. */
+export interface GeneratorOptions {
+  /** 'cpu' (PyTorch's), or a wasmgrad device name: both devices draw on the CPU, from this generator. */
+  device?: string;
+  /** Kernel build whose rounding the float transformations imitate (default 'avx2'). */
+  capability?: CpuCapability;
+}
+
+/** Device types PyTorch knows but has no torch.Generator() for on this build (it names them in capitals). */
+const OTHER_DEVICE_TYPES = ['cuda', 'mps', 'meta', 'xpu', 'hip', 'xla', 'vulkan', 'mkldnn', 'opengl', 'opencl', 'ideep', 'ort', 've', 'ipu', 'hpu', 'lazy', 'fpga', 'mlc'];
+
+function checkGeneratorDevice(device: unknown): void {
+  if (device === undefined || device === null || device === 'cpu' || device === 'wasm' || device === 'js') return;
+  const type = typeof device === 'string' ? device.replace(/:\d+$/, '') : '';
+  if (OTHER_DEVICE_TYPES.includes(type)) throw new RuntimeError(`Device type ${type.toUpperCase()} is not supported for torch.Generator() api.`);
+  throw new RuntimeError(`wasmgrad: torch.Generator: unknown device ${String(device)}; expected 'cpu'`);
+}
+
+/** Bytes in PyTorch's CPU generator state (sizeof(CPUGeneratorImplState)) and in its older layout. */
+const STATE_BYTES = 5056;
+const LEGACY_STATE_BYTES = 5048;
+
 /**
- * PyTorch's CPU generator: an mt19937 engine plus the cached second Box-Muller
- * sample of `normal_distribution<double>`.
+ * PyTorch's CPU generator, `torch.Generator`: an mt19937 engine plus the cached
+ * second Box-Muller sample of `normal_distribution<double>`. Pass one as the
+ * `generator` keyword of rand, randn, randint, randperm, normal, bernoulli,
+ * multinomial, uniform_ or normal_ to draw from it instead of
+ * {@link default_generator}.
  *
  * @example
- * const g = new Generator(42);
- * const x = fillNormal(new Float32Array(4), 0, 1, g); // == torch.randn(4, generator=torch.Generator().manual_seed(42))
+ * const g = new torch.Generator().manual_seed(42);
+ * const x = torch.randn(4, { generator: g }); // == torch.randn(4, generator=torch.Generator().manual_seed(42))
  */
 export class Generator {
   /** Kernel build whose rounding the float transformations imitate. */
   capability: CpuCapability;
+  /** The device the generator draws for: always 'cpu', as PyTorch's CPU generator (both wasmgrad devices use it). */
+  readonly device = 'cpu';
   private readonly state = new Uint32Array(N);
   private left = 1;
   private next = 0;
-  private seed: bigint = 0n;
+  private seed_: bigint = 0n;
   /** PyTorch caches `r * sin(theta)` between scalar normal draws; seeding clears it. */
   private nextDoubleNormal: number | null = null;
+  /** PyTorch's float twin of that cache: no CPU kernel of 1.13 fills it, but get_state/set_state carry it. */
+  private nextFloatNormal: number | null = null;
 
-  constructor(seed: number | bigint = DEFAULT_SEED, options: { capability?: CpuCapability } = {}) {
+  /**
+   * A generator seeded with PyTorch's default seed, as `torch.Generator(device='cpu')`.
+   * @example
+   * const g = new torch.Generator(); // or new torch.Generator('cpu'), new torch.Generator({ device: 'cpu' })
+   * g.initial_seed(); // 67280421310721
+   */
+  constructor(device: string | GeneratorOptions = 'cpu') {
+    const options = typeof device === 'object' && device !== null ? device : { device };
+    checkGeneratorDevice(options.device);
     this.capability = options.capability ?? 'avx2';
-    this.manual_seed(seed);
+    this.manual_seed(DEFAULT_SEED);
   }
 
   /**
@@ -64,12 +107,12 @@ export class Generator {
    * new Generator().manual_seed(0).initial_seed(); // 0
    */
   manual_seed(seed: number | bigint): this {
-    if (typeof seed === 'number' && !Number.isInteger(seed)) {
-      throw new RangeError(`manual_seed: seed must be an integer, got ${seed}`);
+    if (typeof seed !== 'bigint' && !(typeof seed === 'number' && Number.isInteger(seed))) {
+      throw new RuntimeError(`manual_seed expected a long, but got ${pyType(seed)}`);
     }
-    this.seed = BigInt.asUintN(64, BigInt(seed));
+    this.seed_ = BigInt.asUintN(64, BigInt(seed));
     const s = this.state;
-    s[0] = Number(this.seed & 0xffffffffn);
+    s[0] = Number(this.seed_ & 0xffffffffn);
     for (let j = 1; j < N; j++) {
       const prev = s[j - 1];
       s[j] = Math.imul(1812433253, prev ^ (prev >>> 30)) + j;
@@ -78,20 +121,131 @@ export class Generator {
     this.left = 1;
     this.next = 0;
     this.nextDoubleNormal = null;
+    this.nextFloatNormal = null;
     return this;
   }
 
   /**
    * The seed last set, as `torch.Generator.initial_seed()` reports it (an
    * unsigned 64-bit integer; a number when it is exactly representable).
+   *
+   * @example
+   * new torch.Generator().manual_seed(7).initial_seed(); // 7
    */
   initial_seed(): number {
-    return Number(this.seed);
+    return Number(this.seed_);
   }
 
-  /** Like {@link initial_seed}, but exact for seeds above 2^53. */
+  /**
+   * Like {@link initial_seed}, but exact for seeds above 2^53.
+   * @example
+   * new torch.Generator().manual_seed(-1).initial_seed_bigint(); // 18446744073709551615n
+   */
   initial_seed_bigint(): bigint {
-    return this.seed;
+    return this.seed_;
+  }
+
+  /**
+   * Seeds the generator from a non-deterministic source and returns the seed, as
+   * `torch.Generator.seed()`. PyTorch's seed takes 64 bits; this one 53, so the
+   * number is exact.
+   *
+   * @example
+   * const g = new torch.Generator();
+   * const s = g.seed(); // g.initial_seed() === s
+   */
+  seed(): number {
+    const words = new Uint32Array(2);
+    globalThis.crypto.getRandomValues(words);
+    const s = (words[0] & 0x1fffff) * 2 ** 32 + words[1];
+    this.manual_seed(s);
+    return s;
+  }
+
+  /**
+   * The generator's state as PyTorch's `Generator.get_state()` lays it out: the
+   * 5056 bytes of CPUGeneratorImplState (seed, mt19937 words and position, the
+   * cached normal sample), so they equal PyTorch's after the same draws. PyTorch
+   * returns a uint8 tensor; wasmgrad has no uint8 dtype, so this is int64 with
+   * the same byte values (docs/api.md).
+   *
+   * @example
+   * const g = new torch.Generator().manual_seed(1);
+   * const s = g.get_state();
+   * const a = torch.rand(3, { generator: g });
+   * g.set_state(s);
+   * torch.rand(3, { generator: g }); // the same values as a
+   */
+  get_state(): Tensor {
+    return tensor(Array.from(this.stateBytes()), { dtype: 'int64' });
+  }
+
+  /**
+   * Restores a state from {@link get_state} (or PyTorch's bytes of it), as
+   * `torch.Generator.set_state(new_state)`, and returns the generator.
+   * PyTorch's errors for what is not a state; an error leaves the generator as it was.
+   *
+   * @example
+   * const g = new torch.Generator();
+   * const s = g.get_state();
+   * torch.randn(5, { generator: g });
+   * g.set_state(s); // the next randn(5) repeats the same values
+   */
+  set_state(new_state: Tensor): this {
+    if (!(new_state instanceof Tensor)) throw new TypeError(`expected a torch.ByteTensor, but got ${pyType(new_state)}`);
+    const dt = new_state._dtype;
+    const values = dt === DType.Int64 || dt === DType.Int32 ? Array.from(new_state.dataSync() as ArrayLike<number>) : null;
+    // a byte tensor holds 0..255 only; an integer tensor stands for one here when it does too
+    if (values === null || values.some((v) => !(v >= 0 && v <= 255))) throw new TypeError('RNG state must be a torch.ByteTensor');
+    this.setStateBytes(Uint8Array.from(values));
+    return this;
+  }
+
+  /** {@link get_state}'s bytes, little-endian as x86 PyTorch stores them. */
+  stateBytes(): Uint8Array {
+    const bytes = new Uint8Array(STATE_BYTES);
+    const v = new DataView(bytes.buffer);
+    v.setBigUint64(0, this.seed_, true);
+    v.setInt32(8, this.left, true);
+    v.setInt32(12, 1, true); // seeded
+    v.setBigUint64(16, BigInt(this.next), true);
+    for (let i = 0; i < N; i++) v.setUint32(24 + 8 * i, this.state[i], true);
+    // normal_x and normal_rho stay 0: PyTorch keeps only the cached sample, in normal_y
+    if (this.nextDoubleNormal !== null) {
+      v.setFloat64(5024, this.nextDoubleNormal, true);
+      v.setInt32(5040, 1, true);
+    }
+    if (this.nextFloatNormal !== null) {
+      v.setFloat32(5048, this.nextFloatNormal, true);
+      bytes[5052] = 1;
+    }
+    return bytes;
+  }
+
+  /** {@link set_state} from bytes: PyTorch's current layout or its legacy one (THGeneratorState). */
+  setStateBytes(bytes: Uint8Array): void {
+    if (bytes.length !== STATE_BYTES && bytes.length !== LEGACY_STATE_BYTES) {
+      throw new RuntimeError(`Expected either a CPUGeneratorImplStateLegacy of size ${LEGACY_STATE_BYTES} or a CPUGeneratorImplState of size ${STATE_BYTES} but found the input RNG state size to be ${bytes.length}`);
+    }
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const left = v.getInt32(8, true), seeded = v.getInt32(12, true);
+    const next = Number(v.getBigUint64(16, true) & 0xffffffffn);
+    if (seeded === 0 || !(left > 0 && left <= N) || next > N) throw new RuntimeError('Invalid mt19937 state');
+    const normalValid = v.getInt32(5040, true) !== 0;
+    let double: number | null = null, float: number | null = null;
+    if (bytes.length === LEGACY_STATE_BYTES) {
+      // the legacy layout kept the uniform x and the radius: the cached sample is r * sin(2πx)
+      if (normalValid) double = v.getFloat64(5032, true) * Math.sin(2 * Math.PI * v.getFloat64(5016, true));
+    } else {
+      if (normalValid) double = v.getFloat64(5024, true);
+      if (bytes[5052] !== 0) float = v.getFloat32(5048, true);
+    }
+    this.seed_ = v.getBigUint64(0, true);
+    for (let i = 0; i < N; i++) this.state[i] = v.getUint32(24 + 8 * i, true);
+    this.left = left;
+    this.next = next;
+    this.nextDoubleNormal = double;
+    this.nextFloatNormal = float;
   }
 
   /** The next 32-bit output of mt19937 (`CPUGeneratorImpl::random()`). */
@@ -142,12 +296,8 @@ export class Generator {
 
   /** A copy of this generator, state and all (like `Generator.get_state`/`set_state`). */
   clone(): Generator {
-    const g = new Generator(0, { capability: this.capability });
-    g.state.set(this.state);
-    g.left = this.left;
-    g.next = this.next;
-    g.seed = this.seed;
-    g.nextDoubleNormal = this.nextDoubleNormal;
+    const g = new Generator({ capability: this.capability });
+    g.setStateBytes(this.stateBytes());
     return g;
   }
 
@@ -162,7 +312,12 @@ export class Generator {
   }
 }
 
-/** The process-wide generator, like `torch.default_generator`. */
+/**
+ * The process-wide generator, `torch.default_generator`: what the random functions draw
+ * from when no `generator` is given, and what torch.manual_seed seeds.
+ * @example
+ * torch.default_generator.manual_seed(0); // the same as torch.manual_seed(0)
+ */
 export const default_generator = new Generator();
 
 /**
@@ -234,6 +389,64 @@ export function fillNormal(out: Float32Array, mean = 0, std = 1, gen: Generator 
     box(out, start, m, s);
   }
   return out;
+}
+
+/**
+ * Fills `out` with float64 samples from U[low, high), as `Tensor.uniform_(low, high)` on a
+ * float64 tensor: one 53-bit draw per value, `u * (high - low) + low` in double (fused in
+ * the FMA builds).
+ *
+ * @example
+ * fillUniformDouble(new Float64Array(4), -1, 1, new Generator().manual_seed(0));
+ */
+export function fillUniformDouble(out: Float64Array, low = 0, high = 1, gen: Generator = default_generator): Float64Array {
+  const range = high - low;
+  const fused = usesFma(gen.capability);
+  for (let i = 0; i < out.length; i++) {
+    const u = gen.randomDouble53();
+    out[i] = fused ? fmaDouble(u, range, low) : u * range + low;
+  }
+  return out;
+}
+
+/**
+ * Fills `out` with float64 samples from N(mean, std²), as `Tensor.normal_(mean, std)` on a
+ * contiguous float64 tensor: the double Box-Muller pair per two values below 16 values, else
+ * 53-bit uniforms transformed 16 at a time with libm's log/cos/sin (which V8's Math functions
+ * match to the last bit or nearly: test/random.test.ts compares within a few ulps).
+ *
+ * @example
+ * fillNormalDouble(new Float64Array(20), 0, 1, new Generator().manual_seed(0));
+ */
+export function fillNormalDouble(out: Float64Array, mean = 0, std = 1, gen: Generator = default_generator): Float64Array {
+  const n = out.length;
+  if (n < 16) {
+    for (let i = 0; i < n; i++) out[i] = gen.normalDouble(mean, std);
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = gen.randomDouble53();
+  const fused = usesFma(gen.capability);
+  for (let i = 0; i + 16 <= n; i += 16) boxMuller16Double(out, i, mean, std, fused);
+  if (n % 16 !== 0) {
+    const start = n - 16; // the last 16 slots drawn and transformed again, as for float32
+    for (let i = start; i < n; i++) out[i] = gen.randomDouble53();
+    boxMuller16Double(out, start, mean, std, fused);
+  }
+  return out;
+}
+
+/** normal_fill_16<double>: data[j] and data[j + 8] from the pair (1 - data[j], data[j + 8]). */
+function boxMuller16Double(data: Float64Array, i: number, mean: number, std: number, fused: boolean): void {
+  for (let j = i; j < i + 8; j++) {
+    const u1 = 1 - data[j];
+    const u2 = data[j + 8];
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    // 2.0f * pi<double> * u2: a float 2 times a double pi, in double
+    const theta = 2 * Math.PI * u2;
+    const c = radius * Math.cos(theta), s = radius * Math.sin(theta);
+    data[j] = fused ? fmaDouble(c, std, mean) : c * std + mean;
+    data[j + 8] = fused ? fmaDouble(s, std, mean) : s * std + mean;
+  }
 }
 
 /** Uniform floats at data[i..i+16) to normals, pairing i+j with i+j+8 (scalar normal_fill_16). */

@@ -13,11 +13,13 @@
 import { TypeError } from './errors.js';
 import { argTypeError, checkBool, checkInt, checkNumber, invalidCombination, tooManyPositional, type ParamType } from './args.js';
 import { Tensor } from './tensor.js';
+import { Generator } from './random.js';
 import { required, type Param, type Schema, type SchemaType } from './schema.js';
 
 // PyTorch's message names a type as its Python binding does
 const MESSAGE_TYPE: Record<SchemaType, ParamType> = {
   Tensor: 'Tensor', Scalar: 'Number', int: 'int', 'int[]': 'tuple of ints', float: 'float', bool: 'bool', str: 'str',
+  Generator: 'torch.Generator',
 };
 
 function check(fn: string, p: Param, pos: number, v: unknown): unknown {
@@ -29,6 +31,7 @@ function check(fn: string, p: Param, pos: number, v: unknown): unknown {
     case 'bool': return checkBool(fn, p.name, pos, v);
     case 'float': if (typeof v === 'number') return v; break;
     case 'str': if (typeof v === 'string') return v; break;
+    case 'Generator': if (v instanceof Generator) return v; break;
     case 'int[]':
       if (typeof v === 'number' && Number.isInteger(v)) return [v];
       if (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x))) return v;
@@ -113,6 +116,7 @@ export function bind(schema: Schema, args: readonly unknown[], self: Tensor | nu
 // how PyTorch prints a parameter's type in "expected one of" lists
 const PRINTED_TYPE: Record<SchemaType, string> = {
   Tensor: 'Tensor', Scalar: 'Number', int: 'int', 'int[]': 'tuple of ints', float: 'float', bool: 'bool', str: 'str',
+  Generator: 'torch.Generator',
 };
 
 /** A schema as PyTorch lists it among overloads: "(Tensor input, *, int decimals, Tensor out)". */

@@ -22,6 +22,8 @@ import * as ix from './ops/indexing.js';
 import * as ix2 from './ops/gather_scatter.js'; // shape and indexing 2
 import * as bern from './ops/bernoulli.js'; // helper leftovers
 import { multinomialMethod } from './ops/multinomial.js'; // helper leftovers
+import * as randomFill from './ops/random_fill.js'; // random fills (helper generator)
+import type { Generator } from './random.js'; // random fills (helper generator)
 import * as cmp from './ops/compare.js';
 import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
@@ -1832,27 +1834,57 @@ export class Tensor {
     return ix2.methods.scatter_reduce(this, args); // helper leftovers
   }
   /**
-   * 0/1 samples with probabilities this (PyTorch's stream after torch.manual_seed). See {@link bernoulli}.
+   * 0/1 samples with probabilities this, or with probability p (PyTorch's stream after
+   * torch.manual_seed, or the `generator` option's). See {@link bernoulli}.
    * @example
    * torch.manual_seed(0);
    * console.log(`${torch.tensor([0, 1]).bernoulli()}`); // tensor([0., 1.])
    */
-  bernoulli(...args: []): Tensor { return bern.methods.bernoulli(this, args); } // helper leftovers
+  bernoulli(...args: [options?: { generator?: Generator | null }] | [p: number, options?: { generator?: Generator | null }]): Tensor {
+    return bern.methods.bernoulli(this, args); // helper leftovers
+  }
   /**
    * Fills this with 0/1 samples, 1 with probability p (a number, 0.5 by default, or a tensor that expands to this).
    * @example
    * torch.manual_seed(0);
    * console.log(`${torch.zeros(3).bernoulli_(1)}`); // tensor([1., 1., 1.])
    */
-  bernoulli_(...args: [p?: number | Tensor] | [{ p: number | Tensor }]): this { return bern.methods.bernoulli_(this, args) as this; }
+  bernoulli_(...args: [p?: number | Tensor, options?: { generator?: Generator | null }] | [{ p?: number | Tensor; generator?: Generator | null }]): this {
+    return bern.methods.bernoulli_(this, args) as this;
+  }
   /**
    * num_samples indices drawn from this row's weights (int64). See {@link multinomial}.
    * @example
    * torch.manual_seed(0);
    * console.log(`${torch.tensor([0, 1, 0]).multinomial(1)}`); // tensor([1])
    */
-  multinomial(...args: [num_samples: number, replacement?: boolean] | [{ num_samples: number; replacement?: boolean }]): Tensor {
+  multinomial(...args: [num_samples: number, replacement?: boolean, options?: { generator?: Generator | null }]
+    | [num_samples: number, options: { replacement?: boolean; generator?: Generator | null }]
+    | [{ num_samples: number; replacement?: boolean; generator?: Generator | null }]): Tensor {
     return multinomialMethod(this, args); // helper leftovers
+  }
+  // random fills (helper generator)
+  /**
+   * Fills this with values from U[from, to), PyTorch's draws after the same seed (the default
+   * generator, or the `generator` option's). float32 and float64.
+   * @example
+   * torch.manual_seed(0);
+   * torch.empty(3).uniform_(-1, 1); // == torch.empty(3).uniform_(-1, 1) in PyTorch after torch.manual_seed(0)
+   * torch.empty(2).uniform_({ from: 0, to: 5, generator: new torch.Generator().manual_seed(1) });
+   */
+  uniform_(...args: [from?: number, to?: number, options?: { generator?: Generator | null }] | [{ from?: number; to?: number; generator?: Generator | null }]): this {
+    return randomFill.methods.uniform_(this, args) as this;
+  }
+  /**
+   * Fills this with values from N(mean, std²), PyTorch's draws after the same seed (the default
+   * generator, or the `generator` option's). float32 and float64.
+   * @example
+   * torch.manual_seed(0);
+   * torch.empty(3).normal_(); // == torch.randn(3) after the same seed
+   * torch.empty(2).normal_(1, 0.5, { generator: new torch.Generator().manual_seed(1) });
+   */
+  normal_(...args: [mean?: number, std?: number, options?: { generator?: Generator | null }] | [{ mean?: number; std?: number; generator?: Generator | null }]): this {
+    return randomFill.methods.normal_(this, args) as this;
   }
   /**
    * alpha·source's slices added at the slices index. See {@link index_add}.

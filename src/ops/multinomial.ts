@@ -11,14 +11,15 @@ import { Tensor } from '../tensor.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { DTYPES, isFloating } from '../dtype.js';
-import { default_generator } from '../random.js';
+import { default_generator, type Generator } from '../random.js';
 import { topk } from './sort.js';
 import { argmax } from './reduce.js';
 
-const MULTINOMIAL = parseSchema('multinomial(Tensor input, int num_samples, bool replacement=False) -> Tensor');
+const MULTINOMIAL = parseSchema('multinomial(Tensor input, int num_samples, bool replacement=False, *, Generator? generator=None) -> Tensor');
 
 function multinomialBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, n = a.num_samples as number, replacement = a.replacement as boolean;
+  const gen = (a.generator as Generator | null) ?? default_generator;
   const shape = input._shape, nd = shape.length;
   if (nd < 1 || nd > 2) throw new RuntimeError('prob_dist must be 1 or 2 dim');
   if (!isFloating(input._dtype)) {
@@ -40,7 +41,7 @@ function multinomialBound(a: Record<string, unknown>): Tensor {
       if (s === 0) throw new RuntimeError('invalid multinomial distribution (sum of probabilities <= 0)');
     }
     const q = new Float64Array(w.length);
-    for (let i = 0; i < q.length; i++) q[i] = round(w[i] / round(-Math.log1p(-default_generator.randomDouble53())));
+    for (let i = 0; i < q.length; i++) q[i] = round(w[i] / round(-Math.log1p(-gen.randomDouble53())));
     const dev = input._dev, keys = new Tensor(dev, dev.fromData(q, shape.slice(), input._dtype), shape.slice(), input._dtype);
     try {
       if (n === 1) return argmax(keys, -1, true);
@@ -65,7 +66,7 @@ function multinomialBound(a: Record<string, unknown>): Tensor {
     for (let j = 0; j < cats; j++) cum[j] = round(cum[j] / s);
     cum[cats - 1] = 1;
     for (let i = 0; i < n; i++) {
-      const u = default_generator.randomDouble53();
+      const u = gen.randomDouble53();
       let lo = 0, hi = cats;
       while (hi - lo > 0) {
         const mid = lo + ((hi - lo) >> 1);
@@ -79,12 +80,14 @@ function multinomialBound(a: Record<string, unknown>): Tensor {
 
 /**
  * num_samples indices drawn from each row of input's (unnormalized) weights, int64; without
- * replacement each index at most once. PyTorch's draws after torch.manual_seed.
+ * replacement each index at most once. PyTorch's draws after torch.manual_seed, or from the
+ * `generator` option's torch.Generator.
  * @example
  * torch.manual_seed(0);
  * console.log(`${torch.multinomial(torch.tensor([0.1, 0.2, 0.3, 0.4]), 6, true)}`); // tensor([3, 3, 2, 3, 3, 3])
  */
-export function multinomial(input: Tensor, num_samples: number, replacement?: boolean): Tensor;
+export function multinomial(input: Tensor, num_samples: number, replacement?: boolean, options?: { generator?: Generator | null }): Tensor;
+export function multinomial(input: Tensor, num_samples: number, options: { replacement?: boolean; generator?: Generator | null }): Tensor;
 export function multinomial(...args: unknown[]): Tensor { return multinomialBound(bind(MULTINOMIAL, args, null)); }
 
 /** @internal Tensor.multinomial */

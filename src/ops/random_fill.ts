@@ -1,0 +1,115 @@
+// Tensor.uniform_, Tensor.normal_ and torch.normal (helper generator): PyTorch's CPU kernels, drawing from
+// the `generator` keyword's torch.Generator or the default one, so the values are PyTorch's
+// after the same seed. float32 as torch.rand / torch.randn draw (random.ts fillUniform /
+// fillNormal), float64 with 53-bit draws. Values are drawn in row-major order, PyTorch's order
+// for a contiguous tensor.
+
+import { DType } from '../../abi/abi.js';
+import { RuntimeError, NotImplementedError, TypeError } from '../errors.js';
+import { invalidCombination } from '../args.js';
+import { Tensor } from '../tensor.js';
+import { bind, bindOverloads, isOptions } from '../signature.js';
+import { parseSchema } from '../schema.js';
+import { DTYPES, isFloating } from '../dtype.js';
+import { default_generator, fillUniform, fillNormal, fillUniformDouble, fillNormalDouble, type Generator } from '../random.js';
+import { writeDraws } from './bernoulli.js';
+import { checkLeaf } from './inplace.js';
+import { is_grad_enabled, no_grad } from '../autograd.js';
+import { empty, normalOfSize, NORMAL_SIGNATURES, type RandomOptions } from '../creation.js';
+import { broadcastShapes } from '../shape.js';
+
+const UNIFORM_ = parseSchema('uniform_(Tensor self, float from=0, float to=1, *, Generator? generator=None) -> Tensor');
+const NORMAL_ = parseSchema('normal_(Tensor self, float mean=0, float std=1, *, Generator? generator=None) -> Tensor');
+
+/** The checks both fills share: a floating tensor (PyTorch names its kernel), no autograd yet. */
+function checkFill(self: Tensor, kernel: string, fn: string): void {
+  checkLeaf(self); // before any draw: an error leaves the generator where it was
+  if (!isFloating(self._dtype)) throw new RuntimeError(`"${kernel}" not implemented for '${DTYPES[self._dtype]._scalarType}'`);
+  if (is_grad_enabled() && self.requires_grad && !self.is_leaf) {
+    throw new NotImplementedError(`wasmgrad: ${fn} on a tensor that requires grad is not supported`);
+  }
+}
+
+function uniformBound(a: Record<string, unknown>): Tensor {
+  const self = a.self as Tensor, from = a.from as number, to = a.to as number;
+  const gen = (a.generator as Generator | null) ?? default_generator;
+  checkFill(self, 'check_uniform_bounds', 'uniform_');
+  if (!(from <= to)) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+  const n = self.numel();
+  const values = self._dtype === DType.Float64 ? fillUniformDouble(new Float64Array(n), from, to, gen) : fillUniform(new Float32Array(n), from, to, gen);
+  return writeDraws(self, values);
+}
+
+function normalBound(a: Record<string, unknown>): Tensor {
+  const self = a.self as Tensor, mean = a.mean as number, std = a.std as number;
+  const gen = (a.generator as Generator | null) ?? default_generator;
+  checkFill(self, 'normal_kernel_cpu', 'normal_');
+  if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+  const n = self.numel();
+  const values = self._dtype === DType.Float64 ? fillNormalDouble(new Float64Array(n), mean, std, gen) : fillNormal(new Float32Array(n), mean, std, gen);
+  return writeDraws(self, values);
+}
+
+/** @internal Tensor.uniform_ and Tensor.normal_, self bound */
+export const methods = {
+  uniform_: (self: Tensor, args: unknown[]): Tensor => uniformBound(bind(UNIFORM_, args, self)),
+  normal_: (self: Tensor, args: unknown[]): Tensor => normalBound(bind(NORMAL_, args, self)),
+};
+
+// torch.normal with a tensor mean or std, PyTorch's first three overloads: the output (mean's,
+// else std's, shape and dtype; the broadcast shape for two tensors) is filled with N(0, std) or
+// N(0, 1) draws, then PyTorch's mul_(std) and add_(mean), each its own rounding.
+const NORMAL_TENSORS = [
+  parseSchema('normal(Tensor mean, Tensor std, *, Generator? generator=None) -> Tensor'),
+  parseSchema('normal(Tensor mean, float std=1, *, Generator? generator=None) -> Tensor'),
+  parseSchema('normal(float mean, Tensor std, *, Generator? generator=None) -> Tensor'),
+];
+
+function normalOfTensors(overload: number, a: Record<string, unknown>): Tensor {
+  const mean = a.mean as Tensor | number, std = a.std as Tensor | number;
+  if (is_grad_enabled() && [mean, std].some((t) => t instanceof Tensor && t.requires_grad)) {
+    throw new NotImplementedError('wasmgrad: torch.normal with a mean or std that requires grad is not supported (PyTorch: a zero gradient)');
+  }
+  if (std instanceof Tensor) {
+    if (!Array.from(std.dataSync() as ArrayLike<number>).every((v) => v >= 0)) throw new RuntimeError('normal expects all elements of std >= 0.0');
+  } else if (!(std >= 0)) {
+    throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+  }
+  const like = (mean instanceof Tensor ? mean : std) as Tensor;
+  const shape = overload === 0 ? broadcastShapes((mean as Tensor)._shape, (std as Tensor)._shape) : like._shape.slice();
+  return no_grad(() => {
+    const out = empty(shape, { dtype: like.dtype, device: like.device });
+    normalBound({ self: out, mean: 0, std: overload === 1 ? std : 1, generator: a.generator });
+    if (overload !== 1) out.mul_(std as Tensor);
+    return out.add_(mean as Tensor | number);
+  });
+}
+
+/**
+ * Normal samples, PyTorch's four overloads: a tensor mean and/or std (elementwise, the result
+ * shaped like them), or number mean and std with a size. PyTorch's draws after the same seed,
+ * or from the `generator` option's torch.Generator.
+ * @example
+ * torch.normal(2, 3, [5]);
+ * torch.normal(torch.zeros(3), 1, { generator: new torch.Generator().manual_seed(2) });
+ * torch.normal(torch.zeros(2, 3), torch.ones(3));
+ */
+export function normal(mean: Tensor, std?: Tensor | number, options?: { generator?: Generator | null }): Tensor;
+export function normal(mean: Tensor, options: { std?: Tensor | number; generator?: Generator | null }): Tensor;
+export function normal(mean: number, std: Tensor, options?: { generator?: Generator | null }): Tensor;
+export function normal(mean: number, std: number, size: readonly number[], options?: RandomOptions): Tensor;
+export function normal(...args: unknown[]): Tensor {
+  const kw = isOptions(args[0]) ? args[0] : null; // normal({ mean, std })
+  const [mean, std] = kw ? [kw.mean, kw.std] : args;
+  if (!(mean instanceof Tensor) && !(std instanceof Tensor)) return normalOfSize(...(args as Parameters<typeof normalOfSize>));
+  let bound: [number, Record<string, unknown>];
+  try {
+    bound = bindOverloads(NORMAL_TENSORS, args, null);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    // PyTorch's parser lists all four overloads, the one with a size too
+    const last = args[args.length - 1], hasKw = args.length > 1 && isOptions(last);
+    throw invalidCombination('normal', hasKw ? args.slice(0, -1) : args, hasKw ? last : {}, NORMAL_SIGNATURES);
+  }
+  return normalOfTensors(...bound);
+}
