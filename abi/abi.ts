@@ -60,6 +60,7 @@ export enum Op {
   Amin, // amin over dims for linalg.matrix_norm (helper leftovers): the amax kernel on −x, amax's rule
   Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
   SetSlices, SetWhole, Zero, Fill, UniqueDim, // unique(dim) (UniqueDimBackward0, not differentiable); x[...] = value through a view (node CopySlices) or into the whole tensor (copy_, node CopyBackwards): index_put's kernel and rule; zero_ and fill_ under autograd
+  LinalgSvd, // linalg.svdvals and the matrix norms 'nuc', ±2 (helper svd): assembly/ops/svd.ts, saves U and Vh
   Count,
 }
 

@@ -243,5 +243,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.Zero]: 'ZeroBackward0',
   [Op.Fill]: 'FillBackward2',
   [Op.UniqueDim]: 'UniqueDimBackward0',
+  [Op.LinalgSvd]: 'LinalgSvdBackward0',
   [Op.Count]: '',
 };

@@ -17,8 +17,8 @@ import {
   maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
   mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
   reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, svdBackward,
+  ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -260,6 +260,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Zero: return zerosBackward(r, g, k);
     case Op.Fill: return zerosBackward(r, g, k);
     case Op.UniqueDim: return notDifferentiable();
+    case Op.LinalgSvd: return svdBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -5,3 +5,4 @@ export { matrix_power } from './compose.js';
 export { inv } from './linalg_more.js';
 export { LinAlgError } from '../errors.js';
 export { matrix_norm } from './matrix_norm.js'; // helper leftovers
+export { svdvals } from './svd.js'; // helper svd

@@ -18,8 +18,8 @@ import {
   maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
   mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
   reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, svdBackward,
+  ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -262,4 +262,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Zero]: (r, g, k) => zerosBackward(r, g, k),
   [Op.Fill]: (r, g, k) => zerosBackward(r, g, k),
   [Op.UniqueDim]: (r, g, k) => notDifferentiable(),
+  [Op.LinalgSvd]: (r, g, k) => svdBackward(r, g, k),
 };

@@ -19,3 +19,4 @@ export { convolutionBackward } from '../ops/conv.js'; // convolution and pooling
 export { pool2dBackward } from '../ops/pool.js';
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm.js'; // nn normalization (helper nnnorm)
 export { scatterReduceBackward } from './scatter_reduce.js'; // scatter_reduce (helper leftovers)
+export { svdBackward } from './svd.js'; // linalg.svdvals (helper svd)
