@@ -729,6 +729,15 @@ def svd_cases():
     error("matrix_norm/2 same dims", mn, lambda: [mat(), 2, [0, -2]])
     error("matrix_norm/nuc NaN", mn, lambda: [torch.tensor([[1.0, float("nan")], [0.0, 1.0]]), "nuc"])
     error("norm/nuc bad string", "torch.norm", lambda: [mat(), "nucc"])
+    ln = "torch.linalg.norm"
+    error("linalg.norm/ord 3-D", ln, lambda: [torch.randn(2, 3, 4), 2])
+    error("linalg.norm/str ord 3-D", ln, lambda: [torch.randn(2, 3, 4), "fro"])
+    error("linalg.norm/three dims", ln, lambda: [torch.randn(2, 3, 4), None, [0, 1, 2]])
+    error("linalg.norm/str three dims", ln, lambda: [torch.randn(2, 3, 4), "nuc", [0, 1, 2]])
+    error("linalg.norm/order 3 matrix", ln, lambda: [mat(), 3])
+    error("linalg.norm/nuc one dim", ln, lambda: [mat(), "nuc", 1])
+    error("linalg.norm/nuc 1-D", ln, lambda: [vec(), "nuc"])
+    error("linalg.norm/int64", ln, lambda: [mat().long()])
 
 
 def scans_cases():

@@ -91,3 +91,39 @@ export function matrix_norm(...args: unknown[]): Tensor { return matrixNormBound
 
 /** matrix_norm(A, 'nuc', dim, keepdim): torch.norm's p='nuc', as PyTorch 2 routes it. */
 export const nuclearNorm = (A: Tensor, dim: number[], keepdim: boolean): Tensor => matrixNormBound(1, { A, ord: 'nuc', dim, keepdim });
+
+// torch.linalg.norm (helper svd): ATen's linalg_norm routes a given ord over two dims (or a 2-D input
+// without dim) to matrix_norm, and everything else to vector_norm (the 2-norm when ord is not given)
+const NORM = [
+  parseSchema('linalg_norm(Tensor self, Scalar? ord=None, int[]? dim=None, bool keepdim=False) -> Tensor'),
+  parseSchema('linalg_norm(Tensor self, str ord, int[]? dim=None, bool keepdim=False) -> Tensor'),
+];
+
+function normBound(overload: number, a: Record<string, unknown>): Tensor {
+  const X = a.self as Tensor, ord = a.ord as number | string | null, dim = a.dim as number[] | null, keepdim = a.keepdim as boolean;
+  const nd = X._shape.length;
+  if (dim !== null && dim.length !== 1 && dim.length !== 2) {
+    // (sic: PyTorch's message for a string ord says "mut")
+    throw new RuntimeError(`linalg.norm: If dim is specified, it ${overload ? 'mut' : 'must'} be of length 1 or 2. Got [${dim.join(', ')}]`);
+  }
+  if (dim === null && ord !== null && nd !== 1 && nd !== 2) {
+    throw new RuntimeError(`linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got ${nd}D.`);
+  }
+  if (overload === 1 || (ord !== null && (dim === null ? nd === 2 : dim.length === 2))) {
+    return matrixNormBound(overload, { A: X, ord, dim: dim ?? [0, 1], keepdim });
+  }
+  if (!isFloating(X._dtype)) { // ATen's linalg_vector_norm check (wasmgrad's vector_norm words it its own way)
+    throw new RuntimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${DTYPES[X._dtype]._scalarType}`);
+  }
+  return vector_norm(X, (ord as number | null) ?? 2, dim, keepdim);
+}
+
+/**
+ * The vector or matrix norm, as PyTorch routes it: with `ord` given, a 2-D input (or two `dim`s)
+ * takes `linalg.matrix_norm(A, ord)` ('fro', 'nuc', ±1, ±2, ±Infinity); otherwise the vector
+ * norm over `dim` (all elements when not given; the 2-norm when `ord` is not given).
+ * @example
+ * console.log(`${torch.linalg.norm(torch.tensor([[3, 0], [0, -4]]), 'nuc')}`); // tensor(7.)
+ */
+export function norm(A: Tensor, ord?: number | string | null, dim?: number | number[] | null, keepdim?: boolean): Tensor;
+export function norm(...args: unknown[]): Tensor { return normBound(...bindOverloads(NORM, args, null)); }
