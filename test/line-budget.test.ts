@@ -35,8 +35,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // activation and loss modules, and Module buffers; 24,800 with scatter_reduce, F.pad's reflect /
 // replicate / circular modes, bernoulli and multinomial with PyTorch's draws, and linalg.matrix_norm
 // (with an amin node); 25,450 with torch.linalg.svdvals (a one-sided Jacobi SVD kernel, its op and its
-// derivative on both devices; the change adds about 485 lines, blank ones included) and matrix_norm / torch.norm with 'nuc' and ±2
-const BUDGET = 25_450;
+// derivative on both devices; the change adds about 485 lines, blank ones included) and matrix_norm / torch.norm with 'nuc' and ±2;
+// 25,500 with torch.linalg.norm (ATen's routing between matrix_norm and vector_norm, 40 lines)
+const BUDGET = 25_500;
 
 function sourceLines(dir: string): number {
   let n = 0;
