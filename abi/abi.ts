@@ -62,6 +62,7 @@ export enum Op {
   CustomFunction, // torch.autograd.Function: a JS backward the sweep calls out to (src/autograd_function.ts)
   SetSlices, SetWhole, Zero, Fill, UniqueDim, // unique(dim) (UniqueDimBackward0, not differentiable); x[...] = value through a view (node CopySlices) or into the whole tensor (copy_, node CopyBackwards): index_put's kernel and rule; zero_ and fill_ under autograd
   GroupNorm, // F.group_norm (helper normdrop): native_group_norm, layer norm's kernel with per-channel weight and bias
+  LinalgSvd, // linalg.svdvals and the matrix norms 'nuc', ±2 (helper svd): assembly/ops/svd.ts, saves U and Vh
   Count,
 }
 

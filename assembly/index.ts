@@ -29,6 +29,7 @@ export { int_binary, int_sum } from './ops/integer';
 export { mse_loss, binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss } from './ops/loss';
 export { ternary } from './ops/ternary'; // ternary and linalg 2
 export { add_product, glu, cross, norm, cdist, linalg_inv, take_inv_info } from './ops/linalg_more';
+export { linalg_svdvals, take_svd_info } from './ops/svd'; // linalg.svdvals (helper svd)
 export { scan, scan_indices } from './ops/scan'; // scans
 
 // abort without the runtime's string machinery: the trap message is enough

@@ -754,6 +754,33 @@ def inverse_cases():
     error("matrix_power/singular negative", "torch.matrix_power", lambda: [torch.zeros(2, 2), -2])
 
 
+def svd_cases():
+    """linalg.svdvals's checks, LAPACK's refusal of NaN, and the matrix norms 'nuc', ±2 (helper svd)."""
+    sv, mn = "torch.linalg.svdvals", "torch.linalg.matrix_norm"
+    error("svdvals/1-D", sv, lambda: [vec()])
+    error("svdvals/0-D", sv, lambda: [torch.tensor(1.0)])
+    error("svdvals/int64", sv, lambda: [torch.ones(2, 2, dtype=torch.long)])
+    error("svdvals/NaN", sv, lambda: [torch.tensor([[1.0, float("nan")], [0.0, 1.0]])])
+    error("svdvals/NaN batch element", sv, lambda: [torch.stack([torch.eye(2), torch.full((2, 2), float("nan"))])])
+    error("svdvals/NaN float64", sv, lambda: [torch.tensor([[float("nan"), 1.0, 2.0]], dtype=torch.float64)])
+    error("matrix_norm/2 empty", mn, lambda: [torch.randn(0, 3), 2])
+    error("matrix_norm/-2 empty columns", mn, lambda: [torch.randn(3, 0), -2])
+    error("matrix_norm/nuc 1-D", mn, lambda: [vec(), "nuc"])
+    error("matrix_norm/nuc int64", mn, lambda: [mat().long(), "nuc"])
+    error("matrix_norm/2 same dims", mn, lambda: [mat(), 2, [0, -2]])
+    error("matrix_norm/nuc NaN", mn, lambda: [torch.tensor([[1.0, float("nan")], [0.0, 1.0]]), "nuc"])
+    error("norm/nuc bad string", "torch.norm", lambda: [mat(), "nucc"])
+    ln = "torch.linalg.norm"
+    error("linalg.norm/ord 3-D", ln, lambda: [torch.randn(2, 3, 4), 2])
+    error("linalg.norm/str ord 3-D", ln, lambda: [torch.randn(2, 3, 4), "fro"])
+    error("linalg.norm/three dims", ln, lambda: [torch.randn(2, 3, 4), None, [0, 1, 2]])
+    error("linalg.norm/str three dims", ln, lambda: [torch.randn(2, 3, 4), "nuc", [0, 1, 2]])
+    error("linalg.norm/order 3 matrix", ln, lambda: [mat(), 3])
+    error("linalg.norm/nuc one dim", ln, lambda: [mat(), "nuc", 1])
+    error("linalg.norm/nuc 1-D", ln, lambda: [vec(), "nuc"])
+    error("linalg.norm/int64", ln, lambda: [mat().long()])
+
+
 def scans_cases():
     """cumsum, cumprod, cummax, cummin, logcumsumexp and cumsum_, cumprod_ (scans)."""
     for op in ["cumsum", "cumprod", "cummax", "cummin", "logcumsumexp"]:
@@ -960,6 +987,7 @@ def main():
     reductions2_cases()
     float64_cases()
     inverse_cases()
+    svd_cases()
     einsum_cases()
     scans_cases()
     sort_cases()

@@ -201,6 +201,11 @@ export interface Backend {
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle;
   /** The inverses of a's matrices, and 0 or k + (n + 1)·b for zero pivot k (1-based) of batch element b (the caller frees the result then). */
   linalgInv(a: Handle): [Handle, number];
+  /**
+   * The singular values [..., min(m, n)] of a's m×n matrices, descending (LinalgSvdBackward0, saving U
+   * and Vh; helper svd), and 0 or 1 + b for batch element b with a NaN (the caller frees the result then).
+   */
+  linalgSvdvals(a: Handle): [Handle, number];
 
   // ---- nn normalization and embedding (helper nnnorm, src/nn/functional.ts) ----
   /** F.layer_norm over the last dims holding n elements; weight and bias of n elements or null (NativeLayerNormBackward0). */

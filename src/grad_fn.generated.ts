@@ -245,5 +245,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.Fill]: 'FillBackward2',
   [Op.UniqueDim]: 'UniqueDimBackward0',
   [Op.GroupNorm]: 'NativeGroupNormBackward0',
+  [Op.LinalgSvd]: 'LinalgSvdBackward0',
   [Op.Count]: '',
 };

@@ -26,7 +26,10 @@ import { crossedFrom } from './crossing.js';
 import { savedTensors } from './saved_tensors.js';
 import { customNode } from './custom_backward.js';
 
-/** One entry of next_functions: the node an input's gradient goes to, and which of its outputs (always 0 here). */
+/**
+ * One entry of next_functions: the node an input's gradient goes to, and which of its outputs (0 here, but 1 for
+ * linalg.svdvals's node: PyTorch's S is output 1 of LinalgSvdBackward0, after U).
+ */
 export type NextFunction = [GradFn | null, number];
 
 /** @internal A tensor a node saves: its name, shape, and an identity (one tensor saved twice has one key). */
@@ -125,8 +128,10 @@ export class GradFn {
     if (this._kind === 'AccumulateGrad') return (this._next = Object.freeze([]));
     if (this._kind === 'TBackward0') return (this._next = Object.freeze([this._of!]));
     const dev = this._dev;
-    const entries: NextFunction[] = dev.nodeInputs(this._record!).map(({ producer, leaf }) => [
-      producer !== null ? g.record(dev, producer) : leaf !== null ? g.leaf(dev, leaf) : null, 0]);
+    const entries: NextFunction[] = dev.nodeInputs(this._record!).map(({ producer, leaf }) => {
+      const node = producer !== null ? g.record(dev, producer) : leaf !== null ? g.leaf(dev, leaf) : null;
+      return [node, node?._kind === Op.LinalgSvd ? 1 : 0];
+    });
     return (this._next = Object.freeze(pytorchArguments(this._kind, entries, g, dev, this._record!)));
   }
 

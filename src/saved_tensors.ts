@@ -118,6 +118,9 @@ const rules: Partial<Record<Op, Rule>> = {
   // erfinv's formula reads its result, PyTorch's reads self
   [Op.Erfinv]: always(['self', 0]),
   [Op.LinalgInv]: always(['inverse', 'result']),
+  // linalg.svdvals (helper svd): PyTorch's LinalgSvdBackward0 saves S, U [..., m, k] and Vh [..., k, n]
+  [Op.LinalgSvd]: always(['S', 'result'], ['U', { shape: ({ inputs: [a], out }) => [...a.slice(0, -1), out[out.length - 1]] }],
+    ['Vh', { shape: ({ inputs: [a], out }) => [...a.slice(0, -2), out[out.length - 1], a[a.length - 1]] }]),
   // convolution, pooling, padding
   [Op.Convolution]: always(['input', 0], ['weight', 1]),
   [Op.MaxPool2DWithIndices]: always(['self', 0], ['result1', 'indices']),

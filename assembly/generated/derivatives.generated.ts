@@ -18,7 +18,7 @@ import {
   mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
   pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
   scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, ternaryBackward, zerosBackward,
+  sumBackward, svdBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -262,6 +262,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Fill: return zerosBackward(r, g, k);
     case Op.UniqueDim: return notDifferentiable();
     case Op.GroupNorm: return layerNormBackward(r, g, k);
+    case Op.LinalgSvd: return svdBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

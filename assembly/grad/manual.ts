@@ -13,9 +13,11 @@ export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } 
 export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more';
+export { svdBackward } from './svd'; // linalg.svdvals (helper svd)
 export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics
 export { convolutionBackward, pool2dBackward } from './conv'; // convolution and pooling (helper conv)
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'; // nn normalization (helper nnnorm)
 export { scatterReduceBackward } from './scatter_reduce'; // scatter_reduce (helper leftovers)
 export { customBackward } from './custom'; // torch.autograd.Function
+export { svdBackward } from './svd'; // linalg.svdvals (helper svd)

@@ -18,6 +18,7 @@ import * as gather from './ops/gather.js'; // shape and indexing 2
 import * as scatterReduceOps from './ops/scatter_reduce.js'; // helper leftovers
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
+import { linalgSvdvals } from './ops/svd.js'; // helper svd
 import * as nnnorm from './ops/norm.js';
 import * as scans from './ops/scan.js'; // scans
 import * as sorting from './ops/sort.js'; // sorting and order statistics
@@ -137,6 +138,7 @@ export class JsDevice implements Backend {
   norm(a: Handle, p: number, mask: number, keepdim: boolean): Handle { return linalg2.norm(T(a), p, mask, keepdim); }
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle { return linalg2.cdist(T(a), T(b), p, shape.slice()); }
   linalgInv(a: Handle): [Handle, number] { return linalg2.linalgInv(T(a)); }
+  linalgSvdvals(a: Handle): [Handle, number] { return linalgSvdvals(T(a)); } // helper svd
   // nn normalization and embedding (helper nnnorm)
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
     return nnnorm.layerNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), n, eps);

@@ -4,4 +4,5 @@ export { vector_norm } from './reduce_stats.js';
 export { matrix_power } from './compose.js';
 export { inv } from './linalg_more.js';
 export { LinAlgError } from '../errors.js';
-export { matrix_norm } from './matrix_norm.js'; // helper leftovers
+export { matrix_norm, norm } from './matrix_norm.js'; // helper leftovers; norm: helper svd
+export { svdvals } from './svd.js'; // helper svd

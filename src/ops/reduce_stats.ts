@@ -15,6 +15,7 @@ import { div, mul } from './elementwise.js';
 import { sqrt } from './torch.generated.js';
 import { RuntimeError, IndexError, TypeError } from '../errors.js';
 import { dimNameError, invalidCombination } from '../args.js';
+import { nuclearNorm } from './matrix_norm.js'; // helper svd
 
 /** op over the dims in mask on input's device: the tensor of the reduced shape. */
 function run(op: Op, input: Tensor, mask: number, keepdim: boolean, p = 0, flag = 0): Tensor {
@@ -279,7 +280,8 @@ function normBound(args: unknown[], self: Tensor | null): Tensor {
   const dim = a.dim as number[] | null;
   checkFloating(input, 'norm');
   if (pStr !== null && pStr !== 'fro') {
-    if (pStr === 'nuc') throw new RuntimeError('wasmgrad: the nuclear norm (p=\'nuc\') is not supported');
+    // PyTorch 2 (1.13's nuclear_norm differs: see docs/api.md): matrix_norm over dim, all dims when not given
+    if (pStr === 'nuc') return nuclearNorm(input, dim ?? input._shape.map((_, i) => i), keepdim);
     throw new RuntimeError(`only valid string values are 'fro' and 'nuc', found ${pStr}`);
   }
   if (pStr === 'fro' && dim !== null && dim.length > 2) {

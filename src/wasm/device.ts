@@ -440,7 +440,14 @@ export class WasmDevice implements Backend {
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle {
     this.args(shape);
     return this.id(this.x.cdist(a as number, b as number, p, shape.length));
-  }  linalgInv(a: Handle): [Handle, number] {
+  }
+
+  linalgSvdvals(a: Handle): [Handle, number] { // helper svd
+    const out = this.id(this.x.linalg_svdvals(a as number));
+    return [out, this.x.take_svd_info()];
+  }
+
+  linalgInv(a: Handle): [Handle, number] {
     const out = this.id(this.x.linalg_inv(a as number));
     return [out, this.x.take_inv_info()];
   }

@@ -19,7 +19,7 @@ import {
   mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
   pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
   scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, ternaryBackward, zerosBackward,
+  sumBackward, svdBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -265,4 +265,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Fill]: (r, g, k) => zerosBackward(r, g, k),
   [Op.UniqueDim]: (r, g, k) => notDifferentiable(),
   [Op.GroupNorm]: (r, g, k) => layerNormBackward(r, g, k),
+  [Op.LinalgSvd]: (r, g, k) => svdBackward(r, g, k),
 };

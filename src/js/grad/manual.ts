@@ -20,3 +20,4 @@ export { pool2dBackward } from '../ops/pool.js';
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm.js'; // nn normalization (helper nnnorm)
 export { scatterReduceBackward } from './scatter_reduce.js'; // scatter_reduce (helper leftovers)
 export { customBackward } from './custom.js'; // torch.autograd.Function
+export { svdBackward } from './svd.js'; // linalg.svdvals (helper svd)
