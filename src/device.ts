@@ -168,6 +168,8 @@ export interface Backend {
   /** x·wᵀ + bias for 2-D x (AddmmBackward0). */
   linear(x: Handle, w: Handle, bias: Handle | null): Handle;
   mseLoss(input: Handle, target: Handle, reduction: number): Handle;
+  /** losses 2: Op.SmoothL1Loss (p = beta > 0), Op.HuberLoss (p = delta > 0), Op.SoftMarginLoss; same shapes and dtype. */
+  pointwiseLoss(op: Op, input: Handle, target: Handle, reduction: number, p: number): Handle;
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;

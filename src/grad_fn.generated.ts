@@ -238,5 +238,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.CircularPad]: 'CopySlices',
   [Op.Amin]: 'AminBackward0',
   [Op.Bernoulli]: 'BernoulliBackward0',
+  [Op.SmoothL1Loss]: 'SmoothL1LossBackward0',
+  [Op.HuberLoss]: 'HuberLossBackward0',
+  [Op.SoftMarginLoss]: 'SoftMarginLossBackward0',
   [Op.Count]: '',
 };

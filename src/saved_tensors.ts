@@ -80,6 +80,9 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
   [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
   [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
+  [Op.SmoothL1Loss]: always(['self', 0], ['target', 1]), // losses 2 (helper losses)
+  [Op.HuberLoss]: always(['self', 0], ['target', 1]),
+  [Op.SoftMarginLoss]: always(['self', 0], ['target', 1]),
   // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
   [Op.Gather]: always(['index', 'indices'], ['self', 0]),
   [Op.Take]: always(['index', 'indices'], ['self', 0]),

@@ -13,12 +13,12 @@ import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
   crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
-  gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -255,6 +255,9 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.CircularPad: return gatherFlatBackward(r, g, k);
     case Op.Amin: return amaxBackward(r, g, k);
     case Op.Bernoulli: return zerosBackward(r, g, k);
+    case Op.SmoothL1Loss: return smoothL1LossBackward(r, g, k);
+    case Op.HuberLoss: return huberLossBackward(r, g, k);
+    case Op.SoftMarginLoss: return softMarginLossBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -11,7 +11,7 @@ import { Op, Err, DType, Reduction } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dimOf, dtypeOf } from '../tensors';
 import { inNdim, inShape } from '../tape';
 import { binary, unary, scalar } from '../ops/elementwise';
-import { T, saved, s0, i0, i1, mul, div, neg, log, mulS, divS } from './helpers';
+import { T, saved, s0, s1, i0, i1, mul, div, neg, log, mulS, divS, addS, un } from './helpers';
 
 function sub(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Sub, a, b, 1)); }
 function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0, 0)); }
@@ -39,6 +39,29 @@ export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
   if (k == 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
   return perElement(r, mul(neg(x), g));
+}
+
+// losses 2 (helper losses). smooth_l1_loss_backward and huber_loss_backward are ATen's
+// x ≤ −p ? −c : x ≥ p ? c : x·c/p (huber: x·c), d = self − other, that is clamp(d/p, −1, 1) and
+// clamp(d, −p, p) with other = target for self's gradient, and self for target's
+function clamp(a: i32, lo: f64, hi: f64): i32 { return a < 0 ? a : T(scalar(Op.Clamp, a, lo, hi, 0)); }
+
+export function smoothL1LossBackward(r: usize, g: i32, k: i32): i32 {
+  const beta = s1(r);
+  return perElement(r, mul(clamp(divS(sub(saved(r, k), saved(r, 1 - k)), beta), -1, 1), g));
+}
+
+export function huberLossBackward(r: usize, g: i32, k: i32): i32 {
+  const delta = s1(r);
+  return perElement(r, mul(clamp(sub(saved(r, k), saved(r, 1 - k)), -delta, delta), g));
+}
+
+/** −t·z/(1 + z)·g, z = exp(−t·x) (ATen's soft_margin_loss_backward); target is not differentiable. */
+export function softMarginLossBackward(r: usize, g: i32, k: i32): i32 {
+  if (k != 0) return Err.Unimplemented;
+  const x = saved(r, 0), t = saved(r, 1);
+  const z = un(Op.Exp, neg(mul(t, x)));
+  return perElement(r, mul(div(mul(neg(t), z), addS(z, 1)), g));
 }
 
 /** The gradient is −g (over total_weight for 'mean') at each target class, 0 elsewhere. */

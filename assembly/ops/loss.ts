@@ -18,7 +18,18 @@ import { sumAllOf } from '../kernels/reduce';
 @inline function expT<T>(x: T): T { return <T>Math.exp(<f64>x); }
 
 // @ts-ignore: decorator
-@inline function lossScalar<T>(op: i32, x: T, t: T): T {
+@inline function lossScalar<T>(op: i32, x: T, t: T, p: T): T {
+  if (op == Op.SmoothL1Loss) {
+    // z < beta ? 0.5·z²/beta : z − 0.5·beta, z = |x − t| (ATen's smooth_l1_kernel)
+    const z = abs<T>(x - t);
+    return z < p ? <T>0.5 * z * z / p : z - <T>0.5 * p;
+  }
+  if (op == Op.HuberLoss) {
+    // z < delta ? 0.5·z² : delta·(z − 0.5·delta) (ATen's huber_kernel)
+    const z = abs<T>(x - t);
+    return z < p ? <T>0.5 * z * z : p * (z - <T>0.5 * p);
+  }
+  if (op == Op.SoftMarginLoss) return <T>Math.log1p(<f64>expT<T>(-x * t)); // log1p(exp(−x·t))
   if (op == Op.MseLoss) {
     const d = x - t;
     return d * d;
@@ -34,33 +45,36 @@ import { sumAllOf } from '../kernels/reduce';
 }
 
 // @ts-ignore: decorator
-@inline function lossRun<T>(op: i32, x: usize, t: usize, out: usize, n: i32): void {
+@inline function lossRun<T>(op: i32, x: usize, t: usize, out: usize, n: i32, p: T): void {
   for (let i = 0; i < n; i++) {
     const o = <usize>i << alignof<T>();
-    store<T>(out + o, lossScalar<T>(op, load<T>(x + o), load<T>(t + o)));
+    store<T>(out + o, lossScalar<T>(op, load<T>(x + o), load<T>(t + o), p));
   }
 }
 
 // @ts-ignore: decorator
-@inline function lossRunOf<T>(op: i32, x: usize, t: usize, out: usize, n: i32): void {
+@inline function lossRunOf<T>(op: i32, x: usize, t: usize, out: usize, n: i32, p: T): void {
   switch (op) {
-    case Op.MseLoss: lossRun<T>(Op.MseLoss, x, t, out, n); break;
-    case Op.BinaryCrossEntropy: lossRun<T>(Op.BinaryCrossEntropy, x, t, out, n); break;
-    case Op.BinaryCrossEntropyWithLogits: lossRun<T>(Op.BinaryCrossEntropyWithLogits, x, t, out, n); break;
+    case Op.MseLoss: lossRun<T>(Op.MseLoss, x, t, out, n, p); break;
+    case Op.BinaryCrossEntropy: lossRun<T>(Op.BinaryCrossEntropy, x, t, out, n, p); break;
+    case Op.BinaryCrossEntropyWithLogits: lossRun<T>(Op.BinaryCrossEntropyWithLogits, x, t, out, n, p); break;
+    case Op.SmoothL1Loss: lossRun<T>(Op.SmoothL1Loss, x, t, out, n, p); break;
+    case Op.HuberLoss: lossRun<T>(Op.HuberLoss, x, t, out, n, p); break;
+    case Op.SoftMarginLoss: lossRun<T>(Op.SoftMarginLoss, x, t, out, n, p); break;
     default: unreachable();
   }
 }
 
 /** The elementwise loss reduced as asked, into a new tensor (not recorded). */
-function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32): i32 {
+function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64): i32 {
   const n = numelOf(input);
   const dtype = dtypeOf(input);
   const f64 = dtype == DType.Float64;
   const elems = newTensorN(ndimOf(input), shapePtr(input), dtype, n);
   if (!elems) return Err.OutOfMemory;
   const px = dataOf(input), pt = dataOf(target), pe = dataOf(elems);
-  if (f64) lossRunOf<f64>(op, px, pt, pe, n);
-  else lossRunOf<f32>(op, px, pt, pe, n);
+  if (f64) lossRunOf<f64>(op, px, pt, pe, n, p);
+  else lossRunOf<f32>(op, px, pt, pe, n, <f32>p);
   if (reduction == Reduction.None) return elems;
   const out = newTensor(0, SHAPE, dtype);
   if (!out) { release(elems); return Err.OutOfMemory; }
@@ -72,14 +86,14 @@ function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32): i32 {
   return out;
 }
 
-function pointwise(op: i32, input: i32, target: i32, reduction: i32): i32 {
-  const out = pointwiseLoss(op, input, target, reduction);
+function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0): i32 {
+  const out = pointwiseLoss(op, input, target, reduction, p);
   if (out < 0 || !shouldRecord2(input, target)) return out;
   const r = newRecord(op, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
   setInput(r, 1, target);
-  setParams(r, <f64>numelOf(input), 0, reduction, 0);
+  setParams(r, <f64>numelOf(input), p, reduction, 0);
   save(r, 0, input);
   save(r, 1, target);
   return out;
@@ -93,6 +107,11 @@ export function binary_cross_entropy(input: i32, target: i32, reduction: i32): i
 }
 export function binary_cross_entropy_with_logits(input: i32, target: i32, reduction: i32): i32 {
   return pointwise(Op.BinaryCrossEntropyWithLogits, input, target, reduction);
+}
+/** losses 2 (helper losses): smooth_l1_loss (p = beta > 0), huber_loss (p = delta), soft_margin_loss. */
+export function pointwise_loss(op: i32, input: i32, target: i32, reduction: i32, p: f64): i32 {
+  if (op != Op.SmoothL1Loss && op != Op.HuberLoss && op != Op.SoftMarginLoss) unreachable();
+  return pointwise(op, input, target, reduction, p);
 }
 
 /**

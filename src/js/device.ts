@@ -108,6 +108,7 @@ export class JsDevice implements Backend {
   matmul(op: Op, a: Handle, b: Handle): Handle { return linalg.matmul(op, T(a), T(b)); }
   linear(x: Handle, w: Handle, bias: Handle | null): Handle { return linalg.linear(T(x), T(w), bias as JsTensor | null); }
   mseLoss(i: Handle, t: Handle, red: number): Handle { return loss.mseLoss(T(i), T(t), red); }
+  pointwiseLoss(op: Op, i: Handle, t: Handle, red: number, p: number): Handle { return loss.pointwiseLoss(op, T(i), T(t), red, p); }
   binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle { return loss.binaryCrossEntropy(T(i), T(t), red); }
   binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
     return loss.binaryCrossEntropyWithLogits(T(i), T(t), red);

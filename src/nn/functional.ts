@@ -11,6 +11,11 @@ import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, su
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { hardtanh } from './functional.generated.js';
+import {
+  reductionOf, warnBroadcast, refuseUnsupported, checkLossArgs, checkLossDtypes, castTo, sizeStr, broadcastFused, type ReductionName, type LossOptions,
+} from './loss_args.js';
+export { reductionOf, type ReductionName, type LossOptions } from './loss_args.js';
+export * from './losses.js'; // losses 2 (helper losses)
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
@@ -19,18 +24,6 @@ import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
 import { linear as linearOp } from '../ops/linalg.js';
-
-export type ReductionName = 'mean' | 'sum' | 'none';
-
-/** @internal the loss functions' `reduction` option as the devices take it */
-export function reductionOf(r: ReductionName | undefined): Reduction {
-  switch (r === undefined ? 'mean' : r) {
-    case 'mean': return Reduction.Mean;
-    case 'sum': return Reduction.Sum;
-    case 'none': return Reduction.None;
-    default: throw new ValueError(`${pyStr(r)} is not a valid value for reduction`);
-  }
-}
 
 /** max(x, 0). @example F.relu(x) */
 export const relu = (input: Tensor): Tensor => reluOp(input);
@@ -86,56 +79,7 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null | { b
 
 // ---- losses -------------------------------------------------------------------
 
-export interface LossOptions { reduction?: ReductionName }
 export interface NllLossOptions extends LossOptions { ignore_index?: number }
-
-// Python warns once per call site; one warning per distinct message is the JS equivalent.
-const warned = new Set<string>();
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(`UserWarning: ${message}`);
-}
-
-const sizeStr = (s: readonly number[]): string => `torch.Size([${s.join(', ')}])`;
-
-/** PyTorch's warning for regression losses whose target broadcasts against the input. */
-function warnBroadcast(input: Tensor, target: Tensor): void {
-  if (sameShape(input._shape, target._shape)) return;
-  warnOnce(`Using a target size (${sizeStr(target._shape)}) that is different to the input size (${sizeStr(input._shape)}). ` +
-    'This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.');
-}
-
-// PyTorch options not implemented yet: refused, since ignoring them would give a
-// silently different loss (weight, pos_weight, label_smoothing, the deprecated
-// size_average / reduce).
-const UNSUPPORTED = ['weight', 'pos_weight', 'label_smoothing', 'size_average', 'reduce'];
-
-function refuseUnsupported(options: object, fn: string): void {
-  for (const k of UNSUPPORTED) {
-    const v = (options as Record<string, unknown>)[k];
-    if (v === undefined || v === null || (k === 'label_smoothing' && v === 0)) continue;
-    throw new NotImplementedError(`wasmgrad: ${fn}(${k}=...) is not supported yet`);
-  }
-}
-
-function checkLossArgs(input: Tensor, target: Tensor, fn: string): void {
-  checkTensor(input, fn, 'input');
-  checkTensor(target, fn, 'target');
-  deviceOf(input, target);
-  checkFloating(input, fn);
-  checkFloating(target, fn);
-}
-
-/** ATen's error for a loss kernel given a float32 and a float64 operand (binary_cross_entropy). */
-function checkLossDtypes(input: Tensor, target: Tensor): void {
-  if (input._dtype !== target._dtype) {
-    throw new RuntimeError(`Found dtype ${target.dtype._scalarType} but expected ${input.dtype._scalarType}`);
-  }
-}
-
-/** t converted to dtype d (recorded, so the gradient reaches t in its own dtype), or t itself. */
-const castTo = (t: Tensor, d: DType): Tensor => (t._dtype === d ? t : d === DType.Float64 ? t.double() : t.float());
 
 /**
  * Mean squared error: mean((input − target)²), or its sum, or elementwise.
@@ -147,22 +91,7 @@ export function mse_loss(input: Tensor, target: Tensor, options: LossOptions = {
   refuseUnsupported(options, 'mse_loss');
   checkLossArgs(input, target, 'mse_loss');
   const reduction = reductionOf(options.reduction);
-  warnBroadcast(input, target);
-  const shape = broadcastShapes(input._shape, target._shape);
-  // like F.mse_loss, broadcast first (torch.broadcast_tensors), then the fused op; float32 with
-  // float64 computes in float64, as ATen's mse_loss (whose backward then refuses the mix: ours
-  // gives each operand its gradient in its dtype)
-  const dtype = input._dtype === DType.Float64 ? input._dtype : target._dtype;
-  const xc = castTo(input, dtype), tc = castTo(target, dtype);
-  const x = sameShape(shape, xc._shape) ? xc : xc.expand(shape);
-  const t = sameShape(shape, tc._shape) ? tc : tc.expand(shape);
-  const outShape = reduction === Reduction.None ? shape.slice() : [];
-  try {
-    return new Tensor(input._dev, input._dev.mseLoss(x.h, t.h, reduction), outShape, dtype);
-  } finally {
-    // the conversions and expansions are temporaries (the graph keeps their records, not them)
-    for (const tmp of new Set([x, t, xc, tc])) if (tmp !== input && tmp !== target) tmp.dispose();
-  }
+  return broadcastFused(input, target, reduction, (x, t) => input._dev.mseLoss(x, t, reduction));
 }
 
 /**

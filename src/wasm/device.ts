@@ -365,6 +365,9 @@ export class WasmDevice implements Backend {
     return this.id(this.x.linear(x as number, w as number, (bias ?? 0) as number));
   }
   mseLoss(i: Handle, t: Handle, red: number): Handle { return this.id(this.x.mse_loss(i as number, t as number, red)); }
+  pointwiseLoss(op: Op, i: Handle, t: Handle, red: number, p: number): Handle {
+    return this.id(this.x.pointwise_loss(op, i as number, t as number, red, p));
+  }
   binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle {
     return this.id(this.x.binary_cross_entropy(i as number, t as number, red));
   }

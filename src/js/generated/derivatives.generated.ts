@@ -14,12 +14,12 @@ import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
   crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
-  gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward, logsumexpBackward,
-  maxAllBackward, maxDimBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward,
-  reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward,
-  sliceBackward, softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward,
-  zerosBackward,
+  gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
+  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
+  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -257,4 +257,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.CircularPad]: (r, g, k) => gatherFlatBackward(r, g, k),
   [Op.Amin]: (r, g, k) => amaxBackward(r, g, k),
   [Op.Bernoulli]: (r, g, k) => zerosBackward(r, g, k),
+  [Op.SmoothL1Loss]: (r, g, k) => smoothL1LossBackward(r, g, k),
+  [Op.HuberLoss]: (r, g, k) => huberLossBackward(r, g, k),
+  [Op.SoftMarginLoss]: (r, g, k) => softMarginLossBackward(r, g, k),
 };

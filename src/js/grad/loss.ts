@@ -5,7 +5,7 @@
 import { Op, Reduction } from '../../../abi/abi.js';
 import { JsTensor, JsRecord, empty, roundOf } from '../tensor.js';
 import { binary, unary, scalar } from '../ops.js';
-import { mul, div, neg, log, mulS, divS, saved } from './helpers.js';
+import { mul, div, neg, log, mulS, divS, addS, un, saved, notDifferentiable } from './helpers.js';
 
 const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
 const rsubS = (a: JsTensor, c: number): JsTensor => scalar(Op.Rsub, a, c, 0);
@@ -32,6 +32,23 @@ export function bceWithLogitsBackward(r: JsRecord, g: JsTensor, k: number): JsTe
   const x = saved(r, 0);
   if (k === 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
   return perElement(r, mul(neg(x), g));
+}
+
+// losses 2 (helper losses), as assembly/grad/loss.ts: clamp(d/beta, −1, 1)·g and clamp(d, −delta, delta)·g,
+// d = self − other; soft margin: −t·z/(1 + z)·g, z = exp(−t·x)
+const clamp = (a: JsTensor, lo: number, hi: number): JsTensor => scalar(Op.Clamp, a, lo, hi);
+
+export const smoothL1LossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
+  perElement(r, mul(clamp(divS(sub(saved(r, k), saved(r, 1 - k)), r.s1), -1, 1), g));
+
+export const huberLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
+  perElement(r, mul(clamp(sub(saved(r, k), saved(r, 1 - k)), -r.s1, r.s1), g));
+
+export function softMarginLossBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (k !== 0) return notDifferentiable();
+  const x = saved(r, 0), t = saved(r, 1);
+  const z = un(Op.Exp, neg(mul(t, x)));
+  return perElement(r, mul(div(mul(neg(t), z), addS(z, 1)), g));
 }
 
 /** −g (over total_weight for 'mean') at each target class, 0 elsewhere. */

@@ -7,7 +7,7 @@ import { Op, Reduction } from '../../../abi/abi.js';
 import { JsTensor, empty, record, roundOf } from '../tensor.js';
 
 type Round = (x: number) => number;
-type Pointwise = (x: number, t: number, f: Round) => number;
+type Pointwise = (x: number, t: number, f: Round, p: number) => number;
 
 const kernels: Partial<Record<Op, Pointwise>> = {
   [Op.MseLoss]: (x, t, f) => { const d = f(x - t); return f(d * d); },
@@ -17,14 +17,21 @@ const kernels: Partial<Record<Op, Pointwise>> = {
   // PyTorch 2's (1 − t)·x − log_sigmoid(x), log_sigmoid(x) = min(x, 0) − log1p(e^−|x|)
   [Op.BinaryCrossEntropyWithLogits]: (x, t, f) =>
     f(f(f(1 - t) * x) - f((x < 0 ? x : 0) - f(Math.log1p(f(Math.exp(-Math.abs(x))))))),
+  // losses 2 (helper losses), p = beta or delta in the input's dtype
+  // z < beta ? 0.5·z²/beta : z − 0.5·beta, z = |x − t|
+  [Op.SmoothL1Loss]: (x, t, f, p) => { const z = Math.abs(f(x - t)); return z < p ? f(f(f(0.5 * z) * z) / p) : f(z - f(0.5 * p)); },
+  // z < delta ? 0.5·z² : delta·(z − 0.5·delta)
+  [Op.HuberLoss]: (x, t, f, p) => { const z = Math.abs(f(x - t)); return z < p ? f(f(0.5 * z) * z) : f(p * f(z - f(0.5 * p))); },
+  // log1p(exp(−x·t))
+  [Op.SoftMarginLoss]: (x, t, f) => f(Math.log1p(f(Math.exp(f(-x * t))))),
 };
 
-function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number): JsTensor {
+function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number, param = 0): JsTensor {
   const k = kernels[op]!;
-  const x = input.data, t = target.data, n = x.length, f = roundOf(input.dtype);
+  const x = input.data, t = target.data, n = x.length, f = roundOf(input.dtype), p = f(param);
   const elems = empty(input.shape.slice(), input.dtype);
   const e = elems.data;
-  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f);
+  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f, p);
   let out = elems;
   if (reduction !== Reduction.None) {
     let s = 0;
@@ -33,7 +40,7 @@ function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number)
     out.data[0] = reduction === Reduction.Mean ? s / n : s;
   }
   const r = record(op, out, [input, target]);
-  if (r) { r.s0 = n; r.i0 = reduction; r.saved = [input, target]; }
+  if (r) { r.s0 = n; r.s1 = param; r.i0 = reduction; r.saved = [input, target]; }
   return out;
 }
 
@@ -42,6 +49,8 @@ export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number): JsTen
   pointwise(Op.BinaryCrossEntropy, i, t, red);
 export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number): JsTensor =>
   pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red);
+/** losses 2 (helper losses): Op.SmoothL1Loss (p = beta > 0), Op.HuberLoss (p = delta), Op.SoftMarginLoss. */
+export const pointwiseLoss = (op: Op, i: JsTensor, t: JsTensor, red: number, p: number): JsTensor => pointwise(op, i, t, red, p);
 
 /**
  * nll_loss with int64 class targets; input (N, C) or (C,). Reduced forms sum
