@@ -6,3 +6,7 @@ export {
   LayerNorm, Embedding, BatchNorm1d, BatchNorm2d, Identity, Flatten, Unflatten, Tanh, SiLU, GELU, ELU, LeakyReLU, Softplus,
   Softmax, LogSoftmax, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss,
 } from './layers.js'; // nn normalization and embedding (helper nnnorm)
+export {
+  SmoothL1Loss, HuberLoss, SoftMarginLoss, KLDivLoss, MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, PoissonNLLLoss,
+  GaussianNLLLoss, TripletMarginLoss, MultiLabelSoftMarginLoss,
+} from './layers.js'; // losses 2 (helper losses)
