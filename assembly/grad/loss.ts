@@ -56,9 +56,8 @@ export function huberLossBackward(r: usize, g: i32, k: i32): i32 {
   return perElement(r, mul(clamp(sub(saved(r, k), saved(r, 1 - k)), -delta, delta), g));
 }
 
-/** −t·z/(1 + z)·g, z = exp(−t·x) (ATen's soft_margin_loss_backward); target is not differentiable. */
+/** −t·z/(1 + z)·g, z = exp(−t·x) (ATen's soft_margin_loss_backward); target is saved, no input. */
 export function softMarginLossBackward(r: usize, g: i32, k: i32): i32 {
-  if (k != 0) return Err.Unimplemented;
   const x = saved(r, 0), t = saved(r, 1);
   const z = un(Op.Exp, neg(mul(t, x)));
   return perElement(r, mul(div(mul(neg(t), z), addS(z, 1)), g));

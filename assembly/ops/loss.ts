@@ -88,11 +88,13 @@ function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64)
 
 function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0): i32 {
   const out = pointwiseLoss(op, input, target, reduction, p);
-  if (out < 0 || !shouldRecord2(input, target)) return out;
-  const r = newRecord(op, 2, out);
+  // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
+  const inputs = op == Op.SoftMarginLoss ? 1 : 2;
+  if (out < 0 || !(inputs == 1 ? shouldRecord1(input) : shouldRecord2(input, target))) return out;
+  const r = newRecord(op, inputs, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
-  setInput(r, 1, target);
+  if (inputs == 2) setInput(r, 1, target);
   setParams(r, <f64>numelOf(input), p, reduction, 0);
   save(r, 0, input);
   save(r, 1, target);

@@ -1077,7 +1077,7 @@ export const ops: Rows = {
   // losses 2 (helper losses): fused like mse_loss (src/nn/losses.ts; fixtures in scripts/loss_cases.py)
   [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward'),
   [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward'),
-  [Op.SoftMarginLoss]: manual('SoftMarginLossBackward0', ['self', 'target'], 'softMarginLossBackward'),
+  [Op.SoftMarginLoss]: manual('SoftMarginLossBackward0', ['self'], 'softMarginLossBackward'),
   // comparisons and logical ops: bool results, never recorded (src/ops/compare.ts, any dtype)
   [Op.Eq]: never(['self', 'other']), [Op.Ne]: never(['self', 'other']), [Op.Lt]: never(['self', 'other']),
   [Op.Le]: never(['self', 'other']), [Op.Gt]: never(['self', 'other']), [Op.Ge]: never(['self', 'other']),

@@ -5,7 +5,7 @@
 import { Op, Reduction } from '../../../abi/abi.js';
 import { JsTensor, JsRecord, empty, roundOf } from '../tensor.js';
 import { binary, unary, scalar } from '../ops.js';
-import { mul, div, neg, log, mulS, divS, addS, un, saved, notDifferentiable } from './helpers.js';
+import { mul, div, neg, log, mulS, divS, addS, un, saved } from './helpers.js';
 
 const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
 const rsubS = (a: JsTensor, c: number): JsTensor => scalar(Op.Rsub, a, c, 0);
@@ -44,8 +44,7 @@ export const smoothL1LossBackward = (r: JsRecord, g: JsTensor, k: number): JsTen
 export const huberLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
   perElement(r, mul(clamp(sub(saved(r, k), saved(r, 1 - k)), -r.s1, r.s1), g));
 
-export function softMarginLossBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
-  if (k !== 0) return notDifferentiable();
+export function softMarginLossBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
   const x = saved(r, 0), t = saved(r, 1);
   const z = un(Op.Exp, neg(mul(t, x)));
   return perElement(r, mul(div(mul(neg(t), z), addS(z, 1)), g));

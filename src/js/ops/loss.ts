@@ -39,7 +39,8 @@ function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number,
     out = empty([], input.dtype);
     out.data[0] = reduction === Reduction.Mean ? s / n : s;
   }
-  const r = record(op, out, [input, target]);
+  // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
+  const r = record(op, out, op === Op.SoftMarginLoss ? [input] : [input, target]);
   if (r) { r.s0 = n; r.s1 = param; r.i0 = reduction; r.saved = [input, target]; }
   return out;
 }
