@@ -60,6 +60,7 @@ export enum Op {
   Amin, // amin over dims for linalg.matrix_norm (helper leftovers): the amax kernel on −x, amax's rule
   Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
   SmoothL1Loss, HuberLoss, SoftMarginLoss, // losses 2 (helper losses): fused like MseLoss; s1 = beta or delta
+  MultiMarginLoss, // losses 2: s0 = margin, s1 = p, i0 = reduction, i1 = weight given
   Count,
 }
 

@@ -89,6 +89,8 @@ LOSSES = [
     ("TripletMarginLoss(p=1.0, swap=True)", lambda: nn.TripletMarginLoss(p=1.0, swap=True),
      "new nn.TripletMarginLoss({ p: 1, swap: true })", (3, 4), ("randn", (3, 4)), ("randn", (3, 4))),
     ("MultiLabelSoftMarginLoss()", lambda: nn.MultiLabelSoftMarginLoss(), "new nn.MultiLabelSoftMarginLoss()", (2, 3), ("prob", (2, 3))),
+    ("MultiMarginLoss(p=2, margin=0.5)", lambda: nn.MultiMarginLoss(p=2, margin=0.5), "new nn.MultiMarginLoss({ p: 2, margin: 0.5 })",
+     (3, 4), ("idx", [1, 0, 3])),
 ]
 
 

@@ -25,6 +25,11 @@ def f64(make):
                     for a in make()]
 
 
+def classes(*v):
+    import torch
+    return torch.tensor(v, dtype=torch.int64)
+
+
 def sign(*shape):
     return base.randn(*shape, grad=False).sign()
 
@@ -68,6 +73,13 @@ for r in REDUCTIONS:
         (f"multilabel_soft_margin_loss/{r}", "loss", "F.multilabel_soft_margin_loss", lambda: [R(3, 4), (sign(3, 4) + 1) / 2], {"reduction": r}),
         (f"multilabel_soft_margin_loss/{r} weight float64", "loss", "F.multilabel_soft_margin_loss",
          f64(lambda: [R(3, 4), (sign(3, 4) + 1) / 2]), lambda r=r: {"reduction": r, "weight": base.pos(4, grad=False).double()}),
+        (f"multi_margin_loss/{r}", "loss", "F.multi_margin_loss", lambda: [R(3, 4), classes(0, 3, 1)], {"reduction": r}),
+        (f"multi_margin_loss/{r} p 2 margin", "loss", "F.multi_margin_loss", lambda: [R(4, 3), classes(2, 0, 1, 1)], {"reduction": r, "p": 2, "margin": 0.5}),
+        (f"multi_margin_loss/{r} weight float64", "loss", "F.multi_margin_loss",
+         f64(lambda: [R(3, 5), classes(4, 0, 2)]), lambda r=r: {"reduction": r, "weight": base.pos(5, grad=False).double()}),
+        (f"multi_margin_loss/{r} p 2 weight", "loss", "F.multi_margin_loss",
+         lambda: [R(2, 4), classes(1, 3)], lambda r=r: {"reduction": r, "p": 2, "weight": base.pos(4, grad=False)}),
+        (f"multi_margin_loss/{r} 1-D", "loss", "F.multi_margin_loss", lambda: [R(5), classes(2).reshape(())], {"reduction": r}),
     ]
 LOSSES += [
     # beta 0 is l1_loss in PyTorch 2 (scripts/pytorch2_compat.py): MeanBackward0, sign(0) = 0 at the tie
@@ -104,6 +116,12 @@ LOSSES += [
     ("gaussian_nll_loss/var last dim 1", "loss", "F.gaussian_nll_loss", lambda: [R(3, 4), R(3, 4), base.pos(3, 1)], {"reduction": "sum"}),
     ("triplet_margin_loss/1-D", "loss", "F.triplet_margin_loss", lambda: [R(5), R(5), R(5)], {}),
     ("triplet_margin_loss/p 3 eps", "loss", "F.triplet_margin_loss", lambda: [R(3, 4), R(3, 4), R(3, 4)], {"p": 3.0, "eps": 1e-3, "margin": 0.1}),
+    ("multi_margin_loss/ties at the margin", "loss", "F.multi_margin_loss",
+     lambda: [T(1.0, 0.0, 0.5, 2.0, 0.0, 1.0, 1.0, 1.0, 1.0).reshape(3, 3), classes(0, 2, 1)], {"reduction": "none"}),
+    ("multi_margin_loss/ties p 2 float64", "loss", "F.multi_margin_loss",
+     f64(lambda: [T(1.0, 0.0, 0.5, 2.0, 0.0, 1.0).reshape(2, 3), classes(0, 1)]), {"p": 2}),
+    ("multi_margin_loss/1-D target of one", "loss", "F.multi_margin_loss", lambda: [R(4), classes(3)], {"reduction": "none"}),
+    ("multi_margin_loss/0-d input", "loss", "F.multi_margin_loss", lambda: [R(), classes(0).reshape(())], {}),
     ("multilabel_soft_margin_loss/soft targets", "loss", "F.multilabel_soft_margin_loss", lambda: [R(2, 5), base.uniform(0, 1, 2, 5, grad=False)], {"reduction": "none"}),
 ]
 
@@ -127,5 +145,14 @@ LOSS_ERRORS = [
     ("gaussian_nll_loss/negative var", "F.gaussian_nll_loss", lambda: [R(3), R(3), T(1.0, -1.0, 2.0)], {}),
     ("gaussian_nll_loss/bad reduction", "F.gaussian_nll_loss", lambda: [R(3), R(3), base.pos(3)], {"reduction": "bogus"}),
     ("triplet_margin_loss/dims differ", "F.triplet_margin_loss", lambda: [R(3), R(3), R(2, 3)], {}),
+    ("multi_margin_loss/target out of range", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 3)], {}),
+    ("multi_margin_loss/negative target", "F.multi_margin_loss", lambda: [R(2, 3), classes(-1, 0)], {}),
+    ("multi_margin_loss/p 3", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 1)], {"p": 3}),
+    ("multi_margin_loss/target size", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 1, 2)], {}),
+    ("multi_margin_loss/2-D target", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 1).reshape(1, 2)], {}),
+    ("multi_margin_loss/3-D input", "F.multi_margin_loss", lambda: [R(2, 3, 4), classes(0, 1)], {}),
+    ("multi_margin_loss/no classes", "F.multi_margin_loss", lambda: [R(2, 0), classes(0, 1)], {}),
+    ("multi_margin_loss/int32 target", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 1).int()], {}),
+    ("multi_margin_loss/bad reduction", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 1)], {"reduction": "bogus"}),
     ("multilabel_soft_margin_loss/bad reduction", "F.multilabel_soft_margin_loss", lambda: [R(2, 3), NG(2, 3)], {"reduction": "bogus"}),
 ]

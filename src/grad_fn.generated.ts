@@ -241,5 +241,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SmoothL1Loss]: 'SmoothL1LossBackward0',
   [Op.HuberLoss]: 'HuberLossBackward0',
   [Op.SoftMarginLoss]: 'SoftMarginLossBackward0',
+  [Op.MultiMarginLoss]: 'MultiMarginLossBackward0',
   [Op.Count]: '',
 };

@@ -161,7 +161,7 @@ export class GradFn {
         return { name, shape: [cols, rows], key: this.next_functions[2][0]?._out ?? {} };
       }
       if (source === 'condition') return { name, shape: dev.savedShape(r, 0) ?? dev.nodeShape(r), key: {} };
-      if (source === 'saved1') return { name, shape: dev.savedShape(r, 1) ?? dev.nodeShape(r), key: {} }; // soft_margin_loss's target
+      if (source === 'saved1') return { name, shape: dev.savedShape(r, 1) ?? dev.nodeShape(r), key: {} }; // a target that is no input (soft_margin_loss, multi_margin_loss)
       return { name, shape: source === 'scalar' ? [] : dev.nodeShape(r), key: {} };
     });
   }

@@ -10,7 +10,7 @@
 // A source is the record's input k, the node's result, or a tensor PyTorch makes
 // on the side: the wrapped number of `x * 2`, nll_loss's total_weight (both 0-d),
 // max(dim)'s indices and gather's and take's index (the result's shape), and addmm's mat2, the
-// transposed weight; 'saved1' is the record's saved tensor 1 that is no input (soft_margin_loss's target).
+// transposed weight; 'saved1' is the record's saved tensor 1 that is no input (soft_margin_loss's and multi_margin_loss's target).
 
 import { Op } from '../abi/abi.js';
 import { formulaSaves } from './saved_tensors.generated.js';
@@ -83,6 +83,7 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.SmoothL1Loss]: always(['self', 0], ['target', 1]), // losses 2 (helper losses)
   [Op.HuberLoss]: always(['self', 0], ['target', 1]),
   [Op.SoftMarginLoss]: always(['self', 0], ['target', 'saved1']), // target: saved, no input of the node
+  [Op.MultiMarginLoss]: always(['self', 0], ['target', 'saved1']),
   // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
   [Op.Gather]: always(['index', 'indices'], ['self', 0]),
   [Op.Take]: always(['index', 'indices'], ['self', 0]),

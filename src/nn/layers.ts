@@ -361,3 +361,16 @@ export class MultiLabelSoftMarginLoss extends Loss {
     return F.multilabel_soft_margin_loss(input, target, { reduction: this.reduction, weight: this.weight });
   }
 }
+/** F.multi_margin_loss as a module. @example new nn.MultiMarginLoss({ p: 2, margin: 0.5 }).call(scores, labels) */
+export class MultiMarginLoss extends MarginLoss {
+  readonly p: number;
+  readonly weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; p?: number; margin?: number; weight?: Tensor | null } = {}) {
+    super(options, 1.0);
+    this.p = options.p ?? 1;
+    this.weight = options.weight ?? null;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.multi_margin_loss(input, target, { reduction: this.reduction, p: this.p, margin: this.margin, weight: this.weight });
+  }
+}

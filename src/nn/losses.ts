@@ -12,12 +12,14 @@
 //   gaussian_nll_loss      0.5·(log(var') + (x − t)²/var'), var' = var cloned and clamped to eps outside the graph
 //   triplet_margin_loss    clamp_min(margin + d(a, p) − d(a, n), 0), d = pairwise_distance (min with d(p, n) with swap)
 //   multilabel_soft_margin_loss  −(t·logσ(x) + (1 − t)·logσ(−x))·weight summed over classes / C
+//
+// multi_margin_loss has its own node too (MultiMarginLossBackward0): assembly/ops/margin_loss.ts.
 
-import { Op, Reduction } from '../../abi/abi.js';
+import { DType, Op, Reduction } from '../../abi/abi.js';
 import { RuntimeError, ValueError } from '../errors.js';
 import { sameShape, broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { checkTensor } from '../ops/common.js';
+import { checkTensor, checkFloating, deviceOf } from '../ops/common.js';
 import { where } from '../ops/ternary.js';
 import { zeros_like } from '../creation.js';
 import {
@@ -311,4 +313,45 @@ export function multilabel_soft_margin_loss(input: Tensor, target: Tensor, optio
     }
     return reduce(perItem, reduction, keep);
   });
+}
+
+export interface MultiMarginLossOptions extends LossOptions { p?: number; margin?: number; weight?: Tensor | null }
+
+/**
+ * The multi-class hinge loss: per row, Σ over classes d ≠ y of max(0, margin − x[y] + x[d])^p
+ * (times weight[y]), over the class count; input (N, C) with int64 target (N), or (C) with a 0-d
+ * target (MultiMarginLossBackward0, one op with PyTorch's kernel and backward on both devices).
+ * @example F.multi_margin_loss(scores, torch.tensor([0, 2], { dtype: 'int64' }))
+ */
+export function multi_margin_loss(input: Tensor, target: Tensor, options: MultiMarginLossOptions = {}): Tensor {
+  refuseUnsupported({ ...options, weight: undefined }, 'multi_margin_loss');
+  checkTensor(input, 'multi_margin_loss', 'input');
+  checkTensor(target, 'multi_margin_loss', 'target');
+  const reduction = reductionOf(options.reduction);
+  const p = options.p ?? 1, margin = options.margin ?? 1, weight = options.weight ?? null;
+  if (p !== 1 && p !== 2) throw new ValueError('only p == 1 and p == 2 supported');
+  checkFloating(input, 'multi_margin_loss');
+  const s = input._shape, nd = s.length;
+  if (!((nd === 2 && s[1] !== 0) || (nd === 1 && s[0] !== 0) || nd === 0)) {
+    throw new RuntimeError(`Expected non-empty vector or matrix with optional 0-dim batch size, but got: [${s.join(', ')}]`);
+  }
+  const nframe = nd === 2 ? s[0] : 1, dim = nd === 2 ? s[1] : nd === 1 ? s[0] : 1;
+  if (!(target._shape.length <= 1 && target.numel() === nframe)) {
+    throw new RuntimeError(`inconsistent target size, got: [${target._shape.join(', ')}]`);
+  }
+  if (target._dtype !== DType.Int64) throw new RuntimeError(`expected scalar type Long but found ${target.dtype._scalarType}`);
+  // PyTorch 2's check (1.13 reads weight[target] unchecked)
+  if (weight && !(weight._shape.length <= 1 && weight.numel() === dim)) {
+    throw new RuntimeError(`inconsistent weight size, expected ${dim} but got [${weight._shape.join(', ')}]`);
+  }
+  deviceOf(input, target);
+  if (weight) deviceOf(input, weight);
+  if (target.dataSync().some((y) => y < 0 || y >= dim)) throw new RuntimeError('target out of range');
+  const w = weight ? castTo(weight, input._dtype) : null;
+  try {
+    const out = input._dev.multiMarginLoss(input.h, target.h, w ? w.h : null, p, margin, reduction);
+    return new Tensor(input._dev, out, reduction === Reduction.None && target._shape.length > 0 ? [nframe] : [], input._dtype);
+  } finally {
+    if (w && w !== weight) w.dispose();
+  }
 }

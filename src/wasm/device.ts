@@ -368,6 +368,9 @@ export class WasmDevice implements Backend {
   pointwiseLoss(op: Op, i: Handle, t: Handle, red: number, p: number): Handle {
     return this.id(this.x.pointwise_loss(op, i as number, t as number, red, p));
   }
+  multiMarginLoss(i: Handle, t: Handle, w: Handle | null, p: number, margin: number, red: number): Handle {
+    return this.id(this.x.multi_margin_loss(i as number, t as number, (w ?? 0) as number, p, margin, red));
+  }
   binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle {
     return this.id(this.x.binary_cross_entropy(i as number, t as number, red));
   }

@@ -16,10 +16,11 @@ import {
   crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
   gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
-  pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
-  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
-  softmaxBackward, sortBackward, stackBackward, sumBackward, ternaryBackward, zerosBackward,
+  mmBackward, mseLossBackward, multiMarginLossBackward, mvBackward, nllLossBackward,
+  normBackward, permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
+  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
+  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
+  ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -260,4 +261,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SmoothL1Loss]: (r, g, k) => smoothL1LossBackward(r, g, k),
   [Op.HuberLoss]: (r, g, k) => huberLossBackward(r, g, k),
   [Op.SoftMarginLoss]: (r, g, k) => softMarginLossBackward(r, g, k),
+  [Op.MultiMarginLoss]: (r, g, k) => multiMarginLossBackward(r, g, k),
 };
