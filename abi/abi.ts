@@ -61,6 +61,7 @@ export enum Op {
   Bernoulli, // torch.bernoulli (helper leftovers): a copy of the input whose values the front end writes
   SmoothL1Loss, HuberLoss, SoftMarginLoss, // losses 2 (helper losses): fused like MseLoss; s1 = beta or delta
   MultiMarginLoss, // losses 2: s0 = margin, s1 = p, i0 = reduction, i1 = weight given
+  MultilabelMarginLoss, // losses 2: i0 = reduction
   Count,
 }
 

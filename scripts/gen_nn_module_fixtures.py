@@ -91,6 +91,8 @@ LOSSES = [
     ("MultiLabelSoftMarginLoss()", lambda: nn.MultiLabelSoftMarginLoss(), "new nn.MultiLabelSoftMarginLoss()", (2, 3), ("prob", (2, 3))),
     ("MultiMarginLoss(p=2, margin=0.5)", lambda: nn.MultiMarginLoss(p=2, margin=0.5), "new nn.MultiMarginLoss({ p: 2, margin: 0.5 })",
      (3, 4), ("idx", [1, 0, 3])),
+    ("MultiLabelMarginLoss(reduction='none')", lambda: nn.MultiLabelMarginLoss(reduction="none"),
+     "new nn.MultiLabelMarginLoss({ reduction: 'none' })", (2, 3), ("idx", [[2, -1, 0], [0, 1, -1]])),
 ]
 
 

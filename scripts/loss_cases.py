@@ -80,6 +80,11 @@ for r in REDUCTIONS:
         (f"multi_margin_loss/{r} p 2 weight", "loss", "F.multi_margin_loss",
          lambda: [R(2, 4), classes(1, 3)], lambda r=r: {"reduction": r, "p": 2, "weight": base.pos(4, grad=False)}),
         (f"multi_margin_loss/{r} 1-D", "loss", "F.multi_margin_loss", lambda: [R(5), classes(2).reshape(())], {"reduction": r}),
+        (f"multilabel_margin_loss/{r}", "loss", "F.multilabel_margin_loss",
+         lambda: [R(3, 4), classes(3, 0, -1, 1, 1, 2, 3, -1, 2, -1, 0, 0).reshape(3, 4)], {"reduction": r}),
+        (f"multilabel_margin_loss/{r} float64", "loss", "F.multilabel_margin_loss",
+         f64(lambda: [R(2, 5), classes(4, -1, 0, 0, 0, 0, 1, 2, 3, 4).reshape(2, 5)]), {"reduction": r}),
+        (f"multilabel_margin_loss/{r} 1-D", "loss", "F.multilabel_margin_loss", lambda: [R(4), classes(1, 2, -1, 0)], {"reduction": r}),
     ]
 LOSSES += [
     # beta 0 is l1_loss in PyTorch 2 (scripts/pytorch2_compat.py): MeanBackward0, sign(0) = 0 at the tie
@@ -122,6 +127,9 @@ LOSSES += [
      f64(lambda: [T(1.0, 0.0, 0.5, 2.0, 0.0, 1.0).reshape(2, 3), classes(0, 1)]), {"p": 2}),
     ("multi_margin_loss/1-D target of one", "loss", "F.multi_margin_loss", lambda: [R(4), classes(3)], {"reduction": "none"}),
     ("multi_margin_loss/0-d input", "loss", "F.multi_margin_loss", lambda: [R(), classes(0).reshape(())], {}),
+    ("multilabel_margin_loss/ties at the margin and repeated targets", "loss", "F.multilabel_margin_loss",
+     lambda: [T(1.0, 0.0, 0.5, 2.0, 0.0, 1.0, 1.0, 1.0, 1.0).reshape(3, 3), classes(0, 0, -1, 1, -1, 2, 2, 1, 0).reshape(3, 3)], {"reduction": "none"}),
+    ("multilabel_margin_loss/0-d input", "loss", "F.multilabel_margin_loss", lambda: [R(), classes(0).reshape(())], {}),
     ("multilabel_soft_margin_loss/soft targets", "loss", "F.multilabel_soft_margin_loss", lambda: [R(2, 5), base.uniform(0, 1, 2, 5, grad=False)], {"reduction": "none"}),
 ]
 
@@ -154,5 +162,11 @@ LOSS_ERRORS = [
     ("multi_margin_loss/no classes", "F.multi_margin_loss", lambda: [R(2, 0), classes(0, 1)], {}),
     ("multi_margin_loss/int32 target", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 1).int()], {}),
     ("multi_margin_loss/bad reduction", "F.multi_margin_loss", lambda: [R(2, 3), classes(0, 1)], {"reduction": "bogus"}),
+    ("multilabel_margin_loss/target out of range", "F.multilabel_margin_loss", lambda: [R(2, 3), classes(0, 3, -1, 0, 1, 2).reshape(2, 3)], {}),
+    ("multilabel_margin_loss/target below -1", "F.multilabel_margin_loss", lambda: [R(3), classes(-2, 0, 1)], {}),
+    ("multilabel_margin_loss/target size", "F.multilabel_margin_loss", lambda: [R(2, 3), classes(0, 1)], {}),
+    ("multilabel_margin_loss/1-D target size", "F.multilabel_margin_loss", lambda: [R(3), classes(0, 1)], {}),
+    ("multilabel_margin_loss/3-D input", "F.multilabel_margin_loss", lambda: [R(2, 3, 4), classes(0, 1)], {}),
+    ("multilabel_margin_loss/int32 target", "F.multilabel_margin_loss", lambda: [R(3), classes(0, 1, -1).int()], {}),
     ("multilabel_soft_margin_loss/bad reduction", "F.multilabel_soft_margin_loss", lambda: [R(2, 3), NG(2, 3)], {"reduction": "bogus"}),
 ]

@@ -172,6 +172,8 @@ export interface Backend {
   pointwiseLoss(op: Op, input: Handle, target: Handle, reduction: number, p: number): Handle;
   /** multi_margin_loss: input (N, C), (C,) or 0-d, int64 targets in range, weight (C) or null, p 1 or 2. */
   multiMarginLoss(input: Handle, target: Handle, weight: Handle | null, p: number, margin: number, reduction: number): Handle;
+  /** multilabel_margin_loss: input (N, C), (C,) or 0-d, int64 target of input's numel, classes in [−1, C). */
+  multilabelMarginLoss(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;

@@ -242,5 +242,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.HuberLoss]: 'HuberLossBackward0',
   [Op.SoftMarginLoss]: 'SoftMarginLossBackward0',
   [Op.MultiMarginLoss]: 'MultiMarginLossBackward0',
+  [Op.MultilabelMarginLoss]: 'MultilabelMarginLossBackward0',
   [Op.Count]: '',
 };

@@ -84,6 +84,7 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.HuberLoss]: always(['self', 0], ['target', 1]),
   [Op.SoftMarginLoss]: always(['self', 0], ['target', 'saved1']), // target: saved, no input of the node
   [Op.MultiMarginLoss]: always(['self', 0], ['target', 'saved1']),
+  [Op.MultilabelMarginLoss]: always(['self', 0], ['target', 'saved1']),
   // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
   [Op.Gather]: always(['index', 'indices'], ['self', 0]),
   [Op.Take]: always(['index', 'indices'], ['self', 0]),

@@ -98,6 +98,8 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
     ] as const) expect(loss.call(x, y.abs()).item()).toBe(f(x, y.abs()).item());
     const labels = torch.tensor([1, 0], { device, dtype: torch.long });
     expect(new nn.MultiMarginLoss().call(x, labels).item()).toBe(F.multi_margin_loss(x, labels).item());
+    const multi = torch.tensor([[1, -1], [0, 1]], { device, dtype: torch.long });
+    expect(new nn.MultiLabelMarginLoss().call(x, multi).item()).toBe(F.multilabel_margin_loss(x, multi).item());
     const sign = torch.tensor([1, -1], { device });
     for (const [loss, f] of [
       [new nn.MarginRankingLoss(), (a: torch.Tensor, b: torch.Tensor) => F.margin_ranking_loss(a.sum(1), b.sum(1), sign)],

@@ -15,11 +15,11 @@ import {
   crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
   gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, multiMarginLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  ternaryBackward, zerosBackward,
+  mmBackward, mseLossBackward, multiMarginLossBackward, multilabelMarginLossBackward,
+  mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -260,6 +260,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.HuberLoss: return huberLossBackward(r, g, k);
     case Op.SoftMarginLoss: return softMarginLossBackward(r, g, k);
     case Op.MultiMarginLoss: return multiMarginLossBackward(r, g, k);
+    case Op.MultilabelMarginLoss: return multilabelMarginLossBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -113,6 +113,7 @@ export class JsDevice implements Backend {
   multiMarginLoss(i: Handle, t: Handle, w: Handle | null, p: number, margin: number, red: number): Handle {
     return marginLoss.multiMarginLoss(T(i), T(t), w === null ? null : T(w), p, margin, red);
   }
+  multilabelMarginLoss(i: Handle, t: Handle, red: number): Handle { return marginLoss.multilabelMarginLoss(T(i), T(t), red); }
   binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle { return loss.binaryCrossEntropy(T(i), T(t), red); }
   binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
     return loss.binaryCrossEntropyWithLogits(T(i), T(t), red);

@@ -8,5 +8,5 @@ export {
 } from './layers.js'; // nn normalization and embedding (helper nnnorm)
 export {
   SmoothL1Loss, HuberLoss, SoftMarginLoss, KLDivLoss, MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, PoissonNLLLoss,
-  GaussianNLLLoss, TripletMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss,
+  GaussianNLLLoss, TripletMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, MultiLabelMarginLoss,
 } from './layers.js'; // losses 2 (helper losses)

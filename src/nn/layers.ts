@@ -374,3 +374,7 @@ export class MultiMarginLoss extends MarginLoss {
     return F.multi_margin_loss(input, target, { reduction: this.reduction, p: this.p, margin: this.margin, weight: this.weight });
   }
 }
+/** F.multilabel_margin_loss as a module. @example new nn.MultiLabelMarginLoss().call(scores, classesPadded) */
+export class MultiLabelMarginLoss extends Loss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.multilabel_margin_loss(input, target, { reduction: this.reduction }); }
+}

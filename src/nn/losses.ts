@@ -13,7 +13,8 @@
 //   triplet_margin_loss    clamp_min(margin + d(a, p) − d(a, n), 0), d = pairwise_distance (min with d(p, n) with swap)
 //   multilabel_soft_margin_loss  −(t·logσ(x) + (1 − t)·logσ(−x))·weight summed over classes / C
 //
-// multi_margin_loss has its own node too (MultiMarginLossBackward0): assembly/ops/margin_loss.ts.
+// multi_margin_loss and multilabel_margin_loss have their own nodes too (MultiMarginLossBackward0,
+// MultilabelMarginLossBackward0): assembly/ops/margin_loss.ts.
 
 import { DType, Op, Reduction } from '../../abi/abi.js';
 import { RuntimeError, ValueError } from '../errors.js';
@@ -354,4 +355,30 @@ export function multi_margin_loss(input: Tensor, target: Tensor, options: MultiM
   } finally {
     if (w && w !== weight) w.dispose();
   }
+}
+
+/**
+ * The multi-label hinge loss: per row, for each target class y (the target row's classes before
+ * its first −1) and each non-target d, max(0, 1 − x[y] + x[d]), summed over the class count
+ * (MultilabelMarginLossBackward0, one op with PyTorch's kernel and backward on both devices).
+ * @example F.multilabel_margin_loss(scores, torch.tensor([[3, 0, -1, 1]], { dtype: 'int64' }))
+ */
+export function multilabel_margin_loss(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  refuseUnsupported(options, 'multilabel_margin_loss');
+  checkTensor(input, 'multilabel_margin_loss', 'input');
+  checkTensor(target, 'multilabel_margin_loss', 'target');
+  const reduction = reductionOf(options.reduction);
+  checkFloating(input, 'multilabel_margin_loss');
+  const s = input._shape, nd = s.length, ts = target._shape;
+  if (!((nd === 2 && s[1] !== 0) || (nd === 1 && s[0] !== 0) || nd === 0)) {
+    throw new RuntimeError(`Expected non-empty vector or matrix with optional 0-dim batch size, but got: [${s.join(', ')}]`);
+  }
+  const nframe = nd === 2 ? s[0] : 1, dim = nd === 2 ? s[1] : nd === 1 ? s[0] : 1;
+  const fits = nd <= 1 ? ts.length <= 1 && target.numel() === dim : ts.length === 2 && ts[0] === nframe && ts[1] === dim;
+  if (!fits) throw new RuntimeError(`inconsistent size [${ts.join(', ')}] for argument #2 'target'`);
+  if (target._dtype !== DType.Int64) throw new RuntimeError(`expected scalar type Long but found ${target.dtype._scalarType}`);
+  deviceOf(input, target);
+  if (target.dataSync().some((y) => y < -1 || y >= dim)) throw new RuntimeError("argument #2 'target' is out of range");
+  const out = input._dev.multilabelMarginLoss(input.h, target.h, reduction);
+  return new Tensor(input._dev, out, reduction === Reduction.None && ts.length > 1 ? [nframe] : [], input._dtype);
 }

@@ -1079,6 +1079,7 @@ export const ops: Rows = {
   [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward'),
   [Op.SoftMarginLoss]: manual('SoftMarginLossBackward0', ['self'], 'softMarginLossBackward'),
   [Op.MultiMarginLoss]: manual('MultiMarginLossBackward0', ['self'], 'multiMarginLossBackward'),
+  [Op.MultilabelMarginLoss]: manual('MultilabelMarginLossBackward0', ['self'], 'multilabelMarginLossBackward'),
   // comparisons and logical ops: bool results, never recorded (src/ops/compare.ts, any dtype)
   [Op.Eq]: never(['self', 'other']), [Op.Ne]: never(['self', 'other']), [Op.Lt]: never(['self', 'other']),
   [Op.Le]: never(['self', 'other']), [Op.Gt]: never(['self', 'other']), [Op.Ge]: never(['self', 'other']),

@@ -371,6 +371,9 @@ export class WasmDevice implements Backend {
   multiMarginLoss(i: Handle, t: Handle, w: Handle | null, p: number, margin: number, red: number): Handle {
     return this.id(this.x.multi_margin_loss(i as number, t as number, (w ?? 0) as number, p, margin, red));
   }
+  multilabelMarginLoss(i: Handle, t: Handle, red: number): Handle {
+    return this.id(this.x.multilabel_margin_loss(i as number, t as number, red));
+  }
   binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle {
     return this.id(this.x.binary_cross_entropy(i as number, t as number, red));
   }

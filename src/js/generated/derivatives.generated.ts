@@ -16,11 +16,11 @@ import {
   crossBackward, dotBackward, embeddingBackward, expandBackward, gatherFlatBackward,
   gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, multiMarginLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  ternaryBackward, zerosBackward,
+  mmBackward, mseLossBackward, multiMarginLossBackward, multilabelMarginLossBackward,
+  mvBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, ternaryBackward, zerosBackward,
 } from '../grad/manual.js';
 
 export type Rule = (r: JsRecord, g: JsTensor, k: number) => JsTensor;
@@ -262,4 +262,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.HuberLoss]: (r, g, k) => huberLossBackward(r, g, k),
   [Op.SoftMarginLoss]: (r, g, k) => softMarginLossBackward(r, g, k),
   [Op.MultiMarginLoss]: (r, g, k) => multiMarginLossBackward(r, g, k),
+  [Op.MultilabelMarginLoss]: (r, g, k) => multilabelMarginLossBackward(r, g, k),
 };

@@ -1,4 +1,4 @@
-// multi_margin_loss (losses 2, helper losses) on the js device, mirroring assembly/ops/margin_loss.ts
+// multi_margin_loss and multilabel_margin_loss (losses 2, helper losses) on the js device, mirroring assembly/ops/margin_loss.ts
 // and assembly/grad/margin_loss.ts step for step in the input's dtype (roundOf): ATen's
 // multi_margin_loss_cpu_kernel and its backward kernel.
 
@@ -65,6 +65,71 @@ export function multiMarginLossBackward(r: JsRecord, g: JsTensor, _k?: number): 
       o[base + d] = h;
     }
     o[base + y] = gy;
+    const up = g.data[perRowG ? row : 0];
+    for (let d = 0; d < dim; d++) o[base + d] = f(o[base + d] * up);
+  }
+  return out;
+}
+
+/** Whether class d is among the targets t[from..] before the first −1 (ATen's is_target). */
+function isTarget(t: Int32Array | Float32Array | Float64Array, from: number, dim: number, d: number): boolean {
+  for (let k = 0; k < dim; k++) {
+    const c = t[from + k];
+    if (c < 0) return false;
+    if (c === d) return true;
+  }
+  return false;
+}
+
+/** multilabel_margin_loss (see assembly/ops/margin_loss.ts): per row the sum in f64, z in the dtype. */
+export function multilabelMarginLoss(input: JsTensor, target: JsTensor, reduction: number): JsTensor {
+  const [nframe, dim] = framesOf(input);
+  const x = input.data, t = target.data, f = roundOf(input.dtype);
+  const perRow = reduction === Reduction.None && target.shape.length > 1;
+  const out = empty(perRow ? [nframe] : [], input.dtype);
+  let acc = 0;
+  for (let r = 0; r < nframe; r++) {
+    const base = r * dim;
+    let sum = 0;
+    for (let k = 0; k < dim; k++) {
+      const y = t[base + k];
+      if (y < 0) break;
+      for (let d = 0; d < dim; d++) {
+        if (isTarget(t, base, dim, d)) continue;
+        const z = f(f(1 - x[base + y]) + x[base + d]);
+        if (z > 0) sum += z;
+      }
+    }
+    if (perRow) out.data[r] = f(f(sum) / dim);
+    else acc += f(sum);
+  }
+  if (!perRow) out.data[0] = reduction === Reduction.Mean ? acc / dim / nframe : acc / dim;
+  const rec = record(Op.MultilabelMarginLoss, out, [input]);
+  if (rec) { rec.i0 = reduction; rec.saved = [input, target]; }
+  return out;
+}
+
+/** ATen's multilabel_margin_loss_backward_out_frame (see assembly/grad/margin_loss.ts). */
+export function multilabelMarginLossBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  const input = r.saved[0]!, t = r.saved[1]!.data;
+  const [nframe, dim] = framesOf(input);
+  const x = input.data, f = roundOf(input.dtype);
+  const out = empty(input.shape.slice(), input.dtype), o = out.data;
+  const g0 = f(r.i0 === Reduction.Mean ? 1 / (nframe * dim) : 1 / dim);
+  const perRowG = r.i0 === Reduction.None && g.shape.length > 0;
+  for (let row = 0; row < nframe; row++) {
+    const base = row * dim;
+    for (let k = 0; k < dim; k++) {
+      const y = t[base + k];
+      if (y < 0) break;
+      for (let d = 0; d < dim; d++) {
+        if (isTarget(t, base, dim, d)) continue;
+        if (f(f(1 - x[base + y]) + x[base + d]) > 0) {
+          o[base + y] = f(o[base + y] - g0);
+          o[base + d] = f(o[base + d] + g0);
+        }
+      }
+    }
     const up = g.data[perRowG ? row : 0];
     for (let d = 0; d < dim; d++) o[base + d] = f(o[base + d] * up);
   }
