@@ -67,6 +67,8 @@ LOSSES = [
     ("CrossEntropyLoss()", lambda: nn.CrossEntropyLoss(), "new nn.CrossEntropyLoss()", (3, 4), ("idx", [0, 3, 1])),
     ("CrossEntropyLoss(ignore_index=1)", lambda: nn.CrossEntropyLoss(ignore_index=1),
      "new nn.CrossEntropyLoss({ ignore_index: 1 })", (3, 4), ("idx", [0, 1, 2])),
+    ("CrossEntropyLoss(label_smoothing=0.2)", lambda: nn.CrossEntropyLoss(label_smoothing=0.2),
+     "new nn.CrossEntropyLoss({ label_smoothing: 0.2 })", (3, 4), ("idx", [0, 3, 1])),
     ("NLLLoss(reduction='sum')", lambda: nn.NLLLoss(reduction="sum"), "new nn.NLLLoss({ reduction: 'sum' })", (2, 3), ("idx", [2, 0])),
     ("BCELoss()", lambda: nn.BCELoss(), "new nn.BCELoss()", ("sigmoid", (4,)), ("prob", (4,))),
     ("BCEWithLogitsLoss()", lambda: nn.BCEWithLogitsLoss(), "new nn.BCEWithLogitsLoss()", (2, 2), ("prob", (2, 2))),

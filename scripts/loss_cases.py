@@ -130,6 +130,21 @@ LOSSES += [
     ("multilabel_margin_loss/ties at the margin and repeated targets", "loss", "F.multilabel_margin_loss",
      lambda: [T(1.0, 0.0, 0.5, 2.0, 0.0, 1.0, 1.0, 1.0, 1.0).reshape(3, 3), classes(0, 0, -1, 1, -1, 2, 2, 1, 0).reshape(3, 3)], {"reduction": "none"}),
     ("multilabel_margin_loss/0-d input", "loss", "F.multilabel_margin_loss", lambda: [R(), classes(0).reshape(())], {}),
+    # cross_entropy's label_smoothing and class probabilities (ATen's compositions)
+    *[(f"cross_entropy/label_smoothing {r}", "loss", "F.cross_entropy", lambda: [R(4, 5), classes(0, 4, 2, 2)],
+       {"reduction": r, "label_smoothing": 0.2}) for r in REDUCTIONS],
+    ("cross_entropy/label_smoothing ignore_index float64", "loss", "F.cross_entropy",
+     f64(lambda: [R(4, 3), classes(0, 2, 1, 2)]), {"label_smoothing": 0.1, "ignore_index": 2}),
+    ("cross_entropy/label_smoothing ignore_index none", "loss", "F.cross_entropy",
+     lambda: [R(3, 3), classes(1, 0, 1)], {"label_smoothing": 0.3, "ignore_index": 1, "reduction": "none"}),
+    ("cross_entropy/label_smoothing 1-D", "loss", "F.cross_entropy", lambda: [R(4), classes(3).reshape(())], {"label_smoothing": 1.0}),
+    ("cross_entropy/label_smoothing negative is none", "loss", "F.cross_entropy", lambda: [R(2, 3), classes(0, 2)], {"label_smoothing": -0.5}),
+    *[(f"cross_entropy/probabilities {r}", "loss", "F.cross_entropy", lambda: [R(3, 4), probs(3, 4)], {"reduction": r}) for r in REDUCTIONS],
+    *[(f"cross_entropy/probabilities smoothed {r} float64", "loss", "F.cross_entropy", f64(lambda: [R(3, 4), probs(3, 4)]),
+       {"reduction": r, "label_smoothing": 0.25}) for r in REDUCTIONS],
+    ("cross_entropy/probabilities 3-D", "loss", "F.cross_entropy", lambda: [R(2, 3, 4), base.uniform(0, 1, 2, 3, 4, grad=False)], {}),
+    ("cross_entropy/probabilities 1-D", "loss", "F.cross_entropy", lambda: [R(4), probs(4)], {}),
+    ("cross_entropy/probabilities target requires grad", "loss", "F.cross_entropy", lambda: [R(2, 3), R(2, 3)], {"reduction": "sum"}),
     ("multilabel_soft_margin_loss/soft targets", "loss", "F.multilabel_soft_margin_loss", lambda: [R(2, 5), base.uniform(0, 1, 2, 5, grad=False)], {"reduction": "none"}),
 ]
 
@@ -168,5 +183,9 @@ LOSS_ERRORS = [
     ("multilabel_margin_loss/1-D target size", "F.multilabel_margin_loss", lambda: [R(3), classes(0, 1)], {}),
     ("multilabel_margin_loss/3-D input", "F.multilabel_margin_loss", lambda: [R(2, 3, 4), classes(0, 1)], {}),
     ("multilabel_margin_loss/int32 target", "F.multilabel_margin_loss", lambda: [R(3), classes(0, 1, -1).int()], {}),
+    ("cross_entropy/label_smoothing above 1", "F.cross_entropy", lambda: [R(2, 3), classes(0, 2)], {"label_smoothing": 1.5}),
+    ("cross_entropy/probabilities label_smoothing above 1", "F.cross_entropy", lambda: [R(2, 3), probs(2, 3)], {"label_smoothing": 2.0}),
+    ("cross_entropy/probabilities ignore_index", "F.cross_entropy", lambda: [R(2, 3), probs(2, 3)], {"ignore_index": 1}),
+    ("cross_entropy/probabilities int target", "F.cross_entropy", lambda: [R(2, 3), classes(0, 1, 0, 1, 1, 0).reshape(2, 3)], {}),
     ("multilabel_soft_margin_loss/bad reduction", "F.multilabel_soft_margin_loss", lambda: [R(2, 3), NG(2, 3)], {"reduction": "bogus"}),
 ]

@@ -16,6 +16,7 @@ import {
 } from './loss_args.js';
 export { reductionOf, type ReductionName, type LossOptions } from './loss_args.js';
 export * from './losses.js'; // losses 2 (helper losses)
+import { crossEntropyProbs, smoothedNll, checkSmoothing } from './cross_entropy.js';
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
@@ -80,6 +81,7 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null | { b
 // ---- losses -------------------------------------------------------------------
 
 export interface NllLossOptions extends LossOptions { ignore_index?: number }
+export interface CrossEntropyOptions extends NllLossOptions { label_smoothing?: number }
 
 /**
  * Mean squared error: mean((input − target)²), or its sum, or elementwise.
@@ -213,20 +215,29 @@ export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions 
 
 /**
  * Cross entropy of logits and class-index targets: log_softmax over the class
- * dim (1, or 0 for a 1-D input) followed by nll_loss.
+ * dim (1, or 0 for a 1-D input) followed by nll_loss. A float target of the input's shape holds
+ * class probabilities; label_smoothing mixes the target with the uniform distribution.
  * @example
  * const logits = model.forward(x);          // (N, C)
  * const loss = F.cross_entropy(logits, y);  // y: int64 (N,)
  */
-export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
-  refuseUnsupported(options, 'cross_entropy');
+export function cross_entropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): Tensor {
+  refuseUnsupported({ ...options, label_smoothing: undefined }, 'cross_entropy');
   const ignoreIndex = options.ignore_index === undefined ? -100
     : checkInt('cross_entropy_loss', 'ignore_index', 5, options.ignore_index);
+  const smoothing = options.label_smoothing ?? 0;
+  // ATen takes a target of input's shape as class probabilities (a float target)
+  if (target instanceof Tensor && input instanceof Tensor && sameShape(input._shape, target._shape)) {
+    return crossEntropyProbs(input, target, options, ignoreIndex, smoothing);
+  }
   checkNll(input, target, ignoreIndex, 'cross_entropy');
-  reductionOf(options.reduction);
+  const reduction = reductionOf(options.reduction);
+  checkSmoothing(smoothing);
   const logp = log_softmax(input, input._shape.length === 1 ? 0 : 1);
   try {
-    return nll_loss(logp, target, options);
+    const nllOptions = { reduction: options.reduction, ignore_index: options.ignore_index };
+    if (smoothing > 0) return smoothedNll(logp, target, reduction, ignoreIndex, smoothing, (x) => nll_loss(x, target, nllOptions));
+    return nll_loss(logp, target, nllOptions);
   } finally {
     logp.dispose();
   }

@@ -256,9 +256,16 @@ export class NLLLoss extends Loss {
   constructor(options: { reduction?: ReductionName; ignore_index?: number } = {}) { super(options); this.ignore_index = options.ignore_index ?? -100; }
   forward(input: Tensor, target: Tensor): Tensor { return F.nll_loss(input, target, { reduction: this.reduction, ignore_index: this.ignore_index }); }
 }
-/** F.cross_entropy as a module. @example new nn.CrossEntropyLoss().call(logits, labels) */
+/** F.cross_entropy as a module. @example new nn.CrossEntropyLoss({ label_smoothing: 0.1 }).call(logits, labels) */
 export class CrossEntropyLoss extends NLLLoss {
-  forward(input: Tensor, target: Tensor): Tensor { return F.cross_entropy(input, target, { reduction: this.reduction, ignore_index: this.ignore_index }); }
+  readonly label_smoothing: number;
+  constructor(options: { reduction?: ReductionName; ignore_index?: number; label_smoothing?: number } = {}) {
+    super(options);
+    this.label_smoothing = options.label_smoothing ?? 0.0;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.cross_entropy(input, target, { reduction: this.reduction, ignore_index: this.ignore_index, label_smoothing: this.label_smoothing });
+  }
 }
 
 // losses 2 (helper losses): the modules of src/nn/losses.ts, PyTorch's constructor options

@@ -92,3 +92,15 @@ export function broadcastFused(input: Tensor, target: Tensor, reduction: Reducti
     for (const tmp of new Set([x, t, xc, tc])) if (tmp !== input && tmp !== target) tmp.dispose();
   }
 }
+
+/** Runs a composition; the intermediates it passes to keep() are disposed after (the graph keeps their records). */
+export function composed(build: (keep: (t: Tensor) => Tensor) => Tensor): Tensor {
+  const tmp: Tensor[] = [];
+  let result: Tensor | null = null;
+  try {
+    result = build((t) => { tmp.push(t); return t; });
+    return result;
+  } finally {
+    for (const t of new Set(tmp)) if (t !== result) t.dispose();
+  }
+}

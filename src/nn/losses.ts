@@ -24,21 +24,9 @@ import { checkTensor, checkFloating, deviceOf } from '../ops/common.js';
 import { where } from '../ops/ternary.js';
 import { zeros_like } from '../creation.js';
 import {
-  reductionOf, refuseUnsupported, checkLossArgs, castTo, broadcastFused, warnOnce, type ReductionName, type LossOptions,
+  reductionOf, refuseUnsupported, checkLossArgs, castTo, broadcastFused, warnOnce, composed, type ReductionName, type LossOptions,
 } from './loss_args.js';
 import { l1_loss, logsigmoid, pairwise_distance } from './functional.js';
-
-/** Runs a composition; the intermediates it passes to keep() are disposed after (the graph keeps their records). */
-function composed(build: (keep: (t: Tensor) => Tensor) => Tensor): Tensor {
-  const tmp: Tensor[] = [];
-  let result: Tensor | null = null;
-  try {
-    result = build((t) => { tmp.push(t); return t; });
-    return result;
-  } finally {
-    for (const t of new Set(tmp)) if (t !== result) t.dispose();
-  }
-}
 
 /** ATen's apply_loss_reduction: mean(), sum() or the elementwise loss. */
 function reduce(loss: Tensor, reduction: Reduction, keep: (t: Tensor) => Tensor): Tensor {
@@ -382,3 +370,4 @@ export function multilabel_margin_loss(input: Tensor, target: Tensor, options: L
   const out = input._dev.multilabelMarginLoss(input.h, target.h, reduction);
   return new Tensor(input._dev, out, reduction === Reduction.None && ts.length > 1 ? [nframe] : [], input._dtype);
 }
+
