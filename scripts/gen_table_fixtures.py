@@ -417,6 +417,7 @@ def composed_errors():
     for name, call, make, kwargs in COMPOSED_ERRORS + LOSS_ERRORS:
         with base.seeded(name):
             args = make()
+            kwargs = kwargs() if callable(kwargs) else kwargs  # a loss's weight, drawn after the inputs
             try:
                 base.resolve(call)(*args, **kwargs)
             except Exception as e:  # noqa: BLE001 -- the exception is the fixture

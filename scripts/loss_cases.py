@@ -7,7 +7,7 @@ calls PyTorch refuses.
 
 LOSSES: (name, family, call, make, kwargs); make (and kwargs, when a function) draws the inputs in
 the case's seeded scope.
-LOSS_ERRORS: (name, call, make, kwargs)."""
+LOSS_ERRORS: (name, call, make, kwargs), kwargs a function too when it draws tensors."""
 
 import gen_fixtures as base
 
@@ -145,6 +145,19 @@ LOSSES += [
     ("cross_entropy/probabilities 3-D", "loss", "F.cross_entropy", lambda: [R(2, 3, 4), base.uniform(0, 1, 2, 3, 4, grad=False)], {}),
     ("cross_entropy/probabilities 1-D", "loss", "F.cross_entropy", lambda: [R(4), probs(4)], {}),
     ("cross_entropy/probabilities target requires grad", "loss", "F.cross_entropy", lambda: [R(2, 3), R(2, 3)], {"reduction": "sum"}),
+    # nll_loss's and cross_entropy's class weights (the nll kernel on both devices)
+    *[(f"nll_loss/weight {r}", "loss", "F.nll_loss", lambda: [R(5, 4), classes(0, 3, 1, 3, 2)],
+       lambda r=r: {"reduction": r, "weight": base.pos(4, grad=False)}) for r in REDUCTIONS],
+    ("nll_loss/weight ignore_index float64", "loss", "F.nll_loss", f64(lambda: [R(4, 3), classes(0, 2, 1, 2)]),
+     lambda: {"ignore_index": 2, "weight": base.pos(3, grad=False).double()}),
+    ("nll_loss/weight 1-D", "loss", "F.nll_loss", lambda: [R(4), classes(3).reshape(())], lambda: {"weight": base.pos(4, grad=False)}),
+    ("nll_loss/weight 1-D none", "loss", "F.nll_loss", lambda: [R(4), classes(1).reshape(())],
+     lambda: {"weight": base.pos(4, grad=False), "reduction": "none"}),
+    ("nll_loss/weight zeros", "loss", "F.nll_loss", lambda: [R(2, 3), classes(0, 1)], {"weight": T(0.0, 0.0, 1.0, grad=False)}),
+    *[(f"cross_entropy/weight {r}", "loss", "F.cross_entropy", lambda: [R(4, 3), classes(2, 0, 1, 2)],
+       lambda r=r: {"reduction": r, "weight": base.pos(3, grad=False)}) for r in REDUCTIONS],
+    ("cross_entropy/weight float64 ignore_index", "loss", "F.cross_entropy", f64(lambda: [R(3, 5), classes(4, 0, 4)]),
+     lambda: {"ignore_index": 0, "weight": base.pos(5, grad=False).double()}),
     ("multilabel_soft_margin_loss/soft targets", "loss", "F.multilabel_soft_margin_loss", lambda: [R(2, 5), base.uniform(0, 1, 2, 5, grad=False)], {"reduction": "none"}),
 ]
 
@@ -187,5 +200,10 @@ LOSS_ERRORS = [
     ("cross_entropy/probabilities label_smoothing above 1", "F.cross_entropy", lambda: [R(2, 3), probs(2, 3)], {"label_smoothing": 2.0}),
     ("cross_entropy/probabilities ignore_index", "F.cross_entropy", lambda: [R(2, 3), probs(2, 3)], {"ignore_index": 1}),
     ("cross_entropy/probabilities int target", "F.cross_entropy", lambda: [R(2, 3), classes(0, 1, 0, 1, 1, 0).reshape(2, 3)], {}),
+    ("nll_loss/weight size", "F.nll_loss", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": NG(3)}),
+    ("nll_loss/weight 2-D", "F.nll_loss", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": NG(2, 2)}),
+    ("nll_loss/weight float64", "F.nll_loss", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": NG(4).double()}),
+    ("nll_loss/weight requires grad", "F.nll_loss", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": R(4)}),
+    ("cross_entropy/weight size", "F.cross_entropy", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": NG(5)}),
     ("multilabel_soft_margin_loss/bad reduction", "F.multilabel_soft_margin_loss", lambda: [R(2, 3), NG(2, 3)], {"reduction": "bogus"}),
 ]

@@ -176,7 +176,8 @@ export interface Backend {
   multilabelMarginLoss(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
-  nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;
+  /** weight: (C) class weights in the input's dtype, or null. */
+  nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number, weight: Handle | null): Handle;
   // ternary and linalg 2
   /** The shape of a node's saved tensor k (where's condition), or null once freed. */
   savedShape(node: NodeRef, k: number): number[] | null;

@@ -98,6 +98,10 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
     ] as const) expect(loss.call(x, y.abs()).item()).toBe(f(x, y.abs()).item());
     const labels = torch.tensor([1, 0], { device, dtype: torch.long });
     expect(new nn.MultiMarginLoss().call(x, labels).item()).toBe(F.multi_margin_loss(x, labels).item());
+    const weight = torch.tensor([0.5, 2], { device });
+    expect(new nn.NLLLoss({ weight }).call(x, labels).item()).toBe(F.nll_loss(x, labels, { weight }).item());
+    expect(new nn.CrossEntropyLoss({ weight }).call(x, labels).item()).toBe(F.cross_entropy(x, labels, { weight }).item());
+    expect(new nn.CrossEntropyLoss({ weight }).call(x, labels).item()).not.toBe(F.cross_entropy(x, labels).item());
     const multi = torch.tensor([[1, -1], [0, 1]], { device, dtype: torch.long });
     expect(new nn.MultiLabelMarginLoss().call(x, multi).item()).toBe(F.multilabel_margin_loss(x, multi).item());
     const sign = torch.tensor([1, -1], { device });

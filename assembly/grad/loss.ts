@@ -76,18 +76,22 @@ export function nllLossBackward(r: usize, g: i32, k: i32): i32 {
   const nb = nd == 2 ? dimOf(out, 0) : 1;
   const nc = nd == 2 ? dimOf(out, 1) : dimOf(out, 0);
   const perItem = i0(r) == Reduction.None && nd == 2;
-  if (f64) nllScatter<f64>(po, pt, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
-  else nllScatter<f32>(po, pt, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  const pw = s1(r) != 0 ? dataOf(saved(r, 1)) : 0;
+  if (f64) nllScatter<f64>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  else nllScatter<f32>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
   return out;
 }
 
-function nllScatter<E>(po: usize, pt: usize, pg: usize, nb: i32, nc: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
+/** ATen's nll_loss_backward_out_frame: −w[t]·g[b] per item, else w[t]·−(g / total weight or g); w = 1 without weights. */
+function nllScatter<E>(po: usize, pt: usize, pw: usize, pg: usize, nb: i32, nc: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
   const shift = alignof<E>();
   const g0 = load<E>(pg);
   const scaled: E = -(mean ? g0 / <E>total : g0);
   for (let b = 0; b < nb; b++) {
     const t = load<i32>(pt + (<usize>b << 2));
     if (t == ignore) continue;
-    store<E>(po + (<usize>(b * nc + t) << shift), perItem ? -load<E>(pg + (<usize>b << shift)) : scaled);
+    const w: E = pw ? load<E>(pw + (<usize>t << shift)) : <E>1;
+    const v: E = perItem ? (pw ? -w * load<E>(pg + (<usize>b << shift)) : -load<E>(pg + (<usize>b << shift))) : (pw ? w * scaled : scaled);
+    store<E>(po + (<usize>(b * nc + t) << shift), v);
   }
 }

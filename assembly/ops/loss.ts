@@ -117,12 +117,12 @@ export function pointwise_loss(op: i32, input: i32, target: i32, reduction: i32,
 }
 
 /**
- * nll_loss with int64 class targets; input (N, C) or (C,), target (N,) or ().
+ * nll_loss with int64 class targets; input (N, C) or (C,), target (N,) or (); weight (C) or 0.
  * The reduced forms sum with PyTorch's cascade (LossNLL.cpp nll_loss_out_frame):
  * 8 partial sums in the element type, level j+1 absorbing level j every 16^(j+1) items, so
- * the rounding matches PyTorch's, not just the value.
+ * the rounding matches PyTorch's, not just the value; the class weights have their own cascade.
  */
-export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i32): i32 {
+export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i32, weight: i32): i32 {
   const batched = ndimOf(input) == 2;
   const nb = batched ? dimOf(input, 0) : 1;
   const nc = batched ? dimOf(input, 1) : dimOf(input, 0);
@@ -131,56 +131,72 @@ export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i
   if (perItem) store<i32>(SHAPE, nb);
   const out = newTensor(perItem ? 1 : 0, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
-  const counted = dtype == DType.Float64
-    ? nllForward<f64>(dataOf(input), dataOf(target), dataOf(out), nb, nc, perItem, reduction, ignoreIndex)
-    : nllForward<f32>(dataOf(input), dataOf(target), dataOf(out), nb, nc, perItem, reduction, ignoreIndex);
+  const pw = weight ? dataOf(weight) : 0;
+  const total = dtype == DType.Float64
+    ? nllForward<f64>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, perItem, reduction, ignoreIndex)
+    : nllForward<f32>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, perItem, reduction, ignoreIndex);
   if (!shouldRecord1(input)) return out;
   const r = newRecord(Op.NllLoss, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
   setInput(r, 1, target);
-  setParams(r, <f64>counted, 0, reduction, ignoreIndex);
+  setParams(r, total, weight ? 1 : 0, reduction, ignoreIndex);
   save(r, 0, target);
+  if (weight) save(r, 1, weight);
   return out;
 }
 
-/** nll_loss's values into out (per item, or the reduced scalar); returns the count of targets not ignored. */
-function nllForward<T>(px: usize, pt: usize, po: usize, nb: i32, nc: i32, perItem: bool, reduction: i32, ignoreIndex: i32): i32 {
+// the cascade's partial sums: the losses' 8 levels, then the weights' 8 (element type T)
+const CASCADE: usize = memory.data(128, 16);
+
+/** nll_loss's values into out (per item, or the reduced scalar); returns the total weight (the count of targets not ignored without weights). */
+function nllForward<T>(px: usize, pt: usize, pw: usize, po: usize, nb: i32, nc: i32, perItem: bool, reduction: i32, ignoreIndex: i32): f64 {
   const shift = alignof<T>();
   let counted = 0;
   if (perItem) {
     for (let b = 0; b < nb; b++) {
       const t = load<i32>(pt + (<usize>b << 2));
-      const v: T = t == ignoreIndex ? <T>0 : -load<T>(px + (<usize>(b * nc + t) << shift));
+      let v: T = 0;
+      if (t != ignoreIndex) {
+        v = -load<T>(px + (<usize>(b * nc + t) << shift));
+        if (pw) v *= load<T>(pw + (<usize>t << shift));
+        counted++;
+      }
       store<T>(po + (<usize>b << shift), v);
-      if (t != ignoreIndex) counted++;
     }
-    return counted;
+    return <f64>counted;
   }
-  // cascade of partial sums; nb < 2^40, so level_power = max(4, ceil(log2 nb) / 8) = 4
-  let l0: T = 0, l1: T = 0, l2: T = 0, l3: T = 0, l4: T = 0, l5: T = 0, l6: T = 0, l7: T = 0;
+  // nb < 2^40, so level_power = max(4, ceil(log2 nb) / 8) = 4
+  const L = CASCADE, W = CASCADE + (<usize>8 << shift);
+  memory.fill(CASCADE, 0, 128);
   for (let b = 0; b < nb; b++) {
     const t = load<i32>(pt + (<usize>b << 2));
     if (t == ignoreIndex) continue;
     counted++;
-    l0 -= load<T>(px + (<usize>(b * nc + t) << shift));
-    if (b & 0xf) continue;
-    l1 += l0; l0 = 0;
-    if (b & 0xf0) continue;
-    l2 += l1; l1 = 0;
-    if (b & 0xf00) continue;
-    l3 += l2; l2 = 0;
-    if (b & 0xf000) continue;
-    l4 += l3; l3 = 0;
-    if (b & 0xf0000) continue;
-    l5 += l4; l4 = 0;
-    if (b & 0xf00000) continue;
-    l6 += l5; l5 = 0;
-    if (b & 0xf000000) continue;
-    l7 += l6; l6 = 0;
+    const x = load<T>(px + (<usize>(b * nc + t) << shift));
+    if (pw) {
+      const w = load<T>(pw + (<usize>t << shift));
+      store<T>(L, load<T>(L) - x * w);
+      store<T>(W, load<T>(W) + w);
+    } else {
+      store<T>(L, load<T>(L) - x);
+    }
+    for (let j = 0; j < 7; j++) {
+      if (b & (0xf << (j * 4))) break;
+      const o = <usize>j << shift, o1 = <usize>(j + 1) << shift;
+      store<T>(L + o1, load<T>(L + o1) + load<T>(L + o));
+      store<T>(W + o1, load<T>(W + o1) + load<T>(W + o));
+      store<T>(L + o, 0);
+      store<T>(W + o, 0);
+    }
   }
-  let total: T = <T>0 + l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7;
-  if (reduction == Reduction.Mean) total /= <T>counted;
+  let total: T = 0, weights: T = 0;
+  for (let j = 0; j < 8; j++) {
+    total += load<T>(L + (<usize>j << shift));
+    weights += load<T>(W + (<usize>j << shift));
+  }
+  const totalWeight: T = pw ? weights : <T>counted;
+  if (reduction == Reduction.Mean) total /= totalWeight;
   store<T>(po, total);
-  return counted;
+  return <f64>totalWeight;
 }

@@ -118,8 +118,8 @@ export class JsDevice implements Backend {
   binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
     return loss.binaryCrossEntropyWithLogits(T(i), T(t), red);
   }
-  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
-    return loss.nllLoss(T(i), T(t), red, ignoreIndex);
+  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number, w: Handle | null): Handle {
+    return loss.nllLoss(T(i), T(t), red, ignoreIndex, w === null ? null : T(w));
   }
   // ternary and linalg 2
   savedShape(node: NodeRef, k: number): number[] | null { return (node as JsRecord).saved[k]?.shape.slice() ?? null; }

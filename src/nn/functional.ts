@@ -80,7 +80,7 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null | { b
 
 // ---- losses -------------------------------------------------------------------
 
-export interface NllLossOptions extends LossOptions { ignore_index?: number }
+export interface NllLossOptions extends LossOptions { ignore_index?: number; weight?: Tensor | null }
 export interface CrossEntropyOptions extends NllLossOptions { label_smoothing?: number }
 
 /**
@@ -197,20 +197,39 @@ function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string
   }
 }
 
+/** nll_loss's class weights as ATen checks them: one per class, the input's dtype and device. */
+function checkClassWeight(input: Tensor, weight: Tensor): void {
+  checkTensor(weight, 'nll_loss', 'weight');
+  const classes = input._shape[input._shape.length - 1];
+  if (!(weight._shape.length === 1 && weight._shape[0] === classes)) {
+    throw new RuntimeError(`weight tensor should be defined either for all ${classes} classes or no classes but got weight tensor ` +
+      `of shape: [${weight._shape.join(', ')}]`);
+  }
+  deviceOf(input, weight);
+  if (weight._dtype !== input._dtype) throw new RuntimeError(`expected scalar type ${input.dtype._scalarType} but found ${weight.dtype._scalarType}`);
+}
+
 /**
  * Negative log likelihood of class-index targets given log-probabilities:
  * input (N, C) with target (N,), or (C,) with a 0-d target. Targets equal to
- * ignore_index (−100) count for nothing, and 'mean' averages over the rest.
+ * ignore_index (−100) count for nothing, and 'mean' averages over the rest; class weights
+ * scale each target's term ('mean' then divides by their sum).
  * @example const loss = F.nll_loss(F.log_softmax(logits, 1), labels);
  */
 export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
-  refuseUnsupported(options, 'nll_loss');
+  refuseUnsupported({ ...options, weight: undefined }, 'nll_loss');
+  const weight = options.weight ?? null;
+  if (weight && weight.requires_grad) {
+    throw new RuntimeError("The function 'nll_loss_forward' is not differentiable with respect to argument 'weight'. " +
+      'This input cannot have requires_grad True.');
+  }
   // the position is that of ignore_index in torch._C._nn.nll_loss_nd, which F.nll_loss calls
   const ignoreIndex = options.ignore_index === undefined ? -100 : checkInt('nll_loss_nd', 'ignore_index', 5, options.ignore_index);
   checkNll(input, target, ignoreIndex, 'nll_loss');
+  if (weight) checkClassWeight(input, weight);
   const reduction = reductionOf(options.reduction);
   const outShape = reduction === Reduction.None && input._shape.length === 2 ? [input._shape[0]] : [];
-  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex), outShape, input._dtype);
+  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex, weight ? weight.h : null), outShape, input._dtype);
 }
 
 /**
@@ -222,12 +241,14 @@ export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions 
  * const loss = F.cross_entropy(logits, y);  // y: int64 (N,)
  */
 export function cross_entropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): Tensor {
-  refuseUnsupported({ ...options, label_smoothing: undefined }, 'cross_entropy');
+  refuseUnsupported({ ...options, label_smoothing: undefined, weight: undefined }, 'cross_entropy');
   const ignoreIndex = options.ignore_index === undefined ? -100
     : checkInt('cross_entropy_loss', 'ignore_index', 5, options.ignore_index);
   const smoothing = options.label_smoothing ?? 0;
   // ATen takes a target of input's shape as class probabilities (a float target)
+  const weight = options.weight ?? null;
   if (target instanceof Tensor && input instanceof Tensor && sameShape(input._shape, target._shape)) {
+    if (weight) throw new NotImplementedError('wasmgrad: cross_entropy(weight=...) with class probabilities is not supported yet');
     return crossEntropyProbs(input, target, options, ignoreIndex, smoothing);
   }
   checkNll(input, target, ignoreIndex, 'cross_entropy');
@@ -235,7 +256,8 @@ export function cross_entropy(input: Tensor, target: Tensor, options: CrossEntro
   checkSmoothing(smoothing);
   const logp = log_softmax(input, input._shape.length === 1 ? 0 : 1);
   try {
-    const nllOptions = { reduction: options.reduction, ignore_index: options.ignore_index };
+    const nllOptions = { reduction: options.reduction, ignore_index: options.ignore_index, weight };
+    if (smoothing > 0 && weight) throw new NotImplementedError('wasmgrad: cross_entropy(weight=...) with label_smoothing is not supported yet');
     if (smoothing > 0) return smoothedNll(logp, target, reduction, ignoreIndex, smoothing, (x) => nll_loss(x, target, nllOptions));
     return nll_loss(logp, target, nllOptions);
   } finally {

@@ -250,21 +250,30 @@ export class BCELoss extends Loss {
 export class BCEWithLogitsLoss extends Loss {
   forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction }); }
 }
-/** F.nll_loss as a module (ignore_index −100 by default). @example new nn.NLLLoss().call(logp, labels) */
+/** F.nll_loss as a module (ignore_index −100 by default; class weights). @example new nn.NLLLoss().call(logp, labels) */
 export class NLLLoss extends Loss {
   readonly ignore_index: number;
-  constructor(options: { reduction?: ReductionName; ignore_index?: number } = {}) { super(options); this.ignore_index = options.ignore_index ?? -100; }
-  forward(input: Tensor, target: Tensor): Tensor { return F.nll_loss(input, target, { reduction: this.reduction, ignore_index: this.ignore_index }); }
+  readonly weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; ignore_index?: number; weight?: Tensor | null } = {}) {
+    super(options);
+    this.ignore_index = options.ignore_index ?? -100;
+    this.weight = options.weight ?? null;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.nll_loss(input, target, { reduction: this.reduction, ignore_index: this.ignore_index, weight: this.weight });
+  }
 }
 /** F.cross_entropy as a module. @example new nn.CrossEntropyLoss({ label_smoothing: 0.1 }).call(logits, labels) */
 export class CrossEntropyLoss extends NLLLoss {
   readonly label_smoothing: number;
-  constructor(options: { reduction?: ReductionName; ignore_index?: number; label_smoothing?: number } = {}) {
+  constructor(options: { reduction?: ReductionName; ignore_index?: number; label_smoothing?: number; weight?: Tensor | null } = {}) {
     super(options);
     this.label_smoothing = options.label_smoothing ?? 0.0;
   }
   forward(input: Tensor, target: Tensor): Tensor {
-    return F.cross_entropy(input, target, { reduction: this.reduction, ignore_index: this.ignore_index, label_smoothing: this.label_smoothing });
+    return F.cross_entropy(input, target, {
+      reduction: this.reduction, ignore_index: this.ignore_index, label_smoothing: this.label_smoothing, weight: this.weight,
+    });
   }
 }
 

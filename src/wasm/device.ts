@@ -380,8 +380,8 @@ export class WasmDevice implements Backend {
   binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
     return this.id(this.x.binary_cross_entropy_with_logits(i as number, t as number, red));
   }
-  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
-    return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex));
+  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number, w: Handle | null): Handle {
+    return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex, (w ?? 0) as number));
   }
   // ternary and linalg 2
   savedShape(node: NodeRef, k: number): number[] | null {

@@ -60,9 +60,11 @@ export function nllLossBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const nb = batched ? shape[0] : 1, nc = batched ? shape[1] : shape[0];
   const perItem = r.i0 === Reduction.None && batched;
   const scaled = -(r.i0 === Reduction.Mean ? f(gd[0] / f(r.s0)) : gd[0]);
+  const w = r.s1 ? saved(r, 1).data : null;
   for (let b = 0; b < nb; b++) {
     if (t[b] === r.i1) continue;
-    o[b * nc + t[b]] = perItem ? -gd[b] : scaled;
+    const v = perItem ? (w ? -w[t[b]] * gd[b] : -gd[b]) : (w ? w[t[b]] * scaled : scaled);
+    o[b * nc + t[b]] = f(v);
   }
   return out;
 }

@@ -57,38 +57,50 @@ export const pointwiseLoss = (op: Op, i: JsTensor, t: JsTensor, red: number, p: 
  * nll_loss with int64 class targets; input (N, C) or (C,). Reduced forms sum
  * with PyTorch's cascade of partial sums in the input's dtype (see assembly/ops/loss.ts).
  */
-export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ignoreIndex: number): JsTensor {
+export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ignoreIndex: number, weight: JsTensor | null = null): JsTensor {
   const batched = input.shape.length === 2;
   const nb = batched ? input.shape[0] : 1;
   const nc = batched ? input.shape[1] : input.shape[0];
-  const x = input.data, t = target.data, dtype = input.dtype, f = roundOf(dtype);
+  const x = input.data, t = target.data, w = weight?.data ?? null, dtype = input.dtype, f = roundOf(dtype);
   let out: JsTensor;
-  let counted = 0;
+  let counted = 0, totalWeight = 0;
   if (reduction === Reduction.None && batched) {
     out = empty([nb], dtype);
     for (let b = 0; b < nb; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;
-      out.data[b] = -x[b * nc + t[b]];
+      out.data[b] = w ? f(-x[b * nc + t[b]] * w[t[b]]) : -x[b * nc + t[b]];
     }
+    totalWeight = counted;
   } else {
     out = empty([], dtype);
-    const levels = empty([8], dtype).data;
+    const levels = empty([8], dtype).data, wlevels = empty([8], dtype).data;
     for (let b = 0; b < nb; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;
-      levels[0] -= x[b * nc + t[b]];
+      if (w) {
+        levels[0] -= f(x[b * nc + t[b]] * w[t[b]]);
+        wlevels[0] += w[t[b]];
+      } else {
+        levels[0] -= x[b * nc + t[b]];
+      }
       for (let j = 0; j + 1 < 8; j++) {
         if (b & (0xf << (j * 4))) break;
         levels[j + 1] += levels[j];
+        wlevels[j + 1] += wlevels[j];
         levels[j] = 0;
+        wlevels[j] = 0;
       }
     }
-    let total = 0;
-    for (let j = 0; j < 8; j++) total = f(total + levels[j]);
-    out.data[0] = reduction === Reduction.Mean ? total / f(counted) : total;
+    let total = 0, weights = 0;
+    for (let j = 0; j < 8; j++) {
+      total = f(total + levels[j]);
+      weights = f(weights + wlevels[j]);
+    }
+    totalWeight = w ? weights : f(counted);
+    out.data[0] = reduction === Reduction.Mean ? total / totalWeight : total;
   }
   const r = record(Op.NllLoss, out, [input, target]);
-  if (r) { r.s0 = counted; r.i0 = reduction; r.i1 = ignoreIndex; r.saved = [target]; }
+  if (r) { r.s0 = totalWeight; r.s1 = w ? 1 : 0; r.i0 = reduction; r.i1 = ignoreIndex; r.saved = weight ? [target, weight] : [target]; }
   return out;
 }
