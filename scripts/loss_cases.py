@@ -158,6 +158,17 @@ LOSSES += [
        lambda r=r: {"reduction": r, "weight": base.pos(3, grad=False)}) for r in REDUCTIONS],
     ("cross_entropy/weight float64 ignore_index", "loss", "F.cross_entropy", f64(lambda: [R(3, 5), classes(4, 0, 4)]),
      lambda: {"ignore_index": 0, "weight": base.pos(5, grad=False).double()}),
+    # the binary cross entropies' weight (elementwise, broadcast to the input)
+    *[(f"binary_cross_entropy/weight {r}", "loss", "F.binary_cross_entropy", lambda: [base.uniform(0.05, 0.95, 3, 4), base.uniform(0, 1, 3, 4, grad=False)],
+       lambda r=r: {"reduction": r, "weight": base.pos(4, grad=False)}) for r in REDUCTIONS],
+    ("binary_cross_entropy/weight float64 full shape", "loss", "F.binary_cross_entropy",
+     f64(lambda: [base.uniform(0.05, 0.95, 2, 3), base.uniform(0, 1, 2, 3, grad=False)]), lambda: {"weight": base.pos(2, 3, grad=False).double()}),
+    ("binary_cross_entropy/weight target requires grad", "loss", "F.binary_cross_entropy",
+     lambda: [base.uniform(0.05, 0.95, 4), base.uniform(0, 1, 4)], lambda: {"weight": base.pos(4, grad=False), "reduction": "sum"}),
+    *[(f"binary_cross_entropy_with_logits/weight {r}", "loss", "F.binary_cross_entropy_with_logits", lambda: [R(3, 4), base.uniform(0, 1, 3, 4, grad=False)],
+       lambda r=r: {"reduction": r, "weight": base.pos(3, 1, grad=False)}) for r in REDUCTIONS],
+    ("binary_cross_entropy_with_logits/weight float64 target requires grad", "loss", "F.binary_cross_entropy_with_logits",
+     f64(lambda: [R(5), base.uniform(0, 1, 5)]), lambda: {"weight": base.pos(5, grad=False).double()}),
     ("multilabel_soft_margin_loss/soft targets", "loss", "F.multilabel_soft_margin_loss", lambda: [R(2, 5), base.uniform(0, 1, 2, 5, grad=False)], {"reduction": "none"}),
 ]
 
@@ -205,5 +216,10 @@ LOSS_ERRORS = [
     ("nll_loss/weight float64", "F.nll_loss", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": NG(4).double()}),
     ("nll_loss/weight requires grad", "F.nll_loss", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": R(4)}),
     ("cross_entropy/weight size", "F.cross_entropy", lambda: [R(3, 4), classes(0, 3, 1)], lambda: {"weight": NG(5)}),
+    ("binary_cross_entropy/weight size", "F.binary_cross_entropy", lambda: [base.uniform(0.1, 0.9, 3, 4), NG(3, 4).sigmoid()], lambda: {"weight": NG(3)}),
+    ("binary_cross_entropy/weight requires grad", "F.binary_cross_entropy", lambda: [base.uniform(0.1, 0.9, 3), NG(3).sigmoid()], lambda: {"weight": R(3)}),
+    ("binary_cross_entropy_with_logits/weight size", "F.binary_cross_entropy_with_logits", lambda: [R(3, 4), NG(3, 4)], lambda: {"weight": NG(3)}),
+    ("binary_cross_entropy_with_logits/weight larger", "F.binary_cross_entropy_with_logits", lambda: [R(3, 4), NG(3, 4)], lambda: {"weight": NG(2, 3, 4)}),
+    ("binary_cross_entropy_with_logits/weight requires grad", "F.binary_cross_entropy_with_logits", lambda: [R(3), NG(3)], lambda: {"weight": R(3)}),
     ("multilabel_soft_margin_loss/bad reduction", "F.multilabel_soft_margin_loss", lambda: [R(2, 3), NG(2, 3)], {"reduction": "bogus"}),
 ]

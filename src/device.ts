@@ -174,8 +174,9 @@ export interface Backend {
   multiMarginLoss(input: Handle, target: Handle, weight: Handle | null, p: number, margin: number, reduction: number): Handle;
   /** multilabel_margin_loss: input (N, C), (C,) or 0-d, int64 target of input's numel, classes in [−1, C). */
   multilabelMarginLoss(input: Handle, target: Handle, reduction: number): Handle;
-  binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
-  binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
+  /** weight: of input's shape and dtype, or null. */
+  binaryCrossEntropy(input: Handle, target: Handle, reduction: number, weight: Handle | null): Handle;
+  binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number, weight: Handle | null): Handle;
   /** weight: (C) class weights in the input's dtype, or null. */
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number, weight: Handle | null): Handle;
   // ternary and linalg 2

@@ -102,6 +102,9 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
     expect(new nn.NLLLoss({ weight }).call(x, labels).item()).toBe(F.nll_loss(x, labels, { weight }).item());
     expect(new nn.CrossEntropyLoss({ weight }).call(x, labels).item()).toBe(F.cross_entropy(x, labels, { weight }).item());
     expect(new nn.CrossEntropyLoss({ weight }).call(x, labels).item()).not.toBe(F.cross_entropy(x, labels).item());
+    const p = x.sigmoid(), q = y.abs().mul(0.5);
+    expect(new nn.BCELoss({ weight }).call(p, q).item()).toBe(F.binary_cross_entropy(p, q, { weight }).item());
+    expect(new nn.BCEWithLogitsLoss({ weight }).call(x, q).item()).toBe(F.binary_cross_entropy_with_logits(x, q, { weight }).item());
     const multi = torch.tensor([[1, -1], [0, 1]], { device, dtype: torch.long });
     expect(new nn.MultiLabelMarginLoss().call(x, multi).item()).toBe(F.multilabel_margin_loss(x, multi).item());
     const sign = torch.tensor([1, -1], { device });

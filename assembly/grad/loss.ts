@@ -28,17 +28,20 @@ export function mseLossBackward(r: usize, g: i32, k: i32): i32 {
   return mul(mulS(sub(saved(r, k), saved(r, 1 - k)), norm), g);
 }
 
+/** Times the BCE losses' weight (saved 2, when i1), before the mean's division, as ATen's grad_input.mul_(weight). */
+function weighted(r: usize, x: i32): i32 { return i1(r) ? mul(x, saved(r, 2)) : x; }
+
 export function bceBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
   // ATen's EPSILON is the float 1e-12, in float64 too
-  if (k == 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), <f64><f32>1e-12)));
-  return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
+  if (k == 0) return perElement(r, weighted(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), <f64><f32>1e-12))));
+  return perElement(r, weighted(r, mul(neg(log(div(x, rsubS(x, 1)))), g)));
 }
 
 export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
-  if (k == 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
-  return perElement(r, mul(neg(x), g));
+  if (k == 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), saved(r, 1)), g)));
+  return perElement(r, weighted(r, mul(neg(x), g)));
 }
 
 // losses 2 (helper losses). smooth_l1_loss_backward and huber_loss_backward are ATen's

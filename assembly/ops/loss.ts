@@ -66,7 +66,8 @@ import { sumAllOf } from '../kernels/reduce';
 }
 
 /** The elementwise loss reduced as asked, into a new tensor (not recorded). */
-function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64): i32 {
+/** weight (0 for none): the BCE losses' elementwise weight, of input's shape, applied before the reduction (ATen's loss.mul_(weight)). */
+function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64, weight: i32): i32 {
   const n = numelOf(input);
   const dtype = dtypeOf(input);
   const f64 = dtype == DType.Float64;
@@ -75,6 +76,11 @@ function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64)
   const px = dataOf(input), pt = dataOf(target), pe = dataOf(elems);
   if (f64) lossRunOf<f64>(op, px, pt, pe, n, p);
   else lossRunOf<f32>(op, px, pt, pe, n, <f32>p);
+  if (weight) {
+    const pw = dataOf(weight);
+    if (f64) for (let i = 0; i < n; i++) { const o = <usize>i << 3; store<f64>(pe + o, load<f64>(pe + o) * load<f64>(pw + o)); }
+    else for (let i = 0; i < n; i++) { const o = <usize>i << 2; store<f32>(pe + o, load<f32>(pe + o) * load<f32>(pw + o)); }
+  }
   if (reduction == Reduction.None) return elems;
   const out = newTensor(0, SHAPE, dtype);
   if (!out) { release(elems); return Err.OutOfMemory; }
@@ -86,8 +92,8 @@ function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64)
   return out;
 }
 
-function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0): i32 {
-  const out = pointwiseLoss(op, input, target, reduction, p);
+function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0, weight: i32 = 0): i32 {
+  const out = pointwiseLoss(op, input, target, reduction, p, weight);
   // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
   const inputs = op == Op.SoftMarginLoss ? 1 : 2;
   if (out < 0 || !(inputs == 1 ? shouldRecord1(input) : shouldRecord2(input, target))) return out;
@@ -95,20 +101,21 @@ function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0)
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
   if (inputs == 2) setInput(r, 1, target);
-  setParams(r, <f64>numelOf(input), p, reduction, 0);
+  setParams(r, <f64>numelOf(input), p, reduction, weight ? 1 : 0);
   save(r, 0, input);
   save(r, 1, target);
+  if (weight) save(r, 2, weight);
   return out;
 }
 
 export function mse_loss(input: i32, target: i32, reduction: i32): i32 {
   return pointwise(Op.MseLoss, input, target, reduction);
 }
-export function binary_cross_entropy(input: i32, target: i32, reduction: i32): i32 {
-  return pointwise(Op.BinaryCrossEntropy, input, target, reduction);
+export function binary_cross_entropy(input: i32, target: i32, reduction: i32, weight: i32): i32 {
+  return pointwise(Op.BinaryCrossEntropy, input, target, reduction, 0, weight);
 }
-export function binary_cross_entropy_with_logits(input: i32, target: i32, reduction: i32): i32 {
-  return pointwise(Op.BinaryCrossEntropyWithLogits, input, target, reduction);
+export function binary_cross_entropy_with_logits(input: i32, target: i32, reduction: i32, weight: i32): i32 {
+  return pointwise(Op.BinaryCrossEntropyWithLogits, input, target, reduction, 0, weight);
 }
 /** losses 2 (helper losses): smooth_l1_loss (p = beta > 0), huber_loss (p = delta), soft_margin_loss. */
 export function pointwise_loss(op: i32, input: i32, target: i32, reduction: i32, p: f64): i32 {

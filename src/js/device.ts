@@ -114,9 +114,11 @@ export class JsDevice implements Backend {
     return marginLoss.multiMarginLoss(T(i), T(t), w === null ? null : T(w), p, margin, red);
   }
   multilabelMarginLoss(i: Handle, t: Handle, red: number): Handle { return marginLoss.multilabelMarginLoss(T(i), T(t), red); }
-  binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle { return loss.binaryCrossEntropy(T(i), T(t), red); }
-  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
-    return loss.binaryCrossEntropyWithLogits(T(i), T(t), red);
+  binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
+    return loss.binaryCrossEntropy(T(i), T(t), red, w === null ? null : T(w));
+  }
+  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
+    return loss.binaryCrossEntropyWithLogits(T(i), T(t), red, w === null ? null : T(w));
   }
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number, w: Handle | null): Handle {
     return loss.nllLoss(T(i), T(t), red, ignoreIndex, w === null ? null : T(w));

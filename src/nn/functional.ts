@@ -122,15 +122,33 @@ export function l1_loss(input: Tensor, target: Tensor, options: LossOptions = {}
   }
 }
 
+export interface BceOptions extends LossOptions { weight?: Tensor | null }
+
+/** The BCE losses' weight as PyTorch takes it: no grad, broadcast to the input's shape, in the loss's dtype. */
+function bceWeight(weight: Tensor | null, shape: number[], dtype: DType, fn: string): Tensor | null {
+  if (!weight) return null;
+  checkTensor(weight, fn, 'weight');
+  if (weight.requires_grad) {
+    throw new RuntimeError(`The function '${fn}' is not differentiable with respect to argument 'weight'. This input cannot have requires_grad True.`);
+  }
+  const full = broadcastShapes(shape, weight._shape);
+  if (!sameShape(full, shape)) throw new RuntimeError(`output with shape [${shape.join(', ')}] doesn't match the broadcast shape [${full.join(', ')}]`);
+  const w = castTo(weight, dtype);
+  if (sameShape(w._shape, shape)) return w;
+  const e = w.expand(shape.slice());
+  if (w !== weight) w.dispose();
+  return e;
+}
+
 /**
  * Binary cross entropy between probabilities `input` (in [0, 1]) and targets,
- * with PyTorch's log clamped at −100.
+ * with PyTorch's log clamped at −100; weight scales each element's term.
  * @example
  * const y_hat = torch.sigmoid(z);
  * const loss = F.binary_cross_entropy(y_hat, y);
  */
-export function binary_cross_entropy(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
-  refuseUnsupported(options, 'binary_cross_entropy');
+export function binary_cross_entropy(input: Tensor, target: Tensor, options: BceOptions = {}): Tensor {
+  refuseUnsupported({ ...options, weight: undefined }, 'binary_cross_entropy');
   checkLossArgs(input, target, 'binary_cross_entropy');
   checkLossDtypes(input, target);
   if (!sameShape(input._shape, target._shape)) {
@@ -144,15 +162,21 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, options: Los
     if (!(v >= 0 && v <= 1)) throw new RuntimeError('all elements of input should be between 0 and 1');
   }
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
-  return new Tensor(input._dev, input._dev.binaryCrossEntropy(input.h, target.h, reduction), outShape, input._dtype);
+  const w = bceWeight(options.weight ?? null, input._shape, input._dtype, 'binary_cross_entropy');
+  try {
+    return new Tensor(input._dev, input._dev.binaryCrossEntropy(input.h, target.h, reduction, w ? w.h : null), outShape, input._dtype);
+  } finally {
+    if (w && w !== options.weight) w.dispose();
+  }
 }
 
 /**
- * Binary cross entropy on logits: sigmoid and BCE in one numerically stable step.
+ * Binary cross entropy on logits: sigmoid and BCE in one numerically stable step; weight scales
+ * each element's term.
  * @example const loss = F.binary_cross_entropy_with_logits(z, y);
  */
-export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
-  refuseUnsupported(options, 'binary_cross_entropy_with_logits');
+export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: BceOptions = {}): Tensor {
+  refuseUnsupported({ ...options, weight: undefined }, 'binary_cross_entropy_with_logits');
   checkLossArgs(input, target, 'binary_cross_entropy_with_logits');
   if (!sameShape(input._shape, target._shape)) {
     throw new ValueError(`Target size (${sizeStr(target._shape)}) must be the same as input size (${sizeStr(input._shape)})`);
@@ -160,11 +184,13 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
   const reduction = reductionOf(options.reduction);
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
   // ATen 1.13 composes it starting from (1 − target): the loss has target's dtype, input converted to it
+  const w = bceWeight(options.weight ?? null, input._shape, target._dtype, 'binary_cross_entropy_with_logits');
   const x = castTo(input, target._dtype);
   try {
-    return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(x.h, target.h, reduction), outShape, target._dtype);
+    return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(x.h, target.h, reduction, w ? w.h : null), outShape, target._dtype);
   } finally {
     if (x !== input) x.dispose();
+    if (w && w !== options.weight) w.dispose();
   }
 }
 

@@ -242,13 +242,19 @@ class Loss extends Module {
 export class MSELoss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.mse_loss(input, target, { reduction: this.reduction }); } }
 /** F.l1_loss as a module. @example new nn.L1Loss({ reduction: 'sum' }) */
 export class L1Loss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.l1_loss(input, target, { reduction: this.reduction }); } }
-/** F.binary_cross_entropy as a module. @example new nn.BCELoss().call(torch.sigmoid(z), y) */
-export class BCELoss extends Loss {
-  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy(input, target, { reduction: this.reduction }); }
+class WeightedLoss extends Loss {
+  readonly weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
 }
-/** F.binary_cross_entropy_with_logits as a module. @example new nn.BCEWithLogitsLoss().call(z, y) */
-export class BCEWithLogitsLoss extends Loss {
-  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction }); }
+/** F.binary_cross_entropy as a module (elementwise weight). @example new nn.BCELoss().call(torch.sigmoid(z), y) */
+export class BCELoss extends WeightedLoss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy(input, target, { reduction: this.reduction, weight: this.weight }); }
+}
+/** F.binary_cross_entropy_with_logits as a module (elementwise weight). @example new nn.BCEWithLogitsLoss().call(z, y) */
+export class BCEWithLogitsLoss extends WeightedLoss {
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction, weight: this.weight });
+  }
 }
 /** F.nll_loss as a module (ignore_index −100 by default; class weights). @example new nn.NLLLoss().call(logp, labels) */
 export class NLLLoss extends Loss {

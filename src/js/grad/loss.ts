@@ -20,18 +20,21 @@ export const mseLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =
   mul(mulS(sub(saved(r, k), saved(r, 1 - k)), r.i0 === Reduction.Mean ? 2 / r.s0 : 2), g);
 
 // input: g·(x − t) / max((1 − x)·x, 1e-12); target: −logit(x)·g
+/** Times the BCE losses' weight (saved 2, when i1), before the mean's division, as ATen's grad_input.mul_(weight). */
+const weighted = (r: JsRecord, x: JsTensor): JsTensor => (r.i1 ? mul(x, saved(r, 2)) : x);
+
 export function bceBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const x = saved(r, 0);
   // ATen's EPSILON is the float 1e-12, in float64 too
-  if (k === 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), Math.fround(1e-12))));
-  return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
+  if (k === 0) return perElement(r, weighted(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), Math.fround(1e-12)))));
+  return perElement(r, weighted(r, mul(neg(log(div(x, rsubS(x, 1)))), g)));
 }
 
 // input: (σ(x) − t)·g; target: −x·g
 export function bceWithLogitsBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const x = saved(r, 0);
-  if (k === 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
-  return perElement(r, mul(neg(x), g));
+  if (k === 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), saved(r, 1)), g)));
+  return perElement(r, weighted(r, mul(neg(x), g)));
 }
 
 // losses 2 (helper losses), as assembly/grad/loss.ts: clamp(d/beta, −1, 1)·g and clamp(d, −delta, delta)·g,

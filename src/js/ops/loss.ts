@@ -26,12 +26,14 @@ const kernels: Partial<Record<Op, Pointwise>> = {
   [Op.SoftMarginLoss]: (x, t, f) => f(Math.log1p(f(Math.exp(f(-x * t))))),
 };
 
-function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number, param = 0): JsTensor {
+/** weight (or null): the BCE losses' elementwise weight, of input's shape, applied before the reduction. */
+function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number, param = 0, weight: JsTensor | null = null): JsTensor {
   const k = kernels[op]!;
   const x = input.data, t = target.data, n = x.length, f = roundOf(input.dtype), p = f(param);
   const elems = empty(input.shape.slice(), input.dtype);
   const e = elems.data;
   for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f, p);
+  if (weight) for (let i = 0; i < n; i++) e[i] = f(e[i] * weight.data[i]);
   let out = elems;
   if (reduction !== Reduction.None) {
     let s = 0;
@@ -41,15 +43,15 @@ function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number,
   }
   // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
   const r = record(op, out, op === Op.SoftMarginLoss ? [input] : [input, target]);
-  if (r) { r.s0 = n; r.s1 = param; r.i0 = reduction; r.saved = [input, target]; }
+  if (r) { r.s0 = n; r.s1 = param; r.i0 = reduction; r.i1 = weight ? 1 : 0; r.saved = weight ? [input, target, weight] : [input, target]; }
   return out;
 }
 
 export const mseLoss = (i: JsTensor, t: JsTensor, red: number): JsTensor => pointwise(Op.MseLoss, i, t, red);
-export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number): JsTensor =>
-  pointwise(Op.BinaryCrossEntropy, i, t, red);
-export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number): JsTensor =>
-  pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red);
+export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null): JsTensor =>
+  pointwise(Op.BinaryCrossEntropy, i, t, red, 0, w);
+export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null): JsTensor =>
+  pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red, 0, w);
 /** losses 2 (helper losses): Op.SmoothL1Loss (p = beta > 0), Op.HuberLoss (p = delta), Op.SoftMarginLoss. */
 export const pointwiseLoss = (op: Op, i: JsTensor, t: JsTensor, red: number, p: number): JsTensor => pointwise(op, i, t, red, p);
 
