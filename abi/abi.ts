@@ -63,6 +63,9 @@ export enum Op {
   SetSlices, SetWhole, Zero, Fill, UniqueDim, // unique(dim) (UniqueDimBackward0, not differentiable); x[...] = value through a view (node CopySlices) or into the whole tensor (copy_, node CopyBackwards): index_put's kernel and rule; zero_ and fill_ under autograd
   GroupNorm, // F.group_norm (helper normdrop): native_group_norm, layer norm's kernel with per-channel weight and bias
   LinalgSvd, // linalg.svdvals and the matrix norms 'nuc', ±2 (helper svd): assembly/ops/svd.ts, saves U and Vh
+  SmoothL1Loss, HuberLoss, SoftMarginLoss, // losses 2 (helper losses): fused like MseLoss; s1 = beta or delta
+  MultiMarginLoss, // losses 2: s0 = margin, s1 = p, i0 = reduction, i1 = weight given
+  MultilabelMarginLoss, // losses 2: i0 = reduction
   Count,
 }
 

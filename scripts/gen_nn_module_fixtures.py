@@ -78,7 +78,8 @@ FORWARD_ERRORS = [
     ("LocalResponseNorm(2) on 2-D", lambda: nn.LocalResponseNorm(2), "new nn.LocalResponseNorm(2)", (2, 3)),
 ]
 
-# (name, PyTorch loss, TS constructor, input shape, target: ("randn", shape) | ("idx", values) | ("prob", shape))
+# (name, PyTorch loss, TS constructor, input shape, target: ("randn", shape) | ("idx", values) | ("prob", shape)
+#  | ("sign", shape) | ("counts", shape)[, a further argument, the same kinds])
 LOSSES = [
     ("MSELoss()", lambda: nn.MSELoss(), "new nn.MSELoss()", (3, 2), ("randn", (3, 2))),
     ("MSELoss(reduction='sum')", lambda: nn.MSELoss(reduction="sum"), "new nn.MSELoss({ reduction: 'sum' })", (3, 2), ("randn", (3, 2))),
@@ -86,9 +87,34 @@ LOSSES = [
     ("CrossEntropyLoss()", lambda: nn.CrossEntropyLoss(), "new nn.CrossEntropyLoss()", (3, 4), ("idx", [0, 3, 1])),
     ("CrossEntropyLoss(ignore_index=1)", lambda: nn.CrossEntropyLoss(ignore_index=1),
      "new nn.CrossEntropyLoss({ ignore_index: 1 })", (3, 4), ("idx", [0, 1, 2])),
+    ("CrossEntropyLoss(label_smoothing=0.2)", lambda: nn.CrossEntropyLoss(label_smoothing=0.2),
+     "new nn.CrossEntropyLoss({ label_smoothing: 0.2 })", (3, 4), ("idx", [0, 3, 1])),
     ("NLLLoss(reduction='sum')", lambda: nn.NLLLoss(reduction="sum"), "new nn.NLLLoss({ reduction: 'sum' })", (2, 3), ("idx", [2, 0])),
     ("BCELoss()", lambda: nn.BCELoss(), "new nn.BCELoss()", ("sigmoid", (4,)), ("prob", (4,))),
     ("BCEWithLogitsLoss()", lambda: nn.BCEWithLogitsLoss(), "new nn.BCEWithLogitsLoss()", (2, 2), ("prob", (2, 2))),
+    # losses 2 (helper losses); a third spec is the further argument (margin ranking's target, var, negative)
+    ("SmoothL1Loss(beta=0.5)", lambda: nn.SmoothL1Loss(beta=0.5), "new nn.SmoothL1Loss({ beta: 0.5 })", (3, 2), ("randn", (3, 2))),
+    ("HuberLoss(reduction='sum', delta=0.7)", lambda: nn.HuberLoss(reduction="sum", delta=0.7),
+     "new nn.HuberLoss({ reduction: 'sum', delta: 0.7 })", (4,), ("randn", (4,))),
+    ("SoftMarginLoss()", lambda: nn.SoftMarginLoss(), "new nn.SoftMarginLoss()", (2, 3), ("sign", (2, 3))),
+    ("KLDivLoss(reduction='batchmean', log_target=True)", lambda: nn.KLDivLoss(reduction="batchmean", log_target=True),
+     "new nn.KLDivLoss({ reduction: 'batchmean', log_target: true })", (2, 3), ("randn", (2, 3))),
+    ("MarginRankingLoss(margin=0.3)", lambda: nn.MarginRankingLoss(margin=0.3), "new nn.MarginRankingLoss({ margin: 0.3 })",
+     (5,), ("randn", (5,)), ("sign", (5,))),
+    ("HingeEmbeddingLoss(reduction='none')", lambda: nn.HingeEmbeddingLoss(reduction="none"),
+     "new nn.HingeEmbeddingLoss({ reduction: 'none' })", (4,), ("sign", (4,))),
+    ("CosineEmbeddingLoss(margin=0.1)", lambda: nn.CosineEmbeddingLoss(margin=0.1), "new nn.CosineEmbeddingLoss({ margin: 0.1 })",
+     (3, 4), ("randn", (3, 4)), ("sign", (3,))),
+    ("PoissonNLLLoss(full=True)", lambda: nn.PoissonNLLLoss(full=True), "new nn.PoissonNLLLoss({ full: true })", (3, 2), ("counts", (3, 2))),
+    ("GaussianNLLLoss(eps=0.01)", lambda: nn.GaussianNLLLoss(eps=0.01), "new nn.GaussianNLLLoss({ eps: 0.01 })",
+     (3, 2), ("randn", (3, 2)), ("prob", (3, 2))),
+    ("TripletMarginLoss(p=1.0, swap=True)", lambda: nn.TripletMarginLoss(p=1.0, swap=True),
+     "new nn.TripletMarginLoss({ p: 1, swap: true })", (3, 4), ("randn", (3, 4)), ("randn", (3, 4))),
+    ("MultiLabelSoftMarginLoss()", lambda: nn.MultiLabelSoftMarginLoss(), "new nn.MultiLabelSoftMarginLoss()", (2, 3), ("prob", (2, 3))),
+    ("MultiMarginLoss(p=2, margin=0.5)", lambda: nn.MultiMarginLoss(p=2, margin=0.5), "new nn.MultiMarginLoss({ p: 2, margin: 0.5 })",
+     (3, 4), ("idx", [1, 0, 3])),
+    ("MultiLabelMarginLoss(reduction='none')", lambda: nn.MultiLabelMarginLoss(reduction="none"),
+     "new nn.MultiLabelMarginLoss({ reduction: 'none' })", (2, 3), ("idx", [[2, -1, 0], [0, 1, -1]])),
 ]
 
 
@@ -127,21 +153,29 @@ def module_case(name, seed, make, ts, spec):
     return c
 
 
-def loss_case(name, make, ts, ispec, tspec):
+def draw_target(tspec):
+    if tspec[0] == "idx":
+        return torch.tensor(tspec[1], dtype=torch.int64)
+    if tspec[0] == "prob":
+        return torch.rand(tspec[1])
+    if tspec[0] == "sign":
+        return torch.randn(tspec[1]).sign()
+    if tspec[0] == "counts":
+        return torch.randint(0, 5, tspec[1]).float()
+    return torch.randn(tspec[1])
+
+
+def loss_case(name, make, ts, ispec, tspec, more=None):
     torch.manual_seed(len(name))
     m = make()
     x = make_input(ispec if isinstance(ispec[0], str) else ispec, torch.float32)
-    if tspec[0] == "idx":
-        t = torch.tensor(tspec[1], dtype=torch.int64)
-    elif tspec[0] == "prob":
-        t = torch.rand(tspec[1])
-    else:
-        t = torch.randn(tspec[1])
-    out = m(x, t)
+    t = draw_target(tspec)
+    extra = [draw_target(more)] if more else []
+    out = m(x, t, *extra)
     upstream = torch.randn(out.shape)
     (g,) = torch.autograd.grad((out * upstream).sum(), [x])
-    return {"name": name, "ts": ts, "repr": repr(m), "input": enc(x), "target": enc(t), "output": enc(out),
-            "grad_fn": type(out.grad_fn).__name__, "upstream": enc(upstream), "input_grad": enc(g)}
+    return {"name": name, "ts": ts, "repr": repr(m), "input": enc(x), "target": enc(t), "more": [enc(e) for e in extra],
+            "output": enc(out), "grad_fn": type(out.grad_fn).__name__, "upstream": enc(upstream), "input_grad": enc(g)}
 
 
 def forward_error(name, make, ts, shape):

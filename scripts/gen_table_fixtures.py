@@ -218,6 +218,7 @@ I32 = lambda *v: torch.tensor(v, dtype=torch.int32)  # noqa: E731
 B = lambda *v: torch.tensor(v, dtype=torch.bool)  # noqa: E731
 F32 = lambda *v: torch.tensor(v, dtype=torch.float32, requires_grad=True)  # noqa: E731
 import pytorch2_compat  # noqa: E402,F401  (F.rms_norm, as PyTorch 2 composes it)
+from loss_cases import LOSSES, LOSS_ERRORS  # noqa: E402  (losses 2, helper losses)
 
 NNNORM = [  # nn normalization and embedding (helper nnnorm): compositions; (name, family, call, make, kwargs)
     ("rms_norm/last dim", "reduction", "F.rms_norm", lambda: [R(3, 4), [4]], {}),
@@ -424,9 +425,10 @@ MANUAL_SCHEMAS = [
 
 def composed_errors():
     errors = error_cases(MANUAL_SCHEMAS)
-    for name, call, make, kwargs in COMPOSED_ERRORS:
+    for name, call, make, kwargs in COMPOSED_ERRORS + LOSS_ERRORS:
         with base.seeded(name):
             args = make()
+            kwargs = kwargs() if callable(kwargs) else kwargs  # a loss's weight, drawn after the inputs
             try:
                 base.resolve(call)(*args, **kwargs)
             except Exception as e:  # noqa: BLE001 -- the exception is the fixture
@@ -447,9 +449,10 @@ def op_cases(table):
                 cases.append(base.run_case(f"{name}/{suffix}", "elementwise", call, [draw(spec)]))
     with base.seeded("softmin/dim 1"):
         cases.append(base.run_case("softmin/dim 1", "softmax", "F.softmin", [base.randn(3, 4), 1]))
-    for name, family, call, make, kwargs in COMPOSED + SPECIAL + NNNORM + NORMDROP:
+    for name, family, call, make, kwargs in COMPOSED + SPECIAL + NNNORM + NORMDROP + LOSSES:
         with base.seeded(name):
-            cases.append(base.run_case(name, family, call, make(), kwargs))
+            args = make()  # then the keyword tensors (a loss's weight), drawn in the same scope
+            cases.append(base.run_case(name, family, call, args, kwargs() if callable(kwargs) else kwargs))
     # reductions 2: compositions (all, any, count_nonzero: comparisons and the integer sum)
     for name, call, args, kwargs in REDUCTIONS2:
         with base.seeded(name):

@@ -3,6 +3,8 @@
 Importing this module adds them to torch.nn.functional, so every fixture generator calls them
 by their PyTorch 2 names (docs/api.md lists them among the PyTorch 2 differences)."""
 
+import math
+
 import torch
 import torch.nn.functional as F
 
@@ -17,3 +19,44 @@ def _rms_norm(input, normalized_shape, weight=None, eps=None):
 
 if not hasattr(F, "rms_norm"):
     F.rms_norm = _rms_norm
+
+
+_smooth_l1_loss_113 = F.smooth_l1_loss
+
+
+def _smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    """PyTorch 2's F.smooth_l1_loss: beta = 0 is l1_loss (1.13's kernel gives −1 as the gradient at d = 0)."""
+    if beta == 0.0:
+        return F.l1_loss(input, target, size_average=size_average, reduce=reduce, reduction=reduction)
+    return _smooth_l1_loss_113(input, target, size_average=size_average, reduce=reduce, reduction=reduction, beta=beta)
+
+
+def _gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"):
+    """PyTorch 2's F.gaussian_nll_loss: var is cloned before its in-place clamp (1.13 clamps the caller's var)."""
+    if var.size() != input.size():
+        if input.size()[:-1] == var.size():
+            var = torch.unsqueeze(var, -1)
+        elif input.size()[:-1] == var.size()[:-1] and var.size(-1) == 1:
+            pass
+        else:
+            raise ValueError("var is of incorrect size")
+    if reduction != "none" and reduction != "mean" and reduction != "sum":
+        raise ValueError(reduction + " is not valid")
+    if torch.any(var < 0):
+        raise ValueError("var has negative entry/entries")
+    var = var.clone()
+    with torch.no_grad():
+        var.clamp_(min=eps)
+    loss = 0.5 * (torch.log(var) + (input - target)**2 / var)
+    if full:
+        loss += 0.5 * math.log(2 * math.pi)
+    if reduction == "mean":
+        return loss.mean()
+    elif reduction == "sum":
+        return loss.sum()
+    return loss
+
+
+if torch.__version__.startswith("1."):
+    F.smooth_l1_loss = _smooth_l1_loss
+    F.gaussian_nll_loss = _gaussian_nll_loss

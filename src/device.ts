@@ -178,9 +178,17 @@ export interface Backend {
   /** x·wᵀ + bias for 2-D x (AddmmBackward0). */
   linear(x: Handle, w: Handle, bias: Handle | null): Handle;
   mseLoss(input: Handle, target: Handle, reduction: number): Handle;
-  binaryCrossEntropy(input: Handle, target: Handle, reduction: number): Handle;
-  binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number): Handle;
-  nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number): Handle;
+  /** losses 2: Op.SmoothL1Loss (p = beta > 0), Op.HuberLoss (p = delta > 0), Op.SoftMarginLoss; same shapes and dtype. */
+  pointwiseLoss(op: Op, input: Handle, target: Handle, reduction: number, p: number): Handle;
+  /** multi_margin_loss: input (N, C), (C,) or 0-d, int64 targets in range, weight (C) or null, p 1 or 2. */
+  multiMarginLoss(input: Handle, target: Handle, weight: Handle | null, p: number, margin: number, reduction: number): Handle;
+  /** multilabel_margin_loss: input (N, C), (C,) or 0-d, int64 target of input's numel, classes in [−1, C). */
+  multilabelMarginLoss(input: Handle, target: Handle, reduction: number): Handle;
+  /** weight: of input's shape and dtype, or null. */
+  binaryCrossEntropy(input: Handle, target: Handle, reduction: number, weight: Handle | null): Handle;
+  binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number, weight: Handle | null): Handle;
+  /** weight: (C) class weights in the input's dtype, or null. */
+  nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number, weight: Handle | null): Handle;
   // ternary and linalg 2
   /** The shape of a node's saved tensor k (where's condition), or null once freed. */
   savedShape(node: NodeRef, k: number): number[] | null;

@@ -246,5 +246,10 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.UniqueDim]: 'UniqueDimBackward0',
   [Op.GroupNorm]: 'NativeGroupNormBackward0',
   [Op.LinalgSvd]: 'LinalgSvdBackward0',
+  [Op.SmoothL1Loss]: 'SmoothL1LossBackward0',
+  [Op.HuberLoss]: 'HuberLossBackward0',
+  [Op.SoftMarginLoss]: 'SoftMarginLossBackward0',
+  [Op.MultiMarginLoss]: 'MultiMarginLossBackward0',
+  [Op.MultilabelMarginLoss]: 'MultilabelMarginLossBackward0',
   [Op.Count]: '',
 };

@@ -178,6 +178,7 @@ export class GradFn {
         const node = { out: dev.nodeShape(r), inputs: inputs.map((i) => i.shape), saved: (k: number) => dev.savedShape(r, k), ints };
         return { name, shape: source.shape(node), key: {} };
       }
+      if (source === 'saved1') return { name, shape: dev.savedShape(r, 1) ?? dev.nodeShape(r), key: {} }; // a target that is no input (soft_margin_loss, multi_margin_loss)
       return { name, shape: source === 'scalar' ? [] : dev.nodeShape(r), key: {} };
     });
   }

@@ -10,12 +10,12 @@
 // A source is the record's input k, the node's result, or a tensor PyTorch makes
 // on the side: the wrapped number of `x * 2`, nll_loss's total_weight (both 0-d),
 // max(dim)'s indices and gather's and take's index (the result's shape), and addmm's mat2, the
-// transposed weight.
+// transposed weight; 'saved1' is the record's saved tensor 1 that is no input (soft_margin_loss's and multi_margin_loss's target).
 
 import { Op } from '../abi/abi.js';
 import { formulaSaves } from './saved_tensors.generated.js';
 
-export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2' | 'condition' | Shaped;
+export type SavedSource = number | 'result' | 'scalar' | 'indices' | 'mat2' | 'condition' | 'saved1' | Shaped;
 /** A tensor PyTorch saves that the record keeps in another form, or not at all: drawn with this shape. */
 export interface Shaped { shape: (node: NodeShapes) => number[] }
 /** What a rule may read of a record: its output's and inputs' shapes, its saved tensor k's (null once freed), i0 and i1. */
@@ -86,6 +86,11 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
   [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
   [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
+  [Op.SmoothL1Loss]: always(['self', 0], ['target', 1]), // losses 2 (helper losses)
+  [Op.HuberLoss]: always(['self', 0], ['target', 1]),
+  [Op.SoftMarginLoss]: always(['self', 0], ['target', 'saved1']), // target: saved, no input of the node
+  [Op.MultiMarginLoss]: always(['self', 0], ['target', 'saved1']),
+  [Op.MultilabelMarginLoss]: always(['self', 0], ['target', 'saved1']),
   // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
   [Op.Gather]: always(['index', 'indices'], ['self', 0]),
   [Op.Take]: always(['index', 'indices'], ['self', 0]),

@@ -22,6 +22,8 @@ interface ModuleCase {
 interface LossCase {
   name: string; ts: string; repr: string; input: TensorFixture; target: TensorFixture; output: TensorFixture;
   grad_fn: string; upstream: TensorFixture; input_grad: TensorFixture;
+  /** the losses of three arguments: the third (margin ranking's target, var, negative) */
+  more: TensorFixture[];
 }
 interface ForwardError { name: string; ts: string; input_shape: number[]; error_type: string; error: string }
 const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[]; forward_errors: ForwardError[] }>('nn_modules.json');
@@ -69,7 +71,7 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
       const m = build(c.ts, device);
       expect(String(m)).toBe(c.repr);
       const x = fromFixture(c.input, device, true);
-      const out = m.call(x, fromFixture(c.target, device, false));
+      const out = m.call(x, fromFixture(c.target, device, false), ...c.more.map((t) => fromFixture(t, device, false)));
       expectClose(out, c.output, tolerances.loss, 'loss');
       expect(out.grad_fn?.name()).toBe(c.grad_fn);
       out.backward(fromFixture(c.upstream, device, false));
@@ -87,6 +89,37 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
     }
     for (const loss of [new nn.NLLLoss(), new nn.CrossEntropyLoss()]) {
       expect(loss.call(torch.zeros([2, 3], { device }), torch.tensor([0, 2], { device, dtype: torch.long })).shape).toEqual([]);
+    }
+    // losses 2 (helper losses): each module's defaults give the F loss's default result
+    const x = torch.tensor([[0.5, -1], [2, 0.25]], { device }), y = torch.tensor([[1, -1], [-1, 1]], { device });
+    for (const [loss, f] of [
+      [new nn.SmoothL1Loss(), F.smooth_l1_loss], [new nn.HuberLoss(), F.huber_loss], [new nn.SoftMarginLoss(), F.soft_margin_loss],
+      [new nn.KLDivLoss({ reduction: 'sum' }), (a: torch.Tensor, b: torch.Tensor) => F.kl_div(a, b, { reduction: 'sum' })],
+      [new nn.HingeEmbeddingLoss(), F.hinge_embedding_loss], [new nn.PoissonNLLLoss(), F.poisson_nll_loss],
+      [new nn.MultiLabelSoftMarginLoss(), F.multilabel_soft_margin_loss],
+    ] as const) expect(loss.call(x, y.abs()).item()).toBe(f(x, y.abs()).item());
+    const labels = torch.tensor([1, 0], { device, dtype: torch.long });
+    expect(new nn.MultiMarginLoss().call(x, labels).item()).toBe(F.multi_margin_loss(x, labels).item());
+    const weight = torch.tensor([0.5, 2], { device });
+    expect(new nn.NLLLoss({ weight }).call(x, labels).item()).toBe(F.nll_loss(x, labels, { weight }).item());
+    expect(new nn.CrossEntropyLoss({ weight }).call(x, labels).item()).toBe(F.cross_entropy(x, labels, { weight }).item());
+    expect(new nn.CrossEntropyLoss({ weight }).call(x, labels).item()).not.toBe(F.cross_entropy(x, labels).item());
+    const p = x.sigmoid(), q = y.abs().mul(0.5);
+    expect(new nn.BCELoss({ weight }).call(p, q).item()).toBe(F.binary_cross_entropy(p, q, { weight }).item());
+    expect(new nn.BCEWithLogitsLoss({ weight }).call(x, q).item()).toBe(F.binary_cross_entropy_with_logits(x, q, { weight }).item());
+    const multi = torch.tensor([[1, -1], [0, 1]], { device, dtype: torch.long });
+    expect(new nn.MultiLabelMarginLoss().call(x, multi).item()).toBe(F.multilabel_margin_loss(x, multi).item());
+    const sign = torch.tensor([1, -1], { device });
+    for (const [loss, f] of [
+      [new nn.MarginRankingLoss(), (a: torch.Tensor, b: torch.Tensor) => F.margin_ranking_loss(a.sum(1), b.sum(1), sign)],
+      [new nn.CosineEmbeddingLoss(), (a: torch.Tensor, b: torch.Tensor) => F.cosine_embedding_loss(a, b, sign)],
+      [new nn.GaussianNLLLoss(), (a: torch.Tensor, b: torch.Tensor) => F.gaussian_nll_loss(a, b, b.abs())],
+      [new nn.TripletMarginLoss(), (a: torch.Tensor, b: torch.Tensor) => F.triplet_margin_loss(a, b, b.neg())],
+    ] as const) {
+      const third = loss instanceof nn.MarginRankingLoss || loss instanceof nn.CosineEmbeddingLoss ? sign
+        : loss instanceof nn.GaussianNLLLoss ? y.abs() : y.neg();
+      const [a, b] = loss instanceof nn.MarginRankingLoss ? [x.sum(1), y.sum(1)] : [x, y];
+      expect(loss.call(a, b, third).item()).toBe(f(x, y).item());
     }
     class Net extends nn.Module {
       steps = this.register_buffer('steps', torch.zeros([1], { device }));

@@ -13,12 +13,14 @@ import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
-  gatherFlatBackward, gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
+  medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
+  multilabelMarginLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
   pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
-  scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, svdBackward, ternaryBackward, zerosBackward,
+  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, svdBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -263,6 +265,11 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.UniqueDim: return notDifferentiable();
     case Op.GroupNorm: return layerNormBackward(r, g, k);
     case Op.LinalgSvd: return svdBackward(r, g, k);
+    case Op.SmoothL1Loss: return smoothL1LossBackward(r, g, k);
+    case Op.HuberLoss: return huberLossBackward(r, g, k);
+    case Op.SoftMarginLoss: return softMarginLossBackward(r, g, k);
+    case Op.MultiMarginLoss: return multiMarginLossBackward(r, g, k);
+    case Op.MultilabelMarginLoss: return multilabelMarginLossBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -11,7 +11,7 @@ import { Op, Err, DType, Reduction } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dimOf, dtypeOf } from '../tensors';
 import { inNdim, inShape } from '../tape';
 import { binary, unary, scalar } from '../ops/elementwise';
-import { T, saved, s0, i0, i1, mul, div, neg, log, mulS, divS } from './helpers';
+import { T, saved, s0, s1, i0, i1, mul, div, neg, log, mulS, divS, addS, un } from './helpers';
 
 function sub(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Sub, a, b, 1)); }
 function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0, 0)); }
@@ -28,17 +28,42 @@ export function mseLossBackward(r: usize, g: i32, k: i32): i32 {
   return mul(mulS(sub(saved(r, k), saved(r, 1 - k)), norm), g);
 }
 
+/** Times the BCE losses' weight (saved 2, when i1), before the mean's division, as ATen's grad_input.mul_(weight). */
+function weighted(r: usize, x: i32): i32 { return i1(r) ? mul(x, saved(r, 2)) : x; }
+
 export function bceBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
   // ATen's EPSILON is the float 1e-12, in float64 too
-  if (k == 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), <f64><f32>1e-12)));
-  return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
+  if (k == 0) return perElement(r, weighted(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), <f64><f32>1e-12))));
+  return perElement(r, weighted(r, mul(neg(log(div(x, rsubS(x, 1)))), g)));
 }
 
 export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
-  if (k == 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
-  return perElement(r, mul(neg(x), g));
+  if (k == 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), saved(r, 1)), g)));
+  return perElement(r, weighted(r, mul(neg(x), g)));
+}
+
+// losses 2 (helper losses). smooth_l1_loss_backward and huber_loss_backward are ATen's
+// x ≤ −p ? −c : x ≥ p ? c : x·c/p (huber: x·c), d = self − other, that is clamp(d/p, −1, 1) and
+// clamp(d, −p, p) with other = target for self's gradient, and self for target's
+function clamp(a: i32, lo: f64, hi: f64): i32 { return a < 0 ? a : T(scalar(Op.Clamp, a, lo, hi, 0)); }
+
+export function smoothL1LossBackward(r: usize, g: i32, k: i32): i32 {
+  const beta = s1(r);
+  return perElement(r, mul(clamp(divS(sub(saved(r, k), saved(r, 1 - k)), beta), -1, 1), g));
+}
+
+export function huberLossBackward(r: usize, g: i32, k: i32): i32 {
+  const delta = s1(r);
+  return perElement(r, mul(clamp(sub(saved(r, k), saved(r, 1 - k)), -delta, delta), g));
+}
+
+/** −t·z/(1 + z)·g, z = exp(−t·x) (ATen's soft_margin_loss_backward); target is saved, no input. */
+export function softMarginLossBackward(r: usize, g: i32, k: i32): i32 {
+  const x = saved(r, 0), t = saved(r, 1);
+  const z = un(Op.Exp, neg(mul(t, x)));
+  return perElement(r, mul(div(mul(neg(t), z), addS(z, 1)), g));
 }
 
 /** The gradient is −g (over total_weight for 'mean') at each target class, 0 elsewhere. */
@@ -54,18 +79,22 @@ export function nllLossBackward(r: usize, g: i32, k: i32): i32 {
   const nb = nd == 2 ? dimOf(out, 0) : 1;
   const nc = nd == 2 ? dimOf(out, 1) : dimOf(out, 0);
   const perItem = i0(r) == Reduction.None && nd == 2;
-  if (f64) nllScatter<f64>(po, pt, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
-  else nllScatter<f32>(po, pt, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  const pw = s1(r) != 0 ? dataOf(saved(r, 1)) : 0;
+  if (f64) nllScatter<f64>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  else nllScatter<f32>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
   return out;
 }
 
-function nllScatter<E>(po: usize, pt: usize, pg: usize, nb: i32, nc: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
+/** ATen's nll_loss_backward_out_frame: −w[t]·g[b] per item, else w[t]·−(g / total weight or g); w = 1 without weights. */
+function nllScatter<E>(po: usize, pt: usize, pw: usize, pg: usize, nb: i32, nc: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
   const shift = alignof<E>();
   const g0 = load<E>(pg);
   const scaled: E = -(mean ? g0 / <E>total : g0);
   for (let b = 0; b < nb; b++) {
     const t = load<i32>(pt + (<usize>b << 2));
     if (t == ignore) continue;
-    store<E>(po + (<usize>(b * nc + t) << shift), perItem ? -load<E>(pg + (<usize>b << shift)) : scaled);
+    const w: E = pw ? load<E>(pw + (<usize>t << shift)) : <E>1;
+    const v: E = perItem ? (pw ? -w * load<E>(pg + (<usize>b << shift)) : -load<E>(pg + (<usize>b << shift))) : (pw ? w * scaled : scaled);
+    store<E>(po + (<usize>(b * nc + t) << shift), v);
   }
 }

@@ -10,6 +10,8 @@ export { reduce2Backward } from './reduce_stats'; // reductions 2
 export { catBackward, stackBackward, sliceBackward } from './shape';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
+export { smoothL1LossBackward, huberLossBackward, softMarginLossBackward } from './loss'; // losses 2 (helper losses)
+export { multiMarginLossBackward, multilabelMarginLossBackward } from './margin_loss';
 export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more';

@@ -18,7 +18,18 @@ import { sumAllOf } from '../kernels/reduce';
 @inline function expT<T>(x: T): T { return <T>Math.exp(<f64>x); }
 
 // @ts-ignore: decorator
-@inline function lossScalar<T>(op: i32, x: T, t: T): T {
+@inline function lossScalar<T>(op: i32, x: T, t: T, p: T): T {
+  if (op == Op.SmoothL1Loss) {
+    // z < beta ? 0.5·z²/beta : z − 0.5·beta, z = |x − t| (ATen's smooth_l1_kernel)
+    const z = abs<T>(x - t);
+    return z < p ? <T>0.5 * z * z / p : z - <T>0.5 * p;
+  }
+  if (op == Op.HuberLoss) {
+    // z < delta ? 0.5·z² : delta·(z − 0.5·delta) (ATen's huber_kernel)
+    const z = abs<T>(x - t);
+    return z < p ? <T>0.5 * z * z : p * (z - <T>0.5 * p);
+  }
+  if (op == Op.SoftMarginLoss) return <T>Math.log1p(<f64>expT<T>(-x * t)); // log1p(exp(−x·t))
   if (op == Op.MseLoss) {
     const d = x - t;
     return d * d;
@@ -34,33 +45,42 @@ import { sumAllOf } from '../kernels/reduce';
 }
 
 // @ts-ignore: decorator
-@inline function lossRun<T>(op: i32, x: usize, t: usize, out: usize, n: i32): void {
+@inline function lossRun<T>(op: i32, x: usize, t: usize, out: usize, n: i32, p: T): void {
   for (let i = 0; i < n; i++) {
     const o = <usize>i << alignof<T>();
-    store<T>(out + o, lossScalar<T>(op, load<T>(x + o), load<T>(t + o)));
+    store<T>(out + o, lossScalar<T>(op, load<T>(x + o), load<T>(t + o), p));
   }
 }
 
 // @ts-ignore: decorator
-@inline function lossRunOf<T>(op: i32, x: usize, t: usize, out: usize, n: i32): void {
+@inline function lossRunOf<T>(op: i32, x: usize, t: usize, out: usize, n: i32, p: T): void {
   switch (op) {
-    case Op.MseLoss: lossRun<T>(Op.MseLoss, x, t, out, n); break;
-    case Op.BinaryCrossEntropy: lossRun<T>(Op.BinaryCrossEntropy, x, t, out, n); break;
-    case Op.BinaryCrossEntropyWithLogits: lossRun<T>(Op.BinaryCrossEntropyWithLogits, x, t, out, n); break;
+    case Op.MseLoss: lossRun<T>(Op.MseLoss, x, t, out, n, p); break;
+    case Op.BinaryCrossEntropy: lossRun<T>(Op.BinaryCrossEntropy, x, t, out, n, p); break;
+    case Op.BinaryCrossEntropyWithLogits: lossRun<T>(Op.BinaryCrossEntropyWithLogits, x, t, out, n, p); break;
+    case Op.SmoothL1Loss: lossRun<T>(Op.SmoothL1Loss, x, t, out, n, p); break;
+    case Op.HuberLoss: lossRun<T>(Op.HuberLoss, x, t, out, n, p); break;
+    case Op.SoftMarginLoss: lossRun<T>(Op.SoftMarginLoss, x, t, out, n, p); break;
     default: unreachable();
   }
 }
 
 /** The elementwise loss reduced as asked, into a new tensor (not recorded). */
-function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32): i32 {
+/** weight (0 for none): the BCE losses' elementwise weight, of input's shape, applied before the reduction (ATen's loss.mul_(weight)). */
+function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64, weight: i32): i32 {
   const n = numelOf(input);
   const dtype = dtypeOf(input);
   const f64 = dtype == DType.Float64;
   const elems = newTensorN(ndimOf(input), shapePtr(input), dtype, n);
   if (!elems) return Err.OutOfMemory;
   const px = dataOf(input), pt = dataOf(target), pe = dataOf(elems);
-  if (f64) lossRunOf<f64>(op, px, pt, pe, n);
-  else lossRunOf<f32>(op, px, pt, pe, n);
+  if (f64) lossRunOf<f64>(op, px, pt, pe, n, p);
+  else lossRunOf<f32>(op, px, pt, pe, n, <f32>p);
+  if (weight) {
+    const pw = dataOf(weight);
+    if (f64) for (let i = 0; i < n; i++) { const o = <usize>i << 3; store<f64>(pe + o, load<f64>(pe + o) * load<f64>(pw + o)); }
+    else for (let i = 0; i < n; i++) { const o = <usize>i << 2; store<f32>(pe + o, load<f32>(pe + o) * load<f32>(pw + o)); }
+  }
   if (reduction == Reduction.None) return elems;
   const out = newTensor(0, SHAPE, dtype);
   if (!out) { release(elems); return Err.OutOfMemory; }
@@ -72,36 +92,44 @@ function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32): i32 {
   return out;
 }
 
-function pointwise(op: i32, input: i32, target: i32, reduction: i32): i32 {
-  const out = pointwiseLoss(op, input, target, reduction);
-  if (out < 0 || !shouldRecord2(input, target)) return out;
-  const r = newRecord(op, 2, out);
+function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0, weight: i32 = 0): i32 {
+  const out = pointwiseLoss(op, input, target, reduction, p, weight);
+  // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
+  const inputs = op == Op.SoftMarginLoss ? 1 : 2;
+  if (out < 0 || !(inputs == 1 ? shouldRecord1(input) : shouldRecord2(input, target))) return out;
+  const r = newRecord(op, inputs, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
-  setInput(r, 1, target);
-  setParams(r, <f64>numelOf(input), 0, reduction, 0);
+  if (inputs == 2) setInput(r, 1, target);
+  setParams(r, <f64>numelOf(input), p, reduction, weight ? 1 : 0);
   save(r, 0, input);
   save(r, 1, target);
+  if (weight) save(r, 2, weight);
   return out;
 }
 
 export function mse_loss(input: i32, target: i32, reduction: i32): i32 {
   return pointwise(Op.MseLoss, input, target, reduction);
 }
-export function binary_cross_entropy(input: i32, target: i32, reduction: i32): i32 {
-  return pointwise(Op.BinaryCrossEntropy, input, target, reduction);
+export function binary_cross_entropy(input: i32, target: i32, reduction: i32, weight: i32): i32 {
+  return pointwise(Op.BinaryCrossEntropy, input, target, reduction, 0, weight);
 }
-export function binary_cross_entropy_with_logits(input: i32, target: i32, reduction: i32): i32 {
-  return pointwise(Op.BinaryCrossEntropyWithLogits, input, target, reduction);
+export function binary_cross_entropy_with_logits(input: i32, target: i32, reduction: i32, weight: i32): i32 {
+  return pointwise(Op.BinaryCrossEntropyWithLogits, input, target, reduction, 0, weight);
+}
+/** losses 2 (helper losses): smooth_l1_loss (p = beta > 0), huber_loss (p = delta), soft_margin_loss. */
+export function pointwise_loss(op: i32, input: i32, target: i32, reduction: i32, p: f64): i32 {
+  if (op != Op.SmoothL1Loss && op != Op.HuberLoss && op != Op.SoftMarginLoss) unreachable();
+  return pointwise(op, input, target, reduction, p);
 }
 
 /**
- * nll_loss with int64 class targets; input (N, C) or (C,), target (N,) or ().
+ * nll_loss with int64 class targets; input (N, C) or (C,), target (N,) or (); weight (C) or 0.
  * The reduced forms sum with PyTorch's cascade (LossNLL.cpp nll_loss_out_frame):
  * 8 partial sums in the element type, level j+1 absorbing level j every 16^(j+1) items, so
- * the rounding matches PyTorch's, not just the value.
+ * the rounding matches PyTorch's, not just the value; the class weights have their own cascade.
  */
-export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i32): i32 {
+export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i32, weight: i32): i32 {
   const batched = ndimOf(input) == 2;
   const nb = batched ? dimOf(input, 0) : 1;
   const nc = batched ? dimOf(input, 1) : dimOf(input, 0);
@@ -110,56 +138,72 @@ export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i
   if (perItem) store<i32>(SHAPE, nb);
   const out = newTensor(perItem ? 1 : 0, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
-  const counted = dtype == DType.Float64
-    ? nllForward<f64>(dataOf(input), dataOf(target), dataOf(out), nb, nc, perItem, reduction, ignoreIndex)
-    : nllForward<f32>(dataOf(input), dataOf(target), dataOf(out), nb, nc, perItem, reduction, ignoreIndex);
+  const pw = weight ? dataOf(weight) : 0;
+  const total = dtype == DType.Float64
+    ? nllForward<f64>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, perItem, reduction, ignoreIndex)
+    : nllForward<f32>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, perItem, reduction, ignoreIndex);
   if (!shouldRecord1(input)) return out;
   const r = newRecord(Op.NllLoss, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
   setInput(r, 1, target);
-  setParams(r, <f64>counted, 0, reduction, ignoreIndex);
+  setParams(r, total, weight ? 1 : 0, reduction, ignoreIndex);
   save(r, 0, target);
+  if (weight) save(r, 1, weight);
   return out;
 }
 
-/** nll_loss's values into out (per item, or the reduced scalar); returns the count of targets not ignored. */
-function nllForward<T>(px: usize, pt: usize, po: usize, nb: i32, nc: i32, perItem: bool, reduction: i32, ignoreIndex: i32): i32 {
+// the cascade's partial sums: the losses' 8 levels, then the weights' 8 (element type T)
+const CASCADE: usize = memory.data(128, 16);
+
+/** nll_loss's values into out (per item, or the reduced scalar); returns the total weight (the count of targets not ignored without weights). */
+function nllForward<T>(px: usize, pt: usize, pw: usize, po: usize, nb: i32, nc: i32, perItem: bool, reduction: i32, ignoreIndex: i32): f64 {
   const shift = alignof<T>();
   let counted = 0;
   if (perItem) {
     for (let b = 0; b < nb; b++) {
       const t = load<i32>(pt + (<usize>b << 2));
-      const v: T = t == ignoreIndex ? <T>0 : -load<T>(px + (<usize>(b * nc + t) << shift));
+      let v: T = 0;
+      if (t != ignoreIndex) {
+        v = -load<T>(px + (<usize>(b * nc + t) << shift));
+        if (pw) v *= load<T>(pw + (<usize>t << shift));
+        counted++;
+      }
       store<T>(po + (<usize>b << shift), v);
-      if (t != ignoreIndex) counted++;
     }
-    return counted;
+    return <f64>counted;
   }
-  // cascade of partial sums; nb < 2^40, so level_power = max(4, ceil(log2 nb) / 8) = 4
-  let l0: T = 0, l1: T = 0, l2: T = 0, l3: T = 0, l4: T = 0, l5: T = 0, l6: T = 0, l7: T = 0;
+  // nb < 2^40, so level_power = max(4, ceil(log2 nb) / 8) = 4
+  const L = CASCADE, W = CASCADE + (<usize>8 << shift);
+  memory.fill(CASCADE, 0, 128);
   for (let b = 0; b < nb; b++) {
     const t = load<i32>(pt + (<usize>b << 2));
     if (t == ignoreIndex) continue;
     counted++;
-    l0 -= load<T>(px + (<usize>(b * nc + t) << shift));
-    if (b & 0xf) continue;
-    l1 += l0; l0 = 0;
-    if (b & 0xf0) continue;
-    l2 += l1; l1 = 0;
-    if (b & 0xf00) continue;
-    l3 += l2; l2 = 0;
-    if (b & 0xf000) continue;
-    l4 += l3; l3 = 0;
-    if (b & 0xf0000) continue;
-    l5 += l4; l4 = 0;
-    if (b & 0xf00000) continue;
-    l6 += l5; l5 = 0;
-    if (b & 0xf000000) continue;
-    l7 += l6; l6 = 0;
+    const x = load<T>(px + (<usize>(b * nc + t) << shift));
+    if (pw) {
+      const w = load<T>(pw + (<usize>t << shift));
+      store<T>(L, load<T>(L) - x * w);
+      store<T>(W, load<T>(W) + w);
+    } else {
+      store<T>(L, load<T>(L) - x);
+    }
+    for (let j = 0; j < 7; j++) {
+      if (b & (0xf << (j * 4))) break;
+      const o = <usize>j << shift, o1 = <usize>(j + 1) << shift;
+      store<T>(L + o1, load<T>(L + o1) + load<T>(L + o));
+      store<T>(W + o1, load<T>(W + o1) + load<T>(W + o));
+      store<T>(L + o, 0);
+      store<T>(W + o, 0);
+    }
   }
-  let total: T = <T>0 + l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7;
-  if (reduction == Reduction.Mean) total /= <T>counted;
+  let total: T = 0, weights: T = 0;
+  for (let j = 0; j < 8; j++) {
+    total += load<T>(L + (<usize>j << shift));
+    weights += load<T>(W + (<usize>j << shift));
+  }
+  const totalWeight: T = pw ? weights : <T>counted;
+  if (reduction == Reduction.Mean) total /= totalWeight;
   store<T>(po, total);
-  return counted;
+  return <f64>totalWeight;
 }

@@ -16,6 +16,7 @@ import * as optim from './ops/optim.js';
 import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
 import * as scatterReduceOps from './ops/scatter_reduce.js'; // helper leftovers
+import * as marginLoss from './ops/margin_loss.js'; // losses 2 (helper losses)
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import { linalgSvdvals } from './ops/svd.js'; // helper svd
@@ -118,12 +119,19 @@ export class JsDevice implements Backend {
   matmul(op: Op, a: Handle, b: Handle): Handle { return linalg.matmul(op, T(a), T(b)); }
   linear(x: Handle, w: Handle, bias: Handle | null): Handle { return linalg.linear(T(x), T(w), bias as JsTensor | null); }
   mseLoss(i: Handle, t: Handle, red: number): Handle { return loss.mseLoss(T(i), T(t), red); }
-  binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle { return loss.binaryCrossEntropy(T(i), T(t), red); }
-  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
-    return loss.binaryCrossEntropyWithLogits(T(i), T(t), red);
+  pointwiseLoss(op: Op, i: Handle, t: Handle, red: number, p: number): Handle { return loss.pointwiseLoss(op, T(i), T(t), red, p); }
+  multiMarginLoss(i: Handle, t: Handle, w: Handle | null, p: number, margin: number, red: number): Handle {
+    return marginLoss.multiMarginLoss(T(i), T(t), w === null ? null : T(w), p, margin, red);
   }
-  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
-    return loss.nllLoss(T(i), T(t), red, ignoreIndex);
+  multilabelMarginLoss(i: Handle, t: Handle, red: number): Handle { return marginLoss.multilabelMarginLoss(T(i), T(t), red); }
+  binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
+    return loss.binaryCrossEntropy(T(i), T(t), red, w === null ? null : T(w));
+  }
+  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
+    return loss.binaryCrossEntropyWithLogits(T(i), T(t), red, w === null ? null : T(w));
+  }
+  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number, w: Handle | null): Handle {
+    return loss.nllLoss(T(i), T(t), red, ignoreIndex, w === null ? null : T(w));
   }
   // ternary and linalg 2
   savedShape(node: NodeRef, k: number): number[] | null { return (node as JsRecord).saved[k]?.shape.slice() ?? null; }

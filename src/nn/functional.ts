@@ -11,7 +11,12 @@ import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, su
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { hardtanh } from './functional.generated.js';
-import { warnOnce } from './warn.js';
+import {
+  reductionOf, warnBroadcast, refuseUnsupported, checkLossArgs, checkLossDtypes, castTo, sizeStr, broadcastFused, type ReductionName, type LossOptions,
+} from './loss_args.js';
+export { reductionOf, type ReductionName, type LossOptions } from './loss_args.js';
+export * from './losses.js'; // losses 2 (helper losses)
+import { crossEntropyProbs, smoothedNll, checkSmoothing } from './cross_entropy.js';
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
@@ -23,18 +28,6 @@ import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
 import { linear as linearOp } from '../ops/linalg.js';
-
-export type ReductionName = 'mean' | 'sum' | 'none';
-
-/** @internal the loss functions' `reduction` option as the devices take it */
-export function reductionOf(r: ReductionName | undefined): Reduction {
-  switch (r === undefined ? 'mean' : r) {
-    case 'mean': return Reduction.Mean;
-    case 'sum': return Reduction.Sum;
-    case 'none': return Reduction.None;
-    default: throw new ValueError(`${pyStr(r)} is not a valid value for reduction`);
-  }
-}
 
 /** max(x, 0). @example F.relu(x) */
 export const relu = (input: Tensor): Tensor => reluOp(input);
@@ -90,49 +83,8 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null | { b
 
 // ---- losses -------------------------------------------------------------------
 
-export interface LossOptions { reduction?: ReductionName }
-export interface NllLossOptions extends LossOptions { ignore_index?: number }
-
-
-const sizeStr = (s: readonly number[]): string => `torch.Size([${s.join(', ')}])`;
-
-/** PyTorch's warning for regression losses whose target broadcasts against the input. */
-function warnBroadcast(input: Tensor, target: Tensor): void {
-  if (sameShape(input._shape, target._shape)) return;
-  warnOnce(`Using a target size (${sizeStr(target._shape)}) that is different to the input size (${sizeStr(input._shape)}). ` +
-    'This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.');
-}
-
-// PyTorch options not implemented yet: refused, since ignoring them would give a
-// silently different loss (weight, pos_weight, label_smoothing, the deprecated
-// size_average / reduce).
-const UNSUPPORTED = ['weight', 'pos_weight', 'label_smoothing', 'size_average', 'reduce'];
-
-function refuseUnsupported(options: object, fn: string): void {
-  for (const k of UNSUPPORTED) {
-    const v = (options as Record<string, unknown>)[k];
-    if (v === undefined || v === null || (k === 'label_smoothing' && v === 0)) continue;
-    throw new NotImplementedError(`wasmgrad: ${fn}(${k}=...) is not supported yet`);
-  }
-}
-
-function checkLossArgs(input: Tensor, target: Tensor, fn: string): void {
-  checkTensor(input, fn, 'input');
-  checkTensor(target, fn, 'target');
-  deviceOf(input, target);
-  checkFloating(input, fn);
-  checkFloating(target, fn);
-}
-
-/** ATen's error for a loss kernel given a float32 and a float64 operand (binary_cross_entropy). */
-function checkLossDtypes(input: Tensor, target: Tensor): void {
-  if (input._dtype !== target._dtype) {
-    throw new RuntimeError(`Found dtype ${target.dtype._scalarType} but expected ${input.dtype._scalarType}`);
-  }
-}
-
-/** t converted to dtype d (recorded, so the gradient reaches t in its own dtype), or t itself. */
-const castTo = (t: Tensor, d: DType): Tensor => (t._dtype === d ? t : d === DType.Float64 ? t.double() : t.float());
+export interface NllLossOptions extends LossOptions { ignore_index?: number; weight?: Tensor | null }
+export interface CrossEntropyOptions extends NllLossOptions { label_smoothing?: number }
 
 /**
  * Mean squared error: mean((input − target)²), or its sum, or elementwise.
@@ -144,22 +96,7 @@ export function mse_loss(input: Tensor, target: Tensor, options: LossOptions = {
   refuseUnsupported(options, 'mse_loss');
   checkLossArgs(input, target, 'mse_loss');
   const reduction = reductionOf(options.reduction);
-  warnBroadcast(input, target);
-  const shape = broadcastShapes(input._shape, target._shape);
-  // like F.mse_loss, broadcast first (torch.broadcast_tensors), then the fused op; float32 with
-  // float64 computes in float64, as ATen's mse_loss (whose backward then refuses the mix: ours
-  // gives each operand its gradient in its dtype)
-  const dtype = input._dtype === DType.Float64 ? input._dtype : target._dtype;
-  const xc = castTo(input, dtype), tc = castTo(target, dtype);
-  const x = sameShape(shape, xc._shape) ? xc : xc.expand(shape);
-  const t = sameShape(shape, tc._shape) ? tc : tc.expand(shape);
-  const outShape = reduction === Reduction.None ? shape.slice() : [];
-  try {
-    return new Tensor(input._dev, input._dev.mseLoss(x.h, t.h, reduction), outShape, dtype);
-  } finally {
-    // the conversions and expansions are temporaries (the graph keeps their records, not them)
-    for (const tmp of new Set([x, t, xc, tc])) if (tmp !== input && tmp !== target) tmp.dispose();
-  }
+  return broadcastFused(input, target, reduction, (x, t) => input._dev.mseLoss(x, t, reduction));
 }
 
 /**
@@ -188,15 +125,33 @@ export function l1_loss(input: Tensor, target: Tensor, options: LossOptions = {}
   }
 }
 
+export interface BceOptions extends LossOptions { weight?: Tensor | null }
+
+/** The BCE losses' weight as PyTorch takes it: no grad, broadcast to the input's shape, in the loss's dtype. */
+function bceWeight(weight: Tensor | null, shape: number[], dtype: DType, fn: string): Tensor | null {
+  if (!weight) return null;
+  checkTensor(weight, fn, 'weight');
+  if (weight.requires_grad) {
+    throw new RuntimeError(`The function '${fn}' is not differentiable with respect to argument 'weight'. This input cannot have requires_grad True.`);
+  }
+  const full = broadcastShapes(shape, weight._shape);
+  if (!sameShape(full, shape)) throw new RuntimeError(`output with shape [${shape.join(', ')}] doesn't match the broadcast shape [${full.join(', ')}]`);
+  const w = castTo(weight, dtype);
+  if (sameShape(w._shape, shape)) return w;
+  const e = w.expand(shape.slice());
+  if (w !== weight) w.dispose();
+  return e;
+}
+
 /**
  * Binary cross entropy between probabilities `input` (in [0, 1]) and targets,
- * with PyTorch's log clamped at −100.
+ * with PyTorch's log clamped at −100; weight scales each element's term.
  * @example
  * const y_hat = torch.sigmoid(z);
  * const loss = F.binary_cross_entropy(y_hat, y);
  */
-export function binary_cross_entropy(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
-  refuseUnsupported(options, 'binary_cross_entropy');
+export function binary_cross_entropy(input: Tensor, target: Tensor, options: BceOptions = {}): Tensor {
+  refuseUnsupported({ ...options, weight: undefined }, 'binary_cross_entropy');
   checkLossArgs(input, target, 'binary_cross_entropy');
   checkLossDtypes(input, target);
   if (!sameShape(input._shape, target._shape)) {
@@ -210,15 +165,21 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, options: Los
     if (!(v >= 0 && v <= 1)) throw new RuntimeError('all elements of input should be between 0 and 1');
   }
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
-  return new Tensor(input._dev, input._dev.binaryCrossEntropy(input.h, target.h, reduction), outShape, input._dtype);
+  const w = bceWeight(options.weight ?? null, input._shape, input._dtype, 'binary_cross_entropy');
+  try {
+    return new Tensor(input._dev, input._dev.binaryCrossEntropy(input.h, target.h, reduction, w ? w.h : null), outShape, input._dtype);
+  } finally {
+    if (w && w !== options.weight) w.dispose();
+  }
 }
 
 /**
- * Binary cross entropy on logits: sigmoid and BCE in one numerically stable step.
+ * Binary cross entropy on logits: sigmoid and BCE in one numerically stable step; weight scales
+ * each element's term.
  * @example const loss = F.binary_cross_entropy_with_logits(z, y);
  */
-export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
-  refuseUnsupported(options, 'binary_cross_entropy_with_logits');
+export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: BceOptions = {}): Tensor {
+  refuseUnsupported({ ...options, weight: undefined }, 'binary_cross_entropy_with_logits');
   checkLossArgs(input, target, 'binary_cross_entropy_with_logits');
   if (!sameShape(input._shape, target._shape)) {
     throw new ValueError(`Target size (${sizeStr(target._shape)}) must be the same as input size (${sizeStr(input._shape)})`);
@@ -226,11 +187,13 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
   const reduction = reductionOf(options.reduction);
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
   // ATen 1.13 composes it starting from (1 − target): the loss has target's dtype, input converted to it
+  const w = bceWeight(options.weight ?? null, input._shape, target._dtype, 'binary_cross_entropy_with_logits');
   const x = castTo(input, target._dtype);
   try {
-    return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(x.h, target.h, reduction), outShape, target._dtype);
+    return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(x.h, target.h, reduction, w ? w.h : null), outShape, target._dtype);
   } finally {
     if (x !== input) x.dispose();
+    if (w && w !== options.weight) w.dispose();
   }
 }
 
@@ -263,38 +226,69 @@ function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string
   }
 }
 
+/** nll_loss's class weights as ATen checks them: one per class, the input's dtype and device. */
+function checkClassWeight(input: Tensor, weight: Tensor): void {
+  checkTensor(weight, 'nll_loss', 'weight');
+  const classes = input._shape[input._shape.length - 1];
+  if (!(weight._shape.length === 1 && weight._shape[0] === classes)) {
+    throw new RuntimeError(`weight tensor should be defined either for all ${classes} classes or no classes but got weight tensor ` +
+      `of shape: [${weight._shape.join(', ')}]`);
+  }
+  deviceOf(input, weight);
+  if (weight._dtype !== input._dtype) throw new RuntimeError(`expected scalar type ${input.dtype._scalarType} but found ${weight.dtype._scalarType}`);
+}
+
 /**
  * Negative log likelihood of class-index targets given log-probabilities:
  * input (N, C) with target (N,), or (C,) with a 0-d target. Targets equal to
- * ignore_index (−100) count for nothing, and 'mean' averages over the rest.
+ * ignore_index (−100) count for nothing, and 'mean' averages over the rest; class weights
+ * scale each target's term ('mean' then divides by their sum).
  * @example const loss = F.nll_loss(F.log_softmax(logits, 1), labels);
  */
 export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
-  refuseUnsupported(options, 'nll_loss');
+  refuseUnsupported({ ...options, weight: undefined }, 'nll_loss');
+  const weight = options.weight ?? null;
+  if (weight && weight.requires_grad) {
+    throw new RuntimeError("The function 'nll_loss_forward' is not differentiable with respect to argument 'weight'. " +
+      'This input cannot have requires_grad True.');
+  }
   // the position is that of ignore_index in torch._C._nn.nll_loss_nd, which F.nll_loss calls
   const ignoreIndex = options.ignore_index === undefined ? -100 : checkInt('nll_loss_nd', 'ignore_index', 5, options.ignore_index);
   checkNll(input, target, ignoreIndex, 'nll_loss');
+  if (weight) checkClassWeight(input, weight);
   const reduction = reductionOf(options.reduction);
   const outShape = reduction === Reduction.None && input._shape.length === 2 ? [input._shape[0]] : [];
-  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex), outShape, input._dtype);
+  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex, weight ? weight.h : null), outShape, input._dtype);
 }
 
 /**
  * Cross entropy of logits and class-index targets: log_softmax over the class
- * dim (1, or 0 for a 1-D input) followed by nll_loss.
+ * dim (1, or 0 for a 1-D input) followed by nll_loss. A float target of the input's shape holds
+ * class probabilities; label_smoothing mixes the target with the uniform distribution.
  * @example
  * const logits = model.forward(x);          // (N, C)
  * const loss = F.cross_entropy(logits, y);  // y: int64 (N,)
  */
-export function cross_entropy(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
-  refuseUnsupported(options, 'cross_entropy');
+export function cross_entropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): Tensor {
+  refuseUnsupported({ ...options, label_smoothing: undefined, weight: undefined }, 'cross_entropy');
   const ignoreIndex = options.ignore_index === undefined ? -100
     : checkInt('cross_entropy_loss', 'ignore_index', 5, options.ignore_index);
+  const smoothing = options.label_smoothing ?? 0;
+  // ATen takes a target of input's shape as class probabilities (a float target)
+  const weight = options.weight ?? null;
+  if (target instanceof Tensor && input instanceof Tensor && sameShape(input._shape, target._shape)) {
+    if (weight) throw new NotImplementedError('wasmgrad: cross_entropy(weight=...) with class probabilities is not supported yet');
+    return crossEntropyProbs(input, target, options, ignoreIndex, smoothing);
+  }
   checkNll(input, target, ignoreIndex, 'cross_entropy');
-  reductionOf(options.reduction);
+  const reduction = reductionOf(options.reduction);
+  checkSmoothing(smoothing);
   const logp = log_softmax(input, input._shape.length === 1 ? 0 : 1);
   try {
-    return nll_loss(logp, target, options);
+    const nllOptions = { reduction: options.reduction, ignore_index: options.ignore_index, weight };
+    if (smoothing > 0 && weight) throw new NotImplementedError('wasmgrad: cross_entropy(weight=...) with label_smoothing is not supported yet');
+    if (smoothing > 0) return smoothedNll(logp, target, reduction, ignoreIndex, smoothing, (x) => nll_loss(x, target, nllOptions));
+    return nll_loss(logp, target, nllOptions);
   } finally {
     logp.dispose();
   }

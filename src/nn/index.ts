@@ -7,3 +7,7 @@ export {
   Softmax, LogSoftmax, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss,
 } from './layers.js'; // nn normalization and embedding (helper nnnorm)
 export { GroupNorm, LocalResponseNorm, Dropout, Dropout1d, Dropout2d, Dropout3d, AlphaDropout, FeatureAlphaDropout } from './norm_dropout_layers.js'; // group normalization and dropout (helper normdrop)
+export {
+  SmoothL1Loss, HuberLoss, SoftMarginLoss, KLDivLoss, MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, PoissonNLLLoss,
+  GaussianNLLLoss, TripletMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, MultiLabelMarginLoss,
+} from './layers.js'; // losses 2 (helper losses)

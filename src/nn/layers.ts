@@ -267,21 +267,161 @@ class Loss extends Module {
 export class MSELoss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.mse_loss(input, target, { reduction: this.reduction }); } }
 /** F.l1_loss as a module. @example new nn.L1Loss({ reduction: 'sum' }) */
 export class L1Loss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.l1_loss(input, target, { reduction: this.reduction }); } }
-/** F.binary_cross_entropy as a module. @example new nn.BCELoss().call(torch.sigmoid(z), y) */
-export class BCELoss extends Loss {
-  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy(input, target, { reduction: this.reduction }); }
+class WeightedLoss extends Loss {
+  readonly weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
 }
-/** F.binary_cross_entropy_with_logits as a module. @example new nn.BCEWithLogitsLoss().call(z, y) */
-export class BCEWithLogitsLoss extends Loss {
-  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction }); }
+/** F.binary_cross_entropy as a module (elementwise weight). @example new nn.BCELoss().call(torch.sigmoid(z), y) */
+export class BCELoss extends WeightedLoss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy(input, target, { reduction: this.reduction, weight: this.weight }); }
 }
-/** F.nll_loss as a module (ignore_index −100 by default). @example new nn.NLLLoss().call(logp, labels) */
+/** F.binary_cross_entropy_with_logits as a module (elementwise weight). @example new nn.BCEWithLogitsLoss().call(z, y) */
+export class BCEWithLogitsLoss extends WeightedLoss {
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction, weight: this.weight });
+  }
+}
+/** F.nll_loss as a module (ignore_index −100 by default; class weights). @example new nn.NLLLoss().call(logp, labels) */
 export class NLLLoss extends Loss {
   readonly ignore_index: number;
-  constructor(options: { reduction?: ReductionName; ignore_index?: number } = {}) { super(options); this.ignore_index = options.ignore_index ?? -100; }
-  forward(input: Tensor, target: Tensor): Tensor { return F.nll_loss(input, target, { reduction: this.reduction, ignore_index: this.ignore_index }); }
+  readonly weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; ignore_index?: number; weight?: Tensor | null } = {}) {
+    super(options);
+    this.ignore_index = options.ignore_index ?? -100;
+    this.weight = options.weight ?? null;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.nll_loss(input, target, { reduction: this.reduction, ignore_index: this.ignore_index, weight: this.weight });
+  }
 }
-/** F.cross_entropy as a module. @example new nn.CrossEntropyLoss().call(logits, labels) */
+/** F.cross_entropy as a module. @example new nn.CrossEntropyLoss({ label_smoothing: 0.1 }).call(logits, labels) */
 export class CrossEntropyLoss extends NLLLoss {
-  forward(input: Tensor, target: Tensor): Tensor { return F.cross_entropy(input, target, { reduction: this.reduction, ignore_index: this.ignore_index }); }
+  readonly label_smoothing: number;
+  constructor(options: { reduction?: ReductionName; ignore_index?: number; label_smoothing?: number; weight?: Tensor | null } = {}) {
+    super(options);
+    this.label_smoothing = options.label_smoothing ?? 0.0;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.cross_entropy(input, target, {
+      reduction: this.reduction, ignore_index: this.ignore_index, label_smoothing: this.label_smoothing, weight: this.weight,
+    });
+  }
+}
+
+// losses 2 (helper losses): the modules of src/nn/losses.ts, PyTorch's constructor options
+/** F.smooth_l1_loss as a module. @example new nn.SmoothL1Loss({ beta: 0.5 }).call(pred, y) */
+export class SmoothL1Loss extends Loss {
+  readonly beta: number;
+  constructor(options: { reduction?: ReductionName; beta?: number } = {}) { super(options); this.beta = options.beta ?? 1.0; }
+  forward(input: Tensor, target: Tensor): Tensor { return F.smooth_l1_loss(input, target, { reduction: this.reduction, beta: this.beta }); }
+}
+/** F.huber_loss as a module. @example new nn.HuberLoss({ delta: 2 }).call(pred, y) */
+export class HuberLoss extends Loss {
+  readonly delta: number;
+  constructor(options: { reduction?: ReductionName; delta?: number } = {}) { super(options); this.delta = options.delta ?? 1.0; }
+  forward(input: Tensor, target: Tensor): Tensor { return F.huber_loss(input, target, { reduction: this.reduction, delta: this.delta }); }
+}
+/** F.soft_margin_loss as a module. @example new nn.SoftMarginLoss().call(scores, signs) */
+export class SoftMarginLoss extends Loss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.soft_margin_loss(input, target, { reduction: this.reduction }); }
+}
+/** F.kl_div as a module ('batchmean' too). @example new nn.KLDivLoss({ reduction: 'batchmean' }).call(logp, q) */
+export class KLDivLoss extends Module {
+  readonly reduction: ReductionName | 'batchmean';
+  readonly log_target: boolean;
+  constructor(options: { reduction?: ReductionName | 'batchmean'; log_target?: boolean } = {}) {
+    super();
+    this.reduction = options.reduction ?? 'mean';
+    this.log_target = options.log_target ?? false;
+  }
+  forward(input: Tensor, target: Tensor): Tensor { return F.kl_div(input, target, { reduction: this.reduction, log_target: this.log_target }); }
+}
+class MarginLoss extends Loss {
+  readonly margin: number;
+  constructor(options: { reduction?: ReductionName; margin?: number } = {}, margin = 0) { super(options); this.margin = options.margin ?? margin; }
+}
+/** F.margin_ranking_loss as a module. @example new nn.MarginRankingLoss({ margin: 0.5 }).call(s1, s2, signs) */
+export class MarginRankingLoss extends MarginLoss {
+  forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return F.margin_ranking_loss(input1, input2, target, { reduction: this.reduction, margin: this.margin });
+  }
+}
+/** F.hinge_embedding_loss as a module (margin 1 by default). @example new nn.HingeEmbeddingLoss().call(d, signs) */
+export class HingeEmbeddingLoss extends MarginLoss {
+  constructor(options: { reduction?: ReductionName; margin?: number } = {}) { super(options, 1.0); }
+  forward(input: Tensor, target: Tensor): Tensor { return F.hinge_embedding_loss(input, target, { reduction: this.reduction, margin: this.margin }); }
+}
+/** F.cosine_embedding_loss as a module. @example new nn.CosineEmbeddingLoss().call(a, b, signs) */
+export class CosineEmbeddingLoss extends MarginLoss {
+  forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return F.cosine_embedding_loss(input1, input2, target, { reduction: this.reduction, margin: this.margin });
+  }
+}
+/** F.poisson_nll_loss as a module. @example new nn.PoissonNLLLoss({ log_input: false }).call(rates, counts) */
+export class PoissonNLLLoss extends Loss {
+  readonly log_input: boolean;
+  readonly full: boolean;
+  readonly eps: number;
+  constructor(options: { reduction?: ReductionName; log_input?: boolean; full?: boolean; eps?: number } = {}) {
+    super(options);
+    this.log_input = options.log_input ?? true;
+    this.full = options.full ?? false;
+    this.eps = options.eps ?? 1e-8;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.poisson_nll_loss(input, target, { reduction: this.reduction, log_input: this.log_input, full: this.full, eps: this.eps });
+  }
+}
+/** F.gaussian_nll_loss as a module. @example new nn.GaussianNLLLoss().call(mu, y, variance) */
+export class GaussianNLLLoss extends Loss {
+  readonly full: boolean;
+  readonly eps: number;
+  constructor(options: { reduction?: ReductionName; full?: boolean; eps?: number } = {}) {
+    super(options);
+    this.full = options.full ?? false;
+    this.eps = options.eps ?? 1e-6;
+  }
+  forward(input: Tensor, target: Tensor, variance: Tensor): Tensor {
+    return F.gaussian_nll_loss(input, target, variance, { reduction: this.reduction, full: this.full, eps: this.eps });
+  }
+}
+/** F.triplet_margin_loss as a module. @example new nn.TripletMarginLoss({ margin: 0.5 }).call(a, p, n) */
+export class TripletMarginLoss extends MarginLoss {
+  readonly p: number;
+  readonly eps: number;
+  readonly swap: boolean;
+  constructor(options: { reduction?: ReductionName; margin?: number; p?: number; eps?: number; swap?: boolean } = {}) {
+    super(options, 1.0);
+    this.p = options.p ?? 2;
+    this.eps = options.eps ?? 1e-6;
+    this.swap = options.swap ?? false;
+  }
+  forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
+    return F.triplet_margin_loss(anchor, positive, negative, { reduction: this.reduction, margin: this.margin, p: this.p, eps: this.eps, swap: this.swap });
+  }
+}
+/** F.multilabel_soft_margin_loss as a module. @example new nn.MultiLabelSoftMarginLoss().call(logits, labels01) */
+export class MultiLabelSoftMarginLoss extends Loss {
+  readonly weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.multilabel_soft_margin_loss(input, target, { reduction: this.reduction, weight: this.weight });
+  }
+}
+/** F.multi_margin_loss as a module. @example new nn.MultiMarginLoss({ p: 2, margin: 0.5 }).call(scores, labels) */
+export class MultiMarginLoss extends MarginLoss {
+  readonly p: number;
+  readonly weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; p?: number; margin?: number; weight?: Tensor | null } = {}) {
+    super(options, 1.0);
+    this.p = options.p ?? 1;
+    this.weight = options.weight ?? null;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.multi_margin_loss(input, target, { reduction: this.reduction, p: this.p, margin: this.margin, weight: this.weight });
+  }
+}
+/** F.multilabel_margin_loss as a module. @example new nn.MultiLabelMarginLoss().call(scores, classesPadded) */
+export class MultiLabelMarginLoss extends Loss {
+  forward(input: Tensor, target: Tensor): Tensor { return F.multilabel_margin_loss(input, target, { reduction: this.reduction }); }
 }

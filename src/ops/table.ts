@@ -1159,6 +1159,12 @@ export const ops: Rows = {
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),
   [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward'),
+  // losses 2 (helper losses): fused like mse_loss (src/nn/losses.ts; fixtures in scripts/loss_cases.py)
+  [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward'),
+  [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward'),
+  [Op.SoftMarginLoss]: manual('SoftMarginLossBackward0', ['self'], 'softMarginLossBackward'),
+  [Op.MultiMarginLoss]: manual('MultiMarginLossBackward0', ['self'], 'multiMarginLossBackward'),
+  [Op.MultilabelMarginLoss]: manual('MultilabelMarginLossBackward0', ['self'], 'multilabelMarginLossBackward'),
   // comparisons and logical ops: bool results, never recorded (src/ops/compare.ts, any dtype)
   [Op.Eq]: never(['self', 'other']), [Op.Ne]: never(['self', 'other']), [Op.Lt]: never(['self', 'other']),
   [Op.Le]: never(['self', 'other']), [Op.Gt]: never(['self', 'other']), [Op.Ge]: never(['self', 'other']),

@@ -409,14 +409,23 @@ export class WasmDevice implements Backend {
     return this.id(this.x.linear(x as number, w as number, (bias ?? 0) as number));
   }
   mseLoss(i: Handle, t: Handle, red: number): Handle { return this.id(this.x.mse_loss(i as number, t as number, red)); }
-  binaryCrossEntropy(i: Handle, t: Handle, red: number): Handle {
-    return this.id(this.x.binary_cross_entropy(i as number, t as number, red));
+  pointwiseLoss(op: Op, i: Handle, t: Handle, red: number, p: number): Handle {
+    return this.id(this.x.pointwise_loss(op, i as number, t as number, red, p));
   }
-  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number): Handle {
-    return this.id(this.x.binary_cross_entropy_with_logits(i as number, t as number, red));
+  multiMarginLoss(i: Handle, t: Handle, w: Handle | null, p: number, margin: number, red: number): Handle {
+    return this.id(this.x.multi_margin_loss(i as number, t as number, (w ?? 0) as number, p, margin, red));
   }
-  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number): Handle {
-    return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex));
+  multilabelMarginLoss(i: Handle, t: Handle, red: number): Handle {
+    return this.id(this.x.multilabel_margin_loss(i as number, t as number, red));
+  }
+  binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
+    return this.id(this.x.binary_cross_entropy(i as number, t as number, red, (w ?? 0) as number));
+  }
+  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
+    return this.id(this.x.binary_cross_entropy_with_logits(i as number, t as number, red, (w ?? 0) as number));
+  }
+  nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number, w: Handle | null): Handle {
+    return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex, (w ?? 0) as number));
   }
   // ternary and linalg 2
   savedShape(node: NodeRef, k: number): number[] | null {

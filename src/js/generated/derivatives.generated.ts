@@ -14,12 +14,14 @@ import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
-  gatherFlatBackward, gluBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
-  logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward, medianAllBackward,
-  mmBackward, mseLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
+  gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
+  medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
+  multilabelMarginLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
   pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
-  scatterReduceBackward, sliceBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, svdBackward, ternaryBackward, zerosBackward,
+  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, svdBackward, ternaryBackward,
+  zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -266,4 +268,9 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.UniqueDim]: (r, g, k) => notDifferentiable(),
   [Op.GroupNorm]: (r, g, k) => layerNormBackward(r, g, k),
   [Op.LinalgSvd]: (r, g, k) => svdBackward(r, g, k),
+  [Op.SmoothL1Loss]: (r, g, k) => smoothL1LossBackward(r, g, k),
+  [Op.HuberLoss]: (r, g, k) => huberLossBackward(r, g, k),
+  [Op.SoftMarginLoss]: (r, g, k) => softMarginLossBackward(r, g, k),
+  [Op.MultiMarginLoss]: (r, g, k) => multiMarginLossBackward(r, g, k),
+  [Op.MultilabelMarginLoss]: (r, g, k) => multilabelMarginLossBackward(r, g, k),
 };

@@ -5,7 +5,7 @@
 import { Op, Reduction } from '../../../abi/abi.js';
 import { JsTensor, JsRecord, empty, roundOf } from '../tensor.js';
 import { binary, unary, scalar } from '../ops.js';
-import { mul, div, neg, log, mulS, divS, saved } from './helpers.js';
+import { mul, div, neg, log, mulS, divS, addS, un, saved } from './helpers.js';
 
 const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
 const rsubS = (a: JsTensor, c: number): JsTensor => scalar(Op.Rsub, a, c, 0);
@@ -20,18 +20,37 @@ export const mseLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =
   mul(mulS(sub(saved(r, k), saved(r, 1 - k)), r.i0 === Reduction.Mean ? 2 / r.s0 : 2), g);
 
 // input: g·(x − t) / max((1 − x)·x, 1e-12); target: −logit(x)·g
+/** Times the BCE losses' weight (saved 2, when i1), before the mean's division, as ATen's grad_input.mul_(weight). */
+const weighted = (r: JsRecord, x: JsTensor): JsTensor => (r.i1 ? mul(x, saved(r, 2)) : x);
+
 export function bceBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const x = saved(r, 0);
   // ATen's EPSILON is the float 1e-12, in float64 too
-  if (k === 0) return perElement(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), Math.fround(1e-12))));
-  return perElement(r, mul(neg(log(div(x, rsubS(x, 1)))), g));
+  if (k === 0) return perElement(r, weighted(r, div(mul(g, sub(x, saved(r, 1))), clampMin(mul(rsubS(x, 1), x), Math.fround(1e-12)))));
+  return perElement(r, weighted(r, mul(neg(log(div(x, rsubS(x, 1)))), g)));
 }
 
 // input: (σ(x) − t)·g; target: −x·g
 export function bceWithLogitsBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const x = saved(r, 0);
-  if (k === 0) return perElement(r, mul(sub(sigmoid(x), saved(r, 1)), g));
-  return perElement(r, mul(neg(x), g));
+  if (k === 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), saved(r, 1)), g)));
+  return perElement(r, weighted(r, mul(neg(x), g)));
+}
+
+// losses 2 (helper losses), as assembly/grad/loss.ts: clamp(d/beta, −1, 1)·g and clamp(d, −delta, delta)·g,
+// d = self − other; soft margin: −t·z/(1 + z)·g, z = exp(−t·x)
+const clamp = (a: JsTensor, lo: number, hi: number): JsTensor => scalar(Op.Clamp, a, lo, hi);
+
+export const smoothL1LossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
+  perElement(r, mul(clamp(divS(sub(saved(r, k), saved(r, 1 - k)), r.s1), -1, 1), g));
+
+export const huberLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
+  perElement(r, mul(clamp(sub(saved(r, k), saved(r, 1 - k)), -r.s1, r.s1), g));
+
+export function softMarginLossBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  const x = saved(r, 0), t = saved(r, 1);
+  const z = un(Op.Exp, neg(mul(t, x)));
+  return perElement(r, mul(div(mul(neg(t), z), addS(z, 1)), g));
 }
 
 /** −g (over total_weight for 'mean') at each target class, 0 elsewhere. */
@@ -44,9 +63,11 @@ export function nllLossBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const nb = batched ? shape[0] : 1, nc = batched ? shape[1] : shape[0];
   const perItem = r.i0 === Reduction.None && batched;
   const scaled = -(r.i0 === Reduction.Mean ? f(gd[0] / f(r.s0)) : gd[0]);
+  const w = r.s1 ? saved(r, 1).data : null;
   for (let b = 0; b < nb; b++) {
     if (t[b] === r.i1) continue;
-    o[b * nc + t[b]] = perItem ? -gd[b] : scaled;
+    const v = perItem ? (w ? -w[t[b]] * gd[b] : -gd[b]) : (w ? w[t[b]] * scaled : scaled);
+    o[b * nc + t[b]] = f(v);
   }
   return out;
 }

@@ -10,6 +10,8 @@ export { reduce2Backward } from './reduce_stats.js'; // reductions 2
 export { catBackward, stackBackward, sliceBackward } from './shape.js';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg.js';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
+export { smoothL1LossBackward, huberLossBackward, softMarginLossBackward } from './loss.js'; // losses 2 (helper losses)
+export { multiMarginLossBackward, multilabelMarginLossBackward } from '../ops/margin_loss.js';
 export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more.js';

@@ -7,7 +7,7 @@ import { Op, Reduction } from '../../../abi/abi.js';
 import { JsTensor, empty, record, roundOf } from '../tensor.js';
 
 type Round = (x: number) => number;
-type Pointwise = (x: number, t: number, f: Round) => number;
+type Pointwise = (x: number, t: number, f: Round, p: number) => number;
 
 const kernels: Partial<Record<Op, Pointwise>> = {
   [Op.MseLoss]: (x, t, f) => { const d = f(x - t); return f(d * d); },
@@ -17,14 +17,23 @@ const kernels: Partial<Record<Op, Pointwise>> = {
   // PyTorch 2's (1 − t)·x − log_sigmoid(x), log_sigmoid(x) = min(x, 0) − log1p(e^−|x|)
   [Op.BinaryCrossEntropyWithLogits]: (x, t, f) =>
     f(f(f(1 - t) * x) - f((x < 0 ? x : 0) - f(Math.log1p(f(Math.exp(-Math.abs(x))))))),
+  // losses 2 (helper losses), p = beta or delta in the input's dtype
+  // z < beta ? 0.5·z²/beta : z − 0.5·beta, z = |x − t|
+  [Op.SmoothL1Loss]: (x, t, f, p) => { const z = Math.abs(f(x - t)); return z < p ? f(f(f(0.5 * z) * z) / p) : f(z - f(0.5 * p)); },
+  // z < delta ? 0.5·z² : delta·(z − 0.5·delta)
+  [Op.HuberLoss]: (x, t, f, p) => { const z = Math.abs(f(x - t)); return z < p ? f(f(0.5 * z) * z) : f(p * f(z - f(0.5 * p))); },
+  // log1p(exp(−x·t))
+  [Op.SoftMarginLoss]: (x, t, f) => f(Math.log1p(f(Math.exp(f(-x * t))))),
 };
 
-function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number): JsTensor {
+/** weight (or null): the BCE losses' elementwise weight, of input's shape, applied before the reduction. */
+function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number, param = 0, weight: JsTensor | null = null): JsTensor {
   const k = kernels[op]!;
-  const x = input.data, t = target.data, n = x.length, f = roundOf(input.dtype);
+  const x = input.data, t = target.data, n = x.length, f = roundOf(input.dtype), p = f(param);
   const elems = empty(input.shape.slice(), input.dtype);
   const e = elems.data;
-  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f);
+  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f, p);
+  if (weight) for (let i = 0; i < n; i++) e[i] = f(e[i] * weight.data[i]);
   let out = elems;
   if (reduction !== Reduction.None) {
     let s = 0;
@@ -32,53 +41,68 @@ function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number)
     out = empty([], input.dtype);
     out.data[0] = reduction === Reduction.Mean ? s / n : s;
   }
-  const r = record(op, out, [input, target]);
-  if (r) { r.s0 = n; r.i0 = reduction; r.saved = [input, target]; }
+  // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
+  const r = record(op, out, op === Op.SoftMarginLoss ? [input] : [input, target]);
+  if (r) { r.s0 = n; r.s1 = param; r.i0 = reduction; r.i1 = weight ? 1 : 0; r.saved = weight ? [input, target, weight] : [input, target]; }
   return out;
 }
 
 export const mseLoss = (i: JsTensor, t: JsTensor, red: number): JsTensor => pointwise(Op.MseLoss, i, t, red);
-export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number): JsTensor =>
-  pointwise(Op.BinaryCrossEntropy, i, t, red);
-export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number): JsTensor =>
-  pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red);
+export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null): JsTensor =>
+  pointwise(Op.BinaryCrossEntropy, i, t, red, 0, w);
+export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null): JsTensor =>
+  pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red, 0, w);
+/** losses 2 (helper losses): Op.SmoothL1Loss (p = beta > 0), Op.HuberLoss (p = delta), Op.SoftMarginLoss. */
+export const pointwiseLoss = (op: Op, i: JsTensor, t: JsTensor, red: number, p: number): JsTensor => pointwise(op, i, t, red, p);
 
 /**
  * nll_loss with int64 class targets; input (N, C) or (C,). Reduced forms sum
  * with PyTorch's cascade of partial sums in the input's dtype (see assembly/ops/loss.ts).
  */
-export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ignoreIndex: number): JsTensor {
+export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ignoreIndex: number, weight: JsTensor | null = null): JsTensor {
   const batched = input.shape.length === 2;
   const nb = batched ? input.shape[0] : 1;
   const nc = batched ? input.shape[1] : input.shape[0];
-  const x = input.data, t = target.data, dtype = input.dtype, f = roundOf(dtype);
+  const x = input.data, t = target.data, w = weight?.data ?? null, dtype = input.dtype, f = roundOf(dtype);
   let out: JsTensor;
-  let counted = 0;
+  let counted = 0, totalWeight = 0;
   if (reduction === Reduction.None && batched) {
     out = empty([nb], dtype);
     for (let b = 0; b < nb; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;
-      out.data[b] = -x[b * nc + t[b]];
+      out.data[b] = w ? f(-x[b * nc + t[b]] * w[t[b]]) : -x[b * nc + t[b]];
     }
+    totalWeight = counted;
   } else {
     out = empty([], dtype);
-    const levels = empty([8], dtype).data;
+    const levels = empty([8], dtype).data, wlevels = empty([8], dtype).data;
     for (let b = 0; b < nb; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;
-      levels[0] -= x[b * nc + t[b]];
+      if (w) {
+        levels[0] -= f(x[b * nc + t[b]] * w[t[b]]);
+        wlevels[0] += w[t[b]];
+      } else {
+        levels[0] -= x[b * nc + t[b]];
+      }
       for (let j = 0; j + 1 < 8; j++) {
         if (b & (0xf << (j * 4))) break;
         levels[j + 1] += levels[j];
+        wlevels[j + 1] += wlevels[j];
         levels[j] = 0;
+        wlevels[j] = 0;
       }
     }
-    let total = 0;
-    for (let j = 0; j < 8; j++) total = f(total + levels[j]);
-    out.data[0] = reduction === Reduction.Mean ? total / f(counted) : total;
+    let total = 0, weights = 0;
+    for (let j = 0; j < 8; j++) {
+      total = f(total + levels[j]);
+      weights = f(weights + wlevels[j]);
+    }
+    totalWeight = w ? weights : f(counted);
+    out.data[0] = reduction === Reduction.Mean ? total / totalWeight : total;
   }
   const r = record(Op.NllLoss, out, [input, target]);
-  if (r) { r.s0 = counted; r.i0 = reduction; r.i1 = ignoreIndex; r.saved = [target]; }
+  if (r) { r.s0 = totalWeight; r.s1 = w ? 1 : 0; r.i0 = reduction; r.i1 = ignoreIndex; r.saved = weight ? [target, weight] : [target]; }
   return out;
 }
