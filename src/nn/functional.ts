@@ -14,7 +14,7 @@ import { hardtanh } from './functional.generated.js';
 import {
   reductionOf, warnBroadcast, refuseUnsupported, checkLossArgs, checkLossDtypes, castTo, sizeStr, broadcastFused, type ReductionName, type LossOptions,
 } from './loss_args.js';
-export { reductionOf, type ReductionName, type LossOptions } from './loss_args.js';
+export type { ReductionName, LossOptions } from './loss_args.js';
 export * from './losses.js'; // losses 2 (helper losses)
 import { crossEntropyProbs, smoothedNll, checkSmoothing } from './cross_entropy.js';
 

@@ -95,20 +95,21 @@ describe('bundlers, default configuration', () => {
 // linear-algebra ops, their in-place forms and the float64 kernels (145.7 / 77.4 KB after);
 // 200 / 105 KB with the scans, sorting, special functions, bitwise ops, linalg.inv, the float64
 // kernels of every op, convolution, pooling, normalization, embedding and the nn modules
-// (193.1 / 100.3 KB). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
+// (193.1 / 100.3 KB); 220 / 120 KB with the losses, dropout, group_norm, svdvals, torch.Generator,
+// torch.autograd.Function, index_put_ and unique(dim) (213.6 / 114.8 KB). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
 // Tensor's full method set, kernels split out of the one WASM module): a design still to make.
 describe('bundle sizes (esbuild, minified, gzip -9)', () => {
-  it('the seed app with both devices is at most 200 KB', async () => {
+  it('the seed app with both devices is at most 220 KB', async () => {
     const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
     console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
-    expect(kb).toBeLessThanOrEqual(200);
+    expect(kb).toBeLessThanOrEqual(220);
     expect(runInNode('seed-app.js')).toEqual({ lines: both });
   });
 
-  it('the seed app on wasmgrad/js is at most 105 KB, and holds no WebAssembly', async () => {
+  it('the seed app on wasmgrad/js is at most 120 KB, and holds no WebAssembly', async () => {
     const code = await bundleWithEsbuild('seed-app-js.js');
     console.log(`seed app, wasmgrad/js: ${gzipKB(code).toFixed(1)} KB`);
-    expect(gzipKB(code)).toBeLessThanOrEqual(105);
+    expect(gzipKB(code)).toBeLessThanOrEqual(120);
     expect(code.toString()).not.toContain('AGFzbQ'); // base64 of the "\0asm" magic
     expect(runInNode('seed-app-js.js')).toEqual({ lines: [seedLine('js')] });
   });
