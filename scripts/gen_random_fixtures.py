@@ -104,6 +104,11 @@ def capture():
         s["bernoulli_f64_after"] = torch.bernoulli(p.double().reshape(3, 4)).flatten().tolist()
         torch.manual_seed(seed)
         s["bernoulli_inplace_f64_03"] = torch.zeros(10, dtype=torch.float64).bernoulli_(0.3).tolist()
+        # a number p: one 53-bit uniform per element on float32 too (this PyTorch has no MKL)
+        torch.manual_seed(seed)
+        s["bernoulli_inplace_f32_03"] = torch.zeros(10).bernoulli_(0.3).tolist()
+        torch.manual_seed(seed)
+        s["bernoulli_number_p_f32"] = torch.bernoulli(torch.zeros(2, 5), 0.7).flatten().tolist()
         torch.manual_seed(seed)
         s["bernoulli_inplace_tensor"] = torch.zeros(4, 3).bernoulli_(p[:3]).flatten().tolist()
         # multinomial (helper leftovers): exponential_ keys + topk, or cumulative sums + binary search

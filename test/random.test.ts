@@ -225,10 +225,15 @@ describe.each(DEVICES)('bernoulli on %s draws PyTorch\'s values', (device) => {
     torch.manual_seed(Number(seedStr));
     expect(torch.zeros(10, { device, dtype: torch.float64 }).bernoulli_(0.3).tolist()).toEqual(ref.bernoulli_inplace_f64_03);
     torch.manual_seed(Number(seedStr));
+    expect(torch.zeros(10, { device }).bernoulli_(0.3).tolist()).toEqual(ref.bernoulli_inplace_f32_03);
+    torch.manual_seed(Number(seedStr));
+    expect(torch.bernoulli(torch.zeros(2, 5, { device }), 0.7).flatten().tolist()).toEqual(ref.bernoulli_number_p_f32);
+    torch.manual_seed(Number(seedStr));
     expect(torch.zeros(4, 3, { device }).bernoulli_(p.narrow(0, 0, 3)).flatten().tolist()).toEqual(ref.bernoulli_inplace_tensor);
   });
 
-  it('float32 bernoulli_(p) (MKL\'s stream in PyTorch) has mean p over many draws', () => {
+  // PyTorch builds with MKL draw a float32 bernoulli_(p) from an MKL stream: other values, this mean
+  it('float32 bernoulli_(p) has mean p over many draws', () => {
     torch.manual_seed(7);
     for (const p of [0.05, 0.3, 0.5, 0.9]) {
       const mean = (torch.zeros(20000, { device }).bernoulli_(p).sum().item() as number) / 20000;

@@ -2,8 +2,9 @@
 // bernoulli_tensor kernel draws, element by element in row-major order, one
 // uniform_real_distribution sample of p's type (24 bits for float32 p, 53 for float64) and
 // keeps u < p: the same stream as torch.rand, so torch.manual_seed(s) gives PyTorch's values.
-// bernoulli_ with a number p on a float32 tensor goes through MKL in PyTorch (another stream):
-// here it uses the float path above, so its values differ from PyTorch's (docs/api.md).
+// bernoulli_ with a number p draws one 53-bit uniform per element whatever the dtype, as a
+// PyTorch built without MKL does (the fixtures' Debian build, and dropout's masks); builds with
+// MKL draw a float32 tensor's from an MKL stream instead (docs/api.md).
 
 import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
@@ -38,10 +39,10 @@ function draws(p: ArrayLike<number>, double: boolean, gen: Generator): Float64Ar
   return out;
 }
 
-/** Draws for a number p over n values, after PyTorch's check of p. */
-function drawsOfNumber(p: number, n: number, double: boolean, gen: Generator): Float64Array {
+/** Draws for a number p over n values (53-bit uniforms, PyTorch's scalar bernoulli_), after PyTorch's check of p. */
+function drawsOfNumber(p: number, n: number, gen: Generator): Float64Array {
   if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
-  return draws(new Float64Array(n).fill(p), double, gen);
+  return draws(new Float64Array(n).fill(p), true, gen);
 }
 
 function probabilities(p: Tensor): ArrayLike<number> {
@@ -54,7 +55,7 @@ function bernoulliBound(overload: number, a: Record<string, unknown>): Tensor {
   if (overload === 1) {
     // bernoulli(input, p): input's shape and dtype, filled as input.new_empty().bernoulli_(p); no gradient
     if (is_grad_enabled() && input.requires_grad) throw new NotImplementedError('wasmgrad: bernoulli(input, p) on a tensor that requires grad is not supported');
-    const values = drawsOfNumber(a.p as number, input.numel(), input._dtype === DType.Float64, generatorOf(a));
+    const values = drawsOfNumber(a.p as number, input.numel(), generatorOf(a));
     const dev = input._dev;
     return new Tensor(dev, dev.fromData(values, input._shape.slice(), input._dtype), input._shape.slice(), input._dtype);
   }
@@ -73,7 +74,7 @@ function bernoulliInplace(self: Tensor, overload: number, a: Record<string, unkn
     const p = a.p as Tensor, e = expand(p, [...self._shape]);
     try { values = draws(probabilities(e), p._dtype === DType.Float64, generatorOf(a)); } finally { if (e !== p) e.dispose(); }
   } else {
-    values = drawsOfNumber(a.p as number, self.numel(), self._dtype === DType.Float64, generatorOf(a));
+    values = drawsOfNumber(a.p as number, self.numel(), generatorOf(a));
   }
   return writeDraws(self, values);
 }
