@@ -164,7 +164,7 @@ export class GradFn {
     const inputs = dev.nodeInputs(r);
     const needs = (k: number): boolean => k < inputs.length && (inputs[k].producer !== null || inputs[k].leaf !== null);
     const ints = dev.nodeInts(r);
-    return savedTensors(this._kind, needs, ints).map(([name, source]): SavedTensor => {
+    return savedTensors(this._kind, needs, ints, (k) => dev.savedShape(r, k) !== null).map(([name, source]): SavedTensor => {
       if (typeof source === 'number') {
         const { producer, leaf, shape } = inputs[source];
         return { name, shape, key: producer !== null ? this._graph.record(dev, producer)._out : leaf ?? {} };

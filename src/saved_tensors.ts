@@ -21,7 +21,7 @@ export interface Shaped { shape: (node: NodeShapes) => number[] }
 /** What a rule may read of a record: its output's and inputs' shapes, its saved tensor k's (null once freed), i0 and i1. */
 export interface NodeShapes { out: number[]; inputs: number[][]; saved: (k: number) => number[] | null; ints: [number, number] }
 /** `needs(k)`: whether the record's input k needs a gradient; `ints`: the record's i0, i1. */
-type Rule = (needs: (k: number) => boolean, ints: [number, number]) => [name: string, source: SavedSource][];
+type Rule = (needs: (k: number) => boolean, ints: [number, number], kept: (k: number) => boolean) => [name: string, source: SavedSource][];
 
 const always = (...saved: [string, SavedSource][]): Rule => () => saved;
 /** self's gradient needs the other operand and the other's needs self (mul, mm, mv, dot, bmm). */
@@ -83,13 +83,14 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.Sgn]: always(['result', 'result'], ['self', 0]),
   [Op.XlogyScalar]: always(['self', 0]),
   [Op.MseLoss]: always(['self', 0], ['target', 1]),
-  [Op.BinaryCrossEntropy]: always(['self', 0], ['target', 1]),
-  [Op.BinaryCrossEntropyWithLogits]: always(['self', 0], ['target', 1]),
-  [Op.NllLoss]: always(['self', 0], ['target', 1], ['total_weight', 'scalar']),
+  // a loss given `weight` keeps it as saved tensor 2 (1 for nll_loss), PyTorch's `weight`
+  [Op.BinaryCrossEntropy]: (_, __, kept) => [['self', 0], ['target', 1], ...weightIn(kept, 2)],
+  [Op.BinaryCrossEntropyWithLogits]: (_, __, kept) => [['self', 0], ['target', 1], ...weightIn(kept, 2)],
+  [Op.NllLoss]: (_, __, kept) => [['self', 0], ['target', 1], ['total_weight', 'scalar'], ...weightIn(kept, 1)],
   [Op.SmoothL1Loss]: always(['self', 0], ['target', 1]), // losses 2 (helper losses)
   [Op.HuberLoss]: always(['self', 0], ['target', 1]),
   [Op.SoftMarginLoss]: always(['self', 0], ['target', 'saved1']), // target: saved, no input of the node
-  [Op.MultiMarginLoss]: always(['self', 0], ['target', 'saved1']),
+  [Op.MultiMarginLoss]: (_, __, kept) => [['self', 0], ['target', 'saved1'], ...weightIn(kept, 2)],
   [Op.MultilabelMarginLoss]: always(['self', 0], ['target', 'saved1']),
   // shape and indexing 2: the index has the result's shape (the gather-flat ops save no more)
   [Op.Gather]: always(['index', 'indices'], ['self', 0]),
@@ -152,6 +153,11 @@ const rules: Partial<Record<Op, Rule>> = {
     ...(flags & 8 ? [['running_mean', channels], ['running_var', channels]] as [string, SavedSource][] : [])],
 };
 
+/** `weight` drawn with the shape of the record's saved tensor k, when the record keeps one there. */
+function weightIn(kept: (k: number) => boolean, k: number): [string, SavedSource][] {
+  return kept(k) ? [['weight', { shape: ({ saved }) => saved(k) ?? [] }]] : [];
+}
+
 /** weight and bias, the record's inputs 1, 2 when given (bits 1, 2), the ones named. */
 function optionalInputs(given: number, names: string[]): [string, SavedSource][] {
   const inputs: [string, SavedSource][] = [];
@@ -179,6 +185,6 @@ const none: Shaped = { shape: () => [0] };
  * The tensors the node for `op` saves, in the order Python's dir() lists them (by name): the rule
  * above, else what the op table's formulas read (formulaSaves, generated).
  */
-export function savedTensors(op: Op, needs: (k: number) => boolean, ints: [number, number]): [string, SavedSource][] {
-  return (rules[op]?.(needs, ints) ?? formulaSaves[op] ?? []).slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export function savedTensors(op: Op, needs: (k: number) => boolean, ints: [number, number], kept: (k: number) => boolean = () => false): [string, SavedSource][] {
+  return (rules[op]?.(needs, ints, kept) ?? formulaSaves[op] ?? []).slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
