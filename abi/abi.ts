@@ -80,7 +80,8 @@ export enum Reduction { None = 0, Mean = 1, Sum = 2 }
 export enum DType { Float32 = 0, Int64 = 1, Float64 = 2, Int32 = 3, Bool = 4 }
 
 /** Flag bits of a tensor slot. */
-export enum TensorFlag { RequiresGrad = 1, RetainsGrad = 2, Live = 4 }
+// HasHooks: Tensor.register_hook gave it a hook, which the sweep calls out to run
+export enum TensorFlag { RequiresGrad = 1, RetainsGrad = 2, Live = 4, HasHooks = 8 }
 
 /**
  * Tensor slot layout (bytes), one 64-byte slot per tensor id in the tensor table.

@@ -38,8 +38,57 @@ const ready = memory.data(12, 4);   // records whose gradient is complete
 let captures: usize = 0;
 
 
-/** Sends g (owned) to a leaf: its capture cell, or its .grad when accumulating. */
+// @ts-ignore: decorator
+@external("env", "tensor_hook")
+declare function hostHook(id: i32, g: i32): i32;
+
+/**
+ * g (owned) after the hooks Tensor.register_hook gave tensor `id`: the host runs them in JS and
+ * returns the gradient they leave (a new reference), or Err.Callback when one threw.
+ */
+function hooked(id: i32, g: i32): i32 {
+  if (!(flagsOf(id) & TensorFlag.HasHooks)) return g;
+  const h = hostHook(id, g);
+  release(g);
+  return h;
+}
+
+// leaves with hooks and the sum of what reached each, as pairs (leaf, gradient): their hooks run
+// once on the whole gradient, after the sweep, as PyTorch runs AccumulateGrad's pre-hooks
+const hookedLeaves = memory.data(12, 4);
+
+/** Sends g (owned) to a leaf: held back for its hooks, or to its capture cell, or its .grad when accumulating. */
 function deliverLeaf(leaf: i32, g: i32, accumulate: bool): i32 {
+  if (flagsOf(leaf) & TensorFlag.HasHooks) {
+    for (let i: u32 = 0; i < stackLen(hookedLeaves); i += 2) {
+      if (<i32>stackAt(hookedLeaves, i) == leaf) return deliverTo(pendingCell(i + 1), g, false);
+    }
+    if (stackPush(hookedLeaves, <u32>leaf) && stackPush(hookedLeaves, <u32>g)) return Err.Ok;
+    release(g);
+    return Err.OutOfMemory;
+  }
+  return deliverNow(leaf, g, accumulate);
+}
+
+// @ts-ignore: decorator
+@inline function pendingCell(i: u32): usize { return <usize>load<u32>(hookedLeaves) + (<usize>i << 2); }
+
+/** The held-back gradients of hooked leaves, through their hooks, delivered. */
+function deliverHooked(accumulate: bool): i32 {
+  let err = Err.Ok;
+  for (let i: u32 = 0; i < stackLen(hookedLeaves); i += 2) {
+    const leaf = <i32>stackAt(hookedLeaves, i), g = <i32>stackAt(hookedLeaves, i + 1);
+    store<u32>(pendingCell(i + 1), 0);
+    if (err != Err.Ok) { release(g); continue; }
+    const h = hooked(leaf, g);
+    err = h < 0 ? h : deliverNow(leaf, h, accumulate);
+  }
+  stackClear(hookedLeaves);
+  return err;
+}
+
+/** Sends g (owned) to a leaf: its capture cell, or its .grad when accumulating. */
+function deliverNow(leaf: i32, g: i32, accumulate: bool): i32 {
   const cap = load<i32>(slot(leaf), Slot.Capture);
   if (cap) return deliverTo(captures + (<usize>(cap - 1) << 2), g, false);
   if (!accumulate) { release(g); return Err.Ok; }
@@ -70,6 +119,8 @@ function cleanup(): void {
   }
   stackClear(visited);
   stackClear(ready);
+  for (let i: u32 = 1; i < stackLen(hookedLeaves); i += 2) release(<i32>stackAt(hookedLeaves, i));
+  stackClear(hookedLeaves);
 }
 
 /**
@@ -161,10 +212,13 @@ function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accu
   // 4. run records whose gradient is complete, latest first
   while (stackLen(ready) && err == Err.Ok) {
     const r = <usize>stackPop(ready);
-    const g = load<i32>(r, Rec.GradAcc);
+    let g = load<i32>(r, Rec.GradAcc);
     store<i32>(r, 0, Rec.GradAcc);
     const out = load<i32>(r, Rec.Out);
     if (g && out) {
+      // the output's hooks first: what they leave flows on (and into a retained .grad)
+      g = hooked(out, g);
+      if (g < 0) { err = g; break; }
       // non-leaf tensors: retain_grad() and autograd.grad inputs
       if (flagsOf(out) & TensorFlag.RetainsGrad) {
         // PyTorch's retain_grad hook: a clone at first, then grad + new out of
@@ -203,6 +257,7 @@ function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accu
     if (!retainGraph && err == Err.Ok) freeSaved(r);
   }
 
+  if (err == Err.Ok) err = deliverHooked(toLeaves);
   set_grad_enabled(wasEnabled);
   for (let i = 0; i < ninputs; i++) store<i32>(slot(load<i32>(inputs + (<usize>i << 2))), 0, Slot.Capture);
   // backward(inputs=...): each input's gradient goes into its .grad, in place as for leaves

@@ -6,7 +6,7 @@ export { mem_bytes_in_use, mem_bytes_reusable, mem_blocks_in_use, mem_heap_size,
 export { args_buffer } from './scratch';
 export {
   tensor_table_cell, tensor_live_count, tensor_live_bytes, tensor_retain, tensor_release, tensor_data,
-  tensor_set_requires_grad, tensor_set_retains_grad, tensor_set_grad,
+  tensor_set_requires_grad, tensor_set_retains_grad, tensor_set_grad, tensor_set_has_hooks,
 } from './tensors';
 export { set_grad_enabled, is_grad_enabled, tape_live_records } from './tape';
 export { backward } from './autograd';

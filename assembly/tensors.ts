@@ -216,6 +216,11 @@ export function tensor_set_retains_grad(id: i32): void {
   setFlags(id, flagsOf(id) | TensorFlag.RetainsGrad);
 }
 
+/** Marks `id` as having hooks (Tensor.register_hook) or not: the sweep calls out for its gradient. */
+export function tensor_set_has_hooks(id: i32, on: bool): void {
+  setFlags(id, on ? flagsOf(id) | TensorFlag.HasHooks : flagsOf(id) & ~TensorFlag.HasHooks);
+}
+
 /** Replaces the .grad of `id` with `g` (0 clears it). */
 export function tensor_set_grad(id: i32, g: i32): void {
   if (g) retain(g);

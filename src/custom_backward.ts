@@ -1,5 +1,6 @@
-// Where the devices' backward sweeps find the backward of a torch.autograd.Function's node
-// (src/autograd_function.ts installs it; devices must not import the front end), and the
+// Where the devices' backward sweeps find the JS code they call out to: the backward of a
+// torch.autograd.Function's node (src/autograd_function.ts installs it) and the hooks of a
+// tensor (src/tensor_hooks.ts); devices must not import the front end. Also the Function
 // node's name for grad_fn.
 
 import { Op } from '../abi/abi.js';
@@ -48,4 +49,18 @@ export function setCustomBackward(f: CustomBackward): void { host = f; }
 export function customBackward(dev: Backend, node: NodeRef, g: Handle, k: number): Handle | null {
   if (!host) throw new Error('wasmgrad: internal error: no torch.autograd.Function backward is installed');
   return host(dev, node, g, k);
+}
+
+/** The gradient of tensor h after its hooks, given g (borrowed): a new handle. */
+export type TensorHook = (dev: Backend, h: Handle, g: Handle) => Handle;
+
+let hooks: TensorHook | null = null;
+
+/** @internal */
+export function setTensorHook(f: TensorHook): void { hooks = f; }
+
+/** @internal */
+export function tensorHook(dev: Backend, h: Handle, g: Handle): Handle {
+  if (!hooks) throw new Error('wasmgrad: internal error: no tensor hook runner is installed');
+  return hooks(dev, h, g);
 }

@@ -103,6 +103,8 @@ export interface Backend {
   customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number): Handle;
   /** New references to the tensors a node saved (a CustomFunction's saved_tensors). */
   nodeSaved(node: NodeRef): Handle[];
+  /** Marks h as having hooks (Tensor.register_hook): the sweep calls src/custom_backward.ts's tensorHook for its gradient. */
+  setHasHooks(h: Handle, on: boolean): void;
   /**
    * Runs the backward sweep in one go from the roots (seeds null = ones).
    * Without `accumulate`, returns the gradients of `inputs` (autograd.grad),

@@ -35,6 +35,7 @@ import { copyTo } from './crossing.js';
 import { castTensor } from './cast.js';
 import { TYPE_NAMES } from './dtype.js';
 import { inplace, fillInto, copyInto } from './ops/inplace.js';
+import { registerHook, dropHooks, type RemovableHandle } from './tensor_hooks.js';
 import { full_like } from './creation.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
@@ -263,6 +264,20 @@ export class Tensor {
   }
 
   /**
+   * Runs `hook` on this tensor's gradient whenever a backward computes it, as PyTorch's
+   * register_hook: a tensor it returns replaces the gradient (same shape), null keeps it. A
+   * leaf's hooks run before .grad accumulates, a non-leaf's before the gradient flows on. The
+   * gradient passed in lives while the hook runs (torch.keep it to hold on to it).
+   * @example
+   * const w = torch.tensor([1.0, 2.0], { requires_grad: true });
+   * const handle = w.register_hook((g) => g.mul(2));
+   * w.mul(3).sum().backward();
+   * console.log(`${w.grad}`); // tensor([6., 6.])
+   * handle.remove();
+   */
+  register_hook(hook: (grad: Tensor) => Tensor | null | undefined | void): RemovableHandle { return registerHook(this, hook); }
+
+  /**
    * Keeps .grad for this non-leaf tensor after backward().
    * @example
    * const w = torch.tensor([1.0], { requires_grad: true });
@@ -483,6 +498,7 @@ export class Tensor {
     this._disposed = true;
     if (this._finalized) unregisterFinalizer(this);
     this._dev.noteHeld(-1);
+    dropHooks(this._h);
     this._dev.release(this._h);
   }
 

@@ -10,6 +10,8 @@ import { derivatives } from './generated/derivatives.generated.js';
 import type { RecordedOp } from '../ops/table.js';
 import { binaryCompute } from './ops.js';
 import { Op, DType } from '../../abi/abi.js';
+import { tensorHook } from '../custom_backward.js';
+import { jsDevice } from './device.js';
 
 /** a + b for two gradients of one tensor (one shape); float64 ones come only through t.double() (src/cast.ts). */
 function sum(a: JsTensor, b: JsTensor): JsTensor {
@@ -62,7 +64,17 @@ export function backward(
     if (accumulate && t.gradFn) t.retainsGrad = true;
     else t.capture = i + 1;
   });
+  // a hooked leaf's gradient is held back and summed: its hooks run once, after the sweep
+  const pending = new Map<JsTensor, JsTensor>();
   const deliverLeaf = (leaf: JsTensor, g: JsTensor): void => {
+    if (leaf.hasHooks) {
+      const have = pending.get(leaf);
+      pending.set(leaf, have ? sum(have, g) : g);
+      return;
+    }
+    deliverNow(leaf, g);
+  };
+  const deliverNow = (leaf: JsTensor, g: JsTensor): void => {
     if (leaf.capture) {
       const i = leaf.capture - 1;
       captured[i] = captured[i] ? sum(captured[i]!, g) : g;
@@ -88,7 +100,7 @@ export function backward(
     // 4. run records whose gradient is complete
     while (ready.length) {
       const r = ready.pop()!;
-      const g = r.gradAcc;
+      const g = r.gradAcc && hooked(r.out, r.gradAcc);
       r.gradAcc = null;
       if (g) {
         const out = r.out;
@@ -117,6 +129,7 @@ export function backward(
         r.freed = true;
       }
     }
+    for (const [leaf, g] of pending) deliverNow(leaf, hooked(leaf, g));
   } finally {
     setGradEnabled(wasEnabled);
     for (const t of inputs) t.capture = 0;
@@ -126,6 +139,11 @@ export function backward(
   // backward(inputs=...): each input's gradient goes into its .grad
   captured.forEach((g, i) => { if (g) accumulateGrad(inputs[i], g); });
   return inputs.map(() => null);
+}
+
+/** g after the hooks Tensor.register_hook gave t (src/tensor_hooks.ts), which may replace it. */
+function hooked(t: JsTensor, g: JsTensor): JsTensor {
+  return t.hasHooks ? tensorHook(jsDevice, t, g) as JsTensor : g;
 }
 
 /** t.grad += g, in place as PyTorch accumulates; a copy of g when t has no .grad yet. */

@@ -65,6 +65,7 @@ export class JsDevice implements Backend {
     r.i0 = serial;
     return c;
   }
+  setHasHooks(h: Handle, on: boolean): void { T(h).hasHooks = on; }
   nodeSaved(node: NodeRef): Handle[] { return (node as JsRecord).saved.filter((t): t is JsTensor => t !== null); }
   grad(h: Handle): Handle | null { return T(h).grad; }
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }

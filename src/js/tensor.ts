@@ -13,6 +13,8 @@ import type { Data } from '../device.js';
 export class JsTensor {
   requiresGrad = false;
   retainsGrad = false;
+  /** Tensor.register_hook gave it hooks: the sweep runs them on its gradient */
+  hasHooks = false;
   gradFn: JsRecord | null = null;
   grad: JsTensor | null = null;
   /** during autograd.grad: 1 + this tensor's index among the inputs */

@@ -9,7 +9,7 @@ import { gradFnNames } from '../grad_fn.generated.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, host, type WasmExports } from './loader.js';
-import { customBackward } from '../custom_backward.js';
+import { customBackward, tensorHook } from '../custom_backward.js';
 
 
 export class WasmDevice implements Backend {
@@ -43,9 +43,19 @@ export class WasmDevice implements Backend {
         return Err.Callback;
       }
     };
+    host.tensorHook = (id, g) => {
+      try {
+        return tensorHook(this, id, g) as number;
+      } catch (e) {
+        this.thrown ??= e;
+        return Err.Callback;
+      }
+    };
   }
 
-  /** What a torch.autograd.Function's backward threw during the current sweep. */
+  setHasHooks(h: Handle, on: boolean): void { this.x.tensor_set_has_hooks(h as number, on); }
+
+  /** What a torch.autograd.Function's backward or a tensor's hook threw during the current sweep. */
   private thrown: unknown = null;
 
   /**

@@ -42,7 +42,11 @@ export function simdSupported(): boolean {
  * What the module calls out to: the backward of a torch.autograd.Function's node (its record,
  * the output's gradient, the input), set by the device (src/wasm/device.ts).
  */
-export const host = { customBackward: (_r: number, _g: number, _k: number): number => -3 };
+export const host = {
+  customBackward: (_r: number, _g: number, _k: number): number => -3,
+  /** the gradient of tensor id after its hooks (Tensor.register_hook), given g */
+  tensorHook: (_id: number, _g: number): number => -3,
+};
 
 function instantiate(module: WebAssembly.Module): WasmExports {
   const instance = new WebAssembly.Instance(module, {
@@ -51,6 +55,7 @@ function instantiate(module: WebAssembly.Module): WasmExports {
         throw new Error('wasmgrad: internal error in the wasm device (abort)');
       },
       custom_backward: (r: number, g: number, k: number): number => host.customBackward(r >>> 0, g, k),
+      tensor_hook: (id: number, g: number): number => host.tensorHook(id, g),
     },
   });
   return instance.exports as unknown as WasmExports;
