@@ -104,6 +104,15 @@ def capture():
         s["bernoulli_f64_after"] = torch.bernoulli(p.double().reshape(3, 4)).flatten().tolist()
         torch.manual_seed(seed)
         s["bernoulli_inplace_f64_03"] = torch.zeros(10, dtype=torch.float64).bernoulli_(0.3).tolist()
+        # random_: randint's draws; without bounds [0, 2^24] (float32), [0, 2^53] (float64), {0, 1} (bool)
+        for key, make in [("random_f32", lambda: torch.empty(6).random_()),
+                          ("random_to", lambda: torch.empty(6).random_(10)),
+                          ("random_from_to", lambda: torch.empty(2, 3).random_(-3, 7)),
+                          ("random_f64", lambda: torch.empty(4, dtype=torch.float64).random_()),
+                          ("random_bool", lambda: torch.empty(6, dtype=torch.bool).random_()),
+                          ("random_int64_bounded", lambda: torch.empty(5, dtype=torch.long).random_(-5, 1000))]:
+            torch.manual_seed(seed)
+            s[key] = make().flatten().tolist()
         # a number p: one 53-bit uniform per element on float32 too (this PyTorch has no MKL)
         torch.manual_seed(seed)
         s["bernoulli_inplace_f32_03"] = torch.zeros(10).bernoulli_(0.3).tolist()

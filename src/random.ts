@@ -625,15 +625,16 @@ function twoProductError(a: number, b: number, p: number): number {
  * manual_seed(0);
  * randint(0, 10, 8); // == torch.randint(0, 10, (8,)).tolist()
  */
-export function randint(low: number, high: number, n: number, gen: Generator = default_generator): number[] {
+export function randint(low: number, high: number, n: number, gen: Generator = default_generator, span?: bigint): number[] {
   if (!(low < high)) throw new RangeError(`randint: expects low < high, got [${low}, ${high})`);
-  const range = high - low;
+  // `span`: the count high − low where a double cannot hold it (random_()'s 2^53 + 1 for float64)
+  const range = span === undefined ? high - low : Number(span);
   const out = new Array<number>(n);
   if (range < 2 ** 32) {
     for (let i = 0; i < n; i++) out[i] = (gen.random() % range) + low;
   } else {
     // PyTorch switches to one 64-bit draw (first 32-bit draw high) per value.
-    const r = BigInt(range);
+    const r = span ?? BigInt(range);
     for (let i = 0; i < n; i++) {
       const v = (BigInt(gen.random()) << 32n) | BigInt(gen.random());
       out[i] = Number(v % r) + low;

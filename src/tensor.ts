@@ -1881,6 +1881,18 @@ export class Tensor {
   }
   // random fills (helper generator)
   /**
+   * In place: integers drawn as torch.randint draws them: `random_(to)` in [0, to),
+   * `random_(from, to)` in [from, to), `random_()` in [0, 2^24] for float32 ([0, 2^53] for
+   * float64, {0, 1} for bool); PyTorch's values after torch.manual_seed.
+   * @example
+   * torch.manual_seed(0);
+   * console.log(`${torch.empty(5).random_(10)}`); // tensor([4., 9., 3., 0., 3.])
+   */
+  random_(...args: [options?: { generator?: Generator | null }] | [to: number, options?: { generator?: Generator | null }]
+    | [from: number, to: number | null, options?: { generator?: Generator | null }] | [{ from?: number; to?: number | null; generator?: Generator | null }]): this {
+    return randomFill.methods.random_(this, args) as this;
+  }
+  /**
    * Fills this with values from U[from, to), PyTorch's draws after the same seed (the default
    * generator, or the `generator` option's). float32 and float64.
    * @example

@@ -233,6 +233,22 @@ describe.each(DEVICES)('bernoulli on %s draws PyTorch\'s values', (device) => {
   });
 
   // PyTorch builds with MKL draw a float32 bernoulli_(p) from an MKL stream: other values, this mean
+  it.each(SEEDS)('random_ draws torch.randint\'s values, seed %s', (seedStr) => {
+    const ref = fixture.seeds[seedStr];
+    const cases: [string, () => torch.Tensor][] = [
+      ['random_f32', () => torch.empty(6, { device }).random_()],
+      ['random_to', () => torch.empty(6, { device }).random_(10)],
+      ['random_from_to', () => torch.empty(2, 3, { device }).random_(-3, 7)],
+      ['random_f64', () => torch.empty(4, { device, dtype: torch.float64 }).random_()],
+      ['random_bool', () => torch.empty(6, { device, dtype: torch.bool }).random_()],
+      ['random_int64_bounded', () => torch.empty(5, { device, dtype: torch.long }).random_(-5, 1000)],
+    ];
+    for (const [key, make] of cases) {
+      torch.manual_seed(Number(seedStr));
+      expect(make().flatten().tolist(), key).toEqual(ref[key]);
+    }
+  });
+
   it('float32 bernoulli_(p) has mean p over many draws', () => {
     torch.manual_seed(7);
     for (const p of [0.05, 0.3, 0.5, 0.9]) {

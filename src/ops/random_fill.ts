@@ -11,7 +11,7 @@ import { Tensor } from '../tensor.js';
 import { bind, bindOverloads, isOptions } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { DTYPES, isFloating } from '../dtype.js';
-import { default_generator, fillUniform, fillNormal, fillUniformDouble, fillNormalDouble, type Generator } from '../random.js';
+import { default_generator, fillUniform, fillNormal, fillUniformDouble, fillNormalDouble, randint, type Generator } from '../random.js';
 import { writeDraws } from './bernoulli.js';
 import { checkLeaf } from './inplace.js';
 import { is_grad_enabled, no_grad } from '../autograd.js';
@@ -50,10 +50,40 @@ function normalBound(a: Record<string, unknown>): Tensor {
   return writeDraws(self, values);
 }
 
-/** @internal Tensor.uniform_ and Tensor.normal_, self bound */
+// random_: integers drawn as torch.randint draws them (random_from_to); with no bounds, [0, 2^m]
+// for a float type with an m-bit mantissa, the integer type's range, or {0, 1} for bool
+const RANDOM_ = [
+  parseSchema('random_(Tensor self, *, Generator? generator=None) -> Tensor'),
+  parseSchema('random_(Tensor self, int from, int? to, *, Generator? generator=None) -> Tensor'),
+  parseSchema('random_(Tensor self, int to, *, Generator? generator=None) -> Tensor'),
+];
+/** random_()'s range [0, top] per dtype (int64's would not fit wasmgrad's 32-bit storage). */
+const RANDOM_TOP: { readonly [K in DType]: number } = {
+  [DType.Float32]: 2 ** 24, [DType.Float64]: 2 ** 53, [DType.Int32]: 2 ** 31 - 1, [DType.Int64]: 2 ** 63 - 1, [DType.Bool]: 1,
+};
+
+function randomBound(overload: number, a: Record<string, unknown>): Tensor {
+  const self = a.self as Tensor, gen = (a.generator as Generator | null) ?? default_generator;
+  checkLeaf(self);
+  if (is_grad_enabled() && self.requires_grad && !self.is_leaf) throw new NotImplementedError('wasmgrad: random_ on a tensor that requires grad is not supported');
+  let from = 0, to = RANDOM_TOP[self._dtype] + 1;
+  if (overload === 1) { from = a.from as number; to = a.to === null ? RANDOM_TOP[self._dtype] + 1 : a.to as number; }
+  if (overload === 2) to = a.to as number;
+  if (!(from < to)) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${from} >= to=${to}`);
+  const storable = self._dtype === DType.Int64 || self._dtype === DType.Int32 ? 2 ** 31 : Infinity;
+  if (from < -storable || to - 1 >= storable) {
+    throw new RuntimeError(`wasmgrad: random_ over [${from}, ${to}) on an ${DTYPES[self._dtype].name} tensor draws values beyond its 32-bit storage (docs/api.md)`);
+  }
+  // random_() on float64 draws from 2^53 + 1 values, a count a double cannot hold
+  const span = overload === 0 && self._dtype === DType.Float64 ? 2n ** 53n + 1n : undefined;
+  return writeDraws(self, randint(from, to, self.numel(), gen, span));
+}
+
+/** @internal Tensor.uniform_, normal_ and random_, self bound */
 export const methods = {
   uniform_: (self: Tensor, args: unknown[]): Tensor => uniformBound(bind(UNIFORM_, args, self)),
   normal_: (self: Tensor, args: unknown[]): Tensor => normalBound(bind(NORMAL_, args, self)),
+  random_: (self: Tensor, args: unknown[]): Tensor => randomBound(...bindOverloads(RANDOM_, args, self)),
 };
 
 // torch.normal with a tensor mean or std, PyTorch's first three overloads: the output (mean's,
