@@ -91,8 +91,8 @@ interface FunctionNode extends CustomNode {
   readonly ctx: FunctionCtx;
   /** per argument of apply(): whether it was a tensor */
   readonly tensorArgs: readonly boolean[];
-  /** the gradients computed for the inputs still to be asked for, in this sweep */
-  pending: (Handle | null)[] | null;
+  /** the gradients computed for the inputs still to be asked for in this sweep, by input */
+  pending: Map<number, Handle | null> | null;
 }
 
 let serials = 0;
@@ -188,7 +188,7 @@ function reduceTo(g: Tensor, shape: readonly number[]): Tensor | null {
 }
 
 /** The Function's gradients for its tensor inputs, checked and shaped as PyTorch's engine does. */
-function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): (Handle | null)[] {
+function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): Map<number, Handle | null> {
   return no_grad(() => {
     // every tensor made here goes at the end; the gradients' handles get a reference of their own first
     pushScope();
@@ -221,7 +221,13 @@ function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): (
         }
         result.push(fitted);
       });
-      return result.map((t) => { if (!t) return null; dev.retain(t.h); return t.h; });
+      // only the inputs that need a gradient are asked for: the others' are dropped with the scope
+      const needs = n.ctx.needs_input_grad.filter((_, i) => n.tensorArgs[i]);
+      return new Map(result.flatMap((t, k) => {
+        if (!needs[k]) return [];
+        if (t) dev.retain(t.h);
+        return [[k, t ? t.h : null]] as [number, Handle | null][];
+      }));
     } finally {
       popScope(new Set());
     }
@@ -231,16 +237,16 @@ function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): (
 setCustomBackward((dev, node, g, k) => {
   const n = customNode<FunctionNode>(dev, node);
   if (!n) throw new RuntimeError('wasmgrad: internal error: the torch.autograd.Function of this node is gone');
-  // the sweep asks for the inputs in order, from the first that needs a gradient: run once then
-  const inputs = dev.nodeInputs(node);
+  // the sweep asks for each input that needs a gradient, in order: the first one runs the
+  // Function's backward (what a failed sweep left pending goes then)
   const first = n.ctx.needs_input_grad.filter((_, i) => n.tensorArgs[i]).indexOf(true);
   if (k === first || !n.pending) {
-    for (const h of n.pending ?? []) if (h !== null) dev.release(h);
+    for (const h of n.pending?.values() ?? []) if (h !== null) dev.release(h);
     n.pending = runBackward(n, dev, node, g);
   }
-  const h = n.pending[k];
-  n.pending[k] = null;
-  if (k === inputs.length - 1 || n.pending.every((p) => p === null)) n.pending = null;
+  const h = n.pending.get(k) ?? null;
+  n.pending.delete(k);
+  if (!n.pending.size) n.pending = null;
   return h;
 });
 

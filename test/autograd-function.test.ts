@@ -169,4 +169,24 @@ describe.each(DEVICES)('torch.autograd.Function vs PyTorch on %s', (device) => {
     if (device === 'wasm') expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
     x.dispose();
   });
+
+  it('a gradient returned for an input that needs none, or None for one that does, is dropped without a leak', () => {
+    const x = torch.randn([2, 3], { device, requires_grad: true }), y = torch.randn([3], { device });
+    class FirstNone extends torch.autograd.Function {
+      static forward(_ctx: Ctx, a: torch.Tensor, b: torch.Tensor): torch.Tensor { return a.mul(b); }
+      static backward(_ctx: Ctx, g: torch.Tensor): (torch.Tensor | null)[] { return [null, g.sum(0)]; }
+    }
+    const step = (): void => torch.tidy(() => {
+      MulAdd.apply(x, y, 0.5).sum().backward(); // y needs no gradient: MulAdd's for it goes
+      FirstNone.apply(x, y.clone().requires_grad_()).sum().backward();
+    });
+    step();
+    x.grad = null;
+    const before = torch.memory(device);
+    for (let i = 0; i < 10; i++) { step(); x.grad = null; }
+    const after = torch.memory(device);
+    expect([after.numTensors, after.numRecords]).toEqual([before.numTensors, before.numRecords]);
+    x.dispose();
+    y.dispose();
+  });
 });
