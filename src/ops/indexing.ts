@@ -232,6 +232,13 @@ export function indexPutItems(self: Tensor, items: IndexItem | readonly IndexIte
     : tensors && list.every((it) => it === '...' || it instanceof Tensor) ? Op.IndexPut : Op.SetSlices;
   const owned: Tensor[] = [];
   const own = (t: Tensor, from: unknown): Tensor => { if (t !== from) owned.push(t); return t; };
+  // PyTorch writes through a view for basic items, into x itself otherwise: its leaf errors differ
+  const leafCheck = (): void => {
+    if (op !== Op.SetSlices) checkLeaf(self);
+    else if (is_grad_enabled() && self.requires_grad && self.is_leaf) {
+      throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+    }
+  };
   try {
     let v = own(valueTensor(self, values), values);
     const pos = own(positionsOf(self, list), self);
@@ -241,16 +248,10 @@ export function indexPutItems(self: Tensor, items: IndexItem | readonly IndexIte
     if (lead) v = own(reshape(v, v._shape.slice(lead)), v);
     if (!tensors) {
       v = own(expand(v, pos._shape), v);
-      if (op === Op.SetSlices && is_grad_enabled() && self.requires_grad && self.is_leaf) {
-        throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
-      }
-      checkLeaf(self);
+      leafCheck();
       v = own(castTensor(v, self._dtype), v);
     } else {
-      if (op === Op.IndexPut) checkLeaf(self);
-      else if (is_grad_enabled() && self.requires_grad && self.is_leaf) {
-        throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
-      }
+      leafCheck();
       if (v._dtype !== self._dtype) {
         throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${DTYPES[self._dtype]._scalarType} for the destination and ${DTYPES[v._dtype]._scalarType} for the source.`);
       }

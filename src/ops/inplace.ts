@@ -82,18 +82,16 @@ export function fillInto(self: Tensor, value: number, op: Op.Fill | Op.Zero): Te
 export function copyInto(self: Tensor, src: Tensor): Tensor {
   const record = is_grad_enabled() && (self.requires_grad || src.requires_grad);
   return inplace(self, () => {
-    const from = record ? src : src.detach();
-    const owned: Tensor[] = [];
-    const own = (t: Tensor, prev: Tensor): Tensor => { if (t !== prev) owned.push(t); return t; };
+    const temps = new Set<Tensor>();
+    const temp = (t: Tensor): Tensor => { if (t !== src) temps.add(t); return t; };
     try {
-      let v = own(castTensor(from, self._dtype, record), from);
-      v = sameShape(v._shape, self._shape) ? v : own(expand(v, self._shape), v);
-      if (!record) return v === from ? v.clone() : (owned.splice(owned.indexOf(v), 1), v);
-      const n = v.numel();
-      return putFlat(Op.SetWhole, self, v, Int32Array.from({ length: n }, (_, i) => i), false);
+      // the values only, unless recorded
+      const cast = temp(castTensor(temp(record ? src : src.detach()), self._dtype, record));
+      const full = sameShape(cast._shape, self._shape) ? cast : temp(expand(cast, self._shape));
+      if (!record) { temps.delete(full); return full; }
+      return putFlat(Op.SetWhole, self, full, Int32Array.from({ length: full.numel() }, (_, i) => i), false);
     } finally {
-      for (const t of owned) t.dispose();
-      if (from !== src) from.dispose();
+      for (const t of temps) t.dispose();
     }
   });
 }
