@@ -133,8 +133,10 @@ function cleanup(): void {
  */
 export function backward(nroots: i32, ninputs: i32, retainGraph: bool, accumulate: bool, createGraph: bool): i32 {
   // the inputs and their captures move to memory of the sweep's own: a torch.autograd.Function's
-  // backward runs JS ops mid-sweep, and they may move the args buffer
-  const own = alloc(max<usize>(<usize>ninputs << 3, 4));
+  // backward runs JS ops mid-sweep, and they may move the args buffer (backward() without
+  // inputs, the common case, has nothing there to move)
+  if (!ninputs) return sweep(nroots, 0, 0, retainGraph, accumulate, createGraph);
+  const own = alloc(<usize>ninputs << 3);
   if (!own) return Err.OutOfMemory;
   memory.copy(own, argsPtr() + (<usize>nroots << 3), <usize>ninputs << 2);
   captures = own + (<usize>ninputs << 2);
