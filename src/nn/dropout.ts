@@ -6,8 +6,9 @@
 // The mask draws: ATen fills the noise with noise.bernoulli_(1 − p), a scalar p. A PyTorch built
 // without MKL (Debian's, the fixtures' oracle) draws one 53-bit uniform per element in row-major
 // order and keeps u < 1 − p, for float32 and float64 alike: the same stream as torch.rand in
-// float64, so after torch.manual_seed(s) the masks are PyTorch's. Builds with MKL (the official
-// x86 wheels) draw the scalar bernoulli_ from an MKL stream instead: same distribution, other masks.
+// float64, so after torch.manual_seed(s) the masks are PyTorch's (src/ops/bernoulli.ts draws them).
+// Builds with MKL (the official x86 wheels) draw the scalar bernoulli_ from an MKL stream instead:
+// same distribution, other masks.
 
 import { RuntimeError, ValueError } from '../errors.js';
 import { Tensor } from '../tensor.js';
@@ -15,6 +16,7 @@ import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { default_generator } from '../random.js';
 import { mul } from '../ops/elementwise.js';
+import { drawsOfNumber } from '../ops/bernoulli.js';
 import { DType } from '../../abi/abi.js';
 import { warnOnce } from './warn.js';
 
@@ -52,8 +54,7 @@ function dropoutImpl(input: Tensor, p: number, train: boolean, inplace: boolean,
     throw new RuntimeError(`result type Float can't be cast to the desired output type ${input.dtype._scalarType}`);
   }
   const shape = feature ? input._shape.map((s, i) => (i < 2 ? s : 1)) : input._shape.slice();
-  const n = shape.reduce((a, b) => a * b, 1), keep = new Float64Array(n);
-  for (let i = 0; i < n; i++) keep[i] = default_generator.randomDouble53() < 1 - p ? 1 : 0;
+  const keep = drawsOfNumber(1 - p, shape.reduce((a, b) => a * b, 1), default_generator); // noise.bernoulli_(1 − p)
   const round = double ? (v: number): number => v : Math.fround;
   const q = round(1 - p);
   if (!alpha) {

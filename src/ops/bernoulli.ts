@@ -39,8 +39,8 @@ function draws(p: ArrayLike<number>, double: boolean, gen: Generator): Float64Ar
   return out;
 }
 
-/** Draws for a number p over n values (53-bit uniforms, PyTorch's scalar bernoulli_), after PyTorch's check of p. */
-function drawsOfNumber(p: number, n: number, gen: Generator): Float64Array {
+/** Draws for a number p over n values (53-bit uniforms, PyTorch's scalar bernoulli_; dropout's masks), after PyTorch's check of p. */
+export function drawsOfNumber(p: number, n: number, gen: Generator): Float64Array {
   if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
   return draws(new Float64Array(n).fill(p), true, gen);
 }
