@@ -35,7 +35,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // activation and loss modules, and Module buffers; 24,800 with scatter_reduce, F.pad's reflect /
 // replicate / circular modes, bernoulli and multinomial with PyTorch's draws, and linalg.matrix_norm
 // (with an amin node)
-const BUDGET = 28_290;
+const BUDGET = 28_300;
 
 function sourceLines(dir: string): number {
   let n = 0;
