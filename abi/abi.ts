@@ -66,6 +66,7 @@ export enum Op {
   SmoothL1Loss, HuberLoss, SoftMarginLoss, // losses 2 (helper losses): fused like MseLoss; s1 = beta or delta
   MultiMarginLoss, // losses 2: s0 = margin, s1 = p, i0 = reduction, i1 = weight given
   MultilabelMarginLoss, // losses 2: i0 = reduction
+  FusedBackward, // a fused backward kernel recorded under create_graph (src/ops/table.ts backwardKernels)
   Count,
 }
 
@@ -119,4 +120,6 @@ export enum Err {
   ModifiedInplace = -5,
   // the JS backward of a torch.autograd.Function threw; the device rethrows what it threw
   Callback = -6,
+  // create_graph reached a record whose derivative does not record itself (create_graph_refused_op says which)
+  NoCreateGraph = -7,
 }

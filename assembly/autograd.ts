@@ -25,9 +25,10 @@ import {
 } from './tensors';
 import { Rec, RecFlag, Slot, Err, TensorFlag, DType } from '../abi/abi';
 import {
-  recNin, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
+  recNin, recOp, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
 } from './tape';
 import { gradient } from './derivatives';
+import { recordsItself } from './generated/derivatives.generated';
 import { deliverTo } from './ops/accumulate';
 import { checkSavedVersions } from './ops/inplace';
 
@@ -36,6 +37,10 @@ const ready = memory.data(12, 4);   // records whose gradient is complete
 
 // where the current call keeps the gradients of autograd.grad's inputs
 let captures: usize = 0;
+
+// the op code of the record that made a create_graph backward refuse (Err.NoCreateGraph)
+let refusedOp: i32 = 0;
+export function create_graph_refused_op(): i32 { return refusedOp; }
 
 
 // @ts-ignore: decorator
@@ -177,6 +182,12 @@ function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accu
     }
   }
 
+  // with create_graph every rule must record its own ops: refuse before any gradient moves
+  for (let i: u32 = 0; createGraph && i < stackLen(visited); i++) {
+    const r = <usize>stackAt(visited, i);
+    if (!recordsItself(r)) { refusedOp = recOp(r); cleanup(); return Err.NoCreateGraph; }
+  }
+
   // 2. mark the inputs so gradients reaching them are captured; backward(inputs=...)
   //    makes a non-leaf input retain its grad instead, as PyTorch does
   for (let i = 0; i < ninputs; i++) {
@@ -260,15 +271,16 @@ function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accu
   }
 
   if (err == Err.Ok) err = deliverHooked(toLeaves);
-  set_grad_enabled(wasEnabled);
   for (let i = 0; i < ninputs; i++) store<i32>(slot(load<i32>(inputs + (<usize>i << 2))), 0, Slot.Capture);
   // backward(inputs=...): each input's gradient goes into its .grad, in place as for leaves
+  // (recorded under create_graph: grad mode is still the sweep's)
   for (let i = 0; i < ninputs && accumulate && err == Err.Ok; i++) {
     const c = captures + (<usize>i << 2);
     const g = load<i32>(c);
     store<i32>(c, 0);
     if (g) err = deliverTo(slot(load<i32>(inputs + (<usize>i << 2))) + Slot.Grad, g, true);
   }
+  set_grad_enabled(wasEnabled);
   if (err != Err.Ok) {
     for (let i = 0; i < ninputs; i++) {
       const c = captures + (<usize>i << 2);

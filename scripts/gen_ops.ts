@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Op } from '../abi/abi.js';
-import { ops, backwardKernels, type OpRow, type Kernel, type CaseInput, type TableCase } from '../src/ops/table.js';
+import { ops, backwardKernels, recordingRules, type OpRow, type Kernel, type CaseInput, type TableCase } from '../src/ops/table.js';
 import { parseSchema, required } from '../src/schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -180,7 +180,7 @@ function kernelBody(kernel: Kernel, t: KTarget, args: string[], indent: string):
 
 // ---- derivative formulas: recording ops on tensors, arithmetic on numbers ----------------
 
-interface FormulaEnv { row: OpRow; op: string; k: number; reads: Set<string> }
+interface FormulaEnv { row: OpRow; op: string; k: number; reads: Set<string>; kernels?: Set<string> }
 type Typed = { code: string; tensor: boolean };
 
 /** Unary rows callable from formulas, by the name formulas use (their PyTorch name). */
@@ -247,6 +247,7 @@ function formula(n: Node, env: FormulaEnv): Typed {
       if (unaryOp) return { code: `un(Op.${unaryOp}, ${args[0].code})`, tensor: true };
       const bk = backwardKernels[n.f];
       if (bk) {
+        env.kernels?.add(n.f);
         const want = bk.args.split(' ');
         const tensors = args.slice(1, 1 + want.filter((w) => w === 'x' || w === 'y').length);
         const numbers = args.slice(1 + tensors.length);
@@ -267,14 +268,14 @@ const deviceSyntax = (code: string, t: Target): string => code
   .replace(/(==|!=)@/g, (_m, op: string) => (t === 'ts' ? `${op}=` : op))
   .replace(/@none/g, t === 'ts' ? 'null' : '0');
 
-interface Derived { op: string; row: OpRow; grads: string[]; reads: Set<string> }
+interface Derived { op: string; row: OpRow; grads: string[]; reads: Set<string>; kernels: Set<string> }
 
 /** Every row's formulas compiled, with what they read (= what the op saves). */
 function derive(): Derived[] {
   const out: Derived[] = [];
   for (const [code, row] of Object.entries(ops) as [string, OpRow][]) {
     const op = Op[Number(code)];
-    const reads = new Set<string>();
+    const reads = new Set<string>(), kernels = new Set<string>();
     let grads: string[];
     if (typeof row.grad === 'string') {
       grads = [row.grad === 'notDifferentiable' ? 'notDifferentiable()' : `${row.grad}(r, g, k)`];
@@ -283,11 +284,11 @@ function derive(): Derived[] {
       for (const name of Object.keys(g)) if (!row.inputs.includes(name)) throw new Error(`${op}: formula for unknown input ${name}`);
       grads = row.inputs.map((name, k) => {
         if (!(name in g)) return 'notDifferentiable()';
-        const c = formula(parse(g[name]), { row, op, k, reads }).code;
+        const c = formula(parse(g[name]), { row, op, k, reads, kernels }).code;
         return row.family === 'binary' ? `sumTo(r, ${k}, ${c})` : c;
       });
     }
-    out.push({ op, row, grads, reads });
+    out.push({ op, row, grads, reads, kernels });
   }
   return out;
 }
@@ -397,9 +398,110 @@ import { SHAPE, STR_A, STR_B, COUNTERS } from '../scratch';
 
 /** The hand-written rules the table names, for the import of grad/manual on each device. */
 function manualNames(derived: Derived[]): string {
-  const names = [...new Set(derived.filter((d) => typeof d.row.grad === 'string' && d.row.grad !== 'notDifferentiable')
+  const names = [...new Set(derived.filter((d) => typeof d.row.grad === 'string' && !GENERATED_RULES.has(d.row.grad))
     .map((d) => d.row.grad as string))].sort();
   return names.join(', ').replace(/(.{1,90})(, |$)/g, '$1,\n  ').replace(/,\n  $/, '');
+}
+
+// ---- create_graph: which rules record themselves, and the fused kernels' own derivatives ---
+
+/** Rules the generator writes itself rather than import from grad/manual. */
+const GENERATED_RULES = new Set(['notDifferentiable', 'fusedBackward']);
+
+/** A fused kernel's inputs as a row, so its `grad` formulas compile as a row's do: (g, x, y), numbers c, c2. */
+const FUSED_ROW: OpRow = { node: 'FusedBackwardBackward0', family: 'manual', inputs: ['g', 'x', 'y'], params: ['c', 'c2'], grad: 'fusedBackward' };
+
+/**
+ * The derivative of each fused kernel for g (k = 0; null: the kernel itself), x (k = 1) and y
+ * (k = 2), as code; null when it has none.
+ */
+function fusedGrads(): [string, string | null, string | null][] {
+  const compile = (name: string, f: string, k: number): string => {
+    const kernels = new Set<string>();
+    const code = formula(parse(f), { row: FUSED_ROW, op: name, k, reads: new Set(), kernels }).code;
+    for (const used of kernels) if (!backwardKernels[used].grad) throw new Error(`${name}: its grad calls ${used}, which has no grad`);
+    return code;
+  };
+  return Object.entries(backwardKernels).map(([name, bk]) => {
+    if (!bk.grad) return [name, null, null];
+    const tensors = bk.args.split(' ').filter((a) => a === 'x' || a === 'y');
+    const per = tensors.map((t, i) => {
+      const k = i + 1;
+      if (bk.grad === 'mask') return `zerosLike(saved(r, ${k}))`;
+      const f = (bk.grad as Record<string, string | undefined>)[t];
+      if (!f) throw new Error(`${name}: a grad formula for ${t} is missing`);
+      return `sumTo(r, ${k}, ${compile(name, f, k)})`;
+    });
+    const g = bk.grad !== 'mask' && bk.grad.g ? compile(name, bk.grad.g, 0) : null;
+    return [name, g, per.length === 1 ? per[0] : `k == 1 ? ${per[0]} : ${per[1]}`];
+  });
+}
+
+/**
+ * Whether a row's rule records itself, so create_graph can differentiate it again: a formula row
+ * when every fused kernel it calls has a derivative of its own, a manual row when its rule is in
+ * recordingRules (or PyTorch has no derivative either).
+ */
+function recordsItself(d: Derived): boolean {
+  if (typeof d.row.grad !== 'string') return [...d.kernels].every((k) => backwardKernels[k].grad);
+  return d.row.grad === 'notDifferentiable' || recordingRules.has(d.row.grad);
+}
+
+/** The rule of Op.FusedBackward (g: the kernel itself; x, y: the kernel's `grad` formulas) and the create_graph check. */
+function higherOrder(derived: Derived[], t: Target): string {
+  const [rec, int, bool, eq] = t === 'as' ? ['usize', 'i32', 'bool', '=='] : ['JsRecord', 'number', 'boolean', '==='];
+  const grads = fusedGrads();
+  const recording = derived.filter(recordsItself).map((d) => d.op);
+  let s = `\n/** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */\n`;
+  if (t === 'as') {
+    s += `function fusedBackward(r: usize, g: i32, k: i32): i32 {
+  const kind = i0(r);
+  if (k == 0 && !(${grads.filter(([, g]) => g).map(([n]) => `kind == Fused.${camel(n)}`).join(' || ') || 'false'})) return sameKernel(r, g);
+  switch (kind) {
+`;
+    for (const [name, g, code] of grads) {
+      if (code) s += `    case Fused.${camel(name)}: return ${g ? `k == 0 ? ${deviceSyntax(g, t)} : ` : ''}${deviceSyntax(code, t)};\n`;
+    }
+    s += `    default: return Err.Unimplemented;\n  }\n}\n`;
+    s += `\n/** The kernel itself on grad: a fused kernel's derivative for g, unless its \`grad\` says otherwise. */\n`;
+    s += `function sameKernel(r: usize, g: i32): i32 { return fused(i0(r), g, saved(r, 1), saved(r, 2), s0(r), s1(r)); }\n`;
+  } else {
+    s += `const fusedRules: { [K in Fused]?: Rule } = {\n`;
+    for (const [name, g, code] of grads) {
+      if (code) s += `  [Fused.${camel(name)}]: (r, g, k) => ${g ? `k === 0 ? ${deviceSyntax(g, t)} : ` : ''}${deviceSyntax(code, t).replace(/k == /g, 'k === ')},\n`;
+    }
+    s += `};\n\n/** The kernel itself on grad: a fused kernel's derivative for g, unless its \`grad\` says otherwise. */
+const sameKernel = (r: JsRecord, g: JsTensor): JsTensor => fused(r.i0 as Fused, g, saved(r, 1), r.saved[2] ?? null, s0(r), s1(r));
+
+function fusedBackward(r: JsRecord, g: JsTensor, k: number): JsTensor | null {
+  const kind = r.i0 as Fused;
+  if (k === 0 && !fusedOwnG.has(kind)) return sameKernel(r, g);
+  return fusedRules[kind]!(r, g, k);
+}
+
+const fusedOwnG: ReadonlySet<Fused> = new Set([${grads.filter(([, g]) => g).map(([n]) => `Fused.${camel(n)}`).join(', ')}]);
+`;
+  }
+  s += `
+/**
+ * True when record r's rule is written in recording ops (formula rows whose fused kernels have a
+ * \`grad\`, the manual rules in recordingRules, such fused kernels), so create_graph can differentiate it again.
+ */
+export function recordsItself(r: ${rec}): ${bool} {
+`;
+  const kinds = grads.filter(([, , c]) => c).map(([n]) => `Fused.${camel(n)}`);
+  if (t === 'as') {
+    const flags = Array.from({ length: Op.Count }, (_, code) => (recording.includes(Op[code]) ? 1 : 0));
+    s += `  const op = <Op>load<u16>(r);\n  if (op == Op.FusedBackward) {\n    const kind = i0(r);\n    return ${kinds.map((k) => `kind == ${k}`).join(' ||\n      ')};\n  }\n`;
+    s += `  return op < Op.Count && load<u8>(RECORDS_ITSELF + <usize>op) != 0;\n}\n\n`;
+    s += `// by op code: 1 where the op's rule records itself\n`;
+    s += `const RECORDS_ITSELF = memory.data<u8>([\n${flags.join(', ').replace(/(.{1,96})(, |$)/g, '  $1,\n').replace(/,\n$/, '\n')}]);\n`;
+  } else {
+    s += `  if (r.op ${eq} Op.FusedBackward) return (r.i0 as Fused) in fusedRules;\n  return RECORDING_OPS.has(r.op);\n}\n\n`;
+    const names = recording.filter((o) => o !== 'FusedBackward').map((o) => `Op.${o}`).join(', ');
+    s += `const RECORDING_OPS: ReadonlySet<${int}> = new Set([\n${names.replace(/(.{1,96})(, |$)/g, '  $1,\n')}]);\n`;
+  }
+  return s;
 }
 
 function asDerivatives(derived: Derived[]): string {
@@ -409,7 +511,7 @@ function asDerivatives(derived: Derived[]): string {
 
 import { Op, Err } from '../../abi/abi';
 import {
-  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
+  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
@@ -422,7 +524,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
 `;
   s += derivativeCases(derived, 'as');
   s += '    default: return Err.Unimplemented;\n  }\n}\n';
-  return s;
+  return s + higherOrder(derived, 'as');
 }
 
 function derivativeCases(derived: Derived[], t: Target): string {
@@ -528,7 +630,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
 `;
   s += derivativeCases(derived, 'ts');
   s += '};\n';
-  return s;
+  return s + higherOrder(derived, 'ts');
 }
 
 // ---- front ends: torch.* and F.* functions and Tensor methods from the schemas ---------
@@ -662,8 +764,8 @@ export const tableMethods = {\n`;
 }
 
 /** A hand-written file with the region between its begin and end markers replaced. */
-function withRegion(path: string, begin: string, end: string, region: string): string {
-  const src = readFileSync(`${root}${path}`, 'utf8');
+function withRegion(path: string, begin: string, end: string, region: string, text?: string): string {
+  const src = text ?? readFileSync(`${root}${path}`, 'utf8');
   const a = src.indexOf(begin), b = src.indexOf(end, a);
   if (a < 0 || b < a) throw new Error(`${path} has no region ${begin.trim()}`);
   return src.slice(0, a + begin.length) + region + src.slice(b);
@@ -772,7 +874,8 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
 }
 
 /** docs/api.md with the op table's rows rewritten. */
-function apiDocs(groups: FrontEnd[][]): string {
+function apiDocs(groups: FrontEnd[][], derived: Derived[]): string {
+  const higher = new Set(derived.filter(recordsItself).map((d) => d.row));
   let t = '| PyTorch | wasmgrad | wasm | js | notes |\n|---|---|---|---|---|\n';
   for (const group of groups) {
     const fe = group[0];
@@ -780,9 +883,16 @@ function apiDocs(groups: FrontEnd[][]): string {
     const js = fe.row.method === false ? [`F.${fe.name}`] : [`torch.${fe.name}`, `t.${fe.name}`];
     const forms = group.map((g) => `\`${g.row.torch!.replace(/ -> Tensor$/, '')}\``).join(', ');
     const nodes = [...new Set(group.map((g) => g.row.node))].join(', ');
-    t += `| ${py.map((n) => `\`${n}\``).join(', ')} | ${js.map((n) => `\`${n}\``).join(', ')} | ✅ | ✅ | ${forms}; ${nodes}; table-ops |\n`;
+    const createGraph = group.every((g) => higher.has(g.row)) ? 'create_graph' : 'no create_graph yet';
+    t += `| ${py.map((n) => `\`${n}\``).join(', ')} | ${js.map((n) => `\`${n}\``).join(', ')} | ✅ | ✅ | ${forms}; ${nodes}; ${createGraph}; table-ops |\n`;
   }
-  return withRegion('docs/api.md', '<!-- @generated-begin by scripts/gen_ops.ts: the op table -->\n', '<!-- @generated-end -->\n', t);
+  const text = withRegion('docs/api.md', '<!-- @generated-begin by scripts/gen_ops.ts: the op table -->\n', '<!-- @generated-end -->\n', t);
+  const manual = derived.filter((d) => typeof d.row.grad === 'string' && d.row.grad !== 'notDifferentiable' && d.op !== 'FusedBackward');
+  const names = (ds: Derived[]): string => [...new Set(ds.map((d) => `\`${d.row.node}\``))].sort().join(', ');
+  const list = `- **With create_graph:** every op of the table above marked \`create_graph\`, and the hand-written rules of ${
+    names(manual.filter(recordsItself))}.\n- **Not yet** (\`NotImplementedError\` before any gradient moves): ${
+    names(derived.filter((d) => !recordsItself(d)))}.\n`;
+  return withRegion('docs/api.md', '<!-- @generated-begin by scripts/gen_ops.ts: create_graph support -->\n', '<!-- @generated-end -->\n', list, text);
 }
 
 /** What each elementwise row's formulas read, as to_dot's show_saved names it (src/saved_tensors.ts). */
@@ -821,7 +931,7 @@ export function generate(): Map<string, string> {
   files.set('src/ops/torch.generated.ts', frontEndFile(groups.filter((g) => g[0].row.method !== false), 'torch'));
   files.set('src/nn/functional.generated.ts', frontEndFile(groups.filter((g) => g[0].row.method === false), 'F'));
   files.set('src/tensor.ts', tensorMethods(groups));
-  files.set('docs/api.md', apiDocs(groups));
+  files.set('docs/api.md', apiDocs(groups, derived));
   const replacer = (_k: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? '-0' : v);
   const notDifferentiable = frontEnds().filter((fe) => fe.row.inplace === 'not_differentiable').map((fe) => fe.name);
   files.set('scripts/table_cases.generated.json', `{"generated": "by scripts/gen_ops.ts from src/ops/table.ts; read by scripts/gen_table_fixtures.py",\n"ops": [\n${

@@ -3,7 +3,8 @@
 // device, one call into WASM whatever the size of the graph).
 
 import { DType } from '../abi/abi.js';
-import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
+import { RuntimeError, TypeError } from './errors.js';
+import { warnOnce } from './nn/warn.js';
 import { checkFlag, pyType } from './args.js';
 import { Tensor, checkSameDevice } from './tensor.js';
 import { isGradEnabled, setGradEnabled } from './runtime.js';
@@ -73,11 +74,6 @@ function checkRoots(roots: Tensor[], seeds: (Tensor | null)[]): void {
   for (let i = 1; i < roots.length; i++) checkSameDevice(roots[0], roots[i]);
 }
 
-function checkCreateGraph(create_graph: boolean | undefined): void {
-  if (create_graph) {
-    throw new NotImplementedError('wasmgrad: create_graph=True (higher-order gradients) is not supported yet');
-  }
-}
 
 /**
  * Accumulates into the .grad of the graph's leaves the gradient of `tensors`
@@ -92,14 +88,14 @@ export function backward(
   const seeds = asSeeds(grad_tensors, roots);
   const { retain, create } = engineFlags(roots, seeds, options);
   checkRoots(roots, seeds);
-  checkCreateGraph(create);
+  if (create) warnOnce(CREATE_GRAPH_CYCLE);
   const dev = roots[0]._dev;
   const inputs = options.inputs === undefined ? [] : unique(asTensors(options.inputs, 'inputs'));
   if (options.inputs !== undefined && !inputs.length) {
     throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
   }
   // with inputs, the device accumulates only into their .grad (each once, as PyTorch, if listed twice)
-  withSeedsOfRootDtype(roots, seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true));
+  withSeedsOfRootDtype(roots, seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true, create));
 }
 
 /**
@@ -115,6 +111,11 @@ function withSeedsOfRootDtype<R>(roots: Tensor[], seeds: (Tensor | null)[], run:
     for (const t of temps) t?.dispose();
   }
 }
+
+/** PyTorch's UserWarning for backward(create_graph=True): .grad's graph holds the parameter. */
+const CREATE_GRAPH_CYCLE = 'Using backward() with create_graph=True will create a reference cycle between the parameter and its ' +
+  'gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have ' +
+  'to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak.';
 
 /** The tensors of `ts` without repeats, in first-seen order. */
 const unique = (ts: Tensor[]): Tensor[] => [...new Set(ts)];
@@ -137,7 +138,6 @@ export function grad(
   const { retain, create, allowUnused } = engineFlags(roots, seeds, options);
   asTensors(ins, 'inputs');
   checkRoots(roots, seeds);
-  checkCreateGraph(create);
   for (const t of ins) {
     if (!t.requires_grad) throw new RuntimeError('One of the differentiated Tensors does not require grad');
   }
@@ -145,7 +145,7 @@ export function grad(
   // the device captures one gradient per tensor: a tensor listed twice gets the same gradient twice
   const distinct = unique(ins);
   const hs: (Handle | null)[] = withSeedsOfRootDtype(roots, seeds, (sh) => sweep(
-    dev, roots.map((t) => t.h), sh, distinct, retain, false,
+    dev, roots.map((t) => t.h), sh, distinct, retain, false, create,
   ));
   const seen = new Set<number>();
   const out = ins.map((t) => {

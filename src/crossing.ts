@@ -66,22 +66,23 @@ interface Part { dev: Backend; roots: Handle[]; seeds: (Handle | null)[]; owned:
 /**
  * Runs the backward sweep from `roots` (on `dev`), then on each device the graph
  * crossed into, until no gradient is left to send. `inputs`, `accumulate` and
- * `retainGraph` mean what they mean to Backend.backward. Returns the gradients of
+ * `retainGraph`, `createGraph` mean what they mean to Backend.backward. Returns the gradients of
  * `inputs` (autograd.grad; each on its tensor's device, summed over the sweeps).
  */
 export function sweep(
   dev: Backend, roots: Handle[], seeds: (Handle | null)[], inputs: Tensor[], retainGraph: boolean, accumulate: boolean,
+  createGraph: boolean,
 ): (Handle | null)[] {
   if (crossings.length) prune();
   if (!crossings.length && inputs.every((t) => t._dev === dev)) {
-    return dev.backward(roots, seeds, inputs.map((t) => t.h), retainGraph, accumulate, false);
+    return dev.backward(roots, seeds, inputs.map((t) => t.h), retainGraph, accumulate, createGraph);
   }
   const results: (Handle | null)[] = inputs.map(() => null);
   const parts: Part[] = [{ dev, roots, seeds, owned: [] }];
   while (parts.length) {
     const part = parts.shift()!;
     try {
-      runPart(part, inputs, results, parts, retainGraph, accumulate);
+      runPart(part, inputs, results, parts, retainGraph, accumulate, createGraph);
     } finally {
       for (const h of part.owned) part.dev.release(h);
     }
@@ -91,6 +92,7 @@ export function sweep(
 
 function runPart(
   part: Part, inputs: Tensor[], results: (Handle | null)[], parts: Part[], retainGraph: boolean, accumulate: boolean,
+  createGraph: boolean,
 ): void {
   const { dev } = part;
   const mine = inputs.map((t, i) => i).filter((i) => inputs[i]._dev === dev);
@@ -99,8 +101,9 @@ function runPart(
   if (accumulate && inputs.length && !mine.length && !here.length) return;
   // with inputs (or for autograd.grad) the proxies are inputs too; otherwise they are leaves like any other
   const extra = accumulate && !inputs.length ? [] : here.map((x) => x.proxy!);
-  const out = dev.backward(part.roots, part.seeds, [...mine.map((i) => inputs[i].h), ...extra], retainGraph, accumulate, false);
-  mine.forEach((i, j) => { results[i] = addGrads(dev, results[i], out[j], inputs[i]._shape); });
+  const out = dev.backward(part.roots, part.seeds, [...mine.map((i) => inputs[i].h), ...extra], retainGraph, accumulate, createGraph);
+  const add = createGraph ? addRecorded : addGrads;
+  mine.forEach((i, j) => { results[i] = add(dev, results[i], out[j], inputs[i]._shape); });
   for (const { c, proxy } of here) {
     let g: Handle | null;
     if (accumulate) {
@@ -111,8 +114,9 @@ function runPart(
     }
     if (g === null) continue;
     const src = c.source;
-    // PyTorch's ToCopyBackward0 casts the gradient back to the source's dtype
-    const seed = src._dev.fromData(dev.read(g), src._shape, src._dtype);
+    // PyTorch's ToCopyBackward0 casts the gradient back to the source's dtype (a recorded copy
+    // under create_graph, so the gradient's graph reaches across too)
+    const seed = createGraph ? recordedCopy(dev, g, src) : src._dev.fromData(dev.read(g), src._shape, src._dtype);
     dev.release(g);
     let next = parts.find((p) => p.dev === src._dev);
     if (!next) parts.push(next = { dev: src._dev, roots: [], seeds: [], owned: [] });
@@ -120,6 +124,29 @@ function runPart(
     next.seeds.push(seed);
     next.owned.push(seed);
   }
+}
+
+/** The gradient handle g (on dev, borrowed) copied to src's device and dtype by a recorded copy: a new handle. */
+function recordedCopy(dev: Backend, g: Handle, src: Tensor): Handle {
+  dev.retain(g);
+  const from = new Tensor(dev, g, src._shape.slice(), dev.dtypeOf(g), false);
+  const to = copyTo(from, src._dev, src._dtype);
+  src._dev.retain(to.h);
+  const h = to.h;
+  to.dispose();
+  from.dispose();
+  return h;
+}
+
+/** addGrads under create_graph: a recorded sum, so the result's graph holds both. */
+function addRecorded(dev: Backend, a: Handle | null, b: Handle | null, shape: number[]): Handle | null {
+  if (a === null || b === null) return a ?? b;
+  const [x, y] = [a, b].map((h) => new Tensor(dev, h, shape.slice(), dev.dtypeOf(h), false));
+  const sum = x.add(y);
+  dev.retain(sum.h);
+  const h = sum.h;
+  for (const t of [sum, x, y]) t.dispose();
+  return h;
 }
 
 /** a + b for two gradient handles of one input (either may be null); consumes both. */

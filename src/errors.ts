@@ -86,6 +86,17 @@ export const INT_OVERFLOW =
   'and a result beyond [-2147483648, 2147483647] raises rather than wraps around';
 
 /**
+ * create_graph=True reached a node whose derivative is computed by a kernel that does not record
+ * itself, so its gradient could not be differentiated again: raised before any gradient moves.
+ */
+export function createGraphUnsupported(node: string): NotImplementedError {
+  return new NotImplementedError(
+    `wasmgrad: create_graph=True through ${node} is not supported yet: its derivative does not record itself ` +
+    '(docs/api.md lists the ops that support higher-order gradients)',
+  );
+}
+
+/**
  * A backward pass reached an input whose derivative PyTorch does not implement either (the
  * Number-first remainder, `torch.remainder(2, x)`); PyTorch names the aten op, which the
  * devices' records do not keep.

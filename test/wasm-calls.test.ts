@@ -1,6 +1,6 @@
 // The tape and the backward sweep live in WASM: backward(), backward({ inputs })
-// and torch.autograd.grad() cross from JS into the module a constant number of
-// times, whatever the size of the graph and the number of inputs.
+// and torch.autograd.grad() (with create_graph too) cross from JS into the module a
+// constant number of times, whatever the size of the graph and the number of inputs.
 // Counted by wrapping every export of the module (WasmDevice.instrument).
 
 import { describe, it, expect, afterEach } from 'vitest';
@@ -50,6 +50,32 @@ describe.each<Sweep>(['backward()', 'backward({ inputs })', 'autograd.grad'])('c
     }
     // front-end checks read memory directly; the sweep itself is one call plus its argument buffer
     expect(small).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('calls into WASM during autograd.grad with create_graph', () => {
+  afterEach(() => { wasmDevice!.instrument(false); });
+
+  /** Calls made by a create_graph sweep over `nOps` ops (x = sigmoid(x·w), a fused derivative each), then a second-order one. */
+  const callsFor = (nOps: number): [number, number] => torch.tidy(() => {
+    const w = torch.tensor([0.9], { requires_grad: true, device: 'wasm' });
+    let x = torch.tensor([1.0], { device: 'wasm' });
+    for (let i = 0; i < nOps / 2; i++) x = x.mul(w).sigmoid();
+    const count = wasmDevice!.instrument();
+    const [g] = torch.autograd.grad(x, [w], { create_graph: true });
+    const first = count();
+    const [h] = torch.autograd.grad(g!, [w]);
+    const second = count() - first;
+    wasmDevice!.instrument(false);
+    expect(g!.requires_grad && h !== null).toBe(true);
+    return [first, second];
+  });
+
+  it('are the same for graphs of 10, 1,000 and 10,000 ops, for the first and the second order', () => {
+    callsFor(10);
+    const small = callsFor(10);
+    for (const nOps of [1_000, 10_000]) expect(callsFor(nOps), `${nOps} ops`).toEqual(small);
+    expect(Math.max(...small)).toBeLessThanOrEqual(8);
   });
 });
 

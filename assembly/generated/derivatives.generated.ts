@@ -5,7 +5,7 @@
 
 import { Op, Err } from '../../abi/abi';
 import {
-  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
+  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
@@ -270,6 +270,125 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SoftMarginLoss: return softMarginLossBackward(r, g, k);
     case Op.MultiMarginLoss: return multiMarginLossBackward(r, g, k);
     case Op.MultilabelMarginLoss: return multilabelMarginLossBackward(r, g, k);
+    case Op.FusedBackward: return fusedBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
+
+/** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
+function fusedBackward(r: usize, g: i32, k: i32): i32 {
+  const kind = i0(r);
+  if (k == 0 && !(kind == Fused.LogitBackward)) return sameKernel(r, g);
+  switch (kind) {
+    case Fused.MaxBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.MaxBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.MinBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.MinBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.PowScalarBackward: return sumTo(r, 1, (((s0(r) == 0) || (s0(r) == 1)) ? zerosLike(saved(r, 1)) : fused(Fused.PowScalarBackward, mulS(mul(g, saved(r, 0)), s0(r)), saved(r, 1), 0, (s0(r) - 1), 0)));
+    case Fused.PowBackwardExponent: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.ZeroBaseBackward: return zerosLike(saved(r, 1));
+    case Fused.ClampBackward: return zerosLike(saved(r, 1));
+    case Fused.AbsBackward: return zerosLike(saved(r, 1));
+    case Fused.SigmoidBackward: return sumTo(r, 1, mul(mul(g, saved(r, 0)), rsubS(mulS(saved(r, 1), 2), 1)));
+    case Fused.TanhBackward: return sumTo(r, 1, mul(mul(mulS(g, -2), saved(r, 0)), saved(r, 1)));
+    case Fused.ReluBackward: return zerosLike(saved(r, 1));
+    case Fused.LeakyReluBackward: return zerosLike(saved(r, 1));
+    case Fused.HardtanhBackward: return zerosLike(saved(r, 1));
+    case Fused.EluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
+    case Fused.CeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
+    case Fused.SeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), saved(r, 1), 0, 0, 0));
+    case Fused.ShrinkBackward: return zerosLike(saved(r, 1));
+    case Fused.ThresholdBackward: return zerosLike(saved(r, 1));
+    case Fused.SoftplusBackward: return sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), 0, s1(r), 0));
+    case Fused.SiluBackward: return sumTo(r, 1, mul(mul(mul(mul(g, saved(r, 0)), un(Op.Sigmoid, saved(r, 1))), rsubS(un(Op.Sigmoid, saved(r, 1)), 1)), addS(mul(saved(r, 1), rsubS(mulS(un(Op.Sigmoid, saved(r, 1)), 2), 1)), 2)));
+    case Fused.MishBackward: return sumTo(r, 1, mul(mul(mul(mul(g, saved(r, 0)), rsubS(mul(un(Op.Tanh, un(Op.Log1p, un(Op.Exp, saved(r, 1)))), un(Op.Tanh, un(Op.Log1p, un(Op.Exp, saved(r, 1))))), 1)), un(Op.Sigmoid, saved(r, 1))), sub(addS(mul(saved(r, 1), rsubS(un(Op.Sigmoid, saved(r, 1)), 1)), 2), mul(mul(mulS(saved(r, 1), 2), un(Op.Sigmoid, saved(r, 1))), un(Op.Tanh, un(Op.Log1p, un(Op.Exp, saved(r, 1))))))));
+    case Fused.LogSigmoidBackward: return sumTo(r, 1, mul(mul(mul(neg(g), saved(r, 0)), un(Op.Sigmoid, saved(r, 1))), rsubS(un(Op.Sigmoid, saved(r, 1)), 1)));
+    case Fused.HardsigmoidBackward: return zerosLike(saved(r, 1));
+    case Fused.HardswishBackward: return sumTo(r, 1, fused(Fused.HardtanhBackward, divS(mul(g, saved(r, 0)), 3), saved(r, 1), 0, -3, 3));
+    case Fused.GeluBackward: return sumTo(r, 1, mul(mulS(mul(mul(g, saved(r, 0)), un(Op.Exp, mul(mulS(saved(r, 1), -0.5), saved(r, 1)))), 0.3989422804014327), rsubS(mul(saved(r, 1), saved(r, 1)), 2)));
+    case Fused.GeluTanhBackward: return sumTo(r, 1, mul(mul(mul(g, saved(r, 0)), rsubS(mul(un(Op.Tanh, mulS(add(saved(r, 1), mul(mul(mulS(saved(r, 1), 0.044715), saved(r, 1)), saved(r, 1))), 0.7978845608028654)), un(Op.Tanh, mulS(add(saved(r, 1), mul(mul(mulS(saved(r, 1), 0.044715), saved(r, 1)), saved(r, 1))), 0.7978845608028654))), 1)), add(sub(mulS(addS(mul(mulS(saved(r, 1), 0.134145), saved(r, 1)), 1), 0.7978845608028654), mul(mul(mul(saved(r, 1), un(Op.Tanh, mulS(add(saved(r, 1), mul(mul(mulS(saved(r, 1), 0.044715), saved(r, 1)), saved(r, 1))), 0.7978845608028654))), mulS(addS(mul(mulS(saved(r, 1), 0.134145), saved(r, 1)), 1), 0.7978845608028654)), mulS(addS(mul(mulS(saved(r, 1), 0.134145), saved(r, 1)), 1), 0.7978845608028654))), mul(mulS(saved(r, 1), 0.10703222440890038), saved(r, 1)))));
+    case Fused.ClampMinBackward: return zerosLike(saved(r, 1));
+    case Fused.ClampMaxBackward: return zerosLike(saved(r, 1));
+    case Fused.LogitBackward: return k == 0 ? ((s0(r) != s0(r)) ? fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), 0, 0, 1) : fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), 0, s0(r), (1 - s0(r)))) : sumTo(r, 1, ((s0(r) != s0(r)) ? fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), 0, 0, 1) : fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), 0, s0(r), (1 - s0(r)))));
+    case Fused.GradWhereGe: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.GradWhereLe: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.GradWhereLt: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.GradWhereGt: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.CopysignBackward: return k == 1 ? sumTo(r, 1, div(mul(mul(neg(fused(Fused.NonzeroMask, g, saved(r, 1), 0, 0, 0)), saved(r, 0)), saved(r, 2)), mul(saved(r, 1), saved(r, 1)))) : sumTo(r, 2, div(mul(fused(Fused.NonzeroMask, g, saved(r, 1), 0, 0, 0), saved(r, 0)), saved(r, 1)));
+    case Fused.NanToNumBackward: return zerosLike(saved(r, 1));
+    case Fused.XlogyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
+    case Fused.XlogyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.NonzeroMask: return zerosLike(saved(r, 1));
+    case Fused.LtMul: return zerosLike(saved(r, 1));
+    case Fused.InRangeMul: return zerosLike(saved(r, 1));
+    default: return Err.Unimplemented;
+  }
+}
+
+/** The kernel itself on grad: a fused kernel's derivative for g, unless its `grad` says otherwise. */
+function sameKernel(r: usize, g: i32): i32 { return fused(i0(r), g, saved(r, 1), saved(r, 2), s0(r), s1(r)); }
+
+/**
+ * True when record r's rule is written in recording ops (formula rows whose fused kernels have a
+ * `grad`, the manual rules in recordingRules, such fused kernels), so create_graph can differentiate it again.
+ */
+export function recordsItself(r: usize): bool {
+  const op = <Op>load<u16>(r);
+  if (op == Op.FusedBackward) {
+    const kind = i0(r);
+    return kind == Fused.MaxBackwardA ||
+      kind == Fused.MaxBackwardB ||
+      kind == Fused.MinBackwardA ||
+      kind == Fused.MinBackwardB ||
+      kind == Fused.PowScalarBackward ||
+      kind == Fused.PowBackwardExponent ||
+      kind == Fused.ZeroBaseBackward ||
+      kind == Fused.ClampBackward ||
+      kind == Fused.AbsBackward ||
+      kind == Fused.SigmoidBackward ||
+      kind == Fused.TanhBackward ||
+      kind == Fused.ReluBackward ||
+      kind == Fused.LeakyReluBackward ||
+      kind == Fused.HardtanhBackward ||
+      kind == Fused.EluBackward ||
+      kind == Fused.CeluBackward ||
+      kind == Fused.SeluBackward ||
+      kind == Fused.ShrinkBackward ||
+      kind == Fused.ThresholdBackward ||
+      kind == Fused.SoftplusBackward ||
+      kind == Fused.SiluBackward ||
+      kind == Fused.MishBackward ||
+      kind == Fused.LogSigmoidBackward ||
+      kind == Fused.HardsigmoidBackward ||
+      kind == Fused.HardswishBackward ||
+      kind == Fused.GeluBackward ||
+      kind == Fused.GeluTanhBackward ||
+      kind == Fused.ClampMinBackward ||
+      kind == Fused.ClampMaxBackward ||
+      kind == Fused.LogitBackward ||
+      kind == Fused.GradWhereGe ||
+      kind == Fused.GradWhereLe ||
+      kind == Fused.GradWhereLt ||
+      kind == Fused.GradWhereGt ||
+      kind == Fused.CopysignBackward ||
+      kind == Fused.NanToNumBackward ||
+      kind == Fused.XlogyBackwardSelf ||
+      kind == Fused.XlogyMask ||
+      kind == Fused.NonzeroMask ||
+      kind == Fused.LtMul ||
+      kind == Fused.InRangeMul;
+  }
+  return op < Op.Count && load<u8>(RECORDS_ITSELF + <usize>op) != 0;
+}
+
+// by op code: 1 where the op's rule records itself
+const RECORDS_ITSELF = memory.data<u8>([
+  0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1
+]);

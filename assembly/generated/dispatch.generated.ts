@@ -185,6 +185,10 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.DigammaBackward: fusedRun<T>(Fused.DigammaBackward, g, x, y, out, n, c, c2); break;
     case Fused.NanToNumBackward: fusedRun<T>(Fused.NanToNumBackward, g, x, y, out, n, c, c2); break;
     case Fused.XlogyBackwardSelf: fusedRun<T>(Fused.XlogyBackwardSelf, g, x, y, out, n, c, c2); break;
+    case Fused.XlogyMask: fusedRun<T>(Fused.XlogyMask, g, x, y, out, n, c, c2); break;
+    case Fused.NonzeroMask: fusedRun<T>(Fused.NonzeroMask, g, x, y, out, n, c, c2); break;
+    case Fused.LtMul: fusedRun<T>(Fused.LtMul, g, x, y, out, n, c, c2); break;
+    case Fused.InRangeMul: fusedRun<T>(Fused.InRangeMul, g, x, y, out, n, c, c2); break;
     default: unreachable();
   }
 }

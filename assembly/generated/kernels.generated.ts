@@ -559,7 +559,7 @@ import {
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -730,7 +730,23 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
 }
 // @ts-ignore: decorator
 @inline function fusedXlogyBackwardSelf<T>(g: T, x: T, y: T, c: T, c2: T): T {
-  return ((x != <T>0) ? (g * <T>Math.log(<f64>y)) : ((y != y) ? y : <T>0));
+  return (((x == <T>0) && (y <= <T>0)) ? <T>0 : (((g == <T>0) && (y == y)) ? <T>0 : (g * <T>Math.log(<f64>y))));
+}
+// @ts-ignore: decorator
+@inline function fusedXlogyMask<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (((x == <T>0) && (y <= <T>0)) ? <T>0 : g);
+}
+// @ts-ignore: decorator
+@inline function fusedNonzeroMask<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((x != <T>0) ? g : <T>0);
+}
+// @ts-ignore: decorator
+@inline function fusedLtMul<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (g * ((x < c) ? <T>1 : <T>0));
+}
+// @ts-ignore: decorator
+@inline function fusedInRangeMul<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (g * (((x >= c) && (x <= c2)) ? <T>1 : <T>0));
 }
 
 // @ts-ignore: decorator
@@ -776,6 +792,10 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.DigammaBackward: return fusedDigammaBackward<T>(g, x, y, c, c2);
     case Fused.NanToNumBackward: return fusedNanToNumBackward<T>(g, x, y, c, c2);
     case Fused.XlogyBackwardSelf: return fusedXlogyBackwardSelf<T>(g, x, y, c, c2);
+    case Fused.XlogyMask: return fusedXlogyMask<T>(g, x, y, c, c2);
+    case Fused.NonzeroMask: return fusedNonzeroMask<T>(g, x, y, c, c2);
+    case Fused.LtMul: return fusedLtMul<T>(g, x, y, c, c2);
+    case Fused.InRangeMul: return fusedInRangeMul<T>(g, x, y, c, c2);
     default: unreachable(); return 0;
   }
 }

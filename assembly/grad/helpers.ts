@@ -3,13 +3,16 @@
 // expression, and (2) register what they create as temporaries of the current
 // rule, freed by end() except for the rule's result.
 
-import { Op, Err, DType, Rec } from '../../abi/abi';
+import { Op, Err, DType, Rec, Slot, TensorFlag } from '../../abi/abi';
 import {
-  retain, release, newTensorN, newTensor, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, dataBytes,
+  retain, release, newTensorN, newTensor, dataOf, numelOf, ndimOf, dimOf, shapePtr, dtypeOf, dataBytes, requiresGrad, slot, flagsOf, setFlags,
 } from '../tensors';
-import { recSaved, recS0, recS1, recI0, recI1, inNdim, inShape, recOutDtype } from '../tape';
+import {
+  recSaved, recS0, recS1, recI0, recI1, inNdim, inShape, recOutDtype, is_grad_enabled, newRecord, setInput, setParams, save,
+} from '../tape';
 import { binary, unary, scalar } from '../ops/elementwise';
-import { sumToShape, reshapeCompute, expandCompute, permuteCompute } from '../ops/shape';
+import { sumToShape, reshapeCompute, expandCompute, permuteCompute, view, expand, permute, broadcastDims } from '../ops/shape';
+import { sum } from '../ops/reduce';
 import { SHAPE, STR_A, COUNTERS, SPARE } from '../scratch';
 import { stridedCopy, stridedCopyOf } from '../kernels/strided';
 import { fusedKernel } from '../generated/dispatch.generated';
@@ -60,8 +63,19 @@ export function result(r: usize): i32 {
   const t = T(newTensor(nd, r + Rec.OutShape, recOutDtype(r)));
   if (t < 0) return t;
   memory.copy(dataOf(t), <usize>load<u32>(r, Rec.OutData), dataBytes(t));
+  // under create_graph the rebuilt output is r's output again (PyTorch's SavedVariable unpack):
+  // what the rule computes from it flows back through r
+  if (is_grad_enabled()) {
+    store<u32>(slot(t), <u32>r, Slot.GradFn);
+    store<u32>(r, load<u32>(r, Rec.Refs) + 1, Rec.Refs);
+    setFlags(t, flagsOf(t) | TensorFlag.RequiresGrad);
+  }
   return t;
 }
+
+/** True when a rule's own ops must record (create_graph) because x takes part in a graph. */
+// @ts-ignore: decorator
+@inline function recording(x: i32): bool { return is_grad_enabled() && requiresGrad(x); }
 
 // ---- ops -------------------------------------------------------------------
 
@@ -95,11 +109,22 @@ export function notDifferentiable(): i32 { return Err.Unimplemented; }
 
 /** x summed back to the shape of input k of r (the inverse of broadcasting). */
 export function sumTo(r: usize, k: i32, x: i32): i32 {
-  return x < 0 ? x : T(sumToShape(x, inNdim(r, k), inShape(r, k)));
+  if (x < 0) return x;
+  if (recording(x)) return sumToRecorded(x, inNdim(r, k), inShape(r, k));
+  return T(sumToShape(x, inNdim(r, k), inShape(r, k)));
+}
+
+/** sumToShape as recording ops, as ATen's sum_to: a sum over the broadcast dims (keepdim), then a view. */
+function sumToRecorded(x: i32, nd: i32, shape: usize): i32 {
+  const mask = broadcastDims(x, nd, shape), same = ndimOf(x) == nd;
+  if (!mask && same) return x;
+  const s = T(sum(Op.SumDim, x, mask, true));
+  return s < 0 || same ? s : T(view(Op.View, s, nd, shape));
 }
 
 /** g with the shape of input 0 of r: the derivative of every view-like op. */
 export function reshapeToInput(r: usize, g: i32, k: i32 = 0): i32 {
+  if (recording(g)) return T(view(Op.View, g, inNdim(r, 0), inShape(r, 0)));
   return T(reshapeCompute(g, inNdim(r, 0), inShape(r, 0)));
 }
 
@@ -108,6 +133,7 @@ export function unreduce(r: usize, g: i32, mask: i32, keepdim: i32): i32 {
   if (g < 0) return g;
   const nd = inNdim(r, 0);
   const shape = inShape(r, 0);
+  if (recording(g)) return unreduceRecorded(g, nd, shape, mask, keepdim);
   // strides of g over the input's dims: 0 on reduced dims, contiguous on kept ones
   let stride = 1;
   for (let d = nd - 1; d >= 0; d--) {
@@ -124,6 +150,17 @@ export function unreduce(r: usize, g: i32, mask: i32, keepdim: i32): i32 {
   return out;
 }
 
+/** unreduce as recording ops: g viewed with the reduced dims kept (size 1), then expanded. */
+function unreduceRecorded(g: i32, nd: i32, shape: usize, mask: i32, keepdim: i32): i32 {
+  let kept = g;
+  if (!keepdim) {
+    for (let d = 0; d < nd; d++) store<i32>(SPARE + (<usize>d << 2), mask & (1 << d) ? 1 : load<i32>(shape + (<usize>d << 2)));
+    kept = T(view(Op.Unsqueeze, g, nd, SPARE));
+    if (kept < 0) return kept;
+  }
+  return T(expand(kept, nd, shape));
+}
+
 /** g permuted back through the inverse of the forward permutation. */
 export function permuteBack(r: usize, g: i32, k: i32 = 0): i32 {
   const packed = recI0(r), nd = recI1(r);
@@ -131,7 +168,7 @@ export function permuteBack(r: usize, g: i32, k: i32 = 0): i32 {
     const p = (packed >> (i * 4)) & 15;
     store<i32>(SPARE + (<usize>p << 2), i);
   }
-  return T(permuteCompute(g, SPARE));
+  return T(recording(g) ? permute(Op.Permute, g, SPARE) : permuteCompute(g, SPARE));
 }
 
 /** sum's derivative: g spread back over the reduced dims. */
@@ -155,15 +192,36 @@ function atShapeOf(g: i32, x: i32): i32 {
  */
 export function fused(kind: i32, g: i32, x: i32, y: i32, c: f64, c2: f64): i32 {
   if (g < 0) return g;
-  x = atShapeOf(g, x);
-  y = atShapeOf(g, y);
   if (x < 0) return x;
   if (y < 0) return y;
+  const xs = atShapeOf(g, x), ys = atShapeOf(g, y);
+  if (xs < 0) return xs;
+  if (ys < 0) return ys;
   const n = numelOf(g);
   const dtype = dtypeOf(g);
   const out = T(newTensorN(ndimOf(g), shapePtr(g), dtype, n));
   if (out < 0) return out;
-  if (dtype == DType.Float64) fusedKernel<f64>(kind, dataOf(g), dataOf(x), y ? dataOf(y) : 0, dataOf(out), n, c, c2);
-  else fusedKernel<f32>(kind, dataOf(g), dataOf(x), y ? dataOf(y) : 0, dataOf(out), n, <f32>c, <f32>c2);
+  if (dtype == DType.Float64) fusedKernel<f64>(kind, dataOf(g), dataOf(xs), ys ? dataOf(ys) : 0, dataOf(out), n, c, c2);
+  else fusedKernel<f32>(kind, dataOf(g), dataOf(xs), ys ? dataOf(ys) : 0, dataOf(out), n, <f32>c, <f32>c2);
+  if (is_grad_enabled() && (requiresGrad(g) || requiresGrad(x) || (y && requiresGrad(y)))) return recordFused(kind, out, g, x, y, c, c2);
+  return out;
+}
+
+/**
+ * Records a fused kernel's result under create_graph (Op.FusedBackward): inputs and saved tensors
+ * g, x and y (as they came, before broadcasting), numbers c and c2, the kernel in i0.
+ */
+function recordFused(kind: i32, out: i32, g: i32, x: i32, y: i32, c: f64, c2: f64): i32 {
+  const r = newRecord(Op.FusedBackward, y ? 3 : 2, out);
+  if (!r) return Err.OutOfMemory;
+  setInput(r, 0, g);
+  setInput(r, 1, x);
+  save(r, 0, g);
+  save(r, 1, x);
+  if (y) {
+    setInput(r, 2, y);
+    save(r, 2, y);
+  }
+  setParams(r, c, c2, kind, 0);
   return out;
 }

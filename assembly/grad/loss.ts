@@ -8,8 +8,10 @@
 //   nll_loss_backward               −g (or −g/total_weight) at each target class
 
 import { Op, Err, DType, Reduction } from '../../abi/abi';
-import { newTensor, dataOf, numelOf, dimOf, dtypeOf } from '../tensors';
-import { inNdim, inShape } from '../tape';
+import { newTensor, dataOf, numelOf, dimOf, dtypeOf, requiresGrad } from '../tensors';
+import { inNdim, inShape, is_grad_enabled } from '../tape';
+import { view } from '../ops/shape';
+import { SPARE } from '../scratch';
 import { binary, unary, scalar } from '../ops/elementwise';
 import { T, saved, s0, s1, i0, i1, mul, div, neg, log, mulS, divS, addS, un } from './helpers';
 
@@ -46,8 +48,10 @@ export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
 
 // losses 2 (helper losses). smooth_l1_loss_backward and huber_loss_backward are ATen's
 // x ≤ −p ? −c : x ≥ p ? c : x·c/p (huber: x·c), d = self − other, that is clamp(d/p, −1, 1) and
-// clamp(d, −p, p) with other = target for self's gradient, and self for target's
-function clamp(a: i32, lo: f64, hi: f64): i32 { return a < 0 ? a : T(scalar(Op.Clamp, a, lo, hi, 0)); }
+// clamp(d, −p, p) with other = target for self's gradient, and self for target's. The clamp is
+// hardtanh's, whose derivative is 1 strictly inside (−p, p): PyTorch's double backward of these
+// losses masks |d| < p, so create_graph gives 0 at the kinks too
+function clamp(a: i32, lo: f64, hi: f64): i32 { return a < 0 ? a : T(scalar(Op.Hardtanh, a, lo, hi, 0)); }
 
 export function smoothL1LossBackward(r: usize, g: i32, k: i32): i32 {
   const beta = s1(r);
@@ -80,9 +84,27 @@ export function nllLossBackward(r: usize, g: i32, k: i32): i32 {
   const nc = nd == 2 ? dimOf(out, 1) : dimOf(out, 0);
   const perItem = i0(r) == Reduction.None && nd == 2;
   const pw = s1(r) != 0 ? dataOf(saved(r, 1)) : 0;
+  if (is_grad_enabled() && requiresGrad(g)) {
+    // create_graph: the same values from recording ops, w[t] (or 1) at each target times −g
+    if (f64) nllWeights<f64>(po, pt, pw, nb, nc, i1(r));
+    else nllWeights<f32>(po, pt, pw, nb, nc, i1(r));
+    if (!perItem) return mul(out, neg(i0(r) == Reduction.Mean ? divS(g, s0(r)) : g));
+    store<i32>(SPARE, nb);
+    store<i32>(SPARE, 1, 4);
+    return mul(out, neg(T(view(Op.Unsqueeze, g, 2, SPARE))));
+  }
   if (f64) nllScatter<f64>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
   else nllScatter<f32>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
   return out;
+}
+
+/** w[t] (1 without weights) at each item's target class, 0 at ignored items. */
+function nllWeights<E>(po: usize, pt: usize, pw: usize, nb: i32, nc: i32, ignore: i32): void {
+  const shift = alignof<E>();
+  for (let b = 0; b < nb; b++) {
+    const t = load<i32>(pt + (<usize>b << 2));
+    if (t != ignore) store<E>(po + (<usize>(b * nc + t) << shift), pw ? load<E>(pw + (<usize>t << shift)) : <E>1);
+  }
 }
 
 /** ATen's nll_loss_backward_out_frame: −w[t]·g[b] per item, else w[t]·−(g / total weight or g); w = 1 without weights. */

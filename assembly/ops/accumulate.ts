@@ -3,8 +3,11 @@
 // caller still holds must never change under them).
 
 import { Err, Slot, Op, DType } from '../../abi/abi';
-import { slot, newSameAs, release, dataOf, numelOf, dtypeOf, dataBytes, bumpVersion } from '../tensors';
+import { slot, newSameAs, release, dataOf, numelOf, dtypeOf, dataBytes, bumpVersion, ndimOf, shapePtr } from '../tensors';
 import { binaryRun } from '../kernels/elementwise';
+import { is_grad_enabled } from '../tape';
+import { binary } from './elementwise';
+import { view } from './shape';
 
 /** A copy of t (new id), or Err.OutOfMemory. */
 export function copyOf(t: i32): i32 {
@@ -29,6 +32,7 @@ export function accumulateInto(dst: i32, src: i32): i32 {
  * that someone else also holds is replaced by a fresh sum.
  */
 export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
+  if (is_grad_enabled()) return deliverRecorded(cell, g, inPlace);
   const have = load<i32>(cell);
   if (!have) {
     if (inPlace && load<u32>(slot(g), Slot.Refs) > 1) {
@@ -52,6 +56,30 @@ export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
   if (sum < 0) { release(g); return sum; }
   accumulateInto(sum, g);
   release(g);
+  release(have);
+  store<i32>(cell, sum);
+  return Err.Ok;
+}
+
+/**
+ * deliverTo under create_graph (grad mode on during the sweep): sums are recorded and out of place,
+ * as PyTorch's AccumulateGrad does then; a new .grad starts as a recorded clone, as PyTorch's.
+ */
+function deliverRecorded(cell: usize, g: i32, inPlace: bool): i32 {
+  const have = load<i32>(cell);
+  if (!have) {
+    if (inPlace) {
+      const c = view(Op.Clone, g, ndimOf(g), shapePtr(g));
+      release(g);
+      if (c < 0) return c;
+      g = c;
+    }
+    store<i32>(cell, g);
+    return Err.Ok;
+  }
+  const sum = binary(Op.Add, have, g, 1);
+  release(g);
+  if (sum < 0) return sum;
   release(have);
   store<i32>(cell, sum);
   return Err.Ok;

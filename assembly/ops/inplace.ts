@@ -12,10 +12,13 @@
 //     copy of x's old values, PyTorch's original_self; x saved as another
 //     input (x.mul_(x)'s other) stays x, and its backward refuses, as PyTorch's.
 
-import { Err, Rec, RecFlag, Slot, TensorFlag } from '../../abi/abi';
-import { slot, release, dataOf, dataBytes, gradFnOf, flagsOf, setFlags, versionOf, bumpVersion, bumpCount } from '../tensors';
-import { recSaved, recFlags, setRecFlags, dropRecord } from '../tape';
+import { Err, Rec, RecFlag, Slot, TensorFlag, Op } from '../../abi/abi';
+import {
+  slot, release, dataOf, dataBytes, gradFnOf, flagsOf, setFlags, versionOf, bumpVersion, bumpCount, requiresGrad, ndimOf, shapePtr,
+} from '../tensors';
+import { recSaved, recFlags, setRecFlags, dropRecord, is_grad_enabled } from '../tape';
 import { copyOf } from './accumulate';
+import { view } from './shape';
 
 /**
  * Moves r's values (same shape and dtype, checked by the front end) into x and bumps x's
@@ -24,9 +27,10 @@ import { copyOf } from './accumulate';
 export function inplace_commit(x: i32, r: i32): i32 {
   const rec = gradFnOf(r);
   if (rec) {
-    // the derivative reads x's old values as its self input (saved slot 0): give it a copy
+    // the derivative reads x's old values as its self input (saved slot 0): give it a copy,
+    // a recorded clone of x's old history when x has one (create_graph differentiates through it)
     if (recSaved(rec, 0) == x) {
-      const c = copyOf(x);
+      const c = is_grad_enabled() && requiresGrad(x) ? view(Op.Clone, x, ndimOf(x), shapePtr(x)) : copyOf(x);
       if (c < 0) return c;
       store<i32>(rec, c, Rec.Saved);
       store<u32>(rec, 0, Rec.SavedVersion);

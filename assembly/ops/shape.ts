@@ -37,6 +37,17 @@ export function expandCompute(x: i32, nd: i32, shape: usize): i32 {
   return out;
 }
 
+/** The dims of g that broadcasting the shape (nd dims at `shape`) to it added or stretched, as a bit mask. */
+export function broadcastDims(g: i32, nd: i32, shape: usize): i32 {
+  const ng = ndimOf(g);
+  let mask = 0;
+  for (let d = 0; d < ng; d++) {
+    const di = d - (ng - nd);
+    if (di < 0 || (load<i32>(shape + (<usize>di << 2)) == 1 && dimOf(g, d) != 1)) mask |= 1 << d;
+  }
+  return mask;
+}
+
 /**
  * g summed down to the shape (nd dims at `shape`) it was broadcast from: the
  * gradient of every broadcasting op. Returns g itself (with a new ref) when the
@@ -44,11 +55,7 @@ export function expandCompute(x: i32, nd: i32, shape: usize): i32 {
  */
 export function sumToShape(g: i32, nd: i32, shape: usize): i32 {
   const ng = ndimOf(g);
-  let mask = 0;
-  for (let d = 0; d < ng; d++) {
-    const di = d - (ng - nd);
-    if (di < 0 || (load<i32>(shape + (<usize>di << 2)) == 1 && dimOf(g, d) != 1)) mask |= 1 << d;
-  }
+  const mask = broadcastDims(g, nd, shape);
   if (!mask && ng == nd) {
     retain(g);
     return g;

@@ -2,19 +2,21 @@
 // (assembly/autograd.ts) over JsRecords. Find the records reachable from the
 // roots, count consumers, then run each record once its gradient is complete.
 
-import { RuntimeError, BACKWARD_TWICE, modifiedInplace, type ModifiedTensor } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE, modifiedInplace, createGraphUnsupported, type ModifiedTensor } from '../errors.js';
 import { TYPE_NAMES } from '../dtype.js';
 import { gradFnNames } from '../grad_fn.generated.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, empty } from './tensor.js';
-import { derivatives } from './generated/derivatives.generated.js';
+import { derivatives, recordsItself } from './generated/derivatives.generated.js';
 import type { RecordedOp } from '../ops/table.js';
-import { binaryCompute } from './ops.js';
+import { binaryCompute, binary, view } from './ops.js';
 import { Op, DType } from '../../abi/abi.js';
 import { tensorHook } from '../custom_backward.js';
 import { jsDevice } from './device.js';
 
 /** a + b for two gradients of one tensor (one shape); float64 ones come only through t.double() (src/cast.ts). */
 function sum(a: JsTensor, b: JsTensor): JsTensor {
+  // create_graph (grad mode on during the sweep): a recorded sum, out of place
+  if (isGradEnabled()) return binary(Op.Add, a, b, 1);
   if (a.dtype !== DType.Float64) return binaryCompute(Op.Add, a, b, 1);
   const out = empty(a.shape.slice(), DType.Float64);
   for (let j = 0; j < out.data.length; j++) out.data[j] = a.data[j] + b.data[j];
@@ -57,6 +59,10 @@ export function backward(
     }
   }
 
+  // with create_graph every rule must record its own ops: refuse before any gradient moves
+  const refused = createGraph ? visited.find((r) => !recordsItself(r)) : undefined;
+  if (refused) { cleanup(visited); throw createGraphUnsupported(gradFnNames[refused.op]); }
+
   // 2. autograd.grad's inputs catch the gradients that reach them
   const captured: (JsTensor | null)[] = inputs.map(() => null);
   // backward(inputs=...) makes a non-leaf input retain its grad instead, as PyTorch does
@@ -79,7 +85,7 @@ export function backward(
       const i = leaf.capture - 1;
       captured[i] = captured[i] ? sum(captured[i]!, g) : g;
     } else if (accumulate && !inputs.length) {
-      accumulateGrad(leaf, g);
+      accumulateGrad(leaf, g, createGraph);
     }
   };
 
@@ -104,7 +110,7 @@ export function backward(
       r.gradAcc = null;
       if (g) {
         const out = r.out;
-        if (out.retainsGrad) out.grad = out.grad ? sum(out.grad, g) : new JsTensor(g.data.slice(), g.shape, g.dtype);
+        if (out.retainsGrad) out.grad = out.grad ? sum(out.grad, g) : createGraph ? view(Op.Clone, g, g.shape) : new JsTensor(g.data.slice(), g.shape, g.dtype);
         if (out.capture) {
           const i = out.capture - 1;
           captured[i] = captured[i] ? sum(captured[i]!, g) : g;
@@ -137,7 +143,7 @@ export function backward(
   }
   if (!accumulate) return captured;
   // backward(inputs=...): each input's gradient goes into its .grad
-  captured.forEach((g, i) => { if (g) accumulateGrad(inputs[i], g); });
+  captured.forEach((g, i) => { if (g) accumulateGrad(inputs[i], g, createGraph); });
   return inputs.map(() => null);
 }
 
@@ -147,7 +153,9 @@ function hooked(t: JsTensor, g: JsTensor): JsTensor {
 }
 
 /** t.grad += g, in place as PyTorch accumulates; a copy of g when t has no .grad yet. */
-function accumulateGrad(t: JsTensor, g: JsTensor): void {
+function accumulateGrad(t: JsTensor, g: JsTensor, createGraph: boolean): void {
+  // create_graph: PyTorch's AccumulateGrad with grad mode on, a recorded clone and then sums
+  if (createGraph) { t.grad = t.grad ? binary(Op.Add, t.grad, g, 1) : view(Op.Clone, g, g.shape); return; }
   if (t.grad) {
     const d = t.grad.data, s = g.data;
     for (let j = 0; j < d.length; j++) d[j] += s[j];

@@ -76,15 +76,21 @@ export function sum(op: Op, a: JsTensor, mask: number, keepdim: boolean): JsTens
   return out;
 }
 
-/** x summed down to `shape` (the inverse of broadcasting); x itself when the shapes agree. */
-export function sumToShape(x: JsTensor, shape: readonly number[]): JsTensor {
-  const ng = x.shape.length, nd = shape.length;
+/** The dims of `from` that broadcasting `shape` to it added or stretched, as a bit mask. */
+export function broadcastDims(from: readonly number[], shape: readonly number[]): number {
+  const ng = from.length, nd = shape.length;
   let mask = 0;
   for (let d = 0; d < ng; d++) {
     const di = d - (ng - nd);
-    if (di < 0 || (shape[di] === 1 && x.shape[d] !== 1)) mask |= 1 << d;
+    if (di < 0 || (shape[di] === 1 && from[d] !== 1)) mask |= 1 << d;
   }
-  if (!mask && ng === nd) return x;
+  return mask;
+}
+
+/** x summed down to `shape` (the inverse of broadcasting); x itself when the shapes agree. */
+export function sumToShape(x: JsTensor, shape: readonly number[]): JsTensor {
+  const mask = broadcastDims(x.shape, shape);
+  if (!mask && x.shape.length === shape.length) return x;
   const out = empty(shape.slice(), x.dtype);
   reduceSum(x.data as Float, x.shape, mask, out.data as Float, 1);
   return out;
@@ -156,7 +162,8 @@ export function fromData(data: ArrayLike<number>, shape: readonly number[], dtyp
 export function inplaceCommit(x: JsTensor, r: JsTensor): void {
   const rec = r.gradFn;
   if (rec && rec.saved[0] === x) {
-    rec.saved[0] = new JsTensor(x.data.slice(), x.shape.slice(), x.dtype);
+    // a recorded clone of x's old history when x has one (create_graph differentiates through it)
+    rec.saved[0] = view(Op.Clone, x, x.shape);
     if (rec.savedVersions) rec.savedVersions[0] = 0;
   }
   x.data.set(r.data);

@@ -1293,6 +1293,9 @@ export const ops: Rows = {
     { name: 'group_norm/batch of 1', call: 'F.group_norm', args: [any([1, 4, 3]), 2, any([4]), any([4])], family: 'reduction' },
     { name: 'group_norm/a zero group', call: 'F.group_norm', args: [{ values: [0, 0, 0, 0, 1.5, -0.5, 2, 0.25], shape: [1, 4, 2] }, 2, any([4]), any([4])], family: 'reduction' },
   ], 3) }),
+  // a fused backward kernel recorded under create_graph: inputs (g, x, y) of backwardKernels[i0],
+  // numbers c, c2; its derivative for g is the same kernel, for x and y the kernel's `grad` formulas
+  [Op.FusedBackward]: manual('FusedBackwardBackward0', ['g', 'x', 'y'], 'fusedBackward'),
 };
 
 /**
@@ -1304,50 +1307,63 @@ export interface BackwardKernel {
   /** What the kernel reads: 'x', 'x y', or with numbers 'x c', 'x c c2'. */
   readonly args: string;
   readonly kernel: Kernel;
+  /**
+   * The kernel's own derivative, for create_graph: 'mask' when it reads x and y only through
+   * comparisons (g·f with f piecewise constant: x and y get zero gradients), else a formula per
+   * tensor it reads, over `grad` (the incoming gradient), g, x, y, c and c2. Its derivative for g
+   * is the kernel itself on `grad` unless a `g` formula says otherwise. Without it, create_graph
+   * through the kernel raises.
+   */
+  readonly grad?: 'mask' | { readonly g?: string; readonly x: string; readonly y?: string };
 }
 
 export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
-  max_backward_a: { args: 'x y', kernel: 'x < y ? 0 : x == y ? g / 2 : g' },
-  max_backward_b: { args: 'x y', kernel: 'y < x ? 0 : x == y ? g / 2 : g' },
-  min_backward_a: { args: 'x y', kernel: 'x > y ? 0 : x == y ? g / 2 : g' },
-  min_backward_b: { args: 'x y', kernel: 'y > x ? 0 : x == y ? g / 2 : g' },
-  pow_scalar_backward: { args: 'x c', kernel: 'c == 0 ? 0 : g * (c * powScalar(x, c - 1))' },
+  max_backward_a: { args: 'x y', kernel: 'x < y ? 0 : x == y ? g / 2 : g', grad: 'mask' },
+  max_backward_b: { args: 'x y', kernel: 'y < x ? 0 : x == y ? g / 2 : g', grad: 'mask' },
+  min_backward_a: { args: 'x y', kernel: 'x > y ? 0 : x == y ? g / 2 : g', grad: 'mask' },
+  min_backward_b: { args: 'x y', kernel: 'y > x ? 0 : x == y ? g / 2 : g', grad: 'mask' },
+  pow_scalar_backward: { args: 'x c', kernel: 'c == 0 ? 0 : g * (c * powScalar(x, c - 1))', grad: { x: 'c == 0 || c == 1 ? zeros_like(x) : pow_scalar_backward(grad * g * c, x, c - 1)' } },
   pow_backward_self: { args: 'x y', kernel: 'y == 0 ? 0 : g * (y * powC(x, y - 1))' },
   // g is result·ln(x) here: 0 where x = 0 and y ≥ 0
-  pow_backward_exponent: { args: 'x y', kernel: 'x == 0 && y >= 0 ? 0 : g' },
+  pow_backward_exponent: { args: 'x y', kernel: 'x == 0 && y >= 0 ? 0 : g', grad: 'mask' },
   // the same for a number base 0, told by the result x = 0^y: 0 or 1 exactly when y ≥ 0
-  zero_base_backward: { args: 'x', kernel: 'x == 0 || x == 1 ? 0 : g' },
-  clamp_backward: { args: 'x c c2', kernel: 'x >= c && x <= c2 ? g : 0' },
+  zero_base_backward: { args: 'x', kernel: 'x == 0 || x == 1 ? 0 : g', grad: 'mask' },
+  clamp_backward: { args: 'x c c2', kernel: 'x >= c && x <= c2 ? g : 0', grad: 'mask' },
   // g·sgn(x): sgn is 0 at ±0 and NaN, and g·0 keeps PyTorch's signed zero
-  abs_backward: { args: 'x', kernel: 'x > 0 ? g : x < 0 ? -g : g * 0' },
-  sigmoid_backward: { args: 'x', kernel: 'g * (1 - x) * x' },
-  tanh_backward: { args: 'x', kernel: 'g * (1 - x * x)' },
-  relu_backward: { args: 'x', kernel: 'x <= 0 ? 0 : g' },
-  leaky_relu_backward: { args: 'x c', kernel: 'x > 0 ? g : g * c' },
+  abs_backward: { args: 'x', kernel: 'x > 0 ? g : x < 0 ? -g : g * 0', grad: 'mask' },
+  sigmoid_backward: { args: 'x', kernel: 'g * (1 - x) * x', grad: { x: 'grad * g * (1 - 2 * x)' } },
+  tanh_backward: { args: 'x', kernel: 'g * (1 - x * x)', grad: { x: '-2 * grad * g * x' } },
+  relu_backward: { args: 'x', kernel: 'x <= 0 ? 0 : g', grad: 'mask' },
+  leaky_relu_backward: { args: 'x c', kernel: 'x > 0 ? g : g * c', grad: 'mask' },
   // PyTorch's vectorized kernel (what a tensor of 8 or more floats gets): NaN passes no gradient
-  hardtanh_backward: { args: 'x c c2', kernel: 'x > c && x < c2 ? g : 0' },
-  elu_backward: { args: 'x c', kernel: 'x <= 0 ? g * c * exp(x) : g' },
-  celu_backward: { args: 'x c', kernel: 'x <= 0 ? g * exp(x * (1 / c)) : g' },
-  selu_backward: { args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805' },
-  shrink_backward: { args: 'x c', kernel: 'x >= -c && x <= c ? 0 : g' },
-  threshold_backward: { args: 'x c', kernel: 'x <= c ? 0 : g' },
-  softplus_backward: { args: 'x c c2', kernel: { let: { z: 'exp(x * c)' }, expr: 'x * c > c2 ? g : g * z / (z + 1)' } },
-  silu_backward: { args: 'x', kernel: { let: { s: '1 / (1 + exp(-x))' }, expr: 'g * s * (1 + x * (1 - s))' } },
+  hardtanh_backward: { args: 'x c c2', kernel: 'x > c && x < c2 ? g : 0', grad: 'mask' },
+  elu_backward: { args: 'x c', kernel: 'x <= 0 ? g * c * exp(x) : g', grad: { x: 'lt_mul(elu_backward(grad * g, x, c), x, 0)' } },
+  celu_backward: { args: 'x c', kernel: 'x <= 0 ? g * exp(x * (1 / c)) : g', grad: { x: 'lt_mul(celu_backward(grad * g * (1 / c), x, c), x, 0)' } },
+  selu_backward: { args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805', grad: { x: 'lt_mul(selu_backward(grad * g, x), x, 0)' } },
+  shrink_backward: { args: 'x c', kernel: 'x >= -c && x <= c ? 0 : g', grad: 'mask' },
+  threshold_backward: { args: 'x c', kernel: 'x <= c ? 0 : g', grad: 'mask' },
+  softplus_backward: { args: 'x c c2', kernel: { let: { z: 'exp(x * c)' }, expr: 'x * c > c2 ? g : g * z / (z + 1)' }, grad: { x: 'lt_mul(grad * g * c * sigmoid(x * c) * (1 - sigmoid(x * c)), x * c, c2)' } },
+  silu_backward: { args: 'x', kernel: { let: { s: '1 / (1 + exp(-x))' }, expr: 'g * s * (1 + x * (1 - s))' }, grad: { x: 'grad * g * sigmoid(x) * (1 - sigmoid(x)) * (2 + x * (1 - 2 * sigmoid(x)))' } },
   mish_backward: {
     args: 'x', kernel: { let: { s: '1 / (1 + exp(-x))', t: 'tanh(log1p(exp(x)))' }, expr: 'g * (t + x * s * (1 - t * t))' },
+    grad: {
+      x: 'grad * g * (1 - tanh(log1p(exp(x))) * tanh(log1p(exp(x)))) * sigmoid(x) * (2 + x * (1 - sigmoid(x)) - 2 * x * sigmoid(x) * tanh(log1p(exp(x))))',
+    },
   },
   log_sigmoid_backward: {
     args: 'x', kernel: { let: { z: 'exp(-abs(x))' }, expr: 'x < 0 ? g * (1 - z / (1 + z)) : g * (z / (1 + z))' },
+    grad: { x: '-grad * g * sigmoid(x) * (1 - sigmoid(x))' },
   },
   // PyTorch multiplies by its one_sixth, 1.0f / 6.0f computed in float32, for float64 too
-  hardsigmoid_backward: { args: 'x', kernel: 'x > -3 && x < 3 ? g * 0.1666666716337204 : 0' },
+  hardsigmoid_backward: { args: 'x', kernel: 'x > -3 && x < 3 ? g * 0.1666666716337204 : 0', grad: 'mask' },
   // PyTorch's vectorized kernel: at x = 3 the gradient is g (its scalar tail loop says 1.5·g)
-  hardswish_backward: { args: 'x', kernel: 'x < -3 ? 0 : x >= 3 ? g : g * (x / 3 + 0.5)' },
+  hardswish_backward: { args: 'x', kernel: 'x < -3 ? 0 : x >= 3 ? g : g * (x / 3 + 0.5)', grad: { x: 'hardtanh_backward(grad * g / 3, x, -3, 3)' } },
   gelu_backward: {
     args: 'x', kernel: {
       let: { cdf: '0.5 * (1 + erf(x * 0.7071067811865476))', pdf: 'exp(-0.5 * x * x) * 0.3989422804014327' },
       expr: 'g * (cdf + x * pdf)',
     },
+    grad: { x: 'grad * g * exp(-0.5 * x * x) * 0.3989422804014327 * (2 - x * x)' },
   },
   gelu_tanh_backward: {
     args: 'x', kernel: {
@@ -1357,30 +1373,68 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
       },
       expr: 'g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dinner)',
     },
+    grad: {
+      // (1 − t²)(d − x·t·d² + 3·k·a·x²) with t = tanh(k(x + a·x³)), d = k(1 + 3a·x²)
+      x: 'grad * g * (1 - tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)) * tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))) * ((0.7978845608028654 * (1 + 0.134145 * x * x)) - x * tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)) * (0.7978845608028654 * (1 + 0.134145 * x * x)) * (0.7978845608028654 * (1 + 0.134145 * x * x)) + 0.10703222440890038 * x * x)',
+    },
   },
   // where(self >= min, grad, 0): NaN passes no gradient
-  clamp_min_backward: { args: 'x c', kernel: 'x >= c ? g : 0' },
-  clamp_max_backward: { args: 'x c', kernel: 'x <= c ? g : 0' },
+  clamp_min_backward: { args: 'x c', kernel: 'x >= c ? g : 0', grad: 'mask' },
+  clamp_max_backward: { args: 'x c', kernel: 'x <= c ? g : 0', grad: 'mask' },
   // no eps: NaN outside [0, 1]; with eps: 0 outside [eps, 1 − eps] (and at NaN, as PyTorch's
   // vectorized kernel, which a tensor of 8 or more floats gets)
   logit_backward: {
     args: 'x c', kernel: 'c != c ? (x < 0 || x > 1 ? 0 / 0 : g / (x * (1 - x))) : x >= c && x <= 1 - c ? g / (x * (1 - x)) : 0',
+    // PyTorch's double backward multiplies by the mask rather than selecting: NaN at 0 and 1
+    grad: {
+      g: 'c != c ? in_range_mul(grad / (x * (1 - x)), x, 0, 1) : in_range_mul(grad / (x * (1 - x)), x, c, 1 - c)',
+      x: 'c != c ? in_range_mul(grad * g * (2 * x - 1) / (x * (1 - x) * (x * (1 - x))), x, 0, 1) : in_range_mul(grad * g * (2 * x - 1) / (x * (1 - x) * (x * (1 - x))), x, c, 1 - c)',
+    },
   },
   // where(x ⋈ y, grad, 0): clamp_min/clamp_max with a tensor bound (input ≥ / ≤ the bound
   // keeps the input's gradient, the bound gets it strictly beyond)
-  grad_where_ge: { args: 'x y', kernel: 'x >= y ? g : 0' },
-  grad_where_le: { args: 'x y', kernel: 'x <= y ? g : 0' },
-  grad_where_lt: { args: 'x y', kernel: 'x < y ? g : 0' },
-  grad_where_gt: { args: 'x y', kernel: 'x > y ? g : 0' },
+  grad_where_ge: { args: 'x y', kernel: 'x >= y ? g : 0', grad: 'mask' },
+  grad_where_le: { args: 'x y', kernel: 'x <= y ? g : 0', grad: 'mask' },
+  grad_where_lt: { args: 'x y', kernel: 'x < y ? g : 0', grad: 'mask' },
+  grad_where_gt: { args: 'x y', kernel: 'x > y ? g : 0', grad: 'mask' },
   // grad · result / self, 0 where self = 0
-  copysign_backward: { args: 'x y', kernel: 'x != 0 ? g * (y / x) : 0' },
+  // its derivatives through self and through the result cancel (result / self is ±1) except at
+  // self = 0, where PyTorch's masked formula gives NaN (0 · y / 0)
+  copysign_backward: {
+    args: 'x y', kernel: 'x != 0 ? g * (y / x) : 0', grad: { x: '-nonzero_mask(grad, x) * g * y / (x * x)', y: 'nonzero_mask(grad, x) * g / x' },
+  },
   sinc_backward: {
     args: 'x', kernel: { let: { p: '3.141592653589793 * x' }, expr: 'x == 0 ? 0 : g * ((p * cos(p) - sin(p)) / (p * x))' },
   },
   // PyTorch's grad · polygamma(1, self)
   digamma_backward: { args: 'x', kernel: 'g * trigamma(x)' },
   // grad · isfinite(self): a NaN gradient stays NaN where self is not finite, as grad · 0
-  nan_to_num_backward: { args: 'x', kernel: 'g * (x == x && abs(x) != inf ? 1 : 0)' },
-  // at::xlogy(self != 0, other): log(other) where self ≠ 0, else 0 (NaN for a NaN other)
-  xlogy_backward_self: { args: 'x y', kernel: 'x != 0 ? g * log(y) : y != y ? y : 0' },
+  nan_to_num_backward: { args: 'x', kernel: 'g * (x == x && abs(x) != inf ? 1 : 0)', grad: 'mask' },
+  // at::xlogy(grad, other).masked_fill((self == 0) & (other <= 0), 0): log(other) where self = 0
+  // too, unless other ≤ 0 (NaN for a NaN other)
+  xlogy_backward_self: {
+    args: 'x y', kernel: 'x == 0 && y <= 0 ? 0 : g == 0 && y == y ? 0 : g * log(y)',
+    grad: { x: 'zeros_like(x)', y: 'xlogy_mask(nonzero_mask(grad * g / y, g), x, y)' },
+  },
+  // masked_fill(grad, (x == 0) & (y ≤ 0), 0)
+  xlogy_mask: { args: 'x y', kernel: 'x == 0 && y <= 0 ? 0 : g', grad: 'mask' },
+  // where(x != 0, grad, 0)
+  nonzero_mask: { args: 'x', kernel: 'x != 0 ? g : 0', grad: 'mask' },
+  // grad · (x < c) and grad · (c ≤ x ≤ c2) as PyTorch's double backwards multiply by a mask:
+  // NaN and ±inf in grad stay NaN outside it
+  lt_mul: { args: 'x c', kernel: 'g * (x < c ? 1 : 0)', grad: 'mask' },
+  in_range_mul: { args: 'x c c2', kernel: 'g * (x >= c && x <= c2 ? 1 : 0)', grad: 'mask' },
 };
+
+/**
+ * The hand-written rules (`manual` rows) written wholly in recording ops, so create_graph
+ * differentiates them again; a backward with create_graph through any other manual row raises
+ * NotImplementedError before a gradient moves. A name joins when its higher-order fixtures
+ * (scripts/gen_higher_order_fixtures.py) pass on both devices.
+ */
+export const recordingRules: ReadonlySet<string> = new Set([
+  'sumBackward', 'meanBackward', 'reshapeToInput', 'permuteBack', 'expandBackward', 'fusedBackward',
+  'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
+  'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
+  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward',
+]);

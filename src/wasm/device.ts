@@ -3,7 +3,9 @@
 // and grad_fn are read straight out of memory without a call.
 
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
-import { RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, type ModifiedTensor } from '../errors.js';
+import {
+  RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, createGraphUnsupported, type ModifiedTensor,
+} from '../errors.js';
 import { TYPE_NAMES } from '../dtype.js';
 import { gradFnNames } from '../grad_fn.generated.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
@@ -110,6 +112,7 @@ export class WasmDevice implements Backend {
       case Err.BackwardTwice: return new RuntimeError(BACKWARD_TWICE);
       case Err.Unimplemented: return new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
       case Err.IntOverflow: return new RuntimeError(INT_OVERFLOW);
+      case Err.NoCreateGraph: return createGraphUnsupported(gradFnNames[this.x.create_graph_refused_op() as Op]);
       case Err.ModifiedInplace: return modifiedInplace(this.modifiedTensor());
       case Err.Callback: {
         const e = this.thrown;

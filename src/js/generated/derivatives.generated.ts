@@ -273,4 +273,93 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SoftMarginLoss]: (r, g, k) => softMarginLossBackward(r, g, k),
   [Op.MultiMarginLoss]: (r, g, k) => multiMarginLossBackward(r, g, k),
   [Op.MultilabelMarginLoss]: (r, g, k) => multilabelMarginLossBackward(r, g, k),
+  [Op.FusedBackward]: (r, g, k) => fusedBackward(r, g, k),
 };
+
+/** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
+const fusedRules: { [K in Fused]?: Rule } = {
+  [Fused.MaxBackwardA]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.MaxBackwardB]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.MinBackwardA]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.MinBackwardB]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.PowScalarBackward]: (r, g, k) => sumTo(r, 1, (((s0(r) === 0) || (s0(r) === 1)) ? zerosLike(saved(r, 1)) : fused(Fused.PowScalarBackward, mulS(mul(g, saved(r, 0)), s0(r)), saved(r, 1), null, (s0(r) - 1), 0))),
+  [Fused.PowBackwardExponent]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.ZeroBaseBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.ClampBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.AbsBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.SigmoidBackward]: (r, g, k) => sumTo(r, 1, mul(mul(g, saved(r, 0)), rsubS(mulS(saved(r, 1), 2), 1))),
+  [Fused.TanhBackward]: (r, g, k) => sumTo(r, 1, mul(mul(mulS(g, -2), saved(r, 0)), saved(r, 1))),
+  [Fused.ReluBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.LeakyReluBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.HardtanhBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.EluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
+  [Fused.CeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
+  [Fused.SeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), saved(r, 1), null, 0, 0)),
+  [Fused.ShrinkBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.ThresholdBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.SoftplusBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), null, s1(r), 0)),
+  [Fused.SiluBackward]: (r, g, k) => sumTo(r, 1, mul(mul(mul(mul(g, saved(r, 0)), un(Op.Sigmoid, saved(r, 1))), rsubS(un(Op.Sigmoid, saved(r, 1)), 1)), addS(mul(saved(r, 1), rsubS(mulS(un(Op.Sigmoid, saved(r, 1)), 2), 1)), 2))),
+  [Fused.MishBackward]: (r, g, k) => sumTo(r, 1, mul(mul(mul(mul(g, saved(r, 0)), rsubS(mul(un(Op.Tanh, un(Op.Log1p, un(Op.Exp, saved(r, 1)))), un(Op.Tanh, un(Op.Log1p, un(Op.Exp, saved(r, 1))))), 1)), un(Op.Sigmoid, saved(r, 1))), sub(addS(mul(saved(r, 1), rsubS(un(Op.Sigmoid, saved(r, 1)), 1)), 2), mul(mul(mulS(saved(r, 1), 2), un(Op.Sigmoid, saved(r, 1))), un(Op.Tanh, un(Op.Log1p, un(Op.Exp, saved(r, 1)))))))),
+  [Fused.LogSigmoidBackward]: (r, g, k) => sumTo(r, 1, mul(mul(mul(neg(g), saved(r, 0)), un(Op.Sigmoid, saved(r, 1))), rsubS(un(Op.Sigmoid, saved(r, 1)), 1))),
+  [Fused.HardsigmoidBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.HardswishBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.HardtanhBackward, divS(mul(g, saved(r, 0)), 3), saved(r, 1), null, -3, 3)),
+  [Fused.GeluBackward]: (r, g, k) => sumTo(r, 1, mul(mulS(mul(mul(g, saved(r, 0)), un(Op.Exp, mul(mulS(saved(r, 1), -0.5), saved(r, 1)))), 0.3989422804014327), rsubS(mul(saved(r, 1), saved(r, 1)), 2))),
+  [Fused.GeluTanhBackward]: (r, g, k) => sumTo(r, 1, mul(mul(mul(g, saved(r, 0)), rsubS(mul(un(Op.Tanh, mulS(add(saved(r, 1), mul(mul(mulS(saved(r, 1), 0.044715), saved(r, 1)), saved(r, 1))), 0.7978845608028654)), un(Op.Tanh, mulS(add(saved(r, 1), mul(mul(mulS(saved(r, 1), 0.044715), saved(r, 1)), saved(r, 1))), 0.7978845608028654))), 1)), add(sub(mulS(addS(mul(mulS(saved(r, 1), 0.134145), saved(r, 1)), 1), 0.7978845608028654), mul(mul(mul(saved(r, 1), un(Op.Tanh, mulS(add(saved(r, 1), mul(mul(mulS(saved(r, 1), 0.044715), saved(r, 1)), saved(r, 1))), 0.7978845608028654))), mulS(addS(mul(mulS(saved(r, 1), 0.134145), saved(r, 1)), 1), 0.7978845608028654)), mulS(addS(mul(mulS(saved(r, 1), 0.134145), saved(r, 1)), 1), 0.7978845608028654))), mul(mulS(saved(r, 1), 0.10703222440890038), saved(r, 1))))),
+  [Fused.ClampMinBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.ClampMaxBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.LogitBackward]: (r, g, k) => k === 0 ? ((s0(r) !== s0(r)) ? fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), null, 0, 1) : fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), null, s0(r), (1 - s0(r)))) : sumTo(r, 1, ((s0(r) !== s0(r)) ? fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), null, 0, 1) : fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), null, s0(r), (1 - s0(r))))),
+  [Fused.GradWhereGe]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.GradWhereLe]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.GradWhereLt]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.GradWhereGt]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.CopysignBackward]: (r, g, k) => k === 1 ? sumTo(r, 1, div(mul(mul(neg(fused(Fused.NonzeroMask, g, saved(r, 1), null, 0, 0)), saved(r, 0)), saved(r, 2)), mul(saved(r, 1), saved(r, 1)))) : sumTo(r, 2, div(mul(fused(Fused.NonzeroMask, g, saved(r, 1), null, 0, 0), saved(r, 0)), saved(r, 1))),
+  [Fused.NanToNumBackward]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.XlogyBackwardSelf]: (r, g, k) => k === 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), null, 0, 0), saved(r, 1), saved(r, 2), 0, 0)),
+  [Fused.XlogyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.NonzeroMask]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.LtMul]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.InRangeMul]: (r, g, k) => zerosLike(saved(r, 1)),
+};
+
+/** The kernel itself on grad: a fused kernel's derivative for g, unless its `grad` says otherwise. */
+const sameKernel = (r: JsRecord, g: JsTensor): JsTensor => fused(r.i0 as Fused, g, saved(r, 1), r.saved[2] ?? null, s0(r), s1(r));
+
+function fusedBackward(r: JsRecord, g: JsTensor, k: number): JsTensor | null {
+  const kind = r.i0 as Fused;
+  if (k === 0 && !fusedOwnG.has(kind)) return sameKernel(r, g);
+  return fusedRules[kind]!(r, g, k);
+}
+
+const fusedOwnG: ReadonlySet<Fused> = new Set([Fused.LogitBackward]);
+
+/**
+ * True when record r's rule is written in recording ops (formula rows whose fused kernels have a
+ * `grad`, the manual rules in recordingRules, such fused kernels), so create_graph can differentiate it again.
+ */
+export function recordsItself(r: JsRecord): boolean {
+  if (r.op === Op.FusedBackward) return (r.i0 as Fused) in fusedRules;
+  return RECORDING_OPS.has(r.op);
+}
+
+const RECORDING_OPS: ReadonlySet<number> = new Set([
+  Op.Add, Op.Sub, Op.Mul, Op.Div, Op.Maximum, Op.Minimum, Op.AddScalar, Op.SubScalar, Op.MulScalar,
+  Op.DivScalar, Op.PowScalar, Op.Rsub, Op.Rpow, Op.Clamp, Op.Neg, Op.Exp, Op.Log, Op.Sqrt, Op.Abs,
+  Op.Sigmoid, Op.Tanh, Op.Relu, Op.Sin, Op.Cos, Op.Tan, Op.Asin, Op.Acos, Op.Atan, Op.Sinh,
+  Op.Cosh, Op.Asinh, Op.Acosh, Op.Atanh, Op.Exp2, Op.Expm1, Op.Log1p, Op.Log2, Op.Log10, Op.Rsqrt,
+  Op.Reciprocal, Op.Sign, Op.Sgn, Op.Floor, Op.Ceil, Op.Round, Op.Trunc, Op.Frac, Op.Erf, Op.Erfc,
+  Op.Silu, Op.Mish, Op.LogSigmoid, Op.Hardsigmoid, Op.Hardswish, Op.Selu, Op.Gelu, Op.GeluTanh,
+  Op.LeakyRelu, Op.Hardtanh, Op.Elu, Op.Celu, Op.Hardshrink, Op.Softshrink, Op.Threshold,
+  Op.Softplus, Op.FmodScalar, Op.RemainderScalar, Op.XlogySelfScalar, Op.XlogyScalar,
+  Op.RoundDecimals, Op.RemainderSelfScalar, Op.Atan2, Op.Hypot, Op.Fmod, Op.Remainder, Op.Xlogy,
+  Op.Logaddexp, Op.Copysign, Op.ClampMinTensor, Op.ClampMaxTensor, Op.ClampMin, Op.ClampMax,
+  Op.CopysignScalar, Op.Deg2rad, Op.Rad2deg, Op.Logit, Op.Sum, Op.SumDim, Op.Mean, Op.MeanDim,
+  Op.Aminmax, Op.Softmax, Op.LogSoftmax, Op.View, Op.Reshape, Op.Squeeze, Op.SqueezeDim,
+  Op.Squeeze3, Op.Unsqueeze, Op.Flatten, Op.Clone, Op.Permute, Op.Transpose, Op.T, Op.Expand,
+  Op.Mm, Op.Bmm, Op.Mv, Op.Dot, Op.Addmm, Op.UnsafeView, Op.Where, Op.Lerp, Op.LerpTensor,
+  Op.Addcmul, Op.Addcdiv, Op.CopyBackwards, Op.MseLoss, Op.BinaryCrossEntropy,
+  Op.BinaryCrossEntropyWithLogits, Op.NllLoss, Op.ToCopy, Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge,
+  Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor, Op.LogicalNot, Op.Unique2, Op.Erfinv, Op.Lgamma,
+  Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor, Op.BitwiseLeftShift,
+  Op.BitwiseRightShift, Op.Bernoulli, Op.Zero, Op.Fill, Op.UniqueDim, Op.SmoothL1Loss,
+  Op.HuberLoss, Op.SoftMarginLoss,
+]);

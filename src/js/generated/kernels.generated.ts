@@ -17,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -518,6 +518,10 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.InRangeMul: for (let i = 0; i < n; i++) out[i] = fusedInRangeMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
 }
@@ -651,7 +655,19 @@ function fusedNanToNumBackward(g: number, x: number, y: number, c: number, c2: n
   return f((g * (((x === x) && (f(Math.abs(x)) !== Infinity)) ? 1 : 0)));
 }
 function fusedXlogyBackwardSelf(g: number, x: number, y: number, c: number, c2: number): number {
-  return ((x !== 0) ? f((g * f(Math.log(y)))) : ((y !== y) ? y : 0));
+  return (((x === 0) && (y <= 0)) ? 0 : (((g === 0) && (y === y)) ? 0 : f((g * f(Math.log(y))))));
+}
+function fusedXlogyMask(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x === 0) && (y <= 0)) ? 0 : g);
+}
+function fusedNonzeroMask(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x !== 0) ? g : 0);
+}
+function fusedLtMul(g: number, x: number, y: number, c: number, c2: number): number {
+  return f((g * ((x < c) ? 1 : 0)));
+}
+function fusedInRangeMul(g: number, x: number, y: number, c: number, c2: number): number {
+  return f((g * (((x >= c) && (x <= c2)) ? 1 : 0)));
 }
 
 export function unaryRun64(op: Op, x: F64, out: F64): void {
@@ -1148,6 +1164,10 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.InRangeMul: for (let i = 0; i < n; i++) out[i] = fusedInRangeMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
 }
@@ -1281,7 +1301,19 @@ function fusedNanToNumBackward64(g: number, x: number, y: number, c: number, c2:
   return (g * (((x === x) && (Math.abs(x) !== Infinity)) ? 1 : 0));
 }
 function fusedXlogyBackwardSelf64(g: number, x: number, y: number, c: number, c2: number): number {
-  return ((x !== 0) ? (g * Math.log(y)) : ((y !== y) ? y : 0));
+  return (((x === 0) && (y <= 0)) ? 0 : (((g === 0) && (y === y)) ? 0 : (g * Math.log(y))));
+}
+function fusedXlogyMask64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x === 0) && (y <= 0)) ? 0 : g);
+}
+function fusedNonzeroMask64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x !== 0) ? g : 0);
+}
+function fusedLtMul64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (g * ((x < c) ? 1 : 0));
+}
+function fusedInRangeMul64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (g * (((x >= c) && (x <= c2)) ? 1 : 0));
 }
 
 

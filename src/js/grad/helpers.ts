@@ -3,8 +3,10 @@
 
 import { Op, DType } from '../../../abi/abi.js';
 import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
-import { JsTensor, JsRecord, empty } from '../tensor.js';
-import { binary, unary, scalar, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp } from '../ops.js';
+import { JsTensor, JsRecord, empty, isGradEnabled, record } from '../tensor.js';
+import {
+  binary, unary, scalar, sum, view, expand, permute, broadcastDims, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp,
+} from '../ops.js';
 import { fusedRun, fusedRun64, type Fused } from '../generated/kernels.generated.js';
 
 export const add = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Add, a, b, 1);
@@ -32,12 +34,32 @@ export const result = (r: JsRecord): JsTensor => r.out;
 export const s0 = (r: JsRecord): number => r.s0;
 export const s1 = (r: JsRecord): number => r.s1;
 
+/** True when a rule's own ops must record (create_graph) because x takes part in a graph. */
+const recording = (x: JsTensor): boolean => isGradEnabled() && x.requiresGrad;
+
 /** x summed back to input k's shape. */
-export const sumTo = (r: JsRecord, k: number, x: JsTensor): JsTensor => sumToShape(x, r.inputs[k].shape);
+export const sumTo = (r: JsRecord, k: number, x: JsTensor): JsTensor =>
+  (recording(x) ? sumToRecorded(x, r.inputs[k].shape) : sumToShape(x, r.inputs[k].shape));
+
+/** sumToShape as recording ops, as ATen's sum_to: a sum over the broadcast dims (keepdim), then a view. */
+function sumToRecorded(x: JsTensor, shape: readonly number[]): JsTensor {
+  const mask = broadcastDims(x.shape, shape), same = x.shape.length === shape.length;
+  if (!mask && same) return x;
+  const s = sum(Op.SumDim, x, mask, true);
+  return same ? s : view(Op.View, s, shape);
+}
+
 /** g reshaped to input 0's shape. */
-export const reshapeToInput = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => reshapeCompute(g, r.inputs[0].shape);
-/** g spread over the reduced dims of input 0. */
-export const unreduce = (r: JsRecord, g: JsTensor): JsTensor => unreduceOp(g, r.inputs[0].shape, r.i0);
+export const reshapeToInput = (r: JsRecord, g: JsTensor, _k?: number): JsTensor =>
+  (recording(g) ? view(Op.View, g, r.inputs[0].shape) : reshapeCompute(g, r.inputs[0].shape));
+
+/** g spread over the reduced dims of input 0; under create_graph a view with the reduced dims kept, then expand. */
+export function unreduce(r: JsRecord, g: JsTensor): JsTensor {
+  const shape = r.inputs[0].shape;
+  if (!recording(g)) return unreduceOp(g, shape, r.i0);
+  const kept = r.i1 ? g : view(Op.Unsqueeze, g, shape.map((n, d) => (r.i0 & (1 << d) ? 1 : n)));
+  return expand(kept, shape);
+}
 /** sum's derivative: g spread back over the reduced dims. */
 export const sumBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => unreduce(r, g);
 /** mean's derivative: sum's, divided by the count of reduced elements. */
@@ -49,7 +71,7 @@ export const expandBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
 export function permuteBack(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
   const inv = new Array<number>(r.ints.length);
   r.ints.forEach((p, i) => { inv[p] = i; });
-  return permuteCompute(g, inv);
+  return recording(g) ? permute(Op.Permute, g, inv) : permuteCompute(g, inv);
 }
 
 /**
@@ -64,6 +86,15 @@ export function fused(kind: Fused, g: JsTensor, x: JsTensor, y: JsTensor | null,
     fusedRun64(kind, g.data as Float64Array, xs.data as Float64Array, ys ? ys.data as Float64Array : null, out.data as Float64Array, c, c2);
   } else {
     fusedRun(kind, g.data as Float32Array, xs.data as Float32Array, ys ? ys.data as Float32Array : null, out.data as Float32Array, c, c2);
+  }
+  // under create_graph the kernel is a node of its own (Op.FusedBackward): inputs and saved
+  // tensors g, x, y as they came, numbers c and c2, the kernel in i0
+  const r = record(Op.FusedBackward, out, y ? [g, x, y] : [g, x]);
+  if (r) {
+    r.saved = [g, x, y];
+    r.s0 = c;
+    r.s1 = c2;
+    r.i0 = kind;
   }
   return out;
 }

@@ -3,8 +3,8 @@
 // float steps of PyTorch's backward kernels.
 
 import { Op, Reduction } from '../../../abi/abi.js';
-import { JsTensor, JsRecord, empty, roundOf } from '../tensor.js';
-import { binary, unary, scalar } from '../ops.js';
+import { JsTensor, JsRecord, empty, roundOf, isGradEnabled } from '../tensor.js';
+import { binary, unary, scalar, view } from '../ops.js';
 import { mul, div, neg, log, mulS, divS, addS, un, saved } from './helpers.js';
 
 const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
@@ -38,8 +38,9 @@ export function bceWithLogitsBackward(r: JsRecord, g: JsTensor, k: number): JsTe
 }
 
 // losses 2 (helper losses), as assembly/grad/loss.ts: clamp(d/beta, −1, 1)·g and clamp(d, −delta, delta)·g,
-// d = self − other; soft margin: −t·z/(1 + z)·g, z = exp(−t·x)
-const clamp = (a: JsTensor, lo: number, hi: number): JsTensor => scalar(Op.Clamp, a, lo, hi);
+// d = self − other (the clamp is hardtanh's: its derivative is 1 strictly inside, as PyTorch's
+// double backward); soft margin: −t·z/(1 + z)·g, z = exp(−t·x)
+const clamp = (a: JsTensor, lo: number, hi: number): JsTensor => scalar(Op.Hardtanh, a, lo, hi);
 
 export const smoothL1LossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
   perElement(r, mul(clamp(divS(sub(saved(r, k), saved(r, 1 - k)), r.s1), -1, 1), g));
@@ -62,8 +63,14 @@ export function nllLossBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const batched = shape.length === 2;
   const nb = batched ? shape[0] : 1, nc = batched ? shape[1] : shape[0];
   const perItem = r.i0 === Reduction.None && batched;
-  const scaled = -(r.i0 === Reduction.Mean ? f(gd[0] / f(r.s0)) : gd[0]);
   const w = r.s1 ? saved(r, 1).data : null;
+  if (isGradEnabled() && g.requiresGrad) {
+    // create_graph: the same values from recording ops, w[t] (or 1) at each target times −g
+    for (let b = 0; b < nb; b++) if (t[b] !== r.i1) o[b * nc + t[b]] = w ? w[t[b]] : 1;
+    if (!perItem) return mul(out, neg(r.i0 === Reduction.Mean ? divS(g, r.s0) : g));
+    return mul(out, neg(view(Op.Unsqueeze, g, [nb, 1])));
+  }
+  const scaled = -(r.i0 === Reduction.Mean ? f(gd[0] / f(r.s0)) : gd[0]);
   for (let b = 0; b < nb; b++) {
     if (t[b] === r.i1) continue;
     const v = perItem ? (w ? -w[t[b]] * gd[b] : -gd[b]) : (w ? w[t[b]] * scaled : scaled);

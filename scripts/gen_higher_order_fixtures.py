@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+"""
+gen_higher_order_fixtures.py -- PyTorch's second and third derivatives (create_graph=True) for
+every case of the op table's fixtures (test/fixtures/table.json) that has gradients.
+
+HOW TO RUN
+    npm run fixtures                  (runs every fixture generator)
+    /usr/bin/python3 scripts/gen_higher_order_fixtures.py      (after gen_table_fixtures.py)
+
+For a case with inputs x (its tensor arguments that require grad, positional, depth-first), output
+y and upstream w (the table fixture's, here requiring grad as well):
+    g1 = grad((y * w).sum(), x, create_graph=True)
+    g2 = grad(sum((g1_i * v_i).sum()), x + [w], create_graph=True)
+    g3 = grad(sum((g2_i * u_i).sum()), x + [w])
+with v and u drawn here, seeded from the case's own name. A gradient that does not depend on x
+(g1_i without grad_fn, an unused input) counts as zeros, as PyTorch's allow_unused gives None.
+
+Output: test/fixtures/higher_order.json = { "generator", "torch", "cases": [
+  {"name", "v": [T...], "u": [T...], "grads2": [T...], "grads3": [T...]}  (u, grads2, grads3: x's, then w's)
+  or {"name", "error": {"type", "message"}} where PyTorch itself cannot differentiate twice ] },
+and "backward_warning": the UserWarning of backward(create_graph=True); read by
+test/higher-order.test.ts, which runs the same calls on both devices.
+"""
+
+import json
+import os
+import sys
+import warnings
+
+import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_fixtures as base  # noqa: E402  (the call resolver, seeding and the tensor encoding)
+import gen_table_fixtures  # noqa: E402,F401  (what the table's calls need: index spellings, Functions, F.rms_norm)
+
+GENERATOR = "scripts/gen_higher_order_fixtures.py"
+OUT = os.path.join(base.OUT_DIR, "higher_order.json")
+DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64, "int32": torch.int32, "bool": torch.bool}
+
+
+def number(v):
+    return {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf")}.get(v, v) if isinstance(v, str) else v
+
+
+def dec(a, leaves):
+    """A table fixture argument as PyTorch's; tensors that require grad join `leaves` in order."""
+    if isinstance(a, dict) and "tensor" in a:
+        t = a["tensor"]
+        x = torch.tensor([number(v) for v in t["data"]], dtype=DTYPES[t["dtype"]]).reshape(t["shape"])
+        if t["requires_grad"]:
+            x.requires_grad_()
+            leaves.append(x)
+        return x
+    if isinstance(a, dict) and "list" in a:
+        return base.L(dec(x, leaves) for x in a["list"])
+    return number(a)
+
+
+def grads_of(total, leaves, create_graph):
+    """d total / d leaves, zeros where it does not depend on a leaf."""
+    if not total.requires_grad:
+        return [torch.zeros_like(x) for x in leaves]
+    gs = torch.autograd.grad(total, leaves, create_graph=create_graph, allow_unused=True)
+    return [torch.zeros_like(x) if g is None else g for x, g in zip(leaves, gs)]
+
+
+def weighted(gs, ws):
+    return sum(((g * w).sum() for g, w in zip(gs, ws)), torch.zeros(()))
+
+
+def higher_order(case):
+    leaves = []
+    args = [dec(a, leaves) for a in case["args"]]
+    kwargs = {k: getattr(torch, v) if k == "dtype" else dec(v, []) for k, v in case["kwargs"].items()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = base.resolve(case["call"])(*args, **kwargs)
+    first = out[0] if isinstance(out, tuple) else out
+    # the upstream takes part too: d g1 / d w is the Jacobian-vector product (the double-backward
+    # trick of autograd.functional.jvp), which a rule that does not record itself would lose
+    w = dec({"tensor": case["upstream"]}, []).to(first.dtype).requires_grad_()
+    entry = {"name": case["name"]}
+    try:
+        g1 = grads_of((first * w).sum(), leaves, True)
+        v = [torch.randn(x.shape, dtype=x.dtype) for x in leaves]
+        g2 = grads_of(weighted(g1, v), leaves + [w], True)
+        u = [torch.randn(x.shape, dtype=x.dtype) for x in leaves + [w]]
+        g3 = grads_of(weighted(g2, u), leaves + [w], False)
+    except RuntimeError as e:
+        entry["error"] = {"type": type(e).__name__, "message": str(e)}
+        return entry
+    enc = lambda ts: [base.enc_tensor(t, requires_grad=False) for t in ts]  # noqa: E731
+    entry.update(v=enc(v), u=enc(u), grads2=enc(g2), grads3=enc(g3))
+    return entry
+
+
+def backward_warning():
+    """The UserWarning of backward(create_graph=True): the .grad it leaves holds the parameter."""
+    x = torch.tensor([0.5, -1.0], requires_grad=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        x.pow(3).sum().backward(create_graph=True)
+    (w,) = [w for w in caught if issubclass(w.category, UserWarning)]
+    # the C++ engine appends where it was raised: PyTorch's Python-side text is what users read
+    return str(w.message).split(" (Triggered internally")[0]
+
+
+def main():
+    with open(os.path.join(base.OUT_DIR, "table.json")) as fh:
+        table = json.load(fh)
+    cases = []
+    for case in table["cases"]:
+        if not case["upstream"] or not case["grad_fn"]:
+            continue
+        with base.seeded(case["name"] + "/higher order"):
+            cases.append(higher_order(case))
+    out = {"generator": GENERATOR, "torch": torch.__version__, "cases": cases, "backward_warning": backward_warning()}
+    with open(OUT, "w") as fh:
+        json.dump(out, fh, separators=(",", ":"), allow_nan=False)
+        fh.write("\n")
+    print(f"wrote {OUT}: {len(cases)} cases, {sum('error' in c for c in cases)} that PyTorch cannot differentiate twice")
+
+
+if __name__ == "__main__":
+    main()
