@@ -66,6 +66,7 @@ export enum Op {
   SmoothL1Loss, HuberLoss, SoftMarginLoss, // losses 2 (helper losses): fused like MseLoss; s1 = beta or delta
   MultiMarginLoss, // losses 2: s0 = margin, s1 = p, i0 = reduction, i1 = weight given
   MultilabelMarginLoss, // losses 2: i0 = reduction
+  NllLoss2d, // nll_loss of (N, C, H, W) inputs (helper lossidx): NllLoss's kernel and rule over the spatial positions
   Count,
 }
 

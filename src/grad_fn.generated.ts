@@ -251,5 +251,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SoftMarginLoss]: 'SoftMarginLossBackward0',
   [Op.MultiMarginLoss]: 'MultiMarginLossBackward0',
   [Op.MultilabelMarginLoss]: 'MultilabelMarginLossBackward0',
+  [Op.NllLoss2d]: 'NllLoss2DBackward0',
   [Op.Count]: '',
 };

@@ -270,6 +270,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SoftMarginLoss: return softMarginLossBackward(r, g, k);
     case Op.MultiMarginLoss: return multiMarginLossBackward(r, g, k);
     case Op.MultilabelMarginLoss: return multilabelMarginLossBackward(r, g, k);
+    case Op.NllLoss2d: return nllLossBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }

@@ -5,12 +5,13 @@
 //   binary_cross_entropy_target_backward   −logit(x)·g                 [/ numel]
 //   binary_cross_entropy_with_logits_backward  (σ(x) − t)·g            [/ numel]
 //   ... its target backward                    −x·g                    [/ numel]
-//   nll_loss_backward               −g (or −g/total_weight) at each target class
+//   nll_loss(2d)_backward           −g (or −g/total_weight) at each target class
 
 import { Op, Err, DType, Reduction } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dimOf, dtypeOf } from '../tensors';
 import { inNdim, inShape } from '../tape';
 import { binary, unary, scalar } from '../ops/elementwise';
+import { nllAt } from '../ops/loss';
 import { T, saved, s0, s1, i0, i1, mul, div, neg, log, mulS, divS, addS, un } from './helpers';
 
 function sub(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Sub, a, b, 1)); }
@@ -28,8 +29,8 @@ export function mseLossBackward(r: usize, g: i32, k: i32): i32 {
   return mul(mulS(sub(saved(r, k), saved(r, 1 - k)), norm), g);
 }
 
-/** Times the BCE losses' weight (saved 2, when i1), before the mean's division, as ATen's grad_input.mul_(weight). */
-function weighted(r: usize, x: i32): i32 { return i1(r) ? mul(x, saved(r, 2)) : x; }
+/** Times the BCE losses' weight (saved 2, when i1 & 1), before the mean's division, as ATen's grad_input.mul_(weight). */
+function weighted(r: usize, x: i32): i32 { return i1(r) & 1 ? mul(x, saved(r, 2)) : x; }
 
 export function bceBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
@@ -38,9 +39,21 @@ export function bceBackward(r: usize, g: i32, k: i32): i32 {
   return perElement(r, weighted(r, mul(neg(log(div(x, rsubS(x, 1)))), g)));
 }
 
+/**
+ * With pos_weight pw (saved 3, when i1 & 2), PyTorch 2's steps: input ((pw·t + 1) − t)·σ(x) − pw·t,
+ * target log_sigmoid(−x) − log_sigmoid(x)·pw, each times g.
+ */
 export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
-  const x = saved(r, 0);
-  if (k == 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), saved(r, 1)), g)));
+  const x = saved(r, 0), t = saved(r, 1);
+  if (i1(r) & 2) {
+    const pw = saved(r, 3);
+    if (k == 0) {
+      const pt = mul(pw, t);
+      return perElement(r, weighted(r, mul(sub(mul(sub(addS(pt, 1), t), sigmoid(x)), pt), g)));
+    }
+    return perElement(r, weighted(r, mul(sub(un(Op.LogSigmoid, neg(x)), mul(un(Op.LogSigmoid, x), pw)), g)));
+  }
+  if (k == 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), t), g)));
   return perElement(r, weighted(r, mul(neg(x), g)));
 }
 
@@ -76,25 +89,27 @@ export function nllLossBackward(r: usize, g: i32, k: i32): i32 {
   const po = dataOf(out);
   memory.fill(po, 0, <usize>numelOf(out) << (f64 ? 3 : 2));
   const target = saved(r, 0), pt = dataOf(target), pg = dataOf(g);
-  const nb = nd == 2 ? dimOf(out, 0) : 1;
-  const nc = nd == 2 ? dimOf(out, 1) : dimOf(out, 0);
-  const perItem = i0(r) == Reduction.None && nd == 2;
+  // (C,), (N, C) or nll_loss2d's (N, C, H, W): items b·ns + s
+  const nb = nd >= 2 ? dimOf(out, 0) : 1;
+  const nc = nd >= 2 ? dimOf(out, 1) : dimOf(out, 0);
+  const ns = nd == 4 ? dimOf(out, 2) * dimOf(out, 3) : 1;
+  const perItem = i0(r) == Reduction.None && nd >= 2;
   const pw = s1(r) != 0 ? dataOf(saved(r, 1)) : 0;
-  if (f64) nllScatter<f64>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
-  else nllScatter<f32>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  if (f64) nllScatter<f64>(po, pt, pw, pg, nb * ns, nc, ns, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  else nllScatter<f32>(po, pt, pw, pg, nb * ns, nc, ns, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
   return out;
 }
 
-/** ATen's nll_loss_backward_out_frame: −w[t]·g[b] per item, else w[t]·−(g / total weight or g); w = 1 without weights. */
-function nllScatter<E>(po: usize, pt: usize, pw: usize, pg: usize, nb: i32, nc: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
+/** ATen's nll_loss(2d)_backward_out_frame: −w[t]·g[i] per item, else w[t]·−(g / total weight or g); w = 1 without weights. */
+function nllScatter<E>(po: usize, pt: usize, pw: usize, pg: usize, items: i32, nc: i32, ns: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
   const shift = alignof<E>();
   const g0 = load<E>(pg);
   const scaled: E = -(mean ? g0 / <E>total : g0);
-  for (let b = 0; b < nb; b++) {
-    const t = load<i32>(pt + (<usize>b << 2));
+  for (let i = 0; i < items; i++) {
+    const t = load<i32>(pt + (<usize>i << 2));
     if (t == ignore) continue;
     const w: E = pw ? load<E>(pw + (<usize>t << shift)) : <E>1;
-    const v: E = perItem ? (pw ? -w * load<E>(pg + (<usize>b << shift)) : -load<E>(pg + (<usize>b << shift))) : (pw ? w * scaled : scaled);
-    store<E>(po + (<usize>(b * nc + t) << shift), v);
+    const v: E = perItem ? (pw ? -w * load<E>(pg + (<usize>i << shift)) : -load<E>(pg + (<usize>i << shift))) : (pw ? w * scaled : scaled);
+    store<E>(po + (<usize>nllAt(i, t, nc, ns) << shift), v);
   }
 }

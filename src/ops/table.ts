@@ -1159,6 +1159,8 @@ export const ops: Rows = {
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),
   [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward'),
+  // nll_loss2d: 4-D inputs, and 3-D or 5-D+ ones viewed as (N, C, 1, −1) as ATen's nll_loss_nd (helper lossidx)
+  [Op.NllLoss2d]: manual('NllLoss2DBackward0', ['self', 'target'], 'nllLossBackward'),
   // losses 2 (helper losses): fused like mse_loss (src/nn/losses.ts; fixtures in scripts/loss_cases.py)
   [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward'),
   [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward'),

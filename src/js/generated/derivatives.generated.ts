@@ -273,4 +273,5 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SoftMarginLoss]: (r, g, k) => softMarginLossBackward(r, g, k),
   [Op.MultiMarginLoss]: (r, g, k) => multiMarginLossBackward(r, g, k),
   [Op.MultilabelMarginLoss]: (r, g, k) => multilabelMarginLossBackward(r, g, k),
+  [Op.NllLoss2d]: (r, g, k) => nllLossBackward(r, g, k),
 };
