@@ -67,6 +67,7 @@ export enum Op {
   MultiMarginLoss, // losses 2: s0 = margin, s1 = p, i0 = reduction, i1 = weight given
   MultilabelMarginLoss, // losses 2: i0 = reduction
   FusedBackward, // a fused backward kernel recorded under create_graph (src/ops/table.ts backwardKernels)
+  NllLoss2d, // nll_loss of (N, C, H, W) inputs (helper lossidx): NllLoss's kernel and rule over the spatial positions
   Count,
 }
 

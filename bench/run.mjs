@@ -174,6 +174,16 @@ const workloads = [
     },
   },
   {
+    // x[i] = row one row at a time (issue 6): the positions written come from x's shape and strides,
+    // O(row), not from an index over all of x's 1e6 positions
+    id: 'index-put-row', name: '`x.index_put_([i], row)`: one row of a 1024×1024 matrix', target: '—',
+    setup(device) {
+      const x = torch.zeros([1024, 1024], { device }), row = torch.ones([1024], { device });
+      let i = 0;
+      return { per: 1, unit: 'µs', scale: 1e6, fn: () => torch.tidy(() => { x.index_put_([i++ % 1024], row); }) };
+    },
+  },
+  {
     id: 'elementwise', name: 'elementwise `a*b + a` over 1e6 floats', target: '≤ 0.3 ms', limit: memSeconds(12 * MB, 3),
     setup(device) {
       torch.manual_seed(0);

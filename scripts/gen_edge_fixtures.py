@@ -81,10 +81,13 @@ def edge(name, family, call, make_args, kwargs=None, signed_zeros=False, torch2=
     CASES.append(c)
 
 
-def bce_with_logits_torch2(x, t, reduction="mean"):
-    """PyTorch >= 2.1: (1 - t)·x - log_sigmoid(x), log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|))
+def bce_with_logits_torch2(x, t, reduction="mean", pos_weight=None):
+    """PyTorch >= 2.1: (1 - t)·x - log_sigmoid(x)·((pos_weight - 1)·t + 1), log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|))
     (1.13 computes m + log(exp(-m) + exp(-x - m)), m = max(-x, 0), which rounds small losses away)."""
-    loss = (1 - t) * x - (torch.clamp(x, max=0) - torch.log1p(torch.exp(-x.abs())))
+    log_sigmoid = torch.clamp(x, max=0) - torch.log1p(torch.exp(-x.abs()))
+    if pos_weight is not None:
+        log_sigmoid = log_sigmoid * ((pos_weight - 1) * t + 1)
+    loss = (1 - t) * x - log_sigmoid
     return {"none": loss, "mean": loss.mean(), "sum": loss.sum()}[reduction]
 
 
@@ -309,6 +312,12 @@ def loss_cases():
     for r in reductions:
         edge(f"binary_cross_entropy_with_logits/inf and huge logits {r}", fam,
              "F.binary_cross_entropy_with_logits", lambda: [t(*logits), t(*targets)], {"reduction": r},
+             torch2=bce_with_logits_torch2)
+    # pos_weight at the same points (0, below and above 1): 0·inf is NaN in PyTorch 2's product too
+    pos_weights = (2.0, 0.5, 3.0, 0.0, 1.0, 4.0, 0.25, 2.0, 1.5, 2.0, 0.0, 3.0)
+    for r in reductions:
+        edge(f"binary_cross_entropy_with_logits/pos_weight inf and huge logits {r}", fam,
+             "F.binary_cross_entropy_with_logits", lambda: [t(*logits), t(*targets)], {"reduction": r, "pos_weight": t(*pos_weights, grad=False)},
              torch2=bce_with_logits_torch2)
     # confident predictions: PyTorch 2 keeps the small losses that 1.13 rounds to 0
     edge("binary_cross_entropy_with_logits/confident logits", fam, "F.binary_cross_entropy_with_logits",

@@ -92,6 +92,13 @@ LOSSES = [
     ("NLLLoss(reduction='sum')", lambda: nn.NLLLoss(reduction="sum"), "new nn.NLLLoss({ reduction: 'sum' })", (2, 3), ("idx", [2, 0])),
     ("BCELoss()", lambda: nn.BCELoss(), "new nn.BCELoss()", ("sigmoid", (4,)), ("prob", (4,))),
     ("BCEWithLogitsLoss()", lambda: nn.BCEWithLogitsLoss(), "new nn.BCEWithLogitsLoss()", (2, 2), ("prob", (2, 2))),
+    ("BCEWithLogitsLoss(pos_weight=tensor([2.0, 0.5, 1.0]))", lambda: nn.BCEWithLogitsLoss(pos_weight=torch.tensor([2.0, 0.5, 1.0])),
+     "new nn.BCEWithLogitsLoss({ pos_weight: torch.tensor([2.0, 0.5, 1.0]) })", (2, 3), ("prob", (2, 3))),
+    # class targets with extra dims (N, C, d1, ...): NllLoss2DBackward0 for 4-D inputs
+    ("CrossEntropyLoss() 4-D", lambda: nn.CrossEntropyLoss(), "new nn.CrossEntropyLoss()", (2, 3, 2, 2),
+     ("idx", [[[0, 1], [2, 0]], [[1, 1], [0, 2]]])),
+    ("NLLLoss(ignore_index=0, reduction='none') 3-D", lambda: nn.NLLLoss(ignore_index=0, reduction="none"),
+     "new nn.NLLLoss({ ignore_index: 0, reduction: 'none' })", (2, 3, 4), ("idx", [[0, 1, 2, 1], [2, 0, 0, 1]])),
     # losses 2 (helper losses); a third spec is the further argument (margin ranking's target, var, negative)
     ("SmoothL1Loss(beta=0.5)", lambda: nn.SmoothL1Loss(beta=0.5), "new nn.SmoothL1Loss({ beta: 0.5 })", (3, 2), ("randn", (3, 2))),
     ("HuberLoss(reduction='sum', delta=0.7)", lambda: nn.HuberLoss(reduction="sum", delta=0.7),

@@ -39,6 +39,24 @@ def probs(*shape):
     return torch.softmax(base.randn(*shape, grad=False), -1)
 
 
+def labels(c, *shape):
+    """Class indices in [0, c) of the given shape."""
+    import torch
+    base.drawing()
+    return torch.randint(0, c, shape)
+
+
+def log_probs(*shape):
+    return torch_log_softmax(base.randn(*shape, grad=False), 1).requires_grad_()
+
+
+def torch_log_softmax(x, dim):
+    import torch
+    return torch.log_softmax(x, dim)
+
+
+INF = float("inf")
+
 REDUCTIONS = ["mean", "sum", "none"]
 # differences at the kinks: ±beta (1 and 0.5), 0, and beyond; input − 0 = these
 KINKS = [-2.0, -1.0, -0.5, -0.25, -0.0, 0.0, 0.25, 0.5, 1.0, 2.0]
@@ -169,6 +187,69 @@ LOSSES += [
        lambda r=r: {"reduction": r, "weight": base.pos(3, 1, grad=False)}) for r in REDUCTIONS],
     ("binary_cross_entropy_with_logits/weight float64 target requires grad", "loss", "F.binary_cross_entropy_with_logits",
      f64(lambda: [R(5), base.uniform(0, 1, 5)]), lambda: {"weight": base.pos(5, grad=False).double()}),
+    # binary_cross_entropy_with_logits's pos_weight, broadcast against the target (one per class, a column, a scalar)
+    *[(f"binary_cross_entropy_with_logits/pos_weight {r}", "loss", "F.binary_cross_entropy_with_logits",
+       lambda: [R(3, 4), base.uniform(0, 1, 3, 4, grad=False)], lambda r=r: {"reduction": r, "pos_weight": base.pos(4, grad=False)}) for r in REDUCTIONS],
+    *[(f"binary_cross_entropy_with_logits/pos_weight and weight {r} float64", "loss", "F.binary_cross_entropy_with_logits",
+       f64(lambda: [R(2, 3), base.uniform(0, 1, 2, 3, grad=False)]),
+       lambda r=r: {"reduction": r, "weight": base.pos(2, 1, grad=False).double(), "pos_weight": base.pos(3, grad=False).double()}) for r in REDUCTIONS],
+    ("binary_cross_entropy_with_logits/pos_weight column target requires grad", "loss", "F.binary_cross_entropy_with_logits",
+     lambda: [R(3, 2), base.uniform(0, 1, 3, 2)], lambda: {"pos_weight": base.pos(3, 1, grad=False), "reduction": "sum"}),
+    ("binary_cross_entropy_with_logits/pos_weight 0-d weight target requires grad float64", "loss", "F.binary_cross_entropy_with_logits",
+     f64(lambda: [R(4), base.uniform(0, 1, 4)]), lambda: {"pos_weight": T(2.5, grad=False).double().reshape(()), "weight": base.pos(4, grad=False).double()}),
+    ("binary_cross_entropy_with_logits/pos_weight 3-D", "loss", "F.binary_cross_entropy_with_logits",
+     lambda: [R(2, 3, 2), base.uniform(0, 1, 2, 3, 2, grad=False)], lambda: {"pos_weight": base.pos(3, 2, grad=False), "reduction": "none"}),
+    ("binary_cross_entropy_with_logits/pos_weight zeros and ones", "loss", "F.binary_cross_entropy_with_logits",
+     lambda: [R(2, 3), T(0.0, 1.0, 0.5, 1.0, 0.0, 1.0, grad=False).reshape(2, 3)], {"pos_weight": T(0.0, 1.0, 4.0, grad=False)}),
+    ("binary_cross_entropy_with_logits/pos_weight empty", "loss", "F.binary_cross_entropy_with_logits",
+     lambda: [R(0, 3), NG(0, 3)], lambda: {"pos_weight": base.pos(3, grad=False)}),
+    ("binary_cross_entropy_with_logits/pos_weight float64 on float32", "loss", "F.binary_cross_entropy_with_logits",
+     lambda: [R(2, 3), base.uniform(0, 1, 2, 3, grad=False)], lambda: {"pos_weight": base.pos(3, grad=False).double()}),
+    # nll_loss and cross_entropy with extra dims (N, C, d1, ..., dK): 4-D through nll_loss2d, the others viewed as (N, C, 1, -1)
+    *[(f"nll_loss/3-D {r}", "loss", "F.nll_loss", lambda: [log_probs(2, 3, 4), labels(3, 2, 4)], {"reduction": r}) for r in REDUCTIONS],
+    *[(f"nll_loss/4-D {r}", "loss", "F.nll_loss", lambda: [log_probs(2, 3, 2, 3), labels(3, 2, 2, 3)], {"reduction": r}) for r in REDUCTIONS],
+    *[(f"nll_loss/5-D {r}", "loss", "F.nll_loss", lambda: [log_probs(2, 3, 2, 2, 2), labels(3, 2, 2, 2, 2)], {"reduction": r}) for r in REDUCTIONS],
+    *[(f"nll_loss/4-D weight ignore_index {r} float64", "loss", "F.nll_loss", f64(lambda: [log_probs(2, 4, 3, 2), labels(4, 2, 3, 2)]),
+       lambda r=r: {"reduction": r, "ignore_index": 1, "weight": base.pos(4, grad=False).double()}) for r in REDUCTIONS],
+    *[(f"nll_loss/3-D weight {r}", "loss", "F.nll_loss", lambda: [log_probs(3, 4, 5), labels(4, 3, 5)],
+       lambda r=r: {"reduction": r, "weight": base.pos(4, grad=False)}) for r in REDUCTIONS],
+    ("nll_loss/4-D weight of shape (1, C)", "loss", "F.nll_loss", lambda: [log_probs(2, 3, 2, 2), labels(3, 2, 2, 2)],
+     lambda: {"weight": base.pos(1, 3, grad=False)}),
+    ("nll_loss/4-D cascade", "loss", "F.nll_loss", lambda: [log_probs(2, 3, 16, 20), labels(3, 2, 16, 20)], {}),
+    ("nll_loss/4-D cascade weight float64", "loss", "F.nll_loss", f64(lambda: [log_probs(3, 2, 12, 15), labels(2, 3, 12, 15)]),
+     lambda: {"weight": base.pos(2, grad=False).double(), "reduction": "sum"}),
+    *[(f"nll_loss/{d} every target ignored {r}", "loss", "F.nll_loss", lambda d=d: [log_probs(2, 3, *[2] * (d - 2)), classes(*[-100] * 2 ** (d - 1)).reshape(2, *[2] * (d - 2))],
+       {"reduction": r}) for d in (2, 3, 4) for r in REDUCTIONS],
+    ("nll_loss/4-D every target ignored weight", "loss", "F.nll_loss", lambda: [log_probs(2, 3, 2, 2), classes(*[5] * 8).reshape(2, 2, 2)],
+     lambda: {"ignore_index": 5, "weight": base.pos(3, grad=False)}),
+    *[(f"nll_loss/3-D empty batch {r}", "loss", "F.nll_loss", lambda: [R(0, 3, 4), labels(3, 0, 4)], {"reduction": r}) for r in REDUCTIONS],
+    *[(f"nll_loss/4-D empty batch {r}", "loss", "F.nll_loss", lambda: [R(0, 3, 2, 2), labels(3, 0, 2, 2)], {"reduction": r}) for r in REDUCTIONS],
+    ("nll_loss/3-D no positions sum", "loss", "F.nll_loss", lambda: [R(2, 3, 0), labels(3, 2, 0)], {"reduction": "sum"}),
+    ("nll_loss/4-D infinite log-probabilities", "loss", "F.nll_loss",
+     lambda: [T(-INF, 0.0, -1.0, -INF, -2.0, -INF, 0.0, -0.5, -INF, -3.0, -INF, -1.0).reshape(1, 3, 2, 2), classes(0, 1, 2, 0).reshape(1, 2, 2)], {"reduction": "none"}),
+    *[(f"cross_entropy/3-D {r}", "loss", "F.cross_entropy", lambda: [R(2, 4, 3), labels(4, 2, 3)], {"reduction": r}) for r in REDUCTIONS],
+    *[(f"cross_entropy/4-D {r}", "loss", "F.cross_entropy", lambda: [R(2, 3, 2, 2), labels(3, 2, 2, 2)], {"reduction": r}) for r in REDUCTIONS],
+    ("cross_entropy/5-D weight ignore_index float64", "loss", "F.cross_entropy", f64(lambda: [R(2, 3, 2, 1, 2), labels(3, 2, 2, 1, 2)]),
+     lambda: {"ignore_index": 2, "weight": base.pos(3, grad=False).double()}),
+    *[(f"cross_entropy/4-D label_smoothing ignore_index {r}", "loss", "F.cross_entropy", lambda: [R(2, 3, 2, 2), labels(3, 2, 2, 2)],
+       {"reduction": r, "label_smoothing": 0.2, "ignore_index": 0}) for r in REDUCTIONS],
+    *[(f"cross_entropy/label_smoothing weight {r}", "loss", "F.cross_entropy", lambda: [R(4, 3), classes(0, 2, 1, 2)],
+       lambda r=r: {"reduction": r, "label_smoothing": 0.3, "weight": base.pos(3, grad=False)}) for r in REDUCTIONS],
+    *[(f"cross_entropy/3-D label_smoothing weight ignore_index {r} float64", "loss", "F.cross_entropy",
+       f64(lambda: [R(2, 3, 4), labels(3, 2, 4)]), lambda r=r: {"reduction": r, "label_smoothing": 0.1, "ignore_index": 1, "weight": base.pos(3, grad=False).double()})
+      for r in REDUCTIONS],
+    ("cross_entropy/label_smoothing weight 1-D", "loss", "F.cross_entropy", lambda: [R(4), classes(2).reshape(())],
+     lambda: {"label_smoothing": 0.4, "weight": base.pos(4, grad=False)}),
+    *[(f"cross_entropy/probabilities weight {r}", "loss", "F.cross_entropy", lambda: [R(3, 4), probs(3, 4)],
+       lambda r=r: {"reduction": r, "weight": base.pos(4, grad=False)}) for r in REDUCTIONS],
+    *[(f"cross_entropy/probabilities 4-D weight smoothed {r} float64", "loss", "F.cross_entropy",
+       f64(lambda: [R(2, 3, 2, 2), torch_log_softmax(NG(2, 3, 2, 2), 1).exp()]),
+       lambda r=r: {"reduction": r, "label_smoothing": 0.2, "weight": base.pos(3, grad=False).double()}) for r in REDUCTIONS],
+    ("cross_entropy/probabilities negative ignore_index", "loss", "F.cross_entropy", lambda: [R(2, 3), probs(2, 3)], {"ignore_index": -5}),
+    ("cross_entropy/4-D every target ignored", "loss", "F.cross_entropy", lambda: [R(2, 3, 2, 2), classes(*[-100] * 8).reshape(2, 2, 2)], {}),
+    *[(f"cross_entropy/3-D empty batch {r}", "loss", "F.cross_entropy", lambda: [R(0, 3, 4), labels(3, 0, 4)], {"reduction": r}) for r in REDUCTIONS],
+    ("cross_entropy/4-D infinite logits", "loss", "F.cross_entropy",
+     lambda: [T(INF, 0.0, -INF, 1.0, -INF, 2.0, -INF, 0.0, 0.0, -INF, 3.0, -INF).reshape(1, 3, 2, 2), classes(0, 0, 1, 2).reshape(1, 2, 2)], {"reduction": "none"}),
     ("multilabel_soft_margin_loss/soft targets", "loss", "F.multilabel_soft_margin_loss", lambda: [R(2, 5), base.uniform(0, 1, 2, 5, grad=False)], {"reduction": "none"}),
 ]
 
@@ -221,5 +302,35 @@ LOSS_ERRORS = [
     ("binary_cross_entropy_with_logits/weight size", "F.binary_cross_entropy_with_logits", lambda: [R(3, 4), NG(3, 4)], lambda: {"weight": NG(3)}),
     ("binary_cross_entropy_with_logits/weight larger", "F.binary_cross_entropy_with_logits", lambda: [R(3, 4), NG(3, 4)], lambda: {"weight": NG(2, 3, 4)}),
     ("binary_cross_entropy_with_logits/weight requires grad", "F.binary_cross_entropy_with_logits", lambda: [R(3), NG(3)], lambda: {"weight": R(3)}),
+    ("binary_cross_entropy_with_logits/pos_weight size", "F.binary_cross_entropy_with_logits", lambda: [R(3, 4), NG(3, 4)], lambda: {"pos_weight": NG(3)}),
+    ("binary_cross_entropy_with_logits/pos_weight larger", "F.binary_cross_entropy_with_logits", lambda: [R(3, 4), NG(3, 4)],
+     lambda: {"pos_weight": NG(2, 3, 4)}),
+    ("binary_cross_entropy_with_logits/pos_weight requires grad", "F.binary_cross_entropy_with_logits", lambda: [R(3), NG(3)],
+     lambda: {"pos_weight": R(3)}),
+    ("nll_loss/3-D target size", "F.nll_loss", lambda: [R(2, 3, 4), labels(3, 2, 5)], {}),
+    ("nll_loss/3-D target 1-D", "F.nll_loss", lambda: [R(2, 3, 4), labels(3, 2)], {}),
+    ("nll_loss/3-D target 3-D", "F.nll_loss", lambda: [R(2, 3, 4), labels(3, 2, 4, 1)], {}),
+    ("nll_loss/2-D target batch", "F.nll_loss", lambda: [R(2, 3), labels(3, 3, 4)], {}),
+    ("nll_loss/2-D target 2-D", "F.nll_loss", lambda: [R(2, 3), labels(3, 2, 4)], {}),
+    ("nll_loss/4-D target batch", "F.nll_loss", lambda: [R(2, 3, 4, 5), labels(3, 3, 4, 5)], {}),
+    ("nll_loss/4-D target 2-D", "F.nll_loss", lambda: [R(2, 3, 4, 5), labels(3, 2, 4)], {}),
+    ("nll_loss/4-D target 4-D", "F.nll_loss", lambda: [R(2, 3, 4, 5), labels(3, 2, 4, 5, 1)], {}),
+    ("nll_loss/4-D target size", "F.nll_loss", lambda: [R(2, 3, 4, 5), labels(3, 2, 4, 6)], {}),
+    ("nll_loss/5-D target size", "F.nll_loss", lambda: [R(2, 3, 4, 5, 2), labels(3, 2, 4, 5)], {}),
+    ("nll_loss/0-d input", "F.nll_loss", lambda: [R(), classes(0).reshape(())], {}),
+    ("nll_loss/3-D no classes", "F.nll_loss", lambda: [R(2, 0, 4), labels(3, 2, 4)], {}),
+    ("nll_loss/4-D target out of range", "F.nll_loss", lambda: [R(2, 3, 1, 2), classes(0, 1, 3, 2).reshape(2, 1, 2)], {}),
+    ("nll_loss/3-D negative target", "F.nll_loss", lambda: [R(2, 3, 2), classes(0, -1, 1, 2).reshape(2, 2)], {}),
+    ("nll_loss/4-D int32 target", "F.nll_loss", lambda: [R(2, 3, 2, 2), labels(3, 2, 2, 2).int()], {}),
+    ("nll_loss/4-D weight size", "F.nll_loss", lambda: [R(2, 3, 2, 2), labels(3, 2, 2, 2)], lambda: {"weight": NG(4)}),
+    ("nll_loss/3-D weight size", "F.nll_loss", lambda: [R(2, 3, 2), labels(3, 2, 2)], lambda: {"weight": NG(2)}),
+    ("nll_loss/4-D weight float64", "F.nll_loss", lambda: [R(2, 3, 2, 2), labels(3, 2, 2, 2)], lambda: {"weight": NG(3).double()}),
+    ("cross_entropy/4-D target size", "F.cross_entropy", lambda: [R(2, 3, 4, 5), labels(3, 2, 4, 6)], {}),
+    ("cross_entropy/3-D target size", "F.cross_entropy", lambda: [R(2, 3, 4), labels(3, 2, 5)], {}),
+    ("cross_entropy/probabilities weight size", "F.cross_entropy", lambda: [R(2, 3, 4), probs(2, 3, 4)], lambda: {"weight": NG(4)}),
+    ("cross_entropy/3-D label_smoothing weight size", "F.cross_entropy", lambda: [R(2, 3, 4), labels(3, 2, 4)],
+     lambda: {"weight": NG(2), "label_smoothing": 0.1}),
+    ("cross_entropy/label_smoothing weight size", "F.cross_entropy", lambda: [R(2, 3), labels(3, 2)],
+     lambda: {"weight": NG(2), "label_smoothing": 0.1}),
     ("multilabel_soft_margin_loss/bad reduction", "F.multilabel_soft_margin_loss", lambda: [R(2, 3), NG(2, 3)], {"reduction": "bogus"}),
 ]

@@ -188,7 +188,7 @@ export interface Backend {
   multilabelMarginLoss(input: Handle, target: Handle, reduction: number): Handle;
   /** weight: of input's shape and dtype, or null. */
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number, weight: Handle | null): Handle;
-  binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number, weight: Handle | null): Handle;
+  binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number, weight: Handle | null, posWeight: Handle | null): Handle;
   /** weight: (C) class weights in the input's dtype, or null. */
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number, weight: Handle | null): Handle;
   // ternary and linalg 2

@@ -252,5 +252,6 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.MultiMarginLoss]: 'MultiMarginLossBackward0',
   [Op.MultilabelMarginLoss]: 'MultilabelMarginLossBackward0',
   [Op.FusedBackward]: 'FusedBackwardBackward0',
+  [Op.NllLoss2d]: 'NllLoss2DBackward0',
   [Op.Count]: '',
 };

@@ -271,6 +271,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.MultiMarginLoss: return multiMarginLossBackward(r, g, k);
     case Op.MultilabelMarginLoss: return multilabelMarginLossBackward(r, g, k);
     case Op.FusedBackward: return fusedBackward(r, g, k);
+    case Op.NllLoss2d: return nllLossBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -390,5 +391,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1
 ]);

@@ -5,7 +5,7 @@
 //   binary_cross_entropy_target_backward   −logit(x)·g                 [/ numel]
 //   binary_cross_entropy_with_logits_backward  (σ(x) − t)·g            [/ numel]
 //   ... its target backward                    −x·g                    [/ numel]
-//   nll_loss_backward               −g (or −g/total_weight) at each target class
+//   nll_loss(2d)_backward           −g (or −g/total_weight) at each target class
 
 import { Op, Err, DType, Reduction } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dimOf, dtypeOf, requiresGrad } from '../tensors';
@@ -13,7 +13,9 @@ import { inNdim, inShape, is_grad_enabled } from '../tape';
 import { view } from '../ops/shape';
 import { SPARE } from '../scratch';
 import { binary, unary, scalar } from '../ops/elementwise';
-import { T, saved, s0, s1, i0, i1, mul, div, neg, log, mulS, divS, addS, un } from './helpers';
+import { nllAt } from '../ops/loss';
+import { T, saved, s0, s1, i0, i1, mul, div, neg, log, mulS, divS, addS, un, fused } from './helpers';
+import { Fused } from '../generated/kernels.generated';
 
 function sub(a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(Op.Sub, a, b, 1)); }
 function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub, a, c, 0, 0)); }
@@ -30,8 +32,8 @@ export function mseLossBackward(r: usize, g: i32, k: i32): i32 {
   return mul(mulS(sub(saved(r, k), saved(r, 1 - k)), norm), g);
 }
 
-/** Times the BCE losses' weight (saved 2, when i1), before the mean's division, as ATen's grad_input.mul_(weight). */
-function weighted(r: usize, x: i32): i32 { return i1(r) ? mul(x, saved(r, 2)) : x; }
+/** Times the BCE losses' weight (saved 2, when i1 & 1), before the mean's division, as ATen's grad_input.mul_(weight). */
+function weighted(r: usize, x: i32): i32 { return i1(r) & 1 ? mul(x, saved(r, 2)) : x; }
 
 export function bceBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0);
@@ -40,9 +42,21 @@ export function bceBackward(r: usize, g: i32, k: i32): i32 {
   return perElement(r, weighted(r, mul(neg(log(div(x, rsubS(x, 1)))), g)));
 }
 
+/**
+ * With pos_weight pw (saved 3, when i1 & 2), PyTorch 2's steps: input ((pw·t + 1) − t)·σ(x) − pw·t,
+ * target log_sigmoid(−x) − log_sigmoid(x)·pw, each times g.
+ */
 export function bceWithLogitsBackward(r: usize, g: i32, k: i32): i32 {
-  const x = saved(r, 0);
-  if (k == 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), saved(r, 1)), g)));
+  const x = saved(r, 0), t = saved(r, 1);
+  if (i1(r) & 2) {
+    const pw = saved(r, 3);
+    if (k == 0) {
+      const pt = mul(pw, t);
+      return perElement(r, weighted(r, mul(sub(mul(sub(addS(pt, 1), t), sigmoid(x)), pt), g)));
+    }
+    return perElement(r, weighted(r, mul(sub(un(Op.LogSigmoid, neg(x)), mul(un(Op.LogSigmoid, x), pw)), g)));
+  }
+  if (k == 0) return perElement(r, weighted(r, mul(sub(sigmoid(x), t), g)));
   return perElement(r, weighted(r, mul(neg(x), g)));
 }
 
@@ -80,43 +94,49 @@ export function nllLossBackward(r: usize, g: i32, k: i32): i32 {
   const po = dataOf(out);
   memory.fill(po, 0, <usize>numelOf(out) << (f64 ? 3 : 2));
   const target = saved(r, 0), pt = dataOf(target), pg = dataOf(g);
-  const nb = nd == 2 ? dimOf(out, 0) : 1;
-  const nc = nd == 2 ? dimOf(out, 1) : dimOf(out, 0);
-  const perItem = i0(r) == Reduction.None && nd == 2;
+  // (C,), (N, C) or nll_loss2d's (N, C, H, W): items b·ns + s
+  const nb = nd >= 2 ? dimOf(out, 0) : 1;
+  const nc = nd >= 2 ? dimOf(out, 1) : dimOf(out, 0);
+  const ns = nd == 4 ? dimOf(out, 2) * dimOf(out, 3) : 1;
+  const perItem = i0(r) == Reduction.None && nd >= 2;
   const pw = s1(r) != 0 ? dataOf(saved(r, 1)) : 0;
   if (is_grad_enabled() && requiresGrad(g)) {
     // create_graph: the same values from recording ops, w[t] (or 1) at each target times −g
-    if (f64) nllWeights<f64>(po, pt, pw, nb, nc, i1(r));
-    else nllWeights<f32>(po, pt, pw, nb, nc, i1(r));
-    if (!perItem) return mul(out, neg(i0(r) == Reduction.Mean ? divS(g, s0(r)) : g));
+    if (f64) nllWeights<f64>(po, pt, pw, nb * ns, nc, ns, i1(r));
+    else nllWeights<f32>(po, pt, pw, nb * ns, nc, ns, i1(r));
+    // where w[t] is 0 (ignored items, other classes) the kernel writes nothing: exact zeros even
+    // against an infinite −g/total_weight (every target ignored), hence the mask
+    if (!perItem) return fused(Fused.NonzeroMask, mul(out, neg(i0(r) == Reduction.Mean ? divS(g, s0(r)) : g)), out, 0, 0, 0);
+    // g per item, (N) or (N, H, W), as (N, 1) or (N, 1, H, W)
     store<i32>(SPARE, nb);
     store<i32>(SPARE, 1, 4);
-    return mul(out, neg(T(view(Op.Unsqueeze, g, 2, SPARE))));
+    for (let d = 2; d < nd; d++) store<i32>(SPARE + (<usize>d << 2), dimOf(out, d));
+    return fused(Fused.NonzeroMask, mul(out, neg(T(view(Op.Unsqueeze, g, nd, SPARE)))), out, 0, 0, 0);
   }
-  if (f64) nllScatter<f64>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
-  else nllScatter<f32>(po, pt, pw, pg, nb, nc, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  if (f64) nllScatter<f64>(po, pt, pw, pg, nb * ns, nc, ns, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
+  else nllScatter<f32>(po, pt, pw, pg, nb * ns, nc, ns, perItem, i0(r) == Reduction.Mean, s0(r), i1(r));
   return out;
 }
 
 /** w[t] (1 without weights) at each item's target class, 0 at ignored items. */
-function nllWeights<E>(po: usize, pt: usize, pw: usize, nb: i32, nc: i32, ignore: i32): void {
+function nllWeights<E>(po: usize, pt: usize, pw: usize, items: i32, nc: i32, ns: i32, ignore: i32): void {
   const shift = alignof<E>();
-  for (let b = 0; b < nb; b++) {
-    const t = load<i32>(pt + (<usize>b << 2));
-    if (t != ignore) store<E>(po + (<usize>(b * nc + t) << shift), pw ? load<E>(pw + (<usize>t << shift)) : <E>1);
+  for (let i = 0; i < items; i++) {
+    const t = load<i32>(pt + (<usize>i << 2));
+    if (t != ignore) store<E>(po + (<usize>nllAt(i, t, nc, ns) << shift), pw ? load<E>(pw + (<usize>t << shift)) : <E>1);
   }
 }
 
-/** ATen's nll_loss_backward_out_frame: −w[t]·g[b] per item, else w[t]·−(g / total weight or g); w = 1 without weights. */
-function nllScatter<E>(po: usize, pt: usize, pw: usize, pg: usize, nb: i32, nc: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
+/** ATen's nll_loss(2d)_backward_out_frame: −w[t]·g[i] per item, else w[t]·−(g / total weight or g); w = 1 without weights. */
+function nllScatter<E>(po: usize, pt: usize, pw: usize, pg: usize, items: i32, nc: i32, ns: i32, perItem: bool, mean: bool, total: f64, ignore: i32): void {
   const shift = alignof<E>();
   const g0 = load<E>(pg);
   const scaled: E = -(mean ? g0 / <E>total : g0);
-  for (let b = 0; b < nb; b++) {
-    const t = load<i32>(pt + (<usize>b << 2));
+  for (let i = 0; i < items; i++) {
+    const t = load<i32>(pt + (<usize>i << 2));
     if (t == ignore) continue;
     const w: E = pw ? load<E>(pw + (<usize>t << shift)) : <E>1;
-    const v: E = perItem ? (pw ? -w * load<E>(pg + (<usize>b << shift)) : -load<E>(pg + (<usize>b << shift))) : (pw ? w * scaled : scaled);
-    store<E>(po + (<usize>(b * nc + t) << shift), v);
+    const v: E = perItem ? (pw ? -w * load<E>(pg + (<usize>i << shift)) : -load<E>(pg + (<usize>i << shift))) : (pw ? w * scaled : scaled);
+    store<E>(po + (<usize>nllAt(i, t, nc, ns) << shift), v);
   }
 }

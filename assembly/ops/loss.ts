@@ -65,16 +65,36 @@ import { sumAllOf } from '../kernels/reduce';
   }
 }
 
+/**
+ * binary_cross_entropy_with_logits with pos_weight pw (of input's shape), PyTorch 2's steps:
+ * (1 − t)·x − log_sigmoid(x)·((pw − 1)·t + 1).
+ */
+// @ts-ignore: decorator
+@inline function bceLogitsPosWeight<T>(x: usize, t: usize, pw: usize, out: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << alignof<T>();
+    const xi = load<T>(x + o), ti = load<T>(t + o);
+    const logWeight: T = (load<T>(pw + o) - <T>1) * ti + <T>1;
+    const logSigmoid: T = (xi < <T>0 ? xi : <T>0) - <T>Math.log1p(<f64>expT<T>(-abs<T>(xi)));
+    store<T>(out + o, (<T>1 - ti) * xi - logSigmoid * logWeight);
+  }
+}
+
 /** The elementwise loss reduced as asked, into a new tensor (not recorded). */
 /** weight (0 for none): the BCE losses' elementwise weight, of input's shape, applied before the reduction (ATen's loss.mul_(weight)). */
-function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64, weight: i32): i32 {
+/** posWeight (0 for none): binary_cross_entropy_with_logits's pos_weight, of input's shape. */
+function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64, weight: i32, posWeight: i32): i32 {
   const n = numelOf(input);
   const dtype = dtypeOf(input);
   const f64 = dtype == DType.Float64;
   const elems = newTensorN(ndimOf(input), shapePtr(input), dtype, n);
   if (!elems) return Err.OutOfMemory;
   const px = dataOf(input), pt = dataOf(target), pe = dataOf(elems);
-  if (f64) lossRunOf<f64>(op, px, pt, pe, n, p);
+  if (posWeight) {
+    if (op != Op.BinaryCrossEntropyWithLogits) unreachable();
+    if (f64) bceLogitsPosWeight<f64>(px, pt, dataOf(posWeight), pe, n);
+    else bceLogitsPosWeight<f32>(px, pt, dataOf(posWeight), pe, n);
+  } else if (f64) lossRunOf<f64>(op, px, pt, pe, n, p);
   else lossRunOf<f32>(op, px, pt, pe, n, <f32>p);
   if (weight) {
     const pw = dataOf(weight);
@@ -92,8 +112,11 @@ function pointwiseLoss(op: i32, input: i32, target: i32, reduction: i32, p: f64,
   return out;
 }
 
-function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0, weight: i32 = 0): i32 {
-  const out = pointwiseLoss(op, input, target, reduction, p, weight);
+/** The record's i1 says which of weight (saved 2) and pos_weight (saved 3) it keeps. */
+const HAS_WEIGHT = 1, HAS_POS_WEIGHT = 2;
+
+function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0, weight: i32 = 0, posWeight: i32 = 0): i32 {
+  const out = pointwiseLoss(op, input, target, reduction, p, weight, posWeight);
   // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
   const inputs = op == Op.SoftMarginLoss ? 1 : 2;
   if (out < 0 || !(inputs == 1 ? shouldRecord1(input) : shouldRecord2(input, target))) return out;
@@ -101,10 +124,11 @@ function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0,
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
   if (inputs == 2) setInput(r, 1, target);
-  setParams(r, <f64>numelOf(input), p, reduction, weight ? 1 : 0);
+  setParams(r, <f64>numelOf(input), p, reduction, (weight ? HAS_WEIGHT : 0) | (posWeight ? HAS_POS_WEIGHT : 0));
   save(r, 0, input);
   save(r, 1, target);
   if (weight) save(r, 2, weight);
+  if (posWeight) save(r, 3, posWeight);
   return out;
 }
 
@@ -114,8 +138,8 @@ export function mse_loss(input: i32, target: i32, reduction: i32): i32 {
 export function binary_cross_entropy(input: i32, target: i32, reduction: i32, weight: i32): i32 {
   return pointwise(Op.BinaryCrossEntropy, input, target, reduction, 0, weight);
 }
-export function binary_cross_entropy_with_logits(input: i32, target: i32, reduction: i32, weight: i32): i32 {
-  return pointwise(Op.BinaryCrossEntropyWithLogits, input, target, reduction, 0, weight);
+export function binary_cross_entropy_with_logits(input: i32, target: i32, reduction: i32, weight: i32, posWeight: i32): i32 {
+  return pointwise(Op.BinaryCrossEntropyWithLogits, input, target, reduction, 0, weight, posWeight);
 }
 /** losses 2 (helper losses): smooth_l1_loss (p = beta > 0), huber_loss (p = delta), soft_margin_loss. */
 export function pointwise_loss(op: i32, input: i32, target: i32, reduction: i32, p: f64): i32 {
@@ -124,26 +148,31 @@ export function pointwise_loss(op: i32, input: i32, target: i32, reduction: i32,
 }
 
 /**
- * nll_loss with int64 class targets; input (N, C) or (C,), target (N,) or (); weight (C) or 0.
- * The reduced forms sum with PyTorch's cascade (LossNLL.cpp nll_loss_out_frame):
+ * nll_loss with int64 class targets; weight (C) or 0. Input (N, C) or (C,) with target (N,) or ()
+ * (node NllLoss), or (N, C, H, W) with target (N, H, W) (nll_loss2d, node NllLoss2d; the front end
+ * views other extra dims as (N, C, 1, −1), as ATen's nll_loss_nd).
+ * The reduced forms sum with PyTorch's cascade (LossNLL.cpp nll_loss_out_frame, LossNLL2d.cpp):
  * 8 partial sums in the element type, level j+1 absorbing level j every 16^(j+1) items, so
  * the rounding matches PyTorch's, not just the value; the class weights have their own cascade.
  */
 export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i32, weight: i32): i32 {
-  const batched = ndimOf(input) == 2;
+  const nd = ndimOf(input);
+  if (nd != 1 && nd != 2 && nd != 4) unreachable();
+  const batched = nd >= 2;
   const nb = batched ? dimOf(input, 0) : 1;
   const nc = batched ? dimOf(input, 1) : dimOf(input, 0);
+  const ns = nd == 4 ? dimOf(input, 2) * dimOf(input, 3) : 1;
   const dtype = dtypeOf(input);
   const perItem = reduction == Reduction.None && batched;
-  if (perItem) store<i32>(SHAPE, nb);
-  const out = newTensor(perItem ? 1 : 0, SHAPE, dtype);
+  // per item, the loss has the target's shape
+  const out = perItem ? newTensor(ndimOf(target), shapePtr(target), dtype) : newTensor(0, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
   const pw = weight ? dataOf(weight) : 0;
   const total = dtype == DType.Float64
-    ? nllForward<f64>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, perItem, reduction, ignoreIndex)
-    : nllForward<f32>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, perItem, reduction, ignoreIndex);
+    ? nllForward<f64>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, ns, perItem, reduction, ignoreIndex)
+    : nllForward<f32>(dataOf(input), dataOf(target), pw, dataOf(out), nb, nc, ns, perItem, reduction, ignoreIndex);
   if (!shouldRecord1(input)) return out;
-  const r = newRecord(Op.NllLoss, 2, out);
+  const r = newRecord(nd == 4 ? Op.NllLoss2d : Op.NllLoss, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, input);
   setInput(r, 1, target);
@@ -153,34 +182,46 @@ export function nll_loss(input: i32, target: i32, reduction: i32, ignoreIndex: i
   return out;
 }
 
+/** The input position of item i's target class t: (b·C + t)·ns + s, i = b·ns + s. */
+// @ts-ignore: decorator
+@inline export function nllAt(i: i32, t: i32, nc: i32, ns: i32): i32 {
+  if (ns == 1) return i * nc + t;
+  const b = i / ns;
+  return (b * nc + t) * ns + (i - b * ns);
+}
+
 // the cascade's partial sums: the losses' 8 levels, then the weights' 8 (element type T)
 const CASCADE: usize = memory.data(128, 16);
 
-/** nll_loss's values into out (per item, or the reduced scalar); returns the total weight (the count of targets not ignored without weights). */
-function nllForward<T>(px: usize, pt: usize, pw: usize, po: usize, nb: i32, nc: i32, perItem: bool, reduction: i32, ignoreIndex: i32): f64 {
+/**
+ * nll_loss's values into out (per item, or the reduced scalar); returns the total weight (the count of targets not ignored without weights).
+ * Item i = b·ns + s (ns spatial positions per batch entry) reads input[b, t, s].
+ */
+function nllForward<T>(px: usize, pt: usize, pw: usize, po: usize, nb: i32, nc: i32, ns: i32, perItem: bool, reduction: i32, ignoreIndex: i32): f64 {
   const shift = alignof<T>();
+  const items = nb * ns;
   let counted = 0;
   if (perItem) {
-    for (let b = 0; b < nb; b++) {
-      const t = load<i32>(pt + (<usize>b << 2));
+    for (let i = 0; i < items; i++) {
+      const t = load<i32>(pt + (<usize>i << 2));
       let v: T = 0;
       if (t != ignoreIndex) {
-        v = -load<T>(px + (<usize>(b * nc + t) << shift));
+        v = -load<T>(px + (<usize>nllAt(i, t, nc, ns) << shift));
         if (pw) v *= load<T>(pw + (<usize>t << shift));
         counted++;
       }
-      store<T>(po + (<usize>b << shift), v);
+      store<T>(po + (<usize>i << shift), v);
     }
     return <f64>counted;
   }
-  // nb < 2^40, so level_power = max(4, ceil(log2 nb) / 8) = 4
+  // items < 2^40, so level_power = max(4, ceil(log2 items) / 8) = 4
   const L = CASCADE, W = CASCADE + (<usize>8 << shift);
   memory.fill(CASCADE, 0, 128);
-  for (let b = 0; b < nb; b++) {
+  for (let b = 0; b < items; b++) {
     const t = load<i32>(pt + (<usize>b << 2));
     if (t == ignoreIndex) continue;
     counted++;
-    const x = load<T>(px + (<usize>(b * nc + t) << shift));
+    const x = load<T>(px + (<usize>nllAt(b, t, nc, ns) << shift));
     if (pw) {
       const w = load<T>(pw + (<usize>t << shift));
       store<T>(L, load<T>(L) - x * w);

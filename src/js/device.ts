@@ -128,8 +128,8 @@ export class JsDevice implements Backend {
   binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
     return loss.binaryCrossEntropy(T(i), T(t), red, w === null ? null : T(w));
   }
-  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
-    return loss.binaryCrossEntropyWithLogits(T(i), T(t), red, w === null ? null : T(w));
+  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null, pw: Handle | null): Handle {
+    return loss.binaryCrossEntropyWithLogits(T(i), T(t), red, w === null ? null : T(w), pw === null ? null : T(pw));
   }
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number, w: Handle | null): Handle {
     return loss.nllLoss(T(i), T(t), red, ignoreIndex, w === null ? null : T(w));

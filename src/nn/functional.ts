@@ -2,7 +2,7 @@
 // and reductions ('mean' by default, 'sum', 'none').
 
 import { DType, Op, Reduction } from '../../abi/abi.js';
-import { RuntimeError, ValueError, IndexError, NotImplementedError } from '../errors.js';
+import { RuntimeError, ValueError, NotImplementedError } from '../errors.js';
 import { sameShape, broadcastShapes } from '../shape.js';
 import { checkInt, pyStr } from '../args.js';
 import { Tensor } from '../tensor.js';
@@ -17,6 +17,8 @@ import {
 export type { ReductionName, LossOptions } from './loss_args.js';
 export * from './losses.js'; // losses 2 (helper losses)
 import { crossEntropyProbs, smoothedNll, checkSmoothing } from './cross_entropy.js';
+import { nll_loss, checkNll, type NllLossOptions } from './nll_loss.js'; // nll_loss_nd's extra dims (helper lossidx)
+export { nll_loss, type NllLossOptions };
 
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
@@ -83,7 +85,6 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null | { b
 
 // ---- losses -------------------------------------------------------------------
 
-export interface NllLossOptions extends LossOptions { ignore_index?: number; weight?: Tensor | null }
 export interface CrossEntropyOptions extends NllLossOptions { label_smoothing?: number }
 
 /**
@@ -126,15 +127,20 @@ export function l1_loss(input: Tensor, target: Tensor, options: LossOptions = {}
 }
 
 export interface BceOptions extends LossOptions { weight?: Tensor | null }
+export interface BceWithLogitsOptions extends BceOptions { pos_weight?: Tensor | null }
 
-/** The BCE losses' weight as PyTorch takes it: no grad, broadcast to the input's shape, in the loss's dtype. */
-function bceWeight(weight: Tensor | null, shape: number[], dtype: DType, fn: string): Tensor | null {
+/**
+ * The BCE losses' weight (or binary_cross_entropy_with_logits's pos_weight) as PyTorch takes it: no
+ * grad, broadcast to the input's shape, in the loss's dtype. ATen broadcasts weight against the loss
+ * (the loss first in its errors) and pos_weight against the target (pos_weight first).
+ */
+function bceWeight(weight: Tensor | null, shape: number[], dtype: DType, fn: string, name = 'weight'): Tensor | null {
   if (!weight) return null;
-  checkTensor(weight, fn, 'weight');
+  checkTensor(weight, fn, name);
   if (weight.requires_grad) {
-    throw new RuntimeError(`The function '${fn}' is not differentiable with respect to argument 'weight'. This input cannot have requires_grad True.`);
+    throw new RuntimeError(`The function '${fn}' is not differentiable with respect to argument '${name}'. This input cannot have requires_grad True.`);
   }
-  const full = broadcastShapes(shape, weight._shape);
+  const full = name === 'pos_weight' ? broadcastShapes(weight._shape, shape) : broadcastShapes(shape, weight._shape);
   if (!sameShape(full, shape)) throw new RuntimeError(`output with shape [${shape.join(', ')}] doesn't match the broadcast shape [${full.join(', ')}]`);
   const w = castTo(weight, dtype);
   if (sameShape(w._shape, shape)) return w;
@@ -175,11 +181,14 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, options: Bce
 
 /**
  * Binary cross entropy on logits: sigmoid and BCE in one numerically stable step; weight scales
- * each element's term.
- * @example const loss = F.binary_cross_entropy_with_logits(z, y);
+ * each element's term, pos_weight the positive term (PyTorch 2's (1 − t)·x − log σ(x)·((pos_weight − 1)·t + 1));
+ * pos_weight broadcasts against the target, e.g. one per class (C,) for (N, C).
+ * @example
+ * const loss = F.binary_cross_entropy_with_logits(z, y);
+ * F.binary_cross_entropy_with_logits(z, y, { pos_weight: torch.tensor([3, 1, 0.5]) })  // z, y: (N, 3)
  */
-export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: BceOptions = {}): Tensor {
-  refuseUnsupported({ ...options, weight: undefined }, 'binary_cross_entropy_with_logits');
+export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: BceWithLogitsOptions = {}): Tensor {
+  refuseUnsupported({ ...options, weight: undefined, pos_weight: undefined }, 'binary_cross_entropy_with_logits');
   checkLossArgs(input, target, 'binary_cross_entropy_with_logits');
   if (!sameShape(input._shape, target._shape)) {
     throw new ValueError(`Target size (${sizeStr(target._shape)}) must be the same as input size (${sizeStr(input._shape)})`);
@@ -188,83 +197,29 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
   // ATen 1.13 composes it starting from (1 − target): the loss has target's dtype, input converted to it
   const w = bceWeight(options.weight ?? null, input._shape, target._dtype, 'binary_cross_entropy_with_logits');
+  let pw: Tensor | null = null;
+  try {
+    pw = bceWeight(options.pos_weight ?? null, input._shape, target._dtype, 'binary_cross_entropy_with_logits', 'pos_weight');
+  } catch (e) {
+    if (w && w !== options.weight) w.dispose();
+    throw e;
+  }
   const x = castTo(input, target._dtype);
   try {
-    return new Tensor(input._dev, input._dev.binaryCrossEntropyWithLogits(x.h, target.h, reduction, w ? w.h : null), outShape, target._dtype);
+    const out = input._dev.binaryCrossEntropyWithLogits(x.h, target.h, reduction, w ? w.h : null, pw ? pw.h : null);
+    return new Tensor(input._dev, out, outShape, target._dtype);
   } finally {
     if (x !== input) x.dispose();
     if (w && w !== options.weight) w.dispose();
+    if (pw && pw !== options.pos_weight) pw.dispose();
   }
-}
-
-/** Checks nll_loss's arguments as PyTorch does (shapes, dtype, class indices). */
-function checkNll(input: Tensor, target: Tensor, ignoreIndex: number, fn: string): void {
-  checkTensor(input, fn, 'input');
-  checkTensor(target, fn, 'target');
-  deviceOf(input, target);
-  checkFloating(input, fn);
-  const nd = input._shape.length;
-  if (nd !== 1 && nd !== 2) {
-    throw new NotImplementedError(`wasmgrad: ${fn} supports (N, C) and (C,) inputs, got ${nd} dimensions`);
-  }
-  const batch = nd === 2 ? input._shape[0] : 1;
-  const targetBatch = target._shape.length === 0 ? 1 : target._shape[0];
-  if (nd === 2 && (target._shape.length !== 1 || batch !== targetBatch)) {
-    if (target._shape.length === 1 || target._shape.length === 0) {
-      throw new ValueError(`Expected input batch_size (${batch}) to match target batch_size (${targetBatch}).`);
-    }
-    throw new RuntimeError(`0D or 1D target tensor expected, multi-target not supported`);
-  }
-  if (nd === 1 && target._shape.length !== 0) {
-    throw new RuntimeError(`0D or 1D target tensor expected, multi-target not supported`);
-  }
-  if (target._dtype !== DType.Int64) throw new RuntimeError(`expected scalar type Long but found ${target.dtype._scalarType}`);
-  const classes = input._shape[nd - 1];
-  const t = target.dataSync();
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] !== ignoreIndex && (t[i] < 0 || t[i] >= classes)) throw new IndexError(`Target ${t[i]} is out of bounds.`);
-  }
-}
-
-/** nll_loss's class weights as ATen checks them: one per class, the input's dtype and device. */
-function checkClassWeight(input: Tensor, weight: Tensor): void {
-  checkTensor(weight, 'nll_loss', 'weight');
-  const classes = input._shape[input._shape.length - 1];
-  if (!(weight._shape.length === 1 && weight._shape[0] === classes)) {
-    throw new RuntimeError(`weight tensor should be defined either for all ${classes} classes or no classes but got weight tensor ` +
-      `of shape: [${weight._shape.join(', ')}]`);
-  }
-  deviceOf(input, weight);
-  if (weight._dtype !== input._dtype) throw new RuntimeError(`expected scalar type ${input.dtype._scalarType} but found ${weight.dtype._scalarType}`);
-}
-
-/**
- * Negative log likelihood of class-index targets given log-probabilities:
- * input (N, C) with target (N,), or (C,) with a 0-d target. Targets equal to
- * ignore_index (−100) count for nothing, and 'mean' averages over the rest; class weights
- * scale each target's term ('mean' then divides by their sum).
- * @example const loss = F.nll_loss(F.log_softmax(logits, 1), labels);
- */
-export function nll_loss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
-  refuseUnsupported({ ...options, weight: undefined }, 'nll_loss');
-  const weight = options.weight ?? null;
-  if (weight && weight.requires_grad) {
-    throw new RuntimeError("The function 'nll_loss_forward' is not differentiable with respect to argument 'weight'. " +
-      'This input cannot have requires_grad True.');
-  }
-  // the position is that of ignore_index in torch._C._nn.nll_loss_nd, which F.nll_loss calls
-  const ignoreIndex = options.ignore_index === undefined ? -100 : checkInt('nll_loss_nd', 'ignore_index', 5, options.ignore_index);
-  checkNll(input, target, ignoreIndex, 'nll_loss');
-  if (weight) checkClassWeight(input, weight);
-  const reduction = reductionOf(options.reduction);
-  const outShape = reduction === Reduction.None && input._shape.length === 2 ? [input._shape[0]] : [];
-  return new Tensor(input._dev, input._dev.nllLoss(input.h, target.h, reduction, ignoreIndex, weight ? weight.h : null), outShape, input._dtype);
 }
 
 /**
  * Cross entropy of logits and class-index targets: log_softmax over the class
- * dim (1, or 0 for a 1-D input) followed by nll_loss. A float target of the input's shape holds
- * class probabilities; label_smoothing mixes the target with the uniform distribution.
+ * dim (1, or 0 for a 1-D input) followed by nll_loss, with nll_loss's shapes ((N, C, d1, ..., dK)
+ * with targets (N, d1, ..., dK) too). A float target of the input's shape holds class
+ * probabilities; label_smoothing mixes the target with the uniform distribution.
  * @example
  * const logits = model.forward(x);          // (N, C)
  * const loss = F.cross_entropy(logits, y);  // y: int64 (N,)
@@ -277,17 +232,15 @@ export function cross_entropy(input: Tensor, target: Tensor, options: CrossEntro
   // ATen takes a target of input's shape as class probabilities (a float target)
   const weight = options.weight ?? null;
   if (target instanceof Tensor && input instanceof Tensor && sameShape(input._shape, target._shape)) {
-    if (weight) throw new NotImplementedError('wasmgrad: cross_entropy(weight=...) with class probabilities is not supported yet');
     return crossEntropyProbs(input, target, options, ignoreIndex, smoothing);
   }
-  checkNll(input, target, ignoreIndex, 'cross_entropy');
+  checkNll(input, target, weight, ignoreIndex, 'cross_entropy');
   const reduction = reductionOf(options.reduction);
   checkSmoothing(smoothing);
   const logp = log_softmax(input, input._shape.length === 1 ? 0 : 1);
   try {
     const nllOptions = { reduction: options.reduction, ignore_index: options.ignore_index, weight };
-    if (smoothing > 0 && weight) throw new NotImplementedError('wasmgrad: cross_entropy(weight=...) with label_smoothing is not supported yet');
-    if (smoothing > 0) return smoothedNll(logp, target, reduction, ignoreIndex, smoothing, (x) => nll_loss(x, target, nllOptions));
+    if (smoothing > 0) return smoothedNll(logp, target, weight, reduction, ignoreIndex, smoothing, (x) => nll_loss(x, target, nllOptions));
     return nll_loss(logp, target, nllOptions);
   } finally {
     logp.dispose();

@@ -275,10 +275,18 @@ class WeightedLoss extends Loss {
 export class BCELoss extends WeightedLoss {
   forward(input: Tensor, target: Tensor): Tensor { return F.binary_cross_entropy(input, target, { reduction: this.reduction, weight: this.weight }); }
 }
-/** F.binary_cross_entropy_with_logits as a module (elementwise weight). @example new nn.BCEWithLogitsLoss().call(z, y) */
+/**
+ * F.binary_cross_entropy_with_logits as a module (elementwise weight, pos_weight broadcast against the target).
+ * @example new nn.BCEWithLogitsLoss({ pos_weight: torch.tensor([2, 0.5]) }).call(z, y)
+ */
 export class BCEWithLogitsLoss extends WeightedLoss {
+  readonly pos_weight: Tensor | null;
+  constructor(options: { reduction?: ReductionName; weight?: Tensor | null; pos_weight?: Tensor | null } = {}) {
+    super(options);
+    this.pos_weight = options.pos_weight ?? null;
+  }
   forward(input: Tensor, target: Tensor): Tensor {
-    return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction, weight: this.weight });
+    return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction, weight: this.weight, pos_weight: this.pos_weight });
   }
 }
 /** F.nll_loss as a module (ignore_index −100 by default; class weights). @example new nn.NLLLoss().call(logp, labels) */

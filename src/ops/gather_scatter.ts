@@ -31,7 +31,7 @@ function stridesOf(shape: readonly number[]): number[] {
 const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** The flat index of every element of `shape`, in order: f(coordinates) (the array is reused). */
-function build(shape: readonly number[], f: (c: number[]) => number): Int32Array {
+export function build(shape: readonly number[], f: (c: number[]) => number): Int32Array {
   const n = numel(shape), out = new Int32Array(n), nd = shape.length;
   const c = new Array<number>(nd).fill(0);
   for (let i = 0; i < n; i++) {

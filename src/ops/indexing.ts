@@ -24,7 +24,8 @@ import { bind, isOptions } from '../signature.js';
 import { parseSchema, type Schema } from '../schema.js';
 import { invalidCombination } from '../args.js';
 import { unsqueeze, reshape, expand } from './shape.js';
-import { advancedIndex, putFlat, index_put } from './gather_scatter.js'; // shape and indexing 2: tensor indices
+import { advancedIndex, putFlat, index_put, build } from './gather_scatter.js'; // shape and indexing 2: tensor indices
+import { contiguousStrides } from '../strides.js';
 
 const selectSchema = parseSchema('select(Tensor input, int dim, int index) -> Tensor');
 const narrowSchema = parseSchema('narrow(Tensor input, int dim, int start, int length) -> Tensor');
@@ -130,51 +131,77 @@ function sliceBounds(text: string, size: number): [number, number, number] {
 }
 
 /**
- * PyTorch's `x[...]` for reading: integers select, 'start:stop:step' strings slice, '...' skips
- * dims, null adds a dim. Gradients flow back as PyTorch's (SelectBackward0, SliceBackward0).
- * @example x.index([':', 1]) // x[:, 1]
+ * One checked item of an index over the shape the items before it leave: what x.index applies to a
+ * tensor, and x[...] = v to x's positions (so reading and writing share every check and error).
  */
-export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): Tensor {
-  const list = Array.isArray(items) ? items as readonly IndexItem[] : [items as IndexItem];
+type IndexStep =
+  | { kind: 'select'; dim: number; index: number }
+  | { kind: 'slice'; dim: number; start: number; length: number; step: number }
+  | { kind: 'unsqueeze'; dim: number }
+  | { kind: 'tensor'; dim: number; index: Tensor };
+
+/** The items of x[items] for an x of `shape`, with PyTorch's checks and errors, as steps. */
+function indexSteps(shape: readonly number[], list: readonly IndexItem[]): IndexStep[] {
   // a bool mask covers as many dims as it has (shape and indexing 2: tensor indices)
   const specified = list.reduce((n: number, it) => n + (it === null || it === '...' ? 0 : it instanceof Tensor && it._dtype === DType.Bool ? it._shape.length : 1), 0);
-  const advanced: { dim: number; index: Tensor }[] = [];
-  const nd = input._shape.length;
+  const nd = shape.length;
   if (specified > nd) throw new IndexError(`too many indices for tensor of dimension ${nd}`);
   if (list.filter((it) => it === '...').length > 1) throw new IndexError('an index can only have a single ellipsis (\'...\')');
-  let result = input, dim = 0;
+  const cur = shape.slice(), steps: IndexStep[] = [];
+  let dim = 0;
+  const selectAtDim = (v: number): void => {
+    const size = cur[dim];
+    if (v < -size || v >= size) throw new IndexError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
+    steps.push({ kind: 'select', dim, index: v < 0 ? v + size : v });
+    cur.splice(dim, 1);
+  };
   for (const it of list) {
-    const prev = result;
     if (it === null) {
-      result = unsqueeze(result, dim);
-      dim++;
+      steps.push({ kind: 'unsqueeze', dim });
+      cur.splice(dim++, 0, 1);
     } else if (it === '...') {
       dim += nd - specified;
-      continue;
     } else if (typeof it === 'number') {
       if (!Number.isInteger(it)) throw new TypeError(`wasmgrad: index ${it} is not an integer`);
-      const size = result._shape[dim];
-      if (it < -size || it >= size) throw new IndexError(`index ${it} is out of bounds for dimension ${dim} with size ${size}`);
-      result = selectAt(result, dim, it);
+      selectAtDim(it);
     } else if (typeof it === 'string') {
-      const [start, length, step] = sliceBounds(it, result._shape[dim]);
-      result = sliceAt(result, dim, start, length, step);
-      dim++;
+      const [start, length, step] = sliceBounds(it, cur[dim]);
+      steps.push({ kind: 'slice', dim, start, length, step });
+      cur[dim++] = length;
     } else if (it instanceof Tensor) {
       // shape and indexing 2: a 0-dim integer tensor selects as an integer; the others index
       // after the basic items (IndexBackward0, src/ops/gather_scatter.ts)
       if (it._dtype === DType.Float32 || it._dtype === DType.Float64) throw new IndexError('tensors used as indices must be long, byte or bool tensors');
       if (it._dtype !== DType.Bool && it._shape.length === 0) {
-        const v = it.item() as number, size = result._shape[dim];
-        if (v < -size || v >= size) throw new IndexError(`index ${v} is out of bounds for dimension ${dim} with size ${size}`);
-        result = selectAt(result, dim, v);
+        selectAtDim(it.item() as number);
       } else {
-        advanced.push({ dim, index: it });
+        steps.push({ kind: 'tensor', dim, index: it });
         dim += it._dtype === DType.Bool ? it._shape.length : 1;
       }
     } else {
       throw new TypeError(`wasmgrad: index ${String(it)} is not an integer, a slice 'start:stop:step', '...' or null`);
     }
+  }
+  return steps;
+}
+
+const itemList = (items: IndexItem | readonly IndexItem[]): readonly IndexItem[] =>
+  (Array.isArray(items) ? items as readonly IndexItem[] : [items as IndexItem]);
+
+/**
+ * PyTorch's `x[...]` for reading: integers select, 'start:stop:step' strings slice, '...' skips
+ * dims, null adds a dim. Gradients flow back as PyTorch's (SelectBackward0, SliceBackward0).
+ * @example x.index([':', 1]) // x[:, 1]
+ */
+export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): Tensor {
+  const advanced: { dim: number; index: Tensor }[] = [];
+  let result = input;
+  for (const s of indexSteps(input._shape, itemList(items))) {
+    const prev = result;
+    if (s.kind === 'unsqueeze') result = unsqueeze(result, s.dim);
+    else if (s.kind === 'select') result = selectAt(result, s.dim, s.index);
+    else if (s.kind === 'slice') result = sliceAt(result, s.dim, s.start, s.length, s.step);
+    else advanced.push({ dim: s.dim, index: s.index });
     if (prev !== input && prev !== result) prev.dispose();
   }
   if (advanced.length) {
@@ -193,17 +220,45 @@ export const narrowMethod = (self: Tensor, args: unknown[]): Tensor => narrowBou
 
 // ---- x[...] = value ----------------------------------------------------------------------
 // PyTorch's `x[items] = value` is libtorch's `x.index_put_({items}, value)`, the spelling that
-// pairs with x.index([...]). The items' flat positions in x come from indexing a tensor of
-// positions with the same items (so reading and writing share every check and error); the
-// value is broadcast to the indexed shape and put there in place, under the node PyTorch
-// records: CopyBackwards for x[...] = v (a copy_ into x), IndexPutBackward0 for tensor indices
-// alone (index_put_ into x), CopySlices where basic items make a view to write through.
+// pairs with x.index([...]). The items' flat positions in x come from the same checked steps as
+// x.index's: the basic items walk x's row-major strides (O(items written), not O(numel x)), and
+// tensor items then index those positions; the value is broadcast to the indexed shape and put
+// there in place, under the node PyTorch records: CopyBackwards for x[...] = v (a copy_ into x),
+// IndexPutBackward0 for tensor indices alone (index_put_ into x), CopySlices where basic items
+// make a view to write through.
 
-/** The flat position in x of each element of x.index(list), as x.index(list) would shape them. */
-function positionsOf(x: Tensor, list: readonly IndexItem[]): Tensor {
-  const n = x._shape.reduce((a, b) => a * b, 1), dev = x._dev;
-  const at = new Tensor(dev, dev.fromData(Int32Array.from({ length: n }, (_, i) => i), x._shape, DType.Int64), x._shape.slice(), DType.Int64);
-  try { return index(at, list); } finally { at.dispose(); }
+/** The flat position in x of each element of x.index(list), and the shape x.index(list) gives them. */
+function positionsOf(x: Tensor, list: readonly IndexItem[]): { shape: number[]; at: Int32Array } {
+  // the view the basic items make: its shape, strides and offset in x's row-major elements
+  const shape = x._shape.slice(), strides = contiguousStrides(shape), advanced: { dim: number; index: Tensor }[] = [];
+  let offset = 0;
+  for (const s of indexSteps(x._shape, list)) {
+    if (s.kind === 'select') {
+      offset += s.index * strides[s.dim];
+      shape.splice(s.dim, 1);
+      strides.splice(s.dim, 1);
+    } else if (s.kind === 'slice') {
+      offset += s.start * strides[s.dim];
+      shape[s.dim] = s.length;
+      strides[s.dim] *= s.step;
+    } else if (s.kind === 'unsqueeze') {
+      shape.splice(s.dim, 0, 1);
+      strides.splice(s.dim, 0, 0);
+    } else {
+      advanced.push({ dim: s.dim, index: s.index });
+    }
+  }
+  const at = build(shape, (c) => c.reduce((p, v, d) => p + v * strides[d], offset));
+  if (!advanced.length) return { shape, at };
+  // tensor items index the view's positions as x.index's would index its values
+  const dev = x._dev;
+  const view = new Tensor(dev, dev.fromData(at, shape, DType.Int64), shape, DType.Int64);
+  try {
+    const pos = advancedIndex(view, advanced);
+    try { return { shape: pos._shape.slice(), at: dev.read(pos.h) as Int32Array }; } finally { pos.dispose(); }
+  } finally {
+    view.dispose();
+  }
 }
 
 /** value as a tensor on x's device: a number takes x's dtype (PyTorch's valueToTensor). */
@@ -226,7 +281,7 @@ function valueTensor(x: Tensor, value: unknown): Tensor {
  * @internal
  */
 export function indexPutItems(self: Tensor, items: IndexItem | readonly IndexItem[], values: unknown, accumulate: boolean): Tensor {
-  const list = Array.isArray(items) ? items as readonly IndexItem[] : [items as IndexItem];
+  const list = itemList(items);
   const tensors = list.some((it) => it instanceof Tensor);
   const op = list.every((it) => it === '...') ? Op.SetWhole
     : tensors && list.every((it) => it === '...' || it instanceof Tensor) ? Op.IndexPut : Op.SetSlices;
@@ -241,13 +296,13 @@ export function indexPutItems(self: Tensor, items: IndexItem | readonly IndexIte
   };
   try {
     let v = own(valueTensor(self, values), values);
-    const pos = own(positionsOf(self, list), self);
+    const pos = positionsOf(self, list);
     // PyTorch drops the value's leading 1s first (slicePrefix1sSize)
     let lead = 0;
     while (lead < v._shape.length && v._shape[lead] === 1) lead++;
     if (lead) v = own(reshape(v, v._shape.slice(lead)), v);
     if (!tensors) {
-      v = own(expand(v, pos._shape), v);
+      v = own(expand(v, pos.shape), v);
       leafCheck();
       v = own(castTensor(v, self._dtype), v);
     } else {
@@ -255,14 +310,13 @@ export function indexPutItems(self: Tensor, items: IndexItem | readonly IndexIte
       if (v._dtype !== self._dtype) {
         throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${DTYPES[self._dtype]._scalarType} for the destination and ${DTYPES[v._dtype]._scalarType} for the source.`);
       }
-      if (!sameShape(v._shape, pos._shape)) {
-        const fits = v._shape.length <= pos._shape.length && v._shape.every((s, d) => s === 1 || s === pos._shape[d + pos._shape.length - v._shape.length]);
-        if (!fits) throw new RuntimeError(`shape mismatch: value tensor of shape [${v._shape.join(', ')}] cannot be broadcast to indexing result of shape [${pos._shape.join(', ')}]`);
-        v = own(expand(v, pos._shape), v);
+      if (!sameShape(v._shape, pos.shape)) {
+        const fits = v._shape.length <= pos.shape.length && v._shape.every((s, d) => s === 1 || s === pos.shape[d + pos.shape.length - v._shape.length]);
+        if (!fits) throw new RuntimeError(`shape mismatch: value tensor of shape [${v._shape.join(', ')}] cannot be broadcast to indexing result of shape [${pos.shape.join(', ')}]`);
+        v = own(expand(v, pos.shape), v);
       }
     }
-    const at = pos._dev.read(pos.h) as Int32Array;
-    return inplace(self, () => putFlat(op, self, v, at, accumulate));
+    return inplace(self, () => putFlat(op, self, v, pos.at, accumulate));
   } finally {
     for (const t of owned) t.dispose();
   }

@@ -969,6 +969,15 @@ export const ops: Rows = {
     ['slice then tensor', [3, 4, 5], [':', { values: [3, 0, 2], shape: [3], dtype: 'int64' }], any([3, 5])],
     ['int then tensor', [3, 4, 5], [1, { values: [3, 1, 0, 2], shape: [2, 2], dtype: 'int64' }], any([5])],
     ['float64 value', [3, 4], [0], { values: [1.5, -2, 0.25, 3], shape: [4], dtype: 'float64' }],
+    // positions from x's shape and strides (helper lossidx): starts and steps, None between, the ellipsis
+    // in the middle, an empty slice, and tensor items after a None, a step, or before a slice
+    ['starts and steps', [5, 6], ['1:5:2', '-4::3'], any([2, 2])], ['none between', [3, 4], [1, null, '::3'], any([1, 2])],
+    ['negative ints around a slice', [2, 3, 4], [-1, '1:', -2], any([2])], ['empty slice', [3, 4], ['2:1'], 1.5],
+    ['ellipsis in the middle', [2, 3, 4], [1, '...', '1:3'], any([3, 2])],
+    ['none then tensor', [3, 4], [null, '1:', { values: [0, 3], shape: [2], dtype: 'int64' }], any([2, 2])],
+    ['step then tensor', [6, 4], ['::2', { values: [1, 3], shape: [2], dtype: 'int64' }], any([3, 2])],
+    ['tensor then step', [3, 4, 5], [{ values: [2, 0], shape: [2], dtype: 'int64' }, '1:4:2'], any([5])],
+    ['slice then mask', [3, 4], ['1:', { values: [1, 0, 0, 1], shape: [4], dtype: 'bool' }], any([])],
   ]).concat([
     { name: 'setitem/int64 tensor', call: 'Tensor.__inplace__', args: [{ values: [1, 2, 3], shape: [3], dtype: 'int64' }, 'index_put_', [1], 2.7], grads: false, family: 'shape' },
     { name: 'setitem/bool tensor', call: 'Tensor.__inplace__', args: [{ values: [1, 0, 1], shape: [3], dtype: 'bool' }, 'index_put_', ['1:'] as unknown as number[], 2], grads: false, family: 'shape' },
@@ -1159,6 +1168,8 @@ export const ops: Rows = {
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
   [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),
   [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward'),
+  // nll_loss2d: 4-D inputs, and 3-D or 5-D+ ones viewed as (N, C, 1, −1) as ATen's nll_loss_nd (helper lossidx)
+  [Op.NllLoss2d]: manual('NllLoss2DBackward0', ['self', 'target'], 'nllLossBackward'),
   // losses 2 (helper losses): fused like mse_loss (src/nn/losses.ts; fixtures in scripts/loss_cases.py)
   [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward'),
   [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward'),

@@ -434,8 +434,8 @@ export class WasmDevice implements Backend {
   binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
     return this.id(this.x.binary_cross_entropy(i as number, t as number, red, (w ?? 0) as number));
   }
-  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
-    return this.id(this.x.binary_cross_entropy_with_logits(i as number, t as number, red, (w ?? 0) as number));
+  binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null, pw: Handle | null): Handle {
+    return this.id(this.x.binary_cross_entropy_with_logits(i as number, t as number, red, (w ?? 0) as number, (pw ?? 0) as number));
   }
   nllLoss(i: Handle, t: Handle, red: number, ignoreIndex: number, w: Handle | null): Handle {
     return this.id(this.x.nll_loss(i as number, t as number, red, ignoreIndex, (w ?? 0) as number));

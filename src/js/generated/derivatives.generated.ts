@@ -274,6 +274,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.MultiMarginLoss]: (r, g, k) => multiMarginLossBackward(r, g, k),
   [Op.MultilabelMarginLoss]: (r, g, k) => multilabelMarginLossBackward(r, g, k),
   [Op.FusedBackward]: (r, g, k) => fusedBackward(r, g, k),
+  [Op.NllLoss2d]: (r, g, k) => nllLossBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -361,5 +362,5 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor, Op.LogicalNot, Op.Unique2, Op.Erfinv, Op.Lgamma,
   Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor, Op.BitwiseLeftShift,
   Op.BitwiseRightShift, Op.Bernoulli, Op.Zero, Op.Fill, Op.UniqueDim, Op.SmoothL1Loss,
-  Op.HuberLoss, Op.SoftMarginLoss,
+  Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d,
 ]);

@@ -26,13 +26,22 @@ const kernels: Partial<Record<Op, Pointwise>> = {
   [Op.SoftMarginLoss]: (x, t, f) => f(Math.log1p(f(Math.exp(f(-x * t))))),
 };
 
-/** weight (or null): the BCE losses' elementwise weight, of input's shape, applied before the reduction. */
-function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number, param = 0, weight: JsTensor | null = null): JsTensor {
+/** binary_cross_entropy_with_logits with pos_weight pw, PyTorch 2's (1 − t)·x − log_sigmoid(x)·((pw − 1)·t + 1). */
+const bceLogitsPosWeight = (x: number, t: number, pw: number, f: Round): number =>
+  f(f(f(1 - t) * x) - f(f((x < 0 ? x : 0) - f(Math.log1p(f(Math.exp(-Math.abs(x)))))) * f(f(f(pw - 1) * t) + 1)));
+
+/**
+ * weight (or null): the BCE losses' elementwise weight, of input's shape, applied before the reduction;
+ * posWeight (or null): binary_cross_entropy_with_logits's pos_weight, of input's shape.
+ */
+function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number, param = 0, weight: JsTensor | null = null,
+  posWeight: JsTensor | null = null): JsTensor {
   const k = kernels[op]!;
   const x = input.data, t = target.data, n = x.length, f = roundOf(input.dtype), p = f(param);
   const elems = empty(input.shape.slice(), input.dtype);
   const e = elems.data;
-  for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f, p);
+  if (posWeight) for (let i = 0; i < n; i++) e[i] = bceLogitsPosWeight(x[i], t[i], posWeight.data[i], f);
+  else for (let i = 0; i < n; i++) e[i] = k(x[i], t[i], f, p);
   if (weight) for (let i = 0; i < n; i++) e[i] = f(e[i] * weight.data[i]);
   let out = elems;
   if (reduction !== Reduction.None) {
@@ -43,48 +52,60 @@ function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number,
   }
   // soft_margin_loss's target is no input of its node (PyTorch: not differentiable), only saved
   const r = record(op, out, op === Op.SoftMarginLoss ? [input] : [input, target]);
-  if (r) { r.s0 = n; r.s1 = param; r.i0 = reduction; r.i1 = weight ? 1 : 0; r.saved = weight ? [input, target, weight] : [input, target]; }
+  // i1 says which of weight (saved 2) and pos_weight (saved 3) the record keeps
+  if (r) { r.s0 = n; r.s1 = param; r.i0 = reduction; r.i1 = (weight ? 1 : 0) | (posWeight ? 2 : 0); r.saved = [input, target, weight, posWeight]; }
   return out;
 }
 
 export const mseLoss = (i: JsTensor, t: JsTensor, red: number): JsTensor => pointwise(Op.MseLoss, i, t, red);
 export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null): JsTensor =>
   pointwise(Op.BinaryCrossEntropy, i, t, red, 0, w);
-export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null): JsTensor =>
-  pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red, 0, w);
+export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null,
+  pw: JsTensor | null = null): JsTensor => pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red, 0, w, pw);
 /** losses 2 (helper losses): Op.SmoothL1Loss (p = beta > 0), Op.HuberLoss (p = delta), Op.SoftMarginLoss. */
 export const pointwiseLoss = (op: Op, i: JsTensor, t: JsTensor, red: number, p: number): JsTensor => pointwise(op, i, t, red, p);
 
+/** The input position of item i's target class t: (b·C + t)·ns + s, i = b·ns + s (ns spatial positions per batch entry). */
+export function nllAt(i: number, t: number, nc: number, ns: number): number {
+  if (ns === 1) return i * nc + t;
+  const b = Math.floor(i / ns);
+  return (b * nc + t) * ns + (i - b * ns);
+}
+
 /**
- * nll_loss with int64 class targets; input (N, C) or (C,). Reduced forms sum
- * with PyTorch's cascade of partial sums in the input's dtype (see assembly/ops/loss.ts).
+ * nll_loss with int64 class targets; input (N, C) or (C,) (node NllLoss), or (N, C, H, W) with
+ * target (N, H, W) (nll_loss2d, node NllLoss2d). Reduced forms sum with PyTorch's cascade of
+ * partial sums in the input's dtype (see assembly/ops/loss.ts).
  */
 export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ignoreIndex: number, weight: JsTensor | null = null): JsTensor {
-  const batched = input.shape.length === 2;
-  const nb = batched ? input.shape[0] : 1;
+  const nd = input.shape.length, batched = nd >= 2;
   const nc = batched ? input.shape[1] : input.shape[0];
+  const ns = nd === 4 ? input.shape[2] * input.shape[3] : 1;
+  const items = target.data.length;
   const x = input.data, t = target.data, w = weight?.data ?? null, dtype = input.dtype, f = roundOf(dtype);
   let out: JsTensor;
   let counted = 0, totalWeight = 0;
   if (reduction === Reduction.None && batched) {
-    out = empty([nb], dtype);
-    for (let b = 0; b < nb; b++) {
+    out = empty(target.shape.slice(), dtype);
+    for (let b = 0; b < items; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;
-      out.data[b] = w ? f(-x[b * nc + t[b]] * w[t[b]]) : -x[b * nc + t[b]];
+      const xi = x[nllAt(b, t[b], nc, ns)];
+      out.data[b] = w ? f(-xi * w[t[b]]) : -xi;
     }
     totalWeight = counted;
   } else {
     out = empty([], dtype);
     const levels = empty([8], dtype).data, wlevels = empty([8], dtype).data;
-    for (let b = 0; b < nb; b++) {
+    for (let b = 0; b < items; b++) {
       if (t[b] === ignoreIndex) continue;
       counted++;
+      const xi = x[nllAt(b, t[b], nc, ns)];
       if (w) {
-        levels[0] -= f(x[b * nc + t[b]] * w[t[b]]);
+        levels[0] -= f(xi * w[t[b]]);
         wlevels[0] += w[t[b]];
       } else {
-        levels[0] -= x[b * nc + t[b]];
+        levels[0] -= xi;
       }
       for (let j = 0; j + 1 < 8; j++) {
         if (b & (0xf << (j * 4))) break;
@@ -102,7 +123,7 @@ export function nllLoss(input: JsTensor, target: JsTensor, reduction: number, ig
     totalWeight = w ? weights : f(counted);
     out.data[0] = reduction === Reduction.Mean ? total / totalWeight : total;
   }
-  const r = record(Op.NllLoss, out, [input, target]);
+  const r = record(nd === 4 ? Op.NllLoss2d : Op.NllLoss, out, [input, target]);
   if (r) { r.s0 = totalWeight; r.s1 = w ? 1 : 0; r.i0 = reduction; r.i1 = ignoreIndex; r.saved = weight ? [target, weight] : [target]; }
   return out;
 }
