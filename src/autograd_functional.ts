@@ -14,7 +14,11 @@ import { pyType } from './args.js';
 type Tensors = Tensor | readonly Tensor[];
 /** What these functions return where PyTorch returns a Tensor, a tuple of them, or a tuple of tuples. */
 export type Nested = Tensor | Nested[];
-type Func = (...inputs: Tensor[]) => Tensors;
+/** A result shaped as X, as PyTorch unpacks it: a tensor for a tensor, an array for a tuple (array). */
+export type Like<X> = X extends Tensor ? Tensor : Tensor[];
+/** A result indexed by two tuples: jacobian's (outputs, then inputs), hessian's (inputs, twice). */
+export type Like2<A, B> = A extends Tensor ? Like<B> : B extends Tensor ? Tensor[] : Tensor[][];
+type Func<O extends Tensors = Tensors> = (...inputs: Tensor[]) => O;
 
 /** `<class 'int'>`: Python's type() of a value, a JS array taken as a tuple. */
 const classOf = (v: unknown): string => `<class '${Array.isArray(v) ? 'tuple' : pyType(v) === 'Tensor' ? 'torch.Tensor' : pyType(v)}'>`;
@@ -150,7 +154,7 @@ interface Flags { create_graph?: boolean; strict?: boolean }
  * @example
  * const [out, g] = torch.autograd.functional.vjp((x: torch.Tensor) => x.exp().sum(1), torch.rand(4, 4), torch.ones(4));
  */
-export function vjp(func: Func, inputs: Tensors, v?: Tensors | null, options: Flags = {}): [Nested, Nested] {
+export function vjp<O extends Tensors, I extends Tensors>(func: Func<O>, inputs: I, v?: Tensors | null, options: Flags = {}): [Like<O>, Like<I>] {
   const { create_graph = false, strict = false } = options;
   const [isInputsTuple, ins, isOutputsTuple, outputs, vs] = enable_grad(() => {
     const [isIn, raw] = asTuple(inputs, 'inputs', 'vjp');
@@ -162,7 +166,7 @@ export function vjp(func: Func, inputs: Tensors, v?: Tensors | null, options: Fl
     return [isIn, pre, isOut, outs, vv] as const;
   });
   const res = secondPass(create_graph, () => fillInZeros(autogradGrad(outputs, ins, vs, create_graph), ins, strict, create_graph, 'back'));
-  return [untuple(postprocess(outputs, create_graph), isOutputsTuple), untuple(postprocess(res, create_graph), isInputsTuple)];
+  return [untuple(postprocess(outputs, create_graph), isOutputsTuple), untuple(postprocess(res, create_graph), isInputsTuple)] as [Like<O>, Like<I>];
 }
 
 /**
@@ -172,7 +176,7 @@ export function vjp(func: Func, inputs: Tensors, v?: Tensors | null, options: Fl
  * @example
  * const [out, jv] = torch.autograd.functional.jvp((x: torch.Tensor) => x.pow(2), torch.tensor([1, 2]), torch.ones(2));
  */
-export function jvp(func: Func, inputs: Tensors, v?: Tensors | null, options: Flags = {}): [Nested, Nested] {
+export function jvp<O extends Tensors>(func: Func<O>, inputs: Tensors, v?: Tensors | null, options: Flags = {}): [Like<O>, Like<O>] {
   const { create_graph = false, strict = false } = options;
   const [isOutputsTuple, outputs, vs, gradOutputs, gradInputs] = enable_grad(() => {
     const [isIn, raw] = asTuple(inputs, 'inputs', 'jvp');
@@ -189,7 +193,7 @@ export function jvp(func: Func, inputs: Tensors, v?: Tensors | null, options: Fl
   });
   const pass = (): Tensor[] => fillInZeros(autogradGrad(gradInputs, gradOutputs, vs, create_graph), outputs, strict, create_graph, 'back_trick');
   const res = create_graph ? enable_grad(pass) : pass();
-  return [untuple(postprocess(outputs, create_graph), isOutputsTuple), untuple(postprocess(res, create_graph), isOutputsTuple)];
+  return [untuple(postprocess(outputs, create_graph), isOutputsTuple), untuple(postprocess(res, create_graph), isOutputsTuple)] as [Like<O>, Like<O>];
 }
 
 interface JacobianOptions extends Flags { vectorize?: boolean; strategy?: 'reverse-mode' | 'forward-mode' }
@@ -201,7 +205,7 @@ interface JacobianOptions extends Flags { vectorize?: boolean; strategy?: 'rever
  * @example
  * const J = torch.autograd.functional.jacobian((x: torch.Tensor) => x.exp(), torch.tensor([0, 1])); // diag(1, e)
  */
-export function jacobian(func: Func, inputs: Tensors, options: JacobianOptions = {}): Nested {
+export function jacobian<O extends Tensors, I extends Tensors>(func: Func<O>, inputs: I, options: JacobianOptions = {}): Like2<O, I> {
   const { create_graph = false, strict = false, vectorize = false, strategy = 'reverse-mode' } = options;
   if (strategy !== 'forward-mode' && strategy !== 'reverse-mode') {
     throw new AssertionError('Expected strategy to be either "forward-mode" or "reverse-mode". Hint: If your function has more ' +
@@ -257,7 +261,7 @@ export function jacobian(func: Func, inputs: Tensors, options: JacobianOptions =
       }
       return rows.map((r, k) => stack(r, 0).view([...out._shape, ...ins[k]._shape]));
     });
-    return untuple(postprocess(jac, create_graph), [isOutputsTuple, isInputsTuple]);
+    return untuple(postprocess(jac, create_graph), [isOutputsTuple, isInputsTuple]) as Like2<O, I>;
   });
 }
 
@@ -267,10 +271,10 @@ export function jacobian(func: Func, inputs: Tensors, options: JacobianOptions =
  * @example
  * const H = torch.autograd.functional.hessian((x: torch.Tensor) => x.pow(3).sum(), torch.tensor([1, 2])); // diag(6, 12)
  */
-export function hessian(
-  func: Func, inputs: Tensors,
+export function hessian<I extends Tensors>(
+  func: Func<Tensor>, inputs: I,
   options: Flags & { vectorize?: boolean; outer_jacobian_strategy?: 'reverse-mode' | 'forward-mode' } = {},
-): Nested {
+): Like2<I, I> {
   const { create_graph = false, strict = false, vectorize = false, outer_jacobian_strategy = 'reverse-mode' } = options;
   const [isInputsTuple, ins] = asTuple(inputs, 'inputs', 'hessian');
   if (outer_jacobian_strategy !== 'forward-mode' && outer_jacobian_strategy !== 'reverse-mode') {
@@ -285,12 +289,12 @@ export function hessian(
     return tOut[0].squeeze();
   };
   const jacFunc = (...inp: Tensor[]): Tensor[] => {
-    const jac = jacobian(single, inp, { create_graph: true }) as Tensor[];
+    const jac = jacobian(single, inp, { create_graph: true });
     checkRequiresGrad(jac, 'jacobian', strict);
     return jac;
   };
-  const res = jacobian(jacFunc, ins, { create_graph, strict, vectorize, strategy: outer_jacobian_strategy }) as Nested[];
-  return untuple(res, [isInputsTuple, isInputsTuple]);
+  const res = jacobian(jacFunc, ins, { create_graph, strict, vectorize, strategy: outer_jacobian_strategy });
+  return untuple(res, [isInputsTuple, isInputsTuple]) as Like2<I, I>;
 }
 
 /** What vhp and hvp share: inputs, v and the gradient of the scalar output, with create_graph. */
@@ -314,11 +318,11 @@ function firstGradient(func: Func, inputs: Tensors, v: Tensors | null | undefine
  * @example
  * const [y, vh] = torch.autograd.functional.vhp((x: torch.Tensor) => x.pow(3).sum(), torch.tensor([1, 2]), torch.ones(2));
  */
-export function vhp(func: Func, inputs: Tensors, v?: Tensors | null, options: Flags = {}): [Nested, Nested] {
+export function vhp<I extends Tensors>(func: Func<Tensor>, inputs: I, v?: Tensors | null, options: Flags = {}): [Tensor, Like<I>] {
   const { create_graph = false, strict = false } = options;
   const { isIn, ins, vs, isOut, outs, jac } = enable_grad(() => firstGradient(func, inputs, v, 'vhp', create_graph, strict));
   const res = secondPass(create_graph, () => fillInZeros(autogradGrad(jac, ins, vs, create_graph), ins, strict, create_graph, 'double_back'));
-  return [untuple(postprocess(outs, create_graph), isOut), untuple(postprocess(res, create_graph), isIn)];
+  return [untuple(postprocess(outs, create_graph), isOut), untuple(postprocess(res, create_graph), isIn)] as [Tensor, Like<I>];
 }
 
 /**
@@ -327,7 +331,7 @@ export function vhp(func: Func, inputs: Tensors, v?: Tensors | null, options: Fl
  * @example
  * const [y, hv] = torch.autograd.functional.hvp((x: torch.Tensor) => x.pow(3).sum(), torch.tensor([1, 2]), torch.ones(2));
  */
-export function hvp(func: Func, inputs: Tensors, v?: Tensors | null, options: Flags = {}): [Nested, Nested] {
+export function hvp<I extends Tensors>(func: Func<Tensor>, inputs: I, v?: Tensors | null, options: Flags = {}): [Tensor, Like<I>] {
   const { create_graph = false, strict = false } = options;
   const { isIn, ins, vs, isOut, outs, gradJac, doubleBack } = enable_grad(() => {
     const first = firstGradient(func, inputs, v, 'hvp', create_graph, strict);
@@ -338,5 +342,5 @@ export function hvp(func: Func, inputs: Tensors, v?: Tensors | null, options: Fl
   });
   const res = secondPass(create_graph,
     () => fillInZeros(autogradGrad(doubleBack, gradJac, vs, create_graph), ins, strict, create_graph, 'double_back_trick'));
-  return [untuple(postprocess(outs, create_graph), isOut), untuple(postprocess(res, create_graph), isIn)];
+  return [untuple(postprocess(outs, create_graph), isOut), untuple(postprocess(res, create_graph), isIn)] as [Tensor, Like<I>];
 }

@@ -171,8 +171,11 @@ describe.each(DEVICES)('torch.autograd.gradcheck and functional vs PyTorch on %s
     expect(gradcheck((t: T) => t.sin(), [x])).toBe(true);
     expect(torch.memory(device).numTensors).toBe(before);
     torch.tidy(() => {
-      const J = jacobian((t: T) => t.exp(), x) as T;
-      const [out, g] = vjp((t: T) => t.exp().sum(), x) as [T, T];
+      // typed as PyTorch shapes the results (tsc checks these annotations)
+      const J: T = jacobian((t: T) => t.exp(), x);
+      const [out, g]: [T, T] = vjp((t: T) => t.exp().sum(), x);
+      const Js: T[][] = jacobian((a: T, b: T) => [a, b.sum()], [x, x]);
+      expect(Js.length).toBe(2);
       expect([J.requires_grad, out.requires_grad, g.requires_grad]).toEqual([false, false, false]);
     });
   });
