@@ -2,3 +2,5 @@
 export { backward, grad } from './autograd.js';
 export * as graph from './autograd_graph.js';
 export { Function, FunctionCtx } from './autograd_function.js';
+export { gradcheck, gradgradcheck, GradcheckError } from './autograd_gradcheck.js';
+export * as functional from './autograd_functional.js';

@@ -58,13 +58,13 @@ const isTensorArg = (a: Arg): a is { tensor: TensorFixture } =>
 const isListArg = (a: Arg): a is { list: Arg[] } =>
   a !== null && typeof a === 'object' && !Array.isArray(a) && 'list' in a;
 
-function decode(arg: Arg, device: Device, leaves: torch.Tensor[]): unknown {
+function decode(arg: Arg, device: Device, leaves: torch.Tensor[], given?: torch.Tensor[]): unknown {
   if (isTensorArg(arg)) {
-    const t = fromFixture(arg.tensor, device);
+    const t = given?.[leaves.length] ?? fromFixture(arg.tensor, device);
     leaves.push(t);
     return t;
   }
-  if (isListArg(arg)) return arg.list.map((a) => decode(a, device, leaves));
+  if (isListArg(arg)) return arg.list.map((a) => decode(a, device, leaves, given));
   // non-finite numbers are written as strings ("nan", "inf", "-inf")
   if (arg === 'nan' || arg === 'inf' || arg === '-inf') return decodeNumber(arg);
   return arg;
@@ -103,11 +103,14 @@ function expectTensor(actual: torch.Tensor | null, expected: TensorFixture, c: O
   if (c.signed_zeros) expectZeroSigns(actual!, expected, what);
 }
 
-/** Calls case c's op on device: its outputs, and its tensor arguments in order (positional, depth-first, then keyword). */
-export function evaluateCase(c: OpCase, device: Device): { outs: torch.Tensor[]; argLeaves: torch.Tensor[] } {
+/**
+ * Calls case c's op on device: its outputs, and its tensor arguments in order (positional,
+ * depth-first, then keyword); `given` tensors, when passed, stand for those arguments in that order.
+ */
+export function evaluateCase(c: OpCase, device: Device, given?: torch.Tensor[]): { outs: torch.Tensor[]; argLeaves: torch.Tensor[] } {
   const argLeaves: torch.Tensor[] = [];
-  const args = c.args.map((a) => decode(a, device, argLeaves));
-  const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decode(v, device, argLeaves)]));
+  const args = c.args.map((a) => decode(a, device, argLeaves, given));
+  const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decode(v, device, argLeaves, given)]));
   const result = call(c, args, kwargs);
   return { outs: (Array.isArray(result) ? result : [result]) as torch.Tensor[], argLeaves };
 }

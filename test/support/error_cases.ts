@@ -106,8 +106,8 @@ export function expectErrorLeavesEngineIntact(
   expect((thrown as Error).message).toBe(expected.error);
   expect((thrown as Error).name).toBe(expected.error_type);
   // the exception is an instance of the class torch exports under PyTorch's name (torch.TypeError, ...,
-  // torch.linalg.LinAlgError)
-  const classes = { ...torch.linalg, ...torch } as unknown as Record<string, typeof Error>;
+  // torch.linalg.LinAlgError, torch.autograd.GradcheckError)
+  const classes = { ...torch.linalg, ...torch.autograd, ...torch } as unknown as Record<string, typeof Error>;
   expect(thrown).toBeInstanceOf(classes[expected.error_type]);
   expectIntact(s);
 }
