@@ -20,6 +20,7 @@ export type { DeviceName, MemoryInfo } from './device.js';
 export { TorchError, RuntimeError, IndexError, TypeError, ValueError, NotImplementedError } from './errors.js';
 export { AssertionError } from './errors.js'; // nn normalization and embedding (helper nnnorm)
 export { ZeroDivisionError } from './errors.js'; // F.group_norm (helper normdrop)
+export { KeyError, AttributeError } from './errors.js'; // nn.Module API and containers (helper modapi)
 export { set_default_device, get_default_device, ready } from './runtime.js';
 export {
   tensor, zeros, ones, full, arange, linspace, eye, rand, randn, zeros_like, ones_like,

@@ -1,0 +1,95 @@
+// Module forward hooks and Python's Module.__call__ (PyTorch's _call_impl): the global forward
+// pre-hooks, the module's own, forward(), then the global forward hooks and the module's own.
+// Each registry is ordered like PyTorch's OrderedDict keyed by handle id: a new hook goes last,
+// or first with `prepend` (PyTorch 2's move_to_end(last=False)); global hooks always run first.
+
+import type { Module } from './module.js';
+import { RemovableHandle } from '../tensor_hooks.js';
+import { NotImplementedError, TypeError } from '../errors.js';
+
+/** hook(module, args): return nothing to keep the arguments, a tensor or an array to replace them. */
+export type ForwardPreHook = (module: Module, args: any[]) => unknown;
+/** hook(module, args, output): return nothing to keep the output, anything else to replace it. */
+export type ForwardHook = (module: Module, args: any[], output: any) => unknown;
+/** PyTorch 2's keyword arguments of register_forward_pre_hook / register_forward_hook. */
+export interface HookOptions { prepend?: boolean; with_kwargs?: boolean; always_call?: boolean }
+
+/** One ordered hook registry (PyTorch's OrderedDict of hooks). */
+class Registry<F> {
+  entries: { id: number; fn: F }[] = [];
+  add(fn: F, prepend: boolean): RemovableHandle {
+    const id = ++nextId; // PyTorch's RemovableHandle.next_id is shared by every registry
+    if (prepend) this.entries.unshift({ id, fn }); else this.entries.push({ id, fn });
+    return new RemovableHandle(() => { this.entries = this.entries.filter((e) => e.id !== id); });
+  }
+}
+let nextId = 0;
+
+const preHooks = new WeakMap<Module, Registry<ForwardPreHook>>();
+const forwardHooks = new WeakMap<Module, Registry<ForwardHook>>();
+const globalPreHooks = new Registry<ForwardPreHook>();
+const globalForwardHooks = new Registry<ForwardHook>();
+
+function checkOptions(what: string, hook: unknown, o: HookOptions): void {
+  if (typeof hook !== 'function') throw new TypeError(`${what} expects a function`);
+  // Module.call takes positional arguments only, so there are no keyword arguments to hand a hook
+  if (o.with_kwargs) throw new NotImplementedError(`wasmgrad: ${what}(with_kwargs=True) is not supported: call() takes no keyword arguments`);
+  if (o.always_call) throw new NotImplementedError(`wasmgrad: ${what}(always_call=True) is not supported yet`);
+}
+
+function registry<F>(map: WeakMap<Module, Registry<F>>, m: Module): Registry<F> {
+  let r = map.get(m);
+  if (!r) map.set(m, r = new Registry<F>());
+  return r;
+}
+
+/** @internal Module.register_forward_pre_hook */
+export function registerForwardPreHook(m: Module, hook: ForwardPreHook, o: HookOptions): RemovableHandle {
+  checkOptions('register_forward_pre_hook', hook, o);
+  return registry(preHooks, m).add(hook, o.prepend ?? false);
+}
+
+/** @internal Module.register_forward_hook */
+export function registerForwardHook(m: Module, hook: ForwardHook, o: HookOptions): RemovableHandle {
+  checkOptions('register_forward_hook', hook, o);
+  return registry(forwardHooks, m).add(hook, o.prepend ?? false);
+}
+
+/**
+ * A forward pre-hook for every module (torch.nn.modules.module.register_module_forward_pre_hook):
+ * it runs before each module's own pre-hooks.
+ * @example const h = nn.register_module_forward_pre_hook((m, args) => { console.log(m._get_name()); }); h.remove();
+ */
+export function register_module_forward_pre_hook(hook: ForwardPreHook): RemovableHandle {
+  checkOptions('register_module_forward_pre_hook', hook, {});
+  return globalPreHooks.add(hook, false);
+}
+
+/**
+ * A forward hook for every module (torch.nn.modules.module.register_module_forward_hook): it
+ * runs before each module's own forward hooks.
+ * @example const h = nn.register_module_forward_hook((m, args, out) => { console.log(String(m), out.shape); }); h.remove();
+ */
+export function register_module_forward_hook(hook: ForwardHook, options: HookOptions = {}): RemovableHandle {
+  checkOptions('register_module_forward_hook', hook, options);
+  return globalForwardHooks.add(hook, false);
+}
+
+/** @internal Module.call: PyTorch's _call_impl without backward hooks. */
+export function callModule(m: Module, args: any[]): any {
+  const pre = (): { fn: ForwardPreHook }[] => [...globalPreHooks.entries, ...preHooks.get(m)?.entries ?? []];
+  const post = (): { fn: ForwardHook }[] => [...globalForwardHooks.entries, ...forwardHooks.get(m)?.entries ?? []];
+  const before = pre();
+  if (!before.length && !post().length) return m.forward(...args);
+  // snapshots, as Python iterates a tuple of the dicts' values: a hook removed mid-call still runs this time
+  for (const { fn } of before) {
+    const r = fn(m, args);
+    if (r !== null && r !== undefined) args = Array.isArray(r) ? r : [r];
+  }
+  let result = m.forward(...args);
+  for (const { fn } of post()) {
+    const r = fn(m, args, result);
+    if (r !== null && r !== undefined) result = r;
+  }
+  return result;
+}
