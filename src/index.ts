@@ -84,4 +84,5 @@ export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';
 export * as nn from './nn/index.js';
+export * as safetensors from './safetensors.js'; // safetensors.torch's save / load / save_file / load_file (helper modapi)
 export * as optim from './optim.js';
