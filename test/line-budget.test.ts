@@ -34,8 +34,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // devices) and the nn modules LayerNorm, Embedding, BatchNorm1d/2d, Identity, Flatten, Unflatten, the
 // activation and loss modules, and Module buffers; 24,800 with scatter_reduce, F.pad's reflect /
 // replicate / circular modes, bernoulli and multinomial with PyTorch's draws, and linalg.matrix_norm
-// (with an amin node)
-const BUDGET = 28_300;
+// (with an amin node); 29,500 with nn.Module's API as PyTorch 2 has it (traversal, get_submodule / get_parameter /
+// get_buffer, registration checks, state_dict / load_state_dict, forward hooks), nn.Parameter, the containers
+// (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict) and torch.safetensors (reader and writer)
+const BUDGET = 29_500;
 
 function sourceLines(dir: string): number {
   let n = 0;
