@@ -389,6 +389,11 @@ describe.each(DEVICES)('nn.Module API beyond the fixtures on %s', (device) => {
     expect(Array.from(b.weight.dataSync())).toEqual(Array.from(a.weight.dataSync()));
   });
 
+  it('a module without children prints its extra_repr inside its name', () => {
+    const lin = new nn.Linear(2, 3, { device });
+    expect(String(lin)).toBe(`Linear(${lin.extra_repr()})`);
+  });
+
   it('Parameter prints as PyTorch and is a leaf that requires grad', () => {
     const p = new nn.Parameter(torch.tensor([1.0, 2.0], { device }));
     expect(String(p)).toBe('Parameter containing:\ntensor([1., 2.], requires_grad=True)');

@@ -15,7 +15,7 @@ import { torch, DEVICES, loadFixture, expectClose, type TensorFixture } from './
 import { tolerances } from './support/tolerances.js';
 import { sentinel, expectIntact } from './support/error_cases.js';
 
-const { nn, safetensors: st } = torch;
+const { nn } = torch;
 interface Fixture {
   writer: string;
   model: { keys: string[]; header: string; state_dict: Record<string, TensorFixture>; input: TensorFixture; output: TensorFixture };
@@ -40,7 +40,7 @@ function expectPackageMessage(actual: string, expected: string): void {
 
 describe.each(DEVICES)('safetensors vs the safetensors package and PyTorch on %s', (device) => {
   it(`a PyTorch state dict written by ${F.writer} loads into the same model and gives PyTorch's output`, () => {
-    const sd = st.load(MODEL, { device });
+    const sd = torch.safetensors.load(MODEL, { device });
     expect(Object.keys(sd)).toEqual([...F.model.keys].sort());
     for (const [k, v] of Object.entries(F.model.state_dict)) expectClose(sd[k], v, exact, k);
     const m = model(device);
@@ -52,26 +52,26 @@ describe.each(DEVICES)('safetensors vs the safetensors package and PyTorch on %s
 
   it('saving the loaded model writes the bytes the package wrote', () => {
     const m = model(device);
-    m.load_state_dict(st.load(MODEL, { device }));
-    const bytes = st.save(m.state_dict());
+    m.load_state_dict(torch.safetensors.load(MODEL, { device }));
+    const bytes = torch.safetensors.save(m.state_dict());
     expect(headerOf(bytes)).toBe(F.model.header);
     expect(Buffer.from(bytes).equals(Buffer.from(MODEL))).toBe(true);
   });
 
   it('a mixed-dtype file round-trips exactly (F32, F64, I64, I32, BOOL, 0-d, empty, integer-like names)', () => {
-    const t = st.load(MIXED, { device });
+    const t = torch.safetensors.load(MIXED, { device });
     expect(Object.keys(t).sort()).toEqual(Object.keys(F.mixed.tensors).sort());
     for (const [k, v] of Object.entries(F.mixed.tensors)) expectClose(t[k], v, exact, k);
-    const again = st.save(t);
+    const again = torch.safetensors.save(t);
     expect(headerOf(again)).toBe(F.mixed.header);
     expect(Buffer.from(again).equals(Buffer.from(MIXED))).toBe(true);
   });
 
   it('reads the metadata the package wrote, and writes metadata it reads back', () => {
-    if (F.metadata_file) expect(st.metadata(Buffer.from(F.metadata_file, 'base64'))).toEqual({ format: 'pt', note: 'wasmgrad' });
-    const bytes = st.save({ w: torch.ones([2], { device }) }, { format: 'pt' });
-    expect(st.metadata(bytes)).toEqual({ format: 'pt' });
-    expect(st.metadata(st.save({ w: torch.ones([2], { device }) }))).toBeNull();
+    if (F.metadata_file) expect(torch.safetensors.metadata(Buffer.from(F.metadata_file, 'base64'))).toEqual({ format: 'pt', note: 'wasmgrad' });
+    const bytes = torch.safetensors.save({ w: torch.ones([2], { device }) }, { format: 'pt' });
+    expect(torch.safetensors.metadata(bytes)).toEqual({ format: 'pt' });
+    expect(torch.safetensors.metadata(torch.safetensors.save({ w: torch.ones([2], { device }) }))).toBeNull();
   });
 
   for (const [name, c] of Object.entries(F.malformed)) {
@@ -79,8 +79,8 @@ describe.each(DEVICES)('safetensors vs the safetensors package and PyTorch on %s
       expect(c.error, 'the package rejects it').not.toBeNull();
       const s = sentinel(device);
       let thrown: unknown = null;
-      torch.tidy(() => { try { st.load(Buffer.from(c.bytes, 'base64'), { device }); } catch (e) { thrown = e; } });
-      expect(thrown).toBeInstanceOf(st.SafetensorError);
+      torch.tidy(() => { try { torch.safetensors.load(Buffer.from(c.bytes, 'base64'), { device }); } catch (e) { thrown = e; } });
+      expect(thrown).toBeInstanceOf(torch.safetensors.SafetensorError);
       expect((thrown as Error).name).toBe(c.error!.type);
       expectPackageMessage((thrown as Error).message, c.error!.message);
       expectIntact(s);
@@ -89,11 +89,11 @@ describe.each(DEVICES)('safetensors vs the safetensors package and PyTorch on %s
 
   it('an int64 value beyond int32 storage raises, and no tensor of the file is left behind', () => {
     const t = { a: torch.tensor([1.5], { device }), z: torch.tensor([1], { device, dtype: 'int64' }) };
-    const bytes = st.save(t);
+    const bytes = torch.safetensors.save(t);
     const header = headerOf(bytes);
     new DataView(bytes.buffer, bytes.byteOffset).setBigInt64(8 + header.length + JSON.parse(header).z.data_offsets[0], 2n ** 40n, true);
     const s = sentinel(device);
-    expect(() => st.load(bytes, { device })).toThrow(/integer result out of range/); // outside tidy: load itself frees 'a'
+    expect(() => torch.safetensors.load(bytes, { device })).toThrow(/integer result out of range/); // outside tidy: load itself frees 'a'
     expectIntact(s);
   });
 
@@ -102,20 +102,20 @@ describe.each(DEVICES)('safetensors vs the safetensors package and PyTorch on %s
     const bytes = new Uint8Array(8 + json.length + 4);
     new DataView(bytes.buffer).setBigUint64(0, BigInt(json.length), true);
     bytes.set(json, 8);
-    expect(() => st.load(bytes)).toThrow(/safetensors dtype F16 .* is not supported/);
+    expect(() => torch.safetensors.load(bytes)).toThrow(/safetensors dtype F16 .* is not supported/);
   });
 
   it('save refuses what the package refuses: a non-contiguous tensor, a value that is not a tensor', () => {
-    expect(() => st.save({ t: torch.ones([2, 3], { device }).t() })).toThrow(/You are trying to save a non contiguous tensor: `t`/);
-    expect(() => st.save({ t: 3 as unknown as torch.Tensor })).toThrow("Key `t` is invalid, expected torch.Tensor but received <class 'int'>");
+    expect(() => torch.safetensors.save({ t: torch.ones([2, 3], { device }).t() })).toThrow(/You are trying to save a non contiguous tensor: `t`/);
+    expect(() => torch.safetensors.save({ t: 3 as unknown as torch.Tensor })).toThrow("Key `t` is invalid, expected torch.Tensor but received <class 'int'>");
   });
 
   it('save_file / load_file go through a file (Node)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wasmgrad-st-'));
     try {
       const m = model(device);
-      st.save_file(m.state_dict(), join(dir, 'm.safetensors'));
-      const back = st.load_file(join(dir, 'm.safetensors'), { device });
+      torch.safetensors.save_file(m.state_dict(), join(dir, 'm.safetensors'));
+      const back = torch.safetensors.load_file(join(dir, 'm.safetensors'), { device });
       for (const [k, v] of Object.entries(m.state_dict())) expect(Array.from(back[k].dataSync())).toEqual(Array.from(v.dataSync()));
     } finally {
       rmSync(dir, { recursive: true });
@@ -130,7 +130,7 @@ describe.each(DEVICES)('safetensors vs the safetensors package and PyTorch on %s
       (flips, cut) => {
         const b = MODEL.slice(0, cut === 0 ? MODEL.length : cut);
         for (const [i, v] of flips) if (i < b.length) b[i] = v;
-        torch.tidy(() => { try { st.load(b, { device }); } catch (e) { if (!clear(e)) throw e; } });
+        torch.tidy(() => { try { torch.safetensors.load(b, { device }); } catch (e) { if (!clear(e)) throw e; } });
       }), { numRuns: 300, seed: 8 });
   });
 });
