@@ -441,6 +441,71 @@ def global_hooks_run_first(i):
     return {"log": log}
 
 
+# ---- full backward hooks ----------------------------------------------------------------------
+
+def shapes(gs):
+    return ",".join("None" if g is None else "x".join(map(str, g.shape)) for g in gs)
+
+
+@scenario
+def full_backward_hook_replaces_grad_input(i):
+    m = nn.Linear(3, 2)
+    seen, captured = [], {}
+
+    def double(mod, gin, gout):
+        seen.append(f"{type(mod).__name__} {shapes(gin)} {shapes(gout)}")
+        return (gin[0] * 2,)
+    m.register_full_backward_hook(double)
+    m.register_full_backward_hook(lambda mod, gin, gout: captured.update(gin=gin[0], gout=gout[0]))
+    x = given(i, "x", torch.randn(4, 3)).requires_grad_()
+    y = m(x)
+    y.backward(given(i, "up", torch.randn(4, 2)))
+    return {"x_grad": x.grad, "w_grad": m.weight.grad, "seen": seen, "gin": captured["gin"], "gout": captured["gout"],
+            "grad_fn": y.grad_fn.name()}
+
+
+@scenario
+def full_backward_hooks_in_a_sequential(i):
+    model = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 2))
+    log = []
+    for k, child in enumerate(model):
+        child.register_full_backward_hook(lambda mod, gin, gout, k=k: log.append(f"{k} {type(mod).__name__} {shapes(gin)} {shapes(gout)}"))
+    model.register_full_backward_hook(lambda mod, gin, gout: log.append(f"all {shapes(gin)} {shapes(gout)}"))
+    x = given(i, "x", torch.randn(5, 3))  # the data does not require grad: the first layer's grad_input is None
+    model(x).sum().backward()
+    return {"log": log, "w_grad": model[0].weight.grad}
+
+
+@scenario
+def full_backward_pre_hook_replaces_grad_output(i):
+    m = nn.Linear(2, 2)
+    captured = {}
+    m.register_full_backward_hook(lambda mod, gin, gout: captured.update(gout=gout[0]))
+    x = given(i, "x", torch.randn(3, 2)).requires_grad_()
+    compat.call_with_full_backward_pre_hook(m, lambda mod, gout: (gout[0] * 0.5,), x).sum().backward()
+    return {"x_grad": x.grad, "b_grad": m.bias.grad, "gout": captured["gout"]}
+
+
+@scenario
+def full_backward_hook_removed(i):
+    m = nn.Linear(2, 2)
+    h = m.register_full_backward_hook(lambda mod, gin, gout: (gin[0] * 100,))
+    h.remove()
+    x = given(i, "x", torch.randn(3, 2)).requires_grad_()
+    y = m(x)
+    y.sum().backward()
+    return {"x_grad": x.grad, "grad_fn": y.grad_fn.name()}
+
+
+@scenario
+def full_backward_hook_wrong_count(i):
+    m = nn.Linear(2, 2)
+    m.register_full_backward_hook(lambda mod, gin, gout: (gin[0], gin[0]))
+    x = given(i, "x", torch.randn(3, 2)).requires_grad_()
+    m(x).sum().backward()
+    return {}
+
+
 # ---- safetensors -----------------------------------------------------------------------------
 
 ST_CODES = {torch.float32: "F32", torch.float64: "F64", torch.int64: "I64", torch.int32: "I32", torch.bool: "BOOL"}

@@ -114,3 +114,17 @@ def named_parameters(module, prefix="", recurse=True, remove_duplicate=True):
             if remove_duplicate:
                 memo.add(v)
             yield module_prefix + ("." if module_prefix else "") + k, v
+
+
+def call_with_full_backward_pre_hook(module, hook, *args):
+    """module(*args) with PyTorch 2's register_full_backward_pre_hook(hook) for a module with one output,
+    composed on 1.13: a hook on the called module's output tensor (the output of its backward-hook
+    identity) replaces grad_output before the module's backward, so before the grad_output its full
+    backward hooks see."""
+    out = module(*args)
+
+    def replace(g):
+        r = hook(module, (g,))
+        return None if r is None else r[0]
+    out.register_hook(replace)
+    return out

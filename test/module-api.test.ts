@@ -33,6 +33,8 @@ function err(fn: () => unknown): string | null {
 }
 const names = (pairs: [string, unknown][]): string[] => pairs.map(([n]) => n);
 const typeNames = (ms: Iterable<Module>): string[] => [...ms].map((m) => m.constructor.name);
+/** The generator's shapes(): 'None' or '4x3' per gradient, comma-separated. */
+const shapes = (gs: (Tensor | null)[]): string => gs.map((g) => (g ? g.shape.join('x') : 'None')).join(',');
 
 class Block extends nn.Module {
   fc = this.register_module('fc', new nn.Linear(4, 4));
@@ -349,6 +351,50 @@ const programs: Record<string, Program> = {
     }
     model.call(torch.ones(1, 2));
     return { log };
+  },
+  full_backward_hook_replaces_grad_input: (input) => {
+    const m = new nn.Linear(3, 2);
+    const seen: string[] = [];
+    const captured: Record<string, Tensor | null> = {};
+    m.register_full_backward_hook((mod, gin, gout) => { seen.push(`${mod.constructor.name} ${shapes(gin)} ${shapes(gout)}`); return [gin[0]!.mul(2)]; });
+    m.register_full_backward_hook((mod, gin, gout) => { captured.gin = torch.keep(gin[0]!); captured.gout = torch.keep(gout[0]!); });
+    const x = input('x').requires_grad_();
+    const y = m.call(x);
+    y.backward(input('up'));
+    return { x_grad: x.grad, w_grad: m.weight.grad, seen, gin: captured.gin, gout: captured.gout, grad_fn: y.grad_fn?.name() };
+  },
+  full_backward_hooks_in_a_sequential: (input) => {
+    const model = new nn.Sequential(new nn.Linear(3, 4), new nn.Tanh(), new nn.Linear(4, 2));
+    const log: string[] = [];
+    [...model].forEach((child, k) => child.register_full_backward_hook((mod, gin, gout) => { log.push(`${k} ${mod.constructor.name} ${shapes(gin)} ${shapes(gout)}`); }));
+    model.register_full_backward_hook((mod, gin, gout) => { log.push(`all ${shapes(gin)} ${shapes(gout)}`); });
+    model.call(input('x')).sum().backward();
+    return { log, w_grad: (model.at(0) as InstanceType<typeof nn.Linear>).weight.grad };
+  },
+  full_backward_pre_hook_replaces_grad_output: (input) => {
+    const m = new nn.Linear(2, 2);
+    const captured: Record<string, Tensor | null> = {};
+    m.register_full_backward_pre_hook((mod, gout) => [gout[0]!.mul(0.5)]);
+    m.register_full_backward_hook((mod, gin, gout) => { captured.gout = torch.keep(gout[0]!); });
+    const x = input('x').requires_grad_();
+    m.call(x).sum().backward();
+    return { x_grad: x.grad, b_grad: m.bias!.grad, gout: captured.gout };
+  },
+  full_backward_hook_removed: (input) => {
+    const m = new nn.Linear(2, 2);
+    m.register_full_backward_hook((mod, gin) => [gin[0]!.mul(100)]).remove();
+    const x = input('x').requires_grad_();
+    const y = m.call(x);
+    y.sum().backward();
+    return { x_grad: x.grad, grad_fn: y.grad_fn?.name() };
+  },
+  full_backward_hook_wrong_count: (input) => {
+    const m = new nn.Linear(2, 2);
+    return freeing([m], () => {
+      m.register_full_backward_hook((mod, gin) => [gin[0], gin[0]]);
+      m.call(input('x').requires_grad_()).sum().backward();
+      return {};
+    });
   },
 };
 

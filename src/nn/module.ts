@@ -10,7 +10,11 @@ import { Tensor } from '../tensor.js';
 import { AttributeError, NotImplementedError, TypeError, ValueError, keyError } from '../errors.js';
 import { pyType } from '../args.js';
 import { Parameter } from './parameter.js';
-import { callModule, registerForwardHook, registerForwardPreHook, type ForwardHook, type ForwardPreHook, type HookOptions } from './module_hooks.js';
+import {
+  callModule, registerForwardHook, registerForwardPreHook, registerFullBackwardHook, registerFullBackwardPreHook,
+  type ForwardHook, type ForwardPreHook, type HookOptions,
+} from './module_hooks.js';
+import type { FullBackwardHook, FullBackwardPreHook } from './module_backward_hooks.js';
 import { loadStateDict, stateDict, type IncompatibleKeys, type LoadStateDictOptions, type StateDict, type StateDictOptions } from './state_dict.js';
 import type { RemovableHandle } from '../tensor_hooks.js';
 
@@ -359,6 +363,23 @@ export class Module {
    */
   register_forward_hook(hook: ForwardHook, options: HookOptions = {}): RemovableHandle {
     return registerForwardHook(this, hook, options);
+  }
+
+  /**
+   * Runs hook(module, grad_input, grad_output) when the gradients of the module's input are
+   * computed; a returned array replaces grad_input. (One input tensor that requires grad, one output.)
+   * @example model.register_full_backward_hook((m, gin, gout) => [gin[0]?.clamp(-1, 1) ?? null]);
+   */
+  register_full_backward_hook(hook: FullBackwardHook, options: HookOptions = {}): RemovableHandle {
+    return registerFullBackwardHook(this, hook, options);
+  }
+
+  /**
+   * Runs hook(module, grad_output) before the module's backward; a returned array replaces grad_output.
+   * @example model.register_full_backward_pre_hook((m, gout) => [gout[0]!.mul(0.5)]);
+   */
+  register_full_backward_pre_hook(hook: FullBackwardPreHook, options: HookOptions = {}): RemovableHandle {
+    return registerFullBackwardPreHook(this, hook, options);
   }
 
   /**

@@ -1,11 +1,13 @@
-// Module forward hooks and Python's Module.__call__ (PyTorch's _call_impl): the global forward
-// pre-hooks, the module's own, forward(), then the global forward hooks and the module's own.
+// Module hooks and Python's Module.__call__ (PyTorch's _call_impl): the global forward pre-hooks,
+// the module's own, forward(), then the global forward hooks and the module's own; full backward
+// hooks wrap the input and the output (module_backward_hooks.ts).
 // Each registry is ordered like PyTorch's OrderedDict keyed by handle id: a new hook goes last,
 // or first with `prepend` (PyTorch 2's move_to_end(last=False)); global hooks always run first.
 
 import type { Module } from './module.js';
 import { RemovableHandle } from '../tensor_hooks.js';
 import { NotImplementedError, TypeError } from '../errors.js';
+import { setupBackwardHooks, type FullBackwardHook, type FullBackwardPreHook } from './module_backward_hooks.js';
 
 /** hook(module, args): return nothing to keep the arguments, a tensor or an array to replace them. */
 export type ForwardPreHook = (module: Module, args: any[]) => unknown;
@@ -27,6 +29,8 @@ let nextId = 0;
 
 const preHooks = new WeakMap<Module, Registry<ForwardPreHook>>();
 const forwardHooks = new WeakMap<Module, Registry<ForwardHook>>();
+const backwardHooks = new WeakMap<Module, Registry<FullBackwardHook>>();
+const backwardPreHooks = new WeakMap<Module, Registry<FullBackwardPreHook>>();
 const globalPreHooks = new Registry<ForwardPreHook>();
 const globalForwardHooks = new Registry<ForwardHook>();
 
@@ -55,6 +59,18 @@ export function registerForwardHook(m: Module, hook: ForwardHook, o: HookOptions
   return registry(forwardHooks, m).add(hook, o.prepend ?? false);
 }
 
+/** @internal Module.register_full_backward_hook */
+export function registerFullBackwardHook(m: Module, hook: FullBackwardHook, o: HookOptions): RemovableHandle {
+  checkOptions('register_full_backward_hook', hook, o);
+  return registry(backwardHooks, m).add(hook, o.prepend ?? false);
+}
+
+/** @internal Module.register_full_backward_pre_hook */
+export function registerFullBackwardPreHook(m: Module, hook: FullBackwardPreHook, o: HookOptions): RemovableHandle {
+  checkOptions('register_full_backward_pre_hook', hook, o);
+  return registry(backwardPreHooks, m).add(hook, o.prepend ?? false);
+}
+
 /**
  * A forward pre-hook for every module (torch.nn.modules.module.register_module_forward_pre_hook):
  * it runs before each module's own pre-hooks.
@@ -80,16 +96,21 @@ export function callModule(m: Module, args: any[]): any {
   const pre = (): { fn: ForwardPreHook }[] => [...globalPreHooks.entries, ...preHooks.get(m)?.entries ?? []];
   const post = (): { fn: ForwardHook }[] => [...globalForwardHooks.entries, ...forwardHooks.get(m)?.entries ?? []];
   const before = pre();
-  if (!before.length && !post().length) return m.forward(...args);
+  const backward = backwardHooks.get(m)?.entries ?? [], backwardPre = backwardPreHooks.get(m)?.entries ?? [];
+  if (!before.length && !post().length && !backward.length && !backwardPre.length) return m.forward(...args);
   // snapshots, as Python iterates a tuple of the dicts' values: a hook removed mid-call still runs this time
   for (const { fn } of before) {
     const r = fn(m, args);
     if (r !== null && r !== undefined) args = Array.isArray(r) ? r : [r];
+  }
+  let wrapOutput = (r: unknown): unknown => r;
+  if (backward.length || backwardPre.length) {
+    [args, wrapOutput] = setupBackwardHooks(m, args, backward.map((e) => e.fn), backwardPre.map((e) => e.fn));
   }
   let result = m.forward(...args);
   for (const { fn } of post()) {
     const r = fn(m, args, result);
     if (r !== null && r !== undefined) result = r;
   }
-  return result;
+  return wrapOutput(result);
 }
