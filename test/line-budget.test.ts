@@ -36,8 +36,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // replicate / circular modes, bernoulli and multinomial with PyTorch's draws, and linalg.matrix_norm
 // (with an amin node); 29,500 with nn.Module's API as PyTorch 2 has it (traversal, get_submodule / get_parameter /
 // get_buffer, registration checks, state_dict / load_state_dict, forward hooks), nn.Parameter, the containers
-// (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict) and torch.safetensors (reader and writer)
-const BUDGET = 29_500;
+// (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict) and torch.safetensors (reader and writer);
+// 29,600 with Module's full backward hooks (module_backward_hooks.ts)
+const BUDGET = 29_600;
 
 function sourceLines(dir: string): number {
   let n = 0;
