@@ -47,29 +47,19 @@ function registry<F>(map: WeakMap<Module, Registry<F>>, m: Module): Registry<F> 
   return r;
 }
 
+/** A register_*_hook of Module: checks the options, adds the hook to the module's registry. */
+const registerIn = <F>(map: WeakMap<Module, Registry<F>>, what: string) => (m: Module, hook: F, o: HookOptions): RemovableHandle => {
+  checkOptions(what, hook, o);
+  return registry(map, m).add(hook, o.prepend ?? false);
+};
 /** @internal Module.register_forward_pre_hook */
-export function registerForwardPreHook(m: Module, hook: ForwardPreHook, o: HookOptions): RemovableHandle {
-  checkOptions('register_forward_pre_hook', hook, o);
-  return registry(preHooks, m).add(hook, o.prepend ?? false);
-}
-
+export const registerForwardPreHook = registerIn(preHooks, 'register_forward_pre_hook');
 /** @internal Module.register_forward_hook */
-export function registerForwardHook(m: Module, hook: ForwardHook, o: HookOptions): RemovableHandle {
-  checkOptions('register_forward_hook', hook, o);
-  return registry(forwardHooks, m).add(hook, o.prepend ?? false);
-}
-
+export const registerForwardHook = registerIn(forwardHooks, 'register_forward_hook');
 /** @internal Module.register_full_backward_hook */
-export function registerFullBackwardHook(m: Module, hook: FullBackwardHook, o: HookOptions): RemovableHandle {
-  checkOptions('register_full_backward_hook', hook, o);
-  return registry(backwardHooks, m).add(hook, o.prepend ?? false);
-}
-
+export const registerFullBackwardHook = registerIn(backwardHooks, 'register_full_backward_hook');
 /** @internal Module.register_full_backward_pre_hook */
-export function registerFullBackwardPreHook(m: Module, hook: FullBackwardPreHook, o: HookOptions): RemovableHandle {
-  checkOptions('register_full_backward_pre_hook', hook, o);
-  return registry(backwardPreHooks, m).add(hook, o.prepend ?? false);
-}
+export const registerFullBackwardPreHook = registerIn(backwardPreHooks, 'register_full_backward_pre_hook');
 
 /**
  * A forward pre-hook for every module (torch.nn.modules.module.register_module_forward_pre_hook):
