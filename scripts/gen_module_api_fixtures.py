@@ -5,9 +5,9 @@ named_children, named_parameters with remove_duplicate), get_submodule / get_par
 get_buffer, registration and its errors, train / eval / apply / requires_grad_, state_dict
 (prefix, keep_vars, persistent and non-persistent buffers) and load_state_dict (strict, the
 missing / unexpected keys, size mismatches, PyTorch's messages), the containers (Sequential,
-ModuleList, ModuleDict, ParameterList, ParameterDict) with their errors, reprs, and forward hooks
+ModuleList, ModuleDict, ParameterList, ParameterDict) with their errors, reprs, forward hooks
 (pre-hooks that replace the arguments, hooks that replace the output, prepend, remove, global
-hooks). Then safetensors: a small model's state dict written by the safetensors package (when
+hooks) and full backward hooks (grad_input replaced, no input requiring grad, the pre-hook). Then safetensors: a small model's state dict written by the safetensors package (when
 importable; else by this script's own writer, which follows the format and is checked against
 the package whenever both are there), the model's outputs, a mixed-dtype file, and malformed
 files with the package's messages.
@@ -18,8 +18,8 @@ HOW TO RUN
 
 Output: test/fixtures/module_api.json (scripts/scenarios.py's format), test/fixtures/safetensors.json, test/fixtures/module_api.safetensors and test/fixtures/module_api_mixed.safetensors,
 read by test/module-api.test.ts and test/safetensors.test.ts, which run the same programs on both
-devices. PyTorch 2 behaviour that 1.13 lacks (ModuleList's folded repr, hooks' prepend) comes from
-scripts/pytorch2_compat.py.
+devices. PyTorch 2 behaviour that 1.13 lacks (ModuleList's folded repr, hooks' prepend,
+named_parameters' remove_duplicate, the full backward pre-hook) comes from scripts/pytorch2_compat.py.
 """
 
 import base64
