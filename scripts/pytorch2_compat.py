@@ -60,3 +60,71 @@ def _gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean
 if torch.__version__.startswith("1."):
     F.smooth_l1_loss = _smooth_l1_loss
     F.gaussian_nll_loss = _gaussian_nll_loss
+
+
+# ---- torch.nn.Module (helper modapi) ----------------------------------------------------------
+
+def _module_list_repr(self):
+    """PyTorch 2's ModuleList.__repr__: a run of equal reprs prints once, as `(i-j): n x repr`."""
+    reprs = [repr(m) for m in self]
+    if not reprs:
+        return self._get_name() + "()"
+    blocks = []  # [start, end, repr]
+    for i, r in enumerate(reprs):
+        if blocks and blocks[-1][2] == r:
+            blocks[-1][1] = i
+        else:
+            blocks.append([i, i, r])
+    lines = []
+    for start, end, r in blocks:
+        line = f"({start}): {r}" if start == end else f"({start}-{end}): {end - start + 1} x {r}"
+        lines.append(torch.nn.modules.module._addindent(line, 2))
+    return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
+
+
+if torch.__version__.startswith("1."):
+    torch.nn.ModuleList.__repr__ = _module_list_repr
+
+
+def register_forward_hook(module, hook, prepend=False):
+    """PyTorch 2's module.register_forward_hook(hook, prepend=...): prepend moves the new hook first."""
+    handle = module.register_forward_hook(hook)
+    if prepend:
+        module._forward_hooks.move_to_end(handle.id, last=False)
+    return handle
+
+
+def register_forward_pre_hook(module, hook, prepend=False):
+    """PyTorch 2's module.register_forward_pre_hook(hook, prepend=...)."""
+    handle = module.register_forward_pre_hook(hook)
+    if prepend:
+        module._forward_pre_hooks.move_to_end(handle.id, last=False)
+    return handle
+
+
+def named_parameters(module, prefix="", recurse=True, remove_duplicate=True):
+    """PyTorch 2's module.named_parameters(prefix, recurse, remove_duplicate) (1.13 has no remove_duplicate):
+    each module's parameters, a tensor met before skipped unless remove_duplicate is False."""
+    memo = set()
+    modules = module.named_modules(prefix=prefix, remove_duplicate=remove_duplicate) if recurse else [(prefix, module)]
+    for module_prefix, m in modules:
+        for k, v in m._parameters.items():
+            if v is None or v in memo:
+                continue
+            if remove_duplicate:
+                memo.add(v)
+            yield module_prefix + ("." if module_prefix else "") + k, v
+
+
+def call_with_full_backward_pre_hook(module, hook, *args):
+    """module(*args) with PyTorch 2's register_full_backward_pre_hook(hook) for a module with one output,
+    composed on 1.13: a hook on the called module's output tensor (the output of its backward-hook
+    identity) replaces grad_output before the module's backward, so before the grad_output its full
+    backward hooks see."""
+    out = module(*args)
+
+    def replace(g):
+        r = hook(module, (g,))
+        return None if r is None else r[0]
+    out.register_hook(replace)
+    return out

@@ -46,6 +46,26 @@ export class ZeroDivisionError extends TorchError {
   override name = 'ZeroDivisionError';
 }
 
+/** Python's KeyError, as nn.Module and the module containers raise it; the message is Python's str(e) (a key prints quoted). */
+export class KeyError extends TorchError {
+  override name = 'KeyError';
+}
+
+/** Python's repr of a string (the quotes str(KeyError(s)) puts around its argument). */
+export function pyRepr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').split(q).join(q === "'" ? "\\'" : q);
+  return q + body + q;
+}
+
+/** A KeyError with Python's printed message: `keyError("attribute 'w' already exists")` reads "attribute 'w' already exists" in double quotes. */
+export const keyError = (arg: string): KeyError => new KeyError(pyRepr(arg));
+
+/** Python's AttributeError, as nn.Module's get_submodule / get_parameter / get_buffer raise it. */
+export class AttributeError extends TorchError {
+  override name = 'AttributeError';
+}
+
 /** PyTorch's message for a backward through a graph whose saved tensors were freed (both devices). */
 export const BACKWARD_TWICE =
   'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +

@@ -20,6 +20,7 @@ export type { DeviceName, MemoryInfo } from './device.js';
 export { TorchError, RuntimeError, IndexError, TypeError, ValueError, NotImplementedError } from './errors.js';
 export { AssertionError } from './errors.js'; // nn normalization and embedding (helper nnnorm)
 export { ZeroDivisionError } from './errors.js'; // F.group_norm (helper normdrop)
+export { KeyError, AttributeError } from './errors.js'; // nn.Module API and containers (helper modapi)
 export { set_default_device, get_default_device, ready } from './runtime.js';
 export {
   tensor, zeros, ones, full, arange, linspace, eye, rand, randn, zeros_like, ones_like,
@@ -83,4 +84,5 @@ export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';
 export * as nn from './nn/index.js';
+export * as safetensors from './safetensors.js'; // safetensors.torch's save / load / save_file / load_file (helper modapi)
 export * as optim from './optim.js';

@@ -71,7 +71,7 @@ describe.each(DEVICES)('torch.nn vs PyTorch on %s', (device) => {
 
   it('custom modules register parameters and submodules in order', () => {
     class Net extends nn.Module {
-      scale = this.register_parameter('scale', torch.ones([1], { device }).requires_grad_());
+      scale = this.register_parameter('scale', new nn.Parameter(torch.ones([1], { device })));
       fc = this.register_module('fc', new nn.Linear(2, 2, { device }));
       forward(x: torch.Tensor): torch.Tensor { return this.fc.forward(x).mul(this.scale); }
     }

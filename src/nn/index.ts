@@ -1,6 +1,15 @@
 // torch.nn: modules, and the functional namespace.
 export * as functional from './functional.js';
-export { Module, Linear, ReLU, Sigmoid, Sequential } from './modules.js';
+export { Linear, ReLU, Sigmoid } from './modules.js';
+export { Module } from './module.js';
+export type { NamedMemberOptions, NamedModulesOptions } from './module.js';
+export { Parameter } from './parameter.js';
+export { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict } from './containers.js';
+export { register_module_forward_pre_hook, register_module_forward_hook } from './module_hooks.js';
+export type { ForwardPreHook, ForwardHook, HookOptions } from './module_hooks.js';
+export type { FullBackwardHook, FullBackwardPreHook } from './module_backward_hooks.js';
+export { IncompatibleKeys } from './state_dict.js';
+export type { StateDict, StateDictOptions, LoadStateDictOptions } from './state_dict.js';
 export { Conv1d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type ConvModuleOptions } from './modules.js'; // convolution and pooling
 export {
   LayerNorm, Embedding, BatchNorm1d, BatchNorm2d, BatchNorm3d, Identity, Flatten, Unflatten, Tanh, SiLU, GELU, ELU, LeakyReLU, Softplus,

@@ -9,7 +9,8 @@ import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
 import { fillNormal } from '../random.js';
-import { Module } from './modules.js';
+import { Module } from './module.js';
+import { toParameter } from './parameter.js';
 import * as F from './functional.js';
 import type { ReductionName } from './functional.js';
 import { flatten } from '../ops/shape.js';
@@ -33,7 +34,7 @@ export function leaf(data: ArrayLike<number>, shape: number[], o: Factory, grad 
   const dev = getDevice(o.device);
   const dt = dtype ?? (o.dtype === 'float64' ? DType.Float64 : DType.Float32);
   const t = new Tensor(dev, dev.fromData(Float64Array.from(data), shape, dt), shape, dt, false);
-  return grad ? t.requires_grad_(true) : t;
+  return grad ? toParameter(t) : t;
 }
 export const filled = (n: number, v: number): number[] => new Array<number>(n).fill(v);
 

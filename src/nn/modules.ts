@@ -1,16 +1,16 @@
-// torch.nn modules: Module keeps parameters and submodules in registration
-// order (PyTorch's _parameters and _modules), which fixes the order of
-// parameters() and the dotted names of named_parameters(); Linear, ReLU,
-// Sigmoid and Sequential are built on it.
+// torch.nn layers on Module (module.ts): Linear, ReLU, Sigmoid, and the convolution and pooling
+// layers.
 //
-// Parameters are leaf tensors with requires_grad, created outside torch.tidy's
-// bookkeeping: a model built inside tidy() outlives it.
+// Parameters are nn.Parameters, created outside torch.tidy's bookkeeping: a model built inside
+// tidy() outlives it.
 
 import { DType } from '../../abi/abi.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
-import { NotImplementedError, TorchError, ValueError } from '../errors.js';
+import { NotImplementedError, ValueError } from '../errors.js';
+import { Module } from './module.js';
+import { Parameter, toParameter } from './parameter.js';
 import { initLinear } from '../random.js';
 import { checkIntList, checkNewShape } from '../shape.js';
 import { linear } from './functional.js';
@@ -19,167 +19,9 @@ import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolutio
 import { max_pool2d, avg_pool2d, adaptive_avg_pool2d } from '../ops/pool.js';
 
 /** A new parameter: a leaf with requires_grad, not owned by any tidy() scope. */
-function parameter(data: Float32Array, shape: number[], device?: DeviceName): Tensor {
+function parameter(data: Float32Array, shape: number[], device?: DeviceName): Parameter {
   const dev = getDevice(device);
-  const t = new Tensor(dev, dev.fromData(data, shape, DType.Float32), shape, DType.Float32, false);
-  return t.requires_grad_(true);
-}
-
-/**
- * Base class of all layers. Subclasses register parameters and submodules (in
- * the constructor, like PyTorch's attribute assignment) and implement forward().
- * JS has no __call__: call `module.forward(x)` or `module.call(x)`.
- *
- * @example
- * class Net extends nn.Module {
- *   fc1 = this.register_module('fc1', new nn.Linear(4, 8));
- *   fc2 = this.register_module('fc2', new nn.Linear(8, 1));
- *   forward(x: torch.Tensor) { return this.fc2.forward(this.fc1.forward(x).relu()); }
- * }
- * const net = new Net();
- * net.named_parameters().map(([n]) => n); // ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias']
- */
-export class Module {
-  /** True in training mode (the default), false after eval(). */
-  training = true;
-  private readonly _parameters = new Map<string, Tensor | null>();
-  private readonly _modules = new Map<string, Module>();
-  private readonly _buffers = new Map<string, Tensor | null>(); // nn normalization (helper nnnorm)
-
-  /** The layer's computation; subclasses override it. */
-  forward(..._args: Tensor[]): Tensor {
-    throw new NotImplementedError(`Module [${this.constructor.name}] is missing the required "forward" function`);
-  }
-
-  /** Runs forward(), as Python's `module(x)` does. @example const y = model.call(x); */
-  call(...args: Tensor[]): Tensor { return this.forward(...args); }
-
-  /**
-   * Adds a parameter under `name` (null reserves the name, as bias=False does).
-   * @example this.weight = this.register_parameter('weight', torch.zeros([3]).requires_grad_());
-   */
-  register_parameter<T extends Tensor | null>(name: string, param: T): T {
-    checkName(name, this._parameters.has(name) || this._modules.has(name) ? null : name);
-    this._parameters.set(name, param);
-    return param;
-  }
-
-  /**
-   * Adds a buffer under `name`: state that is not a parameter (BatchNorm's running statistics).
-   * @example this.running_mean = this.register_buffer('running_mean', torch.zeros([3]));
-   */
-  register_buffer<T extends Tensor | null>(name: string, tensor: T): T {
-    checkName(name, this._parameters.has(name) || this._modules.has(name) || this._buffers.has(name) ? null : name);
-    this._buffers.set(name, tensor);
-    return tensor;
-  }
-
-  /** (name, buffer) pairs: this module's own, then each submodule's with a dotted prefix. @example bn.named_buffers() // [['running_mean', t], ...] */
-  named_buffers(prefix = '', recurse = true): [string, Tensor][] {
-    const out: [string, Tensor][] = [];
-    for (const [name, b] of this._buffers) if (b) out.push([(prefix ? `${prefix}.` : '') + name, b]);
-    if (recurse) for (const [name, child] of this._modules) out.push(...child.named_buffers(prefix ? `${prefix}.${name}` : name));
-    return out;
-  }
-
-  /** Every buffer, in registration order. @example model.buffers().length */
-  buffers(recurse = true): Tensor[] { return this.named_buffers('', recurse).map(([, b]) => b); }
-
-  /** Adds a submodule under `name`; its parameters follow this module's own. @example this.fc = this.register_module('fc', new nn.Linear(2, 2)); */
-  register_module<M extends Module>(name: string, module: M): M {
-    checkName(name, this._parameters.has(name) || this._modules.has(name) ? null : name);
-    if (!(module instanceof Module)) throw new TorchError(`${String(module)} is not a Module subclass`);
-    this._modules.set(name, module);
-    return module;
-  }
-
-  /** PyTorch's name for register_module. */
-  add_module<M extends Module>(name: string, module: M): M { return this.register_module(name, module); }
-
-  /**
-   * (name, parameter) pairs: this module's own, then each submodule's with a
-   * dotted prefix; a parameter shared by two modules is listed once.
-   * @example model.named_parameters() // [['0.weight', w], ['0.bias', b], ...]
-   */
-  named_parameters(prefix = '', recurse = true): [string, Tensor][] {
-    const out: [string, Tensor][] = [];
-    const seen = new Set<Tensor>();
-    const visit = (m: Module, pre: string): void => {
-      for (const [name, p] of m._parameters) {
-        if (p === null || seen.has(p)) continue;
-        seen.add(p);
-        out.push([pre + name, p]);
-      }
-      if (!recurse) return;
-      for (const [name, child] of m._modules) visit(child, `${pre}${name}.`);
-    };
-    visit(this, prefix ? `${prefix}.` : '');
-    return out;
-  }
-
-  /** Every parameter, in registration order (what an optimizer takes). @example new optim.SGD(model.parameters(), { lr: 0.1 }) */
-  parameters(recurse = true): Tensor[] {
-    return this.named_parameters('', recurse).map(([, p]) => p);
-  }
-
-  /** The direct submodules, in registration order. */
-  children(): Module[] { return [...this._modules.values()]; }
-
-  /** (name, submodule) pairs of the direct submodules. */
-  named_children(): [string, Module][] { return [...this._modules.entries()]; }
-
-  /** This module and all below it, depth first. */
-  modules(): Module[] {
-    const out: Module[] = [this];
-    for (const c of this._modules.values()) out.push(...c.modules());
-    return out;
-  }
-
-  /**
-   * Clears the gradients of every parameter (to null, PyTorch 2's default
-   * set_to_none=True; with false, zeros them instead).
-   * @example model.zero_grad();
-   */
-  zero_grad(set_to_none = true): void {
-    for (const p of this.parameters()) {
-      if (set_to_none) { p.grad = null; continue; }
-      const g = p.grad;
-      if (g) p.grad = torchZerosLike(g);
-    }
-  }
-
-  /** Sets training mode on this module and its submodules. @example model.train(); */
-  train(mode = true): this {
-    if (typeof mode !== 'boolean') throw new TorchError('training mode is expected to be boolean');
-    for (const m of this.modules()) m.training = mode;
-    return this;
-  }
-
-  /** Evaluation mode: train(false). @example model.eval(); */
-  eval(): this { return this.train(false); }
-
-  /** PyTorch's summary, e.g. `Linear(in_features=2, out_features=3, bias=True)`. */
-  extra_repr(): string { return ''; }
-
-  toString(): string {
-    const children = [...this._modules.entries()];
-    const head = `${this.constructor.name}(${this.extra_repr()}`;
-    if (!children.length) return `${head})`;
-    const body = children.map(([n, m]) => `  (${n}): ${String(m).split('\n').join('\n  ')}`).join('\n');
-    return `${head}\n${body}\n)`;
-  }
-}
-
-function checkName(name: string, free: string | null): void {
-  if (typeof name !== 'string') throw new TorchError(`module name should be a string. Got ${typeof name}`);
-  if (name.includes('.')) throw new TorchError(`module name can't contain ".", got: ${name}`);
-  if (name === '') throw new TorchError('module name can\'t be empty string ""');
-  if (free === null) throw new TorchError(`attribute '${name}' already exists`);
-}
-
-function torchZerosLike(g: Tensor): Tensor {
-  const dev = g._dev;
-  return new Tensor(dev, dev.full(g._shape, 0, DType.Float32), g._shape.slice(), DType.Float32, false);
+  return toParameter(new Tensor(dev, dev.fromData(data, shape, DType.Float32), shape, DType.Float32, false));
 }
 
 /**
@@ -227,40 +69,6 @@ export class ReLU extends Module {
 /** 1 / (1 + e^−x) elementwise. @example const head = new nn.Sequential(new nn.Linear(8, 1), new nn.Sigmoid()); */
 export class Sigmoid extends Module {
   forward(input: Tensor): Tensor { return sigmoid(input); }
-}
-
-/**
- * Runs modules one after another; they are registered as '0', '1', ... so
- * parameters are named `0.weight`, `0.bias`, ... as in PyTorch.
- *
- * @example
- * const model = new nn.Sequential(new nn.Linear(64, 32), new nn.ReLU(), new nn.Linear(32, 10));
- * const logits = model.forward(x);
- */
-export class Sequential extends Module {
-  private readonly layers: Module[];
-
-  constructor(...modules: Module[]) {
-    super();
-    this.layers = modules;
-    modules.forEach((m, i) => this.register_module(String(i), m));
-  }
-
-  /** The i-th module (negative counts from the end). */
-  at(i: number): Module {
-    const n = this.layers.length;
-    const j = i < 0 ? i + n : i;
-    if (!Number.isInteger(j) || j < 0 || j >= n) throw new TorchError(`index ${i} is out of range`);
-    return this.layers[j];
-  }
-
-  get length(): number { return this.layers.length; }
-
-  forward(input: Tensor): Tensor {
-    let x = input;
-    for (const m of this.layers) x = m.forward(x);
-    return x;
-  }
 }
 
 // ---- convolution and pooling (helper conv) --------------------------------------------------

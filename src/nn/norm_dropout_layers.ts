@@ -4,7 +4,7 @@
 
 import { ValueError, ZeroDivisionError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { Module } from './modules.js';
+import { Module } from './module.js';
 import * as F from './functional.js';
 import { checkP } from './dropout.js';
 import { pyFloat, leaf, filled, type Factory } from './layers.js';

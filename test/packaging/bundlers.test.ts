@@ -96,20 +96,21 @@ describe('bundlers, default configuration', () => {
 // 200 / 105 KB with the scans, sorting, special functions, bitwise ops, linalg.inv, the float64
 // kernels of every op, convolution, pooling, normalization, embedding and the nn modules
 // (193.1 / 100.3 KB); 220 / 120 KB with the losses, dropout, group_norm, svdvals, torch.Generator,
-// torch.autograd.Function, index_put_ and unique(dim) (213.6 / 114.8 KB). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
+// torch.autograd.Function, index_put_ and unique(dim) (213.6 / 114.8 KB); 230 / 130 KB with nn.Module's API, the
+// containers, module hooks and torch.safetensors (222.0 / 123.0 KB). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
 // Tensor's full method set, kernels split out of the one WASM module): a design still to make.
 describe('bundle sizes (esbuild, minified, gzip -9)', () => {
-  it('the seed app with both devices is at most 220 KB', async () => {
+  it('the seed app with both devices is at most 230 KB', async () => {
     const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
     console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
-    expect(kb).toBeLessThanOrEqual(220);
+    expect(kb).toBeLessThanOrEqual(230);
     expect(runInNode('seed-app.js')).toEqual({ lines: both });
   });
 
-  it('the seed app on wasmgrad/js is at most 120 KB, and holds no WebAssembly', async () => {
+  it('the seed app on wasmgrad/js is at most 130 KB, and holds no WebAssembly', async () => {
     const code = await bundleWithEsbuild('seed-app-js.js');
     console.log(`seed app, wasmgrad/js: ${gzipKB(code).toFixed(1)} KB`);
-    expect(gzipKB(code)).toBeLessThanOrEqual(120);
+    expect(gzipKB(code)).toBeLessThanOrEqual(130);
     expect(code.toString()).not.toContain('AGFzbQ'); // base64 of the "\0asm" magic
     expect(runInNode('seed-app-js.js')).toEqual({ lines: [seedLine('js')] });
   });

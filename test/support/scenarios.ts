@@ -6,7 +6,7 @@
 import { it, expect } from 'vitest';
 import { torch, fromFixture, expectClose, type TensorFixture } from './torch.js';
 import { expectErrorLeavesEngineIntact } from './error_cases.js';
-import { tolerances } from './tolerances.js';
+import { tolerances, type Tolerance } from './tolerances.js';
 
 type Device = 'wasm' | 'js';
 export type ScenarioResult = Record<string, unknown> & { inputs: Record<string, TensorFixture>; error?: { type: string; message: string } };
@@ -14,7 +14,8 @@ export type Program = (input: (name: string) => torch.Tensor, device: Device) =>
 
 /** One test per scenario of the fixture, running the program of its name on `device`. */
 export function scenarioTests(S: Record<string, ScenarioResult>, programs: Record<string, Program>, device: Device,
-  numbers: (scenario: string) => number = () => 1e-5): void {
+  numbers: (scenario: string) => number = () => 1e-5, tolerance: Tolerance = tolerances.elementwise): void {
+  const isTensor = (v: unknown): v is TensorFixture => v !== null && typeof v === 'object' && 'data' in (v as object);
   it('every scenario of the fixture has a program here', () => {
     expect(Object.keys(programs).sort()).toEqual(Object.keys(S).sort());
   });
@@ -31,8 +32,11 @@ export function scenarioTests(S: Record<string, ScenarioResult>, programs: Recor
         const got = programs[name](input, device);
         for (const [k, v] of Object.entries(want)) {
           if (k === 'inputs') continue;
-          if (v !== null && typeof v === 'object' && 'data' in (v as object)) {
-            expectClose(got[k] as torch.Tensor, v as TensorFixture, tolerances.elementwise, k);
+          if (isTensor(v)) {
+            expectClose(got[k] as torch.Tensor, v, tolerance, k);
+          } else if (Array.isArray(v) && v.length && v.every(isTensor)) {
+            expect((got[k] as torch.Tensor[]).length, `${k} length`).toBe(v.length);
+            v.forEach((e, i) => expectClose((got[k] as torch.Tensor[])[i], e, tolerance, `${k}[${i}]`));
           } else if (Array.isArray(v) && v.every((e) => typeof e === 'number')) {
             const rel = numbers(name);
             (v as number[]).forEach((e, i) => expect(Math.abs((got[k] as number[])[i] - e), `${k}[${i}]`).toBeLessThanOrEqual(1e-6 + rel * Math.abs(e)));

@@ -1,0 +1,40 @@
+// torch.nn.Parameter: a tensor that a Module registers as a parameter when it is given to
+// register_parameter. As in PyTorch it shares its storage with the tensor it was made from, is a
+// leaf, and requires grad unless asked not to. It lives outside torch.tidy's bookkeeping, so a
+// model built inside tidy() outlives it.
+
+import { Tensor } from '../tensor.js';
+import { DType } from '../../abi/abi.js';
+import { getDevice } from '../runtime.js';
+import { TypeError } from '../errors.js';
+
+/**
+ * A module parameter: PyTorch's `nn.Parameter(data, requires_grad=True)`.
+ * @example
+ * const w = new nn.Parameter(torch.ones(2)); // a leaf that requires grad
+ * String(w) // 'Parameter containing:\ntensor([1., 1.], requires_grad=True)'
+ */
+export class Parameter extends Tensor {
+  constructor(data: Tensor | null = null, requires_grad = true) {
+    if (data !== null && !(data instanceof Tensor)) throw new TypeError(`Parameter(): argument 'data' must be Tensor, not ${typeof data}`);
+    const dev = data ? data._dev : getDevice(undefined);
+    const h = data ? dev.copy(data.h) : dev.fromData([], [0], DType.Float32);
+    super(dev, h, data ? data._shape.slice() : [0], data ? data._dtype : DType.Float32, false);
+    if (data) this._strides = data._strides; // shares the layout, as detach()
+    this.requires_grad_(requires_grad);
+  }
+
+  /**
+   * PyTorch's repr: `Parameter containing:` above the tensor.
+   * @example
+   * String(new nn.Parameter(torch.zeros(1))) // 'Parameter containing:\ntensor([0.], requires_grad=True)'
+   */
+  override toString(): string { return `Parameter containing:\n${super.toString()}`; }
+}
+
+/** @internal A parameter holding `t`'s values; `t` (a temporary the caller made) is freed. */
+export function toParameter(t: Tensor): Parameter {
+  const p = new Parameter(t);
+  t.dispose();
+  return p;
+}
