@@ -12,7 +12,7 @@
 import { Tensor } from './tensor.js';
 import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
 import { no_grad, is_grad_enabled } from './autograd.js';
-import { pushScope, popScope } from './runtime.js';
+import { pushScope, popScope, inSweepGradMode } from './runtime.js';
 import { sum } from './ops/reduce.js';
 import { reshape } from './ops/shape.js';
 import { setCustomBackward, registerCustom, customNode, type CustomNode } from './custom_backward.js';
@@ -189,7 +189,8 @@ function reduceTo(g: Tensor, shape: readonly number[]): Tensor | null {
 
 /** The Function's gradients for its tensor inputs, checked and shaped as PyTorch's engine does. */
 function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): Map<number, Handle | null> {
-  return no_grad(() => {
+  // in the sweep's mode: under create_graph the backward's ops record, so it is differentiable again
+  return inSweepGradMode(dev, () => {
     // every tensor made here goes at the end; the gradients' handles get a reference of their own first
     pushScope();
     try {

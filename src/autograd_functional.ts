@@ -7,7 +7,7 @@
 import { Tensor } from './tensor.js';
 import { RuntimeError, NotImplementedError, TypeError, AssertionError } from './errors.js';
 import { grad, enable_grad, is_grad_enabled, set_grad_enabled } from './autograd.js';
-import { zeros_like } from './creation.js';
+import { zeros_like, eye } from './creation.js';
 import { stack } from './ops/shape.js';
 import { pyType } from './args.js';
 
@@ -240,9 +240,11 @@ export function jacobian<O extends Tensors, I extends Tensors>(func: Func<O>, in
     }
     const jac = outputs.map((out, i) => {
       const rows: Tensor[][] = ins.map(() => []);
-      const flat = out.reshape(-1);
+      // row j is the gradient of out against the j-th one-hot (PyTorch differentiates out.reshape(-1)[j],
+      // whose SelectBackward0 would then have to record itself under create_graph)
+      const basis = eye(out.numel(), { dtype: out.dtype, device: out.device });
       for (let j = 0; j < out.numel(); j++) {
-        const vj = autogradGrad([flat.select(0, j)], ins, null, create_graph, true);
+        const vj = autogradGrad([out], ins, [basis.select(0, j).view(out._shape)], create_graph, true);
         vj.forEach((g, k) => {
           if (g !== null) {
             if (strict && create_graph && !g.requires_grad) {

@@ -95,6 +95,8 @@ export interface Backend {
   nodeInts(node: NodeRef): [number, number];
   retainGrad(h: Handle): void;
   setGradEnabled(on: boolean): void;
+  /** Whether this device records ops now (during a backward sweep: its create_graph). */
+  isGradEnabled(): boolean;
   /**
    * torch.autograd.Function: a copy of `out` made by a new CustomFunction node over `inputs`,
    * keeping `saved` (at most 4) and `serial` (its i0), by which src/custom_backward.ts's host

@@ -78,6 +78,23 @@ export function setGradEnabled(on: boolean): void {
   devices.wasm?.setGradEnabled(on);
 }
 
+/**
+ * Runs fn (JS code called back from a backward sweep on `dev`: a torch.autograd.Function's
+ * backward) in the sweep's grad mode, which is its create_graph, then puts the front end and
+ * every device back as they were: the sweep goes on in its own mode.
+ */
+export function inSweepGradMode<T>(dev: Backend, fn: () => T): T {
+  const front = gradEnabled, modes = [jsDevice.isGradEnabled(), devices.wasm?.isGradEnabled()];
+  setGradEnabled(dev.isGradEnabled());
+  try {
+    return fn();
+  } finally {
+    gradEnabled = front;
+    jsDevice.setGradEnabled(modes[0]!);
+    devices.wasm?.setGradEnabled(modes[1]!);
+  }
+}
+
 // ---- memory: tidy scopes and the finalizer safety net ----------------------------
 
 /** What the front end tracks of a tensor to free it. */

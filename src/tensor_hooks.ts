@@ -6,8 +6,7 @@
 
 import { Tensor } from './tensor.js';
 import { RuntimeError, TypeError } from './errors.js';
-import { no_grad } from './autograd.js';
-import { pushScope, popScope } from './runtime.js';
+import { pushScope, popScope, inSweepGradMode } from './runtime.js';
 import { setTensorHook } from './custom_backward.js';
 import type { Backend, Handle } from './device.js';
 
@@ -56,7 +55,8 @@ export function dropHooks(h: Handle): void { hooks.delete(h); }
 /** The hooks run in order, each on what the previous left; a new handle of the result. */
 function runHooks(dev: Backend, h: Handle, g: Handle): Handle {
   const list = hooks.get(h) ?? [];
-  return no_grad(() => {
+  // in the sweep's mode, as PyTorch runs hooks: under create_graph what a hook computes records
+  return inSweepGradMode(dev, () => {
     pushScope();
     try {
       dev.retain(g);

@@ -10,7 +10,7 @@ import {
 } from './support/torch.js';
 import { evaluateCase, type OpCase, type Arg } from './support/cases.js';
 import { tolerances, type Tolerance } from './support/tolerances.js';
-import { ops, recordingRules, backwardKernels, type OpRow } from '../src/ops/table.js';
+import { expectRefusal } from './support/create_graph.js';
 
 interface HigherOrderCase {
   name: string;
@@ -21,18 +21,6 @@ interface HigherOrderCase {
 const table = loadFixture<{ cases: OpCase[] }>('table.json');
 const fixture = loadFixture<{ cases: HigherOrderCase[]; backward_warning: string }>('higher_order.json');
 const tableCase = new Map(table.cases.map((c) => [c.name, c]));
-
-/** A formula calls a fused kernel that has no derivative of its own. */
-const callsUndifferentiated = (formulas: Readonly<Record<string, string>>): boolean => Object.values(formulas)
-  .some((f) => [...f.matchAll(/(\w+)\(/g)].some(([, name]) => backwardKernels[name] && !backwardKernels[name].grad));
-
-/**
- * The nodes whose derivative does not record itself, so create_graph through them refuses: manual
- * rows outside recordingRules, and formula rows that call a fused kernel without a `grad`.
- */
-const refusing = new Set((Object.values(ops) as OpRow[])
-  .filter((r) => (typeof r.grad === 'string' ? r.grad !== 'notDifferentiable' && !recordingRules.has(r.grad) : callsUndifferentiated(r.grad)))
-  .map((r) => r.node));
 
 /**
  * Where wasmgrad's answer differs from PyTorch's, from which derivative order on, and why.
@@ -101,8 +89,7 @@ describe.each(DEVICES)('second and third derivatives vs PyTorch on %s', (device)
       try {
         got = higherOrder(c, h, device, from > 3);
       } catch (e) {
-        const node = /create_graph=True through (\S+) is not supported yet/.exec((e as Error).message)?.[1];
-        expect(e instanceof torch.NotImplementedError && node !== undefined && refusing.has(node), String(e)).toBe(true);
+        expectRefusal(e);
         return;
       }
       const tol = widened(tolerances[c.family], illConditioned[h.name] ?? 0);

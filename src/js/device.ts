@@ -4,7 +4,7 @@
 import { Op, DType } from '../../abi/abi.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
-import { JsTensor, JsRecord, setGradEnabled, record } from './tensor.js';
+import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, record } from './tensor.js';
 import * as ops from './ops.js';
 import { backward } from './autograd.js';
 import * as reduce from './ops/reduce.js';
@@ -71,6 +71,7 @@ export class JsDevice implements Backend {
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }
   retainGrad(h: Handle): void { T(h).retainsGrad = true; }
   setGradEnabled(on: boolean): void { setGradEnabled(on); }
+  isGradEnabled(): boolean { return isGradEnabled(); }
   backward(
     roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],
     retainGraph: boolean, accumulate: boolean, createGraph: boolean,

@@ -301,6 +301,7 @@ export class WasmDevice implements Backend {
   setGrad(h: Handle, g: Handle | null): void { this.x.tensor_set_grad(h as number, g === null ? 0 : g as number); }
   retainGrad(h: Handle): void { this.x.tensor_set_retains_grad(h as number); }
   setGradEnabled(on: boolean): void { this.x.set_grad_enabled(on); }
+  isGradEnabled(): boolean { return this.x.is_grad_enabled(); }
 
   backward(
     roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],

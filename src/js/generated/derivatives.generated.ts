@@ -361,6 +361,6 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.BinaryCrossEntropyWithLogits, Op.NllLoss, Op.ToCopy, Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge,
   Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor, Op.LogicalNot, Op.Unique2, Op.Erfinv, Op.Lgamma,
   Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor, Op.BitwiseLeftShift,
-  Op.BitwiseRightShift, Op.Bernoulli, Op.Zero, Op.Fill, Op.UniqueDim, Op.SmoothL1Loss,
-  Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d,
+  Op.BitwiseRightShift, Op.Bernoulli, Op.CustomFunction, Op.Zero, Op.Fill, Op.UniqueDim,
+  Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d,
 ]);
