@@ -16,7 +16,8 @@ with v and u drawn here, seeded from the case's own name. A gradient that does n
 (g1_i without grad_fn, an unused input) counts as zeros, as PyTorch's allow_unused gives None.
 
 Output: test/fixtures/higher_order.json = { "generator", "torch", "cases": [
-  {"name", "v": [T...], "u": [T...], "grads2": [T...], "grads3": [T...]}  (u, grads2, grads3: x's, then w's)
+  {"name", "v": [T...], "u": [T...], "grads2": [T...], "grads3": [T...], "g1_grad_fn": [name...]}
+  (u, grads2, grads3: x's, then w's; g1_grad_fn: the grad_fn of each g1_i)
   or {"name", "error": {"type", "message"}} where PyTorch itself cannot differentiate twice ] },
 and "backward_warning": the UserWarning of backward(create_graph=True); read by
 test/higher-order.test.ts, which runs the same calls on both devices.
@@ -91,7 +92,8 @@ def higher_order(case):
         entry["error"] = {"type": type(e).__name__, "message": str(e)}
         return entry
     enc = lambda ts: [base.enc_tensor(t, requires_grad=False) for t in ts]  # noqa: E731
-    entry.update(v=enc(v), u=enc(u), grads2=enc(g2), grads3=enc(g3))
+    entry.update(v=enc(v), u=enc(u), grads2=enc(g2), grads3=enc(g3),
+                 g1_grad_fn=[type(g.grad_fn).__name__ if g.grad_fn is not None else None for g in g1])
     return entry
 
 

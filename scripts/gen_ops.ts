@@ -785,7 +785,9 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.None]: '',
 `;
   for (const [code, row] of Object.entries(ops) as [string, OpRow][]) s += `  [Op.${Op[Number(code)]}]: '${row.node}',\n`;
-  return `${s}  [Op.Count]: '',\n};\n`;
+  s += `  [Op.Count]: '',\n};\n\n/** The node names of the fused backward kernels recorded under create_graph (Op.FusedBackward), by kernel. */\n`;
+  const fused = Object.values(backwardKernels).map((bk) => `'${bk.node ?? ops[Op.FusedBackward].node}'`).join(', ');
+  return `${s}export const fusedNodeNames: readonly string[] = [\n${fused.replace(/(.{1,96})(, |$)/g, '  $1,\n')}];\n`;
 }
 
 /** tensor.ts with its generated region of Tensor methods rewritten. */

@@ -255,3 +255,22 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.NllLoss2d]: 'NllLoss2DBackward0',
   [Op.Count]: '',
 };
+
+/** The node names of the fused backward kernels recorded under create_graph (Op.FusedBackward), by kernel. */
+export const fusedNodeNames: readonly string[] = [
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'SigmoidBackwardBackward0', 'TanhBackwardBackward0',
+  'ThresholdBackwardBackward0', 'LeakyReluBackwardBackward0', 'HardtanhBackwardBackward0',
+  'EluBackwardBackward0', 'EluBackwardBackward0', 'EluBackwardBackward0', 'FusedBackwardBackward0',
+  'ThresholdBackwardBackward0', 'SoftplusBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'LogSigmoidBackwardBackward0', 'HardsigmoidBackwardBackward0',
+  'HardswishBackwardBackward0', 'GeluBackwardBackward0', 'GeluBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0',
+];

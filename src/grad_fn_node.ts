@@ -20,7 +20,7 @@
 
 import { Op } from '../abi/abi.js';
 import type { Backend, Handle, NodeRef } from './device.js';
-import { gradFnNames } from './grad_fn.generated.js';
+import { gradFnNames, fusedNodeNames } from './grad_fn.generated.js';
 import { Tensor } from './tensor.js';
 import { crossedFrom } from './crossing.js';
 import { savedTensors } from './saved_tensors.js';
@@ -96,8 +96,7 @@ export class GradFn {
 
   /** @internal the class name PyTorch gives the node (`type(fn).__name__`, what torchviz prints) */
   get _type(): string {
-    if (this._kind === Op.CustomFunction) return customNode(this._dev, this._record!)?.name ?? gradFnNames[this._kind];
-    return typeof this._kind === 'string' ? this._kind : gradFnNames[this._kind];
+    return typeof this._kind === 'string' ? this._kind : nodeName(this._dev, this._kind, this._record!);
   }
 
   /**
@@ -222,4 +221,14 @@ function pytorchArguments(op: Op, entries: NextFunction[], g: Graph, dev: Backen
     return [bias, x, wt];
   }
   return entries;
+}
+
+/**
+ * PyTorch's name of the node that records `op` (a device's record `node`): a Function's class name
+ * for a torch.autograd.Function, the kernel's name for a fused derivative recorded under create_graph.
+ */
+export function nodeName(dev: Backend, op: Op, node: NodeRef): string {
+  if (op === Op.CustomFunction) return customNode(dev, node)?.name ?? gradFnNames[op];
+  if (op === Op.FusedBackward) return fusedNodeNames[dev.nodeInts(node)[0]] ?? gradFnNames[op];
+  return gradFnNames[op];
 }

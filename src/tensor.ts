@@ -513,7 +513,7 @@ export class Tensor {
     if (this._disposed) return 'tensor(<disposed>)';
     const suffixes: string[] = [];
     const op = this._dev.gradFnOp(this._h);
-    if (op !== Op.None) suffixes.push(`grad_fn=<${op === Op.CustomFunction ? this.grad_fn!.name() : gradFnNames[op]}>`);
+    if (op !== Op.None) suffixes.push(`grad_fn=<${op === Op.CustomFunction || op === Op.FusedBackward ? this.grad_fn!.name() : gradFnNames[op]}>`);
     else if (this._dev.requiresGrad(this._h)) suffixes.push('requires_grad=True');
     return formatTensor(this._dev.read(this._h), this._shape, this.dtype.name, suffixes);
   }

@@ -11,10 +11,14 @@ import {
 import { evaluateCase, type OpCase, type Arg } from './support/cases.js';
 import { tolerances, type Tolerance } from './support/tolerances.js';
 import { expectRefusal } from './support/create_graph.js';
+import { backwardKernels } from '../src/ops/table.js';
+
+/** The node names of the fused kernels that have PyTorch's (the others show FusedBackwardBackward0). */
+const namedKernels = new Set(Object.values(backwardKernels).flatMap((bk) => (bk.node ? [bk.node] : [])));
 
 interface HigherOrderCase {
   name: string;
-  v?: TensorFixture[]; u?: TensorFixture[]; grads2?: TensorFixture[]; grads3?: TensorFixture[];
+  v?: TensorFixture[]; u?: TensorFixture[]; grads2?: TensorFixture[]; grads3?: TensorFixture[]; g1_grad_fn?: (string | null)[];
   error?: { type: string; message: string };
 }
 
@@ -65,14 +69,14 @@ const weighted = (gs: torch.Tensor[], ws: torch.Tensor[], device: Device): torch
   gs.reduce((acc, g, i) => acc.add(g.mul(ws[i]).sum()), torch.zeros([], { device }));
 
 /** The case's g2 and g3 on `device` (the generator's docstring): the inputs', then the upstream's. */
-function higherOrder(c: OpCase, h: HigherOrderCase, device: Device, third = true): [torch.Tensor[], torch.Tensor[]] {
+function higherOrder(c: OpCase, h: HigherOrderCase, device: Device, third = true): [torch.Tensor[], torch.Tensor[], torch.Tensor[]] {
   const { outs, argLeaves } = evaluateCase(c, device);
   const leaves = argLeaves.slice(0, positionalTensors(c.args)).filter((t) => t.requires_grad);
   const w = fromFixture(c.upstream!, device, false).to(outs[0].dtype).requires_grad_();
   const g1 = gradsOf(outs[0].mul(w).sum(), leaves, true);
   const g2 = gradsOf(weighted(g1, h.v!.map((v) => fromFixture(v, device, false)), device), [...leaves, w], true);
   const g3 = third ? gradsOf(weighted(g2, h.u!.map((u) => fromFixture(u, device, false)), device), [...leaves, w], false) : [];
-  return [g2, g3];
+  return [g2, g3, g1];
 }
 
 describe.each(DEVICES)('second and third derivatives vs PyTorch on %s', (device) => {
@@ -85,13 +89,18 @@ describe.each(DEVICES)('second and third derivatives vs PyTorch on %s', (device)
         return;
       }
       const from = knownDifferences[h.name]?.from ?? 4;
-      let got: [torch.Tensor[], torch.Tensor[]];
+      let got: [torch.Tensor[], torch.Tensor[], torch.Tensor[]];
       try {
         got = higherOrder(c, h, device, from > 3);
       } catch (e) {
         expectRefusal(e);
         return;
       }
+      // a fused derivative kernel recorded under create_graph carries PyTorch's node name
+      got[2].forEach((g, i) => {
+        const name = g.grad_fn?.name();
+        if (name && namedKernels.has(name)) expect(name, `grad_fn of the first derivative ${i}`).toBe(h.g1_grad_fn![i]);
+      });
       const tol = widened(tolerances[c.family], illConditioned[h.name] ?? 0);
       if (from > 2) got[0].forEach((g, i) => expectClose(g, h.grads2![i], widened(tol, 1), `second derivative ${i}`));
       if (from > 3) got[1].forEach((g, i) => expectClose(g, h.grads3![i], widened(tol, 2), `third derivative ${i}`));
@@ -100,12 +109,12 @@ describe.each(DEVICES)('second and third derivatives vs PyTorch on %s', (device)
 });
 
 describe.each(DEVICES)('create_graph on %s', (device) => {
-  it('a fused derivative kernel is a node of its own (FusedBackwardBackward0), in float32 and float64', () => {
+  it("a fused derivative kernel is a node of its own (PyTorch's SigmoidBackwardBackward0), in float32 and float64", () => {
     for (const dtype of ['float32', 'float64'] as const) {
       torch.tidy(() => {
         const x = torch.tensor([0.5, -1.5], { device, dtype, requires_grad: true });
         const [g] = torch.autograd.grad(x.sigmoid().sum(), [x], { create_graph: true });
-        expect(g!.grad_fn?.name()).toBe('FusedBackwardBackward0');
+        expect(g!.grad_fn?.name()).toBe('SigmoidBackwardBackward0');
       });
     }
   });

@@ -1315,6 +1315,8 @@ export const ops: Rows = {
  * (gradient, x[, y][, numbers...]); x and y are broadcast to the gradient's shape.
  */
 export interface BackwardKernel {
+  /** PyTorch's grad_fn name of the kernel when recorded (create_graph); FusedBackwardBackward0 when not given. */
+  readonly node?: string;
   /** What the kernel reads: 'x', 'x y', or with numbers 'x c', 'x c c2'. */
   readonly args: string;
   readonly kernel: Kernel;
@@ -1342,18 +1344,18 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   clamp_backward: { args: 'x c c2', kernel: 'x >= c && x <= c2 ? g : 0', grad: 'mask' },
   // g·sgn(x): sgn is 0 at ±0 and NaN, and g·0 keeps PyTorch's signed zero
   abs_backward: { args: 'x', kernel: 'x > 0 ? g : x < 0 ? -g : g * 0', grad: 'mask' },
-  sigmoid_backward: { args: 'x', kernel: 'g * (1 - x) * x', grad: { x: 'grad * g * (1 - 2 * x)' } },
-  tanh_backward: { args: 'x', kernel: 'g * (1 - x * x)', grad: { x: '-2 * grad * g * x' } },
-  relu_backward: { args: 'x', kernel: 'x <= 0 ? 0 : g', grad: 'mask' },
-  leaky_relu_backward: { args: 'x c', kernel: 'x > 0 ? g : g * c', grad: 'mask' },
+  sigmoid_backward: { node: 'SigmoidBackwardBackward0', args: 'x', kernel: 'g * (1 - x) * x', grad: { x: 'grad * g * (1 - 2 * x)' } },
+  tanh_backward: { node: 'TanhBackwardBackward0', args: 'x', kernel: 'g * (1 - x * x)', grad: { x: '-2 * grad * g * x' } },
+  relu_backward: { node: 'ThresholdBackwardBackward0', args: 'x', kernel: 'x <= 0 ? 0 : g', grad: 'mask' },
+  leaky_relu_backward: { node: 'LeakyReluBackwardBackward0', args: 'x c', kernel: 'x > 0 ? g : g * c', grad: 'mask' },
   // PyTorch's vectorized kernel (what a tensor of 8 or more floats gets): NaN passes no gradient
-  hardtanh_backward: { args: 'x c c2', kernel: 'x > c && x < c2 ? g : 0', grad: 'mask' },
-  elu_backward: { args: 'x c', kernel: 'x <= 0 ? g * c * exp(x) : g', grad: { x: 'lt_mul(elu_backward(grad * g, x, c), x, 0)' } },
-  celu_backward: { args: 'x c', kernel: 'x <= 0 ? g * exp(x * (1 / c)) : g', grad: { x: 'lt_mul(celu_backward(grad * g * (1 / c), x, c), x, 0)' } },
-  selu_backward: { args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805', grad: { x: 'lt_mul(selu_backward(grad * g, x), x, 0)' } },
+  hardtanh_backward: { node: 'HardtanhBackwardBackward0', args: 'x c c2', kernel: 'x > c && x < c2 ? g : 0', grad: 'mask' },
+  elu_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x <= 0 ? g * c * exp(x) : g', grad: { x: 'lt_mul(elu_backward(grad * g, x, c), x, 0)' } },
+  celu_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x <= 0 ? g * exp(x * (1 / c)) : g', grad: { x: 'lt_mul(celu_backward(grad * g * (1 / c), x, c), x, 0)' } },
+  selu_backward: { node: 'EluBackwardBackward0', args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805', grad: { x: 'lt_mul(selu_backward(grad * g, x), x, 0)' } },
   shrink_backward: { args: 'x c', kernel: 'x >= -c && x <= c ? 0 : g', grad: 'mask' },
-  threshold_backward: { args: 'x c', kernel: 'x <= c ? 0 : g', grad: 'mask' },
-  softplus_backward: { args: 'x c c2', kernel: { let: { z: 'exp(x * c)' }, expr: 'x * c > c2 ? g : g * z / (z + 1)' }, grad: { x: 'lt_mul(grad * g * c * sigmoid(x * c) * (1 - sigmoid(x * c)), x * c, c2)' } },
+  threshold_backward: { node: 'ThresholdBackwardBackward0', args: 'x c', kernel: 'x <= c ? 0 : g', grad: 'mask' },
+  softplus_backward: { node: 'SoftplusBackwardBackward0', args: 'x c c2', kernel: { let: { z: 'exp(x * c)' }, expr: 'x * c > c2 ? g : g * z / (z + 1)' }, grad: { x: 'lt_mul(grad * g * c * sigmoid(x * c) * (1 - sigmoid(x * c)), x * c, c2)' } },
   silu_backward: { args: 'x', kernel: { let: { s: '1 / (1 + exp(-x))' }, expr: 'g * s * (1 + x * (1 - s))' }, grad: { x: 'grad * g * sigmoid(x) * (1 - sigmoid(x)) * (2 + x * (1 - 2 * sigmoid(x)))' } },
   mish_backward: {
     args: 'x', kernel: { let: { s: '1 / (1 + exp(-x))', t: 'tanh(log1p(exp(x)))' }, expr: 'g * (t + x * s * (1 - t * t))' },
@@ -1362,22 +1364,22 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
     },
   },
   log_sigmoid_backward: {
-    args: 'x', kernel: { let: { z: 'exp(-abs(x))' }, expr: 'x < 0 ? g * (1 - z / (1 + z)) : g * (z / (1 + z))' },
+    node: 'LogSigmoidBackwardBackward0', args: 'x', kernel: { let: { z: 'exp(-abs(x))' }, expr: 'x < 0 ? g * (1 - z / (1 + z)) : g * (z / (1 + z))' },
     grad: { x: '-grad * g * sigmoid(x) * (1 - sigmoid(x))' },
   },
   // PyTorch multiplies by its one_sixth, 1.0f / 6.0f computed in float32, for float64 too
-  hardsigmoid_backward: { args: 'x', kernel: 'x > -3 && x < 3 ? g * 0.1666666716337204 : 0', grad: 'mask' },
+  hardsigmoid_backward: { node: 'HardsigmoidBackwardBackward0', args: 'x', kernel: 'x > -3 && x < 3 ? g * 0.1666666716337204 : 0', grad: 'mask' },
   // PyTorch's vectorized kernel: at x = 3 the gradient is g (its scalar tail loop says 1.5·g)
-  hardswish_backward: { args: 'x', kernel: 'x < -3 ? 0 : x >= 3 ? g : g * (x / 3 + 0.5)', grad: { x: 'hardtanh_backward(grad * g / 3, x, -3, 3)' } },
+  hardswish_backward: { node: 'HardswishBackwardBackward0', args: 'x', kernel: 'x < -3 ? 0 : x >= 3 ? g : g * (x / 3 + 0.5)', grad: { x: 'hardtanh_backward(grad * g / 3, x, -3, 3)' } },
   gelu_backward: {
-    args: 'x', kernel: {
+    node: 'GeluBackwardBackward0', args: 'x', kernel: {
       let: { cdf: '0.5 * (1 + erf(x * 0.7071067811865476))', pdf: 'exp(-0.5 * x * x) * 0.3989422804014327' },
       expr: 'g * (cdf + x * pdf)',
     },
     grad: { x: 'grad * g * exp(-0.5 * x * x) * 0.3989422804014327 * (2 - x * x)' },
   },
   gelu_tanh_backward: {
-    args: 'x', kernel: {
+    node: 'GeluBackwardBackward0', args: 'x', kernel: {
       let: {
         inner: '0.7978845608028654 * (x + 0.044715 * x * x * x)', t: 'tanh(inner)',
         dinner: '0.7978845608028654 * (1 + 3 * 0.044715 * x * x)',
