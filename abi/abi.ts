@@ -123,4 +123,6 @@ export enum Err {
   Callback = -6,
   // create_graph reached a record whose derivative does not record itself (create_graph_refused_op says which)
   NoCreateGraph = -7,
+  // anomaly detection found NaN in a gradient a rule returned (anomaly_info says which node and output)
+  AnomalyNaN = -8,
 }

@@ -42,6 +42,25 @@ let captures: usize = 0;
 let refusedOp: i32 = 0;
 export function create_graph_refused_op(): i32 { return refusedOp; }
 
+// torch.autograd.set_detect_anomaly: every gradient a rule returns is checked for NaN
+let detectAnomaly = false;
+export function set_detect_anomaly(on: bool): void { detectAnomaly = on; }
+// the record whose rule returned NaN, and for which input (Err.AnomalyNaN)
+let anomalyRecord: usize = 0;
+let anomalyOutput: i32 = 0;
+export function anomaly_info(k: i32): u32 { return k == 0 ? <u32>anomalyRecord : <u32>anomalyOutput; }
+
+/** True when tensor t holds a NaN. */
+function hasNaN(t: i32): bool {
+  const p = dataOf(t), n = numelOf(t);
+  if (dtypeOf(t) == DType.Float64) {
+    for (let i = 0; i < n; i++) if (isNaN(load<f64>(p + (<usize>i << 3)))) return true;
+  } else {
+    for (let i = 0; i < n; i++) if (isNaN(load<f32>(p + (<usize>i << 2)))) return true;
+  }
+  return false;
+}
+
 
 // @ts-ignore: decorator
 @external("env", "tensor_hook")
@@ -251,6 +270,13 @@ function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accu
         const gk = gradient(r, g, k);
         if (gk < 0) { err = gk; break; }
         if (!gk) continue; // a torch.autograd.Function's backward gave none for this input
+        if (detectAnomaly && hasNaN(gk)) {
+          release(gk);
+          anomalyRecord = r;
+          anomalyOutput = k;
+          err = Err.AnomalyNaN;
+          break;
+        }
         const p = inProducer(r, k);
         if (p) err = deliverTo(p + Rec.GradAcc, gk, false);
         else err = deliverLeaf(inLeaf(r, k), gk, toLeaves);

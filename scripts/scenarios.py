@@ -39,8 +39,9 @@ class Scenarios:
         self.results[fn.__name__] = result
         return fn
 
-    def write(self):
-        out = {"generator": self.generator, "torch": torch.__version__, "scenarios": self.results}
+    def write(self, **extra):
+        """Writes the fixture; `extra` keys go beside "scenarios" (a warning's text, ...)."""
+        out = {"generator": self.generator, "torch": torch.__version__, "scenarios": self.results, **extra}
         path = os.path.join(base.OUT_DIR, self.filename)
         with open(path, "w") as fh:
             json.dump(out, fh, separators=(",", ":"), allow_nan=False)

@@ -4,3 +4,4 @@ export * as graph from './autograd_graph.js';
 export { Function, FunctionCtx } from './autograd_function.js';
 export { gradcheck, gradgradcheck, GradcheckError } from './autograd_gradcheck.js';
 export * as functional from './autograd_functional.js';
+export { set_detect_anomaly, detect_anomaly } from './anomaly_mode.js';

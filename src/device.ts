@@ -97,6 +97,8 @@ export interface Backend {
   setGradEnabled(on: boolean): void;
   /** Whether this device records ops now (during a backward sweep: its create_graph). */
   isGradEnabled(): boolean;
+  /** torch.autograd.set_detect_anomaly: backward checks every gradient a node returns for NaN. */
+  setDetectAnomaly(on: boolean): void;
   /**
    * torch.autograd.Function: a copy of `out` made by a new CustomFunction node over `inputs`,
    * keeping `saved` (at most 4) and `serial` (its i0), by which src/custom_backward.ts's host

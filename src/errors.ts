@@ -116,6 +116,11 @@ export function createGraphUnsupported(node: string): NotImplementedError {
   );
 }
 
+/** Anomaly detection found NaN in the gradient a node returned for its input `output` (PyTorch's message). */
+export function anomalyNaN(node: string, output: number): RuntimeError {
+  return new RuntimeError(`Function '${node}' returned nan values in its ${output}th output.`);
+}
+
 /**
  * A backward pass reached an input whose derivative PyTorch does not implement either (the
  * Number-first remainder, `torch.remainder(2, x)`); PyTorch names the aten op, which the

@@ -20,11 +20,11 @@
 
 import { Op } from '../abi/abi.js';
 import type { Backend, Handle, NodeRef } from './device.js';
-import { gradFnNames, fusedNodeNames } from './grad_fn.generated.js';
+import { gradFnNames } from './grad_fn.generated.js';
+import { nodeName } from './node_name.js';
 import { Tensor } from './tensor.js';
 import { crossedFrom } from './crossing.js';
 import { savedTensors } from './saved_tensors.js';
-import { customNode } from './custom_backward.js';
 
 /**
  * One entry of next_functions: the node an input's gradient goes to, and which of its outputs (0 here, but 1 for
@@ -223,12 +223,3 @@ function pytorchArguments(op: Op, entries: NextFunction[], g: Graph, dev: Backen
   return entries;
 }
 
-/**
- * PyTorch's name of the node that records `op` (a device's record `node`): a Function's class name
- * for a torch.autograd.Function, the kernel's name for a fused derivative recorded under create_graph.
- */
-export function nodeName(dev: Backend, op: Op, node: NodeRef): string {
-  if (op === Op.CustomFunction) return customNode(dev, node)?.name ?? gradFnNames[op];
-  if (op === Op.FusedBackward) return fusedNodeNames[dev.nodeInts(node)[0]] ?? gradFnNames[op];
-  return gradFnNames[op];
-}

@@ -83,6 +83,7 @@ export type { IndexItem } from './ops/indexing.js';
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode, is_inference_mode_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';
+export { is_anomaly_enabled, is_anomaly_check_nan_enabled } from './anomaly_mode.js';
 export * as nn from './nn/index.js';
 export * as safetensors from './safetensors.js'; // safetensors.torch's save / load / save_file / load_file (helper modapi)
 export * as optim from './optim.js';

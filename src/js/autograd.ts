@@ -2,7 +2,8 @@
 // (assembly/autograd.ts) over JsRecords. Find the records reachable from the
 // roots, count consumers, then run each record once its gradient is complete.
 
-import { RuntimeError, BACKWARD_TWICE, modifiedInplace, createGraphUnsupported, type ModifiedTensor } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE, modifiedInplace, createGraphUnsupported, anomalyNaN, type ModifiedTensor } from '../errors.js';
+import { nodeName } from '../node_name.js';
 import { TYPE_NAMES } from '../dtype.js';
 import { gradFnNames } from '../grad_fn.generated.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, empty } from './tensor.js';
@@ -12,6 +13,10 @@ import { binaryCompute, binary, view } from './ops.js';
 import { Op, DType } from '../../abi/abi.js';
 import { tensorHook } from '../custom_backward.js';
 import { jsDevice } from './device.js';
+
+// torch.autograd.set_detect_anomaly: every gradient a rule returns is checked for NaN
+let detectAnomaly = false;
+export function setDetectAnomaly(on: boolean): void { detectAnomaly = on; }
 
 /** a + b for two gradients of one tensor (one shape); float64 ones come only through t.double() (src/cast.ts). */
 function sum(a: JsTensor, b: JsTensor): JsTensor {
@@ -120,6 +125,7 @@ export function backward(
           if (!inp.needsGrad) return;
           const gk = rule(r, g, k);
           if (!gk) return;
+          if (detectAnomaly && gk.data.some(Number.isNaN)) throw anomalyNaN(nodeName(jsDevice, r.op, r), k);
           if (inp.producer) inp.producer.gradAcc = inp.producer.gradAcc ? sum(inp.producer.gradAcc, gk) : gk;
           else deliverLeaf(inp.leaf!, gk);
         });

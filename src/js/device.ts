@@ -6,7 +6,7 @@ import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamPa
 import type { Shape } from '../shape.js';
 import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, record } from './tensor.js';
 import * as ops from './ops.js';
-import { backward } from './autograd.js';
+import { backward, setDetectAnomaly } from './autograd.js';
 import * as reduce from './ops/reduce.js';
 import * as shape from './ops/shape.js';
 import * as linalg from './ops/linalg.js';
@@ -72,6 +72,7 @@ export class JsDevice implements Backend {
   retainGrad(h: Handle): void { T(h).retainsGrad = true; }
   setGradEnabled(on: boolean): void { setGradEnabled(on); }
   isGradEnabled(): boolean { return isGradEnabled(); }
+  setDetectAnomaly(on: boolean): void { setDetectAnomaly(on); }
   backward(
     roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],
     retainGraph: boolean, accumulate: boolean, createGraph: boolean,

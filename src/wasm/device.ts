@@ -4,10 +4,11 @@
 
 import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
 import {
-  RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, createGraphUnsupported, type ModifiedTensor,
+  RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, createGraphUnsupported, anomalyNaN, type ModifiedTensor,
 } from '../errors.js';
 import { TYPE_NAMES } from '../dtype.js';
 import { gradFnNames } from '../grad_fn.generated.js';
+import { nodeName } from '../node_name.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, host, type WasmExports } from './loader.js';
@@ -113,6 +114,10 @@ export class WasmDevice implements Backend {
       case Err.Unimplemented: return new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
       case Err.IntOverflow: return new RuntimeError(INT_OVERFLOW);
       case Err.NoCreateGraph: return createGraphUnsupported(gradFnNames[this.x.create_graph_refused_op() as Op]);
+      case Err.AnomalyNaN: {
+        const r = this.x.anomaly_info(0);
+        return anomalyNaN(nodeName(this, this.nodeOp(r), r), this.x.anomaly_info(1));
+      }
       case Err.ModifiedInplace: return modifiedInplace(this.modifiedTensor());
       case Err.Callback: {
         const e = this.thrown;
@@ -302,6 +307,7 @@ export class WasmDevice implements Backend {
   retainGrad(h: Handle): void { this.x.tensor_set_retains_grad(h as number); }
   setGradEnabled(on: boolean): void { this.x.set_grad_enabled(on); }
   isGradEnabled(): boolean { return this.x.is_grad_enabled(); }
+  setDetectAnomaly(on: boolean): void { this.x.set_detect_anomaly(on); }
 
   backward(
     roots: Handle[], seeds: (Handle | null)[], inputs: Handle[],
