@@ -19,7 +19,7 @@ import { gemmCompute, matmul } from '../ops/linalg';
 import { permute, view } from '../ops/shape';
 
 /** True when the derivative's own ops must be recorded (create_graph). */
-function recording(a: i32, b: i32): bool {
+export function recording(a: i32, b: i32): bool {
   return is_grad_enabled() && (requiresGrad(a) || requiresGrad(b));
 }
 
@@ -41,7 +41,7 @@ function view2(x: i32, d0: i32, d1: i32): i32 {
 }
 
 /** op(a)·op(b) for 2-D (mm) or 3-D (bmm) operands; ta / tb transpose the last two dims. */
-function prod(a: i32, ta: bool, b: i32, tb: bool): i32 {
+export function prod(a: i32, ta: bool, b: i32, tb: bool): i32 {
   if (a < 0) return a;
   if (b < 0) return b;
   const nd = ndimOf(a);
@@ -71,18 +71,22 @@ export function bmmBackward(r: usize, g: i32, k: i32): i32 {
 }
 
 export function mvBackward(r: usize, g: i32, k: i32): i32 {
+  return k == 0 ? outerGrad(g, saved(r, 1)) : mvGradVec(saved(r, 0), g);
+}
+
+/** mv's gradient for the matrix: the outer product g ⊗ b, [M, 1]·[1, K]. */
+export function outerGrad(g: i32, b: i32): i32 {
   if (g < 0) return g;
-  if (k == 0) {
-    // the outer product g ⊗ b: [M, 1]·[1, K]
-    const b = saved(r, 1);
-    const M = dimOf(g, 0), K = dimOf(b, 0);
-    if (recording(g, b)) return prod(view2(g, M, 1), false, view2(b, 1, K), false);
-    store<i32>(SHAPE, M);
-    store<i32>(SHAPE, K, 4);
-    return T(gemmCompute(false, false, 1, M, K, 1, g, b, 2, SHAPE));
-  }
-  // aᵀ·g, with a [M, K]
-  const a = saved(r, 0);
+  const M = dimOf(g, 0), K = dimOf(b, 0);
+  if (recording(g, b)) return prod(view2(g, M, 1), false, view2(b, 1, K), false);
+  store<i32>(SHAPE, M);
+  store<i32>(SHAPE, K, 4);
+  return T(gemmCompute(false, false, 1, M, K, 1, g, b, 2, SHAPE));
+}
+
+/** mv's gradient for the vector: aᵀ·g, with a [M, K]. */
+export function mvGradVec(a: i32, g: i32): i32 {
+  if (g < 0) return g;
   const M = dimOf(a, 0), K = dimOf(a, 1);
   if (recording(a, g)) {
     const at = transposeLast(a);

@@ -13,7 +13,8 @@ import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';
 import { T, saved, sumTo, mulS, unreduce, result, neg } from './helpers';
 import { gemmCompute } from '../ops/linalg';
-import { expandCompute } from '../ops/shape';
+import { expandCompute, expand } from '../ops/shape';
+import { prod, outerGrad, mvGradVec, recording } from './linalg';
 import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more';
 
 /** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
@@ -94,37 +95,18 @@ export function addProductBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   if (k == 0) return sumTo(r, 0, mulS(g, recS0(r)));
   const alpha = recS1(r), op = recOp(r);
-  if (op == Op.Addmv) {
-    if (k == 1) {
-      const vec = saved(r, 2), M = dimOf(g, 0), K = dimOf(vec, 0);
-      store<i32>(SHAPE, M); store<i32>(SHAPE, K, 4);
-      return mulS(T(gemmCompute(false, false, 1, M, K, 1, g, vec, 2, SHAPE)), alpha);
-    }
-    const mat = saved(r, 1), M = dimOf(mat, 0), K = dimOf(mat, 1);
-    store<i32>(SHAPE, K);
-    return mulS(T(gemmCompute(true, false, 1, K, 1, M, mat, g, 1, SHAPE)), alpha);
-  }
-  const b1 = k == 2 ? saved(r, 1) : 0, b2 = k == 1 ? saved(r, 2) : 0;
-  const other = k == 1 ? b2 : b1;
-  const batch = dimOf(other, 0);
+  // addmv is mv's gradients, baddbmm bmm's, addbmm bmm's with g repeated over the batch; times alpha
+  if (op == Op.Addmv) return mulS(k == 1 ? outerGrad(g, saved(r, 2)) : mvGradVec(saved(r, 1), g), alpha);
+  const b1 = saved(r, 1), b2 = saved(r, 2);
   let gb = g;
   if (op == Op.Addbmm) {
     // g [M, N] expanded to [B, M, N]
-    store<i32>(SHAPE, batch); store<i32>(SHAPE, dimOf(g, 0), 4); store<i32>(SHAPE, dimOf(g, 1), 8);
-    gb = T(expandCompute(g, 3, SHAPE));
+    store<i32>(SHAPE, dimOf(k == 1 ? b2 : b1, 0)); store<i32>(SHAPE, dimOf(g, 0), 4); store<i32>(SHAPE, dimOf(g, 1), 8);
+    gb = T(recording(g, g) ? expand(g, 3, SHAPE) : expandCompute(g, 3, SHAPE));
     if (gb < 0) return gb;
   } else if (op != Op.Baddbmm) unreachable();
-  const M = dimOf(gb, 1), N = dimOf(gb, 2);
-  if (k == 1) {
-    // g·batch2ᵀ: [B, M, N]·[B, N, K]
-    const K = dimOf(b2, 1);
-    store<i32>(SHAPE, batch); store<i32>(SHAPE, M, 4); store<i32>(SHAPE, K, 8);
-    return mulS(T(gemmCompute(false, true, batch, M, K, N, gb, b2, 3, SHAPE)), alpha);
-  }
-  // batch1ᵀ·g: [B, K, M]·[B, M, N]
-  const K = dimOf(b1, 2);
-  store<i32>(SHAPE, batch); store<i32>(SHAPE, K, 4); store<i32>(SHAPE, N, 8);
-  return mulS(T(gemmCompute(true, false, batch, K, N, M, b1, gb, 3, SHAPE)), alpha);
+  // g·batch2ᵀ for batch1, batch1ᵀ·g for batch2
+  return mulS(k == 1 ? prod(gb, false, b2, true) : prod(b1, true, gb, false), alpha);
 }
 
 /** linalg.inv's derivative (PyTorch's linalg_inv_ex): −A⁻ᵀ·g·A⁻ᵀ, from the saved result. */

@@ -15,7 +15,7 @@ import { permute, view } from '../ops.js';
 import { gemmCompute, matmul } from '../ops/linalg.js';
 import { saved, sumTo, mul } from './helpers.js';
 
-const recording = (a: JsTensor, b: JsTensor): boolean => isGradEnabled() && (a.requiresGrad || b.requiresGrad);
+export const recording = (a: JsTensor, b: JsTensor): boolean => isGradEnabled() && (a.requiresGrad || b.requiresGrad);
 
 /** x with its last two dims swapped, recorded as a transpose. */
 function transposeLast(x: JsTensor): JsTensor {
@@ -27,7 +27,7 @@ function transposeLast(x: JsTensor): JsTensor {
 }
 
 /** op(a)·op(b) for 2-D (mm) or 3-D (bmm) operands; ta / tb transpose the last two dims. */
-function prod(a: JsTensor, ta: boolean, b: JsTensor, tb: boolean): JsTensor {
+export function prod(a: JsTensor, ta: boolean, b: JsTensor, tb: boolean): JsTensor {
   const nd = a.shape.length;
   if (recording(a, b)) {
     return matmul(nd === 2 ? Op.Mm : Op.Bmm, ta ? transposeLast(a) : a, tb ? transposeLast(b) : b);
@@ -44,15 +44,18 @@ export const mmBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
 export const bmmBackward = mmBackward;
 
 export function mvBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
-  if (k === 0) {
-    // the outer product g ⊗ b: [M, 1]·[1, K]
-    const b = saved(r, 1);
-    const M = g.shape[0], K = b.shape[0];
-    if (recording(g, b)) return prod(view(Op.View, g, [M, 1]), false, view(Op.View, b, [1, K]), false);
-    return gemmCompute(false, false, 1, M, K, 1, g, b, [M, K]);
-  }
-  // aᵀ·g, with a [M, K]
-  const a = saved(r, 0);
+  return k === 0 ? outerGrad(g, saved(r, 1)) : mvGradVec(saved(r, 0), g);
+}
+
+/** mv's gradient for the matrix: the outer product g ⊗ b, [M, 1]·[1, K]. */
+export function outerGrad(g: JsTensor, b: JsTensor): JsTensor {
+  const M = g.shape[0], K = b.shape[0];
+  if (recording(g, b)) return prod(view(Op.View, g, [M, 1]), false, view(Op.View, b, [1, K]), false);
+  return gemmCompute(false, false, 1, M, K, 1, g, b, [M, K]);
+}
+
+/** mv's gradient for the vector: aᵀ·g, with a [M, K]. */
+export function mvGradVec(a: JsTensor, g: JsTensor): JsTensor {
   const [M, K] = a.shape;
   if (recording(a, g)) return matmul(Op.Mv, transposeLast(a), g);
   return gemmCompute(true, false, 1, K, 1, M, a, g, [K]);

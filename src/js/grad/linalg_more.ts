@@ -8,8 +8,9 @@
 
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
-import { expandCompute, unary } from '../ops.js';
+import { expandCompute, expand, unary } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
+import { prod, outerGrad, mvGradVec, recording } from './linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
 import { reduceSum, type Float } from '../kernels/reduce.js';
@@ -57,24 +58,13 @@ export function gluBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
 export function addProductBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   if (k === 0) return sumTo(r, 0, mulS(g, r.s0));
   const alpha = r.s1;
-  if (r.op === Op.Addmv) {
-    if (k === 1) {
-      const vec = saved(r, 2), M = g.shape[0], K = vec.shape[0];
-      return mulS(gemmCompute(false, false, 1, M, K, 1, g, vec, [M, K]), alpha);
-    }
-    const mat = saved(r, 1), [M, K] = mat.shape;
-    return mulS(gemmCompute(true, false, 1, K, 1, M, mat, g, [K]), alpha);
-  }
-  const other = k === 1 ? saved(r, 2) : saved(r, 1);
-  const batch = other.shape[0];
-  const gb = r.op === Op.Addbmm ? expandCompute(g, [batch, ...g.shape]) : g;
-  const [, M, N] = gb.shape;
-  if (k === 1) {
-    const K = other.shape[1];
-    return mulS(gemmCompute(false, true, batch, M, K, N, gb, other, [batch, M, K]), alpha);
-  }
-  const K = other.shape[2];
-  return mulS(gemmCompute(true, false, batch, K, N, M, other, gb, [batch, K, N]), alpha);
+  // addmv is mv's gradients, baddbmm bmm's, addbmm bmm's with g repeated over the batch; times alpha
+  if (r.op === Op.Addmv) return mulS(k === 1 ? outerGrad(g, saved(r, 2)) : mvGradVec(saved(r, 1), g), alpha);
+  const b1 = saved(r, 1), b2 = saved(r, 2);
+  const shape = [(k === 1 ? b2 : b1).shape[0], ...g.shape];
+  const gb = r.op === Op.Addbmm ? (recording(g, g) ? expand(g, shape) : expandCompute(g, shape)) : g;
+  // g·batch2ᵀ for batch1, batch1ᵀ·g for batch2
+  return mulS(k === 1 ? prod(gb, false, b2, true) : prod(b1, true, gb, false), alpha);
 }
 
 /** linalg.inv's derivative (PyTorch's linalg_inv_ex): −A⁻ᵀ·g·A⁻ᵀ, from the saved result. */
