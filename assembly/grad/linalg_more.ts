@@ -15,7 +15,7 @@ import { T, saved, sumTo, mulS, unreduce, result, neg } from './helpers';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute, expand } from '../ops/shape';
 import { prod, outerGrad, mvGradVec, recording } from './linalg';
-import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more';
+import { gluRun, crossAt, normGrad, cdistGrad } from '../ops/linalg_more';
 
 /** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
 export function zerosBackward(r: usize, g: i32, k: i32): i32 {
@@ -79,7 +79,8 @@ function normHits<F>(px: usize, pn: usize, ph: usize, n: i32): void {
 export function crossBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const nd = ndimOf(g), shape = shapePtr(g), dim = recI0(r);
-  return sumTo(r, k, T(k == 0 ? crossCompute(saved(r, 1), g, dim, nd, shape) : crossCompute(g, saved(r, 0), dim, nd, shape)));
+  // recorded under create_graph (cross is its own derivative's op)
+  return sumTo(r, k, T(k == 0 ? crossAt(saved(r, 1), g, dim, nd, shape) : crossAt(g, saved(r, 0), dim, nd, shape)));
 }
 
 /** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */

@@ -170,7 +170,12 @@ function crossLoop<T>(pa: usize, pb: usize, po: usize, outer: i32, inner: i32): 
 
 /** linalg.cross with the output's shape (nd dims) in the args buffer; records Op.LinalgCross, i0 = dim. */
 export function cross(a: i32, b: i32, dim: i32, nd: i32): i32 {
-  const out = crossCompute(a, b, dim, nd, argsPtr());
+  return crossAt(a, b, dim, nd, argsPtr());
+}
+
+/** cross with the output's shape at `shape`, recorded when grad mode asks (its own derivative uses it). */
+export function crossAt(a: i32, b: i32, dim: i32, nd: i32, shape: usize): i32 {
+  const out = crossCompute(a, b, dim, nd, shape);
   if (out < 0 || !shouldRecord2(a, b)) return out;
   const r = newRecord(Op.LinalgCross, 2, out);
   if (!r) { release(out); return Err.OutOfMemory; }

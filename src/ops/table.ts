@@ -1449,5 +1449,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'sumBackward', 'meanBackward', 'reshapeToInput', 'permuteBack', 'expandBackward', 'fusedBackward',
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
-  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward',
+  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward',
 ]);

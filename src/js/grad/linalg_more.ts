@@ -14,7 +14,7 @@ import { prod, outerGrad, mvGradVec, recording } from './linalg.js';
 import { saved, sumTo, mulS } from './helpers.js';
 import { empty } from '../tensor.js';
 import { reduceSum, type Float } from '../kernels/reduce.js';
-import { gluRun, crossCompute, normGrad, cdistGrad } from '../ops/linalg_more.js';
+import { gluRun, cross, normGrad, cdistGrad } from '../ops/linalg_more.js';
 
 /** A gradient of zeros at input 0's shape (CopyBackwards: matrix_power(A, 0) overwrites A's clone). */
 export const zerosBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => empty(r.inputs[0].shape.slice(), g.dtype);
@@ -46,7 +46,7 @@ export function normBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
 
 /** linalg.cross's derivative: self cross(other, g), other cross(g, self), summed to each input's shape. */
 export const crossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
-  sumTo(r, k, k === 0 ? crossCompute(saved(r, 1), g, r.i0, g.shape) : crossCompute(g, saved(r, 0), r.i0, g.shape));
+  sumTo(r, k, k === 0 ? cross(saved(r, 1), g, r.i0, g.shape) : cross(g, saved(r, 0), r.i0, g.shape)); // recorded under create_graph
 
 /** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
 export function gluBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
