@@ -28,19 +28,22 @@ export function scatterFlatBackward(r: usize, g: i32, k: i32): i32 {
 /** k = 0: g scatter-added into zeros at the index (g expanded first for trace); k = 1: the sum of g where nothing was read. */
 function gatherFlatBackwardRecorded(r: usize, g: i32, k: i32): i32 {
   const index = saved(r, 0), n = numelOf(index);
-  if (k == 1) return T(gather_flat(Op.Trace, g, 0, unread(index), inNdim(r, 1), inShape(r, 1), 0, true));
+  if (k == 1) {
+    const filled = unread(index);
+    return filled < 0 ? filled : T(gather_flat(Op.Trace, g, 0, filled, inNdim(r, 1), inShape(r, 1), 0, true));
+  }
   let src = g;
   if (i0(r)) {
     store<i32>(SPARE, n);
     src = T(expand(g, 1, SPARE));
     if (src < 0) return src;
   }
-  return scatterInto(r, k, g, src, index);
+  return scatterInto(r, k, src, index);
 }
 
 /** src (g, or g expanded) added into zeros of input k's shape at the index, recorded as scatter_add. */
-export function scatterInto(r: usize, k: i32, g: i32, src: i32, index: i32): i32 {
-  const zeros = T(newTensor(inNdim(r, k), inShape(r, k), dtypeOf(g)));
+export function scatterInto(r: usize, k: i32, src: i32, index: i32): i32 {
+  const zeros = T(newTensor(inNdim(r, k), inShape(r, k), dtypeOf(src)));
   if (zeros < 0) return zeros;
   memory.fill(dataOf(zeros), 0, dataBytes(zeros));
   return T(scatter_flat(Op.ScatterAdd, zeros, src, index, true, 1));

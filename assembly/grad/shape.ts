@@ -51,5 +51,5 @@ function sliceBackwardRecorded(r: usize, g: i32): i32 {
   if (all < 0) return all;
   const positions = T(sliceOp(op, all, dim, recI1(r), op == Op.Select ? 0 : dimOf(g, dim), <i32>recS0(r)));
   if (positions < 0) return positions;
-  return scatterInto(r, 0, g, g, positions);
+  return scatterInto(r, 0, g, positions);
 }
