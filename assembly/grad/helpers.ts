@@ -75,7 +75,7 @@ export function result(r: usize): i32 {
 
 /** True when a rule's own ops must record (create_graph) because x takes part in a graph. */
 // @ts-ignore: decorator
-@inline function recording(x: i32): bool { return is_grad_enabled() && requiresGrad(x); }
+@inline export function recording(x: i32): bool { return is_grad_enabled() && requiresGrad(x); }
 
 // ---- ops -------------------------------------------------------------------
 

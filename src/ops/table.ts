@@ -1450,4 +1450,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
   'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward',
+  'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
 ]);

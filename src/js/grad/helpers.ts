@@ -35,7 +35,7 @@ export const s0 = (r: JsRecord): number => r.s0;
 export const s1 = (r: JsRecord): number => r.s1;
 
 /** True when a rule's own ops must record (create_graph) because x takes part in a graph. */
-const recording = (x: JsTensor): boolean => isGradEnabled() && x.requiresGrad;
+export const recording = (x: JsTensor): boolean => isGradEnabled() && x.requiresGrad;
 
 /** x summed back to input k's shape. */
 export const sumTo = (r: JsRecord, k: number, x: JsTensor): JsTensor =>
