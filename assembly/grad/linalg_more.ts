@@ -10,10 +10,11 @@
 import { Op, Err, DType } from '../../abi/abi';
 import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf, dtypeOf, dataBytes } from '../tensors';
 import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape } from '../tape';
-import { SHAPE, COUNTERS } from '../scratch';
-import { T, saved, sumTo, mulS, unreduce, result, neg } from './helpers';
+import { SHAPE, COUNTERS, argsPtr } from '../scratch';
+import { T, saved, sumTo, mulS, unreduce, result, neg, mul, un, fused } from './helpers';
+import { Fused } from '../generated/kernels.generated';
 import { gemmCompute } from '../ops/linalg';
-import { expandCompute, expand } from '../ops/shape';
+import { expandCompute, expand, slice, cat } from '../ops/shape';
 import { prod, outerGrad, mvGradVec, recording } from './linalg';
 import { gluRun, crossAt, normGrad, cdistGrad } from '../ops/linalg_more';
 
@@ -87,9 +88,24 @@ export function crossBackward(r: usize, g: i32, k: i32): i32 {
 export function gluBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const x = saved(r, 0);
+  if (recording(g, x)) return gluRecorded(x, recI0(r), g);
   const out = T(newTensorN(ndimOf(x), shapePtr(x), dtypeOf(x), numelOf(x)));
   if (out > 0) gluRun(x, recI0(r), g, out);
   return out;
+}
+
+/** glu's derivative from recording ops (create_graph): [σ(b)·g | a·σ(b)·(1 − σ(b))·g] along dim. */
+function gluRecorded(x: i32, dim: i32, g: i32): i32 {
+  const n = dimOf(x, dim) / 2;
+  const a = T(slice(Op.Slice, x, dim, 0, n, 1)), b = T(slice(Op.Slice, x, dim, n, n, 1));
+  const s = un(Op.Sigmoid, b);
+  // a·σ'(b)·g as sigmoid_backward(a·g, σ(b)): one node, whose derivative for σ(b) is one term
+  const ga = mul(g, s), gb = fused(Fused.SigmoidBackward, mul(g, a), s, 0, 0, 0);
+  if (ga < 0) return ga;
+  if (gb < 0) return gb;
+  store<i32>(argsPtr(), ga);
+  store<i32>(argsPtr(), gb, 4);
+  return T(cat(Op.Cat, 2, dim));
 }
 
 export function addProductBackward(r: usize, g: i32, k: i32): i32 {

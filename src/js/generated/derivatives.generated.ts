@@ -362,7 +362,7 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ConstantPadNd, Op.Scatter, Op.Scatter1, Op.ScatterAdd, Op.IndexAdd, Op.IndexCopy,
   Op.MaskedScatter, Op.IndexFill, Op.IndexFill1, Op.Index, Op.IndexPut, Op.Mm, Op.Bmm, Op.Mv,
   Op.Dot, Op.Addmm, Op.UnsafeView, Op.Where, Op.Lerp, Op.LerpTensor, Op.Addcmul, Op.Addcdiv,
-  Op.Addmv, Op.Baddbmm, Op.Addbmm, Op.LinalgCross, Op.CopyBackwards, Op.MseLoss,
+  Op.Addmv, Op.Baddbmm, Op.Addbmm, Op.Glu, Op.LinalgCross, Op.CopyBackwards, Op.MseLoss,
   Op.BinaryCrossEntropy, Op.BinaryCrossEntropyWithLogits, Op.NllLoss, Op.ToCopy, Op.Eq, Op.Ne,
   Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor, Op.LogicalNot,
   Op.Unique2, Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,

@@ -11,7 +11,9 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import { expandCompute, expand, unary } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { prod, outerGrad, mvGradVec, recording } from './linalg.js';
-import { saved, sumTo, mulS } from './helpers.js';
+import { saved, sumTo, mulS, mul, fused } from './helpers.js';
+import { Fused } from '../generated/kernels.generated.js';
+import { slice, cat } from '../ops/shape.js';
 import { empty } from '../tensor.js';
 import { reduceSum, type Float } from '../kernels/reduce.js';
 import { gluRun, cross, normGrad, cdistGrad } from '../ops/linalg_more.js';
@@ -50,7 +52,15 @@ export const crossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
 
 /** F.glu's derivative: [sigmoid(b)·g | (1 − sigmoid(b))·sigmoid(b)·a·g] along dim. */
 export function gluBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
-  const x = saved(r, 0), out = empty(x.shape.slice(), x.dtype);
+  const x = saved(r, 0);
+  if (recording(g, x)) {
+    // from recording ops (create_graph): [σ(b)·g | a·σ(b)·(1 − σ(b))·g] along dim
+    const n = x.shape[r.i0] / 2;
+    const a = slice(Op.Slice, x, r.i0, 0, n, 1), b = slice(Op.Slice, x, r.i0, n, n, 1), s = unary(Op.Sigmoid, b);
+    // a·σ'(b)·g as sigmoid_backward(a·g, σ(b)): one node, whose derivative for σ(b) is one term
+    return cat(Op.Cat, [mul(g, s), fused(Fused.SigmoidBackward, mul(g, a), s, null)], r.i0);
+  }
+  const out = empty(x.shape.slice(), x.dtype);
   gluRun(x, r.i0, g, out);
   return out;
 }
