@@ -14,8 +14,8 @@ import {
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
   gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
-  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, meanBackward,
-  medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
+  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
   multilabelMarginLossBackward, mvBackward, nllLossBackward, normBackward, permuteBack,
   pool2dBackward, reduce2Backward, reshapeToInput, scanBackward, scatterFlatBackward,
   scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
@@ -241,7 +241,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BitwiseRightShift: return notDifferentiable();
     case Op.LinalgInv: return linalgInvBackward(r, g, k);
     case Op.Convolution: return convolutionBackward(r, g, k);
-    case Op.MaxPool2DWithIndices: return pool2dBackward(r, g, k);
+    case Op.MaxPool2DWithIndices: return maxPool2dBackward(r, g, k);
     case Op.AvgPool2D: return pool2dBackward(r, g, k);
     case Op.AdaptiveAvgPool2D: return pool2dBackward(r, g, k);
     case Op.LayerNorm: return layerNormBackward(r, g, k);
@@ -390,6 +390,6 @@ const RECORDS_ITSELF = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0,
   1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1
 ]);

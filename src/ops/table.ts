@@ -549,7 +549,7 @@ export const ops: Rows = {
   [Op.UniqueDim]: manual('UniqueDimBackward0', ['self'], 'notDifferentiable', { cases: UNIQUE_DIM_CASES }),
   // convolution and pooling (helper conv)
   [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES }),
-  [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'pool2dBackward', { cases: MAX_POOL_CASES }),
+  [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'maxPool2dBackward', { cases: MAX_POOL_CASES }),
   [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: AVG_POOL_CASES }),
   [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: ADAPTIVE_CASES }),
   [Op.View]: view('ViewBackward0', [
@@ -1449,6 +1449,6 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'sumBackward', 'meanBackward', 'reshapeToInput', 'permuteBack', 'expandBackward', 'fusedBackward',
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
-  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward', 'gluBackward',
+  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward', 'gluBackward', 'maxPool2dBackward',
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
 ]);

@@ -5,6 +5,8 @@
 import { Op, DType } from '../../../abi/abi.js';
 import { JsTensor, empty, record, roundOf, isGradEnabled, type JsRecord } from '../tensor.js';
 import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
+import { recording } from '../grad/helpers.js';
+import { scatterInto } from '../grad/gather.js';
 
 interface Pool { op: Op; p: readonly number[]; P: number; H: number; W: number; OH: number; OW: number }
 
@@ -78,6 +80,20 @@ export function pool2d(op: Op, x: JsTensor, p: readonly number[]): [JsTensor, Js
     r.ints = p.slice();
   }
   return [out, idx];
+}
+
+/**
+ * MaxPool2DWithIndicesBackward0: under create_graph a recorded scatter_add of g at each window's
+ * maximum (its derivative for g gathers there again); the kernel below otherwise.
+ */
+export function maxPool2dBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (!recording(g)) return pool2dBackward(r, g, k);
+  // the indices are per plane (H·W): plus the plane's offset, flat positions in the input
+  const xs = r.inputs[0].shape, gs = g.shape, idx = r.saved[0]!.data;
+  const ohw = gs[gs.length - 2] * gs[gs.length - 1], hw = xs[xs.length - 2] * xs[xs.length - 1];
+  const flat = empty(gs.slice(), DType.Int32);
+  flat.data.forEach((_, o) => { flat.data[o] = idx[o] + Math.floor(o / ohw) * hw; });
+  return scatterInto(xs, g, flat);
 }
 
 /** The gradient of a pooling record's input from g; not recorded (a second derivative is refused). */
