@@ -2,9 +2,11 @@
 // device's src/js/grad/norm.ts is the same. Input k is the input, then weight and bias when given
 // (i1: 1 weight, 2 bias); s1 the elements per channel (1 for layer norm).
 
-import { newTensor, dtypeOf, dataOf, dataBytes } from '../tensors';
+import { newTensor, dtypeOf, dataOf, dataBytes, numelOf, ndimOf, shapePtr } from '../tensors';
+import { DType } from '../../abi/abi';
+import { scatterInto } from './gather';
 import { recI0, recI1, recS0, recS1, inNdim, inShape } from '../tape';
-import { T, saved } from './helpers';
+import { T, saved, recording } from './helpers';
 import { layerNormGrad, batchNormGrad } from '../ops/norm';
 import { gatherFlatBackwardCompute } from '../ops/gather';
 
@@ -23,6 +25,7 @@ export function layerNormBackward(r: usize, g: i32, k: i32): i32 {
  */
 export function embeddingBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
+  if (recording(g)) return embeddingRecorded(r, g);
   const out = T(gatherFlatBackwardCompute(false, 0, g, saved(r, 0), inNdim(r, 0), inShape(r, 0)));
   const pad = <i32>recS0(r);
   if (out > 0 && pad >= 0) {
@@ -30,6 +33,22 @@ export function embeddingBackward(r: usize, g: i32, k: i32): i32 {
     memory.fill(dataOf(out) + <usize>pad * row, 0, row);
   }
   return out;
+}
+
+/**
+ * embedding's derivative under create_graph: a recorded scatter_add of g at the rows read, the
+ * padding row left out (index −1: not written), so its derivative for g gathers the rows again.
+ */
+function embeddingRecorded(r: usize, g: i32): i32 {
+  const index = saved(r, 0), pad = <i32>recS0(r), n = numelOf(index);
+  const cols = load<i32>(inShape(r, 0), 4);
+  const at = T(newTensor(ndimOf(index), shapePtr(index), DType.Int32));
+  if (at < 0) return at;
+  for (let i = 0; i < n; i++) {
+    const t = load<i32>(dataOf(index) + (<usize>i << 2));
+    store<i32>(dataOf(at) + (<usize>i << 2), pad >= 0 && cols > 0 && t / cols == pad ? -1 : t);
+  }
+  return scatterInto(r, 0, g, at);
 }
 
 /** NativeBatchNormBackward0: input k is the input, then weight and bias when given (i1: 1, 2; 4 training). */

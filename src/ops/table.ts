@@ -1449,6 +1449,6 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'sumBackward', 'meanBackward', 'reshapeToInput', 'permuteBack', 'expandBackward', 'fusedBackward',
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
-  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward', 'gluBackward', 'maxPool2dBackward',
+  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward', 'gluBackward', 'maxPool2dBackward', 'embeddingBackward',
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
 ]);

@@ -366,8 +366,9 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.BinaryCrossEntropy, Op.BinaryCrossEntropyWithLogits, Op.NllLoss, Op.ToCopy, Op.Eq, Op.Ne,
   Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor, Op.LogicalNot,
   Op.Unique2, Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
-  Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.MaxPool2DWithIndices, Op.ReflectionPad1d,
-  Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d,
-  Op.ReplicationPad3d, Op.CircularPad, Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole,
-  Op.Zero, Op.Fill, Op.UniqueDim, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d,
+  Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.MaxPool2DWithIndices, Op.Embedding,
+  Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d,
+  Op.ReplicationPad2d, Op.ReplicationPad3d, Op.CircularPad, Op.Bernoulli, Op.CustomFunction,
+  Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.SmoothL1Loss, Op.HuberLoss,
+  Op.SoftMarginLoss, Op.NllLoss2d,
 ]);

@@ -6,6 +6,9 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import { empty } from '../tensor.js';
 import { layerNormGrad, batchNormGrad } from '../ops/norm.js';
 import { gatherFlatBackward } from '../ops/gather.js';
+import { recording } from './helpers.js';
+import { scatterInto } from './gather.js';
+import { DType } from '../../../abi/abi.js';
 
 export function layerNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const [x, w, mean, rstd] = r.saved as JsTensor[];
@@ -20,6 +23,12 @@ export function layerNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor
  * the padding_idx row (s0, −1 for none) zeroed, as PyTorch's embedding_backward skips it.
  */
 export function embeddingBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  if (recording(g)) {
+    // create_graph: a recorded scatter_add of g at the rows read, the padding row left out (−1)
+    const index = r.saved[0]!, cols = r.inputs[0].shape[1], at = empty(index.shape.slice(), DType.Int32);
+    index.data.forEach((t, i) => { at.data[i] = r.s0 >= 0 && cols > 0 && Math.floor(t / cols) === r.s0 ? -1 : t; });
+    return scatterInto(r.inputs[0].shape, g, at);
+  }
   const out = gatherFlatBackward(false, 0, g, r.saved[0]!, r.inputs[0].shape);
   const pad = r.s0, width = out.shape[1];
   if (pad >= 0) out.data.fill(0, pad * width, (pad + 1) * width);
