@@ -6,11 +6,50 @@ import { newTensor, dtypeOf, dataOf, dataBytes, numelOf, ndimOf, shapePtr } from
 import { DType } from '../../abi/abi';
 import { scatterInto } from './gather';
 import { recI0, recI1, recS0, recS1, inNdim, inShape } from '../tape';
-import { T, saved, recording } from './helpers';
+import { T, saved, recording, sub, mul, addS, powS } from './helpers';
+import { Op } from '../../abi/abi';
+import { view } from '../ops/shape';
+import { sum } from '../ops/reduce';
+import { SPARE } from '../scratch';
 import { layerNormGrad, batchNormGrad } from '../ops/norm';
 import { gatherFlatBackwardCompute } from '../ops/gather';
 
+/** NativeLayerNormBackward0: the kernel, or under create_graph the same from recording ops. */
 export function layerNormBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0) return g;
+  return recording(g) || recording(saved(r, 0)) ? layerNormRecorded(r, g, k) : groupNormBackward(r, g, k);
+}
+
+/**
+ * layer norm's derivative from recording ops, over x as rows [M, N]: x̂ = (x − μ)·rstd with μ and
+ * rstd recomputed (so they differentiate too); dx = rstd·(gw − mean(gw) − x̂·mean(gw·x̂)), gw = g·w;
+ * dw = Σ g·x̂ and db = Σ g over the rows.
+ */
+function layerNormRecorded(r: usize, g: i32, k: i32): i32 {
+  const x = saved(r, 0), given = recI1(r), N = recI0(r), M = N ? numelOf(x) / N : 0;
+  store<i32>(SPARE, M);
+  store<i32>(SPARE, N, 4);
+  const rows = (t: i32): i32 => (t < 0 ? t : T(view(Op.View, t, 2, SPARE)));
+  const mean = (t: i32): i32 => (t < 0 ? t : T(sum(Op.MeanDim, t, 2, true)));
+  const xc = sub(rows(x), mean(rows(x)));
+  const rstd = powS(addS(mean(mul(xc, xc)), recS0(r)), -0.5);
+  const xhat = mul(xc, rstd), gv = rows(g);
+  const which = k == 0 ? 0 : k == 1 && (given & 1) ? 1 : 2;
+  let out: i32;
+  if (which == 0) {
+    store<i32>(SPARE, 1, 8);
+    store<i32>(SPARE, N, 12);
+    const gw = given & 1 ? mul(gv, T(view(Op.View, saved(r, 1), 2, SPARE + 8))) : gv;
+    out = mul(rstd, sub(sub(gw, mean(gw)), mul(xhat, mean(mul(gw, xhat)))));
+  } else {
+    const t = which == 1 ? mul(gv, xhat) : gv;
+    out = t < 0 ? t : T(sum(Op.SumDim, t, 1, false));
+  }
+  return out < 0 ? out : T(view(Op.View, out, inNdim(r, k), inShape(r, k)));
+}
+
+/** NativeGroupNormBackward0 (and layer norm's first order): the row-norm kernel. */
+export function groupNormBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const x = saved(r, 0), given = recI1(r);
   const which = k == 0 ? 0 : k == 1 && (given & 1) ? 1 : 2;

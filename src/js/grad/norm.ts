@@ -6,11 +6,41 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import { empty } from '../tensor.js';
 import { layerNormGrad, batchNormGrad } from '../ops/norm.js';
 import { gatherFlatBackward } from '../ops/gather.js';
-import { recording } from './helpers.js';
+import { recording, sub, mul, addS, powS } from './helpers.js';
+import { view, sum } from '../ops.js';
 import { scatterInto } from './gather.js';
-import { DType } from '../../../abi/abi.js';
+import { DType, Op } from '../../../abi/abi.js';
 
+/** NativeLayerNormBackward0: the kernel, or under create_graph the same from recording ops. */
 export function layerNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  return recording(g) || recording(r.saved[0]!) ? layerNormRecorded(r, g, k) : groupNormBackward(r, g, k);
+}
+
+/**
+ * layer norm's derivative from recording ops, over x as rows [M, N]: x̂ = (x − μ)·rstd with μ and
+ * rstd recomputed (so they differentiate too); dx = rstd·(gw − mean(gw) − x̂·mean(gw·x̂)), gw = g·w;
+ * dw = Σ g·x̂ and db = Σ g over the rows.
+ */
+function layerNormRecorded(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  const x = r.saved[0]!, N = r.i0, M = N ? x.numel / N : 0;
+  const rows = (t: JsTensor): JsTensor => view(Op.View, t, [M, N]);
+  const mean = (t: JsTensor): JsTensor => sum(Op.MeanDim, t, 2, true);
+  const xc = sub(rows(x), mean(rows(x)));
+  const rstd = powS(addS(mean(mul(xc, xc)), r.s0), -0.5);
+  const xhat = mul(xc, rstd), gv = rows(g);
+  const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
+  let out: JsTensor;
+  if (which === 0) {
+    const gw = r.i1 & 1 ? mul(gv, view(Op.View, r.saved[1]!, [1, N])) : gv;
+    out = mul(rstd, sub(sub(gw, mean(gw)), mul(xhat, mean(mul(gw, xhat)))));
+  } else {
+    out = sum(Op.SumDim, which === 1 ? mul(gv, xhat) : gv, 1, false);
+  }
+  return view(Op.View, out, r.inputs[k].shape);
+}
+
+/** NativeGroupNormBackward0 (and layer norm's first order): the row-norm kernel. */
+export function groupNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const [x, w, mean, rstd] = r.saved as JsTensor[];
   const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
   const out = empty(r.inputs[k].shape.slice(), x.dtype);
