@@ -1,14 +1,14 @@
 // Derivatives of the reductions and the softmax family that need more than a
 // row of derivatives.ts. Each runs one fused kernel into a fresh input-shaped
 // tensor; keepdim never matters, since g and the result are laid out in the
-// same element order with or without the kept size-1 dims. softmax and log_softmax, under create_graph (grad mode on during
-// the sweep), are instead composed of recorded ops with the same rounding, so
+// same element order with or without the kept size-1 dims. softmax, log_softmax and logsumexp, under create_graph
+// (grad mode on during the sweep), are instead composed of recorded ops with the same rounding, so
 // they can be differentiated again.
 
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dtypeOf } from '../tensors';
 import { inNdim, inShape, is_grad_enabled } from '../tape';
-import { T, saved, result, i0, mul } from './helpers';
+import { T, saved, result, i0, i1, mul, sub, un, unreduce } from './helpers';
 import { amaxGrad, logsumexpGrad } from '../kernels/reduce';
 import { softmaxBackward as softmaxKernel, maxAlongDimGrad } from '../kernels/softmax';
 import { softmaxBackward64 } from '../kernels/softmax64';
@@ -76,6 +76,11 @@ export function maxDimBackward(r: usize, g: i32, k: i32): i32 {
 export function logsumexpBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), res = result(r);
   if (res < 0) return res;
+  if (is_grad_enabled()) {
+    // create_graph: the same from recorded ops, g and the result spread back over the reduced dims
+    const mask = i0(r), keepdim = i1(r);
+    return mul(unreduce(r, g, mask, keepdim), un(Op.Exp, sub(x, unreduce(r, res, mask, keepdim))));
+  }
   const out = inputLike(r, g);
   if (out < 0) return out;
   if (isF64(g)) logsumexpGrad<f64>(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(res), dataOf(g), dataOf(out));

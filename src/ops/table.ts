@@ -1448,4 +1448,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
   'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward',
+  'logsumexpBackward', // the reductions (cg-reduce)
 ]);

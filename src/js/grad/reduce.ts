@@ -1,11 +1,11 @@
 // Derivatives of the reductions and the softmax family (js device), mirroring
-// assembly/grad/reduce.ts: one fused kernel each, except softmax and
-// log_softmax under create_graph, composed of recorded ops.
+// assembly/grad/reduce.ts: one fused kernel each, except softmax, log_softmax
+// and logsumexp under create_graph, composed of recorded ops.
 
 import { Op, DType } from '../../../abi/abi.js';
 import { type JsRecord, type JsTensor, empty, isGradEnabled, roundOf } from '../tensor.js';
 import { binary, unary, sum } from '../ops.js';
-import { mul, saved, result } from './helpers.js';
+import { mul, sub, un, saved, result, unreduce } from './helpers.js';
 import { amaxGrad, logsumexpGrad, split, softmaxBackwardKernel, softmaxBackward64 } from '../ops/reduce.js';
 
 type Floats = Float32Array | Float64Array;
@@ -43,6 +43,8 @@ export const maxDimBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
 
 // g·exp(x − logsumexp(x))
 export const logsumexpBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
+  // create_graph: the same from recorded ops, g and the result spread back over the reduced dims
+  if (isGradEnabled()) return mul(unreduce(r, g), un(Op.Exp, sub(saved(r, 0), unreduce(r, result(r)))));
   const x = saved(r, 0), out = inputLike(r, g);
   logsumexpGrad(x.data as Floats, x.shape, r.i0, result(r).data as Floats, g.data as Floats, out.data as Floats);
   return out;
