@@ -16,6 +16,8 @@ import { sum } from '../ops/reduce';
 import { SHAPE, STR_A, COUNTERS, SPARE } from '../scratch';
 import { stridedCopy, stridedCopyOf } from '../kernels/strided';
 import { fusedKernel } from '../generated/dispatch.generated';
+import { compare } from '../ops/compare';
+import { ternaryAt } from '../ops/ternary';
 
 // ---- temporaries of one rule -----------------------------------------------
 
@@ -224,4 +226,16 @@ function recordFused(kind: i32, out: i32, g: i32, x: i32, y: i32, c: f64, c2: f6
   }
   setParams(r, c, c2, kind, 0);
   return out;
+}
+
+/** a with zeros where c == 0 (c broadcasts to a): PyTorch's a.masked_fill_(c == 0, 0), as a recorded where. */
+export function zeroWhereZero(c: i32, a: i32): i32 {
+  if (c < 0) return c;
+  if (a < 0) return a;
+  const zero = T(newTensor(0, SPARE, dtypeOf(a)));
+  if (zero <= 0) return Err.OutOfMemory;
+  if (dtypeOf(a) == DType.Float64) store<f64>(dataOf(zero), 0);
+  else store<f32>(dataOf(zero), 0);
+  const cond = T(compare(Op.Eq, c, zero));
+  return cond < 0 ? cond : T(ternaryAt(Op.Where, cond, zero, a, 0, ndimOf(a), shapePtr(a)));
 }

@@ -8,6 +8,8 @@ import {
   binary, unary, scalar, sum, view, expand, permute, broadcastDims, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp,
 } from '../ops.js';
 import { fusedRun, fusedRun64, type Fused } from '../generated/kernels.generated.js';
+import { compare } from '../ops/compare.js';
+import { ternary } from '../ops/ternary.js';
 
 export const add = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Add, a, b, 1);
 export const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
@@ -97,4 +99,10 @@ export function fused(kind: Fused, g: JsTensor, x: JsTensor, y: JsTensor | null,
     r.i0 = kind;
   }
   return out;
+}
+
+/** a with zeros where c == 0 (c broadcasts to a): PyTorch's a.masked_fill_(c == 0, 0), as a recorded where. */
+export function zeroWhereZero(c: JsTensor, a: JsTensor): JsTensor {
+  const zero = empty([], a.dtype);
+  return ternary(Op.Where, compare(Op.Eq, c, zero), zero, a, 0, a.shape.slice());
 }

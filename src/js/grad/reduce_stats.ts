@@ -1,8 +1,11 @@
 // Derivatives of reductions 2 (prod, var, std, nansum, norm), mirroring assembly/grad/reduce_stats.ts:
-// one fused kernel (../ops/reduce_stats.ts). Not differentiable twice.
+// one fused kernel (../ops/reduce_stats.ts); under create_graph var, std and nansum are PyTorch's
+// formulas from recorded ops, so they can be differentiated again.
 
-import { type JsRecord, type JsTensor, empty } from '../tensor.js';
-import { saved, result } from './helpers.js';
+import { Op } from '../../../abi/abi.js';
+import { type JsRecord, type JsTensor, empty, isGradEnabled } from '../tensor.js';
+import { saved, result, mul, div, sub, mulS, unreduce, zeroWhereZero } from './helpers.js';
+import { sum, reducedCount } from '../ops.js';
 import { reduce2Grad } from '../ops/reduce_stats.js';
 
 type Floats = Float32Array | Float64Array;
@@ -15,3 +18,23 @@ export const reduce2Backward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor
   reduce2Grad(r.op, x.data as Floats, x.shape, r.i0, g.data as Floats, result(r).data as Floats, out.data as Floats, r.s0, r.s1);
   return out;
 };
+
+/** var, std, var_mean, std_mean, as on the wasm device (varBackward there). */
+export function varBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
+  if (!isGradEnabled()) return reduce2Backward(r, g, k);
+  const x = saved(r, 0), res = result(r), std = r.op === Op.Std || r.op === Op.StdMean;
+  const gv = std ? zeroWhereZero(res, div(g, mulS(res, 2))) : g;
+  // the factor goes on g before g is spread back, as in ATen: a second derivative through g sums
+  // before it meets an infinite factor
+  const dof = reducedCount(x.shape, r.i0) - r.s0;
+  if ((r.s1 || !x.shape.length) && dof <= 0 && x.numel > 0) return unreduce(r, mulS(gv, Infinity));
+  return mul(unreduce(r, mulS(gv, 2 / dof)), sub(x, sum(Op.MeanDim, x, r.i0, true)));
+}
+
+/** nansum; under create_graph PyTorch's nansum_backward, g·(x is not NaN), from recorded ops. */
+export function nansumBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
+  if (!isGradEnabled()) return reduce2Backward(r, g, k);
+  const x = saved(r, 0), m = empty(x.shape.slice(), x.dtype);
+  x.data.forEach((v, i) => { m.data[i] = v === v ? 1 : 0; });
+  return mul(unreduce(r, g), m);
+}
