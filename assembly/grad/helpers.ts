@@ -136,6 +136,11 @@ export function unreduce(r: usize, g: i32, mask: i32, keepdim: i32): i32 {
   const nd = inNdim(r, 0);
   const shape = inShape(r, 0);
   if (recording(g)) return unreduceRecorded(g, nd, shape, mask, keepdim);
+  return spreadCompute(g, nd, shape, mask);
+}
+
+/** g spread over the dims in `mask` to `shape`, without recording (a copy with stride 0 on them). */
+export function spreadCompute(g: i32, nd: i32, shape: usize, mask: i32): i32 {
   // strides of g over the input's dims: 0 on reduced dims, contiguous on kept ones
   let stride = 1;
   for (let d = nd - 1; d >= 0; d--) {

@@ -8,12 +8,12 @@
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dtypeOf } from '../tensors';
 import { inNdim, inShape, is_grad_enabled } from '../tape';
-import { T, saved, result, i0, i1, mul, sub, un, unreduce } from './helpers';
+import { T, saved, result, i0, i1, mul, div, sub, un, addS, zerosLike, unreduce, spreadCompute, zeroWhereZero } from './helpers';
 import { amaxGrad, logsumexpGrad } from '../kernels/reduce';
 import { softmaxBackward as softmaxKernel, maxAlongDimGrad } from '../kernels/softmax';
 import { softmaxBackward64 } from '../kernels/softmax64';
 import { binary, unary } from '../ops/elementwise';
-import { sum, outerSize, innerSize, dimSize } from '../ops/reduce';
+import { sum, sumCompute, outerSize, innerSize, dimSize } from '../ops/reduce';
 
 /** A new tensor shaped like input 0 of r, in g's dtype (a temporary of the rule). */
 function inputLike(r: usize, g: i32): i32 {
@@ -22,10 +22,38 @@ function inputLike(r: usize, g: i32): i32 {
 
 const isF64 = (t: i32): bool => dtypeOf(t) == DType.Float64;
 
-// (g / count) · (x == amax): ties share the gradient evenly
+/**
+ * 1 where x equals m spread back over the dims in mask (and where both are NaN, with nanHits),
+ * else 0: the constant mask of the max rules under create_graph.
+ */
+function hits(r: usize, x: i32, m: i32, mask: i32, nanHits: bool): i32 {
+  const full = T(spreadCompute(m, inNdim(r, 0), inShape(r, 0), mask));
+  if (full < 0) return full;
+  const out = inputLike(r, x);
+  if (out <= 0) return Err.OutOfMemory;
+  if (isF64(x)) hitsKernel<f64>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits);
+  else hitsKernel<f32>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits);
+  return out;
+}
+
+function hitsKernel<F>(px: usize, pm: usize, po: usize, n: i32, nanHits: bool): void {
+  const sh = alignof<F>();
+  for (let i = 0; i < n; i++) {
+    const a = load<F>(px + (<usize>i << sh)), b = load<F>(pm + (<usize>i << sh));
+    store<F>(po + (<usize>i << sh), <F>(a == b || (nanHits && a != a && b != b) ? 1 : 0));
+  }
+}
+
+// (g / count) · (x == amax): ties share the gradient evenly; under create_graph ATen's
+// scale_grad_by_count from recorded ops (the mask and the count are constants)
 export function amaxBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
+  if (is_grad_enabled()) {
+    const mask = i0(r), h = hits(r, x, m, mask, false);
+    const count = h < 0 ? h : T(sumCompute(h, mask, i1(r) != 0, 1));
+    return mul(unreduce(r, div(g, count), mask, i1(r)), h);
+  }
   const out = inputLike(r, g);
   if (out < 0) return out;
   const ok = isF64(g)
@@ -35,10 +63,16 @@ export function amaxBackward(r: usize, g: i32, k: i32): i32 {
 }
 
 // evenly_distribute_backward: g / count to every element equal to the max
-// (to every NaN when the max is NaN), 0 elsewhere
+// (to every NaN when the max is NaN), 0 elsewhere; under create_graph from recorded ops, the
+// index_put_ into zeros a where
 export function maxAllBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
+  if (is_grad_enabled()) {
+    const nd = inNdim(r, 0), all = nd ? (1 << nd) - 1 : 0, h = hits(r, x, m, all, true);
+    const count = h < 0 ? h : T(sumCompute(h, all, false, 1));
+    return zeroWhereZero(h, unreduce(r, div(g, count), all, 0));
+  }
   const out = inputLike(r, g);
   if (out < 0) return out;
   if (isF64(g)) evenlyDistribute<f64>(dataOf(x), numelOf(x), dataOf(m), dataOf(g), dataOf(out));
@@ -61,8 +95,17 @@ function evenlyDistribute<F>(px: usize, n: i32, pm: usize, pg: usize, po: usize)
   }
 }
 
-// the gradient goes to the index max chose
+// the gradient goes to the index max chose; under create_graph ATen's scatter into zeros as a
+// recorded where over the one-hot of the indices (this rule run on ones)
 export function maxDimBackward(r: usize, g: i32, k: i32): i32 {
+  if (!is_grad_enabled()) return toIndices(r, g);
+  const h = toIndices(r, addS(zerosLike(g), 1)), nd = inNdim(r, 0);
+  return zeroWhereZero(h, unreduce(r, g, nd ? 1 << i0(r) : 0, i1(r)));
+}
+
+/** g put at the indices max chose along its dim, zeros elsewhere (a fresh input-shaped tensor). */
+function toIndices(r: usize, g: i32): i32 {
+  if (g < 0) return g;
   const out = inputLike(r, g);
   if (out < 0) return out;
   const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);

@@ -1448,5 +1448,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
   'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward',
-  'logsumexpBackward', 'varBackward', 'nansumBackward', // the reductions (cg-reduce)
+  'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward', // the reductions (cg-reduce)
 ]);

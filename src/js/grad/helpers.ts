@@ -56,10 +56,10 @@ export const reshapeToInput = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
   (recording(g) ? view(Op.View, g, r.inputs[0].shape) : reshapeCompute(g, r.inputs[0].shape));
 
 /** g spread over the reduced dims of input 0; under create_graph a view with the reduced dims kept, then expand. */
-export function unreduce(r: JsRecord, g: JsTensor): JsTensor {
+export function unreduce(r: JsRecord, g: JsTensor, mask = r.i0, keepdim = r.i1): JsTensor {
   const shape = r.inputs[0].shape;
-  if (!recording(g)) return unreduceOp(g, shape, r.i0);
-  const kept = r.i1 ? g : view(Op.Unsqueeze, g, shape.map((n, d) => (r.i0 & (1 << d) ? 1 : n)));
+  if (!recording(g)) return unreduceOp(g, shape, mask);
+  const kept = keepdim ? g : view(Op.Unsqueeze, g, shape.map((n, d) => (mask & (1 << d) ? 1 : n)));
   return expand(kept, shape);
 }
 /** sum's derivative: g spread back over the reduced dims. */
