@@ -23,23 +23,23 @@ function inputLike(r: usize, g: i32): i32 {
 const isF64 = (t: i32): bool => dtypeOf(t) == DType.Float64;
 
 /**
- * 1 where x equals m spread back over the dims in mask (and where both are NaN, with nanHits),
- * else 0: the constant mask of the max rules under create_graph.
+ * 1 where x (|x| with absolute) equals m spread back over the dims in mask (and where both are
+ * NaN, with nanHits), else 0: the constant mask of the max rules and the ±inf norms under create_graph.
  */
-function hits(r: usize, x: i32, m: i32, mask: i32, nanHits: bool): i32 {
+export function hits(r: usize, x: i32, m: i32, mask: i32, nanHits: bool, absolute: bool = false): i32 {
   const full = T(spreadCompute(m, inNdim(r, 0), inShape(r, 0), mask));
   if (full < 0) return full;
   const out = inputLike(r, x);
   if (out <= 0) return Err.OutOfMemory;
-  if (isF64(x)) hitsKernel<f64>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits);
-  else hitsKernel<f32>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits);
+  if (isF64(x)) hitsKernel<f64>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits, absolute);
+  else hitsKernel<f32>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits, absolute);
   return out;
 }
 
-function hitsKernel<F>(px: usize, pm: usize, po: usize, n: i32, nanHits: bool): void {
+function hitsKernel<F>(px: usize, pm: usize, po: usize, n: i32, nanHits: bool, absolute: bool): void {
   const sh = alignof<F>();
   for (let i = 0; i < n; i++) {
-    const a = load<F>(px + (<usize>i << sh)), b = load<F>(pm + (<usize>i << sh));
+    const v = load<F>(px + (<usize>i << sh)), a = absolute ? abs<F>(v) : v, b = load<F>(pm + (<usize>i << sh));
     store<F>(po + (<usize>i << sh), <F>(a == b || (nanHits && a != a && b != b) ? 1 : 0));
   }
 }

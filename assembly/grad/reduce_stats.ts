@@ -5,9 +5,10 @@
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, dataOf, dtypeOf, numelOf, ndimOf, shapePtr } from '../tensors';
 import { inNdim, inShape, recOp, is_grad_enabled } from '../tape';
-import { T, saved, result, i0, i1, s0, s1, mul, div, sub, mulS, unreduce, zeroWhereZero } from './helpers';
+import { T, saved, result, i0, i1, s0, s1, mul, div, sub, mulS, powS, un, zerosLike, unreduce, zeroWhereZero } from './helpers';
+import { hits } from './reduce';
 import { reduce2Grad } from '../ops/reduce_stats';
-import { sum, reducedCount } from '../ops/reduce';
+import { sum, sumCompute, reducedCount } from '../ops/reduce';
 
 // prod: g·(result / x) without zeros, else PyTorch's exclusive products (zeros for two zeros in the whole tensor);
 // var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN;
@@ -59,4 +60,38 @@ function notNan<F>(px: usize, po: usize, n: i32): void {
     const v = load<F>(px + (<usize>i << sh));
     store<F>(po + (<usize>i << sh), <F>(v == v ? 1 : 0));
   }
+}
+
+/** norm and linalg.vector_norm (s0 = p); under create_graph normRecorded. */
+export function vectorNormBackward(r: usize, g: i32, k: i32): i32 {
+  if (!is_grad_enabled()) return reduce2Backward(r, g, k);
+  const res = result(r);
+  return res < 0 ? res : normRecorded(r, g, saved(r, 0), res, s0(r), i0(r), i1(r));
+}
+
+/**
+ * PyTorch's norm_backward from recorded ops (create_graph), for x's p-norm res over the dims in
+ * mask: what has the result's shape (g over the count of maxima, g / res^(p − 1)) is computed
+ * there and then spread back, as ATen broadcasts it. The masks (|x| at the ±inf norm) are constants.
+ */
+export function normRecorded(r: usize, g: i32, x: i32, res: i32, p: f64, mask: i32, keepdim: i32): i32 {
+  if (p == 0) return zerosLike(x);
+  const sgn = un(Op.Sgn, x);
+  if (p == 1) return mul(sgn, unreduce(r, g, mask, keepdim));
+  if (p == 2) {
+    const n = unreduce(r, res, mask, keepdim);
+    return mul(unreduce(r, g, mask, keepdim), zeroWhereZero(n, div(x, n)));
+  }
+  if (p == Infinity || p == -Infinity) {
+    const h = hits(r, x, res, mask, true, true);
+    const count = h < 0 ? h : T(sumCompute(h, mask, keepdim != 0, 1));
+    return mul(sgn, mul(unreduce(r, div(g, count), mask, keepdim), h));
+  }
+  const ax = un(Op.Abs, x);
+  if (p < 1) {
+    const scaled = mul(sgn, zeroWhereZero(x, powS(ax, p - 1)));
+    return mul(mul(scaled, unreduce(r, g, mask, keepdim)), unreduce(r, powS(res, 1 - p), mask, keepdim));
+  }
+  const scaled = p < 2 ? mul(sgn, powS(ax, p - 1)) : mul(x, powS(ax, p - 2));
+  return mul(scaled, unreduce(r, zeroWhereZero(res, div(g, powS(res, p - 1))), mask, keepdim));
 }

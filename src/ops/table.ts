@@ -476,7 +476,7 @@ export const ops: Rows = {
     { name: 'nanmean/empty dim', call: 'torch.nanmean', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
   ], 'nansum/all', 'nansum/all NaN inf', 'nansum/dim list keepdim negative', 'nanmean/all', 'nanmean/dim NaN inf') }),
   // torch.norm: PyTorch's frobenius_norm over two dims is sqrt(sum(x·x)) (SqrtBackward0): its case is here
-  [Op.Norm]: manual('NormBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.Norm]: manual('NormBackward1', ['self'], 'vectorNormBackward', { cases: withFloat64([
     { name: 'norm/default', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'norm/method p 1', call: 'Tensor.norm', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'norm/p inf', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }, Infinity], family: 'reduction' },
@@ -501,7 +501,7 @@ export const ops: Rows = {
     { name: 'norm/empty dim inf', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }, Infinity, 0], family: 'reduction' },
     { name: 'norm/0-d', call: 'torch.norm', args: [{ values: [-3], shape: [] }], family: 'reduction' },
   ], 'norm/default', 'norm/method p 1', 'norm/p 0 dim keepdim', 'norm/p 3 dim list', 'norm/fro two dims', 'norm/p 2 zeros NaN inf ties', 'norm/p 1 zeros NaN inf ties', 'norm/p inf zeros NaN inf ties', 'norm/p -inf zeros NaN inf ties', 'norm/p 3 zeros NaN inf ties', 'norm/p 0.5 zeros NaN inf ties', 'norm/p 1.5 zeros NaN inf ties', 'norm/p -1 zeros NaN inf ties', 'norm/0-d') }),
-  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'vectorNormBackward', { cases: withFloat64([
     { name: 'vector_norm/default', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/ord 1 dim', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }, 1, -1], family: 'reduction' },
     { name: 'vector_norm/ord inf dim list keepdim', call: 'torch.linalg.vector_norm', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { ord: Infinity, dim: [0, 1], keepdim: true }, family: 'reduction' },
@@ -1448,5 +1448,6 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
   'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward',
-  'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward', // the reductions (cg-reduce)
+  'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
+  'vectorNormBackward', 'normBackward', // the reductions (cg-reduce)
 ]);

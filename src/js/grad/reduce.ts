@@ -13,12 +13,15 @@ type Floats = Float32Array | Float64Array;
 const inputLike = (r: JsRecord, g: JsTensor): JsTensor => empty(r.inputs[0].shape.slice(), g.dtype);
 
 /**
- * 1 where x equals m spread back over the dims in mask (and where both are NaN, with nanHits),
- * else 0: the constant mask of the max rules under create_graph.
+ * 1 where x (|x| with absolute) equals m spread back over the dims in mask (and where both are
+ * NaN, with nanHits), else 0: the constant mask of the max rules and the ±inf norms under create_graph.
  */
-function hits(x: JsTensor, m: JsTensor, mask: number, nanHits: boolean): JsTensor {
+export function hits(x: JsTensor, m: JsTensor, mask: number, nanHits: boolean, absolute = false): JsTensor {
   const full = spreadCompute(m, x.shape, mask).data, out = empty(x.shape.slice(), x.dtype);
-  x.data.forEach((a, i) => { out.data[i] = a === full[i] || (nanHits && a !== a && full[i] !== full[i]) ? 1 : 0; });
+  x.data.forEach((v, i) => {
+    const a = absolute ? Math.abs(v) : v;
+    out.data[i] = a === full[i] || (nanHits && a !== a && full[i] !== full[i]) ? 1 : 0;
+  });
   return out;
 }
 

@@ -4,7 +4,8 @@
 
 import { Op } from '../../../abi/abi.js';
 import { type JsRecord, type JsTensor, empty, isGradEnabled } from '../tensor.js';
-import { saved, result, mul, div, sub, mulS, unreduce, zeroWhereZero } from './helpers.js';
+import { saved, result, mul, div, sub, mulS, powS, un, zerosLike, unreduce, zeroWhereZero } from './helpers.js';
+import { hits } from './reduce.js';
 import { sum, reducedCount } from '../ops.js';
 import { reduce2Grad } from '../ops/reduce_stats.js';
 
@@ -37,4 +38,30 @@ export function nansumBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
   const x = saved(r, 0), m = empty(x.shape.slice(), x.dtype);
   x.data.forEach((v, i) => { m.data[i] = v === v ? 1 : 0; });
   return mul(unreduce(r, g), m);
+}
+
+/** norm and linalg.vector_norm (s0 = p); under create_graph normRecorded. */
+export function vectorNormBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
+  if (!isGradEnabled()) return reduce2Backward(r, g, k);
+  return normRecorded(r, g, saved(r, 0), result(r), r.s0, r.i0, r.i1);
+}
+
+/** PyTorch's norm_backward from recorded ops (create_graph), as on the wasm device (normRecorded there). */
+export function normRecorded(r: JsRecord, g: JsTensor, x: JsTensor, res: JsTensor, p: number, mask: number, keepdim: number): JsTensor {
+  const spread = (t: JsTensor): JsTensor => unreduce(r, t, mask, keepdim);
+  if (p === 0) return zerosLike(x);
+  const sgn = un(Op.Sgn, x);
+  if (p === 1) return mul(sgn, spread(g));
+  if (p === 2) {
+    const n = spread(res);
+    return mul(spread(g), zeroWhereZero(n, div(x, n)));
+  }
+  if (p === Infinity || p === -Infinity) {
+    const h = hits(x, res, mask, true, true);
+    return mul(sgn, mul(spread(div(g, sum(Op.SumDim, h, mask, keepdim !== 0))), h));
+  }
+  const ax = un(Op.Abs, x);
+  if (p < 1) return mul(mul(mul(sgn, zeroWhereZero(x, powS(ax, p - 1))), spread(g)), spread(powS(res, 1 - p)));
+  const scaled = p < 2 ? mul(sgn, powS(ax, p - 1)) : mul(x, powS(ax, p - 2));
+  return mul(scaled, spread(zeroWhereZero(res, div(g, powS(res, p - 1)))));
 }
