@@ -68,16 +68,22 @@ export function amaxBackward(r: usize, g: i32, k: i32): i32 {
 export function maxAllBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
-  if (is_grad_enabled()) {
-    const nd = inNdim(r, 0), all = nd ? (1 << nd) - 1 : 0, h = hits(r, x, m, all, true);
-    const count = h < 0 ? h : T(sumCompute(h, all, false, 1));
-    return zeroWhereZero(h, unreduce(r, div(g, count), all, 0));
-  }
+  if (is_grad_enabled()) return distributeRecorded(r, g, x, m);
   const out = inputLike(r, g);
   if (out < 0) return out;
   if (isF64(g)) evenlyDistribute<f64>(dataOf(x), numelOf(x), dataOf(m), dataOf(g), dataOf(out));
   else evenlyDistribute<f32>(dataOf(x), numelOf(x), dataOf(m), dataOf(g), dataOf(out));
   return out;
+}
+
+/**
+ * evenly_distribute_backward from recorded ops (create_graph; max, min, median, nanmedian of the
+ * whole tensor): the index_put_ of g / count into zeros at the hits is a where.
+ */
+export function distributeRecorded(r: usize, g: i32, x: i32, m: i32): i32 {
+  const nd = inNdim(r, 0), all = nd ? (1 << nd) - 1 : 0, h = hits(r, x, m, all, true);
+  const count = h < 0 ? h : T(sumCompute(h, all, false, 1));
+  return zeroWhereZero(h, unreduce(r, div(g, count), all, 0));
 }
 
 function evenlyDistribute<F>(px: usize, n: i32, pm: usize, pg: usize, po: usize): void {

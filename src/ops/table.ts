@@ -1449,5 +1449,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
   'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward',
   'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
-  'vectorNormBackward', 'normBackward', // the reductions (cg-reduce)
+  'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
 ]);

@@ -81,10 +81,10 @@ export const nudged: Record<string, Nudge> = {
 
 /**
  * Ops whose first derivative gradcheck accepts at their ties but whose second does not: the
- * whole-tensor max and min share g evenly among tied maxima, which is the mean of the one-sided
- * slopes, but the shares jump as a step moves one tied element off the others.
+ * whole-tensor max, min and median share g evenly among the tied elements, which is the mean of
+ * the one-sided slopes, but the shares jump as a step moves one tied element off the others.
  */
-export const nudgedTwice: Record<string, Nudge> = { MaxAll: { values: spread }, MinAll: { values: spread } };
+export const nudgedTwice: Record<string, Nudge> = { MaxAll: { values: spread }, MinAll: { values: spread }, MedianAll: { values: spread } };
 
 type Checker = (func: (...ts: torch.Tensor[]) => torch.Tensor[], inputs: torch.Tensor[], options: object) => boolean;
 

@@ -361,7 +361,8 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.Where, Op.Lerp, Op.LerpTensor, Op.Addcmul, Op.Addcdiv, Op.NormDim, Op.CopyBackwards,
   Op.MseLoss, Op.BinaryCrossEntropy, Op.BinaryCrossEntropyWithLogits, Op.NllLoss, Op.ToCopy, Op.Eq,
   Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor, Op.LogicalNot,
-  Op.Unique2, Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
-  Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.Zero,
-  Op.Fill, Op.UniqueDim, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d,
+  Op.MedianAll, Op.NanmedianAll, Op.Unique2, Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd,
+  Op.BitwiseOr, Op.BitwiseXor, Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.Amin, Op.Bernoulli,
+  Op.CustomFunction, Op.Zero, Op.Fill, Op.UniqueDim, Op.SmoothL1Loss, Op.HuberLoss,
+  Op.SoftMarginLoss, Op.NllLoss2d,
 ]);

@@ -40,10 +40,7 @@ export const amaxBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor =>
 // evenly_distribute_backward: g / count to every element equal to the max (every NaN when it is
 // NaN); under create_graph from recorded ops, the index_put_ into zeros a where
 export const maxAllBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
-  if (isGradEnabled()) {
-    const nd = r.inputs[0].shape.length, all = nd ? (1 << nd) - 1 : 0, h = hits(saved(r, 0), result(r), all, true);
-    return zeroWhereZero(h, unreduce(r, div(g, sum(Op.SumDim, h, all, false)), all, 0));
-  }
+  if (isGradEnabled()) return distributeRecorded(r, g, saved(r, 0), result(r));
   const x = saved(r, 0).data as Floats, out = inputLike(r, g), o = out.data;
   const v = result(r).data[0], isNan = v !== v;
   const hit = (e: number): boolean => (isNan ? e !== e : e === v);
@@ -53,6 +50,15 @@ export const maxAllBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
   for (let i = 0; i < x.length; i++) o[i] = hit(x[i]) ? share : 0;
   return out;
 };
+
+/**
+ * evenly_distribute_backward from recorded ops (create_graph; max, min, median, nanmedian of the
+ * whole tensor): the index_put_ of g / count into zeros at the hits is a where.
+ */
+export function distributeRecorded(r: JsRecord, g: JsTensor, x: JsTensor, m: JsTensor): JsTensor {
+  const nd = x.shape.length, all = nd ? (1 << nd) - 1 : 0, h = hits(x, m, all, true);
+  return zeroWhereZero(h, unreduce(r, div(g, sum(Op.SumDim, h, all, false)), all, 0));
+}
 
 // the gradient goes to the index max chose; under create_graph ATen's scatter into zeros as a
 // recorded where over the one-hot of the indices (toIndices on ones)
