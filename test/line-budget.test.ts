@@ -46,8 +46,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // has it (traversal, get_submodule / get_parameter / get_buffer, registration checks, state_dict /
 // load_state_dict, forward and full backward hooks), nn.Parameter, the containers (Sequential,
 // ModuleList, ModuleDict, ParameterList, ParameterDict) and torch.safetensors (reader and writer) (+1,300); a
-// Function's backward and tensor hooks run in the sweep's grad mode (create_graph through them) (+30)
-const BUDGET = 30_770;
+// Function's backward and tensor hooks run in the sweep's grad mode (create_graph through them) (+30); the
+// reductions' rules under create_graph (logsumexp, var/std, nansum, amax/max/min, the norms, median as ATen's
+// formulas from recorded ops, with their constant masks) (+241)
+const BUDGET = 31_011;
 
 function sourceLines(dir: string): number {
   let n = 0;
