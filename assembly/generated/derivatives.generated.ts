@@ -16,11 +16,11 @@ import {
   gatherFlatBackward, gluBackward, groupNormBackward, huberLossBackward, layerNormBackward,
   linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
   maxPool2dBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
-  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nllLossBackward,
-  normBackward, permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, zerosBackward,
+  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
+  nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -125,13 +125,13 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.MinDim: return maxDimBackward(r, g, k);
     case Op.Prod: return reduce2Backward(r, g, k);
     case Op.ProdDim: return reduce2Backward(r, g, k);
-    case Op.Var: return reduce2Backward(r, g, k);
-    case Op.Std: return reduce2Backward(r, g, k);
-    case Op.VarMean: return reduce2Backward(r, g, k);
-    case Op.StdMean: return reduce2Backward(r, g, k);
-    case Op.Nansum: return reduce2Backward(r, g, k);
-    case Op.Norm: return reduce2Backward(r, g, k);
-    case Op.VectorNorm: return reduce2Backward(r, g, k);
+    case Op.Var: return varBackward(r, g, k);
+    case Op.Std: return varBackward(r, g, k);
+    case Op.VarMean: return varBackward(r, g, k);
+    case Op.StdMean: return varBackward(r, g, k);
+    case Op.Nansum: return nansumBackward(r, g, k);
+    case Op.Norm: return vectorNormBackward(r, g, k);
+    case Op.VectorNorm: return vectorNormBackward(r, g, k);
     case Op.Aminmax: return notDifferentiable();
     case Op.Softmax: return softmaxBackward(r, g, k);
     case Op.LogSoftmax: return logSoftmaxBackward(r, g, k);
@@ -386,10 +386,10 @@ export function recordsItself(r: usize): bool {
 const RECORDS_ITSELF = memory.data<u8>([
   0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0,
-  1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1
 ]);

@@ -16,6 +16,8 @@ import { sum } from '../ops/reduce';
 import { SHAPE, STR_A, COUNTERS, SPARE } from '../scratch';
 import { stridedCopy, stridedCopyOf } from '../kernels/strided';
 import { fusedKernel } from '../generated/dispatch.generated';
+import { compare } from '../ops/compare';
+import { ternaryAt } from '../ops/ternary';
 
 // ---- temporaries of one rule -----------------------------------------------
 
@@ -134,6 +136,11 @@ export function unreduce(r: usize, g: i32, mask: i32, keepdim: i32): i32 {
   const nd = inNdim(r, 0);
   const shape = inShape(r, 0);
   if (recording(g)) return unreduceRecorded(g, nd, shape, mask, keepdim);
+  return spreadCompute(g, nd, shape, mask);
+}
+
+/** g spread over the dims in `mask` to `shape`, without recording (a copy with stride 0 on them). */
+export function spreadCompute(g: i32, nd: i32, shape: usize, mask: i32): i32 {
   // strides of g over the input's dims: 0 on reduced dims, contiguous on kept ones
   let stride = 1;
   for (let d = nd - 1; d >= 0; d--) {
@@ -224,4 +231,16 @@ function recordFused(kind: i32, out: i32, g: i32, x: i32, y: i32, c: f64, c2: f6
   }
   setParams(r, c, c2, kind, 0);
   return out;
+}
+
+/** a with zeros where c == 0 (c broadcasts to a): PyTorch's a.masked_fill_(c == 0, 0), as a recorded where. */
+export function zeroWhereZero(c: i32, a: i32): i32 {
+  if (c < 0) return c;
+  if (a < 0) return a;
+  const zero = T(newTensor(0, SPARE, dtypeOf(a)));
+  if (zero <= 0) return Err.OutOfMemory;
+  if (dtypeOf(a) == DType.Float64) store<f64>(dataOf(zero), 0);
+  else store<f32>(dataOf(zero), 0);
+  const cond = T(compare(Op.Eq, c, zero));
+  return cond < 0 ? cond : T(ternaryAt(Op.Where, cond, zero, a, 0, ndimOf(a), shapePtr(a)));
 }

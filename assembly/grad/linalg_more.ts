@@ -9,7 +9,8 @@
 
 import { Op, Err, DType } from '../../abi/abi';
 import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf, dtypeOf, dataBytes } from '../tensors';
-import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape } from '../tape';
+import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape, is_grad_enabled } from '../tape';
+import { normRecorded } from './reduce_stats';
 import { SHAPE, COUNTERS, argsPtr } from '../scratch';
 import { T, saved, sumTo, mulS, unreduce, result, neg, mul, un, fused } from './helpers';
 import { Fused } from '../generated/kernels.generated';
@@ -33,12 +34,16 @@ export function cdistBackward(r: usize, g: i32, k: i32): i32 {
 }
 import { reduceSum } from '../kernels/reduce';
 
-/** The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims. */
+/**
+ * The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims;
+ * under create_graph from recorded ops (normRecorded).
+ */
 export function normBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const x = saved(r, 0), p = recS0(r), mask = recI0(r), keepdim = recI1(r);
   const res = result(r);
   if (res < 0) return res;
+  if (is_grad_enabled()) return normRecorded(r, g, x, res, p, mask, keepdim);
   const n = unreduce(r, res, mask, keepdim), gs = unreduce(r, g, mask, keepdim);
   if (n < 0) return n;
   if (gs < 0) return gs;

@@ -1,19 +1,19 @@
 // Derivatives of the reductions and the softmax family that need more than a
 // row of derivatives.ts. Each runs one fused kernel into a fresh input-shaped
 // tensor; keepdim never matters, since g and the result are laid out in the
-// same element order with or without the kept size-1 dims. softmax and log_softmax, under create_graph (grad mode on during
-// the sweep), are instead composed of recorded ops with the same rounding, so
+// same element order with or without the kept size-1 dims. softmax, log_softmax and logsumexp, under create_graph
+// (grad mode on during the sweep), are instead composed of recorded ops with the same rounding, so
 // they can be differentiated again.
 
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dtypeOf } from '../tensors';
 import { inNdim, inShape, is_grad_enabled } from '../tape';
-import { T, saved, result, i0, mul } from './helpers';
+import { T, saved, result, i0, i1, mul, div, sub, un, addS, zerosLike, unreduce, spreadCompute, zeroWhereZero } from './helpers';
 import { amaxGrad, logsumexpGrad } from '../kernels/reduce';
 import { softmaxBackward as softmaxKernel, maxAlongDimGrad } from '../kernels/softmax';
 import { softmaxBackward64 } from '../kernels/softmax64';
 import { binary, unary } from '../ops/elementwise';
-import { sum, outerSize, innerSize, dimSize } from '../ops/reduce';
+import { sum, sumCompute, outerSize, innerSize, dimSize } from '../ops/reduce';
 
 /** A new tensor shaped like input 0 of r, in g's dtype (a temporary of the rule). */
 function inputLike(r: usize, g: i32): i32 {
@@ -22,10 +22,38 @@ function inputLike(r: usize, g: i32): i32 {
 
 const isF64 = (t: i32): bool => dtypeOf(t) == DType.Float64;
 
-// (g / count) · (x == amax): ties share the gradient evenly
+/**
+ * 1 where x (|x| with absolute) equals m spread back over the dims in mask (and where both are
+ * NaN, with nanHits), else 0: the constant mask of the max rules and the ±inf norms under create_graph.
+ */
+export function hits(r: usize, x: i32, m: i32, mask: i32, nanHits: bool, absolute: bool = false): i32 {
+  const full = T(spreadCompute(m, inNdim(r, 0), inShape(r, 0), mask));
+  if (full < 0) return full;
+  const out = inputLike(r, x);
+  if (out <= 0) return Err.OutOfMemory;
+  if (isF64(x)) hitsKernel<f64>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits, absolute);
+  else hitsKernel<f32>(dataOf(x), dataOf(full), dataOf(out), numelOf(x), nanHits, absolute);
+  return out;
+}
+
+function hitsKernel<F>(px: usize, pm: usize, po: usize, n: i32, nanHits: bool, absolute: bool): void {
+  const sh = alignof<F>();
+  for (let i = 0; i < n; i++) {
+    const v = load<F>(px + (<usize>i << sh)), a = absolute ? abs<F>(v) : v, b = load<F>(pm + (<usize>i << sh));
+    store<F>(po + (<usize>i << sh), <F>(a == b || (nanHits && a != a && b != b) ? 1 : 0));
+  }
+}
+
+// (g / count) · (x == amax): ties share the gradient evenly; under create_graph ATen's
+// scale_grad_by_count from recorded ops (the mask and the count are constants)
 export function amaxBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
+  if (is_grad_enabled()) {
+    const mask = i0(r), h = hits(r, x, m, mask, false);
+    const count = h < 0 ? h : T(sumCompute(h, mask, i1(r) != 0, 1));
+    return mul(unreduce(r, div(g, count), mask, i1(r)), h);
+  }
   const out = inputLike(r, g);
   if (out < 0) return out;
   const ok = isF64(g)
@@ -35,15 +63,27 @@ export function amaxBackward(r: usize, g: i32, k: i32): i32 {
 }
 
 // evenly_distribute_backward: g / count to every element equal to the max
-// (to every NaN when the max is NaN), 0 elsewhere
+// (to every NaN when the max is NaN), 0 elsewhere; under create_graph from recorded ops, the
+// index_put_ into zeros a where
 export function maxAllBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
+  if (is_grad_enabled()) return distributeRecorded(r, g, x, m);
   const out = inputLike(r, g);
   if (out < 0) return out;
   if (isF64(g)) evenlyDistribute<f64>(dataOf(x), numelOf(x), dataOf(m), dataOf(g), dataOf(out));
   else evenlyDistribute<f32>(dataOf(x), numelOf(x), dataOf(m), dataOf(g), dataOf(out));
   return out;
+}
+
+/**
+ * evenly_distribute_backward from recorded ops (create_graph; max, min, median, nanmedian of the
+ * whole tensor): the index_put_ of g / count into zeros at the hits is a where.
+ */
+export function distributeRecorded(r: usize, g: i32, x: i32, m: i32): i32 {
+  const nd = inNdim(r, 0), all = nd ? (1 << nd) - 1 : 0, h = hits(r, x, m, all, true);
+  const count = h < 0 ? h : T(sumCompute(h, all, false, 1));
+  return zeroWhereZero(h, unreduce(r, div(g, count), all, 0));
 }
 
 function evenlyDistribute<F>(px: usize, n: i32, pm: usize, pg: usize, po: usize): void {
@@ -61,8 +101,17 @@ function evenlyDistribute<F>(px: usize, n: i32, pm: usize, pg: usize, po: usize)
   }
 }
 
-// the gradient goes to the index max chose
+// the gradient goes to the index max chose; under create_graph ATen's scatter into zeros as a
+// recorded where over the one-hot of the indices (this rule run on ones)
 export function maxDimBackward(r: usize, g: i32, k: i32): i32 {
+  if (!is_grad_enabled()) return toIndices(r, g);
+  const h = toIndices(r, addS(zerosLike(g), 1)), nd = inNdim(r, 0);
+  return zeroWhereZero(h, unreduce(r, g, nd ? 1 << i0(r) : 0, i1(r)));
+}
+
+/** g put at the indices max chose along its dim, zeros elsewhere (a fresh input-shaped tensor). */
+function toIndices(r: usize, g: i32): i32 {
+  if (g < 0) return g;
   const out = inputLike(r, g);
   if (out < 0) return out;
   const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);
@@ -76,6 +125,11 @@ export function maxDimBackward(r: usize, g: i32, k: i32): i32 {
 export function logsumexpBackward(r: usize, g: i32, k: i32): i32 {
   const x = saved(r, 0), res = result(r);
   if (res < 0) return res;
+  if (is_grad_enabled()) {
+    // create_graph: the same from recorded ops, g and the result spread back over the reduced dims
+    const mask = i0(r), keepdim = i1(r);
+    return mul(unreduce(r, g, mask, keepdim), un(Op.Exp, sub(x, unreduce(r, res, mask, keepdim))));
+  }
   const out = inputLike(r, g);
   if (out < 0) return out;
   if (isF64(g)) logsumexpGrad<f64>(dataOf(x), numelOf(x), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(res), dataOf(g), dataOf(out));

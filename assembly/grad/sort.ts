@@ -5,7 +5,8 @@
 
 import { DType } from '../../abi/abi';
 import { newTensor, dataOf, numelOf, dtypeOf, elemShift } from '../tensors';
-import { inNdim, inShape } from '../tape';
+import { inNdim, inShape, is_grad_enabled } from '../tape';
+import { distributeRecorded } from './reduce';
 import { T, saved, result, i0 } from './helpers';
 import { outerSize, innerSize, dimSize } from '../ops/reduce';
 
@@ -49,11 +50,15 @@ function distribute<T>(x: usize, n: i32, m: T, g: T, out: usize): void {
   }
 }
 
-/** median() / nanmedian(): g / count to every element equal to the result (every NaN when it is NaN). */
+/**
+ * median() / nanmedian(): g / count to every element equal to the result (every NaN when it is NaN);
+ * under create_graph from recorded ops, as max()'s.
+ */
 export function medianAllBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const x = saved(r, 0), m = result(r);
   if (m < 0) return m;
+  if (is_grad_enabled()) return distributeRecorded(r, g, x, m);
   const out = T(newTensor(inNdim(r, 0), inShape(r, 0), dtypeOf(g)));
   if (out < 0) return out;
   if (dtypeOf(g) == DType.Float64) distribute<f64>(dataOf(x), numelOf(x), load<f64>(dataOf(m)), load<f64>(dataOf(g)), dataOf(out));

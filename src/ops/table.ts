@@ -423,7 +423,7 @@ export const ops: Rows = {
     { name: 'prod/dim empty', call: 'torch.prod', args: [{ shape: [2, 0], domain: 'any' }, 0, true], family: 'reduction' },
     { name: 'prod/dim 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }, -1], family: 'reduction' },
   ], 'prod/dim', 'prod/dim keepdim negative', 'prod/dim zeros', 'prod/dim inf with a zero elsewhere', 'prod/dim inf NaN') }),
-  [Op.Var]: manual('VarBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.Var]: manual('VarBackward0', ['self'], 'varBackward', { cases: withFloat64([
     { name: 'var/all', call: 'torch.var', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'var/all unbiased false', call: 'Tensor.var', args: [{ shape: [5], domain: 'any' }, false], family: 'reduction' },
     { name: 'var/all correction', call: 'torch.var', args: [{ shape: [3, 4], domain: 'any' }, null], kwargs: { correction: 0 }, family: 'reduction' },
@@ -440,7 +440,7 @@ export const ops: Rows = {
     { name: 'var/empty dim', call: 'torch.var', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'var/0-d', call: 'torch.var', args: [{ values: [3], shape: [] }], family: 'reduction' },
   ], 'var/all', 'var/all unbiased false', 'var/dim list keepdim', 'var/dim correction 2', 'var/dim correction = n', 'var/dim correction > n', 'var/dim ties', 'var/dim inf NaN', 'var/0-d') }),
-  [Op.Std]: manual('StdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.Std]: manual('StdBackward0', ['self'], 'varBackward', { cases: withFloat64([
     { name: 'std/all', call: 'torch.std', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'std/dim keepdim', call: 'Tensor.std', args: [{ shape: [2, 3, 4], domain: 'any' }, [-1, 0]], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'std/dim unbiased false', call: 'torch.std', args: [{ shape: [3, 4], domain: 'any' }, 0, false], family: 'reduction' },
@@ -452,17 +452,17 @@ export const ops: Rows = {
     { name: 'std/0-d', call: 'torch.std', args: [{ values: [3], shape: [] }], family: 'reduction' },
   ], 'std/all', 'std/dim keepdim', 'std/ties (zero result)', 'std/correction = n', 'std/inf NaN', 'std/0-d') }),
   // var_mean / std_mean: the first result's node; the mean is mean()'s (MeanBackward1)
-  [Op.VarMean]: manual('VarMeanBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.VarMean]: manual('VarMeanBackward0', ['self'], 'varBackward', { cases: withFloat64([
     { name: 'var_mean/all', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'var_mean/dim', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'var_mean/dim list correction keepdim', call: 'torch.var_mean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { correction: 0, keepdim: true }, family: 'reduction' },
   ], 'var_mean/all', 'var_mean/dim list correction keepdim') }),
-  [Op.StdMean]: manual('StdMeanBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.StdMean]: manual('StdMeanBackward0', ['self'], 'varBackward', { cases: withFloat64([
     { name: 'std_mean/all unbiased false', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, false], family: 'reduction' },
     { name: 'std_mean/dim', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, -1, true, true], family: 'reduction' },
   ], 'std_mean/all unbiased false', 'std_mean/dim') }),
   // nanmean is nansum / count (DivBackward0 over NansumBackward0): its cases are here
-  [Op.Nansum]: manual('NansumBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.Nansum]: manual('NansumBackward0', ['self'], 'nansumBackward', { cases: withFloat64([
     { name: 'nansum/all', call: 'torch.nansum', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'nansum/all NaN inf', call: 'Tensor.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }], family: 'reduction' },
     { name: 'nansum/dim', call: 'torch.nansum', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
@@ -476,7 +476,7 @@ export const ops: Rows = {
     { name: 'nanmean/empty dim', call: 'torch.nanmean', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
   ], 'nansum/all', 'nansum/all NaN inf', 'nansum/dim list keepdim negative', 'nanmean/all', 'nanmean/dim NaN inf') }),
   // torch.norm: PyTorch's frobenius_norm over two dims is sqrt(sum(x·x)) (SqrtBackward0): its case is here
-  [Op.Norm]: manual('NormBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.Norm]: manual('NormBackward1', ['self'], 'vectorNormBackward', { cases: withFloat64([
     { name: 'norm/default', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'norm/method p 1', call: 'Tensor.norm', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'norm/p inf', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }, Infinity], family: 'reduction' },
@@ -501,7 +501,7 @@ export const ops: Rows = {
     { name: 'norm/empty dim inf', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }, Infinity, 0], family: 'reduction' },
     { name: 'norm/0-d', call: 'torch.norm', args: [{ values: [-3], shape: [] }], family: 'reduction' },
   ], 'norm/default', 'norm/method p 1', 'norm/p 0 dim keepdim', 'norm/p 3 dim list', 'norm/fro two dims', 'norm/p 2 zeros NaN inf ties', 'norm/p 1 zeros NaN inf ties', 'norm/p inf zeros NaN inf ties', 'norm/p -inf zeros NaN inf ties', 'norm/p 3 zeros NaN inf ties', 'norm/p 0.5 zeros NaN inf ties', 'norm/p 1.5 zeros NaN inf ties', 'norm/p -1 zeros NaN inf ties', 'norm/0-d') }),
-  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'vectorNormBackward', { cases: withFloat64([
     { name: 'vector_norm/default', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/ord 1 dim', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }, 1, -1], family: 'reduction' },
     { name: 'vector_norm/ord inf dim list keepdim', call: 'torch.linalg.vector_norm', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { ord: Infinity, dim: [0, 1], keepdim: true }, family: 'reduction' },
@@ -1449,6 +1449,9 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'sumBackward', 'meanBackward', 'reshapeToInput', 'permuteBack', 'expandBackward', 'fusedBackward',
   'mmBackward', 'bmmBackward', 'mvBackward', 'dotBackward', 'addmmBackward', 'ternaryBackward', 'zerosBackward',
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
-  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward', 'gluBackward', 'maxPool2dBackward', 'embeddingBackward', 'layerNormBackward',
+  'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward',
+  'gluBackward', 'maxPool2dBackward', 'embeddingBackward', 'layerNormBackward',
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
+  'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
+  'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
 ]);

@@ -83,6 +83,13 @@ export const nudged: Record<string, Nudge> = {
   Bernoulli: { values: (v) => v.map((p) => 0.25 + 0.5 * p), seed: 7 },
 };
 
+/**
+ * Ops whose first derivative gradcheck accepts at their ties but whose second does not: the
+ * whole-tensor max, min and median share g evenly among the tied elements, which is the mean of
+ * the one-sided slopes, but the shares jump as a step moves one tied element off the others.
+ */
+export const nudgedTwice: Record<string, Nudge> = { MaxAll: { values: spread }, MinAll: { values: spread }, MedianAll: { values: spread } };
+
 type Checker = (func: (...ts: torch.Tensor[]) => torch.Tensor[], inputs: torch.Tensor[], options: object) => boolean;
 
 /** gradcheck (or another checker) of case c's op on device, at its fixture inputs moved as `nudge` says. */

@@ -8,6 +8,8 @@ import {
   binary, unary, scalar, sum, view, expand, permute, broadcastDims, sumToShape, reshapeCompute, expandCompute, permuteCompute, unreduce as unreduceOp,
 } from '../ops.js';
 import { fusedRun, fusedRun64, type Fused } from '../generated/kernels.generated.js';
+import { compare } from '../ops/compare.js';
+import { ternary } from '../ops/ternary.js';
 
 export const add = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Add, a, b, 1);
 export const sub = (a: JsTensor, b: JsTensor): JsTensor => binary(Op.Sub, a, b, 1);
@@ -54,10 +56,10 @@ export const reshapeToInput = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
   (recording(g) ? view(Op.View, g, r.inputs[0].shape) : reshapeCompute(g, r.inputs[0].shape));
 
 /** g spread over the reduced dims of input 0; under create_graph a view with the reduced dims kept, then expand. */
-export function unreduce(r: JsRecord, g: JsTensor): JsTensor {
+export function unreduce(r: JsRecord, g: JsTensor, mask = r.i0, keepdim = r.i1): JsTensor {
   const shape = r.inputs[0].shape;
-  if (!recording(g)) return unreduceOp(g, shape, r.i0);
-  const kept = r.i1 ? g : view(Op.Unsqueeze, g, shape.map((n, d) => (r.i0 & (1 << d) ? 1 : n)));
+  if (!recording(g)) return unreduceOp(g, shape, mask);
+  const kept = keepdim ? g : view(Op.Unsqueeze, g, shape.map((n, d) => (mask & (1 << d) ? 1 : n)));
   return expand(kept, shape);
 }
 /** sum's derivative: g spread back over the reduced dims. */
@@ -97,4 +99,10 @@ export function fused(kind: Fused, g: JsTensor, x: JsTensor, y: JsTensor | null,
     r.i0 = kind;
   }
   return out;
+}
+
+/** a with zeros where c == 0 (c broadcasts to a): PyTorch's a.masked_fill_(c == 0, 0), as a recorded where. */
+export function zeroWhereZero(c: JsTensor, a: JsTensor): JsTensor {
+  const zero = empty([], a.dtype);
+  return ternary(Op.Where, compare(Op.Eq, c, zero), zero, a, 0, a.shape.slice());
 }

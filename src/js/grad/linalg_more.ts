@@ -26,10 +26,16 @@ export const cdistBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
   sumTo(r, k, cdistGrad(saved(r, 0), saved(r, 1), g, result(r), r.s0, k === 1));
 import { unreduce as spread } from '../ops.js';
 import { result } from './helpers.js';
+import { normRecorded } from './reduce_stats.js';
+import { isGradEnabled } from '../tensor.js';
 
-/** The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims. */
+/**
+ * The p-norm's derivative (PyTorch's norm_backward): g and the norm spread over the reduced dims;
+ * under create_graph from recorded ops (normRecorded).
+ */
 export function normBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
   const x = saved(r, 0), shape = x.shape, p = r.s0;
+  if (isGradEnabled()) return normRecorded(r, g, x, result(r), p, r.i0, r.i1);
   const n = spread(result(r), shape, r.i0).data as Float, gs = spread(g, shape, r.i0).data as Float;
   let count: Float | null = null;
   if (p === Infinity) {

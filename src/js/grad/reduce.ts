@@ -1,26 +1,46 @@
 // Derivatives of the reductions and the softmax family (js device), mirroring
-// assembly/grad/reduce.ts: one fused kernel each, except softmax and
-// log_softmax under create_graph, composed of recorded ops.
+// assembly/grad/reduce.ts: one fused kernel each, except softmax, log_softmax
+// and logsumexp under create_graph, composed of recorded ops.
 
 import { Op, DType } from '../../../abi/abi.js';
 import { type JsRecord, type JsTensor, empty, isGradEnabled, roundOf } from '../tensor.js';
-import { binary, unary, sum } from '../ops.js';
-import { mul, saved, result } from './helpers.js';
+import { binary, unary, sum, unreduce as spreadCompute } from '../ops.js';
+import { mul, div, sub, un, addS, zerosLike, saved, result, unreduce, zeroWhereZero } from './helpers.js';
 import { amaxGrad, logsumexpGrad, split, softmaxBackwardKernel, softmaxBackward64 } from '../ops/reduce.js';
 
 type Floats = Float32Array | Float64Array;
 /** A new tensor shaped like input 0 of r, in g's dtype. */
 const inputLike = (r: JsRecord, g: JsTensor): JsTensor => empty(r.inputs[0].shape.slice(), g.dtype);
 
-// (g / count)·(x == amax): ties share the gradient evenly
+/**
+ * 1 where x (|x| with absolute) equals m spread back over the dims in mask (and where both are
+ * NaN, with nanHits), else 0: the constant mask of the max rules and the ±inf norms under create_graph.
+ */
+export function hits(x: JsTensor, m: JsTensor, mask: number, nanHits: boolean, absolute = false): JsTensor {
+  const full = spreadCompute(m, x.shape, mask).data, out = empty(x.shape.slice(), x.dtype);
+  x.data.forEach((v, i) => {
+    const a = absolute ? Math.abs(v) : v;
+    out.data[i] = a === full[i] || (nanHits && a !== a && full[i] !== full[i]) ? 1 : 0;
+  });
+  return out;
+}
+
+// (g / count)·(x == amax): ties share the gradient evenly; under create_graph ATen's
+// scale_grad_by_count from recorded ops (the mask and the count are constants)
 export const amaxBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
+  if (isGradEnabled()) {
+    const h = hits(saved(r, 0), result(r), r.i0, false);
+    return mul(unreduce(r, div(g, sum(Op.SumDim, h, r.i0, r.i1 !== 0))), h);
+  }
   const x = saved(r, 0), out = inputLike(r, g);
   amaxGrad(x.data as Floats, x.shape, r.i0, result(r).data as Floats, g.data as Floats, out.data as Floats);
   return out;
 };
 
-// evenly_distribute_backward: g / count to every element equal to the max (every NaN when it is NaN)
+// evenly_distribute_backward: g / count to every element equal to the max (every NaN when it is
+// NaN); under create_graph from recorded ops, the index_put_ into zeros a where
 export const maxAllBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
+  if (isGradEnabled()) return distributeRecorded(r, g, saved(r, 0), result(r));
   const x = saved(r, 0).data as Floats, out = inputLike(r, g), o = out.data;
   const v = result(r).data[0], isNan = v !== v;
   const hit = (e: number): boolean => (isNan ? e !== e : e === v);
@@ -31,8 +51,25 @@ export const maxAllBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
   return out;
 };
 
-// the gradient goes to the index max chose
+/**
+ * evenly_distribute_backward from recorded ops (create_graph; max, min, median, nanmedian of the
+ * whole tensor): the index_put_ of g / count into zeros at the hits is a where.
+ */
+export function distributeRecorded(r: JsRecord, g: JsTensor, x: JsTensor, m: JsTensor): JsTensor {
+  const nd = x.shape.length, all = nd ? (1 << nd) - 1 : 0, h = hits(x, m, all, true);
+  return zeroWhereZero(h, unreduce(r, div(g, sum(Op.SumDim, h, all, false)), all, 0));
+}
+
+// the gradient goes to the index max chose; under create_graph ATen's scatter into zeros as a
+// recorded where over the one-hot of the indices (toIndices on ones)
 export const maxDimBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
+  if (!isGradEnabled()) return toIndices(r, g);
+  const h = toIndices(r, addS(zerosLike(g), 1));
+  return zeroWhereZero(h, unreduce(r, g, r.inputs[0].shape.length ? 1 << r.i0 : 0, r.i1));
+};
+
+/** g put at the indices max chose along its dim, zeros elsewhere (a fresh input-shaped tensor). */
+const toIndices = (r: JsRecord, g: JsTensor): JsTensor => {
   const out = inputLike(r, g), o = out.data, gd = g.data, idx = saved(r, 0).data;
   const [outer, d, inner] = split(r.inputs[0].shape, r.i0);
   for (let b = 0; b < outer; b++) {
@@ -43,6 +80,8 @@ export const maxDimBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor 
 
 // g·exp(x − logsumexp(x))
 export const logsumexpBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor => {
+  // create_graph: the same from recorded ops, g and the result spread back over the reduced dims
+  if (isGradEnabled()) return mul(unreduce(r, g), un(Op.Exp, sub(saved(r, 0), unreduce(r, result(r)))));
   const x = saved(r, 0), out = inputLike(r, g);
   logsumexpGrad(x.data as Floats, x.shape, r.i0, result(r).data as Floats, g.data as Floats, out.data as Floats);
   return out;

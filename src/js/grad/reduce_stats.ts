@@ -1,8 +1,12 @@
 // Derivatives of reductions 2 (prod, var, std, nansum, norm), mirroring assembly/grad/reduce_stats.ts:
-// one fused kernel (../ops/reduce_stats.ts). Not differentiable twice.
+// one fused kernel (../ops/reduce_stats.ts); under create_graph var, std and nansum are PyTorch's
+// formulas from recorded ops, so they can be differentiated again.
 
-import { type JsRecord, type JsTensor, empty } from '../tensor.js';
-import { saved, result } from './helpers.js';
+import { Op } from '../../../abi/abi.js';
+import { type JsRecord, type JsTensor, empty, isGradEnabled } from '../tensor.js';
+import { saved, result, mul, div, sub, mulS, powS, un, zerosLike, unreduce, zeroWhereZero } from './helpers.js';
+import { hits } from './reduce.js';
+import { sum, reducedCount } from '../ops.js';
 import { reduce2Grad } from '../ops/reduce_stats.js';
 
 type Floats = Float32Array | Float64Array;
@@ -15,3 +19,49 @@ export const reduce2Backward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor
   reduce2Grad(r.op, x.data as Floats, x.shape, r.i0, g.data as Floats, result(r).data as Floats, out.data as Floats, r.s0, r.s1);
   return out;
 };
+
+/** var, std, var_mean, std_mean, as on the wasm device (varBackward there). */
+export function varBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
+  if (!isGradEnabled()) return reduce2Backward(r, g, k);
+  const x = saved(r, 0), res = result(r), std = r.op === Op.Std || r.op === Op.StdMean;
+  const gv = std ? zeroWhereZero(res, div(g, mulS(res, 2))) : g;
+  // the factor goes on g before g is spread back, as in ATen: a second derivative through g sums
+  // before it meets an infinite factor
+  const dof = reducedCount(x.shape, r.i0) - r.s0;
+  if ((r.s1 || !x.shape.length) && dof <= 0 && x.numel > 0) return unreduce(r, mulS(gv, Infinity));
+  return mul(unreduce(r, mulS(gv, 2 / dof)), sub(x, sum(Op.MeanDim, x, r.i0, true)));
+}
+
+/** nansum; under create_graph PyTorch's nansum_backward, g·(x is not NaN), from recorded ops. */
+export function nansumBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
+  if (!isGradEnabled()) return reduce2Backward(r, g, k);
+  const x = saved(r, 0), m = empty(x.shape.slice(), x.dtype);
+  x.data.forEach((v, i) => { m.data[i] = v === v ? 1 : 0; });
+  return mul(unreduce(r, g), m);
+}
+
+/** norm and linalg.vector_norm (s0 = p); under create_graph normRecorded. */
+export function vectorNormBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
+  if (!isGradEnabled()) return reduce2Backward(r, g, k);
+  return normRecorded(r, g, saved(r, 0), result(r), r.s0, r.i0, r.i1);
+}
+
+/** PyTorch's norm_backward from recorded ops (create_graph), as on the wasm device (normRecorded there). */
+export function normRecorded(r: JsRecord, g: JsTensor, x: JsTensor, res: JsTensor, p: number, mask: number, keepdim: number): JsTensor {
+  const spread = (t: JsTensor): JsTensor => unreduce(r, t, mask, keepdim);
+  if (p === 0) return zerosLike(x);
+  const sgn = un(Op.Sgn, x);
+  if (p === 1) return mul(sgn, spread(g));
+  if (p === 2) {
+    const n = spread(res);
+    return mul(spread(g), zeroWhereZero(n, div(x, n)));
+  }
+  if (p === Infinity || p === -Infinity) {
+    const h = hits(x, res, mask, true, true);
+    return mul(sgn, mul(spread(div(g, sum(Op.SumDim, h, mask, keepdim !== 0))), h));
+  }
+  const ax = un(Op.Abs, x);
+  if (p < 1) return mul(mul(mul(sgn, zeroWhereZero(x, powS(ax, p - 1))), spread(g)), spread(powS(res, 1 - p)));
+  const scaled = p < 2 ? mul(sgn, powS(ax, p - 1)) : mul(x, powS(ax, p - 2));
+  return mul(scaled, spread(zeroWhereZero(res, div(g, powS(res, p - 1)))));
+}

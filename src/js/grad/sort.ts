@@ -1,7 +1,8 @@
 // Derivatives of sort, topk, kthvalue, median, nanmedian and mode (../ops/sort.ts),
 // as the wasm device's assembly/grad/sort.ts.
 
-import { resultOf, type JsRecord, type JsTensor } from '../tensor.js';
+import { resultOf, isGradEnabled, type JsRecord, type JsTensor } from '../tensor.js';
+import { distributeRecorded } from './reduce.js';
 import { sortBackward as scatterBack, distribute } from '../ops/sort.js';
 
 /** g written back at the indices the op chose along dim (value_selecting_reduction_backward). */
@@ -11,5 +12,6 @@ export function sortBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
 
 /** median() / nanmedian(): g shared among the elements equal to the result (evenly_distribute_backward). */
 export function medianAllBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  if (isGradEnabled()) return distributeRecorded(r, g, r.saved[0]!, resultOf(r));
   return distribute(g, r.saved[0]!, resultOf(r).data[0]);
 }
