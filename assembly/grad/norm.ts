@@ -5,7 +5,7 @@
 import { newTensor, dtypeOf, dataOf, dataBytes, numelOf, ndimOf, shapePtr } from '../tensors';
 import { DType } from '../../abi/abi';
 import { scatterInto } from './gather';
-import { recI0, recI1, recS0, recS1, inNdim, inShape } from '../tape';
+import { recI0, recI1, recS0, recS1, inNdim, inShape, recOp } from '../tape';
 import { T, saved, recording, sub, mul, addS, powS } from './helpers';
 import { Op } from '../../abi/abi';
 import { view } from '../ops/shape';
@@ -14,10 +14,10 @@ import { SPARE } from '../scratch';
 import { layerNormGrad, batchNormGrad } from '../ops/norm';
 import { gatherFlatBackwardCompute } from '../ops/gather';
 
-/** NativeLayerNormBackward0: the kernel, or under create_graph the same from recording ops. */
+/** NativeLayerNormBackward0 and NativeGroupNormBackward0: the kernel, or under create_graph the same from recording ops. */
 export function layerNormBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
-  return recording(g) || recording(saved(r, 0)) ? layerNormRecorded(r, g, k) : groupNormBackward(r, g, k);
+  return recording(g) || recording(saved(r, 0)) ? layerNormRecorded(r, g, k) : rowNormKernel(r, g, k);
 }
 
 /**
@@ -35,12 +35,28 @@ function layerNormRecorded(r: usize, g: i32, k: i32): i32 {
   const rstd = powS(addS(mean(mul(xc, xc)), recS0(r)), -0.5);
   const xhat = mul(xc, rstd), gv = rows(g);
   const which = k == 0 ? 0 : k == 1 && (given & 1) ? 1 : 2;
+  // group norm's weight is per channel (dim 1 of x): it broadcasts as [C, 1, ...] against x
+  const perChannel = recOp(r) == Op.GroupNorm, nd = inNdim(r, 0);
   let out: i32;
   if (which == 0) {
-    store<i32>(SPARE, 1, 8);
-    store<i32>(SPARE, N, 12);
-    const gw = given & 1 ? mul(gv, T(view(Op.View, saved(r, 1), 2, SPARE + 8))) : gv;
+    let gw = gv;
+    if (given & 1) {
+      const w = saved(r, 1), C = numelOf(w);
+      if (perChannel) {
+        store<i32>(SPARE, C, 8);
+        for (let d = 1; d < nd - 1; d++) store<i32>(SPARE + 8 + (<usize>d << 2), 1);
+        gw = rows(mul(g, T(view(Op.View, w, nd - 1, SPARE + 8))));
+      } else {
+        store<i32>(SPARE, 1, 8);
+        store<i32>(SPARE, N, 12);
+        gw = mul(gv, T(view(Op.View, w, 2, SPARE + 8)));
+      }
+    }
     out = mul(rstd, sub(sub(gw, mean(gw)), mul(xhat, mean(mul(gw, xhat)))));
+  } else if (perChannel) {
+    // Σ over every dim of x but the channels
+    const t = which == 1 ? mul(g, xhat < 0 ? xhat : T(view(Op.View, xhat, nd, inShape(r, 0)))) : g;
+    out = t < 0 ? t : T(sum(Op.SumDim, t, ((1 << nd) - 1) & ~2, false));
   } else {
     const t = which == 1 ? mul(gv, xhat) : gv;
     out = t < 0 ? t : T(sum(Op.SumDim, t, 1, false));
@@ -48,8 +64,8 @@ function layerNormRecorded(r: usize, g: i32, k: i32): i32 {
   return out < 0 ? out : T(view(Op.View, out, inNdim(r, k), inShape(r, k)));
 }
 
-/** NativeGroupNormBackward0 (and layer norm's first order): the row-norm kernel. */
-export function groupNormBackward(r: usize, g: i32, k: i32): i32 {
+/** The first-order derivative of layer and group norm: the row-norm kernel. */
+function rowNormKernel(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const x = saved(r, 0), given = recI1(r);
   const which = k == 0 ? 0 : k == 1 && (given & 1) ? 1 : 2;

@@ -1294,7 +1294,7 @@ export const ops: Rows = {
     { name: 'batch_norm/training running stats', call: 'F.batch_norm', args: [any([4, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), null, true], family: 'reduction' },
   ], 4) }),
   // native_group_norm (helper normdrop, src/nn/group_norm.ts): layer norm's kernel, weight and bias per channel
-  [Op.GroupNorm]: manual('NativeGroupNormBackward0', ['input', 'weight', 'bias'], 'groupNormBackward', { cases: withFloat64([
+  [Op.GroupNorm]: manual('NativeGroupNormBackward0', ['input', 'weight', 'bias'], 'layerNormBackward', { cases: withFloat64([
     { name: 'group_norm/weight bias 3-D', call: 'F.group_norm', args: [any([2, 6, 3]), 3, any([6]), any([6])], family: 'reduction' },
     { name: 'group_norm/4-D eps', call: 'F.group_norm', args: [any([2, 4, 2, 3]), 2, any([4]), any([4])], kwargs: { eps: 0.01 }, family: 'reduction' },
     { name: 'group_norm/no affine', call: 'F.group_norm', args: [any([3, 4, 2]), 2], family: 'reduction' },

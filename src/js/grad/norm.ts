@@ -11,9 +11,9 @@ import { view, sum } from '../ops.js';
 import { scatterInto } from './gather.js';
 import { DType, Op } from '../../../abi/abi.js';
 
-/** NativeLayerNormBackward0: the kernel, or under create_graph the same from recording ops. */
+/** NativeLayerNormBackward0 and NativeGroupNormBackward0: the kernel, or under create_graph the same from recording ops. */
 export function layerNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
-  return recording(g) || recording(r.saved[0]!) ? layerNormRecorded(r, g, k) : groupNormBackward(r, g, k);
+  return recording(g) || recording(r.saved[0]!) ? layerNormRecorded(r, g, k) : rowNormKernel(r, g, k);
 }
 
 /**
@@ -29,18 +29,26 @@ function layerNormRecorded(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const rstd = powS(addS(mean(mul(xc, xc)), r.s0), -0.5);
   const xhat = mul(xc, rstd), gv = rows(g);
   const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
+  // group norm's weight is per channel (dim 1 of x): it broadcasts as [C, 1, ...] against x
+  const perChannel = r.op === Op.GroupNorm, xs = r.inputs[0].shape, nd = xs.length;
   let out: JsTensor;
   if (which === 0) {
-    const gw = r.i1 & 1 ? mul(gv, view(Op.View, r.saved[1]!, [1, N])) : gv;
+    const w = r.saved[1]!;
+    const gw = !(r.i1 & 1) ? gv : perChannel
+      ? rows(mul(g, view(Op.View, w, [w.numel, ...new Array<number>(nd - 2).fill(1)])))
+      : mul(gv, view(Op.View, w, [1, N]));
     out = mul(rstd, sub(sub(gw, mean(gw)), mul(xhat, mean(mul(gw, xhat)))));
+  } else if (perChannel) {
+    // Σ over every dim of x but the channels
+    out = sum(Op.SumDim, which === 1 ? mul(g, view(Op.View, xhat, xs)) : g, ((1 << nd) - 1) & ~2, false);
   } else {
     out = sum(Op.SumDim, which === 1 ? mul(gv, xhat) : gv, 1, false);
   }
   return view(Op.View, out, r.inputs[k].shape);
 }
 
-/** NativeGroupNormBackward0 (and layer norm's first order): the row-norm kernel. */
-export function groupNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+/** The first-order derivative of layer and group norm: the row-norm kernel. */
+function rowNormKernel(r: JsRecord, g: JsTensor, k: number): JsTensor {
   const [x, w, mean, rstd] = r.saved as JsTensor[];
   const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
   const out = empty(r.inputs[k].shape.slice(), x.dtype);
