@@ -147,6 +147,28 @@ class L(list):
     """Marks a list of tensors (cat/stack arg), as opposed to a list of ints (dims/shape)."""
 
 
+DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64, "int32": torch.int32, "bool": torch.bool}
+
+
+def dec_tensor(f):
+    """A fixture tensor (enc_tensor's encoding) back as a PyTorch tensor, requiring grad as recorded."""
+    data = [float(v) if isinstance(v, str) else v for v in f["data"]]  # "nan", "inf", "-inf"
+    return torch.tensor(data, dtype=DTYPES[f["dtype"]]).reshape(f["shape"]).requires_grad_(f["requires_grad"])
+
+
+def dec_arg(arg, tensors):
+    """A fixture argument (enc_arg's encoding) back as PyTorch's; its tensors join `tensors` in order."""
+    if isinstance(arg, dict) and "tensor" in arg:
+        t = dec_tensor(arg["tensor"])
+        tensors.append(t)
+        return t
+    if isinstance(arg, dict) and "list" in arg:
+        return L(dec_arg(a, tensors) for a in arg["list"])
+    if arg in ("nan", "inf", "-inf"):
+        return float(arg)
+    return arg
+
+
 def enc_arg(a):
     if isinstance(a, torch.Tensor):
         return {"tensor": enc_tensor(a)}

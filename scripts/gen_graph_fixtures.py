@@ -45,6 +45,7 @@ import system_torch  # noqa: F401,E402  (re-executes under /usr/bin/python3 when
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 import index_spec  # noqa: E402,F401  (Tensor.__getitem_spec__: x.index([...]) as x[...])
+import gen_fixtures as base  # noqa: E402  (the fixture encoding, decoded)
 import pytorch2_compat  # noqa: E402,F401  (F.rms_norm, as PyTorch 2 composes it)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -212,24 +213,6 @@ def copy_graph():
 DUNDER = {"__rsub__", "__rtruediv__", "__rpow__", "__radd__", "__rmul__"}
 
 
-def decode_tensor(f):
-    data = [float(v) if isinstance(v, str) else v for v in f["data"]]
-    dtype = {"float32": torch.float32, "float64": torch.float64, "bool": torch.bool}.get(f["dtype"], torch.int64)
-    return torch.tensor(data, dtype=dtype).reshape(f["shape"]).requires_grad_(f["requires_grad"])
-
-
-def decode(arg, leaves):
-    if isinstance(arg, dict) and "tensor" in arg:
-        t = decode_tensor(arg["tensor"])
-        leaves.append(t)
-        return t
-    if isinstance(arg, dict) and "list" in arg:
-        return [decode(a, leaves) for a in arg["list"]]
-    if arg in ("nan", "inf", "-inf"):
-        return float(arg)
-    return arg
-
-
 def call(c, args, kwargs):
     ns, name = c["call"].split(".", 1)
     if ns == "torch":  # torch.linalg.cross too
@@ -250,9 +233,9 @@ def case_graphs():
     out = []
     for c in cases:
         leaves = []
-        args = [decode(a, leaves) for a in c["args"]]
+        args = [base.dec_arg(a, leaves) for a in c["args"]]
         # a dtype keyword is written by name (softmax's dtype="float64")
-        kwargs = {k: getattr(torch, v) if k == "dtype" else decode(v, leaves) for k, v in c["kwargs"].items()}
+        kwargs = {k: getattr(torch, v) if k == "dtype" else base.dec_arg(v, leaves) for k, v in c["kwargs"].items()}
         result = call(c, args, kwargs)
         first = result[0] if isinstance(result, (tuple, list)) else result
         if first.grad_fn is None:

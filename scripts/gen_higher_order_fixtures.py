@@ -37,27 +37,6 @@ import gen_table_fixtures  # noqa: E402,F401  (what the table's calls need: inde
 
 GENERATOR = "scripts/gen_higher_order_fixtures.py"
 OUT = os.path.join(base.OUT_DIR, "higher_order.json")
-DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64, "int32": torch.int32, "bool": torch.bool}
-
-
-def number(v):
-    return {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf")}.get(v, v) if isinstance(v, str) else v
-
-
-def dec(a, leaves):
-    """A table fixture argument as PyTorch's; tensors that require grad join `leaves` in order."""
-    if isinstance(a, dict) and "tensor" in a:
-        t = a["tensor"]
-        x = torch.tensor([number(v) for v in t["data"]], dtype=DTYPES[t["dtype"]]).reshape(t["shape"])
-        if t["requires_grad"]:
-            x.requires_grad_()
-            leaves.append(x)
-        return x
-    if isinstance(a, dict) and "list" in a:
-        return base.L(dec(x, leaves) for x in a["list"])
-    return number(a)
-
-
 def grads_of(total, leaves, create_graph):
     """d total / d leaves, zeros where it does not depend on a leaf."""
     if not total.requires_grad:
@@ -71,16 +50,17 @@ def weighted(gs, ws):
 
 
 def higher_order(case):
-    leaves = []
-    args = [dec(a, leaves) for a in case["args"]]
-    kwargs = {k: getattr(torch, v) if k == "dtype" else dec(v, []) for k, v in case["kwargs"].items()}
+    tensors = []
+    args = [base.dec_arg(a, tensors) for a in case["args"]]
+    leaves = [t for t in tensors if t.requires_grad]  # the positional ones: keywords are decoded after
+    kwargs = {k: getattr(torch, v) if k == "dtype" else base.dec_arg(v, []) for k, v in case["kwargs"].items()}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = base.resolve(case["call"])(*args, **kwargs)
     first = out[0] if isinstance(out, tuple) else out
     # the upstream takes part too: d g1 / d w is the Jacobian-vector product (the double-backward
     # trick of autograd.functional.jvp), which a rule that does not record itself would lose
-    w = dec({"tensor": case["upstream"]}, []).to(first.dtype).requires_grad_()
+    w = base.dec_tensor(case["upstream"]).to(first.dtype).requires_grad_()
     entry = {"name": case["name"]}
     try:
         g1 = grads_of((first * w).sum(), leaves, True)
