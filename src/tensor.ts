@@ -6,7 +6,7 @@ import { Op, DType } from '../abi/abi.js';
 import type { Backend, Handle, DeviceName } from './device.js';
 import { RuntimeError } from './errors.js';
 import { numelOf, normDim, sameShape, type Shape, type SizeArg } from './shape.js';
-import { gradFnNames } from './grad_fn.generated.js';
+import { nodeName } from './node_name.js';
 import { GradFn } from './grad_fn_node.js';
 import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
 import { formatTensor } from './format.js';
@@ -513,7 +513,7 @@ export class Tensor {
     if (this._disposed) return 'tensor(<disposed>)';
     const suffixes: string[] = [];
     const op = this._dev.gradFnOp(this._h);
-    if (op !== Op.None) suffixes.push(`grad_fn=<${op === Op.CustomFunction || op === Op.FusedBackward ? this.grad_fn!.name() : gradFnNames[op]}>`);
+    if (op !== Op.None) suffixes.push(`grad_fn=<${nodeName(this._dev, op, this._dev.gradFnNode(this._h)!)}>`);
     else if (this._dev.requiresGrad(this._h)) suffixes.push('requires_grad=True');
     return formatTensor(this._dev.read(this._h), this._shape, this.dtype.name, suffixes);
   }

@@ -131,6 +131,13 @@ describe.each(DEVICES)('torch.autograd.Function vs PyTorch on %s', (device) => {
   // 2000 steps of float32 sums over 2000 elements in legendre_fit: a sum's order moves the last digits
   scenarioTests(S, programs, device, (name) => (name === 'legendre_fit' ? 1e-3 : 1e-5));
 
+  it("a Function's output prints its node as grad_fn.name() names it (PyTorch's, from legendre_node)", () => {
+    torch.tidy(() => {
+      const y = LegendrePolynomial3.apply(torch.tensor([0.5], { device, requires_grad: true }));
+      expect(`${y}`).toContain(`grad_fn=<${(S.legendre_node as unknown as { name: string }).name}>`);
+    });
+  });
+
   it('examples/legendre-function.ts prints the losses and the fit PyTorch prints', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const lines = execFileSync('npx', ['tsx', 'examples/legendre-function.ts', '--device', device], { cwd: root, encoding: 'utf8' }).trim().split('\n');

@@ -130,6 +130,8 @@ describe.each(DEVICES)('create_graph on %s', (device) => {
         const x = torch.tensor([0.5, -1.5], { device, dtype, requires_grad: true });
         const [g] = torch.autograd.grad(x.sigmoid().sum(), [x], { create_graph: true });
         expect(g!.grad_fn?.name()).toBe('SigmoidBackwardBackward0');
+        // printing names the node as grad_fn.name() does, the kernel's name here
+        expect(`${g}`).toContain('grad_fn=<SigmoidBackwardBackward0>');
       });
     }
   });
