@@ -253,6 +253,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.MultilabelMarginLoss]: 'MultilabelMarginLossBackward0',
   [Op.FusedBackward]: 'FusedBackwardBackward0',
   [Op.NllLoss2d]: 'NllLoss2DBackward0',
+  [Op.Alias]: 'AliasBackward0',
+  [Op.AsStrided]: 'AsStridedBackward0',
   [Op.Count]: '',
 };
 

@@ -75,7 +75,7 @@ export { select, narrow } from './ops/indexing.js';
 // shape and indexing 2
 export {
   flip, fliplr, flipud, index_select, gather, take, take_along_dim,
-  masked_fill, masked_select, tril, triu, diagonal, diag, trace, roll, tile,
+  masked_fill, masked_select, tril, triu, diagonal, as_strided, diag, trace, roll, tile,
   split, chunk, unbind, tensor_split, rot90, diag_embed, repeat_interleave, nonzero,
   scatter, scatter_add, scatter_reduce, index_add, index_copy, masked_scatter, index_fill, index_put,
 } from './ops/gather_scatter.js';

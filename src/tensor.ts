@@ -40,6 +40,7 @@ import { full_like } from './creation.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
 import { nonOverlappingAndDense } from './strides.js';
+import { markView, dropView, isStale, syncView, viewVersion, baseOf, type ViewLink } from './alias.js';
 
 export type { DTypeName } from './dtype.js';
 export type Scalar = number;
@@ -87,6 +88,8 @@ export class Tensor {
   private _gradWrapper: Tensor | null = null;
   /** @internal the strides PyTorch would give this tensor (src/strides.ts); null: contiguous */
   _strides: number[] | null = null;
+  /** @internal for a view: its base and how to find its elements there (src/alias.ts) */
+  _view: ViewLink | null = null;
   private _retainsGrad = false;
 
   /**
@@ -168,10 +171,37 @@ export class Tensor {
    */
   get isDisposed(): boolean { return this._disposed; }
 
-  /** @internal the live handle, or PyTorch-style error after dispose() */
+  /** @internal whether the finalizer safety net holds this tensor (it is in no torch.tidy scope) */
+  get isEscaped(): boolean { return this._finalized; }
+
+  /** @internal the live handle (a view's values read again from its base if it changed), or PyTorch-style error after dispose() */
   get h(): Handle {
     if (this._disposed) throw new RuntimeError('wasmgrad: this tensor was disposed (dispose() or torch.tidy) and cannot be used');
+    if (this._view !== null && isStale(this._view)) syncView(this, this._h);
     return this._h;
+  }
+
+  /**
+   * The tensor this view shares its data with (PyTorch's `._base`), or null when this is not a
+   * view or its base was garbage collected.
+   * @example
+   * const x = torch.zeros(2, 3);
+   * console.log(x.select(0, 1)._base === x, x._base); // true null
+   */
+  get _base(): Tensor | null { return this._view ? baseOf(this._view) : null; }
+
+  /**
+   * The same data outside autograd (PyTorch's `.data`): writing it in place changes this tensor
+   * without recording.
+   * @example
+   * const w = torch.ones(2, { requires_grad: true });
+   * w.data.mul_(3);
+   * console.log(`${w}`); // tensor([3., 3.], requires_grad=True)
+   */
+  get data(): Tensor {
+    const t = new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
+    t._strides = this._strides;
+    return markView(t, this, (p) => p, true, true);
   }
 
   // ---- autograd ----
@@ -318,7 +348,7 @@ export class Tensor {
   detach(): Tensor {
     const t = new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
     t._strides = this._strides; // PyTorch's detach shares the layout
-    return t;
+    return markView(t, this, (p) => p, true);
   }
 
   /**
@@ -500,6 +530,7 @@ export class Tensor {
     this._dev.noteHeld(-1);
     dropHooks(this._h);
     this._dev.release(this._h);
+    if (this._view) dropView(this._view);
   }
 
   // ---- printing ----
@@ -512,7 +543,7 @@ export class Tensor {
   toString(): string {
     if (this._disposed) return 'tensor(<disposed>)';
     const suffixes: string[] = [];
-    const op = this._dev.gradFnOp(this._h);
+    const op = this._dev.gradFnOp(this.h);
     if (op !== Op.None) suffixes.push(`grad_fn=<${nodeName(this._dev, op, this._dev.gradFnNode(this._h)!)}>`);
     else if (this._dev.requiresGrad(this._h)) suffixes.push('requires_grad=True');
     return formatTensor(this._dev.read(this._h), this._shape, this.dtype.name, suffixes);
@@ -1536,7 +1567,7 @@ export class Tensor {
    * @example
    * const x = torch.zeros(2); x.add_(1); console.log(x._version); // 1
    */
-  get _version(): number { return this._dev.version(this.h); }
+  get _version(): number { return this._view ? viewVersion(this, this._view) : this._dev.version(this.h); }
   /**
    * In-place `add`: this += alpha · other, broadcast to this tensor's shape.
    * @example
@@ -1729,6 +1760,14 @@ export class Tensor {
    */
   diagonal(...args: [offset?: number, dim1?: number, dim2?: number] | [{ offset?: number; dim1?: number; dim2?: number }]): Tensor {
     return ix2.methods.diagonal(this, args);
+  }
+  /**
+   * A view of this tensor's storage with the given sizes and strides. See {@link as_strided}.
+   * @example
+   * console.log(`${torch.arange(6).as_strided([3], [2], 1)}`); // tensor([1., 3., 5.])
+   */
+  as_strided(...args: [size: number[], stride: number[], storage_offset?: number | null] | [{ size: number[]; stride: number[]; storage_offset?: number | null }]): Tensor {
+    return ix2.methods.as_strided(this, args);
   }
   /**
    * 1-D to a diagonal matrix, or a matrix's diagonal. See {@link diag}.

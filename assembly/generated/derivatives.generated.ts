@@ -272,6 +272,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.MultilabelMarginLoss: return multilabelMarginLossBackward(r, g, k);
     case Op.FusedBackward: return fusedBackward(r, g, k);
     case Op.NllLoss2d: return nllLossBackward(r, g, k);
+    case Op.Alias: return reshapeToInput(r, g, k);
+    case Op.AsStrided: return gatherFlatBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -391,5 +393,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1
 ]);

@@ -14,6 +14,9 @@ import { expand, view, flatten, reshape, unsqueeze, cat } from './shape.js';
 import { narrow } from './indexing.js';
 import { sum } from './reduce.js';
 import { Tensor } from '../tensor.js';
+import { markView, setViewKernels, storageView, positionsOf } from '../alias.js';
+
+const viewPositions = (t: Tensor): Int32Array => positionsOf(t._view!);
 import { bind, bindOverloads, isOptions } from '../signature.js';
 import { invalidCombination } from '../args.js';
 import { parseSchema, type Schema } from '../schema.js';
@@ -67,6 +70,7 @@ const SCHEMAS = {
   tril: S('tril(Tensor input, int diagonal=0) -> Tensor'),
   triu: S('triu(Tensor input, int diagonal=0) -> Tensor'),
   diagonal: S('diagonal(Tensor input, int offset=0, int dim1=0, int dim2=1) -> Tensor'),
+  as_strided: S('as_strided(Tensor input, int[] size, int[] stride, int? storage_offset=None) -> Tensor'),
   diag: S('diag(Tensor input, int diagonal=0) -> Tensor'),
   trace: S('trace(Tensor input) -> Tensor'),
   roll: S('roll(Tensor input, int[] shifts, int[] dims=[]) -> Tensor'),
@@ -463,8 +467,57 @@ function diagonalBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, nd = input._shape.length;
   const d1 = normDim(a.dim1 as number, nd), d2 = normDim(a.dim2 as number, nd);
   const [shape, index] = diagonalIndex(input._shape, a.offset as number, d1, d2, [a.dim1 as number, a.dim2 as number]);
-  return gathered(Op.Diagonal, input, index, shape);
+  return markView(gathered(Op.Diagonal, input, index, shape), input, (p) => gathered(Op.Diagonal, p, index, shape));
 }
+
+/** torch.as_strided: the elements of input's storage (its base's, for a view) at offset + Σ iₖ·strideₖ. */
+function asStridedBound(a: Record<string, unknown>): Tensor {
+  const input = a.input as Tensor;
+  const size = a.size as number[], stride = a.stride as number[];
+  if (size.length !== stride.length) throw new RuntimeError('mismatch in length of strides and shape');
+  if (stride.some((st) => st < 0)) throw new RuntimeError(`as_strided: Negative strides are not supported at the moment, got strides: [${stride.join(', ')}]`);
+  if (size.some((n) => n < 0)) throw new RuntimeError(`Trying to create tensor with negative dimension ${size.find((n) => n < 0)}: [${size.join(', ')}]`);
+  const { base, offset: given } = storageView(input);
+  try {
+    const offset = (a.storage_offset as number | null) ?? given;
+    if (offset < 0) throw new RuntimeError(`Tensor: invalid storage offset ${offset}`);
+    const storageSize = base.numel(), itemsize = DTYPES[input._dtype].itemsize;
+    const numel = size.reduce((x, y) => x * y, 1);
+    const needed = numel === 0 ? 0 : offset + size.reduce((acc, n, d) => acc + (n - 1) * stride[d], 0) + 1;
+    if (needed > storageSize) {
+      throw new RuntimeError(`setStorage: sizes [${size.join(', ')}], strides [${stride.join(', ')}], storage offset ${offset}, and itemsize ${itemsize} requiring a storage size of ${needed * itemsize} are out of bounds for storage of size ${storageSize * itemsize}`);
+    }
+    const index = build(size, (c) => c.reduce((j, i, d) => j + i * stride[d], offset));
+    // read from input itself where it holds every element asked for (so gradients reach it)
+    const within = input._view ? withinView(input, index) : index;
+    const out = within ? gathered(Op.AsStrided, input, within, size.slice()) : gathered(Op.AsStrided, base, index, size.slice());
+    // the positions are the storage's own, whatever view input is: redo ignores the parent's
+    return markView(out, input, (p) => new Tensor(p._dev, p._dev.fromData(index, size, DType.Int32), size.slice(), DType.Int32));
+  } finally {
+    base.dispose();
+  }
+}
+
+/** The storage positions `at` as positions within the view `input`, or null if one is outside it. */
+function withinView(input: Tensor, at: Int32Array): Int32Array | null {
+  const where = new Map<number, number>();
+  viewPositions(input).forEach((p, i) => where.set(p, i));
+  const out = new Int32Array(at.length);
+  for (let i = 0; i < at.length; i++) {
+    const j = where.get(at[i]);
+    if (j === undefined) return null;
+    out[i] = j;
+  }
+  return out;
+}
+
+/**
+ * torch.as_strided(input, size, stride, storage_offset): a view of input's storage laid out by
+ * size and strides (offsets count elements of the storage, which is row-major).
+ * @example torch.as_strided(torch.arange(6), [2, 2], [1, 2], 1) // tensor([[1, 3], [2, 4]])
+ */
+export function as_strided(input: Tensor, size: number[], stride: number[], storage_offset?: number | null): Tensor;
+export function as_strided(...args: unknown[]): Tensor { return asStridedBound(bind(SCHEMAS.as_strided, args, null)); }
 
 function diagBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, k = a.diagonal as number, shape = input._shape;
@@ -627,7 +680,7 @@ function piece(op: Op, input: Tensor, dim: number, start: number, length: number
     return j;
   });
   if (op === Op.Unbind) out.splice(dim, 1);
-  return gathered(op, input, index, out);
+  return markView(gathered(op, input, index, out), input, (p) => gathered(op, p, index, out));
 }
 
 function splitBySizes(op: Op, input: Tensor, sizes: readonly number[], dim: number): Tensor[] {
@@ -1444,6 +1497,7 @@ export const methods = {
   tril: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Tril, bind(SCHEMAS.tril, args, self)),
   triu: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Triu, bind(SCHEMAS.triu, args, self)),
   diagonal: (self: Tensor, args: unknown[]): Tensor => diagonalBound(bind(SCHEMAS.diagonal, args, self)),
+  as_strided: (self: Tensor, args: unknown[]): Tensor => asStridedBound(bind(SCHEMAS.as_strided, args, self)),
   diag: (self: Tensor, args: unknown[]): Tensor => diagBound(bind(SCHEMAS.diag, args, self)),
   trace: (self: Tensor, args: unknown[]): Tensor => traceBound(bind(SCHEMAS.trace, args, self)),
   masked_fill: (self: Tensor, args: unknown[]): Tensor => maskedFillBound(...bindOverloads(MASKED_FILL, args, self)),
@@ -1456,3 +1510,6 @@ export const methods = {
   fliplr: (self: Tensor, args: unknown[]): Tensor => fliplrBound(bind(SCHEMAS.fliplr, args, self)),
   flipud: (self: Tensor, args: unknown[]): Tensor => flipudBound(bind(SCHEMAS.flipud, args, self)),
 };
+
+// what src/alias.ts needs to read a view from its base and write one into it
+setViewKernels((op, input, at, shape) => gathered(op, input, at, shape), (base, src, at) => putFlat(Op.SetSlices, base, src, at, false));

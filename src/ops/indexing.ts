@@ -23,7 +23,8 @@ import { Tensor } from '../tensor.js';
 import { bind, isOptions } from '../signature.js';
 import { parseSchema, type Schema } from '../schema.js';
 import { invalidCombination } from '../args.js';
-import { unsqueeze, reshape, expand } from './shape.js';
+import { unsqueeze, reshape, expand, aliasAs } from './shape.js';
+import { markView } from '../alias.js';
 import { advancedIndex, putFlat, index_put, build } from './gather_scatter.js'; // shape and indexing 2: tensor indices
 import { contiguousStrides } from '../strides.js';
 
@@ -57,14 +58,16 @@ function selectAt(input: Tensor, dim: number, index: number): Tensor {
   }
   const i = index < 0 ? index + size : index;
   const shape = input._shape.filter((_, d) => d !== dim);
-  return new Tensor(input._dev, input._dev.slice(Op.Select, input.h, dim, i, 1, 1), shape, input._dtype);
+  const out = new Tensor(input._dev, input._dev.slice(Op.Select, input.h, dim, i, 1, 1), shape, input._dtype);
+  return markView(out, input, (p) => selectAt(p, dim, i));
 }
 
 /** x[..., start:start+length*step:step, ...] at dim, already within bounds. */
 function sliceAt(input: Tensor, dim: number, start: number, length: number, step: number): Tensor {
   const shape = input._shape.slice();
   shape[dim] = length;
-  return new Tensor(input._dev, input._dev.slice(Op.Slice, input.h, dim, start, length, step), shape, input._dtype);
+  const out = new Tensor(input._dev, input._dev.slice(Op.Slice, input.h, dim, start, length, step), shape, input._dtype);
+  return markView(out, input, (p) => sliceAt(p, dim, start, length, step));
 }
 
 /**
@@ -209,8 +212,8 @@ export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): T
     if (result !== input) result.dispose();
     return indexed;
   }
-  // x[...] alone: PyTorch gives an alias; a copy here, so disposing it never frees x
-  return result === input ? input.clone() : result;
+  // x[...] alone: an alias of x (a new tensor, so disposing it never frees x)
+  return result === input ? aliasAs(Op.Alias, input, input._shape) : result;
 }
 
 /** @internal Tensor.select / narrow with self bound */

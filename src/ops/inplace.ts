@@ -6,8 +6,8 @@
 // backward that needs x's old values then refuses with PyTorch's "modified by
 // an inplace operation" error (the devices check the versions they saved).
 //
-// wasmgrad's views are copies (issue 7 makes them alias), so writing through a
-// view does not reach its base yet; x[...] = v is x.index_put_([...], v) (indexing.ts).
+// An in-place op on a view writes the result into the view's base (src/alias.ts,
+// PyTorch's CopySlices); x[...] = v is x.index_put_([...], v) (indexing.ts).
 
 import { DType, Op } from '../../abi/abi.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
@@ -19,6 +19,7 @@ import { Tensor } from '../tensor.js';
 import { DTYPES, isFloating } from '../dtype.js';
 import { castTensor } from '../cast.js';
 import { is_grad_enabled } from '../autograd.js';
+import { checkViewWrite, writeThrough, noteBaseWrite } from '../alias.js';
 
 /** PyTorch's can_cast: no float into an integer type, nothing but bool into bool. */
 function canCast(from: DType, to: DType): boolean {
@@ -44,6 +45,7 @@ export function inplace(self: Tensor, compute: () => Tensor, noDerivative?: stri
   let c = r;
   try {
     checkLeaf(self);
+    if (self._view) checkViewWrite(self);
     if (noDerivative && r.requires_grad) {
       throw new NotImplementedError(`the derivative for 'inplace version of ${noDerivative}' is not implemented.`);
     }
@@ -56,7 +58,12 @@ export function inplace(self: Tensor, compute: () => Tensor, noDerivative?: stri
       }
       c = castTensor(r, self._dtype);
     }
-    self._dev.inplaceCommit(self.h, c.h);
+    if (self._view) {
+      writeThrough(self, c);
+    } else {
+      self._dev.inplaceCommit(self.h, c.h);
+      noteBaseWrite(self);
+    }
   } finally {
     if (c !== r) c.dispose();
     r.dispose();

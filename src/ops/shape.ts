@@ -1,8 +1,8 @@
-// Shape ops. wasmgrad tensors are always contiguous, so view-like ops copy
-// under the new shape (PyTorch would alias); values and gradients are the
-// same, and there is no in-place op through which aliasing could be seen.
-// Each keeps the strides PyTorch would give its result (src/strides.ts), so
-// view() raises where PyTorch's would.
+// Shape ops. wasmgrad's kernels read dense data, so a view op's result is a
+// dense copy, made an alias of its input's base by markView (src/alias.ts:
+// writes through it reach the base, and it reads the base again after the base
+// changes). Each keeps the strides PyTorch would give its result
+// (src/strides.ts), so view() raises where PyTorch's would.
 
 import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, TorchError } from '../errors.js';
@@ -13,10 +13,16 @@ import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
 import { checkInt, invalidCombination } from '../args.js';
 import { computeStride, contiguousStrides, expandStrides, layout, unsqueezeStrides } from '../strides.js';
+import { markView } from '../alias.js';
 
 /** @internal the same data under `shape`, recorded as node `op` */
 export function viewAs(op: Op, input: Tensor, shape: readonly number[]): Tensor {
   return new Tensor(input._dev, input._dev.view(op, input.h, shape), shape.slice(), input._dtype);
+}
+
+/** @internal viewAs, as a view of input's base (PyTorch's view ops alias) */
+export function aliasAs(op: Op, input: Tensor, shape: readonly number[]): Tensor {
+  return markView(viewAs(op, input, shape), input, (p) => viewAs(op, p, shape));
 }
 
 /** @internal the strides PyTorch would give t */
@@ -40,7 +46,8 @@ function viewStrides(input: Tensor, shape: readonly number[]): number[] | null {
 export function reshape(input: Tensor, ...shape: SizeArg[]): Tensor {
   const out = inferViewShape(sizeParam(shape, { fn: 'reshape', name: 'shape', position: 1, list: 'SymInts' }), input.numel());
   // a view where PyTorch can make one, a contiguous copy where it cannot
-  return withStrides(viewAs(Op.Reshape, input, out), viewStrides(input, out) ?? contiguousStrides(out));
+  const strides = viewStrides(input, out);
+  return strides ? withStrides(aliasAs(Op.Reshape, input, out), strides) : viewAs(Op.Reshape, input, out);
 }
 
 // view's and squeeze's overloads, as PyTorch prints them when none matches
@@ -63,7 +70,7 @@ export function view(input: Tensor, ...shape: SizeArg[]): Tensor {
       "view size is not compatible with input tensor's size and stride (at least one dimension spans across two " +
       'contiguous subspaces). Use .reshape(...) instead.');
   }
-  return withStrides(viewAs(Op.View, input, out), strides);
+  return withStrides(aliasAs(Op.View, input, out), strides);
 }
 
 /**
@@ -76,7 +83,7 @@ export function squeeze(input: Tensor, dim?: number | { dim?: number }, method =
   const strides = stridesOf(input);
   if (d === undefined) {
     const kept = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
-    return withStrides(viewAs(Op.Squeeze, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
+    return withStrides(aliasAs(Op.Squeeze, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
   }
   if (!Number.isInteger(d)) {
     const [args, kwargs] = typeof dim === 'object' ? [[], { dim: d }] : [[d], {}];
@@ -85,7 +92,7 @@ export function squeeze(input: Tensor, dim?: number | { dim?: number }, method =
   }
   const k = normDim(d, shape.length, { fn: 'squeeze', name: 'dim', position: 1 });
   const kept = shape.map((_, i) => i).filter((i) => !(i === k && shape[i] === 1));
-  return withStrides(viewAs(Op.SqueezeDim, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
+  return withStrides(aliasAs(Op.SqueezeDim, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
 }
 
 /**
@@ -99,7 +106,7 @@ export function unsqueeze(input: Tensor, dim: number | { dim: number }, method =
   const out = input._shape.slice();
   out.splice(k, 0, 1);
   checkRank(out.length);
-  return withStrides(viewAs(Op.Unsqueeze, input, out), unsqueezeStrides(input._shape, stridesOf(input), k));
+  return withStrides(aliasAs(Op.Unsqueeze, input, out), unsqueezeStrides(input._shape, stridesOf(input), k));
 }
 
 /**
@@ -110,7 +117,7 @@ export function flatten(input: Tensor, start_dim?: number | { start_dim?: number
   let s = start_dim, e = end_dim;
   if (typeof s === 'object') { e = s.end_dim; s = s.start_dim; }
   const nd = input._shape.length;
-  if (nd === 0) return viewAs(Op.Flatten, input, [1]);
+  if (nd === 0) return aliasAs(Op.Flatten, input, [1]);
   const a = normDim(s ?? 0, nd, { fn: 'flatten', name: 'start_dim', position: 1 });
   const b = normDim(e ?? -1, nd, { fn: 'flatten', name: 'end_dim', position: 2 });
   if (a > b) throw new RuntimeError('flatten() has invalid args: start_dim cannot come after end_dim');
@@ -120,14 +127,15 @@ export function flatten(input: Tensor, start_dim?: number | { start_dim?: number
   let n = 1;
   for (let i = a; i <= b; i++) n *= shape[i];
   const out = [...shape.slice(0, a), n, ...shape.slice(b + 1)];
-  return withStrides(viewAs(Op.Flatten, input, out), viewStrides(input, out) ?? contiguousStrides(out));
+  const strides = viewStrides(input, out);
+  return strides ? withStrides(aliasAs(Op.Flatten, input, out), strides) : viewAs(Op.Flatten, input, out);
 }
 
 function permuteAs(op: Op, input: Tensor, perm: number[]): Tensor {
   const shape = perm.map((p) => input._shape[p]);
   const strides = stridesOf(input);
   const out = new Tensor(input._dev, input._dev.permute(op, input.h, perm), shape, input._dtype);
-  return withStrides(out, perm.map((p) => strides[p]));
+  return withStrides(markView(out, input, (p) => permuteAs(op, p, perm)), perm.map((p) => strides[p]));
 }
 
 /**
@@ -209,10 +217,11 @@ export function expand(input: Tensor, ...sizes: SizeArg[]): Tensor {
   }
   // PyTorch finds any other negative size only when it multiplies the sizes (as 64-bit unsigned)
   if (out.some((s) => s < 0)) throw new RuntimeError('numel: integer multiplication overflow');
-  // wasmgrad tensors are contiguous, so the expanded tensor is allocated (PyTorch's is a view)
+  // the expanded copy is allocated (PyTorch's is a stride-0 view; markView makes it alias)
   checkStorage(out);
   const t = new Tensor(input._dev, input._dev.expand(input.h, out), out, input._dtype);
-  return withStrides(t, expandStrides(shape, stridesOf(input), out));
+  const view = markView(t, input, (p) => new Tensor(p._dev, p._dev.expand(p.h, out), out, p._dtype));
+  return withStrides(view, expandStrides(shape, stridesOf(input), out));
 }
 
 function checkList(tensors: readonly Tensor[], fn: string): void {

@@ -1170,6 +1170,18 @@ export const ops: Rows = {
   [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward'),
   // nll_loss2d: 4-D inputs, and 3-D or 5-D+ ones viewed as (N, C, 1, −1) as ATen's nll_loss_nd (helper lossidx)
   [Op.NllLoss2d]: manual('NllLoss2DBackward0', ['self', 'target'], 'nllLossBackward'),
+  // views that alias their base (src/alias.ts)
+  [Op.Alias]: view('AliasBackward0', withFloat64([
+    { name: 'index/ellipsis alone', call: 'Tensor.__getitem_spec__', args: [any([2, 3]), ['...'] as unknown as number[]], family: 'shape' },
+  ])),
+  [Op.AsStrided]: manual('AsStridedBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'as_strided/offset', call: 'torch.as_strided', args: [any([6]), [2, 2], [1, 2], 1], family: 'shape' },
+    { name: 'as_strided/method default offset', call: 'Tensor.as_strided', args: [any([3, 4]), [2, 3], [4, 1]], family: 'shape' },
+    { name: 'as_strided/overlapping', call: 'torch.as_strided', args: [any([5]), [3, 3], [1, 1]], family: 'shape' },
+    { name: 'as_strided/zero stride keyword offset', call: 'torch.as_strided', args: [any([2, 3])], kwargs: { size: [2, 2], stride: [0, 1], storage_offset: 3 }, family: 'shape' },
+    { name: 'as_strided/empty', call: 'torch.as_strided', args: [any([4]), [0, 2], [2, 1]], family: 'shape' },
+    { name: 'as_strided/int64', call: 'torch.as_strided', args: [{ values: [4, -1, 7, 2], shape: [4], dtype: 'int64' }, [2], [2]], family: 'shape' },
+  ]) }),
   // losses 2 (helper losses): fused like mse_loss (src/nn/losses.ts; fixtures in scripts/loss_cases.py)
   [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward'),
   [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward'),

@@ -275,6 +275,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.MultilabelMarginLoss]: (r, g, k) => multilabelMarginLossBackward(r, g, k),
   [Op.FusedBackward]: (r, g, k) => fusedBackward(r, g, k),
   [Op.NllLoss2d]: (r, g, k) => nllLossBackward(r, g, k),
+  [Op.Alias]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.AsStrided]: (r, g, k) => gatherFlatBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -372,5 +374,5 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d,
   Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero,
   Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss,
-  Op.NllLoss2d,
+  Op.NllLoss2d, Op.Alias, Op.AsStrided,
 ]);
