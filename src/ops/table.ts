@@ -29,6 +29,8 @@
 //   scalarOperand  the number parameter PyTorch receives as a wrapped Tensor: a
 //             formula that reads it makes a second backward fail, as in PyTorch
 //   example, kinks, via, cases   what scripts/gen_table_fixtures.py feeds PyTorch
+//   apiDoc    by PyTorch function: the notes of its docs/api.md row beyond what
+//             scripts/gen_api_docs.ts derives (names, nodes, dtypes, tests)
 //
 // Kernel expressions (over x, y, c, c2, alpha, g and `inf`) are float32 arithmetic on both devices: + − × / and
 // comparisons round to float32 at every step (Math.fround on the js device), and
@@ -198,23 +200,23 @@ export const ops: Rows = {
   // ---- binary, broadcasting: gradients are summed back to each input's shape ----
   [Op.Add]: binary('AddBackward0', 'x + alpha * y', { self: 'grad', other: 'grad * alpha' },
     { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('add/broadcast alpha', 'torch.add', [any([3, 4]), any([4])], { alpha: 2 }, 'elementwise'), inplaceCase('add', [any([3, 4]), any([4])], { alpha: 2 })],
-    apiDoc: { add: { calls: ['Tensor.add'], tests: ['ops', 'errors', 'gradcheck', 'property'], notes: '`torch.add`, `Tensor.add`, `a + b`; `torch.add(alpha=...)`' } } }),
+    apiDoc: { add: { calls: ['Tensor.add'], tests: ['ops', 'errors', 'gradcheck', 'property'], notes: 'PyTorch\'s `a + b`; `{ alpha }`' } } }),
   [Op.Sub]: binary('SubBackward0', 'x - alpha * y', { self: 'grad', other: 'grad * -alpha' },
     { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('sub/broadcast', 'torch.sub', [any([3, 4]), any([3, 1])], {}, 'elementwise'), inplaceCase('sub', [any([3, 4]), any([3, 4])])],
-    apiDoc: { sub: { calls: ['Tensor.sub'], tests: ['ops'], notes: '`torch.sub`, `Tensor.sub`, `a - b`, `1 - a`: `alpha` too; `torch.sub(1, x)` is `RsubBackward1`' } } }),
+    apiDoc: { sub: { calls: ['Tensor.sub'], tests: ['ops'], notes: 'PyTorch\'s `a - b`, `1 - a`; `{ alpha }` too; `torch.sub(1, x)` is `RsubBackward1`' } } }),
   [Op.Mul]: binary('MulBackward0', 'x * y', { self: 'grad * other', other: 'grad * self' },
     { simd: 'f32x4.mul(x, y)', cases: [f64('mul/broadcast', 'torch.mul', [any([2, 3]), any([3])], {}, 'elementwise'), inplaceCase('mul', [any([3, 4]), any([3, 4])])],
-    apiDoc: { mul: { calls: ['Tensor.mul'], tests: ['ops'], notes: '`torch.mul`, `Tensor.mul`, `a * b`' } } }),
+    apiDoc: { mul: { calls: ['Tensor.mul'], tests: ['ops'], notes: 'PyTorch\'s `a * b`' } } }),
   // divided twice as PyTorch does (other² would overflow first)
   [Op.Div]: binary('DivBackward0', 'x / y', { self: 'grad / other', other: '-grad * (self / other / other)' },
     { simd: 'f32x4.div(x, y)', cases: [inplaceCase('div', [any([3, 4]), { shape: [3, 4], domain: 'nonzero' }])],
-    apiDoc: { div: { calls: ['Tensor.div'], tests: ['ops'], notes: '`torch.div`, `Tensor.div`, `a / b`, `2 / a`: no `rounding_mode`' } } }),
+    apiDoc: { div: { calls: ['Tensor.div'], tests: ['ops'], notes: 'PyTorch\'s `a / b`, `2 / a`; no `rounding_mode`' } } }),
   // PyTorch's 0 for d/dself where the exponent is 0, and for d/dexponent where self = 0 ≤ exponent
   [Op.Pow]: binary('PowBackward1', 'powC(x, y)', {
     self: 'pow_backward_self(grad, self, exponent)',
     exponent: 'grad * pow_backward_exponent(result * log(self), self, exponent)',
   }, { inputs: ['self', 'exponent'], cases: [f64('pow/tensor exponent', 'torch.pow', [{ shape: [3, 4], domain: 'positive' }, any([3, 4])], {}, 'elementwise')],
-    apiDoc: { pow: { calls: ['Tensor.pow'], tests: ['ops'], notes: "`torch.pow`, `Tensor.pow`, `a ** b`: tensor or number exponent; `2 ** a`: `PowBackward2` (Python's `__rpow__` shows `PowBackward1`); same values and gradients" } } }),
+    apiDoc: { pow: { calls: ['Tensor.pow'], tests: ['ops'], notes: "PyTorch's `a ** b`; a tensor or number exponent; `torch.pow(2, a)` for Python's `2 ** a`: `PowBackward2` (Python's `__rpow__` shows `PowBackward1`), the same values and gradients" } } }),
   // the larger input gets the gradient; ties split it, a NaN gives it to both
   [Op.Maximum]: binary('MaximumBackward0', 'max(x, y)',
     { self: 'max_backward_a(grad, self, other)', other: 'max_backward_b(grad, self, other)' }, { simd: 'f32x4.max(x, y)', cases: [f64('maximum/ties NaN', 'torch.maximum', [{ values: [1, 2, NaN, 0, -Infinity], shape: [5] }, { values: [1, 3, 0, NaN, -1], shape: [5] }], {}, 'elementwise')],
@@ -315,7 +317,7 @@ export const ops: Rows = {
 
   // ---- unary ----
   [Op.Neg]: unary('NegBackward0', '-x', '-grad', { simd: 'f32x4.neg(v)', torch: 'neg(Tensor input) -> Tensor', doc: '−x.',
-    apiDoc: { neg: { tests: ['ops'], notes: '`torch.neg`, `Tensor.neg`, `-a`' } } }),
+    apiDoc: { neg: { tests: ['ops'], notes: 'PyTorch\'s `-a`' } } }),
   [Op.Exp]: unary('ExpBackward0', 'exp(x)', 'grad * result', { simd: 'expV(v)', torch: 'exp(Tensor input) -> Tensor', doc: 'eˣ.',
     apiDoc: { exp: { tests: ['ops'] } } }),
   [Op.Log]: unary('LogBackward0', 'log(x)', 'grad / self', { simd: 'logV(v)', torch: 'log(Tensor input) -> Tensor', domain: 'positive', doc: 'Natural logarithm.',
@@ -325,13 +327,13 @@ export const ops: Rows = {
   [Op.Abs]: unary('AbsBackward0', 'abs(x)', 'abs_backward(grad, self)', { simd: 'f32x4.abs(v)', torch: 'abs(Tensor input) -> Tensor', doc: 'Absolute value.',
     apiDoc: { abs: { tests: ['ops'] } } }),
   [Op.Sigmoid]: unary('SigmoidBackward0', 'sigmoid(x)', 'sigmoid_backward(grad, result)', { simd: 'sigmoidV(v)', torch: 'sigmoid(Tensor input) -> Tensor', doc: '1 / (1 + e⁻ˣ).',
-    apiDoc: { sigmoid: { calls: ['F.sigmoid'], tests: ['ops'], notes: '`torch.sigmoid`; `F.sigmoid`' } } }),
+    apiDoc: { sigmoid: { calls: ['F.sigmoid'], tests: ['ops'] } } }),
   [Op.Tanh]: unary('TanhBackward0', 'tanh(x)', 'tanh_backward(grad, result)', { simd: 'tanhV(v)', torch: 'tanh(Tensor input) -> Tensor', doc: 'Hyperbolic tangent.',
-    apiDoc: { tanh: { calls: ['F.tanh'], tests: ['ops'], notes: '`torch.tanh`; `F.tanh`' } } }),
+    apiDoc: { tanh: { calls: ['F.tanh'], tests: ['ops'] } } }),
   // keeps NaN: only x < 0 becomes 0
   [Op.Relu]: unary('ReluBackward0', 'x < 0 ? 0 : x', 'relu_backward(grad, result)',
     { simd: 'v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0)))', torch: 'relu(Tensor input) -> Tensor', doc: 'max(x, 0).',
-    apiDoc: { relu: { calls: ['F.relu'], tests: ['ops'], notes: '`torch.relu`; `F.relu`: no `inplace`' } } }),
+    apiDoc: { relu: { calls: ['F.relu'], tests: ['ops'], notes: '`F.relu`: no `inplace`' } } }),
   [Op.Sin]: unary('SinBackward0', 'sin(x)', 'grad * cos(self)', { torch: 'sin(Tensor input) -> Tensor', doc: 'Sine.' }),
   [Op.Cos]: unary('CosBackward0', 'cos(x)', 'grad * -sin(self)', { torch: 'cos(Tensor input) -> Tensor', doc: 'Cosine.' }),
   [Op.Tan]: unary('TanBackward0', 'tan(x)', 'grad * (result * result + 1)', { torch: 'tan(Tensor input) -> Tensor', doc: 'Tangent.' }),
@@ -592,13 +594,13 @@ export const ops: Rows = {
     f64('softmax/middle dim', 'F.softmax', [any([2, 4, 3]), 1], {}, 'softmax'),
     { name: 'softmax/dtype', call: 'torch.softmax', args: [any([3, 4]), 1], kwargs: { dtype: 'float64' }, family: 'softmax' },
   ],
-    apiDoc: { softmax: { calls: ['Tensor.softmax'], tests: ['ops', 'table-ops'], notes: '`torch.softmax`: `dtype` casts the input first (`ToCopyBackward0` below `SoftmaxBackward0`, as PyTorch); `torch.softmax`: no `dtype` option; `F.softmax`: `dim` required (PyTorch warns and guesses without it)' } } }),
+    apiDoc: { softmax: { calls: ['Tensor.softmax'], tests: ['ops', 'table-ops'], notes: '`dtype` casts the input first (`ToCopyBackward0` below `SoftmaxBackward0`, as PyTorch); `F.softmax`: `dim` required (PyTorch warns and guesses without it)' } } }),
   [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward', { cases: [
     f64('log_softmax/last dim', 'torch.log_softmax', [any([3, 5]), 1], {}, 'softmax'),
     f64('log_softmax/first dim', 'F.log_softmax', [any([4, 3]), 0], {}, 'softmax'),
     { name: 'log_softmax/dtype', call: 'F.log_softmax', args: [any([2, 3])], kwargs: { dim: 1, dtype: 'float64' }, family: 'softmax' },
   ],
-    apiDoc: { log_softmax: { calls: ['Tensor.log_softmax'], tests: ['ops'], notes: '`torch.log_softmax`; `F.log_softmax`' } } }),
+    apiDoc: { log_softmax: { calls: ['Tensor.log_softmax'], tests: ['ops'], notes: '`dtype` as `softmax`' } } }),
   // sorting and order statistics (src/ops/sort.ts): PyTorch's CPU algorithms on both devices, so ties
   // get its indices; g goes back to the chosen indices, or is shared among the elements equal to a
   // whole-tensor median; unique is not differentiable (its backward raises, as PyTorch's)
