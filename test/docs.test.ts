@@ -202,6 +202,15 @@ describe('docs/api.md op table', () => {
     expect(untested, 'mark these 🟡, or add a test').toEqual([]);
   });
 
+  it('a function of the op table has its generated row only (its notes belong in the row\'s apiDoc)', () => {
+    const regions = [...api.matchAll(/<!-- @generated-begin by scripts\/gen_ops.ts: the op table, [^>]*-->\n([\s\S]*?)<!-- @generated-end -->/g)];
+    expect(regions.length, 'the generated op table regions').toBeGreaterThan(5);
+    const generated = new Set(regions.flatMap((m) => opTable(`-\n## Op table against PyTorch\n\n${m[1]}`).flatMap((r) => names(r.wasmgrad))));
+    const handRows = opTable(regions.reduce((md, m) => md.replace(m[1], ''), api));
+    const twice = handRows.flatMap((r) => names(r.wasmgrad).filter((n) => generated.has(n)).map((n) => `${r.pytorch}: ${n}`));
+    expect(twice).toEqual([]);
+  });
+
   it('rows marked ❌ name nothing that would look supported', () => {
     for (const r of rows.filter((x) => x.wasm === '❌' && x.js === '❌')) expect(r.wasmgrad, r.pytorch).toBe('—');
   });

@@ -663,7 +663,7 @@ export const ops: Rows = {
     { name: 'contiguous/contiguous', call: 'Tensor.contiguous', args: [any([3, 4])], family: 'shape' },
   ]),
     apiDoc: { clone: { section: 'Tensor' },
-      contiguous: { section: 'Tensor', tests: ['table-ops'], notes: '`Tensor.contiguous()`: the tensor itself when contiguous (the same object, as PyTorch), else a row-major copy (`CloneBackward0`); table-ops (`contiguous/*`, on a transposed input)' } } },
+      contiguous: { section: 'Tensor', tests: ['table-ops'], notes: '`Tensor.contiguous()`: the tensor itself when contiguous (the same object, as PyTorch), else a row-major copy (`CloneBackward0`); its fixtures (`contiguous/*`) run on a transposed input' } } },
   [Op.UnsafeView]: view('UnsafeViewBackward0', [f64('matmul/3-D by 2-D', 'torch.matmul', [any([2, 3, 4]), any([4, 5])], {}, 'matmul')]),
   // x.to(other device) and x.to(float dtype); PyTorch's fixtures can express the second only
   [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [
@@ -680,7 +680,7 @@ export const ops: Rows = {
     { name: 'movedim/empty', call: 'torch.movedim', args: [{ shape: [2, 0, 3], domain: 'any' }, 1, 0], family: 'shape' },
   ],
     apiDoc: { permute: { calls: ['Tensor.permute'], tests: ['ops'], notes: 'copies' },
-      movedim: { tests: ['table-ops', 'errors'], notes: 'a permute, as in PyTorch (`PermuteBackward0`); ints or lists; table fixtures `movedim/*`, errors' },
+      movedim: { tests: ['table-ops', 'errors'], notes: 'a permute, as in PyTorch (`PermuteBackward0`); ints or lists' },
       moveaxis: { tests: ['table-ops'], notes: 'alias of `movedim`' } } }),
   [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack', { cases: [
     f64('transpose', 'torch.transpose', [any([2, 3]), 0, 1], {}, 'shape'),
@@ -1103,7 +1103,7 @@ export const ops: Rows = {
       ['ellipsis tensor', [2, 3, 4], ['...', { values: [3, 0], shape: [2], dtype: 'int64' }], any([2])],
     ]),
   ], 'index_put/rows', 'setitem/mask scalar'),
-    apiDoc: { index_put: { tests: ['table-ops', 'arguments'], notes: "`x[...] = v` (assignment), `Tensor.index_put_`: `x.index_put_([...], v)` with the items of `x.index`, `v` a tensor or a number; `CopySlices`, `CopyBackwards` or `IndexPutBackward0` as PyTorch records them; a list of tensors is PyTorch's `index_put_` (`accumulate`); table-ops (`setitem/*`, `index_put_/inplace`), arguments; `torch.index_put`, `Tensor.index_put`: int64 or bool index tensors for the leading dims (PyTorch's advanced indexing), `accumulate`; values broadcast by an expand (an `ExpandBackward0` PyTorch does not record); out-of-place" } } }),
+    apiDoc: { index_put: { tests: ['table-ops', 'arguments'], notes: "`x[...] = v` (assignment), `Tensor.index_put_`: `x.index_put_([...], v)` with the items of `x.index`, `v` a tensor or a number; `CopySlices`, `CopyBackwards` or `IndexPutBackward0` as PyTorch records them; a list of tensors is PyTorch's `index_put_` (`accumulate`); its fixtures are `setitem/*` and `index_put_/inplace`; `torch.index_put`, `Tensor.index_put`: int64 or bool index tensors for the leading dims (PyTorch's advanced indexing), `accumulate`; values broadcast by an expand (an `ExpandBackward0` PyTorch does not record); out-of-place" } } }),
   // torch.autograd.Function: the sweep calls the Function's own backward (src/autograd_function.ts);
   // the fixtures' Functions are PyTorch's Legendre example and a two-input one (scripts/custom_functions.py)
   [Op.CustomFunction]: manual('CustomFunctionBackward', ['inputs'], 'customBackward', { cases: withFloat64([
