@@ -55,8 +55,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // amax/max/min, the norms, median as ATen's formulas from recorded ops, with their constant masks) (+241);
 // layer_norm's and group_norm's recorded rule (+80); views that alias their base (src/alias.ts: the
 // links, positions redone on demand, reading a view again, writing through it, PyTorch's errors),
-// torch.as_strided, .data and ._base (+390)
-const BUDGET = 31_810;
+// torch.as_strided, .data and ._base (+390); the op table's docs notes (the rows' `apiDoc`: the hand
+// knowledge of docs/api.md's op rows, which are generated from it now) (+210)
+const BUDGET = 32_020;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -29,6 +29,8 @@
 //   scalarOperand  the number parameter PyTorch receives as a wrapped Tensor: a
 //             formula that reads it makes a second backward fail, as in PyTorch
 //   example, kinks, via, cases   what scripts/gen_table_fixtures.py feeds PyTorch
+//   apiDoc    by PyTorch function: the notes of its docs/api.md row beyond what
+//             scripts/gen_api_docs.ts derives (names, nodes, dtypes, tests)
 //
 // Kernel expressions (over x, y, c, c2, alpha, g and `inf`) are float32 arithmetic on both devices: + − × / and
 // comparisons round to float32 at every step (Math.fround on the js device), and
@@ -92,6 +94,33 @@ export interface OpRow {
   readonly via?: { readonly call: string; readonly kwargs?: Readonly<Record<string, unknown>> };
   /** Fixtures of a hand-written row: PyTorch calls whose result this op makes. */
   readonly cases?: readonly TableCase[];
+  /** docs/api.md's op table beyond what the generator derives, by PyTorch function name ('prod', 'x[...]'). */
+  readonly apiDoc?: Readonly<Record<string, ApiDoc>>;
+}
+
+/** The op table's sections in docs/api.md. */
+export type DocSection = 'Tensor' | 'Creation' | 'Elementwise ops' | 'Reductions' | 'Shape ops' | 'Matrix products'
+  | 'torch.nn.functional' | 'Autograd';
+
+/**
+ * What docs/api.md says of one PyTorch function of a row (scripts/gen_api_docs.ts writes the rows).
+ * The names, forms, nodes, dtypes, create_graph support and test status are derived from the row;
+ * this holds the hand knowledge: PyTorch differences, limitations, how it is computed.
+ */
+export interface ApiDoc {
+  readonly notes?: string;
+  /** test files besides test/table-ops.test.ts that check it: 'ops' is test/ops.test.ts */
+  readonly tests?: readonly string[];
+  /** its spellings beyond the row's schema and fixture cases: 'torch.max', 'Tensor.bernoulli_' */
+  readonly calls?: readonly string[];
+  /** documented in the docs row of that function (cummin in cummax's) */
+  readonly shares?: string;
+  /** where the fixture cases' tolerance family does not say it */
+  readonly section?: DocSection;
+  /** the nodes of its results where they are not its rows' (argsort's indices: none) */
+  readonly nodes?: readonly string[];
+  /** not in the op table's docs, and why (an internal node) */
+  readonly skip?: string;
 }
 
 /**
@@ -170,24 +199,31 @@ const EDGES8 = [-Infinity, -1, -0, 0, 0.5, 2, Infinity, NaN];
 export const ops: Rows = {
   // ---- binary, broadcasting: gradients are summed back to each input's shape ----
   [Op.Add]: binary('AddBackward0', 'x + alpha * y', { self: 'grad', other: 'grad * alpha' },
-    { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('add/broadcast alpha', 'torch.add', [any([3, 4]), any([4])], { alpha: 2 }, 'elementwise'), inplaceCase('add', [any([3, 4]), any([4])], { alpha: 2 })] }),
+    { simd: 'f32x4.add(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('add/broadcast alpha', 'torch.add', [any([3, 4]), any([4])], { alpha: 2 }, 'elementwise'), inplaceCase('add', [any([3, 4]), any([4])], { alpha: 2 })],
+    apiDoc: { add: { calls: ['Tensor.add'], tests: ['ops', 'errors', 'gradcheck', 'property'], notes: 'PyTorch\'s `a + b`; `{ alpha }`' } } }),
   [Op.Sub]: binary('SubBackward0', 'x - alpha * y', { self: 'grad', other: 'grad * -alpha' },
-    { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('sub/broadcast', 'torch.sub', [any([3, 4]), any([3, 1])], {}, 'elementwise'), inplaceCase('sub', [any([3, 4]), any([3, 4])])] }),
+    { simd: 'f32x4.sub(x, unitAlpha ? y : f32x4.mul(alphaV, y))', cases: [f64('sub/broadcast', 'torch.sub', [any([3, 4]), any([3, 1])], {}, 'elementwise'), inplaceCase('sub', [any([3, 4]), any([3, 4])])],
+    apiDoc: { sub: { calls: ['Tensor.sub'], tests: ['ops'], notes: 'PyTorch\'s `a - b`, `1 - a`; `{ alpha }` too; `torch.sub(1, x)` is `RsubBackward1`' } } }),
   [Op.Mul]: binary('MulBackward0', 'x * y', { self: 'grad * other', other: 'grad * self' },
-    { simd: 'f32x4.mul(x, y)', cases: [f64('mul/broadcast', 'torch.mul', [any([2, 3]), any([3])], {}, 'elementwise'), inplaceCase('mul', [any([3, 4]), any([3, 4])])] }),
+    { simd: 'f32x4.mul(x, y)', cases: [f64('mul/broadcast', 'torch.mul', [any([2, 3]), any([3])], {}, 'elementwise'), inplaceCase('mul', [any([3, 4]), any([3, 4])])],
+    apiDoc: { mul: { calls: ['Tensor.mul'], tests: ['ops'], notes: 'PyTorch\'s `a * b`' } } }),
   // divided twice as PyTorch does (other² would overflow first)
   [Op.Div]: binary('DivBackward0', 'x / y', { self: 'grad / other', other: '-grad * (self / other / other)' },
-    { simd: 'f32x4.div(x, y)', cases: [inplaceCase('div', [any([3, 4]), { shape: [3, 4], domain: 'nonzero' }])] }),
+    { simd: 'f32x4.div(x, y)', cases: [inplaceCase('div', [any([3, 4]), { shape: [3, 4], domain: 'nonzero' }])],
+    apiDoc: { div: { calls: ['Tensor.div'], tests: ['ops'], notes: 'PyTorch\'s `a / b`, `2 / a`; no `rounding_mode`' } } }),
   // PyTorch's 0 for d/dself where the exponent is 0, and for d/dexponent where self = 0 ≤ exponent
   [Op.Pow]: binary('PowBackward1', 'powC(x, y)', {
     self: 'pow_backward_self(grad, self, exponent)',
     exponent: 'grad * pow_backward_exponent(result * log(self), self, exponent)',
-  }, { inputs: ['self', 'exponent'], cases: [f64('pow/tensor exponent', 'torch.pow', [{ shape: [3, 4], domain: 'positive' }, any([3, 4])], {}, 'elementwise')] }),
+  }, { inputs: ['self', 'exponent'], cases: [f64('pow/tensor exponent', 'torch.pow', [{ shape: [3, 4], domain: 'positive' }, any([3, 4])], {}, 'elementwise')],
+    apiDoc: { pow: { calls: ['Tensor.pow'], tests: ['ops'], notes: "PyTorch's `a ** b`; a tensor or number exponent; `torch.pow(2, a)` for Python's `2 ** a`: `PowBackward2` (Python's `__rpow__` shows `PowBackward1`), the same values and gradients" } } }),
   // the larger input gets the gradient; ties split it, a NaN gives it to both
   [Op.Maximum]: binary('MaximumBackward0', 'max(x, y)',
-    { self: 'max_backward_a(grad, self, other)', other: 'max_backward_b(grad, self, other)' }, { simd: 'f32x4.max(x, y)', cases: [f64('maximum/ties NaN', 'torch.maximum', [{ values: [1, 2, NaN, 0, -Infinity], shape: [5] }, { values: [1, 3, 0, NaN, -1], shape: [5] }], {}, 'elementwise')] }),
+    { self: 'max_backward_a(grad, self, other)', other: 'max_backward_b(grad, self, other)' }, { simd: 'f32x4.max(x, y)', cases: [f64('maximum/ties NaN', 'torch.maximum', [{ values: [1, 2, NaN, 0, -Infinity], shape: [5] }, { values: [1, 3, 0, NaN, -1], shape: [5] }], {}, 'elementwise')],
+    apiDoc: { maximum: { calls: ['Tensor.maximum'], tests: ['ops'] } } }),
   [Op.Minimum]: binary('MinimumBackward0', 'min(x, y)',
-    { self: 'min_backward_a(grad, self, other)', other: 'min_backward_b(grad, self, other)' }, { simd: 'f32x4.min(x, y)', cases: [f64('minimum/ties NaN', 'torch.minimum', [{ values: [1, 2, NaN, 0, Infinity], shape: [5] }, { values: [1, 3, 0, NaN, 1], shape: [5] }], {}, 'elementwise')] }),
+    { self: 'min_backward_a(grad, self, other)', other: 'min_backward_b(grad, self, other)' }, { simd: 'f32x4.min(x, y)', cases: [f64('minimum/ties NaN', 'torch.minimum', [{ values: [1, 2, NaN, 0, Infinity], shape: [5] }, { values: [1, 3, 0, NaN, 1], shape: [5] }], {}, 'elementwise')],
+    apiDoc: { minimum: { calls: ['Tensor.minimum'], tests: ['ops'] } } }),
   [Op.Atan2]: binary('Atan2Backward0', 'atan2(x, y)', {
     self: 'grad * other * reciprocal(self * self + other * other)',
     other: 'grad * -self * reciprocal(self * self + other * other)',
@@ -221,15 +257,19 @@ export const ops: Rows = {
     { simd: 'f32x4.mul(v, cV)', scalarOperand: 'other', cases: [f64('mul/number', 'torch.mul', [any([3, 4]), 2.5], {}, 'elementwise'), inplaceCase('mul', [any([3, 4]), 2.5], {}, ' number')] }),
   [Op.DivScalar]: scalar('DivBackward0', ['other'], 'x / c', 'grad / other', { scalarOperand: 'other', cases: [f64('div/number', 'torch.div', [any([3, 4]), 3], {}, 'elementwise')] }),
   [Op.PowScalar]: scalar('PowBackward0', ['exponent'], 'powScalar(x, c)', 'pow_scalar_backward(grad, self, exponent)',
-    { cases: [f64('pow/number', 'torch.pow', [{ shape: [3, 4], domain: 'positive' }, 1.5], {}, 'elementwise'), inplaceCase('pow', [{ shape: [3, 4], domain: 'positive' }, 1.5]), inplaceCase('square', [any([3, 4])])] }),
-  [Op.Rsub]: scalar('RsubBackward1', ['other'], 'c - x', '-grad', { simd: 'f32x4.sub(cV, v)', cases: [f64('__rsub__/number', 'Tensor.__rsub__', [any([3, 4]), 2], {}, 'elementwise')] }),
+    { cases: [f64('pow/number', 'torch.pow', [{ shape: [3, 4], domain: 'positive' }, 1.5], {}, 'elementwise'), inplaceCase('pow', [{ shape: [3, 4], domain: 'positive' }, 1.5]), inplaceCase('square', [any([3, 4])])],
+    apiDoc: { square: { calls: ['torch.square', 'Tensor.square'], tests: ['table-ops'], notes: '`pow(x, 2)`, as PyTorch (`PowBackward0`)' } } }),
+  [Op.Rsub]: scalar('RsubBackward1', ['other'], 'c - x', '-grad', { simd: 'f32x4.sub(cV, v)', cases: [f64('__rsub__/number', 'Tensor.__rsub__', [any([3, 4]), 2], {}, 'elementwise')],
+    apiDoc: { sub: { calls: ['torch.sub'] } } }),
   // c ** x; d/dx is c^x·ln c, and 0 where c = 0 and x ≥ 0
   [Op.Rpow]: { ...scalar('PowBackward2', ['base'], 'powC(c, x)', ''), inputs: ['exponent'],
     grad: { exponent: 'base == 0 ? grad * zero_base_backward(result * log(base), result) : grad * (result * log(base))' },
-    cases: [f64('__rpow__/number', 'Tensor.__rpow__', [any([3, 4]), 2], {}, 'elementwise')] },
+    cases: [f64('__rpow__/number', 'Tensor.__rpow__', [any([3, 4]), 2], {}, 'elementwise')],
+    apiDoc: { pow: { calls: ['torch.pow'] } } },
   // a missing bound is ∓inf; NaN for both means PyTorch's all-NaN result for a NaN bound
   [Op.Clamp]: scalar('ClampBackward1', ['min', 'max'], 'clampF(x, c, c2)', 'clamp_backward(grad, self, min, max)',
-    { cases: [f64('clamp/both', 'torch.clamp', [any([3, 4]), -0.5, 0.5], {}, 'elementwise'), inplaceCase('clamp', [any([3, 4]), -0.5, 0.5])] }),
+    { cases: [f64('clamp/both', 'torch.clamp', [any([3, 4]), -0.5, 0.5], {}, 'elementwise'), inplaceCase('clamp', [any([3, 4]), -0.5, 0.5])],
+    apiDoc: { clamp: { calls: ['Tensor.clamp'], tests: ['ops'], notes: '`torch.clamp(min, max)`: number bounds (not tensors); positional or `{ min, max }`' } } }),
   [Op.FmodScalar]: scalar('FmodBackward0', ['other'], 'fmod(x, c)', 'grad',
     { torch: 'fmod(Tensor input, Scalar other) -> Tensor', example: { other: 1.5 }, doc: "C's fmod by a number." }),
   [Op.RemainderScalar]: scalar('RemainderBackward0', ['other'], 'remainder(x, c)', 'grad',
@@ -265,7 +305,8 @@ export const ops: Rows = {
   [Op.Celu]: scalar('CeluBackward0', ['alpha'], 'x <= 0 ? (exp(x * (1 / c)) - 1) * c : x', 'celu_backward(grad, self, alpha)',
     { torch: 'celu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(e^(x/alpha) − 1).', example: { alpha: 2 } }),
   [Op.Hardshrink]: scalar('HardshrinkBackward0', ['lambd'], 'x >= -c && x <= c ? 0 : x', 'shrink_backward(grad, self, lambd)',
-    { torch: 'hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.', example: { lambd: 1 }, inplace: false }),
+    { torch: 'hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.', example: { lambd: 1 }, inplace: false,
+    apiDoc: { hardshrink: { calls: ['F.hardshrink'], tests: ['table-ops', 'errors'], notes: '`torch.hardshrink` itself, as in PyTorch (`HardshrinkBackward0`)' } } }),
   [Op.Softshrink]: scalar('SoftshrinkBackward0', ['lambd'], 'x > c ? x - c : x < -c ? x + c : 0', 'shrink_backward(grad, self, lambd)',
     { torch: 'softshrink(Tensor input, Scalar lambd=0.5) -> Tensor', method: false, doc: 'x moved towards 0 by lambd, 0 on [−lambd, lambd].', example: { lambd: 1 } }),
   [Op.Threshold]: scalar('ThresholdBackward0', ['threshold', 'value'], 'x <= c ? c2 : x', 'threshold_backward(grad, self, threshold)',
@@ -275,16 +316,24 @@ export const ops: Rows = {
     { torch: 'softplus(Tensor input, Scalar beta=1, Scalar threshold=20) -> Tensor', method: false, doc: 'log(1 + e^(beta·x))/beta, linear above threshold.', example: { beta: 2, threshold: 1 }, kinks: [10, 20, 30] }),
 
   // ---- unary ----
-  [Op.Neg]: unary('NegBackward0', '-x', '-grad', { simd: 'f32x4.neg(v)', torch: 'neg(Tensor input) -> Tensor', doc: '−x.' }),
-  [Op.Exp]: unary('ExpBackward0', 'exp(x)', 'grad * result', { simd: 'expV(v)', torch: 'exp(Tensor input) -> Tensor', doc: 'eˣ.' }),
-  [Op.Log]: unary('LogBackward0', 'log(x)', 'grad / self', { simd: 'logV(v)', torch: 'log(Tensor input) -> Tensor', domain: 'positive', doc: 'Natural logarithm.' }),
-  [Op.Sqrt]: unary('SqrtBackward0', 'sqrt(x)', 'grad / (result * 2)', { simd: 'f32x4.sqrt(v)', torch: 'sqrt(Tensor input) -> Tensor', domain: 'positive', doc: 'Square root.' }),
-  [Op.Abs]: unary('AbsBackward0', 'abs(x)', 'abs_backward(grad, self)', { simd: 'f32x4.abs(v)', torch: 'abs(Tensor input) -> Tensor', doc: 'Absolute value.' }),
-  [Op.Sigmoid]: unary('SigmoidBackward0', 'sigmoid(x)', 'sigmoid_backward(grad, result)', { simd: 'sigmoidV(v)', torch: 'sigmoid(Tensor input) -> Tensor', doc: '1 / (1 + e⁻ˣ).' }),
-  [Op.Tanh]: unary('TanhBackward0', 'tanh(x)', 'tanh_backward(grad, result)', { simd: 'tanhV(v)', torch: 'tanh(Tensor input) -> Tensor', doc: 'Hyperbolic tangent.' }),
+  [Op.Neg]: unary('NegBackward0', '-x', '-grad', { simd: 'f32x4.neg(v)', torch: 'neg(Tensor input) -> Tensor', doc: '−x.',
+    apiDoc: { neg: { tests: ['ops'], notes: 'PyTorch\'s `-a`' } } }),
+  [Op.Exp]: unary('ExpBackward0', 'exp(x)', 'grad * result', { simd: 'expV(v)', torch: 'exp(Tensor input) -> Tensor', doc: 'eˣ.',
+    apiDoc: { exp: { tests: ['ops'] } } }),
+  [Op.Log]: unary('LogBackward0', 'log(x)', 'grad / self', { simd: 'logV(v)', torch: 'log(Tensor input) -> Tensor', domain: 'positive', doc: 'Natural logarithm.',
+    apiDoc: { log: { tests: ['ops'] } } }),
+  [Op.Sqrt]: unary('SqrtBackward0', 'sqrt(x)', 'grad / (result * 2)', { simd: 'f32x4.sqrt(v)', torch: 'sqrt(Tensor input) -> Tensor', domain: 'positive', doc: 'Square root.',
+    apiDoc: { sqrt: { tests: ['ops'] } } }),
+  [Op.Abs]: unary('AbsBackward0', 'abs(x)', 'abs_backward(grad, self)', { simd: 'f32x4.abs(v)', torch: 'abs(Tensor input) -> Tensor', doc: 'Absolute value.',
+    apiDoc: { abs: { tests: ['ops'] } } }),
+  [Op.Sigmoid]: unary('SigmoidBackward0', 'sigmoid(x)', 'sigmoid_backward(grad, result)', { simd: 'sigmoidV(v)', torch: 'sigmoid(Tensor input) -> Tensor', doc: '1 / (1 + e⁻ˣ).',
+    apiDoc: { sigmoid: { calls: ['F.sigmoid'], tests: ['ops'] } } }),
+  [Op.Tanh]: unary('TanhBackward0', 'tanh(x)', 'tanh_backward(grad, result)', { simd: 'tanhV(v)', torch: 'tanh(Tensor input) -> Tensor', doc: 'Hyperbolic tangent.',
+    apiDoc: { tanh: { calls: ['F.tanh'], tests: ['ops'] } } }),
   // keeps NaN: only x < 0 becomes 0
   [Op.Relu]: unary('ReluBackward0', 'x < 0 ? 0 : x', 'relu_backward(grad, result)',
-    { simd: 'v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0)))', torch: 'relu(Tensor input) -> Tensor', doc: 'max(x, 0).' }),
+    { simd: 'v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0)))', torch: 'relu(Tensor input) -> Tensor', doc: 'max(x, 0).',
+    apiDoc: { relu: { calls: ['F.relu'], tests: ['ops'], notes: '`F.relu`: no `inplace`' } } }),
   [Op.Sin]: unary('SinBackward0', 'sin(x)', 'grad * cos(self)', { torch: 'sin(Tensor input) -> Tensor', doc: 'Sine.' }),
   [Op.Cos]: unary('CosBackward0', 'cos(x)', 'grad * -sin(self)', { torch: 'cos(Tensor input) -> Tensor', doc: 'Cosine.' }),
   [Op.Tan]: unary('TanBackward0', 'tan(x)', 'grad * (result * result + 1)', { torch: 'tan(Tensor input) -> Tensor', doc: 'Tangent.' }),
@@ -342,7 +391,8 @@ export const ops: Rows = {
   [Op.Selu]: unary('EluBackward0', 'x <= 0 ? (exp(x) - 1) * 1.7580993408473766 : x * 1.0507009873554805', 'selu_backward(grad, self)',
     { torch: 'selu(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'scale·elu(x, alpha) with the self-normalising constants.' }),
   [Op.Gelu]: unary('GeluBackward0', 'x * 0.5 * (1 + erf(x * 0.7071067811865476))', 'gelu_backward(grad, self)',
-    { doc: "gelu with approximate='none'.", via: { call: 'F.gelu' } }),
+    { doc: "gelu with approximate='none'.", via: { call: 'F.gelu' },
+    apiDoc: { gelu: { tests: ['table-ops'], notes: "`F.gelu(approximate)`: `'none'` or `'tanh'`" } } }),
   [Op.GeluTanh]: unary('GeluBackward0', {
     let: { inner: '0.7978845608028654 * (x + 0.044715 * x * x * x)' }, expr: '0.5 * x * (1 + tanh(inner))',
   }, 'gelu_tanh_backward(grad, self)', { doc: "gelu with approximate='tanh'.", via: { call: 'F.gelu', kwargs: { approximate: 'tanh' } } }),
@@ -365,19 +415,23 @@ export const ops: Rows = {
   }),
 
   // ---- hand-written kernels, shapes and saves (assembly/ops, src/js/ops); helpers in grad/ ----
-  [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward', { cases: [f64('sum/all', 'torch.sum', [any([3, 4])], {}, 'reduction')] }),
+  [Op.Sum]: manual('SumBackward0', ['self'], 'sumBackward', { cases: [f64('sum/all', 'torch.sum', [any([3, 4])], {}, 'reduction')],
+    apiDoc: { sum: { calls: ['Tensor.sum'], tests: ['ops', 'errors', 'dtypes'], notes: '`torch.sum(dim, keepdim)`: no `dtype` option; bool and integer tensors sum into int64' } } }),
   [Op.SumDim]: manual('SumBackward1', ['self'], 'sumBackward', { cases: [f64('sum/dim', 'torch.sum', [any([2, 3, 4]), [0, 2]], {}, 'reduction')] }),
-  [Op.Mean]: manual('MeanBackward0', ['self'], 'meanBackward', { cases: [f64('mean/all', 'torch.mean', [any([3, 4])], {}, 'reduction')] }),
+  [Op.Mean]: manual('MeanBackward0', ['self'], 'meanBackward', { cases: [f64('mean/all', 'torch.mean', [any([3, 4])], {}, 'reduction')],
+    apiDoc: { mean: { calls: ['Tensor.mean'], tests: ['ops', 'dtypes'], notes: "`torch.mean(dim, keepdim)`: PyTorch's error for integer and bool tensors" } } }),
   [Op.MeanDim]: manual('MeanBackward1', ['self'], 'meanBackward', {
     cases: [f64('mean/dim', 'torch.mean', [any([3, 4])], { dim: 1, keepdim: true }, 'reduction')],
   }),
   [Op.Amax]: manual('AmaxBackward0', ['self'], 'amaxBackward', { cases: [
     f64('amax/dims ties', 'torch.amax', [{ values: [1, 3, 3, -1, 0, 3, NaN, 2, 2, 2, -Infinity, 0], shape: [3, 4] }, [1]], {}, 'reduction'),
     f64('amax/dims keepdim', 'torch.amax', [any([2, 3, 4]), [0, 2]], { keepdim: true }, 'reduction'),
-  ] }),
+  ],
+    apiDoc: { amax: { calls: ['Tensor.amax'], tests: ['ops'] } } }),
   [Op.MaxAll]: manual('MaxBackward1', ['self'], 'maxAllBackward', { cases: [
     f64('max/all ties', 'torch.max', [{ values: [2, 5, -1, 5, 0], shape: [5] }], {}, 'reduction'),
-  ] }),
+  ],
+    apiDoc: { max: { tests: ['ops'], notes: '`torch.max()` (all); `torch.max(dim, keepdim)` → `(values, indices)`: a `[values, indices]` array, not a named tuple (no `.values` / `.indices`); `torch.max(a, b)`: equals `maximum`' } } }),
   [Op.MaxDim]: manual('MaxBackward0', ['self'], 'maxDimBackward', { cases: [
     f64('max/dim ties NaN', 'torch.max', [{ values: [1, 1, 0, -Infinity, NaN, 2, 5, 5, 5], shape: [3, 3] }, 1], {}, 'reduction'),
     f64('max/dim keepdim', 'Tensor.max', [any([2, 3, 4]), 0], { keepdim: true }, 'reduction'),
@@ -389,7 +443,8 @@ export const ops: Rows = {
     { name: 'min/all', call: 'torch.min', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'min/all ties and inf', call: 'Tensor.min', args: [{ values: [2, -1, -1, Infinity, -1], shape: [5] }], family: 'reduction' },
     { name: 'min/all NaN', call: 'torch.min', args: [{ values: [2, NaN, -1], shape: [3] }], family: 'reduction' },
-  ] }),
+  ],
+    apiDoc: { min: { tests: ['table-ops', 'ops'], notes: '`torch.min()` (all): ties, ±inf, NaN; `torch.min(dim, keepdim)` → `(values, indices)`: a `[values, indices]` array; `torch.min(a, b)`: equals `minimum`' } } }),
   [Op.MinDim]: manual('MinBackward0', ['self'], 'maxDimBackward', { cases: [
     f64('min/dim', 'torch.min', [any([3, 4]), 1], {}, 'reduction'),
     { name: 'min/dim', call: 'torch.min', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
@@ -399,7 +454,8 @@ export const ops: Rows = {
   [Op.Logsumexp]: manual('LogsumexpBackward0', ['self'], 'logsumexpBackward', { cases: [
     f64('logsumexp/dims', 'torch.logsumexp', [any([2, 3, 4]), [0, 2]], {}, 'reduction'),
     f64('logsumexp/inf', 'torch.logsumexp', [{ values: [Infinity, 1, -Infinity, -Infinity, 2, NaN], shape: [3, 2] }, 1], { keepdim: true }, 'reduction'),
-  ] }),
+  ],
+    apiDoc: { logsumexp: { calls: ['Tensor.logsumexp'], tests: ['ops'] } } }),
   // reductions 2: one run-order kernel per op on each device (ops/reduce_stats.ts), one derivative helper
   [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'prod/all', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
@@ -411,7 +467,8 @@ export const ops: Rows = {
     { name: 'prod/all NaN', call: 'torch.prod', args: [{ values: [1, NaN, 2], shape: [3] }], family: 'reduction' },
     { name: 'prod/all empty', call: 'torch.prod', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }], family: 'reduction' },
-  ], 'prod/all', 'prod/all method', 'prod/all one zero', 'prod/all two zeros', 'prod/all zero and inf', 'prod/all NaN', 'prod/all 0-d') }),
+  ], 'prod/all', 'prod/all method', 'prod/all one zero', 'prod/all two zeros', 'prod/all zero and inf', 'prod/all NaN', 'prod/all 0-d'),
+    apiDoc: { prod: { tests: ['table-ops'], notes: '`torch.prod(dim, keepdim)`: no `dtype` option; a zero gets the product of the others as its gradient, as PyTorch (one zero, two zeros, ±inf, NaN, empty, 0-d)' } } }),
   [Op.ProdDim]: manual('ProdBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
     { name: 'prod/dim', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'prod/dim keepdim negative', call: 'Tensor.prod', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
@@ -439,7 +496,8 @@ export const ops: Rows = {
     { name: 'var/empty', call: 'torch.var', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'var/empty dim', call: 'torch.var', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'var/0-d', call: 'torch.var', args: [{ values: [3], shape: [] }], family: 'reduction' },
-  ], 'var/all', 'var/all unbiased false', 'var/dim list keepdim', 'var/dim correction 2', 'var/dim correction = n', 'var/dim correction > n', 'var/dim ties', 'var/dim inf NaN', 'var/0-d') }),
+  ], 'var/all', 'var/all unbiased false', 'var/dim list keepdim', 'var/dim correction 2', 'var/dim correction = n', 'var/dim correction > n', 'var/dim ties', 'var/dim inf NaN', 'var/0-d'),
+    apiDoc: { var: { tests: ['table-ops'], notes: "`torch.var(dim, unbiased, keepdim)`, `correction=`: `dim` an int, a list or `null` (all); PyTorch's three overloads (no `dim` with `correction` needs an explicit `null` dim, as in 1.13); the divisor max(0, n − correction); no-`dim` backward with n ≤ correction raises in PyTorch 1.13, here g·inf" } } }),
   [Op.Std]: manual('StdBackward0', ['self'], 'varBackward', { cases: withFloat64([
     { name: 'std/all', call: 'torch.std', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'std/dim keepdim', call: 'Tensor.std', args: [{ shape: [2, 3, 4], domain: 'any' }, [-1, 0]], kwargs: { keepdim: true }, family: 'reduction' },
@@ -450,17 +508,20 @@ export const ops: Rows = {
     { name: 'std/inf NaN', call: 'torch.std', args: [{ values: [1, Infinity, 2, NaN, 1, 2], shape: [2, 3] }, 1], family: 'reduction' },
     { name: 'std/empty dim', call: 'torch.std', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'reduction' },
     { name: 'std/0-d', call: 'torch.std', args: [{ values: [3], shape: [] }], family: 'reduction' },
-  ], 'std/all', 'std/dim keepdim', 'std/ties (zero result)', 'std/correction = n', 'std/inf NaN', 'std/0-d') }),
+  ], 'std/all', 'std/dim keepdim', 'std/ties (zero result)', 'std/correction = n', 'std/inf NaN', 'std/0-d'),
+    apiDoc: { std: { tests: ['table-ops'], notes: '`torch.std(dim, unbiased, keepdim)`, `correction=`: a zero result gets a zero gradient, as PyTorch' } } }),
   // var_mean / std_mean: the first result's node; the mean is mean()'s (MeanBackward1)
   [Op.VarMean]: manual('VarMeanBackward0', ['self'], 'varBackward', { cases: withFloat64([
     { name: 'var_mean/all', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'var_mean/dim', call: 'torch.var_mean', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'var_mean/dim list correction keepdim', call: 'torch.var_mean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { correction: 0, keepdim: true }, family: 'reduction' },
-  ], 'var_mean/all', 'var_mean/dim list correction keepdim') }),
+  ], 'var_mean/all', 'var_mean/dim list correction keepdim'),
+    apiDoc: { var_mean: { tests: ['table-ops'], notes: "`[var or std, mean]`; the first result's node is `VarMeanBackward0` / `StdMeanBackward0`, the mean's is `MeanBackward1` (PyTorch: one node for both; gradients agree)" } } }),
   [Op.StdMean]: manual('StdMeanBackward0', ['self'], 'varBackward', { cases: withFloat64([
     { name: 'std_mean/all unbiased false', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, false], family: 'reduction' },
     { name: 'std_mean/dim', call: 'torch.std_mean', args: [{ shape: [3, 4], domain: 'any' }, -1, true, true], family: 'reduction' },
-  ], 'std_mean/all unbiased false', 'std_mean/dim') }),
+  ], 'std_mean/all unbiased false', 'std_mean/dim'),
+    apiDoc: { std_mean: { shares: 'var_mean' } } }),
   // nanmean is nansum / count (DivBackward0 over NansumBackward0): its cases are here
   [Op.Nansum]: manual('NansumBackward0', ['self'], 'nansumBackward', { cases: withFloat64([
     { name: 'nansum/all', call: 'torch.nansum', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
@@ -474,7 +535,9 @@ export const ops: Rows = {
     { name: 'nanmean/dim NaN inf', call: 'torch.nanmean', args: [{ values: [1, NaN, 2, NaN, NaN, NaN, Infinity, 0, -1, -Infinity, NaN, 3], shape: [4, 3] }, 1], family: 'reduction' },
     { name: 'nanmean/dim list keepdim', call: 'Tensor.nanmean', args: [{ shape: [2, 3, 4], domain: 'any' }, [0, 2]], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'nanmean/empty dim', call: 'torch.nanmean', args: [{ shape: [0, 3], domain: 'any' }, 0], family: 'reduction' },
-  ], 'nansum/all', 'nansum/all NaN inf', 'nansum/dim list keepdim negative', 'nanmean/all', 'nanmean/dim NaN inf') }),
+  ], 'nansum/all', 'nansum/all NaN inf', 'nansum/dim list keepdim negative', 'nanmean/all', 'nanmean/dim NaN inf'),
+    apiDoc: { nansum: { tests: ['table-ops'], notes: '`torch.nansum(dim, keepdim)`: NaN counts as 0 and gets a zero gradient; no `dtype` option' },
+      nanmean: { nodes: ['DivBackward0'], tests: ['table-ops'], notes: '`torch.nanmean(dim, keepdim)`: nansum (`NansumBackward0`) / the count of non-NaN, as PyTorch composes it; NaN where a run is all NaN or empty' } } }),
   // torch.norm: PyTorch's frobenius_norm over two dims is sqrt(sum(x·x)) (SqrtBackward0): its case is here
   [Op.Norm]: manual('NormBackward1', ['self'], 'vectorNormBackward', { cases: withFloat64([
     { name: 'norm/default', call: 'torch.norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
@@ -500,7 +563,8 @@ export const ops: Rows = {
     { name: 'norm/empty', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'norm/empty dim inf', call: 'torch.norm', args: [{ shape: [0, 3], domain: 'any' }, Infinity, 0], family: 'reduction' },
     { name: 'norm/0-d', call: 'torch.norm', args: [{ values: [-3], shape: [] }], family: 'reduction' },
-  ], 'norm/default', 'norm/method p 1', 'norm/p 0 dim keepdim', 'norm/p 3 dim list', 'norm/fro two dims', 'norm/p 2 zeros NaN inf ties', 'norm/p 1 zeros NaN inf ties', 'norm/p inf zeros NaN inf ties', 'norm/p -inf zeros NaN inf ties', 'norm/p 3 zeros NaN inf ties', 'norm/p 0.5 zeros NaN inf ties', 'norm/p 1.5 zeros NaN inf ties', 'norm/p -1 zeros NaN inf ties', 'norm/0-d') }),
+  ], 'norm/default', 'norm/method p 1', 'norm/p 0 dim keepdim', 'norm/p 3 dim list', 'norm/fro two dims', 'norm/p 2 zeros NaN inf ties', 'norm/p 1 zeros NaN inf ties', 'norm/p inf zeros NaN inf ties', 'norm/p -inf zeros NaN inf ties', 'norm/p 3 zeros NaN inf ties', 'norm/p 0.5 zeros NaN inf ties', 'norm/p 1.5 zeros NaN inf ties', 'norm/p -1 zeros NaN inf ties', 'norm/0-d'),
+    apiDoc: { norm: { tests: ['table-ops'], notes: "`torch.norm(p, dim, keepdim)`: `NormBackward1` (PyTorch 1.13's node for every numeric `p` and for `'fro'` over all or one dim); p = `'fro'` (default) / 2, 1, ±Infinity, 0, any number; `'fro'` over two dims is `sqrt(sum(x·x))` (`SqrtBackward0`), as PyTorch; `'nuc'` is `torch.linalg.matrix_norm(input, 'nuc', dim, keepdim)` over all dims when `dim` is not given, as PyTorch 2 (1.13's `nuclear_norm` wants a 2-D input or a 2-element `dim` and raises its own messages otherwise, and its keepdim unsqueezes in place: `UnsqueezeBackward1` where PyTorch 2 and wasmgrad record `UnsqueezeBackward0`); no `out`, `dtype`; 0 over an empty reduction for every p" } } }),
   [Op.VectorNorm]: manual('LinalgVectorNormBackward0', ['self'], 'vectorNormBackward', { cases: withFloat64([
     { name: 'vector_norm/default', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/ord 1 dim', call: 'torch.linalg.vector_norm', args: [{ shape: [3, 4], domain: 'any' }, 1, -1], family: 'reduction' },
@@ -512,7 +576,8 @@ export const ops: Rows = {
     { name: 'vector_norm/ord inf ties', call: 'torch.linalg.vector_norm', args: [{ values: [3, -4, 0, 0, 0, 0, 1, NaN, -2, Infinity, -1, 2, -2, 2, 0.5, -0.5], shape: [4, 4] }, Infinity, 1], family: 'reduction' },
     { name: 'vector_norm/empty', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/empty dim 1', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }, 1, 0], family: 'reduction' },
-  ], 'vector_norm/default', 'vector_norm/ord 1 dim', 'vector_norm/ord inf dim list keepdim', 'vector_norm/ord -inf', 'vector_norm/ord 0', 'vector_norm/ord 3.5 zeros NaN inf', 'vector_norm/ord 2 zeros NaN inf', 'vector_norm/ord inf ties') }),
+  ], 'vector_norm/default', 'vector_norm/ord 1 dim', 'vector_norm/ord inf dim list keepdim', 'vector_norm/ord -inf', 'vector_norm/ord 0', 'vector_norm/ord 3.5 zeros NaN inf', 'vector_norm/ord 2 zeros NaN inf', 'vector_norm/ord inf ties'),
+    apiDoc: { 'linalg.vector_norm': { tests: ['table-ops'], notes: "`torch.linalg.vector_norm(ord, dim, keepdim)`: PyTorch's error for ±inf or negative `ord` over an empty reduction; no `dtype`; `torch.linalg` holds only `vector_norm`" } } }),
   // aminmax: PyTorch 1.13 has no derivative (its grad_fn is NotImplemented); both results are this op
   [Op.Aminmax]: { ...manual('NotImplemented', ['self'], ''), grad: {}, cases: withFloat64([
     { name: 'aminmax/all', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction', grads: false },
@@ -522,60 +587,89 @@ export const ops: Rows = {
     { name: 'aminmax/all NaN', call: 'torch.aminmax', args: [{ values: [1, NaN, 3], shape: [3] }], family: 'reduction', grads: false },
     { name: 'aminmax/empty kept dim', call: 'torch.aminmax', args: [{ shape: [0, 3], domain: 'any' }], kwargs: { dim: 1 }, family: 'reduction', grads: false },
     { name: 'aminmax/0-d', call: 'torch.aminmax', args: [{ values: [3], shape: [] }], kwargs: { dim: 0 }, family: 'reduction', grads: false },
-  ], 'aminmax/all', 'aminmax/method dim keepdim negative', 'aminmax/ties NaN inf', 'aminmax/all NaN') },
+  ], 'aminmax/all', 'aminmax/method dim keepdim negative', 'aminmax/ties NaN inf', 'aminmax/all NaN'),
+    apiDoc: { aminmax: { tests: ['table-ops'], notes: '`torch.aminmax(*, dim, keepdim)` → `(min, max)`: a `[min, max]` array; a NaN wins both; PyTorch 1.13 has no derivative: both results carry `NotImplemented` and backward raises' } } },
   [Op.Softmax]: manual('SoftmaxBackward0', ['self'], 'softmaxBackward', { cases: [
     f64('softmax/last dim', 'torch.softmax', [any([3, 5]), -1], {}, 'softmax'),
     f64('softmax/middle dim', 'F.softmax', [any([2, 4, 3]), 1], {}, 'softmax'),
     { name: 'softmax/dtype', call: 'torch.softmax', args: [any([3, 4]), 1], kwargs: { dtype: 'float64' }, family: 'softmax' },
-  ] }),
+  ],
+    apiDoc: { softmax: { calls: ['Tensor.softmax'], tests: ['ops', 'table-ops'], notes: '`dtype` casts the input first (`ToCopyBackward0` below `SoftmaxBackward0`, as PyTorch); `F.softmax`: `dim` required (PyTorch warns and guesses without it)' } } }),
   [Op.LogSoftmax]: manual('LogSoftmaxBackward0', ['self'], 'logSoftmaxBackward', { cases: [
     f64('log_softmax/last dim', 'torch.log_softmax', [any([3, 5]), 1], {}, 'softmax'),
     f64('log_softmax/first dim', 'F.log_softmax', [any([4, 3]), 0], {}, 'softmax'),
     { name: 'log_softmax/dtype', call: 'F.log_softmax', args: [any([2, 3])], kwargs: { dim: 1, dtype: 'float64' }, family: 'softmax' },
-  ] }),
+  ],
+    apiDoc: { log_softmax: { calls: ['Tensor.log_softmax'], tests: ['ops'], notes: '`dtype` as `softmax`' } } }),
   // sorting and order statistics (src/ops/sort.ts): PyTorch's CPU algorithms on both devices, so ties
   // get its indices; g goes back to the chosen indices, or is shared among the elements equal to a
   // whole-tensor median; unique is not differentiable (its backward raises, as PyTorch's)
-  [Op.Sort]: manual('SortBackward0', ['self'], 'sortBackward', { cases: SORT_CASES }),
+  [Op.Sort]: manual('SortBackward0', ['self'], 'sortBackward', { cases: SORT_CASES,
+    apiDoc: { sort: { tests: ['table-ops'], notes: "`torch.sort(dim, descending, *, stable)` → `(values, indices)`: a `[values, indices]` array; `SortBackward0`, or `SortBackward1` when `stable` is given (PyTorch's `sort.stable` overload); NaN sorts as the largest value. PyTorch's CPU kernel runs libstdc++'s `std::sort` when `stable` is false, which is *not* stable past 16 elements: wasmgrad runs the same introsort on both devices, so tied elements get PyTorch's indices (checked on runs of 40 with ties and NaN); `stable: true` is a merge sort; float32, float64, int64, int32, bool" },
+      argsort: { nodes: [], tests: ['table-ops'], notes: "`torch.argsort(dim, descending, *, stable)`: sort's indices (int64)" },
+      msort: { tests: ['table-ops'], notes: 'sort along dim 0 (`SortBackward0`)' } } }),
   [Op.SortStable]: manual('SortBackward1', ['self'], 'sortBackward', { cases: SORT_STABLE_CASES }),
-  [Op.Topk]: manual('TopkBackward0', ['self'], 'sortBackward', { cases: TOPK_CASES }),
-  [Op.Kthvalue]: manual('KthvalueBackward0', ['self'], 'sortBackward', { cases: KTHVALUE_CASES }),
-  [Op.MedianAll]: manual('MedianBackward0', ['self'], 'medianAllBackward', { cases: MEDIAN_ALL_CASES }),
+  [Op.Topk]: manual('TopkBackward0', ['self'], 'sortBackward', { cases: TOPK_CASES,
+    apiDoc: { topk: { tests: ['table-ops'], notes: '`torch.topk(k, dim, largest, sorted)` → `(values, indices)`: PyTorch\'s `topk_impl_loop` step for step (`partial_sort` when k·64 ≤ n, else `nth_element` then `sort` of the first k − 1), so ties, NaN and `sorted: false` give its order and indices; PyTorch\'s "selected index k out of range"; no bool (PyTorch\'s error)' } } }),
+  [Op.Kthvalue]: manual('KthvalueBackward0', ['self'], 'sortBackward', { cases: KTHVALUE_CASES,
+    apiDoc: { kthvalue: { tests: ['table-ops'], notes: "`torch.kthvalue(k, dim, keepdim)` → `(values, indices)`: PyTorch's quick select, so ties get its index; NaN is the largest" } } }),
+  [Op.MedianAll]: manual('MedianBackward0', ['self'], 'medianAllBackward', { cases: MEDIAN_ALL_CASES,
+    apiDoc: { median: { tests: ['table-ops'], notes: "`torch.median()`, `torch.nanmedian()`: `MedianBackward0` / `NanmedianBackward0`: the lower median of an even count; NaN when there is a NaN (median) or when every element is (nanmedian), NaN for an empty tensor; the gradient is shared among the elements equal to the result (PyTorch's `evenly_distribute_backward`); `torch.median(dim, keepdim)`, `torch.nanmedian(dim, keepdim)` → `(values, indices)`: `MedianBackward1` / `NanmedianBackward1`; PyTorch's `nth_element` by value then index (median: the first NaN of a run with one); the gradient goes to the index" } } }),
   [Op.MedianDim]: manual('MedianBackward1', ['self'], 'sortBackward', { cases: MEDIAN_DIM_CASES }),
-  [Op.NanmedianAll]: manual('NanmedianBackward0', ['self'], 'medianAllBackward', { cases: NANMEDIAN_ALL_CASES }),
+  [Op.NanmedianAll]: manual('NanmedianBackward0', ['self'], 'medianAllBackward', { cases: NANMEDIAN_ALL_CASES,
+    apiDoc: { nanmedian: { shares: 'median' } } }),
   [Op.NanmedianDim]: manual('NanmedianBackward1', ['self'], 'sortBackward', { cases: NANMEDIAN_DIM_CASES }),
-  [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES }),
-  [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES }),
+  [Op.Mode]: manual('ModeBackward0', ['self'], 'sortBackward', { cases: MODE_CASES,
+    apiDoc: { mode: { tests: ['table-ops'], notes: "`torch.mode(dim, keepdim)` → `(values, indices)`: the smallest of the most frequent values, at the index PyTorch's `std::sort` leaves last among them (also with NaN, which breaks its ordering the same way)" } } }),
+  [Op.Unique2]: manual('Unique2Backward0', ['self'], 'notDifferentiable', { cases: UNIQUE_CASES,
+    apiDoc: { unique: { tests: ['table-ops'], notes: '`torch.unique(sorted, return_inverse, return_counts, dim)`: with `dim`, the distinct slices in PyTorch\'s lexicographic order (`UniqueDimBackward0`, not differentiable), its errors for empty dims not selected; without, a tensor, or an array with inverse (input\'s shape) and counts; its node is `Unique2Backward0`, whose backward raises (PyTorch\'s NotImplementedError "the derivative for \'_unique2\' is not implemented"; wasmgrad\'s is a RuntimeError). `sorted: false` gives the ascending order too (PyTorch\'s is its hash table\'s). With NaN, each NaN is its own element, placed last (PyTorch 1.13\'s CPU result with NaN is out of order, its inverse and counts wrong); of −0 and 0 the first one\'s sign is kept, as PyTorch' } } }),
   [Op.UniqueDim]: manual('UniqueDimBackward0', ['self'], 'notDifferentiable', { cases: UNIQUE_DIM_CASES }),
   // convolution and pooling (helper conv)
-  [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES }),
-  [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'maxPool2dBackward', { cases: MAX_POOL_CASES }),
-  [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: AVG_POOL_CASES }),
-  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: ADAPTIVE_CASES }),
-  [Op.View]: view('ViewBackward0', [
+  [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES,
+    apiDoc: { conv2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`bias`, `stride`, `padding` (numbers, `'valid'`, `'same'`: an even kernel pads the far side first, `ConstantPadNdBackward0`, as ATen), `dilation`, `groups`; batched or unbatched (`SqueezeBackward1` over the node, as PyTorch); `ConvolutionBackward0` with the input, weight and bias gradients, by im2col and the packed gemm; no second derivative yet (create_graph); no `padding_mode` (that is `nn.Conv2d`'s); PyTorch's errors" },
+      conv1d: { section: 'torch.nn.functional', tests: ['table-ops'], notes: 'as `F.conv2d` over [N, C, L] (the same node and kernels, H = 1)' } } }),
+  [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'maxPool2dBackward', { cases: MAX_POOL_CASES,
+    apiDoc: { max_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`stride` (default: the kernel), `padding`, `dilation`, `ceil_mode`, `return_indices` (int64 flat indices per plane, as PyTorch); [N, C, H, W] or [C, H, W]; the first maximum of a window takes the gradient, NaN propagates; PyTorch's errors" },
+      max_pool1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'composed as PyTorch: the 2-D pool between `unsqueeze(-2)` and `squeeze(-2)` (`SqueezeBackward1`)' } } }),
+  [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: AVG_POOL_CASES,
+    apiDoc: { avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`stride`, `padding`, `ceil_mode`, `count_include_pad`, `divisor_override`' },
+      avg_pool1d: { section: 'torch.nn.functional', shares: 'max_pool1d' } } }),
+  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: ADAPTIVE_CASES,
+    apiDoc: { adaptive_avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`output_size` a number or a pair (`null` keeps that size); `AdaptiveAvgPool2DBackward0`, a 1×1 output is `mean` over the last two dims (`MeanBackward1`) as ATen' } } }),
+  [Op.View]: { ...view('ViewBackward0', [
     f64('view', 'Tensor.view', [any([2, 3]), [3, 2]], {}, 'shape'),
     // unflatten is a view in PyTorch
     { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },
     { name: 'unflatten/method-infer', call: 'Tensor.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, -1, [2, -1]], family: 'shape' },
     { name: 'unflatten/empty', call: 'torch.unflatten', args: [{ shape: [0, 6], domain: 'any' }, 1, [3, 2]], family: 'shape' },
   ]),
-  [Op.Reshape]: view('ReshapeAliasBackward0', [f64('reshape', 'Tensor.reshape', [any([2, 3]), [3, 2]], {}, 'shape')]),
-  [Op.Squeeze]: view('SqueezeBackward0', [f64('squeeze', 'torch.squeeze', [any([1, 3, 1])], {}, 'shape')]),
+    apiDoc: { view: { tests: ['ops', 'errors'], notes: "a view of its base (writes either way are seen; views); raises PyTorch's error where the layout forbids a view (strides tracked through the view ops)" },
+      unflatten: { tests: ['table-ops', 'errors'], notes: 'a view (`ViewBackward0`), one size may be `-1`; no named-tensor `names`' } } },
+  [Op.Reshape]: { ...view('ReshapeAliasBackward0', [f64('reshape', 'Tensor.reshape', [any([2, 3]), [3, 2]], {}, 'shape')]),
+    apiDoc: { reshape: { calls: ['torch.reshape'], tests: ['ops', 'views'], notes: 'a view where the layout allows one, a copy elsewhere, as PyTorch' } } },
+  [Op.Squeeze]: { ...view('SqueezeBackward0', [f64('squeeze', 'torch.squeeze', [any([1, 3, 1])], {}, 'shape')]),
+    apiDoc: { squeeze: { calls: ['Tensor.squeeze'], tests: ['ops'] } } },
   [Op.SqueezeDim]: view('SqueezeBackward1', [f64('squeeze/dim', 'torch.squeeze', [any([1, 3]), 0], {}, 'shape')]),
-  [Op.Squeeze3]: view('SqueezeBackward3', [f64('matmul/1-D by 2-D', 'torch.matmul', [any([4]), any([4, 3])], {}, 'matmul')]),
-  [Op.Unsqueeze]: view('UnsqueezeBackward0', [f64('unsqueeze', 'torch.unsqueeze', [any([2, 3]), 1], {}, 'shape')]),
-  [Op.Flatten]: view('ReshapeAliasBackward0', [f64('flatten', 'torch.flatten', [any([2, 3, 4])], {}, 'shape')]),
-  [Op.Clone]: view('CloneBackward0', [
+  [Op.Squeeze3]: { ...view('SqueezeBackward3', [f64('matmul/1-D by 2-D', 'torch.matmul', [any([4]), any([4, 3])], {}, 'matmul')]),
+    apiDoc: { matmul: { calls: ['Tensor.matmul'], tests: ['ops', 'property'], notes: "`torch.matmul`, `a @ b`: every rank combination, PyTorch's `grad_fn` names" } } },
+  [Op.Unsqueeze]: { ...view('UnsqueezeBackward0', [f64('unsqueeze', 'torch.unsqueeze', [any([2, 3]), 1], {}, 'shape')]),
+    apiDoc: { unsqueeze: { calls: ['Tensor.unsqueeze'], tests: ['ops'] } } },
+  [Op.Flatten]: { ...view('ReshapeAliasBackward0', [f64('flatten', 'torch.flatten', [any([2, 3, 4])], {}, 'shape')]),
+    apiDoc: { flatten: { calls: ['Tensor.flatten'], tests: ['ops'] } } },
+  [Op.Clone]: { ...view('CloneBackward0', [
     f64('clone', 'Tensor.clone', [any([2, 3])], {}, 'shape'),
     // contiguous() copies a non-contiguous tensor (CloneBackward0) and returns a contiguous one itself
     { name: 'contiguous/transposed', call: 'Tensor.__transposed__', args: [any([3, 4]), 'contiguous'], family: 'shape' },
     { name: 'contiguous/contiguous', call: 'Tensor.contiguous', args: [any([3, 4])], family: 'shape' },
   ]),
+    apiDoc: { clone: { section: 'Tensor' },
+      contiguous: { section: 'Tensor', tests: ['table-ops'], notes: '`Tensor.contiguous()`: the tensor itself when contiguous (the same object, as PyTorch), else a row-major copy (`CloneBackward0`); its fixtures (`contiguous/*`) run on a transposed input' } } },
   [Op.UnsafeView]: view('UnsafeViewBackward0', [f64('matmul/3-D by 2-D', 'torch.matmul', [any([2, 3, 4]), any([4, 5])], {}, 'matmul')]),
   // x.to(other device) and x.to(float dtype); PyTorch's fixtures can express the second only
   [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [
     { name: 'double/method', call: 'Tensor.double', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
-  ] },
+  ],
+    apiDoc: { double: { section: 'Tensor', tests: ['dtypes'], notes: '`Tensor.double()`: `ToCopyBackward0` from float32' } } },
   [Op.Permute]: manual('PermuteBackward0', ['self'], 'permuteBack', { cases: [
     // movedim and moveaxis are permutes in PyTorch
     f64('permute', 'torch.permute', [any([2, 3, 4]), [2, 0, 1]], {}, 'shape'),
@@ -584,7 +678,10 @@ export const ops: Rows = {
     { name: 'moveaxis/function', call: 'torch.moveaxis', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [1], [0]], family: 'shape' },
     { name: 'moveaxis/method', call: 'Tensor.moveaxis', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [0, 1], [2, 0]], family: 'shape' },
     { name: 'movedim/empty', call: 'torch.movedim', args: [{ shape: [2, 0, 3], domain: 'any' }, 1, 0], family: 'shape' },
-  ] }),
+  ],
+    apiDoc: { permute: { calls: ['Tensor.permute'], tests: ['ops', 'views'], notes: 'a view of its base' },
+      movedim: { tests: ['table-ops', 'errors'], notes: 'a permute, as in PyTorch (`PermuteBackward0`); ints or lists' },
+      moveaxis: { tests: ['table-ops'], notes: 'alias of `movedim`' } } }),
   [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack', { cases: [
     f64('transpose', 'torch.transpose', [any([2, 3]), 0, 1], {}, 'shape'),
     // swapaxes and swapdims are transposes in PyTorch
@@ -592,14 +689,20 @@ export const ops: Rows = {
     { name: 'swapaxes/method', call: 'Tensor.swapaxes', args: [{ shape: [2, 3], domain: 'any' }, -2, 1], family: 'shape' },
     { name: 'swapdims/function', call: 'torch.swapdims', args: [{ shape: [0, 3], domain: 'any' }, 0, 1], family: 'shape' },
     { name: 'swapdims/method', call: 'Tensor.swapdims', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, 2], family: 'shape' },
-  ] }),
-  [Op.T]: manual('TBackward0', ['self'], 'permuteBack', { cases: [f64('t', 'torch.t', [any([2, 3])], {}, 'shape')] }),
+  ],
+    apiDoc: { transpose: { calls: ['Tensor.transpose'], tests: ['ops', 'views'], notes: 'a view of its base' },
+      swapaxes: { tests: ['table-ops'], notes: 'a transpose (`TransposeBackward0`)' },
+      swapdims: { tests: ['table-ops'], notes: 'a transpose (`TransposeBackward0`)' } } }),
+  [Op.T]: manual('TBackward0', ['self'], 'permuteBack', { cases: [f64('t', 'torch.t', [any([2, 3])], {}, 'shape')],
+    apiDoc: { t: { calls: ['Tensor.t'], tests: ['ops', 'views'], notes: 'a view of its base' } } }),
   [Op.Expand]: manual('ExpandBackward0', ['self'], 'expandBackward', { cases: [
     // broadcast_to is an expand in PyTorch
     { name: 'broadcast_to/function', call: 'torch.broadcast_to', args: [{ shape: [3, 1], domain: 'any' }, [2, 3, 4]], family: 'shape' },
     { name: 'broadcast_to/method', call: 'Tensor.broadcast_to', args: [{ shape: [4], domain: 'any' }, [3, -1]], family: 'shape' },
     f64('broadcast_to', 'torch.broadcast_to', [any([3, 1]), [2, 3, 4]], {}, 'shape'),
-  ] }),
+  ],
+    apiDoc: { expand: { section: 'Shape ops', calls: ['Tensor.expand'], tests: ['ops'], notes: "a view of its base; writing it in place raises PyTorch's \"more than one element\" error" },
+      broadcast_to: { tests: ['table-ops'], notes: 'an expand (`ExpandBackward0`), a view' } } }),
   [Op.Cat]: manual('CatBackward0', ['tensors'], 'catBackward', { cases: [
     // hstack and vstack are cats in PyTorch (after atleast_1d / atleast_2d)
     { name: 'hstack/2d', call: 'torch.hstack', args: [[{ shape: [2, 1], domain: 'any' }, { shape: [2, 3], domain: 'any' }]], family: 'shape' },
@@ -607,13 +710,17 @@ export const ops: Rows = {
     { name: 'vstack/mixed', call: 'torch.vstack', args: [[{ shape: [3], domain: 'any' }, { shape: [2, 3], domain: 'any' }]], family: 'shape' },
     { name: 'vstack/scalars', call: 'torch.vstack', args: [[{ shape: [], domain: 'any' }, { shape: [], domain: 'any' }]], family: 'shape' },
     f64('hstack', 'torch.hstack', [[any([2, 1]), any([2, 3])]], {}, 'shape'),
-  ] }),
+  ],
+    apiDoc: { cat: { section: 'Shape ops', calls: ['torch.cat'], tests: ['ops', 'property'] },
+      hstack: { tests: ['table-ops', 'errors'], notes: 'atleast_1d then cat (`CatBackward0`)' },
+      vstack: { tests: ['table-ops', 'errors'], notes: 'atleast_2d then cat (`CatBackward0`)' } } }),
   [Op.Select]: manual('SelectBackward0', ['self'], 'sliceBackward', { cases: [
     f64('select', 'torch.select', [any([3, 4]), 1, 2], {}, 'shape'),
     { name: 'select/dim 1', call: 'torch.select', args: [{ shape: [3, 4], domain: 'any' }, 1, 2], family: 'shape' },
     { name: 'select/negative dim and index', call: 'Tensor.select', args: [{ shape: [2, 3, 4], domain: 'any' }, -2, -1], family: 'shape' },
     { name: 'select/1-D', call: 'torch.select', args: [{ shape: [5], domain: 'any' }, 0, 3], family: 'shape' },
-  ] }),
+  ],
+    apiDoc: { select: { tests: ['table-ops', 'arguments'] } } }),
   [Op.Slice]: manual('SliceBackward0', ['self'], 'sliceBackward', { cases: [
     f64('narrow', 'torch.narrow', [any([5, 3]), 0, 1, 3], {}, 'shape'),
     { name: 'narrow/dim 0', call: 'torch.narrow', args: [{ shape: [5, 3], domain: 'any' }, 0, 1, 3], family: 'shape' },
@@ -635,14 +742,22 @@ export const ops: Rows = {
     { name: 'tensor_split/tensor sections', call: 'torch.tensor_split', args: [{ shape: [5, 2], domain: 'any' }, { values: [2], shape: [], dtype: 'int64' }], family: 'shape' },
     { name: 'tensor_split/tensor indices', call: 'Tensor.tensor_split', args: [{ shape: [2, 5], domain: 'any' }, { values: [2, 3], shape: [2], dtype: 'int64' }, -1], family: 'shape' },
     { name: 'tensor_split/keyword', call: 'Tensor.tensor_split', args: [{ shape: [4, 3], domain: 'any' }], kwargs: { indices: [1] }, family: 'shape' },
-  ] }),
-  [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward', { cases: [f64('stack', 'torch.stack', [[any([3]), any([3])]], {}, 'shape')] }),
-  [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward', { cases: [f64('mm', 'torch.mm', [any([3, 4]), any([4, 5])], {}, 'matmul')] }),
+  ],
+    apiDoc: { 'x[...]': { tests: ['table-ops', 'arguments'], notes: "`x[...]` (reading): `x.index([...])`: integers, `'start:stop:step'`, `'...'`, `null`, int64 and bool tensors (`IndexBackward0`, PyTorch's placement of the indexed dims) (see [Indexing](#indexing))" },
+      narrow: { tests: ['table-ops', 'arguments'], notes: "PyTorch 2's bounds for `start`" },
+      tensor_split: { tests: ['table-ops', 'arguments'], notes: 'slices (`SliceBackward0`), as in PyTorch; sections, a list of indices, or an int64 tensor of either' } } }),
+  [Op.Stack]: manual('StackBackward0', ['tensors'], 'stackBackward', { cases: [f64('stack', 'torch.stack', [[any([3]), any([3])]], {}, 'shape')],
+    apiDoc: { stack: { tests: ['ops', 'property'] } } }),
+  [Op.Mm]: manual('MmBackward0', ['self', 'mat2'], 'mmBackward', { cases: [f64('mm', 'torch.mm', [any([3, 4]), any([4, 5])], {}, 'matmul')],
+    apiDoc: { mm: { calls: ['Tensor.mm'], tests: ['ops'] } } }),
   [Op.Bmm]: manual('BmmBackward0', ['self', 'mat2'], 'bmmBackward', {
     cases: [f64('bmm', 'torch.bmm', [any([2, 3, 4]), any([2, 4, 5])], {}, 'matmul')],
+    apiDoc: { bmm: { calls: ['Tensor.bmm'], tests: ['ops'] } },
   }),
-  [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward', { cases: [f64('mv', 'torch.mv', [any([3, 4]), any([4])], {}, 'matmul')] }),
-  [Op.Dot]: manual('DotBackward0', ['self', 'tensor'], 'dotBackward', { cases: [f64('dot', 'torch.dot', [any([4]), any([4])], {}, 'matmul')] }),
+  [Op.Mv]: manual('MvBackward0', ['self', 'vec'], 'mvBackward', { cases: [f64('mv', 'torch.mv', [any([3, 4]), any([4])], {}, 'matmul')],
+    apiDoc: { mv: { calls: ['Tensor.mv'], notes: "fixtures `mv/*`; also reached through `matmul`'s matrix × vector cases" } } }),
+  [Op.Dot]: manual('DotBackward0', ['self', 'tensor'], 'dotBackward', { cases: [f64('dot', 'torch.dot', [any([4]), any([4])], {}, 'matmul')],
+    apiDoc: { dot: { calls: ['Tensor.dot'], notes: "fixtures `dot/*`; also reached through `matmul`'s vector × vector cases" } } }),
   [Op.Addmm]: manual('AddmmBackward0', ['mat1', 'mat2', 'self'], 'addmmBackward', {
     cases: [f64('linear', 'F.linear', [any([3, 4]), any([5, 4]), any([5])], {}, 'matmul'),
       // torch.addmm (helper special): the same node over mat2ᵀ, beta and alpha scaling input and mat1
@@ -652,6 +767,8 @@ export const ops: Rows = {
       { name: 'addmm/0-d input', call: 'torch.addmm', args: [any([]), any([2, 3]), any([3, 2])], family: 'matmul' },
       { name: 'addmm/empty inner', call: 'torch.addmm', args: [any([2, 2]), any([2, 0]), any([0, 2])], kwargs: { beta: 2 }, family: 'matmul' },
       f64('addmm', 'torch.addmm', [any([3, 5]), any([3, 4]), any([4, 5])], { beta: 2, alpha: 0.5 }, 'matmul')],
+    apiDoc: { addmm: { tests: ['table-ops', 'errors'], notes: "`{ beta, alpha }`; `AddmmBackward0`, `F.linear`'s fused kernel over mat2ᵀ: beta and alpha scale input and mat1 first, so the graph below the node shows `MulBackward0` and `TBackward0` where PyTorch's has none, and beta = 0 does not ignore a NaN input (PyTorch does); input broadcasts" },
+      linear: { section: 'torch.nn.functional', tests: ['ops', 'property'], notes: '`bias` positional or `{ bias }`' } },
   }),
   // shape and indexing 2 (src/ops/gather_scatter.ts): one gather kernel, g added back at the index
   [Op.Flip]: manual('FlipBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
@@ -665,7 +782,10 @@ export const ops: Rows = {
     { name: 'fliplr/method', call: 'Tensor.fliplr', args: [{ shape: [2, 5], domain: 'any' }], family: 'shape' },
     { name: 'flipud/function', call: 'torch.flipud', args: [{ shape: [5], domain: 'any' }], family: 'shape' },
     { name: 'flipud/method', call: 'Tensor.flipud', args: [{ shape: [3, 2], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { flip: { tests: ['table-ops', 'arguments'], notes: 'copies (the indexing-2 ops read through one gather kernel); an int for `dims` is taken as a list (PyTorch wants a list)' },
+      fliplr: { tests: ['table-ops'], notes: 'a flip of dim 1 (`FlipBackward0`)' },
+      flipud: { tests: ['table-ops'], notes: 'a flip of dim 0 (`FlipBackward0`)' } } }),
   [Op.IndexSelect]: manual('IndexSelectBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'index_select/dim 1 repeated', call: 'torch.index_select', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [3, 0, 3, 3], shape: [4], dtype: 'int64' }], family: 'shape' },
     { name: 'index_select/negative dim', call: 'Tensor.index_select', args: [{ shape: [2, 3, 4], domain: 'any' }, -3, { values: [1, 1, 0], shape: [3], dtype: 'int64' }], family: 'shape' },
@@ -681,7 +801,9 @@ export const ops: Rows = {
     { name: 'repeat_interleave/1-D output_size', call: 'torch.repeat_interleave', args: [{ shape: [3], domain: 'any' }, { values: [1, 2, 3], shape: [3], dtype: 'int64' }], kwargs: { dim: 0, output_size: 6 }, family: 'shape' },
     { name: 'repeat_interleave/0-dim', call: 'torch.repeat_interleave', args: [{ shape: [], domain: 'any' }, 3], family: 'shape' },
     { name: 'repeat_interleave/repeats only', call: 'torch.repeat_interleave', args: [{ values: [1, 0, 3], shape: [3], dtype: 'int64' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { index_select: { tests: ['table-ops', 'arguments'], notes: "int64 or int32 index; repeated indices add their gradients; PyTorch's out-of-range errors (worded by its CPU kernel's path)" },
+      repeat_interleave: { tests: ['table-ops', 'arguments'], notes: 'an index_select (`IndexSelectBackward0`), after a flatten without dim, as in PyTorch; an int or an int64 tensor of counts; `output_size`; the repeats-only form gives int64' } } }),
   [Op.Gather]: manual('GatherBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'gather/dim 1 repeated', call: 'torch.gather', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 1, 2, 2, 2, 2, 3, 0, 1, 1], shape: [3, 4], dtype: 'int64' }], family: 'shape' },
     { name: 'gather/smaller index', call: 'Tensor.gather', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0, 1, 1, 2, 0], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
@@ -695,13 +817,16 @@ export const ops: Rows = {
     { name: 'take_along_dim/broadcast index', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3, 4], domain: 'any' }, { values: [3, 0], shape: [1, 1, 2], dtype: 'int64' }, -1], family: 'shape' },
     { name: 'take_along_dim/flat', call: 'torch.take_along_dim', args: [{ shape: [3, 4], domain: 'any' }, { values: [11, 0, 5, 5], shape: [2, 2], dtype: 'int64' }], family: 'shape' },
     { name: 'take_along_dim/flat method', call: 'Tensor.take_along_dim', args: [{ shape: [2, 3], domain: 'any' }, { values: [4, 4, 1], shape: [3], dtype: 'int64' }], kwargs: { dim: null }, family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { gather: { tests: ['table-ops', 'arguments'], notes: 'int64 index; `sparse_grad` accepted, gradients dense' },
+      take_along_dim: { tests: ['table-ops', 'arguments'], notes: 'a gather (`GatherBackward0`) after broadcasting (an expand) or flattening (a view), as in PyTorch' } } }),
   [Op.Take]: manual('TakeBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'take/repeated negative', call: 'torch.take', args: [{ shape: [3, 4], domain: 'any' }, { values: [0, -1, 5, 5, -12, 7], shape: [2, 3], dtype: 'int64' }], family: 'shape' },
     { name: 'take/method', call: 'Tensor.take', args: [{ shape: [5], domain: 'any' }, { values: [4, 1], shape: [2], dtype: 'int64' }], family: 'shape' },
     { name: 'take/0-dim index', call: 'torch.take', args: [{ shape: [2, 2], domain: 'any' }, { values: [3], shape: [], dtype: 'int64' }], family: 'shape' },
     { name: 'take/empty', call: 'torch.take', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0, 2], dtype: 'int64' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { take: { tests: ['table-ops', 'arguments'], notes: 'flat indices, negative from the end' } } }),
   [Op.MaskedFill]: manual('MaskedFillBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     inplaceCase('masked_fill', [any([3, 4]), { values: [1, 0, 0, 1], shape: [4], dtype: 'bool' }, -1]),
     { name: 'masked_fill/number', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, -2.5], family: 'shape' },
@@ -713,7 +838,8 @@ export const ops: Rows = {
     // integer and bool inputs: the value converted as C++ does (truncated; nonzero is true)
     { name: 'masked_fill/int64 truncates', call: 'torch.masked_fill', args: [{ values: [1, 2, 3], shape: [3], dtype: 'int64' }, { values: [1, 0, 1], shape: [3], dtype: 'bool' }, -2.7], family: 'shape' },
     { name: 'masked_fill/bool', call: 'Tensor.masked_fill', args: [{ values: [1, 0, 0], shape: [3], dtype: 'bool' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }, 5], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { masked_fill: { section: 'Shape ops', tests: ['table-ops', 'arguments'], notes: "`MaskedFillBackward0` (a number) or `MaskedFillBackward1` (a 0-dim tensor value, which gets a gradient); mask and input broadcast; a float mask raises PyTorch 2's error (1.13 ignores it)" } } }),
   [Op.MaskedFill1]: manual('MaskedFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'masked_fill/tensor value', call: 'torch.masked_fill', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
     { name: 'masked_fill/tensor value broadcast', call: 'Tensor.masked_fill', args: [{ shape: [2, 1], domain: 'any' }, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'bool' }, { shape: [], domain: 'any' }], family: 'shape' },
@@ -725,13 +851,15 @@ export const ops: Rows = {
     { name: 'tril/negative diagonal', call: 'torch.tril', args: [{ shape: [4, 3], domain: 'any' }, -2], family: 'shape' },
     { name: 'tril/beyond', call: 'torch.tril', args: [{ shape: [2, 3], domain: 'any' }, -5], family: 'shape' },
     { name: 'tril/empty', call: 'torch.tril', args: [{ shape: [0, 3], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { tril: { section: 'Shape ops', tests: ['table-ops', 'arguments'], notes: 'the last two dims, batched' } } }),
   [Op.Triu]: manual('TriuBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     inplaceCase('triu', [any([3, 4]), 1]),
     { name: 'triu/default', call: 'torch.triu', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'triu/negative diagonal batched', call: 'Tensor.triu', args: [{ shape: [2, 3, 2], domain: 'any' }, -1], family: 'shape' },
     { name: 'triu/keyword', call: 'torch.triu', args: [{ shape: [4, 4], domain: 'any' }], kwargs: { diagonal: 2 }, family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { triu: { section: 'Shape ops', tests: ['table-ops', 'arguments'] } } }),
   [Op.Diagonal]: manual('DiagonalBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'diagonal/default', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'diagonal/offset', call: 'Tensor.diagonal', args: [{ shape: [3, 4], domain: 'any' }, 2], family: 'shape' },
@@ -739,7 +867,8 @@ export const ops: Rows = {
     { name: 'diagonal/3-D negative dims', call: 'torch.diagonal', args: [{ shape: [2, 3, 4], domain: 'any' }, 0, -1, 0], family: 'shape' },
     { name: 'diagonal/keywords', call: 'Tensor.diagonal', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { offset: 1, dim1: 1, dim2: 2 }, family: 'shape' },
     { name: 'diagonal/beyond', call: 'torch.diagonal', args: [{ shape: [3, 4], domain: 'any' }, -5], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { diagonal: { tests: ['table-ops', 'arguments'], notes: 'a view of its base; no named dims' } } }),
   [Op.Diag]: manual('DiagBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'diag/vector', call: 'torch.diag', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
     { name: 'diag/vector offset', call: 'Tensor.diag', args: [{ shape: [3], domain: 'any' }, 1], family: 'shape' },
@@ -748,13 +877,15 @@ export const ops: Rows = {
     { name: 'diag/matrix offset', call: 'Tensor.diag', args: [{ shape: [3, 4], domain: 'any' }, -1], family: 'shape' },
     { name: 'diag/matrix empty diagonal', call: 'torch.diag', args: [{ shape: [3, 4], domain: 'any' }, 4], family: 'shape' },
     { name: 'diag/empty vector', call: 'torch.diag', args: [{ shape: [0], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { diag: { tests: ['table-ops', 'arguments'], notes: '1-D to 2-D and 2-D to 1-D' } } }),
   [Op.Trace]: manual('TraceBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'trace/square', call: 'torch.trace', args: [{ shape: [4, 4], domain: 'any' }], family: 'reduction' },
     { name: 'trace/wide', call: 'Tensor.trace', args: [{ shape: [2, 5], domain: 'any' }], family: 'reduction' },
     { name: 'trace/empty', call: 'torch.trace', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'trace/int64', call: 'torch.trace', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3], dtype: 'int64' }], family: 'reduction' },
-  ]) }),
+  ]),
+    apiDoc: { trace: { section: 'Shape ops', tests: ['table-ops', 'arguments'], notes: "float32 summed in double as PyTorch's CPU kernel; integers give int64" } } }),
   [Op.Roll]: manual('RollBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'roll/flat', call: 'torch.roll', args: [{ shape: [3, 4], domain: 'any' }, 5], family: 'shape' },
     { name: 'roll/dim negative shift', call: 'Tensor.roll', args: [{ shape: [3, 4], domain: 'any' }, -5, 1], family: 'shape' },
@@ -763,7 +894,8 @@ export const ops: Rows = {
     { name: 'roll/keywords', call: 'Tensor.roll', args: [{ shape: [4], domain: 'any' }], kwargs: { shifts: 3, dims: 0 }, family: 'shape' },
     { name: 'roll/0-dim', call: 'torch.roll', args: [{ shape: [], domain: 'any' }, 2], family: 'shape' },
     { name: 'roll/empty', call: 'torch.roll', args: [{ shape: [0, 3], domain: 'any' }, 1, 1], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { roll: { tests: ['table-ops', 'arguments'], notes: 'shifts and dims ints or paired lists, a dim may repeat; without dims over the flattened tensor' } } }),
   [Op.Repeat]: manual('RepeatBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'repeat/same dims', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, 2, 2], family: 'shape' },
     { name: 'repeat/more dims list', call: 'Tensor.repeat', args: [{ shape: [2, 3], domain: 'any' }, [3, 1, 2]], family: 'shape' },
@@ -774,7 +906,9 @@ export const ops: Rows = {
     { name: 'tile/more dims', call: 'torch.tile', args: [{ shape: [3], domain: 'any' }, [2, 2]], family: 'shape' },
     { name: 'tile/method varargs', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, 1, 3], family: 'shape' },
     { name: 'tile/empty dims', call: 'Tensor.tile', args: [{ shape: [2, 2], domain: 'any' }, []], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { repeat: { tests: ['table-ops', 'arguments'], notes: 'ints or one list' },
+      tile: { tests: ['table-ops', 'arguments'], notes: 'a repeat (`RepeatBackward0`), dims padded with leading 1s, as in PyTorch; `torch.tile` takes an int for dims as a list' } } }),
   [Op.Split]: manual('SplitBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'split/size', call: 'torch.split', args: [{ shape: [5, 3], domain: 'any' }, 2], family: 'shape' },
     { name: 'split/size negative dim', call: 'Tensor.split', args: [{ shape: [2, 7], domain: 'any' }, 3, -1], family: 'shape' },
@@ -784,7 +918,9 @@ export const ops: Rows = {
     { name: 'chunk/even', call: 'torch.chunk', args: [{ shape: [4, 3], domain: 'any' }, 2], family: 'shape' },
     { name: 'chunk/uneven dim', call: 'Tensor.chunk', args: [{ shape: [3, 5], domain: 'any' }, 3, 1], family: 'shape' },
     { name: 'chunk/more chunks than rows', call: 'torch.chunk', args: [{ shape: [3, 2], domain: 'any' }, 5, -2], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { split: { tests: ['table-ops', 'arguments'], notes: 'an array of tensors: `SplitBackward0` (a size) or `SplitWithSizesBackward0` (a list) on each, one node per piece (PyTorch shares one); views of the input' },
+      chunk: { tests: ['table-ops', 'arguments'], notes: 'a split (`SplitBackward0`), as in PyTorch' } } }),
   [Op.SplitWithSizes]: manual('SplitWithSizesBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'split/sizes', call: 'torch.split', args: [{ shape: [6, 2], domain: 'any' }, [1, 0, 5]], family: 'shape' },
     { name: 'split/sizes method dim', call: 'Tensor.split', args: [{ shape: [2, 5], domain: 'any' }, [3, 2], 1], family: 'shape' },
@@ -794,7 +930,8 @@ export const ops: Rows = {
     { name: 'unbind/dim 0', call: 'torch.unbind', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'unbind/negative dim', call: 'Tensor.unbind', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], family: 'shape' },
     { name: 'unbind/1-D', call: 'torch.unbind', args: [{ shape: [3], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { unbind: { tests: ['table-ops', 'arguments'], notes: '`UnbindBackward0` on each piece' } } }),
   [Op.Rot90]: manual('Rot90Backward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'rot90/default', call: 'torch.rot90', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'rot90/twice', call: 'Tensor.rot90', args: [{ shape: [3, 4], domain: 'any' }, 2], family: 'shape' },
@@ -802,14 +939,16 @@ export const ops: Rows = {
     { name: 'rot90/k 7 negative dims', call: 'Tensor.rot90', args: [{ shape: [2, 3, 4], domain: 'any' }, 7, [-1, -2]], family: 'shape' },
     { name: 'rot90/zero', call: 'torch.rot90', args: [{ shape: [2, 3], domain: 'any' }, 0], family: 'shape' },
     { name: 'rot90/empty', call: 'torch.rot90', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { rot90: { tests: ['table-ops', 'arguments'], notes: 'any k, two dims (negative too)' } } }),
   [Op.DiagEmbed]: manual('DiagEmbedBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'diag_embed/default', call: 'torch.diag_embed', args: [{ shape: [2, 3], domain: 'any' }], family: 'shape' },
     { name: 'diag_embed/offset dims', call: 'Tensor.diag_embed', args: [{ shape: [3, 4], domain: 'any' }, 1, 0, 2], family: 'shape' },
     { name: 'diag_embed/negative offset', call: 'torch.diag_embed', args: [{ shape: [3], domain: 'any' }, -2], family: 'shape' },
     { name: 'diag_embed/dims swapped', call: 'torch.diag_embed', args: [{ shape: [2, 2], domain: 'any' }], kwargs: { offset: 1, dim1: -1, dim2: 0 }, family: 'shape' },
     { name: 'diag_embed/empty', call: 'torch.diag_embed', args: [{ shape: [0, 2], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { diag_embed: { tests: ['table-ops', 'arguments'], notes: "offset, dim1/dim2 in the output's dims" } } }),
   [Op.ConstantPadNd]: manual('ConstantPadNdBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'pad/last dim', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [1, 2]], family: 'shape' },
     { name: 'pad/two dims value', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [1, 0, 0, 2]], kwargs: { value: -1.5 }, family: 'shape' },
@@ -818,7 +957,8 @@ export const ops: Rows = {
     { name: 'pad/3-D first dims', call: 'F.pad', args: [{ shape: [2, 2, 2], domain: 'any' }, [0, 0, 1, 1, 1, 0]], family: 'shape' },
     { name: 'pad/0-dim none', call: 'F.pad', args: [{ shape: [], domain: 'any' }, []], family: 'shape' },
     { name: 'pad/empty', call: 'F.pad', args: [{ shape: [0, 2], domain: 'any' }, [1, 1]], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { pad: { tests: ['table-ops', 'arguments'], notes: "mode `'constant'` (`ConstantPadNdBackward0`), negative pads crop; `'reflect'` / `'replicate'` pad the last 1, 2 or 3 dims of a (batch,) channel, ... input as PyTorch's dims rules say (`ReflectionPad1DBackward0` ... `ReplicationPad3DBackward0`, float only, PyTorch's errors); `'circular'` is PyTorch's `_pad_circular` (wrapping around the cropped input when a side crops), one gather node named `CopySlices` as PyTorch reports (PyTorch's graph is slices and copies: its next_functions differ)" } } }),
   // F.pad's other modes (helper leftovers): gathers over a computed index
   [Op.ReflectionPad1d]: manual('ReflectionPad1DBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'pad/reflect 1d', call: 'F.pad', args: [{ shape: [2, 3], domain: 'any' }, [2, 1]], kwargs: { mode: 'reflect' }, family: 'shape' },
@@ -858,7 +998,8 @@ export const ops: Rows = {
   [Op.Bernoulli]: manual('BernoulliBackward0', ['self'], 'zerosBackward', { cases: withFloat64([
     { name: 'bernoulli/certain', call: 'torch.bernoulli', args: [{ values: [0, 1, 1, 0, 0, 1], shape: [2, 3] }], family: 'shape' },
     { name: 'bernoulli/method empty', call: 'Tensor.bernoulli', args: [{ values: [], shape: [0, 2] }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { bernoulli: { section: 'Creation', calls: ['Tensor.bernoulli_'], tests: ['random', 'generator', 'table-ops', 'arguments'], notes: "`BernoulliBackward0` (a zero gradient); PyTorch's CPU kernel, u < p with `torch.rand`'s draws (24 bits for float32 p, 53 for float64), so the values are PyTorch's after `manual_seed`; with a number p (`bernoulli_(p)` and PyTorch's second overload `torch.bernoulli(input, p)`, input's shape and dtype, no gradient) one 53-bit draw per element for every dtype, as a PyTorch built without MKL draws it (the fixtures' Debian build; official MKL builds draw a float32 tensor's from an MKL stream: same distribution, other values); `generator` on all forms; `bernoulli_` refuses tensors that require grad" } } }),
   // linalg.matrix_norm (helper leftovers): amin over a dim, and the matrix norms PyTorch composes
   [Op.Amin]: manual('AminBackward0', ['self'], 'amaxBackward', { cases: withFloat64([
     { name: 'amin/dims ties NaN', call: 'torch.amin', args: [{ values: [1, -3, -3, 2, 0, NaN, -Infinity, 4, 5, 5, 5, 6], shape: [3, 4] }, [1]], family: 'reduction' },
@@ -876,12 +1017,15 @@ export const ops: Rows = {
     { name: 'matrix_norm/inf ties nan', call: 'torch.linalg.matrix_norm', args: [{ values: [1, -2, 2, 1, NaN, 0, Infinity, -1, 3, 3, 0, -3], shape: [2, 2, 3] }, Infinity], kwargs: { dim: [-1, 0] }, family: 'reduction' },
     { name: 'matrix_norm/1 empty', call: 'torch.linalg.matrix_norm', args: [{ shape: [0, 3], domain: 'any' }, 1], family: 'reduction' },
     { name: 'matrix_norm/fro empty', call: 'torch.linalg.matrix_norm', args: [{ shape: [3, 0], domain: 'any' }], family: 'reduction' },
-  ], 2, 'matrix_norm/fro default', 'matrix_norm/inf ties nan') }),
+  ], 2, 'matrix_norm/fro default', 'matrix_norm/inf ties nan'),
+    apiDoc: { 'linalg.matrix_norm': { section: 'Matrix products', tests: ['table-ops', 'arguments'], notes: "ord 'fro' (default; `LinalgVectorNormBackward0`), 1 / inf (`AmaxBackward0` over a 1-norm), -1 / -inf (`AminBackward0`, a new amin-over-dims node: the amax kernel on −x with amax's rule, ties share); composed as PyTorch's linalg_matrix_norm (inf swaps the dims), `dim` (2-tuple), `keepdim`; 'nuc' (`SumBackward1`), 2 (`AmaxBackward0`) and -2 (`AminBackward0`) over `torch.linalg.svdvals` of A with the two dims permuted last (`LinalgSvdBackward0` over `PermuteBackward0`; keepdim: `UnsqueezeBackward0`, `PermuteBackward0`), the same graph as PyTorch 1.13; no `dtype=`; PyTorch's errors" },
+      amin: { tests: ['table-ops'], notes: "`AminBackward0`: amax's kernel on −x, ties share the gradient, a NaN wins" } } }),
   [Op.Scatter]: manual('ScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'scatter/src', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 1, 3, 2, 1, 0], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/src method dim 0', call: 'Tensor.scatter', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [2, 0], shape: [1, 2], dtype: 'int64' }, { shape: [1, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter/negative dim', call: 'torch.scatter', args: [{ shape: [2, 3], domain: 'any' }, -1, { values: [2, 1], shape: [2, 1], dtype: 'int64' }, { shape: [2, 1], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { scatter: { tests: ['table-ops', 'arguments'], notes: "a src tensor (`ScatterBackward0`) or a number (`ScatterBackward1`); no `reduce`; repeated targets: the last write wins, as PyTorch's CPU loop" } } }),
   [Op.Scatter1]: manual('ScatterBackward1', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'scatter/value', call: 'torch.scatter', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 3, 1, 1, 2, 0], shape: [3, 2], dtype: 'int64' }, -2.5], family: 'shape' },
     { name: 'scatter/value method', call: 'Tensor.scatter', args: [{ shape: [4], domain: 'any' }, 0, { values: [3], shape: [1], dtype: 'int64' }], kwargs: { value: 1 }, family: 'shape' },
@@ -890,7 +1034,8 @@ export const ops: Rows = {
     { name: 'scatter_add/repeated', call: 'torch.scatter_add', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 2, 2, 2], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'scatter_add/dim 0 method', call: 'Tensor.scatter_add', args: [{ shape: [2, 3], domain: 'any' }, 0, { values: [1, 1, 0, 1, 0, 0], shape: [2, 3], dtype: 'int64' }, { shape: [2, 3], domain: 'any' }], family: 'shape' },
     { name: 'scatter_add/empty index', call: 'torch.scatter_add', args: [{ shape: [3], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }, { shape: [0], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { scatter_add: { tests: ['table-ops', 'arguments'], notes: "repeated targets add up; a src larger than index gets zero gradients where unused (PyTorch's backward raises there)" } } }),
   // scatter_reduce (helper leftovers): PyTorch's scatter_reduce_backward, ties shared, zeros in prod
   [Op.ScatterReduce]: manual('ScatterReduceBackward0', ['self', 'src'], 'scatterReduceBackward', { cases: withFloat64([
     { name: 'scatter_reduce/sum repeated', call: 'torch.scatter_reduce', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3, 2, 2, 2], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }, 'sum'], family: 'shape' },
@@ -903,24 +1048,29 @@ export const ops: Rows = {
     { name: 'scatter_reduce/amax 2-D method', call: 'Tensor.scatter_reduce', args: [{ shape: [3, 4], domain: 'any' }, -1, { values: [0, 1, 1, 3, 2, 2], shape: [3, 2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }, 'amax'], family: 'shape' },
     { name: 'scatter_reduce/empty index', call: 'torch.scatter_reduce', args: [{ shape: [3], domain: 'any' }, 0, { values: [], shape: [0], dtype: 'int64' }, { shape: [0], domain: 'any' }, 'amin'], family: 'shape' },
     { name: 'scatter_reduce/int mean floor', call: 'torch.scatter_reduce', args: [{ values: [-5, 7, 9], shape: [3], dtype: 'int64' }, 0, { values: [0, 0, 1], shape: [3], dtype: 'int64' }, { values: [2, -3, 4], shape: [3], dtype: 'int64' }, 'mean'], kwargs: { include_self: false }, family: 'shape' },
-  ], 'scatter_reduce/sum repeated', 'scatter_reduce/prod zeros', 'scatter_reduce/mean no self', 'scatter_reduce/amax ties', 'scatter_reduce/amin ties no self') }),
+  ], 'scatter_reduce/sum repeated', 'scatter_reduce/prod zeros', 'scatter_reduce/mean no self', 'scatter_reduce/amax ties', 'scatter_reduce/amin ties no self'),
+    apiDoc: { scatter_reduce: { tests: ['table-ops', 'arguments'], notes: "reduce 'sum', 'prod', 'mean', 'amax', 'amin', `include_self`; PyTorch's scatter_reduce_backward (amax/amin ties share the gradient, counting self; prod's zeros; a NaN src wins amax/amin); integer 'mean' floors; no double backward (the derivative is one kernel); no in-place `scatter_reduce_` yet" } } }),
   [Op.IndexAdd]: manual('IndexAddBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'index_add/repeated', call: 'torch.index_add', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 0, 3], shape: [3], dtype: 'int64' }, { shape: [3, 3], domain: 'any' }], family: 'shape' },
     { name: 'index_add/alpha method', call: 'Tensor.index_add', args: [{ shape: [4, 2], domain: 'any' }, 0, { values: [3, 1], shape: [2], dtype: 'int64' }, { shape: [2, 2], domain: 'any' }], kwargs: { alpha: -1.5 }, family: 'shape' },
     { name: 'index_add/negative dim', call: 'torch.index_add', args: [{ shape: [2, 3], domain: 'any' }, -1, { values: [2], shape: [1], dtype: 'int64' }, { shape: [2, 1], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { index_add: { tests: ['table-ops', 'arguments'], notes: '`alpha`; int64 or int32 index' } } }),
   [Op.IndexCopy]: manual('IndexCopyBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'index_copy/dim 1', call: 'torch.index_copy', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [3, 0], shape: [2], dtype: 'int64' }, { shape: [3, 2], domain: 'any' }], family: 'shape' },
     { name: 'index_copy/method', call: 'Tensor.index_copy', args: [{ shape: [4], domain: 'any' }, 0, { values: [2, 1, 0], shape: [3], dtype: 'int64' }, { shape: [3], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { index_copy: { tests: ['table-ops', 'arguments'] } } }),
   [Op.MaskedScatter]: manual('MaskedScatterBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
     { name: 'masked_scatter/same shape', call: 'torch.masked_scatter', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }, { shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'masked_scatter/broadcast mask', call: 'Tensor.masked_scatter', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }, { shape: [5], domain: 'any' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { masked_scatter: { tests: ['table-ops', 'arguments'], notes: 'mask broadcast to input' } } }),
   [Op.IndexFill]: manual('IndexFillBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'index_fill/number', call: 'torch.index_fill', args: [{ shape: [3, 4], domain: 'any' }, 1, { values: [0, 3, 0], shape: [3], dtype: 'int64' }, -1.5], family: 'shape' },
     { name: 'index_fill/negative index method', call: 'Tensor.index_fill', args: [{ shape: [3, 2], domain: 'any' }, 0, { values: [-1], shape: [], dtype: 'int64' }, 2], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { index_fill: { tests: ['table-ops', 'arguments'], notes: '`IndexFillBackward0` (a number) or `IndexFillBackward1` (a 0-dim tensor, which gets a gradient)' } } }),
   [Op.IndexFill1]: manual('IndexFillBackward1', ['self', 'value'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'index_fill/tensor value', call: 'torch.index_fill', args: [{ shape: [3, 4], domain: 'any' }, 0, { values: [2, 0], shape: [2], dtype: 'int64' }, { shape: [], domain: 'any' }], family: 'shape' },
   ]) }),
@@ -952,13 +1102,15 @@ export const ops: Rows = {
       ['0-dim tensor', [3, 4], [{ values: [2], shape: [], dtype: 'int64' }], any([4])],
       ['ellipsis tensor', [2, 3, 4], ['...', { values: [3, 0], shape: [2], dtype: 'int64' }], any([2])],
     ]),
-  ], 'index_put/rows', 'setitem/mask scalar') }),
+  ], 'index_put/rows', 'setitem/mask scalar'),
+    apiDoc: { index_put: { tests: ['table-ops', 'arguments'], notes: "`x[...] = v` (assignment), `Tensor.index_put_`: `x.index_put_([...], v)` with the items of `x.index`, `v` a tensor or a number; `CopySlices`, `CopyBackwards` or `IndexPutBackward0` as PyTorch records them; a list of tensors is PyTorch's `index_put_` (`accumulate`); its fixtures are `setitem/*` and `index_put_/inplace`; `torch.index_put`, `Tensor.index_put`: int64 or bool index tensors for the leading dims (PyTorch's advanced indexing), `accumulate`; values broadcast by an expand (an `ExpandBackward0` PyTorch does not record); out-of-place" } } }),
   // torch.autograd.Function: the sweep calls the Function's own backward (src/autograd_function.ts);
   // the fixtures' Functions are PyTorch's Legendre example and a two-input one (scripts/custom_functions.py)
   [Op.CustomFunction]: manual('CustomFunctionBackward', ['inputs'], 'customBackward', { cases: withFloat64([
     { name: 'autograd.Function/legendre P3', call: 'Tensor.__legendre_p3__', args: [any([5])] },
     { name: 'autograd.Function/two inputs and a number', call: 'Tensor.__mul_add_fn__', args: [any([2, 3]), any([3]), 0.5] },
-  ], 'autograd.Function/legendre P3', 'autograd.Function/two inputs and a number') }),
+  ], 'autograd.Function/legendre P3', 'autograd.Function/two inputs and a number'),
+    apiDoc: { 'autograd.Function': { skip: 'documented by hand in the Autograd table: its node is named after the Function subclass' } } }),
   // x[...] = value, spelled x.index_put_([...], value) (scripts/index_spec.py): index_put's kernel and
   // rule under PyTorch's node names; x.index_put_ with tensors alone records IndexPutBackward0
   [Op.SetSlices]: manual('CopySlices', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64(setitemCases([
@@ -988,19 +1140,23 @@ export const ops: Rows = {
     inplaceCase('copy', [any([2, 3]), any([3])]),
     inplaceCase('copy', [any([2, 3]), { values: [1.5, -2, 0.25], shape: [3], dtype: 'float64' }], {}, ' float64 src'),
     inplaceCase('copy', [any([2, 3]), { values: [1, 0, 1], shape: [3], dtype: 'bool' }], {}, ' bool src'),
-  ]), 'setitem/whole', 'copy_/inplace') }),
+  ]), 'setitem/whole', 'copy_/inplace'),
+    apiDoc: { copy: { section: 'Autograd' } } }),
   // zero_ and fill_ of a tensor that requires grad: the old values get no gradient
-  [Op.Zero]: manual('ZeroBackward0', ['self'], 'zerosBackward', { cases: withFloat64([inplaceCase('zero', [any([3, 4])])], 'zero_/inplace') }),
+  [Op.Zero]: manual('ZeroBackward0', ['self'], 'zerosBackward', { cases: withFloat64([inplaceCase('zero', [any([3, 4])])], 'zero_/inplace'),
+    apiDoc: { zero: { section: 'Autograd' } } }),
   [Op.Fill]: manual('FillBackward2', ['self'], 'zerosBackward', { cases: withFloat64([
     inplaceCase('fill', [any([3, 4]), 2.5]), inplaceCase('fill', [any([2]), -Infinity], {}, ' -inf'),
-  ], 'fill_/inplace') }),
+  ], 'fill_/inplace'),
+    apiDoc: { fill: { section: 'Autograd' } } }),
   [Op.MaskedSelect]: manual('MaskedSelectBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
     { name: 'masked_select/same shape', call: 'torch.masked_select', args: [{ shape: [3, 4], domain: 'any' }, { values: [1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1], shape: [3, 4], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast mask', call: 'Tensor.masked_select', args: [{ shape: [2, 3], domain: 'any' }, { values: [0, 1, 1], shape: [3], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/broadcast input', call: 'torch.masked_select', args: [{ shape: [3], domain: 'any' }, { values: [1, 0, 1, 1, 1, 0], shape: [2, 1, 3], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/none', call: 'torch.masked_select', args: [{ shape: [2, 2], domain: 'any' }, { values: [0, 0, 0, 0], shape: [2, 2], dtype: 'bool' }], family: 'shape' },
     { name: 'masked_select/empty', call: 'torch.masked_select', args: [{ shape: [0], domain: 'any' }, { values: [], shape: [0], dtype: 'bool' }], family: 'shape' },
-  ]) }),
+  ]),
+    apiDoc: { masked_select: { tests: ['table-ops', 'arguments'], notes: 'bool mask, broadcast with input' } } }),
   // ---- ternary and linalg 2 ----
   // where(condition, self, other): the record's inputs are self and other, the bool condition is
   // saved (PyTorch's next_functions list no condition); a number operand is a 0-d tensor
@@ -1014,7 +1170,8 @@ export const ops: Rows = {
     { name: 'where/edges', call: 'torch.where', args: [{ values: [1, 0, 1, 0, 1, 0, 1, 0], shape: [8], dtype: 'bool' },
       { values: [NaN, NaN, Infinity, -Infinity, -0, 0, 1, 2], shape: [8] }, { values: [3, NaN, -0, 0, Infinity, -Infinity, NaN, 4], shape: [8] }] },
     { name: 'where/empty', call: 'torch.where', args: [{ values: [], shape: [0, 3], dtype: 'bool' }, { shape: [0, 3], domain: 'any' }, { shape: [3], domain: 'any' }] },
-  ], 'where/function', 'where/broadcast all three', 'where/number other', 'where/method', 'where/edges') }),
+  ], 'where/function', 'where/broadcast all three', 'where/number other', 'where/method', 'where/edges'),
+    apiDoc: { where: { tests: ['table-ops', 'errors'], notes: 'bool condition, input / other tensors or numbers, the three broadcast; integer operands give an integer result (no grad; an integral JS number is a Python int); `torch.where(condition)` alone gives the int64 indices per dim' } } }),
   // lerp with a number weight: a binary row whose alpha is the weight; PyTorch's kernel goes from the nearer end
   [Op.Lerp]: binary('LerpBackward0', 'abs(alpha) < 0.5 ? x + alpha * (y - x) : y - (y - x) * (1 - alpha)',
     { self: 'grad * (1 - weight)', end: 'grad * weight' }, { inputs: ['self', 'end'], params: ['weight'], cases: withFloat64([
@@ -1025,7 +1182,8 @@ export const ops: Rows = {
       { name: 'lerp/weight keyword', call: 'torch.lerp', args: [ANY34, ANY34], kwargs: { weight: 1.5 } },
       { name: 'lerp/method', call: 'Tensor.lerp', args: [{ shape: [2, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }, 0.5] },
       { name: 'lerp/edges', call: 'torch.lerp', args: [{ values: EDGES8, shape: [8] }, { values: [...EDGES8].reverse(), shape: [8] }, 0.25] },
-    ], 'lerp/function', 'lerp/weight over a half', 'lerp/edges') }),
+    ], 'lerp/function', 'lerp/weight over a half', 'lerp/edges'),
+    apiDoc: { lerp: { tests: ['table-ops', 'errors'], notes: "number weight `LerpBackward0`, tensor weight `LerpBackward1`; from the nearer end as PyTorch's kernel; broadcasting" } } }),
   [Op.LerpTensor]: manual('LerpBackward1', ['self', 'end', 'weight'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('lerp', [ANY34, ANY34, ANY34], {}, ' tensor weight'),
     { name: 'lerp/tensor weight', call: 'torch.lerp', args: [ANY34, ANY34, ANY34] },
@@ -1043,14 +1201,16 @@ export const ops: Rows = {
     // float32 with float64: PyTorch's promotion, to float64
     { name: 'addcmul/float32 and float64', call: 'torch.addcmul', args: [ANY34, { values: [0.5, -2, 3, 0.1], shape: [4], dtype: 'float64' }, ANY34] },
     { name: 'addcmul/empty', call: 'torch.addcmul', args: [{ shape: [0, 2], domain: 'any' }, { shape: [0, 2], domain: 'any' }, { shape: [2], domain: 'any' }] },
-  ], 'addcmul/function', 'addcmul/value', 'addcmul/broadcast', 'addcmul/edges', 'addcmul_/inplace') }),
+  ], 'addcmul/function', 'addcmul/value', 'addcmul/broadcast', 'addcmul/edges', 'addcmul_/inplace'),
+    apiDoc: { addcmul: { tests: ['table-ops', 'errors'], notes: '`{ value }`; broadcasting' } } }),
   [Op.Addcdiv]: manual('AddcdivBackward0', ['self', 'tensor1', 'tensor2'], 'ternaryBackward', { cases: withFloat64([
     inplaceCase('addcdiv', [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }]),
     { name: 'addcdiv/function', call: 'torch.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'nonzero' }] },
     { name: 'addcdiv/value broadcast', call: 'torch.addcdiv', args: [{ shape: [3, 1], domain: 'any' }, { shape: [4], domain: 'any' }, { shape: [3, 4], domain: 'nonzero' }], kwargs: { value: -2 } },
     { name: 'addcdiv/method', call: 'Tensor.addcdiv', args: [ANY34, ANY34, { shape: [3, 4], domain: 'positive' }], kwargs: { value: 0.5 } },
     { name: 'addcdiv/zero divisor edges', call: 'torch.addcdiv', args: [{ values: EDGES8, shape: [8] }, { values: [1, 0, -1, 2, 0, NaN, 3, 1], shape: [8] }, { values: [0, 0, -0, 2, 1, 1, Infinity, -4], shape: [8] }] },
-  ], 'addcdiv/function', 'addcdiv/value broadcast', 'addcdiv/zero divisor edges', 'addcdiv_/inplace') }),
+  ], 'addcdiv/function', 'addcdiv/value broadcast', 'addcdiv/zero divisor edges', 'addcdiv_/inplace'),
+    apiDoc: { addcdiv: { tests: ['table-ops', 'errors'], notes: '`{ value }`; broadcasting' } } }),
   // beta·self + alpha·product; self broadcasts, and is ignored when beta is 0 (its NaN too)
   [Op.Addmv]: manual('AddmvBackward0', ['self', 'mat', 'vec'], 'addProductBackward', { cases: withFloat64([
     { name: 'addmv/function', call: 'torch.addmv', args: [{ shape: [3], domain: 'any' }, ANY34, { shape: [4], domain: 'any' }], family: 'matmul' },
@@ -1058,19 +1218,22 @@ export const ops: Rows = {
     { name: 'addmv/beta 0 ignores NaN', call: 'torch.addmv', args: [{ values: [NaN, Infinity, 1], shape: [3] }, ANY34, { shape: [4], domain: 'any' }], kwargs: { beta: 0 }, family: 'matmul' },
     { name: 'addmv/method', call: 'Tensor.addmv', args: [{ shape: [], domain: 'any' }, { shape: [2, 5], domain: 'any' }, { shape: [5], domain: 'any' }], kwargs: { alpha: 3 }, family: 'matmul' },
     { name: 'addmv/empty', call: 'torch.addmv', args: [{ shape: [2], domain: 'any' }, { shape: [2, 0], domain: 'any' }, { shape: [0], domain: 'any' }], kwargs: { beta: 2 }, family: 'matmul' },
-  ], 3) }),
+  ], 3),
+    apiDoc: { addmv: { tests: ['table-ops', 'errors'], notes: '`{ beta, alpha }`; one node (`AddmvBackward0`); input broadcasts, ignored (NaN too) when beta is 0' } } }),
   [Op.Baddbmm]: manual('BaddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: withFloat64([
     { name: 'baddbmm/function', call: 'torch.baddbmm', args: [{ shape: [2, 3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'baddbmm/broadcast beta alpha', call: 'torch.baddbmm', args: [{ shape: [1, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], kwargs: { beta: -1, alpha: 0.5 }, family: 'matmul' },
     { name: 'baddbmm/method beta 0', call: 'Tensor.baddbmm', args: [{ values: [NaN], shape: [1] }, { shape: [3, 2, 2], domain: 'any' }, { shape: [3, 2, 3], domain: 'any' }], kwargs: { beta: 0, alpha: 2 }, family: 'matmul' },
-  ], 3) }),
+  ], 3),
+    apiDoc: { baddbmm: { tests: ['table-ops', 'errors'], notes: '`{ beta, alpha }`; input broadcasts' } } }),
   [Op.Glu]: manual('GluBackward0', ['self'], 'gluBackward', { cases: withFloat64([
     { name: 'glu/function', call: 'F.glu', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'glu/dim 0', call: 'F.glu', args: [{ shape: [4, 3], domain: 'any' }, 0], family: 'reduction' },
     { name: 'glu/3-D middle dim keyword', call: 'F.glu', args: [{ shape: [2, 6, 3], domain: 'any' }], kwargs: { dim: -2 }, family: 'reduction' },
     { name: 'glu/edges', call: 'F.glu', args: [{ values: [...EDGES8, ...[...EDGES8].reverse()], shape: [16] }], family: 'reduction' },
     { name: 'glu/empty', call: 'F.glu', args: [{ shape: [0, 4], domain: 'any' }], family: 'reduction' },
-  ], 5) }),
+  ], 5),
+    apiDoc: { glu: { section: 'torch.nn.functional', tests: ['table-ops', 'errors'], notes: "`dim` (default -1); one node (`GluBackward0`), PyTorch's glu_backward" } } }),
   [Op.LinalgCross]: manual('LinalgCrossBackward0', ['self', 'other'], 'crossBackward', { cases: withFloat64([
     { name: 'linalg.cross/function', call: 'torch.linalg.cross', args: [{ shape: [4, 3], domain: 'any' }, { shape: [4, 3], domain: 'any' }], family: 'matmul' },
     { name: 'linalg.cross/broadcast dim 0', call: 'torch.linalg.cross', args: [{ shape: [3, 1, 2], domain: 'any' }, { shape: [3, 4, 1], domain: 'any' }], kwargs: { dim: 0 }, family: 'matmul' },
@@ -1079,7 +1242,9 @@ export const ops: Rows = {
     { name: 'cross/method', call: 'Tensor.cross', args: [{ shape: [3], domain: 'any' }, { shape: [3], domain: 'any' }], family: 'matmul' },
     { name: 'cross/edges', call: 'torch.linalg.cross', args: [{ values: EDGES8.slice(0, 6), shape: [2, 3] }, { values: [0, Infinity, 1, NaN, -0, 2], shape: [2, 3] }], family: 'matmul' },
     { name: 'cross/empty', call: 'torch.linalg.cross', args: [{ shape: [0, 3], domain: 'any' }, { shape: [1, 3], domain: 'any' }], family: 'matmul' },
-  ], 7) }),
+  ], 7),
+    apiDoc: { 'linalg.cross': { tests: ['table-ops', 'errors'], notes: '`{ dim }` (default -1); broadcasting' },
+      cross: { tests: ['table-ops', 'errors'], notes: "without `dim`, the first dim of size 3 (PyTorch's deprecated default, without its warning)" } } }),
   // the p-norm over dims (torch.norm(p, dim, keepdim)); F.normalize and F.pairwise_distance compose it as PyTorch
   [Op.NormDim]: manual('NormBackward1', ['self'], 'normBackward', { cases: withFloat64([
     { name: 'normalize/function', call: 'F.normalize', args: [ANY34], family: 'reduction' },
@@ -1097,7 +1262,9 @@ export const ops: Rows = {
     { name: 'pairwise_distance/p 0.5 zeros', call: 'F.pairwise_distance',
       args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 0, 3, 4, 0, 6], shape: [2, 3] }], kwargs: { p: 0.5, eps: 0 }, family: 'reduction' },
     { name: 'pairwise_distance/1-D', call: 'F.pairwise_distance', args: [{ shape: [5], domain: 'any' }, { shape: [5], domain: 'any' }], family: 'reduction' },
-  ], 14) }),
+  ], 14),
+    apiDoc: { normalize: { section: 'torch.nn.functional', tests: ['table-ops', 'errors'], notes: "`p` (> 0 or inf), `dim`, `eps`; no `out`; composed as PyTorch: input / norm(p, dim, keepdim).clamp_min(eps).expand_as(input), the norm one node (`NormBackward1`, PyTorch's norm_backward: 0 at a zero norm)" },
+      pairwise_distance: { section: 'torch.nn.functional', calls: ['torch.pairwise_distance'], tests: ['table-ops', 'errors'], notes: '`p` (> 0 or inf), `eps`, `keepdim`; norm(x1 − x2 + eps) over the last dim (`NormBackward1`); the `+ eps` node is `AddBackward0` where ATen records `AddBackward1` (graph)' } } }),
   [Op.Cdist]: manual('CdistBackward0', ['x1', 'x2'], 'cdistBackward', { cases: withFloat64([
     { name: 'cdist/function', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [5, 4], domain: 'any' }], family: 'matmul' },
     { name: 'cdist/p 1', call: 'torch.cdist', args: [{ shape: [3, 4], domain: 'any' }, { shape: [2, 4], domain: 'any' }, 1], family: 'matmul' },
@@ -1107,18 +1274,21 @@ export const ops: Rows = {
     { name: 'cdist/batched', call: 'torch.cdist', args: [{ shape: [2, 3, 4], domain: 'any' }, { shape: [2, 5, 4], domain: 'any' }], family: 'matmul' },
     { name: 'cdist/equal rows', call: 'torch.cdist', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 2, 3, 1, 5, 6], shape: [2, 3] }], family: 'matmul' },
     { name: 'cdist/empty', call: 'torch.cdist', args: [{ shape: [0, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }], family: 'matmul' },
-  ], 8) }),
+  ], 8),
+    apiDoc: { cdist: { tests: ['table-ops', 'errors'], notes: "`p` > 0 or inf (p = 0 raises `NotImplementedError`); batch dims broadcast; `CdistBackward0` (PyTorch's _cdist_backward). PyTorch computes p = 2 past 25 rows (or with `compute_mode: 'use_mm_for_euclid_dist'`, refused here) by matrix products, `EuclideanDistBackward0`: wasmgrad always takes the direct path" } } }),
   // matrix_power(A, 0): PyTorch copies the identity into a clone of A, so A's gradient is 0
   [Op.CopyBackwards]: manual('CopyBackwards', ['self'], 'zerosBackward', { cases: [
     f64('matrix_power/0', 'torch.matrix_power', [any([2, 3, 3]), 0], {}, 'matmul'),
     { name: 'matrix_power/0', call: 'torch.matrix_power', args: [{ shape: [2, 3, 3], domain: 'any' }, 0], family: 'matmul' },
-  ] }),
+  ],
+    apiDoc: { matrix_power: { calls: ['Tensor.matrix_power'], tests: ['table-ops', 'errors'], notes: "matmuls by the binary decomposition of n, as ATen; n = 0 is the identity copied into a clone (`CopyBackwards`, a zero gradient; its graph names the node `CopyBackwards` where PyTorch's name() is `torch::autograd::CopyBackwards`); n < 0 raises the power −n of `torch.linalg.inv(A)` (`LinalgInvExBackward0` below the matmuls, as ATen)" } } }),
   [Op.Addbmm]: manual('AddbmmBackward0', ['self', 'batch1', 'batch2'], 'addProductBackward', { cases: withFloat64([
     { name: 'addbmm/function', call: 'torch.addbmm', args: [{ shape: [3, 5], domain: 'any' }, { shape: [2, 3, 4], domain: 'any' }, { shape: [2, 4, 5], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/broadcast beta alpha', call: 'torch.addbmm', args: [{ shape: [5], domain: 'any' }, { shape: [4, 3, 2], domain: 'any' }, { shape: [4, 2, 5], domain: 'any' }], kwargs: { beta: 2, alpha: -0.5 }, family: 'matmul' },
     { name: 'addbmm/method', call: 'Tensor.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [3, 2, 4], domain: 'any' }, { shape: [3, 4, 2], domain: 'any' }], family: 'matmul' },
     { name: 'addbmm/empty batch', call: 'torch.addbmm', args: [{ shape: [2, 2], domain: 'any' }, { shape: [0, 2, 3], domain: 'any' }, { shape: [0, 3, 2], domain: 'any' }], family: 'matmul' },
-  ], 4) }),
+  ], 4),
+    apiDoc: { addbmm: { tests: ['table-ops', 'errors'], notes: '`{ beta, alpha }`; the batch of products summed (`AddbmmBackward0`)' } } }),
   // linalg.inv: LU with partial pivoting on each device; −A⁻ᵀ·g·A⁻ᵀ from the saved result; matrix_power with n < 0 inverts first
   [Op.LinalgInv]: manual('LinalgInvExBackward0', ['A'], 'linalgInvBackward', { cases: withFloat64([
     { name: 'linalg.inv/function', call: 'torch.linalg.inv', args: [{ shape: [4, 4], domain: 'any' }], family: 'matmul' },
@@ -1130,7 +1300,10 @@ export const ops: Rows = {
     { name: 'matrix_power/-1', call: 'torch.matrix_power', args: [{ values: [2, 1, 0, 1, 3, 1, 0, -1, 4], shape: [3, 3] }, -1], family: 'matmul' },
     { name: 'matrix_power/-3 batched', call: 'torch.linalg.matrix_power',
       args: [{ values: [3, 1, 0, -1, 2, 1, 0.5, 0, 2, 2, 0, 1, 1, 3, 0, 0, 1, 2], shape: [2, 3, 3] }, -3], family: 'matmul' },
-  ], 5) }),
+  ], 5),
+    apiDoc: { 'linalg.matrix_power': { shares: 'matrix_power' },
+      'linalg.inv': { tests: ['table-ops', 'errors'], notes: "`LinalgInvExBackward0` (−A⁻ᵀ·g·A⁻ᵀ); LU with partial pivoting, as LAPACK's getrf/getri, so a singular matrix raises `torch.linalg.LinAlgError` (a `RuntimeError`) naming the first zero pivot and the batch element, as PyTorch; batches and empty batches" },
+      inverse: { shares: 'linalg.inv' } } }),
   // linalg.svdvals (helper svd): one-sided Jacobi on each device; U·diag(gS)·Vh from the saved U and Vh; the
   // matrix norms 'nuc', ±2 reduce it. Rank-deficient and repeated values: the values only (U and V are not unique there)
   [Op.LinalgSvd]: manual('LinalgSvdBackward0', ['A'], 'svdBackward', { cases: withFloat64([
@@ -1163,13 +1336,21 @@ export const ops: Rows = {
     { name: 'linalg.norm/inf matrix', call: 'torch.linalg.norm', args: [{ shape: [3, 4], domain: 'any' }, Infinity], family: 'reduction' },
     { name: 'linalg.norm/1 over one dim', call: 'torch.linalg.norm', args: [{ shape: [2, 3, 4], domain: 'any' }, 1], kwargs: { dim: 1 }, family: 'reduction' },
     { name: 'linalg.norm/fro dims', call: 'torch.linalg.norm', args: [{ shape: [2, 3, 4], domain: 'any' }, 'fro', [0, 2]], family: 'reduction' },
-  ], 4, 'matrix_norm/nuc', 'matrix_norm/2', 'matrix_norm/-2 keepdim', 'norm/nuc', 'linalg.norm/-2 dims keepdim') }),
-  [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward'),
-  [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward'),
-  [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward'),
-  [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward'),
+  ], 4, 'matrix_norm/nuc', 'matrix_norm/2', 'matrix_norm/-2 keepdim', 'norm/nuc', 'linalg.norm/-2 dims keepdim'),
+    apiDoc: { 'linalg.norm': { tests: ['table-ops', 'errors'], notes: 'composed as ATen\'s linalg_norm: a given `ord` over two `dim`s, or over a 2-D input without `dim`, is `torch.linalg.matrix_norm` (\'fro\', \'nuc\', ±1, ±2, ±Infinity); otherwise `torch.linalg.vector_norm` over `dim` (all elements when not given; ord 2 when not given); PyTorch\'s checks and messages (its string overload\'s "it mut be" included); no `dtype=`, `out=`' },
+      'linalg.svdvals': { tests: ['table-ops', 'errors'], notes: "the singular values [..., min(m, n)] in descending order; `LinalgSvdBackward0` saving U and Vh, gradient U·diag(gS)·Vh (PyTorch's svd_backward with only gS; a second-order graph through it is not recorded); one-sided Jacobi (Hestenes) on the smaller Gram side, in float64 on both devices (float32 inputs converted, results rounded once), the matrix scaled by its largest absolute entry first, so the devices agree bit for bit and agree with LAPACK within the matmul tolerances; rank-deficient and repeated values (U and V then chosen by completing an orthonormal basis with unit vectors: the gradient there is one of many, as PyTorch's); a matrix with a NaN raises `torch.linalg.LinAlgError` naming the batch element, and one with ±inf (no NaN) gives NaN values, as PyTorch's LAPACK (gesdd refuses NaN); no `driver=`; batches, empty batches and empty matrices" } } }),
+  [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward', {
+    apiDoc: { mse_loss: { section: 'torch.nn.functional', calls: ['F.mse_loss'], tests: ['ops', 'nn'], notes: '`F.mse_loss(reduction)`: float32 and float64 (mixed: float64)' } } }),
+  [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward', {
+    apiDoc: { binary_cross_entropy: { section: 'torch.nn.functional', calls: ['F.binary_cross_entropy'], tests: ['ops', 'nn', 'seed'], notes: "`F.binary_cross_entropy(reduction, weight)`: `weight` broadcast to the input, scaling each term before the reduction and in the backward (no grad of its own: PyTorch's error), fixtures in table-ops; float32 and float64 (log clamped at −100, the gradient's denominator at the float 1e-12, as ATen)" } } }),
+  [Op.BinaryCrossEntropyWithLogits]: manual('BinaryCrossEntropyWithLogitsBackward0', ['self', 'target'], 'bceWithLogitsBackward', {
+    apiDoc: { binary_cross_entropy_with_logits: { section: 'torch.nn.functional', calls: ['F.binary_cross_entropy_with_logits'], tests: ['ops', 'edges', 'nn'], notes: "`F.binary_cross_entropy_with_logits(reduction, weight, pos_weight)`: `weight` as `binary_cross_entropy`'s (table-ops); `pos_weight` broadcast against the target (`(C)` for `(N, C)`, a column, a scalar) and then to the input, PyTorch 2's `(1 − t)·x − log_sigmoid(x)·((pos_weight − 1)·t + 1)` and its backward for input and target (no grad of its own: PyTorch's error; a `pos_weight` that does not broadcast: PyTorch's size errors); PyTorch 2's formula (see [edges](#at-zeros-kinks-ties-inf-and-nan))" } } }),
+  [Op.NllLoss]: manual('NllLossBackward0', ['self', 'target'], 'nllLossBackward', {
+    apiDoc: { nll_loss: { section: 'torch.nn.functional', calls: ['F.nll_loss'], tests: ['ops', 'table-ops', 'nn'], notes: "`F.nll_loss(reduction)`: `(C)`, `(N, C)` (`NllLossBackward0`) and `(N, C, d1, …, dK)` inputs as ATen's `nll_loss_nd`: 4-D through `nll_loss2d` (`NllLoss2DBackward0`), other extra dims viewed as `(N, C, 1, −1)` for it (`'none'` viewed back: `ViewBackward0`); PyTorch's shape errors (`Expected target size …`, `size mismatch …`, `only batches of spatial targets …`); every target ignored gives NaN for `'mean'`, as PyTorch; empty batches; float32 and float64 (PyTorch's cascade sum in the input's dtype); `F.nll_loss(ignore_index)`" },
+      cross_entropy: { section: 'torch.nn.functional', calls: ['F.cross_entropy'], tests: ['ops', 'table-ops', 'nn'], notes: "`F.cross_entropy(reduction)`: class-index targets, `(N, C)` or `(C)` input, or `(N, C, d1, …, dK)` with targets `(N, d1, …, dK)` as `F.nll_loss`; `F.cross_entropy(weight)`, `F.nll_loss(weight)`: class weights in the nll kernel on both devices (ATen's second cascade for the total weight, 'mean' divides by it; the backward scales by them); PyTorch's errors (size, dtype, a weight that requires grad; `nll_loss2d`'s own size message for extra dims); with `label_smoothing` and class probabilities too (ATen's compositions: −Σ log_softmax·weight, `'mean'` over the weights of the targets not ignored; −Σ log_softmax·target·weight); `F.cross_entropy(label_smoothing)`: composed as ATen: (1 − s)·nll_loss + s/C·(−Σ log_softmax, 0 at ignored targets; `'mean'` over the targets not ignored) (`AddBackward0`); ≤ 0 is none, > 1 raises PyTorch's error; extra dims and `weight` too; `F.cross_entropy` with class probabilities: a float target of the input's shape (any dims, class dim 1): −Σ log_softmax(x)·target(·weight) over the class dim, reduced as ATen (`'mean'` over the class vectors), with `label_smoothing` and `weight` too; a non-negative `ignore_index` raises PyTorch's error; `'mean'`'s node is `DivBackward0` where ATen's `div.Scalar` records `DivBackward1`; an empty input's `'mean'` is NaN; `F.cross_entropy(ignore_index)`" } } }),
   // nll_loss2d: 4-D inputs, and 3-D or 5-D+ ones viewed as (N, C, 1, −1) as ATen's nll_loss_nd (helper lossidx)
-  [Op.NllLoss2d]: manual('NllLoss2DBackward0', ['self', 'target'], 'nllLossBackward'),
+  [Op.NllLoss2d]: manual('NllLoss2DBackward0', ['self', 'target'], 'nllLossBackward', {
+    apiDoc: { nll_loss: { calls: ['F.nll_loss'] } } }),
   // views that alias their base (src/alias.ts)
   [Op.Alias]: view('AliasBackward0', withFloat64([
     { name: 'index/ellipsis alone', call: 'Tensor.__getitem_spec__', args: [any([2, 3]), ['...'] as unknown as number[]], family: 'shape' },
@@ -1181,18 +1362,39 @@ export const ops: Rows = {
     { name: 'as_strided/zero stride keyword offset', call: 'torch.as_strided', args: [any([2, 3])], kwargs: { size: [2, 2], stride: [0, 1], storage_offset: 3 }, family: 'shape' },
     { name: 'as_strided/empty', call: 'torch.as_strided', args: [any([4]), [0, 2], [2, 1]], family: 'shape' },
     { name: 'as_strided/int64', call: 'torch.as_strided', args: [{ values: [4, -1, 7, 2], shape: [4], dtype: 'int64' }, [2], [2]], family: 'shape' },
-  ]) }),
+  ]),
+  apiDoc: { as_strided: { tests: ['table-ops', 'views'], notes: "a view of the base's data (writes either way are seen; src/alias.ts); offsets count elements of the base's row-major data; PyTorch's bounds and stride errors" } } }),
   // losses 2 (helper losses): fused like mse_loss (src/nn/losses.ts; fixtures in scripts/loss_cases.py)
-  [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward'),
-  [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward'),
-  [Op.SoftMarginLoss]: manual('SoftMarginLossBackward0', ['self'], 'softMarginLossBackward'),
-  [Op.MultiMarginLoss]: manual('MultiMarginLossBackward0', ['self'], 'multiMarginLossBackward'),
-  [Op.MultilabelMarginLoss]: manual('MultilabelMarginLossBackward0', ['self'], 'multilabelMarginLossBackward'),
+  [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward', {
+    apiDoc: { smooth_l1_loss: { section: 'torch.nn.functional', calls: ['F.smooth_l1_loss'], tests: ['table-ops', 'nn'], notes: "`F.smooth_l1_loss(reduction, beta)`: one fused op with its own node (`SmoothL1LossBackward0`), PyTorch's kernel and smooth_l1_loss_backward on both devices, target broadcast and float32/float64 mixing as `mse_loss`; `beta: 0` is `l1_loss` as in PyTorch 2 (1.13 keeps the kernel, whose gradient at d = 0 is −1); negative `beta` raises PyTorch's error; float32 and float64" } } }),
+  [Op.HuberLoss]: manual('HuberLossBackward0', ['self', 'target'], 'huberLossBackward', {
+    apiDoc: { huber_loss: { section: 'torch.nn.functional', calls: ['F.huber_loss'], tests: ['table-ops', 'nn'], notes: "`F.huber_loss(reduction, delta)`: one fused op (`HuberLossBackward0`), as `smooth_l1_loss`; `delta` ≤ 0 raises PyTorch's error" } } }),
+  [Op.SoftMarginLoss]: manual('SoftMarginLossBackward0', ['self'], 'softMarginLossBackward', {
+    apiDoc: { soft_margin_loss: { section: 'torch.nn.functional', calls: ['F.soft_margin_loss'], tests: ['table-ops', 'nn'], notes: "`F.soft_margin_loss(reduction)`: one fused op (`SoftMarginLossBackward0`): log1p(exp(−x·t)); a target that requires grad raises PyTorch's error, as does one that does not broadcast to the input's shape" } } }),
+  [Op.MultiMarginLoss]: manual('MultiMarginLossBackward0', ['self'], 'multiMarginLossBackward', {
+    apiDoc: { multi_margin_loss: { section: 'torch.nn.functional', calls: ['F.multi_margin_loss'], tests: ['table-ops', 'nn'], notes: "`F.multi_margin_loss(p, margin, weight, reduction)`: one op with its own node (`MultiMarginLossBackward0`): ATen's kernel and backward kernel on both devices (written directly, so no second derivative); PyTorch's shape, target and `p` errors; a `weight` whose size is not the class count raises PyTorch 2's error (1.13 reads past it); an empty batch gives NaN (`'mean'`) or 0 (1.13 and 2 return an uninitialised value); float32 and float64" } } }),
+  [Op.MultilabelMarginLoss]: manual('MultilabelMarginLossBackward0', ['self'], 'multilabelMarginLossBackward', {
+    apiDoc: { multilabel_margin_loss: { section: 'torch.nn.functional', calls: ['F.multilabel_margin_loss'], tests: ['table-ops', 'nn'], notes: "`F.multilabel_margin_loss(reduction)`: one op with its own node (`MultilabelMarginLossBackward0`): ATen's kernel (each row's sum in float64, its accscalar_t) and backward kernel on both devices, no second derivative; a repeated target counts twice, as in ATen; PyTorch's shape and range errors; float32 and float64" } } }),
   // comparisons and logical ops: bool results, never recorded (src/ops/compare.ts, any dtype)
-  [Op.Eq]: never(['self', 'other']), [Op.Ne]: never(['self', 'other']), [Op.Lt]: never(['self', 'other']),
-  [Op.Le]: never(['self', 'other']), [Op.Gt]: never(['self', 'other']), [Op.Ge]: never(['self', 'other']),
-  [Op.LogicalAnd]: never(['self', 'other']), [Op.LogicalOr]: never(['self', 'other']),
-  [Op.LogicalXor]: never(['self', 'other']), [Op.LogicalNot]: never(['self']),
+  [Op.Eq]: { ...never(['self', 'other']),
+    apiDoc: { eq: { section: 'Elementwise ops', calls: ['torch.eq', 'Tensor.eq'], tests: ['dtypes'], notes: 'every dtype, a tensor or number operand; bool result; NaN, ±inf and ties against PyTorch' } } }, [Op.Ne]: { ...never(['self', 'other']),
+    apiDoc: { ne: { section: 'Elementwise ops', calls: ['torch.ne', 'Tensor.ne'], shares: 'eq' },
+      not_equal: { section: 'Elementwise ops', calls: ['torch.not_equal', 'Tensor.not_equal'], shares: 'greater' } } }, [Op.Lt]: { ...never(['self', 'other']),
+    apiDoc: { lt: { section: 'Elementwise ops', calls: ['torch.lt', 'Tensor.lt'], shares: 'eq' },
+      less: { section: 'Elementwise ops', calls: ['torch.less', 'Tensor.less'], shares: 'greater' } } },
+  [Op.Le]: { ...never(['self', 'other']),
+    apiDoc: { le: { section: 'Elementwise ops', calls: ['torch.le', 'Tensor.le'], shares: 'eq' },
+      less_equal: { section: 'Elementwise ops', calls: ['torch.less_equal', 'Tensor.less_equal'], shares: 'greater' } } }, [Op.Gt]: { ...never(['self', 'other']),
+    apiDoc: { gt: { section: 'Elementwise ops', calls: ['torch.gt', 'Tensor.gt'], shares: 'eq' },
+      greater: { section: 'Elementwise ops', calls: ['torch.greater', 'Tensor.greater'], tests: ['dtypes'], notes: 'aliases' } } }, [Op.Ge]: { ...never(['self', 'other']),
+    apiDoc: { ge: { section: 'Elementwise ops', calls: ['torch.ge', 'Tensor.ge'], shares: 'eq' },
+      greater_equal: { section: 'Elementwise ops', calls: ['torch.greater_equal', 'Tensor.greater_equal'], shares: 'greater' } } },
+  [Op.LogicalAnd]: { ...never(['self', 'other']),
+    apiDoc: { logical_and: { section: 'Elementwise ops', calls: ['torch.logical_and', 'Tensor.logical_and'], tests: ['dtypes'], notes: 'every dtype; NaN is true' } } }, [Op.LogicalOr]: { ...never(['self', 'other']),
+    apiDoc: { logical_or: { section: 'Elementwise ops', calls: ['torch.logical_or', 'Tensor.logical_or'], shares: 'logical_and' } } },
+  [Op.LogicalXor]: { ...never(['self', 'other']),
+    apiDoc: { logical_xor: { section: 'Elementwise ops', calls: ['torch.logical_xor', 'Tensor.logical_xor'], shares: 'logical_and' } } }, [Op.LogicalNot]: { ...never(['self']),
+    apiDoc: { logical_not: { section: 'Elementwise ops', calls: ['torch.logical_not', 'Tensor.logical_not'], shares: 'logical_and' } } },
   // scans along a dim (src/ops/scan.ts; kernels in ops/scan.ts on each device), one derivative helper
   [Op.Cumsum]: manual('CumsumBackward0', ['self'], 'scanBackward', { cases: [
     scan('cumsum/dim', 'torch.cumsum', [any([3, 4]), 1]),
@@ -1209,7 +1411,8 @@ export const ops: Rows = {
     scan('cumsum/int64 dtype float32', 'torch.cumsum', [{ values: [3, -1, 4], shape: [3], dtype: 'int64' }, 0], { dtype: 'float32' }),
     f64('cumsum/dim', 'torch.cumsum', [any([3, 4]), -1], {}, 'reduction'),
     inplaceCase('cumsum', [any([3, 4]), 0]),
-  ] }),
+  ],
+    apiDoc: { cumsum: { tests: ['table-ops'], notes: "`torch.cumsum(dim, *, dtype)`: `CumsumBackward0` (the reversed cumsum of the gradient); float32 and float64 summed in float64 as PyTorch's CPU kernel; integer and bool inputs give int64; a float `dtype` converts in the graph (`ToCopyBackward0` before the node; PyTorch has the one node); an integer `dtype` on a tensor that requires grad raises PyTorch 1.13's internal assert; 0-d, empty, ±inf, NaN" } } }),
   [Op.Cumprod]: manual('CumprodBackward0', ['self'], 'scanBackward', { cases: [
     scan('cumprod/dim', 'torch.cumprod', [any([3, 4]), 1]),
     scan('cumprod/method negative dim', 'Tensor.cumprod', [any([2, 3, 4]), -1]),
@@ -1230,7 +1433,8 @@ export const ops: Rows = {
     f64('cumprod/dim', 'torch.cumprod', [any([3, 4]), 0], {}, 'reduction'),
     f64('cumprod/zeros', 'torch.cumprod', [{ values: [1, 0, 2, 3, 4, 5, 0, 0, 1, 2, -1, 0.5], shape: [3, 4] }, 1], {}, 'reduction'),
     inplaceCase('cumprod', [any([3, 4]), -1]),
-  ] }),
+  ],
+    apiDoc: { cumprod: { tests: ['table-ops'], notes: "`torch.cumprod(dim, *, dtype)`: `CumprodBackward0`, PyTorch's cumprod_backward: zeros (one, several, first, last) get its exact gradient; int64 for integer and bool inputs, as cumsum" } } }),
   [Op.Cummax]: manual('CummaxBackward0', ['self'], 'scanBackward', { cases: [
     scan('cummax/dim', 'torch.cummax', [any([3, 4]), 1]),
     scan('cummax/method negative dim', 'Tensor.cummax', [any([2, 3, 4]), -3]),
@@ -1242,7 +1446,8 @@ export const ops: Rows = {
     scan('cummax/int64', 'torch.cummax', [{ values: [3, 1, 4, 1, 5, 9, 2, 6], shape: [2, 4], dtype: 'int64' }, 1]),
     scan('cummax/bool', 'torch.cummax', [{ values: [0, 1, 0, 1], shape: [4], dtype: 'bool' }, 0]),
     f64('cummax/dim', 'torch.cummax', [{ values: [1, 3, 3, 2, NaN, 0, 5, 5], shape: [2, 4] }, 1], {}, 'reduction'),
-  ] }),
+  ],
+    apiDoc: { cummax: { tests: ['table-ops', 'errors'], notes: '`torch.cummax(dim)`, `torch.cummin(dim)` → `(values, indices)`: a `[values, indices]` array (int64 indices); the last of equal values and every NaN, as PyTorch; `CummaxBackward0` / `CumminBackward0` scatter-add the gradient to the indices; integer and bool inputs; a 0-d tensor takes any `dim`, as PyTorch (whose backward then raises the range error: here the forward raises it when the input requires grad)' } } }),
   [Op.Cummin]: manual('CumminBackward0', ['self'], 'scanBackward', { cases: [
     scan('cummin/dim', 'torch.cummin', [any([3, 4]), 1]),
     scan('cummin/method negative dim', 'Tensor.cummin', [any([2, 3, 4]), -1]),
@@ -1252,7 +1457,8 @@ export const ops: Rows = {
     scan('cummin/empty', 'torch.cummin', [any([2, 0]), 1]),
     scan('cummin/int64', 'torch.cummin', [{ values: [3, 1, 4, 1, 5, 9, 2, 6], shape: [2, 4], dtype: 'int64' }, 0]),
     f64('cummin/dim', 'torch.cummin', [any([3, 4]), 0], {}, 'reduction'),
-  ] }),
+  ],
+    apiDoc: { cummin: { shares: 'cummax' } } }),
   [Op.Logcumsumexp]: manual('LogcumsumexpBackward0', ['self'], 'scanBackward', { cases: [
     scan('logcumsumexp/dim', 'torch.logcumsumexp', [any([3, 4]), 1]),
     scan('logcumsumexp/method negative dim', 'Tensor.logcumsumexp', [any([2, 3, 4]), -2]),
@@ -1266,10 +1472,17 @@ export const ops: Rows = {
     scan('logcumsumexp/size-1 dim', 'torch.logcumsumexp', [any([3, 1]), 1]),
     f64('logcumsumexp/dim', 'torch.logcumsumexp', [any([3, 4]), -1], {}, 'reduction'),
     f64('logcumsumexp/inf', 'torch.logcumsumexp', [{ values: [-Infinity, 1, Infinity, 2, -Infinity, -Infinity], shape: [2, 3] }, 1], {}, 'reduction'),
-  ] }),
+  ],
+    apiDoc: { logcumsumexp: { tests: ['table-ops'], notes: "`torch.logcumsumexp(dim)`: `LogcumsumexpBackward0`, PyTorch's logcumsumexp_backward (±inf and NaN as PyTorch); float32 and float64 only, PyTorch's error for integers" } } }),
   // bitwise ops of integer and bool tensors (src/ops/bitwise.ts): no gradient
-  [Op.BitwiseAnd]: never(['self', 'other']), [Op.BitwiseOr]: never(['self', 'other']), [Op.BitwiseXor]: never(['self', 'other']),
-  [Op.BitwiseLeftShift]: never(['self', 'other']), [Op.BitwiseRightShift]: never(['self', 'other']),
+  [Op.BitwiseAnd]: { ...never(['self', 'other']),
+    apiDoc: { bitwise_and: { section: 'Elementwise ops', calls: ['torch.bitwise_and', 'Tensor.bitwise_and'], tests: ['table-ops', 'errors'], notes: 'int64, int32 and bool (not the shifts) tensors, a number on either side, PyTorch\'s promotion; a float result is PyTorch\'s `"bitwise_and_cpu" not implemented for \'Float\'`; a left shift beyond int32 raises (int64 storage); a shift by a negative amount or 64 and more gives 0 (left) or the sign (right), as PyTorch 2 (1.13\'s result there is undefined)' } } }, [Op.BitwiseOr]: { ...never(['self', 'other']),
+    apiDoc: { bitwise_or: { section: 'Elementwise ops', calls: ['torch.bitwise_or', 'Tensor.bitwise_or'], shares: 'bitwise_and' } } }, [Op.BitwiseXor]: { ...never(['self', 'other']),
+    apiDoc: { bitwise_xor: { section: 'Elementwise ops', calls: ['torch.bitwise_xor', 'Tensor.bitwise_xor'], shares: 'bitwise_and' },
+      bitwise_not: { section: 'Elementwise ops', calls: ['torch.bitwise_not', 'Tensor.bitwise_not'], shares: 'bitwise_and' } } },
+  [Op.BitwiseLeftShift]: { ...never(['self', 'other']),
+    apiDoc: { bitwise_left_shift: { section: 'Elementwise ops', calls: ['torch.bitwise_left_shift', 'Tensor.bitwise_left_shift'], shares: 'bitwise_and' } } }, [Op.BitwiseRightShift]: { ...never(['self', 'other']),
+    apiDoc: { bitwise_right_shift: { section: 'Elementwise ops', calls: ['torch.bitwise_right_shift', 'Tensor.bitwise_right_shift'], shares: 'bitwise_and' } } },
   // nn normalization and embedding (helper nnnorm, src/nn/norm.ts): native_layer_norm, one kernel per device
   [Op.LayerNorm]: manual('NativeLayerNormBackward0', ['input', 'weight', 'bias'], 'layerNormBackward', { cases: withFloat64([
     { name: 'layer_norm/weight bias', call: 'F.layer_norm', args: [any([2, 3, 4]), [4], any([4]), any([4])], family: 'reduction' },
@@ -1282,7 +1495,8 @@ export const ops: Rows = {
     { name: 'layer_norm/1-D input', call: 'F.layer_norm', args: [any([7]), [7]], family: 'reduction' },
     { name: 'layer_norm/constant rows', call: 'F.layer_norm', args: [{ values: [2, 2, 2, 2, -1, -1, -1, -1], shape: [2, 4] }, [4], any([4]), any([4])], family: 'reduction' },
     { name: 'layer_norm/empty batch', call: 'F.layer_norm', args: [any([0, 4]), [4], any([4]), any([4])], family: 'reduction' },
-  ], 3) }),
+  ], 3),
+    apiDoc: { layer_norm: { section: 'torch.nn.functional', tests: ['table-ops'], notes: "`normalized_shape` of one or more dims, `weight`/`bias` each optional, `eps`; PyTorch's shape errors; one node (`NativeLayerNormBackward0`) with the rows' mean and rstd saved, PyTorch's layer_norm_backward; empty batch" } } }),
   // an embedding lookup is the gather kernel reading weight rows; its own node for padding_idx
   [Op.Embedding]: manual('EmbeddingBackward0', ['weight'], 'embeddingBackward', { cases: withFloat64([
     { name: 'embedding/2-D indices', call: 'F.embedding', args: [{ values: [1, 2, 4, 4, 3, 1], shape: [2, 3], dtype: 'int64' }, any([5, 3])], family: 'shape' },
@@ -1291,7 +1505,8 @@ export const ops: Rows = {
     { name: 'embedding/repeated index', call: 'F.embedding', args: [{ values: [2, 2, 0, 2], shape: [4], dtype: 'int64' }, any([3, 4])], family: 'shape' },
     { name: 'embedding/0-d index', call: 'F.embedding', args: [{ values: [2], shape: [], dtype: 'int64' }, any([3, 2])], family: 'shape' },
     { name: 'embedding/empty', call: 'F.embedding', args: [{ values: [], shape: [1, 0], dtype: 'int64' }, any([3, 2])], kwargs: { padding_idx: 1 }, family: 'shape' },
-  ], 2) }),
+  ], 2),
+    apiDoc: { embedding: { section: 'torch.nn.functional', tests: ['table-ops'], notes: "`padding_idx` (negative counts from the end; PyTorch's `AssertionError` outside), int64 or int32 indices of any shape (0-d, empty); the gather kernel with its own node (`EmbeddingBackward0`), the `padding_idx` row's gradient zero; `max_norm`, `scale_grad_by_freq` and `sparse` raise `NotImplementedError`" } } }),
   // native_batch_norm: the front end gives each channel's mean and invstd (batch or running statistics)
   [Op.BatchNorm]: manual('NativeBatchNormBackward0', ['input', 'weight', 'bias'], 'batchNormBackward', { cases: withFloat64([
     { name: 'batch_norm/training', call: 'F.batch_norm', args: [any([4, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
@@ -1304,7 +1519,8 @@ export const ops: Rows = {
     { name: 'batch_norm/eval empty batch', call: 'F.batch_norm', args: [any([0, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), any([3])], family: 'reduction' },
     { name: 'batch_norm/training empty batch', call: 'F.batch_norm', args: [any([0, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
     { name: 'batch_norm/training running stats', call: 'F.batch_norm', args: [any([4, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), null, true], family: 'reduction' },
-  ], 4) }),
+  ], 4),
+    apiDoc: { batch_norm: { section: 'torch.nn.functional', tests: ['table-ops'], notes: 'input `(N, C, *)`; training mode normalizes with the batch\'s mean and biased variance and updates `running_mean`/`running_var` in place when given ((1 − momentum)·running + momentum·batch, the unbiased variance for `running_var`; an empty batch leaves them); eval mode uses them; one node in both modes (`NativeBatchNormBackward0`, PyTorch\'s batch_norm_backward); an empty input is ATen\'s `input.clone() * weight[0] + bias[0]`; PyTorch\'s checks ("Expected more than 1 value per channel when training", sizes, mixed dtypes)' } } }),
   // native_group_norm (helper normdrop, src/nn/group_norm.ts): layer norm's kernel, weight and bias per channel
   [Op.GroupNorm]: manual('NativeGroupNormBackward0', ['input', 'weight', 'bias'], 'layerNormBackward', { cases: withFloat64([
     { name: 'group_norm/weight bias 3-D', call: 'F.group_norm', args: [any([2, 6, 3]), 3, any([6]), any([6])], family: 'reduction' },
@@ -1315,10 +1531,12 @@ export const ops: Rows = {
     { name: 'group_norm/group per channel', call: 'F.group_norm', args: [any([2, 3, 4]), 3, any([3]), any([3])], kwargs: { eps: 1e-3 }, family: 'reduction' },
     { name: 'group_norm/batch of 1', call: 'F.group_norm', args: [any([1, 4, 3]), 2, any([4]), any([4])], family: 'reduction' },
     { name: 'group_norm/a zero group', call: 'F.group_norm', args: [{ values: [0, 0, 0, 0, 1.5, -0.5, 2, 0.25], shape: [1, 4, 2] }, 2, any([4]), any([4])], family: 'reduction' },
-  ], 3) }),
+  ], 3),
+    apiDoc: { group_norm: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'input `(N, C, *)`, `num_groups` dividing C, `weight`/`bias` per channel each optional, `eps`; one node (`NativeGroupNormBackward0`) over layer norm\'s kernels with per-channel weight and bias (each group\'s mean and rstd saved); PyTorch\'s checks ("Expected number of channels in input to be divisible by num_groups", weight/bias sizes (the bias message prints the weight\'s shape, as PyTorch\'s), "Expected more than 1 value per channel when training", `num_groups` 0 or negative); not fixture-checked: an empty input\'s backward and a bias without weight (PyTorch 1.13\'s backward raises for both)' } } }),
   // a fused backward kernel recorded under create_graph: inputs (g, x, y) of backwardKernels[i0],
   // numbers c, c2; its derivative for g is the same kernel, for x and y the kernel's `grad` formulas
-  [Op.FusedBackward]: manual('FusedBackwardBackward0', ['g', 'x', 'y'], 'fusedBackward'),
+  [Op.FusedBackward]: manual('FusedBackwardBackward0', ['g', 'x', 'y'], 'fusedBackward', {
+    apiDoc: { fused: { skip: 'the node a fused derivative kernel records under create_graph: see [Higher-order gradients](#autograd)' } } }),
 };
 
 /**
