@@ -28,7 +28,8 @@ import system_torch  # noqa: F401,E402 -- re-executes with /usr/bin/python3 when
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 from torch.utils.data import (  # noqa: E402
-    BatchSampler, DataLoader, RandomSampler, SequentialSampler, Subset, SubsetRandomSampler, TensorDataset, random_split,
+    BatchSampler, DataLoader, RandomSampler, SequentialSampler, Subset, SubsetRandomSampler, TensorDataset, WeightedRandomSampler,
+    random_split,
 )
 from torch.utils.data._utils.collate import default_collate  # noqa: E402
 
@@ -208,16 +209,42 @@ def subset_random_sampler_case():
     return {"name": name, "indices": [10, 20, 30, 40, 50], "seed": seed, "order": list(s)}
 
 
+# (name, weights, num_samples, replacement)
+WEIGHTED = [
+    ("weighted/replacement", [0.1, 0.9, 0.4, 0.7, 3.0, 0.6], 12, True),
+    ("weighted/no-replacement", [0.9, 0.4, 0.05, 0.2, 0.3, 0.1], 5, False),
+    ("weighted/zero-weight", [1.0, 0.0, 2.0], 7, True),
+]
+
+
+def weighted_case(name, weights, num_samples, replacement):
+    seed = seed_of(name)
+    s = WeightedRandomSampler(weights, num_samples, replacement, generator=torch.Generator().manual_seed(seed))
+    return {"name": name, "weights": weights, "num_samples": num_samples, "replacement": replacement, "seed": seed,
+            "epochs": [list(s), list(s)], "len": len(s)}
+
+
+def weighted_errors():
+    return [
+        {"name": "WeightedRandomSampler-num_samples", "ts": "new WeightedRandomSampler([1, 2], 0)", **expect_error(lambda: WeightedRandomSampler([1, 2], 0))},
+        {"name": "WeightedRandomSampler-replacement", "ts": "new WeightedRandomSampler([1, 2], 2, 1)",
+         **expect_error(lambda: WeightedRandomSampler([1, 2], 2, 1))},
+        {"name": "WeightedRandomSampler-2d", "ts": "new WeightedRandomSampler(torch.ones(2, 2), 2)",
+         **expect_error(lambda: WeightedRandomSampler(torch.ones(2, 2), 2))},
+    ]
+
+
 def write_data():
     collates, collate_errors = collate_cases()
     out = {
         "loaders": [loader_case(*c) for c in LOADERS],
         "samplers": [sampler_case(*c) for c in SAMPLERS],
         "subset_random": subset_random_sampler_case(),
+        "weighted": [weighted_case(*c) for c in WEIGHTED],
         "splits": [split_case(*c) for c in SPLITS],
         "collate": collates,
         "collate_errors": collate_errors,
-        "errors": data_errors(),
+        "errors": data_errors() + weighted_errors(),
     }
     with open(os.path.join(FIXTURES, "data.json"), "w") as f:
         json.dump(out, f)

@@ -18,6 +18,7 @@ interface CollateCase { name: string; batch: Json[]; output: Json }
 interface ErrorCase { name: string; ts: string; error_type: string; error: string }
 const fixture = loadFixture<{
   loaders: LoaderCase[]; samplers: SamplerCase[]; subset_random: { indices: number[]; seed: number; order: number[] };
+  weighted: { name: string; weights: number[]; num_samples: number; replacement: boolean; seed: number; epochs: number[][]; len: number }[];
   splits: SplitCase[]; collate: CollateCase[]; collate_errors: (ErrorCase & { batch: Json[] })[]; errors: ErrorCase[];
 }>('data.json');
 
@@ -88,6 +89,17 @@ describe.each(DEVICES)('torch.utils.data vs PyTorch on %s', (device) => {
     });
   }
 
+  for (const c of fixture.weighted) {
+    it(`WeightedRandomSampler ${c.name}`, () => {
+      const g = new torch.Generator().manual_seed(c.seed);
+      // from a float32 tensor too: PyTorch converts the weights to float64 either way
+      const weights = device === 'js' ? torch.tensor(c.weights, { device }) : c.weights;
+      const s = new torch.utils.data.WeightedRandomSampler(weights, c.num_samples, c.replacement, { generator: g });
+      for (const epoch of c.epochs) expect([...s]).toEqual(epoch);
+      expect(s.len()).toBe(c.len);
+    });
+  }
+
   it('SubsetRandomSampler, SequentialSampler and BatchSampler', () => {
     const { indices, seed, order } = fixture.subset_random;
     expect([...new torch.utils.data.SubsetRandomSampler(indices, { generator: new torch.Generator().manual_seed(seed) })]).toEqual(order);
@@ -125,11 +137,11 @@ describe.each(DEVICES)('torch.utils.data vs PyTorch on %s', (device) => {
 
   for (const c of fixture.errors) {
     it(`error: ${c.name}`, () => {
-      const { DataLoader, BatchSampler, SequentialSampler, RandomSampler, TensorDataset, Subset, random_split } = torch.utils.data;
+      const { DataLoader, BatchSampler, SequentialSampler, RandomSampler, WeightedRandomSampler, TensorDataset, Subset, random_split } = torch.utils.data;
       const ds = new TensorDataset(torch.arange(4, { device }));
-      const run = new Function('torch', 'ds', 'DataLoader', 'BatchSampler', 'SequentialSampler', 'RandomSampler', 'TensorDataset', 'Subset', 'random_split',
-        `return ${c.ts};`);
-      expect(() => run(torch, ds, DataLoader, BatchSampler, SequentialSampler, RandomSampler, TensorDataset, Subset, random_split))
+      const run = new Function('torch', 'ds', 'DataLoader', 'BatchSampler', 'SequentialSampler', 'RandomSampler', 'WeightedRandomSampler', 'TensorDataset',
+        'Subset', 'random_split', `return ${c.ts};`);
+      expect(() => run(torch, ds, DataLoader, BatchSampler, SequentialSampler, RandomSampler, WeightedRandomSampler, TensorDataset, Subset, random_split))
         .toThrow(expect.objectContaining({ name: c.error_type, message: c.error }));
     });
   }

@@ -6,6 +6,9 @@
 
 import { TypeError, ValueError } from '../errors.js';
 import { Generator, default_generator, randint, randperm } from '../random.js';
+import { Tensor } from '../tensor.js';
+import { tensor } from '../creation.js';
+import { multinomial } from '../ops/multinomial.js';
 import { datasetLength, type DatasetLike } from './dataset.js';
 
 /** A Python value in a message, as str() prints it (True, None, 3). */
@@ -142,6 +145,45 @@ export class SubsetRandomSampler extends Sampler<number> {
 
   /** len(indices). @example sampler.len() */
   len(): number { return this.indices.length; }
+}
+
+/**
+ * Indices drawn with probabilities proportional to `weights`, as
+ * `torch.utils.data.WeightedRandomSampler(weights, num_samples, replacement=True, generator=None)`:
+ * one `torch.multinomial` of the float64 weights per iteration, so the same seed gives PyTorch's draws.
+ * @example [...new torch.utils.data.WeightedRandomSampler([0.1, 0.9, 0.4], 5, true, { generator: new torch.Generator().manual_seed(0) })]
+ */
+export class WeightedRandomSampler extends Sampler<number> {
+  /** The weights, as float64 numbers (kept outside any torch.tidy scope). */
+  readonly weights: number[];
+  readonly generator: Generator | null;
+
+  constructor(weights: readonly number[] | Tensor, readonly num_samples: number, readonly replacement = true, options: { generator?: Generator | null } = {}) {
+    super();
+    if (typeof num_samples !== 'number' || !Number.isInteger(num_samples) || num_samples <= 0) {
+      throw new ValueError(`num_samples should be a positive integer value, but got num_samples=${pyStr(num_samples)}`);
+    }
+    if (typeof replacement !== 'boolean') throw new ValueError(`replacement should be a boolean value, but got replacement=${pyStr(replacement)}`);
+    const shape = weights instanceof Tensor ? weights.shape : [weights.length];
+    if (shape.length !== 1 || (!(weights instanceof Tensor) && weights.some((w) => Array.isArray(w)))) {
+      const dims = weights instanceof Tensor ? shape : [weights.length, (weights[0] as unknown as unknown[]).length];
+      throw new ValueError(`weights should be a 1d sequence but given weights have shape ${dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`}`);
+    }
+    this.weights = weights instanceof Tensor ? Array.from(weights.double().dataSync() as ArrayLike<number>) : weights.slice();
+    this.generator = options.generator ?? null;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    const w = tensor(this.weights, { dtype: 'float64' });
+    const drawn = multinomial(w, this.num_samples, this.replacement, { generator: this.generator });
+    const indices = drawn.tolist() as number[];
+    w.dispose();
+    drawn.dispose();
+    yield* indices;
+  }
+
+  /** num_samples. @example sampler.len() */
+  len(): number { return this.num_samples; }
 }
 
 /**
