@@ -87,3 +87,4 @@ export { is_anomaly_enabled, is_anomaly_check_nan_enabled } from './anomaly_mode
 export * as nn from './nn/index.js';
 export * as safetensors from './safetensors.js'; // safetensors.torch's save / load / save_file / load_file (helper modapi)
 export * as optim from './optim.js';
+export * as utils from './utils.js'; // torch.utils.data (helper data)

@@ -20,3 +20,5 @@ export {
   SmoothL1Loss, HuberLoss, SoftMarginLoss, KLDivLoss, MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, PoissonNLLLoss,
   GaussianNLLLoss, TripletMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, MultiLabelMarginLoss,
 } from './layers.js'; // losses 2 (helper losses)
+export * as init from './init.js'; // nn.init (helper data)
+export * as utils from './utils.js'; // nn.utils (helper data)
