@@ -62,13 +62,13 @@ export class ZipReader {
       if (!(at + 56 <= locator) || u32(at) !== END64) throw archiveError('failed finding central directory');
       count = u64(at + 32); size = u64(at + 40); start = u64(at + 48);
     }
-    if (!(start + size <= end) || count * 46 > size) throw archiveError('invalid central directory');
+    if (!(start + size <= end) || count * 46 > size) throw archiveError('invalid header or archive is corrupted');
     let at = start;
     for (let i = 0; i < count; i++) {
-      if (at + 46 > start + size || u32(at) !== CENTRAL) throw archiveError('invalid central directory');
+      if (at + 46 > start + size || u32(at) !== CENTRAL) throw archiveError('invalid header or archive is corrupted');
       const nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32);
       const next = at + 46 + nameLength + extraLength + commentLength;
-      if (next > start + size) throw archiveError('invalid central directory');
+      if (next > start + size) throw archiveError('invalid header or archive is corrupted');
       const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
       let compressedSize = u32(at + 20), sizeOf = u32(at + 24), offset = u32(at + 42);
       // zip64: the fields that do not fit are in the 0x0001 extra field, in this order
@@ -77,7 +77,7 @@ export class ZipReader {
         let f = x + 4;
         const field = (v: number): number => {
           if (v !== 0xffffffff) return v;
-          if (f + 8 > x + 4 + len || f + 8 > next) throw archiveError('invalid zip64 extra field');
+          if (f + 8 > x + 4 + len || f + 8 > next) throw archiveError('invalid header or archive is corrupted');
           const r = u64(f);
           f += 8;
           return r;
