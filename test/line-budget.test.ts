@@ -53,8 +53,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // ops as each other) on both devices (+120); addmv / addbmm / baddbmm, cross, glu, max_pool2d and
 // embedding record (+70); the reductions' rules under create_graph (logsumexp, var/std, nansum,
 // amax/max/min, the norms, median as ATen's formulas from recorded ops, with their constant masks) (+241);
-// layer_norm's and group_norm's recorded rule (+80)
-const BUDGET = 31_420;
+// layer_norm's and group_norm's recorded rule (+80); torch.save / torch.load in PyTorch's zip format (the
+// checked zip reader and writer, the weights_only unpickler, the pickler, the loader's storage and view checks) (+680)
+const BUDGET = 32_100;
 
 function sourceLines(dir: string): number {
   let n = 0;
