@@ -1,12 +1,12 @@
 """Fixtures for torch.save / torch.load (src/serialization.ts) from real PyTorch.
 
 WHAT IT WRITES
-    test/fixtures/torch_save_{mlp,dtypes,views,nested}.pt: files written by PyTorch's torch.save (the zip
-    format): a trained MLP's state dict, float64/int64/int32/bool/0-d/empty tensors, views sharing one
+    test/fixtures/torch_save_{mlp,cnn,dtypes,views,nested}.pt: files written by PyTorch's torch.save (the zip
+    format): a trained MLP's and a trained CNN's state dicts (conv, batch norm with its int64 num_batches_tracked), float64/int64/int32/bool/0-d/empty tensors, views sharing one
     storage (transposes, rows, columns, steps, offsets, an expand with a zero stride), and nested
     containers (lists, tuples, dicts with int keys, ints beyond 64 bits, floats, strings, None, bools,
     Parameters with and without requires_grad, a tensor requiring grad, one tensor held twice).
-    test/fixtures/torch_save.json: each file's contents (the encoding below), the MLP's input and
+    test/fixtures/torch_save.json: each file's contents (the encoding below), each model's input and
     PyTorch's output, and hostile files (an os.system call, eval, subprocess.Popen, opcodes outside
     weights_only, appending to a dict; a truncated archive, offsets outside the file) with the error
     PyTorch raises for each (the pickle ones in PyTorch 2's words, scripts/pytorch2_compat.py).
@@ -15,8 +15,8 @@ THE OTHER DIRECTION
     It then runs scripts/write_torch_save_samples.ts (wasmgrad loads each file above and saves it
     again: test/fixtures/torch_save_from_wasmgrad_*.pt) and loads each of those here with
     torch.load(f, weights_only=True), checking that PyTorch gets the same objects back: dtypes,
-    shapes, values, requires_grad, Parameters; and that the MLP from wasmgrad's file gives PyTorch's
-    output. 1.13's weights_only unpickler lacks BINFLOAT (PyTorch 2 has it), so the nested file, which
+    shapes, values, requires_grad, Parameters; and that the models from wasmgrad's files give PyTorch's
+    outputs. 1.13's weights_only unpickler lacks BINFLOAT (PyTorch 2 has it), so the nested file, which
     holds floats, is checked to use only PyTorch 2's weights_only opcodes and GLOBALs and then loaded
     with weights_only=False. test/torch-save.test.ts checks that wasmgrad still writes those bytes.
 
@@ -44,7 +44,7 @@ import gen_fixtures as base  # noqa: E402
 import pytorch2_compat as compat  # noqa: E402
 
 OUT = base.OUT_DIR
-NAMES = ["mlp", "dtypes", "views", "nested"]
+NAMES = ["mlp", "cnn", "dtypes", "views", "nested"]
 
 
 def enc(v):
@@ -96,17 +96,30 @@ def mlp():
     return nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))
 
 
-def objects():
-    with base.seeded("torch_save mlp"):
-        model = mlp()
-        opt = torch.optim.SGD(model.parameters(), lr=0.1)
-        data, target = torch.randn(16, 4), torch.randn(16, 3)
-        for _ in range(5):  # trained, so the weights are not the default init
+def cnn():
+    return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 3))
+
+
+def trained(name, make, input_shape, target_shape, lr):
+    """A model trained 5 SGD steps from its seeded init (its BatchNorm's running stats and int64
+    num_batches_tracked moved too), in eval mode, with an input and its output."""
+    with base.seeded(f"torch_save {name}"):
+        model = make()
+        opt = torch.optim.SGD(model.parameters(), lr=lr)
+        data, target = torch.randn(16, *input_shape), torch.randn(16, *target_shape)
+        for _ in range(5):
             opt.zero_grad()
             nn.functional.mse_loss(model(data), target).backward()
             opt.step()
-        x = torch.randn(5, 4)
+        model.eval()
+        x = torch.randn(5, *input_shape)
         out = model(x).detach()
+        assert out.std(0).min() > 1e-2, f"{name}'s output does not depend on its input (dead ReLUs)"
+        return model, x, out
+
+
+def objects():
+    models = {"mlp": trained("mlp", mlp, [4], [3], 0.1), "cnn": trained("cnn", cnn, [1, 8, 8], [3], 0.01)}
     with base.seeded("torch_save dtypes"):
         dtypes = {
             "f32": torch.randn(2, 3), "f64": torch.randn(4, dtype=torch.float64), "i64": torch.tensor([[1, -2], [2**31 - 1, -2**31]]),
@@ -135,7 +148,7 @@ def objects():
             "same": [shared, shared],
             "ordered": OrderedDict([("z", 1), ("a", 2)]),
         }
-    return {"mlp": model.state_dict(), "dtypes": dtypes, "views": views, "nested": nested}, x, out
+    return {"mlp": models["mlp"][0].state_dict(), "cnn": models["cnn"][0].state_dict(), "dtypes": dtypes, "views": views, "nested": nested}, models
 
 
 def zip_of(records):
@@ -188,7 +201,7 @@ def base64(b):
     return b64.b64encode(b).decode()
 
 
-def check_from_wasmgrad(objs, x, out):
+def check_from_wasmgrad(objs, models):
     """wasmgrad's files load in PyTorch (weights_only=True) as the objects it read."""
     subprocess.run(["npx", "tsx", "scripts/write_torch_save_samples.ts"], cwd=base.ROOT, check=True)
     for name in NAMES:
@@ -202,13 +215,15 @@ def check_from_wasmgrad(objs, x, out):
         if name == "views":  # wasmgrad saves each view as its own contiguous copy
             expected = {k: v.contiguous() for k, v in expected.items()}
         same(back, expected, name)
-    model = mlp()
-    model.load_state_dict(torch.load(os.path.join(OUT, "torch_save_from_wasmgrad_mlp.pt"), weights_only=True))
-    assert torch.equal(model(x).detach(), out)
+    for name, make in [("mlp", mlp), ("cnn", cnn)]:
+        model = make().eval()
+        model.load_state_dict(torch.load(os.path.join(OUT, f"torch_save_from_wasmgrad_{name}.pt"), weights_only=True))
+        _, x, out = models[name]
+        assert torch.equal(model(x).detach(), out)
 
 
 def main():
-    objs, x, out = objects()
+    objs, models = objects()
     for name in NAMES:
         torch.save(objs[name], os.path.join(OUT, f"torch_save_{name}.pt"))
     # the views share storages in PyTorch's file: fewer storage records than tensors
@@ -219,7 +234,7 @@ def main():
     fixture = {
         "generator": "scripts/gen_pt_fixtures.py", "torch": torch.__version__,
         "contents": {name: enc(objs[name]) for name in NAMES},
-        "mlp": {"input": base.enc_tensor(x), "output": base.enc_tensor(out)},
+        "models": {name: {"input": base.enc_tensor(x), "output": base.enc_tensor(out)} for name, (_, x, out) in models.items()},
         "hostile": hostile(buf.getvalue()),
     }
     path = os.path.join(OUT, "torch_save.json")
@@ -227,7 +242,7 @@ def main():
         json.dump(fixture, fh, separators=(",", ":"), allow_nan=False)
         fh.write("\n")
     print(f"wrote {path}")
-    check_from_wasmgrad(objs, x, out)
+    check_from_wasmgrad(objs, models)
     print("PyTorch loads wasmgrad's files as the objects wasmgrad read")
 
 

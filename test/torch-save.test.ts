@@ -1,7 +1,7 @@
 // torch.save / torch.load against real PyTorch (fixtures/torch_save.json and the .pt files, from
 // scripts/gen_pt_fixtures.py): files PyTorch's torch.save wrote (a trained MLP's state dict, every
 // dtype wasmgrad holds, views sharing a storage, nested containers) load here as PyTorch loads them,
-// on both devices; the MLP's state dict gives PyTorch's outputs; saving what was loaded writes the
+// on both devices; a trained MLP's and CNN's state dicts give PyTorch's outputs; saving what was loaded writes the
 // bytes the generator loaded in PyTorch with torch.load(weights_only=True); hostile files raise
 // PyTorch's errors (PyTorch 2's words) and leave the engine intact; mutated files never raise
 // anything but a clear error.
@@ -15,21 +15,20 @@ import { torch, DEVICES, loadFixture, expectClose, type TensorFixture } from './
 import { tolerances } from './support/tolerances.js';
 import { sentinel, expectIntact } from './support/error_cases.js';
 import { ZipReader, writeZip } from '../src/zip_archive.js';
+import { MODELS, NAMES, resave } from '../scripts/write_torch_save_samples.js';
 
 const { nn } = torch;
 type Enc = null | { tensor: TensorFixture; parameter: boolean } | { bool: boolean } | { int: string } | { float: number | string } | { str: string }
   | { tuple: Enc[] } | { list: Enc[] } | { dict: [Enc, Enc][] };
 interface Fixture {
   contents: Record<string, Enc>;
-  mlp: { input: TensorFixture; output: TensorFixture };
+  models: Record<string, { input: TensorFixture; output: TensorFixture }>;
   hostile: Record<string, { bytes: string; error: { type: string; message: string } }>;
 }
 const F = loadFixture<Fixture>('torch_save.json');
-const NAMES = ['mlp', 'dtypes', 'views', 'nested'];
 const file = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const path = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const exact = { rtol: 0, atol: 0 };
-const mlp = (device: 'wasm' | 'js') => new nn.Sequential(new nn.Linear(4, 8, { device }), new nn.ReLU(), new nn.Linear(8, 3, { device }));
 
 /** A key of the fixture's encoding as torch.load gives it. */
 function key(e: Enc): unknown {
@@ -71,22 +70,21 @@ describe.each(DEVICES)('torch.save / torch.load vs PyTorch on %s', (device) => {
     });
   }
 
-  it("a PyTorch-trained MLP's state dict loads into the same model and gives PyTorch's outputs", () => {
-    const m = mlp(device);
-    expect(String(m.load_state_dict(torch.load(path('torch_save_mlp.pt'), { device }) as Record<string, torch.Tensor>))).toBe('<All keys matched successfully>');
-    const x = torch.tensor(F.mlp.input.data as number[], { device }).reshape(F.mlp.input.shape);
-    expectClose(torch.no_grad(() => m.call(x)), F.mlp.output, tolerances.nn, 'output');
-  });
+  for (const [name, make] of Object.entries(MODELS)) {
+    it(`a PyTorch-trained ${name}'s state dict loads into the same model and gives PyTorch's outputs`, () => {
+      const m = make(device);
+      expect(String(m.load_state_dict(torch.load(path(`torch_save_${name}.pt`), { device }) as Record<string, torch.Tensor>))).toBe('<All keys matched successfully>');
+      m.eval();
+      const { input, output } = F.models[name];
+      const x = torch.tensor(input.data as number[], { device }).reshape(input.shape);
+      expectClose(torch.no_grad(() => m.call(x)), output, tolerances.nn, 'output');
+    });
+  }
 
   for (const name of NAMES) {
     it(`saving the loaded ${name} writes the bytes PyTorch loaded with weights_only=True (generator-checked)`, () => {
       torch.tidy(() => {
-        let obj = torch.load(file(`torch_save_${name}.pt`), { device }) as torch.serialization.Picklable;
-        if (name === 'mlp') {
-          const m = mlp(device);
-          m.load_state_dict(obj as Record<string, torch.Tensor>);
-          obj = m.state_dict();
-        }
+        const obj = resave(name, torch.load(file(`torch_save_${name}.pt`), { device }), device);
         const bytes = torch.save(obj);
         expect(Buffer.from(bytes).equals(Buffer.from(file(`torch_save_from_wasmgrad_${name}.pt`)))).toBe(true);
         expect(Buffer.from(torch.save(obj)).equals(Buffer.from(bytes)), 'deterministic').toBe(true);
