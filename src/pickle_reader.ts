@@ -168,8 +168,8 @@ export function unpickle(bytes: Uint8Array, persistentLoad: (pid: PyValue[]) => 
         break;
       }
       case 0x81: { // NEWOBJ: only nn.Parameter in PyTorch, whose GLOBAL wasmgrad never allows
+        pop(); // the arguments, above the class
         const cls = pop();
-        pop();
         throw new UnpicklingError(`Can only create new object for nn.Parameter or classes allowlisted via \`add_safe_globals\` but got ${pyClass(cls)}`);
       }
       case 0x61: extend([pop()]); break; // APPEND

@@ -155,6 +155,10 @@ describe.each(DEVICES)('torch.save / torch.load vs PyTorch on %s', (device) => {
     const order = writeZip([['archive/data.pkl', Uint8Array.of(0x80, 2, 0x4e, 0x2e)], ['archive/byteorder', new TextEncoder().encode('middle')], ['archive/version', Uint8Array.of(0x33)]]);
     expect(() => torch.load(order)).toThrow('Unknown endianness type: middle');
     expect(() => torch.load(Uint8Array.of(1, 2, 3, 4, 5))).toThrow(torch.serialization.UnpicklingError);
+    expect(() => torch.load(good, { weights_only: false })).toThrow(/always loads as weights_only=True/);
+    expect(() => torch.load(3 as unknown as Uint8Array)).toThrow(torch.ValueError);
+    expect(() => torch.load(archive([0x80, 2, 0x63, ...Buffer.from('collections\nOrderedDict\n'), 0x29, 0x81, 0x2e])))
+      .toThrow(/Can only create new object for nn.Parameter or classes allowlisted via `add_safe_globals` but got <class 'type'>/);
   });
 
   it('a big-endian file (byteorder "big") reads its values swapped back', () => {
