@@ -128,3 +128,49 @@ def call_with_full_backward_pre_hook(module, hook, *args):
         return None if r is None else r[0]
     out.register_hook(replace)
     return out
+
+
+# ---- torch.load(weights_only=True) (helper ptfile) --------------------------------------------
+
+_BLOCKED_MODULES = ["sys", "os", "posix", "nt"]
+_UNSAFE_MESSAGE = ("Re-running `torch.load` with `weights_only` set to `False` will likely succeed, but it can result in "
+                   "arbitrary code execution. Do it only if you got the file from a trusted source.")
+_DOCS_MESSAGE = ("\n\nCheck the documentation of torch.load to learn more about types accepted by default with weights_only "
+                 "https://pytorch.org/docs/stable/generated/torch.load.html.")
+
+
+def weights_only_message(message_113):
+    """PyTorch 2's torch.load(weights_only=True) message for the failure 1.13 reports as message_113: PyTorch 2's
+    unpickler names an unsupported GLOBAL its own way (blocking the modules sys, os, posix and nt outright,
+    printing builtins without their module), and torch.load words the advice around it anew
+    (torch/_weights_only_unpickler.py and serialization.py's _get_wo_message)."""
+    import re
+    inner = message_113.split("WeightsUnpickler error: ", 1)[1]
+    m = re.fullmatch(r"Unsupported class (\S+)", inner)
+    if m:
+        full = m[1]
+        module = full.rsplit(".", 1)[0]
+        if module in _BLOCKED_MODULES:
+            inner = f"Trying to load unsupported GLOBAL {full} whose module {module} is blocked."
+        else:
+            shown = full[len("builtins."):] if full.startswith("builtins.") else full
+            inner = (f"Unsupported global: GLOBAL {shown} was not an allowed global by default. Please use "
+                     f"`torch.serialization.add_safe_globals([{shown}])` or the `torch.serialization.safe_globals([{shown}])` "
+                     "context manager to allowlist this global if you trust this class/function.")
+    if re.search(r"GLOBAL (\S+) was not an allowed global by default.", inner):
+        return ("Weights only load failed. This file can still be loaded, to do so you have two options, "
+                "\033[1mdo those steps only if you trust the source of the checkpoint\033[0m. "
+                f"\n\t(1) {_UNSAFE_MESSAGE}\n\t(2) Alternatively, to load with `weights_only=True` please check "
+                "the recommended steps in the following error message.\n\tWeightsUnpickler error: " + inner + _DOCS_MESSAGE)
+    out = f"Weights only load failed. {_UNSAFE_MESSAGE}\n"
+    if not re.search(r"whose module (\S+) is blocked", inner):
+        out += "Please file an issue with the following so that we can make `weights_only=True` compatible with your use case: WeightsUnpickler error: "
+    return out + inner + _DOCS_MESSAGE
+
+
+# the opcodes and GLOBALs PyTorch 2's weights_only unpickler accepts that wasmgrad's writer may emit: 1.13's
+# unpickler lacks BINFLOAT, so a file holding a float is checked against this list and loaded without it
+WEIGHTS_ONLY_OPCODES = {"PROTO", "STOP", "GLOBAL", "REDUCE", "BUILD", "APPEND", "APPENDS", "SETITEM", "SETITEMS", "MARK", "TUPLE",
+                        "TUPLE1", "TUPLE2", "TUPLE3", "NONE", "NEWFALSE", "NEWTRUE", "EMPTY_TUPLE", "EMPTY_LIST", "EMPTY_DICT",
+                        "BININT", "BININT1", "BININT2", "BINFLOAT", "BINUNICODE", "BINPERSID", "BINGET", "LONG_BINGET", "BINPUT",
+                        "LONG_BINPUT", "LONG1"}

@@ -86,5 +86,7 @@ export * as autograd from './autograd_namespace.js';
 export { is_anomaly_enabled, is_anomaly_check_nan_enabled } from './anomaly_mode.js';
 export * as nn from './nn/index.js';
 export * as safetensors from './safetensors.js'; // safetensors.torch's save / load / save_file / load_file (helper modapi)
+export { save, load } from './serialization.js'; // torch.save / torch.load in PyTorch's zip format (helper ptfile)
+export * as serialization from './serialization.js'; // torch.serialization.UnpicklingError (helper ptfile)
 export * as optim from './optim.js';
 export * as utils from './utils.js'; // torch.utils.data (helper data)

@@ -11,9 +11,9 @@ import { Tensor } from './tensor.js';
 import { DType } from '../abi/abi.js';
 import { getDevice } from './runtime.js';
 import type { DeviceName } from './device.js';
-import { INT_OVERFLOW, NotImplementedError, TorchError, ValueError } from './errors.js';
-import { fitsInt32 } from './dtype.js';
+import { NotImplementedError, TorchError, ValueError } from './errors.js';
 import { pyType } from './args.js';
+import { BYTES, decode, encode, nodeFs } from './tensor_bytes.js';
 
 /** The error safetensors raises for a malformed file (its SafetensorError). */
 export class SafetensorError extends TorchError {
@@ -25,51 +25,12 @@ const FORMAT_DTYPES = ['BOOL', 'F4', 'F6_E2M3', 'F6_E3M2', 'U8', 'I8', 'F8_E5M2'
   'I16', 'U16', 'F16', 'BF16', 'I32', 'U32', 'F32', 'C64', 'F64', 'I64', 'U64'];
 const CODES: Partial<Record<string, DType>> = { BOOL: DType.Bool, I32: DType.Int32, F32: DType.Float32, F64: DType.Float64, I64: DType.Int64 };
 const NAMES: Record<DType, string> = { [DType.Bool]: 'BOOL', [DType.Int32]: 'I32', [DType.Float32]: 'F32', [DType.Float64]: 'F64', [DType.Int64]: 'I64' };
-const BYTES: Record<DType, number> = { [DType.Bool]: 1, [DType.Int32]: 4, [DType.Float32]: 4, [DType.Float64]: 8, [DType.Int64]: 8 };
 /** The reference reader's limit on the header. */
 const MAX_HEADER_SIZE = 100_000_000;
 
 /** The reference reader's messages (safetensors 0.8); the JSON ones add wasmgrad's detail where serde gives a line and column. */
 const headerError = (what: string): SafetensorError => new SafetensorError(`Error while deserializing: ${what}`);
 const badJson = (what: string): SafetensorError => headerError(`invalid JSON in header: ${what}`);
-
-/** The raw little-endian bytes of a tensor's values. */
-function encode(t: Tensor): Uint8Array {
-  const values = t.dataSync(), n = values.length, size = BYTES[t._dtype];
-  const out = new Uint8Array(n * size), view = new DataView(out.buffer);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    switch (t._dtype) {
-      case DType.Float32: view.setFloat32(i * 4, v, true); break;
-      case DType.Float64: view.setFloat64(i * 8, v, true); break;
-      case DType.Int64: view.setBigInt64(i * 8, BigInt(v), true); break;
-      case DType.Int32: view.setInt32(i * 4, v, true); break;
-      default: out[i] = v ? 1 : 0;
-    }
-  }
-  return out;
-}
-
-/** The values of `count` elements of `code` at `offset` (int64 checked against wasmgrad's int32 storage). */
-function decode(bytes: Uint8Array, offset: number, count: number, code: DType): ArrayLike<number> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * BYTES[code]);
-  const out = code === DType.Float64 ? new Float64Array(count) : code === DType.Float32 ? new Float32Array(count) : new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    switch (code) {
-      case DType.Float32: out[i] = view.getFloat32(i * 4, true); break;
-      case DType.Float64: out[i] = view.getFloat64(i * 8, true); break;
-      case DType.Int32: out[i] = view.getInt32(i * 4, true); break;
-      case DType.Int64: {
-        const v = Number(view.getBigInt64(i * 8, true));
-        if (!fitsInt32(v)) throw new TorchError(INT_OVERFLOW);
-        out[i] = v;
-        break;
-      }
-      default: out[i] = view.getUint8(i) ? 1 : 0;
-    }
-  }
-  return out;
-}
 
 /**
  * The bytes of a safetensors file holding `tensors` (a state dict, a Map or a plain object of
@@ -203,21 +164,13 @@ export function load(data: Uint8Array | ArrayBuffer, options: { device?: DeviceN
  */
 export function metadata(data: Uint8Array | ArrayBuffer): Record<string, string> | null { return readHeader(asBytes(data)).metadata; }
 
-/** Node's fs, where there is one (browsers have no files: save/load take bytes). */
-function fs(fn: string): { readFileSync(p: string): Uint8Array; writeFileSync(p: string, d: Uint8Array): void } {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (m: string) => unknown } }).process;
-  const mod = proc?.getBuiltinModule?.('node:fs');
-  if (!mod) throw new NotImplementedError(`wasmgrad: safetensors.${fn} needs Node's fs; in a browser use save() / load() with bytes`);
-  return mod as ReturnType<typeof fs>;
-}
-
 /**
  * Writes `tensors` to a safetensors file (Node): safetensors.torch.save_file.
  * @example torch.safetensors.save_file(model.state_dict(), 'model.safetensors');
  */
 export function save_file(tensors: Record<string, Tensor> | Map<string, Tensor>, filename: string, metadata: Record<string, string> | null = null): void {
   const bytes = save(tensors, metadata);
-  fs('save_file').writeFileSync(filename, bytes);
+  nodeFs('safetensors.save_file').writeFileSync(filename, bytes);
 }
 
 /**
@@ -225,5 +178,5 @@ export function save_file(tensors: Record<string, Tensor> | Map<string, Tensor>,
  * @example model.load_state_dict(torch.safetensors.load_file('model.safetensors'));
  */
 export function load_file(filename: string, options: { device?: DeviceName } = {}): Record<string, Tensor> {
-  return load(fs('load_file').readFileSync(filename), options);
+  return load(nodeFs('safetensors.load_file').readFileSync(filename), options);
 }
