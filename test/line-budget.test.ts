@@ -56,8 +56,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // layer_norm's and group_norm's recorded rule (+80); attention: F.scaled_dot_product_attention and
 // F.multi_head_attention_forward as PyTorch 2 composes them, nn.MultiheadAttention,
 // nn.TransformerEncoderLayer and nn.TransformerEncoder with PyTorch's initialisation, Linear's and
-// LayerNorm's float64 / bias options (+680)
-const BUDGET = 32_100;
+// LayerNorm's float64 / bias options (+680); nn.TransformerDecoderLayer, nn.TransformerDecoder and
+// nn.Transformer (+150)
+const BUDGET = 32_250;
 
 function sourceLines(dir: string): number {
   let n = 0;
