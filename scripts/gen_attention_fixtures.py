@@ -126,7 +126,8 @@ def sdpa_error(name, qs, ks, vs, mspec, kwargs):
 
 # ---- modules --------------------------------------------------------------------------------------
 # (name, PyTorch constructor, TS constructor, inputs, masks, forward options)
-# inputs: ("self", shape) for query = key = value; ("qkv", qshape, kshape, vshape); ("src", shape)
+# inputs: ("self", shape) for query = key = value; ("qkv", qshape, kshape, vshape); ("src", shape);
+# ("two", shape, shape) for the decoders' (tgt, memory) and Transformer's (src, tgt)
 # masks: {name: ("bool", shape) | ("float", shape) | ("causal", size) | ("padding", shape)}
 MHA = [
     ("MultiheadAttention(8, 2) self-attention", lambda: nn.MultiheadAttention(8, 2), "new nn.MultiheadAttention(8, 2)",
@@ -187,6 +188,27 @@ MHA = [
      lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8, 0.0, batch_first=True), 3),
      "new nn.TransformerEncoder(new nn.TransformerEncoderLayer(4, 2, { dim_feedforward: 8, dropout: 0, batch_first: true }), 3)",
      ("src", (2, 3, 4)), {"src_key_padding_mask": ("padding", (2, 3))}, {}),
+    ("TransformerDecoderLayer(8, 2, 16, 0.0) causal tgt_mask, memory key padding",
+     lambda: nn.TransformerDecoderLayer(8, 2, 16, 0.0),
+     "new nn.TransformerDecoderLayer(8, 2, { dim_feedforward: 16, dropout: 0 })", ("two", (3, 2, 8), (4, 2, 8)),
+     {"tgt_mask": ("causal", 3), "memory_key_padding_mask": ("padding", (2, 4))}, {"tgt_is_causal": True}),
+    ("TransformerDecoderLayer(6, 3, 12, 0.0, 'gelu', batch_first=True, norm_first=True, bias=False) memory_mask",
+     lambda: nn.TransformerDecoderLayer(6, 3, 12, 0.0, "gelu", batch_first=True, norm_first=True, bias=False),
+     "new nn.TransformerDecoderLayer(6, 3, { dim_feedforward: 12, dropout: 0, activation: 'gelu', batch_first: true, norm_first: true, bias: false })",
+     ("two", (2, 3, 6), (2, 4, 6)), {"memory_mask": ("bool", (3, 4)), "tgt_key_padding_mask": ("padding", (2, 3))}, {}),
+    ("TransformerDecoder(layer(4, 2, 8, 0.0), 2, norm=LayerNorm(4)) float64 causal mask detected",
+     lambda: nn.TransformerDecoder(nn.TransformerDecoderLayer(4, 2, 8, 0.0, dtype=torch.float64), 2,
+                                   norm=nn.LayerNorm(4, dtype=torch.float64)),
+     "new nn.TransformerDecoder(new nn.TransformerDecoderLayer(4, 2, { dim_feedforward: 8, dropout: 0, dtype: 'float64' }), 2, "
+     "{ norm: new nn.LayerNorm(4, { dtype: 'float64' }) })", ("two", (4, 2, 4), (3, 2, 4)), {"tgt_mask": ("causal", 4)}, {}),
+    ("Transformer(8, 2, 2, 1, 16, 0.0) masks", lambda: nn.Transformer(8, 2, 2, 1, 16, 0.0),
+     "new nn.Transformer({ d_model: 8, nhead: 2, num_encoder_layers: 2, num_decoder_layers: 1, dim_feedforward: 16, dropout: 0 })",
+     ("two", (4, 2, 8), (3, 2, 8)),
+     {"tgt_mask": ("causal", 3), "src_key_padding_mask": ("padding", (2, 4)), "memory_key_padding_mask": ("padding", (2, 4))}, {}),
+    ("Transformer(4, 2, 1, 2, 8, 0.0, batch_first=True, norm_first=True) float64",
+     lambda: nn.Transformer(4, 2, 1, 2, 8, 0.0, batch_first=True, norm_first=True, dtype=torch.float64),
+     "new nn.Transformer({ d_model: 4, nhead: 2, num_encoder_layers: 1, num_decoder_layers: 2, dim_feedforward: 8, dropout: 0, "
+     "batch_first: true, norm_first: true, dtype: 'float64' })", ("two", (2, 3, 4), (2, 2, 4)), {"src_mask": ("float", (3, 3))}, {}),
 ]
 
 
@@ -215,11 +237,11 @@ def module_case(name, make, ts, inputs, mask_specs, options):
         warnings.simplefilter("always")
         m = make()
     dtype = next(m.parameters()).dtype
-    if inputs[0] == "self" or inputs[0] == "src":
+    if inputs[0] in ("self", "src"):
         xs = [torch.randn(inputs[1]).to(dtype).requires_grad_()]
     else:
         xs = [torch.randn(s).to(dtype).requires_grad_() for s in inputs[1:]]
-    masks = {k: make_module_mask(s, dtype) for k, s in mask_specs.items()}
+    masks = {k: make_module_mask(spec, dtype) for k, spec in mask_specs.items()}
     call_args = [xs[0], xs[0], xs[0]] if inputs[0] == "self" else xs
     torch.manual_seed(seed_of(name) + 1)  # the dropout's draws start here
     result = m(*call_args, **masks, **options)
@@ -272,10 +294,18 @@ MODULE_ERRORS = [
     ("key and value of different shapes",
      lambda: nn.MultiheadAttention(4, 2)(torch.zeros(3, 2, 4), torch.zeros(3, 2, 4), torch.zeros(2, 2, 4)),
      "m.call(torch.zeros([3, 2, 4]), torch.zeros([3, 2, 4]), torch.zeros([2, 2, 4]))"),
+    ("Transformer batch numbers differ", lambda: nn.Transformer(4, 2, 1, 1, 8)(torch.zeros(3, 2, 4), torch.zeros(3, 1, 4)),
+     "new nn.Transformer({ d_model: 4, nhead: 2, num_encoder_layers: 1, num_decoder_layers: 1, dim_feedforward: 8 })",
+     "m.call(torch.zeros([3, 2, 4]), torch.zeros([3, 1, 4]))"),
+    ("Transformer feature number not d_model", lambda: nn.Transformer(4, 2, 1, 1, 8)(torch.zeros(3, 2, 4), torch.zeros(3, 2, 6)),
+     "new nn.Transformer({ d_model: 4, nhead: 2, num_encoder_layers: 1, num_decoder_layers: 1, dim_feedforward: 8 })",
+     "m.call(torch.zeros([3, 2, 4]), torch.zeros([3, 2, 6]))"),
 ]
 
 
-def module_error(name, run, ts):
+def module_error(name, run, ts, call=None):
+    if call is not None:
+        return {"name": name, "ts": ts, "call": call, **error_of(run)}
     ctor, call = (ts, None) if ts.startswith("new ") else ("new nn.MultiheadAttention(4, 2)", ts)
     return {"name": name, "ts": ctor, "call": call, **error_of(run)}
 

@@ -2,7 +2,8 @@
 // scripts/gen_attention_fixtures.py, whose PyTorch 2 parts are ported onto 1.13's ops by
 // scripts/pytorch2_attention.py): F.scaled_dot_product_attention (bool and float masks, is_causal,
 // scale, dropout from the global generator), F.multi_head_attention_forward, nn.MultiheadAttention,
-// nn.TransformerEncoderLayer and nn.TransformerEncoder: default initialisation after manual_seed
+// nn.TransformerEncoderLayer, nn.TransformerEncoder, nn.TransformerDecoderLayer, nn.TransformerDecoder and
+// nn.Transformer: default initialisation after manual_seed
 // (exactly), repr, state_dict keys, outputs, attention weights, the gradients of the inputs and of
 // every parameter, eval mode, and PyTorch's errors.
 
@@ -40,10 +41,13 @@ const fixture = loadFixture<{
 const init = { rtol: 1e-9, atol: 0 };
 const tol = tolerances.nn;
 
-/** A module's forward on the fixture's inputs: MultiheadAttention takes (query, key, value, options), the encoders (src, options). */
+/**
+ * A module's forward on the fixture's inputs: MultiheadAttention takes (query, key, value, options), the encoders
+ * (src, options), the decoders (tgt, memory, options) and Transformer (src, tgt, options).
+ */
 function forward(m: InstanceType<typeof torch.nn.Module>, c: ModuleCase, xs: Tensor[], masks: Record<string, Tensor>): [Tensor, Tensor | null] {
   const options = { ...masks, ...c.options };
-  if (!(m instanceof torch.nn.MultiheadAttention)) return [m.call(xs[0], options) as Tensor, null];
+  if (!(m instanceof torch.nn.MultiheadAttention)) return [m.call(...xs, options) as Tensor, null];
   const [q, k, v] = c.self_attention ? [xs[0], xs[0], xs[0]] : xs;
   return m.call(q, k, v, options) as [Tensor, Tensor | null];
 }

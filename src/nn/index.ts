@@ -20,5 +20,10 @@ export {
   SmoothL1Loss, HuberLoss, SoftMarginLoss, KLDivLoss, MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, PoissonNLLLoss,
   GaussianNLLLoss, TripletMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, MultiLabelMarginLoss,
 } from './layers.js'; // losses 2 (helper losses)
-export { MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, Transformer, NonDynamicallyQuantizableLinear } from './transformer.js'; // attention (helper attn)
-export type { MultiheadAttentionOptions, MultiheadAttentionForwardOptions, TransformerEncoderLayerOptions } from './transformer.js';
+export {
+  MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer, NonDynamicallyQuantizableLinear,
+} from './transformer.js'; // attention (helper attn)
+export type {
+  MultiheadAttentionOptions, MultiheadAttentionForwardOptions, TransformerEncoderLayerOptions, EncoderLayerForwardOptions, EncoderForwardOptions,
+  DecoderForwardOptions, TransformerOptions, TransformerForwardOptions,
+} from './transformer.js';

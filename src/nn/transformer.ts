@@ -150,6 +150,16 @@ export class MultiheadAttention extends Module {
 
 type Activation = 'relu' | 'gelu' | ((x: Tensor) => Tensor);
 
+/**
+ * PyTorch's _get_activation_fn for a name (a function as it is). PyTorch checks it after building
+ * the submodules; wasmgrad first, so a refused one leaves no parameters behind.
+ */
+function activationOf(act: Activation = 'relu'): (x: Tensor) => Tensor {
+  if (typeof act !== 'string') return act;
+  if (act !== 'relu' && act !== 'gelu') throw new RuntimeError(`activation should be relu/gelu, not ${act}`);
+  return act === 'relu' ? relu : (x: Tensor): Tensor => gelu(x);
+}
+
 /** The constructor options of nn.TransformerEncoderLayer after d_model and nhead. */
 export interface TransformerEncoderLayerOptions extends Factory {
   dim_feedforward?: number; dropout?: number; activation?: Activation; layer_norm_eps?: number; batch_first?: boolean;
@@ -157,6 +167,46 @@ export interface TransformerEncoderLayerOptions extends Factory {
 }
 /** The options of TransformerEncoderLayer.forward after src. */
 export interface EncoderLayerForwardOptions { src_mask?: Tensor | null; src_key_padding_mask?: Tensor | null; is_causal?: boolean }
+
+/** What the encoder and decoder layers share: PyTorch's submodules, registered in its order. */
+abstract class TransformerLayer extends Module {
+  self_attn: MultiheadAttention;
+  linear1: Linear;
+  dropout: Dropout;
+  linear2: Linear;
+  readonly norm_first: boolean;
+  norm1: LayerNorm;
+  norm2: LayerNorm;
+  dropout1: Dropout;
+  dropout2: Dropout;
+  readonly activation: (x: Tensor) => Tensor;
+  /** @internal the constructor's arguments, for the stacks' copies */
+  readonly _args: [number, number, TransformerEncoderLayerOptions];
+
+  /** The decoder's layer also has multihead_attn (after self_attn), norm3 and dropout3. */
+  constructor(d_model: number, nhead: number, options: TransformerEncoderLayerOptions, decoder: boolean) {
+    super();
+    this.activation = activationOf(options.activation);
+    this._args = [d_model, nhead, { ...options }];
+    const dim = options.dim_feedforward ?? 2048, p = options.dropout ?? 0.1, bias = options.bias ?? true;
+    const factory = { device: options.device, dtype: options.dtype }, mha = { dropout: p, bias, batch_first: options.batch_first, ...factory };
+    const add = <M extends Module>(name: string, m: M): M => this.register_module(name, m);
+    const own = this as unknown as Record<string, Module>; // the decoder's own fields, declared on TransformerDecoderLayer
+    this.self_attn = add('self_attn', new MultiheadAttention(d_model, nhead, mha));
+    if (decoder) own.multihead_attn = add('multihead_attn', new MultiheadAttention(d_model, nhead, mha));
+    this.linear1 = add('linear1', new Linear(d_model, dim, { bias, ...factory }));
+    this.dropout = add('dropout', new Dropout(p));
+    this.linear2 = add('linear2', new Linear(dim, d_model, { bias, ...factory }));
+    this.norm_first = options.norm_first ?? false;
+    const norm = { eps: options.layer_norm_eps ?? 1e-5, bias, ...factory };
+    this.norm1 = add('norm1', new LayerNorm(d_model, norm));
+    this.norm2 = add('norm2', new LayerNorm(d_model, norm));
+    if (decoder) own.norm3 = add('norm3', new LayerNorm(d_model, norm));
+    this.dropout1 = add('dropout1', new Dropout(p));
+    this.dropout2 = add('dropout2', new Dropout(p));
+    if (decoder) own.dropout3 = add('dropout3', new Dropout(p));
+  }
+}
 
 /**
  * A transformer encoder layer (PyTorch 2's nn.TransformerEncoderLayer): self-attention then a
@@ -168,40 +218,8 @@ export interface EncoderLayerForwardOptions { src_mask?: Tensor | null; src_key_
  * const y = layer.call(torch.randn([2, 5, 16]));                      // [2, 5, 16]
  * layer.call(x, { src_mask: nn.Transformer.generate_square_subsequent_mask(5), is_causal: true });
  */
-export class TransformerEncoderLayer extends Module {
-  self_attn: MultiheadAttention;
-  linear1: Linear;
-  dropout: Dropout;
-  linear2: Linear;
-  readonly norm_first: boolean;
-  norm1: LayerNorm;
-  norm2: LayerNorm;
-  dropout1: Dropout;
-  dropout2: Dropout;
-  readonly activation: (x: Tensor) => Tensor;
-  /** @internal the constructor's arguments, for TransformerEncoder's copies */
-  readonly _args: [number, number, TransformerEncoderLayerOptions];
-
-  constructor(d_model: number, nhead: number, options: TransformerEncoderLayerOptions = {}) {
-    super();
-    // PyTorch checks the activation after building the submodules; first here, so a refused one leaves no parameters behind
-    const act = options.activation ?? 'relu';
-    if (typeof act === 'string' && act !== 'relu' && act !== 'gelu') throw new RuntimeError(`activation should be relu/gelu, not ${act}`);
-    this._args = [d_model, nhead, { ...options }];
-    const dim = options.dim_feedforward ?? 2048, p = options.dropout ?? 0.1, bias = options.bias ?? true;
-    const factory = { device: options.device, dtype: options.dtype };
-    this.self_attn = this.register_module('self_attn', new MultiheadAttention(d_model, nhead, { dropout: p, bias, batch_first: options.batch_first, ...factory }));
-    this.linear1 = this.register_module('linear1', new Linear(d_model, dim, { bias, ...factory }));
-    this.dropout = this.register_module('dropout', new Dropout(p));
-    this.linear2 = this.register_module('linear2', new Linear(dim, d_model, { bias, ...factory }));
-    this.norm_first = options.norm_first ?? false;
-    const eps = options.layer_norm_eps ?? 1e-5;
-    this.norm1 = this.register_module('norm1', new LayerNorm(d_model, { eps, bias, ...factory }));
-    this.norm2 = this.register_module('norm2', new LayerNorm(d_model, { eps, bias, ...factory }));
-    this.dropout1 = this.register_module('dropout1', new Dropout(p));
-    this.dropout2 = this.register_module('dropout2', new Dropout(p));
-    this.activation = act === 'relu' ? relu : act === 'gelu' ? (x: Tensor): Tensor => gelu(x) : act;
-  }
+export class TransformerEncoderLayer extends TransformerLayer {
+  constructor(d_model: number, nhead: number, options: TransformerEncoderLayerOptions = {}) { super(d_model, nhead, options, false); }
 
   forward(src: Tensor, src_mask?: Tensor | null | EncoderLayerForwardOptions, src_key_padding_mask?: Tensor | null, is_causal?: boolean): Tensor {
     const o = forwardOptions<EncoderLayerForwardOptions>(src_mask, { src_mask: src_mask as Tensor | null | undefined, src_key_padding_mask, is_causal });
@@ -231,21 +249,23 @@ export class TransformerEncoderLayer extends Module {
   }
 
   /** @internal a copy with the same parameter values and mode (Python's copy.deepcopy of the layer) */
-  _copy(): TransformerEncoderLayer {
-    // built without touching the global generator's stream, then given this layer's values
-    const state = default_generator.get_state();
-    let copy: TransformerEncoderLayer;
-    try {
-      copy = new TransformerEncoderLayer(...this._args);
-    } finally {
-      default_generator.set_state(state);
-      state.dispose();
-    }
-    const mine = this.named_parameters();
-    copy.named_parameters().forEach(([, p], i) => p._dev.write(p.h, Array.from(mine[i][1].dataSync())));
-    copy.train(this.training);
-    return copy;
+  _copy(): TransformerEncoderLayer { return copyLayer(this, () => new TransformerEncoderLayer(...this._args)); }
+}
+
+/** A copy of a layer built by `make` without touching the global generator's stream, then given the layer's values and mode. */
+function copyLayer<T extends Module>(layer: T, make: () => T): T {
+  const state = default_generator.get_state();
+  let copy: T;
+  try {
+    copy = make();
+  } finally {
+    default_generator.set_state(state);
+    state.dispose();
   }
+  const mine = layer.named_parameters();
+  copy.named_parameters().forEach(([, p], i) => p._dev.write(p.h, Array.from(mine[i][1].dataSync())));
+  copy.train(layer.training);
+  return copy;
 }
 
 /** Python's positional-or-keyword forward arguments: an options object in the first optional place, or positional values. */
@@ -317,34 +337,175 @@ export class TransformerEncoder extends Module {
     const first = this.layers.at(0) as TransformerEncoderLayer;
     const seqLen = src.dim() === 2 ? src.size(0) : src.size(first.self_attn.batch_first ? 1 : 0);
     const causal = detectCausal(m, o.is_causal ?? null, seqLen);
-    const outs: Tensor[] = [];
     try {
-      let output = src;
-      for (const layer of this.layers) {
-        output = (layer as TransformerEncoderLayer).call(output, { src_mask: m, is_causal: causal, src_key_padding_mask: kpm });
-        outs.push(output);
-      }
-      if (this.norm) outs.push(output = this.norm.call(output) as Tensor);
-      outs.pop();
-      return output;
+      return stack(this.layers, this.norm, src, (layer, x) =>
+        (layer as TransformerEncoderLayer).call(x, { src_mask: m, is_causal: causal, src_key_padding_mask: kpm }));
     } finally {
-      for (const t of outs) t.dispose();
       if (kpm && kpm !== o.src_key_padding_mask) kpm.dispose();
       if (m && m !== rawMask) m.dispose();
     }
   }
 }
 
+
+/** The options of TransformerDecoderLayer.forward and TransformerDecoder.forward after tgt and memory. */
+export interface DecoderForwardOptions {
+  tgt_mask?: Tensor | null; memory_mask?: Tensor | null; tgt_key_padding_mask?: Tensor | null; memory_key_padding_mask?: Tensor | null;
+  tgt_is_causal?: boolean | null; memory_is_causal?: boolean;
+}
+
 /**
- * nn.Transformer's static helper (the encoder stack above is what wasmgrad has of nn.Transformer so far).
- * @example nn.Transformer.generate_square_subsequent_mask(3) // [[0, -inf, -inf], [0, 0, -inf], [0, 0, 0]]
+ * A transformer decoder layer (PyTorch 2's nn.TransformerDecoderLayer): self-attention over tgt,
+ * attention to memory (multihead_attn), then the feed-forward block, each with dropout, a residual
+ * and a LayerNorm (after, or before with norm_first). Options as TransformerEncoderLayer's.
+ * @example
+ * const layer = new nn.TransformerDecoderLayer(16, 4, { dim_feedforward: 32 });
+ * const y = layer.call(torch.randn([5, 2, 16]), torch.randn([7, 2, 16]), { tgt_mask: causal, tgt_is_causal: true });
  */
-export const Transformer = {
+export class TransformerDecoderLayer extends TransformerLayer {
+  declare multihead_attn: MultiheadAttention;
+  declare norm3: LayerNorm;
+  declare dropout3: Dropout;
+
+  constructor(d_model: number, nhead: number, options: TransformerEncoderLayerOptions = {}) { super(d_model, nhead, options, true); }
+
+  forward(tgt: Tensor, memory: Tensor, options: DecoderForwardOptions = {}): Tensor {
+    const tmp: Tensor[] = [];
+    const keep = (t: Tensor): Tensor => { tmp.push(t); return t; };
+    const attend = (mha: MultiheadAttention, drop: Dropout, x: Tensor, mem: Tensor, mask?: Tensor | null, kpm?: Tensor | null, causal?: boolean | null): Tensor =>
+      drop.call(keep(mha.call(x, mem, mem, { attn_mask: mask, key_padding_mask: kpm, is_causal: causal ?? false, need_weights: false })[0]));
+    const sa = (x: Tensor): Tensor => attend(this.self_attn, this.dropout1, x, x, options.tgt_mask, options.tgt_key_padding_mask, options.tgt_is_causal);
+    const ca = (x: Tensor): Tensor =>
+      attend(this.multihead_attn, this.dropout2, x, memory, options.memory_mask, options.memory_key_padding_mask, options.memory_is_causal);
+    const ff = (x: Tensor): Tensor =>
+      this.dropout3.call(keep(this.linear2.call(keep(this.dropout.call(keep(this.activation(keep(this.linear1.call(x)))))))));
+    try {
+      if (this.norm_first) {
+        const x1 = keep(tgt.add(keep(sa(keep(this.norm1.call(tgt))))));
+        const x2 = keep(x1.add(keep(ca(keep(this.norm2.call(x1))))));
+        return x2.add(keep(ff(keep(this.norm3.call(x2)))));
+      }
+      const x1 = keep(this.norm1.call(keep(tgt.add(keep(sa(tgt))))));
+      const x2 = keep(this.norm2.call(keep(x1.add(keep(ca(x1))))));
+      return this.norm3.call(keep(x2.add(keep(ff(x2)))));
+    } finally {
+      for (const t of new Set(tmp)) if (t !== tgt && t !== memory) t.dispose();
+    }
+  }
+
+  /** @internal a copy with the same parameter values and mode (Python's copy.deepcopy of the layer) */
+  _copy(): TransformerDecoderLayer { return copyLayer(this, () => new TransformerDecoderLayer(...this._args)); }
+}
+
+/**
+ * A stack of num_layers copies of decoder_layer (PyTorch 2's nn.TransformerDecoder), then norm when
+ * given; a causal tgt_mask is detected and passed on as the tgt_is_causal hint.
+ * @example
+ * const decoder = new nn.TransformerDecoder(new nn.TransformerDecoderLayer(16, 4), 2);
+ * decoder.call(tgt, memory, { tgt_mask: nn.Transformer.generate_square_subsequent_mask(tgt.shape[0]) });
+ */
+export class TransformerDecoder extends Module {
+  layers: ModuleList;
+  readonly num_layers: number;
+  norm: Module | null;
+
+  constructor(decoder_layer: TransformerDecoderLayer, num_layers: number, options: { norm?: Module | null } = {}) {
+    super();
+    this.layers = this.register_module('layers', new ModuleList(Array.from({ length: num_layers }, () => decoder_layer._copy())));
+    this.num_layers = num_layers;
+    this.norm = options.norm ? this.register_module('norm', options.norm) : null;
+  }
+
+  forward(tgt: Tensor, memory: Tensor, options: DecoderForwardOptions = {}): Tensor {
+    const first = this.layers.at(0) as TransformerDecoderLayer;
+    const seqLen = tgt.dim() === 2 ? tgt.size(0) : tgt.size(first.self_attn.batch_first ? 1 : 0);
+    const o = { ...options, tgt_is_causal: detectCausal(options.tgt_mask ?? null, options.tgt_is_causal ?? null, seqLen) };
+    return stack(this.layers, this.norm, tgt, (layer, x) => (layer as TransformerDecoderLayer).call(x, memory, o));
+  }
+}
+
+/** Runs x through each layer and then norm, freeing the outputs in between. */
+function stack(layers: ModuleList, norm: Module | null, x: Tensor, run: (layer: Module, x: Tensor) => Tensor): Tensor {
+  const outs: Tensor[] = [];
+  try {
+    let output = x;
+    for (const layer of layers) outs.push(output = run(layer, output));
+    if (norm) outs.push(output = norm.call(output) as Tensor);
+    outs.pop();
+    return output;
+  } finally {
+    for (const t of outs) t.dispose();
+  }
+}
+
+/** The constructor options of nn.Transformer (all of PyTorch's arguments, as keywords). */
+export interface TransformerOptions extends TransformerEncoderLayerOptions {
+  d_model?: number; nhead?: number; num_encoder_layers?: number; num_decoder_layers?: number;
+  custom_encoder?: Module | null; custom_decoder?: Module | null;
+}
+/** The options of Transformer.forward after src and tgt. */
+export interface TransformerForwardOptions extends DecoderForwardOptions {
+  src_mask?: Tensor | null; src_key_padding_mask?: Tensor | null; src_is_causal?: boolean | null;
+}
+
+/**
+ * The encoder-decoder transformer (PyTorch 2's nn.Transformer): TransformerEncoder and
+ * TransformerDecoder stacks with a final LayerNorm each, then xavier_uniform_ on every parameter of
+ * two or more dims, as PyTorch's _reset_parameters (so the values equal PyTorch's after manual_seed).
+ * @example
+ * const model = new nn.Transformer({ d_model: 32, nhead: 4, num_encoder_layers: 2, num_decoder_layers: 2, dim_feedforward: 64 });
+ * const out = model.call(torch.randn([10, 2, 32]), torch.randn([7, 2, 32]), { tgt_mask: nn.Transformer.generate_square_subsequent_mask(7) });
+ */
+export class Transformer extends Module {
+  encoder: Module;
+  decoder: Module;
+  readonly d_model: number;
+  readonly nhead: number;
+  readonly batch_first: boolean;
+
+  constructor(options: TransformerOptions = {}) {
+    super();
+    const d = options.d_model ?? 512, h = options.nhead ?? 8, eps = options.layer_norm_eps ?? 1e-5, bias = options.bias ?? true;
+    const layer = { ...options, dim_feedforward: options.dim_feedforward ?? 2048 };
+    const factory = { device: options.device, dtype: options.dtype };
+    this.encoder = this.register_module('encoder', options.custom_encoder ?? new TransformerEncoder(new TransformerEncoderLayer(d, h, layer),
+      options.num_encoder_layers ?? 6, { norm: new LayerNorm(d, { eps, bias, ...factory }) }));
+    this.decoder = this.register_module('decoder', options.custom_decoder ?? new TransformerDecoder(new TransformerDecoderLayer(d, h, layer),
+      options.num_decoder_layers ?? 6, { norm: new LayerNorm(d, { eps, bias, ...factory }) }));
+    for (const p of this.parameters()) {
+      if (p.dim() < 2) continue;
+      const [fanOut, fanIn] = p.shape, receptive = p.numel() / (fanOut * fanIn);
+      const fresh = drawn(p.shape, xavierBound(fanIn * receptive, fanOut * receptive), { device: p.device, dtype: p.dtype.name as Dtype });
+      p._dev.write(p.h, Array.from(fresh.dataSync()));
+      fresh.dispose();
+    }
+    this.d_model = d;
+    this.nhead = h;
+    this.batch_first = options.batch_first ?? false;
+  }
+
+  forward(src: Tensor, tgt: Tensor, options: TransformerForwardOptions = {}): Tensor {
+    const batched = src.dim() === 3;
+    if (batched && src.size(this.batch_first ? 0 : 1) !== tgt.size(this.batch_first ? 0 : 1)) {
+      throw new RuntimeError('the batch number of src and tgt must be equal');
+    }
+    if (src.size(-1) !== this.d_model || tgt.size(-1) !== this.d_model) throw new RuntimeError('the feature number of src and tgt must be equal to d_model');
+    const memory = this.encoder.call(src, { mask: options.src_mask, src_key_padding_mask: options.src_key_padding_mask, is_causal: options.src_is_causal }) as Tensor;
+    try {
+      return this.decoder.call(tgt, memory, {
+        tgt_mask: options.tgt_mask, memory_mask: options.memory_mask, tgt_key_padding_mask: options.tgt_key_padding_mask,
+        memory_key_padding_mask: options.memory_key_padding_mask, tgt_is_causal: options.tgt_is_causal, memory_is_causal: options.memory_is_causal,
+      }) as Tensor;
+    } finally {
+      memory.dispose();
+    }
+  }
+
   /**
    * The causal float mask of size sz: −inf above the diagonal, 0 elsewhere.
-   * @example nn.Transformer.generate_square_subsequent_mask(4, { dtype: 'float64' })
+   * @example nn.Transformer.generate_square_subsequent_mask(3) // [[0, -inf, -inf], [0, 0, -inf], [0, 0, 0]]
    */
-  generate_square_subsequent_mask(sz: number, options: { device?: DeviceName; dtype?: Dtype } = {}): Tensor {
+  static generate_square_subsequent_mask(sz: number, options: { device?: DeviceName; dtype?: Dtype } = {}): Tensor {
     return squareSubsequentMask(sz, options.device, options.dtype === 'float64' ? DType.Float64 : DType.Float32);
-  },
-};
+  }
+}
