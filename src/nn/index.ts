@@ -22,3 +22,10 @@ export {
 } from './layers.js'; // losses 2 (helper losses)
 export * as init from './init.js'; // nn.init (helper data)
 export * as utils from './utils.js'; // nn.utils (helper data)
+export {
+  MultiheadAttention, TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer, NonDynamicallyQuantizableLinear,
+} from './transformer.js'; // attention (helper attn)
+export type {
+  MultiheadAttentionOptions, MultiheadAttentionForwardOptions, TransformerEncoderLayerOptions, EncoderLayerForwardOptions, EncoderForwardOptions,
+  DecoderForwardOptions, TransformerOptions, TransformerForwardOptions,
+} from './transformer.js';

@@ -40,7 +40,7 @@ export const filled = (n: number, v: number): number[] => new Array<number>(n).f
 
 /**
  * Layer normalization over the last dims (`normalized_shape`), with a learnable weight (ones) and
- * bias (zeros) of that shape unless elementwise_affine is false.
+ * bias (zeros) of that shape unless elementwise_affine is false (bias false: the weight only).
  * @example
  * const ln = new nn.LayerNorm(4);            // LayerNorm((4,), eps=1e-05, elementwise_affine=True)
  * const y = ln.call(torch.randn([2, 3, 4]));
@@ -52,15 +52,15 @@ export class LayerNorm extends Module {
   weight: Tensor | null;
   bias: Tensor | null;
 
-  constructor(normalized_shape: number | number[], options: { eps?: number; elementwise_affine?: boolean } & Factory = {}) {
+  constructor(normalized_shape: number | number[], options: { eps?: number; elementwise_affine?: boolean; bias?: boolean } & Factory = {}) {
     super();
     this.normalized_shape = typeof normalized_shape === 'number' ? [normalized_shape] : normalized_shape.slice();
     this.eps = options.eps ?? 1e-5;
     this.elementwise_affine = options.elementwise_affine ?? true;
     const n = this.normalized_shape.reduce((a, b) => a * b, 1);
-    const affine = this.elementwise_affine;
+    const affine = this.elementwise_affine, bias = affine && options.bias !== false; // PyTorch 2's bias=False: a weight only
     this.weight = this.register_parameter('weight', affine ? leaf(filled(n, 1), this.normalized_shape, options) : null);
-    this.bias = this.register_parameter('bias', affine ? leaf(filled(n, 0), this.normalized_shape, options) : null);
+    this.bias = this.register_parameter('bias', bias ? leaf(filled(n, 0), this.normalized_shape, options) : null);
   }
 
   forward(input: Tensor): Tensor { return F.layer_norm(input, this.normalized_shape, this.weight, this.bias, this.eps); }

@@ -11,7 +11,7 @@ import { getDevice } from '../runtime.js';
 import { NotImplementedError, ValueError } from '../errors.js';
 import { Module } from './module.js';
 import { Parameter, toParameter } from './parameter.js';
-import { initLinear } from '../random.js';
+import { initLinear, kaimingUniformBound, fillUniformDouble } from '../random.js';
 import { checkIntList, checkNewShape } from '../shape.js';
 import { linear } from './functional.js';
 import { relu, sigmoid } from '../ops/elementwise.js';
@@ -19,9 +19,16 @@ import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolutio
 import { max_pool2d, avg_pool2d, adaptive_avg_pool2d } from '../ops/pool.js';
 
 /** A new parameter: a leaf with requires_grad, not owned by any tidy() scope. */
-function parameter(data: Float32Array, shape: number[], device?: DeviceName): Parameter {
-  const dev = getDevice(device);
-  return toParameter(new Tensor(dev, dev.fromData(data, shape, DType.Float32), shape, DType.Float32, false));
+function parameter(data: Float32Array | Float64Array, shape: number[], device?: DeviceName): Parameter {
+  const dev = getDevice(device), dt = data instanceof Float64Array ? DType.Float64 : DType.Float32;
+  return toParameter(new Tensor(dev, dev.fromData(data, shape, dt), shape, dt, false));
+}
+
+/** initLinear's draws for float64 parameters: PyTorch's uniform_ on a double tensor (one 53-bit draw per value). */
+function initLinearDouble(inF: number, outF: number, bias: boolean): { weight: Float64Array; bias: Float64Array | null } {
+  const wb = kaimingUniformBound(inF), bb = inF > 0 ? 1 / Math.sqrt(inF) : 0;
+  const weight = fillUniformDouble(new Float64Array(outF * inF), -wb, wb);
+  return { weight, bias: bias ? fillUniformDouble(new Float64Array(outF), -bb, bb) : null };
 }
 
 /**
@@ -41,7 +48,7 @@ export class Linear extends Module {
   weight: Tensor;
   bias: Tensor | null;
 
-  constructor(in_features: number, out_features: number, options: { bias?: boolean; device?: DeviceName } | boolean = {}) {
+  constructor(in_features: number, out_features: number, options: { bias?: boolean; device?: DeviceName; dtype?: 'float32' | 'float64' } | boolean = {}) {
     super();
     // nn.Linear(4, 3, false): bias may come positionally, as in PyTorch
     if (typeof options === 'boolean') options = { bias: options };
@@ -49,7 +56,8 @@ export class Linear extends Module {
     checkNewShape(checkIntList([out_features, in_features], { fn: 'empty', name: 'size', position: 1, list: 'SymInts', container: 'tuple' }));
     this.in_features = in_features;
     this.out_features = out_features;
-    const { weight, bias } = initLinear(in_features, out_features, { bias: options.bias !== false });
+    const { weight, bias } = options.dtype === 'float64' ? initLinearDouble(in_features, out_features, options.bias !== false)
+      : initLinear(in_features, out_features, { bias: options.bias !== false });
     this.weight = this.register_parameter('weight', parameter(weight, [out_features, in_features], options.device));
     this.bias = this.register_parameter('bias', bias ? parameter(bias, [out_features], options.device) : null);
   }
