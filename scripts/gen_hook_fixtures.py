@@ -2,7 +2,9 @@
 """
 gen_hook_fixtures.py -- PyTorch's tensor hooks (Tensor.register_hook): a hook that replaces a
 leaf's or an intermediate's gradient, hooks that only look, several in order, remove(), hooks
-with retain_grad and with torch.autograd.grad, and the errors.
+with retain_grad and with torch.autograd.grad, and the errors. Tensor.register_post_accumulate_grad_hook
+(PyTorch 2's; on 1.13 composed by scripts/pytorch2_compat.py): after .grad accumulates, in order,
+with grad mode off, not for autograd.grad, only for backward's inputs, and its errors.
 
 HOW TO RUN
     npm run fixtures                  (runs every fixture generator)
@@ -20,6 +22,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from scenarios import Scenarios, given  # noqa: E402
+import pytorch2_compat  # noqa: E402,F401  (Tensor.register_post_accumulate_grad_hook on 1.13)
 
 scenario = Scenarios("scripts/gen_hook_fixtures.py", "hooks.json")
 
@@ -110,6 +113,97 @@ def hook_changes_size(i):
     x = given(i, "x", torch.randn(3)).requires_grad_()
     x.register_hook(lambda g: g[:2])
     x.sum().backward()
+    return {}
+
+
+@scenario
+def post_hook_sgd_step(i):
+    # PyTorch's docstring example: an SGD step in the hook (grad mode is off there)
+    v = given(i, "v", torch.zeros(3)).requires_grad_()
+    lr = 0.01
+    h = v.register_post_accumulate_grad_hook(lambda p: p.add_(p.grad, alpha=-lr))
+    v.backward(torch.tensor([1.0, 2.0, 3.0]))
+    h.remove()
+    return {"v": v, "v_grad": v.grad}
+
+
+@scenario
+def post_hook_sees_accumulated_grad(i):
+    w = given(i, "w", torch.randn(3)).requires_grad_()
+    seen, modes = [], []
+
+    def hook(p):
+        seen.append(p.grad.clone())
+        modes.append(torch.is_grad_enabled())
+    w.register_post_accumulate_grad_hook(hook)
+    (w * w).sum().backward()
+    (w * 3).sum().backward()
+    return {"seen": seen, "grad_enabled": modes}
+
+
+@scenario
+def post_hook_after_tensor_hooks_in_order(i):
+    w = given(i, "w", torch.randn(3)).requires_grad_()
+    calls = []
+    w.register_post_accumulate_grad_hook(lambda p: calls.append("post1"))
+    w.register_hook(lambda g: (calls.append("pre"), g * 2)[1])
+    w.register_post_accumulate_grad_hook(lambda p: calls.append("post2"))
+    w.sin().sum().backward()
+    return {"calls": calls, "w_grad": w.grad}
+
+
+@scenario
+def post_hooks_of_two_leaves(i):
+    a = given(i, "a", torch.randn(3)).requires_grad_()
+    b = given(i, "b", torch.randn(3)).requires_grad_()
+    calls = []
+    a.register_post_accumulate_grad_hook(lambda p: calls.append("a"))
+    b.register_post_accumulate_grad_hook(lambda p: calls.append("b"))
+    (a.exp() * 2 + b).sum().backward()
+    return {"calls": calls}
+
+
+@scenario
+def post_hook_removed_and_not_for_grad(i):
+    w = given(i, "w", torch.randn(3)).requires_grad_()
+    calls = []
+    w.register_post_accumulate_grad_hook(lambda p: calls.append("kept"))
+    h = w.register_post_accumulate_grad_hook(lambda p: calls.append("removed"))
+    h.remove()
+    torch.autograd.grad((w * w).sum(), w)
+    (w * w).sum().backward()
+    return {"calls": calls}
+
+
+@scenario
+def post_hook_only_for_backward_inputs(i):
+    a = given(i, "a", torch.randn(3)).requires_grad_()
+    b = given(i, "b", torch.randn(3)).requires_grad_()
+    calls = []
+    a.register_post_accumulate_grad_hook(lambda p: calls.append("a"))
+    b.register_post_accumulate_grad_hook(lambda p: calls.append("b"))
+    (a * b).sum().backward(inputs=[a])
+    return {"calls": calls, "a_grad": a.grad, "b_grad_is_none": b.grad is None}
+
+
+@scenario
+def post_hook_on_non_leaf(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    (x * 2).register_post_accumulate_grad_hook(lambda p: None)
+    return {}
+
+
+@scenario
+def post_hook_without_grad(i):
+    given(i, "x", torch.randn(3)).register_post_accumulate_grad_hook(lambda p: None)
+    return {}
+
+
+@scenario
+def post_hook_returns_a_tensor(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    x.register_post_accumulate_grad_hook(lambda p: p.grad * 2)
+    (x * x).sum().backward()
     return {}
 
 

@@ -1,7 +1,9 @@
 // Tensor.register_hook against PyTorch (fixtures/hooks.json, from scripts/gen_hook_fixtures.py):
 // hooks that replace a leaf's or an intermediate's gradient, hooks that only look, several in
 // order, remove(), with retain_grad (PyTorch 2's order: retain_grad's hook last) and with
-// torch.autograd.grad, and the errors. Each scenario is the generator's program of that name.
+// torch.autograd.grad, and the errors; Tensor.register_post_accumulate_grad_hook (PyTorch 2's):
+// after .grad accumulates, with grad mode off, in order, not for autograd.grad, only for
+// backward's inputs, and its errors. Each scenario is the generator's program of that name.
 
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture } from './support/torch.js';
@@ -70,6 +72,71 @@ const programs: Record<string, Program> = {
     const x = input('x').requires_grad_();
     x.register_hook((g) => g.index([':2']));
     x.sum().backward();
+    return {};
+  },
+  post_hook_sgd_step: (input, device) => {
+    const v = input('v').requires_grad_();
+    const lr = 0.01;
+    const h = v.register_post_accumulate_grad_hook((p) => p.add_(p.grad!, { alpha: -lr }));
+    v.backward(torch.tensor([1.0, 2.0, 3.0], { device }));
+    h.remove();
+    return { v, v_grad: v.grad };
+  },
+  post_hook_sees_accumulated_grad: (input) => {
+    const w = input('w').requires_grad_();
+    const seen: torch.Tensor[] = [], modes: boolean[] = [];
+    w.register_post_accumulate_grad_hook((p) => { seen.push(p.grad!.clone()); modes.push(torch.is_grad_enabled()); });
+    w.mul(w).sum().backward();
+    w.mul(3).sum().backward();
+    return { seen, grad_enabled: modes };
+  },
+  post_hook_after_tensor_hooks_in_order: (input) => {
+    const w = input('w').requires_grad_();
+    const calls: string[] = [];
+    w.register_post_accumulate_grad_hook(() => { calls.push('post1'); });
+    w.register_hook((g) => { calls.push('pre'); return g.mul(2); });
+    w.register_post_accumulate_grad_hook(() => { calls.push('post2'); });
+    w.sin().sum().backward();
+    return { calls, w_grad: w.grad };
+  },
+  post_hooks_of_two_leaves: (input) => {
+    const a = input('a').requires_grad_(), b = input('b').requires_grad_();
+    const calls: string[] = [];
+    a.register_post_accumulate_grad_hook(() => { calls.push('a'); });
+    b.register_post_accumulate_grad_hook(() => { calls.push('b'); });
+    a.exp().mul(2).add(b).sum().backward();
+    return { calls };
+  },
+  post_hook_removed_and_not_for_grad: (input) => {
+    const w = input('w').requires_grad_();
+    const calls: string[] = [];
+    w.register_post_accumulate_grad_hook(() => { calls.push('kept'); });
+    const h = w.register_post_accumulate_grad_hook(() => { calls.push('removed'); });
+    h.remove();
+    torch.autograd.grad(w.mul(w).sum(), w);
+    w.mul(w).sum().backward();
+    return { calls };
+  },
+  post_hook_only_for_backward_inputs: (input) => {
+    const a = input('a').requires_grad_(), b = input('b').requires_grad_();
+    const calls: string[] = [];
+    a.register_post_accumulate_grad_hook(() => { calls.push('a'); });
+    b.register_post_accumulate_grad_hook(() => { calls.push('b'); });
+    a.mul(b).sum().backward({ inputs: [a] });
+    return { calls, a_grad: a.grad, b_grad_is_none: b.grad === null };
+  },
+  post_hook_on_non_leaf: (input) => {
+    input('x').requires_grad_().mul(2).register_post_accumulate_grad_hook(() => {});
+    return {};
+  },
+  post_hook_without_grad: (input) => {
+    input('x').register_post_accumulate_grad_hook(() => {});
+    return {};
+  },
+  post_hook_returns_a_tensor: (input) => {
+    const x = input('x').requires_grad_();
+    x.register_post_accumulate_grad_hook((p) => p.grad!.mul(2));
+    x.mul(x).sum().backward();
     return {};
   },
 };
