@@ -26,6 +26,15 @@ class Identity extends torch.autograd.Function {
   static backward(_ctx: Ctx, g: torch.Tensor): (torch.Tensor | null)[] { return Identity.returns(g); }
 }
 
+/** exp with a backward wrapped in once_differentiable (the generator's ExpOnce). */
+class ExpOnce extends torch.autograd.Function {
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor {
+    const y = x.exp();
+    ctx.save_for_backward(y);
+    return y;
+  }
+  static backward = torch.autograd.once_differentiable((ctx: Ctx, g: torch.Tensor) => g.mul(ctx.saved_tensors[0]!));
+}
 
 const programs: Record<string, Program> = {
   legendre_node: (input) => {
@@ -124,6 +133,27 @@ const programs: Record<string, Program> = {
       });
     }
     return { losses, abcd: [a, b, c, d].map((p) => p.item() as number) };
+  },
+  once_differentiable_first_order: (input) => {
+    const x = input('x').requires_grad_();
+    ExpOnce.apply(x).sum().backward();
+    return { x_grad: x.grad };
+  },
+  once_differentiable_create_graph: (input) => {
+    const x = input('x').requires_grad_();
+    const [g] = torch.autograd.grad(ExpOnce.apply(x).pow(2).sum(), x, { create_graph: true });
+    return { g, requires_grad: g!.requires_grad };
+  },
+  once_differentiable_plain_seed: (input) => {
+    const x = input('x').requires_grad_();
+    const [g] = torch.autograd.grad(ExpOnce.apply(x).sum(), x, { create_graph: true });
+    return { g, requires_grad: g!.requires_grad };
+  },
+  once_differentiable_twice: (input) => {
+    const x = input('x').requires_grad_();
+    const [g] = torch.autograd.grad(ExpOnce.apply(x).pow(2).sum(), x, { create_graph: true });
+    g!.sum().backward();
+    return {};
   },
 };
 
