@@ -5,6 +5,8 @@ leaf's or an intermediate's gradient, hooks that only look, several in order, re
 with retain_grad and with torch.autograd.grad, and the errors. Tensor.register_post_accumulate_grad_hook
 (PyTorch 2's; on 1.13 composed by scripts/pytorch2_compat.py): after .grad accumulates, in order,
 with grad mode off, not for autograd.grad, only for backward's inputs, and its errors.
+torch.autograd.graph.saved_tensors_hooks: when pack and unpack run, on what, the unpacked values
+used by the derivative, nesting, retain_graph, no version check through hooks, and the errors.
 
 HOW TO RUN
     npm run fixtures                  (runs every fixture generator)
@@ -23,6 +25,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from scenarios import Scenarios, given  # noqa: E402
 import pytorch2_compat  # noqa: E402,F401  (Tensor.register_post_accumulate_grad_hook on 1.13)
+from custom_functions import LegendrePolynomial3  # noqa: E402
 
 scenario = Scenarios("scripts/gen_hook_fixtures.py", "hooks.json")
 
@@ -204,6 +207,117 @@ def post_hook_returns_a_tensor(i):
     x = given(i, "x", torch.randn(3)).requires_grad_()
     x.register_post_accumulate_grad_hook(lambda p: p.grad * 2)
     (x * x).sum().backward()
+    return {}
+
+
+def logging_hooks(log, tag=""):
+    """pack and unpack hooks that note each call (with the saved tensor's shape) and change nothing."""
+    def pack(t):
+        log.append(f"{tag}pack {'x'.join(map(str, t.shape))}")
+        return t
+
+    def unpack(t):
+        log.append(f"{tag}unpack {'x'.join(map(str, t.shape))}")
+        return t
+    return pack, unpack
+
+
+@scenario
+def saved_hooks_order(i):
+    x = given(i, "x", torch.randn(2, 3)).requires_grad_()
+    w = given(i, "w", torch.randn(3)).requires_grad_()
+    log = []
+    with torch.autograd.graph.saved_tensors_hooks(*logging_hooks(log)):
+        y = (x * w).sin().sum()
+        log.append("forward done")
+    y.backward()
+    return {"log": log, "x_grad": x.grad, "w_grad": w.grad}
+
+
+@scenario
+def saved_hooks_unpacked_values_are_used(i):
+    # pack doubles what it keeps: the derivative reads the doubled tensors
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    with torch.autograd.graph.saved_tensors_hooks(lambda t: t * 2, lambda t: t):
+        y = (x * x).sin().sum()
+    y.backward()
+    return {"x_grad": x.grad}
+
+
+@scenario
+def saved_hooks_saved_output(i):
+    # exp saves its result: pack sees it once
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    log = []
+    with torch.autograd.graph.saved_tensors_hooks(*logging_hooks(log)):
+        y = x.exp().sum()
+    y.backward()
+    return {"log": log, "x_grad": x.grad}
+
+
+@scenario
+def saved_hooks_retain_graph_unpacks_again(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    log = []
+    with torch.autograd.graph.saved_tensors_hooks(*logging_hooks(log)):
+        y = x.sin().sum()
+    y.backward(retain_graph=True)
+    y.backward()
+    return {"log": log, "x_grad": x.grad}
+
+
+@scenario
+def saved_hooks_innermost_apply(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    log = []
+    with torch.autograd.graph.saved_tensors_hooks(*logging_hooks(log, "outer ")):
+        a = x.sin()
+        with torch.autograd.graph.saved_tensors_hooks(*logging_hooks(log, "inner ")):
+            b = a.cos()
+        c = b.tan()
+    c.sum().backward()
+    return {"log": log, "x_grad": x.grad}
+
+
+@scenario
+def saved_hooks_no_version_check(i):
+    # through hooks PyTorch checks no version: the derivative reads h as it is now
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    h = x * 1
+    with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
+        y = h.sin().sum()
+    with torch.no_grad():
+        h.add_(1)
+    y.backward()
+    return {"x_grad": x.grad}
+
+
+@scenario
+def saved_hooks_function_saves(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    log = []
+    with torch.autograd.graph.saved_tensors_hooks(*logging_hooks(log)):
+        y = LegendrePolynomial3.apply(x).sum()
+    y.backward()
+    return {"log": log, "x_grad": x.grad}
+
+
+@scenario
+def saved_hooks_backward_twice(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
+        y = x.sin().sum()
+    y.backward()
+    y.backward()
+    return {}
+
+
+@scenario
+def saved_hooks_unpack_not_a_tensor(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    with torch.autograd.graph.saved_tensors_hooks(lambda t: 5, lambda p: p):
+        y = x.sin().sum()
+    y.backward()
     return {}
 
 

@@ -62,6 +62,12 @@ export interface BackwardOptions {
 
 export { GradFn };
 
+// saved-tensor hooks (src/saved_tensors_hooks.ts): while a scope is open, each new tensor packs
+// the record that made it; null otherwise, so that an op's result costs one test
+let onNewTensor: ((t: Tensor) => void) | null = null;
+/** @internal */
+export function setOnNewTensor(f: ((t: Tensor) => void) | null): void { onNewTensor = f; }
+
 /**
  * A multi-dimensional array that can record the ops applied to it for autograd.
  * Create tensors with `torch.tensor`, `torch.zeros`, ...; free them with
@@ -101,6 +107,7 @@ export class Tensor {
     this._dtype = dtype;
     dev.noteHeld(1);
     if (!tracked || !track(this)) this.escape();
+    if (onNewTensor !== null) onNewTensor(this);
   }
 
   /** @internal hands this tensor to the finalizer safety net (see runtime.ts track) */
