@@ -4,7 +4,7 @@ gen_function_fixtures.py -- PyTorch's torch.autograd.Function: a custom op's nod
 ctx.needs_input_grad and saved_tensors, the engine's checks of what backward returns, the
 errors of a second backward and of a saved tensor changed in place, and PyTorch's own example,
 fitting y = a + b * P3(c + d * x) to sin(x) with the Legendre polynomial as a Function;
-@once_differentiable under create_graph.
+@once_differentiable under create_graph; ctx.mark_dirty.
 
 HOW TO RUN
     npm run fixtures                  (runs every fixture generator)
@@ -216,6 +216,62 @@ def once_differentiable_twice(i):
     (g,) = torch.autograd.grad(ExpOnce.apply(x).pow(2).sum(), x, create_graph=True)
     g.sum().backward()
     return {}
+
+
+class MulTwoInplace(torch.autograd.Function):
+    """x *= 2 in place, marked dirty; saves nothing."""
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x.mul_(2)
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+
+class MarksButCopies(torch.autograd.Function):
+    """marks its input dirty but returns a new tensor."""
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x * 2
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+
+@scenario
+def mark_dirty_inplace(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    a = x.sin()
+    y = MulTwoInplace.apply(a)
+    report = {"same_tensor": y is a, "name": a.grad_fn.name(), "a": a}
+    (a * a).sum().backward()
+    return {**report, "x_grad": x.grad}
+
+
+@scenario
+def mark_dirty_leaf(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    MulTwoInplace.apply(x)
+    return {}
+
+
+@scenario
+def mark_dirty_not_returned(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    MarksButCopies.apply(x.sin())
+    return {}
+
+
+@scenario
+def mark_dirty_no_grad_input(i):
+    # an input that needs no gradient: changed in place, no node
+    x = given(i, "x", torch.randn(3))
+    MulTwoInplace.apply(x)
+    return {"x": x, "requires_grad": x.requires_grad}
 
 
 if __name__ == "__main__":
