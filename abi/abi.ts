@@ -103,10 +103,13 @@ export enum Limits { MaxDims = 8, MaxNumel = 0x3fffffff }
 export enum Rec {
   Op = 0, NIn = 2, Flags = 3, Refs = 4, Out = 8, GradAcc = 12, Deps = 16, OutData = 20,
   S0 = 24, S1 = 32, I0 = 40, I1 = 44, Saved = 48, NSaved = 4,
-  OutNdim = 64, OutDtype = 65, OutShape = 68, SavedVersion = 100, OutVersion = 116, Bumps = 120, Inputs = 124,
+  OutNdim = 64, OutDtype = 65, Packed = 66, OutShape = 68, SavedVersion = 100, OutVersion = 116, Bumps = 120, Inputs = 124,
   // per input
   InProducer = 0, InLeaf = 4, InNeedsGrad = 8, InNdim = 9, InShape = 12, InSize = 48,
 }
+
+/** Rec.Packed (u16): 0, a record made while saved-tensor hooks were on (not yet packed), or the serial of its packed saves (helper autograd). */
+export enum PackState { None = 0, Pending = 0xffff }
 
 export enum RecFlag { Freed = 1, HasSaved = 2, Visited = 4, Ready = 8, SavesOut = 16, OwnsOut = 32, OutModified = 64, SavedOutput = 128 }
 

@@ -23,7 +23,7 @@ import { argsPtr } from './scratch';
 import {
   slot, retain, release, gradFnOf, flagsOf, setFlags, gradOf, numelOf, dataOf, newSameAs, dtypeOf,
 } from './tensors';
-import { Rec, RecFlag, Slot, Err, TensorFlag, DType } from '../abi/abi';
+import { Rec, RecFlag, Slot, Err, TensorFlag, DType, PackState } from '../abi/abi';
 import {
   recNin, recOp, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
 } from './tape';
@@ -75,6 +75,20 @@ function hooked(id: i32, g: i32): i32 {
   const h = hostHook(id, g);
   release(g);
   return h;
+}
+
+// @ts-ignore: decorator
+@external("env", "unpack_saved")
+declare function hostUnpack(r: usize, drop: bool): i32;
+
+/**
+ * Before the rule of a record whose saves were packed (saved-tensor hooks): the host runs the
+ * unpack hooks and puts their tensors in the saved slots (Err.Callback when one threw); `drop`
+ * (no retain_graph) lets it forget what pack made.
+ */
+function unpackSaved(r: usize, drop: bool): i32 {
+  const p = load<u16>(r, Rec.Packed);
+  return p == PackState.None || p == PackState.Pending ? Err.Ok : hostUnpack(r, drop);
 }
 
 // leaves with hooks and the sum of what reached each, as pairs (leaf, gradient): their hooks run
@@ -264,6 +278,7 @@ function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accu
         err = deliverTo(captures + (<usize>(cap - 1) << 2), g, false);
       }
     }
+    if (g && err == Err.Ok && load<u16>(r, Rec.Packed)) err = unpackSaved(r, !retainGraph);
     const n = recNin(r);
     for (let k = 0; k < n && err == Err.Ok; k++) {
       if (g && inNeedsGrad(r, k)) {

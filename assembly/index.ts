@@ -9,6 +9,7 @@ export {
   tensor_set_requires_grad, tensor_set_retains_grad, tensor_set_grad, tensor_set_has_hooks,
 } from './tensors';
 export { set_grad_enabled, is_grad_enabled, tape_live_records } from './tape';
+export { tape_set_packing, tape_pack, tape_unpacked } from './tape'; // saved-tensor hooks (helper autograd)
 export { backward, create_graph_refused_op, set_detect_anomaly, anomaly_info } from './autograd';
 export { inplace_commit, bump_version, inplace_error } from './ops/inplace';
 export { create, create_fill, copy_tensor } from './ops/create';

@@ -9,8 +9,8 @@
 //  │ op │ nin │flags │ refs │ out │ gradAcc │ deps │ outData │  s0  │  s1  │ i0 │ i1 │ saved[4] ids │
 //  └────┴─────┴──────┴──────┴─────┴─────────┴──────┴─────────┴──────┴──────┴────┴────┴──────────────┘
 //   64     65       68             100                  116          120     124
-//  ┌──────┬────────┬───┬──────────────┬────────────────────┬────────────┬───────┬─────────┬─────┐
-//  │outNd │outDtype│   │ outShape[8]  │ savedVersion[4]    │ outVersion │ bumps │ input 0 │ ... │
+//  ┌──────┬────────┬──────┬──────────────┬────────────────────┬────────────┬───────┬─────────┬─────┐
+//  │outNd │outDtype│packed│ outShape[8]  │ savedVersion[4]    │ outVersion │ bumps │ input 0 │ ... │
 //  └──────┴────────┴───┴──────────────┴────────────────────┴────────────┴───────┴─────────┴─────┘
 //  input k (48 bytes):
 //   0          4      8         9      12
@@ -31,23 +31,48 @@
 //            output when they were saved; a backward that finds one changed (an
 //            in-place op since) refuses, as PyTorch does; bumps: the count of version
 //            bumps when the record was made (equal now: nothing can have changed)
+//  packed:   saved-tensor hooks (src/saved_tensors_hooks.ts): PackState.Pending for a record made
+//            while they are on, then the serial under which JS keeps what pack_hook made of
+//            its saved slots (emptied then: the sweep calls out to unpack them, unpack_saved)
 //  saved:    tensors the derivative needs (ref held), released after a backward
 //            without retain_graph (flag Freed); a second backward through such a
 //            record is PyTorch's "backward through the graph a second time".
 
 import { alloc, free } from './alloc';
 import { stackPush, stackPop, stackLen } from './stack';
-import { Rec, RecFlag, Slot, TensorFlag, Limits } from '../abi/abi';
+import { Rec, RecFlag, Slot, TensorFlag, Limits, PackState } from '../abi/abi';
 import {
   slot, retain, release, gradFnOf, requiresGrad, ndimOf, shapePtr, dataOf, flagsOf, setFlags, dtypeOf, versionOf, bumpCount,
 } from './tensors';
 
 let gradEnabled = true;
 let liveRecords: u32 = 0;
+// saved-tensor hooks are on: new records are marked for packing
+let packing = false;
 
 export function set_grad_enabled(on: bool): void { gradEnabled = on; }
 export function is_grad_enabled(): bool { return gradEnabled; }
 export function tape_live_records(): u32 { return liveRecords; }
+export function tape_set_packing(on: bool): void { packing = on; }
+
+/**
+ * Marks record r's saves as packed under `serial` and empties its saved slots: the refs they held
+ * pass to JS (which read the ids before), and the versions are no longer checked (PyTorch checks
+ * none through hooks).
+ */
+export function tape_pack(r: usize, serial: u32): void {
+  store<u16>(r, <u16>serial, Rec.Packed);
+  for (let k = 0; k < Rec.NSaved; k++) store<i32>(r + (<usize>k << 2), 0, Rec.Saved);
+}
+
+/** Puts tensor `id` (what unpack_hook returned) into saved slot k of r, replacing what is there. */
+export function tape_unpacked(r: usize, k: i32, id: i32): void {
+  const old = recSaved(r, k);
+  retain(id);
+  store<i32>(r + (<usize>k << 2), id, Rec.Saved);
+  store<u32>(r + (<usize>k << 2), versionOf(id), Rec.SavedVersion);
+  if (old) release(old);
+}
 
 // @ts-ignore: decorator
 @inline export function recOp(r: usize): i32 { return load<u16>(r, Rec.Op); }
@@ -108,6 +133,7 @@ export function newRecord(op: i32, nin: i32, out: i32): usize {
   store<u8>(r, <u8>nd, Rec.OutNdim);
   store<u8>(r, <u8>dtypeOf(out), Rec.OutDtype);
   store<u32>(r, bumpCount(), Rec.Bumps);
+  if (packing) store<u16>(r, PackState.Pending, Rec.Packed);
   memory.copy(r + Rec.OutShape, shapePtr(out), <usize>nd << 2);
   const s = slot(out);
   store<u32>(s, <u32>r, Slot.GradFn);

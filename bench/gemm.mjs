@@ -32,7 +32,7 @@ register();
 const { gemm: jsGemm } = await import('../src/js/gemm.ts');
 const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
   // custom_backward: the module's one import besides abort (torch.autograd.Function), unused here
-    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3 },
+    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3 },
 });
 const wasm = instance.exports;
 

@@ -39,8 +39,8 @@ function medianMs(fn, reps) {
 export async function probeLimits() {
   compile();
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-    // custom_backward, tensor_hook: the module's imports besides abort (autograd.Function, hooks), unused here
-    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3 },
+    // custom_backward, tensor_hook, unpack_saved: the module's imports besides abort (autograd.Function, hooks), unused here
+    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3 },
   });
   const w = instance.exports;
   const iters = 2_000_000;

@@ -3,7 +3,8 @@
 gen_function_fixtures.py -- PyTorch's torch.autograd.Function: a custom op's node, its name,
 ctx.needs_input_grad and saved_tensors, the engine's checks of what backward returns, the
 errors of a second backward and of a saved tensor changed in place, and PyTorch's own example,
-fitting y = a + b * P3(c + d * x) to sin(x) with the Legendre polynomial as a Function.
+fitting y = a + b * P3(c + d * x) to sin(x) with the Legendre polynomial as a Function;
+@once_differentiable under create_graph; ctx.mark_dirty.
 
 HOW TO RUN
     npm run fixtures                  (runs every fixture generator)
@@ -22,6 +23,7 @@ import sys
 
 import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
 import torch
+from torch.autograd.function import once_differentiable
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from scenarios import Scenarios, given  # noqa: E402
@@ -168,6 +170,108 @@ def legendre_fit(i):
             c.grad = None
             d.grad = None
     return {"losses": losses, "abcd": [a.item(), b.item(), c.item(), d.item()]}
+
+
+class ExpOnce(torch.autograd.Function):
+    """exp with a backward marked @once_differentiable."""
+    @staticmethod
+    def forward(ctx, x):
+        y = x.exp()
+        ctx.save_for_backward(y)
+        return y
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, g):
+        (y,) = ctx.saved_tensors
+        return g * y
+
+
+@scenario
+def once_differentiable_first_order(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    ExpOnce.apply(x).sum().backward()
+    return {"x_grad": x.grad}
+
+
+@scenario
+def once_differentiable_create_graph(i):
+    # the gradient reaching backward requires grad (2y): its result requires grad too, through DelayedError
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    (g,) = torch.autograd.grad(ExpOnce.apply(x).pow(2).sum(), x, create_graph=True)
+    return {"g": g, "requires_grad": g.requires_grad}
+
+
+@scenario
+def once_differentiable_plain_seed(i):
+    # the seed of a sum needs no grad: the backward's result is plain, as it was computed
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    (g,) = torch.autograd.grad(ExpOnce.apply(x).sum(), x, create_graph=True)
+    return {"g": g, "requires_grad": g.requires_grad}
+
+
+@scenario
+def once_differentiable_twice(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    (g,) = torch.autograd.grad(ExpOnce.apply(x).pow(2).sum(), x, create_graph=True)
+    g.sum().backward()
+    return {}
+
+
+class MulTwoInplace(torch.autograd.Function):
+    """x *= 2 in place, marked dirty; saves nothing."""
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x.mul_(2)
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+
+class MarksButCopies(torch.autograd.Function):
+    """marks its input dirty but returns a new tensor."""
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x * 2
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+
+@scenario
+def mark_dirty_inplace(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    a = x.sin()
+    y = MulTwoInplace.apply(a)
+    report = {"same_tensor": y is a, "name": a.grad_fn.name(), "a": a}
+    (a * a).sum().backward()
+    return {**report, "x_grad": x.grad}
+
+
+@scenario
+def mark_dirty_leaf(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    MulTwoInplace.apply(x)
+    return {}
+
+
+@scenario
+def mark_dirty_not_returned(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    MarksButCopies.apply(x.sin())
+    return {}
+
+
+@scenario
+def mark_dirty_no_grad_input(i):
+    # an input that needs no gradient: changed in place, no node
+    x = given(i, "x", torch.randn(3))
+    MulTwoInplace.apply(x)
+    return {"x": x, "requires_grad": x.requires_grad}
 
 
 if __name__ == "__main__":

@@ -174,3 +174,30 @@ WEIGHTS_ONLY_OPCODES = {"PROTO", "STOP", "GLOBAL", "REDUCE", "BUILD", "APPEND", 
                         "TUPLE1", "TUPLE2", "TUPLE3", "NONE", "NEWFALSE", "NEWTRUE", "EMPTY_TUPLE", "EMPTY_LIST", "EMPTY_DICT",
                         "BININT", "BININT1", "BININT2", "BINFLOAT", "BINUNICODE", "BINPERSID", "BINGET", "LONG_BINGET", "BINPUT",
                         "LONG_BINPUT", "LONG1"}
+
+
+# ---- torch.Tensor (helper autograd) -----------------------------------------------------------
+
+def _register_post_accumulate_grad_hook(self, hook):
+    """PyTorch 2's Tensor.register_post_accumulate_grad_hook, composed on 1.13: a hook of the leaf's
+    AccumulateGrad node runs after the node has accumulated .grad, in the engine (grad mode as the
+    backward's), and not for autograd.grad (which runs no AccumulateGrad). PyTorch 2's checks and
+    its _call_hooks rule: a hook returning something other than None or the leaf is refused."""
+    if not self.requires_grad:
+        raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+    if self.grad_fn is not None:
+        raise RuntimeError("post accumulate grad hooks cannot be registered on non-leaf tensors")
+    with torch.enable_grad():
+        acc = self.view_as(self).grad_fn.next_functions[0][0]
+    # the tensor holds its AccumulateGrad weakly: keep it, so later backwards reach this node
+    self._compat_grad_accumulator = acc
+
+    def post(grad_inputs, grad_outputs):
+        r = hook(self)
+        if r is not None and r is not self:
+            raise RuntimeError("Tensor post accumulate grad hooks should return None.")
+    return acc.register_hook(post)
+
+
+if not hasattr(torch.Tensor, "register_post_accumulate_grad_hook"):
+    torch.Tensor.register_post_accumulate_grad_hook = _register_post_accumulate_grad_hook

@@ -10,6 +10,7 @@ import { Tensor, checkSameDevice } from './tensor.js';
 import { isGradEnabled, setGradEnabled } from './runtime.js';
 import type { Handle } from './device.js';
 import { sweep } from './crossing.js';
+import { withPostAccumulateHooks } from './tensor_hooks.js';
 
 /**
  * What Python's `(x,) if isinstance(x, Tensor) else tuple(x)` gives for a JS
@@ -95,7 +96,9 @@ export function backward(
     throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
   }
   // with inputs, the device accumulates only into their .grad (each once, as PyTorch, if listed twice)
-  withSeedsOfRootDtype(roots, seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true, create));
+  withPostAccumulateHooks(
+    () => withSeedsOfRootDtype(roots, seeds, (hs) => sweep(dev, roots.map((t) => t.h), hs, inputs, retain, true, create)),
+    (h) => !inputs.length || inputs.some((t) => t.h === h), create);
 }
 
 /**

@@ -7,7 +7,9 @@
 // checked as PyTorch's engine checks them, and each goes to its input.
 //
 // A forward returns one tensor here (PyTorch also allows several), and ctx keeps at most four
-// tensors (the record's saved slots).
+// tensors (the record's saved slots). A forward that changed its input in place (ctx.mark_dirty)
+// returns it: the node is recorded over a copy, and the device's in-place commit moves it onto
+// the input, as an in-place op's record is (src/ops/inplace.ts).
 
 import { Tensor } from './tensor.js';
 import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
@@ -37,6 +39,7 @@ export class FunctionCtx {
   /** @internal the saved tensors, during backward */ _saved: (Tensor | null)[] | null = null;
   /** @internal where save_for_backward was given null (the node keeps the others) */ _nulls: boolean[] = [];
   /** @internal */ _nonDifferentiable = new Set<Tensor>();
+  /** @internal the inputs forward changed in place (mark_dirty) */ _dirty = new Set<Tensor>();
   /** @internal */ _materializeGrads = true;
   [attribute: string]: unknown;
 
@@ -75,12 +78,16 @@ export class FunctionCtx {
   set_materialize_grads(value: boolean): void { this._materializeGrads = value; }
 
   /**
-   * In-place Functions are not supported yet.
-   * @example ctx.mark_dirty(x) // raises NotImplementedError
+   * Marks inputs that forward changed in place, as PyTorch's ctx.mark_dirty: forward must return
+   * such an input, which then is the Function's output (the same Tensor), its history rebased on
+   * the Function's node as an in-place op's is.
+   * @example
+   * class MulTwo_ extends torch.autograd.Function {
+   *   static forward(ctx: torch.autograd.FunctionCtx, x: torch.Tensor) { ctx.mark_dirty(x); return x.mul_(2); }
+   *   static backward(ctx: torch.autograd.FunctionCtx, g: torch.Tensor) { return g.mul(2); }
+   * }
    */
-  mark_dirty(..._tensors: Tensor[]): void {
-    throw new NotImplementedError('wasmgrad: ctx.mark_dirty (a Function that changes its input in place) is not supported yet');
-  }
+  mark_dirty(...tensors: Tensor[]): void { for (const t of tensors) this._dirty.add(t); }
 }
 
 type Grads = Tensor | null | readonly (Tensor | null)[];
@@ -154,7 +161,14 @@ function applyFunction(cls: typeof Function, args: unknown[]): Tensor {
     popScope(new Set());
     throw e;
   }
-  if (!(is_grad_enabled() && ctx.needs_input_grad.some(Boolean) && !ctx._nonDifferentiable.has(out))) {
+  const recording = is_grad_enabled() && ctx.needs_input_grad.some(Boolean);
+  try {
+    checkDirty(ctx, out, recording);
+  } catch (e) {
+    popScope(new Set());
+    throw e;
+  }
+  if (!(recording && !ctx._nonDifferentiable.has(out))) {
     popScope(new Set([out]));
     return out;
   }
@@ -176,7 +190,27 @@ function applyFunction(cls: typeof Function, args: unknown[]): Tensor {
     name: `${cls.name}Backward`, ref: typeof node === 'number' ? node : new WeakRef(node),
     cls, ctx, tensorArgs: args.map((a) => a instanceof Tensor), pending: null,
   } as FunctionNode);
-  return new Tensor(dev, h, out._shape.slice(), out._dtype);
+  if (!ctx._dirty.has(out)) return new Tensor(dev, h, out._shape.slice(), out._dtype);
+  // the input changed in place takes the node over, as after an in-place op
+  try {
+    dev.inplaceCommit(out.h, h);
+  } finally {
+    dev.release(h);
+  }
+  return out;
+}
+
+/** PyTorch's checks of the inputs marked dirty: each returned, and none a leaf that requires grad when recording. */
+function checkDirty(ctx: FunctionCtx, out: Tensor, recording: boolean): void {
+  for (const t of ctx._dirty) {
+    if (t !== out) {
+      throw new RuntimeError('Some elements marked as dirty during the forward method were not returned as output. ' +
+        'The inputs that are modified inplace must all be outputs of the Function.');
+    }
+    if (recording && t.requires_grad && t.grad_fn === null) {
+      throw new RuntimeError('a leaf Variable that requires grad has been used in an in-place operation.');
+    }
+  }
 }
 
 /** g summed to `shape` where g broadcasts from it (PyTorch's validate_outputs), or null when it cannot. */

@@ -108,3 +108,4 @@ export function to_dot(tensor: Tensor, options: ToDotOptions = {}): string {
     '',
   ].join('\n');
 }
+export { saved_tensors_hooks } from './saved_tensors_hooks.js'; // helper autograd

@@ -1,6 +1,7 @@
 // Where the devices' backward sweeps find the JS code they call out to: the backward of a
-// torch.autograd.Function's node (src/autograd_function.ts installs it) and the hooks of a
-// tensor (src/tensor_hooks.ts); devices must not import the front end. Also the Function
+// torch.autograd.Function's node (src/autograd_function.ts installs it), the hooks of a
+// tensor (src/tensor_hooks.ts) and the unpack hooks of saved tensors
+// (src/saved_tensors_hooks.ts); devices must not import the front end. Also the Function
 // node's name for grad_fn.
 
 import { Op } from '../abi/abi.js';
@@ -49,6 +50,20 @@ export function setCustomBackward(f: CustomBackward): void { host = f; }
 export function customBackward(dev: Backend, node: NodeRef, g: Handle, k: number): Handle | null {
   if (!host) throw new Error('wasmgrad: internal error: no torch.autograd.Function backward is installed');
   return host(dev, node, g, k);
+}
+
+/** Unpacks the saved tensors of a packed record into its slots; `drop` (no retain_graph): forget what pack made. */
+export type SavedUnpacker = (dev: Backend, node: NodeRef, drop: boolean) => void;
+
+let unpacker: SavedUnpacker | null = null;
+
+/** @internal */
+export function setSavedUnpacker(f: SavedUnpacker): void { unpacker = f; }
+
+/** @internal */
+export function unpackSaved(dev: Backend, node: NodeRef, drop: boolean): void {
+  if (!unpacker) throw new Error('wasmgrad: internal error: no saved-tensor unpacker is installed');
+  unpacker(dev, node, drop);
 }
 
 /** The gradient of tensor h after its hooks, given g (borrowed): a new handle. */

@@ -109,6 +109,20 @@ export interface Backend {
   nodeSaved(node: NodeRef): Handle[];
   /** Marks h as having hooks (Tensor.register_hook): the sweep calls src/custom_backward.ts's tensorHook for its gradient. */
   setHasHooks(h: Handle, on: boolean): void;
+  // ---- saved-tensor hooks (helper autograd; src/saved_tensors_hooks.ts) ----
+  /** While on, the records made are marked for packing. */
+  setPacking(on: boolean): void;
+  /**
+   * A record marked for packing: marks it packed under `serial` and hands over its saved slots
+   * (the references pass to the caller; null for an empty slot) and whether its rule reads its
+   * output. null for any other record. The sweep calls src/custom_backward.ts's unpackSaved
+   * before the rule of a packed record.
+   */
+  packSaved(node: NodeRef, serial: number): { saved: (Handle | null)[]; savesOutput: boolean } | null;
+  /** Puts h (what unpack_hook returned) in saved slot k of node, with a reference of the node's own. */
+  unpackedSaved(node: NodeRef, k: number, h: Handle): void;
+  /** The serial node's saves were packed under (0: none). */
+  packSerial(node: NodeRef): number;
   /**
    * Runs the backward sweep in one go from the roots (seeds null = ones).
    * Without `accumulate`, returns the gradients of `inputs` (autograd.grad),

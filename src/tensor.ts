@@ -35,7 +35,7 @@ import { copyTo } from './crossing.js';
 import { castTensor } from './cast.js';
 import { TYPE_NAMES } from './dtype.js';
 import { inplace, fillInto, copyInto } from './ops/inplace.js';
-import { registerHook, dropHooks, type RemovableHandle } from './tensor_hooks.js';
+import { registerHook, registerPostAccumulateHook, dropHooks, type RemovableHandle } from './tensor_hooks.js';
 import { full_like } from './creation.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
@@ -62,6 +62,12 @@ export interface BackwardOptions {
 }
 
 export { GradFn };
+
+// saved-tensor hooks (src/saved_tensors_hooks.ts): while a scope is open, each new tensor packs
+// the record that made it; null otherwise, so that an op's result costs one test
+let onNewTensor: ((t: Tensor) => void) | null = null;
+/** @internal */
+export function setOnNewTensor(f: ((t: Tensor) => void) | null): void { onNewTensor = f; }
 
 /**
  * A multi-dimensional array that can record the ops applied to it for autograd.
@@ -104,6 +110,7 @@ export class Tensor {
     this._dtype = dtype;
     dev.noteHeld(1);
     if (!tracked || !track(this)) this.escape();
+    if (onNewTensor !== null) onNewTensor(this);
   }
 
   /** @internal hands this tensor to the finalizer safety net (see runtime.ts track) */
@@ -306,6 +313,20 @@ export class Tensor {
    * handle.remove();
    */
   register_hook(hook: (grad: Tensor) => Tensor | null | undefined | void): RemovableHandle { return registerHook(this, hook); }
+
+  /**
+   * Runs `hook(this)` after a backward has accumulated this leaf's .grad, as PyTorch 2's
+   * register_post_accumulate_grad_hook (an optimizer step per parameter as soon as its gradient
+   * is ready). The hook runs with grad mode as the backward's (off unless create_graph), must
+   * return nothing (or the tensor), and does not run for torch.autograd.grad.
+   * @example
+   * const v = torch.tensor([0.0, 0.0, 0.0], { requires_grad: true });
+   * const h = v.register_post_accumulate_grad_hook((p) => { p.sub_(p.grad.mul(0.01)); });
+   * v.backward(torch.tensor([1.0, 2.0, 3.0]));
+   * console.log(`${v}`); // tensor([-0.0100, -0.0200, -0.0300], requires_grad=True)
+   * h.remove();
+   */
+  register_post_accumulate_grad_hook(hook: (tensor: Tensor) => unknown): RemovableHandle { return registerPostAccumulateHook(this, hook); }
 
   /**
    * Keeps .grad for this non-leaf tensor after backward().

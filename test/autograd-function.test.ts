@@ -1,8 +1,8 @@
 // torch.autograd.Function against PyTorch (fixtures/autograd_function.json, from
 // scripts/gen_function_fixtures.py): the node and its name, ctx.needs_input_grad and
 // saved_tensors, the engine's checks of what backward returns, a second backward, a saved
-// tensor changed in place, and PyTorch's Legendre example. Each scenario here is the
-// generator's program of the same name. Both devices. The op table's cases
+// tensor changed in place, PyTorch's Legendre example, once_differentiable and ctx.mark_dirty.
+// Each scenario here is the generator's program of the same name. Both devices. The op table's cases
 // 'autograd.Function/*' compare values and gradients of two Functions (table-ops.test.ts).
 
 import { describe, it, expect } from 'vitest';
@@ -26,6 +26,33 @@ class Identity extends torch.autograd.Function {
   static backward(_ctx: Ctx, g: torch.Tensor): (torch.Tensor | null)[] { return Identity.returns(g); }
 }
 
+/** exp with a backward wrapped in once_differentiable (the generator's ExpOnce). */
+class ExpOnce extends torch.autograd.Function {
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor {
+    const y = x.exp();
+    ctx.save_for_backward(y);
+    return y;
+  }
+  static backward = torch.autograd.once_differentiable((ctx: Ctx, g: torch.Tensor) => g.mul(ctx.saved_tensors[0]!));
+}
+
+/** x *= 2 in place, marked dirty (the generator's MulTwoInplace). */
+class MulTwoInplace extends torch.autograd.Function {
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor {
+    ctx.mark_dirty(x);
+    return x.mul_(2);
+  }
+  static backward(_ctx: Ctx, g: torch.Tensor): torch.Tensor { return g.mul(2); }
+}
+
+/** Marks its input dirty but returns a new tensor (the generator's MarksButCopies). */
+class MarksButCopies extends torch.autograd.Function {
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor {
+    ctx.mark_dirty(x);
+    return x.mul(2);
+  }
+  static backward(_ctx: Ctx, g: torch.Tensor): torch.Tensor { return g.mul(2); }
+}
 
 const programs: Record<string, Program> = {
   legendre_node: (input) => {
@@ -124,6 +151,48 @@ const programs: Record<string, Program> = {
       });
     }
     return { losses, abcd: [a, b, c, d].map((p) => p.item() as number) };
+  },
+  once_differentiable_first_order: (input) => {
+    const x = input('x').requires_grad_();
+    ExpOnce.apply(x).sum().backward();
+    return { x_grad: x.grad };
+  },
+  once_differentiable_create_graph: (input) => {
+    const x = input('x').requires_grad_();
+    const [g] = torch.autograd.grad(ExpOnce.apply(x).pow(2).sum(), x, { create_graph: true });
+    return { g, requires_grad: g!.requires_grad };
+  },
+  once_differentiable_plain_seed: (input) => {
+    const x = input('x').requires_grad_();
+    const [g] = torch.autograd.grad(ExpOnce.apply(x).sum(), x, { create_graph: true });
+    return { g, requires_grad: g!.requires_grad };
+  },
+  once_differentiable_twice: (input) => {
+    const x = input('x').requires_grad_();
+    const [g] = torch.autograd.grad(ExpOnce.apply(x).pow(2).sum(), x, { create_graph: true });
+    g!.sum().backward();
+    return {};
+  },
+  mark_dirty_inplace: (input) => {
+    const x = input('x').requires_grad_();
+    const a = x.sin();
+    const y = MulTwoInplace.apply(a);
+    const report = { same_tensor: y === a, name: a.grad_fn!.name(), a: a.detach() };
+    a.mul(a).sum().backward();
+    return { ...report, x_grad: x.grad };
+  },
+  mark_dirty_leaf: (input) => {
+    MulTwoInplace.apply(input('x').requires_grad_());
+    return {};
+  },
+  mark_dirty_not_returned: (input) => {
+    MarksButCopies.apply(input('x').requires_grad_().sin());
+    return {};
+  },
+  mark_dirty_no_grad_input: (input) => {
+    const x = input('x');
+    MulTwoInplace.apply(x);
+    return { x, requires_grad: x.requires_grad };
   },
 };
 

@@ -29,8 +29,8 @@ beforeAll(async () => {
     '--enable', 'simd', '--runtime', 'stub', '-O3', '-o', wasmPath,
   ], { cwd: root, stdio: 'pipe' });
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-    // custom_backward, tensor_hook: the module's imports besides abort (autograd.Function, hooks), unused here
-    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3 },
+    // custom_backward, tensor_hook, unpack_saved: the module's imports besides abort (autograd.Function, hooks), unused here
+    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3 },
   });
   wasm = instance.exports as unknown as GemmExports;
 }, 120_000);

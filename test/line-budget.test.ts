@@ -66,8 +66,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // F.multi_head_attention_forward as PyTorch 2 composes them, nn.MultiheadAttention,
 // nn.TransformerEncoderLayer and nn.TransformerEncoder with PyTorch's initialisation, Linear's and
 // LayerNorm's float64 / bias options (+680); nn.TransformerDecoderLayer, nn.TransformerDecoder and
-// nn.Transformer (+150)
-const BUDGET = 34_470;
+// nn.Transformer (+150); Tensor.register_post_accumulate_grad_hook (+65), saved-tensor hooks and
+// once_differentiable (+315, helper autograd); ctx.mark_dirty (+30)
+const BUDGET = 34_880;
 
 function sourceLines(dir: string): number {
   let n = 0;

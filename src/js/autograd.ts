@@ -10,8 +10,8 @@ import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, empty } from './tens
 import { derivatives, recordsItself } from './generated/derivatives.generated.js';
 import type { RecordedOp } from '../ops/table.js';
 import { binaryCompute, binary, view } from './ops.js';
-import { Op, DType } from '../../abi/abi.js';
-import { tensorHook } from '../custom_backward.js';
+import { Op, DType, PackState } from '../../abi/abi.js';
+import { tensorHook, unpackSaved } from '../custom_backward.js';
 import { jsDevice } from './device.js';
 
 // torch.autograd.set_detect_anomaly: every gradient a rule returns is checked for NaN
@@ -120,6 +120,8 @@ export function backward(
           const i = out.capture - 1;
           captured[i] = captured[i] ? sum(captured[i]!, g) : g;
         }
+        // saved-tensor hooks: the saves that were packed come back through the unpack hooks
+        if (r.packed && r.packed !== PackState.Pending) unpackSaved(jsDevice, r, !retainGraph);
         const rule = derivatives[r.op as RecordedOp];
         r.inputs.forEach((inp, k) => {
           if (!inp.needsGrad) return;

@@ -1,10 +1,10 @@
 // The js device: the Backend contract over plain TypeScript (typed arrays,
 // records as objects). It is the baseline every benchmark compares against.
 
-import { Op, DType } from '../../abi/abi.js';
+import { Op, DType, PackState } from '../../abi/abi.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
-import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, record } from './tensor.js';
+import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, record, setPacking } from './tensor.js';
 import * as ops from './ops.js';
 import { backward, setDetectAnomaly } from './autograd.js';
 import * as reduce from './ops/reduce.js';
@@ -66,6 +66,22 @@ export class JsDevice implements Backend {
     return c;
   }
   setHasHooks(h: Handle, on: boolean): void { T(h).hasHooks = on; }
+  // saved-tensor hooks: the record's packed field and saved list
+  setPacking(on: boolean): void { setPacking(on); }
+  packSaved(node: NodeRef, serial: number): { saved: (Handle | null)[]; savesOutput: boolean } | null {
+    const r = node as JsRecord;
+    if (r.packed !== PackState.Pending) return null;
+    r.packed = serial;
+    const saved = r.saved;
+    r.saved = saved.map(() => null);
+    return { saved, savesOutput: r.savesResult };
+  }
+  unpackedSaved(node: NodeRef, k: number, h: Handle): void {
+    const r = node as JsRecord, saved = r.saved.slice();
+    saved[k] = T(h);
+    r.saved = saved;
+  }
+  packSerial(node: NodeRef): number { return (node as JsRecord).packed; }
   nodeSaved(node: NodeRef): Handle[] { return (node as JsRecord).saved.filter((t): t is JsTensor => t !== null); }
   grad(h: Handle): Handle | null { return T(h).grad; }
   setGrad(h: Handle, g: Handle | null): void { T(h).grad = g as JsTensor | null; }

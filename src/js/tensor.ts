@@ -4,7 +4,7 @@
 // refcounting here; "freeing what the graph no longer needs" is dropping the
 // references (saved tensors after a backward without retain_graph).
 
-import { Op, DType, Limits } from '../../abi/abi.js';
+import { Op, DType, Limits, PackState } from '../../abi/abi.js';
 import { checkStorage } from '../shape.js';
 
 export type { Data } from '../device.js';
@@ -94,12 +94,17 @@ export class JsRecord {
   deps = 0;
   visited = false;
   ready = false;
+  /** saved-tensor hooks: PackState.Pending when made while they were on, then the serial of its packed saves */
+  packed = 0;
   constructor(public op: Op, public out: JsTensor) {}
   get hasSaved(): boolean { return this.savesResult || this.savesScalar || this.saved.length > 0; }
 }
 
 let gradEnabled = true;
 export function setGradEnabled(on: boolean): void { gradEnabled = on; }
+// saved-tensor hooks are on: new records are marked for packing
+let packing = false;
+export function setPacking(on: boolean): void { packing = on; }
 export function isGradEnabled(): boolean { return gradEnabled; }
 
 /** Records op as the producer of out when any input requires grad (and grad mode is on). */
@@ -109,6 +114,7 @@ export function record(op: Op, out: JsTensor, inputs: JsTensor[]): JsRecord | nu
   for (const t of inputs) if (t.requiresGrad) { any = true; break; }
   if (!any) return null;
   const r = new JsRecord(op, out);
+  if (packing) r.packed = PackState.Pending;
   for (const t of inputs) {
     r.inputs.push({
       producer: t.requiresGrad ? t.gradFn : null,

@@ -2,7 +2,7 @@
 // (assembly/tensors.ts); every op is one call into the module. Flags, shapes
 // and grad_fn are read straight out of memory without a call.
 
-import { Op, DType, Err, Slot, Rec, TensorFlag } from '../../abi/abi.js';
+import { Op, DType, Err, Slot, Rec, RecFlag, TensorFlag, PackState } from '../../abi/abi.js';
 import {
   RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, createGraphUnsupported, anomalyNaN, type ModifiedTensor,
 } from '../errors.js';
@@ -12,7 +12,7 @@ import { nodeName } from '../node_name.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
 import { loadWasm, host, type WasmExports } from './loader.js';
-import { customBackward, tensorHook } from '../custom_backward.js';
+import { customBackward, tensorHook, unpackSaved } from '../custom_backward.js';
 
 
 export class WasmDevice implements Backend {
@@ -54,6 +54,37 @@ export class WasmDevice implements Backend {
         return Err.Callback;
       }
     };
+    host.unpackSaved = (r, drop) => {
+      try {
+        unpackSaved(this, r, drop !== 0);
+        return Err.Ok;
+      } catch (e) {
+        this.thrown ??= e;
+        return Err.Callback;
+      }
+    };
+  }
+
+  // ---- saved-tensor hooks: the record's Packed field and saved slots (assembly/tape.ts) ----
+  setPacking(on: boolean): void { this.x.tape_set_packing(on); }
+
+  packSaved(node: NodeRef, serial: number): { saved: (Handle | null)[]; savesOutput: boolean } | null {
+    const r = node as number;
+    if (this.packSerial(r) !== PackState.Pending) return null;
+    const saved: (Handle | null)[] = [];
+    for (let k = 0; k < Rec.NSaved; k++) saved.push(this.i32[(r + Rec.Saved + 4 * k) >> 2] || null);
+    while (saved.length && saved[saved.length - 1] === null) saved.pop();
+    const savesOutput = (this.u8[r + Rec.Flags] & RecFlag.SavesOut) !== 0;
+    this.x.tape_pack(r, serial);
+    return { saved, savesOutput };
+  }
+
+  unpackedSaved(node: NodeRef, k: number, h: Handle): void { this.x.tape_unpacked(node as number, k, h as number); }
+
+  packSerial(node: NodeRef): number {
+    this.refresh();
+    const r = node as number;
+    return this.u8[r + Rec.Packed] | (this.u8[r + Rec.Packed + 1] << 8);
   }
 
   setHasHooks(h: Handle, on: boolean): void { this.x.tensor_set_has_hooks(h as number, on); }

@@ -46,6 +46,8 @@ export const host = {
   customBackward: (_r: number, _g: number, _k: number): number => -3,
   /** the gradient of tensor id after its hooks (Tensor.register_hook), given g */
   tensorHook: (_id: number, _g: number): number => -3,
+  /** unpacks the saved tensors of record r (saved-tensor hooks); drop: forget what pack made */
+  unpackSaved: (_r: number, _drop: number): number => -3,
 };
 
 function instantiate(module: WebAssembly.Module): WasmExports {
@@ -56,6 +58,7 @@ function instantiate(module: WebAssembly.Module): WasmExports {
       },
       custom_backward: (r: number, g: number, k: number): number => host.customBackward(r >>> 0, g, k),
       tensor_hook: (id: number, g: number): number => host.tensorHook(id, g),
+      unpack_saved: (r: number, drop: number): number => host.unpackSaved(r >>> 0, drop),
     },
   });
   return instance.exports as unknown as WasmExports;
