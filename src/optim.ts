@@ -1,5 +1,7 @@
 // torch.optim: the Optimizer base class (parameter groups, state dicts) in
+// src/optim/optimizer.ts, one file per optimizer, and optim.lr_scheduler.
 
 export { Optimizer, required, type ParamGroup, type ParamGroupInput, type Params, type ParamState, type OptimizerStateDict } from './optim/optimizer.js';
 export { SGD, type SGDOptions } from './optim/sgd.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
+export * as lr_scheduler from './optim/lr_scheduler.js';
