@@ -111,6 +111,17 @@ GROUP_CASES = [
 ]
 
 
+# the optimizers beyond SGD and Adam: one group of every parameter, each option set
+ALL = [0, 1, 2, 3]
+GROUP_CASES += [
+    ("AdamW default", "AdamW", [{"params": ALL}], {}),
+    ("AdamW lr weight_decay betas", "AdamW", [{"params": ALL}], {"lr": 0.02, "weight_decay": 0.1, "betas": [0.8, 0.99]}),
+    ("AdamW amsgrad maximize eps", "AdamW", [{"params": ALL}], {"lr": 0.01, "amsgrad": True, "maximize": True, "eps": 1e-6}),
+    ("AdamW groups", "AdamW", [{"params": [0, 1], "weight_decay": 0}, {"params": [2, 3], "lr": 0.05, "amsgrad": True}],
+     {"lr": 0.01, "weight_decay": 0.5}),
+]
+
+
 def group_case(name, cls, spec, defaults, dtype):
     model, x, y = net(seed_of(name), dtype)
     init = [enc_tensor(p.detach()) for p in model.parameters()]

@@ -4,4 +4,5 @@
 export { Optimizer, required, type ParamGroup, type ParamGroupInput, type Params, type ParamState, type OptimizerStateDict } from './optim/optimizer.js';
 export { SGD, type SGDOptions } from './optim/sgd.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
+export { AdamW } from './optim/adamw.js';
 export * as lr_scheduler from './optim/lr_scheduler.js';

@@ -13,7 +13,7 @@ const { optim } = torch;
 type Encoded = number | boolean | null | number[] | { tensor: TensorFixture };
 interface StateDict { state: Record<string, Record<string, Encoded>>; param_groups: Array<Record<string, Encoded> & { params: number[] }> }
 interface GroupCase {
-  name: string; dtype: 'float32' | 'float64'; optimizer: 'SGD' | 'Adam';
+  name: string; dtype: 'float32' | 'float64'; optimizer: 'SGD' | 'Adam' | 'AdamW';
   groups: Array<Record<string, unknown> & { params: number[] }>; defaults: Record<string, unknown>;
   init: TensorFixture[]; x: TensorFixture; y: TensorFixture; losses: number[]; params: TensorFixture[][];
   state_dict_after_3: StateDict;
@@ -30,7 +30,9 @@ function setup(c: GroupCase, device: Device, init: TensorFixture[] = c.init) {
   const loss = () => F.mse_loss(F.linear(F.relu(F.linear(x, w0, b0)), w2, b2), y);
   const groups = c.groups.map(({ params: idx, ...options }) => ({ ...options, params: idx.map((i) => params[i]) }));
   const options = { ...c.defaults, foreach: false };
-  const opt = c.optimizer === 'SGD' ? new optim.SGD(groups, options) : new optim.Adam(groups, options as torch.optim.AdamOptions);
+  const opt = c.optimizer === 'SGD' ? new optim.SGD(groups, options)
+    : c.optimizer === 'Adam' ? new optim.Adam(groups, options as torch.optim.AdamOptions)
+      : new optim.AdamW(groups, options as torch.optim.AdamOptions);
   return { params, loss, opt };
 }
 
@@ -69,9 +71,10 @@ describe.each(DEVICES)('optim parameter groups and state dicts vs PyTorch on %s'
       const expected = c.state_dict_after_3;
       expect(sd.param_groups.map((g) => g.params)).toEqual(expected.param_groups.map((g) => g.params));
       sd.param_groups.forEach((g, i) => {
-        // every PyTorch key with its value, but `fused`: PyTorch 2 has it on SGD too, None by default
+        // every PyTorch key with its value, but `fused`: PyTorch 2 has it on SGD too, None by default;
+        // PyTorch 2's AdamW has `differentiable` and `fused`, 1.13's neither
         for (const [k, v] of Object.entries(expected.param_groups[i])) if (k !== 'fused') expect(g[k], `group ${i} ${k}`).toEqual(v);
-        expect(Object.keys(g).filter((k) => !(k in expected.param_groups[i])).every((k) => k === 'fused')).toBe(true);
+        expect(Object.keys(g).filter((k) => !(k in expected.param_groups[i])).every((k) => k === 'fused' || k === 'differentiable')).toBe(true);
       });
       // PyTorch 2's SGD keeps no state for a group without momentum (1.13 stored momentum_buffer None)
       const state = Object.entries(expected.state)
