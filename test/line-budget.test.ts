@@ -55,8 +55,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // amax/max/min, the norms, median as ATen's formulas from recorded ops, with their constant masks) (+241);
 // layer_norm's and group_norm's recorded rule (+80); torch.optim's Optimizer API (parameter groups,
 // add_param_group, PyTorch's state_dict / load_state_dict, step(closure)) and optim.lr_scheduler's 15
-// schedulers with their state dicts (+960); optim.AdamW over Adam's kernel (+30)
-const BUDGET = 32_410;
+// schedulers with their state dicts (+960); optim.AdamW over Adam's kernel (+30);
+// optim.Adagrad and optim.RMSprop composed of in-place tensor ops (+125)
+const BUDGET = 32_540;
 
 function sourceLines(dir: string): number {
   let n = 0;
