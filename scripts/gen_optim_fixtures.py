@@ -117,6 +117,16 @@ GROUP_CASES += [
     ("AdamW default", "AdamW", [{"params": ALL}], {}),
     ("AdamW lr weight_decay betas", "AdamW", [{"params": ALL}], {"lr": 0.02, "weight_decay": 0.1, "betas": [0.8, 0.99]}),
     ("AdamW amsgrad maximize eps", "AdamW", [{"params": ALL}], {"lr": 0.01, "amsgrad": True, "maximize": True, "eps": 1e-6}),
+    ("Adagrad default", "Adagrad", [{"params": ALL}], {}),
+    ("Adagrad lr_decay weight_decay initial_accumulator_value eps", "Adagrad", [{"params": ALL}],
+     {"lr": 0.1, "lr_decay": 0.05, "weight_decay": 0.1, "initial_accumulator_value": 0.5, "eps": 1e-6}),
+    ("Adagrad maximize groups", "Adagrad", [{"params": [0, 1], "maximize": True}, {"params": [2, 3], "lr": 0.05}], {"lr": 0.02}),
+    ("RMSprop default", "RMSprop", [{"params": ALL}], {}),
+    ("RMSprop centered", "RMSprop", [{"params": ALL}], {"lr": 0.005, "centered": True}),
+    ("RMSprop momentum weight_decay alpha", "RMSprop", [{"params": ALL}],
+     {"lr": 0.005, "momentum": 0.9, "weight_decay": 0.01, "alpha": 0.9}),
+    ("RMSprop centered momentum maximize eps groups", "RMSprop",
+     [{"params": [0, 1], "centered": True, "momentum": 0.5}, {"params": [2, 3], "maximize": True, "eps": 1e-6}], {"lr": 0.002}),
     ("AdamW groups", "AdamW", [{"params": [0, 1], "weight_decay": 0}, {"params": [2, 3], "lr": 0.05, "amsgrad": True}],
      {"lr": 0.01, "weight_decay": 0.5}),
 ]
@@ -175,6 +185,12 @@ def optimizer_errors():
         "Adam eps": error_of(lambda: torch.optim.Adam([a], eps=-1e-3)),
         "Adam beta1": error_of(lambda: torch.optim.Adam([a], betas=(1.0, 0.9))),
         "Adam beta2": error_of(lambda: torch.optim.Adam([a], betas=(0.9, -0.5))),
+        "AdamW lr": error_of(lambda: torch.optim.AdamW([a], lr=-0.01)),
+        "Adagrad lr_decay": error_of(lambda: torch.optim.Adagrad([a], lr_decay=-0.5)),
+        "Adagrad initial_accumulator_value": error_of(lambda: torch.optim.Adagrad([a], initial_accumulator_value=-1.5)),
+        "Adagrad eps": error_of(lambda: torch.optim.Adagrad([a], eps=-0.5)),
+        "RMSprop alpha": error_of(lambda: torch.optim.RMSprop([a], alpha=-0.25)),
+        "RMSprop momentum": error_of(lambda: torch.optim.RMSprop([a], momentum=-0.5)),
     }
     return out
 

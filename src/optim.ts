@@ -5,4 +5,5 @@ export { Optimizer, required, type ParamGroup, type ParamGroupInput, type Params
 export { SGD, type SGDOptions } from './optim/sgd.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
 export { AdamW } from './optim/adamw.js';
+export { Adagrad, RMSprop, type AdagradOptions, type RMSpropOptions } from './optim/composed.js';
 export * as lr_scheduler from './optim/lr_scheduler.js';

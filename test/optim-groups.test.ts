@@ -13,7 +13,7 @@ const { optim } = torch;
 type Encoded = number | boolean | null | number[] | { tensor: TensorFixture };
 interface StateDict { state: Record<string, Record<string, Encoded>>; param_groups: Array<Record<string, Encoded> & { params: number[] }> }
 interface GroupCase {
-  name: string; dtype: 'float32' | 'float64'; optimizer: 'SGD' | 'Adam' | 'AdamW';
+  name: string; dtype: 'float32' | 'float64'; optimizer: 'SGD' | 'Adam' | 'AdamW' | 'Adagrad' | 'RMSprop';
   groups: Array<Record<string, unknown> & { params: number[] }>; defaults: Record<string, unknown>;
   init: TensorFixture[]; x: TensorFixture; y: TensorFixture; losses: number[]; params: TensorFixture[][];
   state_dict_after_3: StateDict;
@@ -32,7 +32,9 @@ function setup(c: GroupCase, device: Device, init: TensorFixture[] = c.init) {
   const options = { ...c.defaults, foreach: false };
   const opt = c.optimizer === 'SGD' ? new optim.SGD(groups, options)
     : c.optimizer === 'Adam' ? new optim.Adam(groups, options as torch.optim.AdamOptions)
-      : new optim.AdamW(groups, options as torch.optim.AdamOptions);
+      : c.optimizer === 'AdamW' ? new optim.AdamW(groups, options as torch.optim.AdamOptions)
+        : c.optimizer === 'Adagrad' ? new optim.Adagrad(groups, options as torch.optim.AdagradOptions)
+          : new optim.RMSprop(groups, options as torch.optim.RMSpropOptions);
   return { params, loss, opt };
 }
 
@@ -72,9 +74,10 @@ describe.each(DEVICES)('optim parameter groups and state dicts vs PyTorch on %s'
       expect(sd.param_groups.map((g) => g.params)).toEqual(expected.param_groups.map((g) => g.params));
       sd.param_groups.forEach((g, i) => {
         // every PyTorch key with its value, but `fused`: PyTorch 2 has it on SGD too, None by default;
-        // PyTorch 2's AdamW has `differentiable` and `fused`, 1.13's neither
+        // PyTorch 2 adds `differentiable`, `fused` and `capturable` to optimizers whose 1.13 lacked them
         for (const [k, v] of Object.entries(expected.param_groups[i])) if (k !== 'fused') expect(g[k], `group ${i} ${k}`).toEqual(v);
-        expect(Object.keys(g).filter((k) => !(k in expected.param_groups[i])).every((k) => k === 'fused' || k === 'differentiable')).toBe(true);
+        const added = Object.keys(g).filter((k) => !(k in expected.param_groups[i]));
+        expect(added.filter((k) => !['fused', 'differentiable', 'capturable'].includes(k))).toEqual([]);
       });
       // PyTorch 2's SGD keeps no state for a group without momentum (1.13 stored momentum_buffer None)
       const state = Object.entries(expected.state)
@@ -151,6 +154,12 @@ describe.each(DEVICES)('optim parameter groups and state dicts vs PyTorch on %s'
       'Adam eps': () => new optim.Adam([a], { eps: -1e-3 }),
       'Adam beta1': () => new optim.Adam([a], { betas: [1.0, 0.9] }),
       'Adam beta2': () => new optim.Adam([a], { betas: [0.9, -0.5] }),
+      'AdamW lr': () => new optim.AdamW([a], { lr: -0.01 }),
+      'Adagrad lr_decay': () => new optim.Adagrad([a], { lr_decay: -0.5 }),
+      'Adagrad initial_accumulator_value': () => new optim.Adagrad([a], { initial_accumulator_value: -1.5 }),
+      'Adagrad eps': () => new optim.Adagrad([a], { eps: -0.5 }),
+      'RMSprop alpha': () => new optim.RMSprop([a], { alpha: -0.25 }),
+      'RMSprop momentum': () => new optim.RMSprop([a], { momentum: -0.5 }),
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(fx.errors).sort());
     for (const [name, e] of Object.entries(fx.errors)) {

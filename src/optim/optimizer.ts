@@ -38,10 +38,10 @@ export const required: unique symbol = Symbol('required');
 /** Python's repr of a float in a message (1 -> 1.0). */
 export const pyFloat = (x: number): string => (Number.isInteger(x) ? x.toFixed(1) : String(x));
 
-/** A zeros tensor like p (its dtype too), on p's device, owned by the optimizer (not by any tidy() scope). */
-export function stateLike(p: Tensor): Tensor {
+/** A tensor like p filled with value (zeros by default; p's dtype too), on p's device, owned by the optimizer (not by any tidy() scope). */
+export function stateLike(p: Tensor, value = 0): Tensor {
   const dev = p._dev;
-  return new Tensor(dev, dev.full(p._shape, 0, p._dtype), p._shape.slice(), p._dtype, false);
+  return new Tensor(dev, dev.full(p._shape, value, p._dtype), p._shape.slice(), p._dtype, false);
 }
 
 /** A copy of a loaded state tensor in p's dtype, on p's device, owned by the optimizer (load_state_dict's cast). */
