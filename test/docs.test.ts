@@ -104,6 +104,7 @@ function resolve(name: string, roots: Record<string, unknown>): string | null {
 
 // Where a test exercises a name without spelling it out.
 const indirect: Record<string, string> = {
+  'opt.param_groups': 'test/optim-groups.test.ts changes param_groups[0].lr between steps; the schedulers read and set it',
   't.toString': 'template literals in examples/logistic-regression.ts, whose output test/seed.test.ts compares with PyTorch\'s',
 };
 

@@ -67,7 +67,8 @@ describe.each(DEVICES)('torch.optim vs PyTorch on %s', (device) => {
 
   it('a training step inside tidy() leaves memory flat', () => {
     const { params, loss } = setup(device);
-    for (const opt of [new optim.Adam(params, { lr: 0.01 }), new optim.SGD(params, { lr: 0.01, momentum: 0.9 })]) {
+    for (const opt of [new optim.Adam(params, { lr: 0.01 }), new optim.SGD(params, { lr: 0.01, momentum: 0.9 }), new optim.AdamW(params, { lr: 0.01 }),
+      new optim.Adagrad(params), new optim.RMSprop(params, { centered: true, momentum: 0.9 })]) {
       const step = () => torch.tidy(() => { opt.zero_grad(); loss().backward(); opt.step(); });
       step();
       step();
