@@ -39,12 +39,12 @@ const memSeconds = (bytes, streams) => (lim) => bytes / ((streams === 3 ? lim.bw
 const peakSeconds = (flops) => (lim) => flops / (lim.peakGflops * 1e9);
 
 /** A unary op over 1e6 floats: reads 4 MB, writes 4 MB. */
-function unaryWorkload(id, op, target) {
+function unaryWorkload(id, op, target, input = (a) => a) {
   return {
     id, name: `\`${id}\` over 1e6 floats`, target, limit: memSeconds(8 * MB, 2),
     setup(device) {
       torch.manual_seed(0);
-      const a = torch.randn([1_000_000], { device });
+      const a = input(torch.randn([1_000_000], { device }));
       return { per: 1, unit: 'ms', scale: 1e3, fn: () => torch.tidy(() => { op(a); }) };
     },
   };
@@ -155,8 +155,17 @@ const workloads = [
   unaryWorkload('sigmoid', (a) => a.sigmoid(), '≤ 0.4 ms'),
   unaryWorkload('tanh', (a) => a.tanh(), '≤ 0.4 ms'),
   unaryWorkload('exp', (a) => a.exp(), '≤ 0.4 ms'),
+  unaryWorkload('gelu', (a) => F.gelu(a), '≤ 0.4 ms'),
+  unaryWorkload('gelu_tanh', (a) => F.gelu(a, { approximate: 'tanh' }), '≤ 0.4 ms'),
+  unaryWorkload('silu', (a) => F.silu(a), '—'),
+  unaryWorkload('softplus', (a) => F.softplus(a), '—'),
+  unaryWorkload('erf', (a) => a.erf(), '—'),
+  unaryWorkload('expm1', (a) => a.expm1(), '—'),
+  unaryWorkload('log1p', (a) => a.log1p(), '—', (a) => a.abs()),
   rowsWorkload('softmax', 'softmax rows 1024×1024', (x) => F.softmax(x, 1), '≤ 0.5 ms'),
   rowsWorkload('log_softmax', 'log_softmax rows 1024×1024', (x) => F.log_softmax(x, 1), '≤ 0.5 ms'),
+  rowsWorkload('logsumexp', 'logsumexp rows 1024×1024', (x) => torch.logsumexp(x, 1), '—'),
+  rowsWorkload('softmax_dim0', 'softmax over dim 0 of 1024×1024 (strided)', (x) => F.softmax(x, 0), '—'),
   {
     // the least traffic: read the logits once, write their gradient once
     id: 'cross_entropy', name: 'cross_entropy 1024×1024 forward + backward', target: '≤ 1.5 ms', limit: memSeconds(8 * MB, 2),

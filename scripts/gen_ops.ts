@@ -101,6 +101,8 @@ const F64: Record<string, { as: string; ts: string }> = {
   atan2: { as: 'Math.atan2', ts: 'Math.atan2' }, hypot: { as: 'Math.hypot', ts: 'Math.hypot' },
   erf: { as: 'erf', ts: 'erf' }, erfc: { as: 'erfc', ts: 'erfc' }, sigmoid: { as: 'sigmoid', ts: 'sigmoid' },
   lgamma: { as: 'lgamma', ts: 'lgamma' },
+  silu: { as: 'silu', ts: 'silu' }, gelu: { as: 'gelu', ts: 'gelu' }, geluTanh: { as: 'geluTanh', ts: 'geluTanh' },
+  log1pExp: { as: 'log1pExp', ts: 'log1pExp' },
 };
 /**
  * The element type in, the element type out (exact, or a kernel helper that rounds as
@@ -310,8 +312,10 @@ function asKernels(): string {
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
+import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV } from '../kernels/vecmath_wide';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+  silu, gelu, geluTanh, log1pExp,
 } from '../kernels/scalar_math';
 
 `;
@@ -325,7 +329,7 @@ import {
     s += '    default: unreachable(); return 0;\n  }\n}\n\n';
     const simd = rowsOf(fam).filter(([, r]) => r.simd);
     s += `// @ts-ignore: decorator\n@inline export function ${fam}HasSimd(op: i32): bool {\n  return ${simd.map(([op]) => `op == Op.${op}`).join(' || ') || 'false'};\n}\n\n`;
-    const simdParams = { unary: 'v: v128', scalar: 'v: v128, cV: v128', binary: 'x: v128, y: v128, alphaV: v128, unitAlpha: bool' }[fam];
+    const simdParams = { unary: 'v: v128', scalar: 'v: v128, cV: v128, c2V: v128', binary: 'x: v128, y: v128, alphaV: v128, unitAlpha: bool' }[fam];
     s += `// @ts-ignore: decorator\n@inline export function ${fam}Simd(op: i32, ${simdParams}): v128 {\n  switch (op) {\n`;
     for (const [op, row] of simd) s += `    case Op.${op}: return ${row.simd};\n`;
     s += '    default: unreachable(); return v;\n  }\n}\n\n'.replace('return v;', `return ${fam === 'binary' ? 'x' : 'v'};`);
@@ -549,7 +553,7 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
-  powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
+  silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
   nanToNum, nanToNum64,
 } from '../kernels/scalar_math.js';
 

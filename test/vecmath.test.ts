@@ -50,6 +50,49 @@ describe.each(DEVICES)('transcendentals on %s, in ulp against float64', (device)
     }
   });
 
+  it('softmax and log_softmax along dim 0 (the strided kernels): within 2 ulp, every column position', () => {
+    for (const [name, isLog] of [['softmax', false], ['log_softmax', true]] as const) {
+      for (const row of softmaxRows()) {
+        // 7 columns (a SIMD group of 4 and a tail of 3), each the row shifted by a column constant
+        const cols = Array.from({ length: 7 }, (_, c) => row.map((v) => Math.fround(v - c * 0.75)));
+        const x = row.map((_, k) => cols.map((col) => col[k]));
+        const y = torch.tidy(() => (isLog ? F.log_softmax : F.softmax)(torch.tensor(x, { device }), 0).tolist() as number[][]);
+        cols.forEach((col, c) => {
+          const ref = softmaxReference(col, isLog);
+          const worst = Math.max(...col.map((_, k) => (isLog && Number.isFinite(ref[k]) ? Math.abs(y[k][c] - ref[k]) / ulpScale(col, k) : ulpError(y[k][c], ref[k]))));
+          expect(worst, `${name} of column ${c} of ${col.length}: [${col.slice(0, 6)}…]`).toBeLessThanOrEqual(2);
+        });
+      }
+    }
+  });
+
+  it('logsumexp along either dim and its backward: within 2 ulp of the terms against float64', () => {
+    for (const row of softmaxRows().filter((r) => r.some(Number.isFinite))) {
+      const m = Math.max(...row);
+      const ls = Math.log(row.reduce((a, v) => a + Math.exp(v - m), 0));
+      const ref = m + ls;
+      for (const dim of [1, 0]) {
+        const x = dim === 1 ? [row] : row.map((v) => [v, v, v, v, v]);
+        const g = Math.fround(0.7);
+        const [out, grad] = torch.tidy(() => {
+          const t = torch.tensor(x, { device, requires_grad: true });
+          const r = torch.logsumexp(t, dim);
+          r.backward(torch.full(r.shape, g, { device }));
+          return [Array.from(r.dataSync()), (t.grad!.tolist() as number[][]).flat()];
+        });
+        for (const v of out) {
+          if (Number.isNaN(ref)) { expect(v).toBeNaN(); continue; }
+          // the result adds max and log Σ, each rounded to float32: judged in ulp of the larger
+          expect(Math.abs(v - ref) / ulpOfScale(Math.max(Math.abs(m), Math.abs(ls), Math.abs(ref), 2 ** -126)), `logsumexp dim ${dim} of [${row.slice(0, 6)}…]`).toBeLessThanOrEqual(2);
+        }
+        // g·exp(x − result), after the float32 step x − result that both devices and PyTorch take
+        const xs = x.flat();
+        const worst = Math.max(...grad.map((v, i) => ulpError(v, g * Math.exp(Math.fround(xs[i] - out[0])))));
+        expect(worst, `logsumexp backward dim ${dim} of [${row.slice(0, 6)}…]`).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
   it('log_softmax backward (g − exp(y)·Σg) within 2 ulp of the terms against float64', () => {
     for (const row of softmaxRows().filter((r) => r.every(Number.isFinite))) {
       const g = row.map((_, i) => Math.fround(Math.cos(i * 1.7)));

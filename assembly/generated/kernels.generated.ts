@@ -5,8 +5,10 @@
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
+import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV } from '../kernels/vecmath_wide';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+  silu, gelu, geluTanh, log1pExp,
 } from '../kernels/scalar_math';
 
 // @ts-ignore: decorator
@@ -151,7 +153,7 @@ import {
 }
 // @ts-ignore: decorator
 @inline function unarySilu<T>(x: T): T {
-  return (x / (<T>1 + <T>Math.exp(<f64>-x)));
+  return <T>silu(<f64>x);
 }
 // @ts-ignore: decorator
 @inline function unaryMish<T>(x: T): T {
@@ -175,12 +177,11 @@ import {
 }
 // @ts-ignore: decorator
 @inline function unaryGelu<T>(x: T): T {
-  return ((x * <T>0.5) * (<T>1 + <T>erf(<f64>(x * <T>0.7071067811865476))));
+  return <T>gelu(<f64>x);
 }
 // @ts-ignore: decorator
 @inline function unaryGeluTanh<T>(x: T): T {
-  const inner: T = (<T>0.7978845608028654 * (x + (((<T>0.044715 * x) * x) * x)));
-  return ((<T>0.5 * x) * (<T>1 + <T>Math.tanh(<f64>inner)));
+  return <T>geluTanh(<f64>x);
 }
 // @ts-ignore: decorator
 @inline function unaryDeg2rad<T>(x: T): T {
@@ -267,7 +268,7 @@ import {
 
 // @ts-ignore: decorator
 @inline export function unaryHasSimd(op: i32): bool {
-  return op == Op.Neg || op == Op.Exp || op == Op.Log || op == Op.Sqrt || op == Op.Abs || op == Op.Sigmoid || op == Op.Tanh || op == Op.Relu;
+  return op == Op.Neg || op == Op.Exp || op == Op.Log || op == Op.Sqrt || op == Op.Abs || op == Op.Sigmoid || op == Op.Tanh || op == Op.Relu || op == Op.Expm1 || op == Op.Log1p || op == Op.Erf || op == Op.Silu || op == Op.Gelu || op == Op.GeluTanh;
 }
 
 // @ts-ignore: decorator
@@ -281,6 +282,12 @@ import {
     case Op.Sigmoid: return sigmoidV(v);
     case Op.Tanh: return tanhV(v);
     case Op.Relu: return v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0)));
+    case Op.Expm1: return expm1V(v);
+    case Op.Log1p: return log1pV(v);
+    case Op.Erf: return erfV(v);
+    case Op.Silu: return siluV(v);
+    case Op.Gelu: return geluV(v);
+    case Op.GeluTanh: return geluTanhV(v);
     default: unreachable(); return v;
   }
 }
@@ -347,7 +354,7 @@ import {
 }
 // @ts-ignore: decorator
 @inline function scalarSoftplus<T>(x: T, c: T, c2: T, c3: T): T {
-  return (((x * c) > c2) ? x : (<T>Math.log1p(<f64><T>Math.exp(<f64>(x * c))) / c));
+  return (((x * c) > c2) ? x : (<T>log1pExp(<f64>(x * c)) / c));
 }
 // @ts-ignore: decorator
 @inline function scalarFmodScalar<T>(x: T, c: T, c2: T, c3: T): T {
@@ -432,16 +439,17 @@ import {
 
 // @ts-ignore: decorator
 @inline export function scalarHasSimd(op: i32): bool {
-  return op == Op.AddScalar || op == Op.SubScalar || op == Op.MulScalar || op == Op.Rsub;
+  return op == Op.AddScalar || op == Op.SubScalar || op == Op.MulScalar || op == Op.Rsub || op == Op.Softplus;
 }
 
 // @ts-ignore: decorator
-@inline export function scalarSimd(op: i32, v: v128, cV: v128): v128 {
+@inline export function scalarSimd(op: i32, v: v128, cV: v128, c2V: v128): v128 {
   switch (op) {
     case Op.AddScalar: return f32x4.add(v, cV);
     case Op.SubScalar: return f32x4.sub(v, cV);
     case Op.MulScalar: return f32x4.mul(v, cV);
     case Op.Rsub: return f32x4.sub(cV, v);
+    case Op.Softplus: return softplusV(v, cV, c2V);
     default: unreachable(); return v;
   }
 }

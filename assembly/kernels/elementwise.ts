@@ -11,7 +11,8 @@
 // Arithmetic follows PyTorch's scalar CPU kernels step by step, rounding to
 // T where C++ does, so it matches PyTorch bit for bit. exp, log, sigmoid
 // and tanh use the SIMD polynomials of vecmath.ts on float32 (within 1.5 ulp, as
-// PyTorch's own vectorized kernels use SLEEF's).
+// PyTorch's own vectorized kernels use SLEEF's); expm1, log1p, erf, silu, gelu and
+// softplus the float64-pair forms of vecmath_wide.ts (within 1 ulp).
 
 import { loadPartial, storePartial } from './vecmath';
 import {
@@ -136,11 +137,17 @@ import {
 @inline export function scalarRun<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2: T, c3: T): void {
   let i = 0;
   if (sizeof<T>() == 4 && scalarHasSimd(op)) {
-    const cV = f32x4.splat(<f32>c);
+    const cV = f32x4.splat(<f32>c), c2V = f32x4.splat(<f32>c2);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      v128.store(out + o, scalarSimd(op, v128.load(x + o), cV));
+      v128.store(out + o, scalarSimd(op, v128.load(x + o), cV, c2V));
     }
+    // the tail through the same SIMD form, as unaryRun's
+    if (i < n) {
+      const o = <usize>i << 2;
+      storePartial(out + o, scalarSimd(op, loadPartial(x + o, n - i), cV, c2V), n - i);
+    }
+    return;
   }
   const sh = shiftOf<T>();
   for (; i < n; i++) {

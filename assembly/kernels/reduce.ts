@@ -5,6 +5,7 @@
 // that accurate, a plain f32 running sum over 1e6 elements is not.
 
 import { alloc, free } from '../alloc';
+import { expV } from './vecmath';
 
 /** Sum of n floats of type T at x, in f64. */
 export function sumAllOf<T>(x: usize, n: i32): f64 {
@@ -151,8 +152,14 @@ function plan(nd: i32, shape: usize, mask: i32): i32 {
 
 export enum Walk { Max, Count, Lse, AmaxGrad, LseGrad }
 
+// float32 through vecmath.ts's SIMD exp, one lane or four (so a value never depends on where it sits)
 // @ts-ignore: decorator
-@inline function expDiff<T>(x: T, m: T): T { return <T>Math.exp(<f64>(x - m)); }
+@inline function expDiff<T>(x: T, m: T): T {
+  if (sizeof<T>() == 4) return <T>f32x4.extract_lane(expV(f32x4.splat(<f32>(x - m))), 0);
+  return <T>Math.exp(<f64>(x - m));
+}
+// @ts-ignore: decorator
+@inline function expDiff4(p: usize, mv: v128): v128 { return expV(f32x4.sub(v128.load(p), mv)); }
 
 // One input row of `n` elements of type T at p that all fold into output element o.
 // @ts-ignore: decorator
@@ -171,8 +178,17 @@ export enum Walk { Max, Count, Lse, AmaxGrad, LseGrad }
     for (let j = 0; j < n; j++) if (load<T>(p + (<usize>j << sh)) == m) c++;
     store<f64>(b + (o << 3), load<f64>(b + (o << 3)) + <f64>c);
   } else if (kind == Walk.Lse) {
-    let s: f64 = 0;
-    for (let j = 0; j < n; j++) s += <f64>expDiff<T>(load<T>(p + (<usize>j << sh)), m);
+    let s: f64 = 0, j = 0;
+    if (sizeof<T>() == 4 && n >= 4) {
+      const mv = f32x4.splat(<f32>m);
+      let acc = f64x2.splat(0);
+      for (; j + 4 <= n; j += 4) {
+        const e = expDiff4(p + (<usize>j << 2), mv);
+        acc = f64x2.add(acc, f64x2.add(f64x2.promote_low_f32x4(e), f64x2.promote_low_f32x4(f32x4.shuffle(e, e, 2, 3, 2, 3))));
+      }
+      s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+    }
+    for (; j < n; j++) s += <f64>expDiff<T>(load<T>(p + (<usize>j << sh)), m);
     store<f64>(b + (o << 3), load<f64>(b + (o << 3)) + s);
   } else if (kind == Walk.AmaxGrad) {
     const q = load<T>(b + (o << sh));
@@ -182,7 +198,12 @@ export enum Walk { Max, Count, Lse, AmaxGrad, LseGrad }
     }
   } else {
     const g = load<T>(b + (o << sh));
-    for (let j = 0; j < n; j++) {
+    let j = 0;
+    if (sizeof<T>() == 4) {
+      const mv = f32x4.splat(<f32>m), gv = f32x4.splat(<f32>g);
+      for (; j + 4 <= n; j += 4) v128.store(po + (<usize>j << 2), f32x4.mul(gv, expDiff4(p + (<usize>j << 2), mv)));
+    }
+    for (; j < n; j++) {
       const i = <usize>j << sh;
       store<T>(po + i, g * expDiff<T>(load<T>(p + i), m));
     }

@@ -83,7 +83,7 @@ function erfcFraction(x: f64): f64 {
 }
 
 export function erf(x: f64): f64 {
-  if (x != x) return x;
+  if (x != x || x == 0) return x; // erf(−0) = −0 (the series' sum would make it +0)
   const a = Math.abs(x);
   if (a < ERF_SPLIT) return erfSeries(x);
   const r = 1 - erfcFraction(a);
@@ -96,6 +96,19 @@ export function erfc(x: f64): f64 {
   const r = a < ERF_SPLIT ? 1 - erfSeries(a) : erfcFraction(a);
   return x < 0 ? 2 - r : r;
 }
+
+// Activations evaluated in f64 and rounded once, in forms that do not cancel (the SIMD
+// forms of kernels/vecmath_wide.ts compute the same): x·σ(x) as x/(1 + e^−x) (NaN at −inf,
+// as PyTorch's); gelu as ½x·erfc(−x/√2), not ½x(1 + erf(x/√2)), which loses every digit
+// below x = −5; its tanh form ½x(1 + tanh u) as x·σ(2u); log(1 + eᶻ) as max(z, 0) + log1p(e^−|z|)
+// @ts-ignore: decorator
+@inline export function silu(x: f64): f64 { return x / (1 + Math.exp(-x)); }
+// @ts-ignore: decorator
+@inline export function gelu(x: f64): f64 { return 0.5 * x * erfc(-x * Math.SQRT1_2); }
+// @ts-ignore: decorator
+@inline export function geluTanh(x: f64): f64 { return x / (1 + Math.exp(-1.5957691216057308 * (x + 0.044715 * x * x * x))); }
+// @ts-ignore: decorator
+@inline export function log1pExp(z: f64): f64 { return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))); }
 
 // ---- special functions (erfinv, lgamma, digamma, trigamma) ----
 // erfinv, digamma and trigamma follow the steps of PyTorch's CPU kernels (ATen's Math.h) in

@@ -10,9 +10,9 @@
 // a float log; the strided ones (_vec_softmax / host_softmax) divide by Σ and
 // subtract a double log. Sums accumulate in f64.
 //
-// The row kernels run four lanes at a time with expV (kernels/vecmath.ts), as
-// PyTorch's run SLEEF's vectorized expf; the strided ones keep the scalar
-// f64 exp.
+// Both run four lanes at a time with expV (kernels/vecmath.ts), as PyTorch's
+// run SLEEF's vectorized expf: the row kernels along a row, the strided ones
+// across four columns of the inner dims.
 
 import { alloc, free } from '../alloc';
 import { expV, loadPartial, storePartial } from './vecmath';
@@ -21,8 +21,16 @@ import { expV, loadPartial, storePartial } from './vecmath';
 @inline function ld(p: usize, i: i32): f32 { return load<f32>(p + (<usize>i << 2)); }
 // @ts-ignore: decorator
 @inline function st(p: usize, i: i32, v: f32): void { store<f32>(p + (<usize>i << 2), v); }
+/** One lane of expV, for the columns past the last four: a value never depends on where it sits. */
 // @ts-ignore: decorator
-@inline function expf(x: f32): f32 { return <f32>Math.exp(<f64>x); }
+@inline function expf(x: f32): f32 { return f32x4.extract_lane(expV(f32x4.splat(x)), 0); }
+
+/** acc[0..3] (f64, at q) += the four lanes of v. */
+// @ts-ignore: decorator
+@inline function addWideAt(q: usize, v: v128): void {
+  v128.store(q, f64x2.add(v128.load(q), f64x2.promote_low_f32x4(v)));
+  v128.store(q, f64x2.add(v128.load(q, 16), f64x2.promote_low_f32x4(f32x4.shuffle(v, v, 2, 3, 2, 3))), 16);
+}
 
 /** Lanes 0..rest−1 set, the others clear (rest 0 to 4). */
 // @ts-ignore: decorator
@@ -123,14 +131,24 @@ export function softmaxForward(isLog: bool, x: usize, out: usize, outer: i32, d:
     memory.fill(sm, 0, <usize>inner << 3);
     for (let k = 1; k < d; k++) {
       const row = px + <usize>k * rowB;
-      for (let i = 0; i < inner; i++) {
+      let i = 0;
+      // pmax skips a NaN (rowMax): its column's Σ, and so the column, is NaN anyway
+      for (; i + 4 <= inner; i += 4) v128.store(mx + (<usize>i << 2), f32x4.pmax(v128.load(mx + (<usize>i << 2)), v128.load(row + (<usize>i << 2))));
+      for (; i < inner; i++) {
         const v = ld(row, i), m = ld(mx, i);
         if (v > m || v != v) st(mx, i, v);
       }
     }
     for (let k = 0; k < d; k++) {
       const row = px + <usize>k * rowB, orow = po + <usize>k * rowB;
-      for (let i = 0; i < inner; i++) {
+      let i = 0;
+      for (; i + 4 <= inner; i += 4) {
+        const o = <usize>i << 2;
+        const e = expV(f32x4.sub(v128.load(row + o), v128.load(mx + o)));
+        if (!isLog) v128.store(orow + o, e);
+        addWideAt(sm + (<usize>i << 3), e);
+      }
+      for (; i < inner; i++) {
         const e = expf(ld(row, i) - ld(mx, i));
         if (!isLog) st(orow, i, e);
         const q = sm + (<usize>i << 3);
@@ -150,7 +168,9 @@ export function softmaxForward(isLog: bool, x: usize, out: usize, outer: i32, d:
       for (let i = 0; i < inner; i++) st(sm, i, <f32>load<f64>(sm + (<usize>i << 3)));
       for (let k = 0; k < d; k++) {
         const orow = po + <usize>k * rowB;
-        for (let i = 0; i < inner; i++) st(orow, i, ld(orow, i) / ld(sm, i));
+        let i = 0;
+        for (; i + 4 <= inner; i += 4) v128.store(orow + (<usize>i << 2), f32x4.div(v128.load(orow + (<usize>i << 2)), v128.load(sm + (<usize>i << 2))));
+        for (; i < inner; i++) st(orow, i, ld(orow, i) / ld(sm, i));
       }
     }
   }
@@ -209,7 +229,13 @@ export function softmaxBackward(isLog: bool, g: usize, y: usize, out: usize, out
     for (let i = 0; i < inner; i++) st(sm, i, <f32>load<f64>(sm + (<usize>i << 3)));
     for (let k = 0; k < d; k++) {
       const rg = pg + <usize>k * rowB, ry = py + <usize>k * rowB, ro = po + <usize>k * rowB;
-      for (let i = 0; i < inner; i++) {
+      let i = 0;
+      for (; i + 4 <= inner; i += 4) {
+        const o = <usize>i << 2;
+        const gv = v128.load(rg + o), yv = v128.load(ry + o), sv = v128.load(sm + o);
+        v128.store(ro + o, isLog ? f32x4.sub(gv, f32x4.mul(expV(yv), sv)) : f32x4.mul(f32x4.sub(gv, sv), yv));
+      }
+      for (; i < inner; i++) {
         const s = ld(sm, i);
         st(ro, i, isLog ? ld(rg, i) - expf(ld(ry, i)) * s : (ld(rg, i) - s) * ld(ry, i));
       }

@@ -8,7 +8,7 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
-  powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
+  silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
   nanToNum, nanToNum64,
 } from '../kernels/scalar_math.js';
 
@@ -295,7 +295,7 @@ function unaryErfc(x: number): number {
   return f(erfc(x));
 }
 function unarySilu(x: number): number {
-  return f((x / f((1 + f(Math.exp(-x))))));
+  return f(silu(x));
 }
 function unaryMish(x: number): number {
   return f((x * f(Math.tanh(f(Math.log1p(f(Math.exp(x))))))));
@@ -313,11 +313,10 @@ function unarySelu(x: number): number {
   return ((x <= 0) ? f((f((f(Math.exp(x)) - 1)) * 1.7580993175506592)) : f((x * 1.0507010221481323)));
 }
 function unaryGelu(x: number): number {
-  return f((f((x * 0.5)) * f((1 + f(erf(f((x * 0.7071067690849304))))))));
+  return f(gelu(x));
 }
 function unaryGeluTanh(x: number): number {
-  const inner = f((0.7978845834732056 * f((x + f((f((f((0.044714998453855515 * x)) * x)) * x))))));
-  return f((f((0.5 * x)) * f((1 + f(Math.tanh(inner))))));
+  return f(geluTanh(x));
 }
 function unaryDeg2rad(x: number): number {
   return f((x * 0.01745329238474369));
@@ -384,7 +383,7 @@ function scalarThreshold(x: number, c: number, c2: number, c3: number): number {
   return ((x <= c) ? c2 : x);
 }
 function scalarSoftplus(x: number, c: number, c2: number, c3: number): number {
-  return ((f((x * c)) > c2) ? x : f((f(Math.log1p(f(Math.exp(f((x * c)))))) / c)));
+  return ((f((x * c)) > c2) ? x : f((f(log1pExp(f((x * c)))) / c)));
 }
 function scalarFmodScalar(x: number, c: number, c2: number, c3: number): number {
   return f(fmod(x, c));
@@ -943,7 +942,7 @@ function unaryErfc64(x: number): number {
   return erfc(x);
 }
 function unarySilu64(x: number): number {
-  return (x / (1 + Math.exp(-x)));
+  return silu(x);
 }
 function unaryMish64(x: number): number {
   return (x * Math.tanh(Math.log1p(Math.exp(x))));
@@ -961,11 +960,10 @@ function unarySelu64(x: number): number {
   return ((x <= 0) ? ((Math.exp(x) - 1) * 1.7580993408473766) : (x * 1.0507009873554805));
 }
 function unaryGelu64(x: number): number {
-  return ((x * 0.5) * (1 + erf((x * 0.7071067811865476))));
+  return gelu(x);
 }
 function unaryGeluTanh64(x: number): number {
-  const inner = (0.7978845608028654 * (x + (((0.044715 * x) * x) * x)));
-  return ((0.5 * x) * (1 + Math.tanh(inner)));
+  return geluTanh(x);
 }
 function unaryDeg2rad64(x: number): number {
   return (x * 0.017453292519943295);
@@ -1032,7 +1030,7 @@ function scalarThreshold64(x: number, c: number, c2: number, c3: number): number
   return ((x <= c) ? c2 : x);
 }
 function scalarSoftplus64(x: number, c: number, c2: number, c3: number): number {
-  return (((x * c) > c2) ? x : (Math.log1p(Math.exp((x * c))) / c));
+  return (((x * c) > c2) ? x : (log1pExp((x * c)) / c));
 }
 function scalarFmodScalar64(x: number, c: number, c2: number, c3: number): number {
   return fmod(x, c);

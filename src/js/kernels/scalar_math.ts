@@ -119,7 +119,7 @@ function erfcFraction(x: number): number {
 
 /** The error function, to float64 accuracy well beyond float32's. */
 export function erf(x: number): number {
-  if (x !== x) return x;
+  if (x !== x || x === 0) return x; // erf(−0) = −0 (the series' sum would make it +0)
   const a = Math.abs(x);
   if (a < ERF_SPLIT) return erfSeries(x);
   const r = 1 - erfcFraction(a);
@@ -133,6 +133,15 @@ export function erfc(x: number): number {
   const r = a < ERF_SPLIT ? 1 - erfSeries(a) : erfcFraction(a);
   return x < 0 ? 2 - r : r;
 }
+
+// Activations evaluated in f64 and rounded once, in forms that do not cancel (the wasm SIMD
+// forms compute the same): x·σ(x) as x/(1 + e^−x) (NaN at −inf, as PyTorch's); gelu as
+// ½x·erfc(−x/√2), not ½x(1 + erf(x/√2)), which loses every digit below x = −5; its tanh form
+// ½x(1 + tanh u) as x·σ(2u); log(1 + eᶻ) as max(z, 0) + log1p(e^−|z|), which never overflows.
+export const silu = (x: number): number => x / (1 + Math.exp(-x));
+export const gelu = (x: number): number => 0.5 * x * erfc(-x * Math.SQRT1_2);
+export const geluTanh = (x: number): number => x / (1 + Math.exp(-1.5957691216057308 * (x + 0.044715 * x * x * x)));
+export const log1pExp = (z: number): number => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 
 // ---- special functions (erfinv, lgamma, digamma, trigamma) ----
 // erfinv, digamma and trigamma follow the steps of PyTorch's CPU kernels (ATen's Math.h) in the
