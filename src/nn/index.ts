@@ -20,3 +20,5 @@ export {
   SmoothL1Loss, HuberLoss, SoftMarginLoss, KLDivLoss, MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, PoissonNLLLoss,
   GaussianNLLLoss, TripletMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, MultiLabelMarginLoss,
 } from './layers.js'; // losses 2 (helper losses)
+export { RNNBase, RNN, LSTM, GRU, type RNNBaseOptions, type RNNOptions, type LSTMOptions } from './rnn.js'; // recurrent layers (helper rnn)
+export { RNNCellBase, RNNCell, LSTMCell, GRUCell, type RNNCellOptions } from './rnn_cells.js'; // recurrent cells (helper rnn)
