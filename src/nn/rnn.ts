@@ -172,12 +172,12 @@ export abstract class RNNBase extends Module {
       const outs: Tensor[] = [];
       for (let dir = 0; dir < D; dir++) {
         const index = layer * D + dir, w = this.weights(index);
-        const igates = inputGates(x, w).unbind(0);
+        const igates = inputGates(x, w); // all steps at once; select(0, t) per step (unbind gathers, slower)
         let h = h0.select(0, index), c = c0 ? c0.select(0, index) : null;
         const steps = new Array<Tensor>(T);
         for (let k = 0; k < T; k++) {
           const t = dir === 1 ? T - 1 - k : k;
-          [h, c] = cellStep(this.mode, igates[t], h, c, w);
+          [h, c] = cellStep(this.mode, igates.select(0, t), h, c, w);
           steps[t] = h;
         }
         outs.push(stack(steps, 0));

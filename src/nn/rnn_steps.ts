@@ -12,6 +12,15 @@ export type RnnMode = 'RNN_TANH' | 'RNN_RELU' | 'LSTM' | 'GRU';
 /** The weights of one layer and direction, in PyTorch's order; w_hr only for an LSTM with proj_size. */
 export interface CellWeights { w_ih: Tensor; w_hh: Tensor; b_ih: Tensor | null; b_hh: Tensor | null; w_hr: Tensor | null }
 
+/**
+ * The gates of (B, n·H) as n (B, H) slices. ATen's unsafe_chunk; narrow here, because chunk's and
+ * unbind's pieces are gathered through an index built per element, several times slower.
+ */
+const gatesOf = (t: Tensor, n: number): Tensor[] => {
+  const H = t._shape[1] / n;
+  return Array.from({ length: n }, (_, k) => t.narrow(1, k * H, H));
+};
+
 /** How many gates a mode stacks in W_ih's rows (PyTorch's gate_size / hidden_size). */
 export const gateCount = (mode: RnnMode): number => (mode === 'LSTM' ? 4 : mode === 'GRU' ? 3 : 1);
 
@@ -28,14 +37,14 @@ export function cellStep(mode: RnnMode, igates: Tensor, h: Tensor, c: Tensor | n
   if (mode === 'RNN_RELU') return [hgates.add(igates).relu(), null];
   if (mode === 'LSTM') {
     // gates in PyTorch's order: input, forget, cell, output
-    const [i, f, g, o] = hgates.add(igates).chunk(4, 1);
+    const [i, f, g, o] = gatesOf(hgates.add(igates), 4);
     const cy = f.sigmoid().mul(c as Tensor).add(i.sigmoid().mul(g.tanh()));
     const hy = o.sigmoid().mul(cy.tanh());
     return [w.w_hr ? hy.matmul(w.w_hr.t()) : hy, cy];
   }
   // GRU: reset r, update z, new n = tanh(igates_n + r·hgates_n); h' = (h − n)·z + n
-  const [ir, iz, inew] = igates.chunk(3, 1);
-  const [hr, hz, hnew] = hgates.chunk(3, 1);
+  const [ir, iz, inew] = gatesOf(igates, 3);
+  const [hr, hz, hnew] = gatesOf(hgates, 3);
   const r = hr.add(ir).sigmoid(), z = hz.add(iz).sigmoid();
   const n = inew.add(hnew.mul(r)).tanh();
   return [h.sub(n).mul(z).add(n), null];
