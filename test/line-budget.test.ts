@@ -54,8 +54,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // embedding record (+70); the reductions' rules under create_graph (logsumexp, var/std, nansum,
 // amax/max/min, the norms, median as ATen's formulas from recorded ops, with their constant masks) (+241);
 // layer_norm's and group_norm's recorded rule (+80); nn.RNN / LSTM / GRU and their cells (the step
-// functions composed of existing ops, the layer loop, PyTorch 2's checks, init and reprs) (+420)
-const BUDGET = 31_840;
+// functions composed of existing ops, the layer loop, PyTorch 2's checks, init and reprs) (+420);
+// PackedSequence, pack_padded_sequence, pad_packed_sequence and packed inputs to the RNNs (+170)
+const BUDGET = 32_010;
 
 function sourceLines(dir: string): number {
   let n = 0;
