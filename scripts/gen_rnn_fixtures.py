@@ -10,7 +10,11 @@ records every output (output, h_n, c_n; a cell's h', c'), a random upstream per 
 gradients of sum(output_i * upstream_i) with respect to the input, the initial states and every
 parameter. The TS side builds the module from `ts`, its constructor call in TypeScript.
 
-Error cases record what the constructor or forward raises. PyTorch 2's Python-level checks that
+Packed cases pack the input with pack_padded_sequence (enforce_sorted or not, batch_first), run
+the module on the PackedSequence and unpack its output with pad_packed_sequence; they record the
+packing, the packed output, the padded output and final states and the same gradients.
+
+Error cases record what the constructor, forward or the packing functions raise. PyTorch 2's Python-level checks that
 1.13 lacks (the rank ValueErrors, hidden_size and num_layers > 0, the nonlinearity message) come
 from scripts/pytorch2_compat.py.
 
@@ -75,6 +79,37 @@ CASES = [
      (2,), [(5,)]),
 ]
 
+# (name, PyTorch constructor, TS constructor, padded input shape, state shapes or None, lengths,
+#  pack_padded_sequence keywords, pad_packed_sequence keywords): a PackedSequence through the module
+PACKED = [
+    ("LSTM(3, 4) packed, lengths [5, 3, 2]", lambda: nn.LSTM(3, 4), "new nn.LSTM(3, 4)", (5, 3, 3), None, [5, 3, 2], {}, {}),
+    ("GRU(3, 4, num_layers=2, bidirectional=True, batch_first=True) packed unsorted with h_0",
+     lambda: nn.GRU(3, 4, num_layers=2, bidirectional=True, batch_first=True),
+     "new nn.GRU(3, 4, { num_layers: 2, bidirectional: true, batch_first: true })", (4, 5, 3), [(4, 4, 4)], [2, 5, 3, 5],
+     {"batch_first": True, "enforce_sorted": False}, {"batch_first": True}),
+    ("RNN(2, 3, bidirectional=True) packed with h_0, total_length=6, padding_value=-1",
+     lambda: nn.RNN(2, 3, bidirectional=True), "new nn.RNN(2, 3, { bidirectional: true })", (4, 3, 2), [(2, 3, 3)], [4, 4, 1],
+     {}, {"padding_value": -1.0, "total_length": 6}),
+    ("LSTM(3, 4, proj_size=2, bidirectional=True) float64 packed unsorted with h_0, c_0",
+     lambda: nn.LSTM(3, 4, proj_size=2, bidirectional=True, dtype=F64),
+     "new nn.LSTM(3, 4, { proj_size: 2, bidirectional: true, dtype: 'float64' })", (3, 3, 3), [(2, 3, 2), (2, 3, 4)], [1, 3, 2],
+     {"enforce_sorted": False}, {}),
+]
+
+# (name, call building and packing in PyTorch, TS call[, TS module m built before]): pack_padded_sequence / pad_packed_sequence / a packed forward refuses
+PACKING_ERRORS = [
+    ("pack_padded_sequence lengths not decreasing", lambda: pack(torch.randn(3, 2, 4), [2, 3]), "pack(torch.randn([3, 2, 4]), [2, 3])"),
+    ("pack_padded_sequence a length 0", lambda: pack(torch.randn(3, 2, 4), [3, 0]), "pack(torch.randn([3, 2, 4]), [3, 0])"),
+    ("pack_padded_sequence 1 length for batch 2", lambda: pack(torch.randn(3, 2, 4), [3]), "pack(torch.randn([3, 2, 4]), [3])"),
+    ("pack_padded_sequence empty input", lambda: pack(torch.randn(0, 2, 4), [1, 1]), "pack(torch.randn([0, 2, 4]), [1, 1])"),
+    ("pad_packed_sequence total_length below the longest",
+     lambda: unpack(pack(torch.randn(3, 2, 4), [3, 2]), total_length=2), "unpack(pack(torch.randn([3, 2, 4]), [3, 2]), { total_length: 2 })"),
+    ("LSTM(3, 4) packed input size 4", lambda: nn.LSTM(3, 4)(pack(torch.randn(3, 2, 4), [3, 2])),
+     "m.forward(pack(torch.randn([3, 2, 4]), [3, 2]))", "new nn.LSTM(3, 4)"),
+    ("GRU(4, 2) packed, h_0 batch 3 for batch 2", lambda: nn.GRU(4, 2)(pack(torch.randn(3, 2, 4), [3, 2]), torch.randn(1, 3, 2)),
+     "m.forward(pack(torch.randn([3, 2, 4]), [3, 2]), torch.randn([1, 3, 2]))", "new nn.GRU(4, 2)"),
+]
+
 # (name, PyTorch constructor, TS constructor): the constructor refuses
 CONSTRUCTOR_ERRORS = [
     ("RNN nonlinearity='sigmoid'", lambda: nn.RNN(3, 4, nonlinearity="sigmoid"), "new nn.RNN(3, 4, { nonlinearity: 'sigmoid' })"),
@@ -117,6 +152,54 @@ FORWARD_ERRORS = [
 ]
 
 
+def pack(x, lengths, **kw):
+    return nn.utils.rnn.pack_padded_sequence(x, lengths, **kw)
+
+
+def unpack(p, **kw):
+    return nn.utils.rnn.pad_packed_sequence(p, **kw)
+
+
+def build(name, make, shape, state_shapes):
+    """The module after manual_seed(seed), then its input and initial states (leaves) drawn."""
+    seed = seed_of(name)
+    torch.manual_seed(seed)
+    m = make()
+    dtype = next(m.parameters()).dtype
+    x = torch.randn(shape, dtype=dtype, requires_grad=True)
+    states = [torch.randn(s, dtype=dtype, requires_grad=True) for s in state_shapes] if state_shapes else []
+    return seed, m, x, states
+
+
+def gradients(m, x, states, outs):
+    """A random upstream per output and the gradients of sum(output_i * upstream_i) of input, states, parameters."""
+    upstreams = [torch.randn(o.shape, dtype=o.dtype) for o in outs]
+    grads = torch.autograd.grad(sum((o * u).sum() for o, u in zip(outs, upstreams)), [x] + states + list(m.parameters()))
+    n = len(states)
+    return {"input": enc(x), "states": [enc(s) for s in states], "outputs": [enc(o) for o in outs],
+            "upstreams": [enc(u) for u in upstreams], "input_grad": enc(grads[0]),
+            "state_grads": [enc(g) for g in grads[1:1 + n]], "param_grads": [enc(g) for g in grads[1 + n:]]}
+
+
+def packed_case(name, make, ts, shape, state_shapes, lengths, pack_kw, pad_kw):
+    seed, m, x, states = build(name, make, shape, state_shapes)
+    packed = pack(x, lengths, **pack_kw)
+    torch.manual_seed(seed + 1)
+    out, final = m(packed, pack_state(m, states))
+    padded, out_lengths = unpack(out, **pad_kw)
+    opt = lambda t: None if t is None else enc(t)  # noqa: E731
+    return {"name": name, "ts": ts, "seed": seed, "lengths": lengths, "pack": pack_kw, "pad": pad_kw,
+            "packed_data": enc(packed.data), "batch_sizes": packed.batch_sizes.tolist(),
+            "sorted_indices": opt(packed.sorted_indices), "unsorted_indices": opt(packed.unsorted_indices),
+            "output_data": enc(out.data), "out_lengths": out_lengths.tolist(),
+            **gradients(m, x, states, [padded] + outputs_of(final))}
+
+
+def packing_error(name, fn, ts, module=None):
+    kind, msg = error_of(fn)
+    return {"name": name, "ts": ts, "module": module, "error_type": kind, "error": msg}
+
+
 def seed_of(name):
     return zlib.crc32(name.encode()) % (2 ** 31)
 
@@ -136,30 +219,18 @@ def outputs_of(result):
 
 
 def pack_state(m, states):
-    if states is None:
+    if not states:
         return None
     return tuple(states) if isinstance(m, (nn.LSTM, nn.LSTMCell)) else states[0]
 
 
 def module_case(name, make, ts, shape, state_shapes):
-    seed = seed_of(name)
-    torch.manual_seed(seed)
-    m = make()
-    dtype = next(m.parameters()).dtype
-    x = torch.randn(shape, dtype=dtype, requires_grad=True)
-    states = [torch.randn(s, dtype=dtype, requires_grad=True) for s in state_shapes] if state_shapes else None
+    seed, m, x, states = build(name, make, shape, state_shapes)
     torch.manual_seed(seed + 1)
     outs = outputs_of(m(x, pack_state(m, states)))
-    upstreams = [torch.randn(o.shape, dtype=dtype) for o in outs]
-    leaves = [x] + (states or []) + list(m.parameters())
-    grads = torch.autograd.grad(sum((o * u).sum() for o, u in zip(outs, upstreams)), leaves)
-    n_states = len(states or [])
     return {"name": name, "ts": ts, "seed": seed, "repr": repr(m),
             "named_parameters": [[n, enc(p)] for n, p in m.named_parameters()],
-            "state_dict_keys": list(m.state_dict().keys()),
-            "input": enc(x), "states": [enc(s) for s in states or []], "outputs": [enc(o) for o in outs],
-            "upstreams": [enc(u) for u in upstreams], "input_grad": enc(grads[0]),
-            "state_grads": [enc(g) for g in grads[1:1 + n_states]], "param_grads": [enc(g) for g in grads[1 + n_states:]]}
+            "state_dict_keys": list(m.state_dict().keys()), **gradients(m, x, states, outs)}
 
 
 def error_of(fn):
@@ -186,13 +257,14 @@ def forward_error(name, make, ts, shape, state_shapes):
 
 def main():
     fix = {"generator": "scripts/gen_rnn_fixtures.py", "torch": torch.__version__,
-           "modules": [module_case(*c) for c in CASES],
+           "modules": [module_case(*c) for c in CASES], "packed": [packed_case(*c) for c in PACKED],
+           "packing_errors": [packing_error(*c) for c in PACKING_ERRORS],
            "constructor_errors": [constructor_error(*c) for c in CONSTRUCTOR_ERRORS],
            "forward_errors": [forward_error(*c) for c in FORWARD_ERRORS]}
     with open(OUT, "w") as fh:
         json.dump(fix, fh, separators=(",", ":"), allow_nan=False)
-    print(f"wrote {os.path.normpath(OUT)}: {len(fix['modules'])} modules, "
-          f"{len(fix['constructor_errors']) + len(fix['forward_errors'])} errors")
+    print(f"wrote {os.path.normpath(OUT)}: {len(fix['modules'])} modules, {len(fix['packed'])} packed, "
+          f"{len(fix['constructor_errors']) + len(fix['forward_errors']) + len(fix['packing_errors'])} errors")
 
 
 if __name__ == "__main__":

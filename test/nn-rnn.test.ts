@@ -10,6 +10,8 @@ import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixtu
 import { tolerances } from './support/tolerances.js';
 import { buildModule } from './support/build_module.js';
 import { expectErrorLeavesEngineIntact } from './support/error_cases.js';
+// nn.utils.rnn is another helper's namespace (pad_sequence); the packing functions join it on merge
+import { PackedSequence, pack_padded_sequence, pad_packed_sequence } from '../src/nn/rnn_packing.js';
 
 const { nn } = torch;
 
@@ -18,9 +20,19 @@ interface ModuleCase {
   input: TensorFixture; states: TensorFixture[]; outputs: TensorFixture[]; upstreams: TensorFixture[];
   input_grad: TensorFixture; state_grads: TensorFixture[]; param_grads: TensorFixture[];
 }
+interface PackedCase {
+  name: string; ts: string; seed: number; lengths: number[]; pack: { batch_first?: boolean; enforce_sorted?: boolean };
+  pad: { batch_first?: boolean; padding_value?: number; total_length?: number }; input: TensorFixture; states: TensorFixture[];
+  packed_data: TensorFixture; batch_sizes: number[]; sorted_indices: TensorFixture | null; unsorted_indices: TensorFixture | null;
+  output_data: TensorFixture; out_lengths: number[]; outputs: TensorFixture[]; upstreams: TensorFixture[];
+  input_grad: TensorFixture; state_grads: TensorFixture[]; param_grads: TensorFixture[];
+}
 interface ConstructorError { name: string; ts: string; error_type: string; error: string }
 interface ForwardError extends ConstructorError { input_shape: number[]; state_shapes: number[][] }
-const fixture = loadFixture<{ modules: ModuleCase[]; constructor_errors: ConstructorError[]; forward_errors: ForwardError[] }>('nn_rnn.json');
+const fixture = loadFixture<{
+  modules: ModuleCase[]; packed: PackedCase[]; packing_errors: (ConstructorError & { module: string | null })[]; constructor_errors: ConstructorError[];
+  forward_errors: ForwardError[];
+}>('nn_rnn.json');
 
 const exact = { rtol: 0, atol: 0 };
 const isLstm = (m: unknown): boolean => m instanceof nn.LSTM || m instanceof nn.LSTMCell;
@@ -52,6 +64,50 @@ describe.each(DEVICES)('recurrent layers vs PyTorch on %s', (device) => {
       named.forEach(([n, p], i) => expectClose(p.grad, c.param_grads[i], tolerances.nn, `grad of ${n}`));
     });
   }
+
+  for (const c of fixture.packed) {
+    it(`${c.name}: packing, forward, unpacking, gradients`, () => {
+      torch.manual_seed(c.seed);
+      const m = buildModule(c.ts, device) as torch.nn.RNNBase;
+      const x = fromFixture(c.input, device, true);
+      const states = c.states.map((s) => fromFixture(s, device, true));
+      const packed = pack_padded_sequence(x, c.lengths, c.pack);
+      expectClose(packed.data, c.packed_data, exact, 'packed data');
+      expect(packed.batch_sizes.tolist()).toEqual(c.batch_sizes);
+      expect(packed.sorted_indices?.tolist() ?? null).toEqual(c.sorted_indices ? c.sorted_indices.data : null);
+      expect(packed.unsorted_indices?.tolist() ?? null).toEqual(c.unsorted_indices ? c.unsorted_indices.data : null);
+      torch.manual_seed(c.seed + 1);
+      const [out, final] = m._forward(packed, states.length ? states : null);
+      expect(out).toBeInstanceOf(PackedSequence);
+      expectClose((out as PackedSequence).data, c.output_data, tolerances.nn, 'packed output');
+      const [padded, lengths] = pad_packed_sequence(out as PackedSequence, c.pad);
+      expect(lengths.tolist()).toEqual(c.out_lengths);
+      const outs = [padded, ...final];
+      outs.forEach((o, i) => expectClose(o, c.outputs[i], tolerances.nn, `output ${i}`));
+      outs.map((o, i) => o.mul(fromFixture(c.upstreams[i], device, false)).sum()).reduce((a, b) => a.add(b)).backward();
+      expectClose(x.grad, c.input_grad, tolerances.nn, 'input grad');
+      states.forEach((s, i) => expectClose(s.grad, c.state_grads[i], tolerances.nn, `grad of state ${i}`));
+      m.named_parameters().forEach(([n, p], i) => expectClose(p.grad, c.param_grads[i], tolerances.nn, `grad of ${n}`));
+    });
+  }
+
+  for (const e of fixture.packing_errors) {
+    it(`${e.name}: ${e.error_type}`, () => {
+      const before = torch.get_default_device();
+      torch.set_default_device(device);
+      try {
+        const m = e.module ? buildModule(e.module, device) : null;
+        const run = new Function('nn', 'torch', 'pack', 'unpack', 'm', `return ${e.ts};`);
+        expectErrorLeavesEngineIntact(device, () => { run(nn, torch, pack_padded_sequence, pad_packed_sequence, m); }, e);
+      } finally {
+        torch.set_default_device(before);
+      }
+    });
+  }
+
+  it('packing a sequence longer than the input is refused (PyTorch reads past the input there)', () => {
+    expect(() => pack_padded_sequence(torch.randn([3, 2, 4], { device }), [4, 2])).toThrow(/exceeds the input's sequence length/);
+  });
 
   for (const e of fixture.constructor_errors) {
     it(`${e.name}: ${e.error_type} from the constructor`, () => {

@@ -10,7 +10,9 @@ import { pyType } from '../args.js';
 import { tidy } from '../memory.js';
 import { zeros } from '../creation.js';
 import { cat, stack } from '../ops/shape.js';
+import { index_select } from '../ops/gather_scatter.js';
 import { Module } from './module.js';
+import { PackedSequence } from './rnn_packing.js';
 import { dropout as dropoutFn } from './dropout.js';
 import { warnOnce } from './warn.js';
 import { pyFloat, type Factory } from './layers.js';
@@ -120,18 +122,32 @@ export abstract class RNNBase extends Module {
   }
 
   /**
-   * @internal PyTorch's forward for a tensor input: the rank checks (`name` and the unbatched
-   * messages differ per class, as PyTorch's), the default zero state, check_forward_args, then the
-   * layers. hx is [h_0] or, for an LSTM, [h_0, c_0]; returns the output and the final states.
+   * @internal PyTorch's forward: for a tensor, the rank checks (`name` and the unbatched messages
+   * differ per class, as PyTorch's); for a PackedSequence, hx permuted into its sorted order; then
+   * the default zero state, check_forward_args and the layers. hx is [h_0] or, for an LSTM,
+   * [h_0, c_0]; returns the output (a PackedSequence for one) and the final states.
    */
-  _forward(input: Tensor, hx: Tensor[] | null): [Tensor, Tensor[]] {
-    return tidy(() => {
-      const lstm = this.mode === 'LSTM', d = input.dim();
+  _forward(input: Tensor | PackedSequence, hx: Tensor[] | null): [Tensor | PackedSequence, Tensor[]] {
+    const packed = input instanceof PackedSequence ? input : null;
+    const [out, finals] = tidy(() => this.run(input, hx));
+    return [packed ? new PackedSequence(out, packed.batch_sizes, packed.sorted_indices, packed.unsorted_indices) : out, finals];
+  }
+
+  private run(input: Tensor | PackedSequence, hx: Tensor[] | null): [Tensor, Tensor[]] {
+    const lstm = this.mode === 'LSTM', batchDim = this.batch_first ? 0 : 1;
+    let x: Tensor, states = hx, sizes: number[] | null = null, batched = true;
+    if (input instanceof PackedSequence) {
+      x = input.data;
+      sizes = input.batch_sizes.tolist() as number[];
+      const sorted = input.sorted_indices;
+      if (states && sorted) states = states.map((t) => index_select(t, 1, sorted));
+    } else {
+      const d = input.dim();
       if (d !== 2 && d !== 3) {
         const name = lstm ? 'LSTM' : this.mode === 'GRU' ? 'GRU' : 'RNN';
         throw new ValueError(`${name}: Expected input to be 2D or 3D, got ${d}D ${name === 'RNN' ? 'tensor ' : ''}instead`);
       }
-      const batched = d === 3, batchDim = this.batch_first ? 0 : 1;
+      batched = d === 3;
       if (hx) {
         const want = batched ? 3 : 2, dims = hx.map((t) => t.dim());
         if (dims.some((k) => k !== want)) {
@@ -140,51 +156,87 @@ export abstract class RNNBase extends Module {
             : `${what}, hx should also be ${want}-D but got ${dims[0]}-D tensor`);
         }
       }
-      const x = batched ? input : input.unsqueeze(batchDim);
-      const states = hx && !batched ? hx.map((t) => t.unsqueeze(1)) : hx;
-      const B = x.size(batchDim), D = this.bidirectional ? 2 : 1, real = this.proj_size || this.hidden_size;
-      const h0 = states ? states[0] : zeros([this.num_layers * D, B, real], { dtype: x.dtype, device: x.device });
-      const c0 = !lstm ? null : states ? states[1] : zeros([this.num_layers * D, B, this.hidden_size], { dtype: x.dtype, device: x.device });
-      // check_forward_args
-      if (x.size(-1) !== this.input_size) {
-        throw new RuntimeError(`input.size(-1) must be equal to input_size. Expected ${this.input_size}, got ${x.size(-1)}`);
-      }
-      const expected = (size: number): number[] => [this.num_layers * D, B, size];
-      const check = (t: Tensor, size: number, label: string): void => {
-        const e = expected(size);
-        if (t.dim() !== 3 || t.size().some((s, i) => s !== e[i])) throw new RuntimeError(`Expected ${label} ${pyTuple(e)}, got [${t.size().join(', ')}]`);
-      };
-      check(h0, real, lstm ? 'hidden[0] size' : 'hidden size');
-      if (c0) check(c0, this.hidden_size, 'hidden[1] size');
-      let [out, finals] = this.layers(this.batch_first ? x.transpose(0, 1) : x, h0, c0);
-      if (this.batch_first) out = out.transpose(0, 1);
-      if (!batched) return [out.squeeze(batchDim), finals.map((t) => t.squeeze(1))];
-      return [out, finals];
-    });
+      x = batched ? input : input.unsqueeze(batchDim);
+      if (hx && !batched) states = hx.map((t) => t.unsqueeze(1));
+    }
+    const B = sizes ? sizes[0] : x.size(batchDim), D = this.bidirectional ? 2 : 1, real = this.proj_size || this.hidden_size;
+    const h0 = states ? states[0] : zeros([this.num_layers * D, B, real], { dtype: x.dtype, device: x.device });
+    const c0 = !lstm ? null : states ? states[1] : zeros([this.num_layers * D, B, this.hidden_size], { dtype: x.dtype, device: x.device });
+    // check_forward_args
+    const rank = sizes ? 2 : 3;
+    if (x.dim() !== rank) throw new RuntimeError(`input must have ${rank} dimensions, got ${x.dim()}`);
+    if (x.size(-1) !== this.input_size) {
+      throw new RuntimeError(`input.size(-1) must be equal to input_size. Expected ${this.input_size}, got ${x.size(-1)}`);
+    }
+    const check = (t: Tensor, size: number, label: string): void => {
+      const e = [this.num_layers * D, B, size];
+      if (t.dim() !== 3 || t.size().some((s, i) => s !== e[i])) throw new RuntimeError(`Expected ${label} ${pyTuple(e)}, got [${t.size().join(', ')}]`);
+    };
+    check(h0, real, lstm ? 'hidden[0] size' : 'hidden size');
+    if (c0) check(c0, this.hidden_size, 'hidden[1] size');
+    if (input instanceof PackedSequence) {
+      const [out, finals] = this.layers(x, sizes as number[], h0, c0);
+      const unsorted = input.unsorted_indices;
+      return [out, unsorted ? finals.map((t) => index_select(t, 1, unsorted)) : finals];
+    }
+    // a (T, B, in) tensor is the packed case with every batch size B
+    const seq = this.batch_first ? x.transpose(0, 1) : x, T = seq.size(0);
+    const [data, finals] = this.layers(seq.reshape([T * B, this.input_size]), new Array<number>(T).fill(B), h0, c0);
+    let out = data.view([T, B, data.size(1)]);
+    if (this.batch_first) out = out.transpose(0, 1);
+    if (!batched) return [out.squeeze(batchDim), finals.map((t) => t.squeeze(1))];
+    return [out, finals];
   }
 
-  /** ATen's _rnn_impl over (T, B, in): each layer and direction, dropout between layers in training. */
-  private layers(input: Tensor, h0: Tensor, c0: Tensor | null): [Tensor, Tensor[]] {
-    const D = this.bidirectional ? 2 : 1, T = input.size(0);
+  /**
+   * ATen's packed layers over data (N, in) whose steps have `sizes` rows (decreasing): each layer
+   * and direction, dropout between layers in training. Forward, a sequence's final state is taken
+   * when the batch shrinks past it; in reverse, sequences join with their initial state as it grows.
+   */
+  private layers(input: Tensor, sizes: number[], h0: Tensor, c0: Tensor | null): [Tensor, Tensor[]] {
+    const D = this.bidirectional ? 2 : 1, T = sizes.length, N = input.size(0);
     const hs: Tensor[] = [], cs: Tensor[] = [];
+    const rows = (t: Tensor, start: number, n: number): Tensor => (start === 0 && n === t.size(0) ? t : t.narrow(0, start, n));
     let x = input;
     for (let layer = 0; layer < this.num_layers; layer++) {
       const outs: Tensor[] = [];
       for (let dir = 0; dir < D; dir++) {
         const index = layer * D + dir, w = this.weights(index);
-        const igates = inputGates(x, w); // all steps at once; select(0, t) per step (unbind gathers, slower)
-        let h = h0.select(0, index), c = c0 ? c0.select(0, index) : null;
-        const steps = new Array<Tensor>(T);
-        for (let k = 0; k < T; k++) {
-          const t = dir === 1 ? T - 1 - k : k;
-          [h, c] = cellStep(this.mode, igates.select(0, t), h, c, w);
-          steps[t] = h;
+        const igates = inputGates(x, w); // all steps at once, a narrow of it per step
+        const hInit = h0.select(0, index), cInit = c0 ? c0.select(0, index) : null;
+        const steps = new Array<Tensor>(T), doneH: Tensor[] = [], doneC: Tensor[] = [];
+        let h: Tensor, c: Tensor | null;
+        if (dir === 0) {
+          [h, c] = [hInit, cInit];
+          for (let t = 0, offset = 0, last = sizes[0]; t < T; offset += sizes[t], last = sizes[t], t++) {
+            const b = sizes[t];
+            if (b < last) {
+              doneH.unshift(h.narrow(0, b, last - b));
+              if (c) doneC.unshift(c.narrow(0, b, last - b));
+              [h, c] = [h.narrow(0, 0, b), c && c.narrow(0, 0, b)];
+            }
+            [h, c] = cellStep(this.mode, rows(igates, offset, b), h, c, w);
+            steps[t] = h;
+          }
+        } else {
+          let last = sizes[T - 1];
+          [h, c] = [rows(hInit, 0, last), cInit && rows(cInit, 0, last)];
+          for (let t = T - 1, offset = N; t >= 0; last = sizes[t], t--) {
+            const b = sizes[t];
+            if (b > last) {
+              h = cat([h, hInit.narrow(0, last, b - last)], 0);
+              if (c && cInit) c = cat([c, cInit.narrow(0, last, b - last)], 0);
+            }
+            offset -= b;
+            [h, c] = cellStep(this.mode, rows(igates, offset, b), h, c, w);
+            steps[t] = h;
+          }
         }
-        outs.push(stack(steps, 0));
-        hs.push(h);
-        if (c) cs.push(c);
+        outs.push(T === 1 ? steps[0] : cat(steps, 0));
+        hs.push(doneH.length ? cat([h, ...doneH], 0) : h);
+        if (c) cs.push(doneC.length ? cat([c, ...doneC], 0) : c);
       }
-      x = D === 2 ? cat(outs, 2) : outs[0];
+      x = D === 2 ? cat(outs, 1) : outs[0];
       if (this.dropout !== 0 && this.training && layer < this.num_layers - 1) x = dropoutFn(x, this.dropout, true);
     }
     return [x, c0 ? [stack(hs, 0), stack(cs, 0)] : [stack(hs, 0)]];
@@ -212,7 +264,9 @@ export class RNN extends RNNBase {
     this.nonlinearity = nl;
   }
 
-  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor] {
+  forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor] {
     const [out, [h]] = this._forward(input, hx ? [hx] : null);
     return [out, h];
   }
@@ -231,7 +285,9 @@ export class LSTM extends RNNBase {
     super('LSTM', input_size, hidden_size, options(num_layers, opts));
   }
 
-  forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]] {
+  forward(input: PackedSequence, hx?: [Tensor, Tensor] | null): [PackedSequence, [Tensor, Tensor]];
+  forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]];
+  forward(input: Tensor | PackedSequence, hx?: [Tensor, Tensor] | null): [Tensor | PackedSequence, [Tensor, Tensor]] {
     const [out, [h, c]] = this._forward(input, hx ? [hx[0], hx[1]] : null);
     return [out, [h, c]];
   }
@@ -250,7 +306,9 @@ export class GRU extends RNNBase {
     super('GRU', input_size, hidden_size, o);
   }
 
-  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor] {
+  forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor] {
     const [out, [h]] = this._forward(input, hx ? [hx] : null);
     return [out, h];
   }
