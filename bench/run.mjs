@@ -152,6 +152,25 @@ const workloads = [
       };
     },
   },
+  {
+    // gemm flops: the input projection (forward, weight gradient: x needs none) and the recurrent
+    // product (forward and both gradients) over T steps: 2·T·B·4H·(2·in + 3·H)
+    id: 'lstm', name: 'LSTM 64→128 forward + backward (seq 32, batch 16, `nn.LSTM`)', target: '—',
+    limit: peakSeconds(2 * 32 * 16 * 4 * 128 * (2 * 64 + 3 * 128)),
+    setup(device) {
+      torch.manual_seed(0);
+      const lstm = new torch.nn.LSTM(64, 128, { device });
+      const x = torch.randn([32, 16, 64], { device });
+      return {
+        per: 1, unit: 'ms', scale: 1e3,
+        fn: () => torch.tidy(() => {
+          const [out] = lstm.call(x);
+          out.sum().backward();
+          lstm.zero_grad();
+        }),
+      };
+    },
+  },
   unaryWorkload('sigmoid', (a) => a.sigmoid(), '≤ 0.4 ms'),
   unaryWorkload('tanh', (a) => a.tanh(), '≤ 0.4 ms'),
   unaryWorkload('exp', (a) => a.exp(), '≤ 0.4 ms'),

@@ -201,3 +201,71 @@ def _register_post_accumulate_grad_hook(self, hook):
 
 if not hasattr(torch.Tensor, "register_post_accumulate_grad_hook"):
     torch.Tensor.register_post_accumulate_grad_hook = _register_post_accumulate_grad_hook
+
+# ---- recurrent layers (helper rnn) ------------------------------------------------------------
+# PyTorch 2's Python-level checks that 1.13's nn.RNN/LSTM/GRU and the cells lack, made before
+# 1.13's own code runs (the computation is the same _VF kernels in both).
+
+def _rnn_base_init(init):
+    def wrapped(self, mode, input_size, hidden_size, num_layers=1, *args, **kwargs):
+        """PyTorch 2's RNNBase.__init__ checks of hidden_size and num_layers (after dropout's)."""
+        dropout = kwargs.get("dropout", args[2] if len(args) > 2 else 0.0)
+        if not isinstance(dropout, numbers.Number) or not 0 <= dropout <= 1 or isinstance(dropout, bool):
+            raise ValueError("dropout should be a number in range [0, 1] representing the probability of an element being zeroed")
+        if not isinstance(hidden_size, int):
+            raise TypeError(f"hidden_size should be of type int, got: {type(hidden_size).__name__}")
+        if hidden_size <= 0:
+            raise ValueError("hidden_size must be greater than zero")
+        if num_layers <= 0:
+            raise ValueError("num_layers must be greater than zero")
+        init(self, mode, input_size, hidden_size, num_layers, *args, **kwargs)
+    return wrapped
+
+
+def _rnn_init(init):
+    def wrapped(self, *args, **kwargs):
+        """PyTorch 2's nn.RNN: nonlinearity may be the fourth positional argument; its message names the choices."""
+        if "proj_size" not in kwargs:
+            nonlinearity = args[3] if len(args) > 3 else kwargs.get("nonlinearity", "tanh")
+            if len(args) > 3:
+                args = args[:3] + args[4:]
+                kwargs["nonlinearity"] = nonlinearity
+            if nonlinearity not in ("tanh", "relu"):
+                raise ValueError(f"Unknown nonlinearity '{nonlinearity}'. Select from 'tanh' or 'relu'.")
+        init(self, *args, **kwargs)
+    return wrapped
+
+
+def _rnn_forward(forward, name, suffix):
+    def wrapped(self, input, hx=None):
+        """PyTorch 2's rank check of a tensor input (ValueError) before the rest of forward."""
+        if isinstance(input, torch.Tensor) and input.dim() not in (2, 3):
+            raise ValueError(f"{name}: Expected input to be 2D or 3D, got {input.dim()}D {suffix}instead")
+        return forward(self, input, hx)
+    return wrapped
+
+
+def _cell_forward(forward, name, lstm):
+    def wrapped(self, input, hx=None):
+        """PyTorch 2's cell rank checks (ValueError), where 1.13 asserts."""
+        if input.dim() not in (1, 2):
+            raise ValueError(f"{name}: Expected input to be 1D or 2D, got {input.dim()}D instead")
+        for idx, value in enumerate((hx if lstm else (hx,)) if hx is not None else ()):
+            if value.dim() not in (1, 2):
+                label = f"hx[{idx}]" if lstm else "hidden"
+                raise ValueError(f"{name}: Expected {label} to be 1D or 2D, got {value.dim()}D instead")
+        return forward(self, input, hx)
+    return wrapped
+
+
+if torch.__version__.startswith("1."):
+    import numbers  # noqa: E402
+
+    torch.nn.RNNBase.__init__ = _rnn_base_init(torch.nn.RNNBase.__init__)
+    torch.nn.RNN.__init__ = _rnn_init(torch.nn.RNN.__init__)
+    torch.nn.RNN.forward = _rnn_forward(torch.nn.RNN.forward, "RNN", "tensor ")
+    torch.nn.LSTM.forward = _rnn_forward(torch.nn.LSTM.forward, "LSTM", "")
+    torch.nn.GRU.forward = _rnn_forward(torch.nn.GRU.forward, "GRU", "")
+    torch.nn.RNNCell.forward = _cell_forward(torch.nn.RNNCell.forward, "RNNCell", False)
+    torch.nn.LSTMCell.forward = _cell_forward(torch.nn.LSTMCell.forward, "LSTMCell", True)
+    torch.nn.GRUCell.forward = _cell_forward(torch.nn.GRUCell.forward, "GRUCell", False)

@@ -29,3 +29,5 @@ export type {
   MultiheadAttentionOptions, MultiheadAttentionForwardOptions, TransformerEncoderLayerOptions, EncoderLayerForwardOptions, EncoderForwardOptions,
   DecoderForwardOptions, TransformerOptions, TransformerForwardOptions,
 } from './transformer.js';
+export { RNNBase, RNN, LSTM, GRU, type RNNBaseOptions, type RNNOptions, type LSTMOptions } from './rnn.js'; // recurrent layers (helper rnn)
+export { RNNCellBase, RNNCell, LSTMCell, GRUCell, type RNNCellOptions } from './rnn_cells.js'; // recurrent cells (helper rnn)

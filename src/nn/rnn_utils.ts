@@ -49,3 +49,6 @@ function checkBroadcast(a: number[], b: number[]): void {
     }
   }
 }
+
+// the packed form the recurrent layers take (src/nn/rnn_packing.ts)
+export { PackedSequence, pack_padded_sequence, pad_packed_sequence } from './rnn_packing.js';
