@@ -71,12 +71,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // (parameter groups, add_param_group, PyTorch's state_dict / load_state_dict, step(closure)) and
 // optim.lr_scheduler's 15 schedulers with their state dicts (+960); optim.AdamW over Adam's kernel
 // (+30); optim.Adagrad and optim.RMSprop composed of in-place tensor ops (+125); the merged export
-// lists (+10); the float64-pair SIMD kernels of expm1, log1p, erf, silu, gelu (both forms) and
+// lists (+20); the float64-pair SIMD kernels of expm1, log1p, erf, silu, gelu (both forms) and
 // softplus (assembly/kernels/vecmath_wide.ts: exp, log and Cephes's erfc on f64x2), the strided
 // softmax and logsumexp on the SIMD exp (+325); nn.RNN / LSTM / GRU and their cells (the step
 // functions composed of existing ops, the layer loop, PyTorch 2's checks, init and reprs) (+420);
 // PackedSequence, pack_padded_sequence, pad_packed_sequence and packed inputs to the RNNs (+170)
-const BUDGET = 36_925;
+const BUDGET = 36_935;
 
 function sourceLines(dir: string): number {
   let n = 0;

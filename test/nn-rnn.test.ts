@@ -11,7 +11,9 @@ import { tolerances } from './support/tolerances.js';
 import { buildModule } from './support/build_module.js';
 import { expectErrorLeavesEngineIntact } from './support/error_cases.js';
 // nn.utils.rnn is another helper's namespace (pad_sequence); the packing functions join it on merge
-const { PackedSequence, pack_padded_sequence, pad_packed_sequence } = torch.nn.utils.rnn;
+const PackedSequence = torch.nn.utils.rnn.PackedSequence;
+const pack_padded_sequence = torch.nn.utils.rnn.pack_padded_sequence;
+const pad_packed_sequence = torch.nn.utils.rnn.pad_packed_sequence;
 type PackedSequence = InstanceType<typeof PackedSequence>;
 
 const { nn } = torch;
