@@ -100,20 +100,24 @@ describe('bundlers, default configuration', () => {
 // containers, module hooks and torch.safetensors (222.0 / 123.0 KB); 240 / 138 KB with create_graph (the
 // fused kernels' own derivatives on both devices), torch.autograd.gradcheck / gradgradcheck and
 // torch.autograd.functional, anomaly detection, pos_weight and nll_loss2d (234.4 / 132.2 KB); 250 / 145 KB with
-// torch.save / torch.load (their zip reader and writer, unpickler and pickler: +7 KB; 244.5 / 140.3 KB). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
+// torch.save / torch.load (their zip reader and writer, unpickler and pickler: +7 KB; 244.5 / 140.3 KB);
+// 280 / 168 KB with torch.utils.data, nn.init, nn.utils, the optimizer API and lr_scheduler, the
+// attention and Transformer modules, RNN / LSTM / GRU, saved-tensor hooks, views that alias and the
+// float64-pair SIMD kernels (275.6 / 164.7 KB: the seed app imports the torch namespace, so every
+// module ships). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
 // Tensor's full method set, kernels split out of the one WASM module): a design still to make.
 describe('bundle sizes (esbuild, minified, gzip -9)', () => {
-  it('the seed app with both devices is at most 250 KB', async () => {
+  it('the seed app with both devices is at most 280 KB', async () => {
     const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
     console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
-    expect(kb).toBeLessThanOrEqual(250);
+    expect(kb).toBeLessThanOrEqual(280);
     expect(runInNode('seed-app.js')).toEqual({ lines: both });
   });
 
-  it('the seed app on wasmgrad/js is at most 145 KB, and holds no WebAssembly', async () => {
+  it('the seed app on wasmgrad/js is at most 168 KB, and holds no WebAssembly', async () => {
     const code = await bundleWithEsbuild('seed-app-js.js');
     console.log(`seed app, wasmgrad/js: ${gzipKB(code).toFixed(1)} KB`);
-    expect(gzipKB(code)).toBeLessThanOrEqual(145);
+    expect(gzipKB(code)).toBeLessThanOrEqual(168);
     expect(code.toString()).not.toContain('AGFzbQ'); // base64 of the "\0asm" magic
     expect(runInNode('seed-app-js.js')).toEqual({ lines: [seedLine('js')] });
   });
