@@ -118,6 +118,8 @@ export class Tensor {
     if (this._finalized || this._disposed) return;
     this._finalized = true;
     registerFinalizer(this, this._dev, this._h);
+    // a view holds its base's data too (src/alias.ts)
+    if (this._view) registerFinalizer(this, this._view.storage.dev, this._view.storage.h);
   }
 
   // ---- metadata ----
