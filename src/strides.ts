@@ -1,5 +1,6 @@
 // The strides PyTorch would give a tensor. wasmgrad's data is always
-// contiguous (view ops copy), but whether PyTorch's view() may alias depends
+// contiguous (a view is a dense copy kept in step with its base, src/alias.ts),
+// but whether PyTorch's view() may alias depends
 // on the layout the view ops produce: the front end keeps that layout
 // (Tensor._strides, null for contiguous) so that view() refuses exactly where
 // PyTorch refuses. Ops other than the view ops give contiguous results.

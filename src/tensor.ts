@@ -363,7 +363,8 @@ export class Tensor {
   }
 
   /**
-   * A new leaf tensor with the same values, outside the graph.
+   * A new leaf tensor sharing this tensor's data, outside the graph: writing either one in place
+   * changes both (PyTorch's detach; its `_base` is null).
    * @example
    * const w = torch.tensor([1.0], { requires_grad: true });
    * console.log(`${w.mul(2).detach()}`); // tensor([2.])
