@@ -159,20 +159,19 @@ export function positionsOf(link: ViewLink): Int32Array {
  */
 export function storageView(t: Tensor): { base: Tensor; offset: number } {
   const link = t._view;
-  if (!link) {
-    t._dev.retain(t.h);
-    return { base: new Tensor(t._dev, t.h, t._shape.slice(), t._dtype, false), offset: 0 };
-  }
+  if (!link) return { base: heldTensor(t._dev, t.h, t._shape, t._dtype), offset: 0 };
   const at = t.numel() ? positionsOf(link) : null;
-  t.h; // a stale view first reads its base again
   return { base: baseTensor(link.storage), offset: at ? at[0] : 0 };
 }
 
-/** A tensor over the base's data, for one op (not tracked; the caller disposes it). */
-function baseTensor(s: Storage): Tensor {
-  s.dev.retain(s.h);
-  return new Tensor(s.dev, s.h, s.shape.slice(), s.dtype, false);
+/** A new reference to handle h as a Tensor, for one op (not tracked; the caller disposes it). */
+function heldTensor(dev: Backend, h: Handle, shape: readonly number[], dtype: DType): Tensor {
+  dev.retain(h);
+  return new Tensor(dev, h, shape.slice(), dtype, false);
 }
+
+/** A tensor over the base's data, for one op (the caller disposes it). */
+const baseTensor = (s: Storage): Tensor => heldTensor(s.dev, s.h, s.shape, s.dtype);
 
 /**
  * Reads a stale view again from its base: its values become the base's at its positions, and,
