@@ -246,5 +246,82 @@ def view_survives_base_dispose_equivalent(i):
     return {"v": v}
 
 
+def _item(v):
+    """An index item in wasmgrad's spelling ('1::2', '...', None, ints) as Python's."""
+    if v == "...":
+        return Ellipsis
+    if isinstance(v, str):
+        return slice(*[int(p) if p else None for p in v.split(":")])
+    return v
+
+
+def _step(x, step):
+    name, *args = step
+    if name == "index":
+        return x[tuple(_item(v) for v in args[0])]
+    if name in ("split", "chunk", "unbind"):  # [name, which piece, ...args]
+        return getattr(x, name)(*args[1:])[args[0]]
+    return getattr(x, name)(*args)
+
+
+# (shape of arange, chain of view ops): the strides and storage offset PyTorch gives the result
+LAYOUT_CHAINS = [
+    ([2, 3], []), ([2, 3], [["t"]]), ([3, 4], [["select", 1, 2]]), ([3, 4], [["select", 0, -1]]),
+    ([3, 4], [["index", [":", 1]]]), ([3, 4], [["index", [1]]]), ([3, 4], [["index", ["1:", "::2"]]]),
+    ([4, 5], [["index", ["1:3", "2:"]], ["t"]]), ([6], [["index", ["4:2"]]]), ([6], [["index", ["10:"]]]),
+    ([3, 4], [["index", ["...", None, "1::3"]]]), ([3, 4], [["index", ["..."]]]), ([3, 4], [["t"], ["index", ["..."]]]),
+    ([3, 4], [["narrow", 1, 1, 2]]), ([3, 4], [["narrow", 0, 2, 1], ["squeeze"]]), ([2, 3, 4], [["narrow", 2, 1, 3], ["narrow", 0, 1, 1]]),
+    ([3, 4], [["diagonal"]]), ([3, 4], [["diagonal", 1]]), ([3, 4], [["diagonal", -2]]), ([3, 4], [["diagonal", 5]]),
+    ([2, 3, 4], [["diagonal", 1, 0, 2]]), ([2, 3, 4], [["index", [1]], ["diagonal", -1]]),
+    ([5, 2], [["split", 1, 2]]), ([5, 2], [["split", 2, 2]]), ([4, 6], [["chunk", 2, 3, 1]]), ([3, 4], [["unbind", 2, 0]]),
+    ([3, 4], [["unbind", 3, 1]]), ([2, 3, 4], [["permute", 2, 0, 1], ["select", 1, 1]]),
+    ([3, 1], [["expand", 3, 4]]), ([3, 1], [["index", ["1:"]], ["expand", 2, 5]]), ([4, 4], [["index", ["1:", "1:"]], ["unsqueeze", 1]]),
+    ([4, 4], [["index", [2]], ["view", 2, 2]]), ([4, 4], [["index", ["1:3"]], ["view", 8]]), ([4, 4], [["index", [":", "1:3"]], ["reshape", 4, 2]]),
+    ([4, 4], [["index", [":", "1:3"]], ["flatten"]]), ([4, 4], [["index", ["2:"]], ["flatten"]]),
+    ([12], [["as_strided", [2, 2], [3, 1], 1]]), ([12], [["index", ["2:"]], ["as_strided", [2, 2], [1, 2]]]),
+    ([3, 4], [["index", [1]], ["detach"]]), ([3, 4], [["index", [1, "1:"]], ["clone"]]), ([3, 4], [["index", [":", 1]], ["contiguous"]]),
+    ([3, 4], [["index", [1]], ["contiguous"]]), ([2, 3, 4], [["movedim", 0, 2], ["index", [1]]]), ([2, 3, 4], [["transpose", 0, 2], ["unbind", 1, 1]]),
+]
+
+
+@scenario
+def layouts(i):
+    cases = []
+    for shape, chain in LAYOUT_CHAINS:
+        x = torch.arange(float(torch.Size(shape).numel())).reshape(shape)
+        for step in chain:
+            x = _step(x, step)
+        try:
+            flat = x.view(-1).tolist()
+        except RuntimeError as e:
+            flat = str(e)
+        cases.append([shape, chain, list(x.shape), list(x.stride()), x.storage_offset(), x.is_contiguous(), x.tolist(), flat])
+    return {"cases": cases}
+
+
+@scenario
+def stride_of_one_dim(i):
+    x = torch.zeros(2, 3, 4).transpose(0, 2)
+    return {"each": [x.stride(d) for d in (0, 1, 2, -1, -3)], "scalar": list(torch.tensor(1.0).stride())}
+
+
+@scenario
+def stride_dim_out_of_range(i):
+    return {"s": torch.zeros(2, 3).stride(2)}
+
+
+@scenario
+def stride_of_scalar_by_dim(i):
+    return {"s": torch.tensor(1.0).stride(0)}
+
+
+@scenario
+def layout_kept_by_data_and_parameter(i):
+    x = torch.arange(12.0).view(3, 4)[1:, 1::2]
+    p = torch.nn.Parameter(x)
+    return {"data": [list(x.data.stride()), x.data.storage_offset()], "detach": [list(x.detach().stride()), x.detach().storage_offset()],
+            "parameter": [list(p.stride()), p.storage_offset()]}
+
+
 if __name__ == "__main__":
     scenario.write()

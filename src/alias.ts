@@ -87,6 +87,7 @@ function storageOf(base: Tensor): Storage {
  */
 export function markView(out: Tensor, input: Tensor, redo: (positions: Tensor) => Tensor, detached = false, quiet = false): Tensor {
   if (redoing || out === input) return out;
+  out._offset = input._offset; // the view ops that move it (select, slices, diagonal) set their own
   const parent = input._view;
   const storage = parent ? parent.storage : storageOf(input);
   storage.dev.retain(storage.h);
@@ -153,15 +154,10 @@ export function positionsOf(link: ViewLink): Int32Array {
   return link.positions;
 }
 
-/**
- * A tensor over t's storage (its base's data, for a view; the caller disposes it) and t's
- * storage offset (the position of its first element; 0 when it is empty or not a view). @internal
- */
-export function storageView(t: Tensor): { base: Tensor; offset: number } {
+/** A tensor over t's storage (its base's data, for a view; the caller disposes it). @internal */
+export function storageTensor(t: Tensor): Tensor {
   const link = t._view;
-  if (!link) return { base: heldTensor(t._dev, t.h, t._shape, t._dtype), offset: 0 };
-  const at = t.numel() ? positionsOf(link) : null;
-  return { base: baseTensor(link.storage), offset: at ? at[0] : 0 };
+  return link ? baseTensor(link.storage) : heldTensor(t._dev, t.h, t._shape, t._dtype);
 }
 
 /** A new reference to handle h as a Tensor, for one op (not tracked; the caller disposes it). */

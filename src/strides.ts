@@ -1,9 +1,10 @@
 // The strides PyTorch would give a tensor. wasmgrad's data is always
 // contiguous (a view is a dense copy kept in step with its base, src/alias.ts),
-// but whether PyTorch's view() may alias depends
-// on the layout the view ops produce: the front end keeps that layout
-// (Tensor._strides, null for contiguous) so that view() refuses exactly where
-// PyTorch refuses. Ops other than the view ops give contiguous results.
+// but whether PyTorch's view() may alias depends on the layout the view ops
+// produce: the front end keeps that layout (Tensor._strides, null for row-major,
+// and Tensor._offset, the storage offset) so that view() refuses exactly where
+// PyTorch refuses and stride(), storage_offset() and is_contiguous() answer as
+// PyTorch's do. Ops other than the view ops give row-major results at offset 0.
 
 import type { Shape } from './shape.js';
 

@@ -4,7 +4,7 @@
 
 import { Op, DType } from '../abi/abi.js';
 import type { Backend, Handle, DeviceName } from './device.js';
-import { RuntimeError } from './errors.js';
+import { RuntimeError, IndexError } from './errors.js';
 import { numelOf, normDim, sameShape, type Shape, type SizeArg } from './shape.js';
 import { nodeName } from './node_name.js';
 import { GradFn } from './grad_fn_node.js';
@@ -30,7 +30,7 @@ import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
 import * as lm from './ops/linalg_more.js'; // linalg.inv
 import { backward as runBackward } from './autograd.js';
-import { checkBool, invalidCombination } from './args.js';
+import { checkBool, checkInt, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
 import { castTensor } from './cast.js';
 import { TYPE_NAMES } from './dtype.js';
@@ -39,7 +39,7 @@ import { registerHook, registerPostAccumulateHook, dropHooks, type RemovableHand
 import { full_like } from './creation.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
-import { nonOverlappingAndDense } from './strides.js';
+import { nonOverlappingAndDense, layout } from './strides.js';
 import { markView, dropView, isStale, syncView, viewVersion, baseOf, type ViewLink } from './alias.js';
 
 export type { DTypeName } from './dtype.js';
@@ -94,6 +94,8 @@ export class Tensor {
   private _gradWrapper: Tensor | null = null;
   /** @internal the strides PyTorch would give this tensor (src/strides.ts); null: contiguous */
   _strides: number[] | null = null;
+  /** @internal where this tensor's first element sits in its storage, in elements (PyTorch's storage_offset) */
+  _offset = 0;
   /** @internal for a view: its base and how to find its elements there (src/alias.ts) */
   _view: ViewLink | null = null;
   private _retainsGrad = false;
@@ -210,6 +212,7 @@ export class Tensor {
   get data(): Tensor {
     const t = new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
     t._strides = this._strides;
+    t._offset = this._offset;
     return markView(t, this, (p) => p, true, true);
   }
 
@@ -372,6 +375,7 @@ export class Tensor {
   detach(): Tensor {
     const t = new Tensor(this._dev, this._dev.copy(this.h), this._shape.slice(), this._dtype);
     t._strides = this._strides; // PyTorch's detach shares the layout
+    t._offset = this._offset;
     return markView(t, this, (p) => p, true);
   }
 
@@ -383,7 +387,7 @@ export class Tensor {
    */
   clone(): Tensor {
     const t = shp.viewAs(Op.Clone, this, this._shape);
-    if (this._strides && nonOverlappingAndDense(this._shape, this._strides)) t._strides = this._strides;
+    if (!this.is_contiguous() && nonOverlappingAndDense(this._shape, this._strides!)) t._strides = this._strides;
     return t;
   }
 
@@ -392,7 +396,34 @@ export class Tensor {
    * @example
    * console.log(torch.ones(2, 3).t().is_contiguous()); // false
    */
-  is_contiguous(): boolean { return this._strides === null; }
+  is_contiguous(): boolean { return this._strides === null || layout(this._shape, this._strides) === null; }
+
+  /**
+   * The step in storage elements from one index to the next along each dim (PyTorch's
+   * `stride()`), or along `dim`. wasmgrad's data is row-major underneath; these are the strides
+   * PyTorch's tensor would have, which view() and is_contiguous() follow.
+   * @example
+   * const x = torch.zeros(2, 3);
+   * console.log(x.stride(), x.t().stride(), x.stride(-1)); // [ 3, 1 ] [ 1, 3 ] 1
+   */
+  stride(): number[];
+  stride(dim: number | { dim: number }): number;
+  stride(dim?: number | { dim?: number | null } | null): number[] | number {
+    const d = typeof dim === 'object' && dim !== null ? dim.dim : dim;
+    const strides = shp.stridesOf(this);
+    if (d === undefined || d === null) return strides.slice();
+    const k = checkInt('stride', 'dim', 1, d);
+    if (this._shape.length === 0) throw new IndexError(`Dimension specified as ${k} but tensor has no dimensions`);
+    return strides[normDim(k, this._shape.length)];
+  }
+
+  /**
+   * Where this tensor's first element sits in its storage (its base's, for a view), in elements.
+   * @example
+   * const x = torch.arange(6).view(2, 3);
+   * console.log(x.index([1]).storage_offset(), x.index([':', 2]).storage_offset()); // 3 2
+   */
+  storage_offset(): number { return this._offset; }
 
   /**
    * This tensor if it is contiguous (the same object, as PyTorch returns), else a copy in
@@ -402,7 +433,7 @@ export class Tensor {
    * console.log(x.is_contiguous(), x.contiguous().is_contiguous()); // false true
    */
   contiguous(): Tensor {
-    return this._strides === null ? this : shp.viewAs(Op.Clone, this, this._shape);
+    return this.is_contiguous() ? this : shp.viewAs(Op.Clone, this, this._shape);
   }
 
   // ---- values ----

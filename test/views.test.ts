@@ -178,7 +178,37 @@ const programs: Record<string, Program> = {
     v.mul_(10);
     return { v };
   },
+  layouts: (_, device) => ({
+    cases: (S.layouts.cases as [number[], Step[]][]).map(([shape, chain]: [number[], Step[]]) => {
+      let x = torch.arange(shape.reduce((a, b) => a * b, 1), { device, dtype: torch.float32 }).reshape(shape);
+      for (const step of chain) x = apply(x, step);
+      let flat: unknown;
+      try { flat = x.view(-1).tolist(); } catch (e) { flat = (e as Error).message; }
+      return [shape, chain, x.shape, x.stride(), x.storage_offset(), x.is_contiguous(), x.tolist(), flat];
+    }),
+  }),
+  stride_of_one_dim: (_, device) => {
+    const x = torch.zeros([2, 3, 4], { device }).transpose(0, 2);
+    return { each: [0, 1, 2, -1, -3].map((d) => x.stride(d)), scalar: torch.tensor(1, { device }).stride() };
+  },
+  stride_dim_out_of_range: (_, device) => ({ s: torch.zeros([2, 3], { device }).stride(2) }),
+  stride_of_scalar_by_dim: (_, device) => ({ s: torch.tensor(1, { device }).stride(0) }),
+  layout_kept_by_data_and_parameter: (_, device) => {
+    const x = torch.arange(12, { device, dtype: torch.float32 }).view(3, 4).index(['1:', '1::2']);
+    const p = new torch.nn.Parameter(x);
+    return { data: [x.data.stride(), x.data.storage_offset()], detach: [x.detach().stride(), x.detach().storage_offset()],
+      parameter: [p.stride(), p.storage_offset()] };
+  },
 };
+
+/** One view op of the `layouts` chains: a method and its arguments; `index` takes the items; `split`, `chunk` and `unbind` name the piece first. */
+type Step = [string, ...unknown[]];
+function apply(x: torch.Tensor, [name, ...args]: Step): torch.Tensor {
+  const call = (m: string, a: unknown[]): unknown => (x as unknown as Record<string, (...a: unknown[]) => unknown>)[m](...a);
+  if (name === 'index') return x.index(args[0] as (number | string | null)[]);
+  if (['split', 'chunk', 'unbind'].includes(name)) return (call(name, args.slice(1)) as torch.Tensor[])[args[0] as number];
+  return call(name, args) as torch.Tensor;
+}
 
 describe.each(DEVICES)('views alias their base (vs PyTorch) on %s', (device) => {
   scenarioTests(S, programs, device);

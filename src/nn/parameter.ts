@@ -20,7 +20,7 @@ export class Parameter extends Tensor {
     const dev = data ? data._dev : getDevice(undefined);
     const h = data ? dev.copy(data.h) : dev.fromData([], [0], DType.Float32);
     super(dev, h, data ? data._shape.slice() : [0], data ? data._dtype : DType.Float32, false);
-    if (data) this._strides = data._strides; // shares the layout, as detach()
+    if (data) { this._strides = data._strides; this._offset = data._offset; } // shares the layout, as detach()
     this.requires_grad_(requires_grad);
   }
 

@@ -10,11 +10,11 @@ import { Op, DType } from '../../abi/abi.js';
 import { IndexError, RuntimeError, TypeError, NotImplementedError } from '../errors.js';
 import { normDim, broadcastShapes, sizeParam, type SizeArg } from '../shape.js';
 import { DTYPES, TYPE_NAMES, isFloating } from '../dtype.js';
-import { expand, view, flatten, reshape, unsqueeze, cat } from './shape.js';
+import { expand, view, flatten, reshape, unsqueeze, cat, stridesOf as layoutOf, withStrides } from './shape.js';
 import { narrow } from './indexing.js';
 import { sum } from './reduce.js';
 import { Tensor } from '../tensor.js';
-import { markView, setViewKernels, storageView, positionsOf } from '../alias.js';
+import { markView, setViewKernels, storageTensor, positionsOf } from '../alias.js';
 
 const viewPositions = (t: Tensor): Int32Array => positionsOf(t._view!);
 import { bind, bindOverloads, isOptions } from '../signature.js';
@@ -467,7 +467,11 @@ function diagonalBound(a: Record<string, unknown>): Tensor {
   const input = a.input as Tensor, nd = input._shape.length;
   const d1 = normDim(a.dim1 as number, nd), d2 = normDim(a.dim2 as number, nd);
   const [shape, index] = diagonalIndex(input._shape, a.offset as number, d1, d2, [a.dim1 as number, a.dim2 as number]);
-  return markView(gathered(Op.Diagonal, input, index, shape), input, (p) => gathered(Op.Diagonal, p, index, shape));
+  const out = markView(gathered(Op.Diagonal, input, index, shape), input, (p) => gathered(Op.Diagonal, p, index, shape));
+  // PyTorch's layout: the other dims keep their strides, the diagonal steps along both
+  const st = layoutOf(input), offset = a.offset as number, empty = shape[shape.length - 1] === 0;
+  const start = empty ? 0 : offset >= 0 ? offset * st[d2] : -offset * st[d1];
+  return withStrides(out, [...st.filter((_, d) => d !== d1 && d !== d2), st[d1] + st[d2]], input._offset + start);
 }
 
 /** torch.as_strided: the elements of input's storage (its base's, for a view) at offset + Σ iₖ·strideₖ. */
@@ -477,9 +481,9 @@ function asStridedBound(a: Record<string, unknown>): Tensor {
   if (size.length !== stride.length) throw new RuntimeError('mismatch in length of strides and shape');
   if (stride.some((st) => st < 0)) throw new RuntimeError(`as_strided: Negative strides are not supported at the moment, got strides: [${stride.join(', ')}]`);
   if (size.some((n) => n < 0)) throw new RuntimeError(`Trying to create tensor with negative dimension ${size.find((n) => n < 0)}: [${size.join(', ')}]`);
-  const { base, offset: given } = storageView(input);
+  const base = storageTensor(input);
   try {
-    const offset = (a.storage_offset as number | null) ?? given;
+    const offset = (a.storage_offset as number | null) ?? input._offset;
     if (offset < 0) throw new RuntimeError(`Tensor: invalid storage offset ${offset}`);
     const storageSize = base.numel(), itemsize = DTYPES[input._dtype].itemsize;
     const numel = size.reduce((x, y) => x * y, 1);
@@ -492,7 +496,8 @@ function asStridedBound(a: Record<string, unknown>): Tensor {
     const within = input._view ? withinView(input, index) : index;
     const out = within ? gathered(Op.AsStrided, input, within, size.slice()) : gathered(Op.AsStrided, base, index, size.slice());
     // the positions are the storage's own, whatever view input is: redo ignores the parent's
-    return markView(out, input, (p) => new Tensor(p._dev, p._dev.fromData(index, size, DType.Int32), size.slice(), DType.Int32));
+    const view = markView(out, input, (p) => new Tensor(p._dev, p._dev.fromData(index, size, DType.Int32), size.slice(), DType.Int32));
+    return withStrides(view, stride, offset);
   } finally {
     base.dispose();
   }
@@ -680,7 +685,9 @@ function piece(op: Op, input: Tensor, dim: number, start: number, length: number
     return j;
   });
   if (op === Op.Unbind) out.splice(dim, 1);
-  return markView(gathered(op, input, index, out), input, (p) => gathered(op, p, index, out));
+  const view = markView(gathered(op, input, index, out), input, (p) => gathered(op, p, index, out));
+  const layout = layoutOf(input);
+  return withStrides(view, op === Op.Unbind ? layout.filter((_, d) => d !== dim) : layout, input._offset + start * layout[dim]);
 }
 
 function splitBySizes(op: Op, input: Tensor, sizes: readonly number[], dim: number): Tensor[] {

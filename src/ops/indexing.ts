@@ -23,7 +23,7 @@ import { Tensor } from '../tensor.js';
 import { bind, isOptions } from '../signature.js';
 import { parseSchema, type Schema } from '../schema.js';
 import { invalidCombination } from '../args.js';
-import { unsqueeze, reshape, expand, aliasAs } from './shape.js';
+import { unsqueeze, reshape, expand, aliasAs, stridesOf, withStrides } from './shape.js';
 import { markView } from '../alias.js';
 import { advancedIndex, putFlat, index_put, build } from './gather_scatter.js'; // shape and indexing 2: tensor indices
 import { contiguousStrides } from '../strides.js';
@@ -59,7 +59,8 @@ function selectAt(input: Tensor, dim: number, index: number): Tensor {
   const i = index < 0 ? index + size : index;
   const shape = input._shape.filter((_, d) => d !== dim);
   const out = new Tensor(input._dev, input._dev.slice(Op.Select, input.h, dim, i, 1, 1), shape, input._dtype);
-  return markView(out, input, (p) => selectAt(p, dim, i));
+  const st = stridesOf(input);
+  return withStrides(markView(out, input, (p) => selectAt(p, dim, i)), st.filter((_, d) => d !== dim), input._offset + i * st[dim]);
 }
 
 /** x[..., start:start+length*step:step, ...] at dim, already within bounds. */
@@ -67,7 +68,9 @@ function sliceAt(input: Tensor, dim: number, start: number, length: number, step
   const shape = input._shape.slice();
   shape[dim] = length;
   const out = new Tensor(input._dev, input._dev.slice(Op.Slice, input.h, dim, start, length, step), shape, input._dtype);
-  return markView(out, input, (p) => sliceAt(p, dim, start, length, step));
+  const st = stridesOf(input);
+  // PyTorch's slice of an empty range keeps the offset where the range starts
+  return withStrides(markView(out, input, (p) => sliceAt(p, dim, start, length, step)), st.map((x, d) => (d === dim ? x * step : x)), input._offset + start * st[dim]);
 }
 
 /**
@@ -213,7 +216,7 @@ export function index(input: Tensor, items: IndexItem | readonly IndexItem[]): T
     return indexed;
   }
   // x[...] alone: an alias of x (a new tensor, so disposing it never frees x)
-  return result === input ? aliasAs(Op.Alias, input, input._shape) : result;
+  return result === input ? withStrides(aliasAs(Op.Alias, input, input._shape), stridesOf(input)) : result;
 }
 
 /** @internal Tensor.select / narrow with self bound */

@@ -12,7 +12,7 @@ import { castTensor } from '../cast.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf } from './common.js';
 import { checkInt, invalidCombination } from '../args.js';
-import { computeStride, contiguousStrides, expandStrides, layout, unsqueezeStrides } from '../strides.js';
+import { computeStride, contiguousStrides, expandStrides, unsqueezeStrides } from '../strides.js';
 import { markView } from '../alias.js';
 
 /** @internal the same data under `shape`, recorded as node `op` */
@@ -28,9 +28,12 @@ export function aliasAs(op: Op, input: Tensor, shape: readonly number[]): Tensor
 /** @internal the strides PyTorch would give t */
 export const stridesOf = (t: Tensor): number[] => t._strides ?? contiguousStrides(t._shape);
 
-/** @internal t, with PyTorch's strides for it */
-export function withStrides(t: Tensor, strides: readonly number[]): Tensor {
-  t._strides = layout(t._shape, strides);
+/** @internal t, with PyTorch's strides for it (and its storage offset, where the view moves it) */
+export function withStrides(t: Tensor, strides: readonly number[], offset = t._offset): Tensor {
+  // null stands for row-major strides; any others are kept exactly (a size-1 dim's stride shows in stride())
+  const rowMajor = contiguousStrides(t._shape);
+  t._strides = strides.every((st, d) => st === rowMajor[d]) ? null : strides.slice();
+  t._offset = offset;
   return t;
 }
 
