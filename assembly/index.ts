@@ -39,4 +39,4 @@ export function abort(message: usize, fileName: usize, line: u32, column: u32): 
   unreachable();
 }
 export { layer_norm, batch_norm, group_norm } from './ops/norm'; // nn normalization (helper nnnorm)
-export { custom_record } from './ops/custom'; // torch.autograd.Function
+export { custom_record, custom_result } from './ops/custom'; // torch.autograd.Function

@@ -4,7 +4,8 @@ gen_function_fixtures.py -- PyTorch's torch.autograd.Function: a custom op's nod
 ctx.needs_input_grad and saved_tensors, the engine's checks of what backward returns, the
 errors of a second backward and of a saved tensor changed in place, and PyTorch's own example,
 fitting y = a + b * P3(c + d * x) to sin(x) with the Legendre polynomial as a Function;
-@once_differentiable under create_graph; ctx.mark_dirty.
+@once_differentiable under create_graph; ctx.mark_dirty; several outputs (packed gradients,
+materialized or not, a non-differentiable output, create_graph); a saved output under create_graph.
 
 HOW TO RUN
     npm run fixtures                  (runs every fixture generator)
@@ -172,8 +173,9 @@ def legendre_fit(i):
     return {"losses": losses, "abcd": [a.item(), b.item(), c.item(), d.item()]}
 
 
-class ExpOnce(torch.autograd.Function):
-    """exp with a backward marked @once_differentiable."""
+class ExpSavingOutput(torch.autograd.Function):
+    """exp, saving its output (under create_graph the saved output leads back through the node)."""
+
     @staticmethod
     def forward(ctx, x):
         y = x.exp()
@@ -181,10 +183,14 @@ class ExpOnce(torch.autograd.Function):
         return y
 
     @staticmethod
-    @once_differentiable
     def backward(ctx, g):
         (y,) = ctx.saved_tensors
         return g * y
+
+
+class ExpOnce(ExpSavingOutput):
+    """exp with a backward marked @once_differentiable."""
+    backward = staticmethod(once_differentiable(ExpSavingOutput.backward))
 
 
 @scenario
@@ -272,6 +278,126 @@ def mark_dirty_no_grad_input(i):
     x = given(i, "x", torch.randn(3))
     MulTwoInplace.apply(x)
     return {"x": x, "requires_grad": x.requires_grad}
+
+
+class ScaleAndExp(torch.autograd.Function):
+    """Two outputs, x * 2 and exp(x); records what its backward was given."""
+    materialize = True
+    seen = None
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.set_materialize_grads(ScaleAndExp.materialize)
+        y = x.exp()
+        ctx.save_for_backward(y)
+        return x * 2, y
+
+    @staticmethod
+    def backward(ctx, g_scaled, g_exp):
+        (y,) = ctx.saved_tensors
+        ScaleAndExp.seen = [g_scaled, g_exp]
+        grad = None
+        for g, d in ((g_scaled, 2), (g_exp, y)):
+            if g is not None:
+                grad = g * d if grad is None else grad + g * d
+        return grad
+
+
+def seen(grads):
+    return [None if g is None else g.detach().clone() for g in grads]
+
+
+@scenario
+def several_outputs(i):
+    x = given(i, "x", torch.randn(2, 3)).requires_grad_()
+    ScaleAndExp.materialize = True
+    a, b = ScaleAndExp.apply(x)
+    s = a * b + a
+    s.sum().backward()
+    return {"a": a, "b": b, "names": [a.grad_fn.name(), b.grad_fn.name()],
+            "next": [[f.name(), nr] for f, nr in s.grad_fn.next_functions[0][0].next_functions],
+            "inputs_next": [[f.name() if f else None, nr] for f, nr in a.grad_fn.next_functions],
+            "seen": seen(ScaleAndExp.seen), "grad": x.grad}
+
+
+@scenario
+def several_outputs_one_used(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    ScaleAndExp.materialize = True
+    _, b = ScaleAndExp.apply(x)
+    (b * b).sum().backward()
+    return {"seen": seen(ScaleAndExp.seen), "grad": x.grad}
+
+
+@scenario
+def several_outputs_not_materialized(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    ScaleAndExp.materialize = False
+    a, _ = ScaleAndExp.apply(x)
+    a.sum().backward()
+    return {"seen": [g is None for g in ScaleAndExp.seen], "used": ScaleAndExp.seen[0], "grad": x.grad}
+
+
+@scenario
+def several_outputs_create_graph(i):
+    x = given(i, "x", torch.randn(4)).requires_grad_()
+    ScaleAndExp.materialize = True
+    a, b = ScaleAndExp.apply(x)
+    (g,) = torch.autograd.grad((a * b).sum(), x, create_graph=True)
+    (gg,) = torch.autograd.grad(g.sum(), x)
+    return {"g": g, "gg": gg}
+
+
+class SortWithIndices(torch.autograd.Function):
+    """values and int64 indices (marked non-differentiable), and a number."""
+    seen = None
+
+    @staticmethod
+    def forward(ctx, x):
+        values, indices = x.sort()
+        ctx.mark_non_differentiable(indices)
+        ctx.save_for_backward(indices)
+        return values, indices, 3
+
+    @staticmethod
+    def backward(ctx, g_values, g_indices, g_number):
+        (indices,) = ctx.saved_tensors
+        SortWithIndices.seen = [None if g is None else [str(g.dtype), g.tolist()] for g in (g_indices, g_number)]
+        return torch.zeros_like(g_values).scatter(0, indices, g_values)
+
+
+@scenario
+def non_differentiable_output(i):
+    x = given(i, "x", torch.randn(5)).requires_grad_()
+    values, indices, n = SortWithIndices.apply(x)
+    (values * torch.arange(5.0)).sum().backward()
+    return {"values": values, "indices": indices.tolist(), "n": n, "indices_requires_grad": indices.requires_grad,
+            "seen": SortWithIndices.seen, "grad": x.grad}
+
+
+@scenario
+def several_outputs_under_no_grad(i):
+    x = given(i, "x", torch.randn(2)).requires_grad_()
+    with torch.no_grad():
+        a, b = ScaleAndExp.apply(x)
+    return {"a": a, "b": b, "requires_grad": [a.requires_grad, b.requires_grad]}
+
+
+@scenario
+def saved_output_create_graph(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    (g,) = torch.autograd.grad(ExpSavingOutput.apply(x).sum(), x, create_graph=True)
+    (gg,) = torch.autograd.grad((g * g).sum(), x)
+    return {"g": g, "gg": gg}
+
+
+@scenario
+def saved_output_modified(i):
+    x = given(i, "x", torch.randn(2)).requires_grad_()
+    y = ExpSavingOutput.apply(x)
+    y.mul_(2)
+    y.sum().backward()
+    return {}
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@
 // (src/custom_backward.ts): the Function's backward runs once per node, its gradients are
 // checked as PyTorch's engine checks them, and each goes to its input.
 //
-// A forward returns one tensor here (PyTorch also allows several), and ctx keeps at most four
+// A forward may return several tensors (an array): their node is recorded over them packed end to
+// end, and each output is a piece of it whose own node hands its gradient to the packed one
+// (Tensor.grad_fn shows the Function's node for every output, as PyTorch). ctx keeps at most four
 // tensors (the record's saved slots). A forward that changed its input in place (ctx.mark_dirty)
 // returns it: the node is recorded over a copy, and the device's in-place commit moves it onto
 // the input, as an in-place op's record is (src/ops/inplace.ts).
@@ -16,7 +18,9 @@ import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
 import { no_grad, is_grad_enabled } from './autograd.js';
 import { pushScope, popScope, inSweepGradMode } from './runtime.js';
 import { sum } from './ops/reduce.js';
-import { reshape } from './ops/shape.js';
+import { reshape, cat } from './ops/shape.js';
+import { zeros } from './creation.js';
+import { isFloating } from './dtype.js';
 import { setCustomBackward, registerCustom, customNode, type CustomNode } from './custom_backward.js';
 import type { Backend, Handle, NodeRef } from './device.js';
 
@@ -37,7 +41,12 @@ export class FunctionCtx {
   needs_input_grad: boolean[] = [];
   /** @internal */ _toSave: (Tensor | null)[] = [];
   /** @internal the saved tensors, during backward */ _saved: (Tensor | null)[] | null = null;
-  /** @internal where save_for_backward was given null (the node keeps the others) */ _nulls: boolean[] = [];
+  /**
+   * @internal what each argument of save_for_backward became: null, 'saved' (the node keeps it),
+   * or, for an output of the Function, which of its packed outputs (0 for a single output): the
+   * backward reads those from the node, so under create_graph they lead back through it
+   */
+  _slots: (null | 'saved' | number)[] = [];
   /** @internal */ _nonDifferentiable = new Set<Tensor>();
   /** @internal the inputs forward changed in place (mark_dirty) */ _dirty = new Set<Tensor>();
   /** @internal */ _materializeGrads = true;
@@ -100,6 +109,31 @@ interface FunctionNode extends CustomNode {
   readonly tensorArgs: readonly boolean[];
   /** the gradients computed for the inputs still to be asked for in this sweep, by input */
   pending: Map<number, Handle | null> | null;
+  /** for a forward that returned an array: where each output's gradient sits in the node's */
+  outputs?: Outputs;
+}
+
+/** A forward's array of outputs, as the packed node sees it. */
+interface Outputs {
+  /** how many items forward returned */
+  readonly count: number;
+  /** the differentiable ones: their place among the items and in the packed gradient */
+  readonly packed: readonly { index: number; offset: number; shape: number[] }[];
+  /** the other tensors (materialized as zeros for backward) */
+  readonly others: readonly { index: number; shape: number[]; dtype: Tensor['dtype'] }[];
+  /** the packed outputs whose gradient reached their piece in this sweep */
+  readonly reached: Set<number>;
+}
+
+/** The node of one output of a Function with several: its gradient, padded, goes to the packed node. */
+interface PieceNode extends CustomNode {
+  readonly of: FunctionNode;
+  /** which of the packed outputs */
+  readonly piece: number;
+  /** its position among the items forward returned (PyTorch's output_nr) */
+  readonly output: number;
+  readonly offset: number;
+  readonly total: number;
 }
 
 let serials = 0;
@@ -119,10 +153,11 @@ let serials = 0;
  */
 export class Function {
   /**
-   * The computation: tensors in, one tensor out, under no_grad.
+   * The computation, under no_grad: tensors in, a tensor out, or an array of outputs (tensors,
+   * and other values returned as they are).
    * @example static forward(ctx, x) { return x.mul(2); }
    */
-  static forward(_ctx: FunctionCtx, ..._args: any[]): Tensor {
+  static forward(_ctx: FunctionCtx, ..._args: any[]): Tensor | readonly unknown[] {
     throw new NotImplementedError('You must implement the forward function for custom autograd.Function.');
   }
 
@@ -130,7 +165,7 @@ export class Function {
    * The gradients of forward's arguments given the gradient of its output.
    * @example static backward(ctx, g) { return g.mul(2); }
    */
-  static backward(_ctx: FunctionCtx, ..._grad_outputs: Tensor[]): Grads {
+  static backward(_ctx: FunctionCtx, ..._grad_outputs: (Tensor | null)[]): Grads {
     throw new NotImplementedError('You must implement either the backward or the vjp method for your custom autograd.Function to use it with backward mode AD.');
   }
 
@@ -138,29 +173,30 @@ export class Function {
    * Runs the Function: `Cls.apply(x, ...)`, and `const f = Cls.apply; f(x)` as in PyTorch.
    * @example const P3 = LegendrePolynomial3.apply; const y = P3(x);
    */
-  static get apply(): (...args: any[]) => Tensor {
+  static get apply(): (...args: any[]) => any {
     const cls = this;
     return (...args: unknown[]) => applyFunction(cls, args);
   }
 }
 
-function applyFunction(cls: typeof Function, args: unknown[]): Tensor {
+function applyFunction(cls: typeof Function, args: unknown[]): Tensor | unknown[] {
   const ctx = new FunctionCtx();
   ctx.needs_input_grad = args.map((a) => a instanceof Tensor && a.requires_grad);
   const inputs = args.filter((a): a is Tensor => a instanceof Tensor);
   // the forward's own tensors go when it is recorded (the node copies the result and holds
   // what was saved); the result stays when it is not
   pushScope();
-  let out: Tensor;
+  let o: unknown;
   try {
-    const o: unknown = no_grad(() => cls.forward(ctx, ...args));
-    if (Array.isArray(o)) throw new NotImplementedError('wasmgrad: a torch.autograd.Function whose forward returns several tensors is not supported yet');
-    if (!(o instanceof Tensor)) throw new TypeError(`${cls.name}.forward must return a Tensor, not ${o === null ? 'None' : typeof o}`);
-    out = o;
+    o = no_grad(() => cls.forward(ctx, ...args));
+    if (!Array.isArray(o) && !(o instanceof Tensor)) throw new TypeError(`${cls.name}.forward must return a Tensor, not ${o === null ? 'None' : typeof o}`);
+    if (Array.isArray(o) && ctx._dirty.size) throw new NotImplementedError('wasmgrad: ctx.mark_dirty in a torch.autograd.Function with several outputs is not supported yet');
   } catch (e) {
     popScope(new Set());
     throw e;
   }
+  if (Array.isArray(o)) return applyOutputs(cls, ctx, args, inputs, o);
+  const out = o as Tensor;
   const recording = is_grad_enabled() && ctx.needs_input_grad.some(Boolean);
   try {
     checkDirty(ctx, out, recording);
@@ -172,24 +208,14 @@ function applyFunction(cls: typeof Function, args: unknown[]): Tensor {
     popScope(new Set([out]));
     return out;
   }
-  const dev = out._dev, serial = ++serials;
-  const saved = ctx._toSave.filter((t): t is Tensor => t !== null);
+  const dev = out._dev;
   let h: Handle;
   try {
-    for (const t of [...inputs, ...saved]) {
-      if (t._dev !== dev) throw new RuntimeError(`Expected all tensors to be on the same device, but found at least two devices, ${dev.name} and ${t._dev.name}!`);
-    }
-    h = dev.customRecord(out.h, inputs.map((t) => t.h), saved.map((t) => t.h), serial);
+    // an input changed in place is saved as it is (the node's output moves onto it)
+    h = recordNode(cls, ctx, args, inputs, out, undefined, ctx._dirty.has(out) ? [] : [out]).h;
   } finally {
     popScope(new Set());
   }
-  ctx._nulls = ctx._toSave.map((t) => t === null);
-  ctx._toSave = [];
-  const node = dev.gradFnNode(h)!;
-  registerCustom(dev, serial, {
-    name: `${cls.name}Backward`, ref: typeof node === 'number' ? node : new WeakRef(node),
-    cls, ctx, tensorArgs: args.map((a) => a instanceof Tensor), pending: null,
-  } as FunctionNode);
   if (!ctx._dirty.has(out)) return new Tensor(dev, h, out._shape.slice(), out._dtype);
   // the input changed in place takes the node over, as after an in-place op
   try {
@@ -198,6 +224,77 @@ function applyFunction(cls: typeof Function, args: unknown[]): Tensor {
     dev.release(h);
   }
   return out;
+}
+
+/** Records the Function's node over its tensor inputs, with out's values as its result: the result's handle, and the node's note. */
+function recordNode(cls: typeof Function, ctx: FunctionCtx, args: unknown[], inputs: Tensor[], out: Tensor, outputs: Outputs | undefined, results: readonly Tensor[]): { h: Handle; note: FunctionNode } {
+  const dev = out._dev, serial = ++serials;
+  const slots = ctx._toSave.map((t) => (t === null ? null : results.includes(t) ? results.indexOf(t) : 'saved'));
+  const saved = ctx._toSave.filter((t, k): t is Tensor => slots[k] === 'saved');
+  for (const t of [...inputs, ...saved]) {
+    if (t._dev !== dev) throw new RuntimeError(`Expected all tensors to be on the same device, but found at least two devices, ${dev.name} and ${t._dev.name}!`);
+  }
+  const h = dev.customRecord(out.h, inputs.map((t) => t.h), saved.map((t) => t.h), serial, slots.some((k) => typeof k === 'number'));
+  ctx._slots = slots;
+  ctx._toSave = [];
+  const note: FunctionNode = {
+    name: `${cls.name}Backward`, ref: refOf(dev, h), cls, ctx, tensorArgs: args.map((a) => a instanceof Tensor), pending: null, outputs,
+  };
+  registerCustom(dev, serial, note);
+  return { h, note };
+}
+
+/** How a note holds the node of h's record (weakly on the js device, whose records are garbage collected). */
+function refOf(dev: Backend, h: Handle): number | WeakRef<object> {
+  const node = dev.gradFnNode(h)!;
+  return typeof node === 'number' ? node : new WeakRef(node);
+}
+
+/**
+ * apply() for a forward that returned an array: one node over the differentiable outputs packed
+ * end to end, and a piece node per output over it. Other items (non-float tensors, those marked
+ * non-differentiable, numbers) are returned as forward made them.
+ */
+function applyOutputs(cls: typeof Function, ctx: FunctionCtx, args: unknown[], inputs: Tensor[], items: unknown[]): unknown[] {
+  const tensors = items.filter((t): t is Tensor => t instanceof Tensor);
+  const differentiable = (t: unknown): boolean => t instanceof Tensor && isFloating(t._dtype) && !ctx._nonDifferentiable.has(t);
+  const diff = tensors.filter(differentiable);
+  if (!(is_grad_enabled() && ctx.needs_input_grad.some(Boolean)) || !diff.length) {
+    popScope(new Set(tensors));
+    return items.slice();
+  }
+  const result = items.slice(), made: [number, Handle, Tensor][] = [];
+  const [first] = diff, dev = first._dev;
+  try {
+    if (diff.some((t) => t._dtype !== first._dtype || t._dev !== first._dev)) {
+      throw new NotImplementedError('wasmgrad: a torch.autograd.Function whose differentiable outputs differ in dtype or device is not supported yet');
+    }
+    let total = 0;
+    const packed = items.flatMap((t, index) => {
+      if (!differentiable(t)) return [];
+      const at = { index, offset: total, shape: (t as Tensor)._shape.slice() };
+      total += (t as Tensor).numel();
+      return [at];
+    });
+    const others = items.flatMap((t, index) => (t instanceof Tensor && !differentiable(t) ? [{ index, shape: t._shape.slice(), dtype: t.dtype }] : []));
+    const outputs: Outputs = { count: items.length, packed, others, reached: new Set() };
+    const all = no_grad(() => cat(diff.map((t) => reshape(t, [-1]))));
+    const { h, note } = recordNode(cls, ctx, args, inputs, all, outputs, packed.map(({ index }) => items[index] as Tensor));
+    const node = new Tensor(dev, h, [total], first._dtype); // goes with the scope: the pieces' records hold it
+    packed.forEach(({ index, offset }, piece) => {
+      const t = items[index] as Tensor, serial = ++serials;
+      const hp = dev.customRecord(t.h, [node.h], [], serial, false);
+      made.push([index, hp, t]);
+      registerCustom(dev, serial, { name: note.name, ref: refOf(dev, hp), of: note, piece, output: index, offset, total } as PieceNode);
+    });
+  } catch (e) {
+    for (const [, hp] of made) dev.release(hp);
+    popScope(new Set());
+    throw e;
+  }
+  popScope(new Set(tensors.filter((t) => !differentiable(t))));
+  for (const [index, hp, t] of made) result[index] = new Tensor(dev, hp, t._shape.slice(), t._dtype);
+  return result;
 }
 
 /** PyTorch's checks of the inputs marked dirty: each returned, and none a leaf that requires grad when recording. */
@@ -231,9 +328,11 @@ function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): M
       dev.retain(g);
       const gt = new Tensor(dev, g, dev.shapeOf(g), dev.dtypeOf(g));
       const kept = dev.nodeSaved(node).map((h) => new Tensor(dev, h, dev.shapeOf(h), dev.dtypeOf(h)));
-      n.ctx._saved = n.ctx._nulls.map((none) => (none ? null : kept.shift()!));
+      const slots = n.ctx._slots;
+      const own = slots.some((k) => typeof k === 'number') ? resultOf(dev, node) : null;
+      n.ctx._saved = slots.map((k) => (k === null ? null : k === 'saved' ? kept.shift()! : outputOf(n, own!, k)));
       let out: Grads;
-      try { out = n.cls.backward(n.ctx, gt); } finally { n.ctx._saved = null; }
+      try { out = n.outputs ? n.cls.backward(n.ctx, ...gradOutputs(n.outputs, n.ctx, gt)) : n.cls.backward(n.ctx, gt); } finally { n.ctx._saved = null; }
       const list = Array.isArray(out) ? out as (Tensor | null)[] : [out as Tensor | null];
       if (list.length !== n.tensorArgs.length) {
         throw new RuntimeError(`function ${n.name} returned an incorrect number of gradients (expected ${n.tensorArgs.length}, got ${list.length})`);
@@ -269,9 +368,57 @@ function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): M
   });
 }
 
+/** The node's output, as its backward reads it (src/device.ts nodeResult). */
+function resultOf(dev: Backend, node: NodeRef): Tensor {
+  const h = dev.nodeResult(node);
+  return new Tensor(dev, h, dev.shapeOf(h), dev.dtypeOf(h));
+}
+
+/** Packed output k of the node's result (the result itself for a Function with one output). */
+function outputOf(n: FunctionNode, result: Tensor, k: number): Tensor {
+  if (!n.outputs) return result;
+  const { offset, shape } = n.outputs.packed[k];
+  return reshape(result.narrow(0, offset, shape.reduce((a, b) => a * b, 1)), shape);
+}
+
+/**
+ * One gradient per item forward returned, from the packed node's gradient g: an output whose
+ * gradient reached it gets its part of g; one that none reached, and the other tensors, get
+ * zeros, or null when ctx.set_materialize_grads(false) (PyTorch's engine).
+ */
+function gradOutputs(o: Outputs, ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
+  const grads = new Array<Tensor | null>(o.count).fill(null);
+  o.packed.forEach(({ index, offset, shape }, piece) => {
+    if (ctx._materializeGrads || o.reached.has(piece)) grads[index] = reshape(g.narrow(0, offset, shape.reduce((a, b) => a * b, 1)), shape);
+  });
+  o.reached.clear();
+  if (ctx._materializeGrads) for (const { index, shape, dtype } of o.others) grads[index] = zeros(shape, { dtype, device: g.device });
+  return grads;
+}
+
+/** An output's gradient, placed at its piece of the packed node's (zeros elsewhere): a new handle. */
+function pieceGradient(p: PieceNode, dev: Backend, g: Handle): Handle {
+  p.of.outputs!.reached.add(p.piece);
+  return inSweepGradMode(dev, () => {
+    pushScope();
+    try {
+      dev.retain(g);
+      const gt = reshape(new Tensor(dev, g, dev.shapeOf(g), dev.dtypeOf(g)), [-1]);
+      const after = p.total - p.offset - gt.numel();
+      const pad = (n: number): Tensor[] => (n ? [zeros([n], { dtype: gt.dtype, device: gt.device })] : []);
+      const placed = cat([...pad(p.offset), gt, ...pad(after)]);
+      dev.retain(placed.h);
+      return placed.h;
+    } finally {
+      popScope(new Set());
+    }
+  });
+}
+
 setCustomBackward((dev, node, g, k) => {
-  const n = customNode<FunctionNode>(dev, node);
+  const n = customNode<FunctionNode | PieceNode>(dev, node);
   if (!n) throw new RuntimeError('wasmgrad: internal error: the torch.autograd.Function of this node is gone');
+  if ('of' in n) return pieceGradient(n, dev, g);
   // the sweep asks for each input that needs a gradient, in order: the first one runs the
   // Function's backward (what a failed sweep left pending goes then)
   const first = n.ctx.needs_input_grad.filter((_, i) => n.tensorArgs[i]).indexOf(true);

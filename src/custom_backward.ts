@@ -38,6 +38,18 @@ export function customNode<T extends CustomNode>(dev: Backend, node: NodeRef): T
   return (nodes.get(dev.nodeInts(node)[0]) as T | undefined) ?? null;
 }
 
+/**
+ * For the node of one output of a Function with several outputs (src/autograd_function.ts): the
+ * Function's node and the output's position, which grad_fn and next_functions show. @internal
+ */
+export function functionOutput(dev: Backend, node: NodeRef): { node: NodeRef; output: number } | null {
+  if (dev.nodeOp(node) !== Op.CustomFunction) return null;
+  const n = customNode<CustomNode & { of?: CustomNode; output?: number }>(dev, node);
+  const ref = n?.of?.ref;
+  const main = typeof ref === 'number' ? ref : ref?.deref();
+  return main === undefined ? null : { node: main as NodeRef, output: n!.output! };
+}
+
 /** The gradient for input k of a CustomFunction node, given its output's gradient g: a new handle, or null. */
 export type CustomBackward = (dev: Backend, node: NodeRef, g: Handle, k: number) => Handle | null;
 

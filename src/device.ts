@@ -101,10 +101,12 @@ export interface Backend {
   setDetectAnomaly(on: boolean): void;
   /**
    * torch.autograd.Function: a copy of `out` made by a new CustomFunction node over `inputs`,
-   * keeping `saved` (at most 4) and `serial` (its i0), by which src/custom_backward.ts's host
+   * keeping `saved` (at most 4), its own output's values with `savesOutput`, and `serial` (its i0), by which src/custom_backward.ts's host
    * finds the Function's backward when the sweep reaches the node.
    */
-  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number): Handle;
+  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number, savesOutput: boolean): Handle;
+  /** A CustomFunction node's output as its backward sees it (a new reference): under create_graph, the node's output again (PyTorch's saved output). */
+  nodeResult(node: NodeRef): Handle;
   /** New references to the tensors a node saved (a CustomFunction's saved_tensors). */
   nodeSaved(node: NodeRef): Handle[];
   /** Marks h as having hooks (Tensor.register_hook): the sweep calls src/custom_backward.ts's tensorHook for its gradient. */

@@ -25,6 +25,7 @@ import { nodeName } from './node_name.js';
 import { Tensor } from './tensor.js';
 import { crossedFrom } from './crossing.js';
 import { savedTensors } from './saved_tensors.js';
+import { functionOutput } from './custom_backward.js';
 
 /**
  * One entry of next_functions: the node an input's gradient goes to, and which of its outputs (0 here, but 1 for
@@ -48,6 +49,9 @@ export class Graph {
   /** Raises when the tensor that keeps the records alive was disposed. */
   check(): void { void this.root.h; }
   record(dev: Backend, r: NodeRef): GradFn {
+    // each output of a Function with several has a node of its own; PyTorch shows the Function's
+    const output = functionOutput(dev, r);
+    if (output) return this.record(dev, output.node);
     let fn = this.records.get(r);
     if (!fn) this.records.set(r, fn = new GradFn(this, dev, dev.nodeOp(r), r, null));
     return fn;
@@ -129,7 +133,8 @@ export class GradFn {
     const dev = this._dev;
     const entries: NextFunction[] = dev.nodeInputs(this._record!).map(({ producer, leaf }) => {
       const node = producer !== null ? g.record(dev, producer) : leaf !== null ? g.leaf(dev, leaf) : null;
-      return [node, node?._kind === Op.LinalgSvd ? 1 : 0];
+      const output = producer !== null ? functionOutput(dev, producer)?.output : undefined;
+      return [node, output ?? (node?._kind === Op.LinalgSvd ? 1 : 0)];
     });
     return (this._next = Object.freeze(pytorchArguments(this._kind, entries, g, dev, this._record!)));
   }

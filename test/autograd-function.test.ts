@@ -54,6 +54,54 @@ class MarksButCopies extends torch.autograd.Function {
   static backward(_ctx: Ctx, g: torch.Tensor): torch.Tensor { return g.mul(2); }
 }
 
+/** Two outputs, x * 2 and exp(x); records what its backward was given (the generator's ScaleAndExp). */
+class ScaleAndExp extends torch.autograd.Function {
+  static materialize = true;
+  static seen: (torch.Tensor | null)[] = [];
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor[] {
+    ctx.set_materialize_grads(ScaleAndExp.materialize);
+    const y = x.exp();
+    ctx.save_for_backward(y);
+    return [x.mul(2), y];
+  }
+  static backward(ctx: Ctx, gScaled: torch.Tensor | null, gExp: torch.Tensor | null): torch.Tensor | null {
+    const [y] = ctx.saved_tensors;
+    for (const t of ScaleAndExp.seen) t?.dispose(); // only the last backward's are reported
+    ScaleAndExp.seen = [gScaled, gExp].map((g) => g && torch.keep(g.detach().clone()));
+    let grad: torch.Tensor | null = null;
+    for (const [g, d] of [[gScaled, 2], [gExp, y!]] as [torch.Tensor | null, number | torch.Tensor][]) {
+      if (g) grad = grad ? grad.add(g.mul(d)) : g.mul(d);
+    }
+    return grad;
+  }
+}
+
+/** exp, saving its output (the generator's ExpSavingOutput). */
+class ExpSavingOutput extends torch.autograd.Function {
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor {
+    const y = x.exp();
+    ctx.save_for_backward(y);
+    return y;
+  }
+  static backward(ctx: Ctx, g: torch.Tensor): torch.Tensor { return g.mul(ctx.saved_tensors[0]!); }
+}
+
+/** values and int64 indices (marked non-differentiable), and a number (the generator's SortWithIndices). */
+class SortWithIndices extends torch.autograd.Function {
+  static seen: unknown[] = [];
+  static forward(ctx: Ctx, x: torch.Tensor): unknown[] {
+    const [values, indices] = x.sort();
+    ctx.mark_non_differentiable(indices);
+    ctx.save_for_backward(indices);
+    return [values, indices, 3];
+  }
+  static backward(ctx: Ctx, gValues: torch.Tensor, gIndices: torch.Tensor | null, gNumber: torch.Tensor | null): torch.Tensor {
+    const [indices] = ctx.saved_tensors;
+    SortWithIndices.seen = [gIndices, gNumber].map((g) => g && [String(g.dtype), g.tolist()]);
+    return torch.zeros_like(gValues).scatter(0, indices!, gValues);
+  }
+}
+
 const programs: Record<string, Program> = {
   legendre_node: (input) => {
     const x = input('x').requires_grad_();
@@ -194,6 +242,62 @@ const programs: Record<string, Program> = {
     MulTwoInplace.apply(x);
     return { x, requires_grad: x.requires_grad };
   },
+  several_outputs: (input) => {
+    const x = input('x').requires_grad_();
+    ScaleAndExp.materialize = true;
+    const [a, b] = ScaleAndExp.apply(x) as torch.Tensor[];
+    const s = a.mul(b).add(a);
+    s.sum().backward();
+    return { a, b, names: [a.grad_fn!.name(), b.grad_fn!.name()],
+      next: s.grad_fn!.next_functions[0][0]!.next_functions.map(([f, nr]) => [f!.name(), nr]),
+      inputs_next: a.grad_fn!.next_functions.map(([f, nr]) => [f ? f.name() : null, nr]),
+      seen: ScaleAndExp.seen as torch.Tensor[], grad: x.grad };
+  },
+  several_outputs_one_used: (input) => {
+    const x = input('x').requires_grad_();
+    ScaleAndExp.materialize = true;
+    const [, b] = ScaleAndExp.apply(x) as torch.Tensor[];
+    b.mul(b).sum().backward();
+    return { seen: ScaleAndExp.seen as torch.Tensor[], grad: x.grad };
+  },
+  several_outputs_not_materialized: (input) => {
+    const x = input('x').requires_grad_();
+    ScaleAndExp.materialize = false;
+    const [a] = ScaleAndExp.apply(x) as torch.Tensor[];
+    a.sum().backward();
+    return { seen: ScaleAndExp.seen.map((g) => g === null), used: ScaleAndExp.seen[0], grad: x.grad };
+  },
+  several_outputs_create_graph: (input) => {
+    const x = input('x').requires_grad_();
+    ScaleAndExp.materialize = true;
+    const [a, b] = ScaleAndExp.apply(x) as torch.Tensor[];
+    const [g] = torch.autograd.grad(a.mul(b).sum(), [x], { create_graph: true }) as torch.Tensor[];
+    const [gg] = torch.autograd.grad(g.sum(), [x]) as torch.Tensor[];
+    return { g, gg };
+  },
+  non_differentiable_output: (input, device) => {
+    const x = input('x').requires_grad_();
+    const [values, indices, n] = SortWithIndices.apply(x) as [torch.Tensor, torch.Tensor, number];
+    values.mul(torch.arange(5, { device, dtype: torch.float32 })).sum().backward();
+    return { values, indices: indices.tolist(), n, indices_requires_grad: indices.requires_grad, seen: SortWithIndices.seen, grad: x.grad };
+  },
+  several_outputs_under_no_grad: (input) => {
+    const x = input('x').requires_grad_();
+    const [a, b] = torch.no_grad(() => ScaleAndExp.apply(x)) as torch.Tensor[];
+    return { a, b, requires_grad: [a.requires_grad, b.requires_grad] };
+  },
+  saved_output_create_graph: (input) => {
+    const x = input('x').requires_grad_();
+    const [g] = torch.autograd.grad((ExpSavingOutput.apply(x) as torch.Tensor).sum(), [x], { create_graph: true }) as torch.Tensor[];
+    const [gg] = torch.autograd.grad(g.mul(g).sum(), [x]) as torch.Tensor[];
+    return { g, gg };
+  },
+  saved_output_modified: (input) => {
+    const y = ExpSavingOutput.apply(input('x').requires_grad_()) as torch.Tensor;
+    y.mul_(2);
+    y.sum().backward();
+    return {};
+  },
 };
 
 describe.each(DEVICES)('torch.autograd.Function vs PyTorch on %s', (device) => {
@@ -244,6 +348,33 @@ describe.each(DEVICES)('torch.autograd.Function vs PyTorch on %s', (device) => {
     expect([after.numTensors, after.numRecords]).toEqual([before.numTensors, before.numRecords]);
     if (device === 'wasm') expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
     x.dispose();
+  });
+
+  it('a Function with several outputs, one saved, frees its pieces, its packed node and what it saved with the graph', () => {
+    const x = torch.randn([64], { device, requires_grad: true });
+    const step = (): void => torch.tidy(() => {
+      const [a, b] = ScaleAndExp.apply(x.mul(1)) as torch.Tensor[];
+      const [g] = torch.autograd.grad(a.mul(b).sum(), [x], { create_graph: true }) as torch.Tensor[];
+      g.sum().backward();
+    });
+    step();
+    x.grad = null;
+    const before = torch.memory(device);
+    for (let i = 0; i < 30; i++) { step(); x.grad = null; }
+    const after = torch.memory(device);
+    expect([after.numTensors, after.numRecords]).toEqual([before.numTensors, before.numRecords]);
+    if (device === 'wasm') expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
+    x.dispose();
+  });
+
+  it("outputs disposed before backward still pass their gradients to the Function's node", () => {
+    const x = torch.tensor([0.5, -1], { device, requires_grad: true });
+    const [a, b] = ScaleAndExp.apply(x) as torch.Tensor[];
+    const loss = a.add(b).sum();
+    a.dispose();
+    b.dispose();
+    loss.backward();
+    expect(x.grad!.tolist()).toEqual(x.detach().exp().add(2).tolist());
   });
 
   it('a gradient returned for an input that needs none, or None for one that does, is dropped without a leak', () => {

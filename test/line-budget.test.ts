@@ -76,8 +76,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // softmax and logsumexp on the SIMD exp (+325); nn.RNN / LSTM / GRU and their cells (the step
 // functions composed of existing ops, the layer loop, PyTorch 2's checks, init and reprs) (+420);
 // PackedSequence, pack_padded_sequence, pad_packed_sequence and packed inputs to the RNNs (+170);
-// stride() and storage_offset(), with the layout each view op gives (+35)
-const BUDGET = 36_970;
+// stride() and storage_offset(), with the layout each view op gives (+35); torch.autograd.Function
+// with several outputs (packed node, piece nodes, gradients per output) and saved outputs read back
+// from the node (+170)
+const BUDGET = 37_140;
 
 function sourceLines(dir: string): number {
   let n = 0;

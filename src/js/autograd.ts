@@ -31,7 +31,7 @@ function sum(a: JsTensor, b: JsTensor): JsTensor {
 /** A tensor r saved that has changed in place since, as the error describes it; null if none. */
 function modifiedSaved(r: JsRecord): ModifiedTensor | null {
   const describe = (t: JsTensor, node: JsRecord | null, expected: number): ModifiedTensor =>
-    ({ type: TYPE_NAMES[t.dtype], shape: t.shape, node: node ? gradFnNames[node.op] : null, version: t.version, expected });
+    ({ type: TYPE_NAMES[t.dtype], shape: t.shape, node: node ? nodeName(jsDevice, node.op, node) : null, version: t.version, expected });
   for (let k = 0; k < r.saved.length; k++) {
     const t = r.saved[k], expected = r.savedVersions?.[k] ?? 0;
     // a saved input is described by its grad_fn now

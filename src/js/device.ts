@@ -4,7 +4,7 @@
 import { Op, DType, PackState } from '../../abi/abi.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
-import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, record, setPacking } from './tensor.js';
+import { JsTensor, JsRecord, setGradEnabled, isGradEnabled, record, setPacking, resultOf } from './tensor.js';
 import * as ops from './ops.js';
 import { backward, setDetectAnomaly } from './autograd.js';
 import * as reduce from './ops/reduce.js';
@@ -58,13 +58,15 @@ export class JsDevice implements Backend {
   }
   nodeShape(node: NodeRef): number[] { return (node as JsRecord).out.shape.slice(); }
   nodeInts(node: NodeRef): [number, number] { return [(node as JsRecord).i0, (node as JsRecord).i1]; }
-  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number): Handle {
+  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number, savesOutput: boolean): Handle {
     const c = T(this.copy(out));
     const r = record(Op.CustomFunction, c, inputs.map(T))!;
     r.saved = saved.map(T);
     r.i0 = serial;
+    r.savesResult = savesOutput;
     return c;
   }
+  nodeResult(node: NodeRef): Handle { return resultOf(node as JsRecord); }
   setHasHooks(h: Handle, on: boolean): void { T(h).hasHooks = on; }
   // saved-tensor hooks: the record's packed field and saved list
   setPacking(on: boolean): void { setPacking(on); }

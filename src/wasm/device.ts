@@ -167,7 +167,7 @@ export class WasmDevice implements Backend {
     return {
       type: TYPE_NAMES[id ? this.dtypeOf(id) : this.u8[rec + Rec.OutDtype] as DType],
       shape: id ? this.shapeOf(id) : this.nodeShape(rec),
-      node: node ? gradFnNames[this.nodeOp(node)] : null,
+      node: node ? nodeName(this, this.nodeOp(node), node) : null,
       version, expected,
     };
   }
@@ -300,10 +300,12 @@ export class WasmDevice implements Backend {
     return this.ints(r + Rec.OutShape, this.u8[r + Rec.OutNdim]);
   }
 
-  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number): Handle {
+  customRecord(out: Handle, inputs: Handle[], saved: Handle[], serial: number, savesOutput: boolean): Handle {
     this.args([...inputs, ...saved] as number[]);
-    return this.id(this.x.custom_record(out as number, inputs.length, saved.length, serial));
+    return this.id(this.x.custom_record(out as number, inputs.length, saved.length, serial, savesOutput));
   }
+
+  nodeResult(node: NodeRef): Handle { return this.id(this.x.custom_result(node as number)); }
 
   nodeSaved(node: NodeRef): Handle[] {
     this.refresh();
