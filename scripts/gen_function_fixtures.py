@@ -253,7 +253,7 @@ def mark_dirty_inplace(i):
     x = given(i, "x", torch.randn(3)).requires_grad_()
     a = x.sin()
     y = MulTwoInplace.apply(a)
-    report = {"same_tensor": y is a, "name": a.grad_fn.name(), "a": a}
+    report = {"same_tensor": y is a, "name": a.grad_fn.name(), "a": a, "version": a._version}
     (a * a).sum().backward()
     return {**report, "x_grad": x.grad}
 
@@ -277,7 +277,7 @@ def mark_dirty_no_grad_input(i):
     # an input that needs no gradient: changed in place, no node
     x = given(i, "x", torch.randn(3))
     MulTwoInplace.apply(x)
-    return {"x": x, "requires_grad": x.requires_grad}
+    return {"x": x, "requires_grad": x.requires_grad, "version": x._version}
 
 
 class ScaleAndExp(torch.autograd.Function):

@@ -284,6 +284,14 @@ export function noteBaseWrite(t: Tensor): void {
   if (s) noteWrite(s);
 }
 
+/** Moves t's `_version` on by one as a write would (for a view, its base's counter, which they share). @internal */
+export function bumpVersionOf(t: Tensor): void {
+  const s = t._view && !t._view.quiet ? t._view.storage : null;
+  if (s) s.dev.bumpVersion(s.h);
+  else t._dev.bumpVersion(t._h);
+  noteBaseWrite(t);
+}
+
 function noteWrite(s: Storage): void {
   for (const ref of s.views) {
     const v = ref.deref();

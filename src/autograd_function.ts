@@ -21,6 +21,7 @@ import { sum } from './ops/reduce.js';
 import { reshape, cat } from './ops/shape.js';
 import { zeros } from './creation.js';
 import { isFloating } from './dtype.js';
+import { bumpVersionOf } from './alias.js';
 import { setCustomBackward, registerCustom, customNode, type CustomNode } from './custom_backward.js';
 import type { Backend, Handle, NodeRef } from './device.js';
 
@@ -206,6 +207,8 @@ function applyFunction(cls: typeof Function, args: unknown[]): Tensor | unknown[
   }
   if (!(recording && !ctx._nonDifferentiable.has(out))) {
     popScope(new Set([out]));
+    // PyTorch bumps a dirty tensor's version once more when it wraps the outputs, recorded or not
+    if (ctx._dirty.has(out)) bumpVersionOf(out);
     return out;
   }
   const dev = out._dev;

@@ -225,7 +225,7 @@ const programs: Record<string, Program> = {
     const x = input('x').requires_grad_();
     const a = x.sin();
     const y = MulTwoInplace.apply(a);
-    const report = { same_tensor: y === a, name: a.grad_fn!.name(), a: a.detach() };
+    const report = { same_tensor: y === a, name: a.grad_fn!.name(), a: a.detach(), version: a._version };
     a.mul(a).sum().backward();
     return { ...report, x_grad: x.grad };
   },
@@ -240,7 +240,7 @@ const programs: Record<string, Program> = {
   mark_dirty_no_grad_input: (input) => {
     const x = input('x');
     MulTwoInplace.apply(x);
-    return { x, requires_grad: x.requires_grad };
+    return { x, requires_grad: x.requires_grad, version: x._version };
   },
   several_outputs: (input) => {
     const x = input('x').requires_grad_();
