@@ -78,8 +78,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // PackedSequence, pack_padded_sequence, pad_packed_sequence and packed inputs to the RNNs (+170);
 // stride() and storage_offset(), with the layout each view op gives (+35); torch.autograd.Function
 // with several outputs (packed node, piece nodes, gradients per output) and saved outputs read back
-// from the node (+170)
-const BUDGET = 37_140;
+// from the node (+170); mark_dirty's version bump when not recorded (+8)
+const BUDGET = 37_148;
 
 function sourceLines(dir: string): number {
   let n = 0;
