@@ -125,6 +125,15 @@ def error_case(name, specs, py, ts):
     raise AssertionError(f"{name}: PyTorch accepted it")
 
 
+def warning_case(name, specs, py, ts):
+    with base.seeded(name):
+        xs = [draw(s) for s in specs]
+        with warnings.catch_warnings(record=True) as ws:
+            warnings.simplefilter("always")
+            py(*xs)
+    return {"name": name, "ts": ts, "inputs": [enc(x) for x in xs], "warnings": [str(w.message) for w in ws]}
+
+
 def module_case(name, seed, make, ts, specs):
     # the inputs first: a lazy module draws its parameters in its first forward, right after the build
     with base.seeded(name):
@@ -242,6 +251,14 @@ FUNCTIONAL += [
     ("affine_grid then grid_sample", [(1, 2, 4, 4), ("theta", 1)],
      lambda a, t: F.grid_sample(a, F.affine_grid(t, [1, 2, 3, 5], align_corners=False), align_corners=False),
      "F.grid_sample(a, F.affine_grid(b, [1, 2, 3, 5], { align_corners: false }), { align_corners: false })"),
+    # empty tensors
+    ("interpolate bilinear empty batch", [(0, 2, 3, 3)], lambda a: I(a, scale_factor=2, mode="bilinear"),
+     "F.interpolate(a, { scale_factor: 2, mode: 'bilinear' })"),
+    ("grid_sample empty grid", [(1, 2, 3, 3), ("grid", (1, 0, 2, 2))], lambda a, g: F.grid_sample(a, g, align_corners=False),
+     "F.grid_sample(a, b, { align_corners: false })"),
+    ("grid_sample empty batch", [(0, 2, 3, 3), ("grid", (0, 2, 2, 2))], lambda a, g: F.grid_sample(a, g, align_corners=False),
+     "F.grid_sample(a, b, { align_corners: false })"),
+    ("bilinear empty batch", [(0, 3), (0, 4), (2, 3, 4)], lambda a, b, w: F.bilinear(a, b, w), "F.bilinear(a, b, c)"),
     # bilinear
     ("bilinear", [(4, 3), (4, 5), (2, 3, 5), (2,)], lambda a, b, w, c: F.bilinear(a, b, w, c), "F.bilinear(a, b, c, d)"),
     ("bilinear no bias, batch dims", [(2, 3, 2), (2, 3, 4), (3, 2, 4)], lambda a, b, w: F.bilinear(a, b, w), "F.bilinear(a, b, c)"),
@@ -317,6 +334,15 @@ ERRORS = [
      lambda a, p, n: triplet_with_distance(a, p, n, reduction="avg"), "F.triplet_margin_with_distance_loss(a, b, c, { reduction: 'avg' })"),
 ]
 
+WARNINGS = [
+    ("grid_sample without align_corners", [(1, 1, 2, 2), ("grid", (1, 1, 1, 2))], lambda a, g: F.grid_sample(a, g), "F.grid_sample(a, b)"),
+    ("affine_grid without align_corners", [("theta", 1)], lambda t: F.affine_grid(t, [1, 1, 2, 2]), "F.affine_grid(a, [1, 1, 2, 2])"),
+    ("affine_grid align_corners unit size", [("theta", 1)], lambda t: F.affine_grid(t, [1, 1, 1, 2], align_corners=True),
+     "F.affine_grid(a, [1, 1, 1, 2], { align_corners: true })"),
+    ("upsample", [(1, 1, 2)], lambda a: F.upsample(a, scale_factor=2), "F.upsample(a, { scale_factor: 2 })"),
+    ("LazyLinear", [], lambda: nn.LazyLinear(2), "new nn.LazyLinear(2)"),
+]
+
 MODULES = [
     ("Upsample(scale_factor=2)", 0, lambda: nn.Upsample(scale_factor=2), "new nn.Upsample({ scale_factor: 2 })", [(1, 2, 2, 3)]),
     ("Upsample(size=(3, 5), mode='bilinear', align_corners=True)", 1,
@@ -352,7 +378,7 @@ def main():
     nn.Upsample.extra_repr = upsample_extra_repr
     fix = {"generator": "scripts/gen_sampling_fixtures.py", "torch": torch.__version__,
            "functional": [functional_case(*c) for c in FUNCTIONAL], "errors": [error_case(*c) for c in ERRORS],
-           "modules": [module_case(*c) for c in MODULES]}
+           "modules": [module_case(*c) for c in MODULES], "warnings": [warning_case(*c) for c in WARNINGS]}
     with open(OUT, "w") as fh:
         json.dump(fix, fh, separators=(",", ":"), allow_nan=False)
         fh.write("\n")

@@ -5,7 +5,7 @@
 // errors, and the modules (repr, default initialisation after manual_seed, forward, gradients).
 // The ops are compositions of recording ops: float64 cases also pass gradcheck and gradgradcheck.
 
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
 import { buildModule } from './support/build_module.js';
@@ -20,7 +20,12 @@ interface ModuleCase {
   name: string; seed: number; ts: string; repr: string; named_parameters: [string, TensorFixture | null][]; repr_after: string;
   parameters_after: [string, TensorFixture][]; inputs: TensorFixture[]; output: TensorFixture; upstream: TensorFixture; grads: TensorFixture[];
 }
-const fixture = loadFixture<{ functional: FunctionalCase[]; errors: ErrorCase[]; modules: ModuleCase[] }>('sampling.json');
+interface WarningCase { name: string; ts: string; inputs: TensorFixture[]; warnings: string[] }
+const fixture = loadFixture<{ functional: FunctionalCase[]; errors: ErrorCase[]; modules: ModuleCase[]; warnings: WarningCase[] }>('sampling.json');
+
+// PyTorch's UserWarnings, printed once per message (src/nn/warn.ts): every one printed so far
+const printed: string[] = [];
+vi.spyOn(console, 'warn').mockImplementation((message: unknown) => { printed.push(String(message)); });
 
 /** The fixture's TS call: an expression over F, nn, torch and the inputs a, b, c, d. */
 const evaluate = (ts: string, inputs: torch.Tensor[]): torch.Tensor =>
@@ -69,6 +74,13 @@ describe.each(DEVICES)('sampling, shuffling and bilinear ops vs PyTorch on %s', 
       out.backward(fromFixture(c.upstream, device, false));
       const leaves = [...inputs.filter((x) => x.requires_grad), ...named.map(([, p]) => p)];
       leaves.forEach((x, i) => expectClose(x.grad, c.grads[i], tolerances.nn, `grad ${i}`));
+    });
+  }
+
+  for (const w of fixture.warnings) {
+    it(`${w.name}: PyTorch's UserWarning`, () => {
+      evaluate(w.ts, w.inputs.map((t) => fromFixture(t, device)));
+      for (const message of w.warnings) expect(printed).toContain(`UserWarning: ${message}`);
     });
   }
 

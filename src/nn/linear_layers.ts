@@ -13,6 +13,7 @@ import { Linear } from './modules.js';
 import { leaf, filled } from './layers.js';
 import { uniform_ } from './init.js';
 import { bilinear } from './bilinear.js';
+import { warnOnce } from './warn.js';
 
 /**
  * A bilinear layer: y = x1ᵀ·A·x2 + b, weight (out_features, in1_features, in2_features), weight
@@ -82,6 +83,7 @@ export class LazyLinear extends Linear {
 
   constructor(out_features: number, options: LazyLinearOptions | boolean = {}) {
     super(0, 0, { bias: false });
+    warnOnce('Lazy modules are a new feature under heavy development so changes to the API or functionality can happen at any moment.');
     const o = typeof options === 'boolean' ? { bias: options } : options;
     this.lazyOptions = o;
     Object.assign(this, { out_features });
