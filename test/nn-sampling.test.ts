@@ -106,3 +106,11 @@ describe.each(DEVICES)('sampling, shuffling and bilinear ops vs PyTorch on %s', 
     });
   });
 });
+
+describe('torch namespace', () => {
+  it('torch.pixel_shuffle, torch.pixel_unshuffle and torch.bilinear are the F functions, as in PyTorch', () => {
+    expect(torch.pixel_shuffle).toBe(F.pixel_shuffle);
+    expect(torch.pixel_unshuffle).toBe(F.pixel_unshuffle);
+    expect(torch.bilinear).toBe(F.bilinear);
+  });
+});
