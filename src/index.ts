@@ -71,6 +71,7 @@ export * as linalg from './ops/linalg_namespace.js';
 export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
 export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';
+export { pixel_shuffle, pixel_unshuffle, bilinear } from './nn/functional.js'; // torch.pixel_shuffle, torch.bilinear (helper sample)
 export { select, narrow } from './ops/indexing.js';
 // shape and indexing 2
 export {

@@ -6,10 +6,12 @@
 // after that draw, and wasmgrad draws the same to give PyTorch's order for the same seed.
 
 import { NotImplementedError, ValueError } from '../errors.js';
+import { pyStr } from './sampler.js';
 import { default_generator, type Generator } from '../random.js';
 import { datasetItem, datasetLength, type DatasetLike } from './dataset.js';
 import { BatchSampler, RandomSampler, SequentialSampler, drawSeed, samplerLength, type SamplerLike } from './sampler.js';
 import { default_collate, default_convert } from './collate.js';
+import { IterableDataset, streamBatches } from './iterable.js';
 
 /** DataLoader's options, PyTorch's keywords. */
 export interface DataLoaderOptions<T = unknown, B = unknown> {
@@ -51,7 +53,7 @@ export interface DataLoaderOptions<T = unknown, B = unknown> {
  * for (const [x, y] of loader as Iterable<torch.Tensor[]>) console.log(x.shape, y.shape); // [4, 3] [4] … [2, 3] [2]
  */
 export class DataLoader<T = unknown, B = unknown> implements Iterable<B> {
-  readonly dataset: DatasetLike<T>;
+  readonly dataset: DatasetLike<T> | IterableDataset<T>;
   readonly batch_size: number | null;
   readonly drop_last: boolean;
   readonly sampler: Iterable<number> & SamplerLike<number>;
@@ -60,7 +62,7 @@ export class DataLoader<T = unknown, B = unknown> implements Iterable<B> {
   readonly generator: Generator | null;
   readonly num_workers: number;
 
-  constructor(dataset: DatasetLike<T>, options: DataLoaderOptions<T, B> = {}) {
+  constructor(dataset: DatasetLike<T> | IterableDataset<T>, options: DataLoaderOptions<T, B> = {}) {
     const o = options;
     let batchSize = o.batch_size === undefined ? 1 : o.batch_size;
     let dropLast = o.drop_last ?? false;
@@ -72,6 +74,13 @@ export class DataLoader<T = unknown, B = unknown> implements Iterable<B> {
     }
     if (o.persistent_workers && workers === 0) throw new ValueError('persistent_workers option needs num_workers > 0');
     if (workers > 0) throw new NotImplementedError('wasmgrad: DataLoader loads in the calling thread; use num_workers=0');
+    const stream = dataset instanceof IterableDataset;
+    if (stream) {
+      // a stream has its own order: PyTorch refuses what would reorder it
+      const given = o.shuffle != null && o.shuffle !== false ? ['shuffle', o.shuffle] : o.sampler != null ? ['sampler', o.sampler]
+        : o.batch_sampler != null ? ['batch_sampler', o.batch_sampler] : null;
+      if (given) throw new ValueError(`DataLoader with IterableDataset: expected unspecified ${given[0]} option, but got ${given[0]}=${pyStr(given[1])}`);
+    }
     if (o.sampler != null && o.shuffle) throw new ValueError('sampler option is mutually exclusive with shuffle');
     if (o.batch_sampler != null) {
       if (batchSize !== 1 || o.shuffle || o.sampler != null || dropLast) {
@@ -85,7 +94,9 @@ export class DataLoader<T = unknown, B = unknown> implements Iterable<B> {
     this.dataset = dataset;
     this.num_workers = workers;
     this.generator = o.generator ?? null;
-    this.sampler = o.sampler ?? (o.shuffle ? new RandomSampler(dataset, { generator: this.generator }) : new SequentialSampler(dataset));
+    // a stream's loader has no sampler of its own (PyTorch's _InfiniteConstantSampler): an empty one stands in
+    const source = stream ? [] : dataset;
+    this.sampler = o.sampler ?? (o.shuffle ? new RandomSampler(source, { generator: this.generator }) : new SequentialSampler(source));
     this.batch_sampler = o.batch_sampler ?? (batchSize !== null ? new BatchSampler(this.sampler, batchSize, dropLast) : null);
     this.batch_size = batchSize;
     this.drop_last = dropLast;
@@ -99,15 +110,25 @@ export class DataLoader<T = unknown, B = unknown> implements Iterable<B> {
   }
 
   private *batches(): Generator_<B> {
-    if (this.batch_sampler === null) {
-      for (const i of this.sampler) yield this.collate_fn(datasetItem(this.dataset, i) as unknown as T[]);
+    if (this.dataset instanceof IterableDataset) {
+      for (const batch of streamBatches(this.dataset, this.batch_size, this.drop_last)) yield this.collate_fn(batch as T[]);
       return;
     }
-    for (const indices of this.batch_sampler) yield this.collate_fn(indices.map((i) => datasetItem(this.dataset, i)));
+    if (this.batch_sampler === null) {
+      for (const i of this.sampler) yield this.collate_fn(datasetItem(this.dataset as DatasetLike<T>, i) as unknown as T[]);
+      return;
+    }
+    const dataset = this.dataset;
+    for (const indices of this.batch_sampler) yield this.collate_fn(indices.map((i) => datasetItem(dataset, i)));
   }
 
   /** The number of batches, PyTorch's `len(loader)`. @example loader.len() */
-  len(): number { return samplerLength(this.batch_sampler ?? this.sampler); }
+  len(): number {
+    if (!(this.dataset instanceof IterableDataset)) return samplerLength(this.batch_sampler ?? this.sampler);
+    // a stream's length is its dataset's, in batches (PyTorch's len of an IterableDataset's loader)
+    const n = this.dataset.len(), b = this.batch_size;
+    return b === null ? n : this.drop_last ? Math.floor(n / b) : Math.ceil(n / b);
+  }
 
   /** len() as a property. @example loader.length */
   get length(): number { return this.len(); }

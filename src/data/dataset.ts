@@ -1,4 +1,4 @@
-// torch.utils.data's map-style datasets: Dataset, TensorDataset, Subset, and random_split.
+// torch.utils.data's map-style datasets: Dataset, TensorDataset, Subset, ConcatDataset, and random_split.
 //
 // PyTorch's __getitem__ and __len__ are spelled getitem(index) and len() here: a subclass overrides
 // those two methods; `dataset.length` reads len(). A plain JS array serves as a dataset too, as a
@@ -8,6 +8,7 @@ import { Tensor } from '../tensor.js';
 import { AssertionError, IndexError, TypeError, ValueError } from '../errors.js';
 import { default_generator, randperm, type Generator } from '../random.js';
 import { warnOnce } from '../nn/warn.js';
+import { IterableDataset } from './iterable.js';
 
 /**
  * An abstract map-style dataset, PyTorch's `torch.utils.data.Dataset`: subclasses implement
@@ -111,6 +112,47 @@ export class Subset<T = unknown> extends Dataset<T> {
 
   /** How many indices there are. @example subset.len() */
   len(): number { return this.indices.length; }
+}
+
+/**
+ * Several datasets one after another, as `torch.utils.data.ConcatDataset`: index i reads the
+ * dataset its running total falls in (PyTorch's bisect over `cumulative_sizes`); a negative index
+ * counts from the end.
+ * @example
+ * const both = new torch.utils.data.ConcatDataset([train, extra]);
+ * both.getitem(train.len()); // extra.getitem(0)
+ */
+export class ConcatDataset<T = unknown> extends Dataset<T> {
+  readonly datasets: DatasetLike<T>[];
+  readonly cumulative_sizes: number[];
+
+  constructor(datasets: Iterable<DatasetLike<T>>) {
+    super();
+    this.datasets = [...datasets];
+    if (this.datasets.length === 0) throw new AssertionError('datasets should not be an empty iterable');
+    for (const d of this.datasets) {
+      if ((d as unknown) instanceof IterableDataset) throw new AssertionError('ConcatDataset does not support IterableDataset');
+    }
+    let total = 0;
+    this.cumulative_sizes = this.datasets.map((d) => (total += datasetLength(d)));
+  }
+
+  /** The sample at `index` of the concatenation. @example both.getitem(-1) */
+  getitem(index: number): T {
+    let i = index;
+    if (i < 0) {
+      if (-i > this.len()) throw new ValueError('absolute value of index should not exceed dataset length');
+      i += this.len();
+    }
+    // bisect_right(cumulative_sizes, i)
+    let d = 0;
+    while (d < this.cumulative_sizes.length && this.cumulative_sizes[d] <= i) d++;
+    if (d >= this.datasets.length) throw new IndexError('list index out of range');
+    return datasetItem(this.datasets[d], d === 0 ? i : i - this.cumulative_sizes[d - 1]);
+  }
+
+  /** The sum of the datasets' lengths. @example both.len() */
+  len(): number { return this.cumulative_sizes[this.cumulative_sizes.length - 1]; }
 }
 
 /** random_split's options. */

@@ -390,3 +390,7 @@ export { conv1d, conv2d, type ConvOptions } from '../ops/conv.js';
 export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, adaptive_avg_pool2d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';
 // attention (helper attn)
 export { scaled_dot_product_attention, multi_head_attention_forward, type SdpaOptions, type MhaForwardOptions } from './attention.js';
+// sampling and bilinear (helper sample)
+export { interpolate, upsample, pixel_shuffle, pixel_unshuffle, type InterpolateOptions, type InterpolateMode } from './interpolate.js';
+export { affine_grid, grid_sample, type GridSampleOptions } from './grid_sample.js';
+export { bilinear } from './bilinear.js';

@@ -31,3 +31,6 @@ export type {
 } from './transformer.js';
 export { RNNBase, RNN, LSTM, GRU, type RNNBaseOptions, type RNNOptions, type LSTMOptions } from './rnn.js'; // recurrent layers (helper rnn)
 export { RNNCellBase, RNNCell, LSTMCell, GRUCell, type RNNCellOptions } from './rnn_cells.js'; // recurrent cells (helper rnn)
+export { Upsample, UpsamplingNearest2d, UpsamplingBilinear2d, PixelShuffle, PixelUnshuffle, type UpsampleOptions } from './sampling_layers.js'; // sampling (helper sample)
+export { Bilinear, LazyLinear, UninitializedParameter, type LazyLinearOptions } from './linear_layers.js'; // helper sample
+export { PairwiseDistance, TripletMarginWithDistanceLoss } from './distance_layers.js'; // helper sample

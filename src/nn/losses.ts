@@ -371,3 +371,35 @@ export function multilabel_margin_loss(input: Tensor, target: Tensor, options: L
   return new Tensor(input._dev, out, reduction === Reduction.None && ts.length > 1 ? [nframe] : [], input._dtype);
 }
 
+
+export interface TripletMarginWithDistanceLossOptions extends LossOptions {
+  /** distance(a, b) → a tensor of distances (default F.pairwise_distance). */
+  distance_function?: ((x1: Tensor, x2: Tensor) => Tensor) | null;
+  margin?: number;
+  swap?: boolean;
+}
+
+/**
+ * The triplet loss with any distance, as PyTorch 2's `F.triplet_margin_with_distance_loss`:
+ * clamp_min(margin + d(a, p) − d(a, n), 0), d(a, n) replaced by min(d(a, n), d(p, n)) with swap,
+ * d = distance_function (default pairwise_distance), then the reduction.
+ * @example F.triplet_margin_with_distance_loss(a, p, n, { distance_function: (x, y) => F.pairwise_distance(x, y, 1), margin: 0.5 })
+ */
+export function triplet_margin_with_distance_loss(anchor: Tensor, positive: Tensor, negative: Tensor,
+  options: TripletMarginWithDistanceLossOptions = {}): Tensor {
+  const reduction = options.reduction ?? 'mean';
+  if (reduction !== 'mean' && reduction !== 'sum' && reduction !== 'none') throw new ValueError(`${reduction as string} is not a valid value for reduction`);
+  const [a, p, n] = [anchor, positive, negative].map((t) => t._shape.length);
+  if (a !== p || p !== n) {
+    throw new RuntimeError('The anchor, positive, and negative tensors are expected to have the same number of dimensions, ' +
+      `but got: anchor ${a}D, positive ${p}D, and negative ${n}D inputs`);
+  }
+  const distance = options.distance_function ?? ((x: Tensor, y: Tensor) => pairwise_distance(x, y));
+  const margin = options.margin ?? 1.0;
+  return composed((keep) => {
+    const distPos = keep(distance(anchor, positive));
+    let distNeg = keep(distance(anchor, negative));
+    if (options.swap) distNeg = keep(distNeg.minimum(keep(distance(positive, negative))));
+    return reduce(keep(keep(distPos.add(margin)).sub(distNeg)).clamp_min(0), reductionOf(reduction), keep);
+  });
+}

@@ -3,7 +3,9 @@
 import { Tensor } from '../tensor.js';
 import { RuntimeError } from '../errors.js';
 import { full } from '../creation.js';
+import { tidy } from '../memory.js';
 import { cat, stack } from '../ops/shape.js';
+import { PackedSequence, pack_padded_sequence, pad_packed_sequence } from './rnn_packing.js';
 
 /** pad_sequence's options, PyTorch's keywords. */
 export interface PadSequenceOptions {
@@ -52,3 +54,33 @@ function checkBroadcast(a: number[], b: number[]): void {
 
 // the packed form the recurrent layers take (src/nn/rnn_packing.ts)
 export { PackedSequence, pack_padded_sequence, pad_packed_sequence } from './rnn_packing.js';
+
+/**
+ * Packs a list of (L_i, *) sequences, as `torch.nn.utils.rnn.pack_sequence`: pad_sequence, then
+ * pack_padded_sequence with their lengths (decreasing unless `enforce_sorted: false`).
+ * @example
+ * const packed = nn.utils.rnn.pack_sequence([torch.tensor([1, 2, 3]), torch.tensor([4, 5]), torch.tensor([6])]);
+ * // packed.data: [1, 4, 6, 2, 5, 3], batch_sizes: [3, 2, 1]
+ */
+export function pack_sequence(sequences: readonly Tensor[], enforce_sorted: boolean | { enforce_sorted?: boolean } = true): PackedSequence {
+  const sorted = typeof enforce_sorted === 'object' ? enforce_sorted.enforce_sorted ?? true : enforce_sorted;
+  const lengths = sequences.map((v) => v.size(0));
+  const padded = pad_sequence(sequences);
+  try {
+    return pack_padded_sequence(padded, lengths, { enforce_sorted: sorted });
+  } finally {
+    padded.dispose();
+  }
+}
+
+/**
+ * The sequences of a PackedSequence as a list of (L_i, *) tensors, in the caller's order, as
+ * `torch.nn.utils.rnn.unpack_sequence` (pad_packed_sequence with batch_first, each row cut to its length).
+ * @example nn.utils.rnn.unpack_sequence(nn.utils.rnn.pack_sequence([a, b, c])) // [a, b, c]
+ */
+export function unpack_sequence(packed_sequences: PackedSequence): Tensor[] {
+  return tidy(() => {
+    const [padded, lengths] = pad_packed_sequence(packed_sequences, { batch_first: true });
+    return (lengths.tolist() as number[]).map((length, i) => padded.select(0, i).narrow(0, 0, length));
+  });
+}
