@@ -8,6 +8,10 @@ read by test/optim-groups.test.ts and test/lr-scheduler.test.ts.
   group 0 changed through param_groups after step 5; the parameters after every step, state_dict()
   after step 3 (its structure and state tensors) and the losses.
 - "errors": what the Optimizer constructor, add_param_group and load_state_dict raise.
+- "lbfgs": LBFGS on an extended Rosenbrock function and on the regression net, 6 steps of each option
+  set in float32 and float64: each step's returned loss, the parameters, func_evals and n_iter after
+  it, state_dict() after step 2 (its lists of tensors too).
+  NAdam, RAdam, ASGD and LBFGS are PyTorch 2's (scripts/optim_torch2.py) where 1.13's differ.
 - "schedulers": for each scheduler config, the lrs of every group (and the momentum or beta1 the
   cyclic schedulers set) after construction and after each of 30 steps, the state_dict (callables
   left out) after the last step; ReduceLROnPlateau steps with a metric sequence.
@@ -27,6 +31,12 @@ import torch.nn.functional as F  # noqa: E402
 from torch.optim import lr_scheduler as S  # noqa: E402
 
 from gen_fixtures import enc_tensor, enc_value  # noqa: E402
+import optim_torch2  # noqa: E402
+
+# the optimizer classes by name, PyTorch 2's where 1.13's differ
+OPTIMIZER = dict({n: getattr(torch.optim, n) for n in ("SGD", "Adam", "AdamW", "Adagrad", "RMSprop", "Adamax",
+                                                       "Adadelta", "Rprop")},
+                 NAdam=optim_torch2.NAdam, RAdam=optim_torch2.RAdam, ASGD=optim_torch2.ASGD, LBFGS=optim_torch2.LBFGS)
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "optim.json")
 
@@ -83,7 +93,7 @@ def net(seed, dtype):
 def groups_of(model, spec):
     """spec: list of {"params": [indices into model.parameters()], **options}."""
     ps = list(model.parameters())
-    return [dict({k: (tuple(v) if k == "betas" else v) for k, v in g.items() if k != "params"},
+    return [dict({k: (tuple(v) if k in ("betas", "etas", "step_sizes") else v) for k, v in g.items() if k != "params"},
                  params=[ps[i] for i in g["params"]]) for g in spec]
 
 
@@ -91,8 +101,8 @@ def enc_state_dict(sd):
     def enc(v):
         if torch.is_tensor(v):
             return float(v.item()) if v.dim() == 0 else {"tensor": enc_tensor(v)}
-        if isinstance(v, tuple):
-            return list(v)
+        if isinstance(v, (tuple, list)):
+            return [enc(x) for x in v]
         return v
     return {"state": {str(k): {kk: enc(vv) for kk, vv in s.items()} for k, s in sd["state"].items()},
             "param_groups": [{k: enc(v) for k, v in g.items()} for g in sd["param_groups"]]}
@@ -132,11 +142,43 @@ GROUP_CASES += [
 ]
 
 
-def group_case(name, cls, spec, defaults, dtype):
-    model, x, y = net(seed_of(name), dtype)
-    init = [enc_tensor(p.detach()) for p in model.parameters()]
-    kw = dict(defaults, foreach=False)
-    opt = getattr(torch.optim, cls)(groups_of(model, spec), **kw)
+# NAdam, RAdam, Adamax, Adadelta, ASGD and Rprop: each option set, groups too
+GROUP_CASES += [
+    ("NAdam default", "NAdam", [{"params": ALL}], {}),
+    ("NAdam lr betas momentum_decay weight_decay", "NAdam", [{"params": ALL}],
+     {"lr": 0.01, "betas": [0.8, 0.99], "momentum_decay": 0.01, "weight_decay": 0.1}),
+    ("NAdam decoupled_weight_decay maximize eps", "NAdam", [{"params": ALL}],
+     {"lr": 0.01, "weight_decay": 0.1, "decoupled_weight_decay": True, "maximize": True, "eps": 1e-6}),
+    ("NAdam groups", "NAdam", [{"params": [0, 1], "decoupled_weight_decay": True, "weight_decay": 0.5},
+                               {"params": [2, 3], "lr": 0.05, "maximize": True}], {"lr": 0.01}),
+    ("RAdam default", "RAdam", [{"params": ALL}], {}),
+    ("RAdam lr betas weight_decay", "RAdam", [{"params": ALL}], {"lr": 0.01, "betas": [0.8, 0.9], "weight_decay": 0.1}),
+    ("RAdam decoupled_weight_decay maximize eps", "RAdam", [{"params": ALL}],
+     {"lr": 0.01, "weight_decay": 0.1, "decoupled_weight_decay": True, "maximize": True, "eps": 1e-6}),
+    ("RAdam groups", "RAdam", [{"params": [0, 1], "betas": [0.5, 0.6]}, {"params": [2, 3], "lr": 0.05, "maximize": True}],
+     {"lr": 0.01}),
+    ("Adamax default", "Adamax", [{"params": ALL}], {}),
+    ("Adamax lr betas eps weight_decay", "Adamax", [{"params": ALL}],
+     {"lr": 0.01, "betas": [0.8, 0.99], "eps": 1e-3, "weight_decay": 0.1}),
+    ("Adamax maximize groups", "Adamax", [{"params": [0, 1], "maximize": True}, {"params": [2, 3], "lr": 0.05}], {"lr": 0.01}),
+    ("Adadelta default", "Adadelta", [{"params": ALL}], {}),
+    ("Adadelta lr rho eps weight_decay", "Adadelta", [{"params": ALL}], {"lr": 0.5, "rho": 0.8, "eps": 1e-4, "weight_decay": 0.1}),
+    ("Adadelta maximize groups", "Adadelta", [{"params": [0, 1], "maximize": True}, {"params": [2, 3], "lr": 2.0}], {"rho": 0.95}),
+    ("ASGD default", "ASGD", [{"params": ALL}], {}),
+    ("ASGD lambd alpha t0 weight_decay", "ASGD", [{"params": ALL}],
+     {"lr": 0.05, "lambd": 0.01, "alpha": 0.5, "t0": 3.0, "weight_decay": 0.1}),
+    ("ASGD maximize groups", "ASGD", [{"params": [0, 1], "t0": 2.0}, {"params": [2, 3], "maximize": True, "lr": 0.02}],
+     {"lr": 0.01, "t0": 0.0, "lambd": 0.1}),
+    ("Rprop default", "Rprop", [{"params": ALL}], {}),
+    ("Rprop lr etas step_sizes", "Rprop", [{"params": ALL}], {"lr": 0.05, "etas": [0.3, 1.5], "step_sizes": [1e-3, 0.1]}),
+    ("Rprop maximize groups", "Rprop", [{"params": [0, 1], "maximize": True}, {"params": [2, 3], "lr": 0.001, "etas": [0.4, 1.1]}],
+     {"lr": 0.02}),
+]
+
+
+def train(opt, model, x, y):
+    """The fixture's schedule: 10 steps, group 0's lr × 0.1 before step index 5; the losses, parameters
+    after each step and state_dict() after step 3."""
     losses, params, state_dict = [], [], None
     for step in range(10):
         if step == 5:
@@ -146,9 +188,32 @@ def group_case(name, cls, spec, defaults, dtype):
         loss.backward()
         opt.step()
         losses.append(loss.item())
-        params.append([enc_tensor(p.detach()) for p in model.parameters()])
+        params.append([p.detach().clone() for p in model.parameters()])
         if step == 2:
             state_dict = enc_state_dict(opt.state_dict())
+    return losses, params, state_dict
+
+
+def check_port(name, cls, spec, defaults, dtype):
+    """The PyTorch 2 ports with 1.13's step (legacy=True) equal 1.13's own class bit for bit where 1.13
+    has every option the case sets: the rest of the port is checked against real PyTorch."""
+    if cls not in ("NAdam", "RAdam") or any(k in g for g in [defaults] + spec for k in ("maximize", "decoupled_weight_decay")):
+        return
+    runs = []
+    for make in (lambda ps, kw: OPTIMIZER[cls](ps, legacy=True, **kw), lambda ps, kw: getattr(torch.optim, cls)(ps, **kw)):
+        model, x, y = net(seed_of(name), dtype)
+        runs.append(train(make(groups_of(model, spec), dict(defaults, foreach=False)), model, x, y)[1])
+    assert all(torch.equal(a, b) for pa, pb in zip(*runs) for a, b in zip(pa, pb)), f"port of {cls} differs from 1.13: {name}"
+
+
+def group_case(name, cls, spec, defaults, dtype):
+    check_port(name, cls, spec, defaults, dtype)
+    model, x, y = net(seed_of(name), dtype)
+    init = [enc_tensor(p.detach()) for p in model.parameters()]
+    kw = dict(defaults, foreach=False)
+    opt = OPTIMIZER[cls](groups_of(model, spec), **kw)
+    losses, params, state_dict = train(opt, model, x, y)
+    params = [[enc_tensor(p) for p in ps] for ps in params]
     return {"name": name, "dtype": str(dtype).replace("torch.", ""), "optimizer": cls, "groups": spec,
             "defaults": defaults, "init": init, "x": enc_tensor(x), "y": enc_tensor(y), "losses": losses,
             "params": params, "state_dict_after_3": state_dict}
@@ -191,8 +256,98 @@ def optimizer_errors():
         "Adagrad eps": error_of(lambda: torch.optim.Adagrad([a], eps=-0.5)),
         "RMSprop alpha": error_of(lambda: torch.optim.RMSprop([a], alpha=-0.25)),
         "RMSprop momentum": error_of(lambda: torch.optim.RMSprop([a], momentum=-0.5)),
+        "NAdam lr": error_of(lambda: OPTIMIZER["NAdam"]([a], lr=-1.0)),
+        "NAdam momentum_decay": error_of(lambda: OPTIMIZER["NAdam"]([a], momentum_decay=-0.5)),
+        "NAdam beta2": error_of(lambda: OPTIMIZER["NAdam"]([a], betas=(0.9, 1.0))),
+        "RAdam weight_decay": error_of(lambda: OPTIMIZER["RAdam"]([a], weight_decay=-0.1)),
+        "RAdam eps": error_of(lambda: OPTIMIZER["RAdam"]([a], eps=-1e-8)),
+        "Adamax beta1": error_of(lambda: torch.optim.Adamax([a], betas=(-0.1, 0.9))),
+        "Adamax lr": error_of(lambda: torch.optim.Adamax([a], lr=-2e-3)),
+        "Adadelta rho": error_of(lambda: torch.optim.Adadelta([a], rho=1.5)),
+        "Adadelta eps": error_of(lambda: torch.optim.Adadelta([a], eps=-1.0)),
+        "Adadelta weight_decay": error_of(lambda: torch.optim.Adadelta([a], weight_decay=-2.0)),
+        "ASGD lr": error_of(lambda: OPTIMIZER["ASGD"]([a], lr=-0.5)),
+        "ASGD lambd": error_of(lambda: OPTIMIZER["ASGD"]([a], lambd=-1.0)),
+        "ASGD alpha": error_of(lambda: OPTIMIZER["ASGD"]([a], alpha=-0.75)),
+        "ASGD weight_decay": error_of(lambda: OPTIMIZER["ASGD"]([a], weight_decay=-0.5)),
+        "Rprop lr": error_of(lambda: torch.optim.Rprop([a], lr=-0.01)),
+        "Rprop etas": error_of(lambda: torch.optim.Rprop([a], etas=(0.5, 0.9))),
+        "Rprop etaminus": error_of(lambda: torch.optim.Rprop([a], etas=(1.0, 1.2))),
+        "LBFGS lr": error_of(lambda: OPTIMIZER["LBFGS"]([a], lr=-1.0)),
+        "LBFGS groups": error_of(lambda: OPTIMIZER["LBFGS"]([{"params": [a]}, {"params": [b]}])),
+        "LBFGS no closure": error_of(lambda: OPTIMIZER["LBFGS"]([a]).step()),
+        "LBFGS line_search_fn": error_of(lambda: lbfgs_stepped(a, line_search_fn="wolfe")),
     }
     return out
+
+
+def lbfgs_stepped(a, **kw):
+    opt = OPTIMIZER["LBFGS"]([a], **kw)
+
+    def closure():
+        opt.zero_grad()
+        loss = (a - 1).pow(2).sum()
+        loss.backward()
+        return loss
+    opt.step(closure)
+
+
+# ----------------------------------------------------------------------------------------------
+# LBFGS (a closure per step)
+# ----------------------------------------------------------------------------------------------
+
+def rosenbrock(x):
+    """The extended Rosenbrock function, each term as the TS test composes it."""
+    a, b = x[:-1], x[1:]
+    return ((b - a.pow(2)).pow(2).mul(100) + (1 - a).pow(2)).sum()
+
+
+LBFGS_CASES = [
+    ("LBFGS rosenbrock default", "rosenbrock", {}),
+    ("LBFGS rosenbrock lr", "rosenbrock", {"lr": 0.1}),
+    ("LBFGS rosenbrock strong_wolfe", "rosenbrock", {"line_search_fn": "strong_wolfe"}),
+    ("LBFGS rosenbrock strong_wolfe history_size max_iter lr", "rosenbrock",
+     {"lr": 0.5, "history_size": 3, "max_iter": 7, "line_search_fn": "strong_wolfe"}),
+    ("LBFGS rosenbrock max_eval tolerance_change", "rosenbrock", {"max_iter": 30, "max_eval": 12, "tolerance_change": 1e-4, "lr": 0.2}),
+    ("LBFGS rosenbrock tolerance_grad", "rosenbrock", {"tolerance_grad": 1.0, "line_search_fn": "strong_wolfe"}),
+    ("LBFGS mlp default", "mlp", {}),
+    ("LBFGS mlp strong_wolfe history_size", "mlp", {"line_search_fn": "strong_wolfe", "history_size": 5, "max_iter": 10}),
+]
+
+
+def lbfgs_case(name, problem, options, dtype):
+    seed = seed_of(name)
+    if problem == "rosenbrock":
+        torch.manual_seed(seed)
+        params = [(torch.tensor([-1.2, 1.0, -1.2, 1.0, 0.5], dtype=dtype) + 0.1 * torch.randn(5, dtype=dtype)).requires_grad_()]
+        x = y = None
+        objective = lambda: rosenbrock(params[0])  # noqa: E731
+    else:
+        model, x, y = net(seed, dtype)
+        params = list(model.parameters())
+        objective = lambda: F.mse_loss(model(x), y)  # noqa: E731
+    init = [enc_tensor(p.detach()) for p in params]
+    opt = OPTIMIZER["LBFGS"](params, **options)
+
+    def closure():
+        opt.zero_grad()
+        loss = objective()
+        loss.backward()
+        return loss
+    losses, after, evals, state_dict = [], [], [], None
+    for step in range(6):
+        losses.append(float(opt.step(closure)))
+        after.append([enc_tensor(p.detach()) for p in params])
+        st = opt.state[params[0]]
+        evals.append([st["func_evals"], st["n_iter"]])
+        if step == 1:
+            state_dict = enc_state_dict(opt.state_dict())
+    assert all(math.isfinite(v) for v in losses), name
+    case = {"name": name, "dtype": str(dtype).replace("torch.", ""), "problem": problem, "options": options, "init": init,
+            "losses": losses, "params": after, "evals": evals, "state_dict_after_2": state_dict}
+    if x is not None:
+        case.update(x=enc_tensor(x), y=enc_tensor(y))
+    return case
 
 
 # ----------------------------------------------------------------------------------------------
@@ -405,6 +560,7 @@ def main():
     fix = {"generator": "scripts/gen_optim_fixtures.py", "torch": torch.__version__,
            "groups": [group_case(n, c, s, d, dt) for dt in (torch.float32, torch.float64) for n, c, s, d in GROUP_CASES],
            "errors": optimizer_errors(),
+           "lbfgs": [lbfgs_case(n, p, o, dt) for dt in (torch.float32, torch.float64) for n, p, o in LBFGS_CASES],
            "schedulers": [scheduler_case(n, s) for n, s in SCHEDULERS],
            "scheduler_errors": scheduler_errors()}
     with open(OUT, "w") as fh:

@@ -82,8 +82,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // F.interpolate / F.upsample, F.pixel_shuffle / F.pixel_unshuffle, F.affine_grid, F.grid_sample,
 // F.bilinear, F.triplet_margin_with_distance_loss as compositions, their modules, nn.Bilinear,
 // nn.LazyLinear, nn.PairwiseDistance, ConcatDataset, IterableDataset (a DataLoader over a stream),
-// ChainDataset, pack_sequence / unpack_sequence (+915, helper sample)
-const BUDGET = 38_063;
+// ChainDataset, pack_sequence / unpack_sequence (+915, helper sample);
+// optim.NAdam, RAdam, Adamax, Adadelta, ASGD and Rprop composed of in-place tensor ops and the
+// optimizer state's number keys and lists (+320), optim.LBFGS with its strong-Wolfe line search (+270)
+const BUDGET = 38_653;
 
 function sourceLines(dir: string): number {
   let n = 0;

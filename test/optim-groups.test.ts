@@ -13,7 +13,8 @@ const { optim } = torch;
 type Encoded = number | boolean | null | number[] | { tensor: TensorFixture };
 interface StateDict { state: Record<string, Record<string, Encoded>>; param_groups: Array<Record<string, Encoded> & { params: number[] }> }
 interface GroupCase {
-  name: string; dtype: 'float32' | 'float64'; optimizer: 'SGD' | 'Adam' | 'AdamW' | 'Adagrad' | 'RMSprop';
+  name: string; dtype: 'float32' | 'float64';
+  optimizer: 'SGD' | 'Adam' | 'AdamW' | 'Adagrad' | 'RMSprop' | 'NAdam' | 'RAdam' | 'Adamax' | 'Adadelta' | 'ASGD' | 'Rprop';
   groups: Array<Record<string, unknown> & { params: number[] }>; defaults: Record<string, unknown>;
   init: TensorFixture[]; x: TensorFixture; y: TensorFixture; losses: number[]; params: TensorFixture[][];
   state_dict_after_3: StateDict;
@@ -30,11 +31,7 @@ function setup(c: GroupCase, device: Device, init: TensorFixture[] = c.init) {
   const loss = () => F.mse_loss(F.linear(F.relu(F.linear(x, w0, b0)), w2, b2), y);
   const groups = c.groups.map(({ params: idx, ...options }) => ({ ...options, params: idx.map((i) => params[i]) }));
   const options = { ...c.defaults, foreach: false };
-  const opt = c.optimizer === 'SGD' ? new optim.SGD(groups, options)
-    : c.optimizer === 'Adam' ? new optim.Adam(groups, options as torch.optim.AdamOptions)
-      : c.optimizer === 'AdamW' ? new optim.AdamW(groups, options as torch.optim.AdamOptions)
-        : c.optimizer === 'Adagrad' ? new optim.Adagrad(groups, options as torch.optim.AdagradOptions)
-          : new optim.RMSprop(groups, options as torch.optim.RMSpropOptions);
+  const opt = new (optim[c.optimizer] as new (params: torch.optim.Params, options: object) => torch.optim.Optimizer<{ lr: number }>)(groups, options);
   return { params, loss, opt };
 }
 
@@ -51,11 +48,15 @@ function train(c: GroupCase, s: ReturnType<typeof setup>, from: number, to = 10)
   }
 }
 
-/** A fixture state_dict as load_state_dict takes it: tensors decoded on the device. */
-function decodeStateDict(sd: StateDict, device: Device): torch.optim.OptimizerStateDict {
-  const dec = (v: Encoded) => (v !== null && typeof v === 'object' && 'tensor' in v ? fromFixture(v.tensor, device, false) : v);
+/**
+ * A fixture state_dict as load_state_dict takes it: tensors decoded on the device; with `zeroDim`,
+ * the scalars PyTorch 2 holds as float32 0-dim tensors (step, NAdam's mu_product, ASGD's eta and mu) as such.
+ */
+function decodeStateDict(sd: StateDict, device: Device, zeroDim = false): torch.optim.OptimizerStateDict {
+  const dec = (v: Encoded, name: string) => (v !== null && typeof v === 'object' && 'tensor' in v ? fromFixture(v.tensor, device, false)
+    : zeroDim && typeof v === 'number' && ['step', 'mu_product', 'eta', 'mu'].includes(name) ? torch.tensor(v, { device }) : v);
   return {
-    state: Object.fromEntries(Object.entries(sd.state).map(([k, s]) => [Number(k), Object.fromEntries(Object.entries(s).map(([n, v]) => [n, dec(v)]))])),
+    state: Object.fromEntries(Object.entries(sd.state).map(([k, s]) => [Number(k), Object.fromEntries(Object.entries(s).map(([n, v]) => [n, dec(v, n)]))])),
     param_groups: sd.param_groups.map((g) => ({ ...g })),
   } as torch.optim.OptimizerStateDict;
 }
@@ -104,6 +105,13 @@ describe.each(DEVICES)('optim parameter groups and state dicts vs PyTorch on %s'
       const fresh = setup(c, device, c.params[2]);
       fresh.opt.load_state_dict(again.opt.state_dict());
       train(c, fresh, 3);
+    });
+
+    it(`${c.name} ${c.dtype}: PyTorch 2's 0-dim tensor scalars in a state_dict load as numbers`, () => {
+      const s = setup(c, device, c.params[2]);
+      s.opt.load_state_dict(decodeStateDict(c.state_dict_after_3, device, true));
+      for (const st of s.opt.state.values()) for (const k of ['step', 'mu_product', 'eta', 'mu']) if (k in st) expect(typeof st[k], k).toBe('number');
+      train(c, s, 3);
     });
   }
 
@@ -160,6 +168,30 @@ describe.each(DEVICES)('optim parameter groups and state dicts vs PyTorch on %s'
       'Adagrad eps': () => new optim.Adagrad([a], { eps: -0.5 }),
       'RMSprop alpha': () => new optim.RMSprop([a], { alpha: -0.25 }),
       'RMSprop momentum': () => new optim.RMSprop([a], { momentum: -0.5 }),
+      'NAdam lr': () => new optim.NAdam([a], { lr: -1 }),
+      'NAdam momentum_decay': () => new optim.NAdam([a], { momentum_decay: -0.5 }),
+      'NAdam beta2': () => new optim.NAdam([a], { betas: [0.9, 1.0] }),
+      'RAdam weight_decay': () => new optim.RAdam([a], { weight_decay: -0.1 }),
+      'RAdam eps': () => new optim.RAdam([a], { eps: -1e-8 }),
+      'Adamax beta1': () => new optim.Adamax([a], { betas: [-0.1, 0.9] }),
+      'Adamax lr': () => new optim.Adamax([a], { lr: -2e-3 }),
+      'Adadelta rho': () => new optim.Adadelta([a], { rho: 1.5 }),
+      'Adadelta eps': () => new optim.Adadelta([a], { eps: -1 }),
+      'Adadelta weight_decay': () => new optim.Adadelta([a], { weight_decay: -2 }),
+      'ASGD lr': () => new optim.ASGD([a], { lr: -0.5 }),
+      'ASGD lambd': () => new optim.ASGD([a], { lambd: -1 }),
+      'ASGD alpha': () => new optim.ASGD([a], { alpha: -0.75 }),
+      'ASGD weight_decay': () => new optim.ASGD([a], { weight_decay: -0.5 }),
+      'Rprop lr': () => new optim.Rprop([a], { lr: -0.01 }),
+      'Rprop etas': () => new optim.Rprop([a], { etas: [0.5, 0.9] }),
+      'Rprop etaminus': () => new optim.Rprop([a], { etas: [1.0, 1.2] }),
+      'LBFGS lr': () => new optim.LBFGS([a], { lr: -1 }),
+      'LBFGS groups': () => new optim.LBFGS([{ params: [a] }, { params: [b] }]),
+      'LBFGS no closure': () => new optim.LBFGS([a]).step(),
+      'LBFGS line_search_fn': () => {
+        const opt = new optim.LBFGS([a], { line_search_fn: 'wolfe' as 'strong_wolfe' });
+        opt.step(() => { opt.zero_grad(); const l = a.sub(1).pow(2).sum(); l.backward(); return l; });
+      },
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(fx.errors).sort());
     for (const [name, e] of Object.entries(fx.errors)) {

@@ -68,7 +68,10 @@ describe.each(DEVICES)('torch.optim vs PyTorch on %s', (device) => {
   it('a training step inside tidy() leaves memory flat', () => {
     const { params, loss } = setup(device);
     for (const opt of [new optim.Adam(params, { lr: 0.01 }), new optim.SGD(params, { lr: 0.01, momentum: 0.9 }), new optim.AdamW(params, { lr: 0.01 }),
-      new optim.Adagrad(params), new optim.RMSprop(params, { centered: true, momentum: 0.9 })]) {
+      new optim.Adagrad(params), new optim.RMSprop(params, { centered: true, momentum: 0.9 }),
+      new optim.NAdam(params, { weight_decay: 0.1, decoupled_weight_decay: true }), new optim.RAdam(params, { weight_decay: 0.1 }),
+      new optim.Adamax(params, { maximize: true }), new optim.Adadelta(params, { weight_decay: 0.1 }),
+      new optim.ASGD(params, { t0: 1 }), new optim.Rprop(params)]) {
       const step = () => torch.tidy(() => { opt.zero_grad(); loss().backward(); opt.step(); });
       step();
       step();

@@ -6,6 +6,15 @@ import { ValueError } from '../errors.js';
 import type { Handle } from '../device.js';
 import { Optimizer, stateLike, pyFloat, type Params, type ParamState, type ParamGroup } from './optimizer.js';
 
+/** The argument checks Adam, AdamW, NAdam, RAdam and Adamax share, with PyTorch's messages. */
+export function checkAdamArgs(d: { lr: number; eps: number; betas: [number, number]; weight_decay: number }): void {
+  if (!(d.lr >= 0)) throw new ValueError(`Invalid learning rate: ${pyFloat(d.lr)}`);
+  if (!(d.eps >= 0)) throw new ValueError(`Invalid epsilon value: ${pyFloat(d.eps)}`);
+  if (!(d.betas[0] >= 0 && d.betas[0] < 1)) throw new ValueError(`Invalid beta parameter at index 0: ${pyFloat(d.betas[0])}`);
+  if (!(d.betas[1] >= 0 && d.betas[1] < 1)) throw new ValueError(`Invalid beta parameter at index 1: ${pyFloat(d.betas[1])}`);
+  if (!(d.weight_decay >= 0)) throw new ValueError(`Invalid weight_decay value: ${pyFloat(d.weight_decay)}`);
+}
+
 export interface AdamOptions {
   lr?: number; betas?: [number, number]; eps?: number; weight_decay?: number; amsgrad?: boolean; maximize?: boolean;
   /** accepted and ignored (one update loop serves every parameter) */
@@ -37,11 +46,7 @@ export class Adam extends Optimizer<Required<AdamOptions>> {
       foreach: options.foreach ?? null, capturable: options.capturable ?? false,
       differentiable: options.differentiable ?? false, fused: options.fused ?? null,
     };
-    if (!(d.lr >= 0)) throw new ValueError(`Invalid learning rate: ${pyFloat(d.lr)}`);
-    if (!(d.eps >= 0)) throw new ValueError(`Invalid epsilon value: ${pyFloat(d.eps)}`);
-    if (!(d.betas[0] >= 0 && d.betas[0] < 1)) throw new ValueError(`Invalid beta parameter at index 0: ${pyFloat(d.betas[0])}`);
-    if (!(d.betas[1] >= 0 && d.betas[1] < 1)) throw new ValueError(`Invalid beta parameter at index 1: ${pyFloat(d.betas[1])}`);
-    if (!(d.weight_decay >= 0)) throw new ValueError(`Invalid weight_decay value: ${pyFloat(d.weight_decay)}`);
+    checkAdamArgs(d);
     super(params as Params<Required<AdamOptions>>, d);
   }
 

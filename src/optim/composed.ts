@@ -10,7 +10,7 @@ import { ValueError } from '../errors.js';
 import { Optimizer, stateLike, pyFloat, type Params, type ParamState, type ParamGroup } from './optimizer.js';
 
 /** Runs an update on p's gradient: maximize negates it, weight_decay adds wd·p (new tensors, as PyTorch's). */
-function composed(p: Tensor, maximize: boolean, weight_decay: number, fn: (grad: Tensor) => void): void {
+export function composed(p: Tensor, maximize: boolean, weight_decay: number, fn: (grad: Tensor) => void): void {
   const g = p.grad!;
   tidy(() => no_grad(() => {
     let grad = maximize ? g.neg() : g;

@@ -10,8 +10,8 @@ import { enable_grad } from '../autograd.js';
 import { ValueError, TypeError, AssertionError, NotImplementedError } from '../errors.js';
 import type { Handle } from '../device.js';
 
-/** A value of a parameter's optimizer state: a buffer tensor, or a number (Adam's step). */
-export type StateValue = Tensor | number;
+/** A value of a parameter's optimizer state: a buffer tensor, a number (Adam's step), or LBFGS's lists of them. */
+export type StateValue = Tensor | number | null | Array<Tensor | number | null>;
 /** One parameter's optimizer state (PyTorch's `optimizer.state[p]`). */
 export type ParamState = Record<string, StateValue>;
 
@@ -35,8 +35,8 @@ export interface OptimizerStateDict {
 /** Marks an option the user must give (PyTorch's `torch.optim.optimizer.required`). */
 export const required: unique symbol = Symbol('required');
 
-/** Python's repr of a float in a message (1 -> 1.0). */
-export const pyFloat = (x: number): string => (Number.isInteger(x) ? x.toFixed(1) : String(x));
+/** Python's repr of a float in a message (1 -> 1.0, 1e-8 -> 1e-08), nn's. */
+export { pyFloat } from '../nn/layers.js';
 
 /** A tensor like p filled with value (zeros by default; p's dtype too), on p's device, owned by the optimizer (not by any tidy() scope). */
 export function stateLike(p: Tensor, value = 0): Tensor {
@@ -45,7 +45,7 @@ export function stateLike(p: Tensor, value = 0): Tensor {
 }
 
 /** A copy of a loaded state tensor in p's dtype, on p's device, owned by the optimizer (load_state_dict's cast). */
-function stateCopy(p: Tensor, value: Tensor): Tensor {
+export function stateCopy(p: Tensor, value: Tensor): Tensor {
   const dev = p._dev;
   const dtype = p._dtype === DType.Float32 || p._dtype === DType.Float64 ? p._dtype : value._dtype;
   const h = dev.full(value._shape, 0, dtype);
@@ -75,6 +75,11 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
   param_groups: ParamGroup<O>[] = [];
   /** Each parameter's state (momentum buffers, moments), created at its first step. */
   state = new Map<Tensor, ParamState>();
+  /**
+   * @internal The state keys kept as numbers: PyTorch holds them as 0-dim tensors (float32, as
+   * PyTorch's `step`), which load_state_dict reads as numbers (inside lists too).
+   */
+  protected numberState: readonly string[] = ['step'];
 
   constructor(params: Params<O>, defaults: O) {
     this.defaults = defaults;
@@ -141,7 +146,9 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
       return Object.assign(packed, { params: g.params.map((p) => index.get(p)!) });
     });
     const state: Record<number, ParamState> = {};
-    for (const [p, s] of this.state) state[index.get(p)!] = { ...s };
+    for (const [p, s] of this.state) {
+      state[index.get(p)!] = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.slice() : v]));
+    }
     return { state, param_groups };
   }
 
@@ -164,9 +171,11 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
       const p = byIndex.get(Number(k));
       if (p === undefined) continue; // PyTorch keeps unmatched keys; they can never be used
       const s: ParamState = {};
+      const asNumber = (x: StateValue) => (x instanceof Tensor ? Number(x.item()) : x);
+      const copy = (x: StateValue) => (x instanceof Tensor ? stateCopy(p, x) : x);
       for (const [key, value] of Object.entries(v)) {
-        if (key === 'step') s[key] = value instanceof Tensor ? Number(value.item()) : value;
-        else s[key] = value instanceof Tensor ? stateCopy(p, value) : value;
+        const load = this.numberState.includes(key) ? asNumber : copy;
+        s[key] = Array.isArray(value) ? value.map(load) as StateValue : load(value);
       }
       state.set(p, s);
     }
@@ -238,6 +247,8 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
   }
 
   private disposeState(): void {
-    for (const s of this.state.values()) for (const v of Object.values(s)) if (v instanceof Tensor) v.dispose();
+    for (const s of this.state.values()) {
+      for (const v of Object.values(s)) for (const t of Array.isArray(v) ? v : [v]) if (t instanceof Tensor) t.dispose();
+    }
   }
 }
