@@ -5,23 +5,12 @@
 //
 //   npm run build && node bench/cnn-parts.mjs
 import * as torch from '../dist/index.js';
+import { medianMs } from './limits.mjs';
 
 const F = torch.nn.functional;
 
-/** The median ms of `reps` runs of fn (each inside tidy), after a warm-up. */
-function medianMs(fn, reps = 30) {
-  const run = () => torch.tidy(() => { fn(); });
-  const t0 = performance.now();
-  for (let i = 0; i < 5 && performance.now() - t0 < 2000; i++) run();
-  const t = [];
-  for (let i = 0; i < reps; i++) {
-    const s = performance.now();
-    run();
-    t.push(performance.now() - s);
-  }
-  t.sort((a, b) => a - b);
-  return t[Math.floor(reps / 2)];
-}
+/** The median ms of 30 runs of fn, each inside tidy, after a warm-up. */
+const median = (fn) => medianMs(() => torch.tidy(() => { fn(); }), 30);
 
 /** The step's tensors: the batch, the two conv layers' weights, the activations each layer takes in. */
 function setup(device) {
@@ -71,10 +60,10 @@ for (const device of ['wasm', 'js']) {
   const s = setup(device);
   for (const p of s.model.parameters()) p.grad = torch.zeros_like(p);
   const rows = pieces(s).map(([label, fwd, both]) => {
-    const f = medianMs(fwd);
-    return [label, both ? Math.max(0, medianMs(both) - f) : f];
+    const f = median(fwd);
+    return [label, both ? Math.max(0, median(both) - f) : f];
   });
-  const step = medianMs(() => { s.opt.zero_grad(); F.cross_entropy(s.model.call(s.x), s.y).backward(); s.opt.step(); });
+  const step = median(() => { s.opt.zero_grad(); F.cross_entropy(s.model.call(s.x), s.y).backward(); s.opt.step(); });
   results[device] = { rows, step };
 }
 console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}: median ms\n`);
