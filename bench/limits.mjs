@@ -23,7 +23,7 @@ function compile() {
 }
 
 /** The median of `reps` timings (ms) of fn, after a warm-up. */
-function medianMs(fn, reps) {
+export function medianMs(fn, reps) {
   for (let i = 0; i < 5; i++) fn();
   const t = [];
   for (let i = 0; i < reps; i++) {

@@ -68,6 +68,16 @@ class LegendreP3 extends torch.autograd.Function {
   static backward(ctx, g) { const [input] = ctx.saved_tensors; return g.mul(1.5).mul(input.pow(2).mul(5).sub(1)); }
 }
 
+/** One classifier training step, timed in ms: zero_grad, cross-entropy forward and backward, the optimizer's step. */
+const trainingStep = (model, opt, x, y) => ({
+  per: 1, unit: 'ms', scale: 1e3,
+  fn: () => torch.tidy(() => {
+    opt.zero_grad();
+    F.cross_entropy(model.forward(x), y).backward();
+    opt.step();
+  }),
+});
+
 /** Each workload: setup(device) returns { fn, per, unit } — fn is timed, per divides the time. */
 const workloads = [
   {
@@ -142,14 +152,23 @@ const workloads = [
       const x = torch.randn([64, 784]);
       const y = torch.tensor(Array.from({ length: 64 }, (_, i) => i % 10), { dtype: 'int64' });
       torch.set_default_device('wasm');
-      return {
-        per: 1, unit: 'ms', scale: 1e3,
-        fn: () => torch.tidy(() => {
-          opt.zero_grad();
-          F.cross_entropy(model.forward(x), y).backward();
-          opt.step();
-        }),
-      };
+      return trainingStep(model, opt, x, y);
+    },
+  },
+  {
+    // issue 9's CNN step (helper examples). flops: conv1 forward and weight gradient (x needs none),
+    // conv2 forward, input and weight gradients, the linear layer's three products: ≈ 191 MFLOP
+    id: 'cnn', name: 'CNN training step (conv 1→16, 16→32, 3×3 pad 1, ReLU, max-pool 2 each; linear; batch 32, 28×28, cross-entropy, SGD)',
+    target: '≤ 6 ms', limit: peakSeconds(2 * 2 * 32 * 784 * 16 * 9 + 3 * 2 * 32 * 196 * 32 * 16 * 9 + 3 * 2 * 32 * 1568 * 10),
+    setup(device) {
+      torch.manual_seed(0);
+      const { nn } = torch;
+      const model = new nn.Sequential(new nn.Conv2d(1, 16, 3, { padding: 1, device }), new nn.ReLU(), new nn.MaxPool2d(2),
+        new nn.Conv2d(16, 32, 3, { padding: 1, device }), new nn.ReLU(), new nn.MaxPool2d(2), new nn.Flatten(), new nn.Linear(32 * 7 * 7, 10, { device }));
+      const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
+      const x = torch.randn([32, 1, 28, 28], { device });
+      const y = torch.tensor(Array.from({ length: 32 }, (_, i) => i % 10), { dtype: 'int64', device });
+      return trainingStep(model, opt, x, y);
     },
   },
   {

@@ -1,8 +1,9 @@
 """Fixtures for torch.save / torch.load (src/serialization.ts) from real PyTorch.
 
 WHAT IT WRITES
-    test/fixtures/torch_save_{mlp,cnn,dtypes,views,nested}.pt: files written by PyTorch's torch.save (the zip
-    format): a trained MLP's and a trained CNN's state dicts (conv, batch norm with its int64 num_batches_tracked), float64/int64/int32/bool/0-d/empty tensors, views sharing one
+    test/fixtures/torch_save_{mlp,cnn,transformer,dtypes,views,nested}.pt: files written by PyTorch's torch.save (the zip
+    format): a trained MLP's, a trained CNN's and a trained nn.TransformerEncoderLayer's state dicts (conv, batch norm with its
+    int64 num_batches_tracked; attention's in_proj and out_proj, layer norms), float64/int64/int32/bool/0-d/empty tensors, views sharing one
     storage (transposes, rows, columns, steps, offsets, an expand with a zero stride), and nested
     containers (lists, tuples, dicts with int keys, ints beyond 64 bits, floats, strings, None, bools,
     Parameters with and without requires_grad, a tensor requiring grad, one tensor held twice).
@@ -10,13 +11,17 @@ WHAT IT WRITES
     PyTorch's output, and hostile files (an os.system call, eval, subprocess.Popen, opcodes outside
     weights_only, appending to a dict; a truncated archive, offsets outside the file) with the error
     PyTorch raises for each (the pickle ones in PyTorch 2's words, scripts/pytorch2_compat.py).
+    test/fixtures/torch_save_{mlp,cnn,transformer}.safetensors: the same three state dicts as safetensors files
+    (written after the format's spec by gen_module_api_fixtures.py's writer).
 
 THE OTHER DIRECTION
     It then runs scripts/write_torch_save_samples.ts (wasmgrad loads each file above and saves it
     again: test/fixtures/torch_save_from_wasmgrad_*.pt) and loads each of those here with
     torch.load(f, weights_only=True), checking that PyTorch gets the same objects back: dtypes,
     shapes, values, requires_grad, Parameters; and that the models from wasmgrad's files give PyTorch's
-    outputs. 1.13's weights_only unpickler lacks BINFLOAT (PyTorch 2 has it), so the nested file, which
+    outputs. The same for safetensors: wasmgrad loads each model's .safetensors file into its model and saves
+    its state dict (test/fixtures/safetensors_from_wasmgrad_*.safetensors), which is read here (after the spec)
+    into PyTorch's model and gives PyTorch's outputs. 1.13's weights_only unpickler lacks BINFLOAT (PyTorch 2 has it), so the nested file, which
     holds floats, is checked to use only PyTorch 2's weights_only opcodes and GLOBALs and then loaded
     with weights_only=False. test/torch-save.test.ts checks that wasmgrad still writes those bytes.
 
@@ -30,6 +35,7 @@ import math
 import os
 import pickle
 import pickletools
+import struct
 import subprocess
 import sys
 import zipfile
@@ -42,9 +48,11 @@ from torch import nn
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_fixtures as base  # noqa: E402
 import pytorch2_compat as compat  # noqa: E402
+import gen_module_api_fixtures as st_writer  # noqa: E402 -- its safetensors writer (after the spec)
 
 OUT = base.OUT_DIR
-NAMES = ["mlp", "cnn", "dtypes", "views", "nested"]
+NAMES = ["mlp", "cnn", "transformer", "dtypes", "views", "nested"]
+MODELS = ["mlp", "cnn", "transformer"]
 
 
 def enc(v):
@@ -100,6 +108,10 @@ def cnn():
     return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 3))
 
 
+def transformer():
+    return nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.0, batch_first=True)
+
+
 def trained(name, make, input_shape, target_shape, lr):
     """A model trained 5 SGD steps from its seeded init (its BatchNorm's running stats and int64
     num_batches_tracked moved too), in eval mode, with an input and its output."""
@@ -119,7 +131,8 @@ def trained(name, make, input_shape, target_shape, lr):
 
 
 def objects():
-    models = {"mlp": trained("mlp", mlp, [4], [3], 0.1), "cnn": trained("cnn", cnn, [1, 8, 8], [3], 0.01)}
+    models = {"mlp": trained("mlp", mlp, [4], [3], 0.1), "cnn": trained("cnn", cnn, [1, 8, 8], [3], 0.01),
+              "transformer": trained("transformer", transformer, [5, 8], [5, 8], 0.1)}
     with base.seeded("torch_save dtypes"):
         dtypes = {
             "f32": torch.randn(2, 3), "f64": torch.randn(4, dtype=torch.float64), "i64": torch.tensor([[1, -2], [2**31 - 1, -2**31]]),
@@ -148,7 +161,7 @@ def objects():
             "same": [shared, shared],
             "ordered": OrderedDict([("z", 1), ("a", 2)]),
         }
-    return {"mlp": models["mlp"][0].state_dict(), "cnn": models["cnn"][0].state_dict(), "dtypes": dtypes, "views": views, "nested": nested}, models
+    return {**{name: models[name][0].state_dict() for name in MODELS}, "dtypes": dtypes, "views": views, "nested": nested}, models
 
 
 def zip_of(records):
@@ -215,17 +228,51 @@ def check_from_wasmgrad(objs, models):
         if name == "views":  # wasmgrad saves each view as its own contiguous copy
             expected = {k: v.contiguous() for k, v in expected.items()}
         same(back, expected, name)
-    for name, make in [("mlp", mlp), ("cnn", cnn)]:
-        model = make().eval()
-        model.load_state_dict(torch.load(os.path.join(OUT, f"torch_save_from_wasmgrad_{name}.pt"), weights_only=True))
+    makers = {"mlp": mlp, "cnn": cnn, "transformer": transformer}
+    for name in MODELS:
         _, x, out = models[name]
-        assert torch.equal(model(x).detach(), out)
+        for path, load in [(f"torch_save_from_wasmgrad_{name}.pt", lambda f: torch.load(f, weights_only=True)),
+                           (f"safetensors_from_wasmgrad_{name}.safetensors", st_load)]:
+            model = makers[name]().eval()
+            model.load_state_dict(load(os.path.join(OUT, path)))
+            assert torch.equal(model(x).detach(), out), path
+
+
+ST_DTYPES = {"F32": (torch.float32, "<f"), "F64": (torch.float64, "<d"), "I64": (torch.int64, "<q"), "I32": (torch.int32, "<i"), "BOOL": (torch.bool, "<?")}
+
+
+def st_load(path):
+    """A safetensors file's tensors (the package is not installed here)."""
+    with open(path, "rb") as fh:
+        return st_load_bytes(fh.read())
+
+
+def st_load_bytes(b):
+    """safetensors bytes' tensors, read after the format's spec."""
+    n = struct.unpack("<Q", b[:8])[0]
+    header = json.loads(b[8:8 + n])
+    data = b[8 + n:]
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        dtype, fmt = ST_DTYPES[info["dtype"]]
+        lo, hi = info["data_offsets"]
+        count = (hi - lo) // struct.calcsize(fmt)
+        out[name] = torch.tensor(list(struct.unpack(f"<{count}{fmt[1]}", data[lo:hi])), dtype=dtype).reshape(info["shape"])
+    return out
 
 
 def main():
     objs, models = objects()
     for name in NAMES:
         torch.save(objs[name], os.path.join(OUT, f"torch_save_{name}.pt"))
+    for name in MODELS:
+        st_bytes = st_writer.save_bytes(objs[name])
+        back = st_load_bytes(st_bytes)
+        assert set(back) == set(objs[name]) and all(torch.equal(v, objs[name][k]) for k, v in back.items()), name
+        with open(os.path.join(OUT, f"torch_save_{name}.safetensors"), "wb") as fh:
+            fh.write(st_bytes)
     # the views share storages in PyTorch's file: fewer storage records than tensors
     with zipfile.ZipFile(os.path.join(OUT, "torch_save_views.pt")) as z:
         assert sum("/data/" in n for n in z.namelist()) == 3

@@ -98,6 +98,7 @@ EDGES = [-math.inf, -7.0, -6.0, -3.0, -1.0, -0.5, -0.0, 0.0, 0.5, 1.0, 3.0, 5.0,
 
 # reductions 2 compositions: (name, call, args, kwargs); zeros, ±0, ±inf, NaN (nonzero), empty tensors
 ZNI = {"values": [1, 0, math.nan, 2, math.inf, -math.inf, 0, -0.0, 0], "shape": [3, 3]}
+BOOL3 = {"values": [1, 1, 1, 1, 0, 1, 0, 0, 0], "shape": [3, 3], "dtype": "bool"}  # rows all, some, none
 REDUCTIONS2 = [
     (f"{op}/{label}", call, args, kwargs)
     for op in ["all", "any"]
@@ -109,6 +110,11 @@ REDUCTIONS2 = [
         ("dim kwargs", f"torch.{op}", [{"shape": [2, 3], "domain": "any"}], {"dim": 0, "keepdim": False}),
         ("empty", f"torch.{op}", [{"shape": [0, 3], "domain": "any"}], {}),
         ("empty dim", f"torch.{op}", [{"shape": [0, 3], "domain": "any"}, 1], {}),
+        # a bool input takes its own path (a count of trues: helper examples)
+        ("bool", f"torch.{op}", [BOOL3], {}),
+        ("bool dim", f"torch.{op}", [BOOL3, 1], {}),
+        ("bool dim keepdim", f"Tensor.{op}", [BOOL3, 0], {"keepdim": True}),
+        ("bool empty dim", f"torch.{op}", [{"values": [], "shape": [0, 3], "dtype": "bool"}, 0], {}),
     ]
 ] + [
     ("count_nonzero/all", "torch.count_nonzero", [ZNI], {}),

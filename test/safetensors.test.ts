@@ -4,7 +4,8 @@
 // both devices; wasmgrad writes the same state dict back byte for byte as the package wrote it;
 // a mixed-dtype file (F32, F64, I64, I32, BOOL, a 0-d and an empty tensor, integer-like names)
 // round-trips exactly; malformed files raise the package's errors and leave the engine intact;
-// mutated files never raise anything but a clear error.
+// mutated files never raise anything but a clear error. The generator's trained MLP, CNN and
+// TransformerEncoderLayer go both ways through safetensors too (scripts/gen_pt_fixtures.py).
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { torch, DEVICES, loadFixture, expectClose, type TensorFixture } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
 import { sentinel, expectIntact } from './support/error_cases.js';
+import { MODELS } from '../scripts/write_torch_save_samples.js';
 
 const { nn } = torch;
 interface Fixture {
@@ -133,4 +135,25 @@ describe.each(DEVICES)('safetensors vs the safetensors package and PyTorch on %s
         torch.tidy(() => { try { torch.safetensors.load(b, { device }); } catch (e) { if (!clear(e)) throw e; } });
       }), { numRuns: 300, seed: 8 });
   });
+});
+
+// scripts/gen_pt_fixtures.py's models (an MLP, a CNN, a TransformerEncoderLayer), trained in PyTorch and
+// written as safetensors: each loads here and gives PyTorch's outputs (fixtures/torch_save.json), and
+// the state dict saved back is the file the generator read into PyTorch's model, checking its outputs.
+describe.each(DEVICES)('PyTorch-trained models through safetensors, both ways, on %s', (device) => {
+  const models = loadFixture<{ models: Record<string, { input: TensorFixture; output: TensorFixture }> }>('torch_save.json').models;
+  for (const [name, make] of Object.entries(MODELS)) {
+    it(`the ${name}'s state dict loads, gives PyTorch's output, and saves as the file PyTorch loaded (generator-checked)`, () => {
+      torch.tidy(() => {
+        const m = make(device);
+        expect(String(m.load_state_dict(torch.safetensors.load(file(`torch_save_${name}.safetensors`), { device })))).toBe('<All keys matched successfully>');
+        m.eval();
+        const { input, output } = models[name];
+        const x = torch.tensor(input.data as number[], { device }).reshape(input.shape);
+        expectClose(torch.no_grad(() => m.call(x)), output, tolerances.nn, 'output');
+        const bytes = torch.safetensors.save(m.state_dict());
+        expect(Buffer.from(bytes).equals(Buffer.from(file(`safetensors_from_wasmgrad_${name}.safetensors`)))).toBe(true);
+      });
+    });
+  }
 });

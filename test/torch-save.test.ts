@@ -1,7 +1,7 @@
 // torch.save / torch.load against real PyTorch (fixtures/torch_save.json and the .pt files, from
 // scripts/gen_pt_fixtures.py): files PyTorch's torch.save wrote (a trained MLP's state dict, every
 // dtype wasmgrad holds, views sharing a storage, nested containers) load here as PyTorch loads them,
-// on both devices; a trained MLP's and CNN's state dicts give PyTorch's outputs; saving what was loaded writes the
+// on both devices; a trained MLP's, CNN's and TransformerEncoderLayer's state dicts give PyTorch's outputs; saving what was loaded writes the
 // bytes the generator loaded in PyTorch with torch.load(weights_only=True); hostile files raise
 // PyTorch's errors (PyTorch 2's words) and leave the engine intact; mutated files never raise
 // anything but a clear error.

@@ -3,7 +3,7 @@
 // `dtype`), on float32 and float64 inputs; the devices reduce in run order
 // (src/js/ops/reduce_stats.ts, assembly/ops/reduce_stats.ts), one node per op as PyTorch.
 
-import { Op } from '../../abi/abi.js';
+import { Op, DType } from '../../abi/abi.js';
 import { dimMask, normDim, reducedShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkFloating } from './common.js';
@@ -176,8 +176,16 @@ function truth(name: 'all' | 'any', args: unknown[], self: Tensor | null): Tenso
   const [which, a] = bindTorch(TRUTH[name], TRUTH_PRINTED, args, self, dimnameUnsupported(name));
   const input = a.input as Tensor;
   const dim = which === 0 ? null : normDim(a.dim as number, input._shape.length, { fn: name, name: 'dim', position: 2 });
+  const keepdim = which === 1 && a.keepdim as boolean;
+  if (input._dtype === DType.Bool) {
+    // a bool input's sum counts its trues, with no compare (whose int64 scalar would copy it through JS)
+    const n = dim === null ? sum(input) : sum(input, dim, keepdim);
+    const out = name === 'all' ? eq(n, dim === null ? input.numel() : input._shape[dim]) : gt(n, 0);
+    n.dispose();
+    return out;
+  }
   // all: no zero in the run; any: some nonzero
-  const n = nonzeroCount(input, dim, which === 1 && a.keepdim as boolean, name === 'all');
+  const n = nonzeroCount(input, dim, keepdim, name === 'all');
   const out = name === 'all' ? eq(n, 0) : gt(n, 0);
   n.dispose();
   return out;
