@@ -14,7 +14,8 @@ const rows = {
   softplus: () => F.softplus(a), erf: () => a.erf(), expm1: () => a.expm1(), log1p: () => pos.log1p(),
   logsumexp: () => torch.logsumexp(x, 1), softmax_dim0: () => F.softmax(x, 0), log_softmax_dim0: () => F.log_softmax(x, 0),
   cross_entropy: () => { F.cross_entropy(xg, y).backward(); xg.grad = null; },
-  sigmoid: () => a.sigmoid(),
+  sigmoid: () => a.sigmoid(), sin: () => a.sin(), cos: () => a.cos(), pow: () => pos.pow(2.5),
+  exp: () => a.exp(), tanh: () => a.tanh(), softmax: () => F.softmax(x, 1), mul: () => a.mul(a), elementwise: () => a.mul(pos).add(a),
 };
 if (a.device !== 'wasm') throw new Error(a.device);
 // warm up: wasm tiers up to TurboFan in the background (slow on a loaded machine)
