@@ -321,3 +321,18 @@ export function powScalarV(v: v128, cV: v128): v128 {
   if (!i32x4.extract_lane(ok, 3)) y = f32x4.replace_lane(y, 3, powC<f32>(f32x4.extract_lane(v, 3), c));
   return y;
 }
+
+// ---- the BCE losses' logarithms ----
+
+/** ln x of four float32 lanes, rounded once; ln ±0 = −inf, ln(x < 0) = NaN, ln inf = inf, NaN stays NaN. */
+export function logWideV(v: v128): v128 {
+  const y = join(logW(lo(v)), logW(hi(v)));
+  const edge = sel(f32x4.eq(v, f32x4.splat(0)), f32x4.splat(-Infinity), v128.or(v, f32x4.splat(NaN)));
+  return sel(v128.and(f32x4.gt(v, f32x4.splat(0)), f32x4.lt(v, f32x4.splat(Infinity))), y, sel(f32x4.eq(v, f32x4.splat(Infinity)), v, edge));
+}
+
+/** ln(1 + e^−|x|) of four float32 lanes in float64, rounded once (log_sigmoid's term); NaN for NaN. */
+export function log1pExpNegAbsV(v: v128): v128 {
+  const y = join(log1pFinite(expW(f64x2.neg(f64x2.abs(lo(v))))), log1pFinite(expW(f64x2.neg(f64x2.abs(hi(v))))));
+  return sel(f32x4.eq(v, v), y, v);
+}
