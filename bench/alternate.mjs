@@ -7,6 +7,7 @@ const torch = await import(process.argv[2] + '/index.js');
 const F = torch.nn.functional;
 torch.manual_seed(0);
 const a = torch.randn([1_000_000]), pos = a.abs(), x = torch.randn([1024, 1024]);
+const prob = a.sigmoid(), half = torch.full([1_000_000], 0.3);
 const xg = torch.randn([1024, 1024], { requires_grad: true });
 const y = torch.tensor(Array.from({ length: 1024 }, (_, i) => (i * 37) % 1024), { dtype: 'int64' });
 const rows = {
@@ -14,7 +15,9 @@ const rows = {
   softplus: () => F.softplus(a), erf: () => a.erf(), expm1: () => a.expm1(), log1p: () => pos.log1p(),
   logsumexp: () => torch.logsumexp(x, 1), softmax_dim0: () => F.softmax(x, 0), log_softmax_dim0: () => F.log_softmax(x, 0),
   cross_entropy: () => { F.cross_entropy(xg, y).backward(); xg.grad = null; },
-  sigmoid: () => a.sigmoid(),
+  sigmoid: () => a.sigmoid(), sin: () => a.sin(), cos: () => a.cos(), pow: () => pos.pow(2.5),
+  exp: () => a.exp(), tanh: () => a.tanh(), softmax: () => F.softmax(x, 1), mul: () => a.mul(a), elementwise: () => a.mul(pos).add(a),
+  bce: () => F.binary_cross_entropy(prob, half), bce_logits: () => F.binary_cross_entropy_with_logits(a, half),
 };
 if (a.device !== 'wasm') throw new Error(a.device);
 // warm up: wasm tiers up to TurboFan in the background (slow on a loaded machine)

@@ -200,6 +200,10 @@ const workloads = [
   unaryWorkload('erf', (a) => a.erf(), '—'),
   unaryWorkload('expm1', (a) => a.expm1(), '—'),
   unaryWorkload('log1p', (a) => a.log1p(), '—', (a) => a.abs()),
+  // issue 9's sin, cos, pow (h-simd2)
+  unaryWorkload('sin', (a) => a.sin(), '—'),
+  unaryWorkload('cos', (a) => a.cos(), '—'),
+  unaryWorkload('pow', (a) => a.pow(2.5), '—', (a) => a.abs()),
   rowsWorkload('softmax', 'softmax rows 1024×1024', (x) => F.softmax(x, 1), '≤ 0.5 ms'),
   rowsWorkload('log_softmax', 'log_softmax rows 1024×1024', (x) => F.log_softmax(x, 1), '≤ 0.5 ms'),
   rowsWorkload('logsumexp', 'logsumexp rows 1024×1024', (x) => torch.logsumexp(x, 1), '—'),

@@ -312,7 +312,8 @@ function asKernels(): string {
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
-import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV } from '../kernels/vecmath_wide';
+import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } from '../kernels/vecmath_wide';
+import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
   silu, gelu, geluTanh, log1pExp,

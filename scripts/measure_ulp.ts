@@ -4,7 +4,7 @@
 // edges test/vecmath.test.ts checks. Denser than the test; a few minutes at
 // the default stride.
 //
-//   npx tsx scripts/measure_ulp.ts [stride]      (default 257: 16.6 million inputs per op)
+//   npx tsx scripts/measure_ulp.ts [stride] [name...]   (default 257: 16.6 million inputs per op; names pick ops)
 
 import * as torch from '../src/index.js';
 import { commonEdges, fromBits, maxUlp } from '../test/support/ulp.js';
@@ -15,7 +15,8 @@ const CHUNK = 1 << 22;
 
 console.log(`| op | wasm (ulp) | worst at | js (ulp) | worst at |   (stride ${stride})`);
 console.log('|---|---|---|---|---|');
-for (const op of transcendentals) {
+const names = process.argv.slice(3);
+for (const op of transcendentals.filter((t) => !names.length || names.includes(t.name))) {
   const cells: string[] = [];
   for (const device of ['wasm', 'js'] as const) {
     let worst = maxUlp(commonEdges.concat(op.edges), torch.tidy(() => op.run(torch.tensor(commonEdges.concat(op.edges), { device })).dataSync()), op.ref);

@@ -5,7 +5,8 @@
 
 import { Op } from '../../abi/abi';
 import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
-import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV } from '../kernels/vecmath_wide';
+import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } from '../kernels/vecmath_wide';
+import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
   silu, gelu, geluTanh, log1pExp,
@@ -268,7 +269,7 @@ import {
 
 // @ts-ignore: decorator
 @inline export function unaryHasSimd(op: i32): bool {
-  return op == Op.Neg || op == Op.Exp || op == Op.Log || op == Op.Sqrt || op == Op.Abs || op == Op.Sigmoid || op == Op.Tanh || op == Op.Relu || op == Op.Expm1 || op == Op.Log1p || op == Op.Erf || op == Op.Silu || op == Op.Gelu || op == Op.GeluTanh;
+  return op == Op.Neg || op == Op.Exp || op == Op.Log || op == Op.Sqrt || op == Op.Abs || op == Op.Sigmoid || op == Op.Tanh || op == Op.Relu || op == Op.Sin || op == Op.Cos || op == Op.Expm1 || op == Op.Log1p || op == Op.Erf || op == Op.Silu || op == Op.Gelu || op == Op.GeluTanh;
 }
 
 // @ts-ignore: decorator
@@ -282,6 +283,8 @@ import {
     case Op.Sigmoid: return sigmoidV(v);
     case Op.Tanh: return tanhV(v);
     case Op.Relu: return v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0)));
+    case Op.Sin: return sinV(v);
+    case Op.Cos: return cosV(v);
     case Op.Expm1: return expm1V(v);
     case Op.Log1p: return log1pV(v);
     case Op.Erf: return erfV(v);
@@ -439,7 +442,7 @@ import {
 
 // @ts-ignore: decorator
 @inline export function scalarHasSimd(op: i32): bool {
-  return op == Op.AddScalar || op == Op.SubScalar || op == Op.MulScalar || op == Op.Rsub || op == Op.Softplus;
+  return op == Op.AddScalar || op == Op.SubScalar || op == Op.MulScalar || op == Op.PowScalar || op == Op.Rsub || op == Op.Softplus;
 }
 
 // @ts-ignore: decorator
@@ -448,6 +451,7 @@ import {
     case Op.AddScalar: return f32x4.add(v, cV);
     case Op.SubScalar: return f32x4.sub(v, cV);
     case Op.MulScalar: return f32x4.mul(v, cV);
+    case Op.PowScalar: return powScalarV(v, cV);
     case Op.Rsub: return f32x4.sub(cV, v);
     case Op.Softplus: return softplusV(v, cV, c2V);
     default: unreachable(); return v;

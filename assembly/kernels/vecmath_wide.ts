@@ -18,6 +18,8 @@
 // Edges follow the op table's kernel expressions (src/ops/table.ts) and are set
 // by selects, not left to the arithmetic.
 
+import { powC } from './scalar_math';
+
 enum D {
   ExpLo, ExpHi, Log2e, Magic, Ln2Hi, Ln2Lo, One, Two, Half,
   E10, E9, E8, E7, E6, E5, E4, E3, E2,
@@ -76,19 +78,19 @@ const KJ = memory.data<u64>([
 // @ts-ignore: decorator
 @inline function kj(c: J): v128 { return v128.load(KJ + (<usize>c << 4)); }
 // @ts-ignore: decorator
-@inline function sel(mask: v128, a: v128, b: v128): v128 { return v128.bitselect(a, b, mask); }
+@inline export function sel(mask: v128, a: v128, b: v128): v128 { return v128.bitselect(a, b, mask); }
 // @ts-ignore: decorator
-@inline function madd(a: v128, b: v128, c: v128): v128 { return f64x2.add(f64x2.mul(a, b), c); }
+@inline export function madd(a: v128, b: v128, c: v128): v128 { return f64x2.add(f64x2.mul(a, b), c); }
 
 // ---- the two float64 halves of four float32 lanes ----
 
 // @ts-ignore: decorator
-@inline function lo(v: v128): v128 { return f64x2.promote_low_f32x4(v); }
+@inline export function lo(v: v128): v128 { return f64x2.promote_low_f32x4(v); }
 // @ts-ignore: decorator
-@inline function hi(v: v128): v128 { return f64x2.promote_low_f32x4(f32x4.shuffle(v, v, 2, 3, 2, 3)); }
+@inline export function hi(v: v128): v128 { return f64x2.promote_low_f32x4(f32x4.shuffle(v, v, 2, 3, 2, 3)); }
 /** Rounds two float64 pairs to four float32 lanes (correctly, into the subnormals and to ±inf). */
 // @ts-ignore: decorator
-@inline function join(a: v128, b: v128): v128 {
+@inline export function join(a: v128, b: v128): v128 {
   return f32x4.shuffle(f32x4.demote_f64x2_zero(a), f32x4.demote_f64x2_zero(b), 0, 1, 4, 5);
 }
 
@@ -280,4 +282,57 @@ export function softplusV(v: v128, cV: v128, c2V: v128): v128 {
   const z = f32x4.mul(v, cV);
   const sp = f32x4.div(join(log1pExpW(lo(z)), log1pExpW(hi(z))), cV);
   return v128.bitselect(v, sp, f32x4.gt(z, c2V));
+}
+
+// ---- pow with a number exponent ----
+
+/** |x|^c = e^(c·ln|x|) of a float64 pair, for finite x ≠ 0 (c·ln|x| in float64 errs by < 10⁻¹³). */
+// @ts-ignore: decorator
+@inline function powAbsW(x: v128, c: v128): v128 { return expW(f64x2.mul(c, logW(f64x2.abs(x)))); }
+
+/**
+ * x^c for a number c (cV = c in every lane): PyTorch's special exponents as the
+ * scalar kernel (powScalar: x·x, x·x·x, sqrt, ...), else e^(c·ln|x|) in
+ * float64 with the sign of x for an odd integer c, NaN for x < 0 and a
+ * non-integer c. Lanes where that formula does not apply (x = ±0, ±inf, NaN)
+ * and a non-finite c take the scalar kernel, C's pow in float64.
+ */
+export function powScalarV(v: v128, cV: v128): v128 {
+  const c = f32x4.extract_lane(cV, 0);
+  if (c == 2) return f32x4.mul(v, v);
+  if (c == 3) return f32x4.mul(f32x4.mul(v, v), v);
+  if (c == 0.5) return f32x4.sqrt(v);
+  if (c == -0.5) return f32x4.div(f32x4.splat(1), f32x4.sqrt(v));
+  if (c == -1) return f32x4.div(f32x4.splat(1), v);
+  if (c == -2) return f32x4.div(f32x4.splat(1), f32x4.mul(v, v));
+  const a = f32x4.abs(v);
+  const isInt = c == Mathf.trunc(c);
+  let ok = v128.and(f32x4.gt(a, f32x4.splat(0)), f32x4.lt(a, f32x4.splat(Infinity)));
+  if (!isFinite(c)) ok = i32x4.splat(0);
+  const c2 = f64x2.splat(<f64>c);
+  let y = join(powAbsW(lo(v), c2), powAbsW(hi(v), c2));
+  if (!isInt) y = v128.bitselect(f32x4.splat(NaN), y, f32x4.lt(v, f32x4.splat(0))); // C's pow: a finite x < 0 to a non-integer power
+  // an odd integer c keeps x's sign (every float32 from 2^24 on is even)
+  else if (Mathf.abs(c) < 16777216 && (<i32>c & 1)) y = v128.or(y, v128.and(v, i32x4.splat(0x80000000)));
+  if (i32x4.all_true(ok)) return y;
+  if (!i32x4.extract_lane(ok, 0)) y = f32x4.replace_lane(y, 0, powC<f32>(f32x4.extract_lane(v, 0), c));
+  if (!i32x4.extract_lane(ok, 1)) y = f32x4.replace_lane(y, 1, powC<f32>(f32x4.extract_lane(v, 1), c));
+  if (!i32x4.extract_lane(ok, 2)) y = f32x4.replace_lane(y, 2, powC<f32>(f32x4.extract_lane(v, 2), c));
+  if (!i32x4.extract_lane(ok, 3)) y = f32x4.replace_lane(y, 3, powC<f32>(f32x4.extract_lane(v, 3), c));
+  return y;
+}
+
+// ---- the BCE losses' logarithms ----
+
+/** ln x of four float32 lanes, rounded once; ln ±0 = −inf, ln(x < 0) = NaN, ln inf = inf, NaN stays NaN. */
+export function logWideV(v: v128): v128 {
+  const y = join(logW(lo(v)), logW(hi(v)));
+  const edge = sel(f32x4.eq(v, f32x4.splat(0)), f32x4.splat(-Infinity), v128.or(v, f32x4.splat(NaN)));
+  return sel(v128.and(f32x4.gt(v, f32x4.splat(0)), f32x4.lt(v, f32x4.splat(Infinity))), y, sel(f32x4.eq(v, f32x4.splat(Infinity)), v, edge));
+}
+
+/** ln(1 + e^−|x|) of four float32 lanes in float64, rounded once (log_sigmoid's term); NaN for NaN. */
+export function log1pExpNegAbsV(v: v128): v128 {
+  const y = join(log1pFinite(expW(f64x2.neg(f64x2.abs(lo(v))))), log1pFinite(expW(f64x2.neg(f64x2.abs(hi(v))))));
+  return sel(f32x4.eq(v, v), y, v);
 }

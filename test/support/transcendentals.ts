@@ -55,6 +55,19 @@ export const transcendentals: Transcendental[] = [
     name: 'softplus β=2', run: (x) => F.softplus(x, 2, 1),
     ref: (x) => (Math.fround(2 * x) > 1 ? x : Math.fround(log1pExp(Math.fround(2 * x))) / 2), edges: [...around(0.5), ...around(1.7e38)],
   },
+  // sin, cos (assembly/kernels/vecmath_trig.ts): the float32 values nearest a multiple of π/2 below 10⁶ (the hardest
+  // reductions), the quadrant switches, the SIMD reduction's limit 10⁶ and large arguments past it
+  ...(['sin', 'cos'] as const).map((name) => ({
+    name, run: (x: Tensor) => x[name](), ref: Math[name],
+    edges: [252.89820861816406, 505.7964172363281, 4.71238899230957, 52516.43359375, 1011.5928344726562, 9.42477798461914,
+      ...both(Math.PI / 4), ...both(Math.PI / 2), ...both(Math.PI), ...both(1e6), ...both(1.6e6), ...both(1e30), ...both(3.4e38)],
+  })),
+  // pow with a number exponent (vecmath_wide.ts's powScalarV, not one of the exponents PyTorch special-cases): x near 1,
+  // and the x where the result overflows, turns subnormal and underflows; negative x for integer exponents
+  ...[2.5, -1.75, 7, 4, 0.375, -3].map((c) => ({
+    name: `pow ${c}`, run: (x: Tensor) => x.pow(c), ref: (x: number) => (x === 1 ? 1 : Math.pow(x, c)),
+    edges: [...both(1), ...both(3.4028235e38 ** (1 / c)), ...both(2 ** (-126 / c)), ...both(2 ** (-149 / c)), ...both(2 ** (-150 / c)), -2, -0.5],
+  })),
 ];
 
 /** Rows of several lengths (SIMD tails included), with -inf entries, an all -inf row and a NaN row. */
