@@ -12,15 +12,15 @@ import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
-  crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
-  gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
-  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
-  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  crossBackward, cumprodBackward, customBackward, dotBackward, embeddingBackward,
+  expandBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
+  linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
+  maxPool2dBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
+  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
+  nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -216,7 +216,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.LogicalXor: return notDifferentiable();
     case Op.LogicalNot: return notDifferentiable();
     case Op.Cumsum: return scanBackward(r, g, k);
-    case Op.Cumprod: return scanBackward(r, g, k);
+    case Op.Cumprod: return cumprodBackward(r, g, k);
     case Op.Cummax: return scanBackward(r, g, k);
     case Op.Cummin: return scanBackward(r, g, k);
     case Op.Logcumsumexp: return scanBackward(r, g, k);
@@ -391,7 +391,7 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1
 ]);

@@ -1,12 +1,20 @@
 // Derivatives of the scans (cumsum, cumprod, cummax, cummin, logcumsumexp): one fused kernel
-// each (ops/scan.ts), into a fresh input-shaped tensor. Not differentiable twice.
+// each (ops/scan.ts), into a fresh input-shaped tensor. Under create_graph (cumprod aside) the
+// rule is PyTorch's, from recording ops: cumsum's reversed cumsum (flip, cumsum, flip),
+// cummax/cummin's scatter_add of g at the indices, logcumsumexp's logcumsumexp_backward.
 
-import { Op, Err } from '../../abi/abi';
-import { newTensor, dataOf, numelOf, dtypeOf } from '../tensors';
-import { inNdim, inShape, recOp } from '../tape';
-import { T, saved, result, same, i0 } from './helpers';
-import { dimSize } from '../ops/reduce';
-import { scanGrad } from '../ops/scan';
+import { Op, Err, DType } from '../../abi/abi';
+import { newTensor, dataOf, numelOf, dtypeOf, ndimOf, shapePtr } from '../tensors';
+import { inNdim, inShape, recOp, is_grad_enabled } from '../tape';
+import { T, saved, result, same, i0, recording, sub, add, un, log } from './helpers';
+import { dimSize, outerSize, innerSize } from '../ops/reduce';
+import { scan, scanGrad } from '../ops/scan';
+import { gather_flat } from '../ops/gather';
+import { compare } from '../ops/compare';
+import { ternaryAt } from '../ops/ternary';
+import { scatterInto } from './gather';
+import { targets } from './sort';
+import { SPARE } from '../scratch';
 
 // cumsum: g's reversed cumsum; cumprod: PyTorch's cumprod_backward (zeros handled exactly);
 // cummax/cummin: g scatter-added to the indices; logcumsumexp: PyTorch's logcumsumexp_backward.
@@ -16,6 +24,7 @@ export function scanBackward(r: usize, g: i32, k: i32): i32 {
   const op = recOp(r), nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r), n = numelOf(g);
   if ((op == Op.Cumsum || op == Op.Cumprod) && (n <= 1 || dimSize(nd, shape, dim) == 1)) return same(g);
   if (op == Op.Logcumsumexp && (nd == 0 || n == 0)) return same(g);
+  if (op != Op.Cumprod && (recording(g) || (op == Op.Logcumsumexp && is_grad_enabled()))) return scanRecorded(r, op, g, dim);
   const res = op == Op.Cumprod || op == Op.Logcumsumexp ? result(r) : 0;
   if (res < 0) return res;
   const out = T(newTensor(nd, shape, dtypeOf(g)));
@@ -23,5 +32,60 @@ export function scanBackward(r: usize, g: i32, k: i32): i32 {
   const withIdx = op == Op.Cummax || op == Op.Cummin;
   const x = res ? dataOf(saved(r, 0)) : 0, idx = withIdx ? dataOf(saved(r, 0)) : 0;
   scanGrad(op, x, res ? dataOf(res) : 0, idx, g, out, nd, shape, dim);
+  return out;
+}
+
+/** cumprod's derivative (the fused kernel only: create_graph through it raises). */
+export function cumprodBackward(r: usize, g: i32, k: i32): i32 { return scanBackward(r, g, k); }
+
+function scanRecorded(r: usize, op: i32, g: i32, dim: i32): i32 {
+  if (op == Op.Cumsum) return reversedScan(Op.Cumsum, g, dim);
+  if (op != Op.Logcumsumexp) return scatterInto(r, 0, g, T(targets(r)));
+  // logcumsumexp_backward: the positive and negative parts of g apart, in log space
+  const x = saved(r, 0), res = result(r), dt = dtypeOf(g);
+  const zero = constant(dt, 0), lowest = constant(dt, dt == DType.Float64 ? -1.7976931348623157e308 : -3.4028234663852886e38);
+  if (res < 0) return res;
+  if (zero < 0 || lowest < 0) return Err.OutOfMemory;
+  const logAbs = log(un(Op.Abs, g));
+  const pos = where(T(compare(Op.Gt, g, zero)), logAbs, lowest, g), neg = where(T(compare(Op.Lt, g, zero)), logAbs, lowest, g);
+  const outPos = un(Op.Exp, add(reversedScan(Op.Logcumsumexp, sub(pos, res), dim), x));
+  return sub(outPos, un(Op.Exp, add(reversedScan(Op.Logcumsumexp, sub(neg, res), dim), x)));
+}
+
+/** at::where(cond, a, b) at like's shape, recorded. */
+function where(cond: i32, a: i32, b: i32, like: i32): i32 {
+  if (cond < 0) return cond;
+  return a < 0 ? a : T(ternaryAt(Op.Where, cond, a, b, 0, ndimOf(like), shapePtr(like)));
+}
+
+/** A 0-d tensor of dtype dt holding v. */
+function constant(dt: i32, v: f64): i32 {
+  const t = T(newTensor(0, SPARE, dt));
+  if (t <= 0) return Err.OutOfMemory;
+  if (dt == DType.Float64) store<f64>(dataOf(t), v);
+  else store<f32>(dataOf(t), <f32>v);
+  return t;
+}
+
+/** flip(scan(flip(t, dim), dim), dim) from recording ops. */
+function reversedScan(op: i32, t: i32, dim: i32): i32 {
+  if (t < 0) return t;
+  const fi = T(flipIndex(ndimOf(t), shapePtr(t), dim));
+  if (fi < 0) return fi;
+  const f = T(gather_flat(Op.Flip, t, 0, fi, ndimOf(t), shapePtr(t), 0, false));
+  const s = f < 0 ? f : T(scan(op, f, dim));
+  return s < 0 ? s : T(gather_flat(Op.Flip, s, 0, fi, ndimOf(t), shapePtr(t), 0, false));
+}
+
+/** The flat index of flip(·, dim) over a shape (nd dims at `shape`): an int32 tensor of that shape. */
+function flipIndex(nd: i32, shape: usize, dim: i32): i32 {
+  const out = newTensor(nd, shape, DType.Int32);
+  if (out <= 0) return Err.OutOfMemory;
+  const outer = outerSize(nd, shape, dim), n = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim), po = dataOf(out);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < inner; i++) store<i32>(po + (<usize>((o * n + j) * inner + i) << 2), (o * n + n - 1 - j) * inner + i);
+    }
+  }
   return out;
 }

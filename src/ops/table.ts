@@ -1411,7 +1411,7 @@ export const ops: Rows = {
     inplaceCase('cumsum', [any([3, 4]), 0]),
   ],
     apiDoc: { cumsum: { tests: ['table-ops'], notes: "`torch.cumsum(dim, *, dtype)`: `CumsumBackward0` (the reversed cumsum of the gradient); float32 and float64 summed in float64 as PyTorch's CPU kernel; integer and bool inputs give int64; a float `dtype` converts in the graph (`ToCopyBackward0` before the node; PyTorch has the one node); an integer `dtype` on a tensor that requires grad raises PyTorch 1.13's internal assert; 0-d, empty, ±inf, NaN" } } }),
-  [Op.Cumprod]: manual('CumprodBackward0', ['self'], 'scanBackward', { cases: [
+  [Op.Cumprod]: manual('CumprodBackward0', ['self'], 'cumprodBackward', { cases: [
     scan('cumprod/dim', 'torch.cumprod', [any([3, 4]), 1]),
     scan('cumprod/method negative dim', 'Tensor.cumprod', [any([2, 3, 4]), -1]),
     scan('cumprod/one zero', 'torch.cumprod', [{ values: [2, -1.5, 0, 3, 0.5], shape: [5] }, 0]),
@@ -1682,4 +1682,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
   'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
+  'sortBackward', 'scanBackward', // sort family, cumsum/cummax/cummin/logcumsumexp (helper cg2)
 ]);
