@@ -16,7 +16,7 @@ export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more';
 export { svdBackward } from './svd'; // linalg.svdvals (helper svd)
-export { scanBackward, cumprodBackward } from './scan'; // scans
+export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics
 export { convolutionBackward, pool2dBackward, maxPool2dBackward } from './conv'; // convolution and pooling (helper conv)
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'; // nn normalization (helper nnnorm)

@@ -13,15 +13,15 @@ import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
-  crossBackward, cumprodBackward, customBackward, dotBackward, embeddingBackward,
-  expandBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
-  linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
-  maxPool2dBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
-  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
-  nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
-  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
-  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
+  gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
+  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
+  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
+  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
+  permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
+  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
+  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
+  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -219,7 +219,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.LogicalXor]: (r, g, k) => notDifferentiable(),
   [Op.LogicalNot]: (r, g, k) => notDifferentiable(),
   [Op.Cumsum]: (r, g, k) => scanBackward(r, g, k),
-  [Op.Cumprod]: (r, g, k) => cumprodBackward(r, g, k),
+  [Op.Cumprod]: (r, g, k) => scanBackward(r, g, k),
   [Op.Cummax]: (r, g, k) => scanBackward(r, g, k),
   [Op.Cummin]: (r, g, k) => scanBackward(r, g, k),
   [Op.Logcumsumexp]: (r, g, k) => scanBackward(r, g, k),
@@ -286,6 +286,8 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.MinBackwardA]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.MinBackwardB]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.PowScalarBackward]: (r, g, k) => sumTo(r, 1, (((s0(r) === 0) || (s0(r) === 1)) ? zerosLike(saved(r, 1)) : fused(Fused.PowScalarBackward, mulS(mul(g, saved(r, 0)), s0(r)), saved(r, 1), null, (s0(r) - 1), 0))),
+  [Fused.PowBackwardSelf]: (r, g, k) => k === 1 ? sumTo(r, 1, fused(Fused.PowBackwardSelf, mul(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 1), addS(saved(r, 2), -1), 0, 0)) : sumTo(r, 2, fused(Fused.NonzeroMask, add(fused(Fused.PowTensor, mul(g, saved(r, 0)), saved(r, 1), addS(saved(r, 2), -1), 0, 0), mul(saved(r, 2), fused(Fused.PowBackwardExponent, mul(fused(Fused.PowTensor, mul(g, saved(r, 0)), saved(r, 1), addS(saved(r, 2), -1), 0, 0), un(Op.Log, saved(r, 1))), saved(r, 1), addS(saved(r, 2), -1), 0, 0))), saved(r, 2), null, 0, 0)),
+  [Fused.PowTensor]: (r, g, k) => k === 1 ? sumTo(r, 1, fused(Fused.PowBackwardSelf, mul(g, saved(r, 0)), saved(r, 1), saved(r, 2), 0, 0)) : sumTo(r, 2, mul(g, fused(Fused.PowBackwardExponent, mul(fused(Fused.PowTensor, saved(r, 0), saved(r, 1), saved(r, 2), 0, 0), un(Op.Log, saved(r, 1))), saved(r, 1), saved(r, 2), 0, 0))),
   [Fused.PowBackwardExponent]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.ZeroBaseBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.ClampBackward]: (r, g, k) => zerosLike(saved(r, 1)),
@@ -316,6 +318,7 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.GradWhereLt]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.GradWhereGt]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.CopysignBackward]: (r, g, k) => k === 1 ? sumTo(r, 1, div(mul(mul(neg(fused(Fused.NonzeroMask, g, saved(r, 1), null, 0, 0)), saved(r, 0)), saved(r, 2)), mul(saved(r, 1), saved(r, 1)))) : sumTo(r, 2, div(mul(fused(Fused.NonzeroMask, g, saved(r, 1), null, 0, 0), saved(r, 0)), saved(r, 1))),
+  [Fused.SincBackward]: (r, g, k) => k === 0 ? mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), null, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))) : sumTo(r, 1, sub(mulS(neg(mul(mul(mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), null, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), saved(r, 0)), mulS(saved(r, 1), 3.141592653589793)), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), 3.141592653589793), mulS(mul(mulS(saved(r, 1), 2), mul(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), null, 0, 0), div(div(mul(saved(r, 0), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)))), 3.141592653589793))),
   [Fused.NanToNumBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.XlogyBackwardSelf]: (r, g, k) => k === 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), null, 0, 0), saved(r, 1), saved(r, 2), 0, 0)),
   [Fused.XlogyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
@@ -333,7 +336,7 @@ function fusedBackward(r: JsRecord, g: JsTensor, k: number): JsTensor | null {
   return fusedRules[kind]!(r, g, k);
 }
 
-const fusedOwnG: ReadonlySet<Fused> = new Set([Fused.LogitBackward]);
+const fusedOwnG: ReadonlySet<Fused> = new Set([Fused.LogitBackward, Fused.SincBackward]);
 
 /**
  * True when record r's rule is written in recording ops (formula rows whose fused kernels have a
@@ -345,20 +348,20 @@ export function recordsItself(r: JsRecord): boolean {
 }
 
 const RECORDING_OPS: ReadonlySet<number> = new Set([
-  Op.Add, Op.Sub, Op.Mul, Op.Div, Op.Maximum, Op.Minimum, Op.AddScalar, Op.SubScalar, Op.MulScalar,
-  Op.DivScalar, Op.PowScalar, Op.Rsub, Op.Rpow, Op.Clamp, Op.Neg, Op.Exp, Op.Log, Op.Sqrt, Op.Abs,
-  Op.Sigmoid, Op.Tanh, Op.Relu, Op.Sin, Op.Cos, Op.Tan, Op.Asin, Op.Acos, Op.Atan, Op.Sinh,
-  Op.Cosh, Op.Asinh, Op.Acosh, Op.Atanh, Op.Exp2, Op.Expm1, Op.Log1p, Op.Log2, Op.Log10, Op.Rsqrt,
-  Op.Reciprocal, Op.Sign, Op.Sgn, Op.Floor, Op.Ceil, Op.Round, Op.Trunc, Op.Frac, Op.Erf, Op.Erfc,
-  Op.Silu, Op.Mish, Op.LogSigmoid, Op.Hardsigmoid, Op.Hardswish, Op.Selu, Op.Gelu, Op.GeluTanh,
-  Op.LeakyRelu, Op.Hardtanh, Op.Elu, Op.Celu, Op.Hardshrink, Op.Softshrink, Op.Threshold,
-  Op.Softplus, Op.FmodScalar, Op.RemainderScalar, Op.XlogySelfScalar, Op.XlogyScalar,
+  Op.Add, Op.Sub, Op.Mul, Op.Div, Op.Pow, Op.Maximum, Op.Minimum, Op.AddScalar, Op.SubScalar,
+  Op.MulScalar, Op.DivScalar, Op.PowScalar, Op.Rsub, Op.Rpow, Op.Clamp, Op.Neg, Op.Exp, Op.Log,
+  Op.Sqrt, Op.Abs, Op.Sigmoid, Op.Tanh, Op.Relu, Op.Sin, Op.Cos, Op.Tan, Op.Asin, Op.Acos, Op.Atan,
+  Op.Sinh, Op.Cosh, Op.Asinh, Op.Acosh, Op.Atanh, Op.Exp2, Op.Expm1, Op.Log1p, Op.Log2, Op.Log10,
+  Op.Rsqrt, Op.Reciprocal, Op.Sign, Op.Sgn, Op.Floor, Op.Ceil, Op.Round, Op.Trunc, Op.Frac, Op.Erf,
+  Op.Erfc, Op.Silu, Op.Mish, Op.LogSigmoid, Op.Hardsigmoid, Op.Hardswish, Op.Selu, Op.Gelu,
+  Op.GeluTanh, Op.LeakyRelu, Op.Hardtanh, Op.Elu, Op.Celu, Op.Hardshrink, Op.Softshrink,
+  Op.Threshold, Op.Softplus, Op.FmodScalar, Op.RemainderScalar, Op.XlogySelfScalar, Op.XlogyScalar,
   Op.RoundDecimals, Op.RemainderSelfScalar, Op.Atan2, Op.Hypot, Op.Fmod, Op.Remainder, Op.Xlogy,
   Op.Logaddexp, Op.Copysign, Op.ClampMinTensor, Op.ClampMaxTensor, Op.ClampMin, Op.ClampMax,
-  Op.CopysignScalar, Op.Deg2rad, Op.Rad2deg, Op.Logit, Op.Sum, Op.SumDim, Op.Mean, Op.MeanDim,
-  Op.Amax, Op.MaxAll, Op.MaxDim, Op.Logsumexp, Op.MinAll, Op.MinDim, Op.Var, Op.Std, Op.VarMean,
-  Op.StdMean, Op.Nansum, Op.Norm, Op.VectorNorm, Op.Aminmax, Op.Softmax, Op.LogSoftmax, Op.View,
-  Op.Reshape, Op.Squeeze, Op.SqueezeDim, Op.Squeeze3, Op.Unsqueeze, Op.Flatten, Op.Clone,
+  Op.CopysignScalar, Op.Deg2rad, Op.Rad2deg, Op.Sinc, Op.Logit, Op.Sum, Op.SumDim, Op.Mean,
+  Op.MeanDim, Op.Amax, Op.MaxAll, Op.MaxDim, Op.Logsumexp, Op.MinAll, Op.MinDim, Op.Var, Op.Std,
+  Op.VarMean, Op.StdMean, Op.Nansum, Op.Norm, Op.VectorNorm, Op.Aminmax, Op.Softmax, Op.LogSoftmax,
+  Op.View, Op.Reshape, Op.Squeeze, Op.SqueezeDim, Op.Squeeze3, Op.Unsqueeze, Op.Flatten, Op.Clone,
   Op.Permute, Op.Transpose, Op.T, Op.Expand, Op.Cat, Op.Stack, Op.Select, Op.Slice, Op.Flip,
   Op.IndexSelect, Op.Gather, Op.Take, Op.MaskedFill, Op.MaskedFill1, Op.MaskedSelect, Op.Tril,
   Op.Triu, Op.Diagonal, Op.Diag, Op.Trace, Op.Roll, Op.Repeat, Op.Split, Op.SplitWithSizes,
@@ -368,12 +371,13 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.Addcmul, Op.Addcdiv, Op.Addmv, Op.Baddbmm, Op.Addbmm, Op.Glu, Op.LinalgCross, Op.NormDim,
   Op.CopyBackwards, Op.MseLoss, Op.BinaryCrossEntropy, Op.BinaryCrossEntropyWithLogits, Op.NllLoss,
   Op.ToCopy, Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor,
-  Op.LogicalNot, Op.Cumsum, Op.Cummax, Op.Cummin, Op.Logcumsumexp, Op.Sort, Op.SortStable, Op.Topk,
-  Op.Kthvalue, Op.MedianAll, Op.MedianDim, Op.NanmedianAll, Op.NanmedianDim, Op.Mode, Op.Unique2,
-  Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
-  Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.MaxPool2DWithIndices, Op.LayerNorm, Op.Embedding,
-  Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d,
-  Op.ReplicationPad2d, Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli,
-  Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm,
-  Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided,
+  Op.LogicalNot, Op.Cumsum, Op.Cumprod, Op.Cummax, Op.Cummin, Op.Logcumsumexp, Op.Sort,
+  Op.SortStable, Op.Topk, Op.Kthvalue, Op.MedianAll, Op.MedianDim, Op.NanmedianAll,
+  Op.NanmedianDim, Op.Mode, Op.Unique2, Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd,
+  Op.BitwiseOr, Op.BitwiseXor, Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.LinalgInv,
+  Op.MaxPool2DWithIndices, Op.LayerNorm, Op.Embedding, Op.ReflectionPad1d, Op.ReflectionPad2d,
+  Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d,
+  Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero,
+  Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss,
+  Op.NllLoss2d, Op.Alias, Op.AsStrided,
 ]);

@@ -15,7 +15,7 @@ export { multiMarginLossBackward, multilabelMarginLossBackward } from '../ops/ma
 export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more.js';
-export { scanBackward, cumprodBackward } from './scan.js'; // scans
+export { scanBackward } from './scan.js'; // scans
 export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics
 export { convolutionBackward } from '../ops/conv.js'; // convolution and pooling (helper conv)
 export { pool2dBackward, maxPool2dBackward } from '../ops/pool.js';
