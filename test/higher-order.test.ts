@@ -71,6 +71,7 @@ const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
   'layer_norm/whole tensor': { from: 3, why: 'constant mean and rstd' },
   'cumsum/dtype float64': { from: 2, why: 'float32 reversed cumsum' },
   'sinc/method': { from: 3, why: 'float32 cancellation' },
+  'prod/all two zeros': { from: 2, why: "PyTorch 2's rule" }, 'prod/all two zeros/float64': { from: 2, why: "PyTorch 2's rule" },
   'cumprod/dtype float64': { from: 2, why: 'float32 rule' }, 'cumprod/inf and zero': { from: 2, why: 'prod of inf and 0' },
 };
 

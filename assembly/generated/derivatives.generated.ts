@@ -17,7 +17,7 @@ import {
   logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
   meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
   multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
+  permuteBack, pool2dBackward, prodBackward, reshapeToInput, scanBackward,
   scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
   softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
   svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
@@ -123,8 +123,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Logsumexp: return logsumexpBackward(r, g, k);
     case Op.MinAll: return maxAllBackward(r, g, k);
     case Op.MinDim: return maxDimBackward(r, g, k);
-    case Op.Prod: return reduce2Backward(r, g, k);
-    case Op.ProdDim: return reduce2Backward(r, g, k);
+    case Op.Prod: return prodBackward(r, g, k);
+    case Op.ProdDim: return prodBackward(r, g, k);
     case Op.Var: return varBackward(r, g, k);
     case Op.Std: return varBackward(r, g, k);
     case Op.VarMean: return varBackward(r, g, k);
@@ -395,7 +395,7 @@ const RECORDS_ITSELF = memory.data<u8>([
   0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0,

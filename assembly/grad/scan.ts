@@ -109,7 +109,8 @@ function cumprodRecorded(x: i32, res: i32, g: i32, dim: i32): i32 {
   return T(permute(Op.Permute, s, PERM));
 }
 
-function hasZero(x: i32): bool {
+/** x holds a zero (PyTorch's (input == 0).any() of cumprod_backward and prod_backward). */
+export function hasZero(x: i32): bool {
   const p = dataOf(x), f64 = dtypeOf(x) == DType.Float64;
   for (let i = 0; i < numelOf(x); i++) {
     if (f64 ? load<f64>(p + (<usize>i << 3)) == 0 : load<f32>(p + (<usize>i << 2)) == 0) return true;
@@ -118,7 +119,7 @@ function hasZero(x: i32): bool {
 }
 
 /** flip(scan(flip(t, dim), dim), dim) from recording ops. */
-function reversedScan(op: i32, t: i32, dim: i32): i32 {
+export function reversedScan(op: i32, t: i32, dim: i32): i32 {
   if (t < 0) return t;
   const fi = T(flipIndex(ndimOf(t), shapePtr(t), dim));
   if (fi < 0) return fi;

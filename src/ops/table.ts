@@ -455,7 +455,7 @@ export const ops: Rows = {
   ],
     apiDoc: { logsumexp: { calls: ['Tensor.logsumexp'], tests: ['ops'] } } }),
   // reductions 2: one run-order kernel per op on each device (ops/reduce_stats.ts), one derivative helper
-  [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.Prod]: manual('ProdBackward0', ['self'], 'prodBackward', { cases: withFloat64([
     { name: 'prod/all', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all method', call: 'Tensor.prod', args: [{ shape: [5], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all one zero', call: 'torch.prod', args: [{ values: [2, 0, -1.5, 3], shape: [2, 2] }], family: 'reduction' },
@@ -467,7 +467,7 @@ export const ops: Rows = {
     { name: 'prod/all 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }], family: 'reduction' },
   ], 'prod/all', 'prod/all method', 'prod/all one zero', 'prod/all two zeros', 'prod/all zero and inf', 'prod/all NaN', 'prod/all 0-d'),
     apiDoc: { prod: { tests: ['table-ops'], notes: '`torch.prod(dim, keepdim)`: no `dtype` option; a zero gets the product of the others as its gradient, as PyTorch (one zero, two zeros, ±inf, NaN, empty, 0-d)' } } }),
-  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'prodBackward', { cases: withFloat64([
     { name: 'prod/dim', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'prod/dim keepdim negative', call: 'Tensor.prod', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'prod/dim kwarg', call: 'torch.prod', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { dim: 0 }, family: 'reduction' },
@@ -1698,5 +1698,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
   'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
-  'sortBackward', 'scanBackward', 'linalgInvBackward', // sort family, the scans, inv (helper cg2)
+  'sortBackward', 'scanBackward', 'linalgInvBackward', 'prodBackward', // sort family, the scans, inv, prod (helper cg2)
 ]);

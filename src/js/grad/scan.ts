@@ -69,7 +69,7 @@ function cumprodRecorded(x: JsTensor, res: JsTensor, g: JsTensor, dim: number): 
 }
 
 /** flip(scan(flip(t, dim), dim), dim) from recording ops. */
-function reversedScan(op: Op, t: JsTensor, dim: number): JsTensor {
+export function reversedScan(op: Op, t: JsTensor, dim: number): JsTensor {
   const fi = flipIndex(t.shape, dim), flip = (u: JsTensor): JsTensor => gatherFlat(Op.Flip, u, null, fi, t.shape.slice(), 0, false);
   return flip(scan(op, flip(t), dim)[0]);
 }
