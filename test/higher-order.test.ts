@@ -40,6 +40,17 @@ const tableCase = new Map(table.cases.map((c) => [c.name, c]));
  *   rstd as constants, so its third derivative is not the derivative of its own second one (in
  *   float64 it differs from central differences of it by up to 1e0); wasmgrad recomputes them
  *   from x with recorded ops, and its third derivative is the exact one.
+ * - cumsum and cumprod with a dtype: PyTorch's one node casts the gradient back to the input's
+ *   float32 before its rule, so its derivative for the float64 upstream is float32-rounded;
+ *   wasmgrad casts the input, then scans, and its rule runs in float64 (the first derivative
+ *   agrees to float32's tolerance).
+ * - sinc's third derivative at x = 0.027 in float32: p·cos p − sin p cancels to ~p³/3, and both
+ *   PyTorch's float32 answer and wasmgrad's are rounding noise there (PyTorch's is 3% off its own
+ *   float64 one); the float64 cases hold.
+ * - cumprod of a row holding inf and 0: PyTorch's O(n²) create_graph form multiplies prod(x[:k]) by
+ *   cumprod(x[k+1:]) and differentiates that prod through its own safe-zeros rule, where inf meets 0:
+ *   its second derivative is NaN at the inf; wasmgrad's form (the cumprod of x with x[k] set to 1)
+ *   gives the finite limit there.
  */
 const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
   'fmod/edges': { from: 2, why: 'zero tensors' }, 'fmod/edges/float64': { from: 2, why: 'zero tensors' },
@@ -58,6 +69,10 @@ const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
   'layer_norm/weight bias/float64': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/weight only': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/whole tensor': { from: 3, why: 'constant mean and rstd' },
+  'cumsum/dtype float64': { from: 2, why: 'float32 reversed cumsum' },
+  'sinc/method': { from: 3, why: 'float32 cancellation' },
+  'prod/all two zeros': { from: 2, why: "PyTorch 2's rule" }, 'prod/all two zeros/float64': { from: 2, why: "PyTorch 2's rule" },
+  'cumprod/dtype float64': { from: 2, why: 'float32 rule' }, 'cumprod/inf and zero': { from: 2, why: 'prod of inf and 0' },
 };
 
 /** Each derivative order rounds once more: its tolerance widens by this factor per order. */
@@ -162,11 +177,11 @@ describe.each(DEVICES)('create_graph on %s', (device) => {
 
   it('refuses an op whose derivative does not record itself before any gradient moves, and the next backward works', () => {
     torch.tidy(() => {
-      const w = torch.tensor([0.5, -1.0, 2.0], { device, requires_grad: true });
-      const y = w.cumsum(0).mul(w).sum();
-      const [expected] = torch.autograd.grad(w.cumsum(0).mul(w).sum(), [w]);
+      const w = torch.tensor([0.5, 1.5, 2.0], { device, requires_grad: true });
+      const y = w.digamma().mul(w).sum();
+      const [expected] = torch.autograd.grad(w.digamma().mul(w).sum(), [w]);
       expect(() => y.backward({ create_graph: true, retain_graph: true }))
-        .toThrow(new torch.NotImplementedError('wasmgrad: create_graph=True through CumsumBackward0 is not supported yet: ' +
+        .toThrow(new torch.NotImplementedError('wasmgrad: create_graph=True through DigammaBackward0 is not supported yet: ' +
           'its derivative does not record itself (docs/api.md lists the ops that support higher-order gradients)'));
       expect(w.grad).toBeNull();
       y.backward();

@@ -17,7 +17,7 @@ import {
   logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
   meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
   multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
+  permuteBack, pool2dBackward, prodBackward, reshapeToInput, scanBackward,
   scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
   softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
   svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
@@ -123,8 +123,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Logsumexp: return logsumexpBackward(r, g, k);
     case Op.MinAll: return maxAllBackward(r, g, k);
     case Op.MinDim: return maxDimBackward(r, g, k);
-    case Op.Prod: return reduce2Backward(r, g, k);
-    case Op.ProdDim: return reduce2Backward(r, g, k);
+    case Op.Prod: return prodBackward(r, g, k);
+    case Op.ProdDim: return prodBackward(r, g, k);
     case Op.Var: return varBackward(r, g, k);
     case Op.Std: return varBackward(r, g, k);
     case Op.VarMean: return varBackward(r, g, k);
@@ -281,13 +281,15 @@ export function rule(r: usize, g: i32, k: i32): i32 {
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
 function fusedBackward(r: usize, g: i32, k: i32): i32 {
   const kind = i0(r);
-  if (k == 0 && !(kind == Fused.LogitBackward)) return sameKernel(r, g);
+  if (k == 0 && !(kind == Fused.LogitBackward || kind == Fused.SincBackward)) return sameKernel(r, g);
   switch (kind) {
     case Fused.MaxBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.MaxBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.MinBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.MinBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.PowScalarBackward: return sumTo(r, 1, (((s0(r) == 0) || (s0(r) == 1)) ? zerosLike(saved(r, 1)) : fused(Fused.PowScalarBackward, mulS(mul(g, saved(r, 0)), s0(r)), saved(r, 1), 0, (s0(r) - 1), 0)));
+    case Fused.PowBackwardSelf: return k == 1 ? sumTo(r, 1, fused(Fused.PowBackwardSelf, mul(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 1), addS(saved(r, 2), -1), 0, 0)) : sumTo(r, 2, fused(Fused.NonzeroMask, add(fused(Fused.PowTensor, mul(g, saved(r, 0)), saved(r, 1), addS(saved(r, 2), -1), 0, 0), mul(saved(r, 2), fused(Fused.PowBackwardExponent, mul(fused(Fused.PowTensor, mul(g, saved(r, 0)), saved(r, 1), addS(saved(r, 2), -1), 0, 0), un(Op.Log, saved(r, 1))), saved(r, 1), addS(saved(r, 2), -1), 0, 0))), saved(r, 2), 0, 0, 0));
+    case Fused.PowTensor: return k == 1 ? sumTo(r, 1, fused(Fused.PowBackwardSelf, mul(g, saved(r, 0)), saved(r, 1), saved(r, 2), 0, 0)) : sumTo(r, 2, mul(g, fused(Fused.PowBackwardExponent, mul(fused(Fused.PowTensor, saved(r, 0), saved(r, 1), saved(r, 2), 0, 0), un(Op.Log, saved(r, 1))), saved(r, 1), saved(r, 2), 0, 0)));
     case Fused.PowBackwardExponent: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.ZeroBaseBackward: return zerosLike(saved(r, 1));
     case Fused.ClampBackward: return zerosLike(saved(r, 1));
@@ -318,6 +320,7 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.GradWhereLt: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.GradWhereGt: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.CopysignBackward: return k == 1 ? sumTo(r, 1, div(mul(mul(neg(fused(Fused.NonzeroMask, g, saved(r, 1), 0, 0, 0)), saved(r, 0)), saved(r, 2)), mul(saved(r, 1), saved(r, 1)))) : sumTo(r, 2, div(mul(fused(Fused.NonzeroMask, g, saved(r, 1), 0, 0, 0), saved(r, 0)), saved(r, 1)));
+    case Fused.SincBackward: return k == 0 ? mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), 0, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))) : sumTo(r, 1, sub(mulS(neg(mul(mul(mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), 0, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), saved(r, 0)), mulS(saved(r, 1), 3.141592653589793)), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), 3.141592653589793), mulS(mul(mulS(saved(r, 1), 2), mul(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), 0, 0, 0), div(div(mul(saved(r, 0), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)))), 3.141592653589793)));
     case Fused.NanToNumBackward: return zerosLike(saved(r, 1));
     case Fused.XlogyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
     case Fused.XlogyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
@@ -344,6 +347,8 @@ export function recordsItself(r: usize): bool {
       kind == Fused.MinBackwardA ||
       kind == Fused.MinBackwardB ||
       kind == Fused.PowScalarBackward ||
+      kind == Fused.PowBackwardSelf ||
+      kind == Fused.PowTensor ||
       kind == Fused.PowBackwardExponent ||
       kind == Fused.ZeroBaseBackward ||
       kind == Fused.ClampBackward ||
@@ -374,6 +379,7 @@ export function recordsItself(r: usize): bool {
       kind == Fused.GradWhereLt ||
       kind == Fused.GradWhereGt ||
       kind == Fused.CopysignBackward ||
+      kind == Fused.SincBackward ||
       kind == Fused.NanToNumBackward ||
       kind == Fused.XlogyBackwardSelf ||
       kind == Fused.XlogyMask ||
@@ -386,12 +392,12 @@ export function recordsItself(r: usize): bool {
 
 // by op code: 1 where the op's rule records itself
 const RECORDS_ITSELF = memory.data<u8>([
-  0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1
 ]);

@@ -151,6 +151,7 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.MinBackwardB: fusedRun<T>(Fused.MinBackwardB, g, x, y, out, n, c, c2); break;
     case Fused.PowScalarBackward: fusedRun<T>(Fused.PowScalarBackward, g, x, y, out, n, c, c2); break;
     case Fused.PowBackwardSelf: fusedRun<T>(Fused.PowBackwardSelf, g, x, y, out, n, c, c2); break;
+    case Fused.PowTensor: fusedRun<T>(Fused.PowTensor, g, x, y, out, n, c, c2); break;
     case Fused.PowBackwardExponent: fusedRun<T>(Fused.PowBackwardExponent, g, x, y, out, n, c, c2); break;
     case Fused.ZeroBaseBackward: fusedRun<T>(Fused.ZeroBaseBackward, g, x, y, out, n, c, c2); break;
     case Fused.ClampBackward: fusedRun<T>(Fused.ClampBackward, g, x, y, out, n, c, c2); break;

@@ -571,7 +571,7 @@ import {
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -596,6 +596,10 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
 // @ts-ignore: decorator
 @inline function fusedPowBackwardSelf<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return ((y == <T>0) ? <T>0 : (g * (y * powC<T>(x, (y - <T>1)))));
+}
+// @ts-ignore: decorator
+@inline function fusedPowTensor<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (g * powC<T>(x, y));
 }
 // @ts-ignore: decorator
 @inline function fusedPowBackwardExponent<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -770,6 +774,7 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.MinBackwardB: return fusedMinBackwardB<T>(g, x, y, c, c2);
     case Fused.PowScalarBackward: return fusedPowScalarBackward<T>(g, x, y, c, c2);
     case Fused.PowBackwardSelf: return fusedPowBackwardSelf<T>(g, x, y, c, c2);
+    case Fused.PowTensor: return fusedPowTensor<T>(g, x, y, c, c2);
     case Fused.PowBackwardExponent: return fusedPowBackwardExponent<T>(g, x, y, c, c2);
     case Fused.ZeroBaseBackward: return fusedZeroBaseBackward<T>(g, x, y, c, c2);
     case Fused.ClampBackward: return fusedClampBackward<T>(g, x, y, c, c2);

@@ -15,7 +15,7 @@ import { SHAPE, COUNTERS, argsPtr } from '../scratch';
 import { T, saved, sumTo, mulS, unreduce, result, neg, mul, un, fused } from './helpers';
 import { Fused } from '../generated/kernels.generated';
 import { gemmCompute } from '../ops/linalg';
-import { expandCompute, expand, slice, cat } from '../ops/shape';
+import { expandCompute, expand, slice, cat, view } from '../ops/shape';
 import { prod, outerGrad, mvGradVec, recording } from './linalg';
 import { gluRun, crossAt, normGrad, cdistGrad } from '../ops/linalg_more';
 
@@ -136,9 +136,23 @@ export function linalgInvBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const inv = result(r);
   if (inv < 0) return inv;
+  if (recording(g, inv)) return invRecorded(r, g, inv);
   const nd = ndimOf(g), n = dimOf(g, nd - 1), batch = n ? numelOf(g) / (n * n) : 0;
   memory.copy(SHAPE, shapePtr(g), <usize>nd << 2);
   const gi = T(gemmCompute(false, true, batch, n, n, n, g, inv, nd, SHAPE));
   if (gi < 0) return gi;
   return neg(T(gemmCompute(true, false, batch, n, n, n, inv, gi, nd, SHAPE)));
+}
+
+/** Under create_graph: −invᵀ·(g·invᵀ) from recorded products, more than one batch dim viewed as one. */
+function invRecorded(r: usize, g: i32, inv: i32): i32 {
+  const nd = ndimOf(g);
+  if (nd <= 3) return neg(prod(inv, true, prod(g, false, inv, true), false));
+  const n = dimOf(g, nd - 1);
+  store<i32>(SHAPE, numelOf(g) / (n * n));
+  store<i32>(SHAPE, n, 4);
+  store<i32>(SHAPE, n, 8);
+  const g3 = T(view(Op.View, g, 3, SHAPE)), inv3 = T(view(Op.View, inv, 3, SHAPE));
+  const d = neg(prod(inv3, true, prod(g3, false, inv3, true), false));
+  return d < 0 ? d : T(view(Op.View, d, nd, inShape(r, 0)));
 }

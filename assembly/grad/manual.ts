@@ -6,7 +6,7 @@ export { reshapeToInput, permuteBack, sumBackward, meanBackward, expandBackward 
 export {
   amaxBackward, maxAllBackward, maxDimBackward, logsumexpBackward, softmaxBackward, logSoftmaxBackward,
 } from './reduce';
-export { reduce2Backward, varBackward, nansumBackward, vectorNormBackward } from './reduce_stats'; // reductions 2
+export { reduce2Backward, varBackward, nansumBackward, vectorNormBackward, prodBackward } from './reduce_stats'; // reductions 2
 export { catBackward, stackBackward, sliceBackward } from './shape';
 export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from './linalg';
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';

@@ -1,14 +1,19 @@
 // Derivatives of reductions 2 (prod, var, std, nansum, norm): one fused kernel each
-// (ops/reduce_stats.ts), into a fresh input-shaped tensor. Under create_graph var, std and
+// (ops/reduce_stats.ts), into a fresh input-shaped tensor. Under create_graph prod, var, std and
 // nansum are instead PyTorch's formulas from recorded ops, so they can be differentiated again.
 
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, dataOf, dtypeOf, numelOf, ndimOf, shapePtr } from '../tensors';
 import { inNdim, inShape, recOp, is_grad_enabled } from '../tape';
-import { T, saved, result, i0, i1, s0, s1, mul, div, sub, mulS, powS, un, zerosLike, unreduce, zeroWhereZero } from './helpers';
+import { T, saved, result, same, i0, i1, s0, s1, mul, div, sub, mulS, powS, un, zerosLike, unreduce, zeroWhereZero } from './helpers';
 import { hits } from './reduce';
 import { reduce2Grad } from '../ops/reduce_stats';
-import { sum, sumCompute, reducedCount } from '../ops/reduce';
+import { sum, sumCompute, reducedCount, outerSize, innerSize, dimSize } from '../ops/reduce';
+import { view } from '../ops/shape';
+import { scan } from '../ops/scan';
+import { gather_flat } from '../ops/gather';
+import { SPARE } from '../scratch';
+import { reversedScan, hasZero } from './scan';
 
 // prod: g·(result / x) without zeros, else PyTorch's exclusive products (zeros for two zeros in the whole tensor);
 // var: (2 / (n − correction))·g·(x − mean); std: var's of g / (2·result); nansum: g where x is not NaN;
@@ -20,6 +25,48 @@ export function reduce2Backward(r: usize, g: i32, k: i32): i32 {
   if (out <= 0) return Err.OutOfMemory;
   const ok = reduce2Grad(recOp(r), saved(r, 0), inNdim(r, 0), inShape(r, 0), i0(r), dataOf(g), dataOf(res), out, s0(r), <i32>s1(r));
   return ok ? out : Err.OutOfMemory;
+}
+
+/**
+ * prod and prod(dim); under create_graph PyTorch's prod_backward from recorded ops: g·(result / x)
+ * without a zero in x, else prod_safe_zeros_backward, g times the products before and after each
+ * element along dim (the whole tensor's flattened), each a cumprod of x shifted by one with 1 let in.
+ */
+export function prodBackward(r: usize, g: i32, k: i32): i32 {
+  const x = saved(r, 0);
+  if (!is_grad_enabled()) return reduce2Backward(r, g, k);
+  if (ndimOf(x) == 0) return same(g);
+  const gs = unreduce(r, g, i0(r), i1(r));
+  if (!hasZero(x)) {
+    const res = result(r);
+    return res < 0 ? res : mul(gs, div(unreduce(r, res, i0(r), i1(r)), x));
+  }
+  if (recOp(r) == Op.ProdDim) return mul(gs, exclusiveProducts(x, 31 - clz(i0(r))));
+  store<i32>(SPARE, numelOf(x));
+  const flat = T(view(Op.View, x, 1, SPARE));
+  const e = flat < 0 ? flat : exclusiveProducts(flat, 0);
+  return mul(gs, e < 0 ? e : T(view(Op.View, e, ndimOf(x), shapePtr(x))));
+}
+
+/** Π_{i<k} x[i] · Π_{i>k} x[i] at each k along dim, as prod_safe_zeros_backward's cumprods. */
+function exclusiveProducts(x: i32, dim: i32): i32 {
+  const nd = ndimOf(x), shape = shapePtr(x);
+  const outer = outerSize(nd, shape, dim), n = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  const before = T(newTensor(nd, shape, DType.Int32)), after = T(newTensor(nd, shape, DType.Int32));
+  if (before <= 0 || after <= 0) return Err.OutOfMemory;
+  let at = 0;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < inner; i++, at++) {
+        store<i32>(dataOf(before) + (<usize>at << 2), j > 0 ? at - inner : -1);
+        store<i32>(dataOf(after) + (<usize>at << 2), j < n - 1 ? at + inner : -1);
+      }
+    }
+  }
+  const b = T(gather_flat(Op.MaskedFill, x, 0, before, nd, shape, 1, false));
+  const a = T(gather_flat(Op.MaskedFill, x, 0, after, nd, shape, 1, false));
+  const c = b < 0 ? b : T(scan(Op.Cumprod, b, dim));
+  return mul(c, a < 0 ? a : reversedScan(Op.Cumprod, a, dim));
 }
 
 /**

@@ -455,7 +455,7 @@ export const ops: Rows = {
   ],
     apiDoc: { logsumexp: { calls: ['Tensor.logsumexp'], tests: ['ops'] } } }),
   // reductions 2: one run-order kernel per op on each device (ops/reduce_stats.ts), one derivative helper
-  [Op.Prod]: manual('ProdBackward0', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.Prod]: manual('ProdBackward0', ['self'], 'prodBackward', { cases: withFloat64([
     { name: 'prod/all', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all method', call: 'Tensor.prod', args: [{ shape: [5], domain: 'any' }], family: 'reduction' },
     { name: 'prod/all one zero', call: 'torch.prod', args: [{ values: [2, 0, -1.5, 3], shape: [2, 2] }], family: 'reduction' },
@@ -467,7 +467,7 @@ export const ops: Rows = {
     { name: 'prod/all 0-d', call: 'torch.prod', args: [{ values: [0], shape: [] }], family: 'reduction' },
   ], 'prod/all', 'prod/all method', 'prod/all one zero', 'prod/all two zeros', 'prod/all zero and inf', 'prod/all NaN', 'prod/all 0-d'),
     apiDoc: { prod: { tests: ['table-ops'], notes: '`torch.prod(dim, keepdim)`: no `dtype` option; a zero gets the product of the others as its gradient, as PyTorch (one zero, two zeros, ±inf, NaN, empty, 0-d)' } } }),
-  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'reduce2Backward', { cases: withFloat64([
+  [Op.ProdDim]: manual('ProdBackward1', ['self'], 'prodBackward', { cases: withFloat64([
     { name: 'prod/dim', call: 'torch.prod', args: [{ shape: [3, 4], domain: 'any' }, 1], family: 'reduction' },
     { name: 'prod/dim keepdim negative', call: 'Tensor.prod', args: [{ shape: [2, 3, 4], domain: 'any' }, -2], kwargs: { keepdim: true }, family: 'reduction' },
     { name: 'prod/dim kwarg', call: 'torch.prod', args: [{ shape: [2, 3, 4], domain: 'any' }], kwargs: { dim: 0 }, family: 'reduction' },
@@ -1564,7 +1564,17 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   min_backward_a: { args: 'x y', kernel: 'x > y ? 0 : x == y ? g / 2 : g', grad: 'mask' },
   min_backward_b: { args: 'x y', kernel: 'y > x ? 0 : x == y ? g / 2 : g', grad: 'mask' },
   pow_scalar_backward: { args: 'x c', kernel: 'c == 0 ? 0 : g * (c * powScalar(x, c - 1))', grad: { x: 'c == 0 || c == 1 ? zeros_like(x) : pow_scalar_backward(grad * g * c, x, c - 1)' } },
-  pow_backward_self: { args: 'x y', kernel: 'y == 0 ? 0 : g * (y * powC(x, y - 1))' },
+  // PyTorch's double backward of pow_backward_self through its where(exponent == 0, 0, ·) and
+  // pow(self, exponent − 1) (helper cg2)
+  pow_backward_self: {
+    args: 'x y', kernel: 'y == 0 ? 0 : g * (y * powC(x, y - 1))',
+    grad: {
+      x: 'pow_backward_self(grad * g * y, x, y - 1)',
+      y: 'nonzero_mask(pow_tensor(grad * g, x, y - 1) + y * pow_backward_exponent(pow_tensor(grad * g, x, y - 1) * log(x), x, y - 1), y)',
+    },
+  },
+  // g·x^y: pow's own value in pow_backward_self's derivatives (helper cg2)
+  pow_tensor: { args: 'x y', kernel: 'g * powC(x, y)', grad: { x: 'pow_backward_self(grad * g, x, y)', y: 'grad * pow_backward_exponent(pow_tensor(g, x, y) * log(x), x, y)' } },
   // g is result·ln(x) here: 0 where x = 0 and y ≥ 0
   pow_backward_exponent: { args: 'x y', kernel: 'x == 0 && y >= 0 ? 0 : g', grad: 'mask' },
   // the same for a number base 0, told by the result x = 0^y: 0 or 1 exactly when y ≥ 0
@@ -1644,8 +1654,14 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   copysign_backward: {
     args: 'x y', kernel: 'x != 0 ? g * (y / x) : 0', grad: { x: '-nonzero_mask(grad, x) * g * y / (x * x)', y: 'nonzero_mask(grad, x) * g / x' },
   },
+  // its derivative as PyTorch's autograd takes it through grad·(p·cos p − sin p) / (x·x·π), p = πx,
+  // under where(x·x·π == 0, 0, ·): NaN at x = 0 (0 times 0/0) (helper cg2)
   sinc_backward: {
     args: 'x', kernel: { let: { p: '3.141592653589793 * x' }, expr: 'x == 0 ? 0 : g * ((p * cos(p) - sin(p)) / (p * x))' },
+    grad: {
+      g: 'nonzero_mask(grad, x * x * 3.141592653589793) / (x * x * 3.141592653589793) * (3.141592653589793 * x * cos(3.141592653589793 * x) - sin(3.141592653589793 * x))',
+      x: '-(nonzero_mask(grad, x * x * 3.141592653589793) / (x * x * 3.141592653589793) * g * (3.141592653589793 * x) * sin(3.141592653589793 * x)) * 3.141592653589793 - 2 * x * (nonzero_mask(grad, x * x * 3.141592653589793) * (g * (3.141592653589793 * x * cos(3.141592653589793 * x) - sin(3.141592653589793 * x)) / (x * x * 3.141592653589793) / (x * x * 3.141592653589793))) * 3.141592653589793',
+    },
   },
   // PyTorch's grad · polygamma(1, self)
   digamma_backward: { args: 'x', kernel: 'g * trigamma(x)' },
@@ -1682,4 +1698,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
   'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
+  'sortBackward', 'scanBackward', 'linalgInvBackward', 'prodBackward', // sort family, the scans, inv, prod (helper cg2)
 ]);

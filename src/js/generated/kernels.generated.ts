@@ -17,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -483,6 +483,7 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.MinBackwardB: for (let i = 0; i < n; i++) out[i] = fusedMinBackwardB(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.PowScalarBackward: for (let i = 0; i < n; i++) out[i] = fusedPowScalarBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.PowBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedPowBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.PowTensor: for (let i = 0; i < n; i++) out[i] = fusedPowTensor(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.PowBackwardExponent: for (let i = 0; i < n; i++) out[i] = fusedPowBackwardExponent(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ZeroBaseBackward: for (let i = 0; i < n; i++) out[i] = fusedZeroBaseBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ClampBackward: for (let i = 0; i < n; i++) out[i] = fusedClampBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -542,6 +543,9 @@ function fusedPowScalarBackward(g: number, x: number, y: number, c: number, c2: 
 }
 function fusedPowBackwardSelf(g: number, x: number, y: number, c: number, c2: number): number {
   return ((y === 0) ? 0 : f((g * f((y * f(powC(x, f((y - 1)))))))));
+}
+function fusedPowTensor(g: number, x: number, y: number, c: number, c2: number): number {
+  return f((g * f(powC(x, y))));
 }
 function fusedPowBackwardExponent(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y >= 0)) ? 0 : g);
@@ -1128,6 +1132,7 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.MinBackwardB: for (let i = 0; i < n; i++) out[i] = fusedMinBackwardB64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.PowScalarBackward: for (let i = 0; i < n; i++) out[i] = fusedPowScalarBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.PowBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedPowBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.PowTensor: for (let i = 0; i < n; i++) out[i] = fusedPowTensor64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.PowBackwardExponent: for (let i = 0; i < n; i++) out[i] = fusedPowBackwardExponent64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ZeroBaseBackward: for (let i = 0; i < n; i++) out[i] = fusedZeroBaseBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ClampBackward: for (let i = 0; i < n; i++) out[i] = fusedClampBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -1187,6 +1192,9 @@ function fusedPowScalarBackward64(g: number, x: number, y: number, c: number, c2
 }
 function fusedPowBackwardSelf64(g: number, x: number, y: number, c: number, c2: number): number {
   return ((y === 0) ? 0 : (g * (y * powC64(x, (y - 1)))));
+}
+function fusedPowTensor64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (g * powC64(x, y));
 }
 function fusedPowBackwardExponent64(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y >= 0)) ? 0 : g);

@@ -8,7 +8,7 @@
 
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
-import { expandCompute, expand, unary } from '../ops.js';
+import { expandCompute, expand, unary, view } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { prod, outerGrad, mvGradVec, recording } from './linalg.js';
 import { saved, sumTo, mulS, mul, fused } from './helpers.js';
@@ -86,6 +86,12 @@ export function addProductBackward(r: JsRecord, g: JsTensor, k: number): JsTenso
 /** linalg.inv's derivative (PyTorch's linalg_inv_ex): −A⁻ᵀ·g·A⁻ᵀ, from the saved result. */
 export function linalgInvBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
   const inv = result(r), shape = g.shape, n = shape[shape.length - 1], batch = n ? g.numel / (n * n) : 0;
+  if (recording(g, inv)) {
+    // −invᵀ·(g·invᵀ) from recorded products, more than one batch dim viewed as one
+    const as3 = (t: JsTensor): JsTensor => (shape.length <= 3 ? t : view(Op.View, t, [batch, n, n]));
+    const d = unary(Op.Neg, prod(as3(inv), true, prod(as3(g), false, as3(inv), true), false));
+    return shape.length <= 3 ? d : view(Op.View, d, shape.slice());
+  }
   const gi = gemmCompute(false, true, batch, n, n, n, g, inv, shape.slice());
   return unary(Op.Neg, gemmCompute(true, false, batch, n, n, n, inv, gi, shape.slice()));
 }

@@ -1,12 +1,16 @@
 // Derivatives of reductions 2 (prod, var, std, nansum, norm), mirroring assembly/grad/reduce_stats.ts:
-// one fused kernel (../ops/reduce_stats.ts); under create_graph var, std and nansum are PyTorch's
-// formulas from recorded ops, so they can be differentiated again.
+// one fused kernel (../ops/reduce_stats.ts); under create_graph prod, var, std and nansum are
+// PyTorch's formulas from recorded ops, so they can be differentiated again.
 
-import { Op } from '../../../abi/abi.js';
+import { Op, DType } from '../../../abi/abi.js';
 import { type JsRecord, type JsTensor, empty, isGradEnabled } from '../tensor.js';
 import { saved, result, mul, div, sub, mulS, powS, un, zerosLike, unreduce, zeroWhereZero } from './helpers.js';
 import { hits } from './reduce.js';
-import { sum, reducedCount } from '../ops.js';
+import { sum, reducedCount, view } from '../ops.js';
+import { split } from '../ops/reduce.js';
+import { scan } from '../ops/scan.js';
+import { gatherFlat } from '../ops/gather.js';
+import { reversedScan } from './scan.js';
 import { reduce2Grad } from '../ops/reduce_stats.js';
 
 type Floats = Float32Array | Float64Array;
@@ -19,6 +23,32 @@ export const reduce2Backward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor
   reduce2Grad(r.op, x.data as Floats, x.shape, r.i0, g.data as Floats, result(r).data as Floats, out.data as Floats, r.s0, r.s1);
   return out;
 };
+
+/**
+ * prod and prod(dim); under create_graph PyTorch's prod_backward from recorded ops: g·(result / x)
+ * without a zero in x, else prod_safe_zeros_backward, g times the products before and after each
+ * element along dim (the whole tensor's flattened), each a cumprod of x shifted by one with 1 let in.
+ */
+export function prodBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {
+  const x = saved(r, 0);
+  if (!isGradEnabled()) return reduce2Backward(r, g, k);
+  if (x.shape.length === 0) return g;
+  if (!x.data.some((v) => v === 0)) return mul(unreduce(r, g), div(unreduce(r, result(r)), x));
+  if (r.op === Op.ProdDim) return mul(unreduce(r, g), exclusiveProducts(x, 31 - Math.clz32(r.i0)));
+  return mul(unreduce(r, g), view(Op.View, exclusiveProducts(view(Op.View, x, [x.numel]), 0), x.shape.slice()));
+}
+
+/** Π_{i<k} x[i] · Π_{i>k} x[i] at each k along dim, as prod_safe_zeros_backward's cumprods. */
+function exclusiveProducts(x: JsTensor, dim: number): JsTensor {
+  const [outer, n, inner] = split(x.shape, dim), before = empty(x.shape.slice(), DType.Int32), after = empty(x.shape.slice(), DType.Int32);
+  for (let at = 0, o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < inner; i++, at++) { before.data[at] = j > 0 ? at - inner : -1; after.data[at] = j < n - 1 ? at + inner : -1; }
+    }
+  }
+  const shifted = (index: JsTensor): JsTensor => gatherFlat(Op.MaskedFill, x, null, index, x.shape.slice(), 1, false);
+  return mul(scan(Op.Cumprod, shifted(before), dim)[0], reversedScan(Op.Cumprod, shifted(after), dim));
+}
 
 /** var, std, var_mean, std_mean, as on the wasm device (varBackward there). */
 export function varBackward(r: JsRecord, g: JsTensor, k?: number): JsTensor {

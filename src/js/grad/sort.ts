@@ -3,10 +3,16 @@
 
 import { resultOf, isGradEnabled, type JsRecord, type JsTensor } from '../tensor.js';
 import { distributeRecorded } from './reduce.js';
-import { sortBackward as scatterBack, distribute } from '../ops/sort.js';
+import { sortBackward as scatterBack, distribute, targets } from '../ops/sort.js';
+import { recording } from './helpers.js';
+import { scatterInto } from './gather.js';
 
-/** g written back at the indices the op chose along dim (value_selecting_reduction_backward). */
+/**
+ * g written back at the indices the op chose along dim (value_selecting_reduction_backward); under
+ * create_graph a recorded scatter_add of g there (its derivative for g gathers there again).
+ */
 export function sortBackward(r: JsRecord, g: JsTensor, _k?: number): JsTensor {
+  if (recording(g)) return scatterInto(r.inputs[0].shape, g, targets(r.saved[0]!, r.inputs[0].shape, r.i0));
   return scatterBack(g, r.saved[0]!, r.inputs[0].shape, r.i0);
 }
 

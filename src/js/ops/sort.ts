@@ -110,20 +110,30 @@ export function sortSelect(op: Op, a: JsTensor, dim: number, k: number, flags: n
   return [vals, idx];
 }
 
-/** Zeros of shape in g's dtype with g[c] at c with c[dim] = indices[c] (value_selecting_reduction_backward). */
+/** g written back at the indices the op chose along dim: value_selecting_reduction_backward. */
 export function sortBackward(g: JsTensor, idx: JsTensor, shape: number[], dim: number): JsTensor {
-  const out = empty(shape.slice(), g.dtype);
+  const out = empty(shape.slice(), g.dtype), to = targets(idx, shape, dim).data, od = out.data, gd = g.data;
+  for (let at = 0; at < to.length; at++) od[to[at]] = gd[at];
+  return out;
+}
+
+/**
+ * The flat position in the input (of `shape`) of each element chosen at idx along dim: an int32
+ * tensor of idx's shape. cummax/cummin's derivative scatters there too.
+ */
+export function targets(idx: JsTensor, shape: readonly number[], dim: number): JsTensor {
+  const out = empty(idx.shape.slice(), DType.Int32);
   const nd = shape.length, n = nd ? shape[dim] : 1;
   let outer = 1, inner = 1;
   for (let d = 0; d < nd; d++) { if (d < dim) outer *= shape[d]; else if (d > dim) inner *= shape[d]; }
   const m = idx.numel;
   if (m === 0) return out;
-  const count = m / (outer * inner), od = out.data, gd = g.data, id = idx.data;
+  const count = m / (outer * inner), od = out.data, id = idx.data;
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < count; j++) {
       for (let i = 0; i < inner; i++) {
         const at = (o * count + j) * inner + i;
-        od[(o * n + id[at]) * inner + i] = gd[at];
+        od[at] = (o * n + id[at]) * inner + i;
       }
     }
   }
