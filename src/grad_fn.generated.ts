@@ -255,6 +255,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.NllLoss2d]: 'NllLoss2DBackward0',
   [Op.Alias]: 'AliasBackward0',
   [Op.AsStrided]: 'AsStridedBackward0',
+  [Op.ConvolutionTranspose]: 'ConvolutionBackward0',
+  [Op.ConvolutionWeight]: 'ConvolutionBackwardBackward0',
   [Op.Count]: '',
 };
 

@@ -56,14 +56,19 @@ describe('convolution and pooling modules', () => {
 
 describe('second derivatives through convolution and pooling', () => {
   for (const device of ['wasm', 'js'] as const) {
-    it(`are refused, not silently zero, on ${device}`, () => {
+    it(`convolution records its gradients (values: higher-order.test.ts); avg pooling refuses, not silently zero, on ${device}`, () => {
       const x = torch.randn([1, 1, 4, 4], { requires_grad: true, device });
       const w = torch.randn([1, 1, 2, 2], { requires_grad: true, device });
       const y = torch.nn.functional.conv2d(x, w).pow(2).sum();
-      expect(() => torch.autograd.grad([y], [x], { create_graph: true })).toThrow();
+      const [gx, gw] = torch.autograd.grad([y], [x, w], { create_graph: true });
+      // the input gradient is a transposed convolution, the weight gradient conv's own node
+      expect(gx!.grad_fn?.name()).toBe('ConvolutionBackward0');
+      expect(gw!.grad_fn?.name()).toBe('ConvolutionBackwardBackward0');
+      const a = torch.nn.functional.avg_pool2d(x.pow(2), 2).sum();
+      expect(() => torch.autograd.grad([a], [x], { create_graph: true })).toThrow();
       const z = torch.nn.functional.max_pool2d(x.pow(2), 2).sum();
-      const [gx] = torch.autograd.grad([z], [x]);
-      expect(gx!.shape).toEqual([1, 1, 4, 4]);
+      const [g2] = torch.autograd.grad([z], [x]);
+      expect(g2!.shape).toEqual([1, 1, 4, 4]);
     });
   }
 });

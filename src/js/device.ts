@@ -127,6 +127,9 @@ export class JsDevice implements Backend {
   convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
     return conv.convolution(T(x), T(w), bias as JsTensor | null, p);
   }
+  convolutionTranspose(y: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
+    return conv.convolutionTranspose(T(y), T(w), bias as JsTensor | null, p);
+  }
   pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] { return pool.pool2d(op, T(x), p); }
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
     return scatterReduceOps.scatterReduce(T(a), T(src), T(index), mode, includeSelf);

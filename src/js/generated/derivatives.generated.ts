@@ -277,6 +277,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.NllLoss2d]: (r, g, k) => nllLossBackward(r, g, k),
   [Op.Alias]: (r, g, k) => reshapeToInput(r, g, k),
   [Op.AsStrided]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.ConvolutionTranspose]: (r, g, k) => convolutionBackward(r, g, k),
+  [Op.ConvolutionWeight]: (r, g, k) => convolutionBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -370,9 +372,10 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ToCopy, Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor,
   Op.LogicalNot, Op.MedianAll, Op.NanmedianAll, Op.Unique2, Op.Erfinv, Op.Lgamma, Op.NanToNum,
   Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor, Op.BitwiseLeftShift, Op.BitwiseRightShift,
-  Op.MaxPool2DWithIndices, Op.LayerNorm, Op.Embedding, Op.ReflectionPad1d, Op.ReflectionPad2d,
-  Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d,
-  Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero,
-  Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss,
-  Op.NllLoss2d, Op.Alias, Op.AsStrided,
+  Op.Convolution, Op.MaxPool2DWithIndices, Op.LayerNorm, Op.Embedding, Op.ReflectionPad1d,
+  Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d,
+  Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices,
+  Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss,
+  Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.ConvolutionTranspose,
+  Op.ConvolutionWeight,
 ]);
