@@ -38,6 +38,9 @@ describe('convolution and pooling modules', () => {
     expect(String(new nn.AvgPool2d(3, { stride: 2, padding: 1, count_include_pad: false }))).toBe('AvgPool2d(kernel_size=3, stride=2, padding=1)');
     expect(String(new nn.AdaptiveAvgPool2d([2, 3]))).toBe('AdaptiveAvgPool2d(output_size=(2, 3))');
     expect(String(new nn.AdaptiveAvgPool2d(1))).toBe('AdaptiveAvgPool2d(output_size=1)');
+    // an encoder and decoder: ConvTranspose2d undoes Conv2d's shape (output_size picks the output padding)
+    const dec = new nn.ConvTranspose2d(2, 1, 3, { stride: 2, padding: 1 }), enc = new nn.Conv2d(1, 2, 3, { stride: 2, padding: 1 });
+    expect(dec.forward(enc.forward(torch.randn([1, 1, 8, 8])), [8, 8]).shape).toEqual([1, 1, 8, 8]);
     const net = new nn.Sequential(new nn.Conv2d(1, 2, 3), new nn.MaxPool2d(2));
     expect(String(net)).toBe('Sequential(\n  (0): Conv2d(1, 2, kernel_size=(3, 3), stride=(1, 1))\n  (1): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)\n)');
     const x = torch.randn([2, 1, 8, 8]);
