@@ -82,6 +82,8 @@ CASES = [
      "new nn.ConvTranspose1d(4, 2, 4, { stride: 2 })", (3, 4, 5)),
     ("ConvTranspose1d(2, 2, 3, stride=3, dilation=2) unbatched output_size=[14]", 45, lambda: nn.ConvTranspose1d(2, 2, 3, stride=3, dilation=2),
      "new nn.ConvTranspose1d(2, 2, 3, { stride: 3, dilation: 2 })", (2, 4), [[14]]),
+    ("Unfold(2, padding=1)", 46, lambda: nn.Unfold(2, padding=1), "new nn.Unfold(2, { padding: 1 })", (2, 3, 4, 4)),
+    ("Fold((4, 5), (2, 3), stride=2)", 47, lambda: nn.Fold((4, 5), (2, 3), stride=2), "new nn.Fold([4, 5], [2, 3], { stride: 2 })", (2, 12, 4)),
 ]
 
 # (name, PyTorch constructor, TS constructor, input shape): the module's forward refuses the input

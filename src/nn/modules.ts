@@ -17,6 +17,7 @@ import { linear } from './functional.js';
 import { relu, sigmoid } from '../ops/elementwise.js';
 import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling
 import { conv_transpose1d, conv_transpose2d } from '../ops/conv_transpose.js'; // helper convt
+import { unfold, fold } from '../ops/fold.js'; // helper convt
 import { max_pool2d, avg_pool2d, adaptive_avg_pool2d } from '../ops/pool.js';
 
 /** A new parameter: a leaf with requires_grad, not owned by any tidy() scope. */
@@ -260,6 +261,44 @@ export class ConvTranspose1d extends ConvTransposeNd {
     return conv_transpose1d(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
       output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
   }
+}
+
+/** The options of nn.Unfold / nn.Fold after the sizes. */
+export interface UnfoldModuleOptions { dilation?: IntOrPair; padding?: IntOrPair; stride?: IntOrPair }
+
+/**
+ * nn.Unfold: F.unfold with the sizes kept (im2col); repr as PyTorch's.
+ * @example new nn.Unfold(2, { padding: 1 }).forward(x) // x [N, C, H, W] → [N, C·4, L]
+ */
+export class Unfold extends Module {
+  readonly kernel_size: IntOrPair; readonly dilation: IntOrPair; readonly padding: IntOrPair; readonly stride: IntOrPair;
+  constructor(kernel_size: IntOrPair, options: UnfoldModuleOptions = {}) {
+    super();
+    this.kernel_size = kernel_size;
+    this.dilation = options.dilation ?? 1; this.padding = options.padding ?? 0; this.stride = options.stride ?? 1;
+  }
+
+  forward(input: Tensor): Tensor { return unfold(input, this.kernel_size, this.dilation, this.padding, this.stride); }
+
+  extra_repr(): string {
+    return `kernel_size=${pyValue(this.kernel_size)}, dilation=${pyValue(this.dilation)}, padding=${pyValue(this.padding)}, stride=${pyValue(this.stride)}`;
+  }
+}
+
+/**
+ * nn.Fold: F.fold with the sizes kept (col2im, overlaps summed); repr as PyTorch's.
+ * @example new nn.Fold([4, 5], [2, 3], { stride: 2 }).forward(cols) // [N, C·6, L] → [N, C, 4, 5]
+ */
+export class Fold extends Unfold {
+  readonly output_size: IntOrPair;
+  constructor(output_size: IntOrPair, kernel_size: IntOrPair, options: UnfoldModuleOptions = {}) {
+    super(kernel_size, options);
+    this.output_size = output_size;
+  }
+
+  forward(input: Tensor): Tensor { return fold(input, this.output_size, this.kernel_size, this.dilation, this.padding, this.stride); }
+
+  extra_repr(): string { return `output_size=${pyValue(this.output_size)}, ${super.extra_repr()}`; }
 }
 
 /**

@@ -36,3 +36,23 @@ export const CONV_TRANSPOSE_CASES: TableCase[] = [
   f64('conv_transpose2d/1x1', T2, [any([2, 3, 2, 3]), any([3, 2, 1, 1]), any([2])]),
   f64('conv_transpose1d', T1, [any([2, 3, 5]), any([3, 2, 3]), any([2])], { stride: 2, padding: 1 }),
 ];
+
+const U = 'F.unfold', FO = 'F.fold';
+// F.unfold / F.fold: kernel, dilation, padding, stride, overlapping and gapped blocks, unbatched
+export const UNFOLD_CASES: TableCase[] = [
+  c('unfold', U, [any([2, 3, 5, 6]), [2, 3]], { padding: 1, stride: 2 }),
+  c('unfold/dilation', U, [any([1, 2, 6, 5]), 2], { dilation: [2, 1] }),
+  c('unfold/stride-above-kernel', U, [any([2, 2, 7, 7]), 2], { stride: 3 }),
+  c('unfold/unbatched', U, [any([3, 4, 4]), 3], { padding: 1 }),
+  c('unfold/empty-batch', U, [any([0, 2, 4, 4]), 2]),
+  c('unfold/positional', U, [any([1, 1, 4, 5]), [2, 2], 1, [0, 1], [1, 2]]),
+  f64('unfold', U, [any([2, 2, 5, 4]), [3, 2]], { padding: [1, 0], stride: [2, 1], dilation: [1, 2] }),
+];
+export const FOLD_CASES: TableCase[] = [
+  c('fold', FO, [any([2, 18, 9]), [5, 6], [2, 3]], { padding: 1, stride: 2 }),
+  c('fold/overlapping', FO, [any([1, 8, 16]), [5, 5], 2]),
+  c('fold/dilation', FO, [any([2, 4, 16]), [6, 5], 2], { dilation: [2, 1] }),
+  c('fold/unbatched', FO, [any([9, 16]), [4, 4], 3], { padding: 1 }),
+  c('fold/stride-above-kernel', FO, [any([1, 8, 9]), [7, 7], 2], { stride: 3, padding: 1 }),
+  f64('fold', FO, [any([2, 12, 6]), [5, 4], [3, 2]], { padding: [1, 0], stride: [2, 1], dilation: [1, 2] }),
+];

@@ -50,7 +50,7 @@ import {
   MODE_CASES, UNIQUE_CASES, UNIQUE_DIM_CASES,
 } from './sort_cases.js'; // sorting and order statistics
 import { CONV_CASES, MAX_POOL_CASES, AVG_POOL_CASES, ADAPTIVE_CASES } from './conv_cases.js'; // convolution and pooling
-import { CONV_TRANSPOSE_CASES } from './conv_transpose_cases.js'; // conv_transpose (helper convt)
+import { CONV_TRANSPOSE_CASES, UNFOLD_CASES, FOLD_CASES } from './conv_transpose_cases.js'; // conv_transpose, unfold, fold (helper convt)
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -1539,6 +1539,11 @@ export const ops: Rows = {
   [Op.ConvolutionTranspose]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_TRANSPOSE_CASES,
     apiDoc: { conv_transpose2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], calls: ['torch.conv_transpose2d'], notes: "`bias`, `stride`, `padding`, `output_padding` (smaller than the stride or the dilation), `groups`, `dilation` (PyTorch's argument order); batched or unbatched; `ConvolutionBackward0`: conv2d's input gradient (col2im of Wᵀ·x) as a forward op, its input gradient a conv2d and its weight gradient conv2d's; PyTorch's errors (`Given transposed=1, ...`, the output padding and output size checks)" },
       conv_transpose1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], calls: ['torch.conv_transpose1d'], notes: 'as `F.conv_transpose2d` over [N, C, L] (the same node and kernels, H = 1)' } } }),
+  // F.unfold / F.fold (helper convt): im2col and col2im, each the other's derivative
+  [Op.Im2Col]: manual('Im2ColBackward0', ['self'], 'foldBackward', { cases: UNFOLD_CASES,
+    apiDoc: { unfold: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`kernel_size`, `dilation`, `padding`, `stride` (numbers or pairs); [N, C, H, W] or unbatched [C, H, W] to [N, C·kh·kw, L] (conv's im2col kernel); `Im2ColBackward0`, whose derivative is `F.fold` (create_graph to any order); PyTorch's errors (im2col_shape_check)" } } }),
+  [Op.Col2Im]: manual('Col2ImBackward0', ['self'], 'foldBackward', { cases: FOLD_CASES,
+    apiDoc: { fold: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`output_size`, `kernel_size`, `dilation`, `padding`, `stride`; [N, C·kh·kw, L] or unbatched [C·kh·kw, L] to [N, C, *output_size], overlaps summed (conv's col2im kernel); `Col2ImBackward0`, whose derivative is `F.unfold`; PyTorch's errors (col2im_shape_check)" } } }),
   [Op.ConvolutionWeight]: manual('ConvolutionBackwardBackward0', ['input', 'grad_output'], 'convolutionBackward', {
     apiDoc: { convolution_weight: { skip: "the node a convolution's weight gradient records under create_graph: see [Higher-order gradients](#autograd)" } } }),
   [Op.FusedBackward]: manual('FusedBackwardBackward0', ['g', 'x', 'y'], 'fusedBackward', {
@@ -1690,5 +1695,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
   'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
-  'convolutionBackward', // the convolution family (helper convt)
+  'convolutionBackward', 'foldBackward', // the convolution family, unfold and fold (helper convt)
 ]);

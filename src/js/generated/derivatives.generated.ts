@@ -14,14 +14,14 @@ import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
-  gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
-  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
-  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  foldBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
+  linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
+  maxPool2dBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
+  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
+  nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -277,6 +277,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.NllLoss2d]: (r, g, k) => nllLossBackward(r, g, k),
   [Op.Alias]: (r, g, k) => reshapeToInput(r, g, k),
   [Op.AsStrided]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Im2Col]: (r, g, k) => foldBackward(r, g, k),
+  [Op.Col2Im]: (r, g, k) => foldBackward(r, g, k),
   [Op.ConvolutionTranspose]: (r, g, k) => convolutionBackward(r, g, k),
   [Op.ConvolutionWeight]: (r, g, k) => convolutionBackward(r, g, k),
 };
@@ -376,6 +378,6 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d,
   Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices,
   Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss,
-  Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.ConvolutionTranspose,
-  Op.ConvolutionWeight,
+  Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im,
+  Op.ConvolutionTranspose, Op.ConvolutionWeight,
 ]);

@@ -32,10 +32,10 @@ export function convGeometry(xs: readonly number[], ws: readonly number[], p: re
 
 const direct = (q: ConvGeometry): boolean => q.KH === 1 && q.KW === 1 && q.SH === 1 && q.SW === 1 && q.PH === 0 && q.PW === 0;
 
-/** Unrolls image n of x (at offset xo) into cols [C·kh·kw, OH·OW]; with `back`, col2im: adds cols onto it. */
-function im2col(q: ConvGeometry, x: Float, xo: number, cols: Float, back: boolean): void {
+/** Unrolls image n of x (at offset xo) into cols [C·kh·kw, OH·OW] (at offset co); with `back`, col2im: adds cols onto it. */
+export function im2col(q: ConvGeometry, x: Float, xo: number, cols: Float, back: boolean, co = 0): void {
   const { C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW } = q;
-  let p = 0;
+  let p = co;
   for (let c = 0; c < C; c++) {
     const plane = xo + c * H * W;
     for (let i = 0; i < KH; i++) {
