@@ -23,6 +23,8 @@ export { amin } from './ops/reduce'; // linalg.matrix_norm (helper leftovers)
 export { sort_select, take_sort_indices } from './ops/sort'; // sorting and order statistics
 export { matmul, linear } from './ops/linalg';
 export { convolution } from './ops/conv'; // convolution and pooling (helper conv)
+export { convolution_transpose } from './ops/conv'; // conv_transpose1d/2d (helper convt)
+export { fold_op } from './ops/fold'; // F.unfold / F.fold (helper convt)
 export { pool2d, take_pool_indices } from './ops/pool';
 export { sgd_step, adam_step } from './ops/optim';
 export { compare } from './ops/compare';

@@ -37,6 +37,40 @@ import gen_table_fixtures  # noqa: E402,F401  (what the table's calls need: inde
 
 GENERATOR = "scripts/gen_higher_order_fixtures.py"
 OUT = os.path.join(base.OUT_DIR, "higher_order.json")
+def conv_transpose_pytorch2(fn, dims):
+    """
+    PyTorch 1.13's double backward of a transposed convolution with output_padding raises
+    "output_padding is not supported for non-transposed convolutions" (PyTorch 2 differentiates it):
+    the same function composed as 1.13 can differentiate twice, the full transposed convolution
+    (no padding, no output_padding, no bias) zero-padded on the far side and cropped by `padding`,
+    plus the bias.
+    """
+    def call(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+        as_list = lambda v: list(v) if isinstance(v, (list, tuple)) else [v] * dims  # noqa: E731
+        pad, opad = as_list(padding), as_list(output_padding)
+        if not any(opad):
+            return fn(input, weight, bias, stride, padding, output_padding, groups, dilation)
+        full = fn(input, weight, None, stride, 0, 0, groups, dilation)
+        tail = []
+        for d in reversed(range(dims)):
+            tail += [0, max(0, opad[d] - pad[d])]
+        full = torch.nn.functional.pad(full, tail)
+        index = [slice(None)] * (full.dim() - dims)
+        for d in range(dims):
+            size = full.shape[full.dim() - dims + d] - max(0, opad[d] - pad[d]) - 2 * pad[d] + opad[d]
+            index.append(slice(pad[d], pad[d] + size))
+        out = full[tuple(index)]
+        return out if bias is None else out + bias.view([-1] + [1] * dims)
+    return call
+
+
+PYTORCH2_CALLS = {
+    name: conv_transpose_pytorch2(base.resolve(name), dims)
+    for name, dims in [("F.conv_transpose1d", 1), ("F.conv_transpose2d", 2),
+                       ("torch.conv_transpose1d", 1), ("torch.conv_transpose2d", 2)]
+}
+
+
 def grads_of(total, leaves, create_graph):
     """d total / d leaves, zeros where it does not depend on a leaf."""
     if not total.requires_grad:
@@ -56,7 +90,7 @@ def higher_order(case):
     kwargs = {k: getattr(torch, v) if k == "dtype" else base.dec_arg(v, []) for k, v in case["kwargs"].items()}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        out = base.resolve(case["call"])(*args, **kwargs)
+        out = PYTORCH2_CALLS.get(case["call"], base.resolve(case["call"]))(*args, **kwargs)
     first = out[0] if isinstance(out, tuple) else out
     # the upstream takes part too: d g1 / d w is the Jacobian-vector product (the double-backward
     # trick of autograd.functional.jvp), which a rule that does not record itself would lose

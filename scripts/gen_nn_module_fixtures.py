@@ -68,6 +68,22 @@ CASES = [
     ("BatchNorm3d(3)", 28, lambda: nn.BatchNorm3d(3), "new nn.BatchNorm3d(3)", (2, 3, 2, 2, 2)),
     ("BatchNorm3d(2, momentum=0.2, affine=False) float64", 29, lambda: nn.BatchNorm3d(2, momentum=0.2, affine=False).double(),
      "new nn.BatchNorm3d(2, { momentum: 0.2, affine: false, dtype: 'float64' })", (3, 2, 1, 2, 2)),
+    # transposed convolutions (helper convt); a sixth entry: forward's further arguments (output_size)
+    ("ConvTranspose2d(3, 4, 3)", 40, lambda: nn.ConvTranspose2d(3, 4, 3), "new nn.ConvTranspose2d(3, 4, 3)", (2, 3, 4, 4)),
+    ("ConvTranspose2d(4, 6, (3, 2), stride=2, padding=1, output_padding=1, groups=2, bias=False, dilation=(1, 2))", 41,
+     lambda: nn.ConvTranspose2d(4, 6, (3, 2), stride=2, padding=1, output_padding=1, groups=2, bias=False, dilation=(1, 2)),
+     "new nn.ConvTranspose2d(4, 6, [3, 2], { stride: 2, padding: 1, output_padding: 1, groups: 2, bias: false, dilation: [1, 2] })",
+     (1, 4, 3, 3)),
+    ("ConvTranspose2d(2, 3, 3, stride=2, padding=1) output_size=[8, 8]", 42, lambda: nn.ConvTranspose2d(2, 3, 3, stride=2, padding=1),
+     "new nn.ConvTranspose2d(2, 3, 3, { stride: 2, padding: 1 })", (2, 2, 4, 4), [[8, 8]]),
+    ("ConvTranspose2d(2, 3, 3, stride=2, padding=1) output_size=[2, 3, 8, 7]", 43, lambda: nn.ConvTranspose2d(2, 3, 3, stride=2, padding=1),
+     "new nn.ConvTranspose2d(2, 3, 3, { stride: 2, padding: 1 })", (2, 2, 4, 4), [[2, 3, 8, 7]]),
+    ("ConvTranspose1d(4, 2, 4, stride=2)", 44, lambda: nn.ConvTranspose1d(4, 2, 4, stride=2),
+     "new nn.ConvTranspose1d(4, 2, 4, { stride: 2 })", (3, 4, 5)),
+    ("ConvTranspose1d(2, 2, 3, stride=3, dilation=2) unbatched output_size=[14]", 45, lambda: nn.ConvTranspose1d(2, 2, 3, stride=3, dilation=2),
+     "new nn.ConvTranspose1d(2, 2, 3, { stride: 3, dilation: 2 })", (2, 4), [[14]]),
+    ("Unfold(2, padding=1)", 46, lambda: nn.Unfold(2, padding=1), "new nn.Unfold(2, { padding: 1 })", (2, 3, 4, 4)),
+    ("Fold((4, 5), (2, 3), stride=2)", 47, lambda: nn.Fold((4, 5), (2, 3), stride=2), "new nn.Fold([4, 5], [2, 3], { stride: 2 })", (2, 12, 4)),
 ]
 
 # (name, PyTorch constructor, TS constructor, input shape): the module's forward refuses the input
@@ -76,7 +92,32 @@ FORWARD_ERRORS = [
     ("BatchNorm2d(3) on 3-D", lambda: nn.BatchNorm2d(3), "new nn.BatchNorm2d(3)", (2, 3, 2)),
     ("BatchNorm3d(3) on 4-D", lambda: nn.BatchNorm3d(3), "new nn.BatchNorm3d(3)", (2, 3, 2, 2)),
     ("LocalResponseNorm(2) on 2-D", lambda: nn.LocalResponseNorm(2), "new nn.LocalResponseNorm(2)", (2, 3)),
+    # transposed convolutions (helper convt): forward's output_size checked against the input
+    ("ConvTranspose2d output_size of 3 elements", lambda: nn.ConvTranspose2d(2, 3, 3, stride=2),
+     "new nn.ConvTranspose2d(2, 3, 3, { stride: 2 })", (1, 2, 4, 4), [[1, 9, 9]]),
+    ("ConvTranspose2d output_size too large", lambda: nn.ConvTranspose2d(2, 3, 3, stride=2),
+     "new nn.ConvTranspose2d(2, 3, 3, { stride: 2 })", (1, 2, 4, 4), [[9, 11]]),
+    ("ConvTranspose1d output_size too small", lambda: nn.ConvTranspose1d(2, 3, 3, stride=2, padding=1),
+     "new nn.ConvTranspose1d(2, 3, 3, { stride: 2, padding: 1 })", (2, 5), [[8]]),
+    ("ConvTranspose2d input channels", lambda: nn.ConvTranspose2d(2, 3, 3), "new nn.ConvTranspose2d(2, 3, 3)", (1, 3, 4, 4)),
 ]
+
+# (name, PyTorch constructor, TS constructor): the constructor refuses its arguments
+CONSTRUCTOR_ERRORS = [
+    ("ConvTranspose2d padding_mode", lambda: nn.ConvTranspose2d(2, 2, 3, padding_mode="reflect"),
+     "new nn.ConvTranspose2d(2, 2, 3, { padding_mode: 'reflect' })"),
+    ("ConvTranspose1d in_channels and groups", lambda: nn.ConvTranspose1d(3, 2, 3, groups=2), "new nn.ConvTranspose1d(3, 2, 3, { groups: 2 })"),
+    ("ConvTranspose2d out_channels and groups", lambda: nn.ConvTranspose2d(2, 3, 3, groups=2), "new nn.ConvTranspose2d(2, 3, 3, { groups: 2 })"),
+]
+
+
+def constructor_error(name, make, ts):
+    try:
+        make()
+    except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
+        return {"name": name, "ts": ts, "error_type": type(e).__name__, "error": str(e)}
+    raise AssertionError(f"{name}: PyTorch accepted it")
+
 
 # (name, PyTorch loss, TS constructor, input shape, target: ("randn", shape) | ("idx", values) | ("prob", shape)
 #  | ("sign", shape) | ("counts", shape)[, a further argument, the same kinds])
@@ -137,7 +178,7 @@ def enc(t):
     return base.enc_tensor(t.detach(), requires_grad=False)
 
 
-def module_case(name, seed, make, ts, spec):
+def module_case(name, seed, make, ts, spec, forward_args=()):
     torch.manual_seed(seed)
     m = make()
     dtype = torch.float64 if "float64" in name else torch.float32
@@ -145,7 +186,7 @@ def module_case(name, seed, make, ts, spec):
          "named_parameters": [[n, enc(p)] for n, p in m.named_parameters()],
          "named_buffers": [[n, enc(b)] for n, b in m.named_buffers() if b.is_floating_point()]}
     x = make_input(spec, dtype)
-    out = m(x)
+    out = m(x, *forward_args)
     upstream = torch.randn(out.shape).to(dtype)
     leaves = ([x] if x.requires_grad else []) + list(m.parameters())
     grads = torch.autograd.grad((out * upstream).sum(), leaves, allow_unused=True)
@@ -156,7 +197,9 @@ def module_case(name, seed, make, ts, spec):
               "buffers_after": [[n, enc(b)] for n, b in m.named_buffers() if b.is_floating_point()]})
     m.eval()
     with torch.no_grad():
-        c["eval_output"] = enc(m(x))
+        c["eval_output"] = enc(m(x, *forward_args))
+    if forward_args:
+        c["forward_args"] = list(forward_args)
     return c
 
 
@@ -185,19 +228,21 @@ def loss_case(name, make, ts, ispec, tspec, more=None):
             "output": enc(out), "grad_fn": type(out.grad_fn).__name__, "upstream": enc(upstream), "input_grad": enc(g)}
 
 
-def forward_error(name, make, ts, shape):
+def forward_error(name, make, ts, shape, forward_args=()):
     m = make()
     try:
-        m(torch.randn(shape))
+        m(torch.randn(shape), *forward_args)
     except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
-        return {"name": name, "ts": ts, "input_shape": list(shape), "error_type": type(e).__name__, "error": str(e)}
+        c = {"name": name, "ts": ts, "input_shape": list(shape), "error_type": type(e).__name__, "error": str(e)}
+        return dict(c, forward_args=list(forward_args)) if forward_args else c
     raise AssertionError(f"{name}: PyTorch accepted it")
 
 
 def main():
     fix = {"generator": "scripts/gen_nn_module_fixtures.py", "torch": torch.__version__,
            "modules": [module_case(*c) for c in CASES], "losses": [loss_case(*c) for c in LOSSES],
-           "forward_errors": [forward_error(*c) for c in FORWARD_ERRORS]}
+           "forward_errors": [forward_error(*c) for c in FORWARD_ERRORS],
+           "constructor_errors": [constructor_error(*c) for c in CONSTRUCTOR_ERRORS]}
     with open(OUT, "w") as fh:
         json.dump(fix, fh, separators=(",", ":"), allow_nan=False)
     print(f"wrote {os.path.normpath(OUT)}: {len(fix['modules'])} modules, {len(fix['losses'])} losses")

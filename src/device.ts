@@ -179,6 +179,10 @@ export interface Backend {
   // convolution and pooling (helper conv)
   /** F.conv1d / F.conv2d of dense x, w (+ bias); p = [sh, sw, ph, pw, dh, dw, groups] (ConvolutionBackward0). */
   convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle;
+  /** F.conv_transpose1d / 2d of dense y, w (+ bias): p = conv's seven parameters, then the output's shape (helper convt). */
+  convolutionTranspose(y: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle;
+  /** F.unfold (Op.Im2Col) / F.fold (Op.Col2Im); p = [kh, kw, dh, dw, ph, pw, sh, sw, fold's h, w] (helper convt). */
+  foldOp(op: Op, x: Handle, p: readonly number[]): Handle;
   /**
    * max_pool2d / avg_pool2d / adaptive_avg_pool2d by op code over the last two dims;
    * p = [kh, kw, sh, sw, ph, pw, dh, dw, count_include_pad, divisor_override, OH, OW]: [output, indices (max) or null].

@@ -255,6 +255,10 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.NllLoss2d]: 'NllLoss2DBackward0',
   [Op.Alias]: 'AliasBackward0',
   [Op.AsStrided]: 'AsStridedBackward0',
+  [Op.Im2Col]: 'Im2ColBackward0',
+  [Op.Col2Im]: 'Col2ImBackward0',
+  [Op.ConvolutionTranspose]: 'ConvolutionBackward0',
+  [Op.ConvolutionWeight]: 'ConvolutionBackwardBackward0',
   [Op.Count]: '',
 };
 

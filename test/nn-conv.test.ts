@@ -38,6 +38,9 @@ describe('convolution and pooling modules', () => {
     expect(String(new nn.AvgPool2d(3, { stride: 2, padding: 1, count_include_pad: false }))).toBe('AvgPool2d(kernel_size=3, stride=2, padding=1)');
     expect(String(new nn.AdaptiveAvgPool2d([2, 3]))).toBe('AdaptiveAvgPool2d(output_size=(2, 3))');
     expect(String(new nn.AdaptiveAvgPool2d(1))).toBe('AdaptiveAvgPool2d(output_size=1)');
+    // an encoder and decoder: ConvTranspose2d undoes Conv2d's shape (output_size picks the output padding)
+    const dec = new nn.ConvTranspose2d(2, 1, 3, { stride: 2, padding: 1 }), enc = new nn.Conv2d(1, 2, 3, { stride: 2, padding: 1 });
+    expect(dec.forward(enc.forward(torch.randn([1, 1, 8, 8])), [8, 8]).shape).toEqual([1, 1, 8, 8]);
     const net = new nn.Sequential(new nn.Conv2d(1, 2, 3), new nn.MaxPool2d(2));
     expect(String(net)).toBe('Sequential(\n  (0): Conv2d(1, 2, kernel_size=(3, 3), stride=(1, 1))\n  (1): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)\n)');
     const x = torch.randn([2, 1, 8, 8]);
@@ -56,14 +59,19 @@ describe('convolution and pooling modules', () => {
 
 describe('second derivatives through convolution and pooling', () => {
   for (const device of ['wasm', 'js'] as const) {
-    it(`are refused, not silently zero, on ${device}`, () => {
+    it(`convolution records its gradients (values: higher-order.test.ts); avg pooling refuses, not silently zero, on ${device}`, () => {
       const x = torch.randn([1, 1, 4, 4], { requires_grad: true, device });
       const w = torch.randn([1, 1, 2, 2], { requires_grad: true, device });
       const y = torch.nn.functional.conv2d(x, w).pow(2).sum();
-      expect(() => torch.autograd.grad([y], [x], { create_graph: true })).toThrow();
+      const [gx, gw] = torch.autograd.grad([y], [x, w], { create_graph: true });
+      // the input gradient is a transposed convolution, the weight gradient conv's own node
+      expect(gx!.grad_fn?.name()).toBe('ConvolutionBackward0');
+      expect(gw!.grad_fn?.name()).toBe('ConvolutionBackwardBackward0');
+      const a = torch.nn.functional.avg_pool2d(x.pow(2), 2).sum();
+      expect(() => torch.autograd.grad([a], [x], { create_graph: true })).toThrow();
       const z = torch.nn.functional.max_pool2d(x.pow(2), 2).sum();
-      const [gx] = torch.autograd.grad([z], [x]);
-      expect(gx!.shape).toEqual([1, 1, 4, 4]);
+      const [g2] = torch.autograd.grad([z], [x]);
+      expect(g2!.shape).toEqual([1, 1, 4, 4]);
     });
   }
 });

@@ -18,6 +18,8 @@ interface ModuleCase {
   named_buffers: [string, TensorFixture][]; input: TensorFixture; output: TensorFixture; grad_fn: string | null;
   upstream: TensorFixture; input_grad: TensorFixture | null; param_grads: TensorFixture[];
   buffers_after: [string, TensorFixture][]; eval_output: TensorFixture;
+  /** forward's further arguments (ConvTranspose's output_size) */
+  forward_args?: unknown[];
 }
 interface LossCase {
   name: string; ts: string; repr: string; input: TensorFixture; target: TensorFixture; output: TensorFixture;
@@ -25,8 +27,9 @@ interface LossCase {
   /** the losses of three arguments: the third (margin ranking's target, var, negative) */
   more: TensorFixture[];
 }
-interface ForwardError { name: string; ts: string; input_shape: number[]; error_type: string; error: string }
-const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[]; forward_errors: ForwardError[] }>('nn_modules.json');
+interface ForwardError { name: string; ts: string; input_shape: number[]; error_type: string; error: string; forward_args?: unknown[] }
+interface ConstructorError { name: string; ts: string; error_type: string; error: string }
+const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[]; forward_errors: ForwardError[]; constructor_errors: ConstructorError[] }>('nn_modules.json');
 
 const build = buildModule;
 
@@ -45,7 +48,7 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
       expect(buffers.map(([n]) => n)).toEqual(c.named_buffers.map(([n]) => n));
       buffers.forEach(([n, b], i) => expectClose(b, c.named_buffers[i][1], exact, n));
       const x = fromFixture(c.input, device, c.input_grad !== null);
-      const out = m.call(x);
+      const out = m.call(x, ...(c.forward_args ?? []));
       expectClose(out, c.output, tolerances.nn, 'forward');
       if (c.grad_fn) expect(out.grad_fn?.name()).toBe(c.grad_fn);
       out.backward(fromFixture(c.upstream, device, false));
@@ -54,15 +57,22 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
       m.named_buffers().filter(([, b]) => b.dtype !== torch.int64)
         .forEach(([n, b], i) => expectClose(b, c.buffers_after[i][1], tolerances.nn, `${n} after forward`));
       m.eval();
-      expectClose(torch.no_grad(() => m.call(x)), c.eval_output, tolerances.nn, 'eval forward');
+      expectClose(torch.no_grad(() => m.call(x, ...(c.forward_args ?? []))), c.eval_output, tolerances.nn, 'eval forward');
     });
   }
 
   for (const e of fixture.forward_errors) {
     it(`${e.name}: ${e.error_type} (the module's input rank check)`, () => {
       const m = build(e.ts, device), x = torch.randn(e.input_shape, { device });
-      expectErrorLeavesEngineIntact(device, () => { m.call(x); }, e);
+      expectErrorLeavesEngineIntact(device, () => { m.call(x, ...(e.forward_args ?? [])); }, e);
       x.dispose();
+    });
+  }
+
+  for (const e of fixture.constructor_errors) {
+    it(`${e.name}: ${e.error_type} from the constructor`, () => {
+      expect(() => build(e.ts, device)).toThrow(e.error);
+      expect(() => build(e.ts, device)).toThrow(expect.objectContaining({ name: e.error_type }) as unknown as Error);
     });
   }
 

@@ -1,23 +1,53 @@
-// Derivatives of convolution and pooling (ops/conv.ts, ops/pool.ts). Their
-// results are not recorded: a second derivative through them (create_graph with
-// a gradient that would need recording) is refused (Err.Unimplemented) rather
-// than silently zero.
+// Derivatives of convolution and pooling (ops/conv.ts, ops/pool.ts). The
+// convolution family's derivatives are ops of the family (recorded under
+// create_graph, so second and third derivatives work); pooling's results are not
+// recorded: a second derivative through them is refused (Err.Unimplemented)
+// rather than silently zero.
 
-import { Err, DType } from '../../abi/abi';
+import { Err, DType, Op, Rec } from '../../abi/abi';
 import { inNdim, inShape, recOutDtype, recOp, is_grad_enabled } from '../tape';
 import { requiresGrad, ndimOf, dimOf, newTensor, shapePtr, dataOf, numelOf } from '../tensors';
 import { scatterInto } from './gather';
 import { pool2dBackwardCompute } from '../ops/pool';
+import { sum } from '../ops/reduce';
 import { T, saved, s0, s1, i0, i1, recording } from './helpers';
-import { convGeometryOf, convGrad, convBiasGrad } from '../ops/conv';
+import { convGeometryXWY, convFamily, convBiasGrad } from '../ops/conv';
 
-/** ConvolutionBackward0: input k = 0 (input), 1 (weight), 2 (bias). */
+// roles in the family's geometry: X (input), W (weight), Y (output)
+const X = 0, Wr = 1, Y = 2;
+
+/** The role of input k (0, 1) of a record of op, or (k = 2) of its output. */
+function roleOf(op: i32, k: i32): i32 {
+  if (op == Op.Convolution) return k == 0 ? X : k == 1 ? Wr : Y;
+  if (op == Op.ConvolutionTranspose) return k == 0 ? Y : k == 1 ? Wr : X;
+  return k == 0 ? X : k == 1 ? Y : Wr;
+}
+
+/**
+ * ConvolutionBackward0 (Convolution, ConvolutionTranspose) and ConvolutionWeight: input k's
+ * gradient is the family's op that makes k's role from the other two (g in the output's role).
+ */
 export function convolutionBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
-  if (is_grad_enabled() && (requiresGrad(g) || (k < 2 && requiresGrad(saved(r, 1 - k))))) return Err.Unimplemented;
-  convGeometryOf(inNdim(r, 0), inShape(r, 0), inShape(r, 1), recOutDtype(r), i0(r), i1(r), s0(r), s1(r));
-  if (k < 2) return T(convGrad(k, g, saved(r, 1 - k), inShape(r, k)));
-  return T(convBiasGrad(g));
+  const op = recOp(r), out = r + Rec.OutShape;
+  let xs = inShape(r, 0), ws = inShape(r, 1), ys = out;
+  if (op == Op.ConvolutionTranspose) { xs = out; ys = inShape(r, 0); }
+  else if (op == Op.ConvolutionWeight) { ws = out; ys = inShape(r, 1); }
+  const outRole = roleOf(op, 2);
+  if (k == 2) {
+    // the bias: g summed over all but its channel dim
+    if (recording(g)) { const nd = ndimOf(g); return T(sum(Op.SumDim, g, ((1 << nd) - 1) & ~2, false)); }
+    convGeometryXWY(inNdim(r, 0), xs, ws, ys, recOutDtype(r), i0(r), i1(r), s0(r), s1(r));
+    return T(convBiasGrad(outRole, g));
+  }
+  const role = roleOf(op, k), other = saved(r, 1 - k), otherRole = roleOf(op, 1 - k);
+  // the two tensors the op of `role` reads, by role: g and the other input
+  const byX = outRole == X ? g : otherRole == X ? other : 0;
+  const byW = outRole == Wr ? g : otherRole == Wr ? other : 0;
+  const byY = outRole == Y ? g : otherRole == Y ? other : 0;
+  if (role == X) return T(convFamily(Op.ConvolutionTranspose, byY, byW, 0, xs, ws, ys, i0(r), i1(r), s0(r), s1(r)));
+  if (role == Y) return T(convFamily(Op.Convolution, byX, byW, 0, xs, ws, ys, i0(r), i1(r), s0(r), s1(r)));
+  return T(convFamily(Op.ConvolutionWeight, byX, byY, 0, xs, ws, ys, i0(r), i1(r), s0(r), s1(r)));
 }
 
 /**

@@ -11,6 +11,13 @@
 // 3-D tensors are conv1d ([N, C, L], weight [O, C/groups, k]): H = kh = 1.
 // The record keeps (sh | sw << 16, ph | pw << 16) in i0, i1, dh + dw·65536 in s0
 // and groups in s1; the shapes come from its inputs.
+//
+// The family of three ops over one geometry (input X, weight W, output Y), each
+// the others' derivative, so create_graph records to any order:
+//   Convolution           Y = conv(X, W)          dX = transposed(gY, W), dW = weight(X, gY)
+//   ConvolutionTranspose  X = transposed(Y, W)    dY = conv(gX, W),       dW = weight(gX, Y)
+//   ConvolutionWeight     W = weight(X, Y)        dX = transposed(Y, gW), dY = conv(X, gW)
+// (transposed is conv's input gradient: F.conv_transpose2d; weight its weight gradient).
 
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, release, dataOf, numelOf, ndimOf, shapePtr, dtypeOf, elemShift } from '../tensors';
@@ -46,6 +53,13 @@ export function convGeometry(nd: i32, xs: usize, ws: usize, dtype: i32, sh: i32,
 export function convGeometryOf(nd: i32, xs: usize, ws: usize, dtype: i32, i0: i32, i1: i32, s0: f64, s1: f64): void {
   const d = <i32>s0;
   convGeometry(nd, xs, ws, dtype, i0 & 0xffff, i0 >>> 16, i1 & 0xffff, i1 >>> 16, d & 0xffff, d >>> 16, <i32>s1);
+}
+
+/** The geometry of three given shapes X, W and Y (Y's spatial sizes are not computed: output_padding). */
+export function convGeometryXWY(nd: i32, xs: usize, ws: usize, ys: usize, dtype: i32, i0: i32, i1: i32, s0: f64, s1: f64): void {
+  convGeometryOf(nd, xs, ws, dtype, i0, i1, s0, s1);
+  OH = nd == 4 ? load<i32>(ys, 8) : 1;
+  OW = load<i32>(ys + (<usize>(nd - 1) << 2));
 }
 
 @inline function direct(): bool { return KH == 1 && KW == 1 && SH == 1 && SW == 1 && PH == 0 && PW == 0; }
@@ -159,20 +173,70 @@ export function convGrad(k: i32, g: i32, other: i32, shape: usize): i32 {
   return d;
 }
 
-/** db [O] = g summed over the batch and the positions; not recorded. */
-export function convBiasGrad(g: i32): i32 {
-  store<i32>(SHAPE, O);
+
+/** Adds bias [Ch] to each channel of t [N, Ch, L]. */
+function addChannelBias(t: i32, bias: i32, Nn: i32, Ch: i32, L: i32): void {
+  const pt = dataOf(t), pb = dataOf(bias);
+  for (let n = 0; n < Nn; n++) {
+    for (let c = 0; c < Ch; c++) {
+      const p = pt + ((<usize>(n * Ch + c) * L) << SZ);
+      if (F64) { const v = load<f64>(pb + (<usize>c << 3)); for (let l = 0; l < L; l++) store<f64>(p + (<usize>l << 3), load<f64>(p + (<usize>l << 3)) + v); }
+      else { const v = load<f32>(pb + (<usize>c << 2)); for (let l = 0; l < L; l++) store<f32>(p + (<usize>l << 2), load<f32>(p + (<usize>l << 2)) + v); }
+    }
+  }
+}
+
+/**
+ * One op of the family (see the top) over the shapes xs, ws, ys and the record parameters:
+ * Convolution(a = X, b = W, bias), ConvolutionTranspose(a = Y, b = W, bias over X's channels),
+ * ConvolutionWeight(a = X, b = Y); recorded when grad mode and an input ask for it.
+ */
+export function convFamily(op: i32, a: i32, b: i32, bias: i32, xs: usize, ws: usize, ys: usize, i0: i32, i1: i32, s0: f64, s1: f64): i32 {
+  convGeometryXWY(ndimOf(a), xs, ws, ys, dtypeOf(a), i0, i1, s0, s1);
+  let out: i32;
+  if (op == Op.Convolution) out = convCompute(a, b, bias);
+  else if (op == Op.ConvolutionTranspose) {
+    out = convGrad(0, a, b, xs);
+    if (out > 0 && bias) addChannelBias(out, bias, N, C, H * W);
+  } else out = convGrad(1, b, a, ws);
+  if (out < 0) return out;
+  const r = recordWeighted(op, a, b, bias, out);
+  if (!r) return Err.OutOfMemory;
+  if (r > 1) setParams(r, s0, s1, i0, i1);
+  return out;
+}
+
+/**
+ * F.conv_transpose1d / F.conv_transpose2d: y [N, O, (h,) w] by w [O, C/groups, (kh,) kw] into
+ * [N, C, (H,) W] = the shape after p's seven parameters (validated by the front end).
+ */
+export function convolution_transpose(y: i32, w: i32, bias: i32, p: usize): i32 {
+  const nd = ndimOf(y);
+  const xs = p + 28;
+  const i0 = load<i32>(p) | (load<i32>(p, 4) << 16), i1 = load<i32>(p, 8) | (load<i32>(p, 12) << 16);
+  return convFamily(Op.ConvolutionTranspose, y, w, bias, xs, shapePtr(w), shapePtr(y), i0, i1,
+    <f64>load<i32>(p, 16) + <f64>load<i32>(p, 20) * 65536, <f64>load<i32>(p, 24));
+}
+
+/** The sums of g [N, Ch, L] over N and L, per channel [Ch]; not recorded. */
+function channelSum(g: i32, Nn: i32, Ch: i32, L: i32): i32 {
+  store<i32>(SHAPE, Ch);
   const db = zeros(1, SHAPE, dtypeOf(g));
   if (!db) return Err.OutOfMemory;
-  const L = OH * OW, pg = dataOf(g), pd = dataOf(db);
-  for (let o = 0; o < O; o++) {
+  const pg = dataOf(g), pd = dataOf(db);
+  for (let o = 0; o < Ch; o++) {
     let s = 0.0;
-    for (let n = 0; n < N; n++) {
-      const p = pg + ((<usize>(n * O + o) * L) << SZ);
+    for (let n = 0; n < Nn; n++) {
+      const p = pg + ((<usize>(n * Ch + o) * L) << SZ);
       if (F64) for (let l = 0; l < L; l++) s += load<f64>(p + (<usize>l << 3));
       else for (let l = 0; l < L; l++) s += <f64>load<f32>(p + (<usize>l << 2));
     }
     if (F64) store<f64>(pd + (<usize>o << 3), s); else store<f32>(pd + (<usize>o << 2), <f32>s);
   }
   return db;
+}
+
+/** The bias gradient of the family's X (role 0, ConvolutionTranspose) or Y (role 2, Convolution) under the current geometry; not recorded. */
+export function convBiasGrad(role: i32, g: i32): i32 {
+  return role == 0 ? channelSum(g, N, C, H * W) : channelSum(g, N, O, OH * OW);
 }

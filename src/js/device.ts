@@ -24,6 +24,7 @@ import * as nnnorm from './ops/norm.js';
 import * as scans from './ops/scan.js'; // scans
 import * as sorting from './ops/sort.js'; // sorting and order statistics
 import * as conv from './ops/conv.js'; // convolution and pooling (helper conv)
+import { foldOp } from './ops/fold.js'; // F.unfold / F.fold (helper convt)
 import * as pool from './ops/pool.js';
 
 const T = (h: Handle): JsTensor => h as JsTensor;
@@ -128,6 +129,12 @@ export class JsDevice implements Backend {
   // convolution and pooling (helper conv)
   convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
     return conv.convolution(T(x), T(w), bias as JsTensor | null, p);
+  }
+  convolutionTranspose(y: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
+    return conv.convolutionTranspose(T(y), T(w), bias as JsTensor | null, p);
+  }
+  foldOp(op: Op, x: Handle, p: readonly number[]): Handle {
+    return foldOp(op, T(x), p[0] | (p[1] << 16), p[6] | (p[7] << 16), p[4] + p[5] * 65536, p[2] + p[3] * 65536, p[8], p[9]);
   }
   pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] { return pool.pool2d(op, T(x), p); }
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers

@@ -387,6 +387,8 @@ export function pairwise_distance(...args: unknown[]): Tensor {
 
 // convolution and pooling (helper conv)
 export { conv1d, conv2d, type ConvOptions } from '../ops/conv.js';
+export { conv_transpose1d, conv_transpose2d, type ConvTransposeOptions } from '../ops/conv_transpose.js'; // helper convt
+export { unfold, fold, type UnfoldOptions } from '../ops/fold.js'; // helper convt
 export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, adaptive_avg_pool2d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';
 // attention (helper attn)
 export { scaled_dot_product_attention, multi_head_attention_forward, type SdpaOptions, type MhaForwardOptions } from './attention.js';

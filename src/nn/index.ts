@@ -10,6 +10,7 @@ export type { ForwardPreHook, ForwardHook, HookOptions } from './module_hooks.js
 export type { FullBackwardHook, FullBackwardPreHook } from './module_backward_hooks.js';
 export { IncompatibleKeys } from './state_dict.js';
 export type { StateDict, StateDictOptions, LoadStateDictOptions } from './state_dict.js';
+export { ConvTranspose1d, ConvTranspose2d, type ConvTransposeModuleOptions, Unfold, Fold, type UnfoldModuleOptions } from './modules.js'; // helper convt
 export { Conv1d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type ConvModuleOptions } from './modules.js'; // convolution and pooling
 export {
   LayerNorm, Embedding, BatchNorm1d, BatchNorm2d, BatchNorm3d, Identity, Flatten, Unflatten, Tanh, SiLU, GELU, ELU, LeakyReLU, Softplus,

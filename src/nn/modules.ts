@@ -11,11 +11,13 @@ import { getDevice } from '../runtime.js';
 import { NotImplementedError, ValueError } from '../errors.js';
 import { Module } from './module.js';
 import { Parameter, toParameter } from './parameter.js';
-import { initLinear, kaimingUniformBound, fillUniformDouble } from '../random.js';
+import { initLinear, kaimingUniformBound, fillUniformDouble, fillUniform } from '../random.js';
 import { checkIntList, checkNewShape } from '../shape.js';
 import { linear } from './functional.js';
 import { relu, sigmoid } from '../ops/elementwise.js';
 import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling
+import { conv_transpose1d, conv_transpose2d } from '../ops/conv_transpose.js'; // helper convt
+import { unfold, fold } from '../ops/fold.js'; // helper convt
 import { max_pool2d, avg_pool2d, adaptive_avg_pool2d } from '../ops/pool.js';
 
 /** A new parameter: a leaf with requires_grad, not owned by any tidy() scope. */
@@ -106,8 +108,14 @@ abstract class ConvNd extends Module {
   weight: Tensor;
   bias: Tensor | null;
 
-  constructor(n: number, in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions) {
+  readonly transposed: boolean;
+  readonly output_padding: number[];
+
+  constructor(n: number, in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions & { output_padding?: IntOrPair },
+    transposed = false) {
     super();
+    this.transposed = transposed;
+    this.output_padding = tuple(options.output_padding ?? 0, n);
     const groups = options.groups ?? 1;
     if (in_channels % groups !== 0) throw new ValueError('in_channels must be divisible by groups');
     if (out_channels % groups !== 0) throw new ValueError('out_channels must be divisible by groups');
@@ -124,15 +132,19 @@ abstract class ConvNd extends Module {
     if (!['zeros', 'reflect', 'circular', 'replicate'].includes(mode)) {
       throw new ValueError(`padding_mode must be one of {'zeros', 'reflect', 'circular', 'replicate'}, but got padding_mode='${mode}'`);
     }
+    if (transposed && mode !== 'zeros') throw new ValueError(`Only "zeros" padding mode is supported for ConvTranspose${n}d`);
     if (mode !== 'zeros') throw new NotImplementedError(`wasmgrad: padding_mode='${mode}' is not supported yet (only 'zeros')`);
     this.padding_mode = mode;
     this.in_channels = in_channels;
     this.out_channels = out_channels;
     this.groups = groups;
     // kaiming_uniform_(a=√5) over fan_in = in_channels/groups · ∏kernel, then the bias: Linear's stream
-    const fanIn = (in_channels / groups) * this.kernel_size.reduce((a, b) => a * b, 1);
-    const shape = [out_channels, in_channels / groups, ...this.kernel_size];
-    const { weight, bias } = initLinear(fanIn, out_channels, { bias: options.bias !== false });
+    // (transposed: weight [in_channels, out_channels/groups, k...], fan_in = out_channels/groups · ∏kernel)
+    const [rows, cols] = transposed ? [in_channels, out_channels] : [out_channels, in_channels];
+    const fanIn = (cols / groups) * this.kernel_size.reduce((a, b) => a * b, 1);
+    const shape = [rows, cols / groups, ...this.kernel_size];
+    let { weight, bias } = initLinear(fanIn, rows, { bias: options.bias !== false && !transposed });
+    if (transposed && options.bias !== false) bias = fillUniform(new Float32Array(out_channels), -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
     this.weight = this.register_parameter('weight', parameter(weight, shape, options.device));
     this.bias = this.register_parameter('bias', bias ? parameter(bias, [out_channels], options.device) : null);
   }
@@ -142,6 +154,7 @@ abstract class ConvNd extends Module {
     if (typeof this.padding === 'string') s += `, padding=${this.padding}`;
     else if (this.padding.some((p) => p !== 0)) s += `, padding=${pyTuple(this.padding)}`;
     if (this.dilation.some((d) => d !== 1)) s += `, dilation=${pyTuple(this.dilation)}`;
+    if (this.output_padding.some((d) => d !== 0)) s += `, output_padding=${pyTuple(this.output_padding)}`;
     if (this.groups !== 1) s += `, groups=${this.groups}`;
     if (!this.bias) s += ', bias=False';
     return s;
@@ -180,6 +193,112 @@ export class Conv1d extends ConvNd {
   }
 
   forward(input: Tensor): Tensor { return conv1d(input, this.weight, this.convOptions()); }
+}
+
+/** The constructor options of nn.ConvTranspose1d / 2d after in_channels, out_channels, kernel_size. */
+export interface ConvTransposeModuleOptions {
+  stride?: IntOrPair; padding?: IntOrPair; output_padding?: IntOrPair; groups?: number; bias?: boolean; dilation?: IntOrPair;
+  padding_mode?: 'zeros'; device?: DeviceName;
+}
+
+/** nn.ConvTranspose1d / 2d: ConvNd's parameters with the weight [in, out/groups, k...]; forward takes an output_size. */
+abstract class ConvTransposeNd extends ConvNd {
+  constructor(n: number, in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions) {
+    super(n, in_channels, out_channels, kernel_size, options, true);
+  }
+
+  /** PyTorch's _output_padding: the output_padding that gives output_size, or the module's. */
+  protected outputPadding(input: Tensor, output_size: number[] | null | undefined): number[] {
+    const n = this.kernel_size.length;
+    if (!output_size) return this.output_padding;
+    const dim = input.dim(), nonSpatial = dim === n + 2 ? 2 : 1;
+    const size = output_size.length === nonSpatial + n ? output_size.slice(nonSpatial) : output_size;
+    if (size.length !== n) {
+      throw new ValueError(`ConvTranspose${n}D: for ${dim}D input, output_size must have ${n} or ${nonSpatial + n} elements (got ${size.length})`);
+    }
+    const pad = this.padding as number[];
+    const min = size.map((_, d) => (input.shape[d + nonSpatial] - 1) * this.stride[d] - 2 * pad[d] + this.dilation[d] * (this.kernel_size[d] - 1) + 1);
+    const max = min.map((m, d) => m + this.stride[d] - 1);
+    if (size.some((s, i) => s < min[i] || s > max[i])) {
+      const pyList = (v: number[]): string => `[${v.join(', ')}]`;
+      throw new ValueError(`requested an output size of ${pyList(size)}, but valid sizes range from ${pyList(min)} to ${pyList(max)} (for an input of torch.Size(${pyList(input.shape.slice(2))}))`);
+    }
+    return size.map((s, d) => s - min[d]);
+  }
+}
+
+/**
+ * 2-D transposed convolution layer: weight [in_channels, out_channels/groups, kh, kw], bias
+ * [out_channels], initialised as PyTorch's after the same manual_seed; forward is
+ * F.conv_transpose2d, with PyTorch's optional output_size choosing the output padding.
+ * @example
+ * const up = new nn.ConvTranspose2d(8, 4, 3, { stride: 2, padding: 1 });
+ * const y = up.forward(x, [15, 15]); // x [N, 8, 8, 8] → [N, 4, 15, 15]
+ */
+export class ConvTranspose2d extends ConvTransposeNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions = {}) {
+    super(2, in_channels, out_channels, kernel_size, options);
+  }
+
+  forward(input: Tensor, output_size?: number[] | null): Tensor {
+    return conv_transpose2d(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
+      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
+  }
+}
+
+/**
+ * 1-D transposed convolution layer: weight [in_channels, out_channels/groups, k], bias
+ * [out_channels]; forward is F.conv_transpose1d (with an optional output_size).
+ * @example
+ * const up = new nn.ConvTranspose1d(4, 2, 4, { stride: 2 }); // x [N, 4, L] → [N, 2, 2L + 2]
+ */
+export class ConvTranspose1d extends ConvTransposeNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions = {}) {
+    super(1, in_channels, out_channels, kernel_size, options);
+  }
+
+  forward(input: Tensor, output_size?: number[] | null): Tensor {
+    return conv_transpose1d(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
+      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
+  }
+}
+
+/** The options of nn.Unfold / nn.Fold after the sizes. */
+export interface UnfoldModuleOptions { dilation?: IntOrPair; padding?: IntOrPair; stride?: IntOrPair }
+
+/**
+ * nn.Unfold: F.unfold with the sizes kept (im2col); repr as PyTorch's.
+ * @example new nn.Unfold(2, { padding: 1 }).forward(x) // x [N, C, H, W] → [N, C·4, L]
+ */
+export class Unfold extends Module {
+  readonly kernel_size: IntOrPair; readonly dilation: IntOrPair; readonly padding: IntOrPair; readonly stride: IntOrPair;
+  constructor(kernel_size: IntOrPair, options: UnfoldModuleOptions = {}) {
+    super();
+    this.kernel_size = kernel_size;
+    this.dilation = options.dilation ?? 1; this.padding = options.padding ?? 0; this.stride = options.stride ?? 1;
+  }
+
+  forward(input: Tensor): Tensor { return unfold(input, this.kernel_size, this.dilation, this.padding, this.stride); }
+
+  extra_repr(): string {
+    return `kernel_size=${pyValue(this.kernel_size)}, dilation=${pyValue(this.dilation)}, padding=${pyValue(this.padding)}, stride=${pyValue(this.stride)}`;
+  }
+}
+
+/**
+ * nn.Fold: F.fold with the sizes kept (col2im, overlaps summed); repr as PyTorch's.
+ * @example new nn.Fold([4, 5], [2, 3], { stride: 2 }).forward(cols) // [N, C·6, L] → [N, C, 4, 5]
+ */
+export class Fold extends Unfold {
+  readonly output_size: IntOrPair;
+  constructor(output_size: IntOrPair, kernel_size: IntOrPair, options: UnfoldModuleOptions = {}) {
+    super(kernel_size, options);
+    this.output_size = output_size;
+  }
+
+  forward(input: Tensor): Tensor { return fold(input, this.output_size, this.kernel_size, this.dilation, this.padding, this.stride); }
+
+  extra_repr(): string { return `output_size=${pyValue(this.output_size)}, ${super.extra_repr()}`; }
 }
 
 /**

@@ -20,14 +20,14 @@ const convSchemas = (name: string): ReturnType<typeof parseSchema>[] => [
 ];
 const CONV1D = convSchemas('conv1d'), CONV2D = convSchemas('conv2d');
 
-const list = (v: number[]): string => `[${v.join(', ')}]`;
-const TYPE_NAME: Partial<Record<DType, string>> = { [DType.Float32]: 'float', [DType.Float64]: 'double' };
+export const list = (v: number[]): string => `[${v.join(', ')}]`;
+export const TYPE_NAME: Partial<Record<DType, string>> = { [DType.Float32]: 'float', [DType.Float64]: 'double' };
 
 /**
  * A parameter list expanded to `dims` values, as ATen's expand_param_if_needed; a single number has
  * already become `n` copies (the schema's int[n], n = 2 for conv2d, 1 for conv1d).
  */
-function expand(v: unknown, name: string, dims: number, n: number): number[] {
+export function expand(v: unknown, name: string, dims: number, n: number): number[] {
   const a = typeof v === 'number' ? new Array<number>(n).fill(v) : (v as number[]);
   if (a.length === 1) return new Array<number>(dims).fill(a[0]);
   if (a.length !== dims) {
@@ -74,15 +74,9 @@ function convolution(n: number, input: Tensor, weight: Tensor, bias: Tensor | nu
   }
 }
 
-function convolutionChecked(
-  dev: Tensor['_dev'], input: Tensor, weight: Tensor, bias: Tensor | null,
-  stride: number[], padding: number[], dilation: number[], groups: number, original: Tensor,
-): Tensor {
-  const ws = weight._shape, wd = ws.length, xs = input._shape, dims = wd - 2;
-  if (padding.some((p) => p < 0)) throw new RuntimeError('negative padding is not supported');
-  if (stride.some((s) => s <= 0)) throw new RuntimeError('non-positive stride is not supported');
-  if (dilation.some((d) => d <= 0)) throw new RuntimeError(`dilation should be greater than zero, but got ${list(dilation)}`);
-  if (groups <= 0) throw new RuntimeError('non-positive groups is not supported');
+/** check_shape_forward's checks of the weight's rank and of groups against its first dim (conv and conv_transpose). */
+export function checkWeightRank(xs: number[], ws: number[], groups: number, original: Tensor): void {
+  const wd = ws.length;
   if (xs.length !== wd) {
     throw new RuntimeError(`Expected ${wd}-dimensional input for ${wd}-dimensional weight ${list(ws)}, but got ${xs.length}-dimensional input of size ${list(original._shape)} instead`);
   }
@@ -92,6 +86,18 @@ function convolutionChecked(
   if (ws[0] % groups !== 0) {
     throw new RuntimeError(`Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size [${list(ws)}] instead`);
   }
+}
+
+function convolutionChecked(
+  dev: Tensor['_dev'], input: Tensor, weight: Tensor, bias: Tensor | null,
+  stride: number[], padding: number[], dilation: number[], groups: number, original: Tensor,
+): Tensor {
+  const ws = weight._shape, wd = ws.length, xs = input._shape, dims = wd - 2;
+  if (padding.some((p) => p < 0)) throw new RuntimeError('negative padding is not supported');
+  if (stride.some((s) => s <= 0)) throw new RuntimeError('non-positive stride is not supported');
+  if (dilation.some((d) => d <= 0)) throw new RuntimeError(`dilation should be greater than zero, but got ${list(dilation)}`);
+  if (groups <= 0) throw new RuntimeError('non-positive groups is not supported');
+  checkWeightRank(xs, ws, groups, original);
   if (xs[1] !== ws[1] * groups) {
     throw new RuntimeError(`Given groups=${groups}, weight of size ${list(ws)}, expected input${list(xs)} to have ${ws[1] * groups} channels, but got ${xs[1]} channels instead`);
   }
@@ -120,15 +126,23 @@ function convolutionChecked(
 
 /** conv1d / conv2d after binding: batchify (unsqueeze an unbatched input), convolve, squeeze back. */
 function convNd(name: 'conv1d' | 'conv2d', dims: number, a: Record<string, unknown>): Tensor {
-  const input = a.input as Tensor, weight = a.weight as Tensor, bias = (a.bias as Tensor | null) ?? null;
+  const weight = a.weight as Tensor, bias = (a.bias as Tensor | null) ?? null;
+  return batchified(name, dims, a.input as Tensor, (x) => convolution(dims, x, weight, bias, a.stride, a.padding, a.dilation, a.groups as number));
+}
+
+/**
+ * run on the input made batched (dims + 2 dims): an unbatched one (dims + 1) unsqueezed, and the
+ * result squeezed back, as ATen's batchify (conv and conv_transpose).
+ */
+export function batchified(name: string, dims: number, input: Tensor, run: (x: Tensor) => Tensor): Tensor {
   const nd = input._shape.length;
   if (nd !== dims + 1 && nd !== dims + 2) {
     throw new RuntimeError(`Expected ${dims + 1}D (unbatched) or ${dims + 2}D (batched) input to ${name}, but got input of size: ${list(input._shape)}`);
   }
-  if (nd === dims + 2) return convolution(dims, input, weight, bias, a.stride, a.padding, a.dilation, a.groups as number);
+  if (nd === dims + 2) return run(input);
   const x = unsqueeze(input, 0);
   try {
-    const y = convolution(dims, x, weight, bias, a.stride, a.padding, a.dilation, a.groups as number);
+    const y = run(x);
     try {
       return squeeze(y, 0);
     } finally {

@@ -50,6 +50,7 @@ import {
   MODE_CASES, UNIQUE_CASES, UNIQUE_DIM_CASES,
 } from './sort_cases.js'; // sorting and order statistics
 import { CONV_CASES, MAX_POOL_CASES, AVG_POOL_CASES, ADAPTIVE_CASES } from './conv_cases.js'; // convolution and pooling
+import { CONV_TRANSPOSE_CASES, UNFOLD_CASES, FOLD_CASES } from './conv_transpose_cases.js'; // conv_transpose, unfold, fold (helper convt)
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -624,7 +625,7 @@ export const ops: Rows = {
   [Op.UniqueDim]: manual('UniqueDimBackward0', ['self'], 'notDifferentiable', { cases: UNIQUE_DIM_CASES }),
   // convolution and pooling (helper conv)
   [Op.Convolution]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_CASES,
-    apiDoc: { conv2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`bias`, `stride`, `padding` (numbers, `'valid'`, `'same'`: an even kernel pads the far side first, `ConstantPadNdBackward0`, as ATen), `dilation`, `groups`; batched or unbatched (`SqueezeBackward1` over the node, as PyTorch); `ConvolutionBackward0` with the input, weight and bias gradients, by im2col and the packed gemm; no second derivative yet (create_graph); no `padding_mode` (that is `nn.Conv2d`'s); PyTorch's errors" },
+    apiDoc: { conv2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`bias`, `stride`, `padding` (numbers, `'valid'`, `'same'`: an even kernel pads the far side first, `ConstantPadNdBackward0`, as ATen), `dilation`, `groups`; batched or unbatched (`SqueezeBackward1` over the node, as PyTorch); `ConvolutionBackward0` with the input, weight and bias gradients, by im2col and the packed gemm; create_graph records the gradients as ops of the family (input gradient: a conv_transpose; weight gradient: a node of its own, named `ConvolutionBackwardBackward0` as PyTorch's double-backward node; PyTorch names the input gradient's node so too, wasmgrad's is `ConvolutionBackward0`); no `padding_mode` (that is `nn.Conv2d`'s); PyTorch's errors" },
       conv1d: { section: 'torch.nn.functional', tests: ['table-ops'], notes: 'as `F.conv2d` over [N, C, L] (the same node and kernels, H = 1)' } } }),
   [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'maxPool2dBackward', { cases: MAX_POOL_CASES,
     apiDoc: { max_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`stride` (default: the kernel), `padding`, `dilation`, `ceil_mode`, `return_indices` (int64 flat indices per plane, as PyTorch); [N, C, H, W] or [C, H, W]; the first maximum of a window takes the gradient, NaN propagates; PyTorch's errors" },
@@ -1533,6 +1534,18 @@ export const ops: Rows = {
     apiDoc: { group_norm: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'input `(N, C, *)`, `num_groups` dividing C, `weight`/`bias` per channel each optional, `eps`; one node (`NativeGroupNormBackward0`) over layer norm\'s kernels with per-channel weight and bias (each group\'s mean and rstd saved); PyTorch\'s checks ("Expected number of channels in input to be divisible by num_groups", weight/bias sizes (the bias message prints the weight\'s shape, as PyTorch\'s), "Expected more than 1 value per channel when training", `num_groups` 0 or negative); not fixture-checked: an empty input\'s backward and a bias without weight (PyTorch 1.13\'s backward raises for both)' } } }),
   // a fused backward kernel recorded under create_graph: inputs (g, x, y) of backwardKernels[i0],
   // numbers c, c2; its derivative for g is the same kernel, for x and y the kernel's `grad` formulas
+  // conv_transpose1d/2d, and conv's weight gradient as an op of its own (helper convt): with
+  // Convolution a family whose derivatives are its own ops, so create_graph records to any order
+  [Op.ConvolutionTranspose]: manual('ConvolutionBackward0', ['input', 'weight', 'bias'], 'convolutionBackward', { cases: CONV_TRANSPOSE_CASES,
+    apiDoc: { conv_transpose2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], calls: ['torch.conv_transpose2d'], notes: "`bias`, `stride`, `padding`, `output_padding` (smaller than the stride or the dilation), `groups`, `dilation` (PyTorch's argument order); batched or unbatched; `ConvolutionBackward0`: conv2d's input gradient (col2im of Wᵀ·x) as a forward op, its input gradient a conv2d and its weight gradient conv2d's; PyTorch's errors (`Given transposed=1, ...`, the output padding and output size checks)" },
+      conv_transpose1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], calls: ['torch.conv_transpose1d'], notes: 'as `F.conv_transpose2d` over [N, C, L] (the same node and kernels, H = 1)' } } }),
+  // F.unfold / F.fold (helper convt): im2col and col2im, each the other's derivative
+  [Op.Im2Col]: manual('Im2ColBackward0', ['self'], 'foldBackward', { cases: UNFOLD_CASES,
+    apiDoc: { unfold: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`kernel_size`, `dilation`, `padding`, `stride` (numbers or pairs); [N, C, H, W] or unbatched [C, H, W] to [N, C·kh·kw, L] (conv's im2col kernel); `Im2ColBackward0`, whose derivative is `F.fold` (create_graph to any order); PyTorch's errors (im2col_shape_check)" } } }),
+  [Op.Col2Im]: manual('Col2ImBackward0', ['self'], 'foldBackward', { cases: FOLD_CASES,
+    apiDoc: { fold: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`output_size`, `kernel_size`, `dilation`, `padding`, `stride`; [N, C·kh·kw, L] or unbatched [C·kh·kw, L] to [N, C, *output_size], overlaps summed (conv's col2im kernel); `Col2ImBackward0`, whose derivative is `F.unfold`; PyTorch's errors (col2im_shape_check)" } } }),
+  [Op.ConvolutionWeight]: manual('ConvolutionBackwardBackward0', ['input', 'grad_output'], 'convolutionBackward', {
+    apiDoc: { convolution_weight: { skip: "the node a convolution's weight gradient records under create_graph: see [Higher-order gradients](#autograd)" } } }),
   [Op.FusedBackward]: manual('FusedBackwardBackward0', ['g', 'x', 'y'], 'fusedBackward', {
     apiDoc: { fused: { skip: 'the node a fused derivative kernel records under create_graph: see [Higher-order gradients](#autograd)' } } }),
 };
@@ -1699,4 +1712,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
   'sortBackward', 'scanBackward', 'linalgInvBackward', 'prodBackward', // sort family, the scans, inv, prod (helper cg2)
+  'convolutionBackward', 'foldBackward', // the convolution family, unfold and fold (helper convt)
 ]);

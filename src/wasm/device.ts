@@ -440,6 +440,13 @@ export class WasmDevice implements Backend {
     const ptr = this.args(p);
     return this.id(this.x.convolution(x as number, w as number, (bias ?? 0) as number, ptr));
   }
+  convolutionTranspose(y: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
+    const ptr = this.args(p);
+    return this.id(this.x.convolution_transpose(y as number, w as number, (bias ?? 0) as number, ptr));
+  }
+  foldOp(op: Op, x: Handle, p: readonly number[]): Handle {
+    return this.id(this.x.fold_op(op, x as number, this.args(p)));
+  }
   pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] {
     const values = this.id(this.x.pool2d(op, x as number, this.args(p)));
     const idx = this.x.take_pool_indices();

@@ -14,14 +14,14 @@ import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
-  gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
-  logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
-  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, prodBackward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  foldBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
+  linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
+  maxPool2dBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
+  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
+  nllLossBackward, normBackward, permuteBack, pool2dBackward, prodBackward, reshapeToInput,
+  scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -277,6 +277,10 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.NllLoss2d]: (r, g, k) => nllLossBackward(r, g, k),
   [Op.Alias]: (r, g, k) => reshapeToInput(r, g, k),
   [Op.AsStrided]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Im2Col]: (r, g, k) => foldBackward(r, g, k),
+  [Op.Col2Im]: (r, g, k) => foldBackward(r, g, k),
+  [Op.ConvolutionTranspose]: (r, g, k) => convolutionBackward(r, g, k),
+  [Op.ConvolutionWeight]: (r, g, k) => convolutionBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -375,9 +379,10 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.Cumsum, Op.Cumprod, Op.Cummax, Op.Cummin, Op.Logcumsumexp, Op.Sort, Op.SortStable, Op.Topk,
   Op.Kthvalue, Op.MedianAll, Op.MedianDim, Op.NanmedianAll, Op.NanmedianDim, Op.Mode, Op.Unique2,
   Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
-  Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.LinalgInv, Op.MaxPool2DWithIndices, Op.LayerNorm,
-  Op.Embedding, Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d,
-  Op.ReplicationPad2d, Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli,
-  Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm,
-  Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided,
+  Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.LinalgInv, Op.Convolution, Op.MaxPool2DWithIndices,
+  Op.LayerNorm, Op.Embedding, Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d,
+  Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d, Op.CircularPad, Op.Amin,
+  Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim,
+  Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias,
+  Op.AsStrided, Op.Im2Col, Op.Col2Im, Op.ConvolutionTranspose, Op.ConvolutionWeight,
 ]);

@@ -4,10 +4,12 @@
 // Og = O/groups, Kg = C/groups·kh·kw: out[n, gi] = W[gi]·cols[gi] (+ bias);
 // dcols[gi] = W[gi]ᵀ·g[n, gi] then col2im; dW[gi] += g[n, gi]·cols[gi]ᵀ; db = Σ g.
 // 3-D tensors are conv1d: H = kh = 1. The record keeps the parameters in `ints`.
+// Convolution, ConvolutionTranspose and ConvolutionWeight are one family over one
+// geometry (X, W, Y), each the others' derivative (assembly/ops/conv.ts explains).
 
 import { Op } from '../../../abi/abi.js';
 import { JsTensor, empty, record, isGradEnabled, type JsRecord } from '../tensor.js';
-import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
+import { sum } from '../ops.js';
 import { gemm } from '../gemm.js';
 import type { Float } from '../kernels/reduce.js';
 
@@ -30,10 +32,10 @@ export function convGeometry(xs: readonly number[], ws: readonly number[], p: re
 
 const direct = (q: ConvGeometry): boolean => q.KH === 1 && q.KW === 1 && q.SH === 1 && q.SW === 1 && q.PH === 0 && q.PW === 0;
 
-/** Unrolls image n of x (at offset xo) into cols [C·kh·kw, OH·OW]; with `back`, col2im: adds cols onto it. */
-function im2col(q: ConvGeometry, x: Float, xo: number, cols: Float, back: boolean): void {
+/** Unrolls image n of x (at offset xo) into cols [C·kh·kw, OH·OW] (at offset co); with `back`, col2im: adds cols onto it. */
+export function im2col(q: ConvGeometry, x: Float, xo: number, cols: Float, back: boolean, co = 0): void {
   const { C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW } = q;
-  let p = 0;
+  let p = co;
   for (let c = 0; c < C; c++) {
     const plane = xo + c * H * W;
     for (let i = 0; i < KH; i++) {
@@ -61,8 +63,8 @@ const colsLike = (q: ConvGeometry, t: JsTensor): Float =>
   (empty([q.C * q.KH * q.KW * q.OH * q.OW], t.dtype).data as Float);
 
 /** F.conv1d / F.conv2d (ConvolutionBackward0); p = [sh, sw, ph, pw, dh, dw, groups], validated by the front end. */
-export function convolution(x: JsTensor, w: JsTensor, bias: JsTensor | null, p: readonly number[]): JsTensor {
-  const q = convGeometry(x.shape, w.shape, p);
+export function convolution(x: JsTensor, w: JsTensor, bias: JsTensor | null, p: readonly number[], ys?: readonly number[]): JsTensor {
+  const q = ys ? geometryXWY(x.shape, w.shape, ys, p) : convGeometry(x.shape, w.shape, p);
   const { N, C, H, W, O, KH, KW, OH, OW, G } = q;
   const out = empty(q.nd === 4 ? [N, O, OH, OW] : [N, O, OW], x.dtype);
   const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
@@ -77,11 +79,7 @@ export function convolution(x: JsTensor, w: JsTensor, bias: JsTensor | null, p: 
       gemm(false, false, Og, L, Kg, Wt, gi * Og * Kg, Kg, cols, base + gi * Kg * L, L, true, Y, (n * O + gi * Og) * L, L);
     }
   }
-  const r = record(Op.Convolution, out, bias ? [x, w, bias] : [x, w]);
-  if (r) {
-    r.saved = [w.requiresGrad ? x : null, x.requiresGrad ? w : null];
-    r.ints = p.slice();
-  }
+  recordFamily(Op.Convolution, out, x, w, bias, p);
   return out;
 }
 
@@ -113,23 +111,85 @@ export function convGrad(q: ConvGeometry, k: number, g: JsTensor, other: JsTenso
   return d;
 }
 
-/** db = g summed over the batch and the positions; not recorded. */
-export function convBiasGrad(q: ConvGeometry, g: JsTensor): JsTensor {
-  const { N, O, OH, OW } = q;
-  const L = OH * OW, db = empty([O], g.dtype), Gd = g.data;
-  for (let o = 0; o < O; o++) {
+/** The sums of g [N, Ch, L] over N and L, per channel; not recorded. */
+function channelSum(g: JsTensor, N: number, Ch: number, L: number): JsTensor {
+  const db = empty([Ch], g.dtype), Gd = g.data;
+  for (let o = 0; o < Ch; o++) {
     let s = 0;
-    for (let n = 0; n < N; n++) for (let l = (n * O + o) * L, e = l + L; l < e; l++) s += Gd[l];
+    for (let n = 0; n < N; n++) for (let l = (n * Ch + o) * L, e = l + L; l < e; l++) s += Gd[l];
     db.data[o] = s;
   }
   return db;
 }
 
-/** ConvolutionBackward0: input k = 0 (input), 1 (weight), 2 (bias); not recorded (a second derivative is refused). */
+/** The geometry of three given shapes X, W, Y (Y's spatial sizes given: output_padding). */
+function geometryXWY(xs: readonly number[], ws: readonly number[], ys: readonly number[], p: readonly number[]): ConvGeometry {
+  const q = convGeometry(xs, ws, p);
+  q.OH = q.nd === 4 ? ys[2] : 1;
+  q.OW = ys[ys.length - 1];
+  return q;
+}
+
+/** Records op of the family over inputs a, b (+ bias), each saving the other as the wasm device's recordWeighted. */
+function recordFamily(op: Op, out: JsTensor, a: JsTensor, b: JsTensor, bias: JsTensor | null, p: readonly number[]): void {
+  const r = record(op, out, bias ? [a, b, bias] : [a, b]);
+  if (r) {
+    r.saved = [b.requiresGrad ? a : null, a.requiresGrad ? b : null];
+    r.ints = p.slice(0, 7);
+  }
+}
+
+/**
+ * One op of the family over the shapes xs, ws, ys: ConvolutionTranspose(a = Y, b = W, bias over
+ * X's channels) or ConvolutionWeight(a = X, b = Y); Convolution(a = X, b = W) is `convolution`.
+ */
+function convFamily(op: Op, a: JsTensor, b: JsTensor, bias: JsTensor | null, xs: number[], ws: number[], ys: number[], p: readonly number[]): JsTensor {
+  if (op === Op.Convolution) return convolution(a, b, bias, p, ys);
+  const q = geometryXWY(xs, ws, ys, p);
+  let out: JsTensor;
+  if (op === Op.ConvolutionTranspose) {
+    out = convGrad(q, 0, a, b, xs.slice());
+    if (bias) {
+      const L = q.H * q.W, D = out.data as Float;
+      for (let n = 0; n < q.N; n++) for (let c = 0; c < q.C; c++) for (let l = (n * q.C + c) * L, e = l + L; l < e; l++) D[l] += bias.data[c];
+    }
+  } else out = convGrad(q, 1, b, a, ws.slice());
+  recordFamily(op, out, a, b, bias, p);
+  return out;
+}
+
+/** F.conv_transpose1d / 2d: y [N, O, (h,) w] by w [O, C/groups, (kh,) kw]; p = conv's seven parameters, then the output's shape. */
+export const convolutionTranspose = (y: JsTensor, w: JsTensor, bias: JsTensor | null, p: readonly number[]): JsTensor =>
+  convFamily(Op.ConvolutionTranspose, y, w, bias, p.slice(7), w.shape, y.shape, p);
+
+// roles in the family's geometry: X (input), W (weight), Y (output)
+const X = 0, Wr = 1, Y = 2;
+
+/** The role of input k (0, 1) of a record of op, or (k = 2) of its output. */
+const roleOf = (op: Op, k: number): number =>
+  (op === Op.Convolution ? [X, Wr, Y] : op === Op.ConvolutionTranspose ? [Y, Wr, X] : [X, Y, Wr])[k];
+
+/**
+ * ConvolutionBackward0 (Convolution, ConvolutionTranspose) and ConvolutionWeight: input k's
+ * gradient is the family's op that makes k's role from the other two (g in the output's role);
+ * recorded under create_graph.
+ */
 export function convolutionBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
-  if (isGradEnabled() && (g.requiresGrad || (k < 2 && r.saved[1 - k]!.requiresGrad))) throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
-  const xs = r.inputs[0].shape, ws = r.inputs[1].shape;
-  const q = convGeometry(xs, ws, r.ints);
-  if (k < 2) return convGrad(q, k, g, r.saved[1 - k]!, (k === 0 ? xs : ws).slice());
-  return convBiasGrad(q, g);
+  const op = r.op, out = r.out.shape, a = r.inputs[0].shape, b = r.inputs[1].shape;
+  const shapes = [a, b, out];
+  if (op === Op.ConvolutionTranspose) shapes.splice(0, 3, out, b, a);
+  else if (op === Op.ConvolutionWeight) shapes.splice(0, 3, a, out, b);
+  const [xs, ws, ys] = shapes, outRole = roleOf(op, 2);
+  if (k === 2) {
+    if (isGradEnabled() && g.requiresGrad) return sum(Op.SumDim, g, ((1 << g.shape.length) - 1) & ~2, false);
+    const q = geometryXWY(xs, ws, ys, r.ints);
+    return outRole === X ? channelSum(g, q.N, q.C, q.H * q.W) : channelSum(g, q.N, q.O, q.OH * q.OW);
+  }
+  const byRole: (JsTensor | null)[] = [null, null, null];
+  byRole[outRole] = g;
+  byRole[roleOf(op, 1 - k)] = r.saved[1 - k]!;
+  const role = roleOf(op, k);
+  if (role === X) return convFamily(Op.ConvolutionTranspose, byRole[Y]!, byRole[Wr]!, null, xs.slice(), ws.slice(), ys.slice(), r.ints);
+  if (role === Y) return convFamily(Op.Convolution, byRole[X]!, byRole[Wr]!, null, xs.slice(), ws.slice(), ys.slice(), r.ints);
+  return convFamily(Op.ConvolutionWeight, byRole[X]!, byRole[Y]!, null, xs.slice(), ws.slice(), ys.slice(), r.ints);
 }
