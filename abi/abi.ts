@@ -69,6 +69,7 @@ export enum Op {
   FusedBackward, // a fused backward kernel recorded under create_graph (src/ops/table.ts backwardKernels)
   NllLoss2d, // nll_loss of (N, C, H, W) inputs (helper lossidx): NllLoss's kernel and rule over the spatial positions
   Alias, AsStrided, // views that alias their base (src/alias.ts): x[...] (AliasBackward0); torch.as_strided, and a view read again after its base changed (AsStridedBackward0)
+  MaxPool3DWithIndices, AvgPool3D, AdaptiveMaxPool2D, MaxUnpool2D, // pooling 2 (helper pool2): assembly/ops/pool.ts
   Count,
 }
 

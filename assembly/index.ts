@@ -23,7 +23,7 @@ export { amin } from './ops/reduce'; // linalg.matrix_norm (helper leftovers)
 export { sort_select, take_sort_indices } from './ops/sort'; // sorting and order statistics
 export { matmul, linear } from './ops/linalg';
 export { convolution } from './ops/conv'; // convolution and pooling (helper conv)
-export { pool2d, take_pool_indices } from './ops/pool';
+export { pool, take_pool_indices, max_unpool } from './ops/pool';
 export { sgd_step, adam_step } from './ops/optim';
 export { compare } from './ops/compare';
 export { int_binary, int_sum } from './ops/integer';

@@ -255,6 +255,10 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.NllLoss2d]: 'NllLoss2DBackward0',
   [Op.Alias]: 'AliasBackward0',
   [Op.AsStrided]: 'AsStridedBackward0',
+  [Op.MaxPool3DWithIndices]: 'MaxPool3DWithIndicesBackward0',
+  [Op.AvgPool3D]: 'AvgPool3DBackward0',
+  [Op.AdaptiveMaxPool2D]: 'AdaptiveMaxPool2DBackward0',
+  [Op.MaxUnpool2D]: 'MaxUnpool2DBackward0',
   [Op.Count]: '',
 };
 

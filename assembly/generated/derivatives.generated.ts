@@ -15,12 +15,12 @@ import {
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
   gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
   logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
-  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  maxUnpoolBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
+  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
+  nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -274,6 +274,10 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.NllLoss2d: return nllLossBackward(r, g, k);
     case Op.Alias: return reshapeToInput(r, g, k);
     case Op.AsStrided: return gatherFlatBackward(r, g, k);
+    case Op.MaxPool3DWithIndices: return maxPool2dBackward(r, g, k);
+    case Op.AvgPool3D: return pool2dBackward(r, g, k);
+    case Op.AdaptiveMaxPool2D: return maxPool2dBackward(r, g, k);
+    case Op.MaxUnpool2D: return maxUnpoolBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -393,5 +397,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 1, 1
 ]);

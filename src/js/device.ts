@@ -127,7 +127,8 @@ export class JsDevice implements Backend {
   convolution(x: Handle, w: Handle, bias: Handle | null, p: readonly number[]): Handle {
     return conv.convolution(T(x), T(w), bias as JsTensor | null, p);
   }
-  pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] { return pool.pool2d(op, T(x), p); }
+  pool(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] { return pool.pool(op, T(x), p); }
+  maxUnpool(x: Handle, flat: Handle, shape: Shape): Handle { return pool.maxUnpool(T(x), T(flat), shape); }
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
     return scatterReduceOps.scatterReduce(T(a), T(src), T(index), mode, includeSelf);
   }

@@ -16,12 +16,12 @@ import {
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
   gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward,
   logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward,
-  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, reduce2Backward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  maxUnpoolBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
+  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
+  nllLossBackward, normBackward, permuteBack, pool2dBackward, reduce2Backward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -277,6 +277,10 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.NllLoss2d]: (r, g, k) => nllLossBackward(r, g, k),
   [Op.Alias]: (r, g, k) => reshapeToInput(r, g, k),
   [Op.AsStrided]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.MaxPool3DWithIndices]: (r, g, k) => maxPool2dBackward(r, g, k),
+  [Op.AvgPool3D]: (r, g, k) => pool2dBackward(r, g, k),
+  [Op.AdaptiveMaxPool2D]: (r, g, k) => maxPool2dBackward(r, g, k),
+  [Op.MaxUnpool2D]: (r, g, k) => maxUnpoolBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -374,5 +378,6 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d,
   Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero,
   Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss,
-  Op.NllLoss2d, Op.Alias, Op.AsStrided,
+  Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.MaxPool3DWithIndices, Op.AdaptiveMaxPool2D,
+  Op.MaxUnpool2D,
 ]);
