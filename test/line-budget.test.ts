@@ -78,8 +78,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // PackedSequence, pack_padded_sequence, pad_packed_sequence and packed inputs to the RNNs (+170);
 // pooling 2 (helper pool2): the pool kernels over three dims on both devices, max_pool3d, avg_pool3d,
 // adaptive_max_pool1d/2d, adaptive_avg_pool1d, max_unpool1d/2d, lp_pool1d/2d, their modules and
-// fixture cases (+645)
-const BUDGET = 37_580;
+// fixture cases (+650)
+const BUDGET = 37_585;
 
 function sourceLines(dir: string): number {
   let n = 0;
