@@ -71,6 +71,7 @@ export enum Op {
   Alias, AsStrided, // views that alias their base (src/alias.ts): x[...] (AliasBackward0); torch.as_strided, and a view read again after its base changed (AsStridedBackward0)
   Im2Col, Col2Im, // F.unfold / F.fold (helper convt): i0 = kh | kw << 16, i1 = sh | sw << 16, s0 = ph + pw·65536, s1 = dh + dw·65536
   ConvolutionTranspose, ConvolutionWeight, // conv_transpose1d/2d (ConvolutionBackward0) and conv's weight gradient as an op (create_graph) (helper convt)
+  MaxPool3DWithIndices, AvgPool3D, AdaptiveMaxPool2D, MaxUnpool2D, // pooling 2 (helper pool2): assembly/ops/pool.ts
   Count,
 }
 

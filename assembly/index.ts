@@ -25,7 +25,7 @@ export { matmul, linear } from './ops/linalg';
 export { convolution } from './ops/conv'; // convolution and pooling (helper conv)
 export { convolution_transpose } from './ops/conv'; // conv_transpose1d/2d (helper convt)
 export { fold_op } from './ops/fold'; // F.unfold / F.fold (helper convt)
-export { pool2d, take_pool_indices } from './ops/pool';
+export { pool, take_pool_indices, max_unpool } from './ops/pool';
 export { sgd_step, adam_step } from './ops/optim';
 export { compare } from './ops/compare';
 export { int_binary, int_sum } from './ops/integer';

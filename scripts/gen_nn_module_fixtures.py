@@ -84,6 +84,37 @@ CASES = [
      "new nn.ConvTranspose1d(2, 2, 3, { stride: 3, dilation: 2 })", (2, 4), [[14]]),
     ("Unfold(2, padding=1)", 46, lambda: nn.Unfold(2, padding=1), "new nn.Unfold(2, { padding: 1 })", (2, 3, 4, 4)),
     ("Fold((4, 5), (2, 3), stride=2)", 47, lambda: nn.Fold((4, 5), (2, 3), stride=2), "new nn.Fold([4, 5], [2, 3], { stride: 2 })", (2, 12, 4)),
+    # pooling 2 (helper pool2)
+    ("MaxPool3d(2)", 60, lambda: nn.MaxPool3d(2), "new nn.MaxPool3d(2)", (1, 2, 4, 4, 4)),
+    ("MaxPool3d((1, 2, 3), stride=1, padding=(0, 1, 1), dilation=2, ceil_mode=True)", 61,
+     lambda: nn.MaxPool3d((1, 2, 3), stride=1, padding=(0, 1, 1), dilation=2, ceil_mode=True),
+     "new nn.MaxPool3d([1, 2, 3], { stride: 1, padding: [0, 1, 1], dilation: 2, ceil_mode: true })", (1, 2, 3, 6, 7)),
+    ("AvgPool3d(2)", 62, lambda: nn.AvgPool3d(2), "new nn.AvgPool3d(2)", (2, 2, 4, 4, 4)),
+    ("AvgPool3d((1, 2, 3), stride=(1, 1, 2), padding=(0, 1, 1), ceil_mode=True, count_include_pad=False, divisor_override=3)", 63,
+     lambda: nn.AvgPool3d((1, 2, 3), stride=(1, 1, 2), padding=(0, 1, 1), ceil_mode=True, count_include_pad=False, divisor_override=3),
+     "new nn.AvgPool3d([1, 2, 3], { stride: [1, 1, 2], padding: [0, 1, 1], ceil_mode: true, count_include_pad: false, divisor_override: 3 })",
+     (1, 2, 3, 5, 6)),
+    ("AdaptiveAvgPool1d(3)", 64, lambda: nn.AdaptiveAvgPool1d(3), "new nn.AdaptiveAvgPool1d(3)", (2, 3, 7)),
+    ("AdaptiveMaxPool1d(3)", 65, lambda: nn.AdaptiveMaxPool1d(3), "new nn.AdaptiveMaxPool1d(3)", (2, 3, 7)),
+    ("AdaptiveMaxPool2d((2, None))", 66, lambda: nn.AdaptiveMaxPool2d((2, None)), "new nn.AdaptiveMaxPool2d([2, null])", (2, 3, 5, 4)),
+    ("LPPool1d(2, 3)", 67, lambda: nn.LPPool1d(2, 3), "new nn.LPPool1d(2, 3)", (2, 3, 7)),
+    ("LPPool1d(3, 3, stride=2, ceil_mode=True)", 68, lambda: nn.LPPool1d(3, 3, stride=2, ceil_mode=True),
+     "new nn.LPPool1d(3, 3, { stride: 2, ceil_mode: true })", (2, 3, 8)),
+    ("LPPool2d(2, (2, 3))", 69, lambda: nn.LPPool2d(2, (2, 3)), "new nn.LPPool2d(2, [2, 3])", (1, 2, 4, 6)),
+    ("LPPool2d(3, 2, stride=1) float64", 70, lambda: nn.LPPool2d(3, 2, stride=1), "new nn.LPPool2d(3, 2, { stride: 1 })", (1, 2, 4, 4)),
+]
+
+# (PyTorch constructor, TS constructor): the repr of a module whose forward the cases above cannot call
+# (two inputs, or a tuple out)
+REPRS = [
+    (lambda: nn.MaxUnpool1d(2), "new nn.MaxUnpool1d(2)"),
+    (lambda: nn.MaxUnpool1d(3, stride=2, padding=1), "new nn.MaxUnpool1d(3, { stride: 2, padding: 1 })"),
+    (lambda: nn.MaxUnpool2d(2), "new nn.MaxUnpool2d(2)"),
+    (lambda: nn.MaxUnpool2d((2, 3), stride=(1, 2), padding=(0, 1)), "new nn.MaxUnpool2d([2, 3], { stride: [1, 2], padding: [0, 1] })"),
+    (lambda: nn.AdaptiveMaxPool2d(2, True), "new nn.AdaptiveMaxPool2d(2, true)"),
+    (lambda: nn.AdaptiveMaxPool1d(3, return_indices=True), "new nn.AdaptiveMaxPool1d(3, true)"),
+    (lambda: nn.MaxPool3d(2, return_indices=True), "new nn.MaxPool3d(2, { return_indices: true })"),
+    (lambda: nn.LPPool1d(1.5, 3, stride=2, ceil_mode=True), "new nn.LPPool1d(1.5, 3, { stride: 2, ceil_mode: true })"),
 ]
 
 # (name, PyTorch constructor, TS constructor, input shape): the module's forward refuses the input
@@ -242,7 +273,8 @@ def main():
     fix = {"generator": "scripts/gen_nn_module_fixtures.py", "torch": torch.__version__,
            "modules": [module_case(*c) for c in CASES], "losses": [loss_case(*c) for c in LOSSES],
            "forward_errors": [forward_error(*c) for c in FORWARD_ERRORS],
-           "constructor_errors": [constructor_error(*c) for c in CONSTRUCTOR_ERRORS]}
+           "constructor_errors": [constructor_error(*c) for c in CONSTRUCTOR_ERRORS],
+           "reprs": [{"ts": ts, "repr": repr(make())} for make, ts in REPRS]}
     with open(OUT, "w") as fh:
         json.dump(fix, fh, separators=(",", ":"), allow_nan=False)
     print(f"wrote {os.path.normpath(OUT)}: {len(fix['modules'])} modules, {len(fix['losses'])} losses")

@@ -184,10 +184,13 @@ export interface Backend {
   /** F.unfold (Op.Im2Col) / F.fold (Op.Col2Im); p = [kh, kw, dh, dw, ph, pw, sh, sw, fold's h, w] (helper convt). */
   foldOp(op: Op, x: Handle, p: readonly number[]): Handle;
   /**
-   * max_pool2d / avg_pool2d / adaptive_avg_pool2d by op code over the last two dims;
-   * p = [kh, kw, sh, sw, ph, pw, dh, dw, count_include_pad, divisor_override, OH, OW]: [output, indices (max) or null].
+   * The pools by op code over the last two dims (max_pool2d, avg_pool2d, adaptive_avg/max_pool2d) or three
+   * (max_pool3d, avg_pool3d); p = [kd, kh, kw, sd, sh, sw, pd, ph, pw, dd, dh, dw, count_include_pad,
+   * divisor_override, OD, OH, OW] (a 2-D pool: depth 1): [output, indices (max ops) or null].
    */
-  pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null];
+  pool(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null];
+  /** F.max_unpool2d (helper pool2): zeros of `shape` with x's values at the flat positions `flat` (int32, x's shape, in range). */
+  maxUnpool(x: Handle, flat: Handle, shape: Shape): Handle;
   /** torch.scatter_reduce (helper leftovers): index as scatterFlat's; mode 0 sum, 1 prod, 2 mean, 3 amax, 4 amin. */
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle;
   // sorting and order statistics

@@ -259,6 +259,10 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.Col2Im]: 'Col2ImBackward0',
   [Op.ConvolutionTranspose]: 'ConvolutionBackward0',
   [Op.ConvolutionWeight]: 'ConvolutionBackwardBackward0',
+  [Op.MaxPool3DWithIndices]: 'MaxPool3DWithIndicesBackward0',
+  [Op.AvgPool3D]: 'AvgPool3DBackward0',
+  [Op.AdaptiveMaxPool2D]: 'AdaptiveMaxPool2DBackward0',
+  [Op.MaxUnpool2D]: 'MaxUnpool2DBackward0',
   [Op.Count]: '',
 };
 

@@ -29,7 +29,7 @@ interface LossCase {
 }
 interface ForwardError { name: string; ts: string; input_shape: number[]; error_type: string; error: string; forward_args?: unknown[] }
 interface ConstructorError { name: string; ts: string; error_type: string; error: string }
-const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[]; forward_errors: ForwardError[]; constructor_errors: ConstructorError[] }>('nn_modules.json');
+const fixture = loadFixture<{ modules: ModuleCase[]; losses: LossCase[]; forward_errors: ForwardError[]; constructor_errors: ConstructorError[]; reprs: { ts: string; repr: string }[] }>('nn_modules.json');
 
 const build = buildModule;
 
@@ -75,6 +75,32 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
       expect(() => build(e.ts, device)).toThrow(expect.objectContaining({ name: e.error_type }) as unknown as Error);
     });
   }
+
+  // modules whose forward takes two inputs or gives a tuple (helper pool2): repr only
+  for (const c of fixture.reprs) it(`${c.ts}: repr`, () => { expect(String(build(c.ts, device))).toBe(c.repr); });
+
+  it('MaxUnpool1d/2d forward as F.max_unpool1d/2d, AdaptiveMaxPool2d(return_indices) as F.adaptive_max_pool2d', () => {
+    const x = torch.randn([1, 2, 4, 4], { device });
+    const [v, i] = torch.nn.functional.max_pool2d(x, 2, { return_indices: true }) as unknown as [torch.Tensor, torch.Tensor];
+    const F = torch.nn.functional;
+    expect(new nn.MaxUnpool2d(2).call(v, i, [5, 5]).tolist()).toEqual(F.max_unpool2d(v, i, 2, { output_size: [5, 5] }).tolist());
+    const [v1, i1] = F.max_pool1d(x.flatten(2), 2, { return_indices: true }) as unknown as [torch.Tensor, torch.Tensor];
+    expect(new nn.MaxUnpool1d(2).call(v1, i1).tolist()).toEqual(F.max_unpool1d(v1, i1, 2).tolist());
+    const [a, ai] = new nn.AdaptiveMaxPool2d(3, true).call(x) as unknown as [torch.Tensor, torch.Tensor];
+    const [b, bi] = F.adaptive_max_pool2d(x, 3, { return_indices: true }) as unknown as [torch.Tensor, torch.Tensor];
+    expect([a.tolist(), ai.tolist()]).toEqual([b.tolist(), bi.tolist()]);
+  });
+
+  it('the pooling 2 layers by name give their functional forms\' shapes', () => {
+    const v = torch.randn([2, 3, 4, 6, 6], { device }), x = v.select(2, 0), l = x.select(2, 0);
+    expect(new nn.MaxPool3d(2).call(v).shape).toEqual([2, 3, 2, 3, 3]);
+    expect(new nn.AvgPool3d([1, 2, 3]).call(v).shape).toEqual([2, 3, 4, 3, 2]);
+    expect(new nn.AdaptiveAvgPool1d(4).call(l).shape).toEqual([2, 3, 4]);
+    expect(new nn.AdaptiveMaxPool1d(2).call(l).shape).toEqual([2, 3, 2]);
+    expect(new nn.AdaptiveMaxPool2d([null, 2]).call(x).shape).toEqual([2, 3, 6, 2]);
+    expect(new nn.LPPool1d(2, 3).call(l).shape).toEqual([2, 3, 2]);
+    expect(new nn.LPPool2d(2, [2, 3]).call(x).shape).toEqual([2, 3, 3, 2]);
+  });
 
   for (const c of fixture.losses) {
     it(`${c.name}: repr, value, input gradient`, () => {

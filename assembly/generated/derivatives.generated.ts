@@ -15,10 +15,10 @@ import {
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
   foldBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
   linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
-  maxPool2dBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
-  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
-  nllLossBackward, normBackward, permuteBack, pool2dBackward, prodBackward, reshapeToInput,
-  scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  maxPool2dBackward, maxUnpoolBackward, meanBackward, medianAllBackward, mmBackward,
+  mseLossBackward, multiMarginLossBackward, multilabelMarginLossBackward, mvBackward,
+  nansumBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward, prodBackward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
   smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
   sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual';
@@ -278,6 +278,10 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Col2Im: return foldBackward(r, g, k);
     case Op.ConvolutionTranspose: return convolutionBackward(r, g, k);
     case Op.ConvolutionWeight: return convolutionBackward(r, g, k);
+    case Op.MaxPool3DWithIndices: return maxPool2dBackward(r, g, k);
+    case Op.AvgPool3D: return pool2dBackward(r, g, k);
+    case Op.AdaptiveMaxPool2D: return maxPool2dBackward(r, g, k);
+    case Op.MaxUnpool2D: return maxUnpoolBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -403,5 +407,6 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  1, 1
 ]);

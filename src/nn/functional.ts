@@ -389,7 +389,11 @@ export function pairwise_distance(...args: unknown[]): Tensor {
 export { conv1d, conv2d, type ConvOptions } from '../ops/conv.js';
 export { conv_transpose1d, conv_transpose2d, type ConvTransposeOptions } from '../ops/conv_transpose.js'; // helper convt
 export { unfold, fold, type UnfoldOptions } from '../ops/fold.js'; // helper convt
-export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, adaptive_avg_pool2d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';
+export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';
+// pooling 2 (helper pool2)
+export { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d } from '../ops/pool.js';
+export { adaptive_avg_pool2d, adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, type AdaptiveSize } from '../ops/adaptive_pool.js';
+export { max_unpool1d, max_unpool2d, type MaxUnpoolOptions } from '../ops/unpool.js';
 // attention (helper attn)
 export { scaled_dot_product_attention, multi_head_attention_forward, type SdpaOptions, type MhaForwardOptions } from './attention.js';
 // sampling and bilinear (helper sample)

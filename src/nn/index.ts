@@ -13,6 +13,9 @@ export type { StateDict, StateDictOptions, LoadStateDictOptions } from './state_
 export { ConvTranspose1d, ConvTranspose2d, type ConvTransposeModuleOptions, Unfold, Fold, type UnfoldModuleOptions } from './modules.js'; // helper convt
 export { Conv1d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type ConvModuleOptions } from './modules.js'; // convolution and pooling
 export {
+  MaxPool3d, AvgPool3d, AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d, MaxUnpool1d, MaxUnpool2d, LPPool1d, LPPool2d,
+} from './pooling.js'; // pooling 2 (helper pool2)
+export {
   LayerNorm, Embedding, BatchNorm1d, BatchNorm2d, BatchNorm3d, Identity, Flatten, Unflatten, Tanh, SiLU, GELU, ELU, LeakyReLU, Softplus,
   Softmax, LogSoftmax, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss,
 } from './layers.js'; // nn normalization and embedding (helper nnnorm)

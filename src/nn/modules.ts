@@ -18,7 +18,8 @@ import { relu, sigmoid } from '../ops/elementwise.js';
 import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling
 import { conv_transpose1d, conv_transpose2d } from '../ops/conv_transpose.js'; // helper convt
 import { unfold, fold } from '../ops/fold.js'; // helper convt
-import { max_pool2d, avg_pool2d, adaptive_avg_pool2d } from '../ops/pool.js';
+import { max_pool2d, avg_pool2d } from '../ops/pool.js';
+import { adaptive_avg_pool2d } from '../ops/adaptive_pool.js';
 
 /** A new parameter: a leaf with requires_grad, not owned by any tidy() scope. */
 function parameter(data: Float32Array | Float64Array, shape: number[], device?: DeviceName): Parameter {
@@ -83,11 +84,11 @@ export class Sigmoid extends Module {
 
 // ---- convolution and pooling (helper conv) --------------------------------------------------
 
-type IntOrPair = number | number[];
+export type IntOrPair = number | number[];
 /** A Python tuple of n ints, printed as PyTorch prints it: (3, 3), (2,). */
-const tuple = (v: IntOrPair, n: number): number[] => (typeof v === 'number' ? new Array<number>(n).fill(v) : v.slice());
+export const tuple = (v: IntOrPair, n: number): number[] => (typeof v === 'number' ? new Array<number>(n).fill(v) : v.slice());
 const pyTuple = (v: number[]): string => (v.length === 1 ? `(${v[0]},)` : `(${v.join(', ')})`);
-const pyValue = (v: IntOrPair | null | undefined): string => (v === null || v === undefined ? 'None' : typeof v === 'number' ? String(v) : pyTuple(v));
+export const pyValue = (v: IntOrPair | null | undefined): string => (v === null || v === undefined ? 'None' : typeof v === 'number' ? String(v) : pyTuple(v));
 
 /** The constructor options of nn.Conv1d / nn.Conv2d after in_channels, out_channels, kernel_size. */
 export interface ConvModuleOptions {
@@ -301,11 +302,8 @@ export class Fold extends Unfold {
   extra_repr(): string { return `output_size=${pyValue(this.output_size)}, ${super.extra_repr()}`; }
 }
 
-/**
- * 2-D max pooling layer (F.max_pool2d); stride defaults to the kernel size.
- * @example new nn.MaxPool2d(2).forward(x) // halves H and W; repr MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
- */
-export class MaxPool2d extends Module {
+/** The max pooling layers: their options, forward through `pool` and PyTorch's repr (helper pool2: MaxPool3d). */
+export abstract class MaxPoolNd extends Module {
   readonly kernel_size: IntOrPair;
   readonly stride: IntOrPair;
   readonly padding: IntOrPair;
@@ -323,8 +321,11 @@ export class MaxPool2d extends Module {
     this.ceil_mode = options.ceil_mode ?? false;
   }
 
+  /** The functional pool this layer applies. */
+  protected abstract readonly pool: typeof max_pool2d;
+
   forward(input: Tensor): Tensor {
-    return max_pool2d(input, this.kernel_size, {
+    return this.pool(input, this.kernel_size, {
       stride: this.stride, padding: this.padding, dilation: this.dilation, ceil_mode: this.ceil_mode, return_indices: this.return_indices,
     });
   }
@@ -335,10 +336,15 @@ export class MaxPool2d extends Module {
 }
 
 /**
- * 2-D average pooling layer (F.avg_pool2d); stride defaults to the kernel size.
- * @example new nn.AvgPool2d(3, { stride: 2, padding: 1, count_include_pad: false }).forward(x)
+ * 2-D max pooling layer (F.max_pool2d); stride defaults to the kernel size.
+ * @example new nn.MaxPool2d(2).forward(x) // halves H and W; repr MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
  */
-export class AvgPool2d extends Module {
+export class MaxPool2d extends MaxPoolNd {
+  protected readonly pool = max_pool2d;
+}
+
+/** The average pooling layers: their options, forward through `pool` and PyTorch's repr (helper pool2: AvgPool3d). */
+export abstract class AvgPoolNd extends Module {
   readonly kernel_size: IntOrPair;
   readonly stride: IntOrPair;
   readonly padding: IntOrPair;
@@ -356,13 +362,24 @@ export class AvgPool2d extends Module {
     this.divisor_override = options.divisor_override ?? null;
   }
 
+  /** The functional pool this layer applies. */
+  protected abstract readonly pool: typeof avg_pool2d;
+
   forward(input: Tensor): Tensor {
-    return avg_pool2d(input, this.kernel_size, {
+    return this.pool(input, this.kernel_size, {
       stride: this.stride, padding: this.padding, ceil_mode: this.ceil_mode, count_include_pad: this.count_include_pad, divisor_override: this.divisor_override,
     });
   }
 
   extra_repr(): string { return `kernel_size=${pyValue(this.kernel_size)}, stride=${pyValue(this.stride)}, padding=${pyValue(this.padding)}`; }
+}
+
+/**
+ * 2-D average pooling layer (F.avg_pool2d); stride defaults to the kernel size.
+ * @example new nn.AvgPool2d(3, { stride: 2, padding: 1, count_include_pad: false }).forward(x)
+ */
+export class AvgPool2d extends AvgPoolNd {
+  protected readonly pool = avg_pool2d;
 }
 
 /**
@@ -379,8 +396,10 @@ export class AdaptiveAvgPool2d extends Module {
 
   forward(input: Tensor): Tensor { return adaptive_avg_pool2d(input, this.output_size); }
 
-  extra_repr(): string {
-    const o = this.output_size;
-    return `output_size=${typeof o === 'number' ? o : `(${o.map((v) => (v === null ? 'None' : v)).join(', ')})`}`;
-  }
+  extra_repr(): string { return adaptiveRepr(this.output_size); }
+}
+
+/** An adaptive layer's repr: output_size=2, output_size=(2, None). */
+export function adaptiveRepr(o: number | (number | null)[]): string {
+  return `output_size=${typeof o === 'number' ? o : `(${o.map((v) => (v === null ? 'None' : v)).join(', ')})`}`;
 }

@@ -1,26 +1,38 @@
-// Pooling front ends (helper conv): F.max_pool2d (MaxPool2DWithIndicesBackward0),
-// F.avg_pool2d (AvgPool2DBackward0), F.adaptive_avg_pool2d (AdaptiveAvgPool2DBackward0; an
-// output of 1×1 is mean over the last two dims, MeanBackward1, as ATen), and F.max_pool1d /
-// F.avg_pool1d as ATen composes them: unsqueeze(-2), the 2-D pool, squeeze(-2).
-// PyTorch's checks in its order (pooling_output_shape, pool2d_shape_check) and messages.
+// Pooling front ends (helper conv, helper pool2): F.max_pool2d/3d (MaxPool2D/3DWithIndicesBackward0),
+// F.avg_pool2d/3d (AvgPool2D/3DBackward0), F.max_pool1d / F.avg_pool1d as ATen composes them:
+// unsqueeze(-2), the 2-D pool, squeeze(-2); and F.lp_pool1d/2d as PyTorch's Python composes them.
+// PyTorch's checks in its order (pooling_output_shape, pool2d/pool3d_shape_check) and messages.
+// The adaptive pools are in adaptive_pool.ts, the unpools in unpool.ts.
 
 import { Op, DType } from '../../abi/abi.js';
 import { RuntimeError, IndexError } from '../errors.js';
 import { Tensor } from '../tensor.js';
 import { checkFloating } from './common.js';
+import { DTYPES } from '../dtype.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { squeeze, unsqueeze } from './shape.js';
-import { mean } from './reduce.js';
+import { mul, pow } from './elementwise.js';
+import { sign, relu, abs } from './torch.generated.js';
 
 const S = (text: string): ReturnType<typeof parseSchema> => parseSchema(text, false);
 const MAX2 = S('max_pool2d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, bool ceil_mode=False, bool return_indices=False) -> Tensor');
 const AVG2 = S('avg_pool2d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None) -> Tensor');
 const MAX1 = S('max_pool1d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, bool ceil_mode=False, bool return_indices=False) -> Tensor');
 const AVG1 = S('avg_pool1d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, bool ceil_mode=False, bool count_include_pad=True) -> Tensor');
-const ADAPTIVE = S('adaptive_avg_pool2d(Tensor input, int[] output_size) -> Tensor');
+const MAX3 = S('max_pool3d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, bool ceil_mode=False, bool return_indices=False) -> Tensor');
+const AVG3 = S('avg_pool3d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None) -> Tensor');
+const LP2 = S('lp_pool2d(Tensor input, float norm_type, int[] kernel_size, int[]? stride=None, bool ceil_mode=False) -> Tensor');
+const LP1 = S('lp_pool1d(Tensor input, float norm_type, int kernel_size, int[]? stride=None, bool ceil_mode=False) -> Tensor');
 
-const ints = (v: unknown): number[] => (v === null || v === undefined ? [] : typeof v === 'number' ? [v] : (v as number[]));
+/** PyTorch's refusal of a non-float input by the kernel's dispatch name (where PyTorch refuses integers). */
+export function checkFloatingKernel(input: Tensor, kernel: string): void {
+  if (input._dtype !== DType.Float32 && input._dtype !== DType.Float64) {
+    throw new RuntimeError(`"${kernel}" not implemented for '${DTYPES[input._dtype]._scalarType}'`);
+  }
+}
+
+export const ints = (v: unknown): number[] => (v === null || v === undefined ? [] : typeof v === 'number' ? [v] : (v as number[]));
 
 /** A pair from one or two values, or PyTorch's message. */
 function pair(v: number[], fn: string, what: string): [number, number] {
@@ -29,7 +41,7 @@ function pair(v: number[], fn: string, what: string): [number, number] {
 }
 
 /** ATen's pooling_output_shape, with its checks. */
-function outSize(size: number, k: number, pad: number, stride: number, dilation: number, ceil: boolean): number {
+export function outSize(size: number, k: number, pad: number, stride: number, dilation: number, ceil: boolean): number {
   if (stride === 0) throw new RuntimeError('stride should not be zero');
   if (pad < 0) throw new RuntimeError(`pad must be non-negative, but got pad: ${pad}`);
   if (pad > Math.trunc(k / 2)) throw new RuntimeError(`pad should be at most half of kernel size, but got pad=${pad} and kernel_size=${k}`);
@@ -67,12 +79,54 @@ function poolParams(fn: 'max_pool2d' | 'avg_pool2d', input: Tensor, a: Record<st
     throw new RuntimeError(`Given input size: (${C}x${H}x${W}). Calculated output size: (${C}x${OH}x${OW}). Output size is too small`);
   }
   checkFloating(input, fn);
-  return [kh, kw, sh, sw, ph, pw, dh, dw, a.count_include_pad === false ? 0 : 1, div ?? 0, OH, OW];
+  return [1, kh, kw, 1, sh, sw, 0, ph, pw, 1, dh, dw, a.count_include_pad === false ? 0 : 1, div ?? 0, 1, OH, OW];
 }
 
-function run(op: Op, input: Tensor, p: number[], withIndices: boolean): Tensor | [Tensor, Tensor] {
-  const [h, ih] = input._dev.pool2d(op, input.h, p);
-  const shape = [...input._shape.slice(0, -2), p[10], p[11]];
+/** The parameters of a 3-D max or average pool, checked as ATen (max_pool3d_with_indices_out_cpu_template, avg_pool3d's meta). */
+function pool3dParams(fn: 'max_pool3d' | 'avg_pool3d', input: Tensor, a: Record<string, unknown>): number[] {
+  const max = fn === 'max_pool3d';
+  const triple = (v: number[], what: string): number[] => {
+    if (v.length !== 1 && v.length !== 3) throw new RuntimeError(`${fn}: ${what}`);
+    return v.length === 3 ? v : [v[0], v[0], v[0]];
+  };
+  const either = max ? 'either ' : '';
+  const k = triple(ints(a.kernel_size), `kernel_size must ${either}be a single int, or a tuple of three ints`);
+  const st = ints(a.stride);
+  if (st.length === 2 || st.length > 3) throw new RuntimeError(`${fn}: stride must ${either}be omitted, a single int, or a tuple of three ints`);
+  const s = st.length === 0 ? k : triple(st, '');
+  const pad = triple(ints(a.padding), `padding must ${max ? 'be either ' : ''}be a single int, or a tuple of three ints`);
+  const dil = max ? triple(ints(a.dilation), 'dilation must be either a single int, or a tuple of three ints') : [1, 1, 1];
+  const shape = input._shape, nd = shape.length;
+  if (nd !== 4 && nd !== 5) throw new RuntimeError('non-empty 4D or 5D (batch mode) tensor expected for input');
+  const div = max ? null : (a.divisor_override as number | null);
+  if (div === 0) throw new RuntimeError('divisor must be not zero');
+  const ins = shape.slice(-3), ceil = a.ceil_mode as boolean;
+  const outs = ins.map((n, i) => outSize(n, k[i], pad[i], s[i], dil[i], ceil));
+  // pool3d_shape_check
+  if (k.some((v) => v <= 0)) throw new RuntimeError(`kernel size should be greater than zero, but got kT: ${k[0]} kH: ${k[1]} kW: ${k[2]}`);
+  if (s.some((v) => v <= 0)) throw new RuntimeError(`stride should be greater than zero, but got dT: ${s[0]} dH: ${s[1]} dW: ${s[2]}`);
+  if (dil.some((v) => v <= 0)) throw new RuntimeError(`dilation should be greater than zero, but got dilationT: ${dil[0]} dilationH: ${dil[1]} dilationW: ${dil[2]}`);
+  if (shape.some((v, i) => v <= 0 && !(nd === 5 && i === 0))) {
+    // PyTorch prints the empty dim's size where its index was meant: always 0
+    throw new RuntimeError(`${max ? 'max_pool3d_with_indices_out_cpu_template' : 'avg_pool3d'}(): Expected input's non-batch dimensions to have positive length, but input has a shape of [${shape.join(', ')}] and non-batch dimension 0 has length zero!`);
+  }
+  if (!max && ins.some((n, i) => n < k[i])) {
+    throw new RuntimeError(`input image (T: ${ins[0]} H: ${ins[1]} W: ${ins[2]}) smaller than kernel size (kT: ${k[0]} kH: ${k[1]} kW: ${k[2]})`);
+  }
+  if (outs.some((o) => o < 1)) {
+    const C = shape[nd - 4];
+    throw new RuntimeError(`Given input size: (${C}x${ins.join('x')}). Calculated output size: (${C}x${outs.join('x')}). Output size is too small`);
+  }
+  if (max) checkFloatingKernel(input, 'max_pool3d_with_indices_cpu');
+  else checkFloating(input, fn); // PyTorch 1.13 also pools int64 (docs/api.md)
+  return [...k, ...s, ...pad, ...dil, a.count_include_pad === false ? 0 : 1, div ?? 0, ...outs];
+}
+
+/** The pool op over input with parameters p: its output, and with `withIndices` its indices (max ops). */
+export function run(op: Op, input: Tensor, p: number[], withIndices: boolean): Tensor | [Tensor, Tensor] {
+  const [h, ih] = input._dev.pool(op, input.h, p);
+  const s = op === Op.MaxPool3DWithIndices || op === Op.AvgPool3D ? 3 : 2;
+  const shape = [...input._shape.slice(0, -s), ...p.slice(17 - s)];
   const out = new Tensor(input._dev, h, shape, input._dtype);
   if (!ih) return out;
   const idx = new Tensor(input._dev, ih, shape.slice(), DType.Int64);
@@ -81,11 +135,11 @@ function run(op: Op, input: Tensor, p: number[], withIndices: boolean): Tensor |
   return out;
 }
 
-/** The keyword arguments of F.max_pool2d / F.max_pool1d. */
+/** The keyword arguments of F.max_pool1d/2d/3d. */
 export interface MaxPoolOptions {
   stride?: number | number[] | null; padding?: number | number[]; dilation?: number | number[]; ceil_mode?: boolean; return_indices?: boolean;
 }
-/** The keyword arguments of F.avg_pool2d / F.avg_pool1d. */
+/** The keyword arguments of F.avg_pool1d/2d/3d. */
 export interface AvgPoolOptions {
   stride?: number | number[] | null; padding?: number | number[]; ceil_mode?: boolean; count_include_pad?: boolean; divisor_override?: number | null;
 }
@@ -170,31 +224,65 @@ export function avg_pool1d(input: Tensor, kernel_size: number | number[], ...res
 export function avg_pool1d(...args: unknown[]): Tensor { return pool1d('avg_pool1d', bind(AVG1, args, null, 'avg_pool1d')) as Tensor; }
 
 /**
- * Adaptive 2-D average pooling of [N, C, H, W] or [C, H, W] to output_size (a number, or a pair
- * where null keeps the input's size): windows [⌊o·H/OH⌋, ⌈(o+1)·H/OH⌉). Node AdaptiveAvgPool2DBackward0;
- * a 1×1 output is the mean over the last two dims (MeanBackward1), as ATen.
- * @example F.adaptive_avg_pool2d(x, [2, 3]); F.adaptive_avg_pool2d(x, 1)
+ * 3-D max pooling over the last three dims of [N, C, D, H, W] or [C, D, H, W]: the first maximum of
+ * each window (a NaN wins), with `stride`, `padding`, `dilation`, `ceil_mode`, `return_indices` (the
+ * flat int64 index in its D·H·W volume). Node MaxPool3DWithIndicesBackward0.
+ * @example
+ * const y = F.max_pool3d(x, 2);                                         // halves D, H and W
+ * const [v, i] = F.max_pool3d(x, [1, 3, 3], { stride: 2, padding: [0, 1, 1], return_indices: true });
  */
-export function adaptive_avg_pool2d(input: Tensor, output_size: number | (number | null)[] | { output_size: number | (number | null)[] }): Tensor;
-export function adaptive_avg_pool2d(...args: unknown[]): Tensor {
-  // F.adaptive_avg_pool2d fills None entries with the input's sizes (_list_with_default)
-  if (Array.isArray(args[1]) && args[0] instanceof Tensor) {
-    const s = args[0]._shape;
-    args = [args[0], (args[1] as (number | null)[]).map((v, i, l) => (v === null ? s[s.length - l.length + i] : v)), ...args.slice(2)];
-  }
-  const a = bind(ADAPTIVE, args, null, 'adaptive_avg_pool2d');
-  const input = a.input as Tensor, size = ints(a.output_size);
-  if (size.length !== 1 && size.length !== 2) throw new RuntimeError('adaptive_avg_pool2d: output_size must be 2');
-  const [OH, OW] = size.length === 2 ? size : [size[0], size[0]];
-  const shape = input._shape, nd = shape.length;
-  if (nd !== 3 && nd !== 4) throw new RuntimeError(`adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [${shape.join(', ')}]`);
-  for (let i = 1; i < nd; i++) {
-    if (shape[i] === 0) {
-      throw new RuntimeError(`adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [${shape.join(', ')}] with dimension ${i} being empty`);
-    }
-  }
-  checkFloating(input, 'adaptive_avg_pool2d');
-  if (OH === 1 && OW === 1) return mean(input, [-1, -2], true);
-  if (OH < 0 || OW < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${Math.min(OH, OW)}: [${[...shape.slice(0, -2), OH, OW].join(', ')}]`);
-  return run(Op.AdaptiveAvgPool2D, input, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OH, OW], false) as Tensor;
+export function max_pool3d(input: Tensor, kernel_size: number | number[], ...rest: unknown[]): Tensor;
+export function max_pool3d(...args: unknown[]): Tensor | [Tensor, Tensor] {
+  const a = bind(MAX3, args, null, 'max_pool3d');
+  const input = a.input as Tensor;
+  return run(Op.MaxPool3DWithIndices, input, pool3dParams('max_pool3d', input, a), a.return_indices as boolean);
+}
+
+/**
+ * 3-D average pooling over the last three dims of [N, C, D, H, W] or [C, D, H, W], with `ceil_mode`,
+ * `count_include_pad` (default true) and `divisor_override`. Node AvgPool3DBackward0.
+ * @example
+ * F.avg_pool3d(x, 2)
+ * F.avg_pool3d(x, 3, { stride: 2, padding: 1, count_include_pad: false })
+ */
+export function avg_pool3d(input: Tensor, kernel_size: number | number[], ...rest: unknown[]): Tensor;
+export function avg_pool3d(...args: unknown[]): Tensor {
+  const a = bind(AVG3, args, null, 'avg_pool3d');
+  const input = a.input as Tensor;
+  return run(Op.AvgPool3D, input, pool3dParams('avg_pool3d', input, a), false) as Tensor;
+}
+
+/** PyTorch's power-average tail: (sign(out) · relu(|out|) · n)^(1/p) of the average of x^p. */
+function powerAverage(out: Tensor, n: number, p: number): Tensor {
+  const a = abs(out), r = relu(a), sg = sign(out), prod = mul(sg, r), scaled = mul(prod, n);
+  try { return pow(scaled, 1 / p); } finally { for (const t of [a, r, sg, prod, scaled, out]) t.dispose(); }
+}
+
+/**
+ * 2-D power-average pooling of [N, C, H, W] or [C, H, W]: (Σ x^p over each window)^(1/p), as
+ * PyTorch composes it (avg_pool2d of x^p, then sign·relu(|·|)·(kh·kw), then ^(1/p): node PowBackward0).
+ * @example F.lp_pool2d(x, 2, 3, { stride: 2 }) // the L2 norm of each 3×3 window
+ */
+export function lp_pool2d(input: Tensor, norm_type: number, kernel_size: number | number[], ...rest: unknown[]): Tensor;
+export function lp_pool2d(...args: unknown[]): Tensor {
+  const a = bind(LP2, args, null, 'lp_pool2d');
+  const k = ints(a.kernel_size), p = a.norm_type as number;
+  const xp = pow(a.input as Tensor, p);
+  let out: Tensor;
+  try { out = avg_pool2d(xp, k, { stride: a.stride ?? null, padding: 0, ceil_mode: a.ceil_mode as boolean }); } finally { xp.dispose(); }
+  return powerAverage(out, k[0] * (k.length > 1 ? k[1] : k[0]), p);
+}
+
+/**
+ * 1-D power-average pooling of [N, C, L] or [C, L]: (Σ x^p over each window)^(1/p), composed as PyTorch.
+ * @example F.lp_pool1d(x, 2, 3) // the L2 norm of each window of 3
+ */
+export function lp_pool1d(input: Tensor, norm_type: number, kernel_size: number, ...rest: unknown[]): Tensor;
+export function lp_pool1d(...args: unknown[]): Tensor {
+  const a = bind(LP1, args, null, 'lp_pool1d');
+  const k = a.kernel_size as number, p = a.norm_type as number;
+  const xp = pow(a.input as Tensor, p);
+  let out: Tensor;
+  try { out = avg_pool1d(xp, k, { stride: a.stride ?? null, padding: 0, ceil_mode: a.ceil_mode as boolean }); } finally { xp.dispose(); }
+  return powerAverage(out, k, p);
 }

@@ -51,6 +51,7 @@ import {
 } from './sort_cases.js'; // sorting and order statistics
 import { CONV_CASES, MAX_POOL_CASES, AVG_POOL_CASES, ADAPTIVE_CASES } from './conv_cases.js'; // convolution and pooling
 import { CONV_TRANSPOSE_CASES, UNFOLD_CASES, FOLD_CASES } from './conv_transpose_cases.js'; // conv_transpose, unfold, fold (helper convt)
+import { MAX_POOL3D_CASES, AVG_POOL3D_CASES, ADAPTIVE_MAX_CASES, ADAPTIVE_AVG_1D_CASES, LP_POOL_CASES, MAX_UNPOOL_CASES } from './pool_cases.js'; // pooling 2
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -633,8 +634,23 @@ export const ops: Rows = {
   [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: AVG_POOL_CASES,
     apiDoc: { avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`stride`, `padding`, `ceil_mode`, `count_include_pad`, `divisor_override`' },
       avg_pool1d: { section: 'torch.nn.functional', shares: 'max_pool1d' } } }),
-  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: ADAPTIVE_CASES,
-    apiDoc: { adaptive_avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`output_size` a number or a pair (`null` keeps that size); `AdaptiveAvgPool2DBackward0`, a 1×1 output is `mean` over the last two dims (`MeanBackward1`) as ATen' } } }),
+  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: [...ADAPTIVE_CASES, ...ADAPTIVE_AVG_1D_CASES],
+    apiDoc: { adaptive_avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`output_size` a number or a pair (`null` keeps that size); `AdaptiveAvgPool2DBackward0`, a 1×1 output is `mean` over the last two dims (`MeanBackward1`) as ATen; no second derivative (create_graph raises)' },
+      adaptive_avg_pool1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'composed as ATen: the 2-D pool to (1, n) between `unsqueeze(-2)` and `squeeze(-2)`' } } }),
+  // pooling 2 (helper pool2)
+  [Op.MaxPool3DWithIndices]: manual('MaxPool3DWithIndicesBackward0', ['self'], 'maxPool2dBackward', { cases: MAX_POOL3D_CASES,
+    apiDoc: { max_pool3d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "as `max_pool2d` over [N, C, D, H, W] or [C, D, H, W] (indices flat in each D·H·W volume); second derivatives record (a scatter of the gradient); PyTorch's errors" } } }),
+  [Op.AvgPool3D]: manual('AvgPool3DBackward0', ['self'], 'pool2dBackward', {
+    apiDoc: { avg_pool3d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "as `avg_pool2d` over [N, C, D, H, W] or [C, D, H, W]; float inputs only (PyTorch 1.13 also pools int64); no second derivative (create_graph raises); PyTorch's errors" },
+      lp_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "composed as PyTorch's Python: `avg_pool2d(x^p)`, `sign(·)·relu(|·|)·(kh·kw)`, `^(1/p)` (`PowBackward0`)" },
+      lp_pool1d: { section: 'torch.nn.functional', shares: 'lp_pool2d' } },
+    cases: [...AVG_POOL3D_CASES, ...LP_POOL_CASES] }),
+  [Op.AdaptiveMaxPool2D]: manual('AdaptiveMaxPool2DBackward0', ['self'], 'maxPool2dBackward', { cases: ADAPTIVE_MAX_CASES,
+    apiDoc: { adaptive_max_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`output_size` a number or a pair (`null` keeps that size), `return_indices`; the first maximum of each adaptive window (NaN wins) takes the gradient; second derivatives record' },
+      adaptive_max_pool1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'composed as ATen: the 2-D pool to (1, n) between `unsqueeze(-2)` and `squeeze(-2)`' } } }),
+  [Op.MaxUnpool2D]: manual('MaxUnpool2DBackward0', ['self'], 'maxUnpoolBackward', { cases: MAX_UNPOOL_CASES,
+    apiDoc: { max_unpool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`stride`, `padding`, `output_size` (2 or 4 numbers, checked as PyTorch's `_unpool_output_size`); a repeated index keeps the last value; the gradient reads g at each index (recorded: second derivatives work); PyTorch's errors, also for an index out of the output" },
+      max_unpool1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'composed as PyTorch: `max_unpool2d` of the inputs unsqueezed at -1, `squeeze(-1)`' } } }),
   [Op.View]: { ...view('ViewBackward0', [
     f64('view', 'Tensor.view', [any([2, 3]), [3, 2]], {}, 'shape'),
     // unflatten is a view in PyTorch
@@ -1708,6 +1724,7 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'softmaxBackward', 'logSoftmaxBackward', 'mseLossBackward', 'bceBackward', 'bceWithLogitsBackward', 'smoothL1LossBackward',
   'huberLossBackward', 'softMarginLossBackward', 'nllLossBackward', 'customBackward', 'addProductBackward', 'crossBackward',
   'gluBackward', 'maxPool2dBackward', 'embeddingBackward', 'layerNormBackward',
+  'maxUnpoolBackward', // pooling 2 (helper pool2)
   'catBackward', 'stackBackward', 'sliceBackward', 'gatherFlatBackward', 'scatterFlatBackward', // shape and indexing (helper cg-shape)
   'logsumexpBackward', 'varBackward', 'nansumBackward', 'amaxBackward', 'maxAllBackward', 'maxDimBackward',
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)

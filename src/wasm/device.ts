@@ -447,10 +447,14 @@ export class WasmDevice implements Backend {
   foldOp(op: Op, x: Handle, p: readonly number[]): Handle {
     return this.id(this.x.fold_op(op, x as number, this.args(p)));
   }
-  pool2d(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] {
-    const values = this.id(this.x.pool2d(op, x as number, this.args(p)));
+  pool(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] {
+    const values = this.id(this.x.pool(op, x as number, this.args(p)));
     const idx = this.x.take_pool_indices();
     return [values, idx ? idx : null];
+  }
+  maxUnpool(x: Handle, flat: Handle, shape: Shape): Handle {
+    const p = this.args(shape);
+    return this.id(this.x.max_unpool(x as number, flat as number, shape.length, p));
   }
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
     return this.id(this.x.scatter_reduce_flat(a as number, src as number, index as number, mode, includeSelf));

@@ -16,10 +16,10 @@ import {
   crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
   foldBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
   linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
-  maxPool2dBackward, meanBackward, medianAllBackward, mmBackward, mseLossBackward,
-  multiMarginLossBackward, multilabelMarginLossBackward, mvBackward, nansumBackward,
-  nllLossBackward, normBackward, permuteBack, pool2dBackward, prodBackward, reshapeToInput,
-  scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  maxPool2dBackward, maxUnpoolBackward, meanBackward, medianAllBackward, mmBackward,
+  mseLossBackward, multiMarginLossBackward, multilabelMarginLossBackward, mvBackward,
+  nansumBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward, prodBackward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
   smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
   sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
@@ -281,6 +281,10 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Col2Im]: (r, g, k) => foldBackward(r, g, k),
   [Op.ConvolutionTranspose]: (r, g, k) => convolutionBackward(r, g, k),
   [Op.ConvolutionWeight]: (r, g, k) => convolutionBackward(r, g, k),
+  [Op.MaxPool3DWithIndices]: (r, g, k) => maxPool2dBackward(r, g, k),
+  [Op.AvgPool3D]: (r, g, k) => pool2dBackward(r, g, k),
+  [Op.AdaptiveMaxPool2D]: (r, g, k) => maxPool2dBackward(r, g, k),
+  [Op.MaxUnpool2D]: (r, g, k) => maxUnpoolBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -385,4 +389,5 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim,
   Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias,
   Op.AsStrided, Op.Im2Col, Op.Col2Im, Op.ConvolutionTranspose, Op.ConvolutionWeight,
+  Op.MaxPool3DWithIndices, Op.AdaptiveMaxPool2D, Op.MaxUnpool2D,
 ]);

@@ -1,79 +1,98 @@
-// Pooling of the js device over the last two dims, as on the wasm device (assembly/ops/pool.ts):
-// max_pool2d (the first maximum, a NaN wins; its flat index kept), avg_pool2d, adaptive_avg_pool2d.
-// p = [kh, kw, sh, sw, ph, pw, dh, dw, count_include_pad, divisor_override, OH, OW].
+// Pooling of the js device over the last two or three dims, as on the wasm device (assembly/ops/pool.ts):
+// max_pool2d/3d and adaptive_max_pool2d (the first maximum, a NaN wins; its flat index kept),
+// avg_pool2d/3d, adaptive_avg_pool2d; a 2-D pool is the 3-D one with depth 1. And max_unpool2d.
+// p = [kd, kh, kw, sd, sh, sw, pd, ph, pw, dd, dh, dw, count_include_pad, divisor_override, OD, OH, OW].
 
 import { Op, DType } from '../../../abi/abi.js';
 import { JsTensor, empty, record, roundOf, isGradEnabled, type JsRecord } from '../tensor.js';
 import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
 import { recording } from '../grad/helpers.js';
 import { scatterInto } from '../grad/gather.js';
+import { gatherFlat } from './gather.js';
 
-interface Pool { op: Op; p: readonly number[]; P: number; H: number; W: number; OH: number; OW: number }
+const enum Kind { Max, Avg, Adaptive }
+const kindOf = (op: Op): Kind => (op === Op.MaxPool2DWithIndices || op === Op.MaxPool3DWithIndices ? Kind.Max
+  : op === Op.AvgPool2D || op === Op.AvgPool3D ? Kind.Avg : Kind.Adaptive);
+const takesMax = (op: Op): boolean => op === Op.MaxPool2DWithIndices || op === Op.MaxPool3DWithIndices || op === Op.AdaptiveMaxPool2D;
+/** How many trailing dims op pools over. */
+const spatialDims = (op: Op): number => (op === Op.MaxPool3DWithIndices || op === Op.AvgPool3D ? 3 : 2);
 
-function poolOf(op: Op, p: readonly number[], shape: readonly number[], oh: number, ow: number): Pool {
-  const nd = shape.length;
+/** A pool's geometry: planes P of D × H × W in, OD × OH × OW out. */
+interface Pool { kind: Kind; p: readonly number[]; P: number; in: [number, number, number]; out: [number, number, number] }
+
+function poolOf(op: Op, p: readonly number[], shape: readonly number[], out: readonly number[]): Pool {
+  const nd = shape.length, s = spatialDims(op);
   let P = 1;
-  for (let d = 0; d < nd - 2; d++) P *= shape[d];
-  return { op, p, P, H: shape[nd - 2], W: shape[nd - 1], OH: oh, OW: ow };
+  for (let d = 0; d < nd - s; d++) P *= shape[d];
+  const last3 = (l: readonly number[]): [number, number, number] => [s === 3 ? l[l.length - 3] : 1, l[l.length - 2], l[l.length - 1]];
+  return { kind: kindOf(op), p, P, in: last3(shape), out: last3(out) };
 }
 
-/** Window [r0, r1) × [c0, c1) of output (oh, ow) of an average pool, and its divisor. */
-function window(q: Pool, oh: number, ow: number): [number, number, number, number, number] {
-  const { H, W, OH, OW } = q;
-  if (q.op === Op.AdaptiveAvgPool2D) {
-    const r0 = Math.floor((oh * H) / OH), r1 = Math.ceil(((oh + 1) * H) / OH);
-    const c0 = Math.floor((ow * W) / OW), c1 = Math.ceil(((ow + 1) * W) / OW);
-    return [r0, r1, c0, c1, (r1 - r0) * (c1 - c0)];
+/** One dim's window of output o: [lo, hi), the step, and the padded size an average divides by. */
+function span(q: Pool, dim: number, o: number): [number, number, number, number] {
+  const n = q.in[dim], on = q.out[dim];
+  if (q.kind === Kind.Adaptive) {
+    const lo = Math.floor((o * n) / on), hi = Math.ceil(((o + 1) * n) / on);
+    return [lo, hi, 1, hi - lo];
   }
-  const [KH, KW, SH, SW, PH, PW, , , cip, div] = q.p;
-  let r0 = oh * SH - PH, c0 = ow * SW - PW;
-  let r1 = Math.min(r0 + KH, H + PH), c1 = Math.min(c0 + KW, W + PW);
-  const size = (r1 - r0) * (c1 - c0);
-  r0 = Math.max(r0, 0); c0 = Math.max(c0, 0); r1 = Math.min(r1, H); c1 = Math.min(c1, W);
-  return [r0, r1, c0, c1, div ? div : cip ? size : (r1 - r0) * (c1 - c0)];
+  const k = q.p[dim], s = q.p[3 + dim], pad = q.p[6 + dim], d = q.p[9 + dim];
+  let lo = o * s - pad;
+  if (q.kind === Kind.Max) {
+    const hi = Math.min(lo + (k - 1) * d + 1, n);
+    while (lo < 0) lo += d;
+    return [lo, hi, d, 0];
+  }
+  const hi = Math.min(lo + k, n + pad);
+  return [Math.max(lo, 0), Math.min(hi, n), 1, hi - lo];
 }
 
-/** F.max_pool2d / avg_pool2d / adaptive_avg_pool2d by op code: [output, indices (max) or null]. */
-export function pool2d(op: Op, x: JsTensor, p: readonly number[]): [JsTensor, JsTensor | null] {
-  const nd = x.shape.length;
-  const q = poolOf(op, p, x.shape, p[10], p[11]);
-  const { P, H, W, OH, OW } = q;
-  const shape = [...x.shape.slice(0, nd - 2), OH, OW];
+/** The window of output (od, oh, ow) per dim, and an average's divisor. */
+function window(q: Pool, od: number, oh: number, ow: number): [[number, number, number, number][], number] {
+  const w = [span(q, 0, od), span(q, 1, oh), span(q, 2, ow)];
+  const size = w[0][3] * w[1][3] * w[2][3];
+  const [cip, div] = [q.p[12], q.p[13]];
+  const clipped = (w[0][1] - w[0][0]) * (w[1][1] - w[1][0]) * (w[2][1] - w[2][0]);
+  return [w, q.kind === Kind.Adaptive ? size : div ? div : cip ? size : clipped];
+}
+
+/** Calls f(flat index in the plane) over a window's positions, depth-major. */
+function each(w: [number, number, number, number][], H: number, W: number, f: (i: number) => void): void {
+  const [[z0, z1, dz], [r0, r1, dr], [c0, c1, dc]] = w;
+  for (let z = z0; z < z1; z += dz) for (let r = r0; r < r1; r += dr) for (let c = c0; c < c1; c += dc) f((z * H + r) * W + c);
+}
+
+/** Calls f(o, base, od, oh, ow) for each output o of the pool, base the offset of its input plane. */
+function eachOutput(q: Pool, f: (o: number, base: number, od: number, oh: number, ow: number) => void): void {
+  const [D, H, W] = q.in, [OD, OH, OW] = q.out;
+  let o = 0;
+  for (let pl = 0; pl < q.P; pl++) {
+    const base = pl * D * H * W;
+    for (let od = 0; od < OD; od++) for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) f(o++, base, od, oh, ow);
+  }
+}
+
+/** The pooling ops by op code: [output, indices (max ops) or null]. */
+export function pool(op: Op, x: JsTensor, p: readonly number[]): [JsTensor, JsTensor | null] {
+  const s = spatialDims(op), nd = x.shape.length;
+  const shape = [...x.shape.slice(0, nd - s), ...p.slice(17 - s)];
+  const q = poolOf(op, p, x.shape, shape);
+  const [, H, W] = q.in;
   const out = empty(shape, x.dtype), Y = out.data, X = x.data;
   const round = roundOf(x.dtype);
-  const idx = op === Op.MaxPool2DWithIndices ? empty(shape, DType.Int64) : null;
-  const [KH, KW, SH, SW, PH, PW, DH, DW] = p;
-  for (let pl = 0; pl < P; pl++) {
-    const base = pl * H * W;
-    for (let oh = 0; oh < OH; oh++) {
-      for (let ow = 0; ow < OW; ow++) {
-        const o = (pl * OH + oh) * OW + ow;
-        if (idx) {
-          let r0 = oh * SH - PH, c0 = ow * SW - PW;
-          const r1 = Math.min(r0 + (KH - 1) * DH + 1, H), c1 = Math.min(c0 + (KW - 1) * DW + 1, W);
-          while (r0 < 0) r0 += DH;
-          while (c0 < 0) c0 += DW;
-          let best = -Infinity, at = r0 * W + c0;
-          for (let r = r0; r < r1; r += DH) {
-            for (let c = c0; c < c1; c += DW) {
-              const v = X[base + r * W + c];
-              if (v > best || v !== v) { best = v; at = r * W + c; }
-            }
-          }
-          Y[o] = best;
-          idx.data[o] = at;
-          continue;
-        }
-        const [r0, r1, c0, c1, div] = window(q, oh, ow);
-        let s = 0;
-        if (r0 < r1 && c0 < c1) {
-          for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) s = round(s + X[base + r * W + c]);
-          s /= div;
-        }
-        Y[o] = s;
-      }
+  const idx = takesMax(op) ? empty(shape.slice(), DType.Int64) : null;
+  eachOutput(q, (o, base, od, oh, ow) => {
+    const [w, div] = window(q, od, oh, ow);
+    if (idx) {
+      let best = -Infinity, at = (w[0][0] * H + w[1][0]) * W + w[2][0];
+      each(w, H, W, (i) => { const v = X[base + i]; if (v > best || v !== v) { best = v; at = i; } });
+      Y[o] = best;
+      idx.data[o] = at;
+      return;
     }
-  }
+    let sum = 0;
+    each(w, H, W, (i) => { sum = round(sum + X[base + i]); });
+    Y[o] = w.every(([lo, hi]) => lo < hi) ? sum / div : 0;
+  });
   const r = record(op, out, [x]);
   if (r) {
     if (idx) r.saved = [idx];
@@ -83,39 +102,48 @@ export function pool2d(op: Op, x: JsTensor, p: readonly number[]): [JsTensor, Js
 }
 
 /**
- * MaxPool2DWithIndicesBackward0: under create_graph a recorded scatter_add of g at each window's
- * maximum (its derivative for g gathers there again); the kernel below otherwise.
+ * MaxPool2D/3DWithIndicesBackward0, AdaptiveMaxPool2DBackward0: under create_graph a recorded
+ * scatter_add of g at each window's maximum (its derivative for g gathers there again); the kernel below otherwise.
  */
 export function maxPool2dBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
   if (!recording(g)) return pool2dBackward(r, g, k);
-  // the indices are per plane (H·W): plus the plane's offset, flat positions in the input
-  const xs = r.inputs[0].shape, gs = g.shape, idx = r.saved[0]!.data;
-  const ohw = gs[gs.length - 2] * gs[gs.length - 1], hw = xs[xs.length - 2] * xs[xs.length - 1];
+  // the indices are per plane: plus the plane's offset, flat positions in the input
+  const xs = r.inputs[0].shape, gs = g.shape, idx = r.saved[0]!.data, s = spatialDims(r.op as Op);
+  const size = (l: readonly number[]): number => l.slice(l.length - s).reduce((a, b) => a * b, 1);
+  const oplane = size(gs), plane = size(xs);
   const flat = empty(gs.slice(), DType.Int32);
-  flat.data.forEach((_, o) => { flat.data[o] = idx[o] + Math.floor(o / ohw) * hw; });
+  flat.data.forEach((_, o) => { flat.data[o] = idx[o] + Math.floor(o / oplane) * plane; });
   return scatterInto(xs, g, flat);
 }
 
-/** The gradient of a pooling record's input from g; not recorded (a second derivative is refused). */
+/** The gradient of a pooling record's input from g; not recorded (average pools refuse a second derivative). */
 export function pool2dBackward(r: JsRecord, g: JsTensor, _k: number): JsTensor {
   if (isGradEnabled() && g.requiresGrad) throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
-  const xs = r.inputs[0].shape, gs = g.shape;
-  const q = poolOf(r.op as Op, r.ints, xs, gs[gs.length - 2], gs[gs.length - 1]);
-  const { P, H, W, OH, OW } = q;
-  const dx = empty(xs.slice(), g.dtype), D = dx.data, Gd = g.data;
+  const xs = r.inputs[0].shape;
+  const q = poolOf(r.op as Op, r.ints, xs, g.shape);
+  const [, H, W] = q.in;
+  const dx = empty(xs.slice(), g.dtype), Dx = dx.data, Gd = g.data;
   const round = roundOf(g.dtype);
-  const idx = r.op === Op.MaxPool2DWithIndices ? r.saved[0]!.data : null;
-  for (let pl = 0; pl < P; pl++) {
-    const base = pl * H * W;
-    for (let oh = 0; oh < OH; oh++) {
-      for (let ow = 0; ow < OW; ow++) {
-        const o = (pl * OH + oh) * OW + ow;
-        if (idx) { D[base + idx[o]] += Gd[o]; continue; }
-        const [r0, r1, c0, c1, div] = window(q, oh, ow);
-        const d = round(Gd[o] / div);
-        for (let rr = r0; rr < r1; rr++) for (let c = c0; c < c1; c++) D[base + rr * W + c] += d;
-      }
-    }
-  }
+  const idx = takesMax(r.op as Op) ? r.saved[0]!.data : null;
+  eachOutput(q, (o, base, od, oh, ow) => {
+    if (idx) { Dx[base + idx[o]] += Gd[o]; return; }
+    const [w, div] = window(q, od, oh, ow);
+    const d = round(Gd[o] / div);
+    each(w, H, W, (i) => { Dx[base + i] += d; });
+  });
   return dx;
+}
+
+/** F.max_unpool2d: zeros of the shape with x's values at the flat positions (int32, x's shape, in range; the last write wins). */
+export function maxUnpool(x: JsTensor, flat: JsTensor, shape: readonly number[]): JsTensor {
+  const out = empty(shape.slice(), x.dtype);
+  flat.data.forEach((t, i) => { out.data[t] = x.data[i]; });
+  const r = record(Op.MaxUnpool2D, out, [x]);
+  if (r) r.saved = [flat];
+  return out;
+}
+
+/** MaxUnpool2DBackward0: g read at the saved flat positions (a take, recorded under create_graph). */
+export function maxUnpoolBackward(r: JsRecord, g: JsTensor, _k: number): JsTensor {
+  return gatherFlat(Op.Take, g, null, r.saved[0]!, r.inputs[0].shape.slice(), 0, false);
 }
