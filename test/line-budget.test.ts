@@ -75,8 +75,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // softplus (assembly/kernels/vecmath_wide.ts: exp, log and Cephes's erfc on f64x2), the strided
 // softmax and logsumexp on the SIMD exp (+325); nn.RNN / LSTM / GRU and their cells (the step
 // functions composed of existing ops, the layer loop, PyTorch 2's checks, init and reprs) (+420);
-// PackedSequence, pack_padded_sequence, pad_packed_sequence and packed inputs to the RNNs (+170)
-const BUDGET = 36_935;
+// PackedSequence, pack_padded_sequence, pad_packed_sequence and packed inputs to the RNNs (+170);
+// torch.set_num_threads: the gemm worker pool, its worker source, the packed gemm split out
+// over passed-in buffers and the worker module's entry (+395, helper threads)
+const BUDGET = 37_330;
 
 function sourceLines(dir: string): number {
   let n = 0;
