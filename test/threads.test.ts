@@ -1,6 +1,6 @@
 // torch.set_num_threads (helper threads): the wasm device's packed float32 products split into
 // column panels across worker threads give bit-identical results to one thread, for mm, bmm,
-// matmul and linear, forward and backward (the transposed and accumulating gemm calls), over
+// matmul, linear and conv2d, forward and backward (the transposed and accumulating gemm calls), over
 // tiny, odd and 1024-sized shapes. setMinWork(0) sends even tiny products to the workers, and
 // panelsPosted shows they ran there. The js device has no threads: the same calls run there too
 // and agree with themselves. Argument errors are PyTorch's (scripts/gen_threads_fixtures.py).
@@ -21,10 +21,12 @@ function products(device: string, M: number, N: number, K: number, seed: number)
     const a = torch.randn([M, K], opt), b = torch.randn([K, N], opt);
     const w = torch.randn([N, K], opt), bias = torch.randn([N], opt);
     const a3 = torch.randn([2, M, K], opt), b3 = torch.randn([2, K, N], opt);
-    const outs = [a.mm(b), a.matmul(b), torch.nn.functional.linear(a, w, bias), torch.bmm(a3, b3)];
+    // convolution's im2col products: W[32, 144] · cols[144, 100] per image, and their gradients
+    const img = torch.randn([2, 16, 10, 10], opt), kernel = torch.randn([32, 16, 3, 3], opt);
+    const outs = [a.mm(b), a.matmul(b), torch.nn.functional.linear(a, w, bias), torch.bmm(a3, b3), torch.nn.functional.conv2d(img, kernel)];
     // a random upstream gradient reaches every gemm form: A·Bᵀ, Aᵀ·B, and x·wᵀ onto the bias
     for (const o of outs) o.backward(torch.randn(o.shape, { device }));
-    return [...outs, a.grad!, b.grad!, w.grad!, bias.grad!, a3.grad!, b3.grad!].map((t) => Float32Array.from(t.dataSync() as Float32Array));
+    return [...outs, a.grad!, b.grad!, w.grad!, bias.grad!, a3.grad!, b3.grad!, img.grad!, kernel.grad!].map((t) => Float32Array.from(t.dataSync() as Float32Array));
   });
 }
 
