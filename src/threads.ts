@@ -24,7 +24,8 @@ let settled: Promise<void> = Promise.resolve();
 export function set_num_threads(n: number): Promise<void> {
   if (typeof n !== 'number' || !Number.isInteger(n)) throw new RuntimeError(`set_num_threads expects an int, but got ${pyTypeName(n)}`);
   if (n < 1) throw new RuntimeError('set_num_threads expects a positive integer');
-  settled = settled.then(async () => { inUse = await setGemmThreads(n); });
+  // one change at a time, in call order; a failed one (the pool's chunk not fetched) leaves the next free to run
+  settled = settled.catch(() => undefined).then(async () => { inUse = await setGemmThreads(n); });
   return settled;
 }
 
