@@ -5,7 +5,7 @@
 // panelsPosted shows they ran there. The js device has no threads: the same calls run there too
 // and agree with themselves. Argument errors are PyTorch's (scripts/gen_threads_fixtures.py).
 import { describe, it, expect, afterAll } from 'vitest';
-import { torch, DEVICES, loadFixture } from './support/torch.js';
+import { torch, DEVICES, loadFixture, type Device } from './support/torch.js';
 import { setMinWork, panelsPosted } from '../src/wasm/gemm_pool.js';
 import { workerWasmBase64 } from '../src/wasm/worker_module.generated.js';
 import { decodeBase64 } from '../src/wasm/loader.js';
@@ -14,7 +14,7 @@ interface ErrorCase { name: string; arg: unknown; type: string; message: string 
 const fixture = loadFixture<{ errors: ErrorCase[] }>('threads.json');
 
 /** Every float the products below give: outputs and the gradients of both operands (and bias). */
-function products(device: string, M: number, N: number, K: number, seed: number): Float32Array[] {
+function products(device: Device, M: number, N: number, K: number, seed: number): Float32Array[] {
   return torch.tidy(() => {
     torch.manual_seed(seed);
     const opt = { device, requires_grad: true } as const;
