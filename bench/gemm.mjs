@@ -31,8 +31,11 @@ if (!process.env.GEMM_WASM && stale()) {
 register();
 const { gemm: jsGemm } = await import('../src/js/gemm.ts');
 const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-  // custom_backward: the module's one import besides abort (torch.autograd.Function), unused here
-    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3 },
+  // custom_backward, tensor_hook, unpack_saved, gemm_split, gemm_join: the module's imports besides abort, unused here
+    env: {
+      abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3,
+      gemm_split: () => { throw new Error('threads are off here'); }, gemm_join: () => {},
+    },
 });
 const wasm = instance.exports;
 

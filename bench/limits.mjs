@@ -39,8 +39,11 @@ export function medianMs(fn, reps) {
 export async function probeLimits() {
   compile();
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-    // custom_backward, tensor_hook, unpack_saved: the module's imports besides abort (autograd.Function, hooks), unused here
-    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3 },
+    // custom_backward, tensor_hook, unpack_saved, gemm_split, gemm_join: the module's imports besides abort (autograd.Function, hooks, threads), unused here
+    env: {
+      abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3,
+      gemm_split: () => { throw new Error('threads are off here'); }, gemm_join: () => {},
+    },
   });
   const w = instance.exports;
   const iters = 2_000_000;

@@ -4,6 +4,7 @@
 //
 //   npm run build && npm run bench            prints the table
 //   npm run bench -- --only mlp               one workload
+//   npm run bench -- --only threads           the 1- vs 2-thread table alone
 //
 // Each figure is the median of benchmark.js's samples (± its relative error of the mean).
 // The same run probes the machine's f32x4 mul+add peak and memory bandwidth
@@ -285,6 +286,26 @@ for (const w of workloads) {
   console.error(rows[rows.length - 1]);
 }
 
+// Threads (torch.set_num_threads, helper threads): matmul 1024 and the MLP step on the wasm device
+// on 1 and 2 threads, alternated twice in this run (the better median of each kept), with the ratio
+const threadRows = [];
+for (const w of workloads.filter((x) => ['matmul1024', 'mlp'].includes(x.id))) {
+  if (only && only !== w.id && only !== 'threads') continue;
+  const best = { 1: null, 2: null };
+  for (let pass = 0; pass < 2; pass++) {
+    for (const n of [1, 2]) {
+      await torch.set_num_threads(n);
+      const m = await measure(w, 'wasm');
+      if (!best[n] || m.seconds < best[n].seconds) best[n] = m;
+    }
+  }
+  await torch.set_num_threads(1);
+  const [one, two] = [best[1], best[2]];
+  const target = w.id === 'mlp' ? '≤ 0.8 ms' : '≥ 1.8× one thread';
+  threadRows.push(`| ${w.name}, 2 threads | ${fmt(one.value)} ${one.unit} (±${one.rme.toFixed(0)}%) | ${fmt(two.value)} ${two.unit} (±${two.rme.toFixed(0)}%) | ${(one.seconds / two.seconds).toFixed(2)}× | ${target} |`);
+  console.error(threadRows[threadRows.length - 1]);
+}
+
 console.log(`\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log('| limit | measured |');
 console.log('|---|---|');
@@ -293,3 +314,9 @@ console.log('');
 console.log('| workload | wasm | of limit | js | of limit | wasm speed-up | target (wasm) |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+if (threadRows.length) {
+  console.log('');
+  console.log('| workload (wasm) | 1 thread | 2 threads | 2 threads vs 1 | target |');
+  console.log('|---|---|---|---|---|');
+  for (const r of threadRows) console.log(r);
+}

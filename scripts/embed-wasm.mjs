@@ -14,4 +14,9 @@ writeFileSync(new URL('module.generated.ts', out),
   `${stamp}/** The wasm device's module (${wasm.length} bytes), base64. */\n` +
   `export const wasmBase64: string = '${wasm.toString('base64')}';\n`);
 writeFileSync(new URL('bindings.generated.ts', out), `${stamp}/* eslint-disable */\n${dts}`);
-console.log(`embedded ${wasm.length} bytes of WASM into src/wasm/module.generated.ts`);
+// the gemm workers' module over shared memory (assembly/gemm_worker.ts), loaded only by torch.set_num_threads
+const worker = readFileSync(new URL('../build/gemm_worker.wasm', import.meta.url));
+writeFileSync(new URL('worker_module.generated.ts', out),
+  `${stamp}/** The gemm workers' module (${worker.length} bytes), base64. */\n` +
+  `export const workerWasmBase64: string = '${worker.toString('base64')}';\n`);
+console.log(`embedded ${wasm.length} bytes of WASM into src/wasm/module.generated.ts, ${worker.length} into src/wasm/worker_module.generated.ts`);

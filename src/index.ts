@@ -29,6 +29,7 @@ export {
 export type { TensorOptions, Nested, SizeAndOptions } from './creation.js';
 // random generators (helper generator)
 export { manual_seed, initial_seed, seed, get_rng_state, set_rng_state } from './seed.js';
+export { set_num_threads, get_num_threads } from './threads.js'; // threads (helper threads)
 export { Generator, default_generator } from './random.js';
 export { normal } from './ops/random_fill.js';
 export type { GeneratorOptions } from './random.js';

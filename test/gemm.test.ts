@@ -29,8 +29,11 @@ beforeAll(async () => {
     '--enable', 'simd', '--runtime', 'stub', '-O3', '-o', wasmPath,
   ], { cwd: root, stdio: 'pipe' });
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-    // custom_backward, tensor_hook, unpack_saved: the module's imports besides abort (autograd.Function, hooks), unused here
-    env: { abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3 },
+    // custom_backward, tensor_hook, unpack_saved, gemm_split, gemm_join: the module's imports besides abort (autograd.Function, hooks, threads), unused here
+    env: {
+      abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3,
+      gemm_split: () => { throw new Error('threads are off here'); }, gemm_join: () => {},
+    },
   });
   wasm = instance.exports as unknown as GemmExports;
 }, 120_000);

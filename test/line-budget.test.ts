@@ -99,8 +99,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // nn.Unfold / nn.Fold (+235);
 // pooling 2 (helper pool2): the pool kernels over three dims on both devices, max_pool3d, avg_pool3d,
 // adaptive_max_pool1d/2d, adaptive_avg_pool1d, max_unpool1d/2d, lp_pool1d/2d, their modules and
-// fixture cases (+650)
-const BUDGET = 40_406;
+// fixture cases (+650);
+// torch.set_num_threads: the gemm worker pool, its worker source, the packed gemm split out
+// over passed-in buffers and the worker module's entry (+395, helper threads)
+const BUDGET = 40_801;
 
 function sourceLines(dir: string): number {
   let n = 0;

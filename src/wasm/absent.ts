@@ -7,3 +7,4 @@ export const wasmDevice: Backend | null = null;
 export const wasmDeviceLoading: Promise<void> | null = null;
 export const wasmUnavailable = (): string | null =>
   "this is wasmgrad/js, which leaves the wasm device out: import 'wasmgrad' to use it";
+export const setGemmThreads = async (_n: number): Promise<number> => 1;

@@ -13,6 +13,7 @@ import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamPa
 import type { Shape } from '../shape.js';
 import { loadWasm, host, type WasmExports } from './loader.js';
 import { customBackward, tensorHook, unpackSaved } from '../custom_backward.js';
+import type { GemmHost, GemmPool } from './gemm_pool.js';
 
 
 export class WasmDevice implements Backend {
@@ -548,6 +549,9 @@ export class WasmDevice implements Backend {
     if (e !== Err.Ok) throw this.error(e);
   }
 
+  /** What the gemm thread pool needs of the module (src/wasm/gemm_pool.ts). */
+  gemmHost(): GemmHost { return { memory: this.raw.memory, gemm_set_threads: (on) => this.raw.gemm_set_threads(on) }; }
+
   memory(): MemoryInfo {
     return {
       numTensors: this.x.tensor_live_count(),
@@ -572,3 +576,20 @@ export const wasmDeviceLoading: Promise<void> | null = load.later && load.later.
 
 /** Why there is no wasm device, once that is known. */
 export const wasmUnavailable = (): string | null => load.reason;
+
+let pool: GemmPool | null = null;
+
+/**
+ * Runs the wasm device's large float32 matrix products on n threads (the gemm pool, whose code is
+ * loaded now, on first use); resolves with the threads in use: 1 where the host cannot share
+ * memory with workers, or for n = 1.
+ */
+export async function setGemmThreads(n: number): Promise<number> {
+  pool?.stop();
+  pool = null;
+  if (!wasmDevice || n < 2) return 1;
+  const { GemmPool } = await import('./gemm_pool.js');
+  pool = await GemmPool.start(wasmDevice.gemmHost(), n);
+  pool?.attach();
+  return pool?.threads ?? 1;
+}

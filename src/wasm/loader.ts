@@ -24,7 +24,8 @@ export interface WasmLoad {
   reason: string | null;
 }
 
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
+/** The bytes of a base64 string (atob: no Buffer in browsers). */
+export function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   const bin = atob(s);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -48,6 +49,11 @@ export const host = {
   tensorHook: (_id: number, _g: number): number => -3,
   /** unpacks the saved tensors of record r (saved-tensor hooks); drop: forget what pack made */
   unpackSaved: (_r: number, _drop: number): number => -3,
+  /** the columns of a packed product this thread keeps, the rest posted to the gemm pool (src/wasm/gemm_pool.ts) */
+  gemmSplit: (_ta: number, _tb: number, _M: number, N: number, _K: number, _A: number, _lda: number, _B: number,
+    _ldb: number, _acc: number, _C: number, _ldc: number): number => N,
+  /** waits for the gemm pool's columns */
+  gemmJoin: (): void => {},
 };
 
 function instantiate(module: WebAssembly.Module): WasmExports {
@@ -59,6 +65,9 @@ function instantiate(module: WebAssembly.Module): WasmExports {
       custom_backward: (r: number, g: number, k: number): number => host.customBackward(r >>> 0, g, k),
       tensor_hook: (id: number, g: number): number => host.tensorHook(id, g),
       unpack_saved: (r: number, drop: number): number => host.unpackSaved(r >>> 0, drop),
+      gemm_split: (ta: number, tb: number, M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number,
+        acc: number, C: number, ldc: number): number => host.gemmSplit(ta, tb, M, N, K, A >>> 0, lda, B >>> 0, ldb, acc, C >>> 0, ldc),
+      gemm_join: (): void => host.gemmJoin(),
     },
   });
   return instance.exports as unknown as WasmExports;

@@ -1,7 +1,8 @@
 // The packed package in pages with no bundler, in headless Chromium: a plain
 // page (an import map), the single-file build, a module worker, and a page
 // under `Content-Security-Policy: script-src 'self'`, where WebAssembly cannot
-// be compiled and wasmgrad falls back to the js device with one warning.
+// be compiled and wasmgrad falls back to the js device with one warning, and
+// torch.set_num_threads(2) on pages with and without cross-origin isolation.
 
 import { describe, it, expect, inject, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -10,7 +11,7 @@ import { seedLine } from './expected.js';
 
 const consumers = inject('consumers');
 
-interface PageResult { lines?: string[]; device?: string; wasmError?: string; error?: string }
+interface PageResult { lines?: string[]; device?: string; wasmError?: string; error?: string; isolated?: boolean; threads?: number; same?: boolean }
 
 describe.skipIf(skipBrowser)('pages in headless Chromium', () => {
   let browser: Browser;
@@ -19,7 +20,8 @@ describe.skipIf(skipBrowser)('pages in headless Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     const csp: Record<string, string> = { 'content-security-policy': "script-src 'self'" };
-    server = await serveStatic(consumers, (path) => (path.startsWith('/web/csp/') ? csp : {}));
+    const isolated = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+    server = await serveStatic(consumers, (path) => (path.startsWith('/web/csp/') ? csp : path.startsWith('/web/threads-isolated/') ? isolated : {}));
   });
 
   afterAll(async () => {
@@ -37,6 +39,17 @@ describe.skipIf(skipBrowser)('pages in headless Chromium', () => {
       expect(errors).toEqual([]);
       expect(warnings).toEqual([]);
       expect(result).toEqual({ lines: [seedLine('wasm'), seedLine('js')] });
+    });
+  }
+
+  // torch.set_num_threads (helper threads): a page that is not cross-origin isolated has no shared
+  // memory, so it stays on one thread and runs as before; an isolated one gets its worker
+  for (const [name, path, threads] of [['not cross-origin isolated', 'threads', 1], ['cross-origin isolated', 'threads-isolated', 2]] as const) {
+    it(`set_num_threads(2) on a page ${name}: ${threads} thread(s), the bits of one thread, the seed example's numbers`, async () => {
+      const { result, errors, warnings } = await runPage<PageResult>(browser, `${server.url}/web/${path}/`);
+      expect(errors).toEqual([]);
+      expect(warnings).toEqual([]);
+      expect(result).toEqual({ isolated: threads === 2, threads, same: true, lines: [seedLine('wasm'), seedLine('js')] });
     });
   }
 
