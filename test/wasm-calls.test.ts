@@ -1,6 +1,7 @@
 // The tape and the backward sweep live in WASM: backward(), backward({ inputs })
 // and torch.autograd.grad() (with create_graph too) cross from JS into the module a
-// constant number of times, whatever the size of the graph and the number of inputs.
+// constant number of times, whatever the size of the graph and the number of inputs, with views
+// written in place too.
 // Counted by wrapping every export of the module (WasmDevice.instrument).
 
 import { describe, it, expect, afterEach } from 'vitest';
@@ -76,6 +77,38 @@ describe('calls into WASM during autograd.grad with create_graph', () => {
     const small = callsFor(10);
     for (const nOps of [1_000, 10_000]) expect(callsFor(nOps), `${nOps} ops`).toEqual(small);
     expect(Math.max(...small)).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('calls into WASM during backward through views and in-place ops', () => {
+  afterEach(() => { wasmDevice!.instrument(false); });
+
+  /**
+   * Calls made by one backward over `nOps` steps that each write through a view in place
+   * (x = x·w; x[0] *= c, a CopySlices node) and read a view of the result (x.t().index([0]), SelectBackward0).
+   */
+  const callsFor = (nOps: number): number => torch.tidy(() => {
+    const w = torch.tensor([[0.999, 1.001], [0.998, 1.002]], { requires_grad: true, device: 'wasm' });
+    let x = torch.ones([2, 2], { device: 'wasm' });
+    for (let i = 0; i < nOps / 3; i++) {
+      x = x.mul(w);
+      x.index([0]).mul_(1.0001);
+      x = x.t().index([0]).unsqueeze(0).expand(2, 2);
+    }
+    const loss = x.sum();
+    const count = wasmDevice!.instrument();
+    loss.backward();
+    const calls = count();
+    wasmDevice!.instrument(false);
+    expect(w.grad !== null && w.grad.abs().sum().item() > 0).toBe(true);
+    return calls;
+  });
+
+  it('are the same for graphs of 30, 3,000 and 9,000 ops', () => {
+    callsFor(30);
+    const small = callsFor(30);
+    for (const nOps of [3_000, 9_000]) expect(callsFor(nOps), `${nOps} ops`).toBe(small);
+    expect(small).toBeLessThanOrEqual(8);
   });
 });
 
