@@ -20,6 +20,7 @@ import { pushScope, popScope, inSweepGradMode } from './runtime.js';
 import { sum } from './ops/reduce.js';
 import { reshape, cat } from './ops/shape.js';
 import { zeros } from './creation.js';
+import { numelOf } from './shape.js';
 import { isFloating } from './dtype.js';
 import { bumpVersionOf } from './alias.js';
 import { setCustomBackward, registerCustom, customNode, type CustomNode } from './custom_backward.js';
@@ -333,7 +334,9 @@ function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): M
       const kept = dev.nodeSaved(node).map((h) => new Tensor(dev, h, dev.shapeOf(h), dev.dtypeOf(h)));
       const slots = n.ctx._slots;
       const own = slots.some((k) => typeof k === 'number') ? resultOf(dev, node) : null;
-      n.ctx._saved = slots.map((k) => (k === null ? null : k === 'saved' ? kept.shift()! : outputOf(n, own!, k)));
+      // a saved output: the node's result (for several outputs, its piece of it)
+      const outputOf = (k: number): Tensor => (n.outputs ? pieceOf(own!, n.outputs.packed[k]) : own!);
+      n.ctx._saved = slots.map((k) => (k === null ? null : k === 'saved' ? kept.shift()! : outputOf(k)));
       let out: Grads;
       try { out = n.outputs ? n.cls.backward(n.ctx, ...gradOutputs(n.outputs, n.ctx, gt)) : n.cls.backward(n.ctx, gt); } finally { n.ctx._saved = null; }
       const list = Array.isArray(out) ? out as (Tensor | null)[] : [out as Tensor | null];
@@ -377,12 +380,9 @@ function resultOf(dev: Backend, node: NodeRef): Tensor {
   return new Tensor(dev, h, dev.shapeOf(h), dev.dtypeOf(h));
 }
 
-/** Packed output k of the node's result (the result itself for a Function with one output). */
-function outputOf(n: FunctionNode, result: Tensor, k: number): Tensor {
-  if (!n.outputs) return result;
-  const { offset, shape } = n.outputs.packed[k];
-  return reshape(result.narrow(0, offset, shape.reduce((a, b) => a * b, 1)), shape);
-}
+/** One output's part of a tensor laid out as the packed outputs (the node's result, or its gradient). */
+const pieceOf = (packed: Tensor, { offset, shape }: Outputs['packed'][number]): Tensor =>
+  reshape(packed.narrow(0, offset, numelOf(shape)), shape);
 
 /**
  * One gradient per item forward returned, from the packed node's gradient g: an output whose
@@ -391,8 +391,8 @@ function outputOf(n: FunctionNode, result: Tensor, k: number): Tensor {
  */
 function gradOutputs(o: Outputs, ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
   const grads = new Array<Tensor | null>(o.count).fill(null);
-  o.packed.forEach(({ index, offset, shape }, piece) => {
-    if (ctx._materializeGrads || o.reached.has(piece)) grads[index] = reshape(g.narrow(0, offset, shape.reduce((a, b) => a * b, 1)), shape);
+  o.packed.forEach((at, piece) => {
+    if (ctx._materializeGrads || o.reached.has(piece)) grads[at.index] = pieceOf(g, at);
   });
   o.reached.clear();
   if (ctx._materializeGrads) for (const { index, shape, dtype } of o.others) grads[index] = zeros(shape, { dtype, device: g.device });
