@@ -280,6 +280,81 @@ def mark_dirty_no_grad_input(i):
     return {"x": x, "requires_grad": x.requires_grad, "version": x._version}
 
 
+class DoubleInplaceAndExp(torch.autograd.Function):
+    """x *= 2 in place (marked dirty) and exp(x): two outputs, the first the input itself; saves both."""
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        x.mul_(2)
+        e = x.exp()
+        ctx.save_for_backward(x, e)
+        return x, e
+
+    @staticmethod
+    def backward(ctx, g_x, g_e):
+        _, e = ctx.saved_tensors
+        return g_x * 2 + g_e * e * 2
+
+
+class DirtyButCopiesTwo(torch.autograd.Function):
+    """marks its input dirty but returns two new tensors."""
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x * 2, x * 3
+
+    @staticmethod
+    def backward(ctx, g_a, g_b):
+        return g_a * 2 + g_b * 3
+
+
+@scenario
+def mark_dirty_several_outputs(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    a = x.sin()
+    y, e = DoubleInplaceAndExp.apply(a)
+    report = {"same_tensor": y is a, "names": [y.grad_fn.name(), e.grad_fn.name()],
+              "version": a._version, "next": [[f.name(), nr] for f, nr in y.grad_fn.next_functions], "y": y, "e": e}
+    p = y * e
+    report["product_next"] = [[f.name(), nr] for f, nr in p.grad_fn.next_functions]
+    p.sum().backward()
+    return {**report, "x_grad": x.grad}
+
+
+@scenario
+def mark_dirty_several_outputs_create_graph(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    y, e = DoubleInplaceAndExp.apply(x.sin())
+    (g,) = torch.autograd.grad((y + e).sum(), x, create_graph=True)
+    (gg,) = torch.autograd.grad(g.sum(), x)
+    return {"g": g, "gg": gg}
+
+
+@scenario
+def mark_dirty_several_outputs_leaf(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    DoubleInplaceAndExp.apply(x)
+    return {}
+
+
+@scenario
+def mark_dirty_several_outputs_not_returned(i):
+    x = given(i, "x", torch.randn(3)).requires_grad_()
+    DirtyButCopiesTwo.apply(x.sin())
+    return {}
+
+
+@scenario
+def mark_dirty_several_outputs_unrecorded(i):
+    x = given(i, "x", torch.randn(3))
+    y, e = DoubleInplaceAndExp.apply(x)
+    # (PyTorch hands back a new view of x here, so `y is x` is False: an identity wasmgrad does not
+    # copy; y shares x's values either way)
+    report = {"x": x.clone(), "e": e, "version": x._version, "requires_grad": [y.requires_grad, e.requires_grad]}
+    y.add_(1)
+    return {**report, "x_after_y_add_": x}
+
+
 class ScaleAndExp(torch.autograd.Function):
     """Two outputs, x * 2 and exp(x); records what its backward was given."""
     materialize = True

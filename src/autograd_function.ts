@@ -11,7 +11,8 @@
 // (Tensor.grad_fn shows the Function's node for every output, as PyTorch). ctx keeps at most four
 // tensors (the record's saved slots). A forward that changed its input in place (ctx.mark_dirty)
 // returns it: the node is recorded over a copy, and the device's in-place commit moves it onto
-// the input, as an in-place op's record is (src/ops/inplace.ts).
+// the input, as an in-place op's record is (src/ops/inplace.ts); with several outputs, the
+// input's piece node moves onto it.
 
 import { Tensor } from './tensor.js';
 import { RuntimeError, NotImplementedError, TypeError } from './errors.js';
@@ -192,7 +193,7 @@ function applyFunction(cls: typeof Function, args: unknown[]): Tensor | unknown[
   try {
     o = no_grad(() => cls.forward(ctx, ...args));
     if (!Array.isArray(o) && !(o instanceof Tensor)) throw new TypeError(`${cls.name}.forward must return a Tensor, not ${o === null ? 'None' : typeof o}`);
-    if (Array.isArray(o) && ctx._dirty.size) throw new NotImplementedError('wasmgrad: ctx.mark_dirty in a torch.autograd.Function with several outputs is not supported yet');
+    checkDirty(ctx, Array.isArray(o) ? o : [o], is_grad_enabled() && ctx.needs_input_grad.some(Boolean));
   } catch (e) {
     popScope(new Set());
     throw e;
@@ -200,12 +201,6 @@ function applyFunction(cls: typeof Function, args: unknown[]): Tensor | unknown[
   if (Array.isArray(o)) return applyOutputs(cls, ctx, args, inputs, o);
   const out = o as Tensor;
   const recording = is_grad_enabled() && ctx.needs_input_grad.some(Boolean);
-  try {
-    checkDirty(ctx, out, recording);
-  } catch (e) {
-    popScope(new Set());
-    throw e;
-  }
   if (!(recording && !ctx._nonDifferentiable.has(out))) {
     popScope(new Set([out]));
     // PyTorch bumps a dirty tensor's version once more when it wraps the outputs, recorded or not
@@ -265,6 +260,7 @@ function applyOutputs(cls: typeof Function, ctx: FunctionCtx, args: unknown[], i
   const diff = tensors.filter(differentiable);
   if (!(is_grad_enabled() && ctx.needs_input_grad.some(Boolean)) || !diff.length) {
     popScope(new Set(tensors));
+    for (const t of ctx._dirty) bumpVersionOf(t);
     return items.slice();
   }
   const result = items.slice(), made: [number, Handle, Tensor][] = [];
@@ -283,6 +279,7 @@ function applyOutputs(cls: typeof Function, ctx: FunctionCtx, args: unknown[], i
     const others = items.flatMap((t, index) => (t instanceof Tensor && !differentiable(t) ? [{ index, shape: t._shape.slice(), dtype: t.dtype }] : []));
     const outputs: Outputs = { count: items.length, packed, others, reached: new Set() };
     const all = no_grad(() => cat(diff.map((t) => reshape(t, [-1]))));
+    // a saved output, an input changed in place too, is read back from the node's packed copy
     const { h, note } = recordNode(cls, ctx, args, inputs, all, outputs, packed.map(({ index }) => items[index] as Tensor));
     const node = new Tensor(dev, h, [total], first._dtype); // goes with the scope: the pieces' records hold it
     packed.forEach(({ index, offset }, piece) => {
@@ -297,14 +294,26 @@ function applyOutputs(cls: typeof Function, ctx: FunctionCtx, args: unknown[], i
     throw e;
   }
   popScope(new Set(tensors.filter((t) => !differentiable(t))));
-  for (const [index, hp, t] of made) result[index] = new Tensor(dev, hp, t._shape.slice(), t._dtype);
+  for (const [index, hp, t] of made) {
+    if (!ctx._dirty.has(t)) {
+      result[index] = new Tensor(dev, hp, t._shape.slice(), t._dtype);
+      continue;
+    }
+    // the input changed in place takes its piece's node over, as after an in-place op
+    try {
+      dev.inplaceCommit(t.h, hp);
+    } finally {
+      dev.release(hp);
+    }
+  }
+  for (const t of tensors) if (ctx._dirty.has(t) && !differentiable(t)) bumpVersionOf(t);
   return result;
 }
 
 /** PyTorch's checks of the inputs marked dirty: each returned, and none a leaf that requires grad when recording. */
-function checkDirty(ctx: FunctionCtx, out: Tensor, recording: boolean): void {
+function checkDirty(ctx: FunctionCtx, outputs: readonly unknown[], recording: boolean): void {
   for (const t of ctx._dirty) {
-    if (t !== out) {
+    if (!outputs.includes(t)) {
       throw new RuntimeError('Some elements marked as dirty during the forward method were not returned as output. ' +
         'The inputs that are modified inplace must all be outputs of the Function.');
     }

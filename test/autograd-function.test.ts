@@ -54,6 +54,29 @@ class MarksButCopies extends torch.autograd.Function {
   static backward(_ctx: Ctx, g: torch.Tensor): torch.Tensor { return g.mul(2); }
 }
 
+/** x *= 2 in place (marked dirty) and exp(x), both saved (the generator's DoubleInplaceAndExp). */
+class DoubleInplaceAndExp extends torch.autograd.Function {
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor[] {
+    ctx.mark_dirty(x);
+    x.mul_(2);
+    const e = x.exp();
+    ctx.save_for_backward(x, e);
+    return [x, e];
+  }
+  static backward(ctx: Ctx, gx: torch.Tensor, ge: torch.Tensor): torch.Tensor {
+    return gx.mul(2).add(ge.mul(ctx.saved_tensors[1]!).mul(2));
+  }
+}
+
+/** Marks its input dirty but returns two new tensors (the generator's DirtyButCopiesTwo). */
+class DirtyButCopiesTwo extends torch.autograd.Function {
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor[] {
+    ctx.mark_dirty(x);
+    return [x.mul(2), x.mul(3)];
+  }
+  static backward(_ctx: Ctx, ga: torch.Tensor, gb: torch.Tensor): torch.Tensor { return ga.mul(2).add(gb.mul(3)); }
+}
+
 /** Two outputs, x * 2 and exp(x); records what its backward was given (the generator's ScaleAndExp). */
 class ScaleAndExp extends torch.autograd.Function {
   static materialize = true;
@@ -241,6 +264,40 @@ const programs: Record<string, Program> = {
     const x = input('x');
     MulTwoInplace.apply(x);
     return { x, requires_grad: x.requires_grad, version: x._version };
+  },
+  mark_dirty_several_outputs: (input) => {
+    const x = input('x').requires_grad_();
+    const a = x.sin();
+    const [y, e] = DoubleInplaceAndExp.apply(a) as torch.Tensor[];
+    const report = { same_tensor: y === a, names: [y.grad_fn!.name(), e.grad_fn!.name()],
+      version: a._version, next: y.grad_fn!.next_functions.map(([f, nr]) => [f!.name(), nr]), y: y.detach(), e: e.detach(),
+      product_next: [] as unknown[] };
+    const p = y.mul(e);
+    report.product_next = p.grad_fn!.next_functions.map(([f, nr]) => [f!.name(), nr]);
+    p.sum().backward();
+    return { ...report, x_grad: x.grad };
+  },
+  mark_dirty_several_outputs_create_graph: (input) => {
+    const x = input('x').requires_grad_();
+    const [y, e] = DoubleInplaceAndExp.apply(x.sin()) as torch.Tensor[];
+    const [g] = torch.autograd.grad(y.add(e).sum(), [x], { create_graph: true }) as torch.Tensor[];
+    const [gg] = torch.autograd.grad(g.sum(), [x]) as torch.Tensor[];
+    return { g, gg };
+  },
+  mark_dirty_several_outputs_leaf: (input) => {
+    DoubleInplaceAndExp.apply(input('x').requires_grad_());
+    return {};
+  },
+  mark_dirty_several_outputs_not_returned: (input) => {
+    DirtyButCopiesTwo.apply(input('x').requires_grad_().sin());
+    return {};
+  },
+  mark_dirty_several_outputs_unrecorded: (input) => {
+    const x = input('x');
+    const [y, e] = DoubleInplaceAndExp.apply(x) as torch.Tensor[];
+    const report = { x: x.clone(), e, version: x._version, requires_grad: [y.requires_grad, e.requires_grad] };
+    y.add_(1);
+    return { ...report, x_after_y_add_: x };
   },
   several_outputs: (input) => {
     const x = input('x').requires_grad_();
