@@ -101,8 +101,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // fixture cases (+650);
 // torch.set_num_threads: the gemm worker pool, its worker source, the packed gemm split out
 // over passed-in buffers and the worker module's entry (+395, helper threads); the merged
-// convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10)
-const BUDGET = 40_812;
+// convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10); the in-place forms
+// of the indexing, comparison, logical, bitwise and add-product ops (scatter_, index_add_, eq_,
+// logical_and_, bitwise_and_, addmm_, ...: one method each with its doc comment) (+203)
+const BUDGET = 41_015;
 
 function sourceLines(dir: string): number {
   let n = 0;
