@@ -34,7 +34,7 @@ import { checkBool, checkInt, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
 import { castTensor } from './cast.js';
 import { TYPE_NAMES } from './dtype.js';
-import { inplace, fillInto, copyInto } from './ops/inplace.js';
+import { inplace, inplaceNoGrad, fillInto, copyInto } from './ops/inplace.js';
 import { registerHook, registerPostAccumulateHook, dropHooks, type RemovableHandle } from './tensor_hooks.js';
 import { full_like } from './creation.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
@@ -2338,6 +2338,187 @@ export class Tensor {
   cross(...args: [other: Tensor, dim?: number | null | { dim?: number | null }]): Tensor {
     return co.composeMethods.cross(this, args);
   }
+
+  // In-place forms of the indexing, comparison, logical, bitwise and matrix-product ops: the
+  // out-of-place op, written into this (src/ops/inplace.ts), as PyTorch's `op_` methods.
+  /**
+   * In-place `scatter`.
+   * @example
+   * const t = torch.zeros(3); t.scatter_(0, torch.tensor([2], { dtype: torch.long }), 1); console.log(`${t}`); // tensor([0., 0., 1.])
+   */
+  scatter_(...args: [dim: number, index: Tensor, src: Tensor | number] | [{ dim: number; index: Tensor; src?: Tensor; value?: number }]): this {
+    return inplace(this, () => ix2.methods.scatter(this, args)) as this;
+  }
+  /**
+   * In-place `scatter_add`.
+   * @example
+   * const t = torch.zeros(2); t.scatter_add_(0, torch.tensor([1, 1], { dtype: torch.long }), torch.ones(2)); console.log(`${t}`); // tensor([0., 2.])
+   */
+  scatter_add_(...args: [dim: number, index: Tensor, src: Tensor] | [{ dim: number; index: Tensor; src: Tensor }]): this {
+    return inplace(this, () => ix2.methods.scatter_add(this, args)) as this;
+  }
+  /**
+   * In-place `index_add`.
+   * @example
+   * const t = torch.zeros(2); t.index_add_(0, torch.tensor([0], { dtype: torch.long }), torch.ones(1)); console.log(`${t}`); // tensor([1., 0.])
+   */
+  index_add_(
+    ...args: [dim: number, index: Tensor, source: Tensor, options?: { alpha?: number }] | [{ dim: number; index: Tensor; source: Tensor; alpha?: number }]
+  ): this {
+    return inplace(this, () => ix2.methods.index_add(this, args)) as this;
+  }
+  /**
+   * In-place `index_copy`.
+   * @example
+   * const t = torch.zeros(2); t.index_copy_(0, torch.tensor([1], { dtype: torch.long }), torch.ones(1)); console.log(`${t}`); // tensor([0., 1.])
+   */
+  index_copy_(...args: [dim: number, index: Tensor, source: Tensor] | [{ dim: number; index: Tensor; source: Tensor }]): this {
+    return inplace(this, () => ix2.methods.index_copy(this, args)) as this;
+  }
+  /**
+   * In-place `index_fill`.
+   * @example
+   * const t = torch.zeros(2); t.index_fill_(0, torch.tensor([0], { dtype: torch.long }), 3); console.log(`${t}`); // tensor([3., 0.])
+   */
+  index_fill_(...args: [dim: number, index: Tensor, value: number | Tensor] | [{ dim: number; index: Tensor; value: number | Tensor }]): this {
+    return inplace(this, () => ix2.methods.index_fill(this, args)) as this;
+  }
+  /**
+   * In-place `masked_scatter`.
+   * @example
+   * const t = torch.zeros(2); t.masked_scatter_(torch.tensor([false, true]), torch.tensor([5, 6])); console.log(`${t}`); // tensor([0., 5.])
+   */
+  masked_scatter_(...args: [mask: Tensor, source: Tensor] | [{ mask: Tensor; source: Tensor }]): this {
+    return inplace(this, () => ix2.methods.masked_scatter(this, args)) as this;
+  }
+  /**
+   * In-place `addmm`.
+   * @example
+   * const t = torch.zeros(2, 2); t.addmm_(torch.eye(2), torch.ones(2, 2)); console.log(`${t.sum()}`); // tensor(4.)
+   */
+  addmm_(...args: [mat1: Tensor, mat2: Tensor, options?: { beta?: number; alpha?: number }]): this {
+    return inplace(this, () => la.addmmMethod(this, args)) as this;
+  }
+  /**
+   * In-place `addmv`.
+   * @example
+   * const t = torch.ones(2); t.addmv_(torch.eye(2), torch.tensor([3, 4]), { alpha: 2 }); console.log(`${t}`); // tensor([7., 9.])
+   */
+  addmv_(...args: [mat: Tensor, vec: Tensor, options?: { beta?: number; alpha?: number }]): this {
+    return inplace(this, () => co.composeMethods.addmv(this, args)) as this;
+  }
+  /**
+   * In-place `baddbmm`.
+   * @example
+   * const t = torch.zeros(5, 2, 4); t.baddbmm_(torch.ones(5, 2, 3), torch.ones(5, 3, 4)); console.log(t.shape); // [ 5, 2, 4 ]
+   */
+  baddbmm_(...args: [batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }]): this {
+    return inplace(this, () => co.composeMethods.baddbmm(this, args)) as this;
+  }
+  /**
+   * In-place `addbmm`.
+   * @example
+   * const t = torch.zeros(2, 4); t.addbmm_(torch.ones(5, 2, 3), torch.ones(5, 3, 4)); console.log(t.shape); // [ 2, 4 ]
+   */
+  addbmm_(...args: [batch1: Tensor, batch2: Tensor, options?: { beta?: number; alpha?: number }]): this {
+    return inplace(this, () => co.composeMethods.addbmm(this, args)) as this;
+  }
+  /**
+   * In-place `eq`: 1 where equal, 0 elsewhere, in this tensor's dtype (not on a tensor that requires grad).
+   * @example
+   * const t = torch.tensor([1, 2]); t.eq_(2); console.log(`${t}`); // tensor([0., 1.])
+   */
+  eq_(other: cmp.CompareOther): this { return inplaceNoGrad(this, 'eq', () => cmp.eq(this, other, true)) as this; }
+  /**
+   * In-place `ne`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([1, 2]); t.ne_(2); console.log(`${t}`); // tensor([1., 0.])
+   */
+  ne_(other: cmp.CompareOther): this { return inplaceNoGrad(this, 'ne', () => cmp.ne(this, other, true)) as this; }
+  /**
+   * In-place `lt`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([1, 2]); t.lt_(2); console.log(`${t}`); // tensor([1., 0.])
+   */
+  lt_(other: cmp.CompareOther): this { return inplaceNoGrad(this, 'lt', () => cmp.lt(this, other, true)) as this; }
+  /**
+   * In-place `le`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([1, 3]); t.le_(2); console.log(`${t}`); // tensor([1., 0.])
+   */
+  le_(other: cmp.CompareOther): this { return inplaceNoGrad(this, 'le', () => cmp.le(this, other, true)) as this; }
+  /**
+   * In-place `gt`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([1, 3]); t.gt_(2); console.log(`${t}`); // tensor([0., 1.])
+   */
+  gt_(other: cmp.CompareOther): this { return inplaceNoGrad(this, 'gt', () => cmp.gt(this, other, true)) as this; }
+  /**
+   * In-place `ge`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([1, 3]); t.ge_(3); console.log(`${t}`); // tensor([0., 1.])
+   */
+  ge_(other: cmp.CompareOther): this { return inplaceNoGrad(this, 'ge', () => cmp.ge(this, other, true)) as this; }
+  /**
+   * In-place `logical_and`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([0, 2]); t.logical_and_(torch.tensor([1, 1])); console.log(`${t}`); // tensor([0., 1.])
+   */
+  logical_and_(other: Tensor): this { return inplaceNoGrad(this, 'logical_and', () => cmp.logical_and(this, other, true)) as this; }
+  /**
+   * In-place `logical_or`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([0, 2]); t.logical_or_(torch.tensor([0, 0])); console.log(`${t}`); // tensor([0., 1.])
+   */
+  logical_or_(other: Tensor): this { return inplaceNoGrad(this, 'logical_or', () => cmp.logical_or(this, other, true)) as this; }
+  /**
+   * In-place `logical_xor`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([0, 2]); t.logical_xor_(torch.tensor([1, 1])); console.log(`${t}`); // tensor([1., 0.])
+   */
+  logical_xor_(other: Tensor): this { return inplaceNoGrad(this, 'logical_xor', () => cmp.logical_xor(this, other, true)) as this; }
+  /**
+   * In-place `logical_not`, in this tensor's dtype.
+   * @example
+   * const t = torch.tensor([0, 2]); t.logical_not_(); console.log(`${t}`); // tensor([1., 0.])
+   */
+  logical_not_(): this { return inplaceNoGrad(this, 'logical_not', () => cmp.logical_not(this)) as this; }
+  /**
+   * In-place `bitwise_and` (integer and bool tensors).
+   * @example
+   * const t = torch.tensor([6, 3], { dtype: torch.long }); t.bitwise_and_(5); console.log(`${t}`); // tensor([4, 1])
+   */
+  bitwise_and_(other: bit.BitwiseOther): this { return inplace(this, () => bit.bitwise(Op.BitwiseAnd, [other], this)) as this; }
+  /**
+   * In-place `bitwise_or`.
+   * @example
+   * const t = torch.tensor([6, 3], { dtype: torch.long }); t.bitwise_or_(5); console.log(`${t}`); // tensor([7, 7])
+   */
+  bitwise_or_(other: bit.BitwiseOther): this { return inplace(this, () => bit.bitwise(Op.BitwiseOr, [other], this)) as this; }
+  /**
+   * In-place `bitwise_xor`.
+   * @example
+   * const t = torch.tensor([6, 3], { dtype: torch.long }); t.bitwise_xor_(5); console.log(`${t}`); // tensor([3, 6])
+   */
+  bitwise_xor_(other: bit.BitwiseOther): this { return inplace(this, () => bit.bitwise(Op.BitwiseXor, [other], this)) as this; }
+  /**
+   * In-place `bitwise_left_shift`.
+   * @example
+   * const t = torch.tensor([1, 3], { dtype: torch.long }); t.bitwise_left_shift_(2); console.log(`${t}`); // tensor([ 4, 12])
+   */
+  bitwise_left_shift_(other: bit.BitwiseOther): this { return inplace(this, () => bit.bitwise(Op.BitwiseLeftShift, [other], this)) as this; }
+  /**
+   * In-place `bitwise_right_shift`.
+   * @example
+   * const t = torch.tensor([4, 13], { dtype: torch.long }); t.bitwise_right_shift_(2); console.log(`${t}`); // tensor([1, 3])
+   */
+  bitwise_right_shift_(other: bit.BitwiseOther): this { return inplace(this, () => bit.bitwise(Op.BitwiseRightShift, [other], this)) as this; }
+  /**
+   * In-place `bitwise_not`.
+   * @example
+   * const t = torch.tensor([0, 5], { dtype: torch.long }); t.bitwise_not_(); console.log(`${t}`); // tensor([-1, -6])
+   */
+  bitwise_not_(): this { return inplace(this, () => bit.bitwiseNotOf(this, [])) as this; }
 }
 
 let warnedNonLeafGrad = false;

@@ -7,6 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture } from './support/torch.js';
 import { scenarioTests, type ScenarioResult, type Program } from './support/scenarios.js';
+import { expectErrorLeavesEngineIntact } from './support/error_cases.js';
 
 const S = loadFixture<{ scenarios: Record<string, ScenarioResult> }>('inplace.json').scenarios;
 
@@ -143,5 +144,17 @@ describe.each(DEVICES)('in-place ops vs PyTorch on %s', (device) => {
     expect(w._version).toBe(10_100);
     w.dispose();
     x.dispose();
+  });
+
+  // PyTorch records EqBackward0 (zero gradients) for x.eq_(y) on a tensor that requires grad, and
+  // leaves logical_not_'s history untouched: wasmgrad refuses both rather than differ silently
+  it.each(['eq_', 'logical_not_'])('%s on a tensor that requires grad refuses, leaving it and the engine intact', (method) => {
+    const x = torch.tensor([1, 2], { device, requires_grad: true }).mul(1);
+    expectErrorLeavesEngineIntact(device, () => {
+      (x as unknown as Record<string, (o?: unknown) => unknown>)[method](1);
+    }, { error: `wasmgrad: ${method} on a tensor that requires grad is not supported yet`, error_type: 'NotImplementedError' });
+    expect([x.tolist(), x._version, x.grad_fn!.name()]).toEqual([[1, 2], 0, 'MulBackward0']);
+    const y = torch.no_grad(() => x.detach().eq_(2));
+    expect(y.tolist()).toEqual([0, 1]);
   });
 });

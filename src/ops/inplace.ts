@@ -71,6 +71,19 @@ export function inplace(self: Tensor, compute: () => Tensor, noDerivative?: stri
   return self;
 }
 
+/**
+ * An in-place comparison or logical op (eq_, logical_and_, ...): its result has no gradient.
+ * PyTorch records a node with zero gradients for eq_ and friends on a tensor that requires grad
+ * (and none at all for logical_and_); wasmgrad refuses that case rather than guess.
+ * @internal
+ */
+export function inplaceNoGrad(self: Tensor, name: string, compute: () => Tensor): Tensor {
+  if (is_grad_enabled() && self.requires_grad) {
+    throw new NotImplementedError(`wasmgrad: ${name}_ on a tensor that requires grad is not supported yet`);
+  }
+  return inplace(self, compute);
+}
+
 /** Every value of self replaced by `value` (fill_, zero_): recorded as PyTorch does when self requires grad (its old values get no gradient). */
 export function fillInto(self: Tensor, value: number, op: Op.Fill | Op.Zero): Tensor {
   if (!(is_grad_enabled() && self.requires_grad)) return inplace(self, () => full_like(self, value));
