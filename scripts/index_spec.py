@@ -28,6 +28,9 @@ torch.Tensor.__getitem_spec__ = lambda self, spec: self[index_key(spec)]
 # through the in-place node): how the generators record in-place methods
 torch.Tensor.__inplace__ = lambda self, name, *args, **kwargs: getattr(self.clone(), name)(*args, **kwargs)
 
+# x.name: a property (x.T, x.mT), recorded like a method
+torch.Tensor.__property__ = lambda self, name: getattr(self, name)
+
 # x.t().name(*args): a method on a transposed, non-contiguous view of x (contiguous(), and ops
 # whose result depends on the input's strides)
 torch.Tensor.__transposed__ = lambda self, name, *args, **kwargs: getattr(self.t(), name)(*args, **kwargs)

@@ -36,7 +36,8 @@ import { castTensor } from './cast.js';
 import { TYPE_NAMES } from './dtype.js';
 import { inplace, inplaceNoGrad, fillInto, copyInto } from './ops/inplace.js';
 import { registerHook, registerPostAccumulateHook, dropHooks, type RemovableHandle } from './tensor_hooks.js';
-import { full_like } from './creation.js';
+import { full_like, zeros, ones, full, tensor as makeTensor, type SizeAndOptions, type TensorOptions, type Nested } from './creation.js';
+import { warnOnce } from './nn/warn.js';
 import { DTYPES, TorchDtype, isFloating, parseDtype, isDtypeName, type DTypeName } from './dtype.js';
 import type { Data } from './device.js';
 import { nonOverlappingAndDense, layout } from './strides.js';
@@ -2339,6 +2340,135 @@ export class Tensor {
     return co.composeMethods.cross(this, args);
   }
 
+  // Shorthands PyTorch's Tensor has over the ops above: transposes as properties, sizes, tensors
+  // shaped, typed or placed like this one.
+  /**
+   * The dims reversed (`permute`); PyTorch warns that this is deprecated beyond 2-D (use `mT`).
+   * @example
+   * console.log(torch.ones(2, 3).T.shape); // [ 3, 2 ]
+   */
+  get T(): Tensor {
+    const n = this._shape.length;
+    if (n !== 2 && n !== 0) {
+      warnOnce('The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an ' +
+        'error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` ' +
+        'to reverse the dimensions of a tensor.');
+    }
+    return this.permute(...this._shape.map((_, d) => n - 1 - d));
+  }
+  /**
+   * The last two dims swapped: a batch of matrices transposed.
+   * @example
+   * console.log(torch.ones(4, 2, 3).mT.shape); // [ 4, 3, 2 ]
+   */
+  get mT(): Tensor {
+    if (this._shape.length < 2) throw new RuntimeError(`tensor.mT is only supported on matrices or batches of matrices. Got ${this._shape.length}-D tensor.`);
+    return this.transpose(-2, -1);
+  }
+  /**
+   * The conjugate transpose of a matrix: its transpose, wasmgrad's tensors being real.
+   * @example
+   * console.log(torch.ones(2, 3).H.shape); // [ 3, 2 ]
+   */
+  get H(): Tensor {
+    const n = this._shape.length;
+    if (n !== 2 && n !== 0) {
+      throw new RuntimeError(`tensor.H is only supported on matrices (2-D tensors). Got ${n}-D tensor.${n > 2 ? ' For batches of matrices, consider using tensor.mH' : ''}`);
+    }
+    return n === 2 ? this.transpose(0, 1) : this.permute();
+  }
+  /**
+   * The conjugate transpose of a batch of matrices: `mT`, wasmgrad's tensors being real.
+   * @example
+   * console.log(torch.ones(4, 2, 3).mH.shape); // [ 4, 3, 2 ]
+   */
+  get mH(): Tensor {
+    if (this._shape.length < 2) throw new RuntimeError(`tensor.mH is only supported on matrices or batches of matrices. Got ${this._shape.length}-D tensor.`);
+    return this.transpose(-2, -1);
+  }
+  /**
+   * The number of dims, as `dim()`.
+   * @example
+   * console.log(torch.ones(2, 3).ndimension()); // 2
+   */
+  ndimension(): number { return this._shape.length; }
+  /**
+   * The number of elements, as `numel()`.
+   * @example
+   * console.log(torch.ones(2, 3).nelement()); // 6
+   */
+  nelement(): number { return this.numel(); }
+  /**
+   * Bytes per element as PyTorch stores this dtype (`dtype.itemsize`).
+   * @example
+   * console.log(torch.ones(2).element_size(), torch.ones(2, { dtype: torch.long }).element_size()); // 4 8
+   */
+  element_size(): number { return DTYPES[this._dtype].itemsize; }
+  /**
+   * Whether `.grad` is kept for this non-leaf tensor after a backward (`retain_grad()`).
+   * @example
+   * const y = torch.ones(2, { requires_grad: true }).mul(2); y.retain_grad(); console.log(y.retains_grad); // true
+   */
+  get retains_grad(): boolean { return this._retainsGrad; }
+  /**
+   * Zeros of the given size, with this tensor's dtype and device unless the options say otherwise.
+   * @example
+   * console.log(`${torch.ones(2, { dtype: torch.long }).new_zeros(3)}`); // tensor([0, 0, 0])
+   */
+  new_zeros(...size: SizeAndOptions): Tensor { return zeros(...withOptionsOf(this, size)); }
+  /**
+   * Ones of the given size, with this tensor's dtype and device unless the options say otherwise.
+   * @example
+   * console.log(`${torch.zeros(1).new_ones([2])}`); // tensor([1., 1.])
+   */
+  new_ones(...size: SizeAndOptions): Tensor { return ones(...withOptionsOf(this, size)); }
+  /**
+   * Zeros of the given size (PyTorch's uninitialised memory, zeroed here), with this tensor's dtype and device.
+   * @example
+   * console.log(torch.zeros(1).new_empty(2, 3).shape); // [ 2, 3 ]
+   */
+  new_empty(...size: SizeAndOptions): Tensor { return zeros(...withOptionsOf(this, size)); }
+  /**
+   * fill_value everywhere, with this tensor's dtype and device unless the options say otherwise.
+   * @example
+   * console.log(`${torch.zeros(1).new_full([2], 3)}`); // tensor([3., 3.])
+   */
+  new_full(size: readonly number[], fill_value: number, options: TensorOptions = {}): Tensor {
+    return full(size, fill_value, { dtype: this.dtype, device: this.device, ...options });
+  }
+  /**
+   * A new tensor of data, with this tensor's dtype and device unless the options say otherwise.
+   * @example
+   * console.log(`${torch.ones(1, { dtype: torch.long }).new_tensor([1.5, 2])}`); // tensor([1, 2])
+   */
+  new_tensor(data: Nested, options: TensorOptions = {}): Tensor {
+    return makeTensor(data, { dtype: this.dtype, device: this.device, ...options });
+  }
+  /**
+   * This tensor expanded to other's size (`expand(other.size())`).
+   * @example
+   * console.log(torch.ones(3, 1).expand_as(torch.zeros(3, 4)).shape); // [ 3, 4 ]
+   */
+  expand_as(other: Tensor): Tensor { return this.expand(other.shape); }
+  /**
+   * This tensor viewed with other's size (`view(other.size())`).
+   * @example
+   * console.log(torch.ones(2, 3).view_as(torch.zeros(6)).shape); // [ 6 ]
+   */
+  view_as(other: Tensor): Tensor { return this.view(other.shape); }
+  /**
+   * This tensor reshaped to other's size (`reshape(other.size())`).
+   * @example
+   * console.log(torch.ones(2, 3).reshape_as(torch.zeros(3, 2)).shape); // [ 3, 2 ]
+   */
+  reshape_as(other: Tensor): Tensor { return this.reshape(other.shape); }
+  /**
+   * This tensor as other's dtype (`to(other.dtype)`): itself when they already agree.
+   * @example
+   * console.log(`${torch.ones(2).type_as(torch.zeros(1, { dtype: torch.long })).dtype}`); // torch.int64
+   */
+  type_as(other: Tensor): Tensor { return this.to(other.dtype); }
+
   // In-place forms of the indexing, comparison, logical, bitwise and matrix-product ops: the
   // out-of-place op, written into this (src/ops/inplace.ts), as PyTorch's `op_` methods.
   /**
@@ -2532,6 +2662,14 @@ function warnNonLeafGrad(): void {
     'be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, ' +
     'use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the ' +
     'leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.');
+}
+
+/** A size (and options) for a `new_*` method, with self's dtype and device as the defaults. */
+function withOptionsOf(self: Tensor, args: SizeAndOptions): SizeAndOptions {
+  const last = args[args.length - 1];
+  const given = last !== undefined && last !== null && typeof last === 'object' && !Array.isArray(last);
+  const options = { dtype: self.dtype, device: self.device, ...(given ? last : {}) };
+  return [...(given ? args.slice(0, -1) : args), options];
 }
 
 /** PyTorch's error when an op mixes devices. */

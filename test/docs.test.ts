@@ -134,6 +134,8 @@ function fixtureNames(): Set<string> {
   for (const c of [...table.cases, ...table.bool_results]) out.add(c.call); // test/table-ops.test.ts
   // an in-place case calls the method it names on a copy of its first argument
   for (const c of table.cases) if (c.call === 'Tensor.__inplace__') out.add(`Tensor.${c.args[1] as string}`);
+  // a property case reads the property it names (x.T, x.mT)
+  for (const c of table.cases) if (c.call === 'Tensor.__property__') out.add(`Tensor.${c.args[1] as string}`);
   // the in-place methods PyTorch cannot differentiate: their backward's error
   for (const c of loadFixture<{ inplace_without_derivative: { method: string }[] }>('table.json').inplace_without_derivative) out.add(`Tensor.${c.method}`);
   // test/dtypes.test.ts

@@ -657,11 +657,15 @@ export const ops: Rows = {
     { name: 'unflatten/function', call: 'torch.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, [1, 3]], family: 'shape' },
     { name: 'unflatten/method-infer', call: 'Tensor.unflatten', args: [{ shape: [2, 3, 4], domain: 'any' as const }, -1, [2, -1]], family: 'shape' },
     { name: 'unflatten/empty', call: 'torch.unflatten', args: [{ shape: [0, 6], domain: 'any' }, 1, [3, 2]], family: 'shape' },
+    { name: 'view_as/method', call: 'Tensor.view_as', args: [any([2, 3]), { values: new Array(6).fill(0), shape: [3, 2], dtype: 'float32' }], family: 'shape' },
   ]),
     apiDoc: { view: { tests: ['ops', 'errors'], notes: "a view of its base (writes either way are seen; views); raises PyTorch's error where the layout forbids a view (strides tracked through the view ops)" },
-      unflatten: { tests: ['table-ops', 'errors'], notes: 'a view (`ViewBackward0`), one size may be `-1`; no named-tensor `names`' } } },
-  [Op.Reshape]: { ...view('ReshapeAliasBackward0', [f64('reshape', 'Tensor.reshape', [any([2, 3]), [3, 2]], {}, 'shape')]),
-    apiDoc: { reshape: { calls: ['torch.reshape'], tests: ['ops', 'views'], notes: 'a view where the layout allows one, a copy elsewhere, as PyTorch' } } },
+      unflatten: { tests: ['table-ops', 'errors'], notes: 'a view (`ViewBackward0`), one size may be `-1`; no named-tensor `names`' },
+      view_as: { section: 'Tensor', calls: ['Tensor.view_as'], tests: ['table-ops'], notes: '`view(other.shape)`' } } },
+  [Op.Reshape]: { ...view('ReshapeAliasBackward0', [f64('reshape', 'Tensor.reshape', [any([2, 3]), [3, 2]], {}, 'shape'),
+    { name: 'reshape_as/method', call: 'Tensor.reshape_as', args: [any([2, 3]), { values: new Array(6).fill(0), shape: [6], dtype: 'float32' }], family: 'shape' }]),
+    apiDoc: { reshape: { calls: ['torch.reshape'], tests: ['ops', 'views'], notes: 'a view where the layout allows one, a copy elsewhere, as PyTorch' },
+      reshape_as: { section: 'Tensor', calls: ['Tensor.reshape_as'], tests: ['table-ops'], notes: '`reshape(other.shape)`' } } },
   [Op.Squeeze]: { ...view('SqueezeBackward0', [f64('squeeze', 'torch.squeeze', [any([1, 3, 1])], {}, 'shape')]),
     apiDoc: { squeeze: { calls: ['Tensor.squeeze'], tests: ['ops'] } } },
   [Op.SqueezeDim]: view('SqueezeBackward1', [f64('squeeze/dim', 'torch.squeeze', [any([1, 3]), 0], {}, 'shape')]),
@@ -683,8 +687,18 @@ export const ops: Rows = {
   // x.to(other device) and x.to(float dtype); PyTorch's fixtures can express the second only
   [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [
     { name: 'double/method', call: 'Tensor.double', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
+    { name: 'type_as/float64', call: 'Tensor.type_as', args: [any([3]), { values: [0], shape: [1], dtype: 'float64' }], family: 'shape' },
+    // the new_* methods take self's dtype (and device) unless told otherwise
+    { name: 'new_zeros/int64', call: 'Tensor.new_zeros', args: [{ values: [1, 2], shape: [2], dtype: 'int64' }, [2, 3]], family: 'shape', grads: false },
+    { name: 'new_ones/float64', call: 'Tensor.new_ones', args: [{ values: [1], shape: [1], dtype: 'float64' }, 3], family: 'shape', grads: false },
+    { name: 'new_full/bool', call: 'Tensor.new_full', args: [{ values: [1], shape: [1], dtype: 'bool' }, [2], 1], family: 'shape', grads: false },
+    { name: 'new_tensor/int64', call: 'Tensor.new_tensor', args: [{ values: [1], shape: [1], dtype: 'int64' }, [3, -2]], family: 'shape', grads: false },
+    { name: 'new_tensor/dtype given', call: 'Tensor.new_tensor', args: [{ values: [1], shape: [1], dtype: 'int64' }, [3, -2]], kwargs: { dtype: 'float64' }, family: 'shape', grads: false },
+    { name: 'new_zeros/requires_grad', call: 'Tensor.new_zeros', args: [any([2]), [2]], kwargs: { requires_grad: true }, family: 'shape', grads: false },
   ],
-    apiDoc: { double: { section: 'Tensor', tests: ['dtypes'], notes: '`Tensor.double()`: `ToCopyBackward0` from float32' } } },
+    apiDoc: { double: { section: 'Tensor', tests: ['dtypes'], notes: '`Tensor.double()`: `ToCopyBackward0` from float32' },
+      type_as: { section: 'Tensor', calls: ['Tensor.type_as'], tests: ['table-ops'], notes: "`to(other.dtype)`: the tensor itself when the dtypes agree" },
+      new_zeros: { section: 'Tensor', calls: ['Tensor.new_zeros', 'Tensor.new_ones', 'Tensor.new_empty', 'Tensor.new_full', 'Tensor.new_tensor'], tests: ['table-ops'], nodes: [], notes: "a new tensor with this tensor's dtype and device unless the options (`dtype`, `device`, `requires_grad`) say otherwise; `new_empty` gives zeros" } } },
   [Op.Permute]: manual('PermuteBackward0', ['self'], 'permuteBack', { cases: [
     // movedim and moveaxis are permutes in PyTorch
     f64('permute', 'torch.permute', [any([2, 3, 4]), [2, 0, 1]], {}, 'shape'),
@@ -693,10 +707,15 @@ export const ops: Rows = {
     { name: 'moveaxis/function', call: 'torch.moveaxis', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [1], [0]], family: 'shape' },
     { name: 'moveaxis/method', call: 'Tensor.moveaxis', args: [{ shape: [2, 3, 4], domain: 'any' as const }, [0, 1], [2, 0]], family: 'shape' },
     { name: 'movedim/empty', call: 'torch.movedim', args: [{ shape: [2, 0, 3], domain: 'any' }, 1, 0], family: 'shape' },
+    // x.T reverses the dims (a permute; PyTorch warns beyond 2-D)
+    { name: 'T/2-D', call: 'Tensor.__property__', args: [any([2, 3]), 'T'], family: 'shape' },
+    { name: 'T/3-D', call: 'Tensor.__property__', args: [any([2, 3, 4]), 'T'], family: 'shape' },
+    { name: 'T/1-D', call: 'Tensor.__property__', args: [any([3]), 'T'], family: 'shape' },
   ],
     apiDoc: { permute: { calls: ['Tensor.permute'], tests: ['ops', 'views'], notes: 'a view of its base' },
       movedim: { tests: ['table-ops', 'errors'], notes: 'a permute, as in PyTorch (`PermuteBackward0`); ints or lists' },
-      moveaxis: { tests: ['table-ops'], notes: 'alias of `movedim`' } } }),
+      moveaxis: { tests: ['table-ops'], notes: 'alias of `movedim`' },
+      T: { section: 'Tensor', calls: ['Tensor.T'], tests: ['table-ops'], notes: "`t.T`, a property: the dims reversed (`PermuteBackward0`), with PyTorch's deprecation warning beyond 2-D" } } }),
   [Op.Transpose]: manual('TransposeBackward0', ['self'], 'permuteBack', { cases: [
     f64('transpose', 'torch.transpose', [any([2, 3]), 0, 1], {}, 'shape'),
     // swapaxes and swapdims are transposes in PyTorch
@@ -704,10 +723,15 @@ export const ops: Rows = {
     { name: 'swapaxes/method', call: 'Tensor.swapaxes', args: [{ shape: [2, 3], domain: 'any' }, -2, 1], family: 'shape' },
     { name: 'swapdims/function', call: 'torch.swapdims', args: [{ shape: [0, 3], domain: 'any' }, 0, 1], family: 'shape' },
     { name: 'swapdims/method', call: 'Tensor.swapdims', args: [{ shape: [2, 3, 4], domain: 'any' as const }, 1, 2], family: 'shape' },
+    // mT, mH (the last two dims) and H (a matrix) are transposes
+    { name: 'mT/3-D', call: 'Tensor.__property__', args: [any([4, 2, 3]), 'mT'], family: 'shape' },
+    { name: 'mH/2-D', call: 'Tensor.__property__', args: [any([2, 3]), 'mH'], family: 'shape' },
+    { name: 'H/2-D', call: 'Tensor.__property__', args: [any([3, 2]), 'H'], family: 'shape' },
   ],
     apiDoc: { transpose: { calls: ['Tensor.transpose'], tests: ['ops', 'views'], notes: 'a view of its base' },
       swapaxes: { tests: ['table-ops'], notes: 'a transpose (`TransposeBackward0`)' },
-      swapdims: { tests: ['table-ops'], notes: 'a transpose (`TransposeBackward0`)' } } }),
+      swapdims: { tests: ['table-ops'], notes: 'a transpose (`TransposeBackward0`)' },
+      mT: { section: 'Tensor', calls: ['Tensor.mT', 'Tensor.mH', 'Tensor.H'], tests: ['table-ops'], notes: "`t.mT`, `t.mH` (the last two dims swapped) and `t.H` (a matrix): properties, transposes (`TransposeBackward0`; the tensors are real, so H is the transpose); PyTorch's errors for too few dims" } } }),
   [Op.T]: manual('TBackward0', ['self'], 'permuteBack', { cases: [f64('t', 'torch.t', [any([2, 3])], {}, 'shape')],
     apiDoc: { t: { calls: ['Tensor.t'], tests: ['ops', 'views'], notes: 'a view of its base' } } }),
   [Op.Expand]: manual('ExpandBackward0', ['self'], 'expandBackward', { cases: [
@@ -715,9 +739,11 @@ export const ops: Rows = {
     { name: 'broadcast_to/function', call: 'torch.broadcast_to', args: [{ shape: [3, 1], domain: 'any' }, [2, 3, 4]], family: 'shape' },
     { name: 'broadcast_to/method', call: 'Tensor.broadcast_to', args: [{ shape: [4], domain: 'any' }, [3, -1]], family: 'shape' },
     f64('broadcast_to', 'torch.broadcast_to', [any([3, 1]), [2, 3, 4]], {}, 'shape'),
+    { name: 'expand_as/method', call: 'Tensor.expand_as', args: [any([3, 1]), { values: new Array(24).fill(0), shape: [2, 3, 4], dtype: 'float32' }], family: 'shape' },
   ],
     apiDoc: { expand: { section: 'Shape ops', calls: ['Tensor.expand'], tests: ['ops'], notes: "a view of its base; writing it in place raises PyTorch's \"more than one element\" error" },
-      broadcast_to: { tests: ['table-ops'], notes: 'an expand (`ExpandBackward0`), a view' } } }),
+      broadcast_to: { tests: ['table-ops'], notes: 'an expand (`ExpandBackward0`), a view' },
+      expand_as: { section: 'Tensor', calls: ['Tensor.expand_as'], tests: ['table-ops'], notes: '`expand(other.shape)`' } } }),
   [Op.Cat]: manual('CatBackward0', ['tensors'], 'catBackward', { cases: [
     // hstack and vstack are cats in PyTorch (after atleast_1d / atleast_2d)
     { name: 'hstack/2d', call: 'torch.hstack', args: [[{ shape: [2, 1], domain: 'any' }, { shape: [2, 3], domain: 'any' }]], family: 'shape' },

@@ -80,6 +80,11 @@ function call(c: OpCase, args: unknown[], kwargs: Record<string, unknown>): unkn
     const [x, method, ...rest] = withKw as [torch.Tensor, string, ...unknown[]];
     return (x.clone() as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...rest);
   }
+  if (name === '__property__') {
+    // x.T, x.mT (scripts/index_spec.py)
+    const [x, prop] = args as [torch.Tensor, string];
+    return (x as unknown as Record<string, unknown>)[prop];
+  }
   if (name === '__transposed__') {
     // x.t().name(...) (scripts/index_spec.py)
     const [x, method, ...rest] = withKw as [torch.Tensor, string, ...unknown[]];
