@@ -15,8 +15,8 @@ import { initLinear, kaimingUniformBound, fillUniformDouble, fillUniform } from 
 import { checkIntList, checkNewShape } from '../shape.js';
 import { linear } from './functional.js';
 import { relu, sigmoid } from '../ops/elementwise.js';
-import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling
-import { conv_transpose1d, conv_transpose2d } from '../ops/conv_transpose.js'; // helper convt
+import { conv1d, conv2d, conv3d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling (conv3d: helper conv3d)
+import { conv_transpose1d, conv_transpose2d, conv_transpose3d } from '../ops/conv_transpose.js'; // helper convt (3d: helper conv3d)
 import { unfold, fold } from '../ops/fold.js'; // helper convt
 import { pad as padOp } from '../ops/gather_scatter.js'; // padding_mode (helper conv3d)
 import { max_pool2d, avg_pool2d } from '../ops/pool.js';
@@ -178,7 +178,7 @@ abstract class ConvNd extends Module {
    * PyTorch's _conv_forward: with a padding_mode other than zeros the input is F.pad-ded in that
    * mode and convolved without padding.
    */
-  protected convForward(conv: typeof conv2d, input: Tensor): Tensor {
+  protected convForward(conv: typeof conv2d | typeof conv3d, input: Tensor): Tensor {
     const options: ConvOptions = { bias: this.bias, stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups };
     if (this.padding_mode === 'zeros') return conv(input, this.weight, options);
     const padded = padOp(input, this._reversed_padding_repeated_twice, this.padding_mode);
@@ -220,6 +220,20 @@ export class Conv1d extends ConvNd {
   forward(input: Tensor): Tensor { return this.convForward(conv1d, input); }
 }
 
+/**
+ * 3-D convolution layer: weight [out_channels, in_channels/groups, kd, kh, kw] and bias
+ * [out_channels], initialised as PyTorch's; forward is F.conv3d (after F.pad for a padding_mode).
+ * @example
+ * const conv = new nn.Conv3d(1, 4, 3, { padding: 1 }); // x [N, 1, D, H, W] → [N, 4, D, H, W]
+ */
+export class Conv3d extends ConvNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions = {}) {
+    super(3, in_channels, out_channels, kernel_size, options);
+  }
+
+  forward(input: Tensor): Tensor { return this.convForward(conv3d, input); }
+}
+
 /** The constructor options of nn.ConvTranspose1d / 2d after in_channels, out_channels, kernel_size. */
 export interface ConvTransposeModuleOptions {
   stride?: IntOrPair; padding?: IntOrPair; output_padding?: IntOrPair; groups?: number; bias?: boolean; dilation?: IntOrPair;
@@ -230,6 +244,12 @@ export interface ConvTransposeModuleOptions {
 abstract class ConvTransposeNd extends ConvNd {
   constructor(n: number, in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions) {
     super(n, in_channels, out_channels, kernel_size, options, true);
+  }
+
+  /** The module's F.conv_transpose*d of input, its output padding chosen by output_size. */
+  protected transposedForward(fn: typeof conv_transpose2d, input: Tensor, output_size: number[] | null | undefined): Tensor {
+    return fn(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
+      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
   }
 
   /** PyTorch's _output_padding: the output_padding that gives output_size, or the module's. */
@@ -265,10 +285,7 @@ export class ConvTranspose2d extends ConvTransposeNd {
     super(2, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor {
-    return conv_transpose2d(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
-      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
-  }
+  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose2d, input, output_size); }
 }
 
 /**
@@ -282,10 +299,21 @@ export class ConvTranspose1d extends ConvTransposeNd {
     super(1, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor {
-    return conv_transpose1d(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
-      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
+  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose1d, input, output_size); }
+}
+
+/**
+ * 3-D transposed convolution layer: weight [in_channels, out_channels/groups, kd, kh, kw], bias
+ * [out_channels]; forward is F.conv_transpose3d (with an optional output_size).
+ * @example
+ * const up = new nn.ConvTranspose3d(4, 2, 2, { stride: 2 }); // x [N, 4, D, H, W] → [N, 2, 2D, 2H, 2W]
+ */
+export class ConvTranspose3d extends ConvTransposeNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions = {}) {
+    super(3, in_channels, out_channels, kernel_size, options);
   }
+
+  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose3d, input, output_size); }
 }
 
 /** The options of nn.Unfold / nn.Fold after the sizes. */
