@@ -159,6 +159,14 @@ FORWARD_ERRORS = [
      "new nn.Conv2d(1, 1, 1, { padding: 3, padding_mode: 'circular' })", (1, 1, 2, 5)),
     ("Conv2d reflect on 5-D", lambda: nn.Conv2d(1, 1, 1, padding=1, padding_mode="reflect"),
      "new nn.Conv2d(1, 1, 1, { padding: 1, padding_mode: 'reflect' })", (1, 1, 2, 2, 2)),
+    ("Conv3d replicate on 4-D batched as unbatched, channels", lambda: nn.Conv3d(2, 1, 1, padding=1, padding_mode="replicate"),
+     "new nn.Conv3d(2, 1, 1, { padding: 1, padding_mode: 'replicate' })", (1, 3, 2, 2)),
+    ("Conv3d reflect padding = input depth", lambda: nn.Conv3d(1, 1, 1, padding=2, padding_mode="reflect"),
+     "new nn.Conv3d(1, 1, 1, { padding: 2, padding_mode: 'reflect' })", (1, 1, 2, 3, 3)),
+    ("ConvTranspose3d output_size too large", lambda: nn.ConvTranspose3d(2, 3, 3, stride=2),
+     "new nn.ConvTranspose3d(2, 3, 3, { stride: 2 })", (1, 2, 2, 2, 2), [[5, 7, 5]]),
+    ("ConvTranspose3d output_size of 2 elements", lambda: nn.ConvTranspose3d(2, 3, 3, stride=2),
+     "new nn.ConvTranspose3d(2, 3, 3, { stride: 2 })", (1, 2, 2, 2, 2), [[5, 5]]),
 ]
 
 # (name, PyTorch constructor, TS constructor): the constructor refuses its arguments
@@ -169,6 +177,10 @@ CONSTRUCTOR_ERRORS = [
     ("ConvTranspose2d out_channels and groups", lambda: nn.ConvTranspose2d(2, 3, 3, groups=2), "new nn.ConvTranspose2d(2, 3, 3, { groups: 2 })"),
     ("ConvTranspose1d padding_mode", lambda: nn.ConvTranspose1d(2, 2, 3, padding_mode="circular"),
      "new nn.ConvTranspose1d(2, 2, 3, { padding_mode: 'circular' })"),
+    ("ConvTranspose3d padding_mode", lambda: nn.ConvTranspose3d(2, 2, 3, padding_mode="replicate"),
+     "new nn.ConvTranspose3d(2, 2, 3, { padding_mode: 'replicate' })"),
+    ("Conv3d in_channels and groups", lambda: nn.Conv3d(3, 2, 3, groups=2), "new nn.Conv3d(3, 2, 3, { groups: 2 })"),
+    ("Conv3d padding string", lambda: nn.Conv3d(2, 2, 3, padding="full"), "new nn.Conv3d(2, 2, 3, { padding: 'full' })"),
 ]
 
 
