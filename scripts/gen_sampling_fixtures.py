@@ -413,6 +413,11 @@ ERRORS = [
      "F.conv_transpose3d(a, b, null, { padding: [3, 0, 0] })"),
     ("conv_transpose3d empty depth", [(1, 2, 0, 3, 3), (2, 3, 2, 2, 2)], lambda a, w: F.conv_transpose3d(a, w), "F.conv_transpose3d(a, b)"),
     ("conv_transpose3d channels", [(1, 3, 2, 2, 2), (2, 3, 2, 2, 2)], lambda a, w: F.conv_transpose3d(a, w), "F.conv_transpose3d(a, b)"),
+    ("conv3d bool", [(1, 2, 2, 2, 2), (2, 2, 1, 1, 1)], lambda a, w: F.conv3d(a.bool(), w.bool()), "F.conv3d(a.bool(), b.bool())"),
+    ("conv_transpose3d int32", [(1, 2, 2, 2, 2), (2, 2, 1, 1, 1)], lambda a, w: F.conv_transpose3d(a.int(), w.int()),
+     "F.conv_transpose3d(a.int(), b.int())"),
+    ("conv_transpose3d bool", [(1, 2, 2, 2, 2), (2, 2, 1, 1, 1)], lambda a, w: F.conv_transpose3d(a.bool(), w.bool()),
+     "F.conv_transpose3d(a.bool(), b.bool())"),
     ("conv_transpose3d dilation 0", [(1, 2, 2, 2, 2), (2, 3, 2, 2, 2)], lambda a, w: F.conv_transpose3d(a, w, dilation=(0, 1, 1)),
      "F.conv_transpose3d(a, b, null, { dilation: [0, 1, 1] })"),
 ]

@@ -103,6 +103,10 @@ describe('conv3d and conv_transpose3d: compositions of the 2-D family (helper co
       // values, repr and init: the module cases of nn-sampling.test.ts
       expect(new nn.Conv3d(4, 6, [1, 2, 3], { groups: 2, device }).weight.shape).toEqual([6, 2, 1, 2, 3]);
       expect(new nn.ConvTranspose3d(4, 6, [1, 2, 3], { groups: 2, device }).weight.shape).toEqual([4, 3, 1, 2, 3]);
+      // PyTorch's slow kernels also convolve int64 (conv3d: int32 too); wasmgrad's 3-D path is float only and says so
+      const i = torch.ones([1, 1, 2, 2, 2], { dtype: torch.int64, device });
+      expect(() => torch.nn.functional.conv3d(i, i)).toThrow(torch.NotImplementedError);
+      expect(() => torch.nn.functional.conv_transpose3d(i, i)).toThrow(torch.NotImplementedError);
     });
 
     it(`name the result's node after the composition's last step, not PyTorch's ConvolutionBackward0 (docs/api.md), on ${device}`, () => {

@@ -118,6 +118,7 @@ function convolutionChecked(
     throw new RuntimeError(`Input type (${TYPE_NAME[input._dtype] ?? input.dtype.name}) and bias type (${TYPE_NAME[bias._dtype] ?? bias.dtype.name}) should be the same`);
   }
   // PyTorch's slow_conv3d also convolves integers; wasmgrad's 3-D path is the float 2-D one
+  if (dims === 3 && input._dtype === DType.Bool) throw new RuntimeError('"slow_conv3d_cpu" not implemented for \'Bool\'');
   if (dims === 3 && input._dtype !== DType.Float32 && input._dtype !== DType.Float64) throw new NotImplementedError(`wasmgrad: conv3d of ${input.dtype.name} tensors is not supported (float32 and float64 only)`);
   checkFloating(input, dims === 1 ? 'conv1d' : 'conv2d');
   if (weight._dtype !== input._dtype) throw new RuntimeError(`expected scalar type ${input.dtype._scalarType} but found ${weight.dtype._scalarType}`);

@@ -46,6 +46,8 @@ function transposed(input: Tensor, weight: Tensor, bias: Tensor | null, a: Recor
   if (bias && bias._dtype !== input._dtype) {
     throw new RuntimeError(`Input type (${TYPE_NAME[input._dtype] ?? input.dtype.name}) and bias type (${TYPE_NAME[bias._dtype] ?? bias.dtype.name}) should be the same`);
   }
+  // PyTorch's slow_conv_transpose3d also convolves int64 (not int32); wasmgrad's 3-D path is the float 2-D one
+  if (dims === 3 && input._dtype === DType.Int64) throw new NotImplementedError('wasmgrad: conv_transpose3d of int64 tensors is not supported (float32 and float64 only)');
   if (dims === 3 && input._dtype !== DType.Float32 && input._dtype !== DType.Float64) {
     throw new RuntimeError(`"slow_conv_transpose3d_out_cpu" not implemented for '${input.dtype._scalarType}'`);
   }
