@@ -102,6 +102,25 @@ CASES = [
      "new nn.LPPool1d(3, 3, { stride: 2, ceil_mode: true })", (2, 3, 8)),
     ("LPPool2d(2, (2, 3))", 69, lambda: nn.LPPool2d(2, (2, 3)), "new nn.LPPool2d(2, [2, 3])", (1, 2, 4, 6)),
     ("LPPool2d(3, 2, stride=1) float64", 70, lambda: nn.LPPool2d(3, 2, stride=1), "new nn.LPPool2d(3, 2, { stride: 1 })", (1, 2, 4, 4)),
+    # padding_mode (helper conv3d): F.pad in the mode, then the convolution without padding
+    ("Conv2d(2, 3, 3, padding=1, padding_mode='reflect')", 80, lambda: nn.Conv2d(2, 3, 3, padding=1, padding_mode="reflect"),
+     "new nn.Conv2d(2, 3, 3, { padding: 1, padding_mode: 'reflect' })", (2, 2, 4, 5)),
+    ("Conv2d(2, 4, (3, 4), padding='same', dilation=(1, 2), groups=2, padding_mode='circular')", 81,
+     lambda: nn.Conv2d(2, 4, (3, 4), padding="same", dilation=(1, 2), groups=2, padding_mode="circular"),
+     "new nn.Conv2d(2, 4, [3, 4], { padding: 'same', dilation: [1, 2], groups: 2, padding_mode: 'circular' })", (1, 2, 5, 6)),
+    ("Conv2d(1, 2, 2, stride=2, padding=(2, 1), bias=False, padding_mode='replicate')", 82,
+     lambda: nn.Conv2d(1, 2, 2, stride=2, padding=(2, 1), bias=False, padding_mode="replicate"),
+     "new nn.Conv2d(1, 2, 2, { stride: 2, padding: [2, 1], bias: false, padding_mode: 'replicate' })", (1, 1, 3, 3)),
+    ("Conv1d(2, 3, 3, padding=2, padding_mode='reflect') at its limit", 83, lambda: nn.Conv1d(2, 3, 3, padding=2, padding_mode="reflect"),
+     "new nn.Conv1d(2, 3, 3, { padding: 2, padding_mode: 'reflect' })", (2, 2, 3)),
+    ("Conv1d(2, 2, 4, padding='same', padding_mode='replicate') unbatched", 84,
+     lambda: nn.Conv1d(2, 2, 4, padding="same", padding_mode="replicate"),
+     "new nn.Conv1d(2, 2, 4, { padding: 'same', padding_mode: 'replicate' })", (2, 5)),
+    ("Conv1d(1, 2, 3, padding=4, padding_mode='circular') at its limit", 85,
+     lambda: nn.Conv1d(1, 2, 3, padding=4, padding_mode="circular"),
+     "new nn.Conv1d(1, 2, 3, { padding: 4, padding_mode: 'circular' })", (2, 1, 4)),
+    ("Conv2d(1, 1, 1, padding_mode='reflect') 1-sized dims", 86, lambda: nn.Conv2d(1, 1, 1, padding_mode="reflect"),
+     "new nn.Conv2d(1, 1, 1, { padding_mode: 'reflect' })", (1, 1, 1, 1)),
 ]
 
 # (PyTorch constructor, TS constructor): the repr of a module whose forward the cases above cannot call
@@ -131,6 +150,23 @@ FORWARD_ERRORS = [
     ("ConvTranspose1d output_size too small", lambda: nn.ConvTranspose1d(2, 3, 3, stride=2, padding=1),
      "new nn.ConvTranspose1d(2, 3, 3, { stride: 2, padding: 1 })", (2, 5), [[8]]),
     ("ConvTranspose2d input channels", lambda: nn.ConvTranspose2d(2, 3, 3), "new nn.ConvTranspose2d(2, 3, 3)", (1, 3, 4, 4)),
+    # padding_mode (helper conv3d): F.pad's errors
+    ("Conv1d reflect padding = input size", lambda: nn.Conv1d(2, 3, 3, padding=2, padding_mode="reflect"),
+     "new nn.Conv1d(2, 3, 3, { padding: 2, padding_mode: 'reflect' })", (1, 2, 2)),
+    ("Conv2d reflect padding > input size", lambda: nn.Conv2d(2, 3, 3, padding=2, padding_mode="reflect"),
+     "new nn.Conv2d(2, 3, 3, { padding: 2, padding_mode: 'reflect' })", (1, 2, 2, 5)),
+    ("Conv2d circular padding > input size", lambda: nn.Conv2d(1, 1, 1, padding=3, padding_mode="circular"),
+     "new nn.Conv2d(1, 1, 1, { padding: 3, padding_mode: 'circular' })", (1, 1, 2, 5)),
+    ("Conv2d reflect on 5-D", lambda: nn.Conv2d(1, 1, 1, padding=1, padding_mode="reflect"),
+     "new nn.Conv2d(1, 1, 1, { padding: 1, padding_mode: 'reflect' })", (1, 1, 2, 2, 2)),
+    ("Conv3d replicate on 4-D batched as unbatched, channels", lambda: nn.Conv3d(2, 1, 1, padding=1, padding_mode="replicate"),
+     "new nn.Conv3d(2, 1, 1, { padding: 1, padding_mode: 'replicate' })", (1, 3, 2, 2)),
+    ("Conv3d reflect padding = input depth", lambda: nn.Conv3d(1, 1, 1, padding=2, padding_mode="reflect"),
+     "new nn.Conv3d(1, 1, 1, { padding: 2, padding_mode: 'reflect' })", (1, 1, 2, 3, 3)),
+    ("ConvTranspose3d output_size too large", lambda: nn.ConvTranspose3d(2, 3, 3, stride=2),
+     "new nn.ConvTranspose3d(2, 3, 3, { stride: 2 })", (1, 2, 2, 2, 2), [[5, 7, 5]]),
+    ("ConvTranspose3d output_size of 2 elements", lambda: nn.ConvTranspose3d(2, 3, 3, stride=2),
+     "new nn.ConvTranspose3d(2, 3, 3, { stride: 2 })", (1, 2, 2, 2, 2), [[5, 5]]),
 ]
 
 # (name, PyTorch constructor, TS constructor): the constructor refuses its arguments
@@ -139,6 +175,12 @@ CONSTRUCTOR_ERRORS = [
      "new nn.ConvTranspose2d(2, 2, 3, { padding_mode: 'reflect' })"),
     ("ConvTranspose1d in_channels and groups", lambda: nn.ConvTranspose1d(3, 2, 3, groups=2), "new nn.ConvTranspose1d(3, 2, 3, { groups: 2 })"),
     ("ConvTranspose2d out_channels and groups", lambda: nn.ConvTranspose2d(2, 3, 3, groups=2), "new nn.ConvTranspose2d(2, 3, 3, { groups: 2 })"),
+    ("ConvTranspose1d padding_mode", lambda: nn.ConvTranspose1d(2, 2, 3, padding_mode="circular"),
+     "new nn.ConvTranspose1d(2, 2, 3, { padding_mode: 'circular' })"),
+    ("ConvTranspose3d padding_mode", lambda: nn.ConvTranspose3d(2, 2, 3, padding_mode="replicate"),
+     "new nn.ConvTranspose3d(2, 2, 3, { padding_mode: 'replicate' })"),
+    ("Conv3d in_channels and groups", lambda: nn.Conv3d(3, 2, 3, groups=2), "new nn.Conv3d(3, 2, 3, { groups: 2 })"),
+    ("Conv3d padding string", lambda: nn.Conv3d(2, 2, 3, padding="full"), "new nn.Conv3d(2, 2, 3, { padding: 'full' })"),
 ]
 
 

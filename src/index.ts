@@ -75,6 +75,8 @@ export { cosine_similarity, pairwise_distance } from './nn/functional.js';
 export { pixel_shuffle, pixel_unshuffle, bilinear } from './nn/functional.js'; // torch.pixel_shuffle, torch.bilinear (helper sample)
 export { select, narrow } from './ops/indexing.js';
 export { conv_transpose1d, conv_transpose2d } from './ops/conv_transpose.js'; // helper convt
+export { conv_transpose3d } from './ops/conv_transpose.js'; // helper conv3d
+export { conv3d } from './ops/conv.js'; // helper conv3d
 // shape and indexing 2
 export {
   flip, fliplr, flipud, index_select, gather, take, take_along_dim,

@@ -75,3 +75,45 @@ describe('second derivatives through convolution and pooling', () => {
     });
   }
 });
+
+describe('conv3d and conv_transpose3d: compositions of the 2-D family (helper conv3d)', () => {
+  for (const device of ['wasm', 'js'] as const) {
+    it(`pass gradcheck and gradgradcheck in float64 (create_graph works), on ${device}; values: nn-sampling.test.ts`, () => {
+      torch.tidy(() => {
+        torch.manual_seed(5);
+        const o = { device, dtype: torch.float64 };
+        const F = torch.nn.functional;
+        const checks: [(...t: torch.Tensor[]) => torch.Tensor, torch.Tensor[]][] = [
+          [(x, w, b) => F.conv3d(x, w, b, { stride: [2, 1, 1], padding: [1, 0, 1], dilation: [1, 2, 1] }),
+            [torch.randn([1, 2, 3, 4, 3], o), torch.randn([2, 2, 2, 2, 2], o), torch.randn([2], o)]],
+          [(x, w, b) => F.conv_transpose3d(x, w, b, { stride: 2, padding: [1, 0, 0], output_padding: [1, 0, 1] }),
+            [torch.randn([1, 2, 2, 2, 2], o), torch.randn([2, 1, 2, 2, 2], o), torch.randn([1], o)]],
+        ];
+        for (const [fn, inputs] of checks) {
+          const leaves = inputs.map((t) => t.requires_grad_());
+          expect(torch.autograd.gradcheck(fn, leaves)).toBe(true);
+          expect(torch.autograd.gradgradcheck(fn, leaves)).toBe(true);
+        }
+      });
+    });
+
+    it(`torch.conv3d / torch.conv_transpose3d are the F functions; nn.Conv3d / nn.ConvTranspose3d hold PyTorch's weight layouts, on ${device}`, () => {
+      expect(torch.conv3d).toBe(torch.nn.functional.conv3d);
+      expect(torch.conv_transpose3d).toBe(torch.nn.functional.conv_transpose3d);
+      // values, repr and init: the module cases of nn-sampling.test.ts
+      expect(new nn.Conv3d(4, 6, [1, 2, 3], { groups: 2, device }).weight.shape).toEqual([6, 2, 1, 2, 3]);
+      expect(new nn.ConvTranspose3d(4, 6, [1, 2, 3], { groups: 2, device }).weight.shape).toEqual([4, 3, 1, 2, 3]);
+      // PyTorch's slow kernels also convolve int64 (conv3d: int32 too); wasmgrad's 3-D path is float only and says so
+      const i = torch.ones([1, 1, 2, 2, 2], { dtype: torch.int64, device });
+      expect(() => torch.nn.functional.conv3d(i, i)).toThrow(torch.NotImplementedError);
+      expect(() => torch.nn.functional.conv_transpose3d(i, i)).toThrow(torch.NotImplementedError);
+    });
+
+    it(`name the result's node after the composition's last step, not PyTorch's ConvolutionBackward0 (docs/api.md), on ${device}`, () => {
+      const x = torch.randn([1, 2, 2, 2, 2], { requires_grad: true, device }), w = torch.randn([2, 2, 1, 1, 1], { device });
+      // the output slices made contiguous again (the permute of [N, OD, O, OH, OW] to [N, O, OD, OH, OW])
+      expect(torch.nn.functional.conv3d(x, w).grad_fn?.name()).toBe('CloneBackward0');
+      expect(torch.nn.functional.conv_transpose3d(x, w, torch.zeros([2], { device })).grad_fn?.name()).toBe('AddBackward0');
+    });
+  }
+});

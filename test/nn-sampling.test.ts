@@ -97,6 +97,8 @@ describe.each(DEVICES)('sampling, shuffling and bilinear ops vs PyTorch on %s', 
         [(a) => F.pixel_shuffle(a, 2), [torch.randn([1, 4, 2, 3], o)]],
         [(a, g) => F.grid_sample(a, g, { padding_mode: 'reflection', align_corners: false }), [x, grid]],
         [(t) => F.affine_grid(t, [1, 1, 2, 3], { align_corners: false }), [theta]],
+        // 5-D modes (helper conv3d)
+        [(a) => F.interpolate(a, { scale_factor: [1.5, 1, 2], mode: 'trilinear' }), [torch.randn([1, 1, 2, 2, 2], o)]],
       ];
       for (const [fn, inputs] of checks) {
         const leaves = inputs.map((t) => t.detach().requires_grad_());

@@ -386,8 +386,8 @@ export function pairwise_distance(...args: unknown[]): Tensor {
 }
 
 // convolution and pooling (helper conv)
-export { conv1d, conv2d, type ConvOptions } from '../ops/conv.js';
-export { conv_transpose1d, conv_transpose2d, type ConvTransposeOptions } from '../ops/conv_transpose.js'; // helper convt
+export { conv1d, conv2d, conv3d, type ConvOptions } from '../ops/conv.js'; // conv3d: helper conv3d
+export { conv_transpose1d, conv_transpose2d, conv_transpose3d, type ConvTransposeOptions } from '../ops/conv_transpose.js'; // helper convt (3d: helper conv3d)
 export { unfold, fold, type UnfoldOptions } from '../ops/fold.js'; // helper convt
 export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';
 // pooling 2 (helper pool2)

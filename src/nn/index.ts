@@ -11,6 +11,7 @@ export type { FullBackwardHook, FullBackwardPreHook } from './module_backward_ho
 export { IncompatibleKeys } from './state_dict.js';
 export type { StateDict, StateDictOptions, LoadStateDictOptions } from './state_dict.js';
 export { ConvTranspose1d, ConvTranspose2d, type ConvTransposeModuleOptions, Unfold, Fold, type UnfoldModuleOptions } from './modules.js'; // helper convt
+export { Conv3d, ConvTranspose3d, type PaddingMode } from './modules.js'; // helper conv3d
 export { Conv1d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type ConvModuleOptions } from './modules.js'; // convolution and pooling
 export {
   MaxPool3d, AvgPool3d, AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d, MaxUnpool1d, MaxUnpool2d, LPPool1d, LPPool2d,

@@ -1,4 +1,4 @@
-// F.interpolate / F.upsample (nearest, nearest-exact, linear, bilinear, bicubic) and
+// F.interpolate / F.upsample (nearest, nearest-exact, linear, bilinear, bicubic, trilinear, area) and
 // F.pixel_shuffle / F.pixel_unshuffle, composed of recording ops.
 //
 // PyTorch's upsampling kernels are separable: each output value is a weighted sum of input
@@ -16,6 +16,7 @@ import { tensor } from '../creation.js';
 import { tidy } from '../memory.js';
 import { checkTensor } from '../ops/common.js';
 import { warnOnce } from './warn.js';
+import { adaptive_avg_pool1d, adaptive_avg_pool2d } from '../ops/adaptive_pool.js'; // 'area' (helper conv3d)
 
 export type InterpolateMode = 'nearest' | 'nearest-exact' | 'linear' | 'bilinear' | 'bicubic' | 'trilinear' | 'area';
 
@@ -137,7 +138,7 @@ function outputGeometry(input: Tensor, o: InterpolateOptions, mode: InterpolateM
 
 /** ATen's check of the upsampling sizes (upsample_2d_common_check and its 1-D form). */
 function checkSizes(input: Tensor, size: number[]): void {
-  const names = size.length === 1 ? ['W'] : ['H', 'W'];
+  const names = ['D', 'H', 'W'].slice(3 - size.length);
   const spatial = input._shape.slice(2);
   if (spatial.some((s) => s <= 0) || size.some((s) => s <= 0)) {
     const fmt = (v: number[]): string => v.map((s, i) => `${names[i]}: ${s}`).join(', ');
@@ -147,10 +148,23 @@ function checkSizes(input: Tensor, size: number[]): void {
 }
 
 /**
- * Resizes the spatial dims (all dims after the first two) of a 3-D (N, C, W) or 4-D (N, C, H, W)
- * input to `size`, or by `scale_factor`, as `torch.nn.functional.interpolate`. Modes: 'nearest'
- * (PyTorch's legacy index floor(i·in/out)), 'nearest-exact', 'linear' (3-D), 'bilinear' and
- * 'bicubic' (4-D, A = −0.75), with `align_corners` for the interpolating modes and
+ * 'area': PyTorch's adaptive_avg_pool1d / 2d (their nodes); 5-D, for want of adaptive_avg_pool3d,
+ * pools (H, W) over [N, C·D, H, W], then D over [N, C, D, OH·OW] (the bins are separable).
+ */
+function area(input: Tensor, size: number[]): Tensor {
+  if (size.length === 1) return adaptive_avg_pool1d(input, size);
+  if (size.length === 2) return adaptive_avg_pool2d(input, size);
+  const [N, C, D, H, W] = input._shape, [OD, OH, OW] = size;
+  return tidy(() => adaptive_avg_pool2d(adaptive_avg_pool2d(input.reshape(N, C * D, H, W), [OH, OW]).reshape(N, C, D, OH * OW), [OD, OH * OW])
+    .reshape(N, C, OD, OH, OW));
+}
+
+/**
+ * Resizes the spatial dims (all dims after the first two) of a 3-D (N, C, W), 4-D (N, C, H, W) or
+ * 5-D (N, C, D, H, W) input to `size`, or by `scale_factor`, as `torch.nn.functional.interpolate`.
+ * Modes: 'nearest' (PyTorch's legacy index floor(i·in/out)), 'nearest-exact', 'area' (adaptive
+ * average pooling), 'linear' (3-D), 'bilinear' and 'bicubic' (4-D, A = −0.75), 'trilinear' (5-D),
+ * with `align_corners` for the interpolating modes and
  * `recompute_scale_factor`. Differentiable in the input (create_graph too).
  * @example
  * F.interpolate(x, { scale_factor: 2, mode: 'bilinear', align_corners: false }) // (N, C, 2H, 2W)
@@ -181,12 +195,13 @@ export function interpolate(input: Tensor, options: InterpolateOptions = {}): Te
     throw new NotImplementedError(`Input Error: Only 3D, 4D and 5D input Tensors supported (got ${rank}D) for the modes: ` +
       `nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got ${mode})`);
   }
-  if (rank === 5 || mode === 'area' || options.antialias) {
-    throw new NotImplementedError(`wasmgrad: interpolate supports 3-D and 4-D inputs in modes nearest, nearest-exact, linear, bilinear and bicubic, without antialias (got ${rank}D, ${mode})`);
+  if (options.antialias) {
+    throw new NotImplementedError(`wasmgrad: interpolate supports antialias=false only (got ${rank}D, ${mode})`);
   }
   if (input._dtype !== DType.Float32 && input._dtype !== DType.Float64) {
     throw new RuntimeError(`"upsample_${mode === 'nearest' ? 'nearest' : mode}${rank - 2}d_out_frame" not implemented for '${input.dtype.name}'`);
   }
+  if (mode === 'area') return area(input, size);
   checkSizes(input, size);
   return tidy(() => {
     let out = input;

@@ -8,16 +8,17 @@ import { DType } from '../../abi/abi.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
-import { NotImplementedError, ValueError } from '../errors.js';
+import { ValueError } from '../errors.js';
 import { Module } from './module.js';
 import { Parameter, toParameter } from './parameter.js';
 import { initLinear, kaimingUniformBound, fillUniformDouble, fillUniform } from '../random.js';
 import { checkIntList, checkNewShape } from '../shape.js';
 import { linear } from './functional.js';
 import { relu, sigmoid } from '../ops/elementwise.js';
-import { conv1d, conv2d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling
-import { conv_transpose1d, conv_transpose2d } from '../ops/conv_transpose.js'; // helper convt
+import { conv1d, conv2d, conv3d, type ConvOptions } from '../ops/conv.js'; // convolution and pooling (conv3d: helper conv3d)
+import { conv_transpose1d, conv_transpose2d, conv_transpose3d } from '../ops/conv_transpose.js'; // helper convt (3d: helper conv3d)
 import { unfold, fold } from '../ops/fold.js'; // helper convt
+import { pad as padOp } from '../ops/gather_scatter.js'; // padding_mode (helper conv3d)
 import { max_pool2d, avg_pool2d } from '../ops/pool.js';
 import { adaptive_avg_pool2d } from '../ops/adaptive_pool.js';
 
@@ -93,8 +94,11 @@ export const pyValue = (v: IntOrPair | null | undefined): string => (v === null 
 /** The constructor options of nn.Conv1d / nn.Conv2d after in_channels, out_channels, kernel_size. */
 export interface ConvModuleOptions {
   stride?: IntOrPair; padding?: IntOrPair | 'valid' | 'same'; dilation?: IntOrPair; groups?: number; bias?: boolean;
-  padding_mode?: 'zeros'; device?: DeviceName;
+  padding_mode?: PaddingMode; device?: DeviceName;
 }
+
+/** nn.Conv*'s padding modes: zeros is the convolution's own padding, the others F.pad's modes. */
+export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
 
 /** nn.Conv1d and nn.Conv2d: the parameters, PyTorch's checks, default init and repr. */
 abstract class ConvNd extends Module {
@@ -105,7 +109,9 @@ abstract class ConvNd extends Module {
   readonly padding: number[] | 'valid' | 'same';
   readonly dilation: number[];
   readonly groups: number;
-  readonly padding_mode: string;
+  readonly padding_mode: PaddingMode;
+  /** F.pad's pads for a non-zeros padding_mode (last dim first, both sides), as PyTorch's attribute. */
+  readonly _reversed_padding_repeated_twice: number[];
   weight: Tensor;
   bias: Tensor | null;
 
@@ -134,8 +140,14 @@ abstract class ConvNd extends Module {
       throw new ValueError(`padding_mode must be one of {'zeros', 'reflect', 'circular', 'replicate'}, but got padding_mode='${mode}'`);
     }
     if (transposed && mode !== 'zeros') throw new ValueError(`Only "zeros" padding mode is supported for ConvTranspose${n}d`);
-    if (mode !== 'zeros') throw new NotImplementedError(`wasmgrad: padding_mode='${mode}' is not supported yet (only 'zeros')`);
     this.padding_mode = mode;
+    // 'same': the total padding dilation·(k − 1), its odd part on the far side (PyTorch's _ConvNd)
+    this._reversed_padding_repeated_twice = [];
+    for (let i = n - 1; i >= 0; i--) {
+      const total = this.padding === 'same' ? this.dilation[i] * (this.kernel_size[i] - 1) : 0;
+      const [lo, hi] = typeof this.padding === 'string' ? [total >> 1, total - (total >> 1)] : [this.padding[i], this.padding[i]];
+      this._reversed_padding_repeated_twice.push(lo, hi);
+    }
     this.in_channels = in_channels;
     this.out_channels = out_channels;
     this.groups = groups;
@@ -158,11 +170,23 @@ abstract class ConvNd extends Module {
     if (this.output_padding.some((d) => d !== 0)) s += `, output_padding=${pyTuple(this.output_padding)}`;
     if (this.groups !== 1) s += `, groups=${this.groups}`;
     if (!this.bias) s += ', bias=False';
+    if (this.padding_mode !== 'zeros') s += `, padding_mode=${this.padding_mode}`;
     return s;
   }
 
-  protected convOptions(): ConvOptions {
-    return { bias: this.bias, stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups };
+  /**
+   * PyTorch's _conv_forward: with a padding_mode other than zeros the input is F.pad-ded in that
+   * mode and convolved without padding.
+   */
+  protected convForward(conv: typeof conv2d | typeof conv3d, input: Tensor): Tensor {
+    const options: ConvOptions = { bias: this.bias, stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups };
+    if (this.padding_mode === 'zeros') return conv(input, this.weight, options);
+    const padded = padOp(input, this._reversed_padding_repeated_twice, this.padding_mode);
+    try {
+      return conv(padded, this.weight, { ...options, padding: 0 });
+    } finally {
+      padded.dispose();
+    }
   }
 }
 
@@ -179,7 +203,7 @@ export class Conv2d extends ConvNd {
     super(2, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor): Tensor { return conv2d(input, this.weight, this.convOptions()); }
+  forward(input: Tensor): Tensor { return this.convForward(conv2d, input); }
 }
 
 /**
@@ -193,7 +217,21 @@ export class Conv1d extends ConvNd {
     super(1, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor): Tensor { return conv1d(input, this.weight, this.convOptions()); }
+  forward(input: Tensor): Tensor { return this.convForward(conv1d, input); }
+}
+
+/**
+ * 3-D convolution layer: weight [out_channels, in_channels/groups, kd, kh, kw] and bias
+ * [out_channels], initialised as PyTorch's; forward is F.conv3d (after F.pad for a padding_mode).
+ * @example
+ * const conv = new nn.Conv3d(1, 4, 3, { padding: 1 }); // x [N, 1, D, H, W] → [N, 4, D, H, W]
+ */
+export class Conv3d extends ConvNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions = {}) {
+    super(3, in_channels, out_channels, kernel_size, options);
+  }
+
+  forward(input: Tensor): Tensor { return this.convForward(conv3d, input); }
 }
 
 /** The constructor options of nn.ConvTranspose1d / 2d after in_channels, out_channels, kernel_size. */
@@ -206,6 +244,12 @@ export interface ConvTransposeModuleOptions {
 abstract class ConvTransposeNd extends ConvNd {
   constructor(n: number, in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions) {
     super(n, in_channels, out_channels, kernel_size, options, true);
+  }
+
+  /** The module's F.conv_transpose*d of input, its output padding chosen by output_size. */
+  protected transposedForward(fn: typeof conv_transpose2d, input: Tensor, output_size: number[] | null | undefined): Tensor {
+    return fn(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
+      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
   }
 
   /** PyTorch's _output_padding: the output_padding that gives output_size, or the module's. */
@@ -241,10 +285,7 @@ export class ConvTranspose2d extends ConvTransposeNd {
     super(2, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor {
-    return conv_transpose2d(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
-      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
-  }
+  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose2d, input, output_size); }
 }
 
 /**
@@ -258,10 +299,21 @@ export class ConvTranspose1d extends ConvTransposeNd {
     super(1, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor {
-    return conv_transpose1d(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
-      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
+  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose1d, input, output_size); }
+}
+
+/**
+ * 3-D transposed convolution layer: weight [in_channels, out_channels/groups, kd, kh, kw], bias
+ * [out_channels]; forward is F.conv_transpose3d (with an optional output_size).
+ * @example
+ * const up = new nn.ConvTranspose3d(4, 2, 2, { stride: 2 }); // x [N, 4, D, H, W] → [N, 2, 2D, 2H, 2W]
+ */
+export class ConvTranspose3d extends ConvTransposeNd {
+  constructor(in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions = {}) {
+    super(3, in_channels, out_channels, kernel_size, options);
   }
+
+  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose3d, input, output_size); }
 }
 
 /** The options of nn.Unfold / nn.Fold after the sizes. */

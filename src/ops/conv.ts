@@ -1,4 +1,5 @@
-// Convolution and pooling front ends (helper conv): F.conv1d, F.conv2d. PyTorch's
+// Convolution and pooling front ends (helper conv): F.conv1d, F.conv2d (and F.conv3d, composed
+// of them in conv3d.ts: helper conv3d). PyTorch's
 // argument checks in its order (batchify, the parameter lists expanded to the
 // weight's dims, check_shape_forward), then one ConvolutionBackward0 op on the
 // device. As ATen composes them: an unbatched input is unsqueezed and the result
@@ -13,12 +14,13 @@ import { bindOverloads } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { squeeze, unsqueeze } from './shape.js';
 import { pad as padOp } from './gather_scatter.js';
+import { conv3dComposed } from './conv3d.js'; // helper conv3d
 
 const convSchemas = (name: string): ReturnType<typeof parseSchema>[] => [
   parseSchema(`${name}(Tensor input, Tensor weight, Tensor? bias=None, int[] stride=1, int[] padding=0, int[] dilation=1, int groups=1) -> Tensor`, false),
   parseSchema(`${name}(Tensor input, Tensor weight, Tensor? bias=None, int[] stride=1, str padding="valid", int[] dilation=1, int groups=1) -> Tensor`, false),
 ];
-const CONV1D = convSchemas('conv1d'), CONV2D = convSchemas('conv2d');
+const CONV1D = convSchemas('conv1d'), CONV2D = convSchemas('conv2d'), CONV3D = convSchemas('conv3d');
 
 export const list = (v: number[]): string => `[${v.join(', ')}]`;
 export const TYPE_NAME: Partial<Record<DType, string>> = { [DType.Float32]: 'float', [DType.Float64]: 'double' };
@@ -115,17 +117,21 @@ function convolutionChecked(
   if (bias && bias._dtype !== input._dtype) {
     throw new RuntimeError(`Input type (${TYPE_NAME[input._dtype] ?? input.dtype.name}) and bias type (${TYPE_NAME[bias._dtype] ?? bias.dtype.name}) should be the same`);
   }
+  // PyTorch's slow_conv3d also convolves integers; wasmgrad's 3-D path is the float 2-D one
+  if (dims === 3 && input._dtype === DType.Bool) throw new RuntimeError('"slow_conv3d_cpu" not implemented for \'Bool\'');
+  if (dims === 3 && input._dtype !== DType.Float32 && input._dtype !== DType.Float64) throw new NotImplementedError(`wasmgrad: conv3d of ${input.dtype.name} tensors is not supported (float32 and float64 only)`);
   checkFloating(input, dims === 1 ? 'conv1d' : 'conv2d');
   if (weight._dtype !== input._dtype) throw new RuntimeError(`expected scalar type ${input.dtype._scalarType} but found ${weight.dtype._scalarType}`);
-  const p = dims === 1 ? [1, stride[0], 0, padding[0], 1, dilation[0], groups] : [...stride, ...padding, ...dilation, groups];
-  if (p.some((v) => v > 0xffff)) throw new NotImplementedError('wasmgrad: convolution parameters above 65535 are not supported');
   const outShape = [xs[0], ws[0]];
   for (let i = 0; i < dims; i++) outShape.push(Math.floor((inSizes[i] - kSizes[i]) / stride[i]) + 1);
+  if (dims === 3) return conv3dComposed(input, weight, bias, stride, padding, dilation, groups, outShape);
+  const p = dims === 1 ? [1, stride[0], 0, padding[0], 1, dilation[0], groups] : [...stride, ...padding, ...dilation, groups];
+  if (p.some((v) => v > 0xffff)) throw new NotImplementedError('wasmgrad: convolution parameters above 65535 are not supported');
   return new Tensor(dev, dev.convolution(input.h, weight.h, bias ? bias.h : null, p), outShape, input._dtype);
 }
 
 /** conv1d / conv2d after binding: batchify (unsqueeze an unbatched input), convolve, squeeze back. */
-function convNd(name: 'conv1d' | 'conv2d', dims: number, a: Record<string, unknown>): Tensor {
+function convNd(name: 'conv1d' | 'conv2d' | 'conv3d', dims: number, a: Record<string, unknown>): Tensor {
   const weight = a.weight as Tensor, bias = (a.bias as Tensor | null) ?? null;
   return batchified(name, dims, a.input as Tensor, (x) => convolution(dims, x, weight, bias, a.stride, a.padding, a.dilation, a.groups as number));
 }
@@ -153,7 +159,7 @@ export function batchified(name: string, dims: number, input: Tensor, run: (x: T
   }
 }
 
-/** The keyword arguments of F.conv1d / F.conv2d. */
+/** The keyword arguments of F.conv1d / F.conv2d / F.conv3d. */
 export interface ConvOptions {
   bias?: Tensor | null;
   stride?: number | number[];
@@ -183,3 +189,15 @@ export function conv2d(...args: unknown[]): Tensor { return convNd('conv2d', 2, 
 export function conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null | ConvOptions, stride?: number | number[] | ConvOptions,
   padding?: number | number[] | string | ConvOptions, dilation?: number | number[] | ConvOptions, groups?: number | ConvOptions): Tensor;
 export function conv1d(...args: unknown[]): Tensor { return convNd('conv1d', 1, bindOverloads(CONV1D, args, null)[1]); }
+
+/**
+ * 3-D convolution of input [N, C, D, H, W] or unbatched [C, D, H, W] by weight
+ * [O, C/groups, kd, kh, kw] (+ bias [O]), with stride, padding (numbers, triples, 'valid' or
+ * 'same'), dilation and groups; composed of conv2d and unfold (src/ops/conv3d.ts), so its
+ * gradients and create_graph are theirs.
+ * @example
+ * const y = F.conv3d(x, w, b, { stride: 2, padding: 1 }); // x [N, C, D, H, W], w [O, C, 3, 3, 3]
+ */
+export function conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null | ConvOptions, stride?: number | number[] | ConvOptions,
+  padding?: number | number[] | string | ConvOptions, dilation?: number | number[] | ConvOptions, groups?: number | ConvOptions): Tensor;
+export function conv3d(...args: unknown[]): Tensor { return convNd('conv3d', 3, bindOverloads(CONV3D, args, null)[1]); }
