@@ -72,6 +72,8 @@ export enum Op {
   Im2Col, Col2Im, // F.unfold / F.fold (helper convt): i0 = kh | kw << 16, i1 = sh | sw << 16, s0 = ph + pw·65536, s1 = dh + dw·65536
   ConvolutionTranspose, ConvolutionWeight, // conv_transpose1d/2d (ConvolutionBackward0) and conv's weight gradient as an op (create_graph) (helper convt)
   MaxPool3DWithIndices, AvgPool3D, AdaptiveMaxPool2D, MaxUnpool2D, // pooling 2 (helper pool2): assembly/ops/pool.ts
+  EmbeddingBag, // F.embedding_bag (helper ebag): saved indices, bags, weight, per_sample_weights or max rows; i0 = mode, i1 = scale_grad_by_freq
+  CtcLoss, // F.ctc_loss (helper ebag): per-sample nll; saved log_probs, targets, lengths and log_alpha; i0 = blank, i1 = zero_infinity
   Count,
 }
 

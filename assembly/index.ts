@@ -43,3 +43,5 @@ export function abort(message: usize, fileName: usize, line: u32, column: u32): 
 }
 export { layer_norm, batch_norm, group_norm } from './ops/norm'; // nn normalization (helper nnnorm)
 export { custom_record, custom_result } from './ops/custom'; // torch.autograd.Function
+export { embedding_bag } from './ops/embedding_bag'; // F.embedding_bag (helper ebag)
+export { ctc_loss } from './ops/ctc_loss'; // F.ctc_loss (helper ebag)

@@ -121,6 +121,15 @@ CASES = [
      "new nn.Conv1d(1, 2, 3, { padding: 4, padding_mode: 'circular' })", (2, 1, 4)),
     ("Conv2d(1, 1, 1, padding_mode='reflect') 1-sized dims", 86, lambda: nn.Conv2d(1, 1, 1, padding_mode="reflect"),
      "new nn.Conv2d(1, 1, 1, { padding_mode: 'reflect' })", (1, 1, 1, 1)),
+    # EmbeddingBag (helper ebag): 2-D input, one bag per row
+    ("EmbeddingBag(10, 3)", 87, lambda: nn.EmbeddingBag(10, 3), "new nn.EmbeddingBag(10, 3)", ("idx", [[1, 2, 4], [9, 0, 4]])),
+    ("EmbeddingBag(6, 4, mode='sum', padding_idx=0)", 88, lambda: nn.EmbeddingBag(6, 4, mode="sum", padding_idx=0),
+     "new nn.EmbeddingBag(6, 4, { mode: 'sum', padding_idx: 0 })", ("idx", [[0, 3, 5], [0, 0, 0], [2, 2, 1]])),
+    ("EmbeddingBag(5, 2, max_norm=1.0, mode='max', padding_idx=-1)", 89, lambda: nn.EmbeddingBag(5, 2, max_norm=1.0, mode="max", padding_idx=-1),
+     "new nn.EmbeddingBag(5, 2, { max_norm: 1.0, mode: 'max', padding_idx: -1 })", ("idx", [[1, 4], [3, 0]])),
+    ("EmbeddingBag(7, 3, norm_type=1.0, scale_grad_by_freq=True) float64", 90,
+     lambda: nn.EmbeddingBag(7, 3, norm_type=1.0, scale_grad_by_freq=True).double(),
+     "new nn.EmbeddingBag(7, 3, { norm_type: 1.0, scale_grad_by_freq: true, dtype: 'float64' })", ("idx", [[6, 1, 1, 0], [1, 5, 6, 6]])),
 ]
 
 # (PyTorch constructor, TS constructor): the repr of a module whose forward the cases above cannot call
@@ -134,6 +143,11 @@ REPRS = [
     (lambda: nn.AdaptiveMaxPool1d(3, return_indices=True), "new nn.AdaptiveMaxPool1d(3, true)"),
     (lambda: nn.MaxPool3d(2, return_indices=True), "new nn.MaxPool3d(2, { return_indices: true })"),
     (lambda: nn.LPPool1d(1.5, 3, stride=2, ceil_mode=True), "new nn.LPPool1d(1.5, 3, { stride: 2, ceil_mode: true })"),
+    # helper ebag: CTCLoss takes four arguments (test/nn-modules.test.ts calls it against F.ctc_loss)
+    (lambda: nn.CTCLoss(), "new nn.CTCLoss()"),
+    (lambda: nn.CTCLoss(blank=2, reduction="sum", zero_infinity=True), "new nn.CTCLoss({ blank: 2, reduction: 'sum', zero_infinity: true })"),
+    (lambda: nn.EmbeddingBag.from_pretrained(torch.tensor([[1.0, 2.3], [4.0, 5.1]]), mode="sum", max_norm=2.5),
+     "nn.EmbeddingBag.from_pretrained(torch.tensor([[1.0, 2.3], [4.0, 5.1]]), { mode: 'sum', max_norm: 2.5 })"),
 ]
 
 # (name, PyTorch constructor, TS constructor, input shape): the module's forward refuses the input

@@ -211,6 +211,16 @@ export interface Backend {
   pointwiseLoss(op: Op, input: Handle, target: Handle, reduction: number, p: number): Handle;
   /** multi_margin_loss: input (N, C), (C,) or 0-d, int64 targets in range, weight (C) or null, p 1 or 2. */
   multiMarginLoss(input: Handle, target: Handle, weight: Handle | null, p: number, margin: number, reduction: number): Handle;
+  /**
+   * embedding_bag (helper ebag): weight (V, D), indices (n) int in [0, V), bags (n) int: entry i's bag in
+   * [0, nbags) or −1 (padding entry); psw (n) in weight's dtype or null; mode 0 sum, 1 mean, 2 max. (nbags, D).
+   */
+  embeddingBag(weight: Handle, indices: Handle, bags: Handle, psw: Handle | null, nbags: number, mode: number, scaleGradByFreq: number): Handle;
+  /**
+   * ctc_loss's per-sample losses (helper ebag): logProbs (T, N, C) contiguous, targets int labels, meta (N, 3) int:
+   * input length, target length, first label's offset; maxTarget the longest target. (N).
+   */
+  ctcLoss(logProbs: Handle, targets: Handle, meta: Handle, maxTarget: number, blank: number, zeroInfinity: number): Handle;
   /** multilabel_margin_loss: input (N, C), (C,) or 0-d, int64 target of input's numel, classes in [−1, C). */
   multilabelMarginLoss(input: Handle, target: Handle, reduction: number): Handle;
   /** weight: of input's shape and dtype, or null. */

@@ -263,6 +263,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.AvgPool3D]: 'AvgPool3DBackward0',
   [Op.AdaptiveMaxPool2D]: 'AdaptiveMaxPool2DBackward0',
   [Op.MaxUnpool2D]: 'MaxUnpool2DBackward0',
+  [Op.EmbeddingBag]: 'EmbeddingBagBackward0',
+  [Op.CtcLoss]: 'CtcLossBackward0',
   [Op.Count]: '',
 };
 

@@ -102,6 +102,23 @@ describe.each(DEVICES)('nn modules (normalization, embedding, activations) vs Py
     expect(new nn.LPPool2d(2, [2, 3]).call(x).shape).toEqual([2, 3, 3, 2]);
   });
 
+  // helper ebag: the module forms pass their options to F.embedding_bag and F.ctc_loss (the fixtures above hold both to PyTorch)
+  it('EmbeddingBag and CTCLoss call their functional forms with their options; sparse=True raises NotImplementedError', () => {
+    const F = torch.nn.functional, long = torch.long;
+    const bag = new nn.EmbeddingBag(5, 3, { mode: 'sum', include_last_offset: true, device });
+    const input = torch.tensor([1, 4, 4, 0], { device, dtype: long }), offsets = torch.tensor([0, 1, 4], { device, dtype: long });
+    const psw = torch.tensor([0.5, 2, -1, 3], { device });
+    expect(bag.call(input, offsets, psw).tolist())
+      .toEqual(F.embedding_bag(input, bag.weight, offsets, { mode: 'sum', include_last_offset: true, per_sample_weights: psw }).tolist());
+    const frozen = nn.EmbeddingBag.from_pretrained(torch.ones([3, 2], { device }));
+    expect([frozen.weight.requires_grad, nn.EmbeddingBag.from_pretrained(torch.ones([3, 2], { device }), { freeze: false }).weight.requires_grad]).toEqual([false, true]);
+    expect(() => F.embedding_bag(input, bag.weight, offsets, { sparse: true })).toThrow(torch.NotImplementedError);
+    const lp = torch.randn([6, 2, 4], { device }).log_softmax(2), targets = torch.tensor([[1, 2, 2], [3, 1, 0]], { device, dtype: long });
+    const options = { blank: 0, reduction: 'sum', zero_infinity: true } as const;
+    expect(new nn.CTCLoss(options).call(lp, targets, [6, 5], [3, 2]).item()).toBe(F.ctc_loss(lp, targets, [6, 5], [3, 2], options).item());
+    expect(new nn.CTCLoss().call(lp, targets, [6, 5], [3, 2]).item()).not.toBe(F.ctc_loss(lp, targets, [6, 5], [3, 2], options).item());
+  });
+
   for (const c of fixture.losses) {
     it(`${c.name}: repr, value, input gradient`, () => {
       const m = build(c.ts, device);

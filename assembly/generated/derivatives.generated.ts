@@ -12,15 +12,16 @@ import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
-  crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
-  foldBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
-  linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
-  maxPool2dBackward, maxUnpoolBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, multiMarginLossBackward, multilabelMarginLossBackward, mvBackward,
-  nansumBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward, prodBackward,
-  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
-  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  crossBackward, ctcLossBackward, customBackward, dotBackward, embeddingBackward,
+  embeddingBagBackward, expandBackward, foldBackward, gatherFlatBackward, gluBackward,
+  huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward, maxUnpoolBackward,
+  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
+  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
+  permuteBack, pool2dBackward, prodBackward, reshapeToInput, scanBackward,
+  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
+  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
+  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -282,6 +283,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.AvgPool3D: return pool2dBackward(r, g, k);
     case Op.AdaptiveMaxPool2D: return maxPool2dBackward(r, g, k);
     case Op.MaxUnpool2D: return maxUnpoolBackward(r, g, k);
+    case Op.EmbeddingBag: return embeddingBagBackward(r, g, k);
+    case Op.CtcLoss: return ctcLossBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -408,5 +411,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-  1, 1
+  1, 1, 0, 0
 ]);

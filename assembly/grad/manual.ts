@@ -12,6 +12,8 @@ export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from 
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss';
 export { smoothL1LossBackward, huberLossBackward, softMarginLossBackward } from './loss'; // losses 2 (helper losses)
 export { multiMarginLossBackward, multilabelMarginLossBackward } from './margin_loss';
+export { embeddingBagBackward } from './embedding_bag'; // helper ebag
+export { ctcLossBackward } from './ctc_loss'; // helper ebag
 export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more';

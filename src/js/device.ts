@@ -17,6 +17,8 @@ import * as compare from './ops/compare.js';
 import * as gather from './ops/gather.js'; // shape and indexing 2
 import * as scatterReduceOps from './ops/scatter_reduce.js'; // helper leftovers
 import * as marginLoss from './ops/margin_loss.js'; // losses 2 (helper losses)
+import { embeddingBag } from './ops/embedding_bag.js'; // helper ebag
+import { ctcLoss } from './ops/ctc_loss.js'; // helper ebag
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import { linalgSvdvals } from './ops/svd.js'; // helper svd
@@ -151,6 +153,12 @@ export class JsDevice implements Backend {
   pointwiseLoss(op: Op, i: Handle, t: Handle, red: number, p: number): Handle { return loss.pointwiseLoss(op, T(i), T(t), red, p); }
   multiMarginLoss(i: Handle, t: Handle, w: Handle | null, p: number, margin: number, red: number): Handle {
     return marginLoss.multiMarginLoss(T(i), T(t), w === null ? null : T(w), p, margin, red);
+  }
+  embeddingBag(w: Handle, i: Handle, b: Handle, psw: Handle | null, nbags: number, mode: number, freq: number): Handle { // helper ebag
+    return embeddingBag(T(w), T(i), T(b), psw === null ? null : T(psw), nbags, mode, freq);
+  }
+  ctcLoss(lp: Handle, t: Handle, meta: Handle, maxTarget: number, blank: number, zeroInf: number): Handle {
+    return ctcLoss(T(lp), T(t), T(meta), maxTarget, blank, zeroInf);
   }
   multilabelMarginLoss(i: Handle, t: Handle, red: number): Handle { return marginLoss.multilabelMarginLoss(T(i), T(t), red); }
   binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {

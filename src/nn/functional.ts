@@ -23,6 +23,8 @@ export { nll_loss, type NllLossOptions };
 export * from './functional.generated.js';
 export { pad } from '../ops/gather_scatter.js'; // shape and indexing 2
 export { layer_norm, rms_norm, embedding, batch_norm, instance_norm } from './norm.js'; // nn normalization and embedding (helper nnnorm)
+export { embedding_bag, type EmbeddingBagOptions } from './embedding_bag.js'; // helper ebag
+export { ctc_loss, type CtcLossOptions, type Lengths } from './ctc_loss.js'; // helper ebag
 export { group_norm } from './group_norm.js'; // group normalization (helper normdrop)
 export { dropout, dropout1d, dropout2d, dropout3d, alpha_dropout, feature_alpha_dropout } from './dropout.js'; // dropout (helper normdrop)
 export { local_response_norm } from './local_response_norm.js'; // local response normalization (helper normdrop)

@@ -39,3 +39,4 @@ export { RNNCellBase, RNNCell, LSTMCell, GRUCell, type RNNCellOptions } from './
 export { Upsample, UpsamplingNearest2d, UpsamplingBilinear2d, PixelShuffle, PixelUnshuffle, type UpsampleOptions } from './sampling_layers.js'; // sampling (helper sample)
 export { Bilinear, LazyLinear, UninitializedParameter, type LazyLinearOptions } from './linear_layers.js'; // helper sample
 export { PairwiseDistance, TripletMarginWithDistanceLoss } from './distance_layers.js'; // helper sample
+export { EmbeddingBag, CTCLoss, type EmbeddingBagModuleOptions } from './bag_ctc_layers.js'; // helper ebag

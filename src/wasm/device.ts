@@ -480,6 +480,12 @@ export class WasmDevice implements Backend {
   multiMarginLoss(i: Handle, t: Handle, w: Handle | null, p: number, margin: number, red: number): Handle {
     return this.id(this.x.multi_margin_loss(i as number, t as number, (w ?? 0) as number, p, margin, red));
   }
+  embeddingBag(w: Handle, i: Handle, b: Handle, psw: Handle | null, nbags: number, mode: number, freq: number): Handle { // helper ebag
+    return this.id(this.x.embedding_bag(w as number, i as number, b as number, (psw ?? 0) as number, nbags, mode, freq));
+  }
+  ctcLoss(lp: Handle, t: Handle, meta: Handle, maxTarget: number, blank: number, zeroInf: number): Handle {
+    return this.id(this.x.ctc_loss(lp as number, t as number, meta as number, maxTarget, blank, zeroInf));
+  }
   multilabelMarginLoss(i: Handle, t: Handle, red: number): Handle {
     return this.id(this.x.multilabel_margin_loss(i as number, t as number, red));
   }

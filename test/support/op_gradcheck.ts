@@ -69,7 +69,11 @@ const spread = (v: number[], leaf: number): number[] => v.map((x, i) => (Number.
  * The ops whose only float64 cases sit where the function has no derivative, and how they are
  * checked instead (PyTorch's OpInfo samples draw distinct random values, away from kinks).
  */
-export interface Nudge { values?: (v: number[], leaf: number) => number[]; options?: { eps?: number }; seed?: number }
+export interface Nudge {
+  values?: (v: number[], leaf: number) => number[]; options?: { eps?: number }; seed?: number;
+  /** the leaves are what the op's input is made from (its differentiable inputs are via(leaf)) */
+  via?: (t: torch.Tensor) => torch.Tensor;
+}
 export const nudged: Record<string, Nudge> = {
   // ties (and NaN) between or within the inputs: maximum/minimum, the scans and the order statistics
   // pick one of equal elements, where the function bends
@@ -81,6 +85,9 @@ export const nudged: Record<string, Nudge> = {
   // a random draw (derivative zero): p moved inside (0, 1), the generator reseeded for each evaluation so
   // the draws are the same and a ±eps step flips none
   Bernoulli: { values: (v) => v.map((p) => 0.25 + 0.5 * p), seed: 7 },
+  // PyTorch's CTC gradient is the derivative for log_probs that are a log_softmax (its exp(lp) term
+  // is the softmax's): checked through log_softmax over the classes, as PyTorch's own gradcheck passes
+  CtcLoss: { via: (t) => t.log_softmax(-1) },
 };
 
 /**
@@ -104,7 +111,7 @@ export function check(
   });
   const func = (...ts: torch.Tensor[]): torch.Tensor[] => {
     if (nudge.seed !== undefined) torch.manual_seed(nudge.seed);
-    return evaluateCase(c, device, ts).outs;
+    return evaluateCase(c, device, nudge.via ? ts.map((t) => (t.requires_grad ? nudge.via!(t) : t)) : ts).outs;
   };
   return checker(func, leaves, { ...nudge.options, ...extra });
 }

@@ -13,15 +13,16 @@ import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
   bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
-  crossBackward, customBackward, dotBackward, embeddingBackward, expandBackward,
-  foldBackward, gatherFlatBackward, gluBackward, huberLossBackward, layerNormBackward,
-  linalgInvBackward, logSoftmaxBackward, logsumexpBackward, maxAllBackward, maxDimBackward,
-  maxPool2dBackward, maxUnpoolBackward, meanBackward, medianAllBackward, mmBackward,
-  mseLossBackward, multiMarginLossBackward, multilabelMarginLossBackward, mvBackward,
-  nansumBackward, nllLossBackward, normBackward, permuteBack, pool2dBackward, prodBackward,
-  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
-  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  crossBackward, ctcLossBackward, customBackward, dotBackward, embeddingBackward,
+  embeddingBagBackward, expandBackward, foldBackward, gatherFlatBackward, gluBackward,
+  huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
+  logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward, maxUnpoolBackward,
+  meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
+  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
+  permuteBack, pool2dBackward, prodBackward, reshapeToInput, scanBackward,
+  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
+  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
+  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -285,6 +286,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.AvgPool3D]: (r, g, k) => pool2dBackward(r, g, k),
   [Op.AdaptiveMaxPool2D]: (r, g, k) => maxPool2dBackward(r, g, k),
   [Op.MaxUnpool2D]: (r, g, k) => maxUnpoolBackward(r, g, k),
+  [Op.EmbeddingBag]: (r, g, k) => embeddingBagBackward(r, g, k),
+  [Op.CtcLoss]: (r, g, k) => ctcLossBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */

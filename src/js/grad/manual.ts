@@ -12,6 +12,8 @@ export { mmBackward, bmmBackward, mvBackward, dotBackward, addmmBackward } from 
 export { mseLossBackward, bceBackward, bceWithLogitsBackward, nllLossBackward } from './loss.js';
 export { smoothL1LossBackward, huberLossBackward, softMarginLossBackward } from './loss.js'; // losses 2 (helper losses)
 export { multiMarginLossBackward, multilabelMarginLossBackward } from '../ops/margin_loss.js';
+export { embeddingBagBackward } from '../ops/embedding_bag.js'; // helper ebag
+export { ctcLossBackward } from '../ops/ctc_loss.js'; // helper ebag
 export { gatherFlatBackward, scatterFlatBackward } from './gather.js';
 export { ternaryBackward } from './ternary.js';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more.js';
