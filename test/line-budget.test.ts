@@ -101,8 +101,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // fixture cases (+650);
 // torch.set_num_threads: the gemm worker pool, its worker source, the packed gemm split out
 // over passed-in buffers and the worker module's entry (+395, helper threads); the merged
-// convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10)
-const BUDGET = 40_812;
+// convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10);
+// the missing nn modules (helper modules): the activation, padding, instance-norm, lazy norm, lazy
+// conv and 1-D pooling modules, ChannelShuffle, NLLLoss2d, F.prelu, F.rrelu, F.channel_shuffle and
+// instance_norm's running statistics (+708)
+const BUDGET = 41_520;
 
 function sourceLines(dir: string): number {
   let n = 0;
