@@ -38,3 +38,17 @@ export { RNNCellBase, RNNCell, LSTMCell, GRUCell, type RNNCellOptions } from './
 export { Upsample, UpsamplingNearest2d, UpsamplingBilinear2d, PixelShuffle, PixelUnshuffle, type UpsampleOptions } from './sampling_layers.js'; // sampling (helper sample)
 export { Bilinear, LazyLinear, UninitializedParameter, type LazyLinearOptions } from './linear_layers.js'; // helper sample
 export { PairwiseDistance, TripletMarginWithDistanceLoss } from './distance_layers.js'; // helper sample
+export {
+  Threshold, Hardtanh, ReLU6, SELU, CELU, GLU, Hardshrink, Softshrink, LogSigmoid, Softsign, Tanhshrink, Softmin, Softmax2d, PReLU, RReLU,
+  Mish, Hardswish, Hardsigmoid,
+} from './activation_modules.js'; // the missing modules (helper modules): activations
+export {
+  ConstantPad1d, ConstantPad2d, ConstantPad3d, ZeroPad1d, ZeroPad2d, ZeroPad3d, ReflectionPad1d, ReflectionPad2d, ReflectionPad3d,
+  ReplicationPad1d, ReplicationPad2d, ReplicationPad3d, CircularPad1d, CircularPad2d, CircularPad3d,
+} from './padding_modules.js'; // helper modules: padding
+export {
+  InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LazyInstanceNorm1d, LazyInstanceNorm2d, LazyInstanceNorm3d, LazyBatchNorm1d, LazyBatchNorm2d,
+  LazyBatchNorm3d, type LazyNormOptions,
+} from './norm_modules.js'; // helper modules: normalization
+export { MaxPool1d, AvgPool1d, CosineSimilarity, ChannelShuffle, NLLLoss2d } from './misc_modules.js'; // helper modules
+export { LazyConv1d, LazyConv2d, LazyConvTranspose1d, LazyConvTranspose2d } from './lazy_conv_modules.js'; // helper modules: lazy convolutions
