@@ -104,8 +104,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10);
 // the missing nn modules (helper modules): the activation, padding, instance-norm, lazy norm, lazy
 // conv and 1-D pooling modules, ChannelShuffle, NLLLoss2d, F.prelu, F.rrelu, F.channel_shuffle and
-// instance_norm's running statistics (+708)
-const BUDGET = 41_520;
+// instance_norm's running statistics (+708); nn.CrossMapLRN2d (PyTorch's legacy Function and its
+// backward, step for step) and nn.DataParallel without an accelerator (+92)
+const BUDGET = 41_612;
 
 function sourceLines(dir: string): number {
   let n = 0;
