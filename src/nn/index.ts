@@ -50,5 +50,6 @@ export {
   InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LazyInstanceNorm1d, LazyInstanceNorm2d, LazyInstanceNorm3d, LazyBatchNorm1d, LazyBatchNorm2d,
   LazyBatchNorm3d, type LazyNormOptions,
 } from './norm_modules.js'; // helper modules: normalization
-export { MaxPool1d, AvgPool1d, CosineSimilarity, ChannelShuffle, NLLLoss2d } from './misc_modules.js'; // helper modules
+export { MaxPool1d, AvgPool1d, CosineSimilarity, ChannelShuffle, NLLLoss2d, DataParallel } from './misc_modules.js'; // helper modules
+export { CrossMapLRN2d } from './cross_map_lrn.js'; // helper modules
 export { LazyConv1d, LazyConv2d, LazyConvTranspose1d, LazyConvTranspose2d } from './lazy_conv_modules.js'; // helper modules: lazy convolutions

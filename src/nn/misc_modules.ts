@@ -81,3 +81,20 @@ export class NLLLoss2d extends NLLLoss {
     super(options);
   }
 }
+
+/**
+ * nn.DataParallel where no accelerator exists, as PyTorch's on a CPU-only machine: it keeps the
+ * module as `module` and forward calls it (no device_ids, no replicas).
+ * @example const model = new nn.DataParallel(new nn.Linear(3, 2)); model.call(x) // model.module.call(x)
+ */
+export class DataParallel extends Module {
+  readonly module: Module;
+  readonly device_ids: number[] = [];
+  readonly dim: number;
+  constructor(module: Module, options: { device_ids?: number[] | null; output_device?: number | null; dim?: number } = {}) {
+    super();
+    this.module = this.register_module('module', module);
+    this.dim = options.dim ?? 0;
+  }
+  forward(...inputs: unknown[]): unknown { return this.module.call(...inputs); }
+}
