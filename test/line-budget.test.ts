@@ -105,8 +105,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // the missing nn modules (helper modules): the activation, padding, instance-norm, lazy norm, lazy
 // conv and 1-D pooling modules, ChannelShuffle, NLLLoss2d, F.prelu, F.rrelu, F.channel_shuffle and
 // instance_norm's running statistics (+708); nn.CrossMapLRN2d (PyTorch's legacy Function and its
-// backward, step for step) and nn.DataParallel without an accelerator (+92)
-const BUDGET = 41_612;
+// backward, step for step) and nn.DataParallel without an accelerator (+92); F.adaptive_avg_pool3d
+// (separable, over the 2-D pool) and nn.AdaptiveAvgPool3d (+47)
+const BUDGET = 41_659;
 
 function sourceLines(dir: string): number {
   let n = 0;
