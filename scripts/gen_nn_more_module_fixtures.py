@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The torch.nn modules added by helper modules (activations, padding, instance and lazy
-normalization, 1-D pooling, lazy convolutions, ChannelShuffle, NLLLoss2d, CrossMapLRN2d, DataParallel) in real PyTorch:
+normalization, 1-D pooling, lazy convolutions, AdaptiveAvgPool3d, ChannelShuffle, NLLLoss2d, CrossMapLRN2d, DataParallel) in real PyTorch:
 test/fixtures/nn_modules_more.json, read by test/nn-modules-more.test.ts.
 
 Each case builds a module after torch.manual_seed(seed), records its repr, draws the input, seeds
@@ -111,6 +111,10 @@ CASES = [
     ("AvgPool1d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False)", 183,
      lambda: nn.AvgPool1d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False),
      "new nn.AvgPool1d(3, { stride: 2, padding: 1, ceil_mode: true, count_include_pad: false })", (1, 2, 8)),
+    ("AdaptiveAvgPool3d(2)", 184, lambda: nn.AdaptiveAvgPool3d(2), "new nn.AdaptiveAvgPool3d(2)", (1, 2, 4, 4, 4)),
+    ("AdaptiveAvgPool3d((3, 2, 4)) uneven windows", 189, lambda: nn.AdaptiveAvgPool3d((3, 2, 4)), "new nn.AdaptiveAvgPool3d([3, 2, 4])", (2, 1, 5, 5, 7)),
+    ("AdaptiveAvgPool3d((2, None, 3)) unbatched", 195, lambda: nn.AdaptiveAvgPool3d((2, None, 3)), "new nn.AdaptiveAvgPool3d([2, null, 3])", (2, 4, 5, 6)),
+    ("AdaptiveAvgPool3d(1)", 196, lambda: nn.AdaptiveAvgPool3d(1), "new nn.AdaptiveAvgPool3d(1)", (2, 2, 3, 3, 3)),
     # CrossMapLRN2d (PyTorch's legacy Function, its own backward); DataParallel without an accelerator
     ("CrossMapLRN2d(3)", 185, lambda: nn.CrossMapLRN2d(3), "new nn.CrossMapLRN2d(3)", (2, 5, 3, 3)),
     ("CrossMapLRN2d(4, alpha=1e-2, beta=0.5, k=2)", 186, lambda: nn.CrossMapLRN2d(4, alpha=1e-2, beta=0.5, k=2),
@@ -170,6 +174,8 @@ FORWARD_ERRORS = [
     ("RReLU(0.5, 0.1): lower above upper", lambda: nn.RReLU(0.5, 0.1), "new nn.RReLU(0.5, 0.1)", (3,)),
     ("ChannelShuffle(2) on 5 channels", lambda: nn.ChannelShuffle(2), "new nn.ChannelShuffle(2)", (2, 5, 3)),
     ("ChannelShuffle(2) on 2-D", lambda: nn.ChannelShuffle(2), "new nn.ChannelShuffle(2)", (2, 4)),
+    ("AdaptiveAvgPool3d(2) on 3-D", lambda: nn.AdaptiveAvgPool3d(2), "new nn.AdaptiveAvgPool3d(2)", (2, 3, 4)),
+    ("AdaptiveAvgPool3d((2, 2)): two sizes", lambda: nn.AdaptiveAvgPool3d((2, 2)), "new nn.AdaptiveAvgPool3d([2, 2])", (1, 2, 4, 4, 4)),
     ("CrossMapLRN2d(3) on 3-D", lambda: nn.CrossMapLRN2d(3), "new nn.CrossMapLRN2d(3)", (2, 5, 3)),
     ("GLU() on an odd dim", lambda: nn.GLU(), "new nn.GLU()", (2, 3)),
     ("LazyConv1d(2, 3) on 4-D", lambda: nn.LazyConv1d(2, 3), "new nn.LazyConv1d(2, 3)", (1, 2, 3, 4)),

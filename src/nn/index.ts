@@ -52,4 +52,5 @@ export {
 } from './norm_modules.js'; // helper modules: normalization
 export { MaxPool1d, AvgPool1d, CosineSimilarity, ChannelShuffle, NLLLoss2d, DataParallel } from './misc_modules.js'; // helper modules
 export { CrossMapLRN2d } from './cross_map_lrn.js'; // helper modules
+export { AdaptiveAvgPool3d } from './adaptive_pool3d.js'; // helper modules
 export { LazyConv1d, LazyConv2d, LazyConvTranspose1d, LazyConvTranspose2d } from './lazy_conv_modules.js'; // helper modules: lazy convolutions
