@@ -73,6 +73,7 @@ export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
 export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';
 export { pixel_shuffle, pixel_unshuffle, bilinear } from './nn/functional.js'; // torch.pixel_shuffle, torch.bilinear (helper sample)
+export { prelu, rrelu, channel_shuffle } from './nn/functional.js'; // torch.prelu, torch.rrelu, torch.channel_shuffle (helper modules)
 export { select, narrow } from './ops/indexing.js';
 export { conv_transpose1d, conv_transpose2d } from './ops/conv_transpose.js'; // helper convt
 export { conv_transpose3d } from './ops/conv_transpose.js'; // helper conv3d

@@ -28,6 +28,9 @@ export { ctc_loss, type CtcLossOptions, type Lengths } from './ctc_loss.js'; // 
 export { group_norm } from './group_norm.js'; // group normalization (helper normdrop)
 export { dropout, dropout1d, dropout2d, dropout3d, alpha_dropout, feature_alpha_dropout } from './dropout.js'; // dropout (helper normdrop)
 export { local_response_norm } from './local_response_norm.js'; // local response normalization (helper normdrop)
+export { prelu, rrelu } from './prelu.js'; // helper modules
+export { channel_shuffle } from './channel_shuffle.js'; // helper modules
+export { adaptive_avg_pool3d } from './adaptive_pool3d.js'; // helper modules
 import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink

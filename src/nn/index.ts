@@ -40,3 +40,19 @@ export { Upsample, UpsamplingNearest2d, UpsamplingBilinear2d, PixelShuffle, Pixe
 export { Bilinear, LazyLinear, UninitializedParameter, type LazyLinearOptions } from './linear_layers.js'; // helper sample
 export { PairwiseDistance, TripletMarginWithDistanceLoss } from './distance_layers.js'; // helper sample
 export { EmbeddingBag, CTCLoss, type EmbeddingBagModuleOptions } from './bag_ctc_layers.js'; // helper ebag
+export {
+  Threshold, Hardtanh, ReLU6, SELU, CELU, GLU, Hardshrink, Softshrink, LogSigmoid, Softsign, Tanhshrink, Softmin, Softmax2d, PReLU, RReLU,
+  Mish, Hardswish, Hardsigmoid,
+} from './activation_modules.js'; // the missing modules (helper modules): activations
+export {
+  ConstantPad1d, ConstantPad2d, ConstantPad3d, ZeroPad1d, ZeroPad2d, ZeroPad3d, ReflectionPad1d, ReflectionPad2d, ReflectionPad3d,
+  ReplicationPad1d, ReplicationPad2d, ReplicationPad3d, CircularPad1d, CircularPad2d, CircularPad3d,
+} from './padding_modules.js'; // helper modules: padding
+export {
+  InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LazyInstanceNorm1d, LazyInstanceNorm2d, LazyInstanceNorm3d, LazyBatchNorm1d, LazyBatchNorm2d,
+  LazyBatchNorm3d, type LazyNormOptions,
+} from './norm_modules.js'; // helper modules: normalization
+export { MaxPool1d, AvgPool1d, CosineSimilarity, ChannelShuffle, NLLLoss2d, DataParallel } from './misc_modules.js'; // helper modules
+export { CrossMapLRN2d } from './cross_map_lrn.js'; // helper modules
+export { AdaptiveAvgPool3d } from './adaptive_pool3d.js'; // helper modules
+export { LazyConv1d, LazyConv2d, LazyConvTranspose1d, LazyConvTranspose2d } from './lazy_conv_modules.js'; // helper modules: lazy convolutions

@@ -104,10 +104,10 @@ export class Embedding extends Module {
   }
 }
 
-interface BatchNormOptions extends Factory { eps?: number; momentum?: number; affine?: boolean; track_running_stats?: boolean }
+export interface BatchNormOptions extends Factory { eps?: number; momentum?: number; affine?: boolean; track_running_stats?: boolean }
 
-/** BatchNorm1d / BatchNorm2d: weight ones, bias zeros, running_mean zeros, running_var ones, num_batches_tracked. */
-class BatchNorm extends Module {
+/** BatchNorm1d / BatchNorm2d (and InstanceNorm, norm_modules.ts): weight ones, bias zeros, running_mean zeros, running_var ones, num_batches_tracked. */
+export class BatchNorm extends Module {
   readonly num_features: number;
   readonly eps: number;
   readonly momentum: number;

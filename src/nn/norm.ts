@@ -236,8 +236,8 @@ const instanceNormSchema = parseSchema('instance_norm(Tensor input, Tensor? runn
 /**
  * Instance normalization of input (N, C, *): each (sample, channel) normalized over its own
  * elements, composed as ATen composes it: batch_norm of the input viewed as (1, N·C, *) with the
- * weight and bias repeated N times, viewed back (ViewBackward0). Running statistics are not
- * supported yet (NotImplementedError).
+ * weight, bias and running statistics repeated N times, viewed back (ViewBackward0); each running
+ * statistic (updated in training) becomes the mean of its N copies, as ATen's.
  * @example F.instance_norm(torch.randn([2, 3, 5]), null, null, torch.ones([3]), torch.zeros([3]))
  */
 export function instance_norm(input: Tensor, running_mean?: Tensor | null | { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
@@ -245,9 +245,8 @@ export function instance_norm(input: Tensor, running_mean?: Tensor | null | { we
 export function instance_norm(...args: unknown[]): Tensor {
   const a = bind(instanceNormSchema, args, null, 'instance_norm');
   const input = a.input as Tensor, shape = input._shape;
-  if (a.running_mean !== null || a.running_var !== null || a.use_input_stats !== true) {
-    throw new NotImplementedError('wasmgrad: instance_norm with running statistics is not supported yet');
-  }
+  const rm = a.running_mean as Tensor | null, rv = a.running_var as Tensor | null, useInputStats = a.use_input_stats as boolean;
+  if (!useInputStats && (!rm || !rv)) throw new RuntimeError('Expected running_mean and running_var to be defined when use_input_stats is false');
   if (shape.length < 2) throw new NotImplementedError('wasmgrad: instance_norm needs an input of at least 2 dims (N, C, *)');
   const [N, C] = shape;
   const tmp: Tensor[] = [];
@@ -255,7 +254,14 @@ export function instance_norm(...args: unknown[]): Tensor {
   try {
     const x = keep(input.view([1, N * C, ...shape.slice(2)]));
     const rep = (t: unknown): Tensor | null => (t ? keep((t as Tensor).repeat(N)) : null);
-    const out = keep(batch_norm(x, null, null, rep(a.weight), rep(a.bias), true, a.momentum as number, a.eps as number));
+    const [rmN, rvN] = [rep(rm), rep(rv)];
+    const out = keep(batch_norm(x, rmN, rvN, rep(a.weight), rep(a.bias), useInputStats, a.momentum as number, a.eps as number));
+    // ATen: each running statistic becomes the mean over the batch of its N updated copies
+    for (const [r, copies] of [[rm, rmN], [rv, rvN]] as const) {
+      if (!r || !copies) continue;
+      const v = copies._dev.read(copies.h);
+      r._dev.write(r.h, Array.from({ length: C }, (_, c) => { let s = 0; for (let n = 0; n < N; n++) s += v[n * C + c]; return s / N; }));
+    }
     return out.view(shape.slice());
   } finally {
     for (const t of tmp) t.dispose();
