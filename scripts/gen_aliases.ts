@@ -5,7 +5,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ALIASES, TORCH_INPLACE } from '../src/ops/aliases.js';
+import { ALIASES, TORCH_INPLACE, TORCH_METHOD_FORMS } from '../src/ops/aliases.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rows = Object.entries(ALIASES).map(([alias, [target, forms]]) => ({ alias, target, forms: forms.split(' ') }));
@@ -15,10 +15,10 @@ const out: string[] = [
   '',
   "import type * as torch from '../index.js';",
   "import type { Tensor } from '../tensor.js';",
-  "import { aliasOf, inplaceFunction, installAliasMethods } from './alias_forms.js';",
+  "import { aliasOf, methodForm, installAliasMethods } from './alias_forms.js';",
   '',
-  '/** torch.X_(input, ...args): input.X_(...args). */',
-  'type InplaceFunction<K extends keyof Tensor> = Tensor[K] extends (...args: infer A) => unknown ? (input: Tensor, ...args: A) => Tensor : never;',
+  '/** torch.X(input, ...args): input.X(...args). */',
+  'type MethodForm<K extends keyof Tensor> = Tensor[K] extends (...args: infer A) => unknown ? (input: Tensor, ...args: A) => Tensor : never;',
   '',
 ];
 for (const r of rows.filter((x) => x.forms.includes('torch'))) {
@@ -28,7 +28,11 @@ for (const r of rows.filter((x) => x.forms.includes('torch'))) {
 out.push('');
 for (const name of TORCH_INPLACE) {
   out.push(`/** \`input.${name}(...)\`: writes input in place, as PyTorch's torch.${name}. @example torch.${name}(x) */`);
-  out.push(`export const ${name}: InplaceFunction<'${name}'> = inplaceFunction('${name}');`);
+  out.push(`export const ${name}: MethodForm<'${name}'> = methodForm('${name}');`);
+}
+for (const name of TORCH_METHOD_FORMS) {
+  out.push(`/** \`input.${name}()\`, as PyTorch's torch.${name}. @example torch.${name}(x) */`);
+  out.push(`export const ${name}: MethodForm<'${name}'> = methodForm('${name}');`);
 }
 out.push('', "declare module '../tensor.js' {", '  interface Tensor {');
 for (const r of rows) {

@@ -32,7 +32,8 @@ def read_table():
     text = open(os.path.join(ROOT, "src/ops/aliases.ts")).read()
     rows = re.findall(r"^  (\w+): \['(\w+)', '([\w ]+)'\],$", text, re.M)
     inplace = re.search(r"TORCH_INPLACE = \[([^\]]*)\]", text).group(1)
-    return [(a, t, f.split()) for a, t, f in rows], re.findall(r"'(\w+)'", inplace)
+    methods = re.search(r"TORCH_METHOD_FORMS = \[([^\]]*)\]", text).group(1)
+    return [(a, t, f.split()) for a, t, f in rows], re.findall(r"'(\w+)'", inplace) + re.findall(r"'(\w+)'", methods)
 
 
 def U(shape, lo=-2.0, hi=2.0):
@@ -179,7 +180,7 @@ def main():
             missing.append(f"torch.{name}")
             continue
         t = target_of(name, aliases)
-        case(f"torch.{name}", f"torch.{name}", getattr(torch, name), lambda x, *a, m=name: getattr(x, m)(*a), True, t)
+        case(f"torch.{name}", f"torch.{name}", getattr(torch, name), lambda x, *a, m=name: getattr(x, m)(*a), name.endswith("_"), t)
     for name, make, *rest in TOP_LEVEL:
         with base.seeded(name):
             cases.append(record(name, f"torch.{name.split('/')[0]}", getattr(torch, name.split("/")[0]), make(),

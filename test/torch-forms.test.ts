@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type Device, type TensorFixture } from './support/torch.js';
 import { tolerances } from './support/tolerances.js';
-import { ALIASES, TORCH_INPLACE } from '../src/ops/aliases.js';
+import { ALIASES, TORCH_INPLACE, TORCH_METHOD_FORMS } from '../src/ops/aliases.js';
 
 type Arg = number | boolean | null | number[] | { tensor: TensorFixture } | { list: Arg[] };
 interface Case {
@@ -50,7 +50,7 @@ describe('the alias table', () => {
     const forms = Object.entries(ALIASES).flatMap(([alias, [, f]]) => f.split(' ').map((form) =>
       form === 'torch' ? `torch.${alias}` : form === 'method' ? `Tensor.${alias}` : `Tensor.${alias}_`));
     const recorded = new Set(F.cases.map((c) => c.name));
-    expect([...forms, ...TORCH_INPLACE.map((n) => `torch.${n}`)].filter((n) => !recorded.has(n))).toEqual([]);
+    expect([...forms, ...[...TORCH_INPLACE, ...TORCH_METHOD_FORMS].map((n) => `torch.${n}`)].filter((n) => !recorded.has(n))).toEqual([]);
   });
 
   it('refuses a torch.X_ call on no tensor as PyTorch does', () => {

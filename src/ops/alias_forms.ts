@@ -1,7 +1,7 @@
 // What the generated alias functions and methods do (src/ops/aliases.generated.ts):
 // an alias calls its target, looked up when called, since torch.* is the
-// module that exports the aliases themselves; a torch.X_ function calls the
-// Tensor method X_ of its first argument.
+// module that exports the aliases themselves; a torch.X_ function (and torch.clone,
+// torch.detach) calls the Tensor method of that name of its first argument.
 
 import * as torch from '../index.js';
 import { Tensor } from '../tensor.js';
@@ -16,8 +16,8 @@ export function aliasOf<T>(target: string): T {
   return ((...args: unknown[]) => ((torch as unknown as Record<string, Fn>)[target])(...args)) as T;
 }
 
-/** torch.<name>(input, ...args): input.<name>(...args), in place; PyTorch's error when input is no tensor. */
-export function inplaceFunction<T>(name: string): T {
+/** torch.<name>(input, ...args): input.<name>(...args) (in place for X_); PyTorch's error when input is no tensor. */
+export function methodForm<T>(name: string): T {
   return ((input: unknown, ...args: unknown[]) => {
     if (!(input instanceof Tensor)) throw new TypeError(`${name}(): argument 'input' (position 1) must be Tensor, not ${pyType(input)}`);
     return (input as unknown as Record<string, Fn>)[name].call(input, ...args);

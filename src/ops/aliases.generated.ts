@@ -3,10 +3,10 @@
 
 import type * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
-import { aliasOf, inplaceFunction, installAliasMethods } from './alias_forms.js';
+import { aliasOf, methodForm, installAliasMethods } from './alias_forms.js';
 
-/** torch.X_(input, ...args): input.X_(...args). */
-type InplaceFunction<K extends keyof Tensor> = Tensor[K] extends (...args: infer A) => unknown ? (input: Tensor, ...args: A) => Tensor : never;
+/** torch.X(input, ...args): input.X(...args). */
+type MethodForm<K extends keyof Tensor> = Tensor[K] extends (...args: infer A) => unknown ? (input: Tensor, ...args: A) => Tensor : never;
 
 /** Alias for {@link torch.abs}, as PyTorch's torch.absolute. @example torch.absolute(...) */
 export const absolute: typeof torch.abs = aliasOf('abs');
@@ -46,113 +46,117 @@ export const subtract: typeof torch.sub = aliasOf('sub');
 export const row_stack: typeof torch.vstack = aliasOf('vstack');
 
 /** `input.abs_(...)`: writes input in place, as PyTorch's torch.abs_. @example torch.abs_(x) */
-export const abs_: InplaceFunction<'abs_'> = inplaceFunction('abs_');
+export const abs_: MethodForm<'abs_'> = methodForm('abs_');
 /** `input.acos_(...)`: writes input in place, as PyTorch's torch.acos_. @example torch.acos_(x) */
-export const acos_: InplaceFunction<'acos_'> = inplaceFunction('acos_');
+export const acos_: MethodForm<'acos_'> = methodForm('acos_');
 /** `input.arccos_(...)`: writes input in place, as PyTorch's torch.arccos_. @example torch.arccos_(x) */
-export const arccos_: InplaceFunction<'arccos_'> = inplaceFunction('arccos_');
+export const arccos_: MethodForm<'arccos_'> = methodForm('arccos_');
 /** `input.acosh_(...)`: writes input in place, as PyTorch's torch.acosh_. @example torch.acosh_(x) */
-export const acosh_: InplaceFunction<'acosh_'> = inplaceFunction('acosh_');
+export const acosh_: MethodForm<'acosh_'> = methodForm('acosh_');
 /** `input.arccosh_(...)`: writes input in place, as PyTorch's torch.arccosh_. @example torch.arccosh_(x) */
-export const arccosh_: InplaceFunction<'arccosh_'> = inplaceFunction('arccosh_');
+export const arccosh_: MethodForm<'arccosh_'> = methodForm('arccosh_');
 /** `input.asin_(...)`: writes input in place, as PyTorch's torch.asin_. @example torch.asin_(x) */
-export const asin_: InplaceFunction<'asin_'> = inplaceFunction('asin_');
+export const asin_: MethodForm<'asin_'> = methodForm('asin_');
 /** `input.arcsin_(...)`: writes input in place, as PyTorch's torch.arcsin_. @example torch.arcsin_(x) */
-export const arcsin_: InplaceFunction<'arcsin_'> = inplaceFunction('arcsin_');
+export const arcsin_: MethodForm<'arcsin_'> = methodForm('arcsin_');
 /** `input.asinh_(...)`: writes input in place, as PyTorch's torch.asinh_. @example torch.asinh_(x) */
-export const asinh_: InplaceFunction<'asinh_'> = inplaceFunction('asinh_');
+export const asinh_: MethodForm<'asinh_'> = methodForm('asinh_');
 /** `input.arcsinh_(...)`: writes input in place, as PyTorch's torch.arcsinh_. @example torch.arcsinh_(x) */
-export const arcsinh_: InplaceFunction<'arcsinh_'> = inplaceFunction('arcsinh_');
+export const arcsinh_: MethodForm<'arcsinh_'> = methodForm('arcsinh_');
 /** `input.atan_(...)`: writes input in place, as PyTorch's torch.atan_. @example torch.atan_(x) */
-export const atan_: InplaceFunction<'atan_'> = inplaceFunction('atan_');
+export const atan_: MethodForm<'atan_'> = methodForm('atan_');
 /** `input.arctan_(...)`: writes input in place, as PyTorch's torch.arctan_. @example torch.arctan_(x) */
-export const arctan_: InplaceFunction<'arctan_'> = inplaceFunction('arctan_');
+export const arctan_: MethodForm<'arctan_'> = methodForm('arctan_');
 /** `input.atanh_(...)`: writes input in place, as PyTorch's torch.atanh_. @example torch.atanh_(x) */
-export const atanh_: InplaceFunction<'atanh_'> = inplaceFunction('atanh_');
+export const atanh_: MethodForm<'atanh_'> = methodForm('atanh_');
 /** `input.arctanh_(...)`: writes input in place, as PyTorch's torch.arctanh_. @example torch.arctanh_(x) */
-export const arctanh_: InplaceFunction<'arctanh_'> = inplaceFunction('arctanh_');
+export const arctanh_: MethodForm<'arctanh_'> = methodForm('arctanh_');
 /** `input.ceil_(...)`: writes input in place, as PyTorch's torch.ceil_. @example torch.ceil_(x) */
-export const ceil_: InplaceFunction<'ceil_'> = inplaceFunction('ceil_');
+export const ceil_: MethodForm<'ceil_'> = methodForm('ceil_');
 /** `input.clamp_(...)`: writes input in place, as PyTorch's torch.clamp_. @example torch.clamp_(x) */
-export const clamp_: InplaceFunction<'clamp_'> = inplaceFunction('clamp_');
+export const clamp_: MethodForm<'clamp_'> = methodForm('clamp_');
 /** `input.clip_(...)`: writes input in place, as PyTorch's torch.clip_. @example torch.clip_(x) */
-export const clip_: InplaceFunction<'clip_'> = inplaceFunction('clip_');
+export const clip_: MethodForm<'clip_'> = methodForm('clip_');
 /** `input.clamp_max_(...)`: writes input in place, as PyTorch's torch.clamp_max_. @example torch.clamp_max_(x) */
-export const clamp_max_: InplaceFunction<'clamp_max_'> = inplaceFunction('clamp_max_');
+export const clamp_max_: MethodForm<'clamp_max_'> = methodForm('clamp_max_');
 /** `input.clamp_min_(...)`: writes input in place, as PyTorch's torch.clamp_min_. @example torch.clamp_min_(x) */
-export const clamp_min_: InplaceFunction<'clamp_min_'> = inplaceFunction('clamp_min_');
+export const clamp_min_: MethodForm<'clamp_min_'> = methodForm('clamp_min_');
 /** `input.cos_(...)`: writes input in place, as PyTorch's torch.cos_. @example torch.cos_(x) */
-export const cos_: InplaceFunction<'cos_'> = inplaceFunction('cos_');
+export const cos_: MethodForm<'cos_'> = methodForm('cos_');
 /** `input.cosh_(...)`: writes input in place, as PyTorch's torch.cosh_. @example torch.cosh_(x) */
-export const cosh_: InplaceFunction<'cosh_'> = inplaceFunction('cosh_');
+export const cosh_: MethodForm<'cosh_'> = methodForm('cosh_');
 /** `input.deg2rad_(...)`: writes input in place, as PyTorch's torch.deg2rad_. @example torch.deg2rad_(x) */
-export const deg2rad_: InplaceFunction<'deg2rad_'> = inplaceFunction('deg2rad_');
+export const deg2rad_: MethodForm<'deg2rad_'> = methodForm('deg2rad_');
 /** `input.rad2deg_(...)`: writes input in place, as PyTorch's torch.rad2deg_. @example torch.rad2deg_(x) */
-export const rad2deg_: InplaceFunction<'rad2deg_'> = inplaceFunction('rad2deg_');
+export const rad2deg_: MethodForm<'rad2deg_'> = methodForm('rad2deg_');
 /** `input.erf_(...)`: writes input in place, as PyTorch's torch.erf_. @example torch.erf_(x) */
-export const erf_: InplaceFunction<'erf_'> = inplaceFunction('erf_');
+export const erf_: MethodForm<'erf_'> = methodForm('erf_');
 /** `input.erfc_(...)`: writes input in place, as PyTorch's torch.erfc_. @example torch.erfc_(x) */
-export const erfc_: InplaceFunction<'erfc_'> = inplaceFunction('erfc_');
+export const erfc_: MethodForm<'erfc_'> = methodForm('erfc_');
 /** `input.exp_(...)`: writes input in place, as PyTorch's torch.exp_. @example torch.exp_(x) */
-export const exp_: InplaceFunction<'exp_'> = inplaceFunction('exp_');
+export const exp_: MethodForm<'exp_'> = methodForm('exp_');
 /** `input.exp2_(...)`: writes input in place, as PyTorch's torch.exp2_. @example torch.exp2_(x) */
-export const exp2_: InplaceFunction<'exp2_'> = inplaceFunction('exp2_');
+export const exp2_: MethodForm<'exp2_'> = methodForm('exp2_');
 /** `input.expm1_(...)`: writes input in place, as PyTorch's torch.expm1_. @example torch.expm1_(x) */
-export const expm1_: InplaceFunction<'expm1_'> = inplaceFunction('expm1_');
+export const expm1_: MethodForm<'expm1_'> = methodForm('expm1_');
 /** `input.fill_(...)`: writes input in place, as PyTorch's torch.fill_. @example torch.fill_(x) */
-export const fill_: InplaceFunction<'fill_'> = inplaceFunction('fill_');
+export const fill_: MethodForm<'fill_'> = methodForm('fill_');
 /** `input.fix_(...)`: writes input in place, as PyTorch's torch.fix_. @example torch.fix_(x) */
-export const fix_: InplaceFunction<'fix_'> = inplaceFunction('fix_');
+export const fix_: MethodForm<'fix_'> = methodForm('fix_');
 /** `input.floor_(...)`: writes input in place, as PyTorch's torch.floor_. @example torch.floor_(x) */
-export const floor_: InplaceFunction<'floor_'> = inplaceFunction('floor_');
+export const floor_: MethodForm<'floor_'> = methodForm('floor_');
 /** `input.frac_(...)`: writes input in place, as PyTorch's torch.frac_. @example torch.frac_(x) */
-export const frac_: InplaceFunction<'frac_'> = inplaceFunction('frac_');
+export const frac_: MethodForm<'frac_'> = methodForm('frac_');
 /** `input.log_(...)`: writes input in place, as PyTorch's torch.log_. @example torch.log_(x) */
-export const log_: InplaceFunction<'log_'> = inplaceFunction('log_');
+export const log_: MethodForm<'log_'> = methodForm('log_');
 /** `input.log10_(...)`: writes input in place, as PyTorch's torch.log10_. @example torch.log10_(x) */
-export const log10_: InplaceFunction<'log10_'> = inplaceFunction('log10_');
+export const log10_: MethodForm<'log10_'> = methodForm('log10_');
 /** `input.log1p_(...)`: writes input in place, as PyTorch's torch.log1p_. @example torch.log1p_(x) */
-export const log1p_: InplaceFunction<'log1p_'> = inplaceFunction('log1p_');
+export const log1p_: MethodForm<'log1p_'> = methodForm('log1p_');
 /** `input.log2_(...)`: writes input in place, as PyTorch's torch.log2_. @example torch.log2_(x) */
-export const log2_: InplaceFunction<'log2_'> = inplaceFunction('log2_');
+export const log2_: MethodForm<'log2_'> = methodForm('log2_');
 /** `input.logit_(...)`: writes input in place, as PyTorch's torch.logit_. @example torch.logit_(x) */
-export const logit_: InplaceFunction<'logit_'> = inplaceFunction('logit_');
+export const logit_: MethodForm<'logit_'> = methodForm('logit_');
 /** `input.nan_to_num_(...)`: writes input in place, as PyTorch's torch.nan_to_num_. @example torch.nan_to_num_(x) */
-export const nan_to_num_: InplaceFunction<'nan_to_num_'> = inplaceFunction('nan_to_num_');
+export const nan_to_num_: MethodForm<'nan_to_num_'> = methodForm('nan_to_num_');
 /** `input.neg_(...)`: writes input in place, as PyTorch's torch.neg_. @example torch.neg_(x) */
-export const neg_: InplaceFunction<'neg_'> = inplaceFunction('neg_');
+export const neg_: MethodForm<'neg_'> = methodForm('neg_');
 /** `input.negative_(...)`: writes input in place, as PyTorch's torch.negative_. @example torch.negative_(x) */
-export const negative_: InplaceFunction<'negative_'> = inplaceFunction('negative_');
+export const negative_: MethodForm<'negative_'> = methodForm('negative_');
 /** `input.reciprocal_(...)`: writes input in place, as PyTorch's torch.reciprocal_. @example torch.reciprocal_(x) */
-export const reciprocal_: InplaceFunction<'reciprocal_'> = inplaceFunction('reciprocal_');
+export const reciprocal_: MethodForm<'reciprocal_'> = methodForm('reciprocal_');
 /** `input.relu_(...)`: writes input in place, as PyTorch's torch.relu_. @example torch.relu_(x) */
-export const relu_: InplaceFunction<'relu_'> = inplaceFunction('relu_');
+export const relu_: MethodForm<'relu_'> = methodForm('relu_');
 /** `input.round_(...)`: writes input in place, as PyTorch's torch.round_. @example torch.round_(x) */
-export const round_: InplaceFunction<'round_'> = inplaceFunction('round_');
+export const round_: MethodForm<'round_'> = methodForm('round_');
 /** `input.rsqrt_(...)`: writes input in place, as PyTorch's torch.rsqrt_. @example torch.rsqrt_(x) */
-export const rsqrt_: InplaceFunction<'rsqrt_'> = inplaceFunction('rsqrt_');
+export const rsqrt_: MethodForm<'rsqrt_'> = methodForm('rsqrt_');
 /** `input.sigmoid_(...)`: writes input in place, as PyTorch's torch.sigmoid_. @example torch.sigmoid_(x) */
-export const sigmoid_: InplaceFunction<'sigmoid_'> = inplaceFunction('sigmoid_');
+export const sigmoid_: MethodForm<'sigmoid_'> = methodForm('sigmoid_');
 /** `input.sin_(...)`: writes input in place, as PyTorch's torch.sin_. @example torch.sin_(x) */
-export const sin_: InplaceFunction<'sin_'> = inplaceFunction('sin_');
+export const sin_: MethodForm<'sin_'> = methodForm('sin_');
 /** `input.sinc_(...)`: writes input in place, as PyTorch's torch.sinc_. @example torch.sinc_(x) */
-export const sinc_: InplaceFunction<'sinc_'> = inplaceFunction('sinc_');
+export const sinc_: MethodForm<'sinc_'> = methodForm('sinc_');
 /** `input.sinh_(...)`: writes input in place, as PyTorch's torch.sinh_. @example torch.sinh_(x) */
-export const sinh_: InplaceFunction<'sinh_'> = inplaceFunction('sinh_');
+export const sinh_: MethodForm<'sinh_'> = methodForm('sinh_');
 /** `input.sqrt_(...)`: writes input in place, as PyTorch's torch.sqrt_. @example torch.sqrt_(x) */
-export const sqrt_: InplaceFunction<'sqrt_'> = inplaceFunction('sqrt_');
+export const sqrt_: MethodForm<'sqrt_'> = methodForm('sqrt_');
 /** `input.square_(...)`: writes input in place, as PyTorch's torch.square_. @example torch.square_(x) */
-export const square_: InplaceFunction<'square_'> = inplaceFunction('square_');
+export const square_: MethodForm<'square_'> = methodForm('square_');
 /** `input.tan_(...)`: writes input in place, as PyTorch's torch.tan_. @example torch.tan_(x) */
-export const tan_: InplaceFunction<'tan_'> = inplaceFunction('tan_');
+export const tan_: MethodForm<'tan_'> = methodForm('tan_');
 /** `input.tanh_(...)`: writes input in place, as PyTorch's torch.tanh_. @example torch.tanh_(x) */
-export const tanh_: InplaceFunction<'tanh_'> = inplaceFunction('tanh_');
+export const tanh_: MethodForm<'tanh_'> = methodForm('tanh_');
 /** `input.trunc_(...)`: writes input in place, as PyTorch's torch.trunc_. @example torch.trunc_(x) */
-export const trunc_: InplaceFunction<'trunc_'> = inplaceFunction('trunc_');
+export const trunc_: MethodForm<'trunc_'> = methodForm('trunc_');
 /** `input.xlogy_(...)`: writes input in place, as PyTorch's torch.xlogy_. @example torch.xlogy_(x) */
-export const xlogy_: InplaceFunction<'xlogy_'> = inplaceFunction('xlogy_');
+export const xlogy_: MethodForm<'xlogy_'> = methodForm('xlogy_');
 /** `input.zero_(...)`: writes input in place, as PyTorch's torch.zero_. @example torch.zero_(x) */
-export const zero_: InplaceFunction<'zero_'> = inplaceFunction('zero_');
+export const zero_: MethodForm<'zero_'> = methodForm('zero_');
+/** `input.clone()`, as PyTorch's torch.clone. @example torch.clone(x) */
+export const clone: MethodForm<'clone'> = methodForm('clone');
+/** `input.detach()`, as PyTorch's torch.detach. @example torch.detach(x) */
+export const detach: MethodForm<'detach'> = methodForm('detach');
 
 declare module '../tensor.js' {
   interface Tensor {

@@ -45,3 +45,6 @@ export const TORCH_INPLACE = [
   'reciprocal_', 'relu_', 'round_', 'rsqrt_', 'sigmoid_', 'sin_', 'sinc_', 'sinh_', 'sqrt_', 'square_',
   'tan_', 'tanh_', 'trunc_', 'xlogy_', 'zero_',
 ] as const;
+
+/** PyTorch's torch.X(input, ...) functions that are input.X(...), by the same rule. */
+export const TORCH_METHOD_FORMS = ['clone', 'detach'] as const;
