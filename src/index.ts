@@ -96,3 +96,13 @@ export { save, load } from './serialization.js'; // torch.save / torch.load in P
 export * as serialization from './serialization.js'; // torch.serialization.UnpicklingError (helper ptfile)
 export * as optim from './optim.js';
 export * as utils from './utils.js'; // torch.utils.data (helper data)
+// PyTorch's aliases and torch.X_ in-place functions, from the table of src/ops/aliases.ts (helper torchns)
+export * from './ops/aliases.generated.js';
+// torch.* forms of F functions, with PyTorch's top-level schemas (helper torchns)
+export {
+  conv1d, conv2d, avg_pool1d, adaptive_avg_pool1d, adaptive_max_pool1d, max_pool1d, max_pool2d, max_pool3d,
+  dropout, dropout_, alpha_dropout, alpha_dropout_, feature_alpha_dropout, feature_alpha_dropout_,
+  selu, celu, threshold, embedding, layer_norm, group_norm,
+  margin_ranking_loss, hinge_embedding_loss, cosine_embedding_loss, triplet_margin_loss,
+  binary_cross_entropy_with_logits, poisson_nll_loss,
+} from './ops/torch_functional.js';

@@ -143,6 +143,7 @@ function fixtureNames(): Set<string> {
     if (c.fn) out.add(`${c.method ? 'Tensor' : 'torch'}.${c.fn}`);
   }
   for (const c of ops.creation ?? []) out.add(`torch.${c.call}`); // test/creation.test.ts
+  for (const c of loadFixture<{ cases: { call: string }[] }>('torch_forms.json').cases) out.add(c.call); // test/torch-forms.test.ts
   for (const c of errors.cases) {
     if (c.call) out.add(c.call);
     out.add(`torch.${c.error_type}`);
@@ -237,6 +238,8 @@ describe('docs/api.md covers every export', () => {
     // `export * from` a generated module: its functions
     for (const m of index.matchAll(/export\s+\*\s+from\s+'\.\/(.*)\.js'/g)) {
       exported.push(...[...read(`src/${m[1]}.ts`).matchAll(/^export function (\w+)\(\.\.\./gm)].map((f) => f[1]));
+      // the generated aliases are constants typed as their targets (src/ops/aliases.generated.ts)
+      exported.push(...[...read(`src/${m[1]}.ts`).matchAll(/^export const (\w+): /gm)].map((f) => f[1]));
     }
     expect(exported.length).toBeGreaterThan(50);
     expect(exported.filter((n) => !documented(n))).toEqual([]);

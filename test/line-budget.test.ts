@@ -120,8 +120,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // conv and 1-D pooling modules, ChannelShuffle, NLLLoss2d, F.prelu, F.rrelu, F.channel_shuffle and
 // instance_norm's running statistics (+708); nn.CrossMapLRN2d (PyTorch's legacy Function and its
 // backward, step for step) and nn.DataParallel without an accelerator (+92); F.adaptive_avg_pool3d
-// (separable, over the 2-D pool) and nn.AdaptiveAvgPool3d (+47)
-const BUDGET = 43_069;
+// (separable, over the 2-D pool) and nn.AdaptiveAvgPool3d (+47);
+// convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10);
+// PyTorch's aliases and torch.X_ functions from one table, their generated module, and the
+// torch.* forms of F functions with PyTorch's top-level schemas (+240, helper torchns)
+const BUDGET = 43_309;
 
 function sourceLines(dir: string): number {
   let n = 0;
