@@ -2,16 +2,20 @@
 // (f32, f64). One image [C, H, W] unrolls into cols [C·kh·kw, OH·OW]: row
 // (c·kh + i)·kw + j, column oh·OW + ow holds x[c, oh·sh − ph + i·dh, ow·sw − pw + j·dw]
 // (0 outside the image), so the convolution is one gemm W[O, C·kh·kw] · cols.
+// With a row stride ld ≥ OH·OW the rows are ld elements apart, so the images of a batch
+// unroll side by side into one cols [C·kh·kw, n·OH·OW] (image n at column n·OH·OW).
 
 /**
  * Unrolls the image at x into cols (see above); with `back`, the adjoint (col2im): adds every
- * entry of cols onto the image element it was read from.
+ * entry of cols onto the image element it was read from. ld: the row stride of cols in elements
+ * (0: OH·OW, rows back to back).
  */
 export function im2col<T>(
   x: usize, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32, dh: i32, dw: i32,
-  OH: i32, OW: i32, cols: usize, back: bool,
+  OH: i32, OW: i32, cols: usize, back: bool, ld: i32 = 0,
 ): void {
   const sz = <usize>alignof<T>();
+  const skip = ld ? (<usize>(ld - OH * OW) << sz) : 0;
   let p = cols;
   for (let c = 0; c < C; c++) {
     const plane = x + ((<usize>c * H * W) << sz);
@@ -25,19 +29,25 @@ export function im2col<T>(
             continue;
           }
           const row = plane + ((<usize>ih * W) << sz);
-          let iw = j * dw - pw;
+          // the columns whose iw = iw0 + ow·sw fall inside the row: [lo, hi); the rest is padding
+          const iw0 = j * dw - pw;
+          const lo = iw0 >= 0 ? 0 : min(OW, (sw - 1 - iw0) / sw);
+          const hi = max(lo, iw0 >= W ? 0 : min(OW, (W - iw0 + sw - 1) / sw));
+          const q = row + (<usize>(iw0 + lo * sw) << sz), from = p + (<usize>lo << sz);
           if (back) {
-            for (let ow = 0; ow < OW; ow++, iw += sw, p += 1 << sz) {
-              if (iw < 0 || iw >= W) continue;
-              const q = row + (<usize>iw << sz);
-              store<T>(q, load<T>(q) + load<T>(p));
+            for (let k = 0; k < hi - lo; k++) {
+              const d = q + (<usize>(k * sw) << sz);
+              store<T>(d, load<T>(d) + load<T>(from + (<usize>k << sz)));
             }
           } else {
-            for (let ow = 0; ow < OW; ow++, iw += sw, p += 1 << sz) {
-              store<T>(p, iw >= 0 && iw < W ? load<T>(row + (<usize>iw << sz)) : <T>0);
-            }
+            memory.fill(p, 0, <usize>lo << sz);
+            if (sw == 1) { if (hi > lo) memory.copy(from, q, <usize>(hi - lo) << sz); }
+            else for (let k = 0; k < hi - lo; k++) store<T>(from + (<usize>k << sz), load<T>(q + (<usize>(k * sw) << sz)));
+            memory.fill(p + (<usize>hi << sz), 0, <usize>(OW - hi) << sz);
           }
+          p += <usize>OW << sz;
         }
+        p += skip;
       }
     }
   }
