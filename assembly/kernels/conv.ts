@@ -2,20 +2,16 @@
 // (f32, f64). One image [C, H, W] unrolls into cols [C·kh·kw, OH·OW]: row
 // (c·kh + i)·kw + j, column oh·OW + ow holds x[c, oh·sh − ph + i·dh, ow·sw − pw + j·dw]
 // (0 outside the image), so the convolution is one gemm W[O, C·kh·kw] · cols.
-// With a row stride ld ≥ OH·OW the rows are ld elements apart, so the images of a batch
-// unroll side by side into one cols [C·kh·kw, n·OH·OW] (image n at column n·OH·OW).
 
 /**
  * Unrolls the image at x into cols (see above); with `back`, the adjoint (col2im): adds every
- * entry of cols onto the image element it was read from. ld: the row stride of cols in elements
- * (0: OH·OW, rows back to back).
+ * entry of cols onto the image element it was read from.
  */
 export function im2col<T>(
   x: usize, C: i32, H: i32, W: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32, dh: i32, dw: i32,
-  OH: i32, OW: i32, cols: usize, back: bool, ld: i32 = 0,
+  OH: i32, OW: i32, cols: usize, back: bool,
 ): void {
   const sz = <usize>alignof<T>();
-  const skip = ld ? (<usize>(ld - OH * OW) << sz) : 0;
   let p = cols;
   for (let c = 0; c < C; c++) {
     const plane = x + ((<usize>c * H * W) << sz);
@@ -47,7 +43,6 @@ export function im2col<T>(
           }
           p += <usize>OW << sz;
         }
-        p += skip;
       }
     }
   }

@@ -1,18 +1,13 @@
 // Convolution of the wasm device (F.conv1d / F.conv2d, node ConvolutionBackward0)
-// by im2col (kernels/conv.ts) and the packed gemm (float64: gemm64). The images of
-// the batch unroll side by side into one cols [K, n·L] (L = OH·OW, K = C·kh·kw), so
-// each product is one gemm per group over the whole batch (or chunks of it, see
-// chunkOf), with the output or its gradient reordered between [N, O, L] and
-// [O, n·L]; Cg = C/groups, Og = O/groups, Kg = Cg·kh·kw:
+// by im2col (kernels/conv.ts) and the packed gemm (float64: gemm64). Per image n
+// and group gi, with L = OH·OW, Cg = C/groups, Og = O/groups, Kg = Cg·kh·kw:
 //
-//   forward        out[gi]    = W[gi] [Og, Kg] · cols[gi] [Kg, n·L]      (+ bias)
-//   input grad     dcols[gi]  = W[gi]ᵀ · g[gi],  then col2im into dx
-//   weight grad    dW[gi]    += g[gi] [Og, n·L] · cols[gi]ᵀ
-//   bias grad      db[o]      = Σ over n and L of g[n, o]
+//   forward        out[n, gi]  = W[gi] [Og, Kg] · cols[gi] [Kg, L]      (+ bias)
+//   input grad     dcols[gi]   = W[gi]ᵀ · g[n, gi],  then col2im into dx[n]
+//   weight grad    dW[gi]     += g[n, gi] · cols[gi]ᵀ
+//   bias grad      db[o]       = Σ over n and L of g[n, o]
 //
-// Why batched: per image, conv2 of the CNN bench (32×144 · 144×196) ran at 1.3–6
-// GFLOP/s, its gemms too small to pay for their packing; over the batch of 32 the
-// same products are 32×144 · 144×6272 (docs/benchmarks.md).
+// A 1×1 kernel with stride 1 and no padding reads the image itself as cols.
 // 3-D tensors are conv1d ([N, C, L], weight [O, C/groups, k]): H = kh = 1.
 // The record keeps (sh | sw << 16, ph | pw << 16) in i0, i1, dh + dw·65536 in s0
 // and groups in s1; the shapes come from its inputs.
@@ -67,42 +62,12 @@ export function convGeometryXWY(nd: i32, xs: usize, ws: usize, ys: usize, dtype:
   OW = load<i32>(ys + (<usize>(nd - 1) << 2));
 }
 
-/**
- * How many images go into one batched gemm: all of them, unless cols [K, n·L] and the
- * reordered output or gradient [O, n·L] together would pass CHUNK_BYTES (then as many as fit,
- * at least one).
- */
-const CHUNK_BYTES: u64 = 64 << 20;
-function chunkOf(): i32 {
-  const perImage = (<u64>(C * KH * KW) + <u64>O) * <u64>(OH * OW) << SZ;
-  return <i32>max<u64>(1, min<u64>(<u64>N, CHUNK_BYTES / max<u64>(perImage, 1)));
-}
+@inline function direct(): bool { return KH == 1 && KW == 1 && SH == 1 && SW == 1 && PH == 0 && PW == 0; }
 
-/** im2col of images [n0, n0 + nb) of x into cols [K, nb·L], or with `back` col2im of cols onto them. */
-function unroll(x: usize, n0: i32, nb: i32, cols: usize, back: bool): void {
-  const L = OH * OW, ld = nb * L;
-  for (let n = 0; n < nb; n++) {
-    const xn = x + ((<usize>(n0 + n) * C * H * W) << SZ), cn = cols + ((<usize>n * L) << SZ);
-    if (F64) im2col<f64>(xn, C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW, cn, back, ld);
-    else im2col<f32>(xn, C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW, cn, back, ld);
-  }
-}
-
-/**
- * Between a tensor t [N, Ch, L] and a buffer [Ch, nb·L] of images [n0, n0 + nb): gathers the
- * images into the buffer, or with `back` writes the buffer into t (plus bias [Ch] when given).
- */
-function reorder(t: usize, buf: usize, n0: i32, nb: i32, Ch: i32, back: bool, bias: i32): void {
-  const L = OH * OW, row = <usize>L << SZ;
-  for (let c = 0; c < Ch; c++) {
-    for (let n = 0; n < nb; n++) {
-      const pt = t + ((<usize>((n0 + n) * Ch + c) * L) << SZ), pb = buf + ((<usize>(c * nb + n) * L) << SZ);
-      if (!back) { memory.copy(pb, pt, row); continue; }
-      if (!bias) { memory.copy(pt, pb, row); continue; }
-      if (F64) { const v = load<f64>(dataOf(bias) + (<usize>c << 3)); for (let l = 0; l < L; l++) store<f64>(pt + (<usize>l << 3), load<f64>(pb + (<usize>l << 3)) + v); }
-      else { const v = load<f32>(dataOf(bias) + (<usize>c << 2)); for (let l = 0; l < L; l++) store<f32>(pt + (<usize>l << 2), load<f32>(pb + (<usize>l << 2)) + v); }
-    }
-  }
+/** im2col of the image at x into cols, or with `back` col2im of cols onto x. */
+function unroll(x: usize, cols: usize, back: bool): void {
+  if (F64) im2col<f64>(x, C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW, cols, back);
+  else im2col<f32>(x, C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW, cols, back);
 }
 
 /** op(A)·op(B) (+ C when acc) on the kernel of the dtype; false when memory ran out. */
@@ -118,13 +83,8 @@ function zeros(nd: i32, shape: usize, dtype: i32): i32 {
   return t;
 }
 
-/** The working buffers of a chunk of nb images: cols [K, nb·L] at BUF, then [O, nb·L] at BUF2 (none for one image). */
-let BUF: usize = 0, BUF2: usize = 0;
-function buffers(nb: i32): bool {
-  const L = <usize>OH * OW, cols = max<usize>(<usize>C * KH * KW * nb * L << SZ, 16);
-  BUF = alloc(cols + (nb > 1 ? <usize>O * nb * L << SZ : 0));
-  BUF2 = BUF + cols;
-  return BUF != 0;
+function colsBuffer(): usize {
+  return alloc(max<usize>(<usize>C * KH * KW * OH * OW << SZ, 16));
 }
 
 /** The convolution of x by w (+ bias, 0 for none) under the current geometry; not recorded. */
@@ -133,26 +93,34 @@ function convCompute(x: i32, w: i32, bias: i32): i32 {
   store<i32>(SHAPE, O, 4);
   if (ND == 4) { store<i32>(SHAPE, OH, 8); store<i32>(SHAPE, OW, 12); } else store<i32>(SHAPE, OW, 8);
   const dtype = dtypeOf(x);
-  // every element is written: by the gemms (not accumulating), then the reorder or the bias
-  const out = newTensor(ND, SHAPE, dtype);
+  const out = zeros(ND, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
   const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
-  const po = dataOf(out), nb = chunkOf();
-  if (!buffers(nb)) { release(out); return Err.OutOfMemory; }
-  let ok = true;
-  for (let n0 = 0; n0 < N && ok; n0 += nb) {
-    const m = min(nb, N - n0), ld = m * L;
-    unroll(dataOf(x), n0, m, BUF, false);
-    // one image writes its output in place; more go through [O, m·L] and are reordered
-    const dst = m == 1 ? po + ((<usize>n0 * O * L) << SZ) : BUF2;
-    for (let gi = 0; gi < G && ok; gi++) {
-      ok = mm(false, false, Og, ld, Kg, dataOf(w) + ((<usize>gi * Og * Kg) << SZ), Kg, BUF + ((<usize>gi * Kg * ld) << SZ), ld,
-        false, dst + ((<usize>gi * Og * ld) << SZ), ld);
+  const po = dataOf(out);
+  if (bias) {
+    const pb = dataOf(bias);
+    for (let n = 0; n < N; n++) {
+      for (let o = 0; o < O; o++) {
+        const p = po + ((<usize>(n * O + o) * L) << SZ);
+        if (F64) { const v = load<f64>(pb + (<usize>o << 3)); for (let l = 0; l < L; l++) store<f64>(p + (<usize>l << 3), v); }
+        else { const v = load<f32>(pb + (<usize>o << 2)); for (let l = 0; l < L; l++) store<f32>(p + (<usize>l << 2), v); }
+      }
     }
-    if (m > 1) reorder(po, BUF2, n0, m, O, true, bias);
-    else if (bias) addChannelBias(out, bias, n0, 1, O, L);
   }
-  free(BUF);
+  const one = direct();
+  const cols: usize = one ? <usize>0 : colsBuffer();
+  if (!one && !cols) { release(out); return Err.OutOfMemory; }
+  let ok = true;
+  for (let n = 0; n < N && ok; n++) {
+    const xn = dataOf(x) + ((<usize>n * C * H * W) << SZ);
+    if (!one) unroll(xn, cols, false);
+    const src = one ? xn : cols;
+    for (let gi = 0; gi < G && ok; gi++) {
+      ok = mm(false, false, Og, L, Kg, dataOf(w) + ((<usize>gi * Og * Kg) << SZ), Kg, src + ((<usize>gi * Kg * L) << SZ), L,
+        true, po + ((<usize>(n * O + gi * Og) * L) << SZ), L);
+    }
+  }
+  if (cols) free(cols);
   if (!ok) { release(out); return Err.OutOfMemory; }
   return out;
 }
@@ -174,39 +142,42 @@ export function convolution(x: i32, w: i32, bias: i32, p: usize): i32 {
 
 /**
  * The gradient of input k (0: the input, shaped like `shape`, from the weight `other`; 1: the
- * weight, from the input `other`) under the current geometry; not recorded. Per chunk of images,
- * with g reordered to [O, n·L]: dx = col2im(Wᵀ·g), dW += g·colsᵀ.
+ * weight, from the input `other`) under the current geometry; not recorded:
+ * dx[n] = col2im(Wᵀ·g[n]), dW = Σ_n g[n]·cols(x[n])ᵀ.
  */
 export function convGrad(k: i32, g: i32, other: i32, shape: usize): i32 {
   const d = zeros(ND, shape, dtypeOf(g));
   if (!d) return Err.OutOfMemory;
   const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
-  const nb = chunkOf();
-  if (!buffers(nb)) { release(d); return Err.OutOfMemory; }
+  const one = direct();
+  const cols: usize = one ? <usize>0 : colsBuffer();
+  if (!one && !cols) { release(d); return Err.OutOfMemory; }
   let ok = true;
-  for (let n0 = 0; n0 < N && ok; n0 += nb) {
-    const m = min(nb, N - n0), ld = m * L;
-    if (k == 1) unroll(dataOf(other), n0, m, BUF, false);
-    const gs = m == 1 ? dataOf(g) + ((<usize>n0 * O * L) << SZ) : BUF2;
-    if (m > 1) reorder(dataOf(g), BUF2, n0, m, O, false, 0);
-    for (let gi = 0; gi < G && ok; gi++) {
-      const gn = gs + ((<usize>gi * Og * ld) << SZ), cg = BUF + ((<usize>gi * Kg * ld) << SZ);
-      ok = k == 0
-        ? mm(true, false, Kg, ld, Og, dataOf(other) + ((<usize>gi * Og * Kg) << SZ), Kg, gn, ld, false, cg, ld)
-        : mm(false, true, Og, Kg, ld, gn, ld, cg, ld, true, dataOf(d) + ((<usize>gi * Og * Kg) << SZ), Kg);
+  for (let n = 0; n < N && ok; n++) {
+    const xn = dataOf(k == 0 ? d : other) + ((<usize>n * C * H * W) << SZ);
+    if (!one) {
+      if (k == 0) memory.fill(cols, 0, <usize>C * KH * KW * L << SZ);
+      else unroll(xn, cols, false);
     }
-    if (k == 0) unroll(dataOf(d), n0, m, BUF, true);
+    const src = one ? xn : cols;
+    for (let gi = 0; gi < G && ok; gi++) {
+      const gn = dataOf(g) + ((<usize>(n * O + gi * Og) * L) << SZ), cg = src + ((<usize>gi * Kg * L) << SZ);
+      ok = k == 0
+        ? mm(true, false, Kg, L, Og, dataOf(other) + ((<usize>gi * Og * Kg) << SZ), Kg, gn, L, true, cg, L)
+        : mm(false, true, Og, Kg, L, gn, L, cg, L, true, dataOf(d) + ((<usize>gi * Og * Kg) << SZ), Kg);
+    }
+    if (k == 0 && !one) unroll(xn, cols, true);
   }
-  free(BUF);
+  if (cols) free(cols);
   if (!ok) { release(d); return Err.OutOfMemory; }
   return d;
 }
 
 
-/** Adds bias [Ch] to each channel of images [n0, n0 + Nn) of t [N, Ch, L]. */
-function addChannelBias(t: i32, bias: i32, n0: i32, Nn: i32, Ch: i32, L: i32): void {
+/** Adds bias [Ch] to each channel of t [N, Ch, L]. */
+function addChannelBias(t: i32, bias: i32, Nn: i32, Ch: i32, L: i32): void {
   const pt = dataOf(t), pb = dataOf(bias);
-  for (let n = n0; n < n0 + Nn; n++) {
+  for (let n = 0; n < Nn; n++) {
     for (let c = 0; c < Ch; c++) {
       const p = pt + ((<usize>(n * Ch + c) * L) << SZ);
       if (F64) { const v = load<f64>(pb + (<usize>c << 3)); for (let l = 0; l < L; l++) store<f64>(p + (<usize>l << 3), load<f64>(p + (<usize>l << 3)) + v); }
@@ -226,7 +197,7 @@ export function convFamily(op: i32, a: i32, b: i32, bias: i32, xs: usize, ws: us
   if (op == Op.Convolution) out = convCompute(a, b, bias);
   else if (op == Op.ConvolutionTranspose) {
     out = convGrad(0, a, b, xs);
-    if (out > 0 && bias) addChannelBias(out, bias, 0, N, C, H * W);
+    if (out > 0 && bias) addChannelBias(out, bias, N, C, H * W);
   } else out = convGrad(1, b, a, ws);
   if (out < 0) return out;
   const r = recordWeighted(op, a, b, bias, out);
