@@ -8,7 +8,7 @@ import { Err, DType, Op, Rec } from '../../abi/abi';
 import { inNdim, inShape, recOutDtype, recOp, is_grad_enabled } from '../tape';
 import { requiresGrad, ndimOf, dimOf, newTensor, shapePtr, dataOf, numelOf } from '../tensors';
 import { scatterInto } from './gather';
-import { poolBackwardCompute, spatialDims } from '../ops/pool';
+import { poolBackwardCompute, spatialDims, WINDOWS_2X2 } from '../ops/pool';
 import { gather_flat } from '../ops/gather';
 import { sum } from '../ops/reduce';
 import { T, saved, s0, s1, i0, i1, recording } from './helpers';
@@ -73,7 +73,7 @@ export function maxPool2dBackward(r: usize, g: i32, k: i32): i32 {
 export function pool2dBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   if (is_grad_enabled() && requiresGrad(g)) return Err.Unimplemented;
-  return T(poolBackwardCompute(recOp(r), g, inNdim(r, 0), inShape(r, 0), saved(r, 0), saved(r, 1)));
+  return T(poolBackwardCompute(recOp(r), g, inNdim(r, 0), inShape(r, 0), saved(r, 0), saved(r, 1), i0(r) == WINDOWS_2X2));
 }
 
 /** MaxUnpool2DBackward0: g read at the saved flat positions (a recorded take under create_graph). */

@@ -25,18 +25,23 @@ export function im2col<T>(
             continue;
           }
           const row = plane + ((<usize>ih * W) << sz);
-          let iw = j * dw - pw;
+          // the columns whose iw = iw0 + ow·sw fall inside the row: [lo, hi); the rest is padding
+          const iw0 = j * dw - pw;
+          const lo = iw0 >= 0 ? 0 : min(OW, (sw - 1 - iw0) / sw);
+          const hi = max(lo, iw0 >= W ? 0 : min(OW, (W - iw0 + sw - 1) / sw));
+          const q = row + (<usize>(iw0 + lo * sw) << sz), from = p + (<usize>lo << sz);
           if (back) {
-            for (let ow = 0; ow < OW; ow++, iw += sw, p += 1 << sz) {
-              if (iw < 0 || iw >= W) continue;
-              const q = row + (<usize>iw << sz);
-              store<T>(q, load<T>(q) + load<T>(p));
+            for (let k = 0; k < hi - lo; k++) {
+              const d = q + (<usize>(k * sw) << sz);
+              store<T>(d, load<T>(d) + load<T>(from + (<usize>k << sz)));
             }
           } else {
-            for (let ow = 0; ow < OW; ow++, iw += sw, p += 1 << sz) {
-              store<T>(p, iw >= 0 && iw < W ? load<T>(row + (<usize>iw << sz)) : <T>0);
-            }
+            memory.fill(p, 0, <usize>lo << sz);
+            if (sw == 1) { if (hi > lo) memory.copy(from, q, <usize>(hi - lo) << sz); }
+            else for (let k = 0; k < hi - lo; k++) store<T>(from + (<usize>k << sz), load<T>(q + (<usize>(k * sw) << sz)));
+            memory.fill(p + (<usize>hi << sz), 0, <usize>(OW - hi) << sz);
           }
+          p += <usize>OW << sz;
         }
       }
     }

@@ -14,8 +14,9 @@
 
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, release, dataOf, numelOf, ndimOf, shapePtr, requiresGrad, dtypeOf, elemShift, dataBytes } from '../tensors';
-import { is_grad_enabled, newRecord, setInput, save } from '../tape';
+import { is_grad_enabled, newRecord, setInput, save, setParams } from '../tape';
 import { SHAPE } from '../scratch';
+import { maxPool2x2, maxPool2x2Backward } from '../kernels/maxpool2x2';
 
 const NP = 17;
 let KD = 1, KH = 1, KW = 1, SD = 1, SH = 1, SW = 1, PD = 0, PH = 0, PW = 0, DD = 1, DH = 1, DW = 1, CIP = true, DIV = 0;
@@ -144,6 +145,15 @@ function backward<T>(op: i32, g: usize, dx: usize, idx: usize): void {
   }
 }
 
+/** A max pool record's i0 when its windows were 2×2 with stride 2, all inside (poolBackwardCompute's `windows2x2`). */
+export const WINDOWS_2X2 = 1;
+
+/** Whether op over the current geometry is a 2×2, stride-2 max pool whose windows all lie inside (kernels/maxpool2x2.ts). */
+function pools2x2(op: i32): bool {
+  return op == Op.MaxPool2DWithIndices && KH == 2 && KW == 2 && SH == 2 && SW == 2 && PH == 0 && PW == 0 &&
+    DH == 1 && DW == 1 && D == 1 && OD == 1 && 2 * OH <= H && 2 * OW <= W;
+}
+
 function setParamsFrom(p: usize): void {
   KD = load<i32>(p); KH = load<i32>(p, 4); KW = load<i32>(p, 8);
   SD = load<i32>(p, 12); SH = load<i32>(p, 16); SW = load<i32>(p, 20);
@@ -170,7 +180,10 @@ export function pool(op: i32, x: i32, p: usize): i32 {
     if (!idx) { release(out); return Err.OutOfMemory; }
   }
   const pi = idx ? dataOf(idx) : 0;
-  if (dtype == DType.Float64) forward<f64>(op, dataOf(x), dataOf(out), pi);
+  if (pools2x2(op)) {
+    if (dtype == DType.Float64) maxPool2x2<f64>(dataOf(x), dataOf(out), pi, P, H, W, OH, OW);
+    else maxPool2x2<f32>(dataOf(x), dataOf(out), pi, P, H, W, OH, OW);
+  } else if (dtype == DType.Float64) forward<f64>(op, dataOf(x), dataOf(out), pi);
   else forward<f32>(op, dataOf(x), dataOf(out), pi);
   indices = idx;
   if (!is_grad_enabled() || !requiresGrad(x)) return out;
@@ -183,6 +196,8 @@ export function pool(op: i32, x: i32, p: usize): i32 {
   const r = idx || params ? newRecord(op, 1, out) : 0;
   if (!r) { release(out); if (idx) release(idx); if (params) release(params); indices = 0; return Err.OutOfMemory; }
   setInput(r, 0, x);
+  // the max pools' records keep no geometry: i0 says whether the windows were 2×2 (for the backward)
+  if (pools2x2(op)) setParams(r, 0, 0, WINDOWS_2X2, 0);
   if (idx) save(r, 0, idx);
   else { save(r, 1, params); release(params); }
   return out;
@@ -197,9 +212,10 @@ export function take_pool_indices(): i32 {
 
 /**
  * The gradient of a pooling record's input, shaped (nd, shape), from g; not recorded. idx: the
- * saved indices (max ops), params: the saved parameters (average pools).
+ * saved indices (max ops), params: the saved parameters (average pools); windows2x2: the max pool's
+ * windows were 2×2 with stride 2, all inside (its record's i0 is WINDOWS_2X2).
  */
-export function poolBackwardCompute(op: i32, g: i32, nd: i32, shape: usize, idx: i32, params: i32): i32 {
+export function poolBackwardCompute(op: i32, g: i32, nd: i32, shape: usize, idx: i32, params: i32, windows2x2: bool = false): i32 {
   if (params) setParamsFrom(dataOf(params));
   planes(nd, shape, spatialDims(op));
   const gs = shapePtr(g), gn = ndimOf(g);
@@ -208,8 +224,13 @@ export function poolBackwardCompute(op: i32, g: i32, nd: i32, shape: usize, idx:
   const dtype = dtypeOf(g);
   const dx = newTensor(nd, shape, dtype);
   if (!dx) return Err.OutOfMemory;
-  memory.fill(dataOf(dx), 0, <usize>numelOf(dx) << elemShift(dtype));
   const pi = idx ? dataOf(idx) : 0;
+  if (windows2x2) {
+    if (dtype == DType.Float64) maxPool2x2Backward<f64>(dataOf(g), dataOf(dx), pi, P, H, W, OH, OW);
+    else maxPool2x2Backward<f32>(dataOf(g), dataOf(dx), pi, P, H, W, OH, OW);
+    return dx;
+  }
+  memory.fill(dataOf(dx), 0, <usize>numelOf(dx) << elemShift(dtype));
   if (dtype == DType.Float64) backward<f64>(op, dataOf(g), dataOf(dx), pi);
   else backward<f32>(op, dataOf(g), dataOf(dx), pi);
   return dx;

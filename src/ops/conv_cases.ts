@@ -44,6 +44,11 @@ const p = (name: string, call: string, args: TableCase['args'], kwargs: Record<s
 const vals = (values: number[], shape: number[]): CaseInput => ({ values, shape });
 // ties (the first maximum takes the gradient), NaN (propagates), -inf windows
 const TIES = vals([1, 1, 0, 2, 1, 1, 2, 2, NaN, 0, 3, NaN, -Infinity, -Infinity, 5, 5], [1, 1, 4, 4]);
+// two rows of 18: the 2×2 windows' ties, NaNs and -inf across the 4-lane groups of the 2×2 kernel (kernels/maxpool2x2.ts)
+const TIES_WIDE = vals([
+  1, 1, 0, 2, NaN, 1, 3, 3, -Infinity, -Infinity, 2, NaN, 5, 4, 0, 0, 7, 1,
+  1, 1, 2, 2, 0, NaN, 3, 3, -Infinity, -Infinity, NaN, 9, 4, 5, 0, -0, 1, 7,
+], [1, 1, 2, 18]);
 
 export const MAX_POOL_CASES: TableCase[] = [
   p('max_pool2d', 'F.max_pool2d', [any([2, 3, 6, 6]), 2]),
@@ -54,10 +59,13 @@ export const MAX_POOL_CASES: TableCase[] = [
   p('max_pool2d/unbatched', 'F.max_pool2d', [any([3, 5, 6]), 2], { stride: 1 }),
   p('max_pool2d/ties-nan', 'F.max_pool2d', [TIES, 2], { stride: 1 }),
   p('max_pool2d/ties-nan-stride', 'F.max_pool2d', [TIES, 2]),
+  p('max_pool2d/ties-nan-wide', 'F.max_pool2d', [TIES_WIDE, 2]),
+  p('max_pool2d/odd-wide', 'F.max_pool2d', [any([2, 3, 9, 19]), 2]),
   p('max_pool2d/return_indices', 'F.max_pool2d', [any([2, 2, 5, 5]), 3], { stride: 2, padding: 1, return_indices: true }),
   p('max_pool1d', 'F.max_pool1d', [any([2, 3, 9]), 3], { stride: 2, padding: 1 }),
   p('max_pool1d/return_indices', 'F.max_pool1d', [any([3, 8]), 2], { return_indices: true }),
   f64('max_pool2d', 'F.max_pool2d', [any([2, 2, 6, 7]), 3], { stride: 2, padding: 1, ceil_mode: true }),
+  f64('max_pool2d/odd-wide', 'F.max_pool2d', [any([1, 2, 5, 11]), 2]),
 ];
 
 export const AVG_POOL_CASES: TableCase[] = [
