@@ -31,6 +31,7 @@ export { sgd_step, adam_step } from './ops/optim';
 export { compare } from './ops/compare';
 export { int_binary, int_sum } from './ops/integer';
 export { mse_loss, binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss, pointwise_loss } from './ops/loss';
+export { all_probabilities } from './ops/loss'; // binary_cross_entropy's range check (helper h-fuse)
 export { multi_margin_loss, multilabel_margin_loss } from './ops/margin_loss'; // losses 2 (helper losses)
 export { ternary } from './ops/ternary'; // ternary and linalg 2
 export { add_product, glu, cross, norm, cdist, linalg_inv, take_inv_info } from './ops/linalg_more';

@@ -54,6 +54,8 @@ export function set_grad_enabled(on: bool): void { gradEnabled = on; }
 export function is_grad_enabled(): bool { return gradEnabled; }
 export function tape_live_records(): u32 { return liveRecords; }
 export function tape_set_packing(on: bool): void { packing = on; }
+/** Whether saved-tensor hooks are on (new records are packed). */
+export function tape_packing(): bool { return packing; }
 
 /**
  * Marks record r's saves as packed under `serial` and empties its saved slots: the refs they held

@@ -154,8 +154,8 @@ export interface Backend {
   // reductions 2
   /** Op.Prod/ProdDim/... over the dims in mask; p is the op's number, flag 1 when no dim was given. */
   reduce2(op: Op, a: Handle, mask: number, keepdim: boolean, p: number, flag: number): Handle;
-  /** Op.Softmax or Op.LogSoftmax along dim. */
-  softmax(op: Op, a: Handle, dim: number): Handle;
+  /** Op.Softmax or Op.LogSoftmax along dim; keepProbs: a float32 log_softmax over rows also keeps its softmax for the backward (cross_entropy). */
+  softmax(op: Op, a: Handle, dim: number, keepProbs?: boolean): Handle;
   /** view/reshape/flatten/squeeze/unsqueeze/UnsafeView: same data, new shape; `op` names the node. */
   view(op: Op, a: Handle, shape: Shape): Handle;
   expand(a: Handle, shape: Shape): Handle;
@@ -225,6 +225,8 @@ export interface Backend {
   multilabelMarginLoss(input: Handle, target: Handle, reduction: number): Handle;
   /** weight: of input's shape and dtype, or null. */
   binaryCrossEntropy(input: Handle, target: Handle, reduction: number, weight: Handle | null): Handle;
+  /** Whether every element of a float tensor lies in [0, 1] (NaN does not): binary_cross_entropy's check. */
+  allProbabilities(input: Handle): boolean;
   binaryCrossEntropyWithLogits(input: Handle, target: Handle, reduction: number, weight: Handle | null, posWeight: Handle | null): Handle;
   /** weight: (C) class weights in the input's dtype, or null. */
   nllLoss(input: Handle, target: Handle, reduction: number, ignoreIndex: number, weight: Handle | null): Handle;

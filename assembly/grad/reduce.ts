@@ -160,7 +160,9 @@ function softmaxLikeBackward(isLog: bool, r: usize, g: i32): i32 {
   if (out < 0) return out;
   const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
   if (isF64(g)) { softmaxBackward64(isLog, dataOf(g), dataOf(y), dataOf(out), outer, d, inner); return out; }
-  const ok = softmaxKernel(isLog, dataOf(g), dataOf(y), dataOf(out), outer, d, inner);
+  // cross_entropy's log_softmax kept its softmax (ops/reduce.ts softmax): no exps here
+  const probs = isLog ? saved(r, 0) : 0;
+  const ok = softmaxKernel(isLog, dataOf(g), probs ? dataOf(probs) : dataOf(y), dataOf(out), outer, d, inner, probs != 0);
   return ok ? out : Err.OutOfMemory;
 }
 

@@ -68,8 +68,17 @@ import { expV, loadPartial, storePartial } from './vecmath';
 // @ts-ignore: decorator
 @inline function rowExpSum(x: usize, out: usize, n: i32, m: f32, store: bool): f64 {
   const mv = f32x4.splat(m);
-  let acc = f64x2.splat(0);
+  let acc = f64x2.splat(0), acc2 = f64x2.splat(0);
   let j = 0;
+  // two vectors a step, two sums: the f64 adds' latency is not one long chain
+  for (; j + 8 <= n; j += 8) {
+    const o = <usize>j << 2;
+    const e = expV(f32x4.sub(v128.load(x + o), mv)), e2 = expV(f32x4.sub(v128.load(x + o, 16), mv));
+    if (store) { v128.store(out + o, e); v128.store(out + o, e2, 16); }
+    acc = addWide(acc, e);
+    acc2 = addWide(acc2, e2);
+  }
+  acc = f64x2.add(acc, acc2);
   for (; j + 4 <= n; j += 4) {
     const o = <usize>j << 2;
     const e = expV(f32x4.sub(v128.load(x + o), mv));
@@ -101,15 +110,22 @@ import { expV, loadPartial, storePartial } from './vecmath';
 /**
  * softmax (or log_softmax when `isLog`) of x along the middle dim of
  * outer × d × inner, into out. Returns false when scratch memory could not be had.
+ * `probs` (log_softmax over rows, inner == 1, or 0): also the softmax itself, rounded as softmax's
+ * kernel rounds it, from the same exps, so that the backward needs no exp of its own (cross_entropy).
  */
-export function softmaxForward(isLog: bool, x: usize, out: usize, outer: i32, d: i32, inner: i32): bool {
+export function softmaxForward(isLog: bool, x: usize, out: usize, outer: i32, d: i32, inner: i32, probs: usize = 0): bool {
   if (outer == 0 || d == 0 || inner == 0) return true;
   if (inner == 1) {
     for (let o = 0; o < outer; o++) {
       const off = <usize>o * <usize>d << 2;
       const px = x + off, po = out + off;
       const m = rowMax(px, d);
-      if (isLog) {
+      if (isLog && probs) {
+        const pp = probs + off;
+        const s = <f32>rowExpSum(px, pp, d, m, true);
+        rowAffine(px, po, d, m, <f32>Math.log(<f64>s), true);
+        rowAffine(pp, pp, d, 0, <f32>1 / s, false);
+      } else if (isLog) {
         const ls = <f32>Math.log(<f64><f32>rowExpSum(px, po, d, m, false));
         rowAffine(px, po, d, m, ls, true);
       } else {
@@ -181,10 +197,12 @@ export function softmaxForward(isLog: bool, x: usize, out: usize, outer: i32, d:
 /**
  * The derivative of softmax (y·(g − Σ g·y)) or log_softmax (g − exp(y)·Σ g)
  * along the middle dim, y the forward result. Returns false when scratch
- * memory could not be had.
+ * memory could not be had. `isProbs` (log_softmax, inner == 1): y holds the softmax the forward
+ * kept (softmaxForward's `probs`), exp(log_softmax) already, so the rows take no exp.
  */
-export function softmaxBackward(isLog: bool, g: usize, y: usize, out: usize, outer: i32, d: i32, inner: i32): bool {
+export function softmaxBackward(isLog: bool, g: usize, y: usize, out: usize, outer: i32, d: i32, inner: i32, isProbs: bool = false): bool {
   if (outer == 0 || d == 0 || inner == 0) return true;
+  if (isLog && isProbs) { probsBackward(g, y, out, outer, d); return true; }
   if (inner == 1) {
     for (let o = 0; o < outer; o++) {
       const off = <usize>o * <usize>d << 2;
@@ -243,6 +261,26 @@ export function softmaxBackward(isLog: bool, g: usize, y: usize, out: usize, out
   }
   free(sm);
   return true;
+}
+
+/** log_softmax's derivative over rows from the kept softmax p: g − p·Σ g. */
+function probsBackward(g: usize, p: usize, out: usize, outer: i32, d: i32): void {
+  for (let o = 0; o < outer; o++) {
+    const off = <usize>o * <usize>d << 2;
+    const pg = g + off, pp = p + off, po = out + off;
+    let acc = f64x2.splat(0);
+    let j = 0;
+    for (; j + 4 <= d; j += 4) acc = addWide(acc, v128.load(pg + (<usize>j << 2)));
+    let s = wideTotal(acc);
+    for (; j < d; j++) s += <f64>ld(pg, j);
+    const sv = f32x4.splat(<f32>s);
+    j = 0;
+    for (; j + 4 <= d; j += 4) {
+      const q = <usize>j << 2;
+      v128.store(po + q, f32x4.sub(v128.load(pg + q), f32x4.mul(v128.load(pp + q), sv)));
+    }
+    for (; j < d; j++) st(po, j, ld(pg, j) - ld(pp, j) * <f32>s);
+  }
 }
 
 /**

@@ -164,6 +164,31 @@ function pointwise(op: i32, input: i32, target: i32, reduction: i32, p: f64 = 0,
 export function mse_loss(input: i32, target: i32, reduction: i32): i32 {
   return pointwise(Op.MseLoss, input, target, reduction);
 }
+/**
+ * Whether every element of input lies in [0, 1] (a NaN does not): binary_cross_entropy's check (ATen's
+ * "all elements of input should be between 0 and 1"), on the device, without copying input to JS.
+ */
+export function all_probabilities(input: i32): bool {
+  const n = numelOf(input), px = dataOf(input);
+  if (dtypeOf(input) == DType.Float64) {
+    for (let i = 0; i < n; i++) { const v = load<f64>(px + (<usize>i << 3)); if (!(v >= 0 && v <= 1)) return false; }
+    return true;
+  }
+  const zero = f32x4.splat(0), one = f32x4.splat(1);
+  let i = 0;
+  // a block of 256 at a time: the comparisons' masks ANDed together, one test per block
+  while (i + 256 <= n) {
+    let ok = i32x4.splat(-1);
+    for (const end = i + 256; i < end; i += 4) {
+      const v = v128.load(px + (<usize>i << 2));
+      ok = v128.and(ok, v128.and(f32x4.ge(v, zero), f32x4.le(v, one)));
+    }
+    if (!i32x4.all_true(ok)) return false;
+  }
+  for (; i < n; i++) { const v = load<f32>(px + (<usize>i << 2)); if (!(v >= 0 && v <= 1)) return false; }
+  return true;
+}
+
 export function binary_cross_entropy(input: i32, target: i32, reduction: i32, weight: i32): i32 {
   return pointwise(Op.BinaryCrossEntropy, input, target, reduction, 0, weight);
 }

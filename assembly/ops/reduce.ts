@@ -4,7 +4,7 @@
 
 import { Op, Err, DType } from '../../abi/abi';
 import { newTensor, newTensorN, release, dataOf, ndimOf, dimOf, shapePtr, numelOf, dtypeOf } from '../tensors';
-import { shouldRecord1, newRecord, setInput, setParams, save, saveOutput } from '../tape';
+import { shouldRecord1, newRecord, setInput, setParams, save, saveOutput, tape_packing } from '../tape';
 import { SHAPE, COUNTERS } from '../scratch';
 import { reduceSum, reduceMax, reduceLogsumexp } from '../kernels/reduce';
 import { softmaxForward, maxAlongDim } from '../kernels/softmax';
@@ -206,21 +206,34 @@ export function logsumexp(a: i32, mask: i32, keepdim: bool): i32 {
   return recordMaskReduction(Op.Logsumexp, a, out, mask, keepdim);
 }
 
-/** softmax (Op.Softmax) or log_softmax (Op.LogSoftmax) along dim. */
-export function softmax(op: i32, a: i32, dim: i32): i32 {
+/**
+ * softmax (Op.Softmax) or log_softmax (Op.LogSoftmax) along dim. `keepProbs` (cross_entropy's
+ * log_softmax): a float32 log_softmax over rows that records its graph also keeps the softmax, as
+ * saved slot 0, for a backward without exps (grad/reduce.ts); not under saved-tensor hooks, whose
+ * pack_hook sees only what PyTorch saves.
+ */
+export function softmax(op: i32, a: i32, dim: i32, keepProbs: bool): i32 {
   const nd = ndimOf(a), shape = shapePtr(a);
   const out = newTensorN(nd, shape, dtypeOf(a), numelOf(a));
   if (!out) return Err.OutOfMemory;
   const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+  const record = shouldRecord1(a);
+  let probs = 0;
+  if (keepProbs && record && !tape_packing() && op == Op.LogSoftmax && inner == 1 && dtypeOf(a) == DType.Float32) {
+    probs = newTensorN(nd, shape, DType.Float32, numelOf(a));
+    if (!probs) { release(out); return Err.OutOfMemory; }
+  }
   let ok = true;
   if (dtypeOf(a) == DType.Float64) softmaxForward64(op == Op.LogSoftmax, dataOf(a), dataOf(out), outer, d, inner);
-  else ok = softmaxForward(op == Op.LogSoftmax, dataOf(a), dataOf(out), outer, d, inner);
-  if (!ok) { release(out); return Err.OutOfMemory; }
-  if (!shouldRecord1(a)) return out;
-  const r = newRecord(op, 1, out);
-  if (!r) { release(out); return Err.OutOfMemory; }
-  setInput(r, 0, a);
-  setParams(r, 0, 0, dim, 0);
-  saveOutput(r);
+  else ok = softmaxForward(op == Op.LogSoftmax, dataOf(a), dataOf(out), outer, d, inner, probs ? dataOf(probs) : 0);
+  const r = ok && record ? newRecord(op, 1, out) : 0;
+  if (ok && record && r) {
+    setInput(r, 0, a);
+    setParams(r, 0, 0, dim, 0);
+    saveOutput(r);
+    if (probs) save(r, 0, probs);
+  }
+  if (probs) release(probs);
+  if (!ok || (record && !r)) { release(out); return Err.OutOfMemory; }
   return out;
 }

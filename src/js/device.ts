@@ -114,7 +114,7 @@ export class JsDevice implements Backend {
   maxAll(a: Handle, op: Op = Op.MaxAll): Handle { return reduce.maxAll(T(a), op); }
   maxDim(a: Handle, dim: number, keepdim: boolean, op: Op = Op.MaxDim): [Handle, Handle] { return reduce.maxDim(T(a), dim, keepdim, op); }
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle { return reduce.logsumexp(T(a), mask, keepdim); }
-  softmax(op: Op, a: Handle, dim: number): Handle { return reduce.softmax(op, T(a), dim); }
+  softmax(op: Op, a: Handle, dim: number, keepProbs = false): Handle { return reduce.softmax(op, T(a), dim, keepProbs); }
   // reductions 2
   reduce2(op: Op, a: Handle, mask: number, keepdim: boolean, p: number, flag: number): Handle {
     return reduce2.reduce2(op, T(a), mask, keepdim, p, flag);
@@ -164,6 +164,7 @@ export class JsDevice implements Backend {
   binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
     return loss.binaryCrossEntropy(T(i), T(t), red, w === null ? null : T(w));
   }
+  allProbabilities(i: Handle): boolean { return loss.allProbabilities(T(i)); }
   binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null, pw: Handle | null): Handle {
     return loss.binaryCrossEntropyWithLogits(T(i), T(t), red, w === null ? null : T(w), pw === null ? null : T(pw));
   }

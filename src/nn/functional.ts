@@ -32,7 +32,7 @@ export { prelu, rrelu } from './prelu.js'; // helper modules
 export { channel_shuffle } from './channel_shuffle.js'; // helper modules
 export { adaptive_avg_pool3d } from './adaptive_pool3d.js'; // helper modules
 import type { TorchDtype, DTypeName } from '../dtype.js';
-import { softmax as softmaxOp, log_softmax as logSoftmaxOp, type SoftmaxDim } from '../ops/reduce.js';
+import { softmax as softmaxOp, log_softmax as logSoftmaxOp, logSoftmaxKeepingProbs, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
 import { linear as linearOp } from '../ops/linalg.js';
 
@@ -170,11 +170,8 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, options: Bce
       `(${sizeStr(input._shape)}) is deprecated. Please ensure they have the same size.`);
   }
   const reduction = reductionOf(options.reduction);
-  const values = input.dataSync();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!(v >= 0 && v <= 1)) throw new RuntimeError('all elements of input should be between 0 and 1');
-  }
+  // on the device: a NaN fails it too, as in ATen's kernel
+  if (!input._dev.allProbabilities(input.h)) throw new RuntimeError('all elements of input should be between 0 and 1');
   const outShape = reduction === Reduction.None ? input._shape.slice() : [];
   const w = bceWeight(options.weight ?? null, input._shape, input._dtype, 'binary_cross_entropy');
   try {
@@ -242,7 +239,7 @@ export function cross_entropy(input: Tensor, target: Tensor, options: CrossEntro
   checkNll(input, target, weight, ignoreIndex, 'cross_entropy');
   const reduction = reductionOf(options.reduction);
   checkSmoothing(smoothing);
-  const logp = log_softmax(input, input._shape.length === 1 ? 0 : 1);
+  const logp = logSoftmaxKeepingProbs(input, input._shape.length === 1 ? 0 : 1);
   try {
     const nllOptions = { reduction: options.reduction, ignore_index: options.ignore_index, weight };
     if (smoothing > 0) return smoothedNll(logp, target, weight, reduction, ignoreIndex, smoothing, (x) => nll_loss(x, target, nllOptions));

@@ -283,7 +283,7 @@ export function logsumexp(input: Tensor, dim: DimArg | ReduceOptions, options?: 
 /** softmax's dim, positionally or in the options, with its optional dtype. */
 export type SoftmaxDim = number | { dim: number; dtype?: TorchDtype | DTypeName | null };
 
-function softmaxLike(op: Op, input: Tensor, dim: SoftmaxDim | undefined, name: string, dtype?: TorchDtype | DTypeName | null): Tensor {
+function softmaxLike(op: Op, input: Tensor, dim: SoftmaxDim | undefined, name: string, dtype?: TorchDtype | DTypeName | null, keepProbs = false): Tensor {
   checkTensorArg(name, 'input', 1, input);
   // PyTorch casts the input to `dtype` first (a ToCopyBackward0 node below the softmax's)
   const cast = typeof dim === 'object' && dim !== null && dim.dtype != null ? dim.dtype : dtype;
@@ -303,7 +303,7 @@ function softmaxLike(op: Op, input: Tensor, dim: SoftmaxDim | undefined, name: s
       '(Tensor input, int dim, torch.dtype dtype, *, Tensor out)', '(Tensor input, name dim, *, torch.dtype dtype)']);
   }
   const k = normDim(d as number, input._shape.length);
-  return new Tensor(input._dev, input._dev.softmax(op, input.h, input._shape.length === 0 ? 0 : k), input._shape.slice(), input._dtype);
+  return new Tensor(input._dev, input._dev.softmax(op, input.h, input._shape.length === 0 ? 0 : k, keepProbs), input._shape.slice(), input._dtype);
 }
 
 /** exp(x) / sum(exp(x)) along dim. @example torch.softmax(logits, 1) */
@@ -312,3 +312,9 @@ export const softmax = (input: Tensor, dim: SoftmaxDim, dtype?: TorchDtype | DTy
 /** log(softmax(x)) along dim, computed stably. @example torch.log_softmax(logits, -1) */
 export const log_softmax = (input: Tensor, dim: SoftmaxDim, dtype?: TorchDtype | DTypeName | null): Tensor =>
   softmaxLike(Op.LogSoftmax, input, dim, 'log_softmax', dtype);
+/**
+ * log_softmax for a loss (F.cross_entropy): the same node and values; a float32 one over rows that records its graph
+ * also keeps its softmax, so its backward takes no exps (twice the memory until the backward).
+ */
+export const logSoftmaxKeepingProbs = (input: Tensor, dim: number): Tensor =>
+  softmaxLike(Op.LogSoftmax, input, dim, 'log_softmax', null, true);

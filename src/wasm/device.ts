@@ -408,7 +408,7 @@ export class WasmDevice implements Backend {
   logsumexp(a: Handle, mask: number, keepdim: boolean): Handle {
     return this.id(this.x.logsumexp(a as number, mask, keepdim));
   }
-  softmax(op: Op, a: Handle, dim: number): Handle { return this.id(this.x.softmax(op, a as number, dim)); }
+  softmax(op: Op, a: Handle, dim: number, keepProbs = false): Handle { return this.id(this.x.softmax(op, a as number, dim, keepProbs)); }
   // reductions 2
   reduce2(op: Op, a: Handle, mask: number, keepdim: boolean, p: number, flag: number): Handle {
     return this.id(this.x.reduce2(op, a as number, mask, keepdim, p, flag));
@@ -492,6 +492,7 @@ export class WasmDevice implements Backend {
   binaryCrossEntropy(i: Handle, t: Handle, red: number, w: Handle | null): Handle {
     return this.id(this.x.binary_cross_entropy(i as number, t as number, red, (w ?? 0) as number));
   }
+  allProbabilities(i: Handle): boolean { return !!this.x.all_probabilities(i as number); }
   binaryCrossEntropyWithLogits(i: Handle, t: Handle, red: number, w: Handle | null, pw: Handle | null): Handle {
     return this.id(this.x.binary_cross_entropy_with_logits(i as number, t as number, red, (w ?? 0) as number, (pw ?? 0) as number));
   }

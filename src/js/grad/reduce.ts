@@ -99,7 +99,11 @@ function softmaxLikeBackward(isLog: boolean, r: JsRecord, g: JsTensor): JsTensor
   const out = inputLike(r, g);
   const [outer, d, inner] = split(shape, dim);
   if (g.dtype === DType.Float64) softmaxBackward64(isLog, g.data as Float64Array, y.data as Float64Array, out.data as Float64Array, outer, d, inner);
-  else softmaxBackwardKernel(isLog, g.data as Float32Array, y.data as Float32Array, out.data as Float32Array, outer, d, inner);
+  else {
+    // cross_entropy's log_softmax kept its softmax (ops/reduce.ts softmax): no exps here
+    const probs = isLog ? r.saved[0] ?? null : null;
+    softmaxBackwardKernel(isLog, g.data as Float32Array, (probs ?? y).data as Float32Array, out.data as Float32Array, outer, d, inner, probs !== null);
+  }
   return out;
 }
 

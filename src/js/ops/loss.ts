@@ -60,6 +60,12 @@ function pointwise(op: Op, input: JsTensor, target: JsTensor, reduction: number,
 export const mseLoss = (i: JsTensor, t: JsTensor, red: number): JsTensor => pointwise(Op.MseLoss, i, t, red);
 export const binaryCrossEntropy = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null): JsTensor =>
   pointwise(Op.BinaryCrossEntropy, i, t, red, 0, w);
+/** Whether every element lies in [0, 1] (a NaN does not): binary_cross_entropy's check. */
+export function allProbabilities(input: JsTensor): boolean {
+  const x = input.data;
+  for (let i = 0; i < x.length; i++) { const v = x[i]; if (!(v >= 0 && v <= 1)) return false; }
+  return true;
+}
 export const binaryCrossEntropyWithLogits = (i: JsTensor, t: JsTensor, red: number, w: JsTensor | null = null,
   pw: JsTensor | null = null): JsTensor => pointwise(Op.BinaryCrossEntropyWithLogits, i, t, red, 0, w, pw);
 /** losses 2 (helper losses): Op.SmoothL1Loss (p = beta > 0), Op.HuberLoss (p = delta), Op.SoftMarginLoss. */

@@ -185,15 +185,22 @@ export function logsumexp(a: JsTensor, mask: number, keepdim: boolean): JsTensor
   return out;
 }
 
-/** softmax / log_softmax along the middle dim of outer × d × inner (see assembly/kernels/softmax.ts). */
-export function softmaxForward(isLog: boolean, x: Float32Array, out: Float32Array, outer: number, d: number, inner: number): void {
+/**
+ * softmax / log_softmax along the middle dim of outer × d × inner (see assembly/kernels/softmax.ts);
+ * `probs` (log_softmax over rows): also the softmax, from the same exps, for the backward.
+ */
+export function softmaxForward(isLog: boolean, x: Float32Array, out: Float32Array, outer: number, d: number, inner: number, probs: Float32Array | null = null): void {
   if (outer === 0 || d === 0 || inner === 0) return;
   if (inner === 1) {
     for (let o = 0, off = 0; o < outer; o++, off += d) {
       let m = -Infinity;
       for (let j = 0; j < d; j++) { const v = x[off + j]; if (v > m || v !== v) m = v; }
       let s = 0;
-      if (isLog) {
+      if (isLog && probs) {
+        for (let j = 0; j < d; j++) { const e = expf(f(x[off + j] - m)); probs[off + j] = e; s += e; }
+        const ls = f(Math.log(f(s))), inv = f(1 / f(s));
+        for (let j = 0; j < d; j++) { out[off + j] = f(x[off + j] - m) - ls; probs[off + j] *= inv; }
+      } else if (isLog) {
         for (let j = 0; j < d; j++) s += expf(f(x[off + j] - m));
         const ls = f(Math.log(f(s)));
         for (let j = 0; j < d; j++) out[off + j] = f(x[off + j] - m) - ls;
@@ -238,8 +245,11 @@ export function softmaxForward(isLog: boolean, x: Float32Array, out: Float32Arra
   }
 }
 
-/** y·(g − Σ g·y) or g − exp(y)·Σ g along the middle dim. */
-export function softmaxBackwardKernel(isLog: boolean, g: Float32Array, y: Float32Array, out: Float32Array, outer: number, d: number, inner: number): void {
+/**
+ * y·(g − Σ g·y) or g − exp(y)·Σ g along the middle dim; with isProbs (log_softmax over rows), y is the
+ * softmax the forward kept (exp(y) already): g − y·Σ g.
+ */
+export function softmaxBackwardKernel(isLog: boolean, g: Float32Array, y: Float32Array, out: Float32Array, outer: number, d: number, inner: number, isProbs = false): void {
   if (outer === 0 || d === 0 || inner === 0) return;
   const sm = new Float64Array(inner);
   for (let o = 0; o < outer; o++) {
@@ -254,7 +264,7 @@ export function softmaxBackwardKernel(isLog: boolean, g: Float32Array, y: Float3
       const row = base + k * inner;
       for (let i = 0; i < inner; i++) {
         const s = sm[i], gi = g[row + i], yi = y[row + i];
-        out[row + i] = isLog ? gi - f(expf(yi) * s) : f(gi - s) * yi;
+        out[row + i] = isLog ? gi - f((isProbs ? yi : expf(yi)) * s) : f(gi - s) * yi;
       }
     }
   }
@@ -286,12 +296,14 @@ export function softmaxBackward64(isLog: boolean, g: Float64Array, y: Float64Arr
   }
 }
 
-export function softmax(op: Op, a: JsTensor, dim: number): JsTensor {
+/** softmax or log_softmax along dim; keepProbs as the wasm device's (assembly/ops/reduce.ts softmax): saved slot 0. */
+export function softmax(op: Op, a: JsTensor, dim: number, keepProbs = false): JsTensor {
   const out = empty(a.shape.slice(), a.dtype);
   const [outer, d, inner] = split(a.shape, dim);
-  if (a.dtype === DType.Float64) softmaxForward64(op === Op.LogSoftmax, a.data as Float64Array, out.data as Float64Array, outer, d, inner);
-  else softmaxForward(op === Op.LogSoftmax, a.data as Float32Array, out.data as Float32Array, outer, d, inner);
   const r = record(op, out, [a]);
-  if (r) { r.i0 = dim; r.savesResult = true; }
+  const probs = keepProbs && r && !r.packed && op === Op.LogSoftmax && inner === 1 && a.dtype === DType.Float32 ? empty(a.shape.slice(), a.dtype) : null;
+  if (a.dtype === DType.Float64) softmaxForward64(op === Op.LogSoftmax, a.data as Float64Array, out.data as Float64Array, outer, d, inner);
+  else softmaxForward(op === Op.LogSoftmax, a.data as Float32Array, out.data as Float32Array, outer, d, inner, probs ? probs.data as Float32Array : null);
+  if (r) { r.i0 = dim; r.savesResult = true; if (probs) r.saved = [probs]; }
   return out;
 }
