@@ -12,6 +12,7 @@ constructor call written in TypeScript.
 Run with /usr/bin/python3 (the system interpreter has torch)."""
 import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -24,6 +25,13 @@ import gen_fixtures as base  # noqa: E402
 OUT = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "nn_modules.json")
 
 # (name, seed, PyTorch constructor, TS constructor, input shape or int64 values, target)
+
+def sorted_sets(message):
+    """A message that prints a Python set of strings ({'valid', 'same'}), its items sorted: the set's
+    order follows Python's per-process string hashing, so PyTorch itself prints either order."""
+    return re.sub(r"\{('[^{}]*')\}", lambda m: "{" + ", ".join(sorted(m.group(1).split(", "))) + "}", message)
+
+
 CASES = [
     ("LayerNorm(4)", 0, lambda: nn.LayerNorm(4), "new nn.LayerNorm(4)", (3, 4)),
     ("LayerNorm([3, 4], eps=1e-3, elementwise_affine=False)", 1,
@@ -202,7 +210,7 @@ def constructor_error(name, make, ts):
     try:
         make()
     except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
-        return {"name": name, "ts": ts, "error_type": type(e).__name__, "error": str(e)}
+        return {"name": name, "ts": ts, "error_type": type(e).__name__, "error": sorted_sets(str(e))}
     raise AssertionError(f"{name}: PyTorch accepted it")
 
 
@@ -320,7 +328,7 @@ def forward_error(name, make, ts, shape, forward_args=()):
     try:
         m(torch.randn(shape), *forward_args)
     except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
-        c = {"name": name, "ts": ts, "input_shape": list(shape), "error_type": type(e).__name__, "error": str(e)}
+        c = {"name": name, "ts": ts, "input_shape": list(shape), "error_type": type(e).__name__, "error": sorted_sets(str(e))}
         return dict(c, forward_args=list(forward_args)) if forward_args else c
     raise AssertionError(f"{name}: PyTorch accepted it")
 
