@@ -106,28 +106,22 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // logical_and_, bitwise_and_, addmm_, ...: one method each with its doc comment) (+203); the
 // Tensor shorthands T, mT, H, mH, ndimension, nelement, element_size, retains_grad, new_zeros /
 // new_ones / new_empty / new_full / new_tensor, expand_as, view_as, reshape_as, type_as (+162);
-// convolution and pooling derivatives' imports (+1);
 // F.conv3d / F.conv_transpose3d composed of the 2-D family (src/ops/conv3d.ts, slow_conv_transpose3d's
 // checks), nn.Conv3d / nn.ConvTranspose3d and nn.Conv*'s padding_mode (+160, helper conv3d);
 // F.interpolate's 5-D inputs (trilinear, nearest) and 'area' (adaptive average pooling) (+8);
-// convolution and pooling derivatives' imports (+1);
 // F.embedding_bag and F.ctc_loss (helper ebag): their forward and backward kernels on both devices
 // (ATen's embedding_bag and its backward with scale_grad_by_freq's counting; the CTC alpha and beta
 // recursions and PyTorch's gradient formula), the front ends with PyTorch's checks, max_norm's
 // renorm, nn.EmbeddingBag (from_pretrained) and nn.CTCLoss (+877);
-// convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10);
 // the missing nn modules (helper modules): the activation, padding, instance-norm, lazy norm, lazy
 // conv and 1-D pooling modules, ChannelShuffle, NLLLoss2d, F.prelu, F.rrelu, F.channel_shuffle and
 // instance_norm's running statistics (+708); nn.CrossMapLRN2d (PyTorch's legacy Function and its
 // backward, step for step) and nn.DataParallel without an accelerator (+92); F.adaptive_avg_pool3d
 // (separable, over the 2-D pool) and nn.AdaptiveAvgPool3d (+47);
-// convolution and pooling derivatives' imports (+1); ctx.mark_dirty with several outputs (+10);
 // PyTorch's aliases and torch.X_ functions from one table, their generated module, and the
 // torch.* forms of F functions with PyTorch's top-level schemas (+240, helper torchns);
-// convolution and pooling derivatives' imports (+1);
 // the CNN step's kernels (helper cnnspeed): the 2×2 max-pool SIMD kernel and one-pass backward,
 // ReLU's SIMD backward, im2col's span copy, three max_pool2d fixture cases (+151);
-// convolution and pooling derivatives' imports (+1);
 // cross_entropy's log_softmax keeping its softmax for an exp-free backward, and binary_cross_entropy's
 // range check on the device (both devices, helper h-fuse) (+110)
 const BUDGET = 43_570;
