@@ -112,6 +112,32 @@ describe('wasm device memory', () => {
     expect(Array.from(keep.grad!.dataSync())).toEqual(V('after out of memory').grad);
   });
 
+  it('what the front end reads of a tensor right after an op grew the memory is still that tensor\'s', () => {
+    // memory.grow detaches every typed view over the old buffer: a read through one gives
+    // undefined, which made a view's version NaN, so a parameter read itself again from its
+    // base and lost the optimizer's updates
+    const device = 'wasm';
+    const grow = () => torch.zeros([(torch.memory(device).wasmMemoryBytes ?? 0) / 4 + (1 << 20)], { device }).dispose();
+    const x = torch.zeros([4], { device });
+    x.add_(1);
+    const version = x._version;
+    grow();
+    expect(x._version).toBe(version);
+    const w = torch.ones([4], { device, requires_grad: true });
+    const y = w.mul(2);
+    const node = y.grad_fn!.name();
+    grow();
+    expect(y.grad_fn!.name()).toBe(node);
+    // a parameter that is a view (reshape, then detach) keeps what SGD wrote into it
+    const p = torch.tensor([1, 2, 3, 4], { device }).reshape([2, 2]).detach().requires_grad_();
+    const opt = new torch.optim.SGD([p], { lr: 0.5 });
+    p.sum().backward();
+    opt.step();
+    const stepped = Array.from(p.dataSync());
+    grow();
+    expect(Array.from(p.dataSync())).toEqual(stepped);
+  });
+
   it('memory freed by large tensors is reused by large tensors of other sizes', () => {
     // sizes in different size classes, each freed before the next: without reuse across
     // classes linear memory would grow by each one (about 64 MiB in all)

@@ -163,6 +163,7 @@ export class WasmDevice implements Backend {
   /** What the sweep found changed in place (assembly/ops/inplace.ts inplace_error). */
   private modifiedTensor(): ModifiedTensor {
     const [id, rec, version, expected] = [0, 1, 2, 3].map((k) => this.x.inplace_error(k) >>> 0);
+    this.refresh();
     // a saved output: the record's node; a saved input: the tensor's own grad_fn now
     const node = rec ? rec : id ? this.gradFnNode(id) : null;
     return {
@@ -247,7 +248,10 @@ export class WasmDevice implements Backend {
   retain(h: Handle): void { this.x.tensor_retain(h as number); }
   /** The module counts its tensors itself (memory()). */
   noteHeld(_delta: 1 | -1): void { /* nothing to do */ }
-  refCount(h: Handle): number { return this.u32[(this.slot(h as number) + Slot.Refs) >> 2]; }
+  refCount(h: Handle): number {
+    const s = this.slot(h as number); // before the view is read: `this.u32[this.slot(h)]` would read the old one
+    return this.u32[(s + Slot.Refs) >> 2];
+  }
   release(h: Handle): void { this.x.tensor_release(h as number); }
 
   // ---- autograd state ----
@@ -257,7 +261,10 @@ export class WasmDevice implements Backend {
     if (err !== Err.Ok) throw this.error(err);
   }
   bumpVersion(x: Handle): void { this.x.bump_version(x as number); }
-  version(h: Handle): number { return this.u32[(this.slot(h as number) + Slot.Version) >> 2]; }
+  version(h: Handle): number {
+    const s = this.slot(h as number); // first, as in refCount
+    return this.u32[(s + Slot.Version) >> 2];
+  }
 
   requiresGrad(h: Handle): boolean {
     const s = this.slot(h as number);
@@ -277,6 +284,7 @@ export class WasmDevice implements Backend {
   }
 
   nodeOp(node: NodeRef): Op {
+    this.refresh();
     const r = node as number;
     return (this.u8[r + Rec.Op] | (this.u8[r + Rec.Op + 1] << 8)) as Op;
   }
