@@ -180,5 +180,23 @@ def optimizer_step_then_backward(i):
     return {}
 
 
+@scenario
+def optimizer_steps_parameters_that_are_views(i):
+    # parameters sharing one storage: each update lands in the base, and a later in-place
+    # write through one view leaves the other's update in place
+    base = given(i, "base", torch.randn(6))
+    p1 = base[:3].detach().requires_grad_()
+    p2 = base[3:].detach().requires_grad_()
+    opt = torch.optim.SGD([p1, p2], lr=0.5, momentum=0.9)
+    for _ in range(2):
+        opt.zero_grad()
+        (p1.square().sum() + 2 * p2.sum()).backward()
+        opt.step()
+    stepped = base.clone()
+    with torch.no_grad():
+        p2.mul_(10)
+    return {"stepped": stepped, "base": base, "p1": p1, "p2": p2, "versions": [p1._version, p2._version, base._version]}
+
+
 if __name__ == "__main__":
     scenario.write()

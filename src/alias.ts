@@ -262,6 +262,21 @@ export function writeThrough(view: Tensor, values: Tensor): void {
 }
 
 /**
+ * t's own elements were changed by one device call (an optimizer's fused update): as an in-place
+ * op's would, the change reaches t's base, when t is a view, so the base and its other views
+ * (parameters sharing one storage) see it, and t's version moves on. @internal
+ */
+export function noteDeviceWrite(t: Tensor): void {
+  if (!t._view) { bumpVersionOf(t); return; }
+  const values = heldTensor(t._dev, t._h, t._shape, t._dtype);
+  try {
+    no_grad(() => writeThrough(t, values));
+  } finally {
+    values.dispose();
+  }
+}
+
+/**
  * After a write through `.data`: the live views' copies take the new values without a new
  * version, since PyTorch's saved tensors see such a write and raise nothing.
  */

@@ -117,6 +117,20 @@ const programs: Record<string, Program> = {
     y.backward();
     return {};
   },
+  optimizer_steps_parameters_that_are_views: (input) => {
+    const base = input('base');
+    const p1 = base.narrow(0, 0, 3).detach().requires_grad_();
+    const p2 = base.narrow(0, 3, 3).detach().requires_grad_();
+    const opt = new torch.optim.SGD([p1, p2], { lr: 0.5, momentum: 0.9 });
+    for (let k = 0; k < 2; k++) {
+      opt.zero_grad();
+      p1.square().sum().add(p2.sum().mul(2)).backward();
+      opt.step();
+    }
+    const stepped = base.clone();
+    torch.no_grad(() => p2.mul_(10));
+    return { stepped, base, p1, p2, versions: [p1._version, p2._version, base._version] };
+  },
   integer_inplace: (_, device) => {
     const t = torch.tensor([1, 2, 3], { dtype: torch.long, device });
     t.add_(2);

@@ -124,8 +124,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // ReLU's SIMD backward, im2col's span copy, three max_pool2d fixture cases (+151);
 // cross_entropy's log_softmax keeping its softmax for an exp-free backward, and binary_cross_entropy's
 // range check on the device (both devices, helper h-fuse) (+110);
-// the wasm device reads a slot only after refreshing its typed views (+8)
-const BUDGET = 43_578;
+// the wasm device reads a slot only after refreshing its typed views (+8); an optimizer step on a
+// parameter that is a view writes its base (+16)
+const BUDGET = 43_594;
 
 function sourceLines(dir: string): number {
   let n = 0;

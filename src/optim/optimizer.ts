@@ -7,6 +7,7 @@
 import { DType } from '../../abi/abi.js';
 import { Tensor } from '../tensor.js';
 import { enable_grad } from '../autograd.js';
+import { noteDeviceWrite } from '../alias.js';
 import { ValueError, TypeError, AssertionError, NotImplementedError } from '../errors.js';
 import type { Handle } from '../device.js';
 
@@ -230,8 +231,9 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
         } finally {
           p._dev.release(g);
         }
-        // an in-place update, as PyTorch's: a graph that saved p refuses a later backward
-        p._dev.bumpVersion(p.h);
+        // an in-place update, as PyTorch's: a graph that saved p refuses a later backward, and
+        // a parameter that is a view writes its base
+        noteDeviceWrite(p);
       }
     }
     return loss;
