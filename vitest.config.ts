@@ -1,7 +1,14 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
-// Two projects: the unit suite on src/, and the packaging suite on the packed
-// package (its global setup runs `npm pack`, and only when a packaging test runs).
+// The memcheck project runs tests on the memcheck build of the WASM module, which poisons freed
+// memory and moves the tensor table every few new tensors (docs/design.md, "Tensor table"): these
+// files caught reads of moved or freed memory. `npm run test:memcheck` (WASMGRAD_MEMCHECK=all)
+// runs the whole unit suite on it; the tests that count heap bytes then see the moved table's copies.
+const memcheckModule = fileURLToPath(new URL('src/wasm/module.memcheck.generated.ts', import.meta.url));
+const memcheckFiles = process.env.WASMGRAD_MEMCHECK === 'all' ? ['test/**/*.test.ts']
+  : ['test/module-api.test.ts', 'test/linalg.property.test.ts', 'test/dtypes.test.ts', 'test/autograd-function.test.ts', 'test/memcheck.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -10,6 +17,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/packaging/**'] },
+      },
+      {
+        extends: true,
+        resolve: { alias: [{ find: /^\.\/module\.generated\.js$/, replacement: memcheckModule }] },
+        test: { name: 'memcheck', include: memcheckFiles, exclude: [...configDefaults.exclude, 'test/packaging/**'] },
       },
       {
         extends: true,

@@ -148,6 +148,9 @@ function takeLarge(size: usize): usize {
   return best;
 }
 
+/** Whether this is the memcheck build (npm run test:memcheck), which poisons freed blocks. */
+export function mem_checked(): bool { return isDefined(WASMGRAD_MEMCHECK); }
+
 /** Allocates `size` bytes, 16-byte aligned. Returns 0 when memory cannot grow. */
 export function alloc(size: usize): usize {
   if (size > 0xfff00000) return 0;
@@ -193,6 +196,8 @@ export function free(ptr: usize): void {
   let block = ptr - HEADER;
   if (load<u32>(block, 4) != STATE_USED) unreachable(); // double free or foreign pointer
   const c = load<u32>(block);
+  // the memcheck build (npm run test:memcheck): a read after free sees NaNs and sizes of -1
+  if (isDefined(WASMGRAD_MEMCHECK)) memory.fill(ptr, 0xff, sizeOf(block));
   bytesInUse -= sizeOf(block);
   blocksInUse--;
   if (c != LARGE_CLASS) {

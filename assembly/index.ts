@@ -2,7 +2,7 @@
 // tensor ids (i32; negative = Err code from abi/abi.ts) and plain numbers;
 // lists travel through the args buffer.
 
-export { mem_bytes_in_use, mem_bytes_reusable, mem_blocks_in_use, mem_heap_size, mem_failed_grows } from './alloc';
+export { mem_bytes_in_use, mem_bytes_reusable, mem_blocks_in_use, mem_heap_size, mem_failed_grows, mem_checked } from './alloc';
 export { args_buffer } from './scratch';
 export {
   tensor_table_cell, tensor_live_count, tensor_live_bytes, tensor_retain, tensor_release, tensor_data,

@@ -89,14 +89,18 @@ export function bumpVersion(id: i32): void {
   bumps++;
 }
 
-function grow(): bool {
-  const newCap: u32 = capacity ? capacity * 2 : 1024;
+// Growing moves the table, but an op may hold a slot's address (shapePtr) across an allocation
+// that grows it: the old copy is kept, never freed, so what it read stays readable. A slot's
+// shape, ndim, dtype, numel and data never change while the tensor lives; refs, flags, grad and
+// the rest do, and must be read through slot() again after an allocation. Old copies total less
+// than the table itself (it doubles).
+function grow(newCap: u32): bool {
   const t = alloc(<usize>newCap << 6);
   if (!t) return false;
   memory.fill(t, 0, <usize>newCap << 6);
   if (table) {
     memory.copy(t, table, <usize>capacity << 6);
-    free(table);
+    if (isDefined(WASMGRAD_MEMCHECK)) retire(table, capacity);
   }
   table = t;
   store<u32>(tableCell, <u32>t);
@@ -109,6 +113,41 @@ function grow(): bool {
   capacity = newCap;
   return true;
 }
+
+// The memcheck build moves the table every few new tensors and spoils, in the old copy, the fields
+// that change over a tensor's life, so reading them through a stale slot address gives garbage.
+// It keeps the last RETIRED copies only (moving so often would otherwise pile them up).
+const RETIRED = 64;
+const retired = memory.data(RETIRED * 4, 4);
+let retiredAt = 0;
+
+// every MOVE_EVERY-th new tensor: moving at each one made the suite 20 times slower
+const MOVE_EVERY = 8;
+let created: u32 = 0;
+// @ts-ignore: decorator
+@inline function movesNow(): bool { return isDefined(WASMGRAD_MEMCHECK) && ++created % MOVE_EVERY == 0; }
+
+function retire(old: usize, n: u32): void {
+  for (let i: u32 = 0; i < n; i++) {
+    const s = old + (<usize>i << 6);
+    memory.fill(s + Slot.Flags, 0xff, Slot.Shape - Slot.Flags);
+    memory.fill(s + Slot.Capture, 0xff, Slot.Size - Slot.Capture);
+  }
+  const cell = retired + (<usize>(retiredAt++ % RETIRED) << 2);
+  if (load<u32>(cell)) free(load<u32>(cell));
+  store<u32>(cell, <u32>old);
+}
+
+/**
+ * A cell's offset in the table, or -1 for a cell outside it: a slot's field (.grad) kept across
+ * allocations that may move the table is stored again at `cellNow(offset, cell)`.
+ */
+export function tableOffsetOf(cell: usize): isize {
+  return cell >= table && cell < table + (<usize>capacity << 6) ? <isize>(cell - table) : -1;
+}
+/** Where a cell is now: its table offset's address, or the cell itself outside the table. */
+// @ts-ignore: decorator
+@inline export function cellNow(offset: isize, cell: usize): usize { return offset < 0 ? cell : table + <usize>offset; }
 
 /**
  * A new tensor of the shape at `shape` (ndim u32s) with uninitialised data and
@@ -132,7 +171,8 @@ export function newTensorN(ndim: i32, shape: usize, dtype: i32, numel: i32): i32
   const bytes = <usize>max(numel, 1) << shift;
   const data = alloc(bytes);
   if (!data) return 0;
-  if (!freeHead && !grow()) { free(data); return 0; }
+  const full = !freeHead;
+  if ((full || movesNow()) && !grow(full ? (capacity ? capacity * 2 : 1024) : capacity)) { free(data); return 0; }
   const id = <i32>freeHead;
   const s = slot(id);
   freeHead = load<u32>(s, Slot.Data);

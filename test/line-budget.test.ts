@@ -125,8 +125,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // cross_entropy's log_softmax keeping its softmax for an exp-free backward, and binary_cross_entropy's
 // range check on the device (both devices, helper h-fuse) (+110);
 // the wasm device reads a slot only after refreshing its typed views (+8); an optimizer step on a
-// parameter that is a view writes its base (+16)
-const BUDGET = 43_594;
+// parameter that is a view writes its base (+16); the tensor table keeps its old copies, a slot's
+// .grad is stored where the table is after the copies that may move it, and the memcheck build (+22)
+const BUDGET = 43_616;
 
 function sourceLines(dir: string): number {
   let n = 0;

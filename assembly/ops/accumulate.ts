@@ -3,7 +3,7 @@
 // caller still holds must never change under them).
 
 import { Err, Slot, Op, DType } from '../../abi/abi';
-import { slot, newSameAs, release, dataOf, numelOf, dtypeOf, dataBytes, bumpVersion, ndimOf, shapePtr } from '../tensors';
+import { slot, newSameAs, release, dataOf, numelOf, dtypeOf, dataBytes, bumpVersion, ndimOf, shapePtr, tableOffsetOf, cellNow } from '../tensors';
 import { binaryRun } from '../kernels/elementwise';
 import { is_grad_enabled } from '../tape';
 import { binary } from './elementwise';
@@ -32,14 +32,16 @@ export function accumulateInto(dst: i32, src: i32): i32 {
  * that someone else also holds is replaced by a fresh sum.
  */
 export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
-  if (is_grad_enabled()) return deliverRecorded(cell, g, inPlace);
+  // a slot's .grad moves with the table, which the copies below may grow: store where it is then
+  const at = tableOffsetOf(cell);
+  if (is_grad_enabled()) return deliverRecorded(cell, at, g, inPlace);
   const have = load<i32>(cell);
   if (!have) {
     if (inPlace && load<u32>(slot(g), Slot.Refs) > 1) {
       const c = copyOf(g);
       release(g);
       if (c < 0) return c;
-      store<i32>(cell, c);
+      store<i32>(cellNow(at, cell), c);
     } else {
       store<i32>(cell, g);
     }
@@ -57,7 +59,7 @@ export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
   accumulateInto(sum, g);
   release(g);
   release(have);
-  store<i32>(cell, sum);
+  store<i32>(cellNow(at, cell), sum);
   return Err.Ok;
 }
 
@@ -65,7 +67,7 @@ export function deliverTo(cell: usize, g: i32, inPlace: bool): i32 {
  * deliverTo under create_graph (grad mode on during the sweep): sums are recorded and out of place,
  * as PyTorch's AccumulateGrad does then; a new .grad starts as a recorded clone, as PyTorch's.
  */
-function deliverRecorded(cell: usize, g: i32, inPlace: bool): i32 {
+function deliverRecorded(cell: usize, at: isize, g: i32, inPlace: bool): i32 {
   const have = load<i32>(cell);
   if (!have) {
     if (inPlace) {
@@ -74,13 +76,13 @@ function deliverRecorded(cell: usize, g: i32, inPlace: bool): i32 {
       if (c < 0) return c;
       g = c;
     }
-    store<i32>(cell, g);
+    store<i32>(cellNow(at, cell), g);
     return Err.Ok;
   }
   const sum = binary(Op.Add, have, g, 1);
   release(g);
   if (sum < 0) return sum;
   release(have);
-  store<i32>(cell, sum);
+  store<i32>(cellNow(at, cell), sum);
   return Err.Ok;
 }
