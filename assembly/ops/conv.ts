@@ -93,7 +93,8 @@ function convCompute(x: i32, w: i32, bias: i32): i32 {
   store<i32>(SHAPE, O, 4);
   if (ND == 4) { store<i32>(SHAPE, OH, 8); store<i32>(SHAPE, OW, 12); } else store<i32>(SHAPE, OW, 8);
   const dtype = dtypeOf(x);
-  const out = zeros(ND, SHAPE, dtype);
+  // every element is written: the bias, or the first product when there is none
+  const out = newTensor(ND, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
   const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
   const po = dataOf(out);
@@ -103,7 +104,12 @@ function convCompute(x: i32, w: i32, bias: i32): i32 {
       for (let o = 0; o < O; o++) {
         const p = po + ((<usize>(n * O + o) * L) << SZ);
         if (F64) { const v = load<f64>(pb + (<usize>o << 3)); for (let l = 0; l < L; l++) store<f64>(p + (<usize>l << 3), v); }
-        else { const v = load<f32>(pb + (<usize>o << 2)); for (let l = 0; l < L; l++) store<f32>(p + (<usize>l << 2), v); }
+        else {
+          const v = load<f32>(pb + (<usize>o << 2)), v4 = f32x4.splat(v);
+          let l = 0;
+          for (; l + 4 <= L; l += 4) v128.store(p + (<usize>l << 2), v4);
+          for (; l < L; l++) store<f32>(p + (<usize>l << 2), v);
+        }
       }
     }
   }
@@ -117,7 +123,7 @@ function convCompute(x: i32, w: i32, bias: i32): i32 {
     const src = one ? xn : cols;
     for (let gi = 0; gi < G && ok; gi++) {
       ok = mm(false, false, Og, L, Kg, dataOf(w) + ((<usize>gi * Og * Kg) << SZ), Kg, src + ((<usize>gi * Kg * L) << SZ), L,
-        true, po + ((<usize>(n * O + gi * Og) * L) << SZ), L);
+        bias != 0, po + ((<usize>(n * O + gi * Og) * L) << SZ), L);
     }
   }
   if (cols) free(cols);
@@ -155,15 +161,12 @@ export function convGrad(k: i32, g: i32, other: i32, shape: usize): i32 {
   let ok = true;
   for (let n = 0; n < N && ok; n++) {
     const xn = dataOf(k == 0 ? d : other) + ((<usize>n * C * H * W) << SZ);
-    if (!one) {
-      if (k == 0) memory.fill(cols, 0, <usize>C * KH * KW * L << SZ);
-      else unroll(xn, cols, false);
-    }
+    if (!one && k == 1) unroll(xn, cols, false);
     const src = one ? xn : cols;
     for (let gi = 0; gi < G && ok; gi++) {
       const gn = dataOf(g) + ((<usize>(n * O + gi * Og) * L) << SZ), cg = src + ((<usize>gi * Kg * L) << SZ);
       ok = k == 0
-        ? mm(true, false, Kg, L, Og, dataOf(other) + ((<usize>gi * Og * Kg) << SZ), Kg, gn, L, true, cg, L)
+        ? mm(true, false, Kg, L, Og, dataOf(other) + ((<usize>gi * Og * Kg) << SZ), Kg, gn, L, one, cg, L)
         : mm(false, true, Og, Kg, L, gn, L, cg, L, true, dataOf(d) + ((<usize>gi * Og * Kg) << SZ), Kg);
     }
     if (k == 0 && !one) unroll(xn, cols, true);
@@ -229,7 +232,18 @@ function channelSum(g: i32, Nn: i32, Ch: i32, L: i32): i32 {
     for (let n = 0; n < Nn; n++) {
       const p = pg + ((<usize>(n * Ch + o) * L) << SZ);
       if (F64) for (let l = 0; l < L; l++) s += load<f64>(p + (<usize>l << 3));
-      else for (let l = 0; l < L; l++) s += <f64>load<f32>(p + (<usize>l << 2));
+      else {
+        // still a float64 sum, two lanes per half of each 4 floats (the scalar loop was 3% of the CNN step)
+        let a = f64x2.splat(0), b = f64x2.splat(0), l = 0;
+        for (; l + 4 <= L; l += 4) {
+          const v = v128.load(p + (<usize>l << 2));
+          a = f64x2.add(a, f64x2.promote_low_f32x4(v));
+          b = f64x2.add(b, f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1)));
+        }
+        const t = f64x2.add(a, b);
+        s += f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
+        for (; l < L; l++) s += <f64>load<f32>(p + (<usize>l << 2));
+      }
     }
     if (F64) store<f64>(pd + (<usize>o << 3), s); else store<f32>(pd + (<usize>o << 2), <f32>s);
   }
