@@ -1573,7 +1573,7 @@ export const ops: Rows = {
     { name: 'batch_norm/training empty batch', call: 'F.batch_norm', args: [any([0, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
     { name: 'batch_norm/training running stats', call: 'F.batch_norm', args: [any([4, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), null, true], family: 'reduction' },
   ], 4),
-    apiDoc: { batch_norm: { section: 'torch.nn.functional', tests: ['table-ops'], notes: 'input `(N, C, *)`; training mode normalizes with the batch\'s mean and biased variance and updates `running_mean`/`running_var` in place when given ((1 − momentum)·running + momentum·batch, the unbiased variance for `running_var`; an empty batch leaves them); eval mode uses them; one node in both modes (`NativeBatchNormBackward0`, PyTorch\'s batch_norm_backward); an empty input is ATen\'s `input.clone() * weight[0] + bias[0]`; PyTorch\'s checks ("Expected more than 1 value per channel when training", sizes, mixed dtypes)' } } }),
+    apiDoc: { batch_norm: { section: 'torch.nn.functional', tests: ['table-ops'], notes: 'input `(N, C, *)`; training mode normalizes with the batch\'s mean and biased variance and updates `running_mean`/`running_var` in place when given ((1 − momentum)·running + momentum·batch, the unbiased variance for `running_var`; an empty batch leaves them); eval mode uses them; one node in both modes (`NativeBatchNormBackward0`, PyTorch\'s batch_norm_backward); under create_graph its derivative records itself, with the training mode\'s mean and invstd recomputed from the input, so the third derivative is the exact one where PyTorch\'s batchnorm_double_backward holds them constant (and PyTorch 1.13\'s raises with a bias and no weight); an empty input is ATen\'s `input.clone() * weight[0] + bias[0]`; PyTorch\'s checks ("Expected more than 1 value per channel when training", sizes, mixed dtypes)' } } }),
   // native_group_norm (helper normdrop, src/nn/group_norm.ts): layer norm's kernel, weight and bias per channel
   [Op.GroupNorm]: manual('NativeGroupNormBackward0', ['input', 'weight', 'bias'], 'layerNormBackward', { cases: withFloat64([
     { name: 'group_norm/weight bias 3-D', call: 'F.group_norm', args: [any([2, 6, 3]), 3, any([6]), any([6])], family: 'reduction' },
@@ -1774,5 +1774,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
   'sortBackward', 'scanBackward', 'linalgInvBackward', 'prodBackward', // sort family, the scans, inv, prod (helper cg2)
   'convolutionBackward', 'foldBackward', // the convolution family, unfold and fold (helper convt)
-  'avgPoolBackward', // the average pools (helper h-cga)
+  'avgPoolBackward', 'batchNormBackward', // the average pools, batch norm (helper h-cga)
 ]);

@@ -387,7 +387,7 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.Kthvalue, Op.MedianAll, Op.MedianDim, Op.NanmedianAll, Op.NanmedianDim, Op.Mode, Op.Unique2,
   Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
   Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.LinalgInv, Op.Convolution, Op.MaxPool2DWithIndices,
-  Op.AvgPool2D, Op.AdaptiveAvgPool2D, Op.LayerNorm, Op.Embedding, Op.ReflectionPad1d,
+  Op.AvgPool2D, Op.AdaptiveAvgPool2D, Op.LayerNorm, Op.Embedding, Op.BatchNorm, Op.ReflectionPad1d,
   Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d,
   Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices,
   Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss,
