@@ -64,11 +64,23 @@ def conv_transpose_pytorch2(fn, dims):
     return call
 
 
+def batch_norm_weight_of_ones(input, running_mean, running_var, weight=None, bias=None, *args, **kwargs):
+    """
+    PyTorch 1.13's third derivative of batch_norm with a bias and no weight raises "Expected a proper
+    Tensor but got None" (its double backward meets the undefined weight): the same function with a
+    weight of ones that is no leaf.
+    """
+    if weight is None and bias is not None:
+        weight = torch.ones(input.shape[1], dtype=input.dtype)
+    return torch.nn.functional.batch_norm(input, running_mean, running_var, weight, bias, *args, **kwargs)
+
+
 PYTORCH2_CALLS = {
     name: conv_transpose_pytorch2(base.resolve(name), dims)
     for name, dims in [("F.conv_transpose1d", 1), ("F.conv_transpose2d", 2),
                        ("torch.conv_transpose1d", 1), ("torch.conv_transpose2d", 2)]
 }
+PYTORCH2_CALLS["F.batch_norm"] = batch_norm_weight_of_ones
 
 
 def grads_of(total, leaves, create_graph):

@@ -261,9 +261,11 @@ export interface Backend {
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle;
   /**
    * F.batch_norm of a (N, C, *) given each channel's mean and invstd (C elements, a's dtype) (NativeBatchNormBackward0);
-   * `running`: F.batch_norm was given running statistics (the node notes it, as PyTorch's saves them).
+   * `running`: F.batch_norm was given running statistics (the node notes it, as PyTorch's saves them);
+   * `eps`: the node keeps it, for create_graph to recompute invstd from a.
    */
-  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle;
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean,
+    eps: number): Handle;
   /** F.group_norm of a (N, C, *): rows of n elements (one group's channels), hw elements per channel; weight and bias of C elements or null (NativeGroupNormBackward0). */
   groupNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, hw: number, eps: number): Handle;
 

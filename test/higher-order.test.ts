@@ -40,6 +40,10 @@ const tableCase = new Map(table.cases.map((c) => [c.name, c]));
  *   rstd as constants, so its third derivative is not the derivative of its own second one (in
  *   float64 it differs from central differences of it by up to 1e0); wasmgrad recomputes them
  *   from x with recorded ops, and its third derivative is the exact one.
+ * - batch_norm in training mode (and instance_norm, batch_norm underneath), the same way: PyTorch's
+ *   batchnorm_double_backward reads the saved mean and invstd as constants; wasmgrad recomputes
+ *   them from x, and its third derivative is the one PyTorch gives for batch_norm composed of
+ *   mean, sub, pow and mul (checked on batch_norm/training/float64).
  * - cumsum and cumprod with a dtype: PyTorch's one node casts the gradient back to the input's
  *   float32 before its rule, so its derivative for the float64 upstream is float32-rounded;
  *   wasmgrad casts the input, then scans, and its rule runs in float64 (the first derivative
@@ -69,6 +73,10 @@ const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
   'layer_norm/weight bias/float64': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/weight only': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/whole tensor': { from: 3, why: 'constant mean and rstd' },
+  ...Object.fromEntries(['batch_norm/training', 'batch_norm/training 3-D momentum eps', 'batch_norm/training 4-D no affine',
+    'batch_norm/training weight only batch of 2', 'batch_norm/training bias only', 'batch_norm/training running stats',
+    'batch_norm/training/float64', 'batch_norm/training 3-D momentum eps/float64', 'instance_norm/affine',
+    'instance_norm/no affine 4-D', 'instance_norm/float64 eps'].map((n) => [n, { from: 3 as const, why: 'constant mean and invstd' }])),
   'cumsum/dtype float64': { from: 2, why: 'float32 reversed cumsum' },
   'sinc/method': { from: 3, why: 'float32 cancellation' },
   'prod/all two zeros': { from: 2, why: "PyTorch 2's rule" }, 'prod/all two zeros/float64': { from: 2, why: "PyTorch 2's rule" },

@@ -10,18 +10,18 @@ import {
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
 import {
-  addProductBackward, addmmBackward, amaxBackward, batchNormBackward, bceBackward,
-  bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward, convolutionBackward,
-  crossBackward, ctcLossBackward, customBackward, dotBackward, embeddingBackward,
-  embeddingBagBackward, expandBackward, foldBackward, gatherFlatBackward, gluBackward,
-  huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
+  addProductBackward, addmmBackward, amaxBackward, avgPoolBackward, batchNormBackward,
+  bceBackward, bceWithLogitsBackward, bmmBackward, catBackward, cdistBackward,
+  convolutionBackward, crossBackward, ctcLossBackward, customBackward, dotBackward,
+  embeddingBackward, embeddingBagBackward, expandBackward, foldBackward, gatherFlatBackward,
+  gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward, maxUnpoolBackward,
   meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
   multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, prodBackward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  permuteBack, prodBackward, reshapeToInput, scanBackward, scatterFlatBackward,
+  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
+  softmaxBackward, sortBackward, stackBackward, sumBackward, svdBackward, ternaryBackward,
+  varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -243,8 +243,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.LinalgInv: return linalgInvBackward(r, g, k);
     case Op.Convolution: return convolutionBackward(r, g, k);
     case Op.MaxPool2DWithIndices: return maxPool2dBackward(r, g, k);
-    case Op.AvgPool2D: return pool2dBackward(r, g, k);
-    case Op.AdaptiveAvgPool2D: return pool2dBackward(r, g, k);
+    case Op.AvgPool2D: return avgPoolBackward(r, g, k);
+    case Op.AdaptiveAvgPool2D: return avgPoolBackward(r, g, k);
     case Op.LayerNorm: return layerNormBackward(r, g, k);
     case Op.Embedding: return embeddingBackward(r, g, k);
     case Op.BatchNorm: return batchNormBackward(r, g, k);
@@ -280,7 +280,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.ConvolutionTranspose: return convolutionBackward(r, g, k);
     case Op.ConvolutionWeight: return convolutionBackward(r, g, k);
     case Op.MaxPool3DWithIndices: return maxPool2dBackward(r, g, k);
-    case Op.AvgPool3D: return pool2dBackward(r, g, k);
+    case Op.AvgPool3D: return avgPoolBackward(r, g, k);
     case Op.AdaptiveMaxPool2D: return maxPool2dBackward(r, g, k);
     case Op.MaxUnpool2D: return maxUnpoolBackward(r, g, k);
     case Op.EmbeddingBag: return embeddingBagBackward(r, g, k);
@@ -409,7 +409,7 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 0, 0
 ]);

@@ -1,17 +1,17 @@
 // Derivatives of convolution and pooling (ops/conv.ts, ops/pool.ts). The
 // convolution family's derivatives are ops of the family (recorded under
-// create_graph, so second and third derivatives work); pooling's results are not
-// recorded: a second derivative through them is refused (Err.Unimplemented)
-// rather than silently zero.
+// create_graph, so second and third derivatives work), and so are the pools': under
+// create_graph a max pool's is a scatter_add of g, an average pool's a take of g divided by the
+// divisors and scatter-added back.
 
 import { Err, DType, Op, Rec } from '../../abi/abi';
 import { inNdim, inShape, recOutDtype, recOp, is_grad_enabled } from '../tape';
 import { requiresGrad, ndimOf, dimOf, newTensor, shapePtr, dataOf, numelOf } from '../tensors';
 import { scatterInto } from './gather';
-import { poolBackwardCompute, spatialDims, WINDOWS_2X2 } from '../ops/pool';
+import { poolBackwardCompute, spatialDims, WINDOWS_2X2, avgPoolPairs, pairsOut, pairsIn, pairsDiv } from '../ops/pool';
 import { gather_flat } from '../ops/gather';
 import { sum } from '../ops/reduce';
-import { T, saved, s0, s1, i0, i1, recording } from './helpers';
+import { T, saved, s0, s1, i0, i1, recording, div } from './helpers';
 import { convGeometryXWY, convFamily, convBiasGrad } from '../ops/conv';
 
 // roles in the family's geometry: X (input), W (weight), Y (output)
@@ -69,7 +69,25 @@ export function maxPool2dBackward(r: usize, g: i32, k: i32): i32 {
   return scatterInto(r, 0, g, flat);
 }
 
-/** The max pools' rule without create_graph, and AvgPool2D/3DBackward0, AdaptiveAvgPool2DBackward0 (refusing create_graph). */
+/**
+ * AvgPool2DBackward0, AvgPool3DBackward0, AdaptiveAvgPool2DBackward0: the kernel; under create_graph
+ * g divided by each window's divisor, read at each position of the window (a recorded take) and
+ * added there (a recorded scatter_add): the same sum the kernel makes, whose derivative for g is the
+ * pool of the incoming gradient again (PyTorch's avg_pool2d_backward differentiates to avg_pool2d).
+ */
+export function avgPoolBackward(r: usize, g: i32, k: i32): i32 {
+  if (g < 0 || !recording(g)) return pool2dBackward(r, g, k);
+  if (!avgPoolPairs(recOp(r), g, inNdim(r, 0), inShape(r, 0), saved(r, 1))) return Err.OutOfMemory;
+  const at = T(pairsOut), to = T(pairsIn), divisors = T(pairsDiv);
+  store<i32>(PAIRS, numelOf(at));
+  const taken = T(gather_flat(Op.Take, g, 0, at, 1, PAIRS, 0, false));
+  const src = div(taken, divisors);
+  return src < 0 ? src : scatterInto(r, 0, src, to);
+}
+// the pairs' shape: a static cell, as a tensor's shape may move when the table grows
+const PAIRS: usize = memory.data(4, 4);
+
+/** The pools' kernels (refusing create_graph): the max pools' rule without it, the average pools' too. */
 export function pool2dBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   if (is_grad_enabled() && requiresGrad(g)) return Err.Unimplemented;

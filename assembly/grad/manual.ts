@@ -20,7 +20,7 @@ export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBack
 export { svdBackward } from './svd'; // linalg.svdvals (helper svd)
 export { scanBackward } from './scan'; // scans
 export { sortBackward, medianAllBackward } from './sort'; // sorting and order statistics
-export { convolutionBackward, pool2dBackward, maxPool2dBackward, maxUnpoolBackward } from './conv'; // convolution and pooling (helper conv)
+export { convolutionBackward, avgPoolBackward, maxPool2dBackward, maxUnpoolBackward } from './conv'; // convolution and pooling (helper conv)
 export { foldBackward } from './fold'; // F.unfold / F.fold (helper convt)
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'; // nn normalization (helper nnnorm)
 export { scatterReduceBackward } from './scatter_reduce'; // scatter_reduce (helper leftovers)

@@ -109,9 +109,41 @@ function embeddingRecorded(r: usize, g: i32): i32 {
 /** NativeBatchNormBackward0: input k is the input, then weight and bias when given (i1: 1, 2; 4 training). */
 export function batchNormBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
+  if (recording(g) || recording(saved(r, 0))) return batchNormRecorded(r, g, k);
   const x = saved(r, 0), given = recI1(r);
   const which = k == 0 ? 0 : k == 1 && (given & 1) ? 1 : 2;
   const out = T(newTensor(inNdim(r, k), inShape(r, k), dtypeOf(x)));
   if (out > 0) batchNormGrad(x, given & 1 ? saved(r, 1) : 0, saved(r, 2), saved(r, 3), g, out, which, (given & 4) != 0);
   return out;
+}
+
+/** t ([C]) viewed as [1, C, 1, ...] against an input of nd dims. */
+function perChannel(t: i32, nd: i32): i32 {
+  if (t < 0) return t;
+  store<i32>(SPARE, 1);
+  store<i32>(SPARE, numelOf(t), 4);
+  for (let d = 2; d < nd; d++) store<i32>(SPARE + (<usize>d << 2), 1);
+  return T(view(Op.View, t, nd, SPARE));
+}
+
+/**
+ * batch norm's derivative from recording ops, per channel over the other dims of x (N, C, *):
+ * in training x̂ = (x − μ)·rstd with μ and rstd = (var + eps)^−½ recomputed from x (so they
+ * differentiate too) and dx = rstd·(gw − mean(gw) − x̂·mean(gw·x̂)), gw = g·w; in eval mode μ and
+ * rstd are the running statistics' (constants) and dx = gw·rstd; dw = Σ g·x̂ and db = Σ g.
+ */
+function batchNormRecorded(r: usize, g: i32, k: i32): i32 {
+  const x = saved(r, 0), given = recI1(r), nd = inNdim(r, 0), others = ((1 << nd) - 1) & ~2;
+  const mean = (t: i32): i32 => (t < 0 ? t : T(sum(Op.MeanDim, t, ((1 << ndimOf(t)) - 1) & ~2, true)));
+  const training = (given & 4) != 0;
+  const xc = sub(x, training ? mean(x) : perChannel(saved(r, 2), nd));
+  const rstd = training ? powS(addS(mean(mul(xc, xc)), recS0(r)), -0.5) : perChannel(saved(r, 3), nd);
+  const xhat = mul(xc, rstd);
+  const which = k == 0 ? 0 : k == 1 && (given & 1) ? 1 : 2;
+  if (which == 0) {
+    const gw = given & 1 ? mul(g, perChannel(saved(r, 1), nd)) : g;
+    return training ? mul(rstd, sub(sub(gw, mean(gw)), mul(xhat, mean(mul(gw, xhat))))) : mul(gw, rstd);
+  }
+  const t = which == 1 ? mul(g, xhat) : g;
+  return t < 0 ? t : T(sum(Op.SumDim, t, others, false));
 }

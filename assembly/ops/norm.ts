@@ -145,7 +145,8 @@ function rowNorm(op: Op, x: i32, w: i32, b: i32, N: i32, HW: i32, eps: f64): i32
 // (the front end computes the batch's statistics, or takes the running ones in eval mode, and
 // updates the running statistics). Record inputs (input, weight?, bias?); i0 = C; i1 = which of
 // weight (1) and bias (2) are given, 4 in training mode, 8 when given running statistics (which
-// PyTorch's node then saves: grad_fn draws them); saved: input, weight, mean, invstd.
+// PyTorch's node then saves: grad_fn draws them); s0 = eps (create_graph recomputes invstd);
+// saved: input, weight, mean, invstd.
 
 function bnForward<T>(px: usize, pw: usize, pb: usize, pm: usize, ps: usize, po: usize, N: i32, C: i32, inner: i32): void {
   const sh = alignof<T>();
@@ -204,7 +205,7 @@ export function batchNormGrad(x: i32, w: i32, mean: i32, invstd: i32, g: i32, ou
 }
 
 /** F.batch_norm of x (N, C, *) with each channel's mean and invstd given; w, b 0 when absent. Records Op.BatchNorm. */
-export function batch_norm(x: i32, w: i32, b: i32, mean: i32, invstd: i32, training: bool, running: bool): i32 {
+export function batch_norm(x: i32, w: i32, b: i32, mean: i32, invstd: i32, training: bool, running: bool, eps: f64): i32 {
   const dt = dtypeOf(x);
   const out = newTensor(ndimOf(x), shapePtr(x), dt);
   if (!out) return Err.OutOfMemory;
@@ -219,7 +220,7 @@ export function batch_norm(x: i32, w: i32, b: i32, mean: i32, invstd: i32, train
   setInput(rec, 0, x);
   if (w) setInput(rec, 1, w);
   if (b) setInput(rec, w ? 2 : 1, b);
-  setParams(rec, 0, 0, C, (w ? 1 : 0) | (b ? 2 : 0) | (training ? 4 : 0) | (running ? 8 : 0));
+  setParams(rec, eps, 0, C, (w ? 1 : 0) | (b ? 2 : 0) | (training ? 4 : 0) | (running ? 8 : 0));
   save(rec, 0, x);
   if (w) save(rec, 1, w);
   save(rec, 2, mean);

@@ -216,11 +216,7 @@ export function take_pool_indices(): i32 {
  * windows were 2×2 with stride 2, all inside (its record's i0 is WINDOWS_2X2).
  */
 export function poolBackwardCompute(op: i32, g: i32, nd: i32, shape: usize, idx: i32, params: i32, windows2x2: bool = false): i32 {
-  if (params) setParamsFrom(dataOf(params));
-  planes(nd, shape, spatialDims(op));
-  const gs = shapePtr(g), gn = ndimOf(g);
-  OD = spatialDims(op) == 3 ? load<i32>(gs + (<usize>(gn - 3) << 2)) : 1;
-  OH = load<i32>(gs + (<usize>(gn - 2) << 2)); OW = load<i32>(gs + (<usize>(gn - 1) << 2));
+  backwardGeometry(op, g, nd, shape, params);
   const dtype = dtypeOf(g);
   const dx = newTensor(nd, shape, dtype);
   if (!dx) return Err.OutOfMemory;
@@ -234,6 +230,64 @@ export function poolBackwardCompute(op: i32, g: i32, nd: i32, shape: usize, idx:
   if (dtype == DType.Float64) backward<f64>(op, dataOf(g), dataOf(dx), pi);
   else backward<f32>(op, dataOf(g), dataOf(dx), pi);
   return dx;
+}
+
+/** The geometry of a pooling record's backward: its parameters, the input (nd, shape), the output g's shape. */
+function backwardGeometry(op: i32, g: i32, nd: i32, shape: usize, params: i32): void {
+  if (params) setParamsFrom(dataOf(params));
+  planes(nd, shape, spatialDims(op));
+  const gs = shapePtr(g), gn = ndimOf(g);
+  OD = spatialDims(op) == 3 ? load<i32>(gs + (<usize>(gn - 3) << 2)) : 1;
+  OH = load<i32>(gs + (<usize>(gn - 2) << 2)); OW = load<i32>(gs + (<usize>(gn - 1) << 2));
+}
+
+/** avgPoolPairs' three tensors of n: each pair's output and input (int32 flat positions) and divisor (g's dtype). */
+export let pairsOut = 0, pairsIn = 0, pairsDiv = 0;
+
+/**
+ * The (output, input position) pairs of an average pool's windows, for its derivative under
+ * create_graph (grad/conv.ts: g / divisor read at each pair's output, added at its input). False
+ * when out of memory (nothing allocated then).
+ */
+export function avgPoolPairs(op: i32, g: i32, nd: i32, shape: usize, params: i32): bool {
+  backwardGeometry(op, g, nd, shape, params);
+  const kind = kindOf(op), dtype = dtypeOf(g);
+  let n = 0;
+  for (let od = 0; od < OD; od++) {
+    for (let oh = 0; oh < OH; oh++) {
+      for (let ow = 0; ow < OW; ow++) { window(kind, od, oh, ow); n += max(Z1 - Z0, 0) * max(R1 - R0, 0) * max(C1 - C0, 0); }
+    }
+  }
+  store<i32>(SHAPE, n * P);
+  pairsOut = newTensor(1, SHAPE, DType.Int32); pairsIn = newTensor(1, SHAPE, DType.Int32); pairsDiv = newTensor(1, SHAPE, dtype);
+  if (!pairsOut || !pairsIn || !pairsDiv) {
+    if (pairsOut) release(pairsOut);
+    if (pairsIn) release(pairsIn);
+    if (pairsDiv) release(pairsDiv);
+    return false;
+  }
+  const po = dataOf(pairsOut), pi = dataOf(pairsIn), pd = dataOf(pairsDiv), f64 = dtype == DType.Float64;
+  let o = 0, j: usize = 0;
+  for (let p = 0; p < P; p++) {
+    const base = p * D * H * W;
+    for (let od = 0; od < OD; od++) {
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++, o++) {
+          const div = window(kind, od, oh, ow);
+          for (let z = Z0; z < Z1; z++) {
+            for (let r = R0; r < R1; r++) {
+              for (let c = C0; c < C1; c++, j++) {
+                store<i32>(po + (j << 2), o);
+                store<i32>(pi + (j << 2), base + (z * H + r) * W + c);
+                if (f64) store<f64>(pd + (j << 3), div); else store<f32>(pd + (j << 2), <f32>div);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return true;
 }
 
 function unpool<T>(x: usize, flat: usize, out: usize, n: i32): void {

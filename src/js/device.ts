@@ -189,8 +189,9 @@ export class JsDevice implements Backend {
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
     return nnnorm.layerNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), n, eps);
   }
-  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle {
-    return nnnorm.batchNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), T(mean), T(invstd), training, running);
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean,
+    eps: number): Handle {
+    return nnnorm.batchNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), T(mean), T(invstd), training, running, eps);
   }
   groupNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, hw: number, eps: number): Handle {
     return nnnorm.groupNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), n, hw, eps);

@@ -223,7 +223,7 @@ export function batch_norm(...args: unknown[]): Tensor {
   const dev = input._dev, dt = input._dtype;
   const mh = dev.fromData(Float64Array.from(mean), [C], dt), sh = dev.fromData(Float64Array.from(invstd), [C], dt);
   try {
-    return new Tensor(dev, dev.batchNorm(input.h, weight?.h ?? null, bias?.h ?? null, mh, sh, training, rm !== null || rv !== null), shape.slice(), dt);
+    return new Tensor(dev, dev.batchNorm(input.h, weight?.h ?? null, bias?.h ?? null, mh, sh, training, rm !== null || rv !== null, eps), shape.slice(), dt);
   } finally {
     dev.release(mh);
     dev.release(sh);

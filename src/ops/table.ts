@@ -631,17 +631,17 @@ export const ops: Rows = {
   [Op.MaxPool2DWithIndices]: manual('MaxPool2DWithIndicesBackward0', ['self'], 'maxPool2dBackward', { cases: MAX_POOL_CASES,
     apiDoc: { max_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`stride` (default: the kernel), `padding`, `dilation`, `ceil_mode`, `return_indices` (int64 flat indices per plane, as PyTorch); [N, C, H, W] or [C, H, W]; the first maximum of a window takes the gradient, NaN propagates; PyTorch's errors" },
       max_pool1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'composed as PyTorch: the 2-D pool between `unsqueeze(-2)` and `squeeze(-2)` (`SqueezeBackward1`)' } } }),
-  [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: AVG_POOL_CASES,
+  [Op.AvgPool2D]: manual('AvgPool2DBackward0', ['self'], 'avgPoolBackward', { cases: AVG_POOL_CASES,
     apiDoc: { avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`stride`, `padding`, `ceil_mode`, `count_include_pad`, `divisor_override`' },
       avg_pool1d: { section: 'torch.nn.functional', shares: 'max_pool1d' } } }),
-  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'pool2dBackward', { cases: [...ADAPTIVE_CASES, ...ADAPTIVE_AVG_1D_CASES],
-    apiDoc: { adaptive_avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`output_size` a number or a pair (`null` keeps that size); `AdaptiveAvgPool2DBackward0`, a 1×1 output is `mean` over the last two dims (`MeanBackward1`) as ATen; no second derivative (create_graph raises)' },
+  [Op.AdaptiveAvgPool2D]: manual('AdaptiveAvgPool2DBackward0', ['self'], 'avgPoolBackward', { cases: [...ADAPTIVE_CASES, ...ADAPTIVE_AVG_1D_CASES],
+    apiDoc: { adaptive_avg_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: '`output_size` a number or a pair (`null` keeps that size); `AdaptiveAvgPool2DBackward0`, a 1×1 output is `mean` over the last two dims (`MeanBackward1`) as ATen; differentiable again under create_graph' },
       adaptive_avg_pool1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'composed as ATen: the 2-D pool to (1, n) between `unsqueeze(-2)` and `squeeze(-2)`' } } }),
   // pooling 2 (helper pool2)
   [Op.MaxPool3DWithIndices]: manual('MaxPool3DWithIndicesBackward0', ['self'], 'maxPool2dBackward', { cases: MAX_POOL3D_CASES,
     apiDoc: { max_pool3d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "as `max_pool2d` over [N, C, D, H, W] or [C, D, H, W] (indices flat in each D·H·W volume); second derivatives record (a scatter of the gradient); PyTorch's errors" } } }),
-  [Op.AvgPool3D]: manual('AvgPool3DBackward0', ['self'], 'pool2dBackward', {
-    apiDoc: { avg_pool3d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "as `avg_pool2d` over [N, C, D, H, W] or [C, D, H, W]; float inputs only (PyTorch 1.13 also pools int64); no second derivative (create_graph raises); PyTorch's errors" },
+  [Op.AvgPool3D]: manual('AvgPool3DBackward0', ['self'], 'avgPoolBackward', {
+    apiDoc: { avg_pool3d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "as `avg_pool2d` over [N, C, D, H, W] or [C, D, H, W]; float inputs only (PyTorch 1.13 also pools int64); differentiable again under create_graph; PyTorch's errors" },
       lp_pool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "composed as PyTorch's Python: `avg_pool2d(x^p)`, `sign(·)·relu(|·|)·(kh·kw)`, `^(1/p)` (`PowBackward0`)" },
       lp_pool1d: { section: 'torch.nn.functional', shares: 'lp_pool2d' } },
     cases: [...AVG_POOL3D_CASES, ...LP_POOL_CASES] }),
@@ -1573,7 +1573,7 @@ export const ops: Rows = {
     { name: 'batch_norm/training empty batch', call: 'F.batch_norm', args: [any([0, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },
     { name: 'batch_norm/training running stats', call: 'F.batch_norm', args: [any([4, 3]), { values: [0.5, -1, 0.25], shape: [3], dtype: 'float32' }, { values: [0.8, 1.5, 0.3], shape: [3], dtype: 'float32' }, any([3]), null, true], family: 'reduction' },
   ], 4),
-    apiDoc: { batch_norm: { section: 'torch.nn.functional', tests: ['table-ops'], notes: 'input `(N, C, *)`; training mode normalizes with the batch\'s mean and biased variance and updates `running_mean`/`running_var` in place when given ((1 − momentum)·running + momentum·batch, the unbiased variance for `running_var`; an empty batch leaves them); eval mode uses them; one node in both modes (`NativeBatchNormBackward0`, PyTorch\'s batch_norm_backward); an empty input is ATen\'s `input.clone() * weight[0] + bias[0]`; PyTorch\'s checks ("Expected more than 1 value per channel when training", sizes, mixed dtypes)' } } }),
+    apiDoc: { batch_norm: { section: 'torch.nn.functional', tests: ['table-ops'], notes: 'input `(N, C, *)`; training mode normalizes with the batch\'s mean and biased variance and updates `running_mean`/`running_var` in place when given ((1 − momentum)·running + momentum·batch, the unbiased variance for `running_var`; an empty batch leaves them); eval mode uses them; one node in both modes (`NativeBatchNormBackward0`, PyTorch\'s batch_norm_backward); under create_graph its derivative records itself, with the training mode\'s mean and invstd recomputed from the input, so the third derivative is the exact one where PyTorch\'s batchnorm_double_backward holds them constant (and PyTorch 1.13\'s raises with a bias and no weight); an empty input is ATen\'s `input.clone() * weight[0] + bias[0]`; PyTorch\'s checks ("Expected more than 1 value per channel when training", sizes, mixed dtypes)' } } }),
   // native_group_norm (helper normdrop, src/nn/group_norm.ts): layer norm's kernel, weight and bias per channel
   [Op.GroupNorm]: manual('NativeGroupNormBackward0', ['input', 'weight', 'bias'], 'layerNormBackward', { cases: withFloat64([
     { name: 'group_norm/weight bias 3-D', call: 'F.group_norm', args: [any([2, 6, 3]), 3, any([6]), any([6])], family: 'reduction' },
@@ -1774,4 +1774,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'vectorNormBackward', 'normBackward', 'medianAllBackward', // the reductions (cg-reduce)
   'sortBackward', 'scanBackward', 'linalgInvBackward', 'prodBackward', // sort family, the scans, inv, prod (helper cg2)
   'convolutionBackward', 'foldBackward', // the convolution family, unfold and fold (helper convt)
+  'avgPoolBackward', 'batchNormBackward', // the average pools, batch norm (helper h-cga)
 ]);

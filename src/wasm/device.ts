@@ -545,9 +545,10 @@ export class WasmDevice implements Backend {
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
     return this.id(this.x.layer_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, n, eps));
   }
-  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean): Handle {
+  batchNorm(a: Handle, weight: Handle | null, bias: Handle | null, mean: Handle, invstd: Handle, training: boolean, running: boolean,
+    eps: number): Handle {
     return this.id(this.x.batch_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, mean as number, invstd as number, training,
-      running));
+      running, eps));
   }
   groupNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, hw: number, eps: number): Handle {
     return this.id(this.x.group_norm(a as number, (weight ?? 0) as number, (bias ?? 0) as number, n, hw, eps));

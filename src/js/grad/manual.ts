@@ -21,7 +21,7 @@ export { scanBackward } from './scan.js'; // scans
 export { sortBackward, medianAllBackward } from './sort.js'; // sorting and order statistics
 export { convolutionBackward } from '../ops/conv.js'; // convolution and pooling (helper conv)
 export { foldBackward } from '../ops/fold.js'; // F.unfold / F.fold (helper convt)
-export { pool2dBackward, maxPool2dBackward, maxUnpoolBackward } from '../ops/pool.js';
+export { avgPoolBackward, maxPool2dBackward, maxUnpoolBackward } from '../ops/pool.js';
 export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm.js'; // nn normalization (helper nnnorm)
 export { scatterReduceBackward } from './scatter_reduce.js'; // scatter_reduce (helper leftovers)
 export { customBackward } from './custom.js'; // torch.autograd.Function

@@ -75,9 +75,31 @@ export function embeddingBackward(r: JsRecord, g: JsTensor, _k?: number): JsTens
 
 /** NativeBatchNormBackward0: input k is the input, then weight and bias when given (i1: 1, 2; 4 training). */
 export function batchNormBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (recording(g) || recording(r.saved[0]!)) return batchNormRecorded(r, g, k);
   const [x, w, mean, invstd] = r.saved as JsTensor[];
   const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
   const out = empty(r.inputs[k].shape.slice(), x.dtype);
   batchNormGrad(x, w ?? null, mean, invstd, g, out, which, (r.i1 & 4) !== 0);
   return out;
+}
+
+/**
+ * batch norm's derivative from recording ops, as on the wasm device (assembly/grad/norm.ts): per
+ * channel over the other dims of x (N, C, *), μ and rstd recomputed from x in training, the
+ * running statistics' (constants) in eval mode.
+ */
+function batchNormRecorded(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  const [x, w, runMean, runRstd] = r.saved as JsTensor[];
+  const nd = x.shape.length, others = ((1 << nd) - 1) & ~2, training = (r.i1 & 4) !== 0;
+  const perChannel = (t: JsTensor): JsTensor => view(Op.View, t, [1, t.numel, ...new Array<number>(nd - 2).fill(1)]);
+  const mean = (t: JsTensor): JsTensor => sum(Op.MeanDim, t, others, true);
+  const xc = sub(x, training ? mean(x) : perChannel(runMean));
+  const rstd = training ? powS(addS(mean(mul(xc, xc)), r.s0), -0.5) : perChannel(runRstd);
+  const xhat = mul(xc, rstd);
+  const which = k === 0 ? 0 : k === 1 && (r.i1 & 1) ? 1 : 2;
+  if (which === 0) {
+    const gw = r.i1 & 1 ? mul(g, perChannel(w)) : g;
+    return training ? mul(rstd, sub(sub(gw, mean(gw)), mul(xhat, mean(mul(gw, xhat))))) : mul(gw, rstd);
+  }
+  return sum(Op.SumDim, which === 1 ? mul(g, xhat) : g, others, false);
 }

@@ -129,7 +129,7 @@ export function batchNormGrad(x: JsTensor, w: JsTensor | null, mean: JsTensor, i
 
 /** F.batch_norm of x (N, C, *) with each channel's mean and invstd given; records Op.BatchNorm. */
 export function batchNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, mean: JsTensor, invstd: JsTensor, training: boolean,
-  running: boolean): JsTensor {
+  running: boolean, eps: number): JsTensor {
   const [N, C, inner] = channels(x), f = roundOf(x.dtype);
   const out = empty(x.shape.slice(), x.dtype);
   const X = x.data as Float, O = out.data as Float, W = w ? w.data as Float : null, B = b ? b.data as Float : null;
@@ -143,6 +143,7 @@ export function batchNorm(x: JsTensor, w: JsTensor | null, b: JsTensor | null, m
   const r = record(Op.BatchNorm, out, [x, ...(w ? [w] : []), ...(b ? [b] : [])]);
   if (r) {
     r.i0 = C;
+    r.s0 = eps;
     r.i1 = (w ? 1 : 0) | (b ? 2 : 0) | (training ? 4 : 0) | (running ? 8 : 0);
     r.saved = [x, w, mean, invstd];
   }

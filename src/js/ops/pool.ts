@@ -6,7 +6,7 @@
 import { Op, DType } from '../../../abi/abi.js';
 import { JsTensor, empty, record, roundOf, isGradEnabled, type JsRecord } from '../tensor.js';
 import { RuntimeError, DERIVATIVE_NOT_IMPLEMENTED } from '../../errors.js';
-import { recording } from '../grad/helpers.js';
+import { recording, div } from '../grad/helpers.js';
 import { scatterInto } from '../grad/gather.js';
 import { gatherFlat } from './gather.js';
 
@@ -116,7 +116,26 @@ export function maxPool2dBackward(r: JsRecord, g: JsTensor, k: number): JsTensor
   return scatterInto(xs, g, flat);
 }
 
-/** The gradient of a pooling record's input from g; not recorded (average pools refuse a second derivative). */
+/**
+ * AvgPool2DBackward0, AvgPool3DBackward0, AdaptiveAvgPool2DBackward0: the kernel; under create_graph
+ * g divided by each window's divisor, read at each position of the window (a recorded take) and
+ * added there (a recorded scatter_add), whose derivative for g is the pool of the incoming gradient
+ * again, as on the wasm device (assembly/grad/conv.ts).
+ */
+export function avgPoolBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
+  if (!recording(g)) return pool2dBackward(r, g, k);
+  const xs = r.inputs[0].shape, q = poolOf(r.op as Op, r.ints, xs, g.shape);
+  const [, H, W] = q.in, at: number[] = [], to: number[] = [], divisors: number[] = [];
+  eachOutput(q, (o, base, od, oh, ow) => {
+    const [w, d] = window(q, od, oh, ow);
+    each(w, H, W, (i) => { at.push(o); to.push(base + i); divisors.push(d); });
+  });
+  const of = (l: number[], dtype: DType): JsTensor => { const t = empty([l.length], dtype); t.data.set(l); return t; };
+  const taken = gatherFlat(Op.Take, g, null, of(at, DType.Int32), [at.length], 0, false);
+  return scatterInto(xs, div(taken, of(divisors, g.dtype)), of(to, DType.Int32));
+}
+
+/** The gradient of a pooling record's input from g; not recorded (the max pools' rule without create_graph, and the average pools'). */
 export function pool2dBackward(r: JsRecord, g: JsTensor, _k: number): JsTensor {
   if (isGradEnabled() && g.requiresGrad) throw new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
   const xs = r.inputs[0].shape;
