@@ -125,8 +125,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // cross_entropy's log_softmax keeping its softmax for an exp-free backward, and binary_cross_entropy's
 // range check on the device (both devices, helper h-fuse) (+110);
 // the rest of torch.nn (helper nnrest): F.adaptive_max_pool3d and F.max_unpool3d (their ops on the
-// pool kernels), F.fractional_max_pool2d/3d, nn.AdaptiveLogSoftmaxWithLoss and the modules (+390)
-const BUDGET = 43_960;
+// pool kernels), F.fractional_max_pool2d/3d, nn.AdaptiveLogSoftmaxWithLoss and the modules, the *_with_indices
+// forms, F.upsample_nearest / upsample_bilinear and F.relu_ (+446)
+const BUDGET = 44_016;
 
 function sourceLines(dir: string): number {
   let n = 0;

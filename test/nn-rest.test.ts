@@ -1,7 +1,8 @@
 // The rest of torch.nn (helper nnrest) against real PyTorch on both devices
 // (fixtures/nn_rest.json, from scripts/gen_nn_rest_fixtures.py): nn.AdaptiveMaxPool3d,
 // nn.MaxUnpool3d, nn.AdaptiveLogSoftmaxWithLoss (forward's output and loss, log_prob, predict),
-// F.fractional_max_pool2d/3d and nn.FractionalMaxPool2d/3d with fixed _random_samples. Each case:
+// F.fractional_max_pool2d/3d and nn.FractionalMaxPool2d/3d with fixed _random_samples, the max pools'
+// *_with_indices forms, F.upsample_nearest / upsample_bilinear and F.relu_. Each case:
 // repr and default initialisation after manual_seed (exactly), every result (values, int64 indices),
 // its node, the gradients of the inputs and every parameter for random upstreams; PyTorch's errors,
 // which leave the engine intact.
@@ -24,8 +25,14 @@ interface ErrorCase { name: string; module: string | null; ts: string; inputs: R
 const fixture = loadFixture<{ cases: CallCase[]; errors: ErrorCase[]; reprs: { ts: string; repr: string }[] }>('nn_rest.json');
 
 const exact = { rtol: 0, atol: 0 };
-/** F.fractional_max_pool2d/3d are a gather here: its view is the node, where PyTorch has one fused node (docs/api.md). */
-const COMPOSED: Record<string, string> = { FractionalMaxPool2DBackward0: 'ViewBackward0', FractionalMaxPool3DBackward0: 'ViewBackward0' };
+/**
+ * F.fractional_max_pool2d/3d are a gather here (its view is the node) and F.interpolate's modes are
+ * index_select and weighted sums, where PyTorch has one fused node (docs/api.md).
+ */
+const COMPOSED: Record<string, string> = {
+  FractionalMaxPool2DBackward0: 'ViewBackward0', FractionalMaxPool3DBackward0: 'ViewBackward0',
+  UpsampleNearest2DBackward1: 'IndexSelectBackward0', UpsampleBilinear2DBackward1: 'AddBackward0',
+};
 
 /** The call's results flattened as the generator flattens them: a tensor, a list, or forward's { output, loss }. */
 function flat(r: unknown): Tensor[] {

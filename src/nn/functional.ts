@@ -32,6 +32,10 @@ export { prelu, rrelu } from './prelu.js'; // helper modules
 export { channel_shuffle } from './channel_shuffle.js'; // helper modules
 export { adaptive_avg_pool3d } from './adaptive_pool3d.js'; // helper modules
 export { fractional_max_pool2d, fractional_max_pool3d } from './fractional_max_pool.js'; // helper nnrest
+export {
+  max_pool1d_with_indices, max_pool2d_with_indices, max_pool3d_with_indices, adaptive_max_pool1d_with_indices, adaptive_max_pool2d_with_indices,
+  adaptive_max_pool3d_with_indices, fractional_max_pool2d_with_indices, fractional_max_pool3d_with_indices, upsample_nearest, upsample_bilinear, relu_,
+} from './with_indices.js'; // helper nnrest
 import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, logSoftmaxKeepingProbs, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
