@@ -189,8 +189,8 @@ export interface Backend {
    * divisor_override, OD, OH, OW] (a 2-D pool: depth 1): [output, indices (max ops) or null].
    */
   pool(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null];
-  /** F.max_unpool2d (helper pool2): zeros of `shape` with x's values at the flat positions `flat` (int32, x's shape, in range). */
-  maxUnpool(x: Handle, flat: Handle, shape: Shape): Handle;
+  /** F.max_unpool2d/3d (helper pool2; op MaxUnpool2D or MaxUnpool3D): zeros of `shape` with x's values at the flat positions `flat` (int32, x's shape, in range). */
+  maxUnpool(op: Op, x: Handle, flat: Handle, shape: Shape): Handle;
   /** torch.scatter_reduce (helper leftovers): index as scatterFlat's; mode 0 sum, 1 prod, 2 mean, 3 amax, 4 amin. */
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle;
   // sorting and order statistics

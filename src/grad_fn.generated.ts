@@ -265,6 +265,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.MaxUnpool2D]: 'MaxUnpool2DBackward0',
   [Op.EmbeddingBag]: 'EmbeddingBagBackward0',
   [Op.CtcLoss]: 'CtcLossBackward0',
+  [Op.AdaptiveMaxPool3D]: 'AdaptiveMaxPool3DBackward0',
+  [Op.MaxUnpool3D]: 'MaxUnpool3DBackward0',
   [Op.Count]: '',
 };
 

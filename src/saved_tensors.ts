@@ -131,9 +131,9 @@ const rules: Partial<Record<Op, Rule>> = {
   [Op.Convolution]: always(['input', 0], ['weight', 1]),
   [Op.MaxPool2DWithIndices]: always(['self', 0], ['result1', 'indices']),
   // pooling 2 (helper pool2); max_unpool2d's indices have its input's shape (the record keeps them flat)
-  ...each([Op.MaxPool3DWithIndices, Op.AdaptiveMaxPool2D], always(['self', 0], ['result1', 'indices'])),
+  ...each([Op.MaxPool3DWithIndices, Op.AdaptiveMaxPool2D, Op.AdaptiveMaxPool3D], always(['self', 0], ['result1', 'indices'])),
   [Op.AvgPool3D]: always(['self', 0]),
-  [Op.MaxUnpool2D]: always(['indices', { shape: ({ inputs: [x] }) => x }]),
+  ...each([Op.MaxUnpool2D, Op.MaxUnpool3D], always(['indices', { shape: ({ inputs: [x] }) => x }])),
   ...each([Op.AvgPool2D, Op.AdaptiveAvgPool2D, Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d,
     Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d], always(['self', 0])),
   // the lookup's indices are the result's shape without its last dim (the record keeps them flat)

@@ -131,7 +131,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // "same" width, 16-byte span loops, SIMD bias fill and bias-gradient sums (+57)
 // range check on the device (both devices, helper h-fuse) (+110)
 // create_graph through the average pools and batch norm (helper h-cga) (+144)
-const BUDGET = 43_817;
+// the rest of torch.nn (helper nnrest): F.adaptive_max_pool3d and F.max_unpool3d (their ops on the
+// pool kernels), F.fractional_max_pool2d/3d, nn.AdaptiveLogSoftmaxWithLoss and the modules, the *_with_indices
+// forms, F.upsample_nearest / upsample_bilinear and F.relu_ (+446)
+const BUDGET = 44_263;
 
 function sourceLines(dir: string): number {
   let n = 0;

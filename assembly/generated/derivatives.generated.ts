@@ -285,6 +285,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.MaxUnpool2D: return maxUnpoolBackward(r, g, k);
     case Op.EmbeddingBag: return embeddingBagBackward(r, g, k);
     case Op.CtcLoss: return ctcLossBackward(r, g, k);
+    case Op.AdaptiveMaxPool3D: return maxPool2dBackward(r, g, k);
+    case Op.MaxUnpool3D: return maxUnpoolBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -411,5 +413,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 0, 0
+  1, 1, 0, 0, 1, 1
 ]);

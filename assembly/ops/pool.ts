@@ -28,14 +28,16 @@ const MAX = 0, AVG = 1, ADAPTIVE = 2;
 function kindOf(op: i32): i32 {
   if (op == Op.MaxPool2DWithIndices || op == Op.MaxPool3DWithIndices) return MAX;
   if (op == Op.AvgPool2D || op == Op.AvgPool3D) return AVG;
-  if (op == Op.AdaptiveAvgPool2D || op == Op.AdaptiveMaxPool2D) return ADAPTIVE;
+  if (op == Op.AdaptiveAvgPool2D || op == Op.AdaptiveMaxPool2D || op == Op.AdaptiveMaxPool3D) return ADAPTIVE;
   unreachable();
   return 0;
 }
 /** Whether op keeps each window's maximum (and its index). */
-export function takesMax(op: i32): bool { return op == Op.MaxPool2DWithIndices || op == Op.MaxPool3DWithIndices || op == Op.AdaptiveMaxPool2D; }
+export function takesMax(op: i32): bool {
+  return op == Op.MaxPool2DWithIndices || op == Op.MaxPool3DWithIndices || op == Op.AdaptiveMaxPool2D || op == Op.AdaptiveMaxPool3D;
+}
 /** How many trailing dims op pools over. */
-export function spatialDims(op: i32): i32 { return op == Op.MaxPool3DWithIndices || op == Op.AvgPool3D ? 3 : 2; }
+export function spatialDims(op: i32): i32 { return op == Op.MaxPool3DWithIndices || op == Op.AvgPool3D || op == Op.AdaptiveMaxPool3D ? 3 : 2; }
 
 /** The plane count and sizes of an input of nd dims at shape pooled over its last s dims. */
 function planes(nd: i32, shape: usize, s: i32): void {
@@ -296,11 +298,11 @@ function unpool<T>(x: usize, flat: usize, out: usize, n: i32): void {
 }
 
 /**
- * F.max_unpool2d: zeros of the shape (nd dims at `shape`) with x's values written at the flat
+ * F.max_unpool2d/3d (op MaxUnpool2D or MaxUnpool3D): zeros of the shape (nd dims at `shape`) with x's values written at the flat
  * positions `flat` (int32, x's shape; in range, checked by the front end; the last write wins).
  * Node MaxUnpool2DBackward0 keeps flat (saved 0): its derivative reads g there.
  */
-export function max_unpool(x: i32, flat: i32, nd: i32, shape: usize): i32 {
+export function max_unpool(op: i32, x: i32, flat: i32, nd: i32, shape: usize): i32 {
   const dtype = dtypeOf(x);
   const out = newTensor(nd, shape, dtype);
   if (!out) return Err.OutOfMemory;
@@ -308,7 +310,7 @@ export function max_unpool(x: i32, flat: i32, nd: i32, shape: usize): i32 {
   if (dtype == DType.Float64) unpool<f64>(dataOf(x), dataOf(flat), dataOf(out), numelOf(x));
   else unpool<f32>(dataOf(x), dataOf(flat), dataOf(out), numelOf(x));
   if (!is_grad_enabled() || !requiresGrad(x)) return out;
-  const r = newRecord(Op.MaxUnpool2D, 1, out);
+  const r = newRecord(op, 1, out);
   if (!r) { release(out); return Err.OutOfMemory; }
   setInput(r, 0, x);
   save(r, 0, flat);

@@ -139,7 +139,7 @@ export class JsDevice implements Backend {
     return foldOp(op, T(x), p[0] | (p[1] << 16), p[6] | (p[7] << 16), p[4] + p[5] * 65536, p[2] + p[3] * 65536, p[8], p[9]);
   }
   pool(op: Op, x: Handle, p: readonly number[]): [Handle, Handle | null] { return pool.pool(op, T(x), p); }
-  maxUnpool(x: Handle, flat: Handle, shape: Shape): Handle { return pool.maxUnpool(T(x), T(flat), shape); }
+  maxUnpool(op: Op, x: Handle, flat: Handle, shape: Shape): Handle { return pool.maxUnpool(op, T(x), T(flat), shape); }
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
     return scatterReduceOps.scatterReduce(T(a), T(src), T(index), mode, includeSelf);
   }

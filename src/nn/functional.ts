@@ -31,6 +31,11 @@ export { local_response_norm } from './local_response_norm.js'; // local respons
 export { prelu, rrelu } from './prelu.js'; // helper modules
 export { channel_shuffle } from './channel_shuffle.js'; // helper modules
 export { adaptive_avg_pool3d } from './adaptive_pool3d.js'; // helper modules
+export { fractional_max_pool2d, fractional_max_pool3d } from './fractional_max_pool.js'; // helper nnrest
+export {
+  max_pool1d_with_indices, max_pool2d_with_indices, max_pool3d_with_indices, adaptive_max_pool1d_with_indices, adaptive_max_pool2d_with_indices,
+  adaptive_max_pool3d_with_indices, fractional_max_pool2d_with_indices, fractional_max_pool3d_with_indices, upsample_nearest, upsample_bilinear, relu_,
+} from './with_indices.js'; // helper nnrest
 import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, logSoftmaxKeepingProbs, type SoftmaxDim } from '../ops/reduce.js';
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
@@ -394,8 +399,8 @@ export { unfold, fold, type UnfoldOptions } from '../ops/fold.js'; // helper con
 export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';
 // pooling 2 (helper pool2)
 export { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d } from '../ops/pool.js';
-export { adaptive_avg_pool2d, adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, type AdaptiveSize } from '../ops/adaptive_pool.js';
-export { max_unpool1d, max_unpool2d, type MaxUnpoolOptions } from '../ops/unpool.js';
+export { adaptive_avg_pool2d, adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d, type AdaptiveSize } from '../ops/adaptive_pool.js';
+export { max_unpool1d, max_unpool2d, max_unpool3d, type MaxUnpoolOptions } from '../ops/unpool.js';
 // attention (helper attn)
 export { scaled_dot_product_attention, multi_head_attention_forward, type SdpaOptions, type MhaForwardOptions } from './attention.js';
 // sampling and bilinear (helper sample)

@@ -55,4 +55,7 @@ export {
 export { MaxPool1d, AvgPool1d, CosineSimilarity, ChannelShuffle, NLLLoss2d, DataParallel } from './misc_modules.js'; // helper modules
 export { CrossMapLRN2d } from './cross_map_lrn.js'; // helper modules
 export { AdaptiveAvgPool3d } from './adaptive_pool3d.js'; // helper modules
+export { AdaptiveMaxPool3d, MaxUnpool3d } from './pooling.js'; // helper nnrest
+export { AdaptiveLogSoftmaxWithLoss, type ASMoutput } from './adaptive_log_softmax.js'; // helper nnrest
+export { FractionalMaxPool2d, FractionalMaxPool3d, type FractionalMaxPoolOptions } from './fractional_max_pool.js'; // helper nnrest
 export { LazyConv1d, LazyConv2d, LazyConvTranspose1d, LazyConvTranspose2d } from './lazy_conv_modules.js'; // helper modules: lazy convolutions

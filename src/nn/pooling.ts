@@ -1,13 +1,13 @@
 // The pooling layers of helper pool2: MaxPool3d, AvgPool3d (the 2-D layers' options and repr,
-// modules.ts), AdaptiveAvgPool1d, AdaptiveMaxPool1d/2d, MaxUnpool1d/2d, LPPool1d/2d, each a
+// modules.ts), AdaptiveAvgPool1d, AdaptiveMaxPool1d/2d/3d, MaxUnpool1d/2d/3d, LPPool1d/2d, each a
 // functional call with PyTorch's repr.
 
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
 import { MaxPoolNd, AvgPoolNd, adaptiveRepr, pyValue, tuple, type IntOrPair } from './modules.js';
 import { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d } from '../ops/pool.js';
-import { adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, type AdaptiveSize } from '../ops/adaptive_pool.js';
-import { max_unpool1d, max_unpool2d } from '../ops/unpool.js';
+import { adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d, type AdaptiveSize } from '../ops/adaptive_pool.js';
+import { max_unpool1d, max_unpool2d, max_unpool3d } from '../ops/unpool.js';
 
 /**
  * 3-D max pooling layer (F.max_pool3d); stride defaults to the kernel size.
@@ -69,6 +69,16 @@ export class AdaptiveMaxPool2d extends AdaptivePool {
   forward(input: Tensor): Tensor { return adaptive_max_pool2d(input, this.output_size, { return_indices: this.return_indices }); }
 }
 
+/**
+ * Adaptive 3-D max pooling layer (F.adaptive_max_pool3d); null in output_size keeps that size.
+ * @example new nn.AdaptiveMaxPool3d([2, null, 3]).forward(x) // [N, C, 2, H, 3]
+ */
+export class AdaptiveMaxPool3d extends AdaptivePool {
+  constructor(output_size: AdaptiveSize, return_indices = false) { super(output_size, return_indices); }
+
+  forward(input: Tensor): Tensor { return adaptive_max_pool3d(input, this.output_size, { return_indices: this.return_indices }); }
+}
+
 /** The max unpooling layers: kernel_size, stride (default: the kernel) and padding, n numbers each. */
 abstract class MaxUnpoolNd extends Module {
   readonly kernel_size: number[];
@@ -106,6 +116,18 @@ export class MaxUnpool2d extends MaxUnpoolNd {
 
   forward(input: Tensor, indices: Tensor, output_size: number[] | null = null): Tensor {
     return max_unpool2d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size });
+  }
+}
+
+/**
+ * Partial inverse of MaxPool3d (F.max_unpool3d): forward(input, indices, output_size?).
+ * @example const [v, i] = F.max_pool3d(x, 2, { return_indices: true }); new nn.MaxUnpool3d(2).forward(v, i, x.shape)
+ */
+export class MaxUnpool3d extends MaxUnpoolNd {
+  constructor(kernel_size: IntOrPair, options: { stride?: IntOrPair | null; padding?: IntOrPair } = {}) { super(3, kernel_size, options); }
+
+  forward(input: Tensor, indices: Tensor, output_size: number[] | null = null): Tensor {
+    return max_unpool3d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size });
   }
 }
 

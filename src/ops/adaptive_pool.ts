@@ -17,6 +17,7 @@ const S = (text: string): ReturnType<typeof parseSchema> => parseSchema(text, fa
 const AVG2 = S('adaptive_avg_pool2d(Tensor input, int[] output_size) -> Tensor');
 const MAX2 = S('adaptive_max_pool2d(Tensor input, int[] output_size, bool return_indices=False) -> Tensor');
 const AVG1 = S('adaptive_avg_pool1d(Tensor input, int[] output_size) -> Tensor');
+const MAX3 = S('adaptive_max_pool3d(Tensor input, int[] output_size, bool return_indices=False) -> Tensor');
 const MAX1 = S('adaptive_max_pool1d(Tensor input, int[] output_size, bool return_indices=False) -> Tensor');
 
 /** An adaptive output size: a number, or one entry per pooled dim where null keeps the input's size. */
@@ -30,7 +31,7 @@ function withDefaults(args: unknown[]): unknown[] {
 }
 
 /** The parameters of an adaptive pool to OH × OW (the device's layout). */
-const adaptiveParams = (OH: number, OW: number): number[] => [1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 1, OH, OW];
+const adaptiveParams = (OH: number, OW: number, OD = 1): number[] => [1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, OD, OH, OW];
 
 /**
  * Adaptive 2-D average pooling of [N, C, H, W] or [C, H, W] to output_size (a number, or a pair
@@ -64,20 +65,32 @@ export function adaptive_avg_pool2d(...args: unknown[]): Tensor {
  * @example F.adaptive_max_pool2d(x, [2, 3]); const [v, i] = F.adaptive_max_pool2d(x, 1, { return_indices: true })
  */
 export function adaptive_max_pool2d(input: Tensor, output_size: AdaptiveSize, options?: { return_indices?: boolean }): Tensor;
-export function adaptive_max_pool2d(...args: unknown[]): Tensor | [Tensor, Tensor] {
-  const a = bind(MAX2, withDefaults(args), null, 'adaptive_max_pool2d');
-  const input = a.input as Tensor, size = ints(a.output_size), shape = input._shape, nd = shape.length;
-  if (nd !== 3 && nd !== 4) throw new RuntimeError(`adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: [${shape.join(', ')}]`);
+export function adaptive_max_pool2d(...args: unknown[]): Tensor | [Tensor, Tensor] { return adaptiveMax(2, bind(MAX2, withDefaults(args), null, 'adaptive_max_pool2d')); }
+
+/**
+ * Adaptive 3-D max pooling of [N, C, D, H, W] or [C, D, H, W] to output_size (a number, or three
+ * where null keeps the input's size): the first maximum of each window (a NaN wins); with
+ * `return_indices`, also its flat int64 index in the volume. Node AdaptiveMaxPool3DBackward0.
+ * @example F.adaptive_max_pool3d(x, [2, null, 3]); const [v, i] = F.adaptive_max_pool3d(x, 1, { return_indices: true })
+ */
+export function adaptive_max_pool3d(input: Tensor, output_size: AdaptiveSize, options?: { return_indices?: boolean }): Tensor;
+export function adaptive_max_pool3d(...args: unknown[]): Tensor | [Tensor, Tensor] { return adaptiveMax(3, bind(MAX3, withDefaults(args), null, 'adaptive_max_pool3d')); }
+
+/** ATen's adaptive_max_pool2d/3d of n dims, checked in its order and messages. */
+function adaptiveMax(n: 2 | 3, a: Record<string, unknown>): Tensor | [Tensor, Tensor] {
+  const fn = `adaptive_max_pool${n}d`, input = a.input as Tensor, size = ints(a.output_size), shape = input._shape, nd = shape.length;
+  if (nd !== n + 1 && nd !== n + 2) throw new RuntimeError(`${fn}(): Expected ${n + 1}D or ${n + 2}D tensor, but got: [${shape.join(', ')}]`);
   for (let i = 1; i < nd; i++) {
     if (shape[i] === 0) {
-      throw new RuntimeError(`adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [${shape.join(', ')}] with dimension ${i} being empty`);
+      throw new RuntimeError(`${fn}(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [${shape.join(', ')}] with dimension ${i} being empty`);
     }
   }
-  if (size.length !== 1 && size.length !== 2) throw new RuntimeError('adaptive_max_pool2d(): internal error: output_size.size() must be 2');
-  const [OH, OW] = size.length === 2 ? size : [size[0], size[0]];
-  if (OH < 0 || OW < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${Math.min(OH, OW)}: [${[...shape.slice(0, -2), OH, OW].join(', ')}]`);
-  checkFloatingKernel(input, 'adaptive_max_pool2d');
-  return run(Op.AdaptiveMaxPool2D, input, adaptiveParams(OH, OW), a.return_indices as boolean);
+  if (size.length !== 1 && size.length !== n) throw new RuntimeError(`${fn}(): internal error: output_size.size() must be ${n}`);
+  const out = size.length === n ? size : new Array<number>(n).fill(size[0]);
+  if (out.some((o) => o < 0)) throw new RuntimeError(`Trying to create tensor with negative dimension ${Math.min(...out)}: [${[...shape.slice(0, -n), ...out].join(', ')}]`);
+  checkFloatingKernel(input, n === 2 ? fn : `${fn}_cpu`);
+  const [OD, OH, OW] = n === 3 ? out : [1, ...out];
+  return run(n === 3 ? Op.AdaptiveMaxPool3D : Op.AdaptiveMaxPool2D, input, adaptiveParams(OH, OW, OD), a.return_indices as boolean);
 }
 
 /** A 1-D adaptive pool as ATen composes it: unsqueeze(-2), the 2-D pool to (1, n), squeeze(-2). */

@@ -125,7 +125,7 @@ function pool3dParams(fn: 'max_pool3d' | 'avg_pool3d', input: Tensor, a: Record<
 /** The pool op over input with parameters p: its output, and with `withIndices` its indices (max ops). */
 export function run(op: Op, input: Tensor, p: number[], withIndices: boolean): Tensor | [Tensor, Tensor] {
   const [h, ih] = input._dev.pool(op, input.h, p);
-  const s = op === Op.MaxPool3DWithIndices || op === Op.AvgPool3D ? 3 : 2;
+  const s = op === Op.MaxPool3DWithIndices || op === Op.AvgPool3D || op === Op.AdaptiveMaxPool3D ? 3 : 2;
   const shape = [...input._shape.slice(0, -s), ...p.slice(17 - s)];
   const out = new Tensor(input._dev, h, shape, input._dtype);
   if (!ih) return out;

@@ -92,3 +92,29 @@ export const MAX_UNPOOL_CASES: TableCase[] = [
   p('max_unpool1d/output_size', 'F.max_unpool1d', [any([3, 2]), idx([1, 7, 0, 3, 2, 4], [3, 2]), 3], { stride: 3, output_size: [8] }),
   f64('max_unpool2d', 'F.max_unpool2d', [any([1, 2, 2, 2]), idx([1, 2, 8, 15, 4, 6, 13, 14], [1, 2, 2, 2]), 2]),
 ];
+
+// helper nnrest: adaptive_max_pool3d (ties, NaN, -inf; uneven windows; null sizes) and max_unpool3d
+export const ADAPTIVE_MAX3_CASES: TableCase[] = [
+  p('adaptive_max_pool3d', 'F.adaptive_max_pool3d', [any([2, 2, 4, 5, 6]), [2, 3, 4]]),
+  p('adaptive_max_pool3d/int', 'F.adaptive_max_pool3d', [any([1, 2, 4, 4, 4]), 2]),
+  p('adaptive_max_pool3d/larger', 'F.adaptive_max_pool3d', [any([1, 1, 2, 3, 2]), [3, 4, 3]]),
+  p('adaptive_max_pool3d/none', 'F.adaptive_max_pool3d', [any([1, 2, 3, 5, 4]), [null, 2, null] as unknown as number[]]),
+  p('adaptive_max_pool3d/unbatched', 'F.adaptive_max_pool3d', [any([2, 5, 6, 7]), [2, 3, 3]]),
+  p('adaptive_max_pool3d/one', 'F.adaptive_max_pool3d', [any([2, 3, 3, 4, 5]), 1]),
+  p('adaptive_max_pool3d/return_indices', 'F.adaptive_max_pool3d', [any([2, 2, 5, 4, 7]), [2, 3, 3]], { return_indices: true }),
+  p('adaptive_max_pool3d/ties-nan-inf', 'F.adaptive_max_pool3d', [TIES3, 2], { return_indices: true }),
+  p('adaptive_max_pool3d/ties-nan-inf-1', 'F.adaptive_max_pool3d', [TIES3, [1, 2, 3]]),
+  p('adaptive_max_pool3d/empty batch', 'F.adaptive_max_pool3d', [any([0, 2, 4, 4, 4]), 2]),
+  f64('adaptive_max_pool3d', 'F.adaptive_max_pool3d', [any([2, 2, 5, 7, 5]), [3, 2, 4]], { return_indices: true }),
+];
+
+export const MAX_UNPOOL3_CASES: TableCase[] = [
+  p('max_unpool3d', 'F.max_unpool3d', [any([1, 2, 2, 2, 2]), idx([0, 6, 10, 15, 33, 46, 56, 63, 1, 2, 24, 31, 32, 39, 58, 60], [1, 2, 2, 2, 2]), 2]),
+  p('max_unpool3d/output_size', 'F.max_unpool3d', [any([1, 1, 2, 2, 1]), idx([0, 9, 20, 49], [1, 1, 2, 2, 1]), 2], { output_size: [5, 5, 2] }),
+  p('max_unpool3d/output_size 5', 'F.max_unpool3d', [any([2, 1, 1, 2, 2]), idx([0, 4, 5, 19, 1, 3, 12, 10], [2, 1, 1, 2, 2]), 2], { output_size: [2, 1, 2, 5, 4] }),
+  p('max_unpool3d/unbatched', 'F.max_unpool3d', [any([2, 1, 2, 2]), idx([0, 3, 5, 7, 1, 2, 9, 12], [2, 1, 2, 2]), 2]),
+  p('max_unpool3d/repeated', 'F.max_unpool3d', [any([1, 1, 1, 2, 2]), idx([0, 0, 5, 5], [1, 1, 1, 2, 2]), 2]),
+  p('max_unpool3d/stride-padding', 'F.max_unpool3d', [any([1, 1, 2, 2, 2]), idx([0, 2, 6, 8, 18, 20, 24, 26], [1, 1, 2, 2, 2]), 3], { stride: [2, 2, 2], padding: 1 }),
+  p('max_unpool3d/empty batch', 'F.max_unpool3d', [any([0, 2, 2, 2, 2]), idx([], [0, 2, 2, 2, 2]), 2]),
+  f64('max_unpool3d', 'F.max_unpool3d', [any([1, 2, 2, 2, 2]), idx([0, 6, 10, 15, 33, 46, 56, 63, 1, 2, 24, 31, 32, 39, 58, 60], [1, 2, 2, 2, 2]), 2]),
+];

@@ -51,7 +51,7 @@ import {
 } from './sort_cases.js'; // sorting and order statistics
 import { CONV_CASES, MAX_POOL_CASES, AVG_POOL_CASES, ADAPTIVE_CASES } from './conv_cases.js'; // convolution and pooling
 import { CONV_TRANSPOSE_CASES, UNFOLD_CASES, FOLD_CASES } from './conv_transpose_cases.js'; // conv_transpose, unfold, fold (helper convt)
-import { MAX_POOL3D_CASES, AVG_POOL3D_CASES, ADAPTIVE_MAX_CASES, ADAPTIVE_AVG_1D_CASES, LP_POOL_CASES, MAX_UNPOOL_CASES } from './pool_cases.js'; // pooling 2
+import { MAX_POOL3D_CASES, AVG_POOL3D_CASES, ADAPTIVE_MAX_CASES, ADAPTIVE_AVG_1D_CASES, LP_POOL_CASES, MAX_UNPOOL_CASES, ADAPTIVE_MAX3_CASES, MAX_UNPOOL3_CASES } from './pool_cases.js'; // pooling 2, helper nnrest
 
 export type Family = 'unary' | 'scalar' | 'binary' | 'manual';
 export type Domain = 'any' | 'positive' | 'unit' | 'ge1' | 'nonzero' | 'prob';
@@ -651,6 +651,11 @@ export const ops: Rows = {
   [Op.MaxUnpool2D]: manual('MaxUnpool2DBackward0', ['self'], 'maxUnpoolBackward', { cases: MAX_UNPOOL_CASES,
     apiDoc: { max_unpool2d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: "`stride`, `padding`, `output_size` (2 or 4 numbers, checked as PyTorch's `_unpool_output_size`); a repeated index keeps the last value; the gradient reads g at each index (recorded: second derivatives work); PyTorch's errors, also for an index out of the output" },
       max_unpool1d: { section: 'torch.nn.functional', tests: ['table-ops', 'arguments'], notes: 'composed as PyTorch: `max_unpool2d` of the inputs unsqueezed at -1, `squeeze(-1)`' } } }),
+  // helper nnrest: the 3-D forms of the two rows above (the same kernels over three dims)
+  [Op.AdaptiveMaxPool3D]: manual('AdaptiveMaxPool3DBackward0', ['self'], 'maxPool2dBackward', { cases: ADAPTIVE_MAX3_CASES,
+    apiDoc: { adaptive_max_pool3d: { section: 'torch.nn.functional', tests: ['table-ops', 'nn-rest'], notes: '`output_size` a number or three (`null` keeps that size), `return_indices`; as `adaptive_max_pool2d` over [N, C, D, H, W] or [C, D, H, W] (indices flat in each volume); second derivatives record' } } }),
+  [Op.MaxUnpool3D]: manual('MaxUnpool3DBackward0', ['self'], 'maxUnpoolBackward', { cases: MAX_UNPOOL3_CASES,
+    apiDoc: { max_unpool3d: { section: 'torch.nn.functional', tests: ['table-ops', 'nn-rest'], notes: "as `max_unpool2d` over [N, C, D, H, W] or [C, D, H, W]; `output_size` 3 or 5 numbers; PyTorch's errors" } } }),
   [Op.View]: { ...view('ViewBackward0', [
     f64('view', 'Tensor.view', [any([2, 3]), [3, 2]], {}, 'shape'),
     // unflatten is a view in PyTorch

@@ -1,9 +1,9 @@
-// F.max_unpool2d (node MaxUnpool2DBackward0) and F.max_unpool1d, as PyTorch's Python composes
+// F.max_unpool2d (node MaxUnpool2DBackward0), F.max_unpool3d (MaxUnpool3DBackward0) and F.max_unpool1d, as PyTorch's Python composes
 // it (max_unpool2d of the last dim unsqueezed, squeeze(-1)): zeros with each value written at its
 // index from max_pool's return_indices (per plane; the last write wins). The front end checks the
 // indices (PyTorch's "Found an invalid max index") and hands the device flat positions.
 
-import { DType } from '../../abi/abi.js';
+import { DType, Op } from '../../abi/abi.js';
 import { RuntimeError, ValueError } from '../errors.js';
 import { Tensor } from '../tensor.js';
 import { DTYPES } from '../dtype.js';
@@ -14,9 +14,10 @@ import { ints, checkFloatingKernel } from './pool.js';
 
 const S = (text: string): ReturnType<typeof parseSchema> => parseSchema(text, false);
 const UNPOOL2 = S('max_unpool2d(Tensor input, Tensor indices, int[] kernel_size, int[]? stride=None, int[] padding=0, int[]? output_size=None) -> Tensor');
+const UNPOOL3 = S('max_unpool3d(Tensor input, Tensor indices, int[] kernel_size, int[]? stride=None, int[] padding=0, int[]? output_size=None) -> Tensor');
 const UNPOOL1 = S('max_unpool1d(Tensor input, Tensor indices, int[] kernel_size, int[]? stride=None, int[] padding=0, int[]? output_size=None) -> Tensor');
 
-/** The keyword arguments of F.max_unpool1d/2d. */
+/** The keyword arguments of F.max_unpool1d/2d/3d. */
 export interface MaxUnpoolOptions { stride?: number | number[] | null; padding?: number | number[]; output_size?: number[] | null }
 
 /** PyTorch's _unpool_output_size: the default (i − 1)·s + k − 2p per dim, or output_size checked against it. */
@@ -36,22 +37,29 @@ function unpoolOutputSize(input: Tensor, k: number[], s: number[], p: number[], 
   return out;
 }
 
-/** ATen's max_unpool2d of input and indices to OH × OW, checked in its order. */
-function maxUnpool2d(input: Tensor, indices: Tensor, size: number[]): Tensor {
-  if (indices._dtype !== DType.Int64) throw new RuntimeError(`elements in indices should be type int64 but got: ${DTYPES[indices._dtype]._scalarType}`);
-  if (size.length !== 2) throw new RuntimeError(`There should be exactly two elements (height, width) in output_size, but got ${size.length} elements.`);
+/** ATen's max_unpool2d (or, with three sizes, max_unpool3d) of input and indices to `size`, checked in its order. */
+function maxUnpoolNd(input: Tensor, indices: Tensor, size: number[], n = 2, stride: number[] = []): Tensor {
+  if (indices._dtype !== DType.Int64) {
+    throw new RuntimeError(`elements in indices should be type int64${n === 3 ? '' : ` but got: ${DTYPES[indices._dtype]._scalarType}`}`);
+  }
   const shape = input._shape, nd = shape.length;
-  if (nd !== 3 && nd !== 4) throw new RuntimeError(`Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with ${nd} dimensions.`);
+  if (n === 3) {
+    if (nd !== 4 && nd !== 5) throw new RuntimeError(`Input to max_unpooling3d should be a 4d or 5d Tensor, but got a tensor with ${nd} dimensions.`);
+  } else {
+    if (size.length !== 2) throw new RuntimeError(`There should be exactly two elements (height, width) in output_size, but got ${size.length} elements.`);
+    if (nd !== 3 && nd !== 4) throw new RuntimeError(`Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with ${nd} dimensions.`);
+  }
   if (shape.join() !== indices._shape.join() || indices._shape.length !== nd) {
     throw new RuntimeError(`Expected shape of indices to be same as that of the input tensor ([${shape.join(', ')}]) but got indices tensor with shape: [${indices._shape.join(', ')}]`);
   }
   for (let i = 1; i < nd; i++) {
     if (shape[i] === 0) {
-      throw new RuntimeError(`max_unpooling2d_forward_out_cpu(): Expected input to have non-zero size for non-batch dimensions, but got [${shape.join(', ')}] with dimension ${i} being empty.`);
+      throw new RuntimeError(`max_unpooling${n}d_forward_out_cpu(): Expected input to have non-zero size for non-batch dimensions, but got [${shape.join(', ')}] with dimension ${i} being empty.`);
     }
   }
-  checkFloatingKernel(input, 'max_unpool2d');
-  const [OH, OW] = size, plane = OH * OW, inPlane = shape[nd - 2] * shape[nd - 1];
+  if (n === 3 && !stride.every((v) => v > 0)) throw new RuntimeError(`strides should be greater than zero, but got stride: [${stride.join(', ')}]`);
+  checkFloatingKernel(input, `max_unpool${n}d`);
+  const plane = size.reduce((a, b) => a * b, 1), inPlane = shape.slice(nd - n).reduce((a, b) => a * b, 1);
   const idx = indices._dev.read(indices.h), flat = new Int32Array(idx.length);
   // ATen's kernel goes on past a bad index and reports the last one (on one thread)
   let bad: number | null = null;
@@ -60,11 +68,11 @@ function maxUnpool2d(input: Tensor, indices: Tensor, size: number[]): Tensor {
     if (t < 0 || t >= plane) bad = t;
     flat[i] = t + Math.floor(i / inPlane) * plane;
   }
-  if (bad !== null) throw new RuntimeError(`Found an invalid max index: ${bad} (output volumes are of size ${OH}x${OW}`);
-  const outShape = [...shape.slice(0, -2), OH, OW], dev = input._dev;
+  if (bad !== null) throw new RuntimeError(`Found an invalid max index: ${bad} (output volumes are of size ${size.join('x')}`);
+  const outShape = [...shape.slice(0, -n), ...size], dev = input._dev;
   const fh = dev.fromData(flat, shape.slice(), DType.Int32);
   try {
-    return new Tensor(dev, dev.maxUnpool(input.h, fh, outShape), outShape, input._dtype);
+    return new Tensor(dev, dev.maxUnpool(n === 3 ? Op.MaxUnpool3D : Op.MaxUnpool2D, input.h, fh, outShape), outShape, input._dtype);
   } finally {
     dev.release(fh);
   }
@@ -90,7 +98,7 @@ export function max_unpool2d(...args: unknown[]): Tensor {
   const a = bind(UNPOOL2, args, null, 'max_unpool2d');
   const input = a.input as Tensor, [k, s, p] = unpoolArgs(a, 2);
   const size = unpoolOutputSize(input, k, s, p, (a.output_size as number[] | null) ?? null);
-  return maxUnpool2d(input, a.indices as Tensor, size);
+  return maxUnpoolNd(input, a.indices as Tensor, size);
 }
 
 /**
@@ -107,9 +115,25 @@ export function max_unpool1d(...args: unknown[]): Tensor {
   const size = unpoolOutputSize(input, k, s, p, (a.output_size as number[] | null) ?? null);
   const x = unsqueeze(input, -1), i = unsqueeze(a.indices as Tensor, -1);
   try {
-    const y = maxUnpool2d(x, i, [...size, 1]);
+    const y = maxUnpoolNd(x, i, [...size, 1]);
     try { return squeeze(y, -1); } finally { y.dispose(); }
   } finally {
     x.dispose(); i.dispose();
   }
+}
+
+/**
+ * The partial inverse of F.max_pool3d: zeros of [N, C, OD, OH, OW] (or [C, OD, OH, OW]) with each
+ * value at the index max_pool3d's return_indices gave it (flat in each volume); output_size (3 or 5
+ * numbers) picks among the sizes that pool to the input's. Node MaxUnpool3DBackward0.
+ * @example
+ * const [v, i] = F.max_pool3d(x, 2, { return_indices: true });
+ * const y = F.max_unpool3d(v, i, 2, { output_size: x.shape });
+ */
+export function max_unpool3d(input: Tensor, indices: Tensor, kernel_size: number | number[], options?: MaxUnpoolOptions): Tensor;
+export function max_unpool3d(...args: unknown[]): Tensor {
+  const a = bind(UNPOOL3, args, null, 'max_unpool3d');
+  const input = a.input as Tensor, [k, s, p] = unpoolArgs(a, 3);
+  const size = unpoolOutputSize(input, k, s, p, (a.output_size as number[] | null) ?? null);
+  return maxUnpoolNd(input, a.indices as Tensor, size, 3, s);
 }

@@ -461,9 +461,9 @@ export class WasmDevice implements Backend {
     const idx = this.x.take_pool_indices();
     return [values, idx ? idx : null];
   }
-  maxUnpool(x: Handle, flat: Handle, shape: Shape): Handle {
+  maxUnpool(op: Op, x: Handle, flat: Handle, shape: Shape): Handle {
     const p = this.args(shape);
-    return this.id(this.x.max_unpool(x as number, flat as number, shape.length, p));
+    return this.id(this.x.max_unpool(op, x as number, flat as number, shape.length, p));
   }
   scatterReduce(a: Handle, src: Handle, index: Handle, mode: number, includeSelf: boolean): Handle { // helper leftovers
     return this.id(this.x.scatter_reduce_flat(a as number, src as number, index as number, mode, includeSelf));

@@ -288,6 +288,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.MaxUnpool2D]: (r, g, k) => maxUnpoolBackward(r, g, k),
   [Op.EmbeddingBag]: (r, g, k) => embeddingBagBackward(r, g, k),
   [Op.CtcLoss]: (r, g, k) => ctcLossBackward(r, g, k),
+  [Op.AdaptiveMaxPool3D]: (r, g, k) => maxPool2dBackward(r, g, k),
+  [Op.MaxUnpool3D]: (r, g, k) => maxUnpoolBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -393,5 +395,5 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss,
   Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im,
   Op.ConvolutionTranspose, Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D,
-  Op.AdaptiveMaxPool2D, Op.MaxUnpool2D,
+  Op.AdaptiveMaxPool2D, Op.MaxUnpool2D, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D,
 ]);

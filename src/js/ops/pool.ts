@@ -13,9 +13,10 @@ import { gatherFlat } from './gather.js';
 const enum Kind { Max, Avg, Adaptive }
 const kindOf = (op: Op): Kind => (op === Op.MaxPool2DWithIndices || op === Op.MaxPool3DWithIndices ? Kind.Max
   : op === Op.AvgPool2D || op === Op.AvgPool3D ? Kind.Avg : Kind.Adaptive);
-const takesMax = (op: Op): boolean => op === Op.MaxPool2DWithIndices || op === Op.MaxPool3DWithIndices || op === Op.AdaptiveMaxPool2D;
+const takesMax = (op: Op): boolean => op === Op.MaxPool2DWithIndices || op === Op.MaxPool3DWithIndices || op === Op.AdaptiveMaxPool2D
+  || op === Op.AdaptiveMaxPool3D;
 /** How many trailing dims op pools over. */
-const spatialDims = (op: Op): number => (op === Op.MaxPool3DWithIndices || op === Op.AvgPool3D ? 3 : 2);
+const spatialDims = (op: Op): number => (op === Op.MaxPool3DWithIndices || op === Op.AvgPool3D || op === Op.AdaptiveMaxPool3D ? 3 : 2);
 
 /** A pool's geometry: planes P of D × H × W in, OD × OH × OW out. */
 interface Pool { kind: Kind; p: readonly number[]; P: number; in: [number, number, number]; out: [number, number, number] }
@@ -154,10 +155,10 @@ export function pool2dBackward(r: JsRecord, g: JsTensor, _k: number): JsTensor {
 }
 
 /** F.max_unpool2d: zeros of the shape with x's values at the flat positions (int32, x's shape, in range; the last write wins). */
-export function maxUnpool(x: JsTensor, flat: JsTensor, shape: readonly number[]): JsTensor {
+export function maxUnpool(op: Op, x: JsTensor, flat: JsTensor, shape: readonly number[]): JsTensor {
   const out = empty(shape.slice(), x.dtype);
   flat.data.forEach((t, i) => { out.data[t] = x.data[i]; });
-  const r = record(Op.MaxUnpool2D, out, [x]);
+  const r = record(op, out, [x]);
   if (r) r.saved = [flat];
   return out;
 }
