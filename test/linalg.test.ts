@@ -119,6 +119,30 @@ describe.each(DEVICES)('torch.linalg factorizations on %s', (device) => {
     same(torch.linalg.matrix_rank(s, { hermitian: true }), torch.linalg.matrix_rank(s));
   });
 
+  it('leaves memory flat: forward, backward and create_graph in tidy, and a failed factorization', () => {
+    if (device !== 'wasm') return; // the js device's tensors are garbage collected
+    const snapshot = (): object => {
+      const m = torch.memory('wasm');
+      return { numTensors: m.numTensors, numRecords: m.numRecords, numBytes: m.numBytes };
+    };
+    const x = torch.randn([2, 3, 3], { device, dtype: 'float64' }).requires_grad_();
+    const step = (): void => torch.tidy(() => {
+      const s = x.matmul(x.mT).add(torch.eye(3, { device, dtype: 'float64' }));
+      const [l, v] = torch.linalg.eigh(s);
+      const [q, r] = torch.linalg.qr(x);
+      const y = torch.linalg.det(x).sum().add(torch.linalg.solve(x, q).sum()).add(torch.linalg.cholesky(s).sum())
+        .add(l.sum()).add(v.mul(v).sum()).add(r.sum()).add(torch.linalg.pinv(x).sum()).add(torch.logdet(s).sum());
+      const [g] = torch.autograd.grad(y, x, { create_graph: true });
+      g!.sum().backward();
+      expect(() => torch.linalg.cholesky(x.neg().mul(0))).toThrow(torch.linalg.LinAlgError);
+    });
+    step(); step();
+    x.grad = null;
+    const before = snapshot();
+    for (let i = 0; i < 5; i++) { step(); x.grad = null; }
+    expect(snapshot()).toEqual(before);
+  });
+
   describe('gradcheck (float64)', () => {
     const opts = { dtype: 'float64', device } as const;
     const seeded = (seed: number, ...shape: number[]): torch.Tensor => {
