@@ -134,6 +134,8 @@ CASES = {
     "qr_nan": ("linalg.qr", lambda: [torch.tensor([[1.0, NAN], [3.0, 2.0]])], {"nograd": True}),
     "solve_nan": ("linalg.solve", lambda: [torch.tensor([[1.0, NAN], [3.0, 2.0]]), torch.ones(2)], {"nograd": True}),
     "det_inf": ("linalg.det", lambda: [torch.tensor([[1.0, float("inf")], [3.0, 2.0]])], {"nograd": True}),
+    "inv_ex": ("linalg.inv_ex", lambda: [gen(3, (2,), F64)], {}),
+    "inv_ex_singular": ("linalg.inv_ex", lambda: [torch.stack([torch.eye(2), torch.zeros(2, 2), torch.tensor([[1.0, 2.0], [2.0, 4.0]])])], {"nograd": True, "skip": [0]}),
     "pinv_square": ("linalg.pinv", lambda: [gen(3)], {}),
     "pinv_tall_f64": ("linalg.pinv", lambda: [rect(4, 2, (), F64)], {}),
     "pinv_wide_f64_batch": ("linalg.pinv", lambda: [rect(2, 3, (2,), F64)], {}),
@@ -203,6 +205,8 @@ ERRORS = {
     "pinv_int": ("linalg.pinv", lambda: [torch.ones(3, 3, dtype=torch.int64)], {}),
     "lstsq_rows": ("linalg.lstsq", lambda: [torch.ones(3, 2), torch.ones(4, 2)], {}),
     "lstsq_int": ("linalg.lstsq", lambda: [torch.ones(3, 2, dtype=torch.int64), torch.ones(3, 2, dtype=torch.int64)], {}),
+    "inv_ex_check": ("linalg.inv_ex", lambda: [torch.stack([torch.eye(2), torch.zeros(2, 2)])], {"check_errors": True}),
+    "inv_ex_rect": ("linalg.inv_ex", lambda: [torch.ones(2, 3)], {}),
     "cholesky_solve_shape": ("cholesky_solve", lambda: [torch.ones(2, 2), torch.eye(3)], {}),
 }
 

@@ -117,6 +117,7 @@ describe.each(DEVICES)('torch.linalg factorizations on %s', (device) => {
     same(L, torch.linalg.cholesky(s));
     expect(info.dtype.name).toBe('int32');
     same(torch.linalg.matrix_rank(s, { hermitian: true }), torch.linalg.matrix_rank(s));
+    same(torch.linalg.inv_ex(x)[0], torch.linalg.inv(x));
   });
 
   it('leaves memory flat: forward, backward and create_graph in tidy, and a failed factorization', () => {

@@ -12,9 +12,10 @@ import { bind } from '../signature.js';
 import { Tensor } from '../tensor.js';
 import { Function, type FunctionCtx } from '../autograd_function.js';
 import { svdvalsOf } from './svd.js';
-import { eigvalsh } from './linalg_factor.js';
+import { eigvalsh, checkSquare } from './linalg_factor.js';
+import { invOf } from './linalg_more.js';
 import { jacobiSvd } from '../js/kernels/svd.js';
-import { jacobiEigh } from '../js/kernels/linalg_factor.js';
+import { jacobiEigh, luInPlace } from '../js/kernels/linalg_factor.js';
 
 const EPS: Record<number, number> = { [DType.Float32]: 1.1920928955078125e-7, [DType.Float64]: 2.220446049250313e-16 };
 const numel = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
@@ -26,6 +27,7 @@ const SCHEMA = {
   pinv: parseSchema('linalg_pinv(Tensor A, *, float? atol=None, float? rtol=None, bool hermitian=False) -> Tensor'),
   lstsq: parseSchema('linalg_lstsq(Tensor A, Tensor B, float? rcond=None, *, str? driver=None) -> (Tensor solution, Tensor residuals, Tensor rank, Tensor singular_values)'),
   rank: parseSchema('linalg_matrix_rank(Tensor A, *, float? atol=None, float? rtol=None, bool hermitian=False) -> Tensor'),
+  invEx: parseSchema('linalg_inv_ex(Tensor A, *, bool check_errors=False) -> (Tensor inverse, Tensor info)'),
   vecdot: parseSchema('linalg_vecdot(Tensor x, Tensor y, *, int dim=-1) -> Tensor'),
 };
 
@@ -236,4 +238,29 @@ export function vecdot(...args: unknown[]): Tensor {
   if (x._dtype !== y._dtype) throw new RuntimeError(`linalg.vecdot: Expected x and y to have the same dtype, but found x of type ${DTYPES[x._dtype]._scalarType} and y of type ${DTYPES[y._dtype]._scalarType} instead`);
   const p = x.mul(y);
   try { return p.sum(a.dim as number); } finally { p.dispose(); }
+}
+
+/**
+ * {@link inv} without the error: [inverse, info], info (int32) getrf's first zero pivot (1-based)
+ * per matrix, 0 where the inverse exists (the inverse is not meaningful elsewhere: NaN or ±inf,
+ * as PyTorch's, though not the same values); `check_errors: true` raises PyTorch's LinAlgError.
+ * @example const [Ainv, info] = torch.linalg.inv_ex(torch.tensor([[2, 0], [0, 4]]));
+ */
+export function inv_ex(A: Tensor, options?: { check_errors?: boolean }): [Tensor, Tensor];
+export function inv_ex(...args: unknown[]): [Tensor, Tensor] {
+  const a = bind(SCHEMA.invEx, args, null), A = a.A as Tensor;
+  checkSquare(A, 'linalg.inv');
+  const n = A._shape.at(-1)!, data = Float64Array.from(A._dev.read(A.h)), piv = new Int32Array(n);
+  const info = new Int32Array(numel(A._shape.slice(0, -2)));
+  for (let b = 0; b < info.length; b++) info[b] = luInPlace(data.subarray(b * n * n, (b + 1) * n * n), n, piv);
+  const bad = info.findIndex((k) => k !== 0);
+  if (bad >= 0 && a.check_errors) {
+    const where = A._shape.length > 2 ? `(Batch element ${bad}): ` : '';
+    throw new LinAlgError(`linalg.inv_ex: ${where}The diagonal element ${info[bad]} is zero, the inversion could not be completed because the input matrix is singular.`);
+  }
+  const infoT = make(A, info, A._shape.slice(0, -2), DType.Int32);
+  if (bad < 0) return [invOf(A), infoT];
+  // the device's LU inverse as it stands (its LinalgInvExBackward0 node recorded), without invOf's error
+  const [h] = A._dev.linalgInv(A.h);
+  return [new Tensor(A._dev, h, A._shape.slice(), A._dtype), infoT];
 }

@@ -32,7 +32,7 @@ const make = (like: Tensor, data: ArrayLike<number>, shape: number[], dtype = li
 const batchOf = (b: number, nd: number): string => (nd > 2 ? `(Batch element ${b}): ` : '');
 
 /** ATen's checks of a (batch of) square matrices, in its order: rank, squareness, dtype. */
-function checkSquare(A: Tensor, fn: string, arg = 'A'): void {
+export function checkSquare(A: Tensor, fn: string, arg = 'A'): void {
   const s = A._shape, nd = s.length;
   if (nd < 2) throw new RuntimeError(`${fn}: The input tensor ${arg} must have at least 2 dimensions.`);
   if (s[nd - 1] !== s[nd - 2]) throw new RuntimeError(`${fn}: ${arg} must be batches of square matrices, but they are ${s[nd - 2]} by ${s[nd - 1]} matrices`);
