@@ -237,7 +237,8 @@ function recordNode(cls: typeof Function, ctx: FunctionCtx, args: unknown[], inp
   ctx._slots = slots;
   ctx._toSave = [];
   const note: FunctionNode = {
-    name: `${cls.name}Backward`, ref: refOf(dev, h), cls, ctx, tensorArgs: args.map((a) => a instanceof Tensor), pending: null, outputs,
+    // a built-in op composed as a Function names its node as PyTorch's (src/ops/linalg_factor.ts)
+    name: (cls as { nodeName?: string }).nodeName ?? `${cls.name}Backward`, ref: refOf(dev, h), cls, ctx, tensorArgs: args.map((a) => a instanceof Tensor), pending: null, outputs,
   };
   registerCustom(dev, serial, note);
   return { h, note };

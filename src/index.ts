@@ -69,6 +69,9 @@ export {
 export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
 export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg_more.js';
 export * as linalg from './ops/linalg_namespace.js';
+export {
+  torchDet as det, torchSlogdet as slogdet, logdet, torchCholesky as cholesky, cholesky_solve,
+} from './ops/linalg_factor.js'; // helper linalg
 export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
 export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';

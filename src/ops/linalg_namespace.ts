@@ -6,3 +6,5 @@ export { inv } from './linalg_more.js';
 export { LinAlgError } from '../errors.js';
 export { matrix_norm, norm } from './matrix_norm.js'; // helper leftovers; norm: helper svd
 export { svdvals } from './svd.js'; // helper svd
+export { det, slogdet, solve, cholesky, cholesky_ex, qr, eigh, eigvalsh, solve_triangular } from './linalg_factor.js'; // helper linalg
+export { pinv, lstsq, matrix_rank, multi_dot, vecdot, inv_ex } from './linalg_compose.js'; // helper linalg

@@ -577,7 +577,7 @@ export const ops: Rows = {
     { name: 'vector_norm/empty', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }], family: 'reduction' },
     { name: 'vector_norm/empty dim 1', call: 'torch.linalg.vector_norm', args: [{ shape: [0, 3], domain: 'any' }, 1, 0], family: 'reduction' },
   ], 'vector_norm/default', 'vector_norm/ord 1 dim', 'vector_norm/ord inf dim list keepdim', 'vector_norm/ord -inf', 'vector_norm/ord 0', 'vector_norm/ord 3.5 zeros NaN inf', 'vector_norm/ord 2 zeros NaN inf', 'vector_norm/ord inf ties'),
-    apiDoc: { 'linalg.vector_norm': { tests: ['table-ops'], notes: "`torch.linalg.vector_norm(ord, dim, keepdim)`: PyTorch's error for ±inf or negative `ord` over an empty reduction; no `dtype`; `torch.linalg` holds only `vector_norm`" } } }),
+    apiDoc: { 'linalg.vector_norm': { tests: ['table-ops'], notes: "`torch.linalg.vector_norm(ord, dim, keepdim)`: PyTorch's error for ±inf or negative `ord` over an empty reduction; no `dtype`" } } }),
   // aminmax: PyTorch 1.13 has no derivative (its grad_fn is NotImplemented); both results are this op
   [Op.Aminmax]: { ...manual('NotImplemented', ['self'], ''), grad: {}, cases: withFloat64([
     { name: 'aminmax/all', call: 'torch.aminmax', args: [{ shape: [3, 4], domain: 'any' }], family: 'reduction', grads: false },
