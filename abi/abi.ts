@@ -74,6 +74,7 @@ export enum Op {
   MaxPool3DWithIndices, AvgPool3D, AdaptiveMaxPool2D, MaxUnpool2D, // pooling 2 (helper pool2): assembly/ops/pool.ts
   EmbeddingBag, // F.embedding_bag (helper ebag): saved indices, bags, weight, per_sample_weights or max rows; i0 = mode, i1 = scale_grad_by_freq
   CtcLoss, // F.ctc_loss (helper ebag): per-sample nll; saved log_probs, targets, lengths and log_alpha; i0 = blank, i1 = zero_infinity
+  I0, SpecialI0e, SpecialI1, SpecialI1e, SpecialEntr, SpecialErfcx, SpecialLogNdtr, SpecialNdtri, SpecialXlog1py, SpecialXlog1pySelfScalar, SpecialXlog1pyScalar, // torch.i0 and torch.special (helper h-special)
   Count,
 }
 

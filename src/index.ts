@@ -69,6 +69,7 @@ export {
 export { where, lerp, addcmul, addcdiv } from './ops/ternary.js';
 export { addmv, baddbmm, addbmm, cross, cdist } from './ops/linalg_more.js';
 export * as linalg from './ops/linalg_namespace.js';
+export * as special from './ops/special.js'; // torch.special (helper h-special)
 export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
 export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';

@@ -1174,6 +1174,16 @@ export class Tensor {
    * @example x.nan_to_num_()
    */
   nan_to_num_(...args: [nan?: number | null, posinf?: number | null, neginf?: number | null] | [{ nan?: number | null; posinf?: number | null; neginf?: number | null }]): this { return inplace(this, () => tableMethods.nan_to_num(this, args)) as this; }
+  /**
+   * The modified Bessel function of the first kind, order 0. Its gradient node is PyTorch's I0Backward0.
+   * @example x.i0()
+   */
+  i0(...args: []): Tensor { return tableMethods.i0(this, args); }
+  /**
+   * In-place `i0` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.i0_()
+   */
+  i0_(...args: []): this { return inplace(this, () => tableMethods.i0(this, args)) as this; }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
