@@ -39,7 +39,7 @@ export const ALIASES = {
  */
 export const SPECIAL_ALIASES = {
   digamma: 'digamma', psi: 'digamma', gammaln: 'lgamma', erf: 'erf', erfc: 'erfc', erfinv: 'erfinv',
-  expit: 'sigmoid', logit: 'logit', exp2: 'exp2', expm1: 'expm1', log1p: 'log1p', sinc: 'sinc', round: 'round',
+  expit: 'sigmoid', logit: 'logit', exp2: 'exp2', expm1: 'expm1', log1p: 'log1p', sinc: 'sinc',
   xlogy: 'xlogy', i0: 'i0', softmax: 'softmax', log_softmax: 'log_softmax', logsumexp: 'logsumexp',
 } as const satisfies Record<string, string>;
 

@@ -2,7 +2,7 @@
 // Airy and orthogonal-polynomial families and gammainc/gammaincc). Three kinds of member:
 //   ops of the table       entr, erfcx, log_ndtr, ndtri, i0e, i1, i1e, xlog1py (special.generated.ts)
 //   torch.* under a name   expit = sigmoid, gammaln = lgamma, psi = digamma, ... (special_aliases.generated.ts)
-//   compositions           ndtr and multigammaln, as PyTorch composes them (below)
+//   compositions           ndtr, multigammaln and round(decimals), as PyTorch composes them (below)
 
 import { parseSchema } from '../schema.js';
 import { bind } from '../signature.js';
@@ -16,7 +16,19 @@ export * from './special_aliases.generated.js';
 const SCHEMAS = {
   ndtr: parseSchema('special_ndtr(Tensor input) -> Tensor', false),
   multigammaln: parseSchema('special_multigammaln(Tensor input, int p) -> Tensor', false),
+  round: parseSchema('special_round(Tensor input, *, int decimals=0) -> Tensor', false),
 };
+
+/**
+ * torch.round with decimals (0 by default), as PyTorch's special.round (its node is RoundBackward1).
+ * @example torch.special.round(torch.tensor([1.25, 2.5]), { decimals: 1 })
+ */
+export function round(input: Tensor, options?: { decimals?: number }): Tensor;
+export function round(options: { input: Tensor; decimals?: number }): Tensor;
+export function round(...args: unknown[]): Tensor {
+  const a = bind(SCHEMAS.round, args, null);
+  return (a.input as Tensor).round({ decimals: a.decimals as number });
+}
 
 /**
  * Φ(x), the standard normal CDF, as PyTorch composes it: (1 + erf(x/√2)) · ½.

@@ -28,8 +28,6 @@ export const expm1: typeof torch.expm1 = aliasOf('expm1');
 export const log1p: typeof torch.log1p = aliasOf('log1p');
 /** {@link torch.sinc}, as PyTorch's torch.special.sinc. @example torch.special.sinc(...) */
 export const sinc: typeof torch.sinc = aliasOf('sinc');
-/** {@link torch.round}, as PyTorch's torch.special.round. @example torch.special.round(...) */
-export const round: typeof torch.round = aliasOf('round');
 /** {@link torch.xlogy}, as PyTorch's torch.special.xlogy. @example torch.special.xlogy(...) */
 export const xlogy: typeof torch.xlogy = aliasOf('xlogy');
 /** {@link torch.i0}, as PyTorch's torch.special.i0. @example torch.special.i0(...) */
