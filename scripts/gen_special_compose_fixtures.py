@@ -107,6 +107,7 @@ CASES = [
     ("corrcoef/2-D", "reduction", "torch.corrcoef", lambda: [R(3, 6)], {}),
     ("corrcoef/perfect", "reduction", "torch.corrcoef", lambda: [T([[0.0, 1.0, 2.0], [2.0, 1.0, 0.0]])], {}),
     ("corrcoef/1-D", "reduction", "torch.corrcoef", lambda: [R(4)], {}),
+    ("corrcoef/method float64", "reduction", "Tensor.corrcoef", lambda: [D(3, 4)], {}),
     # cartesian_prod, combinations, vander, block_diag
     ("cartesian_prod/two", "shape", "torch.cartesian_prod", lambda: [R(2), R(3)], {}),
     ("cartesian_prod/three", "shape", "torch.cartesian_prod", lambda: [R(2), R(1), R(2)], {}),
