@@ -246,7 +246,7 @@ export const ops: Rows = {
     { torch: 'xlogy(Tensor input, Tensor other) -> Tensor', domain: 'positive', doc: 'input · log(other), 0 where input = 0.' }),
   [Op.SpecialXlog1py]: binary('SpecialXlog1PyBackward0', 'x == 0 && y == y ? 0 : x * log1p(y)',
     { self: 'xlog1py_backward_self(grad, self, other)', other: 'grad * self / (other + 1)' },
-    { torch: 'special_xlog1py(Tensor input, Tensor other) -> Tensor', method: false, inplace: false, doc: 'input · log1p(other), 0 where input = 0.' }),
+    { torch: 'special_xlog1py(Tensor input, Tensor other) -> Tensor', method: false, inplace: false, domain: 'positive', doc: 'input · log1p(other), 0 where input = 0.' }),
   [Op.Logaddexp]: binary('LogaddexpBackward0', 'x == y && abs(x) == inf ? x : max(x, y) + log1p(exp(-abs(x - y)))',
     { self: 'grad / (1 + exp(other - self))', other: 'grad / (1 + exp(self - other))' },
     { torch: 'logaddexp(Tensor input, Tensor other) -> Tensor', doc: 'log(eˣ + eʸ), without overflow.', inplace: false }),
