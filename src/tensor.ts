@@ -2264,7 +2264,7 @@ export class Tensor {
   /**
    * The n-th forward difference along dim. See {@link diff}.
    * @example
-   * console.log(`${torch.tensor([1, 3, 6]).diff()}`); // tensor([2, 3])
+   * console.log(`${torch.tensor([1, 3, 6]).diff()}`); // tensor([2., 3.])
    */
   diff(...args: [n?: number, dim?: number, prepend?: Tensor | null, append?: Tensor | null] | [{ n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }]): Tensor {
     return num.diffMethod(this, args);
@@ -2272,7 +2272,7 @@ export class Tensor {
   /**
    * Counts of each non-negative integer. See {@link bincount}.
    * @example
-   * console.log(`${torch.tensor([0, 2, 2]).bincount()}`); // tensor([1, 0, 2])
+   * console.log(`${torch.tensor([0, 2, 2], { dtype: torch.long }).bincount()}`); // tensor([1, 0, 2])
    */
   bincount(...args: [weights?: Tensor | null, minlength?: number] | [{ weights?: Tensor | null; minlength?: number }]): Tensor { return num.bincountMethod(this, args); }
   /**
