@@ -13,7 +13,7 @@
 
 import { existsSync } from 'node:fs';
 import { Op } from '../abi/abi.js';
-import { ops, type OpRow, type TableCase, type DocSection, type ApiDoc } from '../src/ops/table.js';
+import { ops, torchCall, type OpRow, type TableCase, type DocSection, type ApiDoc } from '../src/ops/table.js';
 import { parseSchema } from '../src/schema.js';
 
 /** The begin marker of a section's generated region. */
@@ -64,7 +64,7 @@ function docRows(): Map<string, DocRow> {
       const schema = parseSchema(row.torch);
       const name = row.name ?? schema.name;
       const d = at(name);
-      const names = row.method === false ? [`F.${name}`] : [`torch.${name}`, `Tensor.${name}`, ...(row.inplace === false ? [] : [`Tensor.${name}_`])];
+      const names = row.method === false ? [torchCall(row, name)] : [`torch.${name}`, `Tensor.${name}`, ...(row.inplace === false ? [] : [`Tensor.${name}_`])];
       names.forEach((n) => add(d, n));
       d.forms.push(row.torch.replace(/ -> Tensor$/, ''));
       d.section ??= 'Elementwise ops';

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Op } from '../abi/abi.js';
-import { ops, backwardKernels, recordingRules, type OpRow, type Kernel, type CaseInput, type TableCase } from '../src/ops/table.js';
+import { ops, backwardKernels, recordingRules, specialName, torchCall, type OpRow, type Kernel, type CaseInput, type TableCase } from '../src/ops/table.js';
 import { parseSchema, required } from '../src/schema.js';
 import { opTableSections, regionBegin } from './gen_api_docs.js';
 
@@ -103,6 +103,9 @@ const F64: Record<string, { as: string; ts: string }> = {
   lgamma: { as: 'lgamma', ts: 'lgamma' },
   silu: { as: 'silu', ts: 'silu' }, gelu: { as: 'gelu', ts: 'gelu' }, geluTanh: { as: 'geluTanh', ts: 'geluTanh' },
   log1pExp: { as: 'log1pExp', ts: 'log1pExp' },
+  // torch.special (helper special)
+  erfcx: { as: 'erfcx', ts: 'erfcx' }, ndtri: { as: 'ndtri', ts: 'ndtri' }, besselI0: { as: 'besselI0', ts: 'besselI0' },
+  besselI0e: { as: 'besselI0e', ts: 'besselI0e' }, besselI1: { as: 'besselI1', ts: 'besselI1' }, besselI1e: { as: 'besselI1e', ts: 'besselI1e' },
 };
 /**
  * The element type in, the element type out (exact, or a kernel helper that rounds as
@@ -316,7 +319,7 @@ import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } 
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
-  silu, gelu, geluTanh, log1pExp,
+  silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math';
 
 `;
@@ -555,7 +558,7 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
   silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
-  nanToNum, nanToNum64,
+  nanToNum, nanToNum64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
@@ -734,15 +737,16 @@ export const schemas = {\n`;
   return `${s}};\n`;
 }
 
-function frontEndFile(groups: FrontEnd[][], namespace: 'torch' | 'F'): string {
-  let s = `${STAMP}// ${namespace === 'torch' ? 'torch.*' : 'torch.nn.functional'} functions of the op table, one per schema: arguments are bound
+function frontEndFile(groups: FrontEnd[][], namespace: 'torch' | 'F' | 'special'): string {
+  let s = `${STAMP}// ${{ torch: 'torch.*', F: 'torch.nn.functional', special: 'torch.special' }[namespace]} functions of the op table, one per schema: arguments are bound
 // by PyTorch's names (positional, or in a trailing options object) and checked by
 // the schema (src/signature.ts), then one device call.
 
 ${FRONT_END_IMPORTS}`;
   for (const group of groups) {
-    const name = group[0].name;
-    const prefix = namespace === 'torch' ? 'torch' : 'F';
+    // torch.special.entr binds as PyTorch's special_entr (its errors name that)
+    const name = namespace === 'special' ? specialName(group[0].name)! : group[0].name;
+    const prefix = { torch: 'torch', F: 'F', special: 'torch.special' }[namespace];
     s += '\n' + docComment(group, '', `${prefix}.${name}(x${group[0].params.filter((p) => p.type === 'Tensor').length > 1 ? ', y' : ''})`);
     for (const fe of group) {
       const positional = fe.params.map((p) => `${p.name}${p.default === required ? '' : '?'}: ${tsType(p)}`);
@@ -827,7 +831,7 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
     const { row } = fe;
     // a later overload's cases carry its index: fmod/… and fmod-1/…
     const name = k ? `${fe.name}-${k}` : fe.name;
-    const call = `${row.method === false ? 'F' : 'torch'}.${fe.name}`;
+    const call = torchCall(row, fe.name);
     const binary = row.family === 'binary';
     const domain = row.domain ?? 'any';
     const ordinary = (shape: number[], k: number): CaseInput => ({ shape, domain: binary && k === 0 ? 'any' : domain });
@@ -929,8 +933,10 @@ export function generate(): Map<string, string> {
   const groups = overloads(frontEnds());
   files.set('src/ops/schemas.generated.ts', schemasFile(groups));
   files.set('src/ops/methods.generated.ts', methodsFile(groups));
+  const special = (g: FrontEnd[]): boolean => specialName(g[0].name) !== null;
   files.set('src/ops/torch.generated.ts', frontEndFile(groups.filter((g) => g[0].row.method !== false), 'torch'));
-  files.set('src/nn/functional.generated.ts', frontEndFile(groups.filter((g) => g[0].row.method === false), 'F'));
+  files.set('src/nn/functional.generated.ts', frontEndFile(groups.filter((g) => g[0].row.method === false && !special(g)), 'F'));
+  files.set('src/ops/special.generated.ts', frontEndFile(groups.filter(special), 'special'));
   files.set('src/tensor.ts', tensorMethods(groups));
   files.set('docs/api.md', apiDocs(derived));
   const replacer = (_k: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? '-0' : v);
@@ -938,7 +944,7 @@ export function generate(): Map<string, string> {
   files.set('scripts/table_cases.generated.json', `{"generated": "by scripts/gen_ops.ts from src/ops/table.ts; read by scripts/gen_table_fixtures.py",\n"ops": [\n${
     tableCases().map((o) => JSON.stringify(o, replacer)).join(',\n')}\n],\n"inplace_not_differentiable": ${JSON.stringify(notDifferentiable)}}\n`);
   files.set('scripts/table_schemas.generated.json', `${JSON.stringify(groups.map((g) => ({
-    call: `${g[0].row.method === false ? 'F' : 'torch'}.${g[0].name}`, method: g[0].row.method !== false && g.length === 1,
+    call: torchCall(g[0].row, g[0].name), method: g[0].row.method !== false && g.length === 1,
     schemas: g.map((f) => f.row.torch),
   })), null, 0).replace(/},/g, '},\n')}\n`);
   return files;

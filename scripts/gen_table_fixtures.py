@@ -531,7 +531,7 @@ def error_cases(schemas):
 
     for s in schemas:
         call, params = s["call"], params_of(s["schemas"][0])
-        name = call.split(".")[1]
+        name = call.split(".")[-1]  # torch.special.xlog1py: xlog1py
         required = [p for p in params if p["required"]]
         given = ["x" if p["type"] == "Tensor" else 0.5 for p in required]
         record(f"{name}/input-str", call, ["a"] + given[1:], {})

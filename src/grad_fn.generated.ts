@@ -267,6 +267,17 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.CtcLoss]: 'CtcLossBackward0',
   [Op.AdaptiveMaxPool3D]: 'AdaptiveMaxPool3DBackward0',
   [Op.MaxUnpool3D]: 'MaxUnpool3DBackward0',
+  [Op.I0]: 'I0Backward0',
+  [Op.SpecialI0e]: 'SpecialI0EBackward0',
+  [Op.SpecialI1]: 'SpecialI1Backward0',
+  [Op.SpecialI1e]: 'SpecialI1EBackward0',
+  [Op.SpecialEntr]: 'SpecialEntrBackward0',
+  [Op.SpecialErfcx]: 'SpecialErfcxBackward0',
+  [Op.SpecialLogNdtr]: 'SpecialLogNdtrBackward0',
+  [Op.SpecialNdtri]: 'SpecialNdtriBackward0',
+  [Op.SpecialXlog1py]: 'SpecialXlog1PyBackward0',
+  [Op.SpecialXlog1pySelfScalar]: 'SpecialXlog1PyBackward1',
+  [Op.SpecialXlog1pyScalar]: 'SpecialXlog1PyBackward2',
   [Op.Count]: '',
 };
 
@@ -287,4 +298,6 @@ export const fusedNodeNames: readonly string[] = [
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0',
 ];

@@ -72,6 +72,12 @@ export * as linalg from './ops/linalg_namespace.js';
 export {
   torchDet as det, torchSlogdet as slogdet, logdet, torchCholesky as cholesky, cholesky_solve,
 } from './ops/linalg_factor.js'; // helper linalg
+export * as special from './ops/special.js'; // torch.special (helper h-special)
+export {
+  diff, searchsorted, bucketize, bincount, histc, heaviside, tril_indices, triu_indices, hann_window, hamming_window,
+  blackman_window, bartlett_window, kaiser_window, trapezoid, trapz, cumulative_trapezoid, cartesian_prod, combinations,
+  vander, block_diag, cov, corrcoef,
+} from './ops/numeric.js'; // numeric compositions (helper h-special)
 export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
 export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';

@@ -29,6 +29,7 @@ import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
 import * as lm from './ops/linalg_more.js'; // linalg.inv
+import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -1174,6 +1175,16 @@ export class Tensor {
    * @example x.nan_to_num_()
    */
   nan_to_num_(...args: [nan?: number | null, posinf?: number | null, neginf?: number | null] | [{ nan?: number | null; posinf?: number | null; neginf?: number | null }]): this { return inplace(this, () => tableMethods.nan_to_num(this, args)) as this; }
+  /**
+   * The modified Bessel function of the first kind, order 0. Its gradient node is PyTorch's I0Backward0.
+   * @example x.i0()
+   */
+  i0(...args: []): Tensor { return tableMethods.i0(this, args); }
+  /**
+   * In-place `i0` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.i0_()
+   */
+  i0_(...args: []): this { return inplace(this, () => tableMethods.i0(this, args)) as this; }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
@@ -2250,6 +2261,44 @@ export class Tensor {
    * console.log(torch.eye(2).kron(torch.ones(2, 3)).shape); // [ 4, 6 ]
    */
   kron(...args: [other: Tensor]): Tensor { return co.composeMethods.kron(this, args); }
+  /**
+   * The n-th forward difference along dim. See {@link diff}.
+   * @example
+   * console.log(`${torch.tensor([1, 3, 6]).diff()}`); // tensor([2., 3.])
+   */
+  diff(...args: [n?: number, dim?: number, prepend?: Tensor | null, append?: Tensor | null] | [{ n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }]): Tensor {
+    return num.diffMethod(this, args);
+  }
+  /**
+   * Counts of each non-negative integer. See {@link bincount}.
+   * @example
+   * console.log(`${torch.tensor([0, 2, 2], { dtype: torch.long }).bincount()}`); // tensor([1, 0, 2])
+   */
+  bincount(...args: [weights?: Tensor | null, minlength?: number] | [{ weights?: Tensor | null; minlength?: number }]): Tensor { return num.bincountMethod(this, args); }
+  /**
+   * A histogram in equal bins. See {@link histc}.
+   * @example
+   * console.log(`${torch.tensor([1, 2, 1]).histc(4, 0, 3)}`); // tensor([0., 2., 1., 0.])
+   */
+  histc(...args: [bins?: number, min?: number, max?: number] | [{ bins?: number; min?: number; max?: number }]): Tensor { return num.histcMethod(this, args); }
+  /**
+   * The Heaviside step, values where this is 0. See {@link heaviside}.
+   * @example
+   * console.log(`${torch.tensor([-1, 0, 2]).heaviside(torch.tensor([0.5]))}`); // tensor([0.0000, 0.5000, 1.0000])
+   */
+  heaviside(...args: [values: Tensor]): Tensor { return num.heavisideMethod(this, args); }
+  /**
+   * The covariance matrix of the rows. See {@link cov}.
+   * @example
+   * console.log(`${torch.tensor([[0, 1, 2], [2, 1, 0]]).cov()}`);
+   */
+  cov(...args: [{ correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }?]): Tensor { return num.covMethod(this, args); }
+  /**
+   * The correlation coefficients of the rows. See {@link corrcoef}.
+   * @example
+   * console.log(`${torch.tensor([[0, 1, 2], [2, 1, 0]]).corrcoef()}`);
+   */
+  corrcoef(): Tensor { return num.corrcoefMethod(this, []); }
   /**
    * This square matrix to the power n ≥ 0. See {@link matrix_power}.
    * @example

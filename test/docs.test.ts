@@ -144,6 +144,7 @@ function fixtureNames(): Set<string> {
   }
   for (const c of ops.creation ?? []) out.add(`torch.${c.call}`); // test/creation.test.ts
   for (const c of loadFixture<{ cases: { call: string }[] }>('torch_forms.json').cases) out.add(c.call); // test/torch-forms.test.ts
+  for (const c of loadFixture<{ cases: { call: string }[] }>('special_compose.json').cases) out.add(c.call); // test/special-compose.test.ts
   for (const c of errors.cases) {
     if (c.call) out.add(c.call);
     out.add(`torch.${c.error_type}`);

@@ -135,7 +135,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // pool kernels), F.fractional_max_pool2d/3d, nn.AdaptiveLogSoftmaxWithLoss and the modules, the *_with_indices
 // forms, F.upsample_nearest / upsample_bilinear and F.relu_ (+446)
 // torch.linalg's det, slogdet, logdet, solve, cholesky, qr, eigh, solve_triangular, cholesky_solve, pinv, lstsq, matrix_rank, multi_dot, vecdot, inv_ex (helper h-linalg) (+1019)
-const BUDGET = 45_282;
+// torch.special (erfcx, log Φ, Φ⁻¹, I0/I1 kernels on both devices, its namespace and compositions) and the numeric compositions of torch.* (src/ops/numeric.ts: diff, searchsorted, bincount, histc, windows, trapezoid, cov, ...) (+778, helper h-special)
+const BUDGET = 46_060;
 
 function sourceLines(dir: string): number {
   let n = 0;

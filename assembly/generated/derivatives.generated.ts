@@ -287,6 +287,17 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.CtcLoss: return ctcLossBackward(r, g, k);
     case Op.AdaptiveMaxPool3D: return maxPool2dBackward(r, g, k);
     case Op.MaxUnpool3D: return maxUnpoolBackward(r, g, k);
+    case Op.I0: return mul(g, un(Op.SpecialI1, saved(r, 0)));
+    case Op.SpecialI0e: return mul(g, sub(un(Op.SpecialI1e, saved(r, 0)), mul(un(Op.Sgn, saved(r, 0)), result(r))));
+    case Op.SpecialI1: return fused(Fused.I1Backward, g, saved(r, 0), result(r), 0, 0);
+    case Op.SpecialI1e: return fused(Fused.I1eBackward, g, saved(r, 0), result(r), 0, 0);
+    case Op.SpecialEntr: return mul(g, rsubS(un(Op.Log, saved(r, 0)), -1));
+    case Op.SpecialErfcx: return mul(addS(mul(mulS(saved(r, 0), 2), result(r)), -1.1283791670955126), g);
+    case Op.SpecialLogNdtr: return mul(divS(g, 2.5066282746310002), un(Op.Exp, neg(add(result(r), divS(mul(saved(r, 0), saved(r, 0)), 2)))));
+    case Op.SpecialNdtri: return mul(mulS(g, 2.5066282746310002), un(Op.Exp, divS(mul(result(r), result(r)), 2)));
+    case Op.SpecialXlog1py: return k == 0 ? sumTo(r, 0, fused(Fused.Xlog1pyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), addS(saved(r, 1), 1)));
+    case Op.SpecialXlog1pySelfScalar: return div(mulS(g, s0(r)), addS(saved(r, 0), 1));
+    case Op.SpecialXlog1pyScalar: return mulS(g, Math.log1p(s0(r)));
     default: return Err.Unimplemented;
   }
 }
@@ -336,6 +347,8 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.SincBackward: return k == 0 ? mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), 0, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))) : sumTo(r, 1, sub(mulS(neg(mul(mul(mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), 0, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), saved(r, 0)), mulS(saved(r, 1), 3.141592653589793)), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), 3.141592653589793), mulS(mul(mulS(saved(r, 1), 2), mul(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), 0, 0, 0), div(div(mul(saved(r, 0), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)))), 3.141592653589793)));
     case Fused.NanToNumBackward: return zerosLike(saved(r, 1));
     case Fused.XlogyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
+    case Fused.Xlog1pyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.Xlog1pyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), addS(saved(r, 2), 1)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
+    case Fused.Xlog1pyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.XlogyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.NonzeroMask: return zerosLike(saved(r, 1));
     case Fused.LtMul: return zerosLike(saved(r, 1));
@@ -395,6 +408,8 @@ export function recordsItself(r: usize): bool {
       kind == Fused.SincBackward ||
       kind == Fused.NanToNumBackward ||
       kind == Fused.XlogyBackwardSelf ||
+      kind == Fused.Xlog1pyBackwardSelf ||
+      kind == Fused.Xlog1pyMask ||
       kind == Fused.XlogyMask ||
       kind == Fused.NonzeroMask ||
       kind == Fused.LtMul ||
@@ -413,5 +428,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 0, 0, 1, 1
+  1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1
 ]);

@@ -60,6 +60,14 @@ export function unaryKernel<T>(op: i32, x: usize, out: usize, n: i32): void {
     case Op.Erfinv: unaryRun<T>(Op.Erfinv, x, out, n); break;
     case Op.Lgamma: unaryRun<T>(Op.Lgamma, x, out, n); break;
     case Op.Digamma: unaryRun<T>(Op.Digamma, x, out, n); break;
+    case Op.I0: unaryRun<T>(Op.I0, x, out, n); break;
+    case Op.SpecialI0e: unaryRun<T>(Op.SpecialI0e, x, out, n); break;
+    case Op.SpecialI1: unaryRun<T>(Op.SpecialI1, x, out, n); break;
+    case Op.SpecialI1e: unaryRun<T>(Op.SpecialI1e, x, out, n); break;
+    case Op.SpecialEntr: unaryRun<T>(Op.SpecialEntr, x, out, n); break;
+    case Op.SpecialErfcx: unaryRun<T>(Op.SpecialErfcx, x, out, n); break;
+    case Op.SpecialLogNdtr: unaryRun<T>(Op.SpecialLogNdtr, x, out, n); break;
+    case Op.SpecialNdtri: unaryRun<T>(Op.SpecialNdtri, x, out, n); break;
     default: unreachable();
   }
 }
@@ -93,6 +101,8 @@ export function scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2:
     case Op.CopysignScalar: scalarRun<T>(Op.CopysignScalar, x, out, n, c, c2, c3); break;
     case Op.Logit: scalarRun<T>(Op.Logit, x, out, n, c, c2, c3); break;
     case Op.NanToNum: scalarRun<T>(Op.NanToNum, x, out, n, c, c2, c3); break;
+    case Op.SpecialXlog1pySelfScalar: scalarRun<T>(Op.SpecialXlog1pySelfScalar, x, out, n, c, c2, c3); break;
+    case Op.SpecialXlog1pyScalar: scalarRun<T>(Op.SpecialXlog1pyScalar, x, out, n, c, c2, c3); break;
     default: unreachable();
   }
 }
@@ -116,6 +126,7 @@ export function binaryKernel<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o
     case Op.ClampMinTensor: binaryRun<T>(Op.ClampMinTensor, a, sa, b, sb, out, n, alpha); break;
     case Op.ClampMaxTensor: binaryRun<T>(Op.ClampMaxTensor, a, sa, b, sb, out, n, alpha); break;
     case Op.Lerp: binaryRun<T>(Op.Lerp, a, sa, b, sb, out, n, alpha); break;
+    case Op.SpecialXlog1py: binaryRun<T>(Op.SpecialXlog1py, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
   }
 }
@@ -139,6 +150,7 @@ export function binaryBroadcastKernel<T>(op: i32, a: usize, b: usize, out: usize
     case Op.ClampMinTensor: binaryBroadcast<T>(Op.ClampMinTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.ClampMaxTensor: binaryBroadcast<T>(Op.ClampMaxTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.Lerp: binaryBroadcast<T>(Op.Lerp, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.SpecialXlog1py: binaryBroadcast<T>(Op.SpecialXlog1py, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
   }
 }
@@ -186,6 +198,10 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.DigammaBackward: fusedRun<T>(Fused.DigammaBackward, g, x, y, out, n, c, c2); break;
     case Fused.NanToNumBackward: fusedRun<T>(Fused.NanToNumBackward, g, x, y, out, n, c, c2); break;
     case Fused.XlogyBackwardSelf: fusedRun<T>(Fused.XlogyBackwardSelf, g, x, y, out, n, c, c2); break;
+    case Fused.Xlog1pyBackwardSelf: fusedRun<T>(Fused.Xlog1pyBackwardSelf, g, x, y, out, n, c, c2); break;
+    case Fused.Xlog1pyMask: fusedRun<T>(Fused.Xlog1pyMask, g, x, y, out, n, c, c2); break;
+    case Fused.I1Backward: fusedRun<T>(Fused.I1Backward, g, x, y, out, n, c, c2); break;
+    case Fused.I1eBackward: fusedRun<T>(Fused.I1eBackward, g, x, y, out, n, c, c2); break;
     case Fused.XlogyMask: fusedRun<T>(Fused.XlogyMask, g, x, y, out, n, c, c2); break;
     case Fused.NonzeroMask: fusedRun<T>(Fused.NonzeroMask, g, x, y, out, n, c, c2); break;
     case Fused.LtMul: fusedRun<T>(Fused.LtMul, g, x, y, out, n, c, c2); break;
@@ -334,6 +350,35 @@ export function unarySave(op: i32, r: usize, a: i32): void {
     case Op.Digamma:
       save(r, 0, a);
       break;
+    case Op.I0:
+      save(r, 0, a);
+      break;
+    case Op.SpecialI0e:
+      save(r, 0, a);
+      saveOutput(r);
+      break;
+    case Op.SpecialI1:
+      save(r, 0, a);
+      saveOutput(r);
+      break;
+    case Op.SpecialI1e:
+      save(r, 0, a);
+      saveOutput(r);
+      break;
+    case Op.SpecialEntr:
+      save(r, 0, a);
+      break;
+    case Op.SpecialErfcx:
+      save(r, 0, a);
+      saveOutput(r);
+      break;
+    case Op.SpecialLogNdtr:
+      save(r, 0, a);
+      saveOutput(r);
+      break;
+    case Op.SpecialNdtri:
+      saveOutput(r);
+      break;
     default: unreachable();
   }
 }
@@ -415,6 +460,11 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
     case Op.NanToNum:
       save(r, 0, a);
       break;
+    case Op.SpecialXlog1pySelfScalar:
+      save(r, 0, a);
+      break;
+    case Op.SpecialXlog1pyScalar:
+      break;
     default: unreachable();
   }
 }
@@ -485,6 +535,10 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
       save(r, 1, b);
       break;
     case Op.Lerp:
+      break;
+    case Op.SpecialXlog1py:
+      save(r, 0, a);
+      save(r, 1, b);
       break;
     default: unreachable();
   }

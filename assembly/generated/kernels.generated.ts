@@ -9,7 +9,7 @@ import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } 
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
-  silu, gelu, geluTanh, log1pExp,
+  silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math';
 
 // @ts-ignore: decorator
@@ -209,6 +209,39 @@ import {
 @inline function unaryDigamma<T>(x: T): T {
   return digamma<T>(x);
 }
+// @ts-ignore: decorator
+@inline function unaryI0<T>(x: T): T {
+  return <T>besselI0(<f64>x);
+}
+// @ts-ignore: decorator
+@inline function unarySpecialI0e<T>(x: T): T {
+  return <T>besselI0e(<f64>x);
+}
+// @ts-ignore: decorator
+@inline function unarySpecialI1<T>(x: T): T {
+  return <T>besselI1(<f64>x);
+}
+// @ts-ignore: decorator
+@inline function unarySpecialI1e<T>(x: T): T {
+  return <T>besselI1e(<f64>x);
+}
+// @ts-ignore: decorator
+@inline function unarySpecialEntr<T>(x: T): T {
+  return ((x != x) ? x : ((x > <T>0) ? (-x * <T>Math.log(<f64>x)) : ((x == <T>0) ? <T>0 : -<T>Infinity)));
+}
+// @ts-ignore: decorator
+@inline function unarySpecialErfcx<T>(x: T): T {
+  return <T>erfcx(<f64>x);
+}
+// @ts-ignore: decorator
+@inline function unarySpecialLogNdtr<T>(x: T): T {
+  const t: T = (x * <T>0.7071067811865476);
+  return ((x < -<T>1) ? (<T>Math.log(<f64>(<T>erfcx(<f64>-t) / <T>2)) - (t * t)) : <T>Math.log1p(<f64>(-<T>erfc(<f64>t) / <T>2)));
+}
+// @ts-ignore: decorator
+@inline function unarySpecialNdtri<T>(x: T): T {
+  return <T>ndtri(<f64>x);
+}
 
 /** unary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -263,6 +296,14 @@ import {
     case Op.Erfinv: return unaryErfinv<T>(x);
     case Op.Lgamma: return unaryLgamma<T>(x);
     case Op.Digamma: return unaryDigamma<T>(x);
+    case Op.I0: return unaryI0<T>(x);
+    case Op.SpecialI0e: return unarySpecialI0e<T>(x);
+    case Op.SpecialI1: return unarySpecialI1<T>(x);
+    case Op.SpecialI1e: return unarySpecialI1e<T>(x);
+    case Op.SpecialEntr: return unarySpecialEntr<T>(x);
+    case Op.SpecialErfcx: return unarySpecialErfcx<T>(x);
+    case Op.SpecialLogNdtr: return unarySpecialLogNdtr<T>(x);
+    case Op.SpecialNdtri: return unarySpecialNdtri<T>(x);
     default: unreachable(); return 0;
   }
 }
@@ -404,6 +445,14 @@ import {
 @inline function scalarNanToNum<T>(x: T, c: T, c2: T, c3: T): T {
   return nanToNum<T>(x, c, c2, c3);
 }
+// @ts-ignore: decorator
+@inline function scalarSpecialXlog1pySelfScalar<T>(x: T, c: T, c2: T, c3: T): T {
+  return (((c == <T>0) && (x == x)) ? <T>0 : (c * <T>Math.log1p(<f64>x)));
+}
+// @ts-ignore: decorator
+@inline function scalarSpecialXlog1pyScalar<T>(x: T, c: T, c2: T, c3: T): T {
+  return (((x == <T>0) && (c == c)) ? <T>0 : (x * <T>Math.log1p(<f64>c)));
+}
 
 /** scalar kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -436,6 +485,8 @@ import {
     case Op.CopysignScalar: return scalarCopysignScalar<T>(x, c, c2, c3);
     case Op.Logit: return scalarLogit<T>(x, c, c2, c3);
     case Op.NanToNum: return scalarNanToNum<T>(x, c, c2, c3);
+    case Op.SpecialXlog1pySelfScalar: return scalarSpecialXlog1pySelfScalar<T>(x, c, c2, c3);
+    case Op.SpecialXlog1pyScalar: return scalarSpecialXlog1pyScalar<T>(x, c, c2, c3);
     default: unreachable(); return 0;
   }
 }
@@ -526,6 +577,10 @@ import {
 @inline function binaryLerp<T>(x: T, y: T, alpha: T): T {
   return ((abs<T>(alpha) < <T>0.5) ? (x + (alpha * (y - x))) : (y - ((y - x) * (<T>1 - alpha))));
 }
+// @ts-ignore: decorator
+@inline function binarySpecialXlog1py<T>(x: T, y: T, alpha: T): T {
+  return (((x == <T>0) && (y == y)) ? <T>0 : (x * <T>Math.log1p(<f64>y)));
+}
 
 /** binary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -548,6 +603,7 @@ import {
     case Op.ClampMinTensor: return binaryClampMinTensor<T>(x, y, alpha);
     case Op.ClampMaxTensor: return binaryClampMaxTensor<T>(x, y, alpha);
     case Op.Lerp: return binaryLerp<T>(x, y, alpha);
+    case Op.SpecialXlog1py: return binarySpecialXlog1py<T>(x, y, alpha);
     default: unreachable(); return 0;
   }
 }
@@ -571,7 +627,7 @@ import {
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -749,6 +805,22 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return (((x == <T>0) && (y <= <T>0)) ? <T>0 : (((g == <T>0) && (y == y)) ? <T>0 : (g * <T>Math.log(<f64>y))));
 }
 // @ts-ignore: decorator
+@inline function fusedXlog1pyBackwardSelf<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (((x == <T>0) && (y <= -<T>1)) ? <T>0 : (((g == <T>0) && (y == y)) ? <T>0 : (g * <T>Math.log1p(<f64>y))));
+}
+// @ts-ignore: decorator
+@inline function fusedXlog1pyMask<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (((x == <T>0) && (y <= -<T>1)) ? <T>0 : g);
+}
+// @ts-ignore: decorator
+@inline function fusedI1Backward<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((abs<T>(x) > <T>0) ? (g * (<T>besselI0(<f64>x) - (y / x))) : (g * <T>0.5));
+}
+// @ts-ignore: decorator
+@inline function fusedI1eBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((abs<T>(x) > <T>0) ? (g * (<T>besselI0e(<f64>x) - (y * (sign<T>(x) + (<T>1 / x))))) : (g * <T>0.5));
+}
+// @ts-ignore: decorator
 @inline function fusedXlogyMask<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return (((x == <T>0) && (y <= <T>0)) ? <T>0 : g);
 }
@@ -809,6 +881,10 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.DigammaBackward: return fusedDigammaBackward<T>(g, x, y, c, c2);
     case Fused.NanToNumBackward: return fusedNanToNumBackward<T>(g, x, y, c, c2);
     case Fused.XlogyBackwardSelf: return fusedXlogyBackwardSelf<T>(g, x, y, c, c2);
+    case Fused.Xlog1pyBackwardSelf: return fusedXlog1pyBackwardSelf<T>(g, x, y, c, c2);
+    case Fused.Xlog1pyMask: return fusedXlog1pyMask<T>(g, x, y, c, c2);
+    case Fused.I1Backward: return fusedI1Backward<T>(g, x, y, c, c2);
+    case Fused.I1eBackward: return fusedI1eBackward<T>(g, x, y, c, c2);
     case Fused.XlogyMask: return fusedXlogyMask<T>(g, x, y, c, c2);
     case Fused.NonzeroMask: return fusedNonzeroMask<T>(g, x, y, c, c2);
     case Fused.LtMul: return fusedLtMul<T>(g, x, y, c, c2);

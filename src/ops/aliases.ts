@@ -34,6 +34,16 @@ export const ALIASES = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /**
+ * torch.special.X → the torch.X it calls, as PyTorch 2's torch.special (helper h-special).
+ * scripts/gen_aliases.ts writes src/ops/special_aliases.generated.ts from it.
+ */
+export const SPECIAL_ALIASES = {
+  digamma: 'digamma', psi: 'digamma', gammaln: 'lgamma', erf: 'erf', erfc: 'erfc', erfinv: 'erfinv',
+  expit: 'sigmoid', logit: 'logit', exp2: 'exp2', expm1: 'expm1', log1p: 'log1p', sinc: 'sinc',
+  xlogy: 'xlogy', i0: 'i0', softmax: 'softmax', log_softmax: 'log_softmax', logsumexp: 'logsumexp',
+} as const satisfies Record<string, string>;
+
+/**
  * PyTorch's torch.X_(input, ...) functions, which write input in place as
  * input.X_(...) does: one rule makes them all (the aliases' in-place forms too).
  */

@@ -291,4 +291,9 @@ export const tableMethods = {
     const a = bind(schemas.nan_to_num[0], args, self);
     return scalarOp(Op.NanToNum, a.input as Tensor, (a.nan ?? NaN) as number, (a.posinf ?? NaN) as number, 'nan_to_num', false, (a.neginf ?? NaN) as number);
   },
+  i0(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.I0, self, 'i0');
+    const a = bind(schemas.i0[0], args, self);
+    return unaryOp(Op.I0, a.input as Tensor, 'i0');
+  },
 };

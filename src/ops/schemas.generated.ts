@@ -70,4 +70,13 @@ export const schemas = {
   lgamma: [parseSchema('lgamma(Tensor input) -> Tensor')],
   digamma: [parseSchema('digamma(Tensor input) -> Tensor')],
   nan_to_num: [parseSchema('nan_to_num(Tensor input, float? nan=0.0, float? posinf=None, float? neginf=None) -> Tensor')],
+  i0: [parseSchema('i0(Tensor input) -> Tensor')],
+  special_i0e: [parseSchema('special_i0e(Tensor input) -> Tensor')],
+  special_i1: [parseSchema('special_i1(Tensor input) -> Tensor')],
+  special_i1e: [parseSchema('special_i1e(Tensor input) -> Tensor')],
+  special_entr: [parseSchema('special_entr(Tensor input) -> Tensor')],
+  special_erfcx: [parseSchema('special_erfcx(Tensor input) -> Tensor')],
+  special_log_ndtr: [parseSchema('special_log_ndtr(Tensor input) -> Tensor')],
+  special_ndtri: [parseSchema('special_ndtri(Tensor input) -> Tensor')],
+  special_xlog1py: [parseSchema('special_xlog1py(Tensor input, Tensor other) -> Tensor'), parseSchema('special_xlog1py(Scalar self, Tensor other) -> Tensor'), parseSchema('special_xlog1py(Tensor input, Scalar other) -> Tensor')],
 };

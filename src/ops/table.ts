@@ -156,6 +156,11 @@ export type RecordedOp = Exclude<Op, Op.None | Op.Count>;
 
 type Rows = { readonly [K in RecordedOp]: OpRow };
 
+/** torch.special.X's PyTorch name is special_X (its schema's, its errors'): X, or null for another name. */
+export const specialName = (name: string): string | null => (name.startsWith('special_') ? name.slice(8) : null);
+/** How PyTorch calls a generated front end: torch.x, F.x, or torch.special.x. */
+export const torchCall = (row: OpRow, name: string): string =>
+  (specialName(name) !== null ? `torch.special.${specialName(name)}` : `${row.method === false ? 'F' : 'torch'}.${name}`);
 const unary = (node: string, kernel: Kernel, grad: string, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'unary', inputs: ['self'], kernel, grad: { self: grad }, ...extra });
 const manual = (node: string, inputs: readonly string[], helper: string, extra: Partial<OpRow> = {}): OpRow =>
@@ -239,6 +244,9 @@ export const ops: Rows = {
   [Op.Xlogy]: binary('XlogyBackward0', 'x == 0 && y == y ? 0 : x * log(y)',
     { self: 'xlogy_backward_self(grad, self, other)', other: 'grad * self / other' },
     { torch: 'xlogy(Tensor input, Tensor other) -> Tensor', domain: 'positive', doc: 'input · log(other), 0 where input = 0.' }),
+  [Op.SpecialXlog1py]: binary('SpecialXlog1PyBackward0', 'x == 0 && y == y ? 0 : x * log1p(y)',
+    { self: 'xlog1py_backward_self(grad, self, other)', other: 'grad * self / (other + 1)' },
+    { torch: 'special_xlog1py(Tensor input, Tensor other) -> Tensor', method: false, inplace: false, domain: 'positive', doc: 'input · log1p(other), 0 where input = 0.' }),
   [Op.Logaddexp]: binary('LogaddexpBackward0', 'x == y && abs(x) == inf ? x : max(x, y) + log1p(exp(-abs(x - y)))',
     { self: 'grad / (1 + exp(other - self))', other: 'grad / (1 + exp(self - other))' },
     { torch: 'logaddexp(Tensor input, Tensor other) -> Tensor', doc: 'log(eˣ + eʸ), without overflow.', inplace: false }),
@@ -281,6 +289,11 @@ export const ops: Rows = {
     doc: 'input · log(other), 0 where input = 0.' },
   [Op.XlogyScalar]: scalar('XlogyBackward2', ['other'], 'x == 0 && c == c ? 0 : x * log(c)', 'grad * log(other)',
     { torch: 'xlogy(Tensor input, Scalar other) -> Tensor', example: { other: 1.5 } }),
+  [Op.SpecialXlog1pySelfScalar]: { ...scalar('SpecialXlog1PyBackward1', ['self'], 'c == 0 && x == x ? 0 : c * log1p(x)', ''), inputs: ['other'],
+    grad: { other: 'grad * self / (other + 1)' }, torch: 'special_xlog1py(Scalar self, Tensor other) -> Tensor', method: false, inplace: false,
+    domain: 'positive', example: { self: 1.5 }, doc: 'input · log1p(other), 0 where input = 0.' },
+  [Op.SpecialXlog1pyScalar]: scalar('SpecialXlog1PyBackward2', ['other'], 'x == 0 && c == c ? 0 : x * log1p(c)', 'grad * log1p(other)',
+    { torch: 'special_xlog1py(Tensor input, Scalar other) -> Tensor', method: false, inplace: false, example: { other: 1.5 } }),
   [Op.RoundDecimals]: scalar('RoundBackward1', ['decimals'],
     'c < 0 ? rint(x / exp10(-c)) * exp10(-c) : rint(x * exp10(c)) / exp10(c)', 'zeros_like(grad)',
     { torch: 'round(Tensor input, *, int decimals) -> Tensor', example: { decimals: 2 } }),
@@ -403,6 +416,25 @@ export const ops: Rows = {
     { torch: 'lgamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1e-30], doc: 'log|Γ(x)|: inf at the poles 0, −1, −2, ….' }),
   [Op.Digamma]: unary('DigammaBackward0', 'digamma(x)', 'digamma_backward(grad, self)',
     { torch: 'digamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1.4616321], doc: 'ψ(x) = Γ′(x)/Γ(x): ∓inf at ±0, NaN at negative integers.' }),
+  // torch.special (helper h-special): the kernels are kernels/scalar_math.ts's, in float64, rounded once
+  [Op.I0]: unary('I0Backward0', 'besselI0(x)', 'grad * special_i1(self)',
+    { torch: 'i0(Tensor input) -> Tensor', kinks: [20, -20, 700, 710], doc: 'The modified Bessel function of the first kind, order 0.' }),
+  [Op.SpecialI0e]: unary('SpecialI0EBackward0', 'besselI0e(x)', 'grad * (special_i1e(self) - sgn(self) * result)',
+    { torch: 'special_i0e(Tensor input) -> Tensor', method: false, inplace: false, kinks: [20, -20], doc: 'I0(x)·e^−|x|.' }),
+  [Op.SpecialI1]: unary('SpecialI1Backward0', 'besselI1(x)', 'i1_backward(grad, self, result)',
+    { torch: 'special_i1(Tensor input) -> Tensor', method: false, inplace: false, kinks: [20, -20, 700, 710], doc: 'The modified Bessel function of the first kind, order 1.' }),
+  [Op.SpecialI1e]: unary('SpecialI1EBackward0', 'besselI1e(x)', 'i1e_backward(grad, self, result)',
+    { torch: 'special_i1e(Tensor input) -> Tensor', method: false, inplace: false, kinks: [20, -20], doc: 'I1(x)·e^−|x|.' }),
+  [Op.SpecialEntr]: unary('SpecialEntrBackward0', 'x != x ? x : x > 0 ? -x * log(x) : x == 0 ? 0 : -inf', 'grad * (-1 - log(self))',
+    { torch: 'special_entr(Tensor input) -> Tensor', method: false, inplace: false, domain: 'positive', doc: '−x·ln x; 0 at 0, −inf below.' }),
+  [Op.SpecialErfcx]: unary('SpecialErfcxBackward0', 'erfcx(x)', '(2 * self * result - 1.1283791670955126) * grad',
+    { torch: 'special_erfcx(Tensor input) -> Tensor', method: false, inplace: false, kinks: [2, -26, 26, 1e10], doc: 'erfc(x)·e^{x²}, the scaled complementary error function.' }),
+  [Op.SpecialLogNdtr]: unary('SpecialLogNdtrBackward0',
+    { let: { t: 'x * 0.7071067811865476' }, expr: 'x < -1 ? log(erfcx(-t) / 2) - t * t : log1p(-erfc(t) / 2)' },
+    'grad / 2.5066282746310002 * exp(-(result + self * self / 2))',
+    { torch: 'special_log_ndtr(Tensor input) -> Tensor', method: false, inplace: false, kinks: [-1, -5, -20, 6], doc: 'log Φ(x), the log of the standard normal CDF, without underflow.' }),
+  [Op.SpecialNdtri]: unary('SpecialNdtriBackward0', 'ndtri(x)', 'grad * 2.5066282746310002 * exp(result * result / 2)',
+    { torch: 'special_ndtri(Tensor input) -> Tensor', method: false, inplace: false, domain: 'prob', kinks: [0.25, 0.75, 0.02, 0.135], doc: 'Φ⁻¹(p), the standard normal quantile.' }),
   // a None number is NaN to the kernel: 0 for nan, the dtype's largest finite value for posinf/neginf
   [Op.NanToNum]: scalar('NanToNumBackward0', ['nan', 'posinf', 'neginf'], 'nanToNum(x, c, c2, c3)', 'nan_to_num_backward(grad, self)', {
     torch: 'nan_to_num(Tensor input, float? nan=0.0, float? posinf=None, float? neginf=None) -> Tensor',
@@ -1751,6 +1783,15 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
     args: 'x y', kernel: 'x == 0 && y <= 0 ? 0 : g == 0 && y == y ? 0 : g * log(y)',
     grad: { x: 'zeros_like(x)', y: 'xlogy_mask(nonzero_mask(grad * g / y, g), x, y)' },
   },
+  // at::xlog1py(grad, other).masked_fill((self == 0) & (other <= -1), 0): xlogy's, shifted by one (helper h-special)
+  xlog1py_backward_self: {
+    args: 'x y', kernel: 'x == 0 && y <= -1 ? 0 : g == 0 && y == y ? 0 : g * log1p(y)',
+    grad: { x: 'zeros_like(x)', y: 'xlog1py_mask(nonzero_mask(grad * g / (y + 1), g), x, y)' },
+  },
+  xlog1py_mask: { args: 'x y', kernel: 'x == 0 && y <= -1 ? 0 : g', grad: 'mask' },
+  // PyTorch's i1_backward and i1e_backward: ½ at 0, where i1(x)/x is 0/0, and at NaN (its |x| > eps is false)
+  i1_backward: { args: 'x y', kernel: 'abs(x) > 0 ? g * (besselI0(x) - y / x) : g * 0.5' },
+  i1e_backward: { args: 'x y', kernel: 'abs(x) > 0 ? g * (besselI0e(x) - y * (sign(x) + 1 / x)) : g * 0.5' },
   // masked_fill(grad, (x == 0) & (y ≤ 0), 0)
   xlogy_mask: { args: 'x y', kernel: 'x == 0 && y <= 0 ? 0 : g', grad: 'mask' },
   // where(x != 0, grad, 0)

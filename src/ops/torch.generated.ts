@@ -700,3 +700,15 @@ export function nan_to_num(...args: unknown[]): Tensor {
   const a = bind(schemas.nan_to_num[0], args, null);
   return scalarOp(Op.NanToNum, a.input as Tensor, (a.nan ?? NaN) as number, (a.posinf ?? NaN) as number, 'nan_to_num', false, (a.neginf ?? NaN) as number);
 }
+
+/**
+ * The modified Bessel function of the first kind, order 0. Its gradient node is PyTorch's I0Backward0.
+ * @example torch.i0(x)
+ */
+export function i0(input: Tensor): Tensor;
+export function i0(options: { input: Tensor }): Tensor;
+export function i0(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.I0, args[0], 'i0');
+  const a = bind(schemas.i0[0], args, null);
+  return unaryOp(Op.I0, a.input as Tensor, 'i0');
+}

@@ -290,6 +290,17 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.CtcLoss]: (r, g, k) => ctcLossBackward(r, g, k),
   [Op.AdaptiveMaxPool3D]: (r, g, k) => maxPool2dBackward(r, g, k),
   [Op.MaxUnpool3D]: (r, g, k) => maxUnpoolBackward(r, g, k),
+  [Op.I0]: (r, g, k) => mul(g, un(Op.SpecialI1, saved(r, 0))),
+  [Op.SpecialI0e]: (r, g, k) => mul(g, sub(un(Op.SpecialI1e, saved(r, 0)), mul(un(Op.Sgn, saved(r, 0)), result(r)))),
+  [Op.SpecialI1]: (r, g, k) => fused(Fused.I1Backward, g, saved(r, 0), result(r), 0, 0),
+  [Op.SpecialI1e]: (r, g, k) => fused(Fused.I1eBackward, g, saved(r, 0), result(r), 0, 0),
+  [Op.SpecialEntr]: (r, g, k) => mul(g, rsubS(un(Op.Log, saved(r, 0)), -1)),
+  [Op.SpecialErfcx]: (r, g, k) => mul(addS(mul(mulS(saved(r, 0), 2), result(r)), -1.1283791670955126), g),
+  [Op.SpecialLogNdtr]: (r, g, k) => mul(divS(g, 2.5066282746310002), un(Op.Exp, neg(add(result(r), divS(mul(saved(r, 0), saved(r, 0)), 2))))),
+  [Op.SpecialNdtri]: (r, g, k) => mul(mulS(g, 2.5066282746310002), un(Op.Exp, divS(mul(result(r), result(r)), 2))),
+  [Op.SpecialXlog1py]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.Xlog1pyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), addS(saved(r, 1), 1))),
+  [Op.SpecialXlog1pySelfScalar]: (r, g, k) => div(mulS(g, s0(r)), addS(saved(r, 0), 1)),
+  [Op.SpecialXlog1pyScalar]: (r, g, k) => mulS(g, Math.log1p(s0(r))),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -334,6 +345,8 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.SincBackward]: (r, g, k) => k === 0 ? mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), null, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))) : sumTo(r, 1, sub(mulS(neg(mul(mul(mul(div(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), null, 0, 0), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), saved(r, 0)), mulS(saved(r, 1), 3.141592653589793)), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), 3.141592653589793), mulS(mul(mulS(saved(r, 1), 2), mul(fused(Fused.NonzeroMask, g, mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793), null, 0, 0), div(div(mul(saved(r, 0), sub(mul(mulS(saved(r, 1), 3.141592653589793), un(Op.Cos, mulS(saved(r, 1), 3.141592653589793))), un(Op.Sin, mulS(saved(r, 1), 3.141592653589793)))), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)), mulS(mul(saved(r, 1), saved(r, 1)), 3.141592653589793)))), 3.141592653589793))),
   [Fused.NanToNumBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.XlogyBackwardSelf]: (r, g, k) => k === 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), null, 0, 0), saved(r, 1), saved(r, 2), 0, 0)),
+  [Fused.Xlog1pyBackwardSelf]: (r, g, k) => k === 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.Xlog1pyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), addS(saved(r, 2), 1)), saved(r, 0), null, 0, 0), saved(r, 1), saved(r, 2), 0, 0)),
+  [Fused.Xlog1pyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.XlogyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.NonzeroMask]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.LtMul]: (r, g, k) => zerosLike(saved(r, 1)),
@@ -395,5 +408,7 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss,
   Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im,
   Op.ConvolutionTranspose, Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D,
-  Op.AdaptiveMaxPool2D, Op.MaxUnpool2D, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D,
+  Op.AdaptiveMaxPool2D, Op.MaxUnpool2D, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0, Op.SpecialI0e,
+  Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri, Op.SpecialXlog1py,
+  Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar,
 ]);

@@ -9,7 +9,7 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
   silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
-  nanToNum, nanToNum64,
+  nanToNum, nanToNum64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
@@ -17,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -71,6 +71,14 @@ export function unaryRun(op: Op, x: F32, out: F32): void {
     case Op.Erfinv: for (let i = 0; i < n; i++) out[i] = unaryErfinv(x[i]); return;
     case Op.Lgamma: for (let i = 0; i < n; i++) out[i] = unaryLgamma(x[i]); return;
     case Op.Digamma: for (let i = 0; i < n; i++) out[i] = unaryDigamma(x[i]); return;
+    case Op.I0: for (let i = 0; i < n; i++) out[i] = unaryI0(x[i]); return;
+    case Op.SpecialI0e: for (let i = 0; i < n; i++) out[i] = unarySpecialI0e(x[i]); return;
+    case Op.SpecialI1: for (let i = 0; i < n; i++) out[i] = unarySpecialI1(x[i]); return;
+    case Op.SpecialI1e: for (let i = 0; i < n; i++) out[i] = unarySpecialI1e(x[i]); return;
+    case Op.SpecialEntr: for (let i = 0; i < n; i++) out[i] = unarySpecialEntr(x[i]); return;
+    case Op.SpecialErfcx: for (let i = 0; i < n; i++) out[i] = unarySpecialErfcx(x[i]); return;
+    case Op.SpecialLogNdtr: for (let i = 0; i < n; i++) out[i] = unarySpecialLogNdtr(x[i]); return;
+    case Op.SpecialNdtri: for (let i = 0; i < n; i++) out[i] = unarySpecialNdtri(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
@@ -108,6 +116,8 @@ export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number, c3: n
     case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar(x[i], c, c2, c3); return;
     case Op.Logit: for (let i = 0; i < n; i++) out[i] = scalarLogit(x[i], c, c2, c3); return;
     case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum(x[i], c, c2, c3); return;
+    case Op.SpecialXlog1pySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pySelfScalar(x[i], c, c2, c3); return;
+    case Op.SpecialXlog1pyScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pyScalar(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -184,6 +194,10 @@ export function binaryRun(
     case Op.Lerp:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.SpecialXlog1py:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
@@ -337,6 +351,31 @@ function unaryLgamma(x: number): number {
 function unaryDigamma(x: number): number {
   return f(digamma(x));
 }
+function unaryI0(x: number): number {
+  return f(besselI0(x));
+}
+function unarySpecialI0e(x: number): number {
+  return f(besselI0e(x));
+}
+function unarySpecialI1(x: number): number {
+  return f(besselI1(x));
+}
+function unarySpecialI1e(x: number): number {
+  return f(besselI1e(x));
+}
+function unarySpecialEntr(x: number): number {
+  return ((x !== x) ? x : ((x > 0) ? f((-x * f(Math.log(x)))) : ((x === 0) ? 0 : -Infinity)));
+}
+function unarySpecialErfcx(x: number): number {
+  return f(erfcx(x));
+}
+function unarySpecialLogNdtr(x: number): number {
+  const t = f((x * 0.7071067690849304));
+  return ((x < -1) ? f((f(Math.log(f((f(erfcx(-t)) / 2)))) - f((t * t)))) : f(Math.log1p(f((-f(erfc(t)) / 2)))));
+}
+function unarySpecialNdtri(x: number): number {
+  return f(ndtri(x));
+}
 function scalarAddScalar(x: number, c: number, c2: number, c3: number): number {
   return f((x + c));
 }
@@ -419,6 +458,12 @@ function scalarLogit(x: number, c: number, c2: number, c3: number): number {
 function scalarNanToNum(x: number, c: number, c2: number, c3: number): number {
   return f(nanToNum(x, c, c2, c3));
 }
+function scalarSpecialXlog1pySelfScalar(x: number, c: number, c2: number, c3: number): number {
+  return (((c === 0) && (x === x)) ? 0 : f((c * f(Math.log1p(x)))));
+}
+function scalarSpecialXlog1pyScalar(x: number, c: number, c2: number, c3: number): number {
+  return (((x === 0) && (c === c)) ? 0 : f((x * f(Math.log1p(c)))));
+}
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
 }
@@ -470,6 +515,9 @@ function binaryClampMaxTensor(x: number, y: number, alpha: number): number {
 function binaryLerp(x: number, y: number, alpha: number): number {
   return ((f(Math.abs(alpha)) < 0.5) ? f((x + f((alpha * f((y - x)))))) : f((y - f((f((y - x)) * f((1 - alpha)))))));
 }
+function binarySpecialXlog1py(x: number, y: number, alpha: number): number {
+  return (((x === 0) && (y === y)) ? 0 : f((x * f(Math.log1p(y)))));
+}
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
 export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c: number, c2: number): void {
@@ -518,6 +566,10 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.Xlog1pyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.Xlog1pyMask: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.I1Backward: for (let i = 0; i < n; i++) out[i] = fusedI1Backward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.I1eBackward: for (let i = 0; i < n; i++) out[i] = fusedI1eBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -660,6 +712,18 @@ function fusedNanToNumBackward(g: number, x: number, y: number, c: number, c2: n
 function fusedXlogyBackwardSelf(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : (((g === 0) && (y === y)) ? 0 : f((g * f(Math.log(y))))));
 }
+function fusedXlog1pyBackwardSelf(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x === 0) && (y <= -1)) ? 0 : (((g === 0) && (y === y)) ? 0 : f((g * f(Math.log1p(y))))));
+}
+function fusedXlog1pyMask(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x === 0) && (y <= -1)) ? 0 : g);
+}
+function fusedI1Backward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((f(Math.abs(x)) > 0) ? f((g * f((f(besselI0(x)) - f((y / x)))))) : f((g * 0.5)));
+}
+function fusedI1eBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((f(Math.abs(x)) > 0) ? f((g * f((f(besselI0e(x)) - f((y * f((f(sign(x)) + f((1 / x)))))))))) : f((g * 0.5)));
+}
 function fusedXlogyMask(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : g);
 }
@@ -725,6 +789,14 @@ export function unaryRun64(op: Op, x: F64, out: F64): void {
     case Op.Erfinv: for (let i = 0; i < n; i++) out[i] = unaryErfinv64(x[i]); return;
     case Op.Lgamma: for (let i = 0; i < n; i++) out[i] = unaryLgamma64(x[i]); return;
     case Op.Digamma: for (let i = 0; i < n; i++) out[i] = unaryDigamma64(x[i]); return;
+    case Op.I0: for (let i = 0; i < n; i++) out[i] = unaryI064(x[i]); return;
+    case Op.SpecialI0e: for (let i = 0; i < n; i++) out[i] = unarySpecialI0e64(x[i]); return;
+    case Op.SpecialI1: for (let i = 0; i < n; i++) out[i] = unarySpecialI164(x[i]); return;
+    case Op.SpecialI1e: for (let i = 0; i < n; i++) out[i] = unarySpecialI1e64(x[i]); return;
+    case Op.SpecialEntr: for (let i = 0; i < n; i++) out[i] = unarySpecialEntr64(x[i]); return;
+    case Op.SpecialErfcx: for (let i = 0; i < n; i++) out[i] = unarySpecialErfcx64(x[i]); return;
+    case Op.SpecialLogNdtr: for (let i = 0; i < n; i++) out[i] = unarySpecialLogNdtr64(x[i]); return;
+    case Op.SpecialNdtri: for (let i = 0; i < n; i++) out[i] = unarySpecialNdtri64(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
@@ -759,6 +831,8 @@ export function scalarRun64(op: Op, x: F64, out: F64, c: number, c2: number, c3:
     case Op.CopysignScalar: for (let i = 0; i < n; i++) out[i] = scalarCopysignScalar64(x[i], c, c2, c3); return;
     case Op.Logit: for (let i = 0; i < n; i++) out[i] = scalarLogit64(x[i], c, c2, c3); return;
     case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum64(x[i], c, c2, c3); return;
+    case Op.SpecialXlog1pySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pySelfScalar64(x[i], c, c2, c3); return;
+    case Op.SpecialXlog1pyScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pyScalar64(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -835,6 +909,10 @@ export function binaryRun64(
     case Op.Lerp:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp64(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryLerp64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.SpecialXlog1py:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py64(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
@@ -988,6 +1066,31 @@ function unaryLgamma64(x: number): number {
 function unaryDigamma64(x: number): number {
   return digamma64(x);
 }
+function unaryI064(x: number): number {
+  return besselI0(x);
+}
+function unarySpecialI0e64(x: number): number {
+  return besselI0e(x);
+}
+function unarySpecialI164(x: number): number {
+  return besselI1(x);
+}
+function unarySpecialI1e64(x: number): number {
+  return besselI1e(x);
+}
+function unarySpecialEntr64(x: number): number {
+  return ((x !== x) ? x : ((x > 0) ? (-x * Math.log(x)) : ((x === 0) ? 0 : -Infinity)));
+}
+function unarySpecialErfcx64(x: number): number {
+  return erfcx(x);
+}
+function unarySpecialLogNdtr64(x: number): number {
+  const t = (x * 0.7071067811865476);
+  return ((x < -1) ? (Math.log((erfcx(-t) / 2)) - (t * t)) : Math.log1p((-erfc(t) / 2)));
+}
+function unarySpecialNdtri64(x: number): number {
+  return ndtri(x);
+}
 function scalarAddScalar64(x: number, c: number, c2: number, c3: number): number {
   return (x + c);
 }
@@ -1070,6 +1173,12 @@ function scalarLogit64(x: number, c: number, c2: number, c3: number): number {
 function scalarNanToNum64(x: number, c: number, c2: number, c3: number): number {
   return nanToNum64(x, c, c2, c3);
 }
+function scalarSpecialXlog1pySelfScalar64(x: number, c: number, c2: number, c3: number): number {
+  return (((c === 0) && (x === x)) ? 0 : (c * Math.log1p(x)));
+}
+function scalarSpecialXlog1pyScalar64(x: number, c: number, c2: number, c3: number): number {
+  return (((x === 0) && (c === c)) ? 0 : (x * Math.log1p(c)));
+}
 function binaryAdd64(x: number, y: number, alpha: number): number {
   return (x + (alpha * y));
 }
@@ -1121,6 +1230,9 @@ function binaryClampMaxTensor64(x: number, y: number, alpha: number): number {
 function binaryLerp64(x: number, y: number, alpha: number): number {
   return ((Math.abs(alpha) < 0.5) ? (x + (alpha * (y - x))) : (y - ((y - x) * (1 - alpha))));
 }
+function binarySpecialXlog1py64(x: number, y: number, alpha: number): number {
+  return (((x === 0) && (y === y)) ? 0 : (x * Math.log1p(y)));
+}
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
 export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64, c: number, c2: number): void {
@@ -1167,6 +1279,10 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.Xlog1pyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.Xlog1pyMask: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.I1Backward: for (let i = 0; i < n; i++) out[i] = fusedI1Backward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.I1eBackward: for (let i = 0; i < n; i++) out[i] = fusedI1eBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -1308,6 +1424,18 @@ function fusedNanToNumBackward64(g: number, x: number, y: number, c: number, c2:
 }
 function fusedXlogyBackwardSelf64(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : (((g === 0) && (y === y)) ? 0 : (g * Math.log(y))));
+}
+function fusedXlog1pyBackwardSelf64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x === 0) && (y <= -1)) ? 0 : (((g === 0) && (y === y)) ? 0 : (g * Math.log1p(y))));
+}
+function fusedXlog1pyMask64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x === 0) && (y <= -1)) ? 0 : g);
+}
+function fusedI1Backward64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((Math.abs(x) > 0) ? (g * (besselI0(x) - (y / x))) : (g * 0.5));
+}
+function fusedI1eBackward64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((Math.abs(x) > 0) ? (g * (besselI0e(x) - (y * (sign(x) + (1 / x))))) : (g * 0.5));
 }
 function fusedXlogyMask64(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : g);
@@ -1544,6 +1672,41 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       r.saved = [a];
       return;
     case Op.NanToNum:
+      r.saved = [a];
+      return;
+    case Op.I0:
+      r.saved = [a];
+      return;
+    case Op.SpecialI0e:
+      r.saved = [a];
+      r.savesResult = true;
+      return;
+    case Op.SpecialI1:
+      r.saved = [a];
+      r.savesResult = true;
+      return;
+    case Op.SpecialI1e:
+      r.saved = [a];
+      r.savesResult = true;
+      return;
+    case Op.SpecialEntr:
+      r.saved = [a];
+      return;
+    case Op.SpecialErfcx:
+      r.saved = [a];
+      r.savesResult = true;
+      return;
+    case Op.SpecialLogNdtr:
+      r.saved = [a];
+      r.savesResult = true;
+      return;
+    case Op.SpecialNdtri:
+      r.savesResult = true;
+      return;
+    case Op.SpecialXlog1py:
+      r.saved = [a, b];
+      return;
+    case Op.SpecialXlog1pySelfScalar:
       r.saved = [a];
       return;
     default: void a; void b;
