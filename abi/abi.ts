@@ -74,8 +74,12 @@ export enum Op {
   MaxPool3DWithIndices, AvgPool3D, AdaptiveMaxPool2D, MaxUnpool2D, // pooling 2 (helper pool2): assembly/ops/pool.ts
   EmbeddingBag, // F.embedding_bag (helper ebag): saved indices, bags, weight, per_sample_weights or max rows; i0 = mode, i1 = scale_grad_by_freq
   CtcLoss, // F.ctc_loss (helper ebag): per-sample nll; saved log_probs, targets, lengths and log_alpha; i0 = blank, i1 = zero_infinity
+  NoDerivative, // PyTorch's NotImplemented node over a gradient whose own derivative PyTorch lacks (margin losses, ctc_loss, embedding_bag): i0 names it
   Count,
 }
+
+/** The backward functions PyTorch cannot differentiate, as Op.NoDerivative's i0 (src/errors.ts has their names). */
+export enum NoDerivativeOf { MultiMarginLoss = 0, MultilabelMarginLoss = 1, CtcLoss = 2, EmbeddingBagDense = 3, EmbeddingBagPerSampleWeights = 4 }
 
 /** Loss reductions, as PyTorch numbers them (at::Reduction). */
 export enum Reduction { None = 0, Mean = 1, Sum = 2 }
@@ -134,4 +138,6 @@ export enum Err {
   NoCreateGraph = -7,
   // anomaly detection found NaN in a gradient a rule returned (anomaly_info says which node and output)
   AnomalyNaN = -8,
+  // a backward reached a NotImplemented node (Op.NoDerivative; no_derivative_kind says whose)
+  NoDerivative = -9,
 }

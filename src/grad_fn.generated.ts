@@ -265,6 +265,7 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.MaxUnpool2D]: 'MaxUnpool2DBackward0',
   [Op.EmbeddingBag]: 'EmbeddingBagBackward0',
   [Op.CtcLoss]: 'CtcLossBackward0',
+  [Op.NoDerivative]: 'NotImplemented',
   [Op.Count]: '',
 };
 

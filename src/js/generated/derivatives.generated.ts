@@ -18,11 +18,11 @@ import {
   huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward, maxUnpoolBackward,
   meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, pool2dBackward, prodBackward, reshapeToInput, scanBackward,
-  scatterFlatBackward, scatterReduceBackward, sliceBackward, smoothL1LossBackward,
-  softMarginLossBackward, softmaxBackward, sortBackward, stackBackward, sumBackward,
-  svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward,
+  noDerivativeBackward, normBackward, permuteBack, pool2dBackward, prodBackward,
+  reshapeToInput, scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -288,6 +288,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.MaxUnpool2D]: (r, g, k) => maxUnpoolBackward(r, g, k),
   [Op.EmbeddingBag]: (r, g, k) => embeddingBagBackward(r, g, k),
   [Op.CtcLoss]: (r, g, k) => ctcLossBackward(r, g, k),
+  [Op.NoDerivative]: (r, g, k) => noDerivativeBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -390,7 +391,8 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.LayerNorm, Op.Embedding, Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d,
   Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d, Op.CircularPad, Op.Amin,
   Op.Bernoulli, Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim,
-  Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias,
-  Op.AsStrided, Op.Im2Col, Op.Col2Im, Op.ConvolutionTranspose, Op.ConvolutionWeight,
-  Op.MaxPool3DWithIndices, Op.AdaptiveMaxPool2D, Op.MaxUnpool2D,
+  Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.MultiMarginLoss,
+  Op.MultilabelMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im,
+  Op.ConvolutionTranspose, Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AdaptiveMaxPool2D,
+  Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.NoDerivative,
 ]);
