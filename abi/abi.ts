@@ -79,7 +79,7 @@ export enum Op {
 }
 
 /** The backward functions PyTorch cannot differentiate, as Op.NoDerivative's i0 (src/errors.ts has their names). */
-export enum NoDerivativeOf { MultiMarginLoss = 0, MultilabelMarginLoss = 1, CtcLoss = 2, EmbeddingBagDense = 3, EmbeddingBagPerSampleWeights = 4 }
+export enum NoDerivativeOf { MultiMarginLoss = 0, MultilabelMarginLoss = 1, CtcLoss = 2, EmbeddingBagDense = 3, EmbeddingBagPerSampleWeights = 4, ScatterReduceZeros = 5 }
 
 /** Loss reductions, as PyTorch numbers them (at::Reduction). */
 export enum Reduction { None = 0, Mean = 1, Sum = 2 }

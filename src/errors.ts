@@ -122,8 +122,11 @@ const NO_DERIVATIVE = [
   '_embedding_bag_dense_backward', 'aten::_embedding_bag_per_sample_weights_backward',
 ];
 
-/** A backward reached PyTorch's NotImplemented node (Op.NoDerivative): PyTorch's error. */
+/** A backward reached PyTorch's NotImplemented node (Op.NoDerivative), or its DelayedError for scatter_reduce's prod: PyTorch's error. */
 export function noDerivative(kind: number): RuntimeError {
+  if (kind === NO_DERIVATIVE.length) {
+    return new RuntimeError('scatter_reduce(): Double backward is unsupported for src when >1 zeros in src are scattered to the same position in self');
+  }
   return new RuntimeError(`derivative for ${NO_DERIVATIVE[kind]} is not implemented`);
 }
 

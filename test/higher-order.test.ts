@@ -76,7 +76,7 @@ const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
 };
 
 /** The errors PyTorch raises at the second order that wasmgrad raises word for word. */
-const samePyTorchError = /^derivative for (aten::)?(multi_margin_loss|multilabel_margin_loss|_ctc_loss|_embedding_bag_dense|_embedding_bag_per_sample_weights)_backward is not implemented$/;
+const samePyTorchError = /^derivative for (aten::)?(multi_margin_loss|multilabel_margin_loss|_ctc_loss|_embedding_bag_dense|_embedding_bag_per_sample_weights)_backward is not implemented$|^scatter_reduce\(\): Double backward/;
 
 /** Each derivative order rounds once more: its tolerance widens by this factor per order. */
 const PER_ORDER = 10;

@@ -14,15 +14,16 @@ export function no_derivative_kind(): i32 { return refused; }
 export function setNoDerivative(kind: i32): void { refused = kind; }
 
 /**
- * `out`, the gradient a non-differentiable rule computed from a and b (b may be 0), behind a
+ * `out`, the gradient a non-differentiable rule computed from a, b and c (b, c may be 0), behind a
  * NotImplemented node when grad mode records and a or b takes part in a graph.
  */
-export function refuseAbove(kind: NoDerivativeOf, out: i32, a: i32, b: i32): i32 {
-  if (out <= 0 || !is_grad_enabled() || !(requiresGrad(a) || (b > 0 && requiresGrad(b)))) return out;
-  const r = newRecord(Op.NoDerivative, b > 0 ? 2 : 1, out);
+export function refuseAbove(kind: NoDerivativeOf, out: i32, a: i32, b: i32, c: i32 = 0): i32 {
+  if (out <= 0 || !is_grad_enabled() || !(requiresGrad(a) || (b > 0 && requiresGrad(b)) || (c > 0 && requiresGrad(c)))) return out;
+  const r = newRecord(Op.NoDerivative, c > 0 ? 3 : b > 0 ? 2 : 1, out);
   if (!r) return Err.OutOfMemory;
   setInput(r, 0, a);
   if (b > 0) setInput(r, 1, b);
+  if (c > 0) setInput(r, 2, c);
   setParams(r, 0, 0, kind, 0);
   return out;
 }

@@ -12,7 +12,7 @@ import { embeddingBagBackward as bagGrad } from '../ops/embedding_bag.js';
 const MAX = 2; // embedding_bag's mode 'max' (BagMode)
 
 /** `out` behind a NotImplemented node when grad mode records and an input it was computed from takes part in a graph. */
-function refuseAbove(kind: NoDerivativeOf, out: JsTensor, inputs: (JsTensor | null | undefined)[]): JsTensor {
+export function refuseAbove(kind: NoDerivativeOf, out: JsTensor, inputs: (JsTensor | null | undefined)[]): JsTensor {
   const r = record(Op.NoDerivative, out, inputs.filter((t): t is JsTensor => !!t));
   if (r) r.i0 = kind;
   return out;
