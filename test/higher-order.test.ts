@@ -23,7 +23,11 @@ interface HigherOrderCase {
 }
 
 const table = loadFixture<{ cases: OpCase[] }>('table.json');
-const fixture = loadFixture<{ cases: HigherOrderCase[]; backward_warning: string }>('higher_order.json');
+interface InplaceScatterReduce {
+  name: string; reduce: 'sum' | 'prod' | 'mean' | 'amax' | 'amin'; include_self: boolean; self: number[]; index: number[]; src: number[];
+  w: TensorFixture; v: TensorFixture[]; u: TensorFixture[]; grads1: TensorFixture[]; grads2: TensorFixture[]; grads3: TensorFixture[]; grad_fn: string;
+}
+const fixture = loadFixture<{ cases: HigherOrderCase[]; backward_warning: string; inplace_scatter_reduce: InplaceScatterReduce[] }>('higher_order.json');
 const tableCase = new Map(table.cases.map((c) => [c.name, c]));
 
 /**
@@ -141,6 +145,26 @@ describe.each(DEVICES)('second and third derivatives vs PyTorch on %s', (device)
       const tol = widened(tolerances[c.family], illConditioned[h.name] ?? 0);
       if (from > 2) got[0].forEach((g, i) => expectClose(g, h.grads2![i], widened(tol, 1), `second derivative ${i}`));
       if (from > 3) got[1].forEach((g, i) => expectClose(g, h.grads3![i], widened(tol, 2), `third derivative ${i}`));
+    }));
+  }
+});
+
+describe.each(DEVICES)('Tensor.scatter_reduce_ to the third derivative vs PyTorch on %s', (device) => {
+  for (const h of fixture.inplace_scatter_reduce) {
+    it(h.name, () => torch.tidy(() => {
+      const x = torch.tensor(h.self, { device, dtype: 'float64', requires_grad: true });
+      const src = torch.tensor(h.src, { device, dtype: 'float64', requires_grad: true });
+      const y = x.clone();
+      y.scatter_reduce_(0, torch.tensor(h.index, { device, dtype: 'int64' }), src, h.reduce, { include_self: h.include_self });
+      expect(y.grad_fn?.name()).toBe(h.grad_fn);
+      const w = fromFixture(h.w, device, false).requires_grad_();
+      const g1 = gradsOf(y.mul(w).sum(), [x, src], true);
+      const g2 = gradsOf(weighted(g1, h.v.map((v) => fromFixture(v, device, false)), device), [x, src, w], true);
+      const g3 = gradsOf(weighted(g2, h.u.map((u) => fromFixture(u, device, false)), device), [x, src, w], false);
+      const tol = tolerances.shape;
+      g1.forEach((g, i) => expectClose(g, h.grads1[i], tol, `first derivative ${i}`));
+      g2.forEach((g, i) => expectClose(g, h.grads2[i], widened(tol, 1), `second derivative ${i}`));
+      g3.forEach((g, i) => expectClose(g, h.grads3[i], widened(tol, 2), `third derivative ${i}`));
     }));
   }
 });

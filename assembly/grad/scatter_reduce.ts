@@ -21,7 +21,7 @@ export function scatterReduceBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const res = result(r);
   if (res < 0) return res;
-  const index = saved(r, 0), x = saved(r, 1), src = saved(r, 2), mode = i0(r), inc = i1(r) != 0;
+  const x = saved(r, 0), index = saved(r, 1), src = saved(r, 2), mode = i0(r), inc = i1(r) != 0;
   if (!is_grad_enabled()) return T(scatterReduceBackwardCompute(k, g, x, src, res, index, mode, inc));
   const out = recorded(k, g, x, src, res, index, mode, inc);
   // !include_self: self's scattered positions took no part (grad_self.scatter(dim, index, 0))

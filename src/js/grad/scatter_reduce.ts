@@ -14,7 +14,7 @@ import { refuseAbove } from './no_derivative.js';
 const SUM = 0, PROD = 1, MEAN = 2;
 
 export function scatterReduceBackward(r: JsRecord, g: JsTensor, k: number): JsTensor {
-  const index = r.saved[0]!, x = r.saved[1]!, src = r.saved[2]!, res = r.out, mode = r.i0, inc = r.i1 !== 0;
+  const x = r.saved[0]!, index = r.saved[1]!, src = r.saved[2]!, res = r.out, mode = r.i0, inc = r.i1 !== 0;
   if (!isGradEnabled()) return compute(k, g, x, src, res, index, mode, inc);
   const out = recorded(k, g, x, src, res, index, mode, inc);
   // !include_self: self's scattered positions took no part (grad_self.scatter(dim, index, 0))
