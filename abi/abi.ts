@@ -76,8 +76,12 @@ export enum Op {
   CtcLoss, // F.ctc_loss (helper ebag): per-sample nll; saved log_probs, targets, lengths and log_alpha; i0 = blank, i1 = zero_infinity
   AdaptiveMaxPool3D, MaxUnpool3D, // F.adaptive_max_pool3d (the pool kernel's adaptive windows over three dims), F.max_unpool3d (max_unpool's kernel) (helper nnrest)
   I0, SpecialI0e, SpecialI1, SpecialI1e, SpecialEntr, SpecialErfcx, SpecialLogNdtr, SpecialNdtri, SpecialXlog1py, SpecialXlog1pySelfScalar, SpecialXlog1pyScalar, // torch.i0 and torch.special (helper h-special)
+  NoDerivative, // PyTorch's NotImplemented node over a gradient whose own derivative PyTorch lacks (margin losses, ctc_loss, embedding_bag): i0 names it
   Count,
 }
+
+/** The backward functions PyTorch cannot differentiate, as Op.NoDerivative's i0 (src/errors.ts has their names). */
+export enum NoDerivativeOf { MultiMarginLoss = 0, MultilabelMarginLoss = 1, CtcLoss = 2, EmbeddingBagDense = 3, EmbeddingBagPerSampleWeights = 4, ScatterReduceZeros = 5 }
 
 /** Loss reductions, as PyTorch numbers them (at::Reduction). */
 export enum Reduction { None = 0, Mean = 1, Sum = 2 }
@@ -136,4 +140,6 @@ export enum Err {
   NoCreateGraph = -7,
   // anomaly detection found NaN in a gradient a rule returned (anomaly_info says which node and output)
   AnomalyNaN = -8,
+  // a backward reached a NotImplemented node (Op.NoDerivative; no_derivative_kind says whose)
+  NoDerivative = -9,
 }

@@ -23,9 +23,10 @@ import { argsPtr } from './scratch';
 import {
   slot, retain, release, gradFnOf, flagsOf, setFlags, gradOf, numelOf, dataOf, newSameAs, dtypeOf,
 } from './tensors';
-import { Rec, RecFlag, Slot, Err, TensorFlag, DType, PackState } from '../abi/abi';
+import { Rec, RecFlag, Slot, Err, TensorFlag, DType, PackState, Op } from '../abi/abi';
+import { setNoDerivative } from './grad/no_derivative';
 import {
-  recNin, recOp, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
+  recNin, recOp, recI0, recFlags, setRecFlags, inProducer, inLeaf, inNeedsGrad, freeSaved, set_grad_enabled, is_grad_enabled,
 } from './tape';
 import { gradient } from './derivatives';
 import { recordsItself } from './generated/derivatives.generated';
@@ -220,6 +221,15 @@ function sweep(nroots: i32, inputs: usize, ninputs: i32, retainGraph: bool, accu
     const r = <usize>stackAt(visited, i);
     if (!recordsItself(r)) { refusedOp = recOp(r); cleanup(); return Err.NoCreateGraph; }
   }
+
+  // PyTorch's NotImplemented nodes raise before any gradient moves (the lowest kind: embedding_bag's
+  // weight before its per_sample_weights, as PyTorch's engine reaches them)
+  let blocked = -1;
+  for (let i: u32 = 0; i < stackLen(visited); i++) {
+    const r = <usize>stackAt(visited, i);
+    if (recOp(r) == Op.NoDerivative && (blocked < 0 || recI0(r) < blocked)) blocked = recI0(r);
+  }
+  if (blocked >= 0) { setNoDerivative(blocked); cleanup(); return Err.NoDerivative; }
 
   // 2. mark the inputs so gradients reaching them are captured; backward(inputs=...)
   //    makes a non-leaf input retain its grad instead, as PyTorch does

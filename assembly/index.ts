@@ -11,6 +11,7 @@ export {
 export { set_grad_enabled, is_grad_enabled, tape_live_records } from './tape';
 export { tape_set_packing, tape_pack, tape_unpacked } from './tape'; // saved-tensor hooks (helper autograd)
 export { backward, create_graph_refused_op, set_detect_anomaly, anomaly_info } from './autograd';
+export { no_derivative_kind } from './grad/no_derivative';
 export { inplace_commit, bump_version, inplace_error } from './ops/inplace';
 export { create, create_fill, copy_tensor } from './ops/create';
 export { binary, unary, scalar } from './ops/elementwise';

@@ -19,7 +19,8 @@ Output: test/fixtures/higher_order.json = { "generator", "torch", "cases": [
   {"name", "v": [T...], "u": [T...], "grads2": [T...], "grads3": [T...], "g1_grad_fn": [name...]}
   (u, grads2, grads3: x's, then w's; g1_grad_fn: the grad_fn of each g1_i)
   or {"name", "error": {"type", "message"}} where PyTorch itself cannot differentiate twice ] },
-and "backward_warning": the UserWarning of backward(create_graph=True); read by
+"backward_warning": the UserWarning of backward(create_graph=True), and "inplace_scatter_reduce":
+Tensor.scatter_reduce_'s g1, g2, g3 (see inplace_scatter_reduce); read by
 test/higher-order.test.ts, which runs the same calls on both devices.
 """
 
@@ -134,6 +135,43 @@ def backward_warning():
     return str(w.message).split(" (Triggered internally")[0]
 
 
+INPLACE_SCATTER_REDUCE = [
+    # (reduce, include_self, self, index, src): ties for amax/amin, a lone zero for prod, float64
+    ("sum", True, [1.0, -2.0, 0.5, 3.0], [0, 0, 2, 3, 3], [0.5, 1.5, -1.0, 2.0, 0.25]),
+    ("prod", True, [2.0, 0.0, 3.0, -1.5], [0, 0, 1, 2, 2, 3], [0.0, 1.5, 2.0, -0.5, 0.0, 0.5]),
+    ("mean", False, [1.0, -2.0, 0.5, 3.0], [3, 3, 0, 1], [0.5, 1.5, -1.0, 2.0]),
+    ("amax", True, [1.0, 5.0, -1.0, 2.0], [0, 0, 1, 2, 3], [3.0, 3.0, 5.0, -1.0, 0.5]),
+    ("amin", False, [1.0, 5.0, -1.0, 2.0], [0, 0, 1, 1, 3], [-2.0, -2.0, 5.0, 7.0, 1.0]),
+]
+
+
+def inplace_scatter_reduce():
+    """
+    Tensor.scatter_reduce_ on a clone of self (a leaf may not be changed in place): g1, g2 and g3 as
+    for the table's cases, over self and src, the derivative reading PyTorch's original_self.
+    """
+    out = []
+    for reduce, include_self, self_v, index_v, src_v in INPLACE_SCATTER_REDUCE:
+        name = f"scatter_reduce_/{reduce}"
+        with base.seeded(name + "/higher order"):
+            x = torch.tensor(self_v, dtype=torch.float64, requires_grad=True)
+            src = torch.tensor(src_v, dtype=torch.float64, requires_grad=True)
+            index = torch.tensor(index_v)
+            y = x.clone()
+            y.scatter_reduce_(0, index, src, reduce, include_self=include_self)
+            w = torch.randn(y.shape, dtype=torch.float64, requires_grad=True)
+            g1 = grads_of((y * w).sum(), [x, src], True)
+            v = [torch.randn(t.shape, dtype=torch.float64) for t in (x, src)]
+            g2 = grads_of(weighted(g1, v), [x, src, w], True)
+            u = [torch.randn(t.shape, dtype=torch.float64) for t in (x, src, w)]
+            g3 = grads_of(weighted(g2, u), [x, src, w], False)
+        enc = lambda ts: [base.enc_tensor(t.detach(), requires_grad=False) for t in ts]  # noqa: E731
+        out.append({"name": name, "reduce": reduce, "include_self": include_self, "self": self_v, "index": index_v,
+                    "src": src_v, "w": enc([w])[0], "v": enc(v), "u": enc(u), "grads1": enc(g1), "grads2": enc(g2),
+                    "grads3": enc(g3), "grad_fn": y.grad_fn.name()})
+    return out
+
+
 def main():
     with open(os.path.join(base.OUT_DIR, "table.json")) as fh:
         table = json.load(fh)
@@ -143,7 +181,8 @@ def main():
             continue
         with base.seeded(case["name"] + "/higher order"):
             cases.append(higher_order(case))
-    out = {"generator": GENERATOR, "torch": torch.__version__, "cases": cases, "backward_warning": backward_warning()}
+    out = {"generator": GENERATOR, "torch": torch.__version__, "cases": cases, "backward_warning": backward_warning(),
+           "inplace_scatter_reduce": inplace_scatter_reduce()}
     with open(OUT, "w") as fh:
         json.dump(out, fh, separators=(",", ":"), allow_nan=False)
         fh.write("\n")

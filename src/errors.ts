@@ -116,6 +116,20 @@ export function createGraphUnsupported(node: string): NotImplementedError {
   );
 }
 
+/** The backward functions PyTorch cannot differentiate, by NoDerivativeOf (abi/abi.ts), as its error names them. */
+const NO_DERIVATIVE = [
+  'aten::multi_margin_loss_backward', 'aten::multilabel_margin_loss_backward', 'aten::_ctc_loss_backward',
+  '_embedding_bag_dense_backward', 'aten::_embedding_bag_per_sample_weights_backward',
+];
+
+/** A backward reached PyTorch's NotImplemented node (Op.NoDerivative), or its DelayedError for scatter_reduce's prod: PyTorch's error. */
+export function noDerivative(kind: number): RuntimeError {
+  if (kind === NO_DERIVATIVE.length) {
+    return new RuntimeError('scatter_reduce(): Double backward is unsupported for src when >1 zeros in src are scattered to the same position in self');
+  }
+  return new RuntimeError(`derivative for ${NO_DERIVATIVE[kind]} is not implemented`);
+}
+
 /** Anomaly detection found NaN in the gradient a node returned for its input `output` (PyTorch's message). */
 export function anomalyNaN(node: string, output: number): RuntimeError {
   return new RuntimeError(`Function '${node}' returned nan values in its ${output}th output.`);

@@ -278,6 +278,7 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SpecialXlog1py]: 'SpecialXlog1PyBackward0',
   [Op.SpecialXlog1pySelfScalar]: 'SpecialXlog1PyBackward1',
   [Op.SpecialXlog1pyScalar]: 'SpecialXlog1PyBackward2',
+  [Op.NoDerivative]: 'NotImplemented',
   [Op.Count]: '',
 };
 

@@ -138,10 +138,10 @@ const rules: Partial<Record<Op, Rule>> = {
     Op.ReplicationPad1d, Op.ReplicationPad2d, Op.ReplicationPad3d], always(['self', 0])),
   // the lookup's indices are the result's shape without its last dim (the record keeps them flat)
   [Op.Embedding]: always(['indices', { shape: ({ out }) => out.slice(0, -1) }], ['weight', 0]),
-  // the record keeps the index flat (saved tensor 0): one as large as src has src's shape
+  // the record keeps the index flat (saved tensor 1): one as large as src has src's shape
   [Op.ScatterReduce]: always(['self', 0], ['src', 1], ['index', {
     shape: ({ saved, inputs: [, src] }) => {
-      const flat = saved(0);
+      const flat = saved(1);
       return flat === null || flat[0] === src.reduce((a, b) => a * b, 1) ? src : flat;
     },
   }], ['result', 'result']),

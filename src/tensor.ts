@@ -2537,6 +2537,14 @@ export class Tensor {
     return inplace(this, () => ix2.methods.scatter_add(this, args)) as this;
   }
   /**
+   * In-place `scatter_reduce`: the derivative reads a copy of self's old values (PyTorch's original_self).
+   * @example
+   * const t = torch.ones(2); t.scatter_reduce_(0, torch.tensor([1, 1], { dtype: torch.long }), torch.tensor([2, 3]), 'prod'); console.log(`${t}`); // tensor([1., 6.])
+   */
+  scatter_reduce_(...args: [dim: number, index: Tensor, src: Tensor, reduce: 'sum' | 'prod' | 'mean' | 'amax' | 'amin', options?: { include_self?: boolean }] | [{ dim: number; index: Tensor; src: Tensor; reduce: string; include_self?: boolean }]): this {
+    return inplace(this, () => ix2.methods.scatter_reduce(this, args)) as this;
+  }
+  /**
    * In-place `index_add`.
    * @example
    * const t = torch.zeros(2); t.index_add_(0, torch.tensor([0], { dtype: torch.long }), torch.ones(1)); console.log(`${t}`); // tensor([1., 0.])

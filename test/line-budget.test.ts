@@ -136,7 +136,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // forms, F.upsample_nearest / upsample_bilinear and F.relu_ (+446)
 // torch.linalg's det, slogdet, logdet, solve, cholesky, qr, eigh, solve_triangular, cholesky_solve, pinv, lstsq, matrix_rank, multi_dot, vecdot, inv_ex (helper h-linalg) (+1019)
 // torch.special (erfcx, log Φ, Φ⁻¹, I0/I1 kernels on both devices, its namespace and compositions) and the numeric compositions of torch.* (src/ops/numeric.ts: diff, searchsorted, bincount, histc, windows, trapezoid, cov, ...) (+778, helper h-special)
-const BUDGET = 46_060;
+// PyTorch's NotImplemented node for the margin losses, ctc_loss and embedding_bag, scatter_reduce's recorded derivative under create_graph, and Tensor.scatter_reduce_ (+223, helper h-cgb)
+const BUDGET = 46_283;
 
 function sourceLines(dir: string): number {
   let n = 0;

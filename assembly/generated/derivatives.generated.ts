@@ -17,11 +17,11 @@ import {
   gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward, maxUnpoolBackward,
   meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, prodBackward, reshapeToInput, scanBackward, scatterFlatBackward,
-  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
-  softmaxBackward, sortBackward, stackBackward, sumBackward, svdBackward, ternaryBackward,
-  varBackward, vectorNormBackward, zerosBackward,
+  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward,
+  noDerivativeBackward, normBackward, permuteBack, prodBackward, reshapeToInput,
+  scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -298,6 +298,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SpecialXlog1py: return k == 0 ? sumTo(r, 0, fused(Fused.Xlog1pyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), addS(saved(r, 1), 1)));
     case Op.SpecialXlog1pySelfScalar: return div(mulS(g, s0(r)), addS(saved(r, 0), 1));
     case Op.SpecialXlog1pyScalar: return mulS(g, Math.log1p(s0(r)));
+    case Op.NoDerivative: return noDerivativeBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -426,7 +427,7 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

@@ -4,7 +4,8 @@
 // in log space, then grad = (exp(lp) − exp(collected + nll − lp))·g[b] for the sample's frames and 0
 // after them; with zero_infinity a sample of infinite loss gets zeros.
 
-import { Err, DType } from '../../abi/abi';
+import { Err, DType, NoDerivativeOf } from '../../abi/abi';
+import { refuseAbove } from './no_derivative';
 import { newSameAs, dataOf, dimOf, dtypeOf } from '../tensors';
 import { allocZeroed, free } from '../alloc';
 import { T, saved, i0, i1, result } from './helpers';
@@ -63,6 +64,10 @@ function backward<E>(po: usize, pg: usize, plp: usize, pt: usize, pmeta: usize, 
 }
 
 export function ctcLossBackward(r: usize, g: i32, k: i32): i32 {
+  return refuseAbove(NoDerivativeOf.CtcLoss, ctcGrad(r, g, k), g, saved(r, 0));
+}
+
+function ctcGrad(r: usize, g: i32, k: i32): i32 {
   if (k != 0) return Err.Unimplemented;
   const lp = saved(r, 0), alpha = saved(r, 3);
   const tmax = dimOf(lp, 0), n = dimOf(lp, 1), c = dimOf(lp, 2), w = dimOf(alpha, 2);

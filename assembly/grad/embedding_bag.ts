@@ -5,7 +5,8 @@
 // bag column's gradient to the row that gave its maximum. per_sample_weights (k = 1): the dot of the
 // entry's bag gradient with its weight row (0 for a padding entry).
 
-import { Err, DType } from '../../abi/abi';
+import { Err, DType, NoDerivativeOf } from '../../abi/abi';
+import { refuseAbove } from './no_derivative';
 import { newTensor, dataOf, dimOf } from '../tensors';
 import { recOutDtype } from '../tape';
 import { SHAPE } from '../scratch';
@@ -71,6 +72,12 @@ function freqOf(counts: usize, divs: usize, rows: i32): void {
 }
 
 export function embeddingBagBackward(r: usize, g: i32, k: i32): i32 {
+  // per_sample_weights' gradient reads weight; weight's reads per_sample_weights ('sum' mode)
+  if (k == 1) return refuseAbove(NoDerivativeOf.EmbeddingBagPerSampleWeights, bagGrad(r, g, k), g, saved(r, 2));
+  return refuseAbove(NoDerivativeOf.EmbeddingBagDense, bagGrad(r, g, k), g, i0(r) != BagMode.Max ? saved(r, 3) : 0);
+}
+
+function bagGrad(r: usize, g: i32, k: i32): i32 {
   const indices = saved(r, 0), bags = saved(r, 1);
   const n = dimOf(indices, 0), nbags = dimOf(g, 0), d = dimOf(g, 1), mode = i0(r);
   const dtype = recOutDtype(r), f64 = dtype == DType.Float64;

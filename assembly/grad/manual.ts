@@ -14,6 +14,7 @@ export { smoothL1LossBackward, huberLossBackward, softMarginLossBackward } from 
 export { multiMarginLossBackward, multilabelMarginLossBackward } from './margin_loss';
 export { embeddingBagBackward } from './embedding_bag'; // helper ebag
 export { ctcLossBackward } from './ctc_loss'; // helper ebag
+export { noDerivativeBackward } from './no_derivative'; // PyTorch's NotImplemented node (h-cgb)
 export { gatherFlatBackward, scatterFlatBackward } from './gather';
 export { ternaryBackward } from './ternary';
 export { addProductBackward, gluBackward, crossBackward, normBackward, cdistBackward, zerosBackward, linalgInvBackward } from './linalg_more';

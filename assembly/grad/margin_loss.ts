@@ -4,7 +4,8 @@
 // (times weight[y]), g₀ = 1/(N·dim) for 'mean' else 1/dim; x[y] gets −Σh; then times the
 // upstream gradient (its one value, or row t's).
 
-import { Err, DType, Reduction } from '../../abi/abi';
+import { Err, DType, Reduction, NoDerivativeOf } from '../../abi/abi';
+import { refuseAbove } from './no_derivative';
 import { newTensor, dataOf, ndimOf, shapePtr, dtypeOf } from '../tensors';
 import { T, saved, s0, s1, i0, i1 } from './helpers';
 import { isTarget, rowsOf, classesOf } from '../ops/margin_loss';
@@ -88,5 +89,9 @@ function marginBackward(r: usize, g: i32, k: i32, multilabel: bool): i32 {
   return out;
 }
 
-export function multiMarginLossBackward(r: usize, g: i32, k: i32): i32 { return marginBackward(r, g, k, false); }
-export function multilabelMarginLossBackward(r: usize, g: i32, k: i32): i32 { return marginBackward(r, g, k, true); }
+export function multiMarginLossBackward(r: usize, g: i32, k: i32): i32 {
+  return refuseAbove(NoDerivativeOf.MultiMarginLoss, marginBackward(r, g, k, false), g, saved(r, 0));
+}
+export function multilabelMarginLossBackward(r: usize, g: i32, k: i32): i32 {
+  return refuseAbove(NoDerivativeOf.MultilabelMarginLoss, marginBackward(r, g, k, true), g, saved(r, 0));
+}

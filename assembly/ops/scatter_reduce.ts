@@ -1,7 +1,7 @@
 // torch.scatter_reduce (helper leftovers): out = a copy of x where each src[j] is reduced
 // ('sum' 0, 'prod' 1, 'mean' 2, 'amax' 3, 'amin' 4) into x's flat position index[j]
 // (index[j] < 0: src[j] is unused). Without include_self the targets start from the
-// reduction's identity. The record keeps index, x, src (saved 0..2) and the result,
+// reduction's identity. The record keeps x, index, src (saved 0..2) and the result,
 // mode (i0) and include_self (i1); the derivative is PyTorch's scatter_reduce_backward.
 
 import { Err, DType, Op } from '../../abi/abi';
@@ -29,8 +29,8 @@ export function scatter_reduce_flat(x: i32, src: i32, index: i32, mode: i32, inc
   setInput(r, 0, x);
   setInput(r, 1, src);
   setParams(r, 0, 0, mode, includeSelf ? 1 : 0);
-  save(r, 0, index);
-  save(r, 1, x);
+  save(r, 0, x); // slot 0: scatter_reduce_'s original_self (ops/inplace.ts)
+  save(r, 1, index);
   save(r, 2, src);
   saveOutput(r);
   return out;

@@ -2,7 +2,7 @@
 // (assembly/autograd.ts) over JsRecords. Find the records reachable from the
 // roots, count consumers, then run each record once its gradient is complete.
 
-import { RuntimeError, BACKWARD_TWICE, modifiedInplace, createGraphUnsupported, anomalyNaN, type ModifiedTensor } from '../errors.js';
+import { RuntimeError, BACKWARD_TWICE, modifiedInplace, createGraphUnsupported, noDerivative, anomalyNaN, type ModifiedTensor } from '../errors.js';
 import { nodeName } from '../node_name.js';
 import { TYPE_NAMES } from '../dtype.js';
 import { gradFnNames } from '../grad_fn.generated.js';
@@ -67,6 +67,10 @@ export function backward(
   // with create_graph every rule must record its own ops: refuse before any gradient moves
   const refused = createGraph ? visited.find((r) => !recordsItself(r)) : undefined;
   if (refused) { cleanup(visited); throw createGraphUnsupported(gradFnNames[refused.op]); }
+  // PyTorch's NotImplemented nodes raise before any gradient moves (the lowest kind: embedding_bag's
+  // weight before its per_sample_weights, as PyTorch's engine reaches them)
+  const blocked = visited.filter((r) => r.op === Op.NoDerivative).map((r) => r.i0);
+  if (blocked.length) { cleanup(visited); throw noDerivative(Math.min(...blocked)); }
 
   // 2. autograd.grad's inputs catch the gradients that reach them
   const captured: (JsTensor | null)[] = inputs.map(() => null);

@@ -4,7 +4,7 @@
 
 import { Op, DType, Err, Slot, Rec, RecFlag, TensorFlag, PackState } from '../../abi/abi.js';
 import {
-  RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, createGraphUnsupported, anomalyNaN, type ModifiedTensor,
+  RuntimeError, BACKWARD_TWICE, INT_OVERFLOW, DERIVATIVE_NOT_IMPLEMENTED, modifiedInplace, createGraphUnsupported, noDerivative, anomalyNaN, type ModifiedTensor,
 } from '../errors.js';
 import { TYPE_NAMES } from '../dtype.js';
 import { gradFnNames } from '../grad_fn.generated.js';
@@ -145,6 +145,7 @@ export class WasmDevice implements Backend {
       case Err.BackwardTwice: return new RuntimeError(BACKWARD_TWICE);
       case Err.Unimplemented: return new RuntimeError(DERIVATIVE_NOT_IMPLEMENTED);
       case Err.IntOverflow: return new RuntimeError(INT_OVERFLOW);
+      case Err.NoDerivative: return noDerivative(this.x.no_derivative_kind());
       case Err.NoCreateGraph: return createGraphUnsupported(gradFnNames[this.x.create_graph_refused_op() as Op]);
       case Err.AnomalyNaN: {
         const r = this.x.anomaly_info(0);

@@ -18,11 +18,11 @@ import {
   gluBackward, huberLossBackward, layerNormBackward, linalgInvBackward, logSoftmaxBackward,
   logsumexpBackward, maxAllBackward, maxDimBackward, maxPool2dBackward, maxUnpoolBackward,
   meanBackward, medianAllBackward, mmBackward, mseLossBackward, multiMarginLossBackward,
-  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward, normBackward,
-  permuteBack, prodBackward, reshapeToInput, scanBackward, scatterFlatBackward,
-  scatterReduceBackward, sliceBackward, smoothL1LossBackward, softMarginLossBackward,
-  softmaxBackward, sortBackward, stackBackward, sumBackward, svdBackward, ternaryBackward,
-  varBackward, vectorNormBackward, zerosBackward,
+  multilabelMarginLossBackward, mvBackward, nansumBackward, nllLossBackward,
+  noDerivativeBackward, normBackward, permuteBack, prodBackward, reshapeToInput,
+  scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
+  smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
+  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -301,6 +301,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SpecialXlog1py]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.Xlog1pyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), addS(saved(r, 1), 1))),
   [Op.SpecialXlog1pySelfScalar]: (r, g, k) => div(mulS(g, s0(r)), addS(saved(r, 0), 1)),
   [Op.SpecialXlog1pyScalar]: (r, g, k) => mulS(g, Math.log1p(s0(r))),
+  [Op.NoDerivative]: (r, g, k) => noDerivativeBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -402,13 +403,14 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.Kthvalue, Op.MedianAll, Op.MedianDim, Op.NanmedianAll, Op.NanmedianDim, Op.Mode, Op.Unique2,
   Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
   Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.LinalgInv, Op.Convolution, Op.MaxPool2DWithIndices,
-  Op.AvgPool2D, Op.AdaptiveAvgPool2D, Op.LayerNorm, Op.Embedding, Op.BatchNorm, Op.ReflectionPad1d,
-  Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d, Op.ReplicationPad2d,
-  Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli, Op.CustomFunction, Op.SetSlices,
-  Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm, Op.SmoothL1Loss, Op.HuberLoss,
-  Op.SoftMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im,
-  Op.ConvolutionTranspose, Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D,
-  Op.AdaptiveMaxPool2D, Op.MaxUnpool2D, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0, Op.SpecialI0e,
-  Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri, Op.SpecialXlog1py,
-  Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar,
+  Op.AvgPool2D, Op.AdaptiveAvgPool2D, Op.LayerNorm, Op.Embedding, Op.BatchNorm, Op.ScatterReduce,
+  Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d,
+  Op.ReplicationPad2d, Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli,
+  Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm,
+  Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.MultiMarginLoss, Op.MultilabelMarginLoss,
+  Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im, Op.ConvolutionTranspose,
+  Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D, Op.AdaptiveMaxPool2D,
+  Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0,
+  Op.SpecialI0e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri,
+  Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.NoDerivative,
 ]);

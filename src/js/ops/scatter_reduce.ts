@@ -36,7 +36,7 @@ export function scatterReduce(x: JsTensor, src: JsTensor, index: JsTensor, mode:
     }
   }
   const r = record(Op.ScatterReduce, out, [x, src]);
-  if (r) { r.i0 = mode; r.i1 = includeSelf ? 1 : 0; r.saved = [index, x, src]; r.savesResult = true; }
+  if (r) { r.i0 = mode; r.i1 = includeSelf ? 1 : 0; r.saved = [x, index, src]; r.savesResult = true; }
   return out;
 }
 
