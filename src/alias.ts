@@ -267,7 +267,8 @@ export function writeThrough(view: Tensor, values: Tensor): void {
  * (parameters sharing one storage) see it, and t's version moves on. @internal
  */
 export function noteDeviceWrite(t: Tensor): void {
-  if (!t._view) { bumpVersionOf(t); return; }
+  // stale: t was written through the Tensor API (p.add_), which reached the base already
+  if (!t._view || isStale(t._view)) { t._dev.bumpVersion(t.h); return; }
   const values = heldTensor(t._dev, t._h, t._shape, t._dtype);
   try {
     no_grad(() => writeThrough(t, values));
