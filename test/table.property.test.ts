@@ -16,7 +16,9 @@ import { schemas } from '../src/ops/schemas.generated.js';
 type Fn = (...args: unknown[]) => torch.Tensor;
 const T = torch as unknown as Record<string, Fn>;
 const F = torch.nn.functional as unknown as Record<string, Fn>;
-const fn = (name: string): Fn => T[name] ?? F[name];
+const S = torch.special as unknown as Record<string, Fn>;
+// rows named special_x are torch.special.x (scripts/gen_ops.ts)
+const fn = (name: string): Fn => T[name] ?? F[name] ?? S[name.replace(/^special_/, '')];
 
 const names = Object.keys(schemas) as (keyof typeof schemas)[];
 /** The table's functions by how they are called: one tensor (numbers defaulted), two tensors. */

@@ -11,10 +11,10 @@ const files = ['table.json', 'ops.json', 'edges.json'];
 
 /** The op codes of the table that have a derivative (PyTorch has one for them). */
 export function differentiableOps(): RecordedOp[] {
-  // FusedBackward is made by a backward with create_graph, not by a forward op: gradgradcheck of
+  // FusedBackward and NoDerivative are made by a backward with create_graph, not by a forward op: gradgradcheck of
   // the ops whose derivatives use a fused kernel checks it (and test/higher-order.test.ts)
   return (Object.keys(ops).map(Number) as RecordedOp[])
-    .filter((op) => ops[op].grad !== 'notDifferentiable' && op !== Op.FusedBackward && op !== Op.ConvolutionWeight
+    .filter((op) => ops[op].grad !== 'notDifferentiable' && op !== Op.FusedBackward && op !== Op.NoDerivative && op !== Op.ConvolutionWeight
       && !(typeof ops[op].grad === 'object' && Object.keys(ops[op].grad).length === 0));
 }
 
