@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
+import './support/torch.js'; // the package's entry first: src/ has import cycles that only it orders
 import { formatTensor, pyExponential, pyFixed } from '../src/format.js';
 
 // Every expected string comes from real PyTorch 1.13: ops.json from scripts/gen_fixtures.py,

@@ -3,6 +3,7 @@
 // project on the release build. A project that loaded the wrong one would pass without checking.
 
 import { it, expect } from 'vitest';
+import './support/torch.js'; // the package's entry first: src/ has import cycles that only it orders
 import { wasmDevice } from '../src/wasm/device.js';
 
 it('the module is the memcheck build in the memcheck project, and only there', ({ task }) => {
