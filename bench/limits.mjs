@@ -19,6 +19,8 @@ function compile() {
   execFileSync(process.execPath, [
     join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js'), source,
     '--enable', 'simd', '--runtime', 'stub', '-O3', '--initialMemory', '256', '-o', wasmPath,
+    // not asconfig.json: its entries (the whole module) would be compiled in and its textFile overwritten
+    '--config', join(root, 'asconfig.standalone.json'), '--noAssert',
   ], { cwd: root, stdio: 'inherit' });
 }
 
