@@ -117,6 +117,7 @@ const F32: Record<string, { as: string; ts: string; ts64?: string }> = {
   floor: { as: 'floor<T>', ts: 'Math.floor' }, ceil: { as: 'ceil<T>', ts: 'Math.ceil' },
   trunc: { as: 'trunc<T>', ts: 'Math.trunc' }, rint: { as: 'nearest<T>', ts: 'rint' }, sign: { as: 'sign<T>', ts: 'sign' },
   fmod: { as: 'fmod<T>', ts: 'fmod' }, remainder: { as: 'remainder<T>', ts: 'remainder', ts64: 'remainder64' },
+  divFloor: { as: 'divFloor<T>', ts: 'divFloor', ts64: 'divFloor64' },
   copysign: { as: 'copysign<T>', ts: 'copysign', ts64: 'copysign64' },
   powC: { as: 'powC<T>', ts: 'powC', ts64: 'powC64' }, powScalar: { as: 'powScalar<T>', ts: 'powScalar', ts64: 'powScalar64' },
   clampF: { as: 'clampF<T>', ts: 'clampF' },
@@ -318,7 +319,7 @@ import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
 import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } from '../kernels/vecmath_wide';
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
-  powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+  powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
   silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math';
 
@@ -556,8 +557,8 @@ function tsKernels(derived: Derived[]): string {
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import {
-  powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
-  silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
+  powC, powScalar, clampF, sign, rint, fmod, remainder, divFloor, copysign, exp2, exp10, erf, erfc, sigmoid,
+  silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, divFloor64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
   nanToNum, nanToNum64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math.js';
 

@@ -317,6 +317,15 @@ def bool_results():
 
 
 COMPOSED_ERRORS = [
+    ("div/rounding_mode round", "torch.div", lambda: [R(2), R(2)], {"rounding_mode": "round"}),
+    ("div/rounding_mode int", "Tensor.div", lambda: [R(2), 2], {"rounding_mode": 5}),
+    ("div/floor int64 by zero", "torch.div", lambda: [I64(5, -7), I64(0, 1)], {"rounding_mode": "floor"}),
+    ("div/trunc int64 by number zero", "Tensor.div", lambda: [I64(5, 3), 0], {"rounding_mode": "trunc"}),
+    ("div/floor bools", "torch.div", lambda: [B(True), B(True)], {"rounding_mode": "floor"}),
+    ("remainder/int64 by zero", "torch.remainder", lambda: [I64(5, 3), I64(2, 0)], {}),
+    ("remainder/number by int64 zero", "torch.remainder", lambda: [5, I64(2, 0)], {}),
+    ("fmod/int64 by number zero", "torch.fmod", lambda: [I64(5, 3), 0], {}),
+    ("fmod/bools", "torch.fmod", lambda: [B(True), B(True)], {}),
     ("bitwise_and/floats", "torch.bitwise_and", lambda: [R(2), R(2)], {}),
     ("bitwise_or/float number", "torch.bitwise_or", lambda: [I64(1, 2), 2.5], {}),
     ("bitwise_xor/float64 method", "Tensor.bitwise_xor", lambda: [I64(1, 2), torch.ones(2, dtype=torch.float64)], {}),

@@ -279,6 +279,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SpecialXlog1pySelfScalar]: 'SpecialXlog1PyBackward1',
   [Op.SpecialXlog1pyScalar]: 'SpecialXlog1PyBackward2',
   [Op.NoDerivative]: 'NotImplemented',
+  [Op.DivTrunc]: 'DivBackward2',
+  [Op.DivFloor]: 'DivBackward2',
   [Op.Count]: '',
 };
 

@@ -630,11 +630,12 @@ export class Tensor {
    */
   mul(other: TensorLike | { other: TensorLike }, options?: Record<string, never>): Tensor { return ew.mul(this, other as TensorLike, options, true); }
   /**
-   * `this / other` elementwise (true division), broadcasting. See {@link div}.
+   * `this / other` elementwise, broadcasting: true division, or rounded with `{ rounding_mode: 'trunc' | 'floor' }`. See {@link div}.
    * @example
    * console.log(`${torch.tensor([1, 3]).div(2)}`); // tensor([0.5000, 1.5000])
+   * console.log(`${torch.tensor([7, -7]).div(2, { rounding_mode: 'floor' })}`); // tensor([ 3., -4.])
    */
-  div(other: TensorLike | { other: TensorLike }, options?: Record<string, never>): Tensor { return ew.div(this, other as TensorLike, options, true); }
+  div(other: TensorLike | { other: TensorLike }, options?: { rounding_mode?: 'trunc' | 'floor' | null }): Tensor { return ew.div(this, other as TensorLike, options, true); }
   /**
    * `this ** exponent` elementwise. See {@link pow}.
    * @example
@@ -1658,7 +1659,9 @@ export class Tensor {
    * @example
    * const w = torch.ones(2); w.div_(4); console.log(`${w}`); // tensor([0.2500, 0.2500])
    */
-  div_(other: TensorLike | { other: TensorLike }): this { return inplace(this, () => ew.div(this, other as TensorLike, undefined, true)) as this; }
+  div_(other: TensorLike | { other: TensorLike }, options?: { rounding_mode?: 'trunc' | 'floor' | null }): this {
+    return inplace(this, () => ew.div(this, other as TensorLike, options, true)) as this;
+  }
   /**
    * In-place `pow`.
    * @example

@@ -127,6 +127,8 @@ export function binaryKernel<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o
     case Op.ClampMaxTensor: binaryRun<T>(Op.ClampMaxTensor, a, sa, b, sb, out, n, alpha); break;
     case Op.Lerp: binaryRun<T>(Op.Lerp, a, sa, b, sb, out, n, alpha); break;
     case Op.SpecialXlog1py: binaryRun<T>(Op.SpecialXlog1py, a, sa, b, sb, out, n, alpha); break;
+    case Op.DivTrunc: binaryRun<T>(Op.DivTrunc, a, sa, b, sb, out, n, alpha); break;
+    case Op.DivFloor: binaryRun<T>(Op.DivFloor, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
   }
 }
@@ -151,6 +153,8 @@ export function binaryBroadcastKernel<T>(op: i32, a: usize, b: usize, out: usize
     case Op.ClampMaxTensor: binaryBroadcast<T>(Op.ClampMaxTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.Lerp: binaryBroadcast<T>(Op.Lerp, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.SpecialXlog1py: binaryBroadcast<T>(Op.SpecialXlog1py, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.DivTrunc: binaryBroadcast<T>(Op.DivTrunc, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.DivFloor: binaryBroadcast<T>(Op.DivFloor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
   }
 }
@@ -539,6 +543,10 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
     case Op.SpecialXlog1py:
       save(r, 0, a);
       save(r, 1, b);
+      break;
+    case Op.DivTrunc:
+      break;
+    case Op.DivFloor:
       break;
     default: unreachable();
   }

@@ -8,7 +8,7 @@ import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
 import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } from '../kernels/vecmath_wide';
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
-  powC, powScalar, clampF, sign, fmod, remainder, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+  powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
   silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math';
 
@@ -581,6 +581,14 @@ import {
 @inline function binarySpecialXlog1py<T>(x: T, y: T, alpha: T): T {
   return (((x == <T>0) && (y == y)) ? <T>0 : (x * <T>Math.log1p(<f64>y)));
 }
+// @ts-ignore: decorator
+@inline function binaryDivTrunc<T>(x: T, y: T, alpha: T): T {
+  return trunc<T>((x / y));
+}
+// @ts-ignore: decorator
+@inline function binaryDivFloor<T>(x: T, y: T, alpha: T): T {
+  return divFloor<T>(x, y);
+}
 
 /** binary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -604,6 +612,8 @@ import {
     case Op.ClampMaxTensor: return binaryClampMaxTensor<T>(x, y, alpha);
     case Op.Lerp: return binaryLerp<T>(x, y, alpha);
     case Op.SpecialXlog1py: return binarySpecialXlog1py<T>(x, y, alpha);
+    case Op.DivTrunc: return binaryDivTrunc<T>(x, y, alpha);
+    case Op.DivFloor: return binaryDivFloor<T>(x, y, alpha);
     default: unreachable(); return 0;
   }
 }

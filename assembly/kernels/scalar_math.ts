@@ -47,6 +47,19 @@
   return m != 0 && (y < 0) != (m < 0) ? m + y : m;
 }
 
+// Python's x // y as PyTorch computes it for floats (c10's div_floor_floating): from the exact fmod,
+// so 1 // 0.1 is 9 (the true quotient is just below 10), where floor(1 / 0.1) would round to 10
+// @ts-ignore: decorator
+@inline export function divFloor<T>(x: T, y: T): T {
+  if (y == 0) return x / y;
+  const m = fmod<T>(x, y);
+  let d: T = (x - m) / y;
+  if (m != 0 && (y < 0) != (m < 0)) d -= <T>1;
+  if (d == 0) return copysign<T>(<T>0, x / y);
+  const q = floor<T>(d);
+  return d - q > <T>0.5 ? q + <T>1 : q;
+}
+
 // @ts-ignore: decorator
 @inline export function exp2(x: f64): f64 { return Math.pow(2, x); }
 

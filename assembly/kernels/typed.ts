@@ -18,7 +18,7 @@ import { Op, DType } from '../../abi/abi';
 // @ts-ignore: decorator
 @inline export function fitsInt32(v: f64): bool { return v >= -2147483648.0 && v <= 2147483647.0; }
 
-/** x (op) y: a comparison or logical op (1 or 0), or Add/Sub/Mul (b scaled by alpha). */
+/** x (op) y: a comparison or logical op (1 or 0), or integer arithmetic (Add/Sub scale b by alpha). */
 // @ts-ignore: decorator
 @inline function apply(op: i32, x: f64, y: f64, alpha: f64): f64 {
   switch (op) {
@@ -42,6 +42,12 @@ import { Op, DType } from '../../abi/abi';
     case Op.BitwiseXor: return <f64>(<i32>x ^ <i32>y);
     case Op.BitwiseLeftShift: return y < 0 || y >= 64 ? 0 : x * Math.pow(2, y);
     case Op.BitwiseRightShift: return y < 0 || y > 31 ? (x < 0 ? -1 : 0) : <f64>(<i32>x >> <i32>y);
+    // integer division and remainders (the front end refuses a zero divisor, as PyTorch): the f64
+    // quotient of two int32 values is never close enough to an integer to round onto it
+    case Op.DivTrunc: return Math.trunc(x / y);
+    case Op.DivFloor: return Math.floor(x / y);
+    case Op.Fmod: return x % y;
+    case Op.Remainder: return x - y * Math.floor(x / y);
     default: unreachable(); return 0;
   }
 }

@@ -9,8 +9,8 @@ import { broadcastShapes } from '../shape.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { isOptions } from '../signature.js';
 import { deviceOf, checkFloat } from './common.js';
-import { mixedBinary, mixedScalar, mixedUnary } from './promote.js';
-import { isFloating } from '../dtype.js';
+import { mixedBinary, mixedScalar, mixedUnary, numberTensor } from './promote.js';
+import { isFloating, scalarDtype } from '../dtype.js';
 
 export function binaryOp(op: Op, a: Tensor, b: Tensor, alpha: number, name: string): Tensor {
   const dev = deviceOf(a, b);
@@ -148,14 +148,20 @@ export function mul(input: TensorLike, other?: TensorLike, options?: Record<stri
 }
 
 /**
- * input / other, broadcasting (true division).
- * @example torch.div(x, y); x.div(2); torch.div(1, x)
+ * input / other, broadcasting: true division, or with `rounding_mode` 'trunc' (towards 0) or
+ * 'floor' (Python's //, also of integer tensors).
+ * @example torch.div(x, y); x.div(2); torch.div(1, x); torch.div(x, 2, { rounding_mode: 'floor' })
  */
-export function div(input: TensorLike, other?: TensorLike, options?: Record<string, never> | boolean, method = false): Tensor {
+export function div(
+  input: TensorLike, other?: TensorLike, options?: { rounding_mode?: 'trunc' | 'floor' | null } | boolean, method = false,
+): Tensor {
   if (typeof options !== 'object' && input instanceof Tensor && other instanceof Tensor) return binaryOp(Op.Div, input, other, 1, 'div');
   // the Tensor methods pass `method` third
   if (typeof options === 'boolean') { method = options; options = undefined; }
-  [input, other] = keywordForm('div', input, other, options, method) as [TensorLike, TensorLike, unknown];
+  let kw: { rounding_mode?: unknown };
+  [input, other, kw] = keywordForm('div', input, other, options, method, ['rounding_mode']) as [TensorLike, TensorLike, { rounding_mode?: unknown }];
+  const mode = kw.rounding_mode;
+  if (mode !== undefined && mode !== null) return roundingDiv(input, other, mode, method);
   if (input instanceof Tensor) {
     if (other instanceof Tensor) return binaryOp(Op.Div, input, other, 1, 'div');
     return scalarOp(Op.DivScalar, input, otherNumber('div', other, method), 0, 'div');
@@ -165,6 +171,40 @@ export function div(input: TensorLike, other?: TensorLike, options?: Record<stri
   // number / tensor: PyTorch computes reciprocal(x) * number (MulBackward0 over ReciprocalBackward0)
   return mul(unaryOp(Op.Reciprocal, other as Tensor, 'reciprocal'), c);
 }
+
+const DIV_SIGNATURES = [
+  '(Tensor input, Tensor other, *, Tensor out)', '(Tensor input, Tensor other, *, str rounding_mode, Tensor out)',
+  '(Tensor input, Number other, *, str rounding_mode)',
+];
+const DIV_METHOD_SIGNATURES = ['(Tensor other)', '(Tensor other, *, str rounding_mode)', '(Number other, *, str rounding_mode)'];
+
+/**
+ * div with a rounding mode: one op (DivBackward2, zero gradients), a number operand taken as a 0-d
+ * tensor as PyTorch wraps it.
+ */
+function roundingDiv(input: TensorLike, other: TensorLike, mode: unknown, method: boolean): Tensor {
+  if (typeof mode !== 'string') {
+    throw invalidCombination('div', method ? [other] : [input, other], { rounding_mode: mode }, method ? DIV_METHOD_SIGNATURES : DIV_SIGNATURES);
+  }
+  if (mode !== 'trunc' && mode !== 'floor') {
+    throw new RuntimeError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${mode}'`);
+  }
+  const op = mode === 'trunc' ? Op.DivTrunc : Op.DivFloor;
+  if (input instanceof Tensor && other instanceof Tensor) return binaryOp(op, input, other, 1, 'div');
+  const like = input instanceof Tensor ? input : other;
+  if (!(like instanceof Tensor)) throw invalidCombination('div', [input, other], { rounding_mode: mode }, DIV_SIGNATURES);
+  const wrap = (v: TensorLike, name: string, pos: number): Tensor => (v instanceof Tensor ? v : wrapped(like, checkScalarOperand('div', name, pos, v)));
+  // a number as PyTorch wraps it: int64 when integer-valued, else the default float
+  const wrapped = (t: Tensor, c: number): Tensor => numberTensor(t, c, scalarDtype(c));
+  const a = wrap(input, 'input', 1), b = wrap(other, 'other', method ? 1 : 2);
+  try {
+    return binaryOp(op, a, b, 1, 'div');
+  } finally {
+    if (a !== input) a.dispose();
+    if (b !== other) b.dispose();
+  }
+}
+
 
 // pow's overloads, as PyTorch prints them when none matches
 const POW_METHOD = ['(Tensor exponent)', '(Number exponent)'];

@@ -20,6 +20,7 @@ const operand = (t: Tensor): Operand => ({ dtype: t._dtype, zeroDim: t._shape.le
 /** The integer kernel of each scalar op that has one: [binary op, scalar first]. */
 const INT_SCALAR: Partial<Record<Op, [Op, boolean]>> = {
   [Op.AddScalar]: [Op.Add, false], [Op.SubScalar]: [Op.Sub, false], [Op.MulScalar]: [Op.Mul, false], [Op.Rsub]: [Op.Sub, true],
+  [Op.FmodScalar]: [Op.Fmod, false], [Op.RemainderScalar]: [Op.Remainder, false], [Op.RemainderSelfScalar]: [Op.Remainder, true],
 };
 
 /** An op without float64 kernels yet: say so rather than compute in float32. */
@@ -64,12 +65,32 @@ export function mixedBinary(op: Op, a: Tensor, b: Tensor, alpha: number, name: s
   // true division of integers is a float division
   if (op === Op.Div && !isFloating(d)) d = defaultFloat();
   if (isFloating(d)) return withOperands([a, b], d, ([x, y]) => float(x, y));
-  if (op !== Op.Add && op !== Op.Sub && op !== Op.Mul) {
+  const division = INT_DIVISION[op];
+  if (op !== Op.Add && op !== Op.Sub && op !== Op.Mul && division === undefined) {
     throw new NotImplementedError(`wasmgrad: ${name} is not implemented for ${DTYPES[d]} tensors yet`);
   }
+  if (division !== undefined && d === DType.Bool) throw new RuntimeError(`"${division}" not implemented for 'Bool'`);
   checkIntAlpha(alpha);
   const shape = broadcastShapes(a._shape, b._shape).slice();
-  return withOperands([a, b], d, ([x, y]) => new Tensor(x._dev, x._dev.intBinary(op, x.h, y.h, alpha), shape, d));
+  return withOperands([a, b], d, ([x, y]) => {
+    if (division !== undefined) checkNoZero(y);
+    return new Tensor(x._dev, x._dev.intBinary(op, x.h, y.h, alpha), shape, d);
+  });
+}
+
+/** The integer divisions and remainders, by the name of PyTorch's CPU kernel (its error for bools names it). */
+const INT_DIVISION: Partial<Record<Op, string>> = {
+  [Op.DivTrunc]: 'div_trunc_cpu', [Op.DivFloor]: 'div_floor_cpu', [Op.Remainder]: 'remainder_cpu', [Op.Fmod]: 'fmod_cpu',
+};
+
+/** An integer divisor: PyTorch's error for a zero in it (integers have no inf or NaN to give). */
+function checkNoZero(divisor: Tensor): void {
+  if ((divisor.dataSync() as Int32Array).includes(0)) throw new RuntimeError('ZeroDivisionError');
+}
+
+/** A number as a 0-d tensor of dtype d on like's device. */
+export function numberTensor(like: Tensor, c: number, d: DType): Tensor {
+  return new Tensor(like._dev, like._dev.fromData(castValues([c], d), [], d), [], d);
 }
 
 /**
@@ -86,11 +107,16 @@ export function mixedScalar(
     d = defaultFloat();
   }
   if (isFloating(d)) return withOperands([a], d, ([x]) => float(x));
-  const [bop, scalarFirst] = INT_SCALAR[op]!;
-  const s = new Tensor(a._dev, a._dev.fromData(castValues([c], d), [], d), [], d);
+  const integer = INT_SCALAR[op];
+  if (integer === undefined) throw new NotImplementedError(`wasmgrad: ${name} is not implemented for ${DTYPES[d]} tensors yet`);
+  const [bop, scalarFirst] = integer;
+  const division = INT_DIVISION[bop];
+  if (division !== undefined && d === DType.Bool) throw new RuntimeError(`"${division}" not implemented for 'Bool'`);
+  const s = numberTensor(a, c, d);
   try {
     return withOperands([a], d, ([x]) => {
       const [p, q] = scalarFirst ? [s, x] : [x, s];
+      if (division !== undefined) checkNoZero(q);
       return new Tensor(x._dev, x._dev.intBinary(bop, p.h, q.h, 1), x._shape.slice(), d);
     });
   } finally {

@@ -186,6 +186,34 @@ const withFloat64 = (cases: TableCase[], ...picks: (string | number)[]): TableCa
   return [...cases, ...picked.map((c) => ({ ...c, name: `${c.name}/float64`, dtype: 'float64' as const }))];
 };
 /** A fixture case of the in-place method `name_`, on a copy of the first input (scripts/index_spec.py). */
+/** Fixture cases of fmod and remainder of integer tensors (assembly/kernels/typed.ts): by a tensor, a number, a number by a tensor. */
+const integerRemainderCases = (name: 'fmod' | 'remainder'): TableCase[] => {
+  const ints = (values: number[], dtype: 'int64' = 'int64'): CaseInput => ({ values, shape: [values.length], dtype });
+  return [
+    { name: `${name}/int64`, call: `torch.${name}`, grads: false, args: [ints([5, -7, 7, -5, 0, 2147483647, -2147483648]), ints([3, 3, -3, -3, 2, -1, 7])] },
+    { name: `${name}/int64 by number`, call: `Tensor.${name}`, grads: false, args: [ints([5, -7, 0, 9]), -4] },
+    ...(name === 'remainder' ? [{ name: 'remainder/number by int64', call: 'torch.remainder', grads: false as const, args: [5, ints([2, -3, 7])] }] : []),
+  ];
+};
+/** Fixture cases of div with rounding_mode: broadcasting, a number either side, float64, edges, integers, in place. */
+const roundingCases = (mode: 'trunc' | 'floor'): TableCase[] => {
+  const kw = { rounding_mode: mode };
+  const ints = (values: number[]): CaseInput => ({ values, shape: [values.length], dtype: 'int64' });
+  const floats = (values: number[]): CaseInput => ({ values, shape: [values.length], dtype: 'float32' });
+  return [
+    { name: `div ${mode}/broadcast`, call: 'torch.div', args: [{ shape: [3, 4], domain: 'any' }, { shape: [4], domain: 'nonzero' }], kwargs: kw },
+    { name: `div ${mode}/number`, call: 'Tensor.div', args: [{ shape: [3, 4], domain: 'any' }, -0.7], kwargs: kw },
+    { name: `div ${mode}/number input`, call: 'torch.div', args: [5, { shape: [3, 4], domain: 'nonzero' }], kwargs: kw },
+    f64(`div ${mode}`, 'torch.div', [{ shape: [3, 4], domain: 'any' }, { shape: [3, 4], domain: 'nonzero' }], kw, 'elementwise'),
+    { name: `div ${mode}/edges`, call: 'torch.div', grads: false, kwargs: kw,
+      args: [floats([1, Infinity, -Infinity, 5, -5, 0, -0, NaN, 1, -1, 7.5, -7.5, 1e30, 0.3]), floats([0.1, 2, 2, 0, 0, 0, 3, 1, Infinity, Infinity, -2, 2, 3e-10, 0.1])] },
+    { name: `div ${mode}/int64`, call: 'torch.div', grads: false, kwargs: kw,
+      args: [ints([5, -7, 7, -5, 0, 2147483647, -2147483648, 6]), ints([2, 2, -2, -3, 3, -1, 7, 3])] },
+    { name: `div ${mode}/int64 by number`, call: 'Tensor.div', grads: false, kwargs: kw, args: [ints([5, -7, 0, 9]), -2] },
+    { name: `div ${mode}/int64 by float number`, call: 'Tensor.div', grads: false, kwargs: kw, args: [ints([5, -7, 0, 9]), 2.5] },
+    inplaceCase('div', [{ shape: [3, 4], domain: 'any' }, { shape: [3, 4], domain: 'nonzero' }], kw, ` ${mode}`),
+  ];
+};
 const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
   ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
 /** A fixture case of the scans (cumsum, cummax, ...), compared at the reductions' tolerance. */
@@ -217,7 +245,12 @@ export const ops: Rows = {
   // divided twice as PyTorch does (other² would overflow first)
   [Op.Div]: binary('DivBackward0', 'x / y', { self: 'grad / other', other: '-grad * (self / other / other)' },
     { simd: 'f32x4.div(x, y)', cases: [inplaceCase('div', [any([3, 4]), { shape: [3, 4], domain: 'nonzero' }])],
-    apiDoc: { div: { calls: ['Tensor.div'], tests: ['ops'], notes: 'PyTorch\'s `a / b`, `2 / a`; no `rounding_mode`' } } }),
+    apiDoc: { div: { calls: ['Tensor.div'], tests: ['ops'], notes: "PyTorch's `a / b`, `2 / a`; `{ rounding_mode: 'trunc' }` (towards 0) or `'floor'` (Python's `//` as PyTorch computes it: 1 // 0.1 is 9), whose gradients are zeros (`DivBackward2`); integer tensors stay integers there, and a zero integer divisor raises PyTorch's `ZeroDivisionError`" } } }),
+  // div's rounding_mode: PyTorch's DivBackward2, whose gradients are zeros; a number operand comes as a 0-d
+  // tensor (PyTorch wraps it), integers run assembly/kernels/typed.ts
+  [Op.DivTrunc]: binary('DivBackward2', 'trunc(x / y)', { self: 'zeros_like(grad)', other: 'zeros_like(grad)' }, {
+    cases: roundingCases('trunc') }),
+  [Op.DivFloor]: binary('DivBackward2', 'divFloor(x, y)', { self: 'zeros_like(grad)', other: 'zeros_like(grad)' }, { cases: roundingCases('floor') }),
   // PyTorch's 0 for d/dself where the exponent is 0, and for d/dexponent where self = 0 ≤ exponent
   [Op.Pow]: binary('PowBackward1', 'powC(x, y)', {
     self: 'pow_backward_self(grad, self, exponent)',
@@ -238,9 +271,9 @@ export const ops: Rows = {
   [Op.Hypot]: binary('HypotBackward0', 'hypot(x, y)', { self: 'grad * self / result', other: 'grad * other / result' },
     { torch: 'hypot(Tensor input, Tensor other) -> Tensor', doc: '√(input² + other²) elementwise.' }),
   [Op.Fmod]: binary('FmodBackward1', 'fmod(x, y)', { self: 'grad', other: '-grad * trunc(self / other)' },
-    { torch: 'fmod(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "C's fmod: the remainder with the sign of input." }),
+    { torch: 'fmod(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "C's fmod: the remainder with the sign of input.", cases: integerRemainderCases('fmod') }),
   [Op.Remainder]: binary('RemainderBackward1', 'remainder(x, y)', { self: 'grad', other: '-grad * floor(self / other)' },
-    { torch: 'remainder(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "Python's %: the remainder with the sign of other." }),
+    { torch: 'remainder(Tensor input, Tensor other) -> Tensor', domain: 'nonzero', doc: "Python's %: the remainder with the sign of other.", cases: integerRemainderCases('remainder') }),
   [Op.Xlogy]: binary('XlogyBackward0', 'x == 0 && y == y ? 0 : x * log(y)',
     { self: 'xlogy_backward_self(grad, self, other)', other: 'grad * self / other' },
     { torch: 'xlogy(Tensor input, Tensor other) -> Tensor', domain: 'positive', doc: 'input · log(other), 0 where input = 0.' }),

@@ -302,6 +302,8 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SpecialXlog1pySelfScalar]: (r, g, k) => div(mulS(g, s0(r)), addS(saved(r, 0), 1)),
   [Op.SpecialXlog1pyScalar]: (r, g, k) => mulS(g, Math.log1p(s0(r))),
   [Op.NoDerivative]: (r, g, k) => noDerivativeBackward(r, g, k),
+  [Op.DivTrunc]: (r, g, k) => k === 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g)),
+  [Op.DivFloor]: (r, g, k) => k === 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g)),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -413,4 +415,5 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0,
   Op.SpecialI0e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri,
   Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.NoDerivative,
+  Op.DivTrunc, Op.DivFloor,
 ]);

@@ -7,8 +7,8 @@
 import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import {
-  powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
-  silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
+  powC, powScalar, clampF, sign, rint, fmod, remainder, divFloor, copysign, exp2, exp10, erf, erfc, sigmoid,
+  silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, divFloor64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
   nanToNum, nanToNum64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math.js';
 
@@ -198,6 +198,14 @@ export function binaryRun(
     case Op.SpecialXlog1py:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.DivTrunc:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivTrunc(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryDivTrunc(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.DivFloor:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
@@ -517,6 +525,12 @@ function binaryLerp(x: number, y: number, alpha: number): number {
 }
 function binarySpecialXlog1py(x: number, y: number, alpha: number): number {
   return (((x === 0) && (y === y)) ? 0 : f((x * f(Math.log1p(y)))));
+}
+function binaryDivTrunc(x: number, y: number, alpha: number): number {
+  return f(Math.trunc(f((x / y))));
+}
+function binaryDivFloor(x: number, y: number, alpha: number): number {
+  return f(divFloor(x, y));
 }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
@@ -914,6 +928,14 @@ export function binaryRun64(
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py64(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py64(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
+    case Op.DivTrunc:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivTrunc64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryDivTrunc64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.DivFloor:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
 }
@@ -1232,6 +1254,12 @@ function binaryLerp64(x: number, y: number, alpha: number): number {
 }
 function binarySpecialXlog1py64(x: number, y: number, alpha: number): number {
   return (((x === 0) && (y === y)) ? 0 : (x * Math.log1p(y)));
+}
+function binaryDivTrunc64(x: number, y: number, alpha: number): number {
+  return Math.trunc((x / y));
+}
+function binaryDivFloor64(x: number, y: number, alpha: number): number {
+  return divFloor64(x, y);
 }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */

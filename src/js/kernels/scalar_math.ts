@@ -86,6 +86,22 @@ export function remainder64(x: number, y: number): number {
   return m !== 0 && (y < 0) !== (m < 0) ? m + y : m;
 }
 
+/**
+ * Python's x // y as PyTorch computes it for floats (c10's div_floor_floating), each step rounded
+ * by `r`: from the exact fmod, so 1 // 0.1 is 9 (the true quotient is just below 10).
+ */
+function divFloorRounded(r: (v: number) => number, x: number, y: number): number {
+  if (y === 0) return r(x / y);
+  const m = x % y;
+  let d = r(r(x - m) / y);
+  if (m !== 0 && (y < 0) !== (m < 0)) d = r(d - 1);
+  if (d === 0) return copysign(0, x / y);
+  const q = Math.floor(d);
+  return r(d - q) > 0.5 ? r(q + 1) : q;
+}
+export const divFloor = (x: number, y: number): number => divFloorRounded(f, x, y);
+export const divFloor64 = (x: number, y: number): number => divFloorRounded((v) => v, x, y);
+
 export const exp2 = (x: number): number => Math.pow(2, x);
 export const exp10 = (x: number): number => Math.pow(10, x);
 

@@ -6,7 +6,7 @@ import { Op, DType } from '../../../abi/abi.js';
 import type { Data } from '../../device.js';
 import { fitsInt32 } from '../../dtype.js';
 
-/** x (op) y: a comparison or logical op (1 or 0), or Add/Sub/Mul (y scaled by alpha). */
+/** x (op) y: a comparison or logical op (1 or 0), or integer arithmetic (Add/Sub scale y by alpha). */
 function apply(op: Op, x: number, y: number, alpha: number): number {
   switch (op) {
     case Op.Eq: return x === y ? 1 : 0;
@@ -29,6 +29,12 @@ function apply(op: Op, x: number, y: number, alpha: number): number {
     case Op.BitwiseXor: return x ^ y;
     case Op.BitwiseLeftShift: return y < 0 || y >= 64 ? 0 : x * 2 ** y;
     case Op.BitwiseRightShift: return y < 0 || y > 31 ? (x < 0 ? -1 : 0) : x >> y;
+    // integer division and remainders (the front end refuses a zero divisor, as PyTorch): the double
+    // quotient of two int32 values is never close enough to an integer to round onto it
+    case Op.DivTrunc: return Math.trunc(x / y);
+    case Op.DivFloor: return Math.floor(x / y);
+    case Op.Fmod: return x % y;
+    case Op.Remainder: return x - y * Math.floor(x / y);
     default: throw new Error(`wasmgrad: op ${op} is not a typed elementwise op`);
   }
 }
