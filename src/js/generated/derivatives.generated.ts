@@ -301,6 +301,9 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SpecialXlog1py]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.Xlog1pyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), addS(saved(r, 1), 1))),
   [Op.SpecialXlog1pySelfScalar]: (r, g, k) => div(mulS(g, s0(r)), addS(saved(r, 0), 1)),
   [Op.SpecialXlog1pyScalar]: (r, g, k) => mulS(g, Math.log1p(s0(r))),
+  [Op.Fmax]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.FmaxBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FmaxBackwardB, g, saved(r, 0), saved(r, 1), 0, 0)),
+  [Op.Fmin]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.FminBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FminBackwardB, g, saved(r, 0), saved(r, 1), 0, 0)),
+  [Op.Logaddexp2]: (r, g, k) => k === 0 ? sumTo(r, 0, div(g, addS(un(Op.Exp2, sub(saved(r, 1), saved(r, 0))), 1))) : sumTo(r, 1, div(g, addS(un(Op.Exp2, sub(saved(r, 0), saved(r, 1))), 1))),
   [Op.NoDerivative]: (r, g, k) => noDerivativeBackward(r, g, k),
 };
 
@@ -338,6 +341,10 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.ClampMinBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.ClampMaxBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.LogitBackward]: (r, g, k) => k === 0 ? ((s0(r) !== s0(r)) ? fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), null, 0, 1) : fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), null, s0(r), (1 - s0(r)))) : sumTo(r, 1, ((s0(r) !== s0(r)) ? fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), null, 0, 1) : fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), null, s0(r), (1 - s0(r))))),
+  [Fused.FmaxBackwardA]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.FmaxBackwardB]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.FminBackwardA]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.FminBackwardB]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.GradWhereGe]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.GradWhereLe]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.GradWhereLt]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
@@ -412,5 +419,6 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D, Op.AdaptiveMaxPool2D,
   Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0,
   Op.SpecialI0e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri,
-  Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.NoDerivative,
+  Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.Fmax, Op.Fmin,
+  Op.Logaddexp2, Op.NoDerivative,
 ]);
