@@ -2758,6 +2758,10 @@ export class Tensor {
   mvlgamma_(...args: [p: number] | [{ p: number }]): this { return nm.inplaceOf(this, 'mvlgamma', args) as this; }
   /** PyTorch's prelu as a method. See {@link prelu}. @example x.prelu(torch.tensor([0.25])) */
   prelu(weight: Tensor): Tensor { return nm.preluOf(this, weight); }
+  /** The q-th quantiles. See {@link quantile}. @example torch.tensor([1, 2, 3, 4]).quantile(0.5) // 2.5 */
+  quantile(...args: [q: Tensor | number, dim?: number | null, keepdim?: boolean, options?: { interpolation?: string }] | [q: Tensor | number, options: { dim?: number | null; keepdim?: boolean; interpolation?: string }]): Tensor { return nm.call('quantile', args, this) as Tensor; }
+  /** quantile, ignoring NaN. See {@link nanquantile}. @example torch.tensor([1, NaN, 3]).nanquantile(0.5) // 2 */
+  nanquantile(...args: [q: Tensor | number, dim?: number | null, keepdim?: boolean, options?: { interpolation?: string }] | [q: Tensor | number, options: { dim?: number | null; keepdim?: boolean; interpolation?: string }]): Tensor { return nm.call('nanquantile', args, this) as Tensor; }
   /** The indices of the nonzero elements. See {@link argwhere}. @example torch.tensor([0, 3]).argwhere() // [[1]] */
   argwhere(): Tensor { return nm.call('argwhere', [], this) as Tensor; }
   /** Summed to a shape this one broadcasts from (at::sum_to). @example torch.ones(3, 4).sum_to_size(1, 4) // [[3, 3, 3, 3]] */

@@ -16,6 +16,7 @@ import { RuntimeError, NotImplementedError } from '../errors.js';
 import { tidy } from '../memory.js';
 import { inplace } from './inplace.js';
 import { multigammaln } from './special.js';
+import { normDim } from '../shape.js';
 
 // O: PyTorch has an out= form (its overload errors list `*, Tensor out`)
 const P = (s: string): ReturnType<typeof parseSchema> => parseSchema(s, false);
@@ -40,6 +41,10 @@ const SCHEMAS = {
   is_signed: [P('is_signed(Tensor input) -> bool')],
   is_inference: [P('is_inference(Tensor input) -> bool')],
   isreal: [P('isreal(Tensor input) -> Tensor')],
+  quantile: [O("quantile(Tensor input, Tensor q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor"),
+    O("quantile(Tensor input, float q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor")],
+  nanquantile: [O("nanquantile(Tensor input, Tensor q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor"),
+    O("nanquantile(Tensor input, float q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor")],
 };
 type Name = keyof typeof SCHEMAS;
 const SCALAR_NAME: Record<string, string> = { float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool' };
@@ -141,6 +146,67 @@ function isNonzero(x: Tensor): boolean {
   return v !== 0 && v !== false;
 }
 
+const INTERPOLATIONS = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
+
+/** ATen's quantile_checks. */
+function checkQuantile(x: Tensor, q: Tensor | number, interpolation: string): void {
+  if (!x.dtype.is_floating_point) throw new RuntimeError('quantile() input tensor must be either float or double dtype');
+  if (typeof q === 'number') {
+    if (!(q >= 0 && q <= 1)) throw new RuntimeError(`quantile() q must be in the range [0, 1] but got ${q}`);
+  } else {
+    if (q.dtype !== x.dtype) throw new RuntimeError('quantile() q tensor must be same dtype as the input tensor');
+    if (q.dim() > 1) throw new RuntimeError('quantile() q must be a scalar or 1D tensor');
+    if (!torch.no_grad(() => tidy(() => Boolean(q.ge(0).logical_and(q.le(1)).all().item())))) {
+      throw new RuntimeError('quantile() q values must be in the range [0, 1]');
+    }
+  }
+  if (x.numel() === 0) throw new RuntimeError('quantile() input tensor must be non-empty');
+  if (!INTERPOLATIONS.includes(interpolation)) {
+    throw new RuntimeError(`quantile() interpolation must be one of linear, lower, higher, midpoint or nearest, but got ${interpolation}`);
+  }
+}
+
+/**
+ * ATen's quantile_compute, op for op: sort along dim (NaN last), ranks q·(n − 1) (or over the
+ * non-NaN count, ignoreNan), the values at the ranks below and above gathered and lerped.
+ */
+function quantileOf(a: Record<string, unknown>, ignoreNan: boolean): Tensor {
+  const x = a.input as Tensor, q0 = a.q as Tensor | number, interpolation = a.interpolation as string;
+  const keepdim = a.keepdim as boolean, nd = x.dim();
+  checkQuantile(x, q0, interpolation);
+  const dim = a.dim === null ? null : normDim(a.dim as number, Math.max(nd, 1));
+  return tidy(() => {
+    const q = typeof q0 === 'number' ? torch.tensor(q0, { dtype: x.dtype, device: x.device }) : q0;
+    let rest: number[];
+    if (dim !== null && nd > 0) rest = keepdim ? x.shape.map((n, k) => (k === dim ? 1 : n)) : x.shape.filter((_, k) => k !== dim);
+    else rest = keepdim ? x.shape.map(() => 1) : [];
+    const moved = dim === null ? x.flatten() : x.unsqueeze(-1).transpose(dim, -1);
+    const sortedAll = torch.sort(moved, -1)[0];
+    const sorted = sortedAll.reshape([...rest, sortedAll.shape[sortedAll.dim() - 1]]);
+    const last = sorted.shape[sorted.dim() - 1] - 1, q1 = q.reshape([-1]);
+    let ranks: Tensor;
+    if (ignoreNan) {
+      const counts = sorted.isnan().logical_not().sum(-1, { keepdim: true }).sub(1);
+      ranks = q1.mul(counts);
+      ranks = ranks.masked_fill(ranks.lt(0), 0);
+    } else {
+      const [r, hasNan] = torch.broadcast_tensors(q1.mul(last), sorted.isnan().any(-1, true));
+      ranks = r.masked_fill(hasNan, last);
+    }
+    if (interpolation === 'lower') ranks = ranks.floor();
+    else if (interpolation === 'higher') ranks = ranks.ceil();
+    else if (interpolation === 'nearest') ranks = ranks.round();
+    const below = ranks.long();
+    let values = sorted.gather(-1, below);
+    if (interpolation === 'linear' || interpolation === 'midpoint') {
+      const weights = interpolation === 'midpoint' ? torch.full_like(ranks, 0.5) : ranks.sub(below);
+      values = torch.lerp(values, sorted.gather(-1, ranks.ceil().long()), weights);
+    }
+    if (q.dim() === 0) return values.squeeze(-1);
+    return values.unsqueeze(0).transpose(0, -1).squeeze(-1);
+  });
+}
+
 const BODIES: { [K in Name]: (i: number, a: Record<string, unknown>) => unknown } = {
   float_power: floatPower,
   floor_divide: floorDivide,
@@ -166,6 +232,8 @@ const BODIES: { [K in Name]: (i: number, a: Record<string, unknown>) => unknown 
   is_signed: (_, a) => (a.input as Tensor).dtype.is_signed,
   // inference_mode makes ordinary tensors here (src/autograd.ts)
   is_inference: () => false,
+  quantile: (_, a) => quantileOf(a, false),
+  nanquantile: (_, a) => quantileOf(a, true),
   isreal: (_, a) => torch.ones((a.input as Tensor).shape, { dtype: torch.bool, device: (a.input as Tensor).device }),
 };
 
@@ -237,6 +305,18 @@ export function is_inference(...args: unknown[]): boolean { return call('is_infe
 /** All true (a bool tensor): every dtype here is real. @example torch.isreal(torch.tensor([1, NaN])) // [true, true] */
 export function isreal(input: Tensor): Tensor;
 export function isreal(...args: unknown[]): Tensor { return call('isreal', args) as Tensor; }
+
+/**
+ * The q-th quantiles of input (all of it, or along dim), interpolated as `interpolation` says; a NaN
+ * in a row gives NaN. @example torch.quantile(torch.tensor([1, 2, 3, 4]), 0.5) // 2.5
+ */
+export function quantile(input: Tensor, q: Tensor | number, dim?: number | null, keepdim?: boolean, options?: { interpolation?: string }): Tensor;
+export function quantile(input: Tensor, q: Tensor | number, options: { dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+export function quantile(...args: unknown[]): Tensor { return call('quantile', args) as Tensor; }
+/** quantile, ignoring NaN (all NaN gives NaN). @example torch.nanquantile(torch.tensor([1, NaN, 3]), 0.5) // 2 */
+export function nanquantile(input: Tensor, q: Tensor | number, dim?: number | null, keepdim?: boolean, options?: { interpolation?: string }): Tensor;
+export function nanquantile(input: Tensor, q: Tensor | number, options: { dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+export function nanquantile(...args: unknown[]): Tensor { return call('nanquantile', args) as Tensor; }
 
 // ---- Tensor-only members ----
 
