@@ -2758,6 +2758,18 @@ export class Tensor {
   mvlgamma_(...args: [p: number] | [{ p: number }]): this { return nm.inplaceOf(this, 'mvlgamma', args) as this; }
   /** PyTorch's prelu as a method. See {@link prelu}. @example x.prelu(torch.tensor([0.25])) */
   prelu(weight: Tensor): Tensor { return nm.preluOf(this, weight); }
+  /** The greatest common divisor with other. See {@link gcd}. @example torch.tensor([4, 9]).gcd(torch.tensor([6, 6])) // [2, 3] */
+  gcd(...args: [other: Tensor]): Tensor { return nm.call('gcd', args, this) as Tensor; }
+  /** In-place gcd. @example t.gcd_(other) */
+  gcd_(...args: [other: Tensor]): this { return nm.inplaceOf(this, 'gcd', args) as this; }
+  /** The least common multiple with other. See {@link lcm}. @example torch.tensor([4, 9]).lcm(torch.tensor([6, 6])) // [12, 18] */
+  lcm(...args: [other: Tensor]): Tensor { return nm.call('lcm', args, this) as Tensor; }
+  /** In-place lcm. @example t.lcm_(other) */
+  lcm_(...args: [other: Tensor]): this { return nm.inplaceOf(this, 'lcm', args) as this; }
+  /** Slices along dim scaled to p-norm at most maxnorm. See {@link renorm}. @example x.renorm(2, 0, 1) */
+  renorm(...args: [p: number, dim: number, maxnorm: number] | [{ p: number; dim: number; maxnorm: number }]): Tensor { return nm.call('renorm', args, this) as Tensor; }
+  /** In-place renorm. @example x.renorm_(2, 0, 1) */
+  renorm_(...args: [p: number, dim: number, maxnorm: number] | [{ p: number; dim: number; maxnorm: number }]): this { return nm.inplaceOf(this, 'renorm', args) as this; }
   /** The q-th quantiles. See {@link quantile}. @example torch.tensor([1, 2, 3, 4]).quantile(0.5) // 2.5 */
   quantile(...args: [q: Tensor | number, dim?: number | null, keepdim?: boolean, options?: { interpolation?: string }] | [q: Tensor | number, options: { dim?: number | null; keepdim?: boolean; interpolation?: string }]): Tensor { return nm.call('quantile', args, this) as Tensor; }
   /** quantile, ignoring NaN. See {@link nanquantile}. @example torch.tensor([1, NaN, 3]).nanquantile(0.5) // 2 */

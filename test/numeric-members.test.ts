@@ -18,7 +18,7 @@ const F = loadFixture<{ cases: OpCase[]; values: ValueCase[]; errors: ErrorCase[
 const NODE_DIFFERS: Record<string, string> = {
   VdotBackward0: 'DotBackward0', DistBackward0: 'LinalgVectorNormBackward0', AddrBackward0: 'AddBackward0',
   FrexpBackward0: 'MulBackward0', MvlgammaBackward0: 'AddBackward0', PreluBackward0: 'WhereBackward0',
-  SqueezeBackward3: 'SqueezeBackward1', // quantile: ATen squeezes in place (squeeze_), wasmgrad out of place
+  RenormBackward0: 'MulBackward0', SqueezeBackward3: 'SqueezeBackward1', // quantile: ATen squeezes in place (squeeze_), wasmgrad out of place
 };
 // floor_divide: PyTorch records a NotImplemented node (its backward raises); wasmgrad's result needs no grad
 const NO_NODE = new Set(['NotImplemented']);

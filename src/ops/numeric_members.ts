@@ -41,6 +41,9 @@ const SCHEMAS = {
   is_signed: [P('is_signed(Tensor input) -> bool')],
   is_inference: [P('is_inference(Tensor input) -> bool')],
   isreal: [P('isreal(Tensor input) -> Tensor')],
+  gcd: [O('gcd(Tensor input, Tensor other) -> Tensor')],
+  lcm: [O('lcm(Tensor input, Tensor other) -> Tensor')],
+  renorm: [O('renorm(Tensor input, Scalar p, int dim, Scalar maxnorm) -> Tensor')],
   quantile: [O("quantile(Tensor input, Tensor q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor"),
     O("quantile(Tensor input, float q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor")],
   nanquantile: [O("nanquantile(Tensor input, Tensor q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor"),
@@ -146,6 +149,36 @@ function isNonzero(x: Tensor): boolean {
   return v !== 0 && v !== false;
 }
 
+/** gcd and lcm of integer tensors (broadcast), from their values: not differentiable. */
+function gcdLcm(a: Record<string, unknown>, name: 'gcd' | 'lcm'): Tensor {
+  const x = a.input as Tensor, y = a.other as Tensor, dtype = torch.result_type(x, y);
+  if (dtype.is_floating_point || dtype === torch.bool) throw new RuntimeError(`"${name}_cpu" not implemented for '${SCALAR_NAME[dtype.name]}'`);
+  return torch.no_grad(() => tidy(() => {
+    const [p, q] = torch.broadcast_tensors(x, y);
+    const xs = p.dataSync() as ArrayLike<number>, ys = q.dataSync() as ArrayLike<number>;
+    const gcd = (m: number, n: number): number => { m = Math.abs(m); n = Math.abs(n); while (n) [m, n] = [n, m % n]; return m; };
+    const out = Array.from(xs, (v, k) => {
+      const g = gcd(v, ys[k]);
+      return name === 'gcd' ? g : g === 0 ? 0 : Math.abs((v / g) * ys[k]);
+    });
+    return torch.tensor(out, { dtype, device: x.device }).reshape(p.shape);
+  }));
+}
+
+/** ATen's renorm: each slice along dim scaled by maxnorm / (‖slice‖ₚ + 1e-7) where its norm exceeds maxnorm. */
+function renormOf(a: Record<string, unknown>): Tensor {
+  const x = a.input as Tensor, p = a.p as number, maxnorm = a.maxnorm as number;
+  if (!(p > 0)) throw new RuntimeError('renorm: non-positive-norm not supported');
+  if (maxnorm < 0) throw new RuntimeError(`renorm: expected maxnorm to be >= 0 but got ${maxnorm}`);
+  const dim = normDim(a.dim as number, Math.max(x.dim(), 1));
+  return tidy(() => {
+    const dims = x.shape.map((_, k) => k).filter((k) => k !== dim);
+    const norm = torch.linalg.vector_norm(x, p, dims, true);
+    const factor = torch.where(norm.gt(maxnorm), torch.full_like(norm, maxnorm).div(norm.add(1e-7)), torch.ones_like(norm));
+    return x.mul(factor);
+  });
+}
+
 const INTERPOLATIONS = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
 
 /** ATen's quantile_checks. */
@@ -232,6 +265,9 @@ const BODIES: { [K in Name]: (i: number, a: Record<string, unknown>) => unknown 
   is_signed: (_, a) => (a.input as Tensor).dtype.is_signed,
   // inference_mode makes ordinary tensors here (src/autograd.ts)
   is_inference: () => false,
+  gcd: (_, a) => gcdLcm(a, 'gcd'),
+  lcm: (_, a) => gcdLcm(a, 'lcm'),
+  renorm: (_, a) => renormOf(a),
   quantile: (_, a) => quantileOf(a, false),
   nanquantile: (_, a) => quantileOf(a, true),
   isreal: (_, a) => torch.ones((a.input as Tensor).shape, { dtype: torch.bool, device: (a.input as Tensor).device }),
@@ -306,6 +342,19 @@ export function is_inference(...args: unknown[]): boolean { return call('is_infe
 export function isreal(input: Tensor): Tensor;
 export function isreal(...args: unknown[]): Tensor { return call('isreal', args) as Tensor; }
 
+/** The greatest common divisor, elementwise (integer tensors). @example torch.gcd(torch.tensor([4, 9]), torch.tensor([6, 6])) // [2, 3] */
+export function gcd(input: Tensor, other: Tensor): Tensor;
+export function gcd(...args: unknown[]): Tensor { return call('gcd', args) as Tensor; }
+/** The least common multiple, elementwise (integer tensors). @example torch.lcm(torch.tensor([4, 9]), torch.tensor([6, 6])) // [12, 18] */
+export function lcm(input: Tensor, other: Tensor): Tensor;
+export function lcm(...args: unknown[]): Tensor { return call('lcm', args) as Tensor; }
+/**
+ * Each slice along dim with p-norm above maxnorm scaled down to maxnorm.
+ * @example torch.renorm(torch.tensor([[3, 4], [0.3, 0.4]]), 2, 0, 1) // [[0.6, 0.8], [0.3, 0.4]]
+ */
+export function renorm(input: Tensor, p: number, dim: number, maxnorm: number): Tensor;
+export function renorm(...args: unknown[]): Tensor { return call('renorm', args) as Tensor; }
+
 /**
  * The q-th quantiles of input (all of it, or along dim), interpolated as `interpolation` says; a NaN
  * in a row gives NaN. @example torch.quantile(torch.tensor([1, 2, 3, 4]), 0.5) // 2.5
@@ -342,7 +391,7 @@ export function sumToSize(self: Tensor, args: readonly unknown[]): Tensor {
 }
 
 /** The in-place forms: the out-of-place op written into self (src/ops/inplace.ts). @internal */
-export function inplaceOf(self: Tensor, name: 'float_power' | 'floor_divide' | 'ldexp' | 'addr' | 'mvlgamma', args: readonly unknown[]): Tensor {
+export function inplaceOf(self: Tensor, name: 'float_power' | 'floor_divide' | 'ldexp' | 'addr' | 'mvlgamma' | 'gcd' | 'lcm' | 'renorm', args: readonly unknown[]): Tensor {
   if (name === 'float_power' && self.dtype !== torch.float64) {
     throw new RuntimeError(`the base given to float_power_ has dtype ${SCALAR_NAME[self.dtype.name]} but the operation's result requires dtype Double`);
   }
@@ -350,7 +399,14 @@ export function inplaceOf(self: Tensor, name: 'float_power' | 'floor_divide' | '
   if (name === 'ldexp' && torch.is_grad_enabled() && (self.requires_grad || (args[0] as Tensor | undefined)?.requires_grad)) {
     throw new RuntimeError("mul(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.");
   }
-  return inplace(self, () => call(name, args, self) as Tensor);
+  // a composition may save self itself: it computes on a recorded copy, as PyTorch's original_self
+  return inplace(self, () => {
+    if (!(torch.is_grad_enabled() && self.requires_grad)) return call(name, args, self) as Tensor;
+    const copy = self.clone();
+    const out = call(name, args, copy) as Tensor;
+    copy.dispose();
+    return out;
+  });
 }
 
 /** Tensor.prelu: torch.prelu with this as input. @internal */
