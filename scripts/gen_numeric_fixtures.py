@@ -148,6 +148,11 @@ CASES = [
     ("nanquantile/nan", "reduction", "torch.nanquantile", lambda: [T([[1.0, NAN, 2.0, 5.0], [NAN, NAN, NAN, NAN], [3.0, 0.0, NAN, 4.0]]), T([0.3, 0.5], grad=False)], {"dim": 1}),
     ("nanquantile/method", "reduction", "Tensor.nanquantile", lambda: [R(3, 4), 0.8], {"interpolation": "midpoint"}),
     ("nanquantile/nearest", "reduction", "torch.nanquantile", lambda: [T([NAN, 1.0, 2.0, 3.0, 4.0, NAN]), 0.5], {"interpolation": "nearest"}),
+    # nextafter: values only (PyTorch's NextafterBackward0 raises)
+    ("nextafter/edges", "elementwise", "torch.nextafter", lambda: [T([1.0, 0.0, -0.0, INF, NAN, 1.0, 0.0, -0.0, 3.0, -3.0, 1e-45], grad=False), T([2.0, 1.0, -1.0, 0.0, 1.0, NAN, -0.0, 0.0, 3.0, -INF, 0.0], grad=False)], {}),
+    ("nextafter/float64 broadcast", "elementwise", "Tensor.nextafter", lambda: [D(3, 4, grad=False), D(4, grad=False)], {}),
+    ("nextafter/mixed", "elementwise", "torch.nextafter", lambda: [R(4, grad=False), D(4, grad=False)], {}),
+    ("nextafter_/inplace", "elementwise", "Tensor.__inplace__", lambda: [R(4, grad=False), "nextafter_", T([INF], grad=False)], {}),
     # gcd, lcm (integers, not differentiable); renorm
     ("gcd/values", "elementwise", "torch.gcd", lambda: [I([0, 0, 4, -6, 9, -12, 7]), I([0, 5, 6, 4, -6, -18, 0])], {}),
     ("gcd/broadcast int32", "elementwise", "Tensor.gcd", lambda: [torch.tensor([[12], [18]], dtype=torch.int32), I([8, 27, 0])], {}),
@@ -225,6 +230,7 @@ ERRORS = [
     ("quantile/interpolation", "torch.quantile", lambda: [R(3), 0.5], {"interpolation": "cubic"}),
     ("quantile/dim", "torch.quantile", lambda: [R(3, 4), 0.5], {"dim": 2}),
     ("nanquantile/int", "torch.nanquantile", lambda: [I([1, 2]), 0.5], {}),
+    ("nextafter/long", "torch.nextafter", lambda: [I([1]), I([2])], {}),
     ("gcd/float", "torch.gcd", lambda: [R(2), R(2)], {}),
     ("lcm/bool", "torch.lcm", lambda: [T([True], dtype=torch.bool), T([True], dtype=torch.bool)], {}),
     ("gcd/number", "torch.gcd", lambda: [I([4]), 2], {}),

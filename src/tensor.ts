@@ -2758,6 +2758,10 @@ export class Tensor {
   mvlgamma_(...args: [p: number] | [{ p: number }]): this { return nm.inplaceOf(this, 'mvlgamma', args) as this; }
   /** PyTorch's prelu as a method. See {@link prelu}. @example x.prelu(torch.tensor([0.25])) */
   prelu(weight: Tensor): Tensor { return nm.preluOf(this, weight); }
+  /** The next float towards other. See {@link nextafter}. @example torch.tensor([1]).nextafter(torch.tensor([2])) */
+  nextafter(...args: [other: Tensor]): Tensor { return nm.call('nextafter', args, this) as Tensor; }
+  /** In-place nextafter. @example t.nextafter_(other) */
+  nextafter_(...args: [other: Tensor]): this { return nm.inplaceOf(this, 'nextafter', args) as this; }
   /** The greatest common divisor with other. See {@link gcd}. @example torch.tensor([4, 9]).gcd(torch.tensor([6, 6])) // [2, 3] */
   gcd(...args: [other: Tensor]): Tensor { return nm.call('gcd', args, this) as Tensor; }
   /** In-place gcd. @example t.gcd_(other) */

@@ -138,8 +138,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // PyTorch's NotImplemented node for the margin losses, ctc_loss and embedding_bag, scatter_reduce's recorded derivative under create_graph, and Tensor.scatter_reduce_ (+223, helper h-cgb);
 // the sixth session's merge: both sides of abi.ts, src/index.ts and recordingRules, and the code the
 // merged table generates (+41)
-// the numeric members of torch.Tensor and their torch.* forms (float_power, floor_divide, ldexp, addr, vdot, dist, frexp, quantile, nanquantile, gcd, lcm, renorm, predicates, ...) and the fmax, fmin, logaddexp2 rows (+505, helper h-numeric)
-const BUDGET = 46_829;
+// the numeric members of torch.Tensor and their torch.* forms (float_power, floor_divide, ldexp, addr, vdot, dist, frexp, quantile, nanquantile, gcd, lcm, renorm, nextafter, predicates, ...) and the fmax, fmin, logaddexp2 rows (+539, helper h-numeric)
+const BUDGET = 46_863;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -42,6 +42,7 @@ const SCHEMAS = {
   is_inference: [P('is_inference(Tensor input) -> bool')],
   isreal: [P('isreal(Tensor input) -> Tensor')],
   gcd: [O('gcd(Tensor input, Tensor other) -> Tensor')],
+  nextafter: [O('nextafter(Tensor input, Tensor other) -> Tensor')],
   lcm: [O('lcm(Tensor input, Tensor other) -> Tensor')],
   renorm: [O('renorm(Tensor input, Scalar p, int dim, Scalar maxnorm) -> Tensor')],
   quantile: [O("quantile(Tensor input, Tensor q, int? dim=None, bool keepdim=False, *, str interpolation='linear') -> Tensor"),
@@ -165,6 +166,33 @@ function gcdLcm(a: Record<string, unknown>, name: 'gcd' | 'lcm'): Tensor {
   }));
 }
 
+/** The next representable value after x towards y, in float32 (f32) or float64: one step of the bit pattern. */
+function nextafterValue(x: number, y: number, f32: boolean): number {
+  if (x !== x || y !== y) return NaN;
+  if (x === y) return y;
+  if (x === 0) return (y > 0 ? 1 : -1) * (f32 ? 2 ** -149 : Number.MIN_VALUE);
+  const up = (y > x) === (x > 0);
+  if (f32) {
+    const f = new Float32Array([x]), bits = new Int32Array(f.buffer);
+    bits[0] += up ? 1 : -1;
+    return f[0];
+  }
+  const f = new Float64Array([x]), bits = new BigInt64Array(f.buffer);
+  bits[0] += up ? 1n : -1n;
+  return f[0];
+}
+
+function nextafterOf(a: Record<string, unknown>): Tensor {
+  const x = a.input as Tensor, y = a.other as Tensor, dtype = torch.result_type(x, y);
+  if (!dtype.is_floating_point) throw new RuntimeError(`"nextafter_cpu" not implemented for '${SCALAR_NAME[dtype.name]}'`);
+  return torch.no_grad(() => tidy(() => {
+    const [p, q] = torch.broadcast_tensors(x.to(dtype), y.to(dtype));
+    const ys = q.dataSync() as ArrayLike<number>, f32 = dtype === torch.float32;
+    const out = Array.from(p.dataSync() as ArrayLike<number>, (v, k) => nextafterValue(v, ys[k], f32));
+    return torch.tensor(out, { dtype, device: x.device }).reshape(p.shape);
+  }));
+}
+
 /** ATen's renorm: each slice along dim scaled by maxnorm / (‖slice‖ₚ + 1e-7) where its norm exceeds maxnorm. */
 function renormOf(a: Record<string, unknown>): Tensor {
   const x = a.input as Tensor, p = a.p as number, maxnorm = a.maxnorm as number;
@@ -266,6 +294,7 @@ const BODIES: { [K in Name]: (i: number, a: Record<string, unknown>) => unknown 
   // inference_mode makes ordinary tensors here (src/autograd.ts)
   is_inference: () => false,
   gcd: (_, a) => gcdLcm(a, 'gcd'),
+  nextafter: (_, a) => nextafterOf(a),
   lcm: (_, a) => gcdLcm(a, 'lcm'),
   renorm: (_, a) => renormOf(a),
   quantile: (_, a) => quantileOf(a, false),
@@ -342,6 +371,9 @@ export function is_inference(...args: unknown[]): boolean { return call('is_infe
 export function isreal(input: Tensor): Tensor;
 export function isreal(...args: unknown[]): Tensor { return call('isreal', args) as Tensor; }
 
+/** The next float after input towards other, elementwise. @example torch.nextafter(torch.tensor([1]), torch.tensor([2])) // [1.0000001] */
+export function nextafter(input: Tensor, other: Tensor): Tensor;
+export function nextafter(...args: unknown[]): Tensor { return call('nextafter', args) as Tensor; }
 /** The greatest common divisor, elementwise (integer tensors). @example torch.gcd(torch.tensor([4, 9]), torch.tensor([6, 6])) // [2, 3] */
 export function gcd(input: Tensor, other: Tensor): Tensor;
 export function gcd(...args: unknown[]): Tensor { return call('gcd', args) as Tensor; }
@@ -391,7 +423,7 @@ export function sumToSize(self: Tensor, args: readonly unknown[]): Tensor {
 }
 
 /** The in-place forms: the out-of-place op written into self (src/ops/inplace.ts). @internal */
-export function inplaceOf(self: Tensor, name: 'float_power' | 'floor_divide' | 'ldexp' | 'addr' | 'mvlgamma' | 'gcd' | 'lcm' | 'renorm', args: readonly unknown[]): Tensor {
+export function inplaceOf(self: Tensor, name: 'float_power' | 'floor_divide' | 'ldexp' | 'addr' | 'mvlgamma' | 'gcd' | 'lcm' | 'renorm' | 'nextafter', args: readonly unknown[]): Tensor {
   if (name === 'float_power' && self.dtype !== torch.float64) {
     throw new RuntimeError(`the base given to float_power_ has dtype ${SCALAR_NAME[self.dtype.name]} but the operation's result requires dtype Double`);
   }
