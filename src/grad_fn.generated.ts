@@ -278,6 +278,9 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SpecialXlog1py]: 'SpecialXlog1PyBackward0',
   [Op.SpecialXlog1pySelfScalar]: 'SpecialXlog1PyBackward1',
   [Op.SpecialXlog1pyScalar]: 'SpecialXlog1PyBackward2',
+  [Op.Fmax]: 'FmaxBackward0',
+  [Op.Fmin]: 'FminBackward0',
+  [Op.Logaddexp2]: 'Logaddexp2Backward0',
   [Op.NoDerivative]: 'NotImplemented',
   [Op.DivTrunc]: 'DivBackward2',
   [Op.DivFloor]: 'DivBackward2',
@@ -302,5 +305,6 @@ export const fusedNodeNames: readonly string[] = [
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
-  'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0',
 ];

@@ -78,6 +78,10 @@ export {
   blackman_window, bartlett_window, kaiser_window, trapezoid, trapz, cumulative_trapezoid, cartesian_prod, combinations,
   vander, block_diag, cov, corrcoef,
 } from './ops/numeric.js'; // numeric compositions (helper h-special)
+export {
+  float_power, floor_divide, ldexp, signbit, positive, vdot, dist, addr, frexp, mvlgamma, argwhere, is_nonzero, is_same_size,
+  is_floating_point, is_complex, is_signed, is_inference, isreal, quantile, nanquantile, gcd, lcm, renorm, nextafter,
+} from './ops/numeric_members.js'; // numeric members (helper h-numeric)
 export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
 export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';

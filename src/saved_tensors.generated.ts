@@ -88,4 +88,7 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.SpecialNdtri]: [['result', 'result']],
   [Op.SpecialXlog1py]: [['self', 0], ['other', 1]],
   [Op.SpecialXlog1pySelfScalar]: [['other', 0]],
+  [Op.Fmax]: [['self', 0], ['other', 1]],
+  [Op.Fmin]: [['self', 0], ['other', 1]],
+  [Op.Logaddexp2]: [['self', 0], ['other', 1]],
 };

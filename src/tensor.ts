@@ -29,6 +29,7 @@ import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
 import * as lm from './ops/linalg_more.js'; // linalg.inv
+import * as nm from './ops/numeric_members.js'; // numeric members (helper h-numeric)
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
@@ -1186,6 +1187,21 @@ export class Tensor {
    * @example x.i0_()
    */
   i0_(...args: []): this { return inplace(this, () => tableMethods.i0(this, args)) as this; }
+  /**
+   * The larger of input and other elementwise; a NaN loses to a number. Its gradient node is PyTorch's FmaxBackward0.
+   * @example x.fmax(y)
+   */
+  fmax(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.fmax(this, args); }
+  /**
+   * The smaller of input and other elementwise; a NaN loses to a number. Its gradient node is PyTorch's FminBackward0.
+   * @example x.fmin(y)
+   */
+  fmin(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.fmin(this, args); }
+  /**
+   * log₂(2ˣ + 2ʸ), without overflow. Its gradient node is PyTorch's Logaddexp2Backward0.
+   * @example x.logaddexp2(y)
+   */
+  logaddexp2(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.logaddexp2(this, args); }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
@@ -2709,6 +2725,112 @@ export class Tensor {
    * const t = torch.tensor([0, 5], { dtype: torch.long }); t.bitwise_not_(); console.log(`${t}`); // tensor([-1, -6])
    */
   bitwise_not_(): this { return inplace(this, () => bit.bitwiseNotOf(this, [])) as this; }
+
+  // ---- numeric members (helper h-numeric): src/ops/numeric_members.ts ----
+  /** this ** exponent in float64. See {@link float_power}. @example torch.tensor([2]).float_power(3) // float64 [8] */
+  float_power(...args: [exponent: Tensor | number]): Tensor { return nm.call('float_power', args, this) as Tensor; }
+  /** In-place float_power; this must be float64. @example torch.tensor([2], { dtype: torch.float64 }).float_power_(3) */
+  float_power_(...args: [exponent: Tensor | number]): this { return nm.inplaceOf(this, 'float_power', args) as this; }
+  /** Python's //. See {@link floor_divide}. @example torch.tensor([7, -7]).floor_divide(2) // [3, -4] */
+  floor_divide(...args: [other: Tensor | number]): Tensor { return nm.call('floor_divide', args, this) as Tensor; }
+  /** In-place floor_divide. @example t.floor_divide_(2) */
+  floor_divide_(...args: [other: Tensor | number]): this { return nm.inplaceOf(this, 'floor_divide', args) as this; }
+  /** this · 2^other. See {@link ldexp}. @example torch.tensor([1.5]).ldexp(torch.tensor([3])) // [12] */
+  ldexp(...args: [other: Tensor]): Tensor { return nm.call('ldexp', args, this) as Tensor; }
+  /** In-place ldexp. @example t.ldexp_(torch.tensor([3])) */
+  ldexp_(...args: [other: Tensor]): this { return nm.inplaceOf(this, 'ldexp', args) as this; }
+  /** In-place heaviside. @example torch.tensor([-1, 0, 2]).heaviside_(torch.tensor([0.5])) // [0, 0.5, 1] */
+  heaviside_(...args: [values: Tensor]): this { return inplace(this, () => num.heavisideMethod(this, args)) as this; }
+  /** This tensor itself (unary +). @example x.positive() === x */
+  positive(): Tensor { return nm.call('positive', [], this) as Tensor; }
+  /** Whether the sign bit is set. See {@link signbit}. @example torch.tensor([-0, 1]).signbit() // [true, false] */
+  signbit(): Tensor { return nm.call('signbit', [], this) as Tensor; }
+  /** The dot product with other (1-D). See {@link vdot}. @example torch.tensor([1, 2]).vdot(torch.tensor([3, 4])) // 11 */
+  vdot(...args: [other: Tensor]): Tensor { return nm.call('vdot', args, this) as Tensor; }
+  /** The p-norm of this − other. See {@link dist}. @example torch.tensor([0, 0]).dist(torch.tensor([3, 4])) // 5 */
+  dist(...args: [other: Tensor, p?: number] | [other: Tensor, options: { p?: number }]): Tensor { return nm.call('dist', args, this) as Tensor; }
+  /** beta · this + alpha · (vec1 ⊗ vec2). See {@link addr}. @example torch.zeros(2, 2).addr(v1, v2) */
+  addr(...args: [vec1: Tensor, vec2: Tensor, options?: { beta?: number; alpha?: number }]): Tensor { return nm.call('addr', args, this) as Tensor; }
+  /** In-place addr. @example torch.zeros(2, 2).addr_(v1, v2) */
+  addr_(...args: [vec1: Tensor, vec2: Tensor, options?: { beta?: number; alpha?: number }]): this { return nm.inplaceOf(this, 'addr', args) as this; }
+  /** [mantissa, exponent]. See {@link frexp}. @example const [m, e] = torch.tensor([8]).frexp() */
+  frexp(): [Tensor, Tensor] { return nm.call('frexp', [], this) as [Tensor, Tensor]; }
+  /** The multivariate log-gamma of dimension p. See {@link mvlgamma}. @example torch.tensor([2.5]).mvlgamma(2) */
+  mvlgamma(...args: [p: number] | [{ p: number }]): Tensor { return nm.call('mvlgamma', args, this) as Tensor; }
+  /** In-place mvlgamma. @example torch.tensor([2.5]).mvlgamma_(2) */
+  mvlgamma_(...args: [p: number] | [{ p: number }]): this { return nm.inplaceOf(this, 'mvlgamma', args) as this; }
+  /** PyTorch's prelu as a method. See {@link prelu}. @example x.prelu(torch.tensor([0.25])) */
+  prelu(weight: Tensor): Tensor { return nm.preluOf(this, weight); }
+  /** The next float towards other. See {@link nextafter}. @example torch.tensor([1]).nextafter(torch.tensor([2])) */
+  nextafter(...args: [other: Tensor]): Tensor { return nm.call('nextafter', args, this) as Tensor; }
+  /** In-place nextafter. @example t.nextafter_(other) */
+  nextafter_(...args: [other: Tensor]): this { return nm.inplaceOf(this, 'nextafter', args) as this; }
+  /** The greatest common divisor with other. See {@link gcd}. @example torch.tensor([4, 9]).gcd(torch.tensor([6, 6])) // [2, 3] */
+  gcd(...args: [other: Tensor]): Tensor { return nm.call('gcd', args, this) as Tensor; }
+  /** In-place gcd. @example t.gcd_(other) */
+  gcd_(...args: [other: Tensor]): this { return nm.inplaceOf(this, 'gcd', args) as this; }
+  /** The least common multiple with other. See {@link lcm}. @example torch.tensor([4, 9]).lcm(torch.tensor([6, 6])) // [12, 18] */
+  lcm(...args: [other: Tensor]): Tensor { return nm.call('lcm', args, this) as Tensor; }
+  /** In-place lcm. @example t.lcm_(other) */
+  lcm_(...args: [other: Tensor]): this { return nm.inplaceOf(this, 'lcm', args) as this; }
+  /** Slices along dim scaled to p-norm at most maxnorm. See {@link renorm}. @example x.renorm(2, 0, 1) */
+  renorm(...args: [p: number, dim: number, maxnorm: number] | [{ p: number; dim: number; maxnorm: number }]): Tensor { return nm.call('renorm', args, this) as Tensor; }
+  /** In-place renorm. @example x.renorm_(2, 0, 1) */
+  renorm_(...args: [p: number, dim: number, maxnorm: number] | [{ p: number; dim: number; maxnorm: number }]): this { return nm.inplaceOf(this, 'renorm', args) as this; }
+  /** The q-th quantiles. See {@link quantile}. @example torch.tensor([1, 2, 3, 4]).quantile(0.5) // 2.5 */
+  quantile(...args: [q: Tensor | number, dim?: number | null, keepdim?: boolean, options?: { interpolation?: string }] | [q: Tensor | number, options: { dim?: number | null; keepdim?: boolean; interpolation?: string }]): Tensor { return nm.call('quantile', args, this) as Tensor; }
+  /** quantile, ignoring NaN. See {@link nanquantile}. @example torch.tensor([1, NaN, 3]).nanquantile(0.5) // 2 */
+  nanquantile(...args: [q: Tensor | number, dim?: number | null, keepdim?: boolean, options?: { interpolation?: string }] | [q: Tensor | number, options: { dim?: number | null; keepdim?: boolean; interpolation?: string }]): Tensor { return nm.call('nanquantile', args, this) as Tensor; }
+  /** The indices of the nonzero elements. See {@link argwhere}. @example torch.tensor([0, 3]).argwhere() // [[1]] */
+  argwhere(): Tensor { return nm.call('argwhere', [], this) as Tensor; }
+  /** Summed to a shape this one broadcasts from (at::sum_to). @example torch.ones(3, 4).sum_to_size(1, 4) // [[3, 3, 3, 3]] */
+  sum_to_size(...size: number[] | [number[]]): Tensor { return nm.sumToSize(this, size); }
+  /** The value of a one-element tensor as a bool. @example torch.tensor([2]).is_nonzero() // true */
+  is_nonzero(): boolean { return nm.call('is_nonzero', [], this) as boolean; }
+  /** Whether other has this shape. @example torch.zeros(2).is_same_size(torch.ones(2)) // true */
+  is_same_size(other: Tensor): boolean { return nm.call('is_same_size', [other], this) as boolean; }
+  /** Whether the dtype is float32 or float64. @example torch.zeros(1).is_floating_point() // true */
+  is_floating_point(): boolean { return nm.call('is_floating_point', [], this) as boolean; }
+  /** false: no complex dtypes. @example torch.zeros(1).is_complex() // false */
+  is_complex(): boolean { return false; }
+  /** Whether the dtype can hold negative values. @example torch.zeros(1, { dtype: torch.bool }).is_signed() // false */
+  is_signed(): boolean { return this.dtype.is_signed; }
+  /** false: inference_mode makes ordinary tensors (docs/api.md). @example x.is_inference() // false */
+  is_inference(): boolean { return false; }
+  /** Where this is −inf. See {@link isneginf}. @example torch.tensor([-Infinity, 1]).isneginf() // [true, false] */
+  isneginf(): Tensor { return cmp.isneginf(this); }
+  /** Where this is +inf. See {@link isposinf}. @example torch.tensor([Infinity, 1]).isposinf() // [true, false] */
+  isposinf(): Tensor { return cmp.isposinf(this); }
+  /** All true: every dtype here is real. @example torch.tensor([1]).isreal() // [true] */
+  isreal(): Tensor { return nm.call('isreal', [], this) as Tensor; }
+  /** true: both devices keep tensors in host memory, as PyTorch's CPU tensors (docs/api.md). @example x.is_cpu // true */
+  get is_cpu(): boolean { return true; }
+  /** false: no CUDA. @example x.is_cuda // false */
+  get is_cuda(): boolean { return false; }
+  /** −1, PyTorch's answer for a CPU tensor. @example x.get_device() // -1 */
+  get_device(): number { return -1; }
+  /** This tensor itself, as PyTorch's cpu() of a CPU tensor (docs/api.md). @example x.cpu() === x */
+  cpu(): this { return this; }
+  /** In-place gt (PyTorch's alias greater_). @example t.greater_(2) */
+  greater_(other: cmp.CompareOther): this { return this.gt_(other); }
+  /** In-place ge (PyTorch's alias greater_equal_). @example t.greater_equal_(2) */
+  greater_equal_(other: cmp.CompareOther): this { return this.ge_(other); }
+  /** In-place lt (PyTorch's alias less_). @example t.less_(2) */
+  less_(other: cmp.CompareOther): this { return this.lt_(other); }
+  /** In-place le (PyTorch's alias less_equal_). @example t.less_equal_(2) */
+  less_equal_(other: cmp.CompareOther): this { return this.le_(other); }
+  /** In-place ne (PyTorch's alias not_equal_). @example t.not_equal_(2) */
+  not_equal_(other: cmp.CompareOther): this { return this.ne_(other); }
+  /** Refused: torch.uint8 is no wasmgrad dtype. @example x.byte() // throws */
+  byte(): never { return nm.unsupportedDtype('byte', 'uint8'); }
+  /** Refused: torch.int8 is no wasmgrad dtype. @example x.char() // throws */
+  char(): never { return nm.unsupportedDtype('char', 'int8'); }
+  /** Refused: torch.int16 is no wasmgrad dtype. @example x.short() // throws */
+  short(): never { return nm.unsupportedDtype('short', 'int16'); }
+  /** Refused: torch.float16 is no wasmgrad dtype. @example x.half() // throws */
+  half(): never { return nm.unsupportedDtype('half', 'float16'); }
+  /** Refused: torch.bfloat16 is no wasmgrad dtype. @example x.bfloat16() // throws */
+  bfloat16(): never { return nm.unsupportedDtype('bfloat16', 'bfloat16'); }
 }
 
 let warnedNonLeafGrad = false;

@@ -296,4 +296,16 @@ export const tableMethods = {
     const a = bind(schemas.i0[0], args, self);
     return unaryOp(Op.I0, a.input as Tensor, 'i0');
   },
+  fmax(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.fmax[0], args, self);
+    return binaryOp(Op.Fmax, a.input as Tensor, a.other as Tensor, 1, 'fmax');
+  },
+  fmin(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.fmin[0], args, self);
+    return binaryOp(Op.Fmin, a.input as Tensor, a.other as Tensor, 1, 'fmin');
+  },
+  logaddexp2(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.logaddexp2[0], args, self);
+    return binaryOp(Op.Logaddexp2, a.input as Tensor, a.other as Tensor, 1, 'logaddexp2');
+  },
 };

@@ -79,4 +79,7 @@ export const schemas = {
   special_log_ndtr: [parseSchema('special_log_ndtr(Tensor input) -> Tensor')],
   special_ndtri: [parseSchema('special_ndtri(Tensor input) -> Tensor')],
   special_xlog1py: [parseSchema('special_xlog1py(Tensor input, Tensor other) -> Tensor'), parseSchema('special_xlog1py(Scalar self, Tensor other) -> Tensor'), parseSchema('special_xlog1py(Tensor input, Scalar other) -> Tensor')],
+  fmax: [parseSchema('fmax(Tensor input, Tensor other) -> Tensor')],
+  fmin: [parseSchema('fmin(Tensor input, Tensor other) -> Tensor')],
+  logaddexp2: [parseSchema('logaddexp2(Tensor input, Tensor other) -> Tensor')],
 };

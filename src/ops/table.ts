@@ -283,6 +283,16 @@ export const ops: Rows = {
   [Op.Logaddexp]: binary('LogaddexpBackward0', 'x == y && abs(x) == inf ? x : max(x, y) + log1p(exp(-abs(x - y)))',
     { self: 'grad / (1 + exp(other - self))', other: 'grad / (1 + exp(self - other))' },
     { torch: 'logaddexp(Tensor input, Tensor other) -> Tensor', doc: 'log(eˣ + eʸ), without overflow.', inplace: false }),
+  // NaN-ignoring max/min: a NaN loses to a number; ties and a NaN other give self the gradient (helper h-numeric)
+  [Op.Fmax]: binary('FmaxBackward0', 'x != x ? y : y != y ? x : max(x, y)', { self: 'fmax_backward_a(grad, self, other)', other: 'fmax_backward_b(grad, self, other)' },
+    { torch: 'fmax(Tensor input, Tensor other) -> Tensor', inplace: false, doc: 'The larger of input and other elementwise; a NaN loses to a number.',
+      cases: [f64('fmax/ties NaN', 'torch.fmax', [{ values: [1, 2, NaN, 0, -Infinity, NaN, -0, 0], shape: [8] }, { values: [1, 3, 0, NaN, -1, NaN, 0, -0], shape: [8] }], {}, 'elementwise')] }),
+  [Op.Fmin]: binary('FminBackward0', 'x != x ? y : y != y ? x : min(x, y)', { self: 'fmin_backward_a(grad, self, other)', other: 'fmin_backward_b(grad, self, other)' },
+    { torch: 'fmin(Tensor input, Tensor other) -> Tensor', inplace: false, doc: 'The smaller of input and other elementwise; a NaN loses to a number.',
+      cases: [f64('fmin/ties NaN', 'torch.fmin', [{ values: [1, 2, NaN, 0, Infinity, NaN, -0, 0], shape: [8] }, { values: [1, 3, 0, NaN, 1, NaN, 0, -0], shape: [8] }], {}, 'elementwise')] }),
+  [Op.Logaddexp2]: binary('Logaddexp2Backward0', 'x == y && abs(x) == inf ? x : max(x, y) + log1p(exp2(-abs(x - y))) * 1.4426950408889634',
+    { self: 'grad / (1 + exp2(other - self))', other: 'grad / (1 + exp2(self - other))' },
+    { torch: 'logaddexp2(Tensor input, Tensor other) -> Tensor', doc: 'log₂(2ˣ + 2ʸ), without overflow.', inplace: false }),
   [Op.Copysign]: binary('CopysignBackward0', 'copysign(x, y)', { self: 'copysign_backward(grad, self, result)', other: 'zeros_like(grad)' },
     { torch: 'copysign(Tensor input, Tensor other) -> Tensor', doc: 'The magnitude of input with the sign of other.' }),
   // a NaN bound gives NaN; the gradient goes to input where it is kept, to the bound where it is taken
@@ -1793,6 +1803,11 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   },
   // where(x ⋈ y, grad, 0): clamp_min/clamp_max with a tensor bound (input ≥ / ≤ the bound
   // keeps the input's gradient, the bound gets it strictly beyond)
+  // fmax/fmin: self keeps the gradient where it is chosen or ties, or other is NaN (helper h-numeric)
+  fmax_backward_a: { args: 'x y', kernel: 'x >= y || y != y ? g : 0', grad: 'mask' },
+  fmax_backward_b: { args: 'x y', kernel: 'x >= y || y != y ? 0 : g', grad: 'mask' },
+  fmin_backward_a: { args: 'x y', kernel: 'x <= y || y != y ? g : 0', grad: 'mask' },
+  fmin_backward_b: { args: 'x y', kernel: 'x <= y || y != y ? 0 : g', grad: 'mask' },
   grad_where_ge: { args: 'x y', kernel: 'x >= y ? g : 0', grad: 'mask' },
   grad_where_le: { args: 'x y', kernel: 'x <= y ? g : 0', grad: 'mask' },
   grad_where_lt: { args: 'x y', kernel: 'x < y ? g : 0', grad: 'mask' },

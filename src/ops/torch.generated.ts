@@ -712,3 +712,39 @@ export function i0(...args: unknown[]): Tensor {
   const a = bind(schemas.i0[0], args, null);
   return unaryOp(Op.I0, a.input as Tensor, 'i0');
 }
+
+/**
+ * The larger of input and other elementwise; a NaN loses to a number. Its gradient node is PyTorch's FmaxBackward0.
+ * @example torch.fmax(x, y)
+ */
+export function fmax(input: Tensor, other: Tensor): Tensor;
+export function fmax(input: Tensor, options: { other: Tensor }): Tensor;
+export function fmax(options: { input: Tensor; other: Tensor }): Tensor;
+export function fmax(...args: unknown[]): Tensor {
+  const a = bind(schemas.fmax[0], args, null);
+  return binaryOp(Op.Fmax, a.input as Tensor, a.other as Tensor, 1, 'fmax');
+}
+
+/**
+ * The smaller of input and other elementwise; a NaN loses to a number. Its gradient node is PyTorch's FminBackward0.
+ * @example torch.fmin(x, y)
+ */
+export function fmin(input: Tensor, other: Tensor): Tensor;
+export function fmin(input: Tensor, options: { other: Tensor }): Tensor;
+export function fmin(options: { input: Tensor; other: Tensor }): Tensor;
+export function fmin(...args: unknown[]): Tensor {
+  const a = bind(schemas.fmin[0], args, null);
+  return binaryOp(Op.Fmin, a.input as Tensor, a.other as Tensor, 1, 'fmin');
+}
+
+/**
+ * log₂(2ˣ + 2ʸ), without overflow. Its gradient node is PyTorch's Logaddexp2Backward0.
+ * @example torch.logaddexp2(x, y)
+ */
+export function logaddexp2(input: Tensor, other: Tensor): Tensor;
+export function logaddexp2(input: Tensor, options: { other: Tensor }): Tensor;
+export function logaddexp2(options: { input: Tensor; other: Tensor }): Tensor;
+export function logaddexp2(...args: unknown[]): Tensor {
+  const a = bind(schemas.logaddexp2[0], args, null);
+  return binaryOp(Op.Logaddexp2, a.input as Tensor, a.other as Tensor, 1, 'logaddexp2');
+}
