@@ -27,6 +27,7 @@ import { SHAPE } from '../scratch';
 import { gemm } from '../kernels/gemm';
 import { gemm64 } from '../kernels/gemm64';
 import { im2col } from '../kernels/conv';
+import { padPlanes, packTaps, packedTapBytes, directConv, directConvWeight, DIRECT_SLACK } from '../kernels/conv_direct';
 import { recordWeighted } from './linalg';
 
 let ND = 4, N = 0, C = 0, H = 1, W = 0, O = 0, KH = 1, KW = 0, OH = 1, OW = 0;
@@ -64,6 +65,36 @@ export function convGeometryXWY(nd: i32, xs: usize, ws: usize, ys: usize, dtype:
 
 @inline function direct(): bool { return KH == 1 && KW == 1 && SH == 1 && SW == 1 && PH == 0 && PW == 0; }
 
+// The measured rule (docs/benchmarks.md, "CNN step: direct loops for few taps"): float32, stride 1
+// and at most DIRECT_K taps per output (Cg·kh·kw) take the direct loops of kernels/conv_direct.ts
+// for the forward and the weight gradient; the rest im2col and the packed gemm.
+const DIRECT_K = 36;
+@inline function loopsPay(): bool { return !F64 && SH == 1 && SW == 1 && (C / G) * KH * KW <= DIRECT_K && !direct(); }
+
+/** The forward or (k = 1) weight gradient by the direct loops: out (or d) over all images and groups. */
+function loopsOver(k: i32, x: i32, w: i32, bias: i32, out: i32): bool {
+  const Hr = OH + DH * (KH - 1), Wr = OW + DW * (KW - 1), Cg = C / G, Og = O / G, L = OH * OW, Kg = Cg * KH * KW;
+  // the padded image, then (forward) each group's packed weights and the tap offsets
+  const pBytes = <usize>((C * Hr * Wr + DIRECT_SLACK + 3) & ~3) << 2, wBytes = k == 0 ? packedTapBytes(Og, Kg) : 0;
+  const P = alloc(pBytes + G * wBytes + (<usize>Kg << 2));
+  if (!P) return false;
+  const wp = P + pBytes, taps = wp + G * wBytes;
+  if (k == 0) for (let gi = 0; gi < G; gi++) {
+    packTaps(dataOf(w) + (<usize>(gi * Og * Kg) << 2), Og, Cg, KH, KW, DH, DW, Hr, Wr, wp + <usize>gi * wBytes, taps);
+  }
+  for (let n = 0; n < N; n++) {
+    padPlanes(dataOf(x) + ((<usize>n * C * H * W) << 2), C, H, W, PH, PW, Hr, Wr, P);
+    for (let gi = 0; gi < G; gi++) {
+      const pg = P + (<usize>(gi * Cg * Hr * Wr) << 2);
+      const yg = dataOf(out) + ((<usize>(n * O + gi * Og) * L) << 2);
+      if (k == 0) directConv(pg, Wr, wp + <usize>gi * wBytes, taps, Kg, Og, bias != 0, bias ? dataOf(bias) + (<usize>(gi * Og) << 2) : 0, yg, OH, OW);
+      else directConvWeight(pg, Cg, Hr, Wr, yg, Og, KH, KW, DH, DW, OH, OW, dataOf(w) + (<usize>(gi * Og * Kg) << 2));
+    }
+  }
+  free(P);
+  return true;
+}
+
 /** im2col of the image at x into cols, or with `back` col2im of cols onto x. */
 function unroll(x: usize, cols: usize, back: bool): void {
   if (F64) im2col<f64>(x, C, H, W, KH, KW, SH, SW, PH, PW, DH, DW, OH, OW, cols, back);
@@ -96,6 +127,10 @@ function convCompute(x: i32, w: i32, bias: i32): i32 {
   // every element is written: the bias, or the first product when there is none
   const out = newTensor(ND, SHAPE, dtype);
   if (!out) return Err.OutOfMemory;
+  if (loopsPay()) {
+    if (loopsOver(0, x, w, bias, out)) return out;
+    release(out); return Err.OutOfMemory;
+  }
   const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
   const po = dataOf(out);
   if (bias) {
@@ -154,6 +189,11 @@ export function convolution(x: i32, w: i32, bias: i32, p: usize): i32 {
 export function convGrad(k: i32, g: i32, other: i32, shape: usize): i32 {
   const d = zeros(ND, shape, dtypeOf(g));
   if (!d) return Err.OutOfMemory;
+  if (k == 1 && loopsPay()) {
+    // the weight is d, the output gradient g stands where the forward's output was
+    if (loopsOver(1, other, d, 0, g)) return d;
+    release(d); return Err.OutOfMemory;
+  }
   const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
   const one = direct();
   const cols: usize = one ? <usize>0 : colsBuffer();
