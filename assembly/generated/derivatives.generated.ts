@@ -298,6 +298,9 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SpecialXlog1py: return k == 0 ? sumTo(r, 0, fused(Fused.Xlog1pyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), addS(saved(r, 1), 1)));
     case Op.SpecialXlog1pySelfScalar: return div(mulS(g, s0(r)), addS(saved(r, 0), 1));
     case Op.SpecialXlog1pyScalar: return mulS(g, Math.log1p(s0(r)));
+    case Op.Fmax: return k == 0 ? sumTo(r, 0, fused(Fused.FmaxBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FmaxBackwardB, g, saved(r, 0), saved(r, 1), 0, 0));
+    case Op.Fmin: return k == 0 ? sumTo(r, 0, fused(Fused.FminBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FminBackwardB, g, saved(r, 0), saved(r, 1), 0, 0));
+    case Op.Logaddexp2: return k == 0 ? sumTo(r, 0, div(g, addS(un(Op.Exp2, sub(saved(r, 1), saved(r, 0))), 1))) : sumTo(r, 1, div(g, addS(un(Op.Exp2, sub(saved(r, 0), saved(r, 1))), 1)));
     case Op.NoDerivative: return noDerivativeBackward(r, g, k);
     case Op.DivTrunc: return k == 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g));
     case Op.DivFloor: return k == 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g));
@@ -342,6 +345,10 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.ClampMinBackward: return zerosLike(saved(r, 1));
     case Fused.ClampMaxBackward: return zerosLike(saved(r, 1));
     case Fused.LogitBackward: return k == 0 ? ((s0(r) != s0(r)) ? fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), 0, 0, 1) : fused(Fused.InRangeMul, div(g, mul(saved(r, 1), rsubS(saved(r, 1), 1))), saved(r, 1), 0, s0(r), (1 - s0(r)))) : sumTo(r, 1, ((s0(r) != s0(r)) ? fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), 0, 0, 1) : fused(Fused.InRangeMul, div(mul(mul(g, saved(r, 0)), addS(mulS(saved(r, 1), 2), -1)), mul(mul(saved(r, 1), rsubS(saved(r, 1), 1)), mul(saved(r, 1), rsubS(saved(r, 1), 1)))), saved(r, 1), 0, s0(r), (1 - s0(r)))));
+    case Fused.FmaxBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.FmaxBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.FminBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.FminBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.GradWhereGe: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.GradWhereLe: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.GradWhereLt: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
@@ -403,6 +410,10 @@ export function recordsItself(r: usize): bool {
       kind == Fused.ClampMinBackward ||
       kind == Fused.ClampMaxBackward ||
       kind == Fused.LogitBackward ||
+      kind == Fused.FmaxBackwardA ||
+      kind == Fused.FmaxBackwardB ||
+      kind == Fused.FminBackwardA ||
+      kind == Fused.FminBackwardB ||
       kind == Fused.GradWhereGe ||
       kind == Fused.GradWhereLe ||
       kind == Fused.GradWhereLt ||
@@ -431,5 +442,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

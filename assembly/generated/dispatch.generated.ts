@@ -127,6 +127,9 @@ export function binaryKernel<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o
     case Op.ClampMaxTensor: binaryRun<T>(Op.ClampMaxTensor, a, sa, b, sb, out, n, alpha); break;
     case Op.Lerp: binaryRun<T>(Op.Lerp, a, sa, b, sb, out, n, alpha); break;
     case Op.SpecialXlog1py: binaryRun<T>(Op.SpecialXlog1py, a, sa, b, sb, out, n, alpha); break;
+    case Op.Fmax: binaryRun<T>(Op.Fmax, a, sa, b, sb, out, n, alpha); break;
+    case Op.Fmin: binaryRun<T>(Op.Fmin, a, sa, b, sb, out, n, alpha); break;
+    case Op.Logaddexp2: binaryRun<T>(Op.Logaddexp2, a, sa, b, sb, out, n, alpha); break;
     case Op.DivTrunc: binaryRun<T>(Op.DivTrunc, a, sa, b, sb, out, n, alpha); break;
     case Op.DivFloor: binaryRun<T>(Op.DivFloor, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
@@ -153,6 +156,9 @@ export function binaryBroadcastKernel<T>(op: i32, a: usize, b: usize, out: usize
     case Op.ClampMaxTensor: binaryBroadcast<T>(Op.ClampMaxTensor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.Lerp: binaryBroadcast<T>(Op.Lerp, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.SpecialXlog1py: binaryBroadcast<T>(Op.SpecialXlog1py, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Fmax: binaryBroadcast<T>(Op.Fmax, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Fmin: binaryBroadcast<T>(Op.Fmin, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Logaddexp2: binaryBroadcast<T>(Op.Logaddexp2, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.DivTrunc: binaryBroadcast<T>(Op.DivTrunc, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.DivFloor: binaryBroadcast<T>(Op.DivFloor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
@@ -193,6 +199,10 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.ClampMinBackward: fusedRun<T>(Fused.ClampMinBackward, g, x, y, out, n, c, c2); break;
     case Fused.ClampMaxBackward: fusedRun<T>(Fused.ClampMaxBackward, g, x, y, out, n, c, c2); break;
     case Fused.LogitBackward: fusedRun<T>(Fused.LogitBackward, g, x, y, out, n, c, c2); break;
+    case Fused.FmaxBackwardA: fusedRun<T>(Fused.FmaxBackwardA, g, x, y, out, n, c, c2); break;
+    case Fused.FmaxBackwardB: fusedRun<T>(Fused.FmaxBackwardB, g, x, y, out, n, c, c2); break;
+    case Fused.FminBackwardA: fusedRun<T>(Fused.FminBackwardA, g, x, y, out, n, c, c2); break;
+    case Fused.FminBackwardB: fusedRun<T>(Fused.FminBackwardB, g, x, y, out, n, c, c2); break;
     case Fused.GradWhereGe: fusedRun<T>(Fused.GradWhereGe, g, x, y, out, n, c, c2); break;
     case Fused.GradWhereLe: fusedRun<T>(Fused.GradWhereLe, g, x, y, out, n, c, c2); break;
     case Fused.GradWhereLt: fusedRun<T>(Fused.GradWhereLt, g, x, y, out, n, c, c2); break;
@@ -541,6 +551,18 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
     case Op.Lerp:
       break;
     case Op.SpecialXlog1py:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.Fmax:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.Fmin:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.Logaddexp2:
       save(r, 0, a);
       save(r, 1, b);
       break;

@@ -582,6 +582,18 @@ import {
   return (((x == <T>0) && (y == y)) ? <T>0 : (x * <T>Math.log1p(<f64>y)));
 }
 // @ts-ignore: decorator
+@inline function binaryFmax<T>(x: T, y: T, alpha: T): T {
+  return ((x != x) ? y : ((y != y) ? x : max<T>(x, y)));
+}
+// @ts-ignore: decorator
+@inline function binaryFmin<T>(x: T, y: T, alpha: T): T {
+  return ((x != x) ? y : ((y != y) ? x : min<T>(x, y)));
+}
+// @ts-ignore: decorator
+@inline function binaryLogaddexp2<T>(x: T, y: T, alpha: T): T {
+  return (((x == y) && (abs<T>(x) == <T>Infinity)) ? x : (max<T>(x, y) + (<T>Math.log1p(<f64><T>exp2(<f64>-abs<T>((x - y)))) * <T>1.4426950408889634)));
+}
+// @ts-ignore: decorator
 @inline function binaryDivTrunc<T>(x: T, y: T, alpha: T): T {
   return trunc<T>((x / y));
 }
@@ -612,6 +624,9 @@ import {
     case Op.ClampMaxTensor: return binaryClampMaxTensor<T>(x, y, alpha);
     case Op.Lerp: return binaryLerp<T>(x, y, alpha);
     case Op.SpecialXlog1py: return binarySpecialXlog1py<T>(x, y, alpha);
+    case Op.Fmax: return binaryFmax<T>(x, y, alpha);
+    case Op.Fmin: return binaryFmin<T>(x, y, alpha);
+    case Op.Logaddexp2: return binaryLogaddexp2<T>(x, y, alpha);
     case Op.DivTrunc: return binaryDivTrunc<T>(x, y, alpha);
     case Op.DivFloor: return binaryDivFloor<T>(x, y, alpha);
     default: unreachable(); return 0;
@@ -637,7 +652,7 @@ import {
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -778,6 +793,22 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return ((c != c) ? (((x < <T>0) || (x > <T>1)) ? (<T>0 / <T>0) : (g / (x * (<T>1 - x)))) : (((x >= c) && (x <= (<T>1 - c))) ? (g / (x * (<T>1 - x))) : <T>0));
 }
 // @ts-ignore: decorator
+@inline function fusedFmaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (((x >= y) || (y != y)) ? g : <T>0);
+}
+// @ts-ignore: decorator
+@inline function fusedFmaxBackwardB<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (((x >= y) || (y != y)) ? <T>0 : g);
+}
+// @ts-ignore: decorator
+@inline function fusedFminBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (((x <= y) || (y != y)) ? g : <T>0);
+}
+// @ts-ignore: decorator
+@inline function fusedFminBackwardB<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (((x <= y) || (y != y)) ? <T>0 : g);
+}
+// @ts-ignore: decorator
 @inline function fusedGradWhereGe<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return ((x >= y) ? g : <T>0);
 }
@@ -882,6 +913,10 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.ClampMinBackward: return fusedClampMinBackward<T>(g, x, y, c, c2);
     case Fused.ClampMaxBackward: return fusedClampMaxBackward<T>(g, x, y, c, c2);
     case Fused.LogitBackward: return fusedLogitBackward<T>(g, x, y, c, c2);
+    case Fused.FmaxBackwardA: return fusedFmaxBackwardA<T>(g, x, y, c, c2);
+    case Fused.FmaxBackwardB: return fusedFmaxBackwardB<T>(g, x, y, c, c2);
+    case Fused.FminBackwardA: return fusedFminBackwardA<T>(g, x, y, c, c2);
+    case Fused.FminBackwardB: return fusedFminBackwardB<T>(g, x, y, c, c2);
     case Fused.GradWhereGe: return fusedGradWhereGe<T>(g, x, y, c, c2);
     case Fused.GradWhereLe: return fusedGradWhereLe<T>(g, x, y, c, c2);
     case Fused.GradWhereLt: return fusedGradWhereLt<T>(g, x, y, c, c2);

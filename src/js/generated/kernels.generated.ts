@@ -17,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -198,6 +198,18 @@ export function binaryRun(
     case Op.SpecialXlog1py:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Fmax:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryFmax(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryFmax(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Fmin:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryFmin(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryFmin(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Logaddexp2:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp2(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp2(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     case Op.DivTrunc:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivTrunc(a[aOff + i], b[bOff + i], alpha);
@@ -526,6 +538,15 @@ function binaryLerp(x: number, y: number, alpha: number): number {
 function binarySpecialXlog1py(x: number, y: number, alpha: number): number {
   return (((x === 0) && (y === y)) ? 0 : f((x * f(Math.log1p(y)))));
 }
+function binaryFmax(x: number, y: number, alpha: number): number {
+  return ((x !== x) ? y : ((y !== y) ? x : f(Math.max(x, y))));
+}
+function binaryFmin(x: number, y: number, alpha: number): number {
+  return ((x !== x) ? y : ((y !== y) ? x : f(Math.min(x, y))));
+}
+function binaryLogaddexp2(x: number, y: number, alpha: number): number {
+  return (((x === y) && (f(Math.abs(x)) === Infinity)) ? x : f((f(Math.max(x, y)) + f((f(Math.log1p(f(exp2(-f(Math.abs(f((x - y)))))))) * 1.4426950216293335)))));
+}
 function binaryDivTrunc(x: number, y: number, alpha: number): number {
   return f(Math.trunc(f((x / y))));
 }
@@ -571,6 +592,10 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.ClampMinBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMinBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ClampMaxBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMaxBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LogitBackward: for (let i = 0; i < n; i++) out[i] = fusedLogitBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FmaxBackwardA: for (let i = 0; i < n; i++) out[i] = fusedFmaxBackwardA(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FmaxBackwardB: for (let i = 0; i < n; i++) out[i] = fusedFmaxBackwardB(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FminBackwardA: for (let i = 0; i < n; i++) out[i] = fusedFminBackwardA(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FminBackwardB: for (let i = 0; i < n; i++) out[i] = fusedFminBackwardB(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereGe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGe(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereLe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLe(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereLt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLt(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -697,6 +722,18 @@ function fusedClampMaxBackward(g: number, x: number, y: number, c: number, c2: n
 }
 function fusedLogitBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return ((c !== c) ? (((x < 0) || (x > 1)) ? f((0 / 0)) : f((g / f((x * f((1 - x))))))) : (((x >= c) && (x <= f((1 - c)))) ? f((g / f((x * f((1 - x)))))) : 0));
+}
+function fusedFmaxBackwardA(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x >= y) || (y !== y)) ? g : 0);
+}
+function fusedFmaxBackwardB(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x >= y) || (y !== y)) ? 0 : g);
+}
+function fusedFminBackwardA(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x <= y) || (y !== y)) ? g : 0);
+}
+function fusedFminBackwardB(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x <= y) || (y !== y)) ? 0 : g);
 }
 function fusedGradWhereGe(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x >= y) ? g : 0);
@@ -927,6 +964,18 @@ export function binaryRun64(
     case Op.SpecialXlog1py:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py64(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialXlog1py64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Fmax:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryFmax64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryFmax64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Fmin:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryFmin64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryFmin64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Logaddexp2:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp264(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryLogaddexp264(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     case Op.DivTrunc:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivTrunc64(a[aOff + i], b[bOff + i], alpha);
@@ -1255,6 +1304,15 @@ function binaryLerp64(x: number, y: number, alpha: number): number {
 function binarySpecialXlog1py64(x: number, y: number, alpha: number): number {
   return (((x === 0) && (y === y)) ? 0 : (x * Math.log1p(y)));
 }
+function binaryFmax64(x: number, y: number, alpha: number): number {
+  return ((x !== x) ? y : ((y !== y) ? x : Math.max(x, y)));
+}
+function binaryFmin64(x: number, y: number, alpha: number): number {
+  return ((x !== x) ? y : ((y !== y) ? x : Math.min(x, y)));
+}
+function binaryLogaddexp264(x: number, y: number, alpha: number): number {
+  return (((x === y) && (Math.abs(x) === Infinity)) ? x : (Math.max(x, y) + (Math.log1p(exp2(-Math.abs((x - y)))) * 1.4426950408889634)));
+}
 function binaryDivTrunc64(x: number, y: number, alpha: number): number {
   return Math.trunc((x / y));
 }
@@ -1298,6 +1356,10 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.ClampMinBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMinBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ClampMaxBackward: for (let i = 0; i < n; i++) out[i] = fusedClampMaxBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LogitBackward: for (let i = 0; i < n; i++) out[i] = fusedLogitBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FmaxBackwardA: for (let i = 0; i < n; i++) out[i] = fusedFmaxBackwardA64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FmaxBackwardB: for (let i = 0; i < n; i++) out[i] = fusedFmaxBackwardB64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FminBackwardA: for (let i = 0; i < n; i++) out[i] = fusedFminBackwardA64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.FminBackwardB: for (let i = 0; i < n; i++) out[i] = fusedFminBackwardB64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereGe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGe64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereLe: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLe64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.GradWhereLt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereLt64(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -1424,6 +1486,18 @@ function fusedClampMaxBackward64(g: number, x: number, y: number, c: number, c2:
 }
 function fusedLogitBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   return ((c !== c) ? (((x < 0) || (x > 1)) ? (0 / 0) : (g / (x * (1 - x)))) : (((x >= c) && (x <= (1 - c))) ? (g / (x * (1 - x))) : 0));
+}
+function fusedFmaxBackwardA64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x >= y) || (y !== y)) ? g : 0);
+}
+function fusedFmaxBackwardB64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x >= y) || (y !== y)) ? 0 : g);
+}
+function fusedFminBackwardA64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x <= y) || (y !== y)) ? g : 0);
+}
+function fusedFminBackwardB64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (((x <= y) || (y !== y)) ? 0 : g);
 }
 function fusedGradWhereGe64(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x >= y) ? g : 0);
@@ -1736,6 +1810,15 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       return;
     case Op.SpecialXlog1pySelfScalar:
       r.saved = [a];
+      return;
+    case Op.Fmax:
+      r.saved = [a, b];
+      return;
+    case Op.Fmin:
+      r.saved = [a, b];
+      return;
+    case Op.Logaddexp2:
+      r.saved = [a, b];
       return;
     default: void a; void b;
   }
