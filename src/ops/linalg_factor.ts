@@ -25,11 +25,11 @@ import {
 
 // ---- host plumbing ----
 
-const numel = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
-const host = (t: Tensor): Float64Array => Float64Array.from(t._dev.read(t.h));
-const make = (like: Tensor, data: ArrayLike<number>, shape: number[], dtype = like._dtype): Tensor =>
+export const numel = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
+export const host = (t: Tensor): Float64Array => Float64Array.from(t._dev.read(t.h));
+export const make = (like: Tensor, data: ArrayLike<number>, shape: number[], dtype = like._dtype): Tensor =>
   new Tensor(like._dev, like._dev.fromData(data, shape, dtype), shape, dtype);
-const batchOf = (b: number, nd: number): string => (nd > 2 ? `(Batch element ${b}): ` : '');
+export const batchOf = (b: number, nd: number): string => (nd > 2 ? `(Batch element ${b}): ` : '');
 
 /** ATen's checks of a (batch of) square matrices, in its order: rank, squareness, dtype. */
 export function checkSquare(A: Tensor, fn: string, arg = 'A'): void {
@@ -39,21 +39,21 @@ export function checkSquare(A: Tensor, fn: string, arg = 'A'): void {
   checkFloat(A, fn);
 }
 
-function checkFloat(A: Tensor, fn: string): void {
+export function checkFloat(A: Tensor, fn: string): void {
   if (!isFloating(A._dtype)) throw new RuntimeError(`${fn}: Expected a floating point or complex tensor as input. Got ${DTYPES[A._dtype]._scalarType}`);
 }
 
 /** The matrix transpose, as a recorded op (the derivatives' mT). */
-const mT = (t: Tensor): Tensor => t.transpose(-2, -1);
+export const mT = (t: Tensor): Tensor => t.transpose(-2, -1);
 
 /** Each n×n matrix of a batch (at offset b·n·n of data) through fn. */
-function perMatrix(data: Float64Array, n: number, fn: (m: Float64Array, b: number) => void): void {
+export function perMatrix(data: Float64Array, n: number, fn: (m: Float64Array, b: number) => void): void {
   const count = n ? data.length / (n * n) : 0;
   for (let b = 0; b < count; b++) fn(data.subarray(b * n * n, (b + 1) * n * n), b);
 }
 
 /** A with its batch dims broadcast to `batch` (host values), for the solvers with two operands. */
-function broadcastHost(t: Tensor, batch: number[]): Float64Array {
+export function broadcastHost(t: Tensor, batch: number[]): Float64Array {
   const s = t._shape, inner = s.slice(-2);
   const full = [...batch, ...inner];
   if (s.length === full.length && s.every((d, i) => d === full[i])) return host(t);
@@ -307,7 +307,7 @@ class LinalgSolveTriangular extends Function {
   }
 }
 
-function triangularOf(A: Tensor, B: Tensor, upper: boolean, left: boolean, unit: boolean): Tensor {
+export function triangularOf(A: Tensor, B: Tensor, upper: boolean, left: boolean, unit: boolean): Tensor {
   return LinalgSolveTriangular.apply(A, B, upper, left, unit) as Tensor;
 }
 
