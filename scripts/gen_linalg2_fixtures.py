@@ -1,4 +1,4 @@
-"""torch.linalg's svd, LU family, matrix_exp, cond, tensorinv / tensorsolve, and the older torch.*
+"""torch.linalg's svd, LU family, matrix_exp, cond, tensorinv / tensorsolve, householder_product, and the older torch.*
 and Tensor method forms of the linalg functions (helper linalg2), against PyTorch.
 
 The cases and their encoding are scripts/gen_linalg_fixtures.py's (its docstring says what a case
@@ -99,6 +99,12 @@ CASES = {
     "tensorinv_ind2": ("linalg.tensorinv", lambda: [gen(6).reshape(2, 3, 6)], {"ind": 2}),
     "tensorsolve_f64": ("linalg.tensorsolve", lambda: [gen(6, (), F64).reshape(2, 3, 6), rect(2, 3, (), F64)], {}),
     "tensorsolve_dims": ("linalg.tensorsolve", lambda: [gen(6, (), F64).reshape(6, 2, 3), rect(2, 3, (), F64)], {"dims": [0]}),
+    # householder_product (from geqrf's reflectors, and arbitrary ones)
+    "householder_geqrf": ("linalg.householder_product", lambda: list(torch.geqrf(rect(4, 3))), {}),
+    "householder_f64_batch": ("linalg.householder_product", lambda: list(torch.geqrf(rect(3, 3, (2,), F64))), {}),
+    "householder_fewer_tau_f64": ("linalg.householder_product", lambda: [rect(4, 3, (), F64), torch.randn(2, dtype=F64)], {}),
+    "torch_orgqr": ("orgqr", lambda: list(torch.geqrf(rect(3, 2, (), F64))), {}),
+    "method_orgqr": ("Tensor.orgqr", lambda: list(torch.geqrf(rect(3, 2))), {}),
     # the older torch.* forms
     "cholesky_inverse_f64": ("cholesky_inverse", lambda: [torch.linalg.cholesky(spd(3, (), F64))], {}),
     "cholesky_inverse_upper": ("cholesky_inverse", lambda: [torch.linalg.cholesky(spd(3)).mT.contiguous(), True], {}),
@@ -159,6 +165,13 @@ ERRORS = {
     "cholesky_inverse_rect": ("cholesky_inverse", lambda: [torch.ones(2, 3)], {}),
     "pinverse_1d": ("pinverse", lambda: [torch.ones(3)], {}),
     "triangular_solve_shape": ("triangular_solve", lambda: [torch.ones(3, 2), torch.ones(2, 2)], {}),
+    "householder_1d": ("linalg.householder_product", lambda: [torch.ones(3), torch.ones(1)], {}),
+    "householder_wide": ("linalg.householder_product", lambda: [torch.ones(2, 3), torch.ones(1)], {}),
+    "householder_tau_long": ("linalg.householder_product", lambda: [torch.ones(3, 2), torch.ones(3)], {}),
+    "householder_tau_ndim": ("linalg.householder_product", lambda: [torch.ones(3, 2), torch.ones(2, 1)], {}),
+    "householder_tau_batch": ("linalg.householder_product", lambda: [torch.ones(2, 3, 2), torch.ones(3, 1)], {}),
+    "householder_dtype": ("linalg.householder_product", lambda: [torch.ones(3, 2), torch.ones(2, dtype=F64)], {}),
+    "householder_int": ("linalg.householder_product", lambda: [torch.ones(3, 2, dtype=torch.int64), torch.ones(2, dtype=torch.int64)], {}),
     "method_det_rect": ("Tensor.det", lambda: [torch.ones(2, 3)], {}),
     "method_cholesky_not_pd": ("Tensor.cholesky", lambda: [-torch.eye(2)], {}),
 }

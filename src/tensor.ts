@@ -1551,6 +1551,11 @@ export class Tensor {
    */
   qr(...args: [some?: boolean]): [Tensor, Tensor] { return lr.qr(this, args); }
   /**
+   * The product of the Householder reflectors in this matrix and tau. See {@link orgqr}.
+   * @example torch.zeros(3, 2).orgqr(torch.zeros(2))
+   */
+  orgqr(...args: [input2: Tensor]): Tensor { return lr.orgqr(this, args); }
+  /**
    * [U, S, V] of this matrix, torch.svd's older form (V, not Vh). See {@link svd}.
    * @example const [U, S, V] = torch.tensor([[3, 0], [0, -4]]).svd();
    */

@@ -77,6 +77,8 @@ describe.each(DEVICES)('torch.linalg svd, lu, matrix_exp, cond and the method fo
     const U = x.triu().add(torch.eye(3, opts).mul(3));
     same(torch.triangular_solve(b, U)[0], torch.linalg.solve_triangular(U, b, { upper: true }));
     const L = torch.linalg.cholesky(x.matmul(x.mT).add(torch.eye(3, opts)));
+    const [h, tau] = [torch.randn([4, 3], opts), torch.randn([3], opts)];
+    same(torch.orgqr(h, tau), torch.linalg.householder_product(h, tau));
     const d = Array.from(torch.cholesky_inverse(L).sub(torch.linalg.inv(L.matmul(L.mT))).abs().dataSync());
     expect(Math.max(...d)).toBeLessThan(1e-10);
   });
@@ -147,6 +149,7 @@ describe.each(DEVICES)('torch.linalg svd, lu, matrix_exp, cond and the method fo
       ['linalg.cond fro', (a) => torch.linalg.cond(a, 'fro'), [seeded(14, 3, 3)]],
       ['linalg.tensorsolve', (a, b) => torch.linalg.tensorsolve(a, b), [seeded(15, 2, 3, 6), seeded(16, 2, 3)]],
       ['cholesky_inverse', (a) => torch.cholesky_inverse(torch.linalg.cholesky(spd(a))), [seeded(17, 3, 3)]],
+      ['linalg.householder_product', (a, t) => torch.linalg.householder_product(a, t), [seeded(20, 2, 4, 3), seeded(21, 2, 2)]],
       ['triangular_solve transpose', (b, a) => torch.triangular_solve(b, a.triu().add(torch.eye(3, opts).mul(3)), true, true)[0], [seeded(18, 3, 2), seeded(19, 3, 3)]],
     ];
     for (const [name, f, inputs] of checks) {

@@ -10,4 +10,4 @@ export { det, slogdet, solve, cholesky, cholesky_ex, qr, eigh, eigvalsh, solve_t
 export { pinv, lstsq, matrix_rank, multi_dot, vecdot, inv_ex } from './linalg_compose.js'; // helper linalg
 export { svd } from './linalg_svd.js'; // helper linalg2
 export { lu_factor, lu_factor_ex, lu, lu_solve, matrix_exp } from './linalg_lu.js'; // helper linalg2
-export { cond, tensorinv, tensorsolve, eig, eigvals } from './linalg_rest.js'; // helper linalg2
+export { cond, tensorinv, tensorsolve, eig, eigvals, householder_product } from './linalg_rest.js'; // helper linalg2

@@ -1,10 +1,12 @@
 // The rest of torch.linalg and its older torch.* names (helper linalg2): cond, tensorinv,
-// tensorsolve, eig / eigvals (refused: their results are complex), torch.cholesky_inverse,
+// tensorsolve, householder_product (torch.orgqr), eig / eigvals (refused: their results are
+// complex), torch.cholesky_inverse,
 // torch.pinverse, torch.triangular_solve, torch.qr, and the Tensor methods of the linalg
 // functions. Compositions follow ATen's, so their nodes are PyTorch's.
 
 import { RuntimeError, NotImplementedError } from '../errors.js';
-import { DTYPES } from '../dtype.js';
+import { DTYPES, isFloating } from '../dtype.js';
+import { cat } from './shape.js';
 import { parseSchema } from '../schema.js';
 import { bind, bindOverloads } from '../signature.js';
 import { Tensor } from '../tensor.js';
@@ -31,6 +33,8 @@ const SCHEMA = {
   pinverse: parseSchema('pinverse(Tensor input, float rcond=1e-15) -> Tensor', false),
   triangularSolve: parseSchema('triangular_solve(Tensor input, Tensor A, bool upper=True, bool transpose=False, bool unitriangular=False) -> (Tensor solution, Tensor cloned_coefficient)', false),
   tqr: parseSchema('qr(Tensor input, bool some=True) -> (Tensor Q, Tensor R)', false),
+  householder: parseSchema('linalg_householder_product(Tensor A, Tensor tau) -> Tensor'),
+  orgqr: parseSchema('orgqr(Tensor input, Tensor input2) -> Tensor', false),
 };
 
 const prod = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
@@ -224,6 +228,80 @@ function torchQrBound(args: unknown[], self: Tensor | null): [Tensor, Tensor] {
 export function torchQr(input: Tensor, some?: boolean): [Tensor, Tensor];
 export function torchQr(...args: unknown[]): [Tensor, Tensor] { return torchQrBound(args, null); }
 
+// ---- householder_product ----
+
+/**
+ * R[i] = H_i·...·H_{k−1}·I[:, :n] for i = 0..k (R[0] is the product), H_i = I − τ_i·v_i·v_iᵀ and
+ * v_i column i of A's unit lower triangle; with recorded ops, so the backward can be differentiated.
+ */
+function householderChain(A: Tensor, tau: Tensor): { R: Tensor[]; v: Tensor[]; t: Tensor[] } {
+  const [m, n] = A._shape.slice(-2), k = tau._shape.at(-1)!;
+  const E = eye(m, n, { dtype: A.dtype, device: A.device }), V = A.tril(-1).add(E);
+  const v = [...Array(k).keys()].map((i) => V.narrow(-1, i, 1)), t = v.map((_, i) => tau.narrow(-1, i, 1).unsqueeze(-1));
+  const R: Tensor[] = new Array<Tensor>(k + 1);
+  R[k] = E.expand([...A._shape.slice(0, -2), m, n]);
+  for (let i = k - 1; i >= 0; i--) R[i] = R[i + 1].sub(t[i].mul(v[i]).matmul(mT(v[i]).matmul(R[i + 1])));
+  return { R, v, t };
+}
+
+class LinalgHouseholderProduct extends Function {
+  static nodeName = 'LinalgHouseholderProductBackward0';
+  static override forward(ctx: FunctionCtx, A: Tensor, tau: Tensor): Tensor {
+    ctx.save_for_backward(A, tau);
+    return householderChain(A, tau).R[0].contiguous();
+  }
+  static override backward(ctx: FunctionCtx, gQ: Tensor): Tensor[] {
+    const [A, tau] = ctx.saved_tensors as Tensor[];
+    const { R, v, t } = householderChain(A, tau), n = A._shape.at(-1)!, k = t.length;
+    // through R[i] = H_i·R[i+1]: gH_i = g·R[i+1]ᵀ gives τ_i's and v_i's gradients, and g moves on to H_iᵀ·g
+    const gv: Tensor[] = [], gt: Tensor[] = [];
+    let g = gQ;
+    for (let i = 0; i < k; i++) {
+      const gH = g.matmul(mT(R[i + 1]));
+      gt.push(mT(v[i]).matmul(gH).matmul(v[i]).neg().squeeze(-1));
+      gv.push(gH.add(mT(gH)).matmul(v[i]).mul(t[i]).neg());
+      g = g.sub(t[i].mul(v[i]).matmul(mT(v[i]).matmul(g)));
+    }
+    const cols = n > k ? [...gv, zeros([...A._shape.slice(0, -1), n - k], { dtype: A.dtype, device: A.device })] : gv;
+    return [cat(cols, -1).tril(-1), k ? cat(gt, -1) : tau.mul(0)];
+  }
+}
+
+function householderOf(A: Tensor, tau: Tensor): Tensor {
+  const fn = 'torch.linalg.householder_product', sa = A._shape, st = tau._shape;
+  if (sa.length < 2) throw new RuntimeError(`${fn}: input must have at least 2 dimensions.`);
+  if (sa.at(-2)! < sa.at(-1)!) throw new RuntimeError(`${fn}: input.shape[-2] must be greater than or equal to input.shape[-1]`);
+  if (sa.at(-1)! < st.at(-1)!) throw new RuntimeError(`${fn}: input.shape[-1] must be greater than or equal to tau.shape[-1]`);
+  if (st.length !== sa.length - 1) throw new RuntimeError(`${fn}: Expected tau to have one dimension less than input, but got tau.ndim equal to ${st.length} and input.ndim is equal to ${sa.length}`);
+  if (st.slice(0, -1).some((d, i) => d !== sa[i])) throw new RuntimeError(`${fn}: Expected batch dimensions of tau to be equal to input.shape[:-2], but got [${st.slice(0, -1).join(', ')}]`);
+  if (tau._dtype !== A._dtype) throw new RuntimeError(`${fn}: tau dtype ${DTYPES[tau._dtype]._scalarType} does not match input dtype ${DTYPES[A._dtype]._scalarType}`);
+  if (!isFloating(A._dtype)) throw new RuntimeError(`"orgqr_cpu" not implemented for '${DTYPES[A._dtype]._scalarType}'`);
+  return LinalgHouseholderProduct.apply(A, tau) as Tensor;
+}
+
+/**
+ * The first n columns of the product H_1·...·H_k of Householder reflectors H_i = I − τ_i·v_i·v_iᵀ,
+ * v_i column i of A's unit lower triangle (LAPACK's orgqr; LinalgHouseholderProductBackward0).
+ * @example torch.linalg.householder_product(torch.zeros(3, 2), torch.zeros(2)) // the first 2 columns of I
+ */
+export function householder_product(A: Tensor, tau: Tensor): Tensor;
+export function householder_product(...args: unknown[]): Tensor {
+  const a = bind(SCHEMA.householder, args, null);
+  return householderOf(a.A as Tensor, a.tau as Tensor);
+}
+
+function orgqrBound(args: unknown[], self: Tensor | null): Tensor {
+  const a = bind(SCHEMA.orgqr, args, self);
+  return householderOf(a.input as Tensor, a.input2 as Tensor);
+}
+
+/**
+ * torch.orgqr: {@link householder_product} under LAPACK's name.
+ * @example torch.orgqr(torch.zeros(3, 2), torch.zeros(2))
+ */
+export function orgqr(input: Tensor, input2: Tensor): Tensor;
+export function orgqr(...args: unknown[]): Tensor { return orgqrBound(args, null); }
+
 // ---- the Tensor methods ----
 
 /** @internal the linalg methods of Tensor, each its torch.* function with self first. */
@@ -237,4 +315,5 @@ export const linalgMethods = {
   pinverse: (self: Tensor, args: unknown[]): Tensor => pinverseBound(args, self),
   triangular_solve: (self: Tensor, args: unknown[]): [Tensor, Tensor] => triangularSolveBound(args, self),
   qr: (self: Tensor, args: unknown[]): [Tensor, Tensor] => torchQrBound(args, self),
+  orgqr: (self: Tensor, args: unknown[]): Tensor => orgqrBound(args, self),
 };
