@@ -105,6 +105,10 @@ CASES = {
     "householder_fewer_tau_f64": ("linalg.householder_product", lambda: [rect(4, 3, (), F64), torch.randn(2, dtype=F64)], {}),
     "torch_orgqr": ("orgqr", lambda: list(torch.geqrf(rect(3, 2, (), F64))), {}),
     "method_orgqr": ("Tensor.orgqr", lambda: list(torch.geqrf(rect(3, 2))), {}),
+    # solve_ex
+    "solve_ex_f64": ("linalg.solve_ex", lambda: [gen(3, (), F64), rect(3, 2, (), F64)], {}),
+    "solve_ex_vec_right": ("linalg.solve_ex", lambda: [gen(3, (2,), F64), rect(2, 3, (2,), F64)], {"left": False}),
+    "solve_ex_singular": ("linalg.solve_ex", lambda: [torch.stack([torch.eye(2), torch.zeros(2, 2), torch.tensor([[1.0, 2.0], [2.0, 4.0]])]), torch.ones(3, 2, 1)], {"nograd": True, "skip": [0]}),
     # the older torch.* forms
     "cholesky_inverse_f64": ("cholesky_inverse", lambda: [torch.linalg.cholesky(spd(3, (), F64))], {}),
     "cholesky_inverse_upper": ("cholesky_inverse", lambda: [torch.linalg.cholesky(spd(3)).mT.contiguous(), True], {}),
@@ -172,6 +176,8 @@ ERRORS = {
     "householder_tau_batch": ("linalg.householder_product", lambda: [torch.ones(2, 3, 2), torch.ones(3, 1)], {}),
     "householder_dtype": ("linalg.householder_product", lambda: [torch.ones(3, 2), torch.ones(2, dtype=F64)], {}),
     "householder_int": ("linalg.householder_product", lambda: [torch.ones(3, 2, dtype=torch.int64), torch.ones(2, dtype=torch.int64)], {}),
+    "solve_ex_check": ("linalg.solve_ex", lambda: [torch.stack([torch.eye(2), torch.zeros(2, 2)]), torch.ones(2, 2, 1)], {"check_errors": True}),
+    "solve_ex_shape": ("linalg.solve_ex", lambda: [torch.ones(3, 3), torch.ones(2)], {}),
     "method_det_rect": ("Tensor.det", lambda: [torch.ones(2, 3)], {}),
     "method_cholesky_not_pd": ("Tensor.cholesky", lambda: [-torch.eye(2)], {}),
 }

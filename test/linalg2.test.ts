@@ -79,6 +79,8 @@ describe.each(DEVICES)('torch.linalg svd, lu, matrix_exp, cond and the method fo
     const L = torch.linalg.cholesky(x.matmul(x.mT).add(torch.eye(3, opts)));
     const [h, tau] = [torch.randn([4, 3], opts), torch.randn([3], opts)];
     same(torch.orgqr(h, tau), torch.linalg.householder_product(h, tau));
+    const [X, info2] = torch.linalg.solve_ex(x, b);
+    same(X, torch.linalg.solve(x, b)); same(info2, info);
     const d = Array.from(torch.cholesky_inverse(L).sub(torch.linalg.inv(L.matmul(L.mT))).abs().dataSync());
     expect(Math.max(...d)).toBeLessThan(1e-10);
   });
