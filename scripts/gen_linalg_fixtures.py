@@ -29,6 +29,8 @@ D64 = torch.float64
 
 
 def fn_of(name):
+    if name.startswith("Tensor."):  # a method: the first argument is self
+        return lambda self, *a, **k: getattr(self, name[len("Tensor."):])(*a, **k)
     obj = torch
     for part in name.split("."):
         obj = getattr(obj, part)
@@ -224,17 +226,29 @@ def singular_det_grad(a, w):
     return cof * w
 
 
+# a case's own options, not the function's: no gradients, outputs left out, outputs whose loss is squared,
+# no second order (a linear function's gradient does not depend on its input)
+OPTIONS = ("nograd", "skip", "sq", "first_order")
+
+
 def call(fn, args, kwargs):
-    return fn_of(fn)(*args, **{k: v for k, v in kwargs.items() if k not in ("nograd", "skip")})
+    return fn_of(fn)(*args, **{k: v for k, v in kwargs.items() if k not in OPTIONS})
 
 
 def outs_of(result):
     return list(result) if isinstance(result, tuple) else [result]
 
 
-def cases():
+def grad_of(loss, tensors, create_graph=False):
+    """The gradients of loss for each tensor, None for one that does not require grad (LU's pivots)."""
+    diff = [t for t in tensors if t.requires_grad]
+    got = iter(torch.autograd.grad(loss, diff, allow_unused=True, create_graph=create_graph))
+    return [next(got) if t.requires_grad else None for t in tensors]
+
+
+def cases(table=None):
     out = []
-    for cid, (fn, make, kwargs) in CASES.items():
+    for cid, (fn, make, kwargs) in (table or CASES).items():
         with base.seeded(cid):
             args = make()
             nograd = kwargs.get("nograd", False)
@@ -242,12 +256,12 @@ def cases():
             leaves = [base.L(leaf(x) for x in a) if isinstance(a, base.L) else leaf(a) for a in args]
             result = outs_of(call(fn, leaves, kwargs))
             loss_kind = [None if not (isinstance(o, torch.Tensor) and o.is_floating_point() and o.requires_grad) or i in kwargs.get("skip", [])
-                         else ("sq" if fn == "linalg.eigh" and i == 1 else "id") for i, o in enumerate(result)]
+                         else ("sq" if (fn == "linalg.eigh" and i == 1) or i in kwargs.get("sq", []) else "id") for i, o in enumerate(result)]
             weights = [torch.randn(o.shape, dtype=o.dtype) if k else None for o, k in zip(result, loss_kind)]
             tensors = [t for a in leaves for t in (a if isinstance(a, base.L) else [a]) if isinstance(t, torch.Tensor)]
             case = {
                 "id": cid, "fn": fn, "args": [base.enc_arg(a) for a in leaves],
-                "kwargs": {k: v for k, v in kwargs.items() if k not in ("nograd", "skip")},
+                "kwargs": {k: v for k, v in kwargs.items() if k not in OPTIONS},
                 "outs": [base.enc_tensor(o.detach()) if i not in kwargs.get("skip", []) else None for i, o in enumerate(result)],
                 "grad_fns": [type(o.grad_fn).__name__ if o.grad_fn is not None else None for o in result],
                 "loss": loss_kind, "weights": [base.enc_tensor(w) if w is not None else None for w in weights],
@@ -255,34 +269,37 @@ def cases():
             }
             if any(loss_kind):
                 loss = sum(((o * o if k == "sq" else o) * w).sum() for o, k, w in zip(result, loss_kind, weights) if k)
-                double = tensors[0].dtype == F64 and "singular" not in cid
-                grads = torch.autograd.grad(loss, tensors, allow_unused=True, create_graph=double)
+                double = tensors[0].dtype == F64 and "singular" not in cid and not kwargs.get("first_order")
+                grads = grad_of(loss, tensors, create_graph=double)
                 if cid == "det_singular":
                     grads = [singular_det_grad(tensors[0].detach(), weights[0])]
                 case["grads"] = [base.enc_tensor(g.detach()) if g is not None else None for g in grads]
                 if double:
-                    w2 = [torch.randn(t.shape, dtype=t.dtype) for t in tensors]
+                    w2 = [torch.randn(t.shape, dtype=t.dtype) if t.requires_grad else None for t in tensors]
                     loss2 = sum((g * w).sum() for g, w in zip(grads, w2) if g is not None)
-                    g2 = torch.autograd.grad(loss2, tensors, allow_unused=True)
-                    case["weights2"] = [base.enc_tensor(w) for w in w2]
+                    g2 = grad_of(loss2, tensors)
+                    case["weights2"] = [base.enc_tensor(w) if w is not None else None for w in w2]
                     case["grads2"] = [base.enc_tensor(g) if g is not None else None for g in g2]
             out.append(case)
     return out
 
 
-def errors():
+def errors(table=None):
     out = []
-    for eid, (fn, make, kwargs) in ERRORS.items():
+    for eid, (fn, make, kwargs) in (table or ERRORS).items():
         with base.seeded(eid):
             args = make()
             try:
                 call(fn, args, kwargs)
             except Exception as e:  # noqa: BLE001 -- the error is what is recorded
                 name = type(e).__name__.lstrip("_")
+                kwargs = {k: v for k, v in kwargs.items() if k not in OPTIONS}
                 out.append({"id": eid, "fn": fn, "args": [base.enc_arg(a) for a in args], "kwargs": kwargs,
                             "type": name, "message": str(e)})
                 continue
             raise AssertionError(f"{eid}: no error")
+    if table:
+        return out
     # the backward of mode='r'
     x = torch.randn(3, 2, requires_grad=True)
     try:
@@ -292,12 +309,16 @@ def errors():
     return out
 
 
-def main():
-    data = {"generator": "scripts/gen_linalg_fixtures.py", "torch": torch.__version__, "cases": cases(), "errors": errors()}
-    with open(OUT, "w") as f:
+def write(out, generator, case_list, error_list):
+    data = {"generator": generator, "torch": torch.__version__, "cases": case_list, "errors": error_list}
+    with open(out, "w") as f:
         json.dump(data, f, indent=None, separators=(",", ":"))
         f.write("\n")
-    print(f"wrote {OUT}: {len(data['cases'])} cases, {len(data['errors'])} errors")
+    print(f"wrote {out}: {len(case_list)} cases, {len(error_list)} errors")
+
+
+def main():
+    write(OUT, "scripts/gen_linalg_fixtures.py", cases(), errors())
 
 
 if __name__ == "__main__":

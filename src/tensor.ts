@@ -30,6 +30,9 @@ import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
 import * as lm from './ops/linalg_more.js'; // linalg.inv
 import * as nm from './ops/numeric_members.js'; // numeric members (helper h-numeric)
+import { linalgMethods as lr } from './ops/linalg_rest.js'; // helper linalg2
+import { svdMethod } from './ops/linalg_svd.js'; // helper linalg2
+import { luMethod, luSolveMethod, matrixExpMethod } from './ops/linalg_lu.js'; // helper linalg2
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
@@ -1518,6 +1521,77 @@ export class Tensor {
    * console.log(`${torch.tensor([[4]]).inverse()}`); // tensor([[0.2500]])
    */
   inverse(): Tensor { return lm.inverseMethod(this, []); }
+  // helper linalg2: the linalg functions' method forms (torch.X(this, ...))
+  /**
+   * The determinant of this square matrix (or of each of a batch). See {@link det}.
+   * @example console.log(`${torch.tensor([[1, 2], [3, 4]]).det()}`); // tensor(-2.)
+   */
+  det(): Tensor { return lr.det(this, []); }
+  /**
+   * log(det(this)), NaN where the determinant is negative. See {@link logdet}.
+   * @example torch.eye(2).logdet() // tensor(0.)
+   */
+  logdet(): Tensor { return lr.logdet(this, []); }
+  /**
+   * The sign and log|det| of this square matrix. See {@link slogdet}.
+   * @example const [sign, logabsdet] = torch.eye(2).slogdet();
+   */
+  slogdet(): [Tensor, Tensor] { return lr.slogdet(this, []); }
+  /**
+   * The Cholesky factor of this symmetric positive-definite matrix (`upper`: U). See {@link cholesky}.
+   * @example torch.tensor([[4, 2], [2, 2]]).cholesky() // [[2, 0], [1, 1]]
+   */
+  cholesky(...args: [upper?: boolean]): Tensor { return lr.cholesky(this, args); }
+  /**
+   * X with A·X = this, given A's Cholesky factor. See {@link cholesky_solve}.
+   * @example b.cholesky_solve(L)
+   */
+  cholesky_solve(...args: [input2: Tensor, upper?: boolean]): Tensor { return lr.cholesky_solve(this, args); }
+  /**
+   * The inverse of L·Lᵀ for this Cholesky factor L. See {@link cholesky_inverse}.
+   * @example L.cholesky_inverse()
+   */
+  cholesky_inverse(...args: [upper?: boolean]): Tensor { return lr.cholesky_inverse(this, args); }
+  /**
+   * The pseudoinverse of this matrix. See {@link pinverse}.
+   * @example torch.tensor([[2, 0], [0, 0]]).pinverse() // [[0.5, 0], [0, 0]]
+   */
+  pinverse(...args: [rcond?: number]): Tensor { return lr.pinverse(this, args); }
+  /**
+   * [solution, cloned_coefficient] of A·X = this for a triangular A. See {@link triangular_solve}.
+   * @example const [X] = b.triangular_solve(A);
+   */
+  triangular_solve(...args: [A: Tensor, upper?: boolean, transpose?: boolean, unitriangular?: boolean]): [Tensor, Tensor] { return lr.triangular_solve(this, args); }
+  /**
+   * The QR decomposition of this matrix (`some`: reduced). See {@link qr}.
+   * @example const [Q, R] = torch.tensor([[3, 1], [4, 2]]).qr();
+   */
+  qr(...args: [some?: boolean]): [Tensor, Tensor] { return lr.qr(this, args); }
+  /**
+   * The product of the Householder reflectors in this matrix and tau. See {@link orgqr}.
+   * @example torch.zeros(3, 2).orgqr(torch.zeros(2))
+   */
+  orgqr(...args: [input2: Tensor]): Tensor { return lr.orgqr(this, args); }
+  /**
+   * [U, S, V] of this matrix, torch.svd's older form (V, not Vh). See {@link svd}.
+   * @example const [U, S, V] = torch.tensor([[3, 0], [0, -4]]).svd();
+   */
+  svd(...args: [some?: boolean, compute_uv?: boolean]): [Tensor, Tensor, Tensor] { return svdMethod(this, args); }
+  /**
+   * [LU, pivots] (or [LU, pivots, infos] with `get_infos`) of this matrix. See {@link lu}.
+   * @example const [LU, pivots] = torch.tensor([[1, 2], [3, 4]]).lu();
+   */
+  lu(...args: [pivot?: boolean | { pivot?: boolean; get_infos?: boolean }, get_infos?: boolean]): Tensor[] { return luMethod(this, args); }
+  /**
+   * X with A·X = this from A's LU and pivots. See {@link lu_solve}.
+   * @example b.lu_solve(LU, pivots)
+   */
+  lu_solve(...args: [LU_data: Tensor, LU_pivots: Tensor]): Tensor { return luSolveMethod(this, args); }
+  /**
+   * The matrix exponential of this square matrix. See {@link matrix_exp}.
+   * @example torch.zeros(2, 2).matrix_exp() // the identity
+   */
+  matrix_exp(): Tensor { return matrixExpMethod(this, []); }
   // scans
   /**
    * The cumulative sum along `dim` (int64 for integer and bool tensors). See {@link cumsum}.

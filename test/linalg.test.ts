@@ -4,16 +4,10 @@
 // create_graph; PyTorch's errors; and torch.autograd.gradcheck on every function.
 
 import { describe, it, expect } from 'vitest';
-import { torch, DEVICES, loadFixture, fromFixture, expectClose, values, type Device, type TensorFixture } from './support/torch.js';
+import { torch, DEVICES, loadFixture, values, type TensorFixture } from './support/torch.js';
 import type { Tolerance } from './support/tolerances.js';
+import { checkCase, checkError, expectFlatMemory, type Case, type ErrorCase } from './support/linalg_cases.js';
 
-type Arg = number | boolean | string | null | { tensor: TensorFixture } | { list: Arg[] };
-interface Case {
-  id: string; fn: string; args: Arg[]; kwargs: Record<string, unknown>; outs: (TensorFixture | null)[]; grad_fns: (string | null)[];
-  loss: ('id' | 'sq' | null)[]; weights: (TensorFixture | null)[]; grads: (TensorFixture | null)[] | null;
-  weights2: TensorFixture[] | null; grads2: (TensorFixture | null)[] | null;
-}
-interface ErrorCase { id: string; fn: string; args: Arg[]; kwargs: Record<string, unknown>; type: string; message: string }
 const F = loadFixture<{ cases: Case[]; errors: ErrorCase[] }>('linalg.json');
 
 // float32 cases: PyTorch's LAPACK in float32 against float64 rounded once; float64 cases get a
@@ -21,24 +15,6 @@ const F = loadFixture<{ cases: Case[]; errors: ErrorCase[] }>('linalg.json');
 // cond·ε of error themselves
 const TOL: Tolerance = { rtol: 2e-4, atol: 2e-5 };
 const ILL: Tolerance = { rtol: 10, atol: 10 };
-
-type Fn = (...a: unknown[]) => torch.Tensor | torch.Tensor[];
-const fnOf = (name: string): Fn => name.split('.').reduce<any>((o, k) => o[k], torch) as Fn;
-
-function run(c: Pick<Case, 'fn' | 'args' | 'kwargs'>, device: Device): { outs: torch.Tensor[]; leaves: torch.Tensor[] } {
-  const leaves: torch.Tensor[] = [];
-  const one = (a: Arg): unknown => {
-    if (a === null || typeof a !== 'object') return a;
-    if ('list' in a) return a.list.map(one);
-    const t = fromFixture(a.tensor, device);
-    leaves.push(t);
-    return t;
-  };
-  const args = c.args.map(one);
-  if (Object.keys(c.kwargs).length) args.push(c.kwargs);
-  const r = fnOf(c.fn)(...args);
-  return { outs: Array.isArray(r) ? r : [r], leaves };
-}
 
 /** PyTorch's eigenvectors with each column's sign flipped to match ours (an eigenvector is unique only up to sign). */
 function alignColumns(expected: TensorFixture, actual: torch.Tensor): TensorFixture {
@@ -57,52 +33,12 @@ function alignColumns(expected: TensorFixture, actual: torch.Tensor): TensorFixt
 describe.each(DEVICES)('torch.linalg factorizations on %s', (device) => {
   for (const c of F.cases) {
     it(c.id, () => {
-      const tol = c.id.includes('ill') ? ILL : TOL;
-      const { outs, leaves } = run(c, device);
-      expect(outs.length).toBe(c.outs.length);
-      outs.forEach((o, k) => {
-        const e = c.outs[k];
-        if (!e) return;
-        expectClose(o, c.fn === 'linalg.eigh' && k === 1 ? alignColumns(e, o) : e, tol, `output ${k}`);
-      });
-      expect(outs.map((o) => o.grad_fn?.name() ?? null)).toEqual(c.grad_fns);
-      if (!c.grads) return;
-      const terms = outs.flatMap((o, k) => {
-        const kind = c.loss[k];
-        if (!kind) return [];
-        const w = fromFixture(c.weights[k]!, device, false);
-        return [(kind === 'sq' ? o.mul(o) : o).mul(w).sum()];
-      });
-      const loss = terms.reduce((x, y) => x.add(y));
-      const grads = torch.autograd.grad(loss, leaves, { allow_unused: true, create_graph: !!c.grads2 });
-      grads.forEach((g, k) => {
-        // PyTorch leaves an empty input (det of 0×0 matrices) without a gradient; wasmgrad's is empty
-        if (c.grads![k] === null) expect(g === null || g.numel() === 0).toBe(true);
-        else expectClose(g, c.grads![k]!, tol, `gradient ${k}`);
-      });
-      if (!c.grads2) return;
-      const loss2 = grads.flatMap((g, k) => (g ? [g.mul(fromFixture(c.weights2![k], device, false)).sum()] : [])).reduce((x, y) => x.add(y));
-      const grads2 = torch.autograd.grad(loss2, leaves, { allow_unused: true });
-      grads2.forEach((g, k) => {
-        if (c.grads2![k] === null) expect(g === null || Array.from(g.dataSync()).every((v) => v === 0)).toBe(true);
-        else expectClose(g, c.grads2![k]!, tol, `second-order gradient ${k}`);
-      });
+      checkCase(c, device, c.id.includes('ill') ? ILL : TOL, (k, o) => (c.fn === 'linalg.eigh' && k === 1 ? alignColumns(c.outs[k]!, o) : c.outs[k]));
     });
   }
 
   for (const e of F.errors) {
-    it(`raises PyTorch's error: ${e.id}`, () => {
-      if (e.type === 'backward') {
-        const { outs } = run(e, device);
-        expect(() => outs[1].sum().backward()).toThrow(e.message);
-        return;
-      }
-      let thrown: unknown = null;
-      try { run(e, device); } catch (err) { thrown = err; }
-      expect(thrown, 'no error').toBeInstanceOf(Error);
-      expect((thrown as Error).message).toBe(e.message);
-      if (e.type === 'LinAlgError') expect(thrown).toBeInstanceOf(torch.linalg.LinAlgError);
-    });
+    it(`raises PyTorch's error: ${e.id}`, () => checkError(e, device));
   }
 
   it('the older torch.* names and the _ex and hermitian forms give what torch.linalg gives', () => {
@@ -122,10 +58,6 @@ describe.each(DEVICES)('torch.linalg factorizations on %s', (device) => {
 
   it('leaves memory flat: forward, backward and create_graph in tidy, and a failed factorization', () => {
     if (device !== 'wasm') return; // the js device's tensors are garbage collected
-    const snapshot = (): object => {
-      const m = torch.memory('wasm');
-      return { numTensors: m.numTensors, numRecords: m.numRecords, numBytes: m.numBytes };
-    };
     const x = torch.randn([2, 3, 3], { device, dtype: 'float64' }).requires_grad_();
     const step = (): void => torch.tidy(() => {
       const s = x.matmul(x.mT).add(torch.eye(3, { device, dtype: 'float64' }));
@@ -137,11 +69,7 @@ describe.each(DEVICES)('torch.linalg factorizations on %s', (device) => {
       g!.sum().backward();
       expect(() => torch.linalg.cholesky(x.neg().mul(0))).toThrow(torch.linalg.LinAlgError);
     });
-    step(); step();
-    x.grad = null;
-    const before = snapshot();
-    for (let i = 0; i < 5; i++) { step(); x.grad = null; }
-    expect(snapshot()).toEqual(before);
+    expectFlatMemory(step, () => { x.grad = null; });
   });
 
   describe('gradcheck (float64)', () => {

@@ -25,11 +25,11 @@ import {
 
 // ---- host plumbing ----
 
-const numel = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
-const host = (t: Tensor): Float64Array => Float64Array.from(t._dev.read(t.h));
-const make = (like: Tensor, data: ArrayLike<number>, shape: number[], dtype = like._dtype): Tensor =>
+export const numel = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
+export const host = (t: Tensor): Float64Array => Float64Array.from(t._dev.read(t.h));
+export const make = (like: Tensor, data: ArrayLike<number>, shape: number[], dtype = like._dtype): Tensor =>
   new Tensor(like._dev, like._dev.fromData(data, shape, dtype), shape, dtype);
-const batchOf = (b: number, nd: number): string => (nd > 2 ? `(Batch element ${b}): ` : '');
+export const batchOf = (b: number, nd: number): string => (nd > 2 ? `(Batch element ${b}): ` : '');
 
 /** ATen's checks of a (batch of) square matrices, in its order: rank, squareness, dtype. */
 export function checkSquare(A: Tensor, fn: string, arg = 'A'): void {
@@ -39,21 +39,21 @@ export function checkSquare(A: Tensor, fn: string, arg = 'A'): void {
   checkFloat(A, fn);
 }
 
-function checkFloat(A: Tensor, fn: string): void {
+export function checkFloat(A: Tensor, fn: string): void {
   if (!isFloating(A._dtype)) throw new RuntimeError(`${fn}: Expected a floating point or complex tensor as input. Got ${DTYPES[A._dtype]._scalarType}`);
 }
 
 /** The matrix transpose, as a recorded op (the derivatives' mT). */
-const mT = (t: Tensor): Tensor => t.transpose(-2, -1);
+export const mT = (t: Tensor): Tensor => t.transpose(-2, -1);
 
 /** Each n×n matrix of a batch (at offset b·n·n of data) through fn. */
-function perMatrix(data: Float64Array, n: number, fn: (m: Float64Array, b: number) => void): void {
+export function perMatrix(data: Float64Array, n: number, fn: (m: Float64Array, b: number) => void): void {
   const count = n ? data.length / (n * n) : 0;
   for (let b = 0; b < count; b++) fn(data.subarray(b * n * n, (b + 1) * n * n), b);
 }
 
 /** A with its batch dims broadcast to `batch` (host values), for the solvers with two operands. */
-function broadcastHost(t: Tensor, batch: number[]): Float64Array {
+export function broadcastHost(t: Tensor, batch: number[]): Float64Array {
   const s = t._shape, inner = s.slice(-2);
   const full = [...batch, ...inner];
   if (s.length === full.length && s.every((d, i) => d === full[i])) return host(t);
@@ -132,6 +132,7 @@ const SCHEMA = {
   tslogdet: parseSchema('slogdet(Tensor input) -> (Tensor sign, Tensor logabsdet)', false),
   logdet: parseSchema('logdet(Tensor input) -> Tensor', false),
   solve: parseSchema('linalg_solve(Tensor A, Tensor B, *, bool left=True) -> Tensor'),
+  solveEx: parseSchema('linalg_solve_ex(Tensor A, Tensor B, *, bool left=True, bool check_errors=False) -> (Tensor result, Tensor info)'),
   cholesky: parseSchema('linalg_cholesky(Tensor A, *, bool upper=False) -> Tensor'),
   choleskyEx: parseSchema('linalg_cholesky_ex(Tensor A, *, bool upper=False, bool check_errors=False) -> (Tensor L, Tensor info)'),
   tcholesky: parseSchema('cholesky(Tensor input, bool upper=False) -> Tensor', false),
@@ -198,32 +199,33 @@ export function logdet(...args: unknown[]): Tensor {
 
 // ---- solve ----
 
-/** X with A·X = B, each A [..., n, n] and B [..., n, k] of the broadcast batch: host values, or the singular batch element. */
-function luSolveHost(A: Tensor, B: Tensor, batch: number[]): { x: Float64Array; singular: number } {
+/** X with A·X = B, each A [..., n, n] and B [..., n, k] of the broadcast batch: host values, and getrf's info per matrix. */
+function luSolveHost(A: Tensor, B: Tensor, batch: number[]): { x: Float64Array; info: Int32Array } {
   const n = A._shape.at(-1)!, k = B._shape.at(-1)!;
-  const a = broadcastHost(A, batch), x = broadcastHost(B, batch), piv = new Int32Array(n);
-  let singular = -1;
+  const a = broadcastHost(A, batch), x = broadcastHost(B, batch), piv = new Int32Array(n), info = new Int32Array(numel(batch));
   perMatrix(a, n, (m, b) => {
-    if (luInPlace(m, n, piv) && singular < 0) singular = b;
+    info[b] = luInPlace(m, n, piv);
     luSolve(m, n, piv, x.subarray(b * n * k, (b + 1) * n * k), k);
   });
-  return { x, singular };
+  return { x, info };
 }
 
 class LinalgSolveEx extends Function {
   static nodeName = 'LinalgSolveExBackward0';
-  static override forward(ctx: FunctionCtx, A: Tensor, B: Tensor, vector: boolean, left: boolean): Tensor {
+  static override forward(ctx: FunctionCtx, A: Tensor, B: Tensor, vector: boolean, left: boolean, check: string | null): Tensor[] {
     // X·A = B is Aᵀ·Xᵀ = Bᵀ
     const Al = left ? A : mT(A), Bm = vector ? B.unsqueeze(-1) : left ? B : mT(B);
     const batch = broadcastShapes(Al._shape.slice(0, -2), Bm._shape.slice(0, -2));
-    const { x, singular } = luSolveHost(Al, Bm, batch);
-    if (singular >= 0) throw new LinAlgError(`torch.linalg.solve: ${batchOf(singular, batch.length + 2)}The solver failed because the input matrix is singular.`);
+    const { x, info } = luSolveHost(Al, Bm, batch), singular = info.findIndex((k) => k !== 0);
+    if (check && singular >= 0) throw new LinAlgError(`${check}: ${batchOf(singular, batch.length + 2)}The solver failed because the input matrix is singular.`);
     const shape = [...batch, Al._shape.at(-1)!, Bm._shape.at(-1)!];
     let out = make(A, x, vector ? shape.slice(0, -1) : shape);
     if (!left && !vector) out = mT(out).contiguous();
     Object.assign(ctx, { vector, left });
     ctx.save_for_backward(A, out);
-    return out;
+    const infos = make(A, info, batch, DType.Int32);
+    ctx.mark_non_differentiable(infos);
+    return [out, infos];
   }
   static override backward(ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
     const [A, X] = ctx.saved_tensors as Tensor[];
@@ -233,11 +235,15 @@ class LinalgSolveEx extends Function {
     const col = (t: Tensor): Tensor => (vector ? t.unsqueeze(-1) : t);
     let gA: Tensor | null = null;
     if (ctx.needs_input_grad[0]) gA = (left || vector ? col(gB).matmul(mT(col(X))) : mT(X).matmul(gB)).neg();
-    return [gA, gB, null, null];
+    return [gA, gB, null, null, null];
   }
 }
 
-function solveOf(A: Tensor, B: Tensor, vector: boolean, left: boolean): Tensor { return LinalgSolveEx.apply(A, B, vector, left) as Tensor; }
+function solveOf(A: Tensor, B: Tensor, vector: boolean, left: boolean): Tensor {
+  const [X, info] = LinalgSolveEx.apply(A, B, vector, left, 'torch.linalg.solve') as Tensor[];
+  info.dispose();
+  return X;
+}
 
 /**
  * The solution X of A·X = B (left) or X·A = B (`left: false`), for a square A or a batch of them,
@@ -248,6 +254,25 @@ function solveOf(A: Tensor, B: Tensor, vector: boolean, left: boolean): Tensor {
 export function solve(A: Tensor, B: Tensor, options?: { left?: boolean }): Tensor;
 export function solve(...args: unknown[]): Tensor {
   const a = bind(SCHEMA.solve, args, null);
+  const { A, B, vector, left } = checkSolve(a);
+  return solveOf(A, B, vector, left);
+}
+
+/**
+ * {@link solve} without the error: [result, info], info (int32) getrf's first zero pivot per
+ * matrix (0 where A is invertible; result is then not meaningful), as LinalgSolveExBackward0;
+ * `check_errors: true` raises PyTorch's LinAlgError instead.
+ * @example const [X, info] = torch.linalg.solve_ex(torch.eye(2), torch.ones(2));
+ */
+export function solve_ex(A: Tensor, B: Tensor, options?: { left?: boolean; check_errors?: boolean }): [Tensor, Tensor];
+export function solve_ex(...args: unknown[]): [Tensor, Tensor] {
+  const a = bind(SCHEMA.solveEx, args, null);
+  const { A, B, vector, left } = checkSolve(a);
+  return LinalgSolveEx.apply(A, B, vector, left, a.check_errors ? 'torch.linalg.solve_ex' : null) as [Tensor, Tensor];
+}
+
+/** ATen's checks of linalg.solve (and solve_ex), and whether B is a vector. */
+function checkSolve(a: Record<string, unknown>): { A: Tensor; B: Tensor; vector: boolean; left: boolean } {
   const A = a.A as Tensor, B = a.B as Tensor;
   checkSquare(A, 'linalg.solve');
   checkFloat(B, 'linalg.solve');
@@ -261,7 +286,7 @@ export function solve(...args: unknown[]): Tensor {
     throw new RuntimeError(`linalg.solve: Incompatible shapes of A and B for the equation ${left ? 'AX = B' : 'XA = B'} (${n}x${n} and ${shown})`);
   }
   broadcastShapes(As.slice(0, -2), vector ? Bs.slice(0, -1) : Bs.slice(0, -2));
-  return solveOf(A, B, vector, left);
+  return { A, B, vector, left };
 }
 
 // ---- solve_triangular, cholesky_solve ----
@@ -307,7 +332,7 @@ class LinalgSolveTriangular extends Function {
   }
 }
 
-function triangularOf(A: Tensor, B: Tensor, upper: boolean, left: boolean, unit: boolean): Tensor {
+export function triangularOf(A: Tensor, B: Tensor, upper: boolean, left: boolean, unit: boolean): Tensor {
   return LinalgSolveTriangular.apply(A, B, upper, left, unit) as Tensor;
 }
 
