@@ -142,6 +142,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // and integer division and remainders (+135)
 // the numeric members of torch.Tensor and their torch.* forms (float_power, floor_divide, ldexp, addr, vdot, dist, frexp, quantile, nanquantile, gcd, lcm, renorm, nextafter, predicates, ...) and the fmax, fmin, logaddexp2 rows (+539, helper h-numeric)
 // the direct SIMD convolution loops for few taps (kernels/conv_direct.ts) and their rule in ops/conv.ts (+207, helper h-cnn6)
+// linalg.svd with U and Vh, the LU family, matrix_exp, cond, tensorinv/tensorsolve, householder_product, solve_ex, the torch.* and Tensor linalg forms (+942, helper h-linalg2)
 const BUDGET = 48_147;
 
 function sourceLines(dir: string): number {
