@@ -29,10 +29,11 @@ beforeAll(async () => {
     '--enable', 'simd', '--runtime', 'stub', '-O3', '-o', wasmPath,
   ], { cwd: root, stdio: 'pipe' });
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-    // custom_backward, tensor_hook, unpack_saved, gemm_split, gemm_join: the module's imports besides abort (autograd.Function, hooks, threads), unused here
+    // custom_backward, tensor_hook, unpack_saved, gemm_split, gemm_join, gemm_relaxed: the module's imports besides abort (autograd.Function, hooks, threads, relaxed SIMD), unused here
     env: {
       abort: () => { throw new Error('wasm abort'); }, custom_backward: () => -3, tensor_hook: () => -3, unpack_saved: () => -3,
       gemm_split: () => { throw new Error('threads are off here'); }, gemm_join: () => {},
+      gemm_relaxed: () => { throw new Error('relaxed SIMD is off here'); },
     },
   });
   wasm = instance.exports as unknown as GemmExports;
