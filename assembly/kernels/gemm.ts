@@ -92,7 +92,7 @@ export function gemm_set_relaxed(on: bool): void { relaxedOn = on; }
 /**
  * packedGemm in the relaxed-SIMD module, which the loader instantiates over this module's memory
  * where the engine validates relaxed SIMD. An import because this module must load where the
- * engine does not; the one call per product through JS costs about what a 16³ product does.
+ * engine does not. One call through JS per packed product (skinny ones never cross).
  */
 // @ts-ignore: decorator
 @external("env", "gemm_relaxed")

@@ -13,7 +13,8 @@
 // bit-identical results.
 //
 // Why a 4×8 micro-kernel: V8 hands wasm 15 xmm registers on x64 (xmm15 is its
-// scratch) and there is no FMA, so `acc += a*b` needs a temporary. TurboFan
+// scratch) and SIMD128 has no FMA, so `acc += a*b` needs a temporary (the
+// relaxed-SIMD build, assembly/gemm_relaxed.ts, fuses it but keeps the tile). TurboFan
 // also hoists every load of a loop body to its top, so all 6 loads of a k step
 // are live at once: 8 accumulators + 2 B + 4 A + 1 temporary = 15, exactly the
 // register file. Larger tiles (5×8 = 18 live) or unrolling k (20 live) spill
