@@ -31,7 +31,8 @@ function expectAgreement(r: Compared) {
 
 /** Runs a script in a child Node, with or without the flag, and parses the JSON it prints last. */
 function child(args: string[], env: Record<string, string> = {}): Record<string, unknown> {
-  const out = execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  // stderr piped: a failing child's message goes into the thrown error, not the test log
+  const out = execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
