@@ -28,4 +28,8 @@ if (memcheck) {
   writeFileSync(new URL('bindings.generated.ts', out), `${stamp}/* eslint-disable */\n${dts}`);
   // the gemm workers' module over shared memory (assembly/gemm_worker.ts), loaded only by torch.set_num_threads
   embed('gemm_worker.wasm', 'worker_module.generated.ts', 'workerWasmBase64', "The gemm workers' module");
+  // the packed gemm with relaxed-SIMD multiply-adds (assembly/gemm_relaxed.ts), instantiated at load where
+  // the engine validates relaxed SIMD, and the workers' module built the same way (asconfig.relaxed.json)
+  embed('gemm_relaxed.wasm', 'relaxed_module.generated.ts', 'relaxedWasmBase64', 'The relaxed-SIMD gemm module');
+  embed('gemm_worker_relaxed.wasm', 'worker_relaxed_module.generated.ts', 'workerRelaxedWasmBase64', "The gemm workers' relaxed-SIMD module");
 }

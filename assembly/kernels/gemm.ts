@@ -75,12 +75,28 @@ export function gemm(transA: bool, transB: bool, M: i32, N: i32, K: i32, A: usiz
   if (!pb) return false;
   // the pool takes the columns past `mine` (it copies their operands out first); N when it declines
   const mine = threadsOn ? hostGemmSplit(transA, transB, M, N, K, A, lda, B, ldb, accumulate, C, ldc) : N;
-  if (mine > 0) packedGemm(transA, transB, M, mine, K, A, lda, B, ldb, accumulate, C, ldc, pa, pb, tile);
+  if (mine > 0) {
+    if (relaxedOn) hostGemmRelaxed(transA, transB, M, mine, K, A, lda, B, ldb, accumulate, C, ldc, pa, pb, tile);
+    else packedGemm(transA, transB, M, mine, K, A, lda, B, ldb, accumulate, C, ldc, pa, pb, tile);
+  }
   if (mine < N) hostGemmJoin();
   return true;
 }
 
 let threadsOn = false;
+let relaxedOn = false;
+
+/** Sends packed products to the relaxed-SIMD module (assembly/gemm_relaxed.ts) or back to packedGemm here (src/wasm/loader.ts). */
+export function gemm_set_relaxed(on: bool): void { relaxedOn = on; }
+
+/**
+ * packedGemm in the relaxed-SIMD module, which the loader instantiates over this module's memory
+ * where the engine validates relaxed SIMD. An import because this module must load where the
+ * engine does not. One call through JS per packed product (skinny ones never cross).
+ */
+// @ts-ignore: decorator
+@external("env", "gemm_relaxed")
+declare function hostGemmRelaxed(transA: bool, transB: bool, M: i32, N: i32, K: i32, A: usize, lda: i32, B: usize, ldb: i32, accumulate: bool, C: usize, ldc: i32, pa: usize, pb: usize, tile: usize): void;
 
 /** Turns the thread pool's share of packed products on or off (src/wasm/threads/pool.ts). */
 export function gemm_set_threads(on: bool): void { threadsOn = on; }

@@ -13,7 +13,8 @@
 // bit-identical results.
 //
 // Why a 4×8 micro-kernel: V8 hands wasm 15 xmm registers on x64 (xmm15 is its
-// scratch) and there is no FMA, so `acc += a*b` needs a temporary. TurboFan
+// scratch) and SIMD128 has no FMA, so `acc += a*b` needs a temporary (the
+// relaxed-SIMD build, assembly/gemm_relaxed.ts, fuses it but keeps the tile). TurboFan
 // also hoists every load of a loop body to its top, so all 6 loads of a k step
 // are live at once: 8 accumulators + 2 B + 4 A + 1 temporary = 15, exactly the
 // register file. Larger tiles (5×8 = 18 live) or unrolling k (20 live) spill
@@ -145,17 +146,17 @@ function kernel4x8(kc: i32, a: usize, b: usize, c: usize, ldcB: usize, acc: bool
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
     let x = v128.load(a);
-    c00 = f32x4.add(c00, f32x4.mul(x, b0));
-    c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    c00 = madd(c00, x, b0);
+    c01 = madd(c01, x, b1);
     x = v128.load(a, 16);
-    c10 = f32x4.add(c10, f32x4.mul(x, b0));
-    c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    c10 = madd(c10, x, b0);
+    c11 = madd(c11, x, b1);
     x = v128.load(a, 32);
-    c20 = f32x4.add(c20, f32x4.mul(x, b0));
-    c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    c20 = madd(c20, x, b0);
+    c21 = madd(c21, x, b1);
     x = v128.load(a, 48);
-    c30 = f32x4.add(c30, f32x4.mul(x, b0));
-    c31 = f32x4.add(c31, f32x4.mul(x, b1));
+    c30 = madd(c30, x, b0);
+    c31 = madd(c31, x, b1);
     a += 64;
     b += NR << 2;
   }
@@ -170,6 +171,17 @@ function kernel4x8(kc: i32, a: usize, b: usize, c: usize, ldcB: usize, acc: bool
   v128.store(c, c10); v128.store(c, c11, 16); c += ldcB;
   v128.store(c, c20); v128.store(c, c21, 16); c += ldcB;
   v128.store(c, c30); v128.store(c, c31, 16);
+}
+
+/**
+ * c + x·b. The relaxed build (assembly/gemm_relaxed.ts, WASMGRAD_RELAXED) emits f32x4.relaxed_madd,
+ * which V8 lowers to one FMA where the CPU has it (one rounding instead of two: results may differ
+ * from the plain build in the last bits, within the matmul tolerance); every other build, mul + add.
+ */
+// @ts-ignore: decorator
+@inline function madd(c: v128, x: v128, b: v128): v128 {
+  if (isDefined(WASMGRAD_RELAXED)) return f32x4.relaxed_madd(x, b, c);
+  return f32x4.add(c, f32x4.mul(x, b));
 }
 
 /** Copies the valid mr×nr corner of the scratch tile to C. */

@@ -11,7 +11,7 @@ import { gradFnNames } from '../grad_fn.generated.js';
 import { nodeName } from '../node_name.js';
 import type { Backend, Handle, NodeRef, NodeInput, MemoryInfo, SgdParams, AdamParams, Data } from '../device.js';
 import type { Shape } from '../shape.js';
-import { loadWasm, host, type WasmExports } from './loader.js';
+import { loadWasm, host, gemmKernel, type WasmExports } from './loader.js';
 import { customBackward, tensorHook, unpackSaved } from '../custom_backward.js';
 import type { GemmHost, GemmPool } from './gemm_pool.js';
 
@@ -567,7 +567,9 @@ export class WasmDevice implements Backend {
   }
 
   /** What the gemm thread pool needs of the module (src/wasm/gemm_pool.ts). */
-  gemmHost(): GemmHost { return { memory: this.raw.memory, gemm_set_threads: (on) => this.raw.gemm_set_threads(on) }; }
+  gemmHost(): GemmHost {
+    return { memory: this.raw.memory, gemm_set_threads: (on) => this.raw.gemm_set_threads(on), relaxed: gemmKernel() === 'relaxed' };
+  }
 
   memory(): MemoryInfo {
     return {

@@ -16,6 +16,7 @@
 // op(B) and of C.
 
 import { workerWasmBase64 } from './worker_module.generated.js';
+import { workerRelaxedWasmBase64 } from './worker_relaxed_module.generated.js';
 import { SLOT, nodeWorkerSource, webWorkerSource } from './gemm_worker_source.js';
 import { host, decodeBase64 } from './loader.js';
 
@@ -23,6 +24,8 @@ import { host, decodeBase64 } from './loader.js';
 export interface GemmHost {
   memory: WebAssembly.Memory;
   gemm_set_threads(on: boolean): void;
+  /** Whether the module's own packed products run the relaxed-SIMD kernel: the workers then run it too, so every column is the same chain of operations. */
+  relaxed: boolean;
 }
 
 const PAGE = 65536;
@@ -82,7 +85,7 @@ export class GemmPool {
     try {
       const pages = Math.ceil((CONTROL + (threads - 1) * SCRATCH) / PAGE);
       shared = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
-      const module = new WebAssembly.Module(decodeBase64(workerWasmBase64));
+      const module = new WebAssembly.Module(decodeBase64(host.relaxed ? workerRelaxedWasmBase64 : workerWasmBase64));
       const ready: Promise<void>[] = [];
       for (let index = 0; index < threads - 1; index++) {
         const { worker, started } = spawn({ module, memory: shared, index });

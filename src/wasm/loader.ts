@@ -7,8 +7,17 @@
 // an asynchronous compile that torch.ready() waits for. Where WebAssembly
 // cannot run at all (a CSP without 'wasm-unsafe-eval', no SIMD), the load
 // gives up with one warning and the js device takes over.
+//
+// Where the engine validates relaxed SIMD (Chromium by default, Node 20 with
+// --experimental-wasm-relaxed-simd), a second small module is instantiated
+// over the first one's memory: the packed gemm with FMA multiply-adds
+// (assembly/gemm_relaxed.ts), to which the library's module then hands its
+// packed float32 products. WASMGRAD_SIMD=plain in the environment keeps the
+// SIMD128 kernel; WASMGRAD_SIMD=relaxed makes the load fail where relaxed SIMD
+// is not validated (both for tests and benchmarks, read where process.env exists).
 
 import { wasmBase64 } from './module.generated.js';
+import { relaxedWasmBase64 } from './relaxed_module.generated.js';
 import type { instantiate as ascInstantiate } from './bindings.generated.js';
 
 /** The module's raw exports (asc's binding declarations give their types). */
@@ -39,6 +48,47 @@ export function simdSupported(): boolean {
   return WebAssembly.validate(probe);
 }
 
+/** True when this engine validates relaxed SIMD (f32x4.relaxed_madd). */
+export function relaxedSimdSupported(): boolean {
+  // (module (func (param v128 v128 v128) (result v128) local.get 0 local.get 1 local.get 2 f32x4.relaxed_madd))
+  const probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 96, 3, 123, 123, 123, 1, 123, 3, 2, 1, 0,
+    10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2, 253, 133, 2, 11]);
+  return WebAssembly.validate(probe);
+}
+
+/** The micro-kernel of the wasm device's packed float32 products: FMA (relaxed SIMD) or SIMD128 multiply + add. */
+export type GemmKernel = 'relaxed' | 'plain';
+
+let kernel: GemmKernel = 'plain';
+
+/** Which micro-kernel the loaded module's packed float32 products run. */
+export const gemmKernel = (): GemmKernel => kernel;
+
+/** Whether to load the relaxed-SIMD gemm: where validated, unless WASMGRAD_SIMD=plain. */
+function relaxedWanted(): boolean {
+  const force = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.WASMGRAD_SIMD;
+  if (force === 'plain') return false;
+  const ok = relaxedSimdSupported();
+  if (force === 'relaxed' && !ok) {
+    throw new Error('wasmgrad: WASMGRAD_SIMD=relaxed, but this engine does not validate relaxed SIMD ' +
+      '(Node 20 needs --experimental-wasm-relaxed-simd)');
+  }
+  return ok;
+}
+
+type PackedGemm = (ta: number, tb: number, M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number,
+  acc: number, C: number, ldc: number, pa: number, pb: number, tile: number) => void;
+
+let relaxedGemm: PackedGemm = () => { throw new Error('wasmgrad: internal error: no relaxed-SIMD gemm module'); };
+
+/** Instantiates the relaxed-SIMD gemm over the module's memory and hands it the module's packed products. */
+function attachRelaxed(exports: WasmExports): void {
+  const gemm = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(relaxedWasmBase64)), { env: { memory: exports.memory } });
+  relaxedGemm = gemm.exports.gemm_packed as PackedGemm;
+  exports.gemm_set_relaxed(true);
+  kernel = 'relaxed';
+}
+
 /**
  * What the module calls out to: the backward of a torch.autograd.Function's node (its record,
  * the output's gradient, the input), set by the device (src/wasm/device.ts).
@@ -56,6 +106,8 @@ export const host = {
   gemmJoin: (): void => {},
 };
 
+let relaxed = false;
+
 function instantiate(module: WebAssembly.Module): WasmExports {
   const instance = new WebAssembly.Instance(module, {
     env: {
@@ -68,9 +120,14 @@ function instantiate(module: WebAssembly.Module): WasmExports {
       gemm_split: (ta: number, tb: number, M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number,
         acc: number, C: number, ldc: number): number => host.gemmSplit(ta, tb, M, N, K, A >>> 0, lda, B >>> 0, ldb, acc, C >>> 0, ldc),
       gemm_join: (): void => host.gemmJoin(),
+      gemm_relaxed: (ta: number, tb: number, M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number,
+        acc: number, C: number, ldc: number, pa: number, pb: number, tile: number): void =>
+        relaxedGemm(ta, tb, M, N, K, A, lda, B, ldb, acc, C, ldc, pa, pb, tile),
     },
   });
-  return instance.exports as unknown as WasmExports;
+  const exports = instance.exports as unknown as WasmExports;
+  if (relaxed) attachRelaxed(exports);
+  return exports;
 }
 
 /** Gives up on the wasm device with the one warning a user sees, and says why. */
@@ -87,6 +144,7 @@ const refused = (e: unknown) => `WebAssembly could not be compiled here (${e ins
 export function loadWasm(): WasmLoad {
   if (typeof WebAssembly !== 'object') return { exports: null, later: null, reason: fallBack('this engine has no WebAssembly') };
   if (!simdSupported()) return { exports: null, later: null, reason: fallBack('this engine has no WebAssembly SIMD') };
+  relaxed = relaxedWanted();
   const bytes = decodeBase64(wasmBase64);
   try {
     return { exports: instantiate(new WebAssembly.Module(bytes)), later: null, reason: null };

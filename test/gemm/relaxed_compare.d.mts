@@ -1,0 +1,3 @@
+/** See relaxed_compare.mjs. */
+export function compareKernels(plainBytes: ArrayLike<number>, relaxedBytes: ArrayLike<number>):
+  { cases: number; differ: number; failures: string[] };
