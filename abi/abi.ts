@@ -77,6 +77,8 @@ export enum Op {
   AdaptiveMaxPool3D, MaxUnpool3D, // F.adaptive_max_pool3d (the pool kernel's adaptive windows over three dims), F.max_unpool3d (max_unpool's kernel) (helper nnrest)
   I0, SpecialI0e, SpecialI1, SpecialI1e, SpecialEntr, SpecialErfcx, SpecialLogNdtr, SpecialNdtri, SpecialXlog1py, SpecialXlog1pySelfScalar, SpecialXlog1pyScalar, // torch.i0 and torch.special (helper h-special)
   NoDerivative, // PyTorch's NotImplemented node over a gradient whose own derivative PyTorch lacks (margin losses, ctc_loss, embedding_bag): i0 names it
+  DiagonalScatter, SelectScatter, SliceScatter, TensorUnfold, UnsafeSplit, UnsafeSplitWithSizes, Put, // shape members (helper h-shape): src/ops/shape_members.ts
+  T1, Transpose1, Squeeze2, Unsqueeze1, AsStrided1, // the in-place view ops' nodes (t_, transpose_, squeeze_, unsqueeze_, as_strided_; helper h-shape)
   Count,
 }
 

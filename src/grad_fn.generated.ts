@@ -279,6 +279,18 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SpecialXlog1pySelfScalar]: 'SpecialXlog1PyBackward1',
   [Op.SpecialXlog1pyScalar]: 'SpecialXlog1PyBackward2',
   [Op.NoDerivative]: 'NotImplemented',
+  [Op.DiagonalScatter]: 'DiagonalScatterBackward0',
+  [Op.SelectScatter]: 'SelectScatterBackward0',
+  [Op.SliceScatter]: 'SliceScatterBackward0',
+  [Op.TensorUnfold]: 'UnfoldBackward0',
+  [Op.UnsafeSplit]: 'UnsafeSplitBackward0',
+  [Op.UnsafeSplitWithSizes]: 'UnsafeSplitWithSizesBackward0',
+  [Op.Put]: 'PutBackward0',
+  [Op.T1]: 'TBackward1',
+  [Op.Transpose1]: 'TransposeBackward1',
+  [Op.Squeeze2]: 'SqueezeBackward2',
+  [Op.Unsqueeze1]: 'UnsqueezeBackward1',
+  [Op.AsStrided1]: 'AsStridedBackward1',
   [Op.Count]: '',
 };
 

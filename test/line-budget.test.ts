@@ -137,8 +137,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // torch.special (erfcx, log Φ, Φ⁻¹, I0/I1 kernels on both devices, its namespace and compositions) and the numeric compositions of torch.* (src/ops/numeric.ts: diff, searchsorted, bincount, histc, windows, trapezoid, cov, ...) (+778, helper h-special);
 // PyTorch's NotImplemented node for the margin losses, ctc_loss and embedding_bag, scatter_reduce's recorded derivative under create_graph, and Tensor.scatter_reduce_ (+223, helper h-cgb);
 // the sixth session's merge: both sides of abi.ts, src/index.ts and recordingRules, and the code the
-// merged table generates (+41)
-const BUDGET = 46_324;
+// merged table generates (+41);
+// the shape, indexing and in-place view members of Tensor (src/ops/shape_members.ts, alias.ts adoptView, their Tensor methods and rows; exponential_, cauchy_, geometric_, log_normal_) (+857, helper h-shape)
+const BUDGET = 47_181;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -299,6 +299,18 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SpecialXlog1pySelfScalar: return div(mulS(g, s0(r)), addS(saved(r, 0), 1));
     case Op.SpecialXlog1pyScalar: return mulS(g, Math.log1p(s0(r)));
     case Op.NoDerivative: return noDerivativeBackward(r, g, k);
+    case Op.DiagonalScatter: return scatterFlatBackward(r, g, k);
+    case Op.SelectScatter: return scatterFlatBackward(r, g, k);
+    case Op.SliceScatter: return scatterFlatBackward(r, g, k);
+    case Op.TensorUnfold: return gatherFlatBackward(r, g, k);
+    case Op.UnsafeSplit: return gatherFlatBackward(r, g, k);
+    case Op.UnsafeSplitWithSizes: return gatherFlatBackward(r, g, k);
+    case Op.Put: return scatterFlatBackward(r, g, k);
+    case Op.T1: return permuteBack(r, g, k);
+    case Op.Transpose1: return permuteBack(r, g, k);
+    case Op.Squeeze2: return reshapeToInput(r, g, k);
+    case Op.Unsqueeze1: return reshapeToInput(r, g, k);
+    case Op.AsStrided1: return gatherFlatBackward(r, g, k);
     default: return Err.Unimplemented;
   }
 }
@@ -429,5 +441,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

@@ -302,6 +302,18 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SpecialXlog1pySelfScalar]: (r, g, k) => div(mulS(g, s0(r)), addS(saved(r, 0), 1)),
   [Op.SpecialXlog1pyScalar]: (r, g, k) => mulS(g, Math.log1p(s0(r))),
   [Op.NoDerivative]: (r, g, k) => noDerivativeBackward(r, g, k),
+  [Op.DiagonalScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.SelectScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.SliceScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.TensorUnfold]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.UnsafeSplit]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.UnsafeSplitWithSizes]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Put]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.T1]: (r, g, k) => permuteBack(r, g, k),
+  [Op.Transpose1]: (r, g, k) => permuteBack(r, g, k),
+  [Op.Squeeze2]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.Unsqueeze1]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.AsStrided1]: (r, g, k) => gatherFlatBackward(r, g, k),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -413,4 +425,6 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0,
   Op.SpecialI0e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri,
   Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.NoDerivative,
+  Op.DiagonalScatter, Op.SelectScatter, Op.SliceScatter, Op.TensorUnfold, Op.UnsafeSplit,
+  Op.UnsafeSplitWithSizes, Op.Put, Op.T1, Op.Transpose1, Op.Squeeze2, Op.Unsqueeze1, Op.AsStrided1,
 ]);
