@@ -575,5 +575,30 @@ def cauchy_leaf_requires_grad(i):
     return {"y": torch.empty(3, requires_grad=True).cauchy_()}
 
 
+
+# ---- apply_, map_, map2_ (JS functions in place of the Python callables) -------------------------
+
+@scenario
+def apply_map_map2(i):
+    x = given(i, "x", torch.randn(4))
+    x.apply_(lambda v: v * 2 + 1)
+    y = given(i, "y", torch.randn(2, 3))
+    y.map_(given(i, "o", torch.randn(3)), lambda a, b: a * b + 1)
+    z = given(i, "z", torch.randn(2))
+    z.map2_(given(i, "p", torch.randn(2)), given(i, "q", torch.randn(1)), lambda a, b, c: a + b * c)
+    n = torch.tensor([1, 2, 3]).apply_(lambda v: v / 2)
+    return {"x": x, "y": y, "z": z, "n": n, "versions": [x._version, y._version, z._version]}
+
+
+@scenario
+def apply_requires_grad(i):
+    return {"y": torch.ones(2, requires_grad=True).apply_(lambda v: v)}
+
+
+@scenario
+def map_bad_broadcast(i):
+    return {"y": torch.ones(2).map_(torch.ones(3), lambda a, b: a)}
+
+
 if __name__ == "__main__":
     scenario.write()

@@ -575,13 +575,6 @@ export class Tensor {
   // ---- memory ----
 
   /**
-   * Frees this tensor's memory now (TensorFlow.js's name). Using it afterwards throws.
-   * @example
-   * const x = torch.ones(1000);
-   * x.dispose();
-   * console.log(x.isDisposed); // true
-   */
-  /**
    * @internal takes over r's data, shape, layout, node and view link (`link`, t's own), as
    * PyTorch's in-place view ops change a tensor's sizes and strides in place; r is disposed.
    * The old data's version moves on, so a backward that saved it refuses as PyTorch's does.
@@ -605,6 +598,13 @@ export class Tensor {
     if (escaped) this.escape();
   }
 
+  /**
+   * Frees this tensor's memory now (TensorFlow.js's name). Using it afterwards throws.
+   * @example
+   * const x = torch.ones(1000);
+   * x.dispose();
+   * console.log(x.isDisposed); // true
+   */
   dispose(): void {
     if (this._disposed) return;
     this._disposed = true;
@@ -2371,6 +2371,24 @@ export class Tensor {
    * torch.zeros(2, 2).fill_diagonal_(1) // tensor([[1., 0.], [0., 1.]])
    */
   fill_diagonal_(...args: unknown[]): this { return sm.methods.fill_diagonal_(this, args) as this; }
+  /**
+   * Each element replaced by `callable(element)`, a JS function in place of PyTorch's Python one (not for tensors that require grad).
+   * @example
+   * torch.arange(3).apply_((v) => v * 2) // tensor([0, 2, 4])
+   */
+  apply_(callable: (v: number) => number): this { return sm.methods.apply_(this, callable) as this; }
+  /**
+   * Each element replaced by `callable(element, other's)`, other broadcast to this tensor's shape.
+   * @example
+   * torch.ones(2).map_(torch.tensor([3]), (a, b) => a + b) // tensor([4., 4.])
+   */
+  map_(tensor: Tensor, callable: (a: number, b: number) => number): this { return sm.methods.map_(this, tensor, callable) as this; }
+  /**
+   * Each element replaced by `callable(element, x's, y's)`, x and y broadcast to this tensor's shape.
+   * @example
+   * torch.ones(2).map2_(torch.ones(2), torch.tensor([2]), (a, b, c) => a + b * c) // tensor([3., 3.])
+   */
+  map2_(x: Tensor, y: Tensor, callable: (a: number, b: number, c: number) => number): this { return sm.methods.map2_(this, x, y, callable) as this; }
   /**
    * This 2-D tensor transposed in place (its sizes and strides; TBackward1).
    * @example

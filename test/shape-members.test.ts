@@ -270,6 +270,16 @@ const programs: Record<string, Program> = {
   log_normal_zero_std: (_, device) => ({ y: torch.empty(3, { device }).log_normal_(1, 0) }),
   exponential_of_long: (_, device) => ({ y: torch.empty(3, { dtype: torch.int64, device }).exponential_() }),
   cauchy_leaf_requires_grad: (_, device) => ({ y: torch.empty(3, { requires_grad: true, device }).cauchy_() }),
+  apply_map_map2: (input, device) => {
+    const x = input('x').clone(), y = input('y').clone(), z = input('z').clone(); // not views of the fixture's data
+    x.apply_((v) => v * 2 + 1);
+    y.map_(input('o'), (a, b) => a * b + 1);
+    z.map2_(input('p'), input('q'), (a, b, c) => a + b * c);
+    const n = torch.tensor([1, 2, 3], { dtype: torch.long, device }).apply_((v) => v / 2);
+    return { x, y, z, n, versions: [x._version, y._version, z._version] };
+  },
+  apply_requires_grad: (_, device) => ({ y: torch.ones(2, { requires_grad: true, device }).apply_((v) => v) }),
+  map_bad_broadcast: (_, device) => ({ y: torch.ones(2, { device }).map_(torch.ones(3, { device }), (a) => a) }),
 };
 
 describe.each(DEVICES)('shape members vs PyTorch on %s', (device) => {

@@ -19,7 +19,8 @@ import { castTensor } from '../cast.js';
 import { markView, adoptView } from '../alias.js';
 import { gathered, scattered, build, diagonal, as_strided, diag, split, chunk, tensor_split, scatter_reduce, methods as ix2 } from './gather_scatter.js';
 import { select, narrow } from './indexing.js';
-import { view, transpose, t, squeeze, unsqueeze, withStrides, stridesOf as layoutOf } from './shape.js';
+import { view, transpose, t, squeeze, unsqueeze, expand, withStrides, stridesOf as layoutOf } from './shape.js';
+import { isFloating } from '../dtype.js';
 import { inplace, checkLeaf } from './inplace.js';
 import { is_grad_enabled } from '../autograd.js';
 
@@ -461,6 +462,25 @@ function resizeTo(self: Tensor, size: number[]): Tensor {
   return self;
 }
 
+/**
+ * apply_, map_, map2_: a JS function in place of PyTorch's Python callable, called per element in
+ * order with the others broadcast to self; the result converted to self's dtype as Python's number
+ * would be (integers truncated). No version bump, as PyTorch's.
+ */
+function mapInPlace(self: Tensor, name: string, others: Tensor[], fn: (...v: number[]) => number): Tensor {
+  if (self.requires_grad) throw new RuntimeError(`Can't call ${name}() on Variable that requires grad. Use var.detach().${name}() instead.`);
+  if (self._view) throw new NotImplementedError(`wasmgrad: ${name} on a view is not supported yet`);
+  const spread = others.map((o) => expand(o, self._shape));
+  try {
+    const vals = [self, ...spread].map((tt) => Array.from(tt._dev.read(tt.h), Number));
+    const cast = isFloating(self._dtype) ? (v: number) => v : self._dtype === DType.Bool ? (v: number) => (v ? 1 : 0) : Math.trunc;
+    self._dev.write(self.h, vals[0].map((_, i) => cast(fn(...vals.map((v) => v[i])))));
+  } finally {
+    for (const o of spread) if (!others.includes(o)) o.dispose();
+  }
+  return self;
+}
+
 /** @internal the Tensor methods, self bound */
 export const methods = {
   diagonal_scatter: (self: Tensor, args: unknown[]): Tensor => diagonalScatterBound(bind(SCHEMAS.diagonal_scatter, args, self)),
@@ -507,6 +527,9 @@ export const methods = {
   },
   as_strided_: (self: Tensor, args: unknown[]): Tensor => inplaceView(self, 'as_strided_', () => ix2.as_strided_(self, args)),
   detach_: (self: Tensor): Tensor => detachInPlace(self),
+  apply_: (self: Tensor, fn: (v: number) => number): Tensor => mapInPlace(self, 'apply_', [], fn),
+  map_: (self: Tensor, other: Tensor, fn: (a: number, b: number) => number): Tensor => mapInPlace(self, 'map_', [other], fn),
+  map2_: (self: Tensor, x: Tensor, y: Tensor, fn: (a: number, b: number, c: number) => number): Tensor => mapInPlace(self, 'map2_', [x, y], fn),
   resize_: (self: Tensor, args: unknown[]): Tensor => resizeTo(self, bind(INPLACE_VIEW.resize_, args, self).size as number[]),
   resize_as_: (self: Tensor, args: unknown[]): Tensor => resizeTo(self, (bind(INPLACE_VIEW.resize_as_, args, self).the_template as Tensor)._shape.slice()),
 };
