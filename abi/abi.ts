@@ -79,6 +79,8 @@ export enum Op {
   Fmax, Fmin, Logaddexp2, // binary, broadcasting: torch.fmax, fmin, logaddexp2 (helper h-numeric)
   NoDerivative, // PyTorch's NotImplemented node over a gradient whose own derivative PyTorch lacks (margin losses, ctc_loss, embedding_bag): i0 names it
   DivTrunc, DivFloor, // div's rounding_mode 'trunc' and 'floor' (DivBackward2, zero gradients); integers: assembly/kernels/typed.ts
+  DiagonalScatter, SelectScatter, SliceScatter, TensorUnfold, UnsafeSplit, UnsafeSplitWithSizes, Put, // shape members (helper h-shape): src/ops/shape_members.ts
+  T1, Transpose1, Squeeze2, Unsqueeze1, AsStrided1, // the in-place view ops' nodes (t_, transpose_, squeeze_, unsqueeze_, as_strided_; helper h-shape)
   Count,
 }
 

@@ -38,7 +38,9 @@ function callName(c: TableCase): string | null {
 }
 
 /** 'torch.prod', 'Tensor.prod_', 'F.pad' → 'prod', 'prod', 'pad': the function a docs row is about. */
-const keyOf = (name: string): string => (name === 'x[...]' ? name : name.replace(/^(torch|Tensor|F)\./, '').replace(/(?<=[a-z0-9])_$/, ''));
+const keyOf = (name: string): string => (name === 'x[...]' || OWN_ROW.has(name) ? name : name.replace(/^(torch|Tensor|F)\./, '').replace(/(?<=[a-z0-9])_$/, ''));
+/** Methods that are another function than their namesake: Tensor.unfold (sliding windows) is not F.unfold (im2col). */
+const OWN_ROW = new Set(['Tensor.unfold']);
 
 /** The wasmgrad spelling of a PyTorch name. */
 const jsName = (name: string): string => (name === 'x[...]' ? 't.index' : name.replace(/^Tensor\./, 't.'));

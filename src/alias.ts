@@ -25,7 +25,7 @@
 
 import { DType, Op } from '../abi/abi.js';
 import type { Backend, Handle } from './device.js';
-import { RuntimeError } from './errors.js';
+import { RuntimeError, NotImplementedError } from './errors.js';
 import { Tensor } from './tensor.js';
 import { jsDevice } from './js/device.js';
 import { registerFinalizer } from './runtime.js';
@@ -314,4 +314,39 @@ function noteWrite(s: Storage): void {
     if (!v) { s.views.delete(ref); continue; }
     if (!v.isDisposed) s.dev.bumpVersion(v._h);
   }
+}
+
+/**
+ * PyTorch's in-place view ops (t_, squeeze_, transpose_, as_strided_, ...): `r`, the same view
+ * op's result on t, becomes t (its data, shape, layout and node), keeping the tensor object, and
+ * t's version counter moves on by one (the base's for a view). A base whose data other live views
+ * show would have to become a view of its old data; that is refused rather than break their
+ * aliasing. @internal
+ */
+export function adoptView(t: Tensor, r: Tensor, name: string, bump = true): void {
+  const link = t._view;
+  const before = t._version;
+  if (!link) {
+    const s = storages.get(t);
+    for (const ref of s?.views ?? []) {
+      const v = ref.deref();
+      if (v && v !== r && !v.isDisposed) {
+        r.dispose();
+        throw new NotImplementedError(`wasmgrad: ${name} on a tensor whose data live views share is not supported yet`);
+      }
+    }
+    storages.delete(t);
+    t._adopt(r, null, bump);
+    while (t._dev.version(t._h) < before + (bump ? 1 : 0)) t._dev.bumpVersion(t._h);
+    return;
+  }
+  const own = r._view!;
+  const ref = new WeakRef(t);
+  own.storage.views.add(ref);
+  own.storage.dev.retain(own.storage.h);
+  const next: ViewLink = { ...own, ref };
+  t._adopt(r, next, bump);
+  dropView(link);
+  if (bump) bumpVersionOf(t);
+  next.syncedAt = stamp(next.storage);
 }

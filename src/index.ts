@@ -102,6 +102,10 @@ export {
   scatter, scatter_add, scatter_reduce, index_add, index_copy, masked_scatter, index_fill, index_put,
 } from './ops/gather_scatter.js';
 export type { IndexItem } from './ops/indexing.js';
+export {
+  diagonal_scatter, select_scatter, slice_scatter, as_strided_scatter, diagflat, ravel, narrow_copy, adjoint,
+  hsplit, vsplit, dsplit, split_with_sizes, unsafe_split, unsafe_split_with_sizes, unsafe_chunk, put, index_reduce,
+} from './ops/shape_members.js'; // shape members (helper h-shape)
 export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode, is_inference_mode_enabled } from './autograd.js';
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';

@@ -5,7 +5,7 @@
 import { Op, DType } from '../abi/abi.js';
 import type { Backend, Handle, DeviceName } from './device.js';
 import { RuntimeError, IndexError } from './errors.js';
-import { numelOf, normDim, sameShape, type Shape, type SizeArg } from './shape.js';
+import { numelOf, normDim, sameShape, sizeParam, type Shape, type SizeArg } from './shape.js';
 import { nodeName } from './node_name.js';
 import { GradFn } from './grad_fn_node.js';
 import { track, registerFinalizer, unregisterFinalizer, getDevice } from './runtime.js';
@@ -33,6 +33,7 @@ import * as nm from './ops/numeric_members.js'; // numeric members (helper h-num
 import { linalgMethods as lr } from './ops/linalg_rest.js'; // helper linalg2
 import { svdMethod } from './ops/linalg_svd.js'; // helper linalg2
 import { luMethod, luSolveMethod, matrixExpMethod } from './ops/linalg_lu.js'; // helper linalg2
+import * as sm from './ops/shape_members.js'; // shape members (helper h-shape)
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
@@ -576,6 +577,30 @@ export class Tensor {
   bool(): Tensor { return castTensor(this, DType.Bool); }
 
   // ---- memory ----
+
+  /**
+   * @internal takes over r's data, shape, layout, node and view link (`link`, t's own), as
+   * PyTorch's in-place view ops change a tensor's sizes and strides in place; r is disposed.
+   * The old data's version moves on, so a backward that saved it refuses as PyTorch's does.
+   */
+  _adopt(r: Tensor, link: ViewLink | null, keepLeaf = true): void {
+    const dev = this._dev, old = this._h, escaped = this._finalized;
+    const leafGrad = keepLeaf && dev.requiresGrad(old) && dev.gradFnOp(old) === Op.None;
+    if (escaped) { unregisterFinalizer(this); this._finalized = false; }
+    dev.retain(r._h);
+    this._h = r._h;
+    (this as unknown as { _shape: number[] })._shape = r._shape.slice();
+    this._strides = r._strides;
+    this._offset = r._offset;
+    this._view = link;
+    r.dispose();
+    // a leaf that requires grad, changed under no_grad, stays one
+    if (leafGrad && !dev.requiresGrad(this._h)) dev.setRequiresGrad(this._h, true);
+    dev.bumpVersion(old);
+    dropHooks(old);
+    dev.release(old);
+    if (escaped) this.escape();
+  }
 
   /**
    * Frees this tensor's memory now (TensorFlow.js's name). Using it afterwards throws.
@@ -2092,6 +2117,30 @@ export class Tensor {
     return randomFill.methods.random_(this, args) as this;
   }
   /**
+   * Filled with Exponential(lambd) draws, PyTorch's after the same seed.
+   * @example
+   * torch.empty(3).exponential_(2, { generator: new torch.Generator().manual_seed(1) });
+   */
+  exponential_(...args: unknown[]): this { return randomFill.methods.exponential_(this, args) as this; }
+  /**
+   * Filled with Cauchy(median, sigma) draws, PyTorch's after the same seed.
+   * @example
+   * torch.empty(3).cauchy_(0, 1);
+   */
+  cauchy_(...args: unknown[]): this { return randomFill.methods.cauchy_(this, args) as this; }
+  /**
+   * Filled with Geometric(p) draws (trials to the first success), PyTorch's after the same seed.
+   * @example
+   * torch.empty(3).geometric_(0.3);
+   */
+  geometric_(...args: unknown[]): this { return randomFill.methods.geometric_(this, args) as this; }
+  /**
+   * Filled with exp(Normal(mean, std)) draws, PyTorch's after the same seed.
+   * @example
+   * torch.empty(3).log_normal_(1, 2);
+   */
+  log_normal_(...args: unknown[]): this { return randomFill.methods.log_normal_(this, args) as this; }
+  /**
    * Fills this with values from U[from, to), PyTorch's draws after the same seed (the default
    * generator, or the `generator` option's). float32 and float64.
    * @example
@@ -2289,6 +2338,210 @@ export class Tensor {
    * console.log(torch.tensor([1, 2]).broadcast_to([3, 2]).shape); // [ 3, 2 ]
    */
   broadcast_to(...args: unknown[]): Tensor { return sc.broadcastToOf(args, this); }
+  /**
+   * src embedded as this tensor's diagonal. See {@link diagonal_scatter}.
+   * @example
+   * torch.zeros(2, 2).diagonal_scatter(torch.ones(2)) // tensor([[1., 0.], [0., 1.]])
+   */
+  diagonal_scatter(...args: unknown[]): Tensor { return sm.methods.diagonal_scatter(this, args); }
+  /**
+   * src embedded at `index` along `dim`. See {@link select_scatter}.
+   * @example
+   * torch.zeros(2, 2).select_scatter(torch.ones(2), 0, 0) // tensor([[1., 1.], [0., 0.]])
+   */
+  select_scatter(...args: unknown[]): Tensor { return sm.methods.select_scatter(this, args); }
+  /**
+   * src embedded at a slice of `dim`. See {@link slice_scatter}.
+   * @example
+   * torch.zeros(4).slice_scatter(torch.ones(2), { step: 2 }) // tensor([1., 0., 1., 0.])
+   */
+  slice_scatter(...args: unknown[]): Tensor { return sm.methods.slice_scatter(this, args); }
+  /**
+   * src embedded where as_strided would look. See {@link as_strided_scatter}.
+   * @example
+   * torch.zeros(4).as_strided_scatter(torch.ones(2), [2], [2]) // tensor([1., 0., 1., 0.])
+   */
+  as_strided_scatter(...args: unknown[]): Tensor { return sm.methods.as_strided_scatter(this, args); }
+  /**
+   * This tensor flattened into a diagonal. See {@link diagflat}.
+   * @example
+   * torch.tensor([1, 2]).diagflat() // tensor([[1., 0.], [0., 2.]])
+   */
+  diagflat(...args: unknown[]): Tensor { return sm.methods.diagflat(this, args); }
+  /**
+   * This tensor as one dim. See {@link ravel}.
+   * @example
+   * torch.zeros(2, 3).ravel().shape // [6]
+   */
+  ravel(...args: unknown[]): Tensor { return sm.methods.ravel(this, args); }
+  /**
+   * A contiguous copy of a narrow. See {@link narrow_copy}.
+   * @example
+   * torch.arange(5).narrow_copy(0, 1, 2) // tensor([1, 2])
+   */
+  narrow_copy(...args: unknown[]): Tensor { return sm.methods.narrow_copy(this, args); }
+  /**
+   * The last two dims swapped (a view). See {@link adjoint}.
+   * @example
+   * torch.zeros(2, 3).adjoint().shape // [3, 2]
+   */
+  adjoint(...args: unknown[]): Tensor { return sm.methods.adjoint(this, args); }
+  /**
+   * Column-wise pieces. See {@link hsplit}.
+   * @example
+   * torch.zeros(2, 4).hsplit(2).length // 2
+   */
+  hsplit(...args: unknown[]): Tensor[] { return sm.methods.hsplit(this, args); }
+  /**
+   * Row-wise pieces. See {@link vsplit}.
+   * @example
+   * torch.zeros(4, 2).vsplit([1, 3]).length // 3
+   */
+  vsplit(...args: unknown[]): Tensor[] { return sm.methods.vsplit(this, args); }
+  /**
+   * Depth-wise pieces. See {@link dsplit}.
+   * @example
+   * torch.zeros(1, 1, 4).dsplit(2).length // 2
+   */
+  dsplit(...args: unknown[]): Tensor[] { return sm.methods.dsplit(this, args); }
+  /**
+   * Pieces of the given sizes. See {@link split_with_sizes}.
+   * @example
+   * torch.zeros(5).split_with_sizes([2, 3]).length // 2
+   */
+  split_with_sizes(...args: unknown[]): Tensor[] { return sm.methods.split_with_sizes(this, args); }
+  /**
+   * split by a size, as copies. See {@link unsafe_split}.
+   * @example
+   * torch.zeros(5).unsafe_split(2).length // 3
+   */
+  unsafe_split(...args: unknown[]): Tensor[] { return sm.methods.unsafe_split(this, args); }
+  /**
+   * split_with_sizes as copies. See {@link unsafe_split_with_sizes}.
+   * @example
+   * torch.zeros(5).unsafe_split_with_sizes([1, 4]).length // 2
+   */
+  unsafe_split_with_sizes(...args: unknown[]): Tensor[] { return sm.methods.unsafe_split_with_sizes(this, args); }
+  /**
+   * chunk as copies. See {@link unsafe_chunk}.
+   * @example
+   * torch.zeros(4).unsafe_chunk(2).length // 2
+   */
+  unsafe_chunk(...args: unknown[]): Tensor[] { return sm.methods.unsafe_chunk(this, args); }
+  /**
+   * source written (or added) at flat positions. See {@link put}.
+   * @example
+   * torch.zeros(3).put(torch.tensor([2], { dtype: torch.long }), torch.ones(1)) // tensor([0., 0., 1.])
+   */
+  put(...args: unknown[]): Tensor { return sm.methods.put(this, args); }
+  /**
+   * source's slices reduced into the slices `index`. See {@link index_reduce}.
+   * @example
+   * torch.ones(2).index_reduce(0, torch.tensor([1, 1], { dtype: torch.long }), torch.tensor([2, 3]), 'prod') // tensor([1., 6.])
+   */
+  index_reduce(...args: unknown[]): Tensor { return sm.methods.index_reduce(this, args); }
+  /**
+   * Windows of `size` elements along `dimension`, `step` apart, as a new last dim (a view, UnfoldBackward0).
+   * @example
+   * torch.arange(5).unfold(0, 2, 2) // tensor([[0, 1], [2, 3]])
+   */
+  unfold(...args: [dimension: number, size: number, step: number] | [{ dimension: number; size: number; step: number }]): Tensor { return sm.methods.unfold(this, args); }
+  /**
+   * In place: source written (or added, accumulate) at this tensor's flat positions `index`.
+   * @example
+   * const t = torch.zeros(3); t.put_(torch.tensor([0], { dtype: torch.long }), torch.ones(1)); // tensor([1., 0., 0.])
+   */
+  put_(...args: unknown[]): this { return sm.methods.put_(this, args) as this; }
+  /**
+   * In place: {@link Tensor.index_reduce}.
+   * @example
+   * torch.ones(2).index_reduce_(0, torch.tensor([0], { dtype: torch.long }), torch.tensor([5]), 'amax') // tensor([5., 1.])
+   */
+  index_reduce_(...args: unknown[]): this { return sm.methods.index_reduce_(this, args) as this; }
+  /**
+   * In place: the main diagonal (all dims at once) set to `fill_value`; `wrap` continues a tall matrix's diagonal below.
+   * @example
+   * torch.zeros(2, 2).fill_diagonal_(1) // tensor([[1., 0.], [0., 1.]])
+   */
+  fill_diagonal_(...args: unknown[]): this { return sm.methods.fill_diagonal_(this, args) as this; }
+  /**
+   * Each element replaced by `callable(element)`, a JS function in place of PyTorch's Python one (not for tensors that require grad).
+   * @example
+   * torch.arange(3).apply_((v) => v * 2) // tensor([0, 2, 4])
+   */
+  apply_(callable: (v: number) => number): this { return sm.methods.apply_(this, callable) as this; }
+  /**
+   * Each element replaced by `callable(element, other's)`, other broadcast to this tensor's shape.
+   * @example
+   * torch.ones(2).map_(torch.tensor([3]), (a, b) => a + b) // tensor([4., 4.])
+   */
+  map_(tensor: Tensor, callable: (a: number, b: number) => number): this { return sm.methods.map_(this, tensor, callable) as this; }
+  /**
+   * Each element replaced by `callable(element, x's, y's)`, x and y broadcast to this tensor's shape.
+   * @example
+   * torch.ones(2).map2_(torch.ones(2), torch.tensor([2]), (a, b, c) => a + b * c) // tensor([3., 3.])
+   */
+  map2_(x: Tensor, y: Tensor, callable: (a: number, b: number, c: number) => number): this { return sm.methods.map2_(this, x, y, callable) as this; }
+  /**
+   * This 2-D tensor transposed in place (its sizes and strides; TBackward1).
+   * @example
+   * const x = torch.zeros(2, 3); x.t_(); x.shape // [3, 2]
+   */
+  t_(): this { return sm.methods.t_(this) as this; }
+  /**
+   * Dims `dim0` and `dim1` swapped in place (TransposeBackward1).
+   * @example
+   * const x = torch.zeros(2, 3); x.transpose_(0, 1); x.shape // [3, 2]
+   */
+  transpose_(...args: [dim0: number, dim1: number] | [{ dim0: number; dim1: number }]): this { return sm.methods.transpose_(this, args) as this; }
+  /**
+   * NumPy's name for {@link Tensor.transpose_}.
+   * @example
+   * const x = torch.zeros(2, 3); x.swapaxes_(0, 1); x.shape // [3, 2]
+   */
+  swapaxes_(...args: [axis0: number, axis1: number] | [{ axis0: number; axis1: number }]): this { return sm.methods.swapaxes_(this, args) as this; }
+  /**
+   * An alias of {@link Tensor.transpose_}.
+   * @example
+   * const x = torch.zeros(2, 3); x.swapdims_(0, 1); x.shape // [3, 2]
+   */
+  swapdims_(...args: [dim0: number, dim1: number] | [{ dim0: number; dim1: number }]): this { return sm.methods.swapdims_(this, args) as this; }
+  /**
+   * Dims of size 1 removed in place (all: SqueezeBackward2, or `dim`: SqueezeBackward3).
+   * @example
+   * const x = torch.zeros(1, 3); x.squeeze_(); x.shape // [3]
+   */
+  squeeze_(...args: [dim?: number | null] | [{ dim?: number | null }]): this { return sm.methods.squeeze_(this, args) as this; }
+  /**
+   * A dim of size 1 inserted in place (UnsqueezeBackward1).
+   * @example
+   * const x = torch.zeros(3); x.unsqueeze_(0); x.shape // [1, 3]
+   */
+  unsqueeze_(...args: [dim: number] | [{ dim: number }]): this { return sm.methods.unsqueeze_(this, args) as this; }
+  /**
+   * This tensor made the as_strided view of its storage, in place (AsStridedBackward1).
+   * @example
+   * const x = torch.arange(6); x.as_strided_([2], [3]); // tensor([0, 3])
+   */
+  as_strided_(...args: [size: number[], stride: number[], storage_offset?: number | null] | [{ size: number[]; stride: number[]; storage_offset?: number | null }]): this { return sm.methods.as_strided_(this, args) as this; }
+  /**
+   * Detached from the graph in place: a leaf that does not require grad (not for views, as in PyTorch).
+   * @example
+   * const y = torch.ones(1, { requires_grad: true }).mul(2); y.detach_(); y.requires_grad // false
+   */
+  detach_(): this { return sm.methods.detach_(this) as this; }
+  /**
+   * This tensor's sizes changed in place: its first elements kept in order, new ones zero (PyTorch leaves them uninitialized); not for tensors that require grad.
+   * @example
+   * const x = torch.arange(6); x.resize_(2, 2); // tensor([[0, 1], [2, 3]])
+   */
+  resize_(...size: SizeArg[]): this { return sm.methods.resize_(this, [sizeParam(size, { fn: 'resize_', name: 'size', position: 1, list: 'SymInts' })]) as this; }
+  /**
+   * {@link Tensor.resize_} to the sizes of `the_template`.
+   * @example
+   * const x = torch.arange(6); x.resize_as_(torch.zeros(3)); // tensor([0, 1, 2])
+   */
+  resize_as_(...args: [the_template: Tensor] | [{ the_template: Tensor }]): this { return sm.methods.resize_as_(this, args) as this; }
   /**
    * Dims `start_dim` to `end_dim` merged into one. See {@link flatten}.
    * @example

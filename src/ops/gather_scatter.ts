@@ -45,7 +45,7 @@ export function build(shape: readonly number[], f: (c: number[]) => number): Int
 }
 
 /** The op's node over input: out[i] = input[index[i]] (fill where index[i] < 0). */
-function gathered(op: Op, input: Tensor, index: Int32Array, shape: number[], fill = 0, value: Tensor | null = null, sum = false): Tensor {
+export function gathered(op: Op, input: Tensor, index: Int32Array, shape: number[], fill = 0, value: Tensor | null = null, sum = false): Tensor {
   const dev = input._dev;
   if (input._dtype === DType.Bool) fill = fill !== 0 ? 1 : 0; // C++'s bool(value): NaN is true
   const ih = dev.fromData(index, [index.length], DType.Int32);
@@ -475,7 +475,7 @@ function diagonalBound(a: Record<string, unknown>): Tensor {
 }
 
 /** torch.as_strided: the elements of input's storage (its base's, for a view) at offset + Σ iₖ·strideₖ. */
-function asStridedBound(a: Record<string, unknown>): Tensor {
+function asStridedBound(a: Record<string, unknown>, op: Op.AsStrided | Op.AsStrided1 = Op.AsStrided): Tensor {
   const input = a.input as Tensor;
   const size = a.size as number[], stride = a.stride as number[];
   if (size.length !== stride.length) throw new RuntimeError('mismatch in length of strides and shape');
@@ -494,7 +494,7 @@ function asStridedBound(a: Record<string, unknown>): Tensor {
     const index = build(size, (c) => c.reduce((j, i, d) => j + i * stride[d], offset));
     // read from input itself where it holds every element asked for (so gradients reach it)
     const within = input._view ? withinView(input, index) : index;
-    const out = within ? gathered(Op.AsStrided, input, within, size.slice()) : gathered(Op.AsStrided, base, index, size.slice());
+    const out = within ? gathered(op, input, within, size.slice()) : gathered(op, base, index, size.slice());
     // the positions are the storage's own, whatever view input is: redo ignores the parent's
     const view = markView(out, input, (p) => new Tensor(p._dev, p._dev.fromData(index, size, DType.Int32), size.slice(), DType.Int32));
     return withStrides(view, stride, offset);
@@ -1110,7 +1110,7 @@ export function pad(...args: unknown[]): Tensor { return padBound(bind(SCHEMAS.p
 // ---- scatter, scatter_add, index_add, index_copy, masked_scatter, index_fill ----------------
 
 /** The node over input and src: src[j] written (accumulate: alpha·src[j] added) at input's flat at[j]. */
-function scattered(op: Op, input: Tensor, src: Tensor, at: Int32Array, accumulate: boolean, alpha = 1): Tensor {
+export function scattered(op: Op, input: Tensor, src: Tensor, at: Int32Array, accumulate: boolean, alpha = 1): Tensor {
   const dev = input._dev;
   const ih = dev.fromData(at, [at.length], DType.Int32);
   try {
@@ -1505,6 +1505,7 @@ export const methods = {
   triu: (self: Tensor, args: unknown[]): Tensor => triangleBound(Op.Triu, bind(SCHEMAS.triu, args, self)),
   diagonal: (self: Tensor, args: unknown[]): Tensor => diagonalBound(bind(SCHEMAS.diagonal, args, self)),
   as_strided: (self: Tensor, args: unknown[]): Tensor => asStridedBound(bind(SCHEMAS.as_strided, args, self)),
+  as_strided_: (self: Tensor, args: unknown[]): Tensor => asStridedBound(bind(SCHEMAS.as_strided, args, self), Op.AsStrided1), // helper h-shape: the view that as_strided_ hands to its tensor
   diag: (self: Tensor, args: unknown[]): Tensor => diagBound(bind(SCHEMAS.diag, args, self)),
   trace: (self: Tensor, args: unknown[]): Tensor => traceBound(bind(SCHEMAS.trace, args, self)),
   masked_fill: (self: Tensor, args: unknown[]): Tensor => maskedFillBound(...bindOverloads(MASKED_FILL, args, self)),

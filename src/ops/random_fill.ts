@@ -79,8 +79,54 @@ function randomBound(overload: number, a: Record<string, unknown>): Tensor {
   return writeDraws(self, randint(from, to, self.numel(), gen, span));
 }
 
+// exponential_, cauchy_, geometric_, log_normal_ (helper h-shape): ATen's CPU transformations of one
+// 53-bit uniform (a normal_distribution<double> sample for log_normal_) per element, in double,
+// then rounded to the tensor's dtype, so the values are PyTorch's after the same seed
+const SAMPLERS = {
+  exponential_: parseSchema('exponential_(Tensor self, float lambd=1, *, Generator? generator=None) -> Tensor'),
+  cauchy_: parseSchema('cauchy_(Tensor self, float median=0, float sigma=1, *, Generator? generator=None) -> Tensor'),
+  geometric_: parseSchema('geometric_(Tensor self, float p, *, Generator? generator=None) -> Tensor'),
+  log_normal_: parseSchema('log_normal_(Tensor self, float mean=1, float std=2, *, Generator? generator=None) -> Tensor'),
+};
+
+function sampled(name: keyof typeof SAMPLERS, self: Tensor, args: unknown[]): Tensor {
+  const a = bind(SAMPLERS[name], args, self);
+  const gen = (a.generator as Generator | null) ?? default_generator;
+  const kernel = { exponential_: 'exponential_cpu', cauchy_: 'cauchy_cpu', geometric_: 'geometric_cpu', log_normal_: 'log_normal_cpu' }[name];
+  if (name === 'geometric_') {
+    checkLeaf(self);
+    if (is_grad_enabled() && self.requires_grad && !self.is_leaf) throw new NotImplementedError('wasmgrad: geometric_ on a tensor that requires grad is not supported');
+  } else {
+    checkFill(self, kernel, name);
+  }
+  let draw: () => number;
+  if (name === 'exponential_') {
+    const lambd = a.lambd as number;
+    draw = () => (-1 / lambd) * Math.log1p(-gen.randomDouble53());
+  } else if (name === 'cauchy_') {
+    const median = a.median as number, sigma = a.sigma as number;
+    draw = () => median + sigma * Math.tan(Math.PI * (gen.randomDouble53() - 0.5));
+  } else if (name === 'geometric_') {
+    const p = a.p as number;
+    if (!(p > 0 && p < 1)) throw new RuntimeError(`geometric_ expects p to be in (0, 1), but got p=${p}`);
+    draw = () => Math.ceil(Math.log(gen.randomDouble53()) / Math.log1p(-p));
+  } else {
+    const mean = a.mean as number, std = a.std as number;
+    if (!(std > 0)) throw new RuntimeError(`log_normal_ expects std > 0.0, but found std=${std}`);
+    draw = () => Math.exp(gen.normalDouble(mean, std));
+  }
+  const n = self.numel();
+  const values = self._dtype === DType.Float64 ? new Float64Array(n) : self._dtype === DType.Float32 ? new Float32Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = draw();
+  return writeDraws(self, values);
+}
+
 /** @internal Tensor.uniform_, normal_ and random_, self bound */
 export const methods = {
+  exponential_: (self: Tensor, args: unknown[]): Tensor => sampled('exponential_', self, args),
+  cauchy_: (self: Tensor, args: unknown[]): Tensor => sampled('cauchy_', self, args),
+  geometric_: (self: Tensor, args: unknown[]): Tensor => sampled('geometric_', self, args),
+  log_normal_: (self: Tensor, args: unknown[]): Tensor => sampled('log_normal_', self, args),
   uniform_: (self: Tensor, args: unknown[]): Tensor => uniformBound(bind(UNIFORM_, args, self)),
   normal_: (self: Tensor, args: unknown[]): Tensor => normalBound(bind(NORMAL_, args, self)),
   random_: (self: Tensor, args: unknown[]): Tensor => randomBound(...bindOverloads(RANDOM_, args, self)),

@@ -80,13 +80,13 @@ export function view(input: Tensor, ...shape: SizeArg[]): Tensor {
  * Removes dims of size 1 (all, or only `dim`).
  * @example torch.zeros([2, 1, 3]).squeeze() // shape [2, 3]
  */
-export function squeeze(input: Tensor, dim?: number | { dim?: number }, method = false): Tensor {
+export function squeeze(input: Tensor, dim?: number | { dim?: number }, method = false, ops: readonly [Op, Op] = [Op.Squeeze, Op.SqueezeDim]): Tensor {
   const d = typeof dim === 'object' ? dim.dim : dim;
   const shape = input._shape;
   const strides = stridesOf(input);
   if (d === undefined) {
     const kept = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
-    return withStrides(aliasAs(Op.Squeeze, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
+    return withStrides(aliasAs(ops[0], input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
   }
   if (!Number.isInteger(d)) {
     const [args, kwargs] = typeof dim === 'object' ? [[], { dim: d }] : [[d], {}];
@@ -95,21 +95,21 @@ export function squeeze(input: Tensor, dim?: number | { dim?: number }, method =
   }
   const k = normDim(d, shape.length, { fn: 'squeeze', name: 'dim', position: 1 });
   const kept = shape.map((_, i) => i).filter((i) => !(i === k && shape[i] === 1));
-  return withStrides(aliasAs(Op.SqueezeDim, input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
+  return withStrides(aliasAs(ops[1], input, kept.map((i) => shape[i])), kept.map((i) => strides[i]));
 }
 
 /**
  * Inserts a dim of size 1 at `dim` (negative counts from the end, up to -(ndim+1)).
  * @example torch.tensor([1, 2]).unsqueeze(0) // shape [1, 2]
  */
-export function unsqueeze(input: Tensor, dim: number | { dim: number }, method = false): Tensor {
+export function unsqueeze(input: Tensor, dim: number | { dim: number }, method = false, op: Op = Op.Unsqueeze): Tensor {
   const byKeyword = typeof dim === 'object' && dim !== null;
   const d = checkInt('unsqueeze', 'dim', byKeyword ? 0 : method ? 1 : 2, byKeyword ? dim.dim : dim);
   const k = normDim(d, input._shape.length + 1);
   const out = input._shape.slice();
   out.splice(k, 0, 1);
   checkRank(out.length);
-  return withStrides(aliasAs(Op.Unsqueeze, input, out), unsqueezeStrides(input._shape, stridesOf(input), k));
+  return withStrides(aliasAs(op, input, out), unsqueezeStrides(input._shape, stridesOf(input), k));
 }
 
 /**
@@ -164,7 +164,7 @@ const TRANSPOSE = ['(int dim0, int dim1)', '(name dim0, name dim1)'];
  * Swaps two dims.
  * @example x.transpose(0, 1); x.transpose({ dim0: 0, dim1: 1 })
  */
-export function transpose(input: Tensor, dim0: number | { dim0: number; dim1: number }, dim1?: number, method = false): Tensor {
+export function transpose(input: Tensor, dim0: number | { dim0: number; dim1: number }, dim1?: number, method = false, op: Op = Op.Transpose): Tensor {
   const kwargs = typeof dim0 === 'object' && dim0 !== null ? dim0 : null;
   if (kwargs) { dim1 = kwargs.dim1; dim0 = kwargs.dim0; }
   if (!Number.isInteger(dim0) || !Number.isInteger(dim1)) {
@@ -176,17 +176,17 @@ export function transpose(input: Tensor, dim0: number | { dim0: number; dim1: nu
   const a = normDim(dim0 as number, nd), b = normDim(dim1!, nd);
   const perm = Array.from({ length: nd }, (_, i) => i);
   if (nd > 0) { perm[a] = b; perm[b] = a; }
-  return permuteAs(Op.Transpose, input, perm);
+  return permuteAs(op, input, perm);
 }
 
 /**
  * Transposes a 2-D tensor (0-D and 1-D are returned as they are).
  * @example w.t()
  */
-export function t(input: Tensor): Tensor {
+export function t(input: Tensor, op: Op = Op.T): Tensor {
   const nd = input._shape.length;
   if (nd > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${nd}D`);
-  return permuteAs(Op.T, input, nd === 2 ? [1, 0] : nd === 1 ? [0] : []);
+  return permuteAs(op, input, nd === 2 ? [1, 0] : nd === 1 ? [0] : []);
 }
 
 /**

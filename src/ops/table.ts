@@ -749,7 +749,8 @@ export const ops: Rows = {
   [Op.Squeeze]: { ...view('SqueezeBackward0', [f64('squeeze', 'torch.squeeze', [any([1, 3, 1])], {}, 'shape')]),
     apiDoc: { squeeze: { calls: ['Tensor.squeeze'], tests: ['ops'] } } },
   [Op.SqueezeDim]: view('SqueezeBackward1', [f64('squeeze/dim', 'torch.squeeze', [any([1, 3]), 0], {}, 'shape')]),
-  [Op.Squeeze3]: { ...view('SqueezeBackward3', [f64('matmul/1-D by 2-D', 'torch.matmul', [any([4]), any([4, 3])], {}, 'matmul')]),
+  [Op.Squeeze3]: { ...view('SqueezeBackward3', [f64('matmul/1-D by 2-D', 'torch.matmul', [any([4]), any([4, 3])], {}, 'matmul'),
+    ...withFloat64([inplaceCase('squeeze', [any([1, 3]), 0], {}, ' dim')], 'squeeze_/inplace dim')]), // squeeze_(dim) records SqueezeBackward3 too (helper h-shape)
     apiDoc: { matmul: { calls: ['Tensor.matmul'], tests: ['ops', 'property'], notes: "`torch.matmul`, `a @ b`: every rank combination, PyTorch's `grad_fn` names" } } },
   [Op.Unsqueeze]: { ...view('UnsqueezeBackward0', [f64('unsqueeze', 'torch.unsqueeze', [any([2, 3]), 1], {}, 'shape')]),
     apiDoc: { unsqueeze: { calls: ['Tensor.unsqueeze'], tests: ['ops'] } } },
@@ -1499,6 +1500,67 @@ export const ops: Rows = {
     { name: 'as_strided/int64', call: 'torch.as_strided', args: [{ values: [4, -1, 7, 2], shape: [4], dtype: 'int64' }, [2], [2]], family: 'shape' },
   ]),
   apiDoc: { as_strided: { tests: ['table-ops', 'views'], notes: "a view of the base's data (writes either way are seen; src/alias.ts); offsets count elements of the base's row-major data; PyTorch's bounds and stride errors" } } }),
+  // shape members (helper h-shape, src/ops/shape_members.ts): the *_scatter ops put src where the view op shows it
+  [Op.DiagonalScatter]: manual('DiagonalScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
+    { name: 'diagonal_scatter/default', call: 'torch.diagonal_scatter', args: [any([3, 4]), any([3])], family: 'shape' },
+    { name: 'diagonal_scatter/offset dims', call: 'Tensor.diagonal_scatter', args: [any([2, 3, 4]), any([2, 3]), 1, 1, 2], family: 'shape' },
+    { name: 'diagonal_scatter/negative offset keyword', call: 'torch.diagonal_scatter', args: [any([4, 3]), any([2])], kwargs: { offset: -2 }, family: 'shape' },
+    { name: 'diagonal_scatter/empty', call: 'torch.diagonal_scatter', args: [any([0, 3]), any([0])], family: 'shape' },
+    { name: 'diagonal_scatter/float64 src', call: 'torch.diagonal_scatter', args: [any([2, 2]), { values: [1.5, -2], shape: [2], dtype: 'float64' }], family: 'shape' },
+  ]),
+    apiDoc: { diagonal_scatter: { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: "not a view; src cast to input's dtype as `copy_` casts; the view's errors (diagonal's) and PyTorch's size check" } } }),
+  [Op.SelectScatter]: manual('SelectScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
+    { name: 'select_scatter/dim 0', call: 'torch.select_scatter', args: [any([3, 4]), any([4]), 0, 1], family: 'shape' },
+    { name: 'select_scatter/negative dim and index', call: 'Tensor.select_scatter', args: [any([2, 3, 4]), any([2, 3]), -1, -2], family: 'shape' },
+    { name: 'select_scatter/keywords', call: 'torch.select_scatter', args: [any([3, 2]), any([3])], kwargs: { dim: 1, index: 0 }, family: 'shape' },
+  ]),
+    apiDoc: { select_scatter: { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: "not a view; select's errors" } } }),
+  [Op.SliceScatter]: manual('SliceScatterBackward0', ['self', 'src'], 'scatterFlatBackward', { cases: withFloat64([
+    { name: 'slice_scatter/defaults', call: 'torch.slice_scatter', args: [any([2, 3]), any([2, 3])], kwargs: { step: 1 }, family: 'shape' },
+    { name: 'slice_scatter/step keywords', call: 'torch.slice_scatter', args: [any([3, 4]), any([3, 2])], kwargs: { dim: 1, step: 2 }, family: 'shape' },
+    { name: 'slice_scatter/negative start end', call: 'Tensor.slice_scatter', args: [any([5, 2]), any([2, 2]), 0, -4, -2, 1], family: 'shape' },
+    { name: 'slice_scatter/clamped end', call: 'torch.slice_scatter', args: [any([3]), any([1]), 0, 2, 10, 1], family: 'shape' },
+    { name: 'slice_scatter/empty slice', call: 'torch.slice_scatter', args: [any([3, 2]), any([0, 2]), 0, 2, 1, 1], family: 'shape' },
+  ]),
+    apiDoc: { slice_scatter: { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: 'not a view; start and end wrapped once and clamped as ATen\'s slice; "slice step must be positive"; the default `step=1` as PyTorch 2 (PyTorch 1.13 slices one element when step is not given, so the fixtures pass it)' } } }),
+  [Op.TensorUnfold]: manual('UnfoldBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'Tensor.unfold/windows', call: 'Tensor.unfold', args: [any([3, 5]), 1, 2, 1], family: 'shape' },
+    { name: 'Tensor.unfold/step', call: 'Tensor.unfold', args: [any([7]), 0, 3, 2], family: 'shape' },
+    { name: 'Tensor.unfold/negative dim', call: 'Tensor.unfold', args: [any([4, 2, 3]), -3, 2, 2], family: 'shape' },
+    { name: 'Tensor.unfold/0-dim', call: 'Tensor.unfold', args: [any([]), 0, 1, 1], family: 'shape' },
+    { name: 'Tensor.unfold/keywords empty windows', call: 'Tensor.unfold', args: [any([2, 4])], kwargs: { dimension: 1, size: 0, step: 3 }, family: 'shape' },
+  ]),
+    apiDoc: { 'Tensor.unfold': { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: "sliding windows as a new last dim, a view of the input; PyTorch's errors" } } }),
+  [Op.UnsafeSplit]: manual('UnsafeSplitBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'unsafe_split/size', call: 'torch.unsafe_split', args: [any([5, 3]), 2], family: 'shape' },
+    { name: 'unsafe_split/method dim', call: 'Tensor.unsafe_split', args: [any([2, 7]), 3, -1], family: 'shape' },
+    { name: 'unsafe_chunk/uneven dim', call: 'Tensor.unsafe_chunk', args: [any([3, 5]), 3, 1], family: 'shape' },
+    { name: 'unsafe_chunk/function', call: 'torch.unsafe_chunk', args: [any([4, 3]), 2], family: 'shape' },
+  ]),
+    apiDoc: { unsafe_split: { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: "copies: PyTorch's pieces share the input's data unknown to autograd, wasmgrad's do not share it; split's errors" },
+      unsafe_chunk: { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: "copies, as `unsafe_split`; chunk's errors" } } }),
+  [Op.UnsafeSplitWithSizes]: manual('UnsafeSplitWithSizesBackward0', ['self'], 'gatherFlatBackward', { cases: withFloat64([
+    { name: 'unsafe_split_with_sizes/sizes', call: 'torch.unsafe_split_with_sizes', args: [any([6, 2]), [1, 0, 5]], family: 'shape' },
+    { name: 'unsafe_split_with_sizes/method dim', call: 'Tensor.unsafe_split_with_sizes', args: [any([2, 5]), [3, 2], 1], family: 'shape' },
+    { name: 'unsafe_chunk/empty dim', call: 'torch.unsafe_chunk', args: [any([0, 2]), 2], family: 'shape' },
+  ]),
+    apiDoc: { unsafe_split_with_sizes: { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: "copies, as `unsafe_split`; split_with_sizes' errors" } } }),
+  [Op.Put]: manual('PutBackward0', ['self', 'source'], 'scatterFlatBackward', { cases: withFloat64([
+    { name: 'put/flat', call: 'torch.put', args: [any([3, 4]), { values: [0, 5, -1], shape: [3], dtype: 'int64' }, any([3])], family: 'shape' },
+    { name: 'put/accumulate repeated', call: 'Tensor.put', args: [any([2, 3]), { values: [1, 1, 4, 1], shape: [2, 2], dtype: 'int64' }, any([2, 2]), true], family: 'shape' },
+    { name: 'put/keyword accumulate', call: 'torch.put', args: [any([4]), { values: [2], shape: [], dtype: 'int64' }, any([])], kwargs: { accumulate: true }, family: 'shape' },
+    inplaceCase('put', [any([3, 4]), { values: [11, 0, -12], shape: [3], dtype: 'int64' }, any([3])]),
+    inplaceCase('put', [any([2, 3]), { values: [1, 1, 4], shape: [3], dtype: 'int64' }, any([3]), true], {}, ' accumulate'),
+  ]),
+    apiDoc: { put: { section: 'Shape ops', tests: ['table-ops', 'shape-members'], notes: "flat positions of the input (negative ones wrap), `accumulate`; PyTorch's errors (index dtype, source dtype and count, out of range)" } } }),
+  // the in-place view ops (helper h-shape): the tensor takes the view's sizes, strides and node (src/alias.ts adoptView)
+  [Op.T1]: manual('TBackward1', ['self'], 'permuteBack', { cases: withFloat64([inplaceCase('t', [any([2, 3])])], 't_/inplace') }),
+  [Op.Transpose1]: manual('TransposeBackward1', ['self'], 'permuteBack', { cases: withFloat64([
+    inplaceCase('transpose', [any([2, 3, 4]), 0, 2]), inplaceCase('swapaxes', [any([2, 3]), 1, 0]), inplaceCase('swapdims', [any([2, 3]), -1, 0]),
+  ], 'transpose_/inplace') }),
+  [Op.Squeeze2]: view('SqueezeBackward2', withFloat64([inplaceCase('squeeze', [any([1, 3, 1])])], 'squeeze_/inplace')),
+  [Op.Unsqueeze1]: view('UnsqueezeBackward1', withFloat64([inplaceCase('unsqueeze', [any([2, 3]), -1])], 'unsqueeze_/inplace')),
+  [Op.AsStrided1]: manual('AsStridedBackward1', ['self'], 'gatherFlatBackward', { cases: withFloat64([inplaceCase('as_strided', [any([2, 3]), [2, 2], [1, 2], 1])], 'as_strided_/inplace') }),
   // losses 2 (helper losses): fused like mse_loss (src/nn/losses.ts; fixtures in scripts/loss_cases.py)
   [Op.SmoothL1Loss]: manual('SmoothL1LossBackward0', ['self', 'target'], 'smoothL1LossBackward', {
     apiDoc: { smooth_l1_loss: { section: 'torch.nn.functional', calls: ['F.smooth_l1_loss'], tests: ['table-ops', 'nn'], notes: "`F.smooth_l1_loss(reduction, beta)`: one fused op with its own node (`SmoothL1LossBackward0`), PyTorch's kernel and smooth_l1_loss_backward on both devices, target broadcast and float32/float64 mixing as `mse_loss`; `beta: 0` is `l1_loss` as in PyTorch 2 (1.13 keeps the kernel, whose gradient at d = 0 is −1); negative `beta` raises PyTorch's error; float32 and float64" } } }),
