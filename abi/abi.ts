@@ -76,6 +76,7 @@ export enum Op {
   CtcLoss, // F.ctc_loss (helper ebag): per-sample nll; saved log_probs, targets, lengths and log_alpha; i0 = blank, i1 = zero_infinity
   AdaptiveMaxPool3D, MaxUnpool3D, // F.adaptive_max_pool3d (the pool kernel's adaptive windows over three dims), F.max_unpool3d (max_unpool's kernel) (helper nnrest)
   I0, SpecialI0e, SpecialI1, SpecialI1e, SpecialEntr, SpecialErfcx, SpecialLogNdtr, SpecialNdtri, SpecialXlog1py, SpecialXlog1pySelfScalar, SpecialXlog1pyScalar, // torch.i0 and torch.special (helper h-special)
+  Polygamma, PolygammaInplace, // torch.polygamma(n, x) and x.polygamma_(n) (PyTorch's PolygammaBackward1): c = n (helper h-cg)
   NoDerivative, // PyTorch's NotImplemented node over a gradient whose own derivative PyTorch lacks (margin losses, ctc_loss, embedding_bag): i0 names it
   Count,
 }

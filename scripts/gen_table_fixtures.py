@@ -317,6 +317,14 @@ def bool_results():
 
 
 COMPOSED_ERRORS = [
+    # polygamma binds its number first (src/ops/polygamma.ts): PyTorch's errors for n (helper h-cg)
+    ("polygamma/negative n", "torch.polygamma", lambda: [-1, R(3)], {}),
+    ("polygamma/float n", "torch.polygamma", lambda: [1.5, R(3)], {}),
+    ("polygamma/tensor n", "torch.polygamma", lambda: [R(3), 1], {}),
+    ("polygamma/method float n", "Tensor.polygamma", lambda: [R(3), 2.5], {}),
+    ("polygamma/method negative n", "Tensor.polygamma", lambda: [R(3), -3], {}),
+    ("special.polygamma/negative n", "torch.special.polygamma", lambda: [-2, R(3)], {}),
+    ("special.polygamma/float n", "torch.special.polygamma", lambda: [0.5, R(3)], {}),
     ("bitwise_and/floats", "torch.bitwise_and", lambda: [R(2), R(2)], {}),
     ("bitwise_or/float number", "torch.bitwise_or", lambda: [I64(1, 2), 2.5], {}),
     ("bitwise_xor/float64 method", "Tensor.bitwise_xor", lambda: [I64(1, 2), torch.ones(2, dtype=torch.float64)], {}),

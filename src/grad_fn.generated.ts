@@ -278,6 +278,8 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.SpecialXlog1py]: 'SpecialXlog1PyBackward0',
   [Op.SpecialXlog1pySelfScalar]: 'SpecialXlog1PyBackward1',
   [Op.SpecialXlog1pyScalar]: 'SpecialXlog1PyBackward2',
+  [Op.Polygamma]: 'PolygammaBackward0',
+  [Op.PolygammaInplace]: 'PolygammaBackward1',
   [Op.NoDerivative]: 'NotImplemented',
   [Op.Count]: '',
 };
@@ -300,5 +302,5 @@ export const fusedNodeNames: readonly string[] = [
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
-  'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0',
 ];

@@ -72,6 +72,7 @@ export * as linalg from './ops/linalg_namespace.js';
 export {
   torchDet as det, torchSlogdet as slogdet, logdet, torchCholesky as cholesky, cholesky_solve,
 } from './ops/linalg_factor.js'; // helper linalg
+export { polygamma } from './ops/polygamma.js'; // helper h-cg
 export * as special from './ops/special.js'; // torch.special (helper h-special)
 export {
   diff, searchsorted, bucketize, bincount, histc, heaviside, tril_indices, triu_indices, hann_window, hamming_window,

@@ -88,4 +88,6 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.SpecialNdtri]: [['result', 'result']],
   [Op.SpecialXlog1py]: [['self', 0], ['other', 1]],
   [Op.SpecialXlog1pySelfScalar]: [['other', 0]],
+  [Op.Polygamma]: [['self', 0]],
+  [Op.PolygammaInplace]: [['self', 0]],
 };

@@ -29,6 +29,7 @@ import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
 import * as lm from './ops/linalg_more.js'; // linalg.inv
+import { polygammaMethod } from './ops/polygamma.js'; // helper h-cg
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
@@ -2261,6 +2262,16 @@ export class Tensor {
    * console.log(torch.eye(2).kron(torch.ones(2, 3)).shape); // [ 4, 6 ]
    */
   kron(...args: [other: Tensor]): Tensor { return co.composeMethods.kron(this, args); }
+  /**
+   * ψ⁽ⁿ⁾ of this tensor (`torch.polygamma(n, this)`); its node is PolygammaBackward0.
+   * @example torch.tensor([1, 2]).polygamma(1) // tensor([1.6449, 0.6449])
+   */
+  polygamma(...args: [n: number] | [{ n: number }]): Tensor { return polygammaMethod(this, args); }
+  /**
+   * In-place `polygamma` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.polygamma_(1)
+   */
+  polygamma_(...args: [n: number] | [{ n: number }]): this { return inplace(this, () => polygammaMethod(this, args, true)) as this; }
   /**
    * The n-th forward difference along dim. See {@link diff}.
    * @example

@@ -137,8 +137,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // torch.special (erfcx, log Φ, Φ⁻¹, I0/I1 kernels on both devices, its namespace and compositions) and the numeric compositions of torch.* (src/ops/numeric.ts: diff, searchsorted, bincount, histc, windows, trapezoid, cov, ...) (+778, helper h-special);
 // PyTorch's NotImplemented node for the margin losses, ctc_loss and embedding_bag, scatter_reduce's recorded derivative under create_graph, and Tensor.scatter_reduce_ (+223, helper h-cgb);
 // the sixth session's merge: both sides of abi.ts, src/index.ts and recordingRules, and the code the
-// merged table generates (+41)
-const BUDGET = 46_324;
+// merged table generates (+41);
+// torch.polygamma (its Hurwitz ζ kernel on both devices, front end), cdist's recorded derivative under create_graph and Function outputs of mixed dtypes (+296, helper h-cg)
+const BUDGET = 46_620;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -5,7 +5,7 @@
 
 import { Op, Err } from '../../abi/abi';
 import {
-  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
+  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
@@ -233,7 +233,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Unique2: return notDifferentiable();
     case Op.Erfinv: return mul(mulS(g, 0.886226925452758), un(Op.Exp, mul(result(r), result(r))));
     case Op.Lgamma: return mul(g, un(Op.Digamma, saved(r, 0)));
-    case Op.Digamma: return fused(Fused.DigammaBackward, g, saved(r, 0), 0, 0, 0);
+    case Op.Digamma: return mul(g, sc(Op.Polygamma, saved(r, 0), 1));
     case Op.NanToNum: return fused(Fused.NanToNumBackward, g, saved(r, 0), 0, 0, 0);
     case Op.BitwiseAnd: return notDifferentiable();
     case Op.BitwiseOr: return notDifferentiable();
@@ -298,6 +298,8 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SpecialXlog1py: return k == 0 ? sumTo(r, 0, fused(Fused.Xlog1pyBackwardSelf, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, div(mul(g, saved(r, 0)), addS(saved(r, 1), 1)));
     case Op.SpecialXlog1pySelfScalar: return div(mulS(g, s0(r)), addS(saved(r, 0), 1));
     case Op.SpecialXlog1pyScalar: return mulS(g, Math.log1p(s0(r)));
+    case Op.Polygamma: return mul(g, sc(Op.Polygamma, saved(r, 0), (s0(r) + 1)));
+    case Op.PolygammaInplace: return mul(g, sc(Op.Polygamma, saved(r, 0), (s0(r) + 1)));
     case Op.NoDerivative: return noDerivativeBackward(r, g, k);
     default: return Err.Unimplemented;
   }
@@ -306,7 +308,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
 function fusedBackward(r: usize, g: i32, k: i32): i32 {
   const kind = i0(r);
-  if (k == 0 && !(kind == Fused.LogitBackward || kind == Fused.SincBackward)) return sameKernel(r, g);
+  if (k == 0 && !(kind == Fused.LogitBackward || kind == Fused.SincBackward || kind == Fused.NontinyOrOne)) return sameKernel(r, g);
   switch (kind) {
     case Fused.MaxBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.MaxBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
@@ -350,6 +352,10 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.XlogyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
     case Fused.Xlog1pyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.Xlog1pyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), addS(saved(r, 2), 1)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
     case Fused.Xlog1pyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.I1Backward: return k == 1 ? sumTo(r, 1, fused(Fused.NontinyMask, mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), add(un(Op.SpecialI1, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), mul(mul(saved(r, 2), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)))), saved(r, 1), 0, 0, 0)) : sumTo(r, 2, neg(mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1))));
+    case Fused.I1eBackward: return k == 1 ? sumTo(r, 1, fused(Fused.NontinyMask, mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), add(sub(un(Op.SpecialI1e, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), mul(un(Op.Sgn, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), un(Op.SpecialI0e, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)))), mul(mul(saved(r, 2), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)))), saved(r, 1), 0, 0, 0)) : sumTo(r, 2, neg(mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), add(un(Op.Sgn, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)))));
+    case Fused.NontinyMask: return zerosLike(saved(r, 1));
+    case Fused.NontinyOrOne: return k == 0 ? fused(Fused.NontinyMask, g, saved(r, 1), 0, 0, 0) : sumTo(r, 1, zerosLike(saved(r, 1)));
     case Fused.XlogyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.NonzeroMask: return zerosLike(saved(r, 1));
     case Fused.LtMul: return zerosLike(saved(r, 1));
@@ -411,6 +417,10 @@ export function recordsItself(r: usize): bool {
       kind == Fused.XlogyBackwardSelf ||
       kind == Fused.Xlog1pyBackwardSelf ||
       kind == Fused.Xlog1pyMask ||
+      kind == Fused.I1Backward ||
+      kind == Fused.I1eBackward ||
+      kind == Fused.NontinyMask ||
+      kind == Fused.NontinyOrOne ||
       kind == Fused.XlogyMask ||
       kind == Fused.NonzeroMask ||
       kind == Fused.LtMul ||
@@ -426,8 +436,8 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

@@ -9,7 +9,7 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, copysign, exp2, exp10, erf, erfc, sigmoid,
   silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
-  nanToNum, nanToNum64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
+  nanToNum, nanToNum64, polygamma, polygamma64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
@@ -17,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, NontinyMask, NontinyOrOne, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -118,6 +118,8 @@ export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number, c3: n
     case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pySelfScalar(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pyScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pyScalar(x[i], c, c2, c3); return;
+    case Op.Polygamma: for (let i = 0; i < n; i++) out[i] = scalarPolygamma(x[i], c, c2, c3); return;
+    case Op.PolygammaInplace: for (let i = 0; i < n; i++) out[i] = scalarPolygammaInplace(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -464,6 +466,12 @@ function scalarSpecialXlog1pySelfScalar(x: number, c: number, c2: number, c3: nu
 function scalarSpecialXlog1pyScalar(x: number, c: number, c2: number, c3: number): number {
   return (((x === 0) && (c === c)) ? 0 : f((x * f(Math.log1p(c)))));
 }
+function scalarPolygamma(x: number, c: number, c2: number, c3: number): number {
+  return f(polygamma(c, x));
+}
+function scalarPolygammaInplace(x: number, c: number, c2: number, c3: number): number {
+  return f(polygamma(c, x));
+}
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
 }
@@ -563,13 +571,14 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.GradWhereGt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGt(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CopysignBackward: for (let i = 0; i < n; i++) out[i] = fusedCopysignBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SincBackward: for (let i = 0; i < n; i++) out[i] = fusedSincBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
-    case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyMask: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1Backward: for (let i = 0; i < n; i++) out[i] = fusedI1Backward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1eBackward: for (let i = 0; i < n; i++) out[i] = fusedI1eBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyMask: for (let i = 0; i < n; i++) out[i] = fusedNontinyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyOrOne: for (let i = 0; i < n; i++) out[i] = fusedNontinyOrOne(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -703,9 +712,6 @@ function fusedSincBackward(g: number, x: number, y: number, c: number, c2: numbe
   const p = f((3.1415927410125732 * x));
   return ((x === 0) ? 0 : f((g * f((f((f((p * f(Math.cos(p)))) - f(Math.sin(p)))) / f((p * x)))))));
 }
-function fusedDigammaBackward(g: number, x: number, y: number, c: number, c2: number): number {
-  return f((g * f(trigamma(x))));
-}
 function fusedNanToNumBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return f((g * (((x === x) && (f(Math.abs(x)) !== Infinity)) ? 1 : 0)));
 }
@@ -723,6 +729,12 @@ function fusedI1Backward(g: number, x: number, y: number, c: number, c2: number)
 }
 function fusedI1eBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return ((f(Math.abs(x)) > 0) ? f((g * f((f(besselI0e(x)) - f((y * f((f(sign(x)) + f((1 / x)))))))))) : f((g * 0.5)));
+}
+function fusedNontinyMask(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((f(Math.abs(x)) > 0) ? g : 0);
+}
+function fusedNontinyOrOne(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((f(Math.abs(x)) > 0) ? g : 1);
 }
 function fusedXlogyMask(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : g);
@@ -833,6 +845,8 @@ export function scalarRun64(op: Op, x: F64, out: F64, c: number, c2: number, c3:
     case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum64(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pySelfScalar64(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pyScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pyScalar64(x[i], c, c2, c3); return;
+    case Op.Polygamma: for (let i = 0; i < n; i++) out[i] = scalarPolygamma64(x[i], c, c2, c3); return;
+    case Op.PolygammaInplace: for (let i = 0; i < n; i++) out[i] = scalarPolygammaInplace64(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -1179,6 +1193,12 @@ function scalarSpecialXlog1pySelfScalar64(x: number, c: number, c2: number, c3: 
 function scalarSpecialXlog1pyScalar64(x: number, c: number, c2: number, c3: number): number {
   return (((x === 0) && (c === c)) ? 0 : (x * Math.log1p(c)));
 }
+function scalarPolygamma64(x: number, c: number, c2: number, c3: number): number {
+  return polygamma64(c, x);
+}
+function scalarPolygammaInplace64(x: number, c: number, c2: number, c3: number): number {
+  return polygamma64(c, x);
+}
 function binaryAdd64(x: number, y: number, alpha: number): number {
   return (x + (alpha * y));
 }
@@ -1276,13 +1296,14 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.GradWhereGt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGt64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CopysignBackward: for (let i = 0; i < n; i++) out[i] = fusedCopysignBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SincBackward: for (let i = 0; i < n; i++) out[i] = fusedSincBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
-    case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyMask: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1Backward: for (let i = 0; i < n; i++) out[i] = fusedI1Backward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1eBackward: for (let i = 0; i < n; i++) out[i] = fusedI1eBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyMask: for (let i = 0; i < n; i++) out[i] = fusedNontinyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyOrOne: for (let i = 0; i < n; i++) out[i] = fusedNontinyOrOne64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -1416,9 +1437,6 @@ function fusedSincBackward64(g: number, x: number, y: number, c: number, c2: num
   const p = (3.141592653589793 * x);
   return ((x === 0) ? 0 : (g * (((p * Math.cos(p)) - Math.sin(p)) / (p * x))));
 }
-function fusedDigammaBackward64(g: number, x: number, y: number, c: number, c2: number): number {
-  return (g * trigamma64(x));
-}
 function fusedNanToNumBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   return (g * (((x === x) && (Math.abs(x) !== Infinity)) ? 1 : 0));
 }
@@ -1436,6 +1454,12 @@ function fusedI1Backward64(g: number, x: number, y: number, c: number, c2: numbe
 }
 function fusedI1eBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   return ((Math.abs(x) > 0) ? (g * (besselI0e(x) - (y * (sign(x) + (1 / x))))) : (g * 0.5));
+}
+function fusedNontinyMask64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((Math.abs(x) > 0) ? g : 0);
+}
+function fusedNontinyOrOne64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((Math.abs(x) > 0) ? g : 1);
 }
 function fusedXlogyMask64(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : g);
@@ -1707,6 +1731,12 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       r.saved = [a, b];
       return;
     case Op.SpecialXlog1pySelfScalar:
+      r.saved = [a];
+      return;
+    case Op.Polygamma:
+      r.saved = [a];
+      return;
+    case Op.PolygammaInplace:
       r.saved = [a];
       return;
     default: void a; void b;
