@@ -77,6 +77,7 @@ export enum Op {
   AdaptiveMaxPool3D, MaxUnpool3D, // F.adaptive_max_pool3d (the pool kernel's adaptive windows over three dims), F.max_unpool3d (max_unpool's kernel) (helper nnrest)
   I0, SpecialI0e, SpecialI1, SpecialI1e, SpecialEntr, SpecialErfcx, SpecialLogNdtr, SpecialNdtri, SpecialXlog1py, SpecialXlog1pySelfScalar, SpecialXlog1pyScalar, // torch.i0 and torch.special (helper h-special)
   Fmax, Fmin, Logaddexp2, // binary, broadcasting: torch.fmax, fmin, logaddexp2 (helper h-numeric)
+  Polygamma, PolygammaInplace, // torch.polygamma(n, x) and x.polygamma_(n) (PyTorch's PolygammaBackward1): c = n (helper h-cg)
   NoDerivative, // PyTorch's NotImplemented node over a gradient whose own derivative PyTorch lacks (margin losses, ctc_loss, embedding_bag): i0 names it
   DivTrunc, DivFloor, // div's rounding_mode 'trunc' and 'floor' (DivBackward2, zero gradients); integers: assembly/kernels/typed.ts
   DiagonalScatter, SelectScatter, SliceScatter, TensorUnfold, UnsafeSplit, UnsafeSplitWithSizes, Put, // shape members (helper h-shape): src/ops/shape_members.ts

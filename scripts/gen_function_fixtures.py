@@ -450,6 +450,35 @@ def non_differentiable_output(i):
             "seen": SortWithIndices.seen, "grad": x.grad}
 
 
+class MixedDtypes(torch.autograd.Function):
+    """a float32 output, a float64 one and int64 indices marked non-differentiable; saves the float64 output."""
+    seen = None
+
+    @staticmethod
+    def forward(ctx, x):
+        b = x.double().exp()
+        idx = x.argsort()
+        ctx.mark_non_differentiable(idx)
+        ctx.save_for_backward(b)
+        return x * 2, b, idx
+
+    @staticmethod
+    def backward(ctx, g_a, g_b, g_idx):
+        (b,) = ctx.saved_tensors
+        MixedDtypes.seen = [str(g.dtype) for g in (g_a, g_b)]
+        return g_a * 2 + (g_b * b).float()
+
+
+@scenario
+def mixed_dtype_outputs(i):
+    x = given(i, "x", torch.randn(4)).requires_grad_()
+    a, b, idx = MixedDtypes.apply(x)
+    # one root per dtype: a float32 and a float64 loss in one backward
+    torch.autograd.backward([(a * a).sum(), (b * b).sum()])
+    return {"a": a, "b": b, "idx": idx.tolist(), "dtypes": [str(a.dtype), str(b.dtype)], "idx_requires_grad": idx.requires_grad,
+            "names": [a.grad_fn.name(), b.grad_fn.name()], "seen": MixedDtypes.seen, "grad": x.grad}
+
+
 @scenario
 def several_outputs_under_no_grad(i):
     x = given(i, "x", torch.randn(2)).requires_grad_()

@@ -22,6 +22,9 @@ Output: test/fixtures/higher_order.json = { "generator", "torch", "cases": [
 "backward_warning": the UserWarning of backward(create_graph=True), and "inplace_scatter_reduce":
 Tensor.scatter_reduce_'s g1, g2, g3 (see inplace_scatter_reduce); read by
 test/higher-order.test.ts, which runs the same calls on both devices.
+
+torch.cdist, whose double backward PyTorch 1.13 refuses, is differentiated through the composition
+CdistComposedBackward below (its docstring says which).
 """
 
 import json
@@ -76,12 +79,58 @@ def batch_norm_weight_of_ones(input, running_mean, running_var, weight=None, bia
     return torch.nn.functional.batch_norm(input, running_mean, running_var, weight, bias, *args, **kwargs)
 
 
+class CdistComposedBackward(torch.autograd.Function):
+    """
+    torch.cdist whose backward is _cdist_backward written in differentiable torch ops, the same ops
+    wasmgrad records under create_graph (cdistRecorded in src/js/grad/linalg_more.ts): PyTorch 1.13
+    cannot differentiate _cdist_backward ("the derivative for '_cdist_backward' is not implemented"),
+    so the second and third derivatives are PyTorch's autograd through this composition. Its first
+    derivative is _cdist_backward's (checked against torch.cdist's by the table's fixtures).
+    """
+    @staticmethod
+    def forward(ctx, x1, x2, p):
+        dist = torch.cdist(x1, x2, p)
+        ctx.save_for_backward(x1, x2, dist)
+        ctx.p = p
+        return dist
+
+    @staticmethod
+    def backward(ctx, g):
+        x1, x2, dist = ctx.saved_tensors
+        p = ctx.p
+        diff = x1.unsqueeze(-2) - x2.unsqueeze(-3)
+        d, gv = dist.unsqueeze(-1), g.unsqueeze(-1)
+        sgn, ad = diff.sign(), diff.abs()
+        zero = torch.zeros((), dtype=diff.dtype)
+        zww = lambda c, a: torch.where(c == 0, zero, a)  # noqa: E731 -- wasmgrad's zeroWhereZero
+        if p == 1:
+            term = gv * sgn
+        elif p == 2:
+            term = gv * zww(d, diff / d)
+        elif p == float("inf"):
+            term = torch.where(ad == d, gv * sgn, zero)
+        elif p < 1:
+            term = zww(d, zww(diff, sgn * ad.pow(p - 1)) * gv * d.pow(1 - p))
+        elif p < 2:
+            term = zww(d, sgn * ad.pow(p - 1) * (gv / d.pow(p - 1)))
+        else:
+            term = zww(d, diff * ad.pow(p - 2) * (gv / d.pow(p - 1)))
+        g1, g2 = term.sum(-2), -term.sum(-3)
+        sum_to = lambda t, shape: t.sum_to_size(shape)  # noqa: E731 -- the batch dims broadcast
+        return sum_to(g1, x1.shape), sum_to(g2, x2.shape), None
+
+
+def cdist_composed(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
+    return CdistComposedBackward.apply(x1, x2, p)
+
+
 PYTORCH2_CALLS = {
     name: conv_transpose_pytorch2(base.resolve(name), dims)
     for name, dims in [("F.conv_transpose1d", 1), ("F.conv_transpose2d", 2),
                        ("torch.conv_transpose1d", 1), ("torch.conv_transpose2d", 2)]
 }
 PYTORCH2_CALLS["F.batch_norm"] = batch_norm_weight_of_ones
+PYTORCH2_CALLS["torch.cdist"] = cdist_composed
 
 
 def grads_of(total, leaves, create_graph):

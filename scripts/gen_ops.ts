@@ -123,7 +123,8 @@ const F32: Record<string, { as: string; ts: string; ts64?: string }> = {
   clampF: { as: 'clampF<T>', ts: 'clampF' },
   // special functions: PyTorch's float and double kernels, step by step in the element type
   erfinv: { as: 'erfinv<T>', ts: 'erfinv', ts64: 'erfinv64' }, digamma: { as: 'digamma<T>', ts: 'digamma', ts64: 'digamma64' },
-  trigamma: { as: 'trigamma<T>', ts: 'trigamma', ts64: 'trigamma64' }, nanToNum: { as: 'nanToNum<T>', ts: 'nanToNum', ts64: 'nanToNum64' },
+  trigamma: { as: 'trigamma<T>', ts: 'trigamma', ts64: 'trigamma64' },
+  polygamma: { as: 'polygamma<T>', ts: 'polygamma', ts64: 'polygamma64' }, nanToNum: { as: 'nanToNum<T>', ts: 'nanToNum', ts64: 'nanToNum64' },
 };
 
 /**
@@ -190,12 +191,12 @@ function kernelBody(kernel: Kernel, t: KTarget, args: string[], indent: string):
 interface FormulaEnv { row: OpRow; op: string; k: number; reads: Set<string>; kernels?: Set<string> }
 type Typed = { code: string; tensor: boolean };
 
-/** Unary rows callable from formulas, by the name formulas use (their PyTorch name). */
-const unaryByName = new Map<string, string>();
+/** Unary rows, and scalar rows of one number without a schema (polygamma), callable from formulas by their PyTorch name. */
+const unaryByName = new Map<string, string>(), scalarByName = new Map<string, string>();
 for (const [code, row] of Object.entries(ops) as [string, OpRow][]) {
-  if (row.family !== 'unary') continue;
   const name = row.torch ? parseSchema(row.torch).name : Op[Number(code)].toLowerCase();
-  unaryByName.set(name, Op[Number(code)]);
+  if (row.family === 'unary') unaryByName.set(name, Op[Number(code)]);
+  if (row.family === 'scalar' && !row.torch && row.params?.length === 1) scalarByName.set(name, Op[Number(code)]);
 }
 
 function formula(n: Node, env: FormulaEnv): Typed {
@@ -252,6 +253,12 @@ function formula(n: Node, env: FormulaEnv): Typed {
       }
       const unaryOp = unaryByName.get(n.f);
       if (unaryOp) return { code: `un(Op.${unaryOp}, ${args[0].code})`, tensor: true };
+      const scalarOp = scalarByName.get(n.f);
+      if (scalarOp) {
+        // PyTorch's order, polygamma(n, self): the number, then the tensor
+        if (args.length !== 2 || args[0].tensor || !args[1].tensor) throw new Error(`${env.op}: ${n.f} takes (number, tensor)`);
+        return { code: `sc(Op.${scalarOp}, ${args[1].code}, ${args[0].code})`, tensor: true };
+      }
       const bk = backwardKernels[n.f];
       if (bk) {
         env.kernels?.add(n.f);
@@ -319,7 +326,7 @@ import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
 import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } from '../kernels/vecmath_wide';
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
-  powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+  powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, polygamma, nanToNum,
   silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math';
 
@@ -521,7 +528,7 @@ function asDerivatives(derived: Derived[]): string {
 
 import { Op, Err } from '../../abi/abi';
 import {
-  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
+  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
@@ -559,7 +566,7 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, divFloor, copysign, exp2, exp10, erf, erfc, sigmoid,
   silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, divFloor64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
-  nanToNum, nanToNum64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
+  nanToNum, nanToNum64, polygamma, polygamma64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
@@ -625,7 +632,7 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import type { RecordedOp } from '../../ops/table.js';
 import {
-  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
+  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';

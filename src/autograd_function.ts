@@ -23,6 +23,7 @@ import { reshape, cat } from './ops/shape.js';
 import { zeros } from './creation.js';
 import { numelOf } from './shape.js';
 import { isFloating } from './dtype.js';
+import { DType } from '../abi/abi.js';
 import { bumpVersionOf } from './alias.js';
 import { setCustomBackward, registerCustom, customNode, type CustomNode } from './custom_backward.js';
 import type { Backend, Handle, NodeRef } from './device.js';
@@ -120,8 +121,10 @@ interface FunctionNode extends CustomNode {
 interface Outputs {
   /** how many items forward returned */
   readonly count: number;
-  /** the differentiable ones: their place among the items and in the packed gradient */
-  readonly packed: readonly { index: number; offset: number; shape: number[] }[];
+  /** the differentiable ones: their place among the items and in the packed gradient, and their dtype */
+  readonly packed: readonly { index: number; offset: number; shape: number[]; dtype: Tensor['dtype'] }[];
+  /** the packed node's dtype: float64 when any differentiable output is (each piece converts to and from it) */
+  readonly dtype: Tensor['dtype'];
   /** the other tensors (materialized as zeros for backward) */
   readonly others: readonly { index: number; shape: number[]; dtype: Tensor['dtype'] }[];
   /** the packed outputs whose gradient reached their piece in this sweep */
@@ -267,22 +270,24 @@ function applyOutputs(cls: typeof Function, ctx: FunctionCtx, args: unknown[], i
   const result = items.slice(), made: [number, Handle, Tensor][] = [];
   const [first] = diff, dev = first._dev;
   try {
-    if (diff.some((t) => t._dtype !== first._dtype || t._dev !== first._dev)) {
-      throw new NotImplementedError('wasmgrad: a torch.autograd.Function whose differentiable outputs differ in dtype or device is not supported yet');
+    if (diff.some((t) => t._dev !== first._dev)) {
+      throw new NotImplementedError('wasmgrad: a torch.autograd.Function whose differentiable outputs differ in device is not supported yet');
     }
+    // outputs of different dtypes pack in the widest: float32 values and gradients go through float64 exactly
+    const wide = diff.find((t) => t._dtype === DType.Float64) ?? first;
     let total = 0;
     const packed = items.flatMap((t, index) => {
       if (!differentiable(t)) return [];
-      const at = { index, offset: total, shape: (t as Tensor)._shape.slice() };
+      const at = { index, offset: total, shape: (t as Tensor)._shape.slice(), dtype: (t as Tensor).dtype };
       total += (t as Tensor).numel();
       return [at];
     });
     const others = items.flatMap((t, index) => (t instanceof Tensor && !differentiable(t) ? [{ index, shape: t._shape.slice(), dtype: t.dtype }] : []));
-    const outputs: Outputs = { count: items.length, packed, others, reached: new Set() };
-    const all = no_grad(() => cat(diff.map((t) => reshape(t, [-1]))));
+    const outputs: Outputs = { count: items.length, packed, others, dtype: wide.dtype, reached: new Set() };
+    const all = no_grad(() => cat(diff.map((t) => reshape(t, [-1]).to(wide.dtype))));
     // a saved output, an input changed in place too, is read back from the node's packed copy
     const { h, note } = recordNode(cls, ctx, args, inputs, all, outputs, packed.map(({ index }) => items[index] as Tensor));
-    const node = new Tensor(dev, h, [total], first._dtype); // goes with the scope: the pieces' records hold it
+    const node = new Tensor(dev, h, [total], wide._dtype); // goes with the scope: the pieces' records hold it
     packed.forEach(({ index, offset }, piece) => {
       const t = items[index] as Tensor, serial = ++serials;
       const hp = dev.customRecord(t.h, [node.h], [], serial, false);
@@ -391,8 +396,8 @@ function resultOf(dev: Backend, node: NodeRef): Tensor {
 }
 
 /** One output's part of a tensor laid out as the packed outputs (the node's result, or its gradient). */
-const pieceOf = (packed: Tensor, { offset, shape }: Outputs['packed'][number]): Tensor =>
-  reshape(packed.narrow(0, offset, numelOf(shape)), shape);
+const pieceOf = (packed: Tensor, { offset, shape, dtype }: Outputs['packed'][number]): Tensor =>
+  reshape(packed.narrow(0, offset, numelOf(shape)), shape).to(dtype);
 
 /**
  * One gradient per item forward returned, from the packed node's gradient g: an output whose
@@ -416,7 +421,7 @@ function pieceGradient(p: PieceNode, dev: Backend, g: Handle): Handle {
     pushScope();
     try {
       dev.retain(g);
-      const gt = reshape(new Tensor(dev, g, dev.shapeOf(g), dev.dtypeOf(g)), [-1]);
+      const gt = reshape(new Tensor(dev, g, dev.shapeOf(g), dev.dtypeOf(g)), [-1]).to(p.of.outputs!.dtype);
       const after = p.total - p.offset - gt.numel();
       const pad = (n: number): Tensor[] => (n ? [zeros([n], { dtype: gt.dtype, device: gt.device })] : []);
       const placed = cat([...pad(p.offset), gt, ...pad(after)]);

@@ -34,6 +34,7 @@ import { linalgMethods as lr } from './ops/linalg_rest.js'; // helper linalg2
 import { svdMethod } from './ops/linalg_svd.js'; // helper linalg2
 import { luMethod, luSolveMethod, matrixExpMethod } from './ops/linalg_lu.js'; // helper linalg2
 import * as sm from './ops/shape_members.js'; // shape members (helper h-shape)
+import { polygammaMethod } from './ops/polygamma.js'; // helper h-cg
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
@@ -2607,6 +2608,16 @@ export class Tensor {
    * console.log(torch.eye(2).kron(torch.ones(2, 3)).shape); // [ 4, 6 ]
    */
   kron(...args: [other: Tensor]): Tensor { return co.composeMethods.kron(this, args); }
+  /**
+   * ψ⁽ⁿ⁾ of this tensor (`torch.polygamma(n, this)`); its node is PolygammaBackward0.
+   * @example torch.tensor([1, 2]).polygamma(1) // tensor([1.6449, 0.6449])
+   */
+  polygamma(...args: [n: number] | [{ n: number }]): Tensor { return polygammaMethod(this, args); }
+  /**
+   * In-place `polygamma` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.polygamma_(1)
+   */
+  polygamma_(...args: [n: number] | [{ n: number }]): this { return inplace(this, () => polygammaMethod(this, args, true)) as this; }
   /**
    * The n-th forward difference along dim. See {@link diff}.
    * @example

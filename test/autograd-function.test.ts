@@ -125,6 +125,22 @@ class SortWithIndices extends torch.autograd.Function {
   }
 }
 
+/** A float32 output, a float64 one and int64 indices marked non-differentiable (the generator's MixedDtypes). */
+class MixedDtypes extends torch.autograd.Function {
+  static seen: string[] = [];
+  static forward(ctx: Ctx, x: torch.Tensor): torch.Tensor[] {
+    const b = x.double().exp(), idx = x.argsort();
+    ctx.mark_non_differentiable(idx);
+    ctx.save_for_backward(b);
+    return [x.mul(2), b, idx];
+  }
+  static backward(ctx: Ctx, gA: torch.Tensor, gB: torch.Tensor): torch.Tensor {
+    const [b] = ctx.saved_tensors;
+    MixedDtypes.seen = [gA, gB].map((g) => String(g.dtype));
+    return gA.mul(2).add(gB.mul(b!).float());
+  }
+}
+
 const programs: Record<string, Program> = {
   legendre_node: (input) => {
     const x = input('x').requires_grad_();
@@ -337,6 +353,13 @@ const programs: Record<string, Program> = {
     const [values, indices, n] = SortWithIndices.apply(x) as [torch.Tensor, torch.Tensor, number];
     values.mul(torch.arange(5, { device, dtype: torch.float32 })).sum().backward();
     return { values, indices: indices.tolist(), n, indices_requires_grad: indices.requires_grad, seen: SortWithIndices.seen, grad: x.grad };
+  },
+  mixed_dtype_outputs: (input) => {
+    const x = input('x').requires_grad_();
+    const [a, b, idx] = MixedDtypes.apply(x) as torch.Tensor[];
+    torch.autograd.backward([a.mul(a).sum(), b.mul(b).sum()]);
+    return { a, b, idx: idx.tolist(), dtypes: [String(a.dtype), String(b.dtype)], idx_requires_grad: idx.requires_grad,
+      names: [a.grad_fn!.name(), b.grad_fn!.name()], seen: MixedDtypes.seen, grad: x.grad };
   },
   several_outputs_under_no_grad: (input) => {
     const x = input('x').requires_grad_();

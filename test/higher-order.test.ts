@@ -55,6 +55,9 @@ const tableCase = new Map(table.cases.map((c) => [c.name, c]));
  * - sinc's third derivative at x = 0.027 in float32: p·cos p − sin p cancels to ~p³/3, and both
  *   PyTorch's float32 answer and wasmgrad's are rounding noise there (PyTorch's is 3% off its own
  *   float64 one); the float64 cases hold.
+ * - erfcx's second and log_ndtr's third derivative at the edge points in float32 (2x·erfcx(x) − 2/√π and
+ *   its log Φ form cancel at large |x|): PyTorch's Cephes fits in float32 and wasmgrad's float64 values
+ *   rounded once differ by float32 rounding there, which the cancellation makes 10%; float64 agrees.
  * - cumprod of a row holding inf and 0: PyTorch's O(n²) create_graph form multiplies prod(x[:k]) by
  *   cumprod(x[k+1:]) and differentiates that prod through its own safe-zeros rule, where inf meets 0:
  *   its second derivative is NaN at the inf; wasmgrad's form (the cumprod of x with x[k] set to 1)
@@ -85,6 +88,7 @@ const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
   'sinc/method': { from: 3, why: 'float32 cancellation' },
   'prod/all two zeros': { from: 2, why: "PyTorch 2's rule" }, 'prod/all two zeros/float64': { from: 2, why: "PyTorch 2's rule" },
   'cumprod/dtype float64': { from: 2, why: 'float32 rule' }, 'cumprod/inf and zero': { from: 2, why: 'prod of inf and 0' },
+  'special_erfcx/edges': { from: 2, why: 'float32 cancellation' }, 'special_log_ndtr/edges': { from: 3, why: 'float32 cancellation' },
 };
 
 /** The errors PyTorch raises at the second order that wasmgrad raises word for word. */
@@ -216,11 +220,12 @@ describe.each(DEVICES)('create_graph on %s', (device) => {
 
   it('refuses an op whose derivative does not record itself before any gradient moves, and the next backward works', () => {
     torch.tidy(() => {
-      const w = torch.tensor([0.5, 1.5, 2.0], { device, requires_grad: true });
-      const y = w.digamma().mul(w).sum();
-      const [expected] = torch.autograd.grad(w.digamma().mul(w).sum(), [w]);
+      // the last rule that does not record (helper h-linalg2 is making it record: then this test needs another)
+      const w = torch.tensor([[0.5, 1.5], [2.0, -1.0]], { device, requires_grad: true });
+      const y = torch.linalg.svdvals(w).mul(w.sum()).sum();
+      const [expected] = torch.autograd.grad(torch.linalg.svdvals(w).mul(w.sum()).sum(), [w]);
       expect(() => y.backward({ create_graph: true, retain_graph: true }))
-        .toThrow(new torch.NotImplementedError('wasmgrad: create_graph=True through DigammaBackward0 is not supported yet: ' +
+        .toThrow(new torch.NotImplementedError('wasmgrad: create_graph=True through LinalgSvdBackward0 is not supported yet: ' +
           'its derivative does not record itself (docs/api.md lists the ops that support higher-order gradients)'));
       expect(w.grad).toBeNull();
       y.backward();

@@ -103,6 +103,8 @@ export function scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2:
     case Op.NanToNum: scalarRun<T>(Op.NanToNum, x, out, n, c, c2, c3); break;
     case Op.SpecialXlog1pySelfScalar: scalarRun<T>(Op.SpecialXlog1pySelfScalar, x, out, n, c, c2, c3); break;
     case Op.SpecialXlog1pyScalar: scalarRun<T>(Op.SpecialXlog1pyScalar, x, out, n, c, c2, c3); break;
+    case Op.Polygamma: scalarRun<T>(Op.Polygamma, x, out, n, c, c2, c3); break;
+    case Op.PolygammaInplace: scalarRun<T>(Op.PolygammaInplace, x, out, n, c, c2, c3); break;
     default: unreachable();
   }
 }
@@ -209,13 +211,14 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.GradWhereGt: fusedRun<T>(Fused.GradWhereGt, g, x, y, out, n, c, c2); break;
     case Fused.CopysignBackward: fusedRun<T>(Fused.CopysignBackward, g, x, y, out, n, c, c2); break;
     case Fused.SincBackward: fusedRun<T>(Fused.SincBackward, g, x, y, out, n, c, c2); break;
-    case Fused.DigammaBackward: fusedRun<T>(Fused.DigammaBackward, g, x, y, out, n, c, c2); break;
     case Fused.NanToNumBackward: fusedRun<T>(Fused.NanToNumBackward, g, x, y, out, n, c, c2); break;
     case Fused.XlogyBackwardSelf: fusedRun<T>(Fused.XlogyBackwardSelf, g, x, y, out, n, c, c2); break;
     case Fused.Xlog1pyBackwardSelf: fusedRun<T>(Fused.Xlog1pyBackwardSelf, g, x, y, out, n, c, c2); break;
     case Fused.Xlog1pyMask: fusedRun<T>(Fused.Xlog1pyMask, g, x, y, out, n, c, c2); break;
     case Fused.I1Backward: fusedRun<T>(Fused.I1Backward, g, x, y, out, n, c, c2); break;
     case Fused.I1eBackward: fusedRun<T>(Fused.I1eBackward, g, x, y, out, n, c, c2); break;
+    case Fused.NontinyMask: fusedRun<T>(Fused.NontinyMask, g, x, y, out, n, c, c2); break;
+    case Fused.NontinyOrOne: fusedRun<T>(Fused.NontinyOrOne, g, x, y, out, n, c, c2); break;
     case Fused.XlogyMask: fusedRun<T>(Fused.XlogyMask, g, x, y, out, n, c, c2); break;
     case Fused.NonzeroMask: fusedRun<T>(Fused.NonzeroMask, g, x, y, out, n, c, c2); break;
     case Fused.LtMul: fusedRun<T>(Fused.LtMul, g, x, y, out, n, c, c2); break;
@@ -478,6 +481,12 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
       save(r, 0, a);
       break;
     case Op.SpecialXlog1pyScalar:
+      break;
+    case Op.Polygamma:
+      save(r, 0, a);
+      break;
+    case Op.PolygammaInplace:
+      save(r, 0, a);
       break;
     default: unreachable();
   }

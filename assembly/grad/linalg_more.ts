@@ -12,7 +12,10 @@ import { dimOf, ndimOf, shapePtr, dataOf, newTensor, newTensorN, numelOf, dtypeO
 import { recOp, recS0, recS1, recI0, recI1, inNdim, inShape, is_grad_enabled } from '../tape';
 import { normRecorded } from './reduce_stats';
 import { SHAPE, COUNTERS, argsPtr } from '../scratch';
-import { T, saved, sumTo, mulS, unreduce, result, neg, mul, un, fused } from './helpers';
+import { T, saved, sumTo, mulS, unreduce, result, neg, mul, un, fused, sub, div, powS, zeroWhereZero } from './helpers';
+import { compare } from '../ops/compare';
+import { ternaryAt } from '../ops/ternary';
+import { sum } from '../ops/reduce';
 import { Fused } from '../generated/kernels.generated';
 import { gemmCompute } from '../ops/linalg';
 import { expandCompute, expand, slice, cat, view } from '../ops/shape';
@@ -30,7 +33,55 @@ export function zerosBackward(r: usize, g: i32, k: i32): i32 {
 export function cdistBackward(r: usize, g: i32, k: i32): i32 {
   if (g < 0) return g;
   const res = result(r);
-  return res < 0 ? res : sumTo(r, k, T(cdistGrad(saved(r, 0), saved(r, 1), g, res, recS0(r), k == 1)));
+  if (res < 0) return res;
+  if (is_grad_enabled()) return sumTo(r, k, cdistRecorded(saved(r, 0), saved(r, 1), g, res, recS0(r), k));
+  return sumTo(r, k, T(cdistGrad(saved(r, 0), saved(r, 1), g, res, recS0(r), k == 1)));
+}
+
+/** x viewed with a dim of size 1 inserted before its dim `at` (recorded). */
+function withUnitDim(x: i32, at: i32): i32 {
+  if (x < 0) return x;
+  const nd = ndimOf(x);
+  for (let d = 0, o = 0; d <= nd; d++) {
+    if (d == at) { store<i32>(SHAPE + (<usize>d << 2), 1); continue; }
+    store<i32>(SHAPE + (<usize>d << 2), dimOf(x, o++));
+  }
+  return T(view(Op.View, x, nd + 1, SHAPE));
+}
+
+/** where(x == y, a, 0): cdist's ∞-norm rows pass the gradient where |diff| is the distance. */
+function keepWhereEq(x: i32, y: i32, a: i32): i32 {
+  if (x < 0) return x;
+  if (y < 0) return y;
+  if (a < 0) return a;
+  const zero = T(newTensor(0, SHAPE, dtypeOf(a)));
+  if (zero <= 0) return Err.OutOfMemory;
+  memory.fill(dataOf(zero), 0, dataBytes(zero));
+  const cond = T(compare(Op.Eq, x, y));
+  return cond < 0 ? cond : T(ternaryAt(Op.Where, cond, a, zero, 0, ndimOf(a), shapePtr(a)));
+}
+
+/**
+ * _cdist_backward from recording ops (create_graph), over diff = x1[…, P, 1, M] − x2[…, 1, R, M]
+ * with the distance and g at […, P, R, 1]: the row term by p (0 where the distance is 0), summed
+ * over R for x1 and, negated, over P for x2 (the term is odd in diff). The masks are constants.
+ * The js device's src/js/grad/linalg_more.ts is the same.
+ */
+function cdistRecorded(x1: i32, x2: i32, g: i32, dist: i32, p: f64, k: i32): i32 {
+  const diff = sub(withUnitDim(x1, ndimOf(x1) - 1), withUnitDim(x2, ndimOf(x2) - 2));
+  const d = withUnitDim(dist, ndimOf(dist)), gv = withUnitDim(g, ndimOf(g));
+  const sgn = un(Op.Sgn, diff), ad = un(Op.Abs, diff);
+  let term: i32;
+  if (p == 1) term = mul(gv, sgn);
+  else if (p == 2) term = mul(gv, zeroWhereZero(d, div(diff, d)));
+  else if (p == Infinity) term = keepWhereEq(ad, d, mul(gv, sgn));
+  else if (p < 1) term = zeroWhereZero(d, mul(mul(zeroWhereZero(diff, mul(sgn, powS(ad, p - 1))), gv), powS(d, 1 - p)));
+  else if (p < 2) term = zeroWhereZero(d, mul(mul(sgn, powS(ad, p - 1)), div(gv, powS(d, p - 1))));
+  else term = zeroWhereZero(d, mul(mul(diff, powS(ad, p - 2)), div(gv, powS(d, p - 1))));
+  if (term < 0) return term;
+  const nd = ndimOf(term);
+  const s = T(sum(Op.SumDim, term, 1 << (k == 0 ? nd - 2 : nd - 3), false));
+  return k == 0 ? s : neg(s);
 }
 import { reduceSum } from '../kernels/reduce';
 

@@ -236,6 +236,57 @@ export function trigamma<T>(x: T): T {
   return sign * result;
 }
 
+// Hurwitz ζ(x, q) as ATen's zeta (Cephes' Euler–Maclaurin sum), in f64 for both element types
+// (its accumulator type on CPU): inf at q a pole, NaN where q^−x is undefined or q = inf
+function zeta(x: f64, q: f64): f64 {
+  const MACHEP: f64 = 1.11022302462515654042e-16;
+  if (x == 1) return Infinity;
+  if (x < 1) return NaN;
+  if (q <= 0) {
+    if (q == Math.floor(q)) return Infinity;
+    if (x != Math.floor(x)) return NaN;
+  }
+  let s = Math.pow(q, -x), a = q, b: f64 = 0, i = 0;
+  while (i < 9 || a <= 9) {
+    i++;
+    a += 1;
+    b = Math.pow(a, -x);
+    s += b;
+    if (-MACHEP * s < b && b < MACHEP * s) return s;
+  }
+  const w = a;
+  s += b * w / (x - 1);
+  s -= 0.5 * b;
+  a = 1;
+  let k: f64 = 0;
+  for (let j = 0; j < 12; j++) {
+    a *= x + k;
+    b /= w;
+    let t = a * b / unchecked(ZETA_A[j]);
+    s = s + t;
+    t = Math.abs(t / s);
+    if (t < MACHEP) return s;
+    k += 1;
+    a *= x + k;
+    b /= w;
+    k += 1;
+  }
+  return s;
+}
+// (2k)!/B₂ₖ, the Euler–Maclaurin coefficients
+const ZETA_A: StaticArray<f64> = [12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10,
+  -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18];
+
+// polygamma ψ⁽ⁿ⁾ as PyTorch's kernel: digamma for n = 0, trigamma for 1, else
+// (−1)ⁿ⁺¹ · exp(lgamma(n + 1)) · ζ(n + 1, x) in the element type
+export function polygamma<T>(n: T, x: T): T {
+  if (n == <T>0) return digamma<T>(x);
+  if (n == <T>1) return trigamma<T>(x);
+  const fact = <T>Math.exp(<f64><T>lgamma(<f64>n + 1));
+  const sign: T = (<i64>n) % 2 != 0 ? <T>1 : <T>-1;
+  return sign * fact * <T>zeta(<f64>n + 1, <f64>x);
+}
+
 // nan_to_num: NaN becomes `nan`, ±inf become `posinf`/`neginf`; an omitted number (NaN from
 // the front end's None) is 0 for nan and the element type's largest finite value for the others
 // @ts-ignore: decorator

@@ -12,6 +12,7 @@ import { arange } from '../creation.js';
 
 export * from './special.generated.js';
 export * from './special_aliases.generated.js';
+export { specialPolygamma as polygamma } from './polygamma.js'; // helper h-cg
 
 const SCHEMAS = {
   ndtr: parseSchema('special_ndtr(Tensor input) -> Tensor', false),

@@ -457,8 +457,29 @@ export const ops: Rows = {
     { torch: 'erfinv(Tensor input) -> Tensor', domain: 'unit', kinks: [0.7, 0.999], doc: 'The inverse error function: erf(erfinv(x)) = x on (−1, 1).' }),
   [Op.Lgamma]: unary('LgammaBackward0', 'lgamma(x)', 'grad * digamma(self)',
     { torch: 'lgamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1e-30], doc: 'log|Γ(x)|: inf at the poles 0, −1, −2, ….' }),
-  [Op.Digamma]: unary('DigammaBackward0', 'digamma(x)', 'digamma_backward(grad, self)',
+  [Op.Digamma]: unary('DigammaBackward0', 'digamma(x)', 'grad * polygamma(1, self)',
     { torch: 'digamma(Tensor input) -> Tensor', kinks: [2, -2, -2.5, 10, 1.4616321], doc: 'ψ(x) = Γ′(x)/Γ(x): ∓inf at ±0, NaN at negative integers.' }),
+  // ψ⁽ⁿ⁾(x) (helper h-cg): torch.polygamma(n, x) puts the number first, which the generated front
+  // ends do not bind, so src/ops/polygamma.ts binds PyTorch's schemas and runs this row
+  [Op.Polygamma]: scalar('PolygammaBackward0', ['n'], 'polygamma(c, x)', 'grad * polygamma(n + 1, self)', {
+    doc: 'ψ⁽ⁿ⁾(x), the n-th derivative of digamma: inf or NaN at the poles 0, −1, −2, ….',
+    cases: withFloat64(([
+      { name: 'polygamma/function', call: 'torch.polygamma', args: [2, any([3, 4])] },
+      { name: 'polygamma/n 0', call: 'torch.polygamma', args: [0, any([3, 4])] },
+      { name: 'polygamma/n 1', call: 'torch.polygamma', args: [1, { shape: [3, 4], domain: 'positive' }] },
+      { name: 'polygamma/n 5', call: 'torch.polygamma', args: [5, { shape: [3, 4], domain: 'positive' }] },
+      { name: 'polygamma/method', call: 'Tensor.polygamma', args: [any([5]), 3] },
+      { name: 'polygamma/special', call: 'torch.special.polygamma', args: [4, { shape: [5], domain: 'ge1' }] },
+      ...[0, 1, 2, 3, 6].map((n): TableCase => ({ name: `polygamma/edges n ${n}`, call: 'torch.polygamma',
+        args: [n, { values: [-Infinity, -3, -2.5, -1, -0.5, -0, 0, 1e-30, 0.5, 1, 1.5, 3, 9.5, 30, 1e6, Infinity, NaN], shape: [17] }] })),
+      { name: 'polygamma/empty', call: 'torch.polygamma', args: [2, any([0, 3])] },
+    ] as TableCase[]).map((c) => ({ ...c, kwargs: {} })), 'polygamma/function', 'polygamma/n 1', 'polygamma/n 5', 'polygamma/edges n 0', 'polygamma/edges n 1', 'polygamma/edges n 2', 'polygamma/edges n 6'),
+    apiDoc: { 'special.polygamma': { shares: 'polygamma' }, polygamma: { calls: ['torch.polygamma', 'Tensor.polygamma'], tests: ['table-ops', 'higher-order'],
+      notes: '`torch.polygamma(n, input)`, `x.polygamma(n)`, `x.polygamma_(n)`, `torch.special.polygamma(n, input)`: ATen\'s kernel (digamma for n = 0, trigamma for 1, else ±n!·ζ(n + 1, x) with its Cephes ζ in float64); PyTorch\'s errors for n < 0 and a non-int n; the gradient is polygamma(n + 1, x), so every order records' } } }),
+  // x.polygamma_(n): PyTorch names its node PolygammaBackward1 (the in-place overload's)
+  [Op.PolygammaInplace]: scalar('PolygammaBackward1', ['n'], 'polygamma(c, x)', 'grad * polygamma(n + 1, self)', {
+    doc: 'ψ⁽ⁿ⁾(x) written into x.', cases: withFloat64([{ name: 'polygamma_/inplace', call: 'Tensor.__inplace__', args: [any([3, 4]), 'polygamma_', 2], kwargs: {} }],
+      'polygamma_/inplace') }),
   // torch.special (helper h-special): the kernels are kernels/scalar_math.ts's, in float64, rounded once
   [Op.I0]: unary('I0Backward0', 'besselI0(x)', 'grad * special_i1(self)',
     { torch: 'i0(Tensor input) -> Tensor', kinks: [20, -20, 700, 710], doc: 'The modified Bessel function of the first kind, order 0.' }),
@@ -1410,7 +1431,7 @@ export const ops: Rows = {
     { name: 'cdist/equal rows', call: 'torch.cdist', args: [{ values: [1, 2, 3, 4, 5, 6], shape: [2, 3] }, { values: [1, 2, 3, 1, 5, 6], shape: [2, 3] }], family: 'matmul' },
     { name: 'cdist/empty', call: 'torch.cdist', args: [{ shape: [0, 3], domain: 'any' }, { shape: [2, 3], domain: 'any' }], family: 'matmul' },
   ], 8),
-    apiDoc: { cdist: { tests: ['table-ops', 'errors'], notes: "`p` > 0 or inf (p = 0 raises `NotImplementedError`); batch dims broadcast; `CdistBackward0` (PyTorch's _cdist_backward). PyTorch computes p = 2 past 25 rows (or with `compute_mode: 'use_mm_for_euclid_dist'`, refused here) by matrix products, `EuclideanDistBackward0`: wasmgrad always takes the direct path" } } }),
+    apiDoc: { cdist: { notes: "`p` > 0 or inf (p = 0 raises `NotImplementedError`); batch dims broadcast; `CdistBackward0` (PyTorch's _cdist_backward). PyTorch computes p = 2 past 25 rows (or with `compute_mode: 'use_mm_for_euclid_dist'`, refused here) by matrix products, `EuclideanDistBackward0`: wasmgrad always takes the direct path. Under create_graph wasmgrad records _cdist_backward from differentiable ops, so higher derivatives work where PyTorch (1.13 and 2) raises \"the derivative for '_cdist_backward' is not implemented\"; they are checked against PyTorch's autograd through the same composition (scripts/gen_higher_order_fixtures.py), whose first derivative is torch.cdist's", tests: ['table-ops', 'errors', 'higher-order'] } } }),
   // matrix_power(A, 0): PyTorch copies the identity into a clone of A, so A's gradient is 0
   [Op.CopyBackwards]: manual('CopyBackwards', ['self'], 'zerosBackward', { cases: [
     f64('matrix_power/0', 'torch.matrix_power', [any([2, 3, 3]), 0], {}, 'matmul'),
@@ -1889,8 +1910,6 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
       x: '-(nonzero_mask(grad, x * x * 3.141592653589793) / (x * x * 3.141592653589793) * g * (3.141592653589793 * x) * sin(3.141592653589793 * x)) * 3.141592653589793 - 2 * x * (nonzero_mask(grad, x * x * 3.141592653589793) * (g * (3.141592653589793 * x * cos(3.141592653589793 * x) - sin(3.141592653589793 * x)) / (x * x * 3.141592653589793) / (x * x * 3.141592653589793))) * 3.141592653589793',
     },
   },
-  // PyTorch's grad · polygamma(1, self)
-  digamma_backward: { args: 'x', kernel: 'g * trigamma(x)' },
   // grad · isfinite(self): a NaN gradient stays NaN where self is not finite, as grad · 0
   nan_to_num_backward: { args: 'x', kernel: 'g * (x == x && abs(x) != inf ? 1 : 0)', grad: 'mask' },
   // at::xlogy(grad, other).masked_fill((self == 0) & (other <= 0), 0): log(other) where self = 0
@@ -1906,8 +1925,29 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   },
   xlog1py_mask: { args: 'x y', kernel: 'x == 0 && y <= -1 ? 0 : g', grad: 'mask' },
   // PyTorch's i1_backward and i1e_backward: ½ at 0, where i1(x)/x is 0/0, and at NaN (its |x| > eps is false)
-  i1_backward: { args: 'x y', kernel: 'abs(x) > 0 ? g * (besselI0(x) - y / x) : g * 0.5' },
-  i1e_backward: { args: 'x y', kernel: 'abs(x) > 0 ? g * (besselI0e(x) - y * (sign(x) + 1 / x)) : g * 0.5' },
+  // Their derivatives, as PyTorch's autograd takes them through its
+  // where(|x| > eps, i0(s) − y/s, ½) with s = where(|x| > eps, x, eps) and y the recorded i1(x):
+  // gg = where(|x| > 0, grad·g, 0); through x the terms in s (1/s as PyTorch's reciprocal: no inf·0
+  // at ±inf), through y (its node) −gg·(1/s) (i1e: −gg·(sgn s + 1/s)). The masks select, as PyTorch's where: 0 and NaN pass nothing, and
+  // the safe s (1 where masked) keeps the masked terms finite for the next order (helper h-cg)
+  i1_backward: {
+    args: 'x y', kernel: 'abs(x) > 0 ? g * (besselI0(x) - y / x) : g * 0.5',
+    grad: {
+      x: 'nontiny_mask(nontiny_mask(grad * g, x) * (special_i1(nontiny_or_one(x, x)) + y * (1 / nontiny_or_one(x, x)) * (1 / nontiny_or_one(x, x))), x)',
+      y: '-(nontiny_mask(grad * g, x) * (1 / nontiny_or_one(x, x)))',
+    },
+  },
+  i1e_backward: {
+    args: 'x y', kernel: 'abs(x) > 0 ? g * (besselI0e(x) - y * (sign(x) + 1 / x)) : g * 0.5',
+    grad: {
+      x: 'nontiny_mask(nontiny_mask(grad * g, x) * (special_i1e(nontiny_or_one(x, x)) - sgn(nontiny_or_one(x, x)) * special_i0e(nontiny_or_one(x, x)) + y * (1 / nontiny_or_one(x, x)) * (1 / nontiny_or_one(x, x))), x)',
+      y: '-(nontiny_mask(grad * g, x) * (sgn(nontiny_or_one(x, x)) + 1 / nontiny_or_one(x, x)))',
+    },
+  },
+  // where(|x| > 0, grad, 0): NaN and 0 pass nothing
+  nontiny_mask: { args: 'x', kernel: 'abs(x) > 0 ? g : 0', grad: 'mask' },
+  // where(|x| > 0, g, 1), called with g = x: i1's safe x, whose derivative is the mask
+  nontiny_or_one: { args: 'x', kernel: 'abs(x) > 0 ? g : 1', grad: { g: 'nontiny_mask(grad, x)', x: 'zeros_like(x)' } },
   // masked_fill(grad, (x == 0) & (y ≤ 0), 0)
   xlogy_mask: { args: 'x y', kernel: 'x == 0 && y <= 0 ? 0 : g', grad: 'mask' },
   // where(x != 0, grad, 0)
@@ -1939,4 +1979,5 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'avgPoolBackward', 'batchNormBackward', // the average pools, batch norm (helper h-cga)
   'multiMarginLossBackward', 'multilabelMarginLossBackward', 'ctcLossBackward', 'embeddingBagBackward', 'noDerivativeBackward', // PyTorch's NotImplemented (h-cgb)
   'scatterReduceBackward', // PyTorch's scatter_reduce_backward of recorded flat gathers and scatters (h-cgb)
+  'cdistBackward', // _cdist_backward from recorded ops over the broadcast row differences (h-cg)
 ]);

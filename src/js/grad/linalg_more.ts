@@ -11,7 +11,10 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import { expandCompute, expand, unary, view } from '../ops.js';
 import { gemmCompute } from '../ops/linalg.js';
 import { prod, outerGrad, mvGradVec, recording } from './linalg.js';
-import { saved, sumTo, mulS, mul, fused } from './helpers.js';
+import { saved, sumTo, mulS, mul, div, sub, neg, un, powS, zeroWhereZero, fused } from './helpers.js';
+import { ternary } from '../ops/ternary.js';
+import { compare } from '../ops/compare.js';
+import { sum } from '../ops.js';
 import { Fused } from '../generated/kernels.generated.js';
 import { slice, cat } from '../ops/shape.js';
 import { empty } from '../tensor.js';
@@ -23,7 +26,37 @@ export const zerosBackward = (r: JsRecord, g: JsTensor, _k?: number): JsTensor =
 
 /** cdist's derivative (PyTorch's _cdist_backward, for x2 with the roles swapped), summed to the input's shape. */
 export const cdistBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>
-  sumTo(r, k, cdistGrad(saved(r, 0), saved(r, 1), g, result(r), r.s0, k === 1));
+  sumTo(r, k, isGradEnabled() ? cdistRecorded(saved(r, 0), saved(r, 1), g, result(r), r.s0, k)
+    : cdistGrad(saved(r, 0), saved(r, 1), g, result(r), r.s0, k === 1));
+
+/** where(x == y, a, 0): cdist's ∞-norm rows pass the gradient where |diff| is the distance. */
+function keepWhereEq(x: JsTensor, y: JsTensor, a: JsTensor): JsTensor {
+  const zero = empty([], a.dtype);
+  return ternary(Op.Where, compare(Op.Eq, x, y), a, zero, 0, a.shape.slice());
+}
+
+/**
+ * _cdist_backward from recording ops (create_graph), over diff = x1[…, P, 1, M] − x2[…, 1, R, M]
+ * with the distance and g at […, P, R, 1]: the row term by p (0 where the distance is 0), summed
+ * over R for x1 and, negated, over P for x2 (the term is odd in diff). The masks are constants.
+ */
+function cdistRecorded(x1: JsTensor, x2: JsTensor, g: JsTensor, dist: JsTensor, p: number, k: number): JsTensor {
+  const n1 = x1.shape.length;
+  const a = view(Op.View, x1, [...x1.shape.slice(0, -1), 1, x1.shape[n1 - 1]]);
+  const b = view(Op.View, x2, [...x2.shape.slice(0, -2), 1, ...x2.shape.slice(-2)]);
+  const diff = sub(a, b), d = view(Op.View, dist, [...dist.shape, 1]), gv = view(Op.View, g, [...g.shape, 1]);
+  const sgn = un(Op.Sgn, diff), ad = un(Op.Abs, diff);
+  let term: JsTensor;
+  if (p === 1) term = mul(gv, sgn);
+  else if (p === 2) term = mul(gv, zeroWhereZero(d, div(diff, d)));
+  else if (p === Infinity) term = keepWhereEq(ad, d, mul(gv, sgn));
+  else if (p < 1) term = zeroWhereZero(d, mul(mul(zeroWhereZero(diff, mul(sgn, powS(ad, p - 1))), gv), powS(d, 1 - p)));
+  else if (p < 2) term = zeroWhereZero(d, mul(mul(sgn, powS(ad, p - 1)), div(gv, powS(d, p - 1))));
+  else term = zeroWhereZero(d, mul(mul(diff, powS(ad, p - 2)), div(gv, powS(d, p - 1))));
+  const nd = term.shape.length;
+  const s = sum(Op.SumDim, term, 1 << (k === 0 ? nd - 2 : nd - 3), false);
+  return k === 0 ? s : neg(s);
+}
 import { unreduce as spread } from '../ops.js';
 import { result } from './helpers.js';
 import { normRecorded } from './reduce_stats.js';

@@ -299,6 +299,63 @@ export const trigamma = (x: number): number => trigammaIn(x, f);
 /** trigamma in float64. */
 export const trigamma64 = (x: number): number => trigammaIn(x, same);
 
+/** (2k)!/B₂ₖ, the Euler–Maclaurin coefficients of zeta. */
+const ZETA_A = [12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10,
+  -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18];
+/**
+ * Hurwitz ζ(x, q) as ATen's zeta (Cephes' Euler–Maclaurin sum), in float64 for both dtypes (its
+ * accumulator type on CPU): inf at a pole q, NaN where q^−x is undefined or q = inf.
+ */
+function zeta(x: number, q: number): number {
+  const MACHEP = 1.11022302462515654042e-16;
+  if (x === 1) return Infinity;
+  if (x < 1) return NaN;
+  if (q <= 0) {
+    if (q === Math.floor(q)) return Infinity;
+    if (x !== Math.floor(x)) return NaN;
+  }
+  let s = Math.pow(q, -x), a = q, b = 0, i = 0;
+  while (i < 9 || a <= 9) {
+    i++;
+    a += 1;
+    b = Math.pow(a, -x);
+    s += b;
+    if (-MACHEP * s < b && b < MACHEP * s) return s;
+  }
+  const w = a;
+  s += b * w / (x - 1);
+  s -= 0.5 * b;
+  a = 1;
+  let k = 0;
+  for (let j = 0; j < 12; j++) {
+    a *= x + k;
+    b /= w;
+    let t = a * b / ZETA_A[j];
+    s = s + t;
+    t = Math.abs(t / s);
+    if (t < MACHEP) return s;
+    k += 1;
+    a *= x + k;
+    b /= w;
+    k += 1;
+  }
+  return s;
+}
+/**
+ * polygamma ψ⁽ⁿ⁾ as PyTorch's kernel: digamma for n = 0, trigamma for 1, else
+ * (−1)ⁿ⁺¹ · exp(lgamma(n + 1)) · ζ(n + 1, x) in the element type.
+ */
+function polygammaIn(n: number, x: number, r: Round): number {
+  if (n === 0) return digammaIn(x, r);
+  if (n === 1) return trigammaIn(x, r);
+  const fact = r(Math.exp(r(lgamma(n + 1))));
+  return r(r((n % 2 !== 0 ? 1 : -1) * fact) * r(zeta(n + 1, x)));
+}
+/** polygamma, in float32 steps. */
+export const polygamma = (n: number, x: number): number => polygammaIn(n, x, f);
+/** polygamma in float64. */
+export const polygamma64 = (n: number, x: number): number => polygammaIn(n, x, same);
+
 const F32_MAX = 3.4028234663852886e38;
 /**
  * nan_to_num: NaN becomes `nan`, ±inf become `posinf`/`neginf`; an omitted number (NaN from
