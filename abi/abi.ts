@@ -77,6 +77,7 @@ export enum Op {
   AdaptiveMaxPool3D, MaxUnpool3D, // F.adaptive_max_pool3d (the pool kernel's adaptive windows over three dims), F.max_unpool3d (max_unpool's kernel) (helper nnrest)
   I0, SpecialI0e, SpecialI1, SpecialI1e, SpecialEntr, SpecialErfcx, SpecialLogNdtr, SpecialNdtri, SpecialXlog1py, SpecialXlog1pySelfScalar, SpecialXlog1pyScalar, // torch.i0 and torch.special (helper h-special)
   NoDerivative, // PyTorch's NotImplemented node over a gradient whose own derivative PyTorch lacks (margin losses, ctc_loss, embedding_bag): i0 names it
+  EluResult, SeluResult, CeluResult, LeakyReluResult, ThresholdInplace, // F.elu_, F.selu_, F.celu_, F.leaky_relu_ (their derivative from the result, EluBackward1...) and F.threshold_ (ThresholdBackward1) (helper h-nnfill)
   Count,
 }
 

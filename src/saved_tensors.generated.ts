@@ -88,4 +88,9 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.SpecialNdtri]: [['result', 'result']],
   [Op.SpecialXlog1py]: [['self', 0], ['other', 1]],
   [Op.SpecialXlog1pySelfScalar]: [['other', 0]],
+  [Op.EluResult]: [['result', 'result']],
+  [Op.SeluResult]: [['result', 'result']],
+  [Op.CeluResult]: [['result', 'result']],
+  [Op.LeakyReluResult]: [['result', 'result']],
+  [Op.ThresholdInplace]: [['self', 0]],
 };

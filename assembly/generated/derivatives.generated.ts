@@ -299,6 +299,11 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.SpecialXlog1pySelfScalar: return div(mulS(g, s0(r)), addS(saved(r, 0), 1));
     case Op.SpecialXlog1pyScalar: return mulS(g, Math.log1p(s0(r)));
     case Op.NoDerivative: return noDerivativeBackward(r, g, k);
+    case Op.EluResult: return fused(Fused.EluResultBackward, g, result(r), 0, s0(r), 0);
+    case Op.SeluResult: return fused(Fused.SeluResultBackward, g, result(r), 0, 0, 0);
+    case Op.CeluResult: return fused(Fused.CeluResultBackward, g, result(r), 0, s0(r), 0);
+    case Op.LeakyReluResult: return fused(Fused.LeakyReluBackward, g, result(r), 0, s0(r), 0);
+    case Op.ThresholdInplace: return fused(Fused.ThresholdBackward, g, saved(r, 0), 0, s0(r), 0);
     default: return Err.Unimplemented;
   }
 }
@@ -327,6 +332,9 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.EluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
     case Fused.CeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
     case Fused.SeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), saved(r, 1), 0, 0, 0));
+    case Fused.EluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
+    case Fused.CeluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, 0, 0));
+    case Fused.SeluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
     case Fused.ShrinkBackward: return zerosLike(saved(r, 1));
     case Fused.ThresholdBackward: return zerosLike(saved(r, 1));
     case Fused.SoftplusBackward: return sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), 0, s1(r), 0));
@@ -353,6 +361,7 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.XlogyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.NonzeroMask: return zerosLike(saved(r, 1));
     case Fused.LtMul: return zerosLike(saved(r, 1));
+    case Fused.LeMul: return zerosLike(saved(r, 1));
     case Fused.InRangeMul: return zerosLike(saved(r, 1));
     default: return Err.Unimplemented;
   }
@@ -388,6 +397,9 @@ export function recordsItself(r: usize): bool {
       kind == Fused.EluBackward ||
       kind == Fused.CeluBackward ||
       kind == Fused.SeluBackward ||
+      kind == Fused.EluResultBackward ||
+      kind == Fused.CeluResultBackward ||
+      kind == Fused.SeluResultBackward ||
       kind == Fused.ShrinkBackward ||
       kind == Fused.ThresholdBackward ||
       kind == Fused.SoftplusBackward ||
@@ -414,6 +426,7 @@ export function recordsItself(r: usize): bool {
       kind == Fused.XlogyMask ||
       kind == Fused.NonzeroMask ||
       kind == Fused.LtMul ||
+      kind == Fused.LeMul ||
       kind == Fused.InRangeMul;
   }
   return op < Op.Count && load<u8>(RECORDS_ITSELF + <usize>op) != 0;
@@ -429,5 +442,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

@@ -302,6 +302,11 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.SpecialXlog1pySelfScalar]: (r, g, k) => div(mulS(g, s0(r)), addS(saved(r, 0), 1)),
   [Op.SpecialXlog1pyScalar]: (r, g, k) => mulS(g, Math.log1p(s0(r))),
   [Op.NoDerivative]: (r, g, k) => noDerivativeBackward(r, g, k),
+  [Op.EluResult]: (r, g, k) => fused(Fused.EluResultBackward, g, result(r), null, s0(r), 0),
+  [Op.SeluResult]: (r, g, k) => fused(Fused.SeluResultBackward, g, result(r), null, 0, 0),
+  [Op.CeluResult]: (r, g, k) => fused(Fused.CeluResultBackward, g, result(r), null, s0(r), 0),
+  [Op.LeakyReluResult]: (r, g, k) => fused(Fused.LeakyReluBackward, g, result(r), null, s0(r), 0),
+  [Op.ThresholdInplace]: (r, g, k) => fused(Fused.ThresholdBackward, g, saved(r, 0), null, s0(r), 0),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -325,6 +330,9 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.EluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
   [Fused.CeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
   [Fused.SeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), saved(r, 1), null, 0, 0)),
+  [Fused.EluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
+  [Fused.CeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, 0, 0)),
+  [Fused.SeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
   [Fused.ShrinkBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.ThresholdBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.SoftplusBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), null, s1(r), 0)),
@@ -351,6 +359,7 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.XlogyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.NonzeroMask]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.LtMul]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.LeMul]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.InRangeMul]: (r, g, k) => zerosLike(saved(r, 1)),
 };
 
@@ -413,4 +422,5 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0,
   Op.SpecialI0e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri,
   Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.NoDerivative,
+  Op.EluResult, Op.SeluResult, Op.CeluResult, Op.LeakyReluResult, Op.ThresholdInplace,
 ]);
