@@ -139,8 +139,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // the sixth session's merge: both sides of abi.ts, src/index.ts and recordingRules, and the code the
 // merged table generates (+41);
 // F.elu_, selu_, celu_, leaky_relu_, hardtanh_, rrelu_, threshold_ and inplace=True (their in-place
-// op codes, kernels and front ends), nn.ReLU/SiLU/ELU/LeakyReLU(inplace), cross-device copy_ (helper h-nnfill) (+126)
-const BUDGET = 46_450;
+// op codes, kernels and front ends), nn.ReLU/SiLU/ELU/LeakyReLU(inplace), cross-device copy_ (helper h-nnfill) (+127)
+const BUDGET = 46_451;
 
 function sourceLines(dir: string): number {
   let n = 0;

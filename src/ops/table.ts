@@ -192,7 +192,8 @@ const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unkno
   ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
 /** Fixture cases of torch.nn.functional's in-place `name_` on a copy of a [3, 4] input (scripts/index_spec.py), its edges and float64. */
 const fnInplace = (name: string, kwargs: Record<string, unknown> = {}, kinks: number[] = []): TableCase[] => {
-  const edges = [-Infinity, -2, -1, -0.5, -0, 0, 0.5, 1, 2, Infinity, NaN, ...kinks];
+  // 16 points or more, NaN among the first 16: PyTorch's vectorized loop (a tensor under 16 floats runs its scalar one)
+  const edges = [-Infinity, -3, NaN, -2, -1, -0.5, -0.25, -0, 0, 0.25, 0.5, 1, 2, 3, 6, Infinity, ...kinks];
   const c = (variant: string, x: CaseInput, dtype?: 'float64'): TableCase =>
     ({ name: `${name}_/F inplace${variant}`, call: 'F.__inplace__', args: [x, `${name}_`], kwargs, ...(dtype ? { dtype } : {}) });
   return [c('', any([3, 4])), c(' edges', { values: edges, shape: [edges.length] }), c(' float64', any([3, 4]), 'float64'), c(' empty', any([0, 3]))];
