@@ -82,6 +82,7 @@ export enum Op {
   DivTrunc, DivFloor, // div's rounding_mode 'trunc' and 'floor' (DivBackward2, zero gradients); integers: assembly/kernels/typed.ts
   DiagonalScatter, SelectScatter, SliceScatter, TensorUnfold, UnsafeSplit, UnsafeSplitWithSizes, Put, // shape members (helper h-shape): src/ops/shape_members.ts
   T1, Transpose1, Squeeze2, Unsqueeze1, AsStrided1, // the in-place view ops' nodes (t_, transpose_, squeeze_, unsqueeze_, as_strided_; helper h-shape)
+  EluResult, SeluResult, CeluResult, LeakyReluResult, ThresholdInplace, // F.elu_, F.selu_, F.celu_, F.leaky_relu_ (their derivative from the result, EluBackward1...) and F.threshold_ (ThresholdBackward1) (helper h-nnfill)
   Count,
 }
 

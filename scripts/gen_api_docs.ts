@@ -33,6 +33,7 @@ const FAMILY_SECTION: Record<NonNullable<TableCase['family']>, DocSection> = {
 /** The PyTorch name a fixture case calls ('Tensor.__inplace__' calls its method), or null for a helper call. */
 function callName(c: TableCase): string | null {
   if (c.call === 'Tensor.__inplace__') return `Tensor.${c.args[1] as string}`;
+  if (c.call === 'F.__inplace__') return `F.${c.args[1] as string}`;
   if (c.call === 'Tensor.__getitem_spec__') return 'x[...]';
   return c.call.includes('.__') ? null : c.call;
 }

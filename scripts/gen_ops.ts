@@ -687,14 +687,20 @@ function deviceCall(fe: FrontEnd, indent: string): string {
     if (!n) return '0';
     return fe.params.find((p) => p.name === n)?.optional ? `(a.${n} ?? NaN) as number` : `a.${n} as number`;
   };
-  const inplace = fe.params.some((p) => p.name === 'inplace') ? `${indent}checkOutOfPlace(a.inplace as boolean, '${name}');\n` : '';
   const first = fe.params.find((p) => p.type === 'Tensor')!.name;
-  switch (row.family) {
-    case 'unary': return `${inplace}${indent}return unaryOp(Op.${op}, ${t(first)}, '${name}');\n`;
-    case 'scalar': return `${inplace}${indent}return scalarOp(Op.${op}, ${t(first)}, ${num(row.params?.[0])}, ${num(row.params?.[1])}, '${name}'${row.params?.[2] ? `, false, ${num(row.params[2])}` : ''});\n`;
-    case 'binary': return `${inplace}${indent}return binaryOp(Op.${op}, ${t(first)}, ${t(fe.params[1].name)}, 1, '${name}');\n`;
-    default: throw new Error(`${op}: no generated front end for family ${row.family}`);
-  }
+  const call = (code: string): string => {
+    switch (row.family) {
+      case 'unary': return `unaryOp(Op.${code}, ${t(first)}, '${name}')`;
+      case 'scalar': return `scalarOp(Op.${code}, ${t(first)}, ${num(row.params?.[0])}, ${num(row.params?.[1])}, '${name}'${row.params?.[2] ? `, false, ${num(row.params[2])}` : ''})`;
+      case 'binary': return `binaryOp(Op.${code}, ${t(first)}, ${t(fe.params[1].name)}, 1, '${name}')`;
+      default: throw new Error(`${op}: no generated front end for family ${row.family}`);
+    }
+  };
+  // inplace=True: PyTorch's in-place kernel (F.elu_), whose node may be another op's (EluBackward1)
+  const code = row.inplaceOp === undefined ? op : Op[row.inplaceOp];
+  const inplace = fe.params.some((p) => p.name === 'inplace')
+    ? `${indent}if (a.inplace as boolean) return inplaceActivation(${t(first)}, () => ${call(code)}, Op.${code}, ${num(row.params?.[0])});\n` : '';
+  return `${inplace}${indent}return ${call(op)};\n`;
 }
 
 /** A function body: bind against the schema (or the overloads), then the device call. */
@@ -725,10 +731,11 @@ function docComment(group: FrontEnd[], indent: string, example: string): string 
 const FRONT_END_IMPORTS = `import { Op } from '../../abi/abi.js';
 import { Tensor } from '../tensor.js';
 import { bind, bindOverloads } from '../signature.js';
-import { unaryOp, scalarOp, binaryOp, checkOutOfPlace } from '../ops/elementwise.js';
+import { unaryOp, scalarOp, binaryOp } from '../ops/elementwise.js';
+import { inplaceActivation } from '../ops/inplace.js';
 import { schemas } from '../ops/schemas.generated.js';
 
-void checkOutOfPlace;
+void inplaceActivation;
 void bindOverloads;
 `;
 

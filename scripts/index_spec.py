@@ -7,6 +7,7 @@ it like any method (the tests call x.index(spec) for it).
 """
 
 import torch
+import torch.nn.functional as F
 
 import custom_functions  # noqa: F401 (Tensor.__legendre_p3__, __mul_add_fn__: torch.autograd.Function cases)
 
@@ -27,6 +28,8 @@ torch.Tensor.__getitem_spec__ = lambda self, spec: self[index_key(spec)]
 # x.name_(*args) on a copy of x (x.clone(), so x stays a leaf and its gradient flows
 # through the in-place node): how the generators record in-place methods
 torch.Tensor.__inplace__ = lambda self, name, *args, **kwargs: getattr(self.clone(), name)(*args, **kwargs)
+# F.name_(x.clone(), ...): torch.nn.functional's in-place forms (F.elu_), recorded the same way
+F.__inplace__ = lambda self, name, *args, **kwargs: getattr(F, name)(self.clone(), *args, **kwargs)
 
 # x.name: a property (x.T, x.mT), recorded like a method
 torch.Tensor.__property__ = lambda self, name: getattr(self, name)

@@ -127,3 +127,5 @@ export {
   margin_ranking_loss, hinge_embedding_loss, cosine_embedding_loss, triplet_margin_loss,
   binary_cross_entropy_with_logits, poisson_nll_loss,
 } from './ops/torch_functional.js';
+// torch.selu_ and friends are F's in-place activations (helper h-nnfill)
+export { selu_, celu_, threshold_, rrelu_ } from './nn/inplace_activations.js';

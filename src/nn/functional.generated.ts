@@ -6,10 +6,11 @@
 import { Op } from '../../abi/abi.js';
 import { Tensor } from '../tensor.js';
 import { bind, bindOverloads } from '../signature.js';
-import { unaryOp, scalarOp, binaryOp, checkOutOfPlace } from '../ops/elementwise.js';
+import { unaryOp, scalarOp, binaryOp } from '../ops/elementwise.js';
+import { inplaceActivation } from '../ops/inplace.js';
 import { schemas } from '../ops/schemas.generated.js';
 
-void checkOutOfPlace;
+void inplaceActivation;
 void bindOverloads;
 
 /**
@@ -21,7 +22,7 @@ export function silu(input: Tensor, options: { inplace?: boolean }): Tensor;
 export function silu(options: { input: Tensor; inplace?: boolean }): Tensor;
 export function silu(...args: unknown[]): Tensor {
   const a = bind(schemas.silu[0], args, null, 'silu');
-  checkOutOfPlace(a.inplace as boolean, 'silu');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => unaryOp(Op.Silu, a.input as Tensor, 'silu'), Op.Silu, 0);
   return unaryOp(Op.Silu, a.input as Tensor, 'silu');
 }
 
@@ -34,7 +35,7 @@ export function mish(input: Tensor, options: { inplace?: boolean }): Tensor;
 export function mish(options: { input: Tensor; inplace?: boolean }): Tensor;
 export function mish(...args: unknown[]): Tensor {
   const a = bind(schemas.mish[0], args, null, 'mish');
-  checkOutOfPlace(a.inplace as boolean, 'mish');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => unaryOp(Op.Mish, a.input as Tensor, 'mish'), Op.Mish, 0);
   return unaryOp(Op.Mish, a.input as Tensor, 'mish');
 }
 
@@ -59,7 +60,7 @@ export function hardsigmoid(input: Tensor, options: { inplace?: boolean }): Tens
 export function hardsigmoid(options: { input: Tensor; inplace?: boolean }): Tensor;
 export function hardsigmoid(...args: unknown[]): Tensor {
   const a = bind(schemas.hardsigmoid[0], args, null, 'hardsigmoid');
-  checkOutOfPlace(a.inplace as boolean, 'hardsigmoid');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => unaryOp(Op.Hardsigmoid, a.input as Tensor, 'hardsigmoid'), Op.Hardsigmoid, 0);
   return unaryOp(Op.Hardsigmoid, a.input as Tensor, 'hardsigmoid');
 }
 
@@ -72,7 +73,7 @@ export function hardswish(input: Tensor, options: { inplace?: boolean }): Tensor
 export function hardswish(options: { input: Tensor; inplace?: boolean }): Tensor;
 export function hardswish(...args: unknown[]): Tensor {
   const a = bind(schemas.hardswish[0], args, null, 'hardswish');
-  checkOutOfPlace(a.inplace as boolean, 'hardswish');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => unaryOp(Op.Hardswish, a.input as Tensor, 'hardswish'), Op.Hardswish, 0);
   return unaryOp(Op.Hardswish, a.input as Tensor, 'hardswish');
 }
 
@@ -85,7 +86,7 @@ export function selu(input: Tensor, options: { inplace?: boolean }): Tensor;
 export function selu(options: { input: Tensor; inplace?: boolean }): Tensor;
 export function selu(...args: unknown[]): Tensor {
   const a = bind(schemas.selu[0], args, null, 'selu');
-  checkOutOfPlace(a.inplace as boolean, 'selu');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => unaryOp(Op.SeluResult, a.input as Tensor, 'selu'), Op.SeluResult, 0);
   return unaryOp(Op.Selu, a.input as Tensor, 'selu');
 }
 
@@ -98,7 +99,7 @@ export function leaky_relu(input: Tensor, options: { negative_slope?: number; in
 export function leaky_relu(options: { input: Tensor; negative_slope?: number; inplace?: boolean }): Tensor;
 export function leaky_relu(...args: unknown[]): Tensor {
   const a = bind(schemas.leaky_relu[0], args, null, 'leaky_relu');
-  checkOutOfPlace(a.inplace as boolean, 'leaky_relu');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => scalarOp(Op.LeakyReluResult, a.input as Tensor, a.negative_slope as number, 0, 'leaky_relu'), Op.LeakyReluResult, a.negative_slope as number);
   return scalarOp(Op.LeakyRelu, a.input as Tensor, a.negative_slope as number, 0, 'leaky_relu');
 }
 
@@ -111,7 +112,7 @@ export function hardtanh(input: Tensor, options: { min_val?: number; max_val?: n
 export function hardtanh(options: { input: Tensor; min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
 export function hardtanh(...args: unknown[]): Tensor {
   const a = bind(schemas.hardtanh[0], args, null, 'hardtanh');
-  checkOutOfPlace(a.inplace as boolean, 'hardtanh');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => scalarOp(Op.Hardtanh, a.input as Tensor, a.min_val as number, a.max_val as number, 'hardtanh'), Op.Hardtanh, a.min_val as number);
   return scalarOp(Op.Hardtanh, a.input as Tensor, a.min_val as number, a.max_val as number, 'hardtanh');
 }
 
@@ -124,7 +125,7 @@ export function elu(input: Tensor, options: { alpha?: number; inplace?: boolean 
 export function elu(options: { input: Tensor; alpha?: number; inplace?: boolean }): Tensor;
 export function elu(...args: unknown[]): Tensor {
   const a = bind(schemas.elu[0], args, null, 'elu');
-  checkOutOfPlace(a.inplace as boolean, 'elu');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => scalarOp(Op.EluResult, a.input as Tensor, a.alpha as number, 0, 'elu'), Op.EluResult, a.alpha as number);
   return scalarOp(Op.Elu, a.input as Tensor, a.alpha as number, 0, 'elu');
 }
 
@@ -137,7 +138,7 @@ export function celu(input: Tensor, options: { alpha?: number; inplace?: boolean
 export function celu(options: { input: Tensor; alpha?: number; inplace?: boolean }): Tensor;
 export function celu(...args: unknown[]): Tensor {
   const a = bind(schemas.celu[0], args, null, 'celu');
-  checkOutOfPlace(a.inplace as boolean, 'celu');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => scalarOp(Op.CeluResult, a.input as Tensor, a.alpha as number, 0, 'celu'), Op.CeluResult, a.alpha as number);
   return scalarOp(Op.Celu, a.input as Tensor, a.alpha as number, 0, 'celu');
 }
 
@@ -162,7 +163,7 @@ export function threshold(input: Tensor, options: { threshold: number; value: nu
 export function threshold(options: { input: Tensor; threshold: number; value: number; inplace?: boolean }): Tensor;
 export function threshold(...args: unknown[]): Tensor {
   const a = bind(schemas.threshold[0], args, null, '_threshold');
-  checkOutOfPlace(a.inplace as boolean, 'threshold');
+  if (a.inplace as boolean) return inplaceActivation(a.input as Tensor, () => scalarOp(Op.ThresholdInplace, a.input as Tensor, a.threshold as number, a.value as number, 'threshold'), Op.ThresholdInplace, a.threshold as number);
   return scalarOp(Op.Threshold, a.input as Tensor, a.threshold as number, a.value as number, 'threshold');
 }
 

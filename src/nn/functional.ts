@@ -7,7 +7,7 @@ import { sameShape, broadcastShapes } from '../shape.js';
 import { checkInt, pyStr } from '../args.js';
 import { Tensor } from '../tensor.js';
 import { deviceOf, checkFloating, checkTensor } from '../ops/common.js';
-import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, sub, neg, unaryOp, checkOutOfPlace } from '../ops/elementwise.js';
+import { relu as reluOp, sigmoid as sigmoidOp, tanh as tanhOp, abs, add, div, sub, neg, unaryOp } from '../ops/elementwise.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { hardtanh } from './functional.generated.js';
@@ -29,6 +29,7 @@ export { group_norm } from './group_norm.js'; // group normalization (helper nor
 export { dropout, dropout1d, dropout2d, dropout3d, alpha_dropout, feature_alpha_dropout } from './dropout.js'; // dropout (helper normdrop)
 export { local_response_norm } from './local_response_norm.js'; // local response normalization (helper normdrop)
 export { prelu, rrelu } from './prelu.js'; // helper modules
+export { elu_, selu_, celu_, leaky_relu_, hardtanh_, rrelu_, threshold_ } from './inplace_activations.js'; // helper h-nnfill
 export { channel_shuffle } from './channel_shuffle.js'; // helper modules
 export { adaptive_avg_pool3d } from './adaptive_pool3d.js'; // helper modules
 export { fractional_max_pool2d, fractional_max_pool3d } from './fractional_max_pool.js'; // helper nnrest
@@ -41,8 +42,9 @@ import { softmax as softmaxOp, log_softmax as logSoftmaxOp, logSoftmaxKeepingPro
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
 import { linear as linearOp } from '../ops/linalg.js';
 
-/** max(x, 0). @example F.relu(x) */
-export const relu = (input: Tensor): Tensor => reluOp(input);
+/** max(x, 0); inplace=true is x.relu_(). @example F.relu(x) */
+export const relu = (input: Tensor, inplace: boolean | { inplace?: boolean } = false): Tensor =>
+  ((typeof inplace === 'boolean' ? inplace : inplace.inplace ?? false) ? input.relu_() : reluOp(input));
 /** 1 / (1 + e^−x). @example F.sigmoid(x) */
 export const sigmoid = (input: Tensor): Tensor => sigmoidOp(input);
 /** Hyperbolic tangent. @example F.tanh(x) */
@@ -64,8 +66,7 @@ export function gelu(input: Tensor, options: { approximate?: 'none' | 'tanh' } =
 
 /** min(max(x, 0), 6): hardtanh on [0, 6]. @example F.relu6(x) */
 export function relu6(input: Tensor, inplace = false): Tensor {
-  checkOutOfPlace(inplace, 'relu6');
-  return hardtanh(input, 0, 6);
+  return hardtanh(input, 0, 6, inplace);
 }
 
 /** x / (1 + |x|), composed as PyTorch does (its node is DivBackward0). @example F.softsign(x) */

@@ -215,8 +215,12 @@ export class Unflatten extends Module {
 
 /** Hyperbolic tangent. @example new nn.Tanh().call(x) */
 export class Tanh extends Module { forward(input: Tensor): Tensor { return F.tanh(input); } }
-/** x·sigmoid(x). @example new nn.SiLU().call(x) */
-export class SiLU extends Module { forward(input: Tensor): Tensor { return F.silu(input); } }
+/** x·sigmoid(x); inplace=true overwrites the input, as PyTorch's. @example new nn.SiLU().call(x) */
+export class SiLU extends Module {
+  constructor(readonly inplace = false) { super(); }
+  forward(input: Tensor): Tensor { return F.silu(input, this.inplace); }
+  extra_repr(): string { return this.inplace ? 'inplace=True' : ''; }
+}
 /** x·Φ(x) or its tanh approximation. @example new nn.GELU({ approximate: 'tanh' }) */
 export class GELU extends Module {
   readonly approximate: 'none' | 'tanh';
@@ -227,15 +231,16 @@ export class GELU extends Module {
 /** x above 0, alpha·(e^x − 1) below. @example new nn.ELU({ alpha: 0.5 }) */
 export class ELU extends Module {
   readonly alpha: number;
-  constructor(options: { alpha?: number } = {}) { super(); this.alpha = options.alpha ?? 1; }
-  forward(input: Tensor): Tensor { return F.elu(input, this.alpha); }
-  extra_repr(): string { return `alpha=${pyFloat(this.alpha)}`; }
+  readonly inplace: boolean;
+  constructor(options: { alpha?: number; inplace?: boolean } = {}) { super(); this.alpha = options.alpha ?? 1; this.inplace = options.inplace ?? false; }
+  forward(input: Tensor): Tensor { return F.elu(input, this.alpha, this.inplace); }
+  extra_repr(): string { return `alpha=${pyFloat(this.alpha)}${this.inplace ? ', inplace=True' : ''}`; }
 }
 /** x above 0, negative_slope·x below. @example new nn.LeakyReLU(0.2) */
 export class LeakyReLU extends Module {
-  constructor(readonly negative_slope = 0.01) { super(); }
-  forward(input: Tensor): Tensor { return F.leaky_relu(input, this.negative_slope); }
-  extra_repr(): string { return `negative_slope=${pyFloat(this.negative_slope)}`; }
+  constructor(readonly negative_slope = 0.01, readonly inplace = false) { super(); }
+  forward(input: Tensor): Tensor { return F.leaky_relu(input, this.negative_slope, this.inplace); }
+  extra_repr(): string { return `negative_slope=${pyFloat(this.negative_slope)}${this.inplace ? ', inplace=True' : ''}`; }
 }
 /** log(1 + e^(beta·x))/beta. @example new nn.Softplus({ beta: 2 }) */
 export class Softplus extends Module {

@@ -73,9 +73,11 @@ export class Linear extends Module {
   }
 }
 
-/** max(x, 0) elementwise. @example new nn.Sequential(new nn.Linear(4, 8), new nn.ReLU()) */
+/** max(x, 0) elementwise; inplace=true overwrites the input (x.relu_()). @example new nn.Sequential(new nn.Linear(4, 8), new nn.ReLU()) */
 export class ReLU extends Module {
-  forward(input: Tensor): Tensor { return relu(input); }
+  constructor(readonly inplace = false) { super(); }
+  forward(input: Tensor): Tensor { return this.inplace ? input.relu_() : relu(input); }
+  extra_repr(): string { return this.inplace ? 'inplace=True' : ''; }
 }
 
 /** 1 / (1 + e^−x) elementwise. @example const head = new nn.Sequential(new nn.Linear(8, 1), new nn.Sigmoid()); */

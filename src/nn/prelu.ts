@@ -9,10 +9,11 @@ import { Tensor } from '../tensor.js';
 import { bind } from '../signature.js';
 import { parseSchema } from '../schema.js';
 import { checkTensor, checkFloating } from '../ops/common.js';
-import { checkOutOfPlace, mul } from '../ops/elementwise.js';
+import { mul } from '../ops/elementwise.js';
+import { inplace, checkLeaf } from '../ops/inplace.js';
 import { gt } from '../ops/compare.js';
 import { where } from '../ops/ternary.js';
-import { default_generator } from '../random.js';
+import { default_generator, type Generator } from '../random.js';
 import { leaky_relu } from './functional.generated.js';
 
 const DTYPE_NAMES: Partial<Record<DType, string>> = { [DType.Float32]: 'Float', [DType.Float64]: 'Double' };
@@ -61,11 +62,15 @@ export function rrelu(input: Tensor, lower?: number, upper?: number, training?: 
 export function rrelu(input: Tensor, options: { lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
 export function rrelu(...args: unknown[]): Tensor {
   const a = bind(rreluSchema, args, null, 'rrelu');
-  const input = a.input as Tensor, lower = a.lower as number, upper = a.upper as number;
-  checkOutOfPlace(a.inplace as boolean, 'rrelu');
+  return rreluImpl(a.input as Tensor, a.lower as number, a.upper as number, a.training as boolean, a.inplace as boolean, default_generator);
+}
+
+/** F.rrelu and F.rrelu_ (inplace: the values written into input, as PyTorch's rrelu_with_noise_). @internal */
+export function rreluImpl(input: Tensor, lower: number, upper: number, training: boolean, inplaceForm: boolean, gen: Generator): Tensor {
   if (!(lower <= upper)) throw new RuntimeError('Lower bound should be less than or equal to the upper bound');
   checkFloating(input, 'rrelu');
-  if (!a.training) return leaky_relu(input, (lower + upper) / 2);
+  if (inplaceForm) checkLeaf(input); // before any draw, as PyTorch refuses before its kernel
+  if (!training) return leaky_relu(input, (lower + upper) / 2, inplaceForm);
   // _rrelu_with_noise_train: one double uniform per element ≤ 0, in order, from bounds in the
   // input's dtype, rounded to it; the other elements keep a slope of 1
   const f32 = input._dtype === DType.Float32;
@@ -75,10 +80,10 @@ export function rrelu(...args: unknown[]): Tensor {
   const x = values.dataSync();
   values.dispose();
   const noise = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) noise[i] = x[i] <= 0 ? round(default_generator.randomDouble53() * range + lo) : 1;
+  for (let i = 0; i < x.length; i++) noise[i] = x[i] <= 0 ? round(gen.randomDouble53() * range + lo) : 1;
   const slopes = new Tensor(input._dev, input._dev.fromData(noise, input._shape.slice(), input._dtype), input._shape.slice(), input._dtype, false);
   try {
-    return mul(input, slopes);
+    return inplaceForm ? inplace(input, () => mul(input, slopes)) : mul(input, slopes);
   } finally {
     slopes.dispose();
   }

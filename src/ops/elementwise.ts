@@ -35,15 +35,6 @@ export function unaryOp(op: Op, a: Tensor, name: string): Tensor {
 }
 
 /**
- * The `inplace` flag of torch.nn.functional's activations: in-place ops arrive
- * with views and version counters, so `inplace: true` is refused rather than
- * silently computed out of place.
- */
-export function checkOutOfPlace(inplace: boolean, name: string): void {
-  if (inplace) throw new NotImplementedError(`wasmgrad: ${name}(inplace=True) is not supported yet; use the out-of-place form`);
-}
-
-/**
  * A binary op's arguments as PyTorch binds them: positionally, or by name in
  * the trailing options object (`torch.add({ input: a, other: b })`,
  * `x.mul({ other: 2 })`, `torch.pow(x, { exponent: 2.5 })`), with `keywords`

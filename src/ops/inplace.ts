@@ -100,6 +100,15 @@ export function fillInto(self: Tensor, value: number, op: Op.Fill | Op.Zero): Te
  * converted back to its dtype), self's old values none.
  */
 export function copyInto(self: Tensor, src: Tensor): Tensor {
+  if (src._dev !== self._dev) {
+    // another device's values, moved first: ToCopyBackward0 when recorded, so src still gets its gradient
+    const moved = src.to(self.device);
+    try {
+      return copyInto(self, moved);
+    } finally {
+      moved.dispose();
+    }
+  }
   const record = is_grad_enabled() && (self.requires_grad || src.requires_grad);
   return inplace(self, () => {
     const temps = new Set<Tensor>();
@@ -114,4 +123,21 @@ export function copyInto(self: Tensor, src: Tensor): Tensor {
       for (const t of temps) t.dispose();
     }
   });
+}
+
+/**
+ * F.elu(x, inplace=True), F.elu_(x) and the other in-place activations: `compute` (the kernel whose
+ * node PyTorch's in-place form records) written into x. PyTorch refuses the backward of
+ * leaky_relu_ with a negative slope, which its result cannot invert; wasmgrad as soon as it
+ * would be recorded.
+ * @internal
+ */
+export function inplaceActivation(x: Tensor, compute: () => Tensor, op: Op, c: number): Tensor {
+  // the out-of-place forms compute an integer input in float; PyTorch's in-place kernels refuse it
+  const kernel = op === Op.LeakyReluResult ? 'leaky_relu' : op === Op.EluResult || op === Op.SeluResult || op === Op.CeluResult ? 'elu' : null;
+  if (kernel && x instanceof Tensor && !isFloating(x._dtype)) throw new RuntimeError(`"${kernel}_cpu" not implemented for '${DTYPES[x._dtype]._scalarType}'`);
+  if (op === Op.LeakyReluResult && c < 0 && is_grad_enabled() && x.requires_grad) {
+    throw new RuntimeError('In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward calculation with negative slope');
+  }
+  return inplace(x, compute);
 }

@@ -6,10 +6,11 @@
 import { Op } from '../../abi/abi.js';
 import { Tensor } from '../tensor.js';
 import { bind, bindOverloads } from '../signature.js';
-import { unaryOp, scalarOp, binaryOp, checkOutOfPlace } from '../ops/elementwise.js';
+import { unaryOp, scalarOp, binaryOp } from '../ops/elementwise.js';
+import { inplaceActivation } from '../ops/inplace.js';
 import { schemas } from '../ops/schemas.generated.js';
 
-void checkOutOfPlace;
+void inplaceActivation;
 void bindOverloads;
 
 /**

@@ -78,6 +78,8 @@ export interface OpRow {
    * one, without a derivative ("the derivative for 'inplace version of asinh' is not implemented").
    */
   readonly inplace?: false | 'not_differentiable';
+  /** The op of F.x(inplace=True) and F.x_ where PyTorch's in-place node differs (EluBackward1 computes from the result). */
+  readonly inplaceOp?: Op;
   /**
    * torch.nn.functional defines it in Python around a builtin: a missing argument is
    * Python's TypeError, and a wrong type names its position even when given by keyword.
@@ -216,6 +218,14 @@ const roundingCases = (mode: 'trunc' | 'floor'): TableCase[] => {
 };
 const inplaceCase = (name: string, args: CaseArg[], kwargs: Record<string, unknown> = {}, variant = ''): TableCase =>
   ({ name: `${name}_/inplace${variant}`, call: 'Tensor.__inplace__', args: [args[0], `${name}_`, ...args.slice(1)], kwargs });
+/** Fixture cases of torch.nn.functional's in-place `name_` on a copy of a [3, 4] input (scripts/index_spec.py), its edges and float64. */
+const fnInplace = (name: string, kwargs: Record<string, unknown> = {}, kinks: number[] = []): TableCase[] => {
+  // 16 points or more, NaN among the first 16: PyTorch's vectorized loop (a tensor under 16 floats runs its scalar one)
+  const edges = [-Infinity, -3, NaN, -2, -1, -0.5, -0.25, -0, 0, 0.25, 0.5, 1, 2, 3, 6, Infinity, ...kinks];
+  const c = (variant: string, x: CaseInput, dtype?: 'float64'): TableCase =>
+    ({ name: `${name}_/F inplace${variant}`, call: 'F.__inplace__', args: [x, `${name}_`], kwargs, ...(dtype ? { dtype } : {}) });
+  return [c('', any([3, 4])), c(' edges', { values: edges, shape: [edges.length] }), c(' float64', any([3, 4]), 'float64'), c(' empty', any([0, 3]))];
+};
 /** A fixture case of the scans (cumsum, cummax, ...), compared at the reductions' tolerance. */
 const scan = (name: string, call: string, args: CaseArg[], kwargs: Record<string, unknown> = {}): TableCase =>
   ({ name, call, args, kwargs, family: 'reduction' });
@@ -355,20 +365,34 @@ export const ops: Rows = {
     { torch: 'logit(Tensor input, float? eps=None) -> Tensor', domain: 'prob', example: { eps: 0.25 }, kinks: [0.25, 0.75],
       doc: 'log(x / (1 − x)), x clamped to [eps, 1 − eps] when eps is given.' }),
   [Op.LeakyRelu]: scalar('LeakyReluBackward0', ['negative_slope'], 'x > 0 ? x : x * c', 'leaky_relu_backward(grad, self, negative_slope)',
-    { torch: 'leaky_relu(Tensor input, Scalar negative_slope=0.01, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else negative_slope·x.', example: { negative_slope: 0.2 } }),
+    { inplaceOp: Op.LeakyReluResult, torch: 'leaky_relu(Tensor input, Scalar negative_slope=0.01, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else negative_slope·x.', example: { negative_slope: 0.2 } }),
   [Op.Hardtanh]: scalar('HardtanhBackward0', ['min_val', 'max_val'], 'x < c ? c : x > c2 ? c2 : x', 'hardtanh_backward(grad, self, min_val, max_val)',
-    { torch: 'hardtanh(Tensor input, Scalar min_val=-1, Scalar max_val=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'Clamps to [min_val, max_val].', example: { min_val: -0.5, max_val: 2 }, kinks: [-0.5, 2] }),
+    { torch: 'hardtanh(Tensor input, Scalar min_val=-1, Scalar max_val=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'Clamps to [min_val, max_val].', example: { min_val: -0.5, max_val: 2 }, kinks: [-0.5, 2],
+      apiDoc: { hardtanh: { calls: ['F.hardtanh_'], tests: ['nn-fill'], notes: '`inplace` and `F.hardtanh_`: `HardtanhBackward0` over a copy of the old values, as PyTorch' } } }),
   [Op.Elu]: scalar('EluBackward0', ['alpha'], 'x <= 0 ? (exp(x) - 1) * c : x', 'elu_backward(grad, self, alpha)',
-    { torch: 'elu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(eˣ − 1).', example: { alpha: 0.5 } }),
+    { inplaceOp: Op.EluResult, torch: 'elu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(eˣ − 1).', example: { alpha: 0.5 } }),
   [Op.Celu]: scalar('CeluBackward0', ['alpha'], 'x <= 0 ? (exp(x * (1 / c)) - 1) * c : x', 'celu_backward(grad, self, alpha)',
-    { torch: 'celu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(e^(x/alpha) − 1).', example: { alpha: 2 } }),
+    { inplaceOp: Op.CeluResult, torch: 'celu(Tensor input, Scalar alpha=1, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x for x > 0, else alpha·(e^(x/alpha) − 1).', example: { alpha: 2 } }),
+  // F.elu_ and friends: PyTorch's in-place activations differentiate from the result, which
+  // overwrote the input (derivatives.yaml's is_result branches); threshold_ keeps a copy of the input
+  [Op.EluResult]: scalar('EluBackward1', ['alpha'], 'x <= 0 ? (exp(x) - 1) * c : x', 'elu_result_backward(grad, result, alpha)',
+    { cases: [...fnInplace('elu', { alpha: 0.5 }), ...fnInplace('elu', {}).slice(0, 1).map((c) => ({ ...c, name: 'elu_/F inplace default alpha' }))] }),
+  [Op.SeluResult]: unary('EluBackward1', 'x <= 0 ? (exp(x) - 1) * 1.7580993408473766 : x * 1.0507009873554805', 'selu_result_backward(grad, result)',
+    { cases: fnInplace('selu') }),
+  [Op.CeluResult]: scalar('CeluBackward1', ['alpha'], 'x <= 0 ? (exp(x * (1 / c)) - 1) * c : x', 'celu_result_backward(grad, result, alpha)',
+    { cases: fnInplace('celu', { alpha: 2 }) }),
+  // PyTorch refuses the backward of a negative slope (the result no longer tells the sign)
+  [Op.LeakyReluResult]: scalar('LeakyReluBackward1', ['negative_slope'], 'x > 0 ? x : x * c', 'leaky_relu_backward(grad, result, negative_slope)',
+    { cases: fnInplace('leaky_relu', { negative_slope: 0.2 }) }),
+  [Op.ThresholdInplace]: scalar('ThresholdBackward1', ['threshold', 'value'], 'x <= c ? c2 : x', 'threshold_backward(grad, self, threshold)',
+    { cases: fnInplace('threshold', { threshold: 0.1, value: 20 }, [0.1]) }),
   [Op.Hardshrink]: scalar('HardshrinkBackward0', ['lambd'], 'x >= -c && x <= c ? 0 : x', 'shrink_backward(grad, self, lambd)',
     { torch: 'hardshrink(Tensor input, Scalar lambd=0.5) -> Tensor', doc: '0 on [−lambd, lambd], else x.', example: { lambd: 1 }, inplace: false,
     apiDoc: { hardshrink: { calls: ['F.hardshrink'], tests: ['table-ops', 'errors'], notes: '`torch.hardshrink` itself, as in PyTorch (`HardshrinkBackward0`)' } } }),
   [Op.Softshrink]: scalar('SoftshrinkBackward0', ['lambd'], 'x > c ? x - c : x < -c ? x + c : 0', 'shrink_backward(grad, self, lambd)',
     { torch: 'softshrink(Tensor input, Scalar lambd=0.5) -> Tensor', method: false, doc: 'x moved towards 0 by lambd, 0 on [−lambd, lambd].', example: { lambd: 1 } }),
   [Op.Threshold]: scalar('ThresholdBackward0', ['threshold', 'value'], 'x <= c ? c2 : x', 'threshold_backward(grad, self, threshold)',
-    { torch: 'threshold(Tensor input, Scalar threshold, Scalar value, bool inplace=False) -> Tensor', method: false, python: '_threshold', doc: 'value where x ≤ threshold, else x.', example: { threshold: 0.1, value: 20 }, kinks: [0.1] }),
+    { inplaceOp: Op.ThresholdInplace, torch: 'threshold(Tensor input, Scalar threshold, Scalar value, bool inplace=False) -> Tensor', method: false, python: '_threshold', doc: 'value where x ≤ threshold, else x.', example: { threshold: 0.1, value: 20 }, kinks: [0.1] }),
   [Op.Softplus]: scalar('SoftplusBackward0', ['beta', 'threshold'], 'x * c > c2 ? x : log1pExp(x * c) / c',
     'softplus_backward(grad, self, beta, threshold)',
     { simd: 'softplusV(v, cV, c2V)', torch: 'softplus(Tensor input, Scalar beta=1, Scalar threshold=20) -> Tensor', method: false, doc: 'log(1 + e^(beta·x))/beta, linear above threshold.', example: { beta: 2, threshold: 1 }, kinks: [10, 20, 30] }),
@@ -391,7 +415,7 @@ export const ops: Rows = {
   // keeps NaN: only x < 0 becomes 0
   [Op.Relu]: unary('ReluBackward0', 'x < 0 ? 0 : x', 'relu_backward(grad, result)',
     { simd: 'v128.bitselect(f32x4.splat(0), v, f32x4.lt(v, f32x4.splat(0)))', torch: 'relu(Tensor input) -> Tensor', doc: 'max(x, 0).',
-    apiDoc: { relu: { calls: ['F.relu'], tests: ['ops'], notes: '`F.relu`: no `inplace`' } } }),
+    apiDoc: { relu: { calls: ['F.relu'], tests: ['ops', 'nn-fill'], notes: '`F.relu(input, inplace)`: `inplace` is `x.relu_()`' } } }),
   [Op.Sin]: unary('SinBackward0', 'sin(x)', 'grad * cos(self)', { simd: 'sinV(v)', torch: 'sin(Tensor input) -> Tensor', doc: 'Sine.' }),
   [Op.Cos]: unary('CosBackward0', 'cos(x)', 'grad * -sin(self)', { simd: 'cosV(v)', torch: 'cos(Tensor input) -> Tensor', doc: 'Cosine.' }),
   [Op.Tan]: unary('TanBackward0', 'tan(x)', 'grad * (result * result + 1)', { torch: 'tan(Tensor input) -> Tensor', doc: 'Tangent.' }),
@@ -447,7 +471,7 @@ export const ops: Rows = {
   [Op.Hardswish]: unary('HardswishBackward0', 'x * min(max(x + 3, 0), 6) / 6', 'hardswish_backward(grad, self)',
     { torch: 'hardswish(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'x·hardsigmoid(x).', kinks: [-3, 3] }),
   [Op.Selu]: unary('EluBackward0', 'x <= 0 ? (exp(x) - 1) * 1.7580993408473766 : x * 1.0507009873554805', 'selu_backward(grad, self)',
-    { torch: 'selu(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'scale·elu(x, alpha) with the self-normalising constants.' }),
+    { inplaceOp: Op.SeluResult, torch: 'selu(Tensor input, bool inplace=False) -> Tensor', method: false, python: 'same', doc: 'scale·elu(x, alpha) with the self-normalising constants.' }),
   [Op.Gelu]: unary('GeluBackward0', 'gelu(x)', 'gelu_backward(grad, self)',
     { simd: 'geluV(v)', doc: "gelu with approximate='none'.", via: { call: 'F.gelu' },
     apiDoc: { gelu: { tests: ['table-ops'], notes: "`F.gelu(approximate)`: `'none'` or `'tanh'`" } } }),
@@ -1833,6 +1857,11 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   elu_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x <= 0 ? g * c * exp(x) : g', grad: { x: 'lt_mul(elu_backward(grad * g, x, c), x, 0)' } },
   celu_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x <= 0 ? g * exp(x * (1 / c)) : g', grad: { x: 'lt_mul(celu_backward(grad * g * (1 / c), x, c), x, 0)' } },
   selu_backward: { node: 'EluBackwardBackward0', args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805', grad: { x: 'lt_mul(selu_backward(grad * g, x), x, 0)' } },
+  // the in-place forms' (EluBackward1, CeluBackward1): from the result x, PyTorch's is_result branch
+  // as its vectorized kernel selects it (x > 0: NaN takes the negative side and gives NaN)
+  elu_result_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x > 0 ? g : g * (x + c)', grad: { x: 'le_mul(grad * g, x, 0)' } },
+  celu_result_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x > 0 ? g : g * (1 / c) * (x + c)', grad: { x: 'le_mul(grad * g * (1 / c), x, 0)' } },
+  selu_result_backward: { node: 'EluBackwardBackward0', args: 'x', kernel: 'x > 0 ? g * 1.0507009873554805 : g * (x + 1.7580993408473766)', grad: { x: 'le_mul(grad * g, x, 0)' } },
   shrink_backward: { args: 'x c', kernel: 'x >= -c && x <= c ? 0 : g', grad: 'mask' },
   threshold_backward: { node: 'ThresholdBackwardBackward0', args: 'x c', kernel: 'x <= c ? 0 : g', grad: 'mask' },
   softplus_backward: { node: 'SoftplusBackwardBackward0', args: 'x c c2', kernel: { let: { z: 'exp(x * c)' }, expr: 'x * c > c2 ? g : g * z / (z + 1)' }, grad: { x: 'lt_mul(grad * g * c * sigmoid(x * c) * (1 - sigmoid(x * c)), x * c, c2)' } },
@@ -1955,6 +1984,7 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   // grad · (x < c) and grad · (c ≤ x ≤ c2) as PyTorch's double backwards multiply by a mask:
   // NaN and ±inf in grad stay NaN outside it
   lt_mul: { args: 'x c', kernel: 'g * (x < c ? 1 : 0)', grad: 'mask' },
+  le_mul: { args: 'x c', kernel: 'g * (x <= c ? 1 : 0)', grad: 'mask' },
   in_range_mul: { args: 'x c c2', kernel: 'g * (x >= c && x <= c2 ? 1 : 0)', grad: 'mask' },
 };
 

@@ -74,6 +74,11 @@ function call(c: OpCase, args: unknown[], kwargs: Record<string, unknown>): unkn
   const withKw = Object.keys(kwargs).length ? [...args, kwargs] : args;
   const [ns, name, sub] = c.call.split('.');
   if (ns === 'torch') return sub ? (T[name] as unknown as typeof T)[sub](...withKw) : T[name](...withKw); // torch.linalg.cross too
+  if (ns === 'F' && name === '__inplace__') {
+    // F.name_(x.clone(), ...) (scripts/index_spec.py)
+    const [x, fn, ...rest] = withKw as [torch.Tensor, string, ...unknown[]];
+    return (F as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](x.clone(), ...rest);
+  }
   if (ns === 'F') return F[name](...withKw);
   if (name === '__inplace__') {
     // x.name_(...) on x.clone() (scripts/index_spec.py)
