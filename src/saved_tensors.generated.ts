@@ -91,4 +91,11 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.Fmax]: [['self', 0], ['other', 1]],
   [Op.Fmin]: [['self', 0], ['other', 1]],
   [Op.Logaddexp2]: [['self', 0], ['other', 1]],
+  [Op.Polygamma]: [['self', 0]],
+  [Op.PolygammaInplace]: [['self', 0]],
+  [Op.EluResult]: [['result', 'result']],
+  [Op.SeluResult]: [['result', 'result']],
+  [Op.CeluResult]: [['result', 'result']],
+  [Op.LeakyReluResult]: [['result', 'result']],
+  [Op.ThresholdInplace]: [['self', 0]],
 };

@@ -5,7 +5,7 @@
 
 import { Op, Err } from '../../abi/abi';
 import {
-  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
+  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers';
 import { Fused } from './kernels.generated';
@@ -233,7 +233,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Unique2: return notDifferentiable();
     case Op.Erfinv: return mul(mulS(g, 0.886226925452758), un(Op.Exp, mul(result(r), result(r))));
     case Op.Lgamma: return mul(g, un(Op.Digamma, saved(r, 0)));
-    case Op.Digamma: return fused(Fused.DigammaBackward, g, saved(r, 0), 0, 0, 0);
+    case Op.Digamma: return mul(g, sc(Op.Polygamma, saved(r, 0), 1));
     case Op.NanToNum: return fused(Fused.NanToNumBackward, g, saved(r, 0), 0, 0, 0);
     case Op.BitwiseAnd: return notDifferentiable();
     case Op.BitwiseOr: return notDifferentiable();
@@ -301,9 +301,28 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.Fmax: return k == 0 ? sumTo(r, 0, fused(Fused.FmaxBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FmaxBackwardB, g, saved(r, 0), saved(r, 1), 0, 0));
     case Op.Fmin: return k == 0 ? sumTo(r, 0, fused(Fused.FminBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FminBackwardB, g, saved(r, 0), saved(r, 1), 0, 0));
     case Op.Logaddexp2: return k == 0 ? sumTo(r, 0, div(g, addS(un(Op.Exp2, sub(saved(r, 1), saved(r, 0))), 1))) : sumTo(r, 1, div(g, addS(un(Op.Exp2, sub(saved(r, 0), saved(r, 1))), 1)));
+    case Op.Polygamma: return mul(g, sc(Op.Polygamma, saved(r, 0), (s0(r) + 1)));
+    case Op.PolygammaInplace: return mul(g, sc(Op.Polygamma, saved(r, 0), (s0(r) + 1)));
     case Op.NoDerivative: return noDerivativeBackward(r, g, k);
     case Op.DivTrunc: return k == 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g));
     case Op.DivFloor: return k == 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g));
+    case Op.DiagonalScatter: return scatterFlatBackward(r, g, k);
+    case Op.SelectScatter: return scatterFlatBackward(r, g, k);
+    case Op.SliceScatter: return scatterFlatBackward(r, g, k);
+    case Op.TensorUnfold: return gatherFlatBackward(r, g, k);
+    case Op.UnsafeSplit: return gatherFlatBackward(r, g, k);
+    case Op.UnsafeSplitWithSizes: return gatherFlatBackward(r, g, k);
+    case Op.Put: return scatterFlatBackward(r, g, k);
+    case Op.T1: return permuteBack(r, g, k);
+    case Op.Transpose1: return permuteBack(r, g, k);
+    case Op.Squeeze2: return reshapeToInput(r, g, k);
+    case Op.Unsqueeze1: return reshapeToInput(r, g, k);
+    case Op.AsStrided1: return gatherFlatBackward(r, g, k);
+    case Op.EluResult: return fused(Fused.EluResultBackward, g, result(r), 0, s0(r), 0);
+    case Op.SeluResult: return fused(Fused.SeluResultBackward, g, result(r), 0, 0, 0);
+    case Op.CeluResult: return fused(Fused.CeluResultBackward, g, result(r), 0, s0(r), 0);
+    case Op.LeakyReluResult: return fused(Fused.LeakyReluBackward, g, result(r), 0, s0(r), 0);
+    case Op.ThresholdInplace: return fused(Fused.ThresholdBackward, g, saved(r, 0), 0, s0(r), 0);
     default: return Err.Unimplemented;
   }
 }
@@ -311,7 +330,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
 function fusedBackward(r: usize, g: i32, k: i32): i32 {
   const kind = i0(r);
-  if (k == 0 && !(kind == Fused.LogitBackward || kind == Fused.SincBackward)) return sameKernel(r, g);
+  if (k == 0 && !(kind == Fused.LogitBackward || kind == Fused.SincBackward || kind == Fused.NontinyOrOne)) return sameKernel(r, g);
   switch (kind) {
     case Fused.MaxBackwardA: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.MaxBackwardB: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
@@ -332,6 +351,9 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.EluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
     case Fused.CeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
     case Fused.SeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), saved(r, 1), 0, 0, 0));
+    case Fused.EluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
+    case Fused.CeluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, 0, 0));
+    case Fused.SeluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
     case Fused.ShrinkBackward: return zerosLike(saved(r, 1));
     case Fused.ThresholdBackward: return zerosLike(saved(r, 1));
     case Fused.SoftplusBackward: return sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), 0, s1(r), 0));
@@ -359,9 +381,14 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.XlogyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
     case Fused.Xlog1pyBackwardSelf: return k == 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.Xlog1pyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), addS(saved(r, 2), 1)), saved(r, 0), 0, 0, 0), saved(r, 1), saved(r, 2), 0, 0));
     case Fused.Xlog1pyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
+    case Fused.I1Backward: return k == 1 ? sumTo(r, 1, fused(Fused.NontinyMask, mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), add(un(Op.SpecialI1, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), mul(mul(saved(r, 2), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)))), saved(r, 1), 0, 0, 0)) : sumTo(r, 2, neg(mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1))));
+    case Fused.I1eBackward: return k == 1 ? sumTo(r, 1, fused(Fused.NontinyMask, mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), add(sub(un(Op.SpecialI1e, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), mul(un(Op.Sgn, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), un(Op.SpecialI0e, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)))), mul(mul(saved(r, 2), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)))), saved(r, 1), 0, 0, 0)) : sumTo(r, 2, neg(mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), add(un(Op.Sgn, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), 0, 0, 0)), 1)))));
+    case Fused.NontinyMask: return zerosLike(saved(r, 1));
+    case Fused.NontinyOrOne: return k == 0 ? fused(Fused.NontinyMask, g, saved(r, 1), 0, 0, 0) : sumTo(r, 1, zerosLike(saved(r, 1)));
     case Fused.XlogyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.NonzeroMask: return zerosLike(saved(r, 1));
     case Fused.LtMul: return zerosLike(saved(r, 1));
+    case Fused.LeMul: return zerosLike(saved(r, 1));
     case Fused.InRangeMul: return zerosLike(saved(r, 1));
     default: return Err.Unimplemented;
   }
@@ -397,6 +424,9 @@ export function recordsItself(r: usize): bool {
       kind == Fused.EluBackward ||
       kind == Fused.CeluBackward ||
       kind == Fused.SeluBackward ||
+      kind == Fused.EluResultBackward ||
+      kind == Fused.CeluResultBackward ||
+      kind == Fused.SeluResultBackward ||
       kind == Fused.ShrinkBackward ||
       kind == Fused.ThresholdBackward ||
       kind == Fused.SoftplusBackward ||
@@ -424,9 +454,14 @@ export function recordsItself(r: usize): bool {
       kind == Fused.XlogyBackwardSelf ||
       kind == Fused.Xlog1pyBackwardSelf ||
       kind == Fused.Xlog1pyMask ||
+      kind == Fused.I1Backward ||
+      kind == Fused.I1eBackward ||
+      kind == Fused.NontinyMask ||
+      kind == Fused.NontinyOrOne ||
       kind == Fused.XlogyMask ||
       kind == Fused.NonzeroMask ||
       kind == Fused.LtMul ||
+      kind == Fused.LeMul ||
       kind == Fused.InRangeMul;
   }
   return op < Op.Count && load<u8>(RECORDS_ITSELF + <usize>op) != 0;
@@ -439,8 +474,9 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

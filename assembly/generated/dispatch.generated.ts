@@ -68,6 +68,7 @@ export function unaryKernel<T>(op: i32, x: usize, out: usize, n: i32): void {
     case Op.SpecialErfcx: unaryRun<T>(Op.SpecialErfcx, x, out, n); break;
     case Op.SpecialLogNdtr: unaryRun<T>(Op.SpecialLogNdtr, x, out, n); break;
     case Op.SpecialNdtri: unaryRun<T>(Op.SpecialNdtri, x, out, n); break;
+    case Op.SeluResult: unaryRun<T>(Op.SeluResult, x, out, n); break;
     default: unreachable();
   }
 }
@@ -105,6 +106,10 @@ export function scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2:
     case Op.SpecialXlog1pyScalar: scalarRun<T>(Op.SpecialXlog1pyScalar, x, out, n, c, c2, c3); break;
     case Op.Polygamma: scalarRun<T>(Op.Polygamma, x, out, n, c, c2, c3); break;
     case Op.PolygammaInplace: scalarRun<T>(Op.PolygammaInplace, x, out, n, c, c2, c3); break;
+    case Op.EluResult: scalarRun<T>(Op.EluResult, x, out, n, c, c2, c3); break;
+    case Op.CeluResult: scalarRun<T>(Op.CeluResult, x, out, n, c, c2, c3); break;
+    case Op.LeakyReluResult: scalarRun<T>(Op.LeakyReluResult, x, out, n, c, c2, c3); break;
+    case Op.ThresholdInplace: scalarRun<T>(Op.ThresholdInplace, x, out, n, c, c2, c3); break;
     default: unreachable();
   }
 }
@@ -188,6 +193,9 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.EluBackward: fusedRun<T>(Fused.EluBackward, g, x, y, out, n, c, c2); break;
     case Fused.CeluBackward: fusedRun<T>(Fused.CeluBackward, g, x, y, out, n, c, c2); break;
     case Fused.SeluBackward: fusedRun<T>(Fused.SeluBackward, g, x, y, out, n, c, c2); break;
+    case Fused.EluResultBackward: fusedRun<T>(Fused.EluResultBackward, g, x, y, out, n, c, c2); break;
+    case Fused.CeluResultBackward: fusedRun<T>(Fused.CeluResultBackward, g, x, y, out, n, c, c2); break;
+    case Fused.SeluResultBackward: fusedRun<T>(Fused.SeluResultBackward, g, x, y, out, n, c, c2); break;
     case Fused.ShrinkBackward: fusedRun<T>(Fused.ShrinkBackward, g, x, y, out, n, c, c2); break;
     case Fused.ThresholdBackward: fusedRun<T>(Fused.ThresholdBackward, g, x, y, out, n, c, c2); break;
     case Fused.SoftplusBackward: fusedRun<T>(Fused.SoftplusBackward, g, x, y, out, n, c, c2); break;
@@ -222,6 +230,7 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.XlogyMask: fusedRun<T>(Fused.XlogyMask, g, x, y, out, n, c, c2); break;
     case Fused.NonzeroMask: fusedRun<T>(Fused.NonzeroMask, g, x, y, out, n, c, c2); break;
     case Fused.LtMul: fusedRun<T>(Fused.LtMul, g, x, y, out, n, c, c2); break;
+    case Fused.LeMul: fusedRun<T>(Fused.LeMul, g, x, y, out, n, c, c2); break;
     case Fused.InRangeMul: fusedRun<T>(Fused.InRangeMul, g, x, y, out, n, c, c2); break;
     default: unreachable();
   }
@@ -396,6 +405,9 @@ export function unarySave(op: i32, r: usize, a: i32): void {
     case Op.SpecialNdtri:
       saveOutput(r);
       break;
+    case Op.SeluResult:
+      saveOutput(r);
+      break;
     default: unreachable();
   }
 }
@@ -486,6 +498,18 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
       save(r, 0, a);
       break;
     case Op.PolygammaInplace:
+      save(r, 0, a);
+      break;
+    case Op.EluResult:
+      saveOutput(r);
+      break;
+    case Op.CeluResult:
+      saveOutput(r);
+      break;
+    case Op.LeakyReluResult:
+      saveOutput(r);
+      break;
+    case Op.ThresholdInplace:
       save(r, 0, a);
       break;
     default: unreachable();

@@ -8,7 +8,7 @@ import { expV, logV, sigmoidV, tanhV } from '../kernels/vecmath';
 import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } from '../kernels/vecmath_wide';
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
-  powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, nanToNum,
+  powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, polygamma, nanToNum,
   silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math';
 
@@ -242,6 +242,10 @@ import {
 @inline function unarySpecialNdtri<T>(x: T): T {
   return <T>ndtri(<f64>x);
 }
+// @ts-ignore: decorator
+@inline function unarySeluResult<T>(x: T): T {
+  return ((x <= <T>0) ? ((<T>Math.exp(<f64>x) - <T>1) * <T>1.7580993408473766) : (x * <T>1.0507009873554805));
+}
 
 /** unary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -304,6 +308,7 @@ import {
     case Op.SpecialErfcx: return unarySpecialErfcx<T>(x);
     case Op.SpecialLogNdtr: return unarySpecialLogNdtr<T>(x);
     case Op.SpecialNdtri: return unarySpecialNdtri<T>(x);
+    case Op.SeluResult: return unarySeluResult<T>(x);
     default: unreachable(); return 0;
   }
 }
@@ -453,6 +458,30 @@ import {
 @inline function scalarSpecialXlog1pyScalar<T>(x: T, c: T, c2: T, c3: T): T {
   return (((x == <T>0) && (c == c)) ? <T>0 : (x * <T>Math.log1p(<f64>c)));
 }
+// @ts-ignore: decorator
+@inline function scalarPolygamma<T>(x: T, c: T, c2: T, c3: T): T {
+  return polygamma<T>(c, x);
+}
+// @ts-ignore: decorator
+@inline function scalarPolygammaInplace<T>(x: T, c: T, c2: T, c3: T): T {
+  return polygamma<T>(c, x);
+}
+// @ts-ignore: decorator
+@inline function scalarEluResult<T>(x: T, c: T, c2: T, c3: T): T {
+  return ((x <= <T>0) ? ((<T>Math.exp(<f64>x) - <T>1) * c) : x);
+}
+// @ts-ignore: decorator
+@inline function scalarCeluResult<T>(x: T, c: T, c2: T, c3: T): T {
+  return ((x <= <T>0) ? ((<T>Math.exp(<f64>(x * (<T>1 / c))) - <T>1) * c) : x);
+}
+// @ts-ignore: decorator
+@inline function scalarLeakyReluResult<T>(x: T, c: T, c2: T, c3: T): T {
+  return ((x > <T>0) ? x : (x * c));
+}
+// @ts-ignore: decorator
+@inline function scalarThresholdInplace<T>(x: T, c: T, c2: T, c3: T): T {
+  return ((x <= c) ? c2 : x);
+}
 
 /** scalar kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -487,6 +516,12 @@ import {
     case Op.NanToNum: return scalarNanToNum<T>(x, c, c2, c3);
     case Op.SpecialXlog1pySelfScalar: return scalarSpecialXlog1pySelfScalar<T>(x, c, c2, c3);
     case Op.SpecialXlog1pyScalar: return scalarSpecialXlog1pyScalar<T>(x, c, c2, c3);
+    case Op.Polygamma: return scalarPolygamma<T>(x, c, c2, c3);
+    case Op.PolygammaInplace: return scalarPolygammaInplace<T>(x, c, c2, c3);
+    case Op.EluResult: return scalarEluResult<T>(x, c, c2, c3);
+    case Op.CeluResult: return scalarCeluResult<T>(x, c, c2, c3);
+    case Op.LeakyReluResult: return scalarLeakyReluResult<T>(x, c, c2, c3);
+    case Op.ThresholdInplace: return scalarThresholdInplace<T>(x, c, c2, c3);
     default: unreachable(); return 0;
   }
 }
@@ -652,7 +687,7 @@ import {
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, EluResultBackward, CeluResultBackward, SeluResultBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, NontinyMask, NontinyOrOne, XlogyMask, NonzeroMask, LtMul, LeMul, InRangeMul }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -729,6 +764,18 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
 // @ts-ignore: decorator
 @inline function fusedSeluBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return ((x <= <T>0) ? ((g * <T>1.7580993408473766) * <T>Math.exp(<f64>x)) : (g * <T>1.0507009873554805));
+}
+// @ts-ignore: decorator
+@inline function fusedEluResultBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((x > <T>0) ? g : (g * (x + c)));
+}
+// @ts-ignore: decorator
+@inline function fusedCeluResultBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((x > <T>0) ? g : ((g * (<T>1 / c)) * (x + c)));
+}
+// @ts-ignore: decorator
+@inline function fusedSeluResultBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((x > <T>0) ? (g * <T>1.0507009873554805) : (g * (x + <T>1.7580993408473766)));
 }
 // @ts-ignore: decorator
 @inline function fusedShrinkBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -834,10 +881,6 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return ((x == <T>0) ? <T>0 : (g * (((p * <T>Math.cos(<f64>p)) - <T>Math.sin(<f64>p)) / (p * x))));
 }
 // @ts-ignore: decorator
-@inline function fusedDigammaBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
-  return (g * trigamma<T>(x));
-}
-// @ts-ignore: decorator
 @inline function fusedNanToNumBackward<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return (g * (((x == x) && (abs<T>(x) != <T>Infinity)) ? <T>1 : <T>0));
 }
@@ -862,6 +905,14 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return ((abs<T>(x) > <T>0) ? (g * (<T>besselI0e(<f64>x) - (y * (sign<T>(x) + (<T>1 / x))))) : (g * <T>0.5));
 }
 // @ts-ignore: decorator
+@inline function fusedNontinyMask<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((abs<T>(x) > <T>0) ? g : <T>0);
+}
+// @ts-ignore: decorator
+@inline function fusedNontinyOrOne<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return ((abs<T>(x) > <T>0) ? g : <T>1);
+}
+// @ts-ignore: decorator
 @inline function fusedXlogyMask<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return (((x == <T>0) && (y <= <T>0)) ? <T>0 : g);
 }
@@ -872,6 +923,10 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
 // @ts-ignore: decorator
 @inline function fusedLtMul<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return (g * ((x < c) ? <T>1 : <T>0));
+}
+// @ts-ignore: decorator
+@inline function fusedLeMul<T>(g: T, x: T, y: T, c: T, c2: T): T {
+  return (g * ((x <= c) ? <T>1 : <T>0));
 }
 // @ts-ignore: decorator
 @inline function fusedInRangeMul<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -900,6 +955,9 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.EluBackward: return fusedEluBackward<T>(g, x, y, c, c2);
     case Fused.CeluBackward: return fusedCeluBackward<T>(g, x, y, c, c2);
     case Fused.SeluBackward: return fusedSeluBackward<T>(g, x, y, c, c2);
+    case Fused.EluResultBackward: return fusedEluResultBackward<T>(g, x, y, c, c2);
+    case Fused.CeluResultBackward: return fusedCeluResultBackward<T>(g, x, y, c, c2);
+    case Fused.SeluResultBackward: return fusedSeluResultBackward<T>(g, x, y, c, c2);
     case Fused.ShrinkBackward: return fusedShrinkBackward<T>(g, x, y, c, c2);
     case Fused.ThresholdBackward: return fusedThresholdBackward<T>(g, x, y, c, c2);
     case Fused.SoftplusBackward: return fusedSoftplusBackward<T>(g, x, y, c, c2);
@@ -923,16 +981,18 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.GradWhereGt: return fusedGradWhereGt<T>(g, x, y, c, c2);
     case Fused.CopysignBackward: return fusedCopysignBackward<T>(g, x, y, c, c2);
     case Fused.SincBackward: return fusedSincBackward<T>(g, x, y, c, c2);
-    case Fused.DigammaBackward: return fusedDigammaBackward<T>(g, x, y, c, c2);
     case Fused.NanToNumBackward: return fusedNanToNumBackward<T>(g, x, y, c, c2);
     case Fused.XlogyBackwardSelf: return fusedXlogyBackwardSelf<T>(g, x, y, c, c2);
     case Fused.Xlog1pyBackwardSelf: return fusedXlog1pyBackwardSelf<T>(g, x, y, c, c2);
     case Fused.Xlog1pyMask: return fusedXlog1pyMask<T>(g, x, y, c, c2);
     case Fused.I1Backward: return fusedI1Backward<T>(g, x, y, c, c2);
     case Fused.I1eBackward: return fusedI1eBackward<T>(g, x, y, c, c2);
+    case Fused.NontinyMask: return fusedNontinyMask<T>(g, x, y, c, c2);
+    case Fused.NontinyOrOne: return fusedNontinyOrOne<T>(g, x, y, c, c2);
     case Fused.XlogyMask: return fusedXlogyMask<T>(g, x, y, c, c2);
     case Fused.NonzeroMask: return fusedNonzeroMask<T>(g, x, y, c, c2);
     case Fused.LtMul: return fusedLtMul<T>(g, x, y, c, c2);
+    case Fused.LeMul: return fusedLeMul<T>(g, x, y, c, c2);
     case Fused.InRangeMul: return fusedInRangeMul<T>(g, x, y, c, c2);
     default: unreachable(); return 0;
   }

@@ -6,7 +6,7 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import type { RecordedOp } from '../../ops/table.js';
 import {
-  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, zerosLike, fused,
+  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers.js';
 import { Fused } from './kernels.generated.js';
@@ -236,7 +236,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Unique2]: (r, g, k) => notDifferentiable(),
   [Op.Erfinv]: (r, g, k) => mul(mulS(g, 0.886226925452758), un(Op.Exp, mul(result(r), result(r)))),
   [Op.Lgamma]: (r, g, k) => mul(g, un(Op.Digamma, saved(r, 0))),
-  [Op.Digamma]: (r, g, k) => fused(Fused.DigammaBackward, g, saved(r, 0), null, 0, 0),
+  [Op.Digamma]: (r, g, k) => mul(g, sc(Op.Polygamma, saved(r, 0), 1)),
   [Op.NanToNum]: (r, g, k) => fused(Fused.NanToNumBackward, g, saved(r, 0), null, 0, 0),
   [Op.BitwiseAnd]: (r, g, k) => notDifferentiable(),
   [Op.BitwiseOr]: (r, g, k) => notDifferentiable(),
@@ -304,9 +304,28 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.Fmax]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.FmaxBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FmaxBackwardB, g, saved(r, 0), saved(r, 1), 0, 0)),
   [Op.Fmin]: (r, g, k) => k === 0 ? sumTo(r, 0, fused(Fused.FminBackwardA, g, saved(r, 0), saved(r, 1), 0, 0)) : sumTo(r, 1, fused(Fused.FminBackwardB, g, saved(r, 0), saved(r, 1), 0, 0)),
   [Op.Logaddexp2]: (r, g, k) => k === 0 ? sumTo(r, 0, div(g, addS(un(Op.Exp2, sub(saved(r, 1), saved(r, 0))), 1))) : sumTo(r, 1, div(g, addS(un(Op.Exp2, sub(saved(r, 0), saved(r, 1))), 1))),
+  [Op.Polygamma]: (r, g, k) => mul(g, sc(Op.Polygamma, saved(r, 0), (s0(r) + 1))),
+  [Op.PolygammaInplace]: (r, g, k) => mul(g, sc(Op.Polygamma, saved(r, 0), (s0(r) + 1))),
   [Op.NoDerivative]: (r, g, k) => noDerivativeBackward(r, g, k),
   [Op.DivTrunc]: (r, g, k) => k === 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g)),
   [Op.DivFloor]: (r, g, k) => k === 0 ? sumTo(r, 0, zerosLike(g)) : sumTo(r, 1, zerosLike(g)),
+  [Op.DiagonalScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.SelectScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.SliceScatter]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.TensorUnfold]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.UnsafeSplit]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.UnsafeSplitWithSizes]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.Put]: (r, g, k) => scatterFlatBackward(r, g, k),
+  [Op.T1]: (r, g, k) => permuteBack(r, g, k),
+  [Op.Transpose1]: (r, g, k) => permuteBack(r, g, k),
+  [Op.Squeeze2]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.Unsqueeze1]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.AsStrided1]: (r, g, k) => gatherFlatBackward(r, g, k),
+  [Op.EluResult]: (r, g, k) => fused(Fused.EluResultBackward, g, result(r), null, s0(r), 0),
+  [Op.SeluResult]: (r, g, k) => fused(Fused.SeluResultBackward, g, result(r), null, 0, 0),
+  [Op.CeluResult]: (r, g, k) => fused(Fused.CeluResultBackward, g, result(r), null, s0(r), 0),
+  [Op.LeakyReluResult]: (r, g, k) => fused(Fused.LeakyReluBackward, g, result(r), null, s0(r), 0),
+  [Op.ThresholdInplace]: (r, g, k) => fused(Fused.ThresholdBackward, g, saved(r, 0), null, s0(r), 0),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -330,6 +349,9 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.EluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
   [Fused.CeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
   [Fused.SeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), saved(r, 1), null, 0, 0)),
+  [Fused.EluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
+  [Fused.CeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, 0, 0)),
+  [Fused.SeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
   [Fused.ShrinkBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.ThresholdBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.SoftplusBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), null, s1(r), 0)),
@@ -357,9 +379,14 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.XlogyBackwardSelf]: (r, g, k) => k === 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.XlogyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), saved(r, 2)), saved(r, 0), null, 0, 0), saved(r, 1), saved(r, 2), 0, 0)),
   [Fused.Xlog1pyBackwardSelf]: (r, g, k) => k === 1 ? sumTo(r, 1, zerosLike(saved(r, 1))) : sumTo(r, 2, fused(Fused.Xlog1pyMask, fused(Fused.NonzeroMask, div(mul(g, saved(r, 0)), addS(saved(r, 2), 1)), saved(r, 0), null, 0, 0), saved(r, 1), saved(r, 2), 0, 0)),
   [Fused.Xlog1pyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
+  [Fused.I1Backward]: (r, g, k) => k === 1 ? sumTo(r, 1, fused(Fused.NontinyMask, mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), add(un(Op.SpecialI1, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), mul(mul(saved(r, 2), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), 1)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), 1)))), saved(r, 1), null, 0, 0)) : sumTo(r, 2, neg(mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), 1)))),
+  [Fused.I1eBackward]: (r, g, k) => k === 1 ? sumTo(r, 1, fused(Fused.NontinyMask, mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), add(sub(un(Op.SpecialI1e, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), mul(un(Op.Sgn, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), un(Op.SpecialI0e, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)))), mul(mul(saved(r, 2), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), 1)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), 1)))), saved(r, 1), null, 0, 0)) : sumTo(r, 2, neg(mul(fused(Fused.NontinyMask, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), add(un(Op.Sgn, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), mulS(un(Op.Reciprocal, fused(Fused.NontinyOrOne, saved(r, 1), saved(r, 1), null, 0, 0)), 1))))),
+  [Fused.NontinyMask]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.NontinyOrOne]: (r, g, k) => k === 0 ? fused(Fused.NontinyMask, g, saved(r, 1), null, 0, 0) : sumTo(r, 1, zerosLike(saved(r, 1))),
   [Fused.XlogyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.NonzeroMask]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.LtMul]: (r, g, k) => zerosLike(saved(r, 1)),
+  [Fused.LeMul]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.InRangeMul]: (r, g, k) => zerosLike(saved(r, 1)),
 };
 
@@ -372,7 +399,7 @@ function fusedBackward(r: JsRecord, g: JsTensor, k: number): JsTensor | null {
   return fusedRules[kind]!(r, g, k);
 }
 
-const fusedOwnG: ReadonlySet<Fused> = new Set([Fused.LogitBackward, Fused.SincBackward]);
+const fusedOwnG: ReadonlySet<Fused> = new Set([Fused.LogitBackward, Fused.SincBackward, Fused.NontinyOrOne]);
 
 /**
  * True when record r's rule is written in recording ops (formula rows whose fused kernels have a
@@ -405,12 +432,12 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ConstantPadNd, Op.Scatter, Op.Scatter1, Op.ScatterAdd, Op.IndexAdd, Op.IndexCopy,
   Op.MaskedScatter, Op.IndexFill, Op.IndexFill1, Op.Index, Op.IndexPut, Op.Mm, Op.Bmm, Op.Mv,
   Op.Dot, Op.Addmm, Op.UnsafeView, Op.Where, Op.Lerp, Op.LerpTensor, Op.Addcmul, Op.Addcdiv,
-  Op.Addmv, Op.Baddbmm, Op.Addbmm, Op.Glu, Op.LinalgCross, Op.NormDim, Op.CopyBackwards,
+  Op.Addmv, Op.Baddbmm, Op.Addbmm, Op.Glu, Op.LinalgCross, Op.NormDim, Op.Cdist, Op.CopyBackwards,
   Op.MseLoss, Op.BinaryCrossEntropy, Op.BinaryCrossEntropyWithLogits, Op.NllLoss, Op.ToCopy, Op.Eq,
   Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge, Op.LogicalAnd, Op.LogicalOr, Op.LogicalXor, Op.LogicalNot,
   Op.Cumsum, Op.Cumprod, Op.Cummax, Op.Cummin, Op.Logcumsumexp, Op.Sort, Op.SortStable, Op.Topk,
   Op.Kthvalue, Op.MedianAll, Op.MedianDim, Op.NanmedianAll, Op.NanmedianDim, Op.Mode, Op.Unique2,
-  Op.Erfinv, Op.Lgamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
+  Op.Erfinv, Op.Lgamma, Op.Digamma, Op.NanToNum, Op.BitwiseAnd, Op.BitwiseOr, Op.BitwiseXor,
   Op.BitwiseLeftShift, Op.BitwiseRightShift, Op.LinalgInv, Op.Convolution, Op.MaxPool2DWithIndices,
   Op.AvgPool2D, Op.AdaptiveAvgPool2D, Op.LayerNorm, Op.Embedding, Op.BatchNorm, Op.ScatterReduce,
   Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d,
@@ -420,7 +447,11 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im, Op.ConvolutionTranspose,
   Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D, Op.AdaptiveMaxPool2D,
   Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0,
-  Op.SpecialI0e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri,
-  Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.Fmax, Op.Fmin,
-  Op.Logaddexp2, Op.NoDerivative, Op.DivTrunc, Op.DivFloor,
+  Op.SpecialI0e, Op.SpecialI1, Op.SpecialI1e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr,
+  Op.SpecialNdtri, Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar,
+  Op.Fmax, Op.Fmin, Op.Logaddexp2, Op.Polygamma, Op.PolygammaInplace, Op.NoDerivative, Op.DivTrunc,
+  Op.DivFloor, Op.DiagonalScatter, Op.SelectScatter, Op.SliceScatter, Op.TensorUnfold,
+  Op.UnsafeSplit, Op.UnsafeSplitWithSizes, Op.Put, Op.T1, Op.Transpose1, Op.Squeeze2,
+  Op.Unsqueeze1, Op.AsStrided1, Op.EluResult, Op.SeluResult, Op.CeluResult, Op.LeakyReluResult,
+  Op.ThresholdInplace,
 ]);

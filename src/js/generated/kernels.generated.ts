@@ -9,7 +9,7 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, divFloor, copysign, exp2, exp10, erf, erfc, sigmoid,
   silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, divFloor64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
-  nanToNum, nanToNum64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
+  nanToNum, nanToNum64, polygamma, polygamma64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
 } from '../kernels/scalar_math.js';
 
 const f = Math.fround;
@@ -17,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, DigammaBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, XlogyMask, NonzeroMask, LtMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, EluResultBackward, CeluResultBackward, SeluResultBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, NontinyMask, NontinyOrOne, XlogyMask, NonzeroMask, LtMul, LeMul, InRangeMul }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -79,6 +79,7 @@ export function unaryRun(op: Op, x: F32, out: F32): void {
     case Op.SpecialErfcx: for (let i = 0; i < n; i++) out[i] = unarySpecialErfcx(x[i]); return;
     case Op.SpecialLogNdtr: for (let i = 0; i < n; i++) out[i] = unarySpecialLogNdtr(x[i]); return;
     case Op.SpecialNdtri: for (let i = 0; i < n; i++) out[i] = unarySpecialNdtri(x[i]); return;
+    case Op.SeluResult: for (let i = 0; i < n; i++) out[i] = unarySeluResult(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
@@ -118,6 +119,12 @@ export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number, c3: n
     case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pySelfScalar(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pyScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pyScalar(x[i], c, c2, c3); return;
+    case Op.Polygamma: for (let i = 0; i < n; i++) out[i] = scalarPolygamma(x[i], c, c2, c3); return;
+    case Op.PolygammaInplace: for (let i = 0; i < n; i++) out[i] = scalarPolygammaInplace(x[i], c, c2, c3); return;
+    case Op.EluResult: for (let i = 0; i < n; i++) out[i] = scalarEluResult(x[i], c, c2, c3); return;
+    case Op.CeluResult: for (let i = 0; i < n; i++) out[i] = scalarCeluResult(x[i], c, c2, c3); return;
+    case Op.LeakyReluResult: for (let i = 0; i < n; i++) out[i] = scalarLeakyReluResult(x[i], c, c2, c3); return;
+    case Op.ThresholdInplace: for (let i = 0; i < n; i++) out[i] = scalarThresholdInplace(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -396,6 +403,9 @@ function unarySpecialLogNdtr(x: number): number {
 function unarySpecialNdtri(x: number): number {
   return f(ndtri(x));
 }
+function unarySeluResult(x: number): number {
+  return ((x <= 0) ? f((f((f(Math.exp(x)) - 1)) * 1.7580993175506592)) : f((x * 1.0507010221481323)));
+}
 function scalarAddScalar(x: number, c: number, c2: number, c3: number): number {
   return f((x + c));
 }
@@ -483,6 +493,24 @@ function scalarSpecialXlog1pySelfScalar(x: number, c: number, c2: number, c3: nu
 }
 function scalarSpecialXlog1pyScalar(x: number, c: number, c2: number, c3: number): number {
   return (((x === 0) && (c === c)) ? 0 : f((x * f(Math.log1p(c)))));
+}
+function scalarPolygamma(x: number, c: number, c2: number, c3: number): number {
+  return f(polygamma(c, x));
+}
+function scalarPolygammaInplace(x: number, c: number, c2: number, c3: number): number {
+  return f(polygamma(c, x));
+}
+function scalarEluResult(x: number, c: number, c2: number, c3: number): number {
+  return ((x <= 0) ? f((f((f(Math.exp(x)) - 1)) * c)) : x);
+}
+function scalarCeluResult(x: number, c: number, c2: number, c3: number): number {
+  return ((x <= 0) ? f((f((f(Math.exp(f((x * f((1 / c)))))) - 1)) * c)) : x);
+}
+function scalarLeakyReluResult(x: number, c: number, c2: number, c3: number): number {
+  return ((x > 0) ? x : f((x * c)));
+}
+function scalarThresholdInplace(x: number, c: number, c2: number, c3: number): number {
+  return ((x <= c) ? c2 : x);
 }
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
@@ -579,6 +607,9 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.EluBackward: for (let i = 0; i < n; i++) out[i] = fusedEluBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CeluBackward: for (let i = 0; i < n; i++) out[i] = fusedCeluBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SeluBackward: for (let i = 0; i < n; i++) out[i] = fusedSeluBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.EluResultBackward: for (let i = 0; i < n; i++) out[i] = fusedEluResultBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.CeluResultBackward: for (let i = 0; i < n; i++) out[i] = fusedCeluResultBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.SeluResultBackward: for (let i = 0; i < n; i++) out[i] = fusedSeluResultBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ShrinkBackward: for (let i = 0; i < n; i++) out[i] = fusedShrinkBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ThresholdBackward: for (let i = 0; i < n; i++) out[i] = fusedThresholdBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SoftplusBackward: for (let i = 0; i < n; i++) out[i] = fusedSoftplusBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -602,16 +633,18 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.GradWhereGt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGt(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CopysignBackward: for (let i = 0; i < n; i++) out[i] = fusedCopysignBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SincBackward: for (let i = 0; i < n; i++) out[i] = fusedSincBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
-    case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyBackwardSelf(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyMask: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1Backward: for (let i = 0; i < n; i++) out[i] = fusedI1Backward(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1eBackward: for (let i = 0; i < n; i++) out[i] = fusedI1eBackward(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyMask: for (let i = 0; i < n; i++) out[i] = fusedNontinyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyOrOne: for (let i = 0; i < n; i++) out[i] = fusedNontinyOrOne(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.LeMul: for (let i = 0; i < n; i++) out[i] = fusedLeMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.InRangeMul: for (let i = 0; i < n; i++) out[i] = fusedInRangeMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
@@ -673,6 +706,15 @@ function fusedCeluBackward(g: number, x: number, y: number, c: number, c2: numbe
 }
 function fusedSeluBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x <= 0) ? f((f((g * 1.7580993175506592)) * f(Math.exp(x)))) : f((g * 1.0507010221481323)));
+}
+function fusedEluResultBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x > 0) ? g : f((g * f((x + c)))));
+}
+function fusedCeluResultBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x > 0) ? g : f((f((g * f((1 / c)))) * f((x + c)))));
+}
+function fusedSeluResultBackward(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x > 0) ? f((g * 1.0507010221481323)) : f((g * f((x + 1.7580993175506592)))));
 }
 function fusedShrinkBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x >= -c) && (x <= c)) ? 0 : g);
@@ -754,9 +796,6 @@ function fusedSincBackward(g: number, x: number, y: number, c: number, c2: numbe
   const p = f((3.1415927410125732 * x));
   return ((x === 0) ? 0 : f((g * f((f((f((p * f(Math.cos(p)))) - f(Math.sin(p)))) / f((p * x)))))));
 }
-function fusedDigammaBackward(g: number, x: number, y: number, c: number, c2: number): number {
-  return f((g * f(trigamma(x))));
-}
 function fusedNanToNumBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return f((g * (((x === x) && (f(Math.abs(x)) !== Infinity)) ? 1 : 0)));
 }
@@ -775,6 +814,12 @@ function fusedI1Backward(g: number, x: number, y: number, c: number, c2: number)
 function fusedI1eBackward(g: number, x: number, y: number, c: number, c2: number): number {
   return ((f(Math.abs(x)) > 0) ? f((g * f((f(besselI0e(x)) - f((y * f((f(sign(x)) + f((1 / x)))))))))) : f((g * 0.5)));
 }
+function fusedNontinyMask(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((f(Math.abs(x)) > 0) ? g : 0);
+}
+function fusedNontinyOrOne(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((f(Math.abs(x)) > 0) ? g : 1);
+}
 function fusedXlogyMask(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : g);
 }
@@ -783,6 +828,9 @@ function fusedNonzeroMask(g: number, x: number, y: number, c: number, c2: number
 }
 function fusedLtMul(g: number, x: number, y: number, c: number, c2: number): number {
   return f((g * ((x < c) ? 1 : 0)));
+}
+function fusedLeMul(g: number, x: number, y: number, c: number, c2: number): number {
+  return f((g * ((x <= c) ? 1 : 0)));
 }
 function fusedInRangeMul(g: number, x: number, y: number, c: number, c2: number): number {
   return f((g * (((x >= c) && (x <= c2)) ? 1 : 0)));
@@ -848,6 +896,7 @@ export function unaryRun64(op: Op, x: F64, out: F64): void {
     case Op.SpecialErfcx: for (let i = 0; i < n; i++) out[i] = unarySpecialErfcx64(x[i]); return;
     case Op.SpecialLogNdtr: for (let i = 0; i < n; i++) out[i] = unarySpecialLogNdtr64(x[i]); return;
     case Op.SpecialNdtri: for (let i = 0; i < n; i++) out[i] = unarySpecialNdtri64(x[i]); return;
+    case Op.SeluResult: for (let i = 0; i < n; i++) out[i] = unarySeluResult64(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
@@ -884,6 +933,12 @@ export function scalarRun64(op: Op, x: F64, out: F64, c: number, c2: number, c3:
     case Op.NanToNum: for (let i = 0; i < n; i++) out[i] = scalarNanToNum64(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pySelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pySelfScalar64(x[i], c, c2, c3); return;
     case Op.SpecialXlog1pyScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialXlog1pyScalar64(x[i], c, c2, c3); return;
+    case Op.Polygamma: for (let i = 0; i < n; i++) out[i] = scalarPolygamma64(x[i], c, c2, c3); return;
+    case Op.PolygammaInplace: for (let i = 0; i < n; i++) out[i] = scalarPolygammaInplace64(x[i], c, c2, c3); return;
+    case Op.EluResult: for (let i = 0; i < n; i++) out[i] = scalarEluResult64(x[i], c, c2, c3); return;
+    case Op.CeluResult: for (let i = 0; i < n; i++) out[i] = scalarCeluResult64(x[i], c, c2, c3); return;
+    case Op.LeakyReluResult: for (let i = 0; i < n; i++) out[i] = scalarLeakyReluResult64(x[i], c, c2, c3); return;
+    case Op.ThresholdInplace: for (let i = 0; i < n; i++) out[i] = scalarThresholdInplace64(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -1162,6 +1217,9 @@ function unarySpecialLogNdtr64(x: number): number {
 function unarySpecialNdtri64(x: number): number {
   return ndtri(x);
 }
+function unarySeluResult64(x: number): number {
+  return ((x <= 0) ? ((Math.exp(x) - 1) * 1.7580993408473766) : (x * 1.0507009873554805));
+}
 function scalarAddScalar64(x: number, c: number, c2: number, c3: number): number {
   return (x + c);
 }
@@ -1249,6 +1307,24 @@ function scalarSpecialXlog1pySelfScalar64(x: number, c: number, c2: number, c3: 
 }
 function scalarSpecialXlog1pyScalar64(x: number, c: number, c2: number, c3: number): number {
   return (((x === 0) && (c === c)) ? 0 : (x * Math.log1p(c)));
+}
+function scalarPolygamma64(x: number, c: number, c2: number, c3: number): number {
+  return polygamma64(c, x);
+}
+function scalarPolygammaInplace64(x: number, c: number, c2: number, c3: number): number {
+  return polygamma64(c, x);
+}
+function scalarEluResult64(x: number, c: number, c2: number, c3: number): number {
+  return ((x <= 0) ? ((Math.exp(x) - 1) * c) : x);
+}
+function scalarCeluResult64(x: number, c: number, c2: number, c3: number): number {
+  return ((x <= 0) ? ((Math.exp((x * (1 / c))) - 1) * c) : x);
+}
+function scalarLeakyReluResult64(x: number, c: number, c2: number, c3: number): number {
+  return ((x > 0) ? x : (x * c));
+}
+function scalarThresholdInplace64(x: number, c: number, c2: number, c3: number): number {
+  return ((x <= c) ? c2 : x);
 }
 function binaryAdd64(x: number, y: number, alpha: number): number {
   return (x + (alpha * y));
@@ -1343,6 +1419,9 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.EluBackward: for (let i = 0; i < n; i++) out[i] = fusedEluBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CeluBackward: for (let i = 0; i < n; i++) out[i] = fusedCeluBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SeluBackward: for (let i = 0; i < n; i++) out[i] = fusedSeluBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.EluResultBackward: for (let i = 0; i < n; i++) out[i] = fusedEluResultBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.CeluResultBackward: for (let i = 0; i < n; i++) out[i] = fusedCeluResultBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.SeluResultBackward: for (let i = 0; i < n; i++) out[i] = fusedSeluResultBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ShrinkBackward: for (let i = 0; i < n; i++) out[i] = fusedShrinkBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.ThresholdBackward: for (let i = 0; i < n; i++) out[i] = fusedThresholdBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SoftplusBackward: for (let i = 0; i < n; i++) out[i] = fusedSoftplusBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
@@ -1366,16 +1445,18 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.GradWhereGt: for (let i = 0; i < n; i++) out[i] = fusedGradWhereGt64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.CopysignBackward: for (let i = 0; i < n; i++) out[i] = fusedCopysignBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.SincBackward: for (let i = 0; i < n; i++) out[i] = fusedSincBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
-    case Fused.DigammaBackward: for (let i = 0; i < n; i++) out[i] = fusedDigammaBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NanToNumBackward: for (let i = 0; i < n; i++) out[i] = fusedNanToNumBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlogyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyBackwardSelf: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyBackwardSelf64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.Xlog1pyMask: for (let i = 0; i < n; i++) out[i] = fusedXlog1pyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1Backward: for (let i = 0; i < n; i++) out[i] = fusedI1Backward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.I1eBackward: for (let i = 0; i < n; i++) out[i] = fusedI1eBackward64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyMask: for (let i = 0; i < n; i++) out[i] = fusedNontinyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.NontinyOrOne: for (let i = 0; i < n; i++) out[i] = fusedNontinyOrOne64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
+    case Fused.LeMul: for (let i = 0; i < n; i++) out[i] = fusedLeMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.InRangeMul: for (let i = 0; i < n; i++) out[i] = fusedInRangeMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
@@ -1437,6 +1518,15 @@ function fusedCeluBackward64(g: number, x: number, y: number, c: number, c2: num
 }
 function fusedSeluBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   return ((x <= 0) ? ((g * 1.7580993408473766) * Math.exp(x)) : (g * 1.0507009873554805));
+}
+function fusedEluResultBackward64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x > 0) ? g : (g * (x + c)));
+}
+function fusedCeluResultBackward64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x > 0) ? g : ((g * (1 / c)) * (x + c)));
+}
+function fusedSeluResultBackward64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((x > 0) ? (g * 1.0507009873554805) : (g * (x + 1.7580993408473766)));
 }
 function fusedShrinkBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x >= -c) && (x <= c)) ? 0 : g);
@@ -1518,9 +1608,6 @@ function fusedSincBackward64(g: number, x: number, y: number, c: number, c2: num
   const p = (3.141592653589793 * x);
   return ((x === 0) ? 0 : (g * (((p * Math.cos(p)) - Math.sin(p)) / (p * x))));
 }
-function fusedDigammaBackward64(g: number, x: number, y: number, c: number, c2: number): number {
-  return (g * trigamma64(x));
-}
 function fusedNanToNumBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   return (g * (((x === x) && (Math.abs(x) !== Infinity)) ? 1 : 0));
 }
@@ -1539,6 +1626,12 @@ function fusedI1Backward64(g: number, x: number, y: number, c: number, c2: numbe
 function fusedI1eBackward64(g: number, x: number, y: number, c: number, c2: number): number {
   return ((Math.abs(x) > 0) ? (g * (besselI0e(x) - (y * (sign(x) + (1 / x))))) : (g * 0.5));
 }
+function fusedNontinyMask64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((Math.abs(x) > 0) ? g : 0);
+}
+function fusedNontinyOrOne64(g: number, x: number, y: number, c: number, c2: number): number {
+  return ((Math.abs(x) > 0) ? g : 1);
+}
 function fusedXlogyMask64(g: number, x: number, y: number, c: number, c2: number): number {
   return (((x === 0) && (y <= 0)) ? 0 : g);
 }
@@ -1547,6 +1640,9 @@ function fusedNonzeroMask64(g: number, x: number, y: number, c: number, c2: numb
 }
 function fusedLtMul64(g: number, x: number, y: number, c: number, c2: number): number {
   return (g * ((x < c) ? 1 : 0));
+}
+function fusedLeMul64(g: number, x: number, y: number, c: number, c2: number): number {
+  return (g * ((x <= c) ? 1 : 0));
 }
 function fusedInRangeMul64(g: number, x: number, y: number, c: number, c2: number): number {
   return (g * (((x >= c) && (x <= c2)) ? 1 : 0));
@@ -1819,6 +1915,27 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       return;
     case Op.Logaddexp2:
       r.saved = [a, b];
+      return;
+    case Op.Polygamma:
+      r.saved = [a];
+      return;
+    case Op.PolygammaInplace:
+      r.saved = [a];
+      return;
+    case Op.EluResult:
+      r.savesResult = true;
+      return;
+    case Op.SeluResult:
+      r.savesResult = true;
+      return;
+    case Op.CeluResult:
+      r.savesResult = true;
+      return;
+    case Op.LeakyReluResult:
+      r.savesResult = true;
+      return;
+    case Op.ThresholdInplace:
+      r.saved = [a];
       return;
     default: void a; void b;
   }
