@@ -326,5 +326,5 @@ export const fusedNodeNames: readonly string[] = [
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
   'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
-  'FusedBackwardBackward0', 'FusedBackwardBackward0', 'FusedBackwardBackward0',
+  'FusedBackwardBackward0', 'FusedBackwardBackward0',
 ];

@@ -108,12 +108,17 @@ describe.each(DEVICES)('nn modules (activations, padding, instance and lazy norm
 
   for (const c of fixture.reprs) it(`${c.ts}: repr`, () => { expect(String(build(c.ts, device))).toBe(c.repr); });
 
-  it('CosineSimilarity is F.cosine_similarity; inplace=True is refused, as the F functions refuse it', () => {
+  it('CosineSimilarity is F.cosine_similarity; inplace=True writes the out-of-place result into the input', () => {
     const a = torch.randn([3, 4], { device }), b = torch.randn([3, 4], { device });
     expect(new nn.CosineSimilarity({ dim: 0 }).call(a, b).tolist()).toEqual(F.cosine_similarity(a, b, 0).tolist());
-    for (const m of [new nn.ReLU6(true), new nn.SELU(true), new nn.Threshold(0, 1, true), new nn.RReLU(0.1, 0.2, true)]) {
-      expect(() => m.call(a)).toThrow(expect.objectContaining({ name: 'NotImplementedError' }) as unknown as Error);
-    }
+    const inplace = [new nn.ReLU6(true), new nn.SELU(true), new nn.Threshold(0, 1, true), new nn.RReLU(0.1, 0.2, true).eval()];
+    const outOfPlace = [new nn.ReLU6(), new nn.SELU(), new nn.Threshold(0, 1), new nn.RReLU(0.1, 0.2).eval()];
+    inplace.forEach((m, i) => {
+      const x = a.clone();
+      const out = m.call(x);
+      expect(out).toBe(x);
+      expect(x.tolist()).toEqual(outOfPlace[i].call(a).tolist());
+    });
   });
 
   it('a lazy module holds markers, not parameters, until its first input; then it is its target class', () => {

@@ -351,9 +351,9 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.EluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
     case Fused.CeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, s0(r), 0), saved(r, 1), 0, 0, 0));
     case Fused.SeluBackward: return sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0), saved(r, 1), 0, 0, 0));
-    case Fused.EluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
-    case Fused.CeluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, 0, 0));
-    case Fused.SeluResultBackward: return sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
+    case Fused.EluResultBackward: return sumTo(r, 1, fused(Fused.LtMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
+    case Fused.CeluResultBackward: return sumTo(r, 1, fused(Fused.LtMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), 0, 0, 0));
+    case Fused.SeluResultBackward: return sumTo(r, 1, fused(Fused.LtMul, mul(g, saved(r, 0)), saved(r, 1), 0, 0, 0));
     case Fused.ShrinkBackward: return zerosLike(saved(r, 1));
     case Fused.ThresholdBackward: return zerosLike(saved(r, 1));
     case Fused.SoftplusBackward: return sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), 0, s1(r), 0));
@@ -388,7 +388,6 @@ function fusedBackward(r: usize, g: i32, k: i32): i32 {
     case Fused.XlogyMask: return k == 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2));
     case Fused.NonzeroMask: return zerosLike(saved(r, 1));
     case Fused.LtMul: return zerosLike(saved(r, 1));
-    case Fused.LeMul: return zerosLike(saved(r, 1));
     case Fused.InRangeMul: return zerosLike(saved(r, 1));
     default: return Err.Unimplemented;
   }
@@ -461,7 +460,6 @@ export function recordsItself(r: usize): bool {
       kind == Fused.XlogyMask ||
       kind == Fused.NonzeroMask ||
       kind == Fused.LtMul ||
-      kind == Fused.LeMul ||
       kind == Fused.InRangeMul;
   }
   return op < Op.Count && load<u8>(RECORDS_ITSELF + <usize>op) != 0;

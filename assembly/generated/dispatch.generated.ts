@@ -230,7 +230,6 @@ export function fusedKernel<T>(kind: i32, g: usize, x: usize, y: usize, out: usi
     case Fused.XlogyMask: fusedRun<T>(Fused.XlogyMask, g, x, y, out, n, c, c2); break;
     case Fused.NonzeroMask: fusedRun<T>(Fused.NonzeroMask, g, x, y, out, n, c, c2); break;
     case Fused.LtMul: fusedRun<T>(Fused.LtMul, g, x, y, out, n, c, c2); break;
-    case Fused.LeMul: fusedRun<T>(Fused.LeMul, g, x, y, out, n, c, c2); break;
     case Fused.InRangeMul: fusedRun<T>(Fused.InRangeMul, g, x, y, out, n, c, c2); break;
     default: unreachable();
   }

@@ -687,7 +687,7 @@ import {
 }
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, EluResultBackward, CeluResultBackward, SeluResultBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, NontinyMask, NontinyOrOne, XlogyMask, NonzeroMask, LtMul, LeMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, EluResultBackward, CeluResultBackward, SeluResultBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, NontinyMask, NontinyOrOne, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 // @ts-ignore: decorator
 @inline function fusedMaxBackwardA<T>(g: T, x: T, y: T, c: T, c2: T): T {
@@ -925,10 +925,6 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
   return (g * ((x < c) ? <T>1 : <T>0));
 }
 // @ts-ignore: decorator
-@inline function fusedLeMul<T>(g: T, x: T, y: T, c: T, c2: T): T {
-  return (g * ((x <= c) ? <T>1 : <T>0));
-}
-// @ts-ignore: decorator
 @inline function fusedInRangeMul<T>(g: T, x: T, y: T, c: T, c2: T): T {
   return (g * (((x >= c) && (x <= c2)) ? <T>1 : <T>0));
 }
@@ -992,7 +988,6 @@ export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowS
     case Fused.XlogyMask: return fusedXlogyMask<T>(g, x, y, c, c2);
     case Fused.NonzeroMask: return fusedNonzeroMask<T>(g, x, y, c, c2);
     case Fused.LtMul: return fusedLtMul<T>(g, x, y, c, c2);
-    case Fused.LeMul: return fusedLeMul<T>(g, x, y, c, c2);
     case Fused.InRangeMul: return fusedInRangeMul<T>(g, x, y, c, c2);
     default: unreachable(); return 0;
   }

@@ -1859,9 +1859,10 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   selu_backward: { node: 'EluBackwardBackward0', args: 'x', kernel: 'x <= 0 ? g * 1.7580993408473766 * exp(x) : g * 1.0507009873554805', grad: { x: 'lt_mul(selu_backward(grad * g, x), x, 0)' } },
   // the in-place forms' (EluBackward1, CeluBackward1): from the result x, PyTorch's is_result branch
   // as its vectorized kernel selects it (x > 0: NaN takes the negative side and gives NaN)
-  elu_result_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x > 0 ? g : g * (x + c)', grad: { x: 'le_mul(grad * g, x, 0)' } },
-  celu_result_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x > 0 ? g : g * (1 / c) * (x + c)', grad: { x: 'le_mul(grad * g * (1 / c), x, 0)' } },
-  selu_result_backward: { node: 'EluBackwardBackward0', args: 'x', kernel: 'x > 0 ? g * 1.0507009873554805 : g * (x + 1.7580993408473766)', grad: { x: 'le_mul(grad * g, x, 0)' } },
+  // their second derivative is PyTorch's elu_double_backward for a result: where result < 0 (a result of 0 gets none)
+  elu_result_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x > 0 ? g : g * (x + c)', grad: { x: 'lt_mul(grad * g, x, 0)' } },
+  celu_result_backward: { node: 'EluBackwardBackward0', args: 'x c', kernel: 'x > 0 ? g : g * (1 / c) * (x + c)', grad: { x: 'lt_mul(grad * g * (1 / c), x, 0)' } },
+  selu_result_backward: { node: 'EluBackwardBackward0', args: 'x', kernel: 'x > 0 ? g * 1.0507009873554805 : g * (x + 1.7580993408473766)', grad: { x: 'lt_mul(grad * g, x, 0)' } },
   shrink_backward: { args: 'x c', kernel: 'x >= -c && x <= c ? 0 : g', grad: 'mask' },
   threshold_backward: { node: 'ThresholdBackwardBackward0', args: 'x c', kernel: 'x <= c ? 0 : g', grad: 'mask' },
   softplus_backward: { node: 'SoftplusBackwardBackward0', args: 'x c c2', kernel: { let: { z: 'exp(x * c)' }, expr: 'x * c > c2 ? g : g * z / (z + 1)' }, grad: { x: 'lt_mul(grad * g * c * sigmoid(x * c) * (1 - sigmoid(x * c)), x * c, c2)' } },
@@ -1984,7 +1985,6 @@ export const backwardKernels: Readonly<Record<string, BackwardKernel>> = {
   // grad · (x < c) and grad · (c ≤ x ≤ c2) as PyTorch's double backwards multiply by a mask:
   // NaN and ±inf in grad stay NaN outside it
   lt_mul: { args: 'x c', kernel: 'g * (x < c ? 1 : 0)', grad: 'mask' },
-  le_mul: { args: 'x c', kernel: 'g * (x <= c ? 1 : 0)', grad: 'mask' },
   in_range_mul: { args: 'x c c2', kernel: 'g * (x >= c && x <= c2 ? 1 : 0)', grad: 'mask' },
 };
 

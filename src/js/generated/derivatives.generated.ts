@@ -349,9 +349,9 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.EluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.EluBackward, mul(g, saved(r, 0)), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
   [Fused.CeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.CeluBackward, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, s0(r), 0), saved(r, 1), null, 0, 0)),
   [Fused.SeluBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, fused(Fused.SeluBackward, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0), saved(r, 1), null, 0, 0)),
-  [Fused.EluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
-  [Fused.CeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, 0, 0)),
-  [Fused.SeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LeMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
+  [Fused.EluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
+  [Fused.CeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, mulS(mul(g, saved(r, 0)), (1 / s0(r))), saved(r, 1), null, 0, 0)),
+  [Fused.SeluResultBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, mul(g, saved(r, 0)), saved(r, 1), null, 0, 0)),
   [Fused.ShrinkBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.ThresholdBackward]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.SoftplusBackward]: (r, g, k) => sumTo(r, 1, fused(Fused.LtMul, mul(mul(mulS(mul(g, saved(r, 0)), s0(r)), un(Op.Sigmoid, mulS(saved(r, 1), s0(r)))), rsubS(un(Op.Sigmoid, mulS(saved(r, 1), s0(r))), 1)), mulS(saved(r, 1), s0(r)), null, s1(r), 0)),
@@ -386,7 +386,6 @@ const fusedRules: { [K in Fused]?: Rule } = {
   [Fused.XlogyMask]: (r, g, k) => k === 1 ? zerosLike(saved(r, 1)) : zerosLike(saved(r, 2)),
   [Fused.NonzeroMask]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.LtMul]: (r, g, k) => zerosLike(saved(r, 1)),
-  [Fused.LeMul]: (r, g, k) => zerosLike(saved(r, 1)),
   [Fused.InRangeMul]: (r, g, k) => zerosLike(saved(r, 1)),
 };
 

@@ -17,7 +17,7 @@ type F32 = Float32Array;
 type F64 = Float64Array;
 
 /** The fused backward kernels (src/ops/table.ts backwardKernels). */
-export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, EluResultBackward, CeluResultBackward, SeluResultBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, NontinyMask, NontinyOrOne, XlogyMask, NonzeroMask, LtMul, LeMul, InRangeMul }
+export enum Fused { MaxBackwardA, MaxBackwardB, MinBackwardA, MinBackwardB, PowScalarBackward, PowBackwardSelf, PowTensor, PowBackwardExponent, ZeroBaseBackward, ClampBackward, AbsBackward, SigmoidBackward, TanhBackward, ReluBackward, LeakyReluBackward, HardtanhBackward, EluBackward, CeluBackward, SeluBackward, EluResultBackward, CeluResultBackward, SeluResultBackward, ShrinkBackward, ThresholdBackward, SoftplusBackward, SiluBackward, MishBackward, LogSigmoidBackward, HardsigmoidBackward, HardswishBackward, GeluBackward, GeluTanhBackward, ClampMinBackward, ClampMaxBackward, LogitBackward, FmaxBackwardA, FmaxBackwardB, FminBackwardA, FminBackwardB, GradWhereGe, GradWhereLe, GradWhereLt, GradWhereGt, CopysignBackward, SincBackward, NanToNumBackward, XlogyBackwardSelf, Xlog1pyBackwardSelf, Xlog1pyMask, I1Backward, I1eBackward, NontinyMask, NontinyOrOne, XlogyMask, NonzeroMask, LtMul, InRangeMul }
 
 export function unaryRun(op: Op, x: F32, out: F32): void {
   const n = x.length;
@@ -644,7 +644,6 @@ export function fusedRun(kind: Fused, g: F32, x: F32, y: F32 | null, out: F32, c
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
-    case Fused.LeMul: for (let i = 0; i < n; i++) out[i] = fusedLeMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.InRangeMul: for (let i = 0; i < n; i++) out[i] = fusedInRangeMul(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
@@ -828,9 +827,6 @@ function fusedNonzeroMask(g: number, x: number, y: number, c: number, c2: number
 }
 function fusedLtMul(g: number, x: number, y: number, c: number, c2: number): number {
   return f((g * ((x < c) ? 1 : 0)));
-}
-function fusedLeMul(g: number, x: number, y: number, c: number, c2: number): number {
-  return f((g * ((x <= c) ? 1 : 0)));
 }
 function fusedInRangeMul(g: number, x: number, y: number, c: number, c2: number): number {
   return f((g * (((x >= c) && (x <= c2)) ? 1 : 0)));
@@ -1456,7 +1452,6 @@ export function fusedRun64(kind: Fused, g: F64, x: F64, y: F64 | null, out: F64,
     case Fused.XlogyMask: for (let i = 0; i < n; i++) out[i] = fusedXlogyMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.NonzeroMask: for (let i = 0; i < n; i++) out[i] = fusedNonzeroMask64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.LtMul: for (let i = 0; i < n; i++) out[i] = fusedLtMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
-    case Fused.LeMul: for (let i = 0; i < n; i++) out[i] = fusedLeMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     case Fused.InRangeMul: for (let i = 0; i < n; i++) out[i] = fusedInRangeMul64(g[i], x[i], y ? y[i] : 0, c, c2); return;
     default: throw new Error(`wasmgrad: no fused kernel ${kind}`);
   }
@@ -1640,9 +1635,6 @@ function fusedNonzeroMask64(g: number, x: number, y: number, c: number, c2: numb
 }
 function fusedLtMul64(g: number, x: number, y: number, c: number, c2: number): number {
   return (g * ((x < c) ? 1 : 0));
-}
-function fusedLeMul64(g: number, x: number, y: number, c: number, c2: number): number {
-  return (g * ((x <= c) ? 1 : 0));
 }
 function fusedInRangeMul64(g: number, x: number, y: number, c: number, c2: number): number {
   return (g * (((x >= c) && (x <= c2)) ? 1 : 0));
