@@ -29,13 +29,13 @@ import * as scn from './ops/scan.js'; // scans
 import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
 import * as lm from './ops/linalg_more.js'; // linalg.inv
-import * as nm from './ops/numeric_members.js'; // numeric members (helper h-numeric)
 import { linalgMethods as lr } from './ops/linalg_rest.js'; // helper linalg2
 import { svdMethod } from './ops/linalg_svd.js'; // helper linalg2
 import { luMethod, luSolveMethod, matrixExpMethod } from './ops/linalg_lu.js'; // helper linalg2
 import * as sm from './ops/shape_members.js'; // shape members (helper h-shape)
 import { polygammaMethod } from './ops/polygamma.js'; // helper h-cg
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
+import * as nm from './ops/numeric_members.js'; // numeric members (helper h-numeric)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';

@@ -15,8 +15,11 @@ import { bind, bindOverloads } from '../signature.js';
 import { RuntimeError, NotImplementedError } from '../errors.js';
 import { tidy } from '../memory.js';
 import { inplace } from './inplace.js';
-import { multigammaln } from './special.js';
+import { multigammaln } from './multigammaln.js';
 import { normDim } from '../shape.js';
+// imported directly, not reached through the torch namespace: tensor.ts imports this file, and the
+// namespace can make a bundler evaluate index.js (nn's classes over Tensor) before tensor.ts
+import { vector_norm } from './reduce_stats.js';
 
 // O: PyTorch has an out= form (its overload errors list `*, Tensor out`)
 const P = (s: string): ReturnType<typeof parseSchema> => parseSchema(s, false);
@@ -82,7 +85,7 @@ function vdotOf(a: Record<string, unknown>): Tensor {
 }
 
 function distOf(a: Record<string, unknown>): Tensor {
-  return tidy(() => torch.linalg.vector_norm((a.input as Tensor).sub(a.other as Tensor), a.p as number));
+  return tidy(() => vector_norm((a.input as Tensor).sub(a.other as Tensor), a.p as number));
 }
 
 function addrOf(a: Record<string, unknown>): Tensor {
@@ -181,7 +184,7 @@ function renormOf(a: Record<string, unknown>): Tensor {
   const dim = normDim(a.dim as number, Math.max(x.dim(), 1));
   return tidy(() => {
     const dims = x.shape.map((_, k) => k).filter((k) => k !== dim);
-    const norm = torch.linalg.vector_norm(x, p, dims, true);
+    const norm = vector_norm(x, p, dims, true);
     const factor = torch.where(norm.gt(maxnorm), torch.full_like(norm, maxnorm).div(norm.add(1e-7)), torch.ones_like(norm));
     return x.mul(factor);
   });
