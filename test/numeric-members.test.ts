@@ -5,7 +5,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
-import { evaluateCase, type OpCase, type Arg } from './support/cases.js';
+import { evaluateCase, expectCaseGrads, type OpCase, type Arg } from './support/cases.js';
 import { runCall, decode, expectErrorLeavesEngineIntact, type Call } from './support/error_cases.js';
 import { tolerances } from './support/tolerances.js';
 
@@ -39,15 +39,7 @@ describe.each(DEVICES)('numeric members against PyTorch on %s', (device) => {
       } else {
         expect(out.grad_fn).toBe(null);
       }
-      if (!c.upstream) return;
-      out.backward(fromFixture(c.upstream, device, false).to(out.dtype));
-      let leaf = 0;
-      c.args.forEach((a, i) => {
-        if (a === null || typeof a !== 'object' || Array.isArray(a) || !('tensor' in a)) return;
-        const t = argLeaves[leaf++];
-        const g = c.grads?.[i];
-        if (g) expectClose(t.grad, g, tolerances[c.family as keyof typeof tolerances], `grad of arg ${i}`);
-      });
+      expectCaseGrads(c, device, out, argLeaves);
     });
   });
 

@@ -5,8 +5,8 @@
 // The special functions that are op-table rows (entr, erfcx, i0e, ...) are in test/table-ops.test.ts.
 
 import { describe, it, expect } from 'vitest';
-import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
-import { evaluateCase, type OpCase } from './support/cases.js';
+import { torch, DEVICES, loadFixture, expectClose, type TensorFixture } from './support/torch.js';
+import { evaluateCase, expectCaseGrads, type OpCase } from './support/cases.js';
 import { runCall, expectErrorLeavesEngineIntact, type Call } from './support/error_cases.js';
 import { tolerances } from './support/tolerances.js';
 import { SPECIAL_ALIASES } from '../src/ops/aliases.js';
@@ -43,15 +43,7 @@ describe.each(DEVICES)('torch.special and numeric compositions against PyTorch o
     } else {
       expect(out.requires_grad && out.grad_fn !== null && argLeaves.some((t) => t.requires_grad)).toBe(false);
     }
-    if (!c.upstream) return;
-    out.backward(fromFixture(c.upstream, device, false).to(out.dtype));
-    let leaf = 0;
-    c.args.forEach((a, i) => {
-      if (a === null || typeof a !== 'object' || Array.isArray(a) || !('tensor' in a)) return;
-      const t = argLeaves[leaf++];
-      const g = c.grads?.[i];
-      if (g) expectClose(t.grad, g, tolerances[c.family], `grad of arg ${i}`);
-    });
+    expectCaseGrads(c, device, out, argLeaves);
   });
 
   it.each(F.errors.map((e) => [e.name, e] as const))('%s: PyTorch\'s error', (_, e) => {

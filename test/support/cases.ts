@@ -133,10 +133,18 @@ export function runCase(c: OpCase, device: Device): void {
   // the fixture has type(grad_fn).__name__, what repr shows: name() adds torch::autograd:: to C++ nodes
   if (c.grad_fn && !nameDiffers.has(c.call) && !caseNameDiffers.has(c.name)) expect(`${outs[0].grad_fn}`).toBe(`<${c.grad_fn} object>`);
   if (caseNameDiffers.has(c.name)) expect([c.grad_fn, outs[0].grad_fn?.name()]).toEqual(['DivBackward1', 'DivBackward0']);
+  expectCaseGrads(c, device, outs[0], argLeaves);
+}
+
+/**
+ * Case c's gradients: backward from out with the fixture's upstream, then each tensor argument's
+ * gradient against PyTorch's (arguments in evaluateCase's order). Nothing when c has no upstream.
+ */
+export function expectCaseGrads(c: OpCase, device: Device, out: torch.Tensor, argLeaves: torch.Tensor[]): void {
   if (!c.upstream) return;
   const upstream = fromFixture(c.upstream, device, false);
   // the gradient of (out · upstream).sum() with respect to out is upstream (in out's dtype)
-  outs[0].backward(upstream.to(outs[0].dtype));
+  out.backward(upstream.to(out.dtype));
   // positional tensor args, in order; list args take their grads from list_grads in order
   let leaf = 0, list = 0;
   c.args.forEach((a, i) => {
