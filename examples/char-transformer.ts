@@ -63,19 +63,19 @@ class CharTransformer extends nn.Module {
 
   constructor(vocabSize: number, dModel: number, nhead: number, nLayers: number) {
     super();
-    this.tokens = this.register_module('tokens', new nn.Embedding(vocabSize, dModel));
-    this.positions = this.register_module('positions', new nn.Embedding(context, dModel));
+    this.tokens = new nn.Embedding(vocabSize, dModel);
+    this.positions = new nn.Embedding(context, dModel);
     const layer = new nn.TransformerEncoderLayer(dModel, nhead, { dim_feedforward: 4 * dModel, dropout: 0, batch_first: true, norm_first: true });
-    this.layers = this.register_module('layers', new nn.TransformerEncoder(layer, nLayers, { enable_nested_tensor: false }));
-    this.head = this.register_module('head', new nn.Linear(dModel, vocabSize));
+    this.layers = new nn.TransformerEncoder(layer, nLayers, { enable_nested_tensor: false });
+    this.head = new nn.Linear(dModel, vocabSize);
   }
 
   /** [batch, time] character indices to [batch, time, vocab] logits; position t sees only positions <= t. */
   forward(idx: torch.Tensor): torch.Tensor {
     const t = idx.shape[1];
     const mask = nn.Transformer.generate_square_subsequent_mask(t);
-    const h = this.tokens.call(idx).add(this.positions.call(torch.arange(t, { dtype: torch.long })));
-    return this.head.call(this.layers.call(h, { mask, is_causal: true }));
+    const h = this.tokens(idx).add(this.positions(torch.arange(t, { dtype: torch.long })));
+    return this.head(this.layers(h, { mask, is_causal: true }));
   }
 }
 
@@ -94,7 +94,7 @@ for (let step = 1; step <= steps; step++) {
   torch.tidy(() => {
     const [x, y] = batch(dataGen);
     opt.zero_grad();
-    const logits = model.call(x);
+    const logits = model(x);
     const loss = F.cross_entropy(logits.reshape([-1, vocab.length]), y.reshape([-1]));
     loss.backward();
     opt.step();
@@ -122,7 +122,7 @@ function sample(prompt: string, n: number, gen: torch.Generator): string {
     for (let i = 0; i < n; i++) {
       torch.tidy(() => {
         const window = out.slice(-context);
-        const logits = model.call(torch.tensor([window], { dtype: torch.long }));
+        const logits = model(torch.tensor([window], { dtype: torch.long }));
         const probs = F.softmax(logits.select(1, window.length - 1), -1);
         out.push(Number(torch.multinomial(probs, 1, { generator: gen }).item()));
       });

@@ -58,7 +58,7 @@ export function accuracy(run: DigitsRun, data: Digits): number {
   torch.no_grad(() =>
     torch.tidy(() => {
       const x = run.input(torch.tensor(data.images).reshape([data.n, 64]));
-      const [, predicted] = run.model.call(x).max(1); // [values, indices]
+      const [, predicted] = run.model(x).max(1); // [values, indices]
       (predicted.tolist() as number[]).forEach((p, i) => {
         if (Number(p) === data.labels[i]) correct++;
       });
@@ -87,7 +87,7 @@ export function trainDigits(run: DigitsRun, train: Digits, test: Digits): { test
         const x = run.input(torch.tensor(batch.images).reshape([batch.n, 64]));
         const y = torch.tensor(batch.labels, { dtype: torch.long });
         opt.zero_grad();
-        const loss = F.cross_entropy(model.call(x), y);
+        const loss = F.cross_entropy(model(x), y);
         loss.backward();
         opt.step();
         lossSum += loss.item();

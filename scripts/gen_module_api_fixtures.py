@@ -152,6 +152,75 @@ def registration_errors(i):
     ], "after": names(m.named_parameters()) + names(m.named_children()), "repr": repr(m)}
 
 
+class Assigned(nn.Module):
+    """Registers by attribute assignment only, as most PyTorch code does."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(3, 4)
+        self.w = nn.Parameter(torch.ones(4))
+        self.act = nn.ReLU()
+        self.note = "plain"
+        self.register_buffer("scale", torch.full((4,), 2.0))
+        self.fc2 = nn.Linear(4, 1)
+
+    def forward(self, x):
+        return self.fc2(self.act(self.fc1(x)) * self.scale + self.w)
+
+
+def members(m):
+    return {"parameters": names(m.named_parameters()), "buffers": names(m.named_buffers()),
+            "children": names(m.named_children()), "state_dict": list(m.state_dict().keys()), "repr": repr(m)}
+
+
+@scenario
+def attribute_assignment_registers(i):
+    net = Assigned()
+    x = torch.randn(2, 3)
+    calls = []
+    net.register_forward_hook(lambda mod, args, out: calls.append(type(mod).__name__))
+    out = net(x)
+    out.sum().backward()
+    return {**members(net), "out": out, "fc1_grad": net.fc1.weight.grad, "hooks": calls,
+            "same_child": net.fc1 is net.get_submodule("fc1"), "note": net.note}
+
+
+@scenario
+def attribute_reassignment(i):
+    net = Assigned()
+    net.act = None
+    after_none = members(net)
+    net.fc1 = nn.Linear(3, 4, bias=False)
+    net.scale = torch.zeros(4)
+    net.w = None
+    net.fc2 = nn.Parameter(torch.ones(1))
+    net.extra = nn.Tanh()
+    after = members(net)
+    del net.fc1
+    del net.w
+    net.note = nn.Identity()
+    return {"after_none": after_none, "after": after, "after_del": members(net),
+            "scale": net.state_dict()["scale"], "fc2": net.fc2}
+
+
+@scenario
+def attribute_assignment_errors(i):
+    net = Assigned()
+    net.act = None
+    errors = [
+        err(lambda: setattr(net, "w", torch.ones(4))),
+        err(lambda: setattr(net, "w", 3)),
+        err(lambda: setattr(net, "act", 3)),
+        err(lambda: setattr(net, "fc1", torch.ones(1))),
+        err(lambda: setattr(net, "scale", "x")),
+        err(lambda: setattr(net, "scale", 2.5)),
+        err(lambda: net.register_parameter("note", nn.Parameter(torch.ones(1)))),
+        err(lambda: net.register_buffer("fc1", torch.ones(1))),
+    ]
+    out = net.fc2(torch.ones(1, 4))
+    return {"errors": errors, **members(net), "out": out}
+
+
 @scenario
 def train_eval_apply_requires_grad(i):
     model = nn.Sequential(nn.Linear(2, 3), nn.Sequential(nn.Dropout(), nn.Linear(3, 1)))

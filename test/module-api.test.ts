@@ -45,6 +45,25 @@ class Block extends nn.Module {
   forward(x: Tensor): Tensor { return this.norm.call(this.fc.call(x)).mul(this.scale); }
 }
 
+/** The generator's Assigned: registers by attribute assignment only, as most PyTorch code does. */
+class Assigned extends nn.Module {
+  [name: string]: any;
+  constructor() {
+    super();
+    this.fc1 = new nn.Linear(3, 4);
+    this.w = new nn.Parameter(torch.ones(4));
+    this.act = new nn.ReLU();
+    this.note = 'plain';
+    this.register_buffer('scale', torch.full([4], 2.0));
+    this.fc2 = new nn.Linear(4, 1);
+  }
+  forward(x: Tensor): Tensor { return this.fc2(this.act(this.fc1(x)).mul(this.scale).add(this.w)); }
+}
+const members = (m: Module) => ({
+  parameters: names(m.named_parameters()), buffers: names(m.named_buffers()), children: names(m.named_children()),
+  state_dict: Object.keys(m.state_dict()), repr: String(m),
+});
+
 /** Runs fn, then frees the modules' parameters and buffers: an error scenario's engine check counts live tensors. */
 function freeing<T>(ms: Module[], fn: () => T): T {
   try { return fn(); } finally { for (const m of ms) for (const t of [...m.parameters(), ...m.buffers()]) t.dispose(); }
@@ -119,6 +138,42 @@ const programs: Record<string, Program> = {
       after: [...names(m.named_parameters()), ...names(m.named_children())],
       repr: String(m),
     };
+  },
+  attribute_assignment_registers: () => {
+    const net = new Assigned();
+    const x = torch.randn(2, 3);
+    const calls: string[] = [];
+    net.register_forward_hook((mod) => { calls.push(mod.constructor.name); });
+    const out = net(x);
+    out.sum().backward();
+    return { ...members(net), out, fc1_grad: net.fc1.weight.grad, hooks: calls, same_child: net.fc1 === net.get_submodule('fc1'), note: net.note };
+  },
+  attribute_reassignment: () => {
+    const net = new Assigned();
+    net.act = null;
+    const after_none = members(net);
+    net.fc1 = new nn.Linear(3, 4, { bias: false });
+    net.scale = torch.zeros(4);
+    net.w = null;
+    net.fc2 = new nn.Parameter(torch.ones(1));
+    net.extra = new nn.Tanh();
+    const after = members(net);
+    delete net.fc1;
+    delete net.w;
+    net.note = new nn.Identity();
+    return { after_none, after, after_del: members(net), scale: net.state_dict().scale, fc2: net.fc2 };
+  },
+  attribute_assignment_errors: () => {
+    const net = new Assigned();
+    net.act = null;
+    const errors = [
+      err(() => { net.w = torch.ones(4); }), err(() => { net.w = 3; }), err(() => { net.act = 3; }),
+      err(() => { net.fc1 = torch.ones(1); }), err(() => { net.scale = 'x'; }), err(() => { net.scale = 2.5; }),
+      err(() => net.register_parameter('note', new nn.Parameter(torch.ones(1)))),
+      err(() => net.register_buffer('fc1', torch.ones(1))),
+    ];
+    const out = net.fc2(torch.ones(1, 4));
+    return { errors, ...members(net), out };
   },
   train_eval_apply_requires_grad: () => {
     const model = new nn.Sequential(new nn.Linear(2, 3), new nn.Sequential(new nn.Dropout(), new nn.Linear(3, 1)));

@@ -3,8 +3,11 @@
 // parameters(), the dotted names of named_parameters() and the keys of state_dict(), and prints
 // itself as PyTorch's repr does. Hooks live in module_hooks.ts, state dicts in state_dict.ts.
 //
-// Python registers by attribute assignment; JS cannot intercept that, so a module registers
-// explicitly (register_parameter / register_buffer / register_module) and keeps a field too.
+// Python registers by attribute assignment (Module.__setattr__) and calls a module as a function
+// (Module.__call__). JS needs a Proxy for the first and a function for the second, so a module is a
+// Proxy over an arrow function whose prototype is the module's class: `this.fc = new nn.Linear(…)`
+// registers the layer, and `model(x)` runs it. Registered members are mirrored as own properties
+// of that function, so reading `model.fc` is a plain property read (the Proxy has no get trap).
 
 import { Tensor } from '../tensor.js';
 import { AttributeError, NotImplementedError, TypeError, ValueError, keyError } from '../errors.js';
@@ -50,15 +53,29 @@ export const addindent = (s: string, n: number): string => s.split('\n').join(`\
  */
 export class Module {
   /** True in training mode (the default), false after eval(). */
-  training = true;
+  declare training: boolean;
   /** @internal PyTorch's _parameters: name → parameter (null: a reserved name, as bias=False) */
-  readonly _parameters = new Map<string, Tensor | null>();
+  declare readonly _parameters: Map<string, Tensor | null>;
   /** @internal PyTorch's _buffers */
-  readonly _buffers = new Map<string, Tensor | null>();
+  declare readonly _buffers: Map<string, Tensor | null>;
   /** @internal the buffers state_dict leaves out (register_buffer's persistent=false) */
-  readonly _non_persistent_buffers_set = new Set<string>();
+  declare readonly _non_persistent_buffers_set: Set<string>;
   /** @internal PyTorch's _modules; the containers reorder it */
-  readonly _modules = new Map<string, Module | null>();
+  declare readonly _modules: Map<string, Module | null>;
+
+  constructor() {
+    // the fields live on the function, not on the object `new` made, which is dropped
+    const self = ((...args: any[]) => callModule(proxy, args)) as unknown as Module;
+    Reflect.deleteProperty(self, 'length');
+    Reflect.deleteProperty(self, 'name');
+    Object.setPrototypeOf(self, new.target.prototype);
+    Object.assign(self, {
+      training: true, _parameters: new Map(), _buffers: new Map(), _non_persistent_buffers_set: new Set(), _modules: new Map(),
+    });
+    Object.defineProperty(self, RAW, { value: self });
+    const proxy = new Proxy(self, moduleTraps);
+    return proxy;
+  }
 
   /** The layer's computation; subclasses override it. */
   forward(..._args: any[]): any {
@@ -106,6 +123,7 @@ export class Module {
       }
     }
     this._parameters.set(name, param);
+    mirror(this, name, param);
     return param;
   }
 
@@ -126,6 +144,7 @@ export class Module {
     this._buffers.set(name, tensor);
     if (persistent) this._non_persistent_buffers_set.delete(name);
     else this._non_persistent_buffers_set.add(name);
+    mirror(this, name, tensor);
     return tensor;
   }
 
@@ -140,6 +159,7 @@ export class Module {
     if (name.includes('.')) throw keyError(`module name can't contain ".", got: ${name}`);
     if (name === '') throw keyError('module name can\'t be empty string ""');
     this._modules.set(name, module);
+    mirror(this, name, module);
     return module;
   }
 
@@ -404,3 +424,70 @@ export class Module {
 
   [Symbol.for('nodejs.util.inspect.custom')](): string { return this.toString(); }
 }
+
+/**
+ * Python's `module(x)`: every module is callable, typed by its forward().
+ * @example const y = model(x); // model.call(x), model.forward(x) without the hooks
+ */
+export interface Module {
+  (...args: Parameters<this['forward']>): ReturnType<this['forward']>;
+}
+
+/** The function behind a module's Proxy, where its fields live. */
+const RAW = Symbol('Module.raw');
+const raw = (m: Module): Module => (m as unknown as Record<symbol, Module>)[RAW] ?? m;
+
+/** Makes a registered member readable as `module.name`, as Python's __getattr__ does. */
+function mirror(m: Module, name: string, value: unknown): void {
+  Reflect.defineProperty(raw(m), name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * PyTorch's Module.__setattr__ for `module.name = value`: a Parameter registers as a parameter, a
+ * Module as a submodule, and a name already registered takes only what PyTorch lets it take.
+ * False: an ordinary attribute.
+ */
+function setattr(m: Module, name: string, value: unknown): boolean {
+  const drop = (...maps: (Map<string, unknown> | Set<string>)[]) => { for (const map of maps) map.delete(name); };
+  if (value instanceof Parameter) {
+    Reflect.deleteProperty(m, name);
+    drop(m._buffers, m._modules, m._non_persistent_buffers_set);
+    m.register_parameter(name, value);
+  } else if (m._parameters.has(name)) {
+    if (value !== null) throw new TypeError(`cannot assign '${typename(value)}' as parameter '${name}' (torch.nn.Parameter or None expected)`);
+    m.register_parameter(name, null);
+  } else if (value instanceof Module) {
+    drop(m._parameters, m._buffers, m._non_persistent_buffers_set);
+    m._modules.set(name, value);
+    mirror(m, name, value);
+  } else if (m._modules.has(name)) {
+    if (value !== null) throw new TypeError(`cannot assign '${typename(value)}' as child module '${name}' (torch.nn.Module or None expected)`);
+    m._modules.set(name, null);
+    mirror(m, name, null);
+  } else if (m._buffers.has(name)) {
+    if (value !== null && !(value instanceof Tensor)) {
+      throw new TypeError(`cannot assign '${typename(value)}' as buffer '${name}' (torch.Tensor or None expected)`);
+    }
+    m._buffers.set(name, value);
+    mirror(m, name, value);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// No set trap: an assignment ends in [[DefineOwnProperty]] on the receiver (or in a prototype's
+// setter), and class fields define directly, so defineProperty sees both.
+const moduleTraps: ProxyHandler<Module> = {
+  defineProperty(m, name, desc) {
+    if (typeof name === 'string' && 'value' in desc && setattr(m, name, desc.value)) return true;
+    return Reflect.defineProperty(m, name, desc);
+  },
+  deleteProperty(m, name) {
+    if (typeof name === 'string') {
+      // PyTorch's __delattr__
+      for (const map of [m._parameters, m._buffers, m._modules, m._non_persistent_buffers_set]) map.delete(name);
+    }
+    return Reflect.deleteProperty(m, name);
+  },
+};
