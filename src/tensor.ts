@@ -1231,6 +1231,11 @@ export class Tensor {
    * @example x.logaddexp2(y)
    */
   logaddexp2(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.logaddexp2(this, args); }
+  /**
+   * The argument of x as a complex number: π for negatives, 0 otherwise (−0 too), NaN kept. Its gradient node is PyTorch's AngleBackward0.
+   * @example x.angle()
+   */
+  angle(...args: []): Tensor { return tableMethods.angle(this, args); }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
