@@ -6,8 +6,8 @@
 // quantized layouts), so the layout predicates are PyTorch's answers for a CPU strided tensor, and
 // moving to an accelerator raises what a CPU-only PyTorch raises.
 //
-// These are installed on Tensor.prototype when src/index.ts loads this file, not declared in
-// src/tensor.ts: tensor.ts stays free of them, and the declarations below merge into its class.
+// src/tensor.ts installs them on Tensor.prototype once its class is defined (a call, so bundlers
+// honouring "sideEffects": false keep them); the declarations below merge into its class.
 
 import { Tensor } from '../tensor.js';
 import { RuntimeError, NotImplementedError, AssertionError, TypeError } from '../errors.js';
@@ -209,11 +209,10 @@ const GETTERS: Record<string, (this: Self) => unknown> = {
   output_nr() { return 0; },
 };
 
-/** Puts the members above on Tensor.prototype (src/index.ts runs it once). @internal */
+/** Puts the members above on Tensor.prototype (src/tensor.ts runs it once, after its class). @internal */
 export function installStorageMembers(): void {
   const proto = Tensor.prototype;
   for (const [name, value] of Object.entries(METHODS)) Object.defineProperty(proto, name, { value, writable: true, configurable: true });
   for (const [name, get] of Object.entries(GETTERS)) Object.defineProperty(proto, name, { get, configurable: true });
 }
 
-installStorageMembers();
