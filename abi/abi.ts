@@ -83,6 +83,7 @@ export enum Op {
   DiagonalScatter, SelectScatter, SliceScatter, TensorUnfold, UnsafeSplit, UnsafeSplitWithSizes, Put, // shape members (helper h-shape): src/ops/shape_members.ts
   T1, Transpose1, Squeeze2, Unsqueeze1, AsStrided1, // the in-place view ops' nodes (t_, transpose_, squeeze_, unsqueeze_, as_strided_; helper h-shape)
   EluResult, SeluResult, CeluResult, LeakyReluResult, ThresholdInplace, // F.elu_, F.selu_, F.celu_, F.leaky_relu_ (their derivative from the result, EluBackward1...) and F.threshold_ (ThresholdBackward1) (helper h-nnfill)
+  Angle, // torch.angle of a real tensor: 0, π for negatives, NaN kept (AngleBackward0, zero gradient) (helper h-members)
   Count,
 }
 

@@ -303,6 +303,7 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.CeluResult]: 'CeluBackward1',
   [Op.LeakyReluResult]: 'LeakyReluBackward1',
   [Op.ThresholdInplace]: 'ThresholdBackward1',
+  [Op.Angle]: 'AngleBackward0',
   [Op.Count]: '',
 };
 

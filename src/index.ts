@@ -129,3 +129,12 @@ export {
 } from './ops/torch_functional.js';
 // torch.selu_ and friends are F's in-place activations (helper h-nnfill)
 export { selu_, celu_, threshold_, rrelu_ } from './nn/inplace_activations.js';
+// the complex API on real tensors, storage and layout members, torch.* utilities (helper h-members)
+export {
+  Layout, strided, is_tensor, is_storage, numel, get_device, typename, empty_like, empty_strided, as_tensor, asarray,
+  broadcast_shapes, rsub, scalar_tensor, can_cast, fill, view_copy, permute_copy, t_copy, transpose_copy, squeeze_copy,
+  unsqueeze_copy, select_copy, slice_copy, split_copy, unbind_copy, expand_copy, diagonal_copy, as_strided_copy, unfold_copy,
+  alias_copy, detach_copy, detach_, index_put_, addmv_, gcd_, lcm_, ldexp_, i0_, resize_as_, conj_physical_, conj, conj_physical,
+  resolve_conj, resolve_neg, is_conj, is_neg, real, imag, use_deterministic_algorithms, are_deterministic_algorithms_enabled,
+  is_deterministic_algorithms_warn_only_enabled, get_float32_matmul_precision, set_float32_matmul_precision, set_flush_denormal,
+} from './ops/utility.js';

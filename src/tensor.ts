@@ -36,6 +36,7 @@ import * as sm from './ops/shape_members.js'; // shape members (helper h-shape)
 import { polygammaMethod } from './ops/polygamma.js'; // helper h-cg
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import * as nm from './ops/numeric_members.js'; // numeric members (helper h-numeric)
+import { installStorageMembers } from './ops/storage_members.js'; // complex, storage and layout members (helper h-members)
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -1231,6 +1232,11 @@ export class Tensor {
    * @example x.logaddexp2(y)
    */
   logaddexp2(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.logaddexp2(this, args); }
+  /**
+   * The argument of x as a complex number: π for negatives, 0 otherwise (−0 too), NaN kept. Its gradient node is PyTorch's AngleBackward0.
+   * @example x.angle()
+   */
+  angle(...args: []): Tensor { return tableMethods.angle(this, args); }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.
@@ -3170,6 +3176,8 @@ export class Tensor {
   /** Refused: torch.bfloat16 is no wasmgrad dtype. @example x.bfloat16() // throws */
   bfloat16(): never { return nm.unsupportedDtype('bfloat16', 'bfloat16'); }
 }
+
+installStorageMembers(); // helper h-members
 
 let warnedNonLeafGrad = false;
 

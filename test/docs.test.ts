@@ -97,7 +97,8 @@ function resolve(name: string, roots: Record<string, unknown>): string | null {
     if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function') || !(rest[i] in (obj as object))) {
       return `${[head, ...rest.slice(0, i + 1)].join('.')} does not exist`;
     }
-    obj = (obj as Record<string, unknown>)[rest[i]];
+    // the last segment is not read: a getter may raise by design (t.imag of a real tensor)
+    if (i < rest.length - 1) obj = (obj as Record<string, unknown>)[rest[i]];
   }
   return null;
 }
@@ -150,6 +151,7 @@ function fixtureNames(): Set<string> {
   for (const c of [...numeric.cases, ...numeric.values, ...numeric.errors, ...numeric.second]) {
     out.add(c.call === 'Tensor.__inplace__' || c.call === 'Tensor.__property__' ? `Tensor.${c.args[1] as string}` : c.call);
   }
+  for (const c of loadFixture<{ cases: { call: string }[] }>('members.json').cases) out.add(c.call); // test/members.test.ts (helper h-members)
   for (const c of errors.cases) {
     if (c.call) out.add(c.call);
     out.add(`torch.${c.error_type}`);

@@ -149,7 +149,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // F.elu_, selu_, celu_, leaky_relu_, hardtanh_, rrelu_, threshold_ and inplace=True (their in-place
 // op codes, kernels and front ends), nn.ReLU/SiLU/ELU/LeakyReLU(inplace), cross-device copy_ (helper h-nnfill) (+127)
 // nn.Module as a Proxy over a function: model(x), and registration by attribute assignment (Python's __setattr__ / __delattr__) (+72)
-const BUDGET = 49_633;
+// torch.angle (its op code and row), the complex, storage and layout members of Tensor and the torch.* utilities (helper h-members) (+509)
+const BUDGET = 50_142;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -323,6 +323,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.CeluResult: return fused(Fused.CeluResultBackward, g, result(r), 0, s0(r), 0);
     case Op.LeakyReluResult: return fused(Fused.LeakyReluBackward, g, result(r), 0, s0(r), 0);
     case Op.ThresholdInplace: return fused(Fused.ThresholdBackward, g, saved(r, 0), 0, s0(r), 0);
+    case Op.Angle: return zerosLike(g);
     default: return Err.Unimplemented;
   }
 }
@@ -476,5 +477,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

@@ -69,6 +69,7 @@ export function unaryKernel<T>(op: i32, x: usize, out: usize, n: i32): void {
     case Op.SpecialLogNdtr: unaryRun<T>(Op.SpecialLogNdtr, x, out, n); break;
     case Op.SpecialNdtri: unaryRun<T>(Op.SpecialNdtri, x, out, n); break;
     case Op.SeluResult: unaryRun<T>(Op.SeluResult, x, out, n); break;
+    case Op.Angle: unaryRun<T>(Op.Angle, x, out, n); break;
     default: unreachable();
   }
 }
@@ -406,6 +407,8 @@ export function unarySave(op: i32, r: usize, a: i32): void {
       break;
     case Op.SeluResult:
       saveOutput(r);
+      break;
+    case Op.Angle:
       break;
     default: unreachable();
   }

@@ -246,6 +246,10 @@ import {
 @inline function unarySeluResult<T>(x: T): T {
   return ((x <= <T>0) ? ((<T>Math.exp(<f64>x) - <T>1) * <T>1.7580993408473766) : (x * <T>1.0507009873554805));
 }
+// @ts-ignore: decorator
+@inline function unaryAngle<T>(x: T): T {
+  return ((x != x) ? x : ((x < <T>0) ? <T>3.141592653589793 : <T>0));
+}
 
 /** unary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -309,6 +313,7 @@ import {
     case Op.SpecialLogNdtr: return unarySpecialLogNdtr<T>(x);
     case Op.SpecialNdtri: return unarySpecialNdtri<T>(x);
     case Op.SeluResult: return unarySeluResult<T>(x);
+    case Op.Angle: return unaryAngle<T>(x);
     default: unreachable(); return 0;
   }
 }

@@ -309,4 +309,9 @@ export const tableMethods = {
     const a = bind(schemas.logaddexp2[0], args, self);
     return binaryOp(Op.Logaddexp2, a.input as Tensor, a.other as Tensor, 1, 'logaddexp2');
   },
+  angle(self: Tensor, args: unknown[]): Tensor {
+    if (args.length === 0) return unaryOp(Op.Angle, self, 'angle');
+    const a = bind(schemas.angle[0], args, self);
+    return unaryOp(Op.Angle, a.input as Tensor, 'angle');
+  },
 };

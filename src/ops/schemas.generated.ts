@@ -82,4 +82,5 @@ export const schemas = {
   fmax: [parseSchema('fmax(Tensor input, Tensor other) -> Tensor')],
   fmin: [parseSchema('fmin(Tensor input, Tensor other) -> Tensor')],
   logaddexp2: [parseSchema('logaddexp2(Tensor input, Tensor other) -> Tensor')],
+  angle: [parseSchema('angle(Tensor input) -> Tensor')],
 };

@@ -445,6 +445,10 @@ export const ops: Rows = {
   [Op.Reciprocal]: unary('ReciprocalBackward0', '1 / x', '-grad * (result * result)',
     { torch: 'reciprocal(Tensor input) -> Tensor', domain: 'nonzero', doc: '1/x.' }),
   [Op.Sign]: unary('SignBackward0', 'sign(x)', 'zeros_like(grad)', { torch: 'sign(Tensor input) -> Tensor', doc: '−1, 0 or 1 by the sign of x.' }),
+  // a real tensor's argument as a complex number (helper h-members); PyTorch's angle_backward is zeros for real input
+  [Op.Angle]: unary('AngleBackward0', 'x != x ? x : (x < 0 ? 3.141592653589793 : 0)', 'zeros_like(grad)', {
+    torch: 'angle(Tensor input) -> Tensor', inplace: false, doc: 'The argument of x as a complex number: π for negatives, 0 otherwise (−0 too), NaN kept.',
+    apiDoc: { angle: { tests: ['table-ops', 'members'], notes: 'real tensors only (no complex dtype): π for negatives, 0 otherwise (−0 and +inf too), NaN kept; integers and bool give float32; the gradient is zeros, NaN included (PyTorch\'s `angle_backward` of a real input)' } } }),
   [Op.Sgn]: unary('SgnBackward0', 'sign(x)', 'zeros_like(grad)', { torch: 'sgn(Tensor input) -> Tensor', doc: 'sign, extended to complex numbers in PyTorch.' }),
   [Op.Floor]: unary('FloorBackward0', 'floor(x)', 'zeros_like(grad)', { torch: 'floor(Tensor input) -> Tensor', doc: 'Rounds down.' }),
   [Op.Ceil]: unary('CeilBackward0', 'ceil(x)', 'zeros_like(grad)', { torch: 'ceil(Tensor input) -> Tensor', doc: 'Rounds up.' }),

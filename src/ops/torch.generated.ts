@@ -749,3 +749,15 @@ export function logaddexp2(...args: unknown[]): Tensor {
   const a = bind(schemas.logaddexp2[0], args, null);
   return binaryOp(Op.Logaddexp2, a.input as Tensor, a.other as Tensor, 1, 'logaddexp2');
 }
+
+/**
+ * The argument of x as a complex number: π for negatives, 0 otherwise (−0 too), NaN kept. Its gradient node is PyTorch's AngleBackward0.
+ * @example torch.angle(x)
+ */
+export function angle(input: Tensor): Tensor;
+export function angle(options: { input: Tensor }): Tensor;
+export function angle(...args: unknown[]): Tensor {
+  if (args.length === 1 && args[0] instanceof Tensor) return unaryOp(Op.Angle, args[0], 'angle');
+  const a = bind(schemas.angle[0], args, null);
+  return unaryOp(Op.Angle, a.input as Tensor, 'angle');
+}

@@ -326,6 +326,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.CeluResult]: (r, g, k) => fused(Fused.CeluResultBackward, g, result(r), null, s0(r), 0),
   [Op.LeakyReluResult]: (r, g, k) => fused(Fused.LeakyReluBackward, g, result(r), null, s0(r), 0),
   [Op.ThresholdInplace]: (r, g, k) => fused(Fused.ThresholdBackward, g, saved(r, 0), null, s0(r), 0),
+  [Op.Angle]: (r, g, k) => zerosLike(g),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -452,5 +453,5 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.DivFloor, Op.DiagonalScatter, Op.SelectScatter, Op.SliceScatter, Op.TensorUnfold,
   Op.UnsafeSplit, Op.UnsafeSplitWithSizes, Op.Put, Op.T1, Op.Transpose1, Op.Squeeze2,
   Op.Unsqueeze1, Op.AsStrided1, Op.EluResult, Op.SeluResult, Op.CeluResult, Op.LeakyReluResult,
-  Op.ThresholdInplace,
+  Op.ThresholdInplace, Op.Angle,
 ]);

@@ -80,6 +80,7 @@ export function unaryRun(op: Op, x: F32, out: F32): void {
     case Op.SpecialLogNdtr: for (let i = 0; i < n; i++) out[i] = unarySpecialLogNdtr(x[i]); return;
     case Op.SpecialNdtri: for (let i = 0; i < n; i++) out[i] = unarySpecialNdtri(x[i]); return;
     case Op.SeluResult: for (let i = 0; i < n; i++) out[i] = unarySeluResult(x[i]); return;
+    case Op.Angle: for (let i = 0; i < n; i++) out[i] = unaryAngle(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
@@ -405,6 +406,9 @@ function unarySpecialNdtri(x: number): number {
 }
 function unarySeluResult(x: number): number {
   return ((x <= 0) ? f((f((f(Math.exp(x)) - 1)) * 1.7580993175506592)) : f((x * 1.0507010221481323)));
+}
+function unaryAngle(x: number): number {
+  return ((x !== x) ? x : ((x < 0) ? 3.1415927410125732 : 0));
 }
 function scalarAddScalar(x: number, c: number, c2: number, c3: number): number {
   return f((x + c));
@@ -893,6 +897,7 @@ export function unaryRun64(op: Op, x: F64, out: F64): void {
     case Op.SpecialLogNdtr: for (let i = 0; i < n; i++) out[i] = unarySpecialLogNdtr64(x[i]); return;
     case Op.SpecialNdtri: for (let i = 0; i < n; i++) out[i] = unarySpecialNdtri64(x[i]); return;
     case Op.SeluResult: for (let i = 0; i < n; i++) out[i] = unarySeluResult64(x[i]); return;
+    case Op.Angle: for (let i = 0; i < n; i++) out[i] = unaryAngle64(x[i]); return;
     default: throw new Error(`wasmgrad: no unary kernel for op ${op}`);
   }
 }
@@ -1215,6 +1220,9 @@ function unarySpecialNdtri64(x: number): number {
 }
 function unarySeluResult64(x: number): number {
   return ((x <= 0) ? ((Math.exp(x) - 1) * 1.7580993408473766) : (x * 1.0507009873554805));
+}
+function unaryAngle64(x: number): number {
+  return ((x !== x) ? x : ((x < 0) ? 3.141592653589793 : 0));
 }
 function scalarAddScalar64(x: number, c: number, c2: number, c3: number): number {
   return (x + c);
