@@ -124,6 +124,9 @@ def probes():
         "share_memory_": lambda: (lambda t: [t.share_memory_() is t, t.is_shared(), t.clone().is_shared()])(x()),
         "output_nr": lambda: [x().output_nr, (x() * 2).output_nr, x().detach().output_nr],
         "to_dense is self": lambda: (lambda t: t.to_dense() is t)(x()),
+        # Tensor.fill_ with a 0-d tensor value (FillBackward3: the value gets the gradient's sum)
+        "fill_/tensor value": lambda: [torch.zeros(3).fill_(torch.tensor(2.5)).tolist(), torch.zeros(2, dtype=torch.int64).fill_(torch.tensor(3.7)).tolist()],
+        "fill_/tensor value grad": lambda: (lambda w, v: [w.fill_(v).tolist(), w.sum().backward(), v.grad.item()][::2])(torch.zeros(2, requires_grad=True).clone(), torch.tensor(1.5, requires_grad=True)),
         "data_ptr/view shares": lambda: (lambda t: [t.view(-1).data_ptr() == t.data_ptr(), t.t().data_ptr() == t.data_ptr(), t.detach().data_ptr() == t.data_ptr(), t.reshape(3, 2).data_ptr() == t.data_ptr()])(torch.arange(6.0).reshape(2, 3)),
         "data_ptr/offsets": lambda: (lambda t: [t[1].data_ptr() - t.data_ptr(), t[:, 2].data_ptr() - t.data_ptr(), t[1:, 1:][0].data_ptr() - t.data_ptr(), t.diagonal(1).data_ptr() - t.data_ptr()])(torch.arange(12.0).reshape(3, 4)),
         "data_ptr/element sizes": lambda: [(lambda t: t[3].data_ptr() - t.data_ptr())(torch.zeros(5, dtype=d)) for d in DT],
@@ -193,6 +196,7 @@ def errors():
         "rsub/bool": lambda: torch.rsub(T([True], dtype=torch.bool), T([True], dtype=torch.bool)),
         "rsub/number input": lambda: torch.rsub(3, R(2)),
         "fill/number input": lambda: torch.fill(3, 1),
+        "fill_/1-d value": lambda: torch.zeros(3).fill_(torch.tensor([2.5])),
         "slice_copy/step 0": lambda: torch.slice_copy(R(4), 0, 0, 2, 0),
         "asarray/copy False dtype": lambda: torch.asarray(R(3), dtype=torch.float64, copy=False),
         "use_deterministic_algorithms/int": lambda: torch.use_deterministic_algorithms(1),

@@ -1817,9 +1817,13 @@ export class Tensor {
    * @example
    * const t = torch.zeros(2); t.fill_(7); console.log(`${t}`); // tensor([7., 7.])
    */
-  fill_(value: number | boolean | { value: number | boolean }): this {
-    const v = typeof value === 'object' ? value.value : value;
-    return fillInto(this, Number(v), Op.Fill) as this;
+  fill_(value: number | boolean | Tensor | { value: number | boolean | Tensor }): this {
+    const v = value instanceof Tensor || typeof value !== 'object' ? value : value.value;
+    if (!(v instanceof Tensor)) return fillInto(this, Number(v), Op.Fill) as this;
+    if (v.dim() !== 0) throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${v.dim()} dimensions.`);
+    // a masked_fill_ of every element: the value tensor gets the gradient's sum, as PyTorch's FillBackward3
+    const every = full_like(this, 1, { dtype: 'bool', requires_grad: false });
+    try { return this.masked_fill_(every, v); } finally { every.dispose(); }
   }
   /**
    * Copies `src`'s values into this tensor (broadcast, converted to its dtype), in place

@@ -44,6 +44,14 @@ const PROBES: Record<string, Probe> = {
   'layout': (d) => { const t = R(d, 2, 3); return [`${t.layout}`, String(t.layout), `${torch.strided}`, t.layout === torch.strided]; },
   'predicates': (d) => { const t = R(d, 2, 3); return [t.is_sparse, t.is_sparse_csr, t.is_quantized, t.is_meta, t.is_nested, t.is_mkldnn, t.is_pinned(), t.is_shared()]; },
   'share_memory_': (d) => { const t = R(d, 2, 3); return [t.share_memory_() === t, t.is_shared(), t.clone().is_shared()]; },
+  'fill_/tensor value': (d) => [torch.zeros(3, { device: d }).fill_(torch.tensor(2.5, { device: d })).tolist(),
+    torch.zeros(2, { dtype: torch.int64, device: d }).fill_(torch.tensor(3.7, { device: d })).tolist()],
+  'fill_/tensor value grad': (d) => {
+    const w = torch.zeros(2, { requires_grad: true, device: d }).clone(), v = torch.tensor(1.5, { requires_grad: true, device: d });
+    const filled = w.fill_(v).tolist();
+    w.sum().backward();
+    return [filled, v.grad!.item()];
+  },
   'output_nr': (d) => [R(d, 2, 3).output_nr, R(d, 2, 3).mul(2).output_nr, R(d, 2, 3).detach().output_nr],
   'to_dense is self': (d) => { const t = R(d, 2, 3); return t.to_dense() === t; },
   'data_ptr/view shares': (d) => {
@@ -149,6 +157,7 @@ const ERRORS: Record<string, (device: Device) => unknown> = {
   'rsub/bool': (d) => torch.rsub(torch.tensor([true], { device: d }), torch.tensor([true], { device: d })),
   'rsub/number input': (d) => call(torch.rsub, 3, R(d, 2)),
   'fill/number input': () => call(torch.fill, 3, 1),
+  'fill_/1-d value': (d: Device) => torch.zeros(3, { device: d }).fill_(torch.tensor([2.5], { device: d })),
   'slice_copy/step 0': (d) => torch.slice_copy(R(d, 4), 0, 0, 2, 0),
   'asarray/copy False dtype': (d) => torch.asarray(R(d, 3), { dtype: torch.float64, copy: false }),
   'use_deterministic_algorithms/int': () => call(torch.use_deterministic_algorithms, 1),
