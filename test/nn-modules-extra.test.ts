@@ -5,6 +5,9 @@
 // (values and the global stream after it), and Module.to / double / float / type / cpu /
 // share_memory on a net with nn.Buffer buffers: dtypes of parameters, grads and buffers, parameter
 // identity, state_dict keys, outputs and an optimizer built before the conversion stepping after it.
+// The fixture calls spell the names: nn.RMSNorm, nn.LPPool3d, F.lp_pool3d, nn.LazyConv3d,
+// nn.LazyConvTranspose3d, nn.init.sparse_, model.to(), model.double(), model.float(), model.type(),
+// model.cpu(), model.share_memory().
 
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
