@@ -399,7 +399,7 @@ export { conv_transpose1d, conv_transpose2d, conv_transpose3d, type ConvTranspos
 export { unfold, fold, type UnfoldOptions } from '../ops/fold.js'; // helper convt
 export { max_pool2d, avg_pool2d, max_pool1d, avg_pool1d, type MaxPoolOptions, type AvgPoolOptions } from '../ops/pool.js';
 // pooling 2 (helper pool2)
-export { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d } from '../ops/pool.js';
+export { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d, lp_pool3d } from '../ops/pool.js';
 export { adaptive_avg_pool2d, adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d, type AdaptiveSize } from '../ops/adaptive_pool.js';
 export { max_unpool1d, max_unpool2d, max_unpool3d, type MaxUnpoolOptions } from '../ops/unpool.js';
 // attention (helper attn)

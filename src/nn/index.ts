@@ -3,7 +3,7 @@ export * as functional from './functional.js';
 export { Linear, ReLU, Sigmoid } from './modules.js';
 export { Module } from './module.js';
 export type { NamedMemberOptions, NamedModulesOptions } from './module.js';
-export { Parameter } from './parameter.js';
+export { Parameter, Buffer } from './parameter.js';
 export { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict } from './containers.js';
 export { register_module_forward_pre_hook, register_module_forward_hook } from './module_hooks.js';
 export type { ForwardPreHook, ForwardHook, HookOptions } from './module_hooks.js';
@@ -56,6 +56,9 @@ export { MaxPool1d, AvgPool1d, CosineSimilarity, ChannelShuffle, NLLLoss2d, Data
 export { CrossMapLRN2d } from './cross_map_lrn.js'; // helper modules
 export { AdaptiveAvgPool3d } from './adaptive_pool3d.js'; // helper modules
 export { AdaptiveMaxPool3d, MaxUnpool3d } from './pooling.js'; // helper nnrest
+export { LPPool3d } from './pooling.js'; // helper h-modules
 export { AdaptiveLogSoftmaxWithLoss, type ASMoutput } from './adaptive_log_softmax.js'; // helper nnrest
 export { FractionalMaxPool2d, FractionalMaxPool3d, type FractionalMaxPoolOptions } from './fractional_max_pool.js'; // helper nnrest
-export { LazyConv1d, LazyConv2d, LazyConvTranspose1d, LazyConvTranspose2d } from './lazy_conv_modules.js'; // helper modules: lazy convolutions
+export { LazyConv1d, LazyConv2d, LazyConv3d, LazyConvTranspose1d, LazyConvTranspose2d, LazyConvTranspose3d } from './lazy_conv_modules.js'; // helper modules: lazy convolutions
+export { RMSNorm, type RMSNormOptions } from './modules_extra.js'; // helper h-modules
+export type { ModuleToOptions } from './module_convert.js'; // helper h-modules

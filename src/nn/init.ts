@@ -9,7 +9,7 @@ import { Tensor } from '../tensor.js';
 import { TypeError, ValueError } from '../errors.js';
 import { no_grad } from '../autograd.js';
 import { tensor as makeTensor, eye } from '../creation.js';
-import { Generator } from '../random.js';
+import { Generator, randperm as randpermValues, default_generator } from '../random.js';
 import { erf } from '../js/kernels/scalar_math.js';
 import { warnOnce } from './warn.js';
 import { pyStr } from '../data/sampler.js';
@@ -294,4 +294,26 @@ function orthonormalQ(a: Float64Array, m: number, n: number): Float64Array {
     for (let i = 0; i < m; i++) q[i * n + j] *= sign;
   }
   return q;
+}
+
+/**
+ * A 2-D tensor drawn from N(0, std²) with a `sparsity` fraction of each column zeroed, as
+ * `torch.nn.init.sparse_(tensor, sparsity, std=0.01, generator=None)`: the normal draw from
+ * `generator` (or the global one), then for each column the rows of a `torch.randperm` (always
+ * the global generator, as PyTorch's) up to ⌈sparsity·rows⌉. The tensor stays dense.
+ * @example nn.init.sparse_(torch.empty(10, 4), 0.3) // 3 zeros per column
+ */
+export function sparse_(tensor: Tensor, ...args: unknown[]): Tensor {
+  const o = bindArgs('sparse_', tensor, args, ['sparsity', 'std', 'generator'], { sparsity: null as number | null, std: 0.01, generator: null as GeneratorArg });
+  if (o.sparsity === null) throw new TypeError("sparse_() missing 1 required positional argument: 'sparsity'");
+  if (tensor.dim() !== 2) throw new ValueError('Only tensors with 2 dimensions are supported');
+  const [rows, cols] = tensor.shape;
+  const numZeros = Math.ceil(o.sparsity * rows);
+  return no_grad(() => {
+    tensor.normal_(0, o.std, gen(o.generator));
+    const zero = new Array<boolean>(rows * cols).fill(false);
+    for (let c = 0; c < cols; c++) for (const r of randpermValues(rows, default_generator).slice(0, numZeros)) zero[r * cols + c] = true;
+    const mask = makeTensor(zero, { dtype: 'bool', device: tensor.device }).reshape([rows, cols]);
+    try { return tensor.masked_fill_(mask, 0); } finally { mask.dispose(); }
+  });
 }

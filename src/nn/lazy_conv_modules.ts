@@ -1,4 +1,4 @@
-// LazyConv1d/2d and LazyConvTranspose1d/2d (helper modules): nn.Conv1d/2d and ConvTranspose1d/2d
+// LazyConv1d/2d/3d and LazyConvTranspose1d/2d/3d (helper modules; the 3-D ones helper h-modules): nn.ConvNd and ConvTransposeNd
 // whose in_channels comes from the first input (dim 1, or dim 0 unbatched). That call draws the
 // parameters exactly as the module built with those sizes would then (PyTorch's reset_parameters
 // after materialize) and the module becomes it (cls_to_become), as nn.LazyLinear does; until then
@@ -6,11 +6,11 @@
 
 import { RuntimeError, ValueError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d, type ConvModuleOptions, type ConvTransposeModuleOptions, type IntOrPair } from './modules.js';
+import { Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d, type ConvModuleOptions, type ConvTransposeModuleOptions, type IntOrPair } from './modules.js';
 import { UninitializedParameter } from './linear_layers.js';
 import { warnOnce } from './warn.js';
 
-type Conv = Conv1d | Conv2d | ConvTranspose1d | ConvTranspose2d;
+type Conv = Conv1d | Conv2d | Conv3d | ConvTranspose1d | ConvTranspose2d | ConvTranspose3d;
 type ConvOptionsAny = ConvModuleOptions | ConvTransposeModuleOptions;
 // each target takes its own options (the lazy module keeps the ones it was built with)
 type ConvClass = new (in_channels: number, out_channels: number, kernel_size: IntOrPair, options?: never) => Conv;
@@ -92,5 +92,31 @@ export class LazyConvTranspose2d extends ConvTranspose2d {
   }
   /** Infers in_channels from `input`, draws the parameters and becomes a ConvTranspose2d. @example conv.initialize_parameters(x) */
   initialize_parameters(input: Tensor): void { materialize(this, input, ConvTranspose2d, 2, this.lazyOptions); }
+  override forward(input: Tensor, output_size?: number[] | null): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
+}
+
+/** nn.Conv3d with in_channels from the first input. @example new nn.LazyConv3d(4, 3, { padding: 1 }).call(torch.randn([1, 2, 4, 4, 4])) */
+export class LazyConv3d extends Conv3d {
+  private readonly lazyOptions: ConvModuleOptions;
+  constructor(out_channels: number, kernel_size: IntOrPair, options: ConvModuleOptions = {}) {
+    super(0, 0, kernel_size, { ...options, bias: false });
+    this.lazyOptions = options;
+    makeLazy(this, out_channels, options.bias !== false);
+  }
+  /** Infers in_channels from `input`, draws the parameters and becomes a Conv3d. @example conv.initialize_parameters(x) */
+  initialize_parameters(input: Tensor): void { materialize(this, input, Conv3d, 3, this.lazyOptions); }
+  override forward(input: Tensor): Tensor { this.initialize_parameters(input); return super.forward(input); }
+}
+
+/** nn.ConvTranspose3d with in_channels from the first input. @example new nn.LazyConvTranspose3d(2, 2, { stride: 2 }).call(torch.randn([1, 4, 3, 3, 3])) */
+export class LazyConvTranspose3d extends ConvTranspose3d {
+  private readonly lazyOptions: ConvTransposeModuleOptions;
+  constructor(out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions = {}) {
+    super(0, 0, kernel_size, { ...options, bias: false });
+    this.lazyOptions = options;
+    makeLazy(this, out_channels, options.bias !== false);
+  }
+  /** Infers in_channels from `input`, draws the parameters and becomes a ConvTranspose3d. @example conv.initialize_parameters(x) */
+  initialize_parameters(input: Tensor): void { materialize(this, input, ConvTranspose3d, 3, this.lazyOptions); }
   override forward(input: Tensor, output_size?: number[] | null): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
 }

@@ -12,7 +12,7 @@
 import { Tensor } from '../tensor.js';
 import { AttributeError, NotImplementedError, TypeError, ValueError, keyError } from '../errors.js';
 import { pyType } from '../args.js';
-import { Parameter } from './parameter.js';
+import { Buffer, Parameter } from './parameter.js';
 import {
   callModule, registerForwardHook, registerForwardPreHook, registerFullBackwardHook, registerFullBackwardPreHook,
   type ForwardHook, type ForwardPreHook, type HookOptions,
@@ -20,6 +20,10 @@ import {
 import type { FullBackwardHook, FullBackwardPreHook } from './module_backward_hooks.js';
 import { loadStateDict, stateDict, type IncompatibleKeys, type LoadStateDictOptions, type StateDict, type StateDictOptions } from './state_dict.js';
 import type { RemovableHandle } from '../tensor_hooks.js';
+import { applyToModule, floatingTo, moduleTo, unsupportedModuleDtype, type ModuleToOptions } from './module_convert.js';
+import { DType } from '../../abi/abi.js';
+import type { TorchDtype } from '../dtype.js';
+import type { DeviceName } from '../device.js';
 
 /** named_parameters / named_buffers arguments: `(prefix, recurse, remove_duplicate)` or one options object. */
 export interface NamedMemberOptions { prefix?: string; recurse?: boolean; remove_duplicate?: boolean }
@@ -129,11 +133,12 @@ export class Module {
 
   /**
    * Adds a buffer under `name`: state that is not a parameter (BatchNorm's running statistics).
-   * A non-persistent buffer (`{ persistent: false }`) is left out of state_dict().
+   * A non-persistent buffer (`{ persistent: false }`, or an nn.Buffer made so) is left out of state_dict().
    * @example this.running_mean = this.register_buffer('running_mean', torch.zeros([3]));
    */
   register_buffer<T extends Tensor | null>(name: string, tensor: T, options: { persistent?: boolean } | boolean = {}): T {
-    const persistent = typeof options === 'boolean' ? options : options.persistent ?? true;
+    // an nn.Buffer brings its own persistent, as Python's attribute assignment of one does
+    const persistent = typeof options === 'boolean' ? options : options.persistent ?? (tensor instanceof Buffer ? tensor.persistent : true);
     if (typeof name !== 'string') throw new TypeError(`buffer name should be a string. Got ${typename(name)}`);
     if (name.includes('.')) throw keyError('buffer name can\'t contain "."');
     if (name === '') throw keyError('buffer name can\'t be empty string ""');
@@ -352,6 +357,36 @@ export class Module {
    * @example model.eval();
    */
   eval(): this { return this.train(false); }
+
+  /**
+   * Moves and/or casts the parameters and buffers in place and returns the module, as PyTorch's:
+   * `to(device)`, `to(dtype)`, `to(device, dtype)`, `to(tensor)` or `to({ device, dtype, non_blocking })`.
+   * Only floating tensors change dtype (an integer dtype raises PyTorch's TypeError); parameters
+   * keep their identity (`param.data` is replaced) so an optimizer built before keeps working.
+   * @example model.to('js', torch.float64); model.to({ dtype: torch.float64 });
+   */
+  to(...args: [target?: DeviceName | TorchDtype | string | Tensor | ModuleToOptions | null, ...rest: unknown[]]): this { return moduleTo(this, args); }
+
+  /** The floating parameters and buffers as float32. @example model.float() */
+  float(): this { return floatingTo(this, DType.Float32); }
+
+  /** The floating parameters and buffers as float64. @example model.double() */
+  double(): this { return floatingTo(this, DType.Float64); }
+
+  /** Refused: torch.float16 is no wasmgrad dtype (as Tensor.half). @example model.half() // throws */
+  half(): never { return unsupportedModuleDtype('half', 'float16'); }
+
+  /** Refused: torch.bfloat16 is no wasmgrad dtype (as Tensor.bfloat16). @example model.bfloat16() // throws */
+  bfloat16(): never { return unsupportedModuleDtype('bfloat16', 'bfloat16'); }
+
+  /** Every parameter and buffer (integer ones too) cast to `dst_type`, as PyTorch's Module.type. @example model.type(torch.float64) */
+  type(dst_type: TorchDtype | string): this { return applyToModule(this, (t) => t.type(dst_type)); }
+
+  /** This module: both devices keep tensors in host memory, as PyTorch's CPU ones. @example model.cpu() === model */
+  cpu(): this { return this; }
+
+  /** This module: its tensors are already shared within the process (PyTorch's CPU share_memory_). @example model.share_memory() */
+  share_memory(): this { return this; }
 
   /**
    * The parameters and persistent buffers by dotted name, detached (sharing storage) unless keep_vars.

@@ -5,7 +5,7 @@
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
 import { MaxPoolNd, AvgPoolNd, adaptiveRepr, pyValue, tuple, type IntOrPair } from './modules.js';
-import { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d } from '../ops/pool.js';
+import { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d, lp_pool3d } from '../ops/pool.js';
 import { adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d, type AdaptiveSize } from '../ops/adaptive_pool.js';
 import { max_unpool1d, max_unpool2d, max_unpool3d } from '../ops/unpool.js';
 
@@ -169,4 +169,14 @@ export class LPPool2d extends LPPoolNd {
   constructor(norm_type: number, kernel_size: IntOrPair, options: { stride?: IntOrPair | null; ceil_mode?: boolean } = {}) { super(norm_type, kernel_size, options); }
 
   forward(input: Tensor): Tensor { return lp_pool2d(input, this.norm_type, this.kernel_size, { stride: this.stride, ceil_mode: this.ceil_mode }); }
+}
+
+/**
+ * 3-D power-average pooling layer (F.lp_pool3d, PyTorch 2.2).
+ * @example new nn.LPPool3d(2, 2).call(torch.randn([1, 3, 4, 4, 4])) // the L2 norm of each 2×2×2 window
+ */
+export class LPPool3d extends LPPoolNd {
+  constructor(norm_type: number, kernel_size: IntOrPair, options: { stride?: IntOrPair | null; ceil_mode?: boolean } = {}) { super(norm_type, kernel_size, options); }
+
+  forward(input: Tensor): Tensor { return lp_pool3d(input, this.norm_type, this.kernel_size, { stride: this.stride, ceil_mode: this.ceil_mode }); }
 }

@@ -1,11 +1,11 @@
 // Pooling front ends (helper conv, helper pool2): F.max_pool2d/3d (MaxPool2D/3DWithIndicesBackward0),
 // F.avg_pool2d/3d (AvgPool2D/3DBackward0), F.max_pool1d / F.avg_pool1d as ATen composes them:
-// unsqueeze(-2), the 2-D pool, squeeze(-2); and F.lp_pool1d/2d as PyTorch's Python composes them.
+// unsqueeze(-2), the 2-D pool, squeeze(-2); and F.lp_pool1d/2d/3d as PyTorch's Python composes them.
 // PyTorch's checks in its order (pooling_output_shape, pool2d/pool3d_shape_check) and messages.
 // The adaptive pools are in adaptive_pool.ts, the unpools in unpool.ts.
 
 import { Op, DType } from '../../abi/abi.js';
-import { RuntimeError, IndexError } from '../errors.js';
+import { RuntimeError, IndexError, ValueError } from '../errors.js';
 import { Tensor } from '../tensor.js';
 import { checkFloating } from './common.js';
 import { DTYPES } from '../dtype.js';
@@ -23,6 +23,7 @@ const AVG1 = S('avg_pool1d(Tensor input, int[] kernel_size, int[]? stride=None, 
 const MAX3 = S('max_pool3d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, int[] dilation=1, bool ceil_mode=False, bool return_indices=False) -> Tensor');
 const AVG3 = S('avg_pool3d(Tensor input, int[] kernel_size, int[]? stride=None, int[] padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None) -> Tensor');
 const LP2 = S('lp_pool2d(Tensor input, float norm_type, int[] kernel_size, int[]? stride=None, bool ceil_mode=False) -> Tensor');
+const LP3 = S('lp_pool3d(Tensor input, float norm_type, int[] kernel_size, int[]? stride=None, bool ceil_mode=False) -> Tensor');
 const LP1 = S('lp_pool1d(Tensor input, float norm_type, int kernel_size, int[]? stride=None, bool ceil_mode=False) -> Tensor');
 
 /** PyTorch's refusal of a non-float input by the kernel's dispatch name (where PyTorch refuses integers). */
@@ -285,4 +286,23 @@ export function lp_pool1d(...args: unknown[]): Tensor {
   let out: Tensor;
   try { out = avg_pool1d(xp, k, { stride: a.stride ?? null, padding: 0, ceil_mode: a.ceil_mode as boolean }); } finally { xp.dispose(); }
   return powerAverage(out, k, p);
+}
+
+/**
+ * 3-D power-average pooling of [N, C, D, H, W] or [C, D, H, W] (PyTorch 2.2; 1.13 has none):
+ * (Σ x^p over each window)^(1/p), composed as PyTorch 2 composes it (avg_pool3d of x^p, then
+ * sign·relu(|·|)·(kd·kh·kw), then ^(1/p): node PowBackward0).
+ * @example F.lp_pool3d(x, 2, [2, 2, 2]) // the L2 norm of each 2×2×2 window
+ */
+export function lp_pool3d(input: Tensor, norm_type: number, kernel_size: number | number[], ...rest: unknown[]): Tensor;
+export function lp_pool3d(...args: unknown[]): Tensor {
+  const a = bind(LP3, args, null, 'lp_pool3d');
+  const k = ints(a.kernel_size), p = a.norm_type as number;
+  // Python's `kd, kw, kh = _triple(kernel_size)` unpacks before pooling
+  if (k.length !== 1 && k.length !== 3) throw new ValueError(k.length < 3 ? `not enough values to unpack (expected 3, got ${k.length})` : 'too many values to unpack (expected 3)');
+  const [kd, kh, kw] = k.length === 1 ? [k[0], k[0], k[0]] : k;
+  const xp = pow(a.input as Tensor, p);
+  let out: Tensor;
+  try { out = avg_pool3d(xp, k, { stride: a.stride ?? null, padding: 0, ceil_mode: a.ceil_mode as boolean }); } finally { xp.dispose(); }
+  return powerAverage(out, kd * kh * kw, p);
 }
