@@ -35,8 +35,8 @@ const exact = { rtol: 0, atol: 0 };
 
 /** The generator's Net: Linear → BatchNorm1d → ReLU → Linear, times the buffer scale plus the non-persistent buffer shift. */
 class Net extends nn.Module {
-  scale = this.register_buffer('scale', new nn.Buffer(torch.full([2], 0.5)));
-  shift = this.register_buffer('shift', new nn.Buffer(torch.ones(2), { persistent: false }));
+  scale = new nn.Buffer(torch.full([2], 0.5)); // registers, as PyTorch 2.5's assignment does
+  shift = new nn.Buffer(torch.ones(2), { persistent: false });
   fc1 = this.register_module('fc1', new nn.Linear(3, 4));
   bn = this.register_module('bn', new nn.BatchNorm1d(4));
   fc2 = this.register_module('fc2', new nn.Linear(4, 2));

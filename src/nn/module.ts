@@ -499,6 +499,10 @@ function setattr(m: Module, name: string, value: unknown): boolean {
     if (value !== null) throw new TypeError(`cannot assign '${typename(value)}' as child module '${name}' (torch.nn.Module or None expected)`);
     m._modules.set(name, null);
     mirror(m, name, null);
+  } else if (value instanceof Buffer) {
+    // PyTorch 2.5: an nn.Buffer registers with its own persistent flag
+    Reflect.deleteProperty(m, name);
+    m.register_buffer(name, value);
   } else if (m._buffers.has(name)) {
     if (value !== null && !(value instanceof Tensor)) {
       throw new TypeError(`cannot assign '${typename(value)}' as buffer '${name}' (torch.Tensor or None expected)`);

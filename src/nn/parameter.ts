@@ -47,10 +47,10 @@ export function toParameter(t: Tensor): Parameter {
 
 /**
  * PyTorch 2.5's nn.Buffer(data, *, persistent=True): a tensor (sharing data's storage, as
- * `data.detach()`) that a module registers as a buffer. Python registers it on attribute
- * assignment; here `register_buffer(name, buffer)` without a persistent argument takes the buffer's.
+ * `data.detach()`) that a module registers as a buffer when assigned to it, with its own
+ * persistent flag (as does `register_buffer(name, buffer)` without a persistent argument).
  * @example
- * this.mask = this.register_buffer('mask', new nn.Buffer(torch.ones(3), { persistent: false }));
+ * this.mask = new nn.Buffer(torch.ones(3), { persistent: false });
  */
 export class Buffer extends Tensor {
   /** Whether state_dict() includes it once registered. */
