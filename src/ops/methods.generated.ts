@@ -309,4 +309,12 @@ export const tableMethods = {
     const a = bind(schemas.logaddexp2[0], args, self);
     return binaryOp(Op.Logaddexp2, a.input as Tensor, a.other as Tensor, 1, 'logaddexp2');
   },
+  igamma(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.igamma[0], args, self);
+    return binaryOp(Op.Igamma, a.input as Tensor, a.other as Tensor, 1, 'igamma');
+  },
+  igammac(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.igammac[0], args, self);
+    return binaryOp(Op.Igammac, a.input as Tensor, a.other as Tensor, 1, 'igammac');
+  },
 };

@@ -82,4 +82,7 @@ export const schemas = {
   fmax: [parseSchema('fmax(Tensor input, Tensor other) -> Tensor')],
   fmin: [parseSchema('fmin(Tensor input, Tensor other) -> Tensor')],
   logaddexp2: [parseSchema('logaddexp2(Tensor input, Tensor other) -> Tensor')],
+  igamma: [parseSchema('igamma(Tensor input, Tensor other) -> Tensor')],
+  igammac: [parseSchema('igammac(Tensor input, Tensor other) -> Tensor')],
+  special_zeta: [parseSchema('special_zeta(Tensor input, Tensor other) -> Tensor'), parseSchema('special_zeta(Scalar self, Tensor other) -> Tensor'), parseSchema('special_zeta(Tensor input, Scalar other) -> Tensor')],
 };

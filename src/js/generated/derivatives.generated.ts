@@ -6,9 +6,10 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import type { RecordedOp } from '../../ops/table.js';
 import {
-  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
+  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, bin, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers.js';
+import { notImplemented } from '../grad/no_derivative.js';
 import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, avgPoolBackward, batchNormBackward,
@@ -326,6 +327,11 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.CeluResult]: (r, g, k) => fused(Fused.CeluResultBackward, g, result(r), null, s0(r), 0),
   [Op.LeakyReluResult]: (r, g, k) => fused(Fused.LeakyReluBackward, g, result(r), null, s0(r), 0),
   [Op.ThresholdInplace]: (r, g, k) => fused(Fused.ThresholdBackward, g, saved(r, 0), null, s0(r), 0),
+  [Op.Igamma]: (r, g, k) => k === 0 ? notImplemented(6) : sumTo(r, 1, mul(g, un(Op.Exp, sub(sub(mul(addS(saved(r, 0), -1), un(Op.Log, saved(r, 1))), saved(r, 1)), un(Op.Lgamma, saved(r, 0)))))),
+  [Op.Igammac]: (r, g, k) => k === 0 ? notImplemented(7) : sumTo(r, 1, mul(neg(g), un(Op.Exp, sub(sub(mul(addS(saved(r, 0), -1), un(Op.Log, saved(r, 1))), saved(r, 1)), un(Op.Lgamma, saved(r, 0)))))),
+  [Op.SpecialZeta]: (r, g, k) => k === 0 ? notImplemented(8) : sumTo(r, 1, mul(mul(g, neg(saved(r, 0))), bin(Op.SpecialZeta, addS(saved(r, 0), 1), saved(r, 1)))),
+  [Op.SpecialZetaSelfScalar]: (r, g, k) => mul(mulS(g, -s0(r)), sc(Op.SpecialZetaSelfScalar, saved(r, 0), (s0(r) + 1))),
+  [Op.SpecialZetaScalar]: (r, g, k) => notImplemented(8),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -452,5 +458,6 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.DivFloor, Op.DiagonalScatter, Op.SelectScatter, Op.SliceScatter, Op.TensorUnfold,
   Op.UnsafeSplit, Op.UnsafeSplitWithSizes, Op.Put, Op.T1, Op.Transpose1, Op.Squeeze2,
   Op.Unsqueeze1, Op.AsStrided1, Op.EluResult, Op.SeluResult, Op.CeluResult, Op.LeakyReluResult,
-  Op.ThresholdInplace,
+  Op.ThresholdInplace, Op.Igamma, Op.Igammac, Op.SpecialZeta, Op.SpecialZetaSelfScalar,
+  Op.SpecialZetaScalar,
 ]);
