@@ -563,7 +563,7 @@ export const ops: Rows = {
   // Hurwitz ζ(x, q) (helper h-special): polygamma's kernel, in float64 for both dtypes as ATen's
   [Op.SpecialZeta]: binary('SpecialZetaBackward0', 'zeta(x, y)',
     { self: 'not_implemented("zeta")', other: 'grad * -self * special_zeta(self + 1, other)' },
-    { torch: 'special_zeta(Tensor input, Tensor other) -> Tensor', method: false, inplace: false, domain: 'positive', cases: zetaCases(),
+    { torch: 'special_zeta(Tensor input, Tensor other) -> Tensor', method: false, inplace: false, domain: 'ge1', cases: zetaCases(),
       doc: 'The Hurwitz zeta function ζ(x, q) = Σₖ (k + q)^−x.',
       apiDoc: { 'special.zeta': { shares: 'special_zeta' }, special_zeta: { tests: ['table-ops', 'special-gamma'], notes: "`torch.special.zeta(input, other)`, a number on either side; ints compute in the default float dtype; the gradient for `other` is −x·ζ(x + 1, q) (recorded, so every order), for `input` PyTorch's NotImplementedError \"the derivative for 'zeta' is not implemented.\"" } } }),
   [Op.SpecialZetaSelfScalar]: { ...scalar('SpecialZetaBackward1', ['self'], 'zeta(c, x)', ''), inputs: ['other'],
