@@ -84,11 +84,13 @@ export enum Op {
   T1, Transpose1, Squeeze2, Unsqueeze1, AsStrided1, // the in-place view ops' nodes (t_, transpose_, squeeze_, unsqueeze_, as_strided_; helper h-shape)
   EluResult, SeluResult, CeluResult, LeakyReluResult, ThresholdInplace, // F.elu_, F.selu_, F.celu_, F.leaky_relu_ (their derivative from the result, EluBackward1...) and F.threshold_ (ThresholdBackward1) (helper h-nnfill)
   Angle, // torch.angle of a real tensor: 0, π for negatives, NaN kept (AngleBackward0, zero gradient) (helper h-members)
+  Igamma, Igammac, SpecialZeta, SpecialZetaSelfScalar, SpecialZetaScalar, // torch.igamma / igammac, torch.special.zeta and its number-first and number-second forms (helper h-special)
   Count,
 }
 
 /** The backward functions PyTorch cannot differentiate, as Op.NoDerivative's i0 (src/errors.ts has their names). */
-export enum NoDerivativeOf { MultiMarginLoss = 0, MultilabelMarginLoss = 1, CtcLoss = 2, EmbeddingBagDense = 3, EmbeddingBagPerSampleWeights = 4, ScatterReduceZeros = 5 }
+export enum NoDerivativeOf { MultiMarginLoss = 0, MultilabelMarginLoss = 1, CtcLoss = 2, EmbeddingBagDense = 3, EmbeddingBagPerSampleWeights = 4, ScatterReduceZeros = 5,
+  IgammaInput = 6, IgammacInput = 7, Zeta = 8 } // derivatives.yaml's not_implemented("...") inputs (helper h-special)
 
 /** Loss reductions, as PyTorch numbers them (at::Reduction). */
 export enum Reduction { None = 0, Mean = 1, Sum = 2 }

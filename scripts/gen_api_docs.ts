@@ -123,7 +123,7 @@ function line(d: DocRow, recordsItself: (row: OpRow) => boolean): string {
   // torch.x, then Tensor.x, Tensor.x_, F.x and the rest, each in table order
   const rank = (n: string): number => (n.startsWith('torch.') ? 0 : n.startsWith('Tensor.') || n.startsWith('t.') ? (n.endsWith('_') ? 2 : 1) : n.startsWith('F.') ? 3 : 4);
   const byRank = (names: string[]): string[] => names.map((n, i) => [n, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([n]) => n);
-  const pytorch = byRank(all.flatMap((x) => x.pytorch)), wasmgrad = byRank(all.flatMap((x) => x.wasmgrad));
+  const pytorch = byRank([...new Set(all.flatMap((x) => x.pytorch))]), wasmgrad = byRank([...new Set(all.flatMap((x) => x.wasmgrad))]);
   const differentiable = rows.filter((r) => r.grad !== 'notDifferentiable' && !(typeof r.grad === 'object' && Object.keys(r.grad).length === 0));
   const nodes = all.some((x) => x.doc.nodes) ? all.flatMap((x) => x.doc.nodes ?? []) : [...new Set(rows.map((r) => r.node).filter((n) => n))];
   const tests = [...new Set([...(all.some((x) => x.fixtures) ? ['table-ops'] : []), ...all.flatMap((x) => x.doc.tests ?? [])])];

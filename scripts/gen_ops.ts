@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Op } from '../abi/abi.js';
 import { ops, backwardKernels, recordingRules, specialName, torchCall, type OpRow, type Kernel, type CaseInput, type TableCase } from '../src/ops/table.js';
 import { parseSchema, required } from '../src/schema.js';
+import { notImplementedKind } from '../src/errors.js';
 import { opTableSections, regionBegin } from './gen_api_docs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -106,6 +107,7 @@ const F64: Record<string, { as: string; ts: string }> = {
   // torch.special (helper special)
   erfcx: { as: 'erfcx', ts: 'erfcx' }, ndtri: { as: 'ndtri', ts: 'ndtri' }, besselI0: { as: 'besselI0', ts: 'besselI0' },
   besselI0e: { as: 'besselI0e', ts: 'besselI0e' }, besselI1: { as: 'besselI1', ts: 'besselI1' }, besselI1e: { as: 'besselI1e', ts: 'besselI1e' },
+  zeta: { as: 'zeta', ts: 'zeta' }, // Hurwitz ζ in float64 for both dtypes, as ATen's acc_type (helper h-special)
 };
 /**
  * The element type in, the element type out (exact, or a kernel helper that rounds as
@@ -125,6 +127,7 @@ const F32: Record<string, { as: string; ts: string; ts64?: string }> = {
   erfinv: { as: 'erfinv<T>', ts: 'erfinv', ts64: 'erfinv64' }, digamma: { as: 'digamma<T>', ts: 'digamma', ts64: 'digamma64' },
   trigamma: { as: 'trigamma<T>', ts: 'trigamma', ts64: 'trigamma64' },
   polygamma: { as: 'polygamma<T>', ts: 'polygamma', ts64: 'polygamma64' }, nanToNum: { as: 'nanToNum<T>', ts: 'nanToNum', ts64: 'nanToNum64' },
+  igamma: { as: 'igamma<T>', ts: 'igamma', ts64: 'igamma64' }, igammac: { as: 'igammac<T>', ts: 'igammac', ts64: 'igammac64' }, // helper h-special
 };
 
 /**
@@ -199,6 +202,19 @@ for (const [code, row] of Object.entries(ops) as [string, OpRow][]) {
   if (row.family === 'scalar' && !row.torch && row.params?.length === 1) scalarByName.set(name, Op[Number(code)]);
 }
 
+/**
+ * Binary and one-number scalar rows with a schema, by name and argument kinds ('special_zeta(TT)',
+ * 'special_zeta(NT)'), callable from formulas in PyTorch's argument order.
+ */
+const rowByCall = new Map<string, string>();
+for (const [code, row] of Object.entries(ops) as [string, OpRow][]) {
+  if (!row.torch || (row.family !== 'binary' && row.family !== 'scalar')) continue;
+  const schema = parseSchema(row.torch), positional = schema.params.filter((p) => !p.kwOnly);
+  if (positional.length !== 2 || (row.family === 'scalar' && row.params?.length !== 1)) continue;
+  const key = `${schema.name}(${positional.map((p) => (p.type === 'Tensor' ? 'T' : 'N')).join('')})`;
+  if (!rowByCall.has(key)) rowByCall.set(key, Op[Number(code)]);
+}
+
 function formula(n: Node, env: FormulaEnv): Typed {
   const f = (e: Node): Typed => formula(e, env);
   const { row } = env;
@@ -271,6 +287,11 @@ function formula(n: Node, env: FormulaEnv): Typed {
         const x = tensors[0]?.code ?? '@none', y = tensors[1]?.code ?? '@none';
         return { code: `fused(Fused.${camel(n.f)}, ${args[0].code}, ${x}, ${y}, ${numbers[0]?.code ?? '0'}, ${numbers[1]?.code ?? '0'})`, tensor: true };
       }
+      const byName = rowByCall.get(`${n.f}(${args.map((a) => (a.tensor ? 'T' : 'N')).join('')})`);
+      if (byName) {
+        const t = args.filter((a) => a.tensor).map((a) => a.code), c = args.filter((a) => !a.tensor).map((a) => a.code);
+        return { code: t.length === 2 ? `bin(Op.${byName}, ${t[0]}, ${t[1]})` : `sc(Op.${byName}, ${t[0]}, ${c[0]})`, tensor: true };
+      }
       throw new Error(`${env.op}: unknown function ${n.f} in a formula`);
     }
     default: throw new Error(`${env.op}: unsupported formula`);
@@ -298,6 +319,12 @@ function derive(): Derived[] {
       for (const name of Object.keys(g)) if (!row.inputs.includes(name)) throw new Error(`${op}: formula for unknown input ${name}`);
       grads = row.inputs.map((name, k) => {
         if (!(name in g)) return 'notDifferentiable()';
+        // derivatives.yaml's not_implemented("igamma: input"): PyTorch's NotImplementedError naming it
+        const ni = /^not_implemented\("(.+)"\)$/.exec(g[name]);
+        if (ni) {
+          if (notImplementedKind(ni[1]) < notImplementedKind('')) throw new Error(`${op}: add '${ni[1]}' to src/errors.ts NOT_IMPLEMENTED_INPUTS`);
+          return `notImplemented(${notImplementedKind(ni[1])})`;
+        }
         const c = formula(parse(g[name]), { row, op, k, reads, kernels }).code;
         return row.family === 'binary' ? `sumTo(r, ${k}, ${c})` : c;
       });
@@ -327,8 +354,9 @@ import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } 
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, polygamma, nanToNum,
-  silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
+  silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e, zeta,
 } from '../kernels/scalar_math';
+import { igamma, igammac } from '../kernels/igamma';
 
 `;
   for (const fam of FAMILIES) {
@@ -528,9 +556,10 @@ function asDerivatives(derived: Derived[]): string {
 
 import { Op, Err } from '../../abi/abi';
 import {
-  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
+  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, bin, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers';
+import { notImplemented } from '../grad/no_derivative';
 import { Fused } from './kernels.generated';
 import {
   ${manualNames(derived)},
@@ -566,8 +595,9 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, divFloor, copysign, exp2, exp10, erf, erfc, sigmoid,
   silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, divFloor64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
-  nanToNum, nanToNum64, polygamma, polygamma64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
+  nanToNum, nanToNum64, polygamma, polygamma64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e, zeta,
 } from '../kernels/scalar_math.js';
+import { igamma, igamma64, igammac, igammac64 } from '../kernels/igamma.js';
 
 const f = Math.fround;
 type F32 = Float32Array;
@@ -632,9 +662,10 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import type { RecordedOp } from '../../ops/table.js';
 import {
-  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
+  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, bin, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers.js';
+import { notImplemented } from '../grad/no_derivative.js';
 import { Fused } from './kernels.generated.js';
 import {
   ${manualNames(derived)},
@@ -840,6 +871,11 @@ function tensorMethods(groups: FrontEnd[][]): string {
 // the edge points every elementwise op meets: ±0, ±1, ±inf, NaN, and a few ordinary values
 const EDGES = [-Infinity, -3, -1, -0.5, -0, 0, 0.5, 1, 3, Infinity, NaN];
 
+/** derivatives.yaml's not_implemented("...") for this input. */
+const notImplemented = (row: OpRow, input: string): boolean => typeof row.grad === 'object' && /^not_implemented\(/.test(row.grad[input] ?? '');
+/** PyTorch differentiates none of the row's inputs (remainder(Number, Tensor), special_zeta(Tensor, Number)). */
+export const underivable = (row: OpRow): boolean => typeof row.grad === 'object' && row.inputs.every((n) => !(n in (row.grad as object)) || notImplemented(row, n));
+
 function tableCases(): { op: string; cases: TableCase[] }[] {
   const out: { op: string; cases: TableCase[] }[] = [];
   for (const [k, fe] of overloads(frontEnds()).flatMap((g) => g.map((f, i) => [i, f] as const))) {
@@ -849,7 +885,12 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
     const call = torchCall(row, fe.name);
     const binary = row.family === 'binary';
     const domain = row.domain ?? 'any';
-    const ordinary = (shape: number[], k: number): CaseInput => ({ shape, domain: binary && k === 0 ? 'any' : domain });
+    // an input derivatives.yaml marks not_implemented is drawn without grad when another input has a
+    // derivative (igamma's a); with none, the cases compare outputs only
+    const under = underivable(row), noGrad = (k: number): boolean => !under && notImplemented(row, row.inputs[k]);
+    const grads = under ? { grads: false as const } : {};
+    const ordinary = (shape: number[], k: number): CaseInput =>
+      ({ shape, domain: binary && k === 0 && !noGrad(0) ? 'any' : domain, ...(noGrad(k) ? { grad: false as const } : {}) });
     const inputs = (shapes: number[][]): CaseInput[] => shapes.map(ordinary);
     // parameters without a default take the example's value in every case
     const kwargs: Record<string, number> = {};
@@ -860,24 +901,24 @@ function tableCases(): { op: string; cases: TableCase[] }[] {
       const self = row.example![fe.params[0].name];
       const points = [...EDGES];
       // PyTorch has no derivative for some of these (remainder's): no gradients to compare
-      const grads = typeof row.grad === 'object' && Object.keys(row.grad).length === 0 ? { grads: false as const } : {};
       cases.push({ name: `${name}/function`, call, args: [self, ...inputs([[3, 4]])], kwargs: {}, ...grads });
       cases.push({ name: `${name}/edges`, call, args: [self, { values: points, shape: [points.length] }], kwargs: {}, ...grads });
       cases.push({ ...cases[0], name: `${name}/function/float64`, dtype: 'float64' });
       out.push({ op: fe.op, cases });
       continue;
     }
-    cases.push({ name: `${name}/function`, call, args: inputs(binary ? [[3, 4], [3, 4]] : [[3, 4]]), kwargs });
+    cases.push({ name: `${name}/function`, call, args: inputs(binary ? [[3, 4], [3, 4]] : [[3, 4]]), kwargs, ...grads });
     if (binary) cases.push({ name: `${name}/broadcast`, call, args: inputs([[2, 1, 4], [3, 1]]), kwargs });
     if (row.method !== false) cases.push({ name: `${name}/method`, call: `Tensor.${fe.name}`, args: inputs(binary ? [[5], [5]] : [[5]]), kwargs });
     if (row.example && Object.keys(row.example).length > Object.keys(kwargs).length) {
       cases.push({ name: `${name}/params`, call, args: inputs([[3, 4]]), kwargs: { ...row.example } });
     }
     const points = [...EDGES, ...(row.kinks ?? []).flatMap((k) => [k, Math.fround(k - 1e-3), Math.fround(k + 1e-3)])];
+    const first = noGrad(0) ? { dtype: 'float32' as const } : {};
     cases.push(binary
-      ? { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length, 1] }, { values: points, shape: [points.length] }], kwargs: {} }
-      : { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length] }], kwargs: { ...row.example } });
-    cases.push({ name: `${name}/empty`, call, args: inputs(binary ? [[0, 3], [3]] : [[0, 3]]), kwargs });
+      ? { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length, 1], ...first }, { values: points, shape: [points.length] }], kwargs: {} }
+      : { name: `${name}/edges`, call, args: [{ values: points, shape: [points.length], ...first }], kwargs: { ...row.example }, ...grads });
+    cases.push({ name: `${name}/empty`, call, args: inputs(binary ? [[0, 3], [3]] : [[0, 3]]), kwargs, ...grads });
     if (row.method !== false && row.inplace === undefined) {
       const [self, ...others] = inputs(binary ? [[3, 4], [3, 4]] : [[3, 4]]);
       cases.push({ name: `${name}_/inplace`, call: 'Tensor.__inplace__', args: [self, `${fe.name}_`, ...others], kwargs: { ...kwargs, ...row.example } });

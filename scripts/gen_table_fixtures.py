@@ -65,6 +65,8 @@ def draw(spec):
             return torch.tensor(vals, dtype=getattr(torch, spec["dtype"])).reshape(spec["shape"])
         return torch.tensor(vals[:n] if len(vals) >= n else vals, dtype=torch.float32).reshape(spec["shape"]).requires_grad_()
     shape, domain = spec["shape"], spec["domain"]
+    if spec.get("grad") is False:  # an input PyTorch has no derivative for (igamma's a)
+        return draw({"shape": shape, "domain": domain}).detach()
     if domain == "any":
         return base.randn(*shape)
     if domain == "positive":

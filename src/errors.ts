@@ -122,8 +122,18 @@ const NO_DERIVATIVE = [
   '_embedding_bag_dense_backward', 'aten::_embedding_bag_per_sample_weights_backward',
 ];
 
+/**
+ * The inputs derivatives.yaml marks `not_implemented("...")`, by NoDerivativeOf (from 6): a table
+ * formula `not_implemented("igamma: input")` names one, and its backward raises PyTorch's error.
+ */
+export const NOT_IMPLEMENTED_INPUTS = ['igamma: input', 'igammac: input', 'zeta'];
+const FIRST_INPUT = NO_DERIVATIVE.length + 1;
+/** The NoDerivativeOf code of a `not_implemented("...")` formula (scripts/gen_ops.ts). */
+export const notImplementedKind = (what: string): number => FIRST_INPUT + NOT_IMPLEMENTED_INPUTS.indexOf(what);
+
 /** A backward reached PyTorch's NotImplemented node (Op.NoDerivative), or its DelayedError for scatter_reduce's prod: PyTorch's error. */
-export function noDerivative(kind: number): RuntimeError {
+export function noDerivative(kind: number): RuntimeError | NotImplementedError {
+  if (kind >= FIRST_INPUT) return new NotImplementedError(`the derivative for '${NOT_IMPLEMENTED_INPUTS[kind - FIRST_INPUT]}' is not implemented.`);
   if (kind === NO_DERIVATIVE.length) {
     return new RuntimeError('scatter_reduce(): Double backward is unsupported for src when >1 zeros in src are scattered to the same position in self');
   }

@@ -98,4 +98,8 @@ export const formulaSaves: Partial<Record<Op, [string, SavedSource][]>> = {
   [Op.CeluResult]: [['result', 'result']],
   [Op.LeakyReluResult]: [['result', 'result']],
   [Op.ThresholdInplace]: [['self', 0]],
+  [Op.Igamma]: [['self', 0], ['other', 1]],
+  [Op.Igammac]: [['self', 0], ['other', 1]],
+  [Op.SpecialZeta]: [['self', 0], ['other', 1]],
+  [Op.SpecialZetaSelfScalar]: [['other', 0]],
 };

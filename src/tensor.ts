@@ -1237,6 +1237,25 @@ export class Tensor {
    * @example x.angle()
    */
   angle(...args: []): Tensor { return tableMethods.angle(this, args); }
+   * The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a = input, x = other. Its gradient node is PyTorch's IgammaBackward0.
+   * @example x.igamma(y)
+   */
+  igamma(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.igamma(this, args); }
+  /**
+   * In-place `igamma` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.igamma_(y)
+   */
+  igamma_(...args: [other: Tensor] | [{ other: Tensor }]): this { return inplace(this, () => tableMethods.igamma(this, args)) as this; }
+  /**
+   * The regularized upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a) = 1 − P(a, x). Its gradient node is PyTorch's IgammacBackward0.
+   * @example x.igammac(y)
+   */
+  igammac(...args: [other: Tensor] | [{ other: Tensor }]): Tensor { return tableMethods.igammac(this, args); }
+  /**
+   * In-place `igammac` (src/ops/inplace.ts): the result written into this tensor.
+   * @example x.igammac_(y)
+   */
+  igammac_(...args: [other: Tensor] | [{ other: Tensor }]): this { return inplace(this, () => tableMethods.igammac(this, args)) as this; }
   // @generated-end
   /**
    * Each element limited to `[min, max]` (either may be null). See {@link clamp}.

@@ -152,7 +152,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // torch.angle (its op code and row), the complex, storage and layout members of Tensor and the torch.* utilities (helper h-members) (+509)
 // Module.to/float/double/type/half/bfloat16 (src/nn/module_convert.ts), nn.RMSNorm, nn.Buffer, nn.LPPool3d/F.lp_pool3d,
 // nn.LazyConv3d/LazyConvTranspose3d, nn.init.sparse_ (+256, helper h-modules)
-const BUDGET = 50_398;
+// torch.igamma / igammac (ATen's kernels in the element type on both devices), special.gammainc / gammaincc / zeta (helper h-special) (+428)
+const BUDGET = 50_826;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -111,6 +111,8 @@ export function scalarKernel<T>(op: i32, x: usize, out: usize, n: i32, c: T, c2:
     case Op.CeluResult: scalarRun<T>(Op.CeluResult, x, out, n, c, c2, c3); break;
     case Op.LeakyReluResult: scalarRun<T>(Op.LeakyReluResult, x, out, n, c, c2, c3); break;
     case Op.ThresholdInplace: scalarRun<T>(Op.ThresholdInplace, x, out, n, c, c2, c3); break;
+    case Op.SpecialZetaSelfScalar: scalarRun<T>(Op.SpecialZetaSelfScalar, x, out, n, c, c2, c3); break;
+    case Op.SpecialZetaScalar: scalarRun<T>(Op.SpecialZetaScalar, x, out, n, c, c2, c3); break;
     default: unreachable();
   }
 }
@@ -140,6 +142,9 @@ export function binaryKernel<T>(op: i32, a: usize, sa: i32, b: usize, sb: i32, o
     case Op.Logaddexp2: binaryRun<T>(Op.Logaddexp2, a, sa, b, sb, out, n, alpha); break;
     case Op.DivTrunc: binaryRun<T>(Op.DivTrunc, a, sa, b, sb, out, n, alpha); break;
     case Op.DivFloor: binaryRun<T>(Op.DivFloor, a, sa, b, sb, out, n, alpha); break;
+    case Op.Igamma: binaryRun<T>(Op.Igamma, a, sa, b, sb, out, n, alpha); break;
+    case Op.Igammac: binaryRun<T>(Op.Igammac, a, sa, b, sb, out, n, alpha); break;
+    case Op.SpecialZeta: binaryRun<T>(Op.SpecialZeta, a, sa, b, sb, out, n, alpha); break;
     default: unreachable();
   }
 }
@@ -169,6 +174,9 @@ export function binaryBroadcastKernel<T>(op: i32, a: usize, b: usize, out: usize
     case Op.Logaddexp2: binaryBroadcast<T>(Op.Logaddexp2, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.DivTrunc: binaryBroadcast<T>(Op.DivTrunc, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     case Op.DivFloor: binaryBroadcast<T>(Op.DivFloor, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Igamma: binaryBroadcast<T>(Op.Igamma, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.Igammac: binaryBroadcast<T>(Op.Igammac, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
+    case Op.SpecialZeta: binaryBroadcast<T>(Op.SpecialZeta, a, STR_A, b, STR_B, out, nd, SHAPE, COUNTERS, alpha); break;
     default: unreachable();
   }
 }
@@ -514,6 +522,11 @@ export function scalarSave(op: i32, r: usize, a: i32): void {
     case Op.ThresholdInplace:
       save(r, 0, a);
       break;
+    case Op.SpecialZetaSelfScalar:
+      save(r, 0, a);
+      break;
+    case Op.SpecialZetaScalar:
+      break;
     default: unreachable();
   }
 }
@@ -604,6 +617,18 @@ export function binarySave(op: i32, r: usize, a: i32, b: i32): void {
     case Op.DivTrunc:
       break;
     case Op.DivFloor:
+      break;
+    case Op.Igamma:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.Igammac:
+      save(r, 0, a);
+      save(r, 1, b);
+      break;
+    case Op.SpecialZeta:
+      save(r, 0, a);
+      save(r, 1, b);
       break;
     default: unreachable();
   }

@@ -9,8 +9,9 @@ import { expm1V, log1pV, erfV, siluV, geluV, geluTanhV, softplusV, powScalarV } 
 import { sinV, cosV } from '../kernels/vecmath_trig';
 import {
   powC, powScalar, clampF, sign, fmod, remainder, divFloor, exp2, exp10, erf, erfc, sigmoid, erfinv, lgamma, digamma, trigamma, polygamma, nanToNum,
-  silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
+  silu, gelu, geluTanh, log1pExp, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e, zeta,
 } from '../kernels/scalar_math';
+import { igamma, igammac } from '../kernels/igamma';
 
 // @ts-ignore: decorator
 @inline function unaryNeg<T>(x: T): T {
@@ -487,6 +488,14 @@ import {
 @inline function scalarThresholdInplace<T>(x: T, c: T, c2: T, c3: T): T {
   return ((x <= c) ? c2 : x);
 }
+// @ts-ignore: decorator
+@inline function scalarSpecialZetaSelfScalar<T>(x: T, c: T, c2: T, c3: T): T {
+  return <T>zeta(<f64>c, <f64>x);
+}
+// @ts-ignore: decorator
+@inline function scalarSpecialZetaScalar<T>(x: T, c: T, c2: T, c3: T): T {
+  return <T>zeta(<f64>x, <f64>c);
+}
 
 /** scalar kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -527,6 +536,8 @@ import {
     case Op.CeluResult: return scalarCeluResult<T>(x, c, c2, c3);
     case Op.LeakyReluResult: return scalarLeakyReluResult<T>(x, c, c2, c3);
     case Op.ThresholdInplace: return scalarThresholdInplace<T>(x, c, c2, c3);
+    case Op.SpecialZetaSelfScalar: return scalarSpecialZetaSelfScalar<T>(x, c, c2, c3);
+    case Op.SpecialZetaScalar: return scalarSpecialZetaScalar<T>(x, c, c2, c3);
     default: unreachable(); return 0;
   }
 }
@@ -641,6 +652,18 @@ import {
 @inline function binaryDivFloor<T>(x: T, y: T, alpha: T): T {
   return divFloor<T>(x, y);
 }
+// @ts-ignore: decorator
+@inline function binaryIgamma<T>(x: T, y: T, alpha: T): T {
+  return igamma<T>(x, y);
+}
+// @ts-ignore: decorator
+@inline function binaryIgammac<T>(x: T, y: T, alpha: T): T {
+  return igammac<T>(x, y);
+}
+// @ts-ignore: decorator
+@inline function binarySpecialZeta<T>(x: T, y: T, alpha: T): T {
+  return <T>zeta(<f64>x, <f64>y);
+}
 
 /** binary kernels by op code: an op without a row traps. */
 // @ts-ignore: decorator
@@ -669,6 +692,9 @@ import {
     case Op.Logaddexp2: return binaryLogaddexp2<T>(x, y, alpha);
     case Op.DivTrunc: return binaryDivTrunc<T>(x, y, alpha);
     case Op.DivFloor: return binaryDivFloor<T>(x, y, alpha);
+    case Op.Igamma: return binaryIgamma<T>(x, y, alpha);
+    case Op.Igammac: return binaryIgammac<T>(x, y, alpha);
+    case Op.SpecialZeta: return binarySpecialZeta<T>(x, y, alpha);
     default: unreachable(); return 0;
   }
 }

@@ -99,6 +99,8 @@ export function rsubS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.Rsub
 export function mulS(a: i32, c: f64): i32 { return a < 0 || c == 1 ? a : T(scalar(Op.MulScalar, a, c, 0, 0)); }
 export function divS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.DivScalar, a, c, 0, 0)); }
 export function powS(a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(Op.PowScalar, a, c, 0, 0)); }
+/** Any binary op of the table (special_zeta in zeta's derivative). */
+export function bin(op: i32, a: i32, b: i32): i32 { return a < 0 ? a : b < 0 ? b : T(binary(op, a, b, 1)); }
 /** Any scalar op of the table with one number (polygamma's n). */
 export function sc(op: i32, a: i32, c: f64): i32 { return a < 0 ? a : T(scalar(op, a, c, 0, 0)); }
 /** Zeros of a's shape: the derivative of a step function (floor, sign). */

@@ -28,6 +28,12 @@ export function refuseAbove(kind: NoDerivativeOf, out: i32, a: i32, b: i32, c: i
   return out;
 }
 
+/** An input derivatives.yaml marks not_implemented("..."): PyTorch's NotImplementedError naming it (kind: NoDerivativeOf). */
+export function notImplemented(kind: i32): i32 {
+  refused = kind;
+  return Err.NoDerivative;
+}
+
 export function noDerivativeBackward(r: usize, g: i32, k: i32): i32 {
   refused = i0(r);
   return Err.NoDerivative;

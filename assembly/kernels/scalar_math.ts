@@ -237,8 +237,8 @@ export function trigamma<T>(x: T): T {
 }
 
 // Hurwitz ζ(x, q) as ATen's zeta (Cephes' Euler–Maclaurin sum), in f64 for both element types
-// (its accumulator type on CPU): inf at q a pole, NaN where q^−x is undefined or q = inf
-function zeta(x: f64, q: f64): f64 {
+// (its accumulator type on CPU): inf at q a pole, NaN where q^−x is undefined or q = inf; C's pow, so ζ(inf, 1) = 1
+export function zeta(x: f64, q: f64): f64 {
   const MACHEP: f64 = 1.11022302462515654042e-16;
   if (x == 1) return Infinity;
   if (x < 1) return NaN;
@@ -246,7 +246,7 @@ function zeta(x: f64, q: f64): f64 {
     if (q == Math.floor(q)) return Infinity;
     if (x != Math.floor(x)) return NaN;
   }
-  let s = Math.pow(q, -x), a = q, b: f64 = 0, i = 0;
+  let s = powC<f64>(q, -x), a = q, b: f64 = 0, i = 0;
   while (i < 9 || a <= 9) {
     i++;
     a += 1;

@@ -62,8 +62,9 @@ function checkIntAlpha(alpha: number): void {
 export function mixedBinary(op: Op, a: Tensor, b: Tensor, alpha: number, name: string, float: (x: Tensor, y: Tensor) => Tensor): Tensor {
   if (op === Op.Sub) checkBoolSub(a._dtype === DType.Bool, b._dtype === DType.Bool);
   let d = resultType([operand(a), operand(b)]);
-  // true division of integers is a float division
-  if (op === Op.Div && !isFloating(d)) d = defaultFloat();
+  // true division of integers is a float division, and so is zeta (PyTorch promotes its integer inputs)
+  if ((op === Op.Div || op === Op.SpecialZeta) && !isFloating(d)) d = defaultFloat();
+  if (FLOAT_KERNEL[op] && !isFloating(d)) throw new RuntimeError(`"${FLOAT_KERNEL[op]}" not implemented for '${DTYPES[d]._scalarType}'`);
   if (isFloating(d)) return withOperands([a, b], d, ([x, y]) => float(x, y));
   const division = INT_DIVISION[op];
   if (op !== Op.Add && op !== Op.Sub && op !== Op.Mul && division === undefined) {
@@ -77,6 +78,9 @@ export function mixedBinary(op: Op, a: Tensor, b: Tensor, alpha: number, name: s
     return new Tensor(x._dev, x._dev.intBinary(op, x.h, y.h, alpha), shape, d);
   });
 }
+
+/** Ops PyTorch has float kernels only for, by the name of the CPU kernel its error names (helper h-special). */
+const FLOAT_KERNEL: Partial<Record<Op, string>> = { [Op.Igamma]: 'igamma_cpu', [Op.Igammac]: 'igammac_cpu' };
 
 /** The integer divisions and remainders, by the name of PyTorch's CPU kernel (its error for bools names it). */
 const INT_DIVISION: Partial<Record<Op, string>> = {

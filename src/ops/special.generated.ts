@@ -120,3 +120,27 @@ export function xlog1py(...args: unknown[]): Tensor {
   }
   return scalarOp(Op.SpecialXlog1pyScalar, a.input as Tensor, a.other as number, 0, 'special_xlog1py');
 }
+
+/**
+ * The Hurwitz zeta function ζ(x, q) = Σₖ (k + q)^−x. Its gradient node is PyTorch's SpecialZetaBackward0 or SpecialZetaBackward1 or SpecialZetaBackward2.
+ * @example torch.special.zeta(x, y)
+ */
+export function zeta(input: Tensor, other: Tensor): Tensor;
+export function zeta(input: Tensor, options: { other: Tensor }): Tensor;
+export function zeta(options: { input: Tensor; other: Tensor }): Tensor;
+export function zeta(self: number, other: Tensor): Tensor;
+export function zeta(self: Tensor, options: { other: Tensor }): Tensor;
+export function zeta(options: { self: Tensor; other: Tensor }): Tensor;
+export function zeta(input: Tensor, other: number): Tensor;
+export function zeta(input: Tensor, options: { other: number }): Tensor;
+export function zeta(options: { input: Tensor; other: number }): Tensor;
+export function zeta(...args: unknown[]): Tensor {
+  const [k, a] = bindOverloads(schemas.special_zeta, args, null);
+  if (k === 0) {
+    return binaryOp(Op.SpecialZeta, a.input as Tensor, a.other as Tensor, 1, 'special_zeta');
+  }
+  if (k === 1) {
+    return scalarOp(Op.SpecialZetaSelfScalar, a.other as Tensor, a.self as number, 0, 'special_zeta');
+  }
+  return scalarOp(Op.SpecialZetaScalar, a.input as Tensor, a.other as number, 0, 'special_zeta');
+}

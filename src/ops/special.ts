@@ -1,12 +1,15 @@
 // torch.special: PyTorch's module of special functions (PyTorch 2's list, less the Bessel,
-// Airy and orthogonal-polynomial families and gammainc/gammaincc). Three kinds of member:
+// Airy and orthogonal-polynomial families). Three kinds of member:
 //   ops of the table       entr, erfcx, log_ndtr, ndtri, i0e, i1, i1e, xlog1py (special.generated.ts)
 //   torch.* under a name   expit = sigmoid, gammaln = lgamma, psi = digamma, ... (special_aliases.generated.ts)
 //   compositions           ndtr, multigammaln and round(decimals), as PyTorch composes them (below)
+//   gammainc, gammaincc    torch.igamma / igammac's ops under their own schema (below)
 
 import { parseSchema } from '../schema.js';
 import { bind } from '../signature.js';
 import { Tensor } from '../tensor.js';
+import { Op } from '../../abi/abi.js';
+import { binaryOp } from './elementwise.js';
 
 export * from './special.generated.js';
 export * from './special_aliases.generated.js';
@@ -16,7 +19,32 @@ export { multigammaln } from './multigammaln.js';
 const SCHEMAS = {
   ndtr: parseSchema('special_ndtr(Tensor input) -> Tensor', false),
   round: parseSchema('special_round(Tensor input, *, int decimals=0) -> Tensor', false),
+  gammainc: parseSchema('special_gammainc(Tensor input, Tensor other) -> Tensor', false),
+  gammaincc: parseSchema('special_gammaincc(Tensor input, Tensor other) -> Tensor', false),
 };
+
+/**
+ * The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), as torch.igamma
+ * (its node is IgammaBackward0; x is differentiable, a is not).
+ * @example torch.special.gammainc(torch.tensor([1, 2.5]), torch.tensor([0.5, 3])) // [0.3935, 0.6938]
+ */
+export function gammainc(input: Tensor, other: Tensor): Tensor;
+export function gammainc(options: { input: Tensor; other: Tensor }): Tensor;
+export function gammainc(...args: unknown[]): Tensor {
+  const a = bind(SCHEMAS.gammainc, args, null);
+  return binaryOp(Op.Igamma, a.input as Tensor, a.other as Tensor, 1, 'special_gammainc');
+}
+
+/**
+ * The regularized upper incomplete gamma function Q(a, x) = 1 − P(a, x), as torch.igammac.
+ * @example torch.special.gammaincc(torch.tensor([1, 2.5]), torch.tensor([0.5, 3])) // [0.6065, 0.3062]
+ */
+export function gammaincc(input: Tensor, other: Tensor): Tensor;
+export function gammaincc(options: { input: Tensor; other: Tensor }): Tensor;
+export function gammaincc(...args: unknown[]): Tensor {
+  const a = bind(SCHEMAS.gammaincc, args, null);
+  return binaryOp(Op.Igammac, a.input as Tensor, a.other as Tensor, 1, 'special_gammaincc');
+}
 
 /**
  * torch.round with decimals (0 by default), as PyTorch's special.round (its node is RoundBackward1).

@@ -131,7 +131,7 @@ export interface ApiDoc {
  * A tensor input of a fixture case: `{ shape, domain }` drawn by the generator, or given values
  * (with a dtype: indices, masks, or a float64 operand among float32 ones; these need no gradient).
  */
-export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain }
+export type CaseInput = { readonly shape: readonly number[]; readonly domain: Domain; readonly grad?: false }
   | { readonly values: readonly number[]; readonly shape: readonly number[]; readonly dtype?: 'int64' | 'bool' | 'float64' | 'float32' };
 /** An argument of a fixture case: a tensor input, or a value passed as it is (a dim, a list of dims). */
 export type CaseArg = CaseInput | number | boolean | string | null | readonly number[] | readonly CaseInput[];
@@ -235,6 +235,31 @@ const binary = (node: string, kernel: Kernel, grad: Record<string, string>, extr
   ({ node, family: 'binary', inputs: ['self', 'other'], params: ['alpha'], kernel, grad, ...extra });
 const scalar = (node: string, params: readonly string[], kernel: Kernel, grad: string, extra: Partial<OpRow> = {}): OpRow =>
   ({ node, family: 'scalar', inputs: ['self'], params, kernel, grad: { self: grad }, ...extra });
+
+// igamma / igammac / zeta (helper h-special): a has no gradient (derivatives.yaml's not_implemented)
+const IGAMMA_NOTES = "ATen's series, continued fraction and Temme's uniform expansion for large a near x, in the element type (float32 with float's tolerances, as PyTorch's float kernel); a = 0, x = 0, ±inf, NaN and negative values as PyTorch; broadcasting and float promotion as PyTorch, integer tensors raise its `\"igamma_cpu\" not implemented for 'Long'`; measured against PyTorch over a grid (test/special-gamma.test.ts): float32 within 20 ulp where the result is ≥ 1e-3 (5e-7 absolute anywhere), float64 within 2e-12 relative (wasmgrad's lgamma near 1 is not glibc's) and 5e-15 absolute; the gradient for `other` (x) is recorded (every order); for `input` (a) PyTorch's NotImplementedError \"the derivative for 'igamma: input' is not implemented.\"";
+const A_EDGES = [-1, 0, 1e-3, 0.5, 1, 2.5, 10, 30, 150, Infinity, NaN];
+const X_EDGES = [-1, 0, 1e-3, 0.4, 0.6, 1, 1.05, 2, 10, 28, 160, 1e3, Infinity, NaN];
+const noGrad = (values: number[], shape: number[]): CaseInput => ({ values, shape, dtype: 'float32' });
+function gammaCases(fn: string, special: string): TableCase[] {
+  // a near x with a in (20, 200) and beyond 200: Temme's expansion; then the series and fractions either side
+  const big = [25, 25, 60, 60, 150, 150, 250, 250, 1e3, 1e3, 1e4, 1e5];
+  const near = [23, 28, 61, 55, 140, 170, 251, 240, 1010, 995, 9.9e3, 1.002e5];
+  return withFloat64(([
+    { name: `${fn}/positive`, call: `torch.${fn}`, args: [{ shape: [3, 4], domain: 'positive', grad: false }, { shape: [3, 4], domain: 'positive' }] },
+    { name: `${fn}/large a`, call: `torch.${fn}`, args: [noGrad(big, [12]), { values: near, shape: [12] }] },
+    { name: `${fn}/edges grid`, call: `torch.${fn}`, args: [noGrad(A_EDGES, [A_EDGES.length, 1]), { values: X_EDGES, shape: [X_EDGES.length] }] },
+    { name: `${fn}/small x`, call: `torch.${fn}`, args: [noGrad([0.1, 0.3, 1, 3, 8, 0.05, 5, 40], [8]), { values: [0.2, 0.45, 0.7, 0.9, 1.08, 1e-5, 0.52, 1.1], shape: [8] }] },
+    { name: `${special}/special`, call: `torch.special.${special}`, args: [{ shape: [2, 3], domain: 'ge1', grad: false }, { shape: [3], domain: 'positive' }] },
+  ] as TableCase[]).map((c) => ({ ...c, kwargs: {} })), `${fn}/positive`, `${fn}/large a`, `${fn}/edges grid`, `${fn}/small x`);
+}
+function zetaCases(): TableCase[] {
+  const xs = [-2, 0.5, 1, 1.5, 2, 3, 10, 40, Infinity, NaN], qs = [-2, -1.5, -0.5, 0, 1e-3, 0.5, 1, 2, 10, 1e4, Infinity, NaN];
+  return withFloat64(([
+    { name: 'zeta/positive', call: 'torch.special.zeta', args: [{ shape: [3, 4], domain: 'ge1', grad: false }, { shape: [3, 4], domain: 'positive' }] },
+    { name: 'zeta/edges grid', call: 'torch.special.zeta', args: [noGrad(xs, [xs.length, 1]), { values: qs, shape: [qs.length] }] },
+  ] as TableCase[]).map((c) => ({ ...c, kwargs: {} })), 'zeta/positive', 'zeta/edges grid');
+}
 
 // ternary and linalg 2: fixture inputs
 const ANY34 = { shape: [3, 4], domain: 'any' } as const;
@@ -527,6 +552,29 @@ export const ops: Rows = {
     { torch: 'special_log_ndtr(Tensor input) -> Tensor', method: false, inplace: false, kinks: [-1, -5, -20, 6], doc: 'log Φ(x), the log of the standard normal CDF, without underflow.' }),
   [Op.SpecialNdtri]: unary('SpecialNdtriBackward0', 'ndtri(x)', 'grad * 2.5066282746310002 * exp(result * result / 2)',
     { torch: 'special_ndtri(Tensor input) -> Tensor', method: false, inplace: false, domain: 'prob', kinks: [0.25, 0.75, 0.02, 0.135], doc: 'Φ⁻¹(p), the standard normal quantile.' }),
+  // P(a, x) and Q(a, x) (helper h-special): ATen's calc_igamma / calc_igammac step by step in the
+  // element type (kernels/igamma.ts); as derivatives.yaml, a has no derivative
+  [Op.Igamma]: binary('IgammaBackward0', 'igamma(x, y)',
+    { self: 'not_implemented("igamma: input")', other: 'grad * exp((self - 1) * log(other) - other - lgamma(self))' },
+    { torch: 'igamma(Tensor input, Tensor other) -> Tensor', domain: 'positive', cases: gammaCases('igamma', 'gammainc'),
+      doc: 'The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a = input, x = other.',
+      apiDoc: { 'special.gammainc': { shares: 'igamma' }, igamma: { calls: ['torch.igamma', 'Tensor.igamma', 'Tensor.igamma_'], tests: ['table-ops', 'special-gamma'], notes: IGAMMA_NOTES } } }),
+  [Op.Igammac]: binary('IgammacBackward0', 'igammac(x, y)',
+    { self: 'not_implemented("igammac: input")', other: '-grad * exp((self - 1) * log(other) - other - lgamma(self))' },
+    { torch: 'igammac(Tensor input, Tensor other) -> Tensor', domain: 'positive', cases: gammaCases('igammac', 'gammaincc'),
+      doc: 'The regularized upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a) = 1 − P(a, x).',
+      apiDoc: { 'special.gammaincc': { shares: 'igammac' }, igammac: { calls: ['torch.igammac', 'Tensor.igammac', 'Tensor.igammac_'], tests: ['table-ops', 'special-gamma'], notes: IGAMMA_NOTES } } }),
+  // Hurwitz ζ(x, q) (helper h-special): polygamma's kernel, in float64 for both dtypes as ATen's
+  [Op.SpecialZeta]: binary('SpecialZetaBackward0', 'zeta(x, y)',
+    { self: 'not_implemented("zeta")', other: 'grad * -self * special_zeta(self + 1, other)' },
+    { torch: 'special_zeta(Tensor input, Tensor other) -> Tensor', method: false, inplace: false, domain: 'ge1', cases: zetaCases(),
+      doc: 'The Hurwitz zeta function ζ(x, q) = Σₖ (k + q)^−x.',
+      apiDoc: { 'special.zeta': { shares: 'special_zeta' }, special_zeta: { tests: ['table-ops', 'special-gamma'], notes: "`torch.special.zeta(input, other)`, a number on either side; ints compute in the default float dtype; the gradient for `other` is −x·ζ(x + 1, q) (recorded, so every order), for `input` PyTorch's NotImplementedError \"the derivative for 'zeta' is not implemented.\"" } } }),
+  [Op.SpecialZetaSelfScalar]: { ...scalar('SpecialZetaBackward1', ['self'], 'zeta(c, x)', ''), inputs: ['other'],
+    grad: { other: 'grad * -self * special_zeta(self + 1, other)' }, torch: 'special_zeta(Scalar self, Tensor other) -> Tensor', method: false, inplace: false,
+    domain: 'positive', example: { self: 2.5 }, doc: 'The Hurwitz zeta function ζ(x, q) = Σₖ (k + q)^−x.' },
+  [Op.SpecialZetaScalar]: scalar('SpecialZetaBackward2', ['other'], 'zeta(x, c)', 'not_implemented("zeta")',
+    { torch: 'special_zeta(Tensor input, Scalar other) -> Tensor', method: false, inplace: false, domain: 'ge1', example: { other: 1.5 } }),
   // a None number is NaN to the kernel: 0 for nan, the dtype's largest finite value for posinf/neginf
   [Op.NanToNum]: scalar('NanToNumBackward0', ['nan', 'posinf', 'neginf'], 'nanToNum(x, c, c2, c3)', 'nan_to_num_backward(grad, self)', {
     torch: 'nan_to_num(Tensor input, float? nan=0.0, float? posinf=None, float? neginf=None) -> Tensor',

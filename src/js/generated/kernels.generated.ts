@@ -9,8 +9,9 @@ import type { JsRecord, JsTensor } from '../tensor.js';
 import {
   powC, powScalar, clampF, sign, rint, fmod, remainder, divFloor, copysign, exp2, exp10, erf, erfc, sigmoid,
   silu, gelu, geluTanh, log1pExp, powC64, powScalar64, remainder64, divFloor64, copysign64, erfinv, erfinv64, lgamma, digamma, digamma64, trigamma, trigamma64,
-  nanToNum, nanToNum64, polygamma, polygamma64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e,
+  nanToNum, nanToNum64, polygamma, polygamma64, erfcx, ndtri, besselI0, besselI0e, besselI1, besselI1e, zeta,
 } from '../kernels/scalar_math.js';
+import { igamma, igamma64, igammac, igammac64 } from '../kernels/igamma.js';
 
 const f = Math.fround;
 type F32 = Float32Array;
@@ -126,6 +127,8 @@ export function scalarRun(op: Op, x: F32, out: F32, c: number, c2: number, c3: n
     case Op.CeluResult: for (let i = 0; i < n; i++) out[i] = scalarCeluResult(x[i], c, c2, c3); return;
     case Op.LeakyReluResult: for (let i = 0; i < n; i++) out[i] = scalarLeakyReluResult(x[i], c, c2, c3); return;
     case Op.ThresholdInplace: for (let i = 0; i < n; i++) out[i] = scalarThresholdInplace(x[i], c, c2, c3); return;
+    case Op.SpecialZetaSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialZetaSelfScalar(x[i], c, c2, c3); return;
+    case Op.SpecialZetaScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialZetaScalar(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -226,6 +229,18 @@ export function binaryRun(
     case Op.DivFloor:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Igamma:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryIgamma(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryIgamma(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Igammac:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryIgammac(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryIgammac(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.SpecialZeta:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialZeta(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialZeta(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
@@ -516,6 +531,12 @@ function scalarLeakyReluResult(x: number, c: number, c2: number, c3: number): nu
 function scalarThresholdInplace(x: number, c: number, c2: number, c3: number): number {
   return ((x <= c) ? c2 : x);
 }
+function scalarSpecialZetaSelfScalar(x: number, c: number, c2: number, c3: number): number {
+  return f(zeta(c, x));
+}
+function scalarSpecialZetaScalar(x: number, c: number, c2: number, c3: number): number {
+  return f(zeta(x, c));
+}
 function binaryAdd(x: number, y: number, alpha: number): number {
   return f((x + f((alpha * y))));
 }
@@ -584,6 +605,15 @@ function binaryDivTrunc(x: number, y: number, alpha: number): number {
 }
 function binaryDivFloor(x: number, y: number, alpha: number): number {
   return f(divFloor(x, y));
+}
+function binaryIgamma(x: number, y: number, alpha: number): number {
+  return f(igamma(x, y));
+}
+function binaryIgammac(x: number, y: number, alpha: number): number {
+  return f(igammac(x, y));
+}
+function binarySpecialZeta(x: number, y: number, alpha: number): number {
+  return f(zeta(x, y));
 }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
@@ -940,6 +970,8 @@ export function scalarRun64(op: Op, x: F64, out: F64, c: number, c2: number, c3:
     case Op.CeluResult: for (let i = 0; i < n; i++) out[i] = scalarCeluResult64(x[i], c, c2, c3); return;
     case Op.LeakyReluResult: for (let i = 0; i < n; i++) out[i] = scalarLeakyReluResult64(x[i], c, c2, c3); return;
     case Op.ThresholdInplace: for (let i = 0; i < n; i++) out[i] = scalarThresholdInplace64(x[i], c, c2, c3); return;
+    case Op.SpecialZetaSelfScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialZetaSelfScalar64(x[i], c, c2, c3); return;
+    case Op.SpecialZetaScalar: for (let i = 0; i < n; i++) out[i] = scalarSpecialZetaScalar64(x[i], c, c2, c3); return;
     default: throw new Error(`wasmgrad: no scalar kernel for op ${op}`);
   }
 }
@@ -1040,6 +1072,18 @@ export function binaryRun64(
     case Op.DivFloor:
       if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor64(a[aOff + i], b[bOff + i], alpha);
       else for (let i = 0; i < n; i++) out[oOff + i] = binaryDivFloor64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Igamma:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryIgamma64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryIgamma64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.Igammac:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binaryIgammac64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binaryIgammac64(a[aOff + i * sa], b[bOff + i * sb], alpha);
+      return;
+    case Op.SpecialZeta:
+      if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialZeta64(a[aOff + i], b[bOff + i], alpha);
+      else for (let i = 0; i < n; i++) out[oOff + i] = binarySpecialZeta64(a[aOff + i * sa], b[bOff + i * sb], alpha);
       return;
     default: throw new Error(`wasmgrad: no binary kernel for op ${op}`);
   }
@@ -1330,6 +1374,12 @@ function scalarLeakyReluResult64(x: number, c: number, c2: number, c3: number): 
 function scalarThresholdInplace64(x: number, c: number, c2: number, c3: number): number {
   return ((x <= c) ? c2 : x);
 }
+function scalarSpecialZetaSelfScalar64(x: number, c: number, c2: number, c3: number): number {
+  return zeta(c, x);
+}
+function scalarSpecialZetaScalar64(x: number, c: number, c2: number, c3: number): number {
+  return zeta(x, c);
+}
 function binaryAdd64(x: number, y: number, alpha: number): number {
   return (x + (alpha * y));
 }
@@ -1398,6 +1448,15 @@ function binaryDivTrunc64(x: number, y: number, alpha: number): number {
 }
 function binaryDivFloor64(x: number, y: number, alpha: number): number {
   return divFloor64(x, y);
+}
+function binaryIgamma64(x: number, y: number, alpha: number): number {
+  return igamma64(x, y);
+}
+function binaryIgammac64(x: number, y: number, alpha: number): number {
+  return igammac64(x, y);
+}
+function binarySpecialZeta64(x: number, y: number, alpha: number): number {
+  return zeta(x, y);
 }
 
 /** out[i] = kernel(g[i], x[i], y[i], c, c2) over equal-sized arrays (y may be null). */
@@ -1935,6 +1994,18 @@ export function saveFor(op: Op, r: JsRecord, a: JsTensor, b: JsTensor | null): v
       r.savesResult = true;
       return;
     case Op.ThresholdInplace:
+      r.saved = [a];
+      return;
+    case Op.Igamma:
+      r.saved = [a, b];
+      return;
+    case Op.Igammac:
+      r.saved = [a, b];
+      return;
+    case Op.SpecialZeta:
+      r.saved = [a, b];
+      return;
+    case Op.SpecialZetaSelfScalar:
       r.saved = [a];
       return;
     default: void a; void b;

@@ -26,6 +26,8 @@ export const rsubS = (a: JsTensor, c: number): JsTensor => scalar(Op.Rsub, a, c,
 export const mulS = (a: JsTensor, c: number): JsTensor => (c === 1 ? a : scalar(Op.MulScalar, a, c, 0));
 export const divS = (a: JsTensor, c: number): JsTensor => scalar(Op.DivScalar, a, c, 0);
 export const powS = (a: JsTensor, c: number): JsTensor => scalar(Op.PowScalar, a, c, 0);
+/** Any binary op of the table (special_zeta in zeta's derivative). */
+export const bin = (op: Op, a: JsTensor, b: JsTensor): JsTensor => binary(op, a, b, 1);
 /** Any scalar op of the table with one number (polygamma's n). */
 export const sc = (op: Op, a: JsTensor, c: number): JsTensor => scalar(op, a, c, 0);
 /** Zeros of a's shape: the derivative of a step function (floor, sign). */

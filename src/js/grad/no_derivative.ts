@@ -18,6 +18,9 @@ export function refuseAbove(kind: NoDerivativeOf, out: JsTensor, inputs: (JsTens
   return out;
 }
 
+/** An input derivatives.yaml marks not_implemented("..."): PyTorch's NotImplementedError naming it (kind: NoDerivativeOf). */
+export function notImplemented(kind: number): JsTensor { throw noDerivative(kind); }
+
 export function noDerivativeBackward(r: JsRecord, _g: JsTensor, _k?: number): JsTensor { throw noDerivative(r.i0); }
 
 export const multiMarginLossBackward = (r: JsRecord, g: JsTensor, k: number): JsTensor =>

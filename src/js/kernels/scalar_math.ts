@@ -306,7 +306,7 @@ const ZETA_A = [12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.89243758031837
  * Hurwitz ζ(x, q) as ATen's zeta (Cephes' Euler–Maclaurin sum), in float64 for both dtypes (its
  * accumulator type on CPU): inf at a pole q, NaN where q^−x is undefined or q = inf.
  */
-function zeta(x: number, q: number): number {
+export function zeta(x: number, q: number): number {
   const MACHEP = 1.11022302462515654042e-16;
   if (x === 1) return Infinity;
   if (x < 1) return NaN;
@@ -314,7 +314,7 @@ function zeta(x: number, q: number): number {
     if (q === Math.floor(q)) return Infinity;
     if (x !== Math.floor(x)) return NaN;
   }
-  let s = Math.pow(q, -x), a = q, b = 0, i = 0;
+  let s = powC64(q, -x), a = q, b = 0, i = 0;
   while (i < 9 || a <= 9) {
     i++;
     a += 1;
