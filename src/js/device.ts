@@ -85,6 +85,7 @@ export class JsDevice implements Backend {
     const r = node as JsRecord, saved = r.saved.slice();
     saved[k] = T(h);
     r.saved = saved;
+    if (r.savedVersions) r.savedVersions[k] = T(h).version;
   }
   packSerial(node: NodeRef): number { return (node as JsRecord).packed; }
   nodeSaved(node: NodeRef): Handle[] { return (node as JsRecord).saved.filter((t): t is JsTensor => t !== null); }
