@@ -37,9 +37,6 @@ const tableCase = new Map(table.cases.map((c) => [c.name, c]));
  *   zero divisor); wasmgrad's zeros are numbers, and 0·inf is NaN.
  * - copysign's first derivative is PyTorch's result / self with masked_fill_ at self = 0; its
  *   third derivative through the upstream at self = 0 is PyTorch's 0 where wasmgrad's is NaN.
- * - softmax with a dtype casts float32 to float64 and, in its second derivative, back: the third
- *   derivative's graph crosses dtypes twice, which src/crossing.ts sweeps in parts that would run
- *   one record twice, and it raises rather than answer (docs/api.md).
  * - layer_norm's third derivative: PyTorch's layer_norm_double_backward treats the saved mean and
  *   rstd as constants, so its third derivative is not the derivative of its own second one (in
  *   float64 it differs from central differences of it by up to 1e0); wasmgrad recomputes them
@@ -68,7 +65,6 @@ const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
   'remainder/edges': { from: 2, why: 'zero tensors' }, 'remainder/edges/float64': { from: 2, why: 'zero tensors' },
   'copysign/edges': { from: 3, why: 'masked ratio' }, 'copysign/edges/float64': { from: 3, why: 'masked ratio' },
   'copysign-1/edges': { from: 3, why: 'masked ratio' }, 'copysign-1/edges/float64': { from: 3, why: 'masked ratio' },
-  'softmax/dtype': { from: 3, why: 'dtype crossed twice' }, 'log_softmax/dtype': { from: 3, why: 'dtype crossed twice' },
   'layer_norm/1-D input': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/batch of 1': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/constant rows': { from: 3, why: 'constant mean and rstd' },

@@ -149,7 +149,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // F.elu_, selu_, celu_, leaky_relu_, hardtanh_, rrelu_, threshold_ and inplace=True (their in-place
 // op codes, kernels and front ends), nn.ReLU/SiLU/ELU/LeakyReLU(inplace), cross-device copy_ (helper h-nnfill) (+127)
 // an in-place op on a view saves a clone of the view's old values, PyTorch's original self (+11, helper h-autograd)
-const BUDGET = 49_572;
+// same-device dtype casts as a recorded op (assembly/ops/cast.ts, grad/cast.ts, src/js/ops/cast.ts), svdvals' recorded
+// derivative through linalg.svd's U and Vh, a Function's saved outputs reaching backward without materialized grads (+137, helper h-autograd)
+const BUDGET = 49_709;
 
 function sourceLines(dir: string): number {
   let n = 0;
