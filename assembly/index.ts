@@ -47,3 +47,4 @@ export { layer_norm, batch_norm, group_norm } from './ops/norm'; // nn normaliza
 export { custom_record, custom_result } from './ops/custom'; // torch.autograd.Function
 export { embedding_bag } from './ops/embedding_bag'; // F.embedding_bag (helper ebag)
 export { ctc_loss } from './ops/ctc_loss'; // F.ctc_loss (helper ebag)
+export { to_dtype } from './ops/cast'; // x.to(float dtype) on one device (helper h-autograd)

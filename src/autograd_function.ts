@@ -349,8 +349,9 @@ function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): M
       const kept = dev.nodeSaved(node).map((h) => new Tensor(dev, h, dev.shapeOf(h), dev.dtypeOf(h)));
       const slots = n.ctx._slots;
       const own = slots.some((k) => typeof k === 'number') ? resultOf(dev, node) : null;
-      // a saved output: the node's result (for several outputs, its piece of it)
-      const outputOf = (k: number): Tensor => (n.outputs ? pieceOf(own!, n.outputs.packed[k]) : own!);
+      // a saved output: the node's result (for several outputs, its piece of it, which under
+      // create_graph without materialized gradients notes when a gradient comes back through it)
+      const outputOf = (k: number): Tensor => (n.outputs ? reaching(n, k, pieceOf(own!, n.outputs.packed[k])) : own!);
       n.ctx._saved = slots.map((k) => (k === null ? null : k === 'saved' ? kept.shift()! : outputOf(k)));
       let out: Grads;
       try { out = n.outputs ? n.cls.backward(n.ctx, ...gradOutputs(n.outputs, n.ctx, gt)) : n.cls.backward(n.ctx, gt); } finally { n.ctx._saved = null; }
@@ -387,6 +388,31 @@ function runBackward(n: FunctionNode, dev: Backend, node: NodeRef, g: Handle): M
       popScope(new Set());
     }
   });
+}
+
+/**
+ * Passes a gradient through unchanged, noting that it reached the packed output `piece` of
+ * node `of`: a saved output read by a backward under create_graph leads back to the packed node
+ * directly, not through the output's piece node, and with ctx.set_materialize_grads(false) the
+ * next order's backward must still get that output's gradient (PyTorch's saved output is the
+ * output itself). Its node shows the Function's name, as PyTorch's saved output's grad_fn does.
+ */
+class ReachesPiece extends Function {
+  static override forward(ctx: FunctionCtx, t: Tensor, of: FunctionNode, piece: number): Tensor {
+    ctx.of = of;
+    ctx.piece = piece;
+    return t.clone();
+  }
+  static override backward(ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
+    (ctx.of as FunctionNode).outputs!.reached.add(ctx.piece as number);
+    return [g, null, null];
+  }
+}
+
+function reaching(n: FunctionNode, piece: number, t: Tensor): Tensor {
+  if (n.ctx._materializeGrads || !(is_grad_enabled() && t.requires_grad)) return t;
+  const named = class extends ReachesPiece { static nodeName = n.name; };
+  return named.apply(t, n, piece) as Tensor;
 }
 
 /** The node's output, as its backward reads it (src/device.ts nodeResult). */

@@ -1,13 +1,13 @@
 // Converting a tensor to another dtype (t.to(dtype), .double(), .long(), .bool() ...).
 // Between float dtypes the conversion stays in the graph as PyTorch's
-// ToCopyBackward0, through the same proxy-leaf mechanism as a device copy
-// (src/crossing.ts), so no device needs a derivative rule per dtype pair.
+// ToCopyBackward0, a recorded op of the device whose derivative is the cast
+// back (assembly/ops/cast.ts, src/js/ops/cast.ts); a copy to another device
+// goes through a proxy leaf (src/crossing.ts).
 
 import { DType } from '../abi/abi.js';
 import { RuntimeError } from './errors.js';
 import { isFloating } from './dtype.js';
 import { Tensor } from './tensor.js';
-import { copyTo } from './crossing.js';
 import { isGradEnabled } from './runtime.js';
 
 /**
@@ -45,7 +45,11 @@ export function castValues(values: ArrayLike<number>, to: DType): ArrayLike<numb
  */
 export function castTensor(t: Tensor, to: DType, record = true): Tensor {
   if (t._dtype === to) return t;
-  if (record && isFloating(to) && t.requires_grad && isGradEnabled()) return copyTo(t, t._dev, to);
+  if (record && isFloating(to) && t.requires_grad && isGradEnabled()) {
+    // a recorded op of the device (ToCopyBackward0 over t), so a graph may cross dtypes any number of times
+    const shape = t._shape.slice();
+    return new Tensor(t._dev, t._dev.toDtype(t.h, to), shape, to);
+  }
   const shape = t._shape.slice();
   const values = castValues(t._dev.read(t.h), to);
   return new Tensor(t._dev, t._dev.fromData(values, shape, to), shape, to);

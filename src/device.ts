@@ -255,6 +255,8 @@ export interface Backend {
    * and Vh; helper svd), and 0 or 1 + b for batch element b with a NaN (the caller frees the result then).
    */
   linalgSvdvals(a: Handle): [Handle, number];
+  /** a's values as float dtype `dtype` (a float input), recorded as Op.ToCopy over a: t.to(torch.float64) (helper h-autograd). */
+  toDtype(a: Handle, dtype: DType): Handle;
 
   // ---- nn normalization and embedding (helper nnnorm, src/nn/functional.ts) ----
   /** F.layer_norm over the last dims holding n elements; weight and bias of n elements or null (NativeLayerNormBackward0). */

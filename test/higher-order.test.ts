@@ -10,7 +10,7 @@ import {
 } from './support/torch.js';
 import { evaluateCase, type OpCase, type Arg } from './support/cases.js';
 import { tolerances, type Tolerance } from './support/tolerances.js';
-import { expectRefusal } from './support/create_graph.js';
+import { expectRefusal, refusing } from './support/create_graph.js';
 import { backwardKernels } from '../src/ops/table.js';
 
 /** The node names of the fused kernels that have PyTorch's (the others show FusedBackwardBackward0). */
@@ -37,9 +37,6 @@ const tableCase = new Map(table.cases.map((c) => [c.name, c]));
  *   zero divisor); wasmgrad's zeros are numbers, and 0·inf is NaN.
  * - copysign's first derivative is PyTorch's result / self with masked_fill_ at self = 0; its
  *   third derivative through the upstream at self = 0 is PyTorch's 0 where wasmgrad's is NaN.
- * - softmax with a dtype casts float32 to float64 and, in its second derivative, back: the third
- *   derivative's graph crosses dtypes twice, which src/crossing.ts sweeps in parts that would run
- *   one record twice, and it raises rather than answer (docs/api.md).
  * - layer_norm's third derivative: PyTorch's layer_norm_double_backward treats the saved mean and
  *   rstd as constants, so its third derivative is not the derivative of its own second one (in
  *   float64 it differs from central differences of it by up to 1e0); wasmgrad recomputes them
@@ -68,7 +65,6 @@ const knownDifferences: Record<string, { from: 2 | 3; why: string }> = {
   'remainder/edges': { from: 2, why: 'zero tensors' }, 'remainder/edges/float64': { from: 2, why: 'zero tensors' },
   'copysign/edges': { from: 3, why: 'masked ratio' }, 'copysign/edges/float64': { from: 3, why: 'masked ratio' },
   'copysign-1/edges': { from: 3, why: 'masked ratio' }, 'copysign-1/edges/float64': { from: 3, why: 'masked ratio' },
-  'softmax/dtype': { from: 3, why: 'dtype crossed twice' }, 'log_softmax/dtype': { from: 3, why: 'dtype crossed twice' },
   'layer_norm/1-D input': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/batch of 1': { from: 3, why: 'constant mean and rstd' },
   'layer_norm/constant rows': { from: 3, why: 'constant mean and rstd' },
@@ -218,18 +214,15 @@ describe.each(DEVICES)('create_graph on %s', (device) => {
     }
   });
 
-  it('refuses an op whose derivative does not record itself before any gradient moves, and the next backward works', () => {
+  it('no op of the table refuses create_graph: svdvals, the last that did, answers as its first order does', () => {
+    expect([...refusing]).toEqual([]);
     torch.tidy(() => {
-      // the last rule that does not record (helper h-linalg2 is making it record: then this test needs another)
       const w = torch.tensor([[0.5, 1.5], [2.0, -1.0]], { device, requires_grad: true });
       const y = torch.linalg.svdvals(w).mul(w.sum()).sum();
       const [expected] = torch.autograd.grad(torch.linalg.svdvals(w).mul(w.sum()).sum(), [w]);
-      expect(() => y.backward({ create_graph: true, retain_graph: true }))
-        .toThrow(new torch.NotImplementedError('wasmgrad: create_graph=True through LinalgSvdBackward0 is not supported yet: ' +
-          'its derivative does not record itself (docs/api.md lists the ops that support higher-order gradients)'));
-      expect(w.grad).toBeNull();
-      y.backward();
-      expect(w.grad!.tolist()).toEqual(expected!.tolist());
+      y.backward({ create_graph: true, retain_graph: true });
+      expect(w.grad!.grad_fn).not.toBeNull();
+      expectClose(w.grad!, { shape: [2, 2], dtype: 'float32', data: expected!.flatten().tolist() as number[], requires_grad: false }, tolerances.matmul);
     });
   });
 

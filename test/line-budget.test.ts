@@ -153,7 +153,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // Module.to/float/double/type/half/bfloat16 (src/nn/module_convert.ts), nn.RMSNorm, nn.Buffer, nn.LPPool3d/F.lp_pool3d,
 // nn.LazyConv3d/LazyConvTranspose3d, nn.init.sparse_ (+256, helper h-modules)
 // torch.igamma / igammac (ATen's kernels in the element type on both devices), special.gammainc / gammaincc / zeta (helper h-special) (+428)
-const BUDGET = 50_826;
+// an in-place op on a view saves a clone of the view's old values, PyTorch's original self (+11, helper h-autograd)
+// same-device dtype casts as a recorded op (assembly/ops/cast.ts, grad/cast.ts, src/js/ops/cast.ts), svdvals' recorded
+// derivative through linalg.svd's U and Vh, a Function's saved outputs reaching backward without materialized grads (+137, helper h-autograd)
+const BUDGET = 50_974;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -21,7 +21,8 @@ import {
   noDerivativeBackward, normBackward, permuteBack, prodBackward, reshapeToInput,
   scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
   smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  sumBackward, svdBackward, ternaryBackward, toCopyBackward, varBackward, vectorNormBackward,
+  zerosBackward,
 } from '../grad/manual';
 
 export function rule(r: usize, g: i32, k: i32): i32 {
@@ -205,7 +206,7 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.BinaryCrossEntropy: return bceBackward(r, g, k);
     case Op.BinaryCrossEntropyWithLogits: return bceWithLogitsBackward(r, g, k);
     case Op.NllLoss: return nllLossBackward(r, g, k);
-    case Op.ToCopy: return reshapeToInput(r, g, k);
+    case Op.ToCopy: return toCopyBackward(r, g, k);
     case Op.Eq: return notDifferentiable();
     case Op.Ne: return notDifferentiable();
     case Op.Lt: return notDifferentiable();
@@ -475,7 +476,7 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

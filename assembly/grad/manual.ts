@@ -27,3 +27,4 @@ export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm'
 export { scatterReduceBackward } from './scatter_reduce'; // scatter_reduce (helper leftovers)
 export { customBackward } from './custom'; // torch.autograd.Function
 export { svdBackward } from './svd'; // linalg.svdvals (helper svd)
+export { toCopyBackward } from './cast'; // x.to(float dtype) on one device (helper h-autograd)

@@ -22,6 +22,7 @@ import { ctcLoss } from './ops/ctc_loss.js'; // helper ebag
 import * as ternary from './ops/ternary.js'; // ternary and linalg 2
 import * as linalg2 from './ops/linalg_more.js';
 import { linalgSvdvals } from './ops/svd.js'; // helper svd
+import { toDtype } from './ops/cast.js'; // helper h-autograd
 import * as nnnorm from './ops/norm.js';
 import * as scans from './ops/scan.js'; // scans
 import * as sorting from './ops/sort.js'; // sorting and order statistics
@@ -85,6 +86,7 @@ export class JsDevice implements Backend {
     const r = node as JsRecord, saved = r.saved.slice();
     saved[k] = T(h);
     r.saved = saved;
+    if (r.savedVersions) r.savedVersions[k] = T(h).version;
   }
   packSerial(node: NodeRef): number { return (node as JsRecord).packed; }
   nodeSaved(node: NodeRef): Handle[] { return (node as JsRecord).saved.filter((t): t is JsTensor => t !== null); }
@@ -185,6 +187,7 @@ export class JsDevice implements Backend {
   cdist(a: Handle, b: Handle, p: number, shape: Shape): Handle { return linalg2.cdist(T(a), T(b), p, shape.slice()); }
   linalgInv(a: Handle): [Handle, number] { return linalg2.linalgInv(T(a)); }
   linalgSvdvals(a: Handle): [Handle, number] { return linalgSvdvals(T(a)); } // helper svd
+  toDtype(a: Handle, dtype: DType): Handle { return toDtype(T(a), dtype); } // helper h-autograd
   // nn normalization and embedding (helper nnnorm)
   layerNorm(a: Handle, weight: Handle | null, bias: Handle | null, n: number, eps: number): Handle {
     return nnnorm.layerNorm(T(a), weight === null ? null : T(weight), bias === null ? null : T(bias), n, eps);

@@ -59,6 +59,7 @@ export function inplace(self: Tensor, compute: () => Tensor, noDerivative?: stri
       c = castTensor(r, self._dtype);
     }
     if (self._view) {
+      keepOriginalSelf(self, r);
       writeThrough(self, c);
     } else {
       self._dev.inplaceCommit(self.h, c.h);
@@ -69,6 +70,25 @@ export function inplace(self: Tensor, compute: () => Tensor, noDerivative?: stri
     r.dispose();
   }
   return self;
+}
+
+/**
+ * What the device's in-place commit does for a tensor that is not a view, for a view: a
+ * derivative that reads its self input (hardtanh_'s, clamp_'s, pow_'s: saved slot 0) gets a
+ * recorded clone of the view's old values, PyTorch's original_self, since the write through the
+ * view moves the view's version on and the saved view itself would make the backward refuse.
+ */
+function keepOriginalSelf(view: Tensor, r: Tensor): void {
+  const dev = r._dev, node = dev.gradFnNode(r.h);
+  if (node === null || dev.savedShape(node, 0) === null) return;
+  const saved = dev.nodeSaved(node);
+  try {
+    if (saved[0] !== view._h) return;
+    const old = view.clone();
+    try { dev.unpackedSaved(node, 0, old.h); } finally { old.dispose(); }
+  } finally {
+    for (const h of saved) dev.release(h);
+  }
 }
 
 /**

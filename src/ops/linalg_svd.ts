@@ -11,7 +11,7 @@ import { Function, type FunctionCtx } from '../autograd_function.js';
 import { zeros, eye } from '../creation.js';
 import { jacobiSvd } from '../js/kernels/svd.js';
 import { host, make, numel, mT, checkFloat, batchOf } from './linalg_factor.js';
-import { svdvalsOf } from './svd.js';
+import { svdvalsOf, setSvdFactors } from './svd.js';
 
 const SCHEMA = {
   svd: parseSchema('linalg_svd(Tensor A, bool full_matrices=True, *, str? driver=None) -> (Tensor U, Tensor S, Tensor Vh)'),
@@ -125,6 +125,9 @@ class LinalgSvd extends Function {
     return [svdBackward(reached(gU) ? gU : null, gS, reached(gVh) ? gVh : null, U, S, Vh), null];
   }
 }
+
+// svdvals' record saves these U and Vh, so create_graph differentiates its gradient again (src/ops/svd.ts)
+setSvdFactors((A) => LinalgSvd.apply(A, false) as Tensor[]);
 
 function svdOf(A: Tensor, full: boolean): [Tensor, Tensor, Tensor] {
   if (A._shape.length < 2) throw new RuntimeError('linalg.svd: The input tensor A must have at least 2 dimensions.');

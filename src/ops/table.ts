@@ -863,7 +863,7 @@ export const ops: Rows = {
       contiguous: { section: 'Tensor', tests: ['table-ops'], notes: '`Tensor.contiguous()`: the tensor itself when contiguous (the same object, as PyTorch), else a row-major copy (`CloneBackward0`); its fixtures (`contiguous/*`) run on a transposed input' } } },
   [Op.UnsafeView]: view('UnsafeViewBackward0', [f64('matmul/3-D by 2-D', 'torch.matmul', [any([2, 3, 4]), any([4, 5])], {}, 'matmul')]),
   // x.to(other device) and x.to(float dtype); PyTorch's fixtures can express the second only
-  [Op.ToCopy]: { ...view('ToCopyBackward0'), cases: [
+  [Op.ToCopy]: { ...manual('ToCopyBackward0', ['self'], 'toCopyBackward'), cases: [
     { name: 'double/method', call: 'Tensor.double', args: [{ shape: [3, 4], domain: 'any' }], family: 'shape' },
     { name: 'type_as/float64', call: 'Tensor.type_as', args: [any([3]), { values: [0], shape: [1], dtype: 'float64' }], family: 'shape' },
     // the new_* methods take self's dtype (and device) unless told otherwise
@@ -1571,7 +1571,7 @@ export const ops: Rows = {
     { name: 'linalg.norm/fro dims', call: 'torch.linalg.norm', args: [{ shape: [2, 3, 4], domain: 'any' }, 'fro', [0, 2]], family: 'reduction' },
   ], 4, 'matrix_norm/nuc', 'matrix_norm/2', 'matrix_norm/-2 keepdim', 'norm/nuc', 'linalg.norm/-2 dims keepdim'),
     apiDoc: { 'linalg.norm': { tests: ['table-ops', 'errors'], notes: 'composed as ATen\'s linalg_norm: a given `ord` over two `dim`s, or over a 2-D input without `dim`, is `torch.linalg.matrix_norm` (\'fro\', \'nuc\', ±1, ±2, ±Infinity); otherwise `torch.linalg.vector_norm` over `dim` (all elements when not given; ord 2 when not given); PyTorch\'s checks and messages (its string overload\'s "it mut be" included); no `dtype=`, `out=`' },
-      'linalg.svdvals': { tests: ['table-ops', 'errors'], notes: "the singular values [..., min(m, n)] in descending order; `LinalgSvdBackward0` saving U and Vh, gradient U·diag(gS)·Vh (PyTorch's svd_backward with only gS; a second-order graph through it is not recorded); one-sided Jacobi (Hestenes) on the smaller Gram side, in float64 on both devices (float32 inputs converted, results rounded once), the matrix scaled by its largest absolute entry first, so the devices agree bit for bit and agree with LAPACK within the matmul tolerances; rank-deficient and repeated values (U and V then chosen by completing an orthonormal basis with unit vectors: the gradient there is one of many, as PyTorch's); a matrix with a NaN raises `torch.linalg.LinAlgError` naming the batch element, and one with ±inf (no NaN) gives NaN values, as PyTorch's LAPACK (gesdd refuses NaN); no `driver=`; batches, empty batches and empty matrices" } } }),
+      'linalg.svdvals': { tests: ['table-ops', 'errors'], notes: "the singular values [..., min(m, n)] in descending order; `LinalgSvdBackward0` saving U and Vh, gradient U·diag(gS)·Vh (PyTorch's svd_backward with only gS); create_graph: the product recorded, and the saved U and Vh are outputs of `torch.linalg.svd`'s node, so second and third derivatives reach A through them as PyTorch's (test/create-graph-svd.test.ts); one-sided Jacobi (Hestenes) on the smaller Gram side, in float64 on both devices (float32 inputs converted, results rounded once), the matrix scaled by its largest absolute entry first, so the devices agree bit for bit and agree with LAPACK within the matmul tolerances; rank-deficient and repeated values (U and V then chosen by completing an orthonormal basis with unit vectors: the gradient there is one of many, as PyTorch's); a matrix with a NaN raises `torch.linalg.LinAlgError` naming the batch element, and one with ±inf (no NaN) gives NaN values, as PyTorch's LAPACK (gesdd refuses NaN); no `driver=`; batches, empty batches and empty matrices" } } }),
   [Op.MseLoss]: manual('MseLossBackward0', ['self', 'target'], 'mseLossBackward', {
     apiDoc: { mse_loss: { section: 'torch.nn.functional', calls: ['F.mse_loss'], tests: ['ops', 'nn'], notes: '`F.mse_loss(reduction)`: float32 and float64 (mixed: float64)' } } }),
   [Op.BinaryCrossEntropy]: manual('BinaryCrossEntropyBackward0', ['self', 'target'], 'bceBackward', {
@@ -2062,4 +2062,6 @@ export const recordingRules: ReadonlySet<string> = new Set([
   'multiMarginLossBackward', 'multilabelMarginLossBackward', 'ctcLossBackward', 'embeddingBagBackward', 'noDerivativeBackward', // PyTorch's NotImplemented (h-cgb)
   'scatterReduceBackward', // PyTorch's scatter_reduce_backward of recorded flat gathers and scatters (h-cgb)
   'cdistBackward', // _cdist_backward from recorded ops over the broadcast row differences (h-cg)
+  'toCopyBackward', // a cast back to the input's dtype, by the cast op itself (h-autograd)
+  'svdBackward', // U·diag(gS)·Vh recorded, U and Vh outputs of linalg.svd's Function (h-autograd)
 ]);

@@ -537,6 +537,8 @@ export class WasmDevice implements Backend {
     return [out, this.x.take_svd_info()];
   }
 
+  toDtype(a: Handle, dtype: DType): Handle { return this.id(this.x.to_dtype(a as number, dtype)); } // helper h-autograd
+
   linalgInv(a: Handle): [Handle, number] {
     const out = this.id(this.x.linalg_inv(a as number));
     return [out, this.x.take_inv_info()];

@@ -25,3 +25,4 @@ export { layerNormBackward, embeddingBackward, batchNormBackward } from './norm.
 export { scatterReduceBackward } from './scatter_reduce.js'; // scatter_reduce (helper leftovers)
 export { customBackward } from './custom.js'; // torch.autograd.Function
 export { svdBackward } from './svd.js'; // linalg.svdvals (helper svd)
+export { toCopyBackward } from '../ops/cast.js'; // x.to(float dtype) on one device (helper h-autograd)
