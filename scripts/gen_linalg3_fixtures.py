@@ -14,12 +14,16 @@ records); "Tensor.x" calls the method x on the first argument.
   name() of each output's grad_fn, and the error the backward raises.
 
 Output: test/fixtures/linalg3.json = {"generator", "torch", "cases": [CASE], "errors": [ERROR],
-"no_grad": [{"id", "fn", "args", "kwargs", "grad_fns", "message"}]}.
+"no_grad": [{"id", "fn", "args", "kwargs", "grad_fns", "message"}],
+"lowrank": [{"id", "fn", "A", "seed", "kwargs", "outs" (U, S, V), "grad_fns", "weight", "grad" (of sum(S * weight))}]}.
+svd_lowrank / pca_lowrank draw torch.randn(n, q): each call follows torch.manual_seed(seed), and the
+test seeds wasmgrad's generator (PyTorch's mt19937 stream) the same way.
 """
 
 import os
 import sys
 import warnings
+import zlib
 
 import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
 import torch
@@ -224,14 +228,55 @@ def no_grad_cases():
     return out
 
 
+# svd_lowrank / pca_lowrank: (function, A, kwargs); torch.randn draws the test matrix, so each call
+# runs right after torch.manual_seed(its recorded "seed")
+LOWRANK = {
+    "svd_lowrank_tall_f64": ("svd_lowrank", lambda: rect(12, 8, (), F64), {"q": 4}),
+    "svd_lowrank_wide_f64": ("svd_lowrank", lambda: rect(5, 9, (), F64), {"q": 3, "niter": 1}),
+    "svd_lowrank_n_equals_q": ("svd_lowrank", lambda: rect(10, 4, (), F64), {"q": 4}),
+    "svd_lowrank_f32": ("svd_lowrank", lambda: rect(10, 7), {"q": 3}),
+    "svd_lowrank_batch_f64": ("svd_lowrank", lambda: rect(6, 5, (2,), F64), {"q": 2}),
+    "svd_lowrank_M_f64": ("svd_lowrank", lambda: rect(8, 6, (), F64), {"q": 3, "M": torch.ones(8, 6, dtype=F64)}),
+    "pca_lowrank_f64": ("pca_lowrank", lambda: rect(15, 6, (), F64), {"q": 2}),
+    "pca_lowrank_default_q": ("pca_lowrank", lambda: rect(9, 4, (), F64), {}),
+    "pca_lowrank_no_center": ("pca_lowrank", lambda: rect(7, 5, (), F64), {"q": 3, "center": False, "niter": 3}),
+}
+
+
+def lowrank_cases():
+    out = []
+    for cid, (fn, make, kwargs) in LOWRANK.items():
+        with base.seeded(cid):
+            a = make().requires_grad_()
+            seed = zlib.crc32((cid + "/call").encode())
+            torch.manual_seed(seed)
+            U, S, V = getattr(torch, fn)(a, **kwargs)
+            w = torch.randn(S.shape, dtype=S.dtype)
+            (g,) = torch.autograd.grad((S * w).sum(), a)
+            out.append({"id": cid, "fn": fn, "A": base.enc_tensor(a.detach()), "seed": seed,
+                        "kwargs": {k: (base.enc_arg(v) if isinstance(v, torch.Tensor) else v) for k, v in kwargs.items()},
+                        "outs": [base.enc_tensor(t.detach()) for t in (U, S, V)],
+                        "grad_fns": [type(t.grad_fn).__name__ for t in (U, S, V)],
+                        "weight": base.enc_tensor(w), "grad": base.enc_tensor(g)})
+    return out
+
+
+LOWRANK_ERRORS = {
+    "pca_lowrank_q_big": ("pca_lowrank", lambda: [torch.ones(3, 2)], {"q": 3}),
+    "pca_lowrank_q_negative": ("pca_lowrank", lambda: [torch.ones(3, 2)], {"q": -1}),
+    "pca_lowrank_niter_negative": ("pca_lowrank", lambda: [torch.ones(3, 2)], {"niter": -1}),
+}
+
+
 def main():
     warnings.simplefilter("ignore")  # chain_matmul warns that it is deprecated
     data_cases = la.cases(CASES) + ormqr_cases()
-    la.write(OUT, "scripts/gen_linalg3_fixtures.py", data_cases, la.errors(ERRORS))
+    la.write(OUT, "scripts/gen_linalg3_fixtures.py", data_cases, la.errors(ERRORS) + la.errors(LOWRANK_ERRORS))
     import json
     with open(OUT) as f:
         data = json.load(f)
     data["no_grad"] = no_grad_cases()
+    data["lowrank"] = lowrank_cases()
     with open(OUT, "w") as f:
         json.dump(data, f, indent=None, separators=(",", ":"))
         f.write("\n")

@@ -5,12 +5,16 @@
 // through create_graph), PyTorch's errors, and the nodes of the functions without a derivative.
 
 import { describe, it, expect } from 'vitest';
-import { torch, DEVICES, loadFixture } from './support/torch.js';
+import { torch, DEVICES, loadFixture, fromFixture, expectClose, values, type TensorFixture } from './support/torch.js';
 import type { Tolerance } from './support/tolerances.js';
 import { checkCase, checkError, run, expectFlatMemory, type Case, type ErrorCase, type Arg } from './support/linalg_cases.js';
 
+interface LowrankCase {
+  id: string; fn: 'svd_lowrank' | 'pca_lowrank'; A: TensorFixture; seed: number; kwargs: Record<string, unknown>;
+  outs: TensorFixture[]; grad_fns: string[]; weight: TensorFixture; grad: TensorFixture;
+}
 interface NoGradCase { id: string; fn: string; args: Arg[]; kwargs: Record<string, unknown>; grad_fns: (string | null)[]; message: string }
-const F = loadFixture<{ cases: Case[]; errors: ErrorCase[]; no_grad: NoGradCase[] }>('linalg3.json');
+const F = loadFixture<{ cases: Case[]; errors: ErrorCase[]; no_grad: NoGradCase[]; lowrank: LowrankCase[] }>('linalg3.json');
 const TOL: Tolerance = { rtol: 2e-4, atol: 2e-5 };
 
 // wasmgrad's node where PyTorch 1.13's differs (docs/api.md says why)
@@ -38,7 +42,46 @@ describe.each(DEVICES)('torch.linalg ldl, geqrf, ormqr and the deprecated forms 
     });
   }
 
+  // the same generator state as PyTorch's call: U and V agree up to each singular pair's sign
+  for (const c of F.lowrank) {
+    it(`${c.id}: PyTorch's values after the same manual_seed`, () => {
+      const A = fromFixture(c.A, device).requires_grad_();
+      const kw: Record<string, unknown> = { ...c.kwargs };
+      if (kw.M) kw.M = fromFixture((kw.M as { tensor: TensorFixture }).tensor, device, false);
+      torch.manual_seed(c.seed);
+      const outs = torch[c.fn](A, kw);
+      expectClose(outs[1], c.outs[1], TOL, 'S');
+      const [m, k] = c.outs[0].shape.slice(-2), u = values(c.outs[0]), ours = Array.from(outs[0].dataSync());
+      const sign = (b: number, j: number): number => {
+        let dot = 0;
+        for (let i = 0; i < m; i++) dot += u[b * m * k + i * k + j] * ours[b * m * k + i * k + j];
+        return dot < 0 ? -1 : 1;
+      };
+      for (const which of [0, 2]) {
+        const e = c.outs[which], [r] = e.shape.slice(-2);
+        const data = values(e).map((x, i) => x * sign(Math.floor(i / (r * k)), i % k));
+        expectClose(outs[which], { ...e, data }, TOL, which ? 'V' : 'U');
+      }
+      expect(outs.map((o) => o.grad_fn?.name() ?? null)).toEqual(c.grad_fns);
+      const [g] = torch.autograd.grad(outs[1].mul(fromFixture(c.weight, device, false)).sum(), [A]);
+      expectClose(g!, c.grad, TOL, 'gradient of S');
+    });
+  }
+
   const opts = { dtype: 'float64', device } as const;
+  it('svd_lowrank and pca_lowrank draw from the global generator: the same seed, the same result', () => {
+    torch.manual_seed(9);
+    const A = torch.randn([12, 7], opts);
+    const run1 = (): torch.Tensor[] => { torch.manual_seed(4); return torch.svd_lowrank(A, 3); };
+    const [U, S, V] = run1(), [U2, S2, V2] = run1();
+    expect(Array.from(U2.dataSync())).toEqual(Array.from(U.dataSync()));
+    expect(Array.from(S2.dataSync())).toEqual(Array.from(S.dataSync()));
+    expect(Array.from(V2.dataSync())).toEqual(Array.from(V.dataSync()));
+    torch.manual_seed(4);
+    const [, P] = torch.pca_lowrank(A, { q: 3, center: false });
+    expect(Array.from(P.dataSync())).toEqual(Array.from(S.dataSync()));
+  });
+
   const close = (x: torch.Tensor, y: torch.Tensor, tol = 1e-10): void => {
     expect(x.shape).toEqual(y.shape);
     const d = Array.from(x.sub(y).abs().dataSync());
