@@ -75,6 +75,9 @@ export {
 export { torchSvd as svd } from './ops/linalg_svd.js'; // helper linalg2
 export { torchLu as lu, torchLuSolve as lu_solve, lu_unpack, torchMatrixExp as matrix_exp } from './ops/linalg_lu.js'; // helper linalg2
 export { cholesky_inverse, pinverse, triangular_solve, torchQr as qr, orgqr } from './ops/linalg_rest.js'; // helper linalg2
+export { geqrf, ormqr } from './ops/linalg_householder.js'; // helper linalg3
+export { chain_matmul, frobenius_norm, nuclear_norm } from './ops/linalg_deprecated.js'; // helper linalg3
+export { svd_lowrank, pca_lowrank } from './ops/linalg_lowrank.js'; // helper linalg3
 export { polygamma } from './ops/polygamma.js'; // helper h-cg
 export * as special from './ops/special.js'; // torch.special (helper h-special)
 export {

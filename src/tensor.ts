@@ -30,6 +30,7 @@ import * as srt from './ops/sort.js'; // sorting and order statistics
 import * as bit from './ops/bitwise.js';
 import * as lm from './ops/linalg_more.js'; // linalg.inv
 import { linalgMethods as lr } from './ops/linalg_rest.js'; // helper linalg2
+import { householderMethods as hh } from './ops/linalg_householder.js'; // helper linalg3
 import { svdMethod } from './ops/linalg_svd.js'; // helper linalg2
 import { luMethod, luSolveMethod, matrixExpMethod } from './ops/linalg_lu.js'; // helper linalg2
 import * as sm from './ops/shape_members.js'; // shape members (helper h-shape)
@@ -1623,6 +1624,16 @@ export class Tensor {
    * @example torch.zeros(3, 2).orgqr(torch.zeros(2))
    */
   orgqr(...args: [input2: Tensor]): Tensor { return lr.orgqr(this, args); }
+  /**
+   * [a, tau]: this matrix's QR decomposition in LAPACK's geqrf form. See {@link geqrf}.
+   * @example const [a, tau] = torch.tensor([[3, 1], [4, 2]]).geqrf();
+   */
+  geqrf(): [Tensor, Tensor] { return hh.geqrf(this, []); }
+  /**
+   * op(Q)·other or other·op(Q) for Q the product of the reflectors in this matrix and tau. See {@link ormqr}.
+   * @example a.ormqr(tau, B, true, true) // Qᵀ·B
+   */
+  ormqr(...args: [input2: Tensor, input3: Tensor, left?: boolean, transpose?: boolean]): Tensor { return hh.ormqr(this, args); }
   /**
    * [U, S, V] of this matrix, torch.svd's older form (V, not Vh). See {@link svd}.
    * @example const [U, S, V] = torch.tensor([[3, 0], [0, -4]]).svd();

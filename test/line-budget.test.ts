@@ -156,7 +156,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // an in-place op on a view saves a clone of the view's old values, PyTorch's original self (+11, helper h-autograd)
 // same-device dtype casts as a recorded op (assembly/ops/cast.ts, grad/cast.ts, src/js/ops/cast.ts), svdvals' recorded
 // derivative through linalg.svd's U and Vh, a Function's saved outputs reaching backward without materialized grads (+137, helper h-autograd)
-const BUDGET = 50_974;
+// torch.linalg.ldl_factor/_ex, ldl_solve, torch.geqrf, torch.ormqr (+ backward), chain_matmul, frobenius_norm, nuclear_norm, svd_lowrank, pca_lowrank (+540, helper h-linalg3)
+const BUDGET = 51_514;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -12,3 +12,4 @@ export { svd } from './linalg_svd.js'; // helper linalg2
 export { solve_ex } from './linalg_factor.js'; // helper linalg2
 export { lu_factor, lu_factor_ex, lu, lu_solve, matrix_exp } from './linalg_lu.js'; // helper linalg2
 export { cond, tensorinv, tensorsolve, eig, eigvals, householder_product } from './linalg_rest.js'; // helper linalg2
+export { ldl_factor, ldl_factor_ex, ldl_solve } from './linalg_ldl.js'; // helper linalg3

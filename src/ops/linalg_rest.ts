@@ -252,19 +252,24 @@ class LinalgHouseholderProduct extends Function {
   }
   static override backward(ctx: FunctionCtx, gQ: Tensor): Tensor[] {
     const [A, tau] = ctx.saved_tensors as Tensor[];
-    const { R, v, t } = householderChain(A, tau), n = A._shape.at(-1)!, k = t.length;
-    // through R[i] = H_i·R[i+1]: gH_i = g·R[i+1]ᵀ gives τ_i's and v_i's gradients, and g moves on to H_iᵀ·g
-    const gv: Tensor[] = [], gt: Tensor[] = [];
-    let g = gQ;
-    for (let i = 0; i < k; i++) {
-      const gH = g.matmul(mT(R[i + 1]));
-      gt.push(mT(v[i]).matmul(gH).matmul(v[i]).neg().squeeze(-1));
-      gv.push(gH.add(mT(gH)).matmul(v[i]).mul(t[i]).neg());
-      g = g.sub(t[i].mul(v[i]).matmul(mT(v[i]).matmul(g)));
-    }
-    const cols = n > k ? [...gv, zeros([...A._shape.slice(0, -1), n - k], { dtype: A.dtype, device: A.device })] : gv;
-    return [cat(cols, -1).tril(-1), k ? cat(gt, -1) : tau.mul(0)];
+    return householderBackward(A, tau, gQ);
   }
+}
+
+/** @internal The gradients of A and tau from householder_product's gQ, as recorded ops (ormqr's backward uses it too). */
+export function householderBackward(A: Tensor, tau: Tensor, gQ: Tensor): [Tensor, Tensor] {
+  const { R, v, t } = householderChain(A, tau), n = A._shape.at(-1)!, k = t.length;
+  // through R[i] = H_i·R[i+1]: gH_i = g·R[i+1]ᵀ gives τ_i's and v_i's gradients, and g moves on to H_iᵀ·g
+  const gv: Tensor[] = [], gt: Tensor[] = [];
+  let g = gQ;
+  for (let i = 0; i < k; i++) {
+    const gH = g.matmul(mT(R[i + 1]));
+    gt.push(mT(v[i]).matmul(gH).matmul(v[i]).neg().squeeze(-1));
+    gv.push(gH.add(mT(gH)).matmul(v[i]).mul(t[i]).neg());
+    g = g.sub(t[i].mul(v[i]).matmul(mT(v[i]).matmul(g)));
+  }
+  const cols = n > k ? [...gv, zeros([...A._shape.slice(0, -1), n - k], { dtype: A.dtype, device: A.device })] : gv;
+  return [cat(cols, -1).tril(-1), k ? cat(gt, -1) : tau.mul(0)];
 }
 
 function householderOf(A: Tensor, tau: Tensor): Tensor {

@@ -93,17 +93,17 @@ export function choleskyInPlace(a: Float64Array, n: number): number {
 }
 
 /**
- * Householder QR of the m×n matrix a (LAPACK geqrf then orgqr): r gets R (rows × n, rows = m
- * when `complete`, else min(m, n)), q gets Q (m × rows). Each reflector is dlarfg's: β =
- * −sign(α)·‖(α, x)‖ (a zero x leaves the column as it is), so R's signs are LAPACK's.
+ * LAPACK's geqr2 on the row-major m×n matrix w in place: R above the diagonal, each reflector's v
+ * (its leading 1 implied) below, τ into taus (min(m, n)). Each reflector is dlarfg's: β =
+ * −sign(α)·‖(α, x)‖ (a zero x leaves the column as it is, τ = 0), so R's signs are LAPACK's.
  */
-export function householderQr(a: Float64Array, m: number, n: number, complete: boolean, q: Float64Array | null, r: Float64Array): void {
-  const k = Math.min(m, n), rows = complete ? m : k;
-  const w = Float64Array.from(a), taus = new Float64Array(k);
+export function geqrf(w: Float64Array, m: number, n: number, taus: Float64Array): void {
+  const k = Math.min(m, n);
   for (let j = 0; j < k; j++) {
     const alpha = w[j * n + j];
     let xnorm = 0;
     for (let i = j + 1; i < m; i++) xnorm = Math.hypot(xnorm, w[i * n + j]);
+    taus[j] = 0;
     if (xnorm === 0) continue; // tau 0: H = I
     const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
     const tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
@@ -119,6 +119,16 @@ export function householderQr(a: Float64Array, m: number, n: number, complete: b
       for (let i = j + 1; i < m; i++) w[i * n + c] -= s * w[i * n + j];
     }
   }
+}
+
+/**
+ * Householder QR of the m×n matrix a ({@link geqrf} then orgqr): r gets R (rows × n, rows = m
+ * when `complete`, else min(m, n)), q gets Q (m × rows).
+ */
+export function householderQr(a: Float64Array, m: number, n: number, complete: boolean, q: Float64Array | null, r: Float64Array): void {
+  const k = Math.min(m, n), rows = complete ? m : k;
+  const w = Float64Array.from(a), taus = new Float64Array(k);
+  geqrf(w, m, n, taus);
   r.fill(0);
   for (let i = 0; i < Math.min(rows, m); i++) for (let c = i; c < n; c++) r[i * n + c] = w[i * n + c];
   if (!q) return;
