@@ -19,7 +19,7 @@ const fixture = loadFixture<{ cases: Case[]; errors: ErrorCase[] }>('torch_nn_fo
 // the recurrent layers' output is a view of the concatenated steps, where ATen stacks them;
 // Tensor.norm(p) is NormBackward1 here.
 const OURS: [RegExp, string][] = [
-  [/^native_dropout\/train/, 'MulBackward0'], [/^native_dropout\/eval/, 'CloneBackward0'],
+  [/^native_dropout\/(train|p=)/, 'MulBackward0'], [/^native_dropout\/eval/, 'CloneBackward0'],
   [/^grid_sampler\/nearest/, 'WhereBackward0'], [/^grid_sampler/, 'AddBackward0'], [/^affine_grid_generator/, 'ViewBackward0'],
   [/^convolution\/3d/, 'CloneBackward0'], [/^norm_except_dim\/all/, 'NormBackward1'],
   [/^(rnn_tanh|lstm|lstm\/proj)$/, 'ViewBackward0'], [/^gru\/bidirectional/, 'ViewBackward0'], [/^rnn_relu\//, 'TransposeBackward0'],

@@ -165,7 +165,13 @@ const CONSTANT_PAD = S('constant_pad_nd(Tensor input, int[] pad, Scalar value=0)
 export function constant_pad_nd(input: Tensor, pad: number[], value?: number | { value?: number }): Tensor;
 export function constant_pad_nd(...args: unknown[]): Tensor {
   const a = bind(CONSTANT_PAD, args, null);
-  return F.pad(a.input as Tensor, a.pad as number[], 'constant', a.value as number);
+  const input = a.input as Tensor, pad = a.pad as number[], nd = input._shape.length;
+  // ATen's checks, worded apart from F.pad's
+  if (pad.length % 2 !== 0) throw new RuntimeError(`Length of pad must be even but instead it equals ${pad.length}`);
+  if (pad.length / 2 > nd) {
+    throw new RuntimeError(`Length of pad should be no more than twice the number of dimensions of the input. Pad length is ${pad.length}while the input has ${nd}dimensions.`); // sic
+  }
+  return F.pad(input, pad, 'constant', a.value as number);
 }
 
 const CONVOLUTION = S('convolution(Tensor input, Tensor weight, Tensor? bias, int[] stride, int[] padding, int[] dilation, bool transposed, int[] output_padding, int groups) -> Tensor');
