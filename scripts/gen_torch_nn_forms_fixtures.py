@@ -81,6 +81,14 @@ CASES = [
     ("ctc_loss/mean", lambda: [lp(6, 2, 4), torch.tensor([[1, 2], [1, 1]]), [6, 5], [2, 2], 0, 1]),
     ("ctc_loss/tensors none", lambda: [lp(6, 2, 4), torch.tensor([[1, 2], [3, 3]]), torch.tensor([6, 6]), torch.tensor([2, 1]), 0, 0]),
     ("ctc_loss/sum blank 3", lambda: [lp(5, 2, 4), torch.tensor([1, 2, 0, 1]), [5, 4], [3, 1], 3, 2, True]),
+    ("embedding_bag", lambda: [U(5, 3), torch.tensor([0, 1, 2, 4, 4]), torch.tensor([0, 2])]),
+    ("embedding_bag/mean", lambda: [U(5, 3), torch.tensor([0, 1, 2, 4, 4]), torch.tensor([0, 2]), False, 1]),
+    ("embedding_bag/max empty bag", lambda: [U(5, 3), torch.tensor([0, 1, 2, 4, 3]), torch.tensor([0, 2, 2]), False, 2]),
+    ("embedding_bag/sum padding_idx", lambda: [U(5, 3), torch.tensor([0, 1, 2, 4, 1]), torch.tensor([0, 2, 2]), False, 0, False, None, False, 1]),
+    ("embedding_bag/mean padding_idx", lambda: [U(5, 3), torch.tensor([0, 1, 2, 4, 1]), torch.tensor([0, 2, 2]), False, 1, False, None, False, -4]),
+    ("embedding_bag/max padding_idx last offset", lambda: [U(5, 3), torch.tensor([0, 1, 2, 4, 1]), torch.tensor([0, 2, 5]), False, 2, False, None, True, 1]),
+    ("embedding_bag/per_sample_weights", lambda: [U(5, 3), torch.tensor([0, 1, 2, 4, 4]), torch.tensor([0, 3]), False, 0, False, U(5)]),
+    ("embedding_bag/int32", lambda: [U(4, 2), torch.tensor([3, 1, 0], dtype=torch.int32), torch.tensor([0, 1], dtype=torch.int32), False, 1]),
     ("max_pool1d_with_indices", lambda: [U(2, 3, 8), 3, 2]),
     ("max_pool1d_with_indices/padding ceil", lambda: [U(2, 3, 8), [2], [], [1], [1], True]),
     ("max_pool1d_with_indices/ties", lambda: [torch.tensor([[[1.0, 1.0, 0.0, 2.0, 2.0, 2.0]]]).requires_grad_(), 2]),
@@ -152,6 +160,7 @@ ERRORS = [
     ("max_pool1d_with_indices/kernel 0", lambda: [U(2, 3, 8), 0]),
     ("grid_sampler/grid size", lambda: [U(1, 2, 4, 4), U(1, 3, 3, 3), 0, 0, False]),
     ("kl_div/missing", lambda: [U(3)]),
+    ("embedding_bag/padding_idx range", lambda: [U(5, 3), torch.tensor([0, 1]), torch.tensor([0]), False, 0, False, None, False, 5]),
     ("ctc_loss/blank", lambda: [lp(6, 2, 4), torch.tensor([[1, 2], [1, 1]]), [6, 5], [2, 2], 4]),
 ]
 

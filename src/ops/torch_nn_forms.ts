@@ -146,6 +146,55 @@ export function ctc_loss(...args: unknown[]): Tensor {
     { blank: a.blank as number, reduction: REDUCTIONS[a.reduction as number], zero_infinity: a.zero_infinity as boolean });
 }
 
+const EMBEDDING_BAG = [
+  S('embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq=False, int mode=0, bool sparse=False, ' +
+    'Tensor? per_sample_weights=None, bool include_last_offset=False) -> Tensor'),
+  S('embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int mode, bool sparse, ' +
+    'Tensor? per_sample_weights, bool include_last_offset, int? padding_idx) -> Tensor'),
+];
+const BAG_MODES = ['sum', 'mean', 'max'] as const;
+/**
+ * F.embedding_bag's ATen function: the weight first, 1-D indices with offsets, the mode an int
+ * (0 sum, 1 mean, 2 max). Returns [output, offset2bag, bag_size, max_indices] as PyTorch's CPU
+ * kernel fills them: offset2bag each index's bag (empty for a sum without padding_idx), bag_size
+ * the bags' non-padding counts (zeros for a sum), max_indices the rows the maxima came from in
+ * max mode (bag_size in mean mode, zeros in sum mode). EmbeddingBagBackward0.
+ * @example const [out] = torch.embedding_bag(w, idx, offsets, false, 1)
+ */
+export function embedding_bag(weight: Tensor, indices: Tensor, offsets: Tensor, ...rest: unknown[]): [Tensor, Tensor, Tensor, Tensor];
+export function embedding_bag(...args: unknown[]): [Tensor, Tensor, Tensor, Tensor] {
+  const a = bindOverloads(EMBEDDING_BAG, args, null)[1];
+  const weight = a.weight as Tensor, indices = a.indices as Tensor, offsets = a.offsets as Tensor, m = a.mode as number;
+  if (BAG_MODES[m] === undefined) throw new RuntimeError(`wasmgrad: embedding_bag has no mode ${m}`);
+  const out = F.embedding_bag(indices, weight, offsets, { mode: BAG_MODES[m], scale_grad_by_freq: a.scale_grad_by_freq as boolean,
+    sparse: a.sparse as boolean, per_sample_weights: a.per_sample_weights as Opt, include_last_offset: a.include_last_offset as boolean,
+    padding_idx: (a.padding_idx ?? null) as number | null });
+  const idx = Array.from(indices.dataSync()), off = Array.from(offsets.dataSync()), rows = weight._shape[0], B = out._shape[0];
+  const pad = a.padding_idx == null ? -1 : ((a.padding_idx as number) + rows) % rows;
+  const ends = off.map((_, b) => (b + 1 < off.length ? off[b + 1] : idx.length));
+  const bagOf = idx.map((_, i) => off.reduce((k, o, b) => (o <= i ? b : k), 0));
+  const sizes = ends.slice(0, B).map((end, b) => (m === 0 ? 0 : idx.slice(off[b], end).filter((v) => v !== pad).length));
+  let maxIndices: number[] = m === 1 ? sizes : new Array<number>(B).fill(0), shape = [B];
+  if (m === 2) {
+    // the row each maximum came from, the first on ties (ATen's strict >), 0 for an empty bag
+    const D = weight._shape[1], w = weight.dataSync();
+    maxIndices = new Array<number>(B * D).fill(0);
+    shape = [B, D];
+    for (let b = 0; b < B; b++) {
+      for (let j = 0; j < D; j++) {
+        let best = -1;
+        for (let i = off[b]; i < ends[b]; i++) {
+          if (idx[i] !== pad && (best < 0 || w[idx[i] * D + j] > w[best * D + j])) best = idx[i];
+        }
+        maxIndices[b * D + j] = Math.max(best, 0);
+      }
+    }
+  }
+  const ints = (v: number[], s: number[]) => tensor(v, { dtype: indices.dtype, device: indices.device }).view(s);
+  const offset2bag = m === 0 && pad < 0 ? [] : bagOf;
+  return [out, ints(offset2bag, [offset2bag.length]), ints(sizes, [B]), ints(maxIndices, shape)];
+}
+
 const MAX_POOL1D = S('max_pool1d_with_indices(Tensor input, int[] kernel_size, int[] stride=[], int[] padding=0, int[] dilation=1, bool ceil_mode=False) -> Tensor');
 /**
  * F.max_pool1d(..., return_indices=true)'s ATen function: [values, indices] (stride [] is the
