@@ -121,6 +121,14 @@ CASES = [
     ("norm_except_dim/middle pow 1", lambda: [U(4, 3, 2), 1, 1]),
     ("norm_except_dim/last pow 3", lambda: [U(4, 3, 2), 3, 2]),
     ("norm_except_dim/zero row", lambda: [torch.tensor([[0.0, 0.0], [3.0, -4.0]]).requires_grad_()]),
+    ("segment_reduce/sum", lambda: ["DATA", "sum"], {"lengths": torch.tensor([2, 0, 3])}),
+    ("segment_reduce/mean initial", lambda: ["DATA", "mean"], {"lengths": torch.tensor([2, 0, 3]), "initial": 0.5}),
+    ("segment_reduce/mean empty nan", lambda: ["DATA", "mean"], {"offsets": torch.tensor([0, 2, 2, 5])}),
+    ("segment_reduce/max", lambda: ["DATA", "max"], {"lengths": torch.tensor([2, 0, 3])}),
+    ("segment_reduce/max initial", lambda: ["DATA", "max"], {"lengths": torch.tensor([2, 0, 3]), "initial": 0.0}),
+    ("segment_reduce/min unsafe", lambda: ["DATA", "min"], {"lengths": torch.tensor([1, 4]), "unsafe": True}),
+    ("segment_reduce/prod zero initial", lambda: ["DATA0", "prod"], {"lengths": torch.tensor([2, 0, 3]), "initial": 2.0}),
+    ("segment_reduce/sum 1-D axis -1", lambda: [U(5), "sum"], {"lengths": torch.tensor([3, 2]), "axis": -1}),
     ("rnn_tanh_cell/saturated", lambda: [torch.tensor([[1e4, -1e4, 0.0, 1.0]]).requires_grad_(), U(1, 5), U(5, 4), U(5, 5), U(5), U(5)]),
     ("rnn_tanh_cell", lambda: [U(3, 4), U(3, 5), U(5, 4), U(5, 5), U(5), U(5)]),
     ("rnn_relu_cell/no bias", lambda: [U(3, 4), U(3, 5), U(5, 4), U(5, 5)]),
@@ -160,6 +168,11 @@ ERRORS = [
     ("max_pool1d_with_indices/kernel 0", lambda: [U(2, 3, 8), 0]),
     ("grid_sampler/grid size", lambda: [U(1, 2, 4, 4), U(1, 3, 3, 3), 0, 0, False]),
     ("kl_div/missing", lambda: [U(3)]),
+    ("segment_reduce/no lengths", lambda: [U(5, 2), "sum"]),
+    ("segment_reduce/reduction", lambda: [U(5, 2), "foo"], {"lengths": torch.tensor([2, 3])}),
+    ("segment_reduce/lengths sum", lambda: [U(5, 2), "sum"], {"lengths": torch.tensor([1, 1])}),
+    ("segment_reduce/negative length", lambda: [U(5, 2), "sum"], {"offsets": torch.tensor([0, 3, 2, 5])}),
+    ("segment_reduce/axis", lambda: [U(5, 2), "sum"], {"lengths": torch.tensor([2, 3]), "axis": 1}),
     ("embedding_bag/padding_idx range", lambda: [U(5, 3), torch.tensor([0, 1]), torch.tensor([0]), False, 0, False, None, False, 5]),
     ("ctc_loss/blank", lambda: [lp(6, 2, 4), torch.tensor([[1, 2], [1, 1]]), [6, 5], [2, 2], 4]),
 ]
@@ -168,6 +181,14 @@ ERRORS = [
 def main():
     cases = []
     for name, make, *rest in CASES:
+        if name.startswith("segment_reduce"):
+            with base.seeded(name):
+                args = make()
+                if isinstance(args[0], str):  # DATA: random; DATA0: with zeros, for prod
+                    args[0] = U(5, 2) if args[0] == "DATA" else torch.tensor([[1.0, 2.0], [0.0, -1.0], [3.0, 0.5], [0.0, 4.0], [2.0, 2.0]]).requires_grad_()
+                kwargs = {k: (v() if callable(v) else v) for k, v in rest[0].items()}
+                cases.append(base.run_case(name, "nn", "torch.segment_reduce", args, kwargs))
+            continue
         kwargs = rest[0] if rest and isinstance(rest[0], dict) else None
         seed = rest[0] if rest and isinstance(rest[0], int) else None
         pick = rest[1] if len(rest) > 1 else None
@@ -189,19 +210,21 @@ def main():
         cases.append(c)
     with base.seeded("native_channel_shuffle"):
         cases.append(channel_shuffle_case(U(2, 6, 2), 3))
-    errors = [error(name, make) for name, make in ERRORS]
+    errors = [error(name, make, *kw) for name, make, *kw in ERRORS]
     base.write(OUT, {"generator": "scripts/gen_torch_nn_forms_fixtures.py", "torch": torch.__version__,
                      "cases": cases, "errors": errors})
     print(f"{OUT}: {len(cases)} cases, {len(errors)} errors")
 
 
-def error(name, make):
+def error(name, make, kwargs=None):
     """gen_fixtures.py's error(), with a list of tensors passed as a plain list (PyTorch's messages name its type)."""
+    kwargs = kwargs or {}
     with base.seeded(name):
         args = make()
-    rec = {"name": name, "call": f"torch.{name.split('/')[0]}", "args": [base.enc_arg(a) for a in args], "kwargs": {}}
+    rec = {"name": name, "call": f"torch.{name.split('/')[0]}", "args": [base.enc_arg(a) for a in args],
+           "kwargs": {k: base.enc_arg(v) for k, v in kwargs.items()}}
     try:
-        getattr(torch, name.split("/")[0])(*[list(a) if isinstance(a, L) else a for a in args])
+        getattr(torch, name.split("/")[0])(*[list(a) if isinstance(a, L) else a for a in args], **kwargs)
     except Exception as e:  # noqa: BLE001 -- we record whatever PyTorch raises
         return {**rec, "error": str(e), "error_type": type(e).__name__}
     raise AssertionError(f"{name}: expected an error")

@@ -131,7 +131,7 @@ export {
 export {
   batch_norm, instance_norm, native_batch_norm, native_layer_norm, native_group_norm, kl_div, ctc_loss, max_pool1d_with_indices,
   constant_pad_nd, convolution, feature_dropout, feature_dropout_, native_dropout, native_channel_shuffle, grid_sampler,
-  affine_grid_generator, norm_except_dim, embedding_bag, rnn_tanh_cell, rnn_relu_cell, lstm_cell, gru_cell, rnn_tanh, rnn_relu, lstm, gru,
+  affine_grid_generator, norm_except_dim, embedding_bag, segment_reduce, rnn_tanh_cell, rnn_relu_cell, lstm_cell, gru_cell, rnn_tanh, rnn_relu, lstm, gru,
 } from './ops/torch_nn_forms.js';
 // torch.selu_ and friends are F's in-place activations (helper h-nnfill)
 export { selu_, celu_, threshold_, rrelu_ } from './nn/inplace_activations.js';

@@ -17,11 +17,12 @@ const fixture = loadFixture<{ cases: Case[]; errors: ErrorCase[] }>('torch_nn_fo
 // Where wasmgrad's node differs from PyTorch's, for the same gradients (docs/api.md): native_dropout
 // multiplies by the scaled mask; grid_sample, affine_grid and conv3d are composed of recording ops;
 // the recurrent layers' output is a view of the concatenated steps, where ATen stacks them;
+// segment_reduce stacks the segments' reductions;
 // Tensor.norm(p) is NormBackward1 here.
 const OURS: [RegExp, string][] = [
   [/^native_dropout\/(train|p=)/, 'MulBackward0'], [/^native_dropout\/eval/, 'CloneBackward0'],
   [/^grid_sampler\/nearest/, 'WhereBackward0'], [/^grid_sampler/, 'AddBackward0'], [/^affine_grid_generator/, 'ViewBackward0'],
-  [/^convolution\/3d/, 'CloneBackward0'], [/^norm_except_dim\/all/, 'NormBackward1'],
+  [/^convolution\/3d/, 'CloneBackward0'], [/^segment_reduce/, 'StackBackward0'], [/^norm_except_dim\/all/, 'NormBackward1'],
   [/^(rnn_tanh|lstm|lstm\/proj)$/, 'ViewBackward0'], [/^gru\/bidirectional/, 'ViewBackward0'], [/^rnn_relu\//, 'TransposeBackward0'],
 ];
 // native_dropout(train=None): PyTorch's NativeDropoutBackward0 leaves the gradient unscaled (by 1, not

@@ -13,7 +13,8 @@ import { parseSchema } from '../schema.js';
 import { tidy } from '../memory.js';
 import { no_grad } from '../autograd.js';
 import { default_generator } from '../random.js';
-import { tensor, zeros } from '../creation.js';
+import { tensor, zeros, full } from '../creation.js';
+import { stack } from './shape.js';
 import { drawsOfNumber } from './bernoulli.js';
 import * as F from '../nn/functional.js';
 import { dropoutImpl } from '../nn/dropout.js';
@@ -345,6 +346,59 @@ function normExceptDim(v: Tensor, pow: number, dim: number): Tensor {
   return tidy(() => {
     const flat = last ? v.contiguous().view([-1, v._shape[dim]]) : v.contiguous().view([v._shape[0], -1]);
     return flat.norm(pow, last ? 0 : 1).view(size);
+  });
+}
+
+const SEGMENT_REDUCE = S('segment_reduce(Tensor data, str reduce, *, Tensor? lengths=None, Tensor? indices=None, Tensor? offsets=None, ' +
+  'int axis=0, bool unsafe=False, Scalar? initial=None) -> Tensor');
+const EMPTY_SEGMENT: Record<string, number> = { sum: 0, mean: NaN, max: -Infinity, min: Infinity, prod: 1 };
+/**
+ * Reduces consecutive segments of `data` along `axis` ('sum', 'mean', 'max', 'min' or 'prod'),
+ * the segments given by 1-D `lengths` or `offsets`; `initial` joins each reduction and fills an
+ * empty segment (else 0, NaN, −inf, inf, 1). Composed of narrow, the reductions and stack
+ * (StackBackward0 where PyTorch records SegmentReduceBackward0; same gradients).
+ * @example torch.segment_reduce(x, 'max', { lengths: torch.tensor([2, 0, 3]) })
+ */
+export function segment_reduce(data: Tensor, reduce: string, options?: { lengths?: Opt; indices?: Opt; offsets?: Opt; axis?: number;
+  unsafe?: boolean; initial?: number | null }): Tensor;
+export function segment_reduce(...args: unknown[]): Tensor {
+  const a = bind(SEGMENT_REDUCE, args, null);
+  const data = a.data as Tensor, reduce = a.reduce as string, lengths = a.lengths as Opt, offsets = a.offsets as Opt;
+  const initial = a.initial as number | null, nd = data._shape.length;
+  if (!(reduce in EMPTY_SEGMENT)) throw new RuntimeError(`unsupported reduction given! ${reduce}`);
+  if (a.indices) throw new RuntimeError('segment_reduce(): indices based reduction is not supported yet.');
+  if (!lengths && !offsets) throw new RuntimeError('segment_reduce(): Either lengths or offsets must be defined.');
+  const given = (lengths ?? offsets) as Tensor;
+  const axis = (a.axis as number) < 0 ? (a.axis as number) + nd : a.axis as number;
+  if (axis !== given._shape.length - 1) throw new RuntimeError(`segment_reduce(): Expected axis to be the last dimension of ${lengths ? 'lengths' : 'offsets'} but got ${axis}.`);
+  if (given._shape.length !== 1) throw new RuntimeError('wasmgrad: segment_reduce supports 1-D lengths and offsets');
+  const v = Array.from(given.dataSync());
+  const lens = lengths ? v : v.slice(1).map((o, i) => o - v[i]);
+  if (lens.some((l) => l < 0)) {
+    throw new RuntimeError(lengths ? 'lengths contains negative value!' : 'Expected segment_length >= 0 to be true, but got false.  ' +
+      '(Could this error message be improved?  If so, please report an enhancement request to PyTorch.)');
+  }
+  if (!a.unsafe && lens.reduce((x, y) => x + y, 0) !== data._shape[axis]) {
+    throw new RuntimeError(`segment_reduce(): Expected all rows of ${lengths ? 'lengths' : 'offsets'} along axis to sum to data.size(${lengths ? 'lengths' : 'offsets'}.dim()-1) when !unsafe.`);
+  }
+  return tidy(() => {
+    const o = { dtype: data.dtype, device: data.device };
+    const rest = data._shape.filter((_, i) => i !== axis);
+    let start = 0;
+    const parts = lens.map((len) => {
+      const piece = data.narrow(axis, start, len);
+      start += len;
+      if (len === 0) return full(rest, initial ?? EMPTY_SEGMENT[reduce], o);
+      const init = initial === null ? null : full(rest, initial, o);
+      switch (reduce) {
+        case 'sum': return init ? piece.sum(axis).add(init) : piece.sum(axis);
+        case 'mean': return init ? piece.sum(axis).add(init).div(len) : piece.mean(axis);
+        case 'max': return init ? piece.amax(axis).maximum(init) : piece.amax(axis);
+        case 'min': return init ? piece.amin(axis).minimum(init) : piece.amin(axis);
+        default: return init ? piece.prod(axis).mul(init) : piece.prod(axis);
+      }
+    });
+    return stack(parts, axis);
   });
 }
 
