@@ -15,7 +15,7 @@ import { TorchDtype } from './dtype.js';
 import { Generator } from './random.js';
 
 /** PyTorch's name for a parameter's type, as its messages print it. */
-export type ParamType = 'Tensor' | 'Number' | 'int' | 'float' | 'bool' | 'str' | 'tuple of ints' | 'torch.Generator';
+export type ParamType = 'Tensor' | 'Number' | 'int' | 'float' | 'bool' | 'str' | 'tuple of ints' | 'torch.Generator' | 'tuple of Tensors';
 
 /** Python's type name for a JS value: what `type(v).__name__` gives for its Python counterpart. */
 export function pyType(v: unknown): string {

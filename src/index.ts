@@ -130,6 +130,12 @@ export {
   margin_ranking_loss, hinge_embedding_loss, cosine_embedding_loss, triplet_margin_loss,
   binary_cross_entropy_with_logits, poisson_nll_loss,
 } from './ops/torch_functional.js';
+// more torch.* forms of nn functions: norms, losses, convolution, dropout, recurrent cells and layers (helper h-torchnn)
+export {
+  batch_norm, instance_norm, native_batch_norm, native_layer_norm, native_group_norm, kl_div, ctc_loss, max_pool1d_with_indices,
+  constant_pad_nd, convolution, feature_dropout, feature_dropout_, native_dropout, native_channel_shuffle, grid_sampler,
+  affine_grid_generator, norm_except_dim, embedding_bag, segment_reduce, rnn_tanh_cell, rnn_relu_cell, lstm_cell, gru_cell, rnn_tanh, rnn_relu, lstm, gru,
+} from './ops/torch_nn_forms.js';
 // torch.selu_ and friends are F's in-place activations (helper h-nnfill)
 export { selu_, celu_, threshold_, rrelu_ } from './nn/inplace_activations.js';
 // the complex API on real tensors, storage and layout members, torch.* utilities (helper h-members)

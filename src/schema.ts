@@ -7,7 +7,7 @@
 // schemas while the module graph is still loading.
 
 /** A parameter type, as native_functions.yaml spells it. */
-export type SchemaType = 'Tensor' | 'Scalar' | 'int' | 'int[]' | 'float' | 'bool' | 'str' | 'Generator';
+export type SchemaType = 'Tensor' | 'Scalar' | 'int' | 'int[]' | 'float' | 'bool' | 'str' | 'Generator' | 'Tensor[]';
 
 export interface Param {
   readonly name: string;
@@ -31,7 +31,7 @@ export interface Schema {
   readonly out: boolean;
 }
 
-const TYPES: readonly string[] = ['Tensor', 'Scalar', 'int', 'int[]', 'float', 'bool', 'str', 'Generator'];
+const TYPES: readonly string[] = ['Tensor', 'Scalar', 'int', 'int[]', 'float', 'bool', 'str', 'Generator', 'Tensor[]'];
 
 function parseDefault(text: string): unknown {
   if (text === 'None') return null;

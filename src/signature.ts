@@ -19,7 +19,7 @@ import { required, type Param, type Schema, type SchemaType } from './schema.js'
 // PyTorch's message names a type as its Python binding does
 const MESSAGE_TYPE: Record<SchemaType, ParamType> = {
   Tensor: 'Tensor', Scalar: 'Number', int: 'int', 'int[]': 'tuple of ints', float: 'float', bool: 'bool', str: 'str',
-  Generator: 'torch.Generator',
+  Generator: 'torch.Generator', 'Tensor[]': 'tuple of Tensors',
 };
 
 function check(fn: string, p: Param, pos: number, v: unknown): unknown {
@@ -32,6 +32,7 @@ function check(fn: string, p: Param, pos: number, v: unknown): unknown {
     case 'float': if (typeof v === 'number') return v; break;
     case 'str': if (typeof v === 'string') return v; break;
     case 'Generator': if (v instanceof Generator) return v; break;
+    case 'Tensor[]': if (Array.isArray(v) && v.every((x) => x instanceof Tensor)) return v; break;
     case 'int[]':
       if (typeof v === 'number' && Number.isInteger(v)) return [v];
       if (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x))) return v;
@@ -116,7 +117,7 @@ export function bind(schema: Schema, args: readonly unknown[], self: Tensor | nu
 // how PyTorch prints a parameter's type in "expected one of" lists
 const PRINTED_TYPE: Record<SchemaType, string> = {
   Tensor: 'Tensor', Scalar: 'Number', int: 'int', 'int[]': 'tuple of ints', float: 'float', bool: 'bool', str: 'str',
-  Generator: 'torch.Generator',
+  Generator: 'torch.Generator', 'Tensor[]': 'tuple of Tensors',
 };
 
 /** A schema as PyTorch lists it among overloads: "(Tensor input, *, int decimals, Tensor out)". */

@@ -145,6 +145,7 @@ function fixtureNames(): Set<string> {
   }
   for (const c of ops.creation ?? []) out.add(`torch.${c.call}`); // test/creation.test.ts
   for (const c of loadFixture<{ cases: { call: string }[] }>('torch_forms.json').cases) out.add(c.call); // test/torch-forms.test.ts
+  for (const c of loadFixture<{ cases: { call: string }[] }>('torch_nn_forms.json').cases) out.add(c.call); // test/torch-nn-forms.test.ts
   for (const c of loadFixture<{ cases: { call: string }[] }>('special_compose.json').cases) out.add(c.call); // test/special-compose.test.ts
   // test/numeric-members.test.ts (helper h-numeric): in-place and property cases name their method
   const numeric = loadFixture<Record<'cases' | 'values' | 'errors' | 'second', { call: string; args: unknown[] }[]>>('numeric.json');

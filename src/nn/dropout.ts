@@ -39,9 +39,9 @@ function constant(input: Tensor, values: ArrayLike<number>, shape: number[]): Te
 /**
  * ATen's _dropout<feature, alpha>: input itself when p = 0, not training or empty; input · 0 when
  * p = 1; else input · noise (· a + b for alpha dropout), the noise 1 with probability 1 − p per
- * element (per (sample, channel) for feature dropout), divided by 1 − p.
+ * element (per (sample, channel) for feature dropout), divided by 1 − p. @internal (torch.feature_dropout too)
  */
-function dropoutImpl(input: Tensor, p: number, train: boolean, inplace: boolean, feature: boolean, alpha: boolean): Tensor {
+export function dropoutImpl(input: Tensor, p: number, train: boolean, inplace: boolean, feature: boolean, alpha: boolean): Tensor {
   if (p === 0 || !train || input.numel() === 0) return input;
   const dt = input._dtype, double = dt === DType.Float64;
   const times = (t: Tensor): Tensor => (inplace ? input.mul_(t) : mul(input, t));

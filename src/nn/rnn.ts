@@ -188,59 +188,66 @@ export abstract class RNNBase extends Module {
     return [out, finals];
   }
 
-  /**
-   * ATen's packed layers over data (N, in) whose steps have `sizes` rows (decreasing): each layer
-   * and direction, dropout between layers in training. Forward, a sequence's final state is taken
-   * when the batch shrinks past it; in reverse, sequences join with their initial state as it grows.
-   */
   private layers(input: Tensor, sizes: number[], h0: Tensor, c0: Tensor | null): [Tensor, Tensor[]] {
-    const D = this.bidirectional ? 2 : 1, T = sizes.length, N = input.size(0);
-    const hs: Tensor[] = [], cs: Tensor[] = [];
-    const rows = (t: Tensor, start: number, n: number): Tensor => (start === 0 && n === t.size(0) ? t : t.narrow(0, start, n));
-    let x = input;
-    for (let layer = 0; layer < this.num_layers; layer++) {
-      const outs: Tensor[] = [];
-      for (let dir = 0; dir < D; dir++) {
-        const index = layer * D + dir, w = this.weights(index);
-        const igates = inputGates(x, w); // all steps at once, a narrow of it per step
-        const hInit = h0.select(0, index), cInit = c0 ? c0.select(0, index) : null;
-        const steps = new Array<Tensor>(T), doneH: Tensor[] = [], doneC: Tensor[] = [];
-        let h: Tensor, c: Tensor | null;
-        if (dir === 0) {
-          [h, c] = [hInit, cInit];
-          for (let t = 0, offset = 0, last = sizes[0]; t < T; offset += sizes[t], last = sizes[t], t++) {
-            const b = sizes[t];
-            if (b < last) {
-              doneH.unshift(h.narrow(0, b, last - b));
-              if (c) doneC.unshift(c.narrow(0, b, last - b));
-              [h, c] = [h.narrow(0, 0, b), c && c.narrow(0, 0, b)];
-            }
-            [h, c] = cellStep(this.mode, rows(igates, offset, b), h, c, w);
-            steps[t] = h;
-          }
-        } else {
-          let last = sizes[T - 1];
-          [h, c] = [rows(hInit, 0, last), cInit && rows(cInit, 0, last)];
-          for (let t = T - 1, offset = N; t >= 0; last = sizes[t], t--) {
-            const b = sizes[t];
-            if (b > last) {
-              h = cat([h, hInit.narrow(0, last, b - last)], 0);
-              if (c && cInit) c = cat([c, cInit.narrow(0, last, b - last)], 0);
-            }
-            offset -= b;
-            [h, c] = cellStep(this.mode, rows(igates, offset, b), h, c, w);
-            steps[t] = h;
-          }
-        }
-        outs.push(T === 1 ? steps[0] : cat(steps, 0));
-        hs.push(doneH.length ? cat([h, ...doneH], 0) : h);
-        if (c) cs.push(doneC.length ? cat([c, ...doneC], 0) : c);
-      }
-      x = D === 2 ? cat(outs, 1) : outs[0];
-      if (this.dropout !== 0 && this.training && layer < this.num_layers - 1) x = dropoutFn(x, this.dropout, true);
-    }
-    return [x, c0 ? [stack(hs, 0), stack(cs, 0)] : [stack(hs, 0)]];
+    const p = this.dropout !== 0 && this.training ? this.dropout : 0;
+    return rnnLayers(this.mode, this.num_layers, this.bidirectional, p, (i) => this.weights(i), input, sizes, h0, c0);
   }
+}
+
+/**
+ * @internal ATen's packed layers over data (N, in) whose steps have `sizes` rows (decreasing): each
+ * layer and direction (its weights(layer·D + direction)), dropout p (0: none) between layers.
+ * Forward, a sequence's final state is taken when the batch shrinks past it; in reverse, sequences
+ * join with their initial state as it grows. nn.RNN/LSTM/GRU and torch.rnn_tanh/lstm/gru run it.
+ */
+export function rnnLayers(mode: RnnMode, num_layers: number, bidirectional: boolean, dropout: number, weights: (index: number) => CellWeights,
+  input: Tensor, sizes: number[], h0: Tensor, c0: Tensor | null): [Tensor, Tensor[]] {
+  const D = bidirectional ? 2 : 1, T = sizes.length, N = input.size(0);
+  const hs: Tensor[] = [], cs: Tensor[] = [];
+  const rows = (t: Tensor, start: number, n: number): Tensor => (start === 0 && n === t.size(0) ? t : t.narrow(0, start, n));
+  let x = input;
+  for (let layer = 0; layer < num_layers; layer++) {
+    const outs: Tensor[] = [];
+    for (let dir = 0; dir < D; dir++) {
+      const index = layer * D + dir, w = weights(index);
+      const igates = inputGates(x, w); // all steps at once, a narrow of it per step
+      const hInit = h0.select(0, index), cInit = c0 ? c0.select(0, index) : null;
+      const steps = new Array<Tensor>(T), doneH: Tensor[] = [], doneC: Tensor[] = [];
+      let h: Tensor, c: Tensor | null;
+      if (dir === 0) {
+        [h, c] = [hInit, cInit];
+        for (let t = 0, offset = 0, last = sizes[0]; t < T; offset += sizes[t], last = sizes[t], t++) {
+          const b = sizes[t];
+          if (b < last) {
+            doneH.unshift(h.narrow(0, b, last - b));
+            if (c) doneC.unshift(c.narrow(0, b, last - b));
+            [h, c] = [h.narrow(0, 0, b), c && c.narrow(0, 0, b)];
+          }
+          [h, c] = cellStep(mode, rows(igates, offset, b), h, c, w);
+          steps[t] = h;
+        }
+      } else {
+        let last = sizes[T - 1];
+        [h, c] = [rows(hInit, 0, last), cInit && rows(cInit, 0, last)];
+        for (let t = T - 1, offset = N; t >= 0; last = sizes[t], t--) {
+          const b = sizes[t];
+          if (b > last) {
+            h = cat([h, hInit.narrow(0, last, b - last)], 0);
+            if (c && cInit) c = cat([c, cInit.narrow(0, last, b - last)], 0);
+          }
+          offset -= b;
+          [h, c] = cellStep(mode, rows(igates, offset, b), h, c, w);
+          steps[t] = h;
+        }
+      }
+      outs.push(T === 1 ? steps[0] : cat(steps, 0));
+      hs.push(doneH.length ? cat([h, ...doneH], 0) : h);
+      if (c) cs.push(doneC.length ? cat([c, ...doneC], 0) : c);
+    }
+    x = D === 2 ? cat(outs, 1) : outs[0];
+    if (dropout !== 0 && layer < num_layers - 1) x = dropoutFn(x, dropout, true);
+  }
+  return [x, c0 ? [stack(hs, 0), stack(cs, 0)] : [stack(hs, 0)]];
 }
 
 /**
