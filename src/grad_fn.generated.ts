@@ -304,6 +304,11 @@ export const gradFnNames: { readonly [K in Op]: string } = {
   [Op.LeakyReluResult]: 'LeakyReluBackward1',
   [Op.ThresholdInplace]: 'ThresholdBackward1',
   [Op.Angle]: 'AngleBackward0',
+  [Op.Igamma]: 'IgammaBackward0',
+  [Op.Igammac]: 'IgammacBackward0',
+  [Op.SpecialZeta]: 'SpecialZetaBackward0',
+  [Op.SpecialZetaSelfScalar]: 'SpecialZetaBackward1',
+  [Op.SpecialZetaScalar]: 'SpecialZetaBackward2',
   [Op.Count]: '',
 };
 

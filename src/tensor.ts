@@ -1238,6 +1238,7 @@ export class Tensor {
    * @example x.angle()
    */
   angle(...args: []): Tensor { return tableMethods.angle(this, args); }
+  /**
    * The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a = input, x = other. Its gradient node is PyTorch's IgammaBackward0.
    * @example x.igamma(y)
    */

@@ -5,9 +5,10 @@
 
 import { Op, Err } from '../../abi/abi';
 import {
-  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
+  saved, result, s0, s1, i0, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, bin, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers';
+import { notImplemented } from '../grad/no_derivative';
 import { Fused } from './kernels.generated';
 import {
   addProductBackward, addmmBackward, amaxBackward, avgPoolBackward, batchNormBackward,
@@ -325,6 +326,11 @@ export function rule(r: usize, g: i32, k: i32): i32 {
     case Op.LeakyReluResult: return fused(Fused.LeakyReluBackward, g, result(r), 0, s0(r), 0);
     case Op.ThresholdInplace: return fused(Fused.ThresholdBackward, g, saved(r, 0), 0, s0(r), 0);
     case Op.Angle: return zerosLike(g);
+    case Op.Igamma: return k == 0 ? notImplemented(6) : sumTo(r, 1, mul(g, un(Op.Exp, sub(sub(mul(addS(saved(r, 0), -1), un(Op.Log, saved(r, 1))), saved(r, 1)), un(Op.Lgamma, saved(r, 0))))));
+    case Op.Igammac: return k == 0 ? notImplemented(7) : sumTo(r, 1, mul(neg(g), un(Op.Exp, sub(sub(mul(addS(saved(r, 0), -1), un(Op.Log, saved(r, 1))), saved(r, 1)), un(Op.Lgamma, saved(r, 0))))));
+    case Op.SpecialZeta: return k == 0 ? notImplemented(8) : sumTo(r, 1, mul(mul(g, neg(saved(r, 0))), bin(Op.SpecialZeta, addS(saved(r, 0), 1), saved(r, 1))));
+    case Op.SpecialZetaSelfScalar: return mul(mulS(g, -s0(r)), sc(Op.SpecialZetaSelfScalar, saved(r, 0), (s0(r) + 1)));
+    case Op.SpecialZetaScalar: return notImplemented(8);
     default: return Err.Unimplemented;
   }
 }
@@ -478,5 +484,5 @@ const RECORDS_ITSELF = memory.data<u8>([
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 ]);

@@ -314,4 +314,12 @@ export const tableMethods = {
     const a = bind(schemas.angle[0], args, self);
     return unaryOp(Op.Angle, a.input as Tensor, 'angle');
   },
+  igamma(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.igamma[0], args, self);
+    return binaryOp(Op.Igamma, a.input as Tensor, a.other as Tensor, 1, 'igamma');
+  },
+  igammac(self: Tensor, args: unknown[]): Tensor {
+    const a = bind(schemas.igammac[0], args, self);
+    return binaryOp(Op.Igammac, a.input as Tensor, a.other as Tensor, 1, 'igammac');
+  },
 };

@@ -83,4 +83,7 @@ export const schemas = {
   fmin: [parseSchema('fmin(Tensor input, Tensor other) -> Tensor')],
   logaddexp2: [parseSchema('logaddexp2(Tensor input, Tensor other) -> Tensor')],
   angle: [parseSchema('angle(Tensor input) -> Tensor')],
+  igamma: [parseSchema('igamma(Tensor input, Tensor other) -> Tensor')],
+  igammac: [parseSchema('igammac(Tensor input, Tensor other) -> Tensor')],
+  special_zeta: [parseSchema('special_zeta(Tensor input, Tensor other) -> Tensor'), parseSchema('special_zeta(Scalar self, Tensor other) -> Tensor'), parseSchema('special_zeta(Tensor input, Scalar other) -> Tensor')],
 };

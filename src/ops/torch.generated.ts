@@ -761,3 +761,27 @@ export function angle(...args: unknown[]): Tensor {
   const a = bind(schemas.angle[0], args, null);
   return unaryOp(Op.Angle, a.input as Tensor, 'angle');
 }
+
+/**
+ * The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a), a = input, x = other. Its gradient node is PyTorch's IgammaBackward0.
+ * @example torch.igamma(x, y)
+ */
+export function igamma(input: Tensor, other: Tensor): Tensor;
+export function igamma(input: Tensor, options: { other: Tensor }): Tensor;
+export function igamma(options: { input: Tensor; other: Tensor }): Tensor;
+export function igamma(...args: unknown[]): Tensor {
+  const a = bind(schemas.igamma[0], args, null);
+  return binaryOp(Op.Igamma, a.input as Tensor, a.other as Tensor, 1, 'igamma');
+}
+
+/**
+ * The regularized upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a) = 1 − P(a, x). Its gradient node is PyTorch's IgammacBackward0.
+ * @example torch.igammac(x, y)
+ */
+export function igammac(input: Tensor, other: Tensor): Tensor;
+export function igammac(input: Tensor, options: { other: Tensor }): Tensor;
+export function igammac(options: { input: Tensor; other: Tensor }): Tensor;
+export function igammac(...args: unknown[]): Tensor {
+  const a = bind(schemas.igammac[0], args, null);
+  return binaryOp(Op.Igammac, a.input as Tensor, a.other as Tensor, 1, 'igammac');
+}

@@ -6,9 +6,10 @@ import { Op } from '../../../abi/abi.js';
 import type { JsRecord, JsTensor } from '../tensor.js';
 import type { RecordedOp } from '../../ops/table.js';
 import {
-  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, zerosLike, fused,
+  saved, result, s0, s1, sumTo, add, sub, mul, div, neg, addS, rsubS, mulS, divS, powS, un, sc, bin, zerosLike, fused,
   notDifferentiable,
 } from '../grad/helpers.js';
+import { notImplemented } from '../grad/no_derivative.js';
 import { Fused } from './kernels.generated.js';
 import {
   addProductBackward, addmmBackward, amaxBackward, avgPoolBackward, batchNormBackward,
@@ -22,7 +23,8 @@ import {
   noDerivativeBackward, normBackward, permuteBack, prodBackward, reshapeToInput,
   scanBackward, scatterFlatBackward, scatterReduceBackward, sliceBackward,
   smoothL1LossBackward, softMarginLossBackward, softmaxBackward, sortBackward, stackBackward,
-  sumBackward, svdBackward, ternaryBackward, varBackward, vectorNormBackward, zerosBackward,
+  sumBackward, svdBackward, ternaryBackward, toCopyBackward, varBackward, vectorNormBackward,
+  zerosBackward,
 } from '../grad/manual.js';
 
 // null: no gradient for that input (a torch.autograd.Function's backward may return none)
@@ -208,7 +210,7 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.BinaryCrossEntropy]: (r, g, k) => bceBackward(r, g, k),
   [Op.BinaryCrossEntropyWithLogits]: (r, g, k) => bceWithLogitsBackward(r, g, k),
   [Op.NllLoss]: (r, g, k) => nllLossBackward(r, g, k),
-  [Op.ToCopy]: (r, g, k) => reshapeToInput(r, g, k),
+  [Op.ToCopy]: (r, g, k) => toCopyBackward(r, g, k),
   [Op.Eq]: (r, g, k) => notDifferentiable(),
   [Op.Ne]: (r, g, k) => notDifferentiable(),
   [Op.Lt]: (r, g, k) => notDifferentiable(),
@@ -327,6 +329,11 @@ export const derivatives: { [K in RecordedOp]: Rule } = {
   [Op.LeakyReluResult]: (r, g, k) => fused(Fused.LeakyReluBackward, g, result(r), null, s0(r), 0),
   [Op.ThresholdInplace]: (r, g, k) => fused(Fused.ThresholdBackward, g, saved(r, 0), null, s0(r), 0),
   [Op.Angle]: (r, g, k) => zerosLike(g),
+  [Op.Igamma]: (r, g, k) => k === 0 ? notImplemented(6) : sumTo(r, 1, mul(g, un(Op.Exp, sub(sub(mul(addS(saved(r, 0), -1), un(Op.Log, saved(r, 1))), saved(r, 1)), un(Op.Lgamma, saved(r, 0)))))),
+  [Op.Igammac]: (r, g, k) => k === 0 ? notImplemented(7) : sumTo(r, 1, mul(neg(g), un(Op.Exp, sub(sub(mul(addS(saved(r, 0), -1), un(Op.Log, saved(r, 1))), saved(r, 1)), un(Op.Lgamma, saved(r, 0)))))),
+  [Op.SpecialZeta]: (r, g, k) => k === 0 ? notImplemented(8) : sumTo(r, 1, mul(mul(g, neg(saved(r, 0))), bin(Op.SpecialZeta, addS(saved(r, 0), 1), saved(r, 1)))),
+  [Op.SpecialZetaSelfScalar]: (r, g, k) => mul(mulS(g, -s0(r)), sc(Op.SpecialZetaSelfScalar, saved(r, 0), (s0(r) + 1))),
+  [Op.SpecialZetaScalar]: (r, g, k) => notImplemented(8),
 };
 
 /** The derivative of a fused backward kernel recorded under create_graph (Op.FusedBackward). */
@@ -443,15 +450,16 @@ const RECORDING_OPS: ReadonlySet<number> = new Set([
   Op.ReflectionPad1d, Op.ReflectionPad2d, Op.ReflectionPad3d, Op.ReplicationPad1d,
   Op.ReplicationPad2d, Op.ReplicationPad3d, Op.CircularPad, Op.Amin, Op.Bernoulli,
   Op.CustomFunction, Op.SetSlices, Op.SetWhole, Op.Zero, Op.Fill, Op.UniqueDim, Op.GroupNorm,
-  Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.MultiMarginLoss, Op.MultilabelMarginLoss,
-  Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im, Op.ConvolutionTranspose,
-  Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D, Op.AdaptiveMaxPool2D,
-  Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D, Op.MaxUnpool3D, Op.I0,
-  Op.SpecialI0e, Op.SpecialI1, Op.SpecialI1e, Op.SpecialEntr, Op.SpecialErfcx, Op.SpecialLogNdtr,
-  Op.SpecialNdtri, Op.SpecialXlog1py, Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar,
-  Op.Fmax, Op.Fmin, Op.Logaddexp2, Op.Polygamma, Op.PolygammaInplace, Op.NoDerivative, Op.DivTrunc,
-  Op.DivFloor, Op.DiagonalScatter, Op.SelectScatter, Op.SliceScatter, Op.TensorUnfold,
-  Op.UnsafeSplit, Op.UnsafeSplitWithSizes, Op.Put, Op.T1, Op.Transpose1, Op.Squeeze2,
-  Op.Unsqueeze1, Op.AsStrided1, Op.EluResult, Op.SeluResult, Op.CeluResult, Op.LeakyReluResult,
-  Op.ThresholdInplace, Op.Angle,
+  Op.LinalgSvd, Op.SmoothL1Loss, Op.HuberLoss, Op.SoftMarginLoss, Op.MultiMarginLoss,
+  Op.MultilabelMarginLoss, Op.NllLoss2d, Op.Alias, Op.AsStrided, Op.Im2Col, Op.Col2Im,
+  Op.ConvolutionTranspose, Op.ConvolutionWeight, Op.MaxPool3DWithIndices, Op.AvgPool3D,
+  Op.AdaptiveMaxPool2D, Op.MaxUnpool2D, Op.EmbeddingBag, Op.CtcLoss, Op.AdaptiveMaxPool3D,
+  Op.MaxUnpool3D, Op.I0, Op.SpecialI0e, Op.SpecialI1, Op.SpecialI1e, Op.SpecialEntr,
+  Op.SpecialErfcx, Op.SpecialLogNdtr, Op.SpecialNdtri, Op.SpecialXlog1py,
+  Op.SpecialXlog1pySelfScalar, Op.SpecialXlog1pyScalar, Op.Fmax, Op.Fmin, Op.Logaddexp2,
+  Op.Polygamma, Op.PolygammaInplace, Op.NoDerivative, Op.DivTrunc, Op.DivFloor, Op.DiagonalScatter,
+  Op.SelectScatter, Op.SliceScatter, Op.TensorUnfold, Op.UnsafeSplit, Op.UnsafeSplitWithSizes,
+  Op.Put, Op.T1, Op.Transpose1, Op.Squeeze2, Op.Unsqueeze1, Op.AsStrided1, Op.EluResult,
+  Op.SeluResult, Op.CeluResult, Op.LeakyReluResult, Op.ThresholdInplace, Op.Angle, Op.Igamma,
+  Op.Igammac, Op.SpecialZeta, Op.SpecialZetaSelfScalar, Op.SpecialZetaScalar,
 ]);
