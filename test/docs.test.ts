@@ -150,6 +150,9 @@ function fixtureNames(): Set<string> {
   for (const c of [...numeric.cases, ...numeric.values, ...numeric.errors, ...numeric.second]) {
     out.add(c.call === 'Tensor.__inplace__' || c.call === 'Tensor.__property__' ? `Tensor.${c.args[1] as string}` : c.call);
   }
+  // test/fns.test.ts (helper h-fns)
+  const fns = loadFixture<Record<'cases' | 'random' | 'dd' | 'errors' | 'second', { call: string }[]>>('fns.json');
+  for (const c of [...fns.cases, ...fns.random, ...fns.dd, ...fns.errors, ...fns.second]) out.add(c.call);
   for (const c of errors.cases) {
     if (c.call) out.add(c.call);
     out.add(`torch.${c.error_type}`);
