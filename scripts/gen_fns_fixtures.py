@@ -24,7 +24,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_fixtures as base  # noqa: E402
-from gen_numeric_fixtures import error_of, second_of, R, T, D, I  # noqa: E402 -- its input helpers
+from gen_numeric_fixtures import second_of, R, T, D, I  # noqa: E402 -- its input helpers
 
 OUT = os.path.join(base.OUT_DIR, "fns.json")
 NAN, INF = float("nan"), float("inf")
@@ -187,6 +187,17 @@ ERRORS = [
     ("gradient/repeated dim", "torch.gradient", lambda: [R(3, 4)], {"dim": [1, -1]}),
     ("gradient/dim range", "torch.gradient", lambda: [R(3, 4)], {"dim": 2}),
     ("gradient/coordinates 2-D", "torch.gradient", lambda: [R(3)], {"spacing": L([T([[0.0, 1.0, 2.0]], grad=False)])}),
+    # PyTorch's parser: no overload fits (JS arrays are Python lists in its message)
+    ("histogram/range with tensor bins", "torch.histogram", lambda: [R(4, grad=False), T([0.0, 1.0], grad=False)], {"range": L([0.0, 1.0])}),
+    ("histogram/range type", "torch.histogram", lambda: [R(4, grad=False), 3], {"range": "a"}),
+    ("histogram/range length", "torch.histogram", lambda: [R(4, grad=False), 3], {"range": L([0.0])}),
+    ("gradient/spacing tensor", "torch.gradient", lambda: [R(4)], lambda: {"spacing": T([0.0, 1.0, 2.0, 3.0], grad=False)}),
+    ("gradient/spacing str", "torch.gradient", lambda: [R(4)], {"spacing": "a"}),
+    ("gradient/positional", "torch.gradient", lambda: [R(4), 1], {}),
+    ("isin/numbers", "torch.isin", lambda: [1, 2], {}),
+    ("histogramdd/range type", "torch.histogramdd", lambda: [R(4, 2, grad=False), 2], {"range": "a"}),
+    ("histogramdd/range element", "torch.histogramdd", lambda: [R(4, 2, grad=False), 2], {"range": L([0.0, 1.0, "a", 2.0])}),
+    ("gradient/no input", "torch.gradient", lambda: [], {}),
     ("isin/bool", "torch.isin", lambda: [T([True], dtype=torch.bool), T([True], dtype=torch.bool)], {}),
 ]
 
@@ -199,6 +210,19 @@ SECOND = [
 def kw(kwargs):
     """A case's keyword arguments: a lambda where they hold random tensors, drawn inside its seed."""
     return kwargs() if callable(kwargs) else kwargs
+
+
+def error_with_lists(name, call, args, kwargs):
+    """gen_numeric_fixtures.error_of, with the keyword lists passed as plain Python lists (PyTorch's messages name their type)."""
+    plain = {k: list(v) if isinstance(v, L) else v for k, v in kwargs.items()}
+    e = None
+    try:
+        base.resolve(call)(*args, **plain)
+    except (RuntimeError, TypeError, ValueError, IndexError) as err:
+        e = err
+    assert e is not None, f"{name}: PyTorch accepted {call}"
+    return {"name": name, "call": call, "args": [base.enc_arg(a) for a in args],
+            "kwargs": {k: base.enc_arg(v) for k, v in kwargs.items()}, "type": type(e).__name__, "message": str(e)}
 
 
 def gradient_first(*args, **kwargs):
@@ -228,7 +252,7 @@ def main():
                        "out": [base.enc_tensor(hist)] + [base.enc_tensor(e) for e in edges]})
     for name, call, make, kwargs in ERRORS:
         with base.seeded(name):
-            errors.append(error_of(name, call, make(), kw(kwargs)))
+            errors.append(error_with_lists(name, call, make(), kw(kwargs)))
     for name, call, make, kwargs in SECOND:
         with base.seeded(name):
             # torch.gradient's first output stands for the call (second_of differentiates one tensor)

@@ -11,7 +11,8 @@
 import { Tensor } from '../tensor.js';
 import { parseSchema } from '../schema.js';
 import { bind, isOptions } from '../signature.js';
-import { RuntimeError, TypeError, IndexError } from '../errors.js';
+import { invalidCombination } from '../args.js';
+import { RuntimeError, IndexError } from '../errors.js';
 import { tensor } from '../creation.js';
 import { normDim } from '../shape.js';
 import { no_grad } from '../autograd.js';
@@ -85,7 +86,9 @@ export function isin(elements: Tensor | number, test_elements: Tensor | number, 
 export function isin(...args: unknown[]): Tensor {
   const [e0, t0] = args;
   if (typeof e0 === 'number' && typeof t0 === 'number') {
-    throw new TypeError(`isin() received an invalid combination of arguments - got (int, int), but expected one of:\n * (Tensor elements, Tensor test_elements, *, bool assume_unique, bool invert, Tensor out)\n * (Number element, Tensor test_elements, *, bool assume_unique, bool invert, Tensor out)\n * (Tensor elements, Number test_element, *, bool assume_unique, bool invert, Tensor out)\n`);
+    const kw = isOptions(args[args.length - 1]) ? args[args.length - 1] as Record<string, unknown> : {};
+    throw invalidCombination('isin', Object.keys(kw).length ? args.slice(0, -1) : args, kw, ['(Tensor elements, Tensor test_elements, *, bool assume_unique, bool invert, Tensor out)',
+      '(Number element, Tensor test_elements, *, bool assume_unique, bool invert, Tensor out)', '(Tensor elements, Number test_element, *, bool assume_unique, bool invert, Tensor out)']);
   }
   const like = (e0 instanceof Tensor ? e0 : t0) as Tensor;
   const asTensor = (v: unknown): unknown => (typeof v === 'number' ? tensor(v, { dtype: Number.isInteger(v) ? 'int64' : 'float64', device: like?.device }) : v);
@@ -102,13 +105,18 @@ export function isin(...args: unknown[]): Tensor {
 
 type Spacing = number | readonly number[] | readonly Tensor[] | Tensor | null;
 
-/** Which overload PyTorch's parser picks for spacing, and its message when none does. */
-function readSpacing(spacing: Spacing): { scalars: number[] | null; coords: Tensor[] | null } {
+const GRADIENT_SIGNATURES = ['(Tensor input, *, tuple of ints dim, int edge_order)', '(Tensor input, *, Number spacing, tuple of ints dim, int edge_order)',
+  '(Tensor input, *, Number spacing, int dim, int edge_order)', '(Tensor input, *, tuple of Scalars spacing, int dim, int edge_order)',
+  '(Tensor input, *, tuple of Scalars spacing, tuple of ints dim, int edge_order)', '(Tensor input, *, tuple of Tensors spacing, int dim, int edge_order)',
+  '(Tensor input, *, tuple of Tensors spacing, tuple of ints dim, int edge_order)'];
+
+/** Which overload PyTorch's parser picks for spacing: numbers or coordinate tensors (null: none fits). */
+function readSpacing(spacing: Spacing): { scalars: number[] | null; coords: Tensor[] | null } | null {
   if (spacing === null || spacing === undefined) return { scalars: null, coords: null };
   if (typeof spacing === 'number') return { scalars: [spacing], coords: null };
   if (Array.isArray(spacing) && spacing.every((s) => typeof s === 'number')) return { scalars: spacing as number[], coords: null };
   if (Array.isArray(spacing) && spacing.every((s) => s instanceof Tensor)) return { scalars: null, coords: spacing as Tensor[] };
-  throw new TypeError('gradient() received an invalid combination of arguments - got an unsupported spacing');
+  return null;
 }
 
 /**
@@ -120,12 +128,13 @@ function readSpacing(spacing: Spacing): { scalars: number[] | null; coords: Tens
 export function gradient(input: Tensor, options?: { spacing?: Spacing; dim?: number | number[] | null; edge_order?: number }): Tensor[];
 export function gradient(...args: unknown[]): Tensor[] {
   const input = args[0];
-  if (!(input instanceof Tensor)) throw new TypeError(`gradient() missing 1 required positional arguments: "input"`);
-  if (args.length > 2 || (args.length === 2 && !isOptions(args[1]))) throw new TypeError('gradient() takes 1 positional argument but more were given');
-  const o = (args[1] ?? {}) as Record<string, unknown>;
+  const kw = isOptions(args[args.length - 1]) ? args[args.length - 1] as Record<string, unknown> : {};
+  const positional = isOptions(args[args.length - 1]) ? args.slice(0, -1) : args;
+  const o = kw;
+  const spacing = readSpacing((o.spacing ?? null) as Spacing);
   const unknown = Object.keys(o).find((k) => !['spacing', 'dim', 'edge_order'].includes(k));
-  if (unknown) throw new TypeError(`gradient() got an unexpected keyword argument '${unknown}'`);
-  const { scalars, coords } = readSpacing((o.spacing ?? null) as Spacing);
+  if (!(input instanceof Tensor) || positional.length > 1 || unknown || !spacing) throw invalidCombination('gradient', positional, kw, GRADIENT_SIGNATURES);
+  const { scalars, coords } = spacing;
   const edge = (o.edge_order ?? 1) as number;
   const dimArg = (o.dim ?? null) as number | number[] | null;
   const nd = input.dim();

@@ -13,7 +13,7 @@ import { bind, bindOverloads, isOptions } from '../signature.js';
 import { RuntimeError, TypeError } from '../errors.js';
 import { tensor } from '../creation.js';
 import { formatSize } from '../shape.js';
-import { argTypeError } from '../args.js';
+import { invalidCombination, pyType } from '../args.js';
 
 const SCALAR_NAME: Record<string, string> = { float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool' };
 const ATEN_TYPE: Record<string, string> = { float32: 'float', float64: 'double', int64: 'long int', int32: 'int', bool: 'bool' };
@@ -42,13 +42,25 @@ function upperBound(seq: ArrayLike<number>, v: number): number {
   return first;
 }
 
-/** Takes `range` out of the trailing options (the schema binder has no float[]). */
-function takeRange(args: unknown[], fn: string, pos: number): [unknown[], number[] | null] {
+const SIGNATURES: Record<string, string[]> = {
+  histogram: ['(Tensor input, Tensor bins, *, Tensor weight, bool density, tuple of Tensors out)',
+    '(Tensor input, int bins, *, tuple of floats range, Tensor weight, bool density, tuple of Tensors out)'],
+  histogramdd: ['(Tensor input, int bins, tuple of floats range, Tensor weight, bool density)',
+    '(Tensor input, tuple of ints bins, tuple of floats range, Tensor weight, bool density)',
+    '(Tensor input, tuple of Tensors bins, tuple of floats range, Tensor weight, bool density)'],
+};
+
+/** Takes `range` out of the trailing options (the schema binder has no float[]); PyTorch's error for a wrong one. */
+function takeRange(args: unknown[], fn: string): [unknown[], number[] | null] {
   const last = args[args.length - 1];
   if (!isOptions(last) || !('range' in last)) return [args, null];
   const { range, ...rest } = last as Record<string, unknown>;
   if (range !== null && range !== undefined && !(Array.isArray(range) && range.every((x) => typeof x === 'number'))) {
-    throw argTypeError(fn, 'range', pos, 'tuple of floats' as never, range);
+    const bad = Array.isArray(range) ? range.findIndex((x) => typeof x !== 'number') : -1;
+    if (bad >= 0 && fn === 'histogramdd') {
+      throw new TypeError(`histogramdd(): argument 'range' must be tuple of floats, but found element of type ${pyType((range as unknown[])[bad])} at pos ${bad + 1}`);
+    }
+    throw invalidCombination(fn, args.slice(0, -1), last as Record<string, unknown>, SIGNATURES[fn]);
   }
   return [[...args.slice(0, -1), rest], (range as number[] | null | undefined) ?? null];
 }
@@ -141,9 +153,10 @@ function named<T extends unknown[]>(pair: T, fields: [string, string]): T {
 }
 
 function histogramBound(args: unknown[], self: Tensor | null): HistogramResult {
-  const [rest, range] = takeRange(args, 'histogram', 0);
+  const [rest, range] = takeRange(args, 'histogram');
   const [k, a] = bindOverloads(SCHEMAS, rest, self);
-  if (k === 0 && range) throw new TypeError('histogram() received an invalid combination of arguments - got an unexpected keyword argument \'range\' with a tensor bins');
+  // range belongs to the int-bins overload only
+  if (k === 0 && range) throw invalidCombination('histogram', args.slice(0, -1), args[args.length - 1] as Record<string, unknown>, SIGNATURES.histogram);
   const input = a.input as Tensor, w = a.weight as Tensor | null;
   const [hist, [edges]] = histogramdd_('histogram', input, [a.bins as number | Tensor], range, w, a.density as boolean);
   return named([hist.reshape([-1]), edges], ['hist', 'bin_edges']) as HistogramResult;
@@ -171,7 +184,7 @@ export function histogramMethod(self: Tensor, args: unknown[]): HistogramResult 
  */
 export function histogramdd(input: Tensor, bins: number | number[] | Tensor[], options?: HistogramOptions): HistogramddResult;
 export function histogramdd(...args: unknown[]): HistogramddResult {
-  const [rest, range] = takeRange(args, 'histogramdd', 0);
+  const [rest, range] = takeRange(args, 'histogramdd');
   const tensors = Array.isArray(rest[1]) && rest[1].length > 0 && rest[1].every((b) => b instanceof Tensor) ? rest[1] as Tensor[] : null;
   const a = bind(DD, tensors ? [rest[0], [0], ...rest.slice(2)] : rest, null);
   const input = a.input as Tensor;
