@@ -10,13 +10,15 @@ Output: test/fixtures/fns.json = {"generator", "torch",
   "random": [CASE + {"seed"}]: F.gumbel_softmax, the call run right after torch.manual_seed(seed),
   "dd":     [{"name", "call", "args", "kwargs", "out"}]: histogramdd, out = [hist, *bin_edges],
   "errors": [{"name", "call", "args", "kwargs", "type", "message"}],
-  "second": [{"name", "call", "args", "kwargs", "u", "v", "grads"}]: create_graph}
+  "second": [{"name", "call", "args", "kwargs", "u", "v", "grads"}]: create_graph,
+  "warnings": {name: message}: PyTorch's UserWarnings}
 read by test/fns.test.ts on both devices. Each case is drawn under the seed of its own id.
 PyTorch 2 semantics where 1.13 differs: none needed.
 """
 
 import os
 import sys
+import warnings
 import zlib
 
 import system_torch  # noqa: F401 -- re-executes with /usr/bin/python3 when torch is missing
@@ -263,7 +265,11 @@ def main():
             else:
                 s = second_of(name, call, make(), kw(kwargs))
             second.append(s)
-    base.write(OUT, {"generator": "scripts/gen_fns_fixtures.py", "torch": torch.__version__,
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        torch.nn.functional.gumbel_softmax(torch.zeros(2, 3), eps=1e-5)
+    warned = {"gumbel_softmax/eps": str(caught[0].message)}
+    base.write(OUT, {"generator": "scripts/gen_fns_fixtures.py", "torch": torch.__version__, "warnings": warned,
                      "cases": cases, "random": random, "dd": dd, "errors": errors, "second": second})
     print(f"wrote {OUT}: {len(cases)} cases, {len(random)} random, {len(dd)} histogramdd, {len(errors)} errors, {len(second)} second-order")
 

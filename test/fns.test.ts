@@ -4,7 +4,7 @@
 // scripts/gen_fns_fixtures.py), on both devices: values, grad_fn, gradients, PyTorch's random
 // stream (gumbel_softmax after manual_seed), errors and second derivatives.
 
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
 import { evaluateCase, expectCaseGrads, type OpCase, type Arg } from './support/cases.js';
 import { runCall, expectErrorLeavesEngineIntact, type Call } from './support/error_cases.js';
@@ -13,7 +13,7 @@ import { tolerances } from './support/tolerances.js';
 interface ErrorCase extends Call { name: string; type: string; message: string }
 interface DdCase { name: string; call: string; args: Arg[]; kwargs: Record<string, Arg>; out: TensorFixture[] }
 interface SecondCase { name: string; call: string; args: Arg[]; kwargs: Record<string, Arg>; u: TensorFixture; v: TensorFixture[]; grads: TensorFixture[] }
-const F = loadFixture<{ cases: OpCase[]; random: (OpCase & { seed: number })[]; dd: DdCase[]; errors: ErrorCase[]; second: SecondCase[] }>('fns.json');
+const F = loadFixture<{ cases: OpCase[]; random: (OpCase & { seed: number })[]; dd: DdCase[]; errors: ErrorCase[]; second: SecondCase[]; warnings: Record<string, string> }>('fns.json');
 
 // wasmgrad composes what PyTorch runs as one node (docs/api.md): pdist is a norm over row differences
 const NODE_DIFFERS: Record<string, RegExp> = {
@@ -92,4 +92,19 @@ describe.each(DEVICES)('gumbel_softmax, pdist, histogram, unique_consecutive, gr
       expect(y.eq(0).logical_or(y.eq(1)).all().item()).toBe(true);
     });
   });
+});
+
+it('gumbel_softmax warns once that eps is deprecated: PyTorch\'s UserWarning', () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    torch.tidy(() => {
+      const x = torch.zeros(2, 3, { device: 'wasm' });
+      torch.nn.functional.gumbel_softmax(x);
+      expect(warn).not.toHaveBeenCalled();
+      torch.nn.functional.gumbel_softmax(x, { eps: 1e-5 });
+      expect(warn).toHaveBeenCalledWith(`UserWarning: ${F.warnings['gumbel_softmax/eps']}`);
+    });
+  } finally {
+    warn.mockRestore();
+  }
 });
