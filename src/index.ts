@@ -89,6 +89,10 @@ export {
   float_power, floor_divide, ldexp, signbit, positive, vdot, dist, addr, frexp, mvlgamma, argwhere, is_nonzero, is_same_size,
   is_floating_point, is_complex, is_signed, is_inference, isreal, quantile, nanquantile, gcd, lcm, renorm, nextafter,
 } from './ops/numeric_members.js'; // numeric members (helper h-numeric)
+export { histogram, histogramdd } from './ops/histogram.js'; // helper h-fns
+export type { HistogramResult, HistogramddResult, HistogramOptions } from './ops/histogram.js'; // helper h-fns
+export { unique_consecutive, isin, gradient } from './ops/consecutive.js'; // helper h-fns
+export { pdist } from './nn/pdist.js'; // helper h-fns
 export { bernoulli } from './ops/bernoulli.js'; // helper leftovers
 export { multinomial } from './ops/multinomial.js'; // helper leftovers
 export { cosine_similarity, pairwise_distance } from './nn/functional.js';

@@ -38,6 +38,8 @@ import { polygammaMethod } from './ops/polygamma.js'; // helper h-cg
 import * as num from './ops/numeric.js'; // diff, bincount, histc, heaviside, cov, corrcoef (helper h-special)
 import * as nm from './ops/numeric_members.js'; // numeric members (helper h-numeric)
 import { installStorageMembers } from './ops/storage_members.js'; // complex, storage and layout members (helper h-members)
+import * as hist from './ops/histogram.js'; // helper h-fns
+import * as consec from './ops/consecutive.js'; // helper h-fns
 import { backward as runBackward } from './autograd.js';
 import { checkBool, checkInt, invalidCombination } from './args.js';
 import { copyTo } from './crossing.js';
@@ -3164,6 +3166,17 @@ export class Tensor {
   argwhere(): Tensor { return nm.call('argwhere', [], this) as Tensor; }
   /** Summed to a shape this one broadcasts from (at::sum_to). @example torch.ones(3, 4).sum_to_size(1, 4) // [[3, 3, 3, 3]] */
   sum_to_size(...size: number[] | [number[]]): Tensor { return nm.sumToSize(this, size); }
+  // ---- histogram and unique_consecutive (helper h-fns): src/ops/histogram.ts, src/ops/consecutive.ts ----
+  /**
+   * A histogram of this tensor's values as `[hist, bin_edges]`. See {@link histogram}.
+   * @example const { hist } = torch.tensor([1, 2, 1]).histogram(2, { range: [0, 2] }) // tensor([0., 3.])
+   */
+  histogram(...args: [bins?: number | Tensor, options?: hist.HistogramOptions] | [hist.HistogramOptions & { bins?: number | Tensor }]): hist.HistogramResult { return hist.histogramMethod(this, args); }
+  /**
+   * The first element of each run of equal consecutive elements. See {@link unique_consecutive}.
+   * @example torch.tensor([1, 1, 2, 1]).unique_consecutive() // tensor([1., 2., 1.])
+   */
+  unique_consecutive(...args: [{ return_inverse?: boolean; return_counts?: boolean; dim?: number | null }?]): Tensor | Tensor[] { return consec.uniqueConsecutiveMethod(this, args); }
   /** The value of a one-element tensor as a bool. @example torch.tensor([2]).is_nonzero() // true */
   is_nonzero(): boolean { return nm.call('is_nonzero', [], this) as boolean; }
   /** Whether other has this shape. @example torch.zeros(2).is_same_size(torch.ones(2)) // true */

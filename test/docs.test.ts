@@ -153,6 +153,9 @@ function fixtureNames(): Set<string> {
     out.add(c.call === 'Tensor.__inplace__' || c.call === 'Tensor.__property__' ? `Tensor.${c.args[1] as string}` : c.call);
   }
   for (const c of loadFixture<{ cases: { call: string }[] }>('members.json').cases) out.add(c.call); // test/members.test.ts (helper h-members)
+  // test/fns.test.ts (helper h-fns)
+  const fns = loadFixture<Record<'cases' | 'random' | 'dd' | 'errors' | 'second', { call: string }[]>>('fns.json');
+  for (const c of [...fns.cases, ...fns.random, ...fns.dd, ...fns.errors, ...fns.second]) out.add(c.call);
   for (const c of errors.cases) {
     if (c.call) out.add(c.call);
     out.add(`torch.${c.error_type}`);

@@ -39,6 +39,8 @@ export {
 } from './with_indices.js'; // helper nnrest
 import type { TorchDtype, DTypeName } from '../dtype.js';
 import { softmax as softmaxOp, log_softmax as logSoftmaxOp, logSoftmaxKeepingProbs, type SoftmaxDim } from '../ops/reduce.js';
+export { pdist } from './pdist.js'; // helper h-fns
+export { gumbel_softmax } from './gumbel_softmax.js'; // helper h-fns
 export { hardshrink } from '../ops/torch.generated.js'; // special: PyTorch's F.hardshrink is torch.hardshrink
 import { linear as linearOp } from '../ops/linalg.js';
 

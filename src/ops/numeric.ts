@@ -276,11 +276,20 @@ export function hann_window(window_length: number, periodic?: boolean, options?:
 export function hann_window(...args: unknown[]): Tensor { return windowOf('hann_window', args, cosineWindow(0.5, 0.5)); }
 
 /**
- * The Hamming window: 0.54 − 0.46cos(2πi/(N − 1)) (alpha and beta fixed), N = window_length + 1 when periodic.
- * @example torch.hamming_window(4)
+ * The generalized Hamming window: alpha − beta·cos(2πi/(N − 1)) (0.54 and 0.46 by default),
+ * N = window_length + 1 when periodic.
+ * @example torch.hamming_window(4); torch.hamming_window(5, false, 0.5, 0.5) // the Hann window
  */
-export function hamming_window(window_length: number, periodic?: boolean, options?: TensorOptions): Tensor;
-export function hamming_window(...args: unknown[]): Tensor { return windowOf('hamming_window', args, cosineWindow(0.54, 0.46)); }
+export function hamming_window(window_length: number, periodic?: boolean, alpha?: number, beta?: number, options?: TensorOptions & { alpha?: number; beta?: number }): Tensor;
+export function hamming_window(...args: unknown[]): Tensor {
+  // alpha and beta come positionally or in the options (helper h-fns); windowOf reads the rest
+  const [[length, periodic, alpha = 0.54, beta = 0.46], opts] = creationOptions(args) as [[number, boolean?, number?, number?], TensorOptions & { alpha?: number; beta?: number }];
+  const { alpha: a = alpha, beta: b = beta, ...rest } = opts;
+  for (const [k, v] of [['alpha', a], ['beta', b]] as const) {
+    if (typeof v !== 'number') throw new torch.TypeError(`hamming_window() received an invalid combination of arguments - argument '${k}' must be float`);
+  }
+  return windowOf('hamming_window', [length, ...(periodic === undefined ? [] : [periodic]), rest], cosineWindow(a, b));
+}
 
 /**
  * The Blackman window: 0.42 − ½cos(2πi/(N − 1)) + 0.08cos(4πi/(N − 1)).
