@@ -10,6 +10,8 @@ Hand-written rows, because torch 1.13 lacks the class or hides the signature beh
   - RNN/LSTM/GRU: 1.13 forwards *args/**kwargs to RNNBase.__init__(mode, ...), so Python's messages name
     RNNBase.__init__ and count the hidden `mode`; the row says so (hidden=1). RNN also accepts
     `nonlinearity`, as 4th positional or by name (RNN.__init__ pops it before forwarding).
+  - Parameters PyTorch 2 added to 1.13's classes (PT2_PARAMS below): `bias` of LayerNorm and the Transformer
+    layers (2.1), inserted where PyTorch 2 has them.
   - Module.__init__ (classes without their own __init__, e.g. Tanh): PyTorch 2 names the class
     ("Tanh.__init__() got an unexpected keyword argument 'x'"); 1.13 says "Module.__init__()". We follow 2.
 """
@@ -56,6 +58,11 @@ class _Extra:
         def __init__(self, norm_type, kernel_size, stride=None, ceil_mode=False): pass
 
 
+# class -> (parameter PyTorch 2 added, the parameter it follows)
+PT2_PARAMS = {'LayerNorm': ('bias', 'elementwise_affine'), 'TransformerEncoderLayer': ('bias', 'norm_first'),
+              'TransformerDecoderLayer': ('bias', 'norm_first'), 'Transformer': ('bias', 'norm_first')}
+
+
 def rows():
     out = {}
     for name in sorted(dir(nn)):
@@ -74,6 +81,10 @@ def rows():
     for name in ('ZeroPad1d', 'ZeroPad3d', 'CircularPad1d', 'CircularPad2d', 'CircularPad3d', 'RMSNorm'):
         out[name] = row_from(getattr(_Extra, name).__init__, name)
     out['LPPool3d'] = row_from(_Extra._LPPoolNd.__init__, 'LPPool3d')
+    for name, (param, after) in PT2_PARAMS.items():
+        p = list(out[name]['p'])
+        p.insert(p.index(after) + 1, param)
+        out[name] = dict(out[name], p=p)
     return out
 
 
