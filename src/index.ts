@@ -118,7 +118,7 @@ export { no_grad, enable_grad, is_grad_enabled, set_grad_enabled, inference_mode
 export { tidy, keep, dispose, memory } from './memory.js';
 export * as autograd from './autograd_namespace.js';
 export { is_anomaly_enabled, is_anomaly_check_nan_enabled } from './anomaly_mode.js';
-export * as nn from './nn/index.js';
+export * as nn from './nn/namespace.generated.js';
 export * as safetensors from './safetensors.js'; // safetensors.torch's save / load / save_file / load_file (helper modapi)
 export { save, load } from './serialization.js'; // torch.save / torch.load in PyTorch's zip format (helper ptfile)
 export * as serialization from './serialization.js'; // torch.serialization.UnpicklingError (helper ptfile)
