@@ -160,7 +160,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // more torch.* forms of nn functions (src/ops/torch_nn_forms.ts), torch.rnn_tanh/lstm/gru's shared layer loop, Tensor[] schemas (+488, helper h-torchnn)
 // F.gumbel_softmax, torch.pdist, hamming_window's alpha/beta, torch.histogram/histogramdd, unique_consecutive, gradient, isin (+490, helper h-fns)
 // nn module constructors bind their arguments as Python's __init__ does (src/nn/init_args.ts, helper h-initargs) (+121)
-const BUDGET = 52_613;
+// the eighth session's merge: Tensor.fill_ with a tensor value, nn.Buffer registered by assignment, h-modules'
+// classes in the bound nn namespace, and what the merged branches share (+35)
+const BUDGET = 52_648;
 
 function sourceLines(dir: string): number {
   let n = 0;

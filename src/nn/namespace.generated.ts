@@ -73,6 +73,7 @@ export const KLDivLoss = bindModuleClass(raw.KLDivLoss, 'KLDivLoss'); export typ
 export const L1Loss = bindModuleClass(raw.L1Loss, 'L1Loss'); export type L1Loss = raw.L1Loss;
 export const LPPool1d = bindModuleClass(raw.LPPool1d, 'LPPool1d'); export type LPPool1d = raw.LPPool1d;
 export const LPPool2d = bindModuleClass(raw.LPPool2d, 'LPPool2d'); export type LPPool2d = raw.LPPool2d;
+export const LPPool3d = bindModuleClass(raw.LPPool3d, 'LPPool3d'); export type LPPool3d = raw.LPPool3d;
 export const LSTM = bindModuleClass(raw.LSTM, 'LSTM'); export type LSTM = raw.LSTM;
 export const LSTMCell = bindModuleClass(raw.LSTMCell, 'LSTMCell'); export type LSTMCell = raw.LSTMCell;
 export const LayerNorm = bindModuleClass(raw.LayerNorm, 'LayerNorm'); export type LayerNorm = raw.LayerNorm;
@@ -81,8 +82,10 @@ export const LazyBatchNorm2d = bindModuleClass(raw.LazyBatchNorm2d, 'LazyBatchNo
 export const LazyBatchNorm3d = bindModuleClass(raw.LazyBatchNorm3d, 'LazyBatchNorm3d'); export type LazyBatchNorm3d = raw.LazyBatchNorm3d;
 export const LazyConv1d = bindModuleClass(raw.LazyConv1d, 'LazyConv1d'); export type LazyConv1d = raw.LazyConv1d;
 export const LazyConv2d = bindModuleClass(raw.LazyConv2d, 'LazyConv2d'); export type LazyConv2d = raw.LazyConv2d;
+export const LazyConv3d = bindModuleClass(raw.LazyConv3d, 'LazyConv3d'); export type LazyConv3d = raw.LazyConv3d;
 export const LazyConvTranspose1d = bindModuleClass(raw.LazyConvTranspose1d, 'LazyConvTranspose1d'); export type LazyConvTranspose1d = raw.LazyConvTranspose1d;
 export const LazyConvTranspose2d = bindModuleClass(raw.LazyConvTranspose2d, 'LazyConvTranspose2d'); export type LazyConvTranspose2d = raw.LazyConvTranspose2d;
+export const LazyConvTranspose3d = bindModuleClass(raw.LazyConvTranspose3d, 'LazyConvTranspose3d'); export type LazyConvTranspose3d = raw.LazyConvTranspose3d;
 export const LazyInstanceNorm1d = bindModuleClass(raw.LazyInstanceNorm1d, 'LazyInstanceNorm1d'); export type LazyInstanceNorm1d = raw.LazyInstanceNorm1d;
 export const LazyInstanceNorm2d = bindModuleClass(raw.LazyInstanceNorm2d, 'LazyInstanceNorm2d'); export type LazyInstanceNorm2d = raw.LazyInstanceNorm2d;
 export const LazyInstanceNorm3d = bindModuleClass(raw.LazyInstanceNorm3d, 'LazyInstanceNorm3d'); export type LazyInstanceNorm3d = raw.LazyInstanceNorm3d;
@@ -113,6 +116,7 @@ export const PairwiseDistance = bindModuleClass(raw.PairwiseDistance, 'PairwiseD
 export const PixelShuffle = bindModuleClass(raw.PixelShuffle, 'PixelShuffle'); export type PixelShuffle = raw.PixelShuffle;
 export const PixelUnshuffle = bindModuleClass(raw.PixelUnshuffle, 'PixelUnshuffle'); export type PixelUnshuffle = raw.PixelUnshuffle;
 export const PoissonNLLLoss = bindModuleClass(raw.PoissonNLLLoss, 'PoissonNLLLoss'); export type PoissonNLLLoss = raw.PoissonNLLLoss;
+export const RMSNorm = bindModuleClass(raw.RMSNorm, 'RMSNorm'); export type RMSNorm = raw.RMSNorm;
 export const RNN = bindModuleClass(raw.RNN, 'RNN'); export type RNN = raw.RNN;
 export const RNNBase = bindModuleClass(raw.RNNBase, 'RNNBase'); export type RNNBase = raw.RNNBase;
 export const RNNCell = bindModuleClass(raw.RNNCell, 'RNNCell'); export type RNNCell = raw.RNNCell;
