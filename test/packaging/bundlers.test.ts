@@ -113,20 +113,23 @@ describe('bundlers, default configuration', () => {
 // both devices) and the numeric compositions of src/ops/numeric.ts (332.1 / 202.0 KB alone, helper h-special):
 // 346.7 / 213.4 KB together with the sixth session's nn modules and create_graph rules. 360 / 230 KB with torch.linalg's svd, LU family,
 // matrix_exp, cond, householder_product, solve_ex and the torch.* / Tensor linalg forms (helper h-linalg2: 352.5 / 219.4 KB); 380 / 240 KB with the seventh session's numeric, shape and in-place-activation
-// members, polygamma, div's rounding_mode and the relaxed-SIMD gemm module (371.8 / 231.9 KB). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
+// members, polygamma, div's rounding_mode and the relaxed-SIMD gemm module (371.8 / 231.9 KB); 420 / 270 KB with
+// the eighth session's breadth (413.0 / 264.3 KB; of the js entry's +100 KB minified: nn constructors' __init__ signatures
+// and their bound namespace 21 KB, igamma's coefficient table 13 KB, the torch.* nn forms 12 KB, the Tensor
+// members, torch.* utilities, linalg and histogram functions the rest). Issue 10's 75 / 35 KB needs ops that tree-shake (a lean entry without
 // Tensor's full method set, kernels split out of the one WASM module): a design still to make.
 describe('bundle sizes (esbuild, minified, gzip -9)', () => {
-  it('the seed app with both devices is at most 380 KB', async () => {
+  it('the seed app with both devices is at most 420 KB', async () => {
     const kb = gzipKB(await bundleWithEsbuild('seed-app.js'));
     console.log(`seed app, both devices: ${kb.toFixed(1)} KB`);
-    expect(kb).toBeLessThanOrEqual(380);
+    expect(kb).toBeLessThanOrEqual(420);
     expect(runInNode('seed-app.js')).toEqual({ lines: both });
   });
 
-  it('the seed app on wasmgrad/js is at most 240 KB, and holds no WebAssembly', async () => {
+  it('the seed app on wasmgrad/js is at most 270 KB, and holds no WebAssembly', async () => {
     const code = await bundleWithEsbuild('seed-app-js.js');
     console.log(`seed app, wasmgrad/js: ${gzipKB(code).toFixed(1)} KB`);
-    expect(gzipKB(code)).toBeLessThanOrEqual(240);
+    expect(gzipKB(code)).toBeLessThanOrEqual(270);
     expect(code.toString()).not.toContain('AGFzbQ'); // base64 of the "\0asm" magic
     expect(runInNode('seed-app-js.js')).toEqual({ lines: [seedLine('js')] });
   });
