@@ -222,6 +222,23 @@ def attribute_assignment_errors(i):
 
 
 @scenario
+def batch_norm_cumulative_average(i):
+    """momentum=None: running statistics are the plain average over the batches seen so far."""
+    bn = nn.BatchNorm1d(3, momentum=None)
+    inorm = nn.InstanceNorm1d(3, momentum=None, track_running_stats=True)
+    inorm_repr = repr(inorm)
+    inorm.momentum = 0.0  # PyTorch 2 passes 0.0 for None (1.13's forward raises a TypeError)
+    for _ in range(3):
+        x = torch.randn(4, 3) * 2 + 1
+        bn(x)
+        inorm(x.unsqueeze(0).transpose(1, 2))
+    bn.eval()
+    return {"repr": repr(bn), "inorm_repr": inorm_repr, "running_mean": bn.running_mean, "running_var": bn.running_var,
+            "num_batches_tracked": bn.num_batches_tracked.item(), "eval_out": bn(torch.ones(2, 3)),
+            "inorm_running_mean": inorm.running_mean, "inorm_running_var": inorm.running_var}
+
+
+@scenario
 def train_eval_apply_requires_grad(i):
     model = nn.Sequential(nn.Linear(2, 3), nn.Sequential(nn.Dropout(), nn.Linear(3, 1)))
     model.eval()

@@ -162,7 +162,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // nn module constructors bind their arguments as Python's __init__ does (src/nn/init_args.ts, helper h-initargs) (+121)
 // the eighth session's merge: Tensor.fill_ with a tensor value, nn.Buffer registered by assignment, h-modules'
 // classes in the bound nn namespace, and what the merged branches share (+35)
-const BUDGET = 52_648;
+// BatchNorm's momentum=None, PyTorch's cumulative moving average (+3)
+const BUDGET = 52_651;
 
 function sourceLines(dir: string): number {
   let n = 0;

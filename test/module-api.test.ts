@@ -175,6 +175,21 @@ const programs: Record<string, Program> = {
     const out = net.fc2(torch.ones(1, 4));
     return { errors, ...members(net), out };
   },
+  batch_norm_cumulative_average: () => {
+    const bn = new nn.BatchNorm1d(3, { momentum: null });
+    const inorm = new nn.InstanceNorm1d(3, { momentum: null, track_running_stats: true });
+    for (let k = 0; k < 3; k++) {
+      const x = torch.randn(4, 3).mul(2).add(1);
+      bn(x);
+      inorm(x.unsqueeze(0).transpose(1, 2));
+    }
+    bn.eval();
+    return {
+      repr: String(bn), inorm_repr: String(inorm), running_mean: bn.running_mean, running_var: bn.running_var,
+      num_batches_tracked: bn.num_batches_tracked!.item(), eval_out: bn(torch.ones(2, 3)),
+      inorm_running_mean: inorm.running_mean, inorm_running_var: inorm.running_var,
+    };
+  },
   train_eval_apply_requires_grad: () => {
     const model = new nn.Sequential(new nn.Linear(2, 3), new nn.Sequential(new nn.Dropout(), new nn.Linear(3, 1)));
     model.eval();

@@ -104,13 +104,14 @@ export class Embedding extends Module {
   }
 }
 
-export interface BatchNormOptions extends Factory { eps?: number; momentum?: number; affine?: boolean; track_running_stats?: boolean }
+export interface BatchNormOptions extends Factory { eps?: number; momentum?: number | null; affine?: boolean; track_running_stats?: boolean }
 
 /** BatchNorm1d / BatchNorm2d (and InstanceNorm, norm_modules.ts): weight ones, bias zeros, running_mean zeros, running_var ones, num_batches_tracked. */
 export class BatchNorm extends Module {
   readonly num_features: number;
   readonly eps: number;
-  readonly momentum: number;
+  /** null: PyTorch's cumulative moving average (each batch weighs 1 / num_batches_tracked) */
+  readonly momentum: number | null;
   readonly affine: boolean;
   readonly track_running_stats: boolean;
   weight: Tensor | null;
@@ -123,7 +124,7 @@ export class BatchNorm extends Module {
     super();
     this.num_features = num_features;
     this.eps = options.eps ?? 1e-5;
-    this.momentum = options.momentum ?? 0.1;
+    this.momentum = options.momentum === undefined ? 0.1 : options.momentum;
     this.affine = options.affine ?? true;
     this.track_running_stats = options.track_running_stats ?? true;
     const C = num_features, track = this.track_running_stats;
@@ -140,18 +141,20 @@ export class BatchNorm extends Module {
   forward(input: Tensor): Tensor {
     this._check_input_dim(input);
     const useBatch = this.training || !this.running_mean;
+    let factor = this.momentum ?? 0;
     if (this.training && this.num_batches_tracked) {
-      const n = this.num_batches_tracked;
-      n._dev.write(n.h, [n.item() + 1]);
+      const n = this.num_batches_tracked, count = n.item() + 1;
+      n._dev.write(n.h, [count]);
+      if (this.momentum === null) factor = 1 / count;
     }
     const track = !this.training || this.track_running_stats;
     return F.batch_norm(input, track ? this.running_mean : null, track ? this.running_var : null, this.weight, this.bias,
-      useBatch, this.momentum, this.eps);
+      useBatch, factor, this.eps);
   }
 
   extra_repr(): string {
     const b = (v: boolean): string => (v ? 'True' : 'False');
-    return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${pyFloat(this.momentum)}, affine=${b(this.affine)}, ` +
+    return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${this.momentum === null ? 'None' : pyFloat(this.momentum)}, affine=${b(this.affine)}, ` +
       `track_running_stats=${b(this.track_running_stats)}`;
   }
 }

@@ -47,7 +47,7 @@ abstract class InstanceNorm extends BatchNorm {
 
   private apply_instance_norm(input: Tensor): Tensor {
     return instance_norm(input, this.running_mean, this.running_var, this.weight, this.bias, this.training || !this.track_running_stats,
-      this.momentum, this.eps);
+      this.momentum ?? 0, this.eps);
   }
 }
 
