@@ -163,7 +163,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // the eighth session's merge: Tensor.fill_ with a tensor value, nn.Buffer registered by assignment, h-modules'
 // classes in the bound nn namespace, and what the merged branches share (+35)
 // BatchNorm's momentum=None, PyTorch's cumulative moving average (+3)
-const BUDGET = 52_651;
+// module constructors refuse an argument they do not read (src/nn/init_args.ts) (+17)
+const BUDGET = 52_668;
 
 function sourceLines(dir: string): number {
   let n = 0;

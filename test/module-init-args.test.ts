@@ -43,6 +43,19 @@ describe.each(DEVICES)('nn module constructor arguments on %s', (device) => {
   });
 });
 
+// PyTorch honours these; wasmgrad's constructors do not read them yet, so they are refused rather than dropped
+// (None, PyTorch's default for each, is accepted). The message is wasmgrad's own: PyTorch has none.
+describe.each(DEVICES)('an argument a constructor does not read is refused on %s', (device) => {
+  it.each([
+    ['Embedding', [4, 2, { max_norm: 1.0, device }], 'max_norm'],
+    ['MSELoss', [{ size_average: false }], 'size_average'],
+    ['CrossEntropyLoss', [{ reduce: false, reduction: 'sum' }], 'reduce'],
+  ] as const)('nn.%s', (name, args, arg) => {
+    expect(() => new (moduleClass(name))(...args)).toThrow(new torch.NotImplementedError(`nn.${name}: wasmgrad does not support the argument '${arg}' yet`));
+    expect(() => new (moduleClass(name))(...(args.slice(0, -1) as unknown[]), { ...args[args.length - 1] as object, [arg]: null })).not.toThrow();
+  });
+});
+
 describe('every torch.nn module class binds its arguments', () => {
   const classes = Object.entries(nn).filter(([n, v]) => typeof v === 'function' && !CONTAINERS.has(n)
     && (v as { prototype?: unknown }).prototype instanceof torch.nn.Module).map(([n]) => n);

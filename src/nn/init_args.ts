@@ -4,6 +4,10 @@
 import { INIT_SIGNATURES } from './init_signatures.generated.js';
 import { Tensor } from '../tensor.js';
 import { Module } from './module.js';
+import { NotImplementedError } from '../errors.js';
+
+/** Classes that take any keyword (PyTorch's **kwargs): nothing to refuse. */
+const NATIVE_IGNORES_OK: Record<string, true> = { Identity: true };
 
 export type InitClassName = keyof typeof INIT_SIGNATURES;
 interface Signature { q: string; p: readonly string[]; r: number; k?: readonly string[]; kr?: readonly string[]; any?: boolean; hidden?: number }
@@ -123,7 +127,21 @@ export type BoundClass<C extends Ctor, K extends InitClassName> = C & (new (...a
 export function bindModuleClass<C extends Ctor, K extends InitClassName>(cls: C, className: K): BoundClass<C, K> {
   return new Proxy(cls, {
     construct(target, args, newTarget) {
-      return Reflect.construct(target as unknown as new (...a: unknown[]) => object, nativeArgs(className, bindInit(className, args)), newTarget);
+      const native = nativeArgs(className, bindInit(className, args));
+      const last = native[native.length - 1];
+      if (!isOptionsObject(last) || className in NATIVE_IGNORES_OK) {
+        return Reflect.construct(target as unknown as new (...a: unknown[]) => object, native, newTarget);
+      }
+      // an option the constructor never reads is one PyTorch honours and wasmgrad does not: refuse it
+      const read = new Set<string | symbol>();
+      native[native.length - 1] = new Proxy(last, { get(o, k, r) { read.add(k); return Reflect.get(o, k, r); } });
+      const m = Reflect.construct(target as unknown as new (...a: unknown[]) => object, native, newTarget);
+      // null is Python's None, the default of every such argument (size_average, reduce, max_norm, device, ...)
+      const ignored = Object.keys(last).filter((k) => !read.has(k) && last[k] !== null);
+      if (ignored.length > 0) {
+        throw new NotImplementedError(`nn.${className}: wasmgrad does not support the argument${ignored.length > 1 ? 's' : ''} ${quoteList(ignored)} yet`);
+      }
+      return m;
     },
     get(target, key, receiver) { return key === BINDS_INIT ? true : Reflect.get(target, key, receiver); },
   }) as BoundClass<C, K>;
