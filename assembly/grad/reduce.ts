@@ -138,9 +138,18 @@ export function logsumexpBackward(r: usize, g: i32, k: i32): i32 {
 }
 
 function softmaxLikeBackward(isLog: bool, r: usize, g: i32): i32 {
+  const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);
+  // cross_entropy's log_softmax kept its softmax (ops/reduce.ts softmax): then the result itself is
+  // not read, and rebuilding it (its tensor is usually gone) would copy every element for nothing
+  const probs = isLog && !isF64(g) && !is_grad_enabled() ? saved(r, 0) : 0;
+  if (probs) {
+    const out = inputLike(r, g);
+    if (out < 0) return out;
+    const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
+    return softmaxKernel(true, dataOf(g), dataOf(probs), dataOf(out), outer, d, inner, true) ? out : Err.OutOfMemory;
+  }
   const y = result(r);
   if (y < 0) return y;
-  const nd = inNdim(r, 0), shape = inShape(r, 0), dim = i0(r);
   if (is_grad_enabled()) {
     // create_graph: (g − Σ g·y)·y, or g − exp(y)·Σ g, from recorded ops
     const mask = nd ? 1 << dim : 0;
@@ -160,10 +169,7 @@ function softmaxLikeBackward(isLog: bool, r: usize, g: i32): i32 {
   if (out < 0) return out;
   const outer = outerSize(nd, shape, dim), d = dimSize(nd, shape, dim), inner = innerSize(nd, shape, dim);
   if (isF64(g)) { softmaxBackward64(isLog, dataOf(g), dataOf(y), dataOf(out), outer, d, inner); return out; }
-  // cross_entropy's log_softmax kept its softmax (ops/reduce.ts softmax): no exps here
-  const probs = isLog ? saved(r, 0) : 0;
-  const ok = softmaxKernel(isLog, dataOf(g), probs ? dataOf(probs) : dataOf(y), dataOf(out), outer, d, inner, probs != 0);
-  return ok ? out : Err.OutOfMemory;
+  return softmaxKernel(isLog, dataOf(g), dataOf(y), dataOf(out), outer, d, inner) ? out : Err.OutOfMemory;
 }
 
 // y·(g − Σ g·y) along dim
