@@ -24,7 +24,7 @@ export { amin } from './ops/reduce'; // linalg.matrix_norm (helper leftovers)
 export { sort_select, take_sort_indices } from './ops/sort'; // sorting and order statistics
 export { matmul, linear } from './ops/linalg';
 export { gemm_set_threads, gemm_set_relaxed } from './kernels/gemm'; // threads (helper threads); relaxed SIMD (src/wasm/loader.ts)
-export { convolution } from './ops/conv'; // convolution and pooling (helper conv)
+export { convolution, conv_set_rule } from './ops/conv'; // convolution and pooling (helper conv); the direct-loop rule's limits (bench/conv-rule.mjs)
 export { convolution_transpose } from './ops/conv'; // conv_transpose1d/2d (helper convt)
 export { fold_op } from './ops/fold'; // F.unfold / F.fold (helper convt)
 export { pool, take_pool_indices, max_unpool } from './ops/pool';

@@ -1,8 +1,10 @@
-// F.conv1d / F.conv2d at the shapes on both sides of the wasm device's direct-loop rule
-// (assembly/ops/conv.ts: float32, stride 1, at most 36 taps per output take kernels/conv_direct.ts;
-// the rest im2col and the packed gemm) against real PyTorch, on both devices: the output and the
-// gradients of input, weight and bias (fixtures/conv_direct.json, scripts/gen_conv_direct_fixtures.py).
-// Each case's `path` names the wasm path the rule picks; the js device has one path for all.
+// F.conv1d / F.conv2d / F.conv_transpose2d at the shapes on both sides of the wasm device's
+// direct-loop rule (assembly/ops/conv.ts, docs/design.md "Convolution on the wasm device": float32,
+// stride 1, the forward and the input gradient up to 576 taps while the padded image fits 16384
+// floats, the weight gradient up to 36 taps, take kernels/conv_direct.ts; the rest im2col and the
+// packed gemm) against real PyTorch, on both devices: the output and the gradients of input, weight
+// and bias (fixtures/conv_direct.json, scripts/gen_conv_direct_fixtures.py). Each case's `path` names
+// the wasm paths of its forward / input gradient / weight gradient; the js device has one path for all.
 
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture, expectClose, type TensorFixture } from './support/torch.js';
@@ -10,15 +12,15 @@ import { tolerances } from './support/tolerances.js';
 
 const F = torch.nn.functional;
 
-interface Case { name: string; path: 'direct' | 'gemm'; ts: string; inputs: TensorFixture[]; output: TensorFixture; upstream: TensorFixture; grads: TensorFixture[] }
+interface Case { name: string; path: string; ts: string; inputs: TensorFixture[]; output: TensorFixture; upstream: TensorFixture; grads: TensorFixture[] }
 const fixture = loadFixture<{ cases: Case[] }>('conv_direct.json');
 
 const evaluate = (ts: string, inputs: torch.Tensor[]): torch.Tensor =>
   new Function('F', 'a', 'b', 'c', `return ${ts};`)(F, ...inputs) as torch.Tensor;
 
 describe.each(DEVICES)('convolution on both sides of the direct-loop rule vs PyTorch on %s', (device) => {
-  it('covers both paths', () => {
-    expect(new Set(fixture.cases.map((c) => c.path))).toEqual(new Set(['direct', 'gemm']));
+  it('covers both paths of each product', () => {
+    for (let k = 0; k < 3; k++) expect(new Set(fixture.cases.map((c) => c.path.split('/')[k]))).toEqual(new Set(['direct', 'gemm']));
   });
 
   for (const c of fixture.cases) {

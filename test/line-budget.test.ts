@@ -164,7 +164,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // classes in the bound nn namespace, and what the merged branches share (+35)
 // BatchNorm's momentum=None, PyTorch's cumulative moving average (+3)
 // module constructors refuse an argument they do not read (src/nn/init_args.ts) (+17)
-const BUDGET = 52_668;
+// the wasm conv's input gradient as a direct convolution and the rule's run-time limits (assembly/ops/conv.ts, helper h-cnn) (+24)
+const BUDGET = 52_692;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -46,18 +46,20 @@ export function packedTapBytes(Og: i32, K: i32): usize { return <usize>((Og + 3)
 /**
  * Packs w [Og, K] for directConv, once per batch: per block of four channels and per tap, the
  * four weights each splatted across a v128 (the gemm's packed-A layout; a last block of fewer
- * channels repeats its last one). Also writes the K byte offsets of the taps (c, i, j) in P.
+ * channels repeats its last one). With `flip`, w is a convolution's weight [Cg, Og, kh, kw] and
+ * the packed taps are its transposed convolution's (the input gradient at stride 1): channels
+ * swapped and the kernel turned 180°. Also writes the K byte offsets of the taps (c, i, j) in P.
  */
-export function packTaps(w: usize, Og: i32, Cg: i32, kh: i32, kw: i32, dh: i32, dw: i32, Hr: i32, Wr: i32, wp: usize, taps: usize): void {
-  const K = Cg * kh * kw;
+export function packTaps(w: usize, Og: i32, Cg: i32, kh: i32, kw: i32, dh: i32, dw: i32, Hr: i32, Wr: i32, flip: bool, wp: usize, taps: usize): void {
+  const khw = kh * kw, K = Cg * khw;
   let d = wp;
   for (let o0 = 0; o0 < Og; o0 += 4) {
     for (let t = 0; t < K; t++) {
-      const r = w + (<usize>(o0 * K + t) << 2);
-      v128.store(d, v128.load32_splat(r));
-      v128.store(d, v128.load32_splat(o0 + 1 < Og ? r + (<usize>K << 2) : r), 16);
-      v128.store(d, v128.load32_splat(o0 + 2 < Og ? r + (<usize>K << 3) : r), 32);
-      v128.store(d, v128.load32_splat(o0 + 3 < Og ? r + (<usize>(3 * K) << 2) : r), 48);
+      for (let r = 0; r < 4; r++) {
+        const o = min(o0 + r, Og - 1);
+        const e = flip ? ((t / khw) * Og + o) * khw + (khw - 1 - t % khw) : o * K + t;
+        v128.store(d + (<usize>r << 4), v128.load32_splat(w + (<usize>e << 2)));
+      }
       d += 64;
     }
   }

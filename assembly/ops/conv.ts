@@ -65,29 +65,49 @@ export function convGeometryXWY(nd: i32, xs: usize, ws: usize, ys: usize, dtype:
 
 @inline function direct(): bool { return KH == 1 && KW == 1 && SH == 1 && SW == 1 && PH == 0 && PW == 0; }
 
-// The measured rule (docs/benchmarks.md, "CNN step: direct loops for few taps"): float32, stride 1
-// and at most DIRECT_K taps per output (Cg·kh·kw) take the direct loops of kernels/conv_direct.ts
-// for the forward and the weight gradient; the rest im2col and the packed gemm.
-const DIRECT_K = 36;
-@inline function loopsPay(): bool { return !F64 && SH == 1 && SW == 1 && (C / G) * KH * KW <= DIRECT_K && !direct(); }
+// The measured rule (docs/design.md, "Convolution on the wasm device"; docs/benchmarks.md, "direct
+// loops for few taps" and "the input gradient as a direct convolution"): float32, stride 1, not the
+// unpadded 1×1 case. The forward and the input gradient (the transposed convolution's own forward,
+// O/groups·kh·kw taps) take the direct loops of kernels/conv_direct.ts up to DIRECT_MAX taps when the
+// padded image they read fits DIRECT_IMAGE floats per group, the forward at any size up to 36 taps;
+// the weight gradient only up to DIRECT_W taps; the rest im2col and the packed gemm.
+// bench/conv-rule.mjs moves the limits at run time (conv_set_rule) to measure both sides in one process.
+let DIRECT_MAX = 576, DIRECT_IMAGE = 16384, DIRECT_W = 36;
+export function conv_set_rule(max: i32, image: i32, w: i32): void { DIRECT_MAX = max; DIRECT_IMAGE = image; DIRECT_W = w; }
+@inline function stride1(): bool { return !F64 && SH == 1 && SW == 1 && !direct(); }
+/** Direct loops at taps per output, image floats (one group of the padded image) per sweep. */
+@inline function pays(taps: i32, image: i32): bool { return taps <= DIRECT_MAX && image <= DIRECT_IMAGE; }
+@inline function loopsPay(): bool {
+  const taps = (C / G) * KH * KW;
+  return stride1() && (taps <= min(36, DIRECT_MAX) || pays(taps, (C / G) * (OH + DH * (KH - 1)) * (OW + DW * (KW - 1))));
+}
+@inline function loopsPayW(): bool { return stride1() && (C / G) * KH * KW <= DIRECT_W; }
+@inline function loopsPayBack(): bool { return stride1() && pays((O / G) * KH * KW, (O / G) * (H + DH * (KH - 1)) * (W + DW * (KW - 1))); }
 
-/** The forward or (k = 1) weight gradient by the direct loops: out (or d) over all images and groups. */
+/**
+ * The forward (k = 0), weight gradient (k = 1) or input gradient (k = 2) by the direct loops over
+ * all images and groups: out (the output, or g for k = 1), or for k = 2 out = dx from x = g.
+ */
 function loopsOver(k: i32, x: i32, w: i32, bias: i32, out: i32): bool {
-  const Hr = OH + DH * (KH - 1), Wr = OW + DW * (KW - 1), Cg = C / G, Og = O / G, L = OH * OW, Kg = Cg * KH * KW;
-  // the padded image, then (forward) each group's packed weights and the tap offsets
-  const pBytes = <usize>((C * Hr * Wr + DIRECT_SLACK + 3) & ~3) << 2, wBytes = k == 0 ? packedTapBytes(Og, Kg) : 0;
+  // the input gradient at stride 1 is a convolution of g, padded by dh·(kh − 1) − ph, by the flipped weight
+  const back = k == 2;
+  const Ci = back ? O : C, Hi = back ? OH : H, Wi = back ? OW : W, Co = back ? C : O, Ho = back ? H : OH, Wo = back ? W : OW;
+  const ph = back ? DH * (KH - 1) - PH : PH, pw = back ? DW * (KW - 1) - PW : PW;
+  const Hr = Ho + DH * (KH - 1), Wr = Wo + DW * (KW - 1), Cg = Ci / G, Og = Co / G, L = Ho * Wo, Kg = Cg * KH * KW;
+  // the padded image, then (not for the weight gradient) each group's packed weights and the tap offsets
+  const pBytes = <usize>((Ci * Hr * Wr + DIRECT_SLACK + 3) & ~3) << 2, wBytes = k != 1 ? packedTapBytes(Og, Kg) : 0;
   const P = alloc(pBytes + G * wBytes + (<usize>Kg << 2));
   if (!P) return false;
   const wp = P + pBytes, taps = wp + G * wBytes;
-  if (k == 0) for (let gi = 0; gi < G; gi++) {
-    packTaps(dataOf(w) + (<usize>(gi * Og * Kg) << 2), Og, Cg, KH, KW, DH, DW, Hr, Wr, wp + <usize>gi * wBytes, taps);
+  if (k != 1) for (let gi = 0; gi < G; gi++) {
+    packTaps(dataOf(w) + (<usize>(gi * Og * Kg) << 2), Og, Cg, KH, KW, DH, DW, Hr, Wr, back, wp + <usize>gi * wBytes, taps);
   }
   for (let n = 0; n < N; n++) {
-    padPlanes(dataOf(x) + ((<usize>n * C * H * W) << 2), C, H, W, PH, PW, Hr, Wr, P);
+    padPlanes(dataOf(x) + ((<usize>n * Ci * Hi * Wi) << 2), Ci, Hi, Wi, ph, pw, Hr, Wr, P);
     for (let gi = 0; gi < G; gi++) {
       const pg = P + (<usize>(gi * Cg * Hr * Wr) << 2);
-      const yg = dataOf(out) + ((<usize>(n * O + gi * Og) * L) << 2);
-      if (k == 0) directConv(pg, Wr, wp + <usize>gi * wBytes, taps, Kg, Og, bias != 0, bias ? dataOf(bias) + (<usize>(gi * Og) << 2) : 0, yg, OH, OW);
+      const yg = dataOf(out) + ((<usize>(n * Co + gi * Og) * L) << 2);
+      if (k != 1) directConv(pg, Wr, wp + <usize>gi * wBytes, taps, Kg, Og, bias != 0, bias ? dataOf(bias) + (<usize>(gi * Og) << 2) : 0, yg, Ho, Wo);
       else directConvWeight(pg, Cg, Hr, Wr, yg, Og, KH, KW, DH, DW, OH, OW, dataOf(w) + (<usize>(gi * Og * Kg) << 2));
     }
   }
@@ -187,11 +207,13 @@ export function convolution(x: i32, w: i32, bias: i32, p: usize): i32 {
  * dx[n] = col2im(Wᵀ·g[n]), dW = Σ_n g[n]·cols(x[n])ᵀ.
  */
 export function convGrad(k: i32, g: i32, other: i32, shape: usize): i32 {
-  const d = zeros(ND, shape, dtypeOf(g));
+  const loops = k == 0 ? loopsPayBack() : loopsPayW();
+  // the direct input gradient writes every element of d: no zero fill first
+  const d = loops && k == 0 ? newTensor(ND, shape, dtypeOf(g)) : zeros(ND, shape, dtypeOf(g));
   if (!d) return Err.OutOfMemory;
-  if (k == 1 && loopsPay()) {
-    // the weight is d, the output gradient g stands where the forward's output was
-    if (loopsOver(1, other, d, 0, g)) return d;
+  if (loops) {
+    // for the weight (k = 1), d; the output gradient g stands where the forward's output was
+    if (k == 0 ? loopsOver(2, g, other, 0, d) : loopsOver(1, other, d, 0, g)) return d;
     release(d); return Err.OutOfMemory;
   }
   const L = OH * OW, Og = O / G, Kg = (C / G) * KH * KW;
