@@ -33,10 +33,9 @@ export interface WasmLoad {
   reason: string | null;
 }
 
-/** The bytes of a hex string (scripts/embed-wasm.mjs says why hex). */
+/** The bytes of a lower-case hex string ('0'..'9' are 0x30..0x39, 'a'..'f' 0x61..0x66; embed-wasm.mjs says why hex). */
 export function decodeHex(s: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(s.length >> 1);
-  // a lower-case hex digit's value: '0'..'9' are 0x30..0x39, 'a'..'f' are 0x61..0x66
   const digit = (c: number) => (c & 15) + (c >> 6) * 9;
   for (let i = 0; i < bytes.length; i++) bytes[i] = (digit(s.charCodeAt(2 * i)) << 4) | digit(s.charCodeAt(2 * i + 1));
   return bytes;
