@@ -63,7 +63,7 @@ describe('bundlers, default configuration', () => {
     browser = await launchChromium();
     // each app at the root of its own origin, as it would be deployed (Vite's default base is '/')
     for (const name of ['vite', 'webpack', 'esbuild']) servers[name] = await serveStatic(join(out, name));
-  });
+  }, 600_000); // webpack 5 in production mode takes 150-210 s on this shared 2-core machine under load
 
   afterAll(async () => {
     await browser?.close();
