@@ -30,7 +30,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: `${dist}browser/wasmgrad.min.js`, minify: true, keepNames: true }),
 ]);
 
-// Source maps carry the sources (sourcesContent), except the embedded module's: the base64 is
+// Source maps carry the sources (sourcesContent), except the embedded module's: the hex is
 // already in the code beside them, and a debugger has nothing to show in it.
 for (const file of readdirSync(dist, { recursive: true })) {
   if (!file.endsWith('.map')) continue;

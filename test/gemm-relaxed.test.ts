@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { gemmKernel, relaxedSimdSupported, decodeBase64 } from '../src/wasm/loader.js';
-import { relaxedWasmBase64 } from '../src/wasm/relaxed_module.generated.js';
+import { gemmKernel, relaxedSimdSupported, decodeHex } from '../src/wasm/loader.js';
+import { relaxedWasmHex } from '../src/wasm/relaxed_module.generated.js';
 import { compareKernels } from './gemm/relaxed_compare.mjs';
 import { launchChromium, skipBrowser } from './support/chromium.js';
 
@@ -17,7 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FLAG = '--experimental-wasm-relaxed-simd';
 // assembly/gemm_relaxed.ts built without WASMGRAD_RELAXED: the same packed gemm with the plain kernel
 const plainPath = join(root, 'build', 'gemm_plain_test.wasm');
-const relaxedBytes = decodeBase64(relaxedWasmBase64); // the module the package ships
+const relaxedBytes = decodeHex(relaxedWasmHex); // the module the package ships
 
 interface Compared { cases: number; differ: number; failures: string[] }
 

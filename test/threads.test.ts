@@ -7,8 +7,8 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { torch, DEVICES, loadFixture, type Device } from './support/torch.js';
 import { setMinWork, panelsPosted } from '../src/wasm/gemm_pool.js';
-import { workerWasmBase64 } from '../src/wasm/worker_module.generated.js';
-import { decodeBase64 } from '../src/wasm/loader.js';
+import { workerWasmHex } from '../src/wasm/worker_module.generated.js';
+import { decodeHex } from '../src/wasm/loader.js';
 
 interface ErrorCase { name: string; arg: unknown; type: string; message: string }
 const fixture = loadFixture<{ errors: ErrorCase[] }>('threads.json');
@@ -93,10 +93,10 @@ describe('torch.set_num_threads', () => {
   }
 
   it('the workers\' module only imports the shared memory and has no data to write into it', () => {
-    const module = new WebAssembly.Module(decodeBase64(workerWasmBase64));
+    const module = new WebAssembly.Module(decodeHex(workerWasmHex));
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
     // each worker instantiates it over the same memory: a data segment would be written again each time
-    const bytes = decodeBase64(workerWasmBase64);
+    const bytes = decodeHex(workerWasmHex);
     const sections: number[] = [];
     for (let i = 8; i < bytes.length;) {
       sections.push(bytes[i]);

@@ -15,10 +15,10 @@
 // then the current product's operands: op(A) once, and per worker its columns of
 // op(B) and of C.
 
-import { workerWasmBase64 } from './worker_module.generated.js';
-import { workerRelaxedWasmBase64 } from './worker_relaxed_module.generated.js';
+import { workerWasmHex } from './worker_module.generated.js';
+import { workerRelaxedWasmHex } from './worker_relaxed_module.generated.js';
 import { SLOT, nodeWorkerSource, webWorkerSource } from './gemm_worker_source.js';
-import { host, decodeBase64 } from './loader.js';
+import { host, decodeHex } from './loader.js';
 
 /** What the pool needs of the device's module. */
 export interface GemmHost {
@@ -85,7 +85,7 @@ export class GemmPool {
     try {
       const pages = Math.ceil((CONTROL + (threads - 1) * SCRATCH) / PAGE);
       shared = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
-      const module = new WebAssembly.Module(decodeBase64(host.relaxed ? workerRelaxedWasmBase64 : workerWasmBase64));
+      const module = new WebAssembly.Module(decodeHex(host.relaxed ? workerRelaxedWasmHex : workerWasmHex));
       const ready: Promise<void>[] = [];
       for (let index = 0; index < threads - 1; index++) {
         const { worker, started } = spawn({ module, memory: shared, index });

@@ -16,8 +16,8 @@
 // SIMD128 kernel; WASMGRAD_SIMD=relaxed makes the load fail where relaxed SIMD
 // is not validated (both for tests and benchmarks, read where process.env exists).
 
-import { wasmBase64 } from './module.generated.js';
-import { relaxedWasmBase64 } from './relaxed_module.generated.js';
+import { wasmHex } from './module.generated.js';
+import { relaxedWasmHex } from './relaxed_module.generated.js';
 import type { instantiate as ascInstantiate } from './bindings.generated.js';
 
 /** The module's raw exports (asc's binding declarations give their types). */
@@ -33,11 +33,11 @@ export interface WasmLoad {
   reason: string | null;
 }
 
-/** The bytes of a base64 string (atob: no Buffer in browsers). */
-export function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+/** The bytes of a lower-case hex string ('0'..'9' are 0x30..0x39, 'a'..'f' 0x61..0x66; embed-wasm.mjs says why hex). */
+export function decodeHex(s: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(s.length >> 1);
+  const digit = (c: number) => (c & 15) + (c >> 6) * 9;
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (digit(s.charCodeAt(2 * i)) << 4) | digit(s.charCodeAt(2 * i + 1));
   return bytes;
 }
 
@@ -83,7 +83,7 @@ let relaxedGemm: PackedGemm = () => { throw new Error('wasmgrad: internal error:
 
 /** Instantiates the relaxed-SIMD gemm over the module's memory and hands it the module's packed products. */
 function attachRelaxed(exports: WasmExports): void {
-  const gemm = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(relaxedWasmBase64)), { env: { memory: exports.memory } });
+  const gemm = new WebAssembly.Instance(new WebAssembly.Module(decodeHex(relaxedWasmHex)), { env: { memory: exports.memory } });
   relaxedGemm = gemm.exports.gemm_packed as PackedGemm;
   exports.gemm_set_relaxed(true);
   kernel = 'relaxed';
@@ -145,7 +145,7 @@ export function loadWasm(): WasmLoad {
   if (typeof WebAssembly !== 'object') return { exports: null, later: null, reason: fallBack('this engine has no WebAssembly') };
   if (!simdSupported()) return { exports: null, later: null, reason: fallBack('this engine has no WebAssembly SIMD') };
   relaxed = relaxedWanted();
-  const bytes = decodeBase64(wasmBase64);
+  const bytes = decodeHex(wasmHex);
   try {
     return { exports: instantiate(new WebAssembly.Module(bytes)), later: null, reason: null };
   } catch (e) {
