@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { torch, DEVICES, loadFixture } from './support/torch.js';
 import { INIT_SIGNATURES } from '../src/nn/init_signatures.generated.js';
-import { BINDS_INIT, bindInit } from '../src/nn/init_args.js';
+import { BINDS_INIT, bindInit, bindModuleClass } from '../src/nn/init_args.js';
 
 type Json = number | boolean | string | null | Json[];
 interface Case { module: string; spelling: string; args: Json[]; kwargs: Record<string, Json>; repr: string; params: [string, number[] | null][] }
@@ -43,16 +43,23 @@ describe.each(DEVICES)('nn module constructor arguments on %s', (device) => {
   });
 });
 
-// PyTorch honours these; wasmgrad's constructors do not read them yet, so they are refused rather than dropped
-// (None, PyTorch's default for each, is accepted). The message is wasmgrad's own: PyTorch has none.
-describe.each(DEVICES)('an argument a constructor does not read is refused on %s', (device) => {
+// PyTorch honours these; wasmgrad does not yet, so they are refused rather than dropped (None, or PyTorch's
+// default, is accepted). The message is wasmgrad's own: PyTorch has none.
+describe.each(DEVICES)('an argument wasmgrad does not support is refused on %s', (device) => {
   it.each([
-    ['Embedding', [4, 2, { max_norm: 1.0, device }], 'max_norm'],
-    ['MSELoss', [{ size_average: false }], 'size_average'],
-    ['CrossEntropyLoss', [{ reduce: false, reduction: 'sum' }], 'reduce'],
+    ['Embedding', [4, 2, { scale_grad_by_freq: true, device }], 'scale_grad_by_freq'],
+    ['Embedding', [4, 2, { sparse: true }], 'sparse'],
   ] as const)('nn.%s', (name, args, arg) => {
     expect(() => new (moduleClass(name))(...args)).toThrow(new torch.NotImplementedError(`nn.${name}: wasmgrad does not support the argument '${arg}' yet`));
     expect(() => new (moduleClass(name))(...(args.slice(0, -1) as unknown[]), { ...args[args.length - 1] as object, [arg]: null })).not.toThrow();
+    expect(() => new (moduleClass(name))(...(args.slice(0, -1) as unknown[]), { ...args[args.length - 1] as object, [arg]: false })).not.toThrow();
+  });
+
+  it('the binder refuses an option the constructor never reads', () => {
+    class Deaf extends torch.nn.Module { constructor(_in: number, _out: number, _options: object = {}) { super(); } }
+    const Bound = bindModuleClass(Deaf, 'Linear');
+    expect(() => new Bound(2, 3, { bias: false, device })).toThrow(new torch.NotImplementedError("nn.Linear: wasmgrad does not support the arguments 'bias' and 'device' yet"));
+    expect(() => new Bound(2, 3, { bias: null })).not.toThrow();
   });
 });
 

@@ -4,7 +4,9 @@
 import { INIT_SIGNATURES } from './init_signatures.generated.js';
 import { Tensor } from '../tensor.js';
 import { Module } from './module.js';
-import { NotImplementedError } from '../errors.js';
+import { NotImplementedError, RuntimeError } from '../errors.js';
+import { parseDtype } from '../dtype.js';
+import { DType } from '../../abi/abi.js';
 
 /** Classes that take any keyword (PyTorch's **kwargs): nothing to refuse. */
 const NATIVE_IGNORES_OK: Record<string, true> = { Identity: true };
@@ -112,6 +114,21 @@ export function nativeArgs(className: string, bound: Record<string, unknown>): u
   return [...out, rest];
 }
 
+/**
+ * The factory arguments as the constructors read them: None (null) is the default device and dtype, a
+ * torch.dtype its name; PyTorch's error for a dtype no parameter can take (int64: requires_grad).
+ */
+function factoryArgs(className: string, bound: Record<string, unknown>): Record<string, unknown> {
+  if ((INIT_SIGNATURES as Record<string, Signature>)[className].any) return bound;
+  if (bound.device === null) delete bound.device;
+  if (!('dtype' in bound)) return bound;
+  const code = parseDtype(bound.dtype, 'empty');
+  if (code === undefined) delete bound.dtype;
+  else if (code !== DType.Float32 && code !== DType.Float64) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+  else bound.dtype = code === DType.Float64 ? 'float64' : 'float32';
+  return bound;
+}
+
 /** Marks a class whose constructor arguments go through bindInit (checked by test/module-init-args.test.ts). */
 export const BINDS_INIT: unique symbol = Symbol('wasmgrad.bindsInit');
 
@@ -127,7 +144,7 @@ export type BoundClass<C extends Ctor, K extends InitClassName> = C & (new (...a
 export function bindModuleClass<C extends Ctor, K extends InitClassName>(cls: C, className: K): BoundClass<C, K> {
   return new Proxy(cls, {
     construct(target, args, newTarget) {
-      const native = nativeArgs(className, bindInit(className, args));
+      const native = nativeArgs(className, factoryArgs(className, bindInit(className, args)));
       const last = native[native.length - 1];
       if (!isOptionsObject(last) || className in NATIVE_IGNORES_OK) {
         return Reflect.construct(target as unknown as new (...a: unknown[]) => object, native, newTarget);
