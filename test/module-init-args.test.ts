@@ -94,4 +94,12 @@ describe('bindInit', () => {
     const w = new Wide();
     expect([conv.padding, lin.out_features, w instanceof torch.nn.Linear, w.bias]).toEqual([[1, 1], 3, true, null]);
   });
+  it('an instance\'s constructor is the exported class, whose name, statics and subclasses are the class\'s own', () => {
+    const lin = new torch.nn.Linear(2, 3);
+    class Net extends torch.nn.Module { forward(x: InstanceType<typeof torch.Tensor>) { return x; } }
+    const net = new Net(), e = torch.nn.Embedding.from_pretrained(torch.ones([2, 2]));
+    expect([lin.constructor === torch.nn.Linear, lin.constructor.name, e.constructor === torch.nn.Embedding, net.constructor === Net]).toEqual([true, 'Linear', true, true]);
+    expect([lin instanceof torch.nn.Linear, net instanceof torch.nn.Module, String(new (lin.constructor as typeof torch.nn.Linear)(1, 1))]).toEqual([true, true, 'Linear(in_features=1, out_features=1, bias=True)']);
+    expect(() => new (lin.constructor as new (...a: unknown[]) => unknown)(1, 1, { biass: 1 })).toThrow("Linear.__init__() got an unexpected keyword argument 'biass'");
+  });
 });

@@ -138,11 +138,12 @@ export type BoundClass<C extends Ctor, K extends InitClassName> = C & (new (...a
 
 /**
  * The module class whose `new` binds its arguments with bindInit, then calls the class's own constructor.
- * A Proxy, so `instanceof`, statics and subclassing (`class M extends nn.Linear`) are the class's own.
+ * A Proxy, so `instanceof`, statics and subclassing (`class M extends nn.Linear`) are the class's own, and
+ * the prototype's `constructor` (`m.constructor === nn.Linear`).
  * @example const Linear = bindModuleClass(raw.Linear, 'Linear'); new Linear(2, 3, { biass: false }) // TypeError
  */
 export function bindModuleClass<C extends Ctor, K extends InitClassName>(cls: C, className: K): BoundClass<C, K> {
-  return new Proxy(cls, {
+  const bound = new Proxy(cls, {
     construct(target, args, newTarget) {
       const native = nativeArgs(className, factoryArgs(className, bindInit(className, args)));
       const last = native[native.length - 1];
@@ -162,4 +163,7 @@ export function bindModuleClass<C extends Ctor, K extends InitClassName>(cls: C,
     },
     get(target, key, receiver) { return key === BINDS_INIT ? true : Reflect.get(target, key, receiver); },
   }) as BoundClass<C, K>;
+  // instances name the exported class as their constructor (`m.constructor === nn.Linear`), as in PyTorch
+  Object.defineProperty(cls.prototype, 'constructor', { value: bound, writable: true, configurable: true, enumerable: false });
+  return bound;
 }
