@@ -134,6 +134,7 @@ FACTORY = [
     ('groupnorm_no_affine', 'GroupNorm', [2, 4], {'affine': False}, None),
     ('linear', 'Linear', [2, 3], {}, None),
     ('embedding', 'Embedding', [3, 2], {}, None),
+    ('embeddingbag', 'EmbeddingBag', [7, 3], {}, None),  # 21 values: normal_'s 16-at-a-time path
     ('batchnorm', 'BatchNorm1d', [2], {}, None),
     ('lazylinear', 'LazyLinear', [2], {}, [1, 3]),
     ('lazyconv1d', 'LazyConv1d', [2, 2], {}, [1, 3, 4]),
