@@ -137,7 +137,7 @@ CASES = [
      "new nn.EmbeddingBag(5, 2, { max_norm: 1.0, mode: 'max', padding_idx: -1 })", ("idx", [[1, 4], [3, 0]])),
     ("EmbeddingBag(7, 3, norm_type=1.0, scale_grad_by_freq=True) float64", 90,
      lambda: nn.EmbeddingBag(7, 3, norm_type=1.0, scale_grad_by_freq=True).double(),
-     "new nn.EmbeddingBag(7, 3, { norm_type: 1.0, scale_grad_by_freq: true, dtype: 'float64' })", ("idx", [[6, 1, 1, 0], [1, 5, 6, 6]])),
+     "new nn.EmbeddingBag(7, 3, { norm_type: 1.0, scale_grad_by_freq: true }).double()", ("idx", [[6, 1, 1, 0], [1, 5, 6, 6]])),
 ]
 
 # (PyTorch constructor, TS constructor): the repr of a module whose forward the cases above cannot call

@@ -165,7 +165,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // BatchNorm's momentum=None, PyTorch's cumulative moving average (+3)
 // module constructors refuse an argument they do not read (src/nn/init_args.ts) (+17)
 // the wasm conv's input gradient as a direct convolution and the rule's run-time limits (assembly/ops/conv.ts, helper h-cnn) (+24)
-const BUDGET = 52_692;
+// Embedding max_norm/from_pretrained, the losses' size_average/reduce, device/dtype, m.constructor === nn.X (+81, helper h-ctorargs)
+const BUDGET = 52_773;
 
 function sourceLines(dir: string): number {
   let n = 0;

@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { torch, DEVICES, loadFixture } from './support/torch.js';
 import { INIT_SIGNATURES } from '../src/nn/init_signatures.generated.js';
-import { BINDS_INIT, bindInit } from '../src/nn/init_args.js';
+import { BINDS_INIT, bindInit, bindModuleClass } from '../src/nn/init_args.js';
 
 type Json = number | boolean | string | null | Json[];
 interface Case { module: string; spelling: string; args: Json[]; kwargs: Record<string, Json>; repr: string; params: [string, number[] | null][] }
@@ -43,16 +43,23 @@ describe.each(DEVICES)('nn module constructor arguments on %s', (device) => {
   });
 });
 
-// PyTorch honours these; wasmgrad's constructors do not read them yet, so they are refused rather than dropped
-// (None, PyTorch's default for each, is accepted). The message is wasmgrad's own: PyTorch has none.
-describe.each(DEVICES)('an argument a constructor does not read is refused on %s', (device) => {
+// PyTorch honours these; wasmgrad does not yet, so they are refused rather than dropped (None, or PyTorch's
+// default, is accepted). The message is wasmgrad's own: PyTorch has none.
+describe.each(DEVICES)('an argument wasmgrad does not support is refused on %s', (device) => {
   it.each([
-    ['Embedding', [4, 2, { max_norm: 1.0, device }], 'max_norm'],
-    ['MSELoss', [{ size_average: false }], 'size_average'],
-    ['CrossEntropyLoss', [{ reduce: false, reduction: 'sum' }], 'reduce'],
+    ['Embedding', [4, 2, { scale_grad_by_freq: true, device }], 'scale_grad_by_freq'],
+    ['Embedding', [4, 2, { sparse: true }], 'sparse'],
   ] as const)('nn.%s', (name, args, arg) => {
     expect(() => new (moduleClass(name))(...args)).toThrow(new torch.NotImplementedError(`nn.${name}: wasmgrad does not support the argument '${arg}' yet`));
     expect(() => new (moduleClass(name))(...(args.slice(0, -1) as unknown[]), { ...args[args.length - 1] as object, [arg]: null })).not.toThrow();
+    expect(() => new (moduleClass(name))(...(args.slice(0, -1) as unknown[]), { ...args[args.length - 1] as object, [arg]: false })).not.toThrow();
+  });
+
+  it('the binder refuses an option the constructor never reads', () => {
+    class Deaf extends torch.nn.Module { constructor(_in: number, _out: number, _options: object = {}) { super(); } }
+    const Bound = bindModuleClass(Deaf, 'Linear');
+    expect(() => new Bound(2, 3, { bias: false, device })).toThrow(new torch.NotImplementedError("nn.Linear: wasmgrad does not support the arguments 'bias' and 'device' yet"));
+    expect(() => new Bound(2, 3, { bias: null })).not.toThrow();
   });
 });
 
@@ -86,5 +93,13 @@ describe('bindInit', () => {
     class Wide extends torch.nn.Linear { constructor() { super(2, 5, { bias: false }); } }
     const w = new Wide();
     expect([conv.padding, lin.out_features, w instanceof torch.nn.Linear, w.bias]).toEqual([[1, 1], 3, true, null]);
+  });
+  it('an instance\'s constructor is the exported class, whose name, statics and subclasses are the class\'s own', () => {
+    const lin = new torch.nn.Linear(2, 3);
+    class Net extends torch.nn.Module { forward(x: InstanceType<typeof torch.Tensor>) { return x; } }
+    const net = new Net(), e = torch.nn.Embedding.from_pretrained(torch.ones([2, 2]));
+    expect([lin.constructor === torch.nn.Linear, lin.constructor.name, e.constructor === torch.nn.Embedding, net.constructor === Net]).toEqual([true, 'Linear', true, true]);
+    expect([lin instanceof torch.nn.Linear, net instanceof torch.nn.Module, String(new (lin.constructor as typeof torch.nn.Linear)(1, 1))]).toEqual([true, true, 'Linear(in_features=1, out_features=1, bias=True)']);
+    expect(() => new (lin.constructor as new (...a: unknown[]) => unknown)(1, 1, { biass: 1 })).toThrow("Linear.__init__() got an unexpected keyword argument 'biass'");
   });
 });

@@ -3,7 +3,7 @@
 
 import { AssertionError } from '../errors.js';
 import { Tensor } from '../tensor.js';
-import { fillNormal } from '../random.js';
+import { fillNormal, fillNormalDouble } from '../random.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { leaf, pyFloat, type Factory } from './layers.js';
@@ -51,7 +51,8 @@ export class EmbeddingBag extends Module {
       this.weight = this.register_parameter('weight', new Parameter(options._weight));
       return;
     }
-    const data = fillNormal(new Float32Array(num_embeddings * embedding_dim));
+    const n = num_embeddings * embedding_dim; // normal_ draws as the dtype's kernel does
+    const data = options.dtype === 'float64' ? fillNormalDouble(new Float64Array(n)) : fillNormal(new Float32Array(n));
     if (pad !== null) data.fill(0, pad * embedding_dim, (pad + 1) * embedding_dim);
     this.weight = this.register_parameter('weight', leaf(data, [num_embeddings, embedding_dim], options));
   }

@@ -27,7 +27,7 @@ export interface EmbeddingBagOptions {
 const sizeOf = (t: Tensor): string => `torch.Size([${t._shape.join(', ')}])`;
 
 /** torch.embedding_renorm_ under no_grad: each row `input` reads whose norm passes max_norm is scaled to it. */
-function renorm(weight: Tensor, indices: Int32Array, maxNorm: number, normType: number): void {
+export function renorm(weight: Tensor, indices: Iterable<number>, maxNorm: number, normType: number): void {
   const rows = [...new Set(indices)].sort((a, b) => a - b);
   if (rows.length === 0) return;
   no_grad(() => {

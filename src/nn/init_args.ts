@@ -4,7 +4,9 @@
 import { INIT_SIGNATURES } from './init_signatures.generated.js';
 import { Tensor } from '../tensor.js';
 import { Module } from './module.js';
-import { NotImplementedError } from '../errors.js';
+import { NotImplementedError, RuntimeError } from '../errors.js';
+import { parseDtype } from '../dtype.js';
+import { DType } from '../../abi/abi.js';
 
 /** Classes that take any keyword (PyTorch's **kwargs): nothing to refuse. */
 const NATIVE_IGNORES_OK: Record<string, true> = { Identity: true };
@@ -112,6 +114,21 @@ export function nativeArgs(className: string, bound: Record<string, unknown>): u
   return [...out, rest];
 }
 
+/**
+ * The factory arguments as the constructors read them: None (null) is the default device and dtype, a
+ * torch.dtype its name; PyTorch's error for a dtype no parameter can take (int64: requires_grad).
+ */
+function factoryArgs(className: string, bound: Record<string, unknown>): Record<string, unknown> {
+  if ((INIT_SIGNATURES as Record<string, Signature>)[className].any) return bound;
+  if (bound.device === null) delete bound.device;
+  if (!('dtype' in bound)) return bound;
+  const code = parseDtype(bound.dtype, 'empty');
+  if (code === undefined) delete bound.dtype;
+  else if (code !== DType.Float32 && code !== DType.Float64) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+  else bound.dtype = code === DType.Float64 ? 'float64' : 'float32';
+  return bound;
+}
+
 /** Marks a class whose constructor arguments go through bindInit (checked by test/module-init-args.test.ts). */
 export const BINDS_INIT: unique symbol = Symbol('wasmgrad.bindsInit');
 
@@ -121,13 +138,14 @@ export type BoundClass<C extends Ctor, K extends InitClassName> = C & (new (...a
 
 /**
  * The module class whose `new` binds its arguments with bindInit, then calls the class's own constructor.
- * A Proxy, so `instanceof`, statics and subclassing (`class M extends nn.Linear`) are the class's own.
+ * A Proxy, so `instanceof`, statics and subclassing (`class M extends nn.Linear`) are the class's own, and
+ * the prototype's `constructor` (`m.constructor === nn.Linear`).
  * @example const Linear = bindModuleClass(raw.Linear, 'Linear'); new Linear(2, 3, { biass: false }) // TypeError
  */
 export function bindModuleClass<C extends Ctor, K extends InitClassName>(cls: C, className: K): BoundClass<C, K> {
-  return new Proxy(cls, {
+  const bound = new Proxy(cls, {
     construct(target, args, newTarget) {
-      const native = nativeArgs(className, bindInit(className, args));
+      const native = nativeArgs(className, factoryArgs(className, bindInit(className, args)));
       const last = native[native.length - 1];
       if (!isOptionsObject(last) || className in NATIVE_IGNORES_OK) {
         return Reflect.construct(target as unknown as new (...a: unknown[]) => object, native, newTarget);
@@ -145,4 +163,7 @@ export function bindModuleClass<C extends Ctor, K extends InitClassName>(cls: C,
     },
     get(target, key, receiver) { return key === BINDS_INIT ? true : Reflect.get(target, key, receiver); },
   }) as BoundClass<C, K>;
+  // instances name the exported class as their constructor (`m.constructor === nn.Linear`), as in PyTorch
+  Object.defineProperty(cls.prototype, 'constructor', { value: bound, writable: true, configurable: true, enumerable: false });
+  return bound;
 }

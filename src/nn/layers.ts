@@ -4,15 +4,16 @@
 // default initialisation and repr (extra_repr).
 
 import { DType } from '../../abi/abi.js';
-import { ValueError } from '../errors.js';
+import { ValueError, AssertionError, NotImplementedError } from '../errors.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
-import { fillNormal } from '../random.js';
+import { fillNormal, fillNormalDouble } from '../random.js';
 import { Module } from './module.js';
-import { toParameter } from './parameter.js';
+import { toParameter, Parameter } from './parameter.js';
 import * as F from './functional.js';
 import type { ReductionName } from './functional.js';
+import { lossReduction, type LegacyReductionOptions } from './loss_args.js';
 import { flatten } from '../ops/shape.js';
 import { unflatten } from '../ops/shape_compose.js';
 
@@ -22,6 +23,7 @@ export interface Factory { device?: DeviceName; dtype?: Dtype }
 /** Python's repr of a float: 1.0, 0.1, 1e-05. */
 export function pyFloat(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.0`;
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
   if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e16)) {
     const [m, e] = v.toExponential().split('e');
     return `${m}e${e[0]}${e.slice(1).padStart(2, '0')}`;
@@ -58,9 +60,10 @@ export class LayerNorm extends Module {
     this.eps = options.eps ?? 1e-5;
     this.elementwise_affine = options.elementwise_affine ?? true;
     const n = this.normalized_shape.reduce((a, b) => a * b, 1);
-    const affine = this.elementwise_affine, bias = affine && options.bias !== false; // PyTorch 2's bias=False: a weight only
-    this.weight = this.register_parameter('weight', affine ? leaf(filled(n, 1), this.normalized_shape, options) : null);
-    this.bias = this.register_parameter('bias', bias ? leaf(filled(n, 0), this.normalized_shape, options) : null);
+    const affine = this.elementwise_affine, bias = options.bias !== false && affine; // PyTorch 2's bias=False: a weight only
+    const factory = { device: options.device, dtype: options.dtype }; // taken without parameters too, as PyTorch
+    this.weight = this.register_parameter('weight', affine ? leaf(filled(n, 1), this.normalized_shape, factory) : null);
+    this.bias = this.register_parameter('bias', bias ? leaf(filled(n, 0), this.normalized_shape, factory) : null);
   }
 
   forward(input: Tensor): Tensor { return F.layer_norm(input, this.normalized_shape, this.weight, this.bias, this.eps); }
@@ -83,26 +86,68 @@ export class Embedding extends Module {
   readonly num_embeddings: number;
   readonly embedding_dim: number;
   readonly padding_idx: number | null;
+  /** the rows a forward reads are renormalised in `weight` to at most this norm_type-norm */
+  readonly max_norm: number | null;
+  readonly norm_type: number;
+  readonly scale_grad_by_freq: boolean;
+  readonly sparse: boolean;
   weight: Tensor;
 
-  constructor(num_embeddings: number, embedding_dim: number, options: { padding_idx?: number | null } & Factory = {}) {
+  constructor(num_embeddings: number, embedding_dim: number, options: EmbeddingOptions & { _weight?: Tensor | null } & Factory = {}) {
     super();
     this.num_embeddings = num_embeddings;
     this.embedding_dim = embedding_dim;
     let pad = options.padding_idx ?? null;
+    if (pad !== null && (pad >= num_embeddings || pad < -num_embeddings)) throw new AssertionError('Padding_idx must be within num_embeddings');
     if (pad !== null && pad < 0) pad += num_embeddings;
     this.padding_idx = pad;
-    const data = fillNormal(new Float32Array(num_embeddings * embedding_dim));
+    this.max_norm = options.max_norm ?? null;
+    this.norm_type = options.norm_type ?? 2.0;
+    this.scale_grad_by_freq = options.scale_grad_by_freq ?? false;
+    this.sparse = options.sparse ?? false;
+    // F.embedding refuses these at forward; refuse them here, before a model is built around them
+    for (const k of ['scale_grad_by_freq', 'sparse'] as const) {
+      if (this[k]) throw new NotImplementedError(`nn.Embedding: wasmgrad does not support the argument '${k}' yet`);
+    }
+    const given = options._weight ?? null;
+    if (given !== null) {
+      if (given._shape.join() !== `${num_embeddings},${embedding_dim}`) throw new AssertionError('Shape of weight does not match num_embeddings and embedding_dim');
+      this.weight = this.register_parameter('weight', new Parameter(given));
+      return;
+    }
+    const n = num_embeddings * embedding_dim; // normal_ draws as the dtype's kernel does
+    const data = options.dtype === 'float64' ? fillNormalDouble(new Float64Array(n)) : fillNormal(new Float32Array(n));
     if (pad !== null) data.fill(0, pad * embedding_dim, (pad + 1) * embedding_dim);
     this.weight = this.register_parameter('weight', leaf(data, [num_embeddings, embedding_dim], options));
   }
 
-  forward(input: Tensor): Tensor { return F.embedding(input, this.weight, { padding_idx: this.padding_idx }); }
+  /**
+   * An Embedding over the given (rows, dim) weights, frozen (no gradient) unless freeze is false.
+   * @example nn.Embedding.from_pretrained(torch.tensor([[1, 2.3, 3], [4, 5.1, 6.3]]), { max_norm: 1 })
+   */
+  static from_pretrained(embeddings: Tensor, options: EmbeddingOptions & { freeze?: boolean } = {}): Embedding {
+    if (embeddings._shape.length !== 2) throw new AssertionError('Embeddings parameter is expected to be 2-dimensional');
+    const { freeze = true, ...rest } = options;
+    const emb = new Embedding(embeddings._shape[0], embeddings._shape[1], { ...rest, _weight: embeddings });
+    emb.weight.requires_grad_(!freeze);
+    return emb;
+  }
+
+  forward(input: Tensor): Tensor {
+    return F.embedding(input, this.weight, { padding_idx: this.padding_idx, max_norm: this.max_norm, norm_type: this.norm_type });
+  }
 
   extra_repr(): string {
-    return `${this.num_embeddings}, ${this.embedding_dim}${this.padding_idx === null ? '' : `, padding_idx=${this.padding_idx}`}`;
+    let s = `${this.num_embeddings}, ${this.embedding_dim}`;
+    if (this.padding_idx !== null) s += `, padding_idx=${this.padding_idx}`;
+    if (this.max_norm !== null) s += `, max_norm=${pyFloat(this.max_norm)}`;
+    if (this.norm_type !== 2) s += `, norm_type=${pyFloat(this.norm_type)}`;
+    return s;
   }
 }
+
+/** nn.Embedding's options (and from_pretrained's). */
+export interface EmbeddingOptions { padding_idx?: number | null; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean }
 
 export interface BatchNormOptions extends Factory { eps?: number; momentum?: number | null; affine?: boolean; track_running_stats?: boolean }
 
@@ -270,7 +315,7 @@ export class LogSoftmax extends Module {
 
 class Loss extends Module {
   readonly reduction: ReductionName;
-  constructor(options: { reduction?: ReductionName } = {}) { super(); this.reduction = options.reduction ?? 'mean'; }
+  constructor(options: LegacyReductionOptions = {}) { super(); this.reduction = lossReduction(options) as ReductionName; }
 }
 /** F.mse_loss as a module. @example new nn.MSELoss().call(pred, y) */
 export class MSELoss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.mse_loss(input, target, { reduction: this.reduction }); } }
@@ -278,7 +323,7 @@ export class MSELoss extends Loss { forward(input: Tensor, target: Tensor): Tens
 export class L1Loss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.l1_loss(input, target, { reduction: this.reduction }); } }
 class WeightedLoss extends Loss {
   readonly weight: Tensor | null;
-  constructor(options: { reduction?: ReductionName; weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
+  constructor(options: LegacyReductionOptions & { weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
 }
 /** F.binary_cross_entropy as a module (elementwise weight). @example new nn.BCELoss().call(torch.sigmoid(z), y) */
 export class BCELoss extends WeightedLoss {
@@ -290,7 +335,7 @@ export class BCELoss extends WeightedLoss {
  */
 export class BCEWithLogitsLoss extends WeightedLoss {
   readonly pos_weight: Tensor | null;
-  constructor(options: { reduction?: ReductionName; weight?: Tensor | null; pos_weight?: Tensor | null } = {}) {
+  constructor(options: LegacyReductionOptions & { weight?: Tensor | null; pos_weight?: Tensor | null } = {}) {
     super(options);
     this.pos_weight = options.pos_weight ?? null;
   }
@@ -302,7 +347,7 @@ export class BCEWithLogitsLoss extends WeightedLoss {
 export class NLLLoss extends Loss {
   readonly ignore_index: number;
   readonly weight: Tensor | null;
-  constructor(options: { reduction?: ReductionName; ignore_index?: number; weight?: Tensor | null } = {}) {
+  constructor(options: LegacyReductionOptions & { ignore_index?: number; weight?: Tensor | null } = {}) {
     super(options);
     this.ignore_index = options.ignore_index ?? -100;
     this.weight = options.weight ?? null;
@@ -314,7 +359,7 @@ export class NLLLoss extends Loss {
 /** F.cross_entropy as a module. @example new nn.CrossEntropyLoss({ label_smoothing: 0.1 }).call(logits, labels) */
 export class CrossEntropyLoss extends NLLLoss {
   readonly label_smoothing: number;
-  constructor(options: { reduction?: ReductionName; ignore_index?: number; label_smoothing?: number; weight?: Tensor | null } = {}) {
+  constructor(options: LegacyReductionOptions & { ignore_index?: number; label_smoothing?: number; weight?: Tensor | null } = {}) {
     super(options);
     this.label_smoothing = options.label_smoothing ?? 0.0;
   }
@@ -329,13 +374,13 @@ export class CrossEntropyLoss extends NLLLoss {
 /** F.smooth_l1_loss as a module. @example new nn.SmoothL1Loss({ beta: 0.5 }).call(pred, y) */
 export class SmoothL1Loss extends Loss {
   readonly beta: number;
-  constructor(options: { reduction?: ReductionName; beta?: number } = {}) { super(options); this.beta = options.beta ?? 1.0; }
+  constructor(options: LegacyReductionOptions & { beta?: number } = {}) { super(options); this.beta = options.beta ?? 1.0; }
   forward(input: Tensor, target: Tensor): Tensor { return F.smooth_l1_loss(input, target, { reduction: this.reduction, beta: this.beta }); }
 }
 /** F.huber_loss as a module. @example new nn.HuberLoss({ delta: 2 }).call(pred, y) */
 export class HuberLoss extends Loss {
   readonly delta: number;
-  constructor(options: { reduction?: ReductionName; delta?: number } = {}) { super(options); this.delta = options.delta ?? 1.0; }
+  constructor(options: LegacyReductionOptions & { delta?: number } = {}) { super(options); this.delta = options.delta ?? 1.0; }
   forward(input: Tensor, target: Tensor): Tensor { return F.huber_loss(input, target, { reduction: this.reduction, delta: this.delta }); }
 }
 /** F.soft_margin_loss as a module. @example new nn.SoftMarginLoss().call(scores, signs) */
@@ -346,16 +391,16 @@ export class SoftMarginLoss extends Loss {
 export class KLDivLoss extends Module {
   readonly reduction: ReductionName | 'batchmean';
   readonly log_target: boolean;
-  constructor(options: { reduction?: ReductionName | 'batchmean'; log_target?: boolean } = {}) {
+  constructor(options: LegacyReductionOptions<ReductionName | 'batchmean'> & { log_target?: boolean } = {}) {
     super();
-    this.reduction = options.reduction ?? 'mean';
+    this.reduction = lossReduction(options);
     this.log_target = options.log_target ?? false;
   }
   forward(input: Tensor, target: Tensor): Tensor { return F.kl_div(input, target, { reduction: this.reduction, log_target: this.log_target }); }
 }
 class MarginLoss extends Loss {
   readonly margin: number;
-  constructor(options: { reduction?: ReductionName; margin?: number } = {}, margin = 0) { super(options); this.margin = options.margin ?? margin; }
+  constructor(options: LegacyReductionOptions & { margin?: number } = {}, margin = 0) { super(options); this.margin = options.margin ?? margin; }
 }
 /** F.margin_ranking_loss as a module. @example new nn.MarginRankingLoss({ margin: 0.5 }).call(s1, s2, signs) */
 export class MarginRankingLoss extends MarginLoss {
@@ -365,7 +410,7 @@ export class MarginRankingLoss extends MarginLoss {
 }
 /** F.hinge_embedding_loss as a module (margin 1 by default). @example new nn.HingeEmbeddingLoss().call(d, signs) */
 export class HingeEmbeddingLoss extends MarginLoss {
-  constructor(options: { reduction?: ReductionName; margin?: number } = {}) { super(options, 1.0); }
+  constructor(options: LegacyReductionOptions & { margin?: number } = {}) { super(options, 1.0); }
   forward(input: Tensor, target: Tensor): Tensor { return F.hinge_embedding_loss(input, target, { reduction: this.reduction, margin: this.margin }); }
 }
 /** F.cosine_embedding_loss as a module. @example new nn.CosineEmbeddingLoss().call(a, b, signs) */
@@ -379,7 +424,7 @@ export class PoissonNLLLoss extends Loss {
   readonly log_input: boolean;
   readonly full: boolean;
   readonly eps: number;
-  constructor(options: { reduction?: ReductionName; log_input?: boolean; full?: boolean; eps?: number } = {}) {
+  constructor(options: LegacyReductionOptions & { log_input?: boolean; full?: boolean; eps?: number } = {}) {
     super(options);
     this.log_input = options.log_input ?? true;
     this.full = options.full ?? false;
@@ -393,7 +438,7 @@ export class PoissonNLLLoss extends Loss {
 export class GaussianNLLLoss extends Loss {
   readonly full: boolean;
   readonly eps: number;
-  constructor(options: { reduction?: ReductionName; full?: boolean; eps?: number } = {}) {
+  constructor(options: LegacyReductionOptions & { full?: boolean; eps?: number } = {}) {
     super(options);
     this.full = options.full ?? false;
     this.eps = options.eps ?? 1e-6;
@@ -407,7 +452,7 @@ export class TripletMarginLoss extends MarginLoss {
   readonly p: number;
   readonly eps: number;
   readonly swap: boolean;
-  constructor(options: { reduction?: ReductionName; margin?: number; p?: number; eps?: number; swap?: boolean } = {}) {
+  constructor(options: LegacyReductionOptions & { margin?: number; p?: number; eps?: number; swap?: boolean } = {}) {
     super(options, 1.0);
     this.p = options.p ?? 2;
     this.eps = options.eps ?? 1e-6;
@@ -420,7 +465,7 @@ export class TripletMarginLoss extends MarginLoss {
 /** F.multilabel_soft_margin_loss as a module. @example new nn.MultiLabelSoftMarginLoss().call(logits, labels01) */
 export class MultiLabelSoftMarginLoss extends Loss {
   readonly weight: Tensor | null;
-  constructor(options: { reduction?: ReductionName; weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
+  constructor(options: LegacyReductionOptions & { weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
   forward(input: Tensor, target: Tensor): Tensor {
     return F.multilabel_soft_margin_loss(input, target, { reduction: this.reduction, weight: this.weight });
   }
@@ -429,7 +474,7 @@ export class MultiLabelSoftMarginLoss extends Loss {
 export class MultiMarginLoss extends MarginLoss {
   readonly p: number;
   readonly weight: Tensor | null;
-  constructor(options: { reduction?: ReductionName; p?: number; margin?: number; weight?: Tensor | null } = {}) {
+  constructor(options: LegacyReductionOptions & { p?: number; margin?: number; weight?: Tensor | null } = {}) {
     super(options, 1.0);
     this.p = options.p ?? 1;
     this.weight = options.weight ?? null;

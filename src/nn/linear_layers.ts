@@ -84,7 +84,8 @@ export class LazyLinear extends Linear {
   constructor(out_features: number, options: LazyLinearOptions | boolean = {}) {
     super(0, 0, { bias: false });
     warnOnce('Lazy modules are a new feature under heavy development so changes to the API or functionality can happen at any moment.');
-    const o = typeof options === 'boolean' ? { bias: options } : options;
+    // a copy: the parameters are drawn at the first forward, with the device and dtype given now
+    const o = typeof options === 'boolean' ? { bias: options } : { ...options };
     this.lazyOptions = o;
     Object.assign(this, { out_features });
     this.weight.dispose(); // Linear(0, 0)'s empty weight

@@ -25,6 +25,23 @@ export function reductionOf(r: ReductionName | undefined): Reduction {
 
 export { warnOnce };
 
+/** A loss module's reduction options, with PyTorch's deprecated size_average and reduce. */
+export interface LegacyReductionOptions<R = ReductionName> { reduction?: R; size_average?: boolean | null; reduce?: boolean | null }
+
+/**
+ * A loss module's reduction as PyTorch's _Loss sets it: size_average or reduce given (not None) replace
+ * `reduction` by torch.nn._reduction.legacy_get_string's mapping (Python truth values), with its warning.
+ * @example lossReduction({ size_average: false }) // 'sum', after a UserWarning
+ */
+export function lossReduction<R extends string>(options: LegacyReductionOptions<R>): R | ReductionName {
+  const { size_average = null, reduce = null, reduction = 'mean' } = options;
+  if (size_average === null && reduce === null) return reduction;
+  const mean = Boolean(size_average ?? true), keep = Boolean(reduce ?? true);
+  const name: ReductionName = mean && keep ? 'mean' : keep ? 'sum' : 'none';
+  warnOnce(`size_average and reduce args will be deprecated, please use reduction='${name}' instead.`);
+  return name;
+}
+
 export const sizeStr = (s: readonly number[]): string => `torch.Size([${s.join(', ')}])`;
 
 /** PyTorch's warning for regression losses whose target broadcasts against the input. */

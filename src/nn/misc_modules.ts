@@ -76,7 +76,7 @@ export class ChannelShuffle extends Module {
  * @example new nn.NLLLoss2d().call(logp, labels) // logp [N, C, H, W], labels [N, H, W]
  */
 export class NLLLoss2d extends NLLLoss {
-  constructor(options: { reduction?: ReductionName; ignore_index?: number; weight?: Tensor | null } = {}) {
+  constructor(options: ConstructorParameters<typeof NLLLoss>[0] & { ignore_index?: number; weight?: Tensor | null } = {}) {
     warnOnce('NLLLoss2d has been deprecated. Please use NLLLoss instead as a drop-in replacement and see https://pytorch.org/docs/master/nn.html#torch.nn.NLLLoss for more details.');
     super(options);
   }

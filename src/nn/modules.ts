@@ -96,7 +96,7 @@ export const pyValue = (v: IntOrPair | null | undefined): string => (v === null 
 /** The constructor options of nn.Conv1d / nn.Conv2d after in_channels, out_channels, kernel_size. */
 export interface ConvModuleOptions {
   stride?: IntOrPair; padding?: IntOrPair | 'valid' | 'same'; dilation?: IntOrPair; groups?: number; bias?: boolean;
-  padding_mode?: PaddingMode; device?: DeviceName;
+  padding_mode?: PaddingMode; device?: DeviceName; dtype?: 'float32' | 'float64';
 }
 
 /** nn.Conv*'s padding modes: zeros is the convolution's own padding, the others F.pad's modes. */
@@ -158,8 +158,13 @@ abstract class ConvNd extends Module {
     const [rows, cols] = transposed ? [in_channels, out_channels] : [out_channels, in_channels];
     const fanIn = (cols / groups) * this.kernel_size.reduce((a, b) => a * b, 1);
     const shape = [rows, cols / groups, ...this.kernel_size];
-    let { weight, bias } = initLinear(fanIn, rows, { bias: options.bias !== false && !transposed });
-    if (transposed && options.bias !== false) bias = fillUniform(new Float32Array(out_channels), -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
+    const double = options.dtype === 'float64', withBias = options.bias !== false && !transposed;
+    let { weight, bias }: { weight: Float32Array | Float64Array; bias: Float32Array | Float64Array | null } = double
+      ? initLinearDouble(fanIn, rows, withBias) : initLinear(fanIn, rows, { bias: withBias });
+    if (transposed && options.bias !== false) {
+      const bb = 1 / Math.sqrt(fanIn);
+      bias = double ? fillUniformDouble(new Float64Array(out_channels), -bb, bb) : fillUniform(new Float32Array(out_channels), -bb, bb);
+    }
     this.weight = this.register_parameter('weight', parameter(weight, shape, options.device));
     this.bias = this.register_parameter('bias', bias ? parameter(bias, [out_channels], options.device) : null);
   }

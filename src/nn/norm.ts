@@ -12,6 +12,7 @@ import { add, mul, pow } from '../ops/elementwise.js';
 import { mean } from '../ops/reduce.js';
 import { rsqrt } from '../ops/torch.generated.js';
 import { DType, Op } from '../../abi/abi.js';
+import { renorm } from './embedding_bag.js';
 
 const shapeStr = (s: readonly number[]): string => `[${s.join(', ')}]`;
 
@@ -94,12 +95,14 @@ const embeddingSchema = parseSchema('embedding(Tensor input, Tensor weight, int?
 /**
  * Rows of `weight` (num_embeddings, embedding_dim) looked up by the int64 or int32 indices of
  * `input`: the result has input's shape plus embedding_dim. Its node is EmbeddingBackward0, whose
- * gradient adds g at the rows read, except the padding_idx row, which gets none. max_norm,
- * scale_grad_by_freq and sparse raise NotImplementedError.
+ * gradient adds g at the rows read, except the padding_idx row, which gets none. With max_norm, the
+ * rows read whose norm_type-norm passes it are first scaled to it in weight itself (no_grad, as
+ * torch.embedding_renorm_). scale_grad_by_freq and sparse raise NotImplementedError.
  * @example
  * const w = torch.randn([10, 3], { requires_grad: true });
  * F.embedding(torch.tensor([[1, 2], [4, 0]], { dtype: 'int64' }), w).shape; // [2, 2, 3]
  * F.embedding(idx, w, { padding_idx: 0 });                                  // row 0 gets no gradient
+ * F.embedding(idx, w, { max_norm: 1 });                                     // rows read renormalised in w
  */
 export function embedding(input: Tensor, weight: Tensor, padding_idx?: number | null | { padding_idx?: number | null; max_norm?: number | null;
   norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean }): Tensor;
@@ -114,7 +117,7 @@ export function embedding(...args: unknown[]): Tensor {
     if (pad < 0 && pad < -rows) throw new AssertionError('Padding_idx must be within num_embeddings');
     if (pad < 0) pad += rows;
   }
-  for (const k of ['max_norm', 'scale_grad_by_freq', 'sparse'] as const) {
+  for (const k of ['scale_grad_by_freq', 'sparse'] as const) {
     if (a[k] !== null && a[k] !== false) throw new NotImplementedError(`wasmgrad: embedding(${k}=...) is not supported yet`);
   }
   if (weight._shape.length !== 2) throw new RuntimeError("'weight' must be 2-D");
@@ -130,6 +133,7 @@ export function embedding(...args: unknown[]): Tensor {
     if (v < 0 || v >= rows) throw new IndexError('index out of range in self');
     for (let j = 0; j < width; j++) flat[i * width + j] = v * width + j;
   });
+  if (a.max_norm !== null) renorm(weight, idx, a.max_norm as number, a.norm_type as number);
   const shape = [...input._shape, width];
   const ih = dev.fromData(flat, [flat.length], DType.Int32);
   try {

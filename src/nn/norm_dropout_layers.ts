@@ -34,9 +34,9 @@ export class GroupNorm extends Module {
     this.num_channels = num_channels;
     this.eps = options.eps ?? 1e-5;
     this.affine = options.affine ?? true;
-    const C = num_channels;
-    this.weight = this.register_parameter('weight', this.affine ? leaf(filled(C, 1), [C], options) : null);
-    this.bias = this.register_parameter('bias', this.affine ? leaf(filled(C, 0), [C], options) : null);
+    const C = num_channels, factory = { device: options.device, dtype: options.dtype }; // taken without parameters too, as PyTorch
+    this.weight = this.register_parameter('weight', this.affine ? leaf(filled(C, 1), [C], factory) : null);
+    this.bias = this.register_parameter('bias', this.affine ? leaf(filled(C, 0), [C], factory) : null);
   }
 
   forward(input: Tensor): Tensor { return F.group_norm(input, this.num_groups, this.weight, this.bias, this.eps); }

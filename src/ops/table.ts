@@ -1800,7 +1800,7 @@ export const ops: Rows = {
     { name: 'embedding/0-d index', call: 'F.embedding', args: [{ values: [2], shape: [], dtype: 'int64' }, any([3, 2])], family: 'shape' },
     { name: 'embedding/empty', call: 'F.embedding', args: [{ values: [], shape: [1, 0], dtype: 'int64' }, any([3, 2])], kwargs: { padding_idx: 1 }, family: 'shape' },
   ], 2),
-    apiDoc: { embedding: { section: 'torch.nn.functional', tests: ['table-ops'], notes: "`padding_idx` (negative counts from the end; PyTorch's `AssertionError` outside), int64 or int32 indices of any shape (0-d, empty); the gather kernel with its own node (`EmbeddingBackward0`), the `padding_idx` row's gradient zero; `max_norm`, `scale_grad_by_freq` and `sparse` raise `NotImplementedError`" } } }),
+    apiDoc: { embedding: { section: 'torch.nn.functional', tests: ['table-ops'], notes: "`padding_idx` (negative counts from the end; PyTorch's `AssertionError` outside), int64 or int32 indices of any shape (0-d, empty); the gather kernel with its own node (`EmbeddingBackward0`), the `padding_idx` row's gradient zero; `max_norm`/`norm_type` (the rows read are renormalized in `weight` in place, as `torch.embedding_renorm_`); `scale_grad_by_freq` and `sparse` raise `NotImplementedError`" } } }),
   // native_batch_norm: the front end gives each channel's mean and invstd (batch or running statistics)
   [Op.BatchNorm]: manual('NativeBatchNormBackward0', ['input', 'weight', 'bias'], 'batchNormBackward', { cases: withFloat64([
     { name: 'batch_norm/training', call: 'F.batch_norm', args: [any([4, 3]), null, null, any([3]), any([3]), true], family: 'reduction' },

@@ -8,12 +8,11 @@ import { RuntimeError, TypeError, ValueError } from '../errors.js';
 import { parseSchema } from '../schema.js';
 import { bindOverloads } from '../signature.js';
 import { pyType } from '../args.js';
-import { tensor, zeros_like, ones_like, type TensorOptions, type Nested } from '../creation.js';
-import { tidy } from '../memory.js';
+import { tensor, zeros_like, type TensorOptions, type Nested } from '../creation.js';
 import { sub } from './elementwise.js';
 import { no_grad } from '../autograd.js';
 import { normDim } from '../shape.js';
-import { TorchDtype, DTYPES, bool, parseDtype, get_default_dtype, type DTypeName } from '../dtype.js';
+import { TorchDtype, DTYPES, parseDtype, get_default_dtype, type DTypeName } from '../dtype.js';
 import { emptyStrided, strided, Layout } from './storage_members.js';
 import { methodForm } from './alias_forms.js';
 
@@ -163,17 +162,10 @@ export function can_cast(from_: TorchDtype | DTypeName, to: TorchDtype | DTypeNa
  */
 export function fill(input: Tensor, value: number | Tensor): Tensor;
 export function fill(...args: unknown[]): Tensor {
-  const [i, a] = bindOverloads(FILL, args, null);
-  const input = a.input as Tensor;
-  if (i === 0) {
-    const value = a.value as Tensor;
-    if (value.dim() !== 0) throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value.dim()} dimensions.`);
-    // masked_fill of every element: the value tensor gets its gradient (the sum), input zeros
-    return tidy(() => input.masked_fill(ones_like(input, { dtype: bool, requires_grad: false }), value));
-  }
-  const c = input.clone();
+  const [, a] = bindOverloads(FILL, args, null);
+  const c = (a.input as Tensor).clone();
   try {
-    return c.fill_(a.value as number);
+    return c.fill_(a.value as number | Tensor);
   } catch (e) {
     c.dispose();
     throw e;
