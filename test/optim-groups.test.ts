@@ -30,7 +30,7 @@ function setup(c: GroupCase, device: Device, init: TensorFixture[] = c.init) {
   const [w0, b0, w2, b2] = params;
   const loss = () => F.mse_loss(F.linear(F.relu(F.linear(x, w0, b0)), w2, b2), y);
   const groups = c.groups.map(({ params: idx, ...options }) => ({ ...options, params: idx.map((i) => params[i]) }));
-  const options = { ...c.defaults, foreach: false };
+  const options = { foreach: false, ...c.defaults }; // a case may pass foreach: true
   const opt = new (optim[c.optimizer] as new (params: torch.optim.Params, options: object) => torch.optim.Optimizer<{ lr: number }>)(groups, options);
   return { params, loss, opt };
 }
