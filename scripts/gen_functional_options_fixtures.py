@@ -229,7 +229,7 @@ err("F.embedding_bag per_sample_weights with mode mean", {**BAG, "p": randn(8)},
 # ---- softmax / log_softmax dtype
 for f in ("softmax", "log_softmax"):
     fn = getattr(F, f)
-    case(f"F.{f} dtype float64", {"x": randn(3, 4)}, lambda x, fn=fn: fn(x, 1, dtype=torch.float64), f"F.{f}(x, 1, 'float64')")
+    case(f"F.{f} dtype float64", {"x": randn(3, 4)}, lambda x, fn=fn: fn(x, 1, dtype=torch.float64), f"F.{f}(x, {{ dim: 1, dtype: 'float64' }})")
     case(f"F.{f} of -inf and inf rows", {"x": vals([[-INF, 0.0, 1.0], [INF, 0.0, 1.0], [-INF, -INF, 0.0]])},
          lambda x, fn=fn: fn(x, 1), f"F.{f}(x, 1)")
 
