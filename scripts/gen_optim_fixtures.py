@@ -393,6 +393,8 @@ def make_scheduler(opt, spec):
     if "lr_lambda" in kw:
         lam = kw["lr_lambda"]
         kw["lr_lambda"] = [LAMBDAS[n] for n in lam] if isinstance(lam, list) else LAMBDAS[lam]
+    if "scale_fn" in kw:
+        kw["scale_fn"] = LAMBDAS[kw["scale_fn"]]
     if spec["scheduler"] in ("SequentialLR", "ChainedScheduler"):
         inner = [make_scheduler(opt, s) for s in spec["schedulers"]]
         return cls(opt, inner, **kw) if spec["scheduler"] == "SequentialLR" else cls(inner)
@@ -459,6 +461,15 @@ SCHEDULERS = [
                                             "kwargs": {"max_lr": [0.01, 0.02], "epochs": 3, "steps_per_epoch": 10,
                                                        "pct_start": 0.25, "anneal_strategy": "linear", "three_phase": True,
                                                        "div_factor": 10.0, "final_div_factor": 100.0}}),
+    ("CyclicLR scale_fn iterations", {"scheduler": "CyclicLR", "options": {"momentum": 0.9},
+                                      "kwargs": {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 3,
+                                                 "scale_fn": "lambda e: 0.95 ** e", "scale_mode": "iterations"}}),
+    ("CyclicLR scale_fn per cycle", {"scheduler": "CyclicLR", "options": {"momentum": 0.9},
+                                     "kwargs": {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 2, "step_size_down": 3,
+                                                "scale_fn": "lambda e: 1 / (e + 1)"}}),
+    ("OneCycleLR base_momentum max_momentum", {"scheduler": "OneCycleLR", "options": {"momentum": 0.9},
+                                               "kwargs": {"max_lr": 0.1, "total_steps": 30, "base_momentum": 0.7,
+                                                          "max_momentum": 0.9}}),
     ("OneCycleLR no momentum", {"scheduler": "OneCycleLR", "kwargs": {"max_lr": 0.5, "total_steps": 40, "cycle_momentum": False,
                                                                       "pct_start": 0.4}}),
     ("ReduceLROnPlateau patience 2", {"scheduler": "ReduceLROnPlateau", "kwargs": {"patience": 2},
