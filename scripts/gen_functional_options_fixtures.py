@@ -389,6 +389,18 @@ def with_no_grad(c, specs):
     return c
 
 
+# ---- empty batches: PyTorch's shapes, NaN means and zero gradients
+case("F.conv2d of an empty batch stride 2", {"x": randn(0, 4, 5, 5), "w": randn(3, 4, 2, 2)}, lambda x, w: F.conv2d(x, w, stride=2),
+     "F.conv2d(x, w, { stride: 2 })")
+case("F.max_pool2d of an empty batch return_indices", {"x": randn(0, 2, 4, 4)}, lambda x: F.max_pool2d(x, 2, return_indices=True),
+     "F.max_pool2d(x, 2, { return_indices: true })")
+case("F.avg_pool1d of an empty batch count_include_pad false", {"x": randn(0, 2, 5)},
+     lambda x: F.avg_pool1d(x, 2, padding=1, count_include_pad=False), "F.avg_pool1d(x, 2, { padding: 1, count_include_pad: false })")
+L("cross_entropy", {"x": randn(0, 3), "t": ints([])}, name="of an empty batch label_smoothing (NaN mean)", label_smoothing=0.1)
+L("mse_loss", {"x": randn(0, 2), "y": randn(0, 2)}, name="of empty tensors sum", reduction="sum")
+L("nll_loss", {"x": randn(0, 3), "t": ints([])}, name="of an empty batch none", reduction="none")
+L("binary_cross_entropy_with_logits", {"x": randn(0), "y": randn(0)}, name="of empty tensors pos_weight", pos_weight=rand(0))
+
 def main():
     fix = {"generator": "scripts/gen_functional_options_fixtures.py", "torch": torch.__version__,
            "cases": [with_no_grad(rest.call_case(*c), c[2]) for c in CASES], "errors": [rest.error_case(*c) for c in ERRORS], "reprs": []}
