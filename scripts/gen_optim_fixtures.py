@@ -93,7 +93,7 @@ def net(seed, dtype):
 def groups_of(model, spec):
     """spec: list of {"params": [indices into model.parameters()], **options}."""
     ps = list(model.parameters())
-    return [dict({k: (tuple(v) if k in ("betas", "etas", "step_sizes") else v) for k, v in g.items() if k != "params"},
+    return [dict({k: (tuple(v) if k in ("betas", "etas", "step_sizes") else v) for k, v in g.items() if k not in ("params", "add")},
                  params=[ps[i] for i in g["params"]]) for g in spec]
 
 
@@ -193,6 +193,15 @@ GROUP_CASES += [
     ("Rprop foreach", "Rprop", [{"params": ALL}], {"lr": 0.05, "foreach": True}),
 ]
 
+# add_param_group: the added group takes the constructor's defaults but for what it sets
+GROUP_CASES += [
+    ("SGD add_param_group", "SGD", [{"params": [0, 1]}, {"params": [2, 3], "lr": 0.01, "add": True}],
+     {"lr": 0.05, "momentum": 0.9, "nesterov": True}),
+    ("Adam add_param_group", "Adam", [{"params": [0, 1, 2]}, {"params": [3], "betas": [0.5, 0.6], "add": True}],
+     {"lr": 0.01, "amsgrad": True}),
+    ("RMSprop add_param_group", "RMSprop", [{"params": [0]}, {"params": [1, 2, 3], "add": True}], {"lr": 0.005, "centered": True}),
+]
+
 # 1.13's multi-tensor Adagrad leaves its own single-tensor step by ~1e-9 in float64 (a float32
 # intermediate), beyond the float64 tolerance; its float32 run is within rounding
 FLOAT32_ONLY = {"Adagrad foreach lr_decay"}
@@ -234,7 +243,10 @@ def group_case(name, cls, spec, defaults, dtype):
     model, x, y = net(seed_of(name), dtype)
     init = [enc_tensor(p.detach()) for p in model.parameters()]
     kw = {"foreach": False, **defaults}
-    opt = OPTIMIZER[cls](groups_of(model, spec), **kw)
+    # a group marked "add" joins through add_param_group right after construction (taking the defaults)
+    opt = OPTIMIZER[cls](groups_of(model, [g for g in spec if not g.get("add")]), **kw)
+    for g in groups_of(model, [g for g in spec if g.get("add")]):
+        opt.add_param_group(g)
     losses, params, state_dict = train(opt, model, x, y)
     params = [[enc_tensor(p) for p in ps] for ps in params]
     return {"name": name, "dtype": str(dtype).replace("torch.", ""), "optimizer": cls, "groups": spec,

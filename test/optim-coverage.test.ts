@@ -68,7 +68,7 @@ const data = loadFixture<{ loaders: { name: string; kwargs: Options }[]; splits:
 
 /** The options a group case trains with: its defaults and every group's own. */
 function optionsOf(c: GroupCase): Options[] {
-  return c.groups.map(({ params: _params, ...own }) => ({ ...c.defaults, ...own }));
+  return c.groups.map(({ params: _params, add: _add, ...own }) => ({ ...c.defaults, ...own }));
 }
 
 const source = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
@@ -97,6 +97,8 @@ describe('issue 8 section 3: every optimizer option, scheduler argument and data
   }
 
   it('param groups: add_param_group, state_dict and load_state_dict are exercised by optim-groups.test.ts on both devices', () => {
+    // a PyTorch case whose second group joins through add_param_group
+    expect(optim.groups.filter((c) => c.groups.some((g) => g.add)).map((c) => c.optimizer)).toContain('SGD');
     const text = source('optim-groups.test.ts');
     for (const call of ['add_param_group(', 'state_dict()', 'load_state_dict(']) expect(text, call).toContain(call);
   });
