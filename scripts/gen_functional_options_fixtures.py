@@ -382,6 +382,26 @@ for r in ("none", "sum"):
 L("ctc_loss", {**CTC, "il": ints([2, 5]), "tl": ints([3, 2])}, name="impossible alignment zero_infinity", zero_infinity=True, reduction="none")
 L("ctc_loss", {**CTC, "il": ints([2, 5]), "tl": ints([3, 2])}, name="impossible alignment (inf)", reduction="none")
 
+# ---- kinks, ties and non-finite values of the losses
+KINK = {"x": vals([0.0, 0.5, -0.5, 1.0, 2.0, 0.7]), "y": vals([0.0, 0.0, 0.0, 0.0, 1.0, 0.0])}
+L("smooth_l1_loss", KINK, name="at the kinks |d| = beta and d = 0", beta=0.5, reduction="none")
+L("huber_loss", KINK, name="at the kinks |d| = delta and d = 0", delta=0.7, reduction="none")
+L("mse_loss", {"x": vals([NAN, INF, 1.0]), "y": vals([0.0, 1.0, -INF])}, name="NaN and inf none", reduction="none")
+L("l1_loss", {"x": vals([NAN, INF, 1.0]), "y": vals([0.0, 1.0, 1.0])}, name="NaN and inf sum", reduction="sum")
+L("margin_ranking_loss", {"a": vals([1.0, 2.0, 0.0]), "b": vals([1.0, 1.5, 0.3]), "t": nograd(vals([1.0, -1.0, 1.0]))},
+  name="ties and the hinge at the margin", margin=0.5, reduction="none")
+L("hinge_embedding_loss", {"x": vals([0.3, 1.0, 0.0, 2.0]), "t": nograd(vals([-1.0, -1.0, 1.0, -1.0]))},
+  name="at the margin", margin=1.0, reduction="none")
+L("multi_margin_loss", {"x": vals([[1.0, 1.0, 0.0], [2.0, 1.0, 1.0]]), "t": ints([0, 0])}, name="ties", reduction="none")
+L("soft_margin_loss", {"x": vals([0.0, 100.0, -100.0]), "t": nograd(vals([1.0, -1.0, -1.0]))}, name="zero and saturated", reduction="none")
+L("cross_entropy", {"x": vals([[0.0, 0.0, 0.0], [-INF, 0.0, 1.0]]), "t": ints([1, 2])}, name="ties and a -inf logit", reduction="none")
+
+err("F.mse_loss reduction 'bogus'", XY, lambda x, y: F.mse_loss(x, y, reduction="bogus"), "F.mse_loss(x, y, { reduction: 'bogus' })")
+err("F.nll_loss weight of the wrong size", {**NLL, "w": nograd(rand(4))}, lambda x, t, w: F.nll_loss(x, t, weight=w), "F.nll_loss(x, t, { weight: w })")
+err("F.ctc_loss blank out of range", CTC, lambda lp, t, il, tl: F.ctc_loss(lp, t, il, tl, blank=4), "F.ctc_loss(lp, t, il, tl, { blank: 4 })")
+err("F.binary_cross_entropy_with_logits target of another size", {"x": randn(3), "y": randn(4)},
+    lambda x, y: F.binary_cross_entropy_with_logits(x, y), "F.binary_cross_entropy_with_logits(x, y)")
+
 
 def with_no_grad(c, specs):
     """Names the floating inputs PyTorch does not differentiate, for the TS harness."""
