@@ -10,17 +10,9 @@
 import { describe, it, expect } from 'vitest';
 import { torch, DEVICES, loadFixture, fromFixture } from './support/torch.js';
 import { nnCaseTests, run, type NnFixture, type CallCase } from './support/nn_cases.js';
+import { KNOWN_GAPS } from './support/functional_gaps.js';
 
 const fixture = loadFixture<NnFixture>('functional_options.json');
-
-/**
- * Options wasmgrad does not implement yet: each raises NotImplementedError (checked below, so the
- * entry goes once the option works).
- */
-export const KNOWN_GAPS: Record<string, string> = {
-  'F.embedding max_norm 1 norm_type 1 (renormalises the rows it reads)': 'F.embedding(max_norm) is not implemented (nn.Embedding max_norm is helper h-ctorargs\')',
-  'F.embedding scale_grad_by_freq': 'F.embedding(scale_grad_by_freq) is not implemented: its backward scales by the index counts',
-};
 
 /** Nodes where wasmgrad composes what PyTorch fuses (docs/api.md lists each). */
 function composedFor(c: CallCase, node: string): string | undefined {
