@@ -62,6 +62,8 @@ CASES = [
     ("dropout2d/3-D as (N, C, L)", "dropout2d", (2, 4, 3), "float32", {"p": 0.5}, ""),
     ("dropout2d/large", "dropout2d", (40, 50, 2, 3), "float32", {"p": 0.6}, "large"),
     ("dropout2d/2-D warns", "dropout2d", (3, 4), "float32", {"p": 0.5}, ""),
+    ("dropout2d/inplace training false", "dropout2d", (2, 3, 2, 2), "float32", {"p": 0.3, "training": False, "inplace": True}, "inplace"),
+    ("dropout2d/inplace", "dropout2d", (2, 3, 2, 2), "float32", {"p": 0.5, "inplace": True}, "inplace"),
     ("dropout3d/5-D", "dropout3d", (2, 3, 2, 1, 2), "float32", {"p": 0.5}, ""),
     ("dropout3d/3-D warns, unbatched", "dropout3d", (3, 2, 2), "float32", {"p": 0.5}, ""),
     ("dropout3d/unbatched 4-D", "dropout3d", (3, 2, 1, 2), "float32", {"p": 0.4}, ""),

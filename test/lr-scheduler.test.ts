@@ -54,6 +54,7 @@ function makeScheduler(opt: InstanceType<typeof optim.Optimizer>, spec: Spec): S
   if (kw.lr_lambda !== undefined) {
     kw.lr_lambda = Array.isArray(kw.lr_lambda) ? kw.lr_lambda.map((n) => LAMBDAS[n]) : LAMBDAS[kw.lr_lambda as string];
   }
+  if (typeof kw.scale_fn === 'string') kw.scale_fn = LAMBDAS[kw.scale_fn]; // CyclicLR's, named as lr_lambda
   const positional = (POSITIONAL[spec.scheduler] ?? []).map((k) => { const v = kw[k]; delete kw[k]; return v; });
   if (spec.scheduler === 'ChainedScheduler') return new lr_scheduler.ChainedScheduler(spec.schedulers!.map((s) => makeScheduler(opt, s)));
   if (spec.scheduler === 'SequentialLR') {

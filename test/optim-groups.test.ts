@@ -15,7 +15,7 @@ interface StateDict { state: Record<string, Record<string, Encoded>>; param_grou
 interface GroupCase {
   name: string; dtype: 'float32' | 'float64';
   optimizer: 'SGD' | 'Adam' | 'AdamW' | 'Adagrad' | 'RMSprop' | 'NAdam' | 'RAdam' | 'Adamax' | 'Adadelta' | 'ASGD' | 'Rprop';
-  groups: Array<Record<string, unknown> & { params: number[] }>; defaults: Record<string, unknown>;
+  groups: Array<Record<string, unknown> & { params: number[]; add?: boolean }>; defaults: Record<string, unknown>;
   init: TensorFixture[]; x: TensorFixture; y: TensorFixture; losses: number[]; params: TensorFixture[][];
   state_dict_after_3: StateDict;
 }
@@ -29,9 +29,12 @@ function setup(c: GroupCase, device: Device, init: TensorFixture[] = c.init) {
   const x = fromFixture(c.x, device, false), y = fromFixture(c.y, device, false);
   const [w0, b0, w2, b2] = params;
   const loss = () => F.mse_loss(F.linear(F.relu(F.linear(x, w0, b0)), w2, b2), y);
-  const groups = c.groups.map(({ params: idx, ...options }) => ({ ...options, params: idx.map((i) => params[i]) }));
-  const options = { ...c.defaults, foreach: false };
-  const opt = new (optim[c.optimizer] as new (params: torch.optim.Params, options: object) => torch.optim.Optimizer<{ lr: number }>)(groups, options);
+  const groups = c.groups.map(({ params: idx, add: _add, ...options }) => ({ ...options, params: idx.map((i) => params[i]) }));
+  const options = { foreach: false, ...c.defaults }; // a case may pass foreach: true
+  const opt = new (optim[c.optimizer] as new (params: torch.optim.Params, options: object) => torch.optim.Optimizer<{ lr: number }>)(
+    groups.filter((_, i) => !c.groups[i].add), options);
+  // a group marked add joins through add_param_group right after construction, as in the generator
+  groups.forEach((g, i) => { if (c.groups[i].add) opt.add_param_group(g); });
   return { params, loss, opt };
 }
 

@@ -16,6 +16,8 @@ type Tensor = torch.Tensor;
 export interface CallCase {
   name: string; seed: number; module: string | null; ts: string; repr?: string; named_parameters?: [string, TensorFixture][];
   inputs: Record<string, TensorFixture>; outputs: TensorFixture[]; grad_fns: (string | null)[]; upstreams: TensorFixture[]; grads: TensorFixture[];
+  /** floating inputs PyTorch does not differentiate (a class weight, running statistics) */
+  no_grad?: string[];
 }
 export interface ErrorCase { name: string; module: string | null; ts: string; inputs: Record<string, TensorFixture>; error_type: string; error: string }
 export interface NnFixture { cases: CallCase[]; errors: ErrorCase[]; reprs: { ts: string; repr: string }[] }
@@ -55,7 +57,8 @@ export function nnCaseTests(fixture: NnFixture, device: 'wasm' | 'js', composed:
         expect(params.map(([n]) => n)).toEqual(c.named_parameters!.map(([n]) => n));
         params.forEach(([n, p], i) => expectClose(p, c.named_parameters![i][1], exact, n));
       }
-      const inputs = Object.fromEntries(Object.entries(c.inputs).map(([k, t]) => [k, fromFixture(t, device, t.dtype === 'float32' || t.dtype === 'float64')]));
+      const inputs = Object.fromEntries(Object.entries(c.inputs).map(([k, t]) =>
+        [k, fromFixture(t, device, (t.dtype === 'float32' || t.dtype === 'float64') && !c.no_grad?.includes(k))]));
       const outs = flat(run(c.ts, m, inputs));
       expect(outs.length).toBe(c.outputs.length);
       outs.forEach((o, i) => {
