@@ -4,14 +4,10 @@
 
 /** Case name → why it is a gap. */
 export const KNOWN_GAPS: Record<string, string> = {
-  'F.embedding max_norm 1 norm_type 1 (renormalises the rows it reads)':
-    'F.embedding(max_norm) is not implemented (nn.Embedding max_norm is helper h-ctorargs\')',
   'F.embedding scale_grad_by_freq': 'F.embedding(scale_grad_by_freq) is not implemented: its backward scales by the index counts',
 };
 
 /** The (function, option) pairs those cases stand for, in test/functional-coverage.test.ts's notation. */
 export const GAP_PAIRS: Record<string, string> = {
-  'F.embedding max_norm': 'F.embedding max_norm 1 norm_type 1 (renormalises the rows it reads)',
-  'F.embedding norm_type!=2': 'F.embedding max_norm 1 norm_type 1 (renormalises the rows it reads)',
   'F.embedding scale_grad_by_freq=true': 'F.embedding scale_grad_by_freq',
 };
