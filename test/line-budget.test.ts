@@ -164,7 +164,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // classes in the bound nn namespace, and what the merged branches share (+35)
 // BatchNorm's momentum=None, PyTorch's cumulative moving average (+3)
 // module constructors refuse an argument they do not read (src/nn/init_args.ts) (+17)
-const BUDGET = 52_668;
+// deferred elementwise kernels of the wasm device, fused pairs (assembly/ops/deferred.ts, helper h-fusion) (+164)
+const BUDGET = 52_832;
 
 function sourceLines(dir: string): number {
   let n = 0;
