@@ -48,3 +48,4 @@ export { custom_record, custom_result } from './ops/custom'; // torch.autograd.F
 export { embedding_bag } from './ops/embedding_bag'; // F.embedding_bag (helper ebag)
 export { ctc_loss } from './ops/ctc_loss'; // F.ctc_loss (helper ebag)
 export { to_dtype } from './ops/cast'; // x.to(float dtype) on one device (helper h-autograd)
+export { binary_alloc, binary_run, binary_fused } from './ops/deferred'; // deferred elementwise kernels (helper h-fusion)

@@ -18,7 +18,11 @@ import type { GemmHost, GemmPool } from './gemm_pool.js';
 
 export class WasmDevice implements Backend {
   readonly name = 'wasm' as const;
+  /** The exports every call goes through: `base`, or while a kernel is deferred, `flushing` (which runs it first). */
   private x: WasmExports;
+  /** The exports without the flush: raw, or counting under instrument(). */
+  private base: WasmExports;
+  private flushing: WasmExports | null = null;
   private buffer!: ArrayBuffer;
   private u8!: Uint8Array;
   private i32!: Int32Array;
@@ -33,6 +37,7 @@ export class WasmDevice implements Backend {
 
   constructor(exports: WasmExports) {
     this.x = exports;
+    this.base = exports;
     this.raw = exports;
     this.tableCell = exports.tensor_table_cell() >>> 2;
     this.refresh();
@@ -45,6 +50,8 @@ export class WasmDevice implements Backend {
       } catch (e) {
         this.thrown ??= e;
         return Err.Callback;
+      } finally {
+        this.settle();
       }
     };
     host.tensorHook = (id, g) => {
@@ -53,6 +60,8 @@ export class WasmDevice implements Backend {
       } catch (e) {
         this.thrown ??= e;
         return Err.Callback;
+      } finally {
+        this.settle();
       }
     };
     host.unpackSaved = (r, drop) => {
@@ -62,6 +71,8 @@ export class WasmDevice implements Backend {
       } catch (e) {
         this.thrown ??= e;
         return Err.Callback;
+      } finally {
+        this.settle();
       }
     };
   }
@@ -100,7 +111,9 @@ export class WasmDevice implements Backend {
    */
   instrument(on = true): () => number {
     let calls = 0;
-    if (!on) { this.x = this.raw; return () => calls; }
+    this.settle();
+    this.flushing = null;
+    if (!on) { this.x = this.base = this.raw; return () => calls; }
     // the exports object is frozen, so count through a copy rather than a Proxy
     const counting: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(this.raw as unknown as Record<string, unknown>)) {
@@ -108,7 +121,7 @@ export class WasmDevice implements Backend {
         ? (...args: unknown[]) => { calls++; return (v as (...a: unknown[]) => unknown)(...args); }
         : v;
     }
-    this.x = counting as unknown as WasmExports;
+    this.x = this.base = counting as unknown as WasmExports;
     return () => calls;
   }
 
@@ -223,6 +236,7 @@ export class WasmDevice implements Backend {
   }
 
   read(h: Handle): Data {
+    this.settle();
     const id = h as number;
     const [mem, shift] = this.memView(this.dtypeOf(id));
     const p = this.dataPtr(id) >> shift, n = this.numel(id);
@@ -230,6 +244,7 @@ export class WasmDevice implements Backend {
   }
 
   write(h: Handle, data: ArrayLike<number>): void {
+    this.settle();
     const id = h as number;
     const [mem, shift] = this.memView(this.dtypeOf(id));
     mem.set(data, this.dataPtr(id) >> shift);
@@ -253,7 +268,11 @@ export class WasmDevice implements Backend {
     const s = this.slot(h as number); // before the view is read: `this.u32[this.slot(h)]` would read the old one
     return this.u32[(s + Slot.Refs) >> 2];
   }
-  release(h: Handle): void { this.x.tensor_release(h as number); }
+  release(h: Handle): void {
+    // the last reference to a deferred output: its values can never be read, so never computed
+    if (this.pend !== null && h === this.pend.out && this.refCount(h) === 1) this.cancel();
+    this.x.tensor_release(h as number);
+  }
 
   // ---- autograd state ----
 
@@ -400,7 +419,71 @@ export class WasmDevice implements Backend {
   }
 
   binary(op: Op, a: Handle, b: Handle, alpha: number): Handle {
-    return this.id(this.x.binary(op, a as number, b as number, alpha));
+    // a's numel without refresh(): after memory growth the old view reads undefined, which fails
+    // the test and takes binaryDeferred, which refreshes and reads everything again
+    const n = this.i32[(this.u32[this.tableCell] + (a as number) * Slot.Size + Slot.Numel) >> 2];
+    if (this.pend === null && n < this.deferMin) return this.id(this.x.binary(op, a as number, b as number, alpha));
+    return this.binaryDeferred(op, a as number, b as number, alpha);
+  }
+
+  // ---- deferred elementwise kernels (docs/design.md, "Deferred elementwise kernels") ----
+
+  /** Elements from which a same-shape float binary op that records nothing is deferred; Infinity: never. */
+  deferMin = 1 << 16;
+  /** The one deferred kernel: `out` = a (op) b, allocated, not yet computed. */
+  private pend: { op: Op; a: number; b: number; alpha: number; out: number } | null = null;
+
+  private binaryDeferred(op: Op, a: number, b: number, alpha: number): Handle {
+    const p = this.pend;
+    if (p !== null) {
+      // the deferred output read by the next op, with a tensor of its shape: both kernels in one pass,
+      // and the output stays deferred (tidy or dispose usually frees it unread)
+      if ((a === p.out) !== (b === p.out) && this.sameFloatShape(a, b)) {
+        return this.id(this.base.binary_fused(p.op, p.a, p.b, p.alpha, op, a === p.out ? b : a, alpha, a === p.out));
+      }
+      this.settle();
+    }
+    if (!this.sameFloatShape(a, b) || !(this.numel(a) >= this.deferMin)) return this.id(this.x.binary(op, a, b, alpha));
+    const out = this.id(this.base.binary_alloc(a));
+    this.pend = { op, a, b, alpha, out };
+    this.x = this.flushing ??= this.flushingOf(this.base);
+    return out;
+  }
+
+  /** One float dtype and shape, and neither requires grad (so nothing is recorded, in any grad mode). */
+  private sameFloatShape(a: number, b: number): boolean {
+    const d = this.dtypeOf(a);
+    if ((d !== DType.Float32 && d !== DType.Float64) || d !== this.dtypeOf(b)) return false;
+    if (this.requiresGrad(a) || this.requiresGrad(b)) return false;
+    const sa = this.slot(a), sb = this.slot(b), nd = this.u8[sa + Slot.Ndim];
+    if (nd !== this.u8[sb + Slot.Ndim]) return false;
+    for (let k = 0; k < nd; k++) if (this.u32[(sa + Slot.Shape >> 2) + k] !== this.u32[(sb + Slot.Shape >> 2) + k]) return false;
+    return true;
+  }
+
+  /** Runs the deferred kernel, if any. Every access to memory goes through here or through `x`. */
+  settle(): void {
+    const p = this.pend;
+    if (p === null) return;
+    this.cancel();
+    this.base.binary_run(p.op, p.a, p.b, p.out, p.alpha);
+  }
+
+  private cancel(): void {
+    this.pend = null;
+    this.x = this.base;
+  }
+
+  /** `base` with every function running the deferred kernel first. */
+  private flushingOf(base: WasmExports): WasmExports {
+    const w: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(base as unknown as Record<string, unknown>)) {
+      w[key] = typeof v !== 'function' ? v : (...args: unknown[]) => {
+        this.settle();
+        return (v as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+    return w as unknown as WasmExports;
   }
   unary(op: Op, a: Handle): Handle { return this.id(this.x.unary(op, a as number)); }
   scalar(op: Op, a: Handle, c: number, c2: number, c3 = 0): Handle { return this.id(this.x.scalar(op, a as number, c, c2, c3)); }
