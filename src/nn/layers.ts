@@ -8,7 +8,7 @@ import { ValueError } from '../errors.js';
 import type { DeviceName } from '../device.js';
 import { Tensor } from '../tensor.js';
 import { getDevice } from '../runtime.js';
-import { fillNormal } from '../random.js';
+import { fillNormal, fillNormalDouble } from '../random.js';
 import { Module } from './module.js';
 import { toParameter } from './parameter.js';
 import * as F from './functional.js';
@@ -92,7 +92,7 @@ export class Embedding extends Module {
     let pad = options.padding_idx ?? null;
     if (pad !== null && pad < 0) pad += num_embeddings;
     this.padding_idx = pad;
-    const data = fillNormal(new Float32Array(num_embeddings * embedding_dim));
+    const data = options.dtype === 'float64' ? fillNormalDouble(new Float64Array(num_embeddings * embedding_dim)) : fillNormal(new Float32Array(num_embeddings * embedding_dim));
     if (pad !== null) data.fill(0, pad * embedding_dim, (pad + 1) * embedding_dim);
     this.weight = this.register_parameter('weight', leaf(data, [num_embeddings, embedding_dim], options));
   }
