@@ -124,6 +124,25 @@ def I(high, *shape, low=0):  # noqa: E743
     return lambda g: torch.randint(low, high, shape, generator=g)
 
 
+def D(*shape):
+    """seeded normal float64s that require grad"""
+    return lambda g: torch.randn(shape, generator=g, dtype=torch.float64).requires_grad_()
+
+
+def K(*values):
+    """given floats that require grad (kinks, ties, ±inf, NaN)"""
+    return lambda g: torch.tensor(values).requires_grad_()
+
+
+# every activation's kinks and thresholds, both infinities and NaN
+KINK_VALUES = [-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0, 6.0, 20.0, float("inf"), float("-inf"), float("nan")]
+KINKS = K(*KINK_VALUES)
+# 32 values: every element goes through PyTorch's vectorized CPU loop (AVX2 and AVX512 alike), whose
+# hardtanh/hardswish gradients at NaN and at 3 differ from its scalar loop's (docs/api.md); wasmgrad's are the
+# vectorized ones, so the 12-value rows of those two are known mismatches
+KINKS32 = K(*(KINK_VALUES * 3)[:32])
+
+
 def V(value):
     """a plain JSON argument (CTC's lengths)"""
     return lambda g: value
@@ -409,6 +428,66 @@ ROWS = [
     ("PairwiseDistance p=1 keepdim", "PairwiseDistance", [1.0, 1e-5, True], {}, [R(3, 4), R(3, 4)]),
     ("LocalResponseNorm params", "LocalResponseNorm", [3, 0.001, 0.5, 2.0], {}, [R(2, 5, 3)]),
     ("InstanceNorm1d unbatched affine", "InstanceNorm1d", [3], {"affine": True}, [R(3, 5)]),
+    # float64 modules
+    ("Linear float64", "Linear", [3, 4], {"dtype": "float64"}, [D(2, 3)]),
+    ("Conv2d float64", "Conv2d", [2, 3, 2], {"dtype": "float64"}, [D(1, 2, 3, 3)]),
+    ("ConvTranspose1d float64", "ConvTranspose1d", [2, 3, 2], {"dtype": "float64"}, [D(1, 2, 3)]),
+    ("BatchNorm1d float64", "BatchNorm1d", [3], {"dtype": "float64"}, [D(4, 3)]),
+    ("LayerNorm float64", "LayerNorm", [4], {"dtype": "float64"}, [D(2, 4)]),
+    ("GroupNorm float64", "GroupNorm", [2, 4], {"dtype": "float64"}, [D(2, 4, 3)]),
+    ("Embedding float64", "Embedding", [5, 3], {"dtype": "float64"}, [I(5, 2, 4)]),
+    ("LSTM float64", "LSTM", [3, 4], {"dtype": "float64"}, [D(5, 2, 3)]),
+    ("GRUCell float64", "GRUCell", [3, 4], {"dtype": "float64"}, [D(2, 3)]),
+    ("MultiheadAttention float64", "MultiheadAttention", [4, 2], {"dtype": "float64"}, [D(3, 2, 4), D(3, 2, 4), D(3, 2, 4)]),
+    ("Bilinear float64", "Bilinear", [3, 2, 4], {"dtype": "float64"}, [D(2, 3), D(2, 2)]),
+    ("PReLU float64", "PReLU", [], {"dtype": "float64"}, [D(2, 3)]),
+    ("TransformerEncoderLayer float64", "TransformerEncoderLayer", [8, 2, 16, 0.0], {"dtype": "float64"}, [D(3, 2, 8)]),
+    # unbatched and empty inputs
+    ("Conv1d unbatched", "Conv1d", [2, 3, 3], {}, [R(2, 5)]),
+    ("MaxPool2d unbatched", "MaxPool2d", [2], {}, [R(2, 4, 4)]),
+    ("MultiheadAttention unbatched", "MultiheadAttention", [4, 2], {}, [R(3, 4), R(5, 4), R(5, 4)]),
+    ("TransformerEncoderLayer unbatched", "TransformerEncoderLayer", [8, 2, 16, 0.0], {}, [R(3, 8)]),
+    ("LSTMCell unbatched", "LSTMCell", [3, 4], {}, [R(3)]),
+    ("Linear empty batch", "Linear", [3, 4], {}, [R(0, 3)]),
+    ("Conv2d empty batch", "Conv2d", [2, 3, 2], {}, [R(0, 2, 3, 3)]),
+    ("AdaptiveAvgPool2d None", "AdaptiveAvgPool2d", [[None, 2]], {}, [R(1, 2, 3, 5)]),
+    ("Flatten dims", "Flatten", [0, -2], {}, [R(2, 3, 4)]),
+    ("Softmin implicit dim", "Softmin", [], {}, [R(2, 3, 4)]),
+    # kinks, ±inf and NaN
+    ("ReLU kinks", "ReLU", [], {}, [KINKS]),
+    ("ReLU6 kinks", "ReLU6", [], {}, [KINKS]),
+    ("LeakyReLU kinks", "LeakyReLU", [], {}, [KINKS]),
+    ("ELU kinks", "ELU", [], {}, [KINKS]),
+    ("CELU kinks", "CELU", [0.5], {}, [KINKS]),
+    ("SELU kinks", "SELU", [], {}, [KINKS]),
+    ("GELU kinks", "GELU", [], {}, [KINKS]),
+    ("GELU tanh kinks", "GELU", [], {"approximate": "tanh"}, [KINKS]),
+    ("SiLU kinks", "SiLU", [], {}, [KINKS]),
+    ("Mish kinks", "Mish", [], {}, [KINKS]),
+    ("Hardtanh kinks", "Hardtanh", [], {}, [KINKS]),
+    ("Hardtanh kinks vectorized", "Hardtanh", [], {}, [KINKS32]),
+    ("ReLU6 kinks vectorized", "ReLU6", [], {}, [KINKS32]),
+    ("Hardswish kinks vectorized", "Hardswish", [], {}, [KINKS32]),
+    ("Hardswish kinks", "Hardswish", [], {}, [KINKS]),
+    ("Hardsigmoid kinks", "Hardsigmoid", [], {}, [KINKS]),
+    ("Hardshrink kinks", "Hardshrink", [], {}, [KINKS]),
+    ("Softshrink kinks", "Softshrink", [], {}, [KINKS]),
+    ("Threshold kinks", "Threshold", [1.0, -2.0], {}, [KINKS]),
+    ("Softplus kinks", "Softplus", [], {"beta": 0.5, "threshold": 1.5}, [KINKS]),
+    ("Softsign kinks", "Softsign", [], {}, [KINKS]),
+    ("Tanhshrink kinks", "Tanhshrink", [], {}, [KINKS]),
+    ("Sigmoid kinks", "Sigmoid", [], {}, [KINKS]),
+    ("Tanh kinks", "Tanh", [], {}, [KINKS]),
+    ("LogSigmoid kinks", "LogSigmoid", [], {}, [KINKS]),
+    ("PReLU kinks", "PReLU", [], {}, [KINKS]),
+    ("RReLU eval kinks", "RReLU", [], {}, [KINKS], {"eval": True}),
+    ("Softmax ties inf", "Softmax", [0], {}, [K(1.0, 1.0, float("-inf"), 2.0)]),
+    ("LogSoftmax ties inf", "LogSoftmax", [0], {}, [K(1.0, 1.0, float("-inf"), 2.0)]),
+    ("MaxPool1d ties", "MaxPool1d", [2], {"stride": 1}, [lambda g: torch.tensor([[[1.0, 1.0, 2.0, 2.0, 0.0, 0.0]]]).requires_grad_()]),
+    ("AdaptiveMaxPool1d ties", "AdaptiveMaxPool1d", [2], {}, [lambda g: torch.tensor([[[3.0, 3.0, 1.0, 5.0, 5.0]]]).requires_grad_()]),
+    ("L1Loss ties", "L1Loss", [], {}, [K(0.0, 1.0, 2.0), lambda g: torch.tensor([0.0, 1.5, 2.0])]),
+    ("SmoothL1Loss beta=0", "SmoothL1Loss", [], {"beta": 0.0}, [K(0.0, 1.0, 2.0), lambda g: torch.tensor([0.0, 1.5, 2.0])]),
+    ("HuberLoss at delta", "HuberLoss", [], {"delta": 0.5}, [K(0.0, 1.0, 2.0), lambda g: torch.tensor([0.5, 1.5, 2.0])]),
 ]
 
 # a long-valued list input (Embedding's indices, MultiLabelMarginLoss's target) is a tensor on both sides
@@ -420,17 +499,19 @@ def seed_of(row_id):
 
 
 def build(cls, args, kwargs):
-    def arg(a):
+    def arg(a, k=None):
         if isinstance(a, dict) and "module" in a:
             s = a["module"]
             return build(s["cls"], s["args"], s["kwargs"])
         if isinstance(a, dict) and "tensor" in a:
             return base.dec_tensor(a["tensor"])
+        if k == "dtype":  # wasmgrad's dtype names are PyTorch's without "torch."
+            return getattr(torch, a)
         if isinstance(a, list):  # a JS array is a Python tuple (module_init_args.json's convention)
             return tuple(arg(x) for x in a)
         return a
     klass = CLASSES.get(cls) or getattr(nn, cls)
-    return klass(*[arg(a) for a in args], **{k: arg(v) for k, v in kwargs.items()})
+    return klass(*[arg(a) for a in args], **{k: arg(v, k) for k, v in kwargs.items()})
 
 
 def flatten(r):

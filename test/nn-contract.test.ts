@@ -25,6 +25,11 @@ const F = loadFixture<{ excluded: Record<string, string>; rows: Row[] }>('nn_con
  */
 const KNOWN_MISMATCHES: Record<string, string> = {
   'Embedding max_norm': "nn.Embedding refuses max_norm (NotImplementedError); PyTorch renormalises the looked-up rows in place to norm <= max_norm",
+  'Conv2d float64': "nn.Conv2d refuses dtype (NotImplementedError); PyTorch draws a float64 weight and bias",
+  'ConvTranspose1d float64': "nn.ConvTranspose1d refuses dtype (NotImplementedError); PyTorch draws a float64 weight and bias",
+  'ReLU6 kinks': "12 values take PyTorch's scalar CPU loop: hardtanh_backward passes NaN's gradient (1 x cotangent); wasmgrad gives 0, the vectorized loop's (docs/api.md)",
+  'Hardtanh kinks': "12 values take PyTorch's scalar CPU loop: hardtanh_backward passes NaN's gradient (1 x cotangent); wasmgrad gives 0, the vectorized loop's (docs/api.md)",
+  'Hardswish kinks': "12 values take PyTorch's scalar CPU loop: hardswish_backward at x = 3 is 1.5 x cotangent; wasmgrad gives 1 x cotangent, the vectorized loop's (docs/api.md)",
   'Embedding scale_grad_by_freq': "nn.Embedding refuses scale_grad_by_freq (NotImplementedError); PyTorch divides each row's gradient by its index's count in the batch",
 };
 
@@ -32,6 +37,10 @@ type AnyModule = InstanceType<typeof torch.nn.Module>;
 type Tensor = torch.Tensor;
 const nn = torch.nn as unknown as Record<string, new (...args: unknown[]) => AnyModule>;
 const exact = { rtol: 0, atol: 0 };
+// V8's Math.log/cos/sin are not glibc's to the last bit, so a float64 normal draw may be 1-2 ulp off
+// (test/random.test.ts holds randn to 2 ulps); float32 draws round that away and stay exact. expectClose
+// scales a float64 tolerance by 1e-6, hence the 1e6.
+const initTolerance = (t: TensorFixture) => (t.dtype === 'float64' ? { rtol: 2 * 2 ** -52 * 1e6, atol: 0 } : exact);
 
 /** A constructor argument: JSON as is, a nested module ({ module }) or a tensor ({ tensor }, a loss's weight). */
 function arg(a: Json, device: Device): unknown {
@@ -63,7 +72,7 @@ function checkState(m: AnyModule, expected: [string, TensorFixture][], when: str
   const entries: [string, Tensor][] = sd instanceof Map ? [...sd.entries()] : Object.entries(sd);
   const params = new Set(m.named_parameters().map(([n]) => n));
   expect(entries.map(([n]) => n), `state_dict names ${when}`).toEqual(expected.map(([n]) => n));
-  entries.forEach(([n, t], i) => expectClose(t, expected[i][1], computed && !params.has(n) ? tolerances.nn : exact, `${n} ${when}`));
+  entries.forEach(([n, t], i) => expectClose(t, expected[i][1], computed && !params.has(n) ? tolerances.nn : initTolerance(expected[i][1]), `${n} ${when}`));
 }
 
 function check(r: Row, device: Device): void {
