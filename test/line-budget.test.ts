@@ -164,7 +164,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // classes in the bound nn namespace, and what the merged branches share (+35)
 // BatchNorm's momentum=None, PyTorch's cumulative moving average (+3)
 // module constructors refuse an argument they do not read (src/nn/init_args.ts) (+17)
-const BUDGET = 52_668;
+// ConvTranspose/MaxUnpool forward's output_size by name, { output_size } (helper h-contract) (+3)
+const BUDGET = 52_671;
 
 function sourceLines(dir: string): number {
   let n = 0;
