@@ -143,6 +143,16 @@ KINKS = K(*KINK_VALUES)
 KINKS32 = K(*(KINK_VALUES * 3)[:32])
 
 
+def B(*rows):
+    """a bool mask (True: masked out)"""
+    return lambda g: torch.tensor(rows, dtype=torch.bool)
+
+
+def CAUSAL(n):
+    """PyTorch's float causal mask: -inf above the diagonal"""
+    return lambda g: pytorch2_attention._generate_square_subsequent_mask(n)
+
+
 def V(value):
     """a plain JSON argument (CTC's lengths)"""
     return lambda g: value
@@ -487,6 +497,29 @@ ROWS = [
     ("AdaptiveMaxPool1d ties", "AdaptiveMaxPool1d", [2], {}, [lambda g: torch.tensor([[[3.0, 3.0, 1.0, 5.0, 5.0]]]).requires_grad_()]),
     ("L1Loss ties", "L1Loss", [], {}, [K(0.0, 1.0, 2.0), lambda g: torch.tensor([0.0, 1.5, 2.0])]),
     ("SmoothL1Loss beta=0", "SmoothL1Loss", [], {"beta": 0.0}, [K(0.0, 1.0, 2.0), lambda g: torch.tensor([0.0, 1.5, 2.0])]),
+    # forward's keyword arguments
+    ("MultiheadAttention key_padding_mask per-head weights", "MultiheadAttention", [4, 2], {},
+     [R(3, 2, 4), R(3, 2, 4), R(3, 2, 4)],
+     {"forward_kwargs": {"key_padding_mask": B([False, False, True], [False, True, True]), "average_attn_weights": V(False)}}),
+    ("MultiheadAttention attn_mask no weights", "MultiheadAttention", [4, 2], {"batch_first": True},
+     [R(2, 3, 4), R(2, 3, 4), R(2, 3, 4)], {"forward_kwargs": {"attn_mask": CAUSAL(3), "need_weights": V(False)}}),
+    ("TransformerEncoderLayer causal src_mask", "TransformerEncoderLayer", [8, 2, 16, 0.0], {}, [R(4, 2, 8)],
+     {"forward_kwargs": {"src_mask": CAUSAL(4), "is_causal": V(True)}}),
+    ("TransformerEncoder src_key_padding_mask", "TransformerEncoder", [M("TransformerEncoderLayer", 8, 2, 16, 0.0), 2], {},
+     [R(3, 2, 8)], {"forward_kwargs": {"src_key_padding_mask": B([False, False, True], [False, True, True])}}),
+    ("Transformer tgt_mask", "Transformer", [],
+     {"d_model": 8, "nhead": 2, "num_encoder_layers": 1, "num_decoder_layers": 1, "dim_feedforward": 16, "dropout": 0.0},
+     [R(4, 2, 8), R(3, 2, 8)], {"forward_kwargs": {"tgt_mask": CAUSAL(3)}}),
+    ("TransformerDecoderLayer masks", "TransformerDecoderLayer", [8, 2, 16, 0.0], {}, [R(3, 2, 8), R(4, 2, 8)],
+     {"forward_kwargs": {"tgt_mask": CAUSAL(3), "memory_key_padding_mask": B([False, False, False, True], [False, True, False, False])}}),
+    ("GRU with h0", "GRU", [3, 4, 2], {}, [R(5, 2, 3), R(2, 2, 4)]),
+    ("RNNCell with hx", "RNNCell", [3, 4], {"nonlinearity": "relu"}, [R(2, 3), R(2, 4)]),
+    ("ConvTranspose2d output_size", "ConvTranspose2d", [2, 3, 3], {"stride": 2}, [R(1, 2, 3, 3)],
+     {"forward_kwargs": {"output_size": V([8, 8])}}),
+    ("MaxUnpool2d output_size", "MaxUnpool2d", [2], {}, [POOLED(2, 1, 2, 5, 5)], {"forward_kwargs": {"output_size": V([5, 5])}}),
+    ("Softmax2d unbatched", "Softmax2d", [], {}, [R(3, 2, 2)]),
+    ("CTCLoss tensor lengths", "CTCLoss", [], {"reduction": "none"},
+     [LOGP(6, 2, 4), I(4, 2, 3, low=1), lambda g: torch.tensor([6, 4]), lambda g: torch.tensor([3, 1])]),
     ("HuberLoss at delta", "HuberLoss", [], {"delta": 0.5}, [K(0.0, 1.0, 2.0), lambda g: torch.tensor([0.5, 1.5, 2.0])]),
 ]
 
@@ -515,6 +548,8 @@ def build(cls, args, kwargs):
 
 
 def flatten(r):
+    if r is None:  # MultiheadAttention's weights with need_weights=False
+        return []
     if isinstance(r, torch.Tensor):
         return [r]
     if isinstance(r, (tuple, list)):
@@ -552,13 +587,16 @@ def row(row_id, cls, args, kwargs, inputs, options=None):
         xs.extend(v if isinstance(v, list) and v and isinstance(v[0], torch.Tensor) else [v])
     if row_id in LONG_VALUES:
         xs = [torch.tensor(x) if isinstance(x, list) else x for x in xs]
-    out = flatten(m(*xs))
+    kw = {k: spec(g) for k, spec in options.get("forward_kwargs", {}).items()}
+    out = flatten(m(*xs, **kw))
     if lazy:
         r["repr_after"] = pt2_repr(m)
         r["state_dict"] = state(m)
     elif any(not torch.equal(before[n], t) for n, t in m.state_dict().items()):
         r["state_dict_after"] = state(m)
     r["inputs"] = [enc_value(x) for x in xs]
+    if kw:
+        r["forward_kwargs"] = {k: enc_value(v) for k, v in kw.items()}
     r["outputs"] = [base.enc_tensor(o, requires_grad=False) for o in out]
     diff = [o for o in out if o.grad_fn is not None]
     cots = [torch.randn(o.shape, generator=g, dtype=o.dtype) for o in diff]

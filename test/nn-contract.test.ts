@@ -15,7 +15,7 @@ type Json = number | boolean | string | null | Json[] | { [k: string]: Json };
 interface Row {
   id: string; cls: string; seed: number; args: Json[]; kwargs: Record<string, Json>; eval: boolean; repr: string; repr_after?: string;
   state_dict: [string, TensorFixture][]; state_dict_after?: [string, TensorFixture][];
-  inputs: ({ tensor: TensorFixture } | { value: Json })[]; outputs: TensorFixture[]; cotangents: TensorFixture[]; grads: TensorFixture[];
+  inputs: ({ tensor: TensorFixture } | { value: Json })[]; forward_kwargs?: Record<string, { tensor: TensorFixture } | { value: Json }>; outputs: TensorFixture[]; cotangents: TensorFixture[]; grads: TensorFixture[];
 }
 const F = loadFixture<{ excluded: Record<string, string>; rows: Row[] }>('nn_contract.json');
 
@@ -57,6 +57,7 @@ function construct(cls: string, args: Json[], kwargs: Record<string, Json>, devi
 }
 
 function flatten(r: unknown): Tensor[] {
+  if (r === null) return []; // MultiheadAttention's weights with need_weights: false
   if (r instanceof torch.Tensor) return [r];
   if (Array.isArray(r)) return r.flatMap(flatten);
   if (r !== null && typeof r === 'object') return Object.values(r).flatMap(flatten); // a named tuple (output, loss)
@@ -82,8 +83,10 @@ function check(r: Row, device: Device): void {
   expect(String(m), 'repr').toBe(r.repr);
   const lazy = r.cls.startsWith('Lazy');
   if (!lazy) checkState(m, r.state_dict, 'after construction');
-  const inputs = r.inputs.map((x) => ('tensor' in x ? fromFixture(x.tensor, device) : x.value));
-  const outs = flatten((m as unknown as { call(...a: unknown[]): unknown }).call(...inputs));
+  const value = (x: { tensor: TensorFixture } | { value: Json }) => ('tensor' in x ? fromFixture(x.tensor, device) : x.value);
+  const inputs = r.inputs.map(value);
+  const kw = r.forward_kwargs ? [Object.fromEntries(Object.entries(r.forward_kwargs).map(([k, v]) => [k, value(v)]))] : [];
+  const outs = flatten((m as unknown as { call(...a: unknown[]): unknown }).call(...inputs, ...kw));
   if (lazy) {
     expect(String(m), 'repr after the first forward').toBe(r.repr_after);
     checkState(m, r.state_dict, 'after the first forward', true);
