@@ -323,7 +323,7 @@ export class MSELoss extends Loss { forward(input: Tensor, target: Tensor): Tens
 export class L1Loss extends Loss { forward(input: Tensor, target: Tensor): Tensor { return F.l1_loss(input, target, { reduction: this.reduction }); } }
 class WeightedLoss extends Loss {
   readonly weight: Tensor | null;
-  constructor(options: LegacyReductionOptions & { weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
+  constructor(options: LegacyReductionOptions & { weight?: Tensor | null } = {}) { super(options); this.weight = this.register_buffer('weight', options.weight ?? null); }
 }
 /** F.binary_cross_entropy as a module (elementwise weight). @example new nn.BCELoss().call(torch.sigmoid(z), y) */
 export class BCELoss extends WeightedLoss {
@@ -337,7 +337,7 @@ export class BCEWithLogitsLoss extends WeightedLoss {
   readonly pos_weight: Tensor | null;
   constructor(options: LegacyReductionOptions & { weight?: Tensor | null; pos_weight?: Tensor | null } = {}) {
     super(options);
-    this.pos_weight = options.pos_weight ?? null;
+    this.pos_weight = this.register_buffer('pos_weight', options.pos_weight ?? null);
   }
   forward(input: Tensor, target: Tensor): Tensor {
     return F.binary_cross_entropy_with_logits(input, target, { reduction: this.reduction, weight: this.weight, pos_weight: this.pos_weight });
@@ -350,7 +350,7 @@ export class NLLLoss extends Loss {
   constructor(options: LegacyReductionOptions & { ignore_index?: number; weight?: Tensor | null } = {}) {
     super(options);
     this.ignore_index = options.ignore_index ?? -100;
-    this.weight = options.weight ?? null;
+    this.weight = this.register_buffer('weight', options.weight ?? null);
   }
   forward(input: Tensor, target: Tensor): Tensor {
     return F.nll_loss(input, target, { reduction: this.reduction, ignore_index: this.ignore_index, weight: this.weight });
@@ -465,7 +465,7 @@ export class TripletMarginLoss extends MarginLoss {
 /** F.multilabel_soft_margin_loss as a module. @example new nn.MultiLabelSoftMarginLoss().call(logits, labels01) */
 export class MultiLabelSoftMarginLoss extends Loss {
   readonly weight: Tensor | null;
-  constructor(options: LegacyReductionOptions & { weight?: Tensor | null } = {}) { super(options); this.weight = options.weight ?? null; }
+  constructor(options: LegacyReductionOptions & { weight?: Tensor | null } = {}) { super(options); this.weight = this.register_buffer('weight', options.weight ?? null); }
   forward(input: Tensor, target: Tensor): Tensor {
     return F.multilabel_soft_margin_loss(input, target, { reduction: this.reduction, weight: this.weight });
   }
@@ -477,7 +477,7 @@ export class MultiMarginLoss extends MarginLoss {
   constructor(options: LegacyReductionOptions & { p?: number; margin?: number; weight?: Tensor | null } = {}) {
     super(options, 1.0);
     this.p = options.p ?? 1;
-    this.weight = options.weight ?? null;
+    this.weight = this.register_buffer('weight', options.weight ?? null);
   }
   forward(input: Tensor, target: Tensor): Tensor {
     return F.multi_margin_loss(input, target, { reduction: this.reduction, p: this.p, margin: this.margin, weight: this.weight });

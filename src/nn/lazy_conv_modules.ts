@@ -6,7 +6,7 @@
 
 import { RuntimeError, ValueError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d, type ConvModuleOptions, type ConvTransposeModuleOptions, type IntOrPair } from './modules.js';
+import { Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d, type ConvModuleOptions, type ConvTransposeModuleOptions, type IntOrPair, type OutputSize } from './modules.js';
 import { UninitializedParameter } from './linear_layers.js';
 import { warnOnce } from './warn.js';
 
@@ -79,7 +79,7 @@ export class LazyConvTranspose1d extends ConvTranspose1d {
   }
   /** Infers in_channels from `input`, draws the parameters and becomes a ConvTranspose1d. @example conv.initialize_parameters(x) */
   initialize_parameters(input: Tensor): void { materialize(this, input, ConvTranspose1d, 1, this.lazyOptions); }
-  override forward(input: Tensor, output_size?: number[] | null): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
+  override forward(input: Tensor, output_size?: OutputSize): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
 }
 
 /** nn.ConvTranspose2d with in_channels from the first input. @example new nn.LazyConvTranspose2d(4, 3, { stride: 2 }).call(torch.randn([1, 8, 4, 4])) */
@@ -92,7 +92,7 @@ export class LazyConvTranspose2d extends ConvTranspose2d {
   }
   /** Infers in_channels from `input`, draws the parameters and becomes a ConvTranspose2d. @example conv.initialize_parameters(x) */
   initialize_parameters(input: Tensor): void { materialize(this, input, ConvTranspose2d, 2, this.lazyOptions); }
-  override forward(input: Tensor, output_size?: number[] | null): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
+  override forward(input: Tensor, output_size?: OutputSize): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
 }
 
 /** nn.Conv3d with in_channels from the first input. @example new nn.LazyConv3d(4, 3, { padding: 1 }).call(torch.randn([1, 2, 4, 4, 4])) */
@@ -118,5 +118,5 @@ export class LazyConvTranspose3d extends ConvTranspose3d {
   }
   /** Infers in_channels from `input`, draws the parameters and becomes a ConvTranspose3d. @example conv.initialize_parameters(x) */
   initialize_parameters(input: Tensor): void { materialize(this, input, ConvTranspose3d, 3, this.lazyOptions); }
-  override forward(input: Tensor, output_size?: number[] | null): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
+  override forward(input: Tensor, output_size?: OutputSize): Tensor { this.initialize_parameters(input); return super.forward(input, output_size); }
 }

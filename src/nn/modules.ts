@@ -247,6 +247,10 @@ export interface ConvTransposeModuleOptions {
   padding_mode?: 'zeros'; device?: DeviceName;
 }
 
+/** forward's output_size, positionally or by name (PyTorch's `forward(input, output_size=None)`): `m.call(x, { output_size: [8, 8] })`. */
+export type OutputSize = number[] | null | undefined | { output_size?: number[] | null };
+export const outputSizeArg = (a: OutputSize): number[] | null => (a == null || Array.isArray(a) ? a ?? null : a.output_size ?? null);
+
 /** nn.ConvTranspose1d / 2d: ConvNd's parameters with the weight [in, out/groups, k...]; forward takes an output_size. */
 abstract class ConvTransposeNd extends ConvNd {
   constructor(n: number, in_channels: number, out_channels: number, kernel_size: IntOrPair, options: ConvTransposeModuleOptions) {
@@ -254,9 +258,9 @@ abstract class ConvTransposeNd extends ConvNd {
   }
 
   /** The module's F.conv_transpose*d of input, its output padding chosen by output_size. */
-  protected transposedForward(fn: typeof conv_transpose2d, input: Tensor, output_size: number[] | null | undefined): Tensor {
+  protected transposedForward(fn: typeof conv_transpose2d, input: Tensor, output_size: OutputSize): Tensor {
     return fn(input, this.weight, { bias: this.bias, stride: this.stride, padding: this.padding as number[],
-      output_padding: this.outputPadding(input, output_size), groups: this.groups, dilation: this.dilation });
+      output_padding: this.outputPadding(input, outputSizeArg(output_size)), groups: this.groups, dilation: this.dilation });
   }
 
   /** PyTorch's _output_padding: the output_padding that gives output_size, or the module's. */
@@ -292,7 +296,7 @@ export class ConvTranspose2d extends ConvTransposeNd {
     super(2, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose2d, input, output_size); }
+  forward(input: Tensor, output_size?: OutputSize): Tensor { return this.transposedForward(conv_transpose2d, input, output_size); }
 }
 
 /**
@@ -306,7 +310,7 @@ export class ConvTranspose1d extends ConvTransposeNd {
     super(1, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose1d, input, output_size); }
+  forward(input: Tensor, output_size?: OutputSize): Tensor { return this.transposedForward(conv_transpose1d, input, output_size); }
 }
 
 /**
@@ -320,7 +324,7 @@ export class ConvTranspose3d extends ConvTransposeNd {
     super(3, in_channels, out_channels, kernel_size, options);
   }
 
-  forward(input: Tensor, output_size?: number[] | null): Tensor { return this.transposedForward(conv_transpose3d, input, output_size); }
+  forward(input: Tensor, output_size?: OutputSize): Tensor { return this.transposedForward(conv_transpose3d, input, output_size); }
 }
 
 /** The options of nn.Unfold / nn.Fold after the sizes. */

@@ -4,7 +4,7 @@
 
 import type { Tensor } from '../tensor.js';
 import { Module } from './module.js';
-import { MaxPoolNd, AvgPoolNd, adaptiveRepr, pyValue, tuple, type IntOrPair } from './modules.js';
+import { MaxPoolNd, AvgPoolNd, adaptiveRepr, pyValue, tuple, outputSizeArg, type IntOrPair, type OutputSize } from './modules.js';
 import { max_pool3d, avg_pool3d, lp_pool1d, lp_pool2d, lp_pool3d } from '../ops/pool.js';
 import { adaptive_avg_pool1d, adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d, type AdaptiveSize } from '../ops/adaptive_pool.js';
 import { max_unpool1d, max_unpool2d, max_unpool3d } from '../ops/unpool.js';
@@ -102,8 +102,8 @@ abstract class MaxUnpoolNd extends Module {
 export class MaxUnpool1d extends MaxUnpoolNd {
   constructor(kernel_size: IntOrPair, options: { stride?: IntOrPair | null; padding?: IntOrPair } = {}) { super(1, kernel_size, options); }
 
-  forward(input: Tensor, indices: Tensor, output_size: number[] | null = null): Tensor {
-    return max_unpool1d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size });
+  forward(input: Tensor, indices: Tensor, output_size: OutputSize = null): Tensor {
+    return max_unpool1d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size: outputSizeArg(output_size) });
   }
 }
 
@@ -114,8 +114,8 @@ export class MaxUnpool1d extends MaxUnpoolNd {
 export class MaxUnpool2d extends MaxUnpoolNd {
   constructor(kernel_size: IntOrPair, options: { stride?: IntOrPair | null; padding?: IntOrPair } = {}) { super(2, kernel_size, options); }
 
-  forward(input: Tensor, indices: Tensor, output_size: number[] | null = null): Tensor {
-    return max_unpool2d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size });
+  forward(input: Tensor, indices: Tensor, output_size: OutputSize = null): Tensor {
+    return max_unpool2d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size: outputSizeArg(output_size) });
   }
 }
 
@@ -126,8 +126,8 @@ export class MaxUnpool2d extends MaxUnpoolNd {
 export class MaxUnpool3d extends MaxUnpoolNd {
   constructor(kernel_size: IntOrPair, options: { stride?: IntOrPair | null; padding?: IntOrPair } = {}) { super(3, kernel_size, options); }
 
-  forward(input: Tensor, indices: Tensor, output_size: number[] | null = null): Tensor {
-    return max_unpool3d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size });
+  forward(input: Tensor, indices: Tensor, output_size: OutputSize = null): Tensor {
+    return max_unpool3d(input, indices, this.kernel_size, { stride: this.stride, padding: this.padding, output_size: outputSizeArg(output_size) });
   }
 }
 
