@@ -24,9 +24,6 @@ const F = loadFixture<{ excluded: Record<string, string>; rows: Row[] }>('nn_con
  * still fail (so a fix shows up here); nothing else may.
  */
 const KNOWN_MISMATCHES: Record<string, string> = {
-  'Embedding max_norm': "nn.Embedding refuses max_norm (NotImplementedError); PyTorch renormalises the looked-up rows in place to norm <= max_norm",
-  'Conv2d float64': "nn.Conv2d refuses dtype (NotImplementedError); PyTorch draws a float64 weight and bias",
-  'ConvTranspose1d float64': "nn.ConvTranspose1d refuses dtype (NotImplementedError); PyTorch draws a float64 weight and bias",
   'ReLU6 kinks': "12 values take PyTorch's scalar CPU loop: hardtanh_backward passes NaN's gradient (1 x cotangent); wasmgrad gives 0, the vectorized loop's (docs/api.md)",
   'Hardtanh kinks': "12 values take PyTorch's scalar CPU loop: hardtanh_backward passes NaN's gradient (1 x cotangent); wasmgrad gives 0, the vectorized loop's (docs/api.md)",
   'Hardswish kinks': "12 values take PyTorch's scalar CPU loop: hardswish_backward at x = 3 is 1.5 x cotangent; wasmgrad gives 1 x cotangent, the vectorized loop's (docs/api.md)",
